@@ -1,0 +1,27 @@
+package main
+
+import (
+	"context"
+
+	"github.com/bouclier/bouclier/internal/config"
+	"github.com/bouclier/bouclier/internal/server"
+)
+
+func runServe(ctx context.Context, args []string, env Env) error {
+	fs := newFlagSet("serve", "[--config FILE] [--addr A] [--data DIR] [--database URL]", env)
+	flags := config.Register(fs, true)
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	cfg, err := flags.Load(env.Getenv)
+	if err != nil {
+		return err
+	}
+	log := newLogger(env.Stderr, cfg.LogFormat, cfg.LogLevel)
+	app, err := server.Open(ctx, cfg, log, server.Options{})
+	if err != nil {
+		return err
+	}
+	defer app.Close()
+	return app.Serve(ctx, env.Ready)
+}

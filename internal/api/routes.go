@@ -1,0 +1,74 @@
+package api
+
+import (
+	_ "embed"
+	"net/http"
+
+	"github.com/bouclier/bouclier/internal/auth"
+	"github.com/bouclier/bouclier/internal/messaging"
+	"github.com/bouclier/bouclier/internal/store"
+)
+
+// Services are what the API calls.
+type Services struct {
+	Auth      *auth.Service
+	Messaging *messaging.Service
+}
+
+//go:embed openapi.json
+var openapiDoc []byte
+
+// route is one line of the route table; the OpenAPI test checks that the
+// document describes exactly these.
+type route struct {
+	pattern string
+	public  bool
+	handler http.HandlerFunc
+}
+
+func (a *API) table() []route {
+	return []route{
+		{"POST /api/v1/session", true, a.sessionCreate},
+		{"DELETE /api/v1/session", false, a.sessionDelete},
+		{"GET /api/v1/me", false, a.me},
+		{"POST /api/v1/messages", false, a.messageSend},
+		{"GET /api/v1/messages/{id}", false, a.messageGet},
+		{"POST /api/v1/messages/{id}/trash", false, a.messageTrash},
+		{"DELETE /api/v1/messages/{id}/trash", false, a.messageRestore},
+		{"GET /api/v1/inbox", false, a.folder(store.FolderInbox)},
+		{"GET /api/v1/sent", false, a.folder(store.FolderSent)},
+		{"GET /api/v1/trash", false, a.folder(store.FolderTrash)},
+		{"GET /api/v1/drafts", false, a.drafts},
+		{"GET /api/v1/attachments/{id}", false, a.attachmentGet},
+	}
+}
+
+// Routes returns the route patterns, for the OpenAPI test.
+func Routes() []string {
+	out := []string{"GET /api/v1/openapi.json"}
+	for _, r := range (&API{}).table() {
+		out = append(out, r.pattern)
+	}
+	return out
+}
+
+func (a *API) routes() http.Handler {
+	mux := http.NewServeMux()
+	mux.HandleFunc("GET /api/v1/openapi.json", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/json")
+		_, _ = w.Write(openapiDoc)
+	})
+	for _, rt := range a.table() {
+		h := rt.handler
+		if rt.public {
+			mux.Handle(rt.pattern, h)
+		} else {
+			mux.Handle(rt.pattern, a.authed(h))
+		}
+	}
+	// Anything else under /api/v1 is a JSON 404, not the HTML one.
+	mux.HandleFunc("/api/v1/", func(w http.ResponseWriter, r *http.Request) {
+		writeJSON(w, http.StatusNotFound, errorBody{Error: errorDetail{Code: "not_found", Message: "Ressource inconnue."}})
+	})
+	return mux
+}

@@ -1,0 +1,406 @@
+// Package messaging is the one path every message takes, whether it comes
+// from the web form, the API or the drill:
+//
+//  1. check the draft (sizes, fields) and the sender (not read-only);
+//  2. resolve the recipients with the directory's reach rules;
+//  3. ask the policy whether the sender may send now (allow, defer, refuse);
+//  4. screen the text and attachments (deliver, hold, reject);
+//  5. store the message once with one delivery row per recipient and its
+//     audit entry, in one transaction.
+//
+// A refused message is kept as a draft with the reason, so nothing typed is
+// ever lost.
+package messaging
+
+import (
+	"context"
+	"crypto/sha256"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/bouclier/bouclier"
+	"github.com/bouclier/bouclier/internal/audit"
+	"github.com/bouclier/bouclier/internal/directory"
+	"github.com/bouclier/bouclier/internal/store"
+)
+
+// Limits bound what one message may carry.
+type Limits struct {
+	Subject        int // characters
+	Body           int // characters
+	Attachments    int // count
+	AttachmentSize int // bytes, each, for adults
+	StudentSize    int // bytes, each, for students
+}
+
+// DefaultLimits are the production limits.
+var DefaultLimits = Limits{Subject: 200, Body: 20000, Attachments: 5, AttachmentSize: 10 << 20, StudentSize: 2 << 20}
+
+// Attachment is a file as submitted.
+type Attachment struct {
+	Name        string
+	ContentType string // as declared; never trusted
+	Data        []byte
+}
+
+// Draft is what a sender submits.
+type Draft struct {
+	To           []string
+	Subject      string
+	Body         string
+	ParentID     int64 // reply to this message
+	DraftID      int64 // the stored draft this send comes from, if any
+	Attachments  []Attachment
+	Urgent       bool   // emergency override, for authorised people only
+	UrgentReason string //
+}
+
+// Result is the outcome of a send.
+type Result struct {
+	ID        int64
+	Status    bouclier.MessageStatus
+	DeliverAt time.Time // for deferred messages
+	Reasons   []string  // for held messages
+	DraftID   int64     // when the send was refused and the draft kept
+}
+
+// Action is a policy answer.
+type Action int
+
+// Policy answers.
+const (
+	Allow Action = iota
+	Defer
+	Refuse
+)
+
+// Decision is the policy's answer for a sender at an instant.
+type Decision struct {
+	Action Action
+	Until  time.Time // Refuse: when sending reopens (zero: unknown); Defer: delivery instant
+	Reason string    // in French
+}
+
+// PolicyFunc decides whether sender may send now. urgent asks for the
+// emergency override.
+type PolicyFunc func(ctx context.Context, sender bouclier.User, now time.Time, urgent bool) (Decision, error)
+
+// ScreenInput is what the content screen sees.
+type ScreenInput struct {
+	Subject     string
+	Body        string
+	Attachments []Attachment
+	Sender      bouclier.User
+	ToStudents  bool
+}
+
+// ScreenResult is the content screen's verdict.
+type ScreenResult struct {
+	Verdict string // "deliver", "hold" or "reject"
+	Score   float64
+	Reasons []string
+	Types   []string // detected attachment types, in order
+}
+
+// ScreenFunc screens a message.
+type ScreenFunc func(ScreenInput) ScreenResult
+
+// Service sends and reads messages.
+type Service struct {
+	db     *store.DB
+	dir    *directory.Directory
+	policy PolicyFunc
+	screen ScreenFunc
+	limits Limits
+	now    func() time.Time
+	log    *slog.Logger
+}
+
+// Options configure a Service; nil hooks allow everything.
+type Options struct {
+	Policy PolicyFunc
+	Screen ScreenFunc
+	Limits Limits
+	Now    func() time.Time
+	Log    *slog.Logger
+}
+
+// New returns a messaging service.
+func New(db *store.DB, dir *directory.Directory, o Options) *Service {
+	s := &Service{db: db, dir: dir, policy: o.Policy, screen: o.Screen, limits: o.Limits, now: o.Now, log: o.Log}
+	if s.policy == nil {
+		s.policy = func(context.Context, bouclier.User, time.Time, bool) (Decision, error) {
+			return Decision{Action: Allow}, nil
+		}
+	}
+	if s.screen == nil {
+		s.screen = func(in ScreenInput) ScreenResult {
+			r := ScreenResult{Verdict: "deliver"}
+			for _, a := range in.Attachments {
+				r.Types = append(r.Types, http.DetectContentType(a.Data))
+			}
+			return r
+		}
+	}
+	if s.limits == (Limits{}) {
+		s.limits = DefaultLimits
+	}
+	if s.now == nil {
+		s.now = time.Now
+	}
+	if s.log == nil {
+		s.log = slog.Default()
+	}
+	return s
+}
+
+// Directory returns the directory the service resolves with.
+func (s *Service) Directory() *directory.Directory { return s.dir }
+
+func (s *Service) validate(sender bouclier.User, d *Draft) error {
+	d.Subject = strings.TrimSpace(d.Subject)
+	switch {
+	case !utf8.ValidString(d.Subject) || !utf8.ValidString(d.Body):
+		return bouclier.Errorf(bouclier.ErrInvalidRequest, "Le texte n'est pas en UTF-8 valide.")
+	case d.Subject == "":
+		return bouclier.Errorf(bouclier.ErrInvalidRequest, "L'objet est obligatoire.")
+	case utf8.RuneCountInString(d.Subject) > s.limits.Subject:
+		return bouclier.Errorf(bouclier.ErrInvalidRequest, "L'objet dépasse %d caractères.", s.limits.Subject)
+	case strings.TrimSpace(d.Body) == "":
+		return bouclier.Errorf(bouclier.ErrInvalidRequest, "Le message est vide.")
+	case utf8.RuneCountInString(d.Body) > s.limits.Body:
+		return bouclier.Errorf(bouclier.ErrInvalidRequest, "Le message dépasse %d caractères.", s.limits.Body)
+	case len(d.Attachments) > s.limits.Attachments:
+		return bouclier.Errorf(bouclier.ErrInvalidRequest, "%d pièces jointes au plus.", s.limits.Attachments)
+	}
+	max := s.limits.AttachmentSize
+	if sender.Role == bouclier.RoleStudent {
+		max = s.limits.StudentSize
+	}
+	for _, a := range d.Attachments {
+		name := strings.TrimSpace(a.Name)
+		if name == "" || len(name) > 200 || !utf8.ValidString(name) || strings.ContainsAny(name, "/\\\x00") {
+			return bouclier.Errorf(bouclier.ErrInvalidRequest, "Nom de pièce jointe invalide.")
+		}
+		if len(a.Data) == 0 {
+			return bouclier.Errorf(bouclier.ErrInvalidRequest, "La pièce jointe %q est vide.", name)
+		}
+		if len(a.Data) > max {
+			return bouclier.Errorf(bouclier.ErrTooLarge, "La pièce jointe %q dépasse %d Mo.", name, max>>20)
+		}
+	}
+	return nil
+}
+
+// Send runs a draft through the whole path and stores it.
+//
+// Errors: invalid_request, too_large, forbidden (read-only account),
+// recipient_not_allowed, messaging_closed, rejected_content. On each of
+// them the draft is kept (Result.DraftID) with the reason.
+func (s *Service) Send(ctx context.Context, sender bouclier.User, d Draft, source string) (Result, error) {
+	now := s.now()
+	res, err := s.send(ctx, sender, &d, source, now)
+	if err == nil {
+		return res, nil
+	}
+	var be *bouclier.Error
+	if !errors.As(err, &be) {
+		return Result{}, err
+	}
+	// Keep what was typed, with why it was refused.
+	dr := store.Draft{ID: d.DraftID, UserID: sender.ID, To: d.To, Subject: d.Subject, Body: d.Body, ParentID: d.ParentID, LastError: be.Message, UpdatedAt: store.Micros(now)}
+	if len(dr.Body) > s.limits.Body*4 {
+		dr.Body = dr.Body[:s.limits.Body*4]
+	}
+	if derr := s.db.SaveDraft(ctx, &dr); errors.Is(derr, store.ErrNotFound) {
+		dr.ID = 0
+		derr = s.db.SaveDraft(ctx, &dr)
+		if derr != nil {
+			s.log.Error("save draft", "err", derr)
+		}
+	} else if derr != nil {
+		s.log.Error("save draft", "err", derr)
+	}
+	res.DraftID = dr.ID
+	s.record(ctx, audit.Entry{At: now, Actor: sender.Username, Action: "message.refused", Target: "draft:" + fmt.Sprint(dr.ID),
+		Scope: sender.Scope(), Source: source, Detail: string(be.Code) + ": " + be.Message})
+	return res, err
+}
+
+func (s *Service) send(ctx context.Context, sender bouclier.User, d *Draft, source string, now time.Time) (Result, error) {
+	if err := s.validate(sender, d); err != nil {
+		return Result{}, err
+	}
+	if sender.ReadOnly || sender.Disabled {
+		return Result{}, bouclier.Errorf(bouclier.ErrForbidden, "Votre compte est en lecture seule : vous ne pouvez pas envoyer de message.")
+	}
+	snd, err := s.dir.LoadSender(ctx, sender)
+	if err != nil {
+		return Result{}, err
+	}
+	resolved, err := s.dir.Resolve(ctx, snd, d.To)
+	if err != nil {
+		return Result{}, err
+	}
+	var threadID int64
+	if d.ParentID != 0 {
+		parent, err := s.db.MessageFor(ctx, sender.ID, d.ParentID)
+		if errors.Is(err, store.ErrNotFound) {
+			return Result{}, bouclier.Errorf(bouclier.ErrNotFound, "Le message auquel vous répondez n'existe pas.")
+		}
+		if err != nil {
+			return Result{}, err
+		}
+		threadID = parent.ThreadID
+	}
+	dec, err := s.policy(ctx, sender, now, d.Urgent)
+	if err != nil {
+		return Result{}, err
+	}
+	if dec.Action == Refuse {
+		msg := dec.Reason
+		if !dec.Until.IsZero() {
+			msg += " Réouverture : " + dec.Until.UTC().Format(time.RFC3339) + "."
+		}
+		return Result{}, &bouclier.Error{Code: bouclier.ErrMessagingClosed, Message: strings.TrimSpace(msg)}
+	}
+	verdict := s.screen(ScreenInput{Subject: d.Subject, Body: d.Body, Attachments: d.Attachments, Sender: sender, ToStudents: resolved.ToStudents})
+	if verdict.Verdict == "reject" {
+		return Result{}, &bouclier.Error{Code: bouclier.ErrRejectedContent,
+			Message: "Ce message a été refusé par le filtre de sécurité : " + strings.Join(verdict.Reasons, " ; ")}
+	}
+	m := &bouclier.Message{ThreadID: threadID, ParentID: d.ParentID, SenderID: sender.ID, Subject: d.Subject, Body: d.Body,
+		To: d.To, Status: bouclier.StatusDelivered, Score: verdict.Score, Reasons: verdict.Reasons, SentAt: store.Micros(now)}
+	switch {
+	case verdict.Verdict == "hold":
+		m.Status = bouclier.StatusHeld
+	case dec.Action == Defer:
+		m.Status = bouclier.StatusDeferred
+		m.DeliverAt = store.Micros(dec.Until)
+	}
+	err = s.db.InTx(ctx, func(tx *store.Tx) error {
+		if err := tx.InsertMessage(ctx, m, resolved.Recipients); err != nil {
+			return err
+		}
+		for i, a := range d.Attachments {
+			sum := sha256.Sum256(a.Data)
+			if err := tx.PutBlob(ctx, sum[:], a.Data); err != nil {
+				return err
+			}
+			ct := ""
+			if i < len(verdict.Types) {
+				ct = verdict.Types[i]
+			}
+			if ct == "" {
+				ct = http.DetectContentType(a.Data)
+			}
+			if err := tx.InsertAttachment(ctx, &store.Attachment{MessageID: m.ID, Name: strings.TrimSpace(a.Name), ContentType: ct, Size: int64(len(a.Data)), SHA256: sum[:]}); err != nil {
+				return err
+			}
+		}
+		if d.DraftID != 0 {
+			if err := tx.DeleteDraft(ctx, sender.ID, d.DraftID); err != nil {
+				return err
+			}
+		}
+		detail := fmt.Sprintf("status=%s recipients=%d groups=%d", m.Status, len(resolved.Recipients), resolved.Groups)
+		if d.Urgent {
+			detail += " urgent: " + d.UrgentReason
+		}
+		return audit.Append(ctx, tx, audit.Entry{At: now, Actor: sender.Username, Action: "message.sent", Target: fmt.Sprintf("message:%d", m.ID),
+			Scope: sender.Scope(), Source: source, Detail: detail})
+	})
+	if err != nil {
+		return Result{}, fmt.Errorf("store message: %w", err)
+	}
+	r := Result{ID: m.ID, Status: m.Status}
+	if m.Status == bouclier.StatusDeferred {
+		r.DeliverAt = dec.Until
+	}
+	if m.Status == bouclier.StatusHeld {
+		r.Reasons = verdict.Reasons
+	}
+	return r, nil
+}
+
+func (s *Service) record(ctx context.Context, e audit.Entry) {
+	if err := s.db.InTx(ctx, func(tx *store.Tx) error { return audit.Append(ctx, tx, e) }); err != nil {
+		s.log.Error("audit append failed", "action", e.Action, "err", err)
+	}
+}
+
+// Folder lists a user's folder, newest first.
+func (s *Service) Folder(ctx context.Context, u bouclier.User, f store.Folder, before int64, limit int) ([]store.Entry, error) {
+	if limit <= 0 || limit > 200 {
+		limit = 50
+	}
+	return s.db.Folder(ctx, u.ID, f, before, limit)
+}
+
+// Message returns a message the user sent or received and marks it read.
+// Errors: not_found, for any message the user may not see.
+func (s *Service) Message(ctx context.Context, u bouclier.User, id int64) (store.Entry, error) {
+	e, err := s.db.MessageFor(ctx, u.ID, id)
+	if errors.Is(err, store.ErrNotFound) {
+		return e, bouclier.Errorf(bouclier.ErrNotFound, "Message introuvable.")
+	}
+	if err != nil {
+		return e, err
+	}
+	if !e.Read {
+		if _, err := s.db.MarkRead(ctx, u.ID, id, store.Micros(s.now())); err != nil {
+			return e, err
+		}
+	}
+	return e, nil
+}
+
+// Thread returns the messages of the thread of message id that u may see.
+func (s *Service) Thread(ctx context.Context, u bouclier.User, id int64) ([]bouclier.Message, error) {
+	e, err := s.Message(ctx, u, id)
+	if err != nil {
+		return nil, err
+	}
+	return s.db.Thread(ctx, u.ID, e.ThreadID)
+}
+
+// Trash moves a received message to or from the trash. Errors: not_found.
+func (s *Service) Trash(ctx context.Context, u bouclier.User, id int64, trashed bool) error {
+	ok, err := s.db.SetTrashed(ctx, u.ID, id, trashed)
+	if err != nil {
+		return err
+	}
+	if !ok {
+		return bouclier.Errorf(bouclier.ErrNotFound, "Message introuvable.")
+	}
+	return nil
+}
+
+// Attachment returns an attachment's bytes if u may read its message.
+func (s *Service) Attachment(ctx context.Context, u bouclier.User, id int64) (store.Attachment, []byte, error) {
+	a, data, err := s.db.AttachmentData(ctx, u.ID, id)
+	if errors.Is(err, store.ErrNotFound) {
+		return a, nil, bouclier.Errorf(bouclier.ErrNotFound, "Pièce jointe introuvable.")
+	}
+	return a, data, err
+}
+
+// Attachments lists the attachments of a message u may see. Errors: not_found.
+func (s *Service) Attachments(ctx context.Context, u bouclier.User, messageID int64) ([]store.Attachment, error) {
+	if _, err := s.db.MessageFor(ctx, u.ID, messageID); errors.Is(err, store.ErrNotFound) {
+		return nil, bouclier.Errorf(bouclier.ErrNotFound, "Message introuvable.")
+	} else if err != nil {
+		return nil, err
+	}
+	return s.db.Attachments(ctx, messageID)
+}
+
+// Drafts lists u's drafts.
+func (s *Service) Drafts(ctx context.Context, u bouclier.User) ([]store.Draft, error) {
+	return s.db.Drafts(ctx, u.ID)
+}

@@ -1,0 +1,365 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/bouclier/bouclier"
+)
+
+// InsertMessage stores a message once and one delivery row per recipient.
+// Deliveries are visible at once only for a delivered message; a held or
+// deferred one waits for release. It returns the message id and sets
+// m.ID and m.ThreadID.
+func (t *Tx) InsertMessage(ctx context.Context, m *bouclier.Message, recipients []int64) error {
+	to, _ := json.Marshal(m.To)
+	reasons, _ := json.Marshal(nonNil(m.Reasons))
+	err := t.queryRow(ctx, `INSERT INTO messages (thread_id, parent_id, sender_id, subject, body, to_expr, status, score, reasons, sent_at, deliver_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+		m.ThreadID, m.ParentID, m.SenderID, m.Subject, m.Body, string(to), string(m.Status), m.Score, string(reasons), m.SentAt, m.DeliverAt).Scan(&m.ID)
+	if err != nil {
+		return fmt.Errorf("insert message: %w", err)
+	}
+	if m.ThreadID == 0 {
+		m.ThreadID = m.ID
+		if _, err := t.exec(ctx, `UPDATE messages SET thread_id = ? WHERE id = ?`, m.ID, m.ID); err != nil {
+			return fmt.Errorf("set thread: %w", err)
+		}
+	}
+	visible := boolInt(m.Status == bouclier.StatusDelivered)
+	// Multi-row inserts: one statement per 100 recipients rather than one
+	// per recipient is what lets a class-wide message cost one round trip.
+	const chunk = 100
+	for start := 0; start < len(recipients); start += chunk {
+		end := min(start+chunk, len(recipients))
+		var b strings.Builder
+		b.WriteString(`INSERT INTO deliveries (user_id, message_id, visible) VALUES `)
+		args := make([]any, 0, 3*(end-start))
+		for i, uid := range recipients[start:end] {
+			if i > 0 {
+				b.WriteByte(',')
+			}
+			b.WriteString("(?, ?, ?)")
+			args = append(args, uid, m.ID, visible)
+		}
+		b.WriteString(` ON CONFLICT DO NOTHING`)
+		if _, err := t.exec(ctx, b.String(), args...); err != nil {
+			return fmt.Errorf("insert deliveries: %w", err)
+		}
+	}
+	return nil
+}
+
+// PutBlob stores attachment bytes once per content digest.
+func (t *Tx) PutBlob(ctx context.Context, sum []byte, data []byte) error {
+	_, err := t.exec(ctx, `INSERT INTO blobs (sha256, size, data) VALUES (?, ?, ?) ON CONFLICT (sha256) DO NOTHING`, sum, len(data), data)
+	return wrap(err, "put blob")
+}
+
+// Attachment describes an attachment without its bytes.
+type Attachment struct {
+	ID          int64
+	MessageID   int64
+	Name        string
+	ContentType string
+	Size        int64
+	SHA256      []byte
+}
+
+// InsertAttachment links stored bytes to a message.
+func (t *Tx) InsertAttachment(ctx context.Context, a *Attachment) error {
+	err := t.queryRow(ctx, `INSERT INTO attachments (message_id, name, content_type, size, sha256) VALUES (?, ?, ?, ?, ?) RETURNING id`,
+		a.MessageID, a.Name, a.ContentType, a.Size, a.SHA256).Scan(&a.ID)
+	return wrap(err, "insert attachment")
+}
+
+// Attachments lists the attachments of a message.
+func (db *DB) Attachments(ctx context.Context, messageID int64) ([]Attachment, error) {
+	rows, err := db.query(ctx, `SELECT id, message_id, name, content_type, size, sha256 FROM attachments WHERE message_id = ? ORDER BY id`, messageID)
+	if err != nil {
+		return nil, fmt.Errorf("attachments: %w", err)
+	}
+	defer rows.Close()
+	var out []Attachment
+	for rows.Next() {
+		var a Attachment
+		if err := rows.Scan(&a.ID, &a.MessageID, &a.Name, &a.ContentType, &a.Size, &a.SHA256); err != nil {
+			return nil, fmt.Errorf("attachments: %w", err)
+		}
+		out = append(out, a)
+	}
+	return out, rows.Err()
+}
+
+// AttachmentData returns an attachment and its bytes if userID may read the
+// message it belongs to.
+func (db *DB) AttachmentData(ctx context.Context, userID, attachmentID int64) (Attachment, []byte, error) {
+	var a Attachment
+	var data []byte
+	err := db.queryRow(ctx, `SELECT a.id, a.message_id, a.name, a.content_type, a.size, a.sha256, b.data
+		FROM attachments a JOIN blobs b ON b.sha256 = a.sha256 JOIN messages m ON m.id = a.message_id
+		WHERE a.id = ? AND m.recalled = 0 AND (m.sender_id = ? OR EXISTS (
+			SELECT 1 FROM deliveries d WHERE d.message_id = a.message_id AND d.user_id = ? AND d.visible = 1))`,
+		attachmentID, userID, userID).Scan(&a.ID, &a.MessageID, &a.Name, &a.ContentType, &a.Size, &a.SHA256, &data)
+	if errors.Is(err, sql.ErrNoRows) {
+		return a, nil, ErrNotFound
+	}
+	return a, data, wrap(err, "attachment data")
+}
+
+// Folder names a mailbox view.
+type Folder string
+
+// The folders.
+const (
+	FolderInbox Folder = "inbox"
+	FolderSent  Folder = "sent"
+	FolderTrash Folder = "trash"
+)
+
+// Entry is a message as one user sees it in a folder.
+type Entry struct {
+	bouclier.Message
+	Read           bool
+	Trashed        bool
+	HasAttachments bool
+}
+
+const messageColumns = `m.id, m.thread_id, m.parent_id, m.sender_id, s.username, m.subject, m.body, m.to_expr, m.status, m.score, m.reasons, m.sent_at, m.deliver_at, m.recalled`
+
+func scanMessage(s interface{ Scan(...any) error }, extra ...any) (bouclier.Message, error) {
+	var m bouclier.Message
+	var to, reasons, status string
+	var recalled int
+	dest := append([]any{&m.ID, &m.ThreadID, &m.ParentID, &m.SenderID, &m.Sender, &m.Subject, &m.Body, &to, &status, &m.Score, &reasons, &m.SentAt, &m.DeliverAt, &recalled}, extra...)
+	if err := s.Scan(dest...); err != nil {
+		return m, err
+	}
+	m.Status, m.Recalled = bouclier.MessageStatus(status), recalled != 0
+	if err := json.Unmarshal([]byte(to), &m.To); err != nil {
+		return m, fmt.Errorf("message %d recipients: %w", m.ID, err)
+	}
+	if err := json.Unmarshal([]byte(reasons), &m.Reasons); err != nil {
+		return m, fmt.Errorf("message %d reasons: %w", m.ID, err)
+	}
+	return m, nil
+}
+
+// Folder lists a user's messages in a folder, newest first, at most limit,
+// with ids below before when before > 0.
+func (db *DB) Folder(ctx context.Context, userID int64, f Folder, before int64, limit int) ([]Entry, error) {
+	if before <= 0 {
+		before = 1<<62 - 1
+	}
+	var query string
+	switch f {
+	case FolderInbox, FolderTrash:
+		query = `SELECT ` + messageColumns + `, d.read_at, d.trashed, EXISTS (SELECT 1 FROM attachments a WHERE a.message_id = m.id)
+			FROM deliveries d JOIN messages m ON m.id = d.message_id JOIN users s ON s.id = m.sender_id
+			WHERE d.user_id = ? AND d.visible = 1 AND m.recalled = 0 AND d.trashed = ? AND d.message_id < ?
+			ORDER BY d.message_id DESC LIMIT ?`
+	case FolderSent:
+		query = `SELECT ` + messageColumns + `, 1, 0, EXISTS (SELECT 1 FROM attachments a WHERE a.message_id = m.id)
+			FROM messages m JOIN users s ON s.id = m.sender_id
+			WHERE m.sender_id = ? AND m.recalled = 0 AND ? = ? AND m.id < ?
+			ORDER BY m.id DESC LIMIT ?`
+	default:
+		return nil, fmt.Errorf("unknown folder %q", f)
+	}
+	args := []any{userID, boolInt(f == FolderTrash), before, limit}
+	if f == FolderSent {
+		args = []any{userID, 0, 0, before, limit}
+	}
+	rows, err := db.query(ctx, query, args...)
+	if err != nil {
+		return nil, fmt.Errorf("folder %s: %w", f, err)
+	}
+	defer rows.Close()
+	var out []Entry
+	for rows.Next() {
+		var e Entry
+		var readAt, trashed int64
+		var att bool
+		m, err := scanMessage(rows, &readAt, &trashed, &att)
+		if err != nil {
+			return nil, fmt.Errorf("folder %s: %w", f, err)
+		}
+		e.Message, e.Read, e.Trashed, e.HasAttachments = m, readAt != 0, trashed != 0, att
+		out = append(out, e)
+	}
+	return out, rows.Err()
+}
+
+// UnreadCount counts a user's unread inbox messages.
+func (db *DB) UnreadCount(ctx context.Context, userID int64) (int, error) {
+	var n int
+	err := db.queryRow(ctx, `SELECT COUNT(*) FROM deliveries d JOIN messages m ON m.id = d.message_id
+		WHERE d.user_id = ? AND d.visible = 1 AND d.trashed = 0 AND d.read_at = 0 AND m.recalled = 0`, userID).Scan(&n)
+	return n, wrap(err, "unread count")
+}
+
+// MessageFor returns a message if userID sent it or received it; anyone
+// else gets ErrNotFound, whatever the id, so ids reveal nothing.
+func (db *DB) MessageFor(ctx context.Context, userID, id int64) (Entry, error) {
+	var e Entry
+	var readAt, trashed int64
+	var att bool
+	m, err := scanMessage(db.queryRow(ctx, `SELECT `+messageColumns+`, COALESCE(d.read_at, 1), COALESCE(d.trashed, 0),
+		EXISTS (SELECT 1 FROM attachments a WHERE a.message_id = m.id)
+		FROM messages m JOIN users s ON s.id = m.sender_id
+		LEFT JOIN deliveries d ON d.message_id = m.id AND d.user_id = ? AND d.visible = 1
+		WHERE m.id = ? AND m.recalled = 0 AND (m.sender_id = ? OR d.user_id IS NOT NULL)`, userID, id, userID), &readAt, &trashed, &att)
+	if errors.Is(err, sql.ErrNoRows) {
+		return e, ErrNotFound
+	}
+	if err != nil {
+		return e, fmt.Errorf("message %d: %w", id, err)
+	}
+	e.Message, e.Read, e.Trashed, e.HasAttachments = m, readAt != 0, trashed != 0, att
+	return e, nil
+}
+
+// Thread lists the messages of a thread that userID sent or received, oldest first.
+func (db *DB) Thread(ctx context.Context, userID, threadID int64) ([]bouclier.Message, error) {
+	rows, err := db.query(ctx, `SELECT `+messageColumns+` FROM messages m JOIN users s ON s.id = m.sender_id
+		WHERE m.thread_id = ? AND m.recalled = 0 AND (m.sender_id = ? OR EXISTS (
+			SELECT 1 FROM deliveries d WHERE d.message_id = m.id AND d.user_id = ? AND d.visible = 1))
+		ORDER BY m.id`, threadID, userID, userID)
+	if err != nil {
+		return nil, fmt.Errorf("thread %d: %w", threadID, err)
+	}
+	defer rows.Close()
+	var out []bouclier.Message
+	for rows.Next() {
+		m, err := scanMessage(rows)
+		if err != nil {
+			return nil, fmt.Errorf("thread %d: %w", threadID, err)
+		}
+		out = append(out, m)
+	}
+	return out, rows.Err()
+}
+
+// MarkRead marks a delivery read; it reports false if userID has no such delivery.
+func (db *DB) MarkRead(ctx context.Context, userID, messageID, at int64) (bool, error) {
+	res, err := db.write.ExecContext(ctx, db.q(`UPDATE deliveries SET read_at = ? WHERE user_id = ? AND message_id = ? AND visible = 1 AND read_at = 0`), at, userID, messageID)
+	if err != nil {
+		return false, fmt.Errorf("mark read: %w", err)
+	}
+	n, _ := res.RowsAffected()
+	return n == 1, nil
+}
+
+// SetTrashed moves a delivery to or from the trash; false if userID has no such delivery.
+func (db *DB) SetTrashed(ctx context.Context, userID, messageID int64, trashed bool) (bool, error) {
+	res, err := db.write.ExecContext(ctx, db.q(`UPDATE deliveries SET trashed = ? WHERE user_id = ? AND message_id = ? AND visible = 1`), boolInt(trashed), userID, messageID)
+	if err != nil {
+		return false, fmt.Errorf("trash: %w", err)
+	}
+	n, _ := res.RowsAffected()
+	return n == 1, nil
+}
+
+// CountDeliveries counts the delivery rows of a message (visible or not).
+func (db *DB) CountDeliveries(ctx context.Context, messageID int64) (int, error) {
+	var n int
+	err := db.queryRow(ctx, `SELECT COUNT(*) FROM deliveries WHERE message_id = ?`, messageID).Scan(&n)
+	return n, wrap(err, "count deliveries")
+}
+
+// CountMessages counts stored messages.
+func (db *DB) CountMessages(ctx context.Context) (int, error) {
+	var n int
+	err := db.queryRow(ctx, `SELECT COUNT(*) FROM messages`).Scan(&n)
+	return n, wrap(err, "count messages")
+}
+
+// Draft is a message not sent yet; it survives any refusal.
+type Draft struct {
+	ID        int64
+	UserID    int64
+	To        []string
+	Subject   string
+	Body      string
+	ParentID  int64
+	LastError string
+	UpdatedAt int64
+}
+
+// SaveDraft creates or updates a draft owned by d.UserID.
+func (db *DB) SaveDraft(ctx context.Context, d *Draft) error {
+	to, _ := json.Marshal(nonNil(d.To))
+	if d.ID == 0 {
+		return wrap(db.write.QueryRowContext(ctx, db.q(`INSERT INTO drafts (user_id, to_expr, subject, body, parent_id, last_error, updated_at)
+			VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id`), d.UserID, string(to), d.Subject, d.Body, d.ParentID, d.LastError, d.UpdatedAt).Scan(&d.ID), "save draft")
+	}
+	res, err := db.write.ExecContext(ctx, db.q(`UPDATE drafts SET to_expr = ?, subject = ?, body = ?, parent_id = ?, last_error = ?, updated_at = ?
+		WHERE id = ? AND user_id = ?`), string(to), d.Subject, d.Body, d.ParentID, d.LastError, d.UpdatedAt, d.ID, d.UserID)
+	if err != nil {
+		return fmt.Errorf("save draft: %w", err)
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return ErrNotFound
+	}
+	return nil
+}
+
+// Drafts lists a user's drafts, newest first.
+func (db *DB) Drafts(ctx context.Context, userID int64) ([]Draft, error) {
+	rows, err := db.query(ctx, `SELECT id, to_expr, subject, body, parent_id, last_error, updated_at FROM drafts WHERE user_id = ? ORDER BY updated_at DESC, id DESC`, userID)
+	if err != nil {
+		return nil, fmt.Errorf("drafts: %w", err)
+	}
+	defer rows.Close()
+	var out []Draft
+	for rows.Next() {
+		d := Draft{UserID: userID}
+		var to string
+		if err := rows.Scan(&d.ID, &to, &d.Subject, &d.Body, &d.ParentID, &d.LastError, &d.UpdatedAt); err != nil {
+			return nil, fmt.Errorf("drafts: %w", err)
+		}
+		if err := json.Unmarshal([]byte(to), &d.To); err != nil {
+			return nil, fmt.Errorf("draft %d: %w", d.ID, err)
+		}
+		out = append(out, d)
+	}
+	return out, rows.Err()
+}
+
+// Draft returns one of a user's drafts.
+func (db *DB) Draft(ctx context.Context, userID, id int64) (Draft, error) {
+	d := Draft{ID: id, UserID: userID}
+	var to string
+	err := db.queryRow(ctx, `SELECT to_expr, subject, body, parent_id, last_error, updated_at FROM drafts WHERE id = ? AND user_id = ?`, id, userID).
+		Scan(&to, &d.Subject, &d.Body, &d.ParentID, &d.LastError, &d.UpdatedAt)
+	if errors.Is(err, sql.ErrNoRows) {
+		return d, ErrNotFound
+	}
+	if err != nil {
+		return d, fmt.Errorf("draft %d: %w", id, err)
+	}
+	return d, json.Unmarshal([]byte(to), &d.To)
+}
+
+// DeleteDraft removes one of a user's drafts, inside the send transaction.
+func (t *Tx) DeleteDraft(ctx context.Context, userID, id int64) error {
+	_, err := t.exec(ctx, `DELETE FROM drafts WHERE id = ? AND user_id = ?`, id, userID)
+	return wrap(err, "delete draft")
+}
+
+// DeleteDraft removes one of a user's drafts.
+func (db *DB) DeleteDraft(ctx context.Context, userID, id int64) error {
+	_, err := db.write.ExecContext(ctx, db.q(`DELETE FROM drafts WHERE id = ? AND user_id = ?`), id, userID)
+	return wrap(err, "delete draft")
+}
+
+func nonNil(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
+}

@@ -1,0 +1,80 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+)
+
+// Session is a login session as stored: only the token's hash is kept.
+type Session struct {
+	TokenHash []byte
+	UserID    int64
+	CreatedAt int64 // unix microseconds
+	LastSeen  int64
+	ExpiresAt int64
+	MFAAt     int64 // last second-factor check, 0 if none
+	Source    string
+	UserAgent string
+	CSRFHash  []byte
+}
+
+// CreateSession stores a new session.
+func (t *Tx) CreateSession(ctx context.Context, s Session) error {
+	_, err := t.exec(ctx, `INSERT INTO sessions (token_hash, user_id, created_at, last_seen, expires_at, mfa_at, source, user_agent, csrf_hash)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		s.TokenHash, s.UserID, s.CreatedAt, s.LastSeen, s.ExpiresAt, s.MFAAt, s.Source, s.UserAgent, s.CSRFHash)
+	return wrap(err, "create session")
+}
+
+// Session returns the session whose token hashes to hash.
+func (db *DB) Session(ctx context.Context, hash []byte) (Session, error) {
+	s := Session{TokenHash: hash}
+	err := db.queryRow(ctx, `SELECT user_id, created_at, last_seen, expires_at, mfa_at, source, user_agent, csrf_hash FROM sessions WHERE token_hash = ?`, hash).
+		Scan(&s.UserID, &s.CreatedAt, &s.LastSeen, &s.ExpiresAt, &s.MFAAt, &s.Source, &s.UserAgent, &s.CSRFHash)
+	if errors.Is(err, sql.ErrNoRows) {
+		return s, ErrNotFound
+	}
+	return s, wrap(err, "session")
+}
+
+// TouchSession records activity on a session. Only called when the last
+// record is old enough to matter, to keep reads from turning into writes.
+func (db *DB) TouchSession(ctx context.Context, hash []byte, at int64) error {
+	_, err := db.write.ExecContext(ctx, db.q(`UPDATE sessions SET last_seen = ? WHERE token_hash = ?`), at, hash)
+	return wrap(err, "touch session")
+}
+
+// DeleteSession removes a session.
+func (db *DB) DeleteSession(ctx context.Context, hash []byte) error {
+	_, err := db.write.ExecContext(ctx, db.q(`DELETE FROM sessions WHERE token_hash = ?`), hash)
+	return wrap(err, "delete session")
+}
+
+// DeleteUserSessions removes every session of a user and returns how many.
+func (t *Tx) DeleteUserSessions(ctx context.Context, userID int64) (int64, error) {
+	res, err := t.exec(ctx, `DELETE FROM sessions WHERE user_id = ?`, userID)
+	if err != nil {
+		return 0, fmt.Errorf("delete sessions: %w", err)
+	}
+	return res.RowsAffected()
+}
+
+// UserSessions lists a user's sessions, newest first.
+func (db *DB) UserSessions(ctx context.Context, userID int64) ([]Session, error) {
+	rows, err := db.query(ctx, `SELECT token_hash, created_at, last_seen, expires_at, mfa_at, source, user_agent FROM sessions WHERE user_id = ? ORDER BY created_at DESC`, userID)
+	if err != nil {
+		return nil, fmt.Errorf("user sessions: %w", err)
+	}
+	defer rows.Close()
+	var out []Session
+	for rows.Next() {
+		s := Session{UserID: userID}
+		if err := rows.Scan(&s.TokenHash, &s.CreatedAt, &s.LastSeen, &s.ExpiresAt, &s.MFAAt, &s.Source, &s.UserAgent); err != nil {
+			return nil, fmt.Errorf("user sessions: %w", err)
+		}
+		out = append(out, s)
+	}
+	return out, rows.Err()
+}
