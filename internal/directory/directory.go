@@ -383,3 +383,101 @@ func (d *Directory) HasAuthority(ctx context.Context, u bouclier.User, scope str
 	}
 	return false, nil
 }
+
+// Option is one recipient a sender may pick.
+type Option struct {
+	Expr  string // recipient expression, "user:NAME" or a group
+	Label string // in French, for the picker
+	Group bool
+}
+
+// Reachable lists the people and groups s may write to, asking the same
+// rules as Resolve, so that what the picker offers is what is allowed. It
+// looks in the sender's establishments (their children's, for parents);
+// administrators get the groups of their scope and its heads and staff.
+func (d *Directory) Reachable(ctx context.Context, s *Sender) ([]Option, error) {
+	var schools []string
+	switch {
+	case s.has(TargetNational), s.has(TargetAcademie):
+		es, err := d.db.Establishments(ctx, map[bool]string{true: "", false: s.Academie}[s.has(TargetNational)])
+		if err != nil {
+			return nil, err
+		}
+		for _, e := range es {
+			schools = append(schools, e.UAI)
+		}
+	default:
+		for k := range s.schools {
+			schools = append(schools, k)
+		}
+		slices.Sort(schools)
+	}
+	admin := s.has(TargetNational) || s.has(TargetAcademie)
+	var out []Option
+	for _, uai := range schools {
+		classes, err := d.db.Classes(ctx, uai)
+		if err != nil {
+			return nil, err
+		}
+		groups := []bouclier.Recipient{{Kind: bouclier.ToStaff, UAI: uai}}
+		for _, c := range classes {
+			groups = append(groups,
+				bouclier.Recipient{Kind: bouclier.ToClass, UAI: uai, Class: c},
+				bouclier.Recipient{Kind: bouclier.ToParents, UAI: uai, Class: c},
+				bouclier.Recipient{Kind: bouclier.ToTeachers, UAI: uai, Class: c})
+		}
+		for _, g := range groups {
+			ok, err := d.AllowGroup(ctx, s, g)
+			if err != nil {
+				return nil, err
+			}
+			if ok {
+				out = append(out, Option{Expr: g.String(), Label: groupLabel(g), Group: true})
+			}
+		}
+		people, err := d.db.Users(ctx, uai)
+		if err != nil {
+			return nil, err
+		}
+		for _, u := range people {
+			if admin && u.Role != bouclier.RoleHead && u.Role != bouclier.RoleStaff {
+				continue // individuals are reached through groups at this scale
+			}
+			ok, err := d.AllowPerson(ctx, s, u)
+			if err != nil {
+				return nil, err
+			}
+			if ok {
+				out = append(out, Option{Expr: "user:" + u.Username, Label: u.DisplayName + " (" + roleLabel(u) + ")"})
+			}
+		}
+	}
+	return out, nil
+}
+
+func groupLabel(g bouclier.Recipient) string {
+	switch g.Kind {
+	case bouclier.ToClass:
+		return "Élèves de " + g.Class + " (" + g.UAI + ")"
+	case bouclier.ToParents:
+		return "Parents de " + g.Class + " (" + g.UAI + ")"
+	case bouclier.ToTeachers:
+		return "Enseignants de " + g.Class + " (" + g.UAI + ")"
+	}
+	return "Vie scolaire et direction (" + g.UAI + ")"
+}
+
+// RoleLabels are the roles' names in French.
+var RoleLabels = map[bouclier.Role]string{
+	bouclier.RoleStudent: "élève", bouclier.RoleParent: "parent", bouclier.RoleTeacher: "enseignant",
+	bouclier.RoleStaff: "vie scolaire", bouclier.RoleHead: "direction", bouclier.RoleAcademyAdmin: "académie",
+	bouclier.RoleNationalAdmin: "administration nationale",
+}
+
+func roleLabel(u bouclier.User) string {
+	l := RoleLabels[u.Role]
+	if u.Class != "" {
+		l += ", " + u.Class
+	}
+	return l
+}

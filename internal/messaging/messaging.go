@@ -404,3 +404,21 @@ func (s *Service) Attachments(ctx context.Context, u bouclier.User, messageID in
 func (s *Service) Drafts(ctx context.Context, u bouclier.User) ([]store.Draft, error) {
 	return s.db.Drafts(ctx, u.ID)
 }
+
+// Reachable lists the recipients u may pick.
+func (s *Service) Reachable(ctx context.Context, u bouclier.User) ([]directory.Option, error) {
+	snd, err := s.dir.LoadSender(ctx, u)
+	if err != nil {
+		return nil, err
+	}
+	return s.dir.Reachable(ctx, snd)
+}
+
+// Draft returns one of u's drafts. Errors: not_found.
+func (s *Service) Draft(ctx context.Context, u bouclier.User, id int64) (store.Draft, error) {
+	d, err := s.db.Draft(ctx, u.ID, id)
+	if errors.Is(err, store.ErrNotFound) {
+		return d, bouclier.Errorf(bouclier.ErrNotFound, "Brouillon introuvable.")
+	}
+	return d, err
+}

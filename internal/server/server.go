@@ -7,6 +7,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/bouclier/bouclier"
 	"log/slog"
 	"net"
 	"net/http"
@@ -19,6 +20,7 @@ import (
 	"github.com/bouclier/bouclier/internal/directory"
 	"github.com/bouclier/bouclier/internal/messaging"
 	"github.com/bouclier/bouclier/internal/store"
+	"github.com/bouclier/bouclier/internal/web"
 )
 
 // App is a running Bouclier: its store and services.
@@ -88,10 +90,8 @@ func (a *App) Handler() http.Handler {
 		fmt.Fprintln(w, "ready")
 	})
 	mux.Handle("GET /metrics", a.metrics)
-	mux.HandleFunc("GET /{$}", func(w http.ResponseWriter, r *http.Request) {
-		w.Header().Set("Content-Type", "text/html; charset=utf-8")
-		fmt.Fprint(w, `<!doctype html><html lang="fr"><meta charset="utf-8"><title>Bouclier</title><h1>Bouclier</h1><p>Messagerie scolaire. API : <a href="/api/v1/openapi.json">/api/v1/openapi.json</a></p></html>`)
-	})
+	mux.Handle("/", web.New(web.Deps{Auth: a.Auth, Messaging: a.Messaging, Log: a.Log, Now: a.Now,
+		SecureCookie: a.Config.SecureCookie, Explain: a.explain}))
 	return a.logRequests(securityHeaders(mux))
 }
 
@@ -185,3 +185,8 @@ func (a *App) Serve(ctx context.Context, ready func(addr string)) error {
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }
+
+// explain gives the banner for a user; filled by the policy wiring.
+func (a *App) explain(ctx context.Context, u bouclier.User, now time.Time) (web.Banner, error) {
+	return web.Banner{Send: true, Receive: true}, nil
+}
