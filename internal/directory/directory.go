@@ -452,6 +452,19 @@ func (d *Directory) Reachable(ctx context.Context, s *Sender) ([]Option, error) 
 			}
 		}
 	}
+	if s.Role.IsPersonnel() {
+		admins, err := d.db.Admins(ctx, s.Academie)
+		if err != nil {
+			return nil, err
+		}
+		for _, u := range admins {
+			if ok, err := d.AllowPerson(ctx, s, u); err != nil {
+				return nil, err
+			} else if ok {
+				out = append(out, Option{Expr: "user:" + u.Username, Label: u.DisplayName + " (" + roleLabel(u) + ")"})
+			}
+		}
+	}
 	return out, nil
 }
 

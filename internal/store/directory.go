@@ -353,3 +353,8 @@ func wrap(err error, what string) error {
 	}
 	return fmt.Errorf("%s: %w", what, err)
 }
+
+// Admins lists the national administrators and the administrators of an académie.
+func (db *DB) Admins(ctx context.Context, academie string) ([]bouclier.User, error) {
+	return db.users(ctx, `SELECT `+userColumns+` FROM users u WHERE u.disabled = 0 AND (u.role = 'national_admin' OR (u.role = 'academy_admin' AND u.academie_id = ?)) ORDER BY u.username`, academie)
+}

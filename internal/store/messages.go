@@ -165,14 +165,14 @@ func (db *DB) Folder(ctx context.Context, userID int64, f Folder, before int64, 
 	case FolderSent:
 		query = `SELECT ` + messageColumns + `, 1, 0, EXISTS (SELECT 1 FROM attachments a WHERE a.message_id = m.id)
 			FROM messages m JOIN users s ON s.id = m.sender_id
-			WHERE m.sender_id = ? AND m.recalled = 0 AND ? = ? AND m.id < ?
+			WHERE m.sender_id = ? AND m.recalled = 0 AND m.id < ?
 			ORDER BY m.id DESC LIMIT ?`
 	default:
 		return nil, fmt.Errorf("unknown folder %q", f)
 	}
 	args := []any{userID, boolInt(f == FolderTrash), before, limit}
 	if f == FolderSent {
-		args = []any{userID, 0, 0, before, limit}
+		args = []any{userID, before, limit}
 	}
 	rows, err := db.query(ctx, query, args...)
 	if err != nil {
