@@ -69,15 +69,16 @@ func ReadCSV(name string, r io.Reader, b *Batch) error {
 		if errors.Is(err, io.EOF) {
 			return nil
 		}
-		line, _ := cr.FieldPos(0)
-		pos := Pos{name, line}
 		if err != nil {
+			pos := Pos{name, 0}
 			var pe *csv.ParseError
 			if errors.As(err, &pe) {
-				pos.Line = pe.Line
+				pos.Line = pe.StartLine
 			}
 			return &RowError{Pos: pos, Reason: "CSV illisible : " + err.Error()}
 		}
+		line, _ := cr.FieldPos(0) // valid only after a successful Read
+		pos := Pos{name, line}
 		if len(rec) != len(header) {
 			return &RowError{Pos: pos, Reason: fmt.Sprintf("%d colonnes au lieu de %d", len(rec), len(header))}
 		}
