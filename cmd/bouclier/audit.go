@@ -11,15 +11,16 @@ import (
 )
 
 func runAudit(ctx context.Context, args []string, env Env) error {
-	if len(args) == 0 || (args[0] != "verify" && args[0] != "-h" && args[0] != "--help") {
-		fmt.Fprintln(env.Stderr, "Usage: bouclier audit verify [--data DIR] [--database URL]")
-		if len(args) == 0 {
-			return errUsage
-		}
-		if args[0] == "-h" || args[0] == "--help" {
-			return nil
-		}
-		return fmt.Errorf("unknown subcommand %q", args[0])
+	const use = "Usage: bouclier audit verify [--data DIR] [--database URL]"
+	switch {
+	case len(args) == 0:
+		fmt.Fprintln(env.Stderr, use)
+		return errUsage
+	case args[0] == "-h" || args[0] == "--help":
+		fmt.Fprintln(env.Stderr, use)
+		return nil
+	case args[0] != "verify":
+		return fmt.Errorf("unknown subcommand %q (want verify)", args[0])
 	}
 	fs := newFlagSet("audit verify", "[--data DIR] [--database URL]", env)
 	flags := config.Register(fs, false)
@@ -30,7 +31,7 @@ func runAudit(ctx context.Context, args []string, env Env) error {
 	if err != nil {
 		return err
 	}
-	db, err := store.Open(ctx, store.Config{DataDir: cfg.DataDir, DatabaseURL: cfg.DatabaseURL})
+	db, err := store.Open(ctx, store.Config{DataDir: cfg.DataDir, DatabaseURL: cfg.DatabaseURL, MustExist: true})
 	if err != nil {
 		return err
 	}

@@ -117,10 +117,13 @@ func newFlagSet(name, synopsis string, env Env) *flag.FlagSet {
 
 // parse parses flags; a bad flag is one line on stderr and errUsage.
 func parse(fs *flag.FlagSet, args []string) error {
+	out, usage := fs.Output(), fs.Usage
 	fs.SetOutput(io.Discard)
+	fs.Usage = func() {} // the flag package prints it on any error; we want one line
 	err := fs.Parse(args)
+	fs.SetOutput(out)
+	fs.Usage = usage
 	if errors.Is(err, flag.ErrHelp) {
-		fs.SetOutput(nil)
 		fs.Usage()
 		return flag.ErrHelp
 	}

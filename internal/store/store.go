@@ -45,6 +45,7 @@ var ErrNotFound = errors.New("not found")
 type Config struct {
 	DataDir     string // SQLite file lives at DataDir/bouclier.db
 	DatabaseURL string // postgres://… wins over DataDir when set
+	MustExist   bool   // refuse to create a new SQLite database (tools that only read)
 }
 
 // DB is an open store. Reads and writes go through separate pools: SQLite
@@ -80,10 +81,13 @@ func Open(ctx context.Context, cfg Config) (*DB, error) {
 		if dir == "" {
 			dir = "bouclier-data"
 		}
+		path := filepath.Join(dir, "bouclier.db")
+		if _, err := os.Stat(path); err != nil && cfg.MustExist {
+			return nil, fmt.Errorf("no database in %s: %w", dir, err)
+		}
 		if err := os.MkdirAll(dir, 0o700); err != nil {
 			return nil, fmt.Errorf("create data directory: %w", err)
 		}
-		path := filepath.Join(dir, "bouclier.db")
 		dsn := "file:" + path + "?_pragma=busy_timeout(10000)&_pragma=journal_mode(WAL)&_pragma=synchronous(NORMAL)&_pragma=foreign_keys(1)&_txlock=immediate"
 		w, err := sql.Open("sqlite", dsn)
 		if err != nil {
