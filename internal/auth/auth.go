@@ -190,7 +190,7 @@ func (s *Service) Authenticate(ctx context.Context, token string) (Session, erro
 	if !ok {
 		return Session{}, unauth
 	}
-	st, err := s.db.Session(ctx, hash)
+	st, u, err := s.db.SessionUser(ctx, hash)
 	if errors.Is(err, store.ErrNotFound) {
 		return Session{}, unauth
 	}
@@ -201,10 +201,6 @@ func (s *Service) Authenticate(ctx context.Context, token string) (Session, erro
 	// about collations and drivers.
 	if subtle.ConstantTimeCompare(st.TokenHash, hash) != 1 {
 		return Session{}, unauth
-	}
-	u, err := s.db.UserByID(ctx, st.UserID)
-	if err != nil {
-		return Session{}, err
 	}
 	now := store.Micros(s.now())
 	idle := s.cfg.FamilyIdle

@@ -25,6 +25,8 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"sync"
+	"time"
 
 	"github.com/bouclier/bouclier"
 	"github.com/bouclier/bouclier/internal/store"
@@ -64,10 +66,32 @@ var DefaultRules = []store.ReachRule{
 // Directory resolves recipients and checks reach rules against the store.
 type Directory struct {
 	db *store.DB
+
+	mu      sync.Mutex
+	rules   []store.ReachRule
+	rulesAt time.Time
 }
+
+// rulesTTL bounds how long a process may use reach rules read earlier: the
+// database stays the only source of truth, shared by every process.
+const rulesTTL = time.Second
 
 // New returns a Directory over db.
 func New(db *store.DB) *Directory { return &Directory{db: db} }
+
+func (d *Directory) reachRules(ctx context.Context) ([]store.ReachRule, error) {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if d.rules != nil && time.Since(d.rulesAt) < rulesTTL {
+		return d.rules, nil
+	}
+	rules, err := d.db.ReachRules(ctx)
+	if err != nil {
+		return nil, err
+	}
+	d.rules, d.rulesAt = rules, time.Now()
+	return rules, nil
+}
 
 // Seed stores the default reach rules if none exist.
 func Seed(ctx context.Context, tx *store.Tx) error {
@@ -91,7 +115,7 @@ type Sender struct {
 
 // LoadSender gathers the sender's rules and relations.
 func (d *Directory) LoadSender(ctx context.Context, u bouclier.User) (*Sender, error) {
-	rules, err := d.db.ReachRules(ctx)
+	rules, err := d.reachRules(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -333,28 +357,37 @@ func (d *Directory) Resolve(ctx context.Context, s *Sender, exprs []string) (Res
 	return res, nil
 }
 
-// Members expands a group expression to its members.
+// Members expands a group expression to its members. An unknown class is
+// refused like a forbidden one; the existence check runs only when the
+// group is empty, to keep the common case at one query.
 func (d *Directory) Members(ctx context.Context, r bouclier.Recipient) ([]bouclier.User, error) {
-	if r.Kind != bouclier.ToStaff {
-		ok, err := d.db.ClassExists(ctx, r.UAI, r.Class)
-		if err != nil {
-			return nil, err
-		}
-		if !ok {
-			return nil, bouclier.Errorf(bouclier.ErrRecipientNotAllowed, "Vous ne pouvez pas écrire à %s.", r)
-		}
-	}
+	var (
+		users []bouclier.User
+		err   error
+	)
 	switch r.Kind {
 	case bouclier.ToClass:
-		return d.db.ClassStudents(ctx, r.UAI, r.Class)
+		users, err = d.db.ClassStudents(ctx, r.UAI, r.Class)
 	case bouclier.ToParents:
-		return d.db.ClassParents(ctx, r.UAI, r.Class)
+		users, err = d.db.ClassParents(ctx, r.UAI, r.Class)
 	case bouclier.ToTeachers:
-		return d.db.ClassTeachers(ctx, r.UAI, r.Class)
+		users, err = d.db.ClassTeachers(ctx, r.UAI, r.Class)
 	case bouclier.ToStaff:
 		return d.db.EstablishmentStaff(ctx, r.UAI)
+	default:
+		return nil, fmt.Errorf("not a group: %s", r)
 	}
-	return nil, fmt.Errorf("not a group: %s", r)
+	if err != nil || len(users) > 0 {
+		return users, err
+	}
+	ok, err := d.db.ClassExists(ctx, r.UAI, r.Class)
+	if err != nil {
+		return nil, err
+	}
+	if !ok {
+		return nil, bouclier.Errorf(bouclier.ErrRecipientNotAllowed, "Vous ne pouvez pas écrire à %s.", r)
+	}
+	return nil, nil
 }
 
 // HasAuthority reports whether u administers scope ("national",

@@ -119,6 +119,7 @@ type Service struct {
 	limits Limits
 	now    func() time.Time
 	log    *slog.Logger
+	batch  *store.Batcher
 }
 
 // Options configure a Service; nil hooks allow everything.
@@ -132,7 +133,7 @@ type Options struct {
 
 // New returns a messaging service.
 func New(db *store.DB, dir *directory.Directory, o Options) *Service {
-	s := &Service{db: db, dir: dir, policy: o.Policy, screen: o.Screen, limits: o.Limits, now: o.Now, log: o.Log}
+	s := &Service{db: db, dir: dir, policy: o.Policy, screen: o.Screen, limits: o.Limits, now: o.Now, log: o.Log, batch: db.NewBatcher(64)}
 	if s.policy == nil {
 		s.policy = func(context.Context, bouclier.User, time.Time, bool) (Decision, error) {
 			return Decision{Action: Allow}, nil
@@ -158,6 +159,9 @@ func New(db *store.DB, dir *directory.Directory, o Options) *Service {
 	}
 	return s
 }
+
+// Close stops the service's writer after the sends already queued.
+func (s *Service) Close() { s.batch.Close() }
 
 // Directory returns the directory the service resolves with.
 func (s *Service) Directory() *directory.Directory { return s.dir }
@@ -283,7 +287,7 @@ func (s *Service) send(ctx context.Context, sender bouclier.User, d *Draft, sour
 		m.Status = bouclier.StatusDeferred
 		m.DeliverAt = store.Micros(dec.Until)
 	}
-	err = s.db.InTx(ctx, func(tx *store.Tx) error {
+	err = s.batch.Do(ctx, func(ctx context.Context, tx *store.Tx) error {
 		if err := tx.InsertMessage(ctx, m, resolved.Recipients); err != nil {
 			return err
 		}

@@ -67,7 +67,10 @@ func Open(ctx context.Context, cfg config.Config, log *slog.Logger, o Options) (
 }
 
 // Close releases the store.
-func (a *App) Close() error { return a.DB.Close() }
+func (a *App) Close() error {
+	a.Messaging.Close()
+	return a.DB.Close()
+}
 
 // Handler returns the whole HTTP handler.
 func (a *App) Handler() http.Handler {

@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"strings"
 
 	"github.com/bouclier/bouclier"
 )
@@ -24,34 +23,32 @@ func (t *Tx) InsertMessage(ctx context.Context, m *bouclier.Message, recipients 
 	if err != nil {
 		return fmt.Errorf("insert message: %w", err)
 	}
+	// A thread's first message stores thread_id 0 and is its own thread:
+	// this saves an UPDATE per message on the hot path.
 	if m.ThreadID == 0 {
 		m.ThreadID = m.ID
-		if _, err := t.exec(ctx, `UPDATE messages SET thread_id = ? WHERE id = ?`, m.ID, m.ID); err != nil {
-			return fmt.Errorf("set thread: %w", err)
-		}
 	}
-	visible := boolInt(m.Status == bouclier.StatusDelivered)
-	// Multi-row inserts: one statement per 100 recipients rather than one
-	// per recipient is what lets a class-wide message cost one round trip.
-	const chunk = 100
-	for start := 0; start < len(recipients); start += chunk {
-		end := min(start+chunk, len(recipients))
-		var b strings.Builder
-		b.WriteString(`INSERT INTO deliveries (user_id, message_id, visible) VALUES `)
-		args := make([]any, 0, 3*(end-start))
-		for i, uid := range recipients[start:end] {
-			if i > 0 {
-				b.WriteByte(',')
-			}
-			b.WriteString("(?, ?, ?)")
-			args = append(args, uid, m.ID, visible)
-		}
-		b.WriteString(` ON CONFLICT DO NOTHING`)
-		if _, err := t.exec(ctx, b.String(), args...); err != nil {
-			return fmt.Errorf("insert deliveries: %w", err)
-		}
+	return t.insertDeliveries(ctx, m.ID, recipients, m.Status == bouclier.StatusDelivered)
+}
+
+// insertDeliveries adds one delivery row per recipient in one short
+// statement whatever their number: the ids travel as one array parameter
+// (a JSON array for SQLite, a bigint[] for PostgreSQL), so the statement
+// text is constant and cheap to prepare.
+func (t *Tx) insertDeliveries(ctx context.Context, messageID int64, recipients []int64, visible bool) error {
+	if len(recipients) == 0 {
+		return nil
 	}
-	return nil
+	var err error
+	if t.db.dialect == Postgres {
+		_, err = t.exec(ctx, `INSERT INTO deliveries (user_id, message_id, visible)
+			SELECT u, ?, ? FROM unnest(?::bigint[]) AS u ON CONFLICT DO NOTHING`, messageID, boolInt(visible), recipients)
+	} else {
+		ids, _ := json.Marshal(recipients)
+		_, err = t.exec(ctx, `INSERT INTO deliveries (user_id, message_id, visible)
+			SELECT value, ?, ? FROM json_each(?) WHERE true ON CONFLICT DO NOTHING`, messageID, boolInt(visible), string(ids))
+	}
+	return wrap(err, "insert deliveries")
 }
 
 // PutBlob stores attachment bytes once per content digest.
@@ -140,6 +137,9 @@ func scanMessage(s interface{ Scan(...any) error }, extra ...any) (bouclier.Mess
 		return m, err
 	}
 	m.Status, m.Recalled = bouclier.MessageStatus(status), recalled != 0
+	if m.ThreadID == 0 {
+		m.ThreadID = m.ID
+	}
 	if err := json.Unmarshal([]byte(to), &m.To); err != nil {
 		return m, fmt.Errorf("message %d recipients: %w", m.ID, err)
 	}
@@ -226,9 +226,9 @@ func (db *DB) MessageFor(ctx context.Context, userID, id int64) (Entry, error) {
 // Thread lists the messages of a thread that userID sent or received, oldest first.
 func (db *DB) Thread(ctx context.Context, userID, threadID int64) ([]bouclier.Message, error) {
 	rows, err := db.query(ctx, `SELECT `+messageColumns+` FROM messages m JOIN users s ON s.id = m.sender_id
-		WHERE m.thread_id = ? AND m.recalled = 0 AND (m.sender_id = ? OR EXISTS (
+		WHERE (m.thread_id = ? OR m.id = ?) AND m.recalled = 0 AND (m.sender_id = ? OR EXISTS (
 			SELECT 1 FROM deliveries d WHERE d.message_id = m.id AND d.user_id = ? AND d.visible = 1))
-		ORDER BY m.id`, threadID, userID, userID)
+		ORDER BY m.id`, threadID, threadID, userID, userID)
 	if err != nil {
 		return nil, fmt.Errorf("thread %d: %w", threadID, err)
 	}

@@ -5,6 +5,8 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+
+	"github.com/bouclier/bouclier"
 )
 
 // Session is a login session as stored: only the token's hash is kept.
@@ -77,4 +79,22 @@ func (db *DB) UserSessions(ctx context.Context, userID int64) ([]Session, error)
 		out = append(out, s)
 	}
 	return out, rows.Err()
+}
+
+// SessionUser returns a session and its user in one query, the hot path of
+// every authenticated request.
+func (db *DB) SessionUser(ctx context.Context, hash []byte) (Session, bouclier.User, error) {
+	s := Session{TokenHash: hash}
+	var u bouclier.User
+	var role string
+	var ro, mr, dis int
+	err := db.queryRow(ctx, `SELECT s.user_id, s.created_at, s.last_seen, s.expires_at, s.mfa_at, s.source, s.user_agent, s.csrf_hash,
+		`+userColumns+` FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = ?`, hash).
+		Scan(&s.UserID, &s.CreatedAt, &s.LastSeen, &s.ExpiresAt, &s.MFAAt, &s.Source, &s.UserAgent, &s.CSRFHash,
+			&u.ID, &u.Username, &u.DisplayName, &role, &u.Academie, &u.UAI, &u.Class, &u.Email, &ro, &mr, &dis)
+	if errors.Is(err, sql.ErrNoRows) {
+		return s, u, ErrNotFound
+	}
+	u.Role, u.ReadOnly, u.MustReset, u.Disabled = bouclier.Role(role), ro != 0, mr != 0, dis != 0
+	return s, u, wrap(err, "session")
 }
