@@ -54,6 +54,10 @@ func runDemo(ctx context.Context, args []string, env Env) error {
 		fmt.Fprintln(env.Stdout, "Annuaire existant conservé (le mot de passe ci-dessous ne vaut que pour un annuaire neuf).")
 	}
 	demo.Print(env.Stdout, opts)
-	fmt.Fprintf(env.Stdout, "\nBouclier écoute sur http://%s\n", cfg.Addr)
-	return app.Serve(ctx, env.Ready)
+	return app.Serve(ctx, func(addr string) {
+		fmt.Fprintf(env.Stdout, "\nBouclier écoute sur http://%s (Ctrl-C pour arrêter)\n", addr)
+		if env.Ready != nil {
+			env.Ready(addr)
+		}
+	})
 }

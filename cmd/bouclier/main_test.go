@@ -165,3 +165,18 @@ func TestImportCommand(t *testing.T) {
 		t.Fatalf("missing file: %d %q", code, stderr)
 	}
 }
+
+// tryPost is postJSON without failing the test on a transport error.
+func tryPost(url, token string, body any) (int, map[string]any, error) {
+	b, _ := json.Marshal(body)
+	req, _ := http.NewRequest("POST", url, bytes.NewReader(b))
+	req.Header.Set("Authorization", "Bearer "+token)
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		return 0, nil, err
+	}
+	defer resp.Body.Close()
+	var out map[string]any
+	_ = json.NewDecoder(resp.Body).Decode(&out)
+	return resp.StatusCode, out, nil
+}
