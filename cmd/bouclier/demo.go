@@ -7,6 +7,7 @@ import (
 	"github.com/bouclier/bouclier/internal/auth"
 	"github.com/bouclier/bouclier/internal/config"
 	"github.com/bouclier/bouclier/internal/demo"
+	"github.com/bouclier/bouclier/internal/rules"
 	"github.com/bouclier/bouclier/internal/server"
 )
 
@@ -48,8 +49,13 @@ func runDemo(ctx context.Context, args []string, env Env) error {
 	if err != nil {
 		return fmt.Errorf("create demo: %w", err)
 	}
+	if created && *policy != "open" {
+		if err := app.Rules.ApplyPreset(ctx, rules.Actor{}, *policy, "national"); err != nil {
+			return fmt.Errorf("apply %s: %w", *policy, err)
+		}
+	}
 	if created {
-		fmt.Fprintln(env.Stdout, "Annuaire de démonstration créé.")
+		fmt.Fprintf(env.Stdout, "Annuaire de démonstration créé ; règles de messagerie : %s.\n", *policy)
 	} else {
 		fmt.Fprintln(env.Stdout, "Annuaire existant conservé (le mot de passe ci-dessous ne vaut que pour un annuaire neuf).")
 	}

@@ -3,9 +3,11 @@ package api
 import (
 	_ "embed"
 	"net/http"
+	"time"
 
 	"github.com/bouclier/bouclier/internal/auth"
 	"github.com/bouclier/bouclier/internal/messaging"
+	"github.com/bouclier/bouclier/internal/rules"
 	"github.com/bouclier/bouclier/internal/store"
 )
 
@@ -13,6 +15,8 @@ import (
 type Services struct {
 	Auth      *auth.Service
 	Messaging *messaging.Service
+	Rules     *rules.Service
+	Now       func() time.Time
 }
 
 //go:embed openapi.json
@@ -40,6 +44,14 @@ func (a *API) table() []route {
 		{"GET /api/v1/trash", false, a.folder(store.FolderTrash)},
 		{"GET /api/v1/drafts", false, a.drafts},
 		{"GET /api/v1/attachments/{id}", false, a.attachmentGet},
+		{"GET /api/v1/policy", false, a.policyExplain},
+		{"GET /api/v1/admin/suspensions", false, a.suspensionList},
+		{"POST /api/v1/admin/suspensions", false, a.suspensionCreate},
+		{"DELETE /api/v1/admin/suspensions/{id}", false, a.suspensionDelete},
+		{"GET /api/v1/admin/rules", false, a.ruleList},
+		{"POST /api/v1/admin/rules", false, a.ruleCreate},
+		{"DELETE /api/v1/admin/rules/{key}", false, a.ruleDelete},
+		{"POST /api/v1/admin/presets", false, a.presetApply},
 	}
 }
 

@@ -84,6 +84,7 @@ type Decision struct {
 	Action Action
 	Until  time.Time // Refuse: when sending reopens (zero: unknown); Defer: delivery instant
 	Reason string    // in French
+	Urgent bool      // the emergency override let this send through a closure
 }
 
 // PolicyFunc decides whether sender may send now. urgent asks for the
@@ -104,7 +105,8 @@ type ScreenResult struct {
 	Verdict string // "deliver", "hold" or "reject"
 	Score   float64
 	Reasons []string
-	Types   []string // detected attachment types, in order
+	Types   []string       // detected attachment types, in order
+	Cleaned map[int][]byte // attachments to store in place of the originals (metadata stripped)
 }
 
 // ScreenFunc screens a message.
@@ -267,11 +269,10 @@ func (s *Service) send(ctx context.Context, sender bouclier.User, d *Draft, sour
 		return Result{}, err
 	}
 	if dec.Action == Refuse {
-		msg := dec.Reason
-		if !dec.Until.IsZero() {
-			msg += " Réouverture : " + dec.Until.UTC().Format(time.RFC3339) + "."
-		}
-		return Result{}, &bouclier.Error{Code: bouclier.ErrMessagingClosed, Message: strings.TrimSpace(msg)}
+		return Result{}, &bouclier.Error{Code: bouclier.ErrMessagingClosed, Message: dec.Reason}
+	}
+	if dec.Urgent && strings.TrimSpace(d.UrgentReason) == "" {
+		return Result{}, bouclier.Errorf(bouclier.ErrInvalidRequest, "Un envoi urgent pendant une fermeture doit indiquer sa raison.")
 	}
 	verdict := s.screen(ScreenInput{Subject: d.Subject, Body: d.Body, Attachments: d.Attachments, Sender: sender, ToStudents: resolved.ToStudents})
 	if verdict.Verdict == "reject" {
@@ -292,6 +293,9 @@ func (s *Service) send(ctx context.Context, sender bouclier.User, d *Draft, sour
 			return err
 		}
 		for i, a := range d.Attachments {
+			if clean, ok := verdict.Cleaned[i]; ok {
+				a.Data = clean
+			}
 			sum := sha256.Sum256(a.Data)
 			if err := tx.PutBlob(ctx, sum[:], a.Data); err != nil {
 				return err
@@ -313,10 +317,12 @@ func (s *Service) send(ctx context.Context, sender bouclier.User, d *Draft, sour
 			}
 		}
 		detail := fmt.Sprintf("status=%s recipients=%d groups=%d", m.Status, len(resolved.Recipients), resolved.Groups)
-		if d.Urgent {
-			detail += " urgent: " + d.UrgentReason
+		action := "message.sent"
+		if dec.Urgent {
+			// Shown to the académie: the override is accountable.
+			action, detail = "message.urgent", detail+" reason="+strconvQuote(d.UrgentReason)
 		}
-		return audit.Append(ctx, tx, audit.Entry{At: now, Actor: sender.Username, Action: "message.sent", Target: fmt.Sprintf("message:%d", m.ID),
+		return audit.Append(ctx, tx, audit.Entry{At: now, Actor: sender.Username, Action: action, Target: fmt.Sprintf("message:%d", m.ID),
 			Scope: sender.Scope(), Source: source, Detail: detail})
 	})
 	if err != nil {
@@ -331,6 +337,8 @@ func (s *Service) send(ctx context.Context, sender bouclier.User, d *Draft, sour
 	}
 	return r, nil
 }
+
+func strconvQuote(s string) string { return fmt.Sprintf("%q", s) }
 
 func (s *Service) record(ctx context.Context, e audit.Entry) {
 	if err := s.db.InTx(ctx, func(tx *store.Tx) error { return audit.Append(ctx, tx, e) }); err != nil {
@@ -425,4 +433,76 @@ func (s *Service) Draft(ctx context.Context, u bouclier.User, id int64) (store.D
 		return d, bouclier.Errorf(bouclier.ErrNotFound, "Brouillon introuvable.")
 	}
 	return d, err
+}
+
+// DeliverDue delivers the deferred messages whose time has come and
+// returns how many it delivered. Each is screened again first, since the
+// screen's rules may have changed while it waited. Several processes may
+// run this at once: a message moves from deferred to delivered once, in
+// the transaction that makes its deliveries visible.
+func (s *Service) DeliverDue(ctx context.Context) (int, error) {
+	now := s.now()
+	delivered := 0
+	for {
+		ids, err := s.db.DueDeferred(ctx, store.Micros(now), 100)
+		if err != nil || len(ids) == 0 {
+			return delivered, err
+		}
+		progress := false
+		for _, id := range ids {
+			e, err := s.db.MessageByID(ctx, id)
+			if err != nil {
+				return delivered, err
+			}
+			sender, err := s.db.UserByID(ctx, e.SenderID)
+			if err != nil {
+				return delivered, err
+			}
+			v := s.screen(ScreenInput{Subject: e.Subject, Body: e.Body, Sender: sender})
+			to := string(bouclier.StatusDelivered)
+			switch v.Verdict {
+			case "hold":
+				to = string(bouclier.StatusHeld)
+			case "reject":
+				to = string(bouclier.StatusRejected)
+			}
+			var moved bool
+			err = s.db.InTx(ctx, func(tx *store.Tx) error {
+				moved, err = tx.SetStatusFrom(ctx, id, string(bouclier.StatusDeferred), to)
+				if err != nil || !moved {
+					return err
+				}
+				return audit.Append(ctx, tx, audit.Entry{At: now, Actor: "system", Action: "message.deferred_" + to, Target: fmt.Sprintf("message:%d", id),
+					Scope: sender.Scope(), Detail: strings.Join(v.Reasons, "; ")})
+			})
+			if err != nil {
+				return delivered, err
+			}
+			if moved {
+				progress = true
+				if to == string(bouclier.StatusDelivered) {
+					delivered++
+				}
+			}
+		}
+		if !progress {
+			return delivered, nil
+		}
+	}
+}
+
+// RunDeliverer calls DeliverDue every interval until ctx ends.
+func (s *Service) RunDeliverer(ctx context.Context, interval time.Duration) {
+	t := time.NewTicker(interval)
+	defer t.Stop()
+	for {
+		if _, err := s.DeliverDue(ctx); err != nil && ctx.Err() == nil {
+			s.log.Error("deliver deferred messages", "err", err)
+		}
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+		}
+	}
 }

@@ -19,6 +19,8 @@ import (
 	"github.com/bouclier/bouclier/internal/config"
 	"github.com/bouclier/bouclier/internal/directory"
 	"github.com/bouclier/bouclier/internal/messaging"
+	"github.com/bouclier/bouclier/internal/rules"
+	"github.com/bouclier/bouclier/internal/screen"
 	"github.com/bouclier/bouclier/internal/store"
 	"github.com/bouclier/bouclier/internal/web"
 )
@@ -30,6 +32,8 @@ type App struct {
 	Auth      *auth.Service
 	Directory *directory.Directory
 	Messaging *messaging.Service
+	Rules     *rules.Service
+	Screen    *screen.Engine
 	Log       *slog.Logger
 	Now       func() time.Time
 	metrics   *metrics
@@ -62,7 +66,14 @@ func Open(ctx context.Context, cfg config.Config, log *slog.Logger, o Options) (
 	}
 	dir := directory.New(db)
 	app := &App{Config: cfg, DB: db, Auth: as, Directory: dir, Log: log, Now: now, metrics: newMetrics()}
-	app.Messaging = messaging.New(db, dir, messaging.Options{Now: now, Log: log})
+	app.Rules = rules.New(db, dir, now, log)
+	scfg, err := ScreenConfig(ctx, db)
+	if err != nil {
+		db.Close()
+		return nil, err
+	}
+	app.Screen = screen.New(scfg)
+	app.Messaging = messaging.New(db, dir, messaging.Options{Now: now, Log: log, Policy: app.Rules.Gate, Screen: screenFunc(app.Screen)})
 	return app, nil
 }
 
@@ -75,7 +86,7 @@ func (a *App) Close() error {
 // Handler returns the whole HTTP handler.
 func (a *App) Handler() http.Handler {
 	mux := http.NewServeMux()
-	mux.Handle("/api/v1/", api.New(api.Services{Auth: a.Auth, Messaging: a.Messaging}, a.Log))
+	mux.Handle("/api/v1/", api.New(api.Services{Auth: a.Auth, Messaging: a.Messaging, Rules: a.Rules, Now: a.Now}, a.Log))
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
 		fmt.Fprintln(w, "ok")
@@ -166,6 +177,10 @@ func (a *App) Serve(ctx context.Context, ready func(addr string)) error {
 	}
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
+	// Every process delivers deferred messages; each is delivered once.
+	dctx, stopDeliverer := context.WithCancel(context.Background())
+	defer stopDeliverer()
+	go a.Messaging.RunDeliverer(dctx, time.Second)
 	a.Log.Info("listening", "addr", ln.Addr().String(), "store", string(a.DB.Dialect()))
 	if ready != nil {
 		ready(ln.Addr().String())
@@ -189,7 +204,8 @@ func (a *App) Serve(ctx context.Context, ready func(addr string)) error {
 
 func itoa(n int) string { return strconv.Itoa(n) }
 
-// explain gives the banner for a user; filled by the policy wiring.
+// explain gives the banner for a user.
 func (a *App) explain(ctx context.Context, u bouclier.User, now time.Time) (web.Banner, error) {
-	return web.Banner{Send: true, Receive: true}, nil
+	e, err := a.Rules.Explain(ctx, u, now)
+	return web.Banner{Send: e.Send, Receive: e.Receive, Reason: e.Reason, Until: e.Until}, err
 }

@@ -1,0 +1,98 @@
+package screen
+
+import (
+	"bufio"
+	"encoding/json"
+	"os"
+	"testing"
+)
+
+type labelled struct {
+	ID    string `json:"id"`
+	Label string `json:"label"`
+	Text  string `json:"text"`
+}
+
+func readCorpus(t testing.TB, path string) []labelled {
+	t.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	var out []labelled
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		if len(sc.Bytes()) == 0 {
+			continue
+		}
+		var m labelled
+		if err := json.Unmarshal(sc.Bytes(), &m); err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, m)
+	}
+	return out
+}
+
+// runCorpus checks every message: benign ones delivered, others not. It
+// returns the share of correct verdicts.
+func runCorpus(t *testing.T, path string, strict bool) float64 {
+	e := New(DefaultConfig())
+	msgs := readCorpus(t, path)
+	var tp, tn, fp, fn int
+	perLabel := map[string][2]int{}
+	for _, m := range msgs {
+		r := e.Check(Input{Text: m.Text})
+		benign := m.Label == "benign"
+		delivered := r.Verdict == Deliver
+		c := perLabel[m.Label]
+		c[1]++
+		switch {
+		case benign && delivered:
+			tn++
+			c[0]++
+		case benign && !delivered:
+			fp++
+			report(t, strict, "%s benign but %s (%.2f): %q %v", m.ID, r.Verdict, r.Score, m.Text, r.Reasons)
+		case !benign && !delivered:
+			tp++
+			c[0]++
+		default:
+			fn++
+			report(t, strict, "%s %s but delivered (%.2f): %q %v", m.ID, m.Label, r.Score, m.Text, r.Reasons)
+		}
+		perLabel[m.Label] = c
+	}
+	t.Logf("%s: %d messages; harmful stopped %d, missed %d; benign delivered %d, stopped %d", path, len(msgs), tp, fn, tn, fp)
+	for l, c := range perLabel {
+		t.Logf("  %-15s %d/%d", l, c[0], c[1])
+	}
+	return float64(tp+tn) / float64(len(msgs))
+}
+
+func report(t *testing.T, strict bool, f string, args ...any) {
+	t.Helper()
+	if strict {
+		t.Errorf(f, args...)
+	} else {
+		t.Logf(f, args...)
+	}
+}
+
+// TestDevCorpus requires every development message to get the right side.
+func TestDevCorpus(t *testing.T) {
+	if acc := runCorpus(t, "testdata/dev.jsonl", true); acc < 1 {
+		t.Fatalf("accuracy %.3f, want 1", acc)
+	}
+}
+
+// TestHeldOut runs messages written apart from the development corpus
+// (other wordings, places, English, obfuscations and benign look-alikes).
+func TestHeldOut(t *testing.T) {
+	acc := runCorpus(t, "testdata/heldout.jsonl", false)
+	t.Logf("held-out accuracy %.3f", acc)
+	if acc < 0.95 {
+		t.Fatalf("held-out accuracy %.3f, want ≥ 0.95", acc)
+	}
+}

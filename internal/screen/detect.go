@@ -1,0 +1,489 @@
+package screen
+
+import (
+	"math"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+	"unicode/utf8"
+)
+
+// dtok is a detection token: a normalised word, or a merged compound.
+type dtok struct {
+	key, alt   string
+	start, end int // source span
+	flags      uint8
+	class      uint64
+	neutral    bool // hidden by a benign fixed phrase
+	covered    bool // inside a core or context hit (so not a negator)
+	neg        bool // a negation word outside any urgency phrase
+	info       *keyInfo
+	altInfo    *keyInfo
+}
+
+type hit struct {
+	e          int32
+	start, end int // token range [start, end)
+	anchor     int
+	w          float64
+}
+
+// scratch holds per-call buffers, pooled to keep Check cheap.
+type scratch struct {
+	toks  []dtok
+	hits  []hit
+	stamp []int32
+}
+
+var scratchPool = sync.Pool{New: func() any {
+	return &scratch{stamp: make([]int32, len(lx.entries))}
+}}
+
+// detectorScore is the outcome of one detector.
+type detectorScore struct {
+	score  float64
+	reason string
+}
+
+// textScores runs every detector over text and returns their scores.
+func textScores(text string) [numDetectors]detectorScore {
+	nb := getBufs()
+	defer putBufs(nb)
+	a := nb.analyze(text)
+	sc := scratchPool.Get().(*scratch)
+	defer scratchPool.Put(sc)
+	toks := buildTokens(a, sc.toks[:0])
+	sc.toks = toks
+	hits := matchAll(toks, sc)
+	sc.hits = hits
+	return scoreAll(a.src, toks, hits)
+}
+
+// buildTokens merges compounds and computes token classes.
+func buildTokens(a analysis, out []dtok) []dtok {
+	ts := a.toks
+	for i := 0; i < len(ts); i++ {
+		t := &ts[i]
+		if cs, ok := lx.compounds[t.key]; ok {
+			merged := false
+			for _, c := range cs {
+				if i+len(c.parts) > len(ts) {
+					continue
+				}
+				okc := true
+				for k, p := range c.parts {
+					if ts[i+k].key != p || (k > 0 && ts[i+k].flags&tSentence != 0) {
+						okc = false
+						break
+					}
+				}
+				if okc {
+					last := &ts[i+len(c.parts)-1]
+					d := dtok{key: c.merged, start: t.start, end: last.end, flags: t.flags}
+					for k := range c.parts {
+						d.flags |= ts[i+k].flags & (tObf | tQuoted | tEmoji)
+					}
+					d.info = lx.info(d.key)
+					d.class = d.info.class
+					out = append(out, d)
+					i += len(c.parts) - 1
+					merged = true
+					break
+				}
+			}
+			if merged {
+				continue
+			}
+		}
+		d := dtok{key: t.key, alt: t.alt, start: t.start, end: t.end, flags: t.flags}
+		d.info = lx.info(d.key)
+		d.class = d.info.class
+		if d.alt != "" {
+			d.altInfo = lx.info(d.alt)
+			d.class |= d.altInfo.class
+		}
+		out = append(out, d)
+	}
+	return out
+}
+
+// matchAll finds every lexicon pattern in toks.
+func matchAll(toks []dtok, sc *scratch) []hit {
+	hits := sc.hits[:0]
+	stamp := sc.stamp
+	for i := range stamp {
+		stamp[i] = 0
+	}
+	for i := range toks {
+		t := &toks[i]
+		mark := int32(i + 1)
+		try := func(list []int32) {
+			for _, ei := range list {
+				if stamp[ei] == mark {
+					continue
+				}
+				stamp[ei] = mark
+				e := &lx.entries[ei]
+				if end, anchor, ok := matchFrom(toks, e.elems, 0, i, i, -1); ok {
+					if anchor < 0 {
+						anchor = i
+					}
+					hits = append(hits, hit{e: ei, start: i, end: end, anchor: anchor, w: e.w})
+				}
+			}
+		}
+		try(t.info.cands)
+		if t.altInfo != nil {
+			try(t.altInfo.cands)
+		}
+	}
+	return hits
+}
+
+func trailingZeros(x uint64) int {
+	n := 0
+	for x&1 == 0 {
+		x >>= 1
+		n++
+	}
+	return n
+}
+
+// matchFrom matches elems[k:] starting at token i; start is the first token
+// of the match. It returns the end (exclusive) and the anchor token.
+func matchFrom(toks []dtok, elems []elem, k, i, start, anchor int) (int, int, bool) {
+	if k == len(elems) {
+		return i, anchor, true
+	}
+	el := &elems[k]
+	if el.gap > 0 {
+		for g := 0; g <= el.gap; g++ {
+			j := i + g
+			if j >= len(toks) || (j > start && toks[j].flags&tSentence != 0) {
+				break
+			}
+			if end, a, ok := matchFrom(toks, elems, k+1, j, start, anchor); ok {
+				return end, a, true
+			}
+		}
+		return 0, 0, false
+	}
+	if i >= len(toks) || (i > start && toks[i].flags&tSentence != 0) || !elemMatches(el, &toks[i]) {
+		return 0, 0, false
+	}
+	if el.anchor {
+		anchor = i
+	}
+	return matchFrom(toks, elems, k+1, i+1, start, anchor)
+}
+
+func elemMatches(el *elem, t *dtok) bool {
+	if el.class&t.class != 0 {
+		return true
+	}
+	for _, k := range [2]string{t.key, t.alt} {
+		if k == "" {
+			continue
+		}
+		for _, x := range el.exact {
+			if k == x {
+				return true
+			}
+		}
+		for _, p := range el.prefix {
+			if strings.HasPrefix(k, p) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// featHit is the best hit of one feature.
+type featHit struct {
+	w    float64
+	h    hit
+	obf  bool
+	emj  bool
+	seen bool
+}
+
+// scoreAll applies neutral phrases, negations and stance, then scores each
+// detector.
+func scoreAll(src string, toks []dtok, hits []hit) [numDetectors]detectorScore {
+	var out [numDetectors]detectorScore
+	if len(hits) == 0 {
+		return out
+	}
+	// 1. Neutral phrases hide the word they anchor on.
+	for _, h := range hits {
+		if lx.entries[h.e].feat == neutral {
+			toks[h.anchor].neutral = true
+		}
+	}
+	// 2. Negation words, except those inside urgency phrases
+	// ("ce n'est pas une blague" negates nothing).
+	for i := range toks {
+		toks[i].neg = toks[i].class&clNeg != 0
+	}
+	for _, h := range hits {
+		if lx.entries[h.e].feat == thUrgency {
+			for j := h.start; j < h.end; j++ {
+				toks[j].neg = false
+			}
+		}
+	}
+	// 3. Mark tokens covered by core/context hits; negator words inside
+	// them ("pendant les cours", "pas un exercice") do not count.
+	quoted := 0
+	for i := range toks {
+		if toks[i].flags&tQuoted != 0 {
+			quoted++
+		}
+	}
+	mentionsOnly := quoted*5 >= len(toks)*4 // the whole message is quoted: not a mention
+	var best [numFeatures]featHit
+	kept := hits[:0]
+	for _, h := range hits {
+		e := &lx.entries[h.e]
+		fi := feats[e.feat]
+		if fi.role == roleNeutral {
+			continue
+		}
+		if fi.role != roleNeg && toks[h.anchor].neutral {
+			continue
+		}
+		if e.negatable && negated(toks, h) {
+			continue
+		}
+		kept = append(kept, h)
+		if fi.role == roleCtx {
+			for j := h.start; j < h.end; j++ {
+				toks[j].covered = true
+			}
+		}
+	}
+	cancel := false
+	stance := [numDetectors]bool{}
+	for _, h := range kept {
+		e := &lx.entries[h.e]
+		fi := feats[e.feat]
+		w := h.w
+		if fi.role == roleNeg {
+			if toks[h.anchor].covered || placeName(toks, h.anchor) {
+				continue
+			}
+		} else if fi.role == roleCore && !mentionsOnly && toks[h.anchor].flags&tQuoted != 0 {
+			w *= 0.5 // a quoted word is mentioned, not used
+		}
+		if e.feat == thUrgency && (strings.HasPrefix(e.src, "^pas") || strings.HasPrefix(e.src, "^not")) {
+			cancel = true
+		}
+		if fi.stance && fi.role != roleNeg {
+			stance[fi.det] = true
+		}
+		fh := &best[e.feat]
+		obf, emj := false, false
+		for j := h.start; j < h.end; j++ {
+			obf = obf || toks[j].flags&tObf != 0
+			emj = emj || toks[j].flags&tEmoji != 0
+		}
+		if !fh.seen || w > fh.w {
+			*fh = featHit{w: w, h: h, obf: obf || fh.obf, emj: emj || fh.emj, seen: true}
+		} else {
+			fh.obf = fh.obf || obf
+			fh.emj = fh.emj || emj
+		}
+	}
+	for d := detector(0); d < numDetectors; d++ {
+		out[d] = scoreDetector(d, src, toks, &best, cancel, stance[d])
+	}
+	return out
+}
+
+// placeName reports whether token i completes the name of a place
+// ("bâtiment des sciences", "salle d'histoire"): then it says where, not
+// that a lesson is being taught.
+func placeName(toks []dtok, i int) bool {
+	if i < 2 {
+		return false
+	}
+	switch toks[i-1].key {
+	case "de", "des", "d", "du":
+		return toks[i-2].class&clPlace != 0
+	}
+	return false
+}
+
+// negated reports whether a negation word stands in the three tokens before
+// the hit (same sentence) or right after it: "aucune bombe", "pas de
+// bombe", "il ne méritait pas".
+func negated(toks []dtok, h hit) bool {
+	for j := h.start - 1; j >= 0 && j >= h.start-3; j-- {
+		if toks[j].neg {
+			return true
+		}
+		if toks[j+1].flags&tSentence != 0 {
+			break
+		}
+	}
+	if h.end < len(toks) && toks[h.end].flags&tSentence == 0 && (toks[h.end].key == "pas" || toks[h.end].key == "not") {
+		return true
+	}
+	return false
+}
+
+// Per-detector weights of the generic context features.
+const (
+	obfWeight   = 0.3
+	emojiWeight = 0.15
+)
+
+func scoreDetector(d detector, src string, toks []dtok, best *[numFeatures]featHit, cancel, stance bool) detectorScore {
+	// Gather this detector's features.
+	var core, ctx []feature
+	for f := feature(1); f < numFeatures; f++ {
+		if !best[f].seen || feats[f].det != d {
+			continue
+		}
+		switch feats[f].role {
+		case roleCore:
+			core = append(core, f)
+		case roleCtx:
+			ctx = append(ctx, f)
+		}
+	}
+	if len(core) == 0 {
+		return detectorScore{}
+	}
+	w := func(f feature) float64 { return best[f].w }
+	weights := map[feature]float64{}
+	for _, f := range core {
+		weights[f] = w(f)
+	}
+	// Detector-specific combinations: some words only count together.
+	switch d {
+	case detApology:
+		refs := best[apExtremist].seen || best[apRef].seen
+		if !refs {
+			delete(weights, apApprove)
+			if _, ok := weights[apVengeance]; ok {
+				weights[apVengeance] = 0.15
+			}
+		}
+		if j, ok := weights[apJoin]; ok && best[apExtremist].seen {
+			weights[apJoin] = math.Max(j, 0.55)
+		}
+		if !best[apApprove].seen && !best[apVengeance].seen && !best[apHate].seen && !best[apJoin].seen {
+			stance = false
+		}
+	case detSextortion:
+		if !best[sxIntimate].seen {
+			if x, ok := weights[sxCoerce]; ok {
+				weights[sxCoerce] = x * 0.6
+			}
+			delete(weights, sxMoney)
+			delete(weights, sxRequest)
+		}
+	case detViolence:
+		if len(weights) == 1 && best[viInsult].seen {
+			weights[viInsult] = math.Min(0.3, w(viInsult))
+		}
+	}
+	coreP := 1.0
+	maxCore := 0.0
+	for _, x := range weights {
+		coreP *= 1 - x
+		maxCore = math.Max(maxCore, x)
+	}
+	coreScore := 1 - coreP
+	if coreScore <= 0 {
+		return detectorScore{}
+	}
+	// Context counts in proportion to how strong the core is: a place and a
+	// time around "tuer ce devoir" mean little.
+	scale := math.Min(1, coreScore/0.4)
+	p := 1 - coreScore
+	var parts []string
+	for _, f := range sortedByWeight(core, weights) {
+		parts = append(parts, quoteSpan(src, toks, best[f].h))
+	}
+	for _, f := range ctx {
+		p *= 1 - w(f)*scale
+		parts = append(parts, feats[f].label+" "+quoteSpan(src, toks, best[f].h))
+	}
+	obf, emj := false, false
+	for _, f := range core {
+		obf = obf || best[f].obf
+		emj = emj || best[f].emj
+	}
+	if obf && d != detPhishing {
+		p *= 1 - obfWeight*scale
+		parts = append(parts, "texte obfusqué")
+	}
+	if emj && d != detPhishing {
+		p *= 1 - emojiWeight*scale
+	}
+	score := 1 - p
+	// Stance: who speaks. Negators lower the score; a speaker who threatens
+	// in person gets only a softened discount.
+	factor, play := 1.0, 1.0
+	var negs []string
+	for _, n := range detNegators[d] {
+		if !best[n].seen {
+			continue
+		}
+		f := feats[n].factor
+		if cancel && (n == ngDrill || n == ngLaugh) {
+			continue
+		}
+		negs = append(negs, feats[n].label+" "+quoteSpan(src, toks, best[n].h))
+		if n == ngLaugh || n == ngGame {
+			// Jokes and games are not softened by stance: "je te tue 😂".
+			play *= f
+			continue
+		}
+		factor *= f
+	}
+	if stance && factor < 1 {
+		factor = math.Pow(factor, 0.3)
+	}
+	factor *= play
+	score *= factor
+	score = math.Round(score*1000) / 1000
+	reason := detectorNames[d] + ": " + strings.Join(parts, " + ")
+	if len(negs) > 0 {
+		reason += " ; atténué : " + strings.Join(negs, ", ")
+	}
+	reason += " (score " + strconv.FormatFloat(score, 'f', 2, 64) + ")"
+	return detectorScore{score: score, reason: reason}
+}
+
+func sortedByWeight(fs []feature, w map[feature]float64) []feature {
+	out := make([]feature, 0, len(fs))
+	for _, f := range fs {
+		if _, ok := w[f]; ok {
+			out = append(out, f)
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return w[out[i]] > w[out[j]] })
+	return out
+}
+
+// quoteSpan shows the source text of a hit, quoted and shortened.
+func quoteSpan(src string, toks []dtok, h hit) string {
+	if h.start >= len(toks) || h.end <= h.start {
+		return `""`
+	}
+	s := src[toks[h.start].start:toks[h.end-1].end]
+	if len(s) > 60 {
+		n := 60
+		for n > 0 && !utf8.RuneStart(s[n]) {
+			n--
+		}
+		s = s[:n] + "…"
+	}
+	s = strings.Join(strings.Fields(s), " ")
+	return strconv.Quote(s)
+}

@@ -1,0 +1,70 @@
+// Package screen is Bouclier's content-screening engine: a pure function
+// from a message (text, links, attachments, sender role) to a verdict
+// (deliver, hold for a moderator, reject), a score in [0,1] and reasons a
+// moderator can read, such as
+//
+//	threat: "bombe" + lieu "collège" + moment "10h" + intention "je vais" (score 0.92)
+//
+// It imports nothing of ours but the root package, keeps no state between
+// calls, and the same Engine serves the server and `bouclier screen`
+// (RunJSONL).
+//
+// # Rules, in the order Check runs them
+//
+//  1. Text size: text past Config.MaxTextBytes is held unread.
+//  2. Attachments, each typed from its bytes (DetectType), never from its
+//     name or declared type: more than MaxAttachments files, a SHA-256
+//     digest in BlockedDigests, an executable, a script or HTML page, an
+//     archive, an Office file with macros, a dangerous extension
+//     (.exe, .js, .scr…) or a double one (devoir.pdf.exe), or a total size
+//     over the sender role's limit is rejected. A name or declared type
+//     that does not match the bytes is a reason of its own (score 0.6,
+//     reject when the bytes are executable, script or archive). Legacy OLE
+//     Office files, files of unknown type, and video or audio sent by or to
+//     a student are held. Images to students are listed in
+//     Result.StripMetadata for StripMetadata. Plain-text attachments are
+//     screened with the text.
+//  3. Text detectors, on the subject and text after normalisation
+//     (Normalize: case, accents, homoglyphs, fullwidth and zero-width
+//     characters, emoji, leetspeak, spelt-out and repeated letters):
+//     a. patterns of a compiled lexicon (French first, English too) are
+//     matched over the words; benign fixed phrases hide the word they
+//     contain (bombe calorimétrique, c'était de la bombe, tuer le temps);
+//     a negation just before a negatable word cancels it (aucune bombe,
+//     il ne méritait pas);
+//     b. each detector — threat, violence, terror_apology, sextortion,
+//     phishing — needs a core feature (the act: a weapon, an attack, a
+//     threat to kill, approval of an attack, intimate images with
+//     coercion, a request for credentials...), combined by noisy-OR;
+//     c. context raises it in proportion to the core: place in the school,
+//     time or day, target, first-person or future intent, a claimed
+//     bomb placement, urgency ("vous êtes prévenus", "ce n'est pas une
+//     blague"), obfuscated or emoji spelling; a quoted word is a mention
+//     and counts half;
+//     d. the speaker's stance lowers it: drill (exercice, PPMS), procedure
+//     (consignes, Vigipirate), lesson (cours, histoire, EMC), report
+//     (messages reçus, police, plainte), commemoration (hommage, minute de
+//     silence), condemnation, security advice, joke or video game, a
+//     positive tone. A speaker who threatens in person (urgency, death
+//     threats, claimed placement, approval of a murder) only gets a
+//     softened discount, and "ce n'est pas un exercice" cancels the drill
+//     and joke discounts.
+//  4. Links (ExtractLinks: URLs, hxxp and [.] forms, www. and bare
+//     domains): a domain on the allowlist of the message's académie or the
+//     global one (Config.AllowedDomains[""]) or an official ENT/identity
+//     domain is fine; otherwise a student's link is held when
+//     StudentLinksHeld, and each link gets a risk from user info before the
+//     host, a domain already seen in a held message, a raw IP address,
+//     punycode or non-ASCII host, a URL shortener, an ENT brand embedded in
+//     a foreign domain or a domain within one or two edits of one, an
+//     imitation of an académie domain, a risky top-level domain, login
+//     words and deep subdomains. A phishing text with a risky link scores
+//     higher than either.
+//  5. Verdict: the score is the strongest finding raised by the second
+//     (1-(1-a)(1-b/2)); reject from RejectAt (0.85), hold from HoldAt (0.5;
+//     StudentHoldAt for students), otherwise deliver. Reasons list the
+//     findings of 0.3 and more, strongest first.
+//
+// The lexicon is compiled once per process; Check allocates little and runs
+// in tens of microseconds on a typical message.
+package screen

@@ -1,0 +1,415 @@
+package screen
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"math"
+	"path"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/bouclier/bouclier"
+)
+
+// Verdict is what happens to a message.
+type Verdict string
+
+// The verdicts.
+const (
+	Deliver Verdict = "deliver" // to the recipients
+	Hold    Verdict = "hold"    // quarantined until a moderator decides
+	Reject  Verdict = "reject"  // refused; the sender is told (rejected_content)
+)
+
+// Attachment is a file sent with a message. Name and ContentType are what
+// the sender claims; only Data is trusted.
+type Attachment struct {
+	Name        string
+	ContentType string
+	Data        []byte
+}
+
+// Input is one message to screen.
+type Input struct {
+	Subject, Text string
+	Attachments   []Attachment
+	SenderRole    bouclier.Role // "" when unknown (the screen command): no role rules apply
+	ToStudents    bool          // any recipient is a student
+	Academie      string        // the sender's académie, for its allowlist
+}
+
+// Result is the outcome of Check.
+type Result struct {
+	Verdict Verdict
+	Score   float64  // 0..1; ≥ HoldAt is held, ≥ RejectAt rejected; policy decisions raise it to their threshold
+	Reasons []string // for moderators, strongest first
+	Links   []string // links found in the subject and text
+	// AttachmentTypes are the detected types, in the order of Input.Attachments.
+	AttachmentTypes []string
+	// StripMetadata lists the indexes of image attachments whose metadata the
+	// caller must remove with StripMetadata before delivery (images to students).
+	StripMetadata []int
+}
+
+// Config is the screening policy. DefaultConfig gives sensible values; the
+// zero value of a field means "none" except where noted.
+type Config struct {
+	HoldAt   float64 // score from which a message is held (default 0.5)
+	RejectAt float64 // score from which it is rejected (default 0.85)
+	// StudentHoldAt, if > 0, replaces HoldAt for messages sent by students.
+	StudentHoldAt float64
+
+	// MaxAttachmentBytes is the largest total of attachments per message,
+	// by sender role; DefaultMaxAttachmentBytes applies to other roles.
+	MaxAttachmentBytes        map[bouclier.Role]int64
+	DefaultMaxAttachmentBytes int64
+	MaxAttachments            int // per message; 0 means no limit
+	MaxTextBytes              int // longer texts are held unread past this; 0 means no limit
+
+	// BlockedDigests are SHA-256 digests of known-bad files, with a label
+	// (the incident or campaign); a match is rejected.
+	BlockedDigests map[[32]byte]string
+	// AllowedDomains lists trusted domains (and their subdomains) by
+	// académie; the key "" holds the global list. The allowlist wins over
+	// every link rule.
+	AllowedDomains map[string][]string
+	// SuspectDomains are domains already seen in held messages.
+	SuspectDomains map[string]bool
+	// SuspectDomain, if set, is asked too (a live set kept by the caller;
+	// it must be safe for concurrent use).
+	SuspectDomain func(domain string) bool
+
+	StudentLinksHeld     bool // a student's message with any link not allowed is held
+	HoldMediaForStudents bool // video and audio sent by or to students are held
+	HoldUnknownFiles     bool // attachments of unknown type are held
+	HoldLegacyOffice     bool // OLE Office files (.doc/.xls, may carry macros) are held
+	StripImagesToStudent bool // ask the caller to strip metadata of images sent to students
+}
+
+// DefaultConfig returns the policy the server starts with.
+func DefaultConfig() Config {
+	return Config{
+		HoldAt:   0.5,
+		RejectAt: 0.85,
+		MaxAttachmentBytes: map[bouclier.Role]int64{
+			bouclier.RoleStudent: 5 << 20,
+			bouclier.RoleParent:  10 << 20,
+		},
+		DefaultMaxAttachmentBytes: 25 << 20,
+		MaxAttachments:            10,
+		MaxTextBytes:              256 << 10,
+		StudentLinksHeld:          true,
+		HoldMediaForStudents:      true,
+		HoldUnknownFiles:          true,
+		HoldLegacyOffice:          true,
+		StripImagesToStudent:      true,
+	}
+}
+
+// Engine screens messages. It is built once from a Config by New and is
+// safe for concurrent use. New is cheap (the lexicon is compiled once per
+// process), so a caller whose lists change builds a new Engine.
+type Engine struct {
+	cfg     Config
+	allowed map[string][]string
+	blocked map[[32]byte]string
+	suspect map[string]bool
+}
+
+// New returns an Engine for cfg. Zero thresholds take the defaults; maps are
+// copied, so later changes by the caller do not race with Check.
+func New(cfg Config) *Engine {
+	d := DefaultConfig()
+	if cfg.HoldAt <= 0 {
+		cfg.HoldAt = d.HoldAt
+	}
+	if cfg.RejectAt <= 0 {
+		cfg.RejectAt = d.RejectAt
+	}
+	e := &Engine{cfg: cfg, allowed: map[string][]string{}, blocked: map[[32]byte]string{}, suspect: map[string]bool{}}
+	for k, v := range cfg.AllowedDomains {
+		for _, dom := range v {
+			dom = strings.TrimSuffix(strings.ToLower(strings.TrimSpace(dom)), ".")
+			if dom != "" {
+				e.allowed[k] = append(e.allowed[k], dom)
+			}
+		}
+	}
+	for k, v := range cfg.BlockedDigests {
+		e.blocked[k] = v
+	}
+	for k, v := range cfg.SuspectDomains {
+		if v {
+			e.suspect[strings.ToLower(k)] = true
+		}
+	}
+	e.cfg.AllowedDomains, e.cfg.BlockedDigests, e.cfg.SuspectDomains = nil, nil, nil
+	return e
+}
+
+// Config returns the engine's configuration (without its lists).
+func (e *Engine) Config() Config { return e.cfg }
+
+type finding struct {
+	score  float64
+	reason string
+}
+
+// Check screens one message. The rules, in the order they run, are listed
+// in the package documentation.
+func (e *Engine) Check(in Input) Result {
+	var fs []finding
+	res := Result{}
+	text := in.Text
+	if in.Subject != "" {
+		text = in.Subject + "\n" + in.Text
+	}
+	// 1. Size of the text.
+	if e.cfg.MaxTextBytes > 0 && len(text) > e.cfg.MaxTextBytes {
+		fs = append(fs, finding{e.cfg.HoldAt, fmt.Sprintf("policy: texte trop long pour l'analyse (%d octets, limite %d)", len(text), e.cfg.MaxTextBytes)})
+		text = text[:e.cfg.MaxTextBytes]
+	}
+	// 2. Attachments: type, digest, size, policy by role. Plain-text
+	// attachments are screened with the message.
+	extra := e.checkAttachments(in, &res, &fs)
+	if extra != "" {
+		text += "\n" + extra
+	}
+	// 3. Text detectors.
+	ds := textScores(text)
+	// 4. Links.
+	linkScore := e.checkLinks(in, text, &res, &fs)
+	// Phishing text and a risky link strengthen each other.
+	ph := ds[detPhishing].score
+	if linkScore > 0 && ph > 0 {
+		comb := 1 - (1-ph)*(1-linkScore)
+		if ph >= 0.25 && linkScore >= 0.4 {
+			comb = 1 - (1-comb)*0.7
+		}
+		ds[detPhishing].score = math.Round(comb*1000) / 1000
+		r := ds[detPhishing].reason
+		if i := strings.LastIndex(r, " (score"); i >= 0 {
+			r = r[:i]
+		}
+		ds[detPhishing].reason = r + " + lien suspect (score " + strconv.FormatFloat(ds[detPhishing].score, 'f', 2, 64) + ")"
+	}
+	low := 0.0 // weak signals count in the score but are not worth a reason
+	for _, d := range ds {
+		if d.score >= 0.3 {
+			fs = append(fs, finding{d.score, d.reason})
+		} else {
+			low = math.Max(low, d.score)
+		}
+	}
+	// 5. Combine: the strongest finding, raised by the second strongest
+	// (a death threat that also names a school is worse than either).
+	sort.SliceStable(fs, func(i, j int) bool { return fs[i].score > fs[j].score })
+	score := 0.0
+	if len(fs) > 0 {
+		score = fs[0].score
+		if len(fs) > 1 && fs[1].score >= 0.3 && fs[0].score < 1 {
+			score = 1 - (1-score)*(1-0.5*fs[1].score)
+		}
+	}
+	score = math.Min(1, math.Round(math.Max(score, low)*1000)/1000)
+	holdAt := e.cfg.HoldAt
+	if in.SenderRole == bouclier.RoleStudent && e.cfg.StudentHoldAt > 0 {
+		holdAt = e.cfg.StudentHoldAt
+	}
+	switch {
+	case score >= e.cfg.RejectAt:
+		res.Verdict = Reject
+	case score >= holdAt:
+		res.Verdict = Hold
+	default:
+		res.Verdict = Deliver
+	}
+	res.Score = score
+	for _, f := range fs {
+		res.Reasons = append(res.Reasons, f.reason)
+	}
+	if res.Reasons == nil {
+		res.Reasons = []string{}
+	}
+	return res
+}
+
+// checkLinks extracts and scores the links; it returns the highest risk.
+func (e *Engine) checkLinks(in Input, text string, res *Result, fs *[]finding) float64 {
+	links := ExtractLinks(text)
+	worst := 0.0
+	held := false
+	for _, l := range links {
+		res.Links = append(res.Links, l.Raw)
+		if e.isAllowed(l.Host, in.Academie) || isOfficial(l.Host) && !l.Userinfo {
+			continue
+		}
+		if in.SenderRole == bouclier.RoleStudent && e.cfg.StudentLinksHeld && !held {
+			held = true
+			*fs = append(*fs, finding{e.cfg.HoldAt, fmt.Sprintf("policy: lien envoyé par un élève %q (score %.2f)", l.Raw, e.cfg.HoldAt)})
+		}
+		risk, why := linkRisk(l, e.isSuspect)
+		risk = math.Round(risk*1000) / 1000
+		if risk > 0 {
+			*fs = append(*fs, finding{risk, fmt.Sprintf("link: %q : %s (score %.2f)", l.Raw, strings.Join(why, ", "), risk)})
+		}
+		worst = math.Max(worst, risk)
+	}
+	return worst
+}
+
+func (e *Engine) isSuspect(d string) bool {
+	if e.suspect[d] {
+		return true
+	}
+	return e.cfg.SuspectDomain != nil && e.cfg.SuspectDomain(d)
+}
+
+func (e *Engine) isAllowed(host, academie string) bool {
+	for _, k := range [2]string{"", academie} {
+		for _, d := range e.allowed[k] {
+			if underDomain(host, d) {
+				return true
+			}
+		}
+		if academie == "" {
+			break
+		}
+	}
+	return false
+}
+
+// checkAttachments applies the attachment rules and returns the text of
+// plain-text attachments for the text detectors.
+func (e *Engine) checkAttachments(in Input, res *Result, fs *[]finding) string {
+	if len(in.Attachments) == 0 {
+		return ""
+	}
+	reject := func(s string) { *fs = append(*fs, finding{1, s + " (score 1.00)"}) }
+	hold := func(s string) {
+		*fs = append(*fs, finding{e.cfg.HoldAt, fmt.Sprintf("%s (score %.2f)", s, e.cfg.HoldAt)})
+	}
+	if e.cfg.MaxAttachments > 0 && len(in.Attachments) > e.cfg.MaxAttachments {
+		reject(fmt.Sprintf("attachment: %d pièces jointes, limite %d", len(in.Attachments), e.cfg.MaxAttachments))
+	}
+	limit := e.cfg.DefaultMaxAttachmentBytes
+	if l, ok := e.cfg.MaxAttachmentBytes[in.SenderRole]; ok {
+		limit = l
+	}
+	var total int64
+	var texts []string
+	student := in.SenderRole == bouclier.RoleStudent || in.ToStudents
+	for i, a := range in.Attachments {
+		total += int64(len(a.Data))
+		typ := DetectType(a.Data)
+		res.AttachmentTypes = append(res.AttachmentTypes, typ)
+		name := a.Name
+		if name == "" {
+			name = fmt.Sprintf("#%d", i+1)
+		}
+		q := strconv.Quote(name)
+		sum := sha256.Sum256(a.Data)
+		if label, ok := e.blocked[sum]; ok {
+			reject(fmt.Sprintf("attachment: %s empreinte SHA-256 bloquée %s… (%s)", q, hex.EncodeToString(sum[:6]), label))
+		}
+		cls := typeClasses[typ]
+		switch cls {
+		case classExecutable:
+			reject(fmt.Sprintf("attachment: %s est un exécutable (%s)", q, typ))
+		case classScript:
+			reject(fmt.Sprintf("attachment: %s est un script ou une page web (%s)", q, typ))
+		case classArchive:
+			reject(fmt.Sprintf("attachment: %s est une archive (%s)", q, typ))
+		case classMacro:
+			if typ == TypeOOXMLMacro {
+				reject(fmt.Sprintf("attachment: %s contient des macros (%s)", q, typ))
+			} else if e.cfg.HoldLegacyOffice {
+				hold(fmt.Sprintf("attachment: %s est un document Office ancien format, macros possibles", q))
+			}
+		case classVideo, classAudio:
+			if student && e.cfg.HoldMediaForStudents {
+				hold(fmt.Sprintf("attachment: %s vidéo ou audio échangé avec un élève (%s)", q, typ))
+			}
+		case classImage:
+			if in.ToStudents && e.cfg.StripImagesToStudent && (typ == TypeJPEG || typ == TypePNG || typ == TypeWebP) {
+				res.StripMetadata = append(res.StripMetadata, i)
+			}
+		case classText:
+			if len(a.Data) > 0 {
+				texts = append(texts, string(a.Data[:min(len(a.Data), 64<<10)]))
+			}
+		case classUnknown:
+			if e.cfg.HoldUnknownFiles {
+				hold(fmt.Sprintf("attachment: %s type inconnu", q))
+			}
+		}
+		// What the name and the declared type claim must match the bytes.
+		ext := strings.ToLower(strings.TrimPrefix(path.Ext(strings.ReplaceAll(a.Name, "\\", "/")), "."))
+		claimed, known := extClass[ext]
+		if known && (claimed == classExecutable || claimed == classScript) {
+			reject(fmt.Sprintf("attachment: %s extension dangereuse .%s", q, ext))
+		} else if known && cls != classUnknown && !compatible(claimed, cls) {
+			msg := fmt.Sprintf("attachment: %s se dit %s (.%s) mais contient %s (%s)", q, classNamesFR[claimed], ext, classNamesFR[cls], typ)
+			if cls == classExecutable || cls == classScript || cls == classArchive {
+				reject(msg)
+			} else {
+				*fs = append(*fs, finding{0.6, msg + " (score 0.60)"})
+			}
+		}
+		if inner := innerExt(a.Name); inner != "" && (claimed == classExecutable || claimed == classScript) {
+			reject(fmt.Sprintf("attachment: %s double extension (.%s.%s)", q, inner, ext))
+		}
+		if ct := declaredClass(a.ContentType); ct != classUnknown && cls != classUnknown && !compatible(ct, cls) {
+			msg := fmt.Sprintf("attachment: %s déclaré %q mais contient %s (%s)", q, a.ContentType, classNamesFR[cls], typ)
+			if cls == classExecutable || cls == classScript || cls == classArchive {
+				reject(msg)
+			} else {
+				*fs = append(*fs, finding{0.6, msg + " (score 0.60)"})
+			}
+		}
+	}
+	if limit > 0 && total > limit {
+		reject(fmt.Sprintf("attachment: %d octets de pièces jointes, limite %d pour ce rôle", total, limit))
+	}
+	return strings.Join(texts, "\n")
+}
+
+// innerExt returns the extension before the last one when it names a
+// document or image (devoir.pdf.exe → "pdf").
+func innerExt(name string) string {
+	base := strings.ToLower(path.Base(strings.ReplaceAll(name, "\\", "/")))
+	base = strings.TrimSuffix(base, path.Ext(base))
+	ext := strings.TrimPrefix(path.Ext(base), ".")
+	if c, ok := extClass[ext]; ok && (c == classDocument || c == classImage || c == classText || c == classVideo || c == classAudio) {
+		return ext
+	}
+	return ""
+}
+
+// declaredClass maps a declared content type to a class; unknown or generic
+// types (application/octet-stream) claim nothing.
+func declaredClass(ct string) typeClass {
+	ct = strings.ToLower(strings.TrimSpace(ct))
+	if i := strings.IndexByte(ct, ';'); i >= 0 {
+		ct = strings.TrimSpace(ct[:i])
+	}
+	switch {
+	case ct == "" || ct == TypeUnknown:
+		return classUnknown
+	case strings.HasPrefix(ct, "image/"):
+		return classImage
+	case strings.HasPrefix(ct, "video/"):
+		return classVideo
+	case strings.HasPrefix(ct, "audio/"):
+		return classAudio
+	case ct == "application/pdf" || strings.Contains(ct, "officedocument") || strings.Contains(ct, "opendocument") || ct == "application/rtf":
+		return classDocument
+	case ct == "application/msword" || ct == "application/vnd.ms-excel" || ct == "application/vnd.ms-powerpoint":
+		return classMacro
+	case ct == "text/plain" || ct == "text/csv":
+		return classText
+	}
+	return classUnknown
+}

@@ -1,0 +1,639 @@
+package screen
+
+import (
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+	"sync/atomic"
+)
+
+// detector identifies one family of harmful content. The names are the
+// corpus labels and prefix the reasons shown to moderators.
+type detector uint8
+
+const (
+	detThreat detector = iota
+	detViolence
+	detApology
+	detSextortion
+	detPhishing
+	numDetectors
+)
+
+var detectorNames = [numDetectors]string{"threat", "violence", "terror_apology", "sextortion", "phishing"}
+
+// role says how a feature takes part in its detector's score.
+type role uint8
+
+const (
+	roleCore    role = iota // the harmful act itself: required for a score
+	roleCtx                 // context that raises a core score (place, time, intent...)
+	roleNeg                 // speaker stance that lowers it (drill, lesson, report...)
+	roleNeutral             // a benign fixed phrase that hides a core word (bombe calorimétrique)
+)
+
+type feature uint8
+
+// Features. Each has one detector, one role and a label for the reasons.
+const (
+	fNone feature = iota
+	// threat
+	thWeapon
+	thAttack
+	thBlowUp
+	thArson
+	thKillTarget
+	thDeath
+	thPlace
+	thTime
+	thTarget
+	thIntent
+	thIntentStrong
+	thPlanted
+	thPlantedFP
+	thUrgency
+	thEvacuate
+	// violence
+	viKill2
+	viDoxx
+	viMedia
+	viSuicide
+	viInsult
+	viHarass
+	viFamily
+	viCond
+	viGang
+	viTime
+	viPlace
+	// apology
+	apExtremist
+	apRef
+	apApprove
+	apVengeance
+	apJoin
+	apHate
+	apPlace
+	// sextortion
+	sxIntimate
+	sxCoerce
+	sxMoney
+	sxRequest
+	// phishing
+	phAccount
+	phVerify
+	phNeedCred
+	phRelogin
+	phUrgency
+	phImperson
+	phReply
+	phPrize
+	// negators (shared; each detector lists those it honours)
+	ngDrill
+	ngProcedure
+	ngLesson
+	ngReport
+	ngCommem
+	ngLaugh
+	ngGame
+	ngPositive
+	ngAdvice
+	ngCondemn
+	// benign phrases hiding a core word
+	neutral
+	numFeatures
+)
+
+type featInfo struct {
+	det    detector
+	role   role
+	label  string  // French label in reasons; "" for core features
+	factor float64 // for negators: multiplier of the score
+	stance bool    // the speaker threatens in person: negators are softened
+	cancel bool    // cancels drill and joke negators ("ce n'est pas un exercice")
+}
+
+var feats = [numFeatures]featInfo{
+	thWeapon:       {det: detThreat, role: roleCore},
+	thAttack:       {det: detThreat, role: roleCore},
+	thBlowUp:       {det: detThreat, role: roleCore},
+	thArson:        {det: detThreat, role: roleCore},
+	thKillTarget:   {det: detThreat, role: roleCore, stance: true},
+	thDeath:        {det: detThreat, role: roleCore, stance: true},
+	thPlace:        {det: detThreat, role: roleCtx, label: "lieu"},
+	thTime:         {det: detThreat, role: roleCtx, label: "moment"},
+	thTarget:       {det: detThreat, role: roleCtx, label: "cible"},
+	thIntent:       {det: detThreat, role: roleCtx, label: "intention"},
+	thIntentStrong: {det: detThreat, role: roleCtx, label: "intention", stance: true},
+	thPlanted:      {det: detThreat, role: roleCtx, label: "dépôt"},
+	thPlantedFP:    {det: detThreat, role: roleCtx, label: "dépôt revendiqué", stance: true},
+	thUrgency:      {det: detThreat, role: roleCtx, label: "urgence", stance: true},
+	thEvacuate:     {det: detThreat, role: roleCtx, label: "évacuation"},
+
+	viKill2:   {det: detViolence, role: roleCore, stance: true},
+	viDoxx:    {det: detViolence, role: roleCore, stance: true},
+	viMedia:   {det: detViolence, role: roleCore},
+	viSuicide: {det: detViolence, role: roleCore, stance: true},
+	viInsult:  {det: detViolence, role: roleCore},
+	viHarass:  {det: detViolence, role: roleCore},
+	viFamily:  {det: detViolence, role: roleCtx, label: "proches"},
+	viCond:    {det: detViolence, role: roleCtx, label: "condition"},
+	viGang:    {det: detViolence, role: roleCtx, label: "complices"},
+	viTime:    {det: detViolence, role: roleCtx, label: "moment"},
+	viPlace:   {det: detViolence, role: roleCtx, label: "lieu"},
+
+	apExtremist: {det: detApology, role: roleCore},
+	apRef:       {det: detApology, role: roleCtx, label: "référence"},
+	apApprove:   {det: detApology, role: roleCore, stance: true},
+	apVengeance: {det: detApology, role: roleCore, stance: true},
+	apJoin:      {det: detApology, role: roleCore, stance: true},
+	apHate:      {det: detApology, role: roleCore, stance: true},
+	apPlace:     {det: detApology, role: roleCtx, label: "lieu"},
+
+	sxIntimate: {det: detSextortion, role: roleCore},
+	sxCoerce:   {det: detSextortion, role: roleCore, stance: true},
+	sxMoney:    {det: detSextortion, role: roleCore},
+	sxRequest:  {det: detSextortion, role: roleCore},
+
+	phAccount:  {det: detPhishing, role: roleCore},
+	phVerify:   {det: detPhishing, role: roleCore},
+	phNeedCred: {det: detPhishing, role: roleCore},
+	phRelogin:  {det: detPhishing, role: roleCore},
+	phUrgency:  {det: detPhishing, role: roleCore},
+	phImperson: {det: detPhishing, role: roleCore},
+	phReply:    {det: detPhishing, role: roleCore},
+	phPrize:    {det: detPhishing, role: roleCore},
+
+	ngDrill:     {role: roleNeg, label: "exercice", factor: 0.3},
+	ngProcedure: {role: roleNeg, label: "consignes", factor: 0.55},
+	ngLesson:    {role: roleNeg, label: "enseignement", factor: 0.4},
+	ngReport:    {role: roleNeg, label: "signalement", factor: 0.4},
+	ngCommem:    {role: roleNeg, label: "hommage", factor: 0.35},
+	ngLaugh:     {role: roleNeg, label: "plaisanterie", factor: 0.7},
+	ngGame:      {role: roleNeg, label: "jeu vidéo", factor: 0.6},
+	ngPositive:  {role: roleNeg, label: "ton positif", factor: 0.7},
+	ngAdvice:    {role: roleNeg, label: "conseil de sécurité", factor: 0.3},
+	ngCondemn:   {role: roleNeg, label: "condamnation", factor: 0.35},
+
+	neutral: {role: roleNeutral},
+}
+
+// Negators honoured by each detector.
+var detNegators = [numDetectors][]feature{
+	detThreat:     {ngDrill, ngProcedure, ngLesson, ngReport, ngCommem, ngLaugh, ngGame, ngPositive},
+	detViolence:   {ngLesson, ngReport, ngLaugh, ngGame, ngCommem},
+	detApology:    {ngLesson, ngReport, ngCommem, ngCondemn},
+	detSextortion: {ngLesson, ngReport, ngAdvice},
+	detPhishing:   {ngAdvice, ngReport},
+}
+
+// Token classes, used in patterns as @name.
+const (
+	clPlace = 1 << iota
+	clTime
+	clTarget
+	clKill
+	clCoreVerb
+	clFirstP
+	clAux
+	clFirstPAux
+	clNeg
+	clWeapon
+	clCred
+	clVerify
+	clExtremist
+	clRef
+	clGroup
+	clMedia
+	clIntimate
+	clPublish
+	clMoney
+	clAcct
+	clAcctBad
+	clPoss
+	clSecond
+	clInsult
+)
+
+var classNames = map[string]uint64{
+	"place": clPlace, "time": clTime, "target": clTarget, "kill": clKill, "coreverb": clCoreVerb,
+	"firstp": clFirstP, "aux": clAux, "firstpaux": clFirstPAux, "neg": clNeg, "weapon": clWeapon,
+	"cred": clCred, "verify": clVerify, "extremist": clExtremist, "ref": clRef, "group": clGroup,
+	"media": clMedia, "intimate": clIntimate, "publish": clPublish, "money": clMoney, "acct": clAcct,
+	"acctbad": clAcctBad, "poss": clPoss, "second": clSecond, "insult": clInsult,
+}
+
+// classWords lists the words of each class; a trailing * is a prefix.
+var classWords = map[uint64]string{
+	clPlace: `college colleges lycee lycees ecole ecoles etablissement* cantine self refectoire cdi gymnase gym
+		cour recre recreation salle salles classe classes toilette* wc hall batiment* internat preau parking portail
+		viescolaire salledesprofs academie couloir* amphi* labo laboratoire stade school schools classroom* campus
+		cafeteria canteen library playground building bathroom* hallway* gymnasium auditorium`,
+	clTime: `demain aujourdhui soir matin midi minuit nuit aprem apresmidi lundi mardi mercredi jeudi vendredi samedi
+		dimanche bientot tomorrow today tonight noon midnight monday tuesday wednesday thursday friday saturday sunday
+		dm1 2main demin recre recreation`,
+	clTarget: `toutlemonde tous toutes profs prof professeur* eleve* cpe principal principale proviseur* directeur
+		directrice surveillant* enseignant* personnel enfants everyone everybody teachers teacher students kids staff
+		mecreants kouffar*`,
+	clKill: `tuer tue tues tuerai tuera tuerons tueront buter bute butes buterai butera crever creverai egorger egorge
+		egorgerai massacrer massacrerai decapiter decapiterai abattre abattrai fusiller assassiner poignarder
+		poignarderai saigner kill murder stab slaughter`,
+	clCoreVerb: `tuer tue tuerai buter bute crever egorger massacrer decapiter abattre fusiller assassiner poignarder
+		exploser explose sauter peter tirer tire bruler incendier attaquer bombe carnage massacre attentat fusillade
+		tuerie kill murder stab shoot bomb blow explode attack`,
+	clFirstP:    `je j on nous i we im jte`,
+	clAux:       `vais va allons vont vas compte comptons veux voulons viens viendrai ferai fera ferons will gonna going`,
+	clFirstPAux: `jvais jve jvai jv jvé imma ima`,
+	clNeg:       `pas jamais aucun aucune ni rien sans non no not never nothing n ne nul nulle nobody`,
+	clWeapon:    `bombe bombes bomb bombs explosif explosifs explosive explosives arme armes engin engins`,
+	clCred: `identifiant* motdepasse mdp password* credentials login logins compte comptes account coordonnees
+		codes acces`,
+	clVerify: `verifiez verifier verifie confirmez confirmer confirme validez valider saisissez saisir entrez entrer
+		renseignez renseigner communiquez communiquer transmettez transmettre indiquez indiquer actualisez
+		reactivez reactiver debloquez debloquer verify confirm validate enter update reconnectez`,
+	clExtremist: `djihad* jihad* djihadis* etatislamique daech daesh isis isil guerresainte kouffar* kuffar* kafir*
+		koufar* mecreant* califat* caliphate moudjahid* mujahid* chahid shahid shaheed taghout inghimasi alqaida
+		infideles`,
+	clRef: `samuelpaty paty dominiquebernard charliehebdo bataclan arras conflans hypercacher attentat* terroris*
+		decapit* kouachi coulibaly merah abdeslam anzorov abaaoud mogouchkov benladen terrorist* attack* martyr*`,
+	clGroup: `kouffar* kuffar* mecreant* juif juifs infideles francais profs flics chretiens musulmans arabes noirs
+		blancs homosexuels pd mecreants jews infidels`,
+	clMedia:    `video videos photo photos image images regardez regarde pj piecejointe vid film clip beheading`,
+	clIntimate: `nu nue nus nues intime intimes sexy seins sexe sexuel* coquine* naked nude nudes culotte`,
+	clPublish: `publie publier publierai publierais poste poster posterai diffuse diffuser diffuserai balance balancer
+		balancerai partage partager partagerai envoie envoyer enverrai montre montrer montrerai leak leaker post
+		share send`,
+	clMoney: `paye payer paie paies payes verse verser virement euros eur bitcoin* btc paysafecard pcs rancon argent
+		cash money pay`,
+	clAcct:    `compte comptes messagerie boite acces account mailbox espace`,
+	clAcctBad: `suspendu* desactive* bloque* supprime* expire* ferme* verrouille* restreint* suspend* disabled locked deleted closed`,
+	clPoss:    `votre vos ton tes your`,
+	clSecond:  `te t vous toi`,
+	clInsult: `connard connasse salope pute putain encule* batard negro bougnoule tapette fdp bitch slut faggot cunt
+		whore`,
+}
+
+// compounds are merged into one detection token, so that classes can name
+// multi-word units. Written unsqueezed; compiled to keys at init.
+var compoundList = []string{
+	"mot de passe", "mots de passe", "tout le monde", "aujourd hui", "vie scolaire", "etat islamique",
+	"guerre sainte", "mise a jour", "piece jointe", "pieces jointes", "samuel paty", "dominique bernard",
+	"charlie hebdo", "allahu akbar", "allah akbar", "ben laden", "bin laden", "salle des profs", "al qaida",
+	"apres midi",
+}
+
+// entry is one lexicon pattern.
+type entry struct {
+	feat      feature
+	w         float64
+	elems     []elem
+	negatable bool // dropped when a negation precedes it ("aucune bombe", "ne méritait pas")
+	src       string
+}
+
+type elem struct {
+	gap    int // >0: a gap of up to gap tokens (no other field set)
+	exact  []string
+	prefix []string
+	class  uint64
+	anchor bool
+}
+
+// lex lists the patterns: feature, weight, then patterns separated by ";".
+// Syntax: words are alternatives with |, a trailing * is a prefix, @class a
+// token class, ~N a gap of up to N tokens, ^ marks the anchor (the word a
+// neutral phrase must cover to cancel the hit; default: the first), and a
+// leading ! makes the entry negatable.
+var lex = []struct {
+	f   feature
+	w   float64
+	pat string
+}{
+	// Threat: the act.
+	{thWeapon, 0.35, "!bombe|bombes|bomb|bombs|bonbe; !explos*|detonat*|detoner; !dynamite"},
+	{thWeapon, 0.4, "!engin|engins ~1 explosif*"},
+	{thWeapon, 0.5, "!colis|paquet|sac|valise|voiture|vehicule ~1 piege*; ceinture*|gilet* ~2 explos*; bombe ~1 a ~1 retardement; molotov; detonateur*"},
+	{thWeapon, 0.45, "!kalach*|kalash*|kalashnikov*|ak47|uzi; !flingue*"},
+	{thWeapon, 0.3, "!arme|armes|fusil|fusils|pistolet*|revolver*|grenade*|tnt|c4; !gun|guns|rifle*|pistol*|firearm*"},
+	{thWeapon, 0.2, "!couteau*|knife|knives|machette*|hache|piege*|sabre"},
+	{thAttack, 0.35, "attentat*; massacre*; prise ~1 d ~1 otage*; otage*"},
+	{thAttack, 0.45, "fusillade*; tuerie*; carnage*; bain ~1 de ~1 sang; egorg*; school ~1 shooting*; mass ~1 shooting*"},
+	{thAttack, 0.35, "decapit*; poignard*; stab|stabbing"},
+	{thAttack, 0.2, "shooting|shootings"},
+	{thAttack, 0.2, "attaque*|attaquer|attaquerai|attack*"},
+	{thAttack, 0.45, "^tirer|tire|tirerai|tirera|tirerons|tirent|tirez ~1 sur|dans ~2 @target|@place|tout|tous|les|la|le; shoot ~2 up|everyone|everybody|all|them|you; kill ~2 everyone|everybody|all|them"},
+	{thBlowUp, 0.4, "faire|fais|fait|ferai|fera|ferons|fer|tout|va|vont|vais|veux ~2 ^sauter|saute|sautera|peter|pete; sautera|sauteront; blow ~2 up; blowing ~2 up"},
+	{thArson, 0.4, "mettre|mets|met|mettrai|mettra|mettrons|foutre|fous|fout ~1 le ~1 ^feu; incendier|incendierai|incendiera; bruler|brulerai|brulera|cramer|cramerai ~3 @place; burn ~2 down; set ~3 fire"},
+	{thArson, 0.15, "incendie*"},
+	{thArson, 0.4, "@place ~2 va|vont|doit ~1 bruler|cramer|flamber; @place ~2 brulera|crameront|cramera"},
+	{thKillTarget, 0.45, "@firstp|@firstpaux ~2 le|la|les|l ^@kill|plant*|defonc*"},
+	{thKillTarget, 0.5, "^@kill ~3 @target; @target ~3 vont|va ~2 mourir|crever|y ~1 passer"},
+	{thDeath, 0.5, "personne ~1 ne ~2 sortira|survivra|sortiront|survivront; vous ~3 allez ~2 mourir|crever|y ~1 passer; vous ~1 mourez|creverez|mourez; preparez ~3 cercueil*; everyone|everybody|you ~3 will|gonna|going ~2 die; nobody|noone ~3 survive*|alive; sortira|sortiront ~1 vivant*; personne ~1 ne ~1 sera ~1 epargne*"},
+	{thDeath, 0.45, "tous ~1 mourir|crever|morts|mort; nobody ~2 will ~1 survive"},
+	{thDeath, 0.2, "cercueil*|coffin*"},
+	// Threat: context.
+	{thPlace, 0.35, "@place"},
+	{thTime, 0.3, "@time; sortie|fin|debut ~1 des|de|du ~1 cours|classes; dans ~1 une|1|2|3|deux|trois|quelques ~1 heure|heures|minutes|min|h; la ~1 semaine ~1 prochaine; pendant ~1 les|le ~1 cours|recre|recreation|pause; at ~1 noon|midnight"},
+	{thTarget, 0.2, "@target"},
+	{thIntent, 0.4, "@firstp ~1 @aux; there ~1 will ~1 be; @firstpaux; il ~1 y ~1 aura; va|vont ~1 exploser|sauter|peter|bruler|mourir|crever; va|vont ~1 se ~1 faire ~1 @kill|egorg*|bute*|exploser; explosera|exploseront|sautera|sauteront; j|nous|on ~1 ai|avons|a ~1 tout ~1 prepare*; je|j|on ~1 viens|viendrai|rentre|rentrerai|debarque*|reviens ~3 avec|arme|arme*"},
+	{thIntent, 0.35, "c ~1 est ~1 decide; vous ~1 allez ~1 voir; je|on ~1 compte|comptons ~2 @coreverb; armes|arme ~1 jusqu ~1 aux ~1 dents"},
+	{thIntentStrong, 0.45, "@firstp|@firstpaux ~3 mettre|mets|met|mettrai|foutre|fous ~2 le ~1 feu; il ~1 y ~1 aura ~2 attentat*|fusillade*|massacre*|carnage*|tuerie*|explosion*|bombe*|bain; there ~1 will ~1 be ~2 shooting*|bomb*|attack*|massacre*; @firstp ~1 ^tire|tue|bute|egorge|pose|place|depose|explose; @firstp ~1 @aux ~4 ^@coreverb; @firstpaux ~4 ^@coreverb; je|j|on|nous ~1 ferai|fera|ferons ~2 ^@coreverb; i|we ~1 will|gonna|going|ll|m|re ~3 ^@coreverb"},
+	{thPlanted, 0.35, "a|ont|avoir ~1 ete ~1 depose*|place*|cache*|pose*|installe*|dissimule*; il ~1 y ~1 a ~3 @weapon; has|have ~1 been ~1 placed|planted|hidden"},
+	{thPlanted, 0.3, "deposee|placee|cachee|posee|installee|deposees|placees|cachees|posees|caches|deposes|places; planted|hidden"},
+	{thPlanted, 0.25, "est|sont|trouve|trouvent ~1 dans|sous|cache*"},
+	{thPlantedFP, 0.45, "j|nous|on ~1 ai|avons|a ~2 place*|depose*|cache*|pose*|installe*|mis|planque*; i|we ~1 have|ve ~1 placed|planted|hidden|put"},
+	{thUrgency, 0.45, "vous|vs ~1 etes|etes ~1 prevenu*|avertis; ^pas ~1 une|un ~1 blague|exercice|simulation|canular|test; you ~2 been ~1 warned; ^not ~1 a ~1 joke|drill; comptez ~1 vos|les; prochaine|prochain ~1 cible|cibles|victime*; c ~1 est ~1 ce ~1 qui ~1 vous ~1 attend; n ~1 appelez ~1 pas; dernier ~1 avertissement; vous ~1 avez ~1 ete ~1 prevenu*|averti*"},
+	{thUrgency, 0.4, "tic ~1 tac; vous ~1 avez ~2 heure|heures|minutes|min; compte ~1 a ~1 rebours; que ~1 dieu ~1 vous ~1 garde|protege; priez ~2 pour; adieu"},
+	{thEvacuate, 0.3, "evacuez|evacuer|evacuate"},
+	// Neutral phrases hiding a threat word.
+	{neutral, 0, "de ~1 la ~1 ^bombe; c ~1 est|etait ~1 la ~1 ^bombe; ^bombe|bombes ~1 calorimetrique*|atomique*|nucleaire*|h|lacrymogene*|glacee|aerosol|insecticide|anti*; ^bombe|bombes ~1 a ~1 eau|hydrogene; ^bombe|bombes ~1 de ~1 peinture|bain|chantilly|creme|cheval|laque|deodorant|table|equitation; bath|photo|f|da ~1 ^bomb; was|is|s ~1 the ~1 ^bomb"},
+	{neutral, 0, "^explos* ~2 rire|rires|joie|colere|demographique; ^explos* ~1 de ~1 couleurs|saveurs; ^tuer|tue|tues ~2 le ~1 temps; ^mort|morte|morts ~1 de ~1 rire|fatigue|faim|froid|peur|honte; ^creve*|crever ~1 de ~1 faim|chaud|froid|envie|rire|fatigue; suis|sommes|es ~1 ^creve*; ca|ce ~1 me|m ~1 ^tue; ^killed|kill|killing ~1 it"},
+	{neutral, 0, "^attaque ~1 de ~1 panique; ^attaque ~1 cardiaque; c ~1 est|etait ~1 une ~1 ^tuerie; ^sauter|saute|sautera ~2 hauteur|longueur|corde|joie|repas|classe|haies|trampoline|perche|parachute|ligne|pas|obstacle|obstacles|cheval; ^sauter ~1 un|une|le|la ~1 repas|classe|ligne|cours; ^mettre|mettra|mettre ~1 le ~1 feu ~2 ambiance|piste|dancefloor|scene; photo ~1 ^shoot*; ^shooting ~1 star|photo|practice|guard; un|le|du|ce|les|des ~1 ^shooting; ^shoot ~1 me|us ~1 an|a; ^mort ~1 aux ~1 rats; ^buter|bute ~1 sur; ^arme|armes ~1 fatale|blanche; ^exercice ~1 d|de ~1 tir"},
+	// Violence against a person.
+	{viKill2, 0.55, "@firstp|@firstpaux ~3 te|t|vous ^@kill; @firstp|@firstpaux ~3 te|t ^plant*|defonc*|fum*|fracass*|explos*; faire ~1 la ~1 peau; i|we ~3 kill|hurt|stab|shoot|murder ~1 you; jte ^@kill|plant*|defonc*|explos*|bute"},
+	{viKill2, 0.5, "t|tu ~1 es|tes ~1 ^mort|morte|cuit|fini; tes|t ~1 ^mort; homme ~1 mort; vous ~1 etes ~1 ^morts|mort; you ~1 re|are ~1 dead; ur ~1 dead; tu ~1 vas ~2 mourir|crever|souffrir|saigner"},
+	{viKill2, 0.35, "@firstp|@firstpaux ~3 te|t ~1 ^retrouver|nique*|casser|niquer; casser ~1 la ~1 gueule"},
+	{viDoxx, 0.45, "sais|connais ~2 ou ~2 tu|t|vous|il|elle ~1 habit*|vis|vit|dors|dort; connais ~3 adresse; know ~1 where ~1 you ~1 live"},
+	{viDoxx, 0.4, "je|on ~1 t|te|vous ~1 attend|attends ~3 sortie|dehors|devant|apres; on ~1 se ~1 retrouve ~2 sortie"},
+	{viMedia, 0.35, "@media ~6 ^decapit*|egorg*|execution*|beheading|tete ~1 coupee; decapit*|egorg*|beheading ~6 video*|piecejointe|pj|regardez|clip"},
+	{viSuicide, 0.55, "suicide|suicides ~1 toi|vous; va|vas|allez ~1 te|vous ~1 suicider|pendre; tue|tues ~1 toi; kys; kill ~1 yourself; tu ~1 devrais ~2 mourir|suicider|disparaitre|crever; personne ~1 ne ~2 te ~1 regrettera"},
+	{viInsult, 0.2, "@insult; sale ~1 chien|chienne|pute|arabe|noir|negre|juif|race|batard|con|conne|merde|porc|gouine|pd|singe; fils ~1 de ~1 pute"},
+	{viHarass, 0.35, "toutlemonde ~2 deteste|hait|moque; personne ~1 ne ~1 t ~1 aime; tu ~1 vas ~2 le ~1 regretter|payer; @firstp ~2 te ~1 faire ~1 payer; @firstp|@aux ~3 t|te ~1 afficher|humilier|harceler; tu ~1 vas ~1 payer; vous ~1 allez ~1 payer"},
+	{viHarass, 0.25, "creve|crevez"},
+	{viFamily, 0.3, "toi ~1 et ~1 ta ~1 famille; ta ~1 famille; tes ~1 parents|freres|soeurs; your ~1 family"},
+	{viCond, 0.25, "si ^tu|vous|t"},
+	{viGang, 0.2, "mes|nos ~1 potes|freres|gars|cousins|reufs|amis; je|on ~1 ramene; my ~1 boys"},
+	{viTime, 0.25, "@time; a ~1 la ~1 sortie"},
+	{viPlace, 0.2, "@place; devant ~1 chez"},
+	// Praise of terrorism.
+	{apExtremist, 0.3, "@extremist"},
+	{apExtremist, 0.2, "allahuakbar|akbar"},
+	{apExtremist, 0.15, "martyr|martyrs"},
+	{apRef, 0.05, "@ref"},
+	{apApprove, 0.55, "!meritai*|merite|merites|meritent|meritaient|deserved|deserve; !bien ~1 fait; !justifie|justifiee|justifies|justifiees|justifiable; !a|ont|avaient|avait ~1 eu ~1 raison; gloire ~1 a|aux|au; glory ~1 to; !heros|heroes|hero"},
+	{apApprove, 0.35, "vive|vivent ~1 le|la|l|les; bravo ~1 a|aux|au; honneur ~1 a|aux|au; je ~1 soutiens; respect ~1 a|aux|au; merci ~1 aux ~1 freres; qu ~1 allah ~2 accepte|recompense"},
+	{apVengeance, 0.45, "la ~1 france ~1 paiera|payera|va ~1 payer; vous ~1 paierez|payerez; vont|allez|va ~1 payer; autres ~3 suivront|suivra|vont ~1 suivre; ce ~1 n ~1 est ~1 que ~1 le ~1 debut; venger|vengerons|vengera|vengeance; a ~1 qui ~1 le ~1 tour; le ~1 prochain ~1 sera; you ~1 will ~1 pay; more ~1 will ~1 follow"},
+	{apJoin, 0.2, "rejoignez|rejoins|rejoindre|engagez|join|joignez"},
+	{apHate, 0.5, "mort|morts|death ~1 aux|a|au|to ~1 ^@group; prenez ~1 les ~1 armes; guerre ~2 aux ~1 @group"},
+	{apPlace, 0.25, "@place"},
+	// Sextortion.
+	{sxIntimate, 0.45, "@media|pic|pics|selfie*|snap* ~4 @intimate; nudes; sextape|sextapes; sex ~1 tape; sans ~1 vetement*|habits; en ~1 sous ~1 vetement*"},
+	{sxIntimate, 0.3, "de ~1 toi ~1 nue|nu; toute ~1 nue; tout ~1 nu"},
+	{sxCoerce, 0.5, "@firstp|@firstpaux|@aux ~3 ^@publish ~4 tout|partout|toutlemonde|tes|ta|ton|internet|reseaux|insta|snap|classe|college|lycee|everyone; toutlemonde ~2 verra|va ~1 voir|saura|verront; tes ~1 parents|potes|amis ~2 verront|sauront|recevront|vont ~1 voir; je ~1 publie|diffuse|balance ~1 tout"},
+	{sxCoerce, 0.25, "sinon|otherwise; ou ~1 alors; si ~1 tu ~1 ne|refuses|payes ~1 pas"},
+	{sxMoney, 0.3, "@money; carte ~1 cadeau|cadeaux"},
+	{sxRequest, 0.2, "envoie|envoies|envoyer|montre|send ~2 moi|des|une|tes|me|photo*|pic*"},
+	// Credential phishing.
+	{phAccount, 0.4, "suppression|desactivation|fermeture|blocage|suspension|cloture ~3 @acct; @acct ~4 sera|va|est|a ~2 ^@acctbad; @acct ~1 @acctbad; @acctbad ~3 @acct; boite ~2 pleine|saturee; quota ~2 atteint|depasse|messagerie; activite|connexion|connexions ~1 suspecte*|inhabituelle*|frauduleuse*; unusual|suspicious ~1 activity|sign"},
+	{phVerify, 0.4, "!@verify ~3 @poss|le|les|l|la|ses ~1 @cred; !@verify|envoyez|envoyer|donnez|donner ~2 @poss ~1 @cred; !mettez|mettre ~1 a ~1 jour ~2 @poss ~1 @cred|informations|donnees; !saisissez|saisir|entrez|tapez ~2 @cred; !@verify ~2 identite|your ~1 identity"},
+	{phNeedCred, 0.45, "besoin ~3 @poss ~3 @cred; need ~3 your ~2 @cred; demandons|demande ~3 @poss ~2 @cred"},
+	{phRelogin, 0.3, "!reconnectez*|reconnecter; !connectez ~1 vous ~1 ici|via|sur ~1 ce; !cliquez|cliquer|cliquant|click|appuyez ~3 ici|lien|bouton|dessous|here|link; !lien ~2 securise|ci ~1 dessous|suivant; log|sign ~1 in ~1 here"},
+	{phUrgency, 0.2, "sous|dans|within ~1 24h|48h|72h|24|48|72|heures; immediatement|urgent|urgence; sans ~1 delai; derniere ~1 relance; obligatoire; sans ~1 action|reponse|validation ~1 de ~1 votre ~1 part; definitivement; miseajour ~1 obligatoire"},
+	{phImperson, 0.2, "service|support|equipe|securite ~1 informatique|technique|pronote|ent|educonnect|numerique; administrateur|helpdesk|webmaster|dsi; it ~1 department|support"},
+	{phReply, 0.3, "repondez|repondre|reply ~3 message|mail|email|courriel|this"},
+	{phPrize, 0.3, "vous ~1 avez ~1 gagne; gagnant|loterie|winner; carte ~1 cadeau ~3 cliquez"},
+	// Negators: who speaks and why.
+	{ngDrill, 0, "!exercice|exercices|ppms|simulation*|simule*|drill|drills; !entrainement ~2 alerte|incendie|evacuation|confinement|intrusion"},
+	{ngProcedure, 0, "consigne|consignes|protocole|vigipirate|alarme|confinement|procedure*|lockdown|rappel|rappelle|rappelons; en ~1 cas ~1 d|de; mise ~1 en ~1 surete; plan ~1 particulier"},
+	{ngLesson, 0, "cours|lecon*|histoire|geographie|geo|emc|controle|programme|chapitre*|etudi*|expose|exposes|revision*|manuel*|tp|chimie|physique|svt|musee|memorial|film|documentaire*|livre|roman|theatre|piece|resistance|debat*|devoir*|history|lesson*|museum|novel|bac|brevet|philo*|laicite|seance|sciences|textes|oeuvre|dissertation|analys*|etude|etudes|discours|exposition|conference|atelier; guerre ~1 mondiale|froide; premiere|seconde ~1 guerre"},
+	{ngReport, 0, "menace|menaces|menacer|menace*; message*|mail*|courrier*|lettre* ~3 recu*; police|gendarmerie|gendarmes|commissariat|plainte*|signalement*|signale*|enquete*|canular*|hoax|rassur*|apologie|incident*|victime; fausse* ~1 alerte*; cellule ~2 ecoute|crise|psychologique; a|ont ~1 ecrit|raconte|tague*|affiche*; m|lui|nous ~1 a ~1 dit; par ~1 precaution; direction; aucun ~1 danger; levee ~1 de ~1 doute; informons|informe|informer; reported|received"},
+	{ngCommem, 0, "hommage*|commemor*|memoire|souvenir|victimes|tribute|recueillement; minute ~1 de ~1 silence; in ~1 memory"},
+	{ngLaugh, 0, "mdr|lol|haha*|hihi*|ptdr|xd|jpp|lmao|jk|hahaha*; !blague; je ~1 rigole|plaisante"},
+	{ngGame, 0, "fortnite|minecraft|fifa|roblox|valorant|jeu|jeux|console|ps4|ps5|xbox|gaming|game|manette; partie ~1 de|d ~1 jeu"},
+	{ngPositive, 0, "bravo|felicitations|reussite|genial|super|top|merci|felicite"},
+	{ngAdvice, 0, "jamais|hameconnage|phishing|frauduleux|frauduleuse|arnaque*|mefiez*|tentative*; ne ~1 cliquez|communiquez|donnez|transmettez|repondez|partagez; aucun ~1 lien; ne ~2 demandera ~1 jamais; faux ~1 messages|mails"},
+	{ngCondemn, 0, "condamn*|prevention|radicalisation|deradicalisation; contre ~1 le ~1 terrorisme; lutte ~1 contre"},
+}
+
+// compiled lexicon, built once at init.
+type lexicon struct {
+	entries   []entry
+	byExact   map[string][]int32
+	byPrefix  map[string][]int32
+	prefixLen []int // distinct prefix lengths, ascending
+	byClass   [64][]int32
+	clsExact  map[string]uint64
+	clsPrefix map[string]uint64
+	clsPLen   []int
+	compounds map[string][]compound
+}
+
+type compound struct {
+	parts  []string
+	merged string
+}
+
+var lx = compileLexicon()
+
+// keyOf returns the matching key of a single lexicon word.
+func keyOf(w string) string {
+	a := analyze(w)
+	if len(a.toks) != 1 {
+		panic(fmt.Sprintf("screen: lexicon word %q is not one token", w))
+	}
+	return a.toks[0].key
+}
+
+func compileLexicon() *lexicon {
+	l := &lexicon{
+		byExact: map[string][]int32{}, byPrefix: map[string][]int32{},
+		clsExact: map[string]uint64{}, clsPrefix: map[string]uint64{}, compounds: map[string][]compound{},
+	}
+	for _, c := range compoundList {
+		parts := strings.Fields(c)
+		var merged strings.Builder
+		for i, p := range parts {
+			parts[i] = keyOf(p)
+			merged.WriteString(p)
+		}
+		m := keyOf(merged.String())
+		l.compounds[parts[0]] = append(l.compounds[parts[0]], compound{parts: parts, merged: m})
+	}
+	plens := map[int]bool{}
+	for bit, words := range classWords {
+		for _, w := range strings.Fields(words) {
+			if p, ok := strings.CutSuffix(w, "*"); ok {
+				k := keyOf(p)
+				l.clsPrefix[k] |= bit
+				plens[len(k)] = true
+			} else {
+				l.clsExact[keyOf(w)] |= bit
+			}
+		}
+	}
+	l.clsPLen = sortedKeys(plens)
+	plens = map[int]bool{}
+	for _, group := range lex {
+		for _, pat := range strings.Split(group.pat, ";") {
+			pat = strings.TrimSpace(pat)
+			if pat == "" {
+				continue
+			}
+			e := entry{feat: group.f, w: group.w, src: pat}
+			if strings.HasPrefix(pat, "!") {
+				e.negatable = true
+				pat = pat[1:]
+			}
+			for _, f := range strings.Fields(pat) {
+				if strings.HasPrefix(f, "~") {
+					n, err := strconv.Atoi(f[1:])
+					if err != nil || n <= 0 {
+						panic("screen: bad gap in " + pat)
+					}
+					e.elems = append(e.elems, elem{gap: n})
+					continue
+				}
+				var el elem
+				if strings.HasPrefix(f, "^") {
+					el.anchor = true
+					f = f[1:]
+				}
+				for _, alt := range strings.Split(f, "|") {
+					switch {
+					case strings.HasPrefix(alt, "@"):
+						bit, ok := classNames[alt[1:]]
+						if !ok {
+							panic("screen: unknown class " + alt)
+						}
+						el.class |= bit
+					case strings.HasSuffix(alt, "*"):
+						el.prefix = append(el.prefix, keyOf(strings.TrimSuffix(alt, "*")))
+					default:
+						el.exact = append(el.exact, keyOf(alt))
+					}
+				}
+				e.elems = append(e.elems, el)
+			}
+			if len(e.elems) == 0 || e.elems[0].gap > 0 || e.elems[len(e.elems)-1].gap > 0 {
+				panic("screen: bad pattern " + pat)
+			}
+			idx := int32(len(l.entries))
+			l.entries = append(l.entries, e)
+			first := e.elems[0]
+			for _, x := range first.exact {
+				l.byExact[x] = append(l.byExact[x], idx)
+			}
+			for _, p := range first.prefix {
+				l.byPrefix[p] = append(l.byPrefix[p], idx)
+				plens[len(p)] = true
+			}
+			for b := 0; b < 64; b++ {
+				if first.class&(1<<b) != 0 {
+					l.byClass[b] = append(l.byClass[b], idx)
+				}
+			}
+		}
+	}
+	l.prefixLen = sortedKeys(plens)
+	return l
+}
+
+func sortedKeys(m map[int]bool) []int {
+	var out []int
+	for k := range m {
+		out = append(out, k)
+	}
+	for i := 1; i < len(out); i++ {
+		for j := i; j > 0 && out[j] < out[j-1]; j-- {
+			out[j], out[j-1] = out[j-1], out[j]
+		}
+	}
+	return out
+}
+
+// classOf returns the class bits of a token key (and its leet alternative).
+func (l *lexicon) classOf(key string) uint64 {
+	c := l.clsExact[key]
+	for _, n := range l.clsPLen {
+		if n > len(key) {
+			break
+		}
+		c |= l.clsPrefix[key[:n]]
+	}
+	if isClockTime(key) {
+		c |= clTime
+	}
+	return c
+}
+
+// isClockTime recognises 10h, 10h30, 14:00, 8am, 11pm.
+func isClockTime(k string) bool {
+	i := 0
+	for i < len(k) && k[i] >= '0' && k[i] <= '9' {
+		i++
+	}
+	if i == 0 || i > 2 || i == len(k) {
+		return false
+	}
+	rest := k[i:]
+	switch {
+	case rest == "am" || rest == "pm":
+		return true
+	case rest[0] == 'h' || rest[0] == ':':
+		rest = rest[1:]
+		if len(rest) == 0 {
+			return k[i] == 'h'
+		}
+		if len(rest) != 2 {
+			return false
+		}
+		return rest[0] >= '0' && rest[0] <= '5' && rest[1] >= '0' && rest[1] <= '9'
+	}
+	return false
+}
+
+// keyInfo is what the lexicon knows about one token key: its classes and
+// the entries whose first element it may match. Computing it takes some
+// twenty map lookups, so it is cached: the vocabulary of school messages is
+// small and the cache is read-mostly.
+type keyInfo struct {
+	class uint64
+	cands []int32
+}
+
+var (
+	infoCache     sync.Map // string → *keyInfo
+	infoCacheSize atomic.Int64
+)
+
+const maxInfoCache = 200000 // beyond this, new keys are computed each time
+
+func (l *lexicon) info(key string) *keyInfo {
+	if v, ok := infoCache.Load(key); ok {
+		return v.(*keyInfo)
+	}
+	ki := l.computeInfo(key)
+	if infoCacheSize.Load() < maxInfoCache {
+		if _, loaded := infoCache.LoadOrStore(strings.Clone(key), ki); !loaded {
+			infoCacheSize.Add(1)
+		}
+	}
+	return ki
+}
+
+func (l *lexicon) computeInfo(key string) *keyInfo {
+	ki := &keyInfo{class: l.classOf(key)}
+	set := map[int32]bool{}
+	for _, e := range l.byExact[key] {
+		set[e] = true
+	}
+	for _, n := range l.prefixLen {
+		if n > len(key) {
+			break
+		}
+		for _, e := range l.byPrefix[key[:n]] {
+			set[e] = true
+		}
+	}
+	for c := ki.class; c != 0; c &= c - 1 {
+		for _, e := range l.byClass[trailingZeros(c)] {
+			set[e] = true
+		}
+	}
+	for e := range set {
+		ki.cands = append(ki.cands, e)
+	}
+	sort.Slice(ki.cands, func(i, j int) bool { return ki.cands[i] < ki.cands[j] })
+	return ki
+}

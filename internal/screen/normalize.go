@@ -1,0 +1,851 @@
+package screen
+
+import (
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+	"unsafe"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// Normalize returns the canonical form of s that the detectors read: lower
+// case, no accents, homoglyphs and fullwidth forms folded to Latin, zero-width
+// and formatting characters removed, meaningful emoji replaced by words,
+// leetspeak undone inside words (b0mb3 → bombe), letters spelt out with
+// spaces or dots joined again ("u n e   b o m b e" → "une bombe"), runs of
+// three or more identical letters squeezed (bommmbe → bombe) and punctuation
+// reduced to single spaces. Elisions keep their apostrophe (l'ecole).
+//
+// Ordinary French survives with its meaning: double letters, numbers, times
+// (10h30), class names (4A, 2nde1) and ordinals (3e) are left alone.
+// Normalize is idempotent and always returns valid UTF-8.
+func Normalize(s string) string {
+	out := normalizeOnce(s)
+	// Separators that broke a spelt-out run ("a a!a") become plain spaces,
+	// so a second pass could join more; iterate to the fixed point (rare:
+	// only when short single-letter words are left side by side).
+	for i := 0; i < 8 && hasSingleRun(out); i++ {
+		next := normalizeOnce(out)
+		if next == out {
+			break
+		}
+		out = next
+	}
+	return out
+}
+
+// hasSingleRun reports whether s has three one-character words in a row.
+func hasSingleRun(s string) bool {
+	run := 0
+	for _, w := range strings.Split(s, " ") {
+		if utf8.RuneCountInString(w) == 1 {
+			run++
+			if run >= 3 {
+				return true
+			}
+		} else {
+			run = 0
+		}
+	}
+	return false
+}
+
+func normalizeOnce(s string) string {
+	nb := getBufs()
+	defer putBufs(nb)
+	a := nb.analyze(s)
+	var b strings.Builder
+	b.Grow(len(s))
+	for i, t := range a.toks {
+		if i > 0 {
+			if a.toks[i-1].elided {
+				b.WriteByte('\'')
+			} else {
+				b.WriteByte(' ')
+			}
+		}
+		b.WriteString(t.word)
+	}
+	return b.String()
+}
+
+// Character classes of the first stage.
+type chKind uint8
+
+const (
+	kLetter chKind = iota
+	kDigit
+	kSym // '@' or '$': part of a word only between word characters (leet)
+	kSpace
+	kPunct
+	kApos
+	kQuote
+	kOpenQuote
+	kCloseQuote
+	kNewline
+)
+
+type ch struct {
+	r          rune
+	kind       chKind
+	obf        bool // produced by folding something an honest writer rarely types
+	emoji      bool
+	start, end int32
+}
+
+// Token flags.
+const (
+	tObf      = 1 << iota // obfuscated: spelt out, leet, homoglyph, zero-width, fullwidth...
+	tQuoted               // inside quotation marks: a mention, not a use
+	tEmoji                // comes from an emoji
+	tSentence             // a sentence boundary precedes this token
+)
+
+// token is one word of the analysed text.
+type token struct {
+	word       string // normalised form (what Normalize prints)
+	key        string // matching key: word with doubled letters squeezed
+	alt        string // squeezed de-leeted variant for leading/trailing digits, or ""
+	start, end int    // byte span in the source, for reasons
+	flags      uint8
+	elided     bool // followed by an apostrophe and a word (l'école)
+	class      uint64
+}
+
+type analysis struct {
+	src  string
+	toks []token
+}
+
+// sep describes the characters between two raw words.
+type sep struct {
+	width    int
+	dots     int
+	apos     bool // contains an apostrophe that is not a quotation mark
+	newline  bool
+	sentence bool // '.', '!', '?', ';' or ':' followed by a space or end
+	joinOK   bool // only characters used to spell words out: spaces . - _ * / | + ~ · •
+	dotOnly  bool // exactly one '.'
+	elision  bool // exactly one apostrophe
+}
+
+type rawTok struct {
+	runes      []rune
+	start, end int
+	obf        bool
+	emoji      bool
+	quoted     bool
+	before     sep
+}
+
+// analyze runs the normalisation stages and returns the tokens. The
+// result owns its memory (tests and init use it); the hot paths use
+// nbufs.analyze, whose result lives until the buffers are put back.
+func analyze(s string) analysis {
+	return (&nbufs{}).analyze(s)
+}
+
+// nbufs holds the buffers of one analysis, pooled: screening is dominated
+// by short-lived allocations otherwise.
+type nbufs struct {
+	chs   []ch
+	runes []rune
+	raws  []rawTok
+	toks  []token
+	spans []wspan
+	words []byte
+	keys  []byte
+	owned bool // strings in toks point into words/keys: do not retain them
+}
+
+type wspan struct{ w0, w1, k0, k1, a0, a1 int }
+
+var nbufPool = sync.Pool{New: func() any { return &nbufs{owned: true} }}
+
+func getBufs() *nbufs { return nbufPool.Get().(*nbufs) }
+
+func putBufs(nb *nbufs) {
+	if cap(nb.chs) > 1<<16 { // do not keep huge buffers alive
+		return
+	}
+	nbufPool.Put(nb)
+}
+
+func (nb *nbufs) analyze(s string) analysis {
+	nb.chs = mapRunes(s, nb.chs[:0])
+	raws := nb.segment(nb.chs)
+	raws = joinSpelled(raws)
+	return nb.finish(s, raws)
+}
+
+// Stage 1: map each rune to zero or more lower-case, accent-free characters.
+func mapRunes(s string, out []ch) []ch {
+	pendingObf := false
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		st, en := int32(i), int32(i+size)
+		i += size
+		if r < utf8.RuneSelf {
+			out = appendASCII(out, r, st, en, pendingObf)
+			pendingObf = false
+			continue
+		}
+		if r == utf8.RuneError && size == 1 {
+			out = append(out, ch{r: ' ', kind: kSpace, start: st, end: en})
+			continue
+		}
+		if w, ok := emojiWords[r]; ok {
+			out = appendWord(out, w, st, en)
+			continue
+		}
+		switch {
+		case r >= 0xFF01 && r <= 0xFF5E: // fullwidth ASCII
+			out = appendASCII(out, r-0xFEE0, st, en, true)
+			continue
+		case r >= 0x1F1E6 && r <= 0x1F1FF: // regional indicators spell letters
+			out = append(out, ch{r: 'a' + (r - 0x1F1E6), kind: kLetter, obf: true, start: st, end: en})
+			continue
+		}
+		if rep, ok := latinFold[r]; ok {
+			for _, x := range rep {
+				out = append(out, ch{r: x, kind: kLetter, obf: pendingObf, start: st, end: en})
+			}
+			pendingObf = false
+			continue
+		}
+		if k, ok := punctKind[r]; ok {
+			out = append(out, ch{r: r, kind: k, start: st, end: en})
+			continue
+		}
+		switch {
+		case unicode.In(r, unicode.Mn, unicode.Me):
+			// Combining accents (decomposed input, zalgo): dropped silently.
+			continue
+		case unicode.Is(unicode.Cf, r) || r == 0x180E || (r >= 0xE0000 && r <= 0xE007F):
+			// Zero-width and formatting characters hide words from filters.
+			if n := len(out); n > 0 && out[n-1].kind == kLetter {
+				pendingObf = true
+			}
+			continue
+		case unicode.IsSpace(r):
+			out = append(out, ch{r: ' ', kind: kSpace, start: st, end: en})
+			continue
+		case unicode.IsLetter(r) || unicode.IsNumber(r):
+			if r >= 0x2000 {
+				if d := norm.NFKC.String(string(r)); d != string(r) && d != "" {
+					for _, x := range d {
+						x = unicode.ToLower(x)
+						if rep, ok := latinFold[x]; ok {
+							for _, y := range rep {
+								out = append(out, ch{r: y, kind: kLetter, obf: true, start: st, end: en})
+							}
+							continue
+						}
+						switch {
+						case x >= 'a' && x <= 'z':
+							out = append(out, ch{r: x, kind: kLetter, obf: true, start: st, end: en})
+						case x >= '0' && x <= '9':
+							out = append(out, ch{r: x, kind: kDigit, obf: true, start: st, end: en})
+						case unicode.IsLetter(x):
+							out = append(out, ch{r: x, kind: kLetter, obf: true, start: st, end: en})
+						case unicode.IsNumber(x):
+							out = append(out, ch{r: x, kind: kDigit, obf: true, start: st, end: en})
+						default:
+							out = append(out, ch{r: ' ', kind: kPunct, start: st, end: en})
+						}
+					}
+					pendingObf = false
+					continue
+				}
+			}
+			k := kLetter
+			if unicode.IsNumber(r) {
+				k = kDigit
+			}
+			out = append(out, ch{r: unicode.ToLower(r), kind: k, obf: pendingObf, start: st, end: en})
+			pendingObf = false
+			continue
+		}
+		out = append(out, ch{r: r, kind: kPunct, start: st, end: en})
+	}
+	return out
+}
+
+func appendASCII(out []ch, r rune, st, en int32, obf bool) []ch {
+	switch {
+	case r >= 'a' && r <= 'z':
+		return append(out, ch{r: r, kind: kLetter, obf: obf, start: st, end: en})
+	case r >= 'A' && r <= 'Z':
+		return append(out, ch{r: r + 32, kind: kLetter, obf: obf, start: st, end: en})
+	case r >= '0' && r <= '9':
+		return append(out, ch{r: r, kind: kDigit, obf: obf, start: st, end: en})
+	case r == '@' || r == '$':
+		return append(out, ch{r: r, kind: kSym, start: st, end: en})
+	case r == '\'' || r == '`':
+		return append(out, ch{r: '\'', kind: kApos, start: st, end: en})
+	case r == '"':
+		return append(out, ch{r: r, kind: kQuote, start: st, end: en})
+	case r == '\n' || r == '\r':
+		return append(out, ch{r: '\n', kind: kNewline, start: st, end: en})
+	case r == ' ' || r == '\t' || r == '\v' || r == '\f':
+		return append(out, ch{r: ' ', kind: kSpace, start: st, end: en})
+	}
+	return append(out, ch{r: r, kind: kPunct, start: st, end: en})
+}
+
+// appendWord inserts the words of an emoji, space-delimited.
+func appendWord(out []ch, w string, st, en int32) []ch {
+	out = append(out, ch{r: ' ', kind: kSpace, start: st, end: st})
+	for _, x := range w {
+		if x == ' ' {
+			out = append(out, ch{r: ' ', kind: kSpace, start: st, end: st})
+			continue
+		}
+		out = append(out, ch{r: x, kind: kLetter, emoji: true, start: st, end: en})
+	}
+	return append(out, ch{r: ' ', kind: kSpace, start: en, end: en})
+}
+
+func isWordKind(k chKind) bool { return k == kLetter || k == kDigit }
+
+// Stage 2: cut the characters into raw words and describe the separators.
+func (nb *nbufs) segment(chs []ch) []rawTok {
+	toks := nb.raws[:0]
+	if cap(nb.runes) < len(chs) {
+		nb.runes = make([]rune, 0, len(chs))
+	}
+	runeBuf := nb.runes[:0] // never grows past len(chs): slices stay valid
+	defer func() { nb.raws = toks[:0] }()
+	var cur sep
+	inQuote := false
+	quoteApos := false
+	prevWord := false
+	wordStart := -1
+	flush := func(end int) {
+		if wordStart < 0 {
+			return
+		}
+		for end > wordStart && !isWordKind(chs[end-1].kind) {
+			end-- // trailing '@', '$' or number punctuation belong to no word
+		}
+		if end == wordStart {
+			wordStart = -1
+			return
+		}
+		rt := rawTok{start: int(chs[wordStart].start), end: int(chs[end-1].end), before: cur, quoted: inQuote}
+		b0 := len(runeBuf)
+		for j := wordStart; j < end; j++ {
+			c := chs[j]
+			runeBuf = append(runeBuf, c.r)
+			rt.obf = rt.obf || c.obf
+			rt.emoji = rt.emoji || c.emoji
+		}
+		rt.runes = runeBuf[b0:len(runeBuf):len(runeBuf)]
+		if len(rt.runes) > 0 {
+			toks = append(toks, rt)
+		}
+		wordStart = -1
+		cur = sep{joinOK: true}
+	}
+	cur = sep{joinOK: true}
+	for i := 0; i < len(chs); i++ {
+		c := chs[i]
+		if isWordKind(c.kind) || (c.kind == kSym && wordStart >= 0 && i+1 < len(chs) && (isWordKind(chs[i+1].kind) || chs[i+1].kind == kSym) && !emailAt(chs, i)) {
+			if wordStart < 0 {
+				wordStart = i
+			}
+			prevWord = true
+			continue
+		}
+		if wordStart >= 0 && (c.r == ':' || c.r == '.' || c.r == ',') && chs[i-1].kind == kDigit && i+1 < len(chs) && chs[i+1].kind == kDigit {
+			// 14:30, 3,5 and 10.5 stay one number.
+			continue
+		}
+		if wordStart >= 0 {
+			flush(i)
+		}
+		nextWord := i+1 < len(chs) && isWordKind(chs[i+1].kind)
+		cur.width++
+		switch c.kind {
+		case kSpace:
+		case kNewline:
+			cur.newline, cur.sentence, cur.joinOK = true, true, false
+		case kApos:
+			switch {
+			case prevWord && nextWord:
+				cur.apos, cur.joinOK = true, false
+			case !prevWord && nextWord && !inQuote:
+				inQuote, quoteApos = true, true
+				cur.joinOK = false
+			case prevWord && !nextWord && inQuote && quoteApos:
+				inQuote, quoteApos = false, false
+				cur.joinOK = false
+			default:
+				cur.apos, cur.joinOK = true, false
+			}
+		case kQuote:
+			inQuote, quoteApos = !inQuote, false
+			cur.joinOK = false
+		case kOpenQuote:
+			inQuote, quoteApos = true, false
+			cur.joinOK = false
+		case kCloseQuote:
+			inQuote, quoteApos = false, false
+			cur.joinOK = false
+		default:
+			if c.r == '.' {
+				cur.dots++
+			}
+			switch c.r {
+			case '.', '!', '?', ';', ':', '…':
+				if c.r != '.' || !nextWord {
+					cur.sentence = true
+				}
+				if c.r != '.' {
+					cur.joinOK = false
+				}
+			case '-', '_', '*', '/', '|', '+', '~', '·', '•', '=', '#', '^', '‐', '–', '—':
+			default:
+				cur.joinOK = false
+			}
+		}
+		prevWord = false
+	}
+	flush(len(chs))
+	for i := range toks {
+		sp := &toks[i].before
+		sp.dotOnly = sp.width == 1 && sp.dots == 1
+		sp.elision = sp.width == 1 && sp.apos
+	}
+	return toks
+}
+
+// emailAt reports whether the '@' at i starts the domain of an e-mail
+// address (the word after it is followed by a dot and a letter), which is
+// not leetspeak.
+func emailAt(chs []ch, i int) bool {
+	if chs[i].r != '@' {
+		return false
+	}
+	j := i + 1
+	for j < len(chs) && (isWordKind(chs[j].kind) || chs[j].r == '-') {
+		j++
+	}
+	return j+1 < len(chs) && chs[j].r == '.' && chs[j+1].kind == kLetter
+}
+
+func isLeetDigit(r rune) bool {
+	switch r {
+	case '0', '1', '3', '4', '5', '7', '@', '$':
+		return true
+	}
+	return false
+}
+
+func isSingle(t *rawTok) bool {
+	if len(t.runes) != 1 {
+		return false
+	}
+	r := t.runes[0]
+	return unicode.IsLetter(r) || isLeetDigit(r)
+}
+
+// Stage 3: join letters spelt out one by one ("b o m b e", "b.o.m.b.e",
+// "b-o-m-b-e"). A run needs four singles (three when they are separated by
+// single dots, as in acronyms), at least three of them letters; single
+// letters before an apostrophe (l', j', n') never take part, so that
+// ordinary French such as "n'y a-t-il" stays as it is. Inside a run, wider
+// gaps mark word boundaries ("u n e   b o m b e" → "une bombe").
+func joinSpelled(toks []rawTok) []rawTok {
+	runs := 0
+	for i := range toks {
+		if isSingle(&toks[i]) {
+			runs++
+			if runs >= 3 {
+				break
+			}
+		} else {
+			runs = 0
+		}
+	}
+	if runs < 3 {
+		return toks // the common case: nothing spelt out
+	}
+	out := make([]rawTok, 0, len(toks))
+	for i := 0; i < len(toks); {
+		if !isSingle(&toks[i]) || elidedAt(toks, i) {
+			out = append(out, toks[i])
+			i++
+			continue
+		}
+		j := i + 1
+		for j < len(toks) && isSingle(&toks[j]) && !elidedAt(toks, j) && toks[j].before.joinOK && toks[j].before.width <= 6 && !toks[j].before.apos {
+			j++
+		}
+		n := j - i
+		letters := 0
+		dots := true
+		for k := i; k < j; k++ {
+			if unicode.IsLetter(toks[k].runes[0]) {
+				letters++
+			}
+			if k > i && !toks[k].before.dotOnly {
+				dots = false
+			}
+		}
+		if letters < 3 || (n < 4 && !(n == 3 && dots)) {
+			out = append(out, toks[i:j]...)
+			i = j
+			continue
+		}
+		minGap, maxGap := 1<<30, 0
+		for k := i + 1; k < j; k++ {
+			w := toks[k].before.width
+			minGap = min(minGap, w)
+			maxGap = max(maxGap, w)
+		}
+		// Group by gaps, then re-merge runs of 4+ one-letter groups so the
+		// result has no spelt-out run left (Normalize stays idempotent).
+		var groups [][2]int
+		start := i
+		for k := i + 1; k <= j; k++ {
+			if k == j || (maxGap > minGap && toks[k].before.width > minGap) {
+				groups = append(groups, [2]int{start, k})
+				start = k
+			}
+		}
+		var merged [][2]int
+		for g := 0; g < len(groups); {
+			h := g
+			for h < len(groups) && groups[h][1]-groups[h][0] == 1 {
+				h++
+			}
+			if h-g >= 4 {
+				merged = append(merged, [2]int{groups[g][0], groups[h-1][1]})
+				g = h
+				continue
+			}
+			if h > g {
+				merged = append(merged, groups[g:h]...)
+				g = h
+				continue
+			}
+			merged = append(merged, groups[g])
+			g++
+		}
+		for _, g := range merged {
+			nt := rawTok{start: toks[g[0]].start, end: toks[g[1]-1].end, before: toks[g[0]].before, quoted: toks[g[0]].quoted}
+			for k := g[0]; k < g[1]; k++ {
+				nt.runes = append(nt.runes, toks[k].runes...)
+				nt.emoji = nt.emoji || toks[k].emoji
+			}
+			nt.obf = g[1]-g[0] > 1
+			out = append(out, nt)
+		}
+		i = j
+	}
+	return out
+}
+
+// elidedAt reports whether word i is followed directly by an apostrophe and
+// another word (l'école, j'ai, aujourd'hui).
+func elidedAt(toks []rawTok, i int) bool {
+	return i+1 < len(toks) && toks[i+1].before.elision
+}
+
+// Stage 4: per-word folding (homoglyphs, leetspeak, repeated letters) and
+// the matching keys.
+func (nb *nbufs) finish(src string, raws []rawTok) analysis {
+	if cap(nb.toks) < len(raws) {
+		nb.toks = make([]token, len(raws))
+		nb.spans = make([]wspan, len(raws))
+	}
+	a := analysis{src: src, toks: nb.toks[:len(raws)]}
+	for i := range a.toks {
+		a.toks[i] = token{}
+	}
+	words := nb.words[:0]
+	keys := nb.keys[:0]
+	type span = wspan
+	spans := nb.spans[:len(raws)]
+	for i := range raws {
+		rt := &raws[i]
+		obf := rt.obf
+		if foldHomoglyphs(rt.runes) {
+			obf = true
+		}
+		if deleet(rt.runes, false) {
+			obf = true
+		}
+		var sp span
+		sp.w0 = len(words)
+		for j := 0; j < len(rt.runes); {
+			k := j
+			for k < len(rt.runes) && rt.runes[k] == rt.runes[j] {
+				k++
+			}
+			n := k - j
+			if n >= 3 && unicode.IsLetter(rt.runes[j]) {
+				// A letter three times in a row is emphasis, never French
+				// spelling: "bommmbe" → "bombe", "vouuus" → "vous".
+				n, obf = 1, true
+			}
+			for ; n > 0; n-- {
+				words = utf8.AppendRune(words, rt.runes[j])
+			}
+			j = k
+		}
+		sp.w1 = len(words)
+		sp.k0 = len(keys)
+		keys = appendSqueezed(keys, words[sp.w0:sp.w1])
+		sp.k1 = len(keys)
+		sp.a0, sp.a1 = len(keys), len(keys)
+		if hasLeetEdge(words[sp.w0:sp.w1]) {
+			tmp := []rune(string(words[sp.w0:sp.w1]))
+			deleet(tmp, true)
+			keys = appendSqueezed(keys, []byte(string(tmp)))
+			sp.a1 = len(keys)
+		}
+		spans[i] = sp
+		t := &a.toks[i]
+		t.start, t.end = rt.start, rt.end
+		if obf {
+			t.flags |= tObf
+		}
+		if rt.quoted {
+			t.flags |= tQuoted
+		}
+		if rt.emoji {
+			t.flags |= tEmoji
+		}
+		if i == 0 || rt.before.sentence {
+			t.flags |= tSentence
+		}
+		t.elided = elidedAt(raws, i)
+	}
+	var ws, ks string
+	if nb.owned {
+		// The pooled buffers outlive this call only in the pool; the
+		// strings are used before the buffers are put back.
+		nb.words, nb.keys = words, keys
+		ws = unsafe.String(unsafe.SliceData(words), len(words))
+		ks = unsafe.String(unsafe.SliceData(keys), len(keys))
+	} else {
+		ws, ks = string(words), string(keys)
+	}
+	for i := range a.toks {
+		sp := spans[i]
+		a.toks[i].word = ws[sp.w0:sp.w1]
+		a.toks[i].key = ks[sp.k0:sp.k1]
+		if sp.a1 > sp.a0 {
+			a.toks[i].alt = ks[sp.a0:sp.a1]
+		}
+	}
+	return a
+}
+
+// appendSqueezed appends w with every run of identical letters reduced to
+// one ("attentat" → "atentat", "bommbe" → "bombe"): keys compare the two
+// sides squeezed, so doubled letters cannot dodge the lexicon. Doubled e and
+// l are kept: armée is not armé, salle is not sale.
+func appendSqueezed(dst, w []byte) []byte {
+	var prev rune = -1
+	for i := 0; i < len(w); {
+		r, n := utf8.DecodeRune(w[i:])
+		i += n
+		if r == prev && !(r >= '0' && r <= '9') && r != 'e' && r != 'l' {
+			continue
+		}
+		prev = r
+		dst = utf8.AppendRune(dst, r)
+	}
+	return dst
+}
+
+// deleet maps leet characters of a word to letters. Unless force is set, it
+// acts only when a leet character sits between letters (b0mbe, 3xpl0s1f) and
+// the word has at least two letters, so that 10h30, 4A, 2nde1, mp3 and covid19
+// are left alone. It reports whether it changed anything.
+func deleet(rs []rune, force bool) bool {
+	letters := 0
+	for _, r := range rs {
+		if unicode.IsLetter(r) {
+			letters++
+		}
+	}
+	if letters < 2 {
+		return false
+	}
+	if !force {
+		interior := false
+		seenLetter := false
+		for i, r := range rs {
+			if unicode.IsLetter(r) {
+				seenLetter = true
+				continue
+			}
+			if isLeetDigit(r) && seenLetter {
+				for _, q := range rs[i+1:] {
+					if unicode.IsLetter(q) {
+						interior = true
+						break
+					}
+				}
+			}
+			if interior {
+				break
+			}
+		}
+		if !interior {
+			return false
+		}
+	}
+	changed := false
+	for i, r := range rs {
+		if m, ok := leetMap[r]; ok {
+			rs[i] = m
+			changed = true
+		}
+	}
+	return changed
+}
+
+var leetMap = map[rune]rune{'0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '@': 'a', '$': 's'}
+
+// hasLeetEdge reports whether a word keeps leet digits at its edges after
+// Normalize (3xplosif, bomb3) and is not an ordinal or a unit (3eme, 10h,
+// 5min): such words get a de-leeted alternative key for matching only.
+func hasLeetEdge(w []byte) bool {
+	letters, leet := 0, false
+	for _, c := range w {
+		switch {
+		case c >= 'a' && c <= 'z':
+			letters++
+		case isLeetDigit(rune(c)):
+			leet = true
+		case c >= '0' && c <= '9':
+			return false
+		}
+	}
+	if !leet || letters < 3 {
+		return false
+	}
+	// digits then a suffix: ordinals and units are not leet.
+	i := 0
+	for i < len(w) && w[i] >= '0' && w[i] <= '9' {
+		i++
+	}
+	if i > 0 && unitSuffix[string(w[i:])] {
+		return false
+	}
+	return true
+}
+
+var unitSuffix = map[string]bool{
+	"eme": true, "emes": true, "ieme": true, "iemes": true, "ere": true, "eres": true, "nde": true, "ndes": true,
+	"min": true, "mins": true, "heures": true, "heure": true, "jours": true, "jour": true, "mois": true, "ans": true,
+	"sec": true, "kms": true, "euros": true, "pages": true, "page": true, "fois": true, "th": true,
+}
+
+// foldHomoglyphs maps Cyrillic and Greek look-alikes to Latin letters in a
+// word that mixes them with Latin letters, or that is made only of
+// look-alikes (two letters or more, so a lone α in a physics lesson stays).
+// Real Russian or Greek words keep their letters.
+func foldHomoglyphs(rs []rune) bool {
+	latin, conf, other := 0, 0, 0
+	for _, r := range rs {
+		switch {
+		case r < 0x80:
+			if unicode.IsLetter(r) {
+				latin++
+			}
+		default:
+			if _, ok := homoglyphs[r]; ok {
+				conf++
+			} else if unicode.IsLetter(r) {
+				other++
+			}
+		}
+	}
+	if conf == 0 || (latin == 0 && (other > 0 || conf < 2)) {
+		return false
+	}
+	for i, r := range rs {
+		if m, ok := homoglyphs[r]; ok {
+			rs[i] = m
+		}
+	}
+	return true
+}
+
+var homoglyphs = map[rune]rune{
+	// Cyrillic (lower case; upper case is lowered before).
+	'а': 'a', 'в': 'b', 'е': 'e', 'ё': 'e', 'к': 'k', 'м': 'm', 'н': 'h', 'о': 'o', 'п': 'n', 'р': 'p',
+	'с': 'c', 'т': 't', 'у': 'y', 'х': 'x', 'ь': 'b', 'і': 'i', 'ї': 'i', 'ј': 'j', 'ѕ': 's', 'ԁ': 'd',
+	'ԛ': 'q', 'ԝ': 'w', 'ӏ': 'l', 'һ': 'h', 'ү': 'y', 'ѵ': 'v', 'г': 'r',
+	// Greek.
+	'α': 'a', 'β': 'b', 'γ': 'y', 'ε': 'e', 'η': 'n', 'ι': 'i', 'κ': 'k', 'μ': 'u', 'ν': 'v', 'ο': 'o',
+	'π': 'n', 'ρ': 'p', 'τ': 't', 'υ': 'u', 'χ': 'x', 'ω': 'w', 'ϲ': 'c', 'ϳ': 'j', 'ά': 'a', 'έ': 'e',
+	'ή': 'n', 'ί': 'i', 'ό': 'o', 'ύ': 'u', 'ώ': 'w', 'ζ': 'z', 'ς': 'c',
+}
+
+// emojiWords gives the emoji that carry a threat or a tone their meaning.
+var emojiWords = map[rune]string{
+	'💣': "bombe", '🧨': "explosif", '💥': "explosion", '🔫': "arme", '🔪': "couteau", '🗡': "couteau",
+	'⚔': "armes", '🪓': "hache", '🩸': "sang", '💀': "mort", '☠': "mort", '⚰': "cercueil", '🪦': "tombe",
+	'🔥': "feu", '🏫': "ecole", '🎯': "cible", '⏰': "compte a rebours", '⏳': "compte a rebours",
+	'⌛': "compte a rebours", '⏱': "compte a rebours", '🚨': "alerte", '😂': "mdr", '🤣': "mdr",
+	'😆': "mdr", '😹': "mdr", '💸': "argent", '💰': "argent", '💶': "argent", '📸': "photo", '🍑': "sexe",
+	'🍆': "sexe", '🔞': "sexe", '🤬': "colere", '😡': "colere", '✈': "avion", '🕋': "islam",
+	'€': "euros",
+}
+
+// latinFold maps Latin letters with diacritics (and ligatures, small capitals,
+// typographic quotes and spaces) to plain lower-case ASCII. Built at init.
+var latinFold = map[rune]string{}
+
+var punctKind = map[rune]chKind{
+	'’': kApos, '‘': kApos, 'ʼ': kApos, '´': kApos, '′': kApos, 'ʻ': kApos,
+	'«': kOpenQuote, '»': kCloseQuote, '“': kOpenQuote, '”': kCloseQuote, '„': kOpenQuote, '″': kQuote,
+	'‹': kOpenQuote, '›': kCloseQuote,
+	'\u00a0': kSpace, '\u202f': kSpace, '\u2007': kSpace, '\u2028': kNewline, '\u2029': kNewline, '\u0085': kNewline,
+}
+
+func init() {
+	for r := rune(0x80); r <= 0x24F; r++ {
+		if !unicode.IsLetter(r) {
+			continue
+		}
+		d := norm.NFD.String(string(unicode.ToLower(r)))
+		var b strings.Builder
+		for _, x := range d {
+			if x < 0x80 && unicode.IsLetter(x) {
+				b.WriteRune(x)
+			}
+		}
+		if b.Len() > 0 {
+			latinFold[r] = b.String()
+		}
+	}
+	for r, s := range map[rune]string{
+		'ß': "ss", 'æ': "ae", 'Æ': "ae", 'œ': "oe", 'Œ': "oe", 'ø': "o", 'Ø': "o", 'đ': "d", 'Đ': "d",
+		'ł': "l", 'Ł': "l", 'ı': "i", 'ŀ': "l", 'ĸ': "k", 'ŉ': "n", 'ſ': "s", 'þ': "th", 'ð': "d",
+		'ɑ': "a", 'ɡ': "g", 'ɩ': "i", 'ɪ': "i", 'ʙ': "b", 'ɢ': "g", 'ʜ': "h", 'ʟ': "l", 'ɴ': "n", 'ʀ': "r", 'ʏ': "y",
+		'ᴀ': "a", 'ᴄ': "c", 'ᴅ': "d", 'ᴇ': "e", 'ᴊ': "j", 'ᴋ': "k", 'ᴍ': "m", 'ᴏ': "o", 'ᴘ': "p", 'ꜱ': "s",
+		'ᴛ': "t", 'ᴜ': "u", 'ᴠ': "v", 'ᴡ': "w", 'ᴢ': "z",
+	} {
+		latinFold[r] = s
+	}
+	// Greek and Cyrillic capitals are lowered here so that the homoglyph
+	// stage sees one form.
+	for r := rune(0x370); r <= 0x4FF; r++ {
+		if unicode.IsUpper(r) {
+			latinFold[r] = string(unicode.ToLower(r))
+		}
+	}
+	// Latin-1 punctuation with a meaning for the segmenter.
+	delete(latinFold, '\u00aa')
+	delete(latinFold, '\u00ba')
+}
