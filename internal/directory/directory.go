@@ -271,7 +271,8 @@ func (d *Directory) AllowPerson(ctx context.Context, s *Sender, u bouclier.User)
 // Resolved is the outcome of resolving a list of recipient expressions.
 type Resolved struct {
 	Recipients []int64 // distinct user ids, sender excluded
-	Groups     int     // how many group expressions were given
+	Users      []bouclier.User
+	Groups     int // how many group expressions were given
 	Schools    []string
 	ToStudents bool
 }
@@ -297,6 +298,7 @@ func (d *Directory) Resolve(ctx context.Context, s *Sender, exprs []string) (Res
 			}
 			seen[u.ID] = true
 			res.Recipients = append(res.Recipients, u.ID)
+			res.Users = append(res.Users, u)
 			if u.UAI != "" {
 				schools[u.UAI] = true
 			}

@@ -91,6 +91,11 @@ type Decision struct {
 // emergency override.
 type PolicyFunc func(ctx context.Context, sender bouclier.User, now time.Time, urgent bool) (Decision, error)
 
+// ReceiveFunc decides whether recipients may receive now: Refuse if one
+// may not receive at all (the reason names who), Defer to the instant all
+// can, or Allow.
+type ReceiveFunc func(ctx context.Context, recipients []bouclier.User, now time.Time) (Decision, error)
+
 // ScreenInput is what the content screen sees.
 type ScreenInput struct {
 	Subject     string
@@ -117,6 +122,7 @@ type Service struct {
 	db     *store.DB
 	dir    *directory.Directory
 	policy PolicyFunc
+	recv   ReceiveFunc
 	screen ScreenFunc
 	limits Limits
 	now    func() time.Time
@@ -126,16 +132,17 @@ type Service struct {
 
 // Options configure a Service; nil hooks allow everything.
 type Options struct {
-	Policy PolicyFunc
-	Screen ScreenFunc
-	Limits Limits
-	Now    func() time.Time
-	Log    *slog.Logger
+	Policy  PolicyFunc
+	Receive ReceiveFunc
+	Screen  ScreenFunc
+	Limits  Limits
+	Now     func() time.Time
+	Log     *slog.Logger
 }
 
 // New returns a messaging service.
 func New(db *store.DB, dir *directory.Directory, o Options) *Service {
-	s := &Service{db: db, dir: dir, policy: o.Policy, screen: o.Screen, limits: o.Limits, now: o.Now, log: o.Log, batch: db.NewBatcher(64)}
+	s := &Service{db: db, dir: dir, policy: o.Policy, recv: o.Receive, screen: o.Screen, limits: o.Limits, now: o.Now, log: o.Log, batch: db.NewBatcher(64)}
 	if s.policy == nil {
 		s.policy = func(context.Context, bouclier.User, time.Time, bool) (Decision, error) {
 			return Decision{Action: Allow}, nil
@@ -270,6 +277,18 @@ func (s *Service) send(ctx context.Context, sender bouclier.User, d *Draft, sour
 	}
 	if dec.Action == Refuse {
 		return Result{}, &bouclier.Error{Code: bouclier.ErrMessagingClosed, Message: dec.Reason}
+	}
+	if s.recv != nil && !dec.Urgent {
+		rd, err := s.recv(ctx, resolved.Users, now)
+		if err != nil {
+			return Result{}, err
+		}
+		switch {
+		case rd.Action == Refuse:
+			return Result{}, &bouclier.Error{Code: bouclier.ErrMessagingClosed, Message: rd.Reason}
+		case rd.Action == Defer && (dec.Action != Defer || rd.Until.After(dec.Until)):
+			dec.Action, dec.Until = Defer, rd.Until
+		}
 	}
 	if dec.Urgent && strings.TrimSpace(d.UrgentReason) == "" {
 		return Result{}, bouclier.Errorf(bouclier.ErrInvalidRequest, "Un envoi urgent pendant une fermeture doit indiquer sa raison.")

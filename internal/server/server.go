@@ -73,7 +73,7 @@ func Open(ctx context.Context, cfg config.Config, log *slog.Logger, o Options) (
 		return nil, err
 	}
 	app.Screen = screen.New(scfg)
-	app.Messaging = messaging.New(db, dir, messaging.Options{Now: now, Log: log, Policy: app.Rules.Gate, Screen: screenFunc(app.Screen)})
+	app.Messaging = messaging.New(db, dir, messaging.Options{Now: now, Log: log, Policy: app.Rules.Gate, Receive: app.Rules.Receivers, Screen: screenFunc(app.Screen)})
 	return app, nil
 }
 
