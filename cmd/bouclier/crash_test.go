@@ -32,31 +32,7 @@ func TestMain(m *testing.M) {
 func TestCrashDuringSends(t *testing.T) {
 	dir := t.TempDir()
 	const pw = "un mot de passe de démo assez long"
-	cmd := exec.Command(os.Args[0], "demo", "--data", dir, "--addr", "127.0.0.1:0", "--demo-password", pw, "--policy", "open")
-	cmd.Env = append(os.Environ(), "BOUCLIER_TEST_MAIN=1")
-	out, err := cmd.StdoutPipe()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	defer cmd.Process.Kill() //nolint:errcheck
-	base := ""
-	sc := bufio.NewScanner(out)
-	for sc.Scan() {
-		if _, after, ok := strings.Cut(sc.Text(), "écoute sur "); ok {
-			base, _, _ = strings.Cut(after, " ")
-			break
-		}
-	}
-	if base == "" {
-		t.Fatal("server did not start")
-	}
-	go func() {
-		for sc.Scan() {
-		}
-	}()
+	cmd, base := startProcess(t, "demo", "--data", dir, "--addr", "127.0.0.1:0", "--demo-password", pw, "--policy", "open")
 	_, body := postJSON(t, base+"/api/v1/session", "", map[string]string{"username": "prof.martin", "password": pw})
 	tok, _ := body["token"].(string)
 	if tok == "" {
@@ -143,4 +119,36 @@ func TestCrashDuringSends(t *testing.T) {
 		t.Fatalf("audit after crash: %v", err)
 	}
 	t.Logf("killed after %d acknowledged sends; %d messages whole, audit chain of %d entries intact", len(acked), total, entries)
+}
+
+// startProcess runs the test binary as `bouclier ARGS…` in its own process
+// and returns it with the base URL it serves on. It is killed at the end.
+func startProcess(t *testing.T, args ...string) (*exec.Cmd, string) {
+	t.Helper()
+	cmd := exec.Command(os.Args[0], args...)
+	cmd.Env = append(os.Environ(), "BOUCLIER_TEST_MAIN=1")
+	out, err := cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = cmd.Process.Kill(); _ = cmd.Wait() })
+	base := ""
+	sc := bufio.NewScanner(out)
+	for sc.Scan() {
+		if _, after, ok := strings.Cut(sc.Text(), "écoute sur "); ok {
+			base, _, _ = strings.Cut(after, " ")
+			break
+		}
+	}
+	if base == "" {
+		t.Fatal("server did not start")
+	}
+	go func() {
+		for sc.Scan() {
+		}
+	}()
+	return cmd, base
 }

@@ -180,3 +180,59 @@ func tryPost(url, token string, body any) (int, map[string]any, error) {
 	_ = json.NewDecoder(resp.Body).Decode(&out)
 	return resp.StatusCode, out, nil
 }
+
+func TestPolicyExplainCommand(t *testing.T) {
+	dir := t.TempDir()
+	func() { _, _ = startDemo(t, dir, "--demo-password", "un mot de passe de démo assez long") }()
+	cases := []struct {
+		user, at string
+		want     string
+	}{
+		{"eleve.dupont", "2026-11-24T14:00:00+01:00", `"send":false,"receive":false`},
+		{"prof.martin", "2026-11-24T14:00:00+01:00", `"send":true,"receive":true`},
+		{"prof.martin", "2026-11-24T23:30:00+01:00", `"send":false`},
+		{"prof.reunion", "2026-11-24T20:30:00+01:00", `"send":false`}, // 23:30 in La Réunion
+		{"prof.martin", "2026-11-24T20:30:00+01:00", `"send":true`},
+	}
+	for _, c := range cases {
+		code, out, stderr := run(t, "", "policy", "explain", "--data", dir, "--user", c.user, "--at", c.at, "--json")
+		if code != 0 || !strings.Contains(out, c.want) || !strings.Contains(out, `"until"`) {
+			t.Errorf("%s at %s: exit %d %q %q, want %s", c.user, c.at, code, out, stderr, c.want)
+		}
+	}
+	if code, out, _ := run(t, "", "policy", "explain", "--data", dir, "--user", "prof.martin", "--at", "2026-11-24T23:30:00+01:00"); code != 0 || !strings.Contains(out, "envoyer : non") || !strings.Contains(out, "07:00") {
+		t.Errorf("text explain: %d %q", code, out)
+	}
+	for _, bad := range [][]string{{"--user", "nobody"}, {"--user", "prof.martin", "--at", "demain"}, {}} {
+		args := append([]string{"policy", "explain", "--data", dir}, bad...)
+		if code, _, stderr := run(t, "", args...); code == 0 || strings.Count(strings.TrimSpace(stderr), "\n") != 0 {
+			t.Errorf("%v: exit %d %q", bad, code, stderr)
+		}
+	}
+}
+
+func TestScreenCommand(t *testing.T) {
+	in := `{"id": 1, "text": "Une bombe a été placée dans le collège, elle explosera à 10h."}
+{"id": "b", "text": "Réunion parents-professeurs jeudi à 18h en salle 12."}
+
+not json
+{"id": 3, "text": "Exercice PPMS attentat-intrusion mardi à 10h : les élèves resteront confinés en classe."}
+`
+	code, out, stderr := run(t, in, "screen")
+	if code != 0 {
+		t.Fatalf("exit %d %q", code, stderr)
+	}
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	if len(lines) != 4 {
+		t.Fatalf("want 4 answers, got %q", out)
+	}
+	want := []string{`"id":1,"verdict":"`, `"id":"b","verdict":"deliver"`, `"line":4,"error"`, `"id":3,"verdict":"deliver"`}
+	for i, w := range want {
+		if !strings.Contains(lines[i], w) {
+			t.Errorf("line %d: %s, want %s", i+1, lines[i], w)
+		}
+	}
+	if strings.Contains(lines[0], `"deliver"`) {
+		t.Errorf("threat delivered: %s", lines[0])
+	}
+}
