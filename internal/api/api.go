@@ -156,11 +156,9 @@ func New(svc Services, log *slog.Logger) http.Handler {
 	return a.routes()
 }
 
-type ctxKey struct{}
-
 // sessionFrom returns the authenticated session of a request.
 func sessionFrom(r *http.Request) auth.Session {
-	s, _ := r.Context().Value(ctxKey{}).(auth.Session)
+	s, _ := auth.SessionFrom(r.Context())
 	return s
 }
 
@@ -179,6 +177,6 @@ func (a *API) authed(h http.HandlerFunc) http.Handler {
 			a.writeError(w, r, err)
 			return
 		}
-		h(w, r.WithContext(context.WithValue(r.Context(), ctxKey{}, sess)))
+		h(w, r.WithContext(auth.WithSession(r.Context(), sess)))
 	})
 }

@@ -275,3 +275,18 @@ func truncate(s string, n int) string {
 	}
 	return s
 }
+
+type sessionKey struct{}
+
+// WithSession returns ctx carrying the authenticated session, so that the
+// services deeper down (the send path's step-up check) know how the sender
+// authenticated.
+func WithSession(ctx context.Context, s Session) context.Context {
+	return context.WithValue(ctx, sessionKey{}, s)
+}
+
+// SessionFrom returns the session carried by ctx, if any.
+func SessionFrom(ctx context.Context) (Session, bool) {
+	s, ok := ctx.Value(sessionKey{}).(Session)
+	return s, ok
+}

@@ -96,6 +96,12 @@ type PolicyFunc func(ctx context.Context, sender bouclier.User, now time.Time, u
 // can, or Allow.
 type ReceiveFunc func(ctx context.Context, recipients []bouclier.User, now time.Time) (Decision, error)
 
+// GuardFunc vets a send once its recipients are known, before the rules
+// and the screen: account-security checks such as step-up authentication
+// for wide or risky sends, and probation limits. ctx carries the sender's
+// session (auth.SessionFrom). An error refuses the send.
+type GuardFunc func(ctx context.Context, sender bouclier.User, r directory.Resolved, d *Draft) error
+
 // ScreenInput is what the content screen sees.
 type ScreenInput struct {
 	Subject     string
@@ -123,6 +129,7 @@ type Service struct {
 	dir    *directory.Directory
 	policy PolicyFunc
 	recv   ReceiveFunc
+	guard  GuardFunc
 	screen ScreenFunc
 	limits Limits
 	now    func() time.Time
@@ -134,6 +141,7 @@ type Service struct {
 type Options struct {
 	Policy  PolicyFunc
 	Receive ReceiveFunc
+	Guard   GuardFunc
 	Screen  ScreenFunc
 	Limits  Limits
 	Now     func() time.Time
@@ -142,7 +150,7 @@ type Options struct {
 
 // New returns a messaging service.
 func New(db *store.DB, dir *directory.Directory, o Options) *Service {
-	s := &Service{db: db, dir: dir, policy: o.Policy, recv: o.Receive, screen: o.Screen, limits: o.Limits, now: o.Now, log: o.Log, batch: db.NewBatcher(64)}
+	s := &Service{db: db, dir: dir, policy: o.Policy, recv: o.Receive, guard: o.Guard, screen: o.Screen, limits: o.Limits, now: o.Now, log: o.Log, batch: db.NewBatcher(64)}
 	if s.policy == nil {
 		s.policy = func(context.Context, bouclier.User, time.Time, bool) (Decision, error) {
 			return Decision{Action: Allow}, nil
@@ -259,6 +267,11 @@ func (s *Service) send(ctx context.Context, sender bouclier.User, d *Draft, sour
 	resolved, err := s.dir.Resolve(ctx, snd, d.To)
 	if err != nil {
 		return Result{}, err
+	}
+	if s.guard != nil {
+		if err := s.guard(ctx, sender, resolved, d); err != nil {
+			return Result{}, err
+		}
 	}
 	var threadID int64
 	if d.ParentID != 0 {
