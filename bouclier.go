@@ -254,6 +254,12 @@ type Message struct {
 	SentAt    int64 // unix microseconds
 	DeliverAt int64 // unix microseconds; for deferred messages
 	Recalled  bool
+
+	// Where the message comes from (the sender's establishment and
+	// académie) and a digest of its normalised text, to find its copies.
+	UAI         string
+	Academie    string
+	Fingerprint string
 }
 
 // MessageStatus is where a message stands.

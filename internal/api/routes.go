@@ -7,16 +7,18 @@ import (
 
 	"github.com/bouclier/bouclier/internal/auth"
 	"github.com/bouclier/bouclier/internal/messaging"
+	"github.com/bouclier/bouclier/internal/moderation"
 	"github.com/bouclier/bouclier/internal/rules"
 	"github.com/bouclier/bouclier/internal/store"
 )
 
 // Services are what the API calls.
 type Services struct {
-	Auth      *auth.Service
-	Messaging *messaging.Service
-	Rules     *rules.Service
-	Now       func() time.Time
+	Auth       *auth.Service
+	Messaging  *messaging.Service
+	Rules      *rules.Service
+	Moderation *moderation.Service
+	Now        func() time.Time
 }
 
 //go:embed openapi.json
@@ -52,6 +54,16 @@ func (a *API) table() []route {
 		{"POST /api/v1/admin/rules", false, a.ruleCreate},
 		{"DELETE /api/v1/admin/rules/{key}", false, a.ruleDelete},
 		{"POST /api/v1/admin/presets", false, a.presetApply},
+		{"POST /api/v1/messages/{id}/report", false, a.messageReport},
+		{"GET /api/v1/moderation/queue", false, a.moderationQueue},
+		{"POST /api/v1/moderation/{id}/release", false, a.moderationRelease},
+		{"POST /api/v1/moderation/{id}/reject", false, a.moderationReject},
+		{"GET /api/v1/moderation/reports", false, a.moderationReports},
+		{"POST /api/v1/admin/messages/{id}/recall", false, a.messageRecall},
+		{"POST /api/v1/admin/recalls", false, a.recallMany},
+		{"GET /api/v1/admin/messages/{id}/evidence", false, a.messageEvidence},
+		{"POST /api/v1/admin/screen/blocked-digests", false, a.blockDigest},
+		{"POST /api/v1/admin/screen/allowed-domains", false, a.allowDomain},
 	}
 }
 

@@ -118,6 +118,11 @@ type ScreenResult struct {
 	Reasons []string
 	Types   []string       // detected attachment types, in order
 	Cleaned map[int][]byte // attachments to store in place of the originals (metadata stripped)
+	// Fingerprint identifies the message's normalised text, so that its
+	// copies can be found (recall by likeness, campaigns).
+	Fingerprint string
+	// Links are the domains the message links to.
+	Links []string
 }
 
 // ScreenFunc screens a message.
@@ -307,13 +312,15 @@ func (s *Service) send(ctx context.Context, sender bouclier.User, d *Draft, sour
 		return Result{}, bouclier.Errorf(bouclier.ErrInvalidRequest, "Un envoi urgent pendant une fermeture doit indiquer sa raison.")
 	}
 	verdict := s.screen(ScreenInput{Subject: d.Subject, Body: d.Body, Attachments: d.Attachments, Sender: sender, ToStudents: resolved.ToStudents})
-	if verdict.Verdict == "reject" {
-		return Result{}, &bouclier.Error{Code: bouclier.ErrRejectedContent,
-			Message: "Ce message a été refusé par le filtre de sécurité : " + strings.Join(verdict.Reasons, " ; ")}
-	}
 	m := &bouclier.Message{ThreadID: threadID, ParentID: d.ParentID, SenderID: sender.ID, Subject: d.Subject, Body: d.Body,
-		To: d.To, Status: bouclier.StatusDelivered, Score: verdict.Score, Reasons: verdict.Reasons, SentAt: store.Micros(now)}
+		To: d.To, Status: bouclier.StatusDelivered, Score: verdict.Score, Reasons: verdict.Reasons, SentAt: store.Micros(now),
+		UAI: sender.UAI, Academie: sender.Academie, Fingerprint: verdict.Fingerprint}
+	recipients := resolved.Recipients
 	switch {
+	case verdict.Verdict == "reject":
+		// Kept, undelivered and with no delivery rows, as evidence and as a
+		// campaign signal; the sender is refused and keeps a draft.
+		m.Status, recipients = bouclier.StatusRejected, nil
 	case verdict.Verdict == "hold":
 		m.Status = bouclier.StatusHeld
 	case dec.Action == Defer:
@@ -321,7 +328,7 @@ func (s *Service) send(ctx context.Context, sender bouclier.User, d *Draft, sour
 		m.DeliverAt = store.Micros(dec.Until)
 	}
 	err = s.batch.Do(ctx, func(ctx context.Context, tx *store.Tx) error {
-		if err := tx.InsertMessage(ctx, m, resolved.Recipients); err != nil {
+		if err := tx.InsertMessage(ctx, m, recipients); err != nil {
 			return err
 		}
 		for i, a := range d.Attachments {
@@ -343,13 +350,24 @@ func (s *Service) send(ctx context.Context, sender bouclier.User, d *Draft, sour
 				return err
 			}
 		}
-		if d.DraftID != 0 {
+		if m.Status == bouclier.StatusHeld || m.Status == bouclier.StatusRejected {
+			// A domain in a held message is suspect for every later message.
+			for _, host := range verdict.Links {
+				if _, err := tx.AddSuspectDomain(ctx, host, m.ID, m.SentAt); err != nil {
+					return err
+				}
+			}
+		}
+		if d.DraftID != 0 && m.Status != bouclier.StatusRejected {
 			if err := tx.DeleteDraft(ctx, sender.ID, d.DraftID); err != nil {
 				return err
 			}
 		}
 		detail := fmt.Sprintf("status=%s recipients=%d groups=%d", m.Status, len(resolved.Recipients), resolved.Groups)
 		action := "message.sent"
+		if m.Status == bouclier.StatusRejected {
+			action, detail = "message.rejected", detail+" reasons="+strconvQuote(strings.Join(verdict.Reasons, "; "))
+		}
 		if dec.Urgent {
 			// Shown to the académie: the override is accountable.
 			action, detail = "message.urgent", detail+" reason="+strconvQuote(d.UrgentReason)
@@ -359,6 +377,10 @@ func (s *Service) send(ctx context.Context, sender bouclier.User, d *Draft, sour
 	})
 	if err != nil {
 		return Result{}, fmt.Errorf("store message: %w", err)
+	}
+	if m.Status == bouclier.StatusRejected {
+		return Result{ID: m.ID, Status: m.Status}, &bouclier.Error{Code: bouclier.ErrRejectedContent,
+			Message: "Ce message a été refusé par le filtre de sécurité : " + strings.Join(verdict.Reasons, " ; ")}
 	}
 	r := Result{ID: m.ID, Status: m.Status}
 	if m.Status == bouclier.StatusDeferred {

@@ -2,6 +2,12 @@ package server
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"log/slog"
+	"strings"
+	"sync"
+	"time"
 
 	"github.com/bouclier/bouclier/internal/messaging"
 	"github.com/bouclier/bouclier/internal/screen"
@@ -13,20 +19,103 @@ import (
 // `bouclier screen --data` both use it, so they judge alike.
 func ScreenConfig(ctx context.Context, db *store.DB) (screen.Config, error) {
 	cfg := screen.DefaultConfig()
+	digests, err := db.BlockedDigests(ctx)
+	if err != nil {
+		return cfg, err
+	}
+	if cfg.BlockedDigests == nil {
+		cfg.BlockedDigests = map[[32]byte]string{}
+	}
+	for h, label := range digests {
+		var sum [32]byte
+		if b, err := hex.DecodeString(h); err == nil && len(b) == 32 {
+			copy(sum[:], b)
+			cfg.BlockedDigests[sum] = label
+		}
+	}
+	allowed, err := db.AllowedDomains(ctx)
+	if err != nil {
+		return cfg, err
+	}
+	if cfg.AllowedDomains == nil {
+		cfg.AllowedDomains = map[string][]string{}
+	}
+	for aca, ds := range allowed {
+		cfg.AllowedDomains[aca] = append(cfg.AllowedDomains[aca], ds...)
+	}
+	suspect, err := db.SuspectDomains(ctx)
+	if err != nil {
+		return cfg, err
+	}
+	if cfg.SuspectDomains == nil {
+		cfg.SuspectDomains = map[string]bool{}
+	}
+	for _, d := range suspect {
+		cfg.SuspectDomains[d] = true
+	}
 	return cfg, nil
 }
 
-// screenFunc adapts the screening engine to the messaging service, and
-// strips metadata from the images the engine says must be cleaned (those
-// sent to students).
-func screenFunc(e *screen.Engine) messaging.ScreenFunc {
-	return func(in messaging.ScreenInput) messaging.ScreenResult {
+// screenCache keeps a screening engine built from the configuration in
+// force, rebuilt when an administrator (on any process) changes the lists.
+type screenCache struct {
+	db  *store.DB
+	log *slog.Logger
+
+	mu      sync.Mutex
+	eng     *screen.Engine
+	version int64
+	checked time.Time
+}
+
+// screenRefresh is how often a process looks for changed screening lists.
+const screenRefresh = 200 * time.Millisecond
+
+func (c *screenCache) get(ctx context.Context) (*screen.Engine, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.eng != nil && time.Since(c.checked) < screenRefresh {
+		return c.eng, nil
+	}
+	v, err := c.db.ScreenVersion(ctx)
+	if err != nil {
+		return c.eng, err
+	}
+	c.checked = time.Now()
+	if c.eng != nil && v == c.version {
+		return c.eng, nil
+	}
+	cfg, err := ScreenConfig(ctx, c.db)
+	if err != nil {
+		return c.eng, err
+	}
+	c.eng, c.version = screen.New(cfg), v
+	return c.eng, nil
+}
+
+// screen adapts the screening engine to the messaging service, and strips
+// metadata from the images the engine says must be cleaned (those sent to
+// students). If the lists cannot be re-read, the engine built last goes on.
+func (c *screenCache) screen(in messaging.ScreenInput) messaging.ScreenResult {
+	e, err := c.get(context.Background())
+	if err != nil {
+		c.log.Warn("screening lists not refreshed", "err", err)
+	}
+	{
 		si := screen.Input{Subject: in.Subject, Text: in.Body, SenderRole: in.Sender.Role, ToStudents: in.ToStudents, Academie: in.Sender.Academie}
 		for _, a := range in.Attachments {
 			si.Attachments = append(si.Attachments, screen.Attachment{Name: a.Name, ContentType: a.ContentType, Data: a.Data})
 		}
 		r := e.Check(si)
-		out := messaging.ScreenResult{Verdict: string(r.Verdict), Score: r.Score, Reasons: r.Reasons, Types: r.AttachmentTypes}
+		out := messaging.ScreenResult{Verdict: string(r.Verdict), Score: r.Score, Reasons: r.Reasons, Types: r.AttachmentTypes,
+			Fingerprint: Fingerprint(in.Body)}
+		if len(r.Links) > 0 {
+			for _, l := range screen.ExtractLinks(in.Subject + "\n" + in.Body) {
+				if l.Host != "" {
+					out.Links = append(out.Links, strings.ToLower(l.Host))
+				}
+			}
+		}
 		for _, i := range r.StripMetadata {
 			if i < 0 || i >= len(in.Attachments) {
 				continue
@@ -40,4 +129,11 @@ func screenFunc(e *screen.Engine) messaging.ScreenFunc {
 		}
 		return out
 	}
+}
+
+// Fingerprint is the digest of a text's normalised form: two messages
+// that differ only by case, accents, spacing or obfuscation share it.
+func Fingerprint(text string) string {
+	sum := sha256.Sum256([]byte(screen.Normalize(text)))
+	return hex.EncodeToString(sum[:16])
 }

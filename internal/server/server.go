@@ -19,24 +19,25 @@ import (
 	"github.com/bouclier/bouclier/internal/config"
 	"github.com/bouclier/bouclier/internal/directory"
 	"github.com/bouclier/bouclier/internal/messaging"
+	"github.com/bouclier/bouclier/internal/moderation"
 	"github.com/bouclier/bouclier/internal/rules"
-	"github.com/bouclier/bouclier/internal/screen"
 	"github.com/bouclier/bouclier/internal/store"
 	"github.com/bouclier/bouclier/internal/web"
 )
 
 // App is a running Bouclier: its store and services.
 type App struct {
-	Config    config.Config
-	DB        *store.DB
-	Auth      *auth.Service
-	Directory *directory.Directory
-	Messaging *messaging.Service
-	Rules     *rules.Service
-	Screen    *screen.Engine
-	Log       *slog.Logger
-	Now       func() time.Time
-	metrics   *metrics
+	Config     config.Config
+	DB         *store.DB
+	Auth       *auth.Service
+	Directory  *directory.Directory
+	Messaging  *messaging.Service
+	Rules      *rules.Service
+	Screen     *screenCache
+	Moderation *moderation.Service
+	Log        *slog.Logger
+	Now        func() time.Time
+	metrics    *metrics
 }
 
 // Options tune Open for tests.
@@ -67,13 +68,13 @@ func Open(ctx context.Context, cfg config.Config, log *slog.Logger, o Options) (
 	dir := directory.New(db)
 	app := &App{Config: cfg, DB: db, Auth: as, Directory: dir, Log: log, Now: now, metrics: newMetrics()}
 	app.Rules = rules.New(db, dir, now, log)
-	scfg, err := ScreenConfig(ctx, db)
-	if err != nil {
+	app.Screen = &screenCache{db: db, log: log}
+	if _, err := app.Screen.get(ctx); err != nil {
 		db.Close()
 		return nil, err
 	}
-	app.Screen = screen.New(scfg)
-	app.Messaging = messaging.New(db, dir, messaging.Options{Now: now, Log: log, Policy: app.Rules.Gate, Receive: app.Rules.Receivers, Screen: screenFunc(app.Screen)})
+	app.Messaging = messaging.New(db, dir, messaging.Options{Now: now, Log: log, Policy: app.Rules.Gate, Receive: app.Rules.Receivers, Screen: app.Screen.screen})
+	app.Moderation = moderation.New(db, dir, now, log)
 	return app, nil
 }
 
@@ -86,7 +87,7 @@ func (a *App) Close() error {
 // Handler returns the whole HTTP handler.
 func (a *App) Handler() http.Handler {
 	mux := http.NewServeMux()
-	mux.Handle("/api/v1/", api.New(api.Services{Auth: a.Auth, Messaging: a.Messaging, Rules: a.Rules, Now: a.Now}, a.Log))
+	mux.Handle("/api/v1/", api.New(api.Services{Auth: a.Auth, Messaging: a.Messaging, Rules: a.Rules, Moderation: a.Moderation, Now: a.Now}, a.Log))
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
 		fmt.Fprintln(w, "ok")

@@ -58,9 +58,14 @@ func (t *Tx) UpsertUser(ctx context.Context, u bouclier.User, passwordHash strin
 	return id, nil
 }
 
-// SetTOTPSecret stores a user's TOTP secret.
+// SetTOTPSecret stores a user's TOTP secret, sealed when the store has a
+// Sealer (SetSealer), and clears the record of the last code used.
 func (t *Tx) SetTOTPSecret(ctx context.Context, userID int64, secret string) error {
-	_, err := t.exec(ctx, `UPDATE users SET totp_secret = ? WHERE id = ?`, secret, userID)
+	sealed, err := t.db.sealSecret(secret)
+	if err != nil {
+		return fmt.Errorf("set totp secret: %w", err)
+	}
+	_, err = t.exec(ctx, `UPDATE users SET totp_secret = ?, totp_last = 0 WHERE id = ?`, sealed, userID)
 	return wrap(err, "set totp secret")
 }
 
@@ -238,7 +243,8 @@ func (db *DB) oneUser(ctx context.Context, query string, arg any) (bouclier.User
 // they are never passed around by accident.
 type Credentials struct {
 	PasswordHash string
-	TOTPSecret   string
+	TOTPSecret   string // opened; "" when none
+	TOTPLegacy   bool   // the secret was stored in clear and should be sealed
 }
 
 // String redacts the secrets if Credentials ever reach a log.
@@ -251,6 +257,10 @@ func (db *DB) UserCredentials(ctx context.Context, id int64) (Credentials, error
 	if errors.Is(err, sql.ErrNoRows) {
 		return c, ErrNotFound
 	}
+	if err != nil {
+		return c, fmt.Errorf("credentials: %w", err)
+	}
+	c.TOTPSecret, c.TOTPLegacy, err = db.openSecret(c.TOTPSecret)
 	return c, wrap(err, "credentials")
 }
 

@@ -17,9 +17,10 @@ import (
 func (t *Tx) InsertMessage(ctx context.Context, m *bouclier.Message, recipients []int64) error {
 	to, _ := json.Marshal(m.To)
 	reasons, _ := json.Marshal(nonNil(m.Reasons))
-	err := t.queryRow(ctx, `INSERT INTO messages (thread_id, parent_id, sender_id, subject, body, to_expr, status, score, reasons, sent_at, deliver_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
-		m.ThreadID, m.ParentID, m.SenderID, m.Subject, m.Body, string(to), string(m.Status), m.Score, string(reasons), m.SentAt, m.DeliverAt).Scan(&m.ID)
+	err := t.queryRow(ctx, `INSERT INTO messages (thread_id, parent_id, sender_id, subject, body, to_expr, status, score, reasons, sent_at, deliver_at, uai, academie, fingerprint)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+		m.ThreadID, m.ParentID, m.SenderID, m.Subject, m.Body, string(to), string(m.Status), m.Score, string(reasons), m.SentAt, m.DeliverAt,
+		m.UAI, m.Academie, m.Fingerprint).Scan(&m.ID)
 	if err != nil {
 		return fmt.Errorf("insert message: %w", err)
 	}
@@ -126,13 +127,13 @@ type Entry struct {
 	HasAttachments bool
 }
 
-const messageColumns = `m.id, m.thread_id, m.parent_id, m.sender_id, s.username, m.subject, m.body, m.to_expr, m.status, m.score, m.reasons, m.sent_at, m.deliver_at, m.recalled`
+const messageColumns = `m.id, m.thread_id, m.parent_id, m.sender_id, s.username, m.subject, m.body, m.to_expr, m.status, m.score, m.reasons, m.sent_at, m.deliver_at, m.recalled, m.uai, m.academie, m.fingerprint`
 
 func scanMessage(s interface{ Scan(...any) error }, extra ...any) (bouclier.Message, error) {
 	var m bouclier.Message
 	var to, reasons, status string
 	var recalled int
-	dest := append([]any{&m.ID, &m.ThreadID, &m.ParentID, &m.SenderID, &m.Sender, &m.Subject, &m.Body, &to, &status, &m.Score, &reasons, &m.SentAt, &m.DeliverAt, &recalled}, extra...)
+	dest := append([]any{&m.ID, &m.ThreadID, &m.ParentID, &m.SenderID, &m.Sender, &m.Subject, &m.Body, &to, &status, &m.Score, &reasons, &m.SentAt, &m.DeliverAt, &recalled, &m.UAI, &m.Academie, &m.Fingerprint}, extra...)
 	if err := s.Scan(dest...); err != nil {
 		return m, err
 	}
@@ -362,4 +363,14 @@ func nonNil(s []string) []string {
 		return []string{}
 	}
 	return s
+}
+
+// Blob returns stored attachment bytes by digest.
+func (db *DB) Blob(ctx context.Context, sum []byte) ([]byte, error) {
+	var data []byte
+	err := db.queryRow(ctx, `SELECT data FROM blobs WHERE sha256 = ?`, sum).Scan(&data)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, ErrNotFound
+	}
+	return data, wrap(err, "blob")
 }

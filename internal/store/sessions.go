@@ -20,13 +20,23 @@ type Session struct {
 	Source    string
 	UserAgent string
 	CSRFHash  []byte
+
+	PublicID    string // shown to the user to name the session; not a credential
+	AuthAt      int64  // when the password was last checked for this session
+	Network     string // the source network it was issued to (/24 or /48)
+	UAFamily    string // the user agent it was issued to, versions removed
+	IdleUS      int64  // idle timeout in microseconds; 0 for the role's default
+	MovedAt     int64  // first use from another network or browser, 0 if none
+	KnownDevice bool   // issued to a browser that had logged in before
 }
 
 // CreateSession stores a new session.
 func (t *Tx) CreateSession(ctx context.Context, s Session) error {
-	_, err := t.exec(ctx, `INSERT INTO sessions (token_hash, user_id, created_at, last_seen, expires_at, mfa_at, source, user_agent, csrf_hash)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		s.TokenHash, s.UserID, s.CreatedAt, s.LastSeen, s.ExpiresAt, s.MFAAt, s.Source, s.UserAgent, s.CSRFHash)
+	_, err := t.exec(ctx, `INSERT INTO sessions (token_hash, user_id, created_at, last_seen, expires_at, mfa_at, source, user_agent, csrf_hash,
+		public_id, auth_at, network, ua_family, idle_us, moved_at, known_device)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		s.TokenHash, s.UserID, s.CreatedAt, s.LastSeen, s.ExpiresAt, s.MFAAt, s.Source, s.UserAgent, s.CSRFHash,
+		s.PublicID, s.AuthAt, s.Network, s.UAFamily, s.IdleUS, s.MovedAt, boolInt(s.KnownDevice))
 	return wrap(err, "create session")
 }
 
@@ -65,7 +75,8 @@ func (t *Tx) DeleteUserSessions(ctx context.Context, userID int64) (int64, error
 
 // UserSessions lists a user's sessions, newest first.
 func (db *DB) UserSessions(ctx context.Context, userID int64) ([]Session, error) {
-	rows, err := db.query(ctx, `SELECT token_hash, created_at, last_seen, expires_at, mfa_at, source, user_agent FROM sessions WHERE user_id = ? ORDER BY created_at DESC`, userID)
+	rows, err := db.query(ctx, `SELECT token_hash, created_at, last_seen, expires_at, mfa_at, source, user_agent, public_id, auth_at, network, ua_family, idle_us, moved_at, known_device
+		FROM sessions WHERE user_id = ? ORDER BY created_at DESC`, userID)
 	if err != nil {
 		return nil, fmt.Errorf("user sessions: %w", err)
 	}
@@ -73,9 +84,12 @@ func (db *DB) UserSessions(ctx context.Context, userID int64) ([]Session, error)
 	var out []Session
 	for rows.Next() {
 		s := Session{UserID: userID}
-		if err := rows.Scan(&s.TokenHash, &s.CreatedAt, &s.LastSeen, &s.ExpiresAt, &s.MFAAt, &s.Source, &s.UserAgent); err != nil {
+		var kd int
+		if err := rows.Scan(&s.TokenHash, &s.CreatedAt, &s.LastSeen, &s.ExpiresAt, &s.MFAAt, &s.Source, &s.UserAgent,
+			&s.PublicID, &s.AuthAt, &s.Network, &s.UAFamily, &s.IdleUS, &s.MovedAt, &kd); err != nil {
 			return nil, fmt.Errorf("user sessions: %w", err)
 		}
+		s.KnownDevice = kd != 0
 		out = append(out, s)
 	}
 	return out, rows.Err()
@@ -87,11 +101,14 @@ func (db *DB) SessionUser(ctx context.Context, hash []byte) (Session, bouclier.U
 	s := Session{TokenHash: hash}
 	var u bouclier.User
 	var role string
-	var ro, mr, dis int
+	var ro, mr, dis, kd int
 	err := db.queryRow(ctx, `SELECT s.user_id, s.created_at, s.last_seen, s.expires_at, s.mfa_at, s.source, s.user_agent, s.csrf_hash,
+		s.public_id, s.auth_at, s.network, s.ua_family, s.idle_us, s.moved_at, s.known_device,
 		`+userColumns+` FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = ?`, hash).
 		Scan(&s.UserID, &s.CreatedAt, &s.LastSeen, &s.ExpiresAt, &s.MFAAt, &s.Source, &s.UserAgent, &s.CSRFHash,
+			&s.PublicID, &s.AuthAt, &s.Network, &s.UAFamily, &s.IdleUS, &s.MovedAt, &kd,
 			&u.ID, &u.Username, &u.DisplayName, &role, &u.Academie, &u.UAI, &u.Class, &u.Email, &ro, &mr, &dis)
+	s.KnownDevice = kd != 0
 	if errors.Is(err, sql.ErrNoRows) {
 		return s, u, ErrNotFound
 	}

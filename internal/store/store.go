@@ -58,6 +58,8 @@ type DB struct {
 
 	mu    sync.RWMutex
 	rebds map[string]string
+
+	sealer Sealer // encrypts secrets at rest (security.go); nil: stored as given
 }
 
 // Open opens the store and applies any pending migration. It refuses a

@@ -1,0 +1,281 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+
+	"github.com/bouclier/bouclier"
+)
+
+// HeldItem is a held message in a moderation queue.
+type HeldItem struct {
+	bouclier.Message
+	Recipients int
+}
+
+// Held lists held messages of the given establishments or académie (both
+// empty: everywhere), oldest first.
+func (db *DB) Held(ctx context.Context, uai, academie string, limit int) ([]HeldItem, error) {
+	rows, err := db.query(ctx, `SELECT `+messageColumns+`, (SELECT COUNT(*) FROM deliveries d WHERE d.message_id = m.id)
+		FROM messages m JOIN users s ON s.id = m.sender_id
+		WHERE m.status = 'held' AND m.recalled = 0 AND (? = '' OR m.uai = ?) AND (? = '' OR m.academie = ?)
+		ORDER BY m.id LIMIT ?`, uai, uai, academie, academie, limit)
+	if err != nil {
+		return nil, fmt.Errorf("held: %w", err)
+	}
+	defer rows.Close()
+	var out []HeldItem
+	for rows.Next() {
+		var h HeldItem
+		m, err := scanMessage(rows, &h.Recipients)
+		if err != nil {
+			return nil, fmt.Errorf("held: %w", err)
+		}
+		h.Message = m
+		out = append(out, h)
+	}
+	return out, rows.Err()
+}
+
+// MessageOrigin returns a message's establishment and académie.
+func (db *DB) MessageOrigin(ctx context.Context, id int64) (uai, academie, fingerprint string, err error) {
+	err = db.queryRow(ctx, `SELECT uai, academie, fingerprint FROM messages WHERE id = ?`, id).Scan(&uai, &academie, &fingerprint)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", "", "", ErrNotFound
+	}
+	return uai, academie, fingerprint, wrap(err, "message origin")
+}
+
+// Decide records a moderator's decision on a held message: it moves from
+// held to status (delivered makes its deliveries visible). False if the
+// message was not held.
+func (t *Tx) Decide(ctx context.Context, id int64, status, by string, at int64) (bool, error) {
+	ok, err := t.SetStatusFrom(ctx, id, string(bouclier.StatusHeld), status)
+	if err != nil || !ok {
+		return ok, err
+	}
+	_, err = t.exec(ctx, `UPDATE messages SET decided_by = ?, decided_at = ? WHERE id = ?`, by, at, id)
+	return true, wrap(err, "record decision")
+}
+
+// Recall removes a message from every mailbox (the sender's sent folder
+// too). False if it was already recalled.
+func (t *Tx) Recall(ctx context.Context, id int64, by string, at int64) (bool, error) {
+	res, err := t.exec(ctx, `UPDATE messages SET recalled = 1, recalled_by = ?, recalled_at = ? WHERE id = ? AND recalled = 0`, by, at, id)
+	if err != nil {
+		return false, fmt.Errorf("recall: %w", err)
+	}
+	n, _ := res.RowsAffected()
+	return n == 1, nil
+}
+
+// MessagesFrom lists the ids of a sender's messages sent in [from, to), not recalled.
+func (db *DB) MessagesFrom(ctx context.Context, senderID, from, to int64) ([]int64, error) {
+	return db.ids(ctx, `SELECT id FROM messages WHERE sender_id = ? AND sent_at >= ? AND sent_at < ? AND recalled = 0 ORDER BY id`, senderID, from, to)
+}
+
+// MessagesLike lists the ids of the messages with the same text fingerprint, not recalled.
+func (db *DB) MessagesLike(ctx context.Context, fingerprint string) ([]int64, error) {
+	if fingerprint == "" {
+		return nil, nil
+	}
+	return db.ids(ctx, `SELECT id FROM messages WHERE fingerprint = ? AND recalled = 0 ORDER BY id`, fingerprint)
+}
+
+func (db *DB) ids(ctx context.Context, query string, args ...any) ([]int64, error) {
+	rows, err := db.query(ctx, query, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []int64
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return nil, err
+		}
+		out = append(out, id)
+	}
+	return out, rows.Err()
+}
+
+// RecalledCount counts the recalled messages delivered to a user, for the
+// "message retiré par l'administration" notice.
+func (db *DB) RecalledCount(ctx context.Context, userID int64) (int, error) {
+	var n int
+	err := db.queryRow(ctx, `SELECT COUNT(*) FROM deliveries d JOIN messages m ON m.id = d.message_id
+		WHERE d.user_id = ? AND d.visible = 1 AND m.recalled = 1`, userID).Scan(&n)
+	return n, wrap(err, "recalled count")
+}
+
+// VisibleCopies counts the deliveries of a message that a recipient can
+// see now (0 once recalled or while held).
+func (db *DB) VisibleCopies(ctx context.Context, messageID int64) (int, error) {
+	var n int
+	err := db.queryRow(ctx, `SELECT COUNT(*) FROM deliveries d JOIN messages m ON m.id = d.message_id
+		WHERE d.message_id = ? AND d.visible = 1 AND m.recalled = 0`, messageID).Scan(&n)
+	return n, wrap(err, "visible copies")
+}
+
+// Recipients lists the users a message was addressed to.
+func (db *DB) Recipients(ctx context.Context, messageID int64) ([]bouclier.User, error) {
+	return db.users(ctx, `SELECT `+userColumns+` FROM users u JOIN deliveries d ON d.user_id = u.id WHERE d.message_id = ? ORDER BY u.username`, messageID)
+}
+
+// Report is a recipient's report of a message.
+type Report struct {
+	ID         int64
+	MessageID  int64
+	ReporterID int64
+	Reporter   string
+	Reason     string
+	UAI        string
+	CreatedAt  int64
+}
+
+// AddReport stores a report; a second report of the same message by the
+// same person is ignored. It reports whether the report is new.
+func (t *Tx) AddReport(ctx context.Context, r Report) (bool, error) {
+	res, err := t.exec(ctx, `INSERT INTO reports (message_id, reporter_id, reason, uai, created_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
+		r.MessageID, r.ReporterID, r.Reason, r.UAI, r.CreatedAt)
+	if err != nil {
+		return false, fmt.Errorf("add report: %w", err)
+	}
+	n, _ := res.RowsAffected()
+	return n == 1, nil
+}
+
+// Reports lists reports of an establishment (or of an académie's
+// establishments, or all), newest first.
+func (db *DB) Reports(ctx context.Context, uai, academie string, limit int) ([]Report, error) {
+	rows, err := db.query(ctx, `SELECT r.id, r.message_id, r.reporter_id, u.username, r.reason, r.uai, r.created_at
+		FROM reports r JOIN users u ON u.id = r.reporter_id LEFT JOIN establishments e ON e.uai = r.uai
+		WHERE (? = '' OR r.uai = ?) AND (? = '' OR e.academie_id = ?) ORDER BY r.id DESC LIMIT ?`, uai, uai, academie, academie, limit)
+	if err != nil {
+		return nil, fmt.Errorf("reports: %w", err)
+	}
+	defer rows.Close()
+	var out []Report
+	for rows.Next() {
+		var r Report
+		if err := rows.Scan(&r.ID, &r.MessageID, &r.ReporterID, &r.Reporter, &r.Reason, &r.UAI, &r.CreatedAt); err != nil {
+			return nil, fmt.Errorf("reports: %w", err)
+		}
+		out = append(out, r)
+	}
+	return out, rows.Err()
+}
+
+// CountReports counts the reports of a message.
+func (db *DB) CountReports(ctx context.Context, messageID int64) (int, error) {
+	var n int
+	err := db.queryRow(ctx, `SELECT COUNT(*) FROM reports WHERE message_id = ?`, messageID).Scan(&n)
+	return n, wrap(err, "count reports")
+}
+
+func (t *Tx) bumpScreen(ctx context.Context) error {
+	_, err := t.exec(ctx, `UPDATE screen_version SET version = version + 1 WHERE id = 1`)
+	return wrap(err, "bump screen version")
+}
+
+// ScreenVersion returns the version of the screen's lists.
+func (db *DB) ScreenVersion(ctx context.Context) (int64, error) {
+	var v int64
+	err := db.queryRow(ctx, `SELECT version FROM screen_version WHERE id = 1`).Scan(&v)
+	return v, wrap(err, "screen version")
+}
+
+// AddBlockedDigest adds a SHA-256 (hex) to the blocklist.
+func (t *Tx) AddBlockedDigest(ctx context.Context, hexSum, label, by string, at int64) error {
+	if _, err := t.exec(ctx, `INSERT INTO blocked_digests (sha256, label, added_by, added_at) VALUES (?, ?, ?, ?)
+		ON CONFLICT (sha256) DO UPDATE SET label = excluded.label`, hexSum, label, by, at); err != nil {
+		return fmt.Errorf("add blocked digest: %w", err)
+	}
+	return t.bumpScreen(ctx)
+}
+
+// BlockedDigests returns the blocklist: hex digest → label.
+func (db *DB) BlockedDigests(ctx context.Context) (map[string]string, error) {
+	return db.pairs(ctx, `SELECT sha256, label FROM blocked_digests`)
+}
+
+// AddSuspectDomain records a domain seen in a held message; false if known.
+func (t *Tx) AddSuspectDomain(ctx context.Context, domain string, messageID, at int64) (bool, error) {
+	res, err := t.exec(ctx, `INSERT INTO suspect_domains (domain, message_id, added_at) VALUES (?, ?, ?) ON CONFLICT (domain) DO NOTHING`, domain, messageID, at)
+	if err != nil {
+		return false, fmt.Errorf("add suspect domain: %w", err)
+	}
+	n, _ := res.RowsAffected()
+	if n == 0 {
+		return false, nil
+	}
+	return true, t.bumpScreen(ctx)
+}
+
+// SuspectDomains lists the domains seen in held messages.
+func (db *DB) SuspectDomains(ctx context.Context) ([]string, error) {
+	return db.strings(ctx, `SELECT domain FROM suspect_domains ORDER BY domain`)
+}
+
+// AddAllowedDomain allowlists a domain for an académie ("" for everyone).
+func (t *Tx) AddAllowedDomain(ctx context.Context, academie, domain, by string) error {
+	if _, err := t.exec(ctx, `INSERT INTO allowed_domains (academie, domain, added_by) VALUES (?, ?, ?) ON CONFLICT DO NOTHING`, academie, domain, by); err != nil {
+		return fmt.Errorf("add allowed domain: %w", err)
+	}
+	return t.bumpScreen(ctx)
+}
+
+// AllowedDomains returns académie → allowlisted domains.
+func (db *DB) AllowedDomains(ctx context.Context) (map[string][]string, error) {
+	rows, err := db.query(ctx, `SELECT academie, domain FROM allowed_domains ORDER BY academie, domain`)
+	if err != nil {
+		return nil, fmt.Errorf("allowed domains: %w", err)
+	}
+	defer rows.Close()
+	out := map[string][]string{}
+	for rows.Next() {
+		var a, d string
+		if err := rows.Scan(&a, &d); err != nil {
+			return nil, err
+		}
+		out[a] = append(out[a], d)
+	}
+	return out, rows.Err()
+}
+
+func (db *DB) pairs(ctx context.Context, query string, args ...any) (map[string]string, error) {
+	rows, err := db.query(ctx, query, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := map[string]string{}
+	for rows.Next() {
+		var k, v string
+		if err := rows.Scan(&k, &v); err != nil {
+			return nil, err
+		}
+		out[k] = v
+	}
+	return out, rows.Err()
+}
+
+// LockSender puts a user in read-only and removes their sessions.
+func (t *Tx) LockSender(ctx context.Context, userID int64) error {
+	if err := t.SetReadOnly(ctx, userID, true); err != nil {
+		return err
+	}
+	_, err := t.DeleteUserSessions(ctx, userID)
+	return err
+}
+
+// SessionsForEvidence lists a user's sessions without their token hashes.
+func (db *DB) SessionsForEvidence(ctx context.Context, userID int64) ([]Session, error) {
+	ss, err := db.UserSessions(ctx, userID)
+	for i := range ss {
+		ss[i].TokenHash, ss[i].CSRFHash = nil, nil
+	}
+	return ss, err
+}
