@@ -1,0 +1,83 @@
+package config
+
+import (
+	"flag"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestPrecedence(t *testing.T) {
+	file := filepath.Join(t.TempDir(), "bouclier.json")
+	os.WriteFile(file, []byte(`{"addr": "127.0.0.1:1111", "data": "/from/file", "log_format": "json"}`), 0o600)
+	cases := []struct {
+		name  string
+		args  []string
+		env   map[string]string
+		addr  string
+		data  string
+		logFm string
+	}{
+		{"defaults", nil, nil, "127.0.0.1:8080", "bouclier-data", "text"},
+		{"file", []string{"--config", file}, nil, "127.0.0.1:1111", "/from/file", "json"},
+		{"env over file", []string{"--config", file}, map[string]string{"BOUCLIER_ADDR": "127.0.0.1:2222"}, "127.0.0.1:2222", "/from/file", "json"},
+		{"flag over env", []string{"--config", file, "--addr", "127.0.0.1:3333"}, map[string]string{"BOUCLIER_ADDR": "127.0.0.1:2222"}, "127.0.0.1:3333", "/from/file", "json"},
+		{"flag data", []string{"--data", "/flag"}, map[string]string{"BOUCLIER_DATA": "/env"}, "127.0.0.1:8080", "/flag", "text"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			fs := flag.NewFlagSet("t", flag.ContinueOnError)
+			fs.SetOutput(io.Discard)
+			f := Register(fs, true)
+			if err := fs.Parse(c.args); err != nil {
+				t.Fatal(err)
+			}
+			cfg, err := f.Load(func(k string) string { return c.env[k] })
+			if err != nil {
+				t.Fatal(err)
+			}
+			if cfg.Addr != c.addr || cfg.DataDir != c.data || cfg.LogFormat != c.logFm {
+				t.Fatalf("got %+v", cfg)
+			}
+		})
+	}
+}
+
+func TestValidate(t *testing.T) {
+	file := filepath.Join(t.TempDir(), "bad.json")
+	os.WriteFile(file, []byte(`{"adr": "x"}`), 0o600)
+	cases := []struct {
+		args []string
+		env  map[string]string
+		want string
+	}{
+		{[]string{"--addr", "nowhere"}, nil, "addr"},
+		{[]string{"--database", "mysql://x"}, nil, "postgres"},
+		{nil, map[string]string{"BOUCLIER_LOG_FORMAT": "xml"}, "log_format"},
+		{nil, map[string]string{"BOUCLIER_LOG_LEVEL": "loud"}, "log_level"},
+		{[]string{"--config", file}, nil, "unknown field"},
+		{[]string{"--config", "/no/such/file.json"}, nil, "no such file"},
+	}
+	for _, c := range cases {
+		fs := flag.NewFlagSet("t", flag.ContinueOnError)
+		fs.SetOutput(io.Discard)
+		f := Register(fs, true)
+		if err := fs.Parse(c.args); err != nil {
+			t.Fatal(err)
+		}
+		_, err := f.Load(func(k string) string { return c.env[k] })
+		if err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("%v %v: %v, want %q", c.args, c.env, err, c.want)
+		}
+	}
+}
+
+func TestStringHidesPassword(t *testing.T) {
+	c := Default()
+	c.DatabaseURL = "postgres://bouclier:s3cret@db.example:5432/bouclier"
+	if s := c.String(); strings.Contains(s, "s3cret") || !strings.Contains(s, "db.example") {
+		t.Fatalf("String() = %q", s)
+	}
+}
