@@ -154,6 +154,8 @@ const (
 	ErrOTPRequired           Code = "otp_required"            // 401
 	ErrUnauthenticated       Code = "unauthenticated"         // 401
 	ErrStepUpRequired        Code = "step_up_required"        // 403
+	ErrMFAEnrolmentRequired  Code = "mfa_enrolment_required"  // 403: enrol a second factor first
+	ErrSecurityAckRequired   Code = "security_ack_required"   // 403: acknowledge the security instructions first
 	ErrForbidden             Code = "forbidden"               // 403
 	ErrPasswordResetRequired Code = "password_reset_required" // 403
 	ErrMessagingClosed       Code = "messaging_closed"        // 403

@@ -30,7 +30,8 @@ func Status(c bouclier.Code) int {
 	case bouclier.ErrInvalidCredentials, bouclier.ErrOTPRequired, bouclier.ErrUnauthenticated:
 		return http.StatusUnauthorized
 	case bouclier.ErrForbidden, bouclier.ErrPasswordResetRequired, bouclier.ErrMessagingClosed,
-		bouclier.ErrRecipientNotAllowed, bouclier.ErrStepUpRequired:
+		bouclier.ErrRecipientNotAllowed, bouclier.ErrStepUpRequired, bouclier.ErrMFAEnrolmentRequired,
+		bouclier.ErrSecurityAckRequired:
 		return http.StatusForbidden
 	case bouclier.ErrNotFound:
 		return http.StatusNotFound
@@ -80,6 +81,10 @@ func (a *API) writeErrorDetail(w http.ResponseWriter, r *http.Request, err error
 		a.log.Error("request failed", "method", r.Method, "path", r.URL.Path, "err", err)
 	}
 	d.Code, d.Message = code, bouclier.ErrorMessage(err)
+	var ra auth.RetryAfter
+	if errors.As(err, &ra) && (code == bouclier.ErrThrottled || code == bouclier.ErrLocked) {
+		w.Header().Set("Retry-After", strconv.Itoa(ra.Seconds()))
+	}
 	writeJSON(w, Status(code), errorBody{Error: d})
 }
 
@@ -171,7 +176,7 @@ func (a *API) authed(h http.HandlerFunc) http.Handler {
 			a.writeError(w, r, bouclier.Errorf(bouclier.ErrUnauthenticated, "Authentification requise (Authorization: Bearer)."))
 			return
 		}
-		sess, err := a.svc.Auth.Authenticate(r.Context(), strings.TrimSpace(tok))
+		sess, err := a.svc.Auth.AuthenticateClient(r.Context(), strings.TrimSpace(tok), clientOf(r))
 		if err != nil {
 			w.Header().Set("WWW-Authenticate", `Bearer realm="bouclier", error="invalid_token"`)
 			a.writeError(w, r, err)

@@ -60,7 +60,7 @@ func BenchmarkSend(b *testing.B) {
 			}
 			tok := extractToken(b, rec.Body.Bytes())
 			body := []byte(`{"to":["class:0780001A/4A"],"subject":"Devoirs pour jeudi","body":"Bonjour à tous, pour jeudi : exercices 3 à 7 page 112, et relire le chapitre sur les fractions. Bonne soirée."}`)
-			b.SetParallelism(8)
+			b.SetParallelism(32)
 			b.ResetTimer()
 			start := time.Now()
 			b.RunParallel(func(pb *testing.PB) {

@@ -29,20 +29,11 @@ func toUserJSON(u bouclier.User) userJSON {
 }
 
 func (a *API) sessionCreate(w http.ResponseWriter, r *http.Request) {
-	var in struct {
-		Username string `json:"username"`
-		Password string `json:"password"`
-		OTP      string `json:"otp"`
-	}
+	var in loginJSON
 	if !a.decode(w, r, &in) {
 		return
 	}
-	tok, u, err := a.svc.Auth.Login(r.Context(), in.Username, in.Password, in.OTP, clientOf(r))
-	if err != nil {
-		a.writeError(w, r, err)
-		return
-	}
-	writeJSON(w, http.StatusCreated, map[string]any{"token": tok, "user": toUserJSON(u)})
+	a.login(w, r, in) // security.go
 }
 
 func (a *API) sessionDelete(w http.ResponseWriter, r *http.Request) {

@@ -6,6 +6,8 @@ import (
 	"time"
 
 	"github.com/bouclier/bouclier/internal/auth"
+	"github.com/bouclier/bouclier/internal/campaign"
+	"github.com/bouclier/bouclier/internal/directory"
 	"github.com/bouclier/bouclier/internal/messaging"
 	"github.com/bouclier/bouclier/internal/moderation"
 	"github.com/bouclier/bouclier/internal/rules"
@@ -18,7 +20,11 @@ type Services struct {
 	Messaging  *messaging.Service
 	Rules      *rules.Service
 	Moderation *moderation.Service
+	Directory  *directory.Directory
+	DB         *store.DB
+	Campaign   *campaign.Detector
 	Now        func() time.Time
+	PublicURL  string // for the activation letters
 }
 
 //go:embed openapi.json
@@ -62,15 +68,20 @@ func (a *API) table() []route {
 		{"POST /api/v1/admin/messages/{id}/recall", false, a.messageRecall},
 		{"POST /api/v1/admin/recalls", false, a.recallMany},
 		{"GET /api/v1/admin/messages/{id}/evidence", false, a.messageEvidence},
+		{"GET /api/v1/admin/incidents", false, a.incidentList},
+		{"GET /api/v1/admin/incidents/{id}", false, a.incidentGet},
+		{"POST /api/v1/admin/incidents/{id}/close", false, a.incidentClose},
+		{"GET /api/v1/admin/incidents/{id}/evidence", false, a.incidentEvidence},
 		{"POST /api/v1/admin/screen/blocked-digests", false, a.blockDigest},
 		{"POST /api/v1/admin/screen/allowed-domains", false, a.allowDomain},
+		{"GET /api/v1/admin/audit", false, a.auditList},
 	}
 }
 
 // Routes returns the route patterns, for the OpenAPI test.
 func Routes() []string {
 	out := []string{"GET /api/v1/openapi.json"}
-	for _, r := range (&API{}).table() {
+	for _, r := range append((&API{}).table(), (&API{}).securityRoutes()...) {
 		out = append(out, r.pattern)
 	}
 	return out
@@ -82,7 +93,7 @@ func (a *API) routes() http.Handler {
 		w.Header().Set("Content-Type", "application/json")
 		_, _ = w.Write(openapiDoc)
 	})
-	for _, rt := range a.table() {
+	for _, rt := range append(a.table(), a.securityRoutes()...) {
 		h := rt.handler
 		if rt.public {
 			mux.Handle(rt.pattern, h)

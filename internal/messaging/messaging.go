@@ -15,6 +15,7 @@ package messaging
 import (
 	"context"
 	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -102,6 +103,32 @@ type ReceiveFunc func(ctx context.Context, recipients []bouclier.User, now time.
 // session (auth.SessionFrom). An error refuses the send.
 type GuardFunc func(ctx context.Context, sender bouclier.User, r directory.Resolved, d *Draft) error
 
+// Observed is what campaign detection sees of each message.
+type Observed struct {
+	ID          int64 // set once stored (Stored hook only)
+	Sender      bouclier.User
+	Recipients  directory.Resolved
+	Subject     string
+	Body        string
+	Fingerprint string
+	Links       []string // domains
+	Digests     []string // attachment SHA-256, hex
+	Verdict     string   // the screen's
+	Score       float64
+	Reasons     []string
+	Status      bouclier.MessageStatus // as stored (Stored hook only)
+	At          time.Time
+}
+
+// WatchFunc sees every message after the screen and before it is stored,
+// and may hold it (a campaign is under way). It must be fast: it runs on
+// every send.
+type WatchFunc func(ctx context.Context, o *Observed) (hold bool, reasons []string)
+
+// StoredFunc is told of every message once committed, outside the send's
+// transaction: campaign containment acts from here.
+type StoredFunc func(ctx context.Context, o *Observed)
+
 // ScreenInput is what the content screen sees.
 type ScreenInput struct {
 	Subject     string
@@ -135,6 +162,8 @@ type Service struct {
 	policy PolicyFunc
 	recv   ReceiveFunc
 	guard  GuardFunc
+	watch  WatchFunc
+	stored StoredFunc
 	screen ScreenFunc
 	limits Limits
 	now    func() time.Time
@@ -147,6 +176,8 @@ type Options struct {
 	Policy  PolicyFunc
 	Receive ReceiveFunc
 	Guard   GuardFunc
+	Watch   WatchFunc
+	Stored  StoredFunc
 	Screen  ScreenFunc
 	Limits  Limits
 	Now     func() time.Time
@@ -155,7 +186,7 @@ type Options struct {
 
 // New returns a messaging service.
 func New(db *store.DB, dir *directory.Directory, o Options) *Service {
-	s := &Service{db: db, dir: dir, policy: o.Policy, recv: o.Receive, guard: o.Guard, screen: o.Screen, limits: o.Limits, now: o.Now, log: o.Log, batch: db.NewBatcher(64)}
+	s := &Service{db: db, dir: dir, policy: o.Policy, recv: o.Receive, guard: o.Guard, watch: o.Watch, stored: o.Stored, screen: o.Screen, limits: o.Limits, now: o.Now, log: o.Log, batch: db.NewBatcher(64)}
 	if s.policy == nil {
 		s.policy = func(context.Context, bouclier.User, time.Time, bool) (Decision, error) {
 			return Decision{Action: Allow}, nil
@@ -315,6 +346,19 @@ func (s *Service) send(ctx context.Context, sender bouclier.User, d *Draft, sour
 	m := &bouclier.Message{ThreadID: threadID, ParentID: d.ParentID, SenderID: sender.ID, Subject: d.Subject, Body: d.Body,
 		To: d.To, Status: bouclier.StatusDelivered, Score: verdict.Score, Reasons: verdict.Reasons, SentAt: store.Micros(now),
 		UAI: sender.UAI, Academie: sender.Academie, Fingerprint: verdict.Fingerprint}
+	obs := &Observed{Sender: sender, Recipients: resolved, Subject: d.Subject, Body: d.Body, Fingerprint: verdict.Fingerprint,
+		Links: verdict.Links, Verdict: verdict.Verdict, Score: verdict.Score, Reasons: verdict.Reasons, At: now}
+	for _, a := range d.Attachments {
+		sum := sha256.Sum256(a.Data)
+		obs.Digests = append(obs.Digests, hex.EncodeToString(sum[:]))
+	}
+	if s.watch != nil && verdict.Verdict == "deliver" {
+		if hold, why := s.watch(ctx, obs); hold {
+			verdict.Verdict = "hold"
+			m.Reasons = append(m.Reasons, why...)
+			verdict.Reasons = m.Reasons
+		}
+	}
 	recipients := resolved.Recipients
 	switch {
 	case verdict.Verdict == "reject":
@@ -377,6 +421,10 @@ func (s *Service) send(ctx context.Context, sender bouclier.User, d *Draft, sour
 	})
 	if err != nil {
 		return Result{}, fmt.Errorf("store message: %w", err)
+	}
+	if s.stored != nil {
+		obs.ID, obs.Status = m.ID, m.Status
+		s.stored(ctx, obs)
 	}
 	if m.Status == bouclier.StatusRejected {
 		return Result{ID: m.ID, Status: m.Status}, &bouclier.Error{Code: bouclier.ErrRejectedContent,

@@ -7,6 +7,7 @@ import (
 
 	"github.com/bouclier/bouclier"
 	"github.com/bouclier/bouclier/internal/apptest"
+	"github.com/bouclier/bouclier/internal/audit"
 	"github.com/bouclier/bouclier/internal/messaging"
 	"github.com/bouclier/bouclier/internal/rules"
 	"github.com/bouclier/bouclier/internal/server"
@@ -208,6 +209,18 @@ func TestUrgentOverride(t *testing.T) {
 		rows, err := e.App.DB.AuditFor(ctx, "principal.moulin", 10)
 		if err != nil || len(rows) == 0 || rows[0].Action != "message.urgent" || !contains(rows[0].Detail, "Fermeture exceptionnelle") {
 			t.Errorf("urgent use not audited: %+v %v", rows, err)
+		}
+		// The académie sees it; another académie's administrator does not.
+		seen, err := audit.List(ctx, e.App.DB, e.App.Directory.HasAuthority, user(t, e, "rssi.versailles"), "message.urgent", 0, 10)
+		if err != nil || len(seen) != 1 || seen[0].Actor != "principal.moulin" {
+			t.Errorf("académie view of urgent sends: %+v %v", seen, err)
+		}
+		other := bouclier.User{Username: "rssi.reunion", Role: bouclier.RoleAcademyAdmin, Academie: "la-reunion"}
+		if seen, err := audit.List(ctx, e.App.DB, e.App.Directory.HasAuthority, other, "message.urgent", 0, 10); err != nil || len(seen) != 0 {
+			t.Errorf("another académie sees %d urgent sends (%v)", len(seen), err)
+		}
+		if _, err := audit.List(ctx, e.App.DB, e.App.Directory.HasAuthority, user(t, e, "prof.martin"), "", 0, 10); codeOf(err) != bouclier.ErrForbidden {
+			t.Errorf("teacher reads the audit: %v", err)
 		}
 	})
 }

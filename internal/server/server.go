@@ -11,11 +11,15 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"net/url"
+	"os"
 	"strconv"
 	"time"
 
+	"github.com/bouclier/bouclier/internal/alert"
 	"github.com/bouclier/bouclier/internal/api"
 	"github.com/bouclier/bouclier/internal/auth"
+	"github.com/bouclier/bouclier/internal/campaign"
 	"github.com/bouclier/bouclier/internal/config"
 	"github.com/bouclier/bouclier/internal/directory"
 	"github.com/bouclier/bouclier/internal/messaging"
@@ -35,6 +39,7 @@ type App struct {
 	Rules      *rules.Service
 	Screen     *screenCache
 	Moderation *moderation.Service
+	Campaign   *campaign.Detector
 	Log        *slog.Logger
 	Now        func() time.Time
 	metrics    *metrics
@@ -44,6 +49,10 @@ type App struct {
 type Options struct {
 	Now  func() time.Time
 	Auth *auth.Config // nil for auth.DefaultConfig()
+	// Alert configures campaign alerts; nil reads BOUCLIER_SMTP_ADDR and
+	// the other variables of alert.FromEnv.
+	Alert    *alert.Config
+	Campaign *campaign.Config // nil for campaign.DefaultConfig()
 }
 
 // Open opens the store and builds the services.
@@ -60,12 +69,17 @@ func Open(ctx context.Context, cfg config.Config, log *slog.Logger, o Options) (
 	if o.Auth != nil {
 		ac = *o.Auth
 	}
+	if err := securityConfig(&ac, cfg); err != nil {
+		db.Close()
+		return nil, err
+	}
 	as, err := auth.New(db, ac, now, log)
 	if err != nil {
 		db.Close()
 		return nil, err
 	}
 	dir := directory.New(db)
+	as.UseDirectory(dir)
 	app := &App{Config: cfg, DB: db, Auth: as, Directory: dir, Log: log, Now: now, metrics: newMetrics()}
 	app.Rules = rules.New(db, dir, now, log)
 	app.Screen = &screenCache{db: db, log: log}
@@ -73,8 +87,18 @@ func Open(ctx context.Context, cfg config.Config, log *slog.Logger, o Options) (
 		db.Close()
 		return nil, err
 	}
-	app.Messaging = messaging.New(db, dir, messaging.Options{Now: now, Log: log, Policy: app.Rules.Gate, Receive: app.Rules.Receivers, Screen: app.Screen.screen})
 	app.Moderation = moderation.New(db, dir, now, log)
+	alertCfg := alert.FromEnv(os.Getenv)
+	if o.Alert != nil {
+		alertCfg = *o.Alert
+	}
+	campCfg := campaign.DefaultConfig()
+	if o.Campaign != nil {
+		campCfg = *o.Campaign
+	}
+	app.Campaign = campaign.New(db, app.Moderation, alert.New(db, alertCfg, now), campCfg, now, log)
+	app.Messaging = messaging.New(db, dir, messaging.Options{Now: now, Log: log, Policy: app.Rules.Gate, Receive: app.Rules.Receivers, Screen: app.Screen.screen,
+		Guard: sendGuard(as), Watch: app.Campaign.Watch, Stored: app.Campaign.Stored})
 	return app, nil
 }
 
@@ -87,7 +111,7 @@ func (a *App) Close() error {
 // Handler returns the whole HTTP handler.
 func (a *App) Handler() http.Handler {
 	mux := http.NewServeMux()
-	mux.Handle("/api/v1/", api.New(api.Services{Auth: a.Auth, Messaging: a.Messaging, Rules: a.Rules, Moderation: a.Moderation, Now: a.Now}, a.Log))
+	mux.Handle("/api/v1/", api.New(api.Services{Auth: a.Auth, Messaging: a.Messaging, Rules: a.Rules, Moderation: a.Moderation, Directory: a.Directory, DB: a.DB, Campaign: a.Campaign, Now: a.Now, PublicURL: a.Config.PublicURL}, a.Log))
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
 		fmt.Fprintln(w, "ok")
@@ -182,6 +206,8 @@ func (a *App) Serve(ctx context.Context, ready func(addr string)) error {
 	dctx, stopDeliverer := context.WithCancel(context.Background())
 	defer stopDeliverer()
 	go a.Messaging.RunDeliverer(dctx, time.Second)
+	// Every process records what it observed and sweeps for waves.
+	go a.Campaign.Run(dctx, time.Second)
 	a.Log.Info("listening", "addr", ln.Addr().String(), "store", string(a.DB.Dialect()))
 	if ready != nil {
 		ready(ln.Addr().String())
@@ -209,4 +235,41 @@ func itoa(n int) string { return strconv.Itoa(n) }
 func (a *App) explain(ctx context.Context, u bouclier.User, now time.Time) (web.Banner, error) {
 	e, err := a.Rules.Explain(ctx, u, now)
 	return web.Banner{Send: e.Send, Receive: e.Receive, Reason: e.Reason, Until: e.Until}, err
+}
+
+// sendGuard runs the account-security checks of auth.CheckSend on every
+// send: step-up for wide or risky sends, enrolment, probation.
+func sendGuard(as *auth.Service) messaging.GuardFunc {
+	return func(ctx context.Context, sender bouclier.User, r directory.Resolved, d *messaging.Draft) error {
+		return as.CheckSend(ctx, sender, auth.SendInfo{Recipients: len(r.Recipients), Groups: r.Groups,
+			Attachments: len(d.Attachments), Links: auth.HasLink(d.Subject + "\n" + d.Body)})
+	}
+}
+
+// securityConfig completes the auth configuration from the server's: the
+// secret key (BOUCLIER_SECRET_KEY, or secret.key in the data directory)
+// and the WebAuthn relying party (the public URL's host, or localhost).
+func securityConfig(ac *auth.Config, cfg config.Config) error {
+	if len(ac.SecretKey) == 0 {
+		k, err := auth.LoadKey(os.Getenv("BOUCLIER_SECRET_KEY"), cfg.DataDir)
+		if err != nil {
+			return err
+		}
+		ac.SecretKey = k
+	}
+	if len(ac.RPOrigins) == 0 {
+		if cfg.PublicURL != "" {
+			u, err := url.Parse(cfg.PublicURL)
+			if err != nil || u.Host == "" {
+				return fmt.Errorf("public_url %q: not an absolute URL", cfg.PublicURL)
+			}
+			ac.RPID = u.Hostname()
+			ac.RPOrigins = []string{u.Scheme + "://" + u.Host}
+		} else {
+			ac.RPID = "localhost"
+			_, port, _ := net.SplitHostPort(cfg.Addr)
+			ac.RPOrigins = []string{"http://localhost:" + port, "http://localhost"}
+		}
+	}
+	return nil
 }

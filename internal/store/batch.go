@@ -3,7 +3,6 @@ package store
 import (
 	"context"
 	"fmt"
-	"strconv"
 	"sync"
 )
 
@@ -13,9 +12,12 @@ import (
 // the write cost of a send by the batch size; on PostgreSQL it shares the
 // commit's fsync and the audit head lock.
 //
-// Each job runs inside its own SAVEPOINT: a job that fails is rolled back
-// alone and the others still commit. A job is committed whole or not at
-// all, and its caller hears back only after the commit.
+// Jobs share the transaction without savepoints (SQLite's savepoints copy
+// every page they touch to a sub-journal, which costs more than the rare
+// failure they would save): if any job fails, the whole batch is rolled
+// back and each job is run again in a transaction of its own, so a job is
+// committed whole or not at all, and its caller hears back only after the
+// commit.
 type Batcher struct {
 	db   *DB
 	jobs chan batchJob
@@ -95,24 +97,15 @@ func (b *Batcher) run(batch []batchJob) {
 	errs := make([]error, len(batch))
 	err := b.db.InTx(ctx, func(tx *Tx) error {
 		for i, j := range batch {
-			sp := "j" + strconv.Itoa(i)
-			if _, err := tx.tx.ExecContext(ctx, "SAVEPOINT "+sp); err != nil {
-				return fmt.Errorf("savepoint: %w", err)
-			}
 			if errs[i] = safeRun(ctx, tx, j.fn); errs[i] != nil {
-				if _, err := tx.tx.ExecContext(ctx, "ROLLBACK TO SAVEPOINT "+sp); err != nil {
-					return fmt.Errorf("rollback to savepoint: %w", err)
-				}
-			}
-			if _, err := tx.tx.ExecContext(ctx, "RELEASE SAVEPOINT "+sp); err != nil {
-				return fmt.Errorf("release savepoint: %w", err)
+				return errs[i]
 			}
 		}
 		return nil
 	})
 	if err != nil && len(batch) > 1 {
-		// The shared transaction failed as a whole: give each job its own
-		// chance, so that one job's trouble is not everybody's.
+		// Some job failed, or the commit did: give each job a transaction
+		// of its own, so that one job's trouble is not everybody's.
 		for _, j := range batch {
 			b.run([]batchJob{j})
 		}

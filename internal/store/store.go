@@ -59,6 +59,10 @@ type DB struct {
 	mu    sync.RWMutex
 	rebds map[string]string
 
+	// Prepared read statements, one per query text: parsing a statement
+	// costs SQLite more than running a point query.
+	readStmts sync.Map // query → *sql.Stmt
+
 	sealer Sealer // encrypts secrets at rest (security.go); nil: stored as given
 }
 
@@ -90,7 +94,7 @@ func Open(ctx context.Context, cfg Config) (*DB, error) {
 		if err := os.MkdirAll(dir, 0o700); err != nil {
 			return nil, fmt.Errorf("create data directory: %w", err)
 		}
-		dsn := "file:" + path + "?_pragma=busy_timeout(10000)&_pragma=journal_mode(WAL)&_pragma=synchronous(NORMAL)&_pragma=foreign_keys(1)&_txlock=immediate"
+		dsn := "file:" + path + "?_pragma=busy_timeout(10000)&_pragma=journal_mode(WAL)&_pragma=synchronous(NORMAL)&_pragma=foreign_keys(1)&_pragma=mmap_size(268435456)&_pragma=cache_size(-65536)&_pragma=wal_autocheckpoint(10000)&_pragma=temp_store(2)&_txlock=immediate"
 		w, err := sql.Open("sqlite", dsn)
 		if err != nil {
 			return nil, fmt.Errorf("open sqlite: %w", err)
@@ -102,6 +106,10 @@ func Open(ctx context.Context, cfg Config) (*DB, error) {
 			return nil, fmt.Errorf("open sqlite: %w", err)
 		}
 		r.SetMaxOpenConns(8)
+		// Keep every read connection: opening one re-reads the schema,
+		// which costs more than the queries it serves.
+		r.SetMaxIdleConns(8)
+		r.SetConnMaxIdleTime(0)
 		db = &DB{dialect: SQLite, write: w, read: r}
 	}
 	db.rebds = make(map[string]string)
@@ -121,6 +129,7 @@ func (db *DB) Dialect() Dialect { return db.dialect }
 
 // Close closes both pools.
 func (db *DB) Close() error {
+	db.readStmts.Range(func(_, v any) bool { v.(*sql.Stmt).Close(); return true })
 	err := db.write.Close()
 	if db.read != db.write {
 		if e := db.read.Close(); err == nil {
@@ -164,8 +173,9 @@ func (db *DB) q(query string) string {
 
 // Tx is a write transaction.
 type Tx struct {
-	db *DB
-	tx *sql.Tx
+	db   *DB
+	tx   *sql.Tx
+	head *auditHead
 }
 
 // InTx runs fn in one write transaction, committed if fn returns nil.
@@ -174,7 +184,12 @@ func (db *DB) InTx(ctx context.Context, fn func(*Tx) error) error {
 	if err != nil {
 		return fmt.Errorf("begin: %w", err)
 	}
-	if err := fn(&Tx{db: db, tx: tx}); err != nil {
+	t := &Tx{db: db, tx: tx}
+	if err := fn(t); err != nil {
+		_ = tx.Rollback()
+		return err
+	}
+	if err := t.flushAuditHead(ctx); err != nil {
 		_ = tx.Rollback()
 		return err
 	}
@@ -183,6 +198,27 @@ func (db *DB) InTx(ctx context.Context, fn func(*Tx) error) error {
 	}
 	return nil
 }
+
+// stmt returns the prepared statement for query on a pool, preparing it
+// once. database/sql re-prepares it on each connection as needed.
+func (db *DB) stmt(ctx context.Context, pool *sql.DB, cache *sync.Map, query string) (*sql.Stmt, error) {
+	if st, ok := cache.Load(query); ok {
+		return st.(*sql.Stmt), nil
+	}
+	st, err := pool.PrepareContext(ctx, db.q(query))
+	if err != nil {
+		return nil, err
+	}
+	if prev, loaded := cache.LoadOrStore(query, st); loaded {
+		st.Close()
+		return prev.(*sql.Stmt), nil
+	}
+	return st, nil
+}
+
+// Statements inside a write transaction are not cached: preparing one on
+// the pool would wait for the pool's only connection, which the
+// transaction holds.
 
 func (t *Tx) exec(ctx context.Context, query string, args ...any) (sql.Result, error) {
 	return t.tx.ExecContext(ctx, t.db.q(query), args...)
@@ -197,11 +233,19 @@ func (t *Tx) query(ctx context.Context, query string, args ...any) (*sql.Rows, e
 }
 
 func (db *DB) queryRow(ctx context.Context, query string, args ...any) *sql.Row {
-	return db.read.QueryRowContext(ctx, db.q(query), args...)
+	st, err := db.stmt(ctx, db.read, &db.readStmts, query)
+	if err != nil {
+		return db.read.QueryRowContext(ctx, db.q(query), args...) // reports the same error
+	}
+	return st.QueryRowContext(ctx, args...)
 }
 
 func (db *DB) query(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
-	return db.read.QueryContext(ctx, db.q(query), args...)
+	st, err := db.stmt(ctx, db.read, &db.readStmts, query)
+	if err != nil {
+		return nil, err
+	}
+	return st.QueryContext(ctx, args...)
 }
 
 // migration is one numbered, embedded schema change.

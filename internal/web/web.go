@@ -1,8 +1,22 @@
 // Package web serves Bouclier's browser interface, in French.
+//
+// Pages are rendered on the server with html/template; templates, the
+// stylesheet and a little progressive JavaScript are embedded. Reading and
+// sending work without JavaScript. Handlers decode the form, call one
+// service method (the same messaging path as the JSON API) and render.
+//
+// Sessions ride in an HttpOnly, SameSite=Strict cookie. Every POST is
+// checked twice against cross-site forgery: by the browser's Sec-Fetch-Site
+// and Origin headers (http.CrossOriginProtection), then by a token in the
+// form: the session's auth.CSRFToken, or on the login form, which has no
+// session yet, a double-submit cookie.
 package web
 
 import (
 	"context"
+	"crypto/aes"
+	"crypto/cipher"
+	"crypto/rand"
 	"log/slog"
 	"net/http"
 	"time"
@@ -10,6 +24,7 @@ import (
 	"github.com/bouclier/bouclier"
 	"github.com/bouclier/bouclier/internal/auth"
 	"github.com/bouclier/bouclier/internal/messaging"
+	"github.com/bouclier/bouclier/internal/store"
 )
 
 // Banner is what the banner on every page says when messaging is closed,
@@ -31,14 +46,125 @@ type Deps struct {
 	// Explain, when set, gives the messaging rules in force for a user now;
 	// the banner shows it when sending or receiving is not open.
 	Explain func(ctx context.Context, u bouclier.User, now time.Time) (Banner, error)
+
+	// The hooks below are optional; each page says so when one is missing.
+
+	// UnreadCount, when set, gives the unread count shown in the navigation
+	// on every page (store.DB.UnreadCount). Without it the inbox counts the
+	// unread messages of its first page.
+	UnreadCount func(ctx context.Context, u bouclier.User) (int, error)
+	// Sessions, when set, lists the user's open sessions for the account
+	// page (store.DB.UserSessions).
+	Sessions func(ctx context.Context, u bouclier.User) ([]store.Session, error)
+	// Location, when set, gives the time zone of the user's académie, in
+	// which dates are shown. Europe/Paris otherwise.
+	Location func(u bouclier.User) *time.Location
+}
+
+// Request bodies: five 10 MiB attachments and the text, as in the API; any
+// other form is small.
+const (
+	maxUpload = 52 << 20
+	maxForm   = 1 << 20
+)
+
+type handler struct {
+	d           Deps
+	cookie      string      // session cookie name
+	loginCookie string      // login form's double-submit cookie name
+	pending     cipher.AEAD // seals the password between the two login steps
+	paris       *time.Location
 }
 
 // New returns the browser handler, mounted at "/".
 func New(d Deps) http.Handler {
+	if d.Log == nil {
+		d.Log = slog.Default()
+	}
+	if d.Now == nil {
+		d.Now = time.Now
+	}
+	h := &handler{d: d, cookie: "bouclier", loginCookie: "bouclier-login"}
+	if d.SecureCookie {
+		// __Host- makes the browser insist on Secure, Path=/ and no Domain.
+		h.cookie, h.loginCookie = "__Host-bouclier", "__Host-bouclier-login"
+	}
+	key := make([]byte, 32)
+	_, _ = rand.Read(key) // never fails (crypto/rand panics instead)
+	block, err := aes.NewCipher(key)
+	if err != nil {
+		panic(err) // 32-byte key: cannot happen
+	}
+	h.pending, err = cipher.NewGCM(block)
+	if err != nil {
+		panic(err)
+	}
+	h.paris, err = time.LoadLocation("Europe/Paris")
+	if err != nil {
+		h.paris = time.UTC
+	}
+	return h.routes()
+}
+
+func (h *handler) routes() http.Handler {
 	mux := http.NewServeMux()
-	mux.HandleFunc("GET /{$}", func(w http.ResponseWriter, r *http.Request) {
-		w.Header().Set("Content-Type", "text/html; charset=utf-8")
-		_, _ = w.Write([]byte(`<!doctype html><html lang="fr"><meta charset="utf-8"><title>Bouclier</title><h1>Bouclier</h1></html>`))
+	mux.Handle("GET /static/", staticHandler())
+	mux.HandleFunc("GET /{$}", h.home)
+	mux.HandleFunc("GET /login", h.loginShow)
+	mux.HandleFunc("POST /login", h.loginCreate)
+	mux.Handle("POST /logout", h.authed(h.logout))
+	mux.Handle("GET /inbox", h.authed(h.folderList(store.FolderInbox)))
+	mux.Handle("GET /sent", h.authed(h.folderList(store.FolderSent)))
+	mux.Handle("GET /trash", h.authed(h.folderList(store.FolderTrash)))
+	mux.Handle("GET /messages/{id}", h.authed(h.messageShow))
+	mux.Handle("POST /messages/{id}/trash", h.authed(h.messageTrash(true)))
+	mux.Handle("POST /messages/{id}/restore", h.authed(h.messageTrash(false)))
+	mux.Handle("GET /compose", h.authed(h.composeShow))
+	mux.Handle("POST /compose", h.authed(h.messageSend))
+	mux.Handle("GET /drafts", h.authed(h.draftList))
+	mux.Handle("GET /attachments/{id}", h.authed(h.attachmentGet))
+	mux.Handle("GET /account", h.authed(h.accountShow))
+	mux.Handle("GET /admin", h.authed(h.adminShow))
+	mux.HandleFunc("/", h.notFound)
+
+	cop := http.NewCrossOriginProtection()
+	cop.SetDenyHandler(http.HandlerFunc(h.crossOrigin))
+	return securityHeaders(cop.Handler(mux))
+}
+
+// csp allows nothing inline: no script, no style attribute, no form posting
+// elsewhere, no framing.
+const csp = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; object-src 'none'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'"
+
+func securityHeaders(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		hd := w.Header()
+		hd.Set("Content-Security-Policy", csp)
+		hd.Set("X-Content-Type-Options", "nosniff")
+		hd.Set("X-Frame-Options", "DENY")
+		hd.Set("Referrer-Policy", "same-origin")
+		hd.Set("Cross-Origin-Opener-Policy", "same-origin")
+		next.ServeHTTP(w, r)
 	})
-	return mux
+}
+
+func (h *handler) home(w http.ResponseWriter, r *http.Request) {
+	if _, err := h.session(r); err != nil {
+		http.Redirect(w, r, "/login", http.StatusSeeOther)
+		return
+	}
+	http.Redirect(w, r, "/inbox", http.StatusSeeOther)
+}
+
+func (h *handler) notFound(w http.ResponseWriter, r *http.Request) {
+	var sp *auth.Session
+	if s, err := h.session(r); err == nil {
+		sp = &s
+	}
+	h.fail(w, r, sp, bouclier.Errorf(bouclier.ErrNotFound, "Cette page n'existe pas."))
+}
+
+func (h *handler) crossOrigin(w http.ResponseWriter, r *http.Request) {
+	h.fail(w, r, nil, bouclier.Errorf(bouclier.ErrForbidden,
+		"Requête refusée : elle ne provient pas d'une page de Bouclier."))
 }

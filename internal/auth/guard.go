@@ -1,0 +1,121 @@
+package auth
+
+import (
+	"context"
+	"regexp"
+	"time"
+
+	"github.com/bouclier/bouclier"
+	"github.com/bouclier/bouclier/internal/store"
+)
+
+// Codes of the send guard beyond the contract's step_up_required.
+const (
+	// ErrEnrolmentRequired refuses a send from an account that must have a
+	// second factor (personnel, or a role required in its scope) and has
+	// none, and a wide or risky send from an account without any factor.
+	ErrEnrolmentRequired = bouclier.ErrMFAEnrolmentRequired
+	// ErrAckRequired refuses a send until the security instructions given
+	// after a mass reset are acknowledged (AcknowledgeSecurity).
+	ErrAckRequired = bouclier.ErrSecurityAckRequired
+)
+
+// SendInfo is what the guard needs to know of a send.
+type SendInfo struct {
+	Recipients  int  // distinct people
+	Groups      int  // group expressions (a class, an establishment's staff…)
+	Attachments int  //
+	Links       bool // the subject or body carries a link
+}
+
+var linkRe = regexp.MustCompile(`(?i)(\bhttps?://|\bwww\.|\b[a-z0-9-]+\.(fr|com|net|org|info|io|ly|me|xyz|ru|cn|tk|gl|co|eu|be|re|top|app|site|online|link|click|biz)\b(/|\s|$))`)
+
+// HasLink reports whether text carries something a mail client would make
+// a link of.
+func HasLink(text string) bool { return linkRe.MatchString(text) }
+
+// CheckSend is the send guard, run by messaging before the rules and the
+// screen (messaging.Options.Guard). ctx must carry the sender's session
+// (WithSession). In order:
+//
+//  1. a session of another user → unauthenticated; no session at all is
+//     an in-process caller (drill, import, tests) and passes: every HTTP
+//     path must carry the session (WithSession);
+//  2. the session is used from another network or browser than it was
+//     issued to → step_up_required (StepUp ties it again);
+//  3. security instructions not yet acknowledged after a reset →
+//     security_ack_required;
+//  4. an account that must have a second factor has none →
+//     mfa_enrolment_required (it may log in, read and enrol, not send);
+//  5. probation (the first days after activation or a reset): more than
+//     Probation.MaxRecipients recipients → forbidden, more than
+//     Probation.PerHour messages in the last hour → throttled;
+//  6. a wide or risky send (a group, more than WideRecipients people, an
+//     attachment or a link): an account with a factor needs a check in
+//     the last StepUpWindow → step_up_required; an account without any
+//     (parents, students, unless required) cannot step up and is limited
+//     to sends to at most NoFactorMaxSend people, no group, no attachment
+//     and no link → mfa_enrolment_required.
+func (s *Service) CheckSend(ctx context.Context, sender bouclier.User, in SendInfo) error {
+	sess, ok := SessionFrom(ctx)
+	if !ok {
+		// An in-process caller (a drill, an import, a service test): the
+		// HTTP layers always carry the session (api.authed; the browser
+		// handlers must do the same with WithSession).
+		return nil
+	}
+	if sess.User.ID != sender.ID {
+		return bouclier.Errorf(bouclier.ErrUnauthenticated, "Session absente : reconnectez-vous pour envoyer.")
+	}
+	if sess.Moved {
+		return bouclier.Errorf(bouclier.ErrStepUpRequired, "Cette session est utilisée depuis un autre réseau ou navigateur que celui de la connexion : confirmez votre identité avant d'envoyer.")
+	}
+	now := s.now()
+	sec, err := s.db.AccountSecurity(ctx, sender.ID)
+	if err != nil {
+		return err
+	}
+	if sec.MustAck {
+		return bouclier.Errorf(ErrAckRequired, "Prenez connaissance des consignes de sécurité et confirmez-les avant d'envoyer un message.")
+	}
+	cred, err := s.db.UserCredentials(ctx, sender.ID)
+	if err != nil {
+		return err
+	}
+	f, err := s.factors(ctx, sender.ID, cred)
+	if err != nil {
+		return err
+	}
+	req, err := s.factorRequired(ctx, sender)
+	if err != nil {
+		return err
+	}
+	if (req || sec.MustEnrol) && !f.any() {
+		return bouclier.Errorf(ErrEnrolmentRequired, "Votre compte doit être protégé par un second facteur (application d'authentification ou clé d'accès) avant de pouvoir envoyer des messages.")
+	}
+	if p := s.cfg.Probation; sec.ProbationUntil > store.Micros(now) {
+		if p.MaxRecipients > 0 && in.Recipients > p.MaxRecipients {
+			return bouclier.Errorf(bouclier.ErrForbidden, "Compte récemment activé : %d destinataires au plus par message jusqu'au %s.", p.MaxRecipients, frenchDate(time.UnixMicro(sec.ProbationUntil)))
+		}
+		if p.PerHour > 0 {
+			n, err := s.db.CountMessagesSince(ctx, sender.ID, store.Micros(now.Add(-time.Hour)))
+			if err != nil {
+				return err
+			}
+			if n >= p.PerHour {
+				return &bouclier.Error{Code: bouclier.ErrThrottled, Message: "Compte récemment activé : " + itoa(p.PerHour) + " messages par heure au plus.", Cause: RetryAfter(10 * time.Minute)}
+			}
+		}
+	}
+	wide := in.Groups > 0 || in.Recipients > s.cfg.WideRecipients || in.Attachments > 0 || in.Links
+	if !wide {
+		return nil
+	}
+	if !f.any() {
+		return bouclier.Errorf(ErrEnrolmentRequired, "Sans second facteur, un message peut aller à %d personnes au plus, sans pièce jointe ni lien. Activez un second facteur pour aller au-delà.", s.cfg.NoFactorMaxSend)
+	}
+	if sess.MFAAt.IsZero() || now.Sub(sess.MFAAt) > s.cfg.StepUpWindow {
+		return bouclier.Errorf(bouclier.ErrStepUpRequired, "Pour envoyer à un groupe, à plus de %d personnes, ou avec une pièce jointe ou un lien, confirmez votre identité (code ou clé d'accès).", s.cfg.WideRecipients)
+	}
+	return nil
+}

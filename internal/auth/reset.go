@@ -1,0 +1,285 @@
+package auth
+
+import (
+	"bytes"
+	"context"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/bouclier/bouclier"
+	"github.com/bouclier/bouclier/internal/audit"
+	"github.com/bouclier/bouclier/internal/store"
+)
+
+// Letter is one account's activation letter after a mass reset.
+type Letter struct {
+	Username      string
+	DisplayName   string
+	Role          bouclier.Role
+	Establishment string // name, when the account has one
+	Class         string
+	Code          string // single-use activation code, shown only here
+}
+
+// ResetResult is what a mass reset hands to the administrator: the codes
+// exist nowhere else (only their keyed hashes are stored).
+type ResetResult struct {
+	ID        int64
+	Scope     string
+	ExpiresAt time.Time
+	Letters   []Letter
+}
+
+// MassReset ("réinitialiser les comptes") resets every account of a scope
+// having one of roles (all roles if none), the caller's own excepted, in
+// one transaction: every session revoked, every second factor, recovery
+// code and known device removed (a thief may have enrolled their own),
+// the password replaced by a single-use activation code valid for
+// ActivationTTL, and at next login: a new password (login answers
+// password_reset_required until activation), the security instructions to
+// acknowledge, a factor to enrol for those who must have one, and
+// probation after activation. Each account's reset is audited.
+// Errors: invalid_request, forbidden.
+func (s *Service) MassReset(ctx context.Context, admin bouclier.User, scope string, roles []string, c Client) (ResetResult, error) {
+	scope, err := ParseScope(scope)
+	if err != nil {
+		return ResetResult{}, err
+	}
+	rs, err := parseRoles(roles)
+	if err != nil {
+		return ResetResult{}, err
+	}
+	if err := s.authority(ctx, admin, scope); err != nil {
+		return ResetResult{}, err
+	}
+	users, err := s.db.UsersInScope(ctx, scope, rs)
+	if err != nil {
+		return ResetResult{}, err
+	}
+	now := s.now()
+	res := ResetResult{Scope: scope, ExpiresAt: now.Add(s.cfg.ActivationTTL)}
+	names := map[string]string{}
+	type pending struct {
+		u    bouclier.User
+		code string
+		req  bool
+	}
+	var todo []pending
+	for _, u := range users {
+		if u.ID == admin.ID || u.Disabled {
+			continue
+		}
+		code, err := randomCode(12)
+		if err != nil {
+			return ResetResult{}, err
+		}
+		req, err := s.factorRequired(ctx, u)
+		if err != nil {
+			return ResetResult{}, err
+		}
+		todo = append(todo, pending{u, code, req})
+		if _, ok := names[u.UAI]; !ok && u.UAI != "" {
+			if e, err := s.db.Establishment(ctx, u.UAI); err == nil {
+				names[u.UAI] = e.Name
+			}
+		}
+	}
+	err = s.db.InTx(ctx, func(tx *store.Tx) error {
+		id, err := tx.InsertMassReset(ctx, scope, strings.Join(roles, ","), admin.Username, store.Micros(now), store.Micros(res.ExpiresAt), len(todo))
+		if err != nil {
+			return err
+		}
+		res.ID = id
+		for _, p := range todo {
+			u := p.u
+			if _, err := tx.DeleteUserSessions(ctx, u.ID); err != nil {
+				return err
+			}
+			if err := tx.ClearFactors(ctx, u.ID); err != nil {
+				return err
+			}
+			if err := tx.SetMustReset(ctx, u.ID, true); err != nil {
+				return err
+			}
+			sec, err := tx.AccountSecurity(ctx, u.ID)
+			if err != nil {
+				return err
+			}
+			sec.MustAck, sec.MustEnrol, sec.ProbationUntil = true, p.req, 0
+			if err := tx.PutAccountSecurity(ctx, sec); err != nil {
+				return err
+			}
+			h := s.keys.sum("activation", strconv.FormatInt(u.ID, 10), p.code)
+			if err := tx.PutActivationCode(ctx, u.ID, h, id, store.Micros(res.ExpiresAt), store.Micros(now)); err != nil {
+				return err
+			}
+			if err := audit.Append(ctx, tx, audit.Entry{At: now, Actor: admin.Username, Action: "account.reset", Target: "user:" + u.Username,
+				Scope: u.Scope(), Source: c.Address, Detail: fmt.Sprintf("mass reset %d", id)}); err != nil {
+				return err
+			}
+		}
+		return audit.Append(ctx, tx, audit.Entry{At: now, Actor: admin.Username, Action: "reset.mass", Target: fmt.Sprintf("reset:%d", id),
+			Scope: scope, Source: c.Address, Detail: fmt.Sprintf("roles=%v accounts=%d", roles, len(todo))})
+	})
+	if err != nil {
+		return ResetResult{}, fmt.Errorf("mass reset: %w", err)
+	}
+	for _, p := range todo {
+		res.Letters = append(res.Letters, Letter{Username: p.u.Username, DisplayName: p.u.DisplayName, Role: p.u.Role,
+			Establishment: names[p.u.UAI], Class: p.u.Class, Code: p.code[:4] + "-" + p.code[4:8] + "-" + p.code[8:]})
+	}
+	return res, nil
+}
+
+// Activate sets a new password on a reset account with its activation
+// code, which is then spent. The account starts its probation; the
+// instructions and the factor enrolment wait at its next login. Failed
+// attempts count against the account like failed logins, and an unknown
+// name, a wrong code and an expired one answer alike.
+// Errors: invalid_credentials, invalid_request (password policy),
+// throttled, locked.
+func (s *Service) Activate(ctx context.Context, username, code, password string, c Client) error {
+	now := s.now()
+	if !bouclier.ValidName(username) {
+		return invalidCredentials()
+	}
+	g, err := s.throttleCheck(ctx, username, c, now)
+	if err != nil {
+		return err
+	}
+	bad := func(target string) error {
+		if err := s.throttleFail(ctx, g, now); err != nil {
+			return err
+		}
+		s.record(ctx, audit.Entry{At: now, Actor: target, Action: "activation.failure", Target: "user:" + target, Source: c.Address})
+		return bouclier.Errorf(bouclier.ErrInvalidCredentials, "Identifiant ou code d'activation incorrect ou expiré.")
+	}
+	u, err := s.db.UserByName(ctx, username)
+	if errors.Is(err, store.ErrNotFound) {
+		return bad("?" + g.acct[:8])
+	}
+	if err != nil {
+		return err
+	}
+	var stored []byte
+	var expires int64
+	err = s.db.InTx(ctx, func(tx *store.Tx) error {
+		stored, expires, err = tx.ActivationCode(ctx, u.ID)
+		return err
+	})
+	h := s.keys.sum("activation", strconv.FormatInt(u.ID, 10), normalizeCode(code))
+	if errors.Is(err, store.ErrNotFound) || (err == nil && (!equalHash(h, stored) || expires <= store.Micros(now))) {
+		return bad(u.Username)
+	}
+	if err != nil {
+		return err
+	}
+	if err := s.checkPasswordFor(ctx, u, password); err != nil {
+		return err
+	}
+	hash, err := s.hasher.Hash(ctx, password)
+	if err != nil {
+		return err
+	}
+	err = s.db.InTx(ctx, func(tx *store.Tx) error {
+		// Spent inside the same transaction: a second use finds nothing.
+		if _, _, err := tx.ActivationCode(ctx, u.ID); err != nil {
+			return bouclier.Errorf(bouclier.ErrInvalidCredentials, "Identifiant ou code d'activation incorrect ou expiré.")
+		}
+		if err := tx.DeleteActivationCode(ctx, u.ID); err != nil {
+			return err
+		}
+		if err := tx.SetPasswordHash(ctx, u.ID, hash); err != nil {
+			return err
+		}
+		sec, err := tx.AccountSecurity(ctx, u.ID)
+		if err != nil {
+			return err
+		}
+		sec.ActivatedAt, sec.ProbationUntil = store.Micros(now), store.Micros(now.Add(s.cfg.Probation.Period))
+		sec.LockedUntil, sec.LockReason = 0, ""
+		if err := tx.PutAccountSecurity(ctx, sec); err != nil {
+			return err
+		}
+		return audit.Append(ctx, tx, audit.Entry{At: now, Actor: u.Username, Action: "account.activate", Target: "user:" + u.Username,
+			Scope: u.Scope(), Source: c.Address})
+	})
+	if err != nil {
+		return fmt.Errorf("activate: %w", err)
+	}
+	return s.throttleSuccess(ctx, g)
+}
+
+// LettersCSV returns the letters as CSV with a header line.
+func LettersCSV(r ResetResult) []byte {
+	var b bytes.Buffer
+	w := csv.NewWriter(&b)
+	_ = w.Write([]string{"username", "display_name", "role", "establishment", "class", "activation_code", "expires_at"})
+	for _, l := range r.Letters {
+		_ = w.Write([]string{l.Username, l.DisplayName, string(l.Role), l.Establishment, l.Class, l.Code, r.ExpiresAt.UTC().Format(time.RFC3339)})
+	}
+	w.Flush()
+	return b.Bytes()
+}
+
+// LettersPDF returns one printable A4 letter a page, in French, for the
+// accounts of a reset (families receive theirs on paper).
+func LettersPDF(r ResetResult, publicURL string) []byte {
+	var d pdfDoc
+	if publicURL == "" {
+		publicURL = "l'adresse habituelle de Bouclier"
+	}
+	for _, l := range r.Letters {
+		p := d.page()
+		y := 780.0
+		line := func(size float64, bold bool, text string) {
+			p.text(56, y, size, bold, text)
+			y -= size * 1.5
+		}
+		line(16, true, "Bouclier — réinitialisation de votre compte")
+		if l.Establishment != "" {
+			line(11, false, l.Establishment)
+		}
+		y -= 10
+		line(12, false, "À l'attention de "+l.DisplayName+" ("+roleFR(l.Role)+")")
+		y -= 10
+		for _, t := range []string{
+			"Par mesure de sécurité, votre compte de messagerie scolaire a été réinitialisé :",
+			"l'ancien mot de passe ne fonctionne plus et toutes les sessions ont été fermées.",
+			"Pour le réactiver, rendez-vous sur " + publicURL + " et indiquez :",
+		} {
+			line(11, false, t)
+		}
+		y -= 6
+		line(12, false, "Identifiant : "+l.Username)
+		line(14, true, "Code d'activation : "+l.Code)
+		line(11, false, "Ce code ne sert qu'une fois et expire le "+frenchDate(r.ExpiresAt)+".")
+		y -= 10
+		for _, t := range strings.Split(SecurityInstructions, "\n") {
+			line(10, false, t)
+		}
+		y -= 10
+		line(9, false, "Personne ne vous demandera jamais ce code par téléphone ou par courriel.")
+	}
+	return d.bytes()
+}
+
+func roleFR(r bouclier.Role) string {
+	switch r {
+	case bouclier.RoleStudent:
+		return "élève"
+	case bouclier.RoleParent:
+		return "responsable légal"
+	case bouclier.RoleTeacher:
+		return "enseignant"
+	case bouclier.RoleStaff:
+		return "personnel"
+	case bouclier.RoleHead:
+		return "chef d'établissement"
+	}
+	return "administration"
+}

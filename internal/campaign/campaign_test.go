@@ -1,0 +1,381 @@
+package campaign_test
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/bouclier/bouclier"
+	"github.com/bouclier/bouclier/internal/apptest"
+	"github.com/bouclier/bouclier/internal/campaign"
+	"github.com/bouclier/bouclier/internal/messaging"
+	"github.com/bouclier/bouclier/internal/moderation"
+	"github.com/bouclier/bouclier/internal/store"
+)
+
+func TestSignatureVariants(t *testing.T) {
+	base := campaign.Sign(unseenVariants[0])
+	for i, v := range unseenVariants[1:] {
+		if s := campaign.Similarity(base, campaign.Sign(v)); s < 0.4 {
+			t.Errorf("variant %d: similarity %.2f, want ≥ 0.4", i+1, s)
+		}
+	}
+	other := campaign.Sign("Pour jeudi : exercices 3 à 7 page 112, et relire le chapitre sur les fractions. Bonne soirée à tous.")
+	if s := campaign.Similarity(base, other); s > 0.2 {
+		t.Errorf("unrelated texts: similarity %.2f", s)
+	}
+	if campaign.Sign("Merci beaucoup") != nil {
+		t.Error("a two-word text got a signature")
+	}
+	if got := campaign.ParseSignature(base.Bytes()); campaign.Similarity(got, base) != 1 {
+		t.Error("signature does not survive storage")
+	}
+}
+
+func TestPoints(t *testing.T) {
+	for _, c := range []struct {
+		flags int64
+		want  int
+	}{
+		{0, 0},
+		{campaign.FlagFresh, 1},
+		{campaign.FlagFresh | campaign.FlagFanout, 2},
+		{campaign.FlagScreenWeak | campaign.FlagScreenStrong, 2},
+		{campaign.FlagScreenHeld | campaign.FlagClosed, 3},
+		{campaign.FlagReported, 2},
+		{campaign.FlagBroadcaster | campaign.FlagFresh, 1},
+	} {
+		if got := campaign.Points(c.flags); got != c.want {
+			t.Errorf("Points(%b) = %d, want %d", c.flags, got, c.want)
+		}
+	}
+}
+
+// TestNearDuplicatesFromSuspiciousSenders: a text the screen lets through,
+// with variations, sent by parents of several establishments who just
+// logged in from new devices and write wider than parents do, is a wave:
+// the second copy is held, the third opens an incident, the copy delivered before
+// are recalled, the accounts are read-only and their sessions gone, and
+// later copies are held everywhere, even from an ordinary account.
+func TestNearDuplicatesFromSuspiciousSenders(t *testing.T) {
+	apptest.Each(t, func(t *testing.T, e *apptest.Env) {
+		world(t, e, 4)
+		ctx := context.Background()
+		// A session row for each sender, to see containment revoke it.
+		for i := 1; i <= 3; i++ {
+			u := user(t, e, fmt.Sprintf("parent.%d.C1.1", i))
+			if err := e.App.DB.InTx(ctx, func(tx *store.Tx) error {
+				return tx.CreateSession(ctx, store.Session{TokenHash: []byte(fmt.Sprintf("token-%d-xxxxxxxxxxxxxxxxxxxxxxxxx", i)), UserID: u.ID,
+					CreatedAt: store.Micros(e.Clock.Now()), LastSeen: store.Micros(e.Clock.Now()), ExpiresAt: store.Micros(e.Clock.Now()) + 1e10, PublicID: fmt.Sprint(i)})
+			}); err != nil {
+				t.Fatal(err)
+			}
+		}
+		var ids []int64
+		for i := 1; i <= 3; i++ {
+			res := mustSend(t, e, sender{fmt.Sprintf("parent.%d.C1.1", i), true}, parentWide(i), "Convocation", unseenVariants[i-1])
+			ids = append(ids, res.ID)
+			// The first copy goes out; the second, alike and from another
+			// suspicious sender elsewhere, is held before any incident.
+			if want := bouclier.StatusHeld; i == 1 && res.Status != bouclier.StatusDelivered || i > 1 && res.Status != want {
+				t.Fatalf("copy %d: %s (%v)", i, res.Status, res.Reasons)
+			}
+		}
+		cs := incidents(t, e)
+		if len(cs) != 1 {
+			t.Fatalf("%d incidents, want 1", len(cs))
+		}
+		c := cs[0]
+		if c.Messages != 3 || len(c.Accounts) != 3 || c.ContainedAt == 0 || len(c.Academies) != 2 {
+			t.Fatalf("incident: %+v", c)
+		}
+		for _, id := range ids {
+			if m := message(t, e, id); !m.Recalled {
+				t.Errorf("message %d not recalled", id)
+			}
+			if n, _ := e.App.DB.VisibleCopies(ctx, id); n != 0 {
+				t.Errorf("message %d: %d visible copies", id, n)
+			}
+		}
+		for i := 1; i <= 3; i++ {
+			u := user(t, e, fmt.Sprintf("parent.%d.C1.1", i))
+			if !u.ReadOnly {
+				t.Errorf("%s not read-only", u.Username)
+			}
+			if ss, _ := e.App.DB.UserSessions(ctx, u.ID); len(ss) != 0 {
+				t.Errorf("%s still has %d sessions", u.Username, len(ss))
+			}
+		}
+		// A read-only account cannot send any more.
+		if _, err := send(t, e, sender{"parent.1.C1.1", true}, parentWide(1), "Encore", unseen); bouclier.ErrorCode(err) != bouclier.ErrForbidden {
+			t.Errorf("locked sender: %v", err)
+		}
+		// A further copy is held, whoever sends it.
+		res := mustSend(t, e, sender{"parent.4.C2.2", false}, []string{"user:prof.4"}, "Fwd", unseenVariants[3])
+		if res.Status != bouclier.StatusHeld || !strings.Contains(strings.Join(res.Reasons, " "), "incident") {
+			t.Errorf("later copy: %s %v, want held for the incident", res.Status, res.Reasons)
+		}
+		// Ordinary traffic goes on.
+		if res := mustSend(t, e, sender{"prof.4", false}, []string{"class:0990004A/C1"}, "Devoirs", "Pour jeudi : exercices 3 à 7 page 112, et relire le chapitre sur les fractions."); res.Status != bouclier.StatusDelivered {
+			t.Errorf("ordinary message: %s %v", res.Status, res.Reasons)
+		}
+	})
+}
+
+// TestFanoutAndFreshAlone: each of fresh access and wide fan-out weighs 1
+// point; alone neither makes a sender suspicious, together they do.
+func TestFanoutAndFreshAlone(t *testing.T) {
+	for _, c := range []struct {
+		name  string
+		fresh bool
+		wide  bool
+		want  int
+	}{{"fresh only", true, false, 0}, {"fan-out only", false, true, 0}, {"fresh and fan-out", true, true, 1}} {
+		t.Run(c.name, func(t *testing.T) {
+			apptest.Each(t, func(t *testing.T, e *apptest.Env) {
+				world(t, e, 4)
+				for i := 1; i <= 4; i++ {
+					to := []string{fmt.Sprintf("user:prof.%d", i)}
+					if c.wide {
+						to = parentWide(i)
+					}
+					if res := mustSend(t, e, sender{fmt.Sprintf("parent.%d.C1.1", i), c.fresh}, to, "Convocation", unseenVariants[i-1]); c.want == 0 && res.Status != bouclier.StatusDelivered {
+						t.Errorf("sender %d: %s %v", i, res.Status, res.Reasons)
+					}
+				}
+				if n := len(incidents(t, e)); n != c.want {
+					t.Errorf("%d incidents, want %d", n, c.want)
+				}
+			})
+		})
+	}
+}
+
+// TestScreenSignal: the known wave texts, which the screen itself holds
+// or rejects, make their senders suspicious even from known devices.
+func TestScreenSignal(t *testing.T) {
+	apptest.Each(t, func(t *testing.T, e *apptest.Env) {
+		world(t, e, 3)
+		texts := []string{
+			"Une bombe va exploser demain au collège à 10h, vous êtes prévenus. Ce n'est pas une blague.",
+			"Une b0mbe va exploser demain au collège à 10h, vous êtes prévenus. Ce n'est pas une blague !",
+			"Une bombe 💣 va exploser demain au collège vers 10h, vous êtes prévenus. Ce n'est pas une blague.",
+		}
+		for i := 1; i <= 3; i++ {
+			_, _ = send(t, e, sender{fmt.Sprintf("parent.%d.C1.1", i), false}, []string{fmt.Sprintf("user:prof.%d", i)}, "Alerte", texts[i-1])
+		}
+		cs := incidents(t, e)
+		if len(cs) != 1 || len(cs[0].Accounts) != 3 {
+			t.Fatalf("incidents: %+v", cs)
+		}
+	})
+}
+
+// TestAttachmentAndLinkSignals: different texts are one wave when they
+// carry the same attachment or link to the same unknown domain.
+func TestAttachmentAndLinkSignals(t *testing.T) {
+	texts := []string{
+		"Bonjour, voici le document demandé pour la sortie de vendredi, merci de le lire attentivement.",
+		"Madame, Monsieur, vous trouverez ci-joint les informations sur la réunion de rentrée des familles.",
+		"Bonsoir, le planning des examens blancs est disponible, pensez à le consulter avant lundi matin.",
+	}
+	for _, c := range []struct {
+		name  string
+		extra func(i int) (string, []messaging.Attachment)
+		want  int
+	}{
+		{"same attachment", func(i int) (string, []messaging.Attachment) {
+			return "", []messaging.Attachment{{Name: "info.txt", ContentType: "text/plain", Data: []byte("Document commun de la vague, identique partout.\n")}}
+		}, 1},
+		{"different attachments", func(i int) (string, []messaging.Attachment) {
+			return "", []messaging.Attachment{{Name: "info.txt", ContentType: "text/plain", Data: []byte(fmt.Sprintf("Document propre à l'expéditeur %d.\n", i))}}
+		}, 0},
+		{"same link domain", func(i int) (string, []messaging.Attachment) {
+			return fmt.Sprintf(" Lien : https://portail-familles-info.com/doc/%d", i), nil
+		}, 1},
+		{"official link", func(i int) (string, []messaging.Attachment) {
+			return fmt.Sprintf(" Lien : https://www.ac-versailles.fr/doc/%d", i), nil
+		}, 0},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			apptest.Each(t, func(t *testing.T, e *apptest.Env) {
+				world(t, e, 3)
+				for i := 1; i <= 3; i++ {
+					suffix, atts := c.extra(i)
+					_, _ = send(t, e, sender{fmt.Sprintf("parent.%d.C1.1", i), true}, parentWide(i), "Information", texts[i-1]+suffix, atts...)
+				}
+				if n := len(incidents(t, e)); n != c.want {
+					t.Errorf("%d incidents, want %d", n, c.want)
+				}
+			})
+		})
+	}
+}
+
+// TestClosedHoursAttempts: an attempt to send during closed hours earlier
+// counts as a signal with a fresh access.
+func TestClosedHoursAttempts(t *testing.T) {
+	for _, closed := range []bool{false, true} {
+		t.Run(fmt.Sprint("closed=", closed), func(t *testing.T) {
+			apptest.Each(t, func(t *testing.T, e *apptest.Env) {
+				world(t, e, 3)
+				ctx := context.Background()
+				for i := 1; i <= 3; i++ {
+					u := user(t, e, fmt.Sprintf("parent.%d.C1.1", i))
+					if closed {
+						if err := e.App.DB.RecordClosedAttempt(ctx, u.ID, store.Micros(e.Clock.Now().Add(-8*60*60e9))); err != nil {
+							t.Fatal(err)
+						}
+					}
+				}
+				for i := 1; i <= 3; i++ {
+					_, _ = send(t, e, sender{fmt.Sprintf("parent.%d.C1.1", i), true}, []string{fmt.Sprintf("user:prof.%d", i)}, "Convocation", unseenVariants[i-1])
+				}
+				want := 0
+				if closed {
+					want = 1
+				}
+				if n := len(incidents(t, e)); n != want {
+					t.Errorf("%d incidents, want %d", n, want)
+				}
+			})
+		})
+	}
+}
+
+// TestReports: copies that went out unnoticed are recalled once their
+// recipients report them.
+func TestReports(t *testing.T) {
+	apptest.Each(t, func(t *testing.T, e *apptest.Env) {
+		world(t, e, 3)
+		ctx := context.Background()
+		var ids []int64
+		for i := 1; i <= 3; i++ {
+			res := mustSend(t, e, sender{fmt.Sprintf("parent.%d.C1.1", i), true}, []string{fmt.Sprintf("user:prof.%d", i)}, "Convocation", unseenVariants[i-1])
+			if res.Status != bouclier.StatusDelivered {
+				t.Fatalf("copy %d: %s", i, res.Status)
+			}
+			ids = append(ids, res.ID)
+		}
+		if err := e.App.Campaign.Sweep(ctx); err != nil {
+			t.Fatal(err)
+		}
+		if n := len(incidents(t, e)); n != 0 {
+			t.Fatalf("%d incidents before any report", n)
+		}
+		for i, id := range ids {
+			prof := user(t, e, fmt.Sprintf("prof.%d", i+1))
+			if err := e.App.Moderation.Report(ctx, moderation.Actor{User: prof, Source: "test"}, id, "message bizarre"); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if err := e.App.Campaign.Sweep(ctx); err != nil {
+			t.Fatal(err)
+		}
+		cs := incidents(t, e)
+		if len(cs) != 1 {
+			t.Fatalf("%d incidents after reports", len(cs))
+		}
+		for _, id := range ids {
+			if !message(t, e, id).Recalled {
+				t.Errorf("message %d not recalled", id)
+			}
+		}
+	})
+}
+
+// TestLegitimateBroadcasts: the rectorat's letter forwarded by every head
+// (some from new devices), the absence note of many parents, a teacher
+// writing to all her classes: nothing held, no incident.
+func TestLegitimateBroadcasts(t *testing.T) {
+	letter := "Madame, Monsieur, des messages menaçants ont été envoyés ces derniers jours à de nombreux établissements par des comptes piratés. " +
+		"La police est saisie et des plaintes ont été déposées. Ne répondez pas à ces messages et signalez-les. Consignes : https://www.education.gouv.fr/securite"
+	apptest.Each(t, func(t *testing.T, e *apptest.Env) {
+		world(t, e, 8)
+		check := func(res messaging.Result, err error, who string) {
+			t.Helper()
+			if err != nil || res.Status != bouclier.StatusDelivered {
+				t.Errorf("%s: %v %s %v", who, err, res.Status, res.Reasons)
+			}
+		}
+		for i := 1; i <= 8; i++ {
+			uai := fmt.Sprintf("099%04dA", i)
+			res, err := send(t, e, sender{fmt.Sprintf("head.%d", i), i%2 == 0}, []string{"parents:" + uai + "/C1", "parents:" + uai + "/C2", "staff:" + uai}, "Message du recteur", letter)
+			check(res, err, fmt.Sprintf("head.%d", i))
+		}
+		for i := 1; i <= 8; i++ {
+			for _, c := range []string{"C1", "C2"} {
+				res, err := send(t, e, sender{fmt.Sprintf("parent.%d.%s.1", i, c), i%4 == 0}, []string{fmt.Sprintf("user:prof.%d", i)}, "Absence",
+					"Mon enfant sera absent demain pour raison médicale.")
+				check(res, err, "parent")
+			}
+		}
+		for i := 1; i <= 3; i++ {
+			uai := fmt.Sprintf("099%04dA", i)
+			res, err := send(t, e, sender{fmt.Sprintf("prof.%d", i), true}, []string{"class:" + uai + "/C1", "class:" + uai + "/C2", "parents:" + uai + "/C1", "parents:" + uai + "/C2"},
+				"Sortie au musée", "Bonjour à tous, la sortie au musée aura lieu jeudi. Rendez-vous à 8h devant le collège, retour vers 17h. Prévoir un pique-nique.")
+			check(res, err, "teacher")
+		}
+		if err := e.App.Campaign.Sweep(context.Background()); err != nil {
+			t.Fatal(err)
+		}
+		if cs := incidents(t, e); len(cs) != 0 {
+			t.Errorf("incidents: %+v", cs)
+		}
+		if held, _ := e.App.DB.Held(context.Background(), "", "", 100); len(held) != 0 {
+			t.Errorf("%d messages held", len(held))
+		}
+	})
+}
+
+// TestIncidentAuthority: heads see incidents touching their establishment,
+// académie admins those of their académie; others are refused; closing
+// stops the holding.
+func TestIncidentAuthority(t *testing.T) {
+	apptest.Each(t, func(t *testing.T, e *apptest.Env) {
+		world(t, e, 4)
+		ctx := context.Background()
+		for i := 1; i <= 3; i++ {
+			mustSend(t, e, sender{fmt.Sprintf("parent.%d.C1.1", i), true}, parentWide(i), "Convocation", unseenVariants[i-1])
+		}
+		cs := incidents(t, e)
+		if len(cs) != 1 {
+			t.Fatalf("%d incidents", len(cs))
+		}
+		id := cs[0].ID
+		d := e.App.Campaign
+		for _, c := range []struct {
+			user string
+			want int
+		}{{"head.1", 1}, {"head.4", 0}, {"rssi.aca-nord", 1}, {"rssi.versailles", 0}, {"admin", 1}} {
+			got, err := d.Incidents(ctx, user(t, e, c.user))
+			if err != nil || len(got) != c.want {
+				t.Errorf("%s: %d incidents (%v), want %d", c.user, len(got), err, c.want)
+			}
+		}
+		if _, err := d.Incidents(ctx, user(t, e, "prof.1")); bouclier.ErrorCode(err) != bouclier.ErrForbidden {
+			t.Errorf("teacher: %v", err)
+		}
+		if _, err := d.Incident(ctx, user(t, e, "head.4"), id); bouclier.ErrorCode(err) != bouclier.ErrNotFound {
+			t.Errorf("head outside: %v", err)
+		}
+		in, err := d.Incident(ctx, user(t, e, "head.2"), id)
+		if err != nil || len(in.Timeline) == 0 || in.Timeline[0].Kind != "opened" {
+			t.Fatalf("incident view: %+v %v", in, err)
+		}
+		if err := d.Close(ctx, user(t, e, "rssi.aca-nord"), id, "", "test"); bouclier.ErrorCode(err) != bouclier.ErrForbidden {
+			t.Errorf("académie admin closing a two-académie incident: %v", err)
+		}
+		if err := d.Close(ctx, user(t, e, "admin"), id, "vague terminée", "test"); err != nil {
+			t.Fatal(err)
+		}
+		if err := d.Close(ctx, user(t, e, "admin"), id, "", "test"); bouclier.ErrorCode(err) != bouclier.ErrConflict {
+			t.Errorf("closing twice: %v", err)
+		}
+		res := mustSend(t, e, sender{"parent.4.C2.2", false}, []string{"user:prof.4"}, "Fwd", unseenVariants[3])
+		if res.Status != bouclier.StatusDelivered {
+			t.Errorf("after close: %s %v", res.Status, res.Reasons)
+		}
+	})
+}

@@ -1,0 +1,219 @@
+package campaign
+
+import (
+	"context"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+	"time"
+
+	"github.com/bouclier/bouclier"
+	"github.com/bouclier/bouclier/internal/audit"
+	"github.com/bouclier/bouclier/internal/store"
+)
+
+func hexEncode(b []byte) string { return hex.EncodeToString(b) }
+
+func hexDecode(s string) []byte {
+	b, _ := hex.DecodeString(s)
+	return b
+}
+
+// Incident is an incident as its viewers see it.
+type Incident struct {
+	store.Campaign
+	Timeline   []store.CampaignEvent
+	MessageIDs []int64
+}
+
+func forbidden() error {
+	return bouclier.Errorf(bouclier.ErrForbidden, "Réservé à la direction des établissements et aux administrateurs d'académie.")
+}
+
+func notFound() error { return bouclier.Errorf(bouclier.ErrNotFound, "Incident introuvable.") }
+
+// scopeOf returns the filters of a viewer's incidents: a head sees those
+// touching their establishment, an académie admin those touching their
+// académie, a national admin all.
+func scopeOf(u bouclier.User) (uai, academie string, err error) {
+	switch u.Role {
+	case bouclier.RoleHead:
+		if u.UAI == "" {
+			return "", "", forbidden()
+		}
+		return u.UAI, "", nil
+	case bouclier.RoleAcademyAdmin:
+		if u.Academie == "" {
+			return "", "", forbidden()
+		}
+		return "", u.Academie, nil
+	case bouclier.RoleNationalAdmin:
+		return "", "", nil
+	}
+	return "", "", forbidden()
+}
+
+// Incidents lists the incidents in u's scope, newest first. Errors: forbidden.
+func (d *Detector) Incidents(ctx context.Context, u bouclier.User) ([]store.Campaign, error) {
+	uai, aca, err := scopeOf(u)
+	if err != nil {
+		return nil, err
+	}
+	return d.db.Campaigns(ctx, uai, aca, 200)
+}
+
+// authorize loads incident id if it is in u's scope. Errors: forbidden,
+// not_found (also for an incident outside the scope, so ids reveal nothing).
+func (d *Detector) authorize(ctx context.Context, u bouclier.User, id int64) (store.Campaign, error) {
+	uai, aca, err := scopeOf(u)
+	if err != nil {
+		return store.Campaign{}, err
+	}
+	c, err := d.db.Campaign(ctx, id)
+	if errors.Is(err, store.ErrNotFound) {
+		return c, notFound()
+	}
+	if err != nil {
+		return c, err
+	}
+	if (uai != "" && !contains(c.Establishments, uai)) || (aca != "" && !contains(c.Academies, aca)) {
+		return c, notFound()
+	}
+	return c, nil
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// Incident returns one incident with its timeline and messages. Errors:
+// forbidden, not_found.
+func (d *Detector) Incident(ctx context.Context, u bouclier.User, id int64) (Incident, error) {
+	c, err := d.authorize(ctx, u, id)
+	if err != nil {
+		return Incident{}, err
+	}
+	in := Incident{Campaign: c}
+	if in.Timeline, err = d.db.CampaignEvents(ctx, id); err != nil {
+		return in, err
+	}
+	in.MessageIDs, err = d.db.CampaignMessages(ctx, id)
+	return in, err
+}
+
+// Close closes an incident: its features are no longer held against. The
+// accounts stay read-only until they are reset. Only someone with
+// authority over every place it touches may close it: a national admin,
+// an académie admin when it stays within their académie, a head when it
+// stays within their establishment. Errors: forbidden, not_found,
+// conflict (already closed).
+func (d *Detector) Close(ctx context.Context, u bouclier.User, id int64, note, source string) error {
+	c, err := d.authorize(ctx, u, id)
+	if err != nil {
+		return err
+	}
+	switch u.Role {
+	case bouclier.RoleHead:
+		if len(c.Establishments) != 1 {
+			return bouclier.Errorf(bouclier.ErrForbidden, "Cet incident touche d'autres établissements : seule l'académie peut le clore.")
+		}
+	case bouclier.RoleAcademyAdmin:
+		if len(c.Academies) != 1 {
+			return bouclier.Errorf(bouclier.ErrForbidden, "Cet incident touche d'autres académies : seul un administrateur national peut le clore.")
+		}
+	}
+	if len(note) > 1000 {
+		return bouclier.Errorf(bouclier.ErrInvalidRequest, "La note dépasse 1000 caractères.")
+	}
+	now := d.now()
+	err = d.db.InTx(ctx, func(tx *store.Tx) error {
+		ok, err := tx.CloseCampaign(ctx, id, u.Username, store.Micros(now))
+		if err != nil {
+			return err
+		}
+		if !ok {
+			return bouclier.Errorf(bouclier.ErrConflict, "Cet incident est déjà clos.")
+		}
+		detail := "clos par " + u.Username
+		if note = strings.TrimSpace(note); note != "" {
+			detail += " : " + note
+		}
+		if err := tx.AddCampaignEvent(ctx, id, store.Micros(now), "closed", detail); err != nil {
+			return err
+		}
+		if err := tx.BumpCampaignVersion(ctx); err != nil {
+			return err
+		}
+		return audit.Append(ctx, tx, audit.Entry{At: now, Actor: u.Username, Action: "campaign.close", Target: fmt.Sprintf("incident:%d", id),
+			Scope: u.Scope(), Source: source, Detail: note})
+	})
+	if err == nil {
+		d.invalidate()
+	}
+	return err
+}
+
+// Evidence writes the evidence archive of an incident's messages (see
+// moderation.WriteEvidence). Errors: forbidden, not_found.
+func (d *Detector) Evidence(ctx context.Context, u bouclier.User, id int64, source string, w io.Writer) error {
+	if _, err := d.authorize(ctx, u, id); err != nil {
+		return err
+	}
+	ids, err := d.db.CampaignMessages(ctx, id)
+	if err != nil {
+		return err
+	}
+	if err := d.mod.WriteEvidence(ctx, w, fmt.Sprintf("incident %d", id), ids); err != nil {
+		return fmt.Errorf("incident evidence: %w", err)
+	}
+	now := d.now()
+	return d.db.InTx(ctx, func(tx *store.Tx) error {
+		return audit.Append(ctx, tx, audit.Entry{At: now, Actor: u.Username, Action: "evidence.export", Target: fmt.Sprintf("incident:%d", id),
+			Scope: u.Scope(), Source: source})
+	})
+}
+
+func ts(micros int64) string {
+	if micros == 0 {
+		return ""
+	}
+	return time.UnixMicro(micros).UTC().Format(time.RFC3339)
+}
+
+// webhookBody is the JSON the webhook receives.
+func webhookBody(c store.Campaign) []byte {
+	b, _ := json.Marshal(map[string]any{"event": "incident.opened", "incident": map[string]any{
+		"id": fmt.Sprint(c.ID), "status": c.Status, "reason": c.Reason, "opened_at": ts(c.OpenedAt), "contained_at": ts(c.ContainedAt),
+		"accounts": nonNil(c.Accounts), "establishments": nonNil(c.Establishments), "academies": nonNil(c.Academies), "messages": c.Messages}})
+	return b
+}
+
+func nonNil(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
+}
+
+// emailText is the alert email, in French.
+func emailText(c store.Campaign) (subject, body string) {
+	subject = fmt.Sprintf("[Bouclier] Incident n° %d : vague de messages malveillants contenue", c.ID)
+	var b strings.Builder
+	fmt.Fprintf(&b, "Bouclier a reconnu une vague de messages malveillants et l'a contenue.\n\n")
+	fmt.Fprintf(&b, "Incident n° %d, ouvert le %s (UTC).\n", c.ID, time.UnixMicro(c.OpenedAt).UTC().Format("02/01/2006 à 15:04:05"))
+	fmt.Fprintf(&b, "Motif : %s.\n\n", c.Reason)
+	fmt.Fprintf(&b, "Messages : %d, retirés de toutes les boîtes de réception ; les messages semblables sont retenus.\n", c.Messages)
+	fmt.Fprintf(&b, "Comptes mis en lecture seule, sessions révoquées (%d) : %s.\n", len(c.Accounts), strings.Join(c.Accounts, ", "))
+	fmt.Fprintf(&b, "Établissements concernés (%d) : %s.\n", len(c.Establishments), strings.Join(c.Establishments, ", "))
+	fmt.Fprintf(&b, "Académies : %s.\n\n", strings.Join(c.Academies, ", "))
+	fmt.Fprintf(&b, "Les comptes restent bloqués jusqu'à la réinitialisation de leur mot de passe. Le détail et les éléments de preuve sont dans Bouclier (Incidents).\n")
+	return subject, b.String()
+}

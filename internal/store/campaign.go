@@ -1,0 +1,521 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/bouclier/bouclier"
+)
+
+// CampaignObs is what campaign detection keeps of one message.
+type CampaignObs struct {
+	MessageID  int64
+	At         int64 // unix microseconds
+	SenderID   int64
+	Role       string
+	UAI        string // the sender's establishment, or the first one written to
+	Academie   string
+	Schools    []string // the recipients' establishments
+	Recipients int
+	Groups     int
+	Status     string
+	Score      float64
+	Flags      int64  // campaign signal bits (package campaign)
+	Sig        []byte // MinHash signature; empty for texts too short
+	Extra      []int64
+	Keys       []int64 // every key indexed: signature bands and Extra
+}
+
+// idArray returns a SQL set of int64 values usable as `IN (` + set + `)`
+// with one parameter, so that the statement text stays constant.
+func (db *DB) idArray(ids []int64) (string, any) {
+	if db.dialect == Postgres {
+		if ids == nil {
+			ids = []int64{}
+		}
+		return `SELECT unnest(?::bigint[]) AS value`, ids
+	}
+	b, _ := json.Marshal(ids)
+	if ids == nil {
+		b = []byte("[]")
+	}
+	return `SELECT value FROM json_each(?)`, string(b)
+}
+
+func joinInts(v []int64) string {
+	var b strings.Builder
+	for i, x := range v {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		b.WriteString(strconv.FormatInt(x, 10))
+	}
+	return b.String()
+}
+
+func splitInts(s string) []int64 {
+	if s == "" {
+		return nil
+	}
+	var out []int64
+	for _, f := range strings.Split(s, ",") {
+		if n, err := strconv.ParseInt(f, 10, 64); err == nil {
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
+func splitList(s string) []string {
+	if s == "" {
+		return nil
+	}
+	return strings.Split(s, ",")
+}
+
+// InsertCampaignObs stores an observation and its keys; a message already
+// observed is left as it is.
+func (t *Tx) InsertCampaignObs(ctx context.Context, o CampaignObs) error {
+	res, err := t.exec(ctx, `INSERT INTO campaign_obs (message_id, at, sender_id, role, uai, academie, schools, recipients, n_groups, status, score, flags, sig, extra)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (message_id) DO NOTHING`,
+		o.MessageID, o.At, o.SenderID, o.Role, o.UAI, o.Academie, strings.Join(o.Schools, ","), o.Recipients, o.Groups, o.Status, o.Score, o.Flags,
+		nonNilBytes(o.Sig), joinInts(o.Extra))
+	if err != nil {
+		return fmt.Errorf("insert campaign observation: %w", err)
+	}
+	if n, _ := res.RowsAffected(); n == 0 || len(o.Keys) == 0 {
+		return nil
+	}
+	set, arg := t.db.idArray(o.Keys)
+	_, err = t.exec(ctx, `INSERT INTO campaign_keys (feature, at, message_id) SELECT v.value, ?, ? FROM (`+set+`) v WHERE true ON CONFLICT DO NOTHING`,
+		o.At, o.MessageID, arg)
+	return wrap(err, "insert campaign keys")
+}
+
+func nonNilBytes(b []byte) []byte {
+	if b == nil {
+		return []byte{}
+	}
+	return b
+}
+
+const obsColumns = `o.message_id, o.at, o.sender_id, o.role, o.uai, o.academie, o.schools, o.recipients, o.n_groups, o.status, o.score, o.flags, o.sig, o.extra`
+
+func scanObs(s interface{ Scan(...any) error }) (CampaignObs, error) {
+	var o CampaignObs
+	var schools, extra string
+	err := s.Scan(&o.MessageID, &o.At, &o.SenderID, &o.Role, &o.UAI, &o.Academie, &schools, &o.Recipients, &o.Groups, &o.Status, &o.Score, &o.Flags, &o.Sig, &extra)
+	o.Schools, o.Extra = splitList(schools), splitInts(extra)
+	return o, err
+}
+
+// CampaignNeighbours lists the observations since a time that share at
+// least one key with keys, newest first, at most limit.
+func (db *DB) CampaignNeighbours(ctx context.Context, keys []int64, since int64, limit int) ([]CampaignObs, error) {
+	if len(keys) == 0 {
+		return nil, nil
+	}
+	set, arg := db.idArray(keys)
+	rows, err := db.query(ctx, `SELECT `+obsColumns+` FROM campaign_obs o WHERE o.message_id IN (
+		SELECT k.message_id FROM campaign_keys k WHERE k.feature IN (`+set+`) AND k.at >= ?) AND o.at >= ?
+		ORDER BY o.at DESC LIMIT ?`, arg, since, since, limit)
+	if err != nil {
+		return nil, fmt.Errorf("campaign neighbours: %w", err)
+	}
+	defer rows.Close()
+	var out []CampaignObs
+	for rows.Next() {
+		o, err := scanObs(rows)
+		if err != nil {
+			return nil, fmt.Errorf("campaign neighbours: %w", err)
+		}
+		out = append(out, o)
+	}
+	return out, rows.Err()
+}
+
+// CampaignObsByID returns one observation.
+func (db *DB) CampaignObsByID(ctx context.Context, messageID int64) (CampaignObs, error) {
+	o, err := scanObs(db.queryRow(ctx, `SELECT `+obsColumns+` FROM campaign_obs o WHERE o.message_id = ?`, messageID))
+	if errors.Is(err, sql.ErrNoRows) {
+		return o, ErrNotFound
+	}
+	return o, wrap(err, "campaign observation")
+}
+
+// FlagCampaignObs sets signal bits on an observation; false if the
+// message was not observed.
+func (t *Tx) FlagCampaignObs(ctx context.Context, messageID, flags int64) (bool, error) {
+	res, err := t.exec(ctx, `UPDATE campaign_obs SET flags = flags | ? WHERE message_id = ?`, flags, messageID)
+	if err != nil {
+		return false, fmt.Errorf("flag campaign observation: %w", err)
+	}
+	n, _ := res.RowsAffected()
+	return n == 1, nil
+}
+
+// SenderHistory summarises what a sender sent since a time.
+type SenderHistory struct {
+	Messages      int
+	MaxRecipients int
+	MaxGroups     int
+}
+
+// CampaignSenderHistory returns a sender's history since a time, before
+// the given instant.
+func (db *DB) CampaignSenderHistory(ctx context.Context, senderID, since, before int64) (SenderHistory, error) {
+	var h SenderHistory
+	err := db.queryRow(ctx, `SELECT COUNT(*), COALESCE(MAX(recipients), 0), COALESCE(MAX(n_groups), 0) FROM campaign_obs
+		WHERE sender_id = ? AND at >= ? AND at < ?`, senderID, since, before).Scan(&h.Messages, &h.MaxRecipients, &h.MaxGroups)
+	return h, wrap(err, "sender history")
+}
+
+// ReportsAfter lists the reports with an id above afterID made since a
+// time, oldest first.
+func (db *DB) ReportsAfter(ctx context.Context, afterID, since int64, limit int) ([]Report, error) {
+	rows, err := db.query(ctx, `SELECT id, message_id, reporter_id, reason, uai, created_at FROM reports WHERE id > ? AND created_at >= ? ORDER BY id LIMIT ?`,
+		afterID, since, limit)
+	if err != nil {
+		return nil, fmt.Errorf("reports after: %w", err)
+	}
+	defer rows.Close()
+	var out []Report
+	for rows.Next() {
+		var r Report
+		if err := rows.Scan(&r.ID, &r.MessageID, &r.ReporterID, &r.Reason, &r.UAI, &r.CreatedAt); err != nil {
+			return nil, fmt.Errorf("reports after: %w", err)
+		}
+		out = append(out, r)
+	}
+	return out, rows.Err()
+}
+
+// PurgeCampaignObs drops keys older than keysBefore and observations
+// older than obsBefore.
+func (t *Tx) PurgeCampaignObs(ctx context.Context, keysBefore, obsBefore int64) error {
+	if _, err := t.exec(ctx, `DELETE FROM campaign_keys WHERE at < ?`, keysBefore); err != nil {
+		return fmt.Errorf("purge campaign keys: %w", err)
+	}
+	_, err := t.exec(ctx, `DELETE FROM campaign_obs WHERE at < ?`, obsBefore)
+	return wrap(err, "purge campaign observations")
+}
+
+// Campaign is an incident: a wave recognised and contained.
+type Campaign struct {
+	ID             int64
+	Seed           string
+	Status         string // "open" or "closed"
+	Reason         string
+	OpenedAt       int64
+	ContainedAt    int64
+	ClosedAt       int64
+	ClosedBy       string
+	Accounts       []string // usernames
+	Establishments []string // UAIs
+	Academies      []string
+	Messages       int
+}
+
+// CampaignEvent is one line of an incident's timeline.
+type CampaignEvent struct {
+	At     int64
+	Kind   string
+	Detail string
+}
+
+// OpenCampaign opens an incident for seed, or finds the one already
+// opened for it (created false).
+func (t *Tx) OpenCampaign(ctx context.Context, seed, reason string, at int64) (int64, bool, error) {
+	res, err := t.exec(ctx, `INSERT INTO campaigns (seed, status, reason, opened_at) VALUES (?, 'open', ?, ?) ON CONFLICT (seed) DO NOTHING`, seed, reason, at)
+	if err != nil {
+		return 0, false, fmt.Errorf("open campaign: %w", err)
+	}
+	n, _ := res.RowsAffected()
+	var id int64
+	if err := t.queryRow(ctx, `SELECT id FROM campaigns WHERE seed = ?`, seed).Scan(&id); err != nil {
+		return 0, false, fmt.Errorf("open campaign: %w", err)
+	}
+	return id, n == 1, nil
+}
+
+func (t *Tx) insertNew(ctx context.Context, what, query string, args ...any) (bool, error) {
+	res, err := t.exec(ctx, query, args...)
+	if err != nil {
+		return false, fmt.Errorf("%s: %w", what, err)
+	}
+	n, _ := res.RowsAffected()
+	return n == 1, nil
+}
+
+// AddCampaignMember attaches a message to an incident; false if it was.
+func (t *Tx) AddCampaignMember(ctx context.Context, campaignID, messageID, senderID, at int64) (bool, error) {
+	return t.insertNew(ctx, "add campaign member", `INSERT INTO campaign_members (campaign_id, message_id, sender_id, at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING`,
+		campaignID, messageID, senderID, at)
+}
+
+// AddCampaignAccount lists an account as involved; false if it was.
+func (t *Tx) AddCampaignAccount(ctx context.Context, campaignID, userID int64) (bool, error) {
+	return t.insertNew(ctx, "add campaign account", `INSERT INTO campaign_accounts (campaign_id, user_id) VALUES (?, ?) ON CONFLICT DO NOTHING`, campaignID, userID)
+}
+
+// AddCampaignPlace lists an establishment as touched; false if it was.
+func (t *Tx) AddCampaignPlace(ctx context.Context, campaignID int64, uai, academie string) (bool, error) {
+	return t.insertNew(ctx, "add campaign place", `INSERT INTO campaign_places (campaign_id, uai, academie) VALUES (?, ?, ?) ON CONFLICT DO NOTHING`, campaignID, uai, academie)
+}
+
+// AddCampaignFeature adds what later messages are held against; false if known.
+func (t *Tx) AddCampaignFeature(ctx context.Context, campaignID int64, kind, value string) (bool, error) {
+	return t.insertNew(ctx, "add campaign feature", `INSERT INTO campaign_features (campaign_id, kind, value) VALUES (?, ?, ?) ON CONFLICT DO NOTHING`, campaignID, kind, value)
+}
+
+// AddCampaignEvent appends to an incident's timeline.
+func (t *Tx) AddCampaignEvent(ctx context.Context, campaignID, at int64, kind, detail string) error {
+	_, err := t.exec(ctx, `INSERT INTO campaign_events (campaign_id, at, kind, detail) VALUES (?, ?, ?, ?)`, campaignID, at, kind, detail)
+	return wrap(err, "add campaign event")
+}
+
+// BumpCampaignVersion tells every process to reload the open incidents.
+func (t *Tx) BumpCampaignVersion(ctx context.Context) error {
+	_, err := t.exec(ctx, `UPDATE campaign_version SET version = version + 1 WHERE id = 1`)
+	return wrap(err, "bump campaign version")
+}
+
+// CampaignVersion returns the version of the open incidents.
+func (db *DB) CampaignVersion(ctx context.Context) (int64, error) {
+	var v int64
+	err := db.queryRow(ctx, `SELECT version FROM campaign_version WHERE id = 1`).Scan(&v)
+	return v, wrap(err, "campaign version")
+}
+
+// CampaignFeature is one thing an open incident holds against.
+type CampaignFeature struct {
+	CampaignID int64
+	Kind       string
+	Value      string
+}
+
+// OpenCampaignFeatures lists the features of every open incident.
+func (db *DB) OpenCampaignFeatures(ctx context.Context) ([]CampaignFeature, error) {
+	rows, err := db.query(ctx, `SELECT f.campaign_id, f.kind, f.value FROM campaign_features f JOIN campaigns c ON c.id = f.campaign_id
+		WHERE c.status = 'open' ORDER BY f.campaign_id`)
+	if err != nil {
+		return nil, fmt.Errorf("open campaign features: %w", err)
+	}
+	defer rows.Close()
+	var out []CampaignFeature
+	for rows.Next() {
+		var f CampaignFeature
+		if err := rows.Scan(&f.CampaignID, &f.Kind, &f.Value); err != nil {
+			return nil, fmt.Errorf("open campaign features: %w", err)
+		}
+		out = append(out, f)
+	}
+	return out, rows.Err()
+}
+
+// OpenCampaignIDs lists the open incidents, oldest first.
+func (db *DB) OpenCampaignIDs(ctx context.Context) ([]int64, error) {
+	return db.ids(ctx, `SELECT id FROM campaigns WHERE status = 'open' ORDER BY id`)
+}
+
+// OpenCampaignOf returns the open incident one of the messages belongs to, or 0.
+func (db *DB) OpenCampaignOf(ctx context.Context, messageIDs []int64) (int64, error) {
+	if len(messageIDs) == 0 {
+		return 0, nil
+	}
+	set, arg := db.idArray(messageIDs)
+	var n sql.NullInt64
+	err := db.queryRow(ctx, `SELECT MIN(m.campaign_id) FROM campaign_members m JOIN campaigns c ON c.id = m.campaign_id
+		WHERE c.status = 'open' AND m.message_id IN (`+set+`)`, arg).Scan(&n)
+	id := n.Int64
+	return id, wrap(err, "open campaign of")
+}
+
+// CampaignMember is a message attached to an incident.
+type CampaignMember struct {
+	MessageID int64
+	SenderID  int64
+}
+
+// UncontainedMembers lists an incident's messages not yet recalled by it.
+func (db *DB) UncontainedMembers(ctx context.Context, campaignID int64) ([]CampaignMember, error) {
+	rows, err := db.query(ctx, `SELECT message_id, sender_id FROM campaign_members WHERE campaign_id = ? AND contained = 0 ORDER BY message_id`, campaignID)
+	if err != nil {
+		return nil, fmt.Errorf("uncontained members: %w", err)
+	}
+	defer rows.Close()
+	var out []CampaignMember
+	for rows.Next() {
+		var m CampaignMember
+		if err := rows.Scan(&m.MessageID, &m.SenderID); err != nil {
+			return nil, err
+		}
+		out = append(out, m)
+	}
+	return out, rows.Err()
+}
+
+// MarkMembersContained records that messages were recalled for an incident.
+func (t *Tx) MarkMembersContained(ctx context.Context, campaignID int64, messageIDs []int64) error {
+	set, arg := t.db.idArray(messageIDs)
+	_, err := t.exec(ctx, `UPDATE campaign_members SET contained = 1 WHERE campaign_id = ? AND message_id IN (`+set+`)`, campaignID, arg)
+	return wrap(err, "mark members contained")
+}
+
+// UnlockedCampaignAccounts lists the accounts of an incident not yet locked by it.
+func (db *DB) UnlockedCampaignAccounts(ctx context.Context, campaignID int64) ([]int64, error) {
+	return db.ids(ctx, `SELECT user_id FROM campaign_accounts WHERE campaign_id = ? AND locked_at = 0 ORDER BY user_id`, campaignID)
+}
+
+// MarkAccountLocked records that an incident locked an account.
+func (t *Tx) MarkAccountLocked(ctx context.Context, campaignID, userID, at int64) error {
+	_, err := t.exec(ctx, `UPDATE campaign_accounts SET locked_at = ? WHERE campaign_id = ? AND user_id = ?`, at, campaignID, userID)
+	return wrap(err, "mark account locked")
+}
+
+// SetCampaignContained records the first containment of an incident.
+func (t *Tx) SetCampaignContained(ctx context.Context, campaignID, at int64) (bool, error) {
+	return t.insertNew(ctx, "set campaign contained", `UPDATE campaigns SET contained_at = ? WHERE id = ? AND contained_at = 0`, at, campaignID)
+}
+
+// CloseCampaign closes an open incident; false if it was not open.
+func (t *Tx) CloseCampaign(ctx context.Context, campaignID int64, by string, at int64) (bool, error) {
+	return t.insertNew(ctx, "close campaign", `UPDATE campaigns SET status = 'closed', closed_at = ?, closed_by = ? WHERE id = ? AND status = 'open'`, at, by, campaignID)
+}
+
+// Campaigns lists incidents touching an establishment, or an académie
+// (both empty: all), newest first, with their accounts, places and
+// message counts.
+func (db *DB) Campaigns(ctx context.Context, uai, academie string, limit int) ([]Campaign, error) {
+	ids, err := db.ids(ctx, `SELECT c.id FROM campaigns c WHERE (? = '' OR EXISTS (SELECT 1 FROM campaign_places p WHERE p.campaign_id = c.id AND p.uai = ?))
+		AND (? = '' OR EXISTS (SELECT 1 FROM campaign_places p WHERE p.campaign_id = c.id AND p.academie = ?)) ORDER BY c.id DESC LIMIT ?`,
+		uai, uai, academie, academie, limit)
+	if err != nil {
+		return nil, fmt.Errorf("campaigns: %w", err)
+	}
+	out := make([]Campaign, 0, len(ids))
+	for _, id := range ids {
+		c, err := db.Campaign(ctx, id)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, c)
+	}
+	return out, nil
+}
+
+// Campaign returns one incident with its accounts, places and message count.
+func (db *DB) Campaign(ctx context.Context, id int64) (Campaign, error) {
+	var c Campaign
+	err := db.queryRow(ctx, `SELECT id, seed, status, reason, opened_at, contained_at, closed_at, closed_by FROM campaigns WHERE id = ?`, id).
+		Scan(&c.ID, &c.Seed, &c.Status, &c.Reason, &c.OpenedAt, &c.ContainedAt, &c.ClosedAt, &c.ClosedBy)
+	if errors.Is(err, sql.ErrNoRows) {
+		return c, ErrNotFound
+	}
+	if err != nil {
+		return c, fmt.Errorf("campaign: %w", err)
+	}
+	if c.Accounts, err = db.strings(ctx, `SELECT u.username FROM campaign_accounts a JOIN users u ON u.id = a.user_id WHERE a.campaign_id = ? ORDER BY u.username`, id); err != nil {
+		return c, fmt.Errorf("campaign accounts: %w", err)
+	}
+	if c.Establishments, err = db.strings(ctx, `SELECT uai FROM campaign_places WHERE campaign_id = ? ORDER BY uai`, id); err != nil {
+		return c, fmt.Errorf("campaign places: %w", err)
+	}
+	if c.Academies, err = db.strings(ctx, `SELECT DISTINCT academie FROM campaign_places WHERE campaign_id = ? AND academie <> '' ORDER BY academie`, id); err != nil {
+		return c, fmt.Errorf("campaign academies: %w", err)
+	}
+	err = db.queryRow(ctx, `SELECT COUNT(*) FROM campaign_members WHERE campaign_id = ?`, id).Scan(&c.Messages)
+	return c, wrap(err, "campaign messages")
+}
+
+// CampaignEvents returns an incident's timeline, oldest first.
+func (db *DB) CampaignEvents(ctx context.Context, id int64) ([]CampaignEvent, error) {
+	rows, err := db.query(ctx, `SELECT at, kind, detail FROM campaign_events WHERE campaign_id = ? ORDER BY id`, id)
+	if err != nil {
+		return nil, fmt.Errorf("campaign events: %w", err)
+	}
+	defer rows.Close()
+	var out []CampaignEvent
+	for rows.Next() {
+		var e CampaignEvent
+		if err := rows.Scan(&e.At, &e.Kind, &e.Detail); err != nil {
+			return nil, err
+		}
+		out = append(out, e)
+	}
+	return out, rows.Err()
+}
+
+// CampaignMessages lists the ids of an incident's messages.
+func (db *DB) CampaignMessages(ctx context.Context, id int64) ([]int64, error) {
+	return db.ids(ctx, `SELECT message_id FROM campaign_members WHERE campaign_id = ? ORDER BY message_id`, id)
+}
+
+// Heads lists the heads of the given establishments.
+func (db *DB) Heads(ctx context.Context, uais []string) ([]bouclier.User, error) {
+	if len(uais) == 0 {
+		return nil, nil
+	}
+	var set string
+	var arg any
+	if db.dialect == Postgres {
+		set, arg = `SELECT unnest(?::text[]) AS value`, uais
+	} else {
+		b, _ := json.Marshal(uais)
+		set, arg = `SELECT value FROM json_each(?)`, string(b)
+	}
+	return db.users(ctx, `SELECT `+userColumns+` FROM users u WHERE u.disabled = 0 AND u.role = 'head' AND u.uai IN (`+set+`) ORDER BY u.username`, arg)
+}
+
+// ClaimAlert claims the right to send the alert named key: true when this
+// caller must send it (a new key, or one that failed and whose claim is
+// older than staleBefore). The primary key makes the claim exclusive
+// across processes.
+func (db *DB) ClaimAlert(ctx context.Context, key string, campaignID, now, staleBefore int64) (bool, error) {
+	res, err := db.write.ExecContext(ctx, db.q(`INSERT INTO campaign_alerts (alert_key, campaign_id, status, attempts, claimed_at) VALUES (?, ?, 'sending', 1, ?)
+		ON CONFLICT (alert_key) DO UPDATE SET status = 'sending', attempts = campaign_alerts.attempts + 1, claimed_at = excluded.claimed_at
+		WHERE campaign_alerts.status = 'failed' AND campaign_alerts.claimed_at < ?`), key, campaignID, now, staleBefore)
+	if err != nil {
+		return false, fmt.Errorf("claim alert: %w", err)
+	}
+	n, _ := res.RowsAffected()
+	return n == 1, nil
+}
+
+// FinishAlert records the outcome of a claimed alert: sent, or failed with
+// the error's text (to be tried again later).
+func (db *DB) FinishAlert(ctx context.Context, key string, at int64, errText string) error {
+	status := "sent"
+	if errText != "" {
+		status = "failed"
+	}
+	_, err := db.write.ExecContext(ctx, db.q(`UPDATE campaign_alerts SET status = ?, sent_at = ?, last_error = ? WHERE alert_key = ?`), status, at, errText, key)
+	return wrap(err, "finish alert")
+}
+
+// AlertStatus returns an alert's status and attempts ("" when unknown).
+func (db *DB) AlertStatus(ctx context.Context, key string) (string, int, error) {
+	var s string
+	var n int
+	err := db.queryRow(ctx, `SELECT status, attempts FROM campaign_alerts WHERE alert_key = ?`, key).Scan(&s, &n)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", 0, nil
+	}
+	return s, n, wrap(err, "alert status")
+}
+
+// CampaignActivatedAt returns when an account was last activated after a
+// reset (0 if never).
+func (db *DB) CampaignActivatedAt(ctx context.Context, userID int64) (int64, error) {
+	var at int64
+	err := db.queryRow(ctx, `SELECT activated_at FROM account_security WHERE user_id = ?`, userID).Scan(&at)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, nil
+	}
+	return at, wrap(err, "activated at")
+}

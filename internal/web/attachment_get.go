@@ -1,0 +1,25 @@
+package web
+
+import (
+	"net/http"
+
+	"github.com/bouclier/bouclier/internal/api"
+	"github.com/bouclier/bouclier/internal/auth"
+)
+
+// attachmentGet sends an attachment as a download with its detected type,
+// never rendered in the page's origin (api.ServeAttachment sets
+// Content-Disposition: attachment and a sandboxing CSP).
+func (h *handler) attachmentGet(w http.ResponseWriter, r *http.Request, s auth.Session) {
+	id, err := pathID(r)
+	if err != nil {
+		h.fail(w, r, &s, err)
+		return
+	}
+	at, data, err := h.d.Messaging.Attachment(r.Context(), s.User, id)
+	if err != nil {
+		h.fail(w, r, &s, err)
+		return
+	}
+	api.ServeAttachment(w, at, data)
+}

@@ -1,0 +1,342 @@
+package web_test
+
+import (
+	"html"
+	"net/http"
+	"net/url"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+func TestLoginWithSecondFactor(t *testing.T) {
+	e, srv := env(t)
+	b := newBrowser(t, srv)
+
+	p := b.get("/login")
+	if p.Status != http.StatusOK || !strings.Contains(p.Body, `<html lang="fr">`) {
+		t.Fatalf("login page: %d\n%s", p.Status, p.Body)
+	}
+	if got := p.Header.Get("Content-Security-Policy"); !strings.Contains(got, "script-src 'self'") || !strings.Contains(got, "frame-ancestors 'none'") || strings.Contains(got, "unsafe-inline") {
+		t.Errorf("CSP = %q", got)
+	}
+	tok := field(t, p.Body, "csrf")
+
+	// Wrong password: a clear message, no second step.
+	p = b.post("/login", url.Values{"csrf": {tok}, "username": {"prof.martin"}, "password": {"nope"}})
+	if p.Status != http.StatusUnauthorized || !strings.Contains(p.Body, "Identifiant ou mot de passe incorrect.") || strings.Contains(p.Body, `name="pending"`) {
+		t.Fatalf("wrong password: %d\n%s", p.Status, p.Body)
+	}
+
+	// Right password: the code step, without the password in the page.
+	p = b.post("/login", url.Values{"csrf": {tok}, "username": {"prof.martin"}, "password": {"correct horse battery staple"}})
+	if p.Status != http.StatusOK || !strings.Contains(p.Body, `id="otp"`) || !strings.Contains(p.Body, `autocomplete="one-time-code"`) {
+		t.Fatalf("otp step: %d\n%s", p.Status, p.Body)
+	}
+	if strings.Contains(p.Body, "correct horse") {
+		t.Fatal("the password is echoed in the code step")
+	}
+	pending := field(t, p.Body, "pending")
+
+	// Wrong code: stays on the code step.
+	p = b.post("/login", url.Values{"csrf": {tok}, "pending": {pending}, "otp": {"000000"}})
+	if p.Status != http.StatusUnauthorized || !strings.Contains(p.Body, "Code incorrect") || !strings.Contains(p.Body, `id="otp"`) {
+		t.Fatalf("wrong code: %d\n%s", p.Status, p.Body)
+	}
+	// The sealed first step is bound to this browser's login cookie.
+	other := newBrowser(t, srv)
+	otok := field(t, other.get("/login").Body, "csrf")
+	p = other.post("/login", url.Values{"csrf": {otok}, "pending": {pending}, "otp": {e.OTP(t, 0)}})
+	if p.Status != http.StatusUnauthorized || strings.Contains(p.Body, `id="otp"`) {
+		t.Fatalf("pending replayed from another browser: %d\n%s", p.Status, p.Body)
+	}
+
+	// Right code: signed in with the session cookie.
+	p = b.post("/login", url.Values{"csrf": {tok}, "pending": {pending}, "otp": {e.OTP(t, 0)}})
+	if p.Status != http.StatusSeeOther || p.Header.Get("Location") != "/inbox" {
+		t.Fatalf("right code: %d %q\n%s", p.Status, p.Header.Get("Location"), p.Body)
+	}
+	var sess *http.Cookie
+	for _, c := range (&http.Response{Header: p.Header}).Cookies() {
+		if c.Name == "bouclier" {
+			sess = c
+		}
+	}
+	if sess == nil || !sess.HttpOnly || sess.SameSite != http.SameSiteStrictMode || sess.Path != "/" || sess.Secure {
+		t.Fatalf("session cookie = %+v", sess)
+	}
+	p = b.get("/inbox")
+	if p.Status != http.StatusOK || !strings.Contains(p.Body, "Boîte de réception") || !strings.Contains(p.Body, "Sophie Martin") {
+		t.Fatalf("inbox: %d\n%s", p.Status, p.Body)
+	}
+
+	// Logout ends the session server-side.
+	p = b.post("/logout", url.Values{"csrf": {b.csrf()}})
+	if p.Status != http.StatusSeeOther || !strings.HasPrefix(p.Header.Get("Location"), "/login") {
+		t.Fatalf("logout: %d", p.Status)
+	}
+	b.c.Jar.SetCookies(mustURL(srv.URL), []*http.Cookie{sess})
+	if p = b.get("/inbox"); p.Status != http.StatusSeeOther || !strings.HasPrefix(p.Header.Get("Location"), "/login?next=") {
+		t.Fatalf("old session after logout: %d %s", p.Status, p.Header.Get("Location"))
+	}
+}
+
+func TestLoginWithoutSecondFactor(t *testing.T) {
+	_, srv := env(t)
+	b := newBrowser(t, srv)
+	if p := b.get("/compose"); p.Status != http.StatusSeeOther || p.Header.Get("Location") != "/login?next=%2Fcompose" {
+		t.Fatalf("anonymous compose: %d %q", p.Status, p.Header.Get("Location"))
+	}
+	p := b.get("/login?next=%2Fcompose")
+	p = b.post("/login", url.Values{"csrf": {field(t, p.Body, "csrf")}, "next": {field(t, p.Body, "next")},
+		"username": {"parent.dupont"}, "password": {"correct horse battery staple"}})
+	if p.Status != http.StatusSeeOther || p.Header.Get("Location") != "/compose" {
+		t.Fatalf("parent login: %d %q\n%s", p.Status, p.Header.Get("Location"), p.Body)
+	}
+	// An open redirect through next= is not possible.
+	b2 := newBrowser(t, srv)
+	p = b2.get("/login")
+	p = b2.post("/login", url.Values{"csrf": {field(t, p.Body, "csrf")}, "next": {"//evil.example/"},
+		"username": {"parent.dupont"}, "password": {"correct horse battery staple"}})
+	if p.Header.Get("Location") != "/inbox" {
+		t.Fatalf("next=//evil: Location %q", p.Header.Get("Location"))
+	}
+}
+
+func TestCSRF(t *testing.T) {
+	_, srv := env(t)
+
+	// The login form: no cookie, a wrong token, or a cross-site post.
+	b := newBrowser(t, srv)
+	creds := url.Values{"username": {"parent.dupont"}, "password": {"correct horse battery staple"}}
+	if p := b.post("/login", creds); p.Status != http.StatusForbidden {
+		t.Fatalf("login without token: %d", p.Status)
+	}
+	tok := field(t, b.get("/login").Body, "csrf")
+	bad := url.Values{"csrf": {tok + "x"}, "username": creds["username"], "password": creds["password"]}
+	if p := b.post("/login", bad); p.Status != http.StatusForbidden {
+		t.Fatalf("login with wrong token: %d", p.Status)
+	}
+	good := url.Values{"csrf": {tok}, "username": creds["username"], "password": creds["password"]}
+	if p := b.post("/login", good, "Sec-Fetch-Site", "cross-site"); p.Status != http.StatusForbidden || !strings.Contains(p.Body, "Requête refusée") {
+		t.Fatalf("cross-site login: %d\n%s", p.Status, p.Body)
+	}
+	if p := b.post("/login", good, "Origin", "https://evil.example"); p.Status != http.StatusForbidden {
+		t.Fatalf("login from another origin: %d", p.Status)
+	}
+	b.login("parent.dupont", "")
+
+	// Signed in: every POST needs the session's token.
+	msg := url.Values{"to": {"user:prof.martin"}, "subject": {"Bonjour"}, "body": {"Texte"}}
+	if p := b.postMultipart("/compose", msg); p.Status != http.StatusForbidden || !strings.Contains(p.Body, "Formulaire expiré ou falsifié") {
+		t.Fatalf("compose without token: %d\n%s", p.Status, p.Body)
+	}
+	msg.Set("csrf", "AAAA"+b.csrf()[4:])
+	if p := b.postMultipart("/compose", msg); p.Status != http.StatusForbidden {
+		t.Fatalf("compose with wrong token: %d", p.Status)
+	}
+	msg.Set("csrf", b.csrf())
+	if p := b.post("/compose", msg, "Sec-Fetch-Site", "cross-site"); p.Status != http.StatusForbidden {
+		t.Fatalf("cross-site compose: %d", p.Status)
+	}
+	if p := b.post("/logout", url.Values{}); p.Status != http.StatusForbidden {
+		t.Fatalf("logout without token: %d", p.Status)
+	}
+	if p := b.get("/sent"); p.Status != http.StatusOK || strings.Contains(p.Body, "Bonjour") {
+		t.Fatalf("a refused post was sent anyway, or the session ended: %d", p.Status)
+	}
+}
+
+func TestComposeRefusalKeepsDraft(t *testing.T) {
+	_, srv := env(t)
+	b := newBrowser(t, srv)
+	b.login("eleve.dupont", "")
+
+	p := b.get("/compose")
+	if p.Status != http.StatusOK || strings.Contains(p.Body, `value="class:0780001A/4A"`) {
+		t.Fatalf("a student is offered a whole class: %d\n%s", p.Status, p.Body)
+	}
+	// A forged post to the class is refused, kept as a draft, and the form
+	// comes back filled with the reason.
+	p = b.send([]string{"class:0780001A/4A"}, "Sortie au musée", "Qui vient samedi ?")
+	if p.Status != http.StatusForbidden || !strings.Contains(p.Body, "Message non envoyé") || !strings.Contains(p.Body, `role="alert"`) {
+		t.Fatalf("forged class post: %d\n%s", p.Status, p.Body)
+	}
+	draft := field(t, p.Body, "draft_id")
+	if !strings.Contains(p.Body, `value="Sortie au musée"`) || !strings.Contains(p.Body, "Qui vient samedi ?</textarea>") {
+		t.Fatalf("form not refilled:\n%s", p.Body)
+	}
+	if !strings.Contains(p.Body, "Élèves de 4A (0780001A)") || strings.Contains(p.Body, `value="class:0780001A/4A"`) {
+		t.Fatalf("the refused recipient should be named, not offered:\n%s", p.Body)
+	}
+	p = b.get("/drafts")
+	if !strings.Contains(p.Body, "Sortie au musée") || !strings.Contains(p.Body, "/compose?draft="+draft) || !strings.Contains(p.Body, "Non envoyé") {
+		t.Fatalf("drafts:\n%s", p.Body)
+	}
+	p = b.get("/compose?draft=" + draft)
+	if p.Status != http.StatusOK || !strings.Contains(p.Body, `value="Sortie au musée"`) || field(t, p.Body, "draft_id") != draft || !strings.Contains(p.Body, "Motif du refus précédent") {
+		t.Fatalf("draft reopened: %d\n%s", p.Status, p.Body)
+	}
+	// Sending it again updates the same draft rather than piling up copies.
+	p = b.postMultipart("/compose", url.Values{"csrf": {b.csrf()}, "draft_id": {draft}, "to": {"class:0780001A/4A"}, "subject": {"Sortie au musée"}, "body": {"Qui vient ?"}})
+	if p.Status != http.StatusForbidden || field(t, p.Body, "draft_id") != draft {
+		t.Fatalf("second refusal: %d", p.Status)
+	}
+	if n := strings.Count(b.get("/drafts").Body, "/compose?draft="); n != 1 {
+		t.Fatalf("%d drafts, want 1", n)
+	}
+}
+
+func TestUserContentIsEscaped(t *testing.T) {
+	e, srv := env(t)
+	prof := newBrowser(t, srv)
+	prof.login("prof.martin", e.OTP(t, 0))
+	subject := `<script>alert("objet")</script>`
+	body := "<script>alert('corps')</script>\n<img src=x onerror=alert(1)>"
+	p := prof.send([]string{"user:parent.dupont"}, subject, body)
+	if p.Status != http.StatusSeeOther {
+		t.Fatalf("send: %d\n%s", p.Status, p.Body)
+	}
+	loc := p.Header.Get("Location")
+	if !regexp.MustCompile(`^/messages/\d+\?envoye=1$`).MatchString(loc) {
+		t.Fatalf("Location %q", loc)
+	}
+	parent := newBrowser(t, srv)
+	parent.login("parent.dupont", "")
+	for _, path := range []string{"/inbox", strings.TrimSuffix(loc, "?envoye=1")} {
+		p := parent.get(path)
+		if p.Status != http.StatusOK {
+			t.Fatalf("%s: %d", path, p.Status)
+		}
+		if strings.Contains(p.Body, "<script>alert") || strings.Contains(p.Body, "<img src=x") {
+			t.Fatalf("%s: user content not escaped:\n%s", path, p.Body)
+		}
+		if !strings.Contains(p.Body, "&lt;script&gt;alert(&#34;objet&#34;)&lt;/script&gt;") {
+			t.Fatalf("%s: escaped subject missing:\n%s", path, p.Body)
+		}
+	}
+	// Sent page of the teacher shows the message too, escaped.
+	if p := prof.get("/sent"); strings.Contains(p.Body, "<script>alert") || !strings.Contains(p.Body, "&lt;script&gt;") {
+		t.Fatalf("sent page:\n%s", p.Body)
+	}
+}
+
+func TestAttachmentDownload(t *testing.T) {
+	e, srv := env(t)
+	prof := newBrowser(t, srv)
+	prof.login("prof.martin", e.OTP(t, 0))
+	p := prof.send([]string{"user:parent.dupont"}, "Documents", "Ci-joint.",
+		file{"bulletin.pdf", "%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n"}, file{"notes.txt", "Sortie jeudi, départ 8 h 30.\n"})
+	if p.Status != http.StatusSeeOther {
+		t.Fatalf("send: %d\n%s", p.Status, p.Body)
+	}
+	parent := newBrowser(t, srv)
+	parent.login("parent.dupont", "")
+	p = parent.get(strings.TrimSuffix(p.Header.Get("Location"), "?envoye=1"))
+	links := regexp.MustCompile(`href="(/attachments/\d+)"[^>]*>([^<]+)<`).FindAllStringSubmatch(p.Body, -1)
+	if len(links) != 2 {
+		t.Fatalf("attachment links: %v\n%s", links, p.Body)
+	}
+	want := map[string]string{"bulletin.pdf": "application/pdf", "notes.txt": "text/plain"}
+	for _, l := range links {
+		a := parent.get(l[1])
+		if a.Status != http.StatusOK {
+			t.Fatalf("%s: %d", l[1], a.Status)
+		}
+		if got := a.Header.Get("Content-Disposition"); got != "attachment; filename*=UTF-8''"+l[2] {
+			t.Errorf("%s Content-Disposition = %q", l[2], got)
+		}
+		if got := a.Header.Get("Content-Type"); !strings.HasPrefix(got, want[l[2]]) {
+			t.Errorf("%s Content-Type = %q, want %q", l[2], got, want[l[2]])
+		}
+		if got := a.Header.Get("Content-Security-Policy"); !strings.Contains(got, "sandbox") {
+			t.Errorf("%s CSP = %q", l[2], got)
+		}
+		if a.Header.Get("X-Content-Type-Options") != "nosniff" {
+			t.Errorf("%s without nosniff", l[2])
+		}
+	}
+	// Someone else gets nothing, not even a hint that it exists.
+	other := newBrowser(t, srv)
+	other.login("parent.hugo", "")
+	if o := other.get(links[0][1]); o.Status != http.StatusNotFound {
+		t.Errorf("stranger %s: %d", links[0][1], o.Status)
+	}
+}
+
+func TestPagesAndErrors(t *testing.T) {
+	e, srv := env(t)
+	parent := newBrowser(t, srv)
+	parent.login("parent.dupont", "")
+	for _, c := range []struct {
+		path   string
+		status int
+		want   string
+	}{
+		{"/inbox", 200, "aucun message non lu"},
+		{"/sent", 200, "Aucun message envoyé."},
+		{"/trash", 200, "La corbeille est vide."},
+		{"/drafts", 200, "Aucun brouillon."},
+		{"/compose", 200, "Destinataires"},
+		{"/account", 200, "Marie Dupont"},
+		{"/admin", 403, "réservée"},
+		{"/messages/999", 404, "Message introuvable."},
+		{"/messages/abc", 404, "Cette page n'existe pas."},
+		{"/nulle-part", 404, "Cette page n'existe pas."},
+		{"/inbox?avant=-3", 422, "Adresse de page invalide."},
+	} {
+		p := parent.get(c.path)
+		if p.Status != c.status || !strings.Contains(html.UnescapeString(p.Body), c.want) {
+			t.Errorf("%s: %d, want %d with %q\n%s", c.path, p.Status, c.status, c.want, p.Body)
+		}
+	}
+	if p := parent.get("/admin"); strings.Contains(p.Body, `href="/admin"`) {
+		t.Error("the administration link is shown to a parent")
+	}
+	head := newBrowser(t, srv)
+	head.login("principal.moulin", e.OTP(t, 0))
+	if p := head.get("/admin"); p.Status != 200 || !strings.Contains(p.Body, "établissement 0780001A") || !strings.Contains(p.Body, `href="/admin"`) {
+		t.Errorf("admin for head: %d\n%s", p.Status, p.Body)
+	}
+}
+
+func TestTrashAndRestore(t *testing.T) {
+	e, srv := env(t)
+	prof := newBrowser(t, srv)
+	prof.login("prof.martin", e.OTP(t, 0))
+	p := prof.send([]string{"user:parent.dupont"}, "Réunion", "Mardi 18 h.")
+	if p.Status != http.StatusSeeOther {
+		t.Fatalf("send: %d\n%s", p.Status, p.Body)
+	}
+	msg := strings.TrimSuffix(p.Header.Get("Location"), "?envoye=1")
+	parent := newBrowser(t, srv)
+	parent.login("parent.dupont", "")
+	if p := parent.get("/inbox"); !strings.Contains(p.Body, "1 non lu") {
+		t.Fatalf("unread count:\n%s", p.Body)
+	}
+	p = parent.post(msg+"/trash", url.Values{"csrf": {parent.csrf()}})
+	if p.Status != http.StatusSeeOther || p.Header.Get("Location") != "/inbox?ok=trashed" {
+		t.Fatalf("trash: %d %s", p.Status, p.Header.Get("Location"))
+	}
+	if p := parent.get("/trash"); !strings.Contains(p.Body, "Réunion") {
+		t.Fatal("not in the trash")
+	}
+	if p := parent.get("/inbox?ok=trashed"); strings.Contains(p.Body, "Réunion") || !strings.Contains(p.Body, "placé dans la corbeille") {
+		t.Fatal("still in the inbox")
+	}
+	p = parent.post(msg+"/restore", url.Values{"csrf": {parent.csrf()}})
+	if p.Status != http.StatusSeeOther {
+		t.Fatalf("restore: %d", p.Status)
+	}
+	if p := parent.get("/inbox"); !strings.Contains(p.Body, "Réunion") {
+		t.Fatal("not restored")
+	}
+}
+
+func mustURL(s string) *url.URL {
+	u, err := url.Parse(s)
+	if err != nil {
+		panic(err)
+	}
+	return u
+}

@@ -1,0 +1,137 @@
+package web_test
+
+import (
+	"bytes"
+	"html"
+	"io"
+	"mime/multipart"
+	"net/http"
+	"net/http/cookiejar"
+	"net/http/httptest"
+	"net/url"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/bouclier/bouclier/internal/apptest"
+	"github.com/bouclier/bouclier/internal/config"
+)
+
+// env opens the application on a fresh SQLite database with the demo
+// directory and serves it.
+func env(t *testing.T) (*apptest.Env, *httptest.Server) {
+	t.Helper()
+	cfg := config.Default()
+	cfg.DataDir, cfg.SecureCookie = t.TempDir(), false
+	e := apptest.OpenConfig(t, "sqlite", cfg)
+	return e, e.Server(t)
+}
+
+// browser is a cookie-keeping HTTP client that does not follow redirects,
+// so each step's status and Location can be checked.
+type browser struct {
+	t    *testing.T
+	base string
+	c    *http.Client
+}
+
+func newBrowser(t *testing.T, srv *httptest.Server) *browser {
+	jar, _ := cookiejar.New(nil)
+	return &browser{t: t, base: srv.URL, c: &http.Client{Jar: jar, Timeout: 20 * time.Second,
+		CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}}
+}
+
+type page struct {
+	Status int
+	Header http.Header
+	Body   string
+}
+
+func (b *browser) do(req *http.Request) page {
+	b.t.Helper()
+	res, err := b.c.Do(req)
+	if err != nil {
+		b.t.Fatalf("%s %s: %v", req.Method, req.URL, err)
+	}
+	defer res.Body.Close()
+	body, _ := io.ReadAll(res.Body)
+	return page{Status: res.StatusCode, Header: res.Header, Body: string(body)}
+}
+
+func (b *browser) get(path string) page {
+	b.t.Helper()
+	req, _ := http.NewRequest(http.MethodGet, b.base+path, nil)
+	return b.do(req)
+}
+
+func (b *browser) post(path string, form url.Values, hdr ...string) page {
+	b.t.Helper()
+	req, _ := http.NewRequest(http.MethodPost, b.base+path, strings.NewReader(form.Encode()))
+	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	for i := 0; i+1 < len(hdr); i += 2 {
+		req.Header.Set(hdr[i], hdr[i+1])
+	}
+	return b.do(req)
+}
+
+type file struct{ name, data string }
+
+func (b *browser) postMultipart(path string, form url.Values, files ...file) page {
+	b.t.Helper()
+	var buf bytes.Buffer
+	mw := multipart.NewWriter(&buf)
+	for k, vs := range form {
+		for _, v := range vs {
+			_ = mw.WriteField(k, v)
+		}
+	}
+	for _, f := range files {
+		w, _ := mw.CreateFormFile("attachments", f.name)
+		_, _ = io.WriteString(w, f.data)
+	}
+	_ = mw.Close()
+	req, _ := http.NewRequest(http.MethodPost, b.base+path, &buf)
+	req.Header.Set("Content-Type", mw.FormDataContentType())
+	return b.do(req)
+}
+
+var hiddenRe = regexp.MustCompile(`name="([a-z_]+)" value="([^"]*)"`)
+
+// field returns the value of the first hidden field called name.
+func field(t *testing.T, body, name string) string {
+	t.Helper()
+	for _, m := range hiddenRe.FindAllStringSubmatch(body, -1) {
+		if m[1] == name {
+			return html.UnescapeString(m[2])
+		}
+	}
+	t.Fatalf("no field %q in page:\n%s", name, body)
+	return ""
+}
+
+// login signs in through the form; otp is used when the server asks.
+func (b *browser) login(user, otp string) {
+	b.t.Helper()
+	p := b.get("/login")
+	tok := field(b.t, p.Body, "csrf")
+	p = b.post("/login", url.Values{"csrf": {tok}, "username": {user}, "password": {apptest.Password}})
+	if p.Status == http.StatusOK && strings.Contains(p.Body, `name="pending"`) {
+		p = b.post("/login", url.Values{"csrf": {tok}, "pending": {field(b.t, p.Body, "pending")}, "otp": {otp}})
+	}
+	if p.Status != http.StatusSeeOther {
+		b.t.Fatalf("login %s: status %d\n%s", user, p.Status, p.Body)
+	}
+}
+
+// csrf returns the session's anti-CSRF token from any signed-in page.
+func (b *browser) csrf() string {
+	b.t.Helper()
+	return field(b.t, b.get("/inbox").Body, "csrf")
+}
+
+// send posts the compose form and returns the answer.
+func (b *browser) send(to []string, subject, body string, files ...file) page {
+	b.t.Helper()
+	return b.postMultipart("/compose", url.Values{"csrf": {b.csrf()}, "to": to, "subject": {subject}, "body": {body}}, files...)
+}

@@ -1,0 +1,180 @@
+package web
+
+import (
+	"context"
+	"io"
+	"net/http"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/bouclier/bouclier"
+	"github.com/bouclier/bouclier/internal/auth"
+	"github.com/bouclier/bouclier/internal/messaging"
+)
+
+// composeData is the compose form. The recipients offered are exactly
+// Messaging.Reachable: what the rules allow this sender.
+type composeData struct {
+	Groups      []choice
+	People      []choice
+	Unavailable []string // submitted recipients the picker does not offer
+	Subject     string
+	Body        string
+	ReplyTo     int64
+	DraftID     int64
+	LostFiles   bool // files were attached to a refused message
+	Refused     bool
+}
+
+type choice struct {
+	ID, Expr, Label string
+	Checked         bool
+}
+
+// composeForm builds the form, ticking the recipients in to.
+func (h *handler) composeForm(ctx context.Context, u bouclier.User, to []string) (composeData, error) {
+	opts, err := h.d.Messaging.Reachable(ctx, u)
+	if err != nil {
+		return composeData{}, err
+	}
+	var d composeData
+	offered := map[string]bool{}
+	for i, o := range opts {
+		c := choice{ID: "dest-" + strconv.Itoa(i), Expr: o.Expr, Label: o.Label, Checked: slices.Contains(to, o.Expr)}
+		offered[o.Expr] = true
+		if o.Group {
+			d.Groups = append(d.Groups, c)
+		} else {
+			d.People = append(d.People, c)
+		}
+	}
+	for _, t := range to {
+		if !offered[t] {
+			d.Unavailable = append(d.Unavailable, t)
+		}
+	}
+	return d, nil
+}
+
+// composeShow shows an empty form, a draft (?draft=ID) or a form addressed
+// to someone (?to=user:NAME).
+func (h *handler) composeShow(w http.ResponseWriter, r *http.Request, s auth.Session) {
+	ctx, q := r.Context(), r.URL.Query()
+	var to []string
+	if t := q.Get("to"); t != "" {
+		to = []string{t}
+	}
+	var (
+		draftErr string
+		dr       struct {
+			id, parent    int64
+			subject, body string
+		}
+	)
+	if v := q.Get("draft"); v != "" {
+		id, err := strconv.ParseInt(v, 10, 64)
+		if err != nil || id <= 0 {
+			h.fail(w, r, &s, bouclier.Errorf(bouclier.ErrNotFound, "Brouillon introuvable."))
+			return
+		}
+		x, err := h.d.Messaging.Draft(ctx, s.User, id)
+		if err != nil {
+			h.fail(w, r, &s, err)
+			return
+		}
+		to, draftErr = x.To, x.LastError
+		dr.id, dr.parent, dr.subject, dr.body = x.ID, x.ParentID, x.Subject, x.Body
+	}
+	d, err := h.composeForm(ctx, s.User, to)
+	if err != nil {
+		h.fail(w, r, &s, err)
+		return
+	}
+	d.DraftID, d.ReplyTo, d.Subject, d.Body = dr.id, dr.parent, dr.subject, dr.body
+	p := h.newPage(ctx, &s, "Écrire un message", "compose")
+	if draftErr != "" {
+		d.Refused = true
+		p.Error = "Motif du refus précédent : " + draftErr
+	}
+	p.Data = d
+	h.render(w, http.StatusOK, "compose", p)
+}
+
+// messageSend sends the compose or reply form through Messaging.Send. A
+// refusal shows the form again, filled from what was kept as a draft, with
+// the reason and the status that fits it.
+func (h *handler) messageSend(w http.ResponseWriter, r *http.Request, s auth.Session) {
+	ctx := r.Context()
+	d := messaging.Draft{To: r.PostForm["to"], Subject: r.PostFormValue("subject"),
+		// Browsers submit CRLF line ends; store what people typed.
+		Body: strings.ReplaceAll(r.PostFormValue("body"), "\r\n", "\n")}
+	var err error
+	if d.ParentID, err = formID(r, "reply_to"); err == nil {
+		d.DraftID, err = formID(r, "draft_id")
+	}
+	if err == nil {
+		d.Attachments, err = uploads(r)
+	}
+	if err != nil {
+		h.fail(w, r, &s, err)
+		return
+	}
+	res, err := h.d.Messaging.Send(ctx, s.User, d, clientOf(r).Address)
+	if err == nil {
+		http.Redirect(w, r, "/messages/"+strconv.FormatInt(res.ID, 10)+"?envoye=1", http.StatusSeeOther)
+		return
+	}
+	if res.DraftID == 0 {
+		h.fail(w, r, &s, err)
+		return
+	}
+	form, ferr := h.composeForm(ctx, s.User, d.To)
+	if ferr != nil {
+		h.fail(w, r, &s, ferr)
+		return
+	}
+	form.Subject, form.Body, form.ReplyTo, form.DraftID = d.Subject, d.Body, d.ParentID, res.DraftID
+	form.LostFiles, form.Refused = len(d.Attachments) > 0, true
+	p := h.newPage(ctx, &s, "Message non envoyé", "compose")
+	p.Error = "Motif : " + userMessage(err)
+	p.Data = form
+	h.render(w, statusOf(err), "compose", p)
+}
+
+func formID(r *http.Request, field string) (int64, error) {
+	v := r.PostFormValue(field)
+	if v == "" {
+		return 0, nil
+	}
+	id, err := strconv.ParseInt(v, 10, 64)
+	if err != nil || id <= 0 {
+		return 0, bouclier.Errorf(bouclier.ErrInvalidRequest, "Formulaire invalide.")
+	}
+	return id, nil
+}
+
+// uploads reads the attached files. An empty file input still sends one
+// nameless empty part, which is skipped.
+func uploads(r *http.Request) ([]messaging.Attachment, error) {
+	if r.MultipartForm == nil {
+		return nil, nil
+	}
+	var out []messaging.Attachment
+	for _, fh := range r.MultipartForm.File["attachments"] {
+		if fh.Filename == "" && fh.Size == 0 {
+			continue
+		}
+		f, err := fh.Open()
+		if err != nil {
+			return nil, err
+		}
+		data, err := io.ReadAll(f)
+		f.Close()
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, messaging.Attachment{Name: fh.Filename, ContentType: fh.Header.Get("Content-Type"), Data: data})
+	}
+	return out, nil
+}

@@ -1,0 +1,225 @@
+package web
+
+import (
+	"bytes"
+	"context"
+	"embed"
+	"errors"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"net/http"
+	"strings"
+	"time"
+
+	"github.com/bouclier/bouclier"
+	"github.com/bouclier/bouclier/internal/api"
+	"github.com/bouclier/bouclier/internal/auth"
+	"github.com/bouclier/bouclier/internal/directory"
+)
+
+//go:embed templates/*.html
+var templateFS embed.FS
+
+//go:embed static
+var staticFS embed.FS
+
+func staticHandler() http.Handler {
+	sub, err := fs.Sub(staticFS, "static")
+	if err != nil {
+		panic(err)
+	}
+	return http.StripPrefix("/static/", http.FileServerFS(sub))
+}
+
+var funcs = template.FuncMap{
+	"recipient": recipientLabel,
+	"role":      func(r bouclier.Role) string { return directory.RoleLabels[r] },
+	"size":      sizeLabel,
+	"join":      strings.Join,
+	"micros":    micros,
+}
+
+// pages holds one template per page, each the layout plus its content.
+var pages = func() map[string]*template.Template {
+	layout := template.Must(template.New("layout.html").Funcs(funcs).ParseFS(templateFS, "templates/layout.html"))
+	names, err := fs.Glob(templateFS, "templates/*.html")
+	if err != nil {
+		panic(err)
+	}
+	out := map[string]*template.Template{}
+	for _, n := range names {
+		base := strings.TrimSuffix(strings.TrimPrefix(n, "templates/"), ".html")
+		if base == "layout" {
+			continue
+		}
+		out[base] = template.Must(template.Must(layout.Clone()).ParseFS(templateFS, n))
+	}
+	return out
+}()
+
+// page is what every template receives.
+type page struct {
+	Title  string
+	Nav    string // the current navigation entry
+	User   *bouclier.User
+	CSRF   string
+	Banner []string // sentences, when messaging is not open for the user
+	Unread int      // -1 when unknown
+	Flash  string   // a confirmation
+	Error  string   // what went wrong, in French
+	Data   any
+	loc    *time.Location
+}
+
+// When formats unix microseconds as a French date in the user's time zone.
+func (p *page) When(us int64) string { return frenchDate(time.UnixMicro(us).In(p.loc)) }
+
+// IsAdmin reports whether the administration entry is shown.
+func (p *page) IsAdmin() bool { return p.User != nil && isAdmin(p.User.Role) }
+
+// newPage fills the parts of a page that come from the session: the user,
+// the CSRF token, the banner and the unread count.
+func (h *handler) newPage(ctx context.Context, s *auth.Session, title, nav string) *page {
+	p := &page{Title: title, Nav: nav, Unread: -1, loc: h.paris}
+	if s == nil {
+		return p
+	}
+	u := s.User
+	p.User, p.CSRF = &u, auth.CSRFToken(*s)
+	if h.d.Location != nil {
+		if l := h.d.Location(u); l != nil {
+			p.loc = l
+		}
+	}
+	if h.d.Explain != nil {
+		b, err := h.d.Explain(ctx, u, h.d.Now())
+		if err != nil {
+			h.d.Log.Warn("explain for banner", "user", u.Username, "err", err)
+		} else {
+			p.Banner = bannerText(b, p.loc)
+		}
+	}
+	if h.d.UnreadCount != nil {
+		if n, err := h.d.UnreadCount(ctx, u); err == nil {
+			p.Unread = n
+		} else {
+			h.d.Log.Warn("unread count", "user", u.Username, "err", err)
+		}
+	}
+	return p
+}
+
+func bannerText(b Banner, loc *time.Location) []string {
+	var head string
+	switch {
+	case b.Send && b.Receive:
+		return nil
+	case !b.Send && !b.Receive:
+		head = "L'envoi et la réception de messages sont fermés pour vous en ce moment."
+	case !b.Send:
+		head = "L'envoi de messages est fermé pour vous en ce moment. Vous pouvez lire vos messages."
+	default:
+		head = "La réception de messages est suspendue pour vous en ce moment : les messages qui vous sont adressés vous parviendront à la réouverture."
+	}
+	out := []string{head}
+	if r := strings.TrimSpace(b.Reason); r != "" {
+		out = append(out, "Motif : "+r)
+	}
+	if b.Until != nil && !b.Until.IsZero() {
+		out = append(out, "Réouverture prévue le "+frenchDate(b.Until.In(loc))+".")
+	}
+	return out
+}
+
+// render writes a page with status.
+func (h *handler) render(w http.ResponseWriter, status int, name string, p *page) {
+	t, ok := pages[name]
+	if !ok {
+		panic("web: no template " + name)
+	}
+	// Render to a buffer first so that a template error never leaves half
+	// a page with a 200.
+	var buf bytes.Buffer
+	if err := t.ExecuteTemplate(&buf, "layout", p); err != nil {
+		h.d.Log.Error("render", "page", name, "err", err)
+		http.Error(w, "Erreur interne. Réessayez plus tard.", http.StatusInternalServerError)
+		return
+	}
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.WriteHeader(status)
+	_, _ = w.Write(buf.Bytes())
+}
+
+// fail renders err as an error page: the contract code picks the status, the
+// user sees the error's safe message, internal causes go to the log only.
+func (h *handler) fail(w http.ResponseWriter, r *http.Request, s *auth.Session, err error) {
+	code := bouclier.ErrorCode(err)
+	if code == bouclier.ErrInternal {
+		if errors.Is(err, context.Canceled) {
+			return
+		}
+		h.d.Log.Error("web request failed", "method", r.Method, "path", r.URL.Path, "err", err)
+	}
+	status := api.Status(code)
+	title := "Erreur"
+	switch status {
+	case http.StatusNotFound:
+		title = "Page introuvable"
+	case http.StatusForbidden:
+		title = "Accès refusé"
+	}
+	p := h.newPage(r.Context(), s, title, "")
+	p.Error = userMessage(err)
+	h.render(w, status, "error", p)
+}
+
+// userMessage is what a person is told about err: the error's own French
+// message for contract errors, a generic one for everything else.
+func userMessage(err error) string {
+	if bouclier.ErrorCode(err) == bouclier.ErrInternal {
+		return "Une erreur interne est survenue. Réessayez dans quelques instants ; si elle persiste, prévenez votre établissement."
+	}
+	return bouclier.ErrorMessage(err)
+}
+
+var months = [...]string{"janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"}
+
+func frenchDate(t time.Time) string {
+	day := fmt.Sprint(t.Day())
+	if t.Day() == 1 {
+		day = "1er"
+	}
+	return fmt.Sprintf("%s %s %d à %d h %02d", day, months[t.Month()-1], t.Year(), t.Hour(), t.Minute())
+}
+
+// recipientLabel names a recipient expression in French, as the picker does.
+func recipientLabel(expr string) string {
+	r, err := bouclier.ParseRecipient(expr)
+	if err != nil {
+		return expr
+	}
+	switch r.Kind {
+	case bouclier.ToUser:
+		return r.User
+	case bouclier.ToClass:
+		return "Élèves de " + r.Class + " (" + r.UAI + ")"
+	case bouclier.ToParents:
+		return "Parents de " + r.Class + " (" + r.UAI + ")"
+	case bouclier.ToTeachers:
+		return "Enseignants de " + r.Class + " (" + r.UAI + ")"
+	}
+	return "Vie scolaire et direction (" + r.UAI + ")"
+}
+
+func sizeLabel(n int64) string {
+	switch {
+	case n >= 1<<20:
+		return fmt.Sprintf("%.1f Mo", float64(n)/(1<<20))
+	case n >= 1<<10:
+		return fmt.Sprintf("%d ko", n>>10)
+	}
+	return fmt.Sprintf("%d octets", n)
+}
+
+func statusOf(err error) int { return api.Status(bouclier.ErrorCode(err)) }
