@@ -242,9 +242,11 @@ func TestBlockedDigestAndSuspectDomain(t *testing.T) {
 			t.Fatalf("blocked video: %d %s", r.Status, r.Raw)
 		}
 		// A domain seen in a held message makes later messages with it suspect.
-		parent := c.login("parent.dupont")
+		// (from a teacher's hijacked account: accounts without a second
+		// factor may not send links at all)
+		hijacked := c.login("prof.bernard")
 		lure := "Votre compte ENT sera suspendu. Vérifiez vos identifiants sur https://ent-verif-compte.example-login.net/connexion avant ce soir."
-		r = c.send(parent, []string{"user:prof.martin"}, "Compte", lure)
+		r = c.send(hijacked, []string{"user:prof.martin"}, "Compte", lure)
 		if r.Status == 201 && r.Body["status"] == "delivered" {
 			t.Fatalf("phishing lure delivered: %s", r.Raw)
 		}

@@ -21,8 +21,9 @@
 //     device never seen (first login included) or moved to another
 //     network, or an account activated after a reset less than FreshFor
 //     ago; a fan-out out of character (1): more recipients, groups or
-//     establishments than the role's baseline and than the sender's own
-//     history; an attempt to send during closed hours in the last
+//     establishments than the role's baseline, unless the sender's own
+//     history has as wide, or half again as many recipients or more groups
+//     than that history when there is one; an attempt to send during closed hours in the last
 //     ClosedWithin (1); a report by a recipient (2, found by Sweep).
 //     Heads, staff and administrators are expected broadcasters: neither
 //     their fan-out nor a mild screen score counts against them.
@@ -278,12 +279,16 @@ func (d *Detector) flags(ctx context.Context, o *messaging.Observed) int64 {
 			f |= FlagFresh
 		}
 	}
-	wide := false
+	// over: wider than the role's baseline; notable: wide enough that the
+	// sender's own history decides (a teacher who always writes to one
+	// class and now writes to all of them and their parents).
+	over, notable := false, false
 	if b, ok := baselines[role]; ok && !broadcaster {
 		r := o.Recipients
-		wide = len(r.Recipients) > b.recipients || r.Groups > b.groups || len(r.Schools) > b.schools
+		over = len(r.Recipients) > b.recipients || r.Groups > b.groups || len(r.Schools) > b.schools
+		notable = len(r.Recipients) > 10 || r.Groups >= 2
 	}
-	if f&^FlagBroadcaster == 0 && !wide {
+	if f&^FlagBroadcaster == 0 && !over && !notable {
 		return f
 	}
 	p, err := d.profile(ctx, o.Sender.ID, now)
@@ -291,12 +296,11 @@ func (d *Detector) flags(ctx context.Context, o *messaging.Observed) int64 {
 		d.log.Warn("campaign: sender profile", "err", err)
 		return f
 	}
-	if wide {
-		h := p.hist
-		usual := h.Messages >= 3 && len(o.Recipients.Recipients)*2 <= h.MaxRecipients*3 && o.Recipients.Groups <= h.MaxGroups
-		if !usual {
-			f |= FlagFanout
-		}
+	h := p.hist
+	known := h.Messages >= 3
+	beyond := len(o.Recipients.Recipients)*2 > h.MaxRecipients*3 || o.Recipients.Groups > h.MaxGroups
+	if (over && (!known || beyond)) || (notable && known && beyond) {
+		f |= FlagFanout
 	}
 	if p.closed > 0 {
 		f |= FlagClosed
