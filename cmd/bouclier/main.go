@@ -48,6 +48,7 @@ func init() {
 		{"policy", "explain the messaging rules for a user (policy explain)", runPolicy},
 		{"audit", "check the audit trail (audit verify)", runAudit},
 		{"import", "import the directory from CSV files", runImport},
+		{"drill", "replay a March-2024-like wave and measure its containment", runDrill},
 	}
 }
 

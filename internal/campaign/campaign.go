@@ -37,9 +37,14 @@
 //     domain) is held.
 //  2. While an incident is open, a message worth 2 points or more is held
 //     too: the wave's other texts come from the same kind of accounts.
-//  3. A message worth 2 points or more whose neighbourhood already holds
-//     another suspicious sender (2 points or more) of another
-//     establishment is held before any incident is opened.
+//  3. A message worth 2 points or more from a parent or a student is held:
+//     family accounts, protected by a password alone, are the ones
+//     infostealers hand over.
+//  4. Another message worth 2 points or more is held when its
+//     neighbourhood already holds another suspicious sender of another
+//     establishment, or when two other suspicious senders of two other
+//     establishments sent in the last BurstWindow: a wave's first copies
+//     are held before any incident is opened.
 //
 // # Rules, in the order Stored and the sweeps run them
 //
@@ -139,6 +144,7 @@ type Config struct {
 	MinSchools   int           // establishments they come from
 	MinShare     float64       // share of the neighbourhood's senders they make
 	Similar      float64       // estimated Jaccard that makes two texts alike
+	BurstWindow  time.Duration // how recent other suspicious senders count for rule 4
 	Refresh      time.Duration // how often a process reloads open incidents
 	Neighbours   int           // observations read per neighbourhood
 }
@@ -146,7 +152,7 @@ type Config struct {
 // DefaultConfig returns the production thresholds.
 func DefaultConfig() Config {
 	return Config{Window: 2 * time.Hour, FreshFor: 30 * time.Minute, ClosedWithin: 12 * time.Hour, HistoryFor: 30 * 24 * time.Hour,
-		MinSenders: 3, MinSchools: 2, MinShare: 0.3, Similar: 0.4, Refresh: 200 * time.Millisecond, Neighbours: 500}
+		MinSenders: 3, MinSchools: 2, MinShare: 0.3, Similar: 0.4, BurstWindow: 10 * time.Minute, Refresh: 200 * time.Millisecond, Neighbours: 500}
 }
 
 // baseline is the widest send a role makes without it being unusual.
@@ -429,13 +435,29 @@ func (d *Detector) Watch(ctx context.Context, o *messaging.Observed) (bool, []st
 	} else if len(open) > 0 && Points(p.flags) >= Suspicious {
 		p.campaign, hold = open[len(open)-1].id, true
 		why = []string{fmt.Sprintf("campagne : envoi inhabituel pendant l'incident n° %d", open[len(open)-1].id)}
-	} else if Points(p.flags) >= Suspicious && len(p.keys) > 0 {
-		ns, err := d.neighbourhood(ctx, d.obsOf(o, p), p.sig)
-		if err != nil {
-			d.log.Warn("campaign: neighbourhood", "err", err)
-		} else if a := d.assess(ns); a.suspicious >= 2 && a.schools >= 2 {
+	} else if Points(p.flags) >= Suspicious {
+		obs := d.obsOf(o, p)
+		switch {
+		case o.Sender.Role.IsFamily():
 			hold = true
-			why = []string{"campagne : message semblable à ceux d'autres comptes suspects"}
+			why = []string{"compte familial suspect : connexion récente ou signalée et envoi inhabituel"}
+		case len(p.keys) > 0:
+			ns, err := d.neighbourhood(ctx, obs, p.sig)
+			if err != nil {
+				d.log.Warn("campaign: neighbourhood", "err", err)
+			} else if a := d.assess(ns); a.suspicious >= 2 && a.schools >= 2 {
+				hold = true
+				why = []string{"campagne : message semblable à ceux d'autres comptes suspects"}
+			}
+		}
+		if !hold {
+			since := store.Micros(o.At.Add(-d.cfg.BurstWindow))
+			if n, schools, err := d.db.RecentSuspects(ctx, since, o.Sender.ID, obs.UAI); err != nil {
+				d.log.Warn("campaign: recent suspects", "err", err)
+			} else if n >= 2 && schools >= 2 {
+				hold = true
+				why = []string{"campagne : envoi inhabituel pendant une rafale de comptes suspects dans d'autres établissements"}
+			}
 		}
 	}
 	d.pending.Store(o, p)
@@ -459,7 +481,13 @@ func (d *Detector) Stored(ctx context.Context, o *messaging.Observed) {
 	obs := d.obsOf(o, p)
 	if p.campaign == 0 && Points(p.flags) >= Suspicious {
 		ctx := context.WithoutCancel(ctx)
-		if err := d.db.InTx(ctx, func(tx *store.Tx) error { return tx.InsertCampaignObs(ctx, obs) }); err != nil {
+		err := d.db.InTx(ctx, func(tx *store.Tx) error {
+			if err := tx.InsertCampaignObs(ctx, obs); err != nil {
+				return err
+			}
+			return tx.InsertCampaignSuspect(ctx, obs.MessageID, obs.At, obs.SenderID, obs.UAI)
+		})
+		if err != nil {
 			d.log.Error("campaign: record", "err", err)
 			return
 		}

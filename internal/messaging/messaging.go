@@ -2,11 +2,17 @@
 // from the web form, the API or the drill:
 //
 //  1. check the draft (sizes, fields) and the sender (not read-only);
-//  2. resolve the recipients with the directory's reach rules;
-//  3. ask the policy whether the sender may send now (allow, defer, refuse);
-//  4. screen the text and attachments (deliver, hold, reject);
-//  5. store the message once with one delivery row per recipient and its
-//     audit entry, in one transaction.
+//  2. resolve the recipients with the directory's reach rules (all or none);
+//  3. the account-security guard (step-up, enrolment, probation);
+//  4. ask the rules whether the sender may send now (allow, defer, refuse)
+//     and whether every recipient may receive (refuse, or defer to when all
+//     can);
+//  5. screen the text and attachments (deliver, hold, reject);
+//  6. the campaign watch, which may hold a message the screen let through;
+//  7. store the message once with one delivery row per recipient (none for
+//     a rejected message, kept as evidence) and its audit entry, in a
+//     transaction shared with concurrent sends (group commit);
+//  8. tell the campaign detection what was stored.
 //
 // A refused message is kept as a draft with the reason, so nothing typed is
 // ever lost.

@@ -14,6 +14,7 @@ import (
 	"net/url"
 	"os"
 	"strconv"
+	"sync"
 	"time"
 
 	"github.com/bouclier/bouclier/internal/alert"
@@ -129,8 +130,11 @@ func (a *App) Handler() http.Handler {
 		fmt.Fprintln(w, "ready")
 	})
 	mux.Handle("GET /metrics", a.metrics)
-	mux.Handle("/", web.New(web.Deps{Auth: a.Auth, Messaging: a.Messaging, Log: a.Log, Now: a.Now,
-		SecureCookie: a.Config.SecureCookie, Explain: a.explain}))
+	mux.Handle("/", web.New(web.Deps{Auth: a.Auth, Messaging: a.Messaging, Rules: a.Rules, Moderation: a.Moderation,
+		Campaign: a.Campaign, Directory: a.Directory, DB: a.DB, PublicURL: a.Config.PublicURL, Log: a.Log, Now: a.Now,
+		SecureCookie: a.Config.SecureCookie, Explain: a.explain,
+		UnreadCount: func(ctx context.Context, u bouclier.User) (int, error) { return a.DB.UnreadCount(ctx, u.ID) },
+		Location:    a.webLocation(context.Background())}))
 	return a.logRequests(securityHeaders(mux))
 }
 
@@ -230,6 +234,37 @@ func (a *App) Serve(ctx context.Context, ready func(addr string)) error {
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }
+
+// webLocation returns the académie time zone of a user for the web pages
+// (nil, so Europe/Paris, for national accounts); the académies are read
+// again when one is not known yet (an import after start).
+func (a *App) webLocation(ctx context.Context) func(bouclier.User) *time.Location {
+	var mu sync.Mutex
+	zones := map[string]*time.Location{}
+	load := func() {
+		acs, err := a.DB.Academies(ctx)
+		if err != nil {
+			return
+		}
+		for _, ac := range acs {
+			if l, err := time.LoadLocation(ac.TimeZone); err == nil {
+				zones[ac.ID] = l
+			}
+		}
+	}
+	return func(u bouclier.User) *time.Location {
+		if u.Academie == "" {
+			return nil
+		}
+		mu.Lock()
+		defer mu.Unlock()
+		if l, ok := zones[u.Academie]; ok {
+			return l
+		}
+		load()
+		return zones[u.Academie]
+	}
+}
 
 // explain gives the banner for a user.
 func (a *App) explain(ctx context.Context, u bouclier.User, now time.Time) (web.Banner, error) {

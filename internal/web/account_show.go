@@ -1,48 +1,187 @@
 package web
 
 import (
-	"bytes"
 	"net/http"
+	"strings"
 	"time"
 
+	"github.com/bouclier/bouclier"
 	"github.com/bouclier/bouclier/internal/auth"
-	"github.com/bouclier/bouclier/internal/store"
 )
 
+// accountData is the account page: the profile, the password form, the
+// second factors, the open sessions and the security notices.
 type accountData struct {
-	Session      auth.Session
-	HasSessions  bool // whether the listing service is wired
-	Sessions     []sessionRow
-	SessionsFail bool
+	Session  auth.Session
+	Factors  auth.FactorsInfo
+	Sessions []auth.SessionInfo
+	Notices  []auth.Notice
+	Partial  bool // a listing failed to load
 }
 
-type sessionRow struct {
-	Created, LastSeen, Expires int64
-	Source, UserAgent          string
-	MFA, Current               bool
-}
-
+// accountShow renders the account page (Auth.Factors, Auth.Sessions,
+// Auth.Notices).
 func (h *handler) accountShow(w http.ResponseWriter, r *http.Request, s auth.Session) {
-	p := h.newPage(r.Context(), &s, "Mon compte", "account")
-	d := accountData{Session: s, HasSessions: h.d.Sessions != nil}
-	if h.d.Sessions != nil {
-		list, err := h.d.Sessions(r.Context(), s.User)
-		if err != nil {
-			h.d.Log.Warn("list sessions", "user", s.User.Username, "err", err)
-			d.SessionsFail = true
-		}
-		for _, x := range list {
-			d.Sessions = append(d.Sessions, rowOf(x, s))
+	ctx := r.Context()
+	d := accountData{Session: s}
+	var err error
+	if d.Factors, err = h.d.Auth.Factors(ctx, s); err != nil {
+		h.d.Log.Warn("factors", "user", s.User.Username, "err", err)
+		d.Partial = true
+	}
+	if d.Sessions, err = h.d.Auth.Sessions(ctx, s); err != nil {
+		h.d.Log.Warn("sessions", "user", s.User.Username, "err", err)
+		d.Partial = true
+	}
+	if d.Notices, err = h.d.Auth.Notices(ctx, s); err != nil {
+		h.d.Log.Warn("notices", "user", s.User.Username, "err", err)
+		d.Partial = true
+	}
+	p := h.newPage(ctx, &s, "Mon compte", "account")
+	flash(p, r)
+	if e := r.URL.Query().Get("erreur"); e != "" {
+		if m, ok := accountErrors[e]; ok {
+			p.Error = m
 		}
 	}
 	p.Data = d
 	h.render(w, http.StatusOK, "account", p)
 }
 
-func rowOf(x store.Session, cur auth.Session) sessionRow {
-	return sessionRow{Created: x.CreatedAt, LastSeen: x.LastSeen, Expires: x.ExpiresAt, Source: x.Source,
-		UserAgent: x.UserAgent, MFA: x.MFAAt != 0, Current: bytes.Equal(x.TokenHash, cur.TokenHash)}
+var accountErrors = map[string]string{
+	"cle": "La clé d'accès n'a pas pu être enregistrée. Réessayez, ou utilisez une application d'authentification.",
 }
 
 // micros is a time as the templates' When takes it.
-func micros(t time.Time) int64 { return t.UnixMicro() }
+func micros(t time.Time) int64 {
+	if t.IsZero() {
+		return 0
+	}
+	return t.UnixMicro()
+}
+
+// passwordChange changes the password, the current one required
+// (Auth.ChangePassword).
+func (h *handler) passwordChange(w http.ResponseWriter, r *http.Request, s auth.Session) {
+	cur, next := r.PostFormValue("current"), r.PostFormValue("new")
+	if next != r.PostFormValue("confirm") {
+		h.accountError(w, r, s, bouclier.Errorf(bouclier.ErrInvalidRequest, "Les deux saisies du nouveau mot de passe diffèrent."))
+		return
+	}
+	if err := h.d.Auth.ChangePassword(r.Context(), s, cur, next, clientOf(r)); err != nil {
+		if bouclier.ErrorCode(err) == bouclier.ErrInvalidCredentials {
+			err = bouclier.Errorf(bouclier.ErrInvalidCredentials, "Mot de passe actuel incorrect.")
+		}
+		h.accountError(w, r, s, err)
+		return
+	}
+	back(w, r, "/account", "motdepasse")
+}
+
+// accountError shows the account page again with what went wrong; errors
+// that are not the user's go to the error page.
+func (h *handler) accountError(w http.ResponseWriter, r *http.Request, s auth.Session, err error) {
+	switch bouclier.ErrorCode(err) {
+	case bouclier.ErrInvalidRequest, bouclier.ErrInvalidCredentials, bouclier.ErrConflict, bouclier.ErrNotFound:
+	case bouclier.ErrStepUpRequired:
+		http.Redirect(w, r, "/step-up?next=/account", http.StatusSeeOther)
+		return
+	default:
+		h.fail(w, r, &s, err)
+		return
+	}
+	ctx := r.Context()
+	d := accountData{Session: s}
+	d.Factors, _ = h.d.Auth.Factors(ctx, s)
+	d.Sessions, _ = h.d.Auth.Sessions(ctx, s)
+	d.Notices, _ = h.d.Auth.Notices(ctx, s)
+	p := h.newPage(ctx, &s, "Mon compte", "account")
+	p.Error = userMessage(err)
+	p.Data = d
+	h.render(w, statusOf(err), "account", p)
+}
+
+// sessionRevoke ends one of the user's sessions (Auth.RevokeSession).
+func (h *handler) sessionRevoke(w http.ResponseWriter, r *http.Request, s auth.Session) {
+	if err := h.d.Auth.RevokeSession(r.Context(), s, r.PathValue("id"), clientOf(r)); err != nil {
+		h.fail(w, r, &s, err)
+		return
+	}
+	if r.PathValue("id") == s.PublicID {
+		h.clearCookie(w, h.cookie)
+		http.Redirect(w, r, "/login?bye=1", http.StatusSeeOther)
+		return
+	}
+	back(w, r, "/account", "session")
+}
+
+// sessionRevokeOthers ends every other session (Auth.RevokeOtherSessions).
+func (h *handler) sessionRevokeOthers(w http.ResponseWriter, r *http.Request, s auth.Session) {
+	if _, err := h.d.Auth.RevokeOtherSessions(r.Context(), s, clientOf(r)); err != nil {
+		h.fail(w, r, &s, err)
+		return
+	}
+	back(w, r, "/account", "sessions")
+}
+
+// noticeNotMe is "ce n'était pas moi" (Auth.NotMe): the account is locked
+// and every session, this one too, is closed.
+func (h *handler) noticeNotMe(w http.ResponseWriter, r *http.Request, s auth.Session) {
+	id, err := pathID(r)
+	if err == nil {
+		err = h.d.Auth.NotMe(r.Context(), s, id, clientOf(r))
+	}
+	if err != nil {
+		h.fail(w, r, &s, err)
+		return
+	}
+	h.clearCookie(w, h.cookie)
+	http.Redirect(w, r, "/login?protege=1", http.StatusSeeOther)
+}
+
+// securityShow shows the security instructions to acknowledge after a
+// reset.
+func (h *handler) securityShow(w http.ResponseWriter, r *http.Request, s auth.Session) {
+	p := h.newPage(r.Context(), &s, "Consignes de sécurité", "account")
+	lines := strings.Split(auth.SecurityInstructions, "\n")
+	p.Data = struct {
+		Head  string
+		Items []string
+		Next  string
+	}{lines[0], trimNumbers(lines[1:]), localPath(r.URL.Query().Get("next"))}
+	h.render(w, http.StatusOK, "security", p)
+}
+
+func trimNumbers(lines []string) []string {
+	var out []string
+	for _, l := range lines {
+		l = strings.TrimSpace(l)
+		if i := strings.Index(l, ". "); i > 0 && i < 4 {
+			l = l[i+2:]
+		}
+		if l != "" {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+// securityAck acknowledges the instructions (Auth.AcknowledgeSecurity).
+func (h *handler) securityAck(w http.ResponseWriter, r *http.Request, s auth.Session) {
+	if err := h.d.Auth.AcknowledgeSecurity(r.Context(), s, clientOf(r)); err != nil {
+		h.fail(w, r, &s, err)
+		return
+	}
+	next := localPath(r.PostFormValue("next"))
+	if next == "/inbox" {
+		next = "/account"
+	}
+	http.Redirect(w, r, next+sep(next)+"ok=consignes", http.StatusSeeOther)
+}
+
+func sep(path string) string {
+	if strings.Contains(path, "?") {
+		return "&"
+	}
+	return "?"
+}

@@ -1,24 +1,38 @@
 package web
 
 import (
+	"context"
 	"net/http"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/bouclier/bouclier"
 	"github.com/bouclier/bouclier/internal/auth"
+	"github.com/bouclier/bouclier/internal/moderation"
+	"github.com/bouclier/bouclier/internal/rules"
 )
 
-// adminShow is the administration home for heads and administrators. It
-// lists only what exists; the rules, suspensions, moderation queue,
-// incidents and dashboard pages come with the services behind them.
+// admin wraps a handler for heads and administrators: anyone else gets
+// 403. The services check authority over each scope again.
+func (h *handler) admin(f authedFunc) http.Handler {
+	return h.authed(func(w http.ResponseWriter, r *http.Request, s auth.Session) {
+		if !isAdmin(s.User.Role) {
+			h.fail(w, r, &s, bouclier.Errorf(bouclier.ErrForbidden,
+				"Cette page est réservée aux chefs d'établissement et aux administrateurs."))
+			return
+		}
+		f(w, r, s)
+	})
+}
+
+// adminShow is the administration home: the tools, within the scope.
 func (h *handler) adminShow(w http.ResponseWriter, r *http.Request, s auth.Session) {
-	if !isAdmin(s.User.Role) {
-		h.fail(w, r, &s, bouclier.Errorf(bouclier.ErrForbidden,
-			"Cette page est réservée aux chefs d'établissement et aux administrateurs."))
-		return
-	}
 	p := h.newPage(r.Context(), &s, "Administration", "admin")
-	p.Data = scopeLabel(s.User.Scope())
+	p.Data = struct {
+		Scope     string
+		Incidents bool
+	}{scopeLabel(s.User.Scope()), h.d.Campaign != nil}
 	h.render(w, http.StatusOK, "admin", p)
 }
 
@@ -30,6 +44,99 @@ func scopeLabel(scope string) string {
 		return "établissement " + id
 	case "academie":
 		return "académie " + id
+	case "class":
+		return "classe " + id
 	}
 	return "national"
+}
+
+// scopeOption is a scope an administrator may pick in a form.
+type scopeOption struct {
+	Value, Label string
+	Selected     bool
+}
+
+// scopeOptions lists the scopes u administers, widest first: their own,
+// and for administrators the académies and establishments below it.
+func (h *handler) scopeOptions(ctx context.Context, u bouclier.User, selected string) []scopeOption {
+	own := u.Scope()
+	if selected == "" {
+		selected = own
+	}
+	out := []scopeOption{{Value: own, Label: capitalize(scopeLabel(own))}}
+	if h.d.DB == nil || u.Role == bouclier.RoleHead {
+		out[0].Selected = true
+		return out
+	}
+	if u.Role == bouclier.RoleNationalAdmin {
+		if acs, err := h.d.DB.Academies(ctx); err == nil {
+			for _, a := range acs {
+				out = append(out, scopeOption{Value: "academie:" + a.ID, Label: "Académie " + a.Name})
+			}
+		}
+	}
+	acad := u.Academie
+	if u.Role == bouclier.RoleNationalAdmin {
+		acad = ""
+	}
+	if es, err := h.d.DB.Establishments(ctx, acad); err == nil {
+		for _, e := range es {
+			out = append(out, scopeOption{Value: "establishment:" + e.UAI, Label: e.Name + " (" + e.UAI + ")"})
+		}
+	}
+	for i := range out {
+		out[i].Selected = out[i].Value == selected
+	}
+	return out
+}
+
+// Role choices for suspensions and resets, in the directory's order.
+var roleChoices = []bouclier.Role{bouclier.RoleStudent, bouclier.RoleParent, bouclier.RoleTeacher, bouclier.RoleStaff,
+	bouclier.RoleHead, bouclier.RoleAcademyAdmin}
+
+func rulesActor(r *http.Request, s auth.Session) rules.Actor {
+	return rules.Actor{User: s.User, Source: clientOf(r).Address}
+}
+
+func modActor(r *http.Request, s auth.Session) moderation.Actor {
+	return moderation.Actor{User: s.User, Source: clientOf(r).Address}
+}
+
+// back redirects to a page of the site after an action, with a flash
+// message key (see flashes).
+func back(w http.ResponseWriter, r *http.Request, path, flash string) {
+	http.Redirect(w, r, path+"?ok="+flash, http.StatusSeeOther)
+}
+
+// adminFlashes are the confirmations shown after an action (?ok=KEY); a fixed
+// list, so a link cannot make the page say anything else.
+var adminFlashes = map[string]string{
+	"preset":     "Les règles ont été remplacées par le modèle choisi.",
+	"suspendu":   "Suspension enregistrée : elle s'applique immédiatement.",
+	"leve":       "Suspension levée.",
+	"libere":     "Message libéré : il a été distribué à ses destinataires.",
+	"refuse":     "Message refusé.",
+	"verrouille": "Message refusé et compte de l'expéditeur verrouillé.",
+	"rappele":    "Message rappelé : il a disparu de toutes les boîtes.",
+	"clos":       "Incident clos.",
+	"motdepasse": "Mot de passe changé. Vos autres sessions ont été fermées.",
+	"totp":       "Application d'authentification retirée.",
+	"cle":        "Clé d'accès enregistrée.",
+	"cleretiree": "Clé d'accès retirée.",
+	"session":    "Session fermée.",
+	"sessions":   "Toutes vos autres sessions ont été fermées.",
+	"consignes":  "Merci : les consignes de sécurité sont confirmées.",
+}
+
+// flash fills p.Flash from ?ok=.
+func flash(p *page, r *http.Request) {
+	if m, ok := adminFlashes[r.URL.Query().Get("ok")]; ok {
+		p.Flash = m
+	}
+}
+
+// capitalize upper-cases the first letter of s.
+func capitalize(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	return string(unicode.ToUpper(r)) + s[n:]
 }

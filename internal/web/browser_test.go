@@ -376,18 +376,85 @@ func TestBrowser(t *testing.T) {
 		// 30-second step is already spent.
 		ctx := e.tab(t)
 		e.login(ctx, "principal.moulin", false)
-		e.do(ctx, chromedp.Click(chromedp.CSS(`a[href="/admin"]`)), chromedp.WaitVisible(chromedp.CSS(".todo")))
+		e.do(ctx, chromedp.Click(chromedp.CSS(`a[href="/admin"]`)), chromedp.WaitVisible(chromedp.CSS(".tiles")))
 		e.shoot(ctx, "admin")
 		e.axe(ctx, "admin")
+		e.do(ctx, chromedp.Navigate(e.url+"/admin/dashboard"), chromedp.WaitVisible(chromedp.CSS("svg.chart")))
+		e.shoot(ctx, "dashboard")
+		e.axe(ctx, "dashboard")
+		for _, pg := range []struct{ path, name string }{{"/admin/rules", "rules"}, {"/admin/resets", "resets"}, {"/admin/incidents", "incidents"}} {
+			e.do(ctx, chromedp.Navigate(e.url+pg.path), chromedp.WaitVisible(chromedp.CSS(".subnav")))
+			e.shoot(ctx, pg.name)
+		}
 		e.do(ctx, chromedp.Navigate(e.url+"/account"), chromedp.WaitVisible(chromedp.CSS(".facts")))
 		e.shoot(ctx, "account")
+		e.axe(ctx, "account")
 	})
 }
 
+// TestBrowserHeadSuspendsParents: the head suspends messaging for the
+// parents of their establishment through the page; a parent then sees the
+// banner with the reason.
 func TestBrowserHeadSuspendsParents(t *testing.T) {
-	t.Skip("needs the suspension service and its admin page (POST /api/v1/admin/suspensions has no service yet): the head suspends parents, a parent sees the banner")
+	e := startE2E(t)
+	head := e.tab(t)
+	e.login(head, "principal.moulin", false)
+	e.do(head, chromedp.Navigate(e.url+"/admin/suspensions"), chromedp.WaitVisible(chromedp.CSS("#reason")))
+	const reason = "Menace reçue : messagerie fermée aux familles jusqu'à nouvel ordre."
+	e.do(head,
+		chromedp.Click(chromedp.CSS("#role-parent")),
+		chromedp.SendKeys(chromedp.CSS("#reason"), reason))
+	e.submit(head, "#reason")
+	if got := text(t, head, ".flash"); !strings.Contains(got, "Suspension enregistrée") {
+		t.Fatalf("after suspending: %q", got)
+	}
+	if got := text(t, head, ".items"); !strings.Contains(got, reason) || !strings.Contains(got, "parent") {
+		t.Fatalf("suspension list: %q", got)
+	}
+	e.shoot(head, "suspensions")
+	e.axe(head, "suspensions")
+
+	parent := e.tab(t)
+	e.login(parent, "parent.dupont", false)
+	got := text(t, parent, ".banner")
+	if !strings.Contains(got, "L'envoi et la réception de messages sont fermés") || !strings.Contains(got, "Motif : ") || !strings.Contains(got, reason) {
+		t.Fatalf("parent's banner: %q", got)
+	}
+	e.shoot(parent, "banner-suspension")
 }
 
+// TestBrowserModeratorReleases: a message the screen holds is released by
+// the head from the moderation page, and its recipient then reads it.
 func TestBrowserModeratorReleases(t *testing.T) {
-	t.Skip("needs the moderation queue service and page (screen and moderation are not wired yet): a held message is released by a moderator and reaches its recipients")
+	e := startE2E(t)
+	const threat = "Il y a des explosifs cachés dans les toilettes du bâtiment B."
+	prof := e.tab(t)
+	e.login(prof, "prof.martin", false)
+	e.do(prof, chromedp.Navigate(e.url+"/compose?to=user:parent.dupont"), chromedp.WaitVisible(chromedp.CSS("#subject")),
+		chromedp.SendKeys(chromedp.CSS("#subject"), "Information importante"),
+		chromedp.SendKeys(chromedp.CSS("#body"), threat))
+	e.submit(prof, "#subject")
+
+	head := e.tab(t)
+	e.login(head, "principal.moulin", false)
+	e.do(head, chromedp.Navigate(e.url+"/admin/moderation"), chromedp.WaitVisible(chromedp.CSS(".held")))
+	if got := text(t, head, ".held"); !strings.Contains(got, "explosifs") || !strings.Contains(got, "Motifs de la retenue") {
+		t.Fatalf("queue: %q", got)
+	}
+	e.shoot(head, "moderation")
+	e.axe(head, "moderation")
+	e.submit(head, `.held form[action$="/release"] button`)
+	if got := text(t, head, ".flash"); !strings.Contains(got, "Message libéré") {
+		t.Fatalf("after release: %q", got)
+	}
+
+	parent := e.tab(t)
+	e.login(parent, "parent.dupont", false)
+	if got := text(t, parent, ".messages"); !strings.Contains(got, "Information importante") {
+		t.Fatalf("parent's inbox: %q", got)
+	}
+	e.do(parent, chromedp.Click(chromedp.CSS(".messages a")), chromedp.WaitVisible(chromedp.CSS(".thread")))
+	if got := text(t, parent, ".thread .body"); !strings.Contains(got, "explosifs") {
+		t.Fatalf("message body: %q", got)
+	}
 }

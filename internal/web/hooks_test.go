@@ -11,13 +11,12 @@ import (
 	"github.com/bouclier/bouclier"
 	"github.com/bouclier/bouclier/internal/apptest"
 	"github.com/bouclier/bouclier/internal/config"
-	"github.com/bouclier/bouclier/internal/store"
 	"github.com/bouclier/bouclier/internal/web"
 )
 
 // TestBannerAndHooks mounts the pages with every optional hook wired, as
 // the server will: the closed-messaging banner in local time, the unread
-// count on every page and the list of open sessions.
+// count on every page, in the académie's time zone.
 func TestBannerAndHooks(t *testing.T) {
 	cfg := config.Default()
 	cfg.DataDir, cfg.SecureCookie = t.TempDir(), false
@@ -35,10 +34,7 @@ func TestBannerAndHooks(t *testing.T) {
 			return web.Banner{Send: false, Receive: true, Reason: "Messagerie fermée aux familles la nuit.", Until: &until}, nil
 		},
 		UnreadCount: func(ctx context.Context, u bouclier.User) (int, error) { return e.App.DB.UnreadCount(ctx, u.ID) },
-		Sessions: func(ctx context.Context, u bouclier.User) ([]store.Session, error) {
-			return e.App.DB.UserSessions(ctx, u.ID)
-		},
-		Location: func(bouclier.User) *time.Location { return reunion },
+		Location:    func(bouclier.User) *time.Location { return reunion },
 	})
 	srv := httptest.NewServer(h)
 	t.Cleanup(srv.Close)

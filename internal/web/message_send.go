@@ -93,6 +93,10 @@ func (h *handler) composeShow(w http.ResponseWriter, r *http.Request, s auth.Ses
 	}
 	d.DraftID, d.ReplyTo, d.Subject, d.Body = dr.id, dr.parent, dr.subject, dr.body
 	p := h.newPage(ctx, &s, "Écrire un message", "compose")
+	if q.Get("confirme") != "" {
+		p.Flash = "Identité confirmée. Joignez à nouveau vos pièces jointes, puis envoyez."
+		draftErr = ""
+	}
 	if draftErr != "" {
 		d.Refused = true
 		p.Error = "Motif du refus précédent : " + draftErr
@@ -127,6 +131,15 @@ func (h *handler) messageSend(w http.ResponseWriter, r *http.Request, s auth.Ses
 	}
 	if res.DraftID == 0 {
 		h.fail(w, r, &s, err)
+		return
+	}
+	if bouclier.ErrorCode(err) == bouclier.ErrStepUpRequired {
+		// Confirm with a second factor, then the kept draft is sent.
+		target := "/step-up?draft=" + strconv.FormatInt(res.DraftID, 10)
+		if len(d.Attachments) > 0 {
+			target += "&pj=1"
+		}
+		http.Redirect(w, r, target, http.StatusSeeOther)
 		return
 	}
 	form, ferr := h.composeForm(ctx, s.User, d.To)

@@ -38,6 +38,7 @@ var funcs = template.FuncMap{
 	"size":      sizeLabel,
 	"join":      strings.Join,
 	"micros":    micros,
+	"rolename":  func(s string) string { return roleName(bouclier.Role(s)) },
 }
 
 // pages holds one template per page, each the layout plus its content.
@@ -223,3 +224,13 @@ func sizeLabel(n int64) string {
 }
 
 func statusOf(err error) int { return api.Status(bouclier.ErrorCode(err)) }
+
+// location is the time zone dates are shown and typed in for u.
+func (h *handler) location(u bouclier.User) *time.Location {
+	if h.d.Location != nil {
+		if l := h.d.Location(u); l != nil {
+			return l
+		}
+	}
+	return h.paris
+}

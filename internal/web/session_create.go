@@ -6,10 +6,12 @@ import (
 	"encoding/base64"
 	"encoding/json"
 	"net/http"
+	"net/url"
 	"strings"
 	"time"
 
 	"github.com/bouclier/bouclier"
+	"github.com/bouclier/bouclier/internal/auth"
 )
 
 // loginData is the login form.
@@ -19,6 +21,7 @@ type loginData struct {
 	Next     string
 	OTPStep  bool   // the password was right; ask for the code
 	Pending  string // the first step, sealed (see sealPending)
+	Reset    bool   // the account was reset: show how to activate it
 }
 
 // pendingTTL bounds the time between the password and the code.
@@ -36,6 +39,10 @@ func (h *handler) loginShow(w http.ResponseWriter, r *http.Request) {
 		p.Flash = "Vous êtes déconnecté. À bientôt."
 	case q.Get("expired") != "":
 		p.Flash = "Votre session a expiré : reconnectez-vous."
+	case q.Get("active") != "":
+		p.Flash = "Compte activé : connectez-vous avec votre nouveau mot de passe."
+	case q.Get("protege") != "":
+		p.Flash = "Votre compte est verrouillé et toutes ses sessions sont fermées. Votre établissement a été prévenu et le débloquera après vérification."
 	}
 	d := loginData{Token: h.loginToken(w, r), Next: localPath(q.Get("next"))}
 	p.Data = d
@@ -60,19 +67,17 @@ func (h *handler) loginCreate(w http.ResponseWriter, r *http.Request) {
 		h.fail(w, r, nil, err)
 		return
 	}
-	c, err := r.Cookie(h.loginCookie)
-	if err != nil || len(c.Value) != 43 || subtle.ConstantTimeCompare([]byte(c.Value), []byte(r.PostFormValue("csrf"))) != 1 {
+	token, ok := h.checkLoginToken(r)
+	if !ok {
 		h.fail(w, r, nil, bouclier.Errorf(bouclier.ErrForbidden,
 			"Formulaire de connexion expiré ou falsifié : rechargez la page et recommencez. Les cookies doivent être autorisés."))
 		return
 	}
-	token := c.Value
 	d := loginData{Token: token, Next: localPath(r.PostFormValue("next"))}
 	username := strings.TrimSpace(r.PostFormValue("username"))
 	password := r.PostFormValue("password")
 	otp := strings.ReplaceAll(strings.TrimSpace(r.PostFormValue("otp")), " ", "")
 	if sealed := r.PostFormValue("pending"); sealed != "" {
-		var ok bool
 		if username, password, ok = h.openPending(sealed, token); !ok {
 			p := h.newPage(r.Context(), nil, "Connexion", "login")
 			p.Error = "Le délai pour saisir le code est dépassé. Saisissez à nouveau votre identifiant et votre mot de passe."
@@ -93,11 +98,15 @@ func (h *handler) loginCreate(w http.ResponseWriter, r *http.Request) {
 	}
 	d.Username = username
 
-	tok, _, err := h.d.Auth.Login(r.Context(), username, password, otp, clientOf(r))
+	in := auth.LoginRequest{Username: username, Password: password, Client: clientOf(r)}
+	if otp != "" && !isOTP(otp) {
+		in.RecoveryCode = otp
+	} else {
+		in.OTP = otp
+	}
+	res, err := h.d.Auth.LoginWith(r.Context(), in)
 	if err == nil {
-		h.setCookie(w, h.cookie, tok)
-		h.clearCookie(w, h.loginCookie)
-		http.Redirect(w, r, d.Next, http.StatusSeeOther)
+		http.Redirect(w, r, h.loggedIn(w, res, d.Next), http.StatusSeeOther)
 		return
 	}
 	code := bouclier.ErrorCode(err)
@@ -129,14 +138,76 @@ func (h *handler) loginCreate(w http.ResponseWriter, r *http.Request) {
 		d.OTPStep, d.Pending = false, ""
 	case bouclier.ErrPasswordResetRequired:
 		status = http.StatusForbidden
-		p.Error = bouclier.ErrorMessage(err) + " La page de changement de mot de passe n'est pas encore disponible : adressez-vous à votre établissement."
-		d.OTPStep, d.Pending = false, ""
+		p.Error = bouclier.ErrorMessage(err)
+		d.OTPStep, d.Pending, d.Reset = false, "", true
 	default:
 		status = statusOf(err)
 		p.Error = userMessage(err)
 	}
 	p.Data = d
 	h.render(w, status, "login", p)
+}
+
+// loggedIn installs the session of a successful login and returns where
+// to go: the security instructions first after a reset.
+func (h *handler) loggedIn(w http.ResponseWriter, res auth.LoginResult, next string) string {
+	h.setCookie(w, h.cookie, res.Token)
+	h.clearCookie(w, h.loginCookie)
+	if res.MustAck {
+		return "/account/security?next=" + url.QueryEscape(next)
+	}
+	return next
+}
+
+// checkLoginToken checks the login form's double-submit token and
+// returns it.
+func (h *handler) checkLoginToken(r *http.Request) (string, bool) {
+	c, err := r.Cookie(h.loginCookie)
+	if err != nil || len(c.Value) != 43 || subtle.ConstantTimeCompare([]byte(c.Value), []byte(r.PostFormValue("csrf"))) != 1 {
+		return "", false
+	}
+	return c.Value, true
+}
+
+// loginPasskeyOptions starts the passkey check of the login's second step
+// (JSON; static/passkey.js).
+func (h *handler) loginPasskeyOptions(w http.ResponseWriter, r *http.Request) {
+	if err := h.parseForm(w, r); err != nil {
+		jsonError(w, err)
+		return
+	}
+	if _, ok := h.checkLoginToken(r); !ok {
+		jsonError(w, bouclier.Errorf(bouclier.ErrForbidden, "Formulaire de connexion expiré : rechargez la page."))
+		return
+	}
+	id, opts, err := h.d.Auth.BeginPasskeyLogin(r.Context())
+	h.ceremony(w, id, opts, err)
+}
+
+// loginPasskey finishes the login with the passkey as second factor
+// (Auth.LoginWith) and answers {"next": URL}.
+func (h *handler) loginPasskey(w http.ResponseWriter, r *http.Request) {
+	if err := h.parseForm(w, r); err != nil {
+		jsonError(w, err)
+		return
+	}
+	token, ok := h.checkLoginToken(r)
+	if !ok {
+		jsonError(w, bouclier.Errorf(bouclier.ErrForbidden, "Formulaire de connexion expiré : rechargez la page."))
+		return
+	}
+	username, password, ok := h.openPending(r.PostFormValue("pending"), token)
+	if !ok {
+		jsonError(w, bouclier.Errorf(bouclier.ErrInvalidCredentials, "Le délai est dépassé : reconnectez-vous."))
+		return
+	}
+	res, err := h.d.Auth.LoginWith(r.Context(), auth.LoginRequest{Username: username, Password: password, Client: clientOf(r),
+		WebAuthn: &auth.Assertion{ChallengeID: r.PostFormValue("challenge_id"), Credential: []byte(r.PostFormValue("credential"))}})
+	if err != nil {
+		jsonError(w, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, map[string]string{"next": h.loggedIn(w, res, localPath(r.PostFormValue("next")))})
 }
 
 // pendingLogin is the first login step, kept by the browser between the

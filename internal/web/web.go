@@ -23,7 +23,11 @@ import (
 
 	"github.com/bouclier/bouclier"
 	"github.com/bouclier/bouclier/internal/auth"
+	"github.com/bouclier/bouclier/internal/campaign"
+	"github.com/bouclier/bouclier/internal/directory"
 	"github.com/bouclier/bouclier/internal/messaging"
+	"github.com/bouclier/bouclier/internal/moderation"
+	"github.com/bouclier/bouclier/internal/rules"
 	"github.com/bouclier/bouclier/internal/store"
 )
 
@@ -40,6 +44,12 @@ type Banner struct {
 type Deps struct {
 	Auth         *auth.Service
 	Messaging    *messaging.Service
+	Rules        *rules.Service       // messaging rules and suspensions
+	Moderation   *moderation.Service  // queue, reports, recall, evidence
+	Campaign     *campaign.Detector   // incidents; the page says so when nil
+	Directory    *directory.Directory // authority, for the audit view
+	DB           *store.DB            // read-only counts and listings (dashboard, audit, scopes)
+	PublicURL    string               // printed on the activation letters
 	Log          *slog.Logger
 	Now          func() time.Time
 	SecureCookie bool // __Host- prefixed Secure cookie (HTTPS); false for local http
@@ -53,9 +63,6 @@ type Deps struct {
 	// on every page (store.DB.UnreadCount). Without it the inbox counts the
 	// unread messages of its first page.
 	UnreadCount func(ctx context.Context, u bouclier.User) (int, error)
-	// Sessions, when set, lists the user's open sessions for the account
-	// page (store.DB.UserSessions).
-	Sessions func(ctx context.Context, u bouclier.User) ([]store.Session, error)
 	// Location, when set, gives the time zone of the user's académie, in
 	// which dates are shown. Europe/Paris otherwise.
 	Location func(u bouclier.User) *time.Location
@@ -123,8 +130,51 @@ func (h *handler) routes() http.Handler {
 	mux.Handle("POST /compose", h.authed(h.messageSend))
 	mux.Handle("GET /drafts", h.authed(h.draftList))
 	mux.Handle("GET /attachments/{id}", h.authed(h.attachmentGet))
+	mux.HandleFunc("POST /login/passkey/options", h.loginPasskeyOptions)
+	mux.HandleFunc("POST /login/passkey", h.loginPasskey)
+	mux.HandleFunc("GET /activate", h.activateShow)
+	mux.HandleFunc("POST /activate", h.activateCreate)
+	mux.Handle("GET /step-up", h.authed(h.stepUpShow))
+	mux.Handle("POST /step-up", h.authed(h.stepUpCreate))
+	mux.Handle("POST /step-up/options", h.authed(h.stepUpOptions))
+	mux.Handle("POST /step-up/passkey", h.authed(h.stepUpPasskey))
+
 	mux.Handle("GET /account", h.authed(h.accountShow))
-	mux.Handle("GET /admin", h.authed(h.adminShow))
+	mux.Handle("POST /account/password", h.authed(h.passwordChange))
+	mux.Handle("POST /account/totp", h.authed(h.totpBegin))
+	mux.Handle("POST /account/totp/confirm", h.authed(h.totpConfirm))
+	mux.Handle("POST /account/totp/remove", h.authed(h.totpRemove))
+	mux.Handle("POST /account/recovery-codes", h.authed(h.recoveryCodes))
+	mux.Handle("POST /account/passkeys/options", h.authed(h.passkeyOptions))
+	mux.Handle("POST /account/passkeys", h.authed(h.passkeyCreate))
+	mux.Handle("POST /account/passkeys/{id}/remove", h.authed(h.passkeyRemove))
+	mux.Handle("POST /account/sessions/{id}/revoke", h.authed(h.sessionRevoke))
+	mux.Handle("POST /account/sessions/revoke-others", h.authed(h.sessionRevokeOthers))
+	mux.Handle("POST /account/notices/{id}/not-me", h.authed(h.noticeNotMe))
+	mux.Handle("GET /account/security", h.authed(h.securityShow))
+	mux.Handle("POST /account/security", h.authed(h.securityAck))
+
+	// Heads and administrators, within their scope.
+	mux.Handle("GET /admin", h.admin(h.adminShow))
+	mux.Handle("GET /admin/dashboard", h.admin(h.dashboardShow))
+	mux.Handle("GET /admin/rules", h.admin(h.ruleList))
+	mux.Handle("POST /admin/rules/preset", h.admin(h.presetApply))
+	mux.Handle("GET /admin/suspensions", h.admin(h.suspensionList))
+	mux.Handle("POST /admin/suspensions", h.admin(h.suspensionCreate))
+	mux.Handle("POST /admin/suspensions/{id}/lift", h.admin(h.suspensionLift))
+	mux.Handle("GET /admin/moderation", h.admin(h.moderationList))
+	mux.Handle("POST /admin/moderation/{id}/release", h.admin(h.moderationRelease))
+	mux.Handle("POST /admin/moderation/{id}/reject", h.admin(h.moderationReject))
+	mux.Handle("POST /admin/recall", h.admin(h.messageRecall))
+	mux.Handle("POST /admin/messages/{id}/recall", h.admin(h.messageRecall))
+	mux.Handle("GET /admin/messages/{id}/evidence", h.admin(h.messageEvidence))
+	mux.Handle("GET /admin/incidents", h.admin(h.incidentList))
+	mux.Handle("GET /admin/incidents/{id}", h.admin(h.incidentShow))
+	mux.Handle("POST /admin/incidents/{id}/close", h.admin(h.incidentClose))
+	mux.Handle("GET /admin/incidents/{id}/evidence", h.admin(h.incidentEvidence))
+	mux.Handle("GET /admin/urgent", h.admin(h.urgentList))
+	mux.Handle("GET /admin/resets", h.admin(h.resetShow))
+	mux.Handle("POST /admin/resets", h.admin(h.resetCreate))
 	mux.HandleFunc("/", h.notFound)
 
 	cop := http.NewCrossOriginProtection()

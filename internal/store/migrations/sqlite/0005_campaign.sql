@@ -32,6 +32,16 @@ CREATE TABLE campaign_keys (
 ) WITHOUT ROWID;
 CREATE INDEX campaign_keys_at ON campaign_keys (at);
 
+-- The recent messages of suspicious senders (worth 2 points or more),
+-- to see a burst of them across establishments whatever their texts.
+CREATE TABLE campaign_suspects (
+    message_id INTEGER PRIMARY KEY,
+    at         INTEGER NOT NULL,
+    sender_id  INTEGER NOT NULL,
+    uai        TEXT NOT NULL
+);
+CREATE INDEX campaign_suspects_at ON campaign_suspects (at);
+
 -- seed is the first suspicious message of the wave: two processes that
 -- recognise the same wave at once open one incident.
 CREATE TABLE campaigns (

@@ -1,0 +1,106 @@
+package drill
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"strings"
+)
+
+var subjects = []string{"Mathématiques", "Français", "Histoire-géographie", "SVT", "Anglais", "Physique-chimie", "Technologie"}
+
+func homework(r *rand.Rand) string {
+	return fmt.Sprintf("Bonjour à tous, pour %s en %s : exercices %d à %d page %d, et relire la leçon %d. Bonne soirée.",
+		[]string{"lundi", "mardi", "jeudi", "vendredi"}[r.IntN(4)], subjects[r.IntN(len(subjects))], 1+r.IntN(5), 6+r.IntN(6), 20+r.IntN(200), 1+r.IntN(12))
+}
+
+func question(r *rand.Rand) string {
+	return []string{
+		"Bonjour, pourriez-vous me dire quel livre acheter pour le prochain trimestre ? Merci d'avance.",
+		"Bonjour, mon fils n'a pas compris l'exercice %d, est-il possible d'en reparler en classe ? Cordialement.",
+		"Bonjour, ma fille a oublié son cahier en classe hier, pouvez-vous le garder jusqu'à demain ? Merci.",
+		"Bonjour, je souhaiterais vous rencontrer au sujet des résultats du trimestre %d. Quelles sont vos disponibilités ?",
+	}[r.IntN(4)]
+}
+
+// The letter every head forwards the same morning.
+const rectoratLetter = "Madame, Monsieur, des messages menaçants ont été envoyés ce matin à de nombreux établissements par des comptes piratés. " +
+	"La police est saisie et des plaintes ont été déposées. Ne répondez pas à ces messages et signalez-les à l'établissement. " +
+	"Les cours sont maintenus. Consignes : https://www.education.gouv.fr/securite"
+
+// ordinaryEvent draws one ordinary message of the morning.
+func (d *drill) ordinaryEvent() event {
+	r := d.rng
+	i := r.IntN(d.o.Establishments)
+	u := uai(i)
+	c := 1 + r.IntN(2)
+	switch x := r.IntN(100); {
+	case x < 30:
+		t := 1 + r.IntN(3)
+		if t < 3 {
+			c = t
+		}
+		return event{kind: ordinary, from: fmt.Sprintf("t.%d.%d", i, t), fresh: r.IntN(20) == 0, to: []string{fmt.Sprintf("class:%s/C%d", u, c)}, subject: "Devoirs", body: homework(r)}
+	case x < 42:
+		return event{kind: ordinary, from: fmt.Sprintf("t.%d.%d", i, c), fresh: r.IntN(20) == 0, to: []string{fmt.Sprintf("parents:%s/C%d", u, c)}, subject: "Information",
+			body: fmt.Sprintf("Madame, Monsieur, la sortie au musée de la classe aura lieu le %d. Merci de rendre l'autorisation signée avant vendredi.", 1+r.IntN(28))}
+	case x < 62:
+		// The same absence note from many parents, word for word.
+		return event{kind: ordinary, from: fmt.Sprintf("p.%d.%d.%d", i, c, 1+r.IntN(8)), fresh: r.IntN(20) == 0, to: []string{fmt.Sprintf("user:t.%d.%d", i, c), fmt.Sprintf("user:s.%d", i)},
+			subject: "Absence", body: "Mon enfant sera absent demain pour raison médicale."}
+	case x < 75:
+		return event{kind: ordinary, from: fmt.Sprintf("p.%d.%d.%d", i, c, 1+r.IntN(8)), fresh: r.IntN(20) == 0, to: []string{fmt.Sprintf("user:t.%d.%d", i, c)}, subject: "Question",
+			body: fmt.Sprintf(question(r), 1+r.IntN(3))}
+	case x < 83:
+		return event{kind: ordinary, from: fmt.Sprintf("h.%d", i), fresh: r.IntN(5) == 0, to: []string{"parents:" + u + "/C1", "parents:" + u + "/C2", "staff:" + u},
+			subject: "Message du recteur", body: rectoratLetter}
+	case x < 93:
+		return event{kind: ordinary, from: fmt.Sprintf("s.%d", i), to: []string{fmt.Sprintf("parents:%s/C%d", u, c)}, subject: "Vie scolaire",
+			body: fmt.Sprintf("Bonjour, nous vous rappelons que le carnet de correspondance doit être signé avant le %d. La vie scolaire.", 1+r.IntN(28))}
+	default:
+		return event{kind: ordinary, from: fmt.Sprintf("t.%d.3", i), to: []string{fmt.Sprintf("teachers:%s/C%d", u, c)}, subject: "Conseil de classe",
+			body: fmt.Sprintf("Bonjour à tous, le conseil de classe aura lieu le %d à 17h30 en salle des professeurs.", 1+r.IntN(28))}
+	}
+}
+
+// The wave: the known texts (the screen catches them) and texts it has
+// never seen (only the wave's signals can).
+var waveTexts = []struct{ subject, body string }{
+	{"URGENT", "Une bombe a été déposée dans le collège, elle explosera à 10h. Vous êtes prévenus, ce n'est pas une blague."},
+	{"Allahu akbar", "Gloire aux moudjahidines qui ont frappé, ils ont eu raison de tuer ces mécréants. Le prochain attentat sera dans votre établissement."},
+	{"Regardez", "Regardez la vidéo de la décapitation, c'est ce qui attend vos professeurs : https://videos-choc-ecole.ru/watch?v=12"},
+	{"Information importante", "Message important de la vie scolaire : suite à un incident, les cours de demain sont annulés. Gardez vos enfants à la maison et ne contactez pas l'établissement, les lignes sont saturées."},
+	{"Convocation", "Bonjour, votre enfant figure sur la liste des élèves convoqués demain matin devant le portail nord. Merci de confirmer sa présence en répondant à ce message avant ce soir, sans en parler à l'équipe."},
+}
+
+var synonyms = map[string]string{
+	"bombe": "explosif", "collège": "bahut", "déposée": "posée", "prévenus": "avertis", "blague": "plaisanterie",
+	"frappé": "attaqué", "vidéo": "séquence", "professeurs": "profs", "important": "urgent", "annulés": "supprimés",
+	"maison": "domicile", "figure": "apparaît", "confirmer": "valider", "portail": "entrée", "incident": "problème",
+}
+
+var emoji = []string{"💣", "🔥", "😈", "⚠️", "🔪", "💀"}
+
+// waveText draws one wave message with its variations.
+func waveText(r *rand.Rand) (string, string) {
+	t := waveTexts[r.IntN(len(waveTexts))]
+	words := strings.Split(t.body, " ")
+	for i, w := range words {
+		bare := strings.Trim(w, ".,:!?")
+		switch {
+		case synonyms[bare] != "" && r.IntN(3) == 0:
+			words[i] = strings.Replace(w, bare, synonyms[bare], 1)
+		case len(bare) >= 6 && r.IntN(8) == 0:
+			words[i] = strings.NewReplacer("o", "0", "e", "3", "i", "1", "a", "4").Replace(w) // leetspeak
+		case len(bare) >= 5 && r.IntN(12) == 0:
+			words[i] = strings.Join(strings.Split(w, ""), " ") // s p a c e d
+		}
+	}
+	body := strings.Join(words, " ")
+	if r.IntN(2) == 0 {
+		body += " " + emoji[r.IntN(len(emoji))]
+	}
+	if r.IntN(4) == 0 {
+		body = strings.ToUpper(body)
+	}
+	return t.subject, body
+}

@@ -1,0 +1,93 @@
+package web
+
+import (
+	"bytes"
+	"net/http"
+	"strconv"
+
+	"github.com/bouclier/bouclier"
+	"github.com/bouclier/bouclier/internal/auth"
+	"github.com/bouclier/bouclier/internal/campaign"
+	"github.com/bouclier/bouclier/internal/store"
+)
+
+func noIncidents() error {
+	return bouclier.Errorf(bouclier.ErrNotFound, "Le suivi des incidents n'est pas disponible sur ce serveur.")
+}
+
+// incidentList lists the incidents in the user's scope
+// (Campaign.Incidents).
+func (h *handler) incidentList(w http.ResponseWriter, r *http.Request, s auth.Session) {
+	var list []store.Campaign
+	if h.d.Campaign != nil {
+		var err error
+		if list, err = h.d.Campaign.Incidents(r.Context(), s.User); err != nil {
+			h.fail(w, r, &s, err)
+			return
+		}
+	}
+	p := h.newPage(r.Context(), &s, "Incidents", "admin")
+	flash(p, r)
+	p.Data = struct {
+		Available bool
+		List      []store.Campaign
+	}{h.d.Campaign != nil, list}
+	h.render(w, http.StatusOK, "incidents", p)
+}
+
+// incidentShow shows one incident with its timeline (Campaign.Incident).
+func (h *handler) incidentShow(w http.ResponseWriter, r *http.Request, s auth.Session) {
+	if h.d.Campaign == nil {
+		h.fail(w, r, &s, noIncidents())
+		return
+	}
+	id, err := pathID(r)
+	var in campaign.Incident
+	if err == nil {
+		in, err = h.d.Campaign.Incident(r.Context(), s.User, id)
+	}
+	if err != nil {
+		h.fail(w, r, &s, err)
+		return
+	}
+	p := h.newPage(r.Context(), &s, "Incident n° "+strconv.FormatInt(in.ID, 10), "admin")
+	flash(p, r)
+	p.Data = in
+	h.render(w, http.StatusOK, "incident", p)
+}
+
+// incidentClose closes an incident with a note (Campaign.Close).
+func (h *handler) incidentClose(w http.ResponseWriter, r *http.Request, s auth.Session) {
+	if h.d.Campaign == nil {
+		h.fail(w, r, &s, noIncidents())
+		return
+	}
+	id, err := pathID(r)
+	if err == nil {
+		err = h.d.Campaign.Close(r.Context(), s.User, id, r.PostFormValue("note"), clientOf(r).Address)
+	}
+	if err != nil {
+		h.fail(w, r, &s, err)
+		return
+	}
+	back(w, r, "/admin/incidents/"+strconv.FormatInt(id, 10), "clos")
+}
+
+// incidentEvidence downloads an incident's evidence archive
+// (Campaign.Evidence).
+func (h *handler) incidentEvidence(w http.ResponseWriter, r *http.Request, s auth.Session) {
+	if h.d.Campaign == nil {
+		h.fail(w, r, &s, noIncidents())
+		return
+	}
+	id, err := pathID(r)
+	var buf bytes.Buffer
+	if err == nil {
+		err = h.d.Campaign.Evidence(r.Context(), s.User, id, clientOf(r).Address, &buf)
+	}
+	if err != nil {
+		h.fail(w, r, &s, err)
+		return
+	}
+	download(w, "application/zip", "preuves-incident-"+strconv.FormatInt(id, 10)+".zip", buf.Bytes())
+}

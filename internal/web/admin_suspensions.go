@@ -1,0 +1,118 @@
+package web
+
+import (
+	"net/http"
+	"strings"
+	"time"
+
+	"github.com/bouclier/bouclier"
+	"github.com/bouclier/bouclier/internal/auth"
+	"github.com/bouclier/bouclier/internal/rules"
+)
+
+// suspensionsData is the suspensions page: the form and those in force.
+type suspensionsData struct {
+	Scopes []scopeOption
+	Roles  []roleOption
+	Reason string
+	Until  string
+	List   []suspensionRow
+}
+
+type roleOption struct {
+	Value, Label string
+	Checked      bool
+}
+
+type suspensionRow struct {
+	ID, Scope, Roles, Reason, CreatedBy string
+	CreatedAt, Until                    int64
+	Mine                                bool // within the user's authority: may lift
+}
+
+func roleOptions(checked []string) []roleOption {
+	var out []roleOption
+	for _, r := range roleChoices {
+		out = append(out, roleOption{Value: string(r), Label: roleName(r), Checked: contains(checked, string(r))})
+	}
+	return out
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// suspensionList shows the form and the suspensions in force
+// (Rules.Suspensions).
+func (h *handler) suspensionList(w http.ResponseWriter, r *http.Request, s auth.Session) {
+	h.suspensionPage(w, r, s, http.StatusOK, "", suspensionsData{Scopes: h.scopeOptions(r.Context(), s.User, ""), Roles: roleOptions(nil)})
+}
+
+func (h *handler) suspensionPage(w http.ResponseWriter, r *http.Request, s auth.Session, status int, errMsg string, d suspensionsData) {
+	ctx := r.Context()
+	list, err := h.d.Rules.Suspensions(ctx, rulesActor(r, s))
+	if err != nil {
+		h.fail(w, r, &s, err)
+		return
+	}
+	for _, x := range list {
+		roles := "tous les rôles"
+		if len(x.Roles) > 0 {
+			var ls []string
+			for _, ro := range x.Roles {
+				ls = append(ls, roleName(bouclier.Role(ro)))
+			}
+			roles = strings.Join(ls, ", ")
+		}
+		mine := false
+		if h.d.Directory != nil {
+			mine, _ = h.d.Directory.HasAuthority(ctx, s.User, x.Scope)
+		}
+		d.List = append(d.List, suspensionRow{ID: x.ID, Scope: scopeLabel(x.Scope), Roles: roles, Reason: x.Reason,
+			CreatedBy: x.CreatedBy, CreatedAt: x.CreatedAt, Until: x.Until, Mine: mine})
+	}
+	p := h.newPage(ctx, &s, "Suspensions", "admin")
+	flash(p, r)
+	p.Error = errMsg
+	p.Data = d
+	h.render(w, status, "suspensions", p)
+}
+
+// suspensionCreate suspends messaging (Rules.Suspend). The end is typed in
+// the user's local time.
+func (h *handler) suspensionCreate(w http.ResponseWriter, r *http.Request, s auth.Session) {
+	in := rules.SuspensionInput{Scope: r.PostFormValue("scope"), Roles: r.PostForm["roles"], Reason: r.PostFormValue("reason")}
+	d := suspensionsData{Scopes: h.scopeOptions(r.Context(), s.User, in.Scope), Roles: roleOptions(in.Roles),
+		Reason: in.Reason, Until: r.PostFormValue("until")}
+	if v := strings.TrimSpace(d.Until); v != "" {
+		t, err := time.ParseInLocation("2006-01-02T15:04", v, h.location(s.User))
+		if err != nil {
+			h.suspensionPage(w, r, s, http.StatusUnprocessableEntity, "Date de fin illisible : utilisez le sélecteur de date et d'heure (AAAA-MM-JJ HH:MM).", d)
+			return
+		}
+		in.Until = &t
+	}
+	if _, err := h.d.Rules.Suspend(r.Context(), rulesActor(r, s), in); err != nil {
+		if bouclier.ErrorCode(err) == bouclier.ErrInvalidRequest {
+			h.suspensionPage(w, r, s, statusOf(err), userMessage(err), d)
+			return
+		}
+		h.fail(w, r, &s, err)
+		return
+	}
+	back(w, r, "/admin/suspensions", "suspendu")
+}
+
+// suspensionLift lifts a suspension (Rules.Lift).
+func (h *handler) suspensionLift(w http.ResponseWriter, r *http.Request, s auth.Session) {
+	if err := h.d.Rules.Lift(r.Context(), rulesActor(r, s), r.PathValue("id")); err != nil {
+		h.fail(w, r, &s, err)
+		return
+	}
+	back(w, r, "/admin/suspensions", "leve")
+}

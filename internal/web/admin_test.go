@@ -1,0 +1,427 @@
+package web_test
+
+import (
+	"encoding/csv"
+	"net/http"
+	"net/url"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/bouclier/bouclier/internal/apptest"
+	"github.com/bouclier/bouclier/internal/auth"
+)
+
+// The threat the content screen holds for moderation.
+const threat = "Il y a des explosifs cachés dans les toilettes du bâtiment B."
+
+var adminPages = []string{"/admin", "/admin/dashboard", "/admin/rules", "/admin/suspensions", "/admin/moderation",
+	"/admin/incidents", "/admin/urgent", "/admin/resets"}
+
+func TestAdminPagesAuthority(t *testing.T) {
+	e, srv := env(t)
+	prof := newBrowser(t, srv)
+	prof.login("prof.martin", e.OTP(t, 0))
+	for _, path := range adminPages {
+		if p := prof.get(path); p.Status != http.StatusForbidden {
+			t.Errorf("teacher GET %s: %d", path, p.Status)
+		}
+	}
+	tok := prof.csrf()
+	if p := prof.post("/admin/suspensions", url.Values{"csrf": {tok}, "scope": {"establishment:0780001A"}, "reason": {"x"}}); p.Status != http.StatusForbidden {
+		t.Errorf("teacher suspends: %d", p.Status)
+	}
+
+	head := newBrowser(t, srv)
+	head.login("principal.moulin", e.OTP(t, 0))
+	for _, path := range adminPages {
+		p := head.get(path)
+		if p.Status != http.StatusOK || !strings.Contains(p.Body, `<html lang="fr">`) {
+			t.Errorf("head GET %s: %d\n%s", path, p.Status, p.Body)
+		}
+	}
+	tok = head.csrf()
+	// Outside the establishment: refused by the service.
+	for _, c := range []struct {
+		path string
+		form url.Values
+	}{
+		{"/admin/suspensions", url.Values{"scope": {"establishment:0780002B"}, "reason": {"Alerte"}}},
+		{"/admin/suspensions", url.Values{"scope": {"academie:versailles"}, "reason": {"Alerte"}}},
+		{"/admin/rules/preset", url.Values{"scope": {"establishment:0780002B"}, "preset": {"open"}}},
+		{"/admin/resets", url.Values{"scope": {"establishment:0780002B"}, "confirm": {"1"}, "format": {"csv"}}},
+	} {
+		c.form.Set("csrf", tok)
+		if p := head.post(c.path, c.form); p.Status != http.StatusForbidden {
+			t.Errorf("head POST %s %v: %d", c.path, c.form, p.Status)
+		}
+	}
+	// Without the token.
+	if p := head.post("/admin/suspensions", url.Values{"scope": {"establishment:0780001A"}, "reason": {"Alerte"}}); p.Status != http.StatusForbidden ||
+		!strings.Contains(p.Body, "Formulaire expiré ou falsifié") {
+		t.Errorf("suspension without CSRF token: %d", p.Status)
+	}
+	if p := head.post("/admin/rules/preset", url.Values{"csrf": {tok}, "scope": {"establishment:0780001A"}, "preset": {"open"}}, "Sec-Fetch-Site", "cross-site"); p.Status != http.StatusForbidden {
+		t.Errorf("cross-site preset: %d", p.Status)
+	}
+}
+
+func TestSuspensionAndRules(t *testing.T) {
+	e, srv := env(t)
+	head := newBrowser(t, srv)
+	head.login("principal.moulin", e.OTP(t, 0))
+	p := head.get("/admin/rules")
+	for _, want := range []string{"circular-2024", "disconnect-2025", `value="open"`, "Règles en vigueur"} {
+		if !strings.Contains(p.Body, want) {
+			t.Errorf("rules page lacks %q", want)
+		}
+	}
+	p = head.post("/admin/rules/preset", url.Values{"csrf": {head.csrf()}, "scope": {"establishment:0780001A"}, "preset": {"disconnect-2025"}})
+	if p.Status != http.StatusSeeOther || p.Header.Get("Location") != "/admin/rules?ok=preset" {
+		t.Fatalf("apply preset: %d %s\n%s", p.Status, p.Header.Get("Location"), p.Body)
+	}
+	if p = head.get("/admin/rules?ok=preset"); !strings.Contains(p.Body, "établissement 0780001A") || !strings.Contains(p.Body, "remplacées") {
+		t.Errorf("rules after preset:\n%s", p.Body)
+	}
+
+	// A bad end date keeps what was typed.
+	form := url.Values{"csrf": {head.csrf()}, "scope": {"establishment:0780001A"}, "roles": {"parent"},
+		"reason": {"Alerte <b>intrusion</b> : messagerie fermée aux familles."}, "until": {"demain"}}
+	if p = head.post("/admin/suspensions", form); p.Status != http.StatusUnprocessableEntity || !strings.Contains(p.Body, "Date de fin illisible") ||
+		!strings.Contains(p.Body, "Alerte &lt;b&gt;intrusion&lt;/b&gt;") {
+		t.Fatalf("bad date: %d\n%s", p.Status, p.Body)
+	}
+	until := e.Clock.Now().Add(48 * time.Hour).In(paris(t))
+	form.Set("until", until.Format("2006-01-02T15:04"))
+	if p = head.post("/admin/suspensions", form); p.Status != http.StatusSeeOther {
+		t.Fatalf("suspend: %d\n%s", p.Status, p.Body)
+	}
+	parent := newBrowser(t, srv)
+	parent.login("parent.dupont", "")
+	p = parent.get("/inbox")
+	if !strings.Contains(p.Body, `class="banner"`) || !strings.Contains(p.Body, "Alerte &lt;b&gt;intrusion&lt;/b&gt;") || !strings.Contains(p.Body, "Réouverture prévue le") {
+		t.Fatalf("parent's banner:\n%s", p.Body)
+	}
+	// Teachers are not suspended.
+	prof := newBrowser(t, srv)
+	prof.login("prof.martin", e.OTP(t, 0))
+	if p = prof.get("/inbox"); strings.Contains(p.Body, `class="banner"`) {
+		t.Error("teacher sees the parents' suspension")
+	}
+
+	p = head.get("/admin/suspensions?ok=suspendu")
+	m := regexp.MustCompile(`action="/admin/suspensions/([^/"]+)/lift"`).FindStringSubmatch(p.Body)
+	if m == nil || !strings.Contains(p.Body, "Suspension enregistrée") || !strings.Contains(p.Body, "parent") {
+		t.Fatalf("suspension list:\n%s", p.Body)
+	}
+	if p = head.post("/admin/suspensions/"+m[1]+"/lift", url.Values{}); p.Status != http.StatusForbidden {
+		t.Errorf("lift without token: %d", p.Status)
+	}
+	if p = head.post("/admin/suspensions/"+m[1]+"/lift", url.Values{"csrf": {head.csrf()}}); p.Status != http.StatusSeeOther {
+		t.Fatalf("lift: %d\n%s", p.Status, p.Body)
+	}
+	if p = parent.get("/inbox"); strings.Contains(p.Body, "intrusion") {
+		t.Error("banner still shown after the lift")
+	}
+}
+
+func paris(t *testing.T) *time.Location {
+	l, err := time.LoadLocation("Europe/Paris")
+	if err != nil {
+		t.Skip("no time zone database")
+	}
+	return l
+}
+
+func TestModerationPage(t *testing.T) {
+	e, srv := env(t)
+	prof := newBrowser(t, srv)
+	prof.login("prof.martin", e.OTP(t, 0))
+	for _, subj := range []string{"Toilettes", "Bâtiment B"} {
+		if p := prof.send([]string{"user:parent.dupont"}, subj, threat); p.Status != http.StatusSeeOther {
+			t.Fatalf("send: %d\n%s", p.Status, p.Body)
+		}
+	}
+	head := newBrowser(t, srv)
+	head.login("principal.moulin", e.OTP(t, 0))
+	p := head.get("/admin/moderation")
+	ids := regexp.MustCompile(`action="/admin/moderation/(\d+)/release"`).FindAllStringSubmatch(p.Body, -1)
+	if len(ids) != 2 || !strings.Contains(p.Body, "Motifs de la retenue") || !strings.Contains(p.Body, "explosifs") {
+		t.Fatalf("queue:\n%s", p.Body)
+	}
+	first, second := ids[0][1], ids[1][1]
+
+	parent := newBrowser(t, srv)
+	parent.login("parent.dupont", "")
+	if p = parent.get("/inbox"); strings.Contains(p.Body, "Toilettes") {
+		t.Fatal("a held message reached the inbox")
+	}
+	// A teacher cannot decide.
+	if p = prof.post("/admin/moderation/"+first+"/release", url.Values{"csrf": {prof.csrf()}}); p.Status != http.StatusForbidden {
+		t.Errorf("teacher release: %d", p.Status)
+	}
+	if p = head.post("/admin/moderation/"+first+"/release", url.Values{}); p.Status != http.StatusForbidden {
+		t.Errorf("release without token: %d", p.Status)
+	}
+	if p = head.post("/admin/moderation/"+first+"/release", url.Values{"csrf": {head.csrf()}}); p.Status != http.StatusSeeOther {
+		t.Fatalf("release: %d\n%s", p.Status, p.Body)
+	}
+	if p = parent.get("/inbox"); !strings.Contains(p.Body, "Toilettes") {
+		t.Fatalf("released message not delivered:\n%s", p.Body)
+	}
+	// Evidence of the released message.
+	p = head.get("/admin/messages/" + first + "/evidence")
+	if p.Status != http.StatusOK || p.Header.Get("Content-Type") != "application/zip" || !strings.HasPrefix(p.Body, "PK") {
+		t.Fatalf("evidence: %d %s", p.Status, p.Header.Get("Content-Type"))
+	}
+	if p = prof.get("/admin/messages/" + first + "/evidence"); p.Status != http.StatusForbidden {
+		t.Errorf("teacher evidence: %d", p.Status)
+	}
+	// Recall by number.
+	if p = head.post("/admin/recall", url.Values{"csrf": {head.csrf()}, "message": {first}}); p.Status != http.StatusSeeOther {
+		t.Fatalf("recall: %d\n%s", p.Status, p.Body)
+	}
+	if p = parent.get("/inbox"); strings.Contains(p.Body, "Toilettes") {
+		t.Fatal("recalled message still in the inbox")
+	}
+	// Reject and lock the sender.
+	if p = head.post("/admin/moderation/"+second+"/reject", url.Values{"csrf": {head.csrf()}, "lock": {"1"}}); p.Status != http.StatusSeeOther ||
+		!strings.Contains(p.Header.Get("Location"), "verrouille") {
+		t.Fatalf("reject and lock: %d %s\n%s", p.Status, p.Header.Get("Location"), p.Body)
+	}
+	if p = head.get("/admin/moderation"); strings.Contains(p.Body, "Bâtiment B") {
+		t.Error("rejected message still queued")
+	}
+	if p = head.get("/admin/dashboard"); !strings.Contains(p.Body, "prof.martin") || !strings.Contains(p.Body, "lecture seule") {
+		t.Errorf("dashboard does not show the locked sender:\n%s", p.Body)
+	}
+}
+
+func TestDashboard(t *testing.T) {
+	e, srv := env(t)
+	prof := newBrowser(t, srv)
+	prof.login("prof.martin", e.OTP(t, 0))
+	prof.send([]string{"user:parent.dupont"}, "Sortie", "La sortie est jeudi.")
+	prof.send([]string{"user:parent.dupont"}, "Alerte", threat)
+	head := newBrowser(t, srv)
+	head.login("principal.moulin", e.OTP(t, 0))
+	p := head.get("/admin/dashboard")
+	for _, want := range []string{`<svg class="chart"`, `role="img"`, "<title id=\"gm-title\">", "<desc id=\"gm-desc\">",
+		"Histogramme empilé : 1 envoyés, 1 retenus et 0 refusés", `<rect class="sent"`, `<rect class="held"`, "<caption>Messages par heure",
+		"Incidents ouverts", "Comptes à surveiller"} {
+		if !strings.Contains(p.Body, want) {
+			t.Errorf("dashboard lacks %q", want)
+		}
+	}
+	if t.Failed() {
+		t.Log(p.Body)
+	}
+	// Another académie sees none of it.
+	admin := newBrowser(t, srv)
+	admin.login("rssi.versailles", e.OTP(t, 0))
+	if p = admin.get("/admin/dashboard"); !strings.Contains(p.Body, "1 envoyés, 1 retenus") {
+		t.Errorf("académie dashboard:\n%s", p.Body)
+	}
+	if p = admin.get("/admin/urgent"); p.Status != http.StatusOK || !strings.Contains(p.Body, "Aucun envoi d'urgence") {
+		t.Errorf("urgent sends: %d\n%s", p.Status, p.Body)
+	}
+}
+
+func TestMassResetAndActivation(t *testing.T) {
+	e, srv := env(t)
+	head := newBrowser(t, srv)
+	head.login("principal.moulin", e.OTP(t, 0))
+	form := url.Values{"csrf": {head.csrf()}, "scope": {"establishment:0780001A"}, "roles": {"parent"}, "format": {"csv"}}
+	if p := head.post("/admin/resets", form); p.Status != http.StatusUnprocessableEntity || !strings.Contains(p.Body, "Cochez la case") {
+		t.Fatalf("reset without confirmation: %d", p.Status)
+	}
+	form.Set("confirm", "1")
+	p := head.post("/admin/resets", form)
+	if p.Status != http.StatusOK || !strings.HasPrefix(p.Header.Get("Content-Type"), "text/csv") || !strings.Contains(p.Header.Get("Content-Disposition"), ".csv") {
+		t.Fatalf("reset: %d %v\n%s", p.Status, p.Header, p.Body)
+	}
+	rows, err := csv.NewReader(strings.NewReader(p.Body)).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	code := ""
+	for _, r := range rows {
+		if r[0] == "parent.dupont" {
+			code = r[5]
+		}
+		if r[2] != "parent" && r[0] != "username" {
+			t.Errorf("reset a %s", r[2])
+		}
+	}
+	if code == "" {
+		t.Fatalf("no code for parent.dupont:\n%s", p.Body)
+	}
+	// Both files in a ZIP.
+	form.Set("format", "zip")
+	form.Set("roles", "student")
+	if p = head.post("/admin/resets", form); p.Status != http.StatusOK || p.Header.Get("Content-Type") != "application/zip" {
+		t.Fatalf("zip: %d", p.Status)
+	}
+
+	// The parent is told how to activate.
+	parent := newBrowser(t, srv)
+	lp := parent.get("/login")
+	tok := field(t, lp.Body, "csrf")
+	p = parent.post("/login", url.Values{"csrf": {tok}, "username": {"parent.dupont"}, "password": {apptest.Password}})
+	if p.Status != http.StatusForbidden || !strings.Contains(p.Body, `href="/activate?username=parent.dupont"`) {
+		t.Fatalf("login after reset: %d\n%s", p.Status, p.Body)
+	}
+	ap := parent.get("/activate?username=parent.dupont")
+	const newPW = "une nouvelle phrase de passe solide"
+	if p = parent.post("/activate", url.Values{"username": {"parent.dupont"}, "code": {code}, "password": {newPW}, "confirm": {newPW}}); p.Status != http.StatusForbidden {
+		t.Fatalf("activation without token: %d", p.Status)
+	}
+	tok = field(t, ap.Body, "csrf")
+	if p = parent.post("/activate", url.Values{"csrf": {tok}, "username": {"parent.dupont"}, "code": {"AAAA-BBBB-CCCC"}, "password": {newPW}, "confirm": {newPW}}); p.Status != http.StatusUnauthorized {
+		t.Fatalf("wrong code: %d\n%s", p.Status, p.Body)
+	}
+	if p = parent.post("/activate", url.Values{"csrf": {tok}, "username": {"parent.dupont"}, "code": {code}, "password": {newPW}, "confirm": {newPW}}); p.Status != http.StatusSeeOther ||
+		p.Header.Get("Location") != "/login?active=1" {
+		t.Fatalf("activation: %d\n%s", p.Status, p.Body)
+	}
+	// Login now goes to the security instructions.
+	lp = parent.get("/login?active=1")
+	if !strings.Contains(lp.Body, "Compte activé") {
+		t.Error("no confirmation after activation")
+	}
+	p = parent.post("/login", url.Values{"csrf": {field(t, lp.Body, "csrf")}, "username": {"parent.dupont"}, "password": {newPW}})
+	if p.Status != http.StatusSeeOther || !strings.HasPrefix(p.Header.Get("Location"), "/account/security") {
+		t.Fatalf("login after activation: %d %s\n%s", p.Status, p.Header.Get("Location"), p.Body)
+	}
+	sp := parent.get(p.Header.Get("Location"))
+	if !strings.Contains(sp.Body, "Ne communiquez jamais votre mot de passe") {
+		t.Fatalf("instructions:\n%s", sp.Body)
+	}
+	if r := parent.send([]string{"user:prof.martin"}, "Bonjour", "Texte"); r.Status == http.StatusSeeOther {
+		t.Fatal("sent before acknowledging the instructions")
+	}
+	if p = parent.post("/account/security", url.Values{"csrf": {field(t, sp.Body, "csrf")}, "lu": {"1"}, "next": {"/inbox"}}); p.Status != http.StatusSeeOther {
+		t.Fatalf("ack: %d\n%s", p.Status, p.Body)
+	}
+	if p = parent.get("/account"); strings.Contains(p.Body, "consignes de sécurité</a> et confirmez-les") {
+		t.Error("still asked to acknowledge")
+	}
+}
+
+func TestAccountSecurity(t *testing.T) {
+	e, srv := env(t)
+	parent := newBrowser(t, srv)
+	parent.login("parent.dupont", "")
+	p := parent.get("/account")
+	for _, want := range []string{"Changer de mot de passe", "Activer une application d'authentification", "<strong>Cette session</strong>", "Avis de sécurité"} {
+		if !strings.Contains(p.Body, want) {
+			t.Errorf("account page lacks %q", want)
+		}
+	}
+	tok := parent.csrf()
+	// Password change needs the current one.
+	p = parent.post("/account/password", url.Values{"csrf": {tok}, "current": {"faux"}, "new": {"une autre phrase de passe"}, "confirm": {"une autre phrase de passe"}})
+	if p.Status != http.StatusUnauthorized || !strings.Contains(p.Body, "Mot de passe actuel incorrect") {
+		t.Fatalf("wrong current password: %d\n%s", p.Status, p.Body)
+	}
+	if p = parent.post("/account/password", url.Values{"current": {apptest.Password}, "new": {"x"}}); p.Status != http.StatusForbidden {
+		t.Fatalf("password without token: %d", p.Status)
+	}
+	const newPW = "une autre phrase de passe bien longue"
+	p = parent.post("/account/password", url.Values{"csrf": {tok}, "current": {apptest.Password}, "new": {newPW}, "confirm": {newPW}})
+	if p.Status != http.StatusSeeOther {
+		t.Fatalf("password change: %d\n%s", p.Status, p.Body)
+	}
+
+	// TOTP enrolment: the secret and the otpauth URI as text.
+	p = parent.post("/account/totp", url.Values{"csrf": {tok}})
+	m := regexp.MustCompile(`id="totp-secret">([A-Z2-7 ]+)<`).FindStringSubmatch(p.Body)
+	if p.Status != http.StatusOK || m == nil || !strings.Contains(p.Body, "otpauth://totp/") {
+		t.Fatalf("totp begin: %d\n%s", p.Status, p.Body)
+	}
+	secret := strings.ReplaceAll(m[1], " ", "")
+	if p = parent.post("/account/totp/confirm", url.Values{"csrf": {tok}, "code": {"000000"}}); p.Status != http.StatusUnauthorized {
+		t.Errorf("wrong totp code: %d", p.Status)
+	}
+	p = parent.post("/account/totp", url.Values{"csrf": {tok}})
+	secret = strings.ReplaceAll(regexp.MustCompile(`id="totp-secret">([A-Z2-7 ]+)<`).FindStringSubmatch(p.Body)[1], " ", "")
+	code, err := auth.TOTPCode(secret, e.Clock.Now())
+	if err != nil {
+		t.Fatal(err)
+	}
+	p = parent.post("/account/totp/confirm", url.Values{"csrf": {tok}, "code": {code}})
+	if p.Status != http.StatusOK || !strings.Contains(p.Body, "Codes de secours") || strings.Count(p.Body, "<li><code>") < 5 {
+		t.Fatalf("totp confirm: %d\n%s", p.Status, p.Body)
+	}
+	if p = parent.get("/account"); !strings.Contains(p.Body, "Retirer l'application") {
+		t.Error("account page does not show the TOTP factor")
+	}
+
+	// Sessions: another browser, closed from this one.
+	other := newBrowser(t, srv)
+	lp := other.get("/login")
+	p = other.post("/login", url.Values{"csrf": {field(t, lp.Body, "csrf")}, "username": {"parent.dupont"}, "password": {newPW}})
+	if p.Status == http.StatusOK && strings.Contains(p.Body, `name="pending"`) {
+		c2, _ := auth.TOTPCode(secret, e.Clock.Now().Add(30*time.Second))
+		p = other.post("/login", url.Values{"csrf": {field(t, lp.Body, "csrf")}, "pending": {field(t, p.Body, "pending")}, "otp": {c2}})
+	}
+	if p.Status != http.StatusSeeOther {
+		t.Fatalf("second login: %d\n%s", p.Status, p.Body)
+	}
+	p = parent.get("/account")
+	ids := regexp.MustCompile(`action="/account/sessions/([^/"]+)/revoke"`).FindAllStringSubmatch(p.Body, -1)
+	if len(ids) != 2 {
+		t.Fatalf("sessions listed: %d\n%s", len(ids), p.Body)
+	}
+	if p = parent.post("/account/sessions/revoke-others", url.Values{"csrf": {parent.csrf()}}); p.Status != http.StatusSeeOther {
+		t.Fatalf("revoke others: %d", p.Status)
+	}
+	if p = other.get("/inbox"); p.Status != http.StatusSeeOther {
+		t.Errorf("revoked session still works: %d", p.Status)
+	}
+
+	// Notices: the new device left one; "ce n'était pas moi" locks.
+	p = parent.get("/account")
+	nm := regexp.MustCompile(`action="/account/notices/(\d+)/not-me"`).FindStringSubmatch(p.Body)
+	if nm == nil {
+		t.Skip("no notice to act on")
+	}
+	if p = parent.post("/account/notices/"+nm[1]+"/not-me", url.Values{"csrf": {parent.csrf()}}); p.Status != http.StatusSeeOther || p.Header.Get("Location") != "/login?protege=1" {
+		t.Fatalf("not me: %d %s", p.Status, p.Header.Get("Location"))
+	}
+	if p = parent.get("/inbox"); p.Status != http.StatusSeeOther {
+		t.Error("session survives 'ce n'était pas moi'")
+	}
+}
+
+func TestStepUpResendsDraft(t *testing.T) {
+	e, srv := env(t)
+	prof := newBrowser(t, srv)
+	prof.login("prof.martin", e.OTP(t, 0))
+	e.Clock.Advance(20 * time.Minute) // past the step-up window
+	p := prof.send([]string{"class:0780001A/4A"}, "Devoirs", "Exercices 3 et 4 page 12.")
+	loc := p.Header.Get("Location")
+	if p.Status != http.StatusSeeOther || !strings.HasPrefix(loc, "/step-up?draft=") {
+		t.Fatalf("wide send without recent check: %d %s\n%s", p.Status, loc, p.Body)
+	}
+	p = prof.get(loc)
+	if p.Status != http.StatusOK || !strings.Contains(p.Body, "Devoirs") || !strings.Contains(p.Body, "Confirmer et envoyer") {
+		t.Fatalf("step-up page: %d\n%s", p.Status, p.Body)
+	}
+	form := url.Values{"csrf": {field(t, p.Body, "csrf")}, "draft": {field(t, p.Body, "draft")}, "code": {"000000"}}
+	if p = prof.post("/step-up", form); p.Status != http.StatusUnauthorized || !strings.Contains(p.Body, "Code incorrect") {
+		t.Fatalf("wrong code: %d\n%s", p.Status, p.Body)
+	}
+	form.Set("code", e.OTP(t, 0))
+	p = prof.post("/step-up", form)
+	if p.Status != http.StatusSeeOther || !strings.Contains(p.Header.Get("Location"), "envoye=1") {
+		t.Fatalf("step-up: %d %s\n%s", p.Status, p.Header.Get("Location"), p.Body)
+	}
+	if p = prof.get("/sent"); !strings.Contains(p.Body, "Devoirs") {
+		t.Fatal("draft not sent after the step-up")
+	}
+	if p = prof.get("/drafts"); strings.Contains(p.Body, "Devoirs") {
+		t.Error("draft kept after sending")
+	}
+}
