@@ -2,6 +2,7 @@ package main
 
 import (
 	"net/http"
+	"strings"
 	"testing"
 	"time"
 
@@ -17,8 +18,10 @@ func TestSuspensionReachesEveryNode(t *testing.T) {
 		t.Skip("no PostgreSQL server (BOUCLIER_TEST_POSTGRES)")
 	}
 	const pw = "un mot de passe de démo assez long"
-	_, a := startProcess(t, "demo", "--database", url, "--addr", "127.0.0.1:0", "--demo-password", pw, "--policy", "open")
-	_, b := startProcess(t, "demo", "--database", url, "--addr", "127.0.0.1:0", "--demo-password", pw, "--policy", "open")
+	// Nodes of one deployment share the key that seals secrets at rest.
+	t.Setenv("BOUCLIER_SECRET_KEY", strings.Repeat("ab", 32))
+	_, a := startProcess(t, "demo", "--database", url, "--data", t.TempDir(), "--addr", "127.0.0.1:0", "--demo-password", pw, "--policy", "open")
+	_, b := startProcess(t, "demo", "--database", url, "--data", t.TempDir(), "--addr", "127.0.0.1:0", "--demo-password", pw, "--policy", "open")
 	login := func(base, user string) string {
 		code, body := postJSON(t, base+"/api/v1/session", "", map[string]string{"username": user, "password": pw})
 		if code != 201 {
