@@ -38,9 +38,9 @@ func HasLink(text string) bool { return linkRe.MatchString(text) }
 // screen (messaging.Options.Guard). ctx must carry the sender's session
 // (WithSession). In order:
 //
-//  1. a session of another user → unauthenticated; no session at all is
-//     an in-process caller (drill, import, tests) and passes: every HTTP
-//     path must carry the session (WithSession);
+//  1. no session, or a session of another user → unauthenticated, unless
+//     the context is marked InProcess (service tests, operator tools):
+//     every HTTP path carries the session (WithSession);
 //  2. the session is used from another network or browser than it was
 //     issued to → step_up_required (StepUp ties it again);
 //  3. security instructions not yet acknowledged after a reset →
@@ -59,10 +59,13 @@ func HasLink(text string) bool { return linkRe.MatchString(text) }
 func (s *Service) CheckSend(ctx context.Context, sender bouclier.User, in SendInfo) error {
 	sess, ok := SessionFrom(ctx)
 	if !ok {
-		// An in-process caller (a drill, an import, a service test): the
-		// HTTP layers always carry the session (api.authed; the browser
-		// handlers must do the same with WithSession).
-		return nil
+		// Only a caller that says so explicitly (a service test, a tool run
+		// by the operator) sends without a session: a handler that forgot
+		// WithSession must fail closed, not skip the checks.
+		if inProcess(ctx) {
+			return nil
+		}
+		return bouclier.Errorf(bouclier.ErrUnauthenticated, "Session absente : reconnectez-vous pour envoyer.")
 	}
 	if sess.User.ID != sender.ID {
 		return bouclier.Errorf(bouclier.ErrUnauthenticated, "Session absente : reconnectez-vous pour envoyer.")
@@ -118,4 +121,18 @@ func (s *Service) CheckSend(ctx context.Context, sender bouclier.User, in SendIn
 		return bouclier.Errorf(bouclier.ErrStepUpRequired, "Pour envoyer à un groupe, à plus de %d personnes, ou avec une pièce jointe ou un lien, confirmez votre identité (code ou clé d'accès).", s.cfg.WideRecipients)
 	}
 	return nil
+}
+
+type inProcessKey struct{}
+
+// InProcess marks ctx as an in-process caller that sends on a user's behalf
+// without a session (service tests, operator tools). The send guard's
+// session checks are skipped for it; never use it for a request.
+func InProcess(ctx context.Context) context.Context {
+	return context.WithValue(ctx, inProcessKey{}, true)
+}
+
+func inProcess(ctx context.Context) bool {
+	v, _ := ctx.Value(inProcessKey{}).(bool)
+	return v
 }

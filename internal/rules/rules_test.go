@@ -8,6 +8,7 @@ import (
 	"github.com/bouclier/bouclier"
 	"github.com/bouclier/bouclier/internal/apptest"
 	"github.com/bouclier/bouclier/internal/audit"
+	"github.com/bouclier/bouclier/internal/auth"
 	"github.com/bouclier/bouclier/internal/messaging"
 	"github.com/bouclier/bouclier/internal/rules"
 	"github.com/bouclier/bouclier/internal/server"
@@ -24,7 +25,7 @@ func user(t *testing.T, e *apptest.Env, name string) bouclier.User {
 
 func send(t *testing.T, e *apptest.Env, from string, to ...string) (messaging.Result, error) {
 	t.Helper()
-	return e.App.Messaging.Send(context.Background(), user(t, e, from), messaging.Draft{To: to, Subject: "Information", Body: "Bonjour, voici une information pour la classe."}, "test")
+	return e.App.Messaging.Send(auth.InProcess(context.Background()), user(t, e, from), messaging.Draft{To: to, Subject: "Information", Body: "Bonjour, voici une information pour la classe."}, "test")
 }
 
 // TestCircular2024 runs the demo's default rules: students closed, adults
@@ -189,7 +190,7 @@ func TestSuspensions(t *testing.T) {
 // audited; teachers may not.
 func TestUrgentOverride(t *testing.T) {
 	apptest.Each(t, func(t *testing.T, e *apptest.Env) {
-		ctx := context.Background()
+		ctx := auth.InProcess(context.Background())
 		if err := e.App.Rules.ApplyPreset(ctx, rules.Actor{}, "circular-2024", "national"); err != nil {
 			t.Fatal(err)
 		}
@@ -279,6 +280,17 @@ func TestDeferredDelivery(t *testing.T) {
 		es, err := a1.Messaging.Folder(ctx, parent, "inbox", 0, 50)
 		if err != nil || len(es) != 1 {
 			t.Fatalf("after delivery: %d %v", len(es), err)
+		}
+	})
+}
+
+// TestSendWithoutSessionFailsClosed: a send path that forgot to carry the
+// session is refused, not let through the account-security checks.
+func TestSendWithoutSessionFailsClosed(t *testing.T) {
+	apptest.Each(t, func(t *testing.T, e *apptest.Env) {
+		_, err := e.App.Messaging.Send(context.Background(), user(t, e, "prof.martin"), messaging.Draft{To: []string{"class:0780001A/4A"}, Subject: "Info", Body: "Bonjour"}, "test")
+		if codeOf(err) != bouclier.ErrUnauthenticated {
+			t.Fatalf("send without a session: %v", err)
 		}
 	})
 }
