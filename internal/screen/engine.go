@@ -198,7 +198,7 @@ func (e *Engine) Check(in Input) Result {
 	low := 0.0 // weak signals count in the score but are not worth a reason
 	for _, d := range ds {
 		if d.score >= 0.3 {
-			fs = append(fs, finding{d.score, d.reason})
+			fs = append(fs, finding(d))
 		} else {
 			low = math.Max(low, d.score)
 		}

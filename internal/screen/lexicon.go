@@ -38,7 +38,7 @@ type feature uint8
 
 // Features. Each has one detector, one role and a label for the reasons.
 const (
-	fNone feature = iota
+	_ feature = iota // zero: no feature
 	// threat
 	thWeapon
 	thAttack
@@ -111,7 +111,6 @@ type featInfo struct {
 	label  string  // French label in reasons; "" for core features
 	factor float64 // for negators: multiplier of the score
 	stance bool    // the speaker threatens in person: negators are softened
-	cancel bool    // cancels drill and joke negators ("ce n'est pas un exercice")
 }
 
 var feats = [numFeatures]featInfo{

@@ -111,7 +111,6 @@ type token struct {
 	start, end int    // byte span in the source, for reasons
 	flags      uint8
 	elided     bool // followed by an apostrophe and a word (l'école)
-	class      uint64
 }
 
 type analysis struct {

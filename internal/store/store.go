@@ -228,10 +228,6 @@ func (t *Tx) queryRow(ctx context.Context, query string, args ...any) *sql.Row {
 	return t.tx.QueryRowContext(ctx, t.db.q(query), args...)
 }
 
-func (t *Tx) query(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
-	return t.tx.QueryContext(ctx, t.db.q(query), args...)
-}
-
 func (db *DB) queryRow(ctx context.Context, query string, args ...any) *sql.Row {
 	st, err := db.stmt(ctx, db.read, &db.readStmts, query)
 	if err != nil {
