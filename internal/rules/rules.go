@@ -160,8 +160,25 @@ func (s *Service) subject(u bouclier.User) policy.Subject {
 	if aca == "" && u.UAI != "" {
 		aca = s.schoolAca[u.UAI]
 	}
-	return policy.Subject{Role: u.Role, Academie: aca, UAI: u.UAI, Class: u.Class, Loc: s.zones[aca]}
+	return policy.Subject{Role: u.Role, Academie: aca, UAI: u.UAI, Class: u.Class, Loc: s.zones[aca], Zone: HolidayZone(aca)}
 }
+
+// holidayZones maps académies to their school-holiday zone (the zones of
+// the national calendar since 2016; overseas académies have calendars of
+// their own, named after them), so that date ranges given with a zone
+// ("A", "B", "C", "reunion"…) apply to the right establishments.
+var holidayZones = map[string]string{
+	"besancon": "A", "bordeaux": "A", "clermont-ferrand": "A", "dijon": "A", "grenoble": "A", "limoges": "A", "lyon": "A", "poitiers": "A",
+	"aix-marseille": "B", "amiens": "B", "lille": "B", "nancy-metz": "B", "nantes": "B", "nice": "B", "normandie": "B",
+	"orleans-tours": "B", "reims": "B", "rennes": "B", "strasbourg": "B",
+	"creteil": "C", "montpellier": "C", "paris": "C", "toulouse": "C", "versailles": "C",
+	"corse": "corse", "la-reunion": "reunion", "reunion": "reunion", "mayotte": "mayotte", "guadeloupe": "guadeloupe",
+	"martinique": "martinique", "guyane": "guyane",
+}
+
+// HolidayZone returns an académie's school-holiday zone, or "" if unknown
+// (then only date ranges without a zone apply).
+func HolidayZone(academie string) string { return holidayZones[academie] }
 
 // Decide returns the policy decision for u at now.
 func (s *Service) Decide(ctx context.Context, u bouclier.User, now time.Time, urgent bool) (policy.Decision, error) {

@@ -2,6 +2,7 @@ package rules_test
 
 import (
 	"context"
+	"encoding/json"
 	"testing"
 	"time"
 
@@ -10,6 +11,7 @@ import (
 	"github.com/bouclier/bouclier/internal/audit"
 	"github.com/bouclier/bouclier/internal/auth"
 	"github.com/bouclier/bouclier/internal/messaging"
+	"github.com/bouclier/bouclier/internal/policy"
 	"github.com/bouclier/bouclier/internal/rules"
 	"github.com/bouclier/bouclier/internal/server"
 )
@@ -291,6 +293,36 @@ func TestSendWithoutSessionFailsClosed(t *testing.T) {
 		_, err := e.App.Messaging.Send(context.Background(), user(t, e, "prof.martin"), messaging.Draft{To: []string{"class:0780001A/4A"}, Subject: "Info", Body: "Bonjour"}, "test")
 		if codeOf(err) != bouclier.ErrUnauthenticated {
 			t.Fatalf("send without a session: %v", err)
+		}
+	})
+}
+
+// TestHolidayZones: a closure given for zone C's holidays binds Versailles
+// (zone C) and not La Réunion, which has a calendar of its own.
+func TestHolidayZones(t *testing.T) {
+	apptest.Each(t, func(t *testing.T, e *apptest.Env) {
+		ctx := context.Background()
+		admin := rules.Actor{User: user(t, e, "admin")}
+		var r policy.Rule
+		if err := json.Unmarshal([]byte(`{"id": "vacances-noel-c", "scope": "national", "roles": ["student", "parent"], "mode": "closed",
+			"ranges": [{"start": "2026-12-19", "end": "2027-01-04", "zone": "C"}], "reason": "Vacances de Noël (zone C)"}`), &r); err != nil {
+			t.Fatal(err)
+		}
+		if err := e.App.Rules.AddRule(ctx, admin, r); err != nil {
+			t.Fatal(err)
+		}
+		at := time.Date(2026, 12, 22, 10, 0, 0, 0, time.UTC)
+		for _, c := range []struct {
+			who  string
+			send bool
+		}{{"parent.dupont", false}, {"parent.reunion", true}, {"prof.martin", true}} {
+			ex, err := e.App.Rules.Explain(ctx, user(t, e, c.who), at)
+			if err != nil || ex.Send != c.send {
+				t.Errorf("%s during zone C holidays: send=%v (%q, %v), want %v", c.who, ex.Send, ex.Reason, err, c.send)
+			}
+		}
+		if ex, _ := e.App.Rules.Explain(ctx, user(t, e, "parent.dupont"), at.AddDate(0, 1, 0)); !ex.Send {
+			t.Errorf("after the holidays: %+v", ex)
 		}
 	})
 }
