@@ -9,7 +9,7 @@ import (
 )
 
 func runDrill(ctx context.Context, args []string, env Env) error {
-	fs := newFlagSet("drill", "[--establishments N] [--academies N] [--accounts N] [--ordinary N] [--seed N] [--json] [--data DIR] [--url URL]", env)
+	fs := newFlagSet("drill", "[--establishments N] [--academies N] [--accounts N] [--ordinary N] [--seed N] [--json] [--data DIR]", env)
 	def := drill.DefaultOptions()
 	o := def
 	fs.IntVar(&o.Establishments, "establishments", def.Establishments, "establishments in the directory")
@@ -19,12 +19,8 @@ func runDrill(ctx context.Context, args []string, env Env) error {
 	fs.Uint64Var(&o.Seed, "seed", def.Seed, "seed of everything random: the same seed gives the same drill")
 	asJSON := fs.Bool("json", false, "print the report as JSON")
 	fs.StringVar(&o.DataDir, "data", "", "data directory of an empty store to run in (default: a temporary one, removed after)")
-	url := fs.String("url", "", "run against a running server (not available in this version)")
 	if err := parse(fs, args); err != nil {
 		return err
-	}
-	if *url != "" {
-		return fmt.Errorf("--url: running against a remote server is not available yet; run the drill in process (without --url)")
 	}
 	if !*asJSON {
 		o.Progress = progressBar(env)

@@ -19,7 +19,7 @@ func TestDrillCommand(t *testing.T) {
 	if r["threat_still_in_inbox"].(float64) != 0 || r["ordinary_held"].(float64) != 0 || r["incidents"].(float64) == 0 {
 		t.Errorf("report: %v", r)
 	}
-	for _, args := range [][]string{{"drill", "--establishments", "x"}, {"drill", "--nope"}, {"drill", "--establishments", "0"}, {"drill", "--url", "http://127.0.0.1:1"}} {
+	for _, args := range [][]string{{"drill", "--establishments", "x"}, {"drill", "--nope"}, {"drill", "--establishments", "0"}} {
 		var o, e bytes.Buffer
 		if code := Main(context.Background(), args, Env{Stdout: &o, Stderr: &e}); code == 0 || strings.Count(strings.TrimSpace(e.String()), "\n") != 0 || e.Len() == 0 {
 			t.Errorf("%v: exit %d, stderr %q", args, code, e.String())
