@@ -171,20 +171,8 @@ func (db *DB) CountClosedAttempts(ctx context.Context, userID, since int64) (int
 // DueDeferred lists deferred messages whose delivery time has come, at
 // most limit, oldest first.
 func (db *DB) DueDeferred(ctx context.Context, now int64, limit int) ([]int64, error) {
-	rows, err := db.query(ctx, `SELECT id FROM messages WHERE status = 'deferred' AND deliver_at <= ? ORDER BY deliver_at, id LIMIT ?`, now, limit)
-	if err != nil {
-		return nil, fmt.Errorf("due deferred: %w", err)
-	}
-	defer rows.Close()
-	var out []int64
-	for rows.Next() {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
-			return nil, err
-		}
-		out = append(out, id)
-	}
-	return out, rows.Err()
+	ids, err := db.ids(ctx, `SELECT id FROM messages WHERE status = 'deferred' AND deliver_at <= ? ORDER BY deliver_at, id LIMIT ?`, now, limit)
+	return ids, wrap(err, "due deferred")
 }
 
 // SetStatusFrom moves a message from one status to another and makes its
