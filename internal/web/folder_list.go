@@ -17,6 +17,9 @@ type folderData struct {
 	Entries []store.Entry
 	Unread  int    // on this page
 	Older   string // link to the next page, if any
+	// Recalled counts the messages the administration withdrew from this
+	// mailbox: they are gone, and the user is told so.
+	Recalled int
 }
 
 // flashes are the confirmations a redirect may ask for; only these keys
@@ -58,6 +61,14 @@ func (h *handler) folderList(f store.Folder) authedFunc {
 		}
 		if f == store.FolderInbox && p.Unread < 0 && before == 0 {
 			p.Unread = d.Unread // without the service's count, the first page's
+		}
+		if f == store.FolderInbox && before == 0 && h.d.DB != nil {
+			n, err := h.d.DB.RecalledCount(r.Context(), s.User.ID)
+			if err != nil {
+				h.fail(w, r, &s, err)
+				return
+			}
+			d.Recalled = n
 		}
 		if len(entries) == pageSize {
 			d.Older = "/" + string(f) + "?avant=" + strconv.FormatInt(entries[len(entries)-1].ID, 10)
