@@ -9,7 +9,7 @@ import (
 )
 
 func runDrill(ctx context.Context, args []string, env Env) error {
-	fs := newFlagSet("drill", "[--establishments N] [--academies N] [--accounts N] [--ordinary N] [--seed N] [--json] [--data DIR]", env)
+	fs := newFlagSet("drill", "[--establishments N] [--academies N] [--accounts N] [--ordinary N] [--seed N] [--json] [--data DIR | --database URL] [--url URL [--speed X]]", env)
 	def := drill.DefaultOptions()
 	o := def
 	fs.IntVar(&o.Establishments, "establishments", def.Establishments, "establishments in the directory")
@@ -18,7 +18,10 @@ func runDrill(ctx context.Context, args []string, env Env) error {
 	fs.IntVar(&o.Ordinary, "ordinary", def.Ordinary, "ordinary messages during the ten minutes of the drill")
 	fs.Uint64Var(&o.Seed, "seed", def.Seed, "seed of everything random: the same seed gives the same drill")
 	asJSON := fs.Bool("json", false, "print the report as JSON")
-	fs.StringVar(&o.DataDir, "data", "", "data directory of an empty store to run in (default: a temporary one, removed after)")
+	fs.StringVar(&o.DataDir, "data", "", "data directory of an empty store to run in (default: a temporary one, removed after); with --url, the running server's own")
+	fs.StringVar(&o.DatabaseURL, "database", "", "postgres://… store instead of a data directory; with --url, the running server's own")
+	fs.StringVar(&o.URL, "url", "", "replay against the running server at this URL (http://HOST:PORT), on its machine: the drill imports its directory into the server's store (--data or --database; the server's key from BOUCLIER_SECRET_KEY or DIR/secret.key), logs its accounts in over HTTP and sends the morning in real time")
+	fs.Float64Var(&o.Speed, "speed", drill.DefaultSpeed, "with --url: simulated seconds per real second (the ten minutes of the morning in a minute at 10)")
 	if err := parse(fs, args); err != nil {
 		return err
 	}

@@ -30,3 +30,28 @@ func TestDrillCommand(t *testing.T) {
 		t.Errorf("help: %d %q", code, e.String())
 	}
 }
+
+// TestDrillAgainstServer runs a real server process and the drill against
+// it over HTTP, in real time, on the server's own store.
+func TestDrillAgainstServer(t *testing.T) {
+	if testing.Short() {
+		t.Skip("drill")
+	}
+	dir := t.TempDir()
+	const pw = "un mot de passe de démo assez long"
+	_, base := startProcess(t, "demo", "--data", dir, "--addr", "127.0.0.1:0", "--policy", "open", "--demo-password", pw)
+	var out, errb bytes.Buffer
+	code := Main(context.Background(), []string{"drill", "--url", base, "--data", dir, "--establishments", "6", "--academies", "2", "--accounts", "12", "--ordinary", "40",
+		"--seed", "5", "--speed", "40", "--json"}, Env{Stdout: &out, Stderr: &errb})
+	t.Logf("exit %d\n%s%s", code, out.String(), errb.String())
+	var r map[string]any
+	if err := json.Unmarshal(out.Bytes(), &r); err != nil {
+		t.Fatalf("exit %d, output %q, stderr %q", code, out.String(), errb.String())
+	}
+	if r["threat_still_in_inbox"].(float64) != 0 || r["ordinary_held"].(float64) != 0 {
+		t.Errorf("report: %v", r)
+	}
+	if r["threat_messages_sent"].(float64)+r["threat_refused"].(float64) == 0 || r["ordinary_sent"].(float64) == 0 {
+		t.Errorf("nothing happened: %v", r)
+	}
+}

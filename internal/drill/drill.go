@@ -27,6 +27,12 @@
 //     none is visible any more, and the ordinary messages held or delayed.
 //
 // Everything random comes from Seed: the same seed gives the same drill.
+//
+// With Options.URL the drill runs against a running server instead, on
+// the server's machine and store (remote.go): steps 1 and 2 the same on
+// the server's store, step 3 over HTTP in real time (Speed times faster),
+// the server's own worker and sweeper doing step 4, and step 5 measured
+// from the store, every 100 ms, in real seconds.
 package drill
 
 import (
@@ -59,8 +65,16 @@ type Options struct {
 	Seed           uint64
 	DataDir        string // "" for a temporary directory, removed after
 	DatabaseURL    string // postgres://… instead of SQLite
-	Progress       func(done, total int)
-	Log            *slog.Logger
+	// URL, when set, is a running server's base URL: the drill imports
+	// its directory into that server's store (DataDir or DatabaseURL, the
+	// server's own) and replays the morning over HTTP in real time
+	// (remote.go).
+	URL string
+	// Speed compresses the morning's ten minutes in remote mode: simulated
+	// seconds per real second (0 for DefaultSpeed).
+	Speed    float64
+	Progress func(done, total int)
+	Log      *slog.Logger
 }
 
 // DefaultOptions is the full-size drill.
@@ -81,7 +95,8 @@ type Report struct {
 	StillVisible   int `json:"threat_still_in_inbox"` // threat messages visible at the end
 	// EverVisiblePercent is EverVisible over ThreatSent.
 	EverVisiblePercent float64 `json:"threat_ever_visible_percent"`
-	// ContainmentSeconds is the simulated time from the first threat
+	// ContainmentSeconds is the simulated time (real time against a
+	// server) from the first threat
 	// message to the moment no threat message is visible any more (or to
 	// the first incident's containment when none ever was).
 	ContainmentSeconds   float64 `json:"containment_seconds"`
@@ -132,13 +147,13 @@ var start = time.Date(2026, 3, 10, 8, 0, 0, 0, time.UTC)
 
 // Run runs the drill.
 func Run(ctx context.Context, o Options) (Report, error) {
+	if err := o.check(); err != nil {
+		return Report{}, err
+	}
+	if o.URL != "" {
+		return runRemote(ctx, o)
+	}
 	wall := time.Now()
-	if o.Establishments <= 0 || o.Academies <= 0 || o.Academies > o.Establishments || o.Accounts < 0 || o.Ordinary < 0 {
-		return Report{}, fmt.Errorf("invalid sizes: %d establishments, %d académies, %d accounts, %d ordinary", o.Establishments, o.Academies, o.Accounts, o.Ordinary)
-	}
-	if o.Accounts > 5*o.Establishments {
-		return Report{}, fmt.Errorf("at most %d hijacked accounts for %d establishments", 5*o.Establishments, o.Establishments)
-	}
 	if o.Log == nil {
 		o.Log = slog.New(slog.NewTextHandler(io.Discard, nil))
 	}
@@ -165,8 +180,7 @@ func Run(ctx context.Context, o Options) (Report, error) {
 		}
 		return Report{}, fmt.Errorf("drill: %w", err)
 	}
-	d := &drill{o: o, app: app, clk: clk, rng: rand.New(rand.NewPCG(o.Seed, o.Seed^0x5eed)), users: map[string]bouclier.User{}, hijacked: map[string]bool{}}
-	d.rep.Establishments, d.rep.Academies, d.rep.HijackedAccounts = o.Establishments, o.Academies, o.Accounts
+	d := newDrill(o, app, clk)
 	if err := d.directory(ctx); err != nil {
 		return d.rep, err
 	}
@@ -180,6 +194,27 @@ func Run(ctx context.Context, o Options) (Report, error) {
 	return d.rep, nil
 }
 
+func newDrill(o Options, app *server.App, clk *clock) *drill {
+	d := &drill{o: o, app: app, clk: clk, rng: rand.New(rand.NewPCG(o.Seed, o.Seed^0x5eed)), users: map[string]bouclier.User{}, hijacked: map[string]bool{},
+		totp: "JBSWY3DPEHPK3PXP"}
+	d.rep.Establishments, d.rep.Academies, d.rep.HijackedAccounts = o.Establishments, o.Academies, o.Accounts
+	return d
+}
+
+// check validates the sizes.
+func (o Options) check() error {
+	if o.Establishments <= 0 || o.Academies <= 0 || o.Academies > o.Establishments || o.Accounts < 0 || o.Ordinary < 0 {
+		return fmt.Errorf("invalid sizes: %d establishments, %d académies, %d accounts, %d ordinary", o.Establishments, o.Academies, o.Accounts, o.Ordinary)
+	}
+	if o.Accounts > 5*o.Establishments {
+		return fmt.Errorf("at most %d hijacked accounts for %d establishments", 5*o.Establishments, o.Establishments)
+	}
+	if o.Speed < 0 {
+		return fmt.Errorf("invalid speed %v", o.Speed)
+	}
+	return nil
+}
+
 type drill struct {
 	o        Options
 	app      *server.App
@@ -188,6 +223,7 @@ type drill struct {
 	rep      Report
 	users    map[string]bouclier.User
 	hijacked map[string]bool
+	totp     string // the personnel's TOTP secret
 }
 
 func uai(i int) string      { return fmt.Sprintf("%07d%c", 9000000+i, 'A'+rune(i%26)) }
@@ -240,11 +276,18 @@ func (d *drill) directory(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
+	mine := map[string]bool{}
+	for _, p := range b.People {
+		mine[p.Username] = true
+	}
 	err = d.app.DB.InTx(ctx, func(tx *store.Tx) error {
 		for _, u := range users {
+			if !mine[u.Username] {
+				continue // a server's own accounts, in remote mode
+			}
 			d.users[u.Username] = u
 			if u.Role.IsPersonnel() {
-				if err := tx.SetTOTPSecret(ctx, u.ID, "JBSWY3DPEHPK3PXP"); err != nil {
+				if err := tx.SetTOTPSecret(ctx, u.ID, d.totp); err != nil {
 					return err
 				}
 			}
@@ -337,6 +380,11 @@ func (d *drill) history(ctx context.Context) error {
 
 // morning plans and replays the wave amid ordinary traffic.
 func (d *drill) morning(ctx context.Context) error {
+	return d.morningReplay(ctx, d.plan(), map[int64]time.Duration{})
+}
+
+// plan draws the morning's events, in time order.
+func (d *drill) plan() []event {
 	const length = 10 * time.Minute
 	const waveStart = 2 * time.Minute
 	var evs []event
@@ -372,8 +420,12 @@ func (d *drill) morning(ctx context.Context) error {
 		}
 	}
 	sort.SliceStable(evs, func(a, b int) bool { return evs[a].at < evs[b].at })
+	return evs
+}
 
-	visible := map[int64]time.Duration{} // threat messages visible → since
+// morningReplay replays the events on the simulated clock; visible holds
+// the threat messages visible in an inbox → since when.
+func (d *drill) morningReplay(ctx context.Context, evs []event, visible map[int64]time.Duration) error {
 	var hiddenAt []time.Duration
 	var first time.Duration = -1
 	var ordinaryIDs []int64
@@ -455,12 +507,13 @@ func (d *drill) morning(ctx context.Context) error {
 	if err := checkVisible(end); err != nil {
 		return err
 	}
-	return d.measure(ctx, first, hiddenAt, visible, ordinaryIDs)
+	return d.measure(ctx, start, first, hiddenAt, len(visible), ordinaryIDs)
 }
 
-func (d *drill) measure(ctx context.Context, first time.Duration, hiddenAt []time.Duration, visible map[int64]time.Duration, ordinaryIDs []int64) error {
+// measure completes the report; times are durations since origin.
+func (d *drill) measure(ctx context.Context, origin time.Time, first time.Duration, hiddenAt []time.Duration, stillVisible int, ordinaryIDs []int64) error {
 	r := &d.rep
-	r.StillVisible = len(visible)
+	r.StillVisible = stillVisible
 	if r.ThreatSent > 0 {
 		r.EverVisiblePercent = 100 * float64(r.EverVisible) / float64(r.ThreatSent)
 	}
@@ -473,7 +526,7 @@ func (d *drill) measure(ctx context.Context, first time.Duration, hiddenAt []tim
 	involved := map[string]bool{}
 	for _, c := range cs {
 		if c.ContainedAt != 0 {
-			at := time.UnixMicro(c.ContainedAt).Sub(start)
+			at := time.UnixMicro(c.ContainedAt).Sub(origin)
 			if firstContained < 0 || at < firstContained {
 				firstContained = at
 			}
