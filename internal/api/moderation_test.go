@@ -233,8 +233,7 @@ func TestBlockedDigestAndSuspectDomain(t *testing.T) {
 		if r := c.do("POST", "/api/v1/admin/screen/blocked-digests", rssi, map[string]string{"sha256": hex.EncodeToString(sum[:]), "label": "Vidéo de mars 2024"}); r.Status != 204 {
 			t.Fatalf("block digest: %d %s", r.Status, r.Raw)
 		}
-		e.Clock.Advance(time.Second)
-		time.Sleep(250 * time.Millisecond) // the screen's lists are re-read at most every 200 ms
+		// No waiting: a change made through this process applies at once.
 		prof := c.login("prof.martin")
 		r := c.do("POST", "/api/v1/messages", prof, map[string]any{"to": []string{"user:cpe.moulin"}, "subject": "Vidéo", "body": "Regardez ça",
 			"attachments": []map[string]string{{"name": "cours.mp4", "base64": base64.StdEncoding.EncodeToString(video)}}})
@@ -250,13 +249,9 @@ func TestBlockedDigestAndSuspectDomain(t *testing.T) {
 		if r.Status == 201 && r.Body["status"] == "delivered" {
 			t.Fatalf("phishing lure delivered: %s", r.Raw)
 		}
-		time.Sleep(250 * time.Millisecond)
 		r = c.send(prof, []string{"user:cpe.moulin"}, "Lien", "Le document est ici : https://ent-verif-compte.example-login.net/doc")
 		if r.Status == 201 && r.Body["status"] == "delivered" {
 			t.Fatalf("link to a suspect domain delivered: %s", r.Raw)
-		}
-		if !strings.Contains(r.Raw, "ent-verif-compte") && r.Status == 201 {
-			t.Logf("held with reasons: %s", r.Raw)
 		}
 	})
 }

@@ -199,13 +199,6 @@ type LoginResult struct {
 	MustAck     bool // must acknowledge the security instructions before sending
 }
 
-// Login checks credentials and opens a session. It returns the token, which
-// is never stored, only its hash. See LoginWith.
-func (s *Service) Login(ctx context.Context, username, password, otp string, c Client) (string, bouclier.User, error) {
-	r, err := s.LoginWith(ctx, LoginRequest{Username: username, Password: password, OTP: otp, Client: c})
-	return r.Token, r.User, err
-}
-
 // LoginWith checks credentials and opens a session. In order:
 //
 //  1. the account's and the (network, name) pair's throttling counters:

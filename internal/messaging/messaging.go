@@ -26,6 +26,7 @@ import (
 	"fmt"
 	"log/slog"
 	"net/http"
+	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -170,11 +171,13 @@ type Service struct {
 	guard  GuardFunc
 	watch  WatchFunc
 	stored StoredFunc
-	screen ScreenFunc
-	limits Limits
-	now    func() time.Time
-	log    *slog.Logger
-	batch  *store.Batcher
+	// listsChanged is told when a send added to the screen's lists.
+	listsChanged func()
+	screen       ScreenFunc
+	limits       Limits
+	now          func() time.Time
+	log          *slog.Logger
+	batch        *store.Batcher
 }
 
 // Options configure a Service; nil hooks allow everything.
@@ -184,15 +187,18 @@ type Options struct {
 	Guard   GuardFunc
 	Watch   WatchFunc
 	Stored  StoredFunc
-	Screen  ScreenFunc
-	Limits  Limits
-	Now     func() time.Time
-	Log     *slog.Logger
+	// ListsChanged is called when a send adds to the screen's lists (a
+	// domain seen in a held message), so this process re-reads them at once.
+	ListsChanged func()
+	Screen       ScreenFunc
+	Limits       Limits
+	Now          func() time.Time
+	Log          *slog.Logger
 }
 
 // New returns a messaging service.
 func New(db *store.DB, dir *directory.Directory, o Options) *Service {
-	s := &Service{db: db, dir: dir, policy: o.Policy, recv: o.Receive, guard: o.Guard, watch: o.Watch, stored: o.Stored, screen: o.Screen, limits: o.Limits, now: o.Now, log: o.Log, batch: db.NewBatcher(64)}
+	s := &Service{db: db, dir: dir, policy: o.Policy, recv: o.Receive, guard: o.Guard, watch: o.Watch, stored: o.Stored, listsChanged: o.ListsChanged, screen: o.Screen, limits: o.Limits, now: o.Now, log: o.Log, batch: db.NewBatcher(64)}
 	if s.policy == nil {
 		s.policy = func(context.Context, bouclier.User, time.Time, bool) (Decision, error) {
 			return Decision{Action: Allow}, nil
@@ -275,11 +281,10 @@ func (s *Service) Send(ctx context.Context, sender bouclier.User, d Draft, sourc
 	if !errors.As(err, &be) {
 		return Result{}, err
 	}
-	// Keep what was typed, with why it was refused.
-	dr := store.Draft{ID: d.DraftID, UserID: sender.ID, To: d.To, Subject: d.Subject, Body: d.Body, ParentID: d.ParentID, LastError: be.Message, UpdatedAt: store.Micros(now)}
-	if len(dr.Body) > s.limits.Body*4 {
-		dr.Body = dr.Body[:s.limits.Body*4]
-	}
+	// Keep what was typed, with why it was refused: as valid UTF-8 (a
+	// database may refuse anything else) and within a bound.
+	dr := store.Draft{ID: d.DraftID, UserID: sender.ID, To: d.To, Subject: clip(d.Subject, 4*s.limits.Subject),
+		Body: clip(d.Body, 4*s.limits.Body), ParentID: d.ParentID, LastError: be.Message, UpdatedAt: store.Micros(now)}
 	if derr := s.db.SaveDraft(ctx, &dr); errors.Is(derr, store.ErrNotFound) {
 		dr.ID = 0
 		derr = s.db.SaveDraft(ctx, &dr)
@@ -290,6 +295,9 @@ func (s *Service) Send(ctx context.Context, sender bouclier.User, d Draft, sourc
 		s.log.Error("save draft", "err", derr)
 	}
 	res.DraftID = dr.ID
+	if res.ID != 0 {
+		return res, err // stored as rejected and audited with it
+	}
 	s.record(ctx, audit.Entry{At: now, Actor: sender.Username, Action: "message.refused", Target: "draft:" + fmt.Sprint(dr.ID),
 		Scope: sender.Scope(), Source: source, Detail: string(be.Code) + ": " + be.Message})
 	return res, err
@@ -354,9 +362,10 @@ func (s *Service) send(ctx context.Context, sender bouclier.User, d *Draft, sour
 		UAI: sender.UAI, Academie: sender.Academie, Fingerprint: verdict.Fingerprint}
 	obs := &Observed{Sender: sender, Recipients: resolved, Subject: d.Subject, Body: d.Body, Fingerprint: verdict.Fingerprint,
 		Links: verdict.Links, Verdict: verdict.Verdict, Score: verdict.Score, Reasons: verdict.Reasons, At: now}
-	for _, a := range d.Attachments {
-		sum := sha256.Sum256(a.Data)
-		obs.Digests = append(obs.Digests, hex.EncodeToString(sum[:]))
+	sums := make([][32]byte, len(d.Attachments))
+	for i, a := range d.Attachments {
+		sums[i] = sha256.Sum256(a.Data)
+		obs.Digests = append(obs.Digests, hex.EncodeToString(sums[i][:]))
 	}
 	if s.watch != nil && verdict.Verdict == "deliver" {
 		if hold, why := s.watch(ctx, obs); hold {
@@ -377,15 +386,17 @@ func (s *Service) send(ctx context.Context, sender bouclier.User, d *Draft, sour
 		m.Status = bouclier.StatusDeferred
 		m.DeliverAt = store.Micros(dec.Until)
 	}
+	newSuspects := false
 	err = s.batch.Do(ctx, func(ctx context.Context, tx *store.Tx) error {
+		newSuspects = false // a batch retried job by job runs this again
 		if err := tx.InsertMessage(ctx, m, recipients); err != nil {
 			return err
 		}
 		for i, a := range d.Attachments {
+			sum := sums[i]
 			if clean, ok := verdict.Cleaned[i]; ok {
-				a.Data = clean
+				a.Data, sum = clean, sha256.Sum256(clean)
 			}
-			sum := sha256.Sum256(a.Data)
 			if err := tx.PutBlob(ctx, sum[:], a.Data); err != nil {
 				return err
 			}
@@ -403,9 +414,11 @@ func (s *Service) send(ctx context.Context, sender bouclier.User, d *Draft, sour
 		if m.Status == bouclier.StatusHeld || m.Status == bouclier.StatusRejected {
 			// A domain in a held message is suspect for every later message.
 			for _, host := range verdict.Links {
-				if _, err := tx.AddSuspectDomain(ctx, host, m.ID, m.SentAt); err != nil {
+				added, err := tx.AddSuspectDomain(ctx, host, m.ID, m.SentAt)
+				if err != nil {
 					return err
 				}
+				newSuspects = newSuspects || added
 			}
 		}
 		if d.DraftID != 0 && m.Status != bouclier.StatusRejected {
@@ -416,17 +429,20 @@ func (s *Service) send(ctx context.Context, sender bouclier.User, d *Draft, sour
 		detail := fmt.Sprintf("status=%s recipients=%d groups=%d", m.Status, len(resolved.Recipients), resolved.Groups)
 		action := "message.sent"
 		if m.Status == bouclier.StatusRejected {
-			action, detail = "message.rejected", detail+" reasons="+strconvQuote(strings.Join(verdict.Reasons, "; "))
+			action, detail = "message.rejected", detail+" reasons="+strconv.Quote(strings.Join(verdict.Reasons, "; "))
 		}
 		if dec.Urgent {
 			// Shown to the académie: the override is accountable.
-			action, detail = "message.urgent", detail+" reason="+strconvQuote(d.UrgentReason)
+			action, detail = "message.urgent", detail+" reason="+strconv.Quote(d.UrgentReason)
 		}
 		return audit.Append(ctx, tx, audit.Entry{At: now, Actor: sender.Username, Action: action, Target: fmt.Sprintf("message:%d", m.ID),
 			Scope: sender.Scope(), Source: source, Detail: detail})
 	})
 	if err != nil {
 		return Result{}, fmt.Errorf("store message: %w", err)
+	}
+	if newSuspects && s.listsChanged != nil {
+		s.listsChanged() // the next message is screened with the new domain
 	}
 	if s.stored != nil {
 		obs.ID, obs.Status = m.ID, m.Status
@@ -446,7 +462,17 @@ func (s *Service) send(ctx context.Context, sender bouclier.User, d *Draft, sour
 	return r, nil
 }
 
-func strconvQuote(s string) string { return fmt.Sprintf("%q", s) }
+// clip makes s valid UTF-8 and cuts it to at most n bytes on a rune boundary.
+func clip(s string, n int) string {
+	s = strings.ToValidUTF8(s, "\uFFFD")
+	if len(s) <= n {
+		return s
+	}
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return s[:n]
+}
 
 func (s *Service) record(ctx context.Context, e audit.Entry) {
 	if err := s.db.InTx(ctx, func(tx *store.Tx) error { return audit.Append(ctx, tx, e) }); err != nil {

@@ -125,15 +125,13 @@ func (s *Service) WriteEvidence(ctx context.Context, w io.Writer, title string, 
 				return err
 			}
 		}
-		reports, err := s.db.Reports(ctx, "", "", 10000)
+		reports, err := s.db.MessageReports(ctx, id)
 		if err != nil {
 			return err
 		}
-		var mine []map[string]any
+		mine := []map[string]any{}
 		for _, r := range reports {
-			if r.MessageID == id {
-				mine = append(mine, map[string]any{"reporter": r.Reporter, "reason": r.Reason, "at": ts(r.CreatedAt)})
-			}
+			mine = append(mine, map[string]any{"reporter": r.Reporter, "reason": r.Reason, "at": ts(r.CreatedAt)})
 		}
 		if err := ew.addJSON(dir+"reports.json", mine); err != nil {
 			return err

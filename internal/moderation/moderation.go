@@ -29,6 +29,11 @@ type Service struct {
 	dir *directory.Directory
 	now func() time.Time
 	log *slog.Logger
+
+	// ListsChanged, if set, is called after a change to the screen's lists
+	// (blocked digests, allowed domains), so that this process applies it
+	// at once; other processes see the version bump within their interval.
+	ListsChanged func()
 }
 
 // New returns the moderation service.
@@ -298,13 +303,18 @@ func (s *Service) BlockDigest(ctx context.Context, a Actor, hexSum, label string
 		return bouclier.Errorf(bouclier.ErrInvalidRequest, "Indiquez un libellé (200 caractères au plus).")
 	}
 	now := s.now()
-	return s.db.InTx(ctx, func(tx *store.Tx) error {
+	err := s.db.InTx(ctx, func(tx *store.Tx) error {
 		if err := tx.AddBlockedDigest(ctx, hexSum, label, a.User.Username, store.Micros(now)); err != nil {
 			return err
 		}
 		return audit.Append(ctx, tx, audit.Entry{At: now, Actor: a.User.Username, Action: "screen.block_digest", Target: "sha256:" + hexSum,
 			Scope: a.User.Scope(), Source: a.Source, Detail: label})
 	})
+
+	if err == nil && s.ListsChanged != nil {
+		s.ListsChanged()
+	}
+	return err
 }
 
 // AllowDomain allowlists a link domain for the actor's académie (national
@@ -323,11 +333,16 @@ func (s *Service) AllowDomain(ctx context.Context, a Actor, domain string) error
 		return bouclier.Errorf(bouclier.ErrInvalidRequest, "Nom de domaine invalide.")
 	}
 	now := s.now()
-	return s.db.InTx(ctx, func(tx *store.Tx) error {
+	err := s.db.InTx(ctx, func(tx *store.Tx) error {
 		if err := tx.AddAllowedDomain(ctx, aca, domain, a.User.Username); err != nil {
 			return err
 		}
 		return audit.Append(ctx, tx, audit.Entry{At: now, Actor: a.User.Username, Action: "screen.allow_domain", Target: "domain:" + domain,
 			Scope: a.User.Scope(), Source: a.Source})
 	})
+
+	if err == nil && s.ListsChanged != nil {
+		s.ListsChanged()
+	}
+	return err
 }

@@ -71,6 +71,13 @@ type screenCache struct {
 // screenRefresh is how often a process looks for changed screening lists.
 const screenRefresh = 200 * time.Millisecond
 
+// invalidate makes the next screening re-read the lists' version.
+func (c *screenCache) invalidate() {
+	c.mu.Lock()
+	c.checked = time.Time{}
+	c.mu.Unlock()
+}
+
 func (c *screenCache) get(ctx context.Context) (*screen.Engine, error) {
 	c.mu.Lock()
 	defer c.mu.Unlock()

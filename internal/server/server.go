@@ -13,7 +13,6 @@ import (
 	"net/http"
 	"net/url"
 	"os"
-	"strconv"
 	"sync"
 	"time"
 
@@ -89,6 +88,7 @@ func Open(ctx context.Context, cfg config.Config, log *slog.Logger, o Options) (
 		return nil, err
 	}
 	app.Moderation = moderation.New(db, dir, now, log)
+	app.Moderation.ListsChanged = app.Screen.invalidate
 	alertCfg := alert.FromEnv(os.Getenv)
 	if o.Alert != nil {
 		alertCfg = *o.Alert
@@ -98,7 +98,7 @@ func Open(ctx context.Context, cfg config.Config, log *slog.Logger, o Options) (
 		campCfg = *o.Campaign
 	}
 	app.Campaign = campaign.New(db, app.Moderation, alert.New(db, alertCfg, now), campCfg, now, log)
-	app.Messaging = messaging.New(db, dir, messaging.Options{Now: now, Log: log, Policy: app.Rules.Gate, Receive: app.Rules.Receivers, Screen: app.Screen.screen,
+	app.Messaging = messaging.New(db, dir, messaging.Options{Now: now, Log: log, Policy: app.Rules.Gate, Receive: app.Rules.Receivers, Screen: app.Screen.screen, ListsChanged: app.Screen.invalidate,
 		Guard: sendGuard(as), Watch: app.Campaign.Watch, Stored: app.Campaign.Stored})
 	return app, nil
 }
@@ -232,8 +232,6 @@ func (a *App) Serve(ctx context.Context, ready func(addr string)) error {
 	}
 	return nil
 }
-
-func itoa(n int) string { return strconv.Itoa(n) }
 
 // webLocation returns the académie time zone of a user for the web pages
 // (nil, so Europe/Paris, for national accounts); the académies are read

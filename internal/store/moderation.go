@@ -2,8 +2,6 @@ package store
 
 import (
 	"context"
-	"database/sql"
-	"errors"
 	"fmt"
 
 	"github.com/bouclier/bouclier"
@@ -37,15 +35,6 @@ func (db *DB) Held(ctx context.Context, uai, academie string, limit int) ([]Held
 		out = append(out, h)
 	}
 	return out, rows.Err()
-}
-
-// MessageOrigin returns a message's establishment and académie.
-func (db *DB) MessageOrigin(ctx context.Context, id int64) (uai, academie, fingerprint string, err error) {
-	err = db.queryRow(ctx, `SELECT uai, academie, fingerprint FROM messages WHERE id = ?`, id).Scan(&uai, &academie, &fingerprint)
-	if errors.Is(err, sql.ErrNoRows) {
-		return "", "", "", ErrNotFound
-	}
-	return uai, academie, fingerprint, wrap(err, "message origin")
 }
 
 // Decide records a moderator's decision on a held message: it moves from
@@ -147,12 +136,20 @@ func (t *Tx) AddReport(ctx context.Context, r Report) (bool, error) {
 	return n == 1, nil
 }
 
+// MessageReports lists the reports of one message, oldest first.
+func (db *DB) MessageReports(ctx context.Context, messageID int64) ([]Report, error) {
+	return db.reports(ctx, `WHERE r.message_id = ? ORDER BY r.id`, messageID)
+}
+
 // Reports lists reports of an establishment (or of an académie's
 // establishments, or all), newest first.
 func (db *DB) Reports(ctx context.Context, uai, academie string, limit int) ([]Report, error) {
+	return db.reports(ctx, `WHERE (? = '' OR r.uai = ?) AND (? = '' OR e.academie_id = ?) ORDER BY r.id DESC LIMIT ?`, uai, uai, academie, academie, limit)
+}
+
+func (db *DB) reports(ctx context.Context, where string, args ...any) ([]Report, error) {
 	rows, err := db.query(ctx, `SELECT r.id, r.message_id, r.reporter_id, u.username, r.reason, r.uai, r.created_at
-		FROM reports r JOIN users u ON u.id = r.reporter_id LEFT JOIN establishments e ON e.uai = r.uai
-		WHERE (? = '' OR r.uai = ?) AND (? = '' OR e.academie_id = ?) ORDER BY r.id DESC LIMIT ?`, uai, uai, academie, academie, limit)
+		FROM reports r JOIN users u ON u.id = r.reporter_id LEFT JOIN establishments e ON e.uai = r.uai `+where, args...)
 	if err != nil {
 		return nil, fmt.Errorf("reports: %w", err)
 	}
@@ -166,13 +163,6 @@ func (db *DB) Reports(ctx context.Context, uai, academie string, limit int) ([]R
 		out = append(out, r)
 	}
 	return out, rows.Err()
-}
-
-// CountReports counts the reports of a message.
-func (db *DB) CountReports(ctx context.Context, messageID int64) (int, error) {
-	var n int
-	err := db.queryRow(ctx, `SELECT COUNT(*) FROM reports WHERE message_id = ?`, messageID).Scan(&n)
-	return n, wrap(err, "count reports")
 }
 
 func (t *Tx) bumpScreen(ctx context.Context) error {

@@ -273,16 +273,6 @@ func (t *Tx) WebAuthnHandle(ctx context.Context, userID int64, newHandle []byte)
 	return h, wrap(err, "webauthn handle")
 }
 
-// UserIDByWebAuthnHandle returns the user a WebAuthn user handle belongs to.
-func (db *DB) UserIDByWebAuthnHandle(ctx context.Context, handle []byte) (int64, error) {
-	var id int64
-	err := db.queryRow(ctx, `SELECT user_id FROM webauthn_handles WHERE handle = ?`, handle).Scan(&id)
-	if errors.Is(err, sql.ErrNoRows) {
-		return 0, ErrNotFound
-	}
-	return id, wrap(err, "webauthn handle")
-}
-
 // PutChallenge stores a WebAuthn ceremony in progress.
 func (t *Tx) PutChallenge(ctx context.Context, id string, userID int64, kind, data string, expires int64) error {
 	_, err := t.exec(ctx, `INSERT INTO webauthn_challenges (id, user_id, kind, data, expires_at) VALUES (?, ?, ?, ?, ?)`, id, userID, kind, data, expires)
@@ -409,25 +399,6 @@ func (db *DB) Notice(ctx context.Context, id int64) (Notice, error) {
 		return n, ErrNotFound
 	}
 	return n, wrap(err, "notice")
-}
-
-// PendingNoticeEmails lists notices waiting to be emailed, oldest first,
-// for the alert worker.
-func (db *DB) PendingNoticeEmails(ctx context.Context, limit int) ([]Notice, error) {
-	rows, err := db.query(ctx, `SELECT `+noticeColumns+` FROM notices WHERE email_status = 'pending' ORDER BY id LIMIT ?`, limit)
-	if err != nil {
-		return nil, fmt.Errorf("pending notices: %w", err)
-	}
-	defer rows.Close()
-	var out []Notice
-	for rows.Next() {
-		n, err := scanNotice(rows)
-		if err != nil {
-			return nil, fmt.Errorf("pending notices: %w", err)
-		}
-		out = append(out, n)
-	}
-	return out, rows.Err()
 }
 
 // MarkNoticesRead marks a user's notices read.
