@@ -480,18 +480,8 @@ func (d *drill) morningReplay(ctx context.Context, evs []event, visible map[int6
 				return fmt.Errorf("drill: threat from %s: %w", e.from, err)
 			}
 		case ordinary:
-			if err != nil {
-				d.rep.OrdinaryRefused++
-				d.o.Log.Warn("ordinary message refused", "from", e.from, "err", err)
-				continue
-			}
-			d.rep.OrdinarySent++
-			ordinaryIDs = append(ordinaryIDs, res.ID)
-			switch res.Status {
-			case bouclier.StatusHeld:
-				d.rep.OrdinaryHeld++
-			case bouclier.StatusDeferred:
-				d.rep.OrdinaryDelayed++
+			if d.tallyOrdinary(e.from, res.Status, err) {
+				ordinaryIDs = append(ordinaryIDs, res.ID)
 			}
 		}
 		if err := checkVisible(e.at); err != nil {
@@ -567,4 +557,22 @@ func (d *drill) measure(ctx context.Context, origin time.Time, first time.Durati
 		}
 	}
 	return nil
+}
+
+// tallyOrdinary counts the outcome of an ordinary message in the report and
+// says whether it was stored.
+func (d *drill) tallyOrdinary(from string, status bouclier.MessageStatus, err error) bool {
+	if err != nil {
+		d.rep.OrdinaryRefused++
+		d.o.Log.Warn("ordinary message refused", "from", from, "err", err)
+		return false
+	}
+	d.rep.OrdinarySent++
+	switch status {
+	case bouclier.StatusHeld:
+		d.rep.OrdinaryHeld++
+	case bouclier.StatusDeferred:
+		d.rep.OrdinaryDelayed++
+	}
+	return true
 }

@@ -343,19 +343,9 @@ func (r *remote) morning(ctx context.Context) error {
 				return fmt.Errorf("drill: threat from %s: %w", e.from, err)
 			}
 		case ordinary:
-			if err != nil {
-				d.rep.OrdinaryRefused++
-				d.o.Log.Warn("ordinary message refused", "from", e.from, "err", err)
-				continue
-			}
-			d.rep.OrdinarySent++
-			id, _ := strconv.ParseInt(res.ID, 10, 64)
-			ordinaryIDs = append(ordinaryIDs, id)
-			switch res.Status {
-			case string(bouclier.StatusHeld):
-				d.rep.OrdinaryHeld++
-			case string(bouclier.StatusDeferred):
-				d.rep.OrdinaryDelayed++
+			if d.tallyOrdinary(e.from, bouclier.MessageStatus(res.Status), err) {
+				id, _ := strconv.ParseInt(res.ID, 10, 64)
+				ordinaryIDs = append(ordinaryIDs, id)
 			}
 		}
 	}
