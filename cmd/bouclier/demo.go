@@ -4,10 +4,10 @@ import (
 	"context"
 	"fmt"
 
+	"github.com/bouclier/bouclier"
 	"github.com/bouclier/bouclier/internal/auth"
 	"github.com/bouclier/bouclier/internal/config"
 	"github.com/bouclier/bouclier/internal/demo"
-	"github.com/bouclier/bouclier/internal/rules"
 	"github.com/bouclier/bouclier/internal/server"
 )
 
@@ -50,7 +50,7 @@ func runDemo(ctx context.Context, args []string, env Env) error {
 		return fmt.Errorf("create demo: %w", err)
 	}
 	if created && *policy != "open" {
-		if err := app.Rules.ApplyPreset(ctx, rules.Actor{}, *policy, "national"); err != nil {
+		if err := app.Rules.ApplyPreset(ctx, bouclier.SystemActor("demo"), *policy, "national"); err != nil {
 			return fmt.Errorf("apply %s: %w", *policy, err)
 		}
 	}

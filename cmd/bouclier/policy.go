@@ -9,6 +9,7 @@ import (
 	"log/slog"
 	"time"
 
+	"github.com/bouclier/bouclier"
 	"github.com/bouclier/bouclier/internal/config"
 	"github.com/bouclier/bouclier/internal/directory"
 	"github.com/bouclier/bouclier/internal/rules"
@@ -40,7 +41,12 @@ func openRules(ctx context.Context, cfg config.Config) (*store.DB, *rules.Servic
 	if err != nil {
 		return nil, nil, err
 	}
-	return db, rules.New(db, directory.New(db), nowFunc, slog.New(slog.NewTextHandler(io.Discard, nil))), nil
+	rs, err := rules.New(db, directory.New(db), operator{}, nowFunc, slog.New(slog.NewTextHandler(io.Discard, nil)))
+	if err != nil {
+		db.Close()
+		return nil, nil, err
+	}
+	return db, rs, nil
 }
 
 func runPolicyExplain(ctx context.Context, args []string, env Env) error {
@@ -113,9 +119,20 @@ func runPolicyApply(ctx context.Context, args []string, env Env) error {
 		return err
 	}
 	defer db.Close()
-	if err := rs.ApplyPreset(ctx, rules.Actor{Source: "cli"}, *preset, *scope); err != nil {
+	if err := rs.ApplyPreset(ctx, bouclier.SystemActor("cli"), *preset, *scope); err != nil {
 		return err
 	}
 	fmt.Fprintf(env.Stdout, "Préréglage %s appliqué à %s.\n", *preset, *scope)
 	return nil
+}
+
+// operator authorizes the commands run on the server's machine by its
+// operator: they act as the system actor, and nothing else reaches them.
+type operator struct{}
+
+func (operator) Authorize(_ context.Context, a bouclier.Actor, action string, _ bouclier.Privilege, _ string) error {
+	if a.IsSystem() {
+		return nil
+	}
+	return fmt.Errorf("%s: only the operator's commands act here", action)
 }

@@ -24,7 +24,7 @@ func incidentJSON(c store.Campaign) map[string]any {
 }
 
 func (a *API) incidentList(w http.ResponseWriter, r *http.Request) {
-	cs, err := a.svc.Campaign.Incidents(r.Context(), sessionFrom(r).User)
+	cs, err := a.svc.Campaign.Incidents(r.Context(), actorOf(r))
 	if err != nil {
 		a.writeError(w, r, err)
 		return
@@ -42,7 +42,7 @@ func (a *API) incidentGet(w http.ResponseWriter, r *http.Request) {
 		a.writeError(w, r, err)
 		return
 	}
-	in, err := a.svc.Campaign.Incident(r.Context(), sessionFrom(r).User, id)
+	in, err := a.svc.Campaign.Incident(r.Context(), actorOf(r), id)
 	if err != nil {
 		a.writeError(w, r, err)
 		return
@@ -69,7 +69,7 @@ func (a *API) incidentClose(w http.ResponseWriter, r *http.Request) {
 	}
 	id, err := pathID(r)
 	if err == nil {
-		err = a.svc.Campaign.Close(r.Context(), sessionFrom(r).User, id, in.Note, clientOf(r).Address)
+		err = a.svc.Campaign.Close(r.Context(), actorOf(r), id, in.Note)
 	}
 	if err != nil {
 		a.writeError(w, r, err)
@@ -85,7 +85,7 @@ func (a *API) incidentEvidence(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	var buf bytes.Buffer
-	if err := a.svc.Campaign.Evidence(r.Context(), sessionFrom(r).User, id, clientOf(r).Address, &buf); err != nil {
+	if err := a.svc.Campaign.Evidence(r.Context(), actorOf(r), id, &buf); err != nil {
 		a.writeError(w, r, err)
 		return
 	}

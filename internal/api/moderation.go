@@ -8,11 +8,10 @@ import (
 	"time"
 
 	"github.com/bouclier/bouclier"
-	"github.com/bouclier/bouclier/internal/moderation"
 )
 
-func modActor(r *http.Request) moderation.Actor {
-	return moderation.Actor{User: sessionFrom(r).User, Source: clientOf(r).Address}
+func modActor(r *http.Request) bouclier.Actor {
+	return actorOf(r)
 }
 
 func (a *API) moderationQueue(w http.ResponseWriter, r *http.Request) {

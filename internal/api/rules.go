@@ -5,12 +5,15 @@ import (
 	"time"
 
 	"github.com/bouclier/bouclier"
+	"github.com/bouclier/bouclier/internal/auth"
 	"github.com/bouclier/bouclier/internal/policy"
 	"github.com/bouclier/bouclier/internal/rules"
 )
 
-func actorOf(r *http.Request) rules.Actor {
-	return rules.Actor{User: sessionFrom(r).User, Source: clientOf(r).Address}
+// actorOf returns the actor of an authenticated request: the services
+// check its session, factor and authority themselves.
+func actorOf(r *http.Request) bouclier.Actor {
+	return auth.ActorFrom(r.Context(), clientOf(r))
 }
 
 func (a *API) policyExplain(w http.ResponseWriter, r *http.Request) {

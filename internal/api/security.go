@@ -309,7 +309,7 @@ func (a *API) activate(w http.ResponseWriter, r *http.Request) {
 }
 
 func (a *API) accountUnlock(w http.ResponseWriter, r *http.Request) {
-	if err := a.svc.Auth.Unlock(r.Context(), sessionFrom(r).User, r.PathValue("name"), clientOf(r)); err != nil {
+	if err := a.svc.Auth.Unlock(r.Context(), actorOf(r), r.PathValue("name")); err != nil {
 		a.writeError(w, r, err)
 		return
 	}
@@ -323,7 +323,7 @@ func (a *API) accountLock(w http.ResponseWriter, r *http.Request) {
 	if !a.decode(w, r, &in) {
 		return
 	}
-	if err := a.svc.Auth.Lock(r.Context(), sessionFrom(r).User, r.PathValue("name"), in.Reason, clientOf(r)); err != nil {
+	if err := a.svc.Auth.Lock(r.Context(), actorOf(r), r.PathValue("name"), in.Reason); err != nil {
 		a.writeError(w, r, err)
 		return
 	}
@@ -337,7 +337,7 @@ func (a *API) accountReadOnly(w http.ResponseWriter, r *http.Request) {
 	if !a.decode(w, r, &in) {
 		return
 	}
-	if err := a.svc.Auth.SetReadOnly(r.Context(), sessionFrom(r).User, r.PathValue("name"), in.ReadOnly, clientOf(r)); err != nil {
+	if err := a.svc.Auth.SetReadOnly(r.Context(), actorOf(r), r.PathValue("name"), in.ReadOnly); err != nil {
 		a.writeError(w, r, err)
 		return
 	}
@@ -345,7 +345,7 @@ func (a *API) accountReadOnly(w http.ResponseWriter, r *http.Request) {
 }
 
 func (a *API) accountSessionsDelete(w http.ResponseWriter, r *http.Request) {
-	n, err := a.svc.Auth.RevokeUserSessions(r.Context(), sessionFrom(r).User, r.PathValue("name"), clientOf(r))
+	n, err := a.svc.Auth.RevokeUserSessions(r.Context(), actorOf(r), r.PathValue("name"))
 	if err != nil {
 		a.writeError(w, r, err)
 		return
@@ -361,7 +361,7 @@ func (a *API) scopeSessionsRevoke(w http.ResponseWriter, r *http.Request) {
 	if !a.decode(w, r, &in) {
 		return
 	}
-	n, err := a.svc.Auth.RevokeScopeSessions(r.Context(), sessionFrom(r).User, in.Scope, in.Roles, clientOf(r))
+	n, err := a.svc.Auth.RevokeScopeSessions(r.Context(), actorOf(r), in.Scope, in.Roles)
 	if err != nil {
 		a.writeError(w, r, err)
 		return
@@ -385,7 +385,7 @@ func (a *API) massReset(w http.ResponseWriter, r *http.Request) {
 		a.writeError(w, r, bouclier.Errorf(bouclier.ErrInvalidRequest, "format : csv, pdf ou json."))
 		return
 	}
-	res, err := a.svc.Auth.MassReset(r.Context(), sessionFrom(r).User, in.Scope, in.Roles, clientOf(r))
+	res, err := a.svc.Auth.MassReset(r.Context(), actorOf(r), in.Scope, in.Roles)
 	if err != nil {
 		a.writeError(w, r, err)
 		return
@@ -414,7 +414,7 @@ func (a *API) massReset(w http.ResponseWriter, r *http.Request) {
 }
 
 func (a *API) factorRequirements(w http.ResponseWriter, r *http.Request) {
-	list, err := a.svc.Auth.FactorRequirements(r.Context(), sessionFrom(r).User)
+	list, err := a.svc.Auth.FactorRequirements(r.Context(), actorOf(r))
 	if err != nil {
 		a.writeError(w, r, err)
 		return
@@ -436,7 +436,7 @@ func (a *API) factorRequirementSet(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	req := in.Required == nil || *in.Required
-	if err := a.svc.Auth.RequireFactor(r.Context(), sessionFrom(r).User, in.Scope, in.Role, req, clientOf(r)); err != nil {
+	if err := a.svc.Auth.RequireFactor(r.Context(), actorOf(r), in.Scope, in.Role, req); err != nil {
 		a.writeError(w, r, err)
 		return
 	}

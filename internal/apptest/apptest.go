@@ -14,10 +14,12 @@ import (
 	"testing"
 	"time"
 
+	"github.com/bouclier/bouclier"
 	"github.com/bouclier/bouclier/internal/auth"
 	"github.com/bouclier/bouclier/internal/config"
 	"github.com/bouclier/bouclier/internal/demo"
 	"github.com/bouclier/bouclier/internal/server"
+	"github.com/bouclier/bouclier/internal/store"
 	"github.com/bouclier/bouclier/internal/storetest"
 )
 
@@ -59,6 +61,81 @@ type Env struct {
 	App    *server.App
 	Clock  *Clock
 	Config config.Config
+
+	mu     sync.Mutex
+	otpUse map[string]int // TOTP steps used per account, so each login gets a fresh code
+}
+
+// TestClient is where the sessions that Actor opens come from.
+var TestClient = auth.Client{Address: "192.0.2.10", UserAgent: "Mozilla/5.0 (X11; Linux x86_64) Firefox/128.0"}
+
+// Login opens a session for username with the demo password and, for an
+// account with TOTP, a code never used before. It returns the session.
+func (e *Env) Login(t testing.TB, username string) auth.Session {
+	t.Helper()
+	e.mu.Lock()
+	if e.otpUse == nil {
+		e.otpUse = map[string]int{}
+	}
+	step := e.otpUse[username]
+	e.otpUse[username]++
+	e.mu.Unlock()
+	ctx := context.Background()
+	req := auth.LoginRequest{Username: username, Password: Password, Client: TestClient}
+	res, err := e.App.Auth.LoginWith(ctx, req)
+	if bouclier.ErrorCode(err) == bouclier.ErrOTPRequired {
+		// Codes of later steps: each login of one account spends one step;
+		// past the verifier's window, move the clock on.
+		if step > 1 {
+			e.Clock.Advance(30 * time.Second)
+			step = 1
+		}
+		req.OTP = e.OTP(t, step)
+		res, err = e.App.Auth.LoginWith(ctx, req)
+	}
+	if err != nil {
+		t.Fatalf("login %s: %v", username, err)
+	}
+	sess, err := e.App.Auth.AuthenticateClient(ctx, res.Token, TestClient)
+	if err != nil {
+		t.Fatalf("authenticate %s: %v", username, err)
+	}
+	return sess
+}
+
+// Actor returns the actor of a fresh session of username (see Login),
+// giving the account the test password and TOTP secret first if it has
+// none (accounts made by a test's own fixture).
+func (e *Env) Actor(t testing.TB, username string) bouclier.Actor {
+	t.Helper()
+	ctx := context.Background()
+	u, err := e.App.DB.UserByName(ctx, username)
+	if err != nil {
+		t.Fatalf("actor %s: %v", username, err)
+	}
+	cred, err := e.App.DB.UserCredentials(ctx, u.ID)
+	if err != nil {
+		t.Fatalf("actor %s: %v", username, err)
+	}
+	if cred.PasswordHash == "" || cred.TOTPSecret == "" {
+		h, err := e.App.Auth.Hasher().Hash(ctx, Password)
+		if err != nil {
+			t.Fatal(err)
+		}
+		err = e.App.DB.InTx(ctx, func(tx *store.Tx) error {
+			if err := tx.SetPasswordHash(ctx, u.ID, h); err != nil {
+				return err
+			}
+			if err := tx.SetMustReset(ctx, u.ID, false); err != nil {
+				return err
+			}
+			return tx.SetTOTPSecret(ctx, u.ID, TOTPSecret)
+		})
+		if err != nil {
+			t.Fatalf("actor %s: %v", username, err)
+		}
+	}
+	return auth.ActorFor(e.Login(t, username), TestClient)
 }
 
 // FastAuth is auth.DefaultConfig with cheap hashing.

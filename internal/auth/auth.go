@@ -64,7 +64,16 @@ type Config struct {
 	WideRecipients  int           // more recipients than this is a wide send
 	NoFactorMaxSend int           // accounts without a factor: recipients per message at most
 	ActivationTTL   time.Duration // mass-reset activation codes
-	Throttle        ThrottleConfig
+	// PrivilegeFresh bounds the age of the second-factor check behind an
+	// action that opens or reaches wide (bouclier.PrivLoosen);
+	// PrivilegeSession that behind one that protects or reads
+	// (bouclier.PrivTighten, bouclier.PrivRead).
+	PrivilegeFresh   time.Duration
+	PrivilegeSession time.Duration
+	// FanOutWindow is the rolling window over which the distinct people
+	// an account writes to add up towards WideRecipients.
+	FanOutWindow time.Duration
+	Throttle     ThrottleConfig
 	Probation       ProbationConfig
 }
 
@@ -93,6 +102,10 @@ func DefaultConfig() Config {
 		WideRecipients:  10,
 		NoFactorMaxSend: 10,
 		ActivationTTL:   14 * 24 * time.Hour,
+		PrivilegeFresh:  10 * time.Minute,
+		// A head's working day: one check at login covers protective acts.
+		PrivilegeSession: 12 * time.Hour,
+		FanOutWindow:     time.Hour,
 		Throttle:        DefaultThrottle,
 		Probation:       ProbationConfig{Period: 72 * time.Hour, MaxRecipients: 30, PerHour: 10},
 	}

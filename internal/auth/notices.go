@@ -128,6 +128,11 @@ func (s *Service) notMe(ctx context.Context, n store.Notice, c Client) error {
 		if err := tx.PutAccountSecurity(ctx, sec); err != nil {
 			return err
 		}
+		// As the notice promises, the establishment (or whoever has
+		// authority over the account) unlocks it once the owner is known.
+		if err := tx.SetLockBy(ctx, u.ID, u.Scope()); err != nil {
+			return err
+		}
 		revoked, err := tx.DeleteUserSessions(ctx, u.ID)
 		if err != nil {
 			return err

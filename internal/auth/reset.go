@@ -42,9 +42,13 @@ type ResetResult struct {
 // ActivationTTL, and at next login: a new password (login answers
 // password_reset_required until activation), the security instructions to
 // acknowledge, a factor to enrol for those who must have one, and
-// probation after activation. Each account's reset is audited.
-// Errors: invalid_request, forbidden.
-func (s *Service) MassReset(ctx context.Context, admin bouclier.User, scope string, roles []string, c Client) (ResetResult, error) {
+// probation after activation. Each account's reset is audited, and the
+// administrators of the académie (and the national ones) get a notice of
+// every reset, so that a reset made with a stolen session is seen at once.
+// The codes are returned here only, once.
+// Errors: invalid_request, forbidden and the codes of Authorize
+// (bouclier.PrivLoosen: a fresh second factor from an unmoved session).
+func (s *Service) MassReset(ctx context.Context, a bouclier.Actor, scope string, roles []string) (ResetResult, error) {
 	scope, err := ParseScope(scope)
 	if err != nil {
 		return ResetResult{}, err
@@ -53,7 +57,7 @@ func (s *Service) MassReset(ctx context.Context, admin bouclier.User, scope stri
 	if err != nil {
 		return ResetResult{}, err
 	}
-	if err := s.authority(ctx, admin, scope); err != nil {
+	if err := s.Authorize(ctx, a, "reset.mass", bouclier.PrivLoosen, scope); err != nil {
 		return ResetResult{}, err
 	}
 	users, err := s.db.UsersInScope(ctx, scope, rs)
@@ -70,7 +74,7 @@ func (s *Service) MassReset(ctx context.Context, admin bouclier.User, scope stri
 	}
 	var todo []pending
 	for _, u := range users {
-		if u.ID == admin.ID || u.Disabled {
+		if u.ID == a.User.ID || u.Disabled {
 			continue
 		}
 		code, err := randomCode(12)
@@ -89,7 +93,7 @@ func (s *Service) MassReset(ctx context.Context, admin bouclier.User, scope stri
 		}
 	}
 	err = s.db.InTx(ctx, func(tx *store.Tx) error {
-		id, err := tx.InsertMassReset(ctx, scope, strings.Join(roles, ","), admin.Username, store.Micros(now), store.Micros(res.ExpiresAt), len(todo))
+		id, err := tx.InsertMassReset(ctx, scope, strings.Join(roles, ","), a.Name(), store.Micros(now), store.Micros(res.ExpiresAt), len(todo))
 		if err != nil {
 			return err
 		}
@@ -117,13 +121,16 @@ func (s *Service) MassReset(ctx context.Context, admin bouclier.User, scope stri
 			if err := tx.PutActivationCode(ctx, u.ID, h, id, store.Micros(res.ExpiresAt), store.Micros(now)); err != nil {
 				return err
 			}
-			if err := audit.Append(ctx, tx, audit.Entry{At: now, Actor: admin.Username, Action: "account.reset", Target: "user:" + u.Username,
-				Scope: u.Scope(), Source: c.Address, Detail: fmt.Sprintf("mass reset %d", id)}); err != nil {
+			if err := audit.Append(ctx, tx, audit.Entry{At: now, Actor: a.Name(), Action: "account.reset", Target: "user:" + u.Username,
+				Scope: u.Scope(), Source: a.Source, Detail: fmt.Sprintf("mass reset %d", id)}); err != nil {
 				return err
 			}
 		}
-		return audit.Append(ctx, tx, audit.Entry{At: now, Actor: admin.Username, Action: "reset.mass", Target: fmt.Sprintf("reset:%d", id),
-			Scope: scope, Source: c.Address, Detail: fmt.Sprintf("roles=%v accounts=%d", roles, len(todo))})
+		if err := s.tellAcademie(ctx, tx, a, scope, len(todo), now); err != nil {
+			return err
+		}
+		return audit.Append(ctx, tx, audit.Entry{At: now, Actor: a.Name(), Action: "reset.mass", Target: fmt.Sprintf("reset:%d", id),
+			Scope: scope, Source: a.Source, Detail: fmt.Sprintf("roles=%v accounts=%d", roles, len(todo))})
 	})
 	if err != nil {
 		return ResetResult{}, fmt.Errorf("mass reset: %w", err)
@@ -133,6 +140,39 @@ func (s *Service) MassReset(ctx context.Context, admin bouclier.User, scope stri
 			Establishment: names[p.u.UAI], Class: p.u.Class, Code: p.code[:4] + "-" + p.code[4:8] + "-" + p.code[8:]})
 	}
 	return res, nil
+}
+
+// tellAcademie leaves a notice of a mass reset to the administrators of the
+// académie the scope lies in and to the national administrators, the
+// actor excepted.
+func (s *Service) tellAcademie(ctx context.Context, tx *store.Tx, a bouclier.Actor, scope string, n int, now time.Time) error {
+	academie := ""
+	kind, id, _ := strings.Cut(scope, ":")
+	switch kind {
+	case "academie":
+		academie = id
+	case "establishment":
+		e, err := s.db.Establishment(ctx, id)
+		if err != nil {
+			return fmt.Errorf("reset notice: %w", err)
+		}
+		academie = e.Academie
+	}
+	admins, err := s.db.Admins(ctx, academie)
+	if err != nil {
+		return fmt.Errorf("reset notice: %w", err)
+	}
+	text := fmt.Sprintf("Réinitialisation de %d\u00a0compte(s) (%s) par %s depuis %s. Si elle n’était pas prévue, verrouillez ce compte et prévenez le RSSI.",
+		n, scope, a.Name(), a.Source)
+	for _, u := range admins {
+		if u.ID == a.User.ID {
+			continue
+		}
+		if _, err := s.insertNotice(ctx, tx, u, "reset_made", text, Client{Address: a.Source, UserAgent: a.UserAgent}, now); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // Activate sets a new password on a reset account with its activation

@@ -178,6 +178,7 @@ type Detector struct {
 	db     *store.DB
 	mod    *moderation.Service
 	alerts *alert.Sender
+	authz  Authorizer
 	now    func() time.Time
 	log    *slog.Logger
 	cfg    Config
@@ -229,13 +230,23 @@ type job struct {
 	campaign int64
 }
 
-// New returns a detector. alerts may be nil (no alerts).
-func New(db *store.DB, mod *moderation.Service, alerts *alert.Sender, cfg Config, now func() time.Time, log *slog.Logger) *Detector {
+// Authorizer decides whether an actor may use a power over a scope
+// (auth.Service.Authorize): session, second factor, freshness, authority.
+type Authorizer interface {
+	Authorize(ctx context.Context, a bouclier.Actor, action string, level bouclier.Privilege, scope string) error
+}
+
+// New returns a detector. alerts may be nil (no alerts); the store, the
+// moderation service, the authorizer and the clock are required.
+func New(db *store.DB, mod *moderation.Service, alerts *alert.Sender, authz Authorizer, cfg Config, now func() time.Time, log *slog.Logger) (*Detector, error) {
+	if db == nil || mod == nil || authz == nil || now == nil {
+		return nil, errors.New("campaign: store, moderation, authorizer and clock are required")
+	}
 	if log == nil {
 		log = slog.Default()
 	}
-	return &Detector{db: db, mod: mod, alerts: alerts, now: now, log: log, cfg: cfg, profiles: map[int64]profile{}, academie: map[string]string{},
-		alerted: map[string]bool{}, kick: make(chan struct{}, 1)}
+	return &Detector{db: db, mod: mod, alerts: alerts, authz: authz, now: now, log: log, cfg: cfg, profiles: map[int64]profile{}, academie: map[string]string{},
+		alerted: map[string]bool{}, kick: make(chan struct{}, 1)}, nil
 }
 
 // features computes the message's signature and keys.
@@ -767,7 +778,7 @@ func (d *Detector) attach(ctx context.Context, id int64, seed, reason string, ns
 }
 
 // system is the actor of containment.
-var system = moderation.Actor{Source: "campaign"}
+var system = bouclier.SystemActor("campaign")
 
 // contain recalls the incident's messages not yet recalled and locks its
 // accounts not yet locked. It is idempotent: several processes may run it.
@@ -813,7 +824,13 @@ func (d *Detector) contain(ctx context.Context, id int64) error {
 				if err != nil {
 					return err
 				}
-				if err := tx.LockSender(ctx, uid); err != nil {
+				// Containment's read-only is lifted by the académie, not by
+				// the establishment whose accounts were hijacked.
+				by := "national"
+				if u.Academie != "" {
+					by = "academie:" + u.Academie
+				}
+				if err := tx.LockSender(ctx, uid, by); err != nil {
 					return err
 				}
 				if err := tx.MarkAccountLocked(ctx, id, uid, at); err != nil {

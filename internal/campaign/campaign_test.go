@@ -10,7 +10,6 @@ import (
 	"github.com/bouclier/bouclier/internal/apptest"
 	"github.com/bouclier/bouclier/internal/campaign"
 	"github.com/bouclier/bouclier/internal/messaging"
-	"github.com/bouclier/bouclier/internal/moderation"
 	"github.com/bouclier/bouclier/internal/store"
 )
 
@@ -298,7 +297,7 @@ func TestReports(t *testing.T) {
 		}
 		for i, id := range ids {
 			prof := user(t, e, fmt.Sprintf("prof.%d", i+1))
-			if err := e.App.Moderation.Report(ctx, moderation.Actor{User: prof, Source: "test"}, id, "message bizarre"); err != nil {
+			if err := e.App.Moderation.Report(ctx, bouclier.Actor{User: prof, Source: "test"}, id, "message bizarre"); err != nil {
 				t.Fatal(err)
 			}
 		}
@@ -381,28 +380,28 @@ func TestIncidentAuthority(t *testing.T) {
 			user string
 			want int
 		}{{"head.1", 1}, {"head.4", 0}, {"rssi.aca-nord", 1}, {"rssi.versailles", 0}, {"admin", 1}} {
-			got, err := d.Incidents(ctx, user(t, e, c.user))
+			got, err := d.Incidents(ctx, e.Actor(t, c.user))
 			if err != nil || len(got) != c.want {
 				t.Errorf("%s: %d incidents (%v), want %d", c.user, len(got), err, c.want)
 			}
 		}
-		if _, err := d.Incidents(ctx, user(t, e, "prof.1")); bouclier.ErrorCode(err) != bouclier.ErrForbidden {
+		if _, err := d.Incidents(ctx, e.Actor(t, "prof.1")); bouclier.ErrorCode(err) != bouclier.ErrForbidden {
 			t.Errorf("teacher: %v", err)
 		}
-		if _, err := d.Incident(ctx, user(t, e, "head.4"), id); bouclier.ErrorCode(err) != bouclier.ErrNotFound {
+		if _, err := d.Incident(ctx, e.Actor(t, "head.4"), id); bouclier.ErrorCode(err) != bouclier.ErrNotFound {
 			t.Errorf("head outside: %v", err)
 		}
-		in, err := d.Incident(ctx, user(t, e, "head.2"), id)
+		in, err := d.Incident(ctx, e.Actor(t, "head.2"), id)
 		if err != nil || len(in.Timeline) == 0 || in.Timeline[0].Kind != "opened" {
 			t.Fatalf("incident view: %+v %v", in, err)
 		}
-		if err := d.Close(ctx, user(t, e, "rssi.aca-nord"), id, "", "test"); bouclier.ErrorCode(err) != bouclier.ErrForbidden {
+		if err := d.Close(ctx, e.Actor(t, "rssi.aca-nord"), id, ""); bouclier.ErrorCode(err) != bouclier.ErrForbidden {
 			t.Errorf("académie admin closing a two-académie incident: %v", err)
 		}
-		if err := d.Close(ctx, user(t, e, "admin"), id, "vague terminée", "test"); err != nil {
+		if err := d.Close(ctx, e.Actor(t, "admin"), id, "vague terminée"); err != nil {
 			t.Fatal(err)
 		}
-		if err := d.Close(ctx, user(t, e, "admin"), id, "", "test"); bouclier.ErrorCode(err) != bouclier.ErrConflict {
+		if err := d.Close(ctx, e.Actor(t, "admin"), id, ""); bouclier.ErrorCode(err) != bouclier.ErrConflict {
 			t.Errorf("closing twice: %v", err)
 		}
 		res := mustSend(t, e, sender{"parent.4.C2.2", false}, []string{"user:prof.4"}, "Fwd", unseenVariants[3])

@@ -56,19 +56,61 @@ func scopeOf(u bouclier.User) (uai, academie string, err error) {
 	return "", "", forbidden()
 }
 
-// Incidents lists the incidents in u's scope, newest first. Errors: forbidden.
-func (d *Detector) Incidents(ctx context.Context, u bouclier.User) ([]store.Campaign, error) {
-	uai, aca, err := scopeOf(u)
+// Incidents lists the incidents in a's scope, newest first
+// (bouclier.PrivRead, audited). Errors: forbidden and the codes of
+// Authorize.
+func (d *Detector) Incidents(ctx context.Context, a bouclier.Actor) ([]store.Campaign, error) {
+	if err := d.authz.Authorize(ctx, a, "incident.list", bouclier.PrivRead, a.User.AuthorityScope()); err != nil {
+		return nil, err
+	}
+	uai, aca, err := scopeOf(a.User)
 	if err != nil {
 		return nil, err
 	}
-	return d.db.Campaigns(ctx, uai, aca, 200)
+	cs, err := d.db.Campaigns(ctx, uai, aca, 200)
+	if err != nil {
+		return nil, err
+	}
+	for i := range cs {
+		if err := d.minimise(ctx, uai, aca, &cs[i]); err != nil {
+			return nil, err
+		}
+	}
+	return cs, nil
 }
 
-// authorize loads incident id if it is in u's scope. Errors: forbidden,
-// not_found (also for an incident outside the scope, so ids reveal nothing).
-func (d *Detector) authorize(ctx context.Context, u bouclier.User, id int64) (store.Campaign, error) {
-	uai, aca, err := scopeOf(u)
+// minimise keeps, of an incident's accounts, those within the viewer's
+// establishment (uai) or académie (aca): a wave across schools is shown
+// whole in its counts, but each school sees only its own people.
+func (d *Detector) minimise(ctx context.Context, uai, aca string, c *store.Campaign) error {
+	if uai == "" && aca == "" {
+		return nil
+	}
+	kept := c.Accounts[:0:0]
+	for _, name := range c.Accounts {
+		u, err := d.db.UserByName(ctx, name)
+		if errors.Is(err, store.ErrNotFound) {
+			continue
+		}
+		if err != nil {
+			return fmt.Errorf("incident accounts: %w", err)
+		}
+		if (uai != "" && u.UAI == uai) || (uai == "" && u.Academie == aca) {
+			kept = append(kept, name)
+		}
+	}
+	c.Accounts = kept
+	return nil
+}
+
+// authorize checks that a may use action at level, then loads incident id
+// if it is in a's scope. Errors: forbidden, not_found (also for an incident
+// outside the scope, so ids reveal nothing) and the codes of Authorize.
+func (d *Detector) authorize(ctx context.Context, a bouclier.Actor, action string, level bouclier.Privilege, id int64) (store.Campaign, error) {
+	if err := d.authz.Authorize(ctx, a, action, level, a.User.AuthorityScope()); err != nil {
+		return store.Campaign{}, err
+	}
+	uai, aca, err := scopeOf(a.User)
 	if err != nil {
 		return store.Campaign{}, err
 	}
@@ -94,32 +136,43 @@ func contains(list []string, s string) bool {
 	return false
 }
 
-// Incident returns one incident with its timeline and messages. Errors:
-// forbidden, not_found.
-func (d *Detector) Incident(ctx context.Context, u bouclier.User, id int64) (Incident, error) {
-	c, err := d.authorize(ctx, u, id)
+// Incident returns one incident with its timeline and the messages within
+// a's scope (bouclier.PrivRead, audited). Errors: forbidden, not_found and
+// the codes of Authorize.
+func (d *Detector) Incident(ctx context.Context, a bouclier.Actor, id int64) (Incident, error) {
+	c, err := d.authorize(ctx, a, "incident.view", bouclier.PrivRead, id)
 	if err != nil {
+		return Incident{}, err
+	}
+	uai, aca, _ := scopeOf(a.User)
+	if err := d.minimise(ctx, uai, aca, &c); err != nil {
 		return Incident{}, err
 	}
 	in := Incident{Campaign: c}
 	if in.Timeline, err = d.db.CampaignEvents(ctx, id); err != nil {
 		return in, err
 	}
-	in.MessageIDs, err = d.db.CampaignMessages(ctx, id)
-	return in, err
+	ids, err := d.db.CampaignMessages(ctx, id)
+	if err != nil {
+		return in, err
+	}
+	in.MessageIDs = d.mod.WithinScope(ctx, a, ids)
+	return in, nil
 }
 
 // Close closes an incident: its features are no longer held against. The
-// accounts stay read-only until they are reset. Only someone with
-// authority over every place it touches may close it: a national admin,
-// an académie admin when it stays within their académie, a head when it
-// stays within their establishment. Errors: forbidden, not_found,
-// conflict (already closed).
-func (d *Detector) Close(ctx context.Context, u bouclier.User, id int64, note, source string) error {
-	c, err := d.authorize(ctx, u, id)
+// accounts stay read-only until they are reset. Closing lowers the guard,
+// so it needs a fresh second factor (bouclier.PrivLoosen), and only
+// someone with authority over every place it touches may close it: a
+// national admin, an académie admin when it stays within their académie, a
+// head when it stays within their establishment. Errors: forbidden,
+// not_found, conflict (already closed) and the codes of Authorize.
+func (d *Detector) Close(ctx context.Context, a bouclier.Actor, id int64, note string) error {
+	c, err := d.authorize(ctx, a, "incident.close", bouclier.PrivLoosen, id)
 	if err != nil {
 		return err
 	}
+	u := a.User
 	switch u.Role {
 	case bouclier.RoleHead:
 		if len(c.Establishments) != 1 {
@@ -135,14 +188,14 @@ func (d *Detector) Close(ctx context.Context, u bouclier.User, id int64, note, s
 	}
 	now := d.now()
 	err = d.db.InTx(ctx, func(tx *store.Tx) error {
-		ok, err := tx.CloseCampaign(ctx, id, u.Username, store.Micros(now))
+		ok, err := tx.CloseCampaign(ctx, id, a.Name(), store.Micros(now))
 		if err != nil {
 			return err
 		}
 		if !ok {
 			return bouclier.Errorf(bouclier.ErrConflict, "Cet incident est déjà clos.")
 		}
-		detail := "clos par " + u.Username
+		detail := "clos par " + a.Name()
 		if note = strings.TrimSpace(note); note != "" {
 			detail += " : " + note
 		}
@@ -152,8 +205,8 @@ func (d *Detector) Close(ctx context.Context, u bouclier.User, id int64, note, s
 		if err := tx.BumpCampaignVersion(ctx); err != nil {
 			return err
 		}
-		return audit.Append(ctx, tx, audit.Entry{At: now, Actor: u.Username, Action: "campaign.close", Target: fmt.Sprintf("incident:%d", id),
-			Scope: u.Scope(), Source: source, Detail: note})
+		return audit.Append(ctx, tx, audit.Entry{At: now, Actor: a.Name(), Action: "campaign.close", Target: fmt.Sprintf("incident:%d", id),
+			Scope: u.Scope(), Source: a.Source, Detail: note})
 	})
 	if err == nil {
 		d.invalidate()
@@ -161,23 +214,27 @@ func (d *Detector) Close(ctx context.Context, u bouclier.User, id int64, note, s
 	return err
 }
 
-// Evidence writes the evidence archive of an incident's messages (see
-// moderation.WriteEvidence). Errors: forbidden, not_found.
-func (d *Detector) Evidence(ctx context.Context, u bouclier.User, id int64, source string, w io.Writer) error {
-	if _, err := d.authorize(ctx, u, id); err != nil {
+// Evidence writes the evidence archive of an incident's messages within
+// a's scope (see moderation.WriteEvidence): a head gets their
+// establishment's part, not other schools' accounts and sessions
+// (bouclier.PrivRead, audited). Errors: forbidden, not_found and the codes
+// of Authorize.
+func (d *Detector) Evidence(ctx context.Context, a bouclier.Actor, id int64, w io.Writer) error {
+	if _, err := d.authorize(ctx, a, "incident.evidence", bouclier.PrivRead, id); err != nil {
 		return err
 	}
-	ids, err := d.db.CampaignMessages(ctx, id)
+	all, err := d.db.CampaignMessages(ctx, id)
 	if err != nil {
 		return err
 	}
+	ids := d.mod.WithinScope(ctx, a, all)
 	if err := d.mod.WriteEvidence(ctx, w, fmt.Sprintf("incident %d", id), ids); err != nil {
 		return fmt.Errorf("incident evidence: %w", err)
 	}
 	now := d.now()
 	return d.db.InTx(ctx, func(tx *store.Tx) error {
-		return audit.Append(ctx, tx, audit.Entry{At: now, Actor: u.Username, Action: "evidence.export", Target: fmt.Sprintf("incident:%d", id),
-			Scope: u.Scope(), Source: source})
+		return audit.Append(ctx, tx, audit.Entry{At: now, Actor: a.Name(), Action: "evidence.export", Target: fmt.Sprintf("incident:%d", id),
+			Scope: a.User.Scope(), Source: a.Source, Detail: fmt.Sprintf("%d of %d messages in scope", len(ids), len(all))})
 	})
 }
 

@@ -15,6 +15,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/bouclier/bouclier"
 	"github.com/bouclier/bouclier/internal/audit"
 	"github.com/bouclier/bouclier/internal/store"
 )
@@ -26,9 +27,10 @@ const ManifestName = "MANIFEST.sha256"
 // Evidence writes a ZIP archive about message id for a complaint to the
 // police: the message, its recipients, its attachments, the sender's
 // account, sessions (addresses and browsers), reports and audit entries,
-// and a manifest of SHA-256 digests. Errors: forbidden, not_found.
-func (s *Service) Evidence(ctx context.Context, a Actor, id int64, w io.Writer) error {
-	if _, err := s.authorize(ctx, a, id); err != nil {
+// and a manifest of SHA-256 digests (bouclier.PrivRead, audited).
+// Errors: forbidden, not_found and the codes of Authorize.
+func (s *Service) Evidence(ctx context.Context, a bouclier.Actor, id int64, w io.Writer) error {
+	if _, err := s.authorize(ctx, a, "evidence.message", bouclier.PrivRead, id); err != nil {
 		return err
 	}
 	if err := s.WriteEvidence(ctx, w, fmt.Sprintf("message %d", id), []int64{id}); err != nil {
@@ -36,8 +38,8 @@ func (s *Service) Evidence(ctx context.Context, a Actor, id int64, w io.Writer) 
 	}
 	now := s.now()
 	return s.db.InTx(ctx, func(tx *store.Tx) error {
-		return audit.Append(ctx, tx, audit.Entry{At: now, Actor: a.User.Username, Action: "evidence.export", Target: fmt.Sprintf("message:%d", id),
-			Scope: a.User.Scope(), Source: a.Source})
+		return audit.Append(ctx, tx, audit.Entry{At: now, Actor: a.Name(), Action: "evidence.export", Target: fmt.Sprintf("message:%d", id),
+			Scope: ownScope(a), Source: a.Source})
 	})
 }
 

@@ -23,12 +23,19 @@ import (
 	"github.com/bouclier/bouclier/internal/store"
 )
 
+// Authorizer decides whether an actor may use a power over a scope
+// (auth.Service.Authorize): session, second factor, freshness, authority.
+type Authorizer interface {
+	Authorize(ctx context.Context, a bouclier.Actor, action string, level bouclier.Privilege, scope string) error
+}
+
 // Service moderates messages.
 type Service struct {
-	db  *store.DB
-	dir *directory.Directory
-	now func() time.Time
-	log *slog.Logger
+	db    *store.DB
+	dir   *directory.Directory
+	authz Authorizer
+	now   func() time.Time
+	log   *slog.Logger
 
 	// ListsChanged, if set, is called after a change to the screen's lists
 	// (blocked digests, allowed domains), so that this process applies it
@@ -36,15 +43,16 @@ type Service struct {
 	ListsChanged func()
 }
 
-// New returns the moderation service.
-func New(db *store.DB, dir *directory.Directory, now func() time.Time, log *slog.Logger) *Service {
-	return &Service{db: db, dir: dir, now: now, log: log}
-}
-
-// Actor is who acts, and from where.
-type Actor struct {
-	User   bouclier.User
-	Source string
+// New returns the moderation service. Every part is required: without an
+// authorizer nothing could be decided, so New refuses to build one.
+func New(db *store.DB, dir *directory.Directory, authz Authorizer, now func() time.Time, log *slog.Logger) (*Service, error) {
+	if db == nil || dir == nil || authz == nil || now == nil {
+		return nil, errors.New("moderation: store, directory, authorizer and clock are required")
+	}
+	if log == nil {
+		log = slog.Default()
+	}
+	return &Service{db: db, dir: dir, authz: authz, now: now, log: log}, nil
 }
 
 // IsModerator reports whether a role moderates at all.
@@ -67,11 +75,20 @@ func scopeOf(uai, academie string) string {
 	return "national"
 }
 
-// authorize loads message id and checks that a may moderate it. A message
-// outside a's authority is not_found, so ids reveal nothing.
-func (s *Service) authorize(ctx context.Context, a Actor, id int64) (store.Entry, error) {
-	if !IsModerator(a.User.Role) {
-		return store.Entry{}, forbidden()
+// ownScope is the scope an actor's powers are first checked against.
+func ownScope(a bouclier.Actor) string {
+	if a.IsSystem() {
+		return "national"
+	}
+	return a.User.AuthorityScope()
+}
+
+// authorize checks that a may use action at level, then loads message id
+// and checks that it lies within a's authority. A message outside it is
+// not_found, so ids reveal nothing.
+func (s *Service) authorize(ctx context.Context, a bouclier.Actor, action string, level bouclier.Privilege, id int64) (store.Entry, error) {
+	if err := s.authz.Authorize(ctx, a, action, level, ownScope(a)); err != nil {
+		return store.Entry{}, err
 	}
 	e, err := s.db.MessageByID(ctx, id)
 	if errors.Is(err, store.ErrNotFound) {
@@ -79,6 +96,9 @@ func (s *Service) authorize(ctx context.Context, a Actor, id int64) (store.Entry
 	}
 	if err != nil {
 		return e, err
+	}
+	if a.IsSystem() {
+		return e, nil
 	}
 	ok, err := s.dir.HasAuthority(ctx, a.User, scopeOf(e.UAI, e.Academie))
 	if err != nil {
@@ -101,10 +121,12 @@ func queueScope(u bouclier.User) (uai, academie string) {
 	return "", ""
 }
 
-// Queue lists the held messages a may decide on, oldest first. Errors: forbidden.
-func (s *Service) Queue(ctx context.Context, a Actor) ([]store.HeldItem, error) {
-	if !IsModerator(a.User.Role) {
-		return nil, forbidden()
+// Queue lists the held messages a may decide on, oldest first. Reading
+// held bodies is a sensitive read (bouclier.PrivRead, audited).
+// Errors: forbidden and the codes of Authorize.
+func (s *Service) Queue(ctx context.Context, a bouclier.Actor) ([]store.HeldItem, error) {
+	if err := s.authz.Authorize(ctx, a, "moderation.queue", bouclier.PrivRead, ownScope(a)); err != nil {
+		return nil, err
 	}
 	uai, aca := queueScope(a.User)
 	if a.User.Role == bouclier.RoleHead && uai == "" {
@@ -113,26 +135,32 @@ func (s *Service) Queue(ctx context.Context, a Actor) ([]store.HeldItem, error) 
 	return s.db.Held(ctx, uai, aca, 500)
 }
 
-// Release delivers a held message. Errors: forbidden, not_found, conflict
-// (not held any more).
-func (s *Service) Release(ctx context.Context, a Actor, id int64) error {
+// Release delivers a held message: it opens the way to inboxes, so it needs
+// a fresh second factor (bouclier.PrivLoosen). Errors: forbidden,
+// not_found, conflict (not held any more) and the codes of Authorize.
+func (s *Service) Release(ctx context.Context, a bouclier.Actor, id int64) error {
 	return s.decide(ctx, a, id, bouclier.StatusDelivered, false)
 }
 
 // Reject refuses a held message for good; with lock, the sender's account
-// is also put in read-only and their sessions revoked. Errors: as Release.
-func (s *Service) Reject(ctx context.Context, a Actor, id int64, lock bool) error {
+// is also put in read-only and their sessions revoked
+// (bouclier.PrivTighten). Errors: as Release.
+func (s *Service) Reject(ctx context.Context, a bouclier.Actor, id int64, lock bool) error {
 	return s.decide(ctx, a, id, bouclier.StatusRejected, lock)
 }
 
-func (s *Service) decide(ctx context.Context, a Actor, id int64, to bouclier.MessageStatus, lock bool) error {
-	e, err := s.authorize(ctx, a, id)
+func (s *Service) decide(ctx context.Context, a bouclier.Actor, id int64, to bouclier.MessageStatus, lock bool) error {
+	level, action := bouclier.PrivTighten, "moderation.reject"
+	if to == bouclier.StatusDelivered {
+		level, action = bouclier.PrivLoosen, "moderation.release"
+	}
+	e, err := s.authorize(ctx, a, action, level, id)
 	if err != nil {
 		return err
 	}
 	now := s.now()
 	return s.db.InTx(ctx, func(tx *store.Tx) error {
-		ok, err := tx.Decide(ctx, id, string(to), a.User.Username, store.Micros(now))
+		ok, err := tx.Decide(ctx, id, string(to), a.Name(), store.Micros(now))
 		if err != nil {
 			return err
 		}
@@ -144,12 +172,16 @@ func (s *Service) decide(ctx context.Context, a Actor, id int64, to bouclier.Mes
 			action = "moderation.reject"
 		}
 		if lock {
-			if err := tx.LockSender(ctx, e.SenderID); err != nil {
+			by := a.User.AuthorityScope()
+			if a.IsSystem() {
+				by = scopeOf("", e.Academie)
+			}
+			if err := tx.LockSender(ctx, e.SenderID, by); err != nil {
 				return err
 			}
 			action += "_lock"
 		}
-		return audit.Append(ctx, tx, audit.Entry{At: now, Actor: a.User.Username, Action: action, Target: fmt.Sprintf("message:%d", id),
+		return audit.Append(ctx, tx, audit.Entry{At: now, Actor: a.Name(), Action: action, Target: fmt.Sprintf("message:%d", id),
 			Scope: scopeOf(e.UAI, e.Academie), Source: a.Source, Detail: "sender=" + e.Sender})
 	})
 }
@@ -158,7 +190,7 @@ func (s *Service) decide(ctx context.Context, a Actor, id int64, to bouclier.Mes
 // the sender's establishment (the reports list) and counts as a signal for
 // campaign detection. Errors: not_found (not a message the user received),
 // invalid_request.
-func (s *Service) Report(ctx context.Context, a Actor, id int64, reason string) error {
+func (s *Service) Report(ctx context.Context, a bouclier.Actor, id int64, reason string) error {
 	reason = strings.TrimSpace(reason)
 	if len(reason) > 1000 {
 		return bouclier.Errorf(bouclier.ErrInvalidRequest, "Le motif dépasse 1000 caractères.")
@@ -181,19 +213,21 @@ func (s *Service) Report(ctx context.Context, a Actor, id int64, reason string) 
 	})
 }
 
-// Reports lists the reports a may see. Errors: forbidden.
-func (s *Service) Reports(ctx context.Context, a Actor) ([]store.Report, error) {
-	if !IsModerator(a.User.Role) {
-		return nil, forbidden()
+// Reports lists the reports a may see (bouclier.PrivRead). Errors:
+// forbidden and the codes of Authorize.
+func (s *Service) Reports(ctx context.Context, a bouclier.Actor) ([]store.Report, error) {
+	if err := s.authz.Authorize(ctx, a, "moderation.reports", bouclier.PrivRead, ownScope(a)); err != nil {
+		return nil, err
 	}
 	uai, aca := queueScope(a.User)
 	return s.db.Reports(ctx, uai, aca, 500)
 }
 
-// Recall removes a message from every mailbox, the sender's too. Errors:
-// forbidden, not_found.
-func (s *Service) Recall(ctx context.Context, a Actor, id int64) error {
-	e, err := s.authorize(ctx, a, id)
+// Recall removes a message from every mailbox, the sender's too
+// (bouclier.PrivTighten). Errors: forbidden, not_found and the codes of
+// Authorize.
+func (s *Service) Recall(ctx context.Context, a bouclier.Actor, id int64) error {
+	e, err := s.authorize(ctx, a, "message.recall", bouclier.PrivTighten, id)
 	if err != nil {
 		return err
 	}
@@ -206,9 +240,9 @@ func (s *Service) Recall(ctx context.Context, a Actor, id int64) error {
 
 // RecallFrom recalls every message a sender sent in [from, to). Errors:
 // forbidden, not_found (unknown sender or outside a's authority).
-func (s *Service) RecallFrom(ctx context.Context, a Actor, sender string, from, to time.Time) (int, error) {
-	if !IsModerator(a.User.Role) {
-		return 0, forbidden()
+func (s *Service) RecallFrom(ctx context.Context, a bouclier.Actor, sender string, from, to time.Time) (int, error) {
+	if err := s.authz.Authorize(ctx, a, "message.recall_from", bouclier.PrivTighten, ownScope(a)); err != nil {
+		return 0, err
 	}
 	u, err := s.db.UserByName(ctx, sender)
 	if errors.Is(err, store.ErrNotFound) {
@@ -217,7 +251,7 @@ func (s *Service) RecallFrom(ctx context.Context, a Actor, sender string, from, 
 	if err != nil {
 		return 0, err
 	}
-	if ok, err := s.dir.HasAuthority(ctx, a.User, u.Scope()); err != nil || !ok {
+	if ok, err := s.dir.HasAuthority(ctx, a.User, u.Scope()); !a.IsSystem() && (err != nil || !ok) {
 		if err != nil {
 			return 0, err
 		}
@@ -233,8 +267,8 @@ func (s *Service) RecallFrom(ctx context.Context, a Actor, sender string, from, 
 // RecallLike recalls every message whose normalised text is the same as
 // message id's (the copies of a held or reported message), within a's
 // authority. Errors: forbidden, not_found.
-func (s *Service) RecallLike(ctx context.Context, a Actor, id int64) (int, error) {
-	e, err := s.authorize(ctx, a, id)
+func (s *Service) RecallLike(ctx context.Context, a bouclier.Actor, id int64) (int, error) {
+	e, err := s.authorize(ctx, a, "message.recall_like", bouclier.PrivTighten, id)
 	if err != nil {
 		return 0, err
 	}
@@ -244,25 +278,48 @@ func (s *Service) RecallLike(ctx context.Context, a Actor, id int64) (int, error
 	}
 	var mine []int64
 	for _, m := range ids {
-		if _, err := s.authorize(ctx, a, m); err == nil {
+		if s.within(ctx, a, m) {
 			mine = append(mine, m)
 		}
 	}
 	return s.recall(ctx, a, mine, fmt.Sprintf("like message:%d", id))
 }
 
-// RecallIDs recalls messages chosen by the service itself (campaign
-// containment), audited as the actor given.
-func (s *Service) RecallIDs(ctx context.Context, a Actor, ids []int64, why string) (int, error) {
-	return s.recall(ctx, a, ids, why)
+// within reports whether message id lies within a's authority.
+func (s *Service) within(ctx context.Context, a bouclier.Actor, id int64) bool {
+	if a.IsSystem() {
+		return true
+	}
+	e, err := s.db.MessageByID(ctx, id)
+	if err != nil {
+		return false
+	}
+	ok, err := s.dir.HasAuthority(ctx, a.User, scopeOf(e.UAI, e.Academie))
+	return err == nil && ok
 }
 
-func (s *Service) recall(ctx context.Context, a Actor, ids []int64, why string) (int, error) {
+// RecallIDs recalls messages within a's authority: campaign containment
+// (the system actor) or an officer acting on an incident
+// (bouclier.PrivTighten). Errors: the codes of Authorize.
+func (s *Service) RecallIDs(ctx context.Context, a bouclier.Actor, ids []int64, why string) (int, error) {
+	if err := s.authz.Authorize(ctx, a, "message.recall_ids", bouclier.PrivTighten, ownScope(a)); err != nil {
+		return 0, err
+	}
+	mine := ids[:0:0]
+	for _, id := range ids {
+		if s.within(ctx, a, id) {
+			mine = append(mine, id)
+		}
+	}
+	return s.recall(ctx, a, mine, why)
+}
+
+func (s *Service) recall(ctx context.Context, a bouclier.Actor, ids []int64, why string) (int, error) {
 	now := s.now()
 	n := 0
 	err := s.db.InTx(ctx, func(tx *store.Tx) error {
 		for _, id := range ids {
-			ok, err := tx.Recall(ctx, id, a.User.Username, store.Micros(now))
+			ok, err := tx.Recall(ctx, id, a.Name(), store.Micros(now))
 			if err != nil {
 				return err
 			}
@@ -270,8 +327,8 @@ func (s *Service) recall(ctx context.Context, a Actor, ids []int64, why string) 
 				continue
 			}
 			n++
-			if err := audit.Append(ctx, tx, audit.Entry{At: now, Actor: actorName(a), Action: "message.recall", Target: fmt.Sprintf("message:%d", id),
-				Scope: a.User.Scope(), Source: a.Source, Detail: why}); err != nil {
+			if err := audit.Append(ctx, tx, audit.Entry{At: now, Actor: a.Name(), Action: "message.recall", Target: fmt.Sprintf("message:%d", id),
+				Scope: ownScope(a), Source: a.Source, Detail: why}); err != nil {
 				return err
 			}
 		}
@@ -280,19 +337,16 @@ func (s *Service) recall(ctx context.Context, a Actor, ids []int64, why string) 
 	return n, err
 }
 
-func actorName(a Actor) string {
-	if a.User.Username == "" {
-		return "system"
-	}
-	return a.User.Username
-}
-
 // BlockDigest adds an attachment digest (SHA-256, hex) to the blocklist
-// every screen uses. Académie and national admins only. Errors: forbidden,
-// invalid_request.
-func (s *Service) BlockDigest(ctx context.Context, a Actor, hexSum, label string) error {
-	if a.User.Role != bouclier.RoleAcademyAdmin && a.User.Role != bouclier.RoleNationalAdmin {
+// every screen uses. Académie and national admins only
+// (bouclier.PrivTighten). Errors: forbidden, invalid_request and the codes
+// of Authorize.
+func (s *Service) BlockDigest(ctx context.Context, a bouclier.Actor, hexSum, label string) error {
+	if !a.IsSystem() && a.User.Role != bouclier.RoleAcademyAdmin && a.User.Role != bouclier.RoleNationalAdmin {
 		return bouclier.Errorf(bouclier.ErrForbidden, "Réservé aux administrateurs d'académie et nationaux.")
+	}
+	if err := s.authz.Authorize(ctx, a, "screen.block_digest", bouclier.PrivTighten, ownScope(a)); err != nil {
+		return err
 	}
 	hexSum = strings.ToLower(strings.TrimSpace(hexSum))
 	if b, err := hex.DecodeString(hexSum); err != nil || len(b) != 32 {
@@ -304,11 +358,11 @@ func (s *Service) BlockDigest(ctx context.Context, a Actor, hexSum, label string
 	}
 	now := s.now()
 	err := s.db.InTx(ctx, func(tx *store.Tx) error {
-		if err := tx.AddBlockedDigest(ctx, hexSum, label, a.User.Username, store.Micros(now)); err != nil {
+		if err := tx.AddBlockedDigest(ctx, hexSum, label, a.Name(), store.Micros(now)); err != nil {
 			return err
 		}
-		return audit.Append(ctx, tx, audit.Entry{At: now, Actor: a.User.Username, Action: "screen.block_digest", Target: "sha256:" + hexSum,
-			Scope: a.User.Scope(), Source: a.Source, Detail: label})
+		return audit.Append(ctx, tx, audit.Entry{At: now, Actor: a.Name(), Action: "screen.block_digest", Target: "sha256:" + hexSum,
+			Scope: ownScope(a), Source: a.Source, Detail: label})
 	})
 
 	if err == nil && s.ListsChanged != nil {
@@ -318,8 +372,10 @@ func (s *Service) BlockDigest(ctx context.Context, a Actor, hexSum, label string
 }
 
 // AllowDomain allowlists a link domain for the actor's académie (national
-// admins: for everyone). Errors: forbidden, invalid_request.
-func (s *Service) AllowDomain(ctx context.Context, a Actor, domain string) error {
+// admins: for everyone). It opens the screen, so it needs a fresh second
+// factor (bouclier.PrivLoosen). Errors: forbidden, invalid_request and the
+// codes of Authorize.
+func (s *Service) AllowDomain(ctx context.Context, a bouclier.Actor, domain string) error {
 	var aca string
 	switch a.User.Role {
 	case bouclier.RoleAcademyAdmin:
@@ -328,21 +384,37 @@ func (s *Service) AllowDomain(ctx context.Context, a Actor, domain string) error
 	default:
 		return bouclier.Errorf(bouclier.ErrForbidden, "Réservé aux administrateurs d'académie et nationaux.")
 	}
+	if err := s.authz.Authorize(ctx, a, "screen.allow_domain", bouclier.PrivLoosen, ownScope(a)); err != nil {
+		return err
+	}
 	domain = strings.ToLower(strings.TrimSpace(domain))
 	if domain == "" || len(domain) > 253 || strings.ContainsAny(domain, "/ :@") || !strings.Contains(domain, ".") {
 		return bouclier.Errorf(bouclier.ErrInvalidRequest, "Nom de domaine invalide.")
 	}
 	now := s.now()
 	err := s.db.InTx(ctx, func(tx *store.Tx) error {
-		if err := tx.AddAllowedDomain(ctx, aca, domain, a.User.Username); err != nil {
+		if err := tx.AddAllowedDomain(ctx, aca, domain, a.Name()); err != nil {
 			return err
 		}
-		return audit.Append(ctx, tx, audit.Entry{At: now, Actor: a.User.Username, Action: "screen.allow_domain", Target: "domain:" + domain,
-			Scope: a.User.Scope(), Source: a.Source})
+		return audit.Append(ctx, tx, audit.Entry{At: now, Actor: a.Name(), Action: "screen.allow_domain", Target: "domain:" + domain,
+			Scope: ownScope(a), Source: a.Source})
 	})
 
 	if err == nil && s.ListsChanged != nil {
 		s.ListsChanged()
 	}
 	return err
+}
+
+// WithinScope keeps the messages of ids that lie within a's authority, so
+// that what a reads or exports about a wave spread over several
+// establishments is only their own part.
+func (s *Service) WithinScope(ctx context.Context, a bouclier.Actor, ids []int64) []int64 {
+	out := make([]int64, 0, len(ids))
+	for _, id := range ids {
+		if s.within(ctx, a, id) {
+			out = append(out, id)
+		}
+	}
+	return out
 }

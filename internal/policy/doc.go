@@ -42,7 +42,10 @@
 //  4. A suspension is in force when Since <= t < Until (zero Since or Until:
 //     unbounded). It refuses sending and receiving. With the urgent flag, a
 //     person of the personnel may still send through suspensions of an
-//     académie, an establishment or a class, never through a national one.
+//     académie, an establishment or a class, never through a national one,
+//     and only through those imposed (Suspension.ImposedBy) at the level of
+//     the subject's own authority (Subject.Authority) or narrower: a head's
+//     urgent send passes the head's own suspension, never the académie's.
 //  5. A rule is in force when t falls in one of its date ranges of the
 //     subject's holiday zone, if it has ranges, and in one of its weekly
 //     windows, if it has windows. A rule with neither is always in force.

@@ -505,10 +505,15 @@ func TestUrgentOverride(t *testing.T) {
 	at := func(d, h int) time.Time { return time.Date(2025, 3, d, h, 0, 0, 0, paris) }
 	rules := presets(t, policy.PresetCircular2024, policy.PresetDisconnect2025)
 	set := compile(t, rules,
-		policy.Suspension{ID: "etab", Scope: sc(t, "establishment:0780002B"), Reason: "intrusion"},
-		policy.Suspension{ID: "ac", Scope: sc(t, "academie:la-reunion"), Reason: "menaces"},
+		policy.Suspension{ID: "etab", Scope: sc(t, "establishment:0780002B"), Reason: "intrusion", ImposedBy: sc(t, "establishment:0780002B")},
+		policy.Suspension{ID: "ac", Scope: sc(t, "academie:la-reunion"), Reason: "menaces", ImposedBy: sc(t, "academie:la-reunion")},
+		// Imposed on the heads of an establishment by its académie.
+		policy.Suspension{ID: "from-above", Scope: sc(t, "establishment:0780001A"), Roles: []bouclier.Role{head}, Reason: "comptes compromis", ImposedBy: sc(t, "academie:versailles")},
+		// Stored before imposers were recorded: counts as national.
+		policy.Suspension{ID: "unknown", Scope: sc(t, "establishment:9740001C"), Roles: []bouclier.Role{head}, Reason: "ancienne"},
 	)
 	natSet := compile(t, rules, policy.Suspension{ID: "nat", Scope: policy.National, Reason: "crise nationale"})
+	auth := func(s policy.Subject, k policy.ScopeKind) policy.Subject { s.Authority = k; return s }
 	tests := []struct {
 		name string
 		set  *policy.Set
@@ -516,11 +521,13 @@ func TestUrgentOverride(t *testing.T) {
 		at   time.Time
 		want want
 	}{
-		{"security window", set, subj(head, "moulin"), at(12, 23), want{send: A, recv: R, until: at(13, 7), ruleID: "circular-2024/night", urgent: true}},
+		{"security window", set, auth(subj(staff, "moulin"), policy.ScopeEstablishment), at(12, 23), want{send: A, recv: R, until: at(13, 7), ruleID: "circular-2024/night", urgent: true}},
 		{"quiet hours", set, subj(teacher, "moulin"), at(12, 21), want{send: A, recv: D, until: at(12, 23), receiveAt: at(13, 7), urgent: true}},
-		{"establishment suspension", set, subj(staff, "hugo"), at(12, 10), want{send: A, recv: R, ruleID: "etab", suspended: true, urgent: true}},
-		{"académie suspension", set, subj(teacher, "reunion"), at(12, 10), want{send: A, recv: R, ruleID: "ac", suspended: true, urgent: true}},
-		{"national suspension", natSet, subj(head, "moulin"), at(12, 10), want{send: R, recv: R, ruleID: "nat", suspended: true}},
+		{"establishment suspension", set, auth(subj(staff, "hugo"), policy.ScopeEstablishment), at(12, 10), want{send: A, recv: R, ruleID: "etab", suspended: true, urgent: true}},
+		{"académie suspension, head", set, auth(subj(head, "reunion"), policy.ScopeEstablishment), at(12, 10), want{send: R, recv: R, ruleID: "ac", suspended: true}},
+		{"académie suspension, teacher without authority", set, subj(teacher, "reunion"), at(12, 10), want{send: R, recv: R, ruleID: "ac", suspended: true}},
+		{"imposed from above on the head", set, auth(subj(head, "moulin"), policy.ScopeEstablishment), at(12, 10), want{send: R, recv: R, ruleID: "from-above", suspended: true}},
+		{"national suspension", natSet, auth(subj(head, "moulin"), policy.ScopeEstablishment), at(12, 10), want{send: R, recv: R, ruleID: "nat", suspended: true}},
 		{"not for students", set, subj(student, "moulin"), at(12, 10), want{send: R, recv: R, ruleID: "circular-2024/students"}},
 		{"not for parents", set, subj(parent, "moulin"), at(12, 23), want{send: R, recv: R, until: at(13, 7), reopen: at(13, 7)}},
 		{"nothing to override", set, subj(teacher, "moulin"), at(12, 10), want{send: A, recv: A, until: at(12, 20)}},

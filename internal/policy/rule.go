@@ -89,6 +89,11 @@ type Suspension struct {
 	// a zero value leaves that side open.
 	Since time.Time `json:"since,omitzero"`
 	Until time.Time `json:"until,omitzero"`
+	// ImposedBy is the authority scope of whoever imposed the suspension.
+	// The urgent override never passes a suspension imposed from a scope
+	// wider than the sender's own authority; the zero value counts as
+	// national.
+	ImposedBy Scope `json:"imposed_by,omitzero"`
 }
 
 // restrictive reports whether the rule closes anything.

@@ -54,6 +54,11 @@ type Subject struct {
 	// Loc is the establishment's (or académie's) time zone; nil means
 	// Europe/Paris.
 	Loc *time.Location
+	// Authority is the kind of scope the subject has authority over
+	// (ScopeEstablishment for a head, ScopeAcademie for an académie
+	// administrator…), empty for none: the urgent override passes only
+	// suspensions imposed at that level or narrower.
+	Authority ScopeKind
 }
 
 // Decision is what a subject may do at one instant. All instants are in the
@@ -125,6 +130,7 @@ type crange struct {
 type csusp struct {
 	id, reason   string
 	since, until int64
+	imposed      int // level of the imposer's scope; 0 (national) when unknown
 }
 
 // Compile checks and indexes rules and suspensions. It does not check the
@@ -152,7 +158,7 @@ func Compile(rules []Rule, susp []Suspension) (*Set, error) {
 		if err := sp.check(); err != nil {
 			return nil, err
 		}
-		cs := &csusp{id: sp.ID, reason: reasonSuspended, since: math.MinInt64, until: noEdge}
+		cs := &csusp{id: sp.ID, reason: reasonSuspended, since: math.MinInt64, until: noEdge, imposed: max(sp.ImposedBy.level(), 0)}
 		if r := strings.TrimSpace(sp.Reason); r != "" {
 			cs.reason = reasonSuspended + " : " + r
 		}
@@ -305,6 +311,7 @@ type view struct {
 	loc       *time.Location
 	zone      string
 	personnel bool
+	authority int // level of the subject's authority; nLevels for none
 	rules     [nLevels][]*crule
 	susps     [nLevels][]*csusp
 	openBelow [nLevels]bool // an open rule exists at a level narrower than k
@@ -322,6 +329,10 @@ func (s *Set) fill(v *view, subj Subject) bool {
 	}
 	v.zone = subj.Zone
 	v.personnel = subj.Role.IsPersonnel()
+	v.authority = nLevels
+	if l := (Scope{Kind: subj.Authority}).level(); l >= 0 {
+		v.authority = l
+	}
 	var bs [nLevels]*bucket
 	bs[0] = &s.national
 	if subj.Academie != "" {
@@ -426,7 +437,7 @@ func (v *view) eval(t int64, urgent, permanentOnly bool) (st state, next int64) 
 			if whyAny == nil {
 				whyAny = s
 			}
-			if k > 0 && lift {
+			if k > 0 && lift && s.imposed >= v.authority {
 				st.urgent = true
 				continue
 			}

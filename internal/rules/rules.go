@@ -34,12 +34,19 @@ import (
 // RefreshInterval is how often a process looks for rule changes.
 const RefreshInterval = 200 * time.Millisecond
 
+// Authorizer decides whether an actor may use a power over a scope
+// (auth.Service.Authorize): session, second factor, freshness, authority.
+type Authorizer interface {
+	Authorize(ctx context.Context, a bouclier.Actor, action string, level bouclier.Privilege, scope string) error
+}
+
 // Service stores and applies the messaging rules.
 type Service struct {
-	db  *store.DB
-	dir *directory.Directory
-	now func() time.Time
-	log *slog.Logger
+	db    *store.DB
+	dir   *directory.Directory
+	authz Authorizer
+	now   func() time.Time
+	log   *slog.Logger
 
 	mu        sync.Mutex
 	set       *policy.Set
@@ -49,9 +56,15 @@ type Service struct {
 	schoolAca map[string]string         // UAI → académie
 }
 
-// New returns the rules service.
-func New(db *store.DB, dir *directory.Directory, now func() time.Time, log *slog.Logger) *Service {
-	return &Service{db: db, dir: dir, now: now, log: log}
+// New returns the rules service. Every part is required.
+func New(db *store.DB, dir *directory.Directory, authz Authorizer, now func() time.Time, log *slog.Logger) (*Service, error) {
+	if db == nil || dir == nil || authz == nil || now == nil {
+		return nil, errors.New("rules: store, directory, authorizer and clock are required")
+	}
+	if log == nil {
+		log = slog.Default()
+	}
+	return &Service{db: db, dir: dir, authz: authz, now: now, log: log}, nil
 }
 
 // current returns the compiled rules, recompiling when another process (or
@@ -143,6 +156,10 @@ func toPolicySuspension(r store.SuspensionRow) (policy.Suspension, error) {
 		return policy.Suspension{}, err
 	}
 	p := policy.Suspension{ID: r.ID, Scope: sc, Reason: r.Reason, Since: time.UnixMicro(r.CreatedAt)}
+	if r.ImposedBy != "" {
+		// An unreadable imposer counts as national (the zero scope).
+		p.ImposedBy, _ = policy.ParseScope(r.ImposedBy)
+	}
 	for _, role := range r.Roles {
 		p.Roles = append(p.Roles, bouclier.Role(role))
 	}
@@ -160,7 +177,12 @@ func (s *Service) subject(u bouclier.User) policy.Subject {
 	if aca == "" && u.UAI != "" {
 		aca = s.schoolAca[u.UAI]
 	}
-	return policy.Subject{Role: u.Role, Academie: aca, UAI: u.UAI, Class: u.Class, Loc: s.zones[aca], Zone: HolidayZone(aca)}
+	var authority policy.ScopeKind
+	if as := u.AuthorityScope(); as != "" {
+		k, _, _ := strings.Cut(as, ":")
+		authority = policy.ScopeKind(k)
+	}
+	return policy.Subject{Role: u.Role, Academie: aca, UAI: u.UAI, Class: u.Class, Loc: s.zones[aca], Zone: HolidayZone(aca), Authority: authority}
 }
 
 // holidayZones maps académies to their school-holiday zone (the zones of
@@ -256,21 +278,12 @@ func (s *Service) Receivers(ctx context.Context, users []bouclier.User, now time
 	return out, nil
 }
 
-// Actor is who makes a change, and from where.
-type Actor struct {
-	User   bouclier.User
-	Source string
-}
-
-func (s *Service) authorize(ctx context.Context, a Actor, scope string) error {
-	ok, err := s.dir.HasAuthority(ctx, a.User, scope)
-	if err != nil {
-		return err
+// imposer is the authority scope recorded for what a imposes.
+func imposer(a bouclier.Actor) string {
+	if a.IsSystem() {
+		return "national"
 	}
-	if !ok {
-		return bouclier.Errorf(bouclier.ErrForbidden, "Vous n'avez pas autorité sur la portée %s.", scope)
-	}
-	return nil
+	return a.User.AuthorityScope()
 }
 
 func newID(prefix string) string {
@@ -287,9 +300,11 @@ type SuspensionInput struct {
 	Until  *time.Time
 }
 
-// Suspend suspends messaging for a scope and roles. Errors: invalid_request,
-// forbidden (no authority over the scope).
-func (s *Service) Suspend(ctx context.Context, a Actor, in SuspensionInput) (string, error) {
+// Suspend suspends messaging for a scope and roles (bouclier.PrivTighten).
+// The actor's authority scope is recorded: only someone with authority
+// over it lifts the suspension. Errors: invalid_request, forbidden (no
+// authority over the scope) and the codes of Authorize.
+func (s *Service) Suspend(ctx context.Context, a bouclier.Actor, in SuspensionInput) (string, error) {
 	sc, err := policy.ParseScope(in.Scope)
 	if err != nil {
 		return "", err
@@ -297,7 +312,7 @@ func (s *Service) Suspend(ctx context.Context, a Actor, in SuspensionInput) (str
 	if sc.Kind == policy.ScopeClass {
 		return "", bouclier.Errorf(bouclier.ErrInvalidRequest, "Une suspension vaut pour le pays, une académie ou un établissement.")
 	}
-	if err := s.authorize(ctx, a, sc.String()); err != nil {
+	if err := s.authz.Authorize(ctx, a, "suspension.create", bouclier.PrivTighten, sc.String()); err != nil {
 		return "", err
 	}
 	in.Reason = strings.TrimSpace(in.Reason)
@@ -310,7 +325,8 @@ func (s *Service) Suspend(ctx context.Context, a Actor, in SuspensionInput) (str
 		}
 	}
 	now := s.now()
-	row := store.SuspensionRow{ID: newID("s-"), Scope: sc.String(), Roles: in.Roles, Reason: in.Reason, CreatedBy: a.User.Username, CreatedAt: store.Micros(now)}
+	row := store.SuspensionRow{ID: newID("s-"), Scope: sc.String(), Roles: in.Roles, Reason: in.Reason, CreatedBy: a.Name(), CreatedAt: store.Micros(now),
+		ImposedBy: imposer(a)}
 	if in.Until != nil {
 		if !in.Until.After(now) {
 			return "", bouclier.Errorf(bouclier.ErrInvalidRequest, "La fin de la suspension doit être dans le futur.")
@@ -324,7 +340,7 @@ func (s *Service) Suspend(ctx context.Context, a Actor, in SuspensionInput) (str
 		if err := tx.PutSuspension(ctx, row); err != nil {
 			return err
 		}
-		return audit.Append(ctx, tx, audit.Entry{At: now, Actor: a.User.Username, Action: "suspension.create", Target: "suspension:" + row.ID,
+		return audit.Append(ctx, tx, audit.Entry{At: now, Actor: a.Name(), Action: "suspension.create", Target: "suspension:" + row.ID,
 			Scope: row.Scope, Source: a.Source, Detail: fmt.Sprintf("roles=%v reason=%q until=%v", in.Roles, in.Reason, in.Until)})
 	})
 	if err != nil {
@@ -334,8 +350,11 @@ func (s *Service) Suspend(ctx context.Context, a Actor, in SuspensionInput) (str
 	return row.ID, nil
 }
 
-// Lift ends a suspension. Errors: not_found, forbidden.
-func (s *Service) Lift(ctx context.Context, a Actor, id string) error {
+// Lift ends a suspension (bouclier.PrivLoosen): only someone with
+// authority over the scope of whoever imposed it, so that a head never
+// lifts what the académie imposed on heads.
+// Errors: not_found, forbidden and the codes of Authorize.
+func (s *Service) Lift(ctx context.Context, a bouclier.Actor, id string) error {
 	row, err := s.db.Suspension(ctx, id)
 	if errors.Is(err, store.ErrNotFound) || (err == nil && row.LiftedAt != 0) {
 		return bouclier.Errorf(bouclier.ErrNotFound, "Suspension introuvable ou déjà levée.")
@@ -343,19 +362,22 @@ func (s *Service) Lift(ctx context.Context, a Actor, id string) error {
 	if err != nil {
 		return err
 	}
-	if err := s.authorize(ctx, a, row.Scope); err != nil {
+	if err := s.authz.Authorize(ctx, a, "suspension.lift", bouclier.PrivLoosen, row.Scope); err != nil {
+		return err
+	}
+	if err := s.mayLift(ctx, a, row); err != nil {
 		return err
 	}
 	now := s.now()
 	err = s.db.InTx(ctx, func(tx *store.Tx) error {
-		ok, err := tx.LiftSuspension(ctx, id, a.User.Username, store.Micros(now))
+		ok, err := tx.LiftSuspension(ctx, id, a.Name(), store.Micros(now))
 		if err != nil {
 			return err
 		}
 		if !ok {
 			return bouclier.Errorf(bouclier.ErrNotFound, "Suspension introuvable ou déjà levée.")
 		}
-		return audit.Append(ctx, tx, audit.Entry{At: now, Actor: a.User.Username, Action: "suspension.lift", Target: "suspension:" + id,
+		return audit.Append(ctx, tx, audit.Entry{At: now, Actor: a.Name(), Action: "suspension.lift", Target: "suspension:" + id,
 			Scope: row.Scope, Source: a.Source})
 	})
 	if err != nil {
@@ -365,9 +387,32 @@ func (s *Service) Lift(ctx context.Context, a Actor, id string) error {
 	return nil
 }
 
+// mayLift checks that a lifts row from the imposer's level or above.
+func (s *Service) mayLift(ctx context.Context, a bouclier.Actor, row store.SuspensionRow) error {
+	if a.IsSystem() {
+		return nil
+	}
+	by := row.ImposedBy
+	if by == "" {
+		by = "national" // imposer unknown: fail closed
+	}
+	ok, err := s.dir.HasAuthority(ctx, a.User, by)
+	if err != nil {
+		return err
+	}
+	if !ok {
+		return bouclier.Errorf(bouclier.ErrForbidden, "Cette suspension a été décidée à un niveau supérieur (%s) : seul ce niveau peut la lever.", by)
+	}
+	return nil
+}
+
 // Suspensions lists the suspensions in force that a can see: those of
 // scopes a has authority over, and the wider ones that bind them.
-func (s *Service) Suspensions(ctx context.Context, a Actor) ([]store.SuspensionRow, error) {
+// Errors: the codes of Authorize (bouclier.PrivTighten).
+func (s *Service) Suspensions(ctx context.Context, a bouclier.Actor) ([]store.SuspensionRow, error) {
+	if err := s.authz.Authorize(ctx, a, "suspension.list", bouclier.PrivTighten, imposer(a)); err != nil {
+		return nil, err
+	}
 	all, err := s.db.ActiveSuspensions(ctx, store.Micros(s.now()))
 	if err != nil {
 		return nil, err
@@ -385,18 +430,17 @@ func (s *Service) Suspensions(ctx context.Context, a Actor) ([]store.SuspensionR
 	return out, nil
 }
 
-// ApplyPreset replaces a scope's rules with a named preset's. Errors:
-// invalid_request (unknown preset, or rules that would loosen a wider
-// scope's), forbidden.
-func (s *Service) ApplyPreset(ctx context.Context, a Actor, name, scope string) error {
+// ApplyPreset replaces a scope's rules with a named preset's
+// (bouclier.PrivLoosen). Errors: invalid_request (unknown preset, or rules
+// that would loosen a wider scope's), forbidden and the codes of
+// Authorize.
+func (s *Service) ApplyPreset(ctx context.Context, a bouclier.Actor, name, scope string) error {
 	sc, err := policy.ParseScope(scope)
 	if err != nil {
 		return err
 	}
-	if a.User.Role != "" {
-		if err := s.authorize(ctx, a, sc.String()); err != nil {
-			return err
-		}
+	if err := s.authz.Authorize(ctx, a, "rules.preset", bouclier.PrivLoosen, sc.String()); err != nil {
+		return err
 	}
 	rules, err := policy.PresetAt(name, sc)
 	if err != nil {
@@ -412,10 +456,7 @@ func (s *Service) ApplyPreset(ctx context.Context, a Actor, name, scope string) 
 			return err
 		}
 	}
-	actor := a.User.Username
-	if actor == "" {
-		actor = "system"
-	}
+	actor := a.Name()
 	now := s.now()
 	err = s.db.InTx(ctx, func(tx *store.Tx) error {
 		if _, err := tx.DeletePolicyRules(ctx, sc.String(), ""); err != nil {
@@ -440,10 +481,11 @@ func (s *Service) ApplyPreset(ctx context.Context, a Actor, name, scope string) 
 	return nil
 }
 
-// AddRule adds or replaces one rule at its scope. Errors: invalid_request
-// (malformed, or loosening what a wider scope closed), forbidden.
-func (s *Service) AddRule(ctx context.Context, a Actor, r policy.Rule) error {
-	if err := s.authorize(ctx, a, r.Scope.String()); err != nil {
+// AddRule adds or replaces one rule at its scope (bouclier.PrivLoosen).
+// Errors: invalid_request (malformed, or loosening what a wider scope
+// closed), forbidden and the codes of Authorize.
+func (s *Service) AddRule(ctx context.Context, a bouclier.Actor, r policy.Rule) error {
+	if err := s.authz.Authorize(ctx, a, "rules.put", bouclier.PrivLoosen, r.Scope.String()); err != nil {
 		return err
 	}
 	existing, err := s.storedRules(ctx)
@@ -461,10 +503,10 @@ func (s *Service) AddRule(ctx context.Context, a Actor, r policy.Rule) error {
 	}
 	now := s.now()
 	err = s.db.InTx(ctx, func(tx *store.Tx) error {
-		if err := tx.PutPolicyRule(ctx, store.PolicyRule{ID: key, Scope: r.Scope.String(), Body: body, CreatedBy: a.User.Username, CreatedAt: store.Micros(now)}); err != nil {
+		if err := tx.PutPolicyRule(ctx, store.PolicyRule{ID: key, Scope: r.Scope.String(), Body: body, CreatedBy: a.Name(), CreatedAt: store.Micros(now)}); err != nil {
 			return err
 		}
-		return audit.Append(ctx, tx, audit.Entry{At: now, Actor: a.User.Username, Action: "rules.put", Target: "rule:" + key, Scope: r.Scope.String(), Source: a.Source, Detail: string(body)})
+		return audit.Append(ctx, tx, audit.Entry{At: now, Actor: a.Name(), Action: "rules.put", Target: "rule:" + key, Scope: r.Scope.String(), Source: a.Source, Detail: string(body)})
 	})
 	if err != nil {
 		return err
@@ -473,13 +515,14 @@ func (s *Service) AddRule(ctx context.Context, a Actor, r policy.Rule) error {
 	return nil
 }
 
-// DeleteRule removes a rule by its key ("SCOPE#ID"). Errors: not_found, forbidden.
-func (s *Service) DeleteRule(ctx context.Context, a Actor, key string) error {
+// DeleteRule removes a rule by its key ("SCOPE#ID") (bouclier.PrivLoosen).
+// Errors: not_found, forbidden and the codes of Authorize.
+func (s *Service) DeleteRule(ctx context.Context, a bouclier.Actor, key string) error {
 	scope, _, ok := strings.Cut(key, "#")
 	if !ok {
 		return bouclier.Errorf(bouclier.ErrNotFound, "Règle introuvable.")
 	}
-	if err := s.authorize(ctx, a, scope); err != nil {
+	if err := s.authz.Authorize(ctx, a, "rules.delete", bouclier.PrivLoosen, scope); err != nil {
 		return err
 	}
 	now := s.now()
@@ -491,7 +534,7 @@ func (s *Service) DeleteRule(ctx context.Context, a Actor, key string) error {
 		if !found {
 			return bouclier.Errorf(bouclier.ErrNotFound, "Règle introuvable.")
 		}
-		return audit.Append(ctx, tx, audit.Entry{At: now, Actor: a.User.Username, Action: "rules.delete", Target: "rule:" + key, Scope: scope, Source: a.Source})
+		return audit.Append(ctx, tx, audit.Entry{At: now, Actor: a.Name(), Action: "rules.delete", Target: "rule:" + key, Scope: scope, Source: a.Source})
 	})
 	if err != nil {
 		return err

@@ -35,7 +35,7 @@ func send(t *testing.T, e *apptest.Env, from string, to ...string) (messaging.Re
 func TestCircular2024(t *testing.T) {
 	apptest.Each(t, func(t *testing.T, e *apptest.Env) {
 		ctx := context.Background()
-		if err := e.App.Rules.ApplyPreset(ctx, rules.Actor{}, "circular-2024", "national"); err != nil {
+		if err := e.App.Rules.ApplyPreset(ctx, bouclier.SystemActor("test"), "circular-2024", "national"); err != nil {
 			t.Fatal(err)
 		}
 		cases := []struct {
@@ -113,11 +113,11 @@ func indexOf(s, sub string) int {
 func TestSuspensions(t *testing.T) {
 	apptest.Each(t, func(t *testing.T, e *apptest.Env) {
 		ctx := context.Background()
-		head := rules.Actor{User: user(t, e, "principal.moulin"), Source: "192.0.2.1"}
-		rssi := rules.Actor{User: user(t, e, "rssi.versailles")}
+		head := e.Actor(t, "principal.moulin")
+		rssi := e.Actor(t, "rssi.versailles")
 		// Authority follows the hierarchy.
 		for _, c := range []struct {
-			who   rules.Actor
+			who   bouclier.Actor
 			scope string
 			ok    bool
 		}{
@@ -126,7 +126,7 @@ func TestSuspensions(t *testing.T) {
 			{head, "national", false},
 			{rssi, "academie:la-reunion", false},
 			{rssi, "establishment:9740001C", false},
-			{rules.Actor{User: user(t, e, "prof.martin")}, "establishment:0780001A", false},
+			{e.Actor(t, "prof.martin"), "establishment:0780001A", false},
 		} {
 			_, err := e.App.Rules.Suspend(ctx, c.who, rules.SuspensionInput{Scope: c.scope, Reason: "test"})
 			if codeOf(err) != bouclier.ErrForbidden {
@@ -158,7 +158,7 @@ func TestSuspensions(t *testing.T) {
 			t.Errorf("explain: %+v %v", ex, err)
 		}
 		// Another head cannot lift it; the académie can.
-		if err := e.App.Rules.Lift(ctx, rules.Actor{User: user(t, e, "prof.hugo")}, id); codeOf(err) != bouclier.ErrForbidden {
+		if err := e.App.Rules.Lift(ctx, e.Actor(t, "prof.hugo"), id); codeOf(err) != bouclier.ErrForbidden {
 			t.Errorf("lift by a teacher: %v", err)
 		}
 		if err := e.App.Rules.Lift(ctx, rssi, id); err != nil {
@@ -193,7 +193,7 @@ func TestSuspensions(t *testing.T) {
 func TestUrgentOverride(t *testing.T) {
 	apptest.Each(t, func(t *testing.T, e *apptest.Env) {
 		ctx := auth.InProcess(context.Background())
-		if err := e.App.Rules.ApplyPreset(ctx, rules.Actor{}, "circular-2024", "national"); err != nil {
+		if err := e.App.Rules.ApplyPreset(ctx, bouclier.SystemActor("test"), "circular-2024", "national"); err != nil {
 			t.Fatal(err)
 		}
 		e.Clock.Set(time.Date(2026, 11, 24, 22, 30, 0, 0, time.UTC)) // 23:30 in Paris
@@ -233,7 +233,7 @@ func TestUrgentOverride(t *testing.T) {
 func TestDeferredDelivery(t *testing.T) {
 	apptest.Each(t, func(t *testing.T, e *apptest.Env) {
 		ctx := context.Background()
-		if err := e.App.Rules.ApplyPreset(ctx, rules.Actor{}, "disconnect-2025", "national"); err != nil {
+		if err := e.App.Rules.ApplyPreset(ctx, bouclier.SystemActor("test"), "disconnect-2025", "national"); err != nil {
 			t.Fatal(err)
 		}
 		e.Clock.Set(time.Date(2026, 11, 24, 20, 0, 0, 0, time.UTC)) // Tuesday 21:00 in Paris
@@ -302,7 +302,7 @@ func TestSendWithoutSessionFailsClosed(t *testing.T) {
 func TestHolidayZones(t *testing.T) {
 	apptest.Each(t, func(t *testing.T, e *apptest.Env) {
 		ctx := context.Background()
-		admin := rules.Actor{User: user(t, e, "admin")}
+		admin := e.Actor(t, "admin")
 		var r policy.Rule
 		if err := json.Unmarshal([]byte(`{"id": "vacances-noel-c", "scope": "national", "roles": ["student", "parent"], "mode": "closed",
 			"ranges": [{"start": "2026-12-19", "end": "2027-01-04", "zone": "C"}], "reason": "Vacances de Noël (zone C)"}`), &r); err != nil {

@@ -7,7 +7,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"github.com/bouclier/bouclier"
 	"log/slog"
 	"net"
 	"net/http"
@@ -15,6 +14,8 @@ import (
 	"os"
 	"sync"
 	"time"
+
+	"github.com/bouclier/bouclier"
 
 	"github.com/bouclier/bouclier/internal/alert"
 	"github.com/bouclier/bouclier/internal/api"
@@ -81,13 +82,19 @@ func Open(ctx context.Context, cfg config.Config, log *slog.Logger, o Options) (
 	dir := directory.New(db)
 	as.UseDirectory(dir)
 	app := &App{Config: cfg, DB: db, Auth: as, Directory: dir, Log: log, Now: now, metrics: newMetrics()}
-	app.Rules = rules.New(db, dir, now, log)
+	if app.Rules, err = rules.New(db, dir, as, now, log); err != nil {
+		db.Close()
+		return nil, err
+	}
 	app.Screen = &screenCache{db: db, log: log}
 	if _, err := app.Screen.get(ctx); err != nil {
 		db.Close()
 		return nil, err
 	}
-	app.Moderation = moderation.New(db, dir, now, log)
+	if app.Moderation, err = moderation.New(db, dir, as, now, log); err != nil {
+		db.Close()
+		return nil, err
+	}
 	app.Moderation.ListsChanged = app.Screen.invalidate
 	alertCfg := alert.FromEnv(os.Getenv)
 	if o.Alert != nil {
@@ -97,7 +104,10 @@ func Open(ctx context.Context, cfg config.Config, log *slog.Logger, o Options) (
 	if o.Campaign != nil {
 		campCfg = *o.Campaign
 	}
-	app.Campaign = campaign.New(db, app.Moderation, alert.New(db, alertCfg, now), campCfg, now, log)
+	if app.Campaign, err = campaign.New(db, app.Moderation, alert.New(db, alertCfg, now), as, campCfg, now, log); err != nil {
+		db.Close()
+		return nil, err
+	}
 	app.Messaging = messaging.New(db, dir, messaging.Options{Now: now, Log: log, Policy: app.Rules.Gate, Receive: app.Rules.Receivers, Screen: app.Screen.screen, ListsChanged: app.Screen.invalidate,
 		Guard: sendGuard(as), Watch: app.Campaign.Watch, Stored: app.Campaign.Stored})
 	return app, nil

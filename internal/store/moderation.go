@@ -252,9 +252,10 @@ func (db *DB) pairs(ctx context.Context, query string, args ...any) (map[string]
 	return out, rows.Err()
 }
 
-// LockSender puts a user in read-only and removes their sessions.
-func (t *Tx) LockSender(ctx context.Context, userID int64) error {
-	if err := t.SetReadOnly(ctx, userID, true); err != nil {
+// LockSender puts a user in read-only, imposed with authority over the
+// scope by, and removes their sessions.
+func (t *Tx) LockSender(ctx context.Context, userID int64, by string) error {
+	if err := t.SetReadOnlyBy(ctx, userID, true, by); err != nil {
 		return err
 	}
 	_, err := t.DeleteUserSessions(ctx, userID)

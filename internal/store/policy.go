@@ -28,6 +28,9 @@ type SuspensionRow struct {
 	CreatedAt int64
 	LiftedAt  int64
 	LiftedBy  string
+	// ImposedBy is the authority scope of whoever imposed it: only someone
+	// with authority over that scope lifts it.
+	ImposedBy string
 }
 
 // bumpPolicy tells every process that the rules changed.
@@ -97,8 +100,8 @@ func (db *DB) PolicyRules(ctx context.Context) ([]PolicyRule, error) {
 // PutSuspension stores a new suspension.
 func (t *Tx) PutSuspension(ctx context.Context, s SuspensionRow) error {
 	roles, _ := json.Marshal(nonNil(s.Roles))
-	if _, err := t.exec(ctx, `INSERT INTO suspensions (id, scope, roles, reason, until_at, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
-		s.ID, s.Scope, string(roles), s.Reason, s.Until, s.CreatedBy, s.CreatedAt); err != nil {
+	if _, err := t.exec(ctx, `INSERT INTO suspensions (id, scope, roles, reason, until_at, created_by, created_at, imposed_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+		s.ID, s.Scope, string(roles), s.Reason, s.Until, s.CreatedBy, s.CreatedAt, s.ImposedBy); err != nil {
 		return fmt.Errorf("put suspension: %w", err)
 	}
 	return t.bumpPolicy(ctx)
@@ -135,7 +138,7 @@ func (db *DB) ActiveSuspensions(ctx context.Context, now int64) ([]SuspensionRow
 }
 
 func (db *DB) suspensions(ctx context.Context, where string, args ...any) ([]SuspensionRow, error) {
-	rows, err := db.query(ctx, `SELECT id, scope, roles, reason, until_at, created_by, created_at, lifted_at, lifted_by FROM suspensions `+where, args...)
+	rows, err := db.query(ctx, `SELECT id, scope, roles, reason, until_at, created_by, created_at, lifted_at, lifted_by, imposed_by FROM suspensions `+where, args...)
 	if err != nil {
 		return nil, fmt.Errorf("suspensions: %w", err)
 	}
@@ -144,7 +147,7 @@ func (db *DB) suspensions(ctx context.Context, where string, args ...any) ([]Sus
 	for rows.Next() {
 		var s SuspensionRow
 		var roles string
-		if err := rows.Scan(&s.ID, &s.Scope, &roles, &s.Reason, &s.Until, &s.CreatedBy, &s.CreatedAt, &s.LiftedAt, &s.LiftedBy); err != nil {
+		if err := rows.Scan(&s.ID, &s.Scope, &roles, &s.Reason, &s.Until, &s.CreatedBy, &s.CreatedAt, &s.LiftedAt, &s.LiftedBy, &s.ImposedBy); err != nil {
 			return nil, fmt.Errorf("suspensions: %w", err)
 		}
 		if err := json.Unmarshal([]byte(roles), &s.Roles); err != nil {

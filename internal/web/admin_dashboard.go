@@ -101,7 +101,7 @@ func (h *handler) dashboardShow(w http.ResponseWriter, r *http.Request, s auth.S
 	}
 	d.Chart = hourChart(d.Hours)
 	if h.d.Campaign != nil {
-		all, err := h.d.Campaign.Incidents(ctx, s.User)
+		all, err := h.d.Campaign.Incidents(ctx, actorOf(r, s))
 		if err != nil {
 			h.fail(w, r, &s, err)
 			return

@@ -21,7 +21,7 @@ func (h *handler) incidentList(w http.ResponseWriter, r *http.Request, s auth.Se
 	var list []store.Campaign
 	if h.d.Campaign != nil {
 		var err error
-		if list, err = h.d.Campaign.Incidents(r.Context(), s.User); err != nil {
+		if list, err = h.d.Campaign.Incidents(r.Context(), actorOf(r, s)); err != nil {
 			h.fail(w, r, &s, err)
 			return
 		}
@@ -44,7 +44,7 @@ func (h *handler) incidentShow(w http.ResponseWriter, r *http.Request, s auth.Se
 	id, err := pathID(r)
 	var in campaign.Incident
 	if err == nil {
-		in, err = h.d.Campaign.Incident(r.Context(), s.User, id)
+		in, err = h.d.Campaign.Incident(r.Context(), actorOf(r, s), id)
 	}
 	if err != nil {
 		h.fail(w, r, &s, err)
@@ -64,7 +64,7 @@ func (h *handler) incidentClose(w http.ResponseWriter, r *http.Request, s auth.S
 	}
 	id, err := pathID(r)
 	if err == nil {
-		err = h.d.Campaign.Close(r.Context(), s.User, id, r.PostFormValue("note"), clientOf(r).Address)
+		err = h.d.Campaign.Close(r.Context(), actorOf(r, s), id, r.PostFormValue("note"))
 	}
 	if err != nil {
 		h.fail(w, r, &s, err)
@@ -83,7 +83,7 @@ func (h *handler) incidentEvidence(w http.ResponseWriter, r *http.Request, s aut
 	id, err := pathID(r)
 	var buf bytes.Buffer
 	if err == nil {
-		err = h.d.Campaign.Evidence(r.Context(), s.User, id, clientOf(r).Address, &buf)
+		err = h.d.Campaign.Evidence(r.Context(), actorOf(r, s), id, &buf)
 	}
 	if err != nil {
 		h.fail(w, r, &s, err)

@@ -38,7 +38,7 @@ func (h *handler) resetCreate(w http.ResponseWriter, r *http.Request, s auth.Ses
 		h.render(w, http.StatusUnprocessableEntity, "resets", p)
 		return
 	}
-	res, err := h.d.Auth.MassReset(r.Context(), s.User, r.PostFormValue("scope"), r.PostForm["roles"], clientOf(r))
+	res, err := h.d.Auth.MassReset(r.Context(), actorOf(r, s), r.PostFormValue("scope"), r.PostForm["roles"])
 	if err != nil {
 		h.fail(w, r, &s, err)
 		return

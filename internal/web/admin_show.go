@@ -9,8 +9,6 @@ import (
 
 	"github.com/bouclier/bouclier"
 	"github.com/bouclier/bouclier/internal/auth"
-	"github.com/bouclier/bouclier/internal/moderation"
-	"github.com/bouclier/bouclier/internal/rules"
 )
 
 // admin wraps a handler for heads and administrators: anyone else gets
@@ -94,12 +92,18 @@ func (h *handler) scopeOptions(ctx context.Context, u bouclier.User, selected st
 var roleChoices = []bouclier.Role{bouclier.RoleStudent, bouclier.RoleParent, bouclier.RoleTeacher, bouclier.RoleStaff,
 	bouclier.RoleHead, bouclier.RoleAcademyAdmin}
 
-func rulesActor(r *http.Request, s auth.Session) rules.Actor {
-	return rules.Actor{User: s.User, Source: clientOf(r).Address}
+// actorOf is the actor of a request made with session s: the services
+// check its session, factor and authority themselves.
+func actorOf(r *http.Request, s auth.Session) bouclier.Actor {
+	return auth.ActorFor(s, clientOf(r))
 }
 
-func modActor(r *http.Request, s auth.Session) moderation.Actor {
-	return moderation.Actor{User: s.User, Source: clientOf(r).Address}
+func rulesActor(r *http.Request, s auth.Session) bouclier.Actor {
+	return actorOf(r, s)
+}
+
+func modActor(r *http.Request, s auth.Session) bouclier.Actor {
+	return actorOf(r, s)
 }
 
 // back redirects to a page of the site after an action, with a flash

@@ -1,0 +1,159 @@
+package auth
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/bouclier/bouclier"
+	"github.com/bouclier/bouclier/internal/audit"
+	"github.com/bouclier/bouclier/internal/store"
+)
+
+// ActorFor returns the actor of a request made with sess from c.
+func ActorFor(sess Session, c Client) bouclier.Actor {
+	return bouclier.Actor{User: sess.User, SessionHash: sess.TokenHash, SessionID: sess.PublicID, Source: c.Address,
+		UserAgent: c.UserAgent, Moved: sess.Moved, MFAAt: sess.MFAAt}
+}
+
+// ActorFrom returns the actor of the session ctx carries (WithSession), or
+// the zero actor, which every privileged action refuses.
+func ActorFrom(ctx context.Context, c Client) bouclier.Actor {
+	sess, ok := SessionFrom(ctx)
+	if !ok {
+		return bouclier.Actor{}
+	}
+	return ActorFor(sess, c)
+}
+
+// Authorize is the one check behind every privileged action: moderation,
+// rules and suspensions, locks, sessions of others, resets, factor
+// requirements, the screen's lists, incidents, evidence and audit reads.
+// The services call it themselves. In order:
+//
+//  1. the system actor (bouclier.SystemActor) may act;
+//  2. an actor without a session, or whose session is unknown, expired or
+//     another user's → unauthenticated;
+//  3. a disabled, locked or read-only account → forbidden: a sanctioned
+//     head cannot use their powers, least of all on their own sanction;
+//  4. no authority over scope (directory.HasAuthority) → forbidden;
+//  5. no second factor enrolled → mfa_enrolment_required;
+//  6. a session used from another network or browser than it was issued
+//     to → step_up_required (a stolen cookie administers nothing);
+//  7. the session's last second-factor check older than PrivilegeFresh
+//     for bouclier.PrivLoosen, or PrivilegeSession otherwise →
+//     step_up_required.
+//
+// The session's state is read from the store, not from the actor. Every
+// refusal is audited as privilege.denied with the action and scope, and
+// every granted bouclier.PrivRead as privilege.read.
+func (s *Service) Authorize(ctx context.Context, a bouclier.Actor, action string, level bouclier.Privilege, scope string) error {
+	if a.IsSystem() {
+		return nil
+	}
+	err := s.authorize(ctx, a, level, scope)
+	var be *bouclier.Error
+	switch {
+	case err == nil:
+		if level == bouclier.PrivRead {
+			s.record(ctx, audit.Entry{At: s.now(), Actor: a.User.Username, Action: "privilege.read", Target: action, Scope: scope,
+				Source: a.Source, Detail: "session " + a.SessionID})
+		}
+	case errors.As(err, &be):
+		s.record(ctx, audit.Entry{At: s.now(), Actor: a.Name(), Action: "privilege.denied", Target: action, Scope: scope,
+			Source: a.Source, Detail: fmt.Sprintf("%s level=%s session=%s", be.Code, level, a.SessionID)})
+	}
+	return err
+}
+
+func (s *Service) authorize(ctx context.Context, a bouclier.Actor, level bouclier.Privilege, scope string) error {
+	unauth := bouclier.Errorf(bouclier.ErrUnauthenticated, "Session absente ou expirée. Reconnectez-vous.")
+	if len(a.SessionHash) == 0 || a.User.ID == 0 {
+		return unauth
+	}
+	if level < bouclier.PrivRead || level > bouclier.PrivLoosen {
+		return fmt.Errorf("authorize: unknown privilege level %d", level)
+	}
+	st, u, err := s.db.SessionUser(ctx, a.SessionHash)
+	if errors.Is(err, store.ErrNotFound) {
+		return unauth
+	}
+	if err != nil {
+		return fmt.Errorf("authorize: session: %w", err)
+	}
+	now := s.now()
+	if u.ID != a.User.ID || !equalHash(st.TokenHash, a.SessionHash) || store.Micros(now) >= st.ExpiresAt || u.Disabled {
+		return unauth
+	}
+	sec, err := s.db.AccountSecurity(ctx, u.ID)
+	if err != nil {
+		return fmt.Errorf("authorize: account: %w", err)
+	}
+	if u.ReadOnly || sec.LockedUntil > store.Micros(now) {
+		return bouclier.Errorf(bouclier.ErrForbidden, "Votre compte est en lecture seule ou verrouillé : vos droits d’administration sont suspendus.")
+	}
+	if scope == "" || u.AuthorityScope() == "" {
+		return forbidden()
+	}
+	ok, err := s.dir.HasAuthority(ctx, u, scope)
+	if err != nil {
+		return fmt.Errorf("authorize: authority: %w", err)
+	}
+	if !ok {
+		return forbidden()
+	}
+	cred, err := s.db.UserCredentials(ctx, u.ID)
+	if err != nil {
+		return fmt.Errorf("authorize: credentials: %w", err)
+	}
+	f, err := s.factors(ctx, u.ID, cred)
+	if err != nil {
+		return fmt.Errorf("authorize: factors: %w", err)
+	}
+	if !f.any() {
+		return bouclier.Errorf(ErrEnrolmentRequired, "Activez un second facteur (application d’authentification ou clé d’accès) avant d’utiliser les fonctions d’administration.")
+	}
+	if st.MovedAt != 0 || a.Moved {
+		return bouclier.Errorf(bouclier.ErrStepUpRequired, "Cette session est utilisée depuis un autre réseau ou navigateur que celui de la connexion : reconnectez-vous pour administrer.")
+	}
+	window := s.cfg.PrivilegeSession
+	if level == bouclier.PrivLoosen {
+		window = s.cfg.PrivilegeFresh
+	}
+	if st.MFAAt == 0 || now.Sub(time.UnixMicro(st.MFAAt)) > window {
+		return bouclier.Errorf(bouclier.ErrStepUpRequired, "Confirmez votre identité (code ou clé d’accès) pour cette action : la dernière vérification date de plus de %s.", frenchDuration(window))
+	}
+	return nil
+}
+
+func frenchDuration(d time.Duration) string {
+	if d >= time.Hour && d%time.Hour == 0 {
+		return fmt.Sprintf("%d\u00a0h", int(d/time.Hour))
+	}
+	return fmt.Sprintf("%d\u00a0min", int(d/time.Minute))
+}
+
+// canLift reports whether a may lift a sanction imposed with authority
+// over imposedBy on target: only someone with authority over the imposer's
+// scope, and never the sanctioned person. An unknown imposer is the
+// national level: only a national administrator lifts it.
+func (s *Service) canLift(ctx context.Context, a bouclier.Actor, imposedBy string, target bouclier.User) error {
+	if a.IsSystem() {
+		return nil
+	}
+	if target.ID != 0 && a.User.ID == target.ID {
+		return bouclier.Errorf(bouclier.ErrForbidden, "Personne ne peut lever une sanction qui le concerne : demandez-le à votre autorité.")
+	}
+	if imposedBy == "" {
+		imposedBy = "national"
+	}
+	ok, err := s.dir.HasAuthority(ctx, a.User, imposedBy)
+	if err != nil {
+		return err
+	}
+	if !ok {
+		return bouclier.Errorf(bouclier.ErrForbidden, "Cette mesure a été prise à un niveau supérieur (%s) : seul ce niveau peut la lever.", imposedBy)
+	}
+	return nil
+}
