@@ -74,7 +74,7 @@ type Config struct {
 	// an account writes to add up towards WideRecipients.
 	FanOutWindow time.Duration
 	Throttle     ThrottleConfig
-	Probation       ProbationConfig
+	Probation    ProbationConfig
 }
 
 // ProbationConfig limits what an account sends in its first days after
@@ -106,8 +106,8 @@ func DefaultConfig() Config {
 		// A head's working day: one check at login covers protective acts.
 		PrivilegeSession: 12 * time.Hour,
 		FanOutWindow:     time.Hour,
-		Throttle:        DefaultThrottle,
-		Probation:       ProbationConfig{Period: 72 * time.Hour, MaxRecipients: 30, PerHour: 10},
+		Throttle:         DefaultThrottle,
+		Probation:        ProbationConfig{Period: 72 * time.Hour, MaxRecipients: 30, PerHour: 10},
 	}
 }
 
