@@ -27,7 +27,7 @@ func (a *API) auditList(w http.ResponseWriter, r *http.Request) {
 		}
 		before = v
 	}
-	entries, err := audit.List(r.Context(), a.svc.DB, a.svc.Directory.HasAuthority, sessionFrom(r).User, q.Get("action"), before, limit)
+	entries, err := a.svc.Auth.ReadAudit(r.Context(), actorOf(r), q.Get("action"), before, limit)
 	if err != nil {
 		a.writeError(w, r, err)
 		return

@@ -157,3 +157,17 @@ func (s *Service) canLift(ctx context.Context, a bouclier.Actor, imposedBy strin
 	}
 	return nil
 }
+
+// ReadAudit returns the recent audit entries of the scopes a administers
+// (see audit.List), newest first: a sensitive read (bouclier.PrivRead,
+// audited). Errors: forbidden and the codes of Authorize.
+func (s *Service) ReadAudit(ctx context.Context, a bouclier.Actor, actionPrefix string, before int64, limit int) ([]audit.View, error) {
+	if err := s.Authorize(ctx, a, "audit.list", bouclier.PrivRead, a.User.AuthorityScope()); err != nil {
+		return nil, err
+	}
+	viewer := a.User
+	if a.IsSystem() {
+		viewer = bouclier.User{Role: bouclier.RoleNationalAdmin}
+	}
+	return audit.List(ctx, s.db, s.dir.HasAuthority, viewer, actionPrefix, before, limit)
+}

@@ -38,7 +38,11 @@ func notFound() error { return bouclier.Errorf(bouclier.ErrNotFound, "Incident i
 // scopeOf returns the filters of a viewer's incidents: a head sees those
 // touching their establishment, an académie admin those touching their
 // académie, a national admin all.
-func scopeOf(u bouclier.User) (uai, academie string, err error) {
+func scopeOf(a bouclier.Actor) (uai, academie string, err error) {
+	if a.IsSystem() {
+		return "", "", nil
+	}
+	u := a.User
 	switch u.Role {
 	case bouclier.RoleHead:
 		if u.UAI == "" {
@@ -63,7 +67,7 @@ func (d *Detector) Incidents(ctx context.Context, a bouclier.Actor) ([]store.Cam
 	if err := d.authz.Authorize(ctx, a, "incident.list", bouclier.PrivRead, a.User.AuthorityScope()); err != nil {
 		return nil, err
 	}
-	uai, aca, err := scopeOf(a.User)
+	uai, aca, err := scopeOf(a)
 	if err != nil {
 		return nil, err
 	}
@@ -110,7 +114,7 @@ func (d *Detector) authorize(ctx context.Context, a bouclier.Actor, action strin
 	if err := d.authz.Authorize(ctx, a, action, level, a.User.AuthorityScope()); err != nil {
 		return store.Campaign{}, err
 	}
-	uai, aca, err := scopeOf(a.User)
+	uai, aca, err := scopeOf(a)
 	if err != nil {
 		return store.Campaign{}, err
 	}
@@ -144,7 +148,7 @@ func (d *Detector) Incident(ctx context.Context, a bouclier.Actor, id int64) (In
 	if err != nil {
 		return Incident{}, err
 	}
-	uai, aca, _ := scopeOf(a.User)
+	uai, aca, _ := scopeOf(a)
 	if err := d.minimise(ctx, uai, aca, &c); err != nil {
 		return Incident{}, err
 	}

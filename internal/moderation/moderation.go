@@ -342,11 +342,11 @@ func (s *Service) recall(ctx context.Context, a bouclier.Actor, ids []int64, why
 // (bouclier.PrivTighten). Errors: forbidden, invalid_request and the codes
 // of Authorize.
 func (s *Service) BlockDigest(ctx context.Context, a bouclier.Actor, hexSum, label string) error {
-	if !a.IsSystem() && a.User.Role != bouclier.RoleAcademyAdmin && a.User.Role != bouclier.RoleNationalAdmin {
-		return bouclier.Errorf(bouclier.ErrForbidden, "Réservé aux administrateurs d'académie et nationaux.")
-	}
 	if err := s.authz.Authorize(ctx, a, "screen.block_digest", bouclier.PrivTighten, ownScope(a)); err != nil {
 		return err
+	}
+	if !a.IsSystem() && a.User.Role != bouclier.RoleAcademyAdmin && a.User.Role != bouclier.RoleNationalAdmin {
+		return bouclier.Errorf(bouclier.ErrForbidden, "Réservé aux administrateurs d'académie et nationaux.")
 	}
 	hexSum = strings.ToLower(strings.TrimSpace(hexSum))
 	if b, err := hex.DecodeString(hexSum); err != nil || len(b) != 32 {
@@ -376,16 +376,17 @@ func (s *Service) BlockDigest(ctx context.Context, a bouclier.Actor, hexSum, lab
 // factor (bouclier.PrivLoosen). Errors: forbidden, invalid_request and the
 // codes of Authorize.
 func (s *Service) AllowDomain(ctx context.Context, a bouclier.Actor, domain string) error {
-	var aca string
-	switch a.User.Role {
-	case bouclier.RoleAcademyAdmin:
-		aca = a.User.Academie
-	case bouclier.RoleNationalAdmin:
-	default:
-		return bouclier.Errorf(bouclier.ErrForbidden, "Réservé aux administrateurs d'académie et nationaux.")
-	}
 	if err := s.authz.Authorize(ctx, a, "screen.allow_domain", bouclier.PrivLoosen, ownScope(a)); err != nil {
 		return err
+	}
+	var aca string
+	switch {
+	case a.IsSystem():
+	case a.User.Role == bouclier.RoleAcademyAdmin:
+		aca = a.User.Academie
+	case a.User.Role == bouclier.RoleNationalAdmin:
+	default:
+		return bouclier.Errorf(bouclier.ErrForbidden, "Réservé aux administrateurs d'académie et nationaux.")
 	}
 	domain = strings.ToLower(strings.TrimSpace(domain))
 	if domain == "" || len(domain) > 253 || strings.ContainsAny(domain, "/ :@") || !strings.Contains(domain, ".") {

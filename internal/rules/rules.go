@@ -355,6 +355,9 @@ func (s *Service) Suspend(ctx context.Context, a bouclier.Actor, in SuspensionIn
 // lifts what the académie imposed on heads.
 // Errors: not_found, forbidden and the codes of Authorize.
 func (s *Service) Lift(ctx context.Context, a bouclier.Actor, id string) error {
+	if err := s.authz.Authorize(ctx, a, "suspension.lift", bouclier.PrivLoosen, imposer(a)); err != nil {
+		return err
+	}
 	row, err := s.db.Suspension(ctx, id)
 	if errors.Is(err, store.ErrNotFound) || (err == nil && row.LiftedAt != 0) {
 		return bouclier.Errorf(bouclier.ErrNotFound, "Suspension introuvable ou déjà levée.")
@@ -362,8 +365,14 @@ func (s *Service) Lift(ctx context.Context, a bouclier.Actor, id string) error {
 	if err != nil {
 		return err
 	}
-	if err := s.authz.Authorize(ctx, a, "suspension.lift", bouclier.PrivLoosen, row.Scope); err != nil {
-		return err
+	if !a.IsSystem() {
+		ok, err := s.dir.HasAuthority(ctx, a.User, row.Scope)
+		if err != nil {
+			return err
+		}
+		if !ok {
+			return bouclier.Errorf(bouclier.ErrForbidden, "Vous n’avez pas autorité sur la portée %s.", row.Scope)
+		}
 	}
 	if err := s.mayLift(ctx, a, row); err != nil {
 		return err
