@@ -61,36 +61,22 @@ type Env struct {
 	App    *server.App
 	Clock  *Clock
 	Config config.Config
-
-	mu     sync.Mutex
-	otpUse map[string]int // TOTP steps used per account, so each login gets a fresh code
 }
 
 // TestClient is where the sessions that Actor opens come from.
 var TestClient = auth.Client{Address: "192.0.2.10", UserAgent: "Mozilla/5.0 (X11; Linux x86_64) Firefox/128.0"}
 
 // Login opens a session for username with the demo password and, for an
-// account with TOTP, a code never used before. It returns the session.
+// account with TOTP, the code of the next time step: the clock moves on by
+// one step first, since each code is usable once. It returns the session.
 func (e *Env) Login(t testing.TB, username string) auth.Session {
 	t.Helper()
-	e.mu.Lock()
-	if e.otpUse == nil {
-		e.otpUse = map[string]int{}
-	}
-	step := e.otpUse[username]
-	e.otpUse[username]++
-	e.mu.Unlock()
 	ctx := context.Background()
+	e.Clock.Advance(31 * time.Second)
 	req := auth.LoginRequest{Username: username, Password: Password, Client: TestClient}
 	res, err := e.App.Auth.LoginWith(ctx, req)
 	if bouclier.ErrorCode(err) == bouclier.ErrOTPRequired {
-		// Codes of later steps: each login of one account spends one step;
-		// past the verifier's window, move the clock on.
-		if step > 1 {
-			e.Clock.Advance(30 * time.Second)
-			step = 1
-		}
-		req.OTP = e.OTP(t, step)
+		req.OTP = e.OTP(t, 0)
 		res, err = e.App.Auth.LoginWith(ctx, req)
 	}
 	if err != nil {

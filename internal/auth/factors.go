@@ -124,20 +124,53 @@ func (s *Service) checkSecondFactor(ctx context.Context, u bouclier.User, cred s
 	}
 }
 
-// recent refuses factor changes from a session whose login is older than
-// RecentLogin, or that is used from elsewhere than it was issued to: a
-// stolen cookie must not be able to enrol its thief's factor.
-func (s *Service) recent(sess Session) error {
-	if sess.Moved {
-		return bouclier.Errorf(bouclier.ErrStepUpRequired, "Cette session est utilisée depuis un autre réseau ou navigateur : reconnectez-vous pour modifier vos facteurs.")
+// recent guards account changes (password, factors, recovery codes,
+// ending the other sessions): a stolen cookie, even with the password an
+// infostealer took alongside, must not be able to take the account over.
+// The session's state is read from the store. In order:
+//
+//  1. a session used from another network or browser → step_up_required;
+//  2. an account with a second factor: a check of it within RecentLogin
+//     (StepUp) → else step_up_required;
+//  3. an account without one: a session on a device the account knows
+//     (or its first device since activation, the activation code being the
+//     proof) and a password check within RecentLogin → else
+//     step_up_required.
+func (s *Service) recent(ctx context.Context, sess Session) error {
+	st, u, err := s.db.SessionUser(ctx, sess.TokenHash)
+	if errors.Is(err, store.ErrNotFound) || (err == nil && u.ID != sess.User.ID) {
+		return bouclier.Errorf(bouclier.ErrUnauthenticated, "Session absente ou expirée. Reconnectez-vous.")
+	}
+	if err != nil {
+		return fmt.Errorf("recent: %w", err)
+	}
+	if sess.Moved || st.MovedAt != 0 {
+		return bouclier.Errorf(bouclier.ErrStepUpRequired, "Cette session est utilisée depuis un autre réseau ou navigateur : reconnectez-vous pour modifier votre compte.")
+	}
+	cred, err := s.db.UserCredentials(ctx, u.ID)
+	if err != nil {
+		return fmt.Errorf("recent: %w", err)
+	}
+	f, err := s.factors(ctx, u.ID, cred)
+	if err != nil {
+		return fmt.Errorf("recent: %w", err)
 	}
 	now := s.now()
-	last := sess.AuthAt
-	if sess.MFAAt.After(last) {
-		last = sess.MFAAt
+	if f.any() {
+		if st.MFAAt == 0 || now.Sub(time.UnixMicro(st.MFAAt)) > s.cfg.RecentLogin {
+			return bouclier.Errorf(bouclier.ErrStepUpRequired, "Pour modifier votre compte, confirmez votre identité avec votre code ou votre clé d’accès (vérification de moins de %d\u00a0minutes).", int(s.cfg.RecentLogin/time.Minute))
+		}
+		return nil
+	}
+	if !st.KnownDevice {
+		return bouclier.Errorf(bouclier.ErrStepUpRequired, "Pour protéger votre compte, ces réglages ne se modifient que depuis un appareil déjà utilisé pour vous connecter. Connectez-vous depuis votre appareil habituel, ou demandez un code d’activation à l’établissement.")
+	}
+	last := time.UnixMicro(st.AuthAt)
+	if st.MFAAt > st.AuthAt {
+		last = time.UnixMicro(st.MFAAt)
 	}
 	if now.Sub(last) > s.cfg.RecentLogin {
-		return bouclier.Errorf(bouclier.ErrStepUpRequired, "Pour modifier vos facteurs d'authentification, reconnectez-vous (connexion de moins de %d minutes).", int(s.cfg.RecentLogin/time.Minute))
+		return bouclier.Errorf(bouclier.ErrStepUpRequired, "Pour modifier votre compte, reconnectez-vous (connexion de moins de %d\u00a0minutes).", int(s.cfg.RecentLogin/time.Minute))
 	}
 	return nil
 }
@@ -204,7 +237,7 @@ func (s *Service) Factors(ctx context.Context, sess Session) (FactorsInfo, error
 // authenticator app) and its otpauth:// URI.
 // Errors: step_up_required (login not recent), conflict (TOTP already on).
 func (s *Service) BeginTOTP(ctx context.Context, sess Session, c Client) (secret, uri string, err error) {
-	if err := s.recent(sess); err != nil {
+	if err := s.recent(ctx, sess); err != nil {
 		return "", "", err
 	}
 	cred, err := s.db.UserCredentials(ctx, sess.User.ID)
@@ -237,7 +270,7 @@ func (s *Service) BeginTOTP(ctx context.Context, sess Session, c Client) (secret
 // account had none. Errors: step_up_required, not_found (nothing pending),
 // invalid_credentials (wrong code).
 func (s *Service) ConfirmTOTP(ctx context.Context, sess Session, code string, c Client) ([]string, error) {
-	if err := s.recent(sess); err != nil {
+	if err := s.recent(ctx, sess); err != nil {
 		return nil, err
 	}
 	u := sess.User
@@ -268,6 +301,10 @@ func (s *Service) ConfirmTOTP(ctx context.Context, sess Session, code string, c 
 		if _, err := tx.UseTOTPStep(ctx, u.ID, step); err != nil {
 			return err
 		}
+		// The code just checked is a second-factor check of this session.
+		if err := tx.MarkSessionMFA(ctx, sess.TokenHash, store.Micros(now)); err != nil {
+			return err
+		}
 		if codes, err = s.ensureRecoveryCodes(ctx, tx, u.ID, now); err != nil {
 			return err
 		}
@@ -279,7 +316,7 @@ func (s *Service) ConfirmTOTP(ctx context.Context, sess Session, code string, c 
 // RemoveTOTP removes the caller's TOTP factor. Errors: step_up_required,
 // not_found, conflict (the last factor of an account that must have one).
 func (s *Service) RemoveTOTP(ctx context.Context, sess Session, c Client) error {
-	if err := s.recent(sess); err != nil {
+	if err := s.recent(ctx, sess); err != nil {
 		return err
 	}
 	u := sess.User
@@ -338,7 +375,7 @@ func (s *Service) factorChanged(ctx context.Context, tx *store.Tx, sess Session,
 // NewRecoveryCodes replaces the caller's recovery codes by ten new ones,
 // shown once and stored as keyed hashes. Errors: step_up_required.
 func (s *Service) NewRecoveryCodes(ctx context.Context, sess Session, c Client) ([]string, error) {
-	if err := s.recent(sess); err != nil {
+	if err := s.recent(ctx, sess); err != nil {
 		return nil, err
 	}
 	now := s.now()

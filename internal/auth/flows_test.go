@@ -277,6 +277,9 @@ func TestSessionsAndPassword(t *testing.T) {
 		expect(t, "revoked session", c.do("GET", "/api/v1/me", b, nil), 401, "unauthenticated")
 		expect(t, "unknown session", c.do("DELETE", "/api/v1/me/sessions/nope", a, nil), 404, "not_found")
 		b = c.login("parent.durand")
+		// Account changes need a login of the last minutes.
+		expect(t, "stale session changes the password", c.do("POST", "/api/v1/me/password", a, map[string]any{"current": apptest.Password, "new": "Les Durand vont à la mer en juillet"}), 403, "step_up_required")
+		a = c.login("parent.durand")
 		pw := "Les Durand vont à la mer en juillet"
 		expect(t, "wrong current", c.do("POST", "/api/v1/me/password", a, map[string]any{"current": "nope", "new": pw}), 401, "invalid_credentials")
 		expect(t, "weak new", c.do("POST", "/api/v1/me/password", a, map[string]any{"current": apptest.Password, "new": "motdepasse123"}), 422, "invalid_request")

@@ -109,8 +109,11 @@ func (s *Service) RevokeSession(ctx context.Context, sess Session, id string, c 
 }
 
 // RevokeOtherSessions ends every session of the caller but this one and
-// returns how many. Errors: none of the contract's.
+// returns how many. Errors: step_up_required (see recent).
 func (s *Service) RevokeOtherSessions(ctx context.Context, sess Session, c Client) (int64, error) {
+	if err := s.recent(ctx, sess); err != nil {
+		return 0, err
+	}
 	now := s.now()
 	var n int64
 	err := s.db.InTx(ctx, func(tx *store.Tx) error {
@@ -227,9 +230,13 @@ func (s *Service) StepUp(ctx context.Context, sess Session, in StepUpRequest, c 
 
 // ChangePassword replaces the caller's password after checking the
 // current one, and revokes the account's other sessions.
-// Errors: invalid_credentials (wrong current password, counted like a
-// failed login), invalid_request (policy), throttled, locked.
+// Errors: step_up_required (see recent), invalid_credentials (wrong
+// current password, counted like a failed login), invalid_request
+// (policy), throttled, locked.
 func (s *Service) ChangePassword(ctx context.Context, sess Session, current, next string, c Client) error {
+	if err := s.recent(ctx, sess); err != nil {
+		return err
+	}
 	now := s.now()
 	u := sess.User
 	g, err := s.throttleCheck(ctx, u.Username, c, now)

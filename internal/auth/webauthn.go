@@ -140,7 +140,7 @@ func (s *Service) takeCeremony(ctx context.Context, id, kind string) (int64, web
 // navigator.credentials.create (as {"publicKey": …}).
 // Errors: step_up_required (login not recent).
 func (s *Service) BeginPasskeyRegistration(ctx context.Context, sess Session) (string, json.RawMessage, error) {
-	if err := s.recent(sess); err != nil {
+	if err := s.recent(ctx, sess); err != nil {
 		return "", nil, err
 	}
 	w, err := s.waUser(ctx, sess.User)
@@ -172,7 +172,7 @@ func (s *Service) BeginPasskeyRegistration(ctx context.Context, sess Session) (s
 // returned if it had none. Errors: step_up_required, invalid_credentials
 // (expired ceremony), invalid_request (answer that does not verify).
 func (s *Service) FinishPasskeyRegistration(ctx context.Context, sess Session, ceremony string, credential []byte, name string, c Client) (PasskeyInfo, []string, error) {
-	if err := s.recent(sess); err != nil {
+	if err := s.recent(ctx, sess); err != nil {
 		return PasskeyInfo{}, nil, err
 	}
 	uid, sd, err := s.takeCeremony(ctx, ceremony, "register")
@@ -229,7 +229,7 @@ func (s *Service) FinishPasskeyRegistration(ctx context.Context, sess Session, c
 // step_up_required, not_found, conflict (last factor of an account that
 // must have one).
 func (s *Service) RemovePasskey(ctx context.Context, sess Session, id string, c Client) error {
-	if err := s.recent(sess); err != nil {
+	if err := s.recent(ctx, sess); err != nil {
 		return err
 	}
 	raw, err := base64.RawURLEncoding.DecodeString(id)

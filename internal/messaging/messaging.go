@@ -21,6 +21,7 @@ package messaging
 import (
 	"context"
 	"crypto/sha256"
+	"crypto/subtle"
 	"encoding/hex"
 	"errors"
 	"fmt"
@@ -66,6 +67,9 @@ type Draft struct {
 	Attachments  []Attachment
 	Urgent       bool   // emergency override, for authorised people only
 	UrgentReason string //
+	// SessionID is the public id of the session that wrote the draft. A
+	// step-up approves only drafts written by the session being checked.
+	SessionID string
 }
 
 // Result is the outcome of a send.
@@ -295,6 +299,11 @@ func (s *Service) Send(ctx context.Context, sender bouclier.User, d Draft, sourc
 		s.log.Error("save draft", "err", derr)
 	}
 	res.DraftID = dr.ID
+	if dr.ID != 0 {
+		if err := s.db.SetDraftSession(ctx, sender.ID, dr.ID, d.SessionID); err != nil {
+			s.log.Error("draft session", "err", err)
+		}
+	}
 	if res.ID != 0 {
 		return res, err // stored as rejected and audited with it
 	}
@@ -567,6 +576,21 @@ func (s *Service) Draft(ctx context.Context, u bouclier.User, id int64) (store.D
 		return d, bouclier.Errorf(bouclier.ErrNotFound, "Brouillon introuvable.")
 	}
 	return d, err
+}
+
+// DraftFromSession reports whether draft id of u's was written by the
+// session whose public id is sessionID: a second-factor check approves
+// only what its own session wrote, never a draft planted by a stolen
+// cookie. Errors: not_found.
+func (s *Service) DraftFromSession(ctx context.Context, u bouclier.User, id int64, sessionID string) (bool, error) {
+	sid, err := s.db.DraftSession(ctx, u.ID, id)
+	if errors.Is(err, store.ErrNotFound) {
+		return false, bouclier.Errorf(bouclier.ErrNotFound, "Brouillon introuvable.")
+	}
+	if err != nil {
+		return false, err
+	}
+	return sid != "" && subtle.ConstantTimeCompare([]byte(sid), []byte(sessionID)) == 1, nil
 }
 
 // DeliverDue delivers the deferred messages whose time has come and

@@ -58,3 +58,9 @@ func (db *DB) DraftSession(ctx context.Context, userID, draftID int64) (string, 
 	}
 	return sid, wrap(err, "draft session")
 }
+
+// MarkSessionMFA records a second-factor check made in a session.
+func (t *Tx) MarkSessionMFA(ctx context.Context, hash []byte, at int64) error {
+	_, err := t.exec(ctx, `UPDATE sessions SET mfa_at = ? WHERE token_hash = ?`, at, hash)
+	return wrap(err, "mark session mfa")
+}

@@ -19,6 +19,11 @@ type stepUpData struct {
 	Files   bool // the refused send had attachments, which drafts do not keep
 	Next    string
 	Subject string
+	Body    string
+	To      []string
+	// Elsewhere is set when the draft was not written from this session:
+	// it is not sent after the check, only shown in the compose form.
+	Elsewhere bool
 }
 
 // stepUpTarget reads what to do after the check, from the query or form.
@@ -39,7 +44,14 @@ func (h *handler) stepUpShow(w http.ResponseWriter, r *http.Request, s auth.Sess
 			h.fail(w, r, &s, err)
 			return
 		}
-		d.Subject = dr.Subject
+		mine, err := h.d.Messaging.DraftFromSession(r.Context(), s.User, d.DraftID, s.PublicID)
+		if err != nil {
+			h.fail(w, r, &s, err)
+			return
+		}
+		// The whole message and its recipients: the check approves
+		// exactly what it shows.
+		d.Subject, d.Body, d.To, d.Elsewhere = dr.Subject, dr.Body, dr.To, !mine
 	}
 	h.stepUpPage(w, r, s, http.StatusOK, "", d)
 }
@@ -79,7 +91,7 @@ func (h *handler) stepUpCreate(w http.ResponseWriter, r *http.Request, s auth.Se
 		}
 		return
 	}
-	http.Redirect(w, r, h.afterStepUp(w, r, tok, d), http.StatusSeeOther)
+	http.Redirect(w, r, h.afterStepUp(w, r, s, tok, d), http.StatusSeeOther)
 }
 
 func isOTP(code string) bool {
@@ -94,9 +106,10 @@ func isOTP(code string) bool {
 	return true
 }
 
-// afterStepUp installs the new session and resends the draft; it returns
-// where to go next.
-func (h *handler) afterStepUp(w http.ResponseWriter, r *http.Request, tok string, d stepUpData) string {
+// afterStepUp installs the new session and resends the draft if, and only
+// if, the checked session (old) wrote it; any other draft opens in the
+// compose form for the user to read. It returns where to go next.
+func (h *handler) afterStepUp(w http.ResponseWriter, r *http.Request, old auth.Session, tok string, d stepUpData) string {
 	h.setCookie(w, h.cookie, tok)
 	if d.DraftID == 0 {
 		return d.Next
@@ -106,6 +119,9 @@ func (h *handler) afterStepUp(w http.ResponseWriter, r *http.Request, tok string
 		return draft + "&confirme=1"
 	}
 	ctx := r.Context()
+	if mine, err := h.d.Messaging.DraftFromSession(ctx, old.User, d.DraftID, old.PublicID); err != nil || !mine {
+		return draft
+	}
 	sess, err := h.d.Auth.AuthenticateClient(ctx, tok, clientOf(r))
 	if err != nil {
 		return draft
@@ -115,7 +131,7 @@ func (h *handler) afterStepUp(w http.ResponseWriter, r *http.Request, tok string
 		return draft
 	}
 	res, err := h.d.Messaging.Send(auth.WithSession(ctx, sess), sess.User, messaging.Draft{To: dr.To, Subject: dr.Subject,
-		Body: dr.Body, ParentID: dr.ParentID, DraftID: dr.ID}, clientOf(r).Address)
+		Body: dr.Body, ParentID: dr.ParentID, DraftID: dr.ID, SessionID: sess.PublicID}, clientOf(r).Address)
 	if err != nil {
 		return draft
 	}
@@ -137,5 +153,5 @@ func (h *handler) stepUpPasskey(w http.ResponseWriter, r *http.Request, s auth.S
 		jsonError(w, err)
 		return
 	}
-	writeJSON(w, http.StatusOK, map[string]string{"next": h.afterStepUp(w, r, tok, d)})
+	writeJSON(w, http.StatusOK, map[string]string{"next": h.afterStepUp(w, r, s, tok, d)})
 }
