@@ -16,7 +16,9 @@ import (
 // account tried, each refused.
 
 // thief replays the head's session from another network and browser.
-func thief(c *client) *client { return c.from("203.0.113.50", "Mozilla/5.0 (Windows NT 10.0) Chrome/131.0") }
+func thief(c *client) *client {
+	return c.from("203.0.113.50", "Mozilla/5.0 (Windows NT 10.0) Chrome/131.0")
+}
 
 func TestStolenAdminCookie(t *testing.T) {
 	apptest.Each(t, func(t *testing.T, e *apptest.Env) {
