@@ -244,11 +244,13 @@ func (s *Service) LoginWith(ctx context.Context, in LoginRequest) (LoginResult, 
 	if err != nil {
 		return LoginResult{}, err
 	}
-	fail := func(target, why string) (LoginResult, error) {
+	// fail records a failure with the account's scope, so that the
+	// académie sees brute force on its schools in its audit view.
+	fail := func(target, scope, why string) (LoginResult, error) {
 		if err := s.throttleFail(ctx, g, now); err != nil {
 			return LoginResult{}, err
 		}
-		s.record(ctx, audit.Entry{At: now, Actor: target, Action: "login.failure", Target: "user:" + target, Source: c.Address, Detail: why})
+		s.record(ctx, audit.Entry{At: now, Actor: target, Action: "login.failure", Target: "user:" + target, Scope: scope, Source: c.Address, Detail: why})
 		if g.suspect {
 			return LoginResult{}, throttled(s.cfg.Throttle.Window)
 		}
@@ -259,7 +261,7 @@ func (s *Service) LoginWith(ctx context.Context, in LoginRequest) (LoginResult, 
 		// Same work as for a real account, so timing tells nothing; the
 		// name is not kept, as people type their password there by mistake.
 		_, _, _ = s.hasher.Check(ctx, in.Password, s.dummy)
-		return fail("?"+g.acct[:8], "unknown user")
+		return fail("?"+g.acct[:8], "national", "unknown user")
 	}
 	if err != nil {
 		return LoginResult{}, err
@@ -274,7 +276,7 @@ func (s *Service) LoginWith(ctx context.Context, in LoginRequest) (LoginResult, 
 		ok = false
 	}
 	if !ok || u.Disabled {
-		return fail(u.Username, "bad password")
+		return fail(u.Username, u.Scope(), "bad password")
 	}
 	sec, err := s.db.AccountSecurity(ctx, u.ID)
 	if err != nil {
@@ -299,7 +301,7 @@ func (s *Service) LoginWith(ctx context.Context, in LoginRequest) (LoginResult, 
 		case errors.Is(err, errFactorMissing):
 			return LoginResult{}, bouclier.Errorf(bouclier.ErrOTPRequired, "Code de vérification requis.")
 		case errors.Is(err, errFactorWrong):
-			return fail(u.Username, "bad second factor")
+			return fail(u.Username, u.Scope(), "bad second factor")
 		case err != nil:
 			return LoginResult{}, err
 		}

@@ -2,6 +2,7 @@ package auth
 
 import (
 	"context"
+	"fmt"
 	"regexp"
 	"time"
 
@@ -22,10 +23,13 @@ const (
 
 // SendInfo is what the guard needs to know of a send.
 type SendInfo struct {
-	Recipients  int  // distinct people
-	Groups      int  // group expressions (a class, an establishment's staff…)
-	Attachments int  //
-	Links       bool // the subject or body carries a link
+	Recipients int // distinct people
+	// RecipientIDs are those people, for the fan-out budget over
+	// FanOutWindow.
+	RecipientIDs []int64
+	Groups       int  // group expressions (a class, an establishment's staff…)
+	Attachments  int  //
+	Links        bool // the subject or body carries a link
 }
 
 var linkRe = regexp.MustCompile(`(?i)(\bhttps?://|\bwww\.|\b[a-z0-9-]+\.(fr|com|net|org|info|io|ly|me|xyz|ru|cn|tk|gl|co|eu|be|re|top|app|site|online|link|click|biz)\b(/|\s|$))`)
@@ -51,7 +55,10 @@ func HasLink(text string) bool { return linkRe.MatchString(text) }
 //     Probation.MaxRecipients recipients → forbidden, more than
 //     Probation.PerHour messages in the last hour → throttled;
 //  6. a wide or risky send (a group, more than WideRecipients people, an
-//     attachment or a link): an account with a factor needs a check in
+//     attachment or a link, or a send that takes the distinct people the
+//     account wrote to over FanOutWindow past WideRecipients, so that a
+//     class split into single messages counts as the class): an account
+//     with a factor needs a check in
 //     the last StepUpWindow → step_up_required; an account without any
 //     (parents, students, unless required) cannot step up and is limited
 //     to sends to at most NoFactorMaxSend people, no group, no attachment
@@ -111,16 +118,45 @@ func (s *Service) CheckSend(ctx context.Context, sender bouclier.User, in SendIn
 		}
 	}
 	wide := in.Groups > 0 || in.Recipients > s.cfg.WideRecipients || in.Attachments > 0 || in.Links
+	fresh := !sess.MFAAt.IsZero() && now.Sub(sess.MFAAt) <= s.cfg.StepUpWindow
+	if !wide && !fresh {
+		// Only a send that would pass without a check needs the budget.
+		over, err := s.overBudget(ctx, sender, in.RecipientIDs, now)
+		if err != nil {
+			return err
+		}
+		wide = over
+	}
 	if !wide {
 		return nil
 	}
 	if !f.any() {
 		return bouclier.Errorf(ErrEnrolmentRequired, "Sans second facteur, un message peut aller à %d personnes au plus, sans pièce jointe ni lien. Activez un second facteur pour aller au-delà.", s.cfg.NoFactorMaxSend)
 	}
-	if sess.MFAAt.IsZero() || now.Sub(sess.MFAAt) > s.cfg.StepUpWindow {
+	if !fresh {
 		return bouclier.Errorf(bouclier.ErrStepUpRequired, "Pour envoyer à un groupe, à plus de %d personnes, ou avec une pièce jointe ou un lien, confirmez votre identité (code ou clé d'accès).", s.cfg.WideRecipients)
 	}
 	return nil
+}
+
+// overBudget reports whether sending to ids takes the distinct people
+// sender wrote to over FanOutWindow past WideRecipients.
+func (s *Service) overBudget(ctx context.Context, sender bouclier.User, ids []int64, now time.Time) (bool, error) {
+	if s.cfg.FanOutWindow <= 0 {
+		return false, nil
+	}
+	prev, err := s.db.RecentRecipients(ctx, sender.ID, store.Micros(now.Add(-s.cfg.FanOutWindow)), s.cfg.WideRecipients+1)
+	if err != nil {
+		return false, fmt.Errorf("fan-out budget: %w", err)
+	}
+	seen := make(map[int64]bool, len(prev)+len(ids))
+	for _, id := range prev {
+		seen[id] = true
+	}
+	for _, id := range ids {
+		seen[id] = true
+	}
+	return len(seen) > s.cfg.WideRecipients, nil
 }
 
 type inProcessKey struct{}

@@ -2,6 +2,7 @@ package auth_test
 
 import (
 	"context"
+	"fmt"
 	"testing"
 	"time"
 
@@ -179,5 +180,58 @@ func TestAccountTakeoverRefused(t *testing.T) {
 		// The parent, on the known device, can.
 		own := c.login("parent.durand")
 		expect(t, "owner enrols a factor", c.do("POST", "/api/v1/me/factors/totp", own, nil), 201, "")
+	})
+}
+
+// TestFanOutBudget: a stale session refused a step-up for a class cannot
+// reach the same people by writing to them one by one.
+func TestFanOutBudget(t *testing.T) {
+	apptest.Each(t, func(t *testing.T, e *apptest.Env) {
+		ctx := context.Background()
+		const n = 14
+		now := e.Clock.Now()
+		if err := e.App.DB.InTx(ctx, func(tx *store.Tx) error {
+			for i := 0; i < n; i++ {
+				sid, err := tx.UpsertUser(ctx, bouclier.User{Username: fmt.Sprintf("eleve.fan%d", i), DisplayName: "Élève", Role: bouclier.RoleStudent,
+					UAI: "0780001A", Class: "4A"}, "", now)
+				if err != nil {
+					return err
+				}
+				pid, err := tx.UpsertUser(ctx, bouclier.User{Username: fmt.Sprintf("parent.fan%d", i), DisplayName: "Parent", Role: bouclier.RoleParent,
+					UAI: "0780001A"}, "", now)
+				if err != nil {
+					return err
+				}
+				if err := tx.LinkParent(ctx, pid, sid); err != nil {
+					return err
+				}
+			}
+			return nil
+		}); err != nil {
+			t.Fatal(err)
+		}
+		c := newClient(t, e)
+		prof := c.login("prof.martin")
+		e.Clock.Advance(16 * time.Minute)
+		expect(t, "the class's parents at once", c.send(prof, []string{"parents:0780001A/4A"}, "Sortie", "Sortie au musée jeudi."), 403, "step_up_required")
+		// The same parent many times is not a fan-out.
+		for i := 0; i < 12; i++ {
+			expect(t, "one parent again", c.send(prof, []string{"user:parent.fan0"}, "Suivi", "Point sur le travail de la semaine."), 201, "")
+		}
+		sent := 1
+		var refused bool
+		for i := 1; i < n; i++ {
+			r := c.send(prof, []string{fmt.Sprintf("user:parent.fan%d", i)}, "Sortie", "Sortie au musée jeudi.")
+			if r.Status == 201 {
+				sent++
+				continue
+			}
+			expect(t, "past the budget", r, 403, "step_up_required")
+			refused = true
+			break
+		}
+		if !refused || sent != 10 {
+			t.Errorf("reached %d distinct parents one by one (refused=%v), want 10 then step-up", sent, refused)
+		}
 	})
 }

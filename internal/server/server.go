@@ -284,7 +284,7 @@ func (a *App) explain(ctx context.Context, u bouclier.User, now time.Time) (web.
 // send: step-up for wide or risky sends, enrolment, probation.
 func sendGuard(as *auth.Service) messaging.GuardFunc {
 	return func(ctx context.Context, sender bouclier.User, r directory.Resolved, d *messaging.Draft) error {
-		return as.CheckSend(ctx, sender, auth.SendInfo{Recipients: len(r.Recipients), Groups: r.Groups,
+		return as.CheckSend(ctx, sender, auth.SendInfo{Recipients: len(r.Recipients), RecipientIDs: r.Recipients, Groups: r.Groups,
 			Attachments: len(d.Attachments), Links: auth.HasLink(d.Subject + "\n" + d.Body)})
 	}
 }
