@@ -99,9 +99,6 @@ func (a *API) messageSend(w http.ResponseWriter, r *http.Request) {
 	if !res.DeliverAt.IsZero() {
 		out["deliver_at"] = res.DeliverAt.UTC().Format(time.RFC3339)
 	}
-	if len(res.Reasons) > 0 {
-		out["reasons"] = res.Reasons
-	}
 	writeJSON(w, http.StatusCreated, out)
 }
 

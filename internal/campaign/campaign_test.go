@@ -77,7 +77,7 @@ func TestNearDuplicatesFromSuspiciousSenders(t *testing.T) {
 			ids = append(ids, res.ID)
 			// Parents worth 2 points are held from the first copy.
 			if res.Status != bouclier.StatusHeld {
-				t.Fatalf("copy %d: %s (%v)", i, res.Status, res.Reasons)
+				t.Fatalf("copy %d: %s (%v)", i, res.Status, reasonsOf(t, e, res))
 			}
 		}
 		cs := incidents(t, e)
@@ -111,12 +111,12 @@ func TestNearDuplicatesFromSuspiciousSenders(t *testing.T) {
 		}
 		// A further copy is held, whoever sends it.
 		res := mustSend(t, e, sender{"parent.4.C2.2", false}, []string{"user:prof.4"}, "Fwd", unseenVariants[3])
-		if res.Status != bouclier.StatusHeld || !strings.Contains(strings.Join(res.Reasons, " "), "incident") {
-			t.Errorf("later copy: %s %v, want held for the incident", res.Status, res.Reasons)
+		if res.Status != bouclier.StatusHeld || !strings.Contains(strings.Join(reasonsOf(t, e, res), " "), "incident") {
+			t.Errorf("later copy: %s %v, want held for the incident", res.Status, reasonsOf(t, e, res))
 		}
 		// Ordinary traffic goes on.
 		if res := mustSend(t, e, sender{"prof.4", false}, []string{"class:0990004A/C1"}, "Devoirs", "Pour jeudi : exercices 3 à 7 page 112, et relire le chapitre sur les fractions."); res.Status != bouclier.StatusDelivered {
-			t.Errorf("ordinary message: %s %v", res.Status, res.Reasons)
+			t.Errorf("ordinary message: %s %v", res.Status, reasonsOf(t, e, res))
 		}
 	})
 }
@@ -138,7 +138,7 @@ func TestTeacherWave(t *testing.T) {
 			res := mustSend(t, e, sender{fmt.Sprintf("prof.%d", i), true}, []string{"class:" + uai + "/C1", "class:" + uai + "/C2", "parents:" + uai + "/C1", "parents:" + uai + "/C2", "staff:" + uai},
 				"Information", unseenVariants[i-1])
 			if want := bouclier.StatusHeld; i == 1 && res.Status != bouclier.StatusDelivered || i > 1 && res.Status != want {
-				t.Fatalf("copy %d: %s %v", i, res.Status, res.Reasons)
+				t.Fatalf("copy %d: %s %v", i, res.Status, reasonsOf(t, e, res))
 			}
 			ids = append(ids, res.ID)
 		}
@@ -172,7 +172,7 @@ func TestFanoutAndFreshAlone(t *testing.T) {
 						to = parentWide(i)
 					}
 					if res := mustSend(t, e, sender{fmt.Sprintf("parent.%d.C1.1", i), c.fresh}, to, "Convocation", unseenVariants[i-1]); c.want == 0 && res.Status != bouclier.StatusDelivered {
-						t.Errorf("sender %d: %s %v", i, res.Status, res.Reasons)
+						t.Errorf("sender %d: %s %v", i, res.Status, reasonsOf(t, e, res))
 					}
 				}
 				if n := len(incidents(t, e)); n != c.want {
@@ -327,7 +327,7 @@ func TestLegitimateBroadcasts(t *testing.T) {
 		check := func(res messaging.Result, err error, who string) {
 			t.Helper()
 			if err != nil || res.Status != bouclier.StatusDelivered {
-				t.Errorf("%s: %v %s %v", who, err, res.Status, res.Reasons)
+				t.Errorf("%s: %v %s %v", who, err, res.Status, reasonsOf(t, e, res))
 			}
 		}
 		for i := 1; i <= 8; i++ {
@@ -406,7 +406,7 @@ func TestIncidentAuthority(t *testing.T) {
 		}
 		res := mustSend(t, e, sender{"parent.4.C2.2", false}, []string{"user:prof.4"}, "Fwd", unseenVariants[3])
 		if res.Status != bouclier.StatusDelivered {
-			t.Errorf("after close: %s %v", res.Status, res.Reasons)
+			t.Errorf("after close: %s %v", res.Status, reasonsOf(t, e, res))
 		}
 	})
 }

@@ -166,3 +166,13 @@ var unseenVariants = []string{
 	"Bonjour, votre enfant apparaît sur la liste des élèves convoqués demain matin devant le portail nord. Merci de valider sa présence en répondant à ce message avant ce soir, sans en parler à l'équipe !",
 	"BONJOUR, votre enfant figure sur la liste des élèves convoqués demain matin devant l'entrée nord. Merci de confirmer sa présence en répondant à ce message avant ce soir, sans en parler aux professeurs.",
 }
+
+// reasonsOf returns the reasons stored with a sent message: the sender is
+// not told them, moderators are.
+func reasonsOf(t *testing.T, e *apptest.Env, res messaging.Result) []string {
+	t.Helper()
+	if res.ID == 0 {
+		return nil
+	}
+	return message(t, e, res.ID).Reasons
+}

@@ -16,6 +16,10 @@
 //
 // A refused message is kept as a draft with the reason, so nothing typed is
 // ever lost.
+//
+// Every part of the path is required (New refuses a missing one) and none
+// has a default verdict: a send path without its guard, rules, screen or
+// campaign watch cannot be built.
 package messaging
 
 import (
@@ -27,8 +31,10 @@ import (
 	"fmt"
 	"log/slog"
 	"net/http"
+	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 	"unicode/utf8"
 
@@ -73,11 +79,11 @@ type Draft struct {
 }
 
 // Result is the outcome of a send.
+// The screen's reasons are not in it: they go to moderators only.
 type Result struct {
 	ID        int64
 	Status    bouclier.MessageStatus
 	DeliverAt time.Time // for deferred messages
-	Reasons   []string  // for held messages
 	DraftID   int64     // when the send was refused and the draft kept
 }
 
@@ -99,20 +105,39 @@ type Decision struct {
 	Urgent bool      // the emergency override let this send through a closure
 }
 
-// PolicyFunc decides whether sender may send now. urgent asks for the
-// emergency override.
-type PolicyFunc func(ctx context.Context, sender bouclier.User, now time.Time, urgent bool) (Decision, error)
+// Guard vets a send once its recipients are known, before the rules and
+// the screen: account-security checks such as step-up authentication for
+// wide or risky sends, and probation limits. ctx carries the sender's
+// session. An error refuses the send.
+type Guard interface {
+	CheckSend(ctx context.Context, sender bouclier.User, r directory.Resolved, d *Draft) error
+}
 
-// ReceiveFunc decides whether recipients may receive now: Refuse if one
-// may not receive at all (the reason names who), Defer to the instant all
-// can, or Allow.
-type ReceiveFunc func(ctx context.Context, recipients []bouclier.User, now time.Time) (Decision, error)
+// Rules are the messaging rules (time windows, suspensions).
+type Rules interface {
+	// Gate decides whether sender may send now; urgent asks for the
+	// emergency override.
+	Gate(ctx context.Context, sender bouclier.User, now time.Time, urgent bool) (Decision, error)
+	// Receivers decides whether recipients may receive now: Refuse if one
+	// may not receive at all (the reason names who), Defer to the instant
+	// all can, or Allow.
+	Receivers(ctx context.Context, recipients []bouclier.User, now time.Time) (Decision, error)
+}
 
-// GuardFunc vets a send once its recipients are known, before the rules
-// and the screen: account-security checks such as step-up authentication
-// for wide or risky sends, and probation limits. ctx carries the sender's
-// session (auth.SessionFrom). An error refuses the send.
-type GuardFunc func(ctx context.Context, sender bouclier.User, r directory.Resolved, d *Draft) error
+// Screener is the content screen.
+type Screener interface {
+	Screen(ScreenInput) ScreenResult
+}
+
+// Watcher is campaign detection. Watch sees every message after the
+// screen and before it is stored, and may hold it (a campaign is under
+// way); it must be fast, it runs on every send. Stored is told of every
+// message once committed, outside the send's transaction: containment
+// acts from there.
+type Watcher interface {
+	Watch(ctx context.Context, o *Observed) (hold bool, reasons []string)
+	Stored(ctx context.Context, o *Observed)
+}
 
 // Observed is what campaign detection sees of each message.
 type Observed struct {
@@ -122,23 +147,14 @@ type Observed struct {
 	Subject     string
 	Body        string
 	Fingerprint string
-	Links       []string // domains
-	Digests     []string // attachment SHA-256, hex
-	Verdict     string   // the screen's
+	Links       []string         // domains
+	Digests     []string         // attachment SHA-256, hex
+	Verdict     bouclier.Verdict // the screen's
 	Score       float64
 	Reasons     []string
 	Status      bouclier.MessageStatus // as stored (Stored hook only)
 	At          time.Time
 }
-
-// WatchFunc sees every message after the screen and before it is stored,
-// and may hold it (a campaign is under way). It must be fast: it runs on
-// every send.
-type WatchFunc func(ctx context.Context, o *Observed) (hold bool, reasons []string)
-
-// StoredFunc is told of every message once committed, outside the send's
-// transaction: campaign containment acts from here.
-type StoredFunc func(ctx context.Context, o *Observed)
 
 // ScreenInput is what the content screen sees.
 type ScreenInput struct {
@@ -151,7 +167,7 @@ type ScreenInput struct {
 
 // ScreenResult is the content screen's verdict.
 type ScreenResult struct {
-	Verdict string // "deliver", "hold" or "reject"
+	Verdict bouclier.Verdict
 	Score   float64
 	Reasons []string
 	Types   []string       // detected attachment types, in order
@@ -163,60 +179,58 @@ type ScreenResult struct {
 	Links []string
 }
 
-// ScreenFunc screens a message.
-type ScreenFunc func(ScreenInput) ScreenResult
-
 // Service sends and reads messages.
 type Service struct {
 	db     *store.DB
 	dir    *directory.Directory
-	policy PolicyFunc
-	recv   ReceiveFunc
-	guard  GuardFunc
-	watch  WatchFunc
-	stored StoredFunc
+	guard  Guard
+	rules  Rules
+	screen Screener
+	watch  Watcher
 	// listsChanged is told when a send added to the screen's lists.
 	listsChanged func()
-	screen       ScreenFunc
 	limits       Limits
 	now          func() time.Time
 	log          *slog.Logger
 	batch        *store.Batcher
+	refusals     *refusalLog
 }
 
-// Options configure a Service; nil hooks allow everything.
+// Parts are the stages of the send path. Every one is required.
+type Parts struct {
+	Guard  Guard
+	Rules  Rules
+	Screen Screener
+	Watch  Watcher
+}
+
+// Options configure a Service.
 type Options struct {
-	Policy  PolicyFunc
-	Receive ReceiveFunc
-	Guard   GuardFunc
-	Watch   WatchFunc
-	Stored  StoredFunc
 	// ListsChanged is called when a send adds to the screen's lists (a
 	// domain seen in a held message), so this process re-reads them at once.
 	ListsChanged func()
-	Screen       ScreenFunc
 	Limits       Limits
 	Now          func() time.Time
 	Log          *slog.Logger
 }
 
-// New returns a messaging service.
-func New(db *store.DB, dir *directory.Directory, o Options) *Service {
-	s := &Service{db: db, dir: dir, policy: o.Policy, recv: o.Receive, guard: o.Guard, watch: o.Watch, stored: o.Stored, listsChanged: o.ListsChanged, screen: o.Screen, limits: o.Limits, now: o.Now, log: o.Log, batch: db.NewBatcher(64)}
-	if s.policy == nil {
-		s.policy = func(context.Context, bouclier.User, time.Time, bool) (Decision, error) {
-			return Decision{Action: Allow}, nil
+// New returns a messaging service. It refuses a missing part: there is no
+// default guard, rule, screen or watch, so a caller that forgets one gets
+// an error, not a shield that is off.
+func New(db *store.DB, dir *directory.Directory, p Parts, o Options) (*Service, error) {
+	var missing []string
+	for name, ok := range map[string]bool{"store": db != nil, "directory": dir != nil, "guard": p.Guard != nil,
+		"rules": p.Rules != nil, "screen": p.Screen != nil, "campaign watch": p.Watch != nil} {
+		if !ok {
+			missing = append(missing, name)
 		}
 	}
-	if s.screen == nil {
-		s.screen = func(in ScreenInput) ScreenResult {
-			r := ScreenResult{Verdict: "deliver"}
-			for _, a := range in.Attachments {
-				r.Types = append(r.Types, http.DetectContentType(a.Data))
-			}
-			return r
-		}
+	if len(missing) > 0 {
+		sort.Strings(missing)
+		return nil, fmt.Errorf("messaging: missing %s", strings.Join(missing, ", "))
 	}
+	s := &Service{db: db, dir: dir, guard: p.Guard, rules: p.Rules, screen: p.Screen, watch: p.Watch, listsChanged: o.ListsChanged,
+		limits: o.Limits, now: o.Now, log: o.Log, batch: db.NewBatcher(64), refusals: newRefusalLog()}
 	if s.limits == (Limits{}) {
 		s.limits = DefaultLimits
 	}
@@ -226,7 +240,7 @@ func New(db *store.DB, dir *directory.Directory, o Options) *Service {
 	if s.log == nil {
 		s.log = slog.Default()
 	}
-	return s
+	return s, nil
 }
 
 // Close stops the service's writer after the sends already queued.
@@ -270,11 +284,31 @@ func (s *Service) validate(sender bouclier.User, d *Draft) error {
 	return nil
 }
 
-// Send runs a draft through the whole path and stores it.
+// Send runs a draft through the whole path and stores it, in this order:
 //
-// Errors: invalid_request, too_large, forbidden (read-only account),
-// recipient_not_allowed, messaging_closed, rejected_content. On each of
-// them the draft is kept (Result.DraftID) with the reason.
+//  1. validate the draft (sizes, fields, valid UTF-8) → invalid_request,
+//     too_large; a read-only or disabled sender → forbidden;
+//  2. resolve the recipients with the reach rules → recipient_not_allowed,
+//     not_found (a reply to a message the sender cannot see);
+//  3. the guard (session, step-up, enrolment, probation, fan-out budget)
+//     → unauthenticated, step_up_required, mfa_enrolment_required,
+//     security_ack_required, forbidden, throttled;
+//  4. the sender's rules (refuse, defer, or the urgent override) and the
+//     recipients' (refuse if one may not receive at all, else defer to
+//     when all can) → messaging_closed; an urgent send without a reason
+//     → invalid_request;
+//  5. the screen: reject → rejected_content (kept undelivered as
+//     evidence), hold → stored held;
+//  6. repeated rejections from the account within RefusalWindow hold its
+//     next sends for a person's review;
+//  7. the campaign watch, which may hold what the screen let through;
+//  8. one batched transaction: the message, its delivery rows (none when
+//     rejected), attachments and audit entry;
+//  9. the campaign is told what was stored.
+//
+// A refused sender keeps a draft (Result.DraftID): one per identical
+// content, so a loop of refusals does not flood the store. The sender is
+// never told why the screen stopped a message: moderators are.
 func (s *Service) Send(ctx context.Context, sender bouclier.User, d Draft, source string) (Result, error) {
 	now := s.now()
 	res, err := s.send(ctx, sender, &d, source, now)
@@ -285,40 +319,71 @@ func (s *Service) Send(ctx context.Context, sender bouclier.User, d Draft, sourc
 	if !errors.As(err, &be) {
 		return Result{}, err
 	}
-	// Keep what was typed, with why it was refused: as valid UTF-8 (a
-	// database may refuse anything else) and within a bound.
-	dr := store.Draft{ID: d.DraftID, UserID: sender.ID, To: d.To, Subject: clip(d.Subject, 4*s.limits.Subject),
-		Body: clip(d.Body, 4*s.limits.Body), ParentID: d.ParentID, LastError: be.Message, UpdatedAt: store.Micros(now)}
-	if derr := s.db.SaveDraft(ctx, &dr); errors.Is(derr, store.ErrNotFound) {
-		dr.ID = 0
-		derr = s.db.SaveDraft(ctx, &dr)
-		if derr != nil {
-			s.log.Error("save draft", "err", derr)
-		}
-	} else if derr != nil {
-		s.log.Error("save draft", "err", derr)
-	}
-	res.DraftID = dr.ID
-	if dr.ID != 0 {
-		if err := s.db.SetDraftSession(ctx, sender.ID, dr.ID, d.SessionID); err != nil {
-			s.log.Error("draft session", "err", err)
-		}
-	}
+	res.DraftID = s.keepDraft(ctx, sender, &d, be.Message, now)
 	if res.ID != 0 {
 		return res, err // stored as rejected and audited with it
 	}
-	s.record(ctx, audit.Entry{At: now, Actor: sender.Username, Action: "message.refused", Target: "draft:" + fmt.Sprint(dr.ID),
-		Scope: sender.Scope(), Source: source, Detail: string(be.Code) + ": " + be.Message})
+	if suppressed, ok := s.refusals.allow(sender.ID, now); ok {
+		detail := string(be.Code) + ": " + be.Message
+		if suppressed > 0 {
+			detail += fmt.Sprintf(" (+%d refus non journalisés)", suppressed)
+		}
+		s.record(ctx, audit.Entry{At: now, Actor: sender.Username, Action: "message.refused", Target: "draft:" + fmt.Sprint(res.DraftID),
+			Scope: sender.Scope(), Source: source, Detail: detail})
+	}
 	return res, err
 }
 
+// keepDraft saves what was typed, with why it was refused, as valid UTF-8
+// (a database may refuse anything else) and within a bound, in the draft
+// the send came from, else in an identical draft already kept, else in a
+// new one; it returns the draft's id (0 if it could not be kept).
+func (s *Service) keepDraft(ctx context.Context, sender bouclier.User, d *Draft, why string, now time.Time) int64 {
+	dr := store.Draft{ID: d.DraftID, UserID: sender.ID, To: d.To, Subject: clip(d.Subject, 4*s.limits.Subject),
+		Body: clip(d.Body, 4*s.limits.Body), ParentID: d.ParentID, LastError: why, UpdatedAt: store.Micros(now)}
+	if dr.ID == 0 {
+		id, err := s.db.FindDraft(ctx, sender.ID, dr.To, dr.Subject, dr.Body)
+		if err != nil {
+			s.log.Error("find draft", "err", err)
+		}
+		dr.ID = id
+	}
+	err := s.db.SaveDraft(ctx, &dr)
+	if errors.Is(err, store.ErrNotFound) {
+		dr.ID = 0
+		err = s.db.SaveDraft(ctx, &dr)
+	}
+	if err != nil {
+		s.log.Error("save draft", "err", err)
+		return 0
+	}
+	if err := s.db.SetDraftSession(ctx, sender.ID, dr.ID, d.SessionID); err != nil {
+		s.log.Error("draft session", "err", err)
+	}
+	return dr.ID
+}
+
+// RefusalWindow and RefusalHold: after RefusalHold rejections within
+// RefusalWindow, an account's next sends are held for review. Someone
+// rewriting a threat until it passes is a campaign signal, not a user.
+const (
+	RefusalWindow = 15 * time.Minute
+	RefusalHold   = 3
+)
+
+// refusedNotice is all a sender learns of a rejection: no detector, word
+// or score that would help rewrite the message until it passes.
+const refusedNotice = "Votre message n’a pas été distribué. L’établissement a été informé."
+
 func (s *Service) send(ctx context.Context, sender bouclier.User, d *Draft, source string, now time.Time) (Result, error) {
+	// 1. The draft and the sender.
 	if err := s.validate(sender, d); err != nil {
 		return Result{}, err
 	}
 	if sender.ReadOnly || sender.Disabled {
 		return Result{}, bouclier.Errorf(bouclier.ErrForbidden, "Votre compte est en lecture seule : vous ne pouvez pas envoyer de message.")
 	}
+	// 2. The recipients.
 	snd, err := s.dir.LoadSender(ctx, sender)
 	if err != nil {
 		return Result{}, err
@@ -327,76 +392,135 @@ func (s *Service) send(ctx context.Context, sender bouclier.User, d *Draft, sour
 	if err != nil {
 		return Result{}, err
 	}
-	if s.guard != nil {
-		if err := s.guard(ctx, sender, resolved, d); err != nil {
-			return Result{}, err
-		}
-	}
-	var threadID int64
-	if d.ParentID != 0 {
-		parent, err := s.db.MessageFor(ctx, sender.ID, d.ParentID)
-		if errors.Is(err, store.ErrNotFound) {
-			return Result{}, bouclier.Errorf(bouclier.ErrNotFound, "Le message auquel vous répondez n'existe pas.")
-		}
-		if err != nil {
-			return Result{}, err
-		}
-		threadID = parent.ThreadID
-	}
-	dec, err := s.policy(ctx, sender, now, d.Urgent)
+	threadID, err := s.threadOf(ctx, sender, d.ParentID)
 	if err != nil {
 		return Result{}, err
 	}
-	if dec.Action == Refuse {
-		return Result{}, &bouclier.Error{Code: bouclier.ErrMessagingClosed, Message: dec.Reason}
+	// 3. The account's security.
+	if err := s.guard.CheckSend(ctx, sender, resolved, d); err != nil {
+		return Result{}, err
 	}
-	if s.recv != nil && !dec.Urgent {
-		rd, err := s.recv(ctx, resolved.Users, now)
-		if err != nil {
-			return Result{}, err
-		}
-		switch {
-		case rd.Action == Refuse:
-			return Result{}, &bouclier.Error{Code: bouclier.ErrMessagingClosed, Message: rd.Reason}
-		case rd.Action == Defer && (dec.Action != Defer || rd.Until.After(dec.Until)):
-			dec.Action, dec.Until = Defer, rd.Until
-		}
+	// 4. The rules, the sender's then the recipients'.
+	dec, err := s.decide(ctx, sender, resolved, d, now)
+	if err != nil {
+		return Result{}, err
 	}
-	if dec.Urgent && strings.TrimSpace(d.UrgentReason) == "" {
-		return Result{}, bouclier.Errorf(bouclier.ErrInvalidRequest, "Un envoi urgent pendant une fermeture doit indiquer sa raison.")
-	}
-	verdict := s.screen(ScreenInput{Subject: d.Subject, Body: d.Body, Attachments: d.Attachments, Sender: sender, ToStudents: resolved.ToStudents})
+	// 5. The screen.
+	verdict := s.screen.Screen(ScreenInput{Subject: d.Subject, Body: d.Body, Attachments: d.Attachments, Sender: sender, ToStudents: resolved.ToStudents})
 	m := &bouclier.Message{ThreadID: threadID, ParentID: d.ParentID, SenderID: sender.ID, Subject: d.Subject, Body: d.Body,
 		To: d.To, Status: bouclier.StatusDelivered, Score: verdict.Score, Reasons: verdict.Reasons, SentAt: store.Micros(now),
 		UAI: sender.UAI, Academie: sender.Academie, Fingerprint: verdict.Fingerprint}
+	// 6. An account that keeps being refused is held.
+	if verdict.Verdict == bouclier.VerdictDeliver {
+		n, err := s.db.CountRejectedSince(ctx, sender.ID, store.Micros(now.Add(-RefusalWindow)))
+		if err != nil {
+			return Result{}, fmt.Errorf("count refusals: %w", err)
+		}
+		if n >= RefusalHold {
+			verdict.Verdict = bouclier.VerdictHold
+			m.Reasons = append(m.Reasons, fmt.Sprintf("compte : %d messages refusés en %d min", n, int(RefusalWindow/time.Minute)))
+		}
+	}
+	// 7. The campaign watch.
 	obs := &Observed{Sender: sender, Recipients: resolved, Subject: d.Subject, Body: d.Body, Fingerprint: verdict.Fingerprint,
-		Links: verdict.Links, Verdict: verdict.Verdict, Score: verdict.Score, Reasons: verdict.Reasons, At: now}
+		Links: verdict.Links, Verdict: verdict.Verdict, Score: verdict.Score, Reasons: m.Reasons, At: now}
 	sums := make([][32]byte, len(d.Attachments))
 	for i, a := range d.Attachments {
 		sums[i] = sha256.Sum256(a.Data)
 		obs.Digests = append(obs.Digests, hex.EncodeToString(sums[i][:]))
 	}
-	if s.watch != nil && verdict.Verdict == "deliver" {
-		if hold, why := s.watch(ctx, obs); hold {
-			verdict.Verdict = "hold"
+	if verdict.Verdict == bouclier.VerdictDeliver {
+		if hold, why := s.watch.Watch(ctx, obs); hold {
+			verdict.Verdict = bouclier.VerdictHold
 			m.Reasons = append(m.Reasons, why...)
-			verdict.Reasons = m.Reasons
 		}
 	}
+	verdict.Reasons = m.Reasons
 	recipients := resolved.Recipients
 	switch {
-	case verdict.Verdict == "reject":
+	case verdict.Verdict == bouclier.VerdictReject:
 		// Kept, undelivered and with no delivery rows, as evidence and as a
 		// campaign signal; the sender is refused and keeps a draft.
 		m.Status, recipients = bouclier.StatusRejected, nil
-	case verdict.Verdict == "hold":
+	case verdict.Verdict == bouclier.VerdictHold:
 		m.Status = bouclier.StatusHeld
 	case dec.Action == Defer:
 		m.Status = bouclier.StatusDeferred
 		m.DeliverAt = store.Micros(dec.Until)
 	}
+	// 8. Stored once, with its deliveries and audit entry.
+	newSuspects, err := s.store(ctx, sender, d, m, recipients, verdict, sums, resolved, dec, source, now)
+	if err != nil {
+		return Result{}, fmt.Errorf("store message: %w", err)
+	}
+	if newSuspects && s.listsChanged != nil {
+		s.listsChanged() // the next message is screened with the new domain
+	}
+	// 9. The campaign sees what was stored.
+	obs.ID, obs.Status = m.ID, m.Status
+	s.watch.Stored(ctx, obs)
+	if m.Status == bouclier.StatusRejected {
+		return Result{ID: m.ID, Status: m.Status}, &bouclier.Error{Code: bouclier.ErrRejectedContent, Message: refusedNotice}
+	}
+	r := Result{ID: m.ID, Status: m.Status}
+	if m.Status == bouclier.StatusDeferred {
+		r.DeliverAt = dec.Until
+	}
+	return r, nil
+}
+
+// threadOf returns the thread a reply joins (a new thread for a message
+// that is no reply). Errors: not_found.
+func (s *Service) threadOf(ctx context.Context, sender bouclier.User, parentID int64) (int64, error) {
+	if parentID == 0 {
+		return 0, nil
+	}
+	parent, err := s.db.MessageFor(ctx, sender.ID, parentID)
+	if errors.Is(err, store.ErrNotFound) {
+		return 0, bouclier.Errorf(bouclier.ErrNotFound, "Le message auquel vous répondez n'existe pas.")
+	}
+	if err != nil {
+		return 0, err
+	}
+	return parent.ThreadID, nil
+}
+
+// decide asks the rules for the sender, then for the recipients (unless
+// the urgent override let the sender through). Errors: messaging_closed,
+// invalid_request (urgent without a reason).
+func (s *Service) decide(ctx context.Context, sender bouclier.User, resolved directory.Resolved, d *Draft, now time.Time) (Decision, error) {
+	dec, err := s.rules.Gate(ctx, sender, now, d.Urgent)
+	if err != nil {
+		return Decision{}, err
+	}
+	if dec.Action == Refuse {
+		return Decision{}, &bouclier.Error{Code: bouclier.ErrMessagingClosed, Message: dec.Reason}
+	}
+	if !dec.Urgent {
+		rd, err := s.rules.Receivers(ctx, resolved.Users, now)
+		if err != nil {
+			return Decision{}, err
+		}
+		switch {
+		case rd.Action == Refuse:
+			return Decision{}, &bouclier.Error{Code: bouclier.ErrMessagingClosed, Message: rd.Reason}
+		case rd.Action == Defer && (dec.Action != Defer || rd.Until.After(dec.Until)):
+			dec.Action, dec.Until = Defer, rd.Until
+		}
+	}
+	if dec.Urgent && strings.TrimSpace(d.UrgentReason) == "" {
+		return Decision{}, bouclier.Errorf(bouclier.ErrInvalidRequest, "Un envoi urgent pendant une fermeture doit indiquer sa raison.")
+	}
+	return dec, nil
+}
+
+// store writes the message, its deliveries, attachments and audit entry in
+// a transaction shared with concurrent sends, and reports whether a domain
+// became suspect. m gets its ids once committed.
+func (s *Service) store(ctx context.Context, sender bouclier.User, d *Draft, m *bouclier.Message, recipients []int64, verdict ScreenResult,
+	sums [][32]byte, resolved directory.Resolved, dec Decision, source string, now time.Time) (bool, error) {
 	newSuspects := false
-	err = s.batch.Do(ctx, func(ctx context.Context, tx *store.Tx) error {
+	err := s.batch.Do(ctx, func(ctx context.Context, tx *store.Tx) error {
 		newSuspects = false // a batch retried job by job runs this again
 		if err := tx.InsertMessage(ctx, m, recipients); err != nil {
 			return err
@@ -447,28 +571,52 @@ func (s *Service) send(ctx context.Context, sender bouclier.User, d *Draft, sour
 		return audit.Append(ctx, tx, audit.Entry{At: now, Actor: sender.Username, Action: action, Target: fmt.Sprintf("message:%d", m.ID),
 			Scope: sender.Scope(), Source: source, Detail: detail})
 	})
-	if err != nil {
-		return Result{}, fmt.Errorf("store message: %w", err)
+	return newSuspects, err
+}
+
+// refusalLog bounds the audit entries of refused sends per account: a loop
+// of refusals must not flood the trail. Past the bound in a window, the
+// entries are counted and the count goes with the next one recorded.
+type refusalLog struct {
+	mu sync.Mutex
+	by map[int64]*refusalCount
+}
+
+type refusalCount struct {
+	start      time.Time
+	n          int
+	suppressed int
+}
+
+// refusalAudits is how many refused sends per account and minute are
+// recorded one by one.
+const refusalAudits = 10
+
+func newRefusalLog() *refusalLog { return &refusalLog{by: map[int64]*refusalCount{}} }
+
+// allow reports whether a refusal of userID at now is recorded, and how
+// many were left out before it.
+func (l *refusalLog) allow(userID int64, now time.Time) (suppressed int, ok bool) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if len(l.by) > 100000 {
+		l.by = map[int64]*refusalCount{} // bounded memory; forgetting is safe
 	}
-	if newSuspects && s.listsChanged != nil {
-		s.listsChanged() // the next message is screened with the new domain
+	c := l.by[userID]
+	if c == nil || now.Sub(c.start) >= time.Minute {
+		prev := 0
+		if c != nil {
+			prev = c.suppressed
+		}
+		l.by[userID] = &refusalCount{start: now, n: 1}
+		return prev, true
 	}
-	if s.stored != nil {
-		obs.ID, obs.Status = m.ID, m.Status
-		s.stored(ctx, obs)
+	if c.n < refusalAudits {
+		c.n++
+		return 0, true
 	}
-	if m.Status == bouclier.StatusRejected {
-		return Result{ID: m.ID, Status: m.Status}, &bouclier.Error{Code: bouclier.ErrRejectedContent,
-			Message: "Ce message a été refusé par le filtre de sécurité : " + strings.Join(verdict.Reasons, " ; ")}
-	}
-	r := Result{ID: m.ID, Status: m.Status}
-	if m.Status == bouclier.StatusDeferred {
-		r.DeliverAt = dec.Until
-	}
-	if m.Status == bouclier.StatusHeld {
-		r.Reasons = verdict.Reasons
-	}
-	return r, nil
+	c.suppressed++
+	return 0, false
 }
 
 // clip makes s valid UTF-8 and cuts it to at most n bytes on a rune boundary.
@@ -594,10 +742,11 @@ func (s *Service) DraftFromSession(ctx context.Context, u bouclier.User, id int6
 }
 
 // DeliverDue delivers the deferred messages whose time has come and
-// returns how many it delivered. Each is screened again first, since the
-// screen's rules may have changed while it waited. Several processes may
-// run this at once: a message moves from deferred to delivered once, in
-// the transaction that makes its deliveries visible.
+// returns how many it delivered. Each is screened again first, whole (text
+// and attachments), and shown to the campaign watch, since the lists and
+// the wave may have changed while it waited. Several processes may run
+// this at once: a message moves from deferred to delivered once, in the
+// transaction that makes its deliveries visible.
 func (s *Service) DeliverDue(ctx context.Context) (int, error) {
 	now := s.now()
 	delivered := 0
@@ -608,45 +757,96 @@ func (s *Service) DeliverDue(ctx context.Context) (int, error) {
 		}
 		progress := false
 		for _, id := range ids {
-			e, err := s.db.MessageByID(ctx, id)
+			to, err := s.rescreen(ctx, id, now)
 			if err != nil {
 				return delivered, err
-			}
-			sender, err := s.db.UserByID(ctx, e.SenderID)
-			if err != nil {
-				return delivered, err
-			}
-			v := s.screen(ScreenInput{Subject: e.Subject, Body: e.Body, Sender: sender})
-			to := string(bouclier.StatusDelivered)
-			switch v.Verdict {
-			case "hold":
-				to = string(bouclier.StatusHeld)
-			case "reject":
-				to = string(bouclier.StatusRejected)
 			}
 			var moved bool
 			err = s.db.InTx(ctx, func(tx *store.Tx) error {
-				moved, err = tx.SetStatusFrom(ctx, id, string(bouclier.StatusDeferred), to)
+				moved, err = tx.SetStatusFrom(ctx, id, string(bouclier.StatusDeferred), string(to.status))
 				if err != nil || !moved {
 					return err
 				}
-				return audit.Append(ctx, tx, audit.Entry{At: now, Actor: "system", Action: "message.deferred_" + to, Target: fmt.Sprintf("message:%d", id),
-					Scope: sender.Scope(), Detail: strings.Join(v.Reasons, "; ")})
+				return audit.Append(ctx, tx, audit.Entry{At: now, Actor: "system:deferred", Action: "message.deferred_" + string(to.status), Target: fmt.Sprintf("message:%d", id),
+					Scope: to.sender.Scope(), Detail: strings.Join(to.reasons, "; ")})
 			})
 			if err != nil {
 				return delivered, err
 			}
 			if moved {
 				progress = true
-				if to == string(bouclier.StatusDelivered) {
+				if to.status == bouclier.StatusDelivered {
 					delivered++
 				}
+				to.obs.Status = to.status
+				s.watch.Stored(ctx, to.obs)
 			}
 		}
 		if !progress {
 			return delivered, nil
 		}
 	}
+}
+
+// rescreened is a deferred message's fate at delivery.
+type rescreened struct {
+	status  bouclier.MessageStatus
+	reasons []string
+	sender  bouclier.User
+	obs     *Observed
+}
+
+// rescreen runs deferred message id through the screen with its
+// attachments and through the campaign watch, as a send would.
+func (s *Service) rescreen(ctx context.Context, id int64, now time.Time) (rescreened, error) {
+	e, err := s.db.MessageByID(ctx, id)
+	if err != nil {
+		return rescreened{}, fmt.Errorf("deferred message %d: %w", id, err)
+	}
+	sender, err := s.db.UserByID(ctx, e.SenderID)
+	if err != nil {
+		return rescreened{}, fmt.Errorf("deferred message %d: %w", id, err)
+	}
+	users, err := s.db.Recipients(ctx, id)
+	if err != nil {
+		return rescreened{}, fmt.Errorf("deferred message %d: %w", id, err)
+	}
+	in := ScreenInput{Subject: e.Subject, Body: e.Body, Sender: sender}
+	res := directory.Resolved{Users: users}
+	for _, u := range users {
+		res.Recipients = append(res.Recipients, u.ID)
+		in.ToStudents = in.ToStudents || u.Role == bouclier.RoleStudent
+	}
+	res.ToStudents = in.ToStudents
+	atts, err := s.db.Attachments(ctx, id)
+	if err != nil {
+		return rescreened{}, fmt.Errorf("deferred message %d: %w", id, err)
+	}
+	var digests []string
+	for _, a := range atts {
+		data, err := s.db.Blob(ctx, a.SHA256)
+		if err != nil {
+			return rescreened{}, fmt.Errorf("deferred message %d attachment: %w", id, err)
+		}
+		in.Attachments = append(in.Attachments, Attachment{Name: a.Name, ContentType: a.ContentType, Data: data})
+		digests = append(digests, hex.EncodeToString(a.SHA256))
+	}
+	v := s.screen.Screen(in)
+	obs := &Observed{ID: id, Sender: sender, Recipients: res, Subject: e.Subject, Body: e.Body, Fingerprint: v.Fingerprint,
+		Links: v.Links, Digests: digests, Verdict: v.Verdict, Score: v.Score, Reasons: v.Reasons, At: now}
+	if v.Verdict == bouclier.VerdictDeliver {
+		if hold, why := s.watch.Watch(ctx, obs); hold {
+			v.Verdict, v.Reasons = bouclier.VerdictHold, append(v.Reasons, why...)
+		}
+	}
+	to := bouclier.StatusDelivered
+	switch v.Verdict {
+	case bouclier.VerdictHold:
+		to = bouclier.StatusHeld
+	case bouclier.VerdictReject:
+		to = bouclier.StatusRejected
+	}
+	return rescreened{status: to, reasons: v.Reasons, sender: sender, obs: obs}, nil
 }
 
 // RunDeliverer calls DeliverDue every interval until ctx ends.

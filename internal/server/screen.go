@@ -9,6 +9,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/bouclier/bouclier"
 	"github.com/bouclier/bouclier/internal/messaging"
 	"github.com/bouclier/bouclier/internal/screen"
 	"github.com/bouclier/bouclier/internal/store"
@@ -100,13 +101,17 @@ func (c *screenCache) get(ctx context.Context) (*screen.Engine, error) {
 	return c.eng, nil
 }
 
-// screen adapts the screening engine to the messaging service, and strips
+// Screen adapts the screening engine to the messaging service, and strips
 // metadata from the images the engine says must be cleaned (those sent to
-// students). If the lists cannot be re-read, the engine built last goes on.
-func (c *screenCache) screen(in messaging.ScreenInput) messaging.ScreenResult {
+// students). If the lists cannot be re-read, the engine built last goes
+// on; if there is none, the message is held (fail closed).
+func (c *screenCache) Screen(in messaging.ScreenInput) messaging.ScreenResult {
 	e, err := c.get(context.Background())
 	if err != nil {
 		c.log.Warn("screening lists not refreshed", "err", err)
+	}
+	if e == nil {
+		return messaging.ScreenResult{Verdict: bouclier.VerdictHold, Reasons: []string{"filtre indisponible : message retenu"}, Fingerprint: Fingerprint(in.Body)}
 	}
 	{
 		si := screen.Input{Subject: in.Subject, Text: in.Body, SenderRole: in.Sender.Role, ToStudents: in.ToStudents, Academie: in.Sender.Academie}
@@ -114,7 +119,7 @@ func (c *screenCache) screen(in messaging.ScreenInput) messaging.ScreenResult {
 			si.Attachments = append(si.Attachments, screen.Attachment{Name: a.Name, ContentType: a.ContentType, Data: a.Data})
 		}
 		r := e.Check(si)
-		out := messaging.ScreenResult{Verdict: string(r.Verdict), Score: r.Score, Reasons: r.Reasons, Types: r.AttachmentTypes,
+		out := messaging.ScreenResult{Verdict: bouclier.ParseVerdict(string(r.Verdict)), Score: r.Score, Reasons: r.Reasons, Types: r.AttachmentTypes,
 			Fingerprint: Fingerprint(in.Body)}
 		if len(r.Links) > 0 {
 			for _, l := range screen.ExtractLinks(in.Subject + "\n" + in.Body) {

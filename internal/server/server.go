@@ -108,8 +108,11 @@ func Open(ctx context.Context, cfg config.Config, log *slog.Logger, o Options) (
 		db.Close()
 		return nil, err
 	}
-	app.Messaging = messaging.New(db, dir, messaging.Options{Now: now, Log: log, Policy: app.Rules.Gate, Receive: app.Rules.Receivers, Screen: app.Screen.screen, ListsChanged: app.Screen.invalidate,
-		Guard: sendGuard(as), Watch: app.Campaign.Watch, Stored: app.Campaign.Stored})
+	parts := messaging.Parts{Guard: sendGuard{as}, Rules: app.Rules, Screen: app.Screen, Watch: app.Campaign}
+	if app.Messaging, err = messaging.New(db, dir, parts, messaging.Options{Now: now, Log: log, ListsChanged: app.Screen.invalidate}); err != nil {
+		db.Close()
+		return nil, err
+	}
 	return app, nil
 }
 
@@ -282,11 +285,13 @@ func (a *App) explain(ctx context.Context, u bouclier.User, now time.Time) (web.
 
 // sendGuard runs the account-security checks of auth.CheckSend on every
 // send: step-up for wide or risky sends, enrolment, probation.
-func sendGuard(as *auth.Service) messaging.GuardFunc {
-	return func(ctx context.Context, sender bouclier.User, r directory.Resolved, d *messaging.Draft) error {
-		return as.CheckSend(ctx, sender, auth.SendInfo{Recipients: len(r.Recipients), RecipientIDs: r.Recipients, Groups: r.Groups,
-			Attachments: len(d.Attachments), Links: auth.HasLink(d.Subject + "\n" + d.Body)})
-	}
+// sendGuard is the messaging guard: the account-security checks of
+// auth.CheckSend on what the send resolved to.
+type sendGuard struct{ as *auth.Service }
+
+func (g sendGuard) CheckSend(ctx context.Context, sender bouclier.User, r directory.Resolved, d *messaging.Draft) error {
+	return g.as.CheckSend(ctx, sender, auth.SendInfo{Recipients: len(r.Recipients), RecipientIDs: r.Recipients, Groups: r.Groups,
+		Attachments: len(d.Attachments), Links: auth.HasLink(d.Subject + "\n" + d.Body)})
 }
 
 // securityConfig completes the auth configuration from the server's: the
