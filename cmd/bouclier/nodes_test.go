@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/bouclier/bouclier/internal/auth"
 	"github.com/bouclier/bouclier/internal/storetest"
 )
 
@@ -20,10 +21,20 @@ func TestSuspensionReachesEveryNode(t *testing.T) {
 	const pw = "un mot de passe de démo assez long"
 	// Nodes of one deployment share the key that seals secrets at rest.
 	t.Setenv("BOUCLIER_SECRET_KEY", strings.Repeat("ab", 32))
-	_, a := startProcess(t, "demo", "--database", url, "--data", t.TempDir(), "--addr", "127.0.0.1:0", "--demo-password", pw, "--policy", "open")
-	_, b := startProcess(t, "demo", "--database", url, "--data", t.TempDir(), "--addr", "127.0.0.1:0", "--demo-password", pw, "--policy", "open")
+	// Administrators act with a second factor: personnel are enrolled.
+	const secret = "JBSWY3DPEHPK3PXP"
+	_, a := startProcess(t, "demo", "--database", url, "--data", t.TempDir(), "--addr", "127.0.0.1:0", "--demo-password", pw, "--policy", "open", "--demo-totp-secret", secret)
+	_, b := startProcess(t, "demo", "--database", url, "--data", t.TempDir(), "--addr", "127.0.0.1:0", "--demo-password", pw, "--policy", "open", "--demo-totp-secret", secret)
 	login := func(base, user string) string {
-		code, body := postJSON(t, base+"/api/v1/session", "", map[string]string{"username": user, "password": pw})
+		in := map[string]string{"username": user, "password": pw}
+		if !strings.HasPrefix(user, "parent.") {
+			otp, err := auth.TOTPCode(secret, time.Now())
+			if err != nil {
+				t.Fatal(err)
+			}
+			in["otp"] = otp
+		}
+		code, body := postJSON(t, base+"/api/v1/session", "", in)
 		if code != 201 {
 			t.Fatalf("login %s: %d %v", user, code, body)
 		}

@@ -99,6 +99,20 @@ func (a *API) messageSend(w http.ResponseWriter, r *http.Request) {
 	if !res.DeliverAt.IsZero() {
 		out["deliver_at"] = res.DeliverAt.UTC().Format(time.RFC3339)
 	}
+	if len(res.NotReached) > 0 {
+		nr := make([]map[string]string, len(res.NotReached))
+		for i, u := range res.NotReached {
+			nr[i] = map[string]string{"recipient": "user:" + u.User.Username, "reason": u.Reason}
+		}
+		out["not_reached"] = nr
+	}
+	if len(res.Later) > 0 {
+		l := make([]map[string]string, len(res.Later))
+		for i, u := range res.Later {
+			l[i] = map[string]string{"recipient": "user:" + u.User.Username, "deliver_at": u.DeliverAt.UTC().Format(time.RFC3339)}
+		}
+		out["later"] = l
+	}
 	writeJSON(w, http.StatusCreated, out)
 }
 

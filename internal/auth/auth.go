@@ -353,9 +353,7 @@ func (s *Service) LoginWith(ctx context.Context, in LoginRequest) (LoginResult, 
 		TokenHash: hash, UserID: u.ID, CreatedAt: store.Micros(now), LastSeen: store.Micros(now),
 		ExpiresAt: store.Micros(now.Add(abs)), MFAAt: mfaAt, Source: c.Address, UserAgent: truncate(c.UserAgent, 256), CSRFHash: csrf[:],
 		PublicID: pid, AuthAt: store.Micros(now), Network: Network(c.Address), UAFamily: UAFamily(c.UserAgent),
-		// The first device since activation counts as known: the
-		// activation code was the proof.
-		IdleUS: idle.Microseconds(), KnownDevice: dev.known || dev.before == 0,
+		IdleUS: idle.Microseconds(), KnownDevice: dev.known,
 	}
 	res.DeviceToken = dev.token
 	err = s.db.InTx(ctx, func(tx *store.Tx) error {

@@ -133,9 +133,9 @@ func (s *Service) checkSecondFactor(ctx context.Context, u bouclier.User, cred s
 //  2. an account with a second factor: a check of it within RecentLogin
 //     (StepUp) → else step_up_required;
 //  3. an account without one: a session on a device the account knows
-//     (or its first device since activation, the activation code being the
-//     proof) and a password check within RecentLogin → else
-//     step_up_required.
+//     (one it logged in from before, or the browser that activated it with
+//     the code of its letter) and a password check within RecentLogin →
+//     else step_up_required.
 func (s *Service) recent(ctx context.Context, sess Session) error {
 	st, u, err := s.db.SessionUser(ctx, sess.TokenHash)
 	if errors.Is(err, store.ErrNotFound) || (err == nil && u.ID != sess.User.ID) {

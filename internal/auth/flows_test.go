@@ -186,6 +186,9 @@ func TestStepUpGuard(t *testing.T) {
 		}); err != nil {
 			t.Fatal(err)
 		}
+		// The CPE's usual browser (where they activated their account, or
+		// logged in before): the account knows it.
+		expect(t, "cpe first login", c.do("POST", "/api/v1/session", "", map[string]any{"username": "cpe.moulin", "password": apptest.Password}), 201, "")
 		r = c.do("POST", "/api/v1/session", "", map[string]any{"username": "cpe.moulin", "password": apptest.Password})
 		expect(t, "cpe login without factor", r, 201, "")
 		if r.Body["must_enrol"] != true {

@@ -3,6 +3,7 @@ package auth
 import (
 	"bytes"
 	"context"
+	"crypto/sha256"
 	"encoding/csv"
 	"errors"
 	"fmt"
@@ -243,6 +244,15 @@ func (s *Service) Activate(ctx context.Context, username, code, password string,
 		sec.ActivatedAt, sec.ProbationUntil = store.Micros(now), store.Micros(now.Add(s.cfg.Probation.Period))
 		sec.LockedUntil, sec.LockReason = 0, ""
 		if err := tx.PutAccountSecurity(ctx, sec); err != nil {
+			return err
+		}
+		if err := tx.SetLockBy(ctx, u.ID, ""); err != nil {
+			return err
+		}
+		// The browser that activated, with the code from the letter, is the
+		// owner's: account changes from it need no further proof.
+		nh := sha256.Sum256([]byte("netua:" + Network(c.Address) + "|" + UAFamily(c.UserAgent)))
+		if err := tx.PutKnownDevice(ctx, u.ID, nh[:], Network(c.Address), UAFamily(c.UserAgent), store.Micros(now)); err != nil {
 			return err
 		}
 		return audit.Append(ctx, tx, audit.Entry{At: now, Actor: u.Username, Action: "account.activate", Target: "user:" + u.Username,

@@ -82,9 +82,33 @@ type Draft struct {
 // The screen's reasons are not in it: they go to moderators only.
 type Result struct {
 	ID        int64
-	Status    bouclier.MessageStatus
-	DeliverAt time.Time // for deferred messages
-	DraftID   int64     // when the send was refused and the draft kept
+	Status    bouclier.MessageStatus // of the copies delivered now
+	DeliverAt time.Time              // for deferred messages
+	DraftID   int64                  // when the send was refused and the draft kept
+	// NotReached are the recipients who cannot receive it (students while
+	// their messaging is closed…), with why; Later those who receive it
+	// when their quiet hours end.
+	NotReached []Unreached
+	Later      []LaterRecipient
+}
+
+// Unreached is a recipient left out of a send.
+type Unreached struct {
+	User   bouclier.User
+	Reason string
+}
+
+// LaterRecipient is a recipient who receives a message later.
+type LaterRecipient struct {
+	User      bouclier.User
+	DeliverAt time.Time
+}
+
+// plan is who receives a message when.
+type plan struct {
+	now        []int64
+	later      []LaterRecipient
+	notReached []Unreached
 }
 
 // Action is a policy answer.
@@ -118,10 +142,10 @@ type Rules interface {
 	// Gate decides whether sender may send now; urgent asks for the
 	// emergency override.
 	Gate(ctx context.Context, sender bouclier.User, now time.Time, urgent bool) (Decision, error)
-	// Receivers decides whether recipients may receive now: Refuse if one
-	// may not receive at all (the reason names who), Defer to the instant
-	// all can, or Allow.
-	Receivers(ctx context.Context, recipients []bouclier.User, now time.Time) (Decision, error)
+	// Receivers decides for each recipient, in order: Allow (receives
+	// now), Defer (receives at Until) or Refuse (cannot receive; the
+	// reason says why).
+	Receivers(ctx context.Context, recipients []bouclier.User, now time.Time) ([]Decision, error)
 }
 
 // Screener is the content screen.
@@ -401,7 +425,7 @@ func (s *Service) send(ctx context.Context, sender bouclier.User, d *Draft, sour
 		return Result{}, err
 	}
 	// 4. The rules, the sender's then the recipients'.
-	dec, err := s.decide(ctx, sender, resolved, d, now)
+	dec, pl, err := s.decide(ctx, sender, resolved, d, now)
 	if err != nil {
 		return Result{}, err
 	}
@@ -436,12 +460,12 @@ func (s *Service) send(ctx context.Context, sender bouclier.User, d *Draft, sour
 		}
 	}
 	verdict.Reasons = m.Reasons
-	recipients := resolved.Recipients
+	recipients := pl.now
 	switch {
 	case verdict.Verdict == bouclier.VerdictReject:
 		// Kept, undelivered and with no delivery rows, as evidence and as a
 		// campaign signal; the sender is refused and keeps a draft.
-		m.Status, recipients = bouclier.StatusRejected, nil
+		m.Status, recipients, pl.later = bouclier.StatusRejected, nil, nil
 	case verdict.Verdict == bouclier.VerdictHold:
 		m.Status = bouclier.StatusHeld
 	case dec.Action == Defer:
@@ -449,7 +473,7 @@ func (s *Service) send(ctx context.Context, sender bouclier.User, d *Draft, sour
 		m.DeliverAt = store.Micros(dec.Until)
 	}
 	// 8. Stored once, with its deliveries and audit entry.
-	newSuspects, err := s.store(ctx, sender, d, m, recipients, verdict, sums, resolved, dec, source, now)
+	newSuspects, err := s.store(ctx, sender, d, m, recipients, pl.later, verdict, sums, resolved, dec, source, now)
 	if err != nil {
 		return Result{}, fmt.Errorf("store message: %w", err)
 	}
@@ -462,7 +486,7 @@ func (s *Service) send(ctx context.Context, sender bouclier.User, d *Draft, sour
 	if m.Status == bouclier.StatusRejected {
 		return Result{ID: m.ID, Status: m.Status}, &bouclier.Error{Code: bouclier.ErrRejectedContent, Message: refusedNotice}
 	}
-	r := Result{ID: m.ID, Status: m.Status}
+	r := Result{ID: m.ID, Status: m.Status, NotReached: pl.notReached, Later: pl.later}
 	if m.Status == bouclier.StatusDeferred {
 		r.DeliverAt = dec.Until
 	}
@@ -485,45 +509,77 @@ func (s *Service) threadOf(ctx context.Context, sender bouclier.User, parentID i
 	return parent.ThreadID, nil
 }
 
-// decide asks the rules for the sender, then for the recipients (unless
-// the urgent override let the sender through). Errors: messaging_closed,
-// invalid_request (urgent without a reason).
-func (s *Service) decide(ctx context.Context, sender bouclier.User, resolved directory.Resolved, d *Draft, now time.Time) (Decision, error) {
+// decide asks the rules for the sender, then for each recipient (unless
+// the urgent override let the sender through): who receives now, who
+// later, who not at all. Errors: messaging_closed (the sender may not
+// send, or no recipient may receive), invalid_request (urgent without a
+// reason).
+func (s *Service) decide(ctx context.Context, sender bouclier.User, resolved directory.Resolved, d *Draft, now time.Time) (Decision, plan, error) {
+	var p plan
 	dec, err := s.rules.Gate(ctx, sender, now, d.Urgent)
 	if err != nil {
-		return Decision{}, err
+		return Decision{}, p, err
 	}
 	if dec.Action == Refuse {
-		return Decision{}, &bouclier.Error{Code: bouclier.ErrMessagingClosed, Message: dec.Reason}
-	}
-	if !dec.Urgent {
-		rd, err := s.rules.Receivers(ctx, resolved.Users, now)
-		if err != nil {
-			return Decision{}, err
-		}
-		switch {
-		case rd.Action == Refuse:
-			return Decision{}, &bouclier.Error{Code: bouclier.ErrMessagingClosed, Message: rd.Reason}
-		case rd.Action == Defer && (dec.Action != Defer || rd.Until.After(dec.Until)):
-			dec.Action, dec.Until = Defer, rd.Until
-		}
+		return Decision{}, p, &bouclier.Error{Code: bouclier.ErrMessagingClosed, Message: dec.Reason}
 	}
 	if dec.Urgent && strings.TrimSpace(d.UrgentReason) == "" {
-		return Decision{}, bouclier.Errorf(bouclier.ErrInvalidRequest, "Un envoi urgent pendant une fermeture doit indiquer sa raison.")
+		return Decision{}, p, bouclier.Errorf(bouclier.ErrInvalidRequest, "Un envoi urgent pendant une fermeture doit indiquer sa raison.")
 	}
-	return dec, nil
+	if dec.Urgent {
+		p.now = resolved.Recipients
+		return dec, p, nil
+	}
+	ds, err := s.rules.Receivers(ctx, resolved.Users, now)
+	if err != nil {
+		return Decision{}, p, err
+	}
+	if len(ds) != len(resolved.Users) {
+		return Decision{}, p, fmt.Errorf("receivers: %d decisions for %d recipients", len(ds), len(resolved.Users))
+	}
+	for i, u := range resolved.Users {
+		switch ds[i].Action {
+		case Allow:
+			p.now = append(p.now, u.ID)
+		case Defer:
+			p.later = append(p.later, LaterRecipient{User: u, DeliverAt: ds[i].Until})
+		default:
+			p.notReached = append(p.notReached, Unreached{User: u, Reason: ds[i].Reason})
+		}
+	}
+	if len(p.now) == 0 && len(p.later) == 0 {
+		return Decision{}, p, &bouclier.Error{Code: bouclier.ErrMessagingClosed,
+			Message: "Aucun destinataire ne peut recevoir ce message actuellement : " + p.notReached[0].Reason}
+	}
+	if len(p.now) == 0 || dec.Action == Defer {
+		// Nobody receives now: the whole message waits until every
+		// remaining recipient may receive it.
+		for _, l := range p.later {
+			if dec.Action != Defer || l.DeliverAt.After(dec.Until) {
+				dec.Action, dec.Until = Defer, l.DeliverAt
+			}
+			p.now = append(p.now, l.User.ID)
+		}
+		p.later = nil
+	}
+	return dec, p, nil
 }
 
 // store writes the message, its deliveries, attachments and audit entry in
 // a transaction shared with concurrent sends, and reports whether a domain
 // became suspect. m gets its ids once committed.
-func (s *Service) store(ctx context.Context, sender bouclier.User, d *Draft, m *bouclier.Message, recipients []int64, verdict ScreenResult,
-	sums [][32]byte, resolved directory.Resolved, dec Decision, source string, now time.Time) (bool, error) {
+func (s *Service) store(ctx context.Context, sender bouclier.User, d *Draft, m *bouclier.Message, recipients []int64, later []LaterRecipient,
+	verdict ScreenResult, sums [][32]byte, resolved directory.Resolved, dec Decision, source string, now time.Time) (bool, error) {
 	newSuspects := false
 	err := s.batch.Do(ctx, func(ctx context.Context, tx *store.Tx) error {
 		newSuspects = false // a batch retried job by job runs this again
 		if err := tx.InsertMessage(ctx, m, recipients); err != nil {
 			return err
+		}
+		for _, l := range later {
+			if err := tx.AddPending(ctx, m.ID, []int64{l.User.ID}, store.Micros(l.DeliverAt)); err != nil {
+				return err
+			}
 		}
 		for i, a := range d.Attachments {
 			sum := sums[i]
@@ -559,7 +615,8 @@ func (s *Service) store(ctx context.Context, sender bouclier.User, d *Draft, m *
 				return err
 			}
 		}
-		detail := fmt.Sprintf("status=%s recipients=%d groups=%d", m.Status, len(resolved.Recipients), resolved.Groups)
+		detail := fmt.Sprintf("status=%s recipients=%d later=%d not_reached=%d groups=%d", m.Status, len(recipients), len(later),
+			len(resolved.Recipients)-len(recipients)-len(later), resolved.Groups)
 		action := "message.sent"
 		if m.Status == bouclier.StatusRejected {
 			action, detail = "message.rejected", detail+" reasons="+strconv.Quote(strings.Join(verdict.Reasons, "; "))
@@ -783,7 +840,36 @@ func (s *Service) DeliverDue(ctx context.Context) (int, error) {
 			}
 		}
 		if !progress {
-			return delivered, nil
+			n, err := s.releasePending(ctx, now)
+			return delivered + n, err
+		}
+	}
+}
+
+// releasePending gives the recipients who could only receive later the
+// messages whose time has come, and returns how many deliveries it made.
+// The message was screened at its send and is watched since (a recall or
+// a hold stops it); a message still held waits for the decision.
+func (s *Service) releasePending(ctx context.Context, now time.Time) (int, error) {
+	total := 0
+	for {
+		ids, err := s.db.DuePending(ctx, store.Micros(now), 100)
+		if err != nil || len(ids) == 0 {
+			return total, err
+		}
+		for _, id := range ids {
+			err := s.db.InTx(ctx, func(tx *store.Tx) error {
+				n, err := tx.ReleasePending(ctx, id, store.Micros(now))
+				if err != nil || n == 0 {
+					return err
+				}
+				total += int(n)
+				return audit.Append(ctx, tx, audit.Entry{At: now, Actor: "system:deferred", Action: "message.later_delivered",
+					Target: fmt.Sprintf("message:%d", id), Scope: "national", Detail: fmt.Sprintf("recipients=%d", n)})
+			})
+			if err != nil {
+				return total, err
+			}
 		}
 	}
 }

@@ -29,8 +29,8 @@ func (nopRules) Gate(context.Context, bouclier.User, time.Time, bool) (messaging
 	return messaging.Decision{}, nil
 }
 
-func (nopRules) Receivers(context.Context, []bouclier.User, time.Time) (messaging.Decision, error) {
-	return messaging.Decision{}, nil
+func (nopRules) Receivers(context.Context, []bouclier.User, time.Time) ([]messaging.Decision, error) {
+	return nil, nil
 }
 
 type nopScreen struct{}

@@ -253,26 +253,25 @@ func (s *Service) Gate(ctx context.Context, u bouclier.User, now time.Time, urge
 	return messaging.Decision{Action: messaging.Allow, Urgent: d.Urgent, Reason: d.Reason}, nil
 }
 
-// Receivers is the messaging.ReceiveFunc: a message is refused when one of
-// its recipients may not receive at all now (say, students while their
-// messaging is closed), and deferred to the moment every recipient may
-// receive when some are in quiet hours.
-func (s *Service) Receivers(ctx context.Context, users []bouclier.User, now time.Time) (messaging.Decision, error) {
+// Receivers decides, for each recipient, whether they may receive now
+// (Allow), only when their quiet hours end (Defer, until then) or not at
+// all now (Refuse: students while their messaging is closed, a suspension
+// that stops receiving), with the reason.
+func (s *Service) Receivers(ctx context.Context, users []bouclier.User, now time.Time) ([]messaging.Decision, error) {
 	set, err := s.current(ctx)
 	if err != nil {
-		return messaging.Decision{}, err
+		return nil, err
 	}
-	out := messaging.Decision{Action: messaging.Allow}
-	for _, u := range users {
+	out := make([]messaging.Decision, len(users))
+	for i, u := range users {
 		d := set.Decide(s.subject(u), now, false)
 		switch d.Receive {
-		case policy.Refuse:
-			return messaging.Decision{Action: messaging.Refuse,
-				Reason: fmt.Sprintf("%s ne peut pas recevoir de message actuellement : %s. Retirez ce destinataire ou réessayez plus tard.", u.DisplayName, d.Message(now))}, nil
+		case policy.Allow:
+			out[i] = messaging.Decision{Action: messaging.Allow}
 		case policy.Defer:
-			if out.Action != messaging.Defer || d.ReceiveAt.After(out.Until) {
-				out = messaging.Decision{Action: messaging.Defer, Until: d.ReceiveAt, Reason: d.Message(now)}
-			}
+			out[i] = messaging.Decision{Action: messaging.Defer, Until: d.ReceiveAt, Reason: d.Message(now)}
+		default:
+			out[i] = messaging.Decision{Action: messaging.Refuse, Reason: d.Message(now)}
 		}
 	}
 	return out, nil
