@@ -17,37 +17,11 @@ import (
 
 	"github.com/bouclier/bouclier"
 	"github.com/bouclier/bouclier/internal/auth"
+	"github.com/bouclier/bouclier/internal/httpx"
 )
 
 // MaxBody bounds a request body: five 10 MiB attachments in base64 and the text.
 const MaxBody = 72 << 20
-
-// Status maps contract codes to HTTP statuses.
-func Status(c bouclier.Code) int {
-	switch c {
-	case bouclier.ErrInvalidRequest, bouclier.ErrRejectedContent:
-		return http.StatusUnprocessableEntity
-	case bouclier.ErrInvalidCredentials, bouclier.ErrOTPRequired, bouclier.ErrUnauthenticated:
-		return http.StatusUnauthorized
-	case bouclier.ErrForbidden, bouclier.ErrPasswordResetRequired, bouclier.ErrMessagingClosed,
-		bouclier.ErrRecipientNotAllowed, bouclier.ErrStepUpRequired, bouclier.ErrMFAEnrolmentRequired,
-		bouclier.ErrSecurityAckRequired:
-		return http.StatusForbidden
-	case bouclier.ErrNotFound:
-		return http.StatusNotFound
-	case bouclier.ErrConflict:
-		return http.StatusConflict
-	case bouclier.ErrTooLarge:
-		return http.StatusRequestEntityTooLarge
-	case bouclier.ErrUnsupportedMedia:
-		return http.StatusUnsupportedMediaType
-	case bouclier.ErrLocked:
-		return http.StatusLocked
-	case bouclier.ErrThrottled:
-		return http.StatusTooManyRequests
-	}
-	return http.StatusInternalServerError
-}
 
 type errorBody struct {
 	Error errorDetail `json:"error"`
@@ -85,7 +59,7 @@ func (a *API) writeErrorDetail(w http.ResponseWriter, r *http.Request, err error
 	if errors.As(err, &ra) && (code == bouclier.ErrThrottled || code == bouclier.ErrLocked) {
 		w.Header().Set("Retry-After", strconv.Itoa(ra.Seconds()))
 	}
-	writeJSON(w, Status(code), errorBody{Error: d})
+	writeJSON(w, httpx.Status(code), errorBody{Error: d})
 }
 
 // badRequest is a 400 for bodies that cannot be read at all.

@@ -13,8 +13,8 @@ import (
 	"time"
 
 	"github.com/bouclier/bouclier"
-	"github.com/bouclier/bouclier/internal/api"
 	"github.com/bouclier/bouclier/internal/apptest"
+	"github.com/bouclier/bouclier/internal/httpx"
 )
 
 // client calls the API through the application's handler.
@@ -381,7 +381,7 @@ func TestErrorCodesHaveStatuses(t *testing.T) {
 	for _, c := range []bouclier.Code{bouclier.ErrInvalidRequest, bouclier.ErrInvalidCredentials, bouclier.ErrOTPRequired,
 		bouclier.ErrMessagingClosed, bouclier.ErrRecipientNotAllowed, bouclier.ErrRejectedContent, bouclier.ErrLocked,
 		bouclier.ErrThrottled, bouclier.ErrPasswordResetRequired, bouclier.ErrNotFound, bouclier.ErrTooLarge} {
-		if s := api.Status(c); s < 400 || s >= 500 {
+		if s := httpx.Status(c); s < 400 || s >= 500 {
 			t.Errorf("%s → %d", c, s)
 		}
 	}

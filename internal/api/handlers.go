@@ -4,11 +4,11 @@ import (
 	"encoding/base64"
 	"errors"
 	"net/http"
-	"net/url"
 	"strconv"
 	"time"
 
 	"github.com/bouclier/bouclier"
+	"github.com/bouclier/bouclier/internal/httpx"
 	"github.com/bouclier/bouclier/internal/messaging"
 	"github.com/bouclier/bouclier/internal/store"
 )
@@ -274,15 +274,5 @@ func (a *API) attachmentGet(w http.ResponseWriter, r *http.Request) {
 		a.writeError(w, r, err)
 		return
 	}
-	ServeAttachment(w, at, data)
-}
-
-// ServeAttachment sends attachment bytes as a download with their detected type.
-func ServeAttachment(w http.ResponseWriter, at store.Attachment, data []byte) {
-	w.Header().Set("Content-Type", at.ContentType)
-	w.Header().Set("Content-Disposition", "attachment; filename*=UTF-8''"+url.PathEscape(at.Name))
-	w.Header().Set("X-Content-Type-Options", "nosniff")
-	w.Header().Set("Content-Security-Policy", "default-src 'none'; sandbox")
-	w.Header().Set("Content-Length", strconv.Itoa(len(data)))
-	_, _ = w.Write(data)
+	httpx.ServeAttachment(w, at.Name, at.ContentType, data)
 }

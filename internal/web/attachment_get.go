@@ -3,8 +3,8 @@ package web
 import (
 	"net/http"
 
-	"github.com/bouclier/bouclier/internal/api"
 	"github.com/bouclier/bouclier/internal/auth"
+	"github.com/bouclier/bouclier/internal/httpx"
 )
 
 // attachmentGet sends an attachment as a download with its detected type,
@@ -21,5 +21,5 @@ func (h *handler) attachmentGet(w http.ResponseWriter, r *http.Request, s auth.S
 		h.fail(w, r, &s, err)
 		return
 	}
-	api.ServeAttachment(w, at, data)
+	httpx.ServeAttachment(w, at.Name, at.ContentType, data)
 }

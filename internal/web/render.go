@@ -13,9 +13,9 @@ import (
 	"time"
 
 	"github.com/bouclier/bouclier"
-	"github.com/bouclier/bouclier/internal/api"
 	"github.com/bouclier/bouclier/internal/auth"
 	"github.com/bouclier/bouclier/internal/directory"
+	"github.com/bouclier/bouclier/internal/httpx"
 )
 
 //go:embed templates/*.html
@@ -162,7 +162,7 @@ func (h *handler) fail(w http.ResponseWriter, r *http.Request, s *auth.Session, 
 		}
 		h.d.Log.Error("web request failed", "method", r.Method, "path", r.URL.Path, "err", err)
 	}
-	status := api.Status(code)
+	status := httpx.Status(code)
 	title := "Erreur"
 	switch status {
 	case http.StatusNotFound:
@@ -223,7 +223,7 @@ func sizeLabel(n int64) string {
 	return fmt.Sprintf("%d octets", n)
 }
 
-func statusOf(err error) int { return api.Status(bouclier.ErrorCode(err)) }
+func statusOf(err error) int { return httpx.Status(bouclier.ErrorCode(err)) }
 
 // location is the time zone dates are shown and typed in for u.
 func (h *handler) location(u bouclier.User) *time.Location {
