@@ -68,7 +68,7 @@ func (a *API) messageSend(w http.ResponseWriter, r *http.Request) {
 	if !a.decode(w, r, &in) {
 		return
 	}
-	d := messaging.Draft{To: in.To, Subject: in.Subject, Body: in.Body, Urgent: in.Urgent, UrgentReason: in.UrgentReason, SessionID: sessionFrom(r).PublicID}
+	d := messaging.Draft{To: in.To, Subject: in.Subject, Body: in.Body, Urgent: in.Urgent, UrgentReason: in.UrgentReason, SessionID: sessionFrom(r).PublicID, Moved: sessionFrom(r).Moved}
 	var err error
 	if d.ParentID, err = optionalID(in.ReplyTo, "reply_to"); err != nil {
 		a.writeError(w, r, err)

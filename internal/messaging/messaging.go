@@ -73,9 +73,12 @@ type Draft struct {
 	Attachments  []Attachment
 	Urgent       bool   // emergency override, for authorised people only
 	UrgentReason string //
-	// SessionID is the public id of the session that wrote the draft. A
-	// step-up approves only drafts written by the session being checked.
+	// SessionID is the public id of the session that wrote the draft, and
+	// Moved says that session was then used from another network or
+	// browser than it was opened from (a replayed cookie). A step-up
+	// approves only drafts written by the session being checked, unmoved.
 	SessionID string
+	Moved     bool
 }
 
 // Result is the outcome of a send.
@@ -381,7 +384,11 @@ func (s *Service) keepDraft(ctx context.Context, sender bouclier.User, d *Draft,
 		s.log.Error("save draft", "err", err)
 		return 0
 	}
-	if err := s.db.SetDraftSession(ctx, sender.ID, dr.ID, d.SessionID); err != nil {
+	sid := d.SessionID
+	if d.Moved {
+		sid = "" // written from elsewhere: no step-up sends it
+	}
+	if err := s.db.SetDraftSession(ctx, sender.ID, dr.ID, sid); err != nil {
 		s.log.Error("draft session", "err", err)
 	}
 	return dr.ID

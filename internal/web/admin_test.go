@@ -1,6 +1,7 @@
 package web_test
 
 import (
+	"context"
 	"encoding/csv"
 	"net/http"
 	"net/url"
@@ -311,6 +312,9 @@ func TestMassResetAndActivation(t *testing.T) {
 
 func TestAccountSecurity(t *testing.T) {
 	e, srv := env(t)
+	// The parent's usual computer: an earlier login made it a device the
+	// account knows, from which its settings may change.
+	newBrowser(t, srv).login("parent.dupont", "")
 	parent := newBrowser(t, srv)
 	parent.login("parent.dupont", "")
 	p := parent.get("/account")
@@ -422,5 +426,40 @@ func TestStepUpResendsDraft(t *testing.T) {
 	}
 	if p = prof.get("/drafts"); strings.Contains(p.Body, "Devoirs") {
 		t.Error("draft kept after sending")
+	}
+}
+
+// TestPlantedDraftNotApproved: a stolen cookie writes a message to a class
+// and its parents; the teacher, sent to the step-up page, sees the whole
+// message, and their code does not send it: it opens in the compose form.
+func TestPlantedDraftNotApproved(t *testing.T) {
+	e, srv := env(t)
+	ctx := context.Background()
+	prof := newBrowser(t, srv)
+	prof.login("prof.martin", e.OTP(t, 0))
+	e.Clock.Advance(20 * time.Minute) // the login's check is no longer fresh
+	bad := prof.thief()
+	planted := "Le collège sera fermé demain, prévenez les autres familles."
+	p := bad.send([]string{"parents:0780001A/4A"}, "Fermeture", planted)
+	loc := p.Header.Get("Location")
+	if p.Status != http.StatusSeeOther || !strings.HasPrefix(loc, "/step-up?draft=") {
+		t.Fatalf("planted send: %d %q\n%s", p.Status, loc, p.Body)
+	}
+	// The teacher opens the step-up page: the whole message is shown, with
+	// a warning that it was not written from here.
+	p = prof.get(loc)
+	if !strings.Contains(p.Body, planted) || !strings.Contains(p.Body, "pas été écrit depuis cette session") {
+		t.Fatalf("step-up page does not show the planted message:\n%s", p.Body)
+	}
+	p = prof.post("/step-up", url.Values{"csrf": {field(t, p.Body, "csrf")}, "draft": {field(t, p.Body, "draft")}, "code": {e.OTP(t, 1)}})
+	if p.Status != http.StatusSeeOther || !strings.HasPrefix(p.Header.Get("Location"), "/compose?draft=") {
+		t.Fatalf("after the code: %d %q", p.Status, p.Header.Get("Location"))
+	}
+	u, err := e.App.DB.UserByName(ctx, "prof.martin")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n, err := e.App.DB.CountMessagesSince(ctx, u.ID, 0); err != nil || n != 0 {
+		t.Fatalf("%d messages sent (%v): the teacher's code approved the thief's draft", n, err)
 	}
 }

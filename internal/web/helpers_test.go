@@ -34,6 +34,15 @@ type browser struct {
 	t    *testing.T
 	base string
 	c    *http.Client
+	ua   string // User-Agent; empty: Go's
+}
+
+// thief returns a browser of another family that shares b's cookies: a
+// session cookie replayed by whoever stole it.
+func (b *browser) thief() *browser {
+	n := *b
+	n.ua = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36"
+	return &n
 }
 
 func newBrowser(t *testing.T, srv *httptest.Server) *browser {
@@ -50,6 +59,9 @@ type page struct {
 
 func (b *browser) do(req *http.Request) page {
 	b.t.Helper()
+	if b.ua != "" {
+		req.Header.Set("User-Agent", b.ua)
+	}
 	res, err := b.c.Do(req)
 	if err != nil {
 		b.t.Fatalf("%s %s: %v", req.Method, req.URL, err)

@@ -110,7 +110,7 @@ func (h *handler) composeShow(w http.ResponseWriter, r *http.Request, s auth.Ses
 // the reason and the status that fits it.
 func (h *handler) messageSend(w http.ResponseWriter, r *http.Request, s auth.Session) {
 	ctx := r.Context()
-	d := messaging.Draft{SessionID: s.PublicID, To: r.PostForm["to"], Subject: r.PostFormValue("subject"),
+	d := messaging.Draft{SessionID: s.PublicID, Moved: s.Moved, To: r.PostForm["to"], Subject: r.PostFormValue("subject"),
 		// Browsers submit CRLF line ends; store what people typed.
 		Body: strings.ReplaceAll(r.PostFormValue("body"), "\r\n", "\n")}
 	var err error
