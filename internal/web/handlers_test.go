@@ -1,12 +1,15 @@
 package web_test
 
 import (
+	"context"
 	"html"
 	"net/http"
 	"net/url"
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/bouclier/bouclier"
 )
 
 func TestLoginWithSecondFactor(t *testing.T) {
@@ -339,4 +342,60 @@ func mustURL(s string) *url.URL {
 		panic(err)
 	}
 	return u
+}
+
+// TestClassAndParentsUnderTheCircular: under the default rules a teacher's
+// message to a class and its parents reaches the parents; the pupils, who
+// may not receive, are named as not reached, and nothing is refused.
+func TestClassAndParentsUnderTheCircular(t *testing.T) {
+	e, srv := env(t)
+	if err := e.App.Rules.ApplyPreset(context.Background(), bouclier.SystemActor("test"), "circular-2024", "national"); err != nil {
+		t.Fatal(err)
+	}
+	prof := newBrowser(t, srv)
+	prof.login("prof.martin", e.OTP(t, 0))
+	p := prof.send([]string{"class:0780001A/4A", "parents:0780001A/4A"}, "Sortie au musée", "Départ jeudi à 8 h 30 devant le collège.")
+	loc := p.Header.Get("Location")
+	if p.Status != http.StatusSeeOther || !strings.Contains(loc, "envoye=1") || !strings.Contains(loc, "nr=1") {
+		t.Fatalf("send: %d %q\n%s", p.Status, loc, p.Body)
+	}
+	p = prof.get(loc)
+	if !strings.Contains(p.Body, "Message envoyé.") || !strings.Contains(p.Body, "ne peut pas le recevoir") {
+		t.Errorf("sender not told who was left out:\n%s", p.Body)
+	}
+	parent := newBrowser(t, srv)
+	parent.login("parent.dupont", "")
+	if p := parent.get("/inbox"); !strings.Contains(p.Body, "Sortie au musée") {
+		t.Errorf("parent did not receive it")
+	}
+}
+
+// TestReportFromInbox: a recipient reports a message in one action, and the
+// head sees the report with the message.
+func TestReportFromInbox(t *testing.T) {
+	e, srv := env(t)
+	prof := newBrowser(t, srv)
+	prof.login("prof.martin", e.OTP(t, 0))
+	p := prof.send([]string{"user:parent.dupont"}, "Remarque", "Votre enfant ne mérite pas sa place ici.")
+	msg := strings.SplitN(p.Header.Get("Location"), "?", 2)[0]
+	parent := newBrowser(t, srv)
+	parent.login("parent.dupont", "")
+	p = parent.get(msg)
+	if !strings.Contains(p.Body, "Signaler ce message") {
+		t.Fatalf("no report button:\n%s", p.Body)
+	}
+	if p = parent.post(msg+"/report", url.Values{"csrf": {field(t, p.Body, "csrf")}, "motif": {"Harcèlement ou insulte"}, "commentaire": {"Propos blessants"}}); p.Status != http.StatusSeeOther {
+		t.Fatalf("report: %d\n%s", p.Status, p.Body)
+	}
+	if p = parent.get(p.Header.Get("Location")); !strings.Contains(p.Body, "signalement a été transmis") {
+		t.Errorf("no acknowledgement:\n%s", p.Body)
+	}
+	if p = parent.post(msg+"/report", url.Values{"csrf": {parent.csrf()}, "motif": {"n'importe quoi"}}); p.Status < 400 {
+		t.Errorf("unknown reason accepted: %d", p.Status)
+	}
+	head := newBrowser(t, srv)
+	head.login("principal.moulin", e.OTP(t, 1))
+	if p = head.get("/admin/moderation"); !strings.Contains(p.Body, "Harcèlement ou insulte") {
+		t.Errorf("head does not see the report:\n%s", p.Body)
+	}
 }

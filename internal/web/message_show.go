@@ -2,7 +2,10 @@ package web
 
 import (
 	"net/http"
+	"net/url"
+	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/bouclier/bouclier"
 	"github.com/bouclier/bouclier/internal/auth"
@@ -15,7 +18,17 @@ type threadData struct {
 	Messages []threadMessage
 	JustSent bool
 	Reply    replyForm
+	// After a send: how many recipients cannot receive it, and how many
+	// receive it later (quiet hours), with the first reason given.
+	NotReached, Later int
+	NotReachedWhy     string
+	Reported          bool // the user just reported it
+	ReportReasons     []string
 }
+
+// reportReasons are the reasons offered when reporting a message.
+var reportReasons = []string{"Menace ou violence", "Harcèlement ou insulte", "Contenu choquant (image, vidéo)", "Hameçonnage ou lien suspect",
+	"Apologie du terrorisme", "Autre"}
 
 type threadMessage struct {
 	bouclier.Message
@@ -47,7 +60,14 @@ func (h *handler) messageShow(w http.ResponseWriter, r *http.Request, s auth.Ses
 		h.fail(w, r, &s, err)
 		return
 	}
-	d := threadData{Entry: e, Mine: e.SenderID == u.ID, JustSent: r.URL.Query().Get("envoye") != ""}
+	q := r.URL.Query()
+	d := threadData{Entry: e, Mine: e.SenderID == u.ID, JustSent: q.Get("envoye") != "", Reported: q.Get("signale") != "",
+		ReportReasons: reportReasons}
+	if d.JustSent {
+		d.NotReached, _ = strconv.Atoi(q.Get("nr"))
+		d.Later, _ = strconv.Atoi(q.Get("pt"))
+		d.NotReachedWhy = clipText(q.Get("motif"), 300)
+	}
 	for _, m := range thread {
 		tm := threadMessage{Message: m, Mine: m.SenderID == u.ID, Current: m.ID == id}
 		if tm.Attachments, err = h.d.Messaging.Attachments(ctx, u, m.ID); err != nil {
@@ -84,4 +104,54 @@ func replySubject(s string) string {
 		return s
 	}
 	return "RE : " + s
+}
+
+// clipText cuts s to at most n runes.
+func clipText(s string, n int) string {
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	return string([]rune(s)[:n]) + "…"
+}
+
+// sentLocation is where a send leads: the message, with what the sender
+// must know of who did not get it now.
+func sentLocation(id int64, notReached, later int, why string) string {
+	v := url.Values{"envoye": {"1"}}
+	if notReached > 0 {
+		v.Set("nr", strconv.Itoa(notReached))
+		v.Set("motif", clipText(why, 300))
+	}
+	if later > 0 {
+		v.Set("pt", strconv.Itoa(later))
+	}
+	return "/messages/" + strconv.FormatInt(id, 10) + "?" + v.Encode()
+}
+
+// messageReport reports a received message to the establishment
+// (Moderation.Report), with a reason chosen from the list and an optional
+// comment.
+func (h *handler) messageReport(w http.ResponseWriter, r *http.Request, s auth.Session) {
+	id, err := pathID(r)
+	if err != nil {
+		h.fail(w, r, &s, err)
+		return
+	}
+	reason := strings.TrimSpace(r.PostFormValue("motif"))
+	known := false
+	for _, x := range reportReasons {
+		known = known || x == reason
+	}
+	if !known {
+		h.fail(w, r, &s, bouclier.Errorf(bouclier.ErrInvalidRequest, "Choisissez le motif du signalement."))
+		return
+	}
+	if c := strings.TrimSpace(r.PostFormValue("commentaire")); c != "" {
+		reason += " : " + clipText(c, 800)
+	}
+	if err := h.d.Moderation.Report(r.Context(), actorOf(r, s), id, reason); err != nil {
+		h.fail(w, r, &s, err)
+		return
+	}
+	http.Redirect(w, r, "/messages/"+strconv.FormatInt(id, 10)+"?signale=1", http.StatusSeeOther)
 }

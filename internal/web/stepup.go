@@ -135,7 +135,11 @@ func (h *handler) afterStepUp(w http.ResponseWriter, r *http.Request, old auth.S
 	if err != nil {
 		return draft
 	}
-	return "/messages/" + strconv.FormatInt(res.ID, 10) + "?envoye=1"
+	why := ""
+	if len(res.NotReached) > 0 {
+		why = res.NotReached[0].Reason
+	}
+	return sentLocation(res.ID, len(res.NotReached), len(res.Later), why)
 }
 
 // stepUpOptions starts a passkey check for the step-up (JSON).
