@@ -31,11 +31,14 @@ func (a *API) suspensionCreate(w http.ResponseWriter, r *http.Request) {
 		Roles  []string   `json:"roles"`
 		Reason string     `json:"reason"`
 		Until  *time.Time `json:"until"`
+		// StopsReceiving stops receiving too (default: sending only).
+		StopsReceiving bool `json:"stops_receiving"`
 	}
 	if !a.decode(w, r, &in) {
 		return
 	}
-	id, err := a.svc.Rules.Suspend(r.Context(), actorOf(r), rules.SuspensionInput{Scope: in.Scope, Roles: in.Roles, Reason: in.Reason, Until: in.Until})
+	id, err := a.svc.Rules.Suspend(r.Context(), actorOf(r), rules.SuspensionInput{Scope: in.Scope, Roles: in.Roles, Reason: in.Reason, Until: in.Until,
+		StopsReceiving: in.StopsReceiving})
 	if err != nil {
 		a.writeError(w, r, err)
 		return
@@ -63,7 +66,7 @@ func (a *API) suspensionList(w http.ResponseWriter, r *http.Request) {
 	}
 	out := make([]map[string]any, 0, len(rows))
 	for _, s := range rows {
-		m := map[string]any{"id": s.ID, "scope": s.Scope, "roles": s.Roles, "reason": s.Reason, "created_by": s.CreatedBy,
+		m := map[string]any{"id": s.ID, "scope": s.Scope, "roles": s.Roles, "reason": s.Reason, "created_by": s.CreatedBy, "stops_receiving": s.StopsReceiving,
 			"created_at": time.UnixMicro(s.CreatedAt).UTC().Format(time.RFC3339), "until": nil}
 		if s.Until != 0 {
 			m["until"] = time.UnixMicro(s.Until).UTC().Format(time.RFC3339)

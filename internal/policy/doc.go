@@ -40,7 +40,8 @@
 //     does not happen on the spring-forward night, and covers both
 //     occurrences of the repeated hour in autumn.
 //  4. A suspension is in force when Since <= t < Until (zero Since or Until:
-//     unbounded). It refuses sending and receiving. With the urgent flag, a
+//     unbounded). It refuses sending to the roles it names, and receiving
+//     too when it says so (StopsReceiving). With the urgent flag, a
 //     person of the personnel may still send through suspensions of an
 //     académie, an establishment or a class, never through a national one,
 //     and only through those imposed (Suspension.ImposedBy) at the level of

@@ -47,7 +47,10 @@ func naiveInRange(r policy.DateRange, t time.Time, l *time.Location) bool {
 func naiveState(rules []policy.Rule, susp []policy.Suspension, t time.Time, l *time.Location) (send, recv policy.Action) {
 	for _, s := range susp {
 		if (s.Since.IsZero() || !t.Before(s.Since)) && (s.Until.IsZero() || t.Before(s.Until)) {
-			return policy.Refuse, policy.Refuse
+			send = policy.Refuse
+			if s.StopsReceiving {
+				recv = policy.Refuse
+			}
 		}
 	}
 	for _, r := range rules {
@@ -133,7 +136,7 @@ func TestAgainstNaive(t *testing.T) {
 		}
 		var susp []policy.Suspension
 		if rng.IntN(3) == 0 {
-			s := policy.Suspension{ID: "s", Scope: policy.National, Since: start.Add(time.Duration(rng.IntN(7*24*60)) * time.Minute)}
+			s := policy.Suspension{ID: "s", Scope: policy.National, Since: start.Add(time.Duration(rng.IntN(7*24*60)) * time.Minute), StopsReceiving: rng.IntN(2) == 0}
 			s.Until = s.Since.Add(time.Duration(1+rng.IntN(3000)) * time.Minute)
 			susp = append(susp, s)
 		}

@@ -471,10 +471,10 @@ func TestSuspensions(t *testing.T) {
 	at := func(d, h int) time.Time { return time.Date(2025, 3, d, h, 0, 0, 0, paris) }
 	end := at(13, 18)
 	set := compile(t, nil,
-		policy.Suspension{ID: "nat", Scope: policy.National, Roles: []bouclier.Role{parent}, Reason: "alerte nationale"},
-		policy.Suspension{ID: "ac", Scope: sc(t, "academie:versailles"), Roles: []bouclier.Role{teacher, staff}, Reason: "menaces en cours", Until: end},
-		policy.Suspension{ID: "etab", Scope: sc(t, "establishment:0780002B"), Reason: "intrusion", Since: at(14, 8), Until: at(14, 12)},
-		policy.Suspension{ID: "admins", Scope: sc(t, "academie:la-reunion"), Roles: []bouclier.Role{acAdmin}, Reason: "compte compromis"},
+		policy.Suspension{StopsReceiving: true, ID: "nat", Scope: policy.National, Roles: []bouclier.Role{parent}, Reason: "alerte nationale"},
+		policy.Suspension{StopsReceiving: true, ID: "ac", Scope: sc(t, "academie:versailles"), Roles: []bouclier.Role{teacher, staff}, Reason: "menaces en cours", Until: end},
+		policy.Suspension{StopsReceiving: true, ID: "etab", Scope: sc(t, "establishment:0780002B"), Reason: "intrusion", Since: at(14, 8), Until: at(14, 12)},
+		policy.Suspension{StopsReceiving: true, ID: "admins", Scope: sc(t, "academie:la-reunion"), Roles: []bouclier.Role{acAdmin}, Reason: "compte compromis"},
 	)
 	tests := []struct {
 		name, where string
@@ -505,14 +505,14 @@ func TestUrgentOverride(t *testing.T) {
 	at := func(d, h int) time.Time { return time.Date(2025, 3, d, h, 0, 0, 0, paris) }
 	rules := presets(t, policy.PresetCircular2024, policy.PresetDisconnect2025)
 	set := compile(t, rules,
-		policy.Suspension{ID: "etab", Scope: sc(t, "establishment:0780002B"), Reason: "intrusion", ImposedBy: sc(t, "establishment:0780002B")},
-		policy.Suspension{ID: "ac", Scope: sc(t, "academie:la-reunion"), Reason: "menaces", ImposedBy: sc(t, "academie:la-reunion")},
+		policy.Suspension{StopsReceiving: true, ID: "etab", Scope: sc(t, "establishment:0780002B"), Reason: "intrusion", ImposedBy: sc(t, "establishment:0780002B")},
+		policy.Suspension{StopsReceiving: true, ID: "ac", Scope: sc(t, "academie:la-reunion"), Reason: "menaces", ImposedBy: sc(t, "academie:la-reunion")},
 		// Imposed on the heads of an establishment by its académie.
-		policy.Suspension{ID: "from-above", Scope: sc(t, "establishment:0780001A"), Roles: []bouclier.Role{head}, Reason: "comptes compromis", ImposedBy: sc(t, "academie:versailles")},
+		policy.Suspension{StopsReceiving: true, ID: "from-above", Scope: sc(t, "establishment:0780001A"), Roles: []bouclier.Role{head}, Reason: "comptes compromis", ImposedBy: sc(t, "academie:versailles")},
 		// Stored before imposers were recorded: counts as national.
-		policy.Suspension{ID: "unknown", Scope: sc(t, "establishment:9740001C"), Roles: []bouclier.Role{head}, Reason: "ancienne"},
+		policy.Suspension{StopsReceiving: true, ID: "unknown", Scope: sc(t, "establishment:9740001C"), Roles: []bouclier.Role{head}, Reason: "ancienne"},
 	)
-	natSet := compile(t, rules, policy.Suspension{ID: "nat", Scope: policy.National, Reason: "crise nationale"})
+	natSet := compile(t, rules, policy.Suspension{StopsReceiving: true, ID: "nat", Scope: policy.National, Reason: "crise nationale"})
 	auth := func(s policy.Subject, k policy.ScopeKind) policy.Subject { s.Authority = k; return s }
 	tests := []struct {
 		name string
@@ -539,7 +539,7 @@ func TestUrgentOverride(t *testing.T) {
 
 func TestExplain(t *testing.T) {
 	set := compile(t, presets(t, policy.PresetCircular2024, policy.PresetDisconnect2025),
-		policy.Suspension{ID: "s", Scope: sc(t, "establishment:0780002B"), Reason: "alerte à la bombe", Until: time.Date(2025, 3, 12, 18, 0, 0, 0, paris)})
+		policy.Suspension{StopsReceiving: true, ID: "s", Scope: sc(t, "establishment:0780002B"), Reason: "alerte à la bombe", Until: time.Date(2025, 3, 12, 18, 0, 0, 0, paris)})
 	at := func(d, h int) time.Time { return time.Date(2025, 3, d, h, 0, 0, 0, paris) }
 	tests := []struct {
 		name string
@@ -728,4 +728,25 @@ func TestConcurrentDecide(t *testing.T) {
 		})
 	}
 	wg.Wait()
+}
+
+// TestSuspensionStopsSendingOnly: a suspension stops sending by the roles
+// it names; they still receive unless it says so.
+func TestSuspensionStopsSendingOnly(t *testing.T) {
+	at := time.Date(2025, 3, 12, 10, 0, 0, 0, paris)
+	for _, c := range []struct {
+		name     string
+		stopRecv bool
+		recv     policy.Action
+	}{{"sending only", false, policy.Allow}, {"sending and receiving", true, policy.Refuse}} {
+		set := compile(t, nil, policy.Suspension{ID: "p", Scope: sc(t, "establishment:0780001A"), Roles: []bouclier.Role{parent},
+			Reason: "comptes compromis", StopsReceiving: c.stopRecv})
+		d := set.Decide(subj(parent, "moulin"), at, false)
+		if d.Send != policy.Refuse || d.Receive != c.recv {
+			t.Errorf("%s: parent send/receive = %v/%v, want refuse/%v", c.name, d.Send, d.Receive, c.recv)
+		}
+		if d := set.Decide(subj(teacher, "moulin"), at, false); d.Send != policy.Allow || d.Receive != policy.Allow {
+			t.Errorf("%s: teacher %v/%v", c.name, d.Send, d.Receive)
+		}
+	}
 }

@@ -94,6 +94,10 @@ type Suspension struct {
 	// wider than the sender's own authority; the zero value counts as
 	// national.
 	ImposedBy Scope `json:"imposed_by,omitzero"`
+	// StopsReceiving makes the suspension stop receiving too; without it,
+	// the roles named stop sending and still receive (a teacher may still
+	// write to parents whose sending is suspended).
+	StopsReceiving bool `json:"stops_receiving,omitempty"`
 }
 
 // restrictive reports whether the rule closes anything.

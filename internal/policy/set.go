@@ -130,7 +130,8 @@ type crange struct {
 type csusp struct {
 	id, reason   string
 	since, until int64
-	imposed      int // level of the imposer's scope; 0 (national) when unknown
+	imposed      int  // level of the imposer's scope; 0 (national) when unknown
+	recv         bool // stops receiving too
 }
 
 // Compile checks and indexes rules and suspensions. It does not check the
@@ -158,7 +159,7 @@ func Compile(rules []Rule, susp []Suspension) (*Set, error) {
 		if err := sp.check(); err != nil {
 			return nil, err
 		}
-		cs := &csusp{id: sp.ID, reason: reasonSuspended, since: math.MinInt64, until: noEdge, imposed: max(sp.ImposedBy.level(), 0)}
+		cs := &csusp{id: sp.ID, reason: reasonSuspended, since: math.MinInt64, until: noEdge, imposed: max(sp.ImposedBy.level(), 0), recv: sp.StopsReceiving}
 		if r := strings.TrimSpace(sp.Reason); r != "" {
 			cs.reason = reasonSuspended + " : " + r
 		}
@@ -433,7 +434,9 @@ func (v *view) eval(t int64, urgent, permanentOnly bool) (st state, next int64) 
 				continue
 			}
 			next = min(next, s.until)
-			sRecv = Refuse
+			if s.recv {
+				sRecv = Refuse
+			}
 			if whyAny == nil {
 				whyAny = s
 			}
@@ -499,6 +502,9 @@ func (v *view) eval(t int64, urgent, permanentOnly bool) (st state, next int64) 
 	case ra.why != nil:
 		// Receiving restricted, or an overridden rule kept for the record.
 		st.rule = ra.why
+	case whyAny != nil:
+		// A suspension passed by the urgent override, for the record.
+		st.susp = whyAny
 	}
 	return st, next
 }

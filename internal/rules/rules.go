@@ -155,7 +155,7 @@ func toPolicySuspension(r store.SuspensionRow) (policy.Suspension, error) {
 	if err != nil {
 		return policy.Suspension{}, err
 	}
-	p := policy.Suspension{ID: r.ID, Scope: sc, Reason: r.Reason, Since: time.UnixMicro(r.CreatedAt)}
+	p := policy.Suspension{ID: r.ID, Scope: sc, Reason: r.Reason, Since: time.UnixMicro(r.CreatedAt), StopsReceiving: r.StopsReceiving}
 	if r.ImposedBy != "" {
 		// An unreadable imposer counts as national (the zero scope).
 		p.ImposedBy, _ = policy.ParseScope(r.ImposedBy)
@@ -297,6 +297,9 @@ type SuspensionInput struct {
 	Roles  []string
 	Reason string
 	Until  *time.Time
+	// StopsReceiving stops receiving too; by default the roles named
+	// stop sending only.
+	StopsReceiving bool
 }
 
 // Suspend suspends messaging for a scope and roles (bouclier.PrivTighten).
@@ -325,7 +328,7 @@ func (s *Service) Suspend(ctx context.Context, a bouclier.Actor, in SuspensionIn
 	}
 	now := s.now()
 	row := store.SuspensionRow{ID: newID("s-"), Scope: sc.String(), Roles: in.Roles, Reason: in.Reason, CreatedBy: a.Name(), CreatedAt: store.Micros(now),
-		ImposedBy: imposer(a)}
+		ImposedBy: imposer(a), StopsReceiving: in.StopsReceiving}
 	if in.Until != nil {
 		if !in.Until.After(now) {
 			return "", bouclier.Errorf(bouclier.ErrInvalidRequest, "La fin de la suspension doit être dans le futur.")

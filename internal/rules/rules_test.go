@@ -149,9 +149,9 @@ func TestSuspensions(t *testing.T) {
 		if _, err := send(t, e, "prof.martin", "user:cpe.moulin"); err != nil {
 			t.Errorf("teachers are not suspended: %v", err)
 		}
-		// Suspended parents do not receive either.
-		if _, err := send(t, e, "prof.martin", "parents:0780001A/4A"); codeOf(err) != bouclier.ErrMessagingClosed {
-			t.Errorf("message to suspended parents: %v", err)
+		// Parents whose sending is suspended still receive.
+		if _, err := send(t, e, "prof.martin", "parents:0780001A/4A"); err != nil {
+			t.Errorf("message to parents suspended from sending: %v", err)
 		}
 		ex, err := e.App.Rules.Explain(ctx, user(t, e, "parent.dupont"), e.Clock.Now())
 		if err != nil || ex.Send || !contains(ex.Reason, "malveillants") {
@@ -169,6 +169,15 @@ func TestSuspensions(t *testing.T) {
 		}
 		if err := e.App.Rules.Lift(ctx, rssi, id); codeOf(err) != bouclier.ErrNotFound {
 			t.Errorf("lift twice: %v", err)
+		}
+		// One that says so stops receiving too: a message to those parents
+		// reaches none of them and is refused.
+		if _, err := e.App.Rules.Suspend(ctx, e.Actor(t, "principal.moulin"), rules.SuspensionInput{Scope: "establishment:0780001A", Roles: []string{"parent"},
+			Reason: "Comptes des familles compromis", StopsReceiving: true}); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := send(t, e, "prof.martin", "parents:0780001A/4A"); codeOf(err) != bouclier.ErrMessagingClosed {
+			t.Errorf("message to parents who may not receive: %v", err)
 		}
 		// A suspension with an end stops by itself.
 		until := e.Clock.Now().Add(time.Hour)

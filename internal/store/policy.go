@@ -31,6 +31,8 @@ type SuspensionRow struct {
 	// ImposedBy is the authority scope of whoever imposed it: only someone
 	// with authority over that scope lifts it.
 	ImposedBy string
+	// StopsReceiving: the roles named stop receiving too, not only sending.
+	StopsReceiving bool
 }
 
 // bumpPolicy tells every process that the rules changed.
@@ -100,8 +102,8 @@ func (db *DB) PolicyRules(ctx context.Context) ([]PolicyRule, error) {
 // PutSuspension stores a new suspension.
 func (t *Tx) PutSuspension(ctx context.Context, s SuspensionRow) error {
 	roles, _ := json.Marshal(nonNil(s.Roles))
-	if _, err := t.exec(ctx, `INSERT INTO suspensions (id, scope, roles, reason, until_at, created_by, created_at, imposed_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-		s.ID, s.Scope, string(roles), s.Reason, s.Until, s.CreatedBy, s.CreatedAt, s.ImposedBy); err != nil {
+	if _, err := t.exec(ctx, `INSERT INTO suspensions (id, scope, roles, reason, until_at, created_by, created_at, imposed_by, stops_receiving) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		s.ID, s.Scope, string(roles), s.Reason, s.Until, s.CreatedBy, s.CreatedAt, s.ImposedBy, boolInt(s.StopsReceiving)); err != nil {
 		return fmt.Errorf("put suspension: %w", err)
 	}
 	return t.bumpPolicy(ctx)
@@ -138,7 +140,7 @@ func (db *DB) ActiveSuspensions(ctx context.Context, now int64) ([]SuspensionRow
 }
 
 func (db *DB) suspensions(ctx context.Context, where string, args ...any) ([]SuspensionRow, error) {
-	rows, err := db.query(ctx, `SELECT id, scope, roles, reason, until_at, created_by, created_at, lifted_at, lifted_by, imposed_by FROM suspensions `+where, args...)
+	rows, err := db.query(ctx, `SELECT id, scope, roles, reason, until_at, created_by, created_at, lifted_at, lifted_by, imposed_by, stops_receiving FROM suspensions `+where, args...)
 	if err != nil {
 		return nil, fmt.Errorf("suspensions: %w", err)
 	}
@@ -147,9 +149,11 @@ func (db *DB) suspensions(ctx context.Context, where string, args ...any) ([]Sus
 	for rows.Next() {
 		var s SuspensionRow
 		var roles string
-		if err := rows.Scan(&s.ID, &s.Scope, &roles, &s.Reason, &s.Until, &s.CreatedBy, &s.CreatedAt, &s.LiftedAt, &s.LiftedBy, &s.ImposedBy); err != nil {
+		var recv int
+		if err := rows.Scan(&s.ID, &s.Scope, &roles, &s.Reason, &s.Until, &s.CreatedBy, &s.CreatedAt, &s.LiftedAt, &s.LiftedBy, &s.ImposedBy, &recv); err != nil {
 			return nil, fmt.Errorf("suspensions: %w", err)
 		}
+		s.StopsReceiving = recv != 0
 		if err := json.Unmarshal([]byte(roles), &s.Roles); err != nil {
 			return nil, fmt.Errorf("suspension %s roles: %w", s.ID, err)
 		}

@@ -86,7 +86,8 @@ func (h *handler) suspensionPage(w http.ResponseWriter, r *http.Request, s auth.
 // suspensionCreate suspends messaging (Rules.Suspend). The end is typed in
 // the user's local time.
 func (h *handler) suspensionCreate(w http.ResponseWriter, r *http.Request, s auth.Session) {
-	in := rules.SuspensionInput{Scope: r.PostFormValue("scope"), Roles: r.PostForm["roles"], Reason: r.PostFormValue("reason")}
+	in := rules.SuspensionInput{Scope: r.PostFormValue("scope"), Roles: r.PostForm["roles"], Reason: r.PostFormValue("reason"),
+		StopsReceiving: r.PostFormValue("stops_receiving") != ""}
 	d := suspensionsData{Scopes: h.scopeOptions(r.Context(), s.User, in.Scope), Roles: roleOptions(in.Roles),
 		Reason: in.Reason, Until: r.PostFormValue("until")}
 	if v := strings.TrimSpace(d.Until); v != "" {

@@ -2,6 +2,7 @@
 -- someone with authority over the imposer's scope lifts it, and which
 -- session wrote a draft, so that a step-up approves only its own drafts.
 ALTER TABLE suspensions ADD COLUMN imposed_by TEXT NOT NULL DEFAULT '';
+ALTER TABLE suspensions ADD COLUMN stops_receiving INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE users ADD COLUMN read_only_by TEXT NOT NULL DEFAULT '';
 ALTER TABLE account_security ADD COLUMN lock_by TEXT NOT NULL DEFAULT '';
 ALTER TABLE drafts ADD COLUMN session_id TEXT NOT NULL DEFAULT '';
