@@ -64,11 +64,15 @@ func (a *API) messageSend(w http.ResponseWriter, r *http.Request) {
 		Attachments  []attachmentIn `json:"attachments"`
 		Urgent       bool           `json:"urgent"`
 		UrgentReason string         `json:"urgent_reason"`
+		SendAt       *time.Time     `json:"send_at"`
 	}
 	if !a.decode(w, r, &in) {
 		return
 	}
 	d := messaging.Draft{To: in.To, Subject: in.Subject, Body: in.Body, Urgent: in.Urgent, UrgentReason: in.UrgentReason, SessionID: sessionFrom(r).PublicID, Moved: sessionFrom(r).Moved}
+	if in.SendAt != nil {
+		d.SendAt = *in.SendAt
+	}
 	var err error
 	if d.ParentID, err = optionalID(in.ReplyTo, "reply_to"); err != nil {
 		a.writeError(w, r, err)
@@ -91,6 +95,9 @@ func (a *API) messageSend(w http.ResponseWriter, r *http.Request) {
 		det := errorDetail{}
 		if res.DraftID != 0 {
 			det.DraftID = strconv.FormatInt(res.DraftID, 10)
+		}
+		if !res.ReopenAt.IsZero() {
+			det.Until = res.ReopenAt.UTC().Format(time.RFC3339)
 		}
 		a.writeErrorDetail(w, r, err, det)
 		return

@@ -79,6 +79,9 @@ type Draft struct {
 	// approves only drafts written by the session being checked, unmoved.
 	SessionID string
 	Moved     bool
+	// SendAt schedules the send ("envoyer plus tard"): the sender's rules
+	// and the recipients' are those in force then. Zero: now.
+	SendAt time.Time
 }
 
 // Result is the outcome of a send.
@@ -93,6 +96,10 @@ type Result struct {
 	// when their quiet hours end.
 	NotReached []Unreached
 	Later      []LaterRecipient
+	// ReopenAt is, for a send refused because the sender's messaging is
+	// closed, when it reopens (zero if unknown): the send may be scheduled
+	// then.
+	ReopenAt time.Time
 }
 
 // Unreached is a recipient left out of a send.
@@ -292,6 +299,9 @@ func (s *Service) validate(sender bouclier.User, d *Draft) error {
 	case len(d.Attachments) > s.limits.Attachments:
 		return bouclier.Errorf(bouclier.ErrInvalidRequest, "%d pièces jointes au plus.", s.limits.Attachments)
 	}
+	if !d.SendAt.IsZero() && (d.SendAt.Before(s.now().Add(-time.Minute)) || d.SendAt.After(s.now().AddDate(0, 0, 92))) {
+		return bouclier.Errorf(bouclier.ErrInvalidRequest, "La date d’envoi programmé doit être dans les trois prochains mois.")
+	}
 	max := s.limits.AttachmentSize
 	if sender.Role == bouclier.RoleStudent {
 		max = s.limits.StudentSize
@@ -434,7 +444,7 @@ func (s *Service) send(ctx context.Context, sender bouclier.User, d *Draft, sour
 	// 4. The rules, the sender's then the recipients'.
 	dec, pl, err := s.decide(ctx, sender, resolved, d, now)
 	if err != nil {
-		return Result{}, err
+		return Result{ReopenAt: dec.Until}, err
 	}
 	// 5. The screen.
 	verdict := s.screen.Screen(ScreenInput{Subject: d.Subject, Body: d.Body, Attachments: d.Attachments, Sender: sender, ToStudents: resolved.ToStudents})
@@ -523,12 +533,16 @@ func (s *Service) threadOf(ctx context.Context, sender bouclier.User, parentID i
 // reason).
 func (s *Service) decide(ctx context.Context, sender bouclier.User, resolved directory.Resolved, d *Draft, now time.Time) (Decision, plan, error) {
 	var p plan
-	dec, err := s.rules.Gate(ctx, sender, now, d.Urgent)
+	at := now
+	if d.SendAt.After(now) {
+		at = d.SendAt
+	}
+	dec, err := s.rules.Gate(ctx, sender, at, d.Urgent)
 	if err != nil {
 		return Decision{}, p, err
 	}
 	if dec.Action == Refuse {
-		return Decision{}, p, &bouclier.Error{Code: bouclier.ErrMessagingClosed, Message: dec.Reason}
+		return dec, p, &bouclier.Error{Code: bouclier.ErrMessagingClosed, Message: dec.Reason}
 	}
 	if dec.Urgent && strings.TrimSpace(d.UrgentReason) == "" {
 		return Decision{}, p, bouclier.Errorf(bouclier.ErrInvalidRequest, "Un envoi urgent pendant une fermeture doit indiquer sa raison.")
@@ -537,7 +551,7 @@ func (s *Service) decide(ctx context.Context, sender bouclier.User, resolved dir
 		p.now = resolved.Recipients
 		return dec, p, nil
 	}
-	ds, err := s.rules.Receivers(ctx, resolved.Users, now)
+	ds, err := s.rules.Receivers(ctx, resolved.Users, at)
 	if err != nil {
 		return Decision{}, p, err
 	}
@@ -557,6 +571,9 @@ func (s *Service) decide(ctx context.Context, sender bouclier.User, resolved dir
 	if len(p.now) == 0 && len(p.later) == 0 {
 		return Decision{}, p, &bouclier.Error{Code: bouclier.ErrMessagingClosed,
 			Message: "Aucun destinataire ne peut recevoir ce message actuellement : " + p.notReached[0].Reason}
+	}
+	if at.After(now) && (dec.Action != Defer || at.After(dec.Until)) {
+		dec.Action, dec.Until = Defer, at
 	}
 	if len(p.now) == 0 || dec.Action == Defer {
 		// Nobody receives now: the whole message waits until every

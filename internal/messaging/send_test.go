@@ -212,3 +212,35 @@ func TestDeferredScreenedWhole(t *testing.T) {
 		}
 	})
 }
+
+// TestScheduledSend: a message sent for later waits until then, under the
+// rules in force then, and a date in the past is refused.
+func TestScheduledSend(t *testing.T) {
+	apptest.Each(t, func(t *testing.T, e *apptest.Env) {
+		ctx := context.Background()
+		sess := e.Login(t, "prof.martin")
+		at := e.Clock.Now().Add(2 * time.Hour)
+		res, err := sendAs(t, e, sess, messaging.Draft{To: []string{"user:parent.dupont"}, Subject: "Rappel", Body: "Réunion parents-professeurs à 18 h.", SendAt: at})
+		if err != nil || res.Status != bouclier.StatusDeferred || !res.DeliverAt.Equal(at) {
+			t.Fatalf("scheduled: %+v %v", res, err)
+		}
+		parent, _ := e.App.DB.UserByName(ctx, "parent.dupont")
+		inbox := func() int {
+			es, err := e.App.Messaging.Folder(ctx, parent, store.FolderInbox, 0, 50)
+			if err != nil {
+				t.Fatal(err)
+			}
+			return len(es)
+		}
+		if n, _ := e.App.Messaging.DeliverDue(ctx); n != 0 || inbox() != 0 {
+			t.Fatalf("delivered before its time")
+		}
+		e.Clock.Set(at.Add(time.Second))
+		if n, err := e.App.Messaging.DeliverDue(ctx); err != nil || n != 1 || inbox() != 1 {
+			t.Fatalf("at its time: %d %v, inbox %d", n, err, inbox())
+		}
+		if _, err := sendAs(t, e, sess, messaging.Draft{To: []string{"user:parent.dupont"}, Subject: "Rappel", Body: "Hier.", SendAt: e.Clock.Now().Add(-time.Hour)}); bouclier.ErrorCode(err) != bouclier.ErrInvalidRequest {
+			t.Errorf("send in the past: %v", err)
+		}
+	})
+}

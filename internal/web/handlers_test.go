@@ -8,6 +8,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/bouclier/bouclier"
 )
@@ -397,5 +398,43 @@ func TestReportFromInbox(t *testing.T) {
 	head.login("principal.moulin", e.OTP(t, 1))
 	if p = head.get("/admin/moderation"); !strings.Contains(p.Body, "Harcèlement ou insulte") {
 		t.Errorf("head does not see the report:\n%s", p.Body)
+	}
+}
+
+// TestSendAtReopening: a parent writing at night under the circular is
+// offered « Envoyer à la réouverture », and the message arrives then.
+func TestSendAtReopening(t *testing.T) {
+	e, srv := env(t)
+	ctx := context.Background()
+	if err := e.App.Rules.ApplyPreset(ctx, bouclier.SystemActor("test"), "circular-2024", "national"); err != nil {
+		t.Fatal(err)
+	}
+	// The family's computer, used earlier in the evening.
+	e.Clock.Set(time.Date(2026, 11, 24, 18, 0, 0, 0, time.UTC))
+	parent := newBrowser(t, srv)
+	parent.login("parent.dupont", "")
+	e.Clock.Set(time.Date(2026, 11, 24, 22, 30, 0, 0, time.UTC)) // 23:30 in Paris
+	parent = newBrowser(t, srv)
+	parent.login("parent.dupont", "")
+	p := parent.send([]string{"user:prof.martin"}, "Absence", "Léa sera absente demain matin.")
+	if p.Status != http.StatusForbidden || !strings.Contains(p.Body, "Envoyer à la réouverture") {
+		t.Fatalf("closed: %d\n%s", p.Status, p.Body)
+	}
+	reopen := regexp.MustCompile(`name="send_at" value="([0-9T:-]+)">Envoyer à la réouverture`).FindStringSubmatch(p.Body)
+	if reopen == nil || reopen[1] != "2026-11-25T07:00" {
+		t.Fatalf("reopening offered: %v", reopen)
+	}
+	p = parent.postMultipart("/compose", url.Values{"csrf": {parent.csrf()}, "to": {"user:prof.martin"}, "subject": {"Absence"},
+		"body": {"Léa sera absente demain matin."}, "send_at": {reopen[1]}, "draft_id": {field(t, p.Body, "draft_id")}})
+	if p.Status != http.StatusSeeOther {
+		t.Fatalf("scheduled at the reopening: %d\n%s", p.Status, p.Body)
+	}
+	if p = parent.get(p.Header.Get("Location")); !strings.Contains(p.Body, "Message programmé") {
+		m, _ := e.App.DB.MessageByID(ctx, 1)
+		t.Errorf("not told it is scheduled: %v", m.Reasons)
+	}
+	e.Clock.Set(time.Date(2026, 11, 25, 6, 1, 0, 0, time.UTC))
+	if n, err := e.App.Messaging.DeliverDue(ctx); err != nil || n != 1 {
+		t.Fatalf("at the reopening: %d %v", n, err)
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/bouclier/bouclier"
 	"github.com/bouclier/bouclier/internal/auth"
@@ -25,6 +26,10 @@ type composeData struct {
 	DraftID     int64
 	LostFiles   bool // files were attached to a refused message
 	Refused     bool
+	SendAt      string // scheduled send, as the datetime-local field shows it
+	// ReopenAt (in words) and ReopenValue (for the form) are set when the
+	// sender's messaging is closed: the send can be scheduled then.
+	ReopenAt, ReopenValue string
 }
 
 type choice struct {
@@ -120,6 +125,13 @@ func (h *handler) messageSend(w http.ResponseWriter, r *http.Request, s auth.Ses
 	if err == nil {
 		d.Attachments, err = uploads(r)
 	}
+	if v := strings.TrimSpace(r.PostFormValue("send_at")); v != "" && err == nil {
+		t, perr := time.ParseInLocation("2006-01-02T15:04", v, h.location(s.User))
+		if perr != nil {
+			err = bouclier.Errorf(bouclier.ErrInvalidRequest, "Date d’envoi programmé illisible.")
+		}
+		d.SendAt = t
+	}
 	if err != nil {
 		h.fail(w, r, &s, err)
 		return
@@ -153,6 +165,13 @@ func (h *handler) messageSend(w http.ResponseWriter, r *http.Request, s auth.Ses
 	}
 	form.Subject, form.Body, form.ReplyTo, form.DraftID = d.Subject, d.Body, d.ParentID, res.DraftID
 	form.LostFiles, form.Refused = len(d.Attachments) > 0, true
+	if !d.SendAt.IsZero() {
+		form.SendAt = d.SendAt.In(h.location(s.User)).Format("2006-01-02T15:04")
+	}
+	if bouclier.ErrorCode(err) == bouclier.ErrMessagingClosed && !res.ReopenAt.IsZero() {
+		local := res.ReopenAt.In(h.location(s.User))
+		form.ReopenAt, form.ReopenValue = frenchDate(local), local.Format("2006-01-02T15:04")
+	}
 	p := h.newPage(ctx, &s, "Message non envoyé", "compose")
 	p.Error = "Motif : " + userMessage(err)
 	p.Data = form
