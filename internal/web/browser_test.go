@@ -417,7 +417,8 @@ func TestBrowserHeadSuspendsParents(t *testing.T) {
 	parent := e.tab(t)
 	e.login(parent, "parent.dupont", false)
 	got := text(t, parent, ".banner")
-	if !strings.Contains(got, "L'envoi et la réception de messages sont fermés") || !strings.Contains(got, "Motif : ") || !strings.Contains(got, reason) {
+	// A suspension stops sending; the parent still reads and receives.
+	if !strings.Contains(got, "L'envoi de messages est fermé pour vous") || !strings.Contains(got, "Motif : ") || !strings.Contains(got, reason) {
 		t.Fatalf("parent's banner: %q", got)
 	}
 	e.shoot(parent, "banner-suspension")
