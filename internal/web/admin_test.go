@@ -463,3 +463,21 @@ func TestPlantedDraftNotApproved(t *testing.T) {
 		t.Fatalf("%d messages sent (%v): the teacher's code approved the thief's draft", n, err)
 	}
 }
+
+// TestStaleAdminSessionStepsUp: a head whose last check is older than the
+// window is sent to confirm their identity before a power that opens, and
+// comes back to the page they were on.
+func TestStaleAdminSessionStepsUp(t *testing.T) {
+	e, srv := env(t)
+	head := newBrowser(t, srv)
+	head.login("principal.moulin", e.OTP(t, 0))
+	e.Clock.Advance(11 * time.Minute)
+	p := head.get("/admin/moderation")
+	if p.Status != http.StatusOK {
+		t.Fatalf("moderation page: %d", p.Status)
+	}
+	p = head.post("/admin/moderation/999/release", url.Values{"csrf": {field(t, p.Body, "csrf")}}, "Referer", srv.URL+"/admin/moderation")
+	if loc := p.Header.Get("Location"); p.Status != http.StatusSeeOther || loc != "/step-up?next=%2Fadmin%2Fmoderation" {
+		t.Fatalf("stale release: %d %q", p.Status, loc)
+	}
+}

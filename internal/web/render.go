@@ -9,6 +9,7 @@ import (
 	"html/template"
 	"io/fs"
 	"net/http"
+	"net/url"
 	"strings"
 	"time"
 
@@ -156,6 +157,19 @@ func (h *handler) render(w http.ResponseWriter, status int, name string, p *page
 // user sees the error's safe message, internal causes go to the log only.
 func (h *handler) fail(w http.ResponseWriter, r *http.Request, s *auth.Session, err error) {
 	code := bouclier.ErrorCode(err)
+	if code == bouclier.ErrStepUpRequired && s != nil {
+		// A power that needs a fresh check: confirm, then come back to the
+		// page (an action is done again from there, never replayed).
+		back := r.URL.RequestURI()
+		if r.Method != http.MethodGet {
+			back = "/admin"
+			if ref, perr := url.Parse(r.Referer()); perr == nil && ref.Host == r.Host {
+				back = ref.RequestURI()
+			}
+		}
+		http.Redirect(w, r, "/step-up?next="+url.QueryEscape(localPath(back)), http.StatusSeeOther)
+		return
+	}
 	if code == bouclier.ErrInternal {
 		if errors.Is(err, context.Canceled) {
 			return
