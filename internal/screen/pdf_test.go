@@ -1,0 +1,266 @@
+package screen
+
+import (
+	"bytes"
+	"compress/zlib"
+	"fmt"
+	"strings"
+	"testing"
+)
+
+// pdfDoc assembles a PDF from object bodies (object i+1 is objs[i]) with a
+// cross-reference table and a trailer whose /Root is object 1. Bodies may
+// contain STREAM(data) markers, replaced by a stream with its /Length.
+type pdfDoc struct {
+	objs    []string
+	trailer string // extra trailer entries
+}
+
+func (d pdfDoc) bytes() []byte {
+	var b bytes.Buffer
+	b.WriteString("%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
+	offs := make([]int, len(d.objs))
+	for i, o := range d.objs {
+		offs[i] = b.Len()
+		fmt.Fprintf(&b, "%d 0 obj\n%s\nendobj\n", i+1, o)
+	}
+	xref := b.Len()
+	fmt.Fprintf(&b, "xref\n0 %d\n0000000000 65535 f \n", len(d.objs)+1)
+	for _, o := range offs {
+		fmt.Fprintf(&b, "%010d 00000 n \n", o)
+	}
+	fmt.Fprintf(&b, "trailer\n<< /Size %d /Root 1 0 R %s >>\nstartxref\n%d\n%%%%EOF\n", len(d.objs)+1, d.trailer, xref)
+	return b.Bytes()
+}
+
+// stream is a stream object: dict entries, then data (compressed with Flate
+// when flate is set).
+func stream(dict string, data []byte, flate bool) string {
+	if flate {
+		var z bytes.Buffer
+		w := zlib.NewWriter(&z)
+		w.Write(data)
+		w.Close()
+		data = z.Bytes()
+		dict += " /Filter /FlateDecode"
+	}
+	return fmt.Sprintf("<< %s /Length %d >>\nstream\n%s\nendstream", dict, len(data), data)
+}
+
+// objStm packs objects (number → body) into an object stream.
+func objStm(objs map[int]string, order []int, flate bool) string {
+	var head, body strings.Builder
+	for _, n := range order {
+		fmt.Fprintf(&head, "%d %d ", n, body.Len())
+		body.WriteString(objs[n])
+		body.WriteString("\n")
+	}
+	h := head.String()
+	return stream(fmt.Sprintf("/Type /ObjStm /N %d /First %d", len(order), len(h)), []byte(h+body.String()), flate)
+}
+
+// Objects 1–4 of an ordinary one-page document.
+var pdfBase = []string{
+	"<< /Type /Catalog /Pages 2 0 R >>",
+	"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+	"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 << /Type /Font /Subtype /Type1 /BaseFont /Helvetica >> >> >> >>",
+	stream("", []byte("BT /F1 12 Tf 72 720 Td (Bulletin du premier trimestre) Tj ET"), true),
+}
+
+func pdfWith(catalog string, extra ...string) []byte {
+	objs := append([]string{catalog}, pdfBase[1:]...)
+	return pdfDoc{objs: append(objs, extra...)}.bytes()
+}
+
+func TestPDFRules(t *testing.T) {
+	exe := peBytes()
+	var exeZip []byte
+	{
+		exeZip = zipOfData(t, map[string][]byte{"lisezmoi.txt": []byte("bonjour"), "outil.dat": exe})
+	}
+	clean := pdfDoc{objs: pdfBase}.bytes()
+	full := clean
+	cut := full[:len(full)*2/3]
+	tests := []struct {
+		name    string
+		data    []byte
+		verdict Verdict
+		reason  string
+	}{
+		{"ordinary document", clean, Deliver, ""},
+		{"open action is a destination", pdfWith("<< /Type /Catalog /Pages 2 0 R /OpenAction [3 0 R /Fit] >>"), Deliver, ""},
+		{"text that names /JavaScript in a content stream", pdfDoc{objs: append(append([]string{}, pdfBase[:3]...),
+			stream("", []byte("BT /F1 12 Tf ((/JavaScript /Launch /OpenAction)) Tj ET"), false))}.bytes(), Deliver, ""},
+		{"open action JavaScript", pdfWith("<< /Type /Catalog /Pages 2 0 R /OpenAction << /S /JavaScript /JS (app.alert\\(1\\)) >> >>"),
+			Reject, "JavaScript à l'ouverture"},
+		{"open action by reference", pdfWith("<< /Type /Catalog /Pages 2 0 R /OpenAction 5 0 R >>",
+			"<< /Type /Action /S /JavaScript /JS 6 0 R >>", stream("", []byte("this.exportDataObject({cName:'a'})"), true)),
+			Reject, "JavaScript à l'ouverture"},
+		{"JavaScript at the end of a Next chain", pdfWith("<< /Type /Catalog /Pages 2 0 R /OpenAction << /S /GoTo /D [3 0 R /Fit] /Next [5 0 R] >> >>",
+			"<< /S /JavaScript /JS (x) >>"), Reject, "JavaScript à l'ouverture"},
+		{"names escaped with #xx", pdfWith("<< /Type /Catalog /Pages 2 0 R /Open#41ction << /S /J#61va#53cript /J#53 (x) >> >>"),
+			Reject, "JavaScript à l'ouverture"},
+		{"document-level script", pdfWith("<< /Type /Catalog /Pages 2 0 R /Names << /JavaScript 5 0 R >> >>",
+			"<< /Names [(init) << /S /JavaScript /JS (x) >>] >>"), Reject, "JavaScript à l'ouverture"},
+		{"page open action", pdfDoc{objs: []string{pdfBase[0], pdfBase[1],
+			"<< /Type /Page /Parent 2 0 R /Contents 4 0 R /AA << /O << /S /JavaScript /JS (x) >> >> >>", pdfBase[3]}}.bytes(),
+			Reject, "JavaScript à l'ouverture"},
+		{"form field script", pdfWith("<< /Type /Catalog /Pages 2 0 R /AcroForm << /Fields [5 0 R] >> >>",
+			"<< /FT /Tx /T (date) /AA << /K << /S /JavaScript /JS (AFDate_KeystrokeEx\\(\"dd/mm/yyyy\"\\)) >> >> >>"), Hold, "contenant du JavaScript"},
+		{"launch with an embedded executable", pdfWith("<< /Type /Catalog /Pages 2 0 R /OpenAction << /S /Launch /F (facture.exe) >> /Names << /EmbeddedFiles << /Names [(facture.exe) 5 0 R] >> >> >>",
+			"<< /Type /Filespec /F (facture.exe) /EF << /F 6 0 R >> >>", stream("/Type /EmbeddedFile", exe, true)),
+			Reject, "lance un programme"},
+		{"embedded executable under a harmless name", pdfWith("<< /Type /Catalog /Pages 2 0 R /Names << /EmbeddedFiles << /Names [(notes.txt) 5 0 R] >> >> >>",
+			"<< /Type /Filespec /F (notes.txt) /EF << /F 6 0 R >> >>", stream("", exe, true)),
+			Reject, "exécutable"},
+		{"file attachment holding a zip with an executable", pdfDoc{objs: []string{pdfBase[0], pdfBase[1],
+			"<< /Type /Page /Parent 2 0 R /Contents 4 0 R /Annots [5 0 R] >>", pdfBase[3],
+			"<< /Type /Annot /Subtype /FileAttachment /FS << /Type /Filespec /UF (docs.zip) /EF << /F 6 0 R >> >> >>",
+			stream("/Type /EmbeddedFile", exeZip, true)}}.bytes(), Reject, "outil.dat"},
+		{"embedded text file", pdfWith("<< /Type /Catalog /Pages 2 0 R /Names << /EmbeddedFiles << /Names [(liste.txt) 5 0 R] >> >> >>",
+			"<< /Type /Filespec /F (liste.txt) /EF << /F 6 0 R >> >>", stream("/Type /EmbeddedFile", []byte("Liste des fournitures"), true)),
+			Hold, "fichiers intégrés"},
+		{"form posting outside", pdfWith("<< /Type /Catalog /Pages 2 0 R /AcroForm << /Fields [5 0 R] >> >>",
+			"<< /FT /Btn /T (ok) /A << /S /SubmitForm /F << /FS /URL /F (https://collecte.example.net/form) >> >> >>"),
+			Hold, "envoie ses données"},
+		{"link to a lookalike domain", pdfWith("<< /Type /Catalog /Pages 2 0 R >>",
+			"<< /Type /Annot /Subtype /Link /A << /S /URI /URI (https://pronote-connexion.top/login) >> >>"),
+			Hold, "pronote-connexion.top"},
+		{"link to the académie", pdfWith("<< /Type /Catalog /Pages 2 0 R >>",
+			"<< /Type /Annot /Subtype /Link /A << /S /URI /URI (https://www.ac-lyon.fr/) >> >>"), Deliver, ""},
+		{"remote go-to", pdfWith("<< /Type /Catalog /Pages 2 0 R /OpenAction << /S /GoToR /F (\\\\\\\\serveur\\\\partage\\\\a.pdf) /D [0 /Fit] >> >>"),
+			Hold, "contenu extérieur"},
+		{"XFA form", pdfWith("<< /Type /Catalog /Pages 2 0 R /AcroForm << /XFA 5 0 R >> >>", stream("", []byte("<xdp:xdp/>"), false)),
+			Hold, "XFA"},
+		{"encrypted", pdfDoc{objs: pdfBase, trailer: "/Encrypt << /Filter /Standard /V 2 /R 3 /O <00> /U <00> /P -4 >>"}.bytes(), Hold, "chiffré"},
+		{"cut file", cut, Hold, "illisible"},
+		{"header and garbage", []byte("%PDF-1.4\n\x00\x01\x02 garbage ) ]"), Hold, "illisible"},
+		{"header only", []byte("%PDF-1.4\n"), Hold, "illisible"},
+		{"unknown stream filter on an object stream", pdfDoc{objs: []string{pdfBase[0], pdfBase[1], pdfBase[2], pdfBase[3],
+			"<< /Type /ObjStm /N 1 /First 4 /Filter /LZWDecode /Length 3 >>\nstream\nabc\nendstream"}}.bytes(), Hold, "illisible"},
+	}
+	e := New(DefaultConfig())
+	for _, tt := range tests {
+		r := e.Check(Input{Text: "Voici le document.", Attachments: []Attachment{{Name: "document.pdf", ContentType: "application/pdf", Data: tt.data}}})
+		if r.Verdict != tt.verdict || !strings.Contains(strings.Join(r.Reasons, "\n"), tt.reason) {
+			t.Errorf("%s: %s %q, want %s with %q", tt.name, r.Verdict, r.Reasons, tt.verdict, tt.reason)
+		}
+	}
+}
+
+// Scripts hidden in compressed object streams, with the encodings and
+// predictors viewers accept, are found.
+func TestPDFObjectStreams(t *testing.T) {
+	hidden := map[int]string{
+		1: "<< /Type /Catalog /Pages 2 0 R /OpenAction 6 0 R >>",
+		6: "<< /S /JavaScript /JS (app.launchURL\\('https://x.example'\\)) >>",
+	}
+	plain := func(s string) []byte {
+		return pdfDoc{objs: []string{"<< /Type /Catalog /Pages 2 0 R >>", pdfBase[1], pdfBase[2], pdfBase[3], s}}.bytes()
+	}
+	// PNG "up" predictor on rows of 4 columns.
+	raw := func() []byte {
+		var head, body strings.Builder
+		for _, n := range []int{1, 6} {
+			fmt.Fprintf(&head, "%d %d ", n, body.Len())
+			body.WriteString(hidden[n] + "\n")
+		}
+		return []byte(head.String() + body.String())
+	}
+	first := func() int {
+		var head, body strings.Builder
+		for _, n := range []int{1, 6} {
+			fmt.Fprintf(&head, "%d %d ", n, body.Len())
+			body.WriteString(hidden[n] + "\n")
+		}
+		return len(head.String())
+	}()
+	predicted := func() []byte {
+		data := raw()
+		for len(data)%4 != 0 {
+			data = append(data, ' ')
+		}
+		var out []byte
+		prev := make([]byte, 4)
+		for i := 0; i < len(data); i += 4 {
+			out = append(out, 2)
+			for x := 0; x < 4; x++ {
+				out = append(out, data[i+x]-prev[x])
+			}
+			prev = data[i : i+4]
+		}
+		var z bytes.Buffer
+		w := zlib.NewWriter(&z)
+		w.Write(out)
+		w.Close()
+		return z.Bytes()
+	}()
+	hexed := fmt.Sprintf("%X>", raw())
+	tests := []struct {
+		name string
+		data []byte
+	}{
+		{"flate", plain(objStm(hidden, []int{1, 6}, true))},
+		{"uncompressed", plain(objStm(hidden, []int{1, 6}, false))},
+		{"type name escaped", plain(strings.Replace(objStm(hidden, []int{1, 6}, true), "/ObjStm", "/Obj#53tm", 1))},
+		{"PNG predictor", plain(fmt.Sprintf("<< /Type /ObjStm /N 2 /First %d /Filter /FlateDecode /DecodeParms << /Predictor 12 /Columns 4 >> /Length %d >>\nstream\n%s\nendstream",
+			first, len(predicted), predicted))},
+		{"ASCIIHex then nothing", plain(fmt.Sprintf("<< /Type /ObjStm /N 2 /First %d /Filter [/AHx] /Length %d >>\nstream\n%s\nendstream", first, len(hexed), hexed))},
+	}
+	e := New(DefaultConfig())
+	for _, tt := range tests {
+		r := e.Check(Input{Attachments: []Attachment{{Name: "a.pdf", Data: tt.data}}})
+		if r.Verdict != Reject || !strings.Contains(strings.Join(r.Reasons, "\n"), "JavaScript à l'ouverture") {
+			t.Errorf("%s: %s %q, want reject for JavaScript at open", tt.name, r.Verdict, r.Reasons)
+		}
+	}
+}
+
+func TestPDFNames(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"/JavaScript ", "JavaScript"},
+		{"/J#61vaScript ", "JavaScript"},
+		{"/J#61#76aScript ", "JavaScript"},
+		{"/A#2", "A#2"},
+		{"/A#zz", "A#zz"},
+	}
+	for _, tt := range tests {
+		p := &pdfParser{b: []byte(tt.in), f: &pdfFile{}}
+		v, err := p.value(0)
+		if err != nil || v.kind != pdfName || v.s != tt.want {
+			t.Errorf("%q: %+v %v, want name %q", tt.in, v, err, tt.want)
+		}
+	}
+}
+
+func TestPDFStrings(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"(a (nested) b)", "a (nested) b"},
+		{`(a\)b)`, "a)b"},
+		{`(\101\102)`, "AB"},
+		{"(line\\\ncontinued)", "linecontinued"},
+		{"<48 65 6C6C6F>", "Hello"},
+		{"<486>", "H`"},
+	}
+	for _, tt := range tests {
+		p := &pdfParser{b: []byte(tt.in), f: &pdfFile{}}
+		v, err := p.value(0)
+		if err != nil || v.kind != pdfString || v.s != tt.want {
+			t.Errorf("%q: %+v %v, want string %q", tt.in, v, err, tt.want)
+		}
+	}
+}
+
+func FuzzPDF(f *testing.F) {
+	f.Add(pdfDoc{objs: pdfBase}.bytes())
+	f.Add(pdfWith("<< /Type /Catalog /Pages 2 0 R /OpenAction << /S /JavaScript /JS (x) >> >>"))
+	f.Add(pdfWith("<< /Type /Catalog /Pages 2 0 R >>", objStm(map[int]string{7: "<< /S /Launch >>"}, []int{7}, true)))
+	f.Add([]byte("%PDF-1.4\n1 0 obj << /A [1 2 R] /B <414> /C (x\\) >> endobj %%EOF"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		in := newInspector()
+		in.pdf("", "", data, 0)
+		if in.budget < 0 {
+			t.Fatalf("budget overdrawn: %d", in.budget)
+		}
+	})
+}
