@@ -79,18 +79,6 @@ func (in *inspector) add(reject bool, format string, args ...any) {
 	in.found = append(in.found, contentFinding{reject: reject, reason: r})
 }
 
-// verdict is the strongest finding: Reject, Hold or Deliver.
-func (in *inspector) verdict() Verdict {
-	v := Deliver
-	for _, f := range in.found {
-		if f.reject {
-			return Reject
-		}
-		v = Hold
-	}
-	return v
-}
-
 // inspectAttachment looks inside an attachment whose type the engine
 // detected (typ): archives are opened and each entry judged as an
 // attachment would be, PDFs are read for active content. The findings are

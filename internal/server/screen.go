@@ -108,6 +108,11 @@ func (c *screenCache) screen(in messaging.ScreenInput) messaging.ScreenResult {
 	if err != nil {
 		c.log.Warn("screening lists not refreshed", "err", err)
 	}
+	if e == nil {
+		// No engine could be built yet: nothing goes out unscreened.
+		return messaging.ScreenResult{Verdict: string(screen.Hold), Reasons: []string{"policy: filtrage indisponible, message retenu"},
+			Fingerprint: Fingerprint(in.Body)}
+	}
 	{
 		si := screen.Input{Subject: in.Subject, Text: in.Body, SenderRole: in.Sender.Role, ToStudents: in.ToStudents, Academie: in.Sender.Academie}
 		for _, a := range in.Attachments {
@@ -117,7 +122,9 @@ func (c *screenCache) screen(in messaging.ScreenInput) messaging.ScreenResult {
 		out := messaging.ScreenResult{Verdict: string(r.Verdict), Score: r.Score, Reasons: r.Reasons, Types: r.AttachmentTypes,
 			Fingerprint: Fingerprint(in.Body)}
 		if len(r.Links) > 0 {
-			for _, l := range screen.ExtractLinks(in.Subject + "\n" + in.Body) {
+			// r.Links also holds the targets of links inside attachments
+			// (PDF actions, text files in archives).
+			for _, l := range screen.ExtractLinks(strings.Join(r.Links, "\n")) {
 				if l.Host != "" {
 					out.Links = append(out.Links, strings.ToLower(l.Host))
 				}
