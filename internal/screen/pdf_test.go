@@ -136,6 +136,11 @@ func TestPDFRules(t *testing.T) {
 		{"cut file", cut, Hold, "illisible"},
 		{"header and garbage", []byte("%PDF-1.4\n\x00\x01\x02 garbage ) ]"), Hold, "illisible"},
 		{"header only", []byte("%PDF-1.4\n"), Hold, "illisible"},
+		{"no cross-reference table", []byte("%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n2 0 obj\n<< /Type /Pages /Kids [] /Count 0 >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n"), Deliver, ""},
+		{"incremental update that adds a script", append(append([]byte{}, clean...),
+			"1 0 obj\n<< /Type /Catalog /Pages 2 0 R /OpenAction 9 0 R >>\nendobj\n9 0 obj\n<< /S /JavaScript /JS (x) >>\nendobj\ntrailer\n<< /Root 1 0 R /Prev 9 >>\n%%EOF\n"...), Reject, "JavaScript à l'ouverture"},
+		{"launch in an object no table lists", append(append([]byte{}, clean[:bytes.Index(clean, []byte("xref"))]...),
+			"77 0 obj\n<< /Type /Annot /Subtype /Link /A << /S /Launch /F (cmd.exe) >> >>\nendobj\n"+string(clean[bytes.Index(clean, []byte("xref")):])...), Reject, "lance un programme"},
 		{"unknown stream filter on an object stream", pdfDoc{objs: []string{pdfBase[0], pdfBase[1], pdfBase[2], pdfBase[3],
 			"<< /Type /ObjStm /N 1 /First 4 /Filter /LZWDecode /Length 3 >>\nstream\nabc\nendstream"}}.bytes(), Hold, "illisible"},
 	}
@@ -263,4 +268,27 @@ func FuzzPDF(f *testing.F) {
 			t.Fatalf("budget overdrawn: %d", in.budget)
 		}
 	})
+}
+
+// BenchmarkPDF measures the reading of an ordinary PDF of some size: 200
+// pages, each with a compressed content stream.
+func BenchmarkPDF(b *testing.B) {
+	objs := []string{"<< /Type /Catalog /Pages 2 0 R >>", ""}
+	var kids []string
+	for i := 0; i < 200; i++ {
+		page := len(objs) + 1
+		kids = append(kids, fmt.Sprintf("%d 0 R", page))
+		objs = append(objs, fmt.Sprintf("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents %d 0 R >>", page+1),
+			stream("", bytes.Repeat([]byte("BT /F1 12 Tf 72 720 Td (Ligne de texte du cours) Tj ET\n"), 100), true))
+	}
+	objs[1] = fmt.Sprintf("<< /Type /Pages /Kids [%s] /Count %d >>", strings.Join(kids, " "), len(kids))
+	data := pdfDoc{objs: objs}.bytes()
+	b.SetBytes(int64(len(data)))
+	for b.Loop() {
+		in := newInspector()
+		in.pdf("", "", data, 0)
+		if len(in.found) > 0 {
+			b.Fatal(in.found)
+		}
+	}
 }
