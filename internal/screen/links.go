@@ -333,6 +333,9 @@ func RegisteredDomain(hostOrURL string) string {
 		}
 		return ""
 	}
+	if a, err := netip.ParseAddr(s); err == nil { // an IPv6 address without brackets
+		return a.String()
+	}
 	if i := strings.LastIndexByte(s, ':'); i >= 0 {
 		s = s[:i]
 	}

@@ -137,6 +137,9 @@ func FuzzLinks(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
+		if d := RegisteredDomain(s); d != "" && RegisteredDomain(d) != d {
+			t.Fatalf("RegisteredDomain(%q) = %q, not stable: %q", s, d, RegisteredDomain(d))
+		}
 		for _, l := range ExtractLinks(s) {
 			if l.Host == "" || !utf8.ValidString(l.Host) {
 				t.Fatalf("bad host %q from %q", l.Host, s)

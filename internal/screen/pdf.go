@@ -84,7 +84,7 @@ func (pi *pdfInspection) run() {
 		add(false, "%sPDF avec un formulaire qui envoie ses données vers un site", p)
 	}
 	if pi.external {
-		add(false, "%sPDF qui ouvre un contenu extérieur (GoToR, ImportData, RichMedia)", p)
+		add(false, "%sPDF qui ouvre un contenu extérieur ou actif (GoToR, ImportData, RichMedia, 3D)", p)
 	}
 	if pi.xfa {
 		add(false, "%sPDF avec un formulaire XFA (scripts possibles)", p)
@@ -165,7 +165,8 @@ func (pi *pdfInspection) dict(v pdfValue) {
 	if _, ok := d["XFA"]; ok {
 		pi.xfa = true
 	}
-	if d["Subtype"].name() == "RichMedia" {
+	switch d["Subtype"].name() {
+	case "RichMedia", "3D": // Flash and 3D annotations may carry scripts
 		pi.external = true
 	}
 }
@@ -193,7 +194,12 @@ func (pi *pdfInspection) action(d map[string]pdfValue) {
 		}
 	case "URI":
 		for _, t := range pi.f.resolve(d["URI"]) {
-			pi.link(pdfText(t))
+			u := pdfText(t)
+			if strings.HasPrefix(strings.ToLower(strings.TrimSpace(u)), "javascript:") {
+				pi.js = true
+				continue
+			}
+			pi.link(u)
 		}
 	case "GoToR", "GoToE", "ImportData", "RichMediaExecute":
 		pi.external = true
