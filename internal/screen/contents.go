@@ -12,6 +12,7 @@ import (
 	"io"
 	"path"
 	"strings"
+	"unicode/utf8"
 )
 
 // Bounds of the look inside archives and PDFs, per attachment. An
@@ -23,6 +24,9 @@ const (
 	maxInspectText    = 64 << 10 // bytes of text entries handed to the text detectors
 	maxInspectLinks   = 100      // link targets taken from PDFs
 )
+
+// officeTypes are the documents that are zip archives of XML parts.
+var officeTypes = map[string]bool{TypeDOCX: true, TypeXLSX: true, TypePPTX: true, TypeODF: true}
 
 // errTooLarge is returned when decompressed data exceeds the budget.
 var errTooLarge = errors.New("decompressed size over the limit")
@@ -86,7 +90,7 @@ func (in *inspector) add(reject bool, format string, args ...any) {
 // detectors and link rules (text entries, the targets of a PDF's links and
 // forms).
 func (e *Engine) inspectAttachment(q, typ string, data []byte, student bool, fs *[]finding) []string {
-	if typ != TypePDF && typeClasses[typ] != classArchive {
+	if typ != TypePDF && !officeTypes[typ] && typeClasses[typ] != classArchive {
 		return nil
 	}
 	in := newInspector()
@@ -110,6 +114,19 @@ func (e *Engine) inspectAttachment(q, typ string, data []byte, student bool, fs 
 		out = append(out, strings.Join(in.links, "\n"))
 	}
 	return out
+}
+
+// addText keeps text for the text detectors, within maxInspectText, cut
+// on a character boundary.
+func (in *inspector) addText(b []byte) {
+	n := min(len(b), maxInspectText-in.textBytes)
+	for n > 0 && n < len(b) && !utf8.RuneStart(b[n]) {
+		n--
+	}
+	if n > 0 {
+		in.texts = append(in.texts, string(b[:n]))
+		in.textBytes += n
+	}
 }
 
 // entryName is how an entry is named in reasons: « a.zip › b/c.exe ».
@@ -155,10 +172,7 @@ func (in *inspector) entry(where, name string, data []byte, depth int) {
 			in.add(false, "contient %s, de type inconnu", label)
 		}
 	case classText:
-		if n := min(len(data), maxInspectText-in.textBytes); n > 0 {
-			in.texts = append(in.texts, string(data[:n]))
-			in.textBytes += n
-		}
+		in.addText(data)
 	case classArchive, classDocument:
 		in.contents(label, typ, data, depth+1)
 	}
@@ -178,6 +192,8 @@ func (in *inspector) contents(where, typ string, data []byte, depth int) {
 	switch typ {
 	case TypePDF:
 		in.pdf(where, prefix, data, depth)
+	case TypeDOCX, TypeXLSX, TypePPTX, TypeODF:
+		in.office(where, prefix, data, depth)
 	case TypeZIP:
 		in.zip(where, prefix, data, depth)
 	case TypeTar:
