@@ -38,7 +38,8 @@ type pdfInspection struct {
 	depth  int
 	// what was found
 	autoJS, js, launch, embedded, submit, external, xfa bool
-	visited                                             map[*byte]bool // embedded files already judged
+	visited                                             map[*byte]bool     // embedded files already judged
+	fontCache                                           map[*byte]*pdfFont // fonts by ToUnicode stream
 }
 
 func (in *inspector) pdf(where, prefix string, data []byte, depth int) {
@@ -64,6 +65,9 @@ func (pi *pdfInspection) run() {
 		for _, v := range pi.f.objects[num] {
 			pi.walk(v, 0)
 		}
+	}
+	if !pi.f.encrypted {
+		pi.pageText()
 	}
 	add := pi.in.add
 	p := pi.prefix

@@ -265,6 +265,8 @@ func FuzzPDF(f *testing.F) {
 	f.Add(pdfWith("<< /Type /Catalog /Pages 2 0 R /OpenAction << /S /JavaScript /JS (x) >> >>"))
 	f.Add(pdfWith("<< /Type /Catalog /Pages 2 0 R >>", objStm(map[int]string{7: "<< /S /Launch >>"}, []int{7}, true)))
 	f.Add([]byte("%PDF-1.4\n1 0 obj << /A [1 2 R] /B <414> /C (x\\) >> endobj %%EOF"))
+	f.Add(pdfShowing("BT /F1 12 Tf "+cid("bonjour")+" Tj [(a) -300 (b)] TJ ET BI /W 1 ID x EI",
+		"<< /Type /Font /Subtype /Type0 /ToUnicode 6 0 R >>", stream("", []byte(toUnicode), false)))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		in := newInspector()
 		in.pdf("", "", data, 0)
@@ -293,6 +295,92 @@ func BenchmarkPDF(b *testing.B) {
 		in.pdf("", "", data, 0)
 		if len(in.found) > 0 {
 			b.Fatal(in.found)
+		}
+	}
+}
+
+// pdfShowing is a one-page PDF whose content stream is content, with font
+// /F1 given by font (a dictionary; extra objects from 6).
+func pdfShowing(content, font string, extra ...string) []byte {
+	objs := []string{
+		"<< /Type /Catalog /Pages 2 0 R >>",
+		"<< /Type /Pages /Kids [3 0 R] /Count 1 /Resources << /Font << /F1 5 0 R >> >> >>",
+		"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>",
+		stream("", []byte(content), true),
+		font,
+	}
+	return pdfDoc{objs: append(objs, extra...)}.bytes()
+}
+
+// toUnicode is a CMap mapping two-byte codes: 0x0001–0x001A to a–z by a
+// range, and 0x0020 to a space, 0x0021 to "è", 0x0022 to "é" one by one.
+const toUnicode = `/CIDInit /ProcSet findresource begin 12 dict begin begincmap
+1 begincodespacerange <0000> <FFFF> endcodespacerange
+3 beginbfchar <0020> <0020> <0021> <00E8> <0022> <00E9> endbfchar
+1 beginbfrange <0001> <001A> <0061> endbfrange
+endcmap CMapName currentdict /CMap defineresource pop end end`
+
+// cid encodes lower-case text in the codes of toUnicode.
+func cid(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		switch {
+		case r >= 'a' && r <= 'z':
+			fmt.Fprintf(&b, "%04X", r-'a'+1)
+		case r == 'è':
+			b.WriteString("0021")
+		case r == 'é':
+			b.WriteString("0022")
+		default:
+			b.WriteString("0020")
+		}
+	}
+	return "<" + b.String() + ">"
+}
+
+func TestPDFText(t *testing.T) {
+	simple := "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>"
+	type0 := "<< /Type /Font /Subtype /Type0 /BaseFont /ABCDEF+Arial /Encoding /Identity-H /DescendantFonts [] /ToUnicode 6 0 R >>"
+	tests := []struct {
+		name, content, font string
+		extra               []string
+		want                string
+	}{
+		{"Tj with Latin-1 letters", "BT /F1 12 Tf 72 720 Td (Sortie au coll\\350ge jeudi) Tj ET", simple, nil, "Sortie au collège jeudi"},
+		{"TJ with spacing between words", "BT /F1 12 Tf [(Sor) 20 (tie) -300 (au) -280 (coll) (\\350ge)] TJ ET", simple, nil, "Sortie au collège"},
+		{"lines", "BT /F1 12 Tf (Bonjour) Tj 0 -14 Td (Madame) Tj T* (Monsieur) ' ET", simple, nil, "Bonjour Madame \nMonsieur"},
+		{"inline image skipped", "BI /W 2 /H 2 /CS /G /BPC 8 ID \x00\xff(x) Tj\x01 EI BT /F1 12 Tf (apr\\350s) Tj ET", simple, nil, "après"},
+		{"composite font with ToUnicode", "BT /F1 12 Tf " + cid("une bombe au collège") + " Tj ET", type0, []string{stream("", []byte(toUnicode), true)}, "une bombe au collège"},
+		{"composite font without ToUnicode", "BT /F1 12 Tf <00010002> Tj ET", "<< /Type /Font /Subtype /Type0 /Encoding /Identity-H >>", nil, ""},
+	}
+	for _, tt := range tests {
+		in := newInspector()
+		in.pdf("", "", pdfShowing(tt.content, tt.font, tt.extra...), 0)
+		got := strings.TrimSpace(strings.Join(in.texts, ""))
+		if got != tt.want || len(in.found) > 0 {
+			t.Errorf("%s: text %q, findings %v; want %q", tt.name, got, in.found, tt.want)
+		}
+	}
+}
+
+// A threat written in a PDF is screened like one written in the message.
+func TestPDFTextIsScreened(t *testing.T) {
+	e := New(DefaultConfig())
+	threat := "Une bombe explosera au collège demain à 10h, vous êtes prévenus."
+	type0 := "<< /Type /Font /Subtype /Type0 /Encoding /Identity-H /ToUnicode 6 0 R >>"
+	tests := []struct {
+		name string
+		data []byte
+	}{
+		{"simple font", pdfShowing("BT /F1 12 Tf 72 720 Td (Une bombe explosera au coll\\350ge demain \\340 10h, vous \\352tes pr\\351venus.) Tj ET",
+			"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>")},
+		{"composite font", pdfShowing("BT /F1 12 Tf "+cid("une bombe explosera au collège demain a dix heures vous etes prevenus")+" Tj ET", type0,
+			stream("", []byte(toUnicode), true))},
+	}
+	for _, tt := range tests {
+		r := e.Check(Input{Text: "Ci-joint.", Attachments: []Attachment{{Name: "info.pdf", Data: tt.data}}})
+		if r.Verdict == Deliver || !strings.Contains(strings.Join(r.Reasons, "\n"), "threat") {
+			t.Errorf("%s: %s %q, want the threat held or rejected (%s)", tt.name, r.Verdict, r.Reasons, threat)
 		}
 	}
 }

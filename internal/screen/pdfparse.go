@@ -88,6 +88,8 @@ type pdfParser struct {
 	b   []byte
 	pos int
 	f   *pdfFile
+	// keepNumbers keeps numbers in arrays (the spacing in a TJ array).
+	keepNumbers bool
 }
 
 func isPDFSpace(c byte) bool {
@@ -303,8 +305,10 @@ func (p *pdfParser) value(depth int) (pdfValue, error) {
 			case pdfKeyword:
 				return pdfValue{}, pdfErrorf("keyword %q in an array", v.s)
 			case pdfNumber, pdfBool, pdfNull:
-				p.f.nvalues-- // not kept
-				continue
+				if !p.keepNumbers {
+					p.f.nvalues-- // not kept
+					continue
+				}
 			}
 			arr = append(arr, v)
 		}
