@@ -138,8 +138,11 @@ func entryName(parent, name string) string {
 }
 
 // entry judges one file found inside another (an archive entry, a file
-// embedded in a PDF) as an attachment of its own.
-func (in *inspector) entry(where, name string, data []byte, depth int) {
+// embedded in a PDF) as an attachment of its own. byName applies the rule
+// on dangerous extensions: the name is what the file is saved as; the
+// internal parts of an Office file (oleObject1.bin) are judged by their
+// bytes only.
+func (in *inspector) entry(where, name string, data []byte, depth int, byName bool) {
 	label := entryName(where, name)
 	if in.blocked != nil {
 		if l, ok := in.blocked(sha256.Sum256(data)); ok {
@@ -148,9 +151,8 @@ func (in *inspector) entry(where, name string, data []byte, depth int) {
 	}
 	typ := DetectType(data)
 	cls := typeClasses[typ]
-	ext := strings.ToLower(strings.TrimPrefix(path.Ext(strings.ReplaceAll(name, "\\", "/")), "."))
-	if c, ok := extClass[ext]; ok && (c == classExecutable || c == classScript) {
-		in.add(true, "contient %s, extension dangereuse .%s", label, ext)
+	if byName {
+		checkEntryName(in, where, name)
 	}
 	switch cls {
 	case classExecutable:
@@ -258,7 +260,7 @@ func (in *inspector) zip(where, prefix string, data []byte, depth int) {
 			checkEntryName(in, where, f.Name)
 			continue
 		}
-		in.entry(where, f.Name, b, depth)
+		in.entry(where, f.Name, b, depth, true)
 	}
 }
 
@@ -308,7 +310,7 @@ func (in *inspector) tar(where, prefix string, r io.Reader, depth int) {
 			checkEntryName(in, where, h.Name)
 			return
 		}
-		in.entry(where, h.Name, b, depth)
+		in.entry(where, h.Name, b, depth, true)
 	}
 }
 
@@ -342,5 +344,5 @@ func (in *inspector) compressed(where, prefix, typ string, data []byte, depth in
 	if name == "" {
 		name = "(contenu décompressé)"
 	}
-	in.entry(where, name, b, depth)
+	in.entry(where, name, b, depth, true)
 }

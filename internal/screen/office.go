@@ -115,7 +115,7 @@ func (in *inspector) officeObject(where, prefix, name string, b []byte, depth in
 		in.add(true, "%sdocument contenant un exécutable intégré (%s)", prefix, path.Base(name))
 		return
 	}
-	in.entry(where, path.Base(name), b, depth)
+	in.entry(where, path.Base(name), b, depth, false)
 }
 
 // officeRelations reads a part's relationships: the links and the remote

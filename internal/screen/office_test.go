@@ -82,6 +82,8 @@ func TestOfficeRules(t *testing.T) {
 			`<Relationship Id="rId9" Type="`+relNS+`oleObject" Target="mhtml:http://203.0.113.9/a.html!x-usc:http://203.0.113.9/a.html" TargetMode="External"/>`),
 			Reject, "programme Windows"},
 		{"embedded OLE package holding a program", "lettre.docx", docx(t, []string{"Bonjour"}, "", [2]string{"word/embeddings/oleObject1.bin", ole}), Reject, "exécutable intégré"},
+		{"embedded OLE object", "lettre.docx", docx(t, []string{"Bonjour"}, "", [2]string{"word/embeddings/oleObject1.bin", "\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + strings.Repeat("\x00", 64) + "Equation.3"}),
+			Hold, "ancien format"},
 		{"embedded program", "lettre.docx", docx(t, []string{"Bonjour"}, "", [2]string{"word/embeddings/setup.bin", string(peBytes())}), Reject, "exécutable"},
 		{"embedded spreadsheet", "lettre.docx", docx(t, []string{"Bonjour"}, "", [2]string{"word/embeddings/tableau.xlsx", string(xlsx)}), Reject, "threat"},
 		{"ActiveX control", "lettre.docx", docx(t, []string{"Bonjour"}, "", [2]string{"word/activeX/activeX1.xml", "<ax/>"}), Hold, "ActiveX"},

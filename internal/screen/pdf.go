@@ -268,7 +268,7 @@ func (pi *pdfInspection) file(s pdfValue, name string) {
 		checkEntryName(pi.in, pi.where, name)
 		return
 	}
-	pi.in.entry(pi.where, name, data, pi.depth)
+	pi.in.entry(pi.where, name, data, pi.depth, true)
 }
 
 func (pi *pdfInspection) link(u string) {
