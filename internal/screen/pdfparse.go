@@ -67,7 +67,7 @@ const (
 	pdfMaxObjects = 1 << 18 // indirect objects, object streams' included
 	// pdfMaxValues bounds the values kept in memory (numbers in arrays,
 	// which no rule reads, are dropped as they are read).
-	pdfMaxValues = 1 << 20
+	pdfMaxValues = 1 << 19
 )
 
 // pdfFile is what the reader found in a file.
