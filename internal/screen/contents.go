@@ -132,9 +132,9 @@ func (in *inspector) addText(b []byte) {
 // entryName is how an entry is named in reasons: « a.zip › b/c.exe ».
 func entryName(parent, name string) string {
 	if parent == "" {
-		return "« " + name + " »"
+		return "« " + name + " »"
 	}
-	return strings.TrimSuffix(parent, " »") + " › " + name + " »"
+	return strings.TrimSuffix(parent, " »") + " › " + name + " »"
 }
 
 // entry judges one file found inside another (an archive entry, a file
@@ -215,7 +215,7 @@ func (in *inspector) contents(where, typ string, data []byte, depth int) {
 // takeEntry counts one archive entry; false when there are too many.
 func (in *inspector) takeEntry(prefix string) bool {
 	if in.entries <= 0 {
-		in.add(false, "%sarchive de plus de %d fichiers : inspection arrêtée", prefix, maxArchiveEntries)
+		in.add(false, "%sarchive de plus de %d fichiers : inspection arrêtée", prefix, maxArchiveEntries)
 		return false
 	}
 	in.entries--
@@ -223,7 +223,7 @@ func (in *inspector) takeEntry(prefix string) bool {
 }
 
 func (in *inspector) tooLarge(prefix string) {
-	in.add(false, "%sarchive de plus de %d Mio décompressés : inspection arrêtée", prefix, maxInspectBytes>>20)
+	in.add(false, "%sarchive de plus de %d Mio décompressés : inspection arrêtée", prefix, maxInspectBytes>>20)
 }
 
 func (in *inspector) zip(where, prefix string, data []byte, depth int) {
@@ -240,7 +240,7 @@ func (in *inspector) zip(where, prefix string, data []byte, depth int) {
 			continue
 		}
 		if f.Flags&0x1 != 0 {
-			in.add(false, "%sarchive chiffrée : « %s » impossible à inspecter", prefix, f.Name)
+			in.add(false, "%sarchive chiffrée : « %s » impossible à inspecter", prefix, f.Name)
 			checkEntryName(in, where, f.Name)
 			continue
 		}
@@ -250,7 +250,7 @@ func (in *inspector) zip(where, prefix string, data []byte, depth int) {
 		}
 		rc, err := f.Open()
 		if err != nil {
-			in.add(false, "%sarchive zip illisible (« %s » : %v)", prefix, f.Name, err)
+			in.add(false, "%sarchive zip illisible (« %s » : %v)", prefix, f.Name, err)
 			checkEntryName(in, where, f.Name)
 			continue
 		}
@@ -261,7 +261,7 @@ func (in *inspector) zip(where, prefix string, data []byte, depth int) {
 			return
 		}
 		if err != nil {
-			in.add(false, "%sarchive zip illisible (« %s » : %v)", prefix, f.Name, err)
+			in.add(false, "%sarchive zip illisible (« %s » : %v)", prefix, f.Name, err)
 			checkEntryName(in, where, f.Name)
 			continue
 		}
@@ -311,7 +311,7 @@ func (in *inspector) tar(where, prefix string, r io.Reader, depth int) {
 			return
 		}
 		if err != nil {
-			in.add(false, "%sarchive tar illisible (« %s » : %v)", prefix, h.Name, err)
+			in.add(false, "%sarchive tar illisible (« %s » : %v)", prefix, h.Name, err)
 			checkEntryName(in, where, h.Name)
 			return
 		}

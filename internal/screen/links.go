@@ -397,7 +397,7 @@ func linkRisk(l Link, suspect func(string) bool) (float64, []string) {
 		add(0.7, "domaine déjà vu dans un message retenu")
 	}
 	if isIPv4(host) || strings.HasPrefix(host, "[") {
-		add(0.55, "adresse IP au lieu d'un nom")
+		add(0.55, "adresse IP au lieu d’un nom")
 		return 1 - p, why
 	}
 	// International names: punycode labels are decoded so that the
@@ -408,7 +408,7 @@ func linkRisk(l Link, suspect func(string) bool) (float64, []string) {
 		add(0.6, "nom de domaine internationalisé (punycode)")
 	}
 	if shorteners[reg] || shorteners[host] {
-		add(0.5, "raccourcisseur d'URL ("+reg+")")
+		add(0.5, "raccourcisseur d’URL ("+reg+")")
 	}
 	if fileHosts[reg] || fileHosts[host] {
 		add(0.3, "hébergement de fichiers ("+reg+")")
@@ -418,7 +418,7 @@ func linkRisk(l Link, suspect func(string) bool) (float64, []string) {
 	} else {
 		for _, lb := range strings.FieldsFunc(host, func(r rune) bool { return r == '.' || r == '-' }) {
 			if schoolWords[lb] {
-				add(0.35, "mot « "+lb+" » dans un domaine inconnu ("+reg+")")
+				add(0.35, "mot « "+lb+" » dans un domaine inconnu ("+reg+")")
 				break
 			}
 		}
@@ -435,7 +435,7 @@ func linkRisk(l Link, suspect func(string) bool) (float64, []string) {
 	lower := strings.ToLower(host + l.Path)
 	for _, w := range loginWords {
 		if strings.Contains(lower, w) {
-			add(0.2, "page de connexion (« "+w+" »)")
+			add(0.2, "page de connexion (« "+w+" »)")
 			break
 		}
 	}
@@ -487,20 +487,20 @@ func lookalike(host, reg string) string {
 	flat := flatHost(host)
 	for _, b := range brands {
 		if strings.Contains(flat, b) {
-			return "marque « " + b + " » sur un domaine non officiel (" + reg + ")"
+			return "marque « " + b + " » sur un domaine non officiel (" + reg + ")"
 		}
 	}
 	if a := academyLookalike(host); a != "" {
 		return "imitation du domaine académique " + a + " (" + reg + ")"
 	}
 	if b, d := nearestBrand(reg); d > 0 {
-		return "domaine proche de « " + b + " » (" + reg + ", distance " + strconv.Itoa(d) + ")"
+		return "domaine proche de « " + b + " » (" + reg + ", distance " + strconv.Itoa(d) + ")"
 	}
 	tokens := strings.FieldsFunc(host, func(r rune) bool { return r == '.' || r == '-' })
 	for i, t := range tokens {
 		if t == "gouv" || strings.HasPrefix(t, "gouv") && i+1 < len(tokens) && tokens[i+1] == "fr" ||
 			strings.Contains(flatHost(t), "gouvfr") {
-			return "imitation d'un domaine gouv.fr (" + reg + ")"
+			return "imitation d’un domaine gouv.fr (" + reg + ")"
 		}
 	}
 	// Each word of the host against the official names.
@@ -511,7 +511,7 @@ func lookalike(host, reg string) string {
 		}
 		for _, b := range brandNames {
 			if d := editDistance(t, b); d > 0 && d <= editLimit(b) {
-				return "domaine proche de « " + b + " » (" + reg + ", distance " + strconv.Itoa(d) + ")"
+				return "domaine proche de « " + b + " » (" + reg + ", distance " + strconv.Itoa(d) + ")"
 			}
 		}
 	}

@@ -82,7 +82,7 @@ func (in *inspector) office(where, prefix string, data []byte, depth int) {
 		}
 		rc, err := f.Open()
 		if err != nil {
-			in.add(false, "%sdocument Office illisible (« %s » : %v)", prefix, name, err)
+			in.add(false, "%sdocument Office illisible (« %s » : %v)", prefix, name, err)
 			continue
 		}
 		b, err := readBounded(rc, &in.budget)
@@ -92,7 +92,7 @@ func (in *inspector) office(where, prefix string, data []byte, depth int) {
 			return
 		}
 		if err != nil {
-			in.add(false, "%sdocument Office illisible (« %s » : %v)", prefix, name, err)
+			in.add(false, "%sdocument Office illisible (« %s » : %v)", prefix, name, err)
 			continue
 		}
 		switch {
@@ -127,7 +127,7 @@ func (in *inspector) officeRelations(prefix string, b []byte) {
 		tok, err := d.RawToken()
 		if err != nil {
 			if err != io.EOF {
-				in.add(false, "%sdocument Office illisible (relations : %v)", prefix, err)
+				in.add(false, "%sdocument Office illisible (relations : %v)", prefix, err)
 			}
 			return
 		}
@@ -191,7 +191,7 @@ func (in *inspector) officeText(prefix string, b []byte, odf bool) {
 		tok, err := d.RawToken()
 		if err != nil {
 			if err != io.EOF {
-				in.add(false, "%sdocument Office illisible (texte : %v)", prefix, err)
+				in.add(false, "%sdocument Office illisible (texte : %v)", prefix, err)
 			}
 			break
 		}

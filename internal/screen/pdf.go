@@ -34,7 +34,7 @@ type pdfInspection struct {
 	in     *inspector
 	f      *pdfFile
 	where  string // the PDF's name in reasons ("" for the attachment itself)
-	prefix string // "contient « x.pdf », " or ""
+	prefix string // "contient « x.pdf », " or ""
 	depth  int
 	// what was found
 	autoJS, js, launch, embedded, submit, external, xfa bool
@@ -45,7 +45,7 @@ type pdfInspection struct {
 func (in *inspector) pdf(where, prefix string, data []byte, depth int) {
 	f, err := parsePDF(data, &in.budget)
 	if errors.Is(err, errTooLarge) {
-		in.add(false, "%sPDF de plus de %d Mio décompressés : inspection arrêtée", prefix, maxInspectBytes>>20)
+		in.add(false, "%sPDF de plus de %d Mio décompressés : inspection arrêtée", prefix, maxInspectBytes>>20)
 		return
 	}
 	if err != nil {
@@ -58,7 +58,7 @@ func (in *inspector) pdf(where, prefix string, data []byte, depth int) {
 
 func (pi *pdfInspection) run() {
 	if pi.f.encrypted {
-		pi.in.add(false, "%sPDF chiffré : contenu impossible à inspecter", pi.prefix)
+		pi.in.add(false, "%sPDF chiffré : contenu impossible à inspecter", pi.prefix)
 	}
 	// Every object, each definition of it: a viewer may use any.
 	for _, num := range pi.f.numbers() {
@@ -77,7 +77,7 @@ func (pi *pdfInspection) run() {
 	}
 	switch {
 	case pi.autoJS:
-		add(true, "%sPDF qui exécute du JavaScript à l'ouverture", p)
+		add(true, "%sPDF qui exécute du JavaScript à l’ouverture", p)
 	case pi.js:
 		add(false, "%sPDF contenant du JavaScript", p)
 	}
@@ -260,11 +260,11 @@ func (pi *pdfInspection) file(s pdfValue, name string) {
 	}
 	data, err := pi.f.decode(s)
 	if errors.Is(err, errTooLarge) {
-		pi.in.add(false, "%sPDF de plus de %d Mio décompressés : inspection arrêtée", pi.prefix, maxInspectBytes>>20)
+		pi.in.add(false, "%sPDF de plus de %d Mio décompressés : inspection arrêtée", pi.prefix, maxInspectBytes>>20)
 		return
 	}
 	if err != nil {
-		pi.in.add(false, "%sPDF : fichier intégré « %s » illisible", pi.prefix, name)
+		pi.in.add(false, "%sPDF : fichier intégré « %s » illisible", pi.prefix, name)
 		checkEntryName(pi.in, pi.where, name)
 		return
 	}

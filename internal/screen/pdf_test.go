@@ -92,19 +92,19 @@ func TestPDFRules(t *testing.T) {
 		{"text that names /JavaScript in a content stream", pdfDoc{objs: append(append([]string{}, pdfBase[:3]...),
 			stream("", []byte("BT /F1 12 Tf ((/JavaScript /Launch /OpenAction)) Tj ET"), false))}.bytes(), Deliver, ""},
 		{"open action JavaScript", pdfWith("<< /Type /Catalog /Pages 2 0 R /OpenAction << /S /JavaScript /JS (app.alert\\(1\\)) >> >>"),
-			Reject, "JavaScript à l'ouverture"},
+			Reject, "JavaScript à l’ouverture"},
 		{"open action by reference", pdfWith("<< /Type /Catalog /Pages 2 0 R /OpenAction 5 0 R >>",
 			"<< /Type /Action /S /JavaScript /JS 6 0 R >>", stream("", []byte("this.exportDataObject({cName:'a'})"), true)),
-			Reject, "JavaScript à l'ouverture"},
+			Reject, "JavaScript à l’ouverture"},
 		{"JavaScript at the end of a Next chain", pdfWith("<< /Type /Catalog /Pages 2 0 R /OpenAction << /S /GoTo /D [3 0 R /Fit] /Next [5 0 R] >> >>",
-			"<< /S /JavaScript /JS (x) >>"), Reject, "JavaScript à l'ouverture"},
+			"<< /S /JavaScript /JS (x) >>"), Reject, "JavaScript à l’ouverture"},
 		{"names escaped with #xx", pdfWith("<< /Type /Catalog /Pages 2 0 R /Open#41ction << /S /J#61va#53cript /J#53 (x) >> >>"),
-			Reject, "JavaScript à l'ouverture"},
+			Reject, "JavaScript à l’ouverture"},
 		{"document-level script", pdfWith("<< /Type /Catalog /Pages 2 0 R /Names << /JavaScript 5 0 R >> >>",
-			"<< /Names [(init) << /S /JavaScript /JS (x) >>] >>"), Reject, "JavaScript à l'ouverture"},
+			"<< /Names [(init) << /S /JavaScript /JS (x) >>] >>"), Reject, "JavaScript à l’ouverture"},
 		{"page open action", pdfDoc{objs: []string{pdfBase[0], pdfBase[1],
 			"<< /Type /Page /Parent 2 0 R /Contents 4 0 R /AA << /O << /S /JavaScript /JS (x) >> >> >>", pdfBase[3]}}.bytes(),
-			Reject, "JavaScript à l'ouverture"},
+			Reject, "JavaScript à l’ouverture"},
 		{"form field script", pdfWith("<< /Type /Catalog /Pages 2 0 R /AcroForm << /Fields [5 0 R] >> >>",
 			"<< /FT /Tx /T (date) /AA << /K << /S /JavaScript /JS (AFDate_KeystrokeEx\\(\"dd/mm/yyyy\"\\)) >> >> >>"), Hold, "contenant du JavaScript"},
 		{"launch with an embedded executable", pdfWith("<< /Type /Catalog /Pages 2 0 R /OpenAction << /S /Launch /F (facture.exe) >> /Names << /EmbeddedFiles << /Names [(facture.exe) 5 0 R] >> >> >>",
@@ -142,7 +142,7 @@ func TestPDFRules(t *testing.T) {
 		{"header only", []byte("%PDF-1.4\n"), Hold, "illisible"},
 		{"no cross-reference table", []byte("%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n2 0 obj\n<< /Type /Pages /Kids [] /Count 0 >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n"), Deliver, ""},
 		{"incremental update that adds a script", append(append([]byte{}, clean...),
-			"1 0 obj\n<< /Type /Catalog /Pages 2 0 R /OpenAction 9 0 R >>\nendobj\n9 0 obj\n<< /S /JavaScript /JS (x) >>\nendobj\ntrailer\n<< /Root 1 0 R /Prev 9 >>\n%%EOF\n"...), Reject, "JavaScript à l'ouverture"},
+			"1 0 obj\n<< /Type /Catalog /Pages 2 0 R /OpenAction 9 0 R >>\nendobj\n9 0 obj\n<< /S /JavaScript /JS (x) >>\nendobj\ntrailer\n<< /Root 1 0 R /Prev 9 >>\n%%EOF\n"...), Reject, "JavaScript à l’ouverture"},
 		{"launch in an object no table lists", append(append([]byte{}, clean[:bytes.Index(clean, []byte("xref"))]...),
 			"77 0 obj\n<< /Type /Annot /Subtype /Link /A << /S /Launch /F (cmd.exe) >> >>\nendobj\n"+string(clean[bytes.Index(clean, []byte("xref")):])...), Reject, "lance un programme"},
 		{"unknown stream filter on an object stream", pdfDoc{objs: []string{pdfBase[0], pdfBase[1], pdfBase[2], pdfBase[3],
@@ -219,7 +219,7 @@ func TestPDFObjectStreams(t *testing.T) {
 	e := New(DefaultConfig())
 	for _, tt := range tests {
 		r := e.Check(Input{Attachments: []Attachment{{Name: "a.pdf", Data: tt.data}}})
-		if r.Verdict != Reject || !strings.Contains(strings.Join(r.Reasons, "\n"), "JavaScript à l'ouverture") {
+		if r.Verdict != Reject || !strings.Contains(strings.Join(r.Reasons, "\n"), "JavaScript à l’ouverture") {
 			t.Errorf("%s: %s %q, want reject for JavaScript at open", tt.name, r.Verdict, r.Reasons)
 		}
 	}
