@@ -2,6 +2,8 @@ package screen
 
 import (
 	"errors"
+	"maps"
+	"slices"
 	"strings"
 )
 
@@ -20,7 +22,8 @@ import (
 //     other actions that open outside content (GoToR, ImportData,
 //     RichMedia, XFA forms, which may carry scripts) are held;
 //   - the targets of /URI actions and form submissions are returned to the
-//     engine, whose link rules judge them as links of the message;
+//     engine, whose link rules judge them as links of the message, and so
+//     is the text of the pages (pdftext.go) for the text detectors;
 //   - an encrypted PDF (its streams cannot be read) and a PDF that cannot be
 //     read are held.
 
@@ -107,8 +110,8 @@ func (pi *pdfInspection) walk(v pdfValue, depth int) {
 		}
 	case pdfDict:
 		pi.dict(v)
-		for _, x := range v.dict {
-			pi.walk(x, depth+1)
+		for _, k := range slices.Sorted(maps.Keys(v.dict)) { // in a stable order: reasons too
+			pi.walk(v.dict[k], depth+1)
 		}
 	}
 }
@@ -160,8 +163,8 @@ func (pi *pdfInspection) dict(v pdfValue) {
 		if name == "" {
 			name = pdfText(d["F"])
 		}
-		for _, s := range ef.dict {
-			for _, x := range pi.f.resolve(s) {
+		for _, k := range slices.Sorted(maps.Keys(ef.dict)) {
+			for _, x := range pi.f.resolve(ef.dict[k]) {
 				pi.file(x, name)
 			}
 		}

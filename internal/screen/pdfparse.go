@@ -2,6 +2,7 @@ package screen
 
 import (
 	"bytes"
+	"compress/flate"
 	"compress/zlib"
 	"errors"
 	"fmt"
@@ -689,9 +690,13 @@ func (f *pdfFile) charge(n int) error {
 
 // inflate decompresses zlib data, reading no more than the budget.
 func (f *pdfFile) inflate(data []byte) ([]byte, error) {
-	zr, err := zlib.NewReader(bytes.NewReader(data))
-	if err != nil {
-		return nil, pdfErrorf("flate stream: %v", err)
+	var zr io.Reader
+	if z, err := zlib.NewReader(bytes.NewReader(data)); err == nil {
+		zr = z
+	} else {
+		// Some writers leave out the zlib header; viewers read the raw
+		// deflate data.
+		zr = flate.NewReader(bytes.NewReader(data))
 	}
 	out, err := readBounded(zr, f.budget)
 	if err != nil && !errors.Is(err, errTooLarge) && len(out) > 0 && (errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, zlib.ErrChecksum)) {
