@@ -207,6 +207,11 @@ func bareDomain(raw string, labels []string, path string) bool {
 	if fileExtTLDs[tld] {
 		return hostLike
 	}
+	if wordTLDs[tld] && !hostLike {
+		// « bonjour.je voulais » is a sentence typed without a space;
+		// pronote.me is a lure.
+		return lookalike(strings.Join(labels, "."), strings.Join(labels, ".")) != ""
+	}
 	if knownTLDs[tld] || riskyTLDs[tld] {
 		return true
 	}
@@ -218,6 +223,10 @@ func bareDomain(raw string, labels []string, path string) bool {
 	}
 	return hostLike
 }
+
+// wordTLDs are top-level domains that are also short French or English
+// words, often glued to the word before by a missing space.
+var wordTLDs = setOf(`la je il me ma se et de es au ne sa si va re as is it in at to be do no so my us`)
 
 // fileExtTLDs are top-level domains that are also common file extensions.
 var fileExtTLDs = setOf(`zip mov md py sh pl rs ps cs ts js mp bin exe doc`)

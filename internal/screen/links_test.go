@@ -205,6 +205,9 @@ func TestHasLink(t *testing.T) {
 		{"https://example.org", true},
 		{"www.exemple.fr", true},
 		{"ma fille (C.Dupont) rentre à 17.30", false},
+		{"Bonjour.je voulais savoir si demain.la sortie est maintenue", false},
+		{"connectez-vous sur pronote.me", true},
+		{"voir ac-lyon.me et evil.la/connexion", true},
 	}
 	for _, tt := range tests {
 		if got := HasLink(tt.in); got != tt.want {
