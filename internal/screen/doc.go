@@ -15,15 +15,23 @@
 //  2. Attachments, each typed from its bytes (DetectType), never from its
 //     name or declared type: more than MaxAttachments files, a SHA-256
 //     digest in BlockedDigests, an executable, a script or HTML page, an
-//     archive, an Office file with macros, a dangerous extension
-//     (.exe, .js, .scr…) or a double one (devoir.pdf.exe), or a total size
-//     over the sender role's limit is rejected. A name or declared type
-//     that does not match the bytes is a reason of its own (score 0.6,
-//     reject when the bytes are executable, script or archive). Legacy OLE
-//     Office files, files of unknown type, and video or audio sent by or to
-//     a student are held. Images to students are listed in
-//     Result.StripMetadata for StripMetadata. Plain-text attachments are
-//     screened with the text.
+//     Office file with macros, a dangerous extension (.exe, .js, .scr…) or
+//     a double one (devoir.pdf.exe), or a total size over the sender
+//     role's limit is rejected. A name or declared type that does not
+//     match the bytes is a reason of its own (score 0.6, reject when the
+//     bytes are executable, script or archive). Legacy OLE Office files,
+//     files of unknown type, and video or audio sent by or to a student
+//     are held. Images to students are listed in Result.StripMetadata for
+//     StripMetadata. Plain-text attachments are screened with the text.
+//     Archives (zip, tar, gzip, bzip2, nested) are opened within bounds
+//     (64 Mio decompressed, 2,000 entries, 4 levels) and each entry judged
+//     by the same rules; archives that cannot be opened (7z, rar, xz,
+//     encrypted entries, damaged, over a bound) are held. PDFs are read
+//     object by object, object streams included (pdf.go lists the rules):
+//     Launch actions and JavaScript run at open are rejected, other
+//     JavaScript, embedded files, forms posting to the web and unreadable
+//     or encrypted PDFs held; embedded files are judged as attachments, and
+//     the targets of a PDF's links go to the link rules.
 //  3. Text detectors, on the subject and text after normalisation
 //     (Normalize: case, accents, homoglyphs, fullwidth and zero-width
 //     characters, emoji, leetspeak, spelt-out and repeated letters):
@@ -49,17 +57,19 @@
 //     threats, claimed placement, approval of a murder) only gets a
 //     softened discount, and "ce n'est pas un exercice" cancels the drill
 //     and joke discounts.
-//  4. Links (ExtractLinks: URLs, hxxp and [.] forms, www. and bare
-//     domains): a domain on the allowlist of the message's académie or the
+//  4. Links (ExtractLinks: URLs, hxxp, [.], (dot) and (point) forms, www.
+//     and bare domains): a domain on the allowlist of the message's académie or the
 //     global one (Config.AllowedDomains[""]) or an official ENT/identity
 //     domain is fine; otherwise a student's link is held when
 //     StudentLinksHeld, and each link gets a risk from user info before the
 //     host, a domain already seen in a held message, a raw IP address,
 //     punycode or non-ASCII host, a URL shortener, an ENT brand embedded in
-//     a foreign domain or a domain within one or two edits of one, an
-//     imitation of an académie domain, a risky top-level domain, login
-//     words and deep subdomains. A phishing text with a risky link scores
-//     higher than either.
+//     a foreign domain or a domain or word within one or two edits of one,
+//     an imitation of an académie domain (ac-<name> outside ac-<name>.fr)
+//     or of gouv.fr, a file host, a download of a program, a risky
+//     top-level domain, login words and deep subdomains; the registered
+//     domain comes from the public suffix list (RegisteredDomain). A
+//     phishing text with a risky link scores higher than either.
 //  5. Verdict: the score is the strongest finding raised by the second
 //     (1-(1-a)(1-b/2)); reject from RejectAt (0.85), hold from HoldAt (0.5;
 //     StudentHoldAt for students), otherwise deliver. Reasons list the

@@ -320,8 +320,9 @@ func (e *Engine) checkAttachments(in Input, res *Result, fs *[]finding) string {
 			reject(fmt.Sprintf("attachment: %s est un exécutable (%s)", q, typ))
 		case classScript:
 			reject(fmt.Sprintf("attachment: %s est un script ou une page web (%s)", q, typ))
-		case classArchive:
-			reject(fmt.Sprintf("attachment: %s est une archive (%s)", q, typ))
+		case classArchive, classDocument:
+			// Archives and PDFs are opened and judged by what they hold.
+			texts = append(texts, e.inspectAttachment(q, typ, a.Data, student, fs)...)
 		case classMacro:
 			if typ == TypeOOXMLMacro {
 				reject(fmt.Sprintf("attachment: %s contient des macros (%s)", q, typ))

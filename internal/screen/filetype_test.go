@@ -129,7 +129,8 @@ func TestAttachmentPolicy(t *testing.T) {
 	}{
 		{"exe named pdf", e, Input{Attachments: []Attachment{{Name: "bulletin.pdf", ContentType: "application/pdf", Data: peBytes()}}}, Reject, "exécutable"},
 		{"double extension", e, Input{Attachments: []Attachment{{Name: "devoir.pdf.exe", Data: []byte("hello")}}}, Reject, "double extension"},
-		{"zip", e, Input{Attachments: []Attachment{{Name: "photos.zip", Data: zipOf(t, "a.jpg")}}}, Reject, "archive"},
+		{"zip", e, Input{Attachments: []Attachment{{Name: "photos.zip", Data: zipOfData(t, map[string][]byte{"a.png": img})}}}, Deliver, ""},
+		{"zip with an executable", e, Input{Attachments: []Attachment{{Name: "photos.zip", Data: zipOfData(t, map[string][]byte{"a.jpg": peBytes()})}}}, Reject, "exécutable"},
 		{"macro", e, Input{Attachments: []Attachment{{Name: "note.docx", Data: zipOf(t, "[Content_Types].xml", "word/vbaProject.bin")}}}, Reject, "macros"},
 		{"html", e, Input{Attachments: []Attachment{{Name: "connexion.html", Data: []byte("<html><form><input type=password></form></html>")}}}, Reject, "script"},
 		{"blocked digest", eb, Input{Attachments: []Attachment{{Name: "a.txt", Data: bad}}}, Reject, "campagne mars 2024"},
@@ -139,7 +140,7 @@ func TestAttachmentPolicy(t *testing.T) {
 		{"png named mp3", e, Input{Attachments: []Attachment{{Name: "son.mp3", Data: img}}}, Hold, "mais contient image"},
 		{"too big for a student", e, Input{SenderRole: bouclier.RoleStudent, Attachments: []Attachment{{Name: "a.txt", Data: bytes.Repeat([]byte("a"), 6<<20)}}}, Reject, "limite"},
 		{"threat in a text file", e, Input{Attachments: []Attachment{{Name: "lisez.txt", Data: []byte("Une bombe explosera au collège demain à 10h, vous êtes prévenus.")}}}, Reject, "threat"},
-		{"pdf", e, Input{Text: "Le bulletin", Attachments: []Attachment{{Name: "bulletin.pdf", ContentType: "application/pdf", Data: []byte("%PDF-1.4\n")}}}, Deliver, ""},
+		{"pdf", e, Input{Text: "Le bulletin", Attachments: []Attachment{{Name: "bulletin.pdf", ContentType: "application/pdf", Data: pdfDoc{objs: pdfBase}.bytes()}}}, Deliver, ""},
 	}
 	for _, tt := range tests {
 		r := tt.e.Check(tt.in)

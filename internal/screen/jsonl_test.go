@@ -9,7 +9,8 @@ import (
 )
 
 func TestRunJSONL(t *testing.T) {
-	big := base64.StdEncoding.EncodeToString(bytes.Repeat([]byte("%PDF-1.4 "), 400000)) // ~4.8 MB line
+	bigPDF := pdfDoc{objs: append(append([]string{}, pdfBase...), stream("", bytes.Repeat([]byte("%PDF-1.4 "), 400000), false))}.bytes()
+	big := base64.StdEncoding.EncodeToString(bigPDF) // ~4.8 MB line
 	exe := base64.StdEncoding.EncodeToString(peBytes())
 	in := strings.Join([]string{
 		`{"id": 1, "text": "Réunion parents-professeurs mardi à 18h."}`,

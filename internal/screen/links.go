@@ -2,10 +2,14 @@ package screen
 
 import (
 	"net/netip"
+	"path"
 	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"golang.org/x/net/idna"
+	"golang.org/x/net/publicsuffix"
 )
 
 // Link is one link found in a message.
@@ -69,23 +73,44 @@ func ExtractLinks(s string) []Link {
 	return out
 }
 
-// mayHaveLink is a cheap pre-check: a dot or "://" somewhere.
+// mayHaveLink is a cheap pre-check: a dot (or a look-alike of one) or
+// "://" somewhere.
 func mayHaveLink(s string) bool {
-	return strings.IndexByte(s, '.') >= 0 || strings.Contains(s, "://") || strings.Contains(s, "[dot]") || strings.Contains(s, "(dot)")
+	return strings.IndexByte(s, '.') >= 0 || strings.Contains(s, "://") || strings.ContainsAny(s, "．。｡․") ||
+		strings.Contains(s, "dot") || strings.Contains(s, "DOT") || strings.Contains(s, "Dot") ||
+		strings.Contains(s, "point") || strings.Contains(s, "POINT")
 }
 
-var refanger = strings.NewReplacer(
-	"[.]", ".", "(.)", ".", "{.}", ".", "[dot]", ".", "(dot)", ".", " [.] ", ".",
-	"[:]", ":", "[://]", "://",
-	"hxxps", "https", "hxxp", "http", "HXXPS", "https", "HXXP", "http", "hXXps", "https", "hXXp", "http",
-)
+// refanger undoes the ways a link is written so that it is not clickable
+// (defanged): brackets around the dot or the colon, the dot spelt out in
+// English or French, hxxp, and dots from other scripts (fullwidth,
+// ideographic, one-dot leader).
+var refanger = func() *strings.Replacer {
+	var pairs []string
+	for _, w := range []string{".", "dot", "DOT", "Dot", "point", "POINT", "Point"} {
+		for _, br := range []string{"[]", "()", "{}"} {
+			in := br[:1] + w + br[1:]
+			pairs = append(pairs, " "+in+" ", ".", in, ".")
+		}
+	}
+	pairs = append(pairs, "[:]", ":", "[://]", "://", "．", ".", "。", ".", "｡", ".", "․", ".",
+		"hxxps", "https", "hxxp", "http", "HXXPS", "https", "HXXP", "http", "hXXps", "https", "hXXp", "http")
+	return strings.NewReplacer(pairs...)
+}()
 
 func refang(s string) string {
-	if !strings.ContainsAny(s, "[({") && !strings.Contains(s, "xx") && !strings.Contains(s, "XX") {
+	if !strings.ContainsAny(s, "[({．。｡․") && !strings.Contains(s, "xx") && !strings.Contains(s, "XX") {
 		return s
 	}
 	return refanger.Replace(s)
 }
+
+// HasLink reports whether s carries something a mail client or a reader
+// would take for a link: a URL, a www. host, a bare domain
+// (ac-versailles-fr.com, pronote.login-secure.top), also when defanged
+// (evil[.]com, evil(dot)com, hxxp://). The send guard uses it for the
+// accounts that may not send links.
+func HasLink(s string) bool { return len(ExtractLinks(s)) > 0 }
 
 func isLinkDelim(r rune) bool {
 	switch r {
@@ -155,8 +180,56 @@ func parseLink(f string) (Link, bool) {
 	if l.HasScheme || strings.HasPrefix(host, "www.") {
 		return l, isAlpha(tld) || strings.HasPrefix(tld, "xn--")
 	}
-	return l, knownTLDs[tld] || strings.HasPrefix(tld, "xn--")
+	return l, bareDomain(hostport, labels, l.Path)
 }
+
+// bareDomain decides whether a name without scheme or www. is a domain.
+// Known and risky top-level domains count; so does any other top-level
+// domain of the public suffix list when the name looks like a host (a
+// path, a hyphen, three labels or more). Names whose last label is a
+// common file extension (notes.md, video.mov) need that look too, and a
+// capitalised last label after a lower-case word is a sentence without a
+// space after its full stop (« demain.Il »).
+func bareDomain(raw string, labels []string, path string) bool {
+	tld := labels[len(labels)-1]
+	if strings.HasPrefix(tld, "xn--") {
+		return true
+	}
+	if rawLabels := strings.Split(raw, "."); len(rawLabels) == 2 && len(rawLabels[1]) > 1 {
+		first, last := rawLabels[0], rawLabels[1]
+		r0, _ := utf8.DecodeRuneInString(last)
+		rl, _ := utf8.DecodeLastRuneInString(first)
+		if unicode.IsUpper(r0) && strings.ToLower(last[1:]) == last[1:] && unicode.IsLower(rl) {
+			return false
+		}
+	}
+	hostLike := path != "" || len(labels) >= 3 || strings.Contains(strings.Join(labels[:len(labels)-1], "."), "-")
+	if fileExtTLDs[tld] {
+		return hostLike
+	}
+	if wordTLDs[tld] && !hostLike {
+		// « bonjour.je voulais » is a sentence typed without a space;
+		// pronote.me is a lure.
+		return lookalike(strings.Join(labels, "."), strings.Join(labels, ".")) != ""
+	}
+	if knownTLDs[tld] || riskyTLDs[tld] {
+		return true
+	}
+	if !isAlpha(tld) || len(tld) < 2 {
+		return false
+	}
+	if _, icann := publicsuffix.PublicSuffix(strings.Join(labels, ".")); !icann {
+		return false
+	}
+	return hostLike
+}
+
+// wordTLDs are top-level domains that are also short French or English
+// words, often glued to the word before by a missing space.
+var wordTLDs = setOf(`la je il me ma se et de es au ne sa si va re as is it in at to be do no so my us`)
+
+// fileExtTLDs are top-level domains that are also common file extensions.
+var fileExtTLDs = setOf(`zip mov md py sh pl rs ps cs ts js mp bin exe doc`)
 
 func isAlpha(s string) bool {
 	if s == "" {
@@ -205,6 +278,8 @@ var officialDomains = []string{
 	"ac-nantes.fr", "ac-nice.fr", "ac-normandie.fr", "ac-orleans-tours.fr", "ac-paris.fr", "ac-poitiers.fr",
 	"ac-reims.fr", "ac-rennes.fr", "ac-reunion.fr", "ac-strasbourg.fr", "ac-toulouse.fr", "ac-versailles.fr",
 	"ac-noumea.nc", "ac-polynesie.pf", "ac-wf.wf", "ac-spm.fr",
+	// Former académies (merged into Normandie in 2020) whose domains still serve.
+	"ac-caen.fr", "ac-rouen.fr",
 }
 
 // brands are the names whose presence on another domain betrays a lure.
@@ -217,28 +292,87 @@ var shorteners = setOf(`bit.ly bitly.com tinyurl.com t.co goo.gl ow.ly is.gd buf
 	tiny.cc s.id rb.gy t.ly bl.ink lnkd.in v.gd qr.ae shorte.st adf.ly urlz.fr frama.link tiny.one u.to cli.re
 	short.io shorturl.com x.co y2u.be`)
 
-var riskyTLDs = setOf(`ru su xyz top tk ml ga cf gq click zip mov icu buzz work support live online site cn link`)
+// riskyTLDs are top-level domains favoured by phishing: free or cheap
+// registration, file-extension look-alikes (zip, mov), and those that lead
+// abuse statistics.
+var riskyTLDs = setOf(`ru su xyz top tk ml ga cf gq click zip mov icu buzz work support live online site cn link
+	cyou sbs cfd lat quest rest bond win loan monster country kim men gdn date review stream download racing science
+	party cricket accountant faith trade webcam bid best cam fit pw ws vip today shop store fun space website host
+	pics hair beauty skin boats autos yachts mom lol`)
+
+// fileHosts are services where anyone can put a file for download; the
+// 2024 infostealers reached pupils through such links behind "cheats" and
+// "free currency". A link to one is a weak sign of its own, a strong one
+// with such a text.
+var fileHosts = setOf(`mediafire.com mega.nz mega.io gofile.io anonfiles.com bayfiles.com transfer.sh file.io
+	filetransfer.io sendspace.com zippyshare.com 4shared.com uploadhaven.com krakenfiles.com pixeldrain.com
+	catbox.moe litterbox.catbox.moe 1fichier.com uptobox.com dropbox.com dropboxusercontent.com wetransfer.com we.tl
+	swisstransfer.com smash.gg fromsmash.com discordapp.com discordapp.net cdn.discordapp.com pastebin.com
+	githubusercontent.com gitlab.io github.io sourceforge.net workupload.com rapidgator.net nitroflare.com
+	uploaded.net turbobit.net hitfile.net dosya.tc megaup.net send.cm userscloud.com upload.ee`)
 
 var loginWords = []string{"login", "signin", "sign-in", "logon", "connexion", "connect", "auth", "verif", "verify",
 	"account", "compte", "password", "motdepasse", "identifiant", "session", "secure", "securite", "update", "maj",
 	"validation", "confirm", "reset", "wallet", "support"}
 
-// secondLevel lists the public suffixes of two labels that matter here.
-var secondLevel = setOf(`gouv.fr asso.fr com.fr nom.fr presse.fr tm.fr co.uk ac.uk org.uk gov.uk com.au co.jp
-	com.br co.nz co.za com.cn com.tr com.mx`)
+// RegisteredDomain returns the domain registered by its owner for a host
+// or a URL, from the public suffix list: "ent.ac-versailles.fr" and
+// "https://a.b.example.co.uk:8443/x" give "ac-versailles.fr" and
+// "example.co.uk"; "login.github.io" gives itself (github.io is a public
+// suffix). Defanged forms (evil[.]com, hxxp://) are read; international
+// names are returned in their ASCII (punycode) form. An IP address is
+// returned as is. It returns "" when there is no registered domain (an
+// empty or invalid host, a bare public suffix).
+func RegisteredDomain(hostOrURL string) string {
+	s := strings.TrimSpace(refang(hostOrURL))
+	if i := strings.Index(s, "://"); i >= 0 {
+		s = s[i+3:]
+	}
+	if i := strings.IndexAny(s, "/?#"); i >= 0 {
+		s = s[:i]
+	}
+	if i := strings.LastIndexByte(s, '@'); i >= 0 {
+		s = s[i+1:]
+	}
+	if strings.HasPrefix(s, "[") {
+		if i := strings.IndexByte(s, ']'); i > 0 {
+			if a, err := netip.ParseAddr(s[1:i]); err == nil {
+				return a.String()
+			}
+		}
+		return ""
+	}
+	if a, err := netip.ParseAddr(s); err == nil { // an IPv6 address without brackets
+		return a.String()
+	}
+	if i := strings.LastIndexByte(s, ':'); i >= 0 {
+		s = s[:i]
+	}
+	s = strings.TrimSuffix(strings.ToLower(s), ".")
+	if a, err := netip.ParseAddr(s); err == nil {
+		return a.String()
+	}
+	if s == "" {
+		return ""
+	}
+	ascii, err := idna.Lookup.ToASCII(s)
+	if err != nil {
+		return ""
+	}
+	d, err := publicsuffix.EffectiveTLDPlusOne(ascii)
+	if err != nil {
+		return ""
+	}
+	return d
+}
 
-// registrable returns the registrable domain of host (example.co.uk,
-// ac-versailles.fr).
+// registrable is RegisteredDomain for a host already lower-cased, falling
+// back on the host itself when it has none.
 func registrable(host string) string {
-	labels := strings.Split(host, ".")
-	n := len(labels)
-	if n <= 2 {
-		return host
+	if d := RegisteredDomain(host); d != "" {
+		return d
 	}
-	if secondLevel[labels[n-2]+"."+labels[n-1]] {
-		return strings.Join(labels[n-3:], ".")
-	}
-	return labels[n-2] + "." + labels[n-1]
+	return host
 }
 
 func underDomain(host, dom string) bool {
@@ -272,50 +406,36 @@ func linkRisk(l Link, suspect func(string) bool) (float64, []string) {
 		add(0.7, "domaine déjà vu dans un message retenu")
 	}
 	if isIPv4(host) || strings.HasPrefix(host, "[") {
-		add(0.55, "adresse IP au lieu d'un nom")
+		add(0.55, "adresse IP au lieu d’un nom")
 		return 1 - p, why
 	}
-	idn := false
-	for _, lb := range strings.Split(host, ".") {
-		if strings.HasPrefix(lb, "xn--") {
-			idn = true
-		}
-	}
-	for _, r := range host {
-		if r > 0x7f {
-			idn = true
-			break
-		}
-	}
+	// International names: punycode labels are decoded so that the
+	// look-alike checks see the letters a reader sees (xn--ronote-… is
+	// ρronote).
+	shown, idn := displayHost(host)
 	if idn {
 		add(0.6, "nom de domaine internationalisé (punycode)")
 	}
 	if shorteners[reg] || shorteners[host] {
-		add(0.5, "raccourcisseur d'URL ("+reg+")")
+		add(0.5, "raccourcisseur d’URL ("+reg+")")
 	}
-	// Brand names embedded in a foreign domain, after folding look-alikes
-	// (pr0note, ρronote) and removing separators.
-	flat := flatHost(host)
-	brandFound := ""
-	for _, b := range brands {
-		if strings.Contains(flat, b) {
-			brandFound = b
-			break
-		}
+	if fileHosts[reg] || fileHosts[host] {
+		add(0.3, "hébergement de fichiers ("+reg+")")
 	}
-	if brandFound != "" {
-		add(0.75, "marque « "+brandFound+" » sur un domaine non officiel ("+reg+")")
-	} else if b, d := nearestBrand(reg); d > 0 {
-		add(0.75, "domaine proche de « "+b+" » ("+reg+", distance "+strconv.Itoa(d)+")")
-	} else if academyLookalike(host) {
-		add(0.7, "imitation d'un domaine académique ("+reg+")")
+	if w := lookalike(shown, reg); w != "" {
+		add(0.75, w)
 	} else {
 		for _, lb := range strings.FieldsFunc(host, func(r rune) bool { return r == '.' || r == '-' }) {
-			if lb == "ent" || lb == "educ" || lb == "education" || lb == "academie" || lb == "college" || lb == "lycee" {
-				add(0.35, "mot « "+lb+" » dans un domaine inconnu ("+reg+")")
+			if schoolWords[lb] {
+				add(0.35, "mot « "+lb+" » dans un domaine inconnu ("+reg+")")
 				break
 			}
 		}
+	}
+	if ext := strings.ToLower(strings.TrimPrefix(path.Ext(l.Path), ".")); execExts[ext] {
+		add(0.5, "lien vers un fichier exécutable (."+ext+")")
+	} else if extClass[ext] == classArchive {
+		add(0.25, "lien vers une archive (."+ext+")")
 	}
 	tld := reg[strings.LastIndexByte(reg, '.')+1:]
 	if riskyTLDs[tld] {
@@ -324,7 +444,7 @@ func linkRisk(l Link, suspect func(string) bool) (float64, []string) {
 	lower := strings.ToLower(host + l.Path)
 	for _, w := range loginWords {
 		if strings.Contains(lower, w) {
-			add(0.2, "page de connexion (« "+w+" »)")
+			add(0.2, "page de connexion (« "+w+" »)")
 			break
 		}
 	}
@@ -332,6 +452,87 @@ func linkRisk(l Link, suspect func(string) bool) (float64, []string) {
 		add(0.1, "sous-domaines nombreux")
 	}
 	return 1 - p, why
+}
+
+var schoolWords = setOf(`ent educ education academie college lycee ecole scolaire eleve eleves parents
+	etablissement viescolaire vie-scolaire notes bulletin`)
+
+// execExts are file extensions of programs and scripts a link may download.
+var execExts = setOf(`exe dll scr com msi pif cpl jar apk app dmg lnk msix appx deb rpm bat cmd ps1 psm1 vbs vbe js
+	jse wsf wsh hta sh reg`)
+
+// displayHost decodes the punycode labels of host; idn reports whether it
+// has any, or letters beyond ASCII.
+func displayHost(host string) (string, bool) {
+	idn := false
+	for _, r := range host {
+		if r > 0x7f {
+			idn = true
+			break
+		}
+	}
+	if !strings.Contains(host, "xn--") {
+		return host, idn
+	}
+	labels := strings.Split(host, ".")
+	for i, lb := range labels {
+		if strings.HasPrefix(lb, "xn--") {
+			idn = true
+			if u, err := idna.Punycode.ToUnicode(lb); err == nil {
+				labels[i] = u
+			}
+		}
+	}
+	return strings.Join(labels, "."), idn
+}
+
+// lookalike tells whether a host imitates an official name, and how:
+// a brand inside it (pronote.login-secure.top), a name one or two edits
+// away (educonect.fr), an académie's ac-<name> outside the académie's
+// domain (www.ac-rouen.tk, ac-versailles-fr.com), gouv outside gouv.fr.
+// Look-alike letters (digits, other scripts) are folded first. It returns
+// the reason, or "".
+func lookalike(host, reg string) string {
+	flat := flatHost(host)
+	for _, b := range brands {
+		if strings.Contains(flat, b) {
+			return "marque « " + b + " » sur un domaine non officiel (" + reg + ")"
+		}
+	}
+	if a := academyLookalike(host); a != "" {
+		return "imitation du domaine académique " + a + " (" + reg + ")"
+	}
+	if b, d := nearestBrand(reg); d > 0 {
+		return "domaine proche de « " + b + " » (" + reg + ", distance " + strconv.Itoa(d) + ")"
+	}
+	tokens := strings.FieldsFunc(host, func(r rune) bool { return r == '.' || r == '-' })
+	for i, t := range tokens {
+		if t == "gouv" || strings.HasPrefix(t, "gouv") && i+1 < len(tokens) && tokens[i+1] == "fr" ||
+			strings.Contains(flatHost(t), "gouvfr") {
+			return "imitation d’un domaine gouv.fr (" + reg + ")"
+		}
+	}
+	// Each word of the host against the official names.
+	for _, t := range tokens {
+		t = flatHost(t)
+		if len(t) < 5 {
+			continue
+		}
+		for _, b := range brandNames {
+			if d := editDistance(t, b); d > 0 && d <= editLimit(b) {
+				return "domaine proche de « " + b + " » (" + reg + ", distance " + strconv.Itoa(d) + ")"
+			}
+		}
+	}
+	return ""
+}
+
+// editLimit is how many edits still make a look-alike of name.
+func editLimit(name string) int {
+	if len(name) >= 8 {
+		return 2
+	}
+	return 1
 }
 
 // flatHost folds a host to letters and digits: no dots or dashes, leet
@@ -396,20 +597,54 @@ var brandNames = func() []string {
 	return out
 }()
 
-// academyLookalike spots ac-<académie> in a host that is not
-// the académie's domain (ac-versailles.fr.example.com, ac-versailles-fr.net).
-func academyLookalike(host string) bool {
-	flat := flatHost(host)
+// academies are the académies' names as in their domains (ac-<name>.fr),
+// the former ones whose domains still serve included.
+var academies = func() []string {
+	var out []string
 	for _, d := range officialDomains {
-		if !strings.HasPrefix(d, "ac-") {
-			continue
-		}
-		name := strings.ReplaceAll(d[:strings.IndexByte(d, '.')], "-", "")
-		if len(name) >= 6 && strings.Contains(flat, name) {
-			return true
+		if strings.HasPrefix(d, "ac-") {
+			out = append(out, strings.ReplaceAll(d[3:strings.IndexByte(d, '.')], "-", ""))
 		}
 	}
-	return false
+	return out
+}()
+
+// academyLookalike spots ac-<académie> in a host that is not the
+// académie's domain (ac-versailles.fr.example.com, ac-versailles-fr.net,
+// www.ac-rouen.tk), also misspelt by an edit or two. It returns the
+// imitated domain, or "".
+func academyLookalike(host string) string {
+	flat := flatHost(host)
+	for _, name := range academies {
+		if len(name) >= 4 && strings.Contains(flat, "ac"+name) {
+			return academyDomain(name)
+		}
+	}
+	for _, lb := range strings.Split(host, ".") {
+		lb = flatHost(lb)
+		if !strings.HasPrefix(lb, "ac") || len(lb) < 6 {
+			continue
+		}
+		rest := lb[2:]
+		for _, name := range academies {
+			for k := len(name) - 1; k <= len(name)+1; k++ {
+				if k >= 4 && k <= len(rest) && editDistance(rest[:k], name) <= editLimit(name) {
+					return academyDomain(name)
+				}
+			}
+		}
+	}
+	return ""
+}
+
+// academyDomain returns the official domain of an académie's flat name.
+func academyDomain(name string) string {
+	for _, d := range officialDomains {
+		if strings.HasPrefix(d, "ac-") && strings.ReplaceAll(d[3:strings.IndexByte(d, '.')], "-", "") == name {
+			return d
+		}
+	}
+	return "ac-" + name
 }
 
 func abs(x int) int {

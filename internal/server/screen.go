@@ -111,6 +111,7 @@ func (c *screenCache) Screen(in messaging.ScreenInput) messaging.ScreenResult {
 		c.log.Warn("screening lists not refreshed", "err", err)
 	}
 	if e == nil {
+		// No engine could be built yet: nothing goes out unscreened.
 		return messaging.ScreenResult{Verdict: bouclier.VerdictHold, Reasons: []string{"filtre indisponible : message retenu"}, Fingerprint: Fingerprint(in.Body)}
 	}
 	{
@@ -122,7 +123,9 @@ func (c *screenCache) Screen(in messaging.ScreenInput) messaging.ScreenResult {
 		out := messaging.ScreenResult{Verdict: bouclier.ParseVerdict(string(r.Verdict)), Score: r.Score, Reasons: r.Reasons, Types: r.AttachmentTypes,
 			Fingerprint: Fingerprint(in.Body)}
 		if len(r.Links) > 0 {
-			for _, l := range screen.ExtractLinks(in.Subject + "\n" + in.Body) {
+			// r.Links also holds the targets of links inside attachments
+			// (PDF actions, text files in archives).
+			for _, l := range screen.ExtractLinks(strings.Join(r.Links, "\n")) {
 				if l.Host != "" {
 					out.Links = append(out.Links, strings.ToLower(l.Host))
 				}
