@@ -1,0 +1,627 @@
+package screen
+
+import (
+	"strings"
+	"sync"
+)
+
+// Clause frames: who does what, when, to whom and where, read clause by
+// clause with the morphology table. A clause is a stretch of a sentence
+// between commas, subordinators (que, qui, parce que, si, quand…) and
+// coordinators followed by a new subject (« je suis armé | et je suis dans le
+// lycée »). The frame of a clause says:
+//
+//   - the act (kill, burn, explode, shoot, stab, behead, plant, arm, attack),
+//     from the lemma of its verb or a noun naming the act or the weapon;
+//   - the actor's person, from the subject pronoun and the verb's inflection
+//     (j'vais, jvais, chui are first person);
+//   - the mood and tense: future (simple or aller + infinitive), imperative,
+//     conditional, present (of a state too: « je suis armé »), past, passive,
+//     bare infinitive;
+//   - the target (te, vous, a group, a named person), the place (a noun
+//     after dans, au, devant… or a school word), the time;
+//   - incitation (il faut, qui vote pour, tuez ceux qui), approval of an
+//     attack or its author, negation;
+//   - the speaker's framing of that same clause: a report (third person and
+//     past or passive, a reporting verb, a quotation), a drill, a lesson, a
+//     joke or a game.
+//
+// A discount for a drill, lesson or report applies only to a clause whose
+// act is itself framed that way (see scoreAll).
+
+// actClass is what a clause's act is.
+type actClass uint8
+
+const (
+	actNone actClass = iota
+	actKill
+	actBurn
+	actExplode
+	actShoot
+	actStab
+	actBehead
+	actPlant
+	actArm
+	actAttack
+	numActs
+)
+
+var actNames = [numActs]string{"", "tuer", "brûler", "faire exploser", "tirer", "poignarder", "décapiter", "poser un engin", "être armé", "attaquer"}
+
+// tense is the time reference of a clause's main verb.
+type tense uint8
+
+const (
+	tenseNone tense = iota
+	tenseFuture
+	tenseImperative
+	tenseConditional
+	tensePresent
+	tensePast
+	tensePassive // être + participle, present: a claim (« une bombe est posée »)
+	tenseInfinitive
+	tenseIntent // vouloir, compter, devoir + infinitive
+)
+
+var tenseNames = [...]string{"", "futur", "impératif", "conditionnel", "présent", "passé", "passif", "infinitif", "intention"}
+
+// frame is the reading of one clause.
+type frame struct {
+	start, end int // token range
+	act        actClass
+	actTok     int // token carrying the act, or -1
+	actor      uint8
+	tense      tense
+	negated    bool
+	target2    bool // te, vous, ta famille
+	targetGrp  bool // ceux qui, les X, tout le monde
+	targetName bool // a capitalised name
+	place      bool
+	school     bool
+	time       bool
+	incite     bool
+	approve    bool
+	report     bool
+	quoted     bool
+	drill      bool
+	lesson     bool
+	play       bool
+	weapon     bool
+	presence   bool // « je suis dans le lycée »
+}
+
+// Actors.
+const (
+	actorNone uint8 = iota
+	actor1
+	actor2
+	actor3
+)
+
+var actorNames = [...]string{"", "1re personne", "2e personne", "3e personne"}
+
+// Word lists, written in plain French and turned into matching keys at init.
+var (
+	actLemmas = map[actClass]string{
+		actKill:    "tuer buter assassiner massacrer abattre trucider zigouiller exterminer crever liquider flinguer",
+		actBurn:    "brûler incendier cramer immoler enflammer",
+		actExplode: "exploser dynamiter plastiquer détoner sauter péter",
+		actShoot:   "tirer fusiller mitrailler canarder",
+		actStab:    "poignarder suriner lacérer saigner planter",
+		actBehead:  "décapiter égorger",
+		actPlant:   "poser déposer placer cacher planquer installer piéger dissimuler",
+		actArm:     "armer",
+		actAttack:  "attaquer agresser frapper tabasser défoncer lyncher violer torturer étrangler kidnapper séquestrer",
+	}
+	actNouns = map[actClass]string{
+		actExplode: "bombe bombes explosif explosifs tnt c4 dynamite détonateur attentat attentats explosion",
+		actShoot:   "fusillade fusillades kalach kalash kalachnikov fusil pistolet flingue revolver",
+		actKill:    "tuerie massacre carnage",
+		actStab:    "couteau machette",
+		actAttack:  "attaque agression",
+	}
+	weaponWords = "bombe bombes explosif explosifs tnt c4 dynamite engin arme armes kalach kalash kalachnikov fusil pistolet flingue revolver couteau machette grenade molotov ceinture"
+	subjects    = map[string]uint8{
+		"je": actor1, "j": actor1, "nous": actor1, "on": actor1, "moi": actor1,
+		"tu": actor2, "t": actor2,
+		"il": actor3, "elle": actor3, "ils": actor3, "elles": actor3, "ce": actor3, "c": actor3, "cela": actor3, "ca": actor3,
+	}
+	cliticWords   = "te t vous le la les l lui leur y en me m se s ne n nous toi"
+	negWords      = "pas jamais plus rien aucun aucune personne guère"
+	placePreps    = "dans au aux devant derrière sous chez vers"
+	schoolWords   = "collège lycée école établissement cantine self réfectoire cdi gymnase gym cour récré récréation salle classe toilettes internat préau parking portail hall bâtiment amphi labo couloir vie scolaire salle des profs internat"
+	subordinators = "que qu qui quand si lorsque lorsqu puisque parce car mais donc puis sinon comme où dont"
+	reportVerbs   = "recevoir signaler informer écrire dire affirmer prétendre menacer annoncer raconter publier envoyer déclarer alerter prévenir évoquer rapporter"
+	drillWords    = "exercice exercices ppms simulation entraînement alerte consigne consignes protocole vigipirate confinement évacuation procédure"
+	lessonWords   = "cours leçon histoire géographie emc chapitre programme exposé manuel chimie physique svt musée film documentaire livre roman théâtre débat devoir guerre mondiale révolution"
+	playWords     = "mdr lol ptdr xd jpp haha blague rigole plaisante fortnite minecraft roblox valorant fifa jeu jeux partie console manette gta cod warzone"
+	approveWords  = "bravo gloire héros mérité méritait mérite vive honneur respect soutien vaincra vaincront récompense martyr martyrs"
+	inciteLemmas  = "falloir devoir"
+	groupHeads    = "ceux celles tous toutes tout toutlemonde les"
+	reportNouns   = "police gendarmerie plainte signalement menace menaces message messages courrier mail canular enquête"
+)
+
+type frameLex struct {
+	actVerb   map[string]actClass
+	actNoun   map[string]actClass
+	weapon    map[string]bool
+	clitic    map[string]bool
+	neg       map[string]bool
+	placePrep map[string]bool
+	school    map[string]bool
+	subord    map[string]bool
+	report    map[string]bool
+	reportN   map[string]bool
+	drill     map[string]bool
+	lesson    map[string]bool
+	play      map[string]bool
+	approve   map[string]bool
+	incite    map[string]bool
+	group     map[string]bool
+	subject   map[string]uint8
+	lemma     map[string]string
+}
+
+var (
+	flx         *frameLex
+	frameLexOne sync.Once
+)
+
+// frameLexicon builds the frame word lists on first use (after the
+// package's init has built the accent folding that keys need).
+func frameLexicon() *frameLex {
+	frameLexOne.Do(func() { flx = buildFrameLex() })
+	return flx
+}
+
+// lk returns the key of a lemma named in the code.
+func lk(w string) string {
+	if k, ok := flx.lemma[w]; ok {
+		return k
+	}
+	panic("screen: lemma " + w + " not keyed in buildFrameLex")
+}
+
+func keySet(words string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(words) {
+		m[keyOf(w)] = true
+	}
+	return m
+}
+
+func buildFrameLex() *frameLex {
+	f := &frameLex{
+		actVerb: map[string]actClass{}, actNoun: map[string]actClass{},
+		weapon: keySet(weaponWords), clitic: keySet(cliticWords), neg: keySet(negWords),
+		placePrep: keySet(placePreps), school: keySet(schoolWords), subord: keySet(subordinators),
+		report: keySet(reportVerbs), reportN: keySet(reportNouns), drill: keySet(drillWords),
+		lesson: keySet(lessonWords), play: keySet(playWords), approve: keySet(approveWords),
+		incite: keySet(inciteLemmas), group: keySet(groupHeads), subject: map[string]uint8{},
+	}
+	for c, ws := range actLemmas {
+		for _, w := range strings.Fields(ws) {
+			f.actVerb[keyOf(w)] = c
+		}
+	}
+	for c, ws := range actNouns {
+		for _, w := range strings.Fields(ws) {
+			f.actNoun[keyOf(w)] = c
+		}
+	}
+	for w, a := range subjects {
+		f.subject[keyOf(w)] = a
+	}
+	f.lemma = map[string]string{}
+	for _, w := range strings.Fields("aller avoir compter devoir faire falloir penser planter pouvoir péter rêver sauter tirer vote vouloir être") {
+		f.lemma[w] = keyOf(w)
+	}
+	return f
+}
+
+// contractions spell a subject and a verb as one token (jvais, chui).
+var contractions = map[string][2]string{
+	"jvais": {"je", "vais"}, "jvai": {"je", "vais"}, "jve": {"je", "vais"}, "jv": {"je", "vais"},
+	"chui": {"je", "suis"}, "chuis": {"je", "suis"}, "jsuis": {"je", "suis"},
+	"jsui": {"je", "suis"}, "jai": {"je", "ai"}, "jpeux": {"je", "peux"}, "jveux": {"je", "veux"},
+	"jte": {"je", "te"}, "jtue": {"je", "tue"}, "jme": {"je", "me"}, "tes": {"tu", "es"},
+	"jcompte": {"je", "compte"},
+}
+
+// ftok is a token as the frame parser sees it.
+type ftok struct {
+	key   string
+	tok   int // index in the detection tokens
+	morph []MorphEntry
+	cap   bool // capitalised in the source, not first of its sentence
+}
+
+// parseFrames splits the tokens into clauses and reads the frame of each.
+// clauseOf receives, for each detection token, the index of its clause.
+func parseFrames(src string, toks []dtok, clauseOf []int, out []frame) []frame {
+	frameLexicon()
+	var fts []ftok
+	for i := range toks {
+		k := toks[i].key
+		if c, ok := contractions[k]; ok && !(k == "tes" && i+1 < len(toks) && toks[i+1].key != "" && !isParticipleOrAdj(toks[i+1].key)) {
+			fts = append(fts, ftok{key: c[0], tok: i}, ftok{key: c[1], tok: i, morph: morphLookup(c[1])})
+			continue
+		}
+		ft := ftok{key: k, tok: i, morph: morphLookup(k)}
+		if toks[i].flags&tSentence == 0 && toks[i].start < len(src) {
+			b := src[toks[i].start]
+			ft.cap = b >= 'A' && b <= 'Z' && !isUpperWord(src[toks[i].start:toks[i].end])
+		}
+		fts = append(fts, ft)
+	}
+	start := 0
+	for i := 0; i <= len(fts); i++ {
+		if i < len(fts) && (i == start || !clauseBreak(src, toks, fts, i)) {
+			continue
+		}
+		if i > start {
+			fr := readClause(src, toks, fts[start:i])
+			if k := fts[start].key; (k == "que" || k == "qu") && len(out) > 0 && out[len(out)-1].report && out[len(out)-1].act == actNone {
+				fr.report = true // « un élève a écrit qu'il allait… »
+			}
+			id := len(out)
+			out = append(out, fr)
+			for j := start; j < i; j++ {
+				if t := fts[j].tok; t < len(clauseOf) {
+					clauseOf[t] = id
+				}
+			}
+		}
+		start = i
+	}
+	return out
+}
+
+func isUpperWord(s string) bool {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 'a' && s[i] <= 'z' {
+			return false
+		}
+		if s[i] >= 'A' && s[i] <= 'Z' {
+			n++
+		}
+	}
+	return n > 1
+}
+
+func isParticipleOrAdj(key string) bool {
+	for _, m := range morphLookup(key) {
+		if m.Moods&MoodPastParticiple != 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// clauseBreak reports whether a new clause starts at fts[i].
+func clauseBreak(src string, toks []dtok, fts []ftok, i int) bool {
+	ti := fts[i].tok
+	if ti == fts[i-1].tok {
+		return false // inside a contraction
+	}
+	if toks[ti].flags&tSentence != 0 {
+		return true
+	}
+	if between := src[toks[ti-1].end:toks[ti].start]; strings.ContainsAny(between, ",«»\"“”()") {
+		return true
+	}
+	k := fts[i].key
+	if flx.subord[k] {
+		return true
+	}
+	if (k == "et" || k == "ou") && i+1 < len(fts) {
+		if _, ok := flx.subject[fts[i+1].key]; ok {
+			return true
+		}
+	}
+	return false
+}
+
+func hasVerb(ms []MorphEntry) (MorphEntry, bool) {
+	for _, m := range ms {
+		if m.POS == POSVerb {
+			return m, true
+		}
+	}
+	return MorphEntry{}, false
+}
+
+func lemmaIs(ms []MorphEntry, lemma string) (MorphEntry, bool) {
+	for _, m := range ms {
+		if m.POS == POSVerb && m.Lemma == lemma {
+			return m, true
+		}
+	}
+	return MorphEntry{}, false
+}
+
+func personActor(p Person) uint8 {
+	switch {
+	case p&(Person1Sg|Person1Pl) != 0 && p&^(Person1Sg|Person1Pl) == 0:
+		return actor1
+	case p&(Person2Sg|Person2Pl) != 0 && p&^(Person2Sg|Person2Pl) == 0:
+		return actor2
+	case p&(Person3Sg|Person3Pl) != 0 && p&^(Person3Sg|Person3Pl) == 0:
+		return actor3
+	}
+	return actorNone
+}
+
+// readClause reads the frame of one clause.
+func readClause(src string, toks []dtok, fts []ftok) frame {
+	fr := frame{start: fts[0].tok, end: fts[len(fts)-1].tok + 1, actTok: -1}
+	subject := actorNone
+	subjectAt := -1
+	for i, ft := range fts {
+		k := ft.key
+		t := &toks[ft.tok]
+		if t.flags&tQuoted != 0 {
+			fr.quoted = true
+		}
+		if a, ok := flx.subject[k]; ok && subject == actorNone {
+			// "t" is "te" before a verb starting with a vowel unless a
+			// verb follows directly as a subject would have it.
+			if k != "t" || i+1 < len(fts) && len(fts[i+1].morph) > 0 && isFinite(fts[i+1].morph) {
+				subject, subjectAt = a, i
+			}
+		}
+		if flx.neg[k] && k != "personne" || k == "ne" || k == "n" {
+			fr.negated = true
+		}
+		if k == "te" || k == "toi" || (k == "t" && subjectAt != i) || k == "ta" || k == "tes" || k == "ton" {
+			fr.target2 = true
+		}
+		if k == "vous" && subjectAt != i {
+			fr.target2 = true
+		}
+		if flx.group[k] && (i+1 < len(fts) || k == "ceux" || k == "celles") || k == "toutlemonde" {
+			fr.targetGrp = true
+		}
+		if ft.cap {
+			fr.targetName = true
+		}
+		if flx.placePrep[k] && i+1 < len(fts) || (k == "a" && i+2 < len(fts) && fts[i+1].key == "la" && !fts[i+2].cap) {
+			fr.place = true
+		}
+		if flx.school[k] {
+			fr.school, fr.place = true, true
+		}
+		if t.class&clTime != 0 {
+			fr.time = true
+		}
+		if flx.weapon[k] {
+			fr.weapon = true
+		}
+		if flx.reportN[k] {
+			fr.report = true
+		}
+		if flx.drill[k] {
+			fr.drill = true
+		}
+		if flx.lesson[k] {
+			fr.lesson = true
+		}
+		if flx.play[k] {
+			fr.play = true
+		}
+		if flx.approve[k] {
+			fr.approve = true
+		}
+		if t.class&clExtremist != 0 {
+			fr.approve = fr.approve || clauseHasFuture(fts)
+		}
+		if c, ok := flx.actNoun[k]; ok && fr.act == actNone {
+			fr.act, fr.actTok = c, ft.tok
+		}
+	}
+	// The verbs: find the main act verb and its auxiliary or modal.
+	for i, ft := range fts {
+		v, ok := hasVerb(ft.morph)
+		if !ok {
+			continue
+		}
+		c := flx.actVerb[v.Lemma]
+		if c == actNone {
+			for _, m := range ft.morph {
+				if m.POS == POSVerb && flx.actVerb[m.Lemma] != actNone {
+					c, v = flx.actVerb[m.Lemma], m
+					break
+				}
+			}
+		}
+		if c == actNone {
+			if flx.report[v.Lemma] && !fr.report {
+				// A reporting verb in the past or the third person reports;
+				// « je tenais à vous informer » does not.
+				if v.Moods&(MoodPastParticiple|MoodImperfect|MoodSimplePast) != 0 || personActor(v.Persons) == actor3 && subject != actor1 {
+					fr.report = true
+				}
+			}
+			continue
+		}
+		// Ambiguous act verbs need their object: planter te/vous, sauter
+		// and péter with faire or a school word, poser/placer a weapon.
+		switch v.Lemma {
+		case lk("planter"):
+			if !fr.target2 {
+				continue
+			}
+		case lk("sauter"), lk("péter"):
+			if !prevIs(fts, i, "faire") && !fr.school && !fr.weapon {
+				continue
+			}
+		case lk("tirer"):
+			if !hasNext(fts, i, "sur") && !fr.weapon {
+				continue
+			}
+		}
+		if c == actPlant && !fr.weapon {
+			continue
+		}
+		fr.act, fr.actTok = c, ft.tok
+		fr.tense, fr.actor = verbFrame(fts, i, v, subject)
+		break
+	}
+	// Presence: « je suis dans le lycée », « on est devant le collège ».
+	if fr.act == actNone {
+		for i, ft := range fts {
+			if v, ok := lemmaIs(ft.morph, lk("être")); ok && i+1 < len(fts) && flx.placePrep[fts[i+1].key] {
+				if subject == actor1 || personActor(v.Persons) == actor1 {
+					fr.presence = true
+				}
+			}
+		}
+	}
+	if fr.act != actNone && fr.actor == actorNone {
+		fr.actor = subject
+	}
+	// Incitation: il faut / faut + infinitive, qui vote pour, imperative
+	// plural of an act aimed at a group.
+	for i, ft := range fts {
+		if _, ok := lemmaIs(ft.morph, lk("falloir")); ok && fr.act != actNone {
+			fr.incite = true
+		}
+		if ft.key == lk("vote") && i+1 < len(fts) && fts[i+1].key == "pour" {
+			fr.incite = true
+		}
+	}
+	if fr.tense == tenseImperative && fr.act != actNone && (fr.targetGrp || fr.targetName) {
+		fr.incite = true
+	}
+	if fr.act != actNone && fr.actor == actor3 && (fr.tense == tensePast) {
+		fr.report = true
+	}
+	return fr
+}
+
+func isFinite(ms []MorphEntry) bool {
+	for _, m := range ms {
+		if m.POS == POSVerb && m.Moods&(MoodPresent|MoodFuture|MoodImperfect|MoodConditional|MoodSimplePast) != 0 {
+			return true
+		}
+	}
+	return false
+}
+
+func clauseHasFuture(fts []ftok) bool {
+	for _, ft := range fts {
+		if v, ok := hasVerb(ft.morph); ok && v.Moods&MoodFuture != 0 {
+			return true
+		}
+	}
+	return false
+}
+
+func prevIs(fts []ftok, i int, lemma string) bool {
+	lk := keyOf(lemma)
+	for j := i - 1; j >= 0 && j >= i-3; j-- {
+		if _, ok := lemmaIs(fts[j].morph, lk); ok {
+			return true
+		}
+	}
+	return false
+}
+
+func hasNext(fts []ftok, i int, key string) bool {
+	for j := i + 1; j < len(fts) && j <= i+3; j++ {
+		if fts[j].key == key {
+			return true
+		}
+	}
+	return false
+}
+
+// verbFrame returns the tense and actor of the act verb at fts[i], looking
+// back over clitics for an auxiliary, a modal or a subject.
+func verbFrame(fts []ftok, i int, v MorphEntry, subject uint8) (tense, uint8) {
+	// Look back for the verb that governs this one.
+	j := i - 1
+	for j >= 0 && (flx.clitic[fts[j].key] || flx.neg[fts[j].key] || fts[j].key == "faire" || fts[j].key == "tout" || fts[j].key == "a" && j > 0) {
+		if _, ok := lemmaIs(fts[j].morph, lk("faire")); ok && fts[j].key != "faire" {
+			break
+		}
+		j--
+	}
+	if j >= 0 && j < i {
+		g := fts[j]
+		for _, gm := range g.morph {
+			if gm.POS != POSVerb {
+				continue
+			}
+			actor := personActor(gm.Persons)
+			if subject != actorNone {
+				actor = subject
+			}
+			switch gm.Lemma {
+			case lk("aller"):
+				if v.Moods&MoodInfinitive != 0 {
+					if gm.Moods&(MoodImperfect|MoodSimplePast) != 0 {
+						return tensePast, actor // « il allait poser »: reported
+					}
+					return tenseFuture, actor
+				}
+			case lk("vouloir"), lk("compter"), lk("devoir"), lk("pouvoir"), lk("penser"), lk("rêver"):
+				if v.Moods&MoodInfinitive != 0 {
+					if gm.Lemma == lk("devoir") && gm.Moods&MoodPresent != 0 && actor == actor3 {
+						return tenseIntent, actorNone // « il doit mourir »: incitation-like
+					}
+					return tenseIntent, actor
+				}
+			case lk("avoir"):
+				if v.Moods&MoodPastParticiple != 0 {
+					if gm.Moods&MoodFuture != 0 {
+						return tenseFuture, actor
+					}
+					return tensePast, actor
+				}
+			case lk("être"):
+				if v.Moods&MoodPastParticiple != 0 {
+					if gm.Moods&MoodFuture != 0 {
+						return tenseFuture, actor
+					}
+					if gm.Moods&(MoodImperfect|MoodSimplePast) != 0 {
+						return tensePast, actor
+					}
+					if actor == actor1 {
+						return tensePresent, actor // « je suis armé »: a state
+					}
+					return tensePassive, actor
+				}
+			case lk("faire"):
+				return moodTense(gm.Moods, subject != actorNone), actor
+			}
+		}
+	}
+	actor := personActor(v.Persons)
+	if subject != actorNone {
+		actor = subject
+	}
+	if v.Moods&MoodInfinitive != 0 && !isFinite(fts[i].morph) {
+		return tenseInfinitive, subject
+	}
+	return moodTense(v.Moods, subject != actorNone), actor
+}
+
+func moodTense(m Mood, hasSubject bool) tense {
+	switch {
+	case m&MoodImperative != 0 && !hasSubject:
+		return tenseImperative
+	case m&MoodFuture != 0:
+		return tenseFuture
+	case m&MoodConditional != 0:
+		return tenseConditional
+	case m&MoodPresent != 0:
+		return tensePresent
+	case m&(MoodImperfect|MoodSimplePast|MoodPastParticiple) != 0:
+		return tensePast
+	case m&MoodInfinitive != 0:
+		return tenseInfinitive
+	}
+	return tenseNone
+}
