@@ -73,6 +73,13 @@ func analyzeText(text string, fv *featureVec) ([numDetectors]detectorScore, []fr
 	hits := matchAll(toks, sc)
 	sc.hits = hits
 	ds := scoreAll(a.src, toks, hits, clause, frames)
+	// The clause frames find acts the lexicon patterns do not spell out;
+	// each detector keeps the stronger reading.
+	for d, f := range frameScores(toks, frames) {
+		if f.score > ds[d].score {
+			ds[d] = f
+		}
+	}
 	if fv != nil {
 		fv.fill(toks, frames, &ds)
 		frames = append([]frame(nil), frames...)
@@ -340,16 +347,23 @@ func scoreAll(src string, toks []dtok, hits []hit, clause []int, frames []frame)
 	// A core clause that the frames read as a report (third person in the
 	// past or passive, under a reporting verb, quoted) takes the report
 	// discount even when the word that says so stands elsewhere.
-	var reported uint64
+	var reported, agentive uint64
 	for i, fr := range frames {
 		if i < 64 && (fr.report || fr.quoted) {
 			reported |= 1 << uint(i)
+		}
+		if i < 64 && fr.agentive() {
+			agentive |= 1 << uint(i)
 		}
 	}
 	for d := detector(0); d < numDetectors; d++ {
 		var local [numFeatures]bool
 		for _, n := range detNegators[d] {
-			local[n] = negIn[n]&coreIn[d] != 0 || n == ngReport && best[n].seen && reported&coreIn[d] != 0
+			// In the act's clause; or anywhere when no clause of the act
+			// has anyone performing, claiming or calling for it (a bare
+			// mention: « combustion, explosion : chapitre 6 »).
+			local[n] = negIn[n]&coreIn[d] != 0 || n == ngReport && best[n].seen && reported&coreIn[d] != 0 ||
+				negIn[n] != 0 && agentive&coreIn[d] == 0
 		}
 		out[d] = scoreDetector(d, src, toks, &best, cancel, stance[d], &local)
 	}

@@ -1,6 +1,8 @@
 package screen
 
 import (
+	"fmt"
+	"math"
 	"strings"
 	"sync"
 )
@@ -88,6 +90,36 @@ type frame struct {
 	play       bool
 	weapon     bool
 	presence   bool // « je suis dans le lycée »
+	wish       bool // devrait, mériter de, envie de, j'aimerais: a wish for the act
+	faith      bool // a religious group or an extremist reference
+	extremist  bool // an extremist group, an attack or its author named
+}
+
+// agentive reports whether someone performs, claims or calls for the act
+// in this clause: the speaker (first person), an order (imperative,
+// incitation, wish), a threat at the reader, or a claimed weapon in a
+// place. A bare mention ("combustion, explosion") is not agentive.
+func (f *frame) agentive() bool {
+	if f.act == actNone || f.negated {
+		return false
+	}
+	switch {
+	case f.actor == actor1 && f.tense != tensePast:
+		return true
+	case f.tense == tenseImperative || f.incite || f.wish:
+		return true
+	case f.target2 && (f.tense == tenseFuture || f.tense == tenseIntent || f.tense == tensePresent):
+		return true
+	case f.weapon && f.place && f.tense != tensePast:
+		return true
+	}
+	return false
+}
+
+// framed reports whether the clause itself is a report, a quotation, a
+// drill, a lesson or play.
+func (f *frame) framed() bool {
+	return f.report || f.quoted || f.drill || f.lesson || f.play
 }
 
 // Actors.
@@ -103,15 +135,15 @@ var actorNames = [...]string{"", "1re personne", "2e personne", "3e personne"}
 // Word lists, written in plain French and turned into matching keys at init.
 var (
 	actLemmas = map[actClass]string{
-		actKill:    "tuer buter assassiner massacrer abattre trucider zigouiller exterminer crever liquider flinguer",
+		actKill:    "tuer buter assassiner massacrer abattre trucider zigouiller exterminer crever liquider flinguer exécuter noyer pendre mourir",
 		actBurn:    "brûler incendier cramer immoler enflammer",
-		actExplode: "exploser dynamiter plastiquer détoner sauter péter",
+		actExplode: "exploser dynamiter détoner sauter péter",
 		actShoot:   "tirer fusiller mitrailler canarder",
 		actStab:    "poignarder suriner lacérer saigner planter",
 		actBehead:  "décapiter égorger",
 		actPlant:   "poser déposer placer cacher planquer installer piéger dissimuler",
 		actArm:     "armer",
-		actAttack:  "attaquer agresser frapper tabasser défoncer lyncher violer torturer étrangler kidnapper séquestrer",
+		actAttack:  "attaquer agresser frapper tabasser défoncer lyncher violer torturer étrangler kidnapper séquestrer souffrir trancher briser casser éclater",
 	}
 	actNouns = map[actClass]string{
 		actExplode: "bombe bombes explosif explosifs tnt c4 dynamite détonateur attentat attentats explosion",
@@ -130,11 +162,15 @@ var (
 	negWords      = "pas jamais plus rien aucun aucune personne guère"
 	placePreps    = "dans au aux devant derrière sous chez vers"
 	schoolWords   = "collège lycée école établissement cantine self réfectoire cdi gymnase gym cour récré récréation salle classe toilettes internat préau parking portail hall bâtiment amphi labo couloir vie scolaire salle des profs internat"
-	subordinators = "que qu qui quand si lorsque lorsqu puisque parce car mais donc puis sinon comme où dont"
+	subordinators = "que qu qui quand si lorsque lorsqu puisque parce car mais donc puis sinon comme où dont comment pourquoi"
 	reportVerbs   = "recevoir signaler informer écrire dire affirmer prétendre menacer annoncer raconter publier envoyer déclarer alerter prévenir évoquer rapporter"
 	drillWords    = "exercice exercices ppms simulation entraînement alerte consigne consignes protocole vigipirate confinement évacuation procédure"
 	lessonWords   = "cours leçon histoire géographie emc chapitre programme exposé manuel chimie physique svt musée film documentaire livre roman théâtre débat devoir guerre mondiale révolution"
-	playWords     = "mdr lol ptdr xd jpp haha blague rigole plaisante fortnite minecraft roblox valorant fifa jeu jeux partie console manette gta cod warzone"
+	playWords     = "mdr lol ptdr xd jpp haha blague rigole plaisante fortnite minecraft roblox valorant fifa jeu jeux partie console manette gta cod warzone match tournoi finale équipe foot football hand handball basket rugby volley championnat unss coach entraînement score cross course tennis judo natation adversaires"
+	doingLemmas   = "faire commettre préparer organiser lancer perpétrer avoir ramener apporter"
+	lessonLemmas  = "étudier analyser commenter lire expliquer apprendre réviser visiter"
+	wishWords     = "envie mériter mérite méritent méritait devrait devraient faudrait souhaite souhaiterais aimerais espère seulement"
+	faithWords    = "mécréant mécréants kouffar kouffars kuffar infidèle infidèles apostat apostats allah prophète juifs chrétiens musulmans croient croyants"
 	approveWords  = "bravo gloire héros mérité méritait mérite vive honneur respect soutien vaincra vaincront récompense martyr martyrs"
 	inciteLemmas  = "falloir devoir"
 	groupHeads    = "ceux celles tous toutes tout toutlemonde les"
@@ -155,6 +191,10 @@ type frameLex struct {
 	drill     map[string]bool
 	lesson    map[string]bool
 	play      map[string]bool
+	wish      map[string]bool
+	doing     map[string]bool
+	lessonV   map[string]bool
+	faith     map[string]bool
 	approve   map[string]bool
 	incite    map[string]bool
 	group     map[string]bool
@@ -196,7 +236,8 @@ func buildFrameLex() *frameLex {
 		weapon: keySet(weaponWords), clitic: keySet(cliticWords), neg: keySet(negWords),
 		placePrep: keySet(placePreps), school: keySet(schoolWords), subord: keySet(subordinators),
 		report: keySet(reportVerbs), reportN: keySet(reportNouns), drill: keySet(drillWords),
-		lesson: keySet(lessonWords), play: keySet(playWords), approve: keySet(approveWords),
+		lesson: keySet(lessonWords), play: keySet(playWords), wish: keySet(wishWords), faith: keySet(faithWords),
+		doing: keySet(doingLemmas), lessonV: keySet(lessonLemmas), approve: keySet(approveWords),
 		incite: keySet(inciteLemmas), group: keySet(groupHeads), subject: map[string]uint8{},
 	}
 	for c, ws := range actLemmas {
@@ -213,7 +254,7 @@ func buildFrameLex() *frameLex {
 		f.subject[keyOf(w)] = a
 	}
 	f.lemma = map[string]string{}
-	for _, w := range strings.Fields("aller avoir compter devoir faire falloir penser planter pouvoir péter rêver sauter tirer vote vouloir être") {
+	for _, w := range strings.Fields("armer mériter aimer souhaiter commencer exécuter noyer pendre casser briser trancher éclater souffrir mourir aller avoir compter devoir faire falloir penser planter pouvoir péter rêver sauter tirer vote vouloir être") {
 		f.lemma[w] = keyOf(w)
 	}
 	return f
@@ -407,11 +448,25 @@ func readClause(src string, toks []dtok, fts []ftok) frame {
 		if flx.lesson[k] {
 			fr.lesson = true
 		}
+		for _, m := range ft.morph {
+			if m.POS == POSVerb && flx.lessonV[m.Lemma] {
+				fr.lesson = true
+			}
+		}
 		if flx.play[k] {
 			fr.play = true
 		}
 		if flx.approve[k] {
 			fr.approve = true
+		}
+		if flx.wish[k] {
+			fr.wish = true
+		}
+		if flx.faith[k] || t.class&(clExtremist|clRef) != 0 {
+			fr.faith = true
+		}
+		if t.class&(clExtremist|clRef) != 0 {
+			fr.extremist = true
 		}
 		if t.class&clExtremist != 0 {
 			fr.approve = fr.approve || clauseHasFuture(fts)
@@ -423,8 +478,8 @@ func readClause(src string, toks []dtok, fts []ftok) frame {
 	// The verbs: find the main act verb and its auxiliary or modal.
 	for i, ft := range fts {
 		v, ok := hasVerb(ft.morph)
-		if !ok {
-			continue
+		if !ok || i > 0 && determiners[fts[i-1].key] {
+			continue // « un massacre », « ce morceau »: a noun
 		}
 		c := flx.actVerb[v.Lemma]
 		if c == actNone {
@@ -457,15 +512,37 @@ func readClause(src string, toks []dtok, fts []ftok) frame {
 				continue
 			}
 		case lk("tirer"):
-			if !hasNext(fts, i, "sur") && !fr.weapon {
+			if !hasNext(fts, i, "sur") && !hasNext(fts, i, "dessus") && !hasNext(fts, i, "balle") && !fr.weapon {
+				continue
+			}
+		case lk("exécuter"), lk("noyer"), lk("pendre"), lk("casser"), lk("briser"), lk("trancher"), lk("éclater"):
+			// A human object: a pronoun, a group, a name, la gorge, le cou.
+			if !fr.target2 && !fr.targetGrp && !fr.targetName && !hasObjectPronoun(fts, i) && !hasNext(fts, i, "gorge") && !hasNext(fts, i, "cou") && !hasNext(fts, i, "gueule") {
+				continue
+			}
+		case lk("souffrir"):
+			if !prevIs(fts, i, "faire") && !fr.wish && !fr.target2 {
+				continue
+			}
+		case lk("mourir"):
+			// « tu vas mourir », « ils doivent mourir »; not the speaker's
+			// own death nor « mort de rire ».
+			if subject == actor1 || !(fr.target2 || fr.targetGrp || fr.wish || subject == actor2) {
 				continue
 			}
 		}
 		if c == actPlant && !fr.weapon {
 			continue
 		}
+		if i > 0 && (fts[i-1].key == "me" || fts[i-1].key == "m" || fts[i-1].key == "se" || fts[i-1].key == "s") {
+			continue // the speaker or the subject is the one hurt: « on s'est défoncé », « m'attaque »
+		}
+		tn, actor := verbFrame(fts, i, v, subject)
+		if c == actArm && !(actor == actor1 && tn == tensePresent) {
+			continue // armed: only « je suis armé », « on est armés »
+		}
 		fr.act, fr.actTok = c, ft.tok
-		fr.tense, fr.actor = verbFrame(fts, i, v, subject)
+		fr.tense, fr.actor = tn, actor
 		break
 	}
 	// Presence: « je suis dans le lycée », « on est devant le collège ».
@@ -478,8 +555,16 @@ func readClause(src string, toks []dtok, fts []ftok) frame {
 			}
 		}
 	}
-	if fr.act != actNone && fr.actor == actorNone {
-		fr.actor = subject
+	// An act named by a noun (« l'attentat ») is the speaker's only with a
+	// verb of doing or having: « je ferai un attentat », « j'ai une bombe ».
+	if fr.act != actNone && fr.actor == actorNone && fr.tense == tenseNone {
+		for i, ft := range fts {
+			for _, m := range ft.morph {
+				if m.POS == POSVerb && flx.doing[m.Lemma] {
+					fr.tense, fr.actor = verbFrame(fts, i, m, subject)
+				}
+			}
+		}
 	}
 	// Incitation: il faut / faut + infinitive, qui vote pour, imperative
 	// plural of an act aimed at a group.
@@ -491,13 +576,23 @@ func readClause(src string, toks []dtok, fts []ftok) frame {
 			fr.incite = true
 		}
 	}
-	if fr.tense == tenseImperative && fr.act != actNone && (fr.targetGrp || fr.targetName) {
+	if fr.tense == tenseImperative && fr.act != actNone && (fr.targetGrp || fr.targetName || fr.faith) {
 		fr.incite = true
+	}
+	if fr.act != actNone && fr.tense == tenseIntent && fr.actor != actor1 {
+		fr.wish = true // « on devrait les abattre », « ils méritent de souffrir »
+	}
+	if fr.act != actNone && (fr.tense == tenseImperative || fr.tense == tenseIntent) && hasKeyBefore(fts, "qu") {
+		fr.wish = true // « qu'on les exécute »
 	}
 	if fr.act != actNone && fr.actor == actor3 && (fr.tense == tensePast) {
 		fr.report = true
 	}
 	return fr
+}
+
+func hasKeyBefore(fts []ftok, key string) bool {
+	return len(fts) > 0 && fts[0].key == key
 }
 
 func isFinite(ms []MorphEntry) bool {
@@ -528,6 +623,18 @@ func prevIs(fts []ftok, i int, lemma string) bool {
 	return false
 }
 
+// hasObjectPronoun reports whether an object pronoun stands just before
+// the verb (« les tuer », « on les exécute »).
+func hasObjectPronoun(fts []ftok, i int) bool {
+	for j := i - 1; j >= 0 && j >= i-2; j-- {
+		switch fts[j].key {
+		case "les", "le", "la", "l", "lui", "leur", "te", "t", "vous":
+			return true
+		}
+	}
+	return false
+}
+
 func hasNext(fts []ftok, i int, key string) bool {
 	for j := i + 1; j < len(fts) && j <= i+3; j++ {
 		if fts[j].key == key {
@@ -537,12 +644,44 @@ func hasNext(fts []ftok, i int, key string) bool {
 	return false
 }
 
+// nearestSubject returns the subject of the verb group ending at fts[i]:
+// the subject pronoun nearest before it, or none when another word (a noun
+// phrase: « les virus attaquent ») stands between, in which case the
+// verb's own person decides.
+func nearestSubject(fts []ftok, i int, clauseSubject uint8) uint8 {
+	for j := i - 1; j >= 0; j-- {
+		k := fts[j].key
+		if a, ok := flx.subject[k]; ok && (k != "t" || j+1 < len(fts) && isFinite(fts[j+1].morph)) {
+			return a
+		}
+		if flx.clitic[k] || flx.neg[k] || skipAdverb[k] {
+			continue
+		}
+		if _, ok := hasVerb(fts[j].morph); ok {
+			continue // the auxiliary or modal of the group
+		}
+		return actorNone
+	}
+	return clauseSubject
+}
+
+// determiners make the next word a noun (« un massacre »).
+var determiners = map[string]bool{"un": true, "une": true, "des": true, "du": true, "ce": true, "cet": true, "cette": true,
+	"ces": true, "mon": true, "ton": true, "son": true, "ma": true, "ta": true, "sa": true, "mes": true, "tes": true,
+	"ses": true, "notre": true, "votre": true, "nos": true, "vos": true, "au": true, "aux": true}
+
+// skipAdverb lists the words that stand between a modal or auxiliary and
+// its verb (« devraient toutes être tuées », « on va tout exploser »).
+var skipAdverb = map[string]bool{"tout": true, "tous": true, "toutes": true, "juste": true, "simplement": true,
+	"vraiment": true, "bien": true, "deja": true, "enfin": true, "de": true, "d": true, "vite": true, "aussi": true}
+
 // verbFrame returns the tense and actor of the act verb at fts[i], looking
 // back over clitics for an auxiliary, a modal or a subject.
 func verbFrame(fts []ftok, i int, v MorphEntry, subject uint8) (tense, uint8) {
+	subject = nearestSubject(fts, i, subject)
 	// Look back for the verb that governs this one.
 	j := i - 1
-	for j >= 0 && (flx.clitic[fts[j].key] || flx.neg[fts[j].key] || fts[j].key == "faire" || fts[j].key == "tout" || fts[j].key == "a" && j > 0) {
+	for j >= 0 && (flx.clitic[fts[j].key] || flx.neg[fts[j].key] || fts[j].key == "faire" || skipAdverb[fts[j].key]) {
 		if _, ok := lemmaIs(fts[j].morph, lk("faire")); ok && fts[j].key != "faire" {
 			break
 		}
@@ -566,7 +705,7 @@ func verbFrame(fts []ftok, i int, v MorphEntry, subject uint8) (tense, uint8) {
 					}
 					return tenseFuture, actor
 				}
-			case lk("vouloir"), lk("compter"), lk("devoir"), lk("pouvoir"), lk("penser"), lk("rêver"):
+			case lk("vouloir"), lk("compter"), lk("devoir"), lk("pouvoir"), lk("penser"), lk("rêver"), lk("mériter"), lk("aimer"), lk("souhaiter"), lk("commencer"):
 				if v.Moods&MoodInfinitive != 0 {
 					if gm.Lemma == lk("devoir") && gm.Moods&MoodPresent != 0 && actor == actor3 {
 						return tenseIntent, actorNone // « il doit mourir »: incitation-like
@@ -581,6 +720,10 @@ func verbFrame(fts []ftok, i int, v MorphEntry, subject uint8) (tense, uint8) {
 					return tensePast, actor
 				}
 			case lk("être"):
+				if v.Moods&MoodPastParticiple != 0 && gm.Moods&MoodInfinitive != 0 {
+					// « devraient être tués », « méritent d'être brûlés »
+					return tenseIntent, actorNone
+				}
 				if v.Moods&MoodPastParticiple != 0 {
 					if gm.Moods&MoodFuture != 0 {
 						return tenseFuture, actor
@@ -588,7 +731,7 @@ func verbFrame(fts []ftok, i int, v MorphEntry, subject uint8) (tense, uint8) {
 					if gm.Moods&(MoodImperfect|MoodSimplePast) != 0 {
 						return tensePast, actor
 					}
-					if actor == actor1 {
+					if actor == actor1 && v.Lemma == lk("armer") {
 						return tensePresent, actor // « je suis armé »: a state
 					}
 					return tensePassive, actor
@@ -605,7 +748,15 @@ func verbFrame(fts []ftok, i int, v MorphEntry, subject uint8) (tense, uint8) {
 	if v.Moods&MoodInfinitive != 0 && !isFinite(fts[i].morph) {
 		return tenseInfinitive, subject
 	}
-	return moodTense(v.Moods, subject != actorNone), actor
+	// An imperative opens its clause (« Tuez ceux qui », « ne tuez pas »).
+	initial := true
+	for j := 0; j < i; j++ {
+		if k := fts[j].key; !flx.clitic[k] && !flx.neg[k] && !skipAdverb[k] && k != "et" && k != "allez" {
+			initial = false
+			break
+		}
+	}
+	return moodTense(v.Moods, subject != actorNone || !initial), actor
 }
 
 func moodTense(m Mood, hasSubject bool) tense {
@@ -624,4 +775,68 @@ func moodTense(m Mood, hasSubject bool) tense {
 		return tenseInfinitive
 	}
 	return tenseNone
+}
+
+// frameScores scores each detector from the clause frames: an agentive
+// act in a clause that is not itself a report, quotation, drill, lesson or
+// play holds the message (0.5), more with a place, a time, a target or a
+// weapon, up to 0.84: frames alone hold, and reject only with the rules.
+func frameScores(toks []dtok, frames []frame) [numDetectors]detectorScore {
+	var out [numDetectors]detectorScore
+	faith, extremist := false, false
+	for i := range frames {
+		faith = faith || frames[i].faith
+		extremist = extremist || frames[i].extremist
+	}
+	for i := range frames {
+		f := &frames[i]
+		if !f.agentive() || f.framed() || f.actTok >= 0 && toks[f.actTok].neutral {
+			continue // a benign fixed phrase: tuer le temps, bombe calorimétrique
+		}
+		score := 0.5
+		var ctx []string
+		for _, c := range []struct {
+			on   bool
+			w    float64
+			name string
+		}{
+			{f.school || f.place, 0.1, "lieu"}, {f.time, 0.1, "moment"}, {f.target2 || f.targetGrp || f.targetName, 0.07, "cible"},
+			{f.weapon, 0.07, "arme"}, {f.incite || f.wish, 0.05, "incitation"},
+		} {
+			if c.on {
+				score += c.w
+				ctx = append(ctx, c.name)
+			}
+		}
+		score = math.Min(0.84, score)
+		d := detViolence
+		switch {
+		case (f.incite || f.wish || f.tense == tenseImperative) && faith:
+			d = detApology
+		case f.school || f.weapon || f.place || f.act == actExplode || f.act == actShoot || f.targetGrp:
+			d = detThreat
+		}
+		if score <= out[d].score {
+			continue
+		}
+		desc := "acte « " + actNames[f.act] + " »"
+		if f.actor != actorNone {
+			desc += " à la " + actorNames[f.actor]
+		}
+		if f.tense != tenseNone {
+			desc += " (" + tenseNames[f.tense] + ")"
+		}
+		if len(ctx) > 0 {
+			desc += " + " + strings.Join(ctx, " + ")
+		}
+		out[d] = detectorScore{score: score, reason: fmt.Sprintf("%s: cadre %s (score %.2f)", detectorNames[d], desc, score)}
+	}
+	// Approval of an attack or its author, with an extremist reference.
+	for i := range frames {
+		f := &frames[i]
+		if f.approve && extremist && !f.negated && !f.framed() && out[detApology].score < 0.55 {
+			out[detApology] = detectorScore{score: 0.55, reason: "terror_apology: cadre approbation + référence extrémiste (score 0.55)"}
+		}
+	}
+	return out
 }
