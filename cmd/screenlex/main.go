@@ -197,6 +197,7 @@ func tagsOf(morph []string) (screen.Mood, screen.Person) {
 	var m screen.Mood
 	var p screen.Person
 	for _, t := range morph {
+		t = strings.TrimSuffix(t, "!") // Grammalecte's mark on some tags (po:3pl!)
 		m |= moodTags[t]
 		p |= personTags[t]
 	}

@@ -43,7 +43,7 @@ func crossValidate(exs []*example, o options) *cvResult {
 		res.foldGroups[f] = append(res.foldGroups[f], g)
 	}
 	for k := 0; k < o.folds; k++ {
-		var train, calib, test []*example
+		var train, test []*example
 		for _, e := range exs {
 			switch {
 			case foldOf(e.group) == k:
@@ -52,15 +52,13 @@ func crossValidate(exs []*example, o options) *cvResult {
 				// Not a label of the screen: never trained on.
 			case !o.nc && e.source == "cyberado-large":
 				// NC rows: test only.
-			case isCalibration(e.group):
-				calib = append(calib, e)
 			default:
 				train = append(train, e)
 			}
 		}
 		start := time.Now()
 		m := fit(train, o)
-		t, ts := calibrate(m, calib)
+		t, ts := crossCalibrate(train, o)
 		res.thresholds = append(res.thresholds, t)
 		for _, e := range test {
 			p := maxProb(m, e)
@@ -77,7 +75,7 @@ func crossValidate(exs []*example, o options) *cvResult {
 				res.misses[l] = append(res.misses[l], fmt.Sprintf("%s (%s, p %.2f)", e.text, e.group, p))
 			}
 		}
-		fmt.Printf("fold %d: %d train, %d calibration, %d test, threshold %.3f (students %.3f), %s\n", k, len(train), len(calib), len(test), t, ts, time.Since(start).Round(time.Second))
+		fmt.Printf("fold %d: %d train, %d test, threshold %.3f (students %.3f), %s\n", k, len(train), len(test), t, ts, time.Since(start).Round(time.Second))
 	}
 	return res
 }
@@ -169,7 +167,7 @@ func (r *cvResult) markdown(o options) string {
 	if !o.nc {
 		b.WriteString("The CC BY-NC rows (cyberado-large) are never trained on nor calibrated on: they are test rows only, in their chat's fold, which makes them a fair out-of-distribution test of real teenage chats. ")
 	}
-	b.WriteString("In each fold the hold threshold is set on a benign calibration split (a quarter of the training groups, kept out of training) so that the benign hold rate's 95 % Wilson upper bound is at most 2 % (5 % for the student line), counting messages held by the rules as well.\n\n")
+	b.WriteString("In each fold the hold threshold is set on the training side only, by cross-fitting: its groups are dealt to 4 inner folds, each inner fold's benign messages are scored by a model trained on the other three (so every calibration score is that of an unseen group), and the threshold is the lowest at which the benign hold rate's 95 % Wilson upper bound is at most 2 % (5 % for the student line), counting messages held by the rules as well.\n\n")
 	b.WriteString("A message counts as held when its score reaches the hold line (0.5): the rules' score, or the model's strongest head at or over its threshold. Intervals are 95 % Wilson intervals.\n\n")
 	b.WriteString("## Per label\n\n")
 	r.table(&b)
@@ -224,11 +222,11 @@ func modelCard(o options, m *screen.Model, modelSum, dataSum, sourcesSum, commit
 	b.WriteString("Written by `go run ./cmd/screentrain` (do not edit by hand; `go test ./internal/screen/` checks that the embedded model is the one described here).\n\n")
 	b.WriteString("## Model\n\n")
 	fmt.Fprintf(&b, "- File: `internal/screen/data/model.bin.gz`\n- model-sha256: `%s`\n", modelSum)
-	fmt.Fprintf(&b, "- Kind: one-vs-rest logistic regressions (heads: %s), AdaGrad, L2 %g, %d epochs, seed %d\n", strings.Join(m.Meta.Heads, ", "), 1e-6, o.epochs, o.seed)
+	fmt.Fprintf(&b, "- Kind: one-vs-rest logistic regressions (heads: %s), AdaGrad (rate %g), L2 %g, %d epochs, seed %d\n", strings.Join(m.Meta.Heads, ", "), o.lr, o.l2, o.epochs, o.seed)
 	fmt.Fprintf(&b, "- Features: %d-bit hashed space: clause frames (act, actor, tense, target, place, time, negation, report, drill, lesson, play, incitation, approval), the lexicon detectors' scores, link risks, words, word pairs and verb lemmas (morphology table from hunspell-fr-comprehensive, MPL-2.0)\n", screen.ModelBits)
-	fmt.Fprintf(&b, "- Hold threshold (strongest head): %.4f; student line: %.4f. Calibrated on %d messages of whole groups kept out of training. The model alone holds at most (score ≤ 0.84): rejection stays with the rules.\n", m.Meta.HoldAt, m.Meta.Student, nCalib)
+	fmt.Fprintf(&b, "- Hold threshold (strongest head): %.4f; student line: %.4f. Calibrated by cross-fitting over the %d training messages (benign rows scored by models that did not see their group). The model alone holds at most (score ≤ 0.84): rejection stays with the rules.\n", m.Meta.HoldAt, m.Meta.Student, nCalib)
 	fmt.Fprintf(&b, "- Trainer: `cmd/screentrain` at commit %s\n", commit)
-	fmt.Fprintf(&b, "- Command: `go run ./cmd/screentrain -data %s -seed %d -synth %d -folds %d -epochs %d -nc=%v`\n\n", o.data, o.seed, o.synthN, o.folds, o.epochs, o.nc)
+	fmt.Fprintf(&b, "- Command: `go run ./cmd/screentrain -data %s -seed %d -synth %d -folds %d -epochs %d -lr %g -l2 %g -nc=%v`\n\n", o.data, o.seed, o.synthN, o.folds, o.epochs, o.lr, o.l2, o.nc)
 	b.WriteString("## Data\n\n")
 	fmt.Fprintf(&b, "| file | SHA-256 | licence |\n|---|---|---|\n")
 	fmt.Fprintf(&b, "| `train.jsonl` (read in place, never copied) | `%s` | MHC: CC BY 4.0 (Röttger et al. 2022); MLMA: MIT (Ousidhoum et al. 2019); CyberAgressionAdo-Large: CC BY-NC 4.0 (Ollagnier 2024) |\n", dataSum)

@@ -59,6 +59,7 @@ type options struct {
 	folds         int
 	nc            bool
 	epochs        int
+	lr, l2        float64
 	out, card, cv string
 }
 
@@ -69,7 +70,9 @@ func main() {
 	flag.IntVar(&o.synthN, "synth", 300, "generated messages per family")
 	flag.IntVar(&o.folds, "folds", 5, "cross-validation folds")
 	flag.BoolVar(&o.nc, "nc", false, "also train on the CC BY-NC rows (cyberado-large): not for production")
-	flag.IntVar(&o.epochs, "epochs", 12, "training epochs")
+	flag.IntVar(&o.epochs, "epochs", 8, "training epochs")
+	flag.Float64Var(&o.lr, "lr", 0.1, "AdaGrad learning rate")
+	flag.Float64Var(&o.l2, "l2", 1e-5, "L2 penalty per update")
 	flag.StringVar(&o.out, "out", "internal/screen/data/model.bin.gz", "model file to write")
 	flag.StringVar(&o.card, "card", "docs/screen/MODEL_CARD.md", "model card to write")
 	flag.StringVar(&o.cv, "cv", "docs/screen/CV_REPORT.md", "cross-validation report to write")
@@ -82,10 +85,10 @@ func main() {
 
 var heads = screen.ModelHeads
 
-// ruleOverride is the rules' score from which a message is stopped
-// whatever the model says (screen.Config.RejectAt by default); below it,
-// the model decides, with the rules' scores among its features.
-const ruleOverride = 0.85
+// ruleOverride is the hold line of the rules and frames (Config.HoldAt):
+// the engine holds a message when they reach it, or when the model's
+// strongest head reaches its threshold.
+const ruleOverride = 0.5
 
 // headOf returns the head a label trains, or -1 for benign.
 func headOf(label string) int {
@@ -133,21 +136,18 @@ func run(o options) error {
 
 	// Grouped cross-validation.
 	cv := crossValidate(exs, o)
-	// Production model: every usable group but the calibration split.
-	usable := func(e *example) bool { return o.nc || e.source != "cyberado-large" }
-	var train, calib []*example
+	// Production model: every usable row; the threshold comes from
+	// cross-fitted predictions on the benign rows (each predicted by a
+	// model that did not see its group).
+	var train []*example
 	for _, e := range exs {
-		if !usable(e) || e.label == "hate" {
-			continue
-		}
-		if isCalibration(e.group) {
-			calib = append(calib, e)
-		} else {
+		if (o.nc || e.source != "cyberado-large") && e.label != "hate" {
 			train = append(train, e)
 		}
 	}
 	m := fit(train, o)
-	m.Meta.HoldAt, m.Meta.Student = calibrate(m, calib)
+	calib := len(train)
+	m.Meta.HoldAt, m.Meta.Student = crossCalibrate(train, o)
 	m.Meta.Seed = o.seed
 	m.Meta.DataHash = dataSum
 	m.Meta.Trainer = "cmd/screentrain"
@@ -166,7 +166,7 @@ func run(o options) error {
 	if err := os.WriteFile(o.cv, []byte(cv.markdown(o)), 0o644); err != nil {
 		return err
 	}
-	card := modelCard(o, m, hex.EncodeToString(modelSum[:]), dataSum, sourcesSum, commit, len(train), len(calib), cv)
+	card := modelCard(o, m, hex.EncodeToString(modelSum[:]), dataSum, sourcesSum, commit, len(train), calib, cv)
 	if err := os.WriteFile(o.card, []byte(card), 0o644); err != nil {
 		return err
 	}
@@ -248,9 +248,38 @@ func groupHash(g string, salt string) uint32 {
 	return h.Sum32()
 }
 
-// isCalibration puts a quarter of the groups in the benign calibration
-// split (whole groups, never in training).
-func isCalibration(g string) bool { return groupHash(g, "calibration")%4 == 0 }
+// calibFolds is the number of inner folds of the cross-fitted calibration.
+const calibFolds = 4
+
+// crossCalibrate chooses the thresholds for a model trained on train: the
+// groups are dealt to inner folds; each fold's benign rows are scored by a
+// model trained on the other folds; the thresholds are set on these
+// out-of-group scores (calibrate). Each benign row is thus scored as an
+// unseen message would be, by a model that never saw its group.
+func crossCalibrate(train []*example, o options) (float64, float64) {
+	fold := stratifiedFolds(train, calibFolds)
+	var scored []scoredBenign
+	for k := 0; k < calibFolds; k++ {
+		var in []*example
+		for _, e := range train {
+			if fold[e.group] != k {
+				in = append(in, e)
+			}
+		}
+		m := fit(in, o)
+		for _, e := range train {
+			if fold[e.group] == k && e.label == "benign" {
+				scored = append(scored, scoredBenign{p: maxProb(m, e), rule: e.rule})
+				if os.Getenv("SCREENTRAIN_DEBUG") != "" && scored[len(scored)-1].p > 0.9 && e.rule < ruleOverride {
+					fmt.Fprintf(os.Stderr, "calib %.3f %s %q\n", scored[len(scored)-1].p, e.group, e.text)
+				}
+			}
+		}
+	}
+	return calibrate(scored)
+}
+
+type scoredBenign struct{ p, rule float64 }
 
 // fit trains the heads on exs.
 func fit(exs []*example, o options) *screen.Model {
@@ -277,7 +306,7 @@ func fit(exs []*example, o options) *screen.Model {
 			posW = math.Min(8, math.Sqrt(neg/pos))
 		}
 		r := rand.New(rand.NewPCG(o.seed, uint64(h)+100))
-		const lr, l2 = 0.1, 1e-5
+		lr, l2 := o.lr, o.l2
 		for ep := 0; ep < o.epochs; ep++ {
 			r.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
 			for _, k := range order {
@@ -323,21 +352,18 @@ func maxProb(m *screen.Model, e *example) float64 {
 	return best
 }
 
-// calibrate returns the lowest thresholds at which the benign messages of
-// calib held by the rules or the model stay under 2 % (5 % for students)
-// at the 95 % Wilson upper bound.
-func calibrate(m *screen.Model, calib []*example) (float64, float64) {
+// calibrate returns the lowest thresholds at which the scored benign
+// messages held by the rules or the model stay under 2 % (5 % for
+// students) at the 95 % Wilson upper bound.
+func calibrate(calib []scoredBenign) (float64, float64) {
 	var ps []float64
 	ruleHeld := 0
 	for _, e := range calib {
-		if e.label != "benign" {
-			continue
-		}
 		if e.rule >= ruleOverride {
 			ruleHeld++
 			continue
 		}
-		ps = append(ps, maxProb(m, e))
+		ps = append(ps, e.p)
 	}
 	n := len(ps) + ruleHeld
 	sort.Float64s(ps)

@@ -36,6 +36,7 @@ type scratch struct {
 	stamp  []int32
 	clause []int
 	frames []frame
+	fts    []ftok
 }
 
 var scratchPool = sync.Pool{New: func() any {
@@ -50,13 +51,14 @@ type detectorScore struct {
 
 // textScores runs every detector over text and returns their scores.
 func textScores(text string) [numDetectors]detectorScore {
-	ds, _ := analyzeText(text, nil)
-	return ds
+	return analyzeText(text, nil, nil)
 }
 
-// analyzeText runs the lexicon detectors and the clause frames over text;
-// when fv is not nil it also fills the learned model's features.
-func analyzeText(text string, fv *featureVec) ([numDetectors]detectorScore, []frame) {
+// analyzeText runs the lexicon detectors and the clause frames over text.
+// When fv is not nil it also fills the learned model's features (words,
+// frames, detector scores, links) and calls post with them while the
+// analysis buffers they point into are still held.
+func analyzeText(text string, fv *featureVec, post func(*featureVec)) [numDetectors]detectorScore {
 	nb := getBufs()
 	defer putBufs(nb)
 	a := nb.analyze(text)
@@ -68,8 +70,8 @@ func analyzeText(text string, fv *featureVec) ([numDetectors]detectorScore, []fr
 		sc.clause = make([]int, len(toks))
 	}
 	clause := sc.clause[:len(toks)]
-	frames := parseFrames(a.src, toks, clause, sc.frames[:0])
-	sc.frames = frames
+	frames, fts := parseFrames(a.src, toks, clause, sc.frames[:0], sc.fts)
+	sc.frames, sc.fts = frames, fts
 	hits := matchAll(toks, sc)
 	sc.hits = hits
 	ds := scoreAll(a.src, toks, hits, clause, frames)
@@ -82,11 +84,12 @@ func analyzeText(text string, fv *featureVec) ([numDetectors]detectorScore, []fr
 	}
 	if fv != nil {
 		fv.fill(toks, frames, &ds)
-		frames = append([]frame(nil), frames...)
-	} else {
-		frames = nil
+		fv.links()
+		if post != nil {
+			post(fv)
+		}
 	}
-	return ds, frames
+	return ds
 }
 
 // buildTokens merges compounds and computes token classes.

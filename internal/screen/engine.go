@@ -121,9 +121,9 @@ type Engine struct {
 	cfg      Config
 	model    *Model
 	modelErr error
-	allowed map[string][]string
-	blocked map[[32]byte]string
-	suspect map[string]bool
+	allowed  map[string][]string
+	blocked  map[[32]byte]string
+	suspect  map[string]bool
 }
 
 // New returns an Engine for cfg. Zero thresholds take the defaults; maps are
@@ -163,6 +163,9 @@ func New(cfg Config) *Engine {
 			e.model, e.modelErr = DefaultModel()
 		}
 	}
+	if err := morphLoadErr(); err != nil {
+		e.model, e.modelErr = nil, err // fail closed: Check holds everything
+	}
 	e.cfg.TextModel = nil
 	return e
 }
@@ -197,25 +200,27 @@ func (e *Engine) Check(in Input) Result {
 	}
 	// 3. Text detectors: the lexicon rules, then the learned layer over
 	// them, the clause frames and the words.
+	links := ExtractLinks(text)
 	var ds [numDetectors]detectorScore
 	var modelF finding // kept apart: it does not raise nor get raised by the rules
 	if e.model != nil {
 		fv := fvPool.Get().(*featureVec)
-		fv.idx, fv.val = fv.idx[:0], fv.val[:0]
-		ds, _ = analyzeText(text, fv)
-		fv.links(text)
-		if f, ok := e.modelFinding(in, text, fv); ok {
-			modelF = f
-		}
+		fv.idx, fv.val, fv.desc, fv.ls = fv.idx[:0], fv.val[:0], fv.desc[:0], links
+		ds = analyzeText(text, fv, func(fv *featureVec) {
+			if f, ok := e.modelFinding(in, fv); ok {
+				modelF = f
+			}
+		})
+		fv.ls = nil
 		fvPool.Put(fv)
 	} else {
 		ds = textScores(text)
-		if e.modelErr != nil {
+		if e.modelErr != nil { // a broken model or morphology table: hold
 			fs = append(fs, finding{e.cfg.HoldAt, fmt.Sprintf("policy: modèle de texte indisponible (%v) (score %.2f)", e.modelErr, e.cfg.HoldAt)})
 		}
 	}
 	// 4. Links.
-	linkScore := e.checkLinks(in, text, &res, &fs)
+	linkScore := e.checkLinks(in, links, &res, &fs)
 	// Phishing text and a risky link strengthen each other.
 	ph := ds[detPhishing].score
 	if linkScore > 0 && ph > 0 {
@@ -277,8 +282,7 @@ func (e *Engine) Check(in Input) Result {
 }
 
 // checkLinks extracts and scores the links; it returns the highest risk.
-func (e *Engine) checkLinks(in Input, text string, res *Result, fs *[]finding) float64 {
-	links := ExtractLinks(text)
+func (e *Engine) checkLinks(in Input, links []Link, res *Result, fs *[]finding) float64 {
 	worst := 0.0
 	held := false
 	for _, l := range links {

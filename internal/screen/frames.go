@@ -65,7 +65,7 @@ const (
 	tenseIntent // vouloir, compter, devoir + infinitive
 )
 
-var tenseNames = [...]string{"", "futur", "impératif", "conditionnel", "présent", "passé", "passif", "infinitif", "intention"}
+var tenseNames = [...]string{"sans verbe", "futur", "impératif", "conditionnel", "présent", "passé", "passif", "infinitif", "intention"}
 
 // frame is the reading of one clause.
 type frame struct {
@@ -104,7 +104,7 @@ func (f *frame) agentive() bool {
 		return false
 	}
 	switch {
-	case f.actor == actor1 && f.tense != tensePast:
+	case f.actor == actor1 && f.tense != tensePast && f.tense != tensePassive:
 		return true
 	case f.tense == tenseImperative || f.incite || f.wish:
 		return true
@@ -130,7 +130,7 @@ const (
 	actor3
 )
 
-var actorNames = [...]string{"", "1re personne", "2e personne", "3e personne"}
+var actorNames = [...]string{"sans sujet", "1re personne", "2e personne", "3e personne"}
 
 // Word lists, written in plain French and turned into matching keys at init.
 var (
@@ -141,7 +141,7 @@ var (
 		actShoot:   "tirer fusiller mitrailler canarder",
 		actStab:    "poignarder suriner lacérer saigner planter",
 		actBehead:  "décapiter égorger",
-		actPlant:   "poser déposer placer cacher planquer installer piéger dissimuler",
+		actPlant:   "poser déposer placer cacher planquer installer dissimuler",
 		actArm:     "armer",
 		actAttack:  "attaquer agresser frapper tabasser défoncer lyncher violer torturer étrangler kidnapper séquestrer souffrir trancher briser casser éclater",
 	}
@@ -152,7 +152,7 @@ var (
 		actStab:    "couteau machette",
 		actAttack:  "attaque agression",
 	}
-	weaponWords = "bombe bombes explosif explosifs tnt c4 dynamite engin arme armes kalach kalash kalachnikov fusil pistolet flingue revolver couteau machette grenade molotov ceinture"
+	weaponWords = "piégé piégée piégés piégées bombe bombes explosif explosifs tnt c4 dynamite engin arme armes kalach kalash kalachnikov fusil pistolet flingue revolver couteau machette grenade molotov ceinture"
 	subjects    = map[string]uint8{
 		"je": actor1, "j": actor1, "nous": actor1, "on": actor1, "moi": actor1,
 		"tu": actor2, "t": actor2,
@@ -214,13 +214,39 @@ func frameLexicon() *frameLex {
 	return flx
 }
 
-// lk returns the key of a lemma named in the code.
-func lk(w string) string {
-	if k, ok := flx.lemma[w]; ok {
-		return k
-	}
-	panic("screen: lemma " + w + " not keyed in buildFrameLex")
-}
+// Lemma keys named in the code, set by buildFrameLex.
+var (
+	lemAimer     string
+	lemAller     string
+	lemArmer     string
+	lemAvoir     string
+	lemBriser    string
+	lemCasser    string
+	lemCommencer string
+	lemCompter   string
+	lemDevoir    string
+	lemExecuter  string
+	lemFaire     string
+	lemFalloir   string
+	lemMourir    string
+	lemMeriter   string
+	lemNoyer     string
+	lemPendre    string
+	lemPenser    string
+	lemPlanter   string
+	lemPouvoir   string
+	lemPeter     string
+	lemRever     string
+	lemSauter    string
+	lemSouffrir  string
+	lemSouhaiter string
+	lemTirer     string
+	lemTrancher  string
+	lemVote      string
+	lemVouloir   string
+	lemEclater   string
+	lemEtre      string
+)
 
 func keySet(words string) map[string]bool {
 	m := map[string]bool{}
@@ -253,6 +279,36 @@ func buildFrameLex() *frameLex {
 	for w, a := range subjects {
 		f.subject[keyOf(w)] = a
 	}
+	lemAimer = keyOf("aimer")
+	lemAller = keyOf("aller")
+	lemArmer = keyOf("armer")
+	lemAvoir = keyOf("avoir")
+	lemBriser = keyOf("briser")
+	lemCasser = keyOf("casser")
+	lemCommencer = keyOf("commencer")
+	lemCompter = keyOf("compter")
+	lemDevoir = keyOf("devoir")
+	lemExecuter = keyOf("exécuter")
+	lemFaire = keyOf("faire")
+	lemFalloir = keyOf("falloir")
+	lemMourir = keyOf("mourir")
+	lemMeriter = keyOf("mériter")
+	lemNoyer = keyOf("noyer")
+	lemPendre = keyOf("pendre")
+	lemPenser = keyOf("penser")
+	lemPlanter = keyOf("planter")
+	lemPouvoir = keyOf("pouvoir")
+	lemPeter = keyOf("péter")
+	lemRever = keyOf("rêver")
+	lemSauter = keyOf("sauter")
+	lemSouffrir = keyOf("souffrir")
+	lemSouhaiter = keyOf("souhaiter")
+	lemTirer = keyOf("tirer")
+	lemTrancher = keyOf("trancher")
+	lemVote = keyOf("vote")
+	lemVouloir = keyOf("vouloir")
+	lemEclater = keyOf("éclater")
+	lemEtre = keyOf("être")
 	f.lemma = map[string]string{}
 	for _, w := range strings.Fields("armer mériter aimer souhaiter commencer exécuter noyer pendre casser briser trancher éclater souffrir mourir aller avoir compter devoir faire falloir penser planter pouvoir péter rêver sauter tirer vote vouloir être") {
 		f.lemma[w] = keyOf(w)
@@ -274,21 +330,97 @@ type ftok struct {
 	key   string
 	tok   int // index in the detection tokens
 	morph []MorphEntry
-	cap   bool // capitalised in the source, not first of its sentence
+	cap   bool     // capitalised in the source, not first of its sentence
+	fc    uint32   // frame word classes (fc_*)
+	noun  actClass // the act a noun names
+	subj  uint8    // the actor a subject pronoun names
+	act   actClass // the act of its first verb analysis with an act lemma
+	actAt int      // index of that analysis in morph
+	lf    uint8    // lemma classes (lf*)
+}
+
+// Lemma classes of a key's verb analyses.
+const (
+	lfReport uint8 = 1 << iota
+	lfDoing
+	lfLesson
+)
+
+// verbInfo returns what a key's verb analyses say for the frames.
+func verbInfo(morph []MorphEntry) (act actClass, at int, lf uint8) {
+	f := frameLexicon()
+	for i, m := range morph {
+		if m.POS != POSVerb {
+			continue
+		}
+		if c := f.actVerb[m.Lemma]; c != actNone && act == actNone {
+			act, at = c, i
+		}
+		if f.report[m.Lemma] {
+			lf |= lfReport
+		}
+		if f.doing[m.Lemma] {
+			lf |= lfDoing
+		}
+		if f.lessonV[m.Lemma] {
+			lf |= lfLesson
+		}
+	}
+	return act, at, lf
+}
+
+// Frame word classes, computed once per key (frameWordInfo, cached with
+// the lexicon's keyInfo) so that parsing a clause costs no map lookups.
+const (
+	fc_weapon uint32 = 1 << iota
+	fc_clitic
+	fc_neg
+	fc_placePrep
+	fc_school
+	fc_subord
+	fc_reportN
+	fc_drill
+	fc_lesson
+	fc_play
+	fc_approve
+	fc_wish
+	fc_faith
+	fc_group
+	fc_det
+	fc_skip
+)
+
+// frameWordInfo returns the frame classes of a key.
+func frameWordInfo(key string) (uint32, actClass, uint8) {
+	f := frameLexicon()
+	var fc uint32
+	for _, x := range []struct {
+		m   map[string]bool
+		bit uint32
+	}{
+		{f.weapon, fc_weapon}, {f.clitic, fc_clitic}, {f.neg, fc_neg}, {f.placePrep, fc_placePrep}, {f.school, fc_school},
+		{f.subord, fc_subord}, {f.reportN, fc_reportN}, {f.drill, fc_drill}, {f.lesson, fc_lesson}, {f.play, fc_play},
+		{f.approve, fc_approve}, {f.wish, fc_wish}, {f.faith, fc_faith}, {f.group, fc_group}, {determiners, fc_det}, {skipAdverb, fc_skip},
+	} {
+		if x.m[key] {
+			fc |= x.bit
+		}
+	}
+	return fc, f.actNoun[key], f.subject[key]
 }
 
 // parseFrames splits the tokens into clauses and reads the frame of each.
 // clauseOf receives, for each detection token, the index of its clause.
-func parseFrames(src string, toks []dtok, clauseOf []int, out []frame) []frame {
+func parseFrames(src string, toks []dtok, clauseOf []int, out []frame, fts []ftok) ([]frame, []ftok) {
 	frameLexicon()
-	var fts []ftok
+	fts = fts[:0]
 	for i := range toks {
 		k := toks[i].key
-		if c, ok := contractions[k]; ok && !(k == "tes" && i+1 < len(toks) && toks[i+1].key != "" && !isParticipleOrAdj(toks[i+1].key)) {
-			fts = append(fts, ftok{key: c[0], tok: i}, ftok{key: c[1], tok: i, morph: morphLookup(c[1])})
+		if c, ok := toks[i].info.contraction(); ok && !(k == "tes" && i+1 < len(toks) && toks[i+1].key != "" && !isParticipleOrAdj(toks[i+1].key)) {
+			fts = append(fts, newFtok(c[0], i, lx.info(c[0])), newFtok(c[1], i, lx.info(c[1])))
 			continue
 		}
-		ft := ftok{key: k, tok: i, morph: morphLookup(k)}
+		ft := newFtok(k, i, toks[i].info)
 		if toks[i].flags&tSentence == 0 && toks[i].start < len(src) {
 			b := src[toks[i].start]
 			ft.cap = b >= 'A' && b <= 'Z' && !isUpperWord(src[toks[i].start:toks[i].end])
@@ -315,7 +447,7 @@ func parseFrames(src string, toks []dtok, clauseOf []int, out []frame) []frame {
 		}
 		start = i
 	}
-	return out
+	return out, fts
 }
 
 func isUpperWord(s string) bool {
@@ -332,7 +464,7 @@ func isUpperWord(s string) bool {
 }
 
 func isParticipleOrAdj(key string) bool {
-	for _, m := range morphLookup(key) {
+	for _, m := range lx.info(key).morph {
 		if m.Moods&MoodPastParticiple != 0 {
 			return true
 		}
@@ -353,11 +485,11 @@ func clauseBreak(src string, toks []dtok, fts []ftok, i int) bool {
 		return true
 	}
 	k := fts[i].key
-	if flx.subord[k] {
+	if fts[i].fc&fc_subord != 0 {
 		return true
 	}
 	if (k == "et" || k == "ou") && i+1 < len(fts) {
-		if _, ok := flx.subject[fts[i+1].key]; ok {
+		if fts[i+1].subj != actorNone {
 			return true
 		}
 	}
@@ -405,14 +537,14 @@ func readClause(src string, toks []dtok, fts []ftok) frame {
 		if t.flags&tQuoted != 0 {
 			fr.quoted = true
 		}
-		if a, ok := flx.subject[k]; ok && subject == actorNone {
+		if a := ft.subj; a != actorNone && subject == actorNone {
 			// "t" is "te" before a verb starting with a vowel unless a
 			// verb follows directly as a subject would have it.
 			if k != "t" || i+1 < len(fts) && len(fts[i+1].morph) > 0 && isFinite(fts[i+1].morph) {
 				subject, subjectAt = a, i
 			}
 		}
-		if flx.neg[k] && k != "personne" || k == "ne" || k == "n" {
+		if ft.fc&fc_neg != 0 && k != "personne" || k == "ne" || k == "n" {
 			fr.negated = true
 		}
 		if k == "te" || k == "toi" || (k == "t" && subjectAt != i) || k == "ta" || k == "tes" || k == "ton" {
@@ -421,48 +553,46 @@ func readClause(src string, toks []dtok, fts []ftok) frame {
 		if k == "vous" && subjectAt != i {
 			fr.target2 = true
 		}
-		if flx.group[k] && (i+1 < len(fts) || k == "ceux" || k == "celles") || k == "toutlemonde" {
+		if ft.fc&fc_group != 0 && (i+1 < len(fts) || k == "ceux" || k == "celles") || k == "toutlemonde" {
 			fr.targetGrp = true
 		}
 		if ft.cap {
 			fr.targetName = true
 		}
-		if flx.placePrep[k] && i+1 < len(fts) || (k == "a" && i+2 < len(fts) && fts[i+1].key == "la" && !fts[i+2].cap) {
+		if ft.fc&fc_placePrep != 0 && i+1 < len(fts) || (k == "a" && i+2 < len(fts) && fts[i+1].key == "la" && !fts[i+2].cap) {
 			fr.place = true
 		}
-		if flx.school[k] {
+		if ft.fc&fc_school != 0 {
 			fr.school, fr.place = true, true
 		}
 		if t.class&clTime != 0 {
 			fr.time = true
 		}
-		if flx.weapon[k] {
+		if ft.fc&fc_weapon != 0 {
 			fr.weapon = true
 		}
-		if flx.reportN[k] {
+		if ft.fc&fc_reportN != 0 {
 			fr.report = true
 		}
-		if flx.drill[k] {
+		if ft.fc&fc_drill != 0 {
 			fr.drill = true
 		}
-		if flx.lesson[k] {
+		if ft.fc&fc_lesson != 0 {
 			fr.lesson = true
 		}
-		for _, m := range ft.morph {
-			if m.POS == POSVerb && flx.lessonV[m.Lemma] {
-				fr.lesson = true
-			}
+		if ft.lf&lfLesson != 0 {
+			fr.lesson = true
 		}
-		if flx.play[k] {
+		if ft.fc&fc_play != 0 {
 			fr.play = true
 		}
-		if flx.approve[k] {
+		if ft.fc&fc_approve != 0 {
 			fr.approve = true
 		}
-		if flx.wish[k] {
+		if ft.fc&fc_wish != 0 {
 			fr.wish = true
 		}
-		if flx.faith[k] || t.class&(clExtremist|clRef) != 0 {
+		if ft.fc&fc_faith != 0 || t.class&(clExtremist|clRef) != 0 {
 			fr.faith = true
 		}
 		if t.class&(clExtremist|clRef) != 0 {
@@ -471,27 +601,22 @@ func readClause(src string, toks []dtok, fts []ftok) frame {
 		if t.class&clExtremist != 0 {
 			fr.approve = fr.approve || clauseHasFuture(fts)
 		}
-		if c, ok := flx.actNoun[k]; ok && fr.act == actNone {
+		if c := ft.noun; c != actNone && fr.act == actNone {
 			fr.act, fr.actTok = c, ft.tok
 		}
 	}
 	// The verbs: find the main act verb and its auxiliary or modal.
 	for i, ft := range fts {
 		v, ok := hasVerb(ft.morph)
-		if !ok || i > 0 && determiners[fts[i-1].key] {
+		if !ok || i > 0 && fts[i-1].fc&fc_det != 0 {
 			continue // « un massacre », « ce morceau »: a noun
 		}
-		c := flx.actVerb[v.Lemma]
-		if c == actNone {
-			for _, m := range ft.morph {
-				if m.POS == POSVerb && flx.actVerb[m.Lemma] != actNone {
-					c, v = flx.actVerb[m.Lemma], m
-					break
-				}
-			}
+		c := ft.act
+		if c != actNone {
+			v = ft.morph[ft.actAt]
 		}
 		if c == actNone {
-			if flx.report[v.Lemma] && !fr.report {
+			if ft.lf&lfReport != 0 && !fr.report {
 				// A reporting verb in the past or the third person reports;
 				// « je tenais à vous informer » does not.
 				if v.Moods&(MoodPastParticiple|MoodImperfect|MoodSimplePast) != 0 || personActor(v.Persons) == actor3 && subject != actor1 {
@@ -503,28 +628,29 @@ func readClause(src string, toks []dtok, fts []ftok) frame {
 		// Ambiguous act verbs need their object: planter te/vous, sauter
 		// and péter with faire or a school word, poser/placer a weapon.
 		switch v.Lemma {
-		case lk("planter"):
+		case lemPlanter:
 			if !fr.target2 {
 				continue
 			}
-		case lk("sauter"), lk("péter"):
-			if !prevIs(fts, i, "faire") && !fr.school && !fr.weapon {
+		case lemSauter, lemPeter:
+			if !prevIs(fts, i, lemFaire) && !fr.school && !fr.weapon {
 				continue
 			}
-		case lk("tirer"):
+		case lemTirer:
 			if !hasNext(fts, i, "sur") && !hasNext(fts, i, "dessus") && !hasNext(fts, i, "balle") && !fr.weapon {
 				continue
 			}
-		case lk("exécuter"), lk("noyer"), lk("pendre"), lk("casser"), lk("briser"), lk("trancher"), lk("éclater"):
+		case lemExecuter, lemNoyer, lemPendre, lemCasser, lemBriser, lemTrancher, lemEclater:
 			// A human object: a pronoun, a group, a name, la gorge, le cou.
-			if !fr.target2 && !fr.targetGrp && !fr.targetName && !hasObjectPronoun(fts, i) && !hasNext(fts, i, "gorge") && !hasNext(fts, i, "cou") && !hasNext(fts, i, "gueule") {
+			// or a passive whose subject is the victim (« devraient être pendus »).
+			if !fr.target2 && !fr.targetGrp && !fr.targetName && !hasObjectPronoun(fts, i) && !hasNext(fts, i, "gorge") && !hasNext(fts, i, "cou") && !hasNext(fts, i, "gueule") && !prevIs(fts, i, lemEtre) {
 				continue
 			}
-		case lk("souffrir"):
-			if !prevIs(fts, i, "faire") && !fr.wish && !fr.target2 {
+		case lemSouffrir:
+			if !prevIs(fts, i, lemFaire) && !fr.wish && !fr.target2 {
 				continue
 			}
-		case lk("mourir"):
+		case lemMourir:
 			// « tu vas mourir », « ils doivent mourir »; not the speaker's
 			// own death nor « mort de rire ».
 			if subject == actor1 || !(fr.target2 || fr.targetGrp || fr.wish || subject == actor2) {
@@ -548,7 +674,7 @@ func readClause(src string, toks []dtok, fts []ftok) frame {
 	// Presence: « je suis dans le lycée », « on est devant le collège ».
 	if fr.act == actNone {
 		for i, ft := range fts {
-			if v, ok := lemmaIs(ft.morph, lk("être")); ok && i+1 < len(fts) && flx.placePrep[fts[i+1].key] {
+			if v, ok := lemmaIs(ft.morph, lemEtre); ok && i+1 < len(fts) && fts[i+1].fc&fc_placePrep != 0 {
 				if subject == actor1 || personActor(v.Persons) == actor1 {
 					fr.presence = true
 				}
@@ -559,9 +685,12 @@ func readClause(src string, toks []dtok, fts []ftok) frame {
 	// verb of doing or having: « je ferai un attentat », « j'ai une bombe ».
 	if fr.act != actNone && fr.actor == actorNone && fr.tense == tenseNone {
 		for i, ft := range fts {
-			for _, m := range ft.morph {
-				if m.POS == POSVerb && flx.doing[m.Lemma] {
-					fr.tense, fr.actor = verbFrame(fts, i, m, subject)
+			if ft.lf&lfDoing != 0 {
+				for _, m := range ft.morph {
+					if m.POS == POSVerb && flx.doing[m.Lemma] {
+						fr.tense, fr.actor = verbFrame(fts, i, m, subject)
+						break
+					}
 				}
 			}
 		}
@@ -569,10 +698,10 @@ func readClause(src string, toks []dtok, fts []ftok) frame {
 	// Incitation: il faut / faut + infinitive, qui vote pour, imperative
 	// plural of an act aimed at a group.
 	for i, ft := range fts {
-		if _, ok := lemmaIs(ft.morph, lk("falloir")); ok && fr.act != actNone {
+		if _, ok := lemmaIs(ft.morph, lemFalloir); ok && fr.act != actNone {
 			fr.incite = true
 		}
-		if ft.key == lk("vote") && i+1 < len(fts) && fts[i+1].key == "pour" {
+		if ft.key == lemVote && i+1 < len(fts) && fts[i+1].key == "pour" {
 			fr.incite = true
 		}
 	}
@@ -613,10 +742,11 @@ func clauseHasFuture(fts []ftok) bool {
 	return false
 }
 
+// prevIs reports whether a verb of the given lemma key stands in the three
+// words before fts[i].
 func prevIs(fts []ftok, i int, lemma string) bool {
-	lk := keyOf(lemma)
 	for j := i - 1; j >= 0 && j >= i-3; j-- {
-		if _, ok := lemmaIs(fts[j].morph, lk); ok {
+		if _, ok := lemmaIs(fts[j].morph, lemma); ok {
 			return true
 		}
 	}
@@ -651,10 +781,10 @@ func hasNext(fts []ftok, i int, key string) bool {
 func nearestSubject(fts []ftok, i int, clauseSubject uint8) uint8 {
 	for j := i - 1; j >= 0; j-- {
 		k := fts[j].key
-		if a, ok := flx.subject[k]; ok && (k != "t" || j+1 < len(fts) && isFinite(fts[j+1].morph)) {
+		if a := fts[j].subj; a != actorNone && (k != "t" || j+1 < len(fts) && isFinite(fts[j+1].morph)) {
 			return a
 		}
-		if flx.clitic[k] || flx.neg[k] || skipAdverb[k] {
+		if fts[j].fc&(fc_clitic|fc_neg|fc_skip) != 0 {
 			continue
 		}
 		if _, ok := hasVerb(fts[j].morph); ok {
@@ -673,6 +803,7 @@ var determiners = map[string]bool{"un": true, "une": true, "des": true, "du": tr
 // skipAdverb lists the words that stand between a modal or auxiliary and
 // its verb (« devraient toutes être tuées », « on va tout exploser »).
 var skipAdverb = map[string]bool{"tout": true, "tous": true, "toutes": true, "juste": true, "simplement": true,
+	"trop": true, "tres": true, "encore": true, "toujours": true,
 	"vraiment": true, "bien": true, "deja": true, "enfin": true, "de": true, "d": true, "vite": true, "aussi": true}
 
 // verbFrame returns the tense and actor of the act verb at fts[i], looking
@@ -681,8 +812,8 @@ func verbFrame(fts []ftok, i int, v MorphEntry, subject uint8) (tense, uint8) {
 	subject = nearestSubject(fts, i, subject)
 	// Look back for the verb that governs this one.
 	j := i - 1
-	for j >= 0 && (flx.clitic[fts[j].key] || flx.neg[fts[j].key] || fts[j].key == "faire" || skipAdverb[fts[j].key]) {
-		if _, ok := lemmaIs(fts[j].morph, lk("faire")); ok && fts[j].key != "faire" {
+	for j >= 0 && (fts[j].fc&(fc_clitic|fc_neg|fc_skip) != 0 || fts[j].key == "faire") {
+		if _, ok := lemmaIs(fts[j].morph, lemFaire); ok && fts[j].key != "faire" {
 			break
 		}
 		j--
@@ -698,28 +829,28 @@ func verbFrame(fts []ftok, i int, v MorphEntry, subject uint8) (tense, uint8) {
 				actor = subject
 			}
 			switch gm.Lemma {
-			case lk("aller"):
+			case lemAller:
 				if v.Moods&MoodInfinitive != 0 {
 					if gm.Moods&(MoodImperfect|MoodSimplePast) != 0 {
 						return tensePast, actor // « il allait poser »: reported
 					}
 					return tenseFuture, actor
 				}
-			case lk("vouloir"), lk("compter"), lk("devoir"), lk("pouvoir"), lk("penser"), lk("rêver"), lk("mériter"), lk("aimer"), lk("souhaiter"), lk("commencer"):
+			case lemVouloir, lemCompter, lemDevoir, lemPouvoir, lemPenser, lemRever, lemMeriter, lemAimer, lemSouhaiter, lemCommencer:
 				if v.Moods&MoodInfinitive != 0 {
-					if gm.Lemma == lk("devoir") && gm.Moods&MoodPresent != 0 && actor == actor3 {
+					if gm.Lemma == lemDevoir && gm.Moods&MoodPresent != 0 && actor == actor3 {
 						return tenseIntent, actorNone // « il doit mourir »: incitation-like
 					}
 					return tenseIntent, actor
 				}
-			case lk("avoir"):
+			case lemAvoir:
 				if v.Moods&MoodPastParticiple != 0 {
 					if gm.Moods&MoodFuture != 0 {
 						return tenseFuture, actor
 					}
 					return tensePast, actor
 				}
-			case lk("être"):
+			case lemEtre:
 				if v.Moods&MoodPastParticiple != 0 && gm.Moods&MoodInfinitive != 0 {
 					// « devraient être tués », « méritent d'être brûlés »
 					return tenseIntent, actorNone
@@ -731,12 +862,12 @@ func verbFrame(fts []ftok, i int, v MorphEntry, subject uint8) (tense, uint8) {
 					if gm.Moods&(MoodImperfect|MoodSimplePast) != 0 {
 						return tensePast, actor
 					}
-					if actor == actor1 && v.Lemma == lk("armer") {
+					if actor == actor1 && v.Lemma == lemArmer {
 						return tensePresent, actor // « je suis armé »: a state
 					}
 					return tensePassive, actor
 				}
-			case lk("faire"):
+			case lemFaire:
 				return moodTense(gm.Moods, subject != actorNone), actor
 			}
 		}
@@ -751,7 +882,7 @@ func verbFrame(fts []ftok, i int, v MorphEntry, subject uint8) (tense, uint8) {
 	// An imperative opens its clause (« Tuez ceux qui », « ne tuez pas »).
 	initial := true
 	for j := 0; j < i; j++ {
-		if k := fts[j].key; !flx.clitic[k] && !flx.neg[k] && !skipAdverb[k] && k != "et" && k != "allez" {
+		if k := fts[j].key; fts[j].fc&(fc_clitic|fc_neg|fc_skip) == 0 && k != "et" && k != "allez" {
 			initial = false
 			break
 		}
@@ -839,4 +970,16 @@ func frameScores(toks []dtok, frames []frame) [numDetectors]detectorScore {
 		}
 	}
 	return out
+}
+
+func newFtok(key string, tok int, ki *keyInfo) ftok {
+	return ftok{key: key, tok: tok, morph: ki.morph, fc: ki.frame, noun: ki.noun, subj: ki.subj, act: ki.act, actAt: ki.actAt, lf: ki.lf}
+}
+
+// contraction returns the subject and verb a key contracts (jvais).
+func (ki *keyInfo) contraction() ([2]string, bool) {
+	if ki.contr == nil {
+		return [2]string{}, false
+	}
+	return *ki.contr, true
 }

@@ -589,6 +589,16 @@ func isClockTime(k string) bool {
 type keyInfo struct {
 	class uint64
 	cands []int32
+	// For the clause frames and the model: the key's analyses in the
+	// morphology table, its frame word classes and what it names.
+	morph []MorphEntry
+	frame uint32
+	noun  actClass
+	subj  uint8
+	act   actClass
+	actAt int
+	lf    uint8
+	contr *[2]string
 }
 
 var (
@@ -612,7 +622,12 @@ func (l *lexicon) info(key string) *keyInfo {
 }
 
 func (l *lexicon) computeInfo(key string) *keyInfo {
-	ki := &keyInfo{class: l.classOf(key)}
+	ki := &keyInfo{class: l.classOf(key), morph: morphLookup(key)}
+	ki.frame, ki.noun, ki.subj = frameWordInfo(key)
+	ki.act, ki.actAt, ki.lf = verbInfo(ki.morph)
+	if c, ok := contractions[key]; ok {
+		ki.contr = &c
+	}
 	set := map[int32]bool{}
 	for _, e := range l.byExact[key] {
 		set[e] = true

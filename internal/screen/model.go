@@ -56,6 +56,37 @@ type ModelMeta struct {
 type Model struct {
 	Meta ModelMeta
 	W    [][]float32 // per head, modelSize weights
+	// wi interleaves the heads' weights (index×heads + head), so that one
+	// feature costs one cache line; built by LoadModel and Probs.
+	wi   []float32
+	once sync.Once
+}
+
+func (m *Model) interleaved() []float32 {
+	m.once.Do(func() {
+		h := len(m.W)
+		m.wi = make([]float32, modelSize*h)
+		for j, w := range m.W {
+			for i, x := range w {
+				m.wi[i*h+j] = x
+			}
+		}
+	})
+	return m.wi
+}
+
+// logits adds the heads' log-odds of a feature vector to z (len(z) = heads).
+func (m *Model) logits(idx []uint32, val []float32, z []float64) {
+	wi := m.interleaved()
+	h := len(m.W)
+	copy(z, m.Meta.Bias)
+	for i, ix := range idx {
+		v := float64(val[i])
+		base := int(ix) * h
+		for j := 0; j < h; j++ {
+			z[j] += float64(wi[base+j]) * v
+		}
+	}
 }
 
 // Features is a sparse feature vector: hashed indexes and values, and when
@@ -169,11 +200,8 @@ func LoadModel(b []byte) (*Model, error) {
 // Probs returns the probability of each head for a feature vector.
 func (m *Model) Probs(f *Features) []float64 {
 	out := make([]float64, len(m.W))
-	for h, w := range m.W {
-		z := m.Meta.Bias[h]
-		for i, ix := range f.Idx {
-			z += float64(w[ix]) * float64(f.Val[i])
-		}
+	m.logits(f.Idx, f.Val, out)
+	for h, z := range out {
 		out[h] = 1 / (1 + math.Exp(-z))
 	}
 	return out
@@ -181,8 +209,8 @@ func (m *Model) Probs(f *Features) []float64 {
 
 // Contribution is one feature's share of a head's log-odds.
 type Contribution struct {
-	Feature string
-	Value   float64
+	Feature string  `json:"feature"`
+	Value   float64 `json:"value"`
 }
 
 // Contributions returns the features of f by decreasing contribution to
@@ -212,18 +240,50 @@ func (m *Model) Contributions(f *Features, h int) []Contribution {
 // TextFeatures returns the model's features of a message text (the subject
 // and text joined as Check joins them), with their names.
 func TextFeatures(text string) Features {
-	fv := featureVec{names: true}
-	analyzeText(text, &fv)
-	fv.links(text)
-	return Features{Idx: fv.idx, Val: fv.val, Names: fv.nameList}
+	var f Features
+	analyzeText(text, &featureVec{ls: ExtractLinks(text)}, func(fv *featureVec) {
+		f.Idx = append([]uint32(nil), fv.idx...)
+		f.Val = append([]float32(nil), fv.val...)
+		for _, d := range fv.desc {
+			f.Names = append(f.Names, d.String())
+		}
+	})
+	return f
 }
 
-// featureVec collects the learned model's features of one message.
+// featureVec collects the learned model's features of one message. The
+// descriptions name the features for reasons and --explain; they point
+// into the analysis buffers and are read before those are released.
 type featureVec struct {
-	idx      []uint32
-	val      []float32
-	names    bool
-	nameList []string
+	idx  []uint32
+	val  []float32
+	desc []fdesc
+	ls   []Link // the message's links (ExtractLinks), set by the caller
+}
+
+// fdesc describes a feature without building its name.
+type fdesc struct {
+	kind       uint8 // fdName, fdWord, fdPair, fdLemma
+	a, b, c, d string
+}
+
+const (
+	fdName uint8 = iota
+	fdWord
+	fdPair
+	fdLemma
+)
+
+func (d fdesc) String() string {
+	switch d.kind {
+	case fdWord:
+		return "mot « " + d.a + " »"
+	case fdPair:
+		return "paire « " + d.a + " " + d.b + " »"
+	case fdLemma:
+		return "lemme « " + d.a + " »"
+	}
+	return d.a + d.b + d.c + d.d
 }
 
 const (
@@ -239,17 +299,31 @@ func fnvAdd(h uint32, s string) uint32 {
 	return h
 }
 
-func (fv *featureVec) add(h uint32, v float32, prefix, a, b string) {
+func (fv *featureVec) add(h uint32, v float32, d fdesc) {
 	fv.idx = append(fv.idx, h&(modelSize-1))
 	fv.val = append(fv.val, v)
-	if fv.names {
-		fv.nameList = append(fv.nameList, prefix+a+b)
-	}
+	fv.desc = append(fv.desc, d)
 }
 
 func (fv *featureVec) addName(name string, v float32) {
-	fv.add(fnvAdd(fnvOffset, name), v, name, "", "")
+	fv.add(fnvAdd(fnvOffset, name), v, fdesc{a: name})
 }
+
+// addParts adds the feature named a+b+c+d without building the name (FNV
+// hashes a concatenation part by part).
+func (fv *featureVec) addParts(v float32, a, b, c, d string) {
+	fv.add(fnvAdd(fnvAdd(fnvAdd(fnvAdd(fnvOffset, a), b), c), d), v, fdesc{a: a, b: b, c: c, d: d})
+}
+
+// actorTense names each actor and tense pair once (" + 1re personne + futur").
+var actorTense = func() (t [len(actorNames)][len(tenseNames)]string) {
+	for a := range actorNames {
+		for n := range tenseNames {
+			t[a][n] = " + " + actorNames[a] + " + " + tenseNames[n]
+		}
+	}
+	return t
+}()
 
 // gramValue is the value of word, pair and lemma features, and frameValue
 // that of the frame features: with one learning rate for all, the frames
@@ -268,25 +342,16 @@ func (fv *featureVec) fill(toks []dtok, frames []frame, ds *[numDetectors]detect
 		if len(k) > 24 {
 			k = k[:24]
 		}
-		h := fnvAdd(fnvAdd(fnvOffset, "w:"), k)
-		fv.add(h, gramValue, "mot « ", k, " »")
+		fv.add(fnvAdd(fnvAdd(fnvOffset, "w:"), k), gramValue, fdesc{kind: fdWord, a: k})
 		if i > 0 && toks[i].flags&tSentence == 0 {
 			p := toks[i-1].key
 			if len(p) > 24 {
 				p = p[:24]
 			}
-			hb := fnvAdd(fnvAdd(fnvAdd(fnvAdd(fnvOffset, "b:"), p), " "), k)
-			fv.idx = append(fv.idx, hb&(modelSize-1))
-			fv.val = append(fv.val, gramValue)
-			if fv.names {
-				fv.nameList = append(fv.nameList, "paire « "+p+" "+k+" »")
-			}
+			fv.add(fnvAdd(fnvAdd(fnvAdd(fnvAdd(fnvOffset, "b:"), p), " "), k), gramValue, fdesc{kind: fdPair, a: p, b: k})
 		}
-		if ms := morphLookup(toks[i].key); len(ms) > 0 {
-			if v, ok := hasVerb(ms); ok && v.Lemma != toks[i].key {
-				lem := v.Lemma
-				fv.add(fnvAdd(fnvAdd(fnvOffset, "l:"), lem), gramValue, "lemme « ", lem, " »")
-			}
+		if v, ok := hasVerb(toks[i].info.morph); ok && v.Lemma != toks[i].key {
+			fv.add(fnvAdd(fnvAdd(fnvOffset, "l:"), v.Lemma), gramValue, fdesc{kind: fdLemma, a: v.Lemma})
 		}
 	}
 	var anyAct, drill, lesson, report, play bool
@@ -312,9 +377,9 @@ func (fv *featureVec) fill(toks []dtok, frames []frame, ds *[numDetectors]detect
 		}
 		anyAct = true
 		act := actNames[fr.act]
-		fv.addName("acte : "+act, frameValue)
-		fv.addName("acte : "+act+" + "+actorNames[fr.actor]+" + "+tenseNames[fr.tense], frameValue)
-		fv.addName("acte + "+actorNames[fr.actor]+" + "+tenseNames[fr.tense], frameValue)
+		fv.addParts(frameValue, "acte : ", act, "", "")
+		fv.addParts(frameValue, "acte : ", act, actorTense[fr.actor][fr.tense], "")
+		fv.addParts(frameValue, "acte", actorTense[fr.actor][fr.tense], "", "")
 		flags := []struct {
 			on   bool
 			name string
@@ -326,8 +391,8 @@ func (fv *featureVec) fill(toks []dtok, frames []frame, ds *[numDetectors]detect
 		}
 		for _, f := range flags {
 			if f.on {
-				fv.addName("acte + "+f.name, frameValue)
-				fv.addName("acte + "+tenseNames[fr.tense]+" + "+f.name, frameValue)
+				fv.addParts(frameValue, "acte + ", f.name, "", "")
+				fv.addParts(frameValue, "acte + ", tenseNames[fr.tense], " + ", f.name)
 			}
 		}
 	}
@@ -344,17 +409,17 @@ func (fv *featureVec) fill(toks []dtok, frames []frame, ds *[numDetectors]detect
 	}
 	for d := detector(0); d < numDetectors; d++ {
 		if s := ds[d].score; s > 0 {
-			fv.addName("règle "+detectorNames[d], float32(s))
+			fv.addParts(float32(s), "règle ", detectorNames[d], "", "")
 			if s >= 0.5 {
-				fv.addName("règle "+detectorNames[d]+" ≥ 0,5", 1)
+				fv.addParts(1, "règle ", detectorNames[d], " ≥ 0,5", "")
 			}
 		}
 	}
 }
 
-// links adds the features of the links in text.
-func (fv *featureVec) links(text string) {
-	ls := ExtractLinks(text)
+// links adds the features of the message's links (fv.ls).
+func (fv *featureVec) links() {
+	ls := fv.ls
 	if len(ls) == 0 {
 		return
 	}
@@ -389,15 +454,14 @@ const modelCap = 0.84
 // modelFinding scores the message with the learned layer. A head at or
 // over its threshold gives a finding from HoldAt up to modelCap; below, a
 // weak signal that counts in the score but holds nothing.
-func (e *Engine) modelFinding(in Input, text string, fv *featureVec) (finding, bool) {
+func (e *Engine) modelFinding(in Input, fv *featureVec) (finding, bool) {
 	m := e.model
+	var zs [8]float64
+	z := zs[:len(m.W)]
+	m.logits(fv.idx, fv.val, z)
 	best, bestP := -1, 0.0
-	for h, w := range m.W {
-		z := m.Meta.Bias[h]
-		for i, ix := range fv.idx {
-			z += float64(w[ix]) * float64(fv.val[i])
-		}
-		if p := 1 / (1 + math.Exp(-z)); p > bestP {
+	for h, x := range z {
+		if p := 1 / (1 + math.Exp(-x)); p > bestP {
 			best, bestP = h, p
 		}
 	}
@@ -412,24 +476,107 @@ func (e *Engine) modelFinding(in Input, text string, fv *featureVec) (finding, b
 	if in.SenderRole == bouclier.RoleStudent && e.cfg.StudentHoldAt > 0 {
 		holdAt = e.cfg.StudentHoldAt
 	}
-	var score float64
-	if bestP >= t {
-		score = holdAt + (modelCap-holdAt)*(bestP-t)/math.Max(1e-9, 1-t)
-	} else {
-		score = 0.29 * bestP / t // below the reasons' line: never a reason alone
+	if bestP < t {
+		return finding{}, false // below its line the model says nothing
 	}
+	score := holdAt + (modelCap-holdAt)*(bestP-t)/math.Max(1e-9, 1-t)
 	score = math.Round(math.Min(modelCap, score)*1000) / 1000
-	if score < 0.3 {
-		return finding{}, false
-	}
 	head := m.Meta.Heads[best]
-	f := TextFeatures(text)
 	var parts []string
-	for _, c := range m.Contributions(&f, best) {
-		if len(parts) == 4 || c.Value < 0.25 {
+	for _, c := range m.contributions(fv, best, 4) {
+		if c.Value < 0.25 {
 			break
 		}
 		parts = append(parts, c.Feature)
 	}
 	return finding{score: score, reason: fmt.Sprintf("%s (modèle, p %.2f) : %s (score %.2f)", headReason[head], bestP, strings.Join(parts, ", "), score)}, true
+}
+
+// contributions returns the n strongest distinct contributions of fv to
+// head h, naming only those.
+func (m *Model) contributions(fv *featureVec, h, n int) []Contribution {
+	wi := m.interleaved()
+	heads := len(m.W)
+	type c struct {
+		i int
+		v float64
+	}
+	var top [8]c
+	k := 0
+	for i, ix := range fv.idx {
+		v := float64(wi[int(ix)*heads+h]) * float64(fv.val[i])
+		dup := false
+		for j := 0; j < k; j++ {
+			if fv.desc[top[j].i] == fv.desc[i] {
+				dup = true
+				break
+			}
+		}
+		if dup || k == n && v <= top[k-1].v {
+			continue
+		}
+		if k < n {
+			k++
+		}
+		j := k - 1
+		for ; j > 0 && top[j-1].v < v; j-- {
+			top[j] = top[j-1]
+		}
+		top[j] = c{i, v}
+	}
+	out := make([]Contribution, k)
+	for j := 0; j < k; j++ {
+		out[j] = Contribution{fv.desc[top[j].i].String(), top[j].v}
+	}
+	return out
+}
+
+// Explanation is what the learned layer saw in a message, for
+// `bouclier screen --explain` and moderators.
+type Explanation struct {
+	Probs         map[string]float64 `json:"probabilities"`   // per head
+	Head          string             `json:"head"`            // the strongest
+	Threshold     float64            `json:"threshold"`       // its hold line (adults)
+	StudentLine   float64            `json:"student_line"`    // its hold line for students
+	Contributions []Contribution     `json:"contributions"`   // strongest first, to Head's log-odds
+	Bias          float64            `json:"bias"`            // Head's intercept
+	Error         string             `json:"error,omitempty"` // no model
+}
+
+// Explain returns the learned layer's reading of a message: each head's
+// probability and the features that pushed the strongest head most, up or
+// down (the twelve largest in absolute value).
+func (e *Engine) Explain(in Input) Explanation {
+	m := e.model
+	if m == nil {
+		msg := "modèle désactivé"
+		if e.modelErr != nil {
+			msg = e.modelErr.Error()
+		}
+		return Explanation{Error: msg}
+	}
+	text := in.Text
+	if in.Subject != "" {
+		text = in.Subject + "\n" + in.Text
+	}
+	f := TextFeatures(text)
+	ps := m.Probs(&f)
+	x := Explanation{Probs: map[string]float64{}, Threshold: math.Round(m.Meta.HoldAt*1000) / 1000, StudentLine: math.Round(m.Meta.Student*1000) / 1000}
+	best := 0
+	for h, p := range ps {
+		x.Probs[m.Meta.Heads[h]] = math.Round(p*1000) / 1000
+		if p > ps[best] {
+			best = h
+		}
+	}
+	x.Head, x.Bias = m.Meta.Heads[best], math.Round(m.Meta.Bias[best]*1000)/1000
+	cs := m.Contributions(&f, best)
+	sort.SliceStable(cs, func(i, j int) bool { return math.Abs(cs[i].Value) > math.Abs(cs[j].Value) })
+	for _, c := range cs {
+		if len(x.Contributions) == 12 || c.Value == 0 {
+			break
+		}
+		x.Contributions = append(x.Contributions, Contribution{c.Feature, math.Round(c.Value*1000) / 1000})
+	}
+	return x
 }

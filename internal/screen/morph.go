@@ -95,11 +95,17 @@ func Analyse(word string) []MorphEntry {
 }
 
 // morphLookup returns the analyses of a key; the table is loaded on first
-// use. A table that cannot be read is a build error: loadMorph panics in
-// tests (TestMorphTableLoads) and the screen then sees no morphology.
+// use. A table that cannot be read is a build error (caught by
+// TestMorphTableMatchesNotice); New then makes every Check hold.
 func morphLookup(key string) []MorphEntry {
 	morphOnce.Do(func() { morphMap, morphErr = loadMorph(morphTable) })
 	return morphMap[key]
+}
+
+// morphLoadErr loads the table if needed and returns its error.
+func morphLoadErr() error {
+	morphLookup("")
+	return morphErr
 }
 
 func loadMorph(data []byte) (map[string][]MorphEntry, error) {
