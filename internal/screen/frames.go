@@ -112,6 +112,8 @@ func (f *frame) agentive() bool {
 		return true
 	case f.weapon && f.place && f.tense != tensePast:
 		return true
+	case f.tense == tenseFuture && f.actor != actor1 && (f.school || f.targetGrp) && (f.time || f.place || f.act == actKill || f.act == actExplode || f.act == actBurn):
+		return true // a prediction against the school or a group: « les 3e vont mourir lundi »
 	}
 	return false
 }
