@@ -106,6 +106,7 @@ func headOf(label string) int {
 }
 
 func run(o options) error {
+	commit := gitCommit() // before any output is written
 	trainPath := filepath.Join(o.data, "train.jsonl")
 	exs, err := readTrain(trainPath)
 	if err != nil {
@@ -159,7 +160,6 @@ func run(o options) error {
 		return err
 	}
 	modelSum := sha256.Sum256(blob)
-	commit := gitCommit()
 	if err := os.MkdirAll(filepath.Dir(o.card), 0o755); err != nil {
 		return err
 	}
