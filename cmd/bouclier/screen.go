@@ -14,6 +14,7 @@ func runScreen(ctx context.Context, args []string, env Env) error {
 	fs := newFlagSet("screen", "[--data DIR] [--database URL] < messages.jsonl", env)
 	data := fs.String("data", "", "data `directory` whose screening rules (blocklists, allowlists) to use; built-in rules when empty")
 	dbURL := fs.String("database", "", "PostgreSQL `URL` whose screening rules to use")
+	explain := fs.Bool("explain", false, "add to each output line an \"explain\" object: the learned layer's probabilities and strongest contributions")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -36,5 +37,5 @@ func runScreen(ctx context.Context, args []string, env Env) error {
 	}
 	// RunJSONL buffers its output and flushes whenever input pauses, so an
 	// interactive caller gets each answer at once.
-	return screen.RunJSONL(screen.New(cfg), env.Stdin, env.Stdout)
+	return screen.RunJSONLExplain(screen.New(cfg), env.Stdin, env.Stdout, *explain)
 }

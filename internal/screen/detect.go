@@ -31,9 +31,12 @@ type hit struct {
 
 // scratch holds per-call buffers, pooled to keep Check cheap.
 type scratch struct {
-	toks  []dtok
-	hits  []hit
-	stamp []int32
+	toks   []dtok
+	hits   []hit
+	stamp  []int32
+	clause []int
+	frames []frame
+	fts    []ftok
 }
 
 var scratchPool = sync.Pool{New: func() any {
@@ -48,6 +51,14 @@ type detectorScore struct {
 
 // textScores runs every detector over text and returns their scores.
 func textScores(text string) [numDetectors]detectorScore {
+	return analyzeText(text, nil, nil)
+}
+
+// analyzeText runs the lexicon detectors and the clause frames over text.
+// When fv is not nil it also fills the learned model's features (words,
+// frames, detector scores, links) and calls post with them while the
+// analysis buffers they point into are still held.
+func analyzeText(text string, fv *featureVec, post func(*featureVec)) [numDetectors]detectorScore {
 	nb := getBufs()
 	defer putBufs(nb)
 	a := nb.analyze(text)
@@ -55,9 +66,30 @@ func textScores(text string) [numDetectors]detectorScore {
 	defer scratchPool.Put(sc)
 	toks := buildTokens(a, sc.toks[:0])
 	sc.toks = toks
+	if cap(sc.clause) < len(toks) {
+		sc.clause = make([]int, len(toks))
+	}
+	clause := sc.clause[:len(toks)]
+	frames, fts := parseFrames(a.src, toks, clause, sc.frames[:0], sc.fts)
+	sc.frames, sc.fts = frames, fts
 	hits := matchAll(toks, sc)
 	sc.hits = hits
-	return scoreAll(a.src, toks, hits)
+	ds := scoreAll(a.src, toks, hits, clause, frames)
+	// The clause frames find acts the lexicon patterns do not spell out;
+	// each detector keeps the stronger reading.
+	for d, f := range frameScores(toks, frames) {
+		if f.score > ds[d].score {
+			ds[d] = f
+		}
+	}
+	if fv != nil {
+		fv.fill(toks, frames, &ds)
+		fv.links()
+		if post != nil {
+			post(fv)
+		}
+	}
+	return ds
 }
 
 // buildTokens merges compounds and computes token classes.
@@ -211,7 +243,7 @@ type featHit struct {
 
 // scoreAll applies neutral phrases, negations and stance, then scores each
 // detector.
-func scoreAll(src string, toks []dtok, hits []hit) [numDetectors]detectorScore {
+func scoreAll(src string, toks []dtok, hits []hit, clause []int, frames []frame) [numDetectors]detectorScore {
 	var out [numDetectors]detectorScore
 	if len(hits) == 0 {
 		return out
@@ -266,6 +298,17 @@ func scoreAll(src string, toks []dtok, hits []hit) [numDetectors]detectorScore {
 	}
 	cancel := false
 	stance := [numDetectors]bool{}
+	// Clauses (as bits) holding each negator and each detector's core: a
+	// drill, lesson or report lowers a score only in the clause of the act.
+	var negIn [numFeatures]uint64
+	var coreIn [numDetectors]uint64
+	clauseBit := func(tok int) uint64 {
+		c := clause[tok]
+		if c > 63 {
+			c = 63
+		}
+		return 1 << uint(c)
+	}
 	for _, h := range kept {
 		e := &lx.entries[h.e]
 		fi := feats[e.feat]
@@ -283,6 +326,14 @@ func scoreAll(src string, toks []dtok, hits []hit) [numDetectors]detectorScore {
 		if fi.stance && fi.role != roleNeg {
 			stance[fi.det] = true
 		}
+		switch fi.role {
+		case roleNeg:
+			negIn[e.feat] |= clauseBit(h.anchor)
+		case roleCore:
+			for j := h.start; j < h.end; j++ {
+				coreIn[fi.det] |= clauseBit(j)
+			}
+		}
 		fh := &best[e.feat]
 		obf, emj := false, false
 		for j := h.start; j < h.end; j++ {
@@ -296,8 +347,28 @@ func scoreAll(src string, toks []dtok, hits []hit) [numDetectors]detectorScore {
 			fh.emj = fh.emj || emj
 		}
 	}
+	// A core clause that the frames read as a report (third person in the
+	// past or passive, under a reporting verb, quoted) takes the report
+	// discount even when the word that says so stands elsewhere.
+	var reported, agentive uint64
+	for i, fr := range frames {
+		if i < 64 && (fr.report || fr.quoted) {
+			reported |= 1 << uint(i)
+		}
+		if i < 64 && fr.agentive() {
+			agentive |= 1 << uint(i)
+		}
+	}
 	for d := detector(0); d < numDetectors; d++ {
-		out[d] = scoreDetector(d, src, toks, &best, cancel, stance[d])
+		var local [numFeatures]bool
+		for _, n := range detNegators[d] {
+			// In the act's clause; or anywhere when no clause of the act
+			// has anyone performing, claiming or calling for it (a bare
+			// mention: « combustion, explosion : chapitre 6 »).
+			local[n] = negIn[n]&coreIn[d] != 0 || n == ngReport && best[n].seen && reported&coreIn[d] != 0 ||
+				negIn[n] != 0 && agentive&coreIn[d] == 0
+		}
+		out[d] = scoreDetector(d, src, toks, &best, cancel, stance[d], &local)
 	}
 	return out
 }
@@ -340,7 +411,7 @@ const (
 	emojiWeight = 0.15
 )
 
-func scoreDetector(d detector, src string, toks []dtok, best *[numFeatures]featHit, cancel, stance bool) detectorScore {
+func scoreDetector(d detector, src string, toks []dtok, best *[numFeatures]featHit, cancel, stance bool, local *[numFeatures]bool) detectorScore {
 	// Gather this detector's features.
 	var core, ctx []feature
 	for f := feature(1); f < numFeatures; f++ {
@@ -431,7 +502,7 @@ func scoreDetector(d detector, src string, toks []dtok, best *[numFeatures]featH
 	factor, play := 1.0, 1.0
 	var negs []string
 	for _, n := range detNegators[d] {
-		if !best[n].seen {
+		if !best[n].seen || !local[n] {
 			continue
 		}
 		f := feats[n].factor

@@ -81,6 +81,12 @@ type Config struct {
 	// it must be safe for concurrent use).
 	SuspectDomain func(domain string) bool
 
+	// TextModel is the learned text layer; nil means the embedded model
+	// (DefaultModel). NoTextModel turns the layer off (the lexicon rules
+	// alone, for evaluation).
+	TextModel   *Model
+	NoTextModel bool
+
 	StudentLinksHeld     bool // a student's message with any link not allowed is held
 	HoldMediaForStudents bool // video and audio sent by or to students are held
 	HoldUnknownFiles     bool // attachments of unknown type are held
@@ -112,10 +118,12 @@ func DefaultConfig() Config {
 // safe for concurrent use. New is cheap (the lexicon is compiled once per
 // process), so a caller whose lists change builds a new Engine.
 type Engine struct {
-	cfg     Config
-	allowed map[string][]string
-	blocked map[[32]byte]string
-	suspect map[string]bool
+	cfg      Config
+	model    *Model
+	modelErr error
+	allowed  map[string][]string
+	blocked  map[[32]byte]string
+	suspect  map[string]bool
 }
 
 // New returns an Engine for cfg. Zero thresholds take the defaults; maps are
@@ -146,6 +154,19 @@ func New(cfg Config) *Engine {
 		}
 	}
 	e.cfg.AllowedDomains, e.cfg.BlockedDigests, e.cfg.SuspectDomains = nil, nil, nil
+	if !cfg.NoTextModel {
+		e.model = cfg.TextModel
+		if e.model == nil {
+			// A broken embedded model is a build error caught by the
+			// package's tests; the engine then runs on the rules alone
+			// (and Check reports it, so that no message passes silently).
+			e.model, e.modelErr = DefaultModel()
+		}
+	}
+	if err := morphLoadErr(); err != nil {
+		e.model, e.modelErr = nil, err // fail closed: Check holds everything
+	}
+	e.cfg.TextModel = nil
 	return e
 }
 
@@ -177,10 +198,29 @@ func (e *Engine) Check(in Input) Result {
 	if extra != "" {
 		text += "\n" + extra
 	}
-	// 3. Text detectors.
-	ds := textScores(text)
+	// 3. Text detectors: the lexicon rules, then the learned layer over
+	// them, the clause frames and the words.
+	links := ExtractLinks(text)
+	var ds [numDetectors]detectorScore
+	var modelF finding // kept apart: it does not raise nor get raised by the rules
+	if e.model != nil {
+		fv := fvPool.Get().(*featureVec)
+		fv.idx, fv.val, fv.desc, fv.ls = fv.idx[:0], fv.val[:0], fv.desc[:0], links
+		ds = analyzeText(text, fv, func(fv *featureVec) {
+			if f, ok := e.modelFinding(in, fv); ok {
+				modelF = f
+			}
+		})
+		fv.ls = nil
+		fvPool.Put(fv)
+	} else {
+		ds = textScores(text)
+		if e.modelErr != nil { // a broken model or morphology table: hold
+			fs = append(fs, finding{e.cfg.HoldAt, fmt.Sprintf("policy: modèle de texte indisponible (%v) (score %.2f)", e.modelErr, e.cfg.HoldAt)})
+		}
+	}
 	// 4. Links.
-	linkScore := e.checkLinks(in, text, &res, &fs)
+	linkScore := e.checkLinks(in, links, &res, &fs)
 	// Phishing text and a risky link strengthen each other.
 	ph := ds[detPhishing].score
 	if linkScore > 0 && ph > 0 {
@@ -214,6 +254,11 @@ func (e *Engine) Check(in Input) Result {
 		}
 	}
 	score = math.Min(1, math.Round(math.Max(score, low)*1000)/1000)
+	if modelF.reason != "" {
+		score = math.Max(score, modelF.score)
+		fs = append(fs, modelF)
+		sort.SliceStable(fs, func(i, j int) bool { return fs[i].score > fs[j].score })
+	}
 	holdAt := e.cfg.HoldAt
 	if in.SenderRole == bouclier.RoleStudent && e.cfg.StudentHoldAt > 0 {
 		holdAt = e.cfg.StudentHoldAt
@@ -237,8 +282,7 @@ func (e *Engine) Check(in Input) Result {
 }
 
 // checkLinks extracts and scores the links; it returns the highest risk.
-func (e *Engine) checkLinks(in Input, text string, res *Result, fs *[]finding) float64 {
-	links := ExtractLinks(text)
+func (e *Engine) checkLinks(in Input, links []Link, res *Result, fs *[]finding) float64 {
 	worst := 0.0
 	held := false
 	for _, l := range links {

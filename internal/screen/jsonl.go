@@ -32,6 +32,7 @@ type jsonOutput struct {
 	Verdict Verdict         `json:"verdict"`
 	Score   float64         `json:"score"`
 	Reasons []string        `json:"reasons"`
+	Explain *Explanation    `json:"explain,omitempty"`
 }
 
 type jsonError struct {
@@ -52,6 +53,13 @@ type jsonError struct {
 // rest goes on. Empty lines are skipped; lines of any length are accepted.
 // The returned error is a read or write failure only.
 func RunJSONL(e *Engine, in io.Reader, out io.Writer) error {
+	return RunJSONLExplain(e, in, out, false)
+}
+
+// RunJSONLExplain is RunJSONL; with explain, each output line also carries
+// "explain": the learned layer's probabilities and the features that
+// contributed most to its strongest head (Engine.Explain).
+func RunJSONLExplain(e *Engine, in io.Reader, out io.Writer, explain bool) error {
 	r := bufio.NewReaderSize(in, 64<<10)
 	w := bufio.NewWriterSize(out, 64<<10)
 	enc := json.NewEncoder(w)
@@ -65,10 +73,15 @@ func RunJSONL(e *Engine, in io.Reader, out io.Writer) error {
 		line = bytes.TrimSpace(line)
 		if len(line) > 0 {
 			var v any
-			if res, id, err := screenLine(e, line); err != nil {
+			if res, id, in, err := screenLine(e, line); err != nil {
 				v = jsonError{Line: n, Error: err.Error()}
 			} else {
-				v = jsonOutput{ID: id, Verdict: res.Verdict, Score: res.Score, Reasons: res.Reasons}
+				o := jsonOutput{ID: id, Verdict: res.Verdict, Score: res.Score, Reasons: res.Reasons}
+				if explain {
+					x := e.Explain(in)
+					o.Explain = &x
+				}
+				v = o
 			}
 			if err := enc.Encode(v); err != nil {
 				return err
@@ -87,20 +100,20 @@ func RunJSONL(e *Engine, in io.Reader, out io.Writer) error {
 	}
 }
 
-func screenLine(e *Engine, line []byte) (Result, json.RawMessage, error) {
+func screenLine(e *Engine, line []byte) (Result, json.RawMessage, Input, error) {
 	if line[0] != '{' {
-		return Result{}, nil, errors.New("not a JSON object")
+		return Result{}, nil, Input{}, errors.New("not a JSON object")
 	}
 	var m jsonInput
 	if err := json.Unmarshal(line, &m); err != nil {
-		return Result{}, nil, fmt.Errorf("invalid JSON: %v", err)
+		return Result{}, nil, Input{}, fmt.Errorf("invalid JSON: %v", err)
 	}
 	id := m.ID
 	if len(id) == 0 {
 		id = json.RawMessage("null")
 	}
 	if m.Text == nil && m.Subject == "" && len(m.Attachments) == 0 {
-		return Result{}, nil, errors.New(`missing "text"`)
+		return Result{}, nil, Input{}, errors.New(`missing "text"`)
 	}
 	in := Input{Subject: m.Subject, ToStudents: m.ToStudents, Academie: m.Academie}
 	if m.Text != nil {
@@ -109,7 +122,7 @@ func screenLine(e *Engine, line []byte) (Result, json.RawMessage, error) {
 	if m.Role != "" {
 		role, err := bouclier.ParseRole(m.Role)
 		if err != nil {
-			return Result{}, nil, fmt.Errorf("unknown role %q", m.Role)
+			return Result{}, nil, Input{}, fmt.Errorf("unknown role %q", m.Role)
 		}
 		in.SenderRole = role
 	}
@@ -117,10 +130,10 @@ func screenLine(e *Engine, line []byte) (Result, json.RawMessage, error) {
 		data, err := base64.StdEncoding.DecodeString(a.Base64)
 		if err != nil {
 			if data, err = base64.RawStdEncoding.DecodeString(a.Base64); err != nil {
-				return Result{}, nil, fmt.Errorf("attachment %d: invalid base64", i+1)
+				return Result{}, nil, Input{}, fmt.Errorf("attachment %d: invalid base64", i+1)
 			}
 		}
 		in.Attachments = append(in.Attachments, Attachment{Name: a.Name, ContentType: a.ContentType, Data: data})
 	}
-	return e.Check(in), id, nil
+	return e.Check(in), id, in, nil
 }

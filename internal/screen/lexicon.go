@@ -89,6 +89,8 @@ const (
 	phImperson
 	phReply
 	phPrize
+	phLure
+	phLureGet
 	// negators (shared; each detector lists those it honours)
 	ngDrill
 	ngProcedure
@@ -163,6 +165,8 @@ var feats = [numFeatures]featInfo{
 	phImperson: {det: detPhishing, role: roleCore},
 	phReply:    {det: detPhishing, role: roleCore},
 	phPrize:    {det: detPhishing, role: roleCore},
+	phLure:     {det: detPhishing, role: roleCore},
+	phLureGet:  {det: detPhishing, role: roleCtx, label: "téléchargement"},
 
 	ngDrill:     {role: roleNeg, label: "exercice", factor: 0.3},
 	ngProcedure: {role: roleNeg, label: "consignes", factor: 0.55},
@@ -170,7 +174,7 @@ var feats = [numFeatures]featInfo{
 	ngReport:    {role: roleNeg, label: "signalement", factor: 0.4},
 	ngCommem:    {role: roleNeg, label: "hommage", factor: 0.35},
 	ngLaugh:     {role: roleNeg, label: "plaisanterie", factor: 0.7},
-	ngGame:      {role: roleNeg, label: "jeu vidéo", factor: 0.6},
+	ngGame:      {role: roleNeg, label: "jeu ou sport", factor: 0.6},
 	ngPositive:  {role: roleNeg, label: "ton positif", factor: 0.7},
 	ngAdvice:    {role: roleNeg, label: "conseil de sécurité", factor: 0.3},
 	ngCondemn:   {role: roleNeg, label: "condamnation", factor: 0.35},
@@ -213,6 +217,7 @@ const (
 	clPoss
 	clSecond
 	clInsult
+	clGame
 )
 
 var classNames = map[string]uint64{
@@ -220,7 +225,7 @@ var classNames = map[string]uint64{
 	"firstp": clFirstP, "aux": clAux, "firstpaux": clFirstPAux, "neg": clNeg, "weapon": clWeapon,
 	"cred": clCred, "verify": clVerify, "extremist": clExtremist, "ref": clRef, "group": clGroup,
 	"media": clMedia, "intimate": clIntimate, "publish": clPublish, "money": clMoney, "acct": clAcct,
-	"acctbad": clAcctBad, "poss": clPoss, "second": clSecond, "insult": clInsult,
+	"acctbad": clAcctBad, "poss": clPoss, "second": clSecond, "insult": clInsult, "game": clGame,
 }
 
 // classWords lists the words of each class; a trailing * is a prefix.
@@ -269,6 +274,8 @@ var classWords = map[uint64]string{
 	clAcctBad: `suspendu* desactive* bloque* supprime* expire* ferme* verrouille* restreint* suspend* disabled locked deleted closed`,
 	clPoss:    `votre vos ton tes your`,
 	clSecond:  `te t vous toi`,
+	clGame: `fortnite minecraft roblox valorant fifa gta apex brawlstars clashroyale cod warzone steam pubg
+		overwatch csgo cs2 genshin`,
 	clInsult: `connard connasse salope pute putain encule* batard negro bougnoule tapette fdp bitch slut faggot cunt
 		whore`,
 }
@@ -392,14 +399,19 @@ var lex = []struct {
 	{phImperson, 0.2, "service|support|equipe|securite ~1 informatique|technique|pronote|ent|educonnect|numerique; administrateur|helpdesk|webmaster|dsi; it ~1 department|support"},
 	{phReply, 0.3, "repondez|repondre|reply ~3 message|mail|email|courriel|this"},
 	{phPrize, 0.3, "vous ~1 avez ~1 gagne; gagnant|loterie|winner; carte ~1 cadeau ~3 cliquez"},
+	// Lures of the 2024 infostealers: game cheats, cracks, free in-game
+	// currency and "generators", most dangerous with a download or a link.
+	{phLure, 0.45, "cheat|cheats|aimbot|wallhack|wallhacks|triggerbot|esp ~2 gratuit*|indetectable*|free|undetected; generateur|generator ~3 vbucks|v|robux|gemmes|diamants|skins|pieces|credits|coins; vbucks|robux|gemmes|diamants|skins|coins ~2 gratuit*|illimite*|free|offerts; free ~1 vbucks|robux|skins|v; mod ~1 menu; crack|cracks|keygen ~3 @game|jeu|jeux|gratuit*|ici"},
+	{phLure, 0.35, "cheat|cheats|hack|hacks|aimbot|wallhack|crack|keygen|injecteur|injector"},
+	{phLureGet, 0.3, "telecharge*|download*|lance|ouvre|installe* ~4 fichier|ici|lien|exe|zip|apk|sur|le|ce; fichier ~2 joint|ci; piece ~1 jointe"},
 	// Negators: who speaks and why.
 	{ngDrill, 0, "!exercice|exercices|ppms|simulation*|simule*|drill|drills; !entrainement ~2 alerte|incendie|evacuation|confinement|intrusion"},
 	{ngProcedure, 0, "consigne|consignes|protocole|vigipirate|alarme|confinement|procedure*|lockdown|rappel|rappelle|rappelons; en ~1 cas ~1 d|de; mise ~1 en ~1 surete; plan ~1 particulier"},
-	{ngLesson, 0, "cours|lecon*|histoire|geographie|geo|emc|controle|programme|chapitre*|etudi*|expose|exposes|revision*|manuel*|tp|chimie|physique|svt|musee|memorial|film|documentaire*|livre|roman|theatre|piece|resistance|debat*|devoir*|history|lesson*|museum|novel|bac|brevet|philo*|laicite|seance|sciences|textes|oeuvre|dissertation|analys*|etude|etudes|discours|exposition|conference|atelier; guerre ~1 mondiale|froide; premiere|seconde ~1 guerre"},
+	{ngLesson, 0, "cours|lecon*|histoire|geographie|geo|emc|controle|programme|chapitre*|etudi*|expose|exposes|revision*|manuel*|tp|chimie|physique|svt|musee|memorial|film|documentaire*|livre|roman|theatre|piece|resistance|debat*|devoir*|history|lesson*|museum|novel|bac|brevet|philo*|laicite|seance|sciences|textes|oeuvre|dissertation|analys*|etude|etudes|discours|exposition|conference|atelier|reaction|reactions|demonstration|experience|experiences|volcan|eruption|labo|laboratoire; guerre ~1 mondiale|froide; premiere|seconde ~1 guerre"},
 	{ngReport, 0, "menace|menaces|menacer|menace*; message*|mail*|courrier*|lettre* ~3 recu*; police|gendarmerie|gendarmes|commissariat|plainte*|signalement*|signale*|enquete*|canular*|hoax|rassur*|apologie|incident*|victime; fausse* ~1 alerte*; cellule ~2 ecoute|crise|psychologique; a|ont ~1 ecrit|raconte|tague*|affiche*; m|lui|nous ~1 a ~1 dit; par ~1 precaution; direction; aucun ~1 danger; levee ~1 de ~1 doute; informons|informe|informer; reported|received"},
 	{ngCommem, 0, "hommage*|commemor*|memoire|souvenir|victimes|tribute|recueillement; minute ~1 de ~1 silence; in ~1 memory"},
 	{ngLaugh, 0, "mdr|lol|haha*|hihi*|ptdr|xd|jpp|lmao|jk|hahaha*; !blague; je ~1 rigole|plaisante"},
-	{ngGame, 0, "fortnite|minecraft|fifa|roblox|valorant|jeu|jeux|console|ps4|ps5|xbox|gaming|game|manette; partie ~1 de|d ~1 jeu"},
+	{ngGame, 0, "fortnite|minecraft|fifa|roblox|valorant|jeu|jeux|console|ps4|ps5|xbox|gaming|game|manette; partie ~1 de|d ~1 jeu; match|tournoi|finale|championnat|unss|foot|football|handball|basket|rugby|volley|cross|adversaires|coach"},
 	{ngPositive, 0, "bravo|felicitations|reussite|genial|super|top|merci|felicite"},
 	{ngAdvice, 0, "jamais|hameconnage|phishing|frauduleux|frauduleuse|arnaque*|mefiez*|tentative*; ne ~1 cliquez|communiquez|donnez|transmettez|repondez|partagez; aucun ~1 lien; ne ~2 demandera ~1 jamais; faux ~1 messages|mails"},
 	{ngCondemn, 0, "condamn*|prevention|radicalisation|deradicalisation; contre ~1 le ~1 terrorisme; lutte ~1 contre"},
@@ -589,6 +601,16 @@ func isClockTime(k string) bool {
 type keyInfo struct {
 	class uint64
 	cands []int32
+	// For the clause frames and the model: the key's analyses in the
+	// morphology table, its frame word classes and what it names.
+	morph []MorphEntry
+	frame uint32
+	noun  actClass
+	subj  uint8
+	act   actClass
+	actAt int
+	lf    uint8
+	contr *[2]string
 }
 
 var (
@@ -612,7 +634,12 @@ func (l *lexicon) info(key string) *keyInfo {
 }
 
 func (l *lexicon) computeInfo(key string) *keyInfo {
-	ki := &keyInfo{class: l.classOf(key)}
+	ki := &keyInfo{class: l.classOf(key), morph: morphLookup(key)}
+	ki.frame, ki.noun, ki.subj = frameWordInfo(key)
+	ki.act, ki.actAt, ki.lf = verbInfo(ki.morph)
+	if c, ok := contractions[key]; ok {
+		ki.contr = &c
+	}
 	set := map[int32]bool{}
 	for _, e := range l.byExact[key] {
 		set[e] = true

@@ -426,7 +426,7 @@ func linkRisk(l Link, suspect func(string) bool) (float64, []string) {
 		add(0.75, w)
 	} else {
 		for _, lb := range strings.FieldsFunc(host, func(r rune) bool { return r == '.' || r == '-' }) {
-			if schoolWords[lb] {
+			if schoolHostWords[lb] {
 				add(0.35, "mot « "+lb+" » dans un domaine inconnu ("+reg+")")
 				break
 			}
@@ -454,7 +454,7 @@ func linkRisk(l Link, suspect func(string) bool) (float64, []string) {
 	return 1 - p, why
 }
 
-var schoolWords = setOf(`ent educ education academie college lycee ecole scolaire eleve eleves parents
+var schoolHostWords = setOf(`ent educ education academie college lycee ecole scolaire eleve eleves parents
 	etablissement viescolaire vie-scolaire notes bulletin`)
 
 // execExts are file extensions of programs and scripts a link may download.

@@ -1,0 +1,97 @@
+package main
+
+import (
+	"bytes"
+	"math"
+	"testing"
+
+	"github.com/bouclier/bouclier/internal/screen"
+	"github.com/bouclier/bouclier/internal/screen/synth"
+)
+
+func smallSet() []*example {
+	var exs []*example
+	for _, g := range synth.Generate(7, 15) {
+		f := screen.TextFeatures(g.Text)
+		e := &example{text: g.Text, label: g.Label, source: "synth", group: "gen:" + g.Family, weight: 1}
+		e.idx, e.val = dedupe(f.Idx, f.Val)
+		exs = append(exs, e)
+	}
+	return exs
+}
+
+// Same data and seed, byte-identical model.
+func TestFitDeterministic(t *testing.T) {
+	o := options{seed: 3, epochs: 2, lr: 0.1, l2: 1e-5}
+	a, err := fit(smallSet(), o).Marshal()
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := fit(smallSet(), o).Marshal()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(a, b) {
+		t.Fatal("two fits of the same data differ")
+	}
+	o.seed = 4
+	c, _ := fit(smallSet(), o).Marshal()
+	if bytes.Equal(a, c) {
+		t.Fatal("the seed changes nothing")
+	}
+}
+
+// Grouped folds: a group is in exactly one fold and every fold has groups.
+func TestStratifiedFolds(t *testing.T) {
+	exs := smallSet()
+	folds := stratifiedFolds(exs, 5)
+	per := map[int]int{}
+	for _, e := range exs {
+		f, ok := folds[e.group]
+		if !ok || f < 0 || f >= 5 {
+			t.Fatalf("group %s: fold %d", e.group, f)
+		}
+		per[f]++
+	}
+	if len(per) != 5 {
+		t.Fatalf("empty folds: %v", per)
+	}
+}
+
+func TestWilson(t *testing.T) {
+	tests := []struct {
+		k, n   int
+		lo, hi float64
+	}{
+		{0, 100, 0, 0.037},
+		{50, 100, 0.404, 0.596},
+		{100, 100, 0.963, 1},
+	}
+	for _, tc := range tests {
+		lo, hi := wilson(tc.k, tc.n)
+		if math.Abs(lo-tc.lo) > 0.002 || math.Abs(hi-tc.hi) > 0.002 {
+			t.Errorf("wilson(%d, %d) = %.3f, %.3f; want %.3f, %.3f", tc.k, tc.n, lo, hi, tc.lo, tc.hi)
+		}
+	}
+}
+
+// The threshold keeps the benign hold rate's upper bound under 2 %.
+func TestCalibrate(t *testing.T) {
+	var s []scoredBenign
+	for i := 0; i < 1000; i++ {
+		s = append(s, scoredBenign{p: float64(i) / 1000})
+	}
+	th, st := calibrate(s)
+	held := 0
+	for _, x := range s {
+		if x.p >= th {
+			held++
+		}
+	}
+	if _, hi := wilson(held, len(s)); hi > 0.02 {
+		t.Fatalf("threshold %.3f holds %d: upper bound %.3f", th, held, hi)
+	}
+	if st > th {
+		t.Fatalf("student line %.3f above the adult one %.3f", st, th)
+	}
+}

@@ -1,0 +1,987 @@
+package screen
+
+import (
+	"fmt"
+	"math"
+	"strings"
+	"sync"
+)
+
+// Clause frames: who does what, when, to whom and where, read clause by
+// clause with the morphology table. A clause is a stretch of a sentence
+// between commas, subordinators (que, qui, parce que, si, quand…) and
+// coordinators followed by a new subject (« je suis armé | et je suis dans le
+// lycée »). The frame of a clause says:
+//
+//   - the act (kill, burn, explode, shoot, stab, behead, plant, arm, attack),
+//     from the lemma of its verb or a noun naming the act or the weapon;
+//   - the actor's person, from the subject pronoun and the verb's inflection
+//     (j'vais, jvais, chui are first person);
+//   - the mood and tense: future (simple or aller + infinitive), imperative,
+//     conditional, present (of a state too: « je suis armé »), past, passive,
+//     bare infinitive;
+//   - the target (te, vous, a group, a named person), the place (a noun
+//     after dans, au, devant… or a school word), the time;
+//   - incitation (il faut, qui vote pour, tuez ceux qui), approval of an
+//     attack or its author, negation;
+//   - the speaker's framing of that same clause: a report (third person and
+//     past or passive, a reporting verb, a quotation), a drill, a lesson, a
+//     joke or a game.
+//
+// A discount for a drill, lesson or report applies only to a clause whose
+// act is itself framed that way (see scoreAll).
+
+// actClass is what a clause's act is.
+type actClass uint8
+
+const (
+	actNone actClass = iota
+	actKill
+	actBurn
+	actExplode
+	actShoot
+	actStab
+	actBehead
+	actPlant
+	actArm
+	actAttack
+	numActs
+)
+
+var actNames = [numActs]string{"", "tuer", "brûler", "faire exploser", "tirer", "poignarder", "décapiter", "poser un engin", "être armé", "attaquer"}
+
+// tense is the time reference of a clause's main verb.
+type tense uint8
+
+const (
+	tenseNone tense = iota
+	tenseFuture
+	tenseImperative
+	tenseConditional
+	tensePresent
+	tensePast
+	tensePassive // être + participle, present: a claim (« une bombe est posée »)
+	tenseInfinitive
+	tenseIntent // vouloir, compter, devoir + infinitive
+)
+
+var tenseNames = [...]string{"sans verbe", "futur", "impératif", "conditionnel", "présent", "passé", "passif", "infinitif", "intention"}
+
+// frame is the reading of one clause.
+type frame struct {
+	start, end int // token range
+	act        actClass
+	actTok     int // token carrying the act, or -1
+	actor      uint8
+	tense      tense
+	negated    bool
+	target2    bool // te, vous, ta famille
+	targetGrp  bool // ceux qui, les X, tout le monde
+	targetName bool // a capitalised name
+	place      bool
+	school     bool
+	time       bool
+	incite     bool
+	approve    bool
+	report     bool
+	quoted     bool
+	drill      bool
+	lesson     bool
+	play       bool
+	weapon     bool
+	presence   bool // « je suis dans le lycée »
+	wish       bool // devrait, mériter de, envie de, j'aimerais: a wish for the act
+	faith      bool // a religious group or an extremist reference
+	extremist  bool // an extremist group, an attack or its author named
+}
+
+// agentive reports whether someone performs, claims or calls for the act
+// in this clause: the speaker (first person), an order (imperative,
+// incitation, wish), a threat at the reader, or a claimed weapon in a
+// place. A bare mention ("combustion, explosion") is not agentive.
+func (f *frame) agentive() bool {
+	if f.act == actNone || f.negated {
+		return false
+	}
+	switch {
+	case f.actor == actor1 && f.tense != tensePast && f.tense != tensePassive:
+		return true
+	case f.tense == tenseImperative || f.incite || f.wish:
+		return true
+	case f.target2 && (f.tense == tenseFuture || f.tense == tenseIntent || f.tense == tensePresent):
+		return true
+	case f.weapon && f.place && f.tense != tensePast:
+		return true
+	case f.tense == tenseFuture && f.actor != actor1 && (f.school || f.targetGrp) && (f.time || f.place || f.act == actKill || f.act == actExplode || f.act == actBurn):
+		return true // a prediction against the school or a group: « les 3e vont mourir lundi »
+	}
+	return false
+}
+
+// framed reports whether the clause itself is a report, a quotation, a
+// drill, a lesson or play.
+func (f *frame) framed() bool {
+	return f.report || f.quoted || f.drill || f.lesson || f.play
+}
+
+// Actors.
+const (
+	actorNone uint8 = iota
+	actor1
+	actor2
+	actor3
+)
+
+var actorNames = [...]string{"sans sujet", "1re personne", "2e personne", "3e personne"}
+
+// Word lists, written in plain French and turned into matching keys at init.
+var (
+	actLemmas = map[actClass]string{
+		actKill:    "tuer buter assassiner massacrer abattre trucider zigouiller exterminer crever liquider flinguer exécuter noyer pendre mourir",
+		actBurn:    "brûler incendier cramer immoler enflammer",
+		actExplode: "exploser dynamiter détoner sauter péter",
+		actShoot:   "tirer fusiller mitrailler canarder",
+		actStab:    "poignarder suriner lacérer saigner planter",
+		actBehead:  "décapiter égorger",
+		actPlant:   "poser déposer placer cacher planquer installer dissimuler",
+		actArm:     "armer",
+		actAttack:  "attaquer agresser frapper tabasser défoncer lyncher violer torturer étrangler kidnapper séquestrer souffrir trancher briser casser éclater",
+	}
+	actNouns = map[actClass]string{
+		actExplode: "bombe bombes explosif explosifs tnt c4 dynamite détonateur attentat attentats explosion",
+		actShoot:   "fusillade fusillades kalach kalash kalachnikov fusil pistolet flingue revolver",
+		actKill:    "tuerie massacre carnage",
+		actStab:    "couteau machette",
+		actAttack:  "attaque agression",
+	}
+	weaponWords = "piégé piégée piégés piégées bombe bombes explosif explosifs tnt c4 dynamite engin arme armes kalach kalash kalachnikov fusil pistolet flingue revolver couteau machette grenade molotov ceinture"
+	subjects    = map[string]uint8{
+		"je": actor1, "j": actor1, "nous": actor1, "on": actor1, "moi": actor1,
+		"tu": actor2, "t": actor2,
+		"il": actor3, "elle": actor3, "ils": actor3, "elles": actor3, "ce": actor3, "c": actor3, "cela": actor3, "ca": actor3,
+	}
+	cliticWords   = "te t vous le la les l lui leur y en me m se s ne n nous toi"
+	negWords      = "pas jamais plus rien aucun aucune personne guère"
+	placePreps    = "dans au aux devant derrière sous chez vers"
+	schoolWords   = "collège lycée école établissement cantine self réfectoire cdi gymnase gym cour récré récréation salle classe toilettes internat préau parking portail hall bâtiment amphi labo couloir vie scolaire salle des profs internat"
+	subordinators = "que qu qui quand si lorsque lorsqu puisque parce car mais donc puis sinon comme où dont comment pourquoi"
+	reportVerbs   = "recevoir signaler informer écrire dire affirmer prétendre menacer annoncer raconter publier envoyer déclarer alerter prévenir évoquer rapporter"
+	drillWords    = "exercice exercices ppms simulation entraînement alerte consigne consignes protocole vigipirate confinement évacuation procédure"
+	lessonWords   = "cours leçon histoire géographie emc chapitre programme exposé manuel chimie physique svt musée film documentaire livre roman théâtre débat devoir guerre mondiale révolution"
+	playWords     = "mdr lol ptdr xd jpp haha blague rigole plaisante fortnite minecraft roblox valorant fifa jeu jeux partie console manette gta cod warzone match tournoi finale équipe foot football hand handball basket rugby volley championnat unss coach entraînement score cross course tennis judo natation adversaires"
+	doingLemmas   = "faire commettre préparer organiser lancer perpétrer avoir ramener apporter"
+	lessonLemmas  = "étudier analyser commenter lire expliquer apprendre réviser visiter"
+	wishWords     = "envie mériter mérite méritent méritait devrait devraient faudrait souhaite souhaiterais aimerais espère seulement"
+	faithWords    = "mécréant mécréants kouffar kouffars kuffar infidèle infidèles apostat apostats allah prophète juifs chrétiens musulmans croient croyants"
+	approveWords  = "bravo gloire héros mérité méritait mérite vive honneur respect soutien vaincra vaincront récompense martyr martyrs"
+	inciteLemmas  = "falloir devoir"
+	groupHeads    = "ceux celles tous toutes tout toutlemonde les"
+	reportNouns   = "police gendarmerie plainte signalement menace menaces message messages courrier mail canular enquête"
+)
+
+type frameLex struct {
+	actVerb   map[string]actClass
+	actNoun   map[string]actClass
+	weapon    map[string]bool
+	clitic    map[string]bool
+	neg       map[string]bool
+	placePrep map[string]bool
+	school    map[string]bool
+	subord    map[string]bool
+	report    map[string]bool
+	reportN   map[string]bool
+	drill     map[string]bool
+	lesson    map[string]bool
+	play      map[string]bool
+	wish      map[string]bool
+	doing     map[string]bool
+	lessonV   map[string]bool
+	faith     map[string]bool
+	approve   map[string]bool
+	incite    map[string]bool
+	group     map[string]bool
+	subject   map[string]uint8
+	lemma     map[string]string
+}
+
+var (
+	flx         *frameLex
+	frameLexOne sync.Once
+)
+
+// frameLexicon builds the frame word lists on first use (after the
+// package's init has built the accent folding that keys need).
+func frameLexicon() *frameLex {
+	frameLexOne.Do(func() { flx = buildFrameLex() })
+	return flx
+}
+
+// Lemma keys named in the code, set by buildFrameLex.
+var (
+	lemAimer     string
+	lemAller     string
+	lemArmer     string
+	lemAvoir     string
+	lemBriser    string
+	lemCasser    string
+	lemCommencer string
+	lemCompter   string
+	lemDevoir    string
+	lemExecuter  string
+	lemFaire     string
+	lemFalloir   string
+	lemMourir    string
+	lemMeriter   string
+	lemNoyer     string
+	lemPendre    string
+	lemPenser    string
+	lemPlanter   string
+	lemPouvoir   string
+	lemPeter     string
+	lemRever     string
+	lemSauter    string
+	lemSouffrir  string
+	lemSouhaiter string
+	lemTirer     string
+	lemTrancher  string
+	lemVote      string
+	lemVouloir   string
+	lemEclater   string
+	lemEtre      string
+)
+
+func keySet(words string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(words) {
+		m[keyOf(w)] = true
+	}
+	return m
+}
+
+func buildFrameLex() *frameLex {
+	f := &frameLex{
+		actVerb: map[string]actClass{}, actNoun: map[string]actClass{},
+		weapon: keySet(weaponWords), clitic: keySet(cliticWords), neg: keySet(negWords),
+		placePrep: keySet(placePreps), school: keySet(schoolWords), subord: keySet(subordinators),
+		report: keySet(reportVerbs), reportN: keySet(reportNouns), drill: keySet(drillWords),
+		lesson: keySet(lessonWords), play: keySet(playWords), wish: keySet(wishWords), faith: keySet(faithWords),
+		doing: keySet(doingLemmas), lessonV: keySet(lessonLemmas), approve: keySet(approveWords),
+		incite: keySet(inciteLemmas), group: keySet(groupHeads), subject: map[string]uint8{},
+	}
+	for c, ws := range actLemmas {
+		for _, w := range strings.Fields(ws) {
+			f.actVerb[keyOf(w)] = c
+		}
+	}
+	for c, ws := range actNouns {
+		for _, w := range strings.Fields(ws) {
+			f.actNoun[keyOf(w)] = c
+		}
+	}
+	for w, a := range subjects {
+		f.subject[keyOf(w)] = a
+	}
+	lemAimer = keyOf("aimer")
+	lemAller = keyOf("aller")
+	lemArmer = keyOf("armer")
+	lemAvoir = keyOf("avoir")
+	lemBriser = keyOf("briser")
+	lemCasser = keyOf("casser")
+	lemCommencer = keyOf("commencer")
+	lemCompter = keyOf("compter")
+	lemDevoir = keyOf("devoir")
+	lemExecuter = keyOf("exécuter")
+	lemFaire = keyOf("faire")
+	lemFalloir = keyOf("falloir")
+	lemMourir = keyOf("mourir")
+	lemMeriter = keyOf("mériter")
+	lemNoyer = keyOf("noyer")
+	lemPendre = keyOf("pendre")
+	lemPenser = keyOf("penser")
+	lemPlanter = keyOf("planter")
+	lemPouvoir = keyOf("pouvoir")
+	lemPeter = keyOf("péter")
+	lemRever = keyOf("rêver")
+	lemSauter = keyOf("sauter")
+	lemSouffrir = keyOf("souffrir")
+	lemSouhaiter = keyOf("souhaiter")
+	lemTirer = keyOf("tirer")
+	lemTrancher = keyOf("trancher")
+	lemVote = keyOf("vote")
+	lemVouloir = keyOf("vouloir")
+	lemEclater = keyOf("éclater")
+	lemEtre = keyOf("être")
+	f.lemma = map[string]string{}
+	for _, w := range strings.Fields("armer mériter aimer souhaiter commencer exécuter noyer pendre casser briser trancher éclater souffrir mourir aller avoir compter devoir faire falloir penser planter pouvoir péter rêver sauter tirer vote vouloir être") {
+		f.lemma[w] = keyOf(w)
+	}
+	return f
+}
+
+// contractions spell a subject and a verb as one token (jvais, chui).
+var contractions = map[string][2]string{
+	"jvais": {"je", "vais"}, "jvai": {"je", "vais"}, "jve": {"je", "vais"}, "jv": {"je", "vais"},
+	"chui": {"je", "suis"}, "chuis": {"je", "suis"}, "jsuis": {"je", "suis"},
+	"jsui": {"je", "suis"}, "jai": {"je", "ai"}, "jpeux": {"je", "peux"}, "jveux": {"je", "veux"},
+	"jte": {"je", "te"}, "jtue": {"je", "tue"}, "jme": {"je", "me"}, "tes": {"tu", "es"},
+	"jcompte": {"je", "compte"},
+}
+
+// ftok is a token as the frame parser sees it.
+type ftok struct {
+	key   string
+	tok   int // index in the detection tokens
+	morph []MorphEntry
+	cap   bool     // capitalised in the source, not first of its sentence
+	fc    uint32   // frame word classes (fc_*)
+	noun  actClass // the act a noun names
+	subj  uint8    // the actor a subject pronoun names
+	act   actClass // the act of its first verb analysis with an act lemma
+	actAt int      // index of that analysis in morph
+	lf    uint8    // lemma classes (lf*)
+}
+
+// Lemma classes of a key's verb analyses.
+const (
+	lfReport uint8 = 1 << iota
+	lfDoing
+	lfLesson
+)
+
+// verbInfo returns what a key's verb analyses say for the frames.
+func verbInfo(morph []MorphEntry) (act actClass, at int, lf uint8) {
+	f := frameLexicon()
+	for i, m := range morph {
+		if m.POS != POSVerb {
+			continue
+		}
+		if c := f.actVerb[m.Lemma]; c != actNone && act == actNone {
+			act, at = c, i
+		}
+		if f.report[m.Lemma] {
+			lf |= lfReport
+		}
+		if f.doing[m.Lemma] {
+			lf |= lfDoing
+		}
+		if f.lessonV[m.Lemma] {
+			lf |= lfLesson
+		}
+	}
+	return act, at, lf
+}
+
+// Frame word classes, computed once per key (frameWordInfo, cached with
+// the lexicon's keyInfo) so that parsing a clause costs no map lookups.
+const (
+	fc_weapon uint32 = 1 << iota
+	fc_clitic
+	fc_neg
+	fc_placePrep
+	fc_school
+	fc_subord
+	fc_reportN
+	fc_drill
+	fc_lesson
+	fc_play
+	fc_approve
+	fc_wish
+	fc_faith
+	fc_group
+	fc_det
+	fc_skip
+)
+
+// frameWordInfo returns the frame classes of a key.
+func frameWordInfo(key string) (uint32, actClass, uint8) {
+	f := frameLexicon()
+	var fc uint32
+	for _, x := range []struct {
+		m   map[string]bool
+		bit uint32
+	}{
+		{f.weapon, fc_weapon}, {f.clitic, fc_clitic}, {f.neg, fc_neg}, {f.placePrep, fc_placePrep}, {f.school, fc_school},
+		{f.subord, fc_subord}, {f.reportN, fc_reportN}, {f.drill, fc_drill}, {f.lesson, fc_lesson}, {f.play, fc_play},
+		{f.approve, fc_approve}, {f.wish, fc_wish}, {f.faith, fc_faith}, {f.group, fc_group}, {determiners, fc_det}, {skipAdverb, fc_skip},
+	} {
+		if x.m[key] {
+			fc |= x.bit
+		}
+	}
+	return fc, f.actNoun[key], f.subject[key]
+}
+
+// parseFrames splits the tokens into clauses and reads the frame of each.
+// clauseOf receives, for each detection token, the index of its clause.
+func parseFrames(src string, toks []dtok, clauseOf []int, out []frame, fts []ftok) ([]frame, []ftok) {
+	frameLexicon()
+	fts = fts[:0]
+	for i := range toks {
+		k := toks[i].key
+		if c, ok := toks[i].info.contraction(); ok && !(k == "tes" && i+1 < len(toks) && toks[i+1].key != "" && !isParticipleOrAdj(toks[i+1].key)) {
+			fts = append(fts, newFtok(c[0], i, lx.info(c[0])), newFtok(c[1], i, lx.info(c[1])))
+			continue
+		}
+		ft := newFtok(k, i, toks[i].info)
+		if toks[i].flags&tSentence == 0 && toks[i].start < len(src) {
+			b := src[toks[i].start]
+			ft.cap = b >= 'A' && b <= 'Z' && !isUpperWord(src[toks[i].start:toks[i].end])
+		}
+		fts = append(fts, ft)
+	}
+	start := 0
+	for i := 0; i <= len(fts); i++ {
+		if i < len(fts) && (i == start || !clauseBreak(src, toks, fts, i)) {
+			continue
+		}
+		if i > start {
+			fr := readClause(src, toks, fts[start:i])
+			if k := fts[start].key; (k == "que" || k == "qu") && len(out) > 0 && out[len(out)-1].report && out[len(out)-1].act == actNone {
+				fr.report = true // « un élève a écrit qu'il allait… »
+			}
+			id := len(out)
+			out = append(out, fr)
+			for j := start; j < i; j++ {
+				if t := fts[j].tok; t < len(clauseOf) {
+					clauseOf[t] = id
+				}
+			}
+		}
+		start = i
+	}
+	return out, fts
+}
+
+func isUpperWord(s string) bool {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 'a' && s[i] <= 'z' {
+			return false
+		}
+		if s[i] >= 'A' && s[i] <= 'Z' {
+			n++
+		}
+	}
+	return n > 1
+}
+
+func isParticipleOrAdj(key string) bool {
+	for _, m := range lx.info(key).morph {
+		if m.Moods&MoodPastParticiple != 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// clauseBreak reports whether a new clause starts at fts[i].
+func clauseBreak(src string, toks []dtok, fts []ftok, i int) bool {
+	ti := fts[i].tok
+	if ti == fts[i-1].tok {
+		return false // inside a contraction
+	}
+	if toks[ti].flags&tSentence != 0 {
+		return true
+	}
+	if between := src[toks[ti-1].end:toks[ti].start]; strings.ContainsAny(between, ",«»\"“”()") {
+		return true
+	}
+	k := fts[i].key
+	if fts[i].fc&fc_subord != 0 {
+		return true
+	}
+	if (k == "et" || k == "ou") && i+1 < len(fts) {
+		if fts[i+1].subj != actorNone {
+			return true
+		}
+	}
+	return false
+}
+
+func hasVerb(ms []MorphEntry) (MorphEntry, bool) {
+	for _, m := range ms {
+		if m.POS == POSVerb {
+			return m, true
+		}
+	}
+	return MorphEntry{}, false
+}
+
+func lemmaIs(ms []MorphEntry, lemma string) (MorphEntry, bool) {
+	for _, m := range ms {
+		if m.POS == POSVerb && m.Lemma == lemma {
+			return m, true
+		}
+	}
+	return MorphEntry{}, false
+}
+
+func personActor(p Person) uint8 {
+	switch {
+	case p&(Person1Sg|Person1Pl) != 0 && p&^(Person1Sg|Person1Pl) == 0:
+		return actor1
+	case p&(Person2Sg|Person2Pl) != 0 && p&^(Person2Sg|Person2Pl) == 0:
+		return actor2
+	case p&(Person3Sg|Person3Pl) != 0 && p&^(Person3Sg|Person3Pl) == 0:
+		return actor3
+	}
+	return actorNone
+}
+
+// readClause reads the frame of one clause.
+func readClause(src string, toks []dtok, fts []ftok) frame {
+	fr := frame{start: fts[0].tok, end: fts[len(fts)-1].tok + 1, actTok: -1}
+	subject := actorNone
+	subjectAt := -1
+	for i, ft := range fts {
+		k := ft.key
+		t := &toks[ft.tok]
+		if t.flags&tQuoted != 0 {
+			fr.quoted = true
+		}
+		if a := ft.subj; a != actorNone && subject == actorNone {
+			// "t" is "te" before a verb starting with a vowel unless a
+			// verb follows directly as a subject would have it.
+			if k != "t" || i+1 < len(fts) && len(fts[i+1].morph) > 0 && isFinite(fts[i+1].morph) {
+				subject, subjectAt = a, i
+			}
+		}
+		if ft.fc&fc_neg != 0 && k != "personne" || k == "ne" || k == "n" {
+			fr.negated = true
+		}
+		if k == "te" || k == "toi" || (k == "t" && subjectAt != i) || k == "ta" || k == "tes" || k == "ton" {
+			fr.target2 = true
+		}
+		if k == "vous" && subjectAt != i {
+			fr.target2 = true
+		}
+		if ft.fc&fc_group != 0 && (i+1 < len(fts) || k == "ceux" || k == "celles") || k == "toutlemonde" {
+			fr.targetGrp = true
+		}
+		if ft.cap {
+			fr.targetName = true
+		}
+		if ft.fc&fc_placePrep != 0 && i+1 < len(fts) || (k == "a" && i+2 < len(fts) && fts[i+1].key == "la" && !fts[i+2].cap) {
+			fr.place = true
+		}
+		if ft.fc&fc_school != 0 {
+			fr.school, fr.place = true, true
+		}
+		if t.class&clTime != 0 {
+			fr.time = true
+		}
+		if ft.fc&fc_weapon != 0 {
+			fr.weapon = true
+		}
+		if ft.fc&fc_reportN != 0 {
+			fr.report = true
+		}
+		if ft.fc&fc_drill != 0 {
+			fr.drill = true
+		}
+		if ft.fc&fc_lesson != 0 {
+			fr.lesson = true
+		}
+		if ft.lf&lfLesson != 0 {
+			fr.lesson = true
+		}
+		if ft.fc&fc_play != 0 {
+			fr.play = true
+		}
+		if ft.fc&fc_approve != 0 {
+			fr.approve = true
+		}
+		if ft.fc&fc_wish != 0 {
+			fr.wish = true
+		}
+		if ft.fc&fc_faith != 0 || t.class&(clExtremist|clRef) != 0 {
+			fr.faith = true
+		}
+		if t.class&(clExtremist|clRef) != 0 {
+			fr.extremist = true
+		}
+		if t.class&clExtremist != 0 {
+			fr.approve = fr.approve || clauseHasFuture(fts)
+		}
+		if c := ft.noun; c != actNone && fr.act == actNone {
+			fr.act, fr.actTok = c, ft.tok
+		}
+	}
+	// The verbs: find the main act verb and its auxiliary or modal.
+	for i, ft := range fts {
+		v, ok := hasVerb(ft.morph)
+		if !ok || i > 0 && fts[i-1].fc&fc_det != 0 {
+			continue // « un massacre », « ce morceau »: a noun
+		}
+		c := ft.act
+		if c != actNone {
+			v = ft.morph[ft.actAt]
+		}
+		if c == actNone {
+			if ft.lf&lfReport != 0 && !fr.report {
+				// A reporting verb in the past or the third person reports;
+				// « je tenais à vous informer » does not.
+				if v.Moods&(MoodPastParticiple|MoodImperfect|MoodSimplePast) != 0 || personActor(v.Persons) == actor3 && subject != actor1 {
+					fr.report = true
+				}
+			}
+			continue
+		}
+		// Ambiguous act verbs need their object: planter te/vous, sauter
+		// and péter with faire or a school word, poser/placer a weapon.
+		switch v.Lemma {
+		case lemPlanter:
+			if !fr.target2 {
+				continue
+			}
+		case lemSauter, lemPeter:
+			if !prevIs(fts, i, lemFaire) && !fr.school && !fr.weapon {
+				continue
+			}
+		case lemTirer:
+			if !hasNext(fts, i, "sur") && !hasNext(fts, i, "dessus") && !hasNext(fts, i, "balle") && !fr.weapon {
+				continue
+			}
+		case lemExecuter, lemNoyer, lemPendre, lemCasser, lemBriser, lemTrancher, lemEclater:
+			// A human object: a pronoun, a group, a name, la gorge, le cou.
+			// or a passive whose subject is the victim (« devraient être pendus »).
+			if !fr.target2 && !fr.targetGrp && !fr.targetName && !hasObjectPronoun(fts, i) && !hasNext(fts, i, "gorge") && !hasNext(fts, i, "cou") && !hasNext(fts, i, "gueule") && !prevIs(fts, i, lemEtre) {
+				continue
+			}
+		case lemSouffrir:
+			if !prevIs(fts, i, lemFaire) && !fr.wish && !fr.target2 {
+				continue
+			}
+		case lemMourir:
+			// « tu vas mourir », « ils doivent mourir »; not the speaker's
+			// own death nor « mort de rire ».
+			if subject == actor1 || !(fr.target2 || fr.targetGrp || fr.wish || subject == actor2) {
+				continue
+			}
+		}
+		if c == actPlant && !fr.weapon {
+			continue
+		}
+		if i > 0 && (fts[i-1].key == "me" || fts[i-1].key == "m" || fts[i-1].key == "se" || fts[i-1].key == "s") {
+			continue // the speaker or the subject is the one hurt: « on s'est défoncé », « m'attaque »
+		}
+		tn, actor := verbFrame(fts, i, v, subject)
+		if c == actArm && !(actor == actor1 && tn == tensePresent) {
+			continue // armed: only « je suis armé », « on est armés »
+		}
+		fr.act, fr.actTok = c, ft.tok
+		fr.tense, fr.actor = tn, actor
+		break
+	}
+	// Presence: « je suis dans le lycée », « on est devant le collège ».
+	if fr.act == actNone {
+		for i, ft := range fts {
+			if v, ok := lemmaIs(ft.morph, lemEtre); ok && i+1 < len(fts) && fts[i+1].fc&fc_placePrep != 0 {
+				if subject == actor1 || personActor(v.Persons) == actor1 {
+					fr.presence = true
+				}
+			}
+		}
+	}
+	// An act named by a noun (« l'attentat ») is the speaker's only with a
+	// verb of doing or having: « je ferai un attentat », « j'ai une bombe ».
+	if fr.act != actNone && fr.actor == actorNone && fr.tense == tenseNone {
+		for i, ft := range fts {
+			if ft.lf&lfDoing != 0 {
+				for _, m := range ft.morph {
+					if m.POS == POSVerb && flx.doing[m.Lemma] {
+						fr.tense, fr.actor = verbFrame(fts, i, m, subject)
+						break
+					}
+				}
+			}
+		}
+	}
+	// Incitation: il faut / faut + infinitive, qui vote pour, imperative
+	// plural of an act aimed at a group.
+	for i, ft := range fts {
+		if _, ok := lemmaIs(ft.morph, lemFalloir); ok && fr.act != actNone {
+			fr.incite = true
+		}
+		if ft.key == lemVote && i+1 < len(fts) && fts[i+1].key == "pour" {
+			fr.incite = true
+		}
+	}
+	if fr.tense == tenseImperative && fr.act != actNone && (fr.targetGrp || fr.targetName || fr.faith) {
+		fr.incite = true
+	}
+	if fr.act != actNone && fr.tense == tenseIntent && fr.actor != actor1 {
+		fr.wish = true // « on devrait les abattre », « ils méritent de souffrir »
+	}
+	if fr.act != actNone && (fr.tense == tenseImperative || fr.tense == tenseIntent) && hasKeyBefore(fts, "qu") {
+		fr.wish = true // « qu'on les exécute »
+	}
+	if fr.act != actNone && fr.actor == actor3 && (fr.tense == tensePast) {
+		fr.report = true
+	}
+	return fr
+}
+
+func hasKeyBefore(fts []ftok, key string) bool {
+	return len(fts) > 0 && fts[0].key == key
+}
+
+func isFinite(ms []MorphEntry) bool {
+	for _, m := range ms {
+		if m.POS == POSVerb && m.Moods&(MoodPresent|MoodFuture|MoodImperfect|MoodConditional|MoodSimplePast) != 0 {
+			return true
+		}
+	}
+	return false
+}
+
+func clauseHasFuture(fts []ftok) bool {
+	for _, ft := range fts {
+		if v, ok := hasVerb(ft.morph); ok && v.Moods&MoodFuture != 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// prevIs reports whether a verb of the given lemma key stands in the three
+// words before fts[i].
+func prevIs(fts []ftok, i int, lemma string) bool {
+	for j := i - 1; j >= 0 && j >= i-3; j-- {
+		if _, ok := lemmaIs(fts[j].morph, lemma); ok {
+			return true
+		}
+	}
+	return false
+}
+
+// hasObjectPronoun reports whether an object pronoun stands just before
+// the verb (« les tuer », « on les exécute »).
+func hasObjectPronoun(fts []ftok, i int) bool {
+	for j := i - 1; j >= 0 && j >= i-2; j-- {
+		switch fts[j].key {
+		case "les", "le", "la", "l", "lui", "leur", "te", "t", "vous":
+			return true
+		}
+	}
+	return false
+}
+
+func hasNext(fts []ftok, i int, key string) bool {
+	for j := i + 1; j < len(fts) && j <= i+3; j++ {
+		if fts[j].key == key {
+			return true
+		}
+	}
+	return false
+}
+
+// nearestSubject returns the subject of the verb group ending at fts[i]:
+// the subject pronoun nearest before it, or none when another word (a noun
+// phrase: « les virus attaquent ») stands between, in which case the
+// verb's own person decides.
+func nearestSubject(fts []ftok, i int, clauseSubject uint8) uint8 {
+	for j := i - 1; j >= 0; j-- {
+		k := fts[j].key
+		if a := fts[j].subj; a != actorNone && (k != "t" || j+1 < len(fts) && isFinite(fts[j+1].morph)) {
+			return a
+		}
+		if fts[j].fc&(fc_clitic|fc_neg|fc_skip) != 0 {
+			continue
+		}
+		if _, ok := hasVerb(fts[j].morph); ok {
+			continue // the auxiliary or modal of the group
+		}
+		return actorNone
+	}
+	return clauseSubject
+}
+
+// determiners make the next word a noun (« un massacre »).
+var determiners = map[string]bool{"un": true, "une": true, "des": true, "du": true, "ce": true, "cet": true, "cette": true,
+	"ces": true, "mon": true, "ton": true, "son": true, "ma": true, "ta": true, "sa": true, "mes": true, "tes": true,
+	"ses": true, "notre": true, "votre": true, "nos": true, "vos": true, "au": true, "aux": true}
+
+// skipAdverb lists the words that stand between a modal or auxiliary and
+// its verb (« devraient toutes être tuées », « on va tout exploser »).
+var skipAdverb = map[string]bool{"tout": true, "tous": true, "toutes": true, "juste": true, "simplement": true,
+	"trop": true, "tres": true, "encore": true, "toujours": true,
+	"vraiment": true, "bien": true, "deja": true, "enfin": true, "de": true, "d": true, "vite": true, "aussi": true}
+
+// verbFrame returns the tense and actor of the act verb at fts[i], looking
+// back over clitics for an auxiliary, a modal or a subject.
+func verbFrame(fts []ftok, i int, v MorphEntry, subject uint8) (tense, uint8) {
+	subject = nearestSubject(fts, i, subject)
+	// Look back for the verb that governs this one.
+	j := i - 1
+	for j >= 0 && (fts[j].fc&(fc_clitic|fc_neg|fc_skip) != 0 || fts[j].key == "faire") {
+		if _, ok := lemmaIs(fts[j].morph, lemFaire); ok && fts[j].key != "faire" {
+			break
+		}
+		j--
+	}
+	if j >= 0 && j < i {
+		g := fts[j]
+		for _, gm := range g.morph {
+			if gm.POS != POSVerb {
+				continue
+			}
+			actor := personActor(gm.Persons)
+			if subject != actorNone {
+				actor = subject
+			}
+			switch gm.Lemma {
+			case lemAller:
+				if v.Moods&MoodInfinitive != 0 {
+					if gm.Moods&(MoodImperfect|MoodSimplePast) != 0 {
+						return tensePast, actor // « il allait poser »: reported
+					}
+					return tenseFuture, actor
+				}
+			case lemVouloir, lemCompter, lemDevoir, lemPouvoir, lemPenser, lemRever, lemMeriter, lemAimer, lemSouhaiter, lemCommencer:
+				if v.Moods&MoodInfinitive != 0 {
+					if gm.Lemma == lemDevoir && gm.Moods&MoodPresent != 0 && actor == actor3 {
+						return tenseIntent, actorNone // « il doit mourir »: incitation-like
+					}
+					return tenseIntent, actor
+				}
+			case lemAvoir:
+				if v.Moods&MoodPastParticiple != 0 {
+					if gm.Moods&MoodFuture != 0 {
+						return tenseFuture, actor
+					}
+					return tensePast, actor
+				}
+			case lemEtre:
+				if v.Moods&MoodPastParticiple != 0 && gm.Moods&MoodInfinitive != 0 {
+					// « devraient être tués », « méritent d'être brûlés »
+					return tenseIntent, actorNone
+				}
+				if v.Moods&MoodPastParticiple != 0 {
+					if gm.Moods&MoodFuture != 0 {
+						return tenseFuture, actor
+					}
+					if gm.Moods&(MoodImperfect|MoodSimplePast) != 0 {
+						return tensePast, actor
+					}
+					if actor == actor1 && v.Lemma == lemArmer {
+						return tensePresent, actor // « je suis armé »: a state
+					}
+					return tensePassive, actor
+				}
+			case lemFaire:
+				return moodTense(gm.Moods, subject != actorNone), actor
+			}
+		}
+	}
+	actor := personActor(v.Persons)
+	if subject != actorNone {
+		actor = subject
+	}
+	if v.Moods&MoodInfinitive != 0 && !isFinite(fts[i].morph) {
+		return tenseInfinitive, subject
+	}
+	// An imperative opens its clause (« Tuez ceux qui », « ne tuez pas »).
+	initial := true
+	for j := 0; j < i; j++ {
+		if k := fts[j].key; fts[j].fc&(fc_clitic|fc_neg|fc_skip) == 0 && k != "et" && k != "allez" {
+			initial = false
+			break
+		}
+	}
+	return moodTense(v.Moods, subject != actorNone || !initial), actor
+}
+
+func moodTense(m Mood, hasSubject bool) tense {
+	switch {
+	case m&MoodImperative != 0 && !hasSubject:
+		return tenseImperative
+	case m&MoodFuture != 0:
+		return tenseFuture
+	case m&MoodConditional != 0:
+		return tenseConditional
+	case m&MoodPresent != 0:
+		return tensePresent
+	case m&(MoodImperfect|MoodSimplePast|MoodPastParticiple) != 0:
+		return tensePast
+	case m&MoodInfinitive != 0:
+		return tenseInfinitive
+	}
+	return tenseNone
+}
+
+// frameScores scores each detector from the clause frames: an agentive
+// act in a clause that is not itself a report, quotation, drill, lesson or
+// play holds the message (0.5), more with a place, a time, a target or a
+// weapon, up to 0.84: frames alone hold, and reject only with the rules.
+func frameScores(toks []dtok, frames []frame) [numDetectors]detectorScore {
+	var out [numDetectors]detectorScore
+	faith, extremist := false, false
+	for i := range frames {
+		faith = faith || frames[i].faith
+		extremist = extremist || frames[i].extremist
+	}
+	for i := range frames {
+		f := &frames[i]
+		if !f.agentive() || f.framed() || f.actTok >= 0 && toks[f.actTok].neutral {
+			continue // a benign fixed phrase: tuer le temps, bombe calorimétrique
+		}
+		score := 0.5
+		var ctx []string
+		for _, c := range []struct {
+			on   bool
+			w    float64
+			name string
+		}{
+			{f.school || f.place, 0.1, "lieu"}, {f.time, 0.1, "moment"}, {f.target2 || f.targetGrp || f.targetName, 0.07, "cible"},
+			{f.weapon, 0.07, "arme"}, {f.incite || f.wish, 0.05, "incitation"},
+		} {
+			if c.on {
+				score += c.w
+				ctx = append(ctx, c.name)
+			}
+		}
+		score = math.Min(0.84, score)
+		d := detViolence
+		switch {
+		case (f.incite || f.wish || f.tense == tenseImperative) && faith:
+			d = detApology
+		case f.school || f.weapon || f.place || f.act == actExplode || f.act == actShoot || f.targetGrp:
+			d = detThreat
+		}
+		if score <= out[d].score {
+			continue
+		}
+		desc := "acte « " + actNames[f.act] + " »"
+		if f.actor != actorNone {
+			desc += " à la " + actorNames[f.actor]
+		}
+		if f.tense != tenseNone {
+			desc += " (" + tenseNames[f.tense] + ")"
+		}
+		if len(ctx) > 0 {
+			desc += " + " + strings.Join(ctx, " + ")
+		}
+		out[d] = detectorScore{score: score, reason: fmt.Sprintf("%s: cadre %s (score %.2f)", detectorNames[d], desc, score)}
+	}
+	// Approval of an attack or its author, with an extremist reference.
+	for i := range frames {
+		f := &frames[i]
+		if f.approve && extremist && !f.negated && !f.framed() && out[detApology].score < 0.55 {
+			out[detApology] = detectorScore{score: 0.55, reason: "terror_apology: cadre approbation + référence extrémiste (score 0.55)"}
+		}
+	}
+	return out
+}
+
+func newFtok(key string, tok int, ki *keyInfo) ftok {
+	return ftok{key: key, tok: tok, morph: ki.morph, fc: ki.frame, noun: ki.noun, subj: ki.subj, act: ki.act, actAt: ki.actAt, lf: ki.lf}
+}
+
+// contraction returns the subject and verb a key contracts (jvais).
+func (ki *keyInfo) contraction() ([2]string, bool) {
+	if ki.contr == nil {
+		return [2]string{}, false
+	}
+	return *ki.contr, true
+}

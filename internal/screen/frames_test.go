@@ -1,0 +1,145 @@
+package screen
+
+import (
+	"testing"
+	"unicode/utf8"
+)
+
+func framesOf(text string) []frame {
+	a := analyze(text)
+	toks := buildTokens(a, nil)
+	clause := make([]int, len(toks))
+	fr, _ := parseFrames(a.src, toks, clause, nil, nil)
+	return fr
+}
+
+// actFrame returns the first frame with an act.
+func actFrame(text string) (frame, bool) {
+	for _, f := range framesOf(text) {
+		if f.act != actNone {
+			return f, true
+		}
+	}
+	return frame{}, false
+}
+
+// Each frame element, read from clauses written for this test.
+func TestFrames(t *testing.T) {
+	tests := []struct {
+		name  string
+		text  string
+		check func(f frame) bool
+	}{
+		{"kill, 1st person, future", "Je le tuerai vendredi.", func(f frame) bool {
+			return f.act == actKill && f.actor == actor1 && f.tense == tenseFuture && f.time
+		}},
+		{"aller + infinitive", "On va cramer le gymnase ce soir", func(f frame) bool {
+			return f.act == actBurn && f.actor == actor1 && f.tense == tenseFuture && f.school
+		}},
+		{"imperative", "Égorgez-les tous", func(f frame) bool { return f.act == actBehead && f.tense == tenseImperative }},
+		{"conditional", "Je les abattrais sans hésiter", func(f frame) bool { return f.act == actKill && f.tense == tenseConditional }},
+		{"state: armed", "Je suis armé", func(f frame) bool { return f.act == actArm && f.actor == actor1 && f.tense == tensePresent }},
+		{"first-person passive: the speaker is hurt", "On est trop défoncés", func(f frame) bool { return !f.agentive() }},
+		{"shoot needs a target", "Il faut tirer la chasse", func(f frame) bool { return f.act == actNone }},
+		{"shoot at", "Je vais tirer sur les surveillants", func(f frame) bool {
+			return f.act == actShoot && f.targetGrp && f.actor == actor1
+		}},
+		{"stab needs a person", "Je vais planter des tomates", func(f frame) bool { return f.act == actNone }},
+		{"stab a person", "Je vais te planter", func(f frame) bool { return f.act == actStab && f.target2 }},
+		{"plant needs a weapon", "J'ai posé mon sac dans le hall", func(f frame) bool { return f.act == actNone }},
+		{"claimed weapon, passive", "Un colis piégé est caché sous le préau", func(f frame) bool {
+			return f.act == actPlant && f.tense == tensePassive && f.weapon && f.place
+		}},
+		{"place after a preposition", "Je vais tout faire sauter dans le local à vélos", func(f frame) bool {
+			return f.act == actExplode && f.place && !f.school
+		}},
+		{"target 2nd person", "Je vais te buter", func(f frame) bool { return f.target2 }},
+		{"target named", "On va frapper Mathis demain", func(f frame) bool { return f.targetName && f.time }},
+		{"incitation: il faut", "Il faut égorger les traîtres", func(f frame) bool { return f.incite }},
+		{"incitation: qui vote pour", "qui vote pour frapper Jade", func(f frame) bool { return f.incite }},
+		{"wish: devraient être", "Ces gens devraient être pendus", func(f frame) bool { return f.act == actKill && f.wish }},
+		{"negation", "Je ne vais pas te frapper", func(f frame) bool { return f.negated }},
+		{"report: third person past", "Il a tué trois personnes en 1995", func(f frame) bool {
+			return f.report && f.tense == tensePast && !f.agentive()
+		}},
+		{"report: police", "La police a trouvé une arme dans le parking", func(f frame) bool { return f.report }},
+		{"drill in the clause", "Exercice attentat intrusion dans le gymnase", func(f frame) bool { return f.drill && f.framed() }},
+		{"lesson verb", "Nous étudierons les attentats de 1995", func(f frame) bool { return f.lesson && f.framed() }},
+		{"play", "je t'explose au match de hand", func(f frame) bool { return f.play }},
+		{"a noun is not a verb", "Ce morceau est un massacre", func(f frame) bool { return f.actor == actorNone }},
+	}
+	for _, tc := range tests {
+		f, _ := actFrame(tc.text)
+		if tc.check(f) {
+			continue
+		}
+		if fs := framesOf(tc.text); len(fs) > 0 && tc.check(fs[0]) {
+			continue
+		}
+		t.Errorf("%s: %q: frame %+v", tc.name, tc.text, f)
+	}
+}
+
+// A reporting clause makes the clause it introduces a report; a polite
+// opening does not.
+func TestFrameReportSpans(t *testing.T) {
+	f, _ := actFrame("Un élève a écrit qu'il allait poser une bombe au CDI.")
+	if !f.report {
+		t.Errorf("reported clause not a report: %+v", f)
+	}
+	f, _ = actFrame("Je tenais à vous informer qu'une bombe est posée au CDI.")
+	if f.report || !f.agentive() {
+		t.Errorf("claim read as a report: %+v", f)
+	}
+}
+
+// Clauses split at commas, subordinators and "et" + subject.
+func TestClauses(t *testing.T) {
+	fs := framesOf("Je suis armé et je suis dans le lycée, enfermez-vous si vous voulez vivre.")
+	if len(fs) < 4 {
+		t.Fatalf("want ≥ 4 clauses, got %d: %+v", len(fs), fs)
+	}
+	if !fs[1].presence {
+		t.Errorf("presence not read: %+v", fs[1])
+	}
+}
+
+// A lesson or report word discounts an act only in the act's clause, unless
+// nobody performs the act.
+func TestStanceIsClauseLocal(t *testing.T) {
+	e := New(Config{NoTextModel: true})
+	held := func(s string) bool { return e.Check(Input{Text: s}).Verdict != Deliver }
+	if !held("Je tenais à vous informer qu'une bombe est posée dans le réfectoire.") {
+		t.Error("a claimed bomb after « informer » was delivered")
+	}
+	if held("Évaluation vendredi : combustion, explosion et énergie chimique, chapitre 6.") {
+		t.Error("a bare mention in a lesson notice was held")
+	}
+}
+
+func FuzzFrames(f *testing.F) {
+	for _, s := range []string{"Je vais te tuer demain", "jvais t'exploser", "« tuez-les » a-t-il dit", "t'es mort, chui armé", "", "qu'", "et et et je"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if !utf8.ValidString(s) {
+			return
+		}
+		a := analyze(s)
+		toks := buildTokens(a, nil)
+		clause := make([]int, len(toks))
+		fr, _ := parseFrames(a.src, toks, clause, nil, nil)
+		for i, c := range clause {
+			if c < 0 || len(toks) > 0 && c >= len(fr) {
+				t.Fatalf("token %d in clause %d of %d", i, c, len(fr))
+			}
+		}
+		for _, x := range fr {
+			if x.start < 0 || x.end > len(toks) || x.start >= x.end {
+				t.Fatalf("bad clause span %d..%d of %d", x.start, x.end, len(toks))
+			}
+		}
+		_ = frameScores(toks, fr)
+		_ = TextFeatures(s)
+	})
+}

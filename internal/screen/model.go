@@ -1,0 +1,582 @@
+package screen
+
+import (
+	"bufio"
+	"bytes"
+	"compress/gzip"
+	"crypto/sha256"
+	_ "embed"
+	"encoding/binary"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+
+	"github.com/bouclier/bouclier"
+)
+
+// The learned layer: one logistic regression per harmful label over the
+// clause frames, the lexicon detectors' scores, the links' risk and hashed
+// word, word-pair and lemma features. cmd/screentrain trains it
+// deterministically and writes data/model.bin.gz; docs/screen/MODEL_CARD.md
+// records its data, hash and cross-validation figures.
+
+// ModelBits is the number of bits of the hashed feature space.
+const ModelBits = 18
+
+const modelSize = 1 << ModelBits
+
+// Model heads, in the order of Model.Heads.
+var ModelHeads = []string{"threat", "terror_apology", "violent", "phishing"}
+
+// headDetector maps a head to the detector name its reasons use.
+var headReason = map[string]string{"threat": "threat", "terror_apology": "terror_apology", "violent": "violence", "phishing": "phishing"}
+
+// ModelMeta is the model's header.
+type ModelMeta struct {
+	Version  int       `json:"version"`
+	Bits     int       `json:"bits"`
+	Heads    []string  `json:"heads"`
+	Bias     []float64 `json:"bias"`
+	Scale    []float64 `json:"scale"` // weight = int16 × scale, per head
+	HoldAt   float64   `json:"hold_at"`
+	Student  float64   `json:"student_hold_at"`
+	Trainer  string    `json:"trainer"`
+	Seed     uint64    `json:"seed"`
+	DataHash string    `json:"data_sha256"`
+}
+
+// Model is a trained text model.
+type Model struct {
+	Meta ModelMeta
+	W    [][]float32 // per head, modelSize weights
+	// wi interleaves the heads' weights (index×heads + head), so that one
+	// feature costs one cache line; built by LoadModel and Probs.
+	wi   []float32
+	once sync.Once
+}
+
+func (m *Model) interleaved() []float32 {
+	m.once.Do(func() {
+		h := len(m.W)
+		m.wi = make([]float32, modelSize*h)
+		for j, w := range m.W {
+			for i, x := range w {
+				m.wi[i*h+j] = x
+			}
+		}
+	})
+	return m.wi
+}
+
+// logits adds the heads' log-odds of a feature vector to z (len(z) = heads).
+func (m *Model) logits(idx []uint32, val []float32, z []float64) {
+	wi := m.interleaved()
+	h := len(m.W)
+	copy(z, m.Meta.Bias)
+	for i, ix := range idx {
+		v := float64(val[i])
+		base := int(ix) * h
+		for j := 0; j < h; j++ {
+			z[j] += float64(wi[base+j]) * v
+		}
+	}
+}
+
+// Features is a sparse feature vector: hashed indexes and values, and when
+// asked for, the feature names (for --explain).
+type Features struct {
+	Idx   []uint32
+	Val   []float32
+	Names []string
+}
+
+//go:embed data/model.bin.gz
+var modelBlob []byte
+
+var (
+	defaultModelOnce sync.Once
+	defaultModel     *Model
+	defaultModelErr  error
+)
+
+// DefaultModel returns the embedded model; an error means the binary was
+// built with a broken model file.
+func DefaultModel() (*Model, error) {
+	defaultModelOnce.Do(func() {
+		if len(modelBlob) == 0 {
+			defaultModelErr = errors.New("no model embedded")
+			return
+		}
+		defaultModel, defaultModelErr = LoadModel(modelBlob)
+	})
+	return defaultModel, defaultModelErr
+}
+
+// EmbeddedModelSHA256 is the hex SHA-256 of the embedded model file.
+func EmbeddedModelSHA256() string {
+	s := sha256.Sum256(modelBlob)
+	return hex.EncodeToString(s[:])
+}
+
+// Marshal encodes the model: gzip of a JSON header line and the int16
+// weights, little-endian. Same model, same bytes.
+func (m *Model) Marshal() ([]byte, error) {
+	meta := m.Meta
+	meta.Scale = make([]float64, len(m.W))
+	var body bytes.Buffer
+	for h, w := range m.W {
+		mx := 0.0
+		for _, x := range w {
+			mx = math.Max(mx, math.Abs(float64(x)))
+		}
+		sc := mx / 32767
+		if sc == 0 {
+			sc = 1
+		}
+		meta.Scale[h] = sc
+		q := make([]byte, 2*len(w))
+		for i, x := range w {
+			binary.LittleEndian.PutUint16(q[2*i:], uint16(int16(math.Round(float64(x)/sc))))
+		}
+		body.Write(q)
+	}
+	head, err := json.Marshal(meta)
+	if err != nil {
+		return nil, fmt.Errorf("model header: %w", err)
+	}
+	var out bytes.Buffer
+	zw, err := gzip.NewWriterLevel(&out, gzip.BestCompression)
+	if err != nil {
+		return nil, err
+	}
+	zw.Write(head)
+	zw.Write([]byte{'\n'})
+	zw.Write(body.Bytes())
+	if err := zw.Close(); err != nil {
+		return nil, fmt.Errorf("model: %w", err)
+	}
+	return out.Bytes(), nil
+}
+
+// LoadModel decodes a model written by Marshal.
+func LoadModel(b []byte) (*Model, error) {
+	zr, err := gzip.NewReader(bytes.NewReader(b))
+	if err != nil {
+		return nil, fmt.Errorf("model: %w", err)
+	}
+	br := bufio.NewReader(zr)
+	line, err := br.ReadBytes('\n')
+	if err != nil {
+		return nil, fmt.Errorf("model header: %w", err)
+	}
+	m := &Model{}
+	if err := json.Unmarshal(line, &m.Meta); err != nil {
+		return nil, fmt.Errorf("model header: %w", err)
+	}
+	if m.Meta.Bits != ModelBits || len(m.Meta.Heads) == 0 || len(m.Meta.Bias) != len(m.Meta.Heads) || len(m.Meta.Scale) != len(m.Meta.Heads) {
+		return nil, fmt.Errorf("model header: unsupported layout (bits %d, %d heads)", m.Meta.Bits, len(m.Meta.Heads))
+	}
+	buf := make([]byte, 2*modelSize)
+	for h := range m.Meta.Heads {
+		if _, err := io.ReadFull(br, buf); err != nil {
+			return nil, fmt.Errorf("model weights of %s: %w", m.Meta.Heads[h], err)
+		}
+		w := make([]float32, modelSize)
+		for i := range w {
+			w[i] = float32(float64(int16(binary.LittleEndian.Uint16(buf[2*i:]))) * m.Meta.Scale[h])
+		}
+		m.W = append(m.W, w)
+	}
+	return m, nil
+}
+
+// Probs returns the probability of each head for a feature vector.
+func (m *Model) Probs(f *Features) []float64 {
+	out := make([]float64, len(m.W))
+	m.logits(f.Idx, f.Val, out)
+	for h, z := range out {
+		out[h] = 1 / (1 + math.Exp(-z))
+	}
+	return out
+}
+
+// Contribution is one feature's share of a head's log-odds.
+type Contribution struct {
+	Feature string  `json:"feature"`
+	Value   float64 `json:"value"`
+}
+
+// Contributions returns the features of f by decreasing contribution to
+// head h (weight × value); the names come from f.Names.
+func (m *Model) Contributions(f *Features, h int) []Contribution {
+	agg := map[string]float64{}
+	for i, ix := range f.Idx {
+		name := strconv.Itoa(int(ix))
+		if i < len(f.Names) {
+			name = f.Names[i]
+		}
+		agg[name] += float64(m.W[h][ix]) * float64(f.Val[i])
+	}
+	out := make([]Contribution, 0, len(agg))
+	for k, v := range agg {
+		out = append(out, Contribution{k, v})
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].Value != out[j].Value {
+			return out[i].Value > out[j].Value
+		}
+		return out[i].Feature < out[j].Feature
+	})
+	return out
+}
+
+// TextFeatures returns the model's features of a message text (the subject
+// and text joined as Check joins them), with their names.
+func TextFeatures(text string) Features {
+	var f Features
+	analyzeText(text, &featureVec{ls: ExtractLinks(text)}, func(fv *featureVec) {
+		f.Idx = append([]uint32(nil), fv.idx...)
+		f.Val = append([]float32(nil), fv.val...)
+		for _, d := range fv.desc {
+			f.Names = append(f.Names, d.String())
+		}
+	})
+	return f
+}
+
+// featureVec collects the learned model's features of one message. The
+// descriptions name the features for reasons and --explain; they point
+// into the analysis buffers and are read before those are released.
+type featureVec struct {
+	idx  []uint32
+	val  []float32
+	desc []fdesc
+	ls   []Link // the message's links (ExtractLinks), set by the caller
+}
+
+// fdesc describes a feature without building its name.
+type fdesc struct {
+	kind       uint8 // fdName, fdWord, fdPair, fdLemma
+	a, b, c, d string
+}
+
+const (
+	fdName uint8 = iota
+	fdWord
+	fdPair
+	fdLemma
+)
+
+func (d fdesc) String() string {
+	switch d.kind {
+	case fdWord:
+		return "mot « " + d.a + " »"
+	case fdPair:
+		return "paire « " + d.a + " " + d.b + " »"
+	case fdLemma:
+		return "lemme « " + d.a + " »"
+	}
+	return d.a + d.b + d.c + d.d
+}
+
+const (
+	fnvOffset = 2166136261
+	fnvPrime  = 16777619
+)
+
+func fnvAdd(h uint32, s string) uint32 {
+	for i := 0; i < len(s); i++ {
+		h ^= uint32(s[i])
+		h *= fnvPrime
+	}
+	return h
+}
+
+func (fv *featureVec) add(h uint32, v float32, d fdesc) {
+	fv.idx = append(fv.idx, h&(modelSize-1))
+	fv.val = append(fv.val, v)
+	fv.desc = append(fv.desc, d)
+}
+
+func (fv *featureVec) addName(name string, v float32) {
+	fv.add(fnvAdd(fnvOffset, name), v, fdesc{a: name})
+}
+
+// addParts adds the feature named a+b+c+d without building the name (FNV
+// hashes a concatenation part by part).
+func (fv *featureVec) addParts(v float32, a, b, c, d string) {
+	fv.add(fnvAdd(fnvAdd(fnvAdd(fnvAdd(fnvOffset, a), b), c), d), v, fdesc{a: a, b: b, c: c, d: d})
+}
+
+// actorTense names each actor and tense pair once (" + 1re personne + futur").
+var actorTense = func() (t [len(actorNames)][len(tenseNames)]string) {
+	for a := range actorNames {
+		for n := range tenseNames {
+			t[a][n] = " + " + actorNames[a] + " + " + tenseNames[n]
+		}
+	}
+	return t
+}()
+
+// gramValue is the value of word, pair and lemma features, and frameValue
+// that of the frame features: with one learning rate for all, the frames
+// (few, general) learn faster than the words (many, specific), which keeps
+// the model from learning the generated templates by heart.
+const (
+	gramValue  = 0.5
+	frameValue = 1.5
+)
+
+// fill adds the features of the analysed text.
+func (fv *featureVec) fill(toks []dtok, frames []frame, ds *[numDetectors]detectorScore) {
+	fv.addName("bias-text", 1)
+	for i := range toks {
+		k := toks[i].key
+		if len(k) > 24 {
+			k = k[:24]
+		}
+		fv.add(fnvAdd(fnvAdd(fnvOffset, "w:"), k), gramValue, fdesc{kind: fdWord, a: k})
+		if i > 0 && toks[i].flags&tSentence == 0 {
+			p := toks[i-1].key
+			if len(p) > 24 {
+				p = p[:24]
+			}
+			fv.add(fnvAdd(fnvAdd(fnvAdd(fnvAdd(fnvOffset, "b:"), p), " "), k), gramValue, fdesc{kind: fdPair, a: p, b: k})
+		}
+		if v, ok := hasVerb(toks[i].info.morph); ok && v.Lemma != toks[i].key {
+			fv.add(fnvAdd(fnvAdd(fnvOffset, "l:"), v.Lemma), gramValue, fdesc{kind: fdLemma, a: v.Lemma})
+		}
+	}
+	var anyAct, drill, lesson, report, play bool
+	for _, fr := range frames {
+		drill = drill || fr.drill
+		lesson = lesson || fr.lesson
+		report = report || fr.report
+		play = play || fr.play
+		if fr.incite {
+			fv.addName("cadre : incitation", frameValue)
+		}
+		if fr.approve {
+			fv.addName("cadre : approbation", frameValue)
+		}
+		if fr.presence {
+			fv.addName("cadre : présence 1re personne", frameValue)
+			if fr.school {
+				fv.addName("cadre : présence 1re personne + établissement", frameValue)
+			}
+		}
+		if fr.act == actNone {
+			continue
+		}
+		anyAct = true
+		act := actNames[fr.act]
+		fv.addParts(frameValue, "acte : ", act, "", "")
+		fv.addParts(frameValue, "acte : ", act, actorTense[fr.actor][fr.tense], "")
+		fv.addParts(frameValue, "acte", actorTense[fr.actor][fr.tense], "", "")
+		flags := []struct {
+			on   bool
+			name string
+		}{
+			{fr.target2, "cible 2e personne"}, {fr.targetGrp, "cible groupe"}, {fr.targetName, "cible nommée"},
+			{fr.place, "lieu"}, {fr.school, "établissement"}, {fr.time, "moment"}, {fr.negated, "négation"},
+			{fr.report, "compte rendu"}, {fr.quoted, "citation"}, {fr.drill, "exercice"}, {fr.lesson, "enseignement"},
+			{fr.play, "jeu ou plaisanterie"}, {fr.weapon, "arme"}, {fr.incite, "incitation"}, {fr.approve, "approbation"},
+		}
+		for _, f := range flags {
+			if f.on {
+				fv.addParts(frameValue, "acte + ", f.name, "", "")
+				fv.addParts(frameValue, "acte + ", tenseNames[fr.tense], " + ", f.name)
+			}
+		}
+	}
+	if !anyAct {
+		fv.addName("aucun acte", frameValue)
+	}
+	for _, x := range []struct {
+		on   bool
+		name string
+	}{{drill, "message : exercice"}, {lesson, "message : enseignement"}, {report, "message : compte rendu"}, {play, "message : jeu"}} {
+		if x.on {
+			fv.addName(x.name, frameValue)
+		}
+	}
+	for d := detector(0); d < numDetectors; d++ {
+		if s := ds[d].score; s > 0 {
+			fv.addParts(float32(s), "règle ", detectorNames[d], "", "")
+			if s >= 0.5 {
+				fv.addParts(1, "règle ", detectorNames[d], " ≥ 0,5", "")
+			}
+		}
+	}
+}
+
+// links adds the features of the message's links (fv.ls).
+func (fv *featureVec) links() {
+	ls := fv.ls
+	if len(ls) == 0 {
+		return
+	}
+	worst := 0.0
+	for _, l := range ls {
+		if isOfficial(l.Host) && !l.Userinfo {
+			fv.addName("lien officiel", 1)
+			continue
+		}
+		r, why := linkRisk(l, func(string) bool { return false })
+		worst = math.Max(worst, r)
+		for _, w := range why {
+			for _, cut := range []string{" (", " «"} {
+				if i := strings.Index(w, cut); i > 0 {
+					w = w[:i]
+				}
+			}
+			fv.addName("lien : "+w, 1)
+		}
+	}
+	fv.addName("lien", 1)
+	fv.addName("risque du lien", float32(worst))
+}
+
+var fvPool = sync.Pool{New: func() any { return &featureVec{} }}
+
+// modelCap is the highest score the learned layer gives on its own: it
+// holds a message for a moderator but never rejects it (a rejection tells
+// the sender, and needs the rules' certainty).
+const modelCap = 0.84
+
+// modelFinding scores the message with the learned layer. A head at or
+// over its threshold gives a finding from HoldAt up to modelCap; below, a
+// weak signal that counts in the score but holds nothing.
+func (e *Engine) modelFinding(in Input, fv *featureVec) (finding, bool) {
+	m := e.model
+	var zs [8]float64
+	z := zs[:len(m.W)]
+	m.logits(fv.idx, fv.val, z)
+	best, bestP := -1, 0.0
+	for h, x := range z {
+		if p := 1 / (1 + math.Exp(-x)); p > bestP {
+			best, bestP = h, p
+		}
+	}
+	if best < 0 {
+		return finding{}, false
+	}
+	t := m.Meta.HoldAt
+	if in.SenderRole == bouclier.RoleStudent && m.Meta.Student > 0 {
+		t = m.Meta.Student
+	}
+	holdAt := e.cfg.HoldAt
+	if in.SenderRole == bouclier.RoleStudent && e.cfg.StudentHoldAt > 0 {
+		holdAt = e.cfg.StudentHoldAt
+	}
+	if bestP < t {
+		return finding{}, false // below its line the model says nothing
+	}
+	score := holdAt + (modelCap-holdAt)*(bestP-t)/math.Max(1e-9, 1-t)
+	score = math.Round(math.Min(modelCap, score)*1000) / 1000
+	head := m.Meta.Heads[best]
+	var parts []string
+	for _, c := range m.contributions(fv, best, 4) {
+		if c.Value < 0.25 {
+			break
+		}
+		parts = append(parts, c.Feature)
+	}
+	return finding{score: score, reason: fmt.Sprintf("%s (modèle, p %.2f) : %s (score %.2f)", headReason[head], bestP, strings.Join(parts, ", "), score)}, true
+}
+
+// contributions returns the n strongest distinct contributions of fv to
+// head h, naming only those.
+func (m *Model) contributions(fv *featureVec, h, n int) []Contribution {
+	wi := m.interleaved()
+	heads := len(m.W)
+	type c struct {
+		i int
+		v float64
+	}
+	var top [8]c
+	k := 0
+	for i, ix := range fv.idx {
+		v := float64(wi[int(ix)*heads+h]) * float64(fv.val[i])
+		dup := false
+		for j := 0; j < k; j++ {
+			if fv.desc[top[j].i] == fv.desc[i] {
+				dup = true
+				break
+			}
+		}
+		if dup || k == n && v <= top[k-1].v {
+			continue
+		}
+		if k < n {
+			k++
+		}
+		j := k - 1
+		for ; j > 0 && top[j-1].v < v; j-- {
+			top[j] = top[j-1]
+		}
+		top[j] = c{i, v}
+	}
+	out := make([]Contribution, k)
+	for j := 0; j < k; j++ {
+		out[j] = Contribution{fv.desc[top[j].i].String(), top[j].v}
+	}
+	return out
+}
+
+// Explanation is what the learned layer saw in a message, for
+// `bouclier screen --explain` and moderators.
+type Explanation struct {
+	Probs         map[string]float64 `json:"probabilities"`   // per head
+	Head          string             `json:"head"`            // the strongest
+	Threshold     float64            `json:"threshold"`       // its hold line (adults)
+	StudentLine   float64            `json:"student_line"`    // its hold line for students
+	Contributions []Contribution     `json:"contributions"`   // strongest first, to Head's log-odds
+	Bias          float64            `json:"bias"`            // Head's intercept
+	Error         string             `json:"error,omitempty"` // no model
+}
+
+// Explain returns the learned layer's reading of a message: each head's
+// probability and the features that pushed the strongest head most, up or
+// down (the twelve largest in absolute value).
+func (e *Engine) Explain(in Input) Explanation {
+	m := e.model
+	if m == nil {
+		msg := "modèle désactivé"
+		if e.modelErr != nil {
+			msg = e.modelErr.Error()
+		}
+		return Explanation{Error: msg}
+	}
+	text := in.Text
+	if in.Subject != "" {
+		text = in.Subject + "\n" + in.Text
+	}
+	f := TextFeatures(text)
+	ps := m.Probs(&f)
+	x := Explanation{Probs: map[string]float64{}, Threshold: math.Round(m.Meta.HoldAt*1000) / 1000, StudentLine: math.Round(m.Meta.Student*1000) / 1000}
+	best := 0
+	for h, p := range ps {
+		x.Probs[m.Meta.Heads[h]] = math.Round(p*1000) / 1000
+		if p > ps[best] {
+			best = h
+		}
+	}
+	x.Head, x.Bias = m.Meta.Heads[best], math.Round(m.Meta.Bias[best]*1000)/1000
+	cs := m.Contributions(&f, best)
+	sort.SliceStable(cs, func(i, j int) bool { return math.Abs(cs[i].Value) > math.Abs(cs[j].Value) })
+	for _, c := range cs {
+		if len(x.Contributions) == 12 || c.Value == 0 {
+			break
+		}
+		x.Contributions = append(x.Contributions, Contribution{c.Feature, math.Round(c.Value*1000) / 1000})
+	}
+	return x
+}

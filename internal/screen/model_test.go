@@ -1,0 +1,116 @@
+package screen
+
+import (
+	"bytes"
+	"os"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/bouclier/bouclier"
+)
+
+// The embedded model is the one its card describes (cmd/screentrain writes
+// both).
+func TestEmbeddedModelMatchesCard(t *testing.T) {
+	card, err := os.ReadFile("../../docs/screen/MODEL_CARD.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := regexp.MustCompile("model-sha256: `([0-9a-f]{64})`").FindSubmatch(card)
+	if m == nil {
+		t.Fatal("MODEL_CARD.md has no model-sha256 line")
+	}
+	if got := EmbeddedModelSHA256(); got != string(m[1]) {
+		t.Fatalf("embedded model %s, card says %s: retrain with go run ./cmd/screentrain", got, m[1])
+	}
+	mod, err := DefaultModel()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Join(mod.Meta.Heads, ",") != strings.Join(ModelHeads, ",") {
+		t.Fatalf("heads %v, want %v", mod.Meta.Heads, ModelHeads)
+	}
+	if h := mod.Meta.HoldAt; h <= 0 || h > 1 || mod.Meta.Student <= 0 || mod.Meta.Student > h {
+		t.Fatalf("thresholds %v / %v", h, mod.Meta.Student)
+	}
+	if !strings.Contains(string(card), mod.Meta.DataHash) {
+		t.Fatalf("card does not name the training data %s", mod.Meta.DataHash)
+	}
+}
+
+// Marshal is deterministic: loading the embedded model and writing it
+// again gives the same bytes.
+func TestModelRoundTrip(t *testing.T) {
+	m, err := LoadModel(modelBlob)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := m.Marshal()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(b, modelBlob) {
+		t.Fatal("Marshal(LoadModel(x)) != x")
+	}
+	if _, err := LoadModel([]byte("not a model")); err == nil {
+		t.Fatal("garbage loaded")
+	}
+}
+
+// A broken model fails closed: every message is held.
+func TestBrokenModelHolds(t *testing.T) {
+	e := New(DefaultConfig())
+	e.model, e.modelErr = nil, os.ErrInvalid
+	r := e.Check(Input{Text: "Bonjour, la réunion est à 18h."})
+	if r.Verdict == Deliver {
+		t.Fatalf("delivered without a model: %+v", r)
+	}
+}
+
+// Features carry names for the explanation, and the model's reasons come
+// from the strongest contributions.
+func TestFeaturesAndContributions(t *testing.T) {
+	f := TextFeatures("Je vais te tuer demain à la sortie du collège")
+	if len(f.Idx) == 0 || len(f.Idx) != len(f.Val) || len(f.Idx) != len(f.Names) {
+		t.Fatalf("features %d/%d/%d", len(f.Idx), len(f.Val), len(f.Names))
+	}
+	has := func(name string) bool {
+		for _, n := range f.Names {
+			if n == name {
+				return true
+			}
+		}
+		return false
+	}
+	for _, want := range []string{"acte : tuer + 1re personne + futur", "acte + cible 2e personne", "lemme « aller »", "mot « demain »"} {
+		if !has(want) {
+			t.Errorf("no feature %q in %v", want, f.Names)
+		}
+	}
+	m, err := DefaultModel()
+	if err != nil {
+		t.Fatal(err)
+	}
+	cs := m.Contributions(&f, 2)
+	if len(cs) == 0 || cs[0].Value < cs[len(cs)-1].Value {
+		t.Fatalf("contributions not sorted: %v", cs)
+	}
+}
+
+// Students may get a stricter line: the model's student threshold is at
+// most the adult one.
+func TestStudentLine(t *testing.T) {
+	m, err := DefaultModel()
+	if err != nil {
+		t.Fatal(err)
+	}
+	e := New(DefaultConfig())
+	fv := &featureVec{}
+	analyzeText("jvais te démonter à la sortie", fv, func(*featureVec) {})
+	adult, _ := e.modelFinding(Input{}, fv)
+	student, _ := e.modelFinding(Input{SenderRole: bouclier.RoleStudent}, fv)
+	if m.Meta.Student < m.Meta.HoldAt && student.score < adult.score {
+		t.Fatalf("student line laxer than the adult one: %v < %v", student.score, adult.score)
+	}
+}

@@ -1,0 +1,263 @@
+package synth
+
+import (
+	"math/rand/v2"
+	"sort"
+)
+
+// slots are shared by the families; a family's templates decide which it
+// uses.
+var slots = map[string][]string{
+	"place": {"le collège", "le lycée", "l'école", "l'établissement", "la cantine", "le réfectoire", "le CDI", "le gymnase",
+		"la cour", "le local à vélos", "la salle 204", "le bâtiment C", "les toilettes du deuxième étage", "le préau",
+		"l'internat", "la salle des profs", "le parking des profs", "le hall", "la vie scolaire", "le labo de chimie",
+		"l'amphi", "la salle de permanence", "le foyer des élèves", "l'infirmerie", "le garage à vélos", "les vestiaires",
+		"la salle polyvalente", "l'atelier de techno", "le bureau du principal", "la salle de musique", "le self",
+		"le bâtiment des sciences", "la salle informatique", "le couloir du rez-de-chaussée", "le local poubelles"},
+	"placeIn": {"dans {place}", "au CDI", "au gymnase", "au self", "à la cantine", "à l'internat", "devant {place}",
+		"sous le préau", "derrière le gymnase", "au fond de la cour", "au premier étage", "dans {place}"},
+	"time": {"à 10h", "demain", "ce midi", "à 16h", "lundi matin", "pendant la récré", "à la sortie des cours",
+		"dans une heure", "cet après-midi", "vendredi à 14h30", "jeudi", "à 8h", "ce soir", "la semaine prochaine",
+		"à la fin du cours", "pendant la cantine", "dans 30 minutes", "mardi à 9h15", "à midi pile", "avant les vacances"},
+	"expl": {"une bombe", "des explosifs", "du TNT", "un engin explosif", "une valise piégée", "un colis piégé", "du C4",
+		"une ceinture d'explosifs", "des bonbonnes de gaz piégées", "un sac piégé", "plusieurs bombes", "un explosif artisanal"},
+	"gun": {"une arme", "un flingue", "une kalach", "le fusil de mon père", "un pistolet", "un couteau", "une machette",
+		"le fusil de chasse de mon oncle", "un revolver"},
+	"name": {"Julie", "Mehdi", "Lucas", "Inès", "Enzo", "Chloé", "Yanis", "Léa", "Noah", "Camille", "Adam", "Manon",
+		"Rayan", "Emma", "Sofiane", "Jade", "Hugo", "Lina", "Théo", "Sarah"},
+	"adult": {"M. Martin", "Mme Durand", "la prof de maths", "le prof d'histoire", "le CPE", "la principale",
+		"le proviseur", "la surveillante", "le prof de sport", "Mme Lefèvre"},
+	"group": {"les profs", "les 3e B", "tout le monde", "les élèves de 6e", "les surveillants", "toute la classe",
+		"les filles de la 4e A", "les délégués", "les internes", "tous ceux qui seront là"},
+	"faith": {"les mécréants", "ceux qui ne croient pas en Allah", "les kouffars", "les infidèles", "les apostats",
+		"les juifs", "les chrétiens", "ceux qui insultent le prophète"},
+	"org": {"Daech", "l'État islamique", "l'EI", "le califat", "les moudjahidines", "Al-Qaïda"},
+	"attacker": {"Abdoullakh Anzorov", "Mohammed Mogouchkov", "les frères Kouachi", "Amedy Coulibaly", "Mohammed Merah",
+		"celui qui a tué le prof d'Arras", "le frère qui a décapité Samuel Paty", "les frères du Bataclan"},
+	"victim": {"Samuel Paty", "Dominique Bernard", "les journalistes de Charlie Hebdo", "ce prof", "les victimes du Bataclan"},
+	"event":  {"l'attentat de Nice", "le Bataclan", "l'attaque d'Arras", "l'attentat de Conflans", "Charlie Hebdo", "l'Hyper Cacher"},
+	"kill":   {"tuer", "buter", "crever", "égorger", "planter", "défoncer", "massacrer", "fumer", "saigner", "éclater"},
+	"killFut": {"je vais te [tuer|buter|crever|égorger|planter|défoncer|massacrer|saigner|poignarder]",
+		"je te [tuerai|buterai|crèverai|planterai|défoncerai|massacrerai|poignarderai|égorgerai]",
+		"on va te [tuer|buter|crever|égorger|défoncer|lyncher|tabasser]", "j'vais te [tuer|buter|planter|défoncer]",
+		"jvais te [tuer|buter|niquer|planter|fracasser]", "tu vas [mourir|crever|saigner|souffrir]"},
+	"greet": {"", "Bonjour, ", "Bonsoir, ", "Madame, Monsieur, ", "Salut, ", "Attention : ", "Message important : ", "URGENT : "},
+	"close": {"", " Cordialement.", " Bonne journée.", " Vous êtes prévenus.", " Ce n'est pas une blague.", " Adieu.", " 💣", " Tic tac."},
+	"game":  {"Fortnite", "Minecraft", "Roblox", "Valorant", "GTA V", "Brawl Stars", "Call of Duty", "FIFA", "Apex", "Clash Royale"},
+	"cur":   {"V-bucks", "Robux", "gemmes", "crédits", "skins", "pièces", "diamants"},
+	"link": {"www.ac-rouen.tk", "pronote-connexion.xyz", "educonnect-verif.com", "bit.ly/3xK9pQ", "free-vbucks.gg",
+		"http://ent-monlycee.fr.session-login.top", "https://robux-gratuit.site/claim", "cheats-gratuits.club",
+		"https://mega.nz/file/8Xa2kQ", "www.educ0nnect.fr", "https://tinyurl.com/ent-maj", "skins-free.ru/get",
+		"http://192.168.4.21/login", "www.ac-versailles.ml", "https://pronote.fr-auth.info/verif"},
+	"okLink": {"https://www.education.gouv.fr", "https://eduscol.education.fr", "https://www.service-public.fr",
+		"https://www.onisep.fr", "le site du collège", "l'ENT habituel", "https://www.lumni.fr", "https://www.cnil.fr"},
+	"acct":  {"votre compte ENT", "votre compte Pronote", "votre messagerie", "votre compte ÉduConnect", "votre espace parent", "ton compte ENT"},
+	"subj":  {"mes potes", "les grands de 3e", "mon cousin", "moi et mes frères", "toute la bande"},
+	"day":   {"lundi", "mardi", "jeudi", "vendredi", "le 14 mars", "mercredi prochain"},
+	"hour":  {"9h", "10h15", "14h", "15h30", "11h", "8h30"},
+	"team":  {"Lyon", "les 4e C", "le lycée Pasteur", "l'équipe de Marseille", "les cadets", "Saint-Étienne", "le collège voisin"},
+	"sport": {"au match samedi", "au tournoi de hand", "au cross", "à la finale", "au match de foot", "au championnat UNSS", "au basket"},
+}
+
+// family is one generator family.
+type family struct {
+	name, label string
+	templates   []string
+	obfuscate   float64 // share of obfuscated variants
+}
+
+var families = []family{
+	// Threats against a school or its people.
+	{"bomb_claim", "threat", []string{
+		"{greet}[je tenais à vous informer qu'|sachez qu'|je vous préviens qu'|on vous informe qu'|][une bombe|un engin explosif|un colis piégé|du TNT|des explosifs] [est posée|a été déposée|se trouve|est cachée|a été placée|est planquée] {placeIn}.{close}",
+		"[Il y a|Y a] {expl} {placeIn}, [j'appuie sur le bouton|ça explose|tout saute|elle explose|ça pète] {time}.{close}",
+		"{greet}{expl} [attend|est prête] {placeIn}. [Évacuez|Vous avez une heure|Sortez tous|Personne ne sera épargné].",
+		"[Nous avons|J'ai|On a] [placé|déposé|caché|installé] {expl} {placeIn}. [Explosion|Détonation|Boum] {time}.{close}",
+	}, 0.25},
+	{"bomb_future", "threat", []string{
+		"[je vais|on va|je compte|j'vais|on compte] [faire sauter|faire exploser|faire péter|exploser] {place} {time}{close}",
+		"{time} [je pose|je dépose|on pose|je ramène] {expl} {placeIn}[, vous êtes prévenus|, personne ne sortira vivant|].",
+		"{place} va [sauter|exploser|péter] {time}, [préparez les cercueils|priez|adieu|c'est fini pour vous].",
+		"[Je ferai|On fera] [sauter|exploser] {place} {time} avec {expl}.",
+	}, 0.3},
+	{"shooting", "threat", []string{
+		"[Je suis armé|J'ai {gun} sur moi|Je suis dans {place} avec {gun}] et je suis [dans le lycée|dans le collège|dans {place}|devant la grille]. [Enfermez-vous si vous voulez vivre|Courez|Cachez-vous|Personne ne sortira].",
+		"{time} je [viens|débarque|reviens] avec {gun} et je tire sur {group}[ {placeIn}|].",
+		"[Je vais|On va] faire un carnage {placeIn} {time}[, préparez les cercueils|, vous allez tous y passer|].",
+		"[Il y aura|Demain il y aura|Bientôt il y aura] une fusillade {placeIn}, {group} [vont|va] y passer.",
+		"Je [tirerai|vais tirer] sur {group} {time}, [j'ai {gun}|le fusil est prêt|les balles sont prêtes].",
+	}, 0.25},
+	{"arson", "threat", []string{
+		"[je vais|on va|j'vais] [brûler|cramer|incendier|mettre le feu à] {place} {time}[, avec {group} dedans|].",
+		"{place} va [brûler|cramer|flamber] {time}, [j'ai l'essence|les bidons sont prêts|vous êtes prévenus].",
+		"[On mettra|Je mettrai] le feu [au collège|au lycée|à l'internat|au gymnase] {time}.",
+	}, 0.25},
+	{"attack_announce", "threat", []string{
+		"[Il y aura|Il va y avoir|Prévoyez] [un attentat|un massacre|une tuerie|un bain de sang] {placeIn} {time}[, personne ne sortira vivant|].",
+		"{time}, {group} [vont mourir|vont y passer|seront tous morts]. [C'est décidé|Vous êtes prévenus|Comptez vos morts].",
+		"[Un attentat|Une attaque] [est prévu|se prépare] contre {place} {time}. [Ce n'est pas un exercice|Restez chez vous].",
+		"[Votre|Ton] [école|collège|lycée] sera la prochaine cible, {time}.",
+	}, 0.25},
+	// Terror apology.
+	{"praise_attack", "terror_apology", []string{
+		"[Bravo|Gloire|Respect|Honneur] [à|aux] {attacker}[, un vrai héros|, qu'Allah l'accepte|, il a eu raison|].",
+		"{attacker} a bien fait, {victim} [l'avait cherché|le méritait|a eu ce qu'il méritait].",
+		"{victim} [méritait de mourir|a eu ce qu'il méritait|l'a bien cherché], [vive les frères|bravo au frère|justice est faite].",
+		"[C'était justifié|C'est bien fait|Il fallait le faire] pour {event}, [les frères sont des héros|gloire aux martyrs|qu'Allah les récompense].",
+		"Je [soutiens|comprends et soutiens] {attacker}, [c'est un martyr|il a défendu l'islam|il a vengé le prophète].",
+	}, 0.25},
+	{"victory_threat", "terror_apology", []string{
+		"{org} [vaincra|reviendra|triomphera], [vos enfants ne sont pas en sécurité|la France paiera|vous allez payer|ce n'est que le début].",
+		"[Vive|Gloire à] {org}, [les mécréants vont payer|d'autres suivront|la France va payer].",
+		"[Après|Comme pour] {event}, [d'autres suivront|ce n'est que le début|à qui le tour], [vive|gloire à] {org}.",
+	}, 0.25},
+	{"incite_jihad", "terror_apology", []string{
+		"[Tuez|Égorgez|Frappez|Massacrez] {faith}[, c'est un devoir|, Allah l'ordonne|].",
+		"Il faut [tuer|égorger|exterminer|frapper] {faith}[ partout| en France|].",
+		"[Prenez les armes|Rejoignez les frères|Levez-vous], [mort aux|guerre aux] [mécréants|kouffars|infidèles].",
+		"[Les vrais croyants doivent|Chaque frère doit] [frapper|tuer] {faith}[, comme à {event}|].",
+	}, 0.25},
+	// Threats and violence between pupils.
+	{"pupil_kill", "violent", []string{
+		"{killFut} {time}[, je sais où tu habites|, t'es mort|, tu vas voir|].",
+		"[Je vais|On va|J'vais] [brûler|cramer|incendier] ta maison avec ta famille dedans.",
+		"[T'es|Tu es] [mort|morte|un homme mort] {time}[, fais gaffe|, je te jure|].",
+		"Si tu [parles|dis quoi que ce soit|balances], {killFut}.",
+		"{name}, {killFut} [à la sortie|devant le collège|{time}].",
+	}, 0.3},
+	{"pupil_incite", "violent", []string{
+		"[QUI VOTE POUR|Qui vote pour|qui est chaud pour] [TUER|tuer|frapper|tabasser|défoncer|lyncher] {name}",
+		"Il faut [tabasser|frapper|défoncer|tuer|lyncher] {name} [à la sortie|{time}|demain].",
+		"On [devrait|doit] [pendre|tuer|frapper|brûler] {name}[, elle le mérite|, il le mérite|].",
+		"[Faut|Il faudrait] [la|le] [frapper|cogner|défoncer] [à la sortie|après les cours|{time}], [qui vient|on y va tous].",
+	}, 0.3},
+	{"pupil_intimidate", "violent", []string{
+		"Je sais où tu habites {name}, [fais gaffe à toi|on va venir|tu vas le regretter].",
+		"On t'attend à la sortie avec {subj}, [tu vas voir|t'as intérêt à courir|tu vas payer].",
+		"Envoie [une photo|des photos] de toi [nue|en sous-vêtements] sinon je [publie|diffuse|balance] tout [sur insta|à toute la classe].",
+		"[Personne ne t'aime|Tout le monde te déteste], [suicide-toi|va te pendre|tu devrais crever].",
+	}, 0.3},
+	// Phishing and lures.
+	{"phish_account", "phishing", []string{
+		"{acct} sera [suspendu|désactivé|supprimé|bloqué] [sous 24h|aujourd'hui|dans 48h]. [Confirmez|Vérifiez|Validez] vos identifiants [ici|sur ce lien] : {link}",
+		"[Service informatique|Support ENT|L'équipe Pronote] : [votre mot de passe expire|une connexion suspecte a été détectée]. [Reconnectez-vous|Mettez à jour vos informations] sur {link}",
+		"[Bonjour|Cher utilisateur], pour [garder|réactiver] {acct}, [envoyez|communiquez] votre identifiant et votre mot de passe en réponse à ce message.",
+		"[Votre boîte est pleine|Quota de messagerie atteint], cliquez ici pour [augmenter|valider] {acct} : {link}",
+	}, 0.15},
+	{"game_lure", "phishing", []string{
+		"[jeux gratuits|cheats gratuits|hacks] et des cheats pour booster tes parties en ligne[ : {link}|, télécharge ici {link}|]",
+		"[Générateur|Generateur] de {cur} [gratuit|illimité] pour {game} [👉|:|ici] {link}",
+		"[Télécharge|Telecharge|Chope] le [crack|mod menu|aimbot|wallhack|cheat] de {game} [indétectable|gratuit|100% safe] [ici|sur] {link}",
+		"[Salut|Yo|Hey], [j'ai trouvé un site|un pote m'a filé un lien] pour avoir des {cur} gratuits sur {game} : {link}",
+		"[{cur} gratuits|Free {cur}] ! Connecte-toi avec ton compte {game} sur {link} pour [recevoir|réclamer] [1000|5000|10 000] {cur}.",
+		"[Lance|Ouvre] ce fichier [pour avoir|et tu auras] des {cur} illimités sur {game} [{link}|(pièce jointe)]",
+	}, 0.15},
+	{"phish_prize_pay", "phishing", []string{
+		"[Félicitations|Bravo], vous avez gagné [un iPhone 15|une carte cadeau de 500 €|une PS5] ! [Réclamez|Récupérez] votre lot sur {link}",
+		"[Facture de cantine impayée|Retard de paiement des frais de voyage]. [Régularisez|Payez] sous 24h sur {link} [sinon votre enfant sera exclu du self|pour éviter des pénalités].",
+		"{link} [— vérifiez votre compte|— connexion ENT|— mise à jour obligatoire]",
+	}, 0.15},
+	// Hard negatives.
+	{"ppms_notice", "benign", []string{
+		"Exercice PPMS [attentat-intrusion|confinement|alerte intrusion] {day} à {hour} : [les élèves se confineront dans les salles|confinement dans les salles, portes verrouillées|les élèves restent en classe avec leur professeur].",
+		"Rappel des consignes en cas [d'alerte à la bombe|d'intrusion armée|d'attentat] : [évacuation par la cour|confinement dans les salles|ne pas utiliser les téléphones].",
+		"[L'exercice|La simulation] [d'évacuation|d'alerte attentat] prévu {day} [se déroulera|aura lieu] [comme prévu|pendant la 2e heure]. Merci de respecter les consignes.",
+		"Exercice incendie {day} à {hour}. Les élèves doivent rejoindre le point de rassemblement dans la cour.",
+	}, 0.05},
+	{"vigipirate", "benign", []string{
+		"Le plan Vigipirate est [porté au niveau urgence attentat|maintenu au niveau le plus élevé] : [contrôle des sacs à l'entrée|pas d'attroupement devant le portail|présentez votre carte].",
+		"Dans le cadre de Vigipirate, [les parents n'entrent plus dans l'établissement|les sacs seront contrôlés|l'accès au parking est fermé] [jusqu'à nouvel ordre|à partir de {day}].",
+		"Consignes de sécurité (Vigipirate) : [signalez tout colis suspect|ne laissez pas de sac sans surveillance] {placeIn}.",
+	}, 0.05},
+	{"head_letter", "benign", []string{
+		"Madame, Monsieur, [hier|ce matin|{day}], notre établissement a reçu [un message menaçant|une alerte à la bombe|des menaces d'attentat]. [La police a effectué une levée de doute|Les forces de l'ordre sont intervenues], [aucun danger n'a été constaté|il s'agissait d'un canular]. Les cours reprennent normalement.",
+		"[Comme de nombreux collèges|Comme d'autres établissements], nous avons été visés par [des messages de menaces|une fausse alerte à la bombe]. Une plainte a été déposée et une cellule d'écoute est ouverte.",
+		"Un élève a écrit qu'il allait [poser une bombe|venir armé|tuer des camarades]. [Nous avons prévenu la police|Une procédure disciplinaire est engagée|Ses parents ont été convoqués].",
+		"Suite aux menaces [reçues|publiées] sur les réseaux sociaux, [la gendarmerie sera présente|un signalement a été fait au procureur]. Nous vous remercions de votre calme.",
+		"Des messages annonçant [une bombe|un attentat|une fusillade] [ont été envoyés|circulent] ; il s'agit d'un canular, la police [enquête|a identifié l'auteur].",
+	}, 0.05},
+	{"lesson", "benign", []string{
+		"En [histoire|EMC|cours d'histoire], nous étudierons [l'attentat de Sarajevo|les attentats du 11 septembre|la Terreur|la Seconde Guerre mondiale|le terrorisme en Europe] {day}.",
+		"Le devoir [porte sur|concerne] [les attentats de 2015|l'assassinat d'Henri IV|la bombe d'Hiroshima|la guerre d'Algérie]. À rendre {day}.",
+		"Hommage à {victim} {day} à {hour} : minute de silence [dans la cour|dans les classes], [lecture de la lettre de Jaurès|les élèves peuvent apporter une fleur].",
+		"[Exposé|Chapitre] : [comment Daech recrutait des jeunes|la radicalisation et ses dangers|la laïcité après l'assassinat de Samuel Paty]. Lisez les pages 120 à 135.",
+		"Dans Macbeth, le roi est [tué|assassiné|poignardé] pendant son sommeil ; analysez la scène pour {day}.",
+		"La fiche sur la Révolution : les émeutiers [brûlent|incendient|attaquent] les châteaux pendant la Grande Peur.",
+	}, 0.05},
+	{"chemistry", "benign", []string{
+		"En TP de chimie, [la bombe calorimétrique|le calorimètre] sert à mesurer l'énergie des aliments.",
+		"La réaction [du sodium avec l'eau|de l'hydrogène avec l'oxygène] est explosive : [lunettes obligatoires|le professeur fera la démonstration] {day}.",
+		"[Contrôle de physique|Évaluation] {day} : combustion, explosion et énergie chimique, chapitre 6.",
+		"Le volcan de la classe de SVT va [exploser|entrer en éruption] {day} à {hour}, venez voir la démonstration !",
+	}, 0.05},
+	{"sports_hyperbole", "benign", []string{
+		"[on va tout exploser|on va les exploser|on va tout défoncer|on va les massacrer|on va les tuer|on va tout casser] {sport}[ 💪|!|, allez les bleus|]",
+		"[Notre attaque a massacré leur défense|On les a tués 5-0|On a explosé {team}|On a défoncé {team}] {sport}[ !|, trop fier|].",
+		"{team}, [préparez-vous|vous allez souffrir] {sport}, on va vous [exploser|écraser|détruire] 😂",
+		"[Le prof de sport|Le coach] a dit qu'on allait [tuer|exploser] {team} si on s'entraîne bien.",
+	}, 0.2},
+	{"jokes_games", "benign", []string{
+		"[Je te tue|Je vais te détruire|Je t'explose] [à|au] {game} ce soir [mdr|😂|lol|ptdr]",
+		"[Ce contrôle m'a tué|Je suis mort de rire|J'ai cru mourir de rire|Cette blague m'a tué] [mdr|😂|lol|]",
+		"[J'ai fait sauter la banque au Monopoly|Le prof a fait exploser le record de mauvaises notes|Ma sœur m'a tuée avec sa blague] [mdr|😂|].",
+		"[Tu joues|On joue] à {game} [ce soir|après les cours] ? J'ai [débloqué|acheté] un nouveau skin.",
+		"[J'ai téléchargé|Mon frère a acheté] {game} sur [Steam|le Play Store|l'App Store], [c'est trop bien|il est en promo].",
+		"La partie de {game} d'hier c'était [de la bombe|une tuerie|trop bien], on rejoue {day} ?",
+	}, 0.2},
+	{"security_advice", "benign", []string{
+		"Attention : de faux messages demandent vos identifiants ENT. [Ne cliquez pas sur les liens|Ne communiquez jamais votre mot de passe], le collège ne vous le demandera jamais.",
+		"Méfiez-vous des sites qui promettent des {cur} gratuits ou des cheats pour {game} : ce sont des arnaques qui volent les comptes.",
+		"[Rappel|Prévention] : [un générateur de {cur}|un crack de jeu|un faux site de {game}] peut installer un virus. Parlez-en à un adulte.",
+		"Pour changer votre mot de passe ÉduConnect, passez uniquement par {okLink}.",
+	}, 0.05},
+	{"school_ordinary", "benign", []string{
+		"Réunion parents-professeurs {day} à {hour} [en salle 204|au CDI|dans le réfectoire]. Merci de confirmer votre présence.",
+		"N'oubliez pas [vos affaires de sport|la sortie au musée|le devoir de maths|l'autorisation signée] pour {day}.",
+		"Le questionnaire sur la cantine est en ligne : {okLink}. Merci de le remplir avant {day}.",
+		"[Salut|Coucou], t'as fini l'exo de maths ? [Je bloque à la question 3|On se retrouve au CDI à {hour} ?]",
+		"Les inscriptions au voyage [en Espagne|à Berlin|au ski] sont ouvertes jusqu'à {day}. Informations sur {okLink}.",
+		"Le cours de {hour} est annulé, [le professeur est absent|salle 204 indisponible]. Permanence au CDI.",
+		"Bravo à {name} pour sa victoire au [cross|concours de dessin|tournoi d'échecs] !",
+		"La cantine sera fermée {day}, prévoyez un pique-nique.",
+	}, 0.1},
+	{"quote_counter", "benign", []string{
+		"Dire « {killFut} » à un camarade [n'est pas une blague|est puni par la loi|peut mener au conseil de discipline] : [parlons-en en vie de classe|signalez-le à la vie scolaire].",
+		"Si quelqu'un t'écrit [qu'il va te frapper|« t'es mort »|des menaces], [parle à un adulte|fais une capture d'écran et préviens la CPE].",
+		"[Le harcèlement|Les menaces] [ça suffit|n'ont pas leur place au collège] : numéro 3018 pour en parler.",
+	}, 0.05},
+}
+
+// Families returns the family names with their labels, sorted by name.
+func Families() map[string]string {
+	m := map[string]string{}
+	for _, f := range families {
+		m[f.name] = f.label
+	}
+	return m
+}
+
+// Generate returns perFamily distinct messages for each family (fewer when
+// a family cannot make that many), deterministically from seed.
+func Generate(seed uint64, perFamily int) []Example {
+	var out []Example
+	fams := append([]family(nil), families...)
+	sort.Slice(fams, func(i, j int) bool { return fams[i].name < fams[j].name })
+	for fi, f := range fams {
+		r := rand.New(rand.NewPCG(seed, uint64(fi)+1))
+		x := &expander{r: r, slots: slots}
+		seen := map[string]bool{}
+		for tries := 0; len(seen) < perFamily && tries < perFamily*20; tries++ {
+			t := f.templates[r.IntN(len(f.templates))]
+			s := x.expand(t)
+			if r.Float64() < f.obfuscate {
+				s = obfuscate(r, s)
+			}
+			if seen[s] {
+				continue
+			}
+			seen[s] = true
+			out = append(out, Example{Text: s, Label: f.label, Family: f.name})
+		}
+	}
+	return out
+}
