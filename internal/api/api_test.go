@@ -335,7 +335,7 @@ func TestObjectAuthorization(t *testing.T) {
 		c := newClient(t, e)
 		prof := c.login("prof.martin")
 		r := c.do("POST", "/api/v1/messages", prof, map[string]any{"to": []string{"user:parent.dupont"}, "subject": "Confidentiel", "body": "Bulletin",
-			"attachments": []map[string]string{{"name": "bulletin.pdf", "content_type": "application/pdf", "base64": base64.StdEncoding.EncodeToString([]byte("%PDF-1.4\n%bulletin\n"))}}})
+			"attachments": []map[string]string{{"name": "bulletin.pdf", "content_type": "application/pdf", "base64": base64.StdEncoding.EncodeToString([]byte("%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n2 0 obj\n<< /Type /Pages /Kids [] /Count 0 >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n"))}}})
 		if r.Status != 201 {
 			t.Fatalf("send: %d %s", r.Status, r.Raw)
 		}
@@ -348,7 +348,7 @@ func TestObjectAuthorization(t *testing.T) {
 		}
 		attID := atts[0].(map[string]any)["id"].(string)
 		dl := c.do("GET", "/api/v1/attachments/"+attID, parent, nil)
-		if dl.Status != 200 || !strings.HasPrefix(dl.Header.Get("Content-Disposition"), "attachment") || dl.Header.Get("X-Content-Type-Options") != "nosniff" || dl.Raw != "%PDF-1.4\n%bulletin\n" {
+		if dl.Status != 200 || !strings.HasPrefix(dl.Header.Get("Content-Disposition"), "attachment") || dl.Header.Get("X-Content-Type-Options") != "nosniff" || dl.Raw != "%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n2 0 obj\n<< /Type /Pages /Kids [] /Count 0 >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n" {
 			t.Fatalf("download: %d %v", dl.Status, dl.Header)
 		}
 		for _, who := range []string{"parent.durand", "eleve.dupont", "prof.bernard", "principal.moulin"} {

@@ -104,7 +104,7 @@ func TestReportRecallEvidence(t *testing.T) {
 	apptest.Each(t, func(t *testing.T, e *apptest.Env) {
 		c := newClient(t, e)
 		prof := c.login("prof.martin")
-		pdf := []byte("%PDF-1.4\n% sortie\n")
+		pdf := []byte("%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n2 0 obj\n<< /Type /Pages /Kids [] /Count 0 >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n")
 		r := c.do("POST", "/api/v1/messages", prof, map[string]any{"to": []string{"parents:0780001A/4A", "parents:0780001A/4B"}, "subject": "Sortie",
 			"body": "Rendez-vous à 8h devant le collège.", "attachments": []map[string]string{{"name": "autorisation.pdf", "base64": base64.StdEncoding.EncodeToString(pdf)}}})
 		if r.Status != 201 || r.Body["status"] != "delivered" {

@@ -3,7 +3,6 @@ package auth
 import (
 	"context"
 	"fmt"
-	"regexp"
 	"time"
 
 	"github.com/bouclier/bouclier"
@@ -29,14 +28,8 @@ type SendInfo struct {
 	RecipientIDs []int64
 	Groups       int  // group expressions (a class, an establishment's staff…)
 	Attachments  int  //
-	Links        bool // the subject or body carries a link
+	Links        bool // the subject or body carries a link (screen.HasLink: bare domains and [.] forms too)
 }
-
-var linkRe = regexp.MustCompile(`(?i)(\bhttps?://|\bwww\.|\b[a-z0-9-]+\.(fr|com|net|org|info|io|ly|me|xyz|ru|cn|tk|gl|co|eu|be|re|top|app|site|online|link|click|biz)\b(/|\s|$))`)
-
-// HasLink reports whether text carries something a mail client would make
-// a link of.
-func HasLink(text string) bool { return linkRe.MatchString(text) }
 
 // CheckSend is the send guard, run by messaging before the rules and the
 // screen (messaging.Options.Guard). ctx must carry the sender's session

@@ -235,3 +235,17 @@ func TestFanOutBudget(t *testing.T) {
 		}
 	})
 }
+
+// TestLinkGuardSeesBareDomains: an account without a second factor sends
+// no link, whether written as a URL, a bare domain or a defanged one.
+func TestLinkGuardSeesBareDomains(t *testing.T) {
+	apptest.Each(t, func(t *testing.T, e *apptest.Env) {
+		c := newClient(t, e)
+		parent := c.login("parent.durand")
+		for _, body := range []string{"Les notes sont sur ac-versailles-fr.com, connectez-vous.", "Voir pronote[.]login-secure[.]top pour la réunion.",
+			"Nouveau site : educonnect(dot)xyz"} {
+			expect(t, "link "+body, c.send(parent, []string{"user:prof.martin"}, "Info", body), 403, "mfa_enrolment_required")
+		}
+		expect(t, "no link", c.send(parent, []string{"user:prof.martin"}, "Info", "Hugo sera absent demain.Il a de la fièvre."), 201, "")
+	})
+}

@@ -26,6 +26,7 @@ import (
 	"github.com/bouclier/bouclier/internal/messaging"
 	"github.com/bouclier/bouclier/internal/moderation"
 	"github.com/bouclier/bouclier/internal/rules"
+	"github.com/bouclier/bouclier/internal/screen"
 	"github.com/bouclier/bouclier/internal/store"
 	"github.com/bouclier/bouclier/internal/web"
 )
@@ -291,7 +292,7 @@ type sendGuard struct{ as *auth.Service }
 
 func (g sendGuard) CheckSend(ctx context.Context, sender bouclier.User, r directory.Resolved, d *messaging.Draft) error {
 	return g.as.CheckSend(ctx, sender, auth.SendInfo{Recipients: len(r.Recipients), RecipientIDs: r.Recipients, Groups: r.Groups,
-		Attachments: len(d.Attachments), Links: auth.HasLink(d.Subject + "\n" + d.Body)})
+		Attachments: len(d.Attachments), Links: screen.HasLink(d.Subject + "\n" + d.Body)})
 }
 
 // securityConfig completes the auth configuration from the server's: the

@@ -230,7 +230,7 @@ func TestAttachmentDownload(t *testing.T) {
 	prof := newBrowser(t, srv)
 	prof.login("prof.martin", e.OTP(t, 0))
 	p := prof.send([]string{"user:parent.dupont"}, "Documents", "Ci-joint.",
-		file{"bulletin.pdf", "%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n"}, file{"notes.txt", "Sortie jeudi, départ 8 h 30.\n"})
+		file{"bulletin.pdf", "%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n2 0 obj\n<< /Type /Pages /Kids [] /Count 0 >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n"}, file{"notes.txt", "Sortie jeudi, départ 8 h 30.\n"})
 	if p.Status != http.StatusSeeOther {
 		t.Fatalf("send: %d\n%s", p.Status, p.Body)
 	}
