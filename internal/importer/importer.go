@@ -174,9 +174,9 @@ type Source struct {
 type Options struct {
 	Actor    string
 	Now      func() time.Time
-	Academie string                 // académie of AAF establishments that do not name theirs
+	Academie string                // académie of AAF establishments that do not name theirs
 	Progress func(done, total int) // records applied so far, of total; may be nil
-	Chunk    int                    // records per transaction; default 500
+	Chunk    int                   // records per transaction; default 500
 }
 
 // Counts says what an import did to one kind of record.
