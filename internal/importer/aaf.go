@@ -120,6 +120,9 @@ func (ar *aafReader) bad(e *aafEntry, reason string) error {
 
 func (ar *aafReader) syntax(e *aafEntry, err error) error {
 	var se *xml.SyntaxError
+	if errors.As(err, &se) && se.Msg == "unexpected EOF" {
+		return &RowError{Pos: Pos{ar.name, se.Line}, Entry: entryID(e), Reason: "fichier tronqué"}
+	}
 	if errors.As(err, &se) {
 		return &RowError{Pos: Pos{ar.name, se.Line}, Entry: entryID(e), Reason: "XML illisible : " + se.Msg}
 	}
@@ -386,4 +389,14 @@ func attrValue(t xml.StartElement, name string) string {
 		}
 	}
 	return ""
+}
+
+// ParseAAF reads an AAF file and maps its entries without importing
+// anything, and returns the number of records it would stage: a check of
+// a file before it is fed, and the fuzzed surface of the reader.
+func ParseAAF(name string, r io.Reader) (int, error) {
+	n := 0
+	m := &aafMapper{academie: "", emit: func(record) error { n++; return nil }}
+	err := readAAF(name, r, m.entry)
+	return n, err
 }

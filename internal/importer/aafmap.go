@@ -76,16 +76,17 @@ func (m *aafMapper) entry(e aafEntry) error {
 	}
 	cat := categorize(e.Category)
 	attrs := e.Attrs
-	modes := map[string]string{}
+	modes, removed := map[string]string{}, map[string][]string{}
 	if e.Op == "modify" {
 		attrs = map[string][]string{}
 		for _, mod := range e.Mods {
-			switch mod.Op {
-			case "delete":
-				if _, ok := attrs[mod.Name]; !ok {
-					attrs[mod.Name] = nil
-				}
-			default:
+			// A delete clears a single-valued attribute (givenName, mail…)
+			// and removes its values from a set (parents, classes taught):
+			// sets read their values from removed.
+			if mod.Op == "delete" {
+				attrs[mod.Name] = nil
+				removed[mod.Name] = append(removed[mod.Name], mod.Values...)
+			} else {
 				attrs[mod.Name] = append(attrs[mod.Name], mod.Values...)
 			}
 			modes[mod.Name] = mod.Op
@@ -104,7 +105,7 @@ func (m *aafMapper) entry(e aafEntry) error {
 		}
 		return bad("catégorie inconnue %q", e.Category)
 	}
-	return m.person(e, cat, attrs, modes, bad)
+	return m.person(e, cat, attrs, modes, removed, bad)
 }
 
 func (m *aafMapper) structure(e aafEntry, attrs map[string][]string, bad func(string, ...any) error) error {
@@ -148,7 +149,7 @@ func (m *aafMapper) structure(e aafEntry, attrs map[string][]string, bad func(st
 // (« 1TES_2 »).
 func classCode(s string) string { return sanitize(s, '_', true, 64) }
 
-func (m *aafMapper) person(e aafEntry, cat aafCategory, attrs map[string][]string, modes map[string]string, bad func(string, ...any) error) error {
+func (m *aafMapper) person(e aafEntry, cat aafCategory, attrs map[string][]string, modes map[string]string, removed map[string][]string, bad func(string, ...any) error) error {
 	r := record{Kind: kPerson, Pos: e.Pos, Entry: e.ID, Key: extKey(e.ID), Ext: e.ID, Op: "put"}
 	if e.Op == "modify" {
 		r.Op = "modify"
@@ -191,10 +192,11 @@ func (m *aafMapper) person(e aafEntry, cat aafCategory, attrs map[string][]strin
 			if len(p) < 2 || p[0] == "" {
 				return bad("classe %q : attendu STRUCTURE$CLASSE", cls[0])
 			}
-			if r.Struct == "" || r.Op == "modify" && !r.has("struct") {
-				r.Struct = p[0]
+			// A pupil belongs to the establishment of its class.
+			if !r.has("struct") || r.Op == "modify" && r.Struct == "" {
 				r.Fields = append(r.Fields, "struct")
 			}
+			r.Struct = p[0]
 			if r.Class = classCode(p[1]); r.Class == "" {
 				return bad("code de classe invalide %q", p[1])
 			}
@@ -221,6 +223,9 @@ func (m *aafMapper) person(e aafEntry, cat aafCategory, attrs map[string][]strin
 	}
 	if v, ok := attrs["ENTEleveAutoriteParentale"]; ok || cat == aafPupil && r.Op == "put" {
 		mode := setMode(modes["ENTEleveAutoriteParentale"])
+		if mode == "delete" {
+			v = removed["ENTEleveAutoriteParentale"]
+		}
 		if err := m.emit(record{Kind: kParents, Pos: e.Pos, Entry: e.ID, Key: extKey(e.ID), Child: e.ID, Op: mode, Items: v}); err != nil {
 			return err
 		}
@@ -232,6 +237,9 @@ func (m *aafMapper) person(e aafEntry, cat aafCategory, attrs map[string][]strin
 		items, ok = attrs[key]
 	}
 	if ok || r.Role == string(bouclier.RoleTeacher) && r.Op == "put" {
+		if setMode(modes[key]) == "delete" {
+			items = removed[key]
+		}
 		for _, it := range items {
 			if p := split(it); len(p) < 2 || p[0] == "" || classCode(p[1]) == "" {
 				return bad("classe enseignée %q : attendu STRUCTURE$CLASSE$MATIÈRE", it)

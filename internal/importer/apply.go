@@ -357,7 +357,7 @@ func (a *applier) parents(r record) error {
 			}
 		}
 	}
-	a.mark(kParents, false, changed)
+	a.mark(kParents, changed && len(have) == 0, changed)
 	return nil
 }
 
@@ -430,6 +430,6 @@ func (a *applier) teachings(r record) error {
 			}
 		}
 	}
-	a.mark(kTeachings, false, changed)
+	a.mark(kTeachings, changed && len(have) == 0, changed)
 	return nil
 }

@@ -194,7 +194,7 @@ func (c *checker) record(seq int64, r record) error {
 		}
 	case kPerson:
 		if r.Ext != "" {
-			return c.aafPerson(r, bad)
+			return c.aafPerson(seq, r, bad)
 		}
 		return c.csvPerson(seq, r, bad)
 	case kLink:
@@ -324,12 +324,28 @@ func (c *checker) csvPerson(seq int64, r record, bad func(string, ...any) error)
 	return nil
 }
 
-func (c *checker) aafPerson(r record, bad func(string, ...any) error) error {
+func (c *checker) aafPerson(seq int64, r record, bad func(string, ...any) error) error {
 	if r.Op == "modify" {
-		if role, err := c.role(r.Key); err != nil {
+		// The person is added earlier in the file set, or exists.
+		row, ok, err := c.db.FirstImportRow(c.ctx, c.run, kPerson, r.Key, seq)
+		if err != nil {
 			return err
-		} else if role == "" {
-			return bad("modification d'une personne inconnue %s", r.Ext)
+		}
+		if ok {
+			p, err := decode(row)
+			if err != nil {
+				return err
+			}
+			ok = p.Op == "put"
+		}
+		if !ok {
+			_, found, err := c.db.DirectoryUser(c.ctx, r.Ext, true)
+			if err != nil {
+				return err
+			}
+			if !found {
+				return bad("modification d'une personne inconnue %s", r.Ext)
+			}
 		}
 	}
 	if r.has("role") && !bouclier.Role(r.Role).Valid() {
