@@ -27,33 +27,42 @@ func apply(ctx context.Context, db *store.DB, run store.ImportRun, rep Report, o
 	rep.Records = total
 	done := 0
 	err = pages(ctx, db, run.ID, run.CursorRank, run.CursorSeq, o.Chunk, func(rows []store.ImportRow) error {
-		now := o.Now()
-		next := rep.clone()
-		err := db.InTx(ctx, func(tx *store.Tx) error {
-			a := &applier{ctx: ctx, tx: tx, now: now, rep: &next}
-			for _, row := range rows {
-				r, err := decode(row)
+		// One transaction applies rows until the page ends or its time
+		// budget is spent, so that the writer is never held long
+		// whatever the machine's load.
+		for len(rows) > 0 {
+			now := o.Now()
+			next := rep.clone()
+			n := 0
+			err := db.InTx(ctx, func(tx *store.Tx) error {
+				start := time.Now()
+				a := &applier{ctx: ctx, tx: tx, now: now, rep: &next}
+				for n < len(rows) && (n == 0 || time.Since(start) < o.TxBudget) {
+					r, err := decode(rows[n])
+					if err != nil {
+						return err
+					}
+					if err := a.record(r); err != nil {
+						return fmt.Errorf("%s: %w", r.Pos, err)
+					}
+					n++
+				}
+				data, err := json.Marshal(next)
 				if err != nil {
 					return err
 				}
-				if err := a.record(r); err != nil {
-					return fmt.Errorf("%s: %w", r.Pos, err)
-				}
-			}
-			data, err := json.Marshal(next)
+				last := rows[n-1]
+				return tx.AdvanceImport(ctx, run.ID, last.Rank, last.Seq, string(data), now)
+			})
 			if err != nil {
 				return err
 			}
-			last := rows[len(rows)-1]
-			return tx.AdvanceImport(ctx, run.ID, last.Rank, last.Seq, string(data), now)
-		})
-		if err != nil {
-			return err
-		}
-		rep = next
-		done += len(rows)
-		if o.Progress != nil {
-			o.Progress(min(done, total), total)
+			rep = next
+			rows = rows[n:]
+			done += n
+			if o.Progress != nil {
+				o.Progress(min(done, total), total)
+			}
 		}
 		return nil
 	})

@@ -176,7 +176,8 @@ type Options struct {
 	Now      func() time.Time
 	Academie string                // académie of AAF establishments that do not name theirs
 	Progress func(done, total int) // records applied so far, of total; may be nil
-	Chunk    int                   // records per transaction; default 500
+	Chunk    int                   // records per staging transaction, and at most per apply one; default 500
+	TxBudget time.Duration         // an apply transaction takes no more records after this; default 40 ms
 }
 
 // Counts says what an import did to one kind of record.
@@ -272,6 +273,9 @@ func Import(ctx context.Context, db *store.DB, sources []Source, o Options) (Rep
 	}
 	if o.Chunk <= 0 {
 		o.Chunk = 500
+	}
+	if o.TxBudget <= 0 {
+		o.TxBudget = 40 * time.Millisecond
 	}
 	if o.Actor == "" {
 		o.Actor = "import"

@@ -205,7 +205,7 @@ func (db *DB) DropImportRows(ctx context.Context, runID int64) error {
 		var n int64
 		err := db.InTx(ctx, func(t *Tx) error {
 			res, err := t.exec(ctx, `DELETE FROM import_rows WHERE run_id = ? AND seq IN
-				(SELECT seq FROM import_rows WHERE run_id = ? ORDER BY seq LIMIT 2000)`, runID, runID)
+				(SELECT seq FROM import_rows WHERE run_id = ? ORDER BY seq LIMIT 500)`, runID, runID)
 			if err != nil {
 				return err
 			}
