@@ -37,7 +37,7 @@ func runImport(ctx context.Context, args []string, env Env) error {
 			return err
 		}
 	}
-	db, err := store.Open(ctx, store.Config{DataDir: cfg.DataDir, DatabaseURL: cfg.DatabaseURL})
+	db, err := store.Open(ctx, store.Config{DataDir: cfg.DataDir, DatabaseURL: cfg.DatabaseURL, Lean: true})
 	if err != nil {
 		return err
 	}
