@@ -343,3 +343,38 @@ func importGenerated(t *testing.T, tg storetest.Target, people int) {
 		}
 	}
 }
+
+// TestImportResumesAfterInterruption: an import stopped while applying (the
+// process killed, here its context cancelled) is finished by the next
+// import, which then applies its own files.
+func TestImportResumesAfterInterruption(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		complete := fileSet(t, []string{"directory/academies.csv", "aaf/complet/*.xml"}, nil)
+		ctx, cancel := context.WithCancel(context.Background())
+		o := opts()
+		o.Chunk = 4
+		o.TxBudget = time.Nanosecond // one record per transaction
+		o.Progress = func(done, total int) {
+			if done >= 12 { // after three accounts
+				cancel()
+			}
+		}
+		if _, err := importer.Import(ctx, db, complete, o); err == nil {
+			t.Fatal("the interrupted import reported success")
+		}
+		half := aafSnapshot(t, db)
+		if len(half) == 0 || len(half) >= 10 {
+			t.Fatalf("expected a half-applied run, got %d accounts", len(half))
+		}
+		rep, err := importer.Import(context.Background(), db, fileSet(t, []string{"aaf/delta/*.xml"}, nil), opts())
+		if err != nil {
+			t.Fatal(err)
+		}
+		if rep.Total().Closed != 2 {
+			t.Errorf("the delta after the resumed run: %s", rep)
+		}
+		if got := aafSnapshot(t, db); len(got) != 12 || !strings.Contains(got["3001"], "noe.martin,zoe.martin") {
+			t.Fatalf("after resume: %d accounts, %v", len(got), got)
+		}
+	})
+}
