@@ -26,6 +26,9 @@ func apply(ctx context.Context, db *store.DB, run store.ImportRun, rep Report, o
 	}
 	rep.Records = total
 	done := 0
+	// Lookups that many records repeat, kept across transactions; a
+	// failed transaction ends the apply, so they never outlive a rollback.
+	cache := &applyCache{schools: newMemo[[2]string](20000), classes: newMemo[bool](50000)}
 	err = pages(ctx, db, run.ID, run.CursorRank, run.CursorSeq, o.Chunk, func(rows []store.ImportRow) error {
 		// One transaction applies rows until the page ends or its time
 		// budget is spent, so that the writer is never held long
@@ -36,7 +39,7 @@ func apply(ctx context.Context, db *store.DB, run store.ImportRun, rep Report, o
 			n := 0
 			err := db.InTx(ctx, func(tx *store.Tx) error {
 				start := time.Now()
-				a := &applier{ctx: ctx, tx: tx, now: now, rep: &next}
+				a := &applier{ctx: ctx, tx: tx, now: now, rep: &next, cache: cache}
 				for n < len(rows) && (n == 0 || time.Since(start) < o.TxBudget) {
 					r, err := decode(rows[n])
 					if err != nil {
@@ -100,10 +103,52 @@ func (r Report) clone() Report {
 
 // applier applies records inside one transaction.
 type applier struct {
-	ctx context.Context
-	tx  *store.Tx
-	now time.Time
-	rep *Report
+	ctx   context.Context
+	tx    *store.Tx
+	now   time.Time
+	rep   *Report
+	cache *applyCache
+}
+
+// applyCache remembers establishments by joint key and existing classes.
+type applyCache struct {
+	schools *memo[[2]string] // joint key → UAI, académie
+	classes *memo[bool]      // UAI/CLASS → exists
+}
+
+// school resolves an establishment's joint key to its UAI and académie.
+func (a *applier) school(ext string) (uai, academie string, err error) {
+	if v, ok := a.cache.schools.get(ext); ok {
+		return v[0], v[1], nil
+	}
+	if uai, err = a.tx.EstablishmentByExternalID(a.ctx, ext); err != nil {
+		return "", "", err
+	}
+	if uai == "" {
+		return "", "", fmt.Errorf("établissement %s: %w", ext, store.ErrNotFound)
+	}
+	if academie, err = a.tx.EstablishmentAcademie(a.ctx, uai); err != nil {
+		return "", "", err
+	}
+	a.cache.schools.put(ext, [2]string{uai, academie})
+	return uai, academie, nil
+}
+
+// ensureClass creates a class if missing and counts it.
+func (a *applier) ensureClass(uai, class string) error {
+	k := uai + "/" + class
+	if _, ok := a.cache.classes.get(k); ok {
+		return nil
+	}
+	added, err := a.tx.EnsureClass(a.ctx, uai, class)
+	if err != nil {
+		return err
+	}
+	if added {
+		a.mark(kClass, true, false)
+	}
+	a.cache.classes.put(k, true)
+	return nil
 }
 
 func (a *applier) mark(kind string, added, modified bool) {
@@ -249,31 +294,19 @@ func (a *applier) aafPerson(r record) error {
 		u.Functions = r.Func
 	}
 	if r.has("struct") && r.Struct != "" {
-		uai, err := a.tx.EstablishmentByExternalID(a.ctx, r.Struct)
+		uai, aca, err := a.school(r.Struct)
 		if err != nil {
 			return err
 		}
-		if uai == "" {
-			return fmt.Errorf("établissement %s: %w", r.Struct, store.ErrNotFound)
-		}
-		if u.UAI != uai {
-			u.UAI = uai
-			if u.Academie, err = a.tx.EstablishmentAcademie(a.ctx, uai); err != nil {
-				return err
-			}
-		}
+		u.UAI, u.Academie = uai, aca
 	}
 	if u.Role == bouclier.RoleStudent {
 		if r.has("class") {
 			u.Class = r.Class
 		}
 		if u.Class != "" && u.UAI != "" {
-			added, err := a.tx.EnsureClass(a.ctx, u.UAI, u.Class)
-			if err != nil {
+			if err := a.ensureClass(u.UAI, u.Class); err != nil {
 				return err
-			}
-			if added {
-				a.mark(kClass, true, false)
 			}
 		}
 	} else {
@@ -381,12 +414,9 @@ func (a *applier) teachings(r record) error {
 	var order [][2]string
 	for _, it := range r.Items {
 		p := split(it)
-		uai, err := a.tx.EstablishmentByExternalID(a.ctx, p[0])
+		uai, _, err := a.school(p[0])
 		if err != nil {
 			return err
-		}
-		if uai == "" {
-			return fmt.Errorf("établissement %s: %w", p[0], store.ErrNotFound)
 		}
 		k := [2]string{uai, classCode(p[1])}
 		if _, ok := want[k]; !ok {
@@ -416,12 +446,8 @@ func (a *applier) teachings(r record) error {
 			}
 			continue
 		}
-		added, err := a.tx.EnsureClass(a.ctx, k[0], k[1])
-		if err != nil {
+		if err := a.ensureClass(k[0], k[1]); err != nil {
 			return err
-		}
-		if added {
-			a.mark(kClass, true, false)
 		}
 		c, err := a.tx.PutTeaching(a.ctx, t.ID, store.TeachingAssignment{UAI: k[0], Class: k[1], Subjects: strings.Join(subjects, ",")})
 		if err != nil {
