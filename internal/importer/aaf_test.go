@@ -310,7 +310,7 @@ func importGenerated(t *testing.T, tg storetest.Target, people int) {
 		set := append(fileSet(t, []string{"directory/academies.csv"}, nil), importer.FileSource("generated.xml", gen))
 		start := time.Now()
 		o := opts()
-		o.Chunk = 500
+		o.Chunk = 250
 		rep, err := importer.Import(ctx, db, set, o)
 		if err != nil {
 			t.Fatal(err)

@@ -25,7 +25,7 @@ func apply(ctx context.Context, db *store.DB, run store.ImportRun, rep Report, o
 		return rep, err
 	}
 	rep.Records = total
-	done := 0
+	done, txs := 0, 0
 	// Lookups that many records repeat, kept across transactions; a
 	// failed transaction ends the apply, so they never outlive a rollback.
 	cache := &applyCache{schools: newMemo[[2]string](20000), classes: newMemo[bool](50000)}
@@ -37,8 +37,9 @@ func apply(ctx context.Context, db *store.DB, run store.ImportRun, rep Report, o
 			now := o.Now()
 			next := rep.clone()
 			n := 0
+			var start time.Time
 			err := db.InTx(ctx, func(tx *store.Tx) error {
-				start := time.Now()
+				start = time.Now() // the writer is held from here
 				a := &applier{ctx: ctx, tx: tx, now: now, rep: &next, cache: cache}
 				for n < len(rows) && (n == 0 || time.Since(start) < o.TxBudget) {
 					r, err := decode(rows[n])
@@ -61,6 +62,12 @@ func apply(ctx context.Context, db *store.DB, run store.ImportRun, rep Report, o
 				return err
 			}
 			rep = next
+			rep.wrote(time.Since(start))
+			if txs++; txs%checkpointEvery == 0 {
+				if err := db.Checkpoint(ctx); err != nil {
+					return err
+				}
+			}
 			rows = rows[n:]
 			done += n
 			if o.Progress != nil {
@@ -93,7 +100,7 @@ func apply(ctx context.Context, db *store.DB, run store.ImportRun, rep Report, o
 }
 
 func (r Report) clone() Report {
-	c := Report{Records: r.Records, Kinds: make(map[string]*Counts, len(r.Kinds))}
+	c := Report{Records: r.Records, Kinds: make(map[string]*Counts, len(r.Kinds)), LongestWrite: r.LongestWrite}
 	for k, v := range r.Kinds {
 		x := *v
 		c.Kinds[k] = &x

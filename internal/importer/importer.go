@@ -176,8 +176,8 @@ type Options struct {
 	Now      func() time.Time
 	Academie string                // académie of AAF establishments that do not name theirs
 	Progress func(done, total int) // records applied so far, of total; may be nil
-	Chunk    int                   // records per staging transaction, and at most per apply one; default 500
-	TxBudget time.Duration         // an apply transaction takes no more records after this; default 40 ms
+	Chunk    int                   // records per staging transaction, and at most per apply one; default 250
+	TxBudget time.Duration         // an apply transaction takes no more records after this; default 20 ms
 }
 
 // Counts says what an import did to one kind of record.
@@ -192,7 +192,12 @@ type Counts struct {
 type Report struct {
 	Records int                `json:"records"`
 	Kinds   map[string]*Counts `json:"kinds"`
+	// LongestWrite is the longest the import held the writer in one
+	// transaction (staging or applying): what a live send may wait.
+	LongestWrite time.Duration `json:"longest_write"`
 }
+
+func (r *Report) wrote(d time.Duration) { r.LongestWrite = max(r.LongestWrite, d) }
 
 func (r *Report) count(kind string) *Counts {
 	if r.Kinds == nil {
@@ -250,6 +255,9 @@ func (r Report) String() string {
 		c := merged[l]
 		fmt.Fprintf(&sb, "\n  %s : %d ajouts, %d modifications, %d fermetures, %d inchangés", l, c.Added, c.Modified, c.Closed, c.Unchanged)
 	}
+	if r.LongestWrite > 0 {
+		fmt.Fprintf(&sb, "\n  transaction d’écriture la plus longue : %v", r.LongestWrite.Round(time.Millisecond))
+	}
 	return sb.String()
 }
 
@@ -272,10 +280,10 @@ func Import(ctx context.Context, db *store.DB, sources []Source, o Options) (Rep
 		o.Now = time.Now
 	}
 	if o.Chunk <= 0 {
-		o.Chunk = 500
+		o.Chunk = 250
 	}
 	if o.TxBudget <= 0 {
-		o.TxBudget = 40 * time.Millisecond
+		o.TxBudget = 20 * time.Millisecond
 	}
 	if o.Actor == "" {
 		o.Actor = "import"
@@ -308,7 +316,7 @@ func Import(ctx context.Context, db *store.DB, sources []Source, o Options) (Rep
 		_ = db.DropImportRows(cctx, run.ID)
 		return Report{}, err
 	}
-	st := &stager{ctx: ctx, db: db, run: run.ID, now: o.Now, chunk: o.Chunk}
+	st := &stager{ctx: ctx, db: db, run: run.ID, now: o.Now, chunk: o.Chunk, rep: &Report{}}
 	for _, src := range sources {
 		if err := st.source(src, o.Academie); err != nil {
 			return fail(err)
@@ -324,19 +332,25 @@ func Import(ctx context.Context, db *store.DB, sources []Source, o Options) (Rep
 		return fail(err)
 	}
 	run.State = store.ImportApplying
-	return apply(ctx, db, run, Report{}, o)
+	return apply(ctx, db, run, Report{LongestWrite: st.rep.LongestWrite}, o)
 }
 
 // stager writes records to the staging table in chunks.
 type stager struct {
-	ctx   context.Context
-	db    *store.DB
-	run   int64
-	now   func() time.Time
-	chunk int
-	seq   int64
-	buf   []store.ImportRow
+	ctx     context.Context
+	db      *store.DB
+	run     int64
+	now     func() time.Time
+	chunk   int
+	seq     int64
+	buf     []store.ImportRow
+	rep     *Report // for LongestWrite
+	flushes int
 }
+
+// checkpointEvery is how many write transactions an import makes between
+// two checkpoints of SQLite's log (see store.DB.Checkpoint).
+const checkpointEvery = 8
 
 func (s *stager) add(r record) error {
 	data, err := json.Marshal(r)
@@ -356,7 +370,17 @@ func (s *stager) flush() error {
 	if len(s.buf) == 0 {
 		return nil
 	}
-	err := s.db.StageImportRows(s.ctx, s.run, s.buf, s.now())
+	var start time.Time
+	err := s.db.InTx(s.ctx, func(tx *store.Tx) error {
+		start = time.Now() // the writer is held from here
+		return tx.StageImportRows(s.ctx, s.run, s.buf, s.now())
+	})
+	if err == nil {
+		s.rep.wrote(time.Since(start))
+		if s.flushes++; s.flushes%checkpointEvery == 0 {
+			err = s.db.Checkpoint(s.ctx)
+		}
+	}
 	s.buf = s.buf[:0]
 	return err
 }

@@ -109,10 +109,10 @@ func (db *DB) BeginImport(ctx context.Context, actor string, now time.Time) (run
 	return run, resume, nil
 }
 
-// StageImportRows appends rows to a run in one short transaction.
-func (db *DB) StageImportRows(ctx context.Context, runID int64, rows []ImportRow, now time.Time) error {
+// StageImportRows appends rows to a run.
+func (t *Tx) StageImportRows(ctx context.Context, runID int64, rows []ImportRow, now time.Time) error {
 	const perStatement = 200
-	err := db.InTx(ctx, func(t *Tx) error {
+	err := func() error {
 		for len(rows) > 0 {
 			n := min(len(rows), perStatement)
 			var sb strings.Builder
@@ -132,7 +132,7 @@ func (db *DB) StageImportRows(ctx context.Context, runID int64, rows []ImportRow
 		}
 		_, err := t.exec(ctx, `UPDATE import_runs SET updated_at = ? WHERE id = ?`, Micros(now), runID)
 		return err
-	})
+	}()
 	return wrap(err, "stage import rows")
 }
 
@@ -205,7 +205,7 @@ func (db *DB) DropImportRows(ctx context.Context, runID int64) error {
 		var n int64
 		err := db.InTx(ctx, func(t *Tx) error {
 			res, err := t.exec(ctx, `DELETE FROM import_rows WHERE run_id = ? AND seq IN
-				(SELECT seq FROM import_rows WHERE run_id = ? ORDER BY seq LIMIT 500)`, runID, runID)
+				(SELECT seq FROM import_rows WHERE run_id = ? ORDER BY seq LIMIT 250)`, runID, runID)
 			if err != nil {
 				return err
 			}
@@ -515,4 +515,17 @@ func (t *Tx) RemoveTeaching(ctx context.Context, teacherID int64, uai, class str
 func (db *DB) TeacherSubjects(ctx context.Context, teacherID int64) ([]string, error) {
 	out, err := db.strings(ctx, `SELECT uai || '/' || class_code || ':' || subjects FROM teachings WHERE teacher_id = ? ORDER BY uai, class_code`, teacherID)
 	return out, wrap(err, "teacher subjects")
+}
+
+// Checkpoint copies SQLite's write-ahead log into the database file from a
+// read connection, without waiting for readers or writers (PASSIVE). A
+// long import calls it between its transactions, so that the log it grows
+// is not copied by an automatic checkpoint inside some later commit, a live
+// send's, holding the writer meanwhile. It does nothing on PostgreSQL.
+func (db *DB) Checkpoint(ctx context.Context) error {
+	if db.dialect != SQLite {
+		return nil
+	}
+	_, err := db.read.ExecContext(ctx, "PRAGMA wal_checkpoint(PASSIVE)")
+	return wrap(err, "checkpoint")
 }
