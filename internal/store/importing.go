@@ -140,7 +140,7 @@ func (t *Tx) StageImportRows(ctx context.Context, runID int64, rows []ImportRow,
 // order.
 func (db *DB) ImportRows(ctx context.Context, runID int64, rank int, seq int64, limit int) ([]ImportRow, error) {
 	rows, err := db.query(ctx, `SELECT seq, rank, kind, key, file, line, entry, data FROM import_rows
-		WHERE run_id = ? AND (rank > ? OR (rank = ? AND seq > ?)) ORDER BY rank, seq LIMIT ?`, runID, rank, rank, seq, limit)
+		WHERE run_id = ? AND (rank, seq) > (?, ?) ORDER BY rank, seq LIMIT ?`, runID, rank, seq, limit)
 	if err != nil {
 		return nil, fmt.Errorf("import rows: %w", err)
 	}
