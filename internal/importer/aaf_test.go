@@ -378,3 +378,34 @@ func TestImportResumesAfterInterruption(t *testing.T) {
 		}
 	})
 }
+
+// TestAAFVariants: exports that name the kind by object class only, point
+// to establishments by UAI, spell the académie in full, or are encoded in
+// ISO-8859-1 are read the same way.
+func TestAAFVariants(t *testing.T) {
+	latin1 := "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>\n<ficAlimMENESR>\n" +
+		"<addRequest><identifier><id>E1</id></identifier><attributes>" +
+		"<attr name=\"objectClass\"><value>ENTEleve</value></attr>" +
+		"<attr name=\"sn\"><value>L\xc9GER</value></attr><attr name=\"givenName\"><value>Ana\xefs</value></attr>" +
+		"<attr name=\"ENTPersonStructRattach\"><value>0789999K</value></attr>" +
+		"<attr name=\"ENTEleveClasses\"><value>0789999K$3E 1</value></attr>" +
+		"</attributes></addRequest>\n</ficAlimMENESR>\n"
+	school := aafHead + `<addRequest><operationalAttributes><attr name="categorieStructure"><value>ENTEtablissement</value></attr></operationalAttributes>
+<identifier><id>0789999K</id></identifier><attributes>
+<attr name="ENTStructureUAI"><value>0789999K</value></attr><attr name="ENTStructureNomCourant"><value>Collège Test</value></attr>
+<attr name="ENTServAcAcademie"><value>ACADEMIE DE VERSAILLES</value></attr>
+</attributes></addRequest>
+</ficAlimMENESR>
+`
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		ctx := context.Background()
+		set := fileSet(t, []string{"directory/academies.csv"}, map[string]string{"a-school.xml": school, "b-pupils.xml": latin1})
+		if _, err := importer.Import(ctx, db, set, opts()); err != nil {
+			t.Fatal(err)
+		}
+		got := aafSnapshot(t, db)["E1"]
+		if want := "anais.leger|Anaïs LÉGER|student|versailles|0789999K|3E_1||||open"; got != want {
+			t.Fatalf("got %s\nwant %s", got, want)
+		}
+	})
+}

@@ -36,19 +36,32 @@ const (
 )
 
 func categorize(c string) aafCategory {
-	switch strings.ToLower(strings.ReplaceAll(c, " ", "")) {
-	case "etabeducnat", "entetablissement", "etablissement", "entstructure":
+	k := strings.NewReplacer(" ", "", "-", "", "_", "").Replace(fold(c))
+	switch {
+	case k == "etabeducnat" || k == "entetablissement" || k == "etablissement" || k == "entstructure":
 		return aafStructure
-	case "eleve", "enteleve":
+	case k == "eleve" || k == "enteleve":
 		return aafPupil
-	case "persreleleve", "entpersreleleve":
+	case k == "persreleleve" || k == "entpersreleleve":
 		return aafParent
-	case "perseducnat", "entauxenseignant", "enseignant", "entauxpersonnel":
-		return aafPersonnel
-	case "entauxnonensetab", "nonenseignant", "entauxnonenscollloc", "persnonens":
+	case strings.HasPrefix(k, "nonenseignant") || strings.HasPrefix(k, "entauxnonens") || k == "persnonens":
 		return aafNonTeaching
+	case k == "perseducnat" || k == "entauxenseignant" || k == "enseignant" || k == "entauxpersonnel":
+		return aafPersonnel
 	}
 	return aafUnknown
+}
+
+// academieID maps ENTServAcAcademie (« VERSAILLES », « ACADEMIE DE
+// VERSAILLES », « ac-versailles ») to an académie identifier.
+func academieID(s string) string {
+	id := sanitize(s, '-', false, 64)
+	for _, p := range []string{"academie-de-", "academie-d-", "ac-"} {
+		if rest, ok := strings.CutPrefix(id, p); ok && rest != "" {
+			return rest
+		}
+	}
+	return id
 }
 
 // aafMapper turns AAF entries into records.
@@ -75,6 +88,12 @@ func (m *aafMapper) entry(e aafEntry) error {
 		return bad("identifiant invalide %q", e.ID)
 	}
 	cat := categorize(e.Category)
+	for _, oc := range e.Attrs["objectClass"] {
+		if cat != aafUnknown {
+			break
+		}
+		cat = categorize(oc) // exports that name the kind by object class only
+	}
 	attrs := e.Attrs
 	modes, removed := map[string]string{}, map[string][]string{}
 	if e.Op == "modify" {
@@ -122,7 +141,7 @@ func (m *aafMapper) structure(e aafEntry, attrs map[string][]string, bad func(st
 	}
 	aca := m.academie
 	if a := first(attrs["ENTServAcAcademie"]); a != "" && aca == "" {
-		aca = sanitize(a, '-', false, 64)
+		aca = academieID(a)
 	}
 	if aca == "" {
 		return bad("académie absente (ENTServAcAcademie) : donnez-la avec --academie")

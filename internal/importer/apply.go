@@ -132,10 +132,13 @@ func (a *applier) school(ext string) (uai, academie string, err error) {
 		return "", "", err
 	}
 	if uai == "" {
-		return "", "", fmt.Errorf("établissement %s: %w", ext, store.ErrNotFound)
+		uai = ext // some exports point to establishments by UAI
 	}
 	if academie, err = a.tx.EstablishmentAcademie(a.ctx, uai); err != nil {
 		return "", "", err
+	}
+	if academie == "" {
+		return "", "", fmt.Errorf("établissement %s: %w", ext, store.ErrNotFound)
 	}
 	a.cache.schools.put(ext, [2]string{uai, academie})
 	return uai, academie, nil

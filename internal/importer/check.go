@@ -124,6 +124,13 @@ func (c *checker) structure(ext string) (string, error) {
 	if err == nil && !ok {
 		uai, err = c.db.EstablishmentByExternalID(c.ctx, ext)
 	}
+	if err == nil && uai == "" && bouclier.ValidName(ext) {
+		// Some exports point to establishments by UAI.
+		var known bool
+		if known, err = c.school(ext); known {
+			uai = ext
+		}
+	}
 	if err == nil {
 		c.structs.put(ext, uai)
 	}
