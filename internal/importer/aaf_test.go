@@ -416,3 +416,27 @@ func TestAAFVariants(t *testing.T) {
 		}
 	})
 }
+
+// TestImportOneAtATime: an import is refused while another stages its
+// files; a run silent for long is taken for abandoned and dropped.
+func TestImportOneAtATime(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		ctx := context.Background()
+		other, resume, err := db.BeginImport(ctx, "other", now)
+		if err != nil || resume {
+			t.Fatal(resume, err)
+		}
+		set := fileSet(t, []string{"directory/academies.csv"}, nil)
+		if _, err := importer.Import(ctx, db, set, opts()); err == nil || !strings.Contains(err.Error(), "un autre import est en cours") {
+			t.Fatalf("second import while one stages: %v", err)
+		}
+		later := opts()
+		later.Now = func() time.Time { return now.Add(11 * time.Minute) }
+		if _, err := importer.Import(ctx, db, set, later); err != nil {
+			t.Fatalf("after the other went silent: %v", err)
+		}
+		if n, err := db.CountImportRows(ctx, other.ID); err != nil || n != 0 {
+			t.Fatalf("abandoned run keeps %d rows (%v)", n, err)
+		}
+	})
+}

@@ -61,6 +61,13 @@ type ImportRun struct {
 func (db *DB) BeginImport(ctx context.Context, actor string, now time.Time) (run ImportRun, resume bool, err error) {
 	var stale []int64
 	err = db.InTx(ctx, func(t *Tx) error {
+		if db.dialect == Postgres {
+			// Two imports starting at once on PostgreSQL serialise here
+			// (SQLite's write transactions already do).
+			if _, err := t.exec(ctx, `SELECT pg_advisory_xact_lock(4242002)`); err != nil {
+				return err
+			}
+		}
 		rows, err := t.tx.QueryContext(ctx, t.db.q(`SELECT id, actor, state, cursor_rank, cursor_seq, updated_at FROM import_runs WHERE state IN (?, ?) ORDER BY id`),
 			ImportStaging, ImportApplying)
 		if err != nil {
