@@ -373,7 +373,12 @@ func TestImportResumesAfterInterruption(t *testing.T) {
 		if len(half) == 0 || len(half) >= 10 {
 			t.Fatalf("expected a half-applied run, got %d accounts", len(half))
 		}
-		rep, err := importer.Import(context.Background(), db, fileSet(t, []string{"aaf/delta/*.xml"}, nil), opts())
+		later := opts()
+		later.Now = func() time.Time { return now.Add(11 * time.Minute) }
+		if _, err := importer.Import(context.Background(), db, nil, opts()); err == nil {
+			t.Fatal("an import started while the interrupted one may still be at work")
+		}
+		rep, err := importer.Import(context.Background(), db, fileSet(t, []string{"aaf/delta/*.xml"}, nil), later)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -41,10 +41,17 @@ type checker struct {
 
 // check validates every staged record of a run, in apply order, and
 // returns the first bad one as a *RowError.
-func check(ctx context.Context, db *store.DB, runID int64, size int) error {
+func check(ctx context.Context, db *store.DB, runID int64, size int, now func() time.Time) error {
 	c := &checker{ctx: ctx, db: db, run: runID, academies: newMemo[bool](1000), schools: newMemo[bool](20000),
 		classes: newMemo[bool](20000), structs: newMemo[string](20000)}
+	last := time.Now()
 	return pages(ctx, db, runID, -1, 0, size, func(rows []store.ImportRow) error {
+		if time.Since(last) > time.Minute {
+			if err := db.TouchImport(ctx, runID, now()); err != nil {
+				return err
+			}
+			last = time.Now()
+		}
 		for _, row := range rows {
 			r, err := decode(row)
 			if err != nil {

@@ -325,7 +325,7 @@ func Import(ctx context.Context, db *store.DB, sources []Source, o Options) (Rep
 	if err := st.flush(); err != nil {
 		return fail(err)
 	}
-	if err := check(ctx, db, run.ID, o.Chunk); err != nil {
+	if err := check(ctx, db, run.ID, o.Chunk, o.Now); err != nil {
 		return fail(err)
 	}
 	if err := db.SetImportState(ctx, run.ID, store.ImportApplying, "", o.Now()); err != nil {

@@ -29,8 +29,8 @@ const (
 // ErrImportBusy is returned when another import is staging or checking.
 var ErrImportBusy = errors.New("another import is in progress")
 
-// importStale is how long a run may stay silent in staging before another
-// import takes it for abandoned.
+// importStale is how long a run may stay silent before another import
+// takes it for abandoned (dropped if staging, finished if applying).
 const importStale = 10 * time.Minute
 
 // ImportRow is one staged record.
@@ -57,7 +57,8 @@ type ImportRun struct {
 
 // BeginImport opens a new import run. If a validated run was left half
 // applied, it returns that one instead with resume set, and the caller
-// must finish it first. Runs abandoned in staging are dropped.
+// must finish it first. Runs abandoned in staging are dropped. A run that
+// moved in the last 10 minutes is another import at work: ErrImportBusy.
 func (db *DB) BeginImport(ctx context.Context, actor string, now time.Time) (run ImportRun, resume bool, err error) {
 	var stale []int64
 	err = db.InTx(ctx, func(t *Tx) error {
@@ -81,10 +82,10 @@ func (db *DB) BeginImport(ctx context.Context, actor string, now time.Time) (run
 				return err
 			}
 			switch {
-			case r.State == ImportApplying:
-				run, resume = r, true
 			case now.Sub(time.UnixMicro(updated)) < importStale:
 				return ErrImportBusy
+			case r.State == ImportApplying:
+				run, resume = r, true
 			default:
 				stale = append(stale, r.ID)
 			}
@@ -196,6 +197,16 @@ func (db *DB) SetImportState(ctx context.Context, runID int64, state, report str
 		return err
 	})
 	return wrap(err, "set import state")
+}
+
+// TouchImport tells other imports that this run, still staging or being
+// checked, is alive.
+func (db *DB) TouchImport(ctx context.Context, runID int64, now time.Time) error {
+	err := db.InTx(ctx, func(t *Tx) error {
+		_, err := t.exec(ctx, `UPDATE import_runs SET updated_at = ? WHERE id = ?`, Micros(now), runID)
+		return err
+	})
+	return wrap(err, "touch import")
 }
 
 // AdvanceImport moves a run's apply cursor, inside the transaction that
