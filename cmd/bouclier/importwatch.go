@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -94,6 +95,9 @@ func pendingFiles(dir string) ([]string, map[string]int64, error) {
 func importSet(ctx context.Context, db *store.DB, dir string, files []string, o importer.Options, env Env) error {
 	now := o.Now()
 	rep, err := importer.Import(ctx, db, fileSources(files), o)
+	if errors.Is(err, importer.ErrBusy) {
+		return err // the files stay for the next look
+	}
 	sub, text := "done", "Import terminé : "+rep.String()+"\n"
 	if err != nil {
 		sub, text = "failed", "Import refusé : "+err.Error()+"\n"

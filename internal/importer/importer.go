@@ -162,6 +162,9 @@ func (b *Batch) add(r record) {
 	}
 }
 
+// ErrBusy is returned when another import is at work on the store.
+var ErrBusy = errors.New("un autre import est en cours : réessayez quand il sera terminé")
+
 // Source is one file of a file set.
 type Source struct {
 	Name string
@@ -291,7 +294,7 @@ func Import(ctx context.Context, db *store.DB, sources []Source, o Options) (Rep
 	run, resume, err := db.BeginImport(ctx, o.Actor, o.Now())
 	if err != nil {
 		if errors.Is(err, store.ErrImportBusy) {
-			return Report{}, fmt.Errorf("un autre import est en cours : réessayez quand il sera terminé")
+			return Report{}, ErrBusy
 		}
 		return Report{}, err
 	}
