@@ -55,7 +55,7 @@ func runImport(ctx context.Context, args []string, env Env) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(env.Stdout, "Import terminé : %s\n", rep)
+	fmt.Fprintf(env.Stdout, "Import terminé\u00a0: %s\n", rep)
 	return nil
 }
 

@@ -34,13 +34,13 @@ func TestImportAAFCommand(t *testing.T) {
 	args := []string{"import", "--data", dir, "../../examples/directory/academies.csv"}
 	names, _ := filepath.Glob("../../examples/aaf/complet/*.xml")
 	code, out, stderr := run(t, "", append(args, names...)...)
-	if code != 0 || !strings.Contains(out, "Import terminé") || !strings.Contains(out, "comptes : 10 ajouts") {
+	if code != 0 || !strings.Contains(out, "Import terminé") || !strings.Contains(out, "comptes\u00a0: 10 ajouts") {
 		t.Fatalf("import: %d %q %q", code, out, stderr)
 	}
 	bad := filepath.Join(t.TempDir(), "Eleve.xml")
 	os.WriteFile(bad, []byte("<?xml version=\"1.0\"?>\n<ficAlimMENESR>\n<deleteRequest><identifier><id>999</id></identifier></deleteRequest>\n</ficAlimMENESR>\n"), 0o600)
 	code, _, stderr = run(t, "", "import", "--data", dir, bad)
-	if code == 0 || !strings.Contains(stderr, "Eleve.xml:3: entrée 999 : ") || strings.Count(strings.TrimSpace(stderr), "\n") != 0 {
+	if code == 0 || !strings.Contains(stderr, "Eleve.xml:3: entrée 999\u00a0: ") || strings.Count(strings.TrimSpace(stderr), "\n") != 0 {
 		t.Fatalf("bad entry: exit %d, %q", code, stderr)
 	}
 }
@@ -49,7 +49,7 @@ func TestImportWatchOnce(t *testing.T) {
 	data, feed := t.TempDir(), t.TempDir()
 	copyFiles(t, feed, "../../examples/directory/academies.csv", "../../examples/aaf/complet/*.xml")
 	code, out, stderr := run(t, "", "import", "--data", data, "--watch", feed, "--once")
-	if code != 0 || !strings.Contains(out, "comptes : 10 ajouts") {
+	if code != 0 || !strings.Contains(out, "comptes\u00a0: 10 ajouts") {
 		t.Fatalf("watch: %d %q %q", code, out, stderr)
 	}
 	done, _ := filepath.Glob(filepath.Join(feed, "done", "*", "*"))

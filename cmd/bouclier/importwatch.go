@@ -98,9 +98,9 @@ func importSet(ctx context.Context, db *store.DB, dir string, files []string, o 
 	if errors.Is(err, importer.ErrBusy) {
 		return err // the files stay for the next look
 	}
-	sub, text := "done", "Import terminé : "+rep.String()+"\n"
+	sub, text := "done", "Import terminé\u00a0: "+rep.String()+"\n"
 	if err != nil {
-		sub, text = "failed", "Import refusé : "+err.Error()+"\n"
+		sub, text = "failed", "Import refusé\u00a0: "+err.Error()+"\n"
 		detail := err.Error()
 		if len(detail) > 500 {
 			detail = detail[:500]

@@ -82,7 +82,7 @@ func readAAF(name string, r io.Reader, emit func(aafEntry) error) error {
 		tok, err := d.Token()
 		if errors.Is(err, io.EOF) {
 			if !root {
-				return ar.bad(nil, "fichier vide : pas d’élément <ficAlimMENESR>")
+				return ar.bad(nil, "fichier vide\u00a0: pas d’élément <ficAlimMENESR>")
 			}
 			return nil
 		}
@@ -97,7 +97,7 @@ func readAAF(name string, r io.Reader, emit func(aafEntry) error) error {
 			continue
 		}
 		if root || se.Name.Local != "ficAlimMENESR" {
-			return ar.bad(nil, fmt.Sprintf("élément racine <%s> inattendu : un fichier AAF commence par <ficAlimMENESR>", se.Name.Local))
+			return ar.bad(nil, fmt.Sprintf("élément racine <%s> inattendu\u00a0: un fichier AAF commence par <ficAlimMENESR>", se.Name.Local))
 		}
 		root = true
 		if err := ar.entries(emit); err != nil {
@@ -124,12 +124,12 @@ func (ar *aafReader) syntax(e *aafEntry, err error) error {
 		return &RowError{Pos: Pos{ar.name, se.Line}, Entry: entryID(e), Reason: "fichier tronqué"}
 	}
 	if errors.As(err, &se) {
-		return &RowError{Pos: Pos{ar.name, se.Line}, Entry: entryID(e), Reason: "XML illisible : " + se.Msg}
+		return &RowError{Pos: Pos{ar.name, se.Line}, Entry: entryID(e), Reason: "XML illisible\u00a0: " + se.Msg}
 	}
 	if errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) {
 		return &RowError{Pos: Pos{ar.name, ar.line()}, Entry: entryID(e), Reason: "fichier tronqué"}
 	}
-	return &RowError{Pos: Pos{ar.name, ar.line()}, Entry: entryID(e), Reason: "lecture impossible : " + err.Error()}
+	return &RowError{Pos: Pos{ar.name, ar.line()}, Entry: entryID(e), Reason: "lecture impossible\u00a0: " + err.Error()}
 }
 
 func entryID(e *aafEntry) string {
@@ -156,7 +156,7 @@ func (ar *aafReader) entries(emit func(aafEntry) error) error {
 		case xml.StartElement:
 			op, ok := aafOps[t.Name.Local]
 			if !ok {
-				return ar.bad(nil, fmt.Sprintf("élément <%s> inattendu : une entrée est <addRequest>, <modifyRequest> ou <deleteRequest>", t.Name.Local))
+				return ar.bad(nil, fmt.Sprintf("élément <%s> inattendu\u00a0: une entrée est <addRequest>, <modifyRequest> ou <deleteRequest>", t.Name.Local))
 			}
 			e := aafEntry{Pos: Pos{ar.name, ar.line()}, Op: op, Attrs: map[string][]string{}}
 			ar.text = 0
@@ -340,7 +340,7 @@ func (ar *aafReader) values(e *aafEntry) ([]string, error) {
 			return out, nil
 		case xml.StartElement:
 			if t.Name.Local != "value" {
-				return nil, ar.bad(e, fmt.Sprintf("élément <%s> inattendu : une valeur est <value>", t.Name.Local))
+				return nil, ar.bad(e, fmt.Sprintf("élément <%s> inattendu\u00a0: une valeur est <value>", t.Name.Local))
 			}
 			s, err := ar.text1(e)
 			if err != nil {

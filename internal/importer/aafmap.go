@@ -113,7 +113,7 @@ func (m *aafMapper) entry(e aafEntry) error {
 	}
 	switch {
 	case cat == aafStructure && e.Op == "delete":
-		return bad("la suppression d’un établissement n’est pas prise en charge : fermez ses comptes un par un")
+		return bad("la suppression d’un établissement n’est pas prise en charge\u00a0: fermez ses comptes un par un")
 	case cat == aafStructure:
 		return m.structure(e, attrs, bad)
 	case e.Op == "delete":
@@ -144,7 +144,7 @@ func (m *aafMapper) structure(e aafEntry, attrs map[string][]string, bad func(st
 		aca = academieID(a)
 	}
 	if aca == "" {
-		return bad("académie absente (ENTServAcAcademie) : donnez-la avec --academie")
+		return bad("académie absente (ENTServAcAcademie)\u00a0: donnez-la avec --academie")
 	}
 	if err := m.emit(record{Kind: kStructure, Pos: e.Pos, Entry: e.ID, Key: e.ID, UAI: uai}); err != nil {
 		return err
@@ -209,7 +209,7 @@ func (m *aafMapper) person(e aafEntry, cat aafCategory, attrs map[string][]strin
 			}
 			p := split(cls[0])
 			if len(p) < 2 || p[0] == "" {
-				return bad("classe %q : attendu STRUCTURE$CLASSE", cls[0])
+				return bad("classe %q\u00a0: attendu STRUCTURE$CLASSE", cls[0])
 			}
 			// A pupil belongs to the establishment of its class.
 			if !r.has("struct") || r.Op == "modify" && r.Struct == "" {
@@ -261,7 +261,7 @@ func (m *aafMapper) person(e aafEntry, cat aafCategory, attrs map[string][]strin
 		}
 		for _, it := range items {
 			if p := split(it); len(p) < 2 || p[0] == "" || classCode(p[1]) == "" {
-				return bad("classe enseignée %q : attendu STRUCTURE$CLASSE$MATIÈRE", it)
+				return bad("classe enseignée %q\u00a0: attendu STRUCTURE$CLASSE$MATIÈRE", it)
 			}
 		}
 		if err := m.emit(record{Kind: kTeachings, Pos: e.Pos, Entry: e.ID, Key: extKey(e.ID), Teacher: e.ID, Op: setMode(modes[key]), Items: items}); err != nil {

@@ -77,23 +77,22 @@ func apply(ctx context.Context, db *store.DB, run store.ImportRun, rep Report, o
 		return nil
 	})
 	if err != nil {
-		return rep, fmt.Errorf("import %d appliqué en partie, repris au prochain import : %w", run.ID, err)
+		return rep, fmt.Errorf("import %d appliqué en partie, repris au prochain import\u00a0: %w", run.ID, err)
 	}
 	data, err := json.Marshal(rep)
 	if err != nil {
 		return rep, err
 	}
 	now := o.Now()
+	// The audit entry and the end of the run commit together, so that a
+	// resumed run is never audited twice.
 	err = db.InTx(ctx, func(tx *store.Tx) error {
 		if err := auditImport(ctx, tx, run.Actor, now, rep); err != nil {
 			return err
 		}
-		return tx.AdvanceImport(ctx, run.ID, 1<<30, 1<<62, string(data), now)
+		return tx.FinishImport(ctx, run.ID, string(data), now)
 	})
 	if err != nil {
-		return rep, err
-	}
-	if err := db.SetImportState(ctx, run.ID, store.ImportDone, string(data), now); err != nil {
 		return rep, err
 	}
 	return rep, db.DropImportRows(ctx, run.ID)

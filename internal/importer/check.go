@@ -177,10 +177,10 @@ func (c *checker) record(seq int64, r record) error {
 		return nil
 	case kAcademie:
 		if !bouclier.ValidName(r.ID) {
-			return bad("identifiant d'académie invalide %q", r.ID)
+			return bad("identifiant d’académie invalide %q", r.ID)
 		}
 		if r.Name == "" {
-			return bad("nom d'académie vide")
+			return bad("nom d’académie vide")
 		}
 		if _, err := time.LoadLocation(r.TimeZone); err != nil || r.TimeZone == "" || r.TimeZone == "Local" {
 			return bad("fuseau horaire inconnu %q", r.TimeZone)
@@ -190,7 +190,7 @@ func (c *checker) record(seq int64, r record) error {
 			return bad("UAI invalide %q", r.UAI)
 		}
 		if r.Name == "" {
-			return bad("nom d'établissement vide")
+			return bad("nom d’établissement vide")
 		}
 		if ok, err := c.academie(r.Academie); err != nil {
 			return err
@@ -215,31 +215,31 @@ func (c *checker) record(seq int64, r record) error {
 		if role, err := c.role(userKey(r.Parent)); err != nil {
 			return err
 		} else if role != bouclier.RoleParent {
-			return bad("%q n'est pas un parent connu", r.Parent)
+			return bad("%q n’est pas un parent connu", r.Parent)
 		}
 		if role, err := c.role(userKey(r.Child)); err != nil {
 			return err
 		} else if role != bouclier.RoleStudent {
-			return bad("%q n'est pas un élève connu", r.Child)
+			return bad("%q n’est pas un élève connu", r.Child)
 		}
 	case kParents:
 		if role, err := c.role(r.Key); err != nil {
 			return err
 		} else if role != bouclier.RoleStudent {
-			return bad("%s n'est pas un élève connu", r.Child)
+			return bad("%s n’est pas un élève connu", r.Child)
 		}
 		for _, p := range r.Items {
 			if role, err := c.role(extKey(p)); err != nil {
 				return err
 			} else if role != bouclier.RoleParent {
-				return bad("responsable %s inconnu (ENTEleveAutoriteParentale) : aucune entrée PersRelEleve ne le décrit", p)
+				return bad("responsable %s inconnu (ENTEleveAutoriteParentale)\u00a0: aucune entrée PersRelEleve ne le décrit", p)
 			}
 		}
 	case kTeaching:
 		if role, err := c.role(userKey(r.Teacher)); err != nil {
 			return err
 		} else if role != bouclier.RoleTeacher {
-			return bad("%q n'est pas un enseignant connu", r.Teacher)
+			return bad("%q n’est pas un enseignant connu", r.Teacher)
 		}
 		if ok, err := c.class(r.UAI, r.Class); err != nil {
 			return err
@@ -264,7 +264,7 @@ func (c *checker) record(seq int64, r record) error {
 		if role, err := c.role(r.Key); err != nil {
 			return err
 		} else if role == "" {
-			return bad("suppression d'une personne inconnue %s", r.Ext)
+			return bad("suppression d’une personne inconnue %s", r.Ext)
 		}
 	default:
 		return bad("enregistrement de type inconnu %q", r.Kind)
@@ -286,7 +286,7 @@ func (c *checker) csvPerson(seq int64, r record, bad func(string, ...any) error)
 	switch role {
 	case bouclier.RoleNationalAdmin:
 		if r.Academie != "" || r.UAI != "" {
-			return bad("un administrateur national n'a ni académie ni établissement")
+			return bad("un administrateur national n’a ni académie ni établissement")
 		}
 	case bouclier.RoleAcademyAdmin:
 		ok, err := c.academie(r.Academie)
@@ -294,7 +294,7 @@ func (c *checker) csvPerson(seq int64, r record, bad func(string, ...any) error)
 			return err
 		}
 		if !ok || r.UAI != "" {
-			return bad("un administrateur d'académie a une académie connue et pas d'établissement")
+			return bad("un administrateur d’académie a une académie connue et pas d’établissement")
 		}
 	default:
 		if ok, err := c.school(r.UAI); err != nil {
@@ -358,7 +358,7 @@ func (c *checker) aafPerson(seq int64, r record, bad func(string, ...any) error)
 				return err
 			}
 			if !found {
-				return bad("modification d'une personne inconnue %s", r.Ext)
+				return bad("modification d’une personne inconnue %s", r.Ext)
 			}
 		}
 	}
@@ -374,7 +374,7 @@ func (c *checker) aafPerson(seq int64, r record, bad func(string, ...any) error)
 			return err
 		}
 		if uai == "" {
-			return bad("établissement de rattachement %s inconnu : aucune entrée EtabEducNat ne le décrit", r.Struct)
+			return bad("établissement de rattachement %s inconnu\u00a0: aucune entrée EtabEducNat ne le décrit", r.Struct)
 		}
 	}
 	return nil

@@ -87,7 +87,7 @@ func readCSV(name string, br *bufio.Reader, emit func(record) error) error {
 		sep = ';'
 	}
 	chk := &utf8Check{r: br}
-	notUTF8 := &RowError{Pos: Pos{name, 1}, Reason: "le fichier n'est pas en UTF-8"}
+	notUTF8 := &RowError{Pos: Pos{name, 1}, Reason: "le fichier n’est pas en UTF-8"}
 	cr := csv.NewReader(chk)
 	cr.Comma = sep
 	cr.FieldsPerRecord = -1
@@ -113,7 +113,7 @@ func readCSV(name string, br *bufio.Reader, emit func(record) error) error {
 		}
 	}
 	if kind == "" {
-		return &RowError{Pos: Pos{name, 1}, Reason: fmt.Sprintf("en-tête non reconnu %q (voir README: formats CSV)", strings.Join(header, ","))}
+		return &RowError{Pos: Pos{name, 1}, Reason: fmt.Sprintf("en-tête non reconnu %q (voir README\u00a0: formats CSV)", strings.Join(header, ","))}
 	}
 	for {
 		rec, err := cr.Read()
@@ -129,7 +129,7 @@ func readCSV(name string, br *bufio.Reader, emit func(record) error) error {
 			if errors.As(err, &pe) {
 				pos.Line = pe.StartLine
 			}
-			return &RowError{Pos: pos, Reason: "CSV illisible : " + err.Error()}
+			return &RowError{Pos: pos, Reason: "CSV illisible\u00a0: " + err.Error()}
 		}
 		line, _ := cr.FieldPos(0) // valid only after a successful Read
 		pos := Pos{name, line}

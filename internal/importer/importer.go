@@ -50,7 +50,7 @@ type RowError struct {
 
 func (e *RowError) Error() string {
 	if e.Entry != "" {
-		return e.Pos.String() + ": entrée " + e.Entry + " : " + e.Reason
+		return e.Pos.String() + ": entrée " + e.Entry + "\u00a0: " + e.Reason
 	}
 	return e.Pos.String() + ": " + e.Reason
 }
@@ -163,7 +163,7 @@ func (b *Batch) add(r record) {
 }
 
 // ErrBusy is returned when another import is at work on the store.
-var ErrBusy = errors.New("un autre import est en cours : réessayez quand il sera terminé")
+var ErrBusy = errors.New("un autre import est en cours\u00a0: réessayez quand il sera terminé")
 
 // Source is one file of a file set.
 type Source struct {
@@ -235,7 +235,7 @@ var kindLabels = map[string]string{
 func (r Report) String() string {
 	t := r.Total()
 	var sb strings.Builder
-	fmt.Fprintf(&sb, "%d enregistrements : %d ajouts, %d modifications, %d fermetures, %d inchangés", r.Records, t.Added, t.Modified, t.Closed, t.Unchanged)
+	fmt.Fprintf(&sb, "%d enregistrements\u00a0: %d ajouts, %d modifications, %d fermetures, %d inchangés", r.Records, t.Added, t.Modified, t.Closed, t.Unchanged)
 	merged := map[string]Counts{}
 	for k, c := range r.Kinds {
 		l := kindLabels[k]
@@ -256,10 +256,10 @@ func (r Report) String() string {
 	sort.Strings(labels)
 	for _, l := range labels {
 		c := merged[l]
-		fmt.Fprintf(&sb, "\n  %s : %d ajouts, %d modifications, %d fermetures, %d inchangés", l, c.Added, c.Modified, c.Closed, c.Unchanged)
+		fmt.Fprintf(&sb, "\n  %s\u00a0: %d ajouts, %d modifications, %d fermetures, %d inchangés", l, c.Added, c.Modified, c.Closed, c.Unchanged)
 	}
 	if r.LongestWrite > 0 {
-		fmt.Fprintf(&sb, "\n  transaction d’écriture la plus longue : %v", r.LongestWrite.Round(time.Millisecond))
+		fmt.Fprintf(&sb, "\n  transaction d’écriture la plus longue\u00a0: %v", r.LongestWrite.Round(time.Millisecond))
 	}
 	return sb.String()
 }
@@ -304,7 +304,7 @@ func Import(ctx context.Context, db *store.DB, sources []Source, o Options) (Rep
 			_ = json.Unmarshal([]byte(run.Report), &prev) // a lost report only loses counts
 		}
 		if _, err := apply(ctx, db, run, prev, o); err != nil {
-			return Report{}, fmt.Errorf("reprise de l’import %d interrompu : %w", run.ID, err)
+			return Report{}, fmt.Errorf("reprise de l’import %d interrompu\u00a0: %w", run.ID, err)
 		}
 		if run, _, err = db.BeginImport(ctx, o.Actor, o.Now()); err != nil {
 			return Report{}, err

@@ -217,6 +217,13 @@ func (t *Tx) AdvanceImport(ctx context.Context, runID int64, rank int, seq int64
 	return wrap(err, "advance import")
 }
 
+// FinishImport marks a run done with its report, inside the transaction
+// that audits it.
+func (t *Tx) FinishImport(ctx context.Context, runID int64, report string, now time.Time) error {
+	_, err := t.exec(ctx, `UPDATE import_runs SET state = ?, report = ?, updated_at = ? WHERE id = ?`, ImportDone, report, Micros(now), runID)
+	return wrap(err, "finish import")
+}
+
 // DropImportRows deletes a run's staged rows in bounded transactions.
 func (db *DB) DropImportRows(ctx context.Context, runID int64) error {
 	for {
