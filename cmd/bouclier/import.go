@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"io"
 	"os"
 	"strings"
 
@@ -12,47 +13,59 @@ import (
 )
 
 func runImport(ctx context.Context, args []string, env Env) error {
-	fs := newFlagSet("import", "[--data DIR] [--database URL] FILE.csv…", env)
+	fs := newFlagSet("import", "[--data DIR] [--database URL] [--academie ID] FILE.csv|FILE.xml… | --watch DIR", env)
 	flags := config.Register(fs, false)
+	academie := fs.String("academie", "", "académie of AAF establishments that do not name theirs (ENTServAcAcademie)")
+	watch := fs.String("watch", "", "watch DIR for file sets to import (see README)")
+	interval := fs.Duration("interval", watchInterval, "with --watch: how often DIR is looked at")
+	once := fs.Bool("once", false, "with --watch: import what DIR holds, then stop")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
-	if fs.NArg() == 0 {
+	if *watch == "" && fs.NArg() == 0 {
 		return fmt.Errorf("no file given (bouclier import --help)")
+	}
+	if *watch != "" && fs.NArg() > 0 {
+		return fmt.Errorf("--watch takes no file arguments")
 	}
 	cfg, err := flags.Load(env.Getenv)
 	if err != nil {
 		return err
 	}
-	var b importer.Batch
 	for _, name := range fs.Args() {
-		f, err := os.Open(name)
-		if err != nil {
-			return err
-		}
-		err = importer.ReadCSV(name, f, &b)
-		f.Close()
-		if err != nil {
+		if _, err := os.Stat(name); err != nil {
 			return err
 		}
 	}
-	db, err := store.Open(ctx, store.Config{DataDir: cfg.DataDir, DatabaseURL: cfg.DatabaseURL})
+	db, err := store.Open(ctx, store.Config{DataDir: cfg.DataDir, DatabaseURL: cfg.DatabaseURL, Lean: true})
 	if err != nil {
 		return err
 	}
 	defer db.Close()
-	bar := progressBar(env)
-	if err := importer.Apply(ctx, db, &b, "import", nowFunc(), bar); err != nil {
-		if bar != nil {
-			fmt.Fprintln(env.Stderr)
-		}
-		return err
+	o := importer.Options{Actor: "import", Now: nowFunc, Academie: *academie}
+	if *watch != "" {
+		return watchDir(ctx, db, *watch, *interval, *once, o, env)
 	}
+	bar := progressBar(env)
+	o.Progress = bar
+	rep, err := importer.Import(ctx, db, fileSources(fs.Args()), o)
 	if bar != nil {
 		fmt.Fprintln(env.Stderr)
 	}
-	fmt.Fprintf(env.Stdout, "Import terminé : %d enregistrements.\n", b.Size())
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(env.Stdout, "Import terminé\u00a0: %s\n", rep)
 	return nil
+}
+
+// fileSources opens each named file when the import reaches it.
+func fileSources(names []string) []importer.Source {
+	out := make([]importer.Source, len(names))
+	for i, name := range names {
+		out[i] = importer.FileSource(name, func() (io.ReadCloser, error) { return os.Open(name) })
+	}
+	return out
 }
 
 // progressBar returns a progress callback drawing on stderr when stderr is

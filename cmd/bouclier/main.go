@@ -47,7 +47,7 @@ func init() {
 		{"screen", "screen JSON-lines messages from stdin", runScreen},
 		{"policy", "explain the messaging rules for a user (policy explain)", runPolicy},
 		{"audit", "check the audit trail (audit verify)", runAudit},
-		{"import", "import the directory from CSV files", runImport},
+		{"import", "import the directory from CSV files or AAF exports", runImport},
 		{"drill", "replay a March-2024-like wave and measure its containment", runDrill},
 	}
 }

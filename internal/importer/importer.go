@@ -1,15 +1,29 @@
 // Package importer loads the directory (académies, establishments, classes,
 // people, parent links and teaching assignments) from files into the store.
 //
-// Parsing and applying are separate: a format (CSV today; the national
-// AAF XML feed can come as a second one) fills a Batch, which is checked
-// whole and then applied in one transaction, so a bad row stops the import
-// with nothing half-imported. Applying the same batch twice changes nothing.
+// Two formats: CSV files (one kind per file, recognised by its header) and
+// the national directory feed, AAF XML exports (complete or delta). Both
+// are read as streams and their records are staged in the store in short
+// transactions, so that memory does not grow with the directory's size and
+// live sends keep the writer between chunks. The staged file set is then
+// checked whole, by reading only: a bad record stops the import with
+// FILE:LINE (and the AAF entry's identifier) and nothing applied. Only then
+// is it applied, in short transactions that each advance the run's cursor;
+// if the process dies half-way, the next import finishes the validated run
+// before starting its own (roll forward), so a file set is never left half
+// applied. Applying the same file set twice changes nothing.
 package importer
 
 import (
+	"bufio"
+	"bytes"
 	"context"
+	"encoding/json"
+	"errors"
 	"fmt"
+	"io"
+	"sort"
+	"strings"
 	"time"
 
 	"github.com/bouclier/bouclier"
@@ -26,13 +40,20 @@ type Pos struct {
 
 func (p Pos) String() string { return fmt.Sprintf("%s:%d", p.File, p.Line) }
 
-// RowError is a bad record: file, line and reason.
+// RowError is a bad record: file, line, entry (AAF identifier, if any) and
+// reason.
 type RowError struct {
 	Pos    Pos
+	Entry  string
 	Reason string
 }
 
-func (e *RowError) Error() string { return e.Pos.String() + ": " + e.Reason }
+func (e *RowError) Error() string {
+	if e.Entry != "" {
+		return e.Pos.String() + ": entrée " + e.Entry + "\u00a0: " + e.Reason
+	}
+	return e.Pos.String() + ": " + e.Reason
+}
 
 // Person is one person record.
 type Person struct {
@@ -58,7 +79,8 @@ type Class struct {
 	UAI, Code string
 }
 
-// Batch is everything one import brings.
+// Batch is a directory held in memory, for callers that build one (the
+// drill, tests) and for ReadCSV.
 type Batch struct {
 	Academies []struct {
 		Pos
@@ -79,222 +101,356 @@ func (b *Batch) Size() int {
 	return len(b.Academies) + len(b.Establishments) + len(b.Classes) + len(b.People) + len(b.Links) + len(b.Teachings)
 }
 
-// known holds what exists, in the database or earlier in the batch.
-type known struct {
-	academies map[string]bool
-	schools   map[string]bool
-	classes   map[string]bool
-	people    map[string]bouclier.Role
-}
-
-// check validates every record against the batch and the database. It
-// returns the first bad record.
-func check(ctx context.Context, db *store.DB, b *Batch) error {
-	k := known{academies: map[string]bool{}, schools: map[string]bool{}, classes: map[string]bool{}, people: map[string]bouclier.Role{}}
-	as, err := db.Academies(ctx)
-	if err != nil {
-		return err
-	}
-	for _, a := range as {
-		k.academies[a.ID] = true
-	}
-	es, err := db.Establishments(ctx, "")
-	if err != nil {
-		return err
-	}
-	for _, e := range es {
-		k.schools[e.UAI] = true
-		cls, err := db.Classes(ctx, e.UAI)
-		if err != nil {
+// records emits the batch's records.
+func (b *Batch) records(emit func(record) error) error {
+	for _, a := range b.Academies {
+		if err := emit(record{Kind: kAcademie, Pos: a.Pos, Key: a.ID, ID: a.ID, Name: a.Name, TimeZone: a.TimeZone}); err != nil {
 			return err
 		}
-		for _, c := range cls {
-			k.classes[e.UAI+"/"+c] = true
-		}
-	}
-	us, err := db.Users(ctx, "")
-	if err != nil {
-		return err
-	}
-	for _, u := range us {
-		k.people[u.Username] = u.Role
-	}
-	bad := func(p Pos, format string, args ...any) error {
-		return &RowError{Pos: p, Reason: fmt.Sprintf(format, args...)}
-	}
-	for _, a := range b.Academies {
-		if !bouclier.ValidName(a.ID) {
-			return bad(a.Pos, "identifiant d'académie invalide %q", a.ID)
-		}
-		if a.Name == "" {
-			return bad(a.Pos, "nom d'académie vide")
-		}
-		if _, err := time.LoadLocation(a.TimeZone); err != nil || a.TimeZone == "" || a.TimeZone == "Local" {
-			return bad(a.Pos, "fuseau horaire inconnu %q", a.TimeZone)
-		}
-		k.academies[a.ID] = true
 	}
 	for _, e := range b.Establishments {
-		if !bouclier.ValidName(e.UAI) {
-			return bad(e.Pos, "UAI invalide %q", e.UAI)
+		if err := emit(record{Kind: kEstablishment, Pos: e.Pos, Key: e.UAI, UAI: e.UAI, Name: e.Name, Academie: e.Academie}); err != nil {
+			return err
 		}
-		if e.Name == "" {
-			return bad(e.Pos, "nom d'établissement vide")
-		}
-		if !k.academies[e.Academie] {
-			return bad(e.Pos, "académie inconnue %q", e.Academie)
-		}
-		k.schools[e.UAI] = true
 	}
 	for _, c := range b.Classes {
-		if !k.schools[c.UAI] {
-			return bad(c.Pos, "établissement inconnu %q", c.UAI)
+		if err := emit(record{Kind: kClass, Pos: c.Pos, Key: c.UAI + "/" + c.Code, UAI: c.UAI, Class: c.Code}); err != nil {
+			return err
 		}
-		if !bouclier.ValidName(c.Code) {
-			return bad(c.Pos, "code de classe invalide %q", c.Code)
-		}
-		k.classes[c.UAI+"/"+c.Code] = true
 	}
-	for i := range b.People {
-		p := &b.People[i]
-		if !bouclier.ValidName(p.Username) {
-			return bad(p.Pos, "identifiant invalide %q", p.Username)
+	for _, p := range b.People {
+		if err := emit(record{Kind: kPerson, Pos: p.Pos, Key: userKey(p.Username), Op: "put", Username: p.Username, Name: p.DisplayName,
+			Role: string(p.Role), Academie: p.Academie, UAI: p.UAI, Class: p.Class, Email: p.Email}); err != nil {
+			return err
 		}
-		if !p.Role.Valid() {
-			return bad(p.Pos, "rôle inconnu %q", p.Role)
-		}
-		if p.DisplayName == "" {
-			return bad(p.Pos, "nom affiché vide")
-		}
-		switch p.Role {
-		case bouclier.RoleNationalAdmin:
-			if p.Academie != "" || p.UAI != "" {
-				return bad(p.Pos, "un administrateur national n'a ni académie ni établissement")
-			}
-		case bouclier.RoleAcademyAdmin:
-			if !k.academies[p.Academie] || p.UAI != "" {
-				return bad(p.Pos, "un administrateur d'académie a une académie connue et pas d'établissement")
-			}
-		default:
-			if !k.schools[p.UAI] {
-				return bad(p.Pos, "établissement inconnu %q", p.UAI)
-			}
-		}
-		if p.Role == bouclier.RoleStudent {
-			if !k.classes[p.UAI+"/"+p.Class] {
-				return bad(p.Pos, "classe inconnue %q dans %s", p.Class, p.UAI)
-			}
-		} else if p.Class != "" {
-			return bad(p.Pos, "seul un élève a une classe")
-		}
-		if prev, dup := k.people[p.Username]; dup && prev != p.Role {
-			return bad(p.Pos, "%s existe déjà avec le rôle %s", p.Username, prev)
-		}
-		k.people[p.Username] = p.Role
 	}
 	for _, l := range b.Links {
-		if k.people[l.Parent] != bouclier.RoleParent {
-			return bad(l.Pos, "%q n'est pas un parent connu", l.Parent)
-		}
-		if k.people[l.Child] != bouclier.RoleStudent {
-			return bad(l.Pos, "%q n'est pas un élève connu", l.Child)
+		if err := emit(record{Kind: kLink, Pos: l.Pos, Key: userKey(l.Child), Parent: l.Parent, Child: l.Child}); err != nil {
+			return err
 		}
 	}
 	for _, t := range b.Teachings {
-		if k.people[t.Teacher] != bouclier.RoleTeacher {
-			return bad(t.Pos, "%q n'est pas un enseignant connu", t.Teacher)
-		}
-		if !k.classes[t.UAI+"/"+t.Class] {
-			return bad(t.Pos, "classe inconnue %s/%s", t.UAI, t.Class)
+		if err := emit(record{Kind: kTeaching, Pos: t.Pos, Key: userKey(t.Teacher), Teacher: t.Teacher, UAI: t.UAI, Class: t.Class}); err != nil {
+			return err
 		}
 	}
 	return nil
 }
 
-// Apply checks b and writes it in one transaction. progress, if not nil,
-// is called with the records done so far and the total.
-func Apply(ctx context.Context, db *store.DB, b *Batch, actor string, now time.Time, progress func(done, total int)) error {
-	if err := check(ctx, db, b); err != nil {
-		return err
+// add appends a CSV record to the batch.
+func (b *Batch) add(r record) {
+	switch r.Kind {
+	case kAcademie:
+		b.Academies = append(b.Academies, struct {
+			Pos
+			bouclier.Academie
+		}{r.Pos, bouclier.Academie{ID: r.ID, Name: r.Name, TimeZone: r.TimeZone}})
+	case kEstablishment:
+		b.Establishments = append(b.Establishments, struct {
+			Pos
+			bouclier.Establishment
+		}{r.Pos, bouclier.Establishment{UAI: r.UAI, Name: r.Name, Academie: r.Academie}})
+	case kClass:
+		b.Classes = append(b.Classes, Class{r.Pos, r.UAI, r.Class})
+	case kPerson:
+		b.People = append(b.People, Person{r.Pos, bouclier.User{Username: r.Username, DisplayName: r.Name, Role: bouclier.Role(r.Role),
+			Academie: r.Academie, UAI: r.UAI, Class: r.Class, Email: r.Email}})
+	case kLink:
+		b.Links = append(b.Links, Link{r.Pos, r.Parent, r.Child})
+	case kTeaching:
+		b.Teachings = append(b.Teachings, Teaching{r.Pos, r.Teacher, r.UAI, r.Class})
 	}
-	total, done := b.Size(), 0
-	step := func() {
-		done++
-		if progress != nil && (done%100 == 0 || done == total) {
-			progress(done, total)
+}
+
+// ErrBusy is returned when another import is at work on the store.
+var ErrBusy = errors.New("un autre import est en cours\u00a0: réessayez quand il sera terminé")
+
+// Source is one file of a file set.
+type Source struct {
+	Name string
+	Open func() (io.ReadCloser, error)
+
+	records func(emit func(record) error) error // in-memory sources
+}
+
+// Options tune an import.
+type Options struct {
+	Actor    string
+	Now      func() time.Time
+	Academie string                // académie of AAF establishments that do not name theirs
+	Progress func(done, total int) // records applied so far, of total; may be nil
+	Chunk    int                   // records per staging transaction, and at most per apply one; default 250
+	TxBudget time.Duration         // an apply transaction takes no more records after this; default 20 ms
+}
+
+// Counts says what an import did to one kind of record.
+type Counts struct {
+	Added     int `json:"added"`
+	Modified  int `json:"modified"`
+	Closed    int `json:"closed"`
+	Unchanged int `json:"unchanged"`
+}
+
+// Report says what an import changed.
+type Report struct {
+	Records int                `json:"records"`
+	Kinds   map[string]*Counts `json:"kinds"`
+	// LongestWrite is the longest the import held the writer in one
+	// transaction (staging or applying): what a live send may wait.
+	LongestWrite time.Duration `json:"longest_write"`
+}
+
+func (r *Report) wrote(d time.Duration) { r.LongestWrite = max(r.LongestWrite, d) }
+
+func (r *Report) count(kind string) *Counts {
+	if r.Kinds == nil {
+		r.Kinds = map[string]*Counts{}
+	}
+	c := r.Kinds[kind]
+	if c == nil {
+		c = &Counts{}
+		r.Kinds[kind] = c
+	}
+	return c
+}
+
+// Total sums the counts of every kind.
+func (r Report) Total() Counts {
+	var t Counts
+	for _, c := range r.Kinds {
+		t.Added += c.Added
+		t.Modified += c.Modified
+		t.Closed += c.Closed
+		t.Unchanged += c.Unchanged
+	}
+	return t
+}
+
+var kindLabels = map[string]string{
+	kAcademie: "académies", kEstablishment: "établissements", kClass: "classes", kPerson: "comptes",
+	kLink: "liens parent-élève", kParents: "liens parent-élève", kTeaching: "classes enseignées", kTeachings: "classes enseignées",
+}
+
+// String is the report in French, one line per kind.
+func (r Report) String() string {
+	t := r.Total()
+	var sb strings.Builder
+	fmt.Fprintf(&sb, "%d enregistrements\u00a0: %d ajouts, %d modifications, %d fermetures, %d inchangés", r.Records, t.Added, t.Modified, t.Closed, t.Unchanged)
+	merged := map[string]Counts{}
+	for k, c := range r.Kinds {
+		l := kindLabels[k]
+		if l == "" {
+			l = k
+		}
+		m := merged[l]
+		m.Added += c.Added
+		m.Modified += c.Modified
+		m.Closed += c.Closed
+		m.Unchanged += c.Unchanged
+		merged[l] = m
+	}
+	labels := make([]string, 0, len(merged))
+	for l := range merged {
+		labels = append(labels, l)
+	}
+	sort.Strings(labels)
+	for _, l := range labels {
+		c := merged[l]
+		fmt.Fprintf(&sb, "\n  %s\u00a0: %d ajouts, %d modifications, %d fermetures, %d inchangés", l, c.Added, c.Modified, c.Closed, c.Unchanged)
+	}
+	if r.LongestWrite > 0 {
+		fmt.Fprintf(&sb, "\n  transaction d’écriture la plus longue\u00a0: %v", r.LongestWrite.Round(time.Millisecond))
+	}
+	return sb.String()
+}
+
+// Apply checks b and writes it; see Import. progress, if not nil, is called
+// with the records applied so far and the total.
+func Apply(ctx context.Context, db *store.DB, b *Batch, actor string, now time.Time, progress func(done, total int)) error {
+	_, err := Import(ctx, db, []Source{{Name: "batch", records: b.records}}, Options{Actor: actor, Now: func() time.Time { return now }, Progress: progress})
+	return err
+}
+
+// FileSource reads a named file through open.
+func FileSource(name string, open func() (io.ReadCloser, error)) Source {
+	return Source{Name: name, Open: open}
+}
+
+// Import stages, checks and applies a file set; see the package comment.
+// A run left half applied by an earlier import is finished first.
+func Import(ctx context.Context, db *store.DB, sources []Source, o Options) (Report, error) {
+	if o.Now == nil {
+		o.Now = time.Now
+	}
+	if o.Chunk <= 0 {
+		o.Chunk = 250
+	}
+	if o.TxBudget <= 0 {
+		o.TxBudget = 20 * time.Millisecond
+	}
+	if o.Actor == "" {
+		o.Actor = "import"
+	}
+	run, resume, err := db.BeginImport(ctx, o.Actor, o.Now())
+	if err != nil {
+		if errors.Is(err, store.ErrImportBusy) {
+			return Report{}, ErrBusy
+		}
+		return Report{}, err
+	}
+	if resume {
+		var prev Report
+		if run.Report != "" {
+			_ = json.Unmarshal([]byte(run.Report), &prev) // a lost report only loses counts
+		}
+		if _, err := apply(ctx, db, run, prev, o); err != nil {
+			return Report{}, fmt.Errorf("reprise de l’import %d interrompu\u00a0: %w", run.ID, err)
+		}
+		if run, _, err = db.BeginImport(ctx, o.Actor, o.Now()); err != nil {
+			return Report{}, err
 		}
 	}
-	return db.InTx(ctx, func(tx *store.Tx) error {
-		if err := directory.Seed(ctx, tx); err != nil {
+	fail := func(err error) (Report, error) {
+		// The run's rows are dropped with a fresh context: the caller's
+		// may be the one that was cancelled.
+		cctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
+		defer cancel()
+		_ = db.SetImportState(cctx, run.ID, store.ImportFailed, "", o.Now())
+		_ = db.DropImportRows(cctx, run.ID)
+		return Report{}, err
+	}
+	st := &stager{ctx: ctx, db: db, run: run.ID, now: o.Now, chunk: o.Chunk, rep: &Report{}}
+	for _, src := range sources {
+		if err := st.source(src, o.Academie); err != nil {
+			return fail(err)
+		}
+	}
+	if err := st.flush(); err != nil {
+		return fail(err)
+	}
+	if err := check(ctx, db, run.ID, o.Chunk, o.Now); err != nil {
+		return fail(err)
+	}
+	if err := db.SetImportState(ctx, run.ID, store.ImportApplying, "", o.Now()); err != nil {
+		return fail(err)
+	}
+	run.State = store.ImportApplying
+	return apply(ctx, db, run, Report{LongestWrite: st.rep.LongestWrite}, o)
+}
+
+// stager writes records to the staging table in chunks.
+type stager struct {
+	ctx     context.Context
+	db      *store.DB
+	run     int64
+	now     func() time.Time
+	chunk   int
+	seq     int64
+	buf     []store.ImportRow
+	rep     *Report // for LongestWrite
+	flushes int
+}
+
+// checkpointEvery is how many write transactions an import makes between
+// two checkpoints of SQLite's log (see store.DB.Checkpoint).
+const checkpointEvery = 8
+
+func (s *stager) add(r record) error {
+	data, err := json.Marshal(r)
+	if err != nil {
+		return fmt.Errorf("%s: %w", r.Pos, err)
+	}
+	s.seq++
+	s.buf = append(s.buf, store.ImportRow{Seq: s.seq, Rank: kindRank[r.Kind], Kind: r.Kind, Key: r.Key,
+		File: r.Pos.File, Line: r.Pos.Line, Entry: r.Entry, Data: string(data)})
+	if len(s.buf) >= s.chunk {
+		return s.flush()
+	}
+	return nil
+}
+
+func (s *stager) flush() error {
+	if len(s.buf) == 0 {
+		return nil
+	}
+	var start time.Time
+	err := s.db.InTx(s.ctx, func(tx *store.Tx) error {
+		start = time.Now() // the writer is held from here
+		return tx.StageImportRows(s.ctx, s.run, s.buf, s.now())
+	})
+	if err == nil {
+		s.rep.wrote(time.Since(start))
+		if s.flushes++; s.flushes%checkpointEvery == 0 {
+			err = s.db.Checkpoint(s.ctx)
+		}
+	}
+	s.buf = s.buf[:0]
+	return err
+}
+
+// source parses one source into the staging table. The format is
+// recognised from the content: XML is AAF, anything else CSV.
+func (s *stager) source(src Source, academie string) error {
+	if src.records != nil {
+		return src.records(s.add)
+	}
+	f, err := src.Open()
+	if err != nil {
+		return fmt.Errorf("%s: %w", src.Name, err)
+	}
+	defer f.Close()
+	br := bufio.NewReaderSize(f, 64<<10)
+	if isXML(br) {
+		m := &aafMapper{academie: academie, emit: s.add}
+		return readAAF(src.Name, br, m.entry)
+	}
+	return readCSV(src.Name, br, s.add)
+}
+
+// isXML reports whether the stream starts, after a BOM and blanks, with '<'.
+func isXML(br *bufio.Reader) bool {
+	head, _ := br.Peek(512)
+	head = bytes.TrimPrefix(head, []byte("\ufeff"))
+	head = bytes.TrimLeft(head, " \t\r\n")
+	return len(head) > 0 && head[0] == '<'
+}
+
+// decode reads a staged row back into a record.
+func decode(row store.ImportRow) (record, error) {
+	var r record
+	if err := json.Unmarshal([]byte(row.Data), &r); err != nil {
+		return r, fmt.Errorf("import row %d: %w", row.Seq, err)
+	}
+	r.Kind, r.Key, r.Entry, r.Pos = row.Kind, row.Key, row.Entry, Pos{row.File, row.Line}
+	return r, nil
+}
+
+// pages calls fn with the run's rows after (rank, seq), a page at a time.
+func pages(ctx context.Context, db *store.DB, runID int64, rank int, seq int64, size int, fn func([]store.ImportRow) error) error {
+	for {
+		rows, err := db.ImportRows(ctx, runID, rank, seq, size)
+		if err != nil {
 			return err
 		}
-		for _, a := range b.Academies {
-			if err := tx.UpsertAcademie(ctx, a.Academie); err != nil {
-				return err
-			}
-			step()
+		if len(rows) == 0 {
+			return nil
 		}
-		for _, e := range b.Establishments {
-			if err := tx.UpsertEstablishment(ctx, e.Establishment); err != nil {
-				return err
-			}
-			step()
+		if err := fn(rows); err != nil {
+			return err
 		}
-		for _, c := range b.Classes {
-			if err := tx.UpsertClass(ctx, c.UAI, c.Code); err != nil {
-				return err
-			}
-			step()
-		}
-		for _, p := range b.People {
-			u := p.User
-			if u.Academie == "" && u.UAI != "" {
-				for _, e := range b.Establishments {
-					if e.UAI == u.UAI {
-						u.Academie = e.Academie
-					}
-				}
-				if u.Academie == "" {
-					e, err := db.Establishment(ctx, u.UAI)
-					if err != nil {
-						return fmt.Errorf("%s: %w", p.Pos, err)
-					}
-					u.Academie = e.Academie
-				}
-			}
-			// New accounts have no password: they are activated with a
-			// code (mass reset / activation letters), never a default.
-			u.MustReset = true
-			if _, err := tx.UpsertUser(ctx, u, "", now); err != nil {
-				return err
-			}
-			step()
-		}
-		for _, l := range b.Links {
-			pid, err := tx.UserIDByName(ctx, l.Parent)
-			if err != nil {
-				return fmt.Errorf("%s: %w", l.Pos, err)
-			}
-			cid, err := tx.UserIDByName(ctx, l.Child)
-			if err != nil {
-				return fmt.Errorf("%s: %w", l.Pos, err)
-			}
-			if err := tx.LinkParent(ctx, pid, cid); err != nil {
-				return err
-			}
-			step()
-		}
-		for _, t := range b.Teachings {
-			tid, err := tx.UserIDByName(ctx, t.Teacher)
-			if err != nil {
-				return fmt.Errorf("%s: %w", t.Pos, err)
-			}
-			if err := tx.AddTeaching(ctx, tid, t.UAI, t.Class); err != nil {
-				return err
-			}
-			step()
-		}
-		return audit.Append(ctx, tx, audit.Entry{At: now, Actor: actor, Action: "directory.import", Target: "directory", Scope: "national",
-			Detail: fmt.Sprintf("%d records", total)})
-	})
+		last := rows[len(rows)-1]
+		rank, seq = last.Rank, last.Seq
+	}
+}
+
+// audit records the import's report in the audit trail.
+func auditImport(ctx context.Context, tx *store.Tx, actor string, now time.Time, rep Report) error {
+	t := rep.Total()
+	return audit.Append(ctx, tx, audit.Entry{At: now, Actor: actor, Action: "directory.import", Target: "directory", Scope: "national",
+		Detail: fmt.Sprintf("%d records: %d added, %d modified, %d closed, %d unchanged", rep.Records, t.Added, t.Modified, t.Closed, t.Unchanged)})
+}
+
+// seed makes sure the reach rules exist before the first directory rows.
+func seed(ctx context.Context, db *store.DB) error {
+	return db.InTx(ctx, func(tx *store.Tx) error { return directory.Seed(ctx, tx) })
 }

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"testing/iotest"
 	"time"
 
 	"github.com/bouclier/bouclier/internal/importer"
@@ -159,4 +160,31 @@ func FuzzReadCSV(f *testing.F) {
 			t.Fatalf("not a row error: %v", err)
 		}
 	})
+}
+
+// TestReadCSVStreamsUTF8: UTF-8 is checked as the file streams, a rune cut
+// between two reads included; a bad byte anywhere refuses the file whole.
+func TestReadCSVStreamsUTF8(t *testing.T) {
+	cases := []struct {
+		name, content string
+		ok            bool
+	}{
+		{"accents cut between reads", "uai,class\n0781234X,6Ä\n0781234X,5É\n", true},
+		{"emoji", "uai,class\n0781234X,6🙂\n", true},
+		{"bad byte late", "uai,class\n0781234X,6A\n0781234X,6B\n0781234X,\xff\n", false},
+		{"truncated rune at the end", "uai,class\n0781234X,6A\xc3", false},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			var b importer.Batch
+			err := importer.ReadCSV("c.csv", iotest.OneByteReader(strings.NewReader(c.content)), &b)
+			var re *importer.RowError
+			switch {
+			case c.ok && err != nil:
+				t.Fatalf("refused: %v", err)
+			case !c.ok && (!errors.As(err, &re) || re.Pos.Line != 1 || !strings.Contains(re.Reason, "UTF-8")):
+				t.Fatalf("want a UTF-8 refusal at line 1, got %v", err)
+			}
+		})
+	}
 }

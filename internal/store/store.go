@@ -46,6 +46,9 @@ type Config struct {
 	DataDir     string // SQLite file lives at DataDir/bouclier.db
 	DatabaseURL string // postgres://… wins over DataDir when set
 	MustExist   bool   // refuse to create a new SQLite database (tools that only read)
+	// Lean gives SQLite a small page cache and no memory map, for batch
+	// tools that must run in bounded memory beside the server (import).
+	Lean bool
 }
 
 // DB is an open store. Reads and writes go through separate pools: SQLite
@@ -94,7 +97,11 @@ func Open(ctx context.Context, cfg Config) (*DB, error) {
 		if err := os.MkdirAll(dir, 0o700); err != nil {
 			return nil, fmt.Errorf("create data directory: %w", err)
 		}
-		dsn := "file:" + path + "?_pragma=busy_timeout(10000)&_pragma=journal_mode(WAL)&_pragma=synchronous(NORMAL)&_pragma=foreign_keys(1)&_pragma=mmap_size(268435456)&_pragma=cache_size(-65536)&_pragma=wal_autocheckpoint(10000)&_pragma=temp_store(2)&_txlock=immediate"
+		mmap, cache := "268435456", "-65536"
+		if cfg.Lean {
+			mmap, cache = "0", "-8192"
+		}
+		dsn := "file:" + path + "?_pragma=busy_timeout(10000)&_pragma=journal_mode(WAL)&_pragma=synchronous(NORMAL)&_pragma=foreign_keys(1)&_pragma=mmap_size(" + mmap + ")&_pragma=cache_size(" + cache + ")&_pragma=wal_autocheckpoint(10000)&_pragma=temp_store(2)&_txlock=immediate"
 		w, err := sql.Open("sqlite", dsn)
 		if err != nil {
 			return nil, fmt.Errorf("open sqlite: %w", err)
