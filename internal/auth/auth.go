@@ -23,6 +23,7 @@ package auth
 
 import (
 	"context"
+	"crypto/cipher"
 	"crypto/rand"
 	"crypto/sha256"
 	"crypto/subtle"
@@ -110,6 +111,8 @@ type Service struct {
 	dir    *directory.Directory
 	wa     *webauthn.WebAuthn
 	prune  atomic.Int64
+
+	pending cipher.AEAD // seals the web login's first step (SealPending)
 }
 
 // New returns an auth service. It makes the store seal TOTP secrets with
@@ -133,6 +136,9 @@ func New(db *store.DB, cfg Config, now func() time.Time, log *slog.Logger) (*Ser
 		return nil, err
 	}
 	db.SetSealer(s.keys)
+	if s.pending, err = newPendingAEAD(key); err != nil {
+		return nil, err
+	}
 	if s.wa, err = newWebAuthn(cfg); err != nil {
 		return nil, err
 	}

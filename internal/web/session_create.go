@@ -5,6 +5,7 @@ import (
 	"crypto/subtle"
 	"encoding/base64"
 	"encoding/json"
+	"fmt"
 	"net/http"
 	"net/url"
 	"strings"
@@ -118,8 +119,13 @@ func (h *handler) loginCreate(w http.ResponseWriter, r *http.Request) {
 	status := http.StatusUnauthorized
 	switch code {
 	case bouclier.ErrOTPRequired:
+		sealed, err := h.sealPending(username, password, token)
+		if err != nil {
+			h.fail(w, r, nil, err)
+			return
+		}
 		p.Title = "Code de vérification"
-		d.OTPStep, d.Pending = true, h.sealPending(username, password, token)
+		d.OTPStep, d.Pending = true, sealed
 		status = http.StatusOK // the next step, not a failure
 	case bouclier.ErrInvalidCredentials:
 		if d.OTPStep {
@@ -211,34 +217,35 @@ func (h *handler) loginPasskey(w http.ResponseWriter, r *http.Request) {
 }
 
 // pendingLogin is the first login step, kept by the browser between the
-// password and the code. It is sealed with a key that lives only in this
-// process and bound to the browser's login cookie, so the password never
-// appears in the page and the blob is useless anywhere else.
+// password and the code. It is sealed with a key derived from the server's
+// secret key (auth.Service.SealPending) and bound to the browser's login
+// cookie, so the password never appears in the page, the blob is useless
+// to anyone else, and the second step works on any node of the deployment
+// and across restarts.
 type pendingLogin struct {
 	U string `json:"u"`
 	P string `json:"p"`
 	E int64  `json:"e"` // expiry, unix seconds
 }
 
-func (h *handler) sealPending(username, password, cookie string) string {
-	b, _ := json.Marshal(pendingLogin{U: username, P: password, E: h.d.Now().Add(pendingTTL).Unix()})
-	nonce := make([]byte, h.pending.NonceSize())
-	_, _ = rand.Read(nonce)
-	return base64.RawURLEncoding.EncodeToString(h.pending.Seal(nonce, nonce, b, []byte(cookie)))
+func (h *handler) sealPending(username, password, cookie string) (string, error) {
+	b, err := json.Marshal(pendingLogin{U: username, P: password, E: h.d.Now().Add(pendingTTL).Unix()})
+	if err != nil {
+		return "", fmt.Errorf("pending login: %w", err)
+	}
+	return h.d.Auth.SealPending(b, cookie)
 }
 
 func (h *handler) openPending(sealed, cookie string) (username, password string, ok bool) {
-	raw, err := base64.RawURLEncoding.DecodeString(sealed)
-	if err != nil || len(raw) < h.pending.NonceSize() {
+	if sealed == "" {
 		return "", "", false
 	}
-	n := h.pending.NonceSize()
-	b, err := h.pending.Open(nil, raw[:n], raw[n:], []byte(cookie))
+	b, err := h.d.Auth.OpenPending(sealed, cookie)
 	if err != nil {
 		return "", "", false
 	}
 	var pl pendingLogin
-	if json.Unmarshal(b, &pl) != nil || h.d.Now().Unix() > pl.E {
+	if json.Unmarshal(b, &pl) != nil || h.d.Now().Unix() > pl.E || pl.U == "" {
 		return "", "", false
 	}
 	return pl.U, pl.P, true
