@@ -46,6 +46,7 @@ import (
 type Config struct {
 	Params          Params
 	MaxConcurrent   int           // argon2 hashes at once
+	HashQueue       int           // argon2 hashes waiting at most; past it a login answers throttled at once
 	StaffIdle       time.Duration // personnel, and families on a new device: idle timeout
 	StaffAbsolute   time.Duration // personnel, and families on a new device: absolute lifetime
 	FamilyIdle      time.Duration // students and parents on a known device
@@ -82,6 +83,7 @@ func DefaultConfig() Config {
 	return Config{
 		Params:          DefaultParams,
 		MaxConcurrent:   4,
+		HashQueue:       16,
 		StaffIdle:       30 * time.Minute,
 		StaffAbsolute:   12 * time.Hour,
 		FamilyIdle:      7 * 24 * time.Hour,
@@ -118,7 +120,7 @@ type Service struct {
 // New returns an auth service. It makes the store seal TOTP secrets with
 // the configured key.
 func New(db *store.DB, cfg Config, now func() time.Time, log *slog.Logger) (*Service, error) {
-	s := &Service{db: db, hasher: NewHasher(cfg.Params, cfg.MaxConcurrent), cfg: cfg, now: now, log: log, dir: directory.New(db)}
+	s := &Service{db: db, hasher: NewBoundedHasher(cfg.Params, cfg.MaxConcurrent, cfg.HashQueue, HasherMaxWait), cfg: cfg, now: now, log: log, dir: directory.New(db)}
 	d, err := s.hasher.Hash(context.Background(), "dummy password that nobody has")
 	if err != nil {
 		return nil, err
@@ -207,10 +209,17 @@ type LoginResult struct {
 
 // LoginWith checks credentials and opens a session. In order:
 //
-//  1. the account's and the (network, name) pair's throttling counters:
-//     locked → locked, delayed → throttled; an unknown name is counted and
-//     answered exactly like an existing one;
-//  2. the password (a dummy hash for an unknown name, for equal timing);
+//  1. the (address, name) pair's throttling counter: delayed → throttled;
+//     the account's own counter: locked or delayed → locked or throttled,
+//     unless the attempt carries a second factor (for an account that has
+//     one) or a known device's token, so that failures from elsewhere
+//     cannot lock the owner out (their addresses stay throttled by the
+//     pair and address counters). A malformed or unknown name is counted
+//     and answered exactly like an existing one;
+//  2. the password: hashing is bounded (Config.MaxConcurrent running,
+//     Config.HashQueue waiting); past that → throttled at once with a
+//     Retry-After of one second. An unknown name gets a dummy hash, for
+//     equal timing, only while the hasher is idle;
 //  3. an administrator's or the user's own lock → locked; a forced reset
 //     → password_reset_required;
 //  4. the second factor if the account has one: missing → otp_required,
@@ -224,35 +233,49 @@ type LoginResult struct {
 //
 // Errors: invalid_credentials (unknown user, wrong password or wrong code,
 // indistinguishable), otp_required, password_reset_required, locked,
-// throttled (carrying RetryAfter).
+// throttled (carrying RetryAfter; IsAccountHeld tells the account's own
+// hold, IsBusy the saturated hasher).
 func (s *Service) LoginWith(ctx context.Context, in LoginRequest) (LoginResult, error) {
 	now := s.now()
 	c := in.Client
 	name := in.Username
-	if !bouclier.ValidName(name) || len(in.Password) > 1024 {
-		_, _, _ = s.hasher.Check(ctx, in.Password, s.dummy)
-		return LoginResult{}, invalidCredentials()
+	// A malformed name or an oversized password goes through the same
+	// throttles as any name (keyed by at most 256 bytes of it).
+	wellFormed := bouclier.ValidName(name) && len(in.Password) <= 1024
+	if len(name) > 256 {
+		name = name[:256]
 	}
 	g, err := s.throttleCheck(ctx, name, c, now)
 	if err != nil {
 		return LoginResult{}, err
 	}
-	fail := func(target, why string) (LoginResult, error) {
+	fail := func(target, scope, why string) (LoginResult, error) {
 		if err := s.throttleFail(ctx, g, now); err != nil {
 			return LoginResult{}, err
 		}
-		s.record(ctx, audit.Entry{At: now, Actor: target, Action: "login.failure", Target: "user:" + target, Source: c.Address, Detail: why})
+		s.record(ctx, audit.Entry{At: now, Actor: target, Action: "login.failure", Target: "user:" + target, Scope: scope, Source: c.Address, Detail: why})
 		if g.suspect {
 			return LoginResult{}, throttled(s.cfg.Throttle.Window)
 		}
 		return LoginResult{}, invalidCredentials()
 	}
+	// noSuchAccount answers a name that is no account like a wrong
+	// password; the name is not kept, as people type their password there
+	// by mistake. The dummy hash, for equal timing, runs only when the
+	// hasher is idle: under a flood it would make real logins wait.
+	noSuchAccount := func(why string) (LoginResult, error) {
+		if g.held != nil {
+			return LoginResult{}, g.held
+		}
+		s.hasher.CheckIfIdle(in.Password, s.dummy)
+		return fail("?"+g.acct[:8], "", why)
+	}
+	if !wellFormed {
+		return noSuchAccount("malformed name or password")
+	}
 	u, err := s.db.UserByName(ctx, name)
 	if errors.Is(err, store.ErrNotFound) {
-		// Same work as for a real account, so timing tells nothing; the
-		// name is not kept, as people type their password there by mistake.
-		_, _, _ = s.hasher.Check(ctx, in.Password, s.dummy)
-		return fail("?"+g.acct[:8], "unknown user")
+		return noSuchAccount("unknown user")
 	}
 	if err != nil {
 		return LoginResult{}, err
@@ -261,13 +284,27 @@ func (s *Service) LoginWith(ctx context.Context, in LoginRequest) (LoginResult, 
 	if err != nil {
 		return LoginResult{}, err
 	}
+	if g.held != nil {
+		pass, err := s.passesHold(ctx, u.ID, cred, in)
+		if err != nil {
+			return LoginResult{}, err
+		}
+		if !pass {
+			return LoginResult{}, g.held
+		}
+	}
 	ok, rehash, err := s.hasher.Check(ctx, in.Password, cred.PasswordHash)
-	if err != nil && !errors.Is(err, context.Canceled) {
+	switch {
+	case IsBusy(err):
+		return LoginResult{}, err
+	case errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded):
+		return LoginResult{}, fmt.Errorf("check password: %w", err)
+	case err != nil:
 		s.log.Warn("password hash unreadable", "user", u.Username, "err", err)
 		ok = false
 	}
 	if !ok || u.Disabled {
-		return fail(u.Username, "bad password")
+		return fail(u.Username, u.Scope(), "bad password")
 	}
 	sec, err := s.db.AccountSecurity(ctx, u.ID)
 	if err != nil {
@@ -292,7 +329,7 @@ func (s *Service) LoginWith(ctx context.Context, in LoginRequest) (LoginResult, 
 		case errors.Is(err, errFactorMissing):
 			return LoginResult{}, bouclier.Errorf(bouclier.ErrOTPRequired, "Code de vérification requis.")
 		case errors.Is(err, errFactorWrong):
-			return fail(u.Username, "bad second factor")
+			return fail(u.Username, u.Scope(), "bad second factor")
 		case err != nil:
 			return LoginResult{}, err
 		}
@@ -347,6 +384,15 @@ func (s *Service) LoginWith(ctx context.Context, in LoginRequest) (LoginResult, 
 		IdleUS: idle.Microseconds(), KnownDevice: dev.known,
 	}
 	res.DeviceToken = dev.token
+	// The stronger hash is computed outside the transaction, and skipped
+	// when the hasher is saturated: the next login will redo it.
+	var newHash string
+	if rehash {
+		if newHash, err = s.hasher.Hash(ctx, in.Password); err != nil {
+			s.log.Info("password rehash postponed", "user", u.Username, "err", err)
+			newHash = ""
+		}
+	}
 	err = s.db.InTx(ctx, func(tx *store.Tx) error {
 		if err := tx.CreateSession(ctx, sess); err != nil {
 			return err
@@ -357,12 +403,8 @@ func (s *Service) LoginWith(ctx context.Context, in LoginRequest) (LoginResult, 
 		if err := tx.PutKnownDevice(ctx, u.ID, dev.netHash, sess.Network, sess.UAFamily, sess.CreatedAt); err != nil {
 			return err
 		}
-		if rehash {
-			h, err := s.hasher.Hash(ctx, in.Password)
-			if err != nil {
-				return err
-			}
-			if err := tx.SetPasswordHash(ctx, u.ID, h); err != nil {
+		if newHash != "" {
+			if err := tx.SetPasswordHash(ctx, u.ID, newHash); err != nil {
 				return err
 			}
 		}

@@ -5,11 +5,15 @@ import (
 	"crypto/rand"
 	"crypto/subtle"
 	"encoding/base64"
+	"errors"
 	"fmt"
 	"strings"
+	"time"
 
 	"golang.org/x/crypto/argon2"
 	"golang.org/x/text/unicode/norm"
+
+	"github.com/bouclier/bouclier"
 )
 
 // Params are argon2id cost parameters; they are stored with each hash so
@@ -24,31 +28,132 @@ type Params struct {
 // (~22 ms a hash on the reference machine).
 var DefaultParams = Params{Memory: 19 * 1024, Time: 2, Threads: 1}
 
-// Hasher hashes and checks passwords with a bound on concurrent hashes, so
-// that a burst of logins queues instead of exhausting memory.
+// Hasher hashes and checks passwords with a bound on concurrent hashes
+// and a short queue behind them. Past the queue, or after waiting
+// MaxWait, a hash is refused at once with a throttled error (429 with
+// Retry-After) instead of queuing for tens of seconds: a flood of logins
+// costs its senders a refusal, not every user a long wait.
 type Hasher struct {
-	params Params
-	slots  chan struct{}
+	params  Params
+	slots   chan struct{} // running hashes
+	tickets chan struct{} // running and waiting hashes
+	dummy   chan struct{} // dummy hashes running (one at most)
+	maxWait time.Duration
 }
 
-// NewHasher returns a Hasher allowing at most concurrent hashes at once.
+// HasherMaxWait bounds how long a hash waits for a slot.
+const HasherMaxWait = 2 * time.Second
+
+// NewHasher returns a Hasher allowing at most concurrent hashes at once
+// and 4×concurrent waiting.
 func NewHasher(p Params, concurrent int) *Hasher {
+	return NewBoundedHasher(p, concurrent, 4*concurrent, HasherMaxWait)
+}
+
+// NewBoundedHasher returns a Hasher running at most concurrent hashes,
+// with at most queue more waiting, each for maxWait at most.
+func NewBoundedHasher(p Params, concurrent, queue int, maxWait time.Duration) *Hasher {
 	if concurrent < 1 {
 		concurrent = 1
 	}
-	return &Hasher{params: p, slots: make(chan struct{}, concurrent)}
+	if queue < 0 {
+		queue = 0
+	}
+	if maxWait <= 0 {
+		maxWait = HasherMaxWait
+	}
+	return &Hasher{params: p, slots: make(chan struct{}, concurrent), tickets: make(chan struct{}, concurrent+queue),
+		dummy: make(chan struct{}, 1), maxWait: maxWait}
 }
 
+// errBusy is the cause of the answer given when the hasher is saturated.
+var errBusy = errors.New("password hasher saturated")
+
+func busy() error {
+	return &bouclier.Error{Code: bouclier.ErrThrottled, Message: "Le service reçoit trop de connexions à la fois. Réessayez dans quelques secondes.",
+		Cause: busyCause{RetryAfter(time.Second)}}
+}
+
+// busyCause carries RetryAfter for the API's Retry-After header and
+// marks the saturation (IsBusy).
+type busyCause struct{ RetryAfter }
+
+func (b busyCause) Error() string { return errBusy.Error() }
+func (b busyCause) Unwrap() error { return b.RetryAfter }
+
+// IsBusy reports whether err is the hasher's refusal when saturated.
+func IsBusy(err error) bool {
+	var b busyCause
+	return errors.As(err, &b)
+}
+
+// acquire takes a place in the queue, or fails at once when it is full,
+// then waits for a slot for maxWait at most.
 func (h *Hasher) acquire(ctx context.Context) error {
+	select {
+	case h.tickets <- struct{}{}:
+	default:
+		return busy()
+	}
+	t := time.NewTimer(h.maxWait)
+	defer t.Stop()
 	select {
 	case h.slots <- struct{}{}:
 		return nil
+	case <-t.C:
+		<-h.tickets
+		return busy()
 	case <-ctx.Done():
+		<-h.tickets
 		return ctx.Err()
 	}
 }
 
-func (h *Hasher) release() { <-h.slots }
+// tryAcquire takes a slot only if one is free now, ahead of nobody: a
+// waiting hash gets a freed slot before any tryAcquire.
+func (h *Hasher) tryAcquire() bool {
+	select {
+	case h.tickets <- struct{}{}:
+	default:
+		return false
+	}
+	select {
+	case h.slots <- struct{}{}:
+		return true
+	default:
+		<-h.tickets
+		return false
+	}
+}
+
+func (h *Hasher) release() {
+	<-h.slots
+	<-h.tickets
+}
+
+// CheckIfIdle checks pw against encoded only when no other such check
+// runs and a slot is free at once, and reports whether it did. It is for
+// the dummy hash of a login with an unknown name: under a flood of them,
+// keeping timings equal is not worth making real logins wait, so they
+// take one core at most and never queue.
+func (h *Hasher) CheckIfIdle(pw, encoded string) bool {
+	p, salt, key, err := parsePHC(encoded)
+	if err != nil {
+		return false
+	}
+	select {
+	case h.dummy <- struct{}{}:
+		defer func() { <-h.dummy }()
+	default:
+		return false
+	}
+	if !h.tryAcquire() {
+		return false
+	}
+	defer h.release()
+	_ = argon2.IDKey(normalize(pw), salt, p.Time, p.Memory, p.Threads, uint32(len(key)))
+	return true
+}
 
 // normalize applies NFKC so that the same password typed on two keyboards
 // (composed or decomposed accents) is the same password.

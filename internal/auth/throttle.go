@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"net"
 	"strings"
@@ -87,10 +88,41 @@ func lockedError(d time.Duration) error {
 		Message: "Ce compte est verrouillé par sécurité. Réessayez plus tard ou contactez votre établissement.", Cause: RetryAfter(d)}
 }
 
+// heldCause marks a throttled or locked answer given because of failures
+// against the account from anywhere (not from this address): a second
+// factor or a known device's token still passes it (IsAccountHeld).
+type heldCause struct{ RetryAfter }
+
+func (h heldCause) Error() string { return "account held: " + h.RetryAfter.Error() }
+func (h heldCause) Unwrap() error { return h.RetryAfter }
+
+// IsAccountHeld reports whether a login was refused because of failures
+// against the account from elsewhere: the same login with a second factor,
+// or from a known device, would be let through to the password check.
+func IsAccountHeld(err error) bool {
+	var h heldCause
+	return errors.As(err, &h)
+}
+
+func held(err error) error {
+	var e *bouclier.Error
+	var ra RetryAfter
+	if errors.As(err, &e) && errors.As(err, &ra) {
+		c := *e
+		c.Cause = heldCause{ra}
+		return &c
+	}
+	return err
+}
+
 // gate is a login attempt's throttling keys and the detector's verdict.
 type gate struct {
 	acct, pair, addr string
 	suspect          bool
+	// held is the answer for an account blocked by its own counter, given
+	// unless the attempt carries a second factor or a known device's token
+	// (LoginWith): failures from anywhere must not lock the owner out.
+	held error
 }
 
 func hkey(parts ...string) string {
@@ -117,8 +149,9 @@ func (s *Service) gateFor(name string, c Client) gate {
 	return gate{acct: hkey("acct", name), pair: hkey("pair", a, name), addr: hkey("addr", a)}
 }
 
-// throttleCheck answers locked or throttled for a blocked account or pair,
-// and says whether the address is suspect.
+// throttleCheck answers throttled for a blocked pair, keeps the answer
+// for a blocked account in g.held, and says whether the address is
+// suspect.
 func (s *Service) throttleCheck(ctx context.Context, name string, c Client, now time.Time) (gate, error) {
 	g := s.gateFor(name, c)
 	tc := s.cfg.Throttle
@@ -130,9 +163,10 @@ func (s *Service) throttleCheck(ctx context.Context, name string, c Client, now 
 	if a, ok := ths[g.acct]; ok && a.BlockedUntil > n {
 		wait := time.Duration(a.BlockedUntil-n) * time.Microsecond
 		if a.Failures >= tc.AccountLockAfter {
-			return g, lockedError(wait)
+			g.held = held(lockedError(wait))
+		} else {
+			g.held = held(throttled(wait))
 		}
-		return g, throttled(wait)
 	}
 	if p, ok := ths[g.pair]; ok && p.BlockedUntil > n {
 		return g, throttled(time.Duration(p.BlockedUntil-n) * time.Microsecond)
@@ -232,4 +266,28 @@ func UAFamily(ua string) string {
 		b.WriteRune(r)
 	}
 	return b.String()
+}
+
+// passesHold reports whether a login attempt may go past its account's
+// own throttle (gate.held): it carries the token of a device the account
+// logged in from before, or a second factor for an account that has one.
+// Its password and factor are still checked, and a failure still counts.
+func (s *Service) passesHold(ctx context.Context, userID int64, cred store.Credentials, in LoginRequest) (bool, error) {
+	if h, ok := hashToken(in.Device); ok {
+		known, err := s.db.IsKnownDevice(ctx, userID, h)
+		if err != nil {
+			return false, fmt.Errorf("known device: %w", err)
+		}
+		if known {
+			return true, nil
+		}
+	}
+	if in.OTP == "" && in.RecoveryCode == "" && in.WebAuthn == nil {
+		return false, nil
+	}
+	f, err := s.factors(ctx, userID, cred)
+	if err != nil {
+		return false, err
+	}
+	return f.any(), nil
 }

@@ -5,9 +5,11 @@ import (
 	"crypto/subtle"
 	"encoding/base64"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"net/http"
 	"net/url"
+	"strconv"
 	"strings"
 	"time"
 
@@ -134,14 +136,31 @@ func (h *handler) loginCreate(w http.ResponseWriter, r *http.Request) {
 		} else {
 			p.Error = "Identifiant ou mot de passe incorrect."
 		}
-	case bouclier.ErrThrottled:
+	case bouclier.ErrThrottled, bouclier.ErrLocked:
 		status = http.StatusTooManyRequests
 		p.Error = "Trop de tentatives de connexion. " + bouclier.ErrorMessage(err)
+		if code == bouclier.ErrLocked {
+			status = http.StatusLocked
+			p.Error = "Ce compte est verrouillé. " + bouclier.ErrorMessage(err)
+		}
 		d.OTPStep, d.Pending = false, ""
-	case bouclier.ErrLocked:
-		status = http.StatusLocked
-		p.Error = "Ce compte est verrouillé. " + bouclier.ErrorMessage(err)
-		d.OTPStep, d.Pending = false, ""
+		var ra auth.RetryAfter
+		if errors.As(err, &ra) {
+			w.Header().Set("Retry-After", strconv.Itoa(ra.Seconds()))
+		}
+		if auth.IsAccountHeld(err) && otp == "" {
+			// Failures from elsewhere hold the account: its owner still
+			// passes with a second factor. The password is not checked
+			// yet; it will be, with the code.
+			sealed, err := h.sealPending(username, password, token)
+			if err != nil {
+				h.fail(w, r, nil, err)
+				return
+			}
+			p.Title = "Code de vérification"
+			p.Error = "De nombreuses tentatives de connexion ont visé ce compte. Si vous utilisez une application d’authentification ou une clé d’accès, confirmez avec elle pour vous connecter\u00a0; sinon, réessayez plus tard."
+			d.OTPStep, d.Pending = true, sealed
+		}
 	case bouclier.ErrPasswordResetRequired:
 		status = http.StatusForbidden
 		p.Error = bouclier.ErrorMessage(err)
