@@ -114,13 +114,15 @@ type Service struct {
 	wa     *webauthn.WebAuthn
 	prune  atomic.Int64
 
-	pending cipher.AEAD // seals the web login's first step (SealPending)
+	pending     cipher.AEAD  // seals the web login's first step (SealPending)
+	optionLimit *rateLimiter // passkey login options per address
 }
 
 // New returns an auth service. It makes the store seal TOTP secrets with
 // the configured key.
 func New(db *store.DB, cfg Config, now func() time.Time, log *slog.Logger) (*Service, error) {
-	s := &Service{db: db, hasher: NewBoundedHasher(cfg.Params, cfg.MaxConcurrent, cfg.HashQueue, HasherMaxWait), cfg: cfg, now: now, log: log, dir: directory.New(db)}
+	s := &Service{db: db, hasher: NewBoundedHasher(cfg.Params, cfg.MaxConcurrent, cfg.HashQueue, HasherMaxWait), cfg: cfg, now: now, log: log, dir: directory.New(db),
+		optionLimit: newRateLimiter(PasskeyOptionsPerMinute, 100_000)}
 	d, err := s.hasher.Hash(context.Background(), "dummy password that nobody has")
 	if err != nil {
 		return nil, err

@@ -201,11 +201,18 @@ func (h *handler) loginPasskeyOptions(w http.ResponseWriter, r *http.Request) {
 		jsonError(w, err)
 		return
 	}
-	if _, ok := h.checkLoginToken(r); !ok {
+	token, ok := h.checkLoginToken(r)
+	if !ok {
 		jsonError(w, bouclier.Errorf(bouclier.ErrForbidden, "Formulaire de connexion expiré : rechargez la page."))
 		return
 	}
-	id, opts, err := h.d.Auth.BeginPasskeyLogin(r.Context())
+	// Only the second step asks for a passkey: no options without the
+	// first step's sealed state, and a few a minute per address.
+	if _, _, ok := h.openPending(r.PostFormValue("pending"), token); !ok {
+		jsonError(w, bouclier.Errorf(bouclier.ErrInvalidCredentials, "Le délai est dépassé : reconnectez-vous."))
+		return
+	}
+	id, opts, err := h.d.Auth.BeginPasskeyLoginFrom(r.Context(), clientOf(r))
 	h.ceremony(w, id, opts, err)
 }
 
