@@ -7,6 +7,7 @@ import (
 	"context"
 	"crypto/subtle"
 	"crypto/tls"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -30,6 +31,7 @@ import (
 	"github.com/bouclier/bouclier/internal/moderation"
 	"github.com/bouclier/bouclier/internal/rules"
 	"github.com/bouclier/bouclier/internal/store"
+	"github.com/bouclier/bouclier/internal/textcheck"
 	"github.com/bouclier/bouclier/internal/web"
 )
 
@@ -132,7 +134,26 @@ func (a *App) Handler() http.Handler {
 		SecureCookie: a.Config.SecureCookie, Explain: a.explain,
 		UnreadCount: func(ctx context.Context, u bouclier.User) (int, error) { return a.DB.UnreadCount(ctx, u.ID) },
 		Location:    a.webLocation(context.Background())}))
-	return a.logRequests(a.clients.Handler(securityHeaders(mux)))
+	return a.logRequests(a.clients.Handler(securityHeaders(rejectNUL(mux))))
+}
+
+// rejectNUL answers 422 for a path or query holding a NUL character,
+// which PostgreSQL cannot compare or store (bodies are checked where they
+// are decoded: textcheck.Value, textcheck.Form).
+func rejectNUL(h http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if err := textcheck.URL(r); err != nil {
+			if strings.HasPrefix(r.URL.Path, "/api/") {
+				w.Header().Set("Content-Type", "application/json")
+				w.WriteHeader(http.StatusUnprocessableEntity)
+				_ = json.NewEncoder(w).Encode(map[string]any{"error": map[string]string{"code": string(bouclier.ErrorCode(err)), "message": bouclier.ErrorMessage(err)}})
+				return
+			}
+			http.Error(w, bouclier.ErrorMessage(err), http.StatusUnprocessableEntity)
+			return
+		}
+		h.ServeHTTP(w, r)
+	})
 }
 
 // OpsHandler returns the operations endpoints served on the separate

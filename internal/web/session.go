@@ -12,6 +12,7 @@ import (
 
 	"github.com/bouclier/bouclier"
 	"github.com/bouclier/bouclier/internal/auth"
+	"github.com/bouclier/bouclier/internal/textcheck"
 )
 
 // authedFunc is a handler for a signed-in user.
@@ -84,7 +85,7 @@ func (h *handler) parseForm(w http.ResponseWriter, r *http.Request) error {
 	var tooBig *http.MaxBytesError
 	switch {
 	case err == nil:
-		return nil
+		return textcheck.Form(r)
 	case errors.As(err, &tooBig):
 		return bouclier.Errorf(bouclier.ErrTooLarge, "Envoi trop volumineux (%d Mo au plus, pièces jointes comprises).", maxUpload>>20)
 	}
