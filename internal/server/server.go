@@ -434,7 +434,11 @@ func securityConfig(ac *auth.Config, cfg config.Config) error {
 		} else {
 			ac.RPID = "localhost"
 			_, port, _ := net.SplitHostPort(cfg.Addr)
-			ac.RPOrigins = []string{"http://localhost:" + port, "http://localhost"}
+			scheme := "http"
+			if cfg.TLSCert != "" {
+				scheme = "https"
+			}
+			ac.RPOrigins = []string{scheme + "://localhost:" + port, scheme + "://localhost"}
 		}
 	}
 	return nil
