@@ -31,6 +31,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -47,6 +48,8 @@ type Config struct {
 	Params          Params
 	MaxConcurrent   int           // argon2 hashes at once
 	HashQueue       int           // argon2 hashes waiting at most; past it a login answers throttled at once
+	LoginConcurrent int           // logins processed at once by this process
+	LoginQueue      int           // logins waiting at most; past it a login answers throttled at once
 	StaffIdle       time.Duration // personnel, and families on a new device: idle timeout
 	StaffAbsolute   time.Duration // personnel, and families on a new device: absolute lifetime
 	FamilyIdle      time.Duration // students and parents on a known device
@@ -84,6 +87,8 @@ func DefaultConfig() Config {
 		Params:          DefaultParams,
 		MaxConcurrent:   4,
 		HashQueue:       16,
+		LoginConcurrent: 16,
+		LoginQueue:      64,
 		StaffIdle:       30 * time.Minute,
 		StaffAbsolute:   12 * time.Hour,
 		FamilyIdle:      7 * 24 * time.Hour,
@@ -116,13 +121,15 @@ type Service struct {
 
 	pending     cipher.AEAD  // seals the web login's first step (SealPending)
 	optionLimit *rateLimiter // passkey login options per address
+	failures    failureQueue // failed logins waiting to be counted (throttleFailAudit)
+	logins      *bounded     // logins in progress (LoginWith)
 }
 
 // New returns an auth service. It makes the store seal TOTP secrets with
 // the configured key.
 func New(db *store.DB, cfg Config, now func() time.Time, log *slog.Logger) (*Service, error) {
 	s := &Service{db: db, hasher: NewBoundedHasher(cfg.Params, cfg.MaxConcurrent, cfg.HashQueue, HasherMaxWait), cfg: cfg, now: now, log: log, dir: directory.New(db),
-		optionLimit: newRateLimiter(PasskeyOptionsPerMinute, 100_000)}
+		optionLimit: newRateLimiter(PasskeyOptionsPerMinute, 100_000), logins: newBounded(cfg.LoginConcurrent, cfg.LoginQueue, HasherMaxWait)}
 	d, err := s.hasher.Hash(context.Background(), "dummy password that nobody has")
 	if err != nil {
 		return nil, err
@@ -211,6 +218,9 @@ type LoginResult struct {
 
 // LoginWith checks credentials and opens a session. In order:
 //
+//  0. admission: Config.LoginConcurrent logins at once in this process,
+//     Config.LoginQueue more waiting (2 s at most); past that → throttled
+//     at once with a Retry-After of one second, before any work;
 //  1. the (address, name) pair's throttling counter: delayed → throttled;
 //     the account's own counter: locked or delayed → locked or throttled,
 //     unless the attempt carries a second factor (for an account that has
@@ -238,6 +248,18 @@ type LoginResult struct {
 // throttled (carrying RetryAfter; IsAccountHeld tells the account's own
 // hold, IsBusy the saturated hasher).
 func (s *Service) LoginWith(ctx context.Context, in LoginRequest) (LoginResult, error) {
+	// Admission first: past the running logins and their short queue, a
+	// flood is answered at once, before any work.
+	if err := s.logins.acquire(ctx); err != nil {
+		if IsBusy(err) {
+			return LoginResult{}, err
+		}
+		return LoginResult{}, fmt.Errorf("login: %w", err)
+	}
+	// A failure leaves its place before its count is written (group
+	// commit), so that the places turn over at the pace of the checks.
+	leave := sync.OnceFunc(s.logins.release)
+	defer leave()
 	now := s.now()
 	c := in.Client
 	name := in.Username
@@ -252,10 +274,11 @@ func (s *Service) LoginWith(ctx context.Context, in LoginRequest) (LoginResult, 
 		return LoginResult{}, err
 	}
 	fail := func(target, scope, why string) (LoginResult, error) {
-		if err := s.throttleFail(ctx, g, now); err != nil {
+		e := audit.Entry{At: now, Actor: target, Action: "login.failure", Target: "user:" + target, Scope: scope, Source: c.Address, Detail: why}
+		leave()
+		if err := s.throttleFailAudit(ctx, g, now, &e); err != nil {
 			return LoginResult{}, err
 		}
-		s.record(ctx, audit.Entry{At: now, Actor: target, Action: "login.failure", Target: "user:" + target, Scope: scope, Source: c.Address, Detail: why})
 		if g.suspect {
 			return LoginResult{}, throttled(s.cfg.Throttle.Window)
 		}

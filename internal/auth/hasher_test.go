@@ -34,17 +34,17 @@ func TestHasherRefusesPastItsQueue(t *testing.T) {
 			}
 			// Occupy: running hashes hold a slot and a ticket, waiting ones a ticket.
 			for i := range c.held {
-				h.tickets <- struct{}{}
+				h.bounded.tickets <- struct{}{}
 				if i < c.concurrent {
-					h.slots <- struct{}{}
+					h.bounded.slots <- struct{}{}
 				}
 			}
 			if !c.wantBusy {
 				// The running hash ends soon: release one slot and ticket.
 				go func() {
 					time.Sleep(10 * time.Millisecond)
-					<-h.slots
-					<-h.tickets
+					<-h.bounded.slots
+					<-h.bounded.tickets
 				}()
 			}
 			start := time.Now()
@@ -80,13 +80,13 @@ func TestDummyHashNeverQueues(t *testing.T) {
 	if !h.CheckIfIdle("x", enc) {
 		t.Fatal("idle hasher skipped the dummy hash")
 	}
-	h.tickets <- struct{}{}
-	h.slots <- struct{}{}
+	h.bounded.tickets <- struct{}{}
+	h.bounded.slots <- struct{}{}
 	if h.CheckIfIdle("x", enc) {
 		t.Fatal("dummy hash ran while every slot was busy")
 	}
-	<-h.slots
-	<-h.tickets
+	<-h.bounded.slots
+	<-h.bounded.tickets
 	h.dummy <- struct{}{}
 	if h.CheckIfIdle("x", enc) {
 		t.Fatal("two dummy hashes at once")

@@ -2,11 +2,13 @@ package auth_test
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"io"
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -20,8 +22,9 @@ import (
 	"github.com/bouclier/bouclier/internal/storetest"
 )
 
-// floodApp opens the application with the production hashing costs.
-func floodApp(t testing.TB, tg storetest.Target) http.Handler {
+// floodApp opens the application with the production hashing costs and
+// returns it with the device token of a first login of parent.dupont.
+func floodApp(t testing.TB, tg storetest.Target) (http.Handler, string) {
 	t.Helper()
 	cfg := config.Default()
 	cfg.DataDir, cfg.DatabaseURL, cfg.SecureCookie = tg.Config.DataDir, tg.Config.DatabaseURL, false
@@ -34,7 +37,15 @@ func floodApp(t testing.TB, tg storetest.Target) http.Handler {
 	if _, err := demo.Create(context.Background(), app.DB, app.Auth.Hasher(), demo.Options{Password: apptest.Password}, time.Now()); err != nil {
 		t.Fatal(err)
 	}
-	return app.Handler()
+	h := app.Handler()
+	w := post(h, "192.0.2.99", fmt.Sprintf(`{"username":"parent.dupont","password":%q}`, apptest.Password))
+	var res struct {
+		Device string `json:"device_token"`
+	}
+	if err := json.Unmarshal(w.Body.Bytes(), &res); err != nil || res.Device == "" {
+		t.Fatalf("first login: %d %s", w.Code, w.Body)
+	}
+	return h, res.Device
 }
 
 func post(h http.Handler, addr, body string) *httptest.ResponseRecorder {
@@ -48,12 +59,15 @@ func post(h http.Handler, addr, body string) *httptest.ResponseRecorder {
 
 // floodedLogin sends n concurrent bogus logins (malformed and unknown
 // names, each from its own address) and, once they are under way, one
-// legitimate login; it returns the legitimate login's answer and time,
-// and the bogus logins' statuses.
-func floodedLogin(h http.Handler, n int) (*httptest.ResponseRecorder, time.Duration, map[int]int) {
+// legitimate login from a known device (past 1,000 failures everywhere, a
+// login without a second factor needs one). The legitimate client honours
+// Retry-After, as browsers' users and scripts do, five times at most. It
+// returns the legitimate login's last answer, the time of its first
+// answer and the time until its session, and the bogus logins' statuses.
+func floodedLogin(h http.Handler, n int, device string) (w *httptest.ResponseRecorder, first, total time.Duration, statuses map[int]int) {
 	var wg sync.WaitGroup
 	var mu sync.Mutex
-	statuses := map[int]int{}
+	statuses = map[int]int{}
 	start := make(chan struct{})
 	for i := range n {
 		wg.Add(1)
@@ -73,10 +87,20 @@ func floodedLogin(h http.Handler, n int) (*httptest.ResponseRecorder, time.Durat
 	close(start)
 	time.Sleep(20 * time.Millisecond)
 	t0 := time.Now()
-	w := post(h, "192.0.2.99", fmt.Sprintf(`{"username":"parent.dupont","password":%q}`, apptest.Password))
-	d := time.Since(t0)
+	for attempt := range 5 {
+		w = post(h, "192.0.2.99", fmt.Sprintf(`{"username":"parent.dupont","password":%q,"device":%q}`, apptest.Password, device))
+		if attempt == 0 {
+			first = time.Since(t0)
+		}
+		ra, err := strconv.Atoi(w.Header().Get("Retry-After"))
+		if w.Code != http.StatusTooManyRequests || err != nil {
+			break
+		}
+		time.Sleep(time.Duration(ra) * time.Second)
+	}
+	total = time.Since(t0)
 	wg.Wait()
-	return w, d, statuses
+	return w, first, total, statuses
 }
 
 // TestLegitimateLoginDuringFlood: with 600 concurrent bogus logins, a
@@ -89,14 +113,14 @@ func TestLegitimateLoginDuringFlood(t *testing.T) {
 	}
 	for _, tg := range storetest.Targets(t) {
 		t.Run(tg.Name, func(t *testing.T) {
-			h := floodApp(t, tg)
-			w, d, statuses := floodedLogin(h, 600)
-			t.Logf("legitimate login during the flood: %d in %v; bogus answers %v", w.Code, d, statuses)
+			h, device := floodApp(t, tg)
+			w, first, total, statuses := floodedLogin(h, 600, device)
+			t.Logf("legitimate login during the flood: first answer in %v, session (%d) after %v; bogus answers %v", first, w.Code, total, statuses)
 			if w.Code != http.StatusCreated {
 				t.Fatalf("legitimate login: %d %s", w.Code, w.Body)
 			}
-			if d > 10*time.Second {
-				t.Fatalf("legitimate login took %v", d)
+			if first > 10*time.Second || total > 20*time.Second {
+				t.Fatalf("legitimate login: first answer after %v, session after %v", first, total)
 			}
 			for code := range statuses {
 				if code >= 500 {
@@ -107,21 +131,24 @@ func TestLegitimateLoginDuringFlood(t *testing.T) {
 	}
 }
 
-// BenchmarkLoginDuringFlood reports the time of a legitimate login while
-// 600 bogus logins run at once (target: under a second).
+// BenchmarkLoginDuringFlood reports, while 600 bogus logins run at once,
+// how fast a legitimate login gets its first answer and its session
+// (target: under a second).
 func BenchmarkLoginDuringFlood(b *testing.B) {
 	for _, tg := range storetest.Targets(b) {
 		b.Run(tg.Name, func(b *testing.B) {
-			h := floodApp(b, tg)
-			var total time.Duration
+			h, device := floodApp(b, tg)
+			var first, total time.Duration
 			for range b.N {
-				w, d, _ := floodedLogin(h, 600)
+				w, f, d, _ := floodedLogin(h, 600, device)
 				if w.Code != http.StatusCreated {
 					b.Fatalf("legitimate login: %d %s", w.Code, w.Body)
 				}
+				first += f
 				total += d
 			}
-			b.ReportMetric(float64(total.Milliseconds())/float64(b.N), "ms/legit-login")
+			b.ReportMetric(float64(first.Milliseconds())/float64(b.N), "ms/first-answer")
+			b.ReportMetric(float64(total.Milliseconds())/float64(b.N), "ms/session")
 		})
 	}
 }

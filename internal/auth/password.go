@@ -34,11 +34,9 @@ var DefaultParams = Params{Memory: 19 * 1024, Time: 2, Threads: 1}
 // Retry-After) instead of queuing for tens of seconds: a flood of logins
 // costs its senders a refusal, not every user a long wait.
 type Hasher struct {
-	params  Params
-	slots   chan struct{} // running hashes
-	tickets chan struct{} // running and waiting hashes
-	dummy   chan struct{} // dummy hashes running (one at most)
-	maxWait time.Duration
+	params Params
+	*bounded
+	dummy chan struct{} // dummy hashes running (one at most)
 }
 
 // HasherMaxWait bounds how long a hash waits for a slot.
@@ -53,21 +51,12 @@ func NewHasher(p Params, concurrent int) *Hasher {
 // NewBoundedHasher returns a Hasher running at most concurrent hashes,
 // with at most queue more waiting, each for maxWait at most.
 func NewBoundedHasher(p Params, concurrent, queue int, maxWait time.Duration) *Hasher {
-	if concurrent < 1 {
-		concurrent = 1
-	}
-	if queue < 0 {
-		queue = 0
-	}
-	if maxWait <= 0 {
-		maxWait = HasherMaxWait
-	}
-	return &Hasher{params: p, slots: make(chan struct{}, concurrent), tickets: make(chan struct{}, concurrent+queue),
-		dummy: make(chan struct{}, 1), maxWait: maxWait}
+	return &Hasher{params: p, bounded: newBounded(concurrent, queue, maxWait), dummy: make(chan struct{}, 1)}
 }
 
-// errBusy is the cause of the answer given when the hasher is saturated.
-var errBusy = errors.New("password hasher saturated")
+// errBusy is the cause of the answer given when the hasher, or the
+// logins, are saturated.
+var errBusy = errors.New("saturated")
 
 func busy() error {
 	return &bouclier.Error{Code: bouclier.ErrThrottled, Message: "Le service reçoit trop de connexions à la fois. Réessayez dans quelques secondes.",
@@ -85,50 +74,6 @@ func (b busyCause) Unwrap() error { return b.RetryAfter }
 func IsBusy(err error) bool {
 	var b busyCause
 	return errors.As(err, &b)
-}
-
-// acquire takes a place in the queue, or fails at once when it is full,
-// then waits for a slot for maxWait at most.
-func (h *Hasher) acquire(ctx context.Context) error {
-	select {
-	case h.tickets <- struct{}{}:
-	default:
-		return busy()
-	}
-	t := time.NewTimer(h.maxWait)
-	defer t.Stop()
-	select {
-	case h.slots <- struct{}{}:
-		return nil
-	case <-t.C:
-		<-h.tickets
-		return busy()
-	case <-ctx.Done():
-		<-h.tickets
-		return ctx.Err()
-	}
-}
-
-// tryAcquire takes a slot only if one is free now, ahead of nobody: a
-// waiting hash gets a freed slot before any tryAcquire.
-func (h *Hasher) tryAcquire() bool {
-	select {
-	case h.tickets <- struct{}{}:
-	default:
-		return false
-	}
-	select {
-	case h.slots <- struct{}{}:
-		return true
-	default:
-		<-h.tickets
-		return false
-	}
-}
-
-func (h *Hasher) release() {
-	<-h.slots
-	<-h.tickets
 }
 
 // CheckIfIdle checks pw against encoded only when no other such check

@@ -8,9 +8,11 @@ import (
 	"fmt"
 	"net"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/bouclier/bouclier"
+	"github.com/bouclier/bouclier/internal/audit"
 	"github.com/bouclier/bouclier/internal/store"
 )
 
@@ -196,42 +198,126 @@ func (s *Service) delay(over int) time.Duration {
 // throttleFail counts a failed attempt on the account, the pair and the
 // address, in one transaction.
 func (s *Service) throttleFail(ctx context.Context, g gate, now time.Time) error {
-	tc := s.cfg.Throttle
-	n := store.Micros(now)
-	err := s.db.InTx(ctx, func(tx *store.Tx) error {
-		a, err := tx.FailThrottle(ctx, g.acct, n, store.Micros(now.Add(-tc.AccountWindow)))
+	return s.throttleFailAudit(ctx, g, now, nil)
+}
+
+// throttleFailAudit is throttleFail appending e to the audit trail in the
+// same transaction. Failures are group-committed: while one transaction
+// of them is being written, those arriving queue up and go together in
+// the next one, so a flood of failed logins costs the store a few
+// transactions rather than one each, and real logins do not queue behind
+// them for the single writer. Each caller still returns only once its own
+// failure is counted (or with the store's error).
+func (s *Service) throttleFailAudit(ctx context.Context, g gate, now time.Time, e *audit.Entry) error {
+	rec := &failure{g: g, now: now, e: e, done: make(chan error, 1)}
+	q := &s.failures
+	q.mu.Lock()
+	q.pending = append(q.pending, rec)
+	if !q.flushing {
+		q.flushing = true
+		go s.flushFailures(context.WithoutCancel(ctx))
+	}
+	q.mu.Unlock()
+	select {
+	case err := <-rec.done:
 		if err != nil {
-			return err
-		}
-		switch {
-		case a.Failures >= tc.AccountLockAfter:
-			if err := tx.BlockThrottle(ctx, g.acct, store.Micros(now.Add(tc.AccountLock))); err != nil {
-				return err
-			}
-		case a.Failures > tc.AccountFree:
-			if err := tx.BlockThrottle(ctx, g.acct, store.Micros(now.Add(s.delay(a.Failures-tc.AccountFree)))); err != nil {
-				return err
-			}
-		}
-		p, err := tx.FailThrottle(ctx, g.pair, n, store.Micros(now.Add(-tc.Window)))
-		if err != nil {
-			return err
-		}
-		if p.Failures > tc.PairFree {
-			if err := tx.BlockThrottle(ctx, g.pair, store.Micros(now.Add(s.delay(p.Failures-tc.PairFree)))); err != nil {
-				return err
-			}
-		}
-		if err := tx.AddLoginFailure(ctx, n, g.addr, g.acct); err != nil {
-			return err
-		}
-		if s.prune.Add(1)%256 == 0 {
-			return tx.PruneLoginFailures(ctx, store.Micros(now.Add(-tc.AccountWindow-tc.AccountLock-tc.Window)))
+			return fmt.Errorf("count login failure: %w", err)
 		}
 		return nil
-	})
+	case <-ctx.Done():
+		// Counted anyway: the record stays queued.
+		return ctx.Err()
+	}
+}
+
+// failure is one failed login waiting to be counted.
+type failure struct {
+	g    gate
+	now  time.Time
+	e    *audit.Entry
+	done chan error
+}
+
+// failureQueue holds the failures waiting for the next transaction.
+type failureQueue struct {
+	mu       sync.Mutex
+	pending  []*failure
+	flushing bool
+}
+
+// maxFailureBatch bounds one transaction of failures.
+const maxFailureBatch = 256
+
+// flushFailures writes the queued failures, a transaction a batch, until
+// none is left.
+func (s *Service) flushFailures(ctx context.Context) {
+	q := &s.failures
+	for {
+		q.mu.Lock()
+		if len(q.pending) == 0 {
+			q.flushing = false
+			q.mu.Unlock()
+			return
+		}
+		batch := q.pending
+		if len(batch) > maxFailureBatch {
+			batch = batch[:maxFailureBatch]
+		}
+		q.pending = q.pending[len(batch):]
+		q.mu.Unlock()
+		err := s.db.InTx(ctx, func(tx *store.Tx) error {
+			for _, f := range batch {
+				if err := s.countFailure(ctx, tx, f); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+		for _, f := range batch {
+			f.done <- err
+		}
+	}
+}
+
+// countFailure counts one failure on the account, the pair and the
+// address, and appends its audit entry.
+func (s *Service) countFailure(ctx context.Context, tx *store.Tx, f *failure) error {
+	tc := s.cfg.Throttle
+	g, now := f.g, f.now
+	n := store.Micros(now)
+	a, err := tx.FailThrottle(ctx, g.acct, n, store.Micros(now.Add(-tc.AccountWindow)))
 	if err != nil {
-		return fmt.Errorf("count login failure: %w", err)
+		return err
+	}
+	switch {
+	case a.Failures >= tc.AccountLockAfter:
+		if err := tx.BlockThrottle(ctx, g.acct, store.Micros(now.Add(tc.AccountLock))); err != nil {
+			return err
+		}
+	case a.Failures > tc.AccountFree:
+		if err := tx.BlockThrottle(ctx, g.acct, store.Micros(now.Add(s.delay(a.Failures-tc.AccountFree)))); err != nil {
+			return err
+		}
+	}
+	p, err := tx.FailThrottle(ctx, g.pair, n, store.Micros(now.Add(-tc.Window)))
+	if err != nil {
+		return err
+	}
+	if p.Failures > tc.PairFree {
+		if err := tx.BlockThrottle(ctx, g.pair, store.Micros(now.Add(s.delay(p.Failures-tc.PairFree)))); err != nil {
+			return err
+		}
+	}
+	if err := tx.AddLoginFailure(ctx, n, g.addr, g.acct); err != nil {
+		return err
+	}
+	if f.e != nil {
+		if err := audit.Append(ctx, tx, *f.e); err != nil {
+			return err
+		}
+	}
+	if s.prune.Add(1)%256 == 0 {
+		return tx.PruneLoginFailures(ctx, store.Micros(now.Add(-tc.AccountWindow-tc.AccountLock-tc.Window)))
 	}
 	return nil
 }
