@@ -108,8 +108,8 @@ func floodedLogin(h http.Handler, n int, device string) (w *httptest.ResponseRec
 // behind every bogus name's dummy hash: 44 s). The bound is generous; the
 // figure is BenchmarkLoginDuringFlood's.
 func TestLegitimateLoginDuringFlood(t *testing.T) {
-	if testing.Short() {
-		t.Skip("flood")
+	if testing.Short() || raceDetector {
+		t.Skip("a flood of real argon2id hashes: not under -short or -race (the race detector's slowdown makes the bound meaningless)")
 	}
 	for _, tg := range storetest.Targets(t) {
 		t.Run(tg.Name, func(t *testing.T) {

@@ -213,11 +213,11 @@ type ctxKey struct{}
 func (r *Resolver) Handler(h http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, req *http.Request) {
 		info := r.Resolve(req)
+		// WithContext makes a shallow copy: the caller's request keeps
+		// its RemoteAddr.
+		req = req.WithContext(context.WithValue(req.Context(), ctxKey{}, info))
 		if info.Proxied {
-			req = req.Clone(context.WithValue(req.Context(), ctxKey{}, info))
 			req.RemoteAddr = netip.AddrPortFrom(info.Addr, 0).String()
-		} else {
-			req = req.WithContext(context.WithValue(req.Context(), ctxKey{}, info))
 		}
 		h.ServeHTTP(w, req)
 	})
