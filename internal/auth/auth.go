@@ -47,9 +47,9 @@ import (
 type Config struct {
 	Params          Params
 	MaxConcurrent   int           // argon2 hashes at once
-	HashQueue       int           // argon2 hashes waiting at most; past it a login answers throttled at once
-	LoginConcurrent int           // logins processed at once by this process
-	LoginQueue      int           // logins waiting at most; past it a login answers throttled at once
+	HashQueue       int           // argon2 hashes waiting at most; past it a login answers throttled at once (0: default)
+	LoginConcurrent int           // logins processed at once by this process (0: default)
+	LoginQueue      int           // logins waiting at most; past it a login answers throttled at once (0: default)
 	StaffIdle       time.Duration // personnel, and families on a new device: idle timeout
 	StaffAbsolute   time.Duration // personnel, and families on a new device: absolute lifetime
 	FamilyIdle      time.Duration // students and parents on a known device
@@ -128,6 +128,13 @@ type Service struct {
 // New returns an auth service. It makes the store seal TOTP secrets with
 // the configured key.
 func New(db *store.DB, cfg Config, now func() time.Time, log *slog.Logger) (*Service, error) {
+	// Zero bounds mean the defaults (a negative queue means none).
+	def := DefaultConfig()
+	for _, p := range []struct{ v, d *int }{{&cfg.HashQueue, &def.HashQueue}, {&cfg.LoginConcurrent, &def.LoginConcurrent}, {&cfg.LoginQueue, &def.LoginQueue}} {
+		if *p.v == 0 {
+			*p.v = *p.d
+		}
+	}
 	s := &Service{db: db, hasher: NewBoundedHasher(cfg.Params, cfg.MaxConcurrent, cfg.HashQueue, HasherMaxWait), cfg: cfg, now: now, log: log, dir: directory.New(db),
 		optionLimit: newRateLimiter(PasskeyOptionsPerMinute, 100_000), logins: newBounded(cfg.LoginConcurrent, cfg.LoginQueue, HasherMaxWait)}
 	d, err := s.hasher.Hash(context.Background(), "dummy password that nobody has")
