@@ -36,8 +36,8 @@ func runDemo(ctx context.Context, args []string, env Env) error {
 		}
 	}
 	// Local demo over http: __Host- cookies need https, so the demo uses a
-	// plain HttpOnly SameSite cookie instead.
-	cfg.SecureCookie = false
+	// plain HttpOnly SameSite cookie instead, unless it serves HTTPS itself.
+	cfg.SecureCookie = cfg.TLSCert != ""
 	log := newLogger(env.Stderr, cfg.LogFormat, cfg.LogLevel)
 	app, err := server.Open(ctx, cfg, log, server.Options{})
 	if err != nil {
@@ -61,7 +61,11 @@ func runDemo(ctx context.Context, args []string, env Env) error {
 	}
 	demo.Print(env.Stdout, opts)
 	return app.Serve(ctx, func(addr string) {
-		fmt.Fprintf(env.Stdout, "\nBouclier écoute sur http://%s (Ctrl-C pour arrêter)\n", addr)
+		scheme := "http"
+		if cfg.TLSCert != "" {
+			scheme = "https"
+		}
+		fmt.Fprintf(env.Stdout, "\nBouclier écoute sur %s://%s (Ctrl-C pour arrêter)\n", scheme, addr)
 		if env.Ready != nil {
 			env.Ready(addr)
 		}

@@ -8,7 +8,7 @@ import (
 )
 
 func runServe(ctx context.Context, args []string, env Env) error {
-	fs := newFlagSet("serve", "[--config FILE] [--addr A] [--data DIR] [--database URL]", env)
+	fs := newFlagSet("serve", "[--config FILE] [--addr A] [--data DIR] [--database URL] [--trusted-proxies CIDRS] [--tls-cert FILE --tls-key FILE] [--ops-addr A]", env)
 	flags := config.Register(fs, true)
 	if err := parse(fs, args); err != nil {
 		return err

@@ -18,6 +18,7 @@ import (
 	"github.com/bouclier/bouclier"
 	"github.com/bouclier/bouclier/internal/auth"
 	"github.com/bouclier/bouclier/internal/httpx"
+	"github.com/bouclier/bouclier/internal/textcheck"
 )
 
 // MaxBody bounds a request body: five 10 MiB attachments in base64 and the text.
@@ -83,6 +84,10 @@ func (a *API) decode(w http.ResponseWriter, r *http.Request, v any) bool {
 		}
 		if _, err2 := dec.Token(); err2 != io.EOF {
 			a.badRequest(w, "Un seul objet JSON est attendu.")
+			return false
+		}
+		if err := textcheck.Value(v); err != nil {
+			a.writeError(w, r, err)
 			return false
 		}
 		return true

@@ -56,7 +56,7 @@ func (a *API) login(w http.ResponseWriter, r *http.Request, in loginJSON) {
 }
 
 func (a *API) passkeyLoginOptions(w http.ResponseWriter, r *http.Request) {
-	id, opts, err := a.svc.Auth.BeginPasskeyLogin(r.Context())
+	id, opts, err := a.svc.Auth.BeginPasskeyLoginFrom(r.Context(), clientOf(r))
 	a.ceremony(w, r, id, opts, err)
 }
 

@@ -23,6 +23,7 @@ package auth
 
 import (
 	"context"
+	"crypto/cipher"
 	"crypto/rand"
 	"crypto/sha256"
 	"crypto/subtle"
@@ -30,6 +31,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -45,6 +47,9 @@ import (
 type Config struct {
 	Params          Params
 	MaxConcurrent   int           // argon2 hashes at once
+	HashQueue       int           // argon2 hashes waiting at most; past it a login answers throttled at once (0: default)
+	LoginConcurrent int           // logins processed at once by this process (0: default)
+	LoginQueue      int           // logins waiting at most; past it a login answers throttled at once (0: default)
 	StaffIdle       time.Duration // personnel, and families on a new device: idle timeout
 	StaffAbsolute   time.Duration // personnel, and families on a new device: absolute lifetime
 	FamilyIdle      time.Duration // students and parents on a known device
@@ -90,6 +95,9 @@ func DefaultConfig() Config {
 	return Config{
 		Params:          DefaultParams,
 		MaxConcurrent:   4,
+		HashQueue:       16,
+		LoginConcurrent: 16,
+		LoginQueue:      64,
 		StaffIdle:       30 * time.Minute,
 		StaffAbsolute:   12 * time.Hour,
 		FamilyIdle:      7 * 24 * time.Hour,
@@ -123,12 +131,25 @@ type Service struct {
 	dir    *directory.Directory
 	wa     *webauthn.WebAuthn
 	prune  atomic.Int64
+
+	pending     cipher.AEAD  // seals the web login's first step (SealPending)
+	optionLimit *rateLimiter // passkey login options per address
+	failures    failureQueue // failed logins waiting to be counted (throttleFailAudit)
+	logins      *bounded     // logins in progress (LoginWith)
 }
 
 // New returns an auth service. It makes the store seal TOTP secrets with
 // the configured key.
 func New(db *store.DB, cfg Config, now func() time.Time, log *slog.Logger) (*Service, error) {
-	s := &Service{db: db, hasher: NewHasher(cfg.Params, cfg.MaxConcurrent), cfg: cfg, now: now, log: log, dir: directory.New(db)}
+	// Zero bounds mean the defaults (a negative queue means none).
+	def := DefaultConfig()
+	for _, p := range []struct{ v, d *int }{{&cfg.HashQueue, &def.HashQueue}, {&cfg.LoginConcurrent, &def.LoginConcurrent}, {&cfg.LoginQueue, &def.LoginQueue}} {
+		if *p.v == 0 {
+			*p.v = *p.d
+		}
+	}
+	s := &Service{db: db, hasher: NewBoundedHasher(cfg.Params, cfg.MaxConcurrent, cfg.HashQueue, HasherMaxWait), cfg: cfg, now: now, log: log, dir: directory.New(db),
+		optionLimit: newRateLimiter(PasskeyOptionsPerMinute, 100_000), logins: newBounded(cfg.LoginConcurrent, cfg.LoginQueue, HasherMaxWait)}
 	d, err := s.hasher.Hash(context.Background(), "dummy password that nobody has")
 	if err != nil {
 		return nil, err
@@ -146,6 +167,9 @@ func New(db *store.DB, cfg Config, now func() time.Time, log *slog.Logger) (*Ser
 		return nil, err
 	}
 	db.SetSealer(s.keys)
+	if s.pending, err = newPendingAEAD(key); err != nil {
+		return nil, err
+	}
 	if s.wa, err = newWebAuthn(cfg); err != nil {
 		return nil, err
 	}
@@ -214,10 +238,20 @@ type LoginResult struct {
 
 // LoginWith checks credentials and opens a session. In order:
 //
-//  1. the account's and the (network, name) pair's throttling counters:
-//     locked → locked, delayed → throttled; an unknown name is counted and
-//     answered exactly like an existing one;
-//  2. the password (a dummy hash for an unknown name, for equal timing);
+//  0. admission: Config.LoginConcurrent logins at once in this process,
+//     Config.LoginQueue more waiting (2 s at most); past that → throttled
+//     at once with a Retry-After of one second, before any work;
+//  1. the (address, name) pair's throttling counter: delayed → throttled;
+//     the account's own counter: locked or delayed → locked or throttled,
+//     unless the attempt carries a second factor (for an account that has
+//     one) or a known device's token, so that failures from elsewhere
+//     cannot lock the owner out (their addresses stay throttled by the
+//     pair and address counters). A malformed or unknown name is counted
+//     and answered exactly like an existing one;
+//  2. the password: hashing is bounded (Config.MaxConcurrent running,
+//     Config.HashQueue waiting); past that → throttled at once with a
+//     Retry-After of one second. An unknown name gets a dummy hash, for
+//     equal timing, only while the hasher is idle;
 //  3. an administrator's or the user's own lock → locked; a forced reset
 //     → password_reset_required;
 //  4. the second factor if the account has one: missing → otp_required,
@@ -231,37 +265,62 @@ type LoginResult struct {
 //
 // Errors: invalid_credentials (unknown user, wrong password or wrong code,
 // indistinguishable), otp_required, password_reset_required, locked,
-// throttled (carrying RetryAfter).
+// throttled (carrying RetryAfter; IsAccountHeld tells the account's own
+// hold, IsBusy the saturated hasher).
 func (s *Service) LoginWith(ctx context.Context, in LoginRequest) (LoginResult, error) {
+	// Admission first: past the running logins and their short queue, a
+	// flood is answered at once, before any work.
+	if err := s.logins.acquire(ctx); err != nil {
+		if IsBusy(err) {
+			return LoginResult{}, err
+		}
+		return LoginResult{}, fmt.Errorf("login: %w", err)
+	}
+	// A failure leaves its place before its count is written (group
+	// commit), so that the places turn over at the pace of the checks.
+	leave := sync.OnceFunc(s.logins.release)
+	defer leave()
 	now := s.now()
 	c := in.Client
 	name := in.Username
-	if !bouclier.ValidName(name) || len(in.Password) > 1024 {
-		_, _, _ = s.hasher.Check(ctx, in.Password, s.dummy)
-		return LoginResult{}, invalidCredentials()
+	// A malformed name or an oversized password goes through the same
+	// throttles as any name (keyed by at most 256 bytes of it).
+	wellFormed := bouclier.ValidName(name) && len(in.Password) <= 1024
+	if len(name) > 256 {
+		name = name[:256]
 	}
 	g, err := s.throttleCheck(ctx, name, c, now)
 	if err != nil {
 		return LoginResult{}, err
 	}
-	// fail records a failure with the account's scope, so that the
-	// académie sees brute force on its schools in its audit view.
 	fail := func(target, scope, why string) (LoginResult, error) {
-		if err := s.throttleFail(ctx, g, now); err != nil {
+		e := audit.Entry{At: now, Actor: target, Action: "login.failure", Target: "user:" + target, Scope: scope, Source: c.Address, Detail: why}
+		leave()
+		if err := s.throttleFailAudit(ctx, g, now, &e); err != nil {
 			return LoginResult{}, err
 		}
-		s.record(ctx, audit.Entry{At: now, Actor: target, Action: "login.failure", Target: "user:" + target, Scope: scope, Source: c.Address, Detail: why})
 		if g.suspect {
 			return LoginResult{}, throttled(s.cfg.Throttle.Window)
 		}
 		return LoginResult{}, invalidCredentials()
 	}
+	// noSuchAccount answers a name that is no account like a wrong
+	// password; the name is not kept, as people type their password there
+	// by mistake. The dummy hash, for equal timing, runs only when the
+	// hasher is idle: under a flood it would make real logins wait.
+	noSuchAccount := func(why string) (LoginResult, error) {
+		if g.held != nil {
+			return LoginResult{}, g.held
+		}
+		s.hasher.CheckIfIdle(in.Password, s.dummy)
+		return fail("?"+g.acct[:8], "", why)
+	}
+	if !wellFormed {
+		return noSuchAccount("malformed name or password")
+	}
 	u, err := s.db.UserByName(ctx, name)
 	if errors.Is(err, store.ErrNotFound) {
-		// Same work as for a real account, so timing tells nothing; the
-		// name is not kept, as people type their password there by mistake.
-		_, _, _ = s.hasher.Check(ctx, in.Password, s.dummy)
-		return fail("?"+g.acct[:8], "national", "unknown user")
+		return noSuchAccount("unknown user")
 	}
 	if err != nil {
 		return LoginResult{}, err
@@ -270,8 +329,22 @@ func (s *Service) LoginWith(ctx context.Context, in LoginRequest) (LoginResult, 
 	if err != nil {
 		return LoginResult{}, err
 	}
+	if g.held != nil {
+		pass, err := s.passesHold(ctx, u.ID, cred, in)
+		if err != nil {
+			return LoginResult{}, err
+		}
+		if !pass {
+			return LoginResult{}, g.held
+		}
+	}
 	ok, rehash, err := s.hasher.Check(ctx, in.Password, cred.PasswordHash)
-	if err != nil && !errors.Is(err, context.Canceled) {
+	switch {
+	case IsBusy(err):
+		return LoginResult{}, err
+	case errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded):
+		return LoginResult{}, fmt.Errorf("check password: %w", err)
+	case err != nil:
 		s.log.Warn("password hash unreadable", "user", u.Username, "err", err)
 		ok = false
 	}
@@ -356,6 +429,15 @@ func (s *Service) LoginWith(ctx context.Context, in LoginRequest) (LoginResult, 
 		IdleUS: idle.Microseconds(), KnownDevice: dev.known,
 	}
 	res.DeviceToken = dev.token
+	// The stronger hash is computed outside the transaction, and skipped
+	// when the hasher is saturated: the next login will redo it.
+	var newHash string
+	if rehash {
+		if newHash, err = s.hasher.Hash(ctx, in.Password); err != nil {
+			s.log.Info("password rehash postponed", "user", u.Username, "err", err)
+			newHash = ""
+		}
+	}
 	err = s.db.InTx(ctx, func(tx *store.Tx) error {
 		if err := tx.CreateSession(ctx, sess); err != nil {
 			return err
@@ -366,12 +448,8 @@ func (s *Service) LoginWith(ctx context.Context, in LoginRequest) (LoginResult, 
 		if err := tx.PutKnownDevice(ctx, u.ID, dev.netHash, sess.Network, sess.UAFamily, sess.CreatedAt); err != nil {
 			return err
 		}
-		if rehash {
-			h, err := s.hasher.Hash(ctx, in.Password)
-			if err != nil {
-				return err
-			}
-			if err := tx.SetPasswordHash(ctx, u.ID, h); err != nil {
+		if newHash != "" {
+			if err := tx.SetPasswordHash(ctx, u.ID, newHash); err != nil {
 				return err
 			}
 		}

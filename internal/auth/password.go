@@ -5,11 +5,15 @@ import (
 	"crypto/rand"
 	"crypto/subtle"
 	"encoding/base64"
+	"errors"
 	"fmt"
 	"strings"
+	"time"
 
 	"golang.org/x/crypto/argon2"
 	"golang.org/x/text/unicode/norm"
+
+	"github.com/bouclier/bouclier"
 )
 
 // Params are argon2id cost parameters; they are stored with each hash so
@@ -24,31 +28,77 @@ type Params struct {
 // (~22 ms a hash on the reference machine).
 var DefaultParams = Params{Memory: 19 * 1024, Time: 2, Threads: 1}
 
-// Hasher hashes and checks passwords with a bound on concurrent hashes, so
-// that a burst of logins queues instead of exhausting memory.
+// Hasher hashes and checks passwords with a bound on concurrent hashes
+// and a short queue behind them. Past the queue, or after waiting
+// MaxWait, a hash is refused at once with a throttled error (429 with
+// Retry-After) instead of queuing for tens of seconds: a flood of logins
+// costs its senders a refusal, not every user a long wait.
 type Hasher struct {
 	params Params
-	slots  chan struct{}
+	*bounded
+	dummy chan struct{} // dummy hashes running (one at most)
 }
 
-// NewHasher returns a Hasher allowing at most concurrent hashes at once.
+// HasherMaxWait bounds how long a hash waits for a slot.
+const HasherMaxWait = 2 * time.Second
+
+// NewHasher returns a Hasher allowing at most concurrent hashes at once
+// and 4×concurrent waiting.
 func NewHasher(p Params, concurrent int) *Hasher {
-	if concurrent < 1 {
-		concurrent = 1
-	}
-	return &Hasher{params: p, slots: make(chan struct{}, concurrent)}
+	return NewBoundedHasher(p, concurrent, 4*concurrent, HasherMaxWait)
 }
 
-func (h *Hasher) acquire(ctx context.Context) error {
+// NewBoundedHasher returns a Hasher running at most concurrent hashes,
+// with at most queue more waiting, each for maxWait at most.
+func NewBoundedHasher(p Params, concurrent, queue int, maxWait time.Duration) *Hasher {
+	return &Hasher{params: p, bounded: newBounded(concurrent, queue, maxWait), dummy: make(chan struct{}, 1)}
+}
+
+// errBusy is the cause of the answer given when the hasher, or the
+// logins, are saturated.
+var errBusy = errors.New("saturated")
+
+func busy() error {
+	return &bouclier.Error{Code: bouclier.ErrThrottled, Message: "Le service reçoit trop de connexions à la fois. Réessayez dans quelques secondes.",
+		Cause: busyCause{RetryAfter(time.Second)}}
+}
+
+// busyCause carries RetryAfter for the API's Retry-After header and
+// marks the saturation (IsBusy).
+type busyCause struct{ RetryAfter }
+
+func (b busyCause) Error() string { return errBusy.Error() }
+func (b busyCause) Unwrap() error { return b.RetryAfter }
+
+// IsBusy reports whether err is the hasher's refusal when saturated.
+func IsBusy(err error) bool {
+	var b busyCause
+	return errors.As(err, &b)
+}
+
+// CheckIfIdle checks pw against encoded only when no other such check
+// runs and a slot is free at once, and reports whether it did. It is for
+// the dummy hash of a login with an unknown name: under a flood of them,
+// keeping timings equal is not worth making real logins wait, so they
+// take one core at most and never queue.
+func (h *Hasher) CheckIfIdle(pw, encoded string) bool {
+	p, salt, key, err := parsePHC(encoded)
+	if err != nil {
+		return false
+	}
 	select {
-	case h.slots <- struct{}{}:
-		return nil
-	case <-ctx.Done():
-		return ctx.Err()
+	case h.dummy <- struct{}{}:
+		defer func() { <-h.dummy }()
+	default:
+		return false
 	}
+	if !h.tryAcquire() {
+		return false
+	}
+	defer h.release()
+	_ = argon2.IDKey(normalize(pw), salt, p.Time, p.Memory, p.Threads, uint32(len(key)))
+	return true
 }
-
-func (h *Hasher) release() { <-h.slots }
 
 // normalize applies NFKC so that the same password typed on two keyboards
 // (composed or decomposed accents) is the same password.

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"crypto/sha256"
-	"encoding/csv"
 	"errors"
 	"fmt"
 	"strconv"
@@ -13,6 +12,7 @@ import (
 
 	"github.com/bouclier/bouclier"
 	"github.com/bouclier/bouclier/internal/audit"
+	"github.com/bouclier/bouclier/internal/csvsafe"
 	"github.com/bouclier/bouclier/internal/store"
 )
 
@@ -267,7 +267,7 @@ func (s *Service) Activate(ctx context.Context, username, code, password string,
 // LettersCSV returns the letters as CSV with a header line.
 func LettersCSV(r ResetResult) []byte {
 	var b bytes.Buffer
-	w := csv.NewWriter(&b)
+	w := csvsafe.NewWriter(&b)
 	_ = w.Write([]string{"username", "display_name", "role", "establishment", "class", "activation_code", "expires_at"})
 	for _, l := range r.Letters {
 		_ = w.Write([]string{l.Username, l.DisplayName, string(l.Role), l.Establishment, l.Class, l.Code, r.ExpiresAt.UTC().Format(time.RFC3339)})

@@ -4,12 +4,15 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"net"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/bouclier/bouclier"
+	"github.com/bouclier/bouclier/internal/audit"
 	"github.com/bouclier/bouclier/internal/store"
 )
 
@@ -87,10 +90,41 @@ func lockedError(d time.Duration) error {
 		Message: "Ce compte est verrouillé par sécurité. Réessayez plus tard ou contactez votre établissement.", Cause: RetryAfter(d)}
 }
 
+// heldCause marks a throttled or locked answer given because of failures
+// against the account from anywhere (not from this address): a second
+// factor or a known device's token still passes it (IsAccountHeld).
+type heldCause struct{ RetryAfter }
+
+func (h heldCause) Error() string { return "account held: " + h.RetryAfter.Error() }
+func (h heldCause) Unwrap() error { return h.RetryAfter }
+
+// IsAccountHeld reports whether a login was refused because of failures
+// against the account from elsewhere: the same login with a second factor,
+// or from a known device, would be let through to the password check.
+func IsAccountHeld(err error) bool {
+	var h heldCause
+	return errors.As(err, &h)
+}
+
+func held(err error) error {
+	var e *bouclier.Error
+	var ra RetryAfter
+	if errors.As(err, &e) && errors.As(err, &ra) {
+		c := *e
+		c.Cause = heldCause{ra}
+		return &c
+	}
+	return err
+}
+
 // gate is a login attempt's throttling keys and the detector's verdict.
 type gate struct {
 	acct, pair, addr string
 	suspect          bool
+	// held is the answer for an account blocked by its own counter, given
+	// unless the attempt carries a second factor or a known device's token
+	// (LoginWith): failures from anywhere must not lock the owner out.
+	held error
 }
 
 func hkey(parts ...string) string {
@@ -117,8 +151,9 @@ func (s *Service) gateFor(name string, c Client) gate {
 	return gate{acct: hkey("acct", name), pair: hkey("pair", a, name), addr: hkey("addr", a)}
 }
 
-// throttleCheck answers locked or throttled for a blocked account or pair,
-// and says whether the address is suspect.
+// throttleCheck answers throttled for a blocked pair, keeps the answer
+// for a blocked account in g.held, and says whether the address is
+// suspect.
 func (s *Service) throttleCheck(ctx context.Context, name string, c Client, now time.Time) (gate, error) {
 	g := s.gateFor(name, c)
 	tc := s.cfg.Throttle
@@ -130,9 +165,10 @@ func (s *Service) throttleCheck(ctx context.Context, name string, c Client, now 
 	if a, ok := ths[g.acct]; ok && a.BlockedUntil > n {
 		wait := time.Duration(a.BlockedUntil-n) * time.Microsecond
 		if a.Failures >= tc.AccountLockAfter {
-			return g, lockedError(wait)
+			g.held = held(lockedError(wait))
+		} else {
+			g.held = held(throttled(wait))
 		}
-		return g, throttled(wait)
 	}
 	if p, ok := ths[g.pair]; ok && p.BlockedUntil > n {
 		return g, throttled(time.Duration(p.BlockedUntil-n) * time.Microsecond)
@@ -162,42 +198,126 @@ func (s *Service) delay(over int) time.Duration {
 // throttleFail counts a failed attempt on the account, the pair and the
 // address, in one transaction.
 func (s *Service) throttleFail(ctx context.Context, g gate, now time.Time) error {
-	tc := s.cfg.Throttle
-	n := store.Micros(now)
-	err := s.db.InTx(ctx, func(tx *store.Tx) error {
-		a, err := tx.FailThrottle(ctx, g.acct, n, store.Micros(now.Add(-tc.AccountWindow)))
+	return s.throttleFailAudit(ctx, g, now, nil)
+}
+
+// throttleFailAudit is throttleFail appending e to the audit trail in the
+// same transaction. Failures are group-committed: while one transaction
+// of them is being written, those arriving queue up and go together in
+// the next one, so a flood of failed logins costs the store a few
+// transactions rather than one each, and real logins do not queue behind
+// them for the single writer. Each caller still returns only once its own
+// failure is counted (or with the store's error).
+func (s *Service) throttleFailAudit(ctx context.Context, g gate, now time.Time, e *audit.Entry) error {
+	rec := &failure{g: g, now: now, e: e, done: make(chan error, 1)}
+	q := &s.failures
+	q.mu.Lock()
+	q.pending = append(q.pending, rec)
+	if !q.flushing {
+		q.flushing = true
+		go s.flushFailures(context.WithoutCancel(ctx))
+	}
+	q.mu.Unlock()
+	select {
+	case err := <-rec.done:
 		if err != nil {
-			return err
-		}
-		switch {
-		case a.Failures >= tc.AccountLockAfter:
-			if err := tx.BlockThrottle(ctx, g.acct, store.Micros(now.Add(tc.AccountLock))); err != nil {
-				return err
-			}
-		case a.Failures > tc.AccountFree:
-			if err := tx.BlockThrottle(ctx, g.acct, store.Micros(now.Add(s.delay(a.Failures-tc.AccountFree)))); err != nil {
-				return err
-			}
-		}
-		p, err := tx.FailThrottle(ctx, g.pair, n, store.Micros(now.Add(-tc.Window)))
-		if err != nil {
-			return err
-		}
-		if p.Failures > tc.PairFree {
-			if err := tx.BlockThrottle(ctx, g.pair, store.Micros(now.Add(s.delay(p.Failures-tc.PairFree)))); err != nil {
-				return err
-			}
-		}
-		if err := tx.AddLoginFailure(ctx, n, g.addr, g.acct); err != nil {
-			return err
-		}
-		if s.prune.Add(1)%256 == 0 {
-			return tx.PruneLoginFailures(ctx, store.Micros(now.Add(-tc.AccountWindow-tc.AccountLock-tc.Window)))
+			return fmt.Errorf("count login failure: %w", err)
 		}
 		return nil
-	})
+	case <-ctx.Done():
+		// Counted anyway: the record stays queued.
+		return ctx.Err()
+	}
+}
+
+// failure is one failed login waiting to be counted.
+type failure struct {
+	g    gate
+	now  time.Time
+	e    *audit.Entry
+	done chan error
+}
+
+// failureQueue holds the failures waiting for the next transaction.
+type failureQueue struct {
+	mu       sync.Mutex
+	pending  []*failure
+	flushing bool
+}
+
+// maxFailureBatch bounds one transaction of failures.
+const maxFailureBatch = 256
+
+// flushFailures writes the queued failures, a transaction a batch, until
+// none is left.
+func (s *Service) flushFailures(ctx context.Context) {
+	q := &s.failures
+	for {
+		q.mu.Lock()
+		if len(q.pending) == 0 {
+			q.flushing = false
+			q.mu.Unlock()
+			return
+		}
+		batch := q.pending
+		if len(batch) > maxFailureBatch {
+			batch = batch[:maxFailureBatch]
+		}
+		q.pending = q.pending[len(batch):]
+		q.mu.Unlock()
+		err := s.db.InTx(ctx, func(tx *store.Tx) error {
+			for _, f := range batch {
+				if err := s.countFailure(ctx, tx, f); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+		for _, f := range batch {
+			f.done <- err
+		}
+	}
+}
+
+// countFailure counts one failure on the account, the pair and the
+// address, and appends its audit entry.
+func (s *Service) countFailure(ctx context.Context, tx *store.Tx, f *failure) error {
+	tc := s.cfg.Throttle
+	g, now := f.g, f.now
+	n := store.Micros(now)
+	a, err := tx.FailThrottle(ctx, g.acct, n, store.Micros(now.Add(-tc.AccountWindow)))
 	if err != nil {
-		return fmt.Errorf("count login failure: %w", err)
+		return err
+	}
+	switch {
+	case a.Failures >= tc.AccountLockAfter:
+		if err := tx.BlockThrottle(ctx, g.acct, store.Micros(now.Add(tc.AccountLock))); err != nil {
+			return err
+		}
+	case a.Failures > tc.AccountFree:
+		if err := tx.BlockThrottle(ctx, g.acct, store.Micros(now.Add(s.delay(a.Failures-tc.AccountFree)))); err != nil {
+			return err
+		}
+	}
+	p, err := tx.FailThrottle(ctx, g.pair, n, store.Micros(now.Add(-tc.Window)))
+	if err != nil {
+		return err
+	}
+	if p.Failures > tc.PairFree {
+		if err := tx.BlockThrottle(ctx, g.pair, store.Micros(now.Add(s.delay(p.Failures-tc.PairFree)))); err != nil {
+			return err
+		}
+	}
+	if err := tx.AddLoginFailure(ctx, n, g.addr, g.acct); err != nil {
+		return err
+	}
+	if f.e != nil {
+		if err := audit.Append(ctx, tx, *f.e); err != nil {
+			return err
+		}
+	}
+	if s.prune.Add(1)%256 == 0 {
+		return tx.PruneLoginFailures(ctx, store.Micros(now.Add(-tc.AccountWindow-tc.AccountLock-tc.Window)))
 	}
 	return nil
 }
@@ -232,4 +352,28 @@ func UAFamily(ua string) string {
 		b.WriteRune(r)
 	}
 	return b.String()
+}
+
+// passesHold reports whether a login attempt may go past its account's
+// own throttle (gate.held): it carries the token of a device the account
+// logged in from before, or a second factor for an account that has one.
+// Its password and factor are still checked, and a failure still counts.
+func (s *Service) passesHold(ctx context.Context, userID int64, cred store.Credentials, in LoginRequest) (bool, error) {
+	if h, ok := hashToken(in.Device); ok {
+		known, err := s.db.IsKnownDevice(ctx, userID, h)
+		if err != nil {
+			return false, fmt.Errorf("known device: %w", err)
+		}
+		if known {
+			return true, nil
+		}
+	}
+	if in.OTP == "" && in.RecoveryCode == "" && in.WebAuthn == nil {
+		return false, nil
+	}
+	f, err := s.factors(ctx, userID, cred)
+	if err != nil {
+		return false, err
+	}
+	return f.any(), nil
 }

@@ -265,21 +265,6 @@ func (s *Service) RemovePasskey(ctx context.Context, sess Session, id string, c 
 	})
 }
 
-// BeginPasskeyLogin starts a passkey check for a login, before anyone is
-// known: the options name no account. Errors: none of the contract's.
-func (s *Service) BeginPasskeyLogin(ctx context.Context) (string, json.RawMessage, error) {
-	assertion, sd, err := s.wa.BeginDiscoverableLogin(webauthn.WithUserVerification(protocol.VerificationRequired))
-	if err != nil {
-		return "", nil, fmt.Errorf("begin passkey login: %w", err)
-	}
-	id, err := s.saveCeremony(ctx, 0, "login", sd)
-	if err != nil {
-		return "", nil, err
-	}
-	opts, err := json.Marshal(assertion)
-	return id, opts, err
-}
-
 // BeginStepUpPasskey starts a passkey check for the caller's step-up.
 // Errors: not_found (no passkey).
 func (s *Service) BeginStepUpPasskey(ctx context.Context, sess Session) (string, json.RawMessage, error) {
@@ -312,7 +297,7 @@ func (s *Service) verifyAssertion(ctx context.Context, u bouclier.User, a *Asser
 		err error
 	)
 	kind := "login"
-	uid, sd, err = s.takeCeremony(ctx, a.ChallengeID, "login")
+	sd, err = s.takeLoginCeremony(ctx, a.ChallengeID)
 	if bouclier.ErrorCode(err) == bouclier.ErrInvalidCredentials {
 		kind = "stepup"
 		uid, sd, err = s.takeCeremony(ctx, a.ChallengeID, "stepup")

@@ -9,8 +9,11 @@ import (
 	"flag"
 	"fmt"
 	"net"
+	"net/netip"
 	"os"
 	"strings"
+
+	"github.com/bouclier/bouclier/internal/clientip"
 )
 
 // Config is every setting of the server.
@@ -22,6 +25,16 @@ type Config struct {
 	LogLevel     string `json:"log_level"`     // "debug", "info", "warn", "error"
 	PublicURL    string `json:"public_url"`    // how browsers reach the server, for WebAuthn and links
 	SecureCookie bool   `json:"secure_cookie"` // __Host- cookies need HTTPS; false only for local http
+
+	// TrustedProxies are the addresses or CIDRs of the reverse proxies in
+	// front of the server: X-Forwarded-For and Forwarded are believed only
+	// on connections from one of them (see internal/clientip).
+	TrustedProxies []string `json:"trusted_proxies"`
+	ProxyHeader    string   `json:"proxy_header"`  // the header they set: X-Forwarded-For (default) or Forwarded
+	TLSCert        string   `json:"tls_cert"`      // PEM certificate chain file: serve HTTPS (with HSTS)
+	TLSKey         string   `json:"tls_key"`       // PEM private key file, with TLSCert
+	MetricsToken   string   `json:"metrics_token"` // bearer token for /metrics and /readyz details
+	OpsAddr        string   `json:"ops_addr"`      // separate listen address for /metrics, /readyz, /healthz
 }
 
 // Default returns the defaults.
@@ -31,7 +44,12 @@ func Default() Config {
 
 // String hides the database URL, which may carry a password.
 func (c Config) String() string {
-	return fmt.Sprintf("addr=%s data=%s database=%s log=%s/%s", c.Addr, c.DataDir, redactURL(c.DatabaseURL), c.LogFormat, c.LogLevel)
+	tls := "off"
+	if c.TLSCert != "" {
+		tls = "on"
+	}
+	return fmt.Sprintf("addr=%s data=%s database=%s log=%s/%s tls=%s trusted_proxies=%s ops_addr=%s", c.Addr, c.DataDir,
+		redactURL(c.DatabaseURL), c.LogFormat, c.LogLevel, tls, strings.Join(c.TrustedProxies, ","), c.OpsAddr)
 }
 
 func redactURL(u string) string {
@@ -51,12 +69,14 @@ func redactURL(u string) string {
 // Flags registers the common flags on fs, bound to c. Call Load after
 // fs.Parse to apply the file and environment beneath the flags given.
 type Flags struct {
-	fs   *flag.FlagSet
-	file *string
-	c    *Config
+	fs      *flag.FlagSet
+	file    *string
+	c       *Config
+	proxies *string
 }
 
-// Register adds --config, --addr, --data and --database to fs.
+// Register adds --config, --addr, --data, --database, --trusted-proxies,
+// --tls-cert, --tls-key and --ops-addr to fs.
 func Register(fs *flag.FlagSet, withFile bool) *Flags {
 	f := &Flags{fs: fs, c: &Config{}}
 	if withFile {
@@ -66,6 +86,10 @@ func Register(fs *flag.FlagSet, withFile bool) *Flags {
 	fs.StringVar(&f.c.Addr, "addr", d.Addr, "listen `address`")
 	fs.StringVar(&f.c.DataDir, "data", d.DataDir, "data `directory` (embedded SQLite database)")
 	fs.StringVar(&f.c.DatabaseURL, "database", "", "PostgreSQL `URL` (postgres://…); embedded SQLite when empty")
+	f.proxies = fs.String("trusted-proxies", "", "comma-separated `addresses or CIDRs` of the reverse proxies whose X-Forwarded-For is believed")
+	fs.StringVar(&f.c.TLSCert, "tls-cert", "", "PEM certificate `file`: serve HTTPS")
+	fs.StringVar(&f.c.TLSKey, "tls-key", "", "PEM private key `file` for --tls-cert")
+	fs.StringVar(&f.c.OpsAddr, "ops-addr", "", "separate listen `address` for /metrics, /readyz and /healthz")
 	return f
 }
 
@@ -87,6 +111,8 @@ func (f *Flags) Load(getenv func(string) string) (Config, error) {
 	env := map[string]*string{
 		"BOUCLIER_ADDR": &c.Addr, "BOUCLIER_DATA": &c.DataDir, "BOUCLIER_DATABASE": &c.DatabaseURL,
 		"BOUCLIER_LOG_FORMAT": &c.LogFormat, "BOUCLIER_LOG_LEVEL": &c.LogLevel, "BOUCLIER_PUBLIC_URL": &c.PublicURL,
+		"BOUCLIER_TLS_CERT": &c.TLSCert, "BOUCLIER_TLS_KEY": &c.TLSKey, "BOUCLIER_METRICS_TOKEN": &c.MetricsToken,
+		"BOUCLIER_OPS_ADDR": &c.OpsAddr, "BOUCLIER_PROXY_HEADER": &c.ProxyHeader,
 	}
 	for k, p := range env {
 		if v := getenv(k); v != "" {
@@ -96,6 +122,9 @@ func (f *Flags) Load(getenv func(string) string) (Config, error) {
 	if v := getenv("BOUCLIER_SECURE_COOKIE"); v != "" {
 		c.SecureCookie = v == "1" || v == "true"
 	}
+	if v := getenv("BOUCLIER_TRUSTED_PROXIES"); v != "" {
+		c.TrustedProxies = splitList(v)
+	}
 	f.fs.Visit(func(fl *flag.Flag) {
 		switch fl.Name {
 		case "addr":
@@ -104,6 +133,14 @@ func (f *Flags) Load(getenv func(string) string) (Config, error) {
 			c.DataDir = f.c.DataDir
 		case "database":
 			c.DatabaseURL = f.c.DatabaseURL
+		case "trusted-proxies":
+			c.TrustedProxies = splitList(*f.proxies)
+		case "tls-cert":
+			c.TLSCert = f.c.TLSCert
+		case "tls-key":
+			c.TLSKey = f.c.TLSKey
+		case "ops-addr":
+			c.OpsAddr = f.c.OpsAddr
 		}
 	})
 	return c, c.Validate()
@@ -130,5 +167,57 @@ func (c Config) Validate() error {
 	default:
 		return fmt.Errorf("log_level %q: want debug, info, warn or error", c.LogLevel)
 	}
+	if _, err := ParsePrefixes(c.TrustedProxies); err != nil {
+		return fmt.Errorf("trusted_proxies: %w", err)
+	}
+	if _, err := clientip.ParseHeader(c.ProxyHeader); err != nil {
+		return fmt.Errorf("proxy_header: %w", err)
+	}
+	if (c.TLSCert == "") != (c.TLSKey == "") {
+		return errors.New("tls_cert and tls_key: give both or neither")
+	}
+	if c.OpsAddr != "" {
+		if _, _, err := net.SplitHostPort(c.OpsAddr); err != nil {
+			return fmt.Errorf("ops_addr %q: want host:port", c.OpsAddr)
+		}
+		if c.OpsAddr == c.Addr {
+			return errors.New("ops_addr: must differ from addr")
+		}
+	}
+	if c.MetricsToken != "" && len(c.MetricsToken) < 16 {
+		return errors.New("metrics_token: 16 characters at least")
+	}
 	return nil
+}
+
+// splitList splits a comma- or space-separated list, dropping empty items.
+func splitList(s string) []string {
+	return strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == ' ' || r == '\t' || r == '\n' })
+}
+
+// ParsePrefixes parses addresses ("10.0.0.5", "::1") and CIDRs
+// ("10.0.0.0/8") into prefixes; a bare address is a /32 or /128.
+func ParsePrefixes(list []string) ([]netip.Prefix, error) {
+	out := make([]netip.Prefix, 0, len(list))
+	for _, item := range list {
+		item = strings.TrimSpace(item)
+		if item == "" {
+			continue
+		}
+		if strings.Contains(item, "/") {
+			p, err := netip.ParsePrefix(item)
+			if err != nil {
+				return nil, fmt.Errorf("%q: not an address or CIDR", item)
+			}
+			out = append(out, p.Masked())
+			continue
+		}
+		a, err := netip.ParseAddr(item)
+		if err != nil {
+			return nil, fmt.Errorf("%q: not an address or CIDR", item)
+		}
+		a = a.Unmap().WithZone("")
+		out = append(out, netip.PrefixFrom(a, a.BitLen()))
+	}
+	return out, nil
 }

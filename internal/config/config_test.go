@@ -81,3 +81,57 @@ func TestStringHidesPassword(t *testing.T) {
 		t.Fatalf("String() = %q", s)
 	}
 }
+
+func TestEdgeSettings(t *testing.T) {
+	file := filepath.Join(t.TempDir(), "edge.json")
+	os.WriteFile(file, []byte(`{"trusted_proxies": ["10.0.0.0/8"], "tls_cert": "/f/cert.pem", "tls_key": "/f/key.pem", "ops_addr": "127.0.0.1:9100"}`), 0o600)
+	cases := []struct {
+		name    string
+		args    []string
+		env     map[string]string
+		proxies string
+		cert    string
+		ops     string
+		token   string
+		err     string
+	}{
+		{"defaults", nil, nil, "", "", "", "", ""},
+		{"file", []string{"--config", file}, nil, "10.0.0.0/8", "/f/cert.pem", "127.0.0.1:9100", "", ""},
+		{"env over file", []string{"--config", file}, map[string]string{"BOUCLIER_TRUSTED_PROXIES": "192.0.2.1, 2001:db8::/32", "BOUCLIER_METRICS_TOKEN": "0123456789abcdef"},
+			"192.0.2.1,2001:db8::/32", "/f/cert.pem", "127.0.0.1:9100", "0123456789abcdef", ""},
+		{"flag over env", []string{"--trusted-proxies", "127.0.0.1", "--ops-addr", "127.0.0.1:9200"}, map[string]string{"BOUCLIER_TRUSTED_PROXIES": "10.0.0.1", "BOUCLIER_OPS_ADDR": "127.0.0.1:9300"},
+			"127.0.0.1", "", "127.0.0.1:9200", "", ""},
+		{"bad proxy", []string{"--trusted-proxies", "10.0.0.0/33"}, nil, "", "", "", "", "trusted_proxies"},
+		{"proxy name", nil, map[string]string{"BOUCLIER_TRUSTED_PROXIES": "proxy.example"}, "", "", "", "", "trusted_proxies"},
+		{"cert without key", []string{"--tls-cert", "/c.pem"}, nil, "", "", "", "", "tls_cert"},
+		{"short token", nil, map[string]string{"BOUCLIER_METRICS_TOKEN": "court"}, "", "", "", "", "metrics_token"},
+		{"ops on the public address", []string{"--ops-addr", "127.0.0.1:8080"}, nil, "", "", "", "", "ops_addr"},
+		{"bad proxy header", nil, map[string]string{"BOUCLIER_PROXY_HEADER": "X-Real-IP"}, "", "", "", "", "proxy_header"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			fs := flag.NewFlagSet("t", flag.ContinueOnError)
+			fs.SetOutput(io.Discard)
+			f := Register(fs, true)
+			if err := fs.Parse(c.args); err != nil {
+				t.Fatal(err)
+			}
+			cfg, err := f.Load(func(k string) string { return c.env[k] })
+			if c.err != "" {
+				if err == nil || !strings.Contains(err.Error(), c.err) {
+					t.Fatalf("err %v, want %q", err, c.err)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := strings.Join(cfg.TrustedProxies, ","); got != c.proxies || cfg.TLSCert != c.cert || cfg.OpsAddr != c.ops || cfg.MetricsToken != c.token {
+				t.Fatalf("got %+v", cfg)
+			}
+			if c.token != "" && strings.Contains(cfg.String(), c.token) {
+				t.Fatal("String shows the metrics token")
+			}
+		})
+	}
+}

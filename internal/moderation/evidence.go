@@ -5,7 +5,6 @@ import (
 	"bytes"
 	"context"
 	"crypto/sha256"
-	"encoding/csv"
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
@@ -17,6 +16,7 @@ import (
 
 	"github.com/bouclier/bouclier"
 	"github.com/bouclier/bouclier/internal/audit"
+	"github.com/bouclier/bouclier/internal/csvsafe"
 	"github.com/bouclier/bouclier/internal/store"
 )
 
@@ -103,7 +103,7 @@ func (s *Service) WriteEvidence(ctx context.Context, w io.Writer, title string, 
 			return err
 		}
 		var buf bytes.Buffer
-		cw := csv.NewWriter(&buf)
+		cw := csvsafe.NewWriter(&buf)
 		_ = cw.Write([]string{"username", "display_name", "role", "establishment", "class"})
 		for _, u := range rcpts {
 			_ = cw.Write([]string{u.Username, u.DisplayName, string(u.Role), u.UAI, u.Class})

@@ -5,6 +5,9 @@ package server
 
 import (
 	"context"
+	"crypto/subtle"
+	"crypto/tls"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -12,15 +15,16 @@ import (
 	"net/http"
 	"net/url"
 	"os"
+	"strings"
 	"sync"
 	"time"
 
 	"github.com/bouclier/bouclier"
-
 	"github.com/bouclier/bouclier/internal/alert"
 	"github.com/bouclier/bouclier/internal/api"
 	"github.com/bouclier/bouclier/internal/auth"
 	"github.com/bouclier/bouclier/internal/campaign"
+	"github.com/bouclier/bouclier/internal/clientip"
 	"github.com/bouclier/bouclier/internal/config"
 	"github.com/bouclier/bouclier/internal/directory"
 	"github.com/bouclier/bouclier/internal/messaging"
@@ -28,6 +32,7 @@ import (
 	"github.com/bouclier/bouclier/internal/rules"
 	"github.com/bouclier/bouclier/internal/screen"
 	"github.com/bouclier/bouclier/internal/store"
+	"github.com/bouclier/bouclier/internal/textcheck"
 	"github.com/bouclier/bouclier/internal/web"
 )
 
@@ -45,6 +50,7 @@ type App struct {
 	Log        *slog.Logger
 	Now        func() time.Time
 	metrics    *metrics
+	clients    *clientip.Resolver
 }
 
 // Options tune Open for tests.
@@ -80,9 +86,14 @@ func Open(ctx context.Context, cfg config.Config, log *slog.Logger, o Options) (
 		db.Close()
 		return nil, err
 	}
+	clients, err := resolver(cfg)
+	if err != nil {
+		db.Close()
+		return nil, err
+	}
 	dir := directory.New(db)
 	as.UseDirectory(dir)
-	app := &App{Config: cfg, DB: db, Auth: as, Directory: dir, Log: log, Now: now, metrics: newMetrics()}
+	app := &App{Config: cfg, DB: db, Auth: as, Directory: dir, Log: log, Now: now, metrics: newMetrics(), clients: clients}
 	if app.Rules, err = rules.New(db, dir, as, now, log); err != nil {
 		db.Close()
 		return nil, err
@@ -123,10 +134,56 @@ func (a *App) Close() error {
 	return a.DB.Close()
 }
 
-// Handler returns the whole HTTP handler.
+// Handler returns the whole HTTP handler. Every request's client address
+// is resolved first (clientip: the forwarding header counts only from a
+// trusted proxy) and replaces r.RemoteAddr, so that session binding,
+// throttling and the audit trail see the client rather than the proxy.
 func (a *App) Handler() http.Handler {
 	mux := http.NewServeMux()
 	mux.Handle("/api/v1/", api.New(api.Services{Auth: a.Auth, Messaging: a.Messaging, Rules: a.Rules, Moderation: a.Moderation, Directory: a.Directory, DB: a.DB, Campaign: a.Campaign, Now: a.Now, PublicURL: a.Config.PublicURL}, a.Log))
+	a.opsRoutes(mux, false)
+	mux.Handle("/", web.New(web.Deps{Auth: a.Auth, Messaging: a.Messaging, Rules: a.Rules, Moderation: a.Moderation,
+		Campaign: a.Campaign, Directory: a.Directory, DB: a.DB, PublicURL: a.Config.PublicURL, Log: a.Log, Now: a.Now,
+		SecureCookie: a.Config.SecureCookie, Explain: a.explain,
+		UnreadCount: func(ctx context.Context, u bouclier.User) (int, error) { return a.DB.UnreadCount(ctx, u.ID) },
+		Location:    a.webLocation(context.Background())}))
+	return a.logRequests(a.clients.Handler(securityHeaders(rejectNUL(mux))))
+}
+
+// rejectNUL answers 422 for a path or query holding a NUL character,
+// which PostgreSQL cannot compare or store (bodies are checked where they
+// are decoded: textcheck.Value, textcheck.Form).
+func rejectNUL(h http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if err := textcheck.URL(r); err != nil {
+			if strings.HasPrefix(r.URL.Path, "/api/") {
+				w.Header().Set("Content-Type", "application/json")
+				w.WriteHeader(http.StatusUnprocessableEntity)
+				_ = json.NewEncoder(w).Encode(map[string]any{"error": map[string]string{"code": string(bouclier.ErrorCode(err)), "message": bouclier.ErrorMessage(err)}})
+				return
+			}
+			http.Error(w, bouclier.ErrorMessage(err), http.StatusUnprocessableEntity)
+			return
+		}
+		h.ServeHTTP(w, r)
+	})
+}
+
+// OpsHandler returns the operations endpoints served on the separate
+// operations address (BOUCLIER_OPS_ADDR), open to whoever reaches it.
+func (a *App) OpsHandler() http.Handler {
+	mux := http.NewServeMux()
+	a.opsRoutes(mux, true)
+	return securityHeaders(mux)
+}
+
+// opsRoutes adds /healthz, /readyz and /metrics. On the public listener
+// (open false) /healthz says only "ok", /readyz gives its status with no
+// details, and /metrics and the details of /readyz need the bearer token
+// BOUCLIER_METRICS_TOKEN: without it configured, /metrics is not found
+// there.
+func (a *App) opsRoutes(mux *http.ServeMux, open bool) {
+	allowed := func(r *http.Request) bool { return open || a.opsToken(r) }
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
 		fmt.Fprintln(w, "ok")
@@ -135,24 +192,64 @@ func (a *App) Handler() http.Handler {
 		ctx, cancel := context.WithTimeout(r.Context(), 2*time.Second)
 		defer cancel()
 		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
-		if err := a.DB.Ping(ctx); err != nil {
+		start := time.Now()
+		err := a.DB.Ping(ctx)
+		if err != nil {
 			a.Log.Warn("not ready", "err", err)
 			w.WriteHeader(http.StatusServiceUnavailable)
-			fmt.Fprintln(w, "database unavailable")
+		}
+		switch {
+		case !allowed(r) && err != nil:
+			fmt.Fprintln(w, "unavailable")
+		case !allowed(r):
+			fmt.Fprintln(w, "ok")
+		case err != nil:
+			fmt.Fprintf(w, "database unavailable (%s)\n", a.DB.Dialect())
+		default:
+			fmt.Fprintf(w, "ready\ndatabase %s answered in %v\n", a.DB.Dialect(), time.Since(start).Round(time.Microsecond))
+		}
+	})
+	mux.HandleFunc("GET /metrics", func(w http.ResponseWriter, r *http.Request) {
+		if !allowed(r) {
+			if a.Config.MetricsToken != "" {
+				w.Header().Set("WWW-Authenticate", `Bearer realm="metrics"`)
+				http.Error(w, "unauthorized", http.StatusUnauthorized)
+				return
+			}
+			http.NotFound(w, r)
 			return
 		}
-		fmt.Fprintln(w, "ready")
+		a.metrics.ServeHTTP(w, r)
 	})
-	mux.Handle("GET /metrics", a.metrics)
-	mux.Handle("/", web.New(web.Deps{Auth: a.Auth, Messaging: a.Messaging, Rules: a.Rules, Moderation: a.Moderation,
-		Campaign: a.Campaign, Directory: a.Directory, DB: a.DB, PublicURL: a.Config.PublicURL, Log: a.Log, Now: a.Now,
-		SecureCookie: a.Config.SecureCookie, Explain: a.explain,
-		UnreadCount: func(ctx context.Context, u bouclier.User) (int, error) { return a.DB.UnreadCount(ctx, u.ID) },
-		Location:    a.webLocation(context.Background())}))
-	return a.logRequests(securityHeaders(mux))
 }
 
-// securityHeaders sets the headers every answer carries.
+// opsToken reports whether r carries the metrics bearer token.
+func (a *App) opsToken(r *http.Request) bool {
+	want := a.Config.MetricsToken
+	got, ok := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer ")
+	return want != "" && ok && subtle.ConstantTimeCompare([]byte(strings.TrimSpace(got)), []byte(want)) == 1
+}
+
+// resolver builds the client address resolver from the trusted proxies.
+func resolver(cfg config.Config) (*clientip.Resolver, error) {
+	prefixes, err := config.ParsePrefixes(cfg.TrustedProxies)
+	if err != nil {
+		return nil, fmt.Errorf("trusted_proxies: %w", err)
+	}
+	h, err := clientip.ParseHeader(cfg.ProxyHeader)
+	if err != nil {
+		return nil, fmt.Errorf("proxy_header: %w", err)
+	}
+	return clientip.New(prefixes, h), nil
+}
+
+// hsts is the Strict-Transport-Security value sent on HTTPS answers: two
+// years, subdomains included (the value the HSTS preload list asks for).
+const hsts = "max-age=63072000; includeSubDomains"
+
+// securityHeaders sets the headers every answer carries, and HSTS on the
+// answers to HTTPS requests (TLS here, or a trusted proxy's
+// X-Forwarded-Proto).
 func securityHeaders(h http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		hd := w.Header()
@@ -162,6 +259,9 @@ func securityHeaders(h http.Handler) http.Handler {
 		hd.Set("Cache-Control", "no-store")
 		if hd.Get("Content-Security-Policy") == "" {
 			hd.Set("Content-Security-Policy", "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; frame-ancestors 'none'; form-action 'self'; base-uri 'none'")
+		}
+		if info, ok := clientip.From(r.Context()); (ok && info.HTTPS) || r.TLS != nil {
+			hd.Set("Strict-Transport-Security", hsts)
 		}
 		h.ServeHTTP(w, r)
 	})
@@ -202,15 +302,74 @@ func (a *App) logRequests(h http.Handler) http.Handler {
 	})
 }
 
-// Serve listens on the configured address until ctx ends, then shuts down
-// gracefully, giving requests in flight up to 10 seconds.
+// Serve listens on the configured address (HTTPS when a certificate is
+// configured) and, if set, on the operations address, until ctx ends; then
+// it shuts down gracefully, giving requests in flight up to 10 seconds.
 func (a *App) Serve(ctx context.Context, ready func(addr string)) error {
+	var tlsConf *tls.Config
+	if a.Config.TLSCert != "" {
+		cert, err := tls.LoadX509KeyPair(a.Config.TLSCert, a.Config.TLSKey)
+		if err != nil {
+			return fmt.Errorf("tls: %w", err)
+		}
+		tlsConf = &tls.Config{MinVersion: tls.VersionTLS12, Certificates: []tls.Certificate{cert}}
+	}
 	ln, err := net.Listen("tcp", a.Config.Addr)
 	if err != nil {
 		return fmt.Errorf("listen: %w", err)
 	}
-	srv := &http.Server{
-		Handler:           a.Handler(),
+	if tlsConf != nil {
+		ln = tls.NewListener(ln, tlsConf)
+	}
+	servers := []*http.Server{a.httpServer(a.Handler(), tlsConf)}
+	listeners := []net.Listener{ln}
+	if a.Config.OpsAddr != "" {
+		oln, err := net.Listen("tcp", a.Config.OpsAddr)
+		if err != nil {
+			ln.Close()
+			return fmt.Errorf("listen ops: %w", err)
+		}
+		servers = append(servers, a.httpServer(a.OpsHandler(), nil))
+		listeners = append(listeners, oln)
+		a.Log.Info("operations endpoints", "addr", oln.Addr().String())
+	}
+	errc := make(chan error, len(servers))
+	for i, srv := range servers {
+		go func() { errc <- srv.Serve(listeners[i]) }()
+	}
+	// Every process delivers deferred messages; each is delivered once.
+	dctx, stopDeliverer := context.WithCancel(context.Background())
+	defer stopDeliverer()
+	go a.Messaging.RunDeliverer(dctx, time.Second)
+	// Every process records what it observed and sweeps for waves.
+	go a.Campaign.Run(dctx, time.Second)
+	a.Log.Info("listening", "addr", ln.Addr().String(), "tls", tlsConf != nil, "store", string(a.DB.Dialect()))
+	if ready != nil {
+		ready(ln.Addr().String())
+	}
+	var serveErr error
+	select {
+	case serveErr = <-errc:
+	case <-ctx.Done():
+	}
+	a.Log.Info("shutting down")
+	sctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	for _, srv := range servers {
+		if err := srv.Shutdown(sctx); err != nil && serveErr == nil {
+			serveErr = fmt.Errorf("shutdown: %w", err)
+		}
+	}
+	if serveErr != nil && !errors.Is(serveErr, http.ErrServerClosed) {
+		return serveErr
+	}
+	return nil
+}
+
+func (a *App) httpServer(h http.Handler, tlsConf *tls.Config) *http.Server {
+	return &http.Server{
+		Handler:           h,
+		TLSConfig:         tlsConf,
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       2 * time.Minute,
 		WriteTimeout:      2 * time.Minute,
@@ -218,33 +377,6 @@ func (a *App) Serve(ctx context.Context, ready func(addr string)) error {
 		MaxHeaderBytes:    64 << 10,
 		ErrorLog:          slog.NewLogLogger(a.Log.Handler(), slog.LevelWarn),
 	}
-	errc := make(chan error, 1)
-	go func() { errc <- srv.Serve(ln) }()
-	// Every process delivers deferred messages; each is delivered once.
-	dctx, stopDeliverer := context.WithCancel(context.Background())
-	defer stopDeliverer()
-	go a.Messaging.RunDeliverer(dctx, time.Second)
-	// Every process records what it observed and sweeps for waves.
-	go a.Campaign.Run(dctx, time.Second)
-	a.Log.Info("listening", "addr", ln.Addr().String(), "store", string(a.DB.Dialect()))
-	if ready != nil {
-		ready(ln.Addr().String())
-	}
-	select {
-	case err := <-errc:
-		return err
-	case <-ctx.Done():
-	}
-	a.Log.Info("shutting down")
-	sctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
-	defer cancel()
-	if err := srv.Shutdown(sctx); err != nil {
-		return fmt.Errorf("shutdown: %w", err)
-	}
-	if err := <-errc; err != nil && !errors.Is(err, http.ErrServerClosed) {
-		return err
-	}
-	return nil
 }
 
 // webLocation returns the académie time zone of a user for the web pages
@@ -317,7 +449,11 @@ func securityConfig(ac *auth.Config, cfg config.Config) error {
 		} else {
 			ac.RPID = "localhost"
 			_, port, _ := net.SplitHostPort(cfg.Addr)
-			ac.RPOrigins = []string{"http://localhost:" + port, "http://localhost"}
+			scheme := "http"
+			if cfg.TLSCert != "" {
+				scheme = "https"
+			}
+			ac.RPOrigins = []string{scheme + "://localhost:" + port, scheme + "://localhost"}
 		}
 	}
 	return nil

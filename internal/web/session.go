@@ -7,9 +7,12 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/bouclier/bouclier"
 	"github.com/bouclier/bouclier/internal/auth"
+	"github.com/bouclier/bouclier/internal/textcheck"
 )
 
 // authedFunc is a handler for a signed-in user.
@@ -82,7 +85,7 @@ func (h *handler) parseForm(w http.ResponseWriter, r *http.Request) error {
 	var tooBig *http.MaxBytesError
 	switch {
 	case err == nil:
-		return nil
+		return textcheck.Form(r)
 	case errors.As(err, &tooBig):
 		return bouclier.Errorf(bouclier.ErrTooLarge, "Envoi trop volumineux (%d Mo au plus, pièces jointes comprises).", maxUpload>>20)
 	}
@@ -108,12 +111,26 @@ func clientOf(r *http.Request) auth.Client {
 	return auth.Client{Address: host, UserAgent: r.UserAgent()}
 }
 
-// localPath keeps next= redirects on this site: a path, never "//host" or
-// "/\host", which browsers read as another origin.
+// localPath keeps next= redirects on this site: an absolute path with no
+// scheme, host or user, never "//host" or "/\\host" (which browsers read
+// as another origin), with no control or invisible formatting character
+// (header splitting, spoofing) and not the login page itself. Anything
+// else goes to the inbox.
 func localPath(s string) string {
-	if !strings.HasPrefix(s, "/") || strings.HasPrefix(s, "//") || strings.HasPrefix(s, "/\\") ||
-		strings.HasPrefix(s, "/login") || strings.ContainsAny(s, "\r\n") {
-		return "/inbox"
+	const home = "/inbox"
+	if len(s) > 2048 || !strings.HasPrefix(s, "/") || strings.HasPrefix(s, "//") || strings.HasPrefix(s, "/\\") ||
+		!utf8.ValidString(s) {
+		return home
+	}
+	for _, r := range s {
+		if unicode.IsControl(r) || unicode.Is(unicode.Cf, r) || r == '\\' {
+			return home
+		}
+	}
+	u, err := url.Parse(s)
+	if err != nil || u.Scheme != "" || u.Host != "" || u.User != nil || u.Opaque != "" || !strings.HasPrefix(u.Path, "/") ||
+		strings.HasPrefix(u.Path, "//") || u.Path == "/login" || strings.HasPrefix(u.Path, "/login/") {
+		return home
 	}
 	return s
 }

@@ -5,8 +5,11 @@ import (
 	"crypto/subtle"
 	"encoding/base64"
 	"encoding/json"
+	"errors"
+	"fmt"
 	"net/http"
 	"net/url"
+	"strconv"
 	"strings"
 	"time"
 
@@ -118,8 +121,13 @@ func (h *handler) loginCreate(w http.ResponseWriter, r *http.Request) {
 	status := http.StatusUnauthorized
 	switch code {
 	case bouclier.ErrOTPRequired:
+		sealed, err := h.sealPending(username, password, token)
+		if err != nil {
+			h.fail(w, r, nil, err)
+			return
+		}
 		p.Title = "Code de vérification"
-		d.OTPStep, d.Pending = true, h.sealPending(username, password, token)
+		d.OTPStep, d.Pending = true, sealed
 		status = http.StatusOK // the next step, not a failure
 	case bouclier.ErrInvalidCredentials:
 		if d.OTPStep {
@@ -128,14 +136,31 @@ func (h *handler) loginCreate(w http.ResponseWriter, r *http.Request) {
 		} else {
 			p.Error = "Identifiant ou mot de passe incorrect."
 		}
-	case bouclier.ErrThrottled:
+	case bouclier.ErrThrottled, bouclier.ErrLocked:
 		status = http.StatusTooManyRequests
 		p.Error = "Trop de tentatives de connexion. " + bouclier.ErrorMessage(err)
+		if code == bouclier.ErrLocked {
+			status = http.StatusLocked
+			p.Error = "Ce compte est verrouillé. " + bouclier.ErrorMessage(err)
+		}
 		d.OTPStep, d.Pending = false, ""
-	case bouclier.ErrLocked:
-		status = http.StatusLocked
-		p.Error = "Ce compte est verrouillé. " + bouclier.ErrorMessage(err)
-		d.OTPStep, d.Pending = false, ""
+		var ra auth.RetryAfter
+		if errors.As(err, &ra) {
+			w.Header().Set("Retry-After", strconv.Itoa(ra.Seconds()))
+		}
+		if auth.IsAccountHeld(err) && otp == "" {
+			// Failures from elsewhere hold the account: its owner still
+			// passes with a second factor. The password is not checked
+			// yet; it will be, with the code.
+			sealed, err := h.sealPending(username, password, token)
+			if err != nil {
+				h.fail(w, r, nil, err)
+				return
+			}
+			p.Title = "Code de vérification"
+			p.Error = "De nombreuses tentatives de connexion ont visé ce compte. Si vous utilisez une application d’authentification ou une clé d’accès, confirmez avec elle pour vous connecter\u00a0; sinon, réessayez plus tard."
+			d.OTPStep, d.Pending = true, sealed
+		}
 	case bouclier.ErrPasswordResetRequired:
 		status = http.StatusForbidden
 		p.Error = bouclier.ErrorMessage(err)
@@ -176,11 +201,18 @@ func (h *handler) loginPasskeyOptions(w http.ResponseWriter, r *http.Request) {
 		jsonError(w, err)
 		return
 	}
-	if _, ok := h.checkLoginToken(r); !ok {
+	token, ok := h.checkLoginToken(r)
+	if !ok {
 		jsonError(w, bouclier.Errorf(bouclier.ErrForbidden, "Formulaire de connexion expiré : rechargez la page."))
 		return
 	}
-	id, opts, err := h.d.Auth.BeginPasskeyLogin(r.Context())
+	// Only the second step asks for a passkey: no options without the
+	// first step's sealed state, and a few a minute per address.
+	if _, _, ok := h.openPending(r.PostFormValue("pending"), token); !ok {
+		jsonError(w, bouclier.Errorf(bouclier.ErrInvalidCredentials, "Le délai est dépassé : reconnectez-vous."))
+		return
+	}
+	id, opts, err := h.d.Auth.BeginPasskeyLoginFrom(r.Context(), clientOf(r))
 	h.ceremony(w, id, opts, err)
 }
 
@@ -211,34 +243,35 @@ func (h *handler) loginPasskey(w http.ResponseWriter, r *http.Request) {
 }
 
 // pendingLogin is the first login step, kept by the browser between the
-// password and the code. It is sealed with a key that lives only in this
-// process and bound to the browser's login cookie, so the password never
-// appears in the page and the blob is useless anywhere else.
+// password and the code. It is sealed with a key derived from the server's
+// secret key (auth.Service.SealPending) and bound to the browser's login
+// cookie, so the password never appears in the page, the blob is useless
+// to anyone else, and the second step works on any node of the deployment
+// and across restarts.
 type pendingLogin struct {
 	U string `json:"u"`
 	P string `json:"p"`
 	E int64  `json:"e"` // expiry, unix seconds
 }
 
-func (h *handler) sealPending(username, password, cookie string) string {
-	b, _ := json.Marshal(pendingLogin{U: username, P: password, E: h.d.Now().Add(pendingTTL).Unix()})
-	nonce := make([]byte, h.pending.NonceSize())
-	_, _ = rand.Read(nonce)
-	return base64.RawURLEncoding.EncodeToString(h.pending.Seal(nonce, nonce, b, []byte(cookie)))
+func (h *handler) sealPending(username, password, cookie string) (string, error) {
+	b, err := json.Marshal(pendingLogin{U: username, P: password, E: h.d.Now().Add(pendingTTL).Unix()})
+	if err != nil {
+		return "", fmt.Errorf("pending login: %w", err)
+	}
+	return h.d.Auth.SealPending(b, cookie)
 }
 
 func (h *handler) openPending(sealed, cookie string) (username, password string, ok bool) {
-	raw, err := base64.RawURLEncoding.DecodeString(sealed)
-	if err != nil || len(raw) < h.pending.NonceSize() {
+	if sealed == "" {
 		return "", "", false
 	}
-	n := h.pending.NonceSize()
-	b, err := h.pending.Open(nil, raw[:n], raw[n:], []byte(cookie))
+	b, err := h.d.Auth.OpenPending(sealed, cookie)
 	if err != nil {
 		return "", "", false
 	}
 	var pl pendingLogin
-	if json.Unmarshal(b, &pl) != nil || h.d.Now().Unix() > pl.E {
+	if json.Unmarshal(b, &pl) != nil || h.d.Now().Unix() > pl.E || pl.U == "" {
 		return "", "", false
 	}
 	return pl.U, pl.P, true

@@ -14,9 +14,6 @@ package web
 
 import (
 	"context"
-	"crypto/aes"
-	"crypto/cipher"
-	"crypto/rand"
 	"log/slog"
 	"net/http"
 	"time"
@@ -77,9 +74,8 @@ const (
 
 type handler struct {
 	d           Deps
-	cookie      string      // session cookie name
-	loginCookie string      // login form's double-submit cookie name
-	pending     cipher.AEAD // seals the password between the two login steps
+	cookie      string // session cookie name
+	loginCookie string // login form's double-submit cookie name
 	paris       *time.Location
 }
 
@@ -96,16 +92,7 @@ func New(d Deps) http.Handler {
 		// __Host- makes the browser insist on Secure, Path=/ and no Domain.
 		h.cookie, h.loginCookie = "__Host-bouclier", "__Host-bouclier-login"
 	}
-	key := make([]byte, 32)
-	_, _ = rand.Read(key) // never fails (crypto/rand panics instead)
-	block, err := aes.NewCipher(key)
-	if err != nil {
-		panic(err) // 32-byte key: cannot happen
-	}
-	h.pending, err = cipher.NewGCM(block)
-	if err != nil {
-		panic(err)
-	}
+	var err error
 	h.paris, err = time.LoadLocation("Europe/Paris")
 	if err != nil {
 		h.paris = time.UTC

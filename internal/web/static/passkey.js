@@ -50,7 +50,7 @@
     button.addEventListener("click", function () {
       button.disabled = true;
       status("Suivez les instructions de votre navigateur…");
-      post(optionsPath, { csrf: box.dataset.csrf }).then(function (o) {
+      post(optionsPath, Object.assign({ csrf: box.dataset.csrf }, fields)).then(function (o) {
         return get(o.options).then(function (c) {
           var f = Object.assign({ csrf: box.dataset.csrf, challenge_id: o.challenge_id, credential: assertion(c) }, fields);
           return post(finishPath, f);
