@@ -171,3 +171,59 @@ func (s *Service) ReadAudit(ctx context.Context, a bouclier.Actor, actionPrefix 
 	}
 	return audit.List(ctx, s.db, s.dir.HasAuthority, viewer, actionPrefix, before, limit)
 }
+
+// AccountState is what an administrator sees of an account to act on it.
+type AccountState struct {
+	User       bouclier.User
+	LockedAt   bool   // locked now
+	LockReason string //
+	LockBy     string // scope of whoever locked it
+	ReadOnlyBy string // scope of whoever put it in read-only
+	Factor     bool   // a second factor is enrolled
+	Sessions   []SessionInfo
+}
+
+// Account returns an account's security state for an administrator with
+// authority over it: a sensitive read (bouclier.PrivRead, audited), since
+// it shows where the account's sessions come from. Errors: not_found,
+// forbidden and the codes of Authorize.
+func (s *Service) Account(ctx context.Context, a bouclier.Actor, username string) (AccountState, error) {
+	u, err := s.target(ctx, a, "account.view", bouclier.PrivRead, username)
+	if err != nil {
+		return AccountState{}, err
+	}
+	st := AccountState{User: u}
+	sec, err := s.db.AccountSecurity(ctx, u.ID)
+	if err != nil {
+		return st, fmt.Errorf("account: %w", err)
+	}
+	now := s.now()
+	st.LockedAt, st.LockReason = sec.LockedUntil > store.Micros(now), sec.LockReason
+	sa, err := s.db.Sanctions(ctx, u.ID)
+	if err != nil {
+		return st, fmt.Errorf("account: %w", err)
+	}
+	st.LockBy, st.ReadOnlyBy = sa.LockBy, sa.ReadOnlyBy
+	cred, err := s.db.UserCredentials(ctx, u.ID)
+	if err != nil {
+		return st, fmt.Errorf("account: %w", err)
+	}
+	f, err := s.factors(ctx, u.ID, cred)
+	if err != nil {
+		return st, fmt.Errorf("account: %w", err)
+	}
+	st.Factor = f.any()
+	list, err := s.db.UserSessions(ctx, u.ID)
+	if err != nil {
+		return st, fmt.Errorf("account: %w", err)
+	}
+	for _, x := range list {
+		if x.ExpiresAt <= store.Micros(now) {
+			continue
+		}
+		st.Sessions = append(st.Sessions, SessionInfo{ID: x.PublicID, CreatedAt: time.UnixMicro(x.CreatedAt), LastSeen: time.UnixMicro(x.LastSeen),
+			ExpiresAt: time.UnixMicro(x.ExpiresAt), Source: x.Source, UserAgent: x.UserAgent, MFA: x.MFAAt != 0, Moved: x.MovedAt != 0,
+			KnownDevice: x.KnownDevice})
+	}
+	return st, nil
+}

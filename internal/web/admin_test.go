@@ -481,3 +481,33 @@ func TestStaleAdminSessionStepsUp(t *testing.T) {
 		t.Fatalf("stale release: %d %q", p.Status, loc)
 	}
 }
+
+// TestHeadManagesAnAccount: a head finds an account, locks it, sees it
+// locked, unlocks it, and cannot reach an account of another
+// establishment.
+func TestHeadManagesAnAccount(t *testing.T) {
+	e, srv := env(t)
+	head := newBrowser(t, srv)
+	head.login("principal.moulin", e.OTP(t, 0))
+	p := head.get("/admin/accounts?nom=prof.bernard")
+	if p.Status != http.StatusOK || !strings.Contains(p.Body, "Non verrouillé") {
+		t.Fatalf("account page: %d\n%s", p.Status, p.Body)
+	}
+	tok := field(t, p.Body, "csrf")
+	p = head.post("/admin/accounts/prof.bernard/lock", url.Values{"csrf": {tok}, "reason": {"mot de passe volé"}})
+	if p.Status != http.StatusSeeOther {
+		t.Fatalf("lock: %d\n%s", p.Status, p.Body)
+	}
+	if p = head.get(p.Header.Get("Location")); !strings.Contains(p.Body, "Verrouillé") || !strings.Contains(p.Body, "mot de passe volé") {
+		t.Fatalf("after lock:\n%s", p.Body)
+	}
+	if p = head.post("/admin/accounts/prof.bernard/unlock", url.Values{"csrf": {tok}}); p.Status != http.StatusSeeOther {
+		t.Fatalf("unlock: %d", p.Status)
+	}
+	if p = head.get("/admin/accounts?nom=prof.bernard"); !strings.Contains(p.Body, "Non verrouillé") {
+		t.Fatalf("after unlock:\n%s", p.Body)
+	}
+	if p = head.get("/admin/accounts?nom=prof.hugo"); p.Status != http.StatusForbidden {
+		t.Errorf("account of another establishment: %d", p.Status)
+	}
+}

@@ -386,6 +386,9 @@ func TestBrowser(t *testing.T) {
 			e.do(ctx, chromedp.Navigate(e.url+pg.path), chromedp.WaitVisible(chromedp.CSS(".subnav")))
 			e.shoot(ctx, pg.name)
 		}
+		e.do(ctx, chromedp.Navigate(e.url+"/admin/accounts?nom=prof.bernard"), chromedp.WaitVisible(chromedp.CSS("#compte")))
+		e.shoot(ctx, "admin-account")
+		e.axe(ctx, "admin-account")
 		e.do(ctx, chromedp.Navigate(e.url+"/account"), chromedp.WaitVisible(chromedp.CSS(".facts")))
 		e.shoot(ctx, "account")
 		e.axe(ctx, "account")

@@ -161,6 +161,8 @@ func (h *handler) routes() http.Handler {
 	mux.Handle("POST /admin/incidents/{id}/close", h.admin(h.incidentClose))
 	mux.Handle("GET /admin/incidents/{id}/evidence", h.admin(h.incidentEvidence))
 	mux.Handle("GET /admin/urgent", h.admin(h.urgentList))
+	mux.Handle("GET /admin/accounts", h.admin(h.adminAccountShow))
+	mux.Handle("POST /admin/accounts/{name}/{action}", h.admin(h.adminAccountAct))
 	mux.Handle("GET /admin/resets", h.admin(h.resetShow))
 	mux.Handle("POST /admin/resets", h.admin(h.resetCreate))
 	mux.HandleFunc("/", h.notFound)

@@ -1,0 +1,90 @@
+package web
+
+import (
+	"net/http"
+	"net/url"
+	"strings"
+
+	"github.com/bouclier/bouclier"
+	"github.com/bouclier/bouclier/internal/auth"
+)
+
+// The account page of the administration: find an account, see whether it
+// is locked or in read-only and where its sessions come from, and lock,
+// unlock, put in or out of read-only, or end its sessions. The auth
+// service checks the actor's authority and freshness for each action.
+
+type adminAccountPage struct {
+	Query string
+	State *auth.AccountState
+	// LockBy and ReadOnlyBy name, in French, who imposed the sanctions.
+	LockBy, ReadOnlyBy string
+}
+
+// adminAccountShow shows the search form and, with ?nom=, the account.
+func (h *handler) adminAccountShow(w http.ResponseWriter, r *http.Request, s auth.Session) {
+	d := adminAccountPage{Query: strings.TrimSpace(r.URL.Query().Get("nom"))}
+	p := h.newPage(r.Context(), &s, "Comptes", "admin")
+	if d.Query != "" {
+		st, err := h.d.Auth.Account(r.Context(), actorOf(r, s), d.Query)
+		if bouclier.ErrorCode(err) == bouclier.ErrNotFound {
+			p.Error = "Aucun compte de votre périmètre ne porte cet identifiant."
+		} else if err != nil {
+			h.fail(w, r, &s, err)
+			return
+		} else {
+			d.State = &st
+			d.LockBy, d.ReadOnlyBy = imposerLabel(st.LockBy), imposerLabel(st.ReadOnlyBy)
+		}
+	}
+	if r.URL.Query().Get("fait") != "" {
+		p.Flash = "C’est fait. L’action est enregistrée dans le journal d’audit."
+	}
+	p.Data = d
+	h.render(w, http.StatusOK, "accounts", p)
+}
+
+// imposerLabel says who imposed a sanction, from their authority scope.
+func imposerLabel(scope string) string {
+	kind, id, _ := strings.Cut(scope, ":")
+	switch kind {
+	case "establishment":
+		return "la direction de l’établissement " + id
+	case "academie":
+		return "l’académie (" + id + ")"
+	case "national":
+		return "l’administration nationale"
+	}
+	return ""
+}
+
+// adminAccountAct performs one action on an account and comes back to it.
+func (h *handler) adminAccountAct(w http.ResponseWriter, r *http.Request, s auth.Session) {
+	name := r.PathValue("name")
+	ctx, a := r.Context(), actorOf(r, s)
+	var err error
+	switch r.PathValue("action") {
+	case "lock":
+		reason := strings.TrimSpace(r.PostFormValue("reason"))
+		if reason == "" {
+			err = bouclier.Errorf(bouclier.ErrInvalidRequest, "Indiquez le motif du verrouillage.")
+			break
+		}
+		err = h.d.Auth.Lock(ctx, a, name, reason)
+	case "unlock":
+		err = h.d.Auth.Unlock(ctx, a, name)
+	case "read-only":
+		err = h.d.Auth.SetReadOnly(ctx, a, name, true)
+	case "read-write":
+		err = h.d.Auth.SetReadOnly(ctx, a, name, false)
+	case "sessions":
+		_, err = h.d.Auth.RevokeUserSessions(ctx, a, name)
+	default:
+		err = bouclier.Errorf(bouclier.ErrNotFound, "Action inconnue.")
+	}
+	if err != nil {
+		h.fail(w, r, &s, err)
+		return
+	}
+	http.Redirect(w, r, "/admin/accounts?"+url.Values{"nom": {name}, "fait": {"1"}}.Encode(), http.StatusSeeOther)
+}
