@@ -27,7 +27,7 @@ func (h *handler) urgentList(w http.ResponseWriter, r *http.Request, s auth.Sess
 		before = n
 	}
 	const limit = 100
-	list, err := audit.List(r.Context(), h.d.DB, h.d.Directory.HasAuthority, s.User, "message.urgent", before, limit)
+	list, err := h.d.Auth.ReadAudit(r.Context(), actorOf(r, s), "message.urgent", before, limit)
 	if err != nil {
 		h.fail(w, r, &s, err)
 		return

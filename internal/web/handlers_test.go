@@ -438,3 +438,35 @@ func TestSendAtReopening(t *testing.T) {
 		t.Fatalf("at the reopening: %d %v", n, err)
 	}
 }
+
+// TestUrgentFromCompose: a head writes at night through the emergency
+// override from the compose form; the académie sees the send and its
+// reason.
+func TestUrgentFromCompose(t *testing.T) {
+	e, srv := env(t)
+	ctx := context.Background()
+	if err := e.App.Rules.ApplyPreset(ctx, bouclier.SystemActor("test"), "circular-2024", "national"); err != nil {
+		t.Fatal(err)
+	}
+	e.Clock.Set(time.Date(2026, 11, 24, 22, 30, 0, 0, time.UTC)) // 23:30 in Paris
+	head := newBrowser(t, srv)
+	head.login("principal.moulin", e.OTP(t, 0))
+	if p := head.get("/compose"); !strings.Contains(p.Body, "Envoi urgent") {
+		t.Fatalf("no urgent option for the head")
+	}
+	p := head.postMultipart("/compose", url.Values{"csrf": {head.csrf()}, "to": {"user:prof.martin"}, "subject": {"Confinement"},
+		"body": {"Alerte intrusion : confinement demain dès 7 h 30."}, "urgent": {"1"}, "urgent_reason": {"alerte intrusion"}})
+	if p.Status != http.StatusSeeOther {
+		t.Fatalf("urgent send: %d\n%s", p.Status, p.Body)
+	}
+	parent := newBrowser(t, srv)
+	parent.login("parent.dupont", "")
+	if p := parent.get("/compose"); strings.Contains(p.Body, "Envoi urgent") {
+		t.Errorf("urgent option offered to a parent")
+	}
+	rssi := newBrowser(t, srv)
+	rssi.login("rssi.versailles", e.OTP(t, 1))
+	if p := rssi.get("/admin/urgent"); !strings.Contains(p.Body, "alerte intrusion") {
+		t.Errorf("académie does not see the urgent send:\n%s", p.Body)
+	}
+}

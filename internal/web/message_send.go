@@ -12,6 +12,7 @@ import (
 	"github.com/bouclier/bouclier"
 	"github.com/bouclier/bouclier/internal/auth"
 	"github.com/bouclier/bouclier/internal/messaging"
+	"github.com/bouclier/bouclier/internal/rules"
 )
 
 // composeData is the compose form. The recipients offered are exactly
@@ -30,6 +31,11 @@ type composeData struct {
 	// ReopenAt (in words) and ReopenValue (for the form) are set when the
 	// sender's messaging is closed: the send can be scheduled then.
 	ReopenAt, ReopenValue string
+	// MayUrgent offers the emergency override to those who may use it;
+	// Urgent and UrgentReason keep what was asked.
+	MayUrgent    bool
+	Urgent       bool
+	UrgentReason string
 }
 
 type choice struct {
@@ -43,7 +49,7 @@ func (h *handler) composeForm(ctx context.Context, u bouclier.User, to []string)
 	if err != nil {
 		return composeData{}, err
 	}
-	var d composeData
+	d := composeData{MayUrgent: rules.MayUseUrgent(u.Role)}
 	offered := map[string]bool{}
 	for i, o := range opts {
 		c := choice{ID: "dest-" + strconv.Itoa(i), Expr: o.Expr, Label: o.Label, Checked: slices.Contains(to, o.Expr)}
@@ -125,6 +131,7 @@ func (h *handler) messageSend(w http.ResponseWriter, r *http.Request, s auth.Ses
 	if err == nil {
 		d.Attachments, err = uploads(r)
 	}
+	d.Urgent, d.UrgentReason = r.PostFormValue("urgent") != "", strings.TrimSpace(r.PostFormValue("urgent_reason"))
 	if v := strings.TrimSpace(r.PostFormValue("send_at")); v != "" && err == nil {
 		t, perr := time.ParseInLocation("2006-01-02T15:04", v, h.location(s.User))
 		if perr != nil {
@@ -165,6 +172,7 @@ func (h *handler) messageSend(w http.ResponseWriter, r *http.Request, s auth.Ses
 	}
 	form.Subject, form.Body, form.ReplyTo, form.DraftID = d.Subject, d.Body, d.ParentID, res.DraftID
 	form.LostFiles, form.Refused = len(d.Attachments) > 0, true
+	form.Urgent, form.UrgentReason = d.Urgent, d.UrgentReason
 	if !d.SendAt.IsZero() {
 		form.SendAt = d.SendAt.In(h.location(s.User)).Format("2006-01-02T15:04")
 	}
