@@ -386,19 +386,26 @@ func (s *Service) send(ctx context.Context, sender bouclier.User, d *Draft, sour
 		m.Status = bouclier.StatusDeferred
 		m.DeliverAt = store.Micros(dec.Until)
 	}
-	newSuspects := false
-	err = s.batch.Do(ctx, func(ctx context.Context, tx *store.Tx) error {
-		newSuspects = false // a batch retried job by job runs this again
-		if err := tx.InsertMessage(ctx, m, recipients); err != nil {
-			return err
+	// The job may run again after a rolled-back batch: it changes nothing
+	// outside the transaction and returns what it stored.
+	type stored struct {
+		id          int64
+		newSuspects bool
+	}
+	st, err := store.Submit(ctx, s.batch, func(ctx context.Context, tx *store.Tx) (stored, error) {
+		var out stored
+		id, err := tx.InsertMessage(ctx, m, recipients)
+		if err != nil {
+			return out, err
 		}
+		out.id = id
 		for i, a := range d.Attachments {
 			sum := sums[i]
 			if clean, ok := verdict.Cleaned[i]; ok {
 				a.Data, sum = clean, sha256.Sum256(clean)
 			}
 			if err := tx.PutBlob(ctx, sum[:], a.Data); err != nil {
-				return err
+				return out, err
 			}
 			ct := ""
 			if i < len(verdict.Types) {
@@ -407,23 +414,23 @@ func (s *Service) send(ctx context.Context, sender bouclier.User, d *Draft, sour
 			if ct == "" {
 				ct = http.DetectContentType(a.Data)
 			}
-			if err := tx.InsertAttachment(ctx, &store.Attachment{MessageID: m.ID, Name: strings.TrimSpace(a.Name), ContentType: ct, Size: int64(len(a.Data)), SHA256: sum[:]}); err != nil {
-				return err
+			if _, err := tx.InsertAttachment(ctx, store.Attachment{MessageID: id, Name: strings.TrimSpace(a.Name), ContentType: ct, Size: int64(len(a.Data)), SHA256: sum[:]}); err != nil {
+				return out, err
 			}
 		}
 		if m.Status == bouclier.StatusHeld || m.Status == bouclier.StatusRejected {
 			// A domain in a held message is suspect for every later message.
 			for _, host := range verdict.Links {
-				added, err := tx.AddSuspectDomain(ctx, host, m.ID, m.SentAt)
+				added, err := tx.AddSuspectDomain(ctx, host, id, m.SentAt)
 				if err != nil {
-					return err
+					return out, err
 				}
-				newSuspects = newSuspects || added
+				out.newSuspects = out.newSuspects || added
 			}
 		}
 		if d.DraftID != 0 && m.Status != bouclier.StatusRejected {
 			if err := tx.DeleteDraft(ctx, sender.ID, d.DraftID); err != nil {
-				return err
+				return out, err
 			}
 		}
 		detail := fmt.Sprintf("status=%s recipients=%d groups=%d", m.Status, len(resolved.Recipients), resolved.Groups)
@@ -435,13 +442,14 @@ func (s *Service) send(ctx context.Context, sender bouclier.User, d *Draft, sour
 			// Shown to the académie: the override is accountable.
 			action, detail = "message.urgent", detail+" reason="+strconv.Quote(d.UrgentReason)
 		}
-		return audit.Append(ctx, tx, audit.Entry{At: now, Actor: sender.Username, Action: action, Target: fmt.Sprintf("message:%d", m.ID),
+		return out, audit.Append(ctx, tx, audit.Entry{At: now, Actor: sender.Username, Action: action, Target: fmt.Sprintf("message:%d", id),
 			Scope: sender.Scope(), Source: source, Detail: detail})
 	})
 	if err != nil {
 		return Result{}, fmt.Errorf("store message: %w", err)
 	}
-	if newSuspects && s.listsChanged != nil {
+	m.ID = st.id
+	if st.newSuspects && s.listsChanged != nil {
 		s.listsChanged() // the next message is screened with the new domain
 	}
 	if s.stored != nil {

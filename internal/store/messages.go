@@ -10,26 +10,27 @@ import (
 	"github.com/bouclier/bouclier"
 )
 
-// InsertMessage stores a message once and one delivery row per recipient.
-// Deliveries are visible at once only for a delivered message; a held or
-// deferred one waits for release. It returns the message id and sets
-// m.ID and m.ThreadID.
-func (t *Tx) InsertMessage(ctx context.Context, m *bouclier.Message, recipients []int64) error {
+// InsertMessage stores a message once and one delivery row per recipient,
+// and returns the message's id. Deliveries are visible at once only for a
+// delivered message; a held or deferred one waits for release. It does not
+// modify m, so that a job run again after a rolled-back batch stores the
+// same row (a thread's first message keeps thread_id 0, read back as its
+// own id).
+func (t *Tx) InsertMessage(ctx context.Context, m *bouclier.Message, recipients []int64) (int64, error) {
 	to, _ := json.Marshal(m.To)
 	reasons, _ := json.Marshal(nonNil(m.Reasons))
+	var id int64
 	err := t.queryRow(ctx, `INSERT INTO messages (thread_id, parent_id, sender_id, subject, body, to_expr, status, score, reasons, sent_at, deliver_at, uai, academie, fingerprint)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
 		m.ThreadID, m.ParentID, m.SenderID, m.Subject, m.Body, string(to), string(m.Status), m.Score, string(reasons), m.SentAt, m.DeliverAt,
-		m.UAI, m.Academie, m.Fingerprint).Scan(&m.ID)
+		m.UAI, m.Academie, m.Fingerprint).Scan(&id)
 	if err != nil {
-		return fmt.Errorf("insert message: %w", err)
+		return 0, fmt.Errorf("insert message: %w", err)
 	}
-	// A thread's first message stores thread_id 0 and is its own thread:
-	// this saves an UPDATE per message on the hot path.
-	if m.ThreadID == 0 {
-		m.ThreadID = m.ID
+	if err := t.insertDeliveries(ctx, id, recipients, m.Status == bouclier.StatusDelivered); err != nil {
+		return 0, err
 	}
-	return t.insertDeliveries(ctx, m.ID, recipients, m.Status == bouclier.StatusDelivered)
+	return id, nil
 }
 
 // insertDeliveries adds one delivery row per recipient in one short
@@ -68,11 +69,13 @@ type Attachment struct {
 	SHA256      []byte
 }
 
-// InsertAttachment links stored bytes to a message.
-func (t *Tx) InsertAttachment(ctx context.Context, a *Attachment) error {
+// InsertAttachment links stored bytes to a message and returns the
+// attachment's id (a.ID is ignored).
+func (t *Tx) InsertAttachment(ctx context.Context, a Attachment) (int64, error) {
+	var id int64
 	err := t.queryRow(ctx, `INSERT INTO attachments (message_id, name, content_type, size, sha256) VALUES (?, ?, ?, ?, ?) RETURNING id`,
-		a.MessageID, a.Name, a.ContentType, a.Size, a.SHA256).Scan(&a.ID)
-	return wrap(err, "insert attachment")
+		a.MessageID, a.Name, a.ContentType, a.Size, a.SHA256).Scan(&id)
+	return id, wrap(err, "insert attachment")
 }
 
 // Attachments lists the attachments of a message.
