@@ -198,11 +198,20 @@ func (db *DB) Folder(ctx context.Context, userID int64, f Folder, before int64, 
 	return out, rows.Err()
 }
 
-// UnreadCount counts a user's unread inbox messages.
+// UnreadCount counts a user's unread inbox messages. On SQLite it reads
+// the counter that triggers keep (0006_core.sql); on PostgreSQL it counts
+// the user's entries in the index of unread deliveries, less those of
+// recalled messages, found from the few recalled messages.
 func (db *DB) UnreadCount(ctx context.Context, userID int64) (int, error) {
 	var n int
-	err := db.queryRow(ctx, `SELECT COUNT(*) FROM deliveries d JOIN messages m ON m.id = d.message_id
-		WHERE d.user_id = ? AND d.visible = 1 AND d.trashed = 0 AND d.read_at = 0 AND m.recalled = 0`, userID).Scan(&n)
+	var err error
+	if db.dialect == SQLite {
+		err = db.queryRow(ctx, `SELECT COALESCE((SELECT n FROM mailbox_unread WHERE user_id = ?), 0)`, userID).Scan(&n)
+	} else {
+		err = db.queryRow(ctx, `SELECT (SELECT COUNT(*) FROM deliveries WHERE user_id = ? AND visible = 1 AND trashed = 0 AND read_at = 0)
+			- (SELECT COUNT(*) FROM messages m CROSS JOIN deliveries d
+				WHERE m.recalled = 1 AND d.user_id = ? AND d.message_id = m.id AND d.visible = 1 AND d.trashed = 0 AND d.read_at = 0)`, userID, userID).Scan(&n)
+	}
 	return n, wrap(err, "unread count")
 }
 
