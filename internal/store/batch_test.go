@@ -16,7 +16,7 @@ import (
 )
 
 // batchUsers creates a sender and n recipients and returns their ids.
-func batchUsers(t *testing.T, db *store.DB, n int) (int64, []int64) {
+func batchUsers(t testing.TB, db *store.DB, n int) (int64, []int64) {
 	t.Helper()
 	ctx := context.Background()
 	var sender int64

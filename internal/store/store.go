@@ -63,6 +63,13 @@ type DB struct {
 	// costs SQLite more than running a point query.
 	readStmts sync.Map // query → *sql.Stmt
 
+	// Prepared write statements (SQLite), one per query text, and the
+	// texts run in a transaction before they were prepared: they are
+	// prepared once the transaction is over and the only writer connection
+	// is free again (see Tx.exec).
+	writeStmts sync.Map // query → *sql.Stmt
+	toPrepare  sync.Map // query → struct{}
+
 	sealer Sealer // encrypts secrets at rest (security.go); nil: stored as given
 }
 
@@ -97,8 +104,10 @@ func Open(ctx context.Context, cfg Config) (*DB, error) {
 		// Memory is bounded: no memory map (its pages count in the
 		// process's resident set, up to the file's size), a page cache of
 		// 16 MiB for the writer and 4 MiB for each reader (the operating
-		// system's file cache holds the rest), temporary tables in files.
-		dsn := "file:" + path + "?_pragma=busy_timeout(10000)&_pragma=journal_mode(WAL)&_pragma=synchronous(NORMAL)&_pragma=foreign_keys(1)&_pragma=mmap_size(0)&_pragma=wal_autocheckpoint(10000)&_pragma=temp_store(1)&_txlock=immediate"
+		// system's file cache holds the rest). Temporary data (statement
+		// journals of multi-row inserts, sorts) stays in memory: it is small,
+		// and in a file it would cost a write per page.
+		dsn := "file:" + path + "?_pragma=busy_timeout(10000)&_pragma=journal_mode(WAL)&_pragma=synchronous(NORMAL)&_pragma=foreign_keys(1)&_pragma=mmap_size(0)&_pragma=wal_autocheckpoint(10000)&_pragma=temp_store(2)&_txlock=immediate"
 		w, err := sql.Open("sqlite", dsn+"&_pragma=cache_size(-16384)")
 		if err != nil {
 			return nil, fmt.Errorf("open sqlite: %w", err)
@@ -134,6 +143,7 @@ func (db *DB) Dialect() Dialect { return db.dialect }
 // Close closes both pools.
 func (db *DB) Close() error {
 	db.readStmts.Range(func(_, v any) bool { v.(*sql.Stmt).Close(); return true })
+	db.writeStmts.Range(func(_, v any) bool { v.(*sql.Stmt).Close(); return true })
 	err := db.write.Close()
 	if db.read != db.write {
 		if e := db.read.Close(); err == nil {
@@ -200,7 +210,29 @@ func (db *DB) InTx(ctx context.Context, fn func(*Tx) error) error {
 	if err := tx.Commit(); err != nil {
 		return fmt.Errorf("commit: %w", err)
 	}
+	db.prepareWrites(ctx)
 	return nil
+}
+
+// prepareWrites prepares the write statements first run unprepared, now
+// that the writer connection is free. A failure only means the statement
+// is parsed again next time.
+func (db *DB) prepareWrites(ctx context.Context) {
+	db.toPrepare.Range(func(k, _ any) bool {
+		query := k.(string)
+		db.toPrepare.Delete(query)
+		if _, ok := db.writeStmts.Load(query); ok {
+			return true
+		}
+		st, err := db.write.PrepareContext(ctx, db.q(query))
+		if err != nil {
+			return true
+		}
+		if _, loaded := db.writeStmts.LoadOrStore(query, st); loaded {
+			st.Close()
+		}
+		return true
+	})
 }
 
 // stmt returns the prepared statement for query on a pool, preparing it
@@ -220,15 +252,35 @@ func (db *DB) stmt(ctx context.Context, pool *sql.DB, cache *sync.Map, query str
 	return st, nil
 }
 
-// Statements inside a write transaction are not cached: preparing one on
-// the pool would wait for the pool's only connection, which the
-// transaction holds.
+// On SQLite, parsing a statement costs about as much as running it. A
+// statement cannot be prepared on the writer pool inside a transaction
+// (that would wait for the pool's only connection, which the transaction
+// holds): the first run of a text is parsed in place and the text is
+// prepared after the commit (prepareWrites); later runs use the prepared
+// statement on the transaction's connection. PostgreSQL's driver caches
+// its prepared statements itself.
+func (t *Tx) writeStmt(ctx context.Context, query string) *sql.Stmt {
+	if t.db.dialect != SQLite {
+		return nil
+	}
+	if st, ok := t.db.writeStmts.Load(query); ok {
+		return t.tx.StmtContext(ctx, st.(*sql.Stmt))
+	}
+	t.db.toPrepare.Store(query, struct{}{})
+	return nil
+}
 
 func (t *Tx) exec(ctx context.Context, query string, args ...any) (sql.Result, error) {
+	if st := t.writeStmt(ctx, query); st != nil {
+		return st.ExecContext(ctx, args...)
+	}
 	return t.tx.ExecContext(ctx, t.db.q(query), args...)
 }
 
 func (t *Tx) queryRow(ctx context.Context, query string, args ...any) *sql.Row {
+	if st := t.writeStmt(ctx, query); st != nil {
+		return st.QueryRowContext(ctx, args...)
+	}
 	return t.tx.QueryRowContext(ctx, t.db.q(query), args...)
 }
 
