@@ -90,7 +90,7 @@ func (s *Service) Lock(ctx context.Context, admin bouclier.User, username, reaso
 		if err := tx.PutAccountSecurity(ctx, sec); err != nil {
 			return err
 		}
-		n, err := tx.DeleteUserSessions(ctx, u.ID)
+		n, err := tx.RevokeUserSessions(ctx, u.ID, store.Micros(now), "account locked by an administrator")
 		if err != nil {
 			return err
 		}
@@ -127,7 +127,7 @@ func (s *Service) RevokeUserSessions(ctx context.Context, admin bouclier.User, u
 	var n int64
 	err = s.db.InTx(ctx, func(tx *store.Tx) error {
 		var err error
-		if n, err = tx.DeleteUserSessions(ctx, u.ID); err != nil {
+		if n, err = tx.RevokeUserSessions(ctx, u.ID, store.Micros(now), "revoked by an administrator"); err != nil {
 			return err
 		}
 		return audit.Append(ctx, tx, audit.Entry{At: now, Actor: admin.Username, Action: "sessions.revoke_user", Target: "user:" + u.Username,
@@ -187,7 +187,7 @@ func (s *Service) RevokeScopeSessions(ctx context.Context, admin bouclier.User, 
 			if u.ID == admin.ID {
 				continue
 			}
-			n, err := tx.DeleteUserSessions(ctx, u.ID)
+			n, err := tx.RevokeUserSessions(ctx, u.ID, store.Micros(now), "scope sessions revoked by an administrator")
 			if err != nil {
 				return err
 			}

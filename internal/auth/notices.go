@@ -128,7 +128,7 @@ func (s *Service) notMe(ctx context.Context, n store.Notice, c Client) error {
 		if err := tx.PutAccountSecurity(ctx, sec); err != nil {
 			return err
 		}
-		revoked, err := tx.DeleteUserSessions(ctx, u.ID)
+		revoked, err := tx.RevokeUserSessions(ctx, u.ID, store.Micros(now), "reported by the user as not them")
 		if err != nil {
 			return err
 		}

@@ -813,7 +813,7 @@ func (d *Detector) contain(ctx context.Context, id int64) error {
 				if err != nil {
 					return err
 				}
-				if err := tx.LockSender(ctx, uid); err != nil {
+				if err := tx.LockSender(ctx, uid, at, "campaign containment"); err != nil {
 					return err
 				}
 				if err := tx.MarkAccountLocked(ctx, id, uid, at); err != nil {

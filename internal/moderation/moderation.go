@@ -144,7 +144,7 @@ func (s *Service) decide(ctx context.Context, a Actor, id int64, to bouclier.Mes
 			action = "moderation.reject"
 		}
 		if lock {
-			if err := tx.LockSender(ctx, e.SenderID); err != nil {
+			if err := tx.LockSender(ctx, e.SenderID, store.Micros(now), action); err != nil {
 				return err
 			}
 			action += "_lock"

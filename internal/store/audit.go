@@ -93,20 +93,24 @@ func (db *DB) EachAudit(ctx context.Context, fn func(AuditRow) error) error {
 	return rows.Err()
 }
 
-// AuditFor lists the most recent entries whose actor or target matches one
-// of names, newest first.
-func (db *DB) AuditFor(ctx context.Context, name string, limit int) ([]AuditRow, error) {
+// AuditFor lists the most recent entries about a user, newest first, at
+// most limit (every one if limit <= 0): those the user made (actor) and
+// those made on the account (target "user:NAME", or the bare name).
+func (db *DB) AuditFor(ctx context.Context, username string, limit int) ([]AuditRow, error) {
+	if limit <= 0 {
+		limit = 1<<31 - 1
+	}
 	rows, err := db.query(ctx, `SELECT seq, at, actor, action, target, scope, source, detail, prev_hash, hash FROM audit
-		WHERE actor = ? OR target = ? ORDER BY seq DESC LIMIT ?`, name, name, limit)
+		WHERE actor = ? OR target = ? OR target = ? ORDER BY seq DESC LIMIT ?`, username, "user:"+username, username, limit)
 	if err != nil {
-		return nil, fmt.Errorf("audit for %s: %w", name, err)
+		return nil, fmt.Errorf("audit for %s: %w", username, err)
 	}
 	defer rows.Close()
 	var out []AuditRow
 	for rows.Next() {
 		var r AuditRow
 		if err := rows.Scan(&r.Seq, &r.At, &r.Actor, &r.Action, &r.Target, &r.Scope, &r.Source, &r.Detail, &r.PrevHash, &r.Hash); err != nil {
-			return nil, fmt.Errorf("audit for %s: %w", name, err)
+			return nil, fmt.Errorf("audit for %s: %w", username, err)
 		}
 		out = append(out, r)
 	}

@@ -255,20 +255,58 @@ func (db *DB) pairs(ctx context.Context, query string, args ...any) (map[string]
 	return out, rows.Err()
 }
 
-// LockSender puts a user in read-only and removes their sessions.
-func (t *Tx) LockSender(ctx context.Context, userID int64) error {
+// LockSender puts a user in read-only and ends their sessions, keeping
+// their records (revoked at at, for reason) as evidence.
+func (t *Tx) LockSender(ctx context.Context, userID, at int64, reason string) error {
 	if err := t.SetReadOnly(ctx, userID, true); err != nil {
 		return err
 	}
-	_, err := t.DeleteUserSessions(ctx, userID)
+	_, err := t.RevokeUserSessions(ctx, userID, at, reason)
 	return err
 }
 
-// SessionsForEvidence lists a user's sessions without their token hashes.
+// SessionsForEvidence lists a user's sessions without their token hashes:
+// the open ones, newest first, then the ended ones (RevokedAt set).
 func (db *DB) SessionsForEvidence(ctx context.Context, userID int64) ([]Session, error) {
 	ss, err := db.UserSessions(ctx, userID)
+	if err != nil {
+		return nil, err
+	}
 	for i := range ss {
 		ss[i].TokenHash, ss[i].CSRFHash = nil, nil
 	}
-	return ss, err
+	ended, err := db.RevokedSessions(ctx, userID)
+	return append(ss, ended...), err
+}
+
+// Device is a browser an account logged in from, as evidence.
+type Device struct {
+	Network      string
+	UAFamily     string
+	CreatedAt    int64
+	LastSeen     int64
+	RevokedAt    int64 // 0 while known
+	RevokeReason string
+}
+
+// DevicesForEvidence lists a user's known browsers, then the forgotten
+// ones, without their token hashes.
+func (db *DB) DevicesForEvidence(ctx context.Context, userID int64) ([]Device, error) {
+	rows, err := db.query(ctx, `SELECT network, ua_family, created_at, last_seen, 0, '' FROM known_devices WHERE user_id = ?
+		UNION ALL
+		SELECT network, ua_family, created_at, last_seen, revoked_at, revoke_reason FROM revoked_devices WHERE user_id = ?
+		ORDER BY 5, 3`, userID, userID)
+	if err != nil {
+		return nil, fmt.Errorf("devices: %w", err)
+	}
+	defer rows.Close()
+	var out []Device
+	for rows.Next() {
+		var d Device
+		if err := rows.Scan(&d.Network, &d.UAFamily, &d.CreatedAt, &d.LastSeen, &d.RevokedAt, &d.RevokeReason); err != nil {
+			return nil, fmt.Errorf("devices: %w", err)
+		}
+		out = append(out, d)
+	}
+	return out, rows.Err()
 }

@@ -45,3 +45,38 @@ END;
 -- Recalled messages (rare) in an index of their own, so that counting a
 -- user's recalled deliveries starts from them, not from the mailbox.
 CREATE INDEX messages_recalled ON messages (id) WHERE recalled = 1;
+
+-- Sessions and browsers are evidence: when a session ends (logout, expiry,
+-- revocation, containment) or a browser is forgotten, its row moves here
+-- with when and why, instead of vanishing. The token hashes are not kept.
+CREATE TABLE revoked_sessions (
+    id INTEGER PRIMARY KEY,
+    user_id       INTEGER NOT NULL REFERENCES users(id),
+    public_id     TEXT NOT NULL,
+    created_at    INTEGER NOT NULL,
+    last_seen     INTEGER NOT NULL,
+    expires_at    INTEGER NOT NULL,
+    mfa_at        INTEGER NOT NULL,
+    auth_at       INTEGER NOT NULL,
+    source        TEXT NOT NULL,
+    user_agent    TEXT NOT NULL,
+    network       TEXT NOT NULL,
+    ua_family     TEXT NOT NULL,
+    moved_at      INTEGER NOT NULL,
+    known_device  INTEGER NOT NULL,
+    revoked_at    INTEGER NOT NULL,
+    revoke_reason TEXT NOT NULL
+);
+CREATE INDEX revoked_sessions_user ON revoked_sessions (user_id, revoked_at);
+
+CREATE TABLE revoked_devices (
+    id INTEGER PRIMARY KEY,
+    user_id       INTEGER NOT NULL REFERENCES users(id),
+    network       TEXT NOT NULL,
+    ua_family     TEXT NOT NULL,
+    created_at    INTEGER NOT NULL,
+    last_seen     INTEGER NOT NULL,
+    revoked_at    INTEGER NOT NULL,
+    revoke_reason TEXT NOT NULL
+);
+CREATE INDEX revoked_devices_user ON revoked_devices (user_id, revoked_at);
