@@ -230,7 +230,7 @@ func (s *Service) WriteEvidence(ctx context.Context, w io.Writer, title string, 
 		}
 		es := []map[string]any{}
 		for _, r := range entries {
-			es = append(es, map[string]any{"seq": r.Seq, "at": ts(r.At), "actor": r.Actor, "action": r.Action, "target": r.Target,
+			es = append(es, map[string]any{"seq": r.Seq, "chain": r.Chain, "chain_seq": r.ChainSeq, "at": ts(r.At), "actor": r.Actor, "action": r.Action, "target": r.Target,
 				"scope": r.Scope, "source": r.Source, "detail": r.Detail, "hash": hex.EncodeToString(r.Hash)})
 		}
 		if err := ew.addJSON(dir+"audit.json", es); err != nil {

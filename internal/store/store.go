@@ -20,6 +20,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	_ "github.com/jackc/pgx/v5/stdlib" // registers "pgx"
@@ -69,6 +70,10 @@ type DB struct {
 	// is free again (see Tx.exec).
 	writeStmts sync.Map // query → *sql.Stmt
 	toPrepare  sync.Map // query → struct{}
+
+	// auditChain is this process's audit chain, 0 until its first append
+	// commits (audit.go).
+	auditChain atomic.Int64
 
 	sealer Sealer // encrypts secrets at rest (security.go); nil: stored as given
 }
@@ -210,6 +215,7 @@ func (db *DB) InTx(ctx context.Context, fn func(*Tx) error) error {
 	if err := tx.Commit(); err != nil {
 		return fmt.Errorf("commit: %w", err)
 	}
+	t.committed()
 	db.prepareWrites(ctx)
 	return nil
 }

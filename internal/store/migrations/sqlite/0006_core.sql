@@ -80,3 +80,24 @@ CREATE TABLE revoked_devices (
     revoke_reason TEXT NOT NULL
 );
 CREATE INDEX revoked_devices_user ON revoked_devices (user_id, revoked_at);
+
+-- The audit trail becomes one hash chain per writer (each server process,
+-- each command-line run) instead of one chain whose head row every write
+-- of every process had to lock. A chain's head is in audit_chains; each
+-- chain starts with an anchor entry recording the heads of the others,
+-- and anchors again periodically, so the chains vouch for each other.
+-- The existing trail is chain 1, its entries keep their numbers.
+CREATE TABLE audit_chains (
+    id         INTEGER PRIMARY KEY,
+    seq        INTEGER NOT NULL,
+    hash       BLOB NOT NULL,
+    created_at INTEGER NOT NULL DEFAULT 0
+);
+INSERT INTO audit_chains (id, seq, hash) SELECT 1, seq, hash FROM audit_head;
+DROP TABLE audit_head;
+ALTER TABLE audit ADD COLUMN chain INTEGER NOT NULL DEFAULT 1;
+ALTER TABLE audit ADD COLUMN chain_seq INTEGER NOT NULL DEFAULT 0;
+UPDATE audit SET chain_seq = seq;
+CREATE UNIQUE INDEX audit_chain ON audit (chain, chain_seq);
+CREATE INDEX audit_actor ON audit (actor, seq);
+CREATE INDEX audit_target ON audit (target, seq);
