@@ -9,8 +9,10 @@ package store
 
 import (
 	"context"
+	"crypto/sha256"
 	"database/sql"
 	"embed"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -339,6 +341,25 @@ func (db *DB) migrations() ([]migration, error) {
 		}
 	}
 	return ms, nil
+}
+
+// SchemaDigest identifies the schema this program's migrations build (both
+// dialects): tests key template databases on it.
+func SchemaDigest() string {
+	h := sha256.New()
+	_ = fs.WalkDir(migrationsFS, "migrations", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, err := fs.ReadFile(migrationsFS, p)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(h, "%s %d\n", p, len(b))
+		h.Write(b)
+		return nil
+	})
+	return hex.EncodeToString(h.Sum(nil))
 }
 
 // SchemaVersion returns the version this program's migrations reach.
