@@ -6,12 +6,14 @@
 // scripts/bench builds the binaries and runs it.
 //
 //	bouclierbench --bouclier BIN --bare BIN [--rounds 5] [--duration 10s] [--clients 8] [--work DIR]
+//	bouclierbench --bouclier BIN --postgres URL [...]  (one process against two on one database)
 package main
 
 import (
 	"bufio"
 	"bytes"
 	"context"
+	"database/sql"
 	"encoding/json"
 	"errors"
 	"flag"
@@ -19,6 +21,7 @@ import (
 	"io"
 	"math/rand/v2"
 	"net/http"
+	"net/url"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -28,6 +31,8 @@ import (
 	"sync"
 	"syscall"
 	"time"
+
+	_ "github.com/jackc/pgx/v5/stdlib" // registers "pgx"
 
 	"github.com/bouclier/bouclier/internal/auth"
 )
@@ -46,12 +51,19 @@ func main() {
 	duration := flag.Duration("duration", 10*time.Second, "length of a round")
 	clients := flag.Int("clients", 8, "concurrent clients")
 	work := flag.String("work", "", "working `directory` (default: a temporary one, removed)")
+	postgres := flag.String("postgres", "", "PostgreSQL server `URL` (rights to create a database): measure one Bouclier process against two sharing it, instead of the baseline")
 	flag.Parse()
-	if *bouclierBin == "" || *bareBin == "" {
-		fmt.Fprintln(os.Stderr, "usage: bouclierbench --bouclier BIN --bare BIN [--rounds N] [--duration D] [--clients N] [--work DIR]")
+	if *bouclierBin == "" || (*bareBin == "" && *postgres == "") {
+		fmt.Fprintln(os.Stderr, "usage: bouclierbench --bouclier BIN (--bare BIN | --postgres URL) [--rounds N] [--duration D] [--clients N] [--work DIR]")
 		os.Exit(2)
 	}
-	if err := run(*bouclierBin, *bareBin, *work, *rounds, *duration, *clients); err != nil {
+	var err error
+	if *postgres != "" {
+		err = runNodes(*bouclierBin, *postgres, *work, *rounds, *duration, *clients)
+	} else {
+		err = run(*bouclierBin, *bareBin, *work, *rounds, *duration, *clients)
+	}
+	if err != nil {
 		fmt.Fprintln(os.Stderr, "bouclierbench:", err)
 		os.Exit(1)
 	}
@@ -85,10 +97,10 @@ func run(bouclierBin, bareBin, work string, rounds int, d time.Duration, clients
 		work = dir
 	}
 	bdata := filepath.Join(work, "bouclier")
-	if err := prepareBouclier(bouclierBin, bdata); err != nil {
+	if err := prepareBouclier(bouclierBin, bdata, ""); err != nil {
 		return err
 	}
-	b, err := startBouclier(bouclierBin, bdata)
+	b, err := startBouclier(bouclierBin, bdata, "", true)
 	if err != nil {
 		return err
 	}
@@ -101,7 +113,7 @@ func run(bouclierBin, bareBin, work string, rounds int, d time.Duration, clients
 	client := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: clients, MaxConnsPerHost: clients}, Timeout: 30 * time.Second}
 	// Warm both up (connections, caches, prepared statements).
 	for _, t := range []*target{bare, b} {
-		if r := load(client, t, 2*time.Second, clients); r.sent == 0 {
+		if r := load(client, []*target{t}, 2*time.Second, clients); r.sent == 0 {
 			return fmt.Errorf("%s: no send acknowledged while warming up: %s", t.name, r.firstErr)
 		}
 	}
@@ -116,7 +128,7 @@ func run(bouclierBin, bareBin, work string, rounds int, d time.Duration, clients
 			if err != nil {
 				return err
 			}
-			r := load(client, t, d, clients)
+			r := load(client, []*target{t}, d, clients)
 			after, err := cpuTime(t.cmd.Process.Pid)
 			if err != nil {
 				return err
@@ -154,6 +166,94 @@ func run(bouclierBin, bareBin, work string, rounds int, d time.Duration, clients
 	return nil
 }
 
+// runNodes measures Bouclier on PostgreSQL: rounds with every client on
+// one process alternate with rounds where the clients are spread over two
+// processes sharing the database, and the ratio of their rates is printed.
+func runNodes(bin, pgURL, work string, rounds int, d time.Duration, clients int) error {
+	if work == "" {
+		dir, err := os.MkdirTemp("", "bouclierbench")
+		if err != nil {
+			return err
+		}
+		defer os.RemoveAll(dir)
+		work = dir
+	}
+	database, drop, err := createDatabase(pgURL)
+	if err != nil {
+		return err
+	}
+	defer drop()
+	if err := prepareBouclier(bin, filepath.Join(work, "a"), database); err != nil {
+		return err
+	}
+	a, err := startBouclier(bin, filepath.Join(work, "a"), database, true)
+	if err != nil {
+		return err
+	}
+	defer stop(a.cmd)
+	b, err := startBouclier(bin, filepath.Join(work, "b"), database, false)
+	if err != nil {
+		return err
+	}
+	defer stop(b.cmd)
+	b.token = a.token // the session lives in the shared database
+	client := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: clients, MaxConnsPerHost: clients}, Timeout: 30 * time.Second}
+	if r := load(client, []*target{a, b}, 2*time.Second, clients); r.sent == 0 {
+		return fmt.Errorf("no send acknowledged while warming up: %s", r.firstErr)
+	}
+	var ratio, one, two []float64
+	for i := range rounds {
+		sets := [][]*target{{a}, {a, b}}
+		if i%2 == 1 {
+			sets[0], sets[1] = sets[1], sets[0]
+		}
+		var rate [2]float64
+		for _, set := range sets {
+			r := load(client, set, d, clients)
+			rate[len(set)-1] = r.rate
+			fmt.Printf("round %d %d process(es) %7.0f msg/s  p50 %6.1f ms  p99 %6.1f ms  failed %d %s\n", i+1, len(set), r.rate, ms(r.p50), ms(r.p99), r.failed, r.firstErr)
+		}
+		one, two = append(one, rate[0]), append(two, rate[1])
+		ratio = append(ratio, rate[1]/rate[0])
+	}
+	fmt.Printf("\n%d rounds of %s, %d clients, teacher → class of %d over HTTP, PostgreSQL (min / median / max)\n", rounds, d, clients, classSize)
+	fmt.Printf("one process:  %s msg/s\n", mmm(one))
+	fmt.Printf("two processes: %s msg/s\n", mmm(two))
+	fmt.Printf("two / one:     %s\n", mmm(ratio))
+	for _, t := range []*target{a, b} {
+		hwm, err := peakRSS(t.cmd.Process.Pid)
+		if err != nil {
+			return err
+		}
+		fmt.Printf("process peak RSS %d MiB\n", hwm>>20)
+	}
+	return nil
+}
+
+// createDatabase creates a fresh database on the server at base and
+// returns its URL and the function that drops it.
+func createDatabase(base string) (string, func(), error) {
+	admin, err := sql.Open("pgx", base)
+	if err != nil {
+		return "", nil, err
+	}
+	name := fmt.Sprintf("bouclier_bench_%d", time.Now().UnixNano())
+	if _, err := admin.Exec("CREATE DATABASE " + name); err != nil {
+		admin.Close()
+		return "", nil, fmt.Errorf("create database: %w", err)
+	}
+	u, err := url.Parse(base)
+	if err != nil {
+		admin.Close()
+		return "", nil, err
+	}
+	u.Path = "/" + name
+	return u.String(), func() {
+		_, _ = admin.Exec("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)")
+		admin.Close()
+	}, nil
+}
+
 func ms(d time.Duration) float64 { return float64(d) / float64(time.Millisecond) }
 
 // mmm formats the minimum, median and maximum of xs.
@@ -165,8 +265,8 @@ func mmm(xs []float64) string {
 
 // prepareBouclier creates the demo directory, then imports a class of 30
 // pupils taught by prof.martin.
-func prepareBouclier(bin, dir string) error {
-	cmd := demoCommand(bin, dir)
+func prepareBouclier(bin, dir, database string) error {
+	cmd := demoCommand(bin, dir, database)
 	if _, err := startProcess(cmd, "écoute sur "); err != nil {
 		return err
 	}
@@ -181,7 +281,13 @@ func prepareBouclier(bin, dir string) error {
 		"people.csv":   people.String(),
 		"teaching.csv": "teacher,uai,class\nprof.martin,0780001A,3C\n",
 	}
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return err
+	}
 	args := []string{"import", "--data", dir}
+	if database != "" {
+		args = append(args, "--database", database)
+	}
 	for name, body := range files {
 		p := filepath.Join(dir, name)
 		if err := os.WriteFile(p, []byte(body), 0o600); err != nil {
@@ -196,21 +302,31 @@ func prepareBouclier(bin, dir string) error {
 	return nil
 }
 
-func demoCommand(bin, dir string) *exec.Cmd {
-	cmd := exec.Command(bin, "demo", "--data", dir, "--addr", "127.0.0.1:0", "--demo-password", password, "--demo-totp-secret", totpSecret, "--policy", "open")
-	cmd.Env = append(os.Environ(), "BOUCLIER_LOG_LEVEL=warn")
+// secretKey seals secrets at rest; processes sharing a database share it.
+const secretKey = "000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f"
+
+func demoCommand(bin, dir, database string) *exec.Cmd {
+	args := []string{"demo", "--data", dir, "--addr", "127.0.0.1:0", "--demo-password", password, "--demo-totp-secret", totpSecret, "--policy", "open"}
+	if database != "" {
+		args = append(args, "--database", database)
+	}
+	cmd := exec.Command(bin, args...)
+	cmd.Env = append(os.Environ(), "BOUCLIER_LOG_LEVEL=warn", "BOUCLIER_SECRET_KEY="+secretKey)
 	return cmd
 }
 
 // startBouclier runs the demo server (every shield stage on; no time
 // windows, so that the benchmark runs at any hour) and logs the teacher in.
-func startBouclier(bin, dir string) (*target, error) {
-	cmd := demoCommand(bin, dir)
+func startBouclier(bin, dir, database string, login bool) (*target, error) {
+	cmd := demoCommand(bin, dir, database)
 	base, err := startProcess(cmd, "écoute sur ")
 	if err != nil {
 		return nil, err
 	}
 	t := &target{name: "bouclier", cmd: cmd, url: base + "/api/v1/messages", to: []string{"class:0780001A/3C"}}
+	if !login {
+		return t, nil
+	}
 	otp, err := auth.TOTPCode(totpSecret, time.Now())
 	if err != nil {
 		return nil, err
@@ -296,8 +412,9 @@ func text() string {
 	return b.String()
 }
 
-// load sends from clients goroutines for d and measures.
-func load(client *http.Client, t *target, d time.Duration, clients int) result {
+// load sends from clients goroutines, spread over targets, for d and
+// measures.
+func load(client *http.Client, targets []*target, d time.Duration, clients int) result {
 	var (
 		mu   sync.Mutex
 		lat  []time.Duration
@@ -306,7 +423,8 @@ func load(client *http.Client, t *target, d time.Duration, clients int) result {
 		stop = time.Now().Add(d)
 	)
 	start := time.Now()
-	for range clients {
+	for c := range clients {
+		t := targets[c%len(targets)]
 		wg.Go(func() {
 			var mine []time.Duration
 			failed, firstErr := 0, ""
