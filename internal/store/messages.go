@@ -303,12 +303,30 @@ type Draft struct {
 	UpdatedAt int64
 }
 
-// SaveDraft creates or updates a draft owned by d.UserID.
+// SaveDraft creates or updates a draft owned by d.UserID. A new draft
+// identical to one the user already has (recipients, subject, text and
+// the message replied to) updates that one instead: a loop of refused
+// sends keeps one draft, not one per attempt.
 func (db *DB) SaveDraft(ctx context.Context, d *Draft) error {
 	to, _ := json.Marshal(nonNil(d.To))
 	if d.ID == 0 {
-		return wrap(db.write.QueryRowContext(ctx, db.q(`INSERT INTO drafts (user_id, to_expr, subject, body, parent_id, last_error, updated_at)
-			VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id`), d.UserID, string(to), d.Subject, d.Body, d.ParentID, d.LastError, d.UpdatedAt).Scan(&d.ID), "save draft")
+		err := db.InTx(ctx, func(tx *Tx) error {
+			err := tx.queryRow(ctx, `SELECT id FROM drafts WHERE user_id = ? AND to_expr = ? AND subject = ? AND body = ? AND parent_id = ?
+				ORDER BY id LIMIT 1`, d.UserID, string(to), d.Subject, d.Body, d.ParentID).Scan(&d.ID)
+			switch {
+			case errors.Is(err, sql.ErrNoRows):
+				return tx.queryRow(ctx, `INSERT INTO drafts (user_id, to_expr, subject, body, parent_id, last_error, updated_at)
+					VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id`, d.UserID, string(to), d.Subject, d.Body, d.ParentID, d.LastError, d.UpdatedAt).Scan(&d.ID)
+			case err != nil:
+				return err
+			}
+			_, err = tx.exec(ctx, `UPDATE drafts SET last_error = ?, updated_at = ? WHERE id = ?`, d.LastError, d.UpdatedAt, d.ID)
+			return err
+		})
+		if err != nil {
+			d.ID = 0
+		}
+		return wrap(err, "save draft")
 	}
 	res, err := db.write.ExecContext(ctx, db.q(`UPDATE drafts SET to_expr = ?, subject = ?, body = ?, parent_id = ?, last_error = ?, updated_at = ?
 		WHERE id = ? AND user_id = ?`), string(to), d.Subject, d.Body, d.ParentID, d.LastError, d.UpdatedAt, d.ID, d.UserID)

@@ -85,3 +85,48 @@ func mustOK(t *testing.T) func(bool, error) {
 		}
 	}
 }
+
+// TestSaveDraftKeepsOnePerContent: saving again a new draft identical to
+// one the user has updates it (a loop of refused sends keeps one draft);
+// any difference, or another user, makes a new one.
+func TestSaveDraftKeepsOnePerContent(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		ctx := context.Background()
+		sender, rcpt := batchUsers(t, db, 1)
+		base := store.Draft{UserID: sender, To: []string{"user:eleve0"}, Subject: "Sortie", Body: "Départ à 8 h", LastError: "fermé"}
+		cases := []struct {
+			name string
+			edit func(d *store.Draft)
+			same bool
+		}{
+			{"identical", func(d *store.Draft) { d.LastError, d.UpdatedAt = "encore fermé", 9 }, true},
+			{"other text", func(d *store.Draft) { d.Body += "." }, false},
+			{"other subject", func(d *store.Draft) { d.Subject = "Sortie !" }, false},
+			{"other recipients", func(d *store.Draft) { d.To = []string{"user:eleve0", "user:prof"} }, false},
+			{"a reply", func(d *store.Draft) { d.ParentID = 7 }, false},
+			{"another user", func(d *store.Draft) { d.UserID = rcpt[0] }, false},
+		}
+		first := base
+		if err := db.SaveDraft(ctx, &first); err != nil || first.ID == 0 {
+			t.Fatalf("first draft: %v %d", err, first.ID)
+		}
+		for _, c := range cases {
+			d := base
+			c.edit(&d)
+			if err := db.SaveDraft(ctx, &d); err != nil {
+				t.Fatalf("%s: %v", c.name, err)
+			}
+			if (d.ID == first.ID) != c.same {
+				t.Errorf("%s: draft %d, first %d, same wanted %v", c.name, d.ID, first.ID, c.same)
+			}
+		}
+		got, err := db.Draft(ctx, sender, first.ID)
+		if err != nil || got.LastError != "encore fermé" || got.UpdatedAt != 9 {
+			t.Errorf("the identical draft was not updated: %+v %v", got, err)
+		}
+		all, err := db.Drafts(ctx, sender)
+		if err != nil || len(all) != 5 {
+			t.Errorf("%d drafts of the sender (%v), want 5", len(all), err)
+		}
+	})
+}
