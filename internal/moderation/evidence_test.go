@@ -28,6 +28,7 @@ import (
 // it), every audit entry about the account, and attachments with hostile
 // names, under names that `sha256sum -c` checks.
 func TestEvidenceWhole(t *testing.T) {
+	t.Parallel()
 	sha256sum, err := exec.LookPath("sha256sum")
 	if err != nil {
 		t.Fatalf("sha256sum (coreutils) is needed: %v", err)

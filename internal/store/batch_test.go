@@ -102,6 +102,7 @@ func runQueued(t *testing.T, b *store.Batcher, ctxs []context.Context, jobs []fu
 // whole and consistent (a thread's first message is its own thread, never
 // a message that was rolled back), and their inputs are left untouched.
 func TestBatcherRetryStoresSameRows(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
 		ctx := context.Background()
 		sender, rcpt := batchUsers(t, db, 3)
@@ -177,6 +178,7 @@ func TestBatcherRetryStoresSameRows(t *testing.T) {
 // whose context ended while it was queued, fail alone; the jobs sharing
 // their transaction are committed.
 func TestBatcherPanicAndCancelFailOnlyThatJob(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
 		ctx := context.Background()
 		sender, rcpt := batchUsers(t, db, 2)
@@ -226,6 +228,7 @@ func TestBatcherPanicAndCancelFailOnlyThatJob(t *testing.T) {
 // TestBatcherCloseDrainsThenRefuses: Close commits what was queued, and
 // every Do after it, or racing with it, returns instead of hanging.
 func TestBatcherCloseDrainsThenRefuses(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
 		ctx := context.Background()
 		sender, rcpt := batchUsers(t, db, 1)

@@ -13,6 +13,7 @@ import (
 // triggers on SQLite) follows every way a delivery changes: sent, held then
 // released, read, trashed and restored, recalled.
 func TestUnreadCountFollowsEveryChange(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
 		ctx := context.Background()
 		sender, rcpt := batchUsers(t, db, 2)
@@ -90,6 +91,7 @@ func mustOK(t *testing.T) func(bool, error) {
 // one the user has updates it (a loop of refused sends keeps one draft);
 // any difference, or another user, makes a new one.
 func TestSaveDraftKeepsOnePerContent(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
 		ctx := context.Background()
 		sender, rcpt := batchUsers(t, db, 1)
