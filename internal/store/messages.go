@@ -41,16 +41,38 @@ func (t *Tx) insertDeliveries(ctx context.Context, messageID int64, recipients [
 	if len(recipients) == 0 {
 		return nil
 	}
-	var err error
+	recipients = distinct(recipients)
 	if t.db.dialect == Postgres {
-		_, err = t.exec(ctx, `INSERT INTO deliveries (user_id, message_id, visible)
-			SELECT u, ?, ? FROM unnest(?::bigint[]) AS u ON CONFLICT DO NOTHING`, messageID, boolInt(visible), recipients)
-	} else {
-		ids, _ := json.Marshal(recipients)
-		_, err = t.exec(ctx, `INSERT INTO deliveries (user_id, message_id, visible)
-			SELECT value, ?, ? FROM json_each(?) WHERE true ON CONFLICT DO NOTHING`, messageID, boolInt(visible), string(ids))
+		_, err := t.exec(ctx, `INSERT INTO deliveries (user_id, message_id, visible)
+			SELECT u, ?, ? FROM unnest(?::bigint[]) AS u`, messageID, boolInt(visible), recipients)
+		return wrap(err, "insert deliveries")
 	}
-	return wrap(err, "insert deliveries")
+	ids, _ := json.Marshal(recipients)
+	if _, err := t.exec(ctx, `INSERT INTO deliveries (user_id, message_id, visible)
+		SELECT value, ?, ? FROM json_each(?) WHERE true`, messageID, boolInt(visible), string(ids)); err != nil {
+		return fmt.Errorf("insert deliveries: %w", err)
+	}
+	if !visible {
+		return nil // counted when released (trigger deliveries_unread_update)
+	}
+	// The message is new, so not recalled, and each recipient got exactly
+	// one new unread delivery: the counters move by one (0006_core.sql).
+	_, err := t.exec(ctx, `INSERT INTO mailbox_unread (user_id, n) SELECT value, 1 FROM json_each(?) WHERE true
+		ON CONFLICT (user_id) DO UPDATE SET n = n + 1`, string(ids))
+	return wrap(err, "count unread")
+}
+
+// distinct returns ids without repeats, in their first order.
+func distinct(ids []int64) []int64 {
+	seen := make(map[int64]struct{}, len(ids))
+	out := ids[:0:0]
+	for _, id := range ids {
+		if _, ok := seen[id]; !ok {
+			seen[id] = struct{}{}
+			out = append(out, id)
+		}
+	}
+	return out
 }
 
 // PutBlob stores attachment bytes once per content digest.

@@ -1,6 +1,6 @@
--- The unread count of every mailbox, kept by triggers on every change of a
--- delivery or of a message's recall, so that an inbox page reads one row
--- instead of counting the mailbox. SQLite has one writer: the counters are
+-- The unread count of every mailbox, kept on every change of a delivery or
+-- of a message's recall, so that an inbox page reads one row instead of
+-- counting the mailbox. SQLite has one writer: the counters are
 -- never contended.
 CREATE TABLE mailbox_unread (
     user_id INTEGER PRIMARY KEY,
@@ -11,13 +11,9 @@ INSERT INTO mailbox_unread (user_id, n)
     WHERE d.visible = 1 AND d.trashed = 0 AND d.read_at = 0 AND m.recalled = 0
     GROUP BY d.user_id;
 
-CREATE TRIGGER deliveries_unread_insert AFTER INSERT ON deliveries
-WHEN NEW.visible = 1 AND NEW.trashed = 0 AND NEW.read_at = 0
-BEGIN
-    INSERT INTO mailbox_unread (user_id, n)
-        SELECT NEW.user_id, 1 FROM messages WHERE id = NEW.message_id AND recalled = 0
-        ON CONFLICT (user_id) DO UPDATE SET n = n + 1;
-END;
+-- A new delivery is counted by insertDeliveries itself, in one statement
+-- for all the recipients of a message (a trigger per row costs more than
+-- the insert it follows).
 
 CREATE TRIGGER deliveries_unread_update AFTER UPDATE OF visible, trashed, read_at ON deliveries
 WHEN (OLD.visible = 1 AND OLD.trashed = 0 AND OLD.read_at = 0) <> (NEW.visible = 1 AND NEW.trashed = 0 AND NEW.read_at = 0)
