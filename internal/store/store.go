@@ -110,17 +110,17 @@ func Open(ctx context.Context, cfg Config) (*DB, error) {
 		}
 		// Memory is bounded: no memory map (its pages count in the
 		// process's resident set, up to the file's size), a page cache of
-		// 16 MiB for the writer and 4 MiB for each reader (the operating
+		// 8 MiB for the writer and 2 MiB for each reader (the operating
 		// system's file cache holds the rest). Temporary data (statement
 		// journals of multi-row inserts, sorts) stays in memory: it is small,
 		// and in a file it would cost a write per page.
 		dsn := "file:" + path + "?_pragma=busy_timeout(10000)&_pragma=journal_mode(WAL)&_pragma=synchronous(NORMAL)&_pragma=foreign_keys(1)&_pragma=mmap_size(0)&_pragma=wal_autocheckpoint(10000)&_pragma=temp_store(2)&_txlock=immediate"
-		w, err := sql.Open("sqlite", dsn+"&_pragma=cache_size(-16384)")
+		w, err := sql.Open("sqlite", dsn+"&_pragma=cache_size(-8192)")
 		if err != nil {
 			return nil, fmt.Errorf("open sqlite: %w", err)
 		}
 		w.SetMaxOpenConns(1)
-		r, err := sql.Open("sqlite", dsn+"&_pragma=cache_size(-4096)")
+		r, err := sql.Open("sqlite", dsn+"&_pragma=cache_size(-2048)")
 		if err != nil {
 			w.Close()
 			return nil, fmt.Errorf("open sqlite: %w", err)
