@@ -2,11 +2,13 @@
 // in the database where each entry carries the SHA-256 of the previous one,
 // so that a changed, removed or reordered entry breaks the chain.
 //
-// Each writer (server process, command-line run) appends to a chain of its
-// own, so that processes sharing a database never wait for one another's
-// appends; a chain starts with an anchor entry recording the heads of the
-// other chains and anchors again every AnchorEvery entries, so that the
-// chains vouch for each other. Verify checks them all.
+// Each writer appends to a chain of its own: a process keeps a small pool
+// of chains and a transaction takes one no other transaction is using, so
+// that neither processes sharing a database nor concurrent transactions
+// of one process wait for one another's appends. A chain starts with an
+// anchor entry recording the heads of the other chains and anchors again
+// every AnchorEvery entries, so that the chains vouch for each other.
+// Verify checks them all.
 //
 // Entries are appended inside the transaction of the change they record,
 // so an event and its audit entry are committed together or not at all.

@@ -160,3 +160,46 @@ func TestConcurrentAppends(t *testing.T) {
 		}
 	})
 }
+
+// TestAppendsDoNotWaitForEachOther: on PostgreSQL, where transactions of
+// one process run at once, a transaction that has appended and not yet
+// committed does not hold up another's append (they use different
+// chains). SQLite has one writer at a time and is not concerned.
+func TestAppendsDoNotWaitForEachOther(t *testing.T) {
+	t.Parallel()
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		if db.Dialect() != store.Postgres {
+			return
+		}
+		ctx := context.Background()
+		fill(t, db, 1) // one idle chain in the pool
+		appended, release := make(chan struct{}), make(chan struct{})
+		done := make(chan error, 1)
+		go func() {
+			done <- db.InTx(ctx, func(tx *store.Tx) error {
+				if err := audit.Append(ctx, tx, audit.Entry{At: time.Now(), Actor: "lent", Action: "x"}); err != nil {
+					return err
+				}
+				close(appended)
+				<-release
+				return nil
+			})
+		}()
+		<-appended
+		tctx, cancel := context.WithTimeout(ctx, 5*time.Second)
+		defer cancel()
+		err := db.InTx(tctx, func(tx *store.Tx) error {
+			return audit.Append(tctx, tx, audit.Entry{At: time.Now(), Actor: "rapide", Action: "x"})
+		})
+		close(release)
+		if err != nil {
+			t.Fatalf("append while another transaction holds a chain: %v", err)
+		}
+		if err := <-done; err != nil {
+			t.Fatal(err)
+		}
+		if _, err := audit.Verify(ctx, db); err != nil {
+			t.Fatal(err)
+		}
+	})
+}

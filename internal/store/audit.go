@@ -42,15 +42,18 @@ type auditHead struct {
 	created bool // the chain was created by this transaction
 }
 
-// AuditHead returns the head of this process's audit chain, locked until
-// commit on PostgreSQL (only this process's appends wait for it), creating
-// the chain on the first append of the process. created reports a chain
-// made by this transaction: it is empty and its first entry must anchor it.
+// AuditHead returns the head of an audit chain this process owns and no
+// other transaction of it is using: its idle chains wait in a pool, and a
+// transaction that finds none creates one (its first entry must anchor
+// it: created is true). So appends never wait for another process, nor
+// for another transaction of this one; on PostgreSQL the row is still
+// locked until commit, which only a tampering process would contend for.
 func (t *Tx) AuditHead(ctx context.Context) (h AuditChain, created bool, err error) {
 	if t.head != nil {
 		return AuditChain{ID: t.head.chain, Seq: t.head.seq, Hash: t.head.hash}, t.head.created, nil
 	}
-	if chain := t.db.auditChain.Load(); chain != 0 {
+	select {
+	case chain := <-t.db.auditChains:
 		q := `SELECT seq, hash FROM audit_chains WHERE id = ?`
 		if t.db.dialect == Postgres {
 			q += ` FOR UPDATE`
@@ -58,11 +61,18 @@ func (t *Tx) AuditHead(ctx context.Context) (h AuditChain, created bool, err err
 		var seq int64
 		var hash []byte
 		if err := t.queryRow(ctx, q, chain).Scan(&seq, &hash); err != nil {
-			// Its row is gone: refuse rather than write outside a chain.
+			// A chain whose row is gone is not used again (audit verify
+			// reports its entries); this transaction is refused either way
+			// rather than write outside a chain.
+			if !errors.Is(err, sql.ErrNoRows) {
+				t.head = &auditHead{chain: chain}
+				t.releaseChain(false)
+				t.head = nil
+			}
 			return AuditChain{}, false, fmt.Errorf("audit chain %d: %w", chain, err)
 		}
 		t.head = &auditHead{chain: chain, seq: seq, hash: hash}
-	} else {
+	default:
 		var id int64
 		if err := t.queryRow(ctx, `INSERT INTO audit_chains (seq, hash) VALUES (0, ?) RETURNING id`, []byte{}).Scan(&id); err != nil {
 			return AuditChain{}, false, fmt.Errorf("create audit chain: %w", err)
@@ -81,10 +91,17 @@ func (t *Tx) flushAuditHead(ctx context.Context) error {
 	return wrap(err, "move audit head")
 }
 
-// committed adopts a chain this transaction created as the process's.
-func (t *Tx) committed() {
-	if t.head != nil && t.head.created {
-		t.db.auditChain.CompareAndSwap(0, t.head.chain)
+// releaseChain gives the transaction's chain back to the pool once the
+// transaction is over: always if it existed before, only if committed if
+// the transaction created it. A chain the full pool cannot take is left
+// as it is, whole and anchored, and no longer appended to.
+func (t *Tx) releaseChain(committed bool) {
+	if t.head == nil || (t.head.created && !committed) {
+		return
+	}
+	select {
+	case t.db.auditChains <- t.head.chain:
+	default:
 	}
 }
 

@@ -22,7 +22,6 @@ import (
 	"strconv"
 	"strings"
 	"sync"
-	"sync/atomic"
 	"time"
 
 	_ "github.com/jackc/pgx/v5/stdlib" // registers "pgx"
@@ -73,9 +72,8 @@ type DB struct {
 	writeStmts sync.Map // query → *sql.Stmt
 	toPrepare  sync.Map // query → struct{}
 
-	// auditChain is this process's audit chain, 0 until its first append
-	// commits (audit.go).
-	auditChain atomic.Int64
+	// auditChains holds the idle audit chains of this process (audit.go).
+	auditChains chan int64
 
 	sealer Sealer // encrypts secrets at rest (security.go); nil: stored as given
 }
@@ -133,6 +131,7 @@ func Open(ctx context.Context, cfg Config) (*DB, error) {
 		db = &DB{dialect: SQLite, write: w, read: r}
 	}
 	db.rebds = make(map[string]string)
+	db.auditChains = make(chan int64, 16)
 	if err := db.write.PingContext(ctx); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("connect to database: %w", err)
@@ -208,16 +207,21 @@ func (db *DB) InTx(ctx context.Context, fn func(*Tx) error) error {
 	t := &Tx{db: db, tx: tx}
 	if err := fn(t); err != nil {
 		_ = tx.Rollback()
+		t.releaseChain(false)
 		return err
 	}
 	if err := t.flushAuditHead(ctx); err != nil {
 		_ = tx.Rollback()
+		t.releaseChain(false)
 		return err
 	}
 	if err := tx.Commit(); err != nil {
+		// Whether the commit took effect is unknown: a chain this
+		// transaction created is not reused.
+		t.releaseChain(false)
 		return fmt.Errorf("commit: %w", err)
 	}
-	t.committed()
+	t.releaseChain(true)
 	db.prepareWrites(ctx)
 	return nil
 }
