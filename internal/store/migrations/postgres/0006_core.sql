@@ -40,9 +40,10 @@ CREATE TABLE revoked_devices (
 );
 CREATE INDEX revoked_devices_user ON revoked_devices (user_id, revoked_at);
 
--- The audit trail becomes one hash chain per writer (each server process,
--- each command-line run) instead of one chain whose head row every write
--- of every process had to lock. A chain's head is in audit_chains; each
+-- The audit trail becomes one hash chain per writer (each transaction in
+-- flight of each server process or command-line run: a process keeps a
+-- pool of them) instead of one chain whose head row every write of every
+-- process had to lock. A chain's head is in audit_chains; each
 -- chain starts with an anchor entry recording the heads of the others,
 -- and anchors again periodically, so the chains vouch for each other.
 -- The existing trail is chain 1, its entries keep their numbers.
