@@ -39,12 +39,12 @@ func runAudit(ctx context.Context, args []string, env Env) error {
 	n, err := audit.Verify(ctx, db)
 	var broken *audit.Broken
 	if errors.As(err, &broken) {
-		fmt.Fprintf(env.Stdout, "BROKEN at entry %d: %s (%d entries intact before it)\n", broken.Seq, broken.Reason, n)
+		fmt.Fprintf(env.Stdout, "BROKEN at chain %d entry %d: %s (%d entries checked before it)\n", broken.Chain, broken.Seq, broken.Reason, n)
 		return exitCode(1)
 	}
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(env.Stdout, "OK: %d entries, chain intact\n", n)
+	fmt.Fprintf(env.Stdout, "OK: %d entries, every chain intact\n", n)
 	return nil
 }

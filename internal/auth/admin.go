@@ -124,7 +124,7 @@ func (s *Service) Lock(ctx context.Context, a bouclier.Actor, username, reason s
 		if err := tx.SetLockBy(ctx, u.ID, imposer(a, u)); err != nil {
 			return err
 		}
-		n, err := tx.DeleteUserSessions(ctx, u.ID)
+		n, err := tx.RevokeUserSessions(ctx, u.ID, store.Micros(now), "account locked by an administrator")
 		if err != nil {
 			return err
 		}
@@ -183,7 +183,7 @@ func (s *Service) RevokeUserSessions(ctx context.Context, a bouclier.Actor, user
 	var n int64
 	err = s.db.InTx(ctx, func(tx *store.Tx) error {
 		var err error
-		if n, err = tx.DeleteUserSessions(ctx, u.ID); err != nil {
+		if n, err = tx.RevokeUserSessions(ctx, u.ID, store.Micros(now), "revoked by an administrator"); err != nil {
 			return err
 		}
 		return audit.Append(ctx, tx, audit.Entry{At: now, Actor: a.Name(), Action: "sessions.revoke_user", Target: "user:" + u.Username,
@@ -243,7 +243,7 @@ func (s *Service) RevokeScopeSessions(ctx context.Context, a bouclier.Actor, sco
 			if u.ID == a.User.ID {
 				continue
 			}
-			n, err := tx.DeleteUserSessions(ctx, u.ID)
+			n, err := tx.RevokeUserSessions(ctx, u.ID, store.Micros(now), "scope sessions revoked by an administrator")
 			if err != nil {
 				return err
 			}

@@ -514,7 +514,7 @@ func (s *Service) AuthenticateClient(ctx context.Context, token string, c Client
 		idle = time.Duration(st.IdleUS) * time.Microsecond
 	}
 	if u.Disabled || now >= st.ExpiresAt || now-st.LastSeen >= idle.Microseconds() {
-		_ = s.db.DeleteSession(ctx, hash)
+		_ = s.db.EndSession(ctx, hash, now, "expired")
 		return Session{}, unauth
 	}
 	if now-st.LastSeen >= s.cfg.TouchResolution.Microseconds() {
@@ -550,7 +550,7 @@ func (s *Service) AuthenticateClient(ctx context.Context, token string, c Client
 
 // Logout ends a session. Errors: none of the contract's.
 func (s *Service) Logout(ctx context.Context, sess Session, c Client) error {
-	if err := s.db.DeleteSession(ctx, sess.TokenHash); err != nil {
+	if err := s.db.EndSession(ctx, sess.TokenHash, store.Micros(s.now()), "logout"); err != nil {
 		return err
 	}
 	s.record(ctx, audit.Entry{At: s.now(), Actor: sess.User.Username, Action: "logout", Target: "user:" + sess.User.Username, Source: c.Address})

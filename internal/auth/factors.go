@@ -361,7 +361,7 @@ func (s *Service) keepOne(ctx context.Context, u bouclier.User, others int) erro
 // factorChanged revokes the account's other sessions, leaves a notice and
 // audits, inside tx.
 func (s *Service) factorChanged(ctx context.Context, tx *store.Tx, sess Session, action, text string, c Client, now time.Time) error {
-	n, err := tx.DeleteOtherSessions(ctx, sess.User.ID, sess.TokenHash)
+	n, err := tx.RevokeOtherSessions(ctx, sess.User.ID, sess.TokenHash, store.Micros(now), action)
 	if err != nil {
 		return err
 	}

@@ -133,7 +133,7 @@ func (s *Service) notMe(ctx context.Context, n store.Notice, c Client) error {
 		if err := tx.SetLockBy(ctx, u.ID, u.Scope()); err != nil {
 			return err
 		}
-		revoked, err := tx.DeleteUserSessions(ctx, u.ID)
+		revoked, err := tx.RevokeUserSessions(ctx, u.ID, store.Micros(now), "reported by the user as not them")
 		if err != nil {
 			return err
 		}

@@ -101,10 +101,10 @@ func (s *Service) MassReset(ctx context.Context, a bouclier.Actor, scope string,
 		res.ID = id
 		for _, p := range todo {
 			u := p.u
-			if _, err := tx.DeleteUserSessions(ctx, u.ID); err != nil {
+			if _, err := tx.RevokeUserSessions(ctx, u.ID, store.Micros(now), "mass reset"); err != nil {
 				return err
 			}
-			if err := tx.ClearFactors(ctx, u.ID); err != nil {
+			if err := tx.ClearFactors(ctx, u.ID, store.Micros(now), "mass reset"); err != nil {
 				return err
 			}
 			if err := tx.SetMustReset(ctx, u.ID, true); err != nil {

@@ -100,7 +100,7 @@ func (s *Service) RevokeSession(ctx context.Context, sess Session, id string, c 
 	}
 	now := s.now()
 	return s.db.InTx(ctx, func(tx *store.Tx) error {
-		if err := tx.DeleteSessionTx(ctx, st.TokenHash); err != nil {
+		if err := tx.EndSession(ctx, st.TokenHash, store.Micros(now), "revoked by the user"); err != nil {
 			return err
 		}
 		return audit.Append(ctx, tx, audit.Entry{At: now, Actor: sess.User.Username, Action: "session.revoke", Target: "user:" + sess.User.Username,
@@ -118,7 +118,7 @@ func (s *Service) RevokeOtherSessions(ctx context.Context, sess Session, c Clien
 	var n int64
 	err := s.db.InTx(ctx, func(tx *store.Tx) error {
 		var err error
-		if n, err = tx.DeleteOtherSessions(ctx, sess.User.ID, sess.TokenHash); err != nil {
+		if n, err = tx.RevokeOtherSessions(ctx, sess.User.ID, sess.TokenHash, store.Micros(now), "other sessions revoked by the user"); err != nil {
 			return err
 		}
 		return audit.Append(ctx, tx, audit.Entry{At: now, Actor: sess.User.Username, Action: "session.revoke_others", Target: "user:" + sess.User.Username,
@@ -210,7 +210,7 @@ func (s *Service) StepUp(ctx context.Context, sess Session, in StepUpRequest, c 
 		next.AuthAt = store.Micros(now)
 	}
 	err = s.db.InTx(ctx, func(tx *store.Tx) error {
-		if err := tx.DeleteSessionTx(ctx, st.TokenHash); err != nil {
+		if err := tx.EndSession(ctx, st.TokenHash, store.Micros(now), "replaced after a new check"); err != nil {
 			return err
 		}
 		if err := tx.CreateSession(ctx, next); err != nil {
@@ -266,7 +266,7 @@ func (s *Service) ChangePassword(ctx context.Context, sess Session, current, nex
 		if err := tx.SetPasswordHash(ctx, u.ID, h); err != nil {
 			return err
 		}
-		n, err := tx.DeleteOtherSessions(ctx, u.ID, sess.TokenHash)
+		n, err := tx.RevokeOtherSessions(ctx, u.ID, sess.TokenHash, store.Micros(s.now()), "password changed")
 		if err != nil {
 			return err
 		}

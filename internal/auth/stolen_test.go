@@ -98,7 +98,7 @@ func TestHeadWithoutFactor(t *testing.T) {
 			if err != nil {
 				return err
 			}
-			return tx.ClearFactors(ctx, id)
+			return tx.ClearFactors(ctx, id, store.Micros(e.Clock.Now()), "test")
 		}); err != nil {
 			t.Fatal(err)
 		}
@@ -141,7 +141,7 @@ func TestSanctionsFromAbove(t *testing.T) {
 			if err != nil {
 				return err
 			}
-			return tx.LockSender(ctx, id, "academie:versailles")
+			return tx.LockSender(ctx, id, "academie:versailles", store.Micros(e.Clock.Now()), "test")
 		}); err != nil {
 			t.Fatal(err)
 		}

@@ -830,7 +830,7 @@ func (d *Detector) contain(ctx context.Context, id int64) error {
 				if u.Academie != "" {
 					by = "academie:" + u.Academie
 				}
-				if err := tx.LockSender(ctx, uid, by); err != nil {
+				if err := tx.LockSender(ctx, uid, by, at, "campaign containment"); err != nil {
 					return err
 				}
 				if err := tx.MarkAccountLocked(ctx, id, uid, at); err != nil {

@@ -378,13 +378,7 @@ func (s *Service) Send(ctx context.Context, sender bouclier.User, d Draft, sourc
 func (s *Service) keepDraft(ctx context.Context, sender bouclier.User, d *Draft, why string, now time.Time) int64 {
 	dr := store.Draft{ID: d.DraftID, UserID: sender.ID, To: d.To, Subject: clip(d.Subject, 4*s.limits.Subject),
 		Body: clip(d.Body, 4*s.limits.Body), ParentID: d.ParentID, LastError: why, UpdatedAt: store.Micros(now)}
-	if dr.ID == 0 {
-		id, err := s.db.FindDraft(ctx, sender.ID, dr.To, dr.Subject, dr.Body)
-		if err != nil {
-			s.log.Error("find draft", "err", err)
-		}
-		dr.ID = id
-	}
+	// A new draft identical to one kept already updates it (SaveDraft).
 	err := s.db.SaveDraft(ctx, &dr)
 	if errors.Is(err, store.ErrNotFound) {
 		dr.ID = 0
@@ -591,18 +585,25 @@ func (s *Service) decide(ctx context.Context, sender bouclier.User, resolved dir
 
 // store writes the message, its deliveries, attachments and audit entry in
 // a transaction shared with concurrent sends, and reports whether a domain
-// became suspect. m gets its ids once committed.
+// became suspect. The job may run again after a rolled-back batch: it
+// changes nothing outside the transaction, and m gets its id only once
+// committed.
 func (s *Service) store(ctx context.Context, sender bouclier.User, d *Draft, m *bouclier.Message, recipients []int64, later []LaterRecipient,
 	verdict ScreenResult, sums [][32]byte, resolved directory.Resolved, dec Decision, source string, now time.Time) (bool, error) {
-	newSuspects := false
-	err := s.batch.Do(ctx, func(ctx context.Context, tx *store.Tx) error {
-		newSuspects = false // a batch retried job by job runs this again
-		if err := tx.InsertMessage(ctx, m, recipients); err != nil {
-			return err
+	type stored struct {
+		id          int64
+		newSuspects bool
+	}
+	st, err := store.Submit(ctx, s.batch, func(ctx context.Context, tx *store.Tx) (stored, error) {
+		var out stored
+		id, err := tx.InsertMessage(ctx, m, recipients)
+		if err != nil {
+			return out, err
 		}
+		out.id = id
 		for _, l := range later {
-			if err := tx.AddPending(ctx, m.ID, []int64{l.User.ID}, store.Micros(l.DeliverAt)); err != nil {
-				return err
+			if err := tx.AddPending(ctx, id, []int64{l.User.ID}, store.Micros(l.DeliverAt)); err != nil {
+				return out, err
 			}
 		}
 		for i, a := range d.Attachments {
@@ -611,7 +612,7 @@ func (s *Service) store(ctx context.Context, sender bouclier.User, d *Draft, m *
 				a.Data, sum = clean, sha256.Sum256(clean)
 			}
 			if err := tx.PutBlob(ctx, sum[:], a.Data); err != nil {
-				return err
+				return out, err
 			}
 			ct := ""
 			if i < len(verdict.Types) {
@@ -620,23 +621,23 @@ func (s *Service) store(ctx context.Context, sender bouclier.User, d *Draft, m *
 			if ct == "" {
 				ct = http.DetectContentType(a.Data)
 			}
-			if err := tx.InsertAttachment(ctx, &store.Attachment{MessageID: m.ID, Name: strings.TrimSpace(a.Name), ContentType: ct, Size: int64(len(a.Data)), SHA256: sum[:]}); err != nil {
-				return err
+			if _, err := tx.InsertAttachment(ctx, store.Attachment{MessageID: id, Name: strings.TrimSpace(a.Name), ContentType: ct, Size: int64(len(a.Data)), SHA256: sum[:]}); err != nil {
+				return out, err
 			}
 		}
 		if m.Status == bouclier.StatusHeld || m.Status == bouclier.StatusRejected {
 			// A domain in a held message is suspect for every later message.
 			for _, host := range verdict.Links {
-				added, err := tx.AddSuspectDomain(ctx, host, m.ID, m.SentAt)
+				added, err := tx.AddSuspectDomain(ctx, host, id, m.SentAt)
 				if err != nil {
-					return err
+					return out, err
 				}
-				newSuspects = newSuspects || added
+				out.newSuspects = out.newSuspects || added
 			}
 		}
 		if d.DraftID != 0 && m.Status != bouclier.StatusRejected {
 			if err := tx.DeleteDraft(ctx, sender.ID, d.DraftID); err != nil {
-				return err
+				return out, err
 			}
 		}
 		detail := fmt.Sprintf("status=%s recipients=%d later=%d not_reached=%d groups=%d", m.Status, len(recipients), len(later),
@@ -649,10 +650,17 @@ func (s *Service) store(ctx context.Context, sender bouclier.User, d *Draft, m *
 			// Shown to the académie: the override is accountable.
 			action, detail = "message.urgent", detail+" reason="+strconv.Quote(d.UrgentReason)
 		}
-		return audit.Append(ctx, tx, audit.Entry{At: now, Actor: sender.Username, Action: action, Target: fmt.Sprintf("message:%d", m.ID),
+		return out, audit.Append(ctx, tx, audit.Entry{At: now, Actor: sender.Username, Action: action, Target: fmt.Sprintf("message:%d", id),
 			Scope: sender.Scope(), Source: source, Detail: detail})
 	})
-	return newSuspects, err
+	if err != nil {
+		return false, err
+	}
+	m.ID = st.id
+	if m.ThreadID == 0 {
+		m.ThreadID = st.id
+	}
+	return st.newSuspects, nil
 }
 
 // refusalLog bounds the audit entries of refused sends per account: a loop

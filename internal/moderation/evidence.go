@@ -9,10 +9,11 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"path"
 	"sort"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/bouclier/bouclier"
 	"github.com/bouclier/bouclier/internal/audit"
@@ -72,6 +73,40 @@ func (e *evidenceWriter) addJSON(name string, v any) error {
 	return e.add(name, append(b, '\n'))
 }
 
+// safeName turns a name chosen by a user (an attachment's, a username)
+// into one safe as a file name in the archive and as a line of the
+// manifest: valid UTF-8, no control character, no path separator, quote
+// or character that a shell or sha256sum treats specially, no leading dot
+// (no "..", no hidden file), at most 120 bytes.
+func safeName(s string) string {
+	s = strings.ToValidUTF8(s, "_")
+	var b strings.Builder
+	for _, r := range s {
+		switch {
+		case r == ' ':
+			b.WriteRune(r)
+		case unicode.IsControl(r) || unicode.IsSpace(r) || unicode.Is(unicode.Cf, r) || !unicode.IsPrint(r):
+			b.WriteByte('_')
+		case strings.ContainsRune("/\\\"'`$*?<>|:;&", r):
+			b.WriteByte('_')
+		default:
+			b.WriteRune(r)
+		}
+	}
+	out := strings.TrimLeft(strings.TrimSpace(b.String()), ".")
+	if len(out) > 120 {
+		n := 120
+		for n > 0 && !utf8.RuneStart(out[n]) {
+			n--
+		}
+		out = out[:n]
+	}
+	if strings.TrimSpace(out) == "" {
+		out = "sans-nom"
+	}
+	return out
+}
+
 func ts(micros int64) string {
 	if micros == 0 {
 		return ""
@@ -116,16 +151,25 @@ func (s *Service) WriteEvidence(ctx context.Context, w io.Writer, title string, 
 		if err != nil {
 			return err
 		}
+		listed := []map[string]any{}
 		for _, at := range atts {
 			// Read by digest: a recalled message's bytes are still evidence.
 			data, err := s.db.Blob(ctx, at.SHA256)
 			if err != nil {
 				return err
 			}
-			name := fmt.Sprintf("%sattachments/%d-%s", dir, at.ID, path.Base(strings.ReplaceAll(at.Name, "\\", "/")))
+			// The name in the archive is made safe (one line of the
+			// manifest, one plain file once extracted); the name as sent is
+			// kept in attachments.json.
+			name := fmt.Sprintf("%sattachments/%d-%s", dir, at.ID, safeName(at.Name))
 			if err := ew.add(name, data); err != nil {
 				return err
 			}
+			listed = append(listed, map[string]any{"id": at.ID, "name": at.Name, "file": name, "content_type": at.ContentType,
+				"size": at.Size, "sha256": hex.EncodeToString(at.SHA256)})
+		}
+		if err := ew.addJSON(dir+"attachments.json", listed); err != nil {
+			return err
 		}
 		reports, err := s.db.MessageReports(ctx, id)
 		if err != nil {
@@ -149,7 +193,7 @@ func (s *Service) WriteEvidence(ctx context.Context, w io.Writer, title string, 
 		if err != nil {
 			return err
 		}
-		dir := "senders/" + u.Username + "/"
+		dir := "senders/" + safeName(u.Username) + "/"
 		if err := ew.addJSON(dir+"account.json", map[string]any{"username": u.Username, "display_name": u.DisplayName, "role": u.Role,
 			"academie": u.Academie, "establishment": u.UAI, "class": u.Class, "email": u.Email, "read_only": u.ReadOnly}); err != nil {
 			return err
@@ -158,21 +202,37 @@ func (s *Service) WriteEvidence(ctx context.Context, w io.Writer, title string, 
 		if err != nil {
 			return err
 		}
-		var ss []map[string]any
+		// Ended sessions too (logout, expiry, revocation, containment):
+		// they carry the addresses and browsers of a hijacker.
+		ss := []map[string]any{}
 		for _, x := range sess {
 			ss = append(ss, map[string]any{"created_at": ts(x.CreatedAt), "last_seen": ts(x.LastSeen), "expires_at": ts(x.ExpiresAt),
-				"second_factor_at": ts(x.MFAAt), "address": x.Source, "user_agent": x.UserAgent})
+				"second_factor_at": ts(x.MFAAt), "address": x.Source, "user_agent": x.UserAgent, "network": x.Network,
+				"moved_at": ts(x.MovedAt), "ended_at": ts(x.RevokedAt), "end_reason": x.RevokeReason})
 		}
 		if err := ew.addJSON(dir+"sessions.json", ss); err != nil {
 			return err
 		}
-		entries, err := s.db.AuditFor(ctx, u.Username, 5000)
+		devs, err := s.db.DevicesForEvidence(ctx, sid)
 		if err != nil {
 			return err
 		}
-		var es []map[string]any
+		ds := []map[string]any{}
+		for _, x := range devs {
+			ds = append(ds, map[string]any{"network": x.Network, "browser": x.UAFamily, "first_seen": ts(x.CreatedAt), "last_seen": ts(x.LastSeen),
+				"forgotten_at": ts(x.RevokedAt), "forget_reason": x.RevokeReason})
+		}
+		if err := ew.addJSON(dir+"devices.json", ds); err != nil {
+			return err
+		}
+		// Every entry about the account: what it did and what was done to it.
+		entries, err := s.db.AuditFor(ctx, u.Username, 0)
+		if err != nil {
+			return err
+		}
+		es := []map[string]any{}
 		for _, r := range entries {
-			es = append(es, map[string]any{"seq": r.Seq, "at": ts(r.At), "actor": r.Actor, "action": r.Action, "target": r.Target,
+			es = append(es, map[string]any{"seq": r.Seq, "chain": r.Chain, "chain_seq": r.ChainSeq, "at": ts(r.At), "actor": r.Actor, "action": r.Action, "target": r.Target,
 				"scope": r.Scope, "source": r.Source, "detail": r.Detail, "hash": hex.EncodeToString(r.Hash)})
 		}
 		if err := ew.addJSON(dir+"audit.json", es); err != nil {
@@ -185,6 +245,11 @@ func (s *Service) WriteEvidence(ctx context.Context, w io.Writer, title string, 
 	}
 	var m strings.Builder
 	for _, n := range ew.names {
+		// safeName keeps every name to one plain line; refuse rather than
+		// write a manifest that sha256sum -c would misread.
+		if strings.ContainsAny(n, "\\\n\r") {
+			return fmt.Errorf("evidence: unsafe file name %q", n)
+		}
 		fmt.Fprintf(&m, "%s  %s\n", ew.sums[n], n)
 	}
 	f, err := ew.zw.CreateHeader(&zip.FileHeader{Name: ManifestName, Method: zip.Deflate, Modified: ew.now})

@@ -176,7 +176,7 @@ func (s *Service) decide(ctx context.Context, a bouclier.Actor, id int64, to bou
 			if a.IsSystem() {
 				by = scopeOf("", e.Academie)
 			}
-			if err := tx.LockSender(ctx, e.SenderID, by); err != nil {
+			if err := tx.LockSender(ctx, e.SenderID, by, store.Micros(now), action); err != nil {
 				return err
 			}
 			action += "_lock"

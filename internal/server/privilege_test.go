@@ -216,7 +216,7 @@ func actorStates() []actorState {
 		}, always(bouclier.ErrForbidden)},
 		{"no factor enrolled", func(t *testing.T, e *apptest.Env, name string) (bouclier.Actor, func()) {
 			a := e.Actor(t, name)
-			if err := e.App.DB.InTx(ctx, func(tx *store.Tx) error { return tx.ClearFactors(ctx, a.User.ID) }); err != nil {
+			if err := e.App.DB.InTx(ctx, func(tx *store.Tx) error { return tx.ClearFactors(ctx, a.User.ID, store.Micros(e.Clock.Now()), "test") }); err != nil {
 				t.Fatal(err)
 			}
 			return a, nil // last: the account keeps no factor

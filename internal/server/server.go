@@ -128,10 +128,29 @@ func Open(ctx context.Context, cfg config.Config, log *slog.Logger, o Options) (
 	return app, nil
 }
 
-// Close releases the store.
+// Close releases the store, after the messaging writer has committed the
+// sends already queued. Serve has returned by then, and with it every
+// background worker (startWorkers).
 func (a *App) Close() error {
 	a.Messaging.Close()
 	return a.DB.Close()
+}
+
+// startWorkers starts the background workers every process runs and
+// returns the function that stops them: it cancels them and waits until
+// each has returned, so that the campaign detector's last flush of queued
+// observations is written before the store is closed.
+func (a *App) startWorkers() (stop func()) {
+	ctx, cancel := context.WithCancel(context.Background())
+	var wg sync.WaitGroup
+	// Deferred messages: every process delivers, each message once.
+	wg.Go(func() { a.Messaging.RunDeliverer(ctx, time.Second) })
+	// What this process observed is recorded; waves are swept for.
+	wg.Go(func() { a.Campaign.Run(ctx, time.Second) })
+	return func() {
+		cancel()
+		wg.Wait()
+	}
 }
 
 // Handler returns the whole HTTP handler. Every request's client address
@@ -337,12 +356,9 @@ func (a *App) Serve(ctx context.Context, ready func(addr string)) error {
 	for i, srv := range servers {
 		go func() { errc <- srv.Serve(listeners[i]) }()
 	}
-	// Every process delivers deferred messages; each is delivered once.
-	dctx, stopDeliverer := context.WithCancel(context.Background())
-	defer stopDeliverer()
-	go a.Messaging.RunDeliverer(dctx, time.Second)
-	// Every process records what it observed and sweeps for waves.
-	go a.Campaign.Run(dctx, time.Second)
+	// Deferred to the end: requests in flight end first (Shutdown below),
+	// then the workers flush what those requests queued.
+	defer a.startWorkers()()
 	a.Log.Info("listening", "addr", ln.Addr().String(), "tls", tlsConf != nil, "store", string(a.DB.Dialect()))
 	if ready != nil {
 		ready(ln.Addr().String())

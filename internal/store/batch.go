@@ -2,87 +2,131 @@ package store
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"sync"
 )
+
+// ErrClosed is returned by a Batcher that was closed.
+var ErrClosed = errors.New("store: batcher closed")
 
 // A Batcher commits many small write jobs in one transaction (group
 // commit). SQLite writes one WAL frame per touched page per commit, and
 // consecutive messages touch the same pages, so sharing a commit divides
 // the write cost of a send by the batch size; on PostgreSQL it shares the
-// commit's fsync and the audit head lock.
+// commit's fsync.
 //
 // Jobs share the transaction without savepoints (SQLite's savepoints copy
 // every page they touch to a sub-journal, which costs more than the rare
-// failure they would save): if any job fails, the whole batch is rolled
-// back and each job is run again in a transaction of its own, so a job is
-// committed whole or not at all, and its caller hears back only after the
-// commit.
+// failure they would save): if any job fails, panics, or the commit fails,
+// the whole batch is rolled back and each job is run again in a
+// transaction of its own, so a job is committed whole or not at all, and
+// its caller hears back only after the commit.
+//
+// A job may therefore run more than once; only its last run can have been
+// committed. A job must not change anything outside the transaction: it
+// returns what it produced (see Submit), it never writes ids into its
+// inputs, so a run after a rolled-back one stores exactly the same rows.
 type Batcher struct {
 	db   *DB
-	jobs chan batchJob
 	max  int
-	once sync.Once
-	quit chan struct{}
+	jobs chan batchJob
 	done chan struct{}
+
+	mu     sync.RWMutex // held for reading while a job is queued, for writing by Close
+	closed bool
 }
 
 type batchJob struct {
+	ctx context.Context
 	fn  func(ctx context.Context, tx *Tx) error
 	res chan error
 }
 
 // NewBatcher starts a batcher committing at most max jobs a transaction.
 func (db *DB) NewBatcher(max int) *Batcher {
-	b := &Batcher{db: db, jobs: make(chan batchJob, 4*max), max: max, quit: make(chan struct{}), done: make(chan struct{})}
+	if max < 1 {
+		max = 1
+	}
+	b := &Batcher{db: db, max: max, jobs: make(chan batchJob, 4*max), done: make(chan struct{})}
 	go b.loop()
 	return b
 }
 
 // Do runs fn in a shared transaction and returns once it is committed (nil)
-// or rolled back (fn's error, or the commit's). fn must do only database
-// work with the ctx and tx it is given: it runs on the batcher's goroutine.
+// or rolled back (fn's error, or the transaction's). fn must do only
+// database work with the ctx and tx it is given: it runs on the batcher's
+// goroutine, perhaps several times (see Batcher).
+//
+// If ctx ends before the job is queued or before it starts, the job is
+// dropped and Do returns ctx's error; once started, the job runs to its
+// end (its ctx keeps its values but no longer its cancellation) and Do
+// waits for the outcome, so the caller always knows whether it was
+// committed. After Close, Do returns ErrClosed at once.
 func (b *Batcher) Do(ctx context.Context, fn func(ctx context.Context, tx *Tx) error) error {
-	j := batchJob{fn: fn, res: make(chan error, 1)}
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	j := batchJob{ctx: ctx, fn: fn, res: make(chan error, 1)}
+	b.mu.RLock()
+	if b.closed {
+		b.mu.RUnlock()
+		return ErrClosed
+	}
 	select {
 	case b.jobs <- j:
+		b.mu.RUnlock()
 	case <-ctx.Done():
+		b.mu.RUnlock()
 		return ctx.Err()
-	case <-b.quit:
-		return fmt.Errorf("store closing")
 	}
-	// Once queued, wait for the outcome whatever ctx does: the caller must
-	// know whether its job was committed.
 	return <-j.res
 }
 
-// Close stops the batcher after the jobs already queued.
+// Submit runs fn through b like Do and returns the value fn returned in
+// the run that was committed (fn's results from a rolled-back run are
+// never seen), or the zero value and the error.
+func Submit[T any](ctx context.Context, b *Batcher, fn func(ctx context.Context, tx *Tx) (T, error)) (T, error) {
+	var out T
+	err := b.Do(ctx, func(ctx context.Context, tx *Tx) error {
+		v, err := fn(ctx, tx)
+		if err != nil {
+			return err
+		}
+		out = v
+		return nil
+	})
+	if err != nil {
+		var zero T
+		return zero, err
+	}
+	return out, nil
+}
+
+// Close commits the jobs already queued, then returns; every later Do
+// returns ErrClosed. Close may be called more than once.
 func (b *Batcher) Close() {
-	b.once.Do(func() { close(b.quit) })
+	b.mu.Lock()
+	if !b.closed {
+		b.closed = true
+		close(b.jobs) // no sender is left: senders hold the read lock
+	}
+	b.mu.Unlock()
 	<-b.done
 }
 
 func (b *Batcher) loop() {
 	defer close(b.done)
 	batch := make([]batchJob, 0, b.max)
-	for {
-		select {
-		case j := <-b.jobs:
-			batch = append(batch[:0], j)
-		case <-b.quit:
-			for {
-				select {
-				case j := <-b.jobs:
-					b.run([]batchJob{j})
-				default:
-					return
-				}
-			}
-		}
+	for j := range b.jobs {
+		batch = append(batch[:0], j)
 	fill:
 		for len(batch) < b.max {
 			select {
-			case j := <-b.jobs:
+			case j, ok := <-b.jobs:
+				if !ok {
+					break fill
+				}
 				batch = append(batch, j)
 			default:
 				break fill
@@ -93,30 +137,38 @@ func (b *Batcher) loop() {
 }
 
 func (b *Batcher) run(batch []batchJob) {
-	ctx := context.Background()
-	errs := make([]error, len(batch))
-	err := b.db.InTx(ctx, func(tx *Tx) error {
-		for i, j := range batch {
-			if errs[i] = safeRun(ctx, tx, j.fn); errs[i] != nil {
+	// A job whose caller gave up before it started is dropped: it never
+	// touches the transaction, so the others are not affected.
+	live := make([]batchJob, 0, len(batch))
+	for _, j := range batch {
+		if err := j.ctx.Err(); err != nil {
+			j.res <- err
+			continue
+		}
+		live = append(live, j)
+	}
+	if len(live) == 0 {
+		return
+	}
+	errs := make([]error, len(live))
+	err := b.db.InTx(context.Background(), func(tx *Tx) error {
+		for i, j := range live {
+			if errs[i] = safeRun(context.WithoutCancel(j.ctx), tx, j.fn); errs[i] != nil {
 				return errs[i]
 			}
 		}
 		return nil
 	})
-	if err != nil && len(batch) > 1 {
+	if err != nil && len(live) > 1 {
 		// Some job failed, or the commit did: give each job a transaction
 		// of its own, so that one job's trouble is not everybody's.
-		for _, j := range batch {
+		for _, j := range live {
 			b.run([]batchJob{j})
 		}
 		return
 	}
-	for i, j := range batch {
-		if err != nil {
-			j.res <- err
-		} else {
-			j.res <- errs[i]
-		}
+	for _, j := range live {
+		j.res <- err
 	}
 }
 

@@ -2,9 +2,6 @@ package store
 
 import (
 	"context"
-	"database/sql"
-	"encoding/json"
-	"errors"
 )
 
 // RecentRecipients returns the distinct people a sender's messages sent
@@ -35,17 +32,4 @@ func (db *DB) CountRejectedSince(ctx context.Context, senderID, since int64) (in
 	var n int
 	err := db.queryRow(ctx, `SELECT COUNT(*) FROM messages WHERE sender_id = ? AND status = 'rejected' AND sent_at >= ?`, senderID, since).Scan(&n)
 	return n, wrap(err, "count rejected")
-}
-
-// FindDraft returns the id of a draft of userID's with exactly this
-// content, 0 if none: a send refused again keeps the one draft.
-func (db *DB) FindDraft(ctx context.Context, userID int64, to []string, subject, body string) (int64, error) {
-	toJSON, _ := json.Marshal(nonNil(to))
-	var id int64
-	err := db.queryRow(ctx, `SELECT id FROM drafts WHERE user_id = ? AND to_expr = ? AND subject = ? AND body = ? ORDER BY id LIMIT 1`,
-		userID, string(toJSON), subject, body).Scan(&id)
-	if errors.Is(err, sql.ErrNoRows) {
-		return 0, nil
-	}
-	return id, wrap(err, "find draft")
 }

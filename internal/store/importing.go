@@ -341,7 +341,7 @@ func (t *Tx) CloseUser(ctx context.Context, id int64, now time.Time) (bool, erro
 	if _, err := t.exec(ctx, `DELETE FROM teachings WHERE teacher_id = ?`, id); err != nil {
 		return false, fmt.Errorf("close user: %w", err)
 	}
-	if _, err := t.DeleteUserSessions(ctx, id); err != nil {
+	if _, err := t.RevokeUserSessions(ctx, id, Micros(now), "left the directory"); err != nil {
 		return false, fmt.Errorf("close user: %w", err)
 	}
 	return true, nil

@@ -10,26 +10,27 @@ import (
 	"github.com/bouclier/bouclier"
 )
 
-// InsertMessage stores a message once and one delivery row per recipient.
-// Deliveries are visible at once only for a delivered message; a held or
-// deferred one waits for release. It returns the message id and sets
-// m.ID and m.ThreadID.
-func (t *Tx) InsertMessage(ctx context.Context, m *bouclier.Message, recipients []int64) error {
+// InsertMessage stores a message once and one delivery row per recipient,
+// and returns the message's id. Deliveries are visible at once only for a
+// delivered message; a held or deferred one waits for release. It does not
+// modify m, so that a job run again after a rolled-back batch stores the
+// same row (a thread's first message keeps thread_id 0, read back as its
+// own id).
+func (t *Tx) InsertMessage(ctx context.Context, m *bouclier.Message, recipients []int64) (int64, error) {
 	to, _ := json.Marshal(m.To)
 	reasons, _ := json.Marshal(nonNil(m.Reasons))
+	var id int64
 	err := t.queryRow(ctx, `INSERT INTO messages (thread_id, parent_id, sender_id, subject, body, to_expr, status, score, reasons, sent_at, deliver_at, uai, academie, fingerprint)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
 		m.ThreadID, m.ParentID, m.SenderID, m.Subject, m.Body, string(to), string(m.Status), m.Score, string(reasons), m.SentAt, m.DeliverAt,
-		m.UAI, m.Academie, m.Fingerprint).Scan(&m.ID)
+		m.UAI, m.Academie, m.Fingerprint).Scan(&id)
 	if err != nil {
-		return fmt.Errorf("insert message: %w", err)
+		return 0, fmt.Errorf("insert message: %w", err)
 	}
-	// A thread's first message stores thread_id 0 and is its own thread:
-	// this saves an UPDATE per message on the hot path.
-	if m.ThreadID == 0 {
-		m.ThreadID = m.ID
+	if err := t.insertDeliveries(ctx, id, recipients, m.Status == bouclier.StatusDelivered); err != nil {
+		return 0, err
 	}
-	return t.insertDeliveries(ctx, m.ID, recipients, m.Status == bouclier.StatusDelivered)
+	return id, nil
 }
 
 // insertDeliveries adds one delivery row per recipient in one short
@@ -40,16 +41,38 @@ func (t *Tx) insertDeliveries(ctx context.Context, messageID int64, recipients [
 	if len(recipients) == 0 {
 		return nil
 	}
-	var err error
+	recipients = distinct(recipients)
 	if t.db.dialect == Postgres {
-		_, err = t.exec(ctx, `INSERT INTO deliveries (user_id, message_id, visible)
-			SELECT u, ?, ? FROM unnest(?::bigint[]) AS u ON CONFLICT DO NOTHING`, messageID, boolInt(visible), recipients)
-	} else {
-		ids, _ := json.Marshal(recipients)
-		_, err = t.exec(ctx, `INSERT INTO deliveries (user_id, message_id, visible)
-			SELECT value, ?, ? FROM json_each(?) WHERE true ON CONFLICT DO NOTHING`, messageID, boolInt(visible), string(ids))
+		_, err := t.exec(ctx, `INSERT INTO deliveries (user_id, message_id, visible)
+			SELECT u, ?, ? FROM unnest(?::bigint[]) AS u`, messageID, boolInt(visible), recipients)
+		return wrap(err, "insert deliveries")
 	}
-	return wrap(err, "insert deliveries")
+	ids, _ := json.Marshal(recipients)
+	if _, err := t.exec(ctx, `INSERT INTO deliveries (user_id, message_id, visible)
+		SELECT value, ?, ? FROM json_each(?) WHERE true`, messageID, boolInt(visible), string(ids)); err != nil {
+		return fmt.Errorf("insert deliveries: %w", err)
+	}
+	if !visible {
+		return nil // counted when released (trigger deliveries_unread_update)
+	}
+	// The message is new, so not recalled, and each recipient got exactly
+	// one new unread delivery: the counters move by one (0006_core.sql).
+	_, err := t.exec(ctx, `INSERT INTO mailbox_unread (user_id, n) SELECT value, 1 FROM json_each(?) WHERE true
+		ON CONFLICT (user_id) DO UPDATE SET n = n + 1`, string(ids))
+	return wrap(err, "count unread")
+}
+
+// distinct returns ids without repeats, in their first order.
+func distinct(ids []int64) []int64 {
+	seen := make(map[int64]struct{}, len(ids))
+	out := ids[:0:0]
+	for _, id := range ids {
+		if _, ok := seen[id]; !ok {
+			seen[id] = struct{}{}
+			out = append(out, id)
+		}
+	}
+	return out
 }
 
 // PutBlob stores attachment bytes once per content digest.
@@ -68,11 +91,13 @@ type Attachment struct {
 	SHA256      []byte
 }
 
-// InsertAttachment links stored bytes to a message.
-func (t *Tx) InsertAttachment(ctx context.Context, a *Attachment) error {
+// InsertAttachment links stored bytes to a message and returns the
+// attachment's id (a.ID is ignored).
+func (t *Tx) InsertAttachment(ctx context.Context, a Attachment) (int64, error) {
+	var id int64
 	err := t.queryRow(ctx, `INSERT INTO attachments (message_id, name, content_type, size, sha256) VALUES (?, ?, ?, ?, ?) RETURNING id`,
-		a.MessageID, a.Name, a.ContentType, a.Size, a.SHA256).Scan(&a.ID)
-	return wrap(err, "insert attachment")
+		a.MessageID, a.Name, a.ContentType, a.Size, a.SHA256).Scan(&id)
+	return id, wrap(err, "insert attachment")
 }
 
 // Attachments lists the attachments of a message.
@@ -195,11 +220,20 @@ func (db *DB) Folder(ctx context.Context, userID int64, f Folder, before int64, 
 	return out, rows.Err()
 }
 
-// UnreadCount counts a user's unread inbox messages.
+// UnreadCount counts a user's unread inbox messages. On SQLite it reads
+// the counter that triggers keep (0006_core.sql); on PostgreSQL it counts
+// the user's entries in the index of unread deliveries, less those of
+// recalled messages, found from the few recalled messages.
 func (db *DB) UnreadCount(ctx context.Context, userID int64) (int, error) {
 	var n int
-	err := db.queryRow(ctx, `SELECT COUNT(*) FROM deliveries d JOIN messages m ON m.id = d.message_id
-		WHERE d.user_id = ? AND d.visible = 1 AND d.trashed = 0 AND d.read_at = 0 AND m.recalled = 0`, userID).Scan(&n)
+	var err error
+	if db.dialect == SQLite {
+		err = db.queryRow(ctx, `SELECT COALESCE((SELECT n FROM mailbox_unread WHERE user_id = ?), 0)`, userID).Scan(&n)
+	} else {
+		err = db.queryRow(ctx, `SELECT (SELECT COUNT(*) FROM deliveries WHERE user_id = ? AND visible = 1 AND trashed = 0 AND read_at = 0)
+			- (SELECT COUNT(*) FROM messages m CROSS JOIN deliveries d
+				WHERE m.recalled = 1 AND d.user_id = ? AND d.message_id = m.id AND d.visible = 1 AND d.trashed = 0 AND d.read_at = 0)`, userID, userID).Scan(&n)
+	}
 	return n, wrap(err, "unread count")
 }
 
@@ -291,12 +325,30 @@ type Draft struct {
 	UpdatedAt int64
 }
 
-// SaveDraft creates or updates a draft owned by d.UserID.
+// SaveDraft creates or updates a draft owned by d.UserID. A new draft
+// identical to one the user already has (recipients, subject, text and
+// the message replied to) updates that one instead: a loop of refused
+// sends keeps one draft, not one per attempt.
 func (db *DB) SaveDraft(ctx context.Context, d *Draft) error {
 	to, _ := json.Marshal(nonNil(d.To))
 	if d.ID == 0 {
-		return wrap(db.write.QueryRowContext(ctx, db.q(`INSERT INTO drafts (user_id, to_expr, subject, body, parent_id, last_error, updated_at)
-			VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id`), d.UserID, string(to), d.Subject, d.Body, d.ParentID, d.LastError, d.UpdatedAt).Scan(&d.ID), "save draft")
+		err := db.InTx(ctx, func(tx *Tx) error {
+			err := tx.queryRow(ctx, `SELECT id FROM drafts WHERE user_id = ? AND to_expr = ? AND subject = ? AND body = ? AND parent_id = ?
+				ORDER BY id LIMIT 1`, d.UserID, string(to), d.Subject, d.Body, d.ParentID).Scan(&d.ID)
+			switch {
+			case errors.Is(err, sql.ErrNoRows):
+				return tx.queryRow(ctx, `INSERT INTO drafts (user_id, to_expr, subject, body, parent_id, last_error, updated_at)
+					VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id`, d.UserID, string(to), d.Subject, d.Body, d.ParentID, d.LastError, d.UpdatedAt).Scan(&d.ID)
+			case err != nil:
+				return err
+			}
+			_, err = tx.exec(ctx, `UPDATE drafts SET last_error = ?, updated_at = ? WHERE id = ?`, d.LastError, d.UpdatedAt, d.ID)
+			return err
+		})
+		if err != nil {
+			d.ID = 0
+		}
+		return wrap(err, "save draft")
 	}
 	res, err := db.write.ExecContext(ctx, db.q(`UPDATE drafts SET to_expr = ?, subject = ?, body = ?, parent_id = ?, last_error = ?, updated_at = ?
 		WHERE id = ? AND user_id = ?`), string(to), d.Subject, d.Body, d.ParentID, d.LastError, d.UpdatedAt, d.ID, d.UserID)

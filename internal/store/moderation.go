@@ -94,8 +94,11 @@ func (db *DB) ids(ctx context.Context, query string, args ...any) ([]int64, erro
 // "message retiré par l'administration" notice.
 func (db *DB) RecalledCount(ctx context.Context, userID int64) (int, error) {
 	var n int
-	err := db.queryRow(ctx, `SELECT COUNT(*) FROM deliveries d JOIN messages m ON m.id = d.message_id
-		WHERE d.user_id = ? AND d.visible = 1 AND m.recalled = 1`, userID).Scan(&n)
+	// From the recalled messages (few, in their own index) to the user's
+	// deliveries, not from the user's whole mailbox.
+	// CROSS JOIN keeps SQLite's planner to that order.
+	err := db.queryRow(ctx, `SELECT COUNT(*) FROM messages m CROSS JOIN deliveries d
+		WHERE m.recalled = 1 AND d.user_id = ? AND d.message_id = m.id AND d.visible = 1`, userID).Scan(&n)
 	return n, wrap(err, "recalled count")
 }
 
@@ -253,20 +256,58 @@ func (db *DB) pairs(ctx context.Context, query string, args ...any) (map[string]
 }
 
 // LockSender puts a user in read-only, imposed with authority over the
-// scope by, and removes their sessions.
-func (t *Tx) LockSender(ctx context.Context, userID int64, by string) error {
+// scope by, and ends their sessions, keeping their records (revoked at at,
+// for reason) as evidence.
+func (t *Tx) LockSender(ctx context.Context, userID int64, by string, at int64, reason string) error {
 	if err := t.SetReadOnlyBy(ctx, userID, true, by); err != nil {
 		return err
 	}
-	_, err := t.DeleteUserSessions(ctx, userID)
+	_, err := t.RevokeUserSessions(ctx, userID, at, reason)
 	return err
 }
 
-// SessionsForEvidence lists a user's sessions without their token hashes.
+// SessionsForEvidence lists a user's sessions without their token hashes:
+// the open ones, newest first, then the ended ones (RevokedAt set).
 func (db *DB) SessionsForEvidence(ctx context.Context, userID int64) ([]Session, error) {
 	ss, err := db.UserSessions(ctx, userID)
+	if err != nil {
+		return nil, err
+	}
 	for i := range ss {
 		ss[i].TokenHash, ss[i].CSRFHash = nil, nil
 	}
-	return ss, err
+	ended, err := db.RevokedSessions(ctx, userID)
+	return append(ss, ended...), err
+}
+
+// Device is a browser an account logged in from, as evidence.
+type Device struct {
+	Network      string
+	UAFamily     string
+	CreatedAt    int64
+	LastSeen     int64
+	RevokedAt    int64 // 0 while known
+	RevokeReason string
+}
+
+// DevicesForEvidence lists a user's known browsers, then the forgotten
+// ones, without their token hashes.
+func (db *DB) DevicesForEvidence(ctx context.Context, userID int64) ([]Device, error) {
+	rows, err := db.query(ctx, `SELECT network, ua_family, created_at, last_seen, 0, '' FROM known_devices WHERE user_id = ?
+		UNION ALL
+		SELECT network, ua_family, created_at, last_seen, revoked_at, revoke_reason FROM revoked_devices WHERE user_id = ?
+		ORDER BY 5, 3`, userID, userID)
+	if err != nil {
+		return nil, fmt.Errorf("devices: %w", err)
+	}
+	defer rows.Close()
+	var out []Device
+	for rows.Next() {
+		var d Device
+		if err := rows.Scan(&d.Network, &d.UAFamily, &d.CreatedAt, &d.LastSeen, &d.RevokedAt, &d.RevokeReason); err != nil {
+			return nil, fmt.Errorf("devices: %w", err)
+		}
+		out = append(out, d)
+	}
+	return out, rows.Err()
 }

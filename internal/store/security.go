@@ -428,25 +428,6 @@ func (db *DB) SessionByPublicID(ctx context.Context, userID int64, publicID stri
 	return s, wrap(err, "session by id")
 }
 
-// DeleteSessionTx removes one session inside a transaction.
-func (t *Tx) DeleteSessionTx(ctx context.Context, hash []byte) error {
-	_, err := t.exec(ctx, `DELETE FROM sessions WHERE token_hash = ?`, hash)
-	return wrap(err, "delete session")
-}
-
-// DeleteOtherSessions removes every session of a user but keep and returns
-// how many.
-func (t *Tx) DeleteOtherSessions(ctx context.Context, userID int64, keep []byte) (int64, error) {
-	if keep == nil {
-		keep = []byte{}
-	}
-	res, err := t.exec(ctx, `DELETE FROM sessions WHERE user_id = ? AND token_hash <> ?`, userID, keep)
-	if err != nil {
-		return 0, fmt.Errorf("delete other sessions: %w", err)
-	}
-	return res.RowsAffected()
-}
-
 // MarkSessionMoved records the first use of a session from elsewhere and
 // reports whether this call was the first.
 func (db *DB) MarkSessionMoved(ctx context.Context, hash []byte, at int64) (bool, error) {
@@ -492,10 +473,15 @@ func (t *Tx) SetMustReset(ctx context.Context, userID int64, must bool) error {
 }
 
 // ClearFactors removes every second factor of a user, its recovery codes
-// and its known devices.
-func (t *Tx) ClearFactors(ctx context.Context, userID int64) error {
+// and its known devices; the devices are kept in revoked_devices, with
+// when and why, as evidence.
+func (t *Tx) ClearFactors(ctx context.Context, userID, at int64, reason string) error {
 	if err := t.ClearTOTP(ctx, userID); err != nil {
 		return err
+	}
+	if _, err := t.exec(ctx, `INSERT INTO revoked_devices (user_id, network, ua_family, created_at, last_seen, revoked_at, revoke_reason)
+		SELECT user_id, network, ua_family, created_at, last_seen, ?, ? FROM known_devices WHERE user_id = ?`, at, reason, userID); err != nil {
+		return fmt.Errorf("clear factors: archive devices: %w", err)
 	}
 	for _, q := range []string{
 		`DELETE FROM webauthn_credentials WHERE user_id = ?`,

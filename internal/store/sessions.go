@@ -28,6 +28,10 @@ type Session struct {
 	IdleUS      int64  // idle timeout in microseconds; 0 for the role's default
 	MovedAt     int64  // first use from another network or browser, 0 if none
 	KnownDevice bool   // issued to a browser that had logged in before
+
+	// Set only on an ended session (RevokedSessions).
+	RevokedAt    int64
+	RevokeReason string
 }
 
 // CreateSession stores a new session.
@@ -58,19 +62,83 @@ func (db *DB) TouchSession(ctx context.Context, hash []byte, at int64) error {
 	return wrap(err, "touch session")
 }
 
-// DeleteSession removes a session.
-func (db *DB) DeleteSession(ctx context.Context, hash []byte) error {
-	_, err := db.write.ExecContext(ctx, db.q(`DELETE FROM sessions WHERE token_hash = ?`), hash)
-	return wrap(err, "delete session")
+// archiveSessions copies the sessions matching where (a condition on the
+// sessions table with its args) to revoked_sessions, with when and why
+// they ended, before they are deleted: a session is evidence of where and
+// from which browser an account was used.
+func (t *Tx) archiveSessions(ctx context.Context, at int64, reason, where string, args ...any) error {
+	_, err := t.exec(ctx, `INSERT INTO revoked_sessions (user_id, public_id, created_at, last_seen, expires_at, mfa_at, auth_at,
+			source, user_agent, network, ua_family, moved_at, known_device, revoked_at, revoke_reason)
+		SELECT user_id, public_id, created_at, last_seen, expires_at, mfa_at, auth_at,
+			source, user_agent, network, ua_family, moved_at, known_device, ?, ? FROM sessions WHERE `+where,
+		append([]any{at, reason}, args...)...)
+	return wrap(err, "archive sessions")
 }
 
-// DeleteUserSessions removes every session of a user and returns how many.
-func (t *Tx) DeleteUserSessions(ctx context.Context, userID int64) (int64, error) {
+// EndSession ends a session (logout, expiry), keeping its record.
+func (db *DB) EndSession(ctx context.Context, hash []byte, at int64, reason string) error {
+	return db.InTx(ctx, func(tx *Tx) error { return tx.EndSession(ctx, hash, at, reason) })
+}
+
+// EndSession ends one session inside a transaction, keeping its record.
+func (t *Tx) EndSession(ctx context.Context, hash []byte, at int64, reason string) error {
+	if err := t.archiveSessions(ctx, at, reason, `token_hash = ?`, hash); err != nil {
+		return err
+	}
+	_, err := t.exec(ctx, `DELETE FROM sessions WHERE token_hash = ?`, hash)
+	return wrap(err, "end session")
+}
+
+// RevokeUserSessions ends every session of a user, keeping their records,
+// and returns how many.
+func (t *Tx) RevokeUserSessions(ctx context.Context, userID, at int64, reason string) (int64, error) {
+	if err := t.archiveSessions(ctx, at, reason, `user_id = ?`, userID); err != nil {
+		return 0, err
+	}
 	res, err := t.exec(ctx, `DELETE FROM sessions WHERE user_id = ?`, userID)
 	if err != nil {
-		return 0, fmt.Errorf("delete sessions: %w", err)
+		return 0, fmt.Errorf("revoke sessions: %w", err)
 	}
 	return res.RowsAffected()
+}
+
+// RevokeOtherSessions ends every session of a user but keep, keeping their
+// records, and returns how many.
+func (t *Tx) RevokeOtherSessions(ctx context.Context, userID int64, keep []byte, at int64, reason string) (int64, error) {
+	if keep == nil {
+		keep = []byte{}
+	}
+	if err := t.archiveSessions(ctx, at, reason, `user_id = ? AND token_hash <> ?`, userID, keep); err != nil {
+		return 0, err
+	}
+	res, err := t.exec(ctx, `DELETE FROM sessions WHERE user_id = ? AND token_hash <> ?`, userID, keep)
+	if err != nil {
+		return 0, fmt.Errorf("revoke other sessions: %w", err)
+	}
+	return res.RowsAffected()
+}
+
+// RevokedSessions lists the ended sessions of a user, newest first.
+func (db *DB) RevokedSessions(ctx context.Context, userID int64) ([]Session, error) {
+	rows, err := db.query(ctx, `SELECT public_id, created_at, last_seen, expires_at, mfa_at, auth_at, source, user_agent, network, ua_family,
+			moved_at, known_device, revoked_at, revoke_reason
+		FROM revoked_sessions WHERE user_id = ? ORDER BY revoked_at DESC, id DESC`, userID)
+	if err != nil {
+		return nil, fmt.Errorf("revoked sessions: %w", err)
+	}
+	defer rows.Close()
+	var out []Session
+	for rows.Next() {
+		s := Session{UserID: userID}
+		var kd int
+		if err := rows.Scan(&s.PublicID, &s.CreatedAt, &s.LastSeen, &s.ExpiresAt, &s.MFAAt, &s.AuthAt, &s.Source, &s.UserAgent,
+			&s.Network, &s.UAFamily, &s.MovedAt, &kd, &s.RevokedAt, &s.RevokeReason); err != nil {
+			return nil, fmt.Errorf("revoked sessions: %w", err)
+		}
+		s.KnownDevice = kd != 0
+		out = append(out, s)
+	}
+	return out, rows.Err()
 }
 
 // UserSessions lists a user's sessions, newest first.

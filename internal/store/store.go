@@ -9,8 +9,10 @@ package store
 
 import (
 	"context"
+	"crypto/sha256"
 	"database/sql"
 	"embed"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -66,6 +68,16 @@ type DB struct {
 	// costs SQLite more than running a point query.
 	readStmts sync.Map // query → *sql.Stmt
 
+	// Prepared write statements (SQLite), one per query text, and the
+	// texts run in a transaction before they were prepared: they are
+	// prepared once the transaction is over and the only writer connection
+	// is free again (see Tx.exec).
+	writeStmts sync.Map // query → *sql.Stmt
+	toPrepare  sync.Map // query → struct{}
+
+	// auditChains holds the idle audit chains of this process (audit.go).
+	auditChains chan int64
+
 	sealer Sealer // encrypts secrets at rest (security.go); nil: stored as given
 }
 
@@ -97,17 +109,19 @@ func Open(ctx context.Context, cfg Config) (*DB, error) {
 		if err := os.MkdirAll(dir, 0o700); err != nil {
 			return nil, fmt.Errorf("create data directory: %w", err)
 		}
-		mmap, cache := "268435456", "-65536"
-		if cfg.Lean {
-			mmap, cache = "0", "-8192"
-		}
-		dsn := "file:" + path + "?_pragma=busy_timeout(10000)&_pragma=journal_mode(WAL)&_pragma=synchronous(NORMAL)&_pragma=foreign_keys(1)&_pragma=mmap_size(" + mmap + ")&_pragma=cache_size(" + cache + ")&_pragma=wal_autocheckpoint(10000)&_pragma=temp_store(2)&_txlock=immediate"
-		w, err := sql.Open("sqlite", dsn)
+		// Memory is bounded: no memory map (its pages count in the
+		// process's resident set, up to the file's size), a page cache of
+		// 8 MiB for the writer and 2 MiB for each reader (the operating
+		// system's file cache holds the rest). Temporary data (statement
+		// journals of multi-row inserts, sorts) stays in memory: it is small,
+		// and in a file it would cost a write per page.
+		dsn := "file:" + path + "?_pragma=busy_timeout(10000)&_pragma=journal_mode(WAL)&_pragma=synchronous(NORMAL)&_pragma=foreign_keys(1)&_pragma=mmap_size(0)&_pragma=wal_autocheckpoint(10000)&_pragma=temp_store(2)&_txlock=immediate"
+		w, err := sql.Open("sqlite", dsn+"&_pragma=cache_size(-8192)")
 		if err != nil {
 			return nil, fmt.Errorf("open sqlite: %w", err)
 		}
 		w.SetMaxOpenConns(1)
-		r, err := sql.Open("sqlite", dsn)
+		r, err := sql.Open("sqlite", dsn+"&_pragma=cache_size(-2048)")
 		if err != nil {
 			w.Close()
 			return nil, fmt.Errorf("open sqlite: %w", err)
@@ -120,6 +134,7 @@ func Open(ctx context.Context, cfg Config) (*DB, error) {
 		db = &DB{dialect: SQLite, write: w, read: r}
 	}
 	db.rebds = make(map[string]string)
+	db.auditChains = make(chan int64, 16)
 	if err := db.write.PingContext(ctx); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("connect to database: %w", err)
@@ -137,6 +152,7 @@ func (db *DB) Dialect() Dialect { return db.dialect }
 // Close closes both pools.
 func (db *DB) Close() error {
 	db.readStmts.Range(func(_, v any) bool { v.(*sql.Stmt).Close(); return true })
+	db.writeStmts.Range(func(_, v any) bool { v.(*sql.Stmt).Close(); return true })
 	err := db.write.Close()
 	if db.read != db.write {
 		if e := db.read.Close(); err == nil {
@@ -194,16 +210,44 @@ func (db *DB) InTx(ctx context.Context, fn func(*Tx) error) error {
 	t := &Tx{db: db, tx: tx}
 	if err := fn(t); err != nil {
 		_ = tx.Rollback()
+		t.releaseChain(false)
 		return err
 	}
 	if err := t.flushAuditHead(ctx); err != nil {
 		_ = tx.Rollback()
+		t.releaseChain(false)
 		return err
 	}
 	if err := tx.Commit(); err != nil {
+		// Whether the commit took effect is unknown: a chain this
+		// transaction created is not reused.
+		t.releaseChain(false)
 		return fmt.Errorf("commit: %w", err)
 	}
+	t.releaseChain(true)
+	db.prepareWrites(ctx)
 	return nil
+}
+
+// prepareWrites prepares the write statements first run unprepared, now
+// that the writer connection is free. A failure only means the statement
+// is parsed again next time.
+func (db *DB) prepareWrites(ctx context.Context) {
+	db.toPrepare.Range(func(k, _ any) bool {
+		query := k.(string)
+		db.toPrepare.Delete(query)
+		if _, ok := db.writeStmts.Load(query); ok {
+			return true
+		}
+		st, err := db.write.PrepareContext(ctx, db.q(query))
+		if err != nil {
+			return true
+		}
+		if _, loaded := db.writeStmts.LoadOrStore(query, st); loaded {
+			st.Close()
+		}
+		return true
+	})
 }
 
 // stmt returns the prepared statement for query on a pool, preparing it
@@ -223,15 +267,35 @@ func (db *DB) stmt(ctx context.Context, pool *sql.DB, cache *sync.Map, query str
 	return st, nil
 }
 
-// Statements inside a write transaction are not cached: preparing one on
-// the pool would wait for the pool's only connection, which the
-// transaction holds.
+// On SQLite, parsing a statement costs about as much as running it. A
+// statement cannot be prepared on the writer pool inside a transaction
+// (that would wait for the pool's only connection, which the transaction
+// holds): the first run of a text is parsed in place and the text is
+// prepared after the commit (prepareWrites); later runs use the prepared
+// statement on the transaction's connection. PostgreSQL's driver caches
+// its prepared statements itself.
+func (t *Tx) writeStmt(ctx context.Context, query string) *sql.Stmt {
+	if t.db.dialect != SQLite {
+		return nil
+	}
+	if st, ok := t.db.writeStmts.Load(query); ok {
+		return t.tx.StmtContext(ctx, st.(*sql.Stmt))
+	}
+	t.db.toPrepare.Store(query, struct{}{})
+	return nil
+}
 
 func (t *Tx) exec(ctx context.Context, query string, args ...any) (sql.Result, error) {
+	if st := t.writeStmt(ctx, query); st != nil {
+		return st.ExecContext(ctx, args...)
+	}
 	return t.tx.ExecContext(ctx, t.db.q(query), args...)
 }
 
 func (t *Tx) queryRow(ctx context.Context, query string, args ...any) *sql.Row {
+	if st := t.writeStmt(ctx, query); st != nil {
+		return st.QueryRowContext(ctx, args...)
+	}
 	return t.tx.QueryRowContext(ctx, t.db.q(query), args...)
 }
 
@@ -284,6 +348,25 @@ func (db *DB) migrations() ([]migration, error) {
 		}
 	}
 	return ms, nil
+}
+
+// SchemaDigest identifies the schema this program's migrations build (both
+// dialects): tests key template databases on it.
+func SchemaDigest() string {
+	h := sha256.New()
+	_ = fs.WalkDir(migrationsFS, "migrations", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, err := fs.ReadFile(migrationsFS, p)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(h, "%s %d\n", p, len(b))
+		h.Write(b)
+		return nil
+	})
+	return hex.EncodeToString(h.Sum(nil))
 }
 
 // SchemaVersion returns the version this program's migrations reach.

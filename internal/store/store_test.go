@@ -12,6 +12,7 @@ import (
 // TestRefusesNewerSchema: a server never runs on a schema newer than it
 // knows, and reopening an up-to-date database applies nothing.
 func TestRefusesNewerSchema(t *testing.T) {
+	t.Parallel()
 	for _, tg := range storetest.Targets(t) {
 		t.Run(tg.Name, func(t *testing.T) {
 			ctx := context.Background()
@@ -33,6 +34,7 @@ func TestRefusesNewerSchema(t *testing.T) {
 }
 
 func TestReopenIsIdempotent(t *testing.T) {
+	t.Parallel()
 	for _, tg := range storetest.Targets(t) {
 		t.Run(tg.Name, func(t *testing.T) {
 			ctx := context.Background()
@@ -48,6 +50,7 @@ func TestReopenIsIdempotent(t *testing.T) {
 }
 
 func TestMustExist(t *testing.T) {
+	t.Parallel()
 	if _, err := store.Open(context.Background(), store.Config{DataDir: t.TempDir(), MustExist: true}); err == nil {
 		t.Fatal("opened a database that does not exist")
 	}

@@ -9,9 +9,12 @@ import (
 	"crypto/rand"
 	"database/sql"
 	"encoding/hex"
+	"fmt"
 	"net/url"
 	"os"
+	"sync"
 	"testing"
+	"time"
 
 	"github.com/bouclier/bouclier/internal/store"
 )
@@ -34,7 +37,9 @@ func Targets(t testing.TB) []Target {
 }
 
 // PostgresURL creates a fresh PostgreSQL database and returns its URL, or
-// "" when no server is configured outside CI.
+// "" when no server is configured outside CI. The database is a copy of a
+// template already migrated (made once per schema and server, see
+// template), which costs less than migrating each test's database.
 func PostgresURL(t testing.TB) string {
 	t.Helper()
 	base := os.Getenv("BOUCLIER_TEST_POSTGRES")
@@ -44,6 +49,10 @@ func PostgresURL(t testing.TB) string {
 		}
 		return ""
 	}
+	tmpl, err := template(base)
+	if err != nil {
+		t.Fatalf("postgres template: %v", err)
+	}
 	b := make([]byte, 6)
 	_, _ = rand.Read(b)
 	name := "bouclier_test_" + hex.EncodeToString(b)
@@ -52,7 +61,7 @@ func PostgresURL(t testing.TB) string {
 		t.Fatalf("open postgres: %v", err)
 	}
 	defer admin.Close()
-	if _, err := admin.ExecContext(context.Background(), "CREATE DATABASE "+name); err != nil {
+	if _, err := admin.ExecContext(context.Background(), "CREATE DATABASE "+name+" TEMPLATE "+tmpl+" STRATEGY FILE_COPY"); err != nil {
 		t.Fatalf("create database: %v", err)
 	}
 	t.Cleanup(func() {
@@ -63,12 +72,90 @@ func PostgresURL(t testing.TB) string {
 		defer a.Close()
 		_, _ = a.ExecContext(context.Background(), "DROP DATABASE IF EXISTS "+name+" WITH (FORCE)")
 	})
-	u, err := url.Parse(base)
+	u, err := dbURL(base, name)
 	if err != nil {
 		t.Fatalf("BOUCLIER_TEST_POSTGRES: %v", err)
 	}
+	return u
+}
+
+func dbURL(base, name string) (string, error) {
+	u, err := url.Parse(base)
+	if err != nil {
+		return "", err
+	}
 	u.Path = "/" + name
-	return u.String()
+	return u.String(), nil
+}
+
+var tmpl struct {
+	once sync.Once
+	name string
+	err  error
+}
+
+// template returns the name of a database migrated to this program's
+// schema, creating it on the server the first time: its name carries the
+// schema's digest, so test processes running at once (one per package)
+// share it, and a changed migration makes a new one.
+func template(base string) (string, error) {
+	tmpl.once.Do(func() { tmpl.name, tmpl.err = makeTemplate(base) })
+	return tmpl.name, tmpl.err
+}
+
+func makeTemplate(base string) (string, error) {
+	ctx := context.Background()
+	name := "bouclier_tmpl_" + store.SchemaDigest()[:16]
+	admin, err := sql.Open("pgx", base)
+	if err != nil {
+		return "", err
+	}
+	defer admin.Close()
+	conn, err := admin.Conn(ctx)
+	if err != nil {
+		return "", err
+	}
+	defer conn.Close()
+	// One process builds it; the others wait here and find it made.
+	if _, err := conn.ExecContext(ctx, "SELECT pg_advisory_lock(4242002)"); err != nil {
+		return "", fmt.Errorf("lock: %w", err)
+	}
+	defer conn.ExecContext(ctx, "SELECT pg_advisory_unlock(4242002)") //nolint:errcheck
+	var exists bool
+	if err := conn.QueryRowContext(ctx, "SELECT EXISTS (SELECT 1 FROM pg_database WHERE datname = $1)", name).Scan(&exists); err != nil {
+		return "", err
+	}
+	if exists {
+		return name, nil
+	}
+	build := name + "_build"
+	if _, err := conn.ExecContext(ctx, "DROP DATABASE IF EXISTS "+build+" WITH (FORCE)"); err != nil {
+		return "", err
+	}
+	if _, err := conn.ExecContext(ctx, "CREATE DATABASE "+build); err != nil {
+		return "", err
+	}
+	u, err := dbURL(base, build)
+	if err != nil {
+		return "", err
+	}
+	db, err := store.Open(ctx, store.Config{DatabaseURL: u})
+	if err != nil {
+		return "", fmt.Errorf("migrate template: %w", err)
+	}
+	if err := db.Close(); err != nil {
+		return "", err
+	}
+	// Published under its final name only once whole. The server may take
+	// a moment to end the closed connections' backends.
+	for i := 0; ; i++ {
+		_, err = conn.ExecContext(ctx, "ALTER DATABASE "+build+" RENAME TO "+name)
+		if err == nil || i == 50 {
+			break
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	return name, err
 }
 
 // Each runs fn as a subtest on every target with the store open.

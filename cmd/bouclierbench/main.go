@@ -1,0 +1,512 @@
+// Command bouclierbench measures Bouclier's send path against the bare
+// baseline (internal/bench/bare) in the same run: a teacher sends to a
+// class of 30 over HTTP with varied texts from several clients, in rounds
+// that alternate between the two servers, and the ratios of their rates,
+// p99 latencies, CPU per message and peak resident memory are printed.
+// scripts/bench builds the binaries and runs it.
+//
+//	bouclierbench --bouclier BIN --bare BIN [--rounds 5] [--duration 10s] [--clients 8] [--work DIR]
+//	bouclierbench --bouclier BIN --postgres URL [...]  (one process against two on one database)
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"math/rand/v2"
+	"net/http"
+	"net/url"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+	"syscall"
+	"time"
+
+	_ "github.com/jackc/pgx/v5/stdlib" // registers "pgx"
+
+	"github.com/bouclier/bouclier/internal/auth"
+)
+
+const (
+	password   = "un mot de passe de banc d’essai assez long"
+	totpSecret = "JBSWY3DPEHPK3PXP"
+	userAgent  = "bouclierbench/1"
+	classSize  = 30
+)
+
+func main() {
+	bouclierBin := flag.String("bouclier", "", "the bouclier `binary`")
+	bareBin := flag.String("bare", "", "the baseline `binary` (internal/bench/bare)")
+	rounds := flag.Int("rounds", 5, "rounds per server")
+	duration := flag.Duration("duration", 10*time.Second, "length of a round")
+	clients := flag.Int("clients", 8, "concurrent clients")
+	work := flag.String("work", "", "working `directory` (default: a temporary one, removed)")
+	postgres := flag.String("postgres", "", "PostgreSQL server `URL` (rights to create a database): measure one Bouclier process against two sharing it, instead of the baseline")
+	flag.Parse()
+	if *bouclierBin == "" || (*bareBin == "" && *postgres == "") {
+		fmt.Fprintln(os.Stderr, "usage: bouclierbench --bouclier BIN (--bare BIN | --postgres URL) [--rounds N] [--duration D] [--clients N] [--work DIR]")
+		os.Exit(2)
+	}
+	var err error
+	if *postgres != "" {
+		err = runNodes(*bouclierBin, *postgres, *work, *rounds, *duration, *clients)
+	} else {
+		err = run(*bouclierBin, *bareBin, *work, *rounds, *duration, *clients)
+	}
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "bouclierbench:", err)
+		os.Exit(1)
+	}
+}
+
+// target is one server under load.
+type target struct {
+	name  string
+	cmd   *exec.Cmd
+	url   string // send endpoint
+	token string
+	to    []string
+}
+
+// result is one round against one target.
+type result struct {
+	sent, failed int
+	rate         float64       // acknowledged sends a second
+	p50, p99     time.Duration // latencies of acknowledged sends
+	cpuPerMsg    time.Duration
+	firstErr     string
+}
+
+func run(bouclierBin, bareBin, work string, rounds int, d time.Duration, clients int) error {
+	if work == "" {
+		dir, err := os.MkdirTemp("", "bouclierbench")
+		if err != nil {
+			return err
+		}
+		defer os.RemoveAll(dir)
+		work = dir
+	}
+	bdata := filepath.Join(work, "bouclier")
+	if err := prepareBouclier(bouclierBin, bdata, ""); err != nil {
+		return err
+	}
+	b, err := startBouclier(bouclierBin, bdata, "", true)
+	if err != nil {
+		return err
+	}
+	defer stop(b.cmd)
+	bare, err := startBare(bareBin, filepath.Join(work, "bare"))
+	if err != nil {
+		return err
+	}
+	defer stop(bare.cmd)
+	client := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: clients, MaxConnsPerHost: clients}, Timeout: 30 * time.Second}
+	// Warm both up (connections, caches, prepared statements).
+	for _, t := range []*target{bare, b} {
+		if r := load(client, []*target{t}, 2*time.Second, clients); r.sent == 0 {
+			return fmt.Errorf("%s: no send acknowledged while warming up: %s", t.name, r.firstErr)
+		}
+	}
+	res := map[string][]result{}
+	for i := range rounds {
+		order := []*target{bare, b}
+		if i%2 == 1 {
+			order = []*target{b, bare}
+		}
+		for _, t := range order {
+			before, err := cpuTime(t.cmd.Process.Pid)
+			if err != nil {
+				return err
+			}
+			r := load(client, []*target{t}, d, clients)
+			after, err := cpuTime(t.cmd.Process.Pid)
+			if err != nil {
+				return err
+			}
+			if r.sent > 0 {
+				r.cpuPerMsg = (after - before) / time.Duration(r.sent)
+			}
+			res[t.name] = append(res[t.name], r)
+			fmt.Printf("round %d %-8s %7.0f msg/s  p50 %6.1f ms  p99 %6.1f ms  CPU %5.0f µs/msg  failed %d %s\n", i+1, t.name, r.rate,
+				ms(r.p50), ms(r.p99), float64(r.cpuPerMsg.Microseconds()), r.failed, r.firstErr)
+		}
+	}
+	var rate, p99, cpu []float64
+	for i := range rounds {
+		x, y := res["bouclier"][i], res["bare"][i]
+		rate = append(rate, x.rate/y.rate)
+		p99 = append(p99, float64(x.p99)/float64(y.p99))
+		cpu = append(cpu, float64(x.cpuPerMsg)/float64(y.cpuPerMsg))
+	}
+	fmt.Printf("\n%d rounds of %s, %d clients, teacher → class of %d over HTTP (min / median / max)\n", rounds, d, clients, classSize)
+	fmt.Printf("rate ratio (bouclier / bare):   %s\n", mmm(rate))
+	fmt.Printf("p99 ratio (bouclier / bare):    %s\n", mmm(p99))
+	fmt.Printf("CPU per message ratio:          %s\n", mmm(cpu))
+	for _, t := range []*target{bare, b} {
+		var rates []float64
+		for _, r := range res[t.name] {
+			rates = append(rates, r.rate)
+		}
+		hwm, err := peakRSS(t.cmd.Process.Pid)
+		if err != nil {
+			return err
+		}
+		fmt.Printf("%-8s rate %s msg/s, peak RSS %d MiB\n", t.name, mmm(rates), hwm>>20)
+	}
+	return nil
+}
+
+// runNodes measures Bouclier on PostgreSQL: rounds with every client on
+// one process alternate with rounds where the clients are spread over two
+// processes sharing the database, and the ratio of their rates is printed.
+func runNodes(bin, pgURL, work string, rounds int, d time.Duration, clients int) error {
+	if work == "" {
+		dir, err := os.MkdirTemp("", "bouclierbench")
+		if err != nil {
+			return err
+		}
+		defer os.RemoveAll(dir)
+		work = dir
+	}
+	database, drop, err := createDatabase(pgURL)
+	if err != nil {
+		return err
+	}
+	defer drop()
+	if err := prepareBouclier(bin, filepath.Join(work, "a"), database); err != nil {
+		return err
+	}
+	a, err := startBouclier(bin, filepath.Join(work, "a"), database, true)
+	if err != nil {
+		return err
+	}
+	defer stop(a.cmd)
+	b, err := startBouclier(bin, filepath.Join(work, "b"), database, false)
+	if err != nil {
+		return err
+	}
+	defer stop(b.cmd)
+	b.token = a.token // the session lives in the shared database
+	client := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: clients, MaxConnsPerHost: clients}, Timeout: 30 * time.Second}
+	if r := load(client, []*target{a, b}, 2*time.Second, clients); r.sent == 0 {
+		return fmt.Errorf("no send acknowledged while warming up: %s", r.firstErr)
+	}
+	var ratio, one, two []float64
+	for i := range rounds {
+		sets := [][]*target{{a}, {a, b}}
+		if i%2 == 1 {
+			sets[0], sets[1] = sets[1], sets[0]
+		}
+		var rate [2]float64
+		for _, set := range sets {
+			r := load(client, set, d, clients)
+			rate[len(set)-1] = r.rate
+			fmt.Printf("round %d %d process(es) %7.0f msg/s  p50 %6.1f ms  p99 %6.1f ms  failed %d %s\n", i+1, len(set), r.rate, ms(r.p50), ms(r.p99), r.failed, r.firstErr)
+		}
+		one, two = append(one, rate[0]), append(two, rate[1])
+		ratio = append(ratio, rate[1]/rate[0])
+	}
+	fmt.Printf("\n%d rounds of %s, %d clients, teacher → class of %d over HTTP, PostgreSQL (min / median / max)\n", rounds, d, clients, classSize)
+	fmt.Printf("one process:  %s msg/s\n", mmm(one))
+	fmt.Printf("two processes: %s msg/s\n", mmm(two))
+	fmt.Printf("two / one:     %s\n", mmm(ratio))
+	for _, t := range []*target{a, b} {
+		hwm, err := peakRSS(t.cmd.Process.Pid)
+		if err != nil {
+			return err
+		}
+		fmt.Printf("process peak RSS %d MiB\n", hwm>>20)
+	}
+	return nil
+}
+
+// createDatabase creates a fresh database on the server at base and
+// returns its URL and the function that drops it.
+func createDatabase(base string) (string, func(), error) {
+	admin, err := sql.Open("pgx", base)
+	if err != nil {
+		return "", nil, err
+	}
+	name := fmt.Sprintf("bouclier_bench_%d", time.Now().UnixNano())
+	if _, err := admin.Exec("CREATE DATABASE " + name); err != nil {
+		admin.Close()
+		return "", nil, fmt.Errorf("create database: %w", err)
+	}
+	u, err := url.Parse(base)
+	if err != nil {
+		admin.Close()
+		return "", nil, err
+	}
+	u.Path = "/" + name
+	return u.String(), func() {
+		_, _ = admin.Exec("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)")
+		admin.Close()
+	}, nil
+}
+
+func ms(d time.Duration) float64 { return float64(d) / float64(time.Millisecond) }
+
+// mmm formats the minimum, median and maximum of xs.
+func mmm(xs []float64) string {
+	s := slices.Clone(xs)
+	slices.Sort(s)
+	return fmt.Sprintf("%.2f / %.2f / %.2f", s[0], s[len(s)/2], s[len(s)-1])
+}
+
+// prepareBouclier creates the demo directory, then imports a class of 30
+// pupils taught by prof.martin.
+func prepareBouclier(bin, dir, database string) error {
+	cmd := demoCommand(bin, dir, database)
+	if _, err := startProcess(cmd, "écoute sur "); err != nil {
+		return err
+	}
+	stop(cmd)
+	var people bytes.Buffer
+	people.WriteString("username,display_name,role,academie,uai,class,email\n")
+	for i := range classSize {
+		fmt.Fprintf(&people, "banc.eleve%02d,Élève %d,student,versailles,0780001A,3C,\n", i, i)
+	}
+	files := map[string]string{
+		"classes.csv":  "uai,class\n0780001A,3C\n",
+		"people.csv":   people.String(),
+		"teaching.csv": "teacher,uai,class\nprof.martin,0780001A,3C\n",
+	}
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return err
+	}
+	args := []string{"import", "--data", dir}
+	if database != "" {
+		args = append(args, "--database", database)
+	}
+	for name, body := range files {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, []byte(body), 0o600); err != nil {
+			return err
+		}
+		args = append(args, p)
+	}
+	out, err := exec.Command(bin, args...).CombinedOutput()
+	if err != nil {
+		return fmt.Errorf("import: %v: %s", err, out)
+	}
+	return nil
+}
+
+// secretKey seals secrets at rest; processes sharing a database share it.
+const secretKey = "000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f"
+
+func demoCommand(bin, dir, database string) *exec.Cmd {
+	args := []string{"demo", "--data", dir, "--addr", "127.0.0.1:0", "--demo-password", password, "--demo-totp-secret", totpSecret, "--policy", "open"}
+	if database != "" {
+		args = append(args, "--database", database)
+	}
+	cmd := exec.Command(bin, args...)
+	cmd.Env = append(os.Environ(), "BOUCLIER_LOG_LEVEL=warn", "BOUCLIER_SECRET_KEY="+secretKey)
+	return cmd
+}
+
+// startBouclier runs the demo server (every shield stage on; no time
+// windows, so that the benchmark runs at any hour) and logs the teacher in.
+func startBouclier(bin, dir, database string, login bool) (*target, error) {
+	cmd := demoCommand(bin, dir, database)
+	base, err := startProcess(cmd, "écoute sur ")
+	if err != nil {
+		return nil, err
+	}
+	t := &target{name: "bouclier", cmd: cmd, url: base + "/api/v1/messages", to: []string{"class:0780001A/3C"}}
+	if !login {
+		return t, nil
+	}
+	otp, err := auth.TOTPCode(totpSecret, time.Now())
+	if err != nil {
+		return nil, err
+	}
+	body, _ := json.Marshal(map[string]string{"username": "prof.martin", "password": password, "otp": otp})
+	req, _ := http.NewRequest("POST", base+"/api/v1/session", bytes.NewReader(body))
+	req.Header.Set("Content-Type", "application/json")
+	req.Header.Set("User-Agent", userAgent)
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		stop(cmd)
+		return nil, err
+	}
+	defer resp.Body.Close()
+	var out struct{ Token string }
+	if err := json.NewDecoder(resp.Body).Decode(&out); err != nil || resp.StatusCode != http.StatusCreated || out.Token == "" {
+		stop(cmd)
+		return nil, fmt.Errorf("login: status %d: %v", resp.StatusCode, err)
+	}
+	t.token = out.Token
+	return t, nil
+}
+
+func startBare(bin, dir string) (*target, error) {
+	cmd := exec.Command(bin, "--data", dir, "--addr", "127.0.0.1:0")
+	base, err := startProcess(cmd, "listening on ")
+	if err != nil {
+		return nil, err
+	}
+	return &target{name: "bare", cmd: cmd, url: base + "/send", token: "bare-bench-token", to: []string{"class:3C"}}, nil
+}
+
+// startProcess starts cmd and returns the URL it prints after marker.
+func startProcess(cmd *exec.Cmd, marker string) (string, error) {
+	out, err := cmd.StdoutPipe()
+	if err != nil {
+		return "", err
+	}
+	cmd.Stderr = os.Stderr
+	if err := cmd.Start(); err != nil {
+		return "", err
+	}
+	sc := bufio.NewScanner(out)
+	for sc.Scan() {
+		if _, after, ok := strings.Cut(sc.Text(), marker); ok {
+			base, _, _ := strings.Cut(after, " ")
+			go func() { _, _ = io.Copy(io.Discard, out) }()
+			return base, nil
+		}
+	}
+	stop(cmd)
+	return "", fmt.Errorf("%s did not start", cmd.Path)
+}
+
+func stop(cmd *exec.Cmd) {
+	_ = cmd.Process.Signal(syscall.SIGTERM)
+	done := make(chan struct{})
+	go func() { _ = cmd.Wait(); close(done) }()
+	select {
+	case <-done:
+	case <-time.After(15 * time.Second):
+		_ = cmd.Process.Kill()
+		<-done
+	}
+}
+
+var words = strings.Fields(`devoirs exercice chapitre leçon contrôle sortie réunion parents cahier
+	manuel page lecture rédaction calculatrice géométrie fractions histoire géographie sciences
+	anglais espagnol musique sport piscine cantine bibliothèque projet exposé groupe demain lundi
+	mardi jeudi vendredi matin après-midi salle horaire rappel merci bonne journée apporter réviser`)
+
+// text returns a varied message of 8 to 30 words.
+func text() string {
+	n := 8 + rand.IntN(23)
+	var b strings.Builder
+	for i := range n {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(words[rand.IntN(len(words))])
+	}
+	b.WriteString(" (" + strconv.Itoa(rand.IntN(1000)) + ").")
+	return b.String()
+}
+
+// load sends from clients goroutines, spread over targets, for d and
+// measures.
+func load(client *http.Client, targets []*target, d time.Duration, clients int) result {
+	var (
+		mu   sync.Mutex
+		lat  []time.Duration
+		res  result
+		wg   sync.WaitGroup
+		stop = time.Now().Add(d)
+	)
+	start := time.Now()
+	for c := range clients {
+		t := targets[c%len(targets)]
+		wg.Go(func() {
+			var mine []time.Duration
+			failed, firstErr := 0, ""
+			for time.Now().Before(stop) {
+				body, _ := json.Marshal(map[string]any{"to": t.to, "subject": "Devoirs de la semaine", "body": text()})
+				req, _ := http.NewRequestWithContext(context.Background(), "POST", t.url, bytes.NewReader(body))
+				req.Header.Set("Content-Type", "application/json")
+				req.Header.Set("Authorization", "Bearer "+t.token)
+				req.Header.Set("User-Agent", userAgent)
+				s := time.Now()
+				resp, err := client.Do(req)
+				if err != nil {
+					failed++
+					if firstErr == "" {
+						firstErr = err.Error()
+					}
+					continue
+				}
+				msg, _ := io.ReadAll(resp.Body)
+				resp.Body.Close()
+				if resp.StatusCode != http.StatusCreated {
+					failed++
+					if firstErr == "" {
+						firstErr = fmt.Sprintf("%d %s", resp.StatusCode, bytes.TrimSpace(msg))
+					}
+					continue
+				}
+				mine = append(mine, time.Since(s))
+			}
+			mu.Lock()
+			lat = append(lat, mine...)
+			res.failed += failed
+			if res.firstErr == "" {
+				res.firstErr = firstErr
+			}
+			mu.Unlock()
+		})
+	}
+	wg.Wait()
+	elapsed := time.Since(start)
+	res.sent = len(lat)
+	res.rate = float64(res.sent) / elapsed.Seconds()
+	if len(lat) > 0 {
+		slices.Sort(lat)
+		res.p50 = lat[len(lat)/2]
+		res.p99 = lat[min(len(lat)-1, len(lat)*99/100)]
+	}
+	return res
+}
+
+// cpuTime returns the user and system CPU time a process has used.
+func cpuTime(pid int) (time.Duration, error) {
+	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", pid))
+	if err != nil {
+		return 0, err
+	}
+	// Fields after the command name, which is in parentheses.
+	i := bytes.LastIndexByte(b, ')')
+	if i < 0 {
+		return 0, errors.New("unexpected /proc/PID/stat")
+	}
+	f := strings.Fields(string(b[i+1:]))
+	if len(f) < 13 {
+		return 0, errors.New("unexpected /proc/PID/stat")
+	}
+	ut, _ := strconv.ParseInt(f[11], 10, 64)
+	st, _ := strconv.ParseInt(f[12], 10, 64)
+	const ticks = 100 // USER_HZ on Linux
+	return time.Duration(ut+st) * time.Second / ticks, nil
+}
+
+// peakRSS returns a process's peak resident set size (VmHWM).
+func peakRSS(pid int) (int64, error) {
+	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/status", pid))
+	if err != nil {
+		return 0, err
+	}
+	for _, line := range strings.Split(string(b), "\n") {
+		if v, ok := strings.CutPrefix(line, "VmHWM:"); ok {
+			kb, err := strconv.ParseInt(strings.TrimSuffix(strings.TrimSpace(v), " kB"), 10, 64)
+			return kb << 10, err
+		}
+	}
+	return 0, errors.New("no VmHWM")
+}
