@@ -346,6 +346,9 @@ const (
 	lfReport uint8 = 1 << iota
 	lfDoing
 	lfLesson
+	lfVerb    // has a verb analysis
+	lfEtre    // a form of être
+	lfFalloir // a form of falloir
 )
 
 // verbInfo returns what a key's verb analyses say for the frames.
@@ -354,6 +357,13 @@ func verbInfo(morph []MorphEntry) (act actClass, at int, lf uint8) {
 	for i, m := range morph {
 		if m.POS != POSVerb {
 			continue
+		}
+		lf |= lfVerb
+		switch m.Lemma {
+		case lemEtre:
+			lf |= lfEtre
+		case lemFalloir:
+			lf |= lfFalloir
 		}
 		if c := f.actVerb[m.Lemma]; c != actNone && act == actNone {
 			act, at = c, i
@@ -609,6 +619,9 @@ func readClause(src string, toks []dtok, fts []ftok) frame {
 	}
 	// The verbs: find the main act verb and its auxiliary or modal.
 	for i, ft := range fts {
+		if ft.lf&lfVerb == 0 {
+			continue
+		}
 		v, ok := hasVerb(ft.morph)
 		if !ok || i > 0 && fts[i-1].fc&fc_det != 0 {
 			continue // « un massacre », « ce morceau »: a noun
@@ -676,7 +689,10 @@ func readClause(src string, toks []dtok, fts []ftok) frame {
 	// Presence: « je suis dans le lycée », « on est devant le collège ».
 	if fr.act == actNone {
 		for i, ft := range fts {
-			if v, ok := lemmaIs(ft.morph, lemEtre); ok && i+1 < len(fts) && fts[i+1].fc&fc_placePrep != 0 {
+			if ft.lf&lfEtre == 0 || i+1 >= len(fts) || fts[i+1].fc&fc_placePrep == 0 {
+				continue
+			}
+			if v, ok := lemmaIs(ft.morph, lemEtre); ok {
 				if subject == actor1 || personActor(v.Persons) == actor1 {
 					fr.presence = true
 				}
@@ -700,7 +716,7 @@ func readClause(src string, toks []dtok, fts []ftok) frame {
 	// Incitation: il faut / faut + infinitive, qui vote pour, imperative
 	// plural of an act aimed at a group.
 	for i, ft := range fts {
-		if _, ok := lemmaIs(ft.morph, lemFalloir); ok && fr.act != actNone {
+		if ft.lf&lfFalloir != 0 && fr.act != actNone {
 			fr.incite = true
 		}
 		if ft.key == lemVote && i+1 < len(fts) && fts[i+1].key == "pour" {

@@ -28,7 +28,7 @@ import (
 // records its data, hash and cross-validation figures.
 
 // ModelBits is the number of bits of the hashed feature space.
-const ModelBits = 18
+const ModelBits = 17
 
 const modelSize = 1 << ModelBits
 
@@ -56,36 +56,57 @@ type ModelMeta struct {
 type Model struct {
 	Meta ModelMeta
 	W    [][]float32 // per head, modelSize weights
-	// wi interleaves the heads' weights (index×heads + head), so that one
-	// feature costs one cache line; built by LoadModel and Probs.
-	wi   []float32
-	once sync.Once
+	// wi interleaves the heads' weights (index×heads + head) as int16
+	// times wscale[head], so that a feature costs one small read: the
+	// table stays in the processor's cache.
+	wi     []int16
+	wscale []float64
+	once   sync.Once
 }
 
-func (m *Model) interleaved() []float32 {
+func (m *Model) interleaved() ([]int16, []float64) {
 	m.once.Do(func() {
 		h := len(m.W)
-		m.wi = make([]float32, modelSize*h)
+		m.wi = make([]int16, modelSize*h)
+		m.wscale = make([]float64, h)
 		for j, w := range m.W {
+			mx := 0.0
+			for _, x := range w {
+				mx = math.Max(mx, math.Abs(float64(x)))
+			}
+			sc := mx / 32767
+			if sc == 0 {
+				sc = 1
+			}
+			m.wscale[j] = sc
 			for i, x := range w {
-				m.wi[i*h+j] = x
+				m.wi[i*h+j] = int16(math.Round(float64(x) / sc))
 			}
 		}
 	})
-	return m.wi
+	return m.wi, m.wscale
 }
 
-// logits adds the heads' log-odds of a feature vector to z (len(z) = heads).
+// weight returns head h's weight of feature ix.
+func (m *Model) weight(ix uint32, h int) float64 {
+	wi, sc := m.interleaved()
+	return float64(wi[int(ix)*len(m.W)+h]) * sc[h]
+}
+
+// logits sets z (len(z) = heads) to the heads' log-odds of a feature vector.
 func (m *Model) logits(idx []uint32, val []float32, z []float64) {
-	wi := m.interleaved()
+	wi, sc := m.interleaved()
 	h := len(m.W)
-	copy(z, m.Meta.Bias)
+	var acc [8]float64
 	for i, ix := range idx {
 		v := float64(val[i])
 		base := int(ix) * h
 		for j := 0; j < h; j++ {
-			z[j] += float64(wi[base+j]) * v
+			acc[j] += float64(wi[base+j]) * v
 		}
+	}
+	for j := 0; j < h; j++ {
+		z[j] = m.Meta.Bias[j] + acc[j]*sc[j]
 	}
 }
 
@@ -180,7 +201,7 @@ func LoadModel(b []byte) (*Model, error) {
 	if err := json.Unmarshal(line, &m.Meta); err != nil {
 		return nil, fmt.Errorf("model header: %w", err)
 	}
-	if m.Meta.Bits != ModelBits || len(m.Meta.Heads) == 0 || len(m.Meta.Bias) != len(m.Meta.Heads) || len(m.Meta.Scale) != len(m.Meta.Heads) {
+	if m.Meta.Bits != ModelBits || len(m.Meta.Heads) == 0 || len(m.Meta.Heads) > 8 || len(m.Meta.Bias) != len(m.Meta.Heads) || len(m.Meta.Scale) != len(m.Meta.Heads) {
 		return nil, fmt.Errorf("model header: unsupported layout (bits %d, %d heads)", m.Meta.Bits, len(m.Meta.Heads))
 	}
 	buf := make([]byte, 2*modelSize)
@@ -495,8 +516,6 @@ func (e *Engine) modelFinding(in Input, fv *featureVec) (finding, bool) {
 // contributions returns the n strongest distinct contributions of fv to
 // head h, naming only those.
 func (m *Model) contributions(fv *featureVec, h, n int) []Contribution {
-	wi := m.interleaved()
-	heads := len(m.W)
 	type c struct {
 		i int
 		v float64
@@ -504,7 +523,7 @@ func (m *Model) contributions(fv *featureVec, h, n int) []Contribution {
 	var top [8]c
 	k := 0
 	for i, ix := range fv.idx {
-		v := float64(wi[int(ix)*heads+h]) * float64(fv.val[i])
+		v := m.weight(ix, h) * float64(fv.val[i])
 		dup := false
 		for j := 0; j < k; j++ {
 			if fv.desc[top[j].i] == fv.desc[i] {
