@@ -31,7 +31,9 @@ func TestEmbeddedModelMatchesCard(t *testing.T) {
 	if strings.Join(mod.Meta.Heads, ",") != strings.Join(ModelHeads, ",") {
 		t.Fatalf("heads %v, want %v", mod.Meta.Heads, ModelHeads)
 	}
-	if h := mod.Meta.HoldAt; h <= 0 || h > 1 || mod.Meta.Student <= 0 || mod.Meta.Student > h {
+	// A threshold above 1 means the model holds nothing on that line
+	// (the calibration found no room in the benign budget).
+	if h := mod.Meta.HoldAt; h < 0.5 || mod.Meta.Student < 0.5 || mod.Meta.Student > h {
 		t.Fatalf("thresholds %v / %v", h, mod.Meta.Student)
 	}
 	if !strings.Contains(string(card), mod.Meta.DataHash) {
