@@ -401,7 +401,7 @@ var lex = []struct {
 	{phPrize, 0.3, "vous ~1 avez ~1 gagne; gagnant|loterie|winner; carte ~1 cadeau ~3 cliquez"},
 	// Lures of the 2024 infostealers: game cheats, cracks, free in-game
 	// currency and "generators", most dangerous with a download or a link.
-	{phLure, 0.45, "cheat|cheats|aimbot|wallhack|wallhacks|triggerbot|esp ~2 gratuit*|indetectable*|free|undetected; generateur|generator ~3 vbucks|v|robux|gemmes|diamants|skins|pieces|credits|coins; vbucks|robux|gemmes|diamants|skins|coins ~2 gratuit*|illimite*|free|offerts; free ~1 vbucks|robux|skins|v; mod ~1 menu; crack|cracks|keygen ~3 @game|jeu|jeux|gratuit*|ici"},
+	{phLure, 0.5, "gratuit*|free|indetectable* ~3 cheat|cheats|aimbot|wallhack|wallhacks|hack|hacks; cheat|cheats|aimbot|wallhack|wallhacks|triggerbot|esp ~2 gratuit*|indetectable*|free|undetected; generateur|generator ~3 vbucks|v|robux|gemmes|diamants|skins|pieces|credits|coins; vbucks|robux|gemmes|diamants|skins|coins ~2 gratuit*|illimite*|free|offerts; free ~1 vbucks|robux|skins|v; mod ~1 menu; crack|cracks|keygen ~3 @game|jeu|jeux|gratuit*|ici"},
 	{phLure, 0.35, "cheat|cheats|hack|hacks|aimbot|wallhack|crack|keygen|injecteur|injector"},
 	{phLureGet, 0.3, "telecharge*|download*|lance|ouvre|installe* ~4 fichier|ici|lien|exe|zip|apk|sur|le|ce; fichier ~2 joint|ci; piece ~1 jointe"},
 	// Negators: who speaks and why.
