@@ -160,23 +160,23 @@ var (
 		"tu": actor2, "t": actor2,
 		"il": actor3, "elle": actor3, "ils": actor3, "elles": actor3, "ce": actor3, "c": actor3, "cela": actor3, "ca": actor3,
 	}
-	cliticWords   = "te t vous le la les l lui leur y en me m se s ne n nous toi"
-	negWords      = "pas jamais plus rien aucun aucune personne guère"
-	placePreps    = "dans au aux devant derrière sous chez vers"
-	schoolWords   = "collège lycée école établissement cantine self réfectoire cdi gymnase gym cour récré récréation salle classe toilettes internat préau parking portail hall bâtiment amphi labo couloir vie scolaire salle des profs internat"
-	subordinators = "que qu qui quand si lorsque lorsqu puisque parce car mais donc puis sinon comme où dont comment pourquoi"
-	reportVerbs   = "recevoir signaler informer écrire dire affirmer prétendre menacer annoncer raconter publier envoyer déclarer alerter prévenir évoquer rapporter"
-	drillWords    = "exercice exercices ppms simulation entraînement alerte consigne consignes protocole vigipirate confinement évacuation procédure"
-	lessonWords   = "cours leçon histoire géographie emc chapitre programme exposé manuel chimie physique svt musée film documentaire livre roman théâtre débat devoir guerre mondiale révolution"
-	playWords     = "mdr lol ptdr xd jpp haha blague rigole plaisante fortnite minecraft roblox valorant fifa jeu jeux partie console manette gta cod warzone match tournoi finale équipe foot football hand handball basket rugby volley championnat unss coach entraînement score cross course tennis judo natation adversaires"
-	doingLemmas   = "faire commettre préparer organiser lancer perpétrer avoir ramener apporter"
-	lessonLemmas  = "étudier analyser commenter lire expliquer apprendre réviser visiter"
-	wishWords     = "envie mériter mérite méritent méritait devrait devraient faudrait souhaite souhaiterais aimerais espère seulement"
-	faithWords    = "mécréant mécréants kouffar kouffars kuffar infidèle infidèles apostat apostats allah prophète juifs chrétiens musulmans croient croyants"
-	approveWords  = "bravo gloire héros mérité méritait mérite vive honneur respect soutien vaincra vaincront récompense martyr martyrs"
-	inciteLemmas  = "falloir devoir"
-	groupHeads    = "ceux celles tous toutes tout toutlemonde les"
-	reportNouns   = "police gendarmerie plainte signalement menace menaces message messages courrier mail canular enquête"
+	cliticWords      = "te t vous le la les l lui leur y en me m se s ne n nous toi"
+	negWords         = "pas jamais plus rien aucun aucune personne guère"
+	placePreps       = "dans au aux devant derrière sous chez vers"
+	frameSchoolWords = "collège lycée école établissement cantine self réfectoire cdi gymnase gym cour récré récréation salle classe toilettes internat préau parking portail hall bâtiment amphi labo couloir vie scolaire salle des profs internat"
+	subordinators    = "que qu qui quand si lorsque lorsqu puisque parce car mais donc puis sinon comme où dont comment pourquoi"
+	reportVerbs      = "recevoir signaler informer écrire dire affirmer prétendre menacer annoncer raconter publier envoyer déclarer alerter prévenir évoquer rapporter"
+	drillWords       = "exercice exercices ppms simulation entraînement alerte consigne consignes protocole vigipirate confinement évacuation procédure"
+	lessonWords      = "cours leçon histoire géographie emc chapitre programme exposé manuel chimie physique svt musée film documentaire livre roman théâtre débat devoir guerre mondiale révolution"
+	playWords        = "mdr lol ptdr xd jpp haha blague rigole plaisante fortnite minecraft roblox valorant fifa jeu jeux partie console manette gta cod warzone match tournoi finale équipe foot football hand handball basket rugby volley championnat unss coach entraînement score cross course tennis judo natation adversaires"
+	doingLemmas      = "faire commettre préparer organiser lancer perpétrer avoir ramener apporter"
+	lessonLemmas     = "étudier analyser commenter lire expliquer apprendre réviser visiter"
+	wishWords        = "envie mériter mérite méritent méritait devrait devraient faudrait souhaite souhaiterais aimerais espère seulement"
+	faithWords       = "mécréant mécréants kouffar kouffars kuffar infidèle infidèles apostat apostats allah prophète juifs chrétiens musulmans croient croyants"
+	approveWords     = "bravo gloire héros mérité méritait mérite vive honneur respect soutien vaincra vaincront récompense martyr martyrs"
+	inciteLemmas     = "falloir devoir"
+	groupHeads       = "ceux celles tous toutes tout toutlemonde les"
+	reportNouns      = "police gendarmerie plainte signalement menace menaces message messages courrier mail canular enquête"
 )
 
 type frameLex struct {
@@ -262,7 +262,7 @@ func buildFrameLex() *frameLex {
 	f := &frameLex{
 		actVerb: map[string]actClass{}, actNoun: map[string]actClass{},
 		weapon: keySet(weaponWords), clitic: keySet(cliticWords), neg: keySet(negWords),
-		placePrep: keySet(placePreps), school: keySet(schoolWords), subord: keySet(subordinators),
+		placePrep: keySet(placePreps), school: keySet(frameSchoolWords), subord: keySet(subordinators),
 		report: keySet(reportVerbs), reportN: keySet(reportNouns), drill: keySet(drillWords),
 		lesson: keySet(lessonWords), play: keySet(playWords), wish: keySet(wishWords), faith: keySet(faithWords),
 		doing: keySet(doingLemmas), lessonV: keySet(lessonLemmas), approve: keySet(approveWords),
