@@ -1001,3 +1001,40 @@ func (ki *keyInfo) contraction() ([2]string, bool) {
 	}
 	return *ki.contr, true
 }
+
+// alwaysParseFrames turns off the needFrames shortcut (tests).
+var alwaysParseFrames = false
+
+// needFrames reports whether any clause of the message could have an act,
+// an approval or a first-person presence: otherwise parsing the clauses
+// would find nothing (every frame would be empty), and the caller skips
+// it. Reporting verbs also count, so that the message-level features are
+// the same either way (messageFlags).
+func needFrames(toks []dtok) bool {
+	var first, etre, prep bool
+	for i := range toks {
+		ki := toks[i].info
+		if ki.act != actNone || ki.noun != actNone || ki.contr != nil ||
+			ki.frame&(fc_weapon|fc_approve|fc_wish) != 0 || ki.lf&(lfReport|lfFalloir|lfDoing) != 0 {
+			return true
+		}
+		first = first || ki.subj == actor1
+		etre = etre || ki.lf&lfEtre != 0
+		prep = prep || ki.frame&fc_placePrep != 0
+	}
+	return first && etre && prep
+}
+
+// messageFlags returns the message-level frame flags read from the words
+// alone, for a message whose clauses were not parsed (needFrames false):
+// they equal what the clauses would have said.
+func messageFlags(toks []dtok) (drill, lesson, report, play bool) {
+	for i := range toks {
+		ki := toks[i].info
+		drill = drill || ki.frame&fc_drill != 0
+		lesson = lesson || ki.frame&fc_lesson != 0 || ki.lf&lfLesson != 0
+		report = report || ki.frame&fc_reportN != 0
+		play = play || ki.frame&fc_play != 0
+	}
+	return
+}

@@ -376,6 +376,9 @@ func (fv *featureVec) fill(toks []dtok, frames []frame, ds *[numDetectors]detect
 		}
 	}
 	var anyAct, drill, lesson, report, play bool
+	if frames == nil {
+		drill, lesson, report, play = messageFlags(toks)
+	}
 	for _, fr := range frames {
 		drill = drill || fr.drill
 		lesson = lesson || fr.lesson
@@ -472,6 +475,16 @@ var fvPool = sync.Pool{New: func() any { return &featureVec{} }}
 // the sender, and needs the rules' certainty).
 const modelCap = 0.84
 
+// lineFor returns the model's hold threshold for the sender of in (the
+// student line for students). A line of 1 or more cannot be reached: the
+// calibration left the model no room, and Check skips it.
+func (m *Model) lineFor(in Input) float64 {
+	if in.SenderRole == bouclier.RoleStudent && m.Meta.Student > 0 {
+		return m.Meta.Student
+	}
+	return m.Meta.HoldAt
+}
+
 // modelFinding scores the message with the learned layer. A head at or
 // over its threshold gives a finding from HoldAt up to modelCap; below, a
 // weak signal that counts in the score but holds nothing.
@@ -489,10 +502,7 @@ func (e *Engine) modelFinding(in Input, fv *featureVec) (finding, bool) {
 	if best < 0 {
 		return finding{}, false
 	}
-	t := m.Meta.HoldAt
-	if in.SenderRole == bouclier.RoleStudent && m.Meta.Student > 0 {
-		t = m.Meta.Student
-	}
+	t := m.lineFor(in)
 	holdAt := e.cfg.HoldAt
 	if in.SenderRole == bouclier.RoleStudent && e.cfg.StudentHoldAt > 0 {
 		holdAt = e.cfg.StudentHoldAt
