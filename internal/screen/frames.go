@@ -114,6 +114,8 @@ func (f *frame) agentive() bool {
 		return true
 	case f.tense == tenseFuture && f.actor != actor1 && (f.school || f.targetGrp) && (f.time || f.place || f.act == actKill || f.act == actExplode || f.act == actBurn):
 		return true // a prediction against the school or a group: « les 3e vont mourir lundi »
+	case f.tense == tenseFuture && f.actor == actor3 && (f.act == actBurn || f.act == actExplode) && f.time:
+		return true // « le local à vélos va cramer à 16h »
 	}
 	return false
 }
@@ -138,7 +140,7 @@ var actorNames = [...]string{"sans sujet", "1re personne", "2e personne", "3e pe
 var (
 	actLemmas = map[actClass]string{
 		actKill:    "tuer buter assassiner massacrer abattre trucider zigouiller exterminer crever liquider flinguer exécuter noyer pendre mourir",
-		actBurn:    "brûler incendier cramer immoler enflammer",
+		actBurn:    "brûler incendier cramer immoler enflammer flamber",
 		actExplode: "exploser dynamiter détoner sauter péter",
 		actShoot:   "tirer fusiller mitrailler canarder",
 		actStab:    "poignarder suriner lacérer saigner planter",
@@ -168,7 +170,7 @@ var (
 	reportVerbs      = "recevoir signaler informer écrire dire affirmer prétendre menacer annoncer raconter publier envoyer déclarer alerter prévenir évoquer rapporter"
 	drillWords       = "exercice exercices ppms simulation entraînement alerte consigne consignes protocole vigipirate confinement évacuation procédure"
 	lessonWords      = "cours leçon histoire géographie emc chapitre programme exposé manuel chimie physique svt musée film documentaire livre roman théâtre débat devoir guerre mondiale révolution"
-	playWords        = "mdr lol ptdr xd jpp haha blague rigole plaisante fortnite minecraft roblox valorant fifa jeu jeux partie console manette gta cod warzone match tournoi finale équipe foot football hand handball basket rugby volley championnat unss coach entraînement score cross course tennis judo natation adversaires"
+	playWords        = "mdr lol ptdr xd jpp haha blague rigole plaisante fortnite minecraft roblox valorant fifa jeu jeux partie console manette gta cod warzone match tournoi finale équipe foot football hand handball basket rugby volley championnat unss coach entraînement score cross course tennis judo natation adversaires clash royale brawl monopoly uno échecs cartes"
 	doingLemmas      = "faire commettre préparer organiser lancer perpétrer avoir ramener apporter"
 	lessonLemmas     = "étudier analyser commenter lire expliquer apprendre réviser visiter"
 	wishWords        = "envie mériter mérite méritent méritait devrait devraient faudrait souhaite souhaiterais aimerais espère seulement"
@@ -648,7 +650,7 @@ func readClause(src string, toks []dtok, fts []ftok) frame {
 				continue
 			}
 		case lemSauter, lemPeter:
-			if !prevIs(fts, i, lemFaire) && !fr.school && !fr.weapon {
+			if !prevIs(fts, i, lemFaire) && !fr.school && !fr.weapon && !(fr.time && prevIs(fts, i, lemAller)) {
 				continue
 			}
 		case lemTirer:
