@@ -970,7 +970,7 @@ func frameScores(toks []dtok, frames []frame) [numDetectors]detectorScore {
 		if score <= out[d].score {
 			continue
 		}
-		desc := "acte « " + actNames[f.act] + " »"
+		desc := "acte « " + actNames[f.act] + " »"
 		if f.actor != actorNone {
 			desc += " à la " + actorNames[f.actor]
 		}

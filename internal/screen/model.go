@@ -298,11 +298,11 @@ const (
 func (d fdesc) String() string {
 	switch d.kind {
 	case fdWord:
-		return "mot « " + d.a + " »"
+		return "mot « " + d.a + " »"
 	case fdPair:
-		return "paire « " + d.a + " " + d.b + " »"
+		return "paire « " + d.a + " " + d.b + " »"
 	case fdLemma:
-		return "lemme « " + d.a + " »"
+		return "lemme « " + d.a + " »"
 	}
 	return d.a + d.b + d.c + d.d
 }
@@ -385,15 +385,15 @@ func (fv *featureVec) fill(toks []dtok, frames []frame, ds *[numDetectors]detect
 		report = report || fr.report
 		play = play || fr.play
 		if fr.incite {
-			fv.addName("cadre : incitation", frameValue)
+			fv.addName("cadre : incitation", frameValue)
 		}
 		if fr.approve {
-			fv.addName("cadre : approbation", frameValue)
+			fv.addName("cadre : approbation", frameValue)
 		}
 		if fr.presence {
-			fv.addName("cadre : présence 1re personne", frameValue)
+			fv.addName("cadre : présence 1re personne", frameValue)
 			if fr.school {
-				fv.addName("cadre : présence 1re personne + établissement", frameValue)
+				fv.addName("cadre : présence 1re personne + établissement", frameValue)
 			}
 		}
 		if fr.act == actNone {
@@ -401,8 +401,8 @@ func (fv *featureVec) fill(toks []dtok, frames []frame, ds *[numDetectors]detect
 		}
 		anyAct = true
 		act := actNames[fr.act]
-		fv.addParts(frameValue, "acte : ", act, "", "")
-		fv.addParts(frameValue, "acte : ", act, actorTense[fr.actor][fr.tense], "")
+		fv.addParts(frameValue, "acte : ", act, "", "")
+		fv.addParts(frameValue, "acte : ", act, actorTense[fr.actor][fr.tense], "")
 		fv.addParts(frameValue, "acte", actorTense[fr.actor][fr.tense], "", "")
 		flags := []struct {
 			on   bool
@@ -426,7 +426,7 @@ func (fv *featureVec) fill(toks []dtok, frames []frame, ds *[numDetectors]detect
 	for _, x := range []struct {
 		on   bool
 		name string
-	}{{drill, "message : exercice"}, {lesson, "message : enseignement"}, {report, "message : compte rendu"}, {play, "message : jeu"}} {
+	}{{drill, "message : exercice"}, {lesson, "message : enseignement"}, {report, "message : compte rendu"}, {play, "message : jeu"}} {
 		if x.on {
 			fv.addName(x.name, frameValue)
 		}
@@ -461,7 +461,7 @@ func (fv *featureVec) links() {
 					w = w[:i]
 				}
 			}
-			fv.addName("lien : "+w, 1)
+			fv.addName("lien : "+w, 1)
 		}
 	}
 	fv.addName("lien", 1)
@@ -520,7 +520,7 @@ func (e *Engine) modelFinding(in Input, fv *featureVec) (finding, bool) {
 		}
 		parts = append(parts, c.Feature)
 	}
-	return finding{score: score, reason: fmt.Sprintf("%s (modèle, p %.2f) : %s (score %.2f)", headReason[head], bestP, strings.Join(parts, ", "), score)}, true
+	return finding{score: score, reason: fmt.Sprintf("%s (modèle, p %.2f) : %s (score %.2f)", headReason[head], bestP, strings.Join(parts, ", "), score)}, true
 }
 
 // contributions returns the n strongest distinct contributions of fv to

@@ -85,7 +85,7 @@ func TestFeaturesAndContributions(t *testing.T) {
 		}
 		return false
 	}
-	for _, want := range []string{"acte : tuer + 1re personne + futur", "acte + cible 2e personne", "lemme « aller »", "mot « demain »"} {
+	for _, want := range []string{"acte\u00a0: tuer + 1re personne + futur", "acte + cible 2e personne", "lemme «\u00a0aller\u00a0»", "mot «\u00a0demain\u00a0»"} {
 		if !has(want) {
 			t.Errorf("no feature %q in %v", want, f.Names)
 		}
