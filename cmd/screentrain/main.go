@@ -151,6 +151,7 @@ func run(o options) error {
 	m.Meta.HoldAt, m.Meta.Student = crossCalibrate(train, o)
 	m.Meta.Seed = o.seed
 	m.Meta.DataHash = dataSum
+	m.Meta.Features = screen.FeatureFingerprint()
 	m.Meta.Trainer = "cmd/screentrain"
 	blob, err := m.Marshal()
 	if err != nil {

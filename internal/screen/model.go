@@ -50,6 +50,41 @@ type ModelMeta struct {
 	Trainer  string    `json:"trainer"`
 	Seed     uint64    `json:"seed"`
 	DataHash string    `json:"data_sha256"`
+	// Features is FeatureFingerprint() when the model was trained: a
+	// change to the features (frames, lexicon, hashing) without retraining
+	// shows as a mismatch in the tests.
+	Features string `json:"features_sha256"`
+}
+
+// fingerprintProbes are messages whose features FeatureFingerprint hashes.
+var fingerprintProbes = []string{
+	"Je vais te tuer demain à la sortie du collège, je sais où tu habites.",
+	"Une bombe est posée dans le gymnase, elle explosera à 10h. Vous êtes prévenus.",
+	"Exercice PPMS attentat-intrusion jeudi à 10h : confinement dans les salles.",
+	"Tuez ceux qui insultent le prophète, gloire aux frères !",
+	"Votre compte ENT sera suspendu, confirmez votre mot de passe sur www.ac-rouen.tk",
+	"Générateur de V-bucks gratuit, télécharge ici : free-vbucks.gg",
+	"on va tout exploser au match samedi mdr",
+	"Réunion parents-professeurs mardi à 18h en salle 204.",
+}
+
+// FeatureFingerprint hashes the features of a fixed set of messages: it
+// changes when the feature extraction changes. Link features are left out:
+// link rules change with the blocklists' evolution and the model reads
+// only their overall risk.
+func FeatureFingerprint() string {
+	h := sha256.New()
+	for _, p := range fingerprintProbes {
+		f := TextFeatures(p)
+		for i, ix := range f.Idx {
+			if strings.HasPrefix(f.Names[i], "lien") || strings.HasPrefix(f.Names[i], "risque du lien") {
+				continue
+			}
+			fmt.Fprintf(h, "%d:%.4f:%s\n", ix, f.Val[i], f.Names[i])
+		}
+		h.Write([]byte{0})
+	}
+	return hex.EncodeToString(h.Sum(nil))
 }
 
 // Model is a trained text model.
@@ -441,7 +476,9 @@ func (fv *featureVec) fill(toks []dtok, frames []frame, ds *[numDetectors]detect
 	}
 }
 
-// links adds the features of the message's links (fv.ls).
+// links adds the features of the message's links (fv.ls): how many, how
+// risky the worst is, and whether one is official. They do not depend on
+// the wording of the link reasons.
 func (fv *featureVec) links() {
 	ls := fv.ls
 	if len(ls) == 0 {
@@ -453,19 +490,14 @@ func (fv *featureVec) links() {
 			fv.addName("lien officiel", 1)
 			continue
 		}
-		r, why := linkRisk(l, func(string) bool { return false })
+		r, _ := linkRisk(l, func(string) bool { return false })
 		worst = math.Max(worst, r)
-		for _, w := range why {
-			for _, cut := range []string{" (", " «"} {
-				if i := strings.Index(w, cut); i > 0 {
-					w = w[:i]
-				}
-			}
-			fv.addName("lien : "+w, 1)
-		}
 	}
 	fv.addName("lien", 1)
 	fv.addName("risque du lien", float32(worst))
+	if worst >= 0.5 {
+		fv.addName("lien à risque", 1)
+	}
 }
 
 var fvPool = sync.Pool{New: func() any { return &featureVec{} }}

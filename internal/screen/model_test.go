@@ -36,6 +36,9 @@ func TestEmbeddedModelMatchesCard(t *testing.T) {
 	if h := mod.Meta.HoldAt; h < 0.5 || mod.Meta.Student < 0.5 || mod.Meta.Student > h {
 		t.Fatalf("thresholds %v / %v", h, mod.Meta.Student)
 	}
+	if fp := FeatureFingerprint(); mod.Meta.Features != fp {
+		t.Fatalf("the features changed since the model was trained (%s, now %s): retrain with go run ./cmd/screentrain", mod.Meta.Features, fp)
+	}
 	if !strings.Contains(string(card), mod.Meta.DataHash) {
 		t.Fatalf("card does not name the training data %s", mod.Meta.DataHash)
 	}
