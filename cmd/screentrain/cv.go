@@ -224,7 +224,14 @@ func modelCard(o options, m *screen.Model, modelSum, dataSum, sourcesSum, commit
 	fmt.Fprintf(&b, "- File: `internal/screen/data/model.bin.gz`\n- model-sha256: `%s`\n", modelSum)
 	fmt.Fprintf(&b, "- Kind: one-vs-rest logistic regressions (heads: %s), AdaGrad (rate %g), L2 %g, %d epochs, seed %d\n", strings.Join(m.Meta.Heads, ", "), o.lr, o.l2, o.epochs, o.seed)
 	fmt.Fprintf(&b, "- Features: %d-bit hashed space: clause frames (act, actor, tense, target, place, time, negation, report, drill, lesson, play, incitation, approval), the lexicon detectors' scores, link risks, words, word pairs and verb lemmas (morphology table from hunspell-fr-comprehensive, MPL-2.0)\n", screen.ModelBits)
-	fmt.Fprintf(&b, "- Hold threshold (strongest head): %.4f; student line: %.4f. Calibrated by cross-fitting over the %d training messages (benign rows scored by models that did not see their group). The model alone holds at most (score ≤ 0.84): rejection stays with the rules.\n", m.Meta.HoldAt, m.Meta.Student, nCalib)
+	line := func(t float64) string {
+		if t >= 1 {
+			return "none (the rules and frames alone use up the benign budget, so the model holds nothing on this line)"
+		}
+		return fmt.Sprintf("%.4f", t)
+	}
+	fmt.Fprintf(&b, "- Hold threshold (strongest head), adults: %s; students (benign budget 5 %%): %s. Calibrated by cross-fitting over the %d training messages (benign rows scored by models that did not see their group), as the lowest threshold at which the benign messages held by the rules, the frames or the model have a 95 %% Wilson upper bound at or under 2 %% (5 %% for students). The model alone holds at most (score ≤ 0.84): rejection stays with the rules.\n", line(m.Meta.HoldAt), line(m.Meta.Student), nCalib)
+	fmt.Fprintf(&b, "- Feature fingerprint (screen.FeatureFingerprint): `%s`\n", m.Meta.Features)
 	fmt.Fprintf(&b, "- Trainer: `cmd/screentrain` at commit %s\n", commit)
 	fmt.Fprintf(&b, "- Command: `go run ./cmd/screentrain -data %s -seed %d -synth %d -folds %d -epochs %d -lr %g -l2 %g -nc=%v`\n\n", o.data, o.seed, o.synthN, o.folds, o.epochs, o.lr, o.l2, o.nc)
 	b.WriteString("## Data\n\n")

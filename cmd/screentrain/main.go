@@ -151,6 +151,7 @@ func run(o options) error {
 	m.Meta.HoldAt, m.Meta.Student = crossCalibrate(train, o)
 	m.Meta.Seed = o.seed
 	m.Meta.DataHash = dataSum
+	m.Meta.Features = screen.FeatureFingerprint()
 	m.Meta.Trainer = "cmd/screentrain"
 	blob, err := m.Marshal()
 	if err != nil {
@@ -247,6 +248,10 @@ func groupHash(g string, salt string) uint32 {
 	h.Write([]byte(g))
 	return h.Sum32()
 }
+
+// noThreshold disables the model's holds (no probability reaches it): the
+// rules alone already use up the benign budget.
+const noThreshold = 1.5
 
 // calibFolds is the number of inner folds of the cross-fitted calibration.
 const calibFolds = 4
@@ -368,14 +373,20 @@ func calibrate(calib []scoredBenign) (float64, float64) {
 	n := len(ps) + ruleHeld
 	sort.Float64s(ps)
 	pick := func(limit float64) float64 {
-		// Held by the model: ps[i:] when the threshold is ps[i].
+		// Held by the model at threshold ps[i]: ps[i:] (ps is sorted).
 		for i := 0; i < len(ps); i++ {
+			if i > 0 && ps[i] == ps[i-1] {
+				continue
+			}
 			held := ruleHeld + len(ps) - i
 			if _, hi := wilson(held, n); hi <= limit {
-				return math.Min(0.99, math.Max(0.5, ps[i]+1e-6))
+				return math.Max(0.5, ps[i])
 			}
 		}
-		return 0.99
+		if _, hi := wilson(ruleHeld, n); hi <= limit && len(ps) > 0 {
+			return math.Max(0.5, math.Nextafter(ps[len(ps)-1], 2))
+		}
+		return noThreshold
 	}
 	return pick(0.02), pick(0.05)
 }

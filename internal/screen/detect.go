@@ -70,8 +70,16 @@ func analyzeText(text string, fv *featureVec, post func(*featureVec)) [numDetect
 		sc.clause = make([]int, len(toks))
 	}
 	clause := sc.clause[:len(toks)]
-	frames, fts := parseFrames(a.src, toks, clause, sc.frames[:0], sc.fts)
-	sc.frames, sc.fts = frames, fts
+	var frames []frame
+	if alwaysParseFrames || needFrames(toks) {
+		var fts []ftok
+		frames, fts = parseFrames(a.src, toks, clause, sc.frames[:0], sc.fts)
+		sc.frames, sc.fts = frames, fts
+	} else {
+		for i := range clause {
+			clause[i] = 0
+		}
+	}
 	hits := matchAll(toks, sc)
 	sc.hits = hits
 	ds := scoreAll(a.src, toks, hits, clause, frames)

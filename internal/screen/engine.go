@@ -203,7 +203,7 @@ func (e *Engine) Check(in Input) Result {
 	links := ExtractLinks(text)
 	var ds [numDetectors]detectorScore
 	var modelF finding // kept apart: it does not raise nor get raised by the rules
-	if e.model != nil {
+	if e.model != nil && e.model.lineFor(in) < 1 {
 		fv := fvPool.Get().(*featureVec)
 		fv.idx, fv.val, fv.desc, fv.ls = fv.idx[:0], fv.val[:0], fv.desc[:0], links
 		ds = analyzeText(text, fv, func(fv *featureVec) {

@@ -114,6 +114,8 @@ func (f *frame) agentive() bool {
 		return true
 	case f.tense == tenseFuture && f.actor != actor1 && (f.school || f.targetGrp) && (f.time || f.place || f.act == actKill || f.act == actExplode || f.act == actBurn):
 		return true // a prediction against the school or a group: « les 3e vont mourir lundi »
+	case f.tense == tenseFuture && f.actor == actor3 && (f.act == actBurn || f.act == actExplode) && f.time:
+		return true // « le local à vélos va cramer à 16h »
 	}
 	return false
 }
@@ -138,7 +140,7 @@ var actorNames = [...]string{"sans sujet", "1re personne", "2e personne", "3e pe
 var (
 	actLemmas = map[actClass]string{
 		actKill:    "tuer buter assassiner massacrer abattre trucider zigouiller exterminer crever liquider flinguer exécuter noyer pendre mourir",
-		actBurn:    "brûler incendier cramer immoler enflammer",
+		actBurn:    "brûler incendier cramer immoler enflammer flamber",
 		actExplode: "exploser dynamiter détoner sauter péter",
 		actShoot:   "tirer fusiller mitrailler canarder",
 		actStab:    "poignarder suriner lacérer saigner planter",
@@ -160,23 +162,23 @@ var (
 		"tu": actor2, "t": actor2,
 		"il": actor3, "elle": actor3, "ils": actor3, "elles": actor3, "ce": actor3, "c": actor3, "cela": actor3, "ca": actor3,
 	}
-	cliticWords   = "te t vous le la les l lui leur y en me m se s ne n nous toi"
-	negWords      = "pas jamais plus rien aucun aucune personne guère"
-	placePreps    = "dans au aux devant derrière sous chez vers"
-	schoolWords   = "collège lycée école établissement cantine self réfectoire cdi gymnase gym cour récré récréation salle classe toilettes internat préau parking portail hall bâtiment amphi labo couloir vie scolaire salle des profs internat"
-	subordinators = "que qu qui quand si lorsque lorsqu puisque parce car mais donc puis sinon comme où dont comment pourquoi"
-	reportVerbs   = "recevoir signaler informer écrire dire affirmer prétendre menacer annoncer raconter publier envoyer déclarer alerter prévenir évoquer rapporter"
-	drillWords    = "exercice exercices ppms simulation entraînement alerte consigne consignes protocole vigipirate confinement évacuation procédure"
-	lessonWords   = "cours leçon histoire géographie emc chapitre programme exposé manuel chimie physique svt musée film documentaire livre roman théâtre débat devoir guerre mondiale révolution"
-	playWords     = "mdr lol ptdr xd jpp haha blague rigole plaisante fortnite minecraft roblox valorant fifa jeu jeux partie console manette gta cod warzone match tournoi finale équipe foot football hand handball basket rugby volley championnat unss coach entraînement score cross course tennis judo natation adversaires"
-	doingLemmas   = "faire commettre préparer organiser lancer perpétrer avoir ramener apporter"
-	lessonLemmas  = "étudier analyser commenter lire expliquer apprendre réviser visiter"
-	wishWords     = "envie mériter mérite méritent méritait devrait devraient faudrait souhaite souhaiterais aimerais espère seulement"
-	faithWords    = "mécréant mécréants kouffar kouffars kuffar infidèle infidèles apostat apostats allah prophète juifs chrétiens musulmans croient croyants"
-	approveWords  = "bravo gloire héros mérité méritait mérite vive honneur respect soutien vaincra vaincront récompense martyr martyrs"
-	inciteLemmas  = "falloir devoir"
-	groupHeads    = "ceux celles tous toutes tout toutlemonde les"
-	reportNouns   = "police gendarmerie plainte signalement menace menaces message messages courrier mail canular enquête"
+	cliticWords      = "te t vous le la les l lui leur y en me m se s ne n nous toi"
+	negWords         = "pas jamais plus rien aucun aucune personne guère"
+	placePreps       = "dans au aux devant derrière sous chez vers"
+	frameSchoolWords = "collège lycée école établissement cantine self réfectoire cdi gymnase gym cour récré récréation salle classe toilettes internat préau parking portail hall bâtiment amphi labo couloir vie scolaire salle des profs internat"
+	subordinators    = "que qu qui quand si lorsque lorsqu puisque parce car mais donc puis sinon comme où dont comment pourquoi"
+	reportVerbs      = "recevoir signaler informer écrire dire affirmer prétendre menacer annoncer raconter publier envoyer déclarer alerter prévenir évoquer rapporter"
+	drillWords       = "exercice exercices ppms simulation entraînement alerte consigne consignes protocole vigipirate confinement évacuation procédure"
+	lessonWords      = "cours leçon histoire géographie emc chapitre programme exposé manuel chimie physique svt musée film documentaire livre roman théâtre débat devoir guerre mondiale révolution"
+	playWords        = "mdr lol ptdr xd jpp haha blague rigole plaisante fortnite minecraft roblox valorant fifa jeu jeux partie console manette gta cod warzone match tournoi finale équipe foot football hand handball basket rugby volley championnat unss coach entraînement score cross course tennis judo natation adversaires clash royale brawl monopoly uno échecs cartes"
+	doingLemmas      = "faire commettre préparer organiser lancer perpétrer avoir ramener apporter"
+	lessonLemmas     = "étudier analyser commenter lire expliquer apprendre réviser visiter"
+	wishWords        = "envie mériter mérite méritent méritait devrait devraient faudrait souhaite souhaiterais aimerais espère seulement"
+	faithWords       = "mécréant mécréants kouffar kouffars kuffar infidèle infidèles apostat apostats allah prophète juifs chrétiens musulmans croient croyants"
+	approveWords     = "bravo gloire héros mérité méritait mérite vive honneur respect soutien vaincra vaincront récompense martyr martyrs"
+	inciteLemmas     = "falloir devoir"
+	groupHeads       = "ceux celles tous toutes tout toutlemonde les"
+	reportNouns      = "police gendarmerie plainte signalement menace menaces message messages courrier mail canular enquête"
 )
 
 type frameLex struct {
@@ -262,7 +264,7 @@ func buildFrameLex() *frameLex {
 	f := &frameLex{
 		actVerb: map[string]actClass{}, actNoun: map[string]actClass{},
 		weapon: keySet(weaponWords), clitic: keySet(cliticWords), neg: keySet(negWords),
-		placePrep: keySet(placePreps), school: keySet(schoolWords), subord: keySet(subordinators),
+		placePrep: keySet(placePreps), school: keySet(frameSchoolWords), subord: keySet(subordinators),
 		report: keySet(reportVerbs), reportN: keySet(reportNouns), drill: keySet(drillWords),
 		lesson: keySet(lessonWords), play: keySet(playWords), wish: keySet(wishWords), faith: keySet(faithWords),
 		doing: keySet(doingLemmas), lessonV: keySet(lessonLemmas), approve: keySet(approveWords),
@@ -346,6 +348,9 @@ const (
 	lfReport uint8 = 1 << iota
 	lfDoing
 	lfLesson
+	lfVerb    // has a verb analysis
+	lfEtre    // a form of être
+	lfFalloir // a form of falloir
 )
 
 // verbInfo returns what a key's verb analyses say for the frames.
@@ -354,6 +359,13 @@ func verbInfo(morph []MorphEntry) (act actClass, at int, lf uint8) {
 	for i, m := range morph {
 		if m.POS != POSVerb {
 			continue
+		}
+		lf |= lfVerb
+		switch m.Lemma {
+		case lemEtre:
+			lf |= lfEtre
+		case lemFalloir:
+			lf |= lfFalloir
 		}
 		if c := f.actVerb[m.Lemma]; c != actNone && act == actNone {
 			act, at = c, i
@@ -609,6 +621,9 @@ func readClause(src string, toks []dtok, fts []ftok) frame {
 	}
 	// The verbs: find the main act verb and its auxiliary or modal.
 	for i, ft := range fts {
+		if ft.lf&lfVerb == 0 {
+			continue
+		}
 		v, ok := hasVerb(ft.morph)
 		if !ok || i > 0 && fts[i-1].fc&fc_det != 0 {
 			continue // « un massacre », « ce morceau »: a noun
@@ -635,7 +650,7 @@ func readClause(src string, toks []dtok, fts []ftok) frame {
 				continue
 			}
 		case lemSauter, lemPeter:
-			if !prevIs(fts, i, lemFaire) && !fr.school && !fr.weapon {
+			if !prevIs(fts, i, lemFaire) && !fr.school && !fr.weapon && !(fr.time && prevIs(fts, i, lemAller)) {
 				continue
 			}
 		case lemTirer:
@@ -676,7 +691,10 @@ func readClause(src string, toks []dtok, fts []ftok) frame {
 	// Presence: « je suis dans le lycée », « on est devant le collège ».
 	if fr.act == actNone {
 		for i, ft := range fts {
-			if v, ok := lemmaIs(ft.morph, lemEtre); ok && i+1 < len(fts) && fts[i+1].fc&fc_placePrep != 0 {
+			if ft.lf&lfEtre == 0 || i+1 >= len(fts) || fts[i+1].fc&fc_placePrep == 0 {
+				continue
+			}
+			if v, ok := lemmaIs(ft.morph, lemEtre); ok {
 				if subject == actor1 || personActor(v.Persons) == actor1 {
 					fr.presence = true
 				}
@@ -700,7 +718,7 @@ func readClause(src string, toks []dtok, fts []ftok) frame {
 	// Incitation: il faut / faut + infinitive, qui vote pour, imperative
 	// plural of an act aimed at a group.
 	for i, ft := range fts {
-		if _, ok := lemmaIs(ft.morph, lemFalloir); ok && fr.act != actNone {
+		if ft.lf&lfFalloir != 0 && fr.act != actNone {
 			fr.incite = true
 		}
 		if ft.key == lemVote && i+1 < len(fts) && fts[i+1].key == "pour" {
@@ -952,7 +970,7 @@ func frameScores(toks []dtok, frames []frame) [numDetectors]detectorScore {
 		if score <= out[d].score {
 			continue
 		}
-		desc := "acte « " + actNames[f.act] + " »"
+		desc := "acte « " + actNames[f.act] + " »"
 		if f.actor != actorNone {
 			desc += " à la " + actorNames[f.actor]
 		}
@@ -984,4 +1002,41 @@ func (ki *keyInfo) contraction() ([2]string, bool) {
 		return [2]string{}, false
 	}
 	return *ki.contr, true
+}
+
+// alwaysParseFrames turns off the needFrames shortcut (tests).
+var alwaysParseFrames = false
+
+// needFrames reports whether any clause of the message could have an act,
+// an approval or a first-person presence: otherwise parsing the clauses
+// would find nothing (every frame would be empty), and the caller skips
+// it. Reporting verbs also count, so that the message-level features are
+// the same either way (messageFlags).
+func needFrames(toks []dtok) bool {
+	var first, etre, prep bool
+	for i := range toks {
+		ki := toks[i].info
+		if ki.act != actNone || ki.noun != actNone || ki.contr != nil ||
+			ki.frame&(fc_weapon|fc_approve|fc_wish) != 0 || ki.lf&(lfReport|lfFalloir|lfDoing) != 0 {
+			return true
+		}
+		first = first || ki.subj == actor1
+		etre = etre || ki.lf&lfEtre != 0
+		prep = prep || ki.frame&fc_placePrep != 0
+	}
+	return first && etre && prep
+}
+
+// messageFlags returns the message-level frame flags read from the words
+// alone, for a message whose clauses were not parsed (needFrames false):
+// they equal what the clauses would have said.
+func messageFlags(toks []dtok) (drill, lesson, report, play bool) {
+	for i := range toks {
+		ki := toks[i].info
+		drill = drill || ki.frame&fc_drill != 0
+		lesson = lesson || ki.frame&fc_lesson != 0 || ki.lf&lfLesson != 0
+		report = report || ki.frame&fc_reportN != 0
+		play = play || ki.frame&fc_play != 0
+	}
+	return
 }

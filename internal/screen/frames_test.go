@@ -1,6 +1,7 @@
 package screen
 
 import (
+	"reflect"
 	"testing"
 	"unicode/utf8"
 )
@@ -142,4 +143,32 @@ func FuzzFrames(f *testing.F) {
 		_ = frameScores(toks, fr)
 		_ = TextFeatures(s)
 	})
+}
+
+// Skipping the clause parser on messages without an act changes nothing:
+// same scores, same model features.
+func TestNeedFramesShortcut(t *testing.T) {
+	var texts []string
+	for _, m := range readCorpus(t, "testdata/dev.jsonl") {
+		texts = append(texts, m.Text)
+	}
+	texts = append(texts, benchMessages...)
+	texts = append(texts, "Réunion jeudi à 18h en salle 204.", "Je suis au CDI.", "Merci pour le devoir, la police a dit que tout va bien.")
+	skipped := 0
+	for _, s := range texts {
+		a := analyze(s)
+		if !needFrames(buildTokens(a, nil)) {
+			skipped++
+		}
+		fast, fastScores := TextFeatures(s), textScores(s)
+		alwaysParseFrames = true
+		slow, slowScores := TextFeatures(s), textScores(s)
+		alwaysParseFrames = false
+		if !reflect.DeepEqual(fast, slow) || fastScores != slowScores {
+			t.Errorf("%q: shortcut changes the reading:\n%v\n%v", s, fast.Names, slow.Names)
+		}
+	}
+	if skipped == 0 {
+		t.Error("the shortcut never applies")
+	}
 }

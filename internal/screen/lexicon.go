@@ -257,7 +257,7 @@ var classWords = map[uint64]string{
 		renseignez renseigner communiquez communiquer transmettez transmettre indiquez indiquer actualisez
 		reactivez reactiver debloquez debloquer verify confirm validate enter update reconnectez`,
 	clExtremist: `djihad* jihad* djihadis* etatislamique daech daesh isis isil guerresainte kouffar* kuffar* kafir*
-		koufar* mecreant* califat* caliphate moudjahid* mujahid* chahid shahid shaheed taghout inghimasi alqaida
+		koufar* mecreant* ei califat* caliphate moudjahid* mujahid* chahid shahid shaheed taghout inghimasi alqaida
 		infideles`,
 	clRef: `samuelpaty paty dominiquebernard charliehebdo bataclan arras conflans hypercacher attentat* terroris*
 		decapit* kouachi coulibaly merah abdeslam anzorov abaaoud mogouchkov benladen terrorist* attack* martyr*`,
@@ -360,7 +360,7 @@ var lex = []struct {
 	{viKill2, 0.55, "@firstp|@firstpaux ~3 te|t|vous ^@kill; @firstp|@firstpaux ~3 te|t ^plant*|defonc*|fum*|fracass*|explos*; faire ~1 la ~1 peau; i|we ~3 kill|hurt|stab|shoot|murder ~1 you; jte ^@kill|plant*|defonc*|explos*|bute"},
 	{viKill2, 0.5, "t|tu ~1 es|tes ~1 ^mort|morte|cuit|fini; tes|t ~1 ^mort; homme ~1 mort; vous ~1 etes ~1 ^morts|mort; you ~1 re|are ~1 dead; ur ~1 dead; tu ~1 vas ~2 mourir|crever|souffrir|saigner"},
 	{viKill2, 0.35, "@firstp|@firstpaux ~3 te|t ~1 ^retrouver|nique*|casser|niquer; casser ~1 la ~1 gueule"},
-	{viDoxx, 0.45, "sais|connais ~2 ou ~2 tu|t|vous|il|elle ~1 habit*|vis|vit|dors|dort; connais ~3 adresse; know ~1 where ~1 you ~1 live"},
+	{viDoxx, 0.5, "sais|connais ~2 ou ~2 tu|t|vous|il|elle ~1 habit*|vis|vit|dors|dort; connais ~3 adresse; know ~1 where ~1 you ~1 live"},
 	{viDoxx, 0.4, "je|on ~1 t|te|vous ~1 attend|attends ~3 sortie|dehors|devant|apres; on ~1 se ~1 retrouve ~2 sortie"},
 	{viMedia, 0.35, "@media ~6 ^decapit*|egorg*|execution*|beheading|tete ~1 coupee; decapit*|egorg*|beheading ~6 video*|piecejointe|pj|regardez|clip"},
 	{viSuicide, 0.55, "suicide|suicides ~1 toi|vous; va|vas|allez ~1 te|vous ~1 suicider|pendre; tue|tues ~1 toi; kys; kill ~1 yourself; tu ~1 devrais ~2 mourir|suicider|disparaitre|crever; personne ~1 ne ~2 te ~1 regrettera"},
@@ -401,7 +401,7 @@ var lex = []struct {
 	{phPrize, 0.3, "vous ~1 avez ~1 gagne; gagnant|loterie|winner; carte ~1 cadeau ~3 cliquez"},
 	// Lures of the 2024 infostealers: game cheats, cracks, free in-game
 	// currency and "generators", most dangerous with a download or a link.
-	{phLure, 0.45, "cheat|cheats|aimbot|wallhack|wallhacks|triggerbot|esp ~2 gratuit*|indetectable*|free|undetected; generateur|generator ~3 vbucks|v|robux|gemmes|diamants|skins|pieces|credits|coins; vbucks|robux|gemmes|diamants|skins|coins ~2 gratuit*|illimite*|free|offerts; free ~1 vbucks|robux|skins|v; mod ~1 menu; crack|cracks|keygen ~3 @game|jeu|jeux|gratuit*|ici"},
+	{phLure, 0.5, "gratuit*|free|indetectable* ~3 cheat|cheats|aimbot|wallhack|wallhacks|hack|hacks; cheat|cheats|aimbot|wallhack|wallhacks|triggerbot|esp ~2 gratuit*|indetectable*|free|undetected; generateur|generator ~3 vbucks|v|robux|gemmes|diamants|skins|pieces|credits|coins; vbucks|robux|gemmes|diamants|skins|coins ~2 gratuit*|illimite*|free|offerts; free ~1 vbucks|robux|skins|v; mod ~1 menu; crack|cracks|keygen ~3 @game|jeu|jeux|gratuit*|ici"},
 	{phLure, 0.35, "cheat|cheats|hack|hacks|aimbot|wallhack|crack|keygen|injecteur|injector"},
 	{phLureGet, 0.3, "telecharge*|download*|lance|ouvre|installe* ~4 fichier|ici|lien|exe|zip|apk|sur|le|ce; fichier ~2 joint|ci; piece ~1 jointe"},
 	// Negators: who speaks and why.
@@ -411,9 +411,9 @@ var lex = []struct {
 	{ngReport, 0, "menace|menaces|menacer|menace*; message*|mail*|courrier*|lettre* ~3 recu*; police|gendarmerie|gendarmes|commissariat|plainte*|signalement*|signale*|enquete*|canular*|hoax|rassur*|apologie|incident*|victime; fausse* ~1 alerte*; cellule ~2 ecoute|crise|psychologique; a|ont ~1 ecrit|raconte|tague*|affiche*; m|lui|nous ~1 a ~1 dit; par ~1 precaution; direction; aucun ~1 danger; levee ~1 de ~1 doute; informons|informe|informer; reported|received"},
 	{ngCommem, 0, "hommage*|commemor*|memoire|souvenir|victimes|tribute|recueillement; minute ~1 de ~1 silence; in ~1 memory"},
 	{ngLaugh, 0, "mdr|lol|haha*|hihi*|ptdr|xd|jpp|lmao|jk|hahaha*; !blague; je ~1 rigole|plaisante"},
-	{ngGame, 0, "fortnite|minecraft|fifa|roblox|valorant|jeu|jeux|console|ps4|ps5|xbox|gaming|game|manette; partie ~1 de|d ~1 jeu; match|tournoi|finale|championnat|unss|foot|football|handball|basket|rugby|volley|cross|adversaires|coach"},
+	{ngGame, 0, "fortnite|minecraft|fifa|roblox|valorant|jeu|jeux|console|ps4|ps5|xbox|gaming|game|manette; partie ~1 de|d ~1 jeu; match|tournoi|finale|championnat|unss|foot|football|handball|basket|rugby|volley|cross|adversaires|coach|monopoly|uno|echecs|clash|brawl"},
 	{ngPositive, 0, "bravo|felicitations|reussite|genial|super|top|merci|felicite"},
-	{ngAdvice, 0, "jamais|hameconnage|phishing|frauduleux|frauduleuse|arnaque*|mefiez*|tentative*; ne ~1 cliquez|communiquez|donnez|transmettez|repondez|partagez; aucun ~1 lien; ne ~2 demandera ~1 jamais; faux ~1 messages|mails"},
+	{ngAdvice, 0, "jamais|hameconnage|phishing|frauduleux|frauduleuse|arnaque*|mefiez*|tentative*|virus|malware|prevention|dangereux|voler|volent; parlez|parle|parles ~3 adulte|adultes|parents|professeur; ne ~1 cliquez|communiquez|donnez|transmettez|repondez|partagez; aucun ~1 lien; ne ~2 demandera ~1 jamais; faux ~1 messages|mails"},
 	{ngCondemn, 0, "condamn*|prevention|radicalisation|deradicalisation; contre ~1 le ~1 terrorisme; lutte ~1 contre"},
 }
 

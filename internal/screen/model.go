@@ -28,7 +28,7 @@ import (
 // records its data, hash and cross-validation figures.
 
 // ModelBits is the number of bits of the hashed feature space.
-const ModelBits = 18
+const ModelBits = 17
 
 const modelSize = 1 << ModelBits
 
@@ -50,42 +50,98 @@ type ModelMeta struct {
 	Trainer  string    `json:"trainer"`
 	Seed     uint64    `json:"seed"`
 	DataHash string    `json:"data_sha256"`
+	// Features is FeatureFingerprint() when the model was trained: a
+	// change to the features (frames, lexicon, hashing) without retraining
+	// shows as a mismatch in the tests.
+	Features string `json:"features_sha256"`
+}
+
+// fingerprintProbes are messages whose features FeatureFingerprint hashes.
+var fingerprintProbes = []string{
+	"Je vais te tuer demain à la sortie du collège, je sais où tu habites.",
+	"Une bombe est posée dans le gymnase, elle explosera à 10h. Vous êtes prévenus.",
+	"Exercice PPMS attentat-intrusion jeudi à 10h : confinement dans les salles.",
+	"Tuez ceux qui insultent le prophète, gloire aux frères !",
+	"Votre compte ENT sera suspendu, confirmez votre mot de passe sur www.ac-rouen.tk",
+	"Générateur de V-bucks gratuit, télécharge ici : free-vbucks.gg",
+	"on va tout exploser au match samedi mdr",
+	"Réunion parents-professeurs mardi à 18h en salle 204.",
+}
+
+// FeatureFingerprint hashes the features of a fixed set of messages: it
+// changes when the feature extraction changes. Link features are left out:
+// link rules change with the blocklists' evolution and the model reads
+// only their overall risk.
+func FeatureFingerprint() string {
+	h := sha256.New()
+	for _, p := range fingerprintProbes {
+		f := TextFeatures(p)
+		for i, ix := range f.Idx {
+			if strings.HasPrefix(f.Names[i], "lien") || strings.HasPrefix(f.Names[i], "risque du lien") {
+				continue
+			}
+			fmt.Fprintf(h, "%d:%.4f:%s\n", ix, f.Val[i], f.Names[i])
+		}
+		h.Write([]byte{0})
+	}
+	return hex.EncodeToString(h.Sum(nil))
 }
 
 // Model is a trained text model.
 type Model struct {
 	Meta ModelMeta
 	W    [][]float32 // per head, modelSize weights
-	// wi interleaves the heads' weights (index×heads + head), so that one
-	// feature costs one cache line; built by LoadModel and Probs.
-	wi   []float32
-	once sync.Once
+	// wi interleaves the heads' weights (index×heads + head) as int16
+	// times wscale[head], so that a feature costs one small read: the
+	// table stays in the processor's cache.
+	wi     []int16
+	wscale []float64
+	once   sync.Once
 }
 
-func (m *Model) interleaved() []float32 {
+func (m *Model) interleaved() ([]int16, []float64) {
 	m.once.Do(func() {
 		h := len(m.W)
-		m.wi = make([]float32, modelSize*h)
+		m.wi = make([]int16, modelSize*h)
+		m.wscale = make([]float64, h)
 		for j, w := range m.W {
+			mx := 0.0
+			for _, x := range w {
+				mx = math.Max(mx, math.Abs(float64(x)))
+			}
+			sc := mx / 32767
+			if sc == 0 {
+				sc = 1
+			}
+			m.wscale[j] = sc
 			for i, x := range w {
-				m.wi[i*h+j] = x
+				m.wi[i*h+j] = int16(math.Round(float64(x) / sc))
 			}
 		}
 	})
-	return m.wi
+	return m.wi, m.wscale
 }
 
-// logits adds the heads' log-odds of a feature vector to z (len(z) = heads).
+// weight returns head h's weight of feature ix.
+func (m *Model) weight(ix uint32, h int) float64 {
+	wi, sc := m.interleaved()
+	return float64(wi[int(ix)*len(m.W)+h]) * sc[h]
+}
+
+// logits sets z (len(z) = heads) to the heads' log-odds of a feature vector.
 func (m *Model) logits(idx []uint32, val []float32, z []float64) {
-	wi := m.interleaved()
+	wi, sc := m.interleaved()
 	h := len(m.W)
-	copy(z, m.Meta.Bias)
+	var acc [8]float64
 	for i, ix := range idx {
 		v := float64(val[i])
 		base := int(ix) * h
 		for j := 0; j < h; j++ {
-			z[j] += float64(wi[base+j]) * v
+			acc[j] += float64(wi[base+j]) * v
 		}
+	}
+	for j := 0; j < h; j++ {
+		z[j] = m.Meta.Bias[j] + acc[j]*sc[j]
 	}
 }
 
@@ -180,7 +236,7 @@ func LoadModel(b []byte) (*Model, error) {
 	if err := json.Unmarshal(line, &m.Meta); err != nil {
 		return nil, fmt.Errorf("model header: %w", err)
 	}
-	if m.Meta.Bits != ModelBits || len(m.Meta.Heads) == 0 || len(m.Meta.Bias) != len(m.Meta.Heads) || len(m.Meta.Scale) != len(m.Meta.Heads) {
+	if m.Meta.Bits != ModelBits || len(m.Meta.Heads) == 0 || len(m.Meta.Heads) > 8 || len(m.Meta.Bias) != len(m.Meta.Heads) || len(m.Meta.Scale) != len(m.Meta.Heads) {
 		return nil, fmt.Errorf("model header: unsupported layout (bits %d, %d heads)", m.Meta.Bits, len(m.Meta.Heads))
 	}
 	buf := make([]byte, 2*modelSize)
@@ -277,11 +333,11 @@ const (
 func (d fdesc) String() string {
 	switch d.kind {
 	case fdWord:
-		return "mot « " + d.a + " »"
+		return "mot « " + d.a + " »"
 	case fdPair:
-		return "paire « " + d.a + " " + d.b + " »"
+		return "paire « " + d.a + " " + d.b + " »"
 	case fdLemma:
-		return "lemme « " + d.a + " »"
+		return "lemme « " + d.a + " »"
 	}
 	return d.a + d.b + d.c + d.d
 }
@@ -355,21 +411,24 @@ func (fv *featureVec) fill(toks []dtok, frames []frame, ds *[numDetectors]detect
 		}
 	}
 	var anyAct, drill, lesson, report, play bool
+	if frames == nil {
+		drill, lesson, report, play = messageFlags(toks)
+	}
 	for _, fr := range frames {
 		drill = drill || fr.drill
 		lesson = lesson || fr.lesson
 		report = report || fr.report
 		play = play || fr.play
 		if fr.incite {
-			fv.addName("cadre : incitation", frameValue)
+			fv.addName("cadre : incitation", frameValue)
 		}
 		if fr.approve {
-			fv.addName("cadre : approbation", frameValue)
+			fv.addName("cadre : approbation", frameValue)
 		}
 		if fr.presence {
-			fv.addName("cadre : présence 1re personne", frameValue)
+			fv.addName("cadre : présence 1re personne", frameValue)
 			if fr.school {
-				fv.addName("cadre : présence 1re personne + établissement", frameValue)
+				fv.addName("cadre : présence 1re personne + établissement", frameValue)
 			}
 		}
 		if fr.act == actNone {
@@ -377,8 +436,8 @@ func (fv *featureVec) fill(toks []dtok, frames []frame, ds *[numDetectors]detect
 		}
 		anyAct = true
 		act := actNames[fr.act]
-		fv.addParts(frameValue, "acte : ", act, "", "")
-		fv.addParts(frameValue, "acte : ", act, actorTense[fr.actor][fr.tense], "")
+		fv.addParts(frameValue, "acte : ", act, "", "")
+		fv.addParts(frameValue, "acte : ", act, actorTense[fr.actor][fr.tense], "")
 		fv.addParts(frameValue, "acte", actorTense[fr.actor][fr.tense], "", "")
 		flags := []struct {
 			on   bool
@@ -402,7 +461,7 @@ func (fv *featureVec) fill(toks []dtok, frames []frame, ds *[numDetectors]detect
 	for _, x := range []struct {
 		on   bool
 		name string
-	}{{drill, "message : exercice"}, {lesson, "message : enseignement"}, {report, "message : compte rendu"}, {play, "message : jeu"}} {
+	}{{drill, "message : exercice"}, {lesson, "message : enseignement"}, {report, "message : compte rendu"}, {play, "message : jeu"}} {
 		if x.on {
 			fv.addName(x.name, frameValue)
 		}
@@ -417,7 +476,9 @@ func (fv *featureVec) fill(toks []dtok, frames []frame, ds *[numDetectors]detect
 	}
 }
 
-// links adds the features of the message's links (fv.ls).
+// links adds the features of the message's links (fv.ls): how many, how
+// risky the worst is, and whether one is official. They do not depend on
+// the wording of the link reasons.
 func (fv *featureVec) links() {
 	ls := fv.ls
 	if len(ls) == 0 {
@@ -429,19 +490,14 @@ func (fv *featureVec) links() {
 			fv.addName("lien officiel", 1)
 			continue
 		}
-		r, why := linkRisk(l, func(string) bool { return false })
+		r, _ := linkRisk(l, func(string) bool { return false })
 		worst = math.Max(worst, r)
-		for _, w := range why {
-			for _, cut := range []string{" (", " «"} {
-				if i := strings.Index(w, cut); i > 0 {
-					w = w[:i]
-				}
-			}
-			fv.addName("lien : "+w, 1)
-		}
 	}
 	fv.addName("lien", 1)
 	fv.addName("risque du lien", float32(worst))
+	if worst >= 0.5 {
+		fv.addName("lien à risque", 1)
+	}
 }
 
 var fvPool = sync.Pool{New: func() any { return &featureVec{} }}
@@ -450,6 +506,16 @@ var fvPool = sync.Pool{New: func() any { return &featureVec{} }}
 // holds a message for a moderator but never rejects it (a rejection tells
 // the sender, and needs the rules' certainty).
 const modelCap = 0.84
+
+// lineFor returns the model's hold threshold for the sender of in (the
+// student line for students). A line of 1 or more cannot be reached: the
+// calibration left the model no room, and Check skips it.
+func (m *Model) lineFor(in Input) float64 {
+	if in.SenderRole == bouclier.RoleStudent && m.Meta.Student > 0 {
+		return m.Meta.Student
+	}
+	return m.Meta.HoldAt
+}
 
 // modelFinding scores the message with the learned layer. A head at or
 // over its threshold gives a finding from HoldAt up to modelCap; below, a
@@ -468,10 +534,7 @@ func (e *Engine) modelFinding(in Input, fv *featureVec) (finding, bool) {
 	if best < 0 {
 		return finding{}, false
 	}
-	t := m.Meta.HoldAt
-	if in.SenderRole == bouclier.RoleStudent && m.Meta.Student > 0 {
-		t = m.Meta.Student
-	}
+	t := m.lineFor(in)
 	holdAt := e.cfg.HoldAt
 	if in.SenderRole == bouclier.RoleStudent && e.cfg.StudentHoldAt > 0 {
 		holdAt = e.cfg.StudentHoldAt
@@ -489,14 +552,12 @@ func (e *Engine) modelFinding(in Input, fv *featureVec) (finding, bool) {
 		}
 		parts = append(parts, c.Feature)
 	}
-	return finding{score: score, reason: fmt.Sprintf("%s (modèle, p %.2f) : %s (score %.2f)", headReason[head], bestP, strings.Join(parts, ", "), score)}, true
+	return finding{score: score, reason: fmt.Sprintf("%s (modèle, p %.2f) : %s (score %.2f)", headReason[head], bestP, strings.Join(parts, ", "), score)}, true
 }
 
 // contributions returns the n strongest distinct contributions of fv to
 // head h, naming only those.
 func (m *Model) contributions(fv *featureVec, h, n int) []Contribution {
-	wi := m.interleaved()
-	heads := len(m.W)
 	type c struct {
 		i int
 		v float64
@@ -504,7 +565,7 @@ func (m *Model) contributions(fv *featureVec, h, n int) []Contribution {
 	var top [8]c
 	k := 0
 	for i, ix := range fv.idx {
-		v := float64(wi[int(ix)*heads+h]) * float64(fv.val[i])
+		v := m.weight(ix, h) * float64(fv.val[i])
 		dup := false
 		for j := 0; j < k; j++ {
 			if fv.desc[top[j].i] == fv.desc[i] {
