@@ -445,3 +445,37 @@ func TestImportOneAtATime(t *testing.T) {
 		}
 	})
 }
+
+// TestAAFMalformedFixtures: each file of examples/aaf/malformed is refused
+// with its line, entry and reason, after the complete export, which stays
+// as it was.
+func TestAAFMalformedFixtures(t *testing.T) {
+	cases := []struct {
+		file   string
+		line   int
+		entry  string
+		reason string
+	}{
+		{"unknown_parent.xml", 4, "2101", "responsable 3999 inconnu"},
+		{"truncated.xml", 10, "3101", "fichier tronqué"},
+		{"no_name.xml", 4, "4101", "givenName"},
+		{"unknown_category.xml", 4, "5101", "catégorie inconnue"},
+	}
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		ctx := context.Background()
+		if _, err := importer.Import(ctx, db, fileSet(t, []string{"directory/academies.csv", "aaf/complet/*.xml"}, nil), opts()); err != nil {
+			t.Fatal(err)
+		}
+		before := fmt.Sprint(aafSnapshot(t, db))
+		for _, c := range cases {
+			_, err := importer.Import(ctx, db, fileSet(t, []string{"aaf/delta/*.xml", "aaf/malformed/" + c.file}, nil), opts())
+			var re *importer.RowError
+			if !errors.As(err, &re) || re.Pos.File != c.file || re.Pos.Line != c.line || re.Entry != c.entry || !strings.Contains(re.Reason, c.reason) {
+				t.Errorf("%s: got %v, want line %d entry %s %q", c.file, err, c.line, c.entry, c.reason)
+			}
+			if after := fmt.Sprint(aafSnapshot(t, db)); after != before {
+				t.Fatalf("%s: the refused set changed the directory", c.file)
+			}
+		}
+	})
+}
