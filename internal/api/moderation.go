@@ -208,3 +208,16 @@ func (a *API) allowDomain(w http.ResponseWriter, r *http.Request) {
 	}
 	w.WriteHeader(http.StatusNoContent)
 }
+
+// screenLabels exports the moderators' decisions as training data for the
+// screen (JSON lines).
+func (a *API) screenLabels(w http.ResponseWriter, r *http.Request) {
+	var buf bytes.Buffer
+	if _, err := a.svc.Moderation.ExportLabels(r.Context(), actorOf(r), &buf); err != nil {
+		a.writeError(w, r, err)
+		return
+	}
+	w.Header().Set("Content-Type", "application/x-ndjson; charset=utf-8")
+	w.Header().Set("Content-Disposition", `attachment; filename="decisions.jsonl"`)
+	_, _ = w.Write(buf.Bytes())
+}

@@ -74,6 +74,7 @@ func (a *API) table() []route {
 		{"GET /api/v1/admin/incidents/{id}/evidence", false, a.incidentEvidence},
 		{"POST /api/v1/admin/screen/blocked-digests", false, a.blockDigest},
 		{"POST /api/v1/admin/screen/allowed-domains", false, a.allowDomain},
+		{"GET /api/v1/admin/screen/labels", false, a.screenLabels},
 		{"GET /api/v1/admin/audit", false, a.auditList},
 	}
 }

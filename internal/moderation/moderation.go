@@ -11,9 +11,12 @@ package moderation
 import (
 	"context"
 	"encoding/hex"
+	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"log/slog"
+	"strconv"
 	"strings"
 	"time"
 
@@ -418,4 +421,46 @@ func (s *Service) WithinScope(ctx context.Context, a bouclier.Actor, ids []int64
 		}
 	}
 	return out
+}
+
+// Label is a moderator's decision as training data for the screen:
+// "benign" for a release (the screen was wrong to hold it), "harmful" for
+// a rejection.
+type Label struct {
+	ID    string `json:"id"`
+	Text  string `json:"text"`
+	Label string `json:"label"`
+}
+
+// ExportLabels writes the moderators' decisions within a's scope as JSON
+// lines ({"id", "text", "label"}), the format the screen's trainer reads:
+// a sensitive read (bouclier.PrivRead, audited). Errors: forbidden and the
+// codes of Authorize.
+func (s *Service) ExportLabels(ctx context.Context, a bouclier.Actor, w io.Writer) (int, error) {
+	if err := s.authz.Authorize(ctx, a, "screen.labels", bouclier.PrivRead, ownScope(a)); err != nil {
+		return 0, err
+	}
+	uai, aca := queueScope(a.User)
+	enc := json.NewEncoder(w)
+	n := 0
+	for after := int64(0); ; {
+		list, err := s.db.DecidedMessages(ctx, uai, aca, after, 500)
+		if err != nil {
+			return n, err
+		}
+		if len(list) == 0 {
+			return n, nil
+		}
+		for _, d := range list {
+			after = d.ID
+			l := Label{ID: "decision-" + strconv.FormatInt(d.ID, 10), Text: strings.TrimSpace(d.Subject + "\n" + d.Body), Label: "harmful"}
+			if d.Status == string(bouclier.StatusDelivered) {
+				l.Label = "benign"
+			}
+			if err := enc.Encode(l); err != nil {
+				return n, err
+			}
+			n++
+		}
+	}
 }
