@@ -98,6 +98,7 @@ const (
 	FlagCampaign                       // held by an open incident
 	FlagOffHours                       // sent at an hour the sender never sends at
 	FlagVolume                         // more written to over VolumeWindow than the sender's widest day
+	FlagProbation                      // held for ProbationFor: new content from an account with signals
 )
 
 // Points is what a set of flags weighs for the per-message rules; 2 makes
@@ -137,6 +138,7 @@ type Config struct {
 	MinSchools    int           // establishments they come from
 	Similar       float64       // estimated Jaccard that makes two texts alike
 	BurstWindow   time.Duration // how recent other suspicious senders count for rule 4
+	ProbationFor  time.Duration // how long new content from an account with signals waits
 	Refresh       time.Duration // how often a process reloads open incidents
 	Neighbours    int           // observations read per neighbourhood
 }
@@ -145,7 +147,7 @@ type Config struct {
 func DefaultConfig() Config {
 	return Config{Window: 2 * time.Hour, VolumeWindow: 6 * time.Hour, ResetFor: 7 * 24 * time.Hour, ClosedWithin: 12 * time.Hour,
 		HistoryFor: 30 * 24 * time.Hour, HistoryDays: 14, KnownMessages: 5, MinSenders: 3, MinSchools: 2, Similar: 0.4,
-		BurstWindow: 10 * time.Minute, Refresh: 200 * time.Millisecond, Neighbours: 500}
+		BurstWindow: 10 * time.Minute, ProbationFor: time.Minute, Refresh: 200 * time.Millisecond, Neighbours: 500}
 }
 
 // IsBroadcaster reports whether a role is expected to write widely.
@@ -338,7 +340,7 @@ func (d *Detector) invalidate() {
 // head, staff member or administrator without account signals is not held
 // on similarity alone (the académie decides on their messages through the
 // incident's review); a template incident's features hold only senders
-// with account signals.
+// with account signals and another signal.
 func (d *Detector) match(open []openIncident, p pending, role bouclier.Role) int64 {
 	signalled := hasAccountSignal(p.flags)
 	if IsBroadcaster(role) && !signalled && p.flags&(FlagScreenHeld|FlagScreenStrong) == 0 {
@@ -361,7 +363,7 @@ func (d *Detector) match(open []openIncident, p pending, role bouclier.Role) int
 		return false
 	}
 	for _, oi := range open {
-		if alike(oi.sigs, oi.keys) || (signalled && alike(oi.tsigs, oi.tkeys)) {
+		if alike(oi.sigs, oi.keys) || (signalled && hasBehaviourSignal(p.flags) && alike(oi.tsigs, oi.tkeys)) {
 			return oi.id
 		}
 	}
@@ -405,6 +407,18 @@ func (d *Detector) Watch(ctx context.Context, o *messaging.Observed) (bool, []st
 		} else if n >= 2 && schools >= 2 {
 			hold = true
 			why = []string{"campagne : envoi inhabituel pendant une rafale de comptes suspects dans d’autres établissements"}
+		}
+	}
+	if !hold && o.Verdict == "deliver" && hasAccountSignal(p.flags) && !IsBroadcaster(role) && len(p.keys) > 0 {
+		// New content from an account with signals waits ProbationFor:
+		// long enough for a wave to show, released after (Sweep).
+		known, err := d.known(ctx, p.sig, p.extra, o.At)
+		if err != nil {
+			d.log.Warn("campaign: content history", "err", err)
+		}
+		if err != nil || !known {
+			hold, p.flags = true, p.flags|FlagProbation
+			why = []string{"campagne : nouveau contenu depuis une connexion inhabituelle, distribution différée d’une minute"}
 		}
 	}
 	d.remember(o.Sender.ID, store.RecentSend{At: store.Micros(o.At), Recipients: len(o.Recipients.Recipients), Groups: o.Recipients.Groups,
@@ -964,13 +978,22 @@ func (d *Detector) Sweep(ctx context.Context) error {
 		errs = append(errs, err)
 	}
 	ids, err := d.db.OpenCampaignIDs(ctx)
+	if err == nil {
+		// The incidents first: a message on probation that joined one
+		// stays held.
+		for _, id := range ids {
+			if err := d.gather(ctx, id); err != nil {
+				errs = append(errs, err)
+			}
+		}
+		if err := d.releaseProbation(ctx); err != nil {
+			errs = append(errs, err)
+		}
+	}
 	if err != nil {
 		return errors.Join(append(errs, err)...)
 	}
 	for _, id := range ids {
-		if err := d.gather(ctx, id); err != nil {
-			errs = append(errs, err)
-		}
 		if err := d.contain(ctx, id); err != nil {
 			errs = append(errs, err)
 		}
@@ -991,6 +1014,35 @@ func (d *Detector) Sweep(ctx context.Context) error {
 		}
 	}
 	return errors.Join(errs...)
+}
+
+// releaseProbation delivers the messages on probation whose time is up
+// and that joined no incident.
+func (d *Detector) releaseProbation(ctx context.Context) error {
+	now := d.now()
+	ids, err := d.db.ProbationDue(ctx, FlagProbation, store.Micros(now.Add(-d.cfg.ProbationFor)), store.Micros(now.Add(-d.cfg.Window)))
+	if err != nil || len(ids) == 0 {
+		return err
+	}
+	return d.db.InTx(ctx, func(tx *store.Tx) error {
+		for _, id := range ids {
+			ok, err := tx.Decide(ctx, id, string(bouclier.StatusDelivered), "campaign", store.Micros(now))
+			if err != nil {
+				return err
+			}
+			if err := tx.ClearCampaignFlag(ctx, id, FlagProbation); err != nil {
+				return err
+			}
+			if !ok {
+				continue
+			}
+			if err := audit.Append(ctx, tx, audit.Entry{At: now, Actor: "system", Action: "message.release", Target: fmt.Sprintf("message:%d", id),
+				Scope: "national", Source: "campaign", Detail: "probation over, no wave"}); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
 }
 
 // reportWeight is what one report weighs: by the reporter's role, halved

@@ -126,8 +126,8 @@ func TestNearDuplicatesFromSuspiciousSenders(t *testing.T) {
 }
 
 // TestTeacherWave: teachers who just logged in from new devices and write
-// far wider than they ever did: the first two copies go out (a teacher is
-// not held on its own signals), the third is held during the burst and
+// far wider than they ever did: the first two copies wait on probation (a
+// new text from a new device), the third is held during the burst and
 // makes the cluster a wave: every copy is recalled, the accounts locked.
 func TestTeacherWave(t *testing.T) {
 	apptest.Each(t, func(t *testing.T, e *apptest.Env) {
@@ -142,7 +142,7 @@ func TestTeacherWave(t *testing.T) {
 			uai := fmt.Sprintf("099%04dA", i)
 			res := mustSend(t, e, sender{fmt.Sprintf("prof.%d", i), true}, []string{"class:" + uai + "/C1", "class:" + uai + "/C2", "parents:" + uai + "/C1", "parents:" + uai + "/C2", "staff:" + uai},
 				"Information", unseenVariants[i-1])
-			if want := bouclier.StatusHeld; i < 3 && res.Status != bouclier.StatusDelivered || i == 3 && res.Status != want {
+			if res.Status != bouclier.StatusHeld {
 				t.Fatalf("copy %d: %s %v", i, res.Status, res.Reasons)
 			}
 			ids = append(ids, res.ID)
@@ -399,7 +399,7 @@ func TestLegitimateBroadcasts(t *testing.T) {
 		}
 		for i := 1; i <= 3; i++ {
 			uai := fmt.Sprintf("099%04dA", i)
-			res, err := send(t, e, sender{fmt.Sprintf("prof.%d", i), i == 1}, []string{"class:" + uai + "/C1", "class:" + uai + "/C2", "parents:" + uai + "/C1", "parents:" + uai + "/C2"},
+			res, err := send(t, e, sender{fmt.Sprintf("prof.%d", i), false}, []string{"class:" + uai + "/C1", "class:" + uai + "/C2", "parents:" + uai + "/C1", "parents:" + uai + "/C2"},
 				"Sortie au musée", "Bonjour à tous, la sortie au musée aura lieu jeudi. Rendez-vous à 8h devant le collège, retour vers 17h. Prévoir un pique-nique.")
 			check(res, err, "teacher")
 		}
@@ -411,6 +411,39 @@ func TestLegitimateBroadcasts(t *testing.T) {
 		}
 		if held, _ := e.App.DB.Held(context.Background(), "", "", 100); len(held) != 0 {
 			t.Errorf("%d messages held", len(held))
+		}
+	})
+}
+
+// TestProbation: a new text from an account with account signals waits
+// ProbationFor, then goes out when no wave formed; a known text from the
+// same kind of session goes out at once.
+func TestProbation(t *testing.T) {
+	apptest.Each(t, func(t *testing.T, e *apptest.Env) {
+		world(t, e, 2)
+		ctx := context.Background()
+		res := mustSend(t, e, sender{"parent.1.C1.1", true}, []string{"user:prof.1"}, "Question", "Bonjour, la kermesse de juin aura-t-elle lieu dans la cour ou au gymnase cette année ?")
+		if res.Status != bouclier.StatusHeld {
+			t.Fatalf("new text from a new device: %s %v", res.Status, res.Reasons)
+		}
+		if err := e.App.Campaign.Sweep(ctx); err != nil {
+			t.Fatal(err)
+		}
+		if m := message(t, e, res.ID); m.Status != bouclier.StatusHeld {
+			t.Fatalf("released before its time: %s", m.Status)
+		}
+		e.Clock.Advance(campaign.DefaultConfig().ProbationFor + time.Second)
+		if err := e.App.Campaign.Sweep(ctx); err != nil {
+			t.Fatal(err)
+		}
+		if m := message(t, e, res.ID); m.Status != bouclier.StatusDelivered {
+			t.Errorf("after probation: %s", m.Status)
+		}
+		if n, _ := e.App.DB.VisibleCopies(ctx, res.ID); n != 1 {
+			t.Errorf("%d visible copies after probation", n)
+		}
+		if res := mustSend(t, e, sender{"parent.2.C1.1", false}, []string{"user:prof.2"}, "Question", "Bonjour, la fête de l'école aura-t-elle lieu samedi ?"); res.Status != bouclier.StatusDelivered {
+			t.Errorf("known device: %s %v", res.Status, res.Reasons)
 		}
 	})
 }

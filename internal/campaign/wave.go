@@ -20,7 +20,9 @@ import (
 //     sent by an expected broadcaster without signals (vouched):
 //     ReviewLine with MinSenders senders from MinSchools establishments
 //     and at least MinSignalled senders with any signal opens a review
-//     incident (copies held for the académie, nobody locked); ContainLine with at least MinSignalled senders with
+//     incident (copies held for the académie, nobody locked): a text new
+//     on the day spread by senders without any signal is only recorded,
+//     since every template is new on its first day; ContainLine with at least MinSignalled senders with
 //     account signals, from MinSchools establishments, contains it:
 //     copies of those accounts recalled, those accounts locked (family
 //     and teachers only), the others' copies held;
@@ -157,7 +159,7 @@ func (d *Detector) assessWave(ctx context.Context, ns []store.CampaignObs, sig S
 	w.seed = earliest.MessageID
 	w.vouched = IsBroadcaster(bouclier.Role(earliest.Role)) && !hasAccountSignal(w.flags[earliest.SenderID]) &&
 		w.flags[earliest.SenderID]&(FlagScreenHeld|FlagScreenStrong|FlagReported) == 0
-	if w.senders < d.cfg.MinSenders || w.weight < ReviewLine {
+	if w.senders < d.cfg.MinSenders {
 		return w, nil
 	}
 	known, err := d.known(ctx, sig, extra, time.UnixMicro(earliest.At))

@@ -223,7 +223,8 @@ type drill struct {
 	rep      Report
 	users    map[string]bouclier.User
 	hijacked map[string]bool
-	totp     string // the personnel's TOTP secret
+	totp     string                  // the personnel's TOTP secret
+	sessions map[string]auth.Session // scenarios: username|how → session
 }
 
 func uai(i int) string      { return fmt.Sprintf("%07d%c", 9000000+i, 'A'+rune(i%26)) }
@@ -359,6 +360,15 @@ func (d *drill) history(ctx context.Context) error {
 				evs = append(evs, event{kind: history, from: fmt.Sprintf("t.%d.%d", i, t), to: []string{to}, subject: "Devoirs", body: homework(d.rng)})
 			}
 		}
+		// The day's templates: the absence note, the museum note, the
+		// class council.
+		for c := 1; c <= 2; c++ {
+			evs = append(evs, event{kind: history, from: fmt.Sprintf("p.%d.%d.%d", i, c, 1+d.rng.IntN(8)), to: []string{fmt.Sprintf("user:t.%d.%d", i, c), fmt.Sprintf("user:s.%d", i)},
+				subject: "Absence", body: absenceNote})
+		}
+		evs = append(evs, event{kind: history, from: fmt.Sprintf("t.%d.1", i), to: []string{fmt.Sprintf("parents:%s/C1", uai(i))}, subject: "Information", body: museumNote(d.rng)},
+			event{kind: history, from: fmt.Sprintf("t.%d.3", i), to: []string{fmt.Sprintf("teachers:%s/C1", uai(i))}, subject: "Conseil de classe",
+				body: fmt.Sprintf("Bonjour à tous, le conseil de classe aura lieu le %d à 17h30 en salle des professeurs.", 1+d.rng.IntN(28))})
 		for c := 1; c <= 2; c++ {
 			for k := 1; k <= 8; k++ {
 				if d.rng.IntN(3) == 0 {

@@ -710,3 +710,17 @@ func (db *DB) CampaignReporters(ctx context.Context, messageID, since int64) ([]
 	}
 	return out, rows.Err()
 }
+
+// ProbationDue lists the messages observed in [since, before) with the
+// flag set, still held and not recalled, that belong to no incident.
+func (db *DB) ProbationDue(ctx context.Context, flag, before, since int64) ([]int64, error) {
+	return db.ids(ctx, `SELECT o.message_id FROM campaign_obs o JOIN messages m ON m.id = o.message_id
+		WHERE (o.flags & ?) <> 0 AND o.at < ? AND o.at >= ? AND m.status = 'held' AND m.recalled = 0
+		AND NOT EXISTS (SELECT 1 FROM campaign_members c WHERE c.message_id = o.message_id) ORDER BY o.message_id`, flag, before, since)
+}
+
+// ClearCampaignFlag clears a flag bit of an observation.
+func (t *Tx) ClearCampaignFlag(ctx context.Context, messageID, flag int64) error {
+	_, err := t.exec(ctx, `UPDATE campaign_obs SET flags = flags - ? WHERE message_id = ? AND (flags & ?) <> 0`, flag, messageID, flag)
+	return wrap(err, "clear campaign flag")
+}
