@@ -43,8 +43,10 @@
 //     alarming content (any screen score) wider than its usual is held.
 //  3. A family account worth 2 points or more is held: family accounts,
 //     protected by a password alone, are the ones infostealers hand over.
-//  4. A message worth 2 points or more is held when other suspicious
-//     senders of two other establishments sent in the last BurstWindow.
+//  4. Probation: new content (no history) from a family or teacher
+//     account with account signals waits ProbationFor before it goes
+//     out, long enough for its wave to show; Sweep releases it if it
+//     joined no incident.
 //
 // # Rules, in the order Stored, Flush and Sweep run them
 //
@@ -137,7 +139,6 @@ type Config struct {
 	MinSenders    int           // distinct senders that make a wave
 	MinSchools    int           // establishments they come from
 	Similar       float64       // estimated Jaccard that makes two texts alike
-	BurstWindow   time.Duration // how recent other suspicious senders count for rule 4
 	ProbationFor  time.Duration // how long new content from an account with signals waits
 	Refresh       time.Duration // how often a process reloads open incidents
 	Neighbours    int           // observations read per neighbourhood
@@ -147,7 +148,7 @@ type Config struct {
 func DefaultConfig() Config {
 	return Config{Window: 2 * time.Hour, VolumeWindow: 6 * time.Hour, ResetFor: 7 * 24 * time.Hour, ClosedWithin: 12 * time.Hour,
 		HistoryFor: 30 * 24 * time.Hour, HistoryDays: 14, KnownMessages: 5, MinSenders: 3, MinSchools: 2, Similar: 0.4,
-		BurstWindow: 10 * time.Minute, ProbationFor: time.Minute, Refresh: 200 * time.Millisecond, Neighbours: 500}
+		ProbationFor: time.Minute, Refresh: 200 * time.Millisecond, Neighbours: 500}
 }
 
 // IsBroadcaster reports whether a role is expected to write widely.
@@ -395,19 +396,6 @@ func (d *Detector) Watch(ctx context.Context, o *messaging.Observed) (bool, []st
 	case role.IsFamily() && Points(p.flags) >= Suspicious && hasBehaviourSignal(p.flags):
 		hold = true
 		why = []string{"compte familial suspect : connexion inhabituelle et envoi inhabituel"}
-	case Points(p.flags) >= Suspicious && hasBehaviourSignal(p.flags):
-		uai := o.Sender.UAI
-		if uai == "" && len(o.Recipients.Schools) > 0 {
-			uai = o.Recipients.Schools[0]
-		}
-		since := store.Micros(o.At.Add(-d.cfg.BurstWindow))
-		if n, schools, err := d.db.RecentSuspects(ctx, since, o.Sender.ID, uai); err != nil {
-			d.log.Warn("campaign: recent suspects", "err", err)
-			hold, why = true, []string{"campagne : vérification impossible, message retenu"}
-		} else if n >= 2 && schools >= 2 {
-			hold = true
-			why = []string{"campagne : envoi inhabituel pendant une rafale de comptes suspects dans d’autres établissements"}
-		}
 	}
 	if !hold && o.Verdict == "deliver" && hasAccountSignal(p.flags) && !IsBroadcaster(role) && len(p.keys) > 0 {
 		// New content from an account with signals waits ProbationFor:
@@ -911,11 +899,6 @@ func (d *Detector) flush(ctx context.Context) error {
 			}
 			if err := tx.AddCampaignHistory(ctx, historyKeys(j.sig, j.obs.Extra), dayOf(time.UnixMicro(j.obs.At))); err != nil {
 				return err
-			}
-			if Points(j.obs.Flags) >= Suspicious && hasBehaviourSignal(j.obs.Flags) {
-				if err := tx.InsertCampaignSuspect(ctx, j.obs.MessageID, j.obs.At, j.obs.SenderID, j.obs.UAI); err != nil {
-					return err
-				}
 			}
 		}
 		return nil

@@ -498,14 +498,16 @@ func (d *drill) morningReplay(ctx context.Context, evs []event, visible map[int6
 			return err
 		}
 	}
-	// The wave is over: one last second of sweeping.
+	// The wave is over: sweeps until every probation is over.
 	end := evs[len(evs)-1].at + time.Second
-	d.clk.t = start.Add(end)
-	if err := d.app.Campaign.Sweep(ctx); err != nil {
-		return fmt.Errorf("drill: sweep: %w", err)
-	}
-	if err := checkVisible(end); err != nil {
-		return err
+	for k := 0; k < 62; k++ {
+		d.clk.t = start.Add(end + time.Duration(k)*time.Second)
+		if err := d.app.Campaign.Sweep(ctx); err != nil {
+			return fmt.Errorf("drill: sweep: %w", err)
+		}
+		if err := checkVisible(end + time.Duration(k)*time.Second); err != nil {
+			return err
+		}
 	}
 	return d.measure(ctx, start, first, hiddenAt, len(visible), ordinaryIDs)
 }
@@ -557,6 +559,9 @@ func (d *drill) measure(ctx context.Context, origin time.Time, first time.Durati
 			r.OtherAccountsLocked++
 		}
 	}
+	// Held is the final status: a new text from a new device waits a
+	// minute on probation, then goes out.
+	r.OrdinaryHeld = 0
 	for _, id := range ordinaryIDs {
 		m, err := d.app.DB.MessageByID(ctx, id)
 		if err != nil {
@@ -564,6 +569,10 @@ func (d *drill) measure(ctx context.Context, origin time.Time, first time.Durati
 		}
 		if m.Recalled {
 			r.OrdinaryRecalled++
+		}
+		if m.Status == bouclier.StatusHeld && !m.Recalled {
+			r.OrdinaryHeld++
+			d.o.Log.Warn("ordinary message held", "id", id, "from", m.Sender, "subject", m.Subject, "body", m.Body, "reasons", m.Reasons)
 		}
 	}
 	return nil

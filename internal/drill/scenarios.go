@@ -241,6 +241,7 @@ func RunScenarios(ctx context.Context, o Options, scs []Scenario) ([]Row, error)
 // directory and history as Run does, then the scenario amid Ordinary
 // ordinary messages.
 func RunScenario(ctx context.Context, o Options, sc Scenario) (Row, error) {
+	o.Accounts = 0 // the scenario says who is hijacked
 	if err := o.check(); err != nil {
 		return Row{}, err
 	}

@@ -345,9 +345,6 @@ func (t *Tx) PurgeCampaignObs(ctx context.Context, keysBefore, obsBefore int64) 
 	if _, err := t.exec(ctx, `DELETE FROM campaign_keys WHERE at < ?`, keysBefore); err != nil {
 		return fmt.Errorf("purge campaign keys: %w", err)
 	}
-	if _, err := t.exec(ctx, `DELETE FROM campaign_suspects WHERE at < ?`, keysBefore); err != nil {
-		return fmt.Errorf("purge campaign suspects: %w", err)
-	}
 	_, err := t.exec(ctx, `DELETE FROM campaign_obs WHERE at < ?`, obsBefore)
 	return wrap(err, "purge campaign observations")
 }
@@ -667,20 +664,6 @@ func (db *DB) CampaignActivatedAt(ctx context.Context, userID int64) (int64, err
 		return 0, nil
 	}
 	return at, wrap(err, "activated at")
-}
-
-// InsertCampaignSuspect records a suspicious sender's message.
-func (t *Tx) InsertCampaignSuspect(ctx context.Context, messageID, at, senderID int64, uai string) error {
-	_, err := t.exec(ctx, `INSERT INTO campaign_suspects (message_id, at, sender_id, uai) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING`, messageID, at, senderID, uai)
-	return wrap(err, "insert campaign suspect")
-}
-
-// RecentSuspects counts the suspicious senders other than senderID, and
-// their establishments other than uai, since a time.
-func (db *DB) RecentSuspects(ctx context.Context, since, senderID int64, uai string) (senders, schools int, err error) {
-	err = db.queryRow(ctx, `SELECT COUNT(DISTINCT sender_id), COUNT(DISTINCT CASE WHEN uai <> ? THEN uai END) FROM campaign_suspects
-		WHERE at >= ? AND sender_id <> ?`, uai, since, senderID).Scan(&senders, &schools)
-	return senders, schools, wrap(err, "recent suspects")
 }
 
 // Reporter is one reporter of a message: their role and how many

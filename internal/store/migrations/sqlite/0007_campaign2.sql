@@ -15,3 +15,7 @@ CREATE TABLE campaign_history (
     PRIMARY KEY (feature, day)
 ) WITHOUT ROWID;
 CREATE INDEX campaign_history_day ON campaign_history (day);
+
+-- The burst rule that held any suspicious sender during a burst is gone
+-- (it held teachers writing to their classes during an incident).
+DROP TABLE campaign_suspects;
