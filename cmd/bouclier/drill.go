@@ -50,7 +50,7 @@ func runDrill(ctx context.Context, args []string, env Env) error {
 		printDrill(env, r)
 	}
 	if err := r.Targets(); err != nil {
-		fmt.Fprintf(env.Stderr, "bouclier drill: objectifs non atteints : %s\n", oneLine(err.Error()))
+		fmt.Fprintf(env.Stderr, "bouclier drill: objectifs non atteints : %s\n", oneLine(err.Error()))
 		return exitCode(3)
 	}
 	return nil
@@ -58,14 +58,14 @@ func runDrill(ctx context.Context, args []string, env Env) error {
 
 func printDrill(env Env, r drill.Report) {
 	w := env.Stdout
-	fmt.Fprintf(w, "Exercice : %d établissements, %d académies, %d comptes piratés.\n", r.Establishments, r.Academies, r.HijackedAccounts)
-	fmt.Fprintf(w, "Messages de la vague tentés : %d ; acceptés : %d ; refusés (compte bloqué, second facteur) : %d\n", r.ThreatAttempts, r.ThreatSent, r.ThreatRefused)
-	fmt.Fprintf(w, "Visibles à un moment dans une boîte : %d (%.2f %%) ; encore visibles à la fin : %d\n", r.EverVisible, r.EverVisiblePercent, r.StillVisible)
-	fmt.Fprintf(w, "Confinement : %.1f s après le premier message (premier incident : %.1f s) ; incidents : %d\n", r.ContainmentSeconds, r.FirstIncidentSeconds, r.Incidents)
-	fmt.Fprintf(w, "Comptes piratés bloqués : %d ; autres comptes bloqués : %d\n", r.HijackedLocked, r.OtherAccountsLocked)
-	fmt.Fprintf(w, "Messages ordinaires : %d envoyés, %d retenus, %d différés, %d retirés, %d refusés (titulaires des comptes bloqués)\n",
+	fmt.Fprintf(w, "Exercice : %d établissements, %d académies, %d comptes piratés.\n", r.Establishments, r.Academies, r.HijackedAccounts)
+	fmt.Fprintf(w, "Messages de la vague tentés : %d ; acceptés : %d ; refusés (compte bloqué, second facteur) : %d\n", r.ThreatAttempts, r.ThreatSent, r.ThreatRefused)
+	fmt.Fprintf(w, "Visibles à un moment dans une boîte : %d (%.2f %%) ; encore visibles à la fin : %d\n", r.EverVisible, r.EverVisiblePercent, r.StillVisible)
+	fmt.Fprintf(w, "Confinement : %.1f s après le premier message (premier incident : %.1f s) ; incidents : %d\n", r.ContainmentSeconds, r.FirstIncidentSeconds, r.Incidents)
+	fmt.Fprintf(w, "Comptes piratés bloqués : %d ; autres comptes bloqués : %d\n", r.HijackedLocked, r.OtherAccountsLocked)
+	fmt.Fprintf(w, "Messages ordinaires : %d envoyés, %d retenus, %d différés, %d retirés, %d refusés (titulaires des comptes bloqués)\n",
 		r.OrdinarySent, r.OrdinaryHeld, r.OrdinaryDelayed, r.OrdinaryRecalled, r.OrdinaryRefused)
-	fmt.Fprintf(w, "Durée réelle : %.1f s\n", r.WallSeconds)
+	fmt.Fprintf(w, "Durée réelle : %.1f s\n", r.WallSeconds)
 }
 
 // runScenarios runs one scenario or all of them and prints their table.
@@ -98,7 +98,7 @@ func runScenarios(ctx context.Context, o drill.Options, name string, asJSON bool
 		printScenarios(env, rows)
 	}
 	if len(fails) > 0 {
-		fmt.Fprintf(env.Stderr, "bouclier drill: objectifs non atteints : %s\n", strings.Join(fails, " ; "))
+		fmt.Fprintf(env.Stderr, "bouclier drill: objectifs non atteints : %s\n", strings.Join(fails, " ; "))
 		return exitCode(3)
 	}
 	return nil
@@ -120,5 +120,5 @@ func printScenarios(env Env, rows []drill.Row) {
 			r.VisiblePercent, r.CopiesLeft, r.WaveSeconds, r.ActSeconds, r.Incidents, r.AttackerLocked, r.LegitHeld, r.LegitRecalled, r.LegitLocked, r.OrdinaryHeld)
 	}
 	_ = w.Flush()
-	fmt.Fprintln(env.Stdout, "* : scénario sur lequel les seuils ont été réglés. « vague à » : secondes entre le premier message de l’attaque et celui qui en fait une vague (troisième expéditeur d’un deuxième établissement, ou premier message d’un expéditeur seul) ; « délai » : secondes entre ce moment et celui où plus aucune copie n’est visible.")
+	fmt.Fprintln(env.Stdout, "* : scénario sur lequel les seuils ont été réglés. « vague à » : secondes entre le premier message de l’attaque et celui qui en fait une vague (troisième expéditeur d’un deuxième établissement, ou premier message d’un expéditeur seul) ; « délai » : secondes entre ce moment et celui où plus aucune copie n’est visible.")
 }

@@ -176,6 +176,7 @@ type Detector struct {
 	checked  time.Time
 	profiles map[int64]profile
 	sessions map[string]sessionState // token hash → account signals
+	hot      map[int64]time.Time     // feature key → last signalled message carrying it
 	academie map[string]string       // UAI → académie
 
 	pending sync.Map // *messaging.Observed → pending
@@ -219,7 +220,7 @@ func New(db *store.DB, mod *moderation.Service, alerts *alert.Sender, cfg Config
 	if log == nil {
 		log = slog.Default()
 	}
-	return &Detector{db: db, mod: mod, alerts: alerts, now: now, log: log, cfg: cfg, model: FrenchModel{}, profiles: map[int64]profile{}, sessions: map[string]sessionState{},
+	return &Detector{db: db, mod: mod, alerts: alerts, now: now, log: log, cfg: cfg, model: FrenchModel{}, profiles: map[int64]profile{}, sessions: map[string]sessionState{}, hot: map[int64]time.Time{},
 		academie: map[string]string{},
 		alerted:  map[string]bool{}, kick: make(chan struct{}, 1)}
 }
@@ -389,13 +390,13 @@ func (d *Detector) Watch(ctx context.Context, o *messaging.Observed) (bool, []st
 	switch id := d.match(d.incidents(ctx), p, role); {
 	case id != 0:
 		p.campaign, hold = id, true
-		why = []string{fmt.Sprintf("campagne : message semblable à ceux de l’incident n° %d", id)}
+		why = []string{fmt.Sprintf("campagne : message semblable à ceux de l’incident n° %d", id)}
 	case singleSender(p.flags, role):
 		hold = true
-		why = []string{"campagne : contenu alarmant envoyé plus largement que d’habitude"}
+		why = []string{"campagne : contenu alarmant envoyé plus largement que d’habitude"}
 	case role.IsFamily() && Points(p.flags) >= Suspicious && hasBehaviourSignal(p.flags):
 		hold = true
-		why = []string{"compte familial suspect : connexion inhabituelle et envoi inhabituel"}
+		why = []string{"compte familial suspect : connexion inhabituelle et envoi inhabituel"}
 	}
 	if !hold && o.Verdict == "deliver" && hasAccountSignal(p.flags) && !IsBroadcaster(role) && len(p.keys) > 0 {
 		// New content from an account with signals waits ProbationFor:
@@ -406,7 +407,7 @@ func (d *Detector) Watch(ctx context.Context, o *messaging.Observed) (bool, []st
 		}
 		if err != nil || !known {
 			hold, p.flags = true, p.flags|FlagProbation
-			why = []string{"campagne : nouveau contenu depuis une connexion inhabituelle, distribution différée d’une minute"}
+			why = []string{"campagne : nouveau contenu depuis une connexion inhabituelle, distribution différée d’une minute"}
 		}
 	}
 	d.remember(o.Sender.ID, store.RecentSend{At: store.Micros(o.At), Recipients: len(o.Recipients.Recipients), Groups: o.Recipients.Groups,
@@ -566,6 +567,37 @@ func (d *Detector) assessAndAct(ctx context.Context, obs store.CampaignObs, sig 
 	return id, d.contain(ctx, id)
 }
 
+// hotMax bounds the hot keys remembered.
+const hotMax = 200000
+
+// worthAssessing reports whether an observation's cluster needs assessing:
+// a message with signals always; one without only when a message with
+// signals carried one of its keys in the last Window, since a cluster
+// without any signalled sender is no wave (level). This keeps ordinary
+// traffic, templates above all, from costing a cluster query per message.
+// Observations of other processes are found through the store when a
+// signalled message of theirs is assessed there.
+func (d *Detector) worthAssessing(o store.CampaignObs) bool {
+	now := time.UnixMicro(o.At)
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if hasAccountSignal(o.Flags) || hasBehaviourSignal(o.Flags) {
+		if len(d.hot) >= hotMax {
+			clear(d.hot)
+		}
+		for _, k := range o.Keys {
+			d.hot[k] = now
+		}
+		return true
+	}
+	for _, k := range o.Keys {
+		if t, ok := d.hot[k]; ok && now.Sub(t) < d.cfg.Window {
+			return true
+		}
+	}
+	return false
+}
+
 // actOnSender opens a review incident on one sender's messages alike to
 // obs (one sender can be a wave).
 func (d *Detector) actOnSender(ctx context.Context, obs store.CampaignObs, sig Signature, seed, reason string) error {
@@ -634,7 +666,7 @@ func (d *Detector) attach(ctx context.Context, id int64, seed, level, reason str
 			}
 			if created {
 				changed = true
-				if err := tx.AddCampaignEvent(ctx, id, at, "opened", levelText(level)+" : "+reason); err != nil {
+				if err := tx.AddCampaignEvent(ctx, id, at, "opened", levelText(level)+" : "+reason); err != nil {
 					return err
 				}
 				if err := audit.Append(ctx, tx, audit.Entry{At: now, Actor: "system", Action: "campaign.open", Target: fmt.Sprintf("incident:%d", id),
@@ -653,7 +685,7 @@ func (d *Detector) attach(ctx context.Context, id int64, seed, level, reason str
 				if err := tx.ReopenMembers(ctx, id); err != nil {
 					return err
 				}
-				if err := tx.AddCampaignEvent(ctx, id, at, "raised", "confinement : "+reason); err != nil {
+				if err := tx.AddCampaignEvent(ctx, id, at, "raised", "confinement : "+reason); err != nil {
 					return err
 				}
 			}
@@ -867,7 +899,7 @@ func (d *Detector) lockAccounts(ctx context.Context, id int64, now time.Time) er
 		if len(names) == 0 {
 			return nil
 		}
-		return tx.AddCampaignEvent(ctx, id, at, "locked", fmt.Sprintf("comptes en lecture seule, sessions révoquées : %s", strings.Join(names, ", ")))
+		return tx.AddCampaignEvent(ctx, id, at, "locked", fmt.Sprintf("comptes en lecture seule, sessions révoquées : %s", strings.Join(names, ", ")))
 	})
 	if err != nil {
 		return fmt.Errorf("lock accounts: %w", err)
@@ -911,6 +943,9 @@ func (d *Detector) flush(ctx context.Context) error {
 	for _, j := range jobs {
 		if j.campaign != 0 {
 			byIncident[j.campaign] = append(byIncident[j.campaign], j.obs)
+			continue
+		}
+		if !d.worthAssessing(j.obs) {
 			continue
 		}
 		id, err := d.assessAndAct(ctx, j.obs, j.sig)
@@ -1253,7 +1288,7 @@ func (d *Detector) settle(ctx context.Context, id int64, key string, sent bool, 
 	d.alerted[key] = true
 	if sent {
 		at := store.Micros(d.now())
-		if err := d.db.InTx(ctx, func(tx *store.Tx) error { return tx.AddCampaignEvent(ctx, id, at, "alert", "alerte envoyée : "+what) }); err != nil {
+		if err := d.db.InTx(ctx, func(tx *store.Tx) error { return tx.AddCampaignEvent(ctx, id, at, "alert", "alerte envoyée : "+what) }); err != nil {
 			*errs = append(*errs, err)
 		}
 	}

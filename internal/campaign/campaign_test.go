@@ -127,8 +127,8 @@ func TestNearDuplicatesFromSuspiciousSenders(t *testing.T) {
 
 // TestTeacherWave: teachers who just logged in from new devices and write
 // far wider than they ever did: the first two copies wait on probation (a
-// new text from a new device), the third is held during the burst and
-// makes the cluster a wave: every copy is recalled, the accounts locked.
+// new text from a new device), the third makes the cluster a wave: every
+// copy is recalled, the accounts locked.
 func TestTeacherWave(t *testing.T) {
 	apptest.Each(t, func(t *testing.T, e *apptest.Env) {
 		world(t, e, 3)

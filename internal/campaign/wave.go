@@ -3,7 +3,6 @@ package campaign
 import (
 	"context"
 	"fmt"
-	"slices"
 	"sort"
 	"time"
 
@@ -207,14 +206,3 @@ func historyKeys(sig Signature, extra []int64) []int64 {
 }
 
 func dayOf(t time.Time) int64 { return t.Unix() / 86400 }
-
-// senderIDs lists the distinct senders of observations matching keep.
-func senderIDs(ns []store.CampaignObs, keep func(store.CampaignObs) bool) []int64 {
-	var out []int64
-	for _, o := range ns {
-		if keep(o) && !slices.Contains(out, o.SenderID) {
-			out = append(out, o.SenderID)
-		}
-	}
-	return out
-}
