@@ -196,7 +196,7 @@ func Run(ctx context.Context, o Options) (Report, error) {
 
 func newDrill(o Options, app *server.App, clk *clock) *drill {
 	d := &drill{o: o, app: app, clk: clk, rng: rand.New(rand.NewPCG(o.Seed, o.Seed^0x5eed)), users: map[string]bouclier.User{}, hijacked: map[string]bool{},
-		totp: "JBSWY3DPEHPK3PXP"}
+		totp: "JBSWY3DPEHPK3PXP", origin: start}
 	d.rep.Establishments, d.rep.Academies, d.rep.HijackedAccounts = o.Establishments, o.Academies, o.Accounts
 	return d
 }
@@ -225,6 +225,7 @@ type drill struct {
 	hijacked map[string]bool
 	totp     string                  // the personnel's TOTP secret
 	sessions map[string]auth.Session // scenarios: username|how → session
+	origin   time.Time               // the morning's start (start in process)
 }
 
 func uai(i int) string      { return fmt.Sprintf("%07d%c", 9000000+i, 'A'+rune(i%26)) }
@@ -380,7 +381,7 @@ func (d *drill) history(ctx context.Context) error {
 	}
 	d.rng.Shuffle(len(evs), func(a, b int) { evs[a], evs[b] = evs[b], evs[a] })
 	for n, e := range evs {
-		d.clk.t = start.Add(-20 * time.Hour).Add(time.Duration(n) * 4 * time.Hour / time.Duration(len(evs)+1))
+		d.clk.t = d.origin.Add(-20 * time.Hour).Add(time.Duration(n) * 4 * time.Hour / time.Duration(len(evs)+1))
 		if _, err := d.send(ctx, e); err != nil {
 			return fmt.Errorf("drill: history: %s: %w", e.from, err)
 		}
