@@ -973,6 +973,15 @@ func (d *Detector) flush(ctx context.Context) error {
 			errs = append(errs, err)
 		}
 	}
+	// A message held by an incident still counts in its cluster: the
+	// cluster may call for more than the incident's level.
+	for _, j := range jobs {
+		if j.campaign != 0 && d.worthAssessing(j.obs) {
+			if _, err := d.assessAndAct(ctx, j.obs, j.sig); err != nil {
+				errs = append(errs, err)
+			}
+		}
+	}
 	// Forget what Watch saw of sends that never reached Stored.
 	d.pending.Range(func(k, v any) bool {
 		if time.Since(v.(pending).at) > time.Minute {

@@ -666,6 +666,9 @@ func (s *scene) measure(ctx context.Context) error {
 		return err
 	}
 	r.Incidents = len(cs)
+	for _, c := range cs {
+		s.d.o.Log.Debug("incident", "level", c.Level, "reason", c.Reason, "accounts", c.Accounts)
+	}
 	for name := range s.attackers {
 		if u, err := db.UserByName(ctx, name); err == nil && u.ReadOnly {
 			r.AttackerLocked++
