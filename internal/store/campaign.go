@@ -181,7 +181,7 @@ func (db *DB) CampaignSenderHistory(ctx context.Context, senderID, since, before
 	if err != nil || h.Messages == 0 {
 		return h, wrap(err, "sender history")
 	}
-	rows, err := db.query(ctx, `SELECT at / 3600000000, SUM(recipients), SUM(n_groups), COUNT(*) FROM campaign_obs
+	rows, err := db.query(ctx, `SELECT at / 3600000000, CAST(SUM(recipients) AS BIGINT), CAST(SUM(n_groups) AS BIGINT), COUNT(*) FROM campaign_obs
 		WHERE sender_id = ? AND at >= ? AND at < ? GROUP BY at / 3600000000`, senderID, since, before)
 	if err != nil {
 		return h, fmt.Errorf("sender history hours: %w", err)
@@ -264,7 +264,7 @@ func (db *DB) CampaignHistory(ctx context.Context, keys []int64, from, to int64)
 		return out, nil
 	}
 	set, arg := db.idArray(keys)
-	rows, err := db.query(ctx, `SELECT feature, SUM(n) FROM campaign_history WHERE feature IN (`+set+`) AND day >= ? AND day < ? GROUP BY feature`, arg, from, to)
+	rows, err := db.query(ctx, `SELECT feature, CAST(SUM(n) AS BIGINT) FROM campaign_history WHERE feature IN (`+set+`) AND day >= ? AND day < ? GROUP BY feature`, arg, from, to)
 	if err != nil {
 		return nil, fmt.Errorf("campaign history: %w", err)
 	}
