@@ -177,6 +177,7 @@ type Detector struct {
 	profiles map[int64]profile
 	sessions map[string]sessionState // token hash → account signals
 	hot      map[int64]time.Time     // feature key → last signalled message carrying it
+	quiet    map[quietKey]time.Time  // assessments that found no wave → when
 	academie map[string]string       // UAI → académie
 
 	pending sync.Map // *messaging.Observed → pending
@@ -220,7 +221,7 @@ func New(db *store.DB, mod *moderation.Service, alerts *alert.Sender, cfg Config
 	if log == nil {
 		log = slog.Default()
 	}
-	return &Detector{db: db, mod: mod, alerts: alerts, now: now, log: log, cfg: cfg, model: FrenchModel{}, profiles: map[int64]profile{}, sessions: map[string]sessionState{}, hot: map[int64]time.Time{},
+	return &Detector{db: db, mod: mod, alerts: alerts, now: now, log: log, cfg: cfg, model: FrenchModel{}, profiles: map[int64]profile{}, sessions: map[string]sessionState{}, hot: map[int64]time.Time{}, quiet: map[quietKey]time.Time{},
 		academie: map[string]string{},
 		alerted:  map[string]bool{}, kick: make(chan struct{}, 1)}
 }
@@ -598,6 +599,23 @@ func (d *Detector) worthAssessing(o store.CampaignObs) bool {
 	return false
 }
 
+// quietKey names an assessment that found no wave: the same sender, with
+// the same signals, sending the same content again within quietFor
+// changes nothing to the cluster but its own weight, already counted.
+type quietKey struct {
+	sender, key, flags int64
+}
+
+// quietFor is how long such an assessment is trusted.
+const quietFor = 10 * time.Second
+
+func (d *Detector) recentlyQuiet(k quietKey, at int64) bool {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	t, ok := d.quiet[k]
+	return ok && time.UnixMicro(at).Sub(t) < quietFor
+}
+
 // actOnSender opens a review incident on one sender's messages alike to
 // obs (one sender can be a wave).
 func (d *Detector) actOnSender(ctx context.Context, obs store.CampaignObs, sig Signature, seed, reason string) error {
@@ -948,10 +966,25 @@ func (d *Detector) flush(ctx context.Context) error {
 		if !d.worthAssessing(j.obs) {
 			continue
 		}
+		qk := quietKey{sender: j.obs.SenderID, flags: j.obs.Flags}
+		if len(j.obs.Keys) > 0 {
+			qk.key = j.obs.Keys[0]
+		}
+		if d.recentlyQuiet(qk, j.obs.At) {
+			continue
+		}
 		id, err := d.assessAndAct(ctx, j.obs, j.sig)
 		if err != nil {
 			errs = append(errs, err)
 			continue
+		}
+		if id == 0 {
+			d.mu.Lock()
+			if len(d.quiet) >= hotMax {
+				clear(d.quiet)
+			}
+			d.quiet[qk] = time.UnixMicro(j.obs.At)
+			d.mu.Unlock()
 		}
 		if id == 0 && singleSender(j.obs.Flags, bouclier.Role(j.obs.Role)) {
 			if err := d.actOnSender(ctx, j.obs, j.sig, fmt.Sprintf("s:%d", j.obs.MessageID),

@@ -2,7 +2,6 @@ package campaign
 
 import (
 	"context"
-	"slices"
 	"time"
 
 	"github.com/bouclier/bouclier"
@@ -83,6 +82,10 @@ func (d *Detector) profile(ctx context.Context, userID int64, now time.Time) (pr
 	return p, nil
 }
 
+// recentMax bounds the recent sends kept per sender: far more than any
+// allowance, so that dropping the oldest never hides a volume.
+const recentMax = 256
+
 // remember adds a send to the sender's cached recent sends, so that the
 // next send of the same sender counts it before it is recorded.
 func (d *Detector) remember(userID int64, s store.RecentSend) {
@@ -92,16 +95,22 @@ func (d *Detector) remember(userID int64, s store.RecentSend) {
 	if !ok {
 		return
 	}
-	p.recent = append(slices.Clip(p.recent), s)
+	if len(p.recent) >= recentMax {
+		// A fresh array: readers of the old one keep theirs.
+		p.recent = append([]store.RecentSend(nil), p.recent[len(p.recent)-recentMax/2:]...)
+	}
+	// Appending past the length never touches what earlier copies of the
+	// profile read.
+	p.recent = append(p.recent, s)
 	d.profiles[userID] = p
 }
 
 // volume sums a sender's recent sends since a time, this one included.
 func volume(recent []store.RecentSend, since int64, this store.RecentSend) (recipients, groups int, schools map[string]bool) {
 	schools = map[string]bool{}
-	for _, r := range append(slices.Clip(recent), this) {
+	add := func(r store.RecentSend) {
 		if r.At < since {
-			continue
+			return
 		}
 		recipients += r.Recipients
 		groups += r.Groups
@@ -109,6 +118,10 @@ func volume(recent []store.RecentSend, since int64, this store.RecentSend) (reci
 			schools[s] = true
 		}
 	}
+	for _, r := range recent {
+		add(r)
+	}
+	add(this)
 	return recipients, groups, schools
 }
 
