@@ -28,6 +28,12 @@
 //
 // Everything random comes from Seed: the same seed gives the same drill.
 //
+// Scenarios (scenarios.go) replay other waves, written as an attacker who
+// read the detector would, and legitimate traffic, each on its own store,
+// and measure per scenario the attack's copies ever visible and left, how
+// long after the wave formed, and the genuine messages held, recalled or
+// locked.
+//
 // With Options.URL the drill runs against a running server instead, on
 // the server's machine and store (remote.go): steps 1 and 2 the same on
 // the server's store, step 3 over HTTP in real time (Speed times faster),
