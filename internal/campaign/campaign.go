@@ -397,7 +397,7 @@ func (d *Detector) Watch(ctx context.Context, o *messaging.Observed) (bool, []st
 		why = []string{"campagne : contenu alarmant envoyé plus largement que d’habitude"}
 	case role.IsFamily() && Points(p.flags) >= Suspicious && hasBehaviourSignal(p.flags):
 		hold = true
-		why = []string{"compte familial suspect : connexion inhabituelle et envoi inhabituel"}
+		why = []string{"compte familial suspect : envoi inhabituel et autres signaux"}
 	}
 	if !hold && o.Verdict == "deliver" && hasAccountSignal(p.flags) && !IsBroadcaster(role) && len(p.keys) > 0 {
 		// New content from an account with signals waits ProbationFor:
