@@ -701,6 +701,7 @@ func (s *scene) measure(ctx context.Context) error {
 		}
 		if m.Recalled || m.Status == bouclier.StatusHeld {
 			r.OrdinaryHeld++
+			s.d.o.Log.Warn("ordinary message held", "id", id, "from", m.Sender, "subject", m.Subject, "reasons", m.Reasons, "recalled", m.Recalled)
 		}
 	}
 	return nil
