@@ -73,7 +73,9 @@ func (d *Detector) sessionFlags(ctx context.Context, sender bouclier.User) int64
 const sessionTTL = 10 * time.Minute
 
 // checkSession reads where the session was issued and whether the
-// account knew that network and browser before.
+// account knew that network and browser before; FlagStranger is added
+// when the account had known devices before this session (its very first
+// session is new by nature).
 func (d *Detector) checkSession(ctx context.Context, hash []byte, userID int64) int64 {
 	st, _, err := d.db.SessionUser(ctx, hash)
 	if errors.Is(err, store.ErrNotFound) {
@@ -81,23 +83,27 @@ func (d *Detector) checkSession(ctx context.Context, hash []byte, userID int64) 
 	}
 	if err != nil {
 		d.log.Warn("campaign: session", "err", err)
-		return FlagAccount
+		return FlagAccount | FlagStranger
 	}
-	if st.MovedAt != 0 || !st.KnownDevice {
-		return FlagAccount
+	known := st.KnownDevice && st.MovedAt == 0
+	if known && st.Network != "" {
+		if known, err = d.db.KnownDeviceBefore(ctx, userID, NetworkBrowserKey(st.Network, st.UAFamily), st.CreatedAt); err != nil {
+			d.log.Warn("campaign: known network", "err", err)
+			return FlagAccount | FlagStranger
+		}
 	}
-	if st.Network == "" {
+	if known {
 		return 0
 	}
-	known, err := d.db.KnownDeviceBefore(ctx, userID, NetworkBrowserKey(st.Network, st.UAFamily), st.CreatedAt)
+	n, err := d.db.KnownDevicesBefore(ctx, userID, st.CreatedAt)
 	if err != nil {
-		d.log.Warn("campaign: known network", "err", err)
-		return FlagAccount
+		d.log.Warn("campaign: known devices", "err", err)
+		return FlagAccount | FlagStranger
 	}
-	if !known {
-		return FlagAccount
+	if n > 0 {
+		return FlagAccount | FlagStranger
 	}
-	return 0
+	return FlagAccount
 }
 
 // NetworkBrowserKey is the key auth records a (network, browser family)

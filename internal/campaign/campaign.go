@@ -43,10 +43,10 @@
 //     alarming content (any screen score) wider than its usual is held.
 //  3. A family account worth 2 points or more is held: family accounts,
 //     protected by a password alone, are the ones infostealers hand over.
-//  4. Probation: new content (no history) from a family or teacher
-//     account with account signals waits ProbationFor before it goes
-//     out, long enough for its wave to show; Sweep releases it if it
-//     joined no incident.
+//  4. Probation: new content (no history) sent by a family or teacher
+//     account from a browser or network new to it, when it had known
+//     ones, waits ProbationFor before it goes out, long enough for its
+//     wave to show; Sweep releases it if it joined no incident.
 //
 // # Rules, in the order Stored, Flush and Sweep run them
 //
@@ -101,6 +101,7 @@ const (
 	FlagOffHours                       // sent at an hour the sender never sends at
 	FlagVolume                         // more written to over VolumeWindow than the sender's widest day
 	FlagProbation                      // held for ProbationFor: new content from an account with signals
+	FlagStranger                       // a browser or network new to an account that had known ones
 )
 
 // Points is what a set of flags weighs for the per-message rules; 2 makes
@@ -399,9 +400,11 @@ func (d *Detector) Watch(ctx context.Context, o *messaging.Observed) (bool, []st
 		hold = true
 		why = []string{"compte familial suspect : envoi inhabituel et autres signaux"}
 	}
-	if !hold && o.Verdict == "deliver" && hasAccountSignal(p.flags) && !IsBroadcaster(role) && len(p.keys) > 0 {
-		// New content from an account with signals waits ProbationFor:
-		// long enough for a wave to show, released after (Sweep).
+	if !hold && o.Verdict == "deliver" && p.flags&FlagStranger != 0 && !IsBroadcaster(role) && len(p.keys) > 0 {
+		// New content from a browser or network new to an established
+		// account waits ProbationFor: long enough for a wave to show,
+		// released after (Sweep). An account's very first session does
+		// not: every account has one.
 		known, err := d.known(ctx, p.sig, p.extra, o.At)
 		if err != nil {
 			d.log.Warn("campaign: content history", "err", err)

@@ -9,6 +9,7 @@ import (
 
 	"github.com/bouclier/bouclier"
 	"github.com/bouclier/bouclier/internal/apptest"
+	"github.com/bouclier/bouclier/internal/auth"
 	"github.com/bouclier/bouclier/internal/campaign"
 	"github.com/bouclier/bouclier/internal/messaging"
 	"github.com/bouclier/bouclier/internal/moderation"
@@ -126,9 +127,9 @@ func TestNearDuplicatesFromSuspiciousSenders(t *testing.T) {
 }
 
 // TestTeacherWave: teachers who just logged in from new devices and write
-// far wider than they ever did: the first two copies wait on probation (a
-// new text from a new device), the third makes the cluster a wave: every
-// copy is recalled, the accounts locked.
+// far wider than they ever did (their accounts' very first sessions, so
+// nothing waits on probation): the third copy makes the cluster a wave,
+// every copy is recalled, the accounts locked.
 func TestTeacherWave(t *testing.T) {
 	apptest.Each(t, func(t *testing.T, e *apptest.Env) {
 		world(t, e, 3)
@@ -142,7 +143,7 @@ func TestTeacherWave(t *testing.T) {
 			uai := fmt.Sprintf("099%04dA", i)
 			res := mustSend(t, e, sender{fmt.Sprintf("prof.%d", i), true}, []string{"class:" + uai + "/C1", "class:" + uai + "/C2", "parents:" + uai + "/C1", "parents:" + uai + "/C2", "staff:" + uai},
 				"Information", unseenVariants[i-1])
-			if res.Status != bouclier.StatusHeld {
+			if res.Status != bouclier.StatusDelivered {
 				t.Fatalf("copy %d: %s %v", i, res.Status, res.Reasons)
 			}
 			ids = append(ids, res.ID)
@@ -415,16 +416,28 @@ func TestLegitimateBroadcasts(t *testing.T) {
 	})
 }
 
-// TestProbation: a new text from an account with account signals waits
-// ProbationFor, then goes out when no wave formed; a known text from the
-// same kind of session goes out at once.
+// TestProbation: a new text from a browser new to an account that had
+// known ones waits ProbationFor, then goes out when no wave formed; a new
+// text from an account's very first session goes out at once.
 func TestProbation(t *testing.T) {
 	apptest.Each(t, func(t *testing.T, e *apptest.Env) {
 		world(t, e, 2)
 		ctx := context.Background()
-		res := mustSend(t, e, sender{"parent.1.C1.1", true}, []string{"user:prof.1"}, "Question", "Bonjour, la kermesse de juin aura-t-elle lieu dans la cour ou au gymnase cette année ?")
+		sendAs := func(sess auth.Session, to, body string) messaging.Result {
+			t.Helper()
+			res, err := e.App.Messaging.Send(auth.WithSession(ctx, sess), sess.User, messaging.Draft{To: []string{to}, Subject: "Question", Body: body}, "test")
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := e.App.Campaign.Flush(ctx); err != nil {
+				t.Fatal(err)
+			}
+			return res
+		}
+		sess := sessionAs(t, e, "parent.1.C1.1", "203.0.113.0/24", false, e.Clock.Now().Add(-time.Hour), false)
+		res := sendAs(sess, "user:prof.1", "Bonjour, la kermesse de juin aura-t-elle lieu dans la cour ou au gymnase cette année ?")
 		if res.Status != bouclier.StatusHeld {
-			t.Fatalf("new text from a new device: %s %v", res.Status, res.Reasons)
+			t.Fatalf("new text from a new browser: %s %v", res.Status, res.Reasons)
 		}
 		if err := e.App.Campaign.Sweep(ctx); err != nil {
 			t.Fatal(err)
@@ -442,8 +455,9 @@ func TestProbation(t *testing.T) {
 		if n, _ := e.App.DB.VisibleCopies(ctx, res.ID); n != 1 {
 			t.Errorf("%d visible copies after probation", n)
 		}
-		if res := mustSend(t, e, sender{"parent.2.C1.1", false}, []string{"user:prof.2"}, "Question", "Bonjour, la fête de l'école aura-t-elle lieu samedi ?"); res.Status != bouclier.StatusDelivered {
-			t.Errorf("known device: %s %v", res.Status, res.Reasons)
+		// An account's first session ever: no known device to compare with.
+		if res := mustSend(t, e, sender{"parent.2.C1.1", true}, []string{"user:prof.2"}, "Question", "Bonjour, la fête de l'école aura-t-elle lieu samedi ?"); res.Status != bouclier.StatusDelivered {
+			t.Errorf("first session: %s %v", res.Status, res.Reasons)
 		}
 	})
 }

@@ -244,6 +244,14 @@ func (db *DB) KnownDeviceBefore(ctx context.Context, userID int64, tokenHash []b
 	return n > 0, wrap(err, "known device before")
 }
 
+// KnownDevicesBefore counts the devices (and network and browser pairs)
+// a user had logged in from before a time.
+func (db *DB) KnownDevicesBefore(ctx context.Context, userID, before int64) (int, error) {
+	var n int
+	err := db.queryRow(ctx, `SELECT COUNT(*) FROM known_devices WHERE user_id = ? AND created_at < ?`, userID, before).Scan(&n)
+	return n, wrap(err, "known devices before")
+}
+
 // AddCampaignHistory counts one message carrying each of keys on a day
 // (days since the epoch, UTC).
 func (t *Tx) AddCampaignHistory(ctx context.Context, keys []int64, day int64) error {
