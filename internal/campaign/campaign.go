@@ -556,10 +556,12 @@ func (d *Detector) assessAndAct(ctx context.Context, obs store.CampaignObs, sig 
 	template := w.known || w.vouched
 	if template {
 		reason = fmt.Sprintf("%d comptes aux signaux de compte envoient un modèle connu de façon inhabituelle (%d messages)", w.signalled, len(ns))
-		// Only the signalled senders' copies belong to the incident.
+		// Only the copies sent with signals belong to the incident: the
+		// owner of a hijacked account sending the template from their own
+		// browser is not held.
 		var keep []store.CampaignObs
 		for _, o := range ns {
-			if hasAccountSignal(w.flags[o.SenderID]) && hasBehaviourSignal(w.flags[o.SenderID]) {
+			if hasAccountSignal(o.Flags) && hasBehaviourSignal(o.Flags|w.flags[o.SenderID]&(FlagFanout|FlagVolume)) {
 				keep = append(keep, o)
 			}
 		}
