@@ -3,13 +3,16 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
+	"strings"
+	"text/tabwriter"
 
 	"github.com/bouclier/bouclier/internal/drill"
 )
 
 func runDrill(ctx context.Context, args []string, env Env) error {
-	fs := newFlagSet("drill", "[--establishments N] [--academies N] [--accounts N] [--ordinary N] [--seed N] [--json] [--data DIR | --database URL] [--url URL [--speed X]]", env)
+	fs := newFlagSet("drill", "[--scenario NAME | --all] [--establishments N] [--academies N] [--accounts N] [--ordinary N] [--seed N] [--json] [--data DIR | --database URL] [--url URL [--speed X]]", env)
 	def := drill.DefaultOptions()
 	o := def
 	fs.IntVar(&o.Establishments, "establishments", def.Establishments, "establishments in the directory")
@@ -22,8 +25,13 @@ func runDrill(ctx context.Context, args []string, env Env) error {
 	fs.StringVar(&o.DatabaseURL, "database", "", "postgres://… store instead of a data directory; with --url, the running server's own")
 	fs.StringVar(&o.URL, "url", "", "replay against the running server at this URL (http://HOST:PORT), on its machine: the drill imports its directory into the server's store (--data or --database; the server's key from BOUCLIER_SECRET_KEY or DIR/secret.key), logs its accounts in over HTTP and sends the morning in real time")
 	fs.Float64Var(&o.Speed, "speed", drill.DefaultSpeed, "with --url: simulated seconds per real second (the ten minutes of the morning in a minute at 10)")
+	scenario := fs.String("scenario", "", "run this scenario only (see --all for the list), each on its own temporary store")
+	all := fs.Bool("all", false, "run every scenario (attacks and legitimate traffic), each on its own temporary store, and print their table")
 	if err := parse(fs, args); err != nil {
 		return err
+	}
+	if *scenario != "" || *all {
+		return runScenarios(ctx, o, *scenario, *asJSON, env)
 	}
 	if !*asJSON {
 		o.Progress = progressBar(env)
@@ -42,7 +50,7 @@ func runDrill(ctx context.Context, args []string, env Env) error {
 		printDrill(env, r)
 	}
 	if err := r.Targets(); err != nil {
-		fmt.Fprintf(env.Stderr, "bouclier drill: objectifs non atteints : %s\n", oneLine(err.Error()))
+		fmt.Fprintf(env.Stderr, "bouclier drill: objectifs non atteints : %s\n", oneLine(err.Error()))
 		return exitCode(3)
 	}
 	return nil
@@ -50,12 +58,67 @@ func runDrill(ctx context.Context, args []string, env Env) error {
 
 func printDrill(env Env, r drill.Report) {
 	w := env.Stdout
-	fmt.Fprintf(w, "Exercice : %d établissements, %d académies, %d comptes piratés.\n", r.Establishments, r.Academies, r.HijackedAccounts)
-	fmt.Fprintf(w, "Messages de la vague tentés : %d ; acceptés : %d ; refusés (compte bloqué, second facteur) : %d\n", r.ThreatAttempts, r.ThreatSent, r.ThreatRefused)
-	fmt.Fprintf(w, "Visibles à un moment dans une boîte : %d (%.2f %%) ; encore visibles à la fin : %d\n", r.EverVisible, r.EverVisiblePercent, r.StillVisible)
-	fmt.Fprintf(w, "Confinement : %.1f s après le premier message (premier incident : %.1f s) ; incidents : %d\n", r.ContainmentSeconds, r.FirstIncidentSeconds, r.Incidents)
-	fmt.Fprintf(w, "Comptes piratés bloqués : %d ; autres comptes bloqués : %d\n", r.HijackedLocked, r.OtherAccountsLocked)
-	fmt.Fprintf(w, "Messages ordinaires : %d envoyés, %d retenus, %d différés, %d retirés, %d refusés (titulaires des comptes bloqués)\n",
+	fmt.Fprintf(w, "Exercice : %d établissements, %d académies, %d comptes piratés.\n", r.Establishments, r.Academies, r.HijackedAccounts)
+	fmt.Fprintf(w, "Messages de la vague tentés : %d ; acceptés : %d ; refusés (compte bloqué, second facteur) : %d\n", r.ThreatAttempts, r.ThreatSent, r.ThreatRefused)
+	fmt.Fprintf(w, "Visibles à un moment dans une boîte : %d (%.2f %%) ; encore visibles à la fin : %d\n", r.EverVisible, r.EverVisiblePercent, r.StillVisible)
+	fmt.Fprintf(w, "Confinement : %.1f s après le premier message (premier incident : %.1f s) ; incidents : %d\n", r.ContainmentSeconds, r.FirstIncidentSeconds, r.Incidents)
+	fmt.Fprintf(w, "Comptes piratés bloqués : %d ; autres comptes bloqués : %d\n", r.HijackedLocked, r.OtherAccountsLocked)
+	fmt.Fprintf(w, "Messages ordinaires : %d envoyés, %d retenus, %d différés, %d retirés, %d refusés (titulaires des comptes bloqués)\n",
 		r.OrdinarySent, r.OrdinaryHeld, r.OrdinaryDelayed, r.OrdinaryRecalled, r.OrdinaryRefused)
-	fmt.Fprintf(w, "Durée réelle : %.1f s\n", r.WallSeconds)
+	fmt.Fprintf(w, "Durée réelle : %.1f s\n", r.WallSeconds)
+}
+
+// runScenarios runs one scenario or all of them and prints their table.
+func runScenarios(ctx context.Context, o drill.Options, name string, asJSON bool, env Env) error {
+	if o.URL != "" || o.DataDir != "" || o.DatabaseURL != "" {
+		return errors.New("--scenario and --all run in process on temporary stores: without --url, --data or --database")
+	}
+	scs := drill.Scenarios()
+	if name != "" && name != "all" {
+		sc, err := drill.ScenarioByName(name)
+		if err != nil {
+			return err
+		}
+		scs = []drill.Scenario{sc}
+	}
+	rows, err := drill.RunScenarios(ctx, o, scs)
+	if err != nil {
+		return err
+	}
+	var fails []string
+	for _, r := range rows {
+		if err := r.Check(); err != nil {
+			fails = append(fails, oneLine(err.Error()))
+		}
+	}
+	if asJSON {
+		b, _ := json.MarshalIndent(map[string]any{"scenarios": rows, "targets_met": len(fails) == 0}, "", "  ")
+		fmt.Fprintln(env.Stdout, string(b))
+	} else {
+		printScenarios(env, rows)
+	}
+	if len(fails) > 0 {
+		fmt.Fprintf(env.Stderr, "bouclier drill: objectifs non atteints : %s\n", strings.Join(fails, " ; "))
+		return exitCode(3)
+	}
+	return nil
+}
+
+// printScenarios prints the scenarios' table.
+func printScenarios(env Env, rows []drill.Row) {
+	w := tabwriter.NewWriter(env.Stdout, 0, 0, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintln(w, "scénario\ttype\tmessages\tcopies\tvisibles\t%\trestantes\tvague à (s)\tdélai (s)\tincidents\tpirates bloqués\tlégitimes retenus\tretirés\tbloqués\tordinaires retenus\t")
+	for _, r := range rows {
+		kind := "légitime"
+		if r.Attack {
+			kind = "attaque"
+		}
+		if r.Tuned {
+			kind += "*"
+		}
+		fmt.Fprintf(w, "%s\t%s\t%d\t%d\t%d\t%.1f\t%d\t%.1f\t%.1f\t%d\t%d\t%d\t%d\t%d\t%d\t\n", r.Scenario, kind, r.Messages, r.Copies, r.CopiesVisible,
+			r.VisiblePercent, r.CopiesLeft, r.WaveSeconds, r.ActSeconds, r.Incidents, r.AttackerLocked, r.LegitHeld, r.LegitRecalled, r.LegitLocked, r.OrdinaryHeld)
+	}
+	_ = w.Flush()
+	fmt.Fprintln(env.Stdout, "* : scénario sur lequel les seuils ont été réglés. « vague à » : secondes entre le premier message de l’attaque et celui qui en fait une vague (troisième expéditeur d’un deuxième établissement, ou premier message d’un expéditeur seul) ; « délai » : secondes entre ce moment et celui où plus aucune copie n’est visible.")
 }

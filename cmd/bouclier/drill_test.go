@@ -25,6 +25,27 @@ func TestDrillCommand(t *testing.T) {
 			t.Errorf("%v: exit %d, stderr %q", args, code, e.String())
 		}
 	}
+	// One scenario, its table as JSON.
+	out.Reset()
+	errb.Reset()
+	code = Main(context.Background(), []string{"drill", "--scenario", "canular-2-destinataires", "--establishments", "20", "--academies", "2", "--ordinary", "20", "--json"},
+		Env{Stdout: &out, Stderr: &errb})
+	var table struct {
+		Scenarios []map[string]any `json:"scenarios"`
+		Met       bool             `json:"targets_met"`
+	}
+	if err := json.Unmarshal(out.Bytes(), &table); err != nil || len(table.Scenarios) != 1 {
+		t.Fatalf("scenario: exit %d, output %q, stderr %q", code, out.String(), errb.String())
+	}
+	if s := table.Scenarios[0]; s["scenario"] != "canular-2-destinataires" || s["attack_copies_left"].(float64) != 0 || !table.Met || code != 0 {
+		t.Errorf("scenario: exit %d, %v", code, table)
+	}
+	for _, args := range [][]string{{"drill", "--scenario", "nope"}, {"drill", "--all", "--url", "http://127.0.0.1:1"}} {
+		var o, e bytes.Buffer
+		if code := Main(context.Background(), args, Env{Stdout: &o, Stderr: &e}); code == 0 || e.Len() == 0 {
+			t.Errorf("%v: exit %d, stderr %q", args, code, e.String())
+		}
+	}
 	var o, e bytes.Buffer
 	if code := Main(context.Background(), []string{"drill", "--help"}, Env{Stdout: &o, Stderr: &e}); code != 0 || !strings.Contains(e.String(), "--establishments") {
 		t.Errorf("help: %d %q", code, e.String())

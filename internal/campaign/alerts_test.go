@@ -105,7 +105,7 @@ func TestContainmentAlertsOnceAcrossProcesses(t *testing.T) {
 				}
 				total++
 				count[m.To]++
-				if !strings.Contains(m.Subject, fmt.Sprintf("Incident n° %d", c.ID)) {
+				if !strings.Contains(m.Subject, fmt.Sprintf("Incident n°\u00a0%d", c.ID)) {
 					t.Errorf("subject %q", m.Subject)
 				}
 			}

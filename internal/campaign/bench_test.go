@@ -58,3 +58,33 @@ func benchWatch(b *testing.B, timeFlush bool) {
 		}
 	}
 }
+
+// BenchmarkWatchFirstSight is the send path of a sender the detector has
+// not seen for a while (its profile is read from the store): run it with
+// -benchtime at most the number of accounts (16 in the demo directory),
+// so that every send is a first sight.
+func BenchmarkWatchFirstSight(b *testing.B) {
+	cfg := config.Default()
+	cfg.DataDir = b.TempDir()
+	e := apptest.OpenConfig(b, "sqlite", cfg)
+	ctx := context.Background()
+	users, err := e.App.DB.Users(ctx, "")
+	if err != nil || len(users) == 0 {
+		b.Fatal(users, err)
+	}
+	if b.N > len(users) {
+		b.Skipf("at most %d sends: -benchtime %dx", len(users), len(users))
+	}
+	r := directory.Resolved{Recipients: []int64{1}, Schools: []string{"0780001A"}}
+	d := e.App.Campaign
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		u := users[i]
+		sctx := auth.WithSession(ctx, auth.Session{User: u, CreatedAt: e.Clock.Now().Add(-time.Hour), KnownDevice: true})
+		o := &messaging.Observed{Sender: u, Recipients: r, Subject: "Question", Body: "Bonjour, pourriez-vous me dire quel livre acheter pour le prochain trimestre ?",
+			Verdict: "deliver", At: e.Clock.Now()}
+		d.Watch(sctx, o)
+		o.ID, o.Status = int64(i+1), bouclier.StatusDelivered
+		d.Stored(sctx, o)
+	}
+}

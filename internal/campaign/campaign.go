@@ -1,7 +1,7 @@
 // Package campaign sees a wave of messages across senders and
 // establishments — the March 2024 kind, where hijacked accounts sent the
-// same few threats to hundreds of schools within hours — and contains it
-// on its own.
+// same few threats to hundreds of schools within hours — and holds or
+// contains it on its own, in proportion to what it knows.
 //
 // Every message is observed twice: Watch sees it after the screen and
 // before it is stored (and may hold it), Stored after commit (and records
@@ -9,69 +9,63 @@
 // processes sharing one PostgreSQL see one wave; each process keeps only
 // short-lived caches of it.
 //
-// # Signals, in the order the code computes them
+// # Signals
 //
-//  1. Features of the message: a MinHash signature of the word bigrams of
-//     its normalised text (Sign), cut into band keys; the SHA-256 of its
-//     attachments; the domains it links to (but the ministry's, the
-//     académies' and the ENTs').
-//  2. Signals of the sender, each a flag worth points (Points):
-//     the screen's score (held or rejected: 2; 0.3 and more: 2; above 0: 1);
-//     a fresh access (1): a session opened less than FreshFor ago from a
-//     device never seen (first login included) or moved to another
-//     network, or an account activated after a reset less than FreshFor
-//     ago; a fan-out out of character (1): more recipients, groups or
-//     establishments than the role's baseline, unless the sender's own
-//     history has as wide, or half again as many recipients or more groups
-//     than that history when there is one; an attempt to send during closed hours in the last
-//     ClosedWithin (1); a report by a recipient (2, found by Sweep).
-//     Heads, staff and administrators are expected broadcasters: neither
-//     their fan-out nor a mild screen score counts against them.
-//  3. The neighbourhood of a message: the observations of the last Window
-//     with a similar signature (estimated Jaccard ≥ Similar) or a shared
-//     attachment digest or link domain.
+//  1. Features of the message: a MinHash signature of its term set
+//     (TextModel: normalised, stop words out, synonyms mapped, stemmed:
+//     word order, inflection and synonyms do not change it), cut into band
+//     keys; the SHA-256 of its attachments; the registered domains (public
+//     suffix list) it links to, but the ministry's, the académies' and the
+//     ENTs'.
+//  2. Account signals (account.go), for the session's whole life: a
+//     device never seen, a session moved to another network or browser, a
+//     (network, browser) pair new to the account even with a known device
+//     token, an activation after a reset less than ResetFor ago, a send at
+//     an hour the sender never sends at.
+//  3. Behaviour (sender.go): a send wider than the role's and the
+//     sender's own (FlagFanout), and what the sender wrote to over
+//     VolumeWindow against their widest day (FlagVolume): splitting or
+//     spacing sends changes nothing; closed-hours attempts.
+//  4. Content: the screen's score; reports weighed by the reporter's role
+//     (a report against personnel needs personnel or many families).
+//  5. The wave (wave.go): the cluster of alike observations of the last
+//     Window, weighed by sender roles and signals, with the content's own
+//     history (a template seen for days is not a new text) and its
+//     provenance (first sent by a head without signals).
 //
 // # Rules, in the order Watch runs them
 //
-//  1. A message that matches an open incident (signature, digest or
-//     domain) is held.
-//  2. While an incident is open, a message worth 2 points or more is held
-//     too: the wave's other texts come from the same kind of accounts.
-//  3. A message worth 2 points or more from a parent or a student is held:
-//     family accounts, protected by a password alone, are the ones
-//     infostealers hand over.
-//  4. Another message worth 2 points or more is held when its
-//     neighbourhood already holds another suspicious sender of another
-//     establishment, or when two other suspicious senders of two other
-//     establishments sent in the last BurstWindow: a wave's first copies
-//     are held before any incident is opened.
+//  1. A message matching an open incident is held, unless it comes from
+//     a head, staff or administrator without account signals, or the
+//     incident's content is a template and the sender has no account
+//     signal.
+//  2. One sender can be a wave: a family or teacher account sending
+//     alarming content (any screen score) wider than its usual is held.
+//  3. A family account worth 2 points or more is held: family accounts,
+//     protected by a password alone, are the ones infostealers hand over.
+//  4. Probation: new content (no history) sent by a family or teacher
+//     account from a browser or network new to it, when it had known
+//     ones, waits ProbationFor before it goes out, long enough for its
+//     wave to show; Sweep releases it if it joined no incident.
 //
-// # Rules, in the order Stored and the sweeps run them
+// # Rules, in the order Stored, Flush and Sweep run them
 //
-//  1. A message held by rule 1 or 2 joins its incident.
-//  2. A message worth 2 points or more is recorded at once and its
-//     neighbourhood assessed; others are recorded in the background.
-//  3. A neighbourhood with MinSenders suspicious senders from MinSchools
-//     establishments, making at least MinShare of its senders, is a wave:
-//     an incident is opened (one per wave even when two processes see it
-//     at once: its seed is the wave's first suspicious message), or the
-//     open incident of one of its messages is extended.
-//  4. Containment: every message of the incident is recalled from every
-//     inbox (moderation.RecallIDs), the accounts worth 2 points or more are
-//     put in read-only and their sessions revoked (store.LockSender) until
-//     reset, the incident's signatures, digests and domains are held
-//     against everywhere.
-//  5. Sweep (every second in a server): reports become flags and their
-//     neighbourhoods are assessed again; every open incident gathers the
-//     matching messages other processes stored meanwhile and contains
+//  1. Every message is recorded (with its content's daily history); its
+//     cluster is assessed (wave.go) and an incident opened or raised at
+//     the level the cluster calls for; a held message matching an
+//     incident joins it.
+//  2. Review: every copy of the incident is held (taken out of the
+//     inboxes, back to the moderation queue where the académie or the
+//     head releases or rejects it); nobody is locked.
+//  3. Contain: the copies of the accounts with account signals are
+//     recalled and those accounts put in read-only with their sessions
+//     revoked, but heads, staff and administrators, whose messages are
+//     only held; the other copies are held.
+//  4. Sweep (every second in a server): reports become flags and their
+//     clusters are assessed again; every open incident gathers the
+//     matching messages other processes stored meanwhile and acts on
 //     them; alerts go to the académies' security officers and the heads
-//     of the establishments touched (email) and to the webhook, each once
-//     (package alert).
-//
-// The legitimate broadcasts pass because they lack the suspicious senders:
-// a rectorat letter forwarded by hundreds of heads (expected broadcasters),
-// the same absence note from many parents (short, benign, ordinary fan-out
-// from known devices), a teacher writing to all her classes (one sender).
+//     of the establishments touched (email) and to the webhook, each once.
 package campaign
 
 import (
@@ -88,7 +82,6 @@ import (
 	"github.com/bouclier/bouclier"
 	"github.com/bouclier/bouclier/internal/alert"
 	"github.com/bouclier/bouclier/internal/audit"
-	"github.com/bouclier/bouclier/internal/auth"
 	"github.com/bouclier/bouclier/internal/messaging"
 	"github.com/bouclier/bouclier/internal/moderation"
 	"github.com/bouclier/bouclier/internal/store"
@@ -99,15 +92,20 @@ const (
 	FlagScreenWeak   int64 = 1 << iota // screen score above 0
 	FlagScreenStrong                   // screen score of 0.3 or more
 	FlagScreenHeld                     // held or rejected by the screen
-	FlagFresh                          // first login, new device, moved session or reset
-	FlagFanout                         // fan-out out of character
+	FlagAccount                        // new device, moved session, network new to the account, recent reset
+	FlagFanout                         // one send wider than the role's and the sender's usual
 	FlagClosed                         // attempt during closed hours
-	FlagReported                       // reported by a recipient
+	FlagReported                       // reported, the reports weighing enough (reportWeight)
 	FlagBroadcaster                    // head, staff or administrator
 	FlagCampaign                       // held by an open incident
+	FlagOffHours                       // sent at an hour the sender never sends at
+	FlagVolume                         // more written to over VolumeWindow than the sender's widest day
+	FlagProbation                      // held for ProbationFor: new content from an account with signals
+	FlagStranger                       // a browser or network new to an account that had known ones
 )
 
-// Points is what a set of flags weighs; 2 makes a sender suspicious.
+// Points is what a set of flags weighs for the per-message rules; 2 makes
+// a sender suspicious.
 func Points(f int64) int {
 	p := 0
 	switch {
@@ -116,14 +114,10 @@ func Points(f int64) int {
 	case f&FlagScreenWeak != 0:
 		p++
 	}
-	if f&FlagFresh != 0 {
-		p++
-	}
-	if f&FlagFanout != 0 {
-		p++
-	}
-	if f&FlagClosed != 0 {
-		p++
+	for _, b := range []int64{FlagAccount, FlagOffHours, FlagFanout | FlagVolume, FlagClosed} {
+		if f&b != 0 {
+			p++
+		}
 	}
 	if f&FlagReported != 0 {
 		p += 2
@@ -136,32 +130,26 @@ const Suspicious = 2
 
 // Config holds the thresholds.
 type Config struct {
-	Window       time.Duration // sliding window of a wave
-	FreshFor     time.Duration // how long an access stays fresh
-	ClosedWithin time.Duration // how far back closed-hours attempts count
-	HistoryFor   time.Duration // how far back a sender's history goes
-	MinSenders   int           // suspicious senders that make a wave
-	MinSchools   int           // establishments they come from
-	MinShare     float64       // share of the neighbourhood's senders they make
-	Similar      float64       // estimated Jaccard that makes two texts alike
-	BurstWindow  time.Duration // how recent other suspicious senders count for rule 4
-	Refresh      time.Duration // how often a process reloads open incidents
-	Neighbours   int           // observations read per neighbourhood
+	Window        time.Duration // sliding window of a wave
+	VolumeWindow  time.Duration // rolling window of a sender's volume
+	ResetFor      time.Duration // how long an activation after a reset counts
+	ClosedWithin  time.Duration // how far back closed-hours attempts count
+	HistoryFor    time.Duration // how far back a sender's history goes
+	HistoryDays   int           // how many days of content history make a template
+	KnownMessages int           // messages in those days that make a content known
+	MinSenders    int           // distinct senders that make a wave
+	MinSchools    int           // establishments they come from
+	Similar       float64       // estimated Jaccard that makes two texts alike
+	ProbationFor  time.Duration // how long new content from an account with signals waits
+	Refresh       time.Duration // how often a process reloads open incidents
+	Neighbours    int           // observations read per neighbourhood
 }
 
 // DefaultConfig returns the production thresholds.
 func DefaultConfig() Config {
-	return Config{Window: 2 * time.Hour, FreshFor: 30 * time.Minute, ClosedWithin: 12 * time.Hour, HistoryFor: 30 * 24 * time.Hour,
-		MinSenders: 3, MinSchools: 2, MinShare: 0.3, Similar: 0.4, BurstWindow: 10 * time.Minute, Refresh: 200 * time.Millisecond, Neighbours: 500}
-}
-
-// baseline is the widest send a role makes without it being unusual.
-type baseline struct{ recipients, groups, schools int }
-
-var baselines = map[bouclier.Role]baseline{
-	bouclier.RoleStudent: {recipients: 3, groups: 0, schools: 1},
-	bouclier.RoleParent:  {recipients: 3, groups: 1, schools: 1},
-	bouclier.RoleTeacher: {recipients: 200, groups: 8, schools: 1},
+	return Config{Window: 2 * time.Hour, VolumeWindow: 6 * time.Hour, ResetFor: 7 * 24 * time.Hour, ClosedWithin: 12 * time.Hour,
+		HistoryFor: 30 * 24 * time.Hour, HistoryDays: 14, KnownMessages: 5, MinSenders: 3, MinSchools: 2, Similar: 0.4,
+		ProbationFor: time.Minute, Refresh: 200 * time.Millisecond, Neighbours: 500}
 }
 
 // IsBroadcaster reports whether a role is expected to write widely.
@@ -182,13 +170,17 @@ type Detector struct {
 	now    func() time.Time
 	log    *slog.Logger
 	cfg    Config
+	model  TextModel
 
 	mu       sync.Mutex // guards the caches below
 	open     []openIncident
 	version  int64
 	checked  time.Time
 	profiles map[int64]profile
-	academie map[string]string // UAI → académie
+	sessions map[string]sessionState // token hash → account signals
+	hot      map[int64]time.Time     // feature key → last signalled message carrying it
+	quiet    map[quietKey]time.Time  // assessments that found no wave → when
+	academie map[string]string       // UAI → académie
 
 	pending sync.Map // *messaging.Observed → pending
 
@@ -206,13 +198,9 @@ type openIncident struct {
 	id   int64
 	sigs []Signature
 	keys map[int64]bool
-}
-
-type profile struct {
-	hist     store.SenderHistory
-	closed   int
-	resetAt  int64
-	loadedAt time.Time
+	// The template features: held only from senders with account signals.
+	tsigs []Signature
+	tkeys map[int64]bool
 }
 
 type pending struct {
@@ -245,24 +233,21 @@ func New(db *store.DB, mod *moderation.Service, alerts *alert.Sender, authz Auth
 	if log == nil {
 		log = slog.Default()
 	}
-	return &Detector{db: db, mod: mod, alerts: alerts, authz: authz, now: now, log: log, cfg: cfg, profiles: map[int64]profile{}, academie: map[string]string{},
-		alerted: map[string]bool{}, kick: make(chan struct{}, 1)}, nil
+	return &Detector{db: db, mod: mod, alerts: alerts, authz: authz, now: now, log: log, cfg: cfg, model: FrenchModel{}, profiles: map[int64]profile{}, sessions: map[string]sessionState{}, hot: map[int64]time.Time{}, quiet: map[quietKey]time.Time{},
+		academie: map[string]string{},
+		alerted:  map[string]bool{}, kick: make(chan struct{}, 1)}, nil
 }
 
 // features computes the message's signature and keys.
 func (d *Detector) features(o *messaging.Observed) pending {
-	text := o.Body
-	if len(strings.Fields(text)) < MinTokens {
-		text = o.Subject + " " + o.Body
-	}
-	p := pending{sig: Sign(text)}
+	p := pending{sig: SignTerms(d.model.Terms(o.Subject + " " + o.Body))}
 	p.keys = p.sig.BandKeys()
 	for _, dg := range o.Digests {
 		p.extra = append(p.extra, featureKey("d", dg))
 	}
 	for _, l := range o.Links {
 		if !commonDomain(l) {
-			p.extra = append(p.extra, featureKey("l", l))
+			p.extra = append(p.extra, featureKey("l", RegisteredDomain(l)))
 		}
 	}
 	slices.Sort(p.extra)
@@ -271,9 +256,13 @@ func (d *Detector) features(o *messaging.Observed) pending {
 	return p
 }
 
-// flags computes the sender's signals: the screen's and the session's at
-// once, the history's (one cached query) only when something already
-// stands out, so that ordinary sends cost no query.
+// SetTextModel replaces the model the text similarity is computed on
+// (FrenchModel by default); call it before the first message.
+func (d *Detector) SetTextModel(m TextModel) { d.model = m }
+
+// flags computes the sender's signals: the screen's, the session's and
+// the sender's behaviour. A profile that cannot be read counts as a
+// fan-out out of character (fail closed).
 func (d *Detector) flags(ctx context.Context, o *messaging.Observed) int64 {
 	var f int64
 	role := o.Sender.Role
@@ -290,74 +279,17 @@ func (d *Detector) flags(ctx context.Context, o *messaging.Observed) int64 {
 	case o.Score > 0:
 		f |= FlagScreenWeak
 	}
-	now := o.At
-	if s, ok := auth.SessionFrom(ctx); ok && s.User.ID == o.Sender.ID {
-		if s.Moved || (!s.KnownDevice && now.Sub(s.CreatedAt) < d.cfg.FreshFor) {
-			f |= FlagFresh
-		}
-	}
-	// over: wider than the role's baseline; notable: wide enough that the
-	// sender's own history decides (a teacher who always writes to one
-	// class and now writes to all of them and their parents).
-	over, notable := false, false
-	if b, ok := baselines[role]; ok && !broadcaster {
-		r := o.Recipients
-		over = len(r.Recipients) > b.recipients || r.Groups > b.groups || len(r.Schools) > b.schools
-		notable = len(r.Recipients) > 10 || r.Groups >= 2
-	}
-	if f&^FlagBroadcaster == 0 && !over && !notable {
-		return f
-	}
-	p, err := d.profile(ctx, o.Sender.ID, now)
+	f |= d.sessionFlags(ctx, o.Sender)
+	sf, err := d.senderFlags(ctx, o.Sender, recipientsOf(o), o.At)
 	if err != nil {
 		d.log.Warn("campaign: sender profile", "err", err)
-		return f
+		return f | FlagFanout
 	}
-	h := p.hist
-	known := h.Messages >= 3
-	beyond := len(o.Recipients.Recipients)*2 > h.MaxRecipients*3 || o.Recipients.Groups > h.MaxGroups
-	if (over && (!known || beyond)) || (notable && known && beyond) {
-		f |= FlagFanout
-	}
-	if p.closed > 0 {
-		f |= FlagClosed
-	}
-	if p.resetAt != 0 && store.Micros(now)-p.resetAt < d.cfg.FreshFor.Microseconds() {
-		f |= FlagFresh
-	}
-	return f
+	return f | sf
 }
 
-// profileTTL bounds how long a sender's history is reused.
-const profileTTL = 10 * time.Second
-
-func (d *Detector) profile(ctx context.Context, userID int64, now time.Time) (profile, error) {
-	d.mu.Lock()
-	p, ok := d.profiles[userID]
-	d.mu.Unlock()
-	if ok && time.Since(p.loadedAt) < profileTTL {
-		return p, nil
-	}
-	h, err := d.db.CampaignSenderHistory(ctx, userID, store.Micros(now.Add(-d.cfg.HistoryFor)), store.Micros(now))
-	if err != nil {
-		return p, err
-	}
-	n, err := d.db.CountClosedAttempts(ctx, userID, store.Micros(now.Add(-d.cfg.ClosedWithin)))
-	if err != nil {
-		return p, err
-	}
-	resetAt, err := d.db.CampaignActivatedAt(ctx, userID)
-	if err != nil {
-		return p, err
-	}
-	p = profile{hist: h, closed: n, resetAt: resetAt, loadedAt: time.Now()}
-	d.mu.Lock()
-	if len(d.profiles) > 50000 {
-		clear(d.profiles)
-	}
-	d.profiles[userID] = p
-	d.mu.Unlock()
-	return p, nil
+func recipientsOf(o *messaging.Observed) recipients {
+	return recipients{count: len(o.Recipients.Recipients), groups: o.Recipients.Groups, schools: o.Recipients.Schools}
 }
 
 // incidents returns the open incidents, reloaded when any process changed
@@ -385,18 +317,26 @@ func (d *Detector) incidents(ctx context.Context) []openIncident {
 	var open []openIncident
 	for _, f := range fs {
 		if len(open) == 0 || open[len(open)-1].id != f.CampaignID {
-			open = append(open, openIncident{id: f.CampaignID, keys: map[int64]bool{}})
+			open = append(open, openIncident{id: f.CampaignID, keys: map[int64]bool{}, tkeys: map[int64]bool{}})
 		}
 		oi := &open[len(open)-1]
 		switch f.Kind {
-		case "sig":
+		case "sig", "tsig":
 			if s := ParseSignature(hexDecode(f.Value)); s != nil {
-				oi.sigs = append(oi.sigs, s)
+				if f.Kind == "sig" {
+					oi.sigs = append(oi.sigs, s)
+				} else {
+					oi.tsigs = append(oi.tsigs, s)
+				}
 			}
-		case "key":
+		case "key", "tkey":
 			var k int64
 			if _, err := fmt.Sscan(f.Value, &k); err == nil {
-				oi.keys[k] = true
+				if f.Kind == "key" {
+					oi.keys[k] = true
+				} else {
+					oi.tkeys[k] = true
+				}
 			}
 		}
 	}
@@ -411,24 +351,44 @@ func (d *Detector) invalidate() {
 	d.mu.Unlock()
 }
 
-// match returns the open incident a message's features match, or 0.
-func (d *Detector) match(open []openIncident, p pending) int64 {
-	for _, oi := range open {
+// match returns the open incident a message's features match, or 0. A
+// head, staff member or administrator without account signals is not held
+// on similarity alone (the académie decides on their messages through the
+// incident's review); a template incident's features hold only senders
+// with account signals and another signal.
+func (d *Detector) match(open []openIncident, p pending, role bouclier.Role) int64 {
+	signalled := hasAccountSignal(p.flags)
+	if IsBroadcaster(role) && !signalled && p.flags&(FlagScreenHeld|FlagScreenStrong) == 0 {
+		return 0
+	}
+	alike := func(sigs []Signature, keys map[int64]bool) bool {
 		for _, k := range p.extra {
-			if oi.keys[k] {
-				return oi.id
+			if keys[k] {
+				return true
 			}
 		}
 		if p.sig == nil {
-			continue
+			return false
 		}
-		for _, s := range oi.sigs {
+		for _, s := range sigs {
 			if Similarity(p.sig, s) >= d.cfg.Similar {
-				return oi.id
+				return true
 			}
+		}
+		return false
+	}
+	for _, oi := range open {
+		if alike(oi.sigs, oi.keys) || (signalled && hasBehaviourSignal(p.flags) && alike(oi.tsigs, oi.tkeys)) {
+			return oi.id
 		}
 	}
 	return 0
+}
+
+// singleSender reports whether one sender is a wave on their own: a
+// family or teacher account writing alarming content wider than usual.
+func singleSender(f int64, role bouclier.Role) bool {
+	return !IsBroadcaster(role) && f&(FlagFanout|FlagVolume) != 0 && f&(FlagScreenWeak|FlagScreenStrong|FlagScreenHeld) != 0
 }
 
 // Watch is the messaging.WatchFunc: it runs Watch's rules (see the
@@ -437,46 +397,42 @@ func (d *Detector) Watch(ctx context.Context, o *messaging.Observed) (bool, []st
 	p := d.features(o)
 	p.flags = d.flags(ctx, o)
 	p.at = time.Now()
-	open := d.incidents(ctx)
+	role := o.Sender.Role
 	var hold bool
 	var why []string
-	if id := d.match(open, p); id != 0 {
+	switch id := d.match(d.incidents(ctx), p, role); {
+	case id != 0:
 		p.campaign, hold = id, true
-		why = []string{fmt.Sprintf("campagne : message semblable à ceux de l'incident n° %d", id)}
-	} else if len(open) > 0 && Points(p.flags) >= Suspicious {
-		p.campaign, hold = open[len(open)-1].id, true
-		why = []string{fmt.Sprintf("campagne : envoi inhabituel pendant l'incident n° %d", open[len(open)-1].id)}
-	} else if Points(p.flags) >= Suspicious {
-		obs := d.obsOf(o, p)
-		switch {
-		case o.Sender.Role.IsFamily():
-			hold = true
-			why = []string{"compte familial suspect : connexion récente ou signalée et envoi inhabituel"}
-		case len(p.keys) > 0:
-			ns, err := d.neighbourhood(ctx, obs, p.sig)
-			if err != nil {
-				d.log.Warn("campaign: neighbourhood", "err", err)
-			} else if a := d.assess(ns); a.suspicious >= 2 && a.schools >= 2 {
-				hold = true
-				why = []string{"campagne : message semblable à ceux d'autres comptes suspects"}
-			}
+		why = []string{fmt.Sprintf("campagne : message semblable à ceux de l’incident n° %d", id)}
+	case singleSender(p.flags, role):
+		hold = true
+		why = []string{"campagne : contenu alarmant envoyé plus largement que d’habitude"}
+	case role.IsFamily() && Points(p.flags) >= Suspicious && hasBehaviourSignal(p.flags):
+		hold = true
+		why = []string{"compte familial suspect : envoi inhabituel et autres signaux"}
+	}
+	if !hold && o.Verdict == "deliver" && p.flags&FlagStranger != 0 && !IsBroadcaster(role) && len(p.keys) > 0 {
+		// New content from a browser or network new to an established
+		// account waits ProbationFor: long enough for a wave to show,
+		// released after (Sweep). An account's very first session does
+		// not: every account has one.
+		known, err := d.known(ctx, p.sig, p.extra, o.At)
+		if err != nil {
+			d.log.Warn("campaign: content history", "err", err)
 		}
-		if !hold {
-			since := store.Micros(o.At.Add(-d.cfg.BurstWindow))
-			if n, schools, err := d.db.RecentSuspects(ctx, since, o.Sender.ID, obs.UAI); err != nil {
-				d.log.Warn("campaign: recent suspects", "err", err)
-			} else if n >= 2 && schools >= 2 {
-				hold = true
-				why = []string{"campagne : envoi inhabituel pendant une rafale de comptes suspects dans d'autres établissements"}
-			}
+		if err != nil || !known {
+			hold, p.flags = true, p.flags|FlagProbation
+			why = []string{"campagne : nouveau contenu depuis une connexion inhabituelle, distribution différée d’une minute"}
 		}
 	}
+	d.remember(o.Sender.ID, store.RecentSend{At: store.Micros(o.At), Recipients: len(o.Recipients.Recipients), Groups: o.Recipients.Groups,
+		Schools: o.Recipients.Schools})
 	d.pending.Store(o, p)
 	return hold, why
 }
 
-// Stored is the messaging.StoredFunc: it records the message and, when
-// it weighs enough, assesses its neighbourhood at once.
+// Stored is the messaging.StoredFunc: it queues the message for the
+// worker, which records it and assesses its cluster within milliseconds.
 func (d *Detector) Stored(ctx context.Context, o *messaging.Observed) {
 	var p pending
 	if v, ok := d.pending.LoadAndDelete(o); ok {
@@ -489,25 +445,7 @@ func (d *Detector) Stored(ctx context.Context, o *messaging.Observed) {
 	if p.campaign != 0 {
 		p.flags |= FlagCampaign
 	}
-	obs := d.obsOf(o, p)
-	if p.campaign == 0 && Points(p.flags) >= Suspicious {
-		ctx := context.WithoutCancel(ctx)
-		err := d.db.InTx(ctx, func(tx *store.Tx) error {
-			if err := tx.InsertCampaignObs(ctx, obs); err != nil {
-				return err
-			}
-			return tx.InsertCampaignSuspect(ctx, obs.MessageID, obs.At, obs.SenderID, obs.UAI)
-		})
-		if err != nil {
-			d.log.Error("campaign: record", "err", err)
-			return
-		}
-		if err := d.assessAndOpen(ctx, obs, p.sig); err != nil {
-			d.log.Error("campaign: assess", "err", err)
-		}
-		return
-	}
-	d.enqueue(job{obs: obs, sig: p.sig, campaign: p.campaign})
+	d.enqueue(job{obs: d.obsOf(o, p), sig: p.sig, campaign: p.campaign})
 }
 
 func (d *Detector) enqueue(j job) {
@@ -594,57 +532,125 @@ func (d *Detector) alike(sig Signature, extra []int64, r store.CampaignObs) bool
 	return sig != nil && Similarity(sig, ParseSignature(r.Sig)) >= d.cfg.Similar
 }
 
-// assessment sums up a neighbourhood.
-type assessment struct {
-	senders    int
-	suspicious int             // senders worth Suspicious points
-	schools    int             // establishments of the suspicious senders
-	points     map[int64]int   // sender → points
-	flags      map[int64]int64 // sender → flags
-	seed       int64           // first suspicious message
+// assessAndAct assesses a recorded observation's cluster and opens,
+// raises or extends an incident when the wave calls for it; it returns
+// the incident (0 for none).
+func (d *Detector) assessAndAct(ctx context.Context, obs store.CampaignObs, sig Signature) (int64, error) {
+	if len(obs.Keys) == 0 {
+		return 0, nil
+	}
+	ns, err := d.neighbourhood(ctx, obs, sig)
+	if err != nil {
+		return 0, err
+	}
+	if len(ns) < d.cfg.MinSenders {
+		return 0, nil
+	}
+	w, err := d.assessWave(ctx, ns, sig, obs.Extra)
+	if err != nil {
+		return 0, err
+	}
+	level := d.level(w)
+	if level == "" {
+		return 0, nil
+	}
+	ids := make([]int64, 0, len(ns))
+	for _, o := range ns {
+		ids = append(ids, o.MessageID)
+	}
+	id, err := d.db.OpenCampaignOf(ctx, ids)
+	if err != nil {
+		return 0, err
+	}
+	reason := fmt.Sprintf("%d expéditeurs dans %d établissements envoient des messages semblables (%d messages, %d comptes aux signaux de compte)",
+		w.senders, w.schools, len(ns), w.signalled)
+	template := w.known || w.vouched
+	if template {
+		reason = fmt.Sprintf("%d comptes aux signaux de compte envoient un modèle connu de façon inhabituelle (%d messages)", w.signalled, len(ns))
+		// Only the copies sent with signals belong to the incident: the
+		// owner of a hijacked account sending the template from their own
+		// browser is not held.
+		var keep []store.CampaignObs
+		for _, o := range ns {
+			if hasAccountSignal(o.Flags) && hasBehaviourSignal(o.Flags|w.flags[o.SenderID]&(FlagFanout|FlagVolume)) {
+				keep = append(keep, o)
+			}
+		}
+		ns = keep
+	}
+	if id, err = d.attach(ctx, id, fmt.Sprintf("m:%d", w.seed), level, reason, ns, w.flags, template); err != nil {
+		return 0, err
+	}
+	return id, d.contain(ctx, id)
 }
 
-func (d *Detector) assess(ns []store.CampaignObs) assessment {
-	a := assessment{points: map[int64]int{}, flags: map[int64]int64{}}
-	for _, o := range ns {
-		a.flags[o.SenderID] |= o.Flags
+// hotMax bounds the hot keys remembered.
+const hotMax = 200000
+
+// worthAssessing reports whether an observation's cluster needs assessing:
+// a message with signals always; one without only when a message with
+// signals carried one of its keys in the last Window, since a cluster
+// without any signalled sender is no wave (level). This keeps ordinary
+// traffic, templates above all, from costing a cluster query per message.
+// Observations of other processes are found through the store when a
+// signalled message of theirs is assessed there.
+func (d *Detector) worthAssessing(o store.CampaignObs) bool {
+	now := time.UnixMicro(o.At)
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if hasAccountSignal(o.Flags) || hasBehaviourSignal(o.Flags) {
+		if len(d.hot) >= hotMax {
+			clear(d.hot)
+		}
+		for _, k := range o.Keys {
+			d.hot[k] = now
+		}
+		return true
 	}
-	schools := map[string]bool{}
-	for _, o := range ns {
-		p := Points(a.flags[o.SenderID])
-		a.points[o.SenderID] = p
-		if p >= Suspicious {
-			schools[o.UAI] = true
-			if o.MessageID != 0 && (a.seed == 0 || o.MessageID < a.seed) {
-				a.seed = o.MessageID
+	for _, k := range o.Keys {
+		if t, ok := d.hot[k]; ok && now.Sub(t) < d.cfg.Window {
+			return true
+		}
+	}
+	return false
+}
+
+// quietKey names an assessment that found no wave: the same sender, with
+// the same signals, sending the same content again within quietFor
+// changes nothing to the cluster but its own weight, already counted.
+type quietKey struct {
+	sender, key, flags int64
+}
+
+// quietFor is how long such an assessment is trusted.
+const quietFor = 10 * time.Second
+
+func (d *Detector) recentlyQuiet(k quietKey, at int64) bool {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	t, ok := d.quiet[k]
+	return ok && time.UnixMicro(at).Sub(t) < quietFor
+}
+
+// actOnSender opens a review incident on one sender's messages alike to
+// obs (one sender can be a wave).
+func (d *Detector) actOnSender(ctx context.Context, obs store.CampaignObs, sig Signature, seed, reason string) error {
+	ns := []store.CampaignObs{obs}
+	if len(obs.Keys) > 0 {
+		all, err := d.neighbourhood(ctx, obs, sig)
+		if err != nil {
+			return err
+		}
+		ns = ns[:0]
+		for _, o := range all {
+			if o.SenderID == obs.SenderID {
+				ns = append(ns, o)
 			}
 		}
 	}
-	a.senders = len(a.points)
-	for _, p := range a.points {
-		if p >= Suspicious {
-			a.suspicious++
-		}
-	}
-	a.schools = len(schools)
-	return a
-}
-
-func (d *Detector) isWave(a assessment) bool {
-	return a.suspicious >= d.cfg.MinSenders && a.schools >= d.cfg.MinSchools &&
-		float64(a.suspicious) >= d.cfg.MinShare*float64(a.senders)
-}
-
-// assessAndOpen assesses a recorded observation's neighbourhood and opens
-// or extends an incident when it is a wave.
-func (d *Detector) assessAndOpen(ctx context.Context, obs store.CampaignObs, sig Signature) error {
-	ns, err := d.neighbourhood(ctx, obs, sig)
-	if err != nil {
-		return err
-	}
-	a := d.assess(ns)
-	if !d.isWave(a) {
-		return nil
+	flags := map[int64]int64{}
+	for _, o := range ns {
+		flags[o.SenderID] |= o.Flags
 	}
 	ids := make([]int64, 0, len(ns))
 	for _, o := range ns {
@@ -654,24 +660,24 @@ func (d *Detector) assessAndOpen(ctx context.Context, obs store.CampaignObs, sig
 	if err != nil {
 		return err
 	}
-	reason := fmt.Sprintf("%d comptes suspects dans %d établissements envoient des messages semblables (%d messages, %d expéditeurs)",
-		a.suspicious, a.schools, len(ns), a.senders)
-	if id, err = d.attach(ctx, id, fmt.Sprintf("m:%d", a.seed), reason, ns, a); err != nil {
+	if id, err = d.attach(ctx, id, seed, "review", reason, ns, flags, false); err != nil {
 		return err
 	}
 	return d.contain(ctx, id)
 }
 
-// attach adds observations to incident id, opening it (for seed) when id
-// is 0, and returns the incident's id.
-func (d *Detector) attach(ctx context.Context, id int64, seed, reason string, ns []store.CampaignObs, a assessment) (int64, error) {
+// attach adds observations to incident id, opening it (for seed, at
+// level) when id is 0 or raising it to level, and returns its id.
+// template incidents hold their features only against senders with
+// account signals.
+func (d *Detector) attach(ctx context.Context, id int64, seed, level, reason string, ns []store.CampaignObs, flags map[int64]int64, template bool) (int64, error) {
 	now := d.now()
 	at := store.Micros(now)
 	open := d.incidents(ctx)
 	var known []Signature
 	for _, oi := range open {
 		if oi.id == id {
-			known = oi.sigs
+			known = append(slices.Clip(oi.sigs), oi.tsigs...)
 		}
 	}
 	keyCount := map[int64]int{}
@@ -680,21 +686,40 @@ func (d *Detector) attach(ctx context.Context, id int64, seed, reason string, ns
 			keyCount[k]++
 		}
 	}
+	sigKind, keyKind := "sig", "key"
+	if template {
+		sigKind, keyKind = "tsig", "tkey"
+	}
 	changed := false
 	err := d.db.InTx(ctx, func(tx *store.Tx) error {
 		if id == 0 {
 			var created bool
 			var err error
-			if id, created, err = tx.OpenCampaign(ctx, seed, reason, at); err != nil {
+			if id, created, err = tx.OpenCampaign(ctx, seed, level, reason, at); err != nil {
 				return err
 			}
 			if created {
 				changed = true
-				if err := tx.AddCampaignEvent(ctx, id, at, "opened", reason); err != nil {
+				if err := tx.AddCampaignEvent(ctx, id, at, "opened", levelText(level)+" : "+reason); err != nil {
 					return err
 				}
 				if err := audit.Append(ctx, tx, audit.Entry{At: now, Actor: "system", Action: "campaign.open", Target: fmt.Sprintf("incident:%d", id),
-					Scope: "national", Detail: reason}); err != nil {
+					Scope: "national", Detail: level + ": " + reason}); err != nil {
+					return err
+				}
+			}
+		}
+		if level == "contain" {
+			raised, err := tx.SetCampaignLevel(ctx, id, level)
+			if err != nil {
+				return err
+			}
+			if raised {
+				changed = true
+				if err := tx.ReopenMembers(ctx, id); err != nil {
+					return err
+				}
+				if err := tx.AddCampaignEvent(ctx, id, at, "raised", "confinement : "+reason); err != nil {
 					return err
 				}
 			}
@@ -724,13 +749,13 @@ func (d *Detector) attach(ctx context.Context, id int64, seed, reason string, ns
 					return err
 				}
 			}
-			p := a.points[o.SenderID]
-			if p >= Suspicious || (o.Flags&FlagCampaign != 0 && p >= 1) {
+			f := flags[o.SenderID] | o.Flags
+			if hasAccountSignal(f) && !IsBroadcaster(bouclier.Role(o.Role)) {
 				if _, err := tx.AddCampaignAccount(ctx, id, o.SenderID); err != nil {
 					return err
 				}
 			}
-			if s := ParseSignature(o.Sig); s != nil && len(known) < 32 && p >= 1 {
+			if s := ParseSignature(o.Sig); s != nil && len(known) < 32 {
 				dup := false
 				for _, k := range known {
 					if Similarity(s, k) >= 0.8 {
@@ -740,7 +765,7 @@ func (d *Detector) attach(ctx context.Context, id int64, seed, reason string, ns
 				}
 				if !dup {
 					known = append(known, s)
-					if _, err := tx.AddCampaignFeature(ctx, id, "sig", hexEncode(o.Sig)); err != nil {
+					if _, err := tx.AddCampaignFeature(ctx, id, sigKind, hexEncode(o.Sig)); err != nil {
 						return err
 					}
 					changed = true
@@ -750,7 +775,7 @@ func (d *Detector) attach(ctx context.Context, id int64, seed, reason string, ns
 				// A digest or domain shared by two messages of the wave is
 				// the wave's; one seen once may be anybody's.
 				if keyCount[k] >= 2 {
-					ok, err := tx.AddCampaignFeature(ctx, id, "key", fmt.Sprint(k))
+					ok, err := tx.AddCampaignFeature(ctx, id, keyKind, fmt.Sprint(k))
 					if err != nil {
 						return err
 					}
@@ -759,7 +784,7 @@ func (d *Detector) attach(ctx context.Context, id int64, seed, reason string, ns
 			}
 		}
 		if added > 0 {
-			if err := tx.AddCampaignEvent(ctx, id, at, "messages", fmt.Sprintf("%d message(s) rattaché(s) à l'incident", added)); err != nil {
+			if err := tx.AddCampaignEvent(ctx, id, at, "messages", fmt.Sprintf("%d message(s) rattaché(s) à l’incident", added)); err != nil {
 				return err
 			}
 		}
@@ -777,12 +802,24 @@ func (d *Detector) attach(ctx context.Context, id int64, seed, reason string, ns
 	return id, nil
 }
 
+func levelText(level string) string {
+	if level == "contain" {
+		return "confinement"
+	}
+	return "vérification"
+}
+
 // system is the actor of containment.
 var system = bouclier.SystemActor("campaign")
 
-// contain recalls the incident's messages not yet recalled and locks its
-// accounts not yet locked. It is idempotent: several processes may run it.
+// contain acts on the incident's messages not yet acted on and locks its
+// accounts not yet locked, as its level says (see the package comment).
+// It is idempotent: several processes may run it.
 func (d *Detector) contain(ctx context.Context, id int64) error {
+	c, err := d.db.Campaign(ctx, id)
+	if err != nil {
+		return err
+	}
 	ms, err := d.db.UncontainedMembers(ctx, id)
 	if err != nil {
 		return err
@@ -790,62 +827,66 @@ func (d *Detector) contain(ctx context.Context, id int64) error {
 	now := d.now()
 	at := store.Micros(now)
 	if len(ms) > 0 {
-		ids := make([]int64, len(ms))
-		for i, m := range ms {
-			ids[i] = m.MessageID
-		}
-		n, err := d.mod.RecallIDs(ctx, system, ids, fmt.Sprintf("campaign incident:%d", id))
-		if err != nil {
-			return fmt.Errorf("recall: %w", err)
-		}
-		err = d.db.InTx(ctx, func(tx *store.Tx) error {
-			if err := tx.MarkMembersContained(ctx, id, ids); err != nil {
+		signalled := map[int64]bool{}
+		if c.Level == "contain" {
+			accounts, err := d.db.CampaignAccountIDs(ctx, id)
+			if err != nil {
 				return err
 			}
-			if n == 0 {
-				return nil
+			for _, a := range accounts {
+				signalled[a] = true
 			}
-			return tx.AddCampaignEvent(ctx, id, at, "recalled", fmt.Sprintf("%d message(s) retiré(s) de toutes les boîtes", n))
+		}
+		var recall, hold, all []int64
+		for _, m := range ms {
+			all = append(all, m.MessageID)
+			if signalled[m.SenderID] {
+				recall = append(recall, m.MessageID)
+			} else {
+				hold = append(hold, m.MessageID)
+			}
+		}
+		n := 0
+		if len(recall) > 0 {
+			if n, err = d.mod.RecallIDs(ctx, system, recall, fmt.Sprintf("campaign incident:%d", id)); err != nil {
+				return fmt.Errorf("recall: %w", err)
+			}
+		}
+		err = d.db.InTx(ctx, func(tx *store.Tx) error {
+			held := 0
+			for _, mid := range hold {
+				ok, err := tx.WithdrawToHeld(ctx, mid)
+				if err != nil {
+					return err
+				}
+				if ok {
+					held++
+					if err := audit.Append(ctx, tx, audit.Entry{At: now, Actor: "system", Action: "message.hold", Target: fmt.Sprintf("message:%d", mid),
+						Scope: "national", Source: "campaign", Detail: fmt.Sprintf("incident:%d", id)}); err != nil {
+						return err
+					}
+				}
+			}
+			if err := tx.MarkMembersContained(ctx, id, all); err != nil {
+				return err
+			}
+			if n > 0 {
+				if err := tx.AddCampaignEvent(ctx, id, at, "recalled", fmt.Sprintf("%d message(s) retiré(s) de toutes les boîtes", n)); err != nil {
+					return err
+				}
+			}
+			if held > 0 {
+				return tx.AddCampaignEvent(ctx, id, at, "held", fmt.Sprintf("%d message(s) retenu(s) pour vérification", held))
+			}
+			return nil
 		})
 		if err != nil {
 			return err
 		}
 	}
-	users, err := d.db.UnlockedCampaignAccounts(ctx, id)
-	if err != nil {
-		return err
-	}
-	if len(users) > 0 {
-		var names []string
-		err = d.db.InTx(ctx, func(tx *store.Tx) error {
-			names = names[:0]
-			for _, uid := range users {
-				u, err := d.db.UserByID(ctx, uid)
-				if err != nil {
-					return err
-				}
-				// Containment's read-only is lifted by the académie, not by
-				// the establishment whose accounts were hijacked.
-				by := "national"
-				if u.Academie != "" {
-					by = "academie:" + u.Academie
-				}
-				if err := tx.LockSender(ctx, uid, by, at, "campaign containment"); err != nil {
-					return err
-				}
-				if err := tx.MarkAccountLocked(ctx, id, uid, at); err != nil {
-					return err
-				}
-				names = append(names, u.Username)
-				if err := audit.Append(ctx, tx, audit.Entry{At: now, Actor: "system", Action: "campaign.lock", Target: "user:" + u.Username,
-					Scope: u.Scope(), Source: "campaign", Detail: fmt.Sprintf("incident:%d", id)}); err != nil {
-					return err
-				}
-			}
-			return tx.AddCampaignEvent(ctx, id, at, "locked", fmt.Sprintf("comptes en lecture seule, sessions révoquées : %s", strings.Join(names, ", ")))
-		})
-		if err != nil {
-			return fmt.Errorf("lock accounts: %w", err)
+	if c.Level == "contain" {
+		if err := d.lockAccounts(ctx, id, now); err != nil {
+			return err
 		}
 	}
 	return d.db.InTx(ctx, func(tx *store.Tx) error {
@@ -853,13 +894,62 @@ func (d *Detector) contain(ctx context.Context, id int64) error {
 		if err != nil || !first {
 			return err
 		}
-		return tx.AddCampaignEvent(ctx, id, at, "contained", "copies retirées et comptes bloqués")
+		return tx.AddCampaignEvent(ctx, id, at, "contained", "copies retenues ou retirées")
 	})
 }
 
-// Flush records the observations queued by Stored and attaches the held
-// ones to their incidents, then contains those incidents. The server's
-// Run calls it continuously; tests and the drill call it to be exact.
+// lockAccounts puts an incident's accounts with signals in read-only and
+// revokes their sessions. Heads, staff and administrators are never
+// listed (attach): the académie decides on them.
+func (d *Detector) lockAccounts(ctx context.Context, id int64, now time.Time) error {
+	users, err := d.db.UnlockedCampaignAccounts(ctx, id)
+	if err != nil || len(users) == 0 {
+		return err
+	}
+	at := store.Micros(now)
+	var names []string
+	err = d.db.InTx(ctx, func(tx *store.Tx) error {
+		names = names[:0]
+		for _, uid := range users {
+			u, err := d.db.UserByID(ctx, uid)
+			if err != nil {
+				return err
+			}
+			if IsBroadcaster(u.Role) {
+				continue
+			}
+			// Containment's read-only is lifted by the académie, not by the
+			// establishment whose accounts were hijacked.
+			by := "national"
+			if u.Academie != "" {
+				by = "academie:" + u.Academie
+			}
+			if err := tx.LockSender(ctx, uid, by, at, "campaign containment"); err != nil {
+				return err
+			}
+			if err := tx.MarkAccountLocked(ctx, id, uid, at); err != nil {
+				return err
+			}
+			names = append(names, u.Username)
+			if err := audit.Append(ctx, tx, audit.Entry{At: now, Actor: "system", Action: "campaign.lock", Target: "user:" + u.Username,
+				Scope: u.Scope(), Source: "campaign", Detail: fmt.Sprintf("incident:%d", id)}); err != nil {
+				return err
+			}
+		}
+		if len(names) == 0 {
+			return nil
+		}
+		return tx.AddCampaignEvent(ctx, id, at, "locked", fmt.Sprintf("comptes en lecture seule, sessions révoquées : %s", strings.Join(names, ", ")))
+	})
+	if err != nil {
+		return fmt.Errorf("lock accounts: %w", err)
+	}
+	return nil
+}
+
+// Flush records the observations queued by Stored, assesses their
+// clusters and acts on them. The server's Run calls it continuously;
+// tests and the drill call it to be exact.
 func (d *Detector) Flush(ctx context.Context) error {
 	d.work.Lock()
 	defer d.work.Unlock()
@@ -879,6 +969,9 @@ func (d *Detector) flush(ctx context.Context) error {
 			if err := tx.InsertCampaignObs(ctx, j.obs); err != nil {
 				return err
 			}
+			if err := tx.AddCampaignHistory(ctx, historyKeys(j.sig, j.obs.Extra), dayOf(time.UnixMicro(j.obs.At))); err != nil {
+				return err
+			}
 		}
 		return nil
 	})
@@ -886,20 +979,62 @@ func (d *Detector) flush(ctx context.Context) error {
 		return fmt.Errorf("record observations: %w", err)
 	}
 	byIncident := map[int64][]store.CampaignObs{}
+	var errs []error
 	for _, j := range jobs {
 		if j.campaign != 0 {
 			byIncident[j.campaign] = append(byIncident[j.campaign], j.obs)
+			continue
+		}
+		if !d.worthAssessing(j.obs) {
+			continue
+		}
+		qk := quietKey{sender: j.obs.SenderID, flags: j.obs.Flags}
+		if len(j.obs.Keys) > 0 {
+			qk.key = j.obs.Keys[0]
+		}
+		if d.recentlyQuiet(qk, j.obs.At) {
+			continue
+		}
+		id, err := d.assessAndAct(ctx, j.obs, j.sig)
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		if id == 0 {
+			d.mu.Lock()
+			if len(d.quiet) >= hotMax {
+				clear(d.quiet)
+			}
+			d.quiet[qk] = time.UnixMicro(j.obs.At)
+			d.mu.Unlock()
+		}
+		if id == 0 && singleSender(j.obs.Flags, bouclier.Role(j.obs.Role)) {
+			if err := d.actOnSender(ctx, j.obs, j.sig, fmt.Sprintf("s:%d", j.obs.MessageID),
+				"un compte envoie un contenu alarmant plus largement que d’habitude"); err != nil {
+				errs = append(errs, err)
+			}
 		}
 	}
-	var errs []error
 	for id, ns := range byIncident {
-		a := d.assess(ns)
-		if _, err := d.attach(ctx, id, "", "", ns, a); err != nil {
+		flags := map[int64]int64{}
+		for _, o := range ns {
+			flags[o.SenderID] |= o.Flags
+		}
+		if _, err := d.attach(ctx, id, "", "", "", ns, flags, false); err != nil {
 			errs = append(errs, err)
 			continue
 		}
 		if err := d.contain(ctx, id); err != nil {
 			errs = append(errs, err)
+		}
+	}
+	// A message held by an incident still counts in its cluster: the
+	// cluster may call for more than the incident's level.
+	for _, j := range jobs {
+		if j.campaign != 0 && d.worthAssessing(j.obs) {
+			if _, err := d.assessAndAct(ctx, j.obs, j.sig); err != nil {
+				errs = append(errs, err)
+			}
 		}
 	}
 	// Forget what Watch saw of sends that never reached Stored.
@@ -925,13 +1060,22 @@ func (d *Detector) Sweep(ctx context.Context) error {
 		errs = append(errs, err)
 	}
 	ids, err := d.db.OpenCampaignIDs(ctx)
+	if err == nil {
+		// The incidents first: a message on probation that joined one
+		// stays held.
+		for _, id := range ids {
+			if err := d.gather(ctx, id); err != nil {
+				errs = append(errs, err)
+			}
+		}
+		if err := d.releaseProbation(ctx); err != nil {
+			errs = append(errs, err)
+		}
+	}
 	if err != nil {
 		return errors.Join(append(errs, err)...)
 	}
 	for _, id := range ids {
-		if err := d.gather(ctx, id); err != nil {
-			errs = append(errs, err)
-		}
 		if err := d.contain(ctx, id); err != nil {
 			errs = append(errs, err)
 		}
@@ -942,6 +1086,9 @@ func (d *Detector) Sweep(ctx context.Context) error {
 	if now := d.now(); now.Sub(d.lastPurge) > 10*time.Minute {
 		d.lastPurge = now
 		err := d.db.InTx(ctx, func(tx *store.Tx) error {
+			if err := tx.PurgeCampaignHistory(ctx, dayOf(now)-int64(d.cfg.HistoryDays)-1); err != nil {
+				return err
+			}
 			return tx.PurgeCampaignObs(ctx, store.Micros(now.Add(-2*d.cfg.Window)), store.Micros(now.Add(-d.cfg.HistoryFor)))
 		})
 		if err != nil {
@@ -951,34 +1098,87 @@ func (d *Detector) Sweep(ctx context.Context) error {
 	return errors.Join(errs...)
 }
 
-// sweepReports turns new reports into flags and assesses the reported
-// messages' neighbourhoods again.
+// releaseProbation delivers the messages on probation whose time is up
+// and that joined no incident.
+func (d *Detector) releaseProbation(ctx context.Context) error {
+	now := d.now()
+	ids, err := d.db.ProbationDue(ctx, FlagProbation, store.Micros(now.Add(-d.cfg.ProbationFor)), store.Micros(now.Add(-d.cfg.Window)))
+	if err != nil || len(ids) == 0 {
+		return err
+	}
+	return d.db.InTx(ctx, func(tx *store.Tx) error {
+		for _, id := range ids {
+			ok, err := tx.Decide(ctx, id, string(bouclier.StatusDelivered), "campaign", store.Micros(now))
+			if err != nil {
+				return err
+			}
+			if err := tx.ClearCampaignFlag(ctx, id, FlagProbation); err != nil {
+				return err
+			}
+			if !ok {
+				continue
+			}
+			if err := audit.Append(ctx, tx, audit.Entry{At: now, Actor: "system", Action: "message.release", Target: fmt.Sprintf("message:%d", id),
+				Scope: "national", Source: "campaign", Detail: "probation over, no wave"}); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+// reportWeight is what one report weighs: by the reporter's role, halved
+// for a reporter who reported many messages in the last day.
+func reportWeight(role bouclier.Role, recentReports int) float64 {
+	w := 1.0
+	switch {
+	case IsBroadcaster(role):
+		w = 2
+	case role == bouclier.RoleTeacher:
+		w = 1.5
+	case role == bouclier.RoleStudent:
+		w = 0.5
+	}
+	if recentReports > 5 {
+		w /= 2
+	}
+	return w
+}
+
+// reportsCount reports whether a message's reports weigh enough to flag
+// it: 1.5 against a family account (one teacher's report, two parents');
+// against personnel, 2 with one report from personnel (staff confirm),
+// or 6 from families alone.
+func reportsCount(sender bouclier.Role, reporters []store.Reporter) bool {
+	total, personnel := 0.0, false
+	for _, r := range reporters {
+		total += reportWeight(r.Role, r.Recent)
+		personnel = personnel || r.Role.IsPersonnel()
+	}
+	if sender.IsPersonnel() {
+		return (total >= 2 && personnel) || total >= 6
+	}
+	return total >= 1.5
+}
+
+// sweepReports weighs new reports and, for the messages whose reports
+// weigh enough, flags them and acts on their sender and cluster.
 func (d *Detector) sweepReports(ctx context.Context) error {
-	since := store.Micros(d.now().Add(-d.cfg.Window))
+	now := d.now()
+	since := store.Micros(now.Add(-d.cfg.Window))
 	rs, err := d.db.ReportsAfter(ctx, d.reportCursor, since, 1000)
 	if err != nil || len(rs) == 0 {
 		return err
 	}
 	d.reportCursor = rs[len(rs)-1].ID
 	seen := map[int64]bool{}
-	err = d.db.InTx(ctx, func(tx *store.Tx) error {
-		for _, r := range rs {
-			if seen[r.MessageID] {
-				continue
-			}
-			seen[r.MessageID] = true
-			if _, err := tx.FlagCampaignObs(ctx, r.MessageID, FlagReported); err != nil {
-				return err
-			}
-		}
-		return nil
-	})
-	if err != nil {
-		return err
-	}
 	var errs []error
-	for id := range seen {
-		o, err := d.db.CampaignObsByID(ctx, id)
+	for _, r := range rs {
+		if seen[r.MessageID] {
+			continue
+		}
+		seen[r.MessageID] = true
+		o, err := d.db.CampaignObsByID(ctx, r.MessageID)
 		if errors.Is(err, store.ErrNotFound) {
 			continue
 		}
@@ -986,9 +1186,36 @@ func (d *Detector) sweepReports(ctx context.Context) error {
 			errs = append(errs, err)
 			continue
 		}
-		o.Keys = append(ParseSignature(o.Sig).BandKeys(), o.Extra...)
-		if err := d.assessAndOpen(ctx, o, ParseSignature(o.Sig)); err != nil {
+		if o.Flags&FlagReported != 0 {
+			continue
+		}
+		reporters, err := d.db.CampaignReporters(ctx, r.MessageID, store.Micros(now.Add(-24*time.Hour)))
+		if err != nil {
 			errs = append(errs, err)
+			continue
+		}
+		if !reportsCount(bouclier.Role(o.Role), reporters) {
+			continue
+		}
+		if err := d.db.InTx(ctx, func(tx *store.Tx) error {
+			_, err := tx.FlagCampaignObs(ctx, r.MessageID, FlagReported)
+			return err
+		}); err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		o.Flags |= FlagReported
+		sig := ParseSignature(o.Sig)
+		o.Keys = append(sig.BandKeys(), o.Extra...)
+		id, err := d.assessAndAct(ctx, o, sig)
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		if id == 0 {
+			if err := d.actOnSender(ctx, o, sig, fmt.Sprintf("r:%d", o.MessageID), "message signalé par ses destinataires"); err != nil {
+				errs = append(errs, err)
+			}
 		}
 	}
 	return errors.Join(errs...)
@@ -1012,10 +1239,13 @@ func (d *Detector) gather(ctx context.Context, id int64) error {
 		return err
 	}
 	var keys []int64
-	for _, s := range oi.sigs {
+	for _, s := range append(slices.Clip(oi.sigs), oi.tsigs...) {
 		keys = append(keys, s.BandKeys()...)
 	}
 	for k := range oi.keys {
+		keys = append(keys, k)
+	}
+	for k := range oi.tkeys {
 		keys = append(keys, k)
 	}
 	rows, err := d.db.CampaignNeighbours(ctx, keys, c.OpenedAt-d.cfg.Window.Microseconds(), 5000)
@@ -1023,16 +1253,18 @@ func (d *Detector) gather(ctx context.Context, id int64) error {
 		return err
 	}
 	var ns []store.CampaignObs
+	flags := map[int64]int64{}
 	for _, r := range rows {
-		p := pending{sig: ParseSignature(r.Sig), extra: r.Extra}
-		if d.match([]openIncident{*oi}, p) == id {
+		p := pending{sig: ParseSignature(r.Sig), extra: r.Extra, flags: r.Flags}
+		if d.match([]openIncident{*oi}, p, bouclier.Role(r.Role)) == id {
 			ns = append(ns, r)
+			flags[r.SenderID] |= r.Flags
 		}
 	}
 	if len(ns) == 0 {
 		return nil
 	}
-	_, err = d.attach(ctx, id, "", "", ns, d.assess(ns))
+	_, err = d.attach(ctx, id, "", "", "", ns, flags, false)
 	return err
 }
 
@@ -1120,7 +1352,7 @@ func (d *Detector) settle(ctx context.Context, id int64, key string, sent bool, 
 	d.alerted[key] = true
 	if sent {
 		at := store.Micros(d.now())
-		if err := d.db.InTx(ctx, func(tx *store.Tx) error { return tx.AddCampaignEvent(ctx, id, at, "alert", "alerte envoyée : "+what) }); err != nil {
+		if err := d.db.InTx(ctx, func(tx *store.Tx) error { return tx.AddCampaignEvent(ctx, id, at, "alert", "alerte envoyée : "+what) }); err != nil {
 			*errs = append(*errs, err)
 		}
 	}

@@ -5,9 +5,11 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/bouclier/bouclier"
 	"github.com/bouclier/bouclier/internal/apptest"
+	"github.com/bouclier/bouclier/internal/auth"
 	"github.com/bouclier/bouclier/internal/campaign"
 	"github.com/bouclier/bouclier/internal/messaging"
 	"github.com/bouclier/bouclier/internal/store"
@@ -38,12 +40,14 @@ func TestPoints(t *testing.T) {
 		want  int
 	}{
 		{0, 0},
-		{campaign.FlagFresh, 1},
-		{campaign.FlagFresh | campaign.FlagFanout, 2},
+		{campaign.FlagAccount, 1},
+		{campaign.FlagAccount | campaign.FlagFanout, 2},
+		{campaign.FlagFanout | campaign.FlagVolume, 1},
+		{campaign.FlagAccount | campaign.FlagOffHours, 2},
 		{campaign.FlagScreenWeak | campaign.FlagScreenStrong, 2},
 		{campaign.FlagScreenHeld | campaign.FlagClosed, 3},
 		{campaign.FlagReported, 2},
-		{campaign.FlagBroadcaster | campaign.FlagFresh, 1},
+		{campaign.FlagBroadcaster | campaign.FlagAccount, 1},
 	} {
 		if got := campaign.Points(c.flags); got != c.want {
 			t.Errorf("Points(%b) = %d, want %d", c.flags, got, c.want)
@@ -122,8 +126,9 @@ func TestNearDuplicatesFromSuspiciousSenders(t *testing.T) {
 }
 
 // TestTeacherWave: teachers who just logged in from new devices and write
-// far wider than they ever did: the first copy goes out, the second is
-// held before any incident, the third opens one and the first is recalled.
+// far wider than they ever did (their accounts' very first sessions, so
+// nothing waits on probation): the third copy makes the cluster a wave,
+// every copy is recalled, the accounts locked.
 func TestTeacherWave(t *testing.T) {
 	apptest.Each(t, func(t *testing.T, e *apptest.Env) {
 		world(t, e, 3)
@@ -137,46 +142,77 @@ func TestTeacherWave(t *testing.T) {
 			uai := fmt.Sprintf("099%04dA", i)
 			res := mustSend(t, e, sender{fmt.Sprintf("prof.%d", i), true}, []string{"class:" + uai + "/C1", "class:" + uai + "/C2", "parents:" + uai + "/C1", "parents:" + uai + "/C2", "staff:" + uai},
 				"Information", unseenVariants[i-1])
-			if want := bouclier.StatusHeld; i == 1 && res.Status != bouclier.StatusDelivered || i > 1 && res.Status != want {
+			if res.Status != bouclier.StatusDelivered {
 				t.Fatalf("copy %d: %s %v", i, res.Status, reasonsOf(t, e, res))
 			}
 			ids = append(ids, res.ID)
 		}
-		if cs := incidents(t, e); len(cs) != 1 || len(cs[0].Accounts) != 3 {
+		cs := incidents(t, e)
+		if len(cs) != 1 || len(cs[0].Accounts) != 3 || cs[0].Level != "contain" {
 			t.Fatalf("incidents: %+v", cs)
 		}
-		if m := message(t, e, ids[0]); !m.Recalled {
-			t.Error("first copy not recalled")
-		}
-		if n, _ := e.App.DB.VisibleCopies(context.Background(), ids[0]); n != 0 {
-			t.Errorf("%d copies still visible", n)
+		for _, id := range ids {
+			if m := message(t, e, id); !m.Recalled {
+				t.Errorf("message %d not recalled", id)
+			}
+			if n, _ := e.App.DB.VisibleCopies(context.Background(), id); n != 0 {
+				t.Errorf("message %d: %d copies still visible", id, n)
+			}
 		}
 	})
 }
 
-// TestFanoutAndFreshAlone: each of fresh access and wide fan-out weighs 1
-// point; alone neither makes a sender suspicious, together they do.
-func TestFanoutAndFreshAlone(t *testing.T) {
+// TestWaveLevels: the same new text from four parents of four
+// establishments, one message each to their child's teacher: with account
+// signals (new devices) it is contained, with behaviour signals alone
+// (fan-out) it is held for review and nobody is locked, without any
+// signal it is only recorded.
+func TestWaveLevels(t *testing.T) {
 	for _, c := range []struct {
-		name  string
-		fresh bool
-		wide  bool
-		want  int
-	}{{"fresh only", true, false, 0}, {"fan-out only", false, true, 0}, {"fresh and fan-out", true, true, 1}} {
+		name        string
+		fresh, wide bool
+		level       string
+		locked      int
+	}{
+		{"account signals", true, false, "contain", 4},
+		{"fan-out only", false, true, "review", 0},
+		{"account and fan-out", true, true, "contain", 4},
+		{"no signal", false, false, "", 0},
+	} {
 		t.Run(c.name, func(t *testing.T) {
 			apptest.Each(t, func(t *testing.T, e *apptest.Env) {
 				world(t, e, 4)
+				var ids []int64
 				for i := 1; i <= 4; i++ {
 					to := []string{fmt.Sprintf("user:prof.%d", i)}
 					if c.wide {
 						to = parentWide(i)
 					}
-					if res := mustSend(t, e, sender{fmt.Sprintf("parent.%d.C1.1", i), c.fresh}, to, "Convocation", unseenVariants[i-1]); c.want == 0 && res.Status != bouclier.StatusDelivered {
-						t.Errorf("sender %d: %s %v", i, res.Status, reasonsOf(t, e, res))
+					ids = append(ids, mustSend(t, e, sender{fmt.Sprintf("parent.%d.C1.1", i), c.fresh}, to, "Convocation", unseenVariants[i-1]).ID)
+				}
+				cs := incidents(t, e)
+				if c.level == "" {
+					if len(cs) != 0 {
+						t.Fatalf("incidents: %+v", cs)
+					}
+					return
+				}
+				if len(cs) != 1 || cs[0].Level != c.level {
+					t.Fatalf("incidents: %+v, want one at level %s", cs, c.level)
+				}
+				locked := 0
+				for i := 1; i <= 4; i++ {
+					if user(t, e, fmt.Sprintf("parent.%d.C1.1", i)).ReadOnly {
+						locked++
 					}
 				}
-				if n := len(incidents(t, e)); n != c.want {
-					t.Errorf("%d incidents, want %d", n, c.want)
+				if locked != c.locked {
+					t.Errorf("%d accounts locked, want %d", locked, c.locked)
+				}
+				for _, id := range ids {
+					if n, _ := e.App.DB.VisibleCopies(context.Background(), id); n != 0 {
+						t.Errorf("message %d: %d copies visible", id, n)
+					}
 				}
 			})
 		})
@@ -184,7 +220,7 @@ func TestFanoutAndFreshAlone(t *testing.T) {
 }
 
 // TestScreenSignal: the known wave texts, which the screen itself holds
-// or rejects, make their senders suspicious even from known devices.
+// or rejects, make a wave even from known devices.
 func TestScreenSignal(t *testing.T) {
 	apptest.Each(t, func(t *testing.T, e *apptest.Env) {
 		world(t, e, 3)
@@ -196,8 +232,9 @@ func TestScreenSignal(t *testing.T) {
 		for i := 1; i <= 3; i++ {
 			_, _ = send(t, e, sender{fmt.Sprintf("parent.%d.C1.1", i), false}, []string{fmt.Sprintf("user:prof.%d", i)}, "Alerte", texts[i-1])
 		}
+		// Known devices: the académie reviews, nobody is locked.
 		cs := incidents(t, e)
-		if len(cs) != 1 || len(cs[0].Accounts) != 3 {
+		if len(cs) != 1 || len(cs[0].Accounts) != 0 || cs[0].Level != "review" {
 			t.Fatalf("incidents: %+v", cs)
 		}
 	})
@@ -225,6 +262,9 @@ func TestAttachmentAndLinkSignals(t *testing.T) {
 		{"same link domain", func(i int) (string, []messaging.Attachment) {
 			return fmt.Sprintf(" Lien : https://portail-familles-info.com/doc/%d", i), nil
 		}, 1},
+		{"rotating subdomains", func(i int) (string, []messaging.Attachment) {
+			return fmt.Sprintf(" Lien : https://x%d.portail-familles-info.com/doc", i*7919), nil
+		}, 1},
 		{"official link", func(i int) (string, []messaging.Attachment) {
 			return fmt.Sprintf(" Lien : https://www.ac-versailles.fr/doc/%d", i), nil
 		}, 0},
@@ -236,8 +276,8 @@ func TestAttachmentAndLinkSignals(t *testing.T) {
 					suffix, atts := c.extra(i)
 					_, _ = send(t, e, sender{fmt.Sprintf("parent.%d.C1.1", i), true}, parentWide(i), "Information", texts[i-1]+suffix, atts...)
 				}
-				if n := len(incidents(t, e)); n != c.want {
-					t.Errorf("%d incidents, want %d", n, c.want)
+				if cs := incidents(t, e); len(cs) != c.want {
+					t.Errorf("%d incidents, want %d: %+v", len(cs), c.want, cs)
 				}
 			})
 		})
@@ -245,14 +285,15 @@ func TestAttachmentAndLinkSignals(t *testing.T) {
 }
 
 // TestClosedHoursAttempts: an attempt to send during closed hours earlier
-// counts as a signal with a fresh access.
+// is a signal: four parents of known devices who tried at night make the
+// same new text a wave to review; without the attempts it is nothing.
 func TestClosedHoursAttempts(t *testing.T) {
 	for _, closed := range []bool{false, true} {
 		t.Run(fmt.Sprint("closed=", closed), func(t *testing.T) {
 			apptest.Each(t, func(t *testing.T, e *apptest.Env) {
-				world(t, e, 3)
+				world(t, e, 4)
 				ctx := context.Background()
-				for i := 1; i <= 3; i++ {
+				for i := 1; i <= 4; i++ {
 					u := user(t, e, fmt.Sprintf("parent.%d.C1.1", i))
 					if closed {
 						if err := e.App.DB.RecordClosedAttempt(ctx, u.ID, store.Micros(e.Clock.Now().Add(-8*60*60e9))); err != nil {
@@ -260,8 +301,8 @@ func TestClosedHoursAttempts(t *testing.T) {
 						}
 					}
 				}
-				for i := 1; i <= 3; i++ {
-					_, _ = send(t, e, sender{fmt.Sprintf("parent.%d.C1.1", i), true}, []string{fmt.Sprintf("user:prof.%d", i)}, "Convocation", unseenVariants[i-1])
+				for i := 1; i <= 4; i++ {
+					_, _ = send(t, e, sender{fmt.Sprintf("parent.%d.C1.1", i), false}, []string{fmt.Sprintf("user:prof.%d", i)}, "Convocation", unseenVariants[i-1])
 				}
 				want := 0
 				if closed {
@@ -275,15 +316,16 @@ func TestClosedHoursAttempts(t *testing.T) {
 	}
 }
 
-// TestReports: copies that went out unnoticed are recalled once their
-// recipients report them.
+// TestReports: copies that went out unnoticed, from accounts without any
+// signal, are held for review once their recipients report them; nobody
+// is locked on reports.
 func TestReports(t *testing.T) {
 	apptest.Each(t, func(t *testing.T, e *apptest.Env) {
 		world(t, e, 3)
 		ctx := context.Background()
 		var ids []int64
 		for i := 1; i <= 3; i++ {
-			res := mustSend(t, e, sender{fmt.Sprintf("parent.%d.C1.1", i), true}, []string{fmt.Sprintf("user:prof.%d", i)}, "Convocation", unseenVariants[i-1])
+			res := mustSend(t, e, sender{fmt.Sprintf("parent.%d.C1.1", i), false}, []string{fmt.Sprintf("user:prof.%d", i)}, "Convocation", unseenVariants[i-1])
 			if res.Status != bouclier.StatusDelivered {
 				t.Fatalf("copy %d: %s", i, res.Status)
 			}
@@ -305,20 +347,27 @@ func TestReports(t *testing.T) {
 			t.Fatal(err)
 		}
 		cs := incidents(t, e)
-		if len(cs) != 1 {
-			t.Fatalf("%d incidents after reports", len(cs))
+		if len(cs) == 0 {
+			t.Fatal("no incident after reports")
 		}
 		for _, id := range ids {
-			if !message(t, e, id).Recalled {
-				t.Errorf("message %d not recalled", id)
+			m := message(t, e, id)
+			if m.Recalled || m.Status != bouclier.StatusHeld {
+				t.Errorf("message %d: recalled %v, status %s; want held", id, m.Recalled, m.Status)
+			}
+		}
+		for i := 1; i <= 3; i++ {
+			if user(t, e, fmt.Sprintf("parent.%d.C1.1", i)).ReadOnly {
+				t.Errorf("parent.%d.C1.1 locked on reports", i)
 			}
 		}
 	})
 }
 
 // TestLegitimateBroadcasts: the rectorat's letter forwarded by every head
-// (some from new devices), the absence note of many parents, a teacher
-// writing to all her classes: nothing held, no incident.
+// (some from new devices), the absence note (a template with a history)
+// of many parents, some from new devices, teachers writing the same note
+// to all their classes: nothing held, no incident.
 func TestLegitimateBroadcasts(t *testing.T) {
 	letter := "Madame, Monsieur, des messages menaçants ont été envoyés ces derniers jours à de nombreux établissements par des comptes piratés. " +
 		"La police est saisie et des plaintes ont été déposées. Ne répondez pas à ces messages et signalez-les. Consignes : https://www.education.gouv.fr/securite"
@@ -335,6 +384,12 @@ func TestLegitimateBroadcasts(t *testing.T) {
 			res, err := send(t, e, sender{fmt.Sprintf("head.%d", i), i%2 == 0}, []string{"parents:" + uai + "/C1", "parents:" + uai + "/C2", "staff:" + uai}, "Message du recteur", letter)
 			check(res, err, fmt.Sprintf("head.%d", i))
 		}
+		// The absence note is a template: parents sent it on the days before.
+		e.Clock.Advance(-72 * time.Hour)
+		for i := 1; i <= 6; i++ {
+			mustSend(t, e, sender{fmt.Sprintf("parent.%d.C1.2", i), false}, []string{fmt.Sprintf("user:prof.%d", i)}, "Absence", "Mon enfant sera absent demain pour raison médicale.")
+		}
+		e.Clock.Advance(72 * time.Hour)
 		for i := 1; i <= 8; i++ {
 			for _, c := range []string{"C1", "C2"} {
 				res, err := send(t, e, sender{fmt.Sprintf("parent.%d.%s.1", i, c), i%4 == 0}, []string{fmt.Sprintf("user:prof.%d", i)}, "Absence",
@@ -344,7 +399,7 @@ func TestLegitimateBroadcasts(t *testing.T) {
 		}
 		for i := 1; i <= 3; i++ {
 			uai := fmt.Sprintf("099%04dA", i)
-			res, err := send(t, e, sender{fmt.Sprintf("prof.%d", i), true}, []string{"class:" + uai + "/C1", "class:" + uai + "/C2", "parents:" + uai + "/C1", "parents:" + uai + "/C2"},
+			res, err := send(t, e, sender{fmt.Sprintf("prof.%d", i), false}, []string{"class:" + uai + "/C1", "class:" + uai + "/C2", "parents:" + uai + "/C1", "parents:" + uai + "/C2"},
 				"Sortie au musée", "Bonjour à tous, la sortie au musée aura lieu jeudi. Rendez-vous à 8h devant le collège, retour vers 17h. Prévoir un pique-nique.")
 			check(res, err, "teacher")
 		}
@@ -356,6 +411,52 @@ func TestLegitimateBroadcasts(t *testing.T) {
 		}
 		if held, _ := e.App.DB.Held(context.Background(), "", "", 100); len(held) != 0 {
 			t.Errorf("%d messages held", len(held))
+		}
+	})
+}
+
+// TestProbation: a new text from a browser new to an account that had
+// known ones waits ProbationFor, then goes out when no wave formed; a new
+// text from an account's very first session goes out at once.
+func TestProbation(t *testing.T) {
+	apptest.Each(t, func(t *testing.T, e *apptest.Env) {
+		world(t, e, 2)
+		ctx := context.Background()
+		sendAs := func(sess auth.Session, to, body string) messaging.Result {
+			t.Helper()
+			res, err := e.App.Messaging.Send(auth.WithSession(ctx, sess), sess.User, messaging.Draft{To: []string{to}, Subject: "Question", Body: body}, "test")
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := e.App.Campaign.Flush(ctx); err != nil {
+				t.Fatal(err)
+			}
+			return res
+		}
+		sess := sessionAs(t, e, "parent.1.C1.1", "203.0.113.0/24", false, e.Clock.Now().Add(-time.Hour), false)
+		res := sendAs(sess, "user:prof.1", "Bonjour, la kermesse de juin aura-t-elle lieu dans la cour ou au gymnase cette année ?")
+		if res.Status != bouclier.StatusHeld {
+			t.Fatalf("new text from a new browser: %s %v", res.Status, reasonsOf(t, e, res))
+		}
+		if err := e.App.Campaign.Sweep(ctx); err != nil {
+			t.Fatal(err)
+		}
+		if m := message(t, e, res.ID); m.Status != bouclier.StatusHeld {
+			t.Fatalf("released before its time: %s", m.Status)
+		}
+		e.Clock.Advance(campaign.DefaultConfig().ProbationFor + time.Second)
+		if err := e.App.Campaign.Sweep(ctx); err != nil {
+			t.Fatal(err)
+		}
+		if m := message(t, e, res.ID); m.Status != bouclier.StatusDelivered {
+			t.Errorf("after probation: %s", m.Status)
+		}
+		if n, _ := e.App.DB.VisibleCopies(ctx, res.ID); n != 1 {
+			t.Errorf("%d visible copies after probation", n)
+		}
+		// An account's first session ever: no known device to compare with.
+		if res := mustSend(t, e, sender{"parent.2.C1.1", true}, []string{"user:prof.2"}, "Question", "Bonjour, la fête de l'école aura-t-elle lieu samedi ?"); res.Status != bouclier.StatusDelivered {
+			t.Errorf("first session: %s %v", res.Status, reasonsOf(t, e, res))
 		}
 	})
 }

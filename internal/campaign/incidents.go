@@ -30,7 +30,7 @@ type Incident struct {
 }
 
 func forbidden() error {
-	return bouclier.Errorf(bouclier.ErrForbidden, "Réservé à la direction des établissements et aux administrateurs d'académie.")
+	return bouclier.Errorf(bouclier.ErrForbidden, "Réservé à la direction des établissements et aux administrateurs d’académie.")
 }
 
 func notFound() error { return bouclier.Errorf(bouclier.ErrNotFound, "Incident introuvable.") }
@@ -180,11 +180,11 @@ func (d *Detector) Close(ctx context.Context, a bouclier.Actor, id int64, note s
 	switch u.Role {
 	case bouclier.RoleHead:
 		if len(c.Establishments) != 1 {
-			return bouclier.Errorf(bouclier.ErrForbidden, "Cet incident touche d'autres établissements : seule l'académie peut le clore.")
+			return bouclier.Errorf(bouclier.ErrForbidden, "Cet incident touche d’autres établissements : seule l’académie peut le clore.")
 		}
 	case bouclier.RoleAcademyAdmin:
 		if len(c.Academies) != 1 {
-			return bouclier.Errorf(bouclier.ErrForbidden, "Cet incident touche d'autres académies : seul un administrateur national peut le clore.")
+			return bouclier.Errorf(bouclier.ErrForbidden, "Cet incident touche d’autres académies : seul un administrateur national peut le clore.")
 		}
 	}
 	if len(note) > 1000 {
@@ -201,7 +201,7 @@ func (d *Detector) Close(ctx context.Context, a bouclier.Actor, id int64, note s
 		}
 		detail := "clos par " + a.Name()
 		if note = strings.TrimSpace(note); note != "" {
-			detail += " : " + note
+			detail += " : " + note
 		}
 		if err := tx.AddCampaignEvent(ctx, id, store.Micros(now), "closed", detail); err != nil {
 			return err
@@ -266,15 +266,31 @@ func nonNil(s []string) []string {
 
 // emailText is the alert email, in French.
 func emailText(c store.Campaign) (subject, body string) {
-	subject = fmt.Sprintf("[Bouclier] Incident n° %d : vague de messages malveillants contenue", c.ID)
 	var b strings.Builder
-	fmt.Fprintf(&b, "Bouclier a reconnu une vague de messages malveillants et l'a contenue.\n\n")
-	fmt.Fprintf(&b, "Incident n° %d, ouvert le %s (UTC).\n", c.ID, time.UnixMicro(c.OpenedAt).UTC().Format("02/01/2006 à 15:04:05"))
-	fmt.Fprintf(&b, "Motif : %s.\n\n", c.Reason)
-	fmt.Fprintf(&b, "Messages : %d, retirés de toutes les boîtes de réception ; les messages semblables sont retenus.\n", c.Messages)
-	fmt.Fprintf(&b, "Comptes mis en lecture seule, sessions révoquées (%d) : %s.\n", len(c.Accounts), strings.Join(c.Accounts, ", "))
-	fmt.Fprintf(&b, "Établissements concernés (%d) : %s.\n", len(c.Establishments), strings.Join(c.Establishments, ", "))
-	fmt.Fprintf(&b, "Académies : %s.\n\n", strings.Join(c.Academies, ", "))
-	fmt.Fprintf(&b, "Les comptes restent bloqués jusqu'à la réinitialisation de leur mot de passe. Le détail et les éléments de preuve sont dans Bouclier (Incidents).\n")
+	if c.Level == "review" {
+		subject = fmt.Sprintf("[Bouclier] Incident n° %d : vague de messages à vérifier", c.ID)
+		fmt.Fprintf(&b, "Bouclier a reconnu une vague de messages semblables et les a retenus pour vérification.\n\n")
+	} else {
+		subject = fmt.Sprintf("[Bouclier] Incident n° %d : vague de messages malveillants contenue", c.ID)
+		fmt.Fprintf(&b, "Bouclier a reconnu une vague de messages malveillants et l’a contenue.\n\n")
+	}
+	fmt.Fprintf(&b, "Incident n° %d, ouvert le %s (UTC).\n", c.ID, time.UnixMicro(c.OpenedAt).UTC().Format("02/01/2006 à 15:04:05"))
+	fmt.Fprintf(&b, "Motif : %s.\n\n", c.Reason)
+	if c.Level == "review" {
+		fmt.Fprintf(&b, "Messages : %d, retirés des boîtes de réception et placés en attente de vérification ; les messages semblables sont retenus. "+
+			"Aucun compte n’a été bloqué : c’est à vous d’en décider (libérer ou rejeter les messages, bloquer les comptes).\n", c.Messages)
+		fmt.Fprintf(&b, "Comptes aux signaux inhabituels (%d) : %s.\n", len(c.Accounts), strings.Join(c.Accounts, ", "))
+	} else {
+		fmt.Fprintf(&b, "Messages : %d ; ceux des comptes aux signaux inhabituels sont retirés de toutes les boîtes de réception, les autres retenus pour vérification ; "+
+			"les messages semblables sont retenus.\n", c.Messages)
+		fmt.Fprintf(&b, "Comptes mis en lecture seule, sessions révoquées (%d) : %s. Les comptes de direction et de vie scolaire ne sont jamais bloqués automatiquement.\n",
+			len(c.Accounts), strings.Join(c.Accounts, ", "))
+	}
+	fmt.Fprintf(&b, "Établissements concernés (%d) : %s.\n", len(c.Establishments), strings.Join(c.Establishments, ", "))
+	fmt.Fprintf(&b, "Académies : %s.\n\n", strings.Join(c.Academies, ", "))
+	if c.Level != "review" {
+		fmt.Fprintf(&b, "Les comptes restent bloqués jusqu’à la réinitialisation de leur mot de passe. ")
+	}
+	fmt.Fprintf(&b, "Le détail et les éléments de preuve sont dans Bouclier (Incidents).\n")
 	return subject, b.String()
 }

@@ -4,25 +4,25 @@ import (
 	"encoding/binary"
 	"hash/fnv"
 	"strings"
-
-	"github.com/bouclier/bouclier/internal/screen"
 )
 
 // MinHash parameters: Hashes values per signature, cut into Bands bands of
-// Rows values. Two texts whose word-bigram sets have Jaccard similarity J
-// share at least one band with probability 1-(1-J^Rows)^Bands: 0.97 at
-// J=0.5, 0.68 at J=0.3, 0.05 at J=0.05; candidates are then checked on the
-// whole signature.
+// Rows values. Two texts whose term sets have Jaccard similarity J share
+// at least one band with probability 1-(1-J^Rows)^Bands: 0.99 at J=0.5,
+// 0.79 at J=0.3, 0.04 at J=0.05; candidates are then checked on the whole
+// signature.
 const (
-	Hashes = 24
+	Hashes = 32
 	Rows   = 2
 	Bands  = Hashes / Rows
-	// MinTokens is the shortest text (in normalised words) that gets a
-	// signature: "Merci", "D'accord" and their kind say nothing of a wave.
-	MinTokens = 5
+	// MinTokens is the shortest text (in terms) that gets a signature:
+	// "Merci", "D'accord" and their kind say nothing of a wave, but
+	// « Collège fermé demain » does.
+	MinTokens = 3
 )
 
-// Signature is the MinHash of a text's word bigrams.
+// Signature is the MinHash of a text's term set (TextModel): word order,
+// inflection and synonyms do not change it.
 type Signature []uint32
 
 // splitmix64 is a fast 64-bit mixer (the finaliser of SplitMix64).
@@ -41,12 +41,14 @@ var seeds = func() [Hashes]uint64 {
 	return s
 }()
 
-// Sign returns the signature of text after screen.Normalize (so that case,
-// accents, spacing, leetspeak, homoglyphs and emoji do not change it), or
-// nil for a text under MinTokens words.
-func Sign(text string) Signature {
-	toks := strings.Fields(screen.Normalize(text))
-	if len(toks) < MinTokens {
+// Sign returns the signature of text under FrenchModel, or nil for a text
+// under MinTokens terms.
+func Sign(text string) Signature { return SignTerms(FrenchModel{}.Terms(text)) }
+
+// SignTerms returns the signature of a term set, or nil for fewer than
+// MinTokens terms.
+func SignTerms(terms []string) Signature {
+	if len(terms) < MinTokens {
 		return nil
 	}
 	sig := make(Signature, Hashes)
@@ -54,11 +56,9 @@ func Sign(text string) Signature {
 		sig[i] = ^uint32(0)
 	}
 	h := fnv.New64a()
-	for i := 0; i+1 < len(toks); i++ {
+	for _, t := range terms {
 		h.Reset()
-		h.Write([]byte(toks[i]))
-		h.Write([]byte{' '})
-		h.Write([]byte(toks[i+1]))
+		h.Write([]byte(t))
 		base := h.Sum64()
 		for j := range sig {
 			if v := uint32(splitmix64(base ^ seeds[j])); v < sig[j] {

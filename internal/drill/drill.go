@@ -28,6 +28,12 @@
 //
 // Everything random comes from Seed: the same seed gives the same drill.
 //
+// Scenarios (scenarios.go) replay other waves, written as an attacker who
+// read the detector would, and legitimate traffic, each on its own store,
+// and measure per scenario the attack's copies ever visible and left, how
+// long after the wave formed, and the genuine messages held, recalled or
+// locked.
+//
 // With Options.URL the drill runs against a running server instead, on
 // the server's machine and store (remote.go): steps 1 and 2 the same on
 // the server's store, step 3 over HTTP in real time (Speed times faster),
@@ -196,7 +202,7 @@ func Run(ctx context.Context, o Options) (Report, error) {
 
 func newDrill(o Options, app *server.App, clk *clock) *drill {
 	d := &drill{o: o, app: app, clk: clk, rng: rand.New(rand.NewPCG(o.Seed, o.Seed^0x5eed)), users: map[string]bouclier.User{}, hijacked: map[string]bool{},
-		totp: "JBSWY3DPEHPK3PXP"}
+		totp: "JBSWY3DPEHPK3PXP", origin: start}
 	d.rep.Establishments, d.rep.Academies, d.rep.HijackedAccounts = o.Establishments, o.Academies, o.Accounts
 	return d
 }
@@ -223,7 +229,9 @@ type drill struct {
 	rep      Report
 	users    map[string]bouclier.User
 	hijacked map[string]bool
-	totp     string // the personnel's TOTP secret
+	totp     string                  // the personnel's TOTP secret
+	sessions map[string]auth.Session // scenarios: username|how → session
+	origin   time.Time               // the morning's start (start in process)
 }
 
 func uai(i int) string      { return fmt.Sprintf("%07d%c", 9000000+i, 'A'+rune(i%26)) }
@@ -359,6 +367,15 @@ func (d *drill) history(ctx context.Context) error {
 				evs = append(evs, event{kind: history, from: fmt.Sprintf("t.%d.%d", i, t), to: []string{to}, subject: "Devoirs", body: homework(d.rng)})
 			}
 		}
+		// The day's templates: the absence note, the museum note, the
+		// class council.
+		for c := 1; c <= 2; c++ {
+			evs = append(evs, event{kind: history, from: fmt.Sprintf("p.%d.%d.%d", i, c, 1+d.rng.IntN(8)), to: []string{fmt.Sprintf("user:t.%d.%d", i, c), fmt.Sprintf("user:s.%d", i)},
+				subject: "Absence", body: absenceNote})
+		}
+		evs = append(evs, event{kind: history, from: fmt.Sprintf("t.%d.1", i), to: []string{fmt.Sprintf("parents:%s/C1", uai(i))}, subject: "Information", body: museumNote(d.rng)},
+			event{kind: history, from: fmt.Sprintf("t.%d.3", i), to: []string{fmt.Sprintf("teachers:%s/C1", uai(i))}, subject: "Conseil de classe",
+				body: fmt.Sprintf("Bonjour à tous, le conseil de classe aura lieu le %d à 17h30 en salle des professeurs.", 1+d.rng.IntN(28))})
 		for c := 1; c <= 2; c++ {
 			for k := 1; k <= 8; k++ {
 				if d.rng.IntN(3) == 0 {
@@ -370,7 +387,7 @@ func (d *drill) history(ctx context.Context) error {
 	}
 	d.rng.Shuffle(len(evs), func(a, b int) { evs[a], evs[b] = evs[b], evs[a] })
 	for n, e := range evs {
-		d.clk.t = start.Add(-20 * time.Hour).Add(time.Duration(n) * 4 * time.Hour / time.Duration(len(evs)+1))
+		d.clk.t = d.origin.Add(-20 * time.Hour).Add(time.Duration(n) * 4 * time.Hour / time.Duration(len(evs)+1))
 		if _, err := d.send(ctx, e); err != nil {
 			return fmt.Errorf("drill: history: %s: %w", e.from, err)
 		}
@@ -488,14 +505,16 @@ func (d *drill) morningReplay(ctx context.Context, evs []event, visible map[int6
 			return err
 		}
 	}
-	// The wave is over: one last second of sweeping.
+	// The wave is over: sweeps until every probation is over.
 	end := evs[len(evs)-1].at + time.Second
-	d.clk.t = start.Add(end)
-	if err := d.app.Campaign.Sweep(ctx); err != nil {
-		return fmt.Errorf("drill: sweep: %w", err)
-	}
-	if err := checkVisible(end); err != nil {
-		return err
+	for k := 0; k < 62; k++ {
+		d.clk.t = start.Add(end + time.Duration(k)*time.Second)
+		if err := d.app.Campaign.Sweep(ctx); err != nil {
+			return fmt.Errorf("drill: sweep: %w", err)
+		}
+		if err := checkVisible(end + time.Duration(k)*time.Second); err != nil {
+			return err
+		}
 	}
 	return d.measure(ctx, start, first, hiddenAt, len(visible), ordinaryIDs)
 }
@@ -547,6 +566,9 @@ func (d *drill) measure(ctx context.Context, origin time.Time, first time.Durati
 			r.OtherAccountsLocked++
 		}
 	}
+	// Held is the final status: a new text from a new device waits a
+	// minute on probation, then goes out.
+	r.OrdinaryHeld = 0
 	for _, id := range ordinaryIDs {
 		m, err := d.app.DB.MessageByID(ctx, id)
 		if err != nil {
@@ -554,6 +576,10 @@ func (d *drill) measure(ctx context.Context, origin time.Time, first time.Durati
 		}
 		if m.Recalled {
 			r.OrdinaryRecalled++
+		}
+		if m.Status == bouclier.StatusHeld && !m.Recalled {
+			r.OrdinaryHeld++
+			d.o.Log.Warn("ordinary message held", "id", id, "from", m.Sender, "subject", m.Subject, "body", m.Body, "reasons", m.Reasons)
 		}
 	}
 	return nil

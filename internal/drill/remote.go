@@ -20,6 +20,7 @@ import (
 	"github.com/bouclier/bouclier"
 	"github.com/bouclier/bouclier/internal/alert"
 	"github.com/bouclier/bouclier/internal/auth"
+	"github.com/bouclier/bouclier/internal/campaign"
 	"github.com/bouclier/bouclier/internal/config"
 	"github.com/bouclier/bouclier/internal/server"
 	"github.com/bouclier/bouclier/internal/store"
@@ -65,7 +66,10 @@ func runRemote(ctx context.Context, o Options) (Report, error) {
 	// before on a simulated clock, and seals the TOTP secrets: server.Open
 	// installs the server's key (BOUCLIER_SECRET_KEY or secret.key in the
 	// data directory) on the store exactly as the server does.
-	clk := &clock{t: start.Add(-24 * time.Hour)}
+	// The day before is yesterday in real time: the server judges contents
+	// against the history of the last days.
+	origin := time.Now().Truncate(time.Second)
+	clk := &clock{t: origin.Add(-24 * time.Hour)}
 	cfg := config.Default()
 	cfg.DataDir, cfg.DatabaseURL = o.DataDir, o.DatabaseURL
 	if o.DataDir != "" {
@@ -89,6 +93,7 @@ func runRemote(ctx context.Context, o Options) (Report, error) {
 		return Report{}, errors.New("drill: the server's store already has the drill's accounts (a drill ran there): use a fresh store")
 	}
 	d := newDrill(o, app, clk)
+	d.origin = origin
 	if d.totp, err = auth.NewTOTPSecret(); err != nil {
 		return d.rep, err
 	}
@@ -100,6 +105,10 @@ func runRemote(ctx context.Context, o Options) (Report, error) {
 		return d.rep, err
 	}
 	if err := d.history(ctx); err != nil {
+		return d.rep, err
+	}
+	// The owners' browsers logged in from this machine before.
+	if err := d.knownBrowsers(ctx, "127.0.0.1", ownerAgent); err != nil {
 		return d.rep, err
 	}
 	r := &remote{d: d, hc: hc, base: base, pw: pw, speed: o.Speed, owner: map[string]string{}, attacker: map[string]string{}, step: map[string]int64{}}
@@ -417,4 +426,19 @@ func (r *remote) check(ctx context.Context) error {
 		r.mu.Unlock()
 	}
 	return nil
+}
+
+// knownBrowsers records every account's browser (agent at addr) as one
+// it logged in from a month before, as a previous login would have.
+func (d *drill) knownBrowsers(ctx context.Context, addr, agent string) error {
+	at := store.Micros(d.origin.Add(-30 * 24 * time.Hour))
+	net, fam := auth.Network(addr), auth.UAFamily(agent)
+	return d.app.DB.InTx(ctx, func(tx *store.Tx) error {
+		for _, u := range d.users {
+			if err := tx.PutKnownDevice(ctx, u.ID, campaign.NetworkBrowserKey(net, fam), net, fam, at); err != nil {
+				return fmt.Errorf("drill: known browsers: %w", err)
+			}
+		}
+		return nil
+	})
 }

@@ -42,11 +42,11 @@ func (d *drill) ordinaryEvent() event {
 		return event{kind: ordinary, from: fmt.Sprintf("t.%d.%d", i, t), fresh: r.IntN(20) == 0, to: []string{fmt.Sprintf("class:%s/C%d", u, c)}, subject: "Devoirs", body: homework(r)}
 	case x < 42:
 		return event{kind: ordinary, from: fmt.Sprintf("t.%d.%d", i, c), fresh: r.IntN(20) == 0, to: []string{fmt.Sprintf("parents:%s/C%d", u, c)}, subject: "Information",
-			body: fmt.Sprintf("Madame, Monsieur, la sortie au musée de la classe aura lieu le %d. Merci de rendre l'autorisation signée avant vendredi.", 1+r.IntN(28))}
+			body: museumNote(r)}
 	case x < 62:
 		// The same absence note from many parents, word for word.
 		return event{kind: ordinary, from: fmt.Sprintf("p.%d.%d.%d", i, c, 1+r.IntN(8)), fresh: r.IntN(20) == 0, to: []string{fmt.Sprintf("user:t.%d.%d", i, c), fmt.Sprintf("user:s.%d", i)},
-			subject: "Absence", body: "Mon enfant sera absent demain pour raison médicale."}
+			subject: "Absence", body: absenceNote}
 	case x < 75:
 		return event{kind: ordinary, from: fmt.Sprintf("p.%d.%d.%d", i, c, 1+r.IntN(8)), fresh: r.IntN(20) == 0, to: []string{fmt.Sprintf("user:t.%d.%d", i, c)}, subject: "Question",
 			body: fmt.Sprintf(question(r), 1+r.IntN(3))}
@@ -103,4 +103,72 @@ func waveText(r *rand.Rand) (string, string) {
 		body = strings.ToUpper(body)
 	}
 	return t.subject, body
+}
+
+// The genuine templates: an absence note parents send every day, the
+// PPMS notice heads send and teachers forward, a circular, the museum
+// note teachers send to parents.
+const (
+	absenceNote = "Mon enfant sera absent demain pour raison médicale."
+	ppmsNotice  = "Exercice PPMS confinement jeudi à 10 h : les élèves resteront en classe avec leur professeur jusqu'au signal de fin. " +
+		"Aucune sortie ne sera possible pendant l'exercice. Merci de ne pas venir chercher vos enfants."
+	circular = "Madame, Monsieur, vous trouverez ci-dessous la circulaire sur le calendrier des conseils de classe du deuxième trimestre " +
+		"et les modalités de rencontre avec les professeurs principaux."
+)
+
+func museumNote(r *rand.Rand) string {
+	return fmt.Sprintf("Madame, Monsieur, la sortie au musée de la classe aura lieu le %d. Merci de rendre l'autorisation signée avant vendredi.", 1+r.IntN(28))
+}
+
+// attackTexts are the attackers' texts as clauses, each with the ways an
+// attacker words it: a paraphrasing attacker picks one per clause and
+// shuffles the clauses, each sender their own way.
+var attackTexts = map[Text][][]string{
+	TextHoax: {
+		{"Le collège sera fermé demain", "Demain l'établissement restera fermé", "Fermeture du collège demain", "Pas de cours demain, le bahut est fermé"},
+		{"suite à une alerte", "à cause d'une alerte", "pour raison de sécurité", "après un problème grave"},
+		{"prévenez les autres familles", "faites passer aux autres parents", "transmettez aux autres familles", "merci d'avertir les autres parents"},
+		{"ne contactez pas le secrétariat", "inutile d'appeler l'administration", "le standard ne répond plus"},
+	},
+	TextVeiled: {
+		{"Vous avez de la chance que rien ne soit encore arrivé", "Profitez bien, rien n'est encore arrivé", "Pour l'instant rien ne s'est passé"},
+		{"mais ça ne va pas durer", "mais cela ne durera pas", "ça ne va pas rester comme ça"},
+		{"on sait où se trouve votre classe", "nous savons où est votre salle", "on connaît votre salle de classe"},
+		{"à très bientôt", "on se verra bientôt", "vous aurez bientôt de nos nouvelles"},
+	},
+	TextLink: {
+		{"Bonjour, les photos de la sortie sont en ligne", "Les photos du voyage scolaire sont disponibles", "Voici l'album de la classe"},
+		{"pensez à vous connecter avec vos identifiants ENT", "connectez-vous avec votre compte de l'ENT pour les voir", "identifiez-vous avec vos codes ENT"},
+	},
+}
+
+// synonymPool is unused words an attacker pads a paraphrase with.
+var synonymPool = []string{"vraiment", "sérieusement", "urgent", "attention", "important", "rapidement", "svp", "bien"}
+
+// attackText draws an attack message; words is the sender's own order.
+func attackText(t Text, r *rand.Rand, paraphrase bool, words []int, seq int) (string, string) {
+	switch t {
+	case TextMarch:
+		return waveText(r)
+	case TextTemplate:
+		return "Absence", absenceNote
+	}
+	clauses := attackTexts[t]
+	parts := make([]string, len(clauses))
+	for i, alts := range clauses {
+		parts[i] = alts[0]
+		if paraphrase {
+			parts[i] = alts[r.IntN(len(alts))]
+		}
+	}
+	if paraphrase {
+		r.Shuffle(len(parts)-1, func(a, b int) { parts[a+1], parts[b+1] = parts[b+1], parts[a+1] })
+		parts = append(parts, synonymPool[words[0]])
+	}
+	body := strings.Join(parts, ", ") + "."
+	subject := map[Text]string{TextHoax: "Information importante", TextVeiled: "Pour vous", TextLink: "Photos"}[t]
+	if t == TextLink {
+		body += fmt.Sprintf(" https://a%x%d.photos-sortie-college.fr/album/%d", r.Uint32(), seq, r.IntN(1000))
+	}
+	return subject, body
 }

@@ -164,6 +164,12 @@ type SenderHistory struct {
 	Messages      int
 	MaxRecipients int
 	MaxGroups     int
+	// The widest day: most recipients and most groups written to in one
+	// UTC day.
+	MaxDayRecipients int
+	MaxDayGroups     int
+	// Hours counts the messages per UTC hour of the day.
+	Hours [24]int
 }
 
 // CampaignSenderHistory returns a sender's history since a time, before
@@ -172,7 +178,153 @@ func (db *DB) CampaignSenderHistory(ctx context.Context, senderID, since, before
 	var h SenderHistory
 	err := db.queryRow(ctx, `SELECT COUNT(*), COALESCE(MAX(recipients), 0), COALESCE(MAX(n_groups), 0) FROM campaign_obs
 		WHERE sender_id = ? AND at >= ? AND at < ?`, senderID, since, before).Scan(&h.Messages, &h.MaxRecipients, &h.MaxGroups)
-	return h, wrap(err, "sender history")
+	if err != nil || h.Messages == 0 {
+		return h, wrap(err, "sender history")
+	}
+	rows, err := db.query(ctx, `SELECT at / 3600000000, CAST(SUM(recipients) AS BIGINT), CAST(SUM(n_groups) AS BIGINT), COUNT(*) FROM campaign_obs
+		WHERE sender_id = ? AND at >= ? AND at < ? GROUP BY at / 3600000000`, senderID, since, before)
+	if err != nil {
+		return h, fmt.Errorf("sender history hours: %w", err)
+	}
+	defer rows.Close()
+	type day struct{ recipients, groups int }
+	days := map[int64]day{}
+	for rows.Next() {
+		var hour int64
+		var r, g, n int
+		if err := rows.Scan(&hour, &r, &g, &n); err != nil {
+			return h, fmt.Errorf("sender history hours: %w", err)
+		}
+		h.Hours[hour%24] += n
+		d := days[hour/24]
+		d.recipients += r
+		d.groups += g
+		days[hour/24] = d
+	}
+	for _, d := range days {
+		h.MaxDayRecipients = max(h.MaxDayRecipients, d.recipients)
+		h.MaxDayGroups = max(h.MaxDayGroups, d.groups)
+	}
+	return h, wrap(rows.Err(), "sender history hours")
+}
+
+// RecentSend is one of a sender's recent messages.
+type RecentSend struct {
+	At         int64
+	Recipients int
+	Groups     int
+	Schools    []string
+}
+
+// CampaignRecentSends lists a sender's messages observed since a time.
+func (db *DB) CampaignRecentSends(ctx context.Context, senderID, since int64) ([]RecentSend, error) {
+	rows, err := db.query(ctx, `SELECT at, recipients, n_groups, schools FROM campaign_obs WHERE sender_id = ? AND at >= ? ORDER BY at`, senderID, since)
+	if err != nil {
+		return nil, fmt.Errorf("recent sends: %w", err)
+	}
+	defer rows.Close()
+	var out []RecentSend
+	for rows.Next() {
+		var r RecentSend
+		var schools string
+		if err := rows.Scan(&r.At, &r.Recipients, &r.Groups, &schools); err != nil {
+			return nil, fmt.Errorf("recent sends: %w", err)
+		}
+		r.Schools = splitList(schools)
+		out = append(out, r)
+	}
+	return out, rows.Err()
+}
+
+// KnownDeviceBefore reports whether tokenHash named one of the user's
+// devices (or network and browser pairs) before a time.
+func (db *DB) KnownDeviceBefore(ctx context.Context, userID int64, tokenHash []byte, before int64) (bool, error) {
+	var n int
+	err := db.queryRow(ctx, `SELECT COUNT(*) FROM known_devices WHERE user_id = ? AND token_hash = ? AND created_at < ?`, userID, tokenHash, before).Scan(&n)
+	return n > 0, wrap(err, "known device before")
+}
+
+// KnownDevicesBefore counts the devices (and network and browser pairs)
+// a user had logged in from before a time.
+func (db *DB) KnownDevicesBefore(ctx context.Context, userID, before int64) (int, error) {
+	var n int
+	err := db.queryRow(ctx, `SELECT COUNT(*) FROM known_devices WHERE user_id = ? AND created_at < ?`, userID, before).Scan(&n)
+	return n, wrap(err, "known devices before")
+}
+
+// AddCampaignHistory counts one message carrying each of keys on a day
+// (days since the epoch, UTC).
+func (t *Tx) AddCampaignHistory(ctx context.Context, keys []int64, day int64) error {
+	if len(keys) == 0 {
+		return nil
+	}
+	set, arg := t.db.idArray(keys)
+	_, err := t.exec(ctx, `INSERT INTO campaign_history (feature, day, n) SELECT v.value, ?, 1 FROM (`+set+`) v WHERE true
+		ON CONFLICT (feature, day) DO UPDATE SET n = campaign_history.n + 1`, day, arg)
+	return wrap(err, "add campaign history")
+}
+
+// CampaignHistory returns, for each of keys, how many messages carried it
+// on the days in [from, to).
+func (db *DB) CampaignHistory(ctx context.Context, keys []int64, from, to int64) (map[int64]int, error) {
+	out := map[int64]int{}
+	if len(keys) == 0 {
+		return out, nil
+	}
+	set, arg := db.idArray(keys)
+	rows, err := db.query(ctx, `SELECT feature, CAST(SUM(n) AS BIGINT) FROM campaign_history WHERE feature IN (`+set+`) AND day >= ? AND day < ? GROUP BY feature`, arg, from, to)
+	if err != nil {
+		return nil, fmt.Errorf("campaign history: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var k int64
+		var n int
+		if err := rows.Scan(&k, &n); err != nil {
+			return nil, fmt.Errorf("campaign history: %w", err)
+		}
+		out[k] = n
+	}
+	return out, rows.Err()
+}
+
+// PurgeCampaignHistory drops the history of days before a day.
+func (t *Tx) PurgeCampaignHistory(ctx context.Context, before int64) error {
+	_, err := t.exec(ctx, `DELETE FROM campaign_history WHERE day < ?`, before)
+	return wrap(err, "purge campaign history")
+}
+
+// WithdrawToHeld takes a delivered or deferred message out of every inbox
+// and back to the moderation queue (held), where a moderator may release
+// it; false if it was neither.
+func (t *Tx) WithdrawToHeld(ctx context.Context, id int64) (bool, error) {
+	res, err := t.exec(ctx, `UPDATE messages SET status = 'held' WHERE id = ? AND status IN ('delivered', 'deferred') AND recalled = 0`, id)
+	if err != nil {
+		return false, fmt.Errorf("withdraw message: %w", err)
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return false, nil
+	}
+	_, err = t.exec(ctx, `UPDATE deliveries SET visible = 0 WHERE message_id = ?`, id)
+	return err == nil, wrap(err, "withdraw deliveries")
+}
+
+// SetCampaignLevel raises an incident from 'review' to 'contain'; false
+// if it was already at that level.
+func (t *Tx) SetCampaignLevel(ctx context.Context, campaignID int64, level string) (bool, error) {
+	return t.insertNew(ctx, "set campaign level", `UPDATE campaigns SET level = ? WHERE id = ? AND level <> ?`, level, campaignID, level)
+}
+
+// ReopenMembers marks an incident's messages as to be acted on again
+// (after its level was raised).
+func (t *Tx) ReopenMembers(ctx context.Context, campaignID int64) error {
+	_, err := t.exec(ctx, `UPDATE campaign_members SET contained = 0 WHERE campaign_id = ?`, campaignID)
+	return wrap(err, "reopen campaign members")
+}
+
+// CampaignAccountIDs lists the accounts with signals of an incident.
+func (db *DB) CampaignAccountIDs(ctx context.Context, campaignID int64) ([]int64, error) {
+	return db.ids(ctx, `SELECT user_id FROM campaign_accounts WHERE campaign_id = ? ORDER BY user_id`, campaignID)
 }
 
 // ReportsAfter lists the reports with an id above afterID made since a
@@ -201,9 +353,6 @@ func (t *Tx) PurgeCampaignObs(ctx context.Context, keysBefore, obsBefore int64) 
 	if _, err := t.exec(ctx, `DELETE FROM campaign_keys WHERE at < ?`, keysBefore); err != nil {
 		return fmt.Errorf("purge campaign keys: %w", err)
 	}
-	if _, err := t.exec(ctx, `DELETE FROM campaign_suspects WHERE at < ?`, keysBefore); err != nil {
-		return fmt.Errorf("purge campaign suspects: %w", err)
-	}
 	_, err := t.exec(ctx, `DELETE FROM campaign_obs WHERE at < ?`, obsBefore)
 	return wrap(err, "purge campaign observations")
 }
@@ -213,6 +362,7 @@ type Campaign struct {
 	ID             int64
 	Seed           string
 	Status         string // "open" or "closed"
+	Level          string // "review" (copies held) or "contain" (recalled, accounts locked)
 	Reason         string
 	OpenedAt       int64
 	ContainedAt    int64
@@ -231,10 +381,11 @@ type CampaignEvent struct {
 	Detail string
 }
 
-// OpenCampaign opens an incident for seed, or finds the one already
-// opened for it (created false).
-func (t *Tx) OpenCampaign(ctx context.Context, seed, reason string, at int64) (int64, bool, error) {
-	res, err := t.exec(ctx, `INSERT INTO campaigns (seed, status, reason, opened_at) VALUES (?, 'open', ?, ?) ON CONFLICT (seed) DO NOTHING`, seed, reason, at)
+// OpenCampaign opens an incident at a level for seed, or finds the one
+// already opened for it (created false).
+func (t *Tx) OpenCampaign(ctx context.Context, seed, level, reason string, at int64) (int64, bool, error) {
+	res, err := t.exec(ctx, `INSERT INTO campaigns (seed, status, level, reason, opened_at) VALUES (?, 'open', ?, ?, ?) ON CONFLICT (seed) DO NOTHING`,
+		seed, level, reason, at)
 	if err != nil {
 		return 0, false, fmt.Errorf("open campaign: %w", err)
 	}
@@ -415,8 +566,8 @@ func (db *DB) Campaigns(ctx context.Context, uai, academie string, limit int) ([
 // Campaign returns one incident with its accounts, places and message count.
 func (db *DB) Campaign(ctx context.Context, id int64) (Campaign, error) {
 	var c Campaign
-	err := db.queryRow(ctx, `SELECT id, seed, status, reason, opened_at, contained_at, closed_at, closed_by FROM campaigns WHERE id = ?`, id).
-		Scan(&c.ID, &c.Seed, &c.Status, &c.Reason, &c.OpenedAt, &c.ContainedAt, &c.ClosedAt, &c.ClosedBy)
+	err := db.queryRow(ctx, `SELECT id, seed, status, level, reason, opened_at, contained_at, closed_at, closed_by FROM campaigns WHERE id = ?`, id).
+		Scan(&c.ID, &c.Seed, &c.Status, &c.Level, &c.Reason, &c.OpenedAt, &c.ContainedAt, &c.ClosedAt, &c.ClosedBy)
 	if errors.Is(err, sql.ErrNoRows) {
 		return c, ErrNotFound
 	}
@@ -523,16 +674,44 @@ func (db *DB) CampaignActivatedAt(ctx context.Context, userID int64) (int64, err
 	return at, wrap(err, "activated at")
 }
 
-// InsertCampaignSuspect records a suspicious sender's message.
-func (t *Tx) InsertCampaignSuspect(ctx context.Context, messageID, at, senderID int64, uai string) error {
-	_, err := t.exec(ctx, `INSERT INTO campaign_suspects (message_id, at, sender_id, uai) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING`, messageID, at, senderID, uai)
-	return wrap(err, "insert campaign suspect")
+// Reporter is one reporter of a message: their role and how many
+// messages they reported since a time.
+type Reporter struct {
+	Role   bouclier.Role
+	Recent int
 }
 
-// RecentSuspects counts the suspicious senders other than senderID, and
-// their establishments other than uai, since a time.
-func (db *DB) RecentSuspects(ctx context.Context, since, senderID int64, uai string) (senders, schools int, err error) {
-	err = db.queryRow(ctx, `SELECT COUNT(DISTINCT sender_id), COUNT(DISTINCT CASE WHEN uai <> ? THEN uai END) FROM campaign_suspects
-		WHERE at >= ? AND sender_id <> ?`, uai, since, senderID).Scan(&senders, &schools)
-	return senders, schools, wrap(err, "recent suspects")
+// CampaignReporters lists the reporters of a message.
+func (db *DB) CampaignReporters(ctx context.Context, messageID, since int64) ([]Reporter, error) {
+	rows, err := db.query(ctx, `SELECT u.role, (SELECT COUNT(*) FROM reports r2 WHERE r2.reporter_id = r.reporter_id AND r2.created_at >= ?)
+		FROM reports r JOIN users u ON u.id = r.reporter_id WHERE r.message_id = ?`, since, messageID)
+	if err != nil {
+		return nil, fmt.Errorf("reporters: %w", err)
+	}
+	defer rows.Close()
+	var out []Reporter
+	for rows.Next() {
+		var r Reporter
+		var role string
+		if err := rows.Scan(&role, &r.Recent); err != nil {
+			return nil, fmt.Errorf("reporters: %w", err)
+		}
+		r.Role = bouclier.Role(role)
+		out = append(out, r)
+	}
+	return out, rows.Err()
+}
+
+// ProbationDue lists the messages observed in [since, before) with the
+// flag set, still held and not recalled, that belong to no incident.
+func (db *DB) ProbationDue(ctx context.Context, flag, before, since int64) ([]int64, error) {
+	return db.ids(ctx, `SELECT o.message_id FROM campaign_obs o JOIN messages m ON m.id = o.message_id
+		WHERE (o.flags & ?) <> 0 AND o.at < ? AND o.at >= ? AND m.status = 'held' AND m.recalled = 0
+		AND NOT EXISTS (SELECT 1 FROM campaign_members c WHERE c.message_id = o.message_id) ORDER BY o.message_id`, flag, before, since)
+}
+
+// ClearCampaignFlag clears a flag bit of an observation.
+func (t *Tx) ClearCampaignFlag(ctx context.Context, messageID, flag int64) error {
+	_, err := t.exec(ctx, `UPDATE campaign_obs SET flags = flags - ? WHERE message_id = ? AND (flags & ?) <> 0`, flag, messageID, flag)
+	return wrap(err, "clear campaign flag")
 }

@@ -1,0 +1,114 @@
+package campaign
+
+import (
+	"context"
+	"crypto/sha256"
+	"errors"
+	"time"
+
+	"github.com/bouclier/bouclier"
+	"github.com/bouclier/bouclier/internal/auth"
+	"github.com/bouclier/bouclier/internal/store"
+)
+
+// Account signals are what a stolen password, cookie or device token
+// leaves in the session that sends; they hold for the session's whole
+// life, not for a few minutes after the login:
+//
+//   - the session was issued to a browser never seen (first login
+//     included), or used from another network or browser than the one it
+//     was issued to (auth's Moved);
+//   - the (network, browser) pair it was issued to had never logged in to
+//     the account before, even with a known device token (a token stolen
+//     and replayed from elsewhere);
+//   - the account was activated again (a password reset) less than
+//     ResetFor before;
+//   - the sender sends at an hour of the day they never send at
+//     (FlagOffHours, from their history).
+//
+// A session that cannot be checked counts as suspicious (fail closed).
+
+// sessionState is what the detector remembers of a session.
+type sessionState struct {
+	flags   int64
+	expires time.Time
+}
+
+// sessionCacheMax bounds the sessions remembered.
+const sessionCacheMax = 100000
+
+// sessionFlags returns the account signals of the session that sends o.
+func (d *Detector) sessionFlags(ctx context.Context, sender bouclier.User) int64 {
+	s, ok := auth.SessionFrom(ctx)
+	if !ok || s.User.ID != sender.ID {
+		return 0
+	}
+	var f int64
+	if s.Moved || !s.KnownDevice {
+		f |= FlagAccount
+	}
+	if len(s.TokenHash) == 0 {
+		return f
+	}
+	key := string(s.TokenHash)
+	d.mu.Lock()
+	st, ok := d.sessions[key]
+	d.mu.Unlock()
+	if ok && time.Now().Before(st.expires) {
+		return f | st.flags
+	}
+	st.flags, st.expires = d.checkSession(ctx, s.TokenHash, sender.ID), time.Now().Add(sessionTTL)
+	d.mu.Lock()
+	if len(d.sessions) >= sessionCacheMax {
+		clear(d.sessions)
+	}
+	d.sessions[key] = st
+	d.mu.Unlock()
+	return f | st.flags
+}
+
+// sessionTTL bounds how long a session's check is reused: its signals do
+// not change (a session's network and browser are those it was issued
+// to), but Moved is set later and read from the session itself.
+const sessionTTL = 10 * time.Minute
+
+// checkSession reads where the session was issued and whether the
+// account knew that network and browser before; FlagStranger is added
+// when the account had known devices before this session (its very first
+// session is new by nature).
+func (d *Detector) checkSession(ctx context.Context, hash []byte, userID int64) int64 {
+	st, _, err := d.db.SessionUser(ctx, hash)
+	if errors.Is(err, store.ErrNotFound) {
+		return 0 // a session that ended: it sends nothing more
+	}
+	if err != nil {
+		d.log.Warn("campaign: session", "err", err)
+		return FlagAccount | FlagStranger
+	}
+	known := st.KnownDevice && st.MovedAt == 0
+	if known && st.Network != "" {
+		if known, err = d.db.KnownDeviceBefore(ctx, userID, NetworkBrowserKey(st.Network, st.UAFamily), st.CreatedAt); err != nil {
+			d.log.Warn("campaign: known network", "err", err)
+			return FlagAccount | FlagStranger
+		}
+	}
+	if known {
+		return 0
+	}
+	n, err := d.db.KnownDevicesBefore(ctx, userID, st.CreatedAt)
+	if err != nil {
+		d.log.Warn("campaign: known devices", "err", err)
+		return FlagAccount | FlagStranger
+	}
+	if n > 0 {
+		return FlagAccount | FlagStranger
+	}
+	return FlagAccount
+}
+
+// NetworkBrowserKey is the key auth records a (network, browser family)
+// pair under in known_devices when a login succeeds (see auth's device).
+func NetworkBrowserKey(network, uaFamily string) []byte {
+	h := sha256.Sum256([]byte("netua:" + network + "|" + uaFamily))
+	return h[:]
+}

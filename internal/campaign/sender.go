@@ -1,0 +1,174 @@
+package campaign
+
+import (
+	"context"
+	"time"
+
+	"github.com/bouclier/bouclier"
+	"github.com/bouclier/bouclier/internal/store"
+)
+
+// A sender's behaviour over time: what they wrote to over the last
+// VolumeWindow (recipients, groups, establishments, summed over all their
+// messages), against the widest day of their own history and their role's
+// allowance. Splitting a send into small ones or spacing them out changes
+// the sums, not the total.
+
+// allowance is the most a role writes to over VolumeWindow without it
+// being unusual, whatever the history.
+type allowance struct{ recipients, groups, schools int }
+
+var allowances = map[bouclier.Role]allowance{
+	bouclier.RoleStudent: {recipients: 8, groups: 0, schools: 1},
+	bouclier.RoleParent:  {recipients: 8, groups: 1, schools: 1},
+	bouclier.RoleTeacher: {recipients: 150, groups: 4, schools: 1},
+}
+
+// baseline is the widest single send a role makes without it being
+// unusual.
+type baseline struct{ recipients, groups, schools int }
+
+var baselines = map[bouclier.Role]baseline{
+	bouclier.RoleStudent: {recipients: 3, groups: 0, schools: 1},
+	bouclier.RoleParent:  {recipients: 3, groups: 1, schools: 1},
+	bouclier.RoleTeacher: {recipients: 200, groups: 8, schools: 1},
+}
+
+// profile is a sender's history and recent sends.
+type profile struct {
+	hist     store.SenderHistory
+	closed   int
+	resetAt  int64
+	recent   []store.RecentSend
+	loadedAt time.Time
+}
+
+// profileTTL bounds how long a sender's profile is reused before it is
+// read again (other processes' sends included).
+const profileTTL = 30 * time.Second
+
+// profile returns a sender's profile, from the cache or the store.
+func (d *Detector) profile(ctx context.Context, userID int64, now time.Time) (profile, error) {
+	d.mu.Lock()
+	p, ok := d.profiles[userID]
+	d.mu.Unlock()
+	if ok && time.Since(p.loadedAt) < profileTTL {
+		return p, nil
+	}
+	since := now.Add(-d.cfg.VolumeWindow)
+	h, err := d.db.CampaignSenderHistory(ctx, userID, store.Micros(now.Add(-d.cfg.HistoryFor)), store.Micros(since))
+	if err != nil {
+		return p, err
+	}
+	recent, err := d.db.CampaignRecentSends(ctx, userID, store.Micros(since))
+	if err != nil {
+		return p, err
+	}
+	n, err := d.db.CountClosedAttempts(ctx, userID, store.Micros(now.Add(-d.cfg.ClosedWithin)))
+	if err != nil {
+		return p, err
+	}
+	resetAt, err := d.db.CampaignActivatedAt(ctx, userID)
+	if err != nil {
+		return p, err
+	}
+	p = profile{hist: h, closed: n, resetAt: resetAt, recent: recent, loadedAt: time.Now()}
+	d.mu.Lock()
+	if len(d.profiles) > 50000 {
+		clear(d.profiles)
+	}
+	d.profiles[userID] = p
+	d.mu.Unlock()
+	return p, nil
+}
+
+// recentMax bounds the recent sends kept per sender: far more than any
+// allowance, so that dropping the oldest never hides a volume.
+const recentMax = 256
+
+// remember adds a send to the sender's cached recent sends, so that the
+// next send of the same sender counts it before it is recorded.
+func (d *Detector) remember(userID int64, s store.RecentSend) {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	p, ok := d.profiles[userID]
+	if !ok {
+		return
+	}
+	if len(p.recent) >= recentMax {
+		// A fresh array: readers of the old one keep theirs.
+		p.recent = append([]store.RecentSend(nil), p.recent[len(p.recent)-recentMax/2:]...)
+	}
+	// Appending past the length never touches what earlier copies of the
+	// profile read.
+	p.recent = append(p.recent, s)
+	d.profiles[userID] = p
+}
+
+// volume sums a sender's recent sends since a time, this one included.
+func volume(recent []store.RecentSend, since int64, this store.RecentSend) (recipients, groups int, schools map[string]bool) {
+	schools = map[string]bool{}
+	add := func(r store.RecentSend) {
+		if r.At < since {
+			return
+		}
+		recipients += r.Recipients
+		groups += r.Groups
+		for _, s := range r.Schools {
+			schools[s] = true
+		}
+	}
+	for _, r := range recent {
+		add(r)
+	}
+	add(this)
+	return recipients, groups, schools
+}
+
+// senderFlags computes the signals of the sender's history and
+// behaviour: fan-out of this send and volume over VolumeWindow, both out
+// of character; closed-hours attempts; a recent reset; an unusual hour.
+func (d *Detector) senderFlags(ctx context.Context, sender bouclier.User, r recipients, now time.Time) (int64, error) {
+	p, err := d.profile(ctx, sender.ID, now)
+	if err != nil {
+		return 0, err
+	}
+	var f int64
+	h := p.hist
+	known := h.Messages >= 3
+	if b, ok := baselines[sender.Role]; ok {
+		over := r.count > b.recipients || r.groups > b.groups || len(r.schools) > b.schools
+		notable := r.count > 10 || r.groups >= 2
+		beyond := r.count*2 > h.MaxRecipients*3 || r.groups > h.MaxGroups
+		if (over && (!known || beyond)) || (notable && known && beyond) {
+			f |= FlagFanout
+		}
+	}
+	if a, ok := allowances[sender.Role]; ok {
+		this := store.RecentSend{At: store.Micros(now), Recipients: r.count, Groups: r.groups, Schools: r.schools}
+		rc, gr, sc := volume(p.recent, store.Micros(now.Add(-d.cfg.VolumeWindow)), this)
+		if rc > max(a.recipients, 2*h.MaxDayRecipients) || gr > max(a.groups, h.MaxDayGroups+2) || len(sc) > a.schools {
+			f |= FlagVolume
+		}
+	}
+	if p.closed > 0 {
+		f |= FlagClosed
+	}
+	if p.resetAt != 0 && store.Micros(now)-p.resetAt < d.cfg.ResetFor.Microseconds() {
+		f |= FlagAccount
+	}
+	if h.Messages >= 10 {
+		hour := now.UTC().Hour()
+		if h.Hours[(hour+23)%24]+h.Hours[hour]+h.Hours[(hour+1)%24] == 0 {
+			f |= FlagOffHours
+		}
+	}
+	return f, nil
+}
+
+// recipients is what a send reaches.
+type recipients struct {
+	count   int
+	groups  int
+	schools []string
+}

@@ -1,0 +1,208 @@
+package campaign
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"time"
+
+	"github.com/bouclier/bouclier"
+	"github.com/bouclier/bouclier/internal/store"
+)
+
+// The wave is judged on its cluster: the observations of the last Window
+// alike to a message (same attachment, same registered link domain, or
+// term sets alike). Every distinct sender weighs by role and signals
+// (senderWeight); the cluster's weight against two lines decides:
+//
+//   - content new to the service (no history, see known) and not first
+//     sent by an expected broadcaster without signals (vouched):
+//     ReviewLine with MinSenders senders from MinSchools establishments
+//     and at least MinSignalled senders with any signal opens a review
+//     incident (copies held for the académie, nobody locked): a text new
+//     on the day spread by senders without any signal is only recorded,
+//     since every template is new on its first day; ContainLine with at least MinSignalled senders with
+//     account signals, from MinSchools establishments, contains it:
+//     copies of those accounts recalled, those accounts locked (family
+//     and teachers only), the others' copies held;
+//   - content with a history (a template) or vouched: only the senders
+//     with account signals and another signal count, and only to review:
+//     the template itself is never held against anyone else.
+
+// Wave lines.
+const (
+	ReviewLine   = 5.0
+	ContainLine  = 6.0
+	MinSignalled = 2
+)
+
+// senderWeight is what one sender adds to a wave: their role's base
+// (families do not write the same new text across establishments; heads
+// and staff do) and their signals.
+func senderWeight(role bouclier.Role, f int64) float64 {
+	w := 0.5
+	switch {
+	case role.IsFamily():
+		w = 1
+	case role == bouclier.RoleTeacher:
+		w = 0.6
+	case IsBroadcaster(role):
+		w = 0.1
+	}
+	if hasAccountSignal(f) {
+		w++
+	}
+	if f&(FlagFanout|FlagVolume) != 0 {
+		w += 0.75
+	}
+	switch {
+	case f&(FlagScreenHeld|FlagScreenStrong) != 0:
+		w++
+	case f&FlagScreenWeak != 0:
+		w += 0.5
+	}
+	if f&FlagReported != 0 {
+		w++
+	}
+	if f&FlagClosed != 0 {
+		w += 0.5
+	}
+	return w
+}
+
+// hasAccountSignal reports whether flags hold an account signal.
+func hasAccountSignal(f int64) bool { return f&(FlagAccount|FlagOffHours) != 0 }
+
+// hasBehaviourSignal reports whether flags hold a signal beyond the
+// account's: what the sender does or what the content is.
+func hasBehaviourSignal(f int64) bool {
+	return f&(FlagFanout|FlagVolume|FlagScreenWeak|FlagScreenStrong|FlagScreenHeld|FlagReported|FlagClosed) != 0
+}
+
+// wave sums up a cluster.
+type wave struct {
+	senders          int
+	schools          int
+	weight           float64
+	signalled        int // senders with account signals
+	anySignal        int // senders with any signal
+	signalledSchools int
+	known            bool // the content has a history: a template
+	vouched          bool // first sent by a broadcaster without signals
+	flags            map[int64]int64
+	roles            map[int64]bouclier.Role
+	uai              map[int64]string
+	seed             int64 // first message of the cluster
+}
+
+// level is what a wave calls for: "" (nothing), "review" or "contain".
+func (d *Detector) level(w wave) string {
+	if w.known || w.vouched {
+		// Only the accounts with signals count, and only for review.
+		n, schools, weight := 0, map[string]bool{}, 0.0
+		for s, f := range w.flags {
+			if hasAccountSignal(f) && hasBehaviourSignal(f) && !IsBroadcaster(w.roles[s]) {
+				n++
+				schools[w.uai[s]] = true
+				weight += senderWeight(w.roles[s], f)
+			}
+		}
+		if n >= d.cfg.MinSenders && len(schools) >= d.cfg.MinSchools && weight >= ReviewLine {
+			return "review"
+		}
+		return ""
+	}
+	if w.senders < d.cfg.MinSenders || w.schools < d.cfg.MinSchools {
+		return ""
+	}
+	if w.weight >= ContainLine && w.signalled >= MinSignalled && w.signalledSchools >= d.cfg.MinSchools {
+		return "contain"
+	}
+	if w.weight >= ReviewLine && w.anySignal >= MinSignalled {
+		return "review"
+	}
+	return ""
+}
+
+// assessWave sums up a cluster; history is read only when the cluster is
+// large enough to matter.
+func (d *Detector) assessWave(ctx context.Context, ns []store.CampaignObs, sig Signature, extra []int64) (wave, error) {
+	w := wave{flags: map[int64]int64{}, roles: map[int64]bouclier.Role{}, uai: map[int64]string{}}
+	first := map[int64]store.CampaignObs{}
+	for _, o := range ns {
+		w.flags[o.SenderID] |= o.Flags
+		w.roles[o.SenderID] = bouclier.Role(o.Role)
+		if f, ok := first[o.SenderID]; !ok || o.At < f.At {
+			first[o.SenderID] = o
+		}
+	}
+	schools, signalledSchools := map[string]bool{}, map[string]bool{}
+	var earliest store.CampaignObs
+	for s, o := range first {
+		f := w.flags[s]
+		schools[o.UAI] = true
+		w.uai[s] = o.UAI
+		w.weight += senderWeight(w.roles[s], f)
+		if (hasAccountSignal(f) || hasBehaviourSignal(f)) && !IsBroadcaster(w.roles[s]) {
+			w.anySignal++
+		}
+		if hasAccountSignal(f) && !IsBroadcaster(w.roles[s]) {
+			w.signalled++
+			signalledSchools[o.UAI] = true
+		}
+		if earliest.MessageID == 0 || o.At < earliest.At || (o.At == earliest.At && o.MessageID < earliest.MessageID) {
+			earliest = o
+		}
+	}
+	w.senders, w.schools, w.signalledSchools = len(first), len(schools), len(signalledSchools)
+	w.seed = earliest.MessageID
+	w.vouched = IsBroadcaster(bouclier.Role(earliest.Role)) && !hasAccountSignal(w.flags[earliest.SenderID]) &&
+		w.flags[earliest.SenderID]&(FlagScreenHeld|FlagScreenStrong|FlagReported) == 0
+	if w.senders < d.cfg.MinSenders {
+		return w, nil
+	}
+	known, err := d.known(ctx, sig, extra, time.UnixMicro(earliest.At))
+	if err != nil {
+		return w, err
+	}
+	w.known = known
+	return w, nil
+}
+
+// known reports whether a content has a history: most of its signature's
+// bands (or, without a text, its attachment or domain) were carried by
+// at least KnownMessages messages on the HistoryDays days before the
+// wave's first copy.
+func (d *Detector) known(ctx context.Context, sig Signature, extra []int64, before time.Time) (bool, error) {
+	keys := historyKeys(sig, extra)
+	if len(keys) == 0 {
+		return false, nil
+	}
+	day := dayOf(before)
+	counts, err := d.db.CampaignHistory(ctx, keys, day-int64(d.cfg.HistoryDays), day)
+	if err != nil {
+		return false, fmt.Errorf("content history: %w", err)
+	}
+	if sig == nil {
+		for _, k := range extra {
+			if counts[k] >= d.cfg.KnownMessages {
+				return true, nil
+			}
+		}
+		return false, nil
+	}
+	bands := sig.BandKeys()
+	ns := make([]int, len(bands))
+	for i, k := range bands {
+		ns[i] = counts[k]
+	}
+	sort.Ints(ns)
+	return ns[len(ns)/2] >= d.cfg.KnownMessages, nil
+}
+
+// historyKeys are the keys a message's history is kept under.
+func historyKeys(sig Signature, extra []int64) []int64 {
+	return append(sig.BandKeys(), extra...)
+}
+
+func dayOf(t time.Time) int64 { return t.Unix() / 86400 }

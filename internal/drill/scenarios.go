@@ -1,0 +1,707 @@
+package drill
+
+import (
+	"context"
+	"crypto/sha256"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/bouclier/bouclier"
+	"github.com/bouclier/bouclier/internal/alert"
+	"github.com/bouclier/bouclier/internal/auth"
+	"github.com/bouclier/bouclier/internal/campaign"
+	"github.com/bouclier/bouclier/internal/config"
+	"github.com/bouclier/bouclier/internal/messaging"
+	"github.com/bouclier/bouclier/internal/server"
+	"github.com/bouclier/bouclier/internal/store"
+)
+
+// Scenarios are waves designed by an attacker who has read the detector,
+// and ordinary school life that must not be mistaken for one. Each is
+// data: an Attack (who sends what, to whom, how fast, holding the account
+// how), a Legit part (genuine senders whose messages must pass), or both
+// (a legitimate broadcast during an attack). RunScenario replays one on a
+// fresh store, amid ordinary traffic, on a simulated clock.
+
+// Access is how an attacker holds an account.
+type Access int
+
+// The ways an attacker holds an account.
+const (
+	// AccessNewDevice: the password, from the attacker's browser and network.
+	AccessNewDevice Access = iota
+	// AccessStolenToken: a stolen device token replayed from the
+	// attacker's network: a known device, a new network.
+	AccessStolenToken
+	// AccessReplayedCookie: the victim's session cookie replayed from the
+	// victim's own network and browser: nothing new about the session.
+	AccessReplayedCookie
+)
+
+// Target is whom each attack message goes to.
+type Target int
+
+// Targets.
+const (
+	TargetOwnTeacher   Target = iota // a parent's child's teacher
+	TargetTwoPeople                  // the child's two teachers
+	TargetAllGroups                  // every class, their parents and the staff of the establishment
+	TargetOneGroupEach               // one group per message, in turn
+	TargetTeacherStaff               // the child's teacher, the vie scolaire and the head
+)
+
+// Text is what an attack says.
+type Text int
+
+// Texts.
+const (
+	TextHoax     Text = iota // « le collège sera fermé demain, prévenez les autres familles »
+	TextVeiled               // a veiled threat no word list knows
+	TextLink                 // a neutral text with a link, a new subdomain each time
+	TextMarch                // the March 2024 texts, known and unknown to the screen
+	TextTemplate             // the genuine absence note
+)
+
+// Attack describes the attackers' side of a scenario.
+type Attack struct {
+	Role        bouclier.Role // RoleParent or RoleTeacher
+	Senders     int
+	PerSender   int
+	Target      Target
+	Text        Text
+	Paraphrase  bool          // each sender words it their own way
+	Spacing     time.Duration // between two senders' first messages
+	Interval    time.Duration // between one sender's messages
+	LoginBefore time.Duration // how long before their first message they logged in
+	Access      Access
+	// DiluteFirst senders first send from replayed cookies (nothing
+	// suspicious about them), the others as Access.
+	DiluteFirst int
+	// Reports is how many parents among the recipients report each copy
+	// they see, ReportAfter later.
+	Reports     int
+	ReportAfter time.Duration
+}
+
+// LegitKind is a kind of genuine traffic.
+type LegitKind int
+
+// Genuine traffic.
+const (
+	LegitTemplate LegitKind = iota // many parents send the absence note (a template with a history)
+	LegitNotice                    // heads send a PPMS notice, teachers forward it to their classes' parents
+	LegitCircular                  // heads forward a circular to parents; a pupil's parent reports each
+	LegitMuseum                    // teachers send the museum note; two parents report each
+)
+
+// Legit describes the genuine side of a scenario.
+type Legit struct {
+	Kind    LegitKind
+	Senders int
+	At      time.Duration // when it starts
+}
+
+// Scenario is one drill scenario.
+type Scenario struct {
+	Name   string
+	Attack *Attack
+	Legit  *Legit
+	// Tuned says whether the detector's thresholds were tuned on it; the
+	// others were written before and never tuned on.
+	Tuned bool
+}
+
+// Scenarios are the drill's scenarios, attacks then legitimate traffic.
+func Scenarios() []Scenario {
+	p, t := bouclier.RoleParent, bouclier.RoleTeacher
+	return []Scenario{
+		{Name: "mars-2024", Tuned: true, Attack: &Attack{Role: p, Senders: 40, PerSender: 3, Target: TargetTeacherStaff, Text: TextMarch, Paraphrase: true,
+			Spacing: 200 * time.Millisecond, Interval: 4 * time.Second, LoginBefore: 30 * time.Second, Access: AccessNewDevice}},
+		{Name: "canular-2-destinataires", Tuned: true, Attack: &Attack{Role: p, Senders: 20, PerSender: 1, Target: TargetTwoPeople, Text: TextHoax,
+			Spacing: 5 * time.Second, LoginBefore: 2 * time.Minute, Access: AccessStolenToken}},
+		{Name: "canular-35-min-apres", Attack: &Attack{Role: p, Senders: 20, PerSender: 1, Target: TargetTwoPeople, Text: TextHoax, Paraphrase: true,
+			Spacing: 5 * time.Second, LoginBefore: 35 * time.Minute, Access: AccessNewDevice}},
+		{Name: "un-message-au-professeur", Tuned: true, Attack: &Attack{Role: p, Senders: 20, PerSender: 1, Target: TargetOwnTeacher, Text: TextVeiled, Paraphrase: true,
+			Spacing: 10 * time.Second, LoginBefore: 5 * time.Minute, Access: AccessStolenToken, Reports: 1, ReportAfter: 30 * time.Second}},
+		{Name: "professeurs-paraphrase", Attack: &Attack{Role: t, Senders: 10, PerSender: 1, Target: TargetAllGroups, Text: TextVeiled, Paraphrase: true,
+			Spacing: 20 * time.Second, LoginBefore: 10 * time.Minute, Access: AccessStolenToken}},
+		{Name: "vague-lente", Attack: &Attack{Role: t, Senders: 20, PerSender: 1, Target: TargetAllGroups, Text: TextHoax, Paraphrase: true,
+			Spacing: 6 * time.Minute, LoginBefore: time.Hour, Access: AccessStolenToken}},
+		{Name: "cookie-rejoue", Attack: &Attack{Role: p, Senders: 20, PerSender: 1, Target: TargetTeacherStaff, Text: TextVeiled, Paraphrase: true,
+			Spacing: 10 * time.Second, Access: AccessReplayedCookie, Reports: 1, ReportAfter: 30 * time.Second}},
+		{Name: "un-professeur-menace", Attack: &Attack{Role: t, Senders: 1, PerSender: 1, Target: TargetAllGroups, Text: TextVeiled,
+			LoginBefore: 2 * time.Hour, Access: AccessReplayedCookie, Reports: 6, ReportAfter: time.Minute}},
+		{Name: "envois-fractionnes", Attack: &Attack{Role: t, Senders: 10, PerSender: 5, Target: TargetOneGroupEach, Text: TextVeiled, Paraphrase: true,
+			Spacing: 30 * time.Second, Interval: 90 * time.Second, LoginBefore: time.Hour, Access: AccessStolenToken}},
+		{Name: "dilution", Attack: &Attack{Role: p, Senders: 30, PerSender: 1, Target: TargetTeacherStaff, Text: TextHoax, Paraphrase: true,
+			Spacing: 4 * time.Second, LoginBefore: 5 * time.Minute, Access: AccessNewDevice, DiluteFirst: 20}},
+		{Name: "sous-domaines", Attack: &Attack{Role: t, Senders: 20, PerSender: 1, Target: TargetTeacherStaff, Text: TextLink,
+			Spacing: 5 * time.Second, LoginBefore: 5 * time.Minute, Access: AccessStolenToken}},
+		{Name: "modele-absence-par-des-comptes-pirates", Attack: &Attack{Role: p, Senders: 6, PerSender: 3, Target: TargetTeacherStaff, Text: TextTemplate,
+			Spacing: 10 * time.Second, Interval: 20 * time.Second, LoginBefore: 5 * time.Minute, Access: AccessNewDevice},
+			Legit: &Legit{Kind: LegitTemplate, Senders: 60, At: 30 * time.Second}},
+		{Name: "legitime-modele-absence", Legit: &Legit{Kind: LegitTemplate, Senders: 120}},
+		{Name: "legitime-ppms-pendant-incident", Attack: &Attack{Role: p, Senders: 20, PerSender: 2, Target: TargetTeacherStaff, Text: TextMarch, Paraphrase: true,
+			Spacing: time.Second, Interval: 4 * time.Second, LoginBefore: time.Minute, Access: AccessNewDevice},
+			Legit: &Legit{Kind: LegitNotice, Senders: 20, At: 90 * time.Second}},
+		{Name: "legitime-circulaire-signalee", Legit: &Legit{Kind: LegitCircular, Senders: 20}},
+		{Name: "legitime-musee-signale", Legit: &Legit{Kind: LegitMuseum, Senders: 20}},
+	}
+}
+
+// ScenarioByName returns the named scenario.
+func ScenarioByName(name string) (Scenario, error) {
+	var names []string
+	for _, s := range Scenarios() {
+		if s.Name == name {
+			return s, nil
+		}
+		names = append(names, s.Name)
+	}
+	return Scenario{}, fmt.Errorf("unknown scenario %q (known: %s)", name, strings.Join(names, ", "))
+}
+
+// Row is what one scenario measured: a line of the drill's table.
+type Row struct {
+	Scenario string `json:"scenario"`
+	Attack   bool   `json:"attack"`
+	Tuned    bool   `json:"tuned"`
+
+	Messages      int `json:"attack_messages_sent"`
+	Refused       int `json:"attack_refused"`
+	Copies        int `json:"attack_copies"`              // copies (one per recipient) of the messages sent
+	CopiesVisible int `json:"attack_copies_ever_visible"` // copies a recipient could see at some point
+	CopiesLeft    int `json:"attack_copies_left"`         // copies still in an inbox at the end
+	// VisiblePercent is CopiesVisible over Copies.
+	VisiblePercent float64 `json:"attack_copies_ever_visible_percent"`
+	// WaveSeconds is when the attack became a wave, in seconds from its
+	// first message: the message that brought a third sender of a second
+	// establishment (several senders), or the first (one sender).
+	WaveSeconds float64 `json:"wave_seconds"`
+	// ActSeconds is the time from the wave to the moment none of its
+	// copies is visible any more (0 when none was visible after it).
+	ActSeconds     float64 `json:"act_seconds"`
+	Incidents      int     `json:"incidents"`
+	AttackerLocked int     `json:"hijacked_accounts_locked"`
+
+	LegitSent     int `json:"legit_sent"`
+	LegitHeld     int `json:"legit_held"`
+	LegitRecalled int `json:"legit_recalled"`
+	LegitLocked   int `json:"legit_accounts_locked"`
+	OrdinarySent  int `json:"ordinary_sent"`
+	OrdinaryHeld  int `json:"ordinary_held"`
+
+	WallSeconds float64 `json:"wall_seconds"`
+}
+
+// Check returns what misses the targets: for an attack no copy left, at
+// most 1 % ever visible, acted on within 10 s of the wave; for every
+// scenario nothing genuine held, recalled or locked.
+func (r Row) Check() error {
+	var errs []error
+	if r.Attack {
+		if r.CopiesLeft != 0 {
+			errs = append(errs, fmt.Errorf("%s: %d copies left in inboxes", r.Scenario, r.CopiesLeft))
+		}
+		if r.VisiblePercent > 1 {
+			errs = append(errs, fmt.Errorf("%s: %.1f %% of the copies visible", r.Scenario, r.VisiblePercent))
+		}
+		if r.ActSeconds > 10 {
+			errs = append(errs, fmt.Errorf("%s: acted on %.1f s after the wave", r.Scenario, r.ActSeconds))
+		}
+	}
+	if r.LegitHeld+r.LegitRecalled+r.LegitLocked+r.OrdinaryHeld != 0 {
+		errs = append(errs, fmt.Errorf("%s: genuine messages %d held, %d recalled, %d accounts locked; ordinary %d held", r.Scenario,
+			r.LegitHeld, r.LegitRecalled, r.LegitLocked, r.OrdinaryHeld))
+	}
+	return errors.Join(errs...)
+}
+
+// RunScenarios runs scenarios one after the other, each on its own store.
+func RunScenarios(ctx context.Context, o Options, scs []Scenario) ([]Row, error) {
+	var rows []Row
+	for _, sc := range scs {
+		r, err := RunScenario(ctx, o, sc)
+		if err != nil {
+			return rows, fmt.Errorf("scenario %s: %w", sc.Name, err)
+		}
+		rows = append(rows, r)
+	}
+	return rows, nil
+}
+
+// RunScenario replays one scenario in process on a fresh store:
+// directory and history as Run does, then the scenario amid Ordinary
+// ordinary messages.
+func RunScenario(ctx context.Context, o Options, sc Scenario) (Row, error) {
+	o.Accounts = 0 // the scenario says who is hijacked
+	if err := o.check(); err != nil {
+		return Row{}, err
+	}
+	wall := time.Now()
+	if o.Log == nil {
+		o.Log = slog.New(slog.NewTextHandler(io.Discard, nil))
+	}
+	tmp, err := os.MkdirTemp("", "bouclier-drill-")
+	if err != nil {
+		return Row{}, fmt.Errorf("drill: %w", err)
+	}
+	defer os.RemoveAll(tmp)
+	clk := &clock{t: start.Add(-24 * time.Hour)}
+	cfg := config.Default()
+	cfg.DataDir = tmp
+	app, err := server.Open(ctx, cfg, o.Log, server.Options{Now: clk.Now, Alert: &alert.Config{}})
+	if err != nil {
+		return Row{}, fmt.Errorf("drill: open: %w", err)
+	}
+	defer app.Close()
+	d := newDrill(o, app, clk)
+	d.sessions = map[string]auth.Session{}
+	if err := d.directory(ctx); err != nil {
+		return Row{}, err
+	}
+	if err := d.devices(ctx); err != nil {
+		return Row{}, err
+	}
+	if err := d.history(ctx); err != nil {
+		return Row{}, err
+	}
+	s := &scene{d: d, sc: sc, row: Row{Scenario: sc.Name, Attack: sc.Attack != nil && sc.Attack.Text != TextTemplate, Tuned: sc.Tuned},
+		visible: map[int64]time.Duration{}, attackIDs: map[int64]bool{}, legitIDs: map[int64]bool{}, legitSenders: map[string]bool{}}
+	if err := s.run(ctx); err != nil {
+		return s.row, err
+	}
+	s.row.WallSeconds = time.Since(wall).Seconds()
+	return s.row, nil
+}
+
+// home is a user's home network address and browser.
+func home(u bouclier.User) (addr, agent string) {
+	return fmt.Sprintf("10.%d.%d.17", (u.ID/250)%250, u.ID%250), "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0"
+}
+
+// devices records every account's home browser, known for a month.
+func (d *drill) devices(ctx context.Context) error {
+	at := store.Micros(start.Add(-30 * 24 * time.Hour))
+	return d.app.DB.InTx(ctx, func(tx *store.Tx) error {
+		for _, u := range d.users {
+			addr, agent := home(u)
+			net, fam := auth.Network(addr), auth.UAFamily(agent)
+			if err := tx.PutKnownDevice(ctx, u.ID, campaign.NetworkBrowserKey(net, fam), net, fam, at); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+// session returns the session a send is made from, creating it in the
+// store the first time: the owner's on their home network (fresh: a new
+// browser there), or the attacker's.
+func (d *drill) session(ctx context.Context, u bouclier.User, how string, created time.Time) (auth.Session, error) {
+	key := u.Username + "|" + how
+	if s, ok := d.sessions[key]; ok {
+		return s, nil
+	}
+	addr, agent := home(u)
+	known := true
+	switch how {
+	case "fresh":
+		agent, known = "Mozilla/5.0 (Linux; Android 14) Chrome/126.0 Mobile Safari/537.36", false
+	case "new-device":
+		addr, agent, known = fmt.Sprintf("203.0.%d.9", 113+len(d.sessions)%50), "Mozilla/5.0 (Windows NT 10.0) Chrome/125.0", false
+	case "stolen-token":
+		addr = fmt.Sprintf("198.51.%d.4", 100+len(d.sessions)%50)
+	}
+	h := sha256.Sum256([]byte("drill-session:" + key))
+	ss := store.Session{TokenHash: h[:], UserID: u.ID, CreatedAt: store.Micros(created), LastSeen: store.Micros(created),
+		ExpiresAt: store.Micros(created.Add(24 * time.Hour)), AuthAt: store.Micros(created), MFAAt: store.Micros(created), Source: addr, UserAgent: agent,
+		PublicID: fmt.Sprintf("drill-%x", h[:6]), Network: auth.Network(addr), UAFamily: auth.UAFamily(agent), KnownDevice: known}
+	if err := d.app.DB.InTx(ctx, func(tx *store.Tx) error { return tx.CreateSession(ctx, ss) }); err != nil {
+		return auth.Session{}, fmt.Errorf("drill: session: %w", err)
+	}
+	s := auth.Session{TokenHash: h[:], User: u, CreatedAt: created, AuthAt: created, MFAAt: created, KnownDevice: known}
+	d.sessions[key] = s
+	return s, nil
+}
+
+// scene is one scenario being replayed.
+type scene struct {
+	d   *drill
+	sc  Scenario
+	row Row
+
+	visible      map[int64]time.Duration // attack messages visible → since
+	hiddenAt     []time.Duration
+	attackIDs    map[int64]bool
+	legitIDs     map[int64]bool
+	legitSenders map[string]bool
+	attackers    map[string]bool
+	ordinaryIDs  []int64
+	waveAt       time.Duration
+	firstAttack  time.Duration
+}
+
+// sEvent is one thing that happens in a scenario.
+type sEvent struct {
+	at      time.Duration
+	kind    string // "attack", "legit", "ordinary", "report"
+	from    string
+	how     string // session: "home", "fresh", "new-device", "stolen-token"
+	login   time.Duration
+	to      []string
+	subject string
+	body    string
+	ofSeq   int // report: the attack message's sequence number
+	seq     int
+	reports int
+}
+
+// plan draws the scenario's events.
+func (s *scene) plan() []sEvent {
+	d, r := s.d, s.d.rng
+	var evs []sEvent
+	const length = 10 * time.Minute
+	for n := 0; n < d.o.Ordinary; n++ {
+		e := d.ordinaryEvent()
+		how := "home"
+		if e.fresh {
+			how = "fresh"
+		}
+		evs = append(evs, sEvent{at: time.Duration(n) * length / time.Duration(d.o.Ordinary+1), kind: "ordinary", from: e.from, how: how, to: e.to, subject: e.subject, body: e.body})
+	}
+	const waveStart = 2 * time.Minute
+	s.attackers = map[string]bool{}
+	if a := s.sc.Attack; a != nil {
+		perm := r.Perm(d.o.Establishments)
+		seq := 0
+		for n := 0; n < a.Senders; n++ {
+			i := perm[n%len(perm)]
+			c := 1 + r.IntN(2)
+			var from string
+			if a.Role == bouclier.RoleTeacher {
+				from = fmt.Sprintf("t.%d.3", i) // teaches both classes
+			} else {
+				from = fmt.Sprintf("p.%d.%d.%d", i, c, 1+(n/len(perm))%8)
+			}
+			s.attackers[from] = true
+			how := map[Access]string{AccessNewDevice: "new-device", AccessStolenToken: "stolen-token", AccessReplayedCookie: "home"}[a.Access]
+			if n < a.DiluteFirst {
+				how = "home"
+			}
+			first := waveStart + time.Duration(n)*a.Spacing + time.Duration(r.IntN(500))*time.Millisecond
+			words := r.Perm(len(synonymPool))
+			for k := 0; k < max(1, a.PerSender); k++ {
+				to := targets(a.Target, i, c, k)
+				subject, body := attackText(a.Text, r, a.Paraphrase, words, seq)
+				evs = append(evs, sEvent{at: first + time.Duration(k)*a.Interval, kind: "attack", from: from, how: how, login: first - a.LoginBefore,
+					to: to, subject: subject, body: body, seq: seq, reports: a.Reports})
+				if a.Reports > 0 {
+					evs = append(evs, sEvent{at: first + time.Duration(k)*a.Interval + a.ReportAfter, kind: "report", ofSeq: seq, reports: a.Reports})
+				}
+				seq++
+			}
+		}
+	}
+	if l := s.sc.Legit; l != nil {
+		evs = append(evs, s.legitEvents(l)...)
+	}
+	sort.SliceStable(evs, func(a, b int) bool { return evs[a].at < evs[b].at })
+	return evs
+}
+
+// legitEvents draws the genuine traffic of a scenario.
+func (s *scene) legitEvents(l *Legit) []sEvent {
+	d, r := s.d, s.d.rng
+	var evs []sEvent
+	perm := r.Perm(d.o.Establishments)
+	for n := 0; n < l.Senders; n++ {
+		i := perm[n%len(perm)]
+		u := uai(i)
+		c := 1 + r.IntN(2)
+		at := l.At + time.Duration(n)*3*time.Second + time.Duration(r.IntN(1000))*time.Millisecond
+		how := "home"
+		if r.IntN(10) == 0 {
+			how = "fresh"
+		}
+		switch l.Kind {
+		case LegitTemplate:
+			from := fmt.Sprintf("p.%d.%d.%d", i, c, 8-(n/len(perm))%7) // not an attacker's account
+			evs = append(evs, sEvent{at: at, kind: "legit", from: from, how: how, to: []string{fmt.Sprintf("user:t.%d.%d", i, c), fmt.Sprintf("user:s.%d", i)},
+				subject: "Absence", body: absenceNote})
+		case LegitNotice:
+			evs = append(evs, sEvent{at: at, kind: "legit", from: fmt.Sprintf("h.%d", i), how: how, to: []string{"staff:" + u, "teachers:" + u + "/C1", "teachers:" + u + "/C2"},
+				subject: "PPMS", body: ppmsNotice})
+			for t := 1; t <= 2; t++ {
+				evs = append(evs, sEvent{at: at + time.Duration(30+r.IntN(60))*time.Second, kind: "legit", from: fmt.Sprintf("t.%d.%d", i, t), how: how,
+					to: []string{fmt.Sprintf("parents:%s/C%d", u, t)}, subject: "Fwd: PPMS", body: ppmsNotice})
+			}
+		case LegitCircular:
+			evs = append(evs, sEvent{at: at, kind: "legit", from: fmt.Sprintf("h.%d", i), how: how, to: []string{"parents:" + u + "/C1", "parents:" + u + "/C2"},
+				subject: "Circulaire", body: circular, seq: -1 - n, reports: 1})
+			evs = append(evs, sEvent{at: at + 40*time.Second, kind: "report", ofSeq: -1 - n, reports: 1})
+		case LegitMuseum:
+			evs = append(evs, sEvent{at: at, kind: "legit", from: fmt.Sprintf("t.%d.%d", i, c), how: how, to: []string{fmt.Sprintf("parents:%s/C%d", u, c)},
+				subject: "Sortie", body: museumNote(r), seq: -1 - n, reports: 2})
+			evs = append(evs, sEvent{at: at + 40*time.Second, kind: "report", ofSeq: -1 - n, reports: 2})
+		}
+	}
+	return evs
+}
+
+// targets returns the recipients of an attack message.
+func targets(t Target, i, c, k int) []string {
+	u := uai(i)
+	switch t {
+	case TargetOwnTeacher:
+		return []string{fmt.Sprintf("user:t.%d.%d", i, c)}
+	case TargetTwoPeople:
+		return []string{fmt.Sprintf("user:t.%d.%d", i, c), fmt.Sprintf("user:t.%d.3", i)}
+	case TargetAllGroups:
+		return []string{"class:" + u + "/C1", "class:" + u + "/C2", "parents:" + u + "/C1", "parents:" + u + "/C2", "staff:" + u}
+	case TargetOneGroupEach:
+		groups := []string{"parents:" + u + "/C1", "parents:" + u + "/C2", "class:" + u + "/C1", "class:" + u + "/C2", "staff:" + u}
+		return []string{groups[k%len(groups)]}
+	default:
+		return []string{fmt.Sprintf("user:t.%d.%d", i, c), fmt.Sprintf("user:s.%d", i), fmt.Sprintf("user:h.%d", i)}
+	}
+}
+
+// run replays the scenario and measures it.
+func (s *scene) run(ctx context.Context) error {
+	d := s.d
+	evs := s.plan()
+	bySeq := map[int]int64{}
+	s.waveAt, s.firstAttack = -1, -1
+	senders, schools := map[string]bool{}, map[string]bool{}
+	lastSweep := time.Duration(-1)
+	for _, e := range evs {
+		d.clk.t = start.Add(e.at)
+		if sec := e.at.Truncate(time.Second); sec > lastSweep {
+			lastSweep = sec
+			if err := d.app.Campaign.Sweep(ctx); err != nil {
+				return fmt.Errorf("drill: sweep: %w", err)
+			}
+			if err := s.check(ctx, e.at); err != nil {
+				return err
+			}
+		}
+		switch e.kind {
+		case "report":
+			if err := s.report(ctx, bySeq[e.ofSeq], e.reports); err != nil {
+				return err
+			}
+			continue
+		case "attack":
+			if s.firstAttack < 0 {
+				s.firstAttack = e.at
+			}
+		}
+		u, err := d.app.DB.UserByName(ctx, e.from)
+		if err != nil {
+			return err
+		}
+		if u.ReadOnly {
+			if e.kind == "attack" {
+				s.row.Refused++
+			}
+			continue
+		}
+		sess, err := d.session(ctx, u, e.how, start.Add(e.login))
+		if err != nil {
+			return err
+		}
+		if e.kind != "attack" {
+			sess.CreatedAt = start.Add(-3 * time.Hour)
+		}
+		// Whoever sends passed the second factor (a real-time phishing
+		// page relays it for an attacker).
+		sess.MFAAt = d.clk.Now()
+		res, err := d.app.Messaging.Send(auth.WithSession(ctx, sess), u, messaging.Draft{To: e.to, Subject: e.subject, Body: e.body}, "drill")
+		if ferr := d.app.Campaign.Flush(ctx); ferr != nil {
+			return ferr
+		}
+		code := bouclier.ErrorCode(err)
+		if err != nil && code == bouclier.ErrInternal {
+			return fmt.Errorf("drill: %s from %s: %w", e.kind, e.from, err)
+		}
+		switch e.kind {
+		case "attack":
+			if err != nil && code != bouclier.ErrRejectedContent {
+				d.o.Log.Info("attack refused", "from", e.from, "err", err)
+				s.row.Refused++
+				continue
+			}
+			s.row.Messages++
+			s.attackIDs[res.ID] = true
+			bySeq[e.seq] = res.ID
+			n, err := d.copies(ctx, res.ID)
+			if err != nil {
+				return err
+			}
+			s.row.Copies += n
+			if res.Status == bouclier.StatusDelivered {
+				s.row.CopiesVisible += n
+				s.visible[res.ID] = e.at
+			}
+			senders[e.from] = true
+			schools[strings.SplitN(e.from, ".", 3)[1]] = true
+			if s.waveAt < 0 && (s.sc.Attack.Senders == 1 || (len(senders) >= 3 && len(schools) >= 2)) {
+				s.waveAt = e.at
+			}
+		case "legit":
+			s.legitSenders[e.from] = true
+			if err != nil {
+				return fmt.Errorf("drill: genuine message from %s refused: %w", e.from, err)
+			}
+			s.row.LegitSent++
+			s.legitIDs[res.ID] = true
+			if e.seq < 0 {
+				bySeq[e.seq] = res.ID
+			}
+		case "ordinary":
+			if err != nil {
+				continue // its owner was locked by an earlier scenario step
+			}
+			s.row.OrdinarySent++
+			s.ordinaryIDs = append(s.ordinaryIDs, res.ID)
+		}
+		if err := s.check(ctx, e.at); err != nil {
+			return err
+		}
+	}
+	// The wave is over: sweeps until every probation is over.
+	end := evs[len(evs)-1].at + time.Second
+	for k := 0; k < 62; k++ {
+		d.clk.t = start.Add(end + time.Duration(k)*time.Second)
+		if err := d.app.Campaign.Sweep(ctx); err != nil {
+			return fmt.Errorf("drill: sweep: %w", err)
+		}
+		if err := s.check(ctx, end+time.Duration(k)*time.Second); err != nil {
+			return err
+		}
+	}
+	return s.measure(ctx)
+}
+
+// copies counts a message's copies (one per recipient).
+func (d *drill) copies(ctx context.Context, id int64) (int, error) {
+	us, err := d.app.DB.Recipients(ctx, id)
+	return len(us), err
+}
+
+// report has n parents among a message's recipients report it.
+func (s *scene) report(ctx context.Context, id int64, n int) error {
+	if id == 0 {
+		return nil
+	}
+	us, err := s.d.app.DB.Recipients(ctx, id)
+	if err != nil {
+		return err
+	}
+	for _, u := range us {
+		if n == 0 {
+			break
+		}
+		if u.Role != bouclier.RoleParent && u.Role != bouclier.RoleTeacher {
+			continue
+		}
+		err := s.d.app.Moderation.Report(ctx, bouclier.Actor{User: u, Source: "drill"}, id, "message inquiétant")
+		if err != nil && bouclier.ErrorCode(err) != bouclier.ErrNotFound {
+			return fmt.Errorf("drill: report: %w", err)
+		}
+		n--
+	}
+	return nil
+}
+
+// check notes when visible attack messages stopped being visible.
+func (s *scene) check(ctx context.Context, at time.Duration) error {
+	for id := range s.visible {
+		n, err := s.d.app.DB.VisibleCopies(ctx, id)
+		if err != nil {
+			return err
+		}
+		if n == 0 {
+			s.hiddenAt = append(s.hiddenAt, at)
+			delete(s.visible, id)
+		}
+	}
+	return nil
+}
+
+// measure completes the row.
+func (s *scene) measure(ctx context.Context) error {
+	r, db := &s.row, s.d.app.DB
+	for id := range s.visible {
+		n, err := db.VisibleCopies(ctx, id)
+		if err != nil {
+			return err
+		}
+		r.CopiesLeft += n
+	}
+	if r.Copies > 0 {
+		r.VisiblePercent = 100 * float64(r.CopiesVisible) / float64(r.Copies)
+	}
+	if s.waveAt >= 0 {
+		r.WaveSeconds = (s.waveAt - s.firstAttack).Seconds()
+		last := s.waveAt
+		for _, h := range s.hiddenAt {
+			last = max(last, h)
+		}
+		if len(s.visible) > 0 {
+			last = s.d.clk.t.Sub(start)
+		}
+		r.ActSeconds = (last - s.waveAt).Seconds()
+	}
+	cs, err := db.Campaigns(ctx, "", "", 1000)
+	if err != nil {
+		return err
+	}
+	r.Incidents = len(cs)
+	for _, c := range cs {
+		s.d.o.Log.Debug("incident", "level", c.Level, "reason", c.Reason, "accounts", c.Accounts)
+	}
+	for name := range s.attackers {
+		if u, err := db.UserByName(ctx, name); err == nil && u.ReadOnly {
+			r.AttackerLocked++
+		}
+	}
+	for name := range s.legitSenders {
+		if s.attackers[name] {
+			continue
+		}
+		if u, err := db.UserByName(ctx, name); err == nil && u.ReadOnly {
+			r.LegitLocked++
+		}
+	}
+	for id := range s.legitIDs {
+		m, err := db.MessageByID(ctx, id)
+		if err != nil {
+			return err
+		}
+		if m.Recalled {
+			r.LegitRecalled++
+		}
+		if m.Status == bouclier.StatusHeld && !m.Recalled {
+			r.LegitHeld++
+		}
+	}
+	for _, id := range s.ordinaryIDs {
+		m, err := db.MessageByID(ctx, id)
+		if err != nil {
+			return err
+		}
+		if m.Recalled || m.Status == bouclier.StatusHeld {
+			r.OrdinaryHeld++
+			s.d.o.Log.Warn("ordinary message held", "id", id, "from", m.Sender, "subject", m.Subject, "reasons", m.Reasons, "recalled", m.Recalled)
+		}
+	}
+	return nil
+}
