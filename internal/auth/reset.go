@@ -3,7 +3,6 @@ package auth
 import (
 	"bytes"
 	"context"
-	"crypto/sha256"
 	"errors"
 	"fmt"
 	"strconv"
@@ -251,8 +250,7 @@ func (s *Service) Activate(ctx context.Context, username, code, password string,
 		}
 		// The browser that activated, with the code from the letter, is the
 		// owner's: account changes from it need no further proof.
-		nh := sha256.Sum256([]byte("netua:" + Network(c.Address) + "|" + UAFamily(c.UserAgent)))
-		if err := tx.PutKnownDevice(ctx, u.ID, nh[:], Network(c.Address), UAFamily(c.UserAgent), store.Micros(now)); err != nil {
+		if err := tx.PutKnownDevice(ctx, u.ID, NetworkBrowserKey(Network(c.Address), UAFamily(c.UserAgent)), Network(c.Address), UAFamily(c.UserAgent), store.Micros(now)); err != nil {
 			return err
 		}
 		return audit.Append(ctx, tx, audit.Entry{At: now, Actor: u.Username, Action: "account.activate", Target: "user:" + u.Username,

@@ -12,6 +12,14 @@ import (
 	"github.com/bouclier/bouclier/internal/store"
 )
 
+// NetworkBrowserKey is the key a (network, browser family) pair is
+// recorded under in the known devices, for clients that keep no device
+// token; campaign detection reads it too.
+func NetworkBrowserKey(network, uaFamily string) []byte {
+	h := sha256.Sum256([]byte("netua:" + network + "|" + uaFamily))
+	return h[:]
+}
+
 // deviceState is what a login knows of the browser it comes from.
 type deviceState struct {
 	known   bool
@@ -31,18 +39,18 @@ func (s *Service) device(ctx context.Context, userID int64, token string, c Clie
 	if d.before, err = s.db.CountKnownDevices(ctx, userID); err != nil {
 		return d, err
 	}
-	nh := sha256.Sum256([]byte("netua:" + Network(c.Address) + "|" + UAFamily(c.UserAgent)))
+	nh := NetworkBrowserKey(Network(c.Address), UAFamily(c.UserAgent))
 	if h, ok := hashToken(token); ok {
 		known, err := s.db.IsKnownDevice(ctx, userID, h)
 		if err != nil {
 			return d, err
 		}
 		if known {
-			return deviceState{known: true, byToken: true, token: token, hash: h, before: d.before, netHash: nh[:]}, nil
+			return deviceState{known: true, byToken: true, token: token, hash: h, before: d.before, netHash: nh}, nil
 		}
 	}
 	// No token: the same network and browser as a device seen before.
-	if known, err := s.db.IsKnownDevice(ctx, userID, nh[:]); err != nil {
+	if known, err := s.db.IsKnownDevice(ctx, userID, nh); err != nil {
 		return d, err
 	} else if known && token == "" {
 		d.known = true
@@ -51,7 +59,7 @@ func (s *Service) device(ctx context.Context, userID int64, token string, c Clie
 	if err != nil {
 		return d, err
 	}
-	d.token, d.hash, d.netHash = tok, h, nh[:]
+	d.token, d.hash, d.netHash = tok, h, nh
 	return d, nil
 }
 

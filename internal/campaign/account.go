@@ -2,7 +2,6 @@ package campaign
 
 import (
 	"context"
-	"crypto/sha256"
 	"errors"
 	"time"
 
@@ -87,7 +86,7 @@ func (d *Detector) checkSession(ctx context.Context, hash []byte, userID int64) 
 	}
 	known := st.KnownDevice && st.MovedAt == 0
 	if known && st.Network != "" {
-		if known, err = d.db.KnownDeviceBefore(ctx, userID, NetworkBrowserKey(st.Network, st.UAFamily), st.CreatedAt); err != nil {
+		if known, err = d.db.KnownDeviceBefore(ctx, userID, auth.NetworkBrowserKey(st.Network, st.UAFamily), st.CreatedAt); err != nil {
 			d.log.Warn("campaign: known network", "err", err)
 			return FlagAccount | FlagStranger
 		}
@@ -104,11 +103,4 @@ func (d *Detector) checkSession(ctx context.Context, hash []byte, userID int64) 
 		return FlagAccount | FlagStranger
 	}
 	return FlagAccount
-}
-
-// NetworkBrowserKey is the key auth records a (network, browser family)
-// pair under in known_devices when a login succeeds (see auth's device).
-func NetworkBrowserKey(network, uaFamily string) []byte {
-	h := sha256.Sum256([]byte("netua:" + network + "|" + uaFamily))
-	return h[:]
 }

@@ -31,7 +31,7 @@ func sessionAs(t *testing.T, e *apptest.Env, name, network string, known bool, c
 	}
 	err := e.App.DB.InTx(ctx, func(tx *store.Tx) error {
 		home := "10.0.0.0/24"
-		if err := tx.PutKnownDevice(ctx, u.ID, campaign.NetworkBrowserKey(home, ua), home, ua, store.Micros(created.Add(-30*24*time.Hour))); err != nil {
+		if err := tx.PutKnownDevice(ctx, u.ID, auth.NetworkBrowserKey(home, ua), home, ua, store.Micros(created.Add(-30*24*time.Hour))); err != nil {
 			return err
 		}
 		return tx.CreateSession(ctx, ss)

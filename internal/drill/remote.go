@@ -20,7 +20,6 @@ import (
 	"github.com/bouclier/bouclier"
 	"github.com/bouclier/bouclier/internal/alert"
 	"github.com/bouclier/bouclier/internal/auth"
-	"github.com/bouclier/bouclier/internal/campaign"
 	"github.com/bouclier/bouclier/internal/config"
 	"github.com/bouclier/bouclier/internal/server"
 	"github.com/bouclier/bouclier/internal/store"
@@ -435,7 +434,7 @@ func (d *drill) knownBrowsers(ctx context.Context, addr, agent string) error {
 	net, fam := auth.Network(addr), auth.UAFamily(agent)
 	return d.app.DB.InTx(ctx, func(tx *store.Tx) error {
 		for _, u := range d.users {
-			if err := tx.PutKnownDevice(ctx, u.ID, campaign.NetworkBrowserKey(net, fam), net, fam, at); err != nil {
+			if err := tx.PutKnownDevice(ctx, u.ID, auth.NetworkBrowserKey(net, fam), net, fam, at); err != nil {
 				return fmt.Errorf("drill: known browsers: %w", err)
 			}
 		}

@@ -15,7 +15,6 @@ import (
 	"github.com/bouclier/bouclier"
 	"github.com/bouclier/bouclier/internal/alert"
 	"github.com/bouclier/bouclier/internal/auth"
-	"github.com/bouclier/bouclier/internal/campaign"
 	"github.com/bouclier/bouclier/internal/config"
 	"github.com/bouclier/bouclier/internal/messaging"
 	"github.com/bouclier/bouclier/internal/server"
@@ -293,7 +292,7 @@ func (d *drill) devices(ctx context.Context) error {
 		for _, u := range d.users {
 			addr, agent := home(u)
 			net, fam := auth.Network(addr), auth.UAFamily(agent)
-			if err := tx.PutKnownDevice(ctx, u.ID, campaign.NetworkBrowserKey(net, fam), net, fam, at); err != nil {
+			if err := tx.PutKnownDevice(ctx, u.ID, auth.NetworkBrowserKey(net, fam), net, fam, at); err != nil {
 				return err
 			}
 		}
