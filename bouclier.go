@@ -242,20 +242,24 @@ type User struct {
 
 // Message is a message as stored once, whatever the number of recipients.
 type Message struct {
-	ID        int64
-	ThreadID  int64
-	ParentID  int64 // 0 for the first message of a thread
-	SenderID  int64
-	Sender    string // username, filled by queries that join it
-	Subject   string
-	Body      string
-	To        []string // the recipient expressions as written
-	Status    MessageStatus
-	Score     float64
-	Reasons   []string
-	SentAt    int64 // unix microseconds
-	DeliverAt int64 // unix microseconds; for deferred messages
-	Recalled  bool
+	ID       int64
+	ThreadID int64
+	ParentID int64 // 0 for the first message of a thread
+	SenderID int64
+	Sender   string // username, filled by queries that join it
+	// SenderName and SenderRole present the sender as a person, filled
+	// with Sender.
+	SenderName string
+	SenderRole Role
+	Subject    string
+	Body       string
+	To         []string // the recipient expressions as written
+	Status     MessageStatus
+	Score      float64
+	Reasons    []string
+	SentAt     int64 // unix microseconds
+	DeliverAt  int64 // unix microseconds; for deferred messages
+	Recalled   bool
 
 	// Where the message comes from (the sender's establishment and
 	// académie) and a digest of its normalised text, to find its copies.

@@ -190,7 +190,7 @@ func TestSendAndRead(t *testing.T) {
 			t.Fatalf("parent inbox, newest first: %s", inbox.Raw)
 		}
 		m := msgs[1].(map[string]any)
-		if m["from"] != "prof.martin" || m["subject"] != "Sortie au musée" || m["body"] != "Bonjour, sortie jeudi <b>14h</b>." || m["read"] != false {
+		if m["from"] != "prof.martin" || m["from_name"] != "Sophie Martin" || m["from_role"] != "teacher" || m["subject"] != "Sortie au musée" || m["body"] != "Bonjour, sortie jeudi <b>14h</b>." || m["read"] != false {
 			t.Fatalf("message fields: %v", m)
 		}
 		if _, err := time.Parse(time.RFC3339, m["sent_at"].(string)); err != nil {

@@ -139,6 +139,8 @@ type messageJSON struct {
 	ThreadID    string   `json:"thread_id"`
 	ReplyTo     string   `json:"reply_to,omitempty"`
 	From        string   `json:"from"`
+	FromName    string   `json:"from_name,omitempty"`
+	FromRole    string   `json:"from_role,omitempty"`
 	To          []string `json:"to"`
 	Subject     string   `json:"subject"`
 	Body        string   `json:"body"`
@@ -149,7 +151,7 @@ type messageJSON struct {
 }
 
 func toMessageJSON(m bouclier.Message) messageJSON {
-	j := messageJSON{ID: strconv.FormatInt(m.ID, 10), ThreadID: strconv.FormatInt(m.ThreadID, 10), From: m.Sender, To: m.To,
+	j := messageJSON{ID: strconv.FormatInt(m.ID, 10), ThreadID: strconv.FormatInt(m.ThreadID, 10), From: m.Sender, FromName: m.SenderName, FromRole: string(m.SenderRole), To: m.To,
 		Subject: m.Subject, Body: m.Body, SentAt: time.UnixMicro(m.SentAt).UTC().Format(time.RFC3339), Status: string(m.Status)}
 	if m.ParentID != 0 {
 		j.ReplyTo = strconv.FormatInt(m.ParentID, 10)

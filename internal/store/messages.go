@@ -152,17 +152,17 @@ type Entry struct {
 	HasAttachments bool
 }
 
-const messageColumns = `m.id, m.thread_id, m.parent_id, m.sender_id, s.username, m.subject, m.body, m.to_expr, m.status, m.score, m.reasons, m.sent_at, m.deliver_at, m.recalled, m.uai, m.academie, m.fingerprint`
+const messageColumns = `m.id, m.thread_id, m.parent_id, m.sender_id, s.username, s.display_name, s.role, m.subject, m.body, m.to_expr, m.status, m.score, m.reasons, m.sent_at, m.deliver_at, m.recalled, m.uai, m.academie, m.fingerprint`
 
 func scanMessage(s interface{ Scan(...any) error }, extra ...any) (bouclier.Message, error) {
 	var m bouclier.Message
-	var to, reasons, status string
+	var to, reasons, status, role string
 	var recalled int
-	dest := append([]any{&m.ID, &m.ThreadID, &m.ParentID, &m.SenderID, &m.Sender, &m.Subject, &m.Body, &to, &status, &m.Score, &reasons, &m.SentAt, &m.DeliverAt, &recalled, &m.UAI, &m.Academie, &m.Fingerprint}, extra...)
+	dest := append([]any{&m.ID, &m.ThreadID, &m.ParentID, &m.SenderID, &m.Sender, &m.SenderName, &role, &m.Subject, &m.Body, &to, &status, &m.Score, &reasons, &m.SentAt, &m.DeliverAt, &recalled, &m.UAI, &m.Academie, &m.Fingerprint}, extra...)
 	if err := s.Scan(dest...); err != nil {
 		return m, err
 	}
-	m.Status, m.Recalled = bouclier.MessageStatus(status), recalled != 0
+	m.Status, m.Recalled, m.SenderRole = bouclier.MessageStatus(status), recalled != 0, bouclier.Role(role)
 	if m.ThreadID == 0 {
 		m.ThreadID = m.ID
 	}

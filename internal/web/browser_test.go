@@ -363,7 +363,7 @@ func TestBrowser(t *testing.T) {
 	t.Run("teacher sees the reply", func(t *testing.T) {
 		e.t = t
 		e.do(teacher, chromedp.Navigate(e.url+"/inbox"), chromedp.WaitVisible(chromedp.CSS(".messages")))
-		if got := text(t, teacher, ".messages"); !strings.Contains(got, "RE : "+subject) || !strings.Contains(got, "parent.dupont") {
+		if got := text(t, teacher, ".messages"); !strings.Contains(got, "RE : "+subject) || !strings.Contains(got, "Marie Dupont (parent)") {
 			t.Fatalf("teacher's inbox: %q", got)
 		}
 		e.do(teacher, chromedp.Click(chromedp.CSS(".messages a")), chromedp.WaitVisible(chromedp.CSS(".thread")))

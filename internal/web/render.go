@@ -40,6 +40,19 @@ var funcs = template.FuncMap{
 	"join":      strings.Join,
 	"micros":    micros,
 	"rolename":  func(s string) string { return roleName(bouclier.Role(s)) },
+	"person":    personLabel,
+}
+
+// personLabel presents a person by name and role, « Sophie Martin
+// (enseignant) », falling back to the username when no name is known.
+func personLabel(name string, role bouclier.Role, username string) string {
+	if strings.TrimSpace(name) == "" {
+		name = username
+	}
+	if l := directory.RoleLabels[role]; l != "" {
+		return name + " (" + l + ")"
+	}
+	return name
 }
 
 // pages holds one template per page, each the layout plus its content.
