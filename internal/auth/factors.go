@@ -260,9 +260,41 @@ func (s *Service) BeginTOTP(ctx context.Context, sess Session, c Client) (secret
 	}); err != nil {
 		return "", "", fmt.Errorf("begin totp: %w", err)
 	}
-	uri = "otpauth://totp/" + url.PathEscape(s.cfg.RPName+":"+sess.User.Username) + "?secret=" + secret +
+	return secret, s.totpURI(sess.User, secret), nil
+}
+
+// PendingTOTP returns the secret drawn by BeginTOTP and not yet confirmed,
+// so that a mistyped code can be tried again without a new key.
+// Errors: step_up_required, not_found (nothing pending, or pending for
+// more than an hour).
+func (s *Service) PendingTOTP(ctx context.Context, sess Session) (secret, uri string, err error) {
+	if err := s.recent(ctx, sess); err != nil {
+		return "", "", err
+	}
+	var sealed string
+	var at int64
+	err = s.db.InTx(ctx, func(tx *store.Tx) error {
+		var err error
+		sealed, at, err = tx.TOTPPending(ctx, sess.User.ID)
+		return err
+	})
+	if errors.Is(err, store.ErrNotFound) || (err == nil && s.now().Sub(time.UnixMicro(at)) > time.Hour) {
+		return "", "", bouclier.Errorf(bouclier.ErrNotFound, "Aucun enregistrement en cours : recommencez.")
+	}
+	if err != nil {
+		return "", "", fmt.Errorf("pending totp: %w", err)
+	}
+	plain, err := s.keys.Open(sealed)
+	if err != nil {
+		return "", "", fmt.Errorf("pending totp: %w", err)
+	}
+	return string(plain), s.totpURI(sess.User, string(plain)), nil
+}
+
+// totpURI is the otpauth:// URI an authenticator app reads.
+func (s *Service) totpURI(u bouclier.User, secret string) string {
+	return "otpauth://totp/" + url.PathEscape(s.cfg.RPName+":"+u.Username) + "?secret=" + secret +
 		"&issuer=" + url.QueryEscape(s.cfg.RPName) + "&algorithm=SHA1&digits=6&period=30"
-	return secret, uri, nil
 }
 
 // ConfirmTOTP activates the pending secret when code matches it, revokes

@@ -1,18 +1,33 @@
 package web
 
 import (
+	"encoding/base64"
 	"encoding/json"
+	"fmt"
+	"html/template"
 	"net/http"
 	"strings"
 
 	"github.com/bouclier/bouclier"
 	"github.com/bouclier/bouclier/internal/auth"
+	"github.com/skip2/go-qrcode"
 )
 
 // totpData is the TOTP enrolment page: the secret to type or the otpauth
 // URI to paste into an authenticator app, and the code to confirm.
 type totpData struct {
 	Secret, URI string
+	QR          template.URL // the URI as a QR code, a PNG data: URL
+}
+
+// newTOTPData prepares the enrolment page: the key spaced for typing, the
+// URI, and the URI as a QR code for the phone's camera.
+func newTOTPData(secret, uri string) (totpData, error) {
+	png, err := qrcode.Encode(uri, qrcode.Medium, 256)
+	if err != nil {
+		return totpData{}, fmt.Errorf("totp qr code: %w", err)
+	}
+	return totpData{Secret: groupsOf4(secret), URI: uri, QR: template.URL("data:image/png;base64," + base64.StdEncoding.EncodeToString(png))}, nil
 }
 
 // totpBegin draws a secret (Auth.BeginTOTP) and shows it once.
@@ -22,8 +37,13 @@ func (h *handler) totpBegin(w http.ResponseWriter, r *http.Request, s auth.Sessi
 		h.accountError(w, r, s, err)
 		return
 	}
+	d, err := newTOTPData(secret, uri)
+	if err != nil {
+		h.fail(w, r, &s, err)
+		return
+	}
 	p := h.newPage(r.Context(), &s, "Application d'authentification", "account")
-	p.Data = totpData{Secret: groupsOf4(secret), URI: uri}
+	p.Data = d
 	h.render(w, http.StatusOK, "totp", p)
 }
 
@@ -46,6 +66,16 @@ func (h *handler) totpConfirm(w http.ResponseWriter, r *http.Request, s auth.Ses
 	codes, err := h.d.Auth.ConfirmTOTP(r.Context(), s, code, clientOf(r))
 	if err != nil {
 		if bouclier.ErrorCode(err) == bouclier.ErrInvalidCredentials {
+			// Same key, another try: nothing to scan again.
+			if secret, uri, perr := h.d.Auth.PendingTOTP(r.Context(), s); perr == nil {
+				if d, derr := newTOTPData(secret, uri); derr == nil {
+					p := h.newPage(r.Context(), &s, "Application d'authentification", "account")
+					p.Error = "Code incorrect\u00a0: vérifiez l’heure de votre téléphone et saisissez le code suivant. La clé reste la même."
+					p.Data = d
+					h.render(w, http.StatusUnauthorized, "totp", p)
+					return
+				}
+			}
 			err = bouclier.Errorf(bouclier.ErrInvalidCredentials, "Code incorrect : vérifiez l'heure de votre téléphone, puis recommencez l'activation.")
 		}
 		h.accountError(w, r, s, err)

@@ -1,14 +1,21 @@
 package web_test
 
 import (
+	"bytes"
 	"context"
+	"encoding/base64"
 	"encoding/csv"
+	"html"
+	"image/png"
 	"net/http"
 	"net/url"
 	"regexp"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/makiuchi-d/gozxing"
+	"github.com/makiuchi-d/gozxing/qrcode"
 
 	"github.com/bouclier/bouclier/internal/apptest"
 	"github.com/bouclier/bouclier/internal/auth"
@@ -509,5 +516,54 @@ func TestHeadManagesAnAccount(t *testing.T) {
 	}
 	if p = head.get("/admin/accounts?nom=prof.hugo"); p.Status != http.StatusForbidden {
 		t.Errorf("account of another establishment: %d", p.Status)
+	}
+}
+
+// TestTOTPEnrolmentByQRCode: the enrolment page shows the key as a QR code
+// a phone reads; a wrong code keeps the same key for another try; the code
+// made from the decoded key activates the factor.
+func TestTOTPEnrolmentByQRCode(t *testing.T) {
+	e, srv := env(t)
+	newBrowser(t, srv).login("parent.durand", "") // the family's usual computer
+	parent := newBrowser(t, srv)
+	parent.login("parent.durand", "")
+	tok := parent.csrf()
+	p := parent.post("/account/totp", url.Values{"csrf": {tok}})
+	m := regexp.MustCompile(`id="totp-qr" src="data:image/png;base64,([^"]+)"`).FindStringSubmatch(p.Body)
+	if p.Status != http.StatusOK || m == nil {
+		t.Fatalf("totp page without a QR code: %d\n%s", p.Status, p.Body)
+	}
+	raw, err := base64.StdEncoding.DecodeString(html.UnescapeString(m[1]))
+	if err != nil {
+		t.Fatal(err)
+	}
+	img, err := png.Decode(bytes.NewReader(raw))
+	if err != nil {
+		t.Fatal(err)
+	}
+	bmp, err := gozxing.NewBinaryBitmapFromImage(img)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := qrcode.NewQRCodeReader().Decode(bmp, nil)
+	if err != nil {
+		t.Fatalf("decode the QR code: %v", err)
+	}
+	u, err := url.Parse(res.GetText())
+	if err != nil || u.Scheme != "otpauth" {
+		t.Fatalf("QR code holds %q", res.GetText())
+	}
+	secret := u.Query().Get("secret")
+	// A wrong code: the page comes back with the same key.
+	p = parent.post("/account/totp/confirm", url.Values{"csrf": {tok}, "code": {"000000"}})
+	if p.Status != http.StatusUnauthorized || !strings.Contains(p.Body, "La clé reste la même") || !strings.Contains(strings.ReplaceAll(p.Body, " ", ""), secret) {
+		t.Fatalf("retry lost the key: %d\n%s", p.Status, p.Body)
+	}
+	code, err := auth.TOTPCode(secret, e.Clock.Now())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p = parent.post("/account/totp/confirm", url.Values{"csrf": {tok}, "code": {code}}); p.Status != http.StatusOK || !strings.Contains(p.Body, "activée") {
+		t.Fatalf("confirm with the decoded key: %d\n%s", p.Status, p.Body)
 	}
 }
