@@ -982,3 +982,12 @@ func (s *Service) RunDeliverer(ctx context.Context, interval time.Duration) {
 		}
 	}
 }
+
+// Search lists a user's folder narrowed by fl, newest first: below before,
+// or the page just above after.
+func (s *Service) Search(ctx context.Context, u bouclier.User, f store.Folder, fl store.FolderFilter, before, after int64, limit int) ([]store.Entry, error) {
+	if limit <= 0 || limit > 200 {
+		limit = 50
+	}
+	return s.db.SearchFolder(ctx, u.ID, f, fl, before, after, limit)
+}

@@ -244,3 +244,31 @@ func TestScheduledSend(t *testing.T) {
 		}
 	})
 }
+
+// TestSearch: words find messages in the subject, text or sender's name,
+// on both stores; % and _ are taken literally.
+func TestSearch(t *testing.T) {
+	apptest.Each(t, func(t *testing.T, e *apptest.Env) {
+		ctx := context.Background()
+		prof, _ := e.App.DB.UserByName(ctx, "prof.martin")
+		parent, _ := e.App.DB.UserByName(ctx, "parent.dupont")
+		for _, b := range []string{"Sortie à Giverny jeudi.", "Remise de 50% sur la cantine.", "Devoirs pour lundi."} {
+			if err := e.App.DB.InTx(ctx, func(tx *store.Tx) error {
+				_, err := tx.InsertMessage(ctx, &bouclier.Message{SenderID: prof.ID, Subject: "Info", Body: b, To: []string{"user:parent.dupont"},
+					Status: bouclier.StatusDelivered, SentAt: store.Micros(e.Clock.Now())}, []int64{parent.ID})
+				return err
+			}); err != nil {
+				t.Fatal(err)
+			}
+		}
+		for _, c := range []struct {
+			q    string
+			want int
+		}{{"giverny", 1}, {"50%", 1}, {"%", 1}, {"sophie", 3}, {"introuvable", 0}, {"", 3}} {
+			got, err := e.App.Messaging.Search(ctx, parent, store.FolderInbox, store.FolderFilter{Query: c.q}, 0, 0, 50)
+			if err != nil || len(got) != c.want {
+				t.Errorf("search %q: %d (%v), want %d", c.q, len(got), err, c.want)
+			}
+		}
+	})
+}

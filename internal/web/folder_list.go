@@ -2,7 +2,9 @@ package web
 
 import (
 	"net/http"
+	"net/url"
 	"strconv"
+	"strings"
 
 	"github.com/bouclier/bouclier"
 	"github.com/bouclier/bouclier/internal/auth"
@@ -16,7 +18,12 @@ type folderData struct {
 	Folder  store.Folder
 	Entries []store.Entry
 	Unread  int    // on this page
-	Older   string // link to the next page, if any
+	Older   string // link to the older page, if any
+	Newer   string // link to the newer page, if any
+	// The search: words, unread only, with attachments only.
+	Query               string
+	OnlyUnread, WithAtt bool
+	Searching           bool
 	// Recalled counts the messages the administration withdrew from this
 	// mailbox: they are gone, and the user is told so.
 	Recalled int
@@ -37,23 +44,34 @@ var folderTitles = map[store.Folder]string{
 
 func (h *handler) folderList(f store.Folder) authedFunc {
 	return func(w http.ResponseWriter, r *http.Request, s auth.Session) {
-		var before int64
-		if v := r.URL.Query().Get("avant"); v != "" {
-			n, err := strconv.ParseInt(v, 10, 64)
-			if err != nil || n <= 0 {
-				h.fail(w, r, &s, bouclier.Errorf(bouclier.ErrInvalidRequest, "Adresse de page invalide."))
-				return
+		q := r.URL.Query()
+		var before, after int64
+		for _, x := range []struct {
+			key string
+			v   *int64
+		}{{"avant", &before}, {"apres", &after}} {
+			if v := q.Get(x.key); v != "" {
+				n, err := strconv.ParseInt(v, 10, 64)
+				if err != nil || n <= 0 {
+					h.fail(w, r, &s, bouclier.Errorf(bouclier.ErrInvalidRequest, "Adresse de page invalide."))
+					return
+				}
+				*x.v = n
 			}
-			before = n
 		}
-		entries, err := h.d.Messaging.Folder(r.Context(), s.User, f, before, pageSize)
+		fl := store.FolderFilter{Query: strings.TrimSpace(q.Get("q")), Unread: q.Get("nonlus") != "", Attachments: q.Get("pj") != ""}
+		if len([]rune(fl.Query)) > 100 {
+			fl.Query = string([]rune(fl.Query)[:100])
+		}
+		entries, err := h.d.Messaging.Search(r.Context(), s.User, f, fl, before, after, pageSize)
 		if err != nil {
 			h.fail(w, r, &s, err)
 			return
 		}
 		p := h.newPage(r.Context(), &s, folderTitles[f], string(f))
 		p.Flash = flashes[r.URL.Query().Get("ok")]
-		d := folderData{Folder: f, Entries: entries}
+		d := folderData{Folder: f, Entries: entries, Query: fl.Query, OnlyUnread: fl.Unread, WithAtt: fl.Attachments,
+			Searching: fl.Query != "" || fl.Unread || fl.Attachments}
 		for _, e := range entries {
 			if !e.Read {
 				d.Unread++
@@ -70,8 +88,24 @@ func (h *handler) folderList(f store.Folder) authedFunc {
 			}
 			d.Recalled = n
 		}
-		if len(entries) == pageSize {
-			d.Older = "/" + string(f) + "?avant=" + strconv.FormatInt(entries[len(entries)-1].ID, 10)
+		page := func(key string, id int64) string {
+			v := url.Values{key: {strconv.FormatInt(id, 10)}}
+			if fl.Query != "" {
+				v.Set("q", fl.Query)
+			}
+			if fl.Unread {
+				v.Set("nonlus", "1")
+			}
+			if fl.Attachments {
+				v.Set("pj", "1")
+			}
+			return "/" + string(f) + "?" + v.Encode()
+		}
+		if len(entries) > 0 && (len(entries) == pageSize || after > 0) {
+			d.Older = page("avant", entries[len(entries)-1].ID)
+		}
+		if len(entries) > 0 && (before > 0 || (after > 0 && len(entries) == pageSize)) {
+			d.Newer = page("apres", entries[0].ID)
 		}
 		p.Data = d
 		h.render(w, http.StatusOK, "folder", p)

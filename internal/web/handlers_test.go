@@ -2,6 +2,7 @@ package web_test
 
 import (
 	"context"
+	"fmt"
 	"html"
 	"net/http"
 	"net/url"
@@ -11,6 +12,7 @@ import (
 	"time"
 
 	"github.com/bouclier/bouclier"
+	"github.com/bouclier/bouclier/internal/store"
 )
 
 func TestLoginWithSecondFactor(t *testing.T) {
@@ -468,5 +470,56 @@ func TestUrgentFromCompose(t *testing.T) {
 	rssi.login("rssi.versailles", e.OTP(t, 1))
 	if p := rssi.get("/admin/urgent"); !strings.Contains(p.Body, "alerte intrusion") {
 		t.Errorf("académie does not see the urgent send:\n%s", p.Body)
+	}
+}
+
+// TestInboxSearchAndPages: a word finds its message among many, filters
+// narrow the list, and the pages go older and back newer.
+func TestInboxSearchAndPages(t *testing.T) {
+	e, srv := env(t)
+	ctx := context.Background()
+	prof, _ := e.App.DB.UserByName(ctx, "prof.martin")
+	parent, _ := e.App.DB.UserByName(ctx, "parent.dupont")
+	const pageSize = 50 // the folders' page
+	const n = 2*pageSize + 10
+	err := e.App.DB.InTx(ctx, func(tx *store.Tx) error {
+		for i := 0; i < n; i++ {
+			body := fmt.Sprintf("Devoirs de la semaine %d.", i)
+			if i == 37 {
+				body = "La sortie à Giverny est confirmée."
+			}
+			if _, err := tx.InsertMessage(ctx, &bouclier.Message{SenderID: prof.ID, Subject: fmt.Sprintf("Message %d", i), Body: body,
+				To: []string{"user:parent.dupont"}, Status: bouclier.StatusDelivered, SentAt: store.Micros(e.Clock.Now()), UAI: "0780001A", Academie: "versailles"},
+				[]int64{parent.ID}); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	b := newBrowser(t, srv)
+	b.login("parent.dupont", "")
+	p := b.get("/inbox?q=giverny")
+	if strings.Count(p.Body, `href="/messages/`) != 1 || !strings.Contains(p.Body, "Message 37") {
+		t.Fatalf("search:\n%s", p.Body)
+	}
+	if p = b.get("/inbox?q=introuvable"); !strings.Contains(p.Body, "Aucun message ne correspond") {
+		t.Errorf("empty search:\n%s", p.Body)
+	}
+	first := b.get("/inbox")
+	older := regexp.MustCompile(`href="(/inbox\?avant=\d+)">Messages plus anciens`).FindStringSubmatch(first.Body)
+	if older == nil || strings.Contains(first.Body, "Messages plus récents") {
+		t.Fatalf("first page links:\n%s", first.Body)
+	}
+	second := b.get(html.UnescapeString(older[1]))
+	newer := regexp.MustCompile(`href="(/inbox\?apres=\d+)">Messages plus récents`).FindStringSubmatch(second.Body)
+	if newer == nil || strings.Contains(second.Body, fmt.Sprintf("Message %d<", n-1)) {
+		t.Fatalf("second page:\n%s", second.Body)
+	}
+	back := b.get(html.UnescapeString(newer[1]))
+	if !strings.Contains(back.Body, fmt.Sprintf("Message %d<", n-1)) || !strings.Contains(back.Body, fmt.Sprintf("Message %d<", n-pageSize)) {
+		t.Fatalf("back to the newest page:\n%s", back.Body)
 	}
 }
