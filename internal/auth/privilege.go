@@ -175,7 +175,7 @@ func (s *Service) ReadAudit(ctx context.Context, a bouclier.Actor, actionPrefix 
 // AccountState is what an administrator sees of an account to act on it.
 type AccountState struct {
 	User       bouclier.User
-	LockedAt   bool   // locked now
+	Locked     bool   // locked now
 	LockReason string //
 	LockBy     string // scope of whoever locked it
 	ReadOnlyBy string // scope of whoever put it in read-only
@@ -198,7 +198,7 @@ func (s *Service) Account(ctx context.Context, a bouclier.Actor, username string
 		return st, fmt.Errorf("account: %w", err)
 	}
 	now := s.now()
-	st.LockedAt, st.LockReason = sec.LockedUntil > store.Micros(now), sec.LockReason
+	st.Locked, st.LockReason = sec.LockedUntil > store.Micros(now), sec.LockReason
 	sa, err := s.db.Sanctions(ctx, u.ID)
 	if err != nil {
 		return st, fmt.Errorf("account: %w", err)

@@ -75,8 +75,9 @@ func (d *Detector) Incidents(ctx context.Context, a bouclier.Actor) ([]store.Cam
 	if err != nil {
 		return nil, err
 	}
+	seen := map[string]bouclier.User{} // a wave's accounts recur across incidents
 	for i := range cs {
-		if err := d.minimise(ctx, uai, aca, &cs[i]); err != nil {
+		if err := d.minimise(ctx, uai, aca, &cs[i], seen); err != nil {
 			return nil, err
 		}
 	}
@@ -86,18 +87,24 @@ func (d *Detector) Incidents(ctx context.Context, a bouclier.Actor) ([]store.Cam
 // minimise keeps, of an incident's accounts, those within the viewer's
 // establishment (uai) or académie (aca): a wave across schools is shown
 // whole in its counts, but each school sees only its own people.
-func (d *Detector) minimise(ctx context.Context, uai, aca string, c *store.Campaign) error {
+// seen caches the accounts already read.
+func (d *Detector) minimise(ctx context.Context, uai, aca string, c *store.Campaign, seen map[string]bouclier.User) error {
 	if uai == "" && aca == "" {
 		return nil
 	}
 	kept := c.Accounts[:0:0]
 	for _, name := range c.Accounts {
-		u, err := d.db.UserByName(ctx, name)
-		if errors.Is(err, store.ErrNotFound) {
-			continue
-		}
-		if err != nil {
-			return fmt.Errorf("incident accounts: %w", err)
+		u, ok := seen[name]
+		if !ok {
+			var err error
+			u, err = d.db.UserByName(ctx, name)
+			if errors.Is(err, store.ErrNotFound) {
+				continue
+			}
+			if err != nil {
+				return fmt.Errorf("incident accounts: %w", err)
+			}
+			seen[name] = u
 		}
 		if (uai != "" && u.UAI == uai) || (uai == "" && u.Academie == aca) {
 			kept = append(kept, name)
@@ -149,7 +156,7 @@ func (d *Detector) Incident(ctx context.Context, a bouclier.Actor, id int64) (In
 		return Incident{}, err
 	}
 	uai, aca, _ := scopeOf(a)
-	if err := d.minimise(ctx, uai, aca, &c); err != nil {
+	if err := d.minimise(ctx, uai, aca, &c, map[string]bouclier.User{}); err != nil {
 		return Incident{}, err
 	}
 	in := Incident{Campaign: c}

@@ -58,11 +58,6 @@ func New(db *store.DB, dir *directory.Directory, authz Authorizer, now func() ti
 	return &Service{db: db, dir: dir, authz: authz, now: now, log: log}, nil
 }
 
-// IsModerator reports whether a role moderates at all.
-func IsModerator(r bouclier.Role) bool {
-	return r == bouclier.RoleHead || r == bouclier.RoleAcademyAdmin || r == bouclier.RoleNationalAdmin
-}
-
 func forbidden() error {
 	return bouclier.Errorf(bouclier.ErrForbidden, "Réservé à la direction de l'établissement et aux administrateurs de l'académie.")
 }

@@ -75,7 +75,11 @@ func privActions() []privAction {
 			return err
 		}},
 		{"suspension.lift", head, bouclier.PrivLoosen, func(ctx context.Context, e *apptest.Env, a bouclier.Actor) error {
-			return e.App.Rules.Lift(ctx, a, liftable(ctx, e))
+			id, err := liftable(ctx, e)
+			if err != nil {
+				return fmt.Errorf("create a suspension to lift: %w", err)
+			}
+			return e.App.Rules.Lift(ctx, a, id)
 		}},
 		{"rules.preset", head, bouclier.PrivLoosen, func(ctx context.Context, e *apptest.Env, a bouclier.Actor) error {
 			return e.App.Rules.ApplyPreset(ctx, a, "circular-2024", uai)
@@ -142,14 +146,13 @@ var liftables int
 
 // liftable returns a suspension the head may lift (imposed at their
 // level), creating one as the system would not do: directly in the store.
-func liftable(ctx context.Context, e *apptest.Env) string {
+func liftable(ctx context.Context, e *apptest.Env) (string, error) {
 	liftables++
 	id := fmt.Sprintf("s-table-%d", liftables)
-	_ = e.App.DB.InTx(ctx, func(tx *store.Tx) error {
+	return id, e.App.DB.InTx(ctx, func(tx *store.Tx) error {
 		return tx.PutSuspension(ctx, store.SuspensionRow{ID: id, Scope: "establishment:0780001A", Roles: []string{"student"}, Reason: "test",
 			CreatedBy: "principal.moulin", CreatedAt: store.Micros(e.Clock.Now()), ImposedBy: "establishment:0780001A"})
 	})
-	return id
 }
 
 // actorState makes the actor of one state for username; undo, if not

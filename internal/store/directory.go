@@ -75,12 +75,6 @@ func (t *Tx) SetPasswordHash(ctx context.Context, userID int64, hash string) err
 	return wrap(err, "set password")
 }
 
-// SetReadOnly puts an account in or out of read-only.
-func (t *Tx) SetReadOnly(ctx context.Context, userID int64, readOnly bool) error {
-	_, err := t.exec(ctx, `UPDATE users SET read_only = ? WHERE id = ?`, boolInt(readOnly), userID)
-	return wrap(err, "set read-only")
-}
-
 // UseTOTPStep records the last TOTP time step accepted for a user, so each
 // code is usable once. It reports false if step is not newer than the last.
 func (t *Tx) UseTOTPStep(ctx context.Context, userID, step int64) (bool, error) {

@@ -176,48 +176,9 @@ func scanMessage(s interface{ Scan(...any) error }, extra ...any) (bouclier.Mess
 }
 
 // Folder lists a user's messages in a folder, newest first, at most limit,
-// with ids below before when before > 0.
+// with ids below before when before > 0 (SearchFolder without a filter).
 func (db *DB) Folder(ctx context.Context, userID int64, f Folder, before int64, limit int) ([]Entry, error) {
-	if before <= 0 {
-		before = 1<<62 - 1
-	}
-	var query string
-	switch f {
-	case FolderInbox, FolderTrash:
-		query = `SELECT ` + messageColumns + `, d.read_at, d.trashed, EXISTS (SELECT 1 FROM attachments a WHERE a.message_id = m.id)
-			FROM deliveries d JOIN messages m ON m.id = d.message_id JOIN users s ON s.id = m.sender_id
-			WHERE d.user_id = ? AND d.visible = 1 AND m.recalled = 0 AND d.trashed = ? AND d.message_id < ?
-			ORDER BY d.message_id DESC LIMIT ?`
-	case FolderSent:
-		query = `SELECT ` + messageColumns + `, 1, 0, EXISTS (SELECT 1 FROM attachments a WHERE a.message_id = m.id)
-			FROM messages m JOIN users s ON s.id = m.sender_id
-			WHERE m.sender_id = ? AND m.recalled = 0 AND m.id < ?
-			ORDER BY m.id DESC LIMIT ?`
-	default:
-		return nil, fmt.Errorf("unknown folder %q", f)
-	}
-	args := []any{userID, boolInt(f == FolderTrash), before, limit}
-	if f == FolderSent {
-		args = []any{userID, before, limit}
-	}
-	rows, err := db.query(ctx, query, args...)
-	if err != nil {
-		return nil, fmt.Errorf("folder %s: %w", f, err)
-	}
-	defer rows.Close()
-	var out []Entry
-	for rows.Next() {
-		var e Entry
-		var readAt, trashed int64
-		var att bool
-		m, err := scanMessage(rows, &readAt, &trashed, &att)
-		if err != nil {
-			return nil, fmt.Errorf("folder %s: %w", f, err)
-		}
-		e.Message, e.Read, e.Trashed, e.HasAttachments = m, readAt != 0, trashed != 0, att
-		out = append(out, e)
-	}
-	return out, rows.Err()
+	return db.SearchFolder(ctx, userID, f, FolderFilter{}, before, 0, limit)
 }
 
 // UnreadCount counts a user's unread inbox messages. On SQLite it reads
