@@ -461,19 +461,28 @@ func (d *Directory) Reachable(ctx context.Context, s *Sender) ([]Option, error) 
 				bouclier.Recipient{Kind: bouclier.ToParents, UAI: uai, Class: c},
 				bouclier.Recipient{Kind: bouclier.ToTeachers, UAI: uai, Class: c})
 		}
+		where := ""
+		if len(schools) > 1 {
+			// Several establishments: say which one, by name.
+			where = uai
+			if e, err := d.db.Establishment(ctx, uai); err == nil && e.Name != "" {
+				where = e.Name
+			}
+		}
 		for _, g := range groups {
 			ok, err := d.AllowGroup(ctx, s, g)
 			if err != nil {
 				return nil, err
 			}
 			if ok {
-				out = append(out, Option{Expr: g.String(), Label: groupLabel(g), Group: true})
+				out = append(out, Option{Expr: g.String(), Label: groupLabel(g, where), Group: true})
 			}
 		}
 		people, err := d.db.Users(ctx, uai)
 		if err != nil {
 			return nil, err
 		}
+		var allowed []bouclier.User
 		for _, u := range people {
 			if admin && u.Role != bouclier.RoleHead && u.Role != bouclier.RoleStaff {
 				continue // individuals are reached through groups at this scale
@@ -483,8 +492,15 @@ func (d *Directory) Reachable(ctx context.Context, s *Sender) ([]Option, error) 
 				return nil, err
 			}
 			if ok {
-				out = append(out, Option{Expr: "user:" + u.Username, Label: u.DisplayName + " (" + roleLabel(u) + ")"})
+				allowed = append(allowed, u)
 			}
+		}
+		labels, err := d.Describe(ctx, allowed)
+		if err != nil {
+			return nil, err
+		}
+		for _, u := range allowed {
+			out = append(out, Option{Expr: "user:" + u.Username, Label: labels[u.ID]})
 		}
 	}
 	if s.Role.IsPersonnel() {
@@ -496,23 +512,31 @@ func (d *Directory) Reachable(ctx context.Context, s *Sender) ([]Option, error) 
 			if ok, err := d.AllowPerson(ctx, s, u); err != nil {
 				return nil, err
 			} else if ok {
-				out = append(out, Option{Expr: "user:" + u.Username, Label: u.DisplayName + " (" + roleLabel(u) + ")"})
+				out = append(out, Option{Expr: "user:" + u.Username, Label: PersonLabel(u, store.Affiliation{})})
 			}
 		}
 	}
 	return out, nil
 }
 
-func groupLabel(g bouclier.Recipient) string {
+// groupLabel names a group in French; where, when set, names its
+// establishment.
+func groupLabel(g bouclier.Recipient, where string) string {
+	var l string
 	switch g.Kind {
 	case bouclier.ToClass:
-		return "Élèves de " + g.Class + " (" + g.UAI + ")"
+		l = "Élèves de " + g.Class
 	case bouclier.ToParents:
-		return "Parents de " + g.Class + " (" + g.UAI + ")"
+		l = "Parents d’élèves de " + g.Class
 	case bouclier.ToTeachers:
-		return "Enseignants de " + g.Class + " (" + g.UAI + ")"
+		l = "Enseignants de " + g.Class
+	default:
+		l = "Vie scolaire et direction"
 	}
-	return "Vie scolaire et direction (" + g.UAI + ")"
+	if where != "" {
+		l += " – " + where
+	}
+	return l
 }
 
 // RoleLabels are the roles' names in French.
@@ -520,12 +544,4 @@ var RoleLabels = map[bouclier.Role]string{
 	bouclier.RoleStudent: "élève", bouclier.RoleParent: "parent", bouclier.RoleTeacher: "enseignant",
 	bouclier.RoleStaff: "vie scolaire", bouclier.RoleHead: "direction", bouclier.RoleAcademyAdmin: "académie",
 	bouclier.RoleNationalAdmin: "administration nationale",
-}
-
-func roleLabel(u bouclier.User) string {
-	l := RoleLabels[u.Role]
-	if u.Class != "" {
-		l += ", " + u.Class
-	}
-	return l
 }

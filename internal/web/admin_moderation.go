@@ -32,6 +32,11 @@ func (h *handler) moderationList(w http.ResponseWriter, r *http.Request, s auth.
 	}
 	p := h.newPage(ctx, &s, "Modération", "admin")
 	flash(p, r)
+	msgs := make([]bouclier.Message, len(q))
+	for i, m := range q {
+		msgs[i] = m.Message
+	}
+	h.describe(ctx, p, msgs)
 	p.Data = moderationData{Queue: q, Reports: reps}
 	h.render(w, http.StatusOK, "moderation", p)
 }

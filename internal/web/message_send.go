@@ -11,6 +11,7 @@ import (
 
 	"github.com/bouclier/bouclier"
 	"github.com/bouclier/bouclier/internal/auth"
+	"github.com/bouclier/bouclier/internal/directory"
 	"github.com/bouclier/bouclier/internal/messaging"
 	"github.com/bouclier/bouclier/internal/rules"
 )
@@ -18,8 +19,12 @@ import (
 // composeData is the compose form. The recipients offered are exactly
 // Messaging.Reachable: what the rules allow this sender.
 type composeData struct {
-	Groups      []choice
-	People      []choice
+	Selected    []choice // recipients already chosen
+	Groups      []choice // the sender's groups, when few enough to list
+	Query       string   // the picker's search, without JavaScript
+	Found       []choice // what it found
+	MoreFound   bool     // more matched than are shown
+	Reachable   int      // how many recipients the sender may choose from
 	Unavailable []string // submitted recipients the picker does not offer
 	Subject     string
 	Body        string
@@ -43,27 +48,49 @@ type choice struct {
 	Checked         bool
 }
 
-// composeForm builds the form, ticking the recipients in to.
-func (h *handler) composeForm(ctx context.Context, u bouclier.User, to []string) (composeData, error) {
+// composeForm builds the form with the recipients in to chosen and the
+// picker's search q done.
+func (h *handler) composeForm(ctx context.Context, u bouclier.User, to []string, q string) (composeData, error) {
 	opts, err := h.d.Messaging.Reachable(ctx, u)
 	if err != nil {
 		return composeData{}, err
 	}
-	d := composeData{MayUrgent: rules.MayUseUrgent(u.Role)}
+	d := composeData{MayUrgent: rules.MayUseUrgent(u.Role), Reachable: len(opts), Query: q}
 	offered := map[string]bool{}
-	for i, o := range opts {
-		c := choice{ID: "dest-" + strconv.Itoa(i), Expr: o.Expr, Label: o.Label, Checked: slices.Contains(to, o.Expr)}
+	id := func() string { return "dest-" + strconv.Itoa(len(d.Selected)+len(d.Groups)+len(d.Found)) }
+	var groups []directory.Option
+	for _, o := range opts {
 		offered[o.Expr] = true
 		if o.Group {
-			d.Groups = append(d.Groups, c)
-		} else {
-			d.People = append(d.People, c)
+			groups = append(groups, o)
 		}
 	}
 	for _, t := range to {
-		if !offered[t] {
+		i := slices.IndexFunc(opts, func(o directory.Option) bool { return o.Expr == t })
+		switch {
+		case i < 0:
 			d.Unavailable = append(d.Unavailable, t)
+		case !slices.ContainsFunc(d.Selected, func(c choice) bool { return c.Expr == t }):
+			d.Selected = append(d.Selected, choice{ID: id(), Expr: t, Label: opts[i].Label, Checked: true})
 		}
+	}
+	if len(groups) <= maxGroupsShown {
+		for _, g := range groups {
+			if !slices.Contains(to, g.Expr) {
+				d.Groups = append(d.Groups, choice{ID: id(), Expr: g.Expr, Label: g.Label})
+			}
+		}
+	}
+	if q != "" {
+		skip := slices.Clone(to)
+		for _, g := range d.Groups {
+			skip = append(skip, g.Expr)
+		}
+		found, more := searchOptions(opts, q, skip, maxFound)
+		for _, o := range found {
+			d.Found = append(d.Found, choice{ID: id(), Expr: o.Expr, Label: o.Label})
+		}
+		d.MoreFound = more
 	}
 	return d, nil
 }
@@ -97,7 +124,7 @@ func (h *handler) composeShow(w http.ResponseWriter, r *http.Request, s auth.Ses
 		to, draftErr = x.To, x.LastError
 		dr.id, dr.parent, dr.subject, dr.body = x.ID, x.ParentID, x.Subject, x.Body
 	}
-	d, err := h.composeForm(ctx, s.User, to)
+	d, err := h.composeForm(ctx, s.User, to, strings.TrimSpace(q.Get("q")))
 	if err != nil {
 		h.fail(w, r, &s, err)
 		return
@@ -143,6 +170,10 @@ func (h *handler) messageSend(w http.ResponseWriter, r *http.Request, s auth.Ses
 		h.fail(w, r, &s, err)
 		return
 	}
+	if r.PostFormValue("action") == "chercher" {
+		h.composeSearch(w, r, s, d)
+		return
+	}
 	res, err := h.d.Messaging.Send(ctx, s.User, d, clientOf(r).Address)
 	if err == nil {
 		why := ""
@@ -165,7 +196,7 @@ func (h *handler) messageSend(w http.ResponseWriter, r *http.Request, s auth.Ses
 		http.Redirect(w, r, target, http.StatusSeeOther)
 		return
 	}
-	form, ferr := h.composeForm(ctx, s.User, d.To)
+	form, ferr := h.composeForm(ctx, s.User, d.To, "")
 	if ferr != nil {
 		h.fail(w, r, &s, ferr)
 		return
@@ -221,4 +252,30 @@ func uploads(r *http.Request) ([]messaging.Attachment, error) {
 		out = append(out, messaging.Attachment{Name: fh.Filename, ContentType: fh.Header.Get("Content-Type"), Data: data})
 	}
 	return out, nil
+}
+
+// composeSearch shows the form again with the picker's search done, as
+// typed, without sending: the picker's fallback without JavaScript.
+func (h *handler) composeSearch(w http.ResponseWriter, r *http.Request, s auth.Session, d messaging.Draft) {
+	ctx := r.Context()
+	q := strings.TrimSpace(r.PostFormValue("q"))
+	if len([]rune(q)) > 100 {
+		q = string([]rune(q)[:100])
+	}
+	form, err := h.composeForm(ctx, s.User, d.To, q)
+	if err != nil {
+		h.fail(w, r, &s, err)
+		return
+	}
+	form.Subject, form.Body, form.ReplyTo, form.DraftID = d.Subject, d.Body, d.ParentID, d.DraftID
+	form.Urgent, form.UrgentReason = d.Urgent, d.UrgentReason
+	if !d.SendAt.IsZero() {
+		form.SendAt = d.SendAt.In(h.location(s.User)).Format("2006-01-02T15:04")
+	}
+	p := h.newPage(ctx, &s, "Écrire un message", "compose")
+	if len(d.Attachments) > 0 {
+		p.Flash = "Joignez à nouveau vos pièces jointes avant d’envoyer."
+	}
+	p.Data = form
+	h.render(w, http.StatusOK, "compose", p)
 }

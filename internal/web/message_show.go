@@ -78,6 +78,7 @@ func (h *handler) messageShow(w http.ResponseWriter, r *http.Request, s auth.Ses
 	}
 	d.Reply = replyTo(u, e.Message, thread)
 	p := h.newPage(ctx, &s, e.Subject, "")
+	h.describe(ctx, p, thread)
 	p.Data = d
 	h.render(w, http.StatusOK, "message", p)
 }

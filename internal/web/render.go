@@ -85,6 +85,7 @@ type page struct {
 	Error  string   // what went wrong, in French
 	Data   any
 	loc    *time.Location
+	people map[int64]string // senders' labels, by user id (describe)
 }
 
 // When formats unix microseconds as a French date in the user's time zone.

@@ -116,6 +116,7 @@ func (h *handler) routes() http.Handler {
 	mux.Handle("POST /messages/{id}/report", h.authed(h.messageReport))
 	mux.Handle("GET /compose", h.authed(h.composeShow))
 	mux.Handle("POST /compose", h.authed(h.messageSend))
+	mux.Handle("GET /compose/destinataires", h.authed(h.recipientSearch))
 	mux.Handle("GET /drafts", h.authed(h.draftList))
 	mux.Handle("GET /attachments/{id}", h.authed(h.attachmentGet))
 	mux.HandleFunc("POST /login/passkey/options", h.loginPasskeyOptions)
@@ -165,6 +166,9 @@ func (h *handler) routes() http.Handler {
 	mux.Handle("POST /admin/accounts/{name}/{action}", h.admin(h.adminAccountAct))
 	mux.Handle("GET /admin/resets", h.admin(h.resetShow))
 	mux.Handle("POST /admin/resets", h.admin(h.resetCreate))
+	mux.HandleFunc("GET /accessibilite", h.legalPage("accessibilite", "Déclaration d’accessibilité"))
+	mux.HandleFunc("GET /mentions-legales", h.legalPage("mentions", "Mentions légales"))
+	mux.HandleFunc("GET /contact", h.legalPage("contact", "Contact"))
 	mux.HandleFunc("/", h.notFound)
 
 	cop := http.NewCrossOriginProtection()

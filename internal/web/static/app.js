@@ -1,24 +1,161 @@
-// Amélioration progressive : un champ pour filtrer la liste des
-// destinataires. Sans JavaScript, la liste entière reste utilisable.
+// Amélioration progressive. Sans JavaScript, la navigation reste dépliée et
+// la liste des destinataires se cherche par le formulaire lui-même.
 "use strict";
+document.documentElement.classList.add("js");
 document.addEventListener("DOMContentLoaded", function () {
-  var box = document.querySelector(".filter");
-  var input = document.getElementById("dest-filtre");
-  var list = document.getElementById("dest-liste");
-  if (!box || !input || !list) {
+  menu();
+  picker();
+});
+
+// menu folds the main navigation behind a « Menu » button on narrow screens.
+function menu() {
+  var btn = document.querySelector(".menu-btn");
+  var nav = document.getElementById("nav-principale");
+  if (!btn || !nav) {
     return;
   }
-  var items = list.querySelectorAll(".choices li");
-  if (items.length < 8) {
-    return; // a short list needs no filter
+  var narrow = window.matchMedia("(max-width: 40rem)");
+  function fold() {
+    var open = !narrow.matches || btn.getAttribute("aria-expanded") === "true";
+    nav.classList.toggle("collapsed", !open);
   }
-  box.hidden = false;
-  input.addEventListener("input", function () {
-    var q = input.value.trim().toLowerCase();
-    items.forEach(function (li) {
-      var box = li.querySelector("input");
-      // Ticked recipients stay visible, so nothing chosen is hidden.
-      li.hidden = q !== "" && !box.checked && li.textContent.toLowerCase().indexOf(q) < 0;
-    });
+  btn.addEventListener("click", function () {
+    btn.setAttribute("aria-expanded", btn.getAttribute("aria-expanded") === "true" ? "false" : "true");
+    fold();
   });
-});
+  narrow.addEventListener("change", fold);
+  fold();
+}
+
+// picker turns the recipient search into a combobox (ARIA 1.2 pattern):
+// suggestions come from /compose/destinataires as one types, arrows move,
+// Enter or a click chooses, Escape closes. A chosen recipient becomes a
+// ticked box in « Destinataires choisis », which the form submits.
+function picker() {
+  var input = document.getElementById("dest-q");
+  var list = document.getElementById("dest-suggestions");
+  var chosen = document.getElementById("dest-choisis");
+  var say = document.getElementById("dest-annonce");
+  if (!input || !list || !chosen) {
+    return;
+  }
+  input.setAttribute("role", "combobox");
+  input.setAttribute("aria-autocomplete", "list");
+  input.setAttribute("aria-controls", list.id);
+  input.setAttribute("aria-expanded", "false");
+  var items = [], active = -1, timer = null, seq = 0;
+
+  function close() {
+    list.hidden = true;
+    input.setAttribute("aria-expanded", "false");
+    input.removeAttribute("aria-activedescendant");
+    active = -1;
+  }
+  function mark(i) {
+    active = i;
+    Array.prototype.forEach.call(list.children, function (li, k) {
+      li.setAttribute("aria-selected", k === i ? "true" : "false");
+    });
+    if (i >= 0) {
+      input.setAttribute("aria-activedescendant", list.children[i].id);
+      list.children[i].scrollIntoView({ block: "nearest" });
+    } else {
+      input.removeAttribute("aria-activedescendant");
+    }
+  }
+  function taken() {
+    return Array.prototype.map.call(chosen.querySelectorAll("input[name=to]"), function (b) { return b.value; });
+  }
+  function choose(i) {
+    var it = items[i];
+    if (!it) {
+      return;
+    }
+    var n = chosen.children.length, id = "dest-choisi-" + Date.now() + "-" + n;
+    var li = document.createElement("li");
+    var box = document.createElement("input");
+    box.type = "checkbox"; box.name = "to"; box.value = it.expr; box.id = id; box.checked = true;
+    var label = document.createElement("label");
+    label.htmlFor = id; label.textContent = it.label;
+    li.appendChild(box); li.appendChild(document.createTextNode(" ")); li.appendChild(label);
+    chosen.appendChild(li);
+    // A box ticked elsewhere in the form for the same recipient would
+    // send it twice: untick it.
+    document.querySelectorAll("input[name=to]").forEach(function (b) {
+      if (b !== box && b.value === it.expr) { b.checked = false; }
+    });
+    if (say) { say.textContent = it.label + " ajouté aux destinataires."; }
+    input.value = "";
+    close();
+    input.focus();
+  }
+  function show(results, more) {
+    items = results;
+    list.textContent = "";
+    results.forEach(function (it, k) {
+      var li = document.createElement("li");
+      li.id = "dest-sugg-" + k;
+      li.setAttribute("role", "option");
+      li.setAttribute("aria-selected", "false");
+      li.textContent = it.label;
+      if (it.group) {
+        var kind = document.createElement("span");
+        kind.className = "kind"; kind.textContent = " (groupe)";
+        li.appendChild(kind);
+      }
+      li.addEventListener("mousedown", function (e) { e.preventDefault(); choose(k); });
+      list.appendChild(li);
+    });
+    var open = results.length > 0;
+    list.hidden = !open;
+    input.setAttribute("aria-expanded", open ? "true" : "false");
+    active = -1;
+    if (say) {
+      say.textContent = results.length === 0 ? "Aucun destinataire ne correspond." :
+        results.length + (results.length > 1 ? " suggestions" : " suggestion") + (more ? ", et d’autres : précisez la recherche." : ".");
+    }
+  }
+  function lookup() {
+    var q = input.value.trim();
+    if (q === "") {
+      close();
+      return;
+    }
+    var my = ++seq;
+    var url = "/compose/destinataires?q=" + encodeURIComponent(q);
+    taken().forEach(function (v) { url += "&choisi=" + encodeURIComponent(v); });
+    fetch(url, { credentials: "same-origin", headers: { "Accept": "application/json" } })
+      .then(function (r) { return r.ok ? r.json() : { results: [] }; })
+      .then(function (d) { if (my === seq) { show(d.results || [], d.more); } })
+      .catch(function () { close(); });
+  }
+  input.addEventListener("input", function () {
+    clearTimeout(timer);
+    timer = setTimeout(lookup, 120);
+  });
+  input.addEventListener("keydown", function (e) {
+    switch (e.key) {
+    case "ArrowDown":
+      e.preventDefault();
+      if (list.hidden) { lookup(); } else { mark(Math.min(active + 1, items.length - 1)); }
+      break;
+    case "ArrowUp":
+      e.preventDefault();
+      if (!list.hidden) { mark(Math.max(active - 1, 0)); }
+      break;
+    case "Enter":
+      // Never submit the message from the search field.
+      e.preventDefault();
+      if (!list.hidden && active >= 0) { choose(active); } else { lookup(); }
+      break;
+    case "Escape":
+      if (!list.hidden) { e.preventDefault(); close(); }
+      break;
+    }
+  });
+  // Some keyboards send Enter as a character too: never submit from here.
+  input.addEventListener("keypress", function (e) {
+    if (e.key === "Enter") { e.preventDefault(); }
+  });
+  input.addEventListener("blur", function () { setTimeout(close, 150); });
+}
