@@ -1,0 +1,37 @@
+package directory_test
+
+import (
+	"testing"
+
+	"github.com/bouclier/bouclier"
+	"github.com/bouclier/bouclier/internal/directory"
+	"github.com/bouclier/bouclier/internal/store"
+)
+
+func TestPersonLabel(t *testing.T) {
+	kids := func(c ...store.Child) store.Affiliation { return store.Affiliation{Children: c} }
+	cases := []struct {
+		u    bouclier.User
+		a    store.Affiliation
+		want string
+	}{
+		{bouclier.User{DisplayName: "Marie Dupont", Role: bouclier.RoleParent}, kids(store.Child{Name: "Léa Dupont", Class: "4A"}),
+			"Marie Dupont, responsable de Léa Dupont (4A)"},
+		{bouclier.User{DisplayName: "Marie Dupont", Role: bouclier.RoleParent},
+			kids(store.Child{Name: "Léa Dupont", Class: "4A"}, store.Child{Name: "Tom Dupont", Class: "6B"}),
+			"Marie Dupont, responsable de Léa Dupont (4A) et de Tom Dupont (6B)"},
+		{bouclier.User{DisplayName: "Marie Dupont", Role: bouclier.RoleParent}, store.Affiliation{}, "Marie Dupont, parent"},
+		{bouclier.User{DisplayName: "Sophie Martin", Role: bouclier.RoleTeacher}, store.Affiliation{Classes: []string{"4A", "4B"}},
+			"Sophie Martin, enseigne en 4A et 4B"},
+		{bouclier.User{DisplayName: "Sophie Martin", Role: bouclier.RoleTeacher}, store.Affiliation{Classes: []string{"6A", "6B", "5A", "5B", "4A", "4B"}},
+			"Sophie Martin, enseigne en 6A, 6B, 5A, 5B et 2\u00a0autres classes"},
+		{bouclier.User{DisplayName: "Léa Dupont", Role: bouclier.RoleStudent, Class: "4A"}, store.Affiliation{}, "Léa Dupont, élève de 4A"},
+		{bouclier.User{DisplayName: "Karim CPE", Role: bouclier.RoleStaff}, store.Affiliation{}, "Karim CPE, vie scolaire"},
+		{bouclier.User{Username: "prof.x", Role: bouclier.RoleTeacher}, store.Affiliation{}, "prof.x, équipe enseignante"},
+	}
+	for _, c := range cases {
+		if got := directory.PersonLabel(c.u, c.a); got != c.want {
+			t.Errorf("PersonLabel(%+v) = %q, want %q", c.u, got, c.want)
+		}
+	}
+}
