@@ -34,6 +34,27 @@ type folderData struct {
 var flashes = map[string]string{
 	"trashed":  "Le message a été placé dans la corbeille.",
 	"restored": "Le message a été remis dans la boîte de réception.",
+	"aucun":    "Aucun message sélectionné.",
+}
+
+// bulkDone says what a selection did, in the singular and the plural.
+var bulkDone = map[string][2]string{
+	"lus":       {"message marqué comme lu", "messages marqués comme lus"},
+	"supprimes": {"message placé dans la corbeille", "messages placés dans la corbeille"},
+	"restaures": {"message remis dans la boîte de réception", "messages remis dans la boîte de réception"},
+}
+
+// bulkFlash is the confirmation of a selection's action, with its count.
+func bulkFlash(key, n string) string {
+	forms, ok := bulkDone[key]
+	c, err := strconv.Atoi(n)
+	if !ok || err != nil || c < 0 {
+		return ""
+	}
+	if c <= 1 {
+		return strconv.Itoa(c) + "\u00a0" + forms[0] + "."
+	}
+	return strconv.Itoa(c) + "\u00a0" + forms[1] + "."
 }
 
 var folderTitles = map[store.Folder]string{
@@ -70,6 +91,9 @@ func (h *handler) folderList(f store.Folder) authedFunc {
 		}
 		p := h.newPage(r.Context(), &s, folderTitles[f], string(f))
 		p.Flash = flashes[r.URL.Query().Get("ok")]
+		if p.Flash == "" {
+			p.Flash = bulkFlash(r.URL.Query().Get("ok"), r.URL.Query().Get("n"))
+		}
 		d := folderData{Folder: f, Entries: entries, Query: fl.Query, OnlyUnread: fl.Unread, WithAtt: fl.Attachments,
 			Searching: fl.Query != "" || fl.Unread || fl.Attachments}
 		for _, e := range entries {

@@ -114,6 +114,7 @@ func (h *handler) routes() http.Handler {
 	mux.Handle("POST /messages/{id}/trash", h.authed(h.messageTrash(true)))
 	mux.Handle("POST /messages/{id}/restore", h.authed(h.messageTrash(false)))
 	mux.Handle("POST /messages/{id}/report", h.authed(h.messageReport))
+	mux.Handle("POST /messages/selection", h.authed(h.folderBulk))
 	mux.Handle("GET /compose", h.authed(h.composeShow))
 	mux.Handle("POST /compose", h.authed(h.messageSend))
 	mux.Handle("GET /compose/destinataires", h.authed(h.recipientSearch))

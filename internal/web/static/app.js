@@ -5,6 +5,7 @@ document.documentElement.classList.add("js");
 document.addEventListener("DOMContentLoaded", function () {
   menu();
   picker();
+  selectAll();
 });
 
 // menu folds the main navigation behind a « Menu » button on narrow screens.
@@ -158,4 +159,17 @@ function picker() {
     if (e.key === "Enter") { e.preventDefault(); }
   });
   input.addEventListener("blur", function () { setTimeout(close, 150); });
+}
+
+// selectAll adds « Tout sélectionner » to a folder's selection form.
+function selectAll() {
+  var all = document.getElementById("tout");
+  var form = document.querySelector("form.selection");
+  if (!all || !form) {
+    return;
+  }
+  all.parentNode.hidden = false;
+  all.addEventListener("change", function () {
+    form.querySelectorAll('input[name="id"]').forEach(function (b) { b.checked = all.checked; });
+  });
 }
