@@ -41,6 +41,7 @@ var funcs = template.FuncMap{
 	"micros":    micros,
 	"rolename":  func(s string) string { return roleName(bouclier.Role(s)) },
 	"person":    personLabel,
+	"linkify":   linkify,
 }
 
 // personLabel presents a person by name and role, « Sophie Martin
