@@ -21,5 +21,9 @@ func (h *handler) attachmentGet(w http.ResponseWriter, r *http.Request, s auth.S
 		h.fail(w, r, &s, err)
 		return
 	}
+	if r.URL.Query().Get("apercu") == "1" {
+		httpx.ServePreview(w, at.Name, at.ContentType, data)
+		return
+	}
 	httpx.ServeAttachment(w, at.Name, at.ContentType, data)
 }

@@ -34,14 +34,16 @@ func staticHandler() http.Handler {
 }
 
 var funcs = template.FuncMap{
-	"recipient": recipientLabel,
-	"role":      func(r bouclier.Role) string { return directory.RoleLabels[r] },
-	"size":      sizeLabel,
-	"join":      strings.Join,
-	"micros":    micros,
-	"rolename":  func(s string) string { return roleName(bouclier.Role(s)) },
-	"person":    personLabel,
-	"linkify":   linkify,
+	"recipient":   recipientLabel,
+	"role":        func(r bouclier.Role) string { return directory.RoleLabels[r] },
+	"size":        sizeLabel,
+	"join":        strings.Join,
+	"micros":      micros,
+	"rolename":    func(s string) string { return roleName(bouclier.Role(s)) },
+	"person":      personLabel,
+	"linkify":     linkify,
+	"previewable": func(ct string) bool { return httpx.Previewable[ct] },
+	"filekind":    fileKind,
 }
 
 // personLabel presents a person by name and role, « Sophie Martin
@@ -262,4 +264,24 @@ func (h *handler) location(u bouclier.User) *time.Location {
 		}
 	}
 	return h.paris
+}
+
+// fileKinds name file types in French.
+var fileKinds = map[string]string{
+	"application/pdf": "document PDF", "image/png": "image PNG", "image/jpeg": "image JPEG", "image/gif": "image GIF",
+	"image/webp": "image WebP", "text/plain": "texte", "application/zip": "archive ZIP",
+	"application/vnd.openxmlformats-officedocument.wordprocessingml.document":   "document Word",
+	"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet":         "classeur Excel",
+	"application/vnd.openxmlformats-officedocument.presentationml.presentation": "présentation PowerPoint",
+	"application/vnd.oasis.opendocument.text":                                   "document OpenDocument",
+	"application/vnd.oasis.opendocument.spreadsheet":                            "classeur OpenDocument",
+	"audio/mpeg": "son MP3", "video/mp4": "vidéo MP4",
+}
+
+// fileKind names a content type in French, « fichier » when unknown.
+func fileKind(ct string) string {
+	if k, ok := fileKinds[ct]; ok {
+		return k
+	}
+	return "fichier"
 }

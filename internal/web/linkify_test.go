@@ -1,0 +1,38 @@
+package web
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestLinkify(t *testing.T) {
+	cases := []struct {
+		name, body string
+		want       []string // substrings of the HTML
+		not        []string
+	}{
+		{"plain link", "Le programme : https://www.education.gouv.fr/sorties?id=4&x=1 merci.",
+			[]string{`<a href="https://www.education.gouv.fr/sorties?id=4&amp;x=1" rel="noopener noreferrer nofollow ugc" target="_blank">`, "merci."}, nil},
+		{"text is escaped", `<script>alert(1)</script> et "guillemets"`,
+			[]string{"&lt;script&gt;alert(1)&lt;/script&gt;", "&#34;guillemets&#34;"}, []string{"<script>", "<a "}},
+		{"look-alike stays text", "Connectez-vous : https://pronote-connexion.tk/login",
+			[]string{`<span class="link-text">https://pronote-connexion.tk/login</span>`}, []string{"<a "}},
+		{"user info stays text", "https://pronote.fr@evil.example/",
+			nil, []string{"<a "}},
+		{"bare domain is not linked", "voir education.gouv.fr demain", []string{"voir education.gouv.fr demain"}, []string{"<a "}},
+		{"javascript is never a link", "javascript:alert(1)//x.fr", nil, []string{"<a "}},
+	}
+	for _, c := range cases {
+		got := string(linkify(c.body))
+		for _, w := range c.want {
+			if !strings.Contains(got, w) {
+				t.Errorf("%s: %q lacks %q", c.name, got, w)
+			}
+		}
+		for _, n := range c.not {
+			if strings.Contains(got, n) {
+				t.Errorf("%s: %q has %q", c.name, got, n)
+			}
+		}
+	}
+}
