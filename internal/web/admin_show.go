@@ -69,7 +69,7 @@ func (h *handler) scopeOptions(ctx context.Context, u bouclier.User, selected st
 	if u.Role == bouclier.RoleNationalAdmin {
 		if acs, err := h.d.DB.Academies(ctx); err == nil {
 			for _, a := range acs {
-				out = append(out, scopeOption{Value: "academie:" + a.ID, Label: "Académie " + a.Name})
+				out = append(out, scopeOption{Value: "academie:" + a.ID, Label: academieLabel(a.Name)})
 			}
 		}
 	}
@@ -143,4 +143,13 @@ func flash(p *page, r *http.Request) {
 func capitalize(s string) string {
 	r, n := utf8.DecodeRuneInString(s)
 	return string(unicode.ToUpper(r)) + s[n:]
+}
+
+// academieLabel names an académie once: « Académie de Versailles », not
+// « Académie Académie de Versailles » when the directory has the full name.
+func academieLabel(name string) string {
+	if strings.HasPrefix(strings.ToLower(name), "académie") {
+		return name
+	}
+	return "Académie " + name
 }

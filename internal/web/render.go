@@ -222,7 +222,7 @@ func frenchDate(t time.Time) string {
 	if t.Day() == 1 {
 		day = "1er"
 	}
-	return fmt.Sprintf("%s %s %d à %d h %02d", day, months[t.Month()-1], t.Year(), t.Hour(), t.Minute())
+	return fmt.Sprintf("%s\u00a0%s %d à %d\u00a0h\u00a0%02d", day, months[t.Month()-1], t.Year(), t.Hour(), t.Minute())
 }
 
 // recipientLabel names a recipient expression in French, as the picker does.
