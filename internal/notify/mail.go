@@ -124,7 +124,8 @@ func (s *Service) compose(m store.OutboxMail, now time.Time) ([]byte, error) {
 	var b bytes.Buffer
 	fmt.Fprintf(&b, "From: Bouclier <%s>\r\n", s.cfg.From)
 	fmt.Fprintf(&b, "To: <%s>\r\n", m.To)
-	fmt.Fprintf(&b, "Subject: %s\r\n", mime.QEncoding.Encode("utf-8", oneLine(m.Subject)))
+	subject := strings.NewReplacer("\r", " ", "\n", " ").Replace(m.Subject) // keeps the no-break spaces
+	fmt.Fprintf(&b, "Subject: %s\r\n", mime.QEncoding.Encode("utf-8", subject))
 	fmt.Fprintf(&b, "Date: %s\r\n", now.UTC().Format(time.RFC1123Z))
 	fmt.Fprintf(&b, "Message-ID: <%s@bouclier>\r\n", hex.EncodeToString(id[:]))
 	b.WriteString("Auto-Submitted: auto-generated\r\n")

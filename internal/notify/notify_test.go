@@ -524,3 +524,42 @@ func TestSecurityNotice(t *testing.T) {
 		}
 	})
 }
+
+// TestSeveralProcesses: three processes run their passes at the same
+// time on one database; every recipient gets each e-mail exactly once.
+func TestSeveralProcesses(t *testing.T) {
+	apptest.Each(t, func(t *testing.T, e *apptest.Env) {
+		relay := smtptest.Start(t)
+		setup(t, e, "parent.dupont", "parent.durand")
+		e.Clock.Set(paris(t, 2026, 11, 24, 10, 0))
+		const messages = 6
+		for i := range messages {
+			send(t, e, "prof.martin", "Information "+string(rune('A'+i)), "Bonjour.", "parents:0780001A/4A", "parents:0780001A/4B")
+		}
+		procs := []*notify.Service{service(t, e, relay.Addr), service(t, e, relay.Addr), service(t, e, relay.Addr)}
+		for range 2 {
+			var wg sync.WaitGroup
+			for _, p := range procs {
+				wg.Go(func() {
+					if err := p.RunOnce(context.Background()); err != nil {
+						t.Errorf("pass: %v", err)
+					}
+				})
+			}
+			wg.Wait()
+		}
+		got := received(t, relay)
+		seen := map[string]int{}
+		for _, m := range got {
+			seen[m.To+" "+m.Subject]++
+		}
+		for k, n := range seen {
+			if n != 1 {
+				t.Errorf("%s: %d copies", k, n)
+			}
+		}
+		if len(got) != 2*messages {
+			t.Errorf("%d e-mails, want %d", len(got), 2*messages)
+		}
+	})
+}
