@@ -233,9 +233,25 @@ func TestQuietHours(t *testing.T) {
 			t.Fatalf("%d e-mails at 23:30", n)
 		}
 		e.Clock.Set(paris(t, 2026, 11, 28, 10, 0))
+		// An urgent message (the head's emergency override) is excepted:
+		// it is delivered and told at once, on Saturday.
+		res, err := e.App.Messaging.Send(auth.InProcess(ctx), user(t, e, "principal.moulin"), messaging.Draft{To: []string{"parents:0780001A/4A"},
+			Subject: "Alerte " + e.Name, Body: "Le collège est fermé lundi.", Urgent: true, UrgentReason: "fermeture imprévue"}, "test")
+		if err != nil || res.Status != bouclier.StatusDelivered {
+			t.Fatalf("urgent send: %v %v", res.Status, err)
+		}
 		run(t, ns)
 		if n := len(mine()); n != 0 {
 			t.Fatalf("%d e-mails on Saturday", n)
+		}
+		var urgent []mail
+		for _, m := range received(t, relay) {
+			if strings.Contains(m.Subject, "Alerte "+e.Name) {
+				urgent = append(urgent, m)
+			}
+		}
+		if len(urgent) != 1 || urgent[0].To != "parent.dupont@example.org" || !strings.Contains(urgent[0].Text, "Le collège est fermé lundi.") {
+			t.Fatalf("urgent message on Saturday: %+v", urgent)
 		}
 		e.Clock.Set(paris(t, 2026, 11, 30, 7, 0))
 		if _, err := e.App.Messaging.DeliverDue(ctx); err != nil {
