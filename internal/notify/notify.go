@@ -213,14 +213,10 @@ func (s *Service) Run(ctx context.Context, every time.Duration) {
 
 // RunOnce collects, dispatches and delivers once (see the package
 // documentation).
+// A failing step does not stop the next: e-mails already queued go out
+// even if collecting failed.
 func (s *Service) RunOnce(ctx context.Context) error {
-	if err := s.Collect(ctx); err != nil {
-		return err
-	}
-	if err := s.Dispatch(ctx); err != nil {
-		return err
-	}
-	return s.Deliver(ctx)
+	return errors.Join(s.Collect(ctx), s.Dispatch(ctx), s.Deliver(ctx))
 }
 
 const batch = 500
@@ -261,6 +257,10 @@ func (s *Service) Collect(ctx context.Context) error {
 			return err
 		}
 	}
+	// Messages watched longer than MaxAge never settled: dropped.
+	if err := s.db.UnwatchNotify(ctx, 0, oldest); err != nil {
+		return err
+	}
 	watched, err := s.db.NotifyWatched(ctx, batch)
 	if err != nil {
 		return err
@@ -270,7 +270,7 @@ func (s *Service) Collect(ctx context.Context) error {
 			return err
 		}
 		if m.Status != string(bouclier.StatusHeld) && m.Status != string(bouclier.StatusDeferred) && !m.Pending {
-			if err := s.db.UnwatchNotify(ctx, m.ID, oldest); err != nil {
+			if err := s.db.UnwatchNotify(ctx, m.ID, 0); err != nil {
 				return err
 			}
 		}
@@ -589,6 +589,9 @@ func (s *Service) backoff(attempt int) time.Duration {
 func (s *Service) deliver(ctx context.Context, d store.DueMail, now time.Time) error {
 	if !d.Urgent {
 		u, err := s.db.UserByID(ctx, d.UserID)
+		if errors.Is(err, store.ErrNotFound) {
+			return s.db.MailFailed(ctx, d.ID, store.Micros(now), true, "account deleted")
+		}
 		if err != nil {
 			return err
 		}
