@@ -128,18 +128,29 @@ func (s *Sender) Email(ctx context.Context, to, subject, body string) error {
 	if err != nil {
 		return err
 	}
-	d := net.Dialer{Timeout: s.cfg.Timeout}
-	conn, err := d.DialContext(ctx, "tcp", s.cfg.SMTPAddr)
+	return SendMail(ctx, s.cfg.SMTPAddr, s.cfg.From, to, msg, s.cfg.Timeout)
+}
+
+// SendMail hands one composed message to an SMTP relay (no
+// authentication: a loopback or trusted relay), within timeout. The
+// relay's refusals (4xx, 5xx) come back as errors; the notifications'
+// outbox (internal/notify) sends through it too.
+func SendMail(ctx context.Context, addr, from, to string, msg []byte, timeout time.Duration) error {
+	if strings.ContainsAny(to, "\r\n<>") || strings.ContainsAny(from, "\r\n<>") {
+		return fmt.Errorf("invalid address %q", to)
+	}
+	d := net.Dialer{Timeout: timeout}
+	conn, err := d.DialContext(ctx, "tcp", addr)
 	if err != nil {
 		return fmt.Errorf("smtp dial: %w", err)
 	}
 	defer conn.Close()
-	deadline := time.Now().Add(s.cfg.Timeout)
+	deadline := time.Now().Add(timeout)
 	if dl, ok := ctx.Deadline(); ok && dl.Before(deadline) {
 		deadline = dl
 	}
 	_ = conn.SetDeadline(deadline)
-	host, _, _ := net.SplitHostPort(s.cfg.SMTPAddr)
+	host, _, _ := net.SplitHostPort(addr)
 	c, err := smtp.NewClient(conn, host)
 	if err != nil {
 		return fmt.Errorf("smtp greeting: %w", err)
@@ -148,7 +159,7 @@ func (s *Sender) Email(ctx context.Context, to, subject, body string) error {
 	if err := c.Hello("bouclier"); err != nil {
 		return fmt.Errorf("smtp hello: %w", err)
 	}
-	if err := c.Mail(s.cfg.From); err != nil {
+	if err := c.Mail(from); err != nil {
 		return fmt.Errorf("smtp mail from: %w", err)
 	}
 	if err := c.Rcpt(to); err != nil {

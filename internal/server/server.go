@@ -5,6 +5,9 @@ package server
 
 import (
 	"context"
+	"crypto/hmac"
+	"crypto/rand"
+	"crypto/sha256"
 	"crypto/subtle"
 	"crypto/tls"
 	"encoding/json"
@@ -29,6 +32,7 @@ import (
 	"github.com/bouclier/bouclier/internal/directory"
 	"github.com/bouclier/bouclier/internal/messaging"
 	"github.com/bouclier/bouclier/internal/moderation"
+	"github.com/bouclier/bouclier/internal/notify"
 	"github.com/bouclier/bouclier/internal/rules"
 	"github.com/bouclier/bouclier/internal/screen"
 	"github.com/bouclier/bouclier/internal/store"
@@ -47,6 +51,7 @@ type App struct {
 	Screen     *screenCache
 	Moderation *moderation.Service
 	Campaign   *campaign.Detector
+	Notify     *notify.Service // e-mail notifications (issue 16)
 	Log        *slog.Logger
 	Now        func() time.Time
 	metrics    *metrics
@@ -61,6 +66,9 @@ type Options struct {
 	// the other variables of alert.FromEnv.
 	Alert    *alert.Config
 	Campaign *campaign.Config // nil for campaign.DefaultConfig()
+	// Notify configures the e-mail notifications; nil reads
+	// notify.FromEnv. The key and base URL are filled in when empty.
+	Notify *notify.Config
 }
 
 // Open opens the store and builds the services.
@@ -125,7 +133,45 @@ func Open(ctx context.Context, cfg config.Config, log *slog.Logger, o Options) (
 		db.Close()
 		return nil, err
 	}
+	// E-mail notifications (issue 16).
+	if app.Notify, err = openNotify(cfg, ac, o, app.Rules, db, now, log); err != nil {
+		db.Close()
+		return nil, err
+	}
 	return app, nil
+}
+
+// openNotify builds the notifications: the relay and sender from the
+// environment (or Options.Notify), links to the public URL, the
+// unsubscribe tokens keyed from the server's secret key.
+func openNotify(cfg config.Config, ac auth.Config, o Options, win notify.Windows, db *store.DB, now func() time.Time, log *slog.Logger) (*notify.Service, error) {
+	var nc notify.Config
+	if o.Notify != nil {
+		nc = *o.Notify
+	} else {
+		var err error
+		if nc, err = notify.FromEnv(os.Getenv); err != nil {
+			return nil, err
+		}
+	}
+	if nc.BaseURL == "" {
+		nc.BaseURL = cfg.PublicURL
+	}
+	if nc.BaseURL == "" && len(ac.RPOrigins) > 0 {
+		nc.BaseURL = ac.RPOrigins[0]
+	}
+	if len(nc.Key) == 0 && len(ac.SecretKey) == 0 {
+		nc.Key = make([]byte, 32) // links valid for this process only
+		if _, err := rand.Read(nc.Key); err != nil {
+			return nil, err
+		}
+	}
+	if len(nc.Key) == 0 {
+		m := hmac.New(sha256.New, ac.SecretKey)
+		m.Write([]byte("bouclier notify key"))
+		nc.Key = m.Sum(nil)
+	}
+	return notify.New(db, win, nc, now, log)
 }
 
 // Close releases the store, after the messaging writer has committed the
@@ -147,6 +193,8 @@ func (a *App) startWorkers() (stop func()) {
 	wg.Go(func() { a.Messaging.RunDeliverer(ctx, time.Second) })
 	// What this process observed is recorded; waves are swept for.
 	wg.Go(func() { a.Campaign.Run(ctx, time.Second) })
+	// E-mail notifications: every process collects and sends, each e-mail once.
+	wg.Go(func() { a.Notify.Run(ctx, 5*time.Second) })
 	return func() {
 		cancel()
 		wg.Wait()
@@ -161,11 +209,14 @@ func (a *App) Handler() http.Handler {
 	mux := http.NewServeMux()
 	mux.Handle("/api/v1/", api.New(api.Services{Auth: a.Auth, Messaging: a.Messaging, Rules: a.Rules, Moderation: a.Moderation, Directory: a.Directory, DB: a.DB, Campaign: a.Campaign, Now: a.Now, PublicURL: a.Config.PublicURL}, a.Log))
 	a.opsRoutes(mux, false)
+	// One-click unsubscribe (RFC 8058): no session, no CSRF token, the
+	// link's token authorises; outside the browser pages' checks.
+	mux.Handle(notify.UnsubscribePath, a.Notify.Handler())
 	mux.Handle("/", web.New(web.Deps{Auth: a.Auth, Messaging: a.Messaging, Rules: a.Rules, Moderation: a.Moderation,
 		Campaign: a.Campaign, Directory: a.Directory, DB: a.DB, PublicURL: a.Config.PublicURL, Log: a.Log, Now: a.Now,
 		SecureCookie: a.Config.SecureCookie, Explain: a.explain,
 		UnreadCount: func(ctx context.Context, u bouclier.User) (int, error) { return a.DB.UnreadCount(ctx, u.ID) },
-		Location:    a.webLocation(context.Background())}))
+		Location:    a.webLocation(context.Background()), Notify: a.Notify}))
 	return a.logRequests(a.clients.Handler(securityHeaders(rejectNUL(mux))))
 }
 

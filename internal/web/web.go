@@ -63,6 +63,9 @@ type Deps struct {
 	// Location, when set, gives the time zone of the user's académie, in
 	// which dates are shown. Europe/Paris otherwise.
 	Location func(u bouclier.User) *time.Location
+	// Notify, when set, gives the « Notifications » page of the account
+	// (e-mail notifications, issue 16).
+	Notify NotifySettings
 }
 
 // Request bodies: five 10 MiB attachments and the text, as in the API; any
@@ -143,6 +146,8 @@ func (h *handler) routes() http.Handler {
 	mux.Handle("POST /account/notices/{id}/not-me", h.authed(h.noticeNotMe))
 	mux.Handle("GET /account/security", h.authed(h.securityShow))
 	mux.Handle("POST /account/security", h.authed(h.securityAck))
+	mux.Handle("GET /account/notifications", h.authed(h.notificationsShow))
+	mux.Handle("POST /account/notifications", h.authed(h.notificationsSave))
 
 	// Heads and administrators, within their scope.
 	mux.Handle("GET /admin", h.admin(h.adminShow))

@@ -25,7 +25,8 @@ type Server struct {
 type Message struct {
 	To      string
 	Subject string
-	Body    string
+	Body    string      // as transferred (quoted-printable for Bouclier's mail)
+	Header  mail.Header // every header, for checks such as List-Unsubscribe
 }
 
 // command finds aiosmtpd: its own script or the module of Debian's Python.
@@ -115,7 +116,7 @@ func (s *Server) Messages(t testing.TB) []Message {
 			subj = m.Header.Get("Subject")
 		}
 		to := strings.Trim(m.Header.Get("To"), "<> ")
-		out = append(out, Message{To: to, Subject: subj, Body: b.String()})
+		out = append(out, Message{To: to, Subject: subj, Body: b.String(), Header: m.Header})
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].To < out[j].To })
 	return out
