@@ -82,6 +82,10 @@ type Draft struct {
 	// SendAt schedules the send ("envoyer plus tard"): the sender's rules
 	// and the recipients' are those in force then. Zero: now.
 	SendAt time.Time
+	// Ack asks the recipients for a read acknowledgement and Form asks
+	// them a question (ackforms.go); only personnel may ask.
+	Ack  bool
+	Form *Form
 }
 
 // Result is the outcome of a send.
@@ -415,6 +419,9 @@ func (s *Service) send(ctx context.Context, sender bouclier.User, d *Draft, sour
 	if err := s.validate(sender, d); err != nil {
 		return Result{}, err
 	}
+	if err := checkRequest(sender, d); err != nil {
+		return Result{}, err
+	}
 	if sender.ReadOnly || sender.Disabled {
 		return Result{}, bouclier.Errorf(bouclier.ErrForbidden, "Votre compte est en lecture seule : vous ne pouvez pas envoyer de message.")
 	}
@@ -601,6 +608,9 @@ func (s *Service) store(ctx context.Context, sender bouclier.User, d *Draft, m *
 			return out, err
 		}
 		out.id = id
+		if err := storeRequest(ctx, tx, id, d); err != nil {
+			return out, err
+		}
 		for _, l := range later {
 			if err := tx.AddPending(ctx, id, []int64{l.User.ID}, store.Micros(l.DeliverAt)); err != nil {
 				return out, err

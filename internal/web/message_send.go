@@ -36,6 +36,7 @@ type composeData struct {
 	MayUrgent    bool
 	Urgent       bool
 	UrgentReason string
+	Request      requestForm // acknowledgement and question (ackforms.go)
 }
 
 type choice struct {
@@ -49,7 +50,7 @@ func (h *handler) composeForm(ctx context.Context, u bouclier.User, to []string)
 	if err != nil {
 		return composeData{}, err
 	}
-	d := composeData{MayUrgent: rules.MayUseUrgent(u.Role)}
+	d := composeData{MayUrgent: rules.MayUseUrgent(u.Role), Request: requestForm{MayRequest: messaging.MayRequest(u.Role)}}
 	offered := map[string]bool{}
 	for i, o := range opts {
 		c := choice{ID: "dest-" + strconv.Itoa(i), Expr: o.Expr, Label: o.Label, Checked: slices.Contains(to, o.Expr)}
@@ -132,6 +133,7 @@ func (h *handler) messageSend(w http.ResponseWriter, r *http.Request, s auth.Ses
 		d.Attachments, err = uploads(r)
 	}
 	d.Urgent, d.UrgentReason = r.PostFormValue("urgent") != "", strings.TrimSpace(r.PostFormValue("urgent_reason"))
+	d.Ack, d.Form = requestFromForm(r)
 	if v := strings.TrimSpace(r.PostFormValue("send_at")); v != "" && err == nil {
 		t, perr := time.ParseInLocation("2006-01-02T15:04", v, h.location(s.User))
 		if perr != nil {
@@ -173,6 +175,7 @@ func (h *handler) messageSend(w http.ResponseWriter, r *http.Request, s auth.Ses
 	form.Subject, form.Body, form.ReplyTo, form.DraftID = d.Subject, d.Body, d.ParentID, res.DraftID
 	form.LostFiles, form.Refused = len(d.Attachments) > 0, true
 	form.Urgent, form.UrgentReason = d.Urgent, d.UrgentReason
+	form.Request.keep(d)
 	if !d.SendAt.IsZero() {
 		form.SendAt = d.SendAt.In(h.location(s.User)).Format("2006-01-02T15:04")
 	}

@@ -19,6 +19,7 @@ import (
 	"time"
 
 	"github.com/bouclier/bouclier"
+	"github.com/bouclier/bouclier/internal/ackforms"
 	"github.com/bouclier/bouclier/internal/auth"
 	"github.com/bouclier/bouclier/internal/campaign"
 	"github.com/bouclier/bouclier/internal/directory"
@@ -63,6 +64,9 @@ type Deps struct {
 	// Location, when set, gives the time zone of the user's académie, in
 	// which dates are shown. Europe/Paris otherwise.
 	Location func(u bouclier.User) *time.Location
+	// AckForms serves read acknowledgements and forms (ackforms.go); the
+	// message page asks nothing of its reader without it.
+	AckForms *ackforms.Service
 }
 
 // Request bodies: five 10 MiB attachments and the text, as in the API; any
@@ -118,6 +122,12 @@ func (h *handler) routes() http.Handler {
 	mux.Handle("POST /compose", h.authed(h.messageSend))
 	mux.Handle("GET /drafts", h.authed(h.draftList))
 	mux.Handle("GET /attachments/{id}", h.authed(h.attachmentGet))
+	// Read acknowledgements and forms (ackforms.go).
+	mux.Handle("POST /messages/{id}/ack", h.authed(h.messageAck))
+	mux.Handle("POST /messages/{id}/answer", h.authed(h.messageAnswer))
+	mux.Handle("GET /messages/{id}/results", h.authed(h.resultsShow))
+	mux.Handle("GET /messages/{id}/results.csv", h.authed(h.resultsCSV))
+	mux.Handle("POST /messages/{id}/remind", h.authed(h.messageRemind))
 	mux.HandleFunc("POST /login/passkey/options", h.loginPasskeyOptions)
 	mux.HandleFunc("POST /login/passkey", h.loginPasskey)
 	mux.HandleFunc("GET /activate", h.activateShow)
