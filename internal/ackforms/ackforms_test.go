@@ -283,3 +283,44 @@ func TestExportNeutralisesFormulas(t *testing.T) {
 		}
 	})
 }
+
+// TestRefusedSendKeepsRequest: a refused send keeps with its draft what it
+// asked, for its writer only, so that sending the draft later (after a
+// second-factor check, or from the drafts) asks the same.
+func TestRefusedSendKeepsRequest(t *testing.T) {
+	apptest.Each(t, func(t *testing.T, e *apptest.Env) {
+		ctx := context.Background()
+		prof := signIn(t, e, "prof.martin")
+		res, err := prof.send(t, e, messaging.Draft{To: []string{"user:eleve.hugo"}, Subject: "Sortie", Body: "Jeudi.", Ack: true,
+			Form: &messaging.Form{Question: "Quel créneau ?", Choices: []string{"Lundi", "Mardi"}}})
+		if bouclier.ErrorCode(err) != bouclier.ErrRecipientNotAllowed || res.DraftID == 0 {
+			t.Fatalf("send: %v draft %d", err, res.DraftID)
+		}
+		ack, form, err := e.App.Messaging.DraftRequest(ctx, prof.sess.User, res.DraftID)
+		if err != nil || !ack || form == nil || form.Question != "Quel créneau ?" || strings.Join(form.Choices, ",") != "Lundi,Mardi" {
+			t.Fatalf("kept request: %v %+v %v", ack, form, err)
+		}
+		other := signIn(t, e, "prof.bernard")
+		if ack, form, err := e.App.Messaging.DraftRequest(ctx, other.sess.User, res.DraftID); err != nil || ack || form != nil {
+			t.Fatalf("another's draft request read: %v %+v %v", ack, form, err)
+		}
+		// Sent again from the draft, as the step-up does: it asks the same.
+		sent, err := prof.send(t, e, messaging.Draft{To: []string{"parents:0780001A/4A"}, Subject: "Sortie", Body: "Jeudi.", DraftID: res.DraftID, Ack: ack, Form: form})
+		if err != nil {
+			t.Fatal(err)
+		}
+		req, err := e.App.DB.AckRequest(ctx, sent.ID)
+		if err != nil || !req.Ack || req.Kind != messaging.FormChoice || len(req.Choices) != 2 {
+			t.Fatalf("request sent: %+v %v", req, err)
+		}
+		// A new draft that asks nothing does not inherit the request of a
+		// deleted draft whose id it may reuse.
+		res2, err := prof.send(t, e, messaging.Draft{To: []string{"user:eleve.hugo"}, Subject: "Autre", Body: "Rien."})
+		if bouclier.ErrorCode(err) != bouclier.ErrRecipientNotAllowed {
+			t.Fatal(err)
+		}
+		if ack, form, err := e.App.Messaging.DraftRequest(ctx, prof.sess.User, res2.DraftID); err != nil || ack || form != nil {
+			t.Fatalf("new draft %d (old %d) inherited: %v %+v %v", res2.DraftID, res.DraftID, ack, form, err)
+		}
+	})
+}

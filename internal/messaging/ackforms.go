@@ -105,3 +105,26 @@ func storeRequest(ctx context.Context, tx *store.Tx, id int64, d *Draft) error {
 	}
 	return tx.InsertAckRequest(ctx, id, r)
 }
+
+// keepDraftRequest keeps with a draft what it asked, so that sending it
+// after a second-factor check, or from the drafts, asks the same.
+func keepDraftRequest(ctx context.Context, s *Service, draftID int64, d *Draft) {
+	var q string
+	var choices []string
+	if d.Form != nil {
+		q, choices = d.Form.Question, d.Form.Choices
+	}
+	if err := s.db.SetDraftRequest(ctx, draftID, d.Ack, q, choices); err != nil {
+		s.log.Error("draft request", "err", err)
+	}
+}
+
+// DraftRequest returns what u's draft id asked: the acknowledgement and
+// the question to send it with again.
+func (s *Service) DraftRequest(ctx context.Context, u bouclier.User, id int64) (bool, *Form, error) {
+	ack, q, choices, err := s.db.DraftRequest(ctx, u.ID, id)
+	if err != nil || q == "" {
+		return ack, nil, err
+	}
+	return ack, &Form{Question: q, Choices: choices}, nil
+}

@@ -399,6 +399,7 @@ func (s *Service) keepDraft(ctx context.Context, sender bouclier.User, d *Draft,
 	if err := s.db.SetDraftSession(ctx, sender.ID, dr.ID, sid); err != nil {
 		s.log.Error("draft session", "err", err)
 	}
+	keepDraftRequest(ctx, s, dr.ID, d)
 	return dr.ID
 }
 

@@ -196,3 +196,37 @@ func (t *Tx) ReleaseReminder(ctx context.Context, messageID, claimed, prev int64
 		prev, messageID, claimed)
 	return wrap(err, "release reminder")
 }
+
+// SetDraftRequest records what draft draftID asks (nothing: the row goes).
+func (db *DB) SetDraftRequest(ctx context.Context, draftID int64, ack bool, question string, choices []string) error {
+	return db.InTx(ctx, func(t *Tx) error {
+		if _, err := t.exec(ctx, `DELETE FROM draft_requests WHERE draft_id = ?`, draftID); err != nil {
+			return fmt.Errorf("draft request: %w", err)
+		}
+		if !ack && question == "" {
+			return nil
+		}
+		c, _ := json.Marshal(nonNil(choices))
+		_, err := t.exec(ctx, `INSERT INTO draft_requests (draft_id, ack, question, choices) VALUES (?, ?, ?, ?)`, draftID, boolInt(ack), question, string(c))
+		return wrap(err, "draft request")
+	})
+}
+
+// DraftRequest returns what userID's draft draftID asks; nothing for a
+// draft that asks nothing or is not theirs.
+func (db *DB) DraftRequest(ctx context.Context, userID, draftID int64) (ack bool, question string, choices []string, err error) {
+	var a int
+	var c string
+	err = db.queryRow(ctx, `SELECT r.ack, r.question, r.choices FROM draft_requests r JOIN drafts d ON d.id = r.draft_id
+		WHERE r.draft_id = ? AND d.user_id = ?`, draftID, userID).Scan(&a, &question, &c)
+	if errors.Is(err, sql.ErrNoRows) {
+		return false, "", nil, nil
+	}
+	if err != nil {
+		return false, "", nil, fmt.Errorf("draft request: %w", err)
+	}
+	if err := json.Unmarshal([]byte(c), &choices); err != nil {
+		return false, "", nil, fmt.Errorf("draft request choices: %w", err)
+	}
+	return a != 0, question, choices, nil
+}

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -209,4 +210,14 @@ func (p *page) WhenShort(us int64) string {
 		return ""
 	}
 	return time.UnixMicro(us).In(p.loc).Format("02/01/2006 15:04")
+}
+
+// keepDraftRequest refills the compose form with what draft id asked.
+func (h *handler) keepDraftRequest(ctx context.Context, u bouclier.User, id int64, f *requestForm) error {
+	ack, form, err := h.d.Messaging.DraftRequest(ctx, u, id)
+	if err != nil {
+		return err
+	}
+	f.keep(messaging.Draft{Ack: ack, Form: form})
+	return nil
 }

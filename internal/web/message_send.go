@@ -104,6 +104,12 @@ func (h *handler) composeShow(w http.ResponseWriter, r *http.Request, s auth.Ses
 		return
 	}
 	d.DraftID, d.ReplyTo, d.Subject, d.Body = dr.id, dr.parent, dr.subject, dr.body
+	if dr.id != 0 {
+		if err := h.keepDraftRequest(ctx, s.User, dr.id, &d.Request); err != nil {
+			h.fail(w, r, &s, err)
+			return
+		}
+	}
 	p := h.newPage(ctx, &s, "Écrire un message", "compose")
 	if q.Get("confirme") != "" {
 		p.Flash = "Identité confirmée. Joignez à nouveau vos pièces jointes, puis envoyez."

@@ -29,3 +29,13 @@ CREATE TABLE form_answers (
     at          BIGINT NOT NULL,
     PRIMARY KEY (message_id, child_id)
 );
+
+-- What a kept draft asked (a send refused, or waiting for a second-factor
+-- check), so that sending it later asks the same. Rewritten with every
+-- save of the draft, so a reused draft id never inherits another's.
+CREATE TABLE draft_requests (
+    draft_id BIGINT PRIMARY KEY,
+    ack      BIGINT NOT NULL DEFAULT 0,
+    question TEXT NOT NULL DEFAULT '',
+    choices  TEXT NOT NULL DEFAULT '[]'
+);
