@@ -544,8 +544,8 @@ const maxReminded = 2000
 // message's thread, through the whole send path. At most one reminder per
 // RemindEvery; audited. It returns the reminder's send result. Errors:
 // not_found (anyone but the sender and the establishment's head),
-// forbidden (the head who did not send it), invalid_request (nobody left
-// to remind), throttled (reminded too recently), and those of
+// forbidden (the head who did not send it), invalid_request (a message not
+// delivered, or nobody left to remind), throttled (reminded too recently), and those of
 // messaging.Send.
 func (s *Service) Remind(ctx context.Context, a bouclier.Actor, id int64) (messaging.Result, int, error) {
 	u, err := person(a)
@@ -558,6 +558,11 @@ func (s *Service) Remind(ctx context.Context, a bouclier.Actor, id int64) (messa
 	}
 	if !res.Sender {
 		return messaging.Result{}, 0, bouclier.Errorf(bouclier.ErrForbidden, "Seul l’expéditeur du message peut relancer ses destinataires.")
+	}
+	if res.Message.Status != bouclier.StatusDelivered || res.Message.Recalled {
+		// Held, deferred, rejected or recalled: its recipients do not see
+		// it, and a reminder would tell them of it.
+		return messaging.Result{}, 0, bouclier.Errorf(bouclier.ErrInvalidRequest, "Ce message n’est pas distribué\u00a0: il n’y a rien à relancer.")
 	}
 	if len(res.Pending) == 0 {
 		return messaging.Result{}, 0, bouclier.Errorf(bouclier.ErrInvalidRequest, "Tous les destinataires ont déjà répondu.")

@@ -324,3 +324,28 @@ func TestRefusedSendKeepsRequest(t *testing.T) {
 		}
 	})
 }
+
+// TestHeldMessageAsksNothingYet: while the screen holds a message, its
+// recipients can neither acknowledge nor answer it, and no reminder tells
+// them of it.
+func TestHeldMessageAsksNothingYet(t *testing.T) {
+	apptest.Each(t, func(t *testing.T, e *apptest.Env) {
+		ctx := context.Background()
+		prof := signIn(t, e, "prof.martin")
+		res, err := prof.send(t, e, messaging.Draft{To: []string{"user:parent.dupont"}, Subject: "Information importante",
+			Body: "Il y a des explosifs cachés dans les toilettes du bâtiment B.", Ack: true, Form: &messaging.Form{Question: "Reçu ?"}})
+		if err != nil || res.Status != bouclier.StatusHeld {
+			t.Fatalf("send: %v %s", err, res.Status)
+		}
+		parent := signIn(t, e, "parent.dupont")
+		if got := bouclier.ErrorCode(e.App.AckForms.Acknowledge(ctx, parent.actor, res.ID)); got != bouclier.ErrNotFound {
+			t.Fatalf("acknowledging a held message: %s", got)
+		}
+		if got := bouclier.ErrorCode(e.App.AckForms.Answer(ctx, parent.actor, res.ID, userID(t, e, "eleve.dupont"), 0)); got != bouclier.ErrNotFound {
+			t.Fatalf("answering a held message: %s", got)
+		}
+		if _, _, err := e.App.AckForms.Remind(prof.ctx, prof.actor, res.ID); bouclier.ErrorCode(err) != bouclier.ErrInvalidRequest {
+			t.Fatalf("reminding of a held message: %v", err)
+		}
+	})
+}
