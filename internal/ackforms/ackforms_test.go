@@ -26,9 +26,9 @@ type who struct {
 
 func signIn(t *testing.T, e *apptest.Env, username string) who {
 	t.Helper()
-	a := e.Actor(t, username) // gives fixture accounts a password first
+	e.Actor(t, username) // gives fixture accounts a password first
 	sess := e.Login(t, username)
-	a = auth.ActorFor(sess, apptest.TestClient)
+	a := auth.ActorFor(sess, apptest.TestClient)
 	return who{ctx: auth.WithSession(context.Background(), sess), actor: a, sess: sess}
 }
 
