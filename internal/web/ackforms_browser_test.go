@@ -47,12 +47,13 @@ func TestBrowserAcknowledgement(t *testing.T) {
 	const subject = "Exercice de mise en sûreté jeudi"
 	head := e.tab(t)
 	e.login(head, "principal.moulin", false)
-	e.do(head, chromedp.Navigate(e.url+"/compose"), chromedp.WaitVisible(chromedp.CSS("#subject")),
-		chromedp.Click(chromedp.CSS(`input[value="parents:0780001A/4A"]`)),
-		chromedp.Click(chromedp.CSS(`input[value="parents:0780001A/4B"]`)),
-		chromedp.SendKeys(chromedp.CSS("#subject"), subject),
-		chromedp.SendKeys(chromedp.CSS("#body"), "Madame, Monsieur,\nun exercice aura lieu jeudi à 10 h.\nLa direction"),
-		chromedp.Click(chromedp.CSS("#ack")))
+	// Small batches: each has its own time limit on a busy machine.
+	e.do(head, chromedp.Navigate(e.url+"/compose"), chromedp.WaitVisible(chromedp.CSS("#subject")))
+	e.do(head, chromedp.Click(chromedp.CSS(`input[value="parents:0780001A/4A"]`)),
+		chromedp.Click(chromedp.CSS(`input[value="parents:0780001A/4B"]`)))
+	e.do(head, chromedp.SendKeys(chromedp.CSS("#subject"), subject),
+		chromedp.SendKeys(chromedp.CSS("#body"), "Madame, Monsieur,\nun exercice aura lieu jeudi à 10 h.\nLa direction"))
+	e.do(head, chromedp.Click(chromedp.CSS("#ack")))
 	e.shoot(head, "compose-ack")
 	e.submit(head, "#subject")
 	if got := text(t, head, ".flash"); !strings.Contains(got, "Message envoyé") {
@@ -146,14 +147,13 @@ func TestBrowserPermissionSlip(t *testing.T) {
 	const subject, question = "Autorisation de sortie au Louvre", "Autorisez-vous votre enfant à participer à la sortie ?"
 	prof := e.tab(t)
 	e.login(prof, "prof.martin", false)
-	e.do(prof, chromedp.Navigate(e.url+"/compose"), chromedp.WaitVisible(chromedp.CSS("#subject")),
-		chromedp.Click(chromedp.CSS(`input[value="parents:0780001A/4A"]`)),
-		chromedp.Click(chromedp.CSS(`input[value="parents:0780001A/4B"]`)),
-		chromedp.SendKeys(chromedp.CSS("#subject"), subject),
-		chromedp.SendKeys(chromedp.CSS("#body"), "Bonjour,\nmerci de répondre avant vendredi.\nS. Martin"),
-		chromedp.Click(chromedp.CSS("fieldset.request details summary")),
-		chromedp.WaitVisible(chromedp.CSS("#question")),
-		chromedp.SendKeys(chromedp.CSS("#question"), question))
+	e.do(prof, chromedp.Navigate(e.url+"/compose"), chromedp.WaitVisible(chromedp.CSS("#subject")))
+	e.do(prof, chromedp.Click(chromedp.CSS(`input[value="parents:0780001A/4A"]`)),
+		chromedp.Click(chromedp.CSS(`input[value="parents:0780001A/4B"]`)))
+	e.do(prof, chromedp.SendKeys(chromedp.CSS("#subject"), subject),
+		chromedp.SendKeys(chromedp.CSS("#body"), "Bonjour,\nmerci de répondre avant vendredi.\nS. Martin"))
+	e.do(prof, chromedp.Click(chromedp.CSS("fieldset.request details summary")), chromedp.WaitVisible(chromedp.CSS("#question")))
+	e.do(prof, chromedp.SendKeys(chromedp.CSS("#question"), question))
 	e.shoot(prof, "compose-question")
 	e.axe(prof, "compose with a question")
 	e.submit(prof, "#subject")
