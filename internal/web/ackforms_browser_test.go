@@ -51,8 +51,8 @@ func TestBrowserAcknowledgement(t *testing.T) {
 	e.do(head, chromedp.Navigate(e.url+"/compose"), chromedp.WaitVisible(chromedp.CSS("#subject")))
 	e.do(head, chromedp.Click(chromedp.CSS(`input[value="parents:0780001A/4A"]`)),
 		chromedp.Click(chromedp.CSS(`input[value="parents:0780001A/4B"]`)))
-	e.do(head, chromedp.SendKeys(chromedp.CSS("#subject"), subject),
-		chromedp.SendKeys(chromedp.CSS("#body"), "Madame, Monsieur,\nun exercice aura lieu jeudi à 10 h.\nLa direction"))
+	e.do(head, chromedp.SetValue(chromedp.CSS("#subject"), subject),
+		chromedp.SetValue(chromedp.CSS("#body"), "Madame, Monsieur,\nun exercice aura lieu jeudi à 10 h.\nLa direction"))
 	e.do(head, chromedp.Click(chromedp.CSS("#ack")))
 	e.shoot(head, "compose-ack")
 	e.submit(head, "#subject")
@@ -150,10 +150,10 @@ func TestBrowserPermissionSlip(t *testing.T) {
 	e.do(prof, chromedp.Navigate(e.url+"/compose"), chromedp.WaitVisible(chromedp.CSS("#subject")))
 	e.do(prof, chromedp.Click(chromedp.CSS(`input[value="parents:0780001A/4A"]`)),
 		chromedp.Click(chromedp.CSS(`input[value="parents:0780001A/4B"]`)))
-	e.do(prof, chromedp.SendKeys(chromedp.CSS("#subject"), subject),
-		chromedp.SendKeys(chromedp.CSS("#body"), "Bonjour,\nmerci de répondre avant vendredi.\nS. Martin"))
+	e.do(prof, chromedp.SetValue(chromedp.CSS("#subject"), subject),
+		chromedp.SetValue(chromedp.CSS("#body"), "Bonjour,\nmerci de répondre avant vendredi.\nS. Martin"))
 	e.do(prof, chromedp.Click(chromedp.CSS("fieldset.request details summary")), chromedp.WaitVisible(chromedp.CSS("#question")))
-	e.do(prof, chromedp.SendKeys(chromedp.CSS("#question"), question))
+	e.do(prof, chromedp.SetValue(chromedp.CSS("#question"), question))
 	e.shoot(prof, "compose-question")
 	e.axe(prof, "compose with a question")
 	e.submit(prof, "#subject")
