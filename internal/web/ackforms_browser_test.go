@@ -43,7 +43,7 @@ func (e *e2e) openLatest(ctx context.Context, subject string) {
 // acknowledge, one parent does, the head sees who has per class and
 // reminds the other, who receives the reminder.
 func TestBrowserAcknowledgement(t *testing.T) {
-	e := startE2EWithin(t, 5*time.Minute)
+	e := startE2EWithin(t, 10*time.Minute)
 	const subject = "Exercice de mise en sûreté jeudi"
 	head := e.tab(t)
 	e.login(head, "principal.moulin", false)
@@ -123,7 +123,7 @@ func TestBrowserAcknowledgement(t *testing.T) {
 // answer and cannot answer again, the other family answers no; the
 // teacher sees the results per class and exports them.
 func TestBrowserPermissionSlip(t *testing.T) {
-	e := startE2EWithin(t, 5*time.Minute)
+	e := startE2EWithin(t, 10*time.Minute)
 	ctx := context.Background()
 	hash, err := e.app.Auth.Hasher().Hash(ctx, demoPassword)
 	if err != nil {
