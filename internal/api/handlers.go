@@ -65,6 +65,8 @@ func (a *API) messageSend(w http.ResponseWriter, r *http.Request) {
 		Urgent       bool           `json:"urgent"`
 		UrgentReason string         `json:"urgent_reason"`
 		SendAt       *time.Time     `json:"send_at"`
+		Ack          bool           `json:"ack"`  // ask for a read acknowledgement
+		Form         *formIn        `json:"form"` // ask a question (ackforms)
 	}
 	if !a.decode(w, r, &in) {
 		return
@@ -72,6 +74,10 @@ func (a *API) messageSend(w http.ResponseWriter, r *http.Request) {
 	d := messaging.Draft{To: in.To, Subject: in.Subject, Body: in.Body, Urgent: in.Urgent, UrgentReason: in.UrgentReason, SessionID: sessionFrom(r).PublicID, Moved: sessionFrom(r).Moved}
 	if in.SendAt != nil {
 		d.SendAt = *in.SendAt
+	}
+	d.Ack = in.Ack
+	if in.Form != nil {
+		d.Form = &messaging.Form{Question: in.Form.Question, Choices: in.Form.Choices}
 	}
 	var err error
 	if d.ParentID, err = optionalID(in.ReplyTo, "reply_to"); err != nil {

@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"time"
 
+	"github.com/bouclier/bouclier/internal/ackforms"
 	"github.com/bouclier/bouclier/internal/auth"
 	"github.com/bouclier/bouclier/internal/campaign"
 	"github.com/bouclier/bouclier/internal/directory"
@@ -24,7 +25,8 @@ type Services struct {
 	DB         *store.DB
 	Campaign   *campaign.Detector
 	Now        func() time.Time
-	PublicURL  string // for the activation letters
+	PublicURL  string            // for the activation letters
+	AckForms   *ackforms.Service // acknowledgements and forms; 500 when nil
 }
 
 //go:embed openapi.json
@@ -76,6 +78,13 @@ func (a *API) table() []route {
 		{"POST /api/v1/admin/screen/allowed-domains", false, a.allowDomain},
 		{"GET /api/v1/admin/screen/labels", false, a.screenLabels},
 		{"GET /api/v1/admin/audit", false, a.auditList},
+		// Read acknowledgements and forms (ackforms.go).
+		{"GET /api/v1/messages/{id}/request", false, a.ackRequestGet},
+		{"POST /api/v1/messages/{id}/ack", false, a.ackCreate},
+		{"POST /api/v1/messages/{id}/answer", false, a.answerCreate},
+		{"GET /api/v1/messages/{id}/results", false, a.resultsGet},
+		{"GET /api/v1/messages/{id}/results.csv", false, a.resultsCSV},
+		{"POST /api/v1/messages/{id}/remind", false, a.remindCreate},
 	}
 }
 

@@ -82,6 +82,10 @@ type Draft struct {
 	// SendAt schedules the send ("envoyer plus tard"): the sender's rules
 	// and the recipients' are those in force then. Zero: now.
 	SendAt time.Time
+	// Ack asks the recipients for a read acknowledgement and Form asks
+	// them a question (ackforms.go); only personnel may ask.
+	Ack  bool
+	Form *Form
 }
 
 // Result is the outcome of a send.
@@ -395,6 +399,7 @@ func (s *Service) keepDraft(ctx context.Context, sender bouclier.User, d *Draft,
 	if err := s.db.SetDraftSession(ctx, sender.ID, dr.ID, sid); err != nil {
 		s.log.Error("draft session", "err", err)
 	}
+	keepDraftRequest(ctx, s, dr.ID, d)
 	return dr.ID
 }
 
@@ -413,6 +418,9 @@ const refusedNotice = "Votre message n’a pas été distribué. L’établissem
 func (s *Service) send(ctx context.Context, sender bouclier.User, d *Draft, source string, now time.Time) (Result, error) {
 	// 1. The draft and the sender.
 	if err := s.validate(sender, d); err != nil {
+		return Result{}, err
+	}
+	if err := checkRequest(sender, d); err != nil {
 		return Result{}, err
 	}
 	if sender.ReadOnly || sender.Disabled {
@@ -601,6 +609,9 @@ func (s *Service) store(ctx context.Context, sender bouclier.User, d *Draft, m *
 			return out, err
 		}
 		out.id = id
+		if err := storeRequest(ctx, tx, id, d); err != nil {
+			return out, err
+		}
 		for _, l := range later {
 			if err := tx.AddPending(ctx, id, []int64{l.User.ID}, store.Micros(l.DeliverAt)); err != nil {
 				return out, err

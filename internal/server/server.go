@@ -23,6 +23,7 @@ import (
 	"time"
 
 	"github.com/bouclier/bouclier"
+	"github.com/bouclier/bouclier/internal/ackforms"
 	"github.com/bouclier/bouclier/internal/alert"
 	"github.com/bouclier/bouclier/internal/api"
 	"github.com/bouclier/bouclier/internal/auth"
@@ -52,6 +53,7 @@ type App struct {
 	Moderation *moderation.Service
 	Campaign   *campaign.Detector
 	Notify     *notify.Service // e-mail notifications (issue 16)
+	AckForms   *ackforms.Service // read acknowledgements and forms (issue 16)
 	Log        *slog.Logger
 	Now        func() time.Time
 	metrics    *metrics
@@ -135,6 +137,13 @@ func Open(ctx context.Context, cfg config.Config, log *slog.Logger, o Options) (
 	}
 	// E-mail notifications (issue 16).
 	if app.Notify, err = openNotify(cfg, ac, o, app.Rules, db, now, log); err != nil {
+		app.Messaging.Close()
+		db.Close()
+		return nil, err
+	}
+	// ackforms (issue 16): reminders go through the same send path.
+	if app.AckForms, err = ackforms.New(db, app.Messaging, ackforms.Options{Now: now, Log: log}); err != nil {
+		app.Messaging.Close()
 		db.Close()
 		return nil, err
 	}
@@ -207,7 +216,7 @@ func (a *App) startWorkers() (stop func()) {
 // throttling and the audit trail see the client rather than the proxy.
 func (a *App) Handler() http.Handler {
 	mux := http.NewServeMux()
-	mux.Handle("/api/v1/", api.New(api.Services{Auth: a.Auth, Messaging: a.Messaging, Rules: a.Rules, Moderation: a.Moderation, Directory: a.Directory, DB: a.DB, Campaign: a.Campaign, Now: a.Now, PublicURL: a.Config.PublicURL}, a.Log))
+	mux.Handle("/api/v1/", api.New(api.Services{Auth: a.Auth, Messaging: a.Messaging, Rules: a.Rules, Moderation: a.Moderation, Directory: a.Directory, DB: a.DB, Campaign: a.Campaign, Now: a.Now, PublicURL: a.Config.PublicURL, AckForms: a.AckForms}, a.Log))
 	a.opsRoutes(mux, false)
 	// One-click unsubscribe (RFC 8058): no session, no CSRF token, the
 	// link's token authorises; outside the browser pages' checks.
@@ -216,7 +225,7 @@ func (a *App) Handler() http.Handler {
 		Campaign: a.Campaign, Directory: a.Directory, DB: a.DB, PublicURL: a.Config.PublicURL, Log: a.Log, Now: a.Now,
 		SecureCookie: a.Config.SecureCookie, Explain: a.explain,
 		UnreadCount: func(ctx context.Context, u bouclier.User) (int, error) { return a.DB.UnreadCount(ctx, u.ID) },
-		Location:    a.webLocation(context.Background()), Notify: a.Notify}))
+		Location:    a.webLocation(context.Background()), Notify: a.Notify, AckForms: a.AckForms}))
 	return a.logRequests(a.clients.Handler(securityHeaders(rejectNUL(mux))))
 }
 

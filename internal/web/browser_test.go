@@ -66,9 +66,14 @@ type e2e struct {
 	url     string
 	browser context.Context
 	shots   string
+	app     *server.App // for fixtures the demo lacks
 }
 
-func startE2E(t *testing.T) *e2e {
+func startE2E(t *testing.T) *e2e { return startE2EWithin(t, 5*time.Minute) }
+
+// startE2EWithin is startE2E for a test of several people in turn, which
+// needs more than the usual time on a busy machine.
+func startE2EWithin(t *testing.T, budget time.Duration) *e2e {
 	bin := chromium(t)
 	cfg := config.Default()
 	cfg.DataDir, cfg.SecureCookie = t.TempDir(), false
@@ -94,7 +99,7 @@ func startE2E(t *testing.T) *e2e {
 	t.Cleanup(cancel)
 	ctx, cancel2 := chromedp.NewContext(alloc)
 	t.Cleanup(cancel2)
-	ctx, cancel3 := context.WithTimeout(ctx, 5*time.Minute)
+	ctx, cancel3 := context.WithTimeout(ctx, budget)
 	t.Cleanup(cancel3)
 	if err := chromedp.Do(ctx); err != nil { // starts the browser
 		t.Fatalf("start Chromium: %v", err)
@@ -104,7 +109,7 @@ func startE2E(t *testing.T) *e2e {
 	if err := os.MkdirAll(shots, 0o755); err != nil {
 		t.Fatal(err)
 	}
-	return &e2e{t: t, url: srv.URL, browser: ctx, shots: shots}
+	return &e2e{t: t, url: srv.URL, browser: ctx, shots: shots, app: app}
 }
 
 // tab opens a tab in its own browser context: its own cookies, so each

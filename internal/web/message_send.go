@@ -41,6 +41,7 @@ type composeData struct {
 	MayUrgent    bool
 	Urgent       bool
 	UrgentReason string
+	Request      requestForm // acknowledgement and question (ackforms.go)
 }
 
 type choice struct {
@@ -55,7 +56,7 @@ func (h *handler) composeForm(ctx context.Context, u bouclier.User, to []string,
 	if err != nil {
 		return composeData{}, err
 	}
-	d := composeData{MayUrgent: rules.MayUseUrgent(u.Role), Reachable: len(opts), Query: q}
+	d := composeData{MayUrgent: rules.MayUseUrgent(u.Role), Reachable: len(opts), Query: q, Request: requestForm{MayRequest: messaging.MayRequest(u.Role)}}
 	offered := map[string]bool{}
 	id := func() string { return "dest-" + strconv.Itoa(len(d.Selected)+len(d.Groups)+len(d.Found)) }
 	var groups []directory.Option
@@ -130,6 +131,12 @@ func (h *handler) composeShow(w http.ResponseWriter, r *http.Request, s auth.Ses
 		return
 	}
 	d.DraftID, d.ReplyTo, d.Subject, d.Body = dr.id, dr.parent, dr.subject, dr.body
+	if dr.id != 0 {
+		if err := h.keepDraftRequest(ctx, s.User, dr.id, &d.Request); err != nil {
+			h.fail(w, r, &s, err)
+			return
+		}
+	}
 	p := h.newPage(ctx, &s, "Écrire un message", "compose")
 	if q.Get("confirme") != "" {
 		p.Flash = "Identité confirmée. Joignez à nouveau vos pièces jointes, puis envoyez."
@@ -159,6 +166,7 @@ func (h *handler) messageSend(w http.ResponseWriter, r *http.Request, s auth.Ses
 		d.Attachments, err = uploads(r)
 	}
 	d.Urgent, d.UrgentReason = r.PostFormValue("urgent") != "", strings.TrimSpace(r.PostFormValue("urgent_reason"))
+	d.Ack, d.Form = requestFromForm(r)
 	if v := strings.TrimSpace(r.PostFormValue("send_at")); v != "" && err == nil {
 		t, perr := time.ParseInLocation("2006-01-02T15:04", v, h.location(s.User))
 		if perr != nil {
@@ -204,6 +212,7 @@ func (h *handler) messageSend(w http.ResponseWriter, r *http.Request, s auth.Ses
 	form.Subject, form.Body, form.ReplyTo, form.DraftID = d.Subject, d.Body, d.ParentID, res.DraftID
 	form.LostFiles, form.Refused = len(d.Attachments) > 0, true
 	form.Urgent, form.UrgentReason = d.Urgent, d.UrgentReason
+	form.Request.keep(d)
 	if !d.SendAt.IsZero() {
 		form.SendAt = d.SendAt.In(h.location(s.User)).Format("2006-01-02T15:04")
 	}

@@ -24,6 +24,7 @@ type threadData struct {
 	NotReachedWhy     string
 	Reported          bool // the user just reported it
 	ReportReasons     []string
+	Request           requestData // what the message asks of its reader (ackforms.go)
 }
 
 // reportReasons are the reasons offered when reporting a message.
@@ -77,8 +78,13 @@ func (h *handler) messageShow(w http.ResponseWriter, r *http.Request, s auth.Ses
 		d.Messages = append(d.Messages, tm)
 	}
 	d.Reply = replyTo(u, e.Message, thread)
+	if d.Request, err = h.requestView(r, s, id); err != nil {
+		h.fail(w, r, &s, err)
+		return
+	}
 	p := h.newPage(ctx, &s, e.Subject, "")
 	h.describe(ctx, p, thread)
+	p.Flash = requestFlash(q)
 	p.Data = d
 	h.render(w, http.StatusOK, "message", p)
 }

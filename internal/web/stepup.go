@@ -130,8 +130,13 @@ func (h *handler) afterStepUp(w http.ResponseWriter, r *http.Request, old auth.S
 	if err != nil {
 		return draft
 	}
+	// What the draft asked of its recipients (ackforms.go) is asked again.
+	ack, form, err := h.d.Messaging.DraftRequest(ctx, sess.User, d.DraftID)
+	if err != nil {
+		return draft
+	}
 	res, err := h.d.Messaging.Send(auth.WithSession(ctx, sess), sess.User, messaging.Draft{To: dr.To, Subject: dr.Subject,
-		Body: dr.Body, ParentID: dr.ParentID, DraftID: dr.ID, SessionID: sess.PublicID}, clientOf(r).Address)
+		Body: dr.Body, ParentID: dr.ParentID, DraftID: dr.ID, SessionID: sess.PublicID, Ack: ack, Form: form}, clientOf(r).Address)
 	if err != nil {
 		return draft
 	}

@@ -19,6 +19,7 @@ import (
 	"time"
 
 	"github.com/bouclier/bouclier"
+	"github.com/bouclier/bouclier/internal/ackforms"
 	"github.com/bouclier/bouclier/internal/auth"
 	"github.com/bouclier/bouclier/internal/campaign"
 	"github.com/bouclier/bouclier/internal/directory"
@@ -66,6 +67,9 @@ type Deps struct {
 	// Notify, when set, gives the « Notifications » page of the account
 	// (e-mail notifications, issue 16).
 	Notify NotifySettings
+	// AckForms serves read acknowledgements and forms (ackforms.go); the
+	// message page asks nothing of its reader without it.
+	AckForms *ackforms.Service
 }
 
 // Request bodies: five 10 MiB attachments and the text, as in the API; any
@@ -123,6 +127,12 @@ func (h *handler) routes() http.Handler {
 	mux.Handle("GET /compose/destinataires", h.authed(h.recipientSearch))
 	mux.Handle("GET /drafts", h.authed(h.draftList))
 	mux.Handle("GET /attachments/{id}", h.authed(h.attachmentGet))
+	// Read acknowledgements and forms (ackforms.go).
+	mux.Handle("POST /messages/{id}/ack", h.authed(h.messageAck))
+	mux.Handle("POST /messages/{id}/answer", h.authed(h.messageAnswer))
+	mux.Handle("GET /messages/{id}/results", h.authed(h.resultsShow))
+	mux.Handle("GET /messages/{id}/results.csv", h.authed(h.resultsCSV))
+	mux.Handle("POST /messages/{id}/remind", h.authed(h.messageRemind))
 	mux.HandleFunc("POST /login/passkey/options", h.loginPasskeyOptions)
 	mux.HandleFunc("POST /login/passkey", h.loginPasskey)
 	mux.HandleFunc("GET /activate", h.activateShow)
