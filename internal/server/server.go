@@ -29,6 +29,8 @@ import (
 	"github.com/bouclier/bouclier/internal/directory"
 	"github.com/bouclier/bouclier/internal/messaging"
 	"github.com/bouclier/bouclier/internal/moderation"
+	"github.com/bouclier/bouclier/internal/privacy"
+	"github.com/bouclier/bouclier/internal/retention"
 	"github.com/bouclier/bouclier/internal/rules"
 	"github.com/bouclier/bouclier/internal/screen"
 	"github.com/bouclier/bouclier/internal/store"
@@ -51,6 +53,11 @@ type App struct {
 	Now        func() time.Time
 	metrics    *metrics
 	clients    *clientip.Resolver
+
+	// Data protection (issue 16): retention job, legal holds, exports.
+	Retention *retention.Job
+	Holds     *retention.Holds
+	Privacy   *privacy.Service
 }
 
 // Options tune Open for tests.
@@ -61,6 +68,9 @@ type Options struct {
 	// the other variables of alert.FromEnv.
 	Alert    *alert.Config
 	Campaign *campaign.Config // nil for campaign.DefaultConfig()
+	// Retention is the retention policy; nil reads the
+	// BOUCLIER_RETENTION_* variables (retention.FromEnv).
+	Retention *retention.Config
 }
 
 // Open opens the store and builds the services.
@@ -125,6 +135,12 @@ func Open(ctx context.Context, cfg config.Config, log *slog.Logger, o Options) (
 		db.Close()
 		return nil, err
 	}
+	// --- data protection (issue 16) ---
+	if err := app.openPrivacy(o); err != nil {
+		db.Close()
+		return nil, err
+	}
+	// --- end data protection ---
 	return app, nil
 }
 
@@ -147,6 +163,8 @@ func (a *App) startWorkers() (stop func()) {
 	wg.Go(func() { a.Messaging.RunDeliverer(ctx, time.Second) })
 	// What this process observed is recorded; waves are swept for.
 	wg.Go(func() { a.Campaign.Run(ctx, time.Second) })
+	// Retention: every process tries each hour, one runs each day's.
+	wg.Go(func() { a.Retention.Run(ctx, time.Hour) })
 	return func() {
 		cancel()
 		wg.Wait()
