@@ -169,7 +169,7 @@ func (t *Tx) ExpireMessages(ctx context.Context, before int64, limit int) (messa
 	// Deliveries go before their messages: SQLite's unread counters
 	// (0006_core.sql) look the message up when a copy goes.
 	var ignored int64
-	for _, table := range []string{"deliveries", "pending_deliveries", "reports", "campaign_members", "campaign_obs", "campaign_keys", "campaign_suspects"} {
+	for _, table := range []string{"deliveries", "pending_deliveries", "reports", "campaign_members", "campaign_obs", "campaign_keys"} {
 		if err := t.affected(ctx, &ignored, `DELETE FROM `+table+` WHERE message_id IN (`+in+`)`, args...); err != nil {
 			return 0, 0, fmt.Errorf("expire messages: %s: %w", table, err)
 		}
@@ -237,7 +237,6 @@ func (t *Tx) EraseClosedAccounts(ctx context.Context, closedBefore, now int64, l
 		`DELETE FROM parent_links WHERE parent_id IN (` + in + `)`,
 		`DELETE FROM parent_links WHERE child_id IN (` + in + `)`,
 		`DELETE FROM campaign_obs WHERE sender_id IN (` + in + `)`,
-		`DELETE FROM campaign_suspects WHERE sender_id IN (` + in + `)`,
 	} {
 		if err := t.affected(ctx, &ignored, q, args...); err != nil {
 			return nil, fmt.Errorf("erase accounts: %w", err)
