@@ -183,7 +183,8 @@ func (a *App) Handler() http.Handler {
 		Campaign: a.Campaign, Directory: a.Directory, DB: a.DB, PublicURL: a.Config.PublicURL, Log: a.Log, Now: a.Now,
 		SecureCookie: a.Config.SecureCookie, Explain: a.explain,
 		UnreadCount: func(ctx context.Context, u bouclier.User) (int, error) { return a.DB.UnreadCount(ctx, u.ID) },
-		Location:    a.webLocation(context.Background())}))
+		Location:    a.webLocation(context.Background()),
+		Privacy:     a.Privacy}))
 	return a.logRequests(a.clients.Handler(securityHeaders(rejectNUL(mux))))
 }
 

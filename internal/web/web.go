@@ -24,6 +24,7 @@ import (
 	"github.com/bouclier/bouclier/internal/directory"
 	"github.com/bouclier/bouclier/internal/messaging"
 	"github.com/bouclier/bouclier/internal/moderation"
+	"github.com/bouclier/bouclier/internal/privacy"
 	"github.com/bouclier/bouclier/internal/rules"
 	"github.com/bouclier/bouclier/internal/store"
 )
@@ -63,6 +64,10 @@ type Deps struct {
 	// Location, when set, gives the time zone of the user's académie, in
 	// which dates are shown. Europe/Paris otherwise.
 	Location func(u bouclier.User) *time.Location
+
+	// Privacy builds personal data exports (issue 16); the export buttons
+	// say so when it is missing.
+	Privacy *privacy.Service
 }
 
 // Request bodies: five 10 MiB attachments and the text, as in the API; any
@@ -165,6 +170,10 @@ func (h *handler) routes() http.Handler {
 	mux.Handle("POST /admin/accounts/{name}/{action}", h.admin(h.adminAccountAct))
 	mux.Handle("GET /admin/resets", h.admin(h.resetShow))
 	mux.Handle("POST /admin/resets", h.admin(h.resetCreate))
+	// Data protection (issue 16).
+	mux.HandleFunc("GET /donnees-personnelles", h.privacyShow)
+	mux.Handle("POST /account/export", h.authed(h.accountExport))
+	mux.Handle("POST /admin/accounts/{name}/export", h.admin(h.adminAccountExport))
 	mux.HandleFunc("/", h.notFound)
 
 	cop := http.NewCrossOriginProtection()
