@@ -136,3 +136,42 @@ func (h *Holds) Release(ctx context.Context, a bouclier.Actor, id int64) error {
 			Scope: scope, Source: a.Source, Detail: fmt.Sprintf("hold %d", id)})
 	})
 }
+
+// account returns the account named username once Authorize granted
+// action at level over its scope. Errors: not_found and the codes of
+// Authorize.
+func (h *Holds) account(ctx context.Context, a bouclier.Actor, action string, level bouclier.Privilege, username string) (bouclier.User, error) {
+	u, err := h.db.UserByName(ctx, username)
+	if errors.Is(err, store.ErrNotFound) {
+		if err := h.authz.Authorize(ctx, a, action, level, a.User.AuthorityScope()); err != nil {
+			return u, err
+		}
+		return u, bouclier.Errorf(bouclier.ErrNotFound, "Compte inconnu.")
+	}
+	if err != nil {
+		return u, fmt.Errorf("legal hold: %w", err)
+	}
+	return u, h.authz.Authorize(ctx, a, action, level, u.Scope())
+}
+
+// OfAccount lists the holds on an account for someone with authority over
+// it (bouclier.PrivRead, audited). Errors: not_found and the codes of
+// Authorize.
+func (h *Holds) OfAccount(ctx context.Context, a bouclier.Actor, username string) (bouclier.User, []store.LegalHold, error) {
+	u, err := h.account(ctx, a, "legal_hold.list", bouclier.PrivRead, username)
+	if err != nil {
+		return u, nil, err
+	}
+	list, err := h.db.LegalHolds(ctx, "user", u.ID)
+	return u, list, err
+}
+
+// PlaceOnAccount puts a legal hold on the account named username (see
+// Place).
+func (h *Holds) PlaceOnAccount(ctx context.Context, a bouclier.Actor, username, reason string) (int64, error) {
+	u, err := h.account(ctx, a, "legal_hold.place", bouclier.PrivTighten, username)
+	if err != nil {
+		return 0, err
+	}
+	return h.Place(ctx, a, "user", u.ID, reason)
+}

@@ -184,7 +184,7 @@ func (a *App) Handler() http.Handler {
 		SecureCookie: a.Config.SecureCookie, Explain: a.explain,
 		UnreadCount: func(ctx context.Context, u bouclier.User) (int, error) { return a.DB.UnreadCount(ctx, u.ID) },
 		Location:    a.webLocation(context.Background()),
-		Privacy:     a.Privacy}))
+		Privacy:     a.Privacy, Holds: a.Holds}))
 	return a.logRequests(a.clients.Handler(securityHeaders(rejectNUL(mux))))
 }
 

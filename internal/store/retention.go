@@ -337,3 +337,23 @@ func (t *Tx) ReleaseLegalHold(ctx context.Context, id int64, by string, at int64
 	n, err := res.RowsAffected()
 	return n == 1, wrap(err, "release legal hold")
 }
+
+// LegalHolds lists the holds on a target, the active ones first, newest
+// first.
+func (db *DB) LegalHolds(ctx context.Context, kind string, targetID int64) ([]LegalHold, error) {
+	rows, err := db.query(ctx, `SELECT id, kind, target_id, reason, created_by, created_at, released_at, released_by FROM legal_holds
+		WHERE kind = ? AND target_id = ? ORDER BY CASE WHEN released_at = 0 THEN 0 ELSE 1 END, id DESC`, kind, targetID)
+	if err != nil {
+		return nil, fmt.Errorf("legal holds: %w", err)
+	}
+	defer rows.Close()
+	var out []LegalHold
+	for rows.Next() {
+		var h LegalHold
+		if err := rows.Scan(&h.ID, &h.Kind, &h.TargetID, &h.Reason, &h.CreatedBy, &h.CreatedAt, &h.ReleasedAt, &h.ReleasedBy); err != nil {
+			return nil, fmt.Errorf("legal holds: %w", err)
+		}
+		out = append(out, h)
+	}
+	return out, rows.Err()
+}

@@ -6,6 +6,7 @@ import (
 	"io"
 	"net/http"
 	"net/url"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -87,5 +88,46 @@ func TestPrivacyPages(t *testing.T) {
 				t.Errorf("compte.json: %s", c)
 			}
 		}
+	}
+}
+
+// TestLegalHoldPages: a head places a hold on an account of their
+// establishment, sees it, and releases it; not on another establishment's.
+func TestLegalHoldPages(t *testing.T) {
+	e, srv := env(t)
+	b := newBrowser(t, srv)
+	b.login("principal.moulin", e.OTP(t, 0))
+	if p := b.get("/admin/accounts?nom=eleve.dupont"); !strings.Contains(p.Body, `href="/admin/holds?nom=eleve.dupont"`) {
+		t.Fatalf("no link to the holds from the account page:\n%s", p.Body)
+	}
+	p := b.get("/admin/holds?nom=eleve.dupont")
+	if p.Status != http.StatusOK || !strings.Contains(p.Body, "Aucune conservation") {
+		t.Fatalf("holds page: %d\n%s", p.Status, p.Body)
+	}
+	csrf := field(t, p.Body, "csrf")
+	if p := b.post("/admin/holds", url.Values{"csrf": {csrf}, "nom": {"eleve.dupont"}, "motif": {""}}); p.Status != http.StatusUnprocessableEntity {
+		t.Errorf("hold without a reason: %d", p.Status)
+	}
+	p = b.post("/admin/holds", url.Values{"csrf": {csrf}, "nom": {"eleve.dupont"}, "motif": {"Plainte de la famille du 20 novembre"}})
+	if p.Status != http.StatusSeeOther {
+		t.Fatalf("place: %d\n%s", p.Status, p.Body)
+	}
+	p = b.get(p.Header.Get("Location"))
+	if !strings.Contains(p.Body, "Plainte de la famille du 20 novembre") || !strings.Contains(p.Body, "Lever la conservation") {
+		t.Fatalf("hold not listed:\n%s", p.Body)
+	}
+	action := regexp.MustCompile(`action="(/admin/holds/\d+/release)"`).FindStringSubmatch(p.Body)
+	if action == nil {
+		t.Fatal("no release form")
+	}
+	p = b.post(action[1], url.Values{"csrf": {csrf}, "nom": {"eleve.dupont"}})
+	if p.Status != http.StatusSeeOther {
+		t.Fatalf("release: %d\n%s", p.Status, p.Body)
+	}
+	if p := b.get("/admin/holds?nom=eleve.dupont"); !strings.Contains(p.Body, "levée par principal.moulin") || strings.Contains(p.Body, "Lever la conservation") {
+		t.Errorf("released hold:\n%s", p.Body)
+	}
+	if p := b.post("/admin/holds", url.Values{"csrf": {csrf}, "nom": {"eleve.hugo"}, "motif": {"hors périmètre"}}); p.Status != http.StatusForbidden {
+		t.Errorf("another establishment's account: %d", p.Status)
 	}
 }

@@ -25,6 +25,7 @@ import (
 	"github.com/bouclier/bouclier/internal/messaging"
 	"github.com/bouclier/bouclier/internal/moderation"
 	"github.com/bouclier/bouclier/internal/privacy"
+	"github.com/bouclier/bouclier/internal/retention"
 	"github.com/bouclier/bouclier/internal/rules"
 	"github.com/bouclier/bouclier/internal/store"
 )
@@ -65,9 +66,10 @@ type Deps struct {
 	// which dates are shown. Europe/Paris otherwise.
 	Location func(u bouclier.User) *time.Location
 
-	// Privacy builds personal data exports (issue 16); the export buttons
-	// say so when it is missing.
+	// Privacy builds personal data exports and Holds keeps evidence past
+	// retention (issue 16); their pages say so when one is missing.
 	Privacy *privacy.Service
+	Holds   *retention.Holds
 }
 
 // Request bodies: five 10 MiB attachments and the text, as in the API; any
@@ -174,6 +176,9 @@ func (h *handler) routes() http.Handler {
 	mux.HandleFunc("GET /donnees-personnelles", h.privacyShow)
 	mux.Handle("POST /account/export", h.authed(h.accountExport))
 	mux.Handle("POST /admin/accounts/{name}/export", h.admin(h.adminAccountExport))
+	mux.Handle("GET /admin/holds", h.admin(h.holdList))
+	mux.Handle("POST /admin/holds", h.admin(h.holdCreate))
+	mux.Handle("POST /admin/holds/{id}/release", h.admin(h.holdRelease))
 	mux.HandleFunc("/", h.notFound)
 
 	cop := http.NewCrossOriginProtection()
