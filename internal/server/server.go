@@ -34,6 +34,8 @@ import (
 	"github.com/bouclier/bouclier/internal/messaging"
 	"github.com/bouclier/bouclier/internal/moderation"
 	"github.com/bouclier/bouclier/internal/notify"
+	"github.com/bouclier/bouclier/internal/privacy"
+	"github.com/bouclier/bouclier/internal/retention"
 	"github.com/bouclier/bouclier/internal/rules"
 	"github.com/bouclier/bouclier/internal/screen"
 	"github.com/bouclier/bouclier/internal/store"
@@ -58,6 +60,11 @@ type App struct {
 	Now        func() time.Time
 	metrics    *metrics
 	clients    *clientip.Resolver
+
+	// Data protection (issue 16): retention job, legal holds, exports.
+	Retention *retention.Job
+	Holds     *retention.Holds
+	Privacy   *privacy.Service
 }
 
 // Options tune Open for tests.
@@ -71,6 +78,9 @@ type Options struct {
 	// Notify configures the e-mail notifications; nil reads
 	// notify.FromEnv. The key and base URL are filled in when empty.
 	Notify *notify.Config
+	// Retention is the retention policy; nil reads the
+	// BOUCLIER_RETENTION_* variables (retention.FromEnv).
+	Retention *retention.Config
 }
 
 // Open opens the store and builds the services.
@@ -147,6 +157,13 @@ func Open(ctx context.Context, cfg config.Config, log *slog.Logger, o Options) (
 		db.Close()
 		return nil, err
 	}
+	// --- data protection (issue 16) ---
+	if err := app.openPrivacy(o); err != nil {
+		app.Messaging.Close()
+		db.Close()
+		return nil, err
+	}
+	// --- end data protection ---
 	return app, nil
 }
 
@@ -204,6 +221,8 @@ func (a *App) startWorkers() (stop func()) {
 	wg.Go(func() { a.Campaign.Run(ctx, time.Second) })
 	// E-mail notifications: every process collects and sends, each e-mail once.
 	wg.Go(func() { a.Notify.Run(ctx, 5*time.Second) })
+	// Retention: every process tries each hour, one runs each day's.
+	wg.Go(func() { a.Retention.Run(ctx, time.Hour) })
 	return func() {
 		cancel()
 		wg.Wait()
@@ -225,7 +244,8 @@ func (a *App) Handler() http.Handler {
 		Campaign: a.Campaign, Directory: a.Directory, DB: a.DB, PublicURL: a.Config.PublicURL, Log: a.Log, Now: a.Now,
 		SecureCookie: a.Config.SecureCookie, Explain: a.explain,
 		UnreadCount: func(ctx context.Context, u bouclier.User) (int, error) { return a.DB.UnreadCount(ctx, u.ID) },
-		Location:    a.webLocation(context.Background()), Notify: a.Notify, AckForms: a.AckForms}))
+		Location:    a.webLocation(context.Background()), Notify: a.Notify, AckForms: a.AckForms,
+		Privacy:     a.Privacy, Holds: a.Holds}))
 	return a.logRequests(a.clients.Handler(securityHeaders(rejectNUL(mux))))
 }
 

@@ -25,6 +25,8 @@ import (
 	"github.com/bouclier/bouclier/internal/directory"
 	"github.com/bouclier/bouclier/internal/messaging"
 	"github.com/bouclier/bouclier/internal/moderation"
+	"github.com/bouclier/bouclier/internal/privacy"
+	"github.com/bouclier/bouclier/internal/retention"
 	"github.com/bouclier/bouclier/internal/rules"
 	"github.com/bouclier/bouclier/internal/store"
 )
@@ -70,6 +72,11 @@ type Deps struct {
 	// AckForms serves read acknowledgements and forms (ackforms.go); the
 	// message page asks nothing of its reader without it.
 	AckForms *ackforms.Service
+
+	// Privacy builds personal data exports and Holds keeps evidence past
+	// retention (issue 16); their pages say so when one is missing.
+	Privacy *privacy.Service
+	Holds   *retention.Holds
 }
 
 // Request bodies: five 10 MiB attachments and the text, as in the API; any
@@ -185,6 +192,13 @@ func (h *handler) routes() http.Handler {
 	mux.HandleFunc("GET /accessibilite", h.legalPage("accessibilite", "Déclaration d’accessibilité"))
 	mux.HandleFunc("GET /mentions-legales", h.legalPage("mentions", "Mentions légales"))
 	mux.HandleFunc("GET /contact", h.legalPage("contact", "Contact"))
+	// Data protection (issue 16).
+	mux.HandleFunc("GET /donnees-personnelles", h.privacyShow)
+	mux.Handle("POST /account/export", h.authed(h.accountExport))
+	mux.Handle("POST /admin/accounts/{name}/export", h.admin(h.adminAccountExport))
+	mux.Handle("GET /admin/holds", h.admin(h.holdList))
+	mux.Handle("POST /admin/holds", h.admin(h.holdCreate))
+	mux.Handle("POST /admin/holds/{id}/release", h.admin(h.holdRelease))
 	mux.HandleFunc("/", h.notFound)
 
 	cop := http.NewCrossOriginProtection()
