@@ -167,7 +167,7 @@ var (
 	placePreps       = "dans au aux devant derrière sous chez vers"
 	frameSchoolWords = "collège lycée école établissement cantine self réfectoire cdi gymnase gym cour récré récréation salle classe toilettes internat préau parking portail hall bâtiment amphi labo couloir vie scolaire salle des profs internat"
 	subordinators    = "que qu qui quand si lorsque lorsqu puisque parce car mais donc puis sinon comme où dont comment pourquoi"
-	reportVerbs      = "recevoir signaler informer écrire dire affirmer prétendre menacer annoncer raconter publier envoyer déclarer alerter prévenir évoquer rapporter"
+	reportVerbs      = "recevoir signaler informer écrire dire affirmer prétendre menacer annoncer raconter publier envoyer déclarer alerter prévenir évoquer rapporter insister répéter entendre"
 	drillWords       = "exercice exercices ppms simulation entraînement alerte consigne consignes protocole vigipirate confinement évacuation procédure"
 	lessonWords      = "cours leçon histoire géographie emc chapitre programme exposé manuel chimie physique svt musée film documentaire livre roman théâtre débat devoir guerre mondiale révolution"
 	playWords        = "mdr lol ptdr xd jpp haha blague rigole plaisante fortnite minecraft roblox valorant fifa jeu jeux partie console manette gta cod warzone match tournoi finale équipe foot football hand handball basket rugby volley championnat unss coach entraînement score cross course tennis judo natation adversaires clash royale brawl monopoly uno échecs cartes"
@@ -635,8 +635,11 @@ func readClause(src string, toks []dtok, fts []ftok) frame {
 		if c == actNone {
 			if ft.lf&lfReport != 0 && !fr.report {
 				// A reporting verb in the past or the third person reports;
-				// « je tenais à vous informer » does not.
-				if v.Moods&(MoodPastParticiple|MoodImperfect|MoodSimplePast) != 0 || personActor(v.Persons) == actor3 && subject != actor1 {
+				// « je tenais à vous informer » does not; an infinitive
+				// reports unless the speaker is its subject (« ils
+				// continuent à dire que… », « vous pouvez écrire… »).
+				if v.Moods&(MoodPastParticiple|MoodImperfect|MoodSimplePast) != 0 || personActor(v.Persons) == actor3 && subject != actor1 ||
+					v.Moods&MoodInfinitive != 0 && subject != actor1 {
 					fr.report = true
 				}
 			}

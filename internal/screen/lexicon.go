@@ -360,6 +360,8 @@ var lex = []struct {
 	{viKill2, 0.55, "@firstp|@firstpaux ~3 te|t|vous ^@kill; @firstp|@firstpaux ~3 te|t ^plant*|defonc*|fum*|fracass*|explos*; faire ~1 la ~1 peau; i|we ~3 kill|hurt|stab|shoot|murder ~1 you; jte ^@kill|plant*|defonc*|explos*|bute"},
 	{viKill2, 0.5, "t|tu ~1 es|tes ~1 ^mort|morte|cuit|fini; tes|t ~1 ^mort; homme ~1 mort; vous ~1 etes ~1 ^morts|mort; you ~1 re|are ~1 dead; ur ~1 dead; tu ~1 vas ~2 mourir|crever|souffrir|saigner"},
 	{viKill2, 0.35, "@firstp|@firstpaux ~3 te|t ~1 ^retrouver|nique*|casser|niquer; casser ~1 la ~1 gueule"},
+	// Beating at the reader: the usual verbs of a fight between pupils.
+	{viKill2, 0.5, "@firstp|@firstpaux ~3 te|t|vous ^tabass*|frapp*|cogn*|demont*|eclat*|eclater|baffe*|gifl*|lynch*|agress*|marav*|degomm*|defigur*|cartonn*|enculer|fracass*; tu|vous ~1 vas|allez ~2 te|vous ~1 faire ~1 ^tabass*|frapp*|defonc*|demont*|eclat*|lynch*|marav*|cogn*; @firstp|@firstpaux ~3 te|t|vous ~1 ^foutre|mettre|coller|peter ~3 gueule|tronche|dents|nez; ^prendre|prends ~2 toi ~2 a ~1 plusieurs|10|dix"},
 	{viDoxx, 0.5, "sais|connais ~2 ou ~2 tu|t|vous|il|elle ~1 habit*|vis|vit|dors|dort; connais ~3 adresse; know ~1 where ~1 you ~1 live"},
 	{viDoxx, 0.4, "je|on ~1 t|te|vous ~1 attend|attends ~3 sortie|dehors|devant|apres; on ~1 se ~1 retrouve ~2 sortie"},
 	{viMedia, 0.35, "@media ~6 ^decapit*|egorg*|execution*|beheading|tete ~1 coupee; decapit*|egorg*|beheading ~6 video*|piecejointe|pj|regardez|clip"},
@@ -367,6 +369,9 @@ var lex = []struct {
 	{viInsult, 0.2, "@insult; sale ~1 chien|chienne|pute|arabe|noir|negre|juif|race|batard|con|conne|merde|porc|gouine|pd|singe; fils ~1 de ~1 pute"},
 	{viHarass, 0.35, "toutlemonde ~2 deteste|hait|moque; personne ~1 ne ~1 t ~1 aime; tu ~1 vas ~2 le ~1 regretter|payer; @firstp ~2 te ~1 faire ~1 payer; @firstp|@aux ~3 t|te ~1 afficher|humilier|harceler; tu ~1 vas ~1 payer; vous ~1 allez ~1 payer"},
 	{viHarass, 0.25, "creve|crevez"},
+	// Intimidation without an act word: the set phrases of a threat.
+	{viHarass, 0.45, "ce ~1 qui ~1 va ~1 t|te|vous ~1 arriver; tu|vous ~1 perds|perdez ~1 rien ~1 pour ~1 attendre; gare ~1 a ~1 toi|vous|ta ~1 gueule; tu|vous ~1 vas|allez ~1 prendre ~1 cher; @firstp|@firstpaux ~2 s|m ~1 occuper ~2 de ~1 toi|ton ~1 cas; ca|ca ~1 va ~1 chauffer|barder ~2 pour ~1 toi|vous; tu|t ~1 vas|vas ~1 voir ~1 ce ~1 que|qui|comment; on|je ~1 va|vais ~1 te ~1 choper|coincer|attraper; tu ~1 vas ~1 le ~1 sentir|regretter ~1 amerement; tu ~1 sais ~1 pas ~1 a ~1 qui ~1 tu ~1 parles"},
+	{viHarass, 0.35, "ca|ca ~1 va ~1 chauffer|barder|mal ~1 finir; fais|faites|fait ~1 gaffe ~2 toi|vous|sortie|dehors; fais|faites ~1 attention ~1 a ~1 toi|vous ~3 sortie|dehors|demain|ce|soir; on|je ~1 se ~1 voit|capte|retrouve|verra ~3 sortie|dehors|vrai|irl|face; viens|vient|vien|venez ~3 sortie|dehors|face|vrai|irl; tu ~1 vas ~1 voir; compte ~1 sur ~1 moi ~2 pour ~1 te; surveille|surveilles ~1 tes ~1 arrieres|arriere"},
 	{viFamily, 0.3, "toi ~1 et ~1 ta ~1 famille; ta ~1 famille; tes ~1 parents|freres|soeurs; your ~1 family"},
 	{viCond, 0.25, "si ^tu|vous|t"},
 	{viGang, 0.2, "mes|nos ~1 potes|freres|gars|cousins|reufs|amis; je|on ~1 ramene; my ~1 boys"},
@@ -379,7 +384,7 @@ var lex = []struct {
 	{apRef, 0.05, "@ref"},
 	{apApprove, 0.55, "!meritai*|merite|merites|meritent|meritaient|deserved|deserve; !bien ~1 fait; !justifie|justifiee|justifies|justifiees|justifiable; !a|ont|avaient|avait ~1 eu ~1 raison; gloire ~1 a|aux|au; glory ~1 to; !heros|heroes|hero"},
 	{apApprove, 0.35, "vive|vivent ~1 le|la|l|les; bravo ~1 a|aux|au; honneur ~1 a|aux|au; je ~1 soutiens; respect ~1 a|aux|au; merci ~1 aux ~1 freres; qu ~1 allah ~2 accepte|recompense"},
-	{apVengeance, 0.45, "la ~1 france ~1 paiera|payera|va ~1 payer; vous ~1 paierez|payerez; vont|allez|va ~1 payer; autres ~3 suivront|suivra|vont ~1 suivre; ce ~1 n ~1 est ~1 que ~1 le ~1 debut; venger|vengerons|vengera|vengeance; a ~1 qui ~1 le ~1 tour; le ~1 prochain ~1 sera; you ~1 will ~1 pay; more ~1 will ~1 follow"},
+	{apVengeance, 0.45, "la ~1 france ~1 paiera|payera|va ~1 payer; vous ~1 paierez|payerez; vont|allez|va ~1 payer; autres ~3 suivront|suivra|vont ~1 suivre; ce ~1 n ~1 est ~1 que ~1 le ~1 debut; venger|vengerons|vengera|vengeance; a ~1 qui ~1 le ~1 tour; vaincra|vaincront|triomphera|triompheront|reviendra|reviendront|vaincre; ne ~2 sont|seront|serez|etes ~1 pas|plus ~2 en ~1 securite; nulle ~1 part ~1 en ~1 securite; le ~1 prochain ~1 sera; you ~1 will ~1 pay; more ~1 will ~1 follow"},
 	{apJoin, 0.2, "rejoignez|rejoins|rejoindre|engagez|join|joignez"},
 	{apHate, 0.5, "mort|morts|death ~1 aux|a|au|to ~1 ^@group; prenez ~1 les ~1 armes; guerre ~2 aux ~1 @group"},
 	{apPlace, 0.25, "@place"},
@@ -399,6 +404,7 @@ var lex = []struct {
 	{phImperson, 0.2, "service|support|equipe|securite ~1 informatique|technique|pronote|ent|educonnect|numerique; administrateur|helpdesk|webmaster|dsi; it ~1 department|support"},
 	{phReply, 0.3, "repondez|repondre|reply ~3 message|mail|email|courriel|this"},
 	{phPrize, 0.3, "vous ~1 avez ~1 gagne; gagnant|loterie|winner; carte ~1 cadeau ~3 cliquez"},
+	{phPrize, 0.4, "reclamez|recuperez|retirez|recevez|reclame|recupere ~2 votre|vos|ton|tes ~1 lot|lots|gain|gains|cadeau|cadeaux|recompense|prix ~2 sur|ici|via|en; felicitations|bravo ~4 gagne|gagnant|selectionne|selectionnee ~8 sur|ici|lien|cliquez"},
 	// Lures of the 2024 infostealers: game cheats, cracks, free in-game
 	// currency and "generators", most dangerous with a download or a link.
 	{phLure, 0.5, "gratuit*|free|indetectable* ~3 cheat|cheats|aimbot|wallhack|wallhacks|hack|hacks; cheat|cheats|aimbot|wallhack|wallhacks|triggerbot|esp ~2 gratuit*|indetectable*|free|undetected; generateur|generator ~3 vbucks|v|robux|gemmes|diamants|skins|pieces|credits|coins; vbucks|robux|gemmes|diamants|skins|coins ~2 gratuit*|illimite*|free|offerts; free ~1 vbucks|robux|skins|v; mod ~1 menu; crack|cracks|keygen ~3 @game|jeu|jeux|gratuit*|ici"},
@@ -411,7 +417,7 @@ var lex = []struct {
 	{ngReport, 0, "menace|menaces|menacer|menace*; message*|mail*|courrier*|lettre* ~3 recu*; police|gendarmerie|gendarmes|commissariat|plainte*|signalement*|signale*|enquete*|canular*|hoax|rassur*|apologie|incident*|victime; fausse* ~1 alerte*; cellule ~2 ecoute|crise|psychologique; a|ont ~1 ecrit|raconte|tague*|affiche*; m|lui|nous ~1 a ~1 dit; par ~1 precaution; direction; aucun ~1 danger; levee ~1 de ~1 doute; informons|informe|informer; reported|received"},
 	{ngCommem, 0, "hommage*|commemor*|memoire|souvenir|victimes|tribute|recueillement; minute ~1 de ~1 silence; in ~1 memory"},
 	{ngLaugh, 0, "mdr|lol|haha*|hihi*|ptdr|xd|jpp|lmao|jk|hahaha*; !blague; je ~1 rigole|plaisante"},
-	{ngGame, 0, "fortnite|minecraft|fifa|roblox|valorant|jeu|jeux|console|ps4|ps5|xbox|gaming|game|manette; partie ~1 de|d ~1 jeu; match|tournoi|finale|championnat|unss|foot|football|handball|basket|rugby|volley|cross|adversaires|coach|monopoly|uno|echecs|clash|brawl"},
+	{ngGame, 0, "@game; fortnite|minecraft|fifa|roblox|valorant|jeu|jeux|console|ps4|ps5|xbox|gaming|game|manette; partie ~1 de|d ~1 jeu; match|tournoi|finale|championnat|unss|foot|football|handball|basket|rugby|volley|cross|adversaires|coach|monopoly|uno|echecs|clash|brawl"},
 	{ngPositive, 0, "bravo|felicitations|reussite|genial|super|top|merci|felicite"},
 	{ngAdvice, 0, "jamais|hameconnage|phishing|frauduleux|frauduleuse|arnaque*|mefiez*|tentative*|virus|malware|prevention|dangereux|voler|volent; parlez|parle|parles ~3 adulte|adultes|parents|professeur; ne ~1 cliquez|communiquez|donnez|transmettez|repondez|partagez; aucun ~1 lien; ne ~2 demandera ~1 jamais; faux ~1 messages|mails"},
 	{ngCondemn, 0, "condamn*|prevention|radicalisation|deradicalisation; contre ~1 le ~1 terrorisme; lutte ~1 contre"},
