@@ -334,6 +334,8 @@ var lex = []struct {
 	{thArson, 0.15, "incendie*"},
 	{thArson, 0.4, "@place ~2 va|vont|doit ~1 bruler|cramer|flamber; @place ~2 brulera|crameront|cramera"},
 	{thKillTarget, 0.45, "@firstp|@firstpaux ~2 le|la|les|l ^@kill|plant*|defonc*"},
+	// Extermination of people: the verbs and phrases of a death wish.
+	{thKillTarget, 0.5, "^eradiqu*|extermin*|aneanti* ~3 les|tous|toutes|ces|cette|ce|cet|@target; ^mettre|mettrai|mettrons ~1 fin ~3 vie|jours ~1 de|d|des; ^en ~1 finir|finisse|finissent|finira ~1 avec ~2 les|tous|toutes|ces|toi|vous|@target; ^mort ~1 a|aux ~1 tous|toutes"},
 	{thKillTarget, 0.5, "^@kill ~3 @target; @target ~3 vont|va ~2 mourir|crever|y ~1 passer"},
 	{thDeath, 0.5, "personne ~1 ne ~2 sortira|survivra|sortiront|survivront; vous ~3 allez ~2 mourir|crever|y ~1 passer; vous ~1 mourez|creverez|mourez; preparez ~3 cercueil*; everyone|everybody|you ~3 will|gonna|going ~2 die; nobody|noone ~3 survive*|alive; sortira|sortiront ~1 vivant*; personne ~1 ne ~1 sera ~1 epargne*"},
 	{thDeath, 0.45, "tous ~1 mourir|crever|morts|mort; nobody ~2 will ~1 survive"},
@@ -370,7 +372,7 @@ var lex = []struct {
 	{viHarass, 0.35, "toutlemonde ~2 deteste|hait|moque; personne ~1 ne ~1 t ~1 aime; tu ~1 vas ~2 le ~1 regretter|payer; @firstp ~2 te ~1 faire ~1 payer; @firstp|@aux ~3 t|te ~1 afficher|humilier|harceler; tu ~1 vas ~1 payer; vous ~1 allez ~1 payer"},
 	{viHarass, 0.25, "creve|crevez"},
 	// Intimidation without an act word: the set phrases of a threat.
-	{viHarass, 0.45, "ce ~1 qui ~1 va ~1 t|te|vous ~1 arriver; tu|vous ~1 perds|perdez ~1 rien ~1 pour ~1 attendre; gare ~1 a ~1 toi|vous|ta ~1 gueule; tu|vous ~1 vas|allez ~1 prendre ~1 cher; @firstp|@firstpaux ~2 s|m ~1 occuper ~2 de ~1 toi|ton ~1 cas; ca|ca ~1 va ~1 chauffer|barder ~2 pour ~1 toi|vous; tu|t ~1 vas|vas ~1 voir ~1 ce ~1 que|qui|comment; on|je ~1 va|vais ~1 te ~1 choper|coincer|attraper; tu ~1 vas ~1 le ~1 sentir|regretter ~1 amerement; tu ~1 sais ~1 pas ~1 a ~1 qui ~1 tu ~1 parles"},
+	{viHarass, 0.5, "ce ~1 qui ~1 va ~1 t|te|vous ~1 arriver; tu|vous ~1 perds|perdez ~1 rien ~1 pour ~1 attendre; gare ~1 a ~1 toi|vous|ta ~1 gueule; tu|vous ~1 vas|allez ~1 prendre ~1 cher; @firstp|@firstpaux ~2 s|m ~1 occuper ~2 de ~1 toi|ton ~1 cas; ca|ca ~1 va ~1 chauffer|barder ~2 pour ~1 toi|vous; tu|t ~1 vas|vas ~1 voir ~1 ce ~1 que|qui|comment; on|je ~1 va|vais ~1 te ~1 choper|coincer|attraper; tu ~1 vas ~1 le ~1 sentir|regretter ~1 amerement; tu ~1 sais ~1 pas ~1 a ~1 qui ~1 tu ~1 parles"},
 	{viHarass, 0.35, "ca|ca ~1 va ~1 chauffer|barder|mal ~1 finir; fais|faites|fait ~1 gaffe ~2 toi|vous|sortie|dehors; fais|faites ~1 attention ~1 a ~1 toi|vous ~3 sortie|dehors|demain|ce|soir; on|je ~1 se ~1 voit|capte|retrouve|verra ~3 sortie|dehors|vrai|irl|face; viens|vient|vien|venez ~3 sortie|dehors|face|vrai|irl; tu ~1 vas ~1 voir; compte ~1 sur ~1 moi ~2 pour ~1 te; surveille|surveilles ~1 tes ~1 arrieres|arriere"},
 	{viFamily, 0.3, "toi ~1 et ~1 ta ~1 famille; ta ~1 famille; tes ~1 parents|freres|soeurs; your ~1 family"},
 	{viCond, 0.25, "si ^tu|vous|t"},
@@ -417,7 +419,7 @@ var lex = []struct {
 	{ngReport, 0, "menace|menaces|menacer|menace*; message*|mail*|courrier*|lettre* ~3 recu*; police|gendarmerie|gendarmes|commissariat|plainte*|signalement*|signale*|enquete*|canular*|hoax|rassur*|apologie|incident*|victime; fausse* ~1 alerte*; cellule ~2 ecoute|crise|psychologique; a|ont ~1 ecrit|raconte|tague*|affiche*; m|lui|nous ~1 a ~1 dit; par ~1 precaution; direction; aucun ~1 danger; levee ~1 de ~1 doute; informons|informe|informer; reported|received"},
 	{ngCommem, 0, "hommage*|commemor*|memoire|souvenir|victimes|tribute|recueillement; minute ~1 de ~1 silence; in ~1 memory"},
 	{ngLaugh, 0, "mdr|lol|haha*|hihi*|ptdr|xd|jpp|lmao|jk|hahaha*; !blague; je ~1 rigole|plaisante"},
-	{ngGame, 0, "@game; fortnite|minecraft|fifa|roblox|valorant|jeu|jeux|console|ps4|ps5|xbox|gaming|game|manette; partie ~1 de|d ~1 jeu; match|tournoi|finale|championnat|unss|foot|football|handball|basket|rugby|volley|cross|adversaires|coach|monopoly|uno|echecs|clash|brawl"},
+	{ngGame, 0, "@game; fortnite|minecraft|fifa|roblox|valorant|jeu|jeux|console|ps4|ps5|xbox|gaming|game|manette; partie ~1 de|d ~1 jeu; match|tournoi|finale|championnat|unss|foot|football|handball|basket|rugby|volley|cross|adversaires|coach|monopoly|uno|echecs|clash|brawl|badminton|pingpong|ping|tennis|kart|mariokart|smash|billard|bowling|babyfoot|belote|tarot|karting|petanque"},
 	{ngPositive, 0, "bravo|felicitations|reussite|genial|super|top|merci|felicite"},
 	{ngAdvice, 0, "jamais|hameconnage|phishing|frauduleux|frauduleuse|arnaque*|mefiez*|tentative*|virus|malware|prevention|dangereux|voler|volent; parlez|parle|parles ~3 adulte|adultes|parents|professeur; ne ~1 cliquez|communiquez|donnez|transmettez|repondez|partagez; aucun ~1 lien; ne ~2 demandera ~1 jamais; faux ~1 messages|mails"},
 	{ngCondemn, 0, "condamn*|prevention|radicalisation|deradicalisation; contre ~1 le ~1 terrorisme; lutte ~1 contre"},
