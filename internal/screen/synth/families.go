@@ -51,13 +51,13 @@ var slots = map[string][]string{
 		"http://192.168.4.21/login", "www.ac-versailles.ml", "https://pronote.fr-auth.info/verif"},
 	"okLink": {"https://www.education.gouv.fr", "https://eduscol.education.fr", "https://www.service-public.fr",
 		"https://www.onisep.fr", "le site du collège", "l'ENT habituel", "https://www.lumni.fr", "https://www.cnil.fr"},
-	"acct":  {"votre compte ENT", "votre compte Pronote", "votre messagerie", "votre compte ÉduConnect", "votre espace parent", "ton compte ENT"},
-	"subj":  {"mes potes", "les grands de 3e", "mon cousin", "moi et mes frères", "toute la bande"},
-	"day":   {"lundi", "mardi", "jeudi", "vendredi", "le 14 mars", "mercredi prochain"},
-	"hour":  {"9h", "10h15", "14h", "15h30", "11h", "8h30"},
-	"team":  {"Lyon", "les 4e C", "le lycée Pasteur", "l'équipe de Marseille", "les cadets", "Saint-Étienne", "le collège voisin"},
+	"acct":     {"votre compte ENT", "votre compte Pronote", "votre messagerie", "votre compte ÉduConnect", "votre espace parent", "ton compte ENT"},
+	"subj":     {"mes potes", "les grands de 3e", "mon cousin", "moi et mes frères", "toute la bande"},
+	"day":      {"lundi", "mardi", "jeudi", "vendredi", "le 14 mars", "mercredi prochain"},
+	"hour":     {"9h", "10h15", "14h", "15h30", "11h", "8h30"},
+	"team":     {"Lyon", "les 4e C", "le lycée Pasteur", "l'équipe de Marseille", "les cadets", "Saint-Étienne", "le collège voisin"},
 	"pupilEnd": {"", "", ".", " !", " mdr", " frère", " wesh", " 😂", " sérieux", " tkt"},
-	"sport": {"au match samedi", "au tournoi de hand", "au cross", "à la finale", "au match de foot", "au championnat UNSS", "au basket"},
+	"sport":    {"au match samedi", "au tournoi de hand", "au cross", "à la finale", "au match de foot", "au championnat UNSS", "au basket"},
 }
 
 // family is one generator family.
