@@ -320,6 +320,10 @@ func buildFrameLex() *frameLex {
 	return f
 }
 
+// volunteerWords, after « qui est » and before « pour », call for
+// volunteers.
+var volunteerWords = map[string]bool{"chaud": true, "chaude": true, "partant": true, "partante": true, "motive": true, "motivee": true, "dispo": true, "pret": true, "prete": true, "chau": true}
+
 // contractions spell a subject and a verb as one token (jvais, chui).
 var contractions = map[string][2]string{
 	"jvais": {"je", "vais"}, "jvai": {"je", "vais"}, "jve": {"je", "vais"}, "jv": {"je", "vais"},
@@ -730,6 +734,11 @@ func readClause(src string, toks []dtok, fts []ftok) frame {
 			fr.incite = true
 		}
 		if ft.key == lemVote && i+1 < len(fts) && fts[i+1].key == "pour" {
+			fr.incite = true
+		}
+		// « qui est chaud / partant / motivé pour » + an act: a call to
+		// join in.
+		if ft.key == "pour" && fr.act != actNone && i >= 2 && fts[i-2].key == "est" && volunteerWords[fts[i-1].key] {
 			fr.incite = true
 		}
 	}
