@@ -142,7 +142,7 @@ func run(o options) error {
 	// model that did not see its group).
 	var train []*example
 	for _, e := range exs {
-		if (o.nc || e.source != "cyberado-large") && e.label != "hate" {
+		if (o.nc || e.source != "cyberado-large") && !notTarget(e.label) {
 			train = append(train, e)
 		}
 	}
@@ -189,11 +189,12 @@ func readTrain(p string) ([]*example, error) {
 		n++
 		var r struct {
 			ID, Text, Label, Source, Group string
+			Orig                           string `json:"orig_label"`
 		}
 		if err := json.Unmarshal(sc.Bytes(), &r); err != nil {
 			return nil, fmt.Errorf("%s line %d: %w", p, n, err)
 		}
-		out = append(out, &example{id: r.ID, text: r.Text, label: r.Label, source: r.Source, group: r.Source + ":" + r.Group})
+		out = append(out, &example{id: r.ID, text: r.Text, label: screenLabel(r.Source, r.Label, r.Orig), source: r.Source, group: r.Source + ":" + r.Group})
 	}
 	if err := sc.Err(); err != nil {
 		return nil, fmt.Errorf("%s: %w", p, err)
@@ -203,6 +204,37 @@ func readTrain(p string) ([]*example, error) {
 	}
 	return out, nil
 }
+
+// screenLabel maps a row's label in train.jsonl to the screen's labels.
+// SOURCES.md maps every hostile row that is not a threat or hate speech to
+// "violent"; by the sources' own annotation schemes those rows are insults
+// and verbal aggression, not threats of violence:
+//   - CyberAgressionAdo (Ollagnier 2024) types verbal abuse as blaming
+//     (BLM), name-calling (NCG), denigration (DNG), threat (THR) or other
+//     (OTH); only THR is a threat. Its THR rows are threats between pupils,
+//     which is what the screen's "violent" label means (synth families
+//     pupil_kill, pupil_incite, pupil_intimidate), so they become
+//     "violent"; its other aggressive rows become "abuse".
+//   - MLMA's offensive / abusive / disrespectful tweets have no threat
+//     label at all: "abuse".
+//   - MHC's target_indiv_nh / target_group_nh rows mapped to "violent" are
+//     the derogation and profanity templates (« Tu es un vrai … »): "abuse".
+//
+// "abuse", like "hate", is not one of the screen's labels: those rows are
+// neither trained on nor counted as benign, and are reported apart.
+func screenLabel(source, label, orig string) string {
+	if source == "cyberado-large" && strings.Contains(";"+orig+";", ";VERBAL_ABUSE=THR;") {
+		return "violent"
+	}
+	if label == "violent" {
+		return "abuse"
+	}
+	return label
+}
+
+// notTarget reports whether a label is outside the screen's targets and
+// benign alike (hate speech and abuse without a threat).
+func notTarget(label string) bool { return label == "hate" || label == "abuse" }
 
 func fileSHA(p string) (string, error) {
 	b, err := os.ReadFile(p)

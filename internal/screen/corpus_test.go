@@ -96,3 +96,29 @@ func TestHeldOut(t *testing.T) {
 		t.Fatalf("held-out accuracy %.3f, want ≥ 0.95", acc)
 	}
 }
+
+// TestFrozenHeldOut runs 40 messages written after the rules, the
+// generator and the model were frozen, and never tuned on: a check that
+// the screen generalises to wordings nobody fitted it to. Its figures are
+// reported as measured; the floor only guards against a collapse.
+func TestFrozenHeldOut(t *testing.T) {
+	acc := runCorpus(t, "testdata/frozen_heldout.jsonl", false)
+	t.Logf("frozen held-out accuracy %.3f", acc)
+	if acc < 0.7 {
+		t.Fatalf("frozen held-out accuracy %.3f, want ≥ 0.7", acc)
+	}
+}
+
+// TestBlindHeldOut runs 40 more messages written after the last change to
+// the rules, the generator and the model, and looked at only once, for
+// the figures in the change's note (frozen_heldout.jsonl had been seen
+// before the last round of rules).
+func TestBlindHeldOut(t *testing.T) {
+	acc := runCorpus(t, "testdata/blind_heldout.jsonl", false)
+	t.Logf("blind held-out accuracy %.3f", acc)
+	// Measured 0.650 when written (harmful 16/30, benign 0/10 held): the
+	// floor only guards against a collapse.
+	if acc < 0.6 {
+		t.Fatalf("blind held-out accuracy %.3f, want ≥ 0.6", acc)
+	}
+}

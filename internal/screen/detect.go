@@ -310,6 +310,10 @@ func scoreAll(src string, toks []dtok, hits []hit, clause []int, frames []frame)
 	// drill, lesson or report lowers a score only in the clause of the act.
 	var negIn [numFeatures]uint64
 	var coreIn [numDetectors]uint64
+	// A detector whose every core word is inside a quotation, in a
+	// message that is not itself all quoted, is a mention: « dire "je
+	// vais te tuer" à un camarade est puni ».
+	var coreQuoted, coreBare [numDetectors]bool
 	clauseBit := func(tok int) uint64 {
 		c := clause[tok]
 		if c > 63 {
@@ -341,6 +345,11 @@ func scoreAll(src string, toks []dtok, hits []hit, clause []int, frames []frame)
 			for j := h.start; j < h.end; j++ {
 				coreIn[fi.det] |= clauseBit(j)
 			}
+			if toks[h.anchor].flags&tQuoted != 0 {
+				coreQuoted[fi.det] = true
+			} else {
+				coreBare[fi.det] = true
+			}
 		}
 		fh := &best[e.feat]
 		obf, emj := false, false
@@ -368,15 +377,26 @@ func scoreAll(src string, toks []dtok, hits []hit, clause []int, frames []frame)
 		}
 	}
 	for d := detector(0); d < numDetectors; d++ {
-		var local [numFeatures]bool
+		var local, inClause [numFeatures]bool
 		for _, n := range detNegators[d] {
+			// The act's clause or one next to it: « préparez-vous au
+			// match, on va vous exploser ».
+			inClause[n] = negIn[n]&(coreIn[d]|coreIn[d]<<1|coreIn[d]>>1) != 0
 			// In the act's clause; or anywhere when no clause of the act
 			// has anyone performing, claiming or calling for it (a bare
 			// mention: « combustion, explosion : chapitre 6 »).
 			local[n] = negIn[n]&coreIn[d] != 0 || n == ngReport && best[n].seen && reported&coreIn[d] != 0 ||
-				negIn[n] != 0 && agentive&coreIn[d] == 0
+				negIn[n] != 0 && agentive&coreIn[d] == 0 || n == ngGame && inClause[n]
 		}
-		out[d] = scoreDetector(d, src, toks, &best, cancel, stance[d], &local)
+		out[d] = scoreDetector(d, src, toks, &best, cancel, stance[d], &local, &inClause)
+		if coreQuoted[d] && !coreBare[d] && !mentionsOnly && out[d].score > 0 {
+			out[d].score = math.Round(out[d].score*quoteFactor*1000) / 1000
+			r := out[d].reason
+			if i := strings.LastIndex(r, " (score "); i >= 0 {
+				r = r[:i]
+			}
+			out[d].reason = r + " ; atténué : citation (score " + strconv.FormatFloat(out[d].score, 'f', 2, 64) + ")"
+		}
 	}
 	return out
 }
@@ -419,7 +439,16 @@ const (
 	emojiWeight = 0.15
 )
 
-func scoreDetector(d detector, src string, toks []dtok, best *[numFeatures]featHit, cancel, stance bool, local *[numFeatures]bool) detectorScore {
+// quoteFactor lowers a detector whose every core word is quoted, and
+// gameInClause is the exponent of the game or sport discount when the game
+// stands in the act's own clause (« on va les massacrer au basket »: the
+// object of the act is an opponent).
+const (
+	quoteFactor  = 0.6
+	gameInClause = 2
+)
+
+func scoreDetector(d detector, src string, toks []dtok, best *[numFeatures]featHit, cancel, stance bool, local, inClause *[numFeatures]bool) detectorScore {
 	// Gather this detector's features.
 	var core, ctx []feature
 	for f := feature(1); f < numFeatures; f++ {
@@ -520,6 +549,9 @@ func scoreDetector(d detector, src string, toks []dtok, best *[numFeatures]featH
 		negs = append(negs, feats[n].label+" "+quoteSpan(src, toks, best[n].h))
 		if n == ngLaugh || n == ngGame {
 			// Jokes and games are not softened by stance: "je te tue 😂".
+			if n == ngGame && inClause[n] {
+				f = math.Pow(f, gameInClause)
+			}
 			play *= f
 			continue
 		}

@@ -40,10 +40,21 @@ func TestDetectors(t *testing.T) {
 		{detViolence, false, "Il faut que je tue le temps avant le bus."},
 		{detViolence, false, "Tu vas te planter au contrôle si tu ne révises pas."},
 		{detViolence, false, "Je suis mort de rire, ce prof est trop drôle."},
+		// beating at the reader, intimidation without an act word
+		{detViolence, true, "demain je vais te défigurer devant tout le monde"},
+		{detViolence, true, "Attends ce qui va t'arriver lundi."},
+		{detViolence, true, "t'as balancé, tu perds rien pour attendre"},
+		{detViolence, false, "Fais attention à toi et rentre bien, bisous."},
+		{detViolence, false, "Tu vas voir, le film est génial."},
+		// a quoted threat and a sport clause are mentions, not threats
+		{detViolence, false, "Écrire « je vais te frapper » à quelqu'un, c'est déjà du harcèlement : parlez-en."},
+		{detThreat, false, "Samedi on va les exploser au tournoi de volley !"},
+		{detThreat, false, "Prépare-toi pour la finale de basket, on va te massacrer 💪"},
 		// terror apology
 		{detApology, true, "Les frères Kouachi sont des héros, vive le djihad."},
 		{detApology, true, "Samuel Paty l'a bien mérité, d'autres vont suivre."},
 		{detApology, true, "Glory to the martyrs, join the Islamic State."},
+		{detApology, true, "Le djihad vaincra, vous ne serez plus jamais en sécurité."},
 		{detApology, false, "Minute de silence en hommage à Samuel Paty lundi à 11h."},
 		{detApology, false, "Samuel Paty ne méritait pas ça, nous ne l'oublierons jamais."},
 		{detApology, false, "Cours d'EMC : la prévention de la radicalisation et du djihadisme."},
@@ -56,6 +67,7 @@ func TestDetectors(t *testing.T) {
 		{detPhishing, true, "Votre compte sera suspendu sous 48h : confirmez votre mot de passe en répondant à ce message."},
 		{detPhishing, true, "L'équipe Pronote a besoin de vos identifiants pour la mise à jour."},
 		{detPhishing, false, "Ne communiquez jamais votre mot de passe, même à un professeur."},
+		{detPhishing, false, "Bravo à Inès qui a gagné le concours de nouvelles, son texte est au CDI."},
 		{detPhishing, false, "Vous recevrez vos identifiants ENT par courrier la semaine prochaine."},
 	}
 	for _, tt := range tests {
@@ -63,6 +75,20 @@ func TestDetectors(t *testing.T) {
 		if got := s.score >= 0.5; got != tt.harmful {
 			t.Errorf("%s %q: score %.2f (%s), want harmful=%v", detectorNames[tt.det], tt.text, s.score, s.reason, tt.harmful)
 		}
+	}
+}
+
+// A prize lure with a bare link is held: the lure's words and the link's
+// risk add up.
+func TestPrizeLureWithBareLink(t *testing.T) {
+	e := New(Config{NoTextModel: true})
+	r := e.Check(Input{Text: "Bravo, tu as été sélectionné pour un bon d'achat, récupère ton cadeau ici : promo-eleves.click"})
+	if r.Verdict == Deliver {
+		t.Errorf("prize lure delivered: %+v", r)
+	}
+	r = e.Check(Input{Text: "Bravo à Inès qui a gagné le concours de nouvelles, son texte est au CDI."})
+	if r.Verdict != Deliver {
+		t.Errorf("congratulations held: %+v", r)
 	}
 }
 

@@ -56,7 +56,10 @@
 //     positive tone. A speaker who threatens in person (urgency, death
 //     threats, claimed placement, approval of a murder) only gets a
 //     softened discount, and "ce n'est pas un exercice" cancels the drill
-//     and joke discounts.
+//     and joke discounts. A game or sport in the act's clause or the one
+//     next to it discounts more (the object is an opponent), and a
+//     detector whose every core word is quoted, in a message that is not
+//     all quotation, is a mention (« dire "je vais te frapper" est puni »).
 //  4. Links (ExtractLinks: URLs, hxxp, [.], (dot) and (point) forms, www.
 //     and bare domains): a domain on the allowlist of the message's académie or the
 //     global one (Config.AllowedDomains[""]) or an official ENT/identity

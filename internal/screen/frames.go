@@ -139,7 +139,7 @@ var actorNames = [...]string{"sans sujet", "1re personne", "2e personne", "3e pe
 // Word lists, written in plain French and turned into matching keys at init.
 var (
 	actLemmas = map[actClass]string{
-		actKill:    "tuer buter assassiner massacrer abattre trucider zigouiller exterminer crever liquider flinguer exécuter noyer pendre mourir",
+		actKill:    "tuer buter assassiner massacrer abattre trucider zigouiller exterminer éradiquer anéantir crever liquider flinguer exécuter noyer pendre mourir",
 		actBurn:    "brûler incendier cramer immoler enflammer flamber",
 		actExplode: "exploser dynamiter détoner sauter péter",
 		actShoot:   "tirer fusiller mitrailler canarder",
@@ -147,7 +147,7 @@ var (
 		actBehead:  "décapiter égorger",
 		actPlant:   "poser déposer placer cacher planquer installer dissimuler",
 		actArm:     "armer",
-		actAttack:  "attaquer agresser frapper tabasser défoncer lyncher violer torturer étrangler kidnapper séquestrer souffrir trancher briser casser éclater",
+		actAttack:  "attaquer agresser frapper tabasser défoncer lyncher violer torturer étrangler kidnapper séquestrer souffrir trancher briser casser éclater cogner démonter défigurer",
 	}
 	actNouns = map[actClass]string{
 		actExplode: "bombe bombes explosif explosifs tnt c4 dynamite détonateur attentat attentats explosion",
@@ -167,13 +167,13 @@ var (
 	placePreps       = "dans au aux devant derrière sous chez vers"
 	frameSchoolWords = "collège lycée école établissement cantine self réfectoire cdi gymnase gym cour récré récréation salle classe toilettes internat préau parking portail hall bâtiment amphi labo couloir vie scolaire salle des profs internat"
 	subordinators    = "que qu qui quand si lorsque lorsqu puisque parce car mais donc puis sinon comme où dont comment pourquoi"
-	reportVerbs      = "recevoir signaler informer écrire dire affirmer prétendre menacer annoncer raconter publier envoyer déclarer alerter prévenir évoquer rapporter"
+	reportVerbs      = "recevoir signaler informer écrire dire affirmer prétendre menacer annoncer raconter publier envoyer déclarer alerter prévenir évoquer rapporter insister répéter entendre"
 	drillWords       = "exercice exercices ppms simulation entraînement alerte consigne consignes protocole vigipirate confinement évacuation procédure"
 	lessonWords      = "cours leçon histoire géographie emc chapitre programme exposé manuel chimie physique svt musée film documentaire livre roman théâtre débat devoir guerre mondiale révolution"
-	playWords        = "mdr lol ptdr xd jpp haha blague rigole plaisante fortnite minecraft roblox valorant fifa jeu jeux partie console manette gta cod warzone match tournoi finale équipe foot football hand handball basket rugby volley championnat unss coach entraînement score cross course tennis judo natation adversaires clash royale brawl monopoly uno échecs cartes"
+	playWords        = "mdr lol ptdr xd jpp haha blague rigole plaisante fortnite minecraft roblox valorant fifa jeu jeux partie console manette gta cod warzone match tournoi finale équipe foot football hand handball basket rugby volley championnat unss coach entraînement score cross course tennis judo natation adversaires clash royale brawl monopoly uno échecs cartes badminton pingpong ping kart smash billard bowling babyfoot belote tarot karting pétanque"
 	doingLemmas      = "faire commettre préparer organiser lancer perpétrer avoir ramener apporter"
 	lessonLemmas     = "étudier analyser commenter lire expliquer apprendre réviser visiter"
-	wishWords        = "envie mériter mérite méritent méritait devrait devraient faudrait souhaite souhaiterais aimerais espère seulement"
+	wishWords        = "envie mériter mérite méritent méritait devrait devraient faudrait souhaite souhaiterais aimerais espère espérer seulement"
 	faithWords       = "mécréant mécréants kouffar kouffars kuffar infidèle infidèles apostat apostats allah prophète juifs chrétiens musulmans croient croyants"
 	approveWords     = "bravo gloire héros mérité méritait mérite vive honneur respect soutien vaincra vaincront récompense martyr martyrs"
 	inciteLemmas     = "falloir devoir"
@@ -320,6 +320,10 @@ func buildFrameLex() *frameLex {
 	return f
 }
 
+// volunteerWords, after « qui est » and before « pour », call for
+// volunteers.
+var volunteerWords = map[string]bool{"chaud": true, "chaude": true, "partant": true, "partante": true, "motive": true, "motivee": true, "dispo": true, "pret": true, "prete": true, "chau": true}
+
 // contractions spell a subject and a verb as one token (jvais, chui).
 var contractions = map[string][2]string{
 	"jvais": {"je", "vais"}, "jvai": {"je", "vais"}, "jve": {"je", "vais"}, "jv": {"je", "vais"},
@@ -451,6 +455,10 @@ func parseFrames(src string, toks []dtok, clauseOf []int, out []frame, fts []fto
 			if k := fts[start].key; (k == "que" || k == "qu") && len(out) > 0 && out[len(out)-1].report && out[len(out)-1].act == actNone {
 				fr.report = true // « un élève a écrit qu'il allait… »
 			}
+			if k := fts[start].key; (k == "que" || k == "qu") && len(out) > 0 && out[len(out)-1].act == actNone && !out[len(out)-1].negated &&
+				(out[len(out)-1].wish || out[len(out)-1].incite) && !out[len(out)-1].report {
+				fr.wish = true // « je souhaite que tous les X soient abattus »
+			}
 			id := len(out)
 			out = append(out, fr)
 			for j := start; j < i; j++ {
@@ -558,7 +566,8 @@ func readClause(src string, toks []dtok, fts []ftok) frame {
 				subject, subjectAt = a, i
 			}
 		}
-		if ft.fc&fc_neg != 0 && k != "personne" || k == "ne" || k == "n" {
+		// « sans aucune pitié » negates no verb.
+		if ft.fc&fc_neg != 0 && k != "personne" && (i == 0 || fts[i-1].key != "sans") || k == "ne" || k == "n" {
 			fr.negated = true
 		}
 		if k == "te" || k == "toi" || (k == "t" && subjectAt != i) || k == "ta" || k == "tes" || k == "ton" {
@@ -635,8 +644,11 @@ func readClause(src string, toks []dtok, fts []ftok) frame {
 		if c == actNone {
 			if ft.lf&lfReport != 0 && !fr.report {
 				// A reporting verb in the past or the third person reports;
-				// « je tenais à vous informer » does not.
-				if v.Moods&(MoodPastParticiple|MoodImperfect|MoodSimplePast) != 0 || personActor(v.Persons) == actor3 && subject != actor1 {
+				// « je tenais à vous informer » does not; an infinitive
+				// reports unless the speaker is its subject (« ils
+				// continuent à dire que… », « vous pouvez écrire… »).
+				if v.Moods&(MoodPastParticiple|MoodImperfect|MoodSimplePast) != 0 || personActor(v.Persons) == actor3 && subject != actor1 ||
+					v.Moods&MoodInfinitive != 0 && subject != actor1 {
 					fr.report = true
 				}
 			}
@@ -722,6 +734,11 @@ func readClause(src string, toks []dtok, fts []ftok) frame {
 			fr.incite = true
 		}
 		if ft.key == lemVote && i+1 < len(fts) && fts[i+1].key == "pour" {
+			fr.incite = true
+		}
+		// « qui est chaud / partant / motivé pour » + an act: a call to
+		// join in.
+		if ft.key == "pour" && fr.act != actNone && i >= 2 && fts[i-2].key == "est" && volunteerWords[fts[i-1].key] {
 			fr.incite = true
 		}
 	}

@@ -116,6 +116,14 @@ func TestStanceIsClauseLocal(t *testing.T) {
 	if held("Évaluation vendredi : combustion, explosion et énergie chimique, chapitre 6.") {
 		t.Error("a bare mention in a lesson notice was held")
 	}
+	// A reporting verb in the infinitive reports unless the speaker is
+	// its subject.
+	if held("Certains élèves continuent à dire que les filles de 4e devraient être frappées.") {
+		t.Error("a reported wish under « continuer à dire » was held")
+	}
+	if !held("Je tiens à vous dire qu'on va frapper les 4e à la sortie demain.") {
+		t.Error("a first-person announcement under « je tiens à vous dire » was delivered")
+	}
 }
 
 func FuzzFrames(f *testing.F) {

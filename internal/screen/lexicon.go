@@ -334,13 +334,16 @@ var lex = []struct {
 	{thArson, 0.15, "incendie*"},
 	{thArson, 0.4, "@place ~2 va|vont|doit ~1 bruler|cramer|flamber; @place ~2 brulera|crameront|cramera"},
 	{thKillTarget, 0.45, "@firstp|@firstpaux ~2 le|la|les|l ^@kill|plant*|defonc*"},
-	{thKillTarget, 0.5, "^@kill ~3 @target; @target ~3 vont|va ~2 mourir|crever|y ~1 passer"},
+	// Extermination of people: the verbs and phrases of a death wish.
+	{thKillTarget, 0.5, "^eradiqu*|extermin*|aneanti* ~3 les|tous|toutes|ces|cette|ce|cet|@target; ^mettre|mettrai|mettrons ~1 fin ~3 vie|jours ~1 de|d|des; ^en ~1 finir|finisse|finissent|finira ~1 avec ~2 les|tous|toutes|ces|toi|vous|@target; ^mort ~1 a|aux ~1 tous|toutes"},
+	{thKillTarget, 0.5, "^@kill ~3 @target; @target ~5 vont|va ~2 mourir|crever|y ~1 passer"},
+	{thAttack, 0.4, "prochaine|prochain ~1 cible|cibles|victime|victimes"},
 	{thDeath, 0.5, "personne ~1 ne ~2 sortira|survivra|sortiront|survivront; vous ~3 allez ~2 mourir|crever|y ~1 passer; vous ~1 mourez|creverez|mourez; preparez ~3 cercueil*; everyone|everybody|you ~3 will|gonna|going ~2 die; nobody|noone ~3 survive*|alive; sortira|sortiront ~1 vivant*; personne ~1 ne ~1 sera ~1 epargne*"},
 	{thDeath, 0.45, "tous ~1 mourir|crever|morts|mort; nobody ~2 will ~1 survive"},
 	{thDeath, 0.2, "cercueil*|coffin*"},
 	// Threat: context.
 	{thPlace, 0.35, "@place"},
-	{thTime, 0.3, "@time; sortie|fin|debut ~1 des|de|du ~1 cours|classes; dans ~1 une|1|2|3|deux|trois|quelques ~1 heure|heures|minutes|min|h; la ~1 semaine ~1 prochaine; pendant ~1 les|le ~1 cours|recre|recreation|pause; at ~1 noon|midnight"},
+	{thTime, 0.3, "@time; sortie|fin|debut ~1 des|de|du ~1 cours|classes; apres|avant|pendant ~1 le|les|la ~3 cours|recre|cantine|sport|eps; dans ~1 une|1|2|3|deux|trois|quelques ~1 heure|heures|minutes|min|h; la ~1 semaine ~1 prochaine; pendant ~1 les|le ~1 cours|recre|recreation|pause; at ~1 noon|midnight"},
 	{thTarget, 0.2, "@target"},
 	{thIntent, 0.4, "@firstp ~1 @aux; there ~1 will ~1 be; @firstpaux; il ~1 y ~1 aura; va|vont ~1 exploser|sauter|peter|bruler|mourir|crever; va|vont ~1 se ~1 faire ~1 @kill|egorg*|bute*|exploser; explosera|exploseront|sautera|sauteront; j|nous|on ~1 ai|avons|a ~1 tout ~1 prepare*; je|j|on ~1 viens|viendrai|rentre|rentrerai|debarque*|reviens ~3 avec|arme|arme*"},
 	{thIntent, 0.35, "c ~1 est ~1 decide; vous ~1 allez ~1 voir; je|on ~1 compte|comptons ~2 @coreverb; armes|arme ~1 jusqu ~1 aux ~1 dents"},
@@ -351,7 +354,10 @@ var lex = []struct {
 	{thPlantedFP, 0.45, "j|nous|on ~1 ai|avons|a ~2 place*|depose*|cache*|pose*|installe*|mis|planque*; i|we ~1 have|ve ~1 placed|planted|hidden|put"},
 	{thUrgency, 0.45, "vous|vs ~1 etes|etes ~1 prevenu*|avertis; ^pas ~1 une|un ~1 blague|exercice|simulation|canular|test; you ~2 been ~1 warned; ^not ~1 a ~1 joke|drill; comptez ~1 vos|les; prochaine|prochain ~1 cible|cibles|victime*; c ~1 est ~1 ce ~1 qui ~1 vous ~1 attend; n ~1 appelez ~1 pas; dernier ~1 avertissement; vous ~1 avez ~1 ete ~1 prevenu*|averti*"},
 	{thUrgency, 0.4, "tic ~1 tac; vous ~1 avez ~2 heure|heures|minutes|min; compte ~1 a ~1 rebours; que ~1 dieu ~1 vous ~1 garde|protege; priez ~2 pour; adieu"},
-	{thEvacuate, 0.3, "evacuez|evacuer|evacuate"},
+	{thEvacuate, 0.3, "evacuez|evacuer|evacuate; cachez|enfermez|barricadez|planquez ~1 vous; courez ~2 si|pour ~2 vie|vivre; si ~1 vous ~1 voulez ~1 vivre"},
+	// An armed speaker in the school: « je suis dans le collège avec une
+	// arme », « j'ai un flingue sur moi ».
+	{thIntentStrong, 0.45, "@firstp ~1 suis|sommes ~5 avec ~2 arme|armes|flingue|fusil|pistolet|couteau|kalach*|@weapon; j|on ~1 ai|a ~3 arme|flingue|fusil|pistolet|couteau|kalach* ~2 sur ~1 moi|nous"},
 	// Neutral phrases hiding a threat word.
 	{neutral, 0, "de ~1 la ~1 ^bombe; c ~1 est|etait ~1 la ~1 ^bombe; ^bombe|bombes ~1 calorimetrique*|atomique*|nucleaire*|h|lacrymogene*|glacee|aerosol|insecticide|anti*; ^bombe|bombes ~1 a ~1 eau|hydrogene; ^bombe|bombes ~1 de ~1 peinture|bain|chantilly|creme|cheval|laque|deodorant|table|equitation; bath|photo|f|da ~1 ^bomb; was|is|s ~1 the ~1 ^bomb"},
 	{neutral, 0, "^explos* ~2 rire|rires|joie|colere|demographique; ^explos* ~1 de ~1 couleurs|saveurs; ^tuer|tue|tues ~2 le ~1 temps; ^mort|morte|morts ~1 de ~1 rire|fatigue|faim|froid|peur|honte; ^creve*|crever ~1 de ~1 faim|chaud|froid|envie|rire|fatigue; suis|sommes|es ~1 ^creve*; ca|ce ~1 me|m ~1 ^tue; ^killed|kill|killing ~1 it"},
@@ -360,17 +366,22 @@ var lex = []struct {
 	{viKill2, 0.55, "@firstp|@firstpaux ~3 te|t|vous ^@kill; @firstp|@firstpaux ~3 te|t ^plant*|defonc*|fum*|fracass*|explos*; faire ~1 la ~1 peau; i|we ~3 kill|hurt|stab|shoot|murder ~1 you; jte ^@kill|plant*|defonc*|explos*|bute"},
 	{viKill2, 0.5, "t|tu ~1 es|tes ~1 ^mort|morte|cuit|fini; tes|t ~1 ^mort; homme ~1 mort; vous ~1 etes ~1 ^morts|mort; you ~1 re|are ~1 dead; ur ~1 dead; tu ~1 vas ~2 mourir|crever|souffrir|saigner"},
 	{viKill2, 0.35, "@firstp|@firstpaux ~3 te|t ~1 ^retrouver|nique*|casser|niquer; casser ~1 la ~1 gueule"},
-	{viDoxx, 0.5, "sais|connais ~2 ou ~2 tu|t|vous|il|elle ~1 habit*|vis|vit|dors|dort; connais ~3 adresse; know ~1 where ~1 you ~1 live"},
-	{viDoxx, 0.4, "je|on ~1 t|te|vous ~1 attend|attends ~3 sortie|dehors|devant|apres; on ~1 se ~1 retrouve ~2 sortie"},
+	// Beating at the reader: the usual verbs of a fight between pupils.
+	{viKill2, 0.5, "@firstp|@firstpaux ~3 te|t|vous ^tabass*|frapp*|cogn*|demont*|eclat*|eclater|baffe*|gifl*|lynch*|agress*|marav*|degomm*|defigur*|cartonn*|enculer|fracass*; tu|vous ~1 vas|allez ~2 te|vous ~1 faire ~1 ^tabass*|frapp*|defonc*|demont*|eclat*|lynch*|marav*|cogn*; @firstp|@firstpaux ~3 te|t|vous ~1 ^foutre|mettre|coller|peter ~3 gueule|tronche|dents|nez; ^tabass*|frapp*|defonc* ~2 a ~1 plusieurs|10|dix"},
+	{viDoxx, 0.5, "sais|sait|savons|connais|connait|connaissons ~2 ou ~2 tu|t|vous|il|elle ~1 habit*|vis|vit|dors|dort; connais ~3 adresse; know ~1 where ~1 you ~1 live"},
+	{viDoxx, 0.4, "je|on ~1 t|te|vous ~1 attend|attends ~3 sortie|dehors|devant|apres|plusieurs|dix|10|nombreux|portail|bus|parc|city; te|t ~1 prendre|choper|coincer ~1 a ~1 plusieurs|dix|10|deux|trois|quatre|cinq; on ~1 se ~1 retrouve ~2 sortie"},
 	{viMedia, 0.35, "@media ~6 ^decapit*|egorg*|execution*|beheading|tete ~1 coupee; decapit*|egorg*|beheading ~6 video*|piecejointe|pj|regardez|clip"},
 	{viSuicide, 0.55, "suicide|suicides ~1 toi|vous; va|vas|allez ~1 te|vous ~1 suicider|pendre; tue|tues ~1 toi; kys; kill ~1 yourself; tu ~1 devrais ~2 mourir|suicider|disparaitre|crever; personne ~1 ne ~2 te ~1 regrettera"},
 	{viInsult, 0.2, "@insult; sale ~1 chien|chienne|pute|arabe|noir|negre|juif|race|batard|con|conne|merde|porc|gouine|pd|singe; fils ~1 de ~1 pute"},
 	{viHarass, 0.35, "toutlemonde ~2 deteste|hait|moque; personne ~1 ne ~1 t ~1 aime; tu ~1 vas ~2 le ~1 regretter|payer; @firstp ~2 te ~1 faire ~1 payer; @firstp|@aux ~3 t|te ~1 afficher|humilier|harceler; tu ~1 vas ~1 payer; vous ~1 allez ~1 payer"},
 	{viHarass, 0.25, "creve|crevez"},
+	// Intimidation without an act word: the set phrases of a threat.
+	{viHarass, 0.5, "ce ~1 qui ~1 va ~1 t|te|vous ~1 arriver; tu|vous ~1 perds|perdez ~1 rien ~1 pour ~1 attendre; gare ~1 a ~1 toi|vous|ta ~1 gueule; mal ~1 finir ~1 pour ~1 toi|vous; tu|vous ~1 vas|allez ~1 prendre ~1 cher; @firstp|@firstpaux ~2 s|m ~1 occuper ~2 de ~1 toi|ton ~1 cas; ca|ca ~1 va ~1 chauffer|barder ~2 pour ~1 toi|vous; tu|t ~1 vas|vas ~1 voir ~1 ce ~1 que|qui|comment; on|je ~1 va|vais ~1 te ~1 choper|coincer|attraper; tu ~1 vas ~1 le ~1 sentir|regretter ~1 amerement; tu ~1 sais ~1 pas ~1 a ~1 qui ~1 tu ~1 parles"},
+	{viHarass, 0.35, "ca|ca ~1 va ~1 chauffer|barder|mal ~1 finir; fais|faites|fait ~1 gaffe ~2 toi|vous|sortie|dehors; fais|faites ~1 attention ~1 a ~1 toi|vous ~3 sortie|dehors|demain|ce|soir; on|je ~1 se ~1 voit|capte|retrouve|verra ~3 sortie|dehors|vrai|irl|face; viens|vient|vien|venez ~3 sortie|dehors|face|vrai|irl; tu ~1 vas ~1 voir; compte ~1 sur ~1 moi ~2 pour ~1 te; surveille|surveilles ~1 tes ~1 arrieres|arriere"},
 	{viFamily, 0.3, "toi ~1 et ~1 ta ~1 famille; ta ~1 famille; tes ~1 parents|freres|soeurs; your ~1 family"},
 	{viCond, 0.25, "si ^tu|vous|t"},
 	{viGang, 0.2, "mes|nos ~1 potes|freres|gars|cousins|reufs|amis; je|on ~1 ramene; my ~1 boys"},
-	{viTime, 0.25, "@time; a ~1 la ~1 sortie"},
+	{viTime, 0.25, "@time; a ~1 la ~1 sortie; apres|avant|pendant ~1 le|les|la ~3 cours|recre|cantine|sport|eps"},
 	{viPlace, 0.2, "@place; devant ~1 chez"},
 	// Praise of terrorism.
 	{apExtremist, 0.3, "@extremist"},
@@ -378,8 +389,9 @@ var lex = []struct {
 	{apExtremist, 0.15, "martyr|martyrs"},
 	{apRef, 0.05, "@ref"},
 	{apApprove, 0.55, "!meritai*|merite|merites|meritent|meritaient|deserved|deserve; !bien ~1 fait; !justifie|justifiee|justifies|justifiees|justifiable; !a|ont|avaient|avait ~1 eu ~1 raison; gloire ~1 a|aux|au; glory ~1 to; !heros|heroes|hero"},
+	{apApprove, 0.5, "!justice ~1 est ~1 faite; !l ~1 a|ont|avait ~1 bien ~1 cherche|merite; il|ils ~1 a|ont ~1 venge|defendu ~3 prophete|islam|allah|religion|oumma"},
 	{apApprove, 0.35, "vive|vivent ~1 le|la|l|les; bravo ~1 a|aux|au; honneur ~1 a|aux|au; je ~1 soutiens; respect ~1 a|aux|au; merci ~1 aux ~1 freres; qu ~1 allah ~2 accepte|recompense"},
-	{apVengeance, 0.45, "la ~1 france ~1 paiera|payera|va ~1 payer; vous ~1 paierez|payerez; vont|allez|va ~1 payer; autres ~3 suivront|suivra|vont ~1 suivre; ce ~1 n ~1 est ~1 que ~1 le ~1 debut; venger|vengerons|vengera|vengeance; a ~1 qui ~1 le ~1 tour; le ~1 prochain ~1 sera; you ~1 will ~1 pay; more ~1 will ~1 follow"},
+	{apVengeance, 0.45, "la ~1 france ~1 paiera|payera|va ~1 payer; vous ~1 paierez|payerez; vont|allez|va ~1 payer; autres ~3 suivront|suivra|vont ~1 suivre; ce ~1 n ~1 est ~1 que ~1 le ~1 debut; venger|vengerons|vengera|vengeance; a ~1 qui ~1 le ~1 tour; vaincra|vaincront|triomphera|triompheront|reviendra|reviendront|vaincre; ne ~2 sont|seront|serez|etes ~1 pas|plus ~2 en ~1 securite; nulle ~1 part ~1 en ~1 securite; le ~1 prochain ~1 sera; you ~1 will ~1 pay; more ~1 will ~1 follow"},
 	{apJoin, 0.2, "rejoignez|rejoins|rejoindre|engagez|join|joignez"},
 	{apHate, 0.5, "mort|morts|death ~1 aux|a|au|to ~1 ^@group; prenez ~1 les ~1 armes; guerre ~2 aux ~1 @group"},
 	{apPlace, 0.25, "@place"},
@@ -399,9 +411,11 @@ var lex = []struct {
 	{phImperson, 0.2, "service|support|equipe|securite ~1 informatique|technique|pronote|ent|educonnect|numerique; administrateur|helpdesk|webmaster|dsi; it ~1 department|support"},
 	{phReply, 0.3, "repondez|repondre|reply ~3 message|mail|email|courriel|this"},
 	{phPrize, 0.3, "vous ~1 avez ~1 gagne; gagnant|loterie|winner; carte ~1 cadeau ~3 cliquez"},
+	{phPrize, 0.4, "reclamez|recuperez|retirez|recevez|reclame|recupere ~2 votre|vos|ton|tes ~1 lot|lots|gain|gains|cadeau|cadeaux|recompense|prix ~2 sur|ici|via|en; felicitations|bravo ~4 gagne|gagnant|selectionne|selectionnee ~8 sur|ici|lien|cliquez"},
 	// Lures of the 2024 infostealers: game cheats, cracks, free in-game
 	// currency and "generators", most dangerous with a download or a link.
 	{phLure, 0.5, "gratuit*|free|indetectable* ~3 cheat|cheats|aimbot|wallhack|wallhacks|hack|hacks; cheat|cheats|aimbot|wallhack|wallhacks|triggerbot|esp ~2 gratuit*|indetectable*|free|undetected; generateur|generator ~3 vbucks|v|robux|gemmes|diamants|skins|pieces|credits|coins; vbucks|robux|gemmes|diamants|skins|coins ~2 gratuit*|illimite*|free|offerts; free ~1 vbucks|robux|skins|v; mod ~1 menu; crack|cracks|keygen ~3 @game|jeu|jeux|gratuit*|ici"},
+	{phLure, 0.5, "credits|pieces|gemmes|diamants|vbucks|robux|skins|coins|argent|or ~2 illimite*|gratuit*|infini*|unlimited; hack|hacks|cheat|cheats|triche ~4 booster|boost|gagner|avantage|rank|ranked"},
 	{phLure, 0.35, "cheat|cheats|hack|hacks|aimbot|wallhack|crack|keygen|injecteur|injector"},
 	{phLureGet, 0.3, "telecharge*|download*|lance|ouvre|installe* ~4 fichier|ici|lien|exe|zip|apk|sur|le|ce; fichier ~2 joint|ci; piece ~1 jointe"},
 	// Negators: who speaks and why.
@@ -411,7 +425,7 @@ var lex = []struct {
 	{ngReport, 0, "menace|menaces|menacer|menace*; message*|mail*|courrier*|lettre* ~3 recu*; police|gendarmerie|gendarmes|commissariat|plainte*|signalement*|signale*|enquete*|canular*|hoax|rassur*|apologie|incident*|victime; fausse* ~1 alerte*; cellule ~2 ecoute|crise|psychologique; a|ont ~1 ecrit|raconte|tague*|affiche*; m|lui|nous ~1 a ~1 dit; par ~1 precaution; direction; aucun ~1 danger; levee ~1 de ~1 doute; informons|informe|informer; reported|received"},
 	{ngCommem, 0, "hommage*|commemor*|memoire|souvenir|victimes|tribute|recueillement; minute ~1 de ~1 silence; in ~1 memory"},
 	{ngLaugh, 0, "mdr|lol|haha*|hihi*|ptdr|xd|jpp|lmao|jk|hahaha*; !blague; je ~1 rigole|plaisante"},
-	{ngGame, 0, "fortnite|minecraft|fifa|roblox|valorant|jeu|jeux|console|ps4|ps5|xbox|gaming|game|manette; partie ~1 de|d ~1 jeu; match|tournoi|finale|championnat|unss|foot|football|handball|basket|rugby|volley|cross|adversaires|coach|monopoly|uno|echecs|clash|brawl"},
+	{ngGame, 0, "@game; fortnite|minecraft|fifa|roblox|valorant|jeu|jeux|console|ps4|ps5|xbox|gaming|game|manette; partie ~1 de|d ~1 jeu; match|tournoi|finale|championnat|unss|foot|football|handball|basket|rugby|volley|cross|adversaires|coach|monopoly|uno|echecs|clash|brawl|badminton|pingpong|ping|tennis|kart|mariokart|smash|billard|bowling|babyfoot|belote|tarot|karting|petanque"},
 	{ngPositive, 0, "bravo|felicitations|reussite|genial|super|top|merci|felicite"},
 	{ngAdvice, 0, "jamais|hameconnage|phishing|frauduleux|frauduleuse|arnaque*|mefiez*|tentative*|virus|malware|prevention|dangereux|voler|volent; parlez|parle|parles ~3 adulte|adultes|parents|professeur; ne ~1 cliquez|communiquez|donnez|transmettez|repondez|partagez; aucun ~1 lien; ne ~2 demandera ~1 jamais; faux ~1 messages|mails"},
 	{ngCondemn, 0, "condamn*|prevention|radicalisation|deradicalisation; contre ~1 le ~1 terrorisme; lutte ~1 contre"},

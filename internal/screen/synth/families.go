@@ -51,12 +51,13 @@ var slots = map[string][]string{
 		"http://192.168.4.21/login", "www.ac-versailles.ml", "https://pronote.fr-auth.info/verif"},
 	"okLink": {"https://www.education.gouv.fr", "https://eduscol.education.fr", "https://www.service-public.fr",
 		"https://www.onisep.fr", "le site du collège", "l'ENT habituel", "https://www.lumni.fr", "https://www.cnil.fr"},
-	"acct":  {"votre compte ENT", "votre compte Pronote", "votre messagerie", "votre compte ÉduConnect", "votre espace parent", "ton compte ENT"},
-	"subj":  {"mes potes", "les grands de 3e", "mon cousin", "moi et mes frères", "toute la bande"},
-	"day":   {"lundi", "mardi", "jeudi", "vendredi", "le 14 mars", "mercredi prochain"},
-	"hour":  {"9h", "10h15", "14h", "15h30", "11h", "8h30"},
-	"team":  {"Lyon", "les 4e C", "le lycée Pasteur", "l'équipe de Marseille", "les cadets", "Saint-Étienne", "le collège voisin"},
-	"sport": {"au match samedi", "au tournoi de hand", "au cross", "à la finale", "au match de foot", "au championnat UNSS", "au basket"},
+	"acct":     {"votre compte ENT", "votre compte Pronote", "votre messagerie", "votre compte ÉduConnect", "votre espace parent", "ton compte ENT"},
+	"subj":     {"mes potes", "les grands de 3e", "mon cousin", "moi et mes frères", "toute la bande"},
+	"day":      {"lundi", "mardi", "jeudi", "vendredi", "le 14 mars", "mercredi prochain"},
+	"hour":     {"9h", "10h15", "14h", "15h30", "11h", "8h30"},
+	"team":     {"Lyon", "les 4e C", "le lycée Pasteur", "l'équipe de Marseille", "les cadets", "Saint-Étienne", "le collège voisin"},
+	"pupilEnd": {"", "", ".", " !", " mdr", " frère", " wesh", " 😂", " sérieux", " tkt"},
+	"sport":    {"au match samedi", "au tournoi de hand", "au cross", "à la finale", "au match de foot", "au championnat UNSS", "au basket"},
 }
 
 // family is one generator family.
@@ -136,6 +137,15 @@ var families = []family{
 		"On t'attend à la sortie avec {subj}, [tu vas voir|t'as intérêt à courir|tu vas payer].",
 		"Envoie [une photo|des photos] de toi [nue|en sous-vêtements] sinon je [publie|diffuse|balance] tout [sur insta|à toute la classe].",
 		"[Personne ne t'aime|Tout le monde te déteste], [suicide-toi|va te pendre|tu devrais crever].",
+	}, 0.3},
+	{"pupil_fight", "violent", []string{
+		"[demain|lundi|à la sortie|après le cours de sport|ce soir] [je vais|on va|jvais|j'vais|je vai] te [tabasser|démonter|défoncer|frapper|cogner|éclater|marave|défigurer|casser les dents|casser la gueule]{pupilEnd}",
+		"[tu vas te faire|tu vas te faire] [tabasser|démonter|défoncer|frapper|lyncher] [à la sortie|devant le portail|{time}|par mes potes]{pupilEnd}",
+		"[viens|vien|ramène-toi] [à la sortie|derrière le gymnase|au parc|en bas de chez toi] [on va régler ça|on va voir qui rigole|si t'es un homme|seul], [tu vas voir|tu vas prendre cher|ça va mal finir pour toi]",
+		"[t'as|tu as] [balancé|parlé à la CPE|ouvert ta bouche|fait le malin], [tu perds rien pour attendre|gare à toi|attends ce qui va t'arriver|tu vas le regretter]{pupilEnd}",
+		"{name} [on va te prendre à plusieurs|on t'attend à dix|on va te coincer] [à la sortie|{time}|au bus]{pupilEnd}",
+		"[si tu|si jamais tu|la prochaine fois que tu] [me regardes encore|parles de moi|recommences|approches ma sœur], [je te frappe|je t'éclate la tête|je te défonce|je te casse le nez|t'es mort]{pupilEnd}",
+		"[fais gaffe à toi|surveille tes arrières|regarde derrière toi en rentrant], [on sait où tu habites|on te lâchera pas|ça va chauffer pour toi]{pupilEnd}",
 	}, 0.3},
 	// Phishing and lures.
 	{"phish_account", "phishing", []string{
@@ -220,6 +230,16 @@ var families = []family{
 		"Bravo à {name} pour sa victoire au [cross|concours de dessin|tournoi d'échecs] !",
 		"La cantine sera fermée {day}, prévoyez un pique-nique.",
 	}, 0.1},
+	{"pupil_banter", "benign", []string{
+		"[demain|ce soir|après les cours] [je vais|on va|jvais] te [battre|défoncer|éclater|démonter] [au ping-pong|à Mario Kart|aux échecs|au badminton|au foot]{pupilEnd}",
+		"[viens|vien] [à la sortie|au parc|en bas de chez moi|au CDI] [on va au McDo|on révise ensemble|je te rends ton livre|on joue au foot]{pupilEnd}",
+		"[tu vas voir|tu verras], [le film est trop bien|c'est facile en fait|la prof est sympa|le voyage va être génial]{pupilEnd}",
+		"[fais attention à toi|rentre bien|prends soin de toi], [il neige|la route glisse|t'as l'air fatigué]{pupilEnd}",
+		"[je passe te chercher|je viens te chercher|on vient te chercher] [à la sortie|à 17h|devant le collège|au bus]{pupilEnd}",
+		"[la prof a dit|le prof d'EPS a dit] qu'on allait [se faire défoncer|en prendre plein la tête|souffrir] au [contrôle|cross|bac blanc]{pupilEnd}",
+		"[si tu|si jamais tu] [veux|as besoin], [je te prête mes notes|on révise ensemble|je t'aide pour l'exo]{pupilEnd}",
+		"[ce contrôle va me tuer|la prof va me tuer si j'oublie encore mon livre|ma mère va me tuer, j'ai perdu mes clés]{pupilEnd}",
+	}, 0.2},
 	{"quote_counter", "benign", []string{
 		"Dire « {killFut} » à un camarade [n'est pas une blague|est puni par la loi|peut mener au conseil de discipline] : [parlons-en en vie de classe|signalez-le à la vie scolaire].",
 		"Si quelqu'un t'écrit [qu'il va te frapper|« t'es mort »|des menaces], [parle à un adulte|fais une capture d'écran et préviens la CPE].",
