@@ -31,6 +31,7 @@ import (
 	"github.com/bouclier/bouclier/internal/moderation"
 	"github.com/bouclier/bouclier/internal/rules"
 	"github.com/bouclier/bouclier/internal/screen"
+	"github.com/bouclier/bouclier/internal/sso"
 	"github.com/bouclier/bouclier/internal/store"
 	"github.com/bouclier/bouclier/internal/textcheck"
 	"github.com/bouclier/bouclier/internal/web"
@@ -47,6 +48,7 @@ type App struct {
 	Screen     *screenCache
 	Moderation *moderation.Service
 	Campaign   *campaign.Detector
+	SSO        *sso.Service // nil when no identity provider is configured
 	Log        *slog.Logger
 	Now        func() time.Time
 	metrics    *metrics
@@ -61,6 +63,8 @@ type Options struct {
 	// the other variables of alert.FromEnv.
 	Alert    *alert.Config
 	Campaign *campaign.Config // nil for campaign.DefaultConfig()
+	// SSO configures the identity providers; nil reads Config.SSOConfig.
+	SSO *sso.Config
 }
 
 // Open opens the store and builds the services.
@@ -120,12 +124,38 @@ func Open(ctx context.Context, cfg config.Config, log *slog.Logger, o Options) (
 		db.Close()
 		return nil, err
 	}
+	if app.SSO, err = openSSO(ctx, cfg, o.SSO, as, db, now); err != nil {
+		db.Close()
+		return nil, err
+	}
 	parts := messaging.Parts{Guard: sendGuard{as}, Rules: app.Rules, Screen: app.Screen, Watch: app.Campaign}
 	if app.Messaging, err = messaging.New(db, dir, parts, messaging.Options{Now: now, Log: log, ListsChanged: app.Screen.invalidate}); err != nil {
 		db.Close()
 		return nil, err
 	}
 	return app, nil
+}
+
+// openSSO sets up the identity providers of o, or of the file the
+// configuration names; none when neither is given. Its base URL defaults
+// to the public URL.
+func openSSO(ctx context.Context, cfg config.Config, o *sso.Config, as *auth.Service, db *store.DB, now func() time.Time) (*sso.Service, error) {
+	var c sso.Config
+	switch {
+	case o != nil:
+		c = *o
+	case cfg.SSOConfig != "":
+		var err error
+		if c, err = sso.LoadConfig(cfg.SSOConfig); err != nil {
+			return nil, err
+		}
+	default:
+		return nil, nil
+	}
+	if c.BaseURL == "" {
+		c.BaseURL = cfg.PublicURL
+	}
+	return sso.New(ctx, c, as, db, now)
 }
 
 // Close releases the store, after the messaging writer has committed the
@@ -163,7 +193,7 @@ func (a *App) Handler() http.Handler {
 	a.opsRoutes(mux, false)
 	mux.Handle("/", web.New(web.Deps{Auth: a.Auth, Messaging: a.Messaging, Rules: a.Rules, Moderation: a.Moderation,
 		Campaign: a.Campaign, Directory: a.Directory, DB: a.DB, PublicURL: a.Config.PublicURL, Log: a.Log, Now: a.Now,
-		SecureCookie: a.Config.SecureCookie, Explain: a.explain,
+		SecureCookie: a.Config.SecureCookie, Explain: a.explain, SSO: a.SSO,
 		UnreadCount: func(ctx context.Context, u bouclier.User) (int, error) { return a.DB.UnreadCount(ctx, u.ID) },
 		Location:    a.webLocation(context.Background())}))
 	return a.logRequests(a.clients.Handler(securityHeaders(rejectNUL(mux))))
