@@ -137,3 +137,10 @@ func (db *DB) SSOSubjectUser(ctx context.Context, idp, subject string) (int64, e
 	}
 	return id, wrap(err, "sso subject")
 }
+
+// SetExternalID sets the directory's joint key of an account (fixtures and
+// tools; the directory import sets it for imported accounts).
+func (t *Tx) SetExternalID(ctx context.Context, userID int64, ext string) error {
+	_, err := t.exec(ctx, `UPDATE users SET external_id = ? WHERE id = ?`, nullString(ext), userID)
+	return wrap(err, "set external id")
+}
