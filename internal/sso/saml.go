@@ -3,6 +3,7 @@ package sso
 import (
 	"context"
 	"crypto/subtle"
+	"encoding/json"
 	"encoding/xml"
 	"errors"
 	"fmt"
@@ -199,32 +200,50 @@ func (p *samlProvider) identity(a *saml.Assertion) (Identity, error) {
 }
 
 // SAMLLogout returns where to send the browser to end the provider's
-// session too (a signed LogoutRequest, HTTP-Redirect binding).
-func (s *Service) SAMLLogout(name, subject, sessionIndex string) (string, error) {
+// session too (a signed LogoutRequest, HTTP-Redirect binding), and the
+// sealed flow state to keep in its cookie, by which SLO recognises the
+// provider's answer. "" when the provider offers no single logout.
+func (s *Service) SAMLLogout(name, subject, sessionIndex string) (redirect, cookie string, err error) {
 	p := s.saml[name]
 	if p == nil {
-		return "", refused("unknown SAML provider %q", name)
+		return "", "", refused("unknown SAML provider %q", name)
 	}
-	if p.sp.GetSLOBindingLocation(saml.HTTPRedirectBinding) == "" {
-		return "", nil // the provider offers no single logout
+	loc := p.sp.GetSLOBindingLocation(saml.HTTPRedirectBinding)
+	if loc == "" {
+		return "", "", nil
 	}
 	var opts []saml.LogoutRequestOption
 	if sessionIndex != "" {
 		opts = append(opts, saml.WithSessionIndex(sessionIndex))
 	}
-	u, err := p.sp.MakeRedirectLogoutRequest(subject, "", opts...)
+	req, err := p.sp.MakeLogoutRequest(loc, subject, opts...)
 	if err != nil {
-		return "", fmt.Errorf("sso logout request: %w", err)
+		return "", "", fmt.Errorf("sso logout request: %w", err)
 	}
-	return u.String(), nil
+	f := flow{IdP: name, Request: req.ID, Expires: s.now().Add(FlowTTL).Unix()}
+	if f.State, err = randomString(24); err != nil {
+		return "", "", err
+	}
+	u, err := p.sp.RedirectLogoutRequestURL(req, f.State)
+	if err != nil {
+		return "", "", fmt.Errorf("sso logout request: %w", err)
+	}
+	b, err := json.Marshal(f)
+	if err != nil {
+		return "", "", fmt.Errorf("sso flow: %w", err)
+	}
+	if cookie, err = s.seal.SealPending(b, flowBinding); err != nil {
+		return "", "", err
+	}
+	return u.String(), cookie, nil
 }
 
 // SLO handles what the provider sends to the SLO endpoint. A signed
-// LogoutResponse (the end of a logout this server started) returns
-// ("", "", nil). A signed LogoutRequest (the provider ends the person's
+// LogoutResponse answering the logout this browser's flow cookie names
+// (SAMLLogout) returns ("", "", nil). A signed LogoutRequest (the provider ends the person's
 // sessions) returns the subject to log out and the signed LogoutResponse
 // URL to send the browser to once done.
-func (s *Service) SLO(r *http.Request, name string) (subject, respond string, err error) {
+func (s *Service) SLO(r *http.Request, name, cookie string) (subject, respond string, err error) {
 	p := s.saml[name]
 	if p == nil {
 		return "", "", refused("unknown SAML provider %q", name)
@@ -237,7 +256,14 @@ func (s *Service) SLO(r *http.Request, name string) (subject, respond string, er
 	slo.RawQuery = r.URL.RawQuery
 	rr.URL = &slo
 	if r.Form.Get("SAMLResponse") != "" {
-		if err := p.sp.ValidateLogoutResponseRequest(rr); err != nil {
+		f, err := s.openFlow(cookie, name)
+		if err != nil {
+			return "", "", err
+		}
+		if subtle.ConstantTimeCompare([]byte(r.Form.Get("RelayState")), []byte(f.State)) != 1 {
+			return "", "", refused("relay state does not match the logout")
+		}
+		if _, err := p.sp.ParseLogoutResponse(rr, []string{f.Request}); err != nil {
 			return "", "", refused("logout response: %v", err)
 		}
 		return "", "", nil

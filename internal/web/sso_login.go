@@ -159,7 +159,7 @@ func (h *handler) ssoSLO(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	r.Body = http.MaxBytesReader(w, r.Body, maxForm)
-	subject, respond, err := h.d.SSO.SLO(r, name)
+	subject, respond, err := h.d.SSO.SLO(r, name, h.cookieValue(r, h.ssoFlowCookie()))
 	if err != nil {
 		if errors.Is(err, sso.ErrRefused) {
 			h.d.Log.Warn("sso logout refused", "idp", name, "err", err)
@@ -169,6 +169,7 @@ func (h *handler) ssoSLO(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if subject == "" {
+		h.setSSOCookie(w, h.ssoFlowCookie(), "", -1)
 		http.Redirect(w, r, "/login?bye=1", http.StatusSeeOther)
 		return
 	}
@@ -195,10 +196,13 @@ func (h *handler) ssoLogoutURL(w http.ResponseWriter, r *http.Request) string {
 	if err != nil || json.Unmarshal(b, &l) != nil {
 		return bye
 	}
-	var to string
+	var to, flow string
 	switch h.d.SSO.Kind(l.IdP) {
 	case sso.SAML:
-		to, err = h.d.SSO.SAMLLogout(l.IdP, l.Subject, l.Index)
+		to, flow, err = h.d.SSO.SAMLLogout(l.IdP, l.Subject, l.Index)
+		if err == nil && flow != "" {
+			h.setSSOCookie(w, h.ssoFlowCookie(), flow, ssoFlowTTL)
+		}
 	case sso.OIDC:
 		to, err = h.d.SSO.OIDCLogout(l.IdP)
 	}
