@@ -19,6 +19,7 @@ func runImport(ctx context.Context, args []string, env Env) error {
 	watch := fs.String("watch", "", "watch DIR for file sets to import (see README)")
 	interval := fs.Duration("interval", watchInterval, "with --watch: how often DIR is looked at")
 	once := fs.Bool("once", false, "with --watch: import what DIR holds, then stop")
+	complete := fs.Bool("complete", false, "the files are a complete export: close the accounts of its establishments it no longer lists (AAF files named …_Complet_… are)")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -42,7 +43,7 @@ func runImport(ctx context.Context, args []string, env Env) error {
 		return err
 	}
 	defer db.Close()
-	o := importer.Options{Actor: "import", Now: nowFunc, Academie: *academie}
+	o := importer.Options{Actor: "import", Now: nowFunc, Academie: *academie, Complete: *complete}
 	if *watch != "" {
 		return watchDir(ctx, db, *watch, *interval, *once, o, env)
 	}

@@ -149,9 +149,17 @@ func Open(t *testing.T) []*Env {
 // OpenConfig opens the application with cfg and creates the demo.
 func OpenConfig(t testing.TB, name string, cfg config.Config) *Env {
 	t.Helper()
+	return OpenOptions(t, name, cfg, server.Options{})
+}
+
+// OpenOptions is OpenConfig with server options (single sign-on, alerts);
+// Now and Auth are set here.
+func OpenOptions(t testing.TB, name string, cfg config.Config, o server.Options) *Env {
+	t.Helper()
 	clock := NewClock(DefaultTime)
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
-	app, err := server.Open(context.Background(), cfg, log, server.Options{Now: clock.Now, Auth: FastAuth()})
+	o.Now, o.Auth = clock.Now, FastAuth()
+	app, err := server.Open(context.Background(), cfg, log, o)
 	if err != nil {
 		t.Fatalf("open app on %s: %v", name, err)
 	}

@@ -351,6 +351,9 @@ func (s *Service) LoginWith(ctx context.Context, in LoginRequest) (LoginResult, 
 	if !ok || u.Disabled {
 		return fail(u.Username, u.Scope(), "bad password")
 	}
+	if err := s.localPasswordAllowed(ctx, u, c, now); err != nil {
+		return LoginResult{}, err
+	}
 	sec, err := s.db.AccountSecurity(ctx, u.ID)
 	if err != nil {
 		return LoginResult{}, err
@@ -402,6 +405,36 @@ func (s *Service) LoginWith(ctx context.Context, in LoginRequest) (LoginResult, 
 			return LoginResult{}, fmt.Errorf("seal totp secret: %w", err)
 		}
 	}
+	// The stronger hash is computed outside the transaction, and skipped
+	// when the hasher is saturated: the next login will redo it.
+	var newHash string
+	if rehash {
+		if newHash, err = s.hasher.Hash(ctx, in.Password); err != nil {
+			s.log.Info("password rehash postponed", "user", u.Username, "err", err)
+			newHash = ""
+		}
+	}
+	res, err := s.openSession(ctx, u, f, sec, dev, mfaAt, c, now, fmt.Sprintf("mfa=%t new_device=%t", mfaAt != 0, !dev.known), func(tx *store.Tx) error {
+		if newHash != "" {
+			return tx.SetPasswordHash(ctx, u.ID, newHash)
+		}
+		return nil
+	})
+	if err != nil {
+		return LoginResult{}, err
+	}
+	if err := s.throttleSuccess(ctx, g); err != nil {
+		s.log.Warn("reset throttle", "err", err)
+	}
+	return res, nil
+}
+
+// openSession opens the session of a checked login, password or single
+// sign-on alike: family roles get the long lifetime on a known device
+// only, the device is remembered, a new device leaves a notice, and the
+// login is audited with detail. extra runs in the same transaction.
+func (s *Service) openSession(ctx context.Context, u bouclier.User, f factorSet, sec store.AccountSecurity, dev deviceState, mfaAt int64,
+	c Client, now time.Time, detail string, extra func(*store.Tx) error) (LoginResult, error) {
 	res := LoginResult{User: u, NewDevice: !dev.known}
 	required, err := s.factorRequired(ctx, u)
 	if err != nil {
@@ -429,15 +462,6 @@ func (s *Service) LoginWith(ctx context.Context, in LoginRequest) (LoginResult, 
 		IdleUS: idle.Microseconds(), KnownDevice: dev.known,
 	}
 	res.DeviceToken = dev.token
-	// The stronger hash is computed outside the transaction, and skipped
-	// when the hasher is saturated: the next login will redo it.
-	var newHash string
-	if rehash {
-		if newHash, err = s.hasher.Hash(ctx, in.Password); err != nil {
-			s.log.Info("password rehash postponed", "user", u.Username, "err", err)
-			newHash = ""
-		}
-	}
 	err = s.db.InTx(ctx, func(tx *store.Tx) error {
 		if err := tx.CreateSession(ctx, sess); err != nil {
 			return err
@@ -448,8 +472,8 @@ func (s *Service) LoginWith(ctx context.Context, in LoginRequest) (LoginResult, 
 		if err := tx.PutKnownDevice(ctx, u.ID, dev.netHash, sess.Network, sess.UAFamily, sess.CreatedAt); err != nil {
 			return err
 		}
-		if newHash != "" {
-			if err := tx.SetPasswordHash(ctx, u.ID, newHash); err != nil {
+		if extra != nil {
+			if err := extra(tx); err != nil {
 				return err
 			}
 		}
@@ -459,13 +483,10 @@ func (s *Service) LoginWith(ctx context.Context, in LoginRequest) (LoginResult, 
 			}
 		}
 		return audit.Append(ctx, tx, audit.Entry{At: now, Actor: u.Username, Action: "login.success", Target: "user:" + u.Username,
-			Scope: u.Scope(), Source: c.Address, Detail: fmt.Sprintf("mfa=%t new_device=%t", mfaAt != 0, !dev.known)})
+			Scope: u.Scope(), Source: c.Address, Detail: detail})
 	})
 	if err != nil {
 		return LoginResult{}, fmt.Errorf("open session: %w", err)
-	}
-	if err := s.throttleSuccess(ctx, g); err != nil {
-		s.log.Warn("reset throttle", "err", err)
 	}
 	res.Token = token
 	return res, nil

@@ -32,6 +32,11 @@ type ResetResult struct {
 	Scope     string
 	ExpiresAt time.Time
 	Letters   []Letter
+	// SSO lists the accounts an identity provider vouches for (without a
+	// local password): no code for them, their sessions and factors are
+	// revoked and IdPNote asks the providers' operators to act.
+	SSO     []string
+	IdPNote string
 }
 
 // MassReset ("réinitialiser les comptes") resets every account of a scope
@@ -71,6 +76,7 @@ func (s *Service) MassReset(ctx context.Context, a bouclier.Actor, scope string,
 		u    bouclier.User
 		code string
 		req  bool
+		sso  bool
 	}
 	var todo []pending
 	for _, u := range users {
@@ -85,7 +91,11 @@ func (s *Service) MassReset(ctx context.Context, a bouclier.Actor, scope string,
 		if err != nil {
 			return ResetResult{}, err
 		}
-		todo = append(todo, pending{u, code, req})
+		acct, err := s.db.SSOAccount(ctx, u.ID)
+		if err != nil {
+			return ResetResult{}, err
+		}
+		todo = append(todo, pending{u, code, req, acct.Linked && acct.LocalPasswordBy == ""})
 		if _, ok := names[u.UAI]; !ok && u.UAI != "" {
 			if e, err := s.db.Establishment(ctx, u.UAI); err == nil {
 				names[u.UAI] = e.Name
@@ -106,9 +116,6 @@ func (s *Service) MassReset(ctx context.Context, a bouclier.Actor, scope string,
 			if err := tx.ClearFactors(ctx, u.ID, store.Micros(now), "mass reset"); err != nil {
 				return err
 			}
-			if err := tx.SetMustReset(ctx, u.ID, true); err != nil {
-				return err
-			}
 			sec, err := tx.AccountSecurity(ctx, u.ID)
 			if err != nil {
 				return err
@@ -117,12 +124,31 @@ func (s *Service) MassReset(ctx context.Context, a bouclier.Actor, scope string,
 			if err := tx.PutAccountSecurity(ctx, sec); err != nil {
 				return err
 			}
+			if p.sso {
+				// The provider vouches for the person: a code would be a
+				// second way in. Its operator is asked to act instead.
+				res.SSO = append(res.SSO, u.Username)
+				if err := audit.Append(ctx, tx, audit.Entry{At: now, Actor: a.Name(), Action: "account.reset", Target: "user:" + u.Username,
+					Scope: u.Scope(), Source: a.Source, Detail: fmt.Sprintf("mass reset %d: sso account, identity provider operator asked", id)}); err != nil {
+					return err
+				}
+				continue
+			}
+			if err := tx.SetMustReset(ctx, u.ID, true); err != nil {
+				return err
+			}
 			h := s.keys.sum("activation", strconv.FormatInt(u.ID, 10), p.code)
 			if err := tx.PutActivationCode(ctx, u.ID, h, id, store.Micros(res.ExpiresAt), store.Micros(now)); err != nil {
 				return err
 			}
 			if err := audit.Append(ctx, tx, audit.Entry{At: now, Actor: a.Name(), Action: "account.reset", Target: "user:" + u.Username,
 				Scope: u.Scope(), Source: a.Source, Detail: fmt.Sprintf("mass reset %d", id)}); err != nil {
+				return err
+			}
+		}
+		if len(res.SSO) > 0 {
+			res.IdPNote = idpNote(scope, res.SSO, now)
+			if err := tx.SetMassResetIdPNote(ctx, id, res.IdPNote); err != nil {
 				return err
 			}
 		}
@@ -136,10 +162,27 @@ func (s *Service) MassReset(ctx context.Context, a bouclier.Actor, scope string,
 		return ResetResult{}, fmt.Errorf("mass reset: %w", err)
 	}
 	for _, p := range todo {
+		if p.sso {
+			continue
+		}
 		res.Letters = append(res.Letters, Letter{Username: p.u.Username, DisplayName: p.u.DisplayName, Role: p.u.Role,
 			Establishment: names[p.u.UAI], Class: p.u.Class, Code: p.code[:4] + "-" + p.code[4:8] + "-" + p.code[8:]})
 	}
 	return res, nil
+}
+
+// idpNote is what a mass reset asks of the operators of the identity
+// providers that vouch for some of its accounts.
+func idpNote(scope string, names []string, now time.Time) string {
+	const shown = 50
+	list := names
+	more := ""
+	if len(list) > shown {
+		list, more = list[:shown], fmt.Sprintf(" (et %d autres)", len(names)-shown)
+	}
+	return fmt.Sprintf("Réinitialisation du %s (%s) : %d compte(s) se connectent par un fournisseur d’identité. Leurs sessions Bouclier et leurs seconds facteurs sont révoqués, aucun code n’est émis. "+
+		"Demandez à l’opérateur du fournisseur d’identité (ÉduConnect ou académie) de réinitialiser leurs identifiants et de fermer leurs sessions : %s%s.",
+		frenchDate(now), scope, len(names), strings.Join(list, ", "), more)
 }
 
 // tellAcademie leaves a notice of a mass reset to the administrators of the

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/bouclier/bouclier"
+	"github.com/bouclier/bouclier/internal/audit"
 	"github.com/bouclier/bouclier/internal/store"
 )
 
@@ -79,6 +80,11 @@ func apply(ctx context.Context, db *store.DB, run store.ImportRun, rep Report, o
 	if err != nil {
 		return rep, fmt.Errorf("import %d appliqué en partie, repris au prochain import\u00a0: %w", run.ID, err)
 	}
+	if rep.Complete {
+		if err := closeAbsent(ctx, db, run, &rep, o); err != nil {
+			return rep, fmt.Errorf("import %d appliqué en partie, repris au prochain import\u00a0: %w", run.ID, err)
+		}
+	}
 	data, err := json.Marshal(rep)
 	if err != nil {
 		return rep, err
@@ -98,8 +104,54 @@ func apply(ctx context.Context, db *store.DB, run store.ImportRun, rep Report, o
 	return rep, db.DropImportRows(ctx, run.ID)
 }
 
+// closeAbsent closes, after a complete export is applied, the accounts of
+// its establishments that it no longer lists (store.DB.ImportAbsentees):
+// closed as a deleteRequest closes them (messages kept for the retention
+// period), never deleted, each audited. It works in chunks; an account
+// once closed no longer matches, so a resumed run goes on where it
+// stopped.
+func closeAbsent(ctx context.Context, db *store.DB, run store.ImportRun, rep *Report, o Options) error {
+	for {
+		list, err := db.ImportAbsentees(ctx, run.ID, 0, o.Chunk)
+		if err != nil || len(list) == 0 {
+			return err
+		}
+		now := o.Now()
+		n := 0
+		var start time.Time
+		err = db.InTx(ctx, func(tx *store.Tx) error {
+			start = time.Now()
+			n = 0
+			for _, a := range list {
+				closed, err := tx.CloseUser(ctx, a.ID, now)
+				if err != nil {
+					return err
+				}
+				if !closed {
+					continue
+				}
+				n++
+				if err := audit.Append(ctx, tx, audit.Entry{At: now, Actor: run.Actor, Action: "directory.close_absent", Target: "user:" + a.Username,
+					Scope: a.Scope, Detail: fmt.Sprintf("absent from the complete export of import %d", run.ID)}); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+		if n == 0 {
+			return fmt.Errorf("fermeture des absents\u00a0: aucun des %d comptes n’a pu être fermé", len(list))
+		}
+		rep.wrote(time.Since(start))
+		rep.Absent += n
+		rep.count(kPerson).Closed += n
+	}
+}
+
 func (r Report) clone() Report {
-	c := Report{Records: r.Records, Kinds: make(map[string]*Counts, len(r.Kinds)), LongestWrite: r.LongestWrite}
+	c := Report{Records: r.Records, Kinds: make(map[string]*Counts, len(r.Kinds)), LongestWrite: r.LongestWrite, Complete: r.Complete, Absent: r.Absent}
 	for k, v := range r.Kinds {
 		x := *v
 		c.Kinds[k] = &x

@@ -181,6 +181,11 @@ type Options struct {
 	Progress func(done, total int) // records applied so far, of total; may be nil
 	Chunk    int                   // records per staging transaction, and at most per apply one; default 250
 	TxBudget time.Duration         // an apply transaction takes no more records after this; default 20 ms
+	// Complete says the file set is a complete export: the accounts of
+	// its establishments that it no longer lists are closed (closeAbsent).
+	// An AAF file whose name says "Complet" makes the set complete too; a
+	// delta never closes anyone it does not name.
+	Complete bool
 }
 
 // Counts says what an import did to one kind of record.
@@ -198,6 +203,10 @@ type Report struct {
 	// LongestWrite is the longest the import held the writer in one
 	// transaction (staging or applying): what a live send may wait.
 	LongestWrite time.Duration `json:"longest_write"`
+	// Complete: the set was a complete export; Absent counts the accounts
+	// it closed for not listing them (also counted in Closed).
+	Complete bool `json:"complete,omitempty"`
+	Absent   int  `json:"absent,omitempty"`
 }
 
 func (r *Report) wrote(d time.Duration) { r.LongestWrite = max(r.LongestWrite, d) }
@@ -257,6 +266,9 @@ func (r Report) String() string {
 	for _, l := range labels {
 		c := merged[l]
 		fmt.Fprintf(&sb, "\n  %s\u00a0: %d ajouts, %d modifications, %d fermetures, %d inchangés", l, c.Added, c.Modified, c.Closed, c.Unchanged)
+	}
+	if r.Complete {
+		fmt.Fprintf(&sb, "\n  export complet\u00a0: %d compte(s) absent(s) de l’export fermé(s)", r.Absent)
 	}
 	if r.LongestWrite > 0 {
 		fmt.Fprintf(&sb, "\n  transaction d’écriture la plus longue\u00a0: %v", r.LongestWrite.Round(time.Millisecond))
@@ -335,20 +347,21 @@ func Import(ctx context.Context, db *store.DB, sources []Source, o Options) (Rep
 		return fail(err)
 	}
 	run.State = store.ImportApplying
-	return apply(ctx, db, run, Report{LongestWrite: st.rep.LongestWrite}, o)
+	return apply(ctx, db, run, Report{LongestWrite: st.rep.LongestWrite, Complete: o.Complete || st.complete}, o)
 }
 
 // stager writes records to the staging table in chunks.
 type stager struct {
-	ctx     context.Context
-	db      *store.DB
-	run     int64
-	now     func() time.Time
-	chunk   int
-	seq     int64
-	buf     []store.ImportRow
-	rep     *Report // for LongestWrite
-	flushes int
+	ctx      context.Context
+	db       *store.DB
+	run      int64
+	now      func() time.Time
+	chunk    int
+	seq      int64
+	buf      []store.ImportRow
+	rep      *Report // for LongestWrite
+	flushes  int
+	complete bool // an AAF file named as a complete export was read
 }
 
 // checkpointEvery is how many write transactions an import makes between
@@ -401,10 +414,20 @@ func (s *stager) source(src Source, academie string) error {
 	defer f.Close()
 	br := bufio.NewReaderSize(f, 64<<10)
 	if isXML(br) {
+		if completeName(src.Name) {
+			s.complete = true
+		}
 		m := &aafMapper{academie: academie, emit: s.add}
 		return readAAF(src.Name, br, m.entry)
 	}
 	return readCSV(src.Name, br, s.add)
+}
+
+// completeName reports whether an AAF file's name marks it as part of a
+// complete export (…_Complet_…), not a delta.
+func completeName(name string) bool {
+	n := strings.ToLower(name)
+	return strings.Contains(n, "complet") && !strings.Contains(n, "delta")
 }
 
 // isXML reports whether the stream starts, after a BOM and blanks, with '<'.

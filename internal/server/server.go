@@ -38,6 +38,7 @@ import (
 	"github.com/bouclier/bouclier/internal/retention"
 	"github.com/bouclier/bouclier/internal/rules"
 	"github.com/bouclier/bouclier/internal/screen"
+	"github.com/bouclier/bouclier/internal/sso"
 	"github.com/bouclier/bouclier/internal/store"
 	"github.com/bouclier/bouclier/internal/textcheck"
 	"github.com/bouclier/bouclier/internal/web"
@@ -56,6 +57,7 @@ type App struct {
 	Campaign   *campaign.Detector
 	Notify     *notify.Service // e-mail notifications (issue 16)
 	AckForms   *ackforms.Service // read acknowledgements and forms (issue 16)
+	SSO        *sso.Service // nil when no identity provider is configured
 	Log        *slog.Logger
 	Now        func() time.Time
 	metrics    *metrics
@@ -81,6 +83,8 @@ type Options struct {
 	// Retention is the retention policy; nil reads the
 	// BOUCLIER_RETENTION_* variables (retention.FromEnv).
 	Retention *retention.Config
+	// SSO configures the identity providers; nil reads Config.SSOConfig.
+	SSO *sso.Config
 }
 
 // Open opens the store and builds the services.
@@ -137,6 +141,10 @@ func Open(ctx context.Context, cfg config.Config, log *slog.Logger, o Options) (
 		campCfg = *o.Campaign
 	}
 	if app.Campaign, err = campaign.New(db, app.Moderation, alert.New(db, alertCfg, now), as, campCfg, now, log); err != nil {
+		db.Close()
+		return nil, err
+	}
+	if app.SSO, err = openSSO(ctx, cfg, o.SSO, as, db, now); err != nil {
 		db.Close()
 		return nil, err
 	}
@@ -200,6 +208,28 @@ func openNotify(cfg config.Config, ac auth.Config, o Options, win notify.Windows
 	return notify.New(db, win, nc, now, log)
 }
 
+// openSSO sets up the identity providers of o, or of the file the
+// configuration names; none when neither is given. Its base URL defaults
+// to the public URL.
+func openSSO(ctx context.Context, cfg config.Config, o *sso.Config, as *auth.Service, db *store.DB, now func() time.Time) (*sso.Service, error) {
+	var c sso.Config
+	switch {
+	case o != nil:
+		c = *o
+	case cfg.SSOConfig != "":
+		var err error
+		if c, err = sso.LoadConfig(cfg.SSOConfig); err != nil {
+			return nil, err
+		}
+	default:
+		return nil, nil
+	}
+	if c.BaseURL == "" {
+		c.BaseURL = cfg.PublicURL
+	}
+	return sso.New(ctx, c, as, db, now)
+}
+
 // Close releases the store, after the messaging writer has committed the
 // sends already queued. Serve has returned by then, and with it every
 // background worker (startWorkers).
@@ -242,7 +272,7 @@ func (a *App) Handler() http.Handler {
 	mux.Handle(notify.UnsubscribePath, a.Notify.Handler())
 	mux.Handle("/", web.New(web.Deps{Auth: a.Auth, Messaging: a.Messaging, Rules: a.Rules, Moderation: a.Moderation,
 		Campaign: a.Campaign, Directory: a.Directory, DB: a.DB, PublicURL: a.Config.PublicURL, Log: a.Log, Now: a.Now,
-		SecureCookie: a.Config.SecureCookie, Explain: a.explain,
+		SecureCookie: a.Config.SecureCookie, Explain: a.explain, SSO: a.SSO,
 		UnreadCount: func(ctx context.Context, u bouclier.User) (int, error) { return a.DB.UnreadCount(ctx, u.ID) },
 		Location:    a.webLocation(context.Background()), Notify: a.Notify, AckForms: a.AckForms,
 		Privacy:     a.Privacy, Holds: a.Holds}))

@@ -15,6 +15,7 @@ import (
 
 	"github.com/bouclier/bouclier"
 	"github.com/bouclier/bouclier/internal/auth"
+	"github.com/bouclier/bouclier/internal/sso"
 )
 
 // loginData is the login form.
@@ -25,6 +26,8 @@ type loginData struct {
 	OTPStep  bool   // the password was right; ask for the code
 	Pending  string // the first step, sealed (see sealPending)
 	Reset    bool   // the account was reset: show how to activate it
+	// Providers are the identity providers offered (sso_login.go).
+	Providers []sso.ProviderInfo
 }
 
 // pendingTTL bounds the time between the password and the code.
@@ -47,7 +50,7 @@ func (h *handler) loginShow(w http.ResponseWriter, r *http.Request) {
 	case q.Get("protege") != "":
 		p.Flash = "Votre compte est verrouillé et toutes ses sessions sont fermées. Votre établissement a été prévenu et le débloquera après vérification."
 	}
-	d := loginData{Token: h.loginToken(w, r), Next: localPath(q.Get("next"))}
+	d := loginData{Token: h.loginToken(w, r), Next: localPath(q.Get("next")), Providers: h.ssoProviders()}
 	p.Data = d
 	h.render(w, http.StatusOK, "login", p)
 }

@@ -12,5 +12,5 @@ func (h *handler) logout(w http.ResponseWriter, r *http.Request, s auth.Session)
 		return
 	}
 	h.clearCookie(w, h.cookie)
-	http.Redirect(w, r, "/login?bye=1", http.StatusSeeOther)
+	http.Redirect(w, r, h.ssoLogoutURL(w, r), http.StatusSeeOther)
 }

@@ -28,6 +28,7 @@ import (
 	"github.com/bouclier/bouclier/internal/privacy"
 	"github.com/bouclier/bouclier/internal/retention"
 	"github.com/bouclier/bouclier/internal/rules"
+	"github.com/bouclier/bouclier/internal/sso"
 	"github.com/bouclier/bouclier/internal/store"
 )
 
@@ -63,6 +64,9 @@ type Deps struct {
 	// on every page (store.DB.UnreadCount). Without it the inbox counts the
 	// unread messages of its first page.
 	UnreadCount func(ctx context.Context, u bouclier.User) (int, error)
+	// SSO, when set, offers its identity providers on the login page
+	// (sso_login.go).
+	SSO *sso.Service
 	// Location, when set, gives the time zone of the user's académie, in
 	// which dates are shown. Europe/Paris otherwise.
 	Location func(u bouclier.User) *time.Location
@@ -199,9 +203,20 @@ func (h *handler) routes() http.Handler {
 	mux.Handle("GET /admin/holds", h.admin(h.holdList))
 	mux.Handle("POST /admin/holds", h.admin(h.holdCreate))
 	mux.Handle("POST /admin/holds/{id}/release", h.admin(h.holdRelease))
+	// Single sign-on (sso_login.go). The provider's answers arrive by a
+	// cross-site POST: they are checked by their signature and flow state,
+	// not by origin.
+	mux.HandleFunc("GET /sso/{idp}/login", h.ssoBegin)
+	mux.HandleFunc("GET /sso/saml/{idp}/metadata", h.ssoMetadata)
+	mux.HandleFunc("POST /sso/saml/{idp}/acs", h.ssoACS)
+	mux.HandleFunc("GET /sso/saml/{idp}/slo", h.ssoSLO)
+	mux.HandleFunc("POST /sso/saml/{idp}/slo", h.ssoSLO)
+	mux.HandleFunc("GET /sso/oidc/{idp}/callback", h.ssoCallback)
 	mux.HandleFunc("/", h.notFound)
 
 	cop := http.NewCrossOriginProtection()
+	cop.AddInsecureBypassPattern("POST /sso/saml/{idp}/acs")
+	cop.AddInsecureBypassPattern("POST /sso/saml/{idp}/slo")
 	cop.SetDenyHandler(http.HandlerFunc(h.crossOrigin))
 	return securityHeaders(cop.Handler(mux))
 }
