@@ -55,9 +55,9 @@ type App struct {
 	Screen     *screenCache
 	Moderation *moderation.Service
 	Campaign   *campaign.Detector
-	Notify     *notify.Service // e-mail notifications (issue 16)
+	Notify     *notify.Service   // e-mail notifications (issue 16)
 	AckForms   *ackforms.Service // read acknowledgements and forms (issue 16)
-	SSO        *sso.Service // nil when no identity provider is configured
+	SSO        *sso.Service      // nil when no identity provider is configured
 	Log        *slog.Logger
 	Now        func() time.Time
 	metrics    *metrics
@@ -275,7 +275,7 @@ func (a *App) Handler() http.Handler {
 		SecureCookie: a.Config.SecureCookie, Explain: a.explain, SSO: a.SSO,
 		UnreadCount: func(ctx context.Context, u bouclier.User) (int, error) { return a.DB.UnreadCount(ctx, u.ID) },
 		Location:    a.webLocation(context.Background()), Notify: a.Notify, AckForms: a.AckForms,
-		Privacy:     a.Privacy, Holds: a.Holds}))
+		Privacy: a.Privacy, Holds: a.Holds}))
 	return a.logRequests(a.clients.Handler(securityHeaders(rejectNUL(mux))))
 }
 
