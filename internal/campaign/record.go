@@ -10,12 +10,16 @@ import (
 )
 
 // Record is the messaging.Watcher's Record: the observation of a message
-// and its history keys are written in the send's own transaction. A
-// separate transaction per flush used to cost about a quarter of the
-// server's CPU under load, and lost the observations still queued when the
-// process died. What needs reading (the sender's signals for a message
-// Watch did not see) is read now, before the transaction; the write reads
-// nothing and may run more than once.
+// and its keys, what detection reads back, are written in the send's own
+// transaction, inserts that no other send contends for. The daily counts
+// of each key (campaign_history) stay with the worker (record): they are
+// upserts on rows that every alike message moves, and in the send's
+// transaction two processes' batches locked them in opposite orders
+// (deadlocks on PostgreSQL). A separate transaction for the observations
+// cost about a quarter of the server's CPU under load, and lost those still
+// queued when the process died. What needs reading (the sender's signals
+// for a message Watch did not see) is read now, before the transaction;
+// the write reads nothing and may run more than once.
 func (d *Detector) Record(ctx context.Context, o *messaging.Observed) func(context.Context, *store.Tx, int64) error {
 	var p pending
 	if v, ok := d.pending.Load(o); ok {
@@ -29,34 +33,22 @@ func (d *Detector) Record(ctx context.Context, o *messaging.Observed) func(conte
 		d.pending.Store(o, p)
 	}
 	j := d.jobOf(o, p)
-	keys := historyKeys(j.sig, j.obs.Extra)
-	day := dayOf(time.UnixMicro(j.obs.At))
 	return func(ctx context.Context, tx *store.Tx, messageID int64) error {
 		obs := j.obs // a copy: a run after a rolled-back one writes the same rows
 		obs.MessageID = messageID
-		if err := tx.InsertCampaignObs(ctx, obs); err != nil {
-			return err
-		}
-		return tx.AddCampaignHistory(ctx, keys, day)
+		return tx.InsertCampaignObs(ctx, obs)
 	}
 }
 
-// record writes the observations of jobs that Record did not write, in one
-// transaction.
+// record writes the observations of jobs that Record did not write, and
+// the daily key counts of all, in one transaction.
 func (d *Detector) record(ctx context.Context, jobs []job) error {
-	var todo []job
-	for _, j := range jobs {
-		if !j.recorded {
-			todo = append(todo, j)
-		}
-	}
-	if len(todo) == 0 {
-		return nil
-	}
 	err := d.db.InTx(ctx, func(tx *store.Tx) error {
-		for _, j := range todo {
-			if err := tx.InsertCampaignObs(ctx, j.obs); err != nil {
-				return err
+		for _, j := range jobs {
+			if !j.recorded {
+				if err := tx.InsertCampaignObs(ctx, j.obs); err != nil {
+					return err
+				}
 			}
 			if err := tx.AddCampaignHistory(ctx, historyKeys(j.sig, j.obs.Extra), dayOf(time.UnixMicro(j.obs.At))); err != nil {
 				return err
