@@ -3,6 +3,8 @@ package campaign
 import (
 	"context"
 	"fmt"
+	"maps"
+	"slices"
 	"time"
 
 	"github.com/bouclier/bouclier/internal/messaging"
@@ -41,8 +43,23 @@ func (d *Detector) Record(ctx context.Context, o *messaging.Observed) func(conte
 }
 
 // record writes the observations of jobs that Record did not write, and
-// the daily key counts of all, in one transaction.
+// the daily key counts of all, in one transaction. The counts are moved in
+// one order, by day then key, whatever the jobs: two processes flushing
+// alike messages at once wait for each other instead of deadlocking.
 func (d *Detector) record(ctx context.Context, jobs []job) error {
+	counts := map[int64]map[int64]int{} // day → key → messages
+	for _, j := range jobs {
+		day := dayOf(time.UnixMicro(j.obs.At))
+		if counts[day] == nil {
+			counts[day] = map[int64]int{}
+		}
+		keys := historyKeys(j.sig, j.obs.Extra)
+		slices.Sort(keys)
+		for _, k := range slices.Compact(keys) {
+			counts[day][k]++
+		}
+	}
+	days := slices.Sorted(maps.Keys(counts))
 	err := d.db.InTx(ctx, func(tx *store.Tx) error {
 		for _, j := range jobs {
 			if !j.recorded {
@@ -50,8 +67,25 @@ func (d *Detector) record(ctx context.Context, jobs []job) error {
 					return err
 				}
 			}
-			if err := tx.AddCampaignHistory(ctx, historyKeys(j.sig, j.obs.Extra), dayOf(time.UnixMicro(j.obs.At))); err != nil {
-				return err
+		}
+		for _, day := range days {
+			// Layer n adds one to the keys carried by at least n messages:
+			// each layer is a subset of the first, whose locks are taken
+			// in key order.
+			for n := 1; ; n++ {
+				var keys []int64
+				for k, c := range counts[day] {
+					if c >= n {
+						keys = append(keys, k)
+					}
+				}
+				if len(keys) == 0 {
+					break
+				}
+				slices.Sort(keys)
+				if err := tx.AddCampaignHistory(ctx, keys, day); err != nil {
+					return err
+				}
 			}
 		}
 		return nil
