@@ -32,8 +32,9 @@ func TestMain(m *testing.M) {
 // a random point in the middle of concurrent sends, several rounds over
 // the same data, and checks the database after each: every acknowledged
 // message is there once, with the text it was sent with; every stored
-// message is whole (all its delivery rows and exactly one audit entry);
-// the audit chain verifies (`bouclier audit verify`). The teacher is
+// message is whole (all its delivery rows, exactly one audit entry and its
+// campaign observation); the audit chain verifies (`bouclier audit verify`).
+// The teacher is
 // enrolled with TOTP and logs in with it, so that the sends are accepted:
 // the test fails if too few are.
 func TestCrashDuringSends(t *testing.T) {
@@ -188,6 +189,10 @@ func checkAfterCrash(t *testing.T, dir string, acked map[int64]string) int {
 		}
 		if a := audited[fmt.Sprintf("message:%d", id)]; a != 1 {
 			t.Errorf("message %d has %d audit entries, want 1", id, a)
+		}
+		// Written in the send's transaction: no stored message lacks it.
+		if _, err := db.CampaignObsByID(ctx, id); err != nil {
+			t.Errorf("message %d has no campaign observation: %v", id, err)
 		}
 	}
 	for id, text := range acked {

@@ -7,6 +7,7 @@
 //
 //	bouclierbench --bouclier BIN --bare BIN [--rounds 5] [--duration 10s] [--clients 8] [--work DIR]
 //	bouclierbench --bouclier BIN --postgres URL [...]  (one process against two on one database)
+//	bouclierbench --bouclier BIN --inbox 20000 [...]   (the web inbox page, full against empty)
 package main
 
 import (
@@ -52,7 +53,15 @@ func main() {
 	clients := flag.Int("clients", 8, "concurrent clients")
 	work := flag.String("work", "", "working `directory` (default: a temporary one, removed)")
 	postgres := flag.String("postgres", "", "PostgreSQL server `URL` (rights to create a database): measure one Bouclier process against two sharing it, instead of the baseline")
+	inbox := flag.Int("inbox", 0, "instead of the send rounds, fill one pupil's inbox with `N` messages and time the web inbox page against an empty one")
 	flag.Parse()
+	if *inbox > 0 && *bouclierBin != "" {
+		if err := runInbox(*bouclierBin, *work, *rounds, *inbox, *clients); err != nil {
+			fmt.Fprintln(os.Stderr, "bouclierbench:", err)
+			os.Exit(1)
+		}
+		return
+	}
 	if *bouclierBin == "" || (*bareBin == "" && *postgres == "") {
 		fmt.Fprintln(os.Stderr, "usage: bouclierbench --bouclier BIN (--bare BIN | --postgres URL) [--rounds N] [--duration D] [--clients N] [--work DIR]")
 		os.Exit(2)

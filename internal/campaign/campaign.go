@@ -216,6 +216,7 @@ type job struct {
 	obs      store.CampaignObs
 	sig      Signature
 	campaign int64
+	recorded bool // written in the send's transaction already (Record)
 }
 
 // Authorizer decides whether an actor may use a power over a scope
@@ -432,7 +433,8 @@ func (d *Detector) Watch(ctx context.Context, o *messaging.Observed) (bool, []st
 }
 
 // Stored is the messaging.StoredFunc: it queues the message for the
-// worker, which records it and assesses its cluster within milliseconds.
+// worker, which records it (unless Record did, in the send's transaction)
+// and assesses its cluster within milliseconds.
 func (d *Detector) Stored(ctx context.Context, o *messaging.Observed) {
 	var p pending
 	if v, ok := d.pending.LoadAndDelete(o); ok {
@@ -442,10 +444,15 @@ func (d *Detector) Stored(ctx context.Context, o *messaging.Observed) {
 		p = d.features(o)
 		p.flags = d.flags(ctx, o)
 	}
+	d.enqueue(d.jobOf(o, p))
+}
+
+// jobOf is the work left on o once stored.
+func (d *Detector) jobOf(o *messaging.Observed, p pending) job {
 	if p.campaign != 0 {
 		p.flags |= FlagCampaign
 	}
-	d.enqueue(job{obs: d.obsOf(o, p), sig: p.sig, campaign: p.campaign})
+	return job{obs: d.obsOf(o, p), sig: p.sig, campaign: p.campaign, recorded: o.Recorded}
 }
 
 func (d *Detector) enqueue(j job) {
@@ -964,19 +971,8 @@ func (d *Detector) flush(ctx context.Context) error {
 	if len(jobs) == 0 {
 		return nil
 	}
-	err := d.db.InTx(ctx, func(tx *store.Tx) error {
-		for _, j := range jobs {
-			if err := tx.InsertCampaignObs(ctx, j.obs); err != nil {
-				return err
-			}
-			if err := tx.AddCampaignHistory(ctx, historyKeys(j.sig, j.obs.Extra), dayOf(time.UnixMicro(j.obs.At))); err != nil {
-				return err
-			}
-		}
-		return nil
-	})
-	if err != nil {
-		return fmt.Errorf("record observations: %w", err)
+	if err := d.record(ctx, jobs); err != nil {
+		return err
 	}
 	byIncident := map[int64][]store.CampaignObs{}
 	var errs []error

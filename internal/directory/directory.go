@@ -70,6 +70,8 @@ type Directory struct {
 	mu      sync.Mutex
 	rules   []store.ReachRule
 	rulesAt time.Time
+
+	cache cache
 }
 
 // rulesTTL bounds how long a process may use reach rules read earlier: the
@@ -111,15 +113,21 @@ type Sender struct {
 	childClasses map[string]bool // "UAI/CLASS" of the sender's children
 	schools      map[string]bool // establishments the sender belongs to
 	childIDs     map[int64]bool
+	version      int64 // the directory's, read before anything else
 }
 
 // LoadSender gathers the sender's rules and relations.
 func (d *Directory) LoadSender(ctx context.Context, u bouclier.User) (*Sender, error) {
+	// The version first: what is read after it is at least that recent.
+	v, err := d.db.DirectoryVersion(ctx)
+	if err != nil {
+		return nil, err
+	}
 	rules, err := d.reachRules(ctx)
 	if err != nil {
 		return nil, err
 	}
-	s := &Sender{User: u, targets: map[string]bool{}, taught: map[string]bool{}, childClasses: map[string]bool{}, schools: map[string]bool{}, childIDs: map[int64]bool{}}
+	s := &Sender{version: v, User: u, targets: map[string]bool{}, taught: map[string]bool{}, childClasses: map[string]bool{}, schools: map[string]bool{}, childIDs: map[int64]bool{}}
 	for _, r := range rules {
 		if r.SenderRole == u.Role {
 			s.targets[r.Target] = true
@@ -130,7 +138,7 @@ func (d *Directory) LoadSender(ctx context.Context, u bouclier.User) (*Sender, e
 	}
 	switch u.Role {
 	case bouclier.RoleTeacher:
-		cls, err := d.db.TeacherClasses(ctx, u.ID)
+		cls, err := d.teacherClasses(ctx, v, u.ID)
 		if err != nil {
 			return nil, err
 		}
@@ -138,7 +146,7 @@ func (d *Directory) LoadSender(ctx context.Context, u bouclier.User) (*Sender, e
 			s.taught[c] = true
 		}
 	case bouclier.RoleParent:
-		kids, err := d.db.Children(ctx, u.ID)
+		kids, err := d.children(ctx, v, u.ID)
 		if err != nil {
 			return nil, err
 		}
@@ -343,11 +351,11 @@ func (d *Directory) Resolve(ctx context.Context, s *Sender, exprs []string) (Res
 		if !ok {
 			return Resolved{}, refused(e)
 		}
-		members, err := d.Members(ctx, r)
+		members, err := d.members(ctx, s.version, r)
 		if err != nil {
 			return Resolved{}, err
 		}
-		add(members)
+		add(members) // copies: the cached slice is never modified
 	}
 	if len(res.Recipients) == 0 {
 		return Resolved{}, bouclier.Errorf(bouclier.ErrInvalidRequest, "Ces destinataires ne comptent personne.")

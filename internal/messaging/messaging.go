@@ -10,8 +10,9 @@
 //  5. screen the text and attachments (deliver, hold, reject);
 //  6. the campaign watch, which may hold a message the screen let through;
 //  7. store the message once with one delivery row per recipient (none for
-//     a rejected message, kept as evidence) and its audit entry, in a
-//     transaction shared with concurrent sends (group commit);
+//     a rejected message, kept as evidence), its audit entry and what the
+//     campaign detection keeps of it, in a transaction shared with
+//     concurrent sends (group commit);
 //  8. tell the campaign detection what was stored.
 //
 // A refused message is kept as a draft with the reason, so nothing typed is
@@ -169,11 +170,19 @@ type Screener interface {
 
 // Watcher is campaign detection. Watch sees every message after the
 // screen and before it is stored, and may hold it (a campaign is under
-// way); it must be fast, it runs on every send. Stored is told of every
-// message once committed, outside the send's transaction: containment
-// acts from there.
+// way); it must be fast, it runs on every send. Record is asked, before
+// the send's transaction, for the write that keeps what detection needs
+// of the message; that write runs inside the transaction, so an
+// acknowledged message is never missing from detection and a send costs
+// no transaction of its own for it. Stored is told of every message once
+// committed, outside the send's transaction: containment acts from there.
 type Watcher interface {
 	Watch(ctx context.Context, o *Observed) (hold bool, reasons []string)
+	// Record reads what it needs now, outside the transaction, and
+	// returns the write to run in it with the message's id. The write may
+	// run more than once (a group-commit retry) and must change nothing
+	// outside tx; an error from it fails the send.
+	Record(ctx context.Context, o *Observed) func(ctx context.Context, tx *store.Tx, messageID int64) error
 	Stored(ctx context.Context, o *Observed)
 }
 
@@ -190,8 +199,11 @@ type Observed struct {
 	Verdict     bouclier.Verdict // the screen's
 	Score       float64
 	Reasons     []string
-	Status      bouclier.MessageStatus // as stored (Stored hook only)
+	Status      bouclier.MessageStatus // as stored (Record and Stored hooks only)
 	At          time.Time
+	// Recorded: the observation was written in the send's transaction
+	// (Record); Stored has only to assess it.
+	Recorded bool
 }
 
 // ScreenInput is what the content screen sees.
@@ -344,7 +356,7 @@ func (s *Service) validate(sender bouclier.User, d *Draft) error {
 //     next sends for a person's review;
 //  7. the campaign watch, which may hold what the screen let through;
 //  8. one batched transaction: the message, its delivery rows (none when
-//     rejected), attachments and audit entry;
+//     rejected), attachments, audit entry and campaign observation;
 //  9. the campaign is told what was stored.
 //
 // A refused sender keeps a draft (Result.DraftID): one per identical
@@ -491,8 +503,11 @@ func (s *Service) send(ctx context.Context, sender bouclier.User, d *Draft, sour
 		m.Status = bouclier.StatusDeferred
 		m.DeliverAt = store.Micros(dec.Until)
 	}
-	// 8. Stored once, with its deliveries and audit entry.
-	newSuspects, err := s.store(ctx, sender, d, m, recipients, pl.later, verdict, sums, resolved, dec, source, now)
+	// 8. Stored once, with its deliveries, audit entry and campaign
+	// observation.
+	obs.Status = m.Status
+	observe := s.watch.Record(ctx, obs)
+	newSuspects, err := s.store(ctx, sender, d, m, recipients, pl.later, verdict, sums, resolved, dec, source, now, observe)
 	if err != nil {
 		return Result{}, fmt.Errorf("store message: %w", err)
 	}
@@ -500,7 +515,7 @@ func (s *Service) send(ctx context.Context, sender bouclier.User, d *Draft, sour
 		s.listsChanged() // the next message is screened with the new domain
 	}
 	// 9. The campaign sees what was stored.
-	obs.ID, obs.Status = m.ID, m.Status
+	obs.ID, obs.Recorded = m.ID, true
 	s.watch.Stored(ctx, obs)
 	if m.Status == bouclier.StatusRejected {
 		return Result{ID: m.ID, Status: m.Status}, &bouclier.Error{Code: bouclier.ErrRejectedContent, Message: refusedNotice}
@@ -591,13 +606,14 @@ func (s *Service) decide(ctx context.Context, sender bouclier.User, resolved dir
 	return dec, p, nil
 }
 
-// store writes the message, its deliveries, attachments and audit entry in
-// a transaction shared with concurrent sends, and reports whether a domain
-// became suspect. The job may run again after a rolled-back batch: it
-// changes nothing outside the transaction, and m gets its id only once
-// committed.
+// store writes the message, its deliveries, attachments, audit entry and
+// campaign observation (observe) in a transaction shared with concurrent
+// sends, and reports whether a domain became suspect. The job may run
+// again after a rolled-back batch: it changes nothing outside the
+// transaction, and m gets its id only once committed.
 func (s *Service) store(ctx context.Context, sender bouclier.User, d *Draft, m *bouclier.Message, recipients []int64, later []LaterRecipient,
-	verdict ScreenResult, sums [][32]byte, resolved directory.Resolved, dec Decision, source string, now time.Time) (bool, error) {
+	verdict ScreenResult, sums [][32]byte, resolved directory.Resolved, dec Decision, source string, now time.Time,
+	observe func(context.Context, *store.Tx, int64) error) (bool, error) {
 	type stored struct {
 		id          int64
 		newSuspects bool
@@ -645,6 +661,9 @@ func (s *Service) store(ctx context.Context, sender bouclier.User, d *Draft, m *
 				}
 				out.newSuspects = out.newSuspects || added
 			}
+		}
+		if err := observe(ctx, tx, id); err != nil {
+			return out, fmt.Errorf("campaign observation: %w", err)
 		}
 		if d.DraftID != 0 && m.Status != bouclier.StatusRejected {
 			if err := tx.DeleteDraft(ctx, sender.ID, d.DraftID); err != nil {

@@ -43,6 +43,9 @@ type nopWatch struct{}
 
 func (nopWatch) Watch(context.Context, *messaging.Observed) (bool, []string) { return true, nil }
 func (nopWatch) Stored(context.Context, *messaging.Observed)                 {}
+func (nopWatch) Record(context.Context, *messaging.Observed) func(context.Context, *store.Tx, int64) error {
+	return func(context.Context, *store.Tx, int64) error { return nil }
+}
 
 // TestNewRefusesMissingPart: a send path without one of its stages is not
 // built, rather than built with that stage switched off.

@@ -362,3 +362,13 @@ func wrap(err error, what string) error {
 func (db *DB) Admins(ctx context.Context, academie string) ([]bouclier.User, error) {
 	return db.users(ctx, `SELECT `+userColumns+` FROM users u WHERE u.disabled = 0 AND (u.role = 'national_admin' OR (u.role = 'academy_admin' AND u.academie_id = ?)) ORDER BY u.username`, academie)
 }
+
+// DirectoryVersion returns the counter that every change of people,
+// classes, teachings or parent links moves (in the changing transaction,
+// by triggers): what was read of the directory after a version was read
+// is current as long as the version has not moved.
+func (db *DB) DirectoryVersion(ctx context.Context) (int64, error) {
+	var v int64
+	err := db.queryRow(ctx, `SELECT version FROM directory_version WHERE id = 1`).Scan(&v)
+	return v, wrap(err, "directory version")
+}

@@ -1,0 +1,97 @@
+package campaign
+
+import (
+	"context"
+	"fmt"
+	"maps"
+	"slices"
+	"time"
+
+	"github.com/bouclier/bouclier/internal/messaging"
+	"github.com/bouclier/bouclier/internal/store"
+)
+
+// Record is the messaging.Watcher's Record: the observation of a message
+// and its keys, what detection reads back, are written in the send's own
+// transaction, inserts that no other send contends for. The daily counts
+// of each key (campaign_history) stay with the worker (record): they are
+// upserts on rows that every alike message moves, and in the send's
+// transaction two processes' batches locked them in opposite orders
+// (deadlocks on PostgreSQL). A separate transaction for the observations
+// cost about a quarter of the server's CPU under load, and lost those still
+// queued when the process died. What needs reading (the sender's signals
+// for a message Watch did not see) is read now, before the transaction;
+// the write reads nothing and may run more than once.
+func (d *Detector) Record(ctx context.Context, o *messaging.Observed) func(context.Context, *store.Tx, int64) error {
+	var p pending
+	if v, ok := d.pending.Load(o); ok {
+		p = v.(pending)
+	} else {
+		// The screen held or rejected it: Watch never saw it. Kept for
+		// Stored, so that both see the same signals.
+		p = d.features(o)
+		p.flags = d.flags(ctx, o)
+		p.at = time.Now()
+		d.pending.Store(o, p)
+	}
+	j := d.jobOf(o, p)
+	return func(ctx context.Context, tx *store.Tx, messageID int64) error {
+		obs := j.obs // a copy: a run after a rolled-back one writes the same rows
+		obs.MessageID = messageID
+		return tx.InsertCampaignObs(ctx, obs)
+	}
+}
+
+// record writes the observations of jobs that Record did not write, and
+// the daily key counts of all, in one transaction. The counts are moved in
+// one order, by day then key, whatever the jobs: two processes flushing
+// alike messages at once wait for each other instead of deadlocking.
+func (d *Detector) record(ctx context.Context, jobs []job) error {
+	counts := map[int64]map[int64]int{} // day → key → messages
+	for _, j := range jobs {
+		day := dayOf(time.UnixMicro(j.obs.At))
+		if counts[day] == nil {
+			counts[day] = map[int64]int{}
+		}
+		keys := historyKeys(j.sig, j.obs.Extra)
+		slices.Sort(keys)
+		for _, k := range slices.Compact(keys) {
+			counts[day][k]++
+		}
+	}
+	days := slices.Sorted(maps.Keys(counts))
+	err := d.db.InTx(ctx, func(tx *store.Tx) error {
+		for _, j := range jobs {
+			if !j.recorded {
+				if err := tx.InsertCampaignObs(ctx, j.obs); err != nil {
+					return err
+				}
+			}
+		}
+		for _, day := range days {
+			// Layer n adds one to the keys carried by at least n messages:
+			// each layer is a subset of the first, whose locks are taken
+			// in key order.
+			for n := 1; ; n++ {
+				var keys []int64
+				for k, c := range counts[day] {
+					if c >= n {
+						keys = append(keys, k)
+					}
+				}
+				if len(keys) == 0 {
+					break
+				}
+				slices.Sort(keys)
+				if err := tx.AddCampaignHistory(ctx, keys, day); err != nil {
+					return err
+				}
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("record observations: %w", err)
+	}
+	return nil
+}
