@@ -131,7 +131,9 @@ type Rules interface{ Invalidate() }
 
 // Stats are the node's counters.
 type Stats struct {
+	Queued     int64 // signals queued for publication
 	Published  int64 // signals published and acknowledged by JetStream
+	Backlog    int64 // observations recorded here not yet keyed and shared
 	Dropped    int64 // signals dropped: the buffer was full
 	Received   int64 // signals of others accepted
 	Refused    int64 // signals refused (authority, signature, malformed)
@@ -157,7 +159,7 @@ type Node struct {
 
 	pic *picture
 
-	published, dropped, received, refused, duplicates, applied, adopted, reassessed atomic.Int64
+	queued, backlog, published, dropped, received, refused, duplicates, applied, adopted, reassessed atomic.Int64
 
 	smu        sync.Mutex
 	seen       map[string]bool
@@ -202,7 +204,7 @@ func New(cfg Config, db *store.DB, det Detector, rules Rules, now func() time.Ti
 
 // Stats returns the counters.
 func (n *Node) Stats() Stats {
-	return Stats{Published: n.published.Load(), Dropped: n.dropped.Load(), Received: n.received.Load(), Refused: n.refused.Load(),
+	return Stats{Queued: n.queued.Load(), Backlog: n.backlog.Load(), Published: n.published.Load(), Dropped: n.dropped.Load(), Received: n.received.Load(), Refused: n.refused.Load(),
 		Duplicates: n.duplicates.Load(), Applied: n.applied.Load(), Adopted: n.adopted.Load(), Reassessed: n.reassessed.Load()}
 }
 
@@ -248,6 +250,7 @@ func (n *Node) Close() {
 func (n *Node) enqueue(s Signal) bool {
 	select {
 	case n.out <- s:
+		n.queued.Add(1)
 		return true
 	default:
 		n.dropped.Add(1)

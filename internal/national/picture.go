@@ -109,17 +109,18 @@ type confirmation struct {
 
 // picture is the node's national picture.
 type picture struct {
-	mu      sync.Mutex
-	remote  *index
-	local   *index
-	quorum  int
-	sigs    []*confirmation
-	orders  int // confirmations that are orders
-	schools map[string]string // school pseudonym → local UAI
+	mu        sync.Mutex
+	remote    *index
+	local     *index
+	quorum    int
+	sigs      []*confirmation
+	orders    int               // confirmations that are orders
+	schools   map[string]string // school pseudonym → local UAI
+	contained map[int64]bool    // local incidents published
 }
 
 func newPicture(window time.Duration, quorum int) *picture {
-	return &picture{remote: newIndex(window, 500000), local: newIndex(window, 500000), quorum: quorum, schools: map[string]string{}}
+	return &picture{remote: newIndex(window, 500000), local: newIndex(window, 500000), quorum: quorum, schools: map[string]string{}, contained: map[int64]bool{}}
 }
 
 func (c *confirmation) matches(sketch []uint32, feats []int64, similar float64) bool {
@@ -202,6 +203,7 @@ func (n *Node) Observed(obs store.CampaignObs, sig campaign.Signature) {
 	}
 	select {
 	case n.local <- localObs{obs: obs, sig: sig}:
+		n.backlog.Add(1)
 	default:
 		n.dropped.Add(1)
 	}
@@ -223,34 +225,39 @@ func (n *Node) indexLocal(ctx context.Context) {
 			return
 		case l = <-n.local:
 		}
-		sk, feats := n.keyed(l.sig, l.obs.Extra)
-		school := ""
-		if l.obs.UAI != "" {
-			school = n.keyer.Pseudonym("school", l.obs.UAI)
-		}
-		e := &entry{key: fmt.Sprint(l.obs.MessageID), from: n.cfg.Deployment, at: time.UnixMicro(l.obs.At), sketch: sk, feats: feats, obs: l.obs, sig: l.sig}
-		n.pic.mu.Lock()
-		n.pic.local.add(e)
-		if school != "" {
-			n.pic.schools[school] = l.obs.UAI
-		}
-		var adopt []*confirmation
-		for _, c := range n.pic.sigs {
-			if c.order && c.incident == 0 && c.matches(sk, feats, similarDefault) {
-				adopt = append(adopt, c)
-			}
-		}
-		n.pic.mu.Unlock()
-		for _, c := range adopt {
-			n.adopt(ctx, c)
-		}
-		if l.obs.Flags&shareMask == 0 {
-			continue
-		}
-		n.enqueue(Signal{ID: newID(n.cfg.Deployment), From: n.cfg.Deployment, Kind: KindObs, At: e.at, Obs: &Obs{
-			Sketch: sk, Features: feats, Sender: n.keyer.Pseudonym("sender", n.cfg.Deployment+"/"+fmt.Sprint(l.obs.SenderID)),
-			School: school, Academie: l.obs.Academie, Role: l.obs.Role, Flags: l.obs.Flags, Recipients: l.obs.Recipients}})
+		n.indexOne(ctx, l)
+		n.backlog.Add(-1)
 	}
+}
+
+func (n *Node) indexOne(ctx context.Context, l localObs) {
+	sk, feats := n.keyed(l.sig, l.obs.Extra)
+	school := ""
+	if l.obs.UAI != "" {
+		school = n.keyer.Pseudonym("school", l.obs.UAI)
+	}
+	e := &entry{key: fmt.Sprint(l.obs.MessageID), from: n.cfg.Deployment, at: time.UnixMicro(l.obs.At), sketch: sk, feats: feats, obs: l.obs, sig: l.sig}
+	n.pic.mu.Lock()
+	n.pic.local.add(e)
+	if school != "" {
+		n.pic.schools[school] = l.obs.UAI
+	}
+	var adopt []*confirmation
+	for _, c := range n.pic.sigs {
+		if c.order && c.incident == 0 && c.matches(sk, feats, similarDefault) {
+			adopt = append(adopt, c)
+		}
+	}
+	n.pic.mu.Unlock()
+	for _, c := range adopt {
+		n.adopt(ctx, c)
+	}
+	if l.obs.Flags&shareMask == 0 {
+		return
+	}
+	n.enqueue(Signal{ID: newID(n.cfg.Deployment), From: n.cfg.Deployment, Kind: KindObs, At: e.at, Obs: &Obs{
+		Sketch: sk, Features: feats, Sender: n.keyer.Pseudonym("sender", n.cfg.Deployment+"/"+fmt.Sprint(l.obs.SenderID)),
+		School: school, Academie: l.obs.Academie, Role: l.obs.Role, Flags: l.obs.Flags, Recipients: l.obs.Recipients}})
 }
 
 // similarDefault is the similarity the node uses where the campaign does
@@ -311,6 +318,13 @@ func (n *Node) reassessLoop(ctx context.Context) {
 // Contained implements campaign.Peers: the incident's signature is
 // published, and counts as this deployment's vote for it.
 func (n *Node) Contained(id int64, ns []store.CampaignObs) {
+	n.pic.mu.Lock()
+	done := n.pic.contained[id]
+	n.pic.contained[id] = true
+	n.pic.mu.Unlock()
+	if done {
+		return // published once: its id would be a duplicate anyway
+	}
 	inc := Incident{Ref: fmt.Sprintf("%s:%d", n.cfg.Deployment, id), Level: "contain"}
 	count := map[int64]int{}
 	senders, schools, acas := map[int64]bool{}, map[string]bool{}, map[string]bool{}

@@ -140,12 +140,19 @@ func newShield(t *testing.T) *shield {
 
 // eventually waits for cond, failing after a generous bound: nothing is
 // asserted on time, only on what happens.
-func eventually(t *testing.T, what string, cond func() bool) {
+func eventually(t *testing.T, what string, cond func() bool, diags ...func() string) {
 	t.Helper()
 	deadline := time.Now().Add(60 * time.Second)
+	diag := func() string {
+		var out []string
+		for _, d := range diags {
+			out = append(out, d())
+		}
+		return strings.Join(out, "; ")
+	}
 	for !cond() {
 		if time.Now().After(deadline) {
-			t.Fatalf("never happened: %s", what)
+			t.Fatalf("never happened: %s (%s)", what, diag())
 		}
 		time.Sleep(20 * time.Millisecond)
 	}
@@ -164,11 +171,17 @@ func (s *shield) settled(t *testing.T, operator int64) {
 				}
 			}
 			st := d.node.Stats()
-			if st.Received+st.Refused != want {
+			if st.Backlog != 0 || st.Queued != st.Published || st.Received+st.Refused != want {
 				return false
 			}
 		}
 		return true
+	}, func() string {
+		var out []string
+		for _, d := range s.deps {
+			out = append(out, fmt.Sprintf("%s %+v", d.name, d.node.Stats()))
+		}
+		return strings.Join(out, " ")
 	})
 }
 
@@ -449,7 +462,9 @@ func TestShield(t *testing.T) {
 		}
 		eventually(t, "d2 applies d0's suspension of its own académie", func() bool {
 			sus, _ := s.deps[2].env.App.DB.ActiveSuspensions(ctx, store.Micros(s.deps[2].env.Clock.Now()))
-			return slices.ContainsFunc(sus, func(r store.SuspensionRow) bool { return r.Scope == "academie:aca-nord" && r.CreatedBy == "national:d0" })
+			return slices.ContainsFunc(sus, func(r store.SuspensionRow) bool {
+				return r.Scope == "academie:aca-nord" && r.CreatedBy == "national:d0"
+			})
 		})
 	})
 
