@@ -258,44 +258,90 @@ func (n *Node) enqueue(s Signal) bool {
 	}
 }
 
-// publish publishes the queued signals in order, each until JetStream
-// acknowledges it (the same Nats-Msg-Id on every attempt: a retry after a
-// lost acknowledgement is a duplicate the stream drops).
+// publish publishes the queued signals in batches of asynchronous
+// publications, each until JetStream acknowledges it: a failed or
+// unacknowledged one is published again with the same Nats-Msg-Id, so a
+// retry after a lost acknowledgement is a duplicate the stream drops.
 func (n *Node) publish(ctx context.Context, js jetstream.JetStream) {
-	for {
-		var s Signal
-		select {
-		case <-ctx.Done():
-			return
-		case s = <-n.out:
-		}
+	type sealed struct {
+		s    Signal
+		data []byte
+	}
+	var batch []sealed
+	add := func(s Signal) {
 		data, err := seal(s, n.cfg.Key)
 		if err != nil {
 			n.log.Error("national: seal", "err", err)
-			continue
+			return
 		}
-		wait := 50 * time.Millisecond
-		for {
-			pctx, cancel := context.WithTimeout(ctx, 2*time.Second)
-			_, err := js.Publish(pctx, Subject(n.cfg.Deployment, s.Kind), data, jetstream.WithMsgID(s.ID))
-			cancel()
-			if err == nil {
-				n.published.Add(1)
-				break
-			}
-			if ctx.Err() != nil {
-				return
-			}
-			n.log.Debug("national: publish, retrying", "err", err)
+		batch = append(batch, sealed{s, data})
+	}
+	wait := 50 * time.Millisecond
+	for {
+		if len(batch) == 0 {
 			select {
 			case <-ctx.Done():
 				return
-			case <-time.After(wait):
+			case s := <-n.out:
+				add(s)
 			}
-			wait = min(2*wait, time.Second)
 		}
+	fill:
+		for len(batch) < publishBatch {
+			select {
+			case s := <-n.out:
+				add(s)
+			default:
+				break fill
+			}
+		}
+		futures := make([]jetstream.PubAckFuture, len(batch))
+		for i, b := range batch {
+			f, err := js.PublishAsync(Subject(n.cfg.Deployment, b.s.Kind), b.data, jetstream.WithMsgID(b.s.ID))
+			if err != nil {
+				break // not connected: the rest waits too
+			}
+			futures[i] = f
+		}
+		var failed []sealed
+		timeout := time.NewTimer(5 * time.Second)
+		for i, f := range futures {
+			if f == nil {
+				failed = append(failed, batch[i])
+				continue
+			}
+			select {
+			case <-f.Ok():
+				n.published.Add(1)
+			case <-f.Err():
+				failed = append(failed, batch[i])
+			case <-timeout.C:
+				timeout.Reset(0)
+				failed = append(failed, batch[i])
+			case <-ctx.Done():
+				timeout.Stop()
+				return
+			}
+		}
+		timeout.Stop()
+		batch = failed
+		if len(failed) == 0 {
+			wait = 50 * time.Millisecond
+			continue
+		}
+		n.log.Debug("national: publish, retrying", "signals", len(failed))
+		select {
+		case <-ctx.Done():
+			return
+		case <-time.After(wait):
+		}
+		wait = min(2*wait, time.Second)
 	}
 }
+
+// publishBatch is how many publications wait for their acknowledgement
+// together.
+const publishBatch = 256
 
 // consume reads every signal through this node's durable consumer, from
 // where it stopped, and acknowledges each once handled.
