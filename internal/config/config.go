@@ -35,6 +35,7 @@ type Config struct {
 	TLSKey         string   `json:"tls_key"`       // PEM private key file, with TLSCert
 	MetricsToken   string   `json:"metrics_token"` // bearer token for /metrics and /readyz details
 	OpsAddr        string   `json:"ops_addr"`      // separate listen address for /metrics, /readyz, /healthz
+	National       string   `json:"national"`      // the national shield's file (internal/national): "" outside one
 }
 
 // Default returns the defaults.
@@ -113,6 +114,7 @@ func (f *Flags) Load(getenv func(string) string) (Config, error) {
 		"BOUCLIER_LOG_FORMAT": &c.LogFormat, "BOUCLIER_LOG_LEVEL": &c.LogLevel, "BOUCLIER_PUBLIC_URL": &c.PublicURL,
 		"BOUCLIER_TLS_CERT": &c.TLSCert, "BOUCLIER_TLS_KEY": &c.TLSKey, "BOUCLIER_METRICS_TOKEN": &c.MetricsToken,
 		"BOUCLIER_OPS_ADDR": &c.OpsAddr, "BOUCLIER_PROXY_HEADER": &c.ProxyHeader,
+		"BOUCLIER_NATIONAL": &c.National,
 	}
 	for k, p := range env {
 		if v := getenv(k); v != "" {

@@ -100,7 +100,7 @@ func BenchmarkSignals(b *testing.B) {
 	b.ReportMetric(float64(b.N)/time.Since(start).Seconds(), "signals/s")
 }
 
-func openAlone(b *testing.B) *apptest.Env {
+func openAlone(b testing.TB) *apptest.Env {
 	c := config.Default()
 	c.DataDir, c.SecureCookie = b.TempDir(), false
 	return apptest.OpenConfig(b, "bench", c)

@@ -29,6 +29,7 @@ import (
 	"github.com/bouclier/bouclier/internal/directory"
 	"github.com/bouclier/bouclier/internal/messaging"
 	"github.com/bouclier/bouclier/internal/moderation"
+	"github.com/bouclier/bouclier/internal/national"
 	"github.com/bouclier/bouclier/internal/rules"
 	"github.com/bouclier/bouclier/internal/screen"
 	"github.com/bouclier/bouclier/internal/store"
@@ -47,6 +48,7 @@ type App struct {
 	Screen     *screenCache
 	Moderation *moderation.Service
 	Campaign   *campaign.Detector
+	National   *national.Node // nil outside a national shield
 	Log        *slog.Logger
 	Now        func() time.Time
 	metrics    *metrics
@@ -120,6 +122,12 @@ func Open(ctx context.Context, cfg config.Config, log *slog.Logger, o Options) (
 		db.Close()
 		return nil, err
 	}
+	if cfg.National != "" {
+		if app.National, err = openNational(cfg.National, app, log); err != nil {
+			db.Close()
+			return nil, err
+		}
+	}
 	parts := messaging.Parts{Guard: sendGuard{as}, Rules: app.Rules, Screen: app.Screen, Watch: app.Campaign}
 	if app.Messaging, err = messaging.New(db, dir, parts, messaging.Options{Now: now, Log: log, ListsChanged: app.Screen.invalidate}); err != nil {
 		db.Close()
@@ -147,9 +155,11 @@ func (a *App) startWorkers() (stop func()) {
 	wg.Go(func() { a.Messaging.RunDeliverer(ctx, time.Second) })
 	// What this process observed is recorded; waves are swept for.
 	wg.Go(func() { a.Campaign.Run(ctx, time.Second) })
+	stopNational := a.startNational(ctx)
 	return func() {
 		cancel()
 		wg.Wait()
+		stopNational()
 	}
 }
 
