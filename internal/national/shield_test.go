@@ -508,17 +508,27 @@ func TestShield(t *testing.T) {
 			}
 		}
 		forbidden = append(forbidden, "parent.", "prof.", "eleve.", "Personne ", "@example.org", "Convocation", "Collecte", "0990001A", "0990002A", "0990003A")
+		size, count := map[string]int{}, map[string]int{}
 		for _, p := range payloads {
 			var env struct{ Body []byte }
 			if err := json.Unmarshal(p, &env); err != nil {
 				t.Fatalf("payload not an envelope: %v", err)
 			}
+			var sig national.Signal
+			if err := json.Unmarshal(env.Body, &sig); err != nil {
+				t.Fatalf("payload body: %v", err)
+			}
+			size[sig.Kind] += len(p)
+			count[sig.Kind]++
 			body := string(env.Body)
 			for _, f := range forbidden {
 				if len(f) > 3 && strings.Contains(body, f) {
 					t.Errorf("a payload carries %q: %s", f, body)
 				}
 			}
+		}
+		for k, n := range count {
+			t.Logf("%d %s signals, %d bytes each on average", n, k, size[k]/n)
 		}
 	})
 }
