@@ -269,11 +269,8 @@ const similarDefault = 0.4
 func (n *Node) remoteObs(s Signal) {
 	o := s.Obs
 	e := &entry{key: s.ID, from: s.From, at: s.At, sketch: o.Sketch, feats: o.Features, obs: store.CampaignObs{
-		At: store.Micros(s.At), SenderID: pseudoID(s.From, o.Sender), Role: o.Role, UAI: "x:" + o.School, Academie: o.Academie,
+		At: store.Micros(s.At), SenderID: pseudoID(s.From, o.Sender), Role: o.Role, UAI: o.School, Academie: o.Academie,
 		Recipients: o.Recipients, Flags: o.Flags}}
-	if o.School != "" {
-		e.obs.UAI = o.School
-	}
 	p := n.pic
 	p.mu.Lock()
 	p.remote.add(e)
