@@ -171,6 +171,7 @@ type Detector struct {
 	log    *slog.Logger
 	cfg    Config
 	model  TextModel
+	peers  Peers // the national picture, nil without one (peers.go)
 
 	mu       sync.Mutex // guards the caches below
 	open     []openIncident
@@ -401,8 +402,8 @@ func (d *Detector) Watch(ctx context.Context, o *messaging.Observed) (bool, []st
 	role := o.Sender.Role
 	var hold bool
 	var why []string
-	switch id := d.match(d.incidents(ctx), p, role); {
-	case id != 0:
+	switch id, matched := d.matchAll(ctx, p, role); {
+	case matched:
 		p.campaign, hold = id, true
 		why = []string{fmt.Sprintf("campagne : message semblable à ceux de l’incident n° %d", id)}
 	case singleSender(p.flags, role):
@@ -527,7 +528,7 @@ func (d *Detector) neighbourhood(ctx context.Context, obs store.CampaignObs, sig
 			out = append(out, r)
 		}
 	}
-	return out, nil
+	return append(out, d.remote(obs, sig)...), nil
 }
 
 func (d *Detector) alike(sig Signature, extra []int64, r store.CampaignObs) bool {
@@ -561,6 +562,9 @@ func (d *Detector) assessAndAct(ctx context.Context, obs store.CampaignObs, sig 
 	if level == "" {
 		return 0, nil
 	}
+	if ns, err = d.evidence(ctx, ns, sig, obs.Extra, level); err != nil || len(ns) == 0 {
+		return 0, err
+	}
 	ids := make([]int64, 0, len(ns))
 	for _, o := range ns {
 		ids = append(ids, o.MessageID)
@@ -588,6 +592,7 @@ func (d *Detector) assessAndAct(ctx context.Context, obs store.CampaignObs, sig 
 	if id, err = d.attach(ctx, id, fmt.Sprintf("m:%d", w.seed), level, reason, ns, w.flags, template); err != nil {
 		return 0, err
 	}
+	d.shareContained(id, level, ns)
 	return id, d.contain(ctx, id)
 }
 
@@ -974,6 +979,7 @@ func (d *Detector) flush(ctx context.Context) error {
 	if err := d.record(ctx, jobs); err != nil {
 		return err
 	}
+	d.shareObserved(jobs)
 	byIncident := map[int64][]store.CampaignObs{}
 	var errs []error
 	for _, j := range jobs {

@@ -150,6 +150,9 @@ func (d *Detector) assessWave(ctx context.Context, ns []store.CampaignObs, sig S
 			w.signalled++
 			signalledSchools[o.UAI] = true
 		}
+		if isRemote(o) {
+			continue // another deployment's: evidence, never the seed
+		}
 		if earliest.MessageID == 0 || o.At < earliest.At || (o.At == earliest.At && o.MessageID < earliest.MessageID) {
 			earliest = o
 		}

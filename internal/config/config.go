@@ -36,6 +36,7 @@ type Config struct {
 	MetricsToken   string   `json:"metrics_token"` // bearer token for /metrics and /readyz details
 	OpsAddr        string   `json:"ops_addr"`      // separate listen address for /metrics, /readyz, /healthz
 	SSOConfig      string   `json:"sso_config"`    // JSON file of the identity providers (internal/sso); "" for none
+	National       string   `json:"national"`      // the national shield's file (internal/national): "" outside one
 }
 
 // Default returns the defaults.
@@ -115,6 +116,7 @@ func (f *Flags) Load(getenv func(string) string) (Config, error) {
 		"BOUCLIER_TLS_CERT": &c.TLSCert, "BOUCLIER_TLS_KEY": &c.TLSKey, "BOUCLIER_METRICS_TOKEN": &c.MetricsToken,
 		"BOUCLIER_OPS_ADDR": &c.OpsAddr, "BOUCLIER_PROXY_HEADER": &c.ProxyHeader,
 		"BOUCLIER_SSO_CONFIG": &c.SSOConfig,
+		"BOUCLIER_NATIONAL":   &c.National,
 	}
 	for k, p := range env {
 		if v := getenv(k); v != "" {

@@ -33,6 +33,7 @@ import (
 	"github.com/bouclier/bouclier/internal/directory"
 	"github.com/bouclier/bouclier/internal/messaging"
 	"github.com/bouclier/bouclier/internal/moderation"
+	"github.com/bouclier/bouclier/internal/national"
 	"github.com/bouclier/bouclier/internal/notify"
 	"github.com/bouclier/bouclier/internal/privacy"
 	"github.com/bouclier/bouclier/internal/retention"
@@ -58,6 +59,7 @@ type App struct {
 	Notify     *notify.Service   // e-mail notifications (issue 16)
 	AckForms   *ackforms.Service // read acknowledgements and forms (issue 16)
 	SSO        *sso.Service      // nil when no identity provider is configured
+	National   *national.Node    // nil outside a national shield
 	Log        *slog.Logger
 	Now        func() time.Time
 	metrics    *metrics
@@ -147,6 +149,12 @@ func Open(ctx context.Context, cfg config.Config, log *slog.Logger, o Options) (
 	if app.SSO, err = openSSO(ctx, cfg, o.SSO, as, db, now); err != nil {
 		db.Close()
 		return nil, err
+	}
+	if cfg.National != "" {
+		if app.National, err = openNational(cfg.National, app, log); err != nil {
+			db.Close()
+			return nil, err
+		}
 	}
 	parts := messaging.Parts{Guard: sendGuard{as}, Rules: app.Rules, Screen: app.Screen, Watch: app.Campaign}
 	if app.Messaging, err = messaging.New(db, dir, parts, messaging.Options{Now: now, Log: log, ListsChanged: app.Screen.invalidate}); err != nil {
@@ -253,9 +261,11 @@ func (a *App) startWorkers() (stop func()) {
 	wg.Go(func() { a.Notify.Run(ctx, 5*time.Second) })
 	// Retention: every process tries each hour, one runs each day's.
 	wg.Go(func() { a.Retention.Run(ctx, time.Hour) })
+	stopNational := a.startNational(ctx)
 	return func() {
 		cancel()
 		wg.Wait()
+		stopNational()
 	}
 }
 
