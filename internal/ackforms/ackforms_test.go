@@ -80,11 +80,11 @@ func TestOnlyPersonnelMayAsk(t *testing.T) {
 			code             bouclier.Code
 		}{
 			{"parent asks ack", "parent.dupont", "user:prof.martin", true, nil, bouclier.ErrForbidden},
-			{"parent asks question", "parent.dupont", "user:prof.martin", false, &messaging.Form{Question: "Rendez-vous ?"}, bouclier.ErrForbidden},
+			{"parent asks question", "parent.dupont", "user:prof.martin", false, &messaging.Form{Question: "Rendez-vous\u202f?"}, bouclier.ErrForbidden},
 			{"student asks ack", "eleve.dupont", "user:prof.martin", true, nil, bouclier.ErrForbidden},
 			{"teacher with empty question", "prof.martin", "parents:0780001A/4A", false, &messaging.Form{Question: "  "}, bouclier.ErrInvalidRequest},
-			{"teacher with one choice", "prof.martin", "parents:0780001A/4A", false, &messaging.Form{Question: "Créneau ?", Choices: []string{"Lundi", " "}}, bouclier.ErrInvalidRequest},
-			{"teacher with repeated choice", "prof.martin", "parents:0780001A/4A", false, &messaging.Form{Question: "Créneau ?", Choices: []string{"Lundi", "lundi"}}, bouclier.ErrInvalidRequest},
+			{"teacher with one choice", "prof.martin", "parents:0780001A/4A", false, &messaging.Form{Question: "Créneau\u202f?", Choices: []string{"Lundi", " "}}, bouclier.ErrInvalidRequest},
+			{"teacher with repeated choice", "prof.martin", "parents:0780001A/4A", false, &messaging.Form{Question: "Créneau\u202f?", Choices: []string{"Lundi", "lundi"}}, bouclier.ErrInvalidRequest},
 		}
 		for _, c := range cases {
 			t.Run(c.name, func(t *testing.T) {
@@ -117,7 +117,7 @@ func TestAcknowledgeAnswerRemind(t *testing.T) {
 		ctx := context.Background()
 		head := signIn(t, e, "principal.moulin")
 		res, err := head.send(t, e, messaging.Draft{To: []string{"parents:0780001A/4A", "parents:0780001A/4B", "class:0780001A/4A"},
-			Subject: "Sortie au musée", Body: "La sortie a lieu jeudi.", Ack: true, Form: &messaging.Form{Question: "Autorisez-vous la sortie ?"}})
+			Subject: "Sortie au musée", Body: "La sortie a lieu jeudi.", Ack: true, Form: &messaging.Form{Question: "Autorisez-vous la sortie\u202f?"}})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -253,7 +253,7 @@ func TestExportNeutralisesFormulas(t *testing.T) {
 		ctx := context.Background()
 		prof := signIn(t, e, "prof.martin")
 		res, err := prof.send(t, e, messaging.Draft{To: []string{"parents:0780001A/4A", "parents:0780001A/4B"}, Subject: "Réunion",
-			Body: "Choisissez un créneau.", Form: &messaging.Form{Question: "Quel créneau ?", Choices: []string{"=HYPERLINK(\"http://x\")", "Mardi 17 h"}}})
+			Body: "Choisissez un créneau.", Form: &messaging.Form{Question: "Quel créneau\u202f?", Choices: []string{"=HYPERLINK(\"http://x\")", "Mardi 17 h"}}})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -292,12 +292,12 @@ func TestRefusedSendKeepsRequest(t *testing.T) {
 		ctx := context.Background()
 		prof := signIn(t, e, "prof.martin")
 		res, err := prof.send(t, e, messaging.Draft{To: []string{"user:eleve.hugo"}, Subject: "Sortie", Body: "Jeudi.", Ack: true,
-			Form: &messaging.Form{Question: "Quel créneau ?", Choices: []string{"Lundi", "Mardi"}}})
+			Form: &messaging.Form{Question: "Quel créneau\u202f?", Choices: []string{"Lundi", "Mardi"}}})
 		if bouclier.ErrorCode(err) != bouclier.ErrRecipientNotAllowed || res.DraftID == 0 {
 			t.Fatalf("send: %v draft %d", err, res.DraftID)
 		}
 		ack, form, err := e.App.Messaging.DraftRequest(ctx, prof.sess.User, res.DraftID)
-		if err != nil || !ack || form == nil || form.Question != "Quel créneau ?" || strings.Join(form.Choices, ",") != "Lundi,Mardi" {
+		if err != nil || !ack || form == nil || form.Question != "Quel créneau\u202f?" || strings.Join(form.Choices, ",") != "Lundi,Mardi" {
 			t.Fatalf("kept request: %v %+v %v", ack, form, err)
 		}
 		other := signIn(t, e, "prof.bernard")
@@ -333,7 +333,7 @@ func TestHeldMessageAsksNothingYet(t *testing.T) {
 		ctx := context.Background()
 		prof := signIn(t, e, "prof.martin")
 		res, err := prof.send(t, e, messaging.Draft{To: []string{"user:parent.dupont"}, Subject: "Information importante",
-			Body: "Il y a des explosifs cachés dans les toilettes du bâtiment B.", Ack: true, Form: &messaging.Form{Question: "Reçu ?"}})
+			Body: "Il y a des explosifs cachés dans les toilettes du bâtiment B.", Ack: true, Form: &messaging.Form{Question: "Reçu\u202f?"}})
 		if err != nil || res.Status != bouclier.StatusHeld {
 			t.Fatalf("send: %v %s", err, res.Status)
 		}

@@ -18,7 +18,7 @@ import (
 // transaction as the change.
 
 func forbidden() error {
-	return bouclier.Errorf(bouclier.ErrForbidden, "Vous n'avez pas autorité sur ce compte ou ce périmètre.")
+	return bouclier.Errorf(bouclier.ErrForbidden, "Vous n’avez pas autorité sur ce compte ou ce périmètre.")
 }
 
 // target returns the account a acts on, once Authorize granted action at
@@ -67,7 +67,7 @@ func (s *Service) Unlock(ctx context.Context, a bouclier.Actor, username string)
 			return err
 		}
 	} else if a.User.ID == u.ID {
-		return bouclier.Errorf(bouclier.ErrForbidden, "Personne ne peut lever une sanction qui le concerne : demandez-le à votre autorité.")
+		return bouclier.Errorf(bouclier.ErrForbidden, "Personne ne peut lever une sanction qui le concerne\u00a0: demandez-le à votre autorité.")
 	}
 	return s.db.InTx(ctx, func(tx *store.Tx) error {
 		sec, err := tx.AccountSecurity(ctx, u.ID)
@@ -109,7 +109,7 @@ func (s *Service) Lock(ctx context.Context, a bouclier.Actor, username, reason s
 		return err
 	}
 	if u.ID == a.User.ID {
-		return bouclier.Errorf(bouclier.ErrInvalidRequest, "Utilisez « Ce n’était pas moi » pour verrouiller votre propre compte.")
+		return bouclier.Errorf(bouclier.ErrInvalidRequest, "Utilisez «\u00a0Ce n’était pas moi\u00a0» pour verrouiller votre propre compte.")
 	}
 	now := s.now()
 	return s.db.InTx(ctx, func(tx *store.Tx) error {
@@ -148,7 +148,7 @@ func (s *Service) SetReadOnly(ctx context.Context, a bouclier.Actor, username st
 		return err
 	}
 	if u.ID == a.User.ID {
-		return bouclier.Errorf(bouclier.ErrForbidden, "Personne ne peut lever une sanction qui le concerne : demandez-le à votre autorité.")
+		return bouclier.Errorf(bouclier.ErrForbidden, "Personne ne peut lever une sanction qui le concerne\u00a0: demandez-le à votre autorité.")
 	}
 	by := imposer(a, u)
 	if !readOnly && u.ReadOnly {
@@ -202,7 +202,7 @@ func ParseScope(scope string) (string, error) {
 	case (kind == "academie" || kind == "establishment") && bouclier.ValidName(id):
 		return kind + ":" + id, nil
 	}
-	return "", bouclier.Errorf(bouclier.ErrInvalidRequest, "Périmètre invalide : %q (national, academie:ID ou establishment:UAI).", scope)
+	return "", bouclier.Errorf(bouclier.ErrInvalidRequest, "Périmètre invalide\u00a0: %q (national, academie:ID ou establishment:UAI).", scope)
 }
 
 func parseRoles(roles []string) ([]bouclier.Role, error) {

@@ -364,7 +364,7 @@ func (s *Service) LoginWith(ctx context.Context, in LoginRequest) (LoginResult, 
 	}
 	if u.MustReset {
 		s.record(ctx, audit.Entry{At: now, Actor: u.Username, Action: "login.failure", Target: "user:" + u.Username, Source: c.Address, Detail: "reset required"})
-		return LoginResult{}, bouclier.Errorf(bouclier.ErrPasswordResetRequired, "Vous devez définir un nouveau mot de passe avec votre code d'activation.")
+		return LoginResult{}, bouclier.Errorf(bouclier.ErrPasswordResetRequired, "Vous devez définir un nouveau mot de passe avec votre code d’activation.")
 	}
 	f, err := s.factors(ctx, u.ID, cred)
 	if err != nil {
@@ -383,7 +383,7 @@ func (s *Service) LoginWith(ctx context.Context, in LoginRequest) (LoginResult, 
 		}
 		mfaAt = store.Micros(now)
 		if method == "recovery" {
-			s.notify(ctx, u, "recovery_code_used", "Un code de secours a été utilisé pour vous connecter. S'il en reste peu, générez-en de nouveaux.", c, now)
+			s.notify(ctx, u, "recovery_code_used", "Un code de secours a été utilisé pour vous connecter. S’il en reste peu, générez-en de nouveaux.", c, now)
 		}
 	}
 	dev, err := s.device(ctx, u.ID, in.Device, c)
@@ -560,8 +560,8 @@ func (s *Service) AuthenticateClient(ctx context.Context, token string, c Client
 		if first {
 			t := s.now()
 			s.notify(ctx, u, "session_moved", "Votre session a été utilisée depuis un autre réseau ou un autre navigateur ("+c.Address+"). "+
-				"Par précaution, aucun envoi n'est possible depuis cette session sans une nouvelle vérification. "+
-				"Si ce n'était pas vous, utilisez « Ce n'était pas moi ».", c, t)
+				"Par précaution, aucun envoi n’est possible depuis cette session sans une nouvelle vérification. "+
+				"Si ce n’était pas vous, utilisez «\u00a0Ce n’était pas moi\u00a0».", c, t)
 			s.record(ctx, audit.Entry{At: t, Actor: u.Username, Action: "session.moved", Target: "user:" + u.Username, Scope: u.Scope(), Source: c.Address,
 				Detail: "session " + st.PublicID + " first issued to " + st.Network})
 		}

@@ -145,7 +145,7 @@ func (s *Service) recent(ctx context.Context, sess Session) error {
 		return fmt.Errorf("recent: %w", err)
 	}
 	if sess.Moved || st.MovedAt != 0 {
-		return bouclier.Errorf(bouclier.ErrStepUpRequired, "Cette session est utilisée depuis un autre réseau ou navigateur : reconnectez-vous pour modifier votre compte.")
+		return bouclier.Errorf(bouclier.ErrStepUpRequired, "Cette session est utilisée depuis un autre réseau ou navigateur\u00a0: reconnectez-vous pour modifier votre compte.")
 	}
 	cred, err := s.db.UserCredentials(ctx, u.ID)
 	if err != nil {
@@ -245,7 +245,7 @@ func (s *Service) BeginTOTP(ctx context.Context, sess Session, c Client) (secret
 		return "", "", err
 	}
 	if cred.TOTPSecret != "" {
-		return "", "", bouclier.Errorf(bouclier.ErrConflict, "Une application d'authentification est déjà enregistrée : retirez-la d'abord.")
+		return "", "", bouclier.Errorf(bouclier.ErrConflict, "Une application d’authentification est déjà enregistrée\u00a0: retirez-la d’abord.")
 	}
 	secret, err = NewTOTPSecret()
 	if err != nil {
@@ -322,7 +322,7 @@ func (s *Service) ConfirmTOTP(ctx context.Context, sess Session, code string, c 
 		}
 		step := checkTOTP(string(plain), code, now)
 		if step == 0 {
-			return bouclier.Errorf(bouclier.ErrInvalidCredentials, "Code incorrect : vérifiez l'heure de votre téléphone et réessayez.")
+			return bouclier.Errorf(bouclier.ErrInvalidCredentials, "Code incorrect\u00a0: vérifiez l’heure de votre téléphone et réessayez.")
 		}
 		if err := tx.ClearTOTP(ctx, u.ID); err != nil {
 			return err
@@ -340,7 +340,7 @@ func (s *Service) ConfirmTOTP(ctx context.Context, sess Session, code string, c 
 		if codes, err = s.ensureRecoveryCodes(ctx, tx, u.ID, now); err != nil {
 			return err
 		}
-		return s.factorChanged(ctx, tx, sess, "totp.enrol", "Une application d'authentification a été ajoutée à votre compte.", c, now)
+		return s.factorChanged(ctx, tx, sess, "totp.enrol", "Une application d’authentification a été ajoutée à votre compte.", c, now)
 	})
 	return codes, err
 }
@@ -361,7 +361,7 @@ func (s *Service) RemoveTOTP(ctx context.Context, sess Session, c Client) error 
 		return err
 	}
 	if !f.totp {
-		return bouclier.Errorf(bouclier.ErrNotFound, "Aucune application d'authentification n'est enregistrée.")
+		return bouclier.Errorf(bouclier.ErrNotFound, "Aucune application d’authentification n’est enregistrée.")
 	}
 	if err := s.keepOne(ctx, u, f.passkeys); err != nil {
 		return err
@@ -371,7 +371,7 @@ func (s *Service) RemoveTOTP(ctx context.Context, sess Session, c Client) error 
 		if err := tx.ClearTOTP(ctx, u.ID); err != nil {
 			return err
 		}
-		return s.factorChanged(ctx, tx, sess, "totp.remove", "L'application d'authentification a été retirée de votre compte.", c, now)
+		return s.factorChanged(ctx, tx, sess, "totp.remove", "L’application d’authentification a été retirée de votre compte.", c, now)
 	})
 }
 
@@ -385,7 +385,7 @@ func (s *Service) keepOne(ctx context.Context, u bouclier.User, others int) erro
 		return err
 	}
 	if req {
-		return bouclier.Errorf(bouclier.ErrConflict, "Votre compte doit garder un second facteur : ajoutez-en un autre avant de retirer celui-ci.")
+		return bouclier.Errorf(bouclier.ErrConflict, "Votre compte doit garder un second facteur\u00a0: ajoutez-en un autre avant de retirer celui-ci.")
 	}
 	return nil
 }

@@ -65,13 +65,13 @@ func (s *Service) CheckSend(ctx context.Context, sender bouclier.User, in SendIn
 		if inProcess(ctx) {
 			return nil
 		}
-		return bouclier.Errorf(bouclier.ErrUnauthenticated, "Session absente : reconnectez-vous pour envoyer.")
+		return bouclier.Errorf(bouclier.ErrUnauthenticated, "Session absente\u00a0: reconnectez-vous pour envoyer.")
 	}
 	if sess.User.ID != sender.ID {
-		return bouclier.Errorf(bouclier.ErrUnauthenticated, "Session absente : reconnectez-vous pour envoyer.")
+		return bouclier.Errorf(bouclier.ErrUnauthenticated, "Session absente\u00a0: reconnectez-vous pour envoyer.")
 	}
 	if sess.Moved {
-		return bouclier.Errorf(bouclier.ErrStepUpRequired, "Cette session est utilisée depuis un autre réseau ou navigateur que celui de la connexion : confirmez votre identité avant d'envoyer.")
+		return bouclier.Errorf(bouclier.ErrStepUpRequired, "Cette session est utilisée depuis un autre réseau ou navigateur que celui de la connexion\u00a0: confirmez votre identité avant d’envoyer.")
 	}
 	now := s.now()
 	sec, err := s.db.AccountSecurity(ctx, sender.ID)
@@ -79,7 +79,7 @@ func (s *Service) CheckSend(ctx context.Context, sender bouclier.User, in SendIn
 		return err
 	}
 	if sec.MustAck {
-		return bouclier.Errorf(ErrAckRequired, "Prenez connaissance des consignes de sécurité et confirmez-les avant d'envoyer un message.")
+		return bouclier.Errorf(ErrAckRequired, "Prenez connaissance des consignes de sécurité et confirmez-les avant d’envoyer un message.")
 	}
 	cred, err := s.db.UserCredentials(ctx, sender.ID)
 	if err != nil {
@@ -94,11 +94,11 @@ func (s *Service) CheckSend(ctx context.Context, sender bouclier.User, in SendIn
 		return err
 	}
 	if (req || sec.MustEnrol) && !f.any() {
-		return bouclier.Errorf(ErrEnrolmentRequired, "Votre compte doit être protégé par un second facteur (application d'authentification ou clé d'accès) avant de pouvoir envoyer des messages.")
+		return bouclier.Errorf(ErrEnrolmentRequired, "Votre compte doit être protégé par un second facteur (application d’authentification ou clé d’accès) avant de pouvoir envoyer des messages.")
 	}
 	if p := s.cfg.Probation; sec.ProbationUntil > store.Micros(now) {
 		if p.MaxRecipients > 0 && in.Recipients > p.MaxRecipients {
-			return bouclier.Errorf(bouclier.ErrForbidden, "Compte récemment activé : %d destinataires au plus par message jusqu'au %s.", p.MaxRecipients, frenchDate(time.UnixMicro(sec.ProbationUntil)))
+			return bouclier.Errorf(bouclier.ErrForbidden, "Compte récemment activé\u00a0: %d destinataires au plus par message jusqu’au %s.", p.MaxRecipients, frenchDate(time.UnixMicro(sec.ProbationUntil)))
 		}
 		if p.PerHour > 0 {
 			n, err := s.db.CountMessagesSince(ctx, sender.ID, store.Micros(now.Add(-time.Hour)))
@@ -106,7 +106,7 @@ func (s *Service) CheckSend(ctx context.Context, sender bouclier.User, in SendIn
 				return err
 			}
 			if n >= p.PerHour {
-				return &bouclier.Error{Code: bouclier.ErrThrottled, Message: "Compte récemment activé : " + itoa(p.PerHour) + " messages par heure au plus.", Cause: RetryAfter(10 * time.Minute)}
+				return &bouclier.Error{Code: bouclier.ErrThrottled, Message: "Compte récemment activé\u00a0: " + itoa(p.PerHour) + " messages par heure au plus.", Cause: RetryAfter(10 * time.Minute)}
 			}
 		}
 	}
@@ -127,7 +127,7 @@ func (s *Service) CheckSend(ctx context.Context, sender bouclier.User, in SendIn
 		return bouclier.Errorf(ErrEnrolmentRequired, "Sans second facteur, un message peut aller à %d personnes au plus, sans pièce jointe ni lien. Activez un second facteur pour aller au-delà.", s.cfg.NoFactorMaxSend)
 	}
 	if !fresh {
-		return bouclier.Errorf(bouclier.ErrStepUpRequired, "Pour envoyer à un groupe, à plus de %d personnes, ou avec une pièce jointe ou un lien, confirmez votre identité (code ou clé d'accès).", s.cfg.WideRecipients)
+		return bouclier.Errorf(bouclier.ErrStepUpRequired, "Pour envoyer à un groupe, à plus de %d personnes, ou avec une pièce jointe ou un lien, confirmez votre identité (code ou clé d’accès).", s.cfg.WideRecipients)
 	}
 	return nil
 }

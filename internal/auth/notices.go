@@ -36,7 +36,7 @@ func (s *Service) notify(ctx context.Context, u bouclier.User, kind, text string
 }
 
 func newDeviceText(c Client, now time.Time) string {
-	return fmt.Sprintf("Nouvelle connexion à votre compte le %s depuis %s (%s). Si ce n'était pas vous, utilisez « Ce n'était pas moi » : le compte sera verrouillé et toutes ses sessions fermées.",
+	return fmt.Sprintf("Nouvelle connexion à votre compte le %s depuis %s (%s). Si ce n’était pas vous, utilisez «\u00a0Ce n’était pas moi\u00a0»\u00a0: le compte sera verrouillé et toutes ses sessions fermées.",
 		frenchDate(now), c.Address, truncate(c.UserAgent, 80))
 }
 
@@ -162,8 +162,8 @@ func (s *Service) AcknowledgeSecurity(ctx context.Context, sess Session, c Clien
 
 // SecurityInstructions are the instructions a user acknowledges after a
 // mass reset, in French.
-const SecurityInstructions = `Consignes de sécurité :
-1. Ne communiquez jamais votre mot de passe ni vos codes, même à quelqu'un qui se présente comme l'établissement.
-2. Utilisez un mot de passe que vous n'utilisez nulle part ailleurs (une phrase de plusieurs mots convient).
-3. Vérifiez que l'ordinateur ou le téléphone utilisé est à jour et protégé : les logiciels espions volent mots de passe et sessions.
-4. Si une notification signale une connexion que vous n'avez pas faite, utilisez « Ce n'était pas moi ».`
+const SecurityInstructions = `Consignes de sécurité :
+1. Ne communiquez jamais votre mot de passe ni vos codes, même à quelqu’un qui se présente comme l’établissement.
+2. Utilisez un mot de passe que vous n’utilisez nulle part ailleurs (une phrase de plusieurs mots convient).
+3. Vérifiez que l’ordinateur ou le téléphone utilisé est à jour et protégé : les logiciels espions volent mots de passe et sessions.
+4. Si une notification signale une connexion que vous n’avez pas faite, utilisez « Ce n’était pas moi ».`

@@ -64,7 +64,7 @@ func (s *Service) BeginPasskeyLoginFrom(ctx context.Context, c Client) (string, 
 // takeLoginCeremony opens a login ceremony's handle and records it as
 // used. Errors: invalid_credentials (not a login handle, expired, used).
 func (s *Service) takeLoginCeremony(ctx context.Context, id string) (webauthn.SessionData, error) {
-	gone := bouclier.Errorf(bouclier.ErrInvalidCredentials, "Vérification expirée ou déjà utilisée : recommencez.")
+	gone := bouclier.Errorf(bouclier.ErrInvalidCredentials, "Vérification expirée ou déjà utilisée\u00a0: recommencez.")
 	plain, err := s.keys.Open(id)
 	if err != nil {
 		return webauthn.SessionData{}, gone

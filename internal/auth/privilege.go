@@ -91,7 +91,7 @@ func (s *Service) authorize(ctx context.Context, a bouclier.Actor, level bouclie
 		return fmt.Errorf("authorize: account: %w", err)
 	}
 	if u.ReadOnly || sec.LockedUntil > store.Micros(now) {
-		return bouclier.Errorf(bouclier.ErrForbidden, "Votre compte est en lecture seule ou verrouillé : vos droits d’administration sont suspendus.")
+		return bouclier.Errorf(bouclier.ErrForbidden, "Votre compte est en lecture seule ou verrouillé\u00a0: vos droits d’administration sont suspendus.")
 	}
 	if scope == "" || u.AuthorityScope() == "" {
 		return forbidden()
@@ -115,14 +115,14 @@ func (s *Service) authorize(ctx context.Context, a bouclier.Actor, level bouclie
 		return bouclier.Errorf(ErrEnrolmentRequired, "Activez un second facteur (application d’authentification ou clé d’accès) avant d’utiliser les fonctions d’administration.")
 	}
 	if st.MovedAt != 0 || a.Moved {
-		return bouclier.Errorf(bouclier.ErrStepUpRequired, "Cette session est utilisée depuis un autre réseau ou navigateur que celui de la connexion : reconnectez-vous pour administrer.")
+		return bouclier.Errorf(bouclier.ErrStepUpRequired, "Cette session est utilisée depuis un autre réseau ou navigateur que celui de la connexion\u00a0: reconnectez-vous pour administrer.")
 	}
 	window := s.cfg.PrivilegeSession
 	if level == bouclier.PrivLoosen {
 		window = s.cfg.PrivilegeFresh
 	}
 	if st.MFAAt == 0 || now.Sub(time.UnixMicro(st.MFAAt)) > window {
-		return bouclier.Errorf(bouclier.ErrStepUpRequired, "Confirmez votre identité (code ou clé d’accès) pour cette action : la dernière vérification date de plus de %s.", frenchDuration(window))
+		return bouclier.Errorf(bouclier.ErrStepUpRequired, "Confirmez votre identité (code ou clé d’accès) pour cette action\u00a0: la dernière vérification date de plus de %s.", frenchDuration(window))
 	}
 	return nil
 }
@@ -143,7 +143,7 @@ func (s *Service) canLift(ctx context.Context, a bouclier.Actor, imposedBy strin
 		return nil
 	}
 	if target.ID != 0 && a.User.ID == target.ID {
-		return bouclier.Errorf(bouclier.ErrForbidden, "Personne ne peut lever une sanction qui le concerne : demandez-le à votre autorité.")
+		return bouclier.Errorf(bouclier.ErrForbidden, "Personne ne peut lever une sanction qui le concerne\u00a0: demandez-le à votre autorité.")
 	}
 	if imposedBy == "" {
 		imposedBy = "national"
@@ -153,7 +153,7 @@ func (s *Service) canLift(ctx context.Context, a bouclier.Actor, imposedBy strin
 		return err
 	}
 	if !ok {
-		return bouclier.Errorf(bouclier.ErrForbidden, "Cette mesure a été prise à un niveau supérieur (%s) : seul ce niveau peut la lever.", imposedBy)
+		return bouclier.Errorf(bouclier.ErrForbidden, "Cette mesure a été prise à un niveau supérieur (%s)\u00a0: seul ce niveau peut la lever.", imposedBy)
 	}
 	return nil
 }

@@ -239,7 +239,7 @@ func (s *Service) Activate(ctx context.Context, username, code, password string,
 			return err
 		}
 		s.record(ctx, audit.Entry{At: now, Actor: target, Action: "activation.failure", Target: "user:" + target, Source: c.Address})
-		return bouclier.Errorf(bouclier.ErrInvalidCredentials, "Identifiant ou code d'activation incorrect ou expiré.")
+		return bouclier.Errorf(bouclier.ErrInvalidCredentials, "Identifiant ou code d’activation incorrect ou expiré.")
 	}
 	u, err := s.db.UserByName(ctx, username)
 	if errors.Is(err, store.ErrNotFound) {
@@ -271,7 +271,7 @@ func (s *Service) Activate(ctx context.Context, username, code, password string,
 	err = s.db.InTx(ctx, func(tx *store.Tx) error {
 		// Spent inside the same transaction: a second use finds nothing.
 		if _, _, err := tx.ActivationCode(ctx, u.ID); err != nil {
-			return bouclier.Errorf(bouclier.ErrInvalidCredentials, "Identifiant ou code d'activation incorrect ou expiré.")
+			return bouclier.Errorf(bouclier.ErrInvalidCredentials, "Identifiant ou code d’activation incorrect ou expiré.")
 		}
 		if err := tx.DeleteActivationCode(ctx, u.ID); err != nil {
 			return err
@@ -336,11 +336,11 @@ func LettersPDF(r ResetResult, publicURL string) []byte {
 			line(11, false, l.Establishment)
 		}
 		y -= 10
-		line(12, false, "À l'attention de "+l.DisplayName+" ("+roleFR(l.Role)+")")
+		line(12, false, "À l’attention de "+l.DisplayName+" ("+roleFR(l.Role)+")")
 		y -= 10
 		for _, t := range []string{
-			"Par mesure de sécurité, votre compte de messagerie scolaire a été réinitialisé :",
-			"l'ancien mot de passe ne fonctionne plus et toutes les sessions ont été fermées.",
+			"Par mesure de sécurité, votre compte de messagerie scolaire a été réinitialisé\u00a0:",
+			"l’ancien mot de passe ne fonctionne plus et toutes les sessions ont été fermées.",
 			"Pour le réactiver, rendez-vous sur " + publicURL + " et indiquez :",
 		} {
 			line(11, false, t)
@@ -348,7 +348,7 @@ func LettersPDF(r ResetResult, publicURL string) []byte {
 		y -= 6
 		line(12, false, "Identifiant : "+l.Username)
 		line(14, true, "Code d'activation : "+l.Code)
-		line(11, false, "Ce code ne sert qu'une fois et expire le "+frenchDate(r.ExpiresAt)+".")
+		line(11, false, "Ce code ne sert qu’une fois et expire le "+frenchDate(r.ExpiresAt)+".")
 		y -= 10
 		for _, t := range strings.Split(SecurityInstructions, "\n") {
 			line(10, false, t)
@@ -370,7 +370,7 @@ func roleFR(r bouclier.Role) string {
 	case bouclier.RoleStaff:
 		return "personnel"
 	case bouclier.RoleHead:
-		return "chef d'établissement"
+		return "chef d’établissement"
 	}
 	return "administration"
 }

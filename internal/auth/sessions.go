@@ -186,7 +186,7 @@ func (s *Service) StepUp(ctx context.Context, sess Session, in StepUpRequest, c 
 		mfa = true
 	case in.Password != "":
 		if f.any() {
-			return "", bouclier.Errorf(bouclier.ErrForbidden, "Utilisez votre second facteur (code ou clé d'accès).")
+			return "", bouclier.Errorf(bouclier.ErrForbidden, "Utilisez votre second facteur (code ou clé d’accès).")
 		}
 		ok, _, err := s.hasher.Check(ctx, in.Password, cred.PasswordHash)
 		if err != nil || !ok {

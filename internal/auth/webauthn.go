@@ -124,7 +124,7 @@ func (s *Service) takeCeremony(ctx context.Context, id, kind string) (int64, web
 		return err
 	})
 	if errors.Is(err, store.ErrNotFound) {
-		return 0, sd, bouclier.Errorf(bouclier.ErrInvalidCredentials, "Vérification expirée ou déjà utilisée : recommencez.")
+		return 0, sd, bouclier.Errorf(bouclier.ErrInvalidCredentials, "Vérification expirée ou déjà utilisée\u00a0: recommencez.")
 	}
 	if err != nil {
 		return 0, sd, err
@@ -180,11 +180,11 @@ func (s *Service) FinishPasskeyRegistration(ctx context.Context, sess Session, c
 		return PasskeyInfo{}, nil, err
 	}
 	if uid != sess.User.ID {
-		return PasskeyInfo{}, nil, bouclier.Errorf(bouclier.ErrInvalidCredentials, "Vérification expirée ou déjà utilisée : recommencez.")
+		return PasskeyInfo{}, nil, bouclier.Errorf(bouclier.ErrInvalidCredentials, "Vérification expirée ou déjà utilisée\u00a0: recommencez.")
 	}
 	parsed, err := protocol.ParseCredentialCreationResponseBytes(credential)
 	if err != nil {
-		return PasskeyInfo{}, nil, &bouclier.Error{Code: bouclier.ErrInvalidRequest, Message: "Réponse de la clé d'accès illisible.", Cause: err}
+		return PasskeyInfo{}, nil, &bouclier.Error{Code: bouclier.ErrInvalidRequest, Message: "Réponse de la clé d’accès illisible.", Cause: err}
 	}
 	w, err := s.waUser(ctx, sess.User)
 	if err != nil {
@@ -192,7 +192,7 @@ func (s *Service) FinishPasskeyRegistration(ctx context.Context, sess Session, c
 	}
 	cred, err := s.wa.CreateCredential(w, sd, parsed)
 	if err != nil {
-		return PasskeyInfo{}, nil, &bouclier.Error{Code: bouclier.ErrInvalidRequest, Message: "La clé d'accès n'a pas pu être vérifiée.", Cause: err}
+		return PasskeyInfo{}, nil, &bouclier.Error{Code: bouclier.ErrInvalidRequest, Message: "La clé d’accès n’a pas pu être vérifiée.", Cause: err}
 	}
 	plain, err := json.Marshal(cred)
 	if err != nil {
@@ -204,7 +204,7 @@ func (s *Service) FinishPasskeyRegistration(ctx context.Context, sess Session, c
 	}
 	name = strings.TrimSpace(name)
 	if name == "" || !utf8.ValidString(name) {
-		name = "Clé d'accès"
+		name = "Clé d’accès"
 	}
 	name = truncate(name, 60)
 	now := s.now()
@@ -217,7 +217,7 @@ func (s *Service) FinishPasskeyRegistration(ctx context.Context, sess Session, c
 		if codes, err = s.ensureRecoveryCodes(ctx, tx, sess.User.ID, now); err != nil {
 			return err
 		}
-		return s.factorChanged(ctx, tx, sess, "passkey.enrol", "Une clé d'accès (« "+name+" ») a été ajoutée à votre compte.", c, now)
+		return s.factorChanged(ctx, tx, sess, "passkey.enrol", "Une clé d’accès («\u00a0"+name+"\u00a0») a été ajoutée à votre compte.", c, now)
 	})
 	if err != nil {
 		return PasskeyInfo{}, nil, fmt.Errorf("store passkey: %w", err)
@@ -234,7 +234,7 @@ func (s *Service) RemovePasskey(ctx context.Context, sess Session, id string, c 
 	}
 	raw, err := base64.RawURLEncoding.DecodeString(id)
 	if err != nil {
-		return bouclier.Errorf(bouclier.ErrNotFound, "Clé d'accès inconnue.")
+		return bouclier.Errorf(bouclier.ErrNotFound, "Clé d’accès inconnue.")
 	}
 	u := sess.User
 	cred, err := s.db.UserCredentials(ctx, u.ID)
@@ -259,9 +259,9 @@ func (s *Service) RemovePasskey(ctx context.Context, sess Session, id string, c 
 			return err
 		}
 		if !ok {
-			return bouclier.Errorf(bouclier.ErrNotFound, "Clé d'accès inconnue.")
+			return bouclier.Errorf(bouclier.ErrNotFound, "Clé d’accès inconnue.")
 		}
-		return s.factorChanged(ctx, tx, sess, "passkey.remove", "Une clé d'accès a été retirée de votre compte.", c, now)
+		return s.factorChanged(ctx, tx, sess, "passkey.remove", "Une clé d’accès a été retirée de votre compte.", c, now)
 	})
 }
 
@@ -273,7 +273,7 @@ func (s *Service) BeginStepUpPasskey(ctx context.Context, sess Session) (string,
 		return "", nil, err
 	}
 	if len(w.creds) == 0 {
-		return "", nil, bouclier.Errorf(bouclier.ErrNotFound, "Aucune clé d'accès n'est enregistrée.")
+		return "", nil, bouclier.Errorf(bouclier.ErrNotFound, "Aucune clé d’accès n’est enregistrée.")
 	}
 	assertion, sd, err := s.wa.BeginLogin(w, webauthn.WithUserVerification(protocol.VerificationRequired))
 	if err != nil {

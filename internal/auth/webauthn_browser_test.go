@@ -23,11 +23,11 @@ import (
 // navigator.credentials, as the real login page will.
 const testPage = `<!doctype html><meta charset="utf-8"><title>passkeys</title><script>
 const dec = s => Uint8Array.from(atob(s.replace(/-/g,'+').replace(/_/g,'/') + '==='.slice((s.length+3)%4)), c => c.charCodeAt(0));
-const enc = b => b ? btoa(String.fromCharCode(...new Uint8Array(b))).replace(/\+/g,'-').replace(/\//g,'_').replace(/=+$/,'') : null;
+const enc = b => b ? btoa(String.fromCharCode(...new Uint8Array(b))).replace(/\+/g,'-').replace(/\//g,'_').replace(/=+$/,'') : null;
 async function api(method, path, token, body) {
   const h = {'Content-Type': 'application/json'};
   if (token) h['Authorization'] = 'Bearer ' + token;
-  const r = await fetch(path, {method, headers: h, body: body ? JSON.stringify(body) : undefined});
+  const r = await fetch(path, {method, headers: h, body: body ? JSON.stringify(body) : undefined});
   return {status: r.status, body: await r.json().catch(() => null)};
 }
 async function create(o) {
@@ -38,7 +38,7 @@ async function create(o) {
   return {id: c.id, rawId: enc(c.rawId), type: c.type, authenticatorAttachment: c.authenticatorAttachment,
     clientExtensionResults: c.getClientExtensionResults(),
     response: {clientDataJSON: enc(c.response.clientDataJSON), attestationObject: enc(c.response.attestationObject),
-      transports: c.response.getTransports ? c.response.getTransports() : []}};
+      transports: c.response.getTransports ? c.response.getTransports() : []}};
 }
 async function get(o) {
   const pk = o.publicKey;

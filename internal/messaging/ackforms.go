@@ -75,7 +75,7 @@ func checkRequest(sender bouclier.User, d *Draft) error {
 			return bouclier.Errorf(bouclier.ErrInvalidRequest, "Une réponse proposée dépasse %d caractères.", maxChoice)
 		}
 		if seen[strings.ToLower(c)] {
-			return bouclier.Errorf(bouclier.ErrInvalidRequest, "La réponse « %s » est proposée deux fois.", c)
+			return bouclier.Errorf(bouclier.ErrInvalidRequest, "La réponse «\u00a0%s\u00a0» est proposée deux fois.", c)
 		}
 		seen[strings.ToLower(c)] = true
 		f.Choices = append(f.Choices, c)

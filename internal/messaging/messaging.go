@@ -303,11 +303,11 @@ func (s *Service) validate(sender bouclier.User, d *Draft) error {
 	d.Subject = strings.TrimSpace(d.Subject)
 	switch {
 	case !utf8.ValidString(d.Subject) || !utf8.ValidString(d.Body):
-		return bouclier.Errorf(bouclier.ErrInvalidRequest, "Le texte n'est pas en UTF-8 valide.")
+		return bouclier.Errorf(bouclier.ErrInvalidRequest, "Le texte n’est pas en UTF-8 valide.")
 	case d.Subject == "":
-		return bouclier.Errorf(bouclier.ErrInvalidRequest, "L'objet est obligatoire.")
+		return bouclier.Errorf(bouclier.ErrInvalidRequest, "L’objet est obligatoire.")
 	case utf8.RuneCountInString(d.Subject) > s.limits.Subject:
-		return bouclier.Errorf(bouclier.ErrInvalidRequest, "L'objet dépasse %d caractères.", s.limits.Subject)
+		return bouclier.Errorf(bouclier.ErrInvalidRequest, "L’objet dépasse %d caractères.", s.limits.Subject)
 	case strings.TrimSpace(d.Body) == "":
 		return bouclier.Errorf(bouclier.ErrInvalidRequest, "Le message est vide.")
 	case utf8.RuneCountInString(d.Body) > s.limits.Body:
@@ -436,7 +436,7 @@ func (s *Service) send(ctx context.Context, sender bouclier.User, d *Draft, sour
 		return Result{}, err
 	}
 	if sender.ReadOnly || sender.Disabled {
-		return Result{}, bouclier.Errorf(bouclier.ErrForbidden, "Votre compte est en lecture seule : vous ne pouvez pas envoyer de message.")
+		return Result{}, bouclier.Errorf(bouclier.ErrForbidden, "Votre compte est en lecture seule\u00a0: vous ne pouvez pas envoyer de message.")
 	}
 	// 2. The recipients.
 	snd, err := s.dir.LoadSender(ctx, sender)
@@ -473,7 +473,7 @@ func (s *Service) send(ctx context.Context, sender bouclier.User, d *Draft, sour
 		}
 		if n >= RefusalHold {
 			verdict.Verdict = bouclier.VerdictHold
-			m.Reasons = append(m.Reasons, fmt.Sprintf("compte : %d messages refusés en %d min", n, int(RefusalWindow/time.Minute)))
+			m.Reasons = append(m.Reasons, fmt.Sprintf("compte\u00a0: %d messages refusés en %d min", n, int(RefusalWindow/time.Minute)))
 		}
 	}
 	// 7. The campaign watch.
@@ -535,7 +535,7 @@ func (s *Service) threadOf(ctx context.Context, sender bouclier.User, parentID i
 	}
 	parent, err := s.db.MessageFor(ctx, sender.ID, parentID)
 	if errors.Is(err, store.ErrNotFound) {
-		return 0, bouclier.Errorf(bouclier.ErrNotFound, "Le message auquel vous répondez n'existe pas.")
+		return 0, bouclier.Errorf(bouclier.ErrNotFound, "Le message auquel vous répondez n’existe pas.")
 	}
 	if err != nil {
 		return 0, err

@@ -85,7 +85,7 @@ func TestNewRefusesMissingPart(t *testing.T) {
 }
 
 // blockedFile is an attachment the tests put on the blocklist.
-var blockedFile = []byte("Liste des fournitures pour la sortie : bottes, gourde, pique-nique.\n")
+var blockedFile = []byte("Liste des fournitures pour la sortie\u00a0: bottes, gourde, pique-nique.\n")
 
 func blockFile(t *testing.T, e *apptest.Env) {
 	t.Helper()

@@ -239,7 +239,7 @@ func (s *Service) WriteEvidence(ctx context.Context, w io.Writer, title string, 
 			return err
 		}
 	}
-	if err := ew.addJSON("README.json", map[string]any{"title": "Bouclier : éléments de preuve — " + title, "generated_at": ew.now.Format(time.RFC3339),
+	if err := ew.addJSON("README.json", map[string]any{"title": "Bouclier\u00a0: éléments de preuve — " + title, "generated_at": ew.now.Format(time.RFC3339),
 		"messages": ids, "manifest": ManifestName, "verify": "sha256sum -c " + ManifestName}); err != nil {
 		return err
 	}

@@ -59,7 +59,7 @@ func New(db *store.DB, dir *directory.Directory, authz Authorizer, now func() ti
 }
 
 func forbidden() error {
-	return bouclier.Errorf(bouclier.ErrForbidden, "Réservé à la direction de l'établissement et aux administrateurs de l'académie.")
+	return bouclier.Errorf(bouclier.ErrForbidden, "Réservé à la direction de l’établissement et aux administrateurs de l’académie.")
 }
 
 // scopeOf is the scope a message's moderation belongs to.
@@ -163,7 +163,7 @@ func (s *Service) decide(ctx context.Context, a bouclier.Actor, id int64, to bou
 			return err
 		}
 		if !ok {
-			return bouclier.Errorf(bouclier.ErrConflict, "Ce message n'est plus en attente de vérification.")
+			return bouclier.Errorf(bouclier.ErrConflict, "Ce message n’est plus en attente de vérification.")
 		}
 		action := "moderation.release"
 		if to == bouclier.StatusRejected {
@@ -344,7 +344,7 @@ func (s *Service) BlockDigest(ctx context.Context, a bouclier.Actor, hexSum, lab
 		return err
 	}
 	if !a.IsSystem() && a.User.Role != bouclier.RoleAcademyAdmin && a.User.Role != bouclier.RoleNationalAdmin {
-		return bouclier.Errorf(bouclier.ErrForbidden, "Réservé aux administrateurs d'académie et nationaux.")
+		return bouclier.Errorf(bouclier.ErrForbidden, "Réservé aux administrateurs d’académie et nationaux.")
 	}
 	hexSum = strings.ToLower(strings.TrimSpace(hexSum))
 	if b, err := hex.DecodeString(hexSum); err != nil || len(b) != 32 {
@@ -384,7 +384,7 @@ func (s *Service) AllowDomain(ctx context.Context, a bouclier.Actor, domain stri
 		aca = a.User.Academie
 	case a.User.Role == bouclier.RoleNationalAdmin:
 	default:
-		return bouclier.Errorf(bouclier.ErrForbidden, "Réservé aux administrateurs d'académie et nationaux.")
+		return bouclier.Errorf(bouclier.ErrForbidden, "Réservé aux administrateurs d’académie et nationaux.")
 	}
 	domain = strings.ToLower(strings.TrimSpace(domain))
 	if domain == "" || len(domain) > 253 || strings.ContainsAny(domain, "/ :@") || !strings.Contains(domain, ".") {

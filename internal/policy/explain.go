@@ -26,7 +26,7 @@ func (s *Set) Explain(subj Subject, now time.Time) Explanation {
 	e := Explanation{Send: d.Send != Refuse, Receive: d.Receive == Allow, Reason: d.Message(now)}
 	if d.Send == Allow && d.Receive == Allow && d.RuleID == "" &&
 		(subj.Role == bouclier.RoleAcademyAdmin || subj.Role == bouclier.RoleNationalAdmin) {
-		e.Reason = "Messagerie ouverte (les administrateurs ne sont soumis qu'aux règles qui les nomment)"
+		e.Reason = "Messagerie ouverte (les administrateurs ne sont soumis qu’aux règles qui les nomment)"
 	}
 	if !d.Until.IsZero() {
 		u := d.Until
@@ -49,14 +49,14 @@ func (d Decision) Message(now time.Time) string {
 		return d.Reason
 	case d.Send == Defer:
 		if !d.DeliverAt.IsZero() {
-			return d.Reason + " : les messages seront remis " + when(d.DeliverAt, now)
+			return d.Reason + "\u00a0: les messages seront remis " + when(d.DeliverAt, now)
 		}
-		return d.Reason + " : la remise des messages est différée"
+		return d.Reason + "\u00a0: la remise des messages est différée"
 	case d.Receive == Defer:
 		if !d.ReceiveAt.IsZero() {
-			return d.Reason + " : les messages reçus seront remis " + when(d.ReceiveAt, now)
+			return d.Reason + "\u00a0: les messages reçus seront remis " + when(d.ReceiveAt, now)
 		}
-		return d.Reason + " : la remise des messages reçus est différée"
+		return d.Reason + "\u00a0: la remise des messages reçus est différée"
 	case d.Receive == Refuse:
 		return d.Reason + " (réception fermée)"
 	}

@@ -343,7 +343,7 @@ func TestDateRanges(t *testing.T) {
 
 func TestScopeBounds(t *testing.T) {
 	acClose := policy.Rule{ID: "ac-students", Scope: sc(t, "academie:versailles"), Roles: []bouclier.Role{student}, Mode: policy.ModeClosed,
-		Reason: "Messagerie fermée aux élèves de l'académie"}
+		Reason: "Messagerie fermée aux élèves de l’académie"}
 	reopen := policy.Rule{ID: "etab-reopen", Scope: sc(t, "establishment:0780001A"), Roles: []bouclier.Role{student}, Mode: policy.ModeOpen}
 	existing := append(presets(t, policy.PresetDisconnect2025), acClose)
 
@@ -353,7 +353,7 @@ func TestScopeBounds(t *testing.T) {
 		t.Fatalf("Validate(reopen) = %v, want conflict", err)
 	}
 	msg := bouclier.ErrorMessage(err)
-	for _, part := range []string{"etab-reopen", "ac-students", "l'académie versailles", "élèves", "l'établissement 0780001A", "ne peut pas"} {
+	for _, part := range []string{"etab-reopen", "ac-students", "l’académie versailles", "élèves", "l’établissement 0780001A", "ne peut pas"} {
 		if !strings.Contains(msg, part) {
 			t.Errorf("message %q lacks %q", msg, part)
 		}
@@ -550,19 +550,19 @@ func TestExplain(t *testing.T) {
 		{"student", subj(student, "moulin"), at(12, 10),
 			`{"send":false,"receive":false,"reason":"Messagerie fermée aux élèves (circulaire de mars 2024)","until":null}`},
 		{"open", subj(teacher, "moulin"), at(12, 10),
-			`{"send":true,"receive":true,"reason":"Messagerie ouverte jusqu'à 20:00","until":"2025-03-12T20:00:00+01:00"}`},
+			`{"send":true,"receive":true,"reason":"Messagerie ouverte jusqu’à 20:00","until":"2025-03-12T20:00:00+01:00"}`},
 		{"quiet", subj(teacher, "moulin"), at(12, 21),
-			`{"send":true,"receive":false,"reason":"Heures calmes (droit à la déconnexion) : les messages seront remis à 07:00","until":"2025-03-12T23:00:00+01:00"}`},
+			`{"send":true,"receive":false,"reason":"Heures calmes (droit à la déconnexion) : les messages seront remis à 07:00","until":"2025-03-12T23:00:00+01:00"}`},
 		{"closed", subj(parent, "moulin"), at(12, 23),
 			`{"send":false,"receive":false,"reason":"Messagerie fermée de 23:00 à 07:00 (circulaire de mars 2024) — réouverture à 07:00","until":"2025-03-13T07:00:00+01:00"}`},
 		{"weekend", subj(parent, "moulin"), at(14, 21),
-			`{"send":true,"receive":false,"reason":"Heures calmes (droit à la déconnexion) : les messages seront remis le lundi 17 mars à 07:00","until":"2025-03-14T23:00:00+01:00"}`},
+			`{"send":true,"receive":false,"reason":"Heures calmes (droit à la déconnexion) : les messages seront remis le lundi 17 mars à 07:00","until":"2025-03-14T23:00:00+01:00"}`},
 		{"suspended", subj(teacher, "hugo"), at(12, 10),
-			`{"send":false,"receive":false,"reason":"Messagerie suspendue : alerte à la bombe — réouverture à 18:00","until":"2025-03-12T18:00:00+01:00"}`},
+			`{"send":false,"receive":false,"reason":"Messagerie suspendue : alerte à la bombe — réouverture à 18:00","until":"2025-03-12T18:00:00+01:00"}`},
 		{"reunion", subj(teacher, "reunion"), time.Date(2025, 3, 12, 19, 30, 0, 0, time.UTC),
 			`{"send":false,"receive":false,"reason":"Messagerie fermée de 23:00 à 07:00 (circulaire de mars 2024) — réouverture à 07:00","until":"2025-03-13T07:00:00+04:00"}`},
 		{"admin", subj(natAdmin, "moulin"), at(12, 23),
-			`{"send":true,"receive":true,"reason":"Messagerie ouverte (les administrateurs ne sont soumis qu'aux règles qui les nomment)","until":null}`},
+			`{"send":true,"receive":true,"reason":"Messagerie ouverte (les administrateurs ne sont soumis qu’aux règles qui les nomment)","until":null}`},
 	}
 	for _, tt := range tests {
 		b, err := json.Marshal(set.Explain(tt.s, tt.at))

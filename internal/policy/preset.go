@@ -24,15 +24,15 @@ var presets = []struct {
 	rules func() []Rule
 }{
 	{PresetInfo{PresetCircular2024,
-		"Circulaire de mars 2024 : messagerie fermée aux élèves en permanence, et aux adultes de 23:00 à 07:00 " +
-			"(heure locale de l'établissement). Fermeture de sécurité, non assouplissable aux niveaux inférieurs."},
+		"Circulaire de mars 2024\u00a0: messagerie fermée aux élèves en permanence, et aux adultes de 23:00 à 07:00 " +
+			"(heure locale de l’établissement). Fermeture de sécurité, non assouplissable aux niveaux inférieurs."},
 		circular2024},
 	{PresetInfo{PresetDisconnect2025,
-		"Droit à la déconnexion (circulaire de 2025) : heures calmes de 20:00 à 07:00 du lundi au jeudi et du vendredi " +
-			"20:00 au lundi 07:00 ; les messages sont acceptés et remis à la fin des heures calmes. Adaptable localement."},
+		"Droit à la déconnexion (circulaire de 2025)\u00a0: heures calmes de 20:00 à 07:00 du lundi au jeudi et du vendredi " +
+			"20:00 au lundi 07:00\u202f; les messages sont acceptés et remis à la fin des heures calmes. Adaptable localement."},
 		disconnect2025},
 	{PresetInfo{PresetOpen,
-		"Aucune fenêtre horaire à ce niveau : la messagerie est ouverte, sous réserve des règles des niveaux supérieurs."},
+		"Aucune fenêtre horaire à ce niveau\u00a0: la messagerie est ouverte, sous réserve des règles des niveaux supérieurs."},
 		func() []Rule { return []Rule{} }},
 }
 
@@ -54,7 +54,7 @@ func Preset(name string) ([]Rule, error) {
 			return p.rules(), nil
 		}
 	}
-	return nil, bouclier.Errorf(bouclier.ErrInvalidRequest, "préréglage inconnu : %q (circular-2024, disconnect-2025 ou open)", name)
+	return nil, bouclier.Errorf(bouclier.ErrInvalidRequest, "préréglage inconnu\u00a0: %q (circular-2024, disconnect-2025 ou open)", name)
 }
 
 // PresetAt returns the rules of a named preset applied at scope sc.

@@ -122,10 +122,10 @@ func (r *Rule) effect() (send, recv Action) {
 // check reports whether the rule is well formed on its own.
 func (r *Rule) check() error {
 	bad := func(format string, args ...any) error {
-		return bouclier.Errorf(bouclier.ErrInvalidRequest, "règle « %s » invalide : "+format, append([]any{r.ID}, args...)...)
+		return bouclier.Errorf(bouclier.ErrInvalidRequest, "règle «\u00a0%s\u00a0» invalide\u00a0: "+format, append([]any{r.ID}, args...)...)
 	}
 	if strings.TrimSpace(r.ID) == "" || len(r.ID) > 200 {
-		return bouclier.Errorf(bouclier.ErrInvalidRequest, "règle invalide : identifiant manquant ou trop long")
+		return bouclier.Errorf(bouclier.ErrInvalidRequest, "règle invalide\u00a0: identifiant manquant ou trop long")
 	}
 	if err := r.Scope.check(); err != nil {
 		return bad("%s", bouclier.ErrorMessage(err))
@@ -138,7 +138,7 @@ func (r *Rule) check() error {
 	switch r.Mode {
 	case ModeOpen:
 		if r.Closure != "" {
-			return bad("une règle ouverte n'a pas de type de fermeture")
+			return bad("une règle ouverte n’a pas de type de fermeture")
 		}
 	case ModeReceiveOnly, ModeClosed:
 		if r.Closure != "" && r.Closure != ClosureSecurity && r.Closure != ClosureQuiet {
@@ -165,15 +165,15 @@ func (s *Suspension) check() error {
 		return bouclier.Errorf(bouclier.ErrInvalidRequest, "suspension invalide : identifiant manquant")
 	}
 	if err := s.Scope.check(); err != nil {
-		return bouclier.Errorf(bouclier.ErrInvalidRequest, "suspension « %s » invalide : %s", s.ID, bouclier.ErrorMessage(err))
+		return bouclier.Errorf(bouclier.ErrInvalidRequest, "suspension «\u00a0%s\u00a0» invalide\u00a0: %s", s.ID, bouclier.ErrorMessage(err))
 	}
 	for _, role := range s.Roles {
 		if !role.Valid() {
-			return bouclier.Errorf(bouclier.ErrInvalidRequest, "suspension « %s » invalide : rôle inconnu %q", s.ID, role)
+			return bouclier.Errorf(bouclier.ErrInvalidRequest, "suspension «\u00a0%s\u00a0» invalide\u00a0: rôle inconnu %q", s.ID, role)
 		}
 	}
 	if !s.Since.IsZero() && !s.Until.IsZero() && !s.Until.After(s.Since) {
-		return bouclier.Errorf(bouclier.ErrInvalidRequest, "suspension « %s » invalide : la fin doit suivre le début", s.ID)
+		return bouclier.Errorf(bouclier.ErrInvalidRequest, "suspension «\u00a0%s\u00a0» invalide\u00a0: la fin doit suivre le début", s.ID)
 	}
 	return nil
 }
@@ -216,7 +216,7 @@ var frenchRoles = map[bouclier.Role]string{
 	bouclier.RoleParent:        "parents",
 	bouclier.RoleTeacher:       "enseignants",
 	bouclier.RoleStaff:         "personnels",
-	bouclier.RoleHead:          "chefs d'établissement",
+	bouclier.RoleHead:          "chefs d’établissement",
 	bouclier.RoleAcademyAdmin:  "administrateurs académiques",
 	bouclier.RoleNationalAdmin: "administrateurs nationaux",
 }
@@ -276,7 +276,7 @@ func Validate(existing []Rule, r Rule, academie string) error {
 			what = "impose des heures calmes"
 		}
 		return bouclier.Errorf(bouclier.ErrConflict,
-			"Règle « %s » refusée : la règle « %s » %s %s aux %s, et %s ne peut pas l'assouplir.",
+			"Règle «\u00a0%s\u00a0» refusée\u00a0: la règle «\u00a0%s\u00a0» %s %s aux %s, et %s ne peut pas l’assouplir.",
 			r.ID, w.ID, w.Scope.frenchOf(), what, frenchRoleList(common), r.Scope.french())
 	}
 	return nil

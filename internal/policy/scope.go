@@ -40,7 +40,7 @@ func ParseScope(s string) (Scope, error) {
 	}
 	kind, id, ok := strings.Cut(s, ":")
 	if !ok {
-		return Scope{}, bouclier.Errorf(bouclier.ErrInvalidRequest, "portée invalide : %q (national, academie:ID, establishment:UAI ou class:UAI/CLASSE)", s)
+		return Scope{}, bouclier.Errorf(bouclier.ErrInvalidRequest, "portée invalide\u00a0: %q (national, academie:ID, establishment:UAI ou class:UAI/CLASSE)", s)
 	}
 	sc := Scope{Kind: ScopeKind(kind), ID: id}
 	if err := sc.check(); err != nil {
@@ -62,7 +62,7 @@ func (s Scope) check() error {
 		ok = found && bouclier.ValidName(uai) && bouclier.ValidName(class)
 	}
 	if !ok {
-		return bouclier.Errorf(bouclier.ErrInvalidRequest, "portée invalide : %q", s.String())
+		return bouclier.Errorf(bouclier.ErrInvalidRequest, "portée invalide\u00a0: %q", s.String())
 	}
 	return nil
 }
@@ -109,9 +109,9 @@ func (s Scope) french() string {
 	case ScopeNational:
 		return "le niveau national"
 	case ScopeAcademie:
-		return "l'académie " + s.ID
+		return "l’académie " + s.ID
 	case ScopeEstablishment:
-		return "l'établissement " + s.ID
+		return "l’établissement " + s.ID
 	case ScopeClass:
 		return "la classe " + s.ID
 	}

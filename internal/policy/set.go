@@ -24,11 +24,11 @@ const minUnix, maxUnix = -1e10, 1e11
 // The default reasons, in French.
 const (
 	reasonOpen        = "Messagerie ouverte"
-	reasonUnknownRole = "Messagerie fermée : rôle inconnu"
+	reasonUnknownRole = "Messagerie fermée\u00a0: rôle inconnu"
 	reasonClosed      = "Messagerie fermée"
 	reasonRecvOnly    = "Messagerie en réception seule"
 	reasonQuiet       = "Heures calmes"
-	reasonQuietSend   = "Heures calmes pour l'envoi"
+	reasonQuietSend   = "Heures calmes pour l’envoi"
 	reasonSuspended   = "Messagerie suspendue"
 )
 

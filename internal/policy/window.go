@@ -98,7 +98,7 @@ func (w Window) minutes() int {
 
 func (w Window) check() error {
 	if w.Start < 0 || w.Start >= minutesPerDay || w.End < 0 || w.End > minutesPerDay || w.Nights < 0 || w.Nights > 7 {
-		return bouclier.Errorf(bouclier.ErrInvalidRequest, "fenêtre horaire invalide : %s", w.String())
+		return bouclier.Errorf(bouclier.ErrInvalidRequest, "fenêtre horaire invalide\u00a0: %s", w.String())
 	}
 	for _, d := range w.Days {
 		if d < time.Sunday || d > time.Saturday {
@@ -106,7 +106,7 @@ func (w Window) check() error {
 		}
 	}
 	if w.minutes() <= 0 {
-		return bouclier.Errorf(bouclier.ErrInvalidRequest, "fenêtre horaire vide : %s", w.String())
+		return bouclier.Errorf(bouclier.ErrInvalidRequest, "fenêtre horaire vide\u00a0: %s", w.String())
 	}
 	return nil
 }
@@ -201,7 +201,7 @@ func formatDays(days []time.Weekday) string {
 // ParseWindow parses the text form described on Window.
 func ParseWindow(s string) (Window, error) {
 	bad := func() (Window, error) {
-		return Window{}, bouclier.Errorf(bouclier.ErrInvalidRequest, "fenêtre horaire invalide : %q (ex. \"mon-fri 20:00-07:00\", \"fri 20:00-mon 07:00\")", s)
+		return Window{}, bouclier.Errorf(bouclier.ErrInvalidRequest, "fenêtre horaire invalide\u00a0: %q (ex. \"mon-fri 20:00-07:00\", \"fri 20:00-mon 07:00\")", s)
 	}
 	rest := strings.ToLower(strings.TrimSpace(s))
 	var w Window
@@ -353,7 +353,7 @@ func (r DateRange) check() error {
 	s, ok1 := r.Start.dayNumber()
 	e, ok2 := r.End.dayNumber()
 	if !ok1 || !ok2 || e <= s {
-		return bouclier.Errorf(bouclier.ErrInvalidRequest, "période invalide : du %s au %s (la fin, exclue, doit suivre le début)", r.Start, r.End)
+		return bouclier.Errorf(bouclier.ErrInvalidRequest, "période invalide\u00a0: du %s au %s (la fin, exclue, doit suivre le début)", r.Start, r.End)
 	}
 	return nil
 }

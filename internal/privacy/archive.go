@@ -289,25 +289,25 @@ func auditView(u bouclier.User, e store.AuditRow) map[string]any {
 func readme(u bouclier.User, now time.Time) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "Bouclier — vos données personnelles\r\n\r\n")
-	fmt.Fprintf(&b, "Compte : %s (%s)\r\nArchive produite le %s (UTC).\r\n\r\n", u.Username, u.DisplayName, now.UTC().Format("02/01/2006 à 15:04"))
+	fmt.Fprintf(&b, "Compte\u00a0: %s (%s)\r\nArchive produite le %s (UTC).\r\n\r\n", u.Username, u.DisplayName, now.UTC().Format("02/01/2006 à 15:04"))
 	b.WriteString("Cette archive rassemble les données que Bouclier conserve sur votre compte, au titre de votre droit d’accès " +
 		"(article 15 du RGPD). Les fichiers sont au format JSON (texte lisible, dates en UTC).\r\n\r\n")
 	for _, f := range [][2]string{
-		{fileAccount, "votre compte : identifiant, nom, profil, établissement, classe, adresse électronique, liens familiaux ;"},
-		{fileSent, "les messages que vous avez envoyés, avec les destinataires que vous aviez indiqués ;"},
-		{fileReceived, "les messages que vous avez reçus, avec le nom de leur expéditeur (les autres destinataires n’y figurent pas) ;"},
+		{fileAccount, "votre compte\u00a0: identifiant, nom, profil, établissement, classe, adresse électronique, liens familiaux\u202f;"},
+		{fileSent, "les messages que vous avez envoyés, avec les destinataires que vous aviez indiqués\u202f;"},
+		{fileReceived, "les messages que vous avez reçus, avec le nom de leur expéditeur (les autres destinataires n’y figurent pas)\u202f;"},
 		{fileDrafts, "vos brouillons ;"},
 		{fileSessions, "vos connexions : dates, adresse IP, navigateur ;"},
-		{fileDevices, "les navigateurs reconnus pour votre compte ;"},
-		{fileNotices, "les avis de sécurité qui vous ont été adressés ;"},
-		{fileAudit, "les entrées du journal d’audit qui vous concernent (pour les actions d’un tiers sur votre compte, seuls la date, l’action et son objet figurent) ;"},
+		{fileDevices, "les navigateurs reconnus pour votre compte\u202f;"},
+		{fileNotices, "les avis de sécurité qui vous ont été adressés\u202f;"},
+		{fileAudit, "les entrées du journal d’audit qui vous concernent (pour les actions d’un tiers sur votre compte, seuls la date, l’action et son objet figurent)\u202f;"},
 		{dirAttachment, "les pièces jointes de ces messages."},
 	} {
 		fmt.Fprintf(&b, "- %s : %s\r\n", f[0], f[1])
 	}
-	b.WriteString("\r\nDurées de conservation : les messages jusqu’à la fin de l’année scolaire suivant leur envoi, les journaux de " +
-		"connexion un an, les comptes fermés trois mois ; sauf conservation au titre de la preuve (incident en cours, réquisition).\r\n" +
+	b.WriteString("\r\nDurées de conservation\u00a0: les messages jusqu’à la fin de l’année scolaire suivant leur envoi, les journaux de " +
+		"connexion un an, les comptes fermés trois mois\u202f; sauf conservation au titre de la preuve (incident en cours, réquisition).\r\n" +
 		"Pour faire rectifier ou effacer des données, adressez-vous au chef d’établissement ou au délégué à la protection des données " +
-		"de votre académie. Voir la page « Données personnelles » de Bouclier.\r\n")
+		"de votre académie. Voir la page «\u00a0Données personnelles\u00a0» de Bouclier.\r\n")
 	return b.String()
 }

@@ -87,11 +87,11 @@ func seed(t *testing.T, e *apptest.Env) fixture {
 	t.Helper()
 	ctx := context.Background()
 	db := e.App.DB
-	f := fixture{attachment: []byte("Liste des accompagnateurs : Mme Dupont.\n")}
+	f := fixture{attachment: []byte("Liste des accompagnateurs\u00a0: Mme Dupont.\n")}
 	prof := e.Login(t, "prof.martin")
 	// A message to two families: each sees the sender, not the other.
 	f.received = send(t, e, prof, []string{"user:parent.dupont", "user:parent.durand"}, "Sortie au musée", "Bonjour, la sortie a lieu jeudi.",
-		messaging.Attachment{Name: "..liste : élèves?*\r\n.txt", ContentType: "text/plain", Data: f.attachment})
+		messaging.Attachment{Name: "..liste\u00a0: élèves?*\r\n.txt", ContentType: "text/plain", Data: f.attachment})
 	mine := login(t, e, "parent.dupont", auth.Client{Address: "203.0.113.5", UserAgent: apptest.TestClient.UserAgent})
 	f.sent = send(t, e, mine, []string{"user:prof.martin"}, "Accompagnement", "Je peux accompagner la sortie. MOT-DE-DUPONT")
 	if err := db.SaveDraft(ctx, &store.Draft{UserID: mine.User.ID, To: []string{"user:prof.martin"}, Subject: "Brouillon", Body: "BROUILLON-DE-DUPONT"}); err != nil {

@@ -235,7 +235,7 @@ func MayUseUrgent(r bouclier.Role) bool {
 // urgent override to those who may not use it.
 func (s *Service) Gate(ctx context.Context, u bouclier.User, now time.Time, urgent bool) (messaging.Decision, error) {
 	if urgent && !MayUseUrgent(u.Role) {
-		return messaging.Decision{}, bouclier.Errorf(bouclier.ErrForbidden, "L'envoi urgent est réservé à la direction et à la vie scolaire.")
+		return messaging.Decision{}, bouclier.Errorf(bouclier.ErrForbidden, "L’envoi urgent est réservé à la direction et à la vie scolaire.")
 	}
 	d, err := s.Decide(ctx, u, now, urgent)
 	if err != nil {
@@ -323,7 +323,7 @@ func (s *Service) Suspend(ctx context.Context, a bouclier.Actor, in SuspensionIn
 	}
 	for _, r := range in.Roles {
 		if !bouclier.Role(r).Valid() {
-			return "", bouclier.Errorf(bouclier.ErrInvalidRequest, "Rôle inconnu : %q.", r)
+			return "", bouclier.Errorf(bouclier.ErrInvalidRequest, "Rôle inconnu\u00a0: %q.", r)
 		}
 	}
 	now := s.now()
@@ -412,7 +412,7 @@ func (s *Service) mayLift(ctx context.Context, a bouclier.Actor, row store.Suspe
 		return err
 	}
 	if !ok {
-		return bouclier.Errorf(bouclier.ErrForbidden, "Cette suspension a été décidée à un niveau supérieur (%s) : seul ce niveau peut la lever.", by)
+		return bouclier.Errorf(bouclier.ErrForbidden, "Cette suspension a été décidée à un niveau supérieur (%s)\u00a0: seul ce niveau peut la lever.", by)
 	}
 	return nil
 }

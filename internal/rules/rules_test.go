@@ -206,7 +206,7 @@ func TestUrgentOverride(t *testing.T) {
 			t.Fatal(err)
 		}
 		e.Clock.Set(time.Date(2026, 11, 24, 22, 30, 0, 0, time.UTC)) // 23:30 in Paris
-		d := messaging.Draft{To: []string{"parents:0780001A/4A"}, Subject: "Collège fermé demain", Body: "Le collège sera fermé demain en raison d'une panne de chauffage.", Urgent: true}
+		d := messaging.Draft{To: []string{"parents:0780001A/4A"}, Subject: "Collège fermé demain", Body: "Le collège sera fermé demain en raison d’une panne de chauffage.", Urgent: true}
 		if _, err := e.App.Messaging.Send(ctx, user(t, e, "principal.moulin"), d, "test"); codeOf(err) != bouclier.ErrInvalidRequest {
 			t.Errorf("urgent without reason: %v", err)
 		}

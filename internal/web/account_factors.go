@@ -76,12 +76,12 @@ func (h *handler) totpConfirm(w http.ResponseWriter, r *http.Request, s auth.Ses
 					return
 				}
 			}
-			err = bouclier.Errorf(bouclier.ErrInvalidCredentials, "Code incorrect : vérifiez l'heure de votre téléphone, puis recommencez l'activation.")
+			err = bouclier.Errorf(bouclier.ErrInvalidCredentials, "Code incorrect\u00a0: vérifiez l’heure de votre téléphone, puis recommencez l’activation.")
 		}
 		h.accountError(w, r, s, err)
 		return
 	}
-	h.showCodes(w, r, s, "Application d'authentification activée.", codes)
+	h.showCodes(w, r, s, "Application d’authentification activée.", codes)
 }
 
 // showCodes shows recovery codes, once.
@@ -108,7 +108,7 @@ func (h *handler) recoveryCodes(w http.ResponseWriter, r *http.Request, s auth.S
 		h.accountError(w, r, s, err)
 		return
 	}
-	h.showCodes(w, r, s, "Nouveaux codes de secours créés : les anciens ne servent plus.", codes)
+	h.showCodes(w, r, s, "Nouveaux codes de secours créés\u00a0: les anciens ne servent plus.", codes)
 }
 
 // Passkey registration, driven by static/passkey.js: the options, then
@@ -131,7 +131,7 @@ func (h *handler) ceremony(w http.ResponseWriter, id string, opts json.RawMessag
 func (h *handler) passkeyCreate(w http.ResponseWriter, r *http.Request, s auth.Session) {
 	name := strings.TrimSpace(r.PostFormValue("name"))
 	if name == "" {
-		name = "Clé d'accès"
+		name = "Clé d’accès"
 	}
 	_, codes, err := h.d.Auth.FinishPasskeyRegistration(r.Context(), s, r.PostFormValue("challenge_id"),
 		[]byte(r.PostFormValue("credential")), name, clientOf(r))

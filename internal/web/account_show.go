@@ -49,7 +49,7 @@ func (h *handler) accountShow(w http.ResponseWriter, r *http.Request, s auth.Ses
 }
 
 var accountErrors = map[string]string{
-	"cle": "La clé d'accès n'a pas pu être enregistrée. Réessayez, ou utilisez une application d'authentification.",
+	"cle": "La clé d’accès n’a pas pu être enregistrée. Réessayez, ou utilisez une application d’authentification.",
 }
 
 // micros is a time as the templates' When takes it.

@@ -144,7 +144,7 @@ func TestBrowserPermissionSlip(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	const subject, question = "Autorisation de sortie au Louvre", "Autorisez-vous votre enfant à participer à la sortie ?"
+	const subject, question = "Autorisation de sortie au Louvre", "Autorisez-vous votre enfant à participer à la sortie\u202f?"
 	prof := e.tab(t)
 	e.login(prof, "prof.martin", false)
 	e.do(prof, chromedp.Navigate(e.url+"/compose"), chromedp.WaitVisible(chromedp.CSS("#subject")))

@@ -31,7 +31,7 @@ func (h *handler) activateCreate(w http.ResponseWriter, r *http.Request) {
 	token, ok := h.checkLoginToken(r)
 	if !ok {
 		h.fail(w, r, nil, bouclier.Errorf(bouclier.ErrForbidden,
-			"Formulaire expiré ou falsifié : rechargez la page et recommencez. Les cookies doivent être autorisés."))
+			"Formulaire expiré ou falsifié\u00a0: rechargez la page et recommencez. Les cookies doivent être autorisés."))
 		return
 	}
 	d := activateData{Token: token, Username: strings.TrimSpace(r.PostFormValue("username"))}
@@ -54,7 +54,7 @@ func (h *handler) activateCreate(w http.ResponseWriter, r *http.Request) {
 	p := h.newPage(r.Context(), nil, "Activer mon compte", "login")
 	p.Error = userMessage(err)
 	if bouclier.ErrorCode(err) == bouclier.ErrInvalidCredentials {
-		p.Error = "Identifiant ou code d'activation incorrect, ou code expiré. Vérifiez la lettre remise par votre établissement."
+		p.Error = "Identifiant ou code d’activation incorrect, ou code expiré. Vérifiez la lettre remise par votre établissement."
 	}
 	p.Data = d
 	h.render(w, statusOf(err), "activate", p)

@@ -64,7 +64,7 @@ type tick struct {
 // dashboardShow renders the dashboard.
 func (h *handler) dashboardShow(w http.ResponseWriter, r *http.Request, s auth.Session) {
 	if h.d.DB == nil {
-		h.fail(w, r, &s, bouclier.Errorf(bouclier.ErrNotFound, "Le tableau de bord n'est pas disponible sur ce serveur."))
+		h.fail(w, r, &s, bouclier.Errorf(bouclier.ErrNotFound, "Le tableau de bord n’est pas disponible sur ce serveur."))
 		return
 	}
 	ctx := r.Context()

@@ -12,7 +12,7 @@ import (
 )
 
 func noIncidents() error {
-	return bouclier.Errorf(bouclier.ErrNotFound, "Le suivi des incidents n'est pas disponible sur ce serveur.")
+	return bouclier.Errorf(bouclier.ErrNotFound, "Le suivi des incidents n’est pas disponible sur ce serveur.")
 }
 
 // incidentList lists the incidents in the user's scope

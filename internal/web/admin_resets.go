@@ -33,7 +33,7 @@ func (h *handler) resetCreate(w http.ResponseWriter, r *http.Request, s auth.Ses
 	}
 	if r.PostFormValue("confirm") != "1" {
 		p := h.newPage(r.Context(), &s, "Réinitialiser les comptes", "admin")
-		p.Error = "Cochez la case de confirmation : la réinitialisation ferme toutes les sessions des comptes concernés."
+		p.Error = "Cochez la case de confirmation\u00a0: la réinitialisation ferme toutes les sessions des comptes concernés."
 		p.Data = resetData{Scopes: h.scopeOptions(r.Context(), s.User, r.PostFormValue("scope")), Roles: roleOptions(r.PostForm["roles"])}
 		h.render(w, http.StatusUnprocessableEntity, "resets", p)
 		return

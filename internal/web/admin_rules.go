@@ -72,7 +72,7 @@ func (h *handler) concerns(r *http.Request, u bouclier.User, scope string) bool 
 
 var modeLabels = map[string]string{"open": "ouvert", "closed": "fermé", "receive_only": "réception seule"}
 
-var closureLabels = map[string]string{"security": "fermeture de sécurité", "quiet": "heures calmes : envoi différé"}
+var closureLabels = map[string]string{"security": "fermeture de sécurité", "quiet": "heures calmes\u00a0: envoi différé"}
 
 func ruleRowOf(x policy.Rule) ruleRow {
 	row := ruleRow{ID: x.ID, Reason: x.Reason}

@@ -17,7 +17,7 @@ func (h *handler) admin(f authedFunc) http.Handler {
 	return h.authed(func(w http.ResponseWriter, r *http.Request, s auth.Session) {
 		if !isAdmin(s.User.Role) {
 			h.fail(w, r, &s, bouclier.Errorf(bouclier.ErrForbidden,
-				"Cette page est réservée aux chefs d'établissement et aux administrateurs."))
+				"Cette page est réservée aux chefs d’établissement et aux administrateurs."))
 			return
 		}
 		f(w, r, s)
@@ -116,20 +116,20 @@ func back(w http.ResponseWriter, r *http.Request, path, flash string) {
 // list, so a link cannot make the page say anything else.
 var adminFlashes = map[string]string{
 	"preset":     "Les règles ont été remplacées par le modèle choisi.",
-	"suspendu":   "Suspension enregistrée : elle s'applique immédiatement.",
+	"suspendu":   "Suspension enregistrée\u00a0: elle s’applique immédiatement.",
 	"leve":       "Suspension levée.",
-	"libere":     "Message libéré : il a été distribué à ses destinataires.",
+	"libere":     "Message libéré\u00a0: il a été distribué à ses destinataires.",
 	"refuse":     "Message refusé.",
-	"verrouille": "Message refusé et compte de l'expéditeur verrouillé.",
-	"rappele":    "Message rappelé : il a disparu de toutes les boîtes.",
+	"verrouille": "Message refusé et compte de l’expéditeur verrouillé.",
+	"rappele":    "Message rappelé\u00a0: il a disparu de toutes les boîtes.",
 	"clos":       "Incident clos.",
 	"motdepasse": "Mot de passe changé. Vos autres sessions ont été fermées.",
-	"totp":       "Application d'authentification retirée.",
-	"cle":        "Clé d'accès enregistrée.",
-	"cleretiree": "Clé d'accès retirée.",
+	"totp":       "Application d’authentification retirée.",
+	"cle":        "Clé d’accès enregistrée.",
+	"cleretiree": "Clé d’accès retirée.",
 	"session":    "Session fermée.",
 	"sessions":   "Toutes vos autres sessions ont été fermées.",
-	"consignes":  "Merci : les consignes de sécurité sont confirmées.",
+	"consignes":  "Merci\u00a0: les consignes de sécurité sont confirmées.",
 }
 
 // flash fills p.Flash from ?ok=.

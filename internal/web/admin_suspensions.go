@@ -93,7 +93,7 @@ func (h *handler) suspensionCreate(w http.ResponseWriter, r *http.Request, s aut
 	if v := strings.TrimSpace(d.Until); v != "" {
 		t, err := time.ParseInLocation("2006-01-02T15:04", v, h.location(s.User))
 		if err != nil {
-			h.suspensionPage(w, r, s, http.StatusUnprocessableEntity, "Date de fin illisible : utilisez le sélecteur de date et d'heure (AAAA-MM-JJ HH:MM).", d)
+			h.suspensionPage(w, r, s, http.StatusUnprocessableEntity, "Date de fin illisible\u00a0: utilisez le sélecteur de date et d’heure (AAAA-MM-JJ HH:MM).", d)
 			return
 		}
 		in.Until = &t

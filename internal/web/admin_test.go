@@ -95,7 +95,7 @@ func TestSuspensionAndRules(t *testing.T) {
 
 	// A bad end date keeps what was typed.
 	form := url.Values{"csrf": {head.csrf()}, "scope": {"establishment:0780001A"}, "roles": {"parent"},
-		"reason": {"Alerte <b>intrusion</b> : messagerie fermée aux familles."}, "until": {"demain"}}
+		"reason": {"Alerte <b>intrusion</b>\u00a0: messagerie fermée aux familles."}, "until": {"demain"}}
 	if p = head.post("/admin/suspensions", form); p.Status != http.StatusUnprocessableEntity || !strings.Contains(p.Body, "Date de fin illisible") ||
 		!strings.Contains(p.Body, "Alerte &lt;b&gt;intrusion&lt;/b&gt;") {
 		t.Fatalf("bad date: %d\n%s", p.Status, p.Body)
@@ -216,7 +216,7 @@ func TestDashboard(t *testing.T) {
 	head.login("principal.moulin", e.OTP(t, 0))
 	p := head.get("/admin/dashboard")
 	for _, want := range []string{`<svg class="chart"`, `role="img"`, "<title id=\"gm-title\">", "<desc id=\"gm-desc\">",
-		"Histogramme empilé : 1 envoyés, 1 retenus et 0 refusés", `<rect class="sent"`, `<rect class="held"`, "<caption>Messages par heure",
+		"Histogramme empilé\u00a0: 1 envoyés, 1 retenus et 0 refusés", `<rect class="sent"`, `<rect class="held"`, "<caption>Messages par heure",
 		"Incidents ouverts", "Comptes à surveiller"} {
 		if !strings.Contains(p.Body, want) {
 			t.Errorf("dashboard lacks %q", want)
@@ -325,7 +325,7 @@ func TestAccountSecurity(t *testing.T) {
 	parent := newBrowser(t, srv)
 	parent.login("parent.dupont", "")
 	p := parent.get("/account")
-	for _, want := range []string{"Changer de mot de passe", "Activer une application d'authentification", "<strong>Cette session</strong>", "Avis de sécurité"} {
+	for _, want := range []string{"Changer de mot de passe", "Activer une application d’authentification", "<strong>Cette session</strong>", "Avis de sécurité"} {
 		if !strings.Contains(p.Body, want) {
 			t.Errorf("account page lacks %q", want)
 		}
@@ -401,7 +401,7 @@ func TestAccountSecurity(t *testing.T) {
 		t.Fatalf("not me: %d %s", p.Status, p.Header.Get("Location"))
 	}
 	if p = parent.get("/inbox"); p.Status != http.StatusSeeOther {
-		t.Error("session survives 'ce n'était pas moi'")
+		t.Error("session survives 'ce n’était pas moi'")
 	}
 }
 

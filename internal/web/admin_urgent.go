@@ -14,7 +14,7 @@ import (
 // (audit.List), newest first, 100 a page.
 func (h *handler) urgentList(w http.ResponseWriter, r *http.Request, s auth.Session) {
 	if h.d.DB == nil || h.d.Directory == nil {
-		h.fail(w, r, &s, bouclier.Errorf(bouclier.ErrNotFound, "Le journal n'est pas disponible sur ce serveur."))
+		h.fail(w, r, &s, bouclier.Errorf(bouclier.ErrNotFound, "Le journal n’est pas disponible sur ce serveur."))
 		return
 	}
 	var before int64

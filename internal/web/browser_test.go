@@ -322,7 +322,7 @@ func TestBrowser(t *testing.T) {
 			chromedp.Click(chromedp.CSS(`input[value="class:0780001A/4A"]`)),
 			chromedp.Click(chromedp.CSS(`input[value="parents:0780001A/4A"]`)),
 			chromedp.SendKeys(chromedp.CSS("#subject"), subject),
-			chromedp.SendKeys(chromedp.CSS("#body"), "Bonjour,\nla sortie aura lieu jeudi. Merci de signer l'autorisation.\nS. Martin"),
+			chromedp.SendKeys(chromedp.CSS("#body"), "Bonjour,\nla sortie aura lieu jeudi. Merci de signer l’autorisation.\nS. Martin"),
 			chromedp.Submit(chromedp.CSS("#subject")),
 			chromedp.WaitVisible(chromedp.CSS(".flash")))
 		if got := text(t, ctx, ".flash"); !strings.Contains(got, "Message envoyé") {
@@ -348,10 +348,10 @@ func TestBrowser(t *testing.T) {
 		}
 		e.shoot(ctx, "thread")
 		e.do(ctx,
-			chromedp.SendKeys(chromedp.CSS("#reply-body"), "Bonjour, c'est signé. Marie Dupont"),
+			chromedp.SendKeys(chromedp.CSS("#reply-body"), "Bonjour, c’est signé. Marie Dupont"),
 			chromedp.Submit(chromedp.CSS("#reply-body")),
 			chromedp.WaitVisible(chromedp.CSS(".flash")))
-		if got := text(t, ctx, ".thread"); !strings.Contains(got, "c'est signé") || !strings.Contains(got, "prof.martin") {
+		if got := text(t, ctx, ".thread"); !strings.Contains(got, "c’est signé") || !strings.Contains(got, "prof.martin") {
 			t.Fatalf("thread after reply: %q", got)
 		}
 	})
@@ -431,7 +431,7 @@ func TestBrowserHeadSuspendsParents(t *testing.T) {
 	head := e.tab(t)
 	e.login(head, "principal.moulin", false)
 	e.do(head, chromedp.Navigate(e.url+"/admin/suspensions"), chromedp.WaitVisible(chromedp.CSS("#reason")))
-	const reason = "Menace reçue : messagerie fermée aux familles jusqu'à nouvel ordre."
+	const reason = "Menace reçue\u00a0: messagerie fermée aux familles jusqu’à nouvel ordre."
 	e.do(head,
 		chromedp.Click(chromedp.CSS("#role-parent")),
 		chromedp.SendKeys(chromedp.CSS("#reason"), reason))
@@ -449,7 +449,7 @@ func TestBrowserHeadSuspendsParents(t *testing.T) {
 	e.login(parent, "parent.dupont", false)
 	got := text(t, parent, ".banner")
 	// A suspension stops sending; the parent still reads and receives.
-	if !strings.Contains(got, "L'envoi de messages est fermé pour vous") || !strings.Contains(got, "Motif : ") || !strings.Contains(got, reason) {
+	if !strings.Contains(got, "L’envoi de messages est fermé pour vous") || !strings.Contains(got, "Motif : ") || !strings.Contains(got, reason) {
 		t.Fatalf("parent's banner: %q", got)
 	}
 	e.shoot(parent, "banner-suspension")

@@ -457,7 +457,7 @@ func TestUrgentFromCompose(t *testing.T) {
 		t.Fatalf("no urgent option for the head")
 	}
 	p := head.postMultipart("/compose", url.Values{"csrf": {head.csrf()}, "to": {"user:prof.martin"}, "subject": {"Confinement"},
-		"body": {"Alerte intrusion : confinement demain dès 7 h 30."}, "urgent": {"1"}, "urgent_reason": {"alerte intrusion"}})
+		"body": {"Alerte intrusion\u00a0: confinement demain dès 7 h 30."}, "urgent": {"1"}, "urgent_reason": {"alerte intrusion"}})
 	if p.Status != http.StatusSeeOther {
 		t.Fatalf("urgent send: %d\n%s", p.Status, p.Body)
 	}

@@ -15,7 +15,7 @@ func TestLinkify(t *testing.T) {
 			[]string{`<a href="https://www.education.gouv.fr/sorties?id=4&amp;x=1" rel="noopener noreferrer nofollow ugc" target="_blank">`, "merci."}, nil},
 		{"text is escaped", `<script>alert(1)</script> et "guillemets"`,
 			[]string{"&lt;script&gt;alert(1)&lt;/script&gt;", "&#34;guillemets&#34;"}, []string{"<script>", "<a "}},
-		{"look-alike stays text", "Connectez-vous : https://pronote-connexion.tk/login",
+		{"look-alike stays text", "Connectez-vous\u00a0: https://pronote-connexion.tk/login",
 			[]string{`<span class="link-text">https://pronote-connexion.tk/login</span>`}, []string{"<a "}},
 		{"user info stays text", "https://pronote.fr@evil.example/",
 			nil, []string{"<a "}},

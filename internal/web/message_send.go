@@ -144,7 +144,7 @@ func (h *handler) composeShow(w http.ResponseWriter, r *http.Request, s auth.Ses
 	}
 	if draftErr != "" {
 		d.Refused = true
-		p.Error = "Motif du refus précédent : " + draftErr
+		p.Error = "Motif du refus précédent\u00a0: " + draftErr
 	}
 	p.Data = d
 	h.render(w, http.StatusOK, "compose", p)

@@ -135,11 +135,11 @@ func bannerText(b Banner, loc *time.Location) []string {
 	case b.Send && b.Receive:
 		return nil
 	case !b.Send && !b.Receive:
-		head = "L'envoi et la réception de messages sont fermés pour vous en ce moment."
+		head = "L’envoi et la réception de messages sont fermés pour vous en ce moment."
 	case !b.Send:
-		head = "L'envoi de messages est fermé pour vous en ce moment. Vous pouvez lire vos messages."
+		head = "L’envoi de messages est fermé pour vous en ce moment. Vous pouvez lire vos messages."
 	default:
-		head = "La réception de messages est suspendue pour vous en ce moment : les messages qui vous sont adressés vous parviendront à la réouverture."
+		head = "La réception de messages est suspendue pour vous en ce moment\u00a0: les messages qui vous sont adressés vous parviendront à la réouverture."
 	}
 	out := []string{head}
 	if r := strings.TrimSpace(b.Reason); r != "" {
@@ -210,7 +210,7 @@ func (h *handler) fail(w http.ResponseWriter, r *http.Request, s *auth.Session, 
 // message for contract errors, a generic one for everything else.
 func userMessage(err error) string {
 	if bouclier.ErrorCode(err) == bouclier.ErrInternal {
-		return "Une erreur interne est survenue. Réessayez dans quelques instants ; si elle persiste, prévenez votre établissement."
+		return "Une erreur interne est survenue. Réessayez dans quelques instants\u202f; si elle persiste, prévenez votre établissement."
 	}
 	return bouclier.ErrorMessage(err)
 }

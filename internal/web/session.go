@@ -55,7 +55,7 @@ func (h *handler) authed(f authedFunc) http.Handler {
 
 func csrfError() error {
 	return bouclier.Errorf(bouclier.ErrForbidden,
-		"Formulaire expiré ou falsifié : rechargez la page et recommencez.")
+		"Formulaire expiré ou falsifié\u00a0: rechargez la page et recommencez.")
 }
 
 // session returns the session of the request's cookie.

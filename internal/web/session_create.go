@@ -44,9 +44,9 @@ func (h *handler) loginShow(w http.ResponseWriter, r *http.Request) {
 	case q.Get("bye") != "":
 		p.Flash = "Vous êtes déconnecté. À bientôt."
 	case q.Get("expired") != "":
-		p.Flash = "Votre session a expiré : reconnectez-vous."
+		p.Flash = "Votre session a expiré\u00a0: reconnectez-vous."
 	case q.Get("active") != "":
-		p.Flash = "Compte activé : connectez-vous avec votre nouveau mot de passe."
+		p.Flash = "Compte activé\u00a0: connectez-vous avec votre nouveau mot de passe."
 	case q.Get("protege") != "":
 		p.Flash = "Votre compte est verrouillé et toutes ses sessions sont fermées. Votre établissement a été prévenu et le débloquera après vérification."
 	}
@@ -76,7 +76,7 @@ func (h *handler) loginCreate(w http.ResponseWriter, r *http.Request) {
 	token, ok := h.checkLoginToken(r)
 	if !ok {
 		h.fail(w, r, nil, bouclier.Errorf(bouclier.ErrForbidden,
-			"Formulaire de connexion expiré ou falsifié : rechargez la page et recommencez. Les cookies doivent être autorisés."))
+			"Formulaire de connexion expiré ou falsifié\u00a0: rechargez la page et recommencez. Les cookies doivent être autorisés."))
 		return
 	}
 	d := loginData{Token: token, Next: localPath(r.PostFormValue("next"))}
@@ -206,13 +206,13 @@ func (h *handler) loginPasskeyOptions(w http.ResponseWriter, r *http.Request) {
 	}
 	token, ok := h.checkLoginToken(r)
 	if !ok {
-		jsonError(w, bouclier.Errorf(bouclier.ErrForbidden, "Formulaire de connexion expiré : rechargez la page."))
+		jsonError(w, bouclier.Errorf(bouclier.ErrForbidden, "Formulaire de connexion expiré\u00a0: rechargez la page."))
 		return
 	}
 	// Only the second step asks for a passkey: no options without the
 	// first step's sealed state, and a few a minute per address.
 	if _, _, ok := h.openPending(r.PostFormValue("pending"), token); !ok {
-		jsonError(w, bouclier.Errorf(bouclier.ErrInvalidCredentials, "Le délai est dépassé : reconnectez-vous."))
+		jsonError(w, bouclier.Errorf(bouclier.ErrInvalidCredentials, "Le délai est dépassé\u00a0: reconnectez-vous."))
 		return
 	}
 	id, opts, err := h.d.Auth.BeginPasskeyLoginFrom(r.Context(), clientOf(r))
@@ -228,12 +228,12 @@ func (h *handler) loginPasskey(w http.ResponseWriter, r *http.Request) {
 	}
 	token, ok := h.checkLoginToken(r)
 	if !ok {
-		jsonError(w, bouclier.Errorf(bouclier.ErrForbidden, "Formulaire de connexion expiré : rechargez la page."))
+		jsonError(w, bouclier.Errorf(bouclier.ErrForbidden, "Formulaire de connexion expiré\u00a0: rechargez la page."))
 		return
 	}
 	username, password, ok := h.openPending(r.PostFormValue("pending"), token)
 	if !ok {
-		jsonError(w, bouclier.Errorf(bouclier.ErrInvalidCredentials, "Le délai est dépassé : reconnectez-vous."))
+		jsonError(w, bouclier.Errorf(bouclier.ErrInvalidCredentials, "Le délai est dépassé\u00a0: reconnectez-vous."))
 		return
 	}
 	res, err := h.d.Auth.LoginWith(r.Context(), auth.LoginRequest{Username: username, Password: password, Client: clientOf(r),

@@ -255,5 +255,5 @@ func (h *handler) notFound(w http.ResponseWriter, r *http.Request) {
 
 func (h *handler) crossOrigin(w http.ResponseWriter, r *http.Request) {
 	h.fail(w, r, nil, bouclier.Errorf(bouclier.ErrForbidden,
-		"Requête refusée : elle ne provient pas d'une page de Bouclier."))
+		"Requête refusée\u00a0: elle ne provient pas d’une page de Bouclier."))
 }
