@@ -272,7 +272,7 @@ func RunScenario(ctx context.Context, o Options, sc Scenario) (Row, error) {
 		return Row{}, err
 	}
 	s := &scene{d: d, sc: sc, row: Row{Scenario: sc.Name, Attack: sc.Attack != nil && sc.Attack.Text != TextTemplate, Tuned: sc.Tuned},
-		visible: map[int64]time.Duration{}, attackIDs: map[int64]bool{}, legitIDs: map[int64]bool{}, legitSenders: map[string]bool{}}
+		visible: map[int64]time.Duration{}, seen: map[int64]bool{}, attackIDs: map[int64]bool{}, legitIDs: map[int64]bool{}, legitSenders: map[string]bool{}}
 	if err := s.run(ctx); err != nil {
 		return s.row, err
 	}
@@ -337,6 +337,7 @@ type scene struct {
 	row Row
 
 	visible      map[int64]time.Duration // attack messages visible → since
+	seen         map[int64]bool          // attack messages ever visible
 	hiddenAt     []time.Duration
 	attackIDs    map[int64]bool
 	legitIDs     map[int64]bool
@@ -490,6 +491,9 @@ func (s *scene) run(ctx context.Context) error {
 			if err := s.check(ctx, e.at); err != nil {
 				return err
 			}
+			if err := s.released(ctx, e.at); err != nil {
+				return err
+			}
 		}
 		switch e.kind {
 		case "report":
@@ -548,6 +552,7 @@ func (s *scene) run(ctx context.Context) error {
 			if res.Status == bouclier.StatusDelivered {
 				s.row.CopiesVisible += n
 				s.visible[res.ID] = e.at
+				s.seen[res.ID] = true
 			}
 			senders[e.from] = true
 			schools[strings.SplitN(e.from, ".", 3)[1]] = true
@@ -585,6 +590,9 @@ func (s *scene) run(ctx context.Context) error {
 		if err := s.check(ctx, end+time.Duration(k)*time.Second); err != nil {
 			return err
 		}
+		if err := s.released(ctx, end+time.Duration(k)*time.Second); err != nil {
+			return err
+		}
 	}
 	return s.measure(ctx)
 }
@@ -616,6 +624,26 @@ func (s *scene) report(ctx context.Context, id int64, n int) error {
 			return fmt.Errorf("drill: report: %w", err)
 		}
 		n--
+	}
+	return nil
+}
+
+// released counts the attack messages that became visible after they
+// were sent (a delay or a hold released): their copies count as visible.
+func (s *scene) released(ctx context.Context, at time.Duration) error {
+	for id := range s.attackIDs {
+		if s.seen[id] {
+			continue
+		}
+		n, err := s.d.app.DB.VisibleCopies(ctx, id)
+		if err != nil {
+			return err
+		}
+		if n > 0 {
+			s.seen[id] = true
+			s.row.CopiesVisible += n
+			s.visible[id] = at
+		}
 	}
 	return nil
 }
