@@ -206,8 +206,8 @@ type openIncident struct {
 
 type pending struct {
 	sig      Signature
-	alarm    bool // the text is alarming (alarm.go)
-	link     bool // it links to a domain but the common ones
+	alarm    bool    // the text is alarming (alarm.go)
+	link     bool    // it links to a domain but the common ones
 	keys     []int64 // band keys then extra
 	extra    []int64
 	flags    int64
