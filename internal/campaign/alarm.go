@@ -45,7 +45,7 @@ var alarmTerms = func() map[string]alarmRegister {
 		"victimes", "blesser", "blessé", "brûler", "exploser", "otage", "terreur", "haine", "punir", "puni", "cible", "viser")
 	add(regForeboding, "durer", "durera", "chance", "arriver", "arrivé", "nouvelles", "instant", "longtemps", "attention", "verra", "verrez",
 		"surprise", "gare", "profitez", "profiter")
-	add(regSurveillance, "savons", "sait", "connaît", "connaissons", "trouve", "surveille", "surveillons", "observe", "observons", "adresse",
+	add(regSurveillance, "savons", "sait", "connaît", "connaissons", "surveille", "surveillons", "observe", "observons", "adresse",
 		"habitez", "suivons", "suit", "regardons", "repéré", "repérés", "localisé", "visage", "photos")
 	add(regDisruption, "fermé", "évacuation", "évacuer", "alerte", "sécurité", "incident", "problème", "urgence", "confiné", "panique",
 		"suspendus", "interdit", "dangereux")
@@ -56,9 +56,9 @@ var alarmTerms = func() map[string]alarmRegister {
 }()
 
 // propagationObject are the terms that make a propagation word one: to
-// others, to the other families.
-var propagationObject = map[string]bool{FrenchModel{}.term("autres"): true, FrenchModel{}.term("familles"): true, FrenchModel{}.term("tous"): true,
-	FrenchModel{}.term("entourage"): true}
+// the others (« prévenez les autres familles »), not « informations aux
+// familles ».
+var propagationObject = map[string]bool{FrenchModel{}.term("autres"): true, FrenchModel{}.term("entourage"): true}
 
 // Alarming reports whether a text's terms hold words of at least two
 // registers of alarm.

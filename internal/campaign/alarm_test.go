@@ -21,6 +21,8 @@ func TestAlarming(t *testing.T) {
 		{"Bonjour, pourriez-vous me dire quel livre acheter pour le prochain trimestre ? Merci d'avance.", false},
 		{"Bonjour à tous, le conseil de classe aura lieu le 14 à 17h30 en salle des professeurs. À bientôt.", false},
 		{"Le cours de jeudi est annulé, à bientôt.", false},
+		{"Madame, Monsieur, vous trouverez ci-joint les informations sur la réunion de rentrée des familles.", false},
+		{"Bonsoir, le planning des examens blancs est disponible, pensez à le consulter avant lundi matin.", false},
 		{"Bonjour, ma fille a oublié son cahier en classe hier, pouvez-vous le garder jusqu'à demain ? Merci.", false},
 	}
 	for _, c := range cases {

@@ -126,6 +126,10 @@ func Points(f int64) int {
 	return p
 }
 
+// AlarmLikeness scales the likeness line for alarming content matching an
+// open incident.
+const AlarmLikeness = 0.6
+
 // Suspicious is the number of points that makes a sender suspicious.
 const Suspicious = 2
 
@@ -374,6 +378,12 @@ func (d *Detector) match(open []openIncident, p pending, role bouclier.Role) int
 	if IsBroadcaster(role) && !signalled && p.flags&(FlagScreenHeld|FlagScreenStrong) == 0 {
 		return 0
 	}
+	// Alarming content joins an open incident at a lower likeness: a
+	// paraphrase keeps few words but keeps its alarm.
+	line := d.cfg.Similar
+	if p.flags&FlagAlarm != 0 {
+		line *= AlarmLikeness
+	}
 	alike := func(sigs []Signature, keys map[int64]bool) bool {
 		for _, k := range p.extra {
 			if keys[k] {
@@ -384,7 +394,7 @@ func (d *Detector) match(open []openIncident, p pending, role bouclier.Role) int
 			return false
 		}
 		for _, s := range sigs {
-			if Similarity(p.sig, s) >= d.cfg.Similar {
+			if Similarity(p.sig, s) >= line {
 				return true
 			}
 		}
@@ -408,8 +418,8 @@ func singleSender(f int64, role bouclier.Role) bool {
 func screenScored(f int64) bool { return f&(FlagScreenWeak|FlagScreenStrong|FlagScreenHeld) != 0 }
 
 // onProbation reports whether a message's new content waits (see Watch).
-func (d *Detector) onProbation(p pending, role bouclier.Role) bool {
-	return p.flags&(FlagStranger|FlagAlarm) != 0 || role.IsFamily() || p.link
+func (d *Detector) onProbation(p pending) bool {
+	return p.alarm || p.link || p.flags&(FlagStranger|FlagAlarm|FlagScreenWeak|FlagScreenStrong) != 0
 }
 
 // Watch is the messaging.WatchFunc: it runs Watch's rules (see the
@@ -432,14 +442,13 @@ func (d *Detector) Watch(ctx context.Context, o *messaging.Observed) (bool, []st
 		hold = true
 		why = []string{"compte familial suspect : envoi inhabituel et autres signaux"}
 	}
-	if !hold && o.Verdict == "deliver" && !IsBroadcaster(role) && len(p.keys) > 0 && d.onProbation(p, role) {
+	if !hold && o.Verdict == "deliver" && !IsBroadcaster(role) && len(p.keys) > 0 && d.onProbation(p) {
 		// New content waits ProbationFor — long enough for a wave to show,
 		// released after by Sweep unless it joined an incident — when it
 		// comes from a browser or network new to an established account
 		// (an account's very first session does not count: every account
-		// has one), from a family account (whose password alone is what
-		// infostealers hand over, and whose cookie replayed from its own
-		// network shows nothing), or when it is alarming or links out.
+		// has one), or when it is alarming or links out: a cookie replayed
+		// from the owner's own network shows nothing new, what it sends may.
 		known, err := d.known(ctx, p.sig, p.extra, o.At)
 		if err != nil {
 			d.log.Warn("campaign: content history", "err", err)

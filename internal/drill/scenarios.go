@@ -542,6 +542,7 @@ func (s *scene) run(ctx context.Context) error {
 				continue
 			}
 			s.row.Messages++
+			d.o.Log.Debug("attack sent", "from", e.from, "status", res.Status, "body", e.body)
 			s.attackIDs[res.ID] = true
 			bySeq[e.seq] = res.ID
 			n, err := d.copies(ctx, res.ID)
