@@ -103,6 +103,7 @@ const (
 	FlagProbation                      // held for ProbationFor: new content from an account with signals
 	FlagStranger                       // a browser or network new to an account that had known ones
 	FlagAlarm                          // alarming words of two registers (alarm.go) the screen did not score
+	FlagNewLink                        // a link to a registered domain without history (newLink)
 )
 
 // Points is what a set of flags weighs for the per-message rules; 2 makes
@@ -212,6 +213,7 @@ type pending struct {
 	sig      Signature
 	alarm    bool    // the text is alarming (alarm.go)
 	link     bool    // it links to a domain but the common ones
+	links    []int64 // the keys of those domains
 	keys     []int64 // band keys then extra
 	extra    []int64
 	flags    int64
@@ -260,7 +262,9 @@ func (d *Detector) features(o *messaging.Observed) pending {
 	}
 	for _, l := range o.Links {
 		if !commonDomain(l) {
-			p.extra = append(p.extra, featureKey("l", RegisteredDomain(l)))
+			k := featureKey("l", RegisteredDomain(l))
+			p.extra = append(p.extra, k)
+			p.links = append(p.links, k)
 			p.link = true
 		}
 	}
@@ -414,6 +418,25 @@ func singleSender(f int64, role bouclier.Role) bool {
 	return !IsBroadcaster(role) && f&(FlagFanout|FlagVolume) != 0 && f&(FlagScreenWeak|FlagScreenStrong|FlagScreenHeld|FlagAlarm) != 0
 }
 
+// newLink reports whether none of a message's link domains has a
+// history: a domain seen for days is somebody's site, one never seen that
+// several senders link to is a wave's. A history that cannot be read
+// counts as none (fail closed: the message only waits).
+func (d *Detector) newLink(ctx context.Context, keys []int64, at time.Time) bool {
+	day := dayOf(at)
+	counts, err := d.db.CampaignHistory(ctx, keys, day-int64(d.cfg.HistoryDays), day)
+	if err != nil {
+		d.log.Warn("campaign: link history", "err", err)
+		return true
+	}
+	for _, k := range keys {
+		if counts[k] >= d.cfg.KnownMessages {
+			return false
+		}
+	}
+	return true
+}
+
 // screenScored reports whether the screen scored the content.
 func screenScored(f int64) bool { return f&(FlagScreenWeak|FlagScreenStrong|FlagScreenHeld) != 0 }
 
@@ -427,6 +450,9 @@ func (d *Detector) onProbation(p pending) bool {
 func (d *Detector) Watch(ctx context.Context, o *messaging.Observed) (bool, []string) {
 	p := d.features(o)
 	p.flags = d.flags(ctx, o, p.alarm)
+	if p.link && !IsBroadcaster(o.Sender.Role) && d.newLink(ctx, p.links, o.At) {
+		p.flags |= FlagNewLink
+	}
 	p.at = time.Now()
 	role := o.Sender.Role
 	var hold bool

@@ -61,6 +61,9 @@ func senderWeight(role bouclier.Role, f int64) float64 {
 	case f&(FlagScreenWeak|FlagAlarm) != 0:
 		w += 0.5
 	}
+	if f&FlagNewLink != 0 {
+		w += 0.5
+	}
 	if f&FlagReported != 0 {
 		w++
 	}
@@ -76,7 +79,7 @@ func hasAccountSignal(f int64) bool { return f&(FlagAccount|FlagOffHours) != 0 }
 // hasBehaviourSignal reports whether flags hold a signal beyond the
 // account's: what the sender does or what the content is.
 func hasBehaviourSignal(f int64) bool {
-	return f&(FlagFanout|FlagVolume|FlagScreenWeak|FlagScreenStrong|FlagScreenHeld|FlagReported|FlagClosed|FlagAlarm) != 0
+	return f&(FlagFanout|FlagVolume|FlagScreenWeak|FlagScreenStrong|FlagScreenHeld|FlagReported|FlagClosed|FlagAlarm|FlagNewLink) != 0
 }
 
 // wave sums up a cluster.

@@ -65,6 +65,8 @@ const (
 	TextLink                 // a neutral text with a link, a new subdomain each time
 	TextMarch                // the March 2024 texts, known and unknown to the screen
 	TextTemplate             // the genuine absence note
+	TextPhishing             // a canteen bill to settle on a lookalike site, a new subdomain each time
+	TextIntrusion            // a false intrusion alert telling families to fetch their children
 )
 
 // Attack describes the attackers' side of a scenario.
@@ -97,6 +99,7 @@ const (
 	LegitNotice                    // heads send a PPMS notice, teachers forward it to their classes' parents
 	LegitCircular                  // heads forward a circular to parents; a pupil's parent reports each
 	LegitMuseum                    // teachers send the museum note; two parents report each
+	LegitWeather                   // heads announce a closure for a storm alert, teachers pass it on to their classes' parents
 )
 
 // Legit describes the genuine side of a scenario.
@@ -151,6 +154,12 @@ func Scenarios() []Scenario {
 			Legit: &Legit{Kind: LegitNotice, Senders: 20, At: 90 * time.Second}},
 		{Name: "legitime-circulaire-signalee", Legit: &Legit{Kind: LegitCircular, Senders: 20}},
 		{Name: "legitime-musee-signale", Legit: &Legit{Kind: LegitMuseum, Senders: 20}},
+		// Written after the detector's last change and run once, not tuned on.
+		{Name: "hameconnage-cantine", Attack: &Attack{Role: p, Senders: 25, PerSender: 1, Target: TargetTwoPeople, Text: TextPhishing, Paraphrase: true,
+			Spacing: 7 * time.Second, LoginBefore: 20 * time.Minute, Access: AccessReplayedCookie}},
+		{Name: "fausse-intrusion-fractionnee", Attack: &Attack{Role: t, Senders: 8, PerSender: 3, Target: TargetOneGroupEach, Text: TextIntrusion, Paraphrase: true,
+			Spacing: 45 * time.Second, Interval: 2 * time.Minute, LoginBefore: 3 * time.Hour, Access: AccessReplayedCookie}},
+		{Name: "legitime-alerte-meteo", Legit: &Legit{Kind: LegitWeather, Senders: 20}},
 	}
 }
 
@@ -446,6 +455,13 @@ func (s *scene) legitEvents(l *Legit) []sEvent {
 			evs = append(evs, sEvent{at: at, kind: "legit", from: fmt.Sprintf("h.%d", i), how: how, to: []string{"parents:" + u + "/C1", "parents:" + u + "/C2"},
 				subject: "Circulaire", body: circular, seq: -1 - n, reports: 1})
 			evs = append(evs, sEvent{at: at + 40*time.Second, kind: "report", ofSeq: -1 - n, reports: 1})
+		case LegitWeather:
+			evs = append(evs, sEvent{at: at, kind: "legit", from: fmt.Sprintf("h.%d", i), how: how, to: []string{"staff:" + u, "teachers:" + u + "/C1", "teachers:" + u + "/C2"},
+				subject: "Alerte météo", body: weatherNotice})
+			for t := 1; t <= 2; t++ {
+				evs = append(evs, sEvent{at: at + time.Duration(20+r.IntN(90))*time.Second, kind: "legit", from: fmt.Sprintf("t.%d.%d", i, t), how: how,
+					to: []string{fmt.Sprintf("parents:%s/C%d", u, t), fmt.Sprintf("class:%s/C%d", u, t)}, subject: "Tr : Alerte météo", body: weatherNotice})
+			}
 		case LegitMuseum:
 			evs = append(evs, sEvent{at: at, kind: "legit", from: fmt.Sprintf("t.%d.%d", i, c), how: how, to: []string{fmt.Sprintf("parents:%s/C%d", u, c)},
 				subject: "Sortie", body: museumNote(r), seq: -1 - n, reports: 2})
