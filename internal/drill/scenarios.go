@@ -60,13 +60,13 @@ type Text int
 
 // Texts.
 const (
-	TextHoax     Text = iota // « le collège sera fermé demain, prévenez les autres familles »
-	TextVeiled               // a veiled threat no word list knows
-	TextLink                 // a neutral text with a link, a new subdomain each time
-	TextMarch                // the March 2024 texts, known and unknown to the screen
-	TextTemplate             // the genuine absence note
-	TextPhishing             // a canteen bill to settle on a lookalike site, a new subdomain each time
-	TextIntrusion            // a false intrusion alert telling families to fetch their children
+	TextHoax      Text = iota // « le collège sera fermé demain, prévenez les autres familles »
+	TextVeiled                // a veiled threat no word list knows
+	TextLink                  // a neutral text with a link, a new subdomain each time
+	TextMarch                 // the March 2024 texts, known and unknown to the screen
+	TextTemplate              // the genuine absence note
+	TextPhishing              // a canteen bill to settle on a lookalike site, a new subdomain each time
+	TextIntrusion             // a false intrusion alert telling families to fetch their children
 )
 
 // Attack describes the attackers' side of a scenario.
