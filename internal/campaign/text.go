@@ -2,6 +2,7 @@ package campaign
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 
 	"golang.org/x/net/publicsuffix"
@@ -71,6 +72,32 @@ func (m FrenchModel) term(w string) string { return m.word(screen.Normalize(w)) 
 // lemma returns a word's lemma from the screen's morphology table,
 // preferring a verb's, then a noun's; "" when the table does not know it.
 func lemma(w string) string {
+	lemmaMu.Lock()
+	l, ok := lemmaCache[w]
+	lemmaMu.Unlock()
+	if ok {
+		return l
+	}
+	l = lookupLemma(w)
+	lemmaMu.Lock()
+	if len(lemmaCache) >= lemmaCacheMax {
+		clear(lemmaCache)
+	}
+	lemmaCache[w] = l
+	lemmaMu.Unlock()
+	return l
+}
+
+// The lemmas looked up, by normalised word: the morphology's analysis
+// costs more than the rest of a message's terms.
+var (
+	lemmaMu    sync.Mutex
+	lemmaCache = map[string]string{}
+)
+
+const lemmaCacheMax = 100000
+
+func lookupLemma(w string) string {
 	best, rank := "", 0
 	for _, e := range screen.Analyse(w) {
 		r := 1
