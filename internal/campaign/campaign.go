@@ -102,6 +102,8 @@ const (
 	FlagVolume                         // more written to over VolumeWindow than the sender's widest day
 	FlagProbation                      // held for ProbationFor: new content from an account with signals
 	FlagStranger                       // a browser or network new to an account that had known ones
+	FlagAlarm                          // alarming words of two registers (alarm.go) the screen did not score
+	FlagNewLink                        // a link to a registered domain without history (newLink)
 )
 
 // Points is what a set of flags weighs for the per-message rules; 2 makes
@@ -111,7 +113,7 @@ func Points(f int64) int {
 	switch {
 	case f&(FlagScreenHeld|FlagScreenStrong) != 0:
 		p += 2
-	case f&FlagScreenWeak != 0:
+	case f&(FlagScreenWeak|FlagAlarm) != 0:
 		p++
 	}
 	for _, b := range []int64{FlagAccount, FlagOffHours, FlagFanout | FlagVolume, FlagClosed} {
@@ -124,6 +126,10 @@ func Points(f int64) int {
 	}
 	return p
 }
+
+// AlarmLikeness scales the likeness line for alarming content matching an
+// open incident.
+const AlarmLikeness = 0.6
 
 // Suspicious is the number of points that makes a sender suspicious.
 const Suspicious = 2
@@ -206,6 +212,9 @@ type openIncident struct {
 
 type pending struct {
 	sig      Signature
+	alarm    bool    // the text is alarming (alarm.go)
+	link     bool    // it links to a domain but the common ones
+	links    []int64 // the keys of those domains
 	keys     []int64 // band keys then extra
 	extra    []int64
 	flags    int64
@@ -242,14 +251,23 @@ func New(db *store.DB, mod *moderation.Service, alerts *alert.Sender, authz Auth
 
 // features computes the message's signature and keys.
 func (d *Detector) features(o *messaging.Observed) pending {
-	p := pending{sig: SignTerms(d.model.Terms(o.Subject + " " + o.Body))}
+	text := o.Subject + " " + o.Body
+	terms := d.model.Terms(text)
+	p := pending{sig: SignTerms(terms)}
+	if _, french := d.model.(FrenchModel); !french {
+		terms = FrenchModel{}.Terms(text)
+	}
+	p.alarm = Alarming(terms)
 	p.keys = p.sig.BandKeys()
 	for _, dg := range o.Digests {
 		p.extra = append(p.extra, featureKey("d", dg))
 	}
 	for _, l := range o.Links {
 		if !commonDomain(l) {
-			p.extra = append(p.extra, featureKey("l", RegisteredDomain(l)))
+			k := featureKey("l", RegisteredDomain(l))
+			p.extra = append(p.extra, k)
+			p.links = append(p.links, k)
+			p.link = true
 		}
 	}
 	slices.Sort(p.extra)
@@ -265,7 +283,7 @@ func (d *Detector) SetTextModel(m TextModel) { d.model = m }
 // flags computes the sender's signals: the screen's, the session's and
 // the sender's behaviour. A profile that cannot be read counts as a
 // fan-out out of character (fail closed).
-func (d *Detector) flags(ctx context.Context, o *messaging.Observed) int64 {
+func (d *Detector) flags(ctx context.Context, o *messaging.Observed, alarm bool) int64 {
 	var f int64
 	role := o.Sender.Role
 	broadcaster := IsBroadcaster(role)
@@ -280,6 +298,9 @@ func (d *Detector) flags(ctx context.Context, o *messaging.Observed) int64 {
 		f |= FlagScreenStrong
 	case o.Score > 0:
 		f |= FlagScreenWeak
+	}
+	if alarm && !broadcaster && f&(FlagScreenHeld|FlagScreenStrong|FlagScreenWeak) == 0 {
+		f |= FlagAlarm
 	}
 	f |= d.sessionFlags(ctx, o.Sender)
 	sf, err := d.senderFlags(ctx, o.Sender, recipientsOf(o), o.At)
@@ -363,6 +384,12 @@ func (d *Detector) match(open []openIncident, p pending, role bouclier.Role) int
 	if IsBroadcaster(role) && !signalled && p.flags&(FlagScreenHeld|FlagScreenStrong) == 0 {
 		return 0
 	}
+	// Alarming content joins an open incident at a lower likeness: a
+	// paraphrase keeps few words but keeps its alarm.
+	line := d.cfg.Similar
+	if p.flags&FlagAlarm != 0 {
+		line *= AlarmLikeness
+	}
 	alike := func(sigs []Signature, keys map[int64]bool) bool {
 		for _, k := range p.extra {
 			if keys[k] {
@@ -373,7 +400,7 @@ func (d *Detector) match(open []openIncident, p pending, role bouclier.Role) int
 			return false
 		}
 		for _, s := range sigs {
-			if Similarity(p.sig, s) >= d.cfg.Similar {
+			if Similarity(p.sig, s) >= line {
 				return true
 			}
 		}
@@ -390,14 +417,44 @@ func (d *Detector) match(open []openIncident, p pending, role bouclier.Role) int
 // singleSender reports whether one sender is a wave on their own: a
 // family or teacher account writing alarming content wider than usual.
 func singleSender(f int64, role bouclier.Role) bool {
-	return !IsBroadcaster(role) && f&(FlagFanout|FlagVolume) != 0 && f&(FlagScreenWeak|FlagScreenStrong|FlagScreenHeld) != 0
+	return !IsBroadcaster(role) && f&(FlagFanout|FlagVolume) != 0 && f&(FlagScreenWeak|FlagScreenStrong|FlagScreenHeld|FlagAlarm) != 0
+}
+
+// newLink reports whether none of a message's link domains has a
+// history: a domain seen for days is somebody's site, one never seen that
+// several senders link to is a wave's. A history that cannot be read
+// counts as none (fail closed: the message only waits).
+func (d *Detector) newLink(ctx context.Context, keys []int64, at time.Time) bool {
+	day := dayOf(at)
+	counts, err := d.db.CampaignHistory(ctx, keys, day-int64(d.cfg.HistoryDays), day)
+	if err != nil {
+		d.log.Warn("campaign: link history", "err", err)
+		return true
+	}
+	for _, k := range keys {
+		if counts[k] >= d.cfg.KnownMessages {
+			return false
+		}
+	}
+	return true
+}
+
+// screenScored reports whether the screen scored the content.
+func screenScored(f int64) bool { return f&(FlagScreenWeak|FlagScreenStrong|FlagScreenHeld) != 0 }
+
+// onProbation reports whether a message's new content waits (see Watch).
+func (d *Detector) onProbation(p pending) bool {
+	return p.alarm || p.link || p.flags&(FlagStranger|FlagAlarm|FlagScreenWeak|FlagScreenStrong) != 0
 }
 
 // Watch is the messaging.WatchFunc: it runs Watch's rules (see the
 // package comment) and may hold the message.
 func (d *Detector) Watch(ctx context.Context, o *messaging.Observed) (bool, []string) {
 	p := d.features(o)
-	p.flags = d.flags(ctx, o)
+	p.flags = d.flags(ctx, o, p.alarm)
+	if p.link && !IsBroadcaster(o.Sender.Role) && d.newLink(ctx, p.links, o.At) {
+		p.flags |= FlagNewLink
+	}
 	p.at = time.Now()
 	role := o.Sender.Role
 	var hold bool
@@ -406,25 +463,27 @@ func (d *Detector) Watch(ctx context.Context, o *messaging.Observed) (bool, []st
 	case matched:
 		p.campaign, hold = id, true
 		why = []string{fmt.Sprintf("campagne : message semblable à ceux de l’incident n° %d", id)}
-	case singleSender(p.flags, role):
+	case singleSender(p.flags, role) && screenScored(p.flags):
 		hold = true
 		why = []string{"campagne : contenu alarmant envoyé plus largement que d’habitude"}
-	case role.IsFamily() && Points(p.flags) >= Suspicious && hasBehaviourSignal(p.flags):
+	case role.IsFamily() && Points(p.flags) >= Suspicious && hasBehaviourSignal(p.flags&^FlagAlarm):
 		hold = true
 		why = []string{"compte familial suspect : envoi inhabituel et autres signaux"}
 	}
-	if !hold && o.Verdict == "deliver" && p.flags&FlagStranger != 0 && !IsBroadcaster(role) && len(p.keys) > 0 {
-		// New content from a browser or network new to an established
-		// account waits ProbationFor: long enough for a wave to show,
-		// released after (Sweep). An account's very first session does
-		// not: every account has one.
+	if !hold && o.Verdict == "deliver" && !IsBroadcaster(role) && len(p.keys) > 0 && d.onProbation(p) {
+		// New content waits ProbationFor — long enough for a wave to show,
+		// released after by Sweep unless it joined an incident — when it
+		// comes from a browser or network new to an established account
+		// (an account's very first session does not count: every account
+		// has one), or when it is alarming or links out: a cookie replayed
+		// from the owner's own network shows nothing new, what it sends may.
 		known, err := d.known(ctx, p.sig, p.extra, o.At)
 		if err != nil {
 			d.log.Warn("campaign: content history", "err", err)
 		}
 		if err != nil || !known {
 			hold, p.flags = true, p.flags|FlagProbation
-			why = []string{"campagne : nouveau contenu depuis une connexion inhabituelle, distribution différée d’une minute"}
+			why = []string{"campagne : nouveau contenu, distribution différée d’une minute"}
 		}
 	}
 	d.remember(o.Sender.ID, store.RecentSend{At: store.Micros(o.At), Recipients: len(o.Recipients.Recipients), Groups: o.Recipients.Groups,
@@ -443,7 +502,7 @@ func (d *Detector) Stored(ctx context.Context, o *messaging.Observed) {
 	} else {
 		// The screen held or rejected it: Watch never saw it.
 		p = d.features(o)
-		p.flags = d.flags(ctx, o)
+		p.flags = d.flags(ctx, o, p.alarm)
 	}
 	d.enqueue(d.jobOf(o, p))
 }
@@ -610,7 +669,7 @@ func (d *Detector) worthAssessing(o store.CampaignObs) bool {
 	now := time.UnixMicro(o.At)
 	d.mu.Lock()
 	defer d.mu.Unlock()
-	if hasAccountSignal(o.Flags) || hasBehaviourSignal(o.Flags) {
+	if hasAccountSignal(o.Flags) || hasBehaviourSignal(o.Flags) || o.Flags&FlagProbation != 0 {
 		if len(d.hot) >= hotMax {
 			clear(d.hot)
 		}
@@ -1011,6 +1070,17 @@ func (d *Detector) flush(ctx context.Context) error {
 			d.mu.Unlock()
 		}
 		if id == 0 && singleSender(j.obs.Flags, bouclier.Role(j.obs.Role)) {
+			if !screenScored(j.obs.Flags) {
+				// Alarming words alone: not when the content is a template
+				// or a head's notice being passed on.
+				tl, err := d.templateLike(ctx, j.obs, j.sig)
+				if err != nil {
+					errs = append(errs, err)
+				}
+				if err != nil || tl {
+					continue
+				}
+			}
 			if err := d.actOnSender(ctx, j.obs, j.sig, fmt.Sprintf("s:%d", j.obs.MessageID),
 				"un compte envoie un contenu alarmant plus largement que d’habitude"); err != nil {
 				errs = append(errs, err)

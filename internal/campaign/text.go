@@ -2,6 +2,7 @@ package campaign
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 
 	"golang.org/x/net/publicsuffix"
@@ -31,23 +32,86 @@ func (FrenchModel) Terms(text string) []string {
 	seen := make(map[string]bool, len(fields))
 	out := make([]string, 0, len(fields))
 	for _, w := range fields {
-		if len(w) < 2 || stopWords[w] || isNumber(w) {
-			continue
-		}
-		if s, ok := synonymOf[w]; ok {
-			w = s
-		}
-		w = stem(w)
-		if s, ok := synonymOf[w]; ok {
-			w = s
-		}
-		if stopWords[w] || seen[w] {
+		w = FrenchModel{}.word(w)
+		if w == "" || seen[w] {
 			continue
 		}
 		seen[w] = true
 		out = append(out, w)
 	}
 	return out
+}
+
+// word maps one normalised word to its term, or "" for none.
+func (FrenchModel) word(w string) string {
+	if len(w) < 2 || stopWords[w] || isNumber(w) {
+		return ""
+	}
+	if s, ok := synonymOf[w]; ok {
+		w = s
+	} else if l := lemma(w); l != "" {
+		// The screen's morphology: « savons », « sait » → savoir.
+		w = l
+		if s, ok := synonymOf[w]; ok {
+			w = s
+		}
+	}
+	w = stem(w)
+	if s, ok := synonymOf[w]; ok {
+		w = s
+	}
+	if stopWords[w] {
+		return ""
+	}
+	return w
+}
+
+// term maps one word, as written, to its term ("" for none).
+func (m FrenchModel) term(w string) string { return m.word(screen.Normalize(w)) }
+
+// lemma returns a word's lemma from the screen's morphology table,
+// preferring a verb's, then a noun's; "" when the table does not know it.
+func lemma(w string) string {
+	lemmaMu.Lock()
+	l, ok := lemmaCache[w]
+	lemmaMu.Unlock()
+	if ok {
+		return l
+	}
+	l = lookupLemma(w)
+	lemmaMu.Lock()
+	if len(lemmaCache) >= lemmaCacheMax {
+		clear(lemmaCache)
+	}
+	lemmaCache[w] = l
+	lemmaMu.Unlock()
+	return l
+}
+
+// The lemmas looked up, by normalised word: the morphology's analysis
+// costs more than the rest of a message's terms.
+var (
+	lemmaMu    sync.Mutex
+	lemmaCache = map[string]string{}
+)
+
+const lemmaCacheMax = 100000
+
+func lookupLemma(w string) string {
+	best, rank := "", 0
+	for _, e := range screen.Analyse(w) {
+		r := 1
+		switch e.POS {
+		case screen.POSVerb:
+			r = 3
+		case screen.POSNoun:
+			r = 2
+		}
+		if r > rank {
+			best, rank = screen.Normalize(e.Lemma), r
+		}
+	}
+	return best
 }
 
 func isNumber(w string) bool {
@@ -117,7 +181,8 @@ var synonymGroups = [][]string{
 	{"menac", "menace", "danger", "risqu", "risque", "peril"},
 	{"maison", "domicil", "domicile", "chez-vous", "logement"},
 	{"rester", "rest", "gard", "garder"},
-	{"cours", "classe", "class", "lecon", "enseignement"},
+	{"cours", "classe", "class", "lecon", "enseignement", "salle"},
+	{"savoir", "connaitre", "connait"},
 	{"message", "messag", "courriel", "mail", "mel", "texto"},
 	{"police", "polic", "gendarm", "gendarmerie", "flic"},
 	{"piratag", "pirat", "hack", "hacker"},

@@ -58,7 +58,10 @@ func senderWeight(role bouclier.Role, f int64) float64 {
 	switch {
 	case f&(FlagScreenHeld|FlagScreenStrong) != 0:
 		w++
-	case f&FlagScreenWeak != 0:
+	case f&(FlagScreenWeak|FlagAlarm) != 0:
+		w += 0.5
+	}
+	if f&FlagNewLink != 0 {
 		w += 0.5
 	}
 	if f&FlagReported != 0 {
@@ -76,7 +79,7 @@ func hasAccountSignal(f int64) bool { return f&(FlagAccount|FlagOffHours) != 0 }
 // hasBehaviourSignal reports whether flags hold a signal beyond the
 // account's: what the sender does or what the content is.
 func hasBehaviourSignal(f int64) bool {
-	return f&(FlagFanout|FlagVolume|FlagScreenWeak|FlagScreenStrong|FlagScreenHeld|FlagReported|FlagClosed) != 0
+	return f&(FlagFanout|FlagVolume|FlagScreenWeak|FlagScreenStrong|FlagScreenHeld|FlagReported|FlagClosed|FlagAlarm|FlagNewLink) != 0
 }
 
 // wave sums up a cluster.
@@ -118,6 +121,8 @@ func (d *Detector) level(w wave) string {
 	if w.weight >= ContainLine && w.signalled >= MinSignalled && w.signalledSchools >= d.cfg.MinSchools {
 		return "contain"
 	}
+	// Senders without any signal never make a wave on their own: every
+	// template is new on its first day, in many establishments at once.
 	if w.weight >= ReviewLine && w.anySignal >= MinSignalled {
 		return "review"
 	}
@@ -209,3 +214,25 @@ func historyKeys(sig Signature, extra []int64) []int64 {
 }
 
 func dayOf(t time.Time) int64 { return t.Unix() / 86400 }
+
+// templateLike reports whether a message's content is a template (it has
+// a history) or a notice passed on (its cluster's first copy came from a
+// head, staff or administrator without signals).
+func (d *Detector) templateLike(ctx context.Context, obs store.CampaignObs, sig Signature) (bool, error) {
+	known, err := d.known(ctx, sig, obs.Extra, time.UnixMicro(obs.At))
+	if err != nil || known || len(obs.Keys) == 0 {
+		return known, err
+	}
+	ns, err := d.neighbourhood(ctx, obs, sig)
+	if err != nil {
+		return false, err
+	}
+	earliest := ns[0]
+	for _, o := range ns[1:] {
+		if o.At < earliest.At || (o.At == earliest.At && o.MessageID < earliest.MessageID) {
+			earliest = o
+		}
+	}
+	return IsBroadcaster(bouclier.Role(earliest.Role)) && !hasAccountSignal(earliest.Flags) &&
+		earliest.Flags&(FlagScreenHeld|FlagScreenStrong|FlagReported) == 0, nil
+}

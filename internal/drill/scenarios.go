@@ -60,11 +60,13 @@ type Text int
 
 // Texts.
 const (
-	TextHoax     Text = iota // « le collège sera fermé demain, prévenez les autres familles »
-	TextVeiled               // a veiled threat no word list knows
-	TextLink                 // a neutral text with a link, a new subdomain each time
-	TextMarch                // the March 2024 texts, known and unknown to the screen
-	TextTemplate             // the genuine absence note
+	TextHoax      Text = iota // « le collège sera fermé demain, prévenez les autres familles »
+	TextVeiled                // a veiled threat no word list knows
+	TextLink                  // a neutral text with a link, a new subdomain each time
+	TextMarch                 // the March 2024 texts, known and unknown to the screen
+	TextTemplate              // the genuine absence note
+	TextPhishing              // a canteen bill to settle on a lookalike site, a new subdomain each time
+	TextIntrusion             // a false intrusion alert telling families to fetch their children
 )
 
 // Attack describes the attackers' side of a scenario.
@@ -97,6 +99,7 @@ const (
 	LegitNotice                    // heads send a PPMS notice, teachers forward it to their classes' parents
 	LegitCircular                  // heads forward a circular to parents; a pupil's parent reports each
 	LegitMuseum                    // teachers send the museum note; two parents report each
+	LegitWeather                   // heads announce a closure for a storm alert, teachers pass it on to their classes' parents
 )
 
 // Legit describes the genuine side of a scenario.
@@ -151,6 +154,12 @@ func Scenarios() []Scenario {
 			Legit: &Legit{Kind: LegitNotice, Senders: 20, At: 90 * time.Second}},
 		{Name: "legitime-circulaire-signalee", Legit: &Legit{Kind: LegitCircular, Senders: 20}},
 		{Name: "legitime-musee-signale", Legit: &Legit{Kind: LegitMuseum, Senders: 20}},
+		// Written after the detector's last change and run once, not tuned on.
+		{Name: "hameconnage-cantine", Attack: &Attack{Role: p, Senders: 25, PerSender: 1, Target: TargetTwoPeople, Text: TextPhishing, Paraphrase: true,
+			Spacing: 7 * time.Second, LoginBefore: 20 * time.Minute, Access: AccessReplayedCookie}},
+		{Name: "fausse-intrusion-fractionnee", Attack: &Attack{Role: t, Senders: 8, PerSender: 3, Target: TargetOneGroupEach, Text: TextIntrusion, Paraphrase: true,
+			Spacing: 45 * time.Second, Interval: 2 * time.Minute, LoginBefore: 3 * time.Hour, Access: AccessReplayedCookie}},
+		{Name: "legitime-alerte-meteo", Legit: &Legit{Kind: LegitWeather, Senders: 20}},
 	}
 }
 
@@ -272,7 +281,7 @@ func RunScenario(ctx context.Context, o Options, sc Scenario) (Row, error) {
 		return Row{}, err
 	}
 	s := &scene{d: d, sc: sc, row: Row{Scenario: sc.Name, Attack: sc.Attack != nil && sc.Attack.Text != TextTemplate, Tuned: sc.Tuned},
-		visible: map[int64]time.Duration{}, attackIDs: map[int64]bool{}, legitIDs: map[int64]bool{}, legitSenders: map[string]bool{}}
+		visible: map[int64]time.Duration{}, seen: map[int64]bool{}, attackIDs: map[int64]bool{}, legitIDs: map[int64]bool{}, legitSenders: map[string]bool{}}
 	if err := s.run(ctx); err != nil {
 		return s.row, err
 	}
@@ -337,6 +346,7 @@ type scene struct {
 	row Row
 
 	visible      map[int64]time.Duration // attack messages visible → since
+	seen         map[int64]bool          // attack messages ever visible
 	hiddenAt     []time.Duration
 	attackIDs    map[int64]bool
 	legitIDs     map[int64]bool
@@ -445,6 +455,13 @@ func (s *scene) legitEvents(l *Legit) []sEvent {
 			evs = append(evs, sEvent{at: at, kind: "legit", from: fmt.Sprintf("h.%d", i), how: how, to: []string{"parents:" + u + "/C1", "parents:" + u + "/C2"},
 				subject: "Circulaire", body: circular, seq: -1 - n, reports: 1})
 			evs = append(evs, sEvent{at: at + 40*time.Second, kind: "report", ofSeq: -1 - n, reports: 1})
+		case LegitWeather:
+			evs = append(evs, sEvent{at: at, kind: "legit", from: fmt.Sprintf("h.%d", i), how: how, to: []string{"staff:" + u, "teachers:" + u + "/C1", "teachers:" + u + "/C2"},
+				subject: "Alerte météo", body: weatherNotice})
+			for t := 1; t <= 2; t++ {
+				evs = append(evs, sEvent{at: at + time.Duration(20+r.IntN(90))*time.Second, kind: "legit", from: fmt.Sprintf("t.%d.%d", i, t), how: how,
+					to: []string{fmt.Sprintf("parents:%s/C%d", u, t), fmt.Sprintf("class:%s/C%d", u, t)}, subject: "Tr : Alerte météo", body: weatherNotice})
+			}
 		case LegitMuseum:
 			evs = append(evs, sEvent{at: at, kind: "legit", from: fmt.Sprintf("t.%d.%d", i, c), how: how, to: []string{fmt.Sprintf("parents:%s/C%d", u, c)},
 				subject: "Sortie", body: museumNote(r), seq: -1 - n, reports: 2})
@@ -488,6 +505,9 @@ func (s *scene) run(ctx context.Context) error {
 				return fmt.Errorf("drill: sweep: %w", err)
 			}
 			if err := s.check(ctx, e.at); err != nil {
+				return err
+			}
+			if err := s.released(ctx, e.at); err != nil {
 				return err
 			}
 		}
@@ -538,6 +558,7 @@ func (s *scene) run(ctx context.Context) error {
 				continue
 			}
 			s.row.Messages++
+			d.o.Log.Debug("attack sent", "from", e.from, "status", res.Status, "body", e.body)
 			s.attackIDs[res.ID] = true
 			bySeq[e.seq] = res.ID
 			n, err := d.copies(ctx, res.ID)
@@ -548,6 +569,7 @@ func (s *scene) run(ctx context.Context) error {
 			if res.Status == bouclier.StatusDelivered {
 				s.row.CopiesVisible += n
 				s.visible[res.ID] = e.at
+				s.seen[res.ID] = true
 			}
 			senders[e.from] = true
 			schools[strings.SplitN(e.from, ".", 3)[1]] = true
@@ -585,6 +607,9 @@ func (s *scene) run(ctx context.Context) error {
 		if err := s.check(ctx, end+time.Duration(k)*time.Second); err != nil {
 			return err
 		}
+		if err := s.released(ctx, end+time.Duration(k)*time.Second); err != nil {
+			return err
+		}
 	}
 	return s.measure(ctx)
 }
@@ -616,6 +641,26 @@ func (s *scene) report(ctx context.Context, id int64, n int) error {
 			return fmt.Errorf("drill: report: %w", err)
 		}
 		n--
+	}
+	return nil
+}
+
+// released counts the attack messages that became visible after they
+// were sent (a delay or a hold released): their copies count as visible.
+func (s *scene) released(ctx context.Context, at time.Duration) error {
+	for id := range s.attackIDs {
+		if s.seen[id] {
+			continue
+		}
+		n, err := s.d.app.DB.VisibleCopies(ctx, id)
+		if err != nil {
+			return err
+		}
+		if n > 0 {
+			s.seen[id] = true
+			s.row.CopiesVisible += n
+			s.visible[id] = at
+		}
 	}
 	return nil
 }

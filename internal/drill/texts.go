@@ -116,6 +116,11 @@ const (
 		"et les modalités de rencontre avec les professeurs principaux."
 )
 
+// weatherNotice is a head's closure notice for a storm, with alarm words
+// of its own, that teachers pass on.
+const weatherNotice = "Alerte météo rouge : le collège sera fermé demain, aucun élève ne sera accueilli. Prévenez les autres familles de la classe " +
+	"qui n'auraient pas reçu ce message. Inutile d'appeler le secrétariat, les informations seront mises à jour sur l'ENT."
+
 func museumNote(r *rand.Rand) string {
 	return fmt.Sprintf("Madame, Monsieur, la sortie au musée de la classe aura lieu le %d. Merci de rendre l'autorisation signée avant vendredi.", 1+r.IntN(28))
 }
@@ -135,6 +140,18 @@ var attackTexts = map[Text][][]string{
 		{"mais ça ne va pas durer", "mais cela ne durera pas", "ça ne va pas rester comme ça"},
 		{"on sait où se trouve votre classe", "nous savons où est votre salle", "on connaît votre salle de classe"},
 		{"à très bientôt", "on se verra bientôt", "vous aurez bientôt de nos nouvelles"},
+	},
+	TextPhishing: {
+		{"Bonjour, la facture de cantine du mois n'a pas été réglée", "Votre paiement de la restauration scolaire est en attente",
+			"Il reste un impayé sur le compte cantine de votre enfant", "Le service de restauration n'a pas reçu votre règlement"},
+		{"merci de régulariser avant vendredi", "réglez-le sous 48 heures", "sans paiement l'accès au self sera suspendu", "merci de payer rapidement"},
+		{"sur le portail de paiement", "via l'espace familles", "en ligne avec votre carte bancaire"},
+	},
+	TextIntrusion: {
+		{"Alerte intrusion en cours dans l'établissement", "Un individu armé a été signalé près du collège", "Situation de crise au collège ce matin"},
+		{"venez chercher vos enfants immédiatement", "récupérez votre enfant au plus vite", "les familles doivent venir chercher les élèves tout de suite"},
+		{"n'appelez surtout pas le collège", "ne téléphonez pas, les lignes doivent rester libres", "inutile de contacter la vie scolaire"},
+		{"faites suivre à tous les parents", "partagez ce message aux autres familles", "prévenez les parents que vous connaissez"},
 	},
 	TextLink: {
 		{"Bonjour, les photos de la sortie sont en ligne", "Les photos du voyage scolaire sont disponibles", "Voici l'album de la classe"},
@@ -166,9 +183,13 @@ func attackText(t Text, r *rand.Rand, paraphrase bool, words []int, seq int) (st
 		parts = append(parts, synonymPool[words[0]])
 	}
 	body := strings.Join(parts, ", ") + "."
-	subject := map[Text]string{TextHoax: "Information importante", TextVeiled: "Pour vous", TextLink: "Photos"}[t]
-	if t == TextLink {
+	subject := map[Text]string{TextHoax: "Information importante", TextVeiled: "Pour vous", TextLink: "Photos", TextPhishing: "Cantine",
+		TextIntrusion: "URGENT"}[t]
+	switch t {
+	case TextLink:
 		body += fmt.Sprintf(" https://a%x%d.photos-sortie-college.fr/album/%d", r.Uint32(), seq, r.IntN(1000))
+	case TextPhishing:
+		body += fmt.Sprintf(" https://paiement-%x.restauration-scolaire-famille.fr/regler?ref=%d", r.Uint32(), seq)
 	}
 	return subject, body
 }
