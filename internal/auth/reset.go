@@ -322,7 +322,7 @@ func LettersCSV(r ResetResult) []byte {
 func LettersPDF(r ResetResult, publicURL string) []byte {
 	var d pdfDoc
 	if publicURL == "" {
-		publicURL = "l'adresse habituelle de Bouclier"
+		publicURL = "l’adresse habituelle de Bouclier"
 	}
 	for _, l := range r.Letters {
 		p := d.page()
@@ -347,7 +347,7 @@ func LettersPDF(r ResetResult, publicURL string) []byte {
 		}
 		y -= 6
 		line(12, false, "Identifiant : "+l.Username)
-		line(14, true, "Code d'activation : "+l.Code)
+		line(14, true, "Code d’activation\u00a0: "+l.Code)
 		line(11, false, "Ce code ne sert qu’une fois et expire le "+frenchDate(r.ExpiresAt)+".")
 		y -= 10
 		for _, t := range strings.Split(SecurityInstructions, "\n") {

@@ -30,7 +30,7 @@ func (d *Detector) Record(ctx context.Context, o *messaging.Observed) func(conte
 		// The screen held or rejected it: Watch never saw it. Kept for
 		// Stored, so that both see the same signals.
 		p = d.features(o)
-		p.flags = d.flags(ctx, o)
+		p.flags = d.flags(ctx, o, p.alarm)
 		p.at = time.Now()
 		d.pending.Store(o, p)
 	}

@@ -163,7 +163,7 @@ func TestRefusedLoopKeepsOneDraft(t *testing.T) {
 		}
 		sess := e.Login(t, "eleve.dupont") // students may not send under the circular
 		for i := 0; i < 40; i++ {
-			if _, err := sendAs(t, e, sess, messaging.Draft{To: []string{"user:prof.martin"}, Subject: "Devoirs", Body: "Je n'ai pas compris l'exercice 3."}); err == nil {
+			if _, err := sendAs(t, e, sess, messaging.Draft{To: []string{"user:prof.martin"}, Subject: "Devoirs", Body: "Je n’ai pas compris l’exercice 3."}); err == nil {
 				t.Fatal("student sent under the circular")
 			}
 		}

@@ -63,9 +63,9 @@ func (d Decision) Message(now time.Time) string {
 	if !d.Until.IsZero() {
 		w := when(d.Until, now)
 		if rest, ok := strings.CutPrefix(w, "le "); ok {
-			return d.Reason + " jusqu'au " + rest
+			return d.Reason + " jusqu’au " + rest
 		}
-		return d.Reason + " jusqu'" + w
+		return d.Reason + " jusqu’" + w
 	}
 	return d.Reason
 }

@@ -482,7 +482,7 @@ func TestSuspensions(t *testing.T) {
 		at          time.Time
 		want        want
 	}{
-		{"national, no end", "moulin", parent, at(12, 10), want{send: R, recv: R, ruleID: "nat", suspended: true, reason: "Messagerie suspendue : alerte nationale"}},
+		{"national, no end", "moulin", parent, at(12, 10), want{send: R, recv: R, ruleID: "nat", suspended: true, reason: "Messagerie suspendue\u00a0: alerte nationale"}},
 		{"national, reunion", "reunion", parent, at(12, 10), want{send: R, recv: R, ruleID: "nat", suspended: true}},
 		{"national, not for teachers", "lille", teacher, at(12, 10), want{send: A, recv: A}},
 		{"académie with end", "moulin", teacher, at(12, 10), want{send: R, recv: R, until: end, reopen: end, ruleID: "ac", suspended: true}},

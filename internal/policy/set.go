@@ -161,7 +161,7 @@ func Compile(rules []Rule, susp []Suspension) (*Set, error) {
 		}
 		cs := &csusp{id: sp.ID, reason: reasonSuspended, since: math.MinInt64, until: noEdge, imposed: max(sp.ImposedBy.level(), 0), recv: sp.StopsReceiving}
 		if r := strings.TrimSpace(sp.Reason); r != "" {
-			cs.reason = reasonSuspended + " : " + r
+			cs.reason = reasonSuspended + "\u00a0: " + r
 		}
 		if !sp.Since.IsZero() {
 			cs.since = sp.Since.Unix()

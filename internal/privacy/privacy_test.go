@@ -245,7 +245,7 @@ func TestExportFor(t *testing.T) {
 					found = found || d.Actor == tc.actor
 				}
 				if !found {
-					t.Errorf("%s's refusal not audited", tc.actor)
+					t.Errorf("%s’s refusal not audited", tc.actor)
 				}
 			}
 		}

@@ -136,7 +136,7 @@ func TestSuspensions(t *testing.T) {
 		if _, err := e.App.Rules.Suspend(ctx, head, rules.SuspensionInput{Scope: "establishment:0780001A", Reason: ""}); codeOf(err) != bouclier.ErrInvalidRequest {
 			t.Errorf("no reason: %v", err)
 		}
-		id, err := e.App.Rules.Suspend(ctx, head, rules.SuspensionInput{Scope: "establishment:0780001A", Roles: []string{"parent"}, Reason: "Messages malveillants en cours d'analyse"})
+		id, err := e.App.Rules.Suspend(ctx, head, rules.SuspensionInput{Scope: "establishment:0780001A", Roles: []string{"parent"}, Reason: "Messages malveillants en cours d’analyse"})
 		if err != nil {
 			t.Fatal(err)
 		}

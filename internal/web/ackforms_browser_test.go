@@ -164,7 +164,7 @@ func TestBrowserPermissionSlip(t *testing.T) {
 		e.login(ctx, user, false)
 		e.openLatest(ctx, subject)
 		if got := text(t, ctx, "form.answer-form legend"); !strings.Contains(got, question) {
-			t.Fatalf("%s's question: %q", user, got)
+			t.Fatalf("%s’s question: %q", user, got)
 		}
 		e.do(ctx, chromedp.Click(chromedp.Search(`//label[text()="`+choice+`"]`)))
 		e.submit(ctx, "form.answer-form button")

@@ -110,7 +110,7 @@ func ruleRowOf(x policy.Rule) ruleRow {
 	if len(when) == 0 {
 		row.When = "en permanence"
 	} else {
-		row.When = strings.Join(when, " ; ")
+		row.When = strings.Join(when, "\u202f; ")
 	}
 	return row
 }

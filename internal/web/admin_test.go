@@ -231,7 +231,7 @@ func TestDashboard(t *testing.T) {
 	if p = admin.get("/admin/dashboard"); !strings.Contains(p.Body, "1 envoyés, 1 retenus") {
 		t.Errorf("académie dashboard:\n%s", p.Body)
 	}
-	if p = admin.get("/admin/urgent"); p.Status != http.StatusOK || !strings.Contains(p.Body, "Aucun envoi d'urgence") {
+	if p = admin.get("/admin/urgent"); p.Status != http.StatusOK || !strings.Contains(p.Body, "Aucun envoi d’urgence") {
 		t.Errorf("urgent sends: %d\n%s", p.Status, p.Body)
 	}
 }
@@ -364,7 +364,7 @@ func TestAccountSecurity(t *testing.T) {
 	if p.Status != http.StatusOK || !strings.Contains(p.Body, "Codes de secours") || strings.Count(p.Body, "<li><code>") < 5 {
 		t.Fatalf("totp confirm: %d\n%s", p.Status, p.Body)
 	}
-	if p = parent.get("/account"); !strings.Contains(p.Body, "Retirer l'application") {
+	if p = parent.get("/account"); !strings.Contains(p.Body, "Retirer l’application") {
 		t.Error("account page does not show the TOTP factor")
 	}
 

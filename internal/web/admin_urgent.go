@@ -36,7 +36,7 @@ func (h *handler) urgentList(w http.ResponseWriter, r *http.Request, s auth.Sess
 	if len(list) == limit {
 		next = list[len(list)-1].Seq
 	}
-	p := h.newPage(r.Context(), &s, "Envois d'urgence", "admin")
+	p := h.newPage(r.Context(), &s, "Envois d’urgence", "admin")
 	p.Data = struct {
 		List []audit.View
 		Next int64

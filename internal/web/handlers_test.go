@@ -287,8 +287,8 @@ func TestPagesAndErrors(t *testing.T) {
 		{"/account", 200, "Marie Dupont"},
 		{"/admin", 403, "réservée"},
 		{"/messages/999", 404, "Message introuvable."},
-		{"/messages/abc", 404, "Cette page n'existe pas."},
-		{"/nulle-part", 404, "Cette page n'existe pas."},
+		{"/messages/abc", 404, "Cette page n’existe pas."},
+		{"/nulle-part", 404, "Cette page n’existe pas."},
 		{"/inbox?avant=-3", 422, "Adresse de page invalide."},
 	} {
 		p := parent.get(c.path)
@@ -393,7 +393,7 @@ func TestReportFromInbox(t *testing.T) {
 	if p = parent.get(p.Header.Get("Location")); !strings.Contains(p.Body, "signalement a été transmis") {
 		t.Errorf("no acknowledgement:\n%s", p.Body)
 	}
-	if p = parent.post(msg+"/report", url.Values{"csrf": {parent.csrf()}, "motif": {"n'importe quoi"}}); p.Status < 400 {
+	if p = parent.post(msg+"/report", url.Values{"csrf": {parent.csrf()}, "motif": {"n’importe quoi"}}); p.Status < 400 {
 		t.Errorf("unknown reason accepted: %d", p.Status)
 	}
 	head := newBrowser(t, srv)

@@ -154,7 +154,7 @@ func (h *handler) messageReport(w http.ResponseWriter, r *http.Request, s auth.S
 		return
 	}
 	if c := strings.TrimSpace(r.PostFormValue("commentaire")); c != "" {
-		reason += " : " + clipText(c, 800)
+		reason += "\u00a0: " + clipText(c, 800)
 	}
 	if err := h.d.Moderation.Report(r.Context(), actorOf(r, s), id, reason); err != nil {
 		h.fail(w, r, &s, err)

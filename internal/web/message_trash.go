@@ -31,7 +31,7 @@ func (h *handler) messageTrash(trashed bool) authedFunc {
 func pathID(r *http.Request) (int64, error) {
 	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
 	if err != nil || id <= 0 {
-		return 0, bouclier.Errorf(bouclier.ErrNotFound, "Cette page n'existe pas.")
+		return 0, bouclier.Errorf(bouclier.ErrNotFound, "Cette page n’existe pas.")
 	}
 	return id, nil
 }

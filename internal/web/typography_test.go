@@ -20,6 +20,7 @@ var (
 	straightElision = regexp.MustCompile(`(?i)\b(d|l|qu|n|s|j|c|m|t|jusqu|lorsqu|puisqu|presqu|quelqu|aujourd)'(\pL|$)`)
 	breakingBefore  = regexp.MustCompile(`(^|\S)\x{20}[:;!?](\s|$|<|"|\)|»)`)
 	breakingInside  = regexp.MustCompile(`«\x{20}|\x{20}»`)
+	lonePunct       = regexp.MustCompile(`^\x{20}[:;!?](\x{20}|$)`) // « Motif » + " : " + …
 	frenchText      = regexp.MustCompile(`[àâçéèêëîïôûùüÿœÀÂÇÉÈÊÎÔÛ«»’]|\b(le|la|les|des|un|une|du|vous|votre|est|pour|avec|sur|aux|dans)\b`)
 )
 
@@ -67,7 +68,7 @@ func TestFrenchTypography(t *testing.T) {
 					return true
 				}
 				s, err := strconv.Unquote(lit.Value)
-				if err != nil || !frenchText.MatchString(s) {
+				if err != nil || !(frenchText.MatchString(s) || straightElision.MatchString(s) || lonePunct.MatchString(s)) {
 					return true
 				}
 				if faults := typographyFaults(s); len(faults) > 0 {

@@ -250,7 +250,7 @@ func (h *handler) notFound(w http.ResponseWriter, r *http.Request) {
 	if s, err := h.session(r); err == nil {
 		sp = &s
 	}
-	h.fail(w, r, sp, bouclier.Errorf(bouclier.ErrNotFound, "Cette page n'existe pas."))
+	h.fail(w, r, sp, bouclier.Errorf(bouclier.ErrNotFound, "Cette page n’existe pas."))
 }
 
 func (h *handler) crossOrigin(w http.ResponseWriter, r *http.Request) {
