@@ -279,7 +279,7 @@ func (s *Service) PendingTOTP(ctx context.Context, sess Session) (secret, uri st
 		return err
 	})
 	if errors.Is(err, store.ErrNotFound) || (err == nil && s.now().Sub(time.UnixMicro(at)) > time.Hour) {
-		return "", "", bouclier.Errorf(bouclier.ErrNotFound, "Aucun enregistrement en cours : recommencez.")
+		return "", "", bouclier.Errorf(bouclier.ErrNotFound, "Aucun enregistrement en cours\u00a0: recommencez.")
 	}
 	if err != nil {
 		return "", "", fmt.Errorf("pending totp: %w", err)
@@ -311,7 +311,7 @@ func (s *Service) ConfirmTOTP(ctx context.Context, sess Session, code string, c 
 	err := s.db.InTx(ctx, func(tx *store.Tx) error {
 		sealed, at, err := tx.TOTPPending(ctx, u.ID)
 		if errors.Is(err, store.ErrNotFound) || (err == nil && now.Sub(time.UnixMicro(at)) > time.Hour) {
-			return bouclier.Errorf(bouclier.ErrNotFound, "Aucun enregistrement en cours : recommencez.")
+			return bouclier.Errorf(bouclier.ErrNotFound, "Aucun enregistrement en cours\u00a0: recommencez.")
 		}
 		if err != nil {
 			return err

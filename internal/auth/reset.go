@@ -341,12 +341,12 @@ func LettersPDF(r ResetResult, publicURL string) []byte {
 		for _, t := range []string{
 			"Par mesure de sécurité, votre compte de messagerie scolaire a été réinitialisé\u00a0:",
 			"l’ancien mot de passe ne fonctionne plus et toutes les sessions ont été fermées.",
-			"Pour le réactiver, rendez-vous sur " + publicURL + " et indiquez :",
+			"Pour le réactiver, rendez-vous sur " + publicURL + " et indiquez\u00a0:",
 		} {
 			line(11, false, t)
 		}
 		y -= 6
-		line(12, false, "Identifiant : "+l.Username)
+		line(12, false, "Identifiant\u00a0: "+l.Username)
 		line(14, true, "Code d’activation\u00a0: "+l.Code)
 		line(11, false, "Ce code ne sert qu’une fois et expire le "+frenchDate(r.ExpiresAt)+".")
 		y -= 10

@@ -587,7 +587,7 @@ func (s *Service) decide(ctx context.Context, sender bouclier.User, resolved dir
 	}
 	if len(p.now) == 0 && len(p.later) == 0 {
 		return Decision{}, p, &bouclier.Error{Code: bouclier.ErrMessagingClosed,
-			Message: "Aucun destinataire ne peut recevoir ce message actuellement : " + p.notReached[0].Reason}
+			Message: "Aucun destinataire ne peut recevoir ce message actuellement\u00a0: " + p.notReached[0].Reason}
 	}
 	if at.After(now) && (dec.Action != Defer || at.After(dec.Until)) {
 		dec.Action, dec.Until = Defer, at

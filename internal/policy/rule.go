@@ -162,7 +162,7 @@ func (r *Rule) check() error {
 
 func (s *Suspension) check() error {
 	if strings.TrimSpace(s.ID) == "" {
-		return bouclier.Errorf(bouclier.ErrInvalidRequest, "suspension invalide : identifiant manquant")
+		return bouclier.Errorf(bouclier.ErrInvalidRequest, "suspension invalide\u00a0: identifiant manquant")
 	}
 	if err := s.Scope.check(); err != nil {
 		return bouclier.Errorf(bouclier.ErrInvalidRequest, "suspension «\u00a0%s\u00a0» invalide\u00a0: %s", s.ID, bouclier.ErrorMessage(err))

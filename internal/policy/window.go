@@ -27,7 +27,7 @@ func ParseClock(s string) (Clock, error) {
 	h, err1 := strconv.Atoi(hs)
 	m, err2 := strconv.Atoi(ms)
 	if !ok || err1 != nil || err2 != nil || !digits(hs, 1, 2) || !digits(ms, 2, 2) || h > 24 || m > 59 || (h == 24 && m != 0) {
-		return 0, bouclier.Errorf(bouclier.ErrInvalidRequest, "heure invalide : %q (HH:MM attendu)", s)
+		return 0, bouclier.Errorf(bouclier.ErrInvalidRequest, "heure invalide\u00a0: %q (HH:MM attendu)", s)
 	}
 	return At(h, m), nil
 }
@@ -307,7 +307,7 @@ type Date struct {
 func ParseDate(s string) (Date, error) {
 	t, err := time.Parse(time.DateOnly, strings.TrimSpace(s))
 	if err != nil {
-		return Date{}, bouclier.Errorf(bouclier.ErrInvalidRequest, "date invalide : %q (AAAA-MM-JJ attendu)", s)
+		return Date{}, bouclier.Errorf(bouclier.ErrInvalidRequest, "date invalide\u00a0: %q (AAAA-MM-JJ attendu)", s)
 	}
 	return Date{t.Year(), t.Month(), t.Day()}, nil
 }

@@ -296,14 +296,14 @@ func readme(u bouclier.User, now time.Time) string {
 		{fileAccount, "votre compte\u00a0: identifiant, nom, profil, établissement, classe, adresse électronique, liens familiaux\u202f;"},
 		{fileSent, "les messages que vous avez envoyés, avec les destinataires que vous aviez indiqués\u202f;"},
 		{fileReceived, "les messages que vous avez reçus, avec le nom de leur expéditeur (les autres destinataires n’y figurent pas)\u202f;"},
-		{fileDrafts, "vos brouillons ;"},
-		{fileSessions, "vos connexions : dates, adresse IP, navigateur ;"},
+		{fileDrafts, "vos brouillons\u202f;"},
+		{fileSessions, "vos connexions\u00a0: dates, adresse IP, navigateur\u202f;"},
 		{fileDevices, "les navigateurs reconnus pour votre compte\u202f;"},
 		{fileNotices, "les avis de sécurité qui vous ont été adressés\u202f;"},
 		{fileAudit, "les entrées du journal d’audit qui vous concernent (pour les actions d’un tiers sur votre compte, seuls la date, l’action et son objet figurent)\u202f;"},
 		{dirAttachment, "les pièces jointes de ces messages."},
 	} {
-		fmt.Fprintf(&b, "- %s : %s\r\n", f[0], f[1])
+		fmt.Fprintf(&b, "- %s\u00a0: %s\r\n", f[0], f[1])
 	}
 	b.WriteString("\r\nDurées de conservation\u00a0: les messages jusqu’à la fin de l’année scolaire suivant leur envoi, les journaux de " +
 		"connexion un an, les comptes fermés trois mois\u202f; sauf conservation au titre de la preuve (incident en cours, réquisition).\r\n" +

@@ -152,7 +152,7 @@ func (h *handler) resultsShow(w http.ResponseWriter, r *http.Request, s auth.Ses
 		}
 		d.Percent = append(d.Percent, pc)
 	}
-	p := h.newPage(r.Context(), &s, "Suivi : "+res.Message.Subject, "")
+	p := h.newPage(r.Context(), &s, "Suivi\u00a0: "+res.Message.Subject, "")
 	if n := r.URL.Query().Get("relance"); n != "" {
 		if k, err := strconv.Atoi(n); err == nil && k > 0 {
 			p.Flash = "Relance envoyée à " + strconv.Itoa(k) + "\u00a0destinataire" + plural(k) + "."

@@ -164,7 +164,7 @@ func hourChart(hours []hourRow) chart {
 			hgt := float64(part.n) * scale
 			y -= hgt
 			c.Bars = append(c.Bars, bar{X: x, Y: y, W: bw, H: hgt, Class: part.class,
-				Title: fmt.Sprintf("%s : %d %s", hr.Label, part.n, part.txt)})
+				Title: fmt.Sprintf("%s\u00a0: %d %s", hr.Label, part.n, part.txt)})
 		}
 		if i%3 == 0 {
 			c.Labels = append(c.Labels, tick{X: x + bw/2, Y: base + 18, Label: hr.Label})
@@ -205,7 +205,7 @@ func riskChart(list []store.RiskAccount) chart {
 		c.Labels = append(c.Labels, tick{X: left - 8, Y: y + 17, Label: rw.label})
 		c.Ticks = append(c.Ticks, tick{X: left + wd + 6, Y: y + 17, Label: fmt.Sprint(rw.n)})
 		if rw.n > 0 {
-			c.Bars = append(c.Bars, bar{X: left, Y: y + 4, W: wd, H: 20, Class: "risk", Title: fmt.Sprintf("%s : %d", rw.label, rw.n)})
+			c.Bars = append(c.Bars, bar{X: left, Y: y + 4, W: wd, H: 20, Class: "risk", Title: fmt.Sprintf("%s\u00a0: %d", rw.label, rw.n)})
 		}
 	}
 	return c

@@ -391,7 +391,7 @@ func TestBrowser(t *testing.T) {
 	t.Run("teacher sees the reply", func(t *testing.T) {
 		e.t = t
 		e.do(teacher, chromedp.Navigate(e.url+"/inbox"), chromedp.WaitVisible(chromedp.CSS(".messages")))
-		if got := text(t, teacher, ".messages"); !strings.Contains(got, "RE : "+subject) || !strings.Contains(got, "Marie Dupont, responsable de Léa Dupont (4A)") {
+		if got := text(t, teacher, ".messages"); !strings.Contains(got, "RE\u00a0: "+subject) || !strings.Contains(got, "Marie Dupont, responsable de Léa Dupont (4A)") {
 			t.Fatalf("teacher's inbox: %q", got)
 		}
 		e.do(teacher, chromedp.Click(chromedp.CSS(".messages a")), chromedp.WaitVisible(chromedp.CSS(".thread")))
@@ -431,7 +431,7 @@ func TestBrowserHeadSuspendsParents(t *testing.T) {
 	head := e.tab(t)
 	e.login(head, "principal.moulin", false)
 	e.do(head, chromedp.Navigate(e.url+"/admin/suspensions"), chromedp.WaitVisible(chromedp.CSS("#reason")))
-	const reason = "Menace reçue\u00a0: messagerie fermée aux familles jusqu’à nouvel ordre."
+	const reason = "Menace reçue, messagerie fermée aux familles jusqu’à nouvel ordre."
 	e.do(head,
 		chromedp.Click(chromedp.CSS("#role-parent")),
 		chromedp.SendKeys(chromedp.CSS("#reason"), reason))
@@ -449,7 +449,7 @@ func TestBrowserHeadSuspendsParents(t *testing.T) {
 	e.login(parent, "parent.dupont", false)
 	got := text(t, parent, ".banner")
 	// A suspension stops sending; the parent still reads and receives.
-	if !strings.Contains(got, "L’envoi de messages est fermé pour vous") || !strings.Contains(got, "Motif : ") || !strings.Contains(got, reason) {
+	if !strings.Contains(got, "L’envoi de messages est fermé pour vous") || !strings.Contains(got, "Motif\u00a0: ") || !strings.Contains(got, reason) {
 		t.Fatalf("parent's banner: %q", got)
 	}
 	e.shoot(parent, "banner-suspension")

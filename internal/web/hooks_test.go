@@ -56,7 +56,7 @@ func TestBannerAndHooks(t *testing.T) {
 	p := parent.get("/account")
 	for _, want := range []string{
 		`class="banner" role="status"`,
-		"L&#39;envoi de messages est fermé pour vous",
+		"L’envoi de messages est fermé pour vous",
 		"Motif\u00a0: Messagerie fermée aux familles la nuit.",
 		"Réouverture prévue le 25\u00a0novembre 2026 à 7\u00a0h\u00a000.",
 		`<span class="count">1<span class="sr-only"> non lu</span></span>`,

@@ -107,10 +107,10 @@ func replyTo(u bouclier.User, opened bouclier.Message, thread []bouclier.Message
 
 func replySubject(s string) string {
 	l := strings.ToLower(s)
-	if strings.HasPrefix(l, "re :") || strings.HasPrefix(l, "re:") {
+	if strings.HasPrefix(l, "re\u00a0:") || strings.HasPrefix(l, "re"+" :") || strings.HasPrefix(l, "re:") {
 		return s
 	}
-	return "RE : " + s
+	return "RE\u00a0: " + s
 }
 
 // clipText cuts s to at most n runes.

@@ -143,7 +143,7 @@ func bannerText(b Banner, loc *time.Location) []string {
 	}
 	out := []string{head}
 	if r := strings.TrimSpace(b.Reason); r != "" {
-		out = append(out, "Motif : "+r)
+		out = append(out, "Motif\u00a0: "+r)
 	}
 	if b.Until != nil && !b.Until.IsZero() {
 		out = append(out, "Réouverture prévue le "+frenchDate(b.Until.In(loc))+".")

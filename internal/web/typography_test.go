@@ -20,7 +20,7 @@ var (
 	straightElision = regexp.MustCompile(`(?i)\b(d|l|qu|n|s|j|c|m|t|jusqu|lorsqu|puisqu|presqu|quelqu|aujourd)'(\pL|$)`)
 	breakingBefore  = regexp.MustCompile(`(^|\S)\x{20}[:;!?](\s|$|<|"|\)|»)`)
 	breakingInside  = regexp.MustCompile(`«\x{20}|\x{20}»`)
-	lonePunct       = regexp.MustCompile(`^\x{20}[:;!?](\x{20}|$)`) // « Motif » + " : " + …
+	lonePunct       = regexp.MustCompile(`(^|\pL)\x{20}[:;!?](\x{20}|$)`) // « Motif » + " : " + …
 	frenchText      = regexp.MustCompile(`[àâçéèêëîïôûùüÿœÀÂÇÉÈÊÎÔÛ«»’]|\b(le|la|les|des|un|une|du|vous|votre|est|pour|avec|sur|aux|dans)\b`)
 )
 
