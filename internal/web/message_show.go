@@ -107,7 +107,8 @@ func replyTo(u bouclier.User, opened bouclier.Message, thread []bouclier.Message
 
 func replySubject(s string) string {
 	l := strings.ToLower(s)
-	if strings.HasPrefix(l, "re\u00a0:") || strings.HasPrefix(l, "re"+" :") || strings.HasPrefix(l, "re:") {
+	// « RE: », « RE : » as typed elsewhere, « RE : » as written here.
+	if rest, ok := strings.CutPrefix(l, "re"); ok && strings.HasPrefix(strings.TrimLeft(rest, " \u00a0\u202f"), ":") {
 		return s
 	}
 	return "RE\u00a0: " + s
