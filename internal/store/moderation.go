@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 
 	"github.com/bouclier/bouclier"
@@ -74,7 +75,11 @@ func (db *DB) MessagesLike(ctx context.Context, fingerprint string) ([]int64, er
 }
 
 func (db *DB) ids(ctx context.Context, query string, args ...any) ([]int64, error) {
-	rows, err := db.query(ctx, query, args...)
+	return scanIDs(db.query(ctx, query, args...))
+}
+
+// scanIDs reads a one-column int64 result, closing the rows.
+func scanIDs(rows *sql.Rows, err error) ([]int64, error) {
 	if err != nil {
 		return nil, err
 	}

@@ -99,20 +99,7 @@ func (db *DB) RetentionRuns(ctx context.Context, limit int) ([]RetentionRun, err
 
 // ids runs a query returning one int64 column inside the transaction.
 func (t *Tx) ids(ctx context.Context, query string, args ...any) ([]int64, error) {
-	rows, err := t.tx.QueryContext(ctx, t.db.q(query), args...)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []int64
-	for rows.Next() {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
-			return nil, err
-		}
-		out = append(out, id)
-	}
-	return out, rows.Err()
+	return scanIDs(t.tx.QueryContext(ctx, t.db.q(query), args...))
 }
 
 func placeholders(n int) string {

@@ -57,11 +57,9 @@ func (h *handler) composeForm(ctx context.Context, u bouclier.User, to []string,
 		return composeData{}, err
 	}
 	d := composeData{MayUrgent: rules.MayUseUrgent(u.Role), Reachable: len(opts), Query: q, Request: requestForm{MayRequest: messaging.MayRequest(u.Role)}}
-	offered := map[string]bool{}
 	id := func() string { return "dest-" + strconv.Itoa(len(d.Selected)+len(d.Groups)+len(d.Found)) }
 	var groups []directory.Option
 	for _, o := range opts {
-		offered[o.Expr] = true
 		if o.Group {
 			groups = append(groups, o)
 		}
