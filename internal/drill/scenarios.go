@@ -88,6 +88,13 @@ type Attack struct {
 	// they see, ReportAfter later.
 	Reports     int
 	ReportAfter time.Duration
+	// Alternate makes every second sender a teacher of the same
+	// establishment (Role then says the first sender's role): a wave that
+	// crosses roles, each with its own usual.
+	Alternate bool
+	// Obfuscate dresses each copy in leetspeak, spaced letters and emoji
+	// on top of the sender's paraphrase.
+	Obfuscate bool
 }
 
 // LegitKind is a kind of genuine traffic.
@@ -100,6 +107,7 @@ const (
 	LegitCircular                  // heads forward a circular to parents; a pupil's parent reports each
 	LegitMuseum                    // teachers send the museum note; two parents report each
 	LegitWeather                   // heads announce a closure for a storm alert, teachers pass it on to their classes' parents
+	LegitDenial                    // heads deny a hoax to staff and teachers; teachers relay it, each with their own word, to their classes' parents
 )
 
 // Legit describes the genuine side of a scenario.
@@ -160,6 +168,14 @@ func Scenarios() []Scenario {
 		{Name: "fausse-intrusion-fractionnee", Attack: &Attack{Role: t, Senders: 8, PerSender: 3, Target: TargetOneGroupEach, Text: TextIntrusion, Paraphrase: true,
 			Spacing: 45 * time.Second, Interval: 2 * time.Minute, LoginBefore: 3 * time.Hour, Access: AccessReplayedCookie}},
 		{Name: "legitime-alerte-meteo", Legit: &Legit{Kind: LegitWeather, Senders: 20}},
+		// Written blind (before the detector's next changes), run once.
+		{Name: "roles-alternes", Attack: &Attack{Role: p, Alternate: true, Senders: 24, PerSender: 1, Target: TargetTwoPeople, Text: TextHoax, Paraphrase: true,
+			Spacing: 8 * time.Second, LoginBefore: 40 * time.Minute, Access: AccessStolenToken}},
+		{Name: "paraphrase-leet-emoji", Attack: &Attack{Role: p, Senders: 25, PerSender: 1, Target: TargetTwoPeople, Text: TextIntrusion, Paraphrase: true, Obfuscate: true,
+			Spacing: 6 * time.Second, LoginBefore: 2 * time.Hour, Access: AccessReplayedCookie}},
+		{Name: "legitime-dementi-relaye-pendant-incident", Attack: &Attack{Role: p, Senders: 20, PerSender: 1, Target: TargetTeacherStaff, Text: TextHoax, Paraphrase: true,
+			Spacing: 3 * time.Second, LoginBefore: 3 * time.Minute, Access: AccessNewDevice},
+			Legit: &Legit{Kind: LegitDenial, Senders: 20, At: 90 * time.Second}},
 	}
 }
 
@@ -394,7 +410,11 @@ func (s *scene) plan() []sEvent {
 			i := perm[n%len(perm)]
 			c := 1 + r.IntN(2)
 			var from string
-			if a.Role == bouclier.RoleTeacher {
+			role := a.Role
+			if a.Alternate && n%2 == 1 {
+				role = bouclier.RoleTeacher
+			}
+			if role == bouclier.RoleTeacher {
 				from = fmt.Sprintf("t.%d.3", i) // teaches both classes
 			} else {
 				from = fmt.Sprintf("p.%d.%d.%d", i, c, 1+(n/len(perm))%8)
@@ -408,7 +428,13 @@ func (s *scene) plan() []sEvent {
 			words := r.Perm(len(synonymPool))
 			for k := 0; k < max(1, a.PerSender); k++ {
 				to := targets(a.Target, i, c, k)
+				if role == bouclier.RoleTeacher && (a.Target == TargetOwnTeacher || a.Target == TargetTwoPeople) {
+					to = []string{fmt.Sprintf("parents:%s/C%d", uai(i), c)} // a teacher writes to a class's parents
+				}
 				subject, body := attackText(a.Text, r, a.Paraphrase, words, seq)
+				if a.Obfuscate {
+					body = obfuscate(r, body)
+				}
 				evs = append(evs, sEvent{at: first + time.Duration(k)*a.Interval, kind: "attack", from: from, how: how, login: first - a.LoginBefore,
 					to: to, subject: subject, body: body, seq: seq, reports: a.Reports})
 				if a.Reports > 0 {
@@ -461,6 +487,13 @@ func (s *scene) legitEvents(l *Legit) []sEvent {
 			for t := 1; t <= 2; t++ {
 				evs = append(evs, sEvent{at: at + time.Duration(20+r.IntN(90))*time.Second, kind: "legit", from: fmt.Sprintf("t.%d.%d", i, t), how: how,
 					to: []string{fmt.Sprintf("parents:%s/C%d", u, t), fmt.Sprintf("class:%s/C%d", u, t)}, subject: "Tr : Alerte météo", body: weatherNotice})
+			}
+		case LegitDenial:
+			evs = append(evs, sEvent{at: at, kind: "legit", from: fmt.Sprintf("h.%d", i), how: how, to: []string{"staff:" + u, "teachers:" + u + "/C1", "teachers:" + u + "/C2"},
+				subject: "Message de la direction", body: denialNotice})
+			for t := 1; t <= 2; t++ {
+				evs = append(evs, sEvent{at: at + time.Duration(15+r.IntN(120))*time.Second, kind: "legit", from: fmt.Sprintf("t.%d.%d", i, t), how: how,
+					to: []string{fmt.Sprintf("parents:%s/C%d", u, t)}, subject: "Tr : Message de la direction", body: relayIntro[r.IntN(len(relayIntro))] + denialNotice})
 			}
 		case LegitMuseum:
 			evs = append(evs, sEvent{at: at, kind: "legit", from: fmt.Sprintf("t.%d.%d", i, c), how: how, to: []string{fmt.Sprintf("parents:%s/C%d", u, c)},

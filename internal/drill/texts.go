@@ -193,3 +193,33 @@ func attackText(t Text, r *rand.Rand, paraphrase bool, words []int, seq int) (st
 	}
 	return subject, body
 }
+
+// denialNotice is a head's denial of a hoax that is going round: it
+// names the hoax, so it shares words with it.
+const denialNotice = "Madame, Monsieur, un message annonçant la fermeture du collège demain circule depuis ce matin : il est faux. " +
+	"Le collège sera ouvert demain et les cours auront lieu normalement. Ne le transférez pas et signalez-le s'il vous parvient. La direction."
+
+// relayIntro is what a teacher writes above a notice they pass on.
+var relayIntro = []string{
+	"Bonjour, je vous transmets le message de la direction. ",
+	"Bonjour à tous, pour information : ",
+	"Chers parents, voici le message de Mme la Principale. ",
+	"",
+}
+
+// obfuscate dresses a text the way a wave does to slip past word lists:
+// leetspeak, spaced letters, emoji between words.
+func obfuscate(r *rand.Rand, body string) string {
+	words := strings.Split(body, " ")
+	for i, w := range words {
+		switch bare := strings.Trim(w, ".,:!?'"); {
+		case len(bare) >= 5 && r.IntN(4) == 0:
+			words[i] = strings.NewReplacer("o", "0", "e", "3", "i", "1", "a", "4", "s", "5").Replace(w)
+		case len(bare) >= 5 && r.IntN(8) == 0:
+			words[i] = strings.Join(strings.Split(w, ""), " ")
+		case r.IntN(6) == 0:
+			words[i] = w + " " + emoji[r.IntN(len(emoji))]
+		}
+	}
+	return strings.Join(words, " ")
+}
