@@ -244,6 +244,14 @@ func (db *DB) KnownDeviceBefore(ctx context.Context, userID int64, tokenHash []b
 	return n > 0, wrap(err, "known device before")
 }
 
+// KnownNetworkBefore reports whether the user had logged in from a
+// network (any browser, any device) before a time.
+func (db *DB) KnownNetworkBefore(ctx context.Context, userID int64, network string, before int64) (bool, error) {
+	var n int
+	err := db.queryRow(ctx, `SELECT COUNT(*) FROM known_devices WHERE user_id = ? AND network = ? AND created_at < ?`, userID, network, before).Scan(&n)
+	return n > 0, wrap(err, "known network before")
+}
+
 // KnownDevicesBefore counts the devices (and network and browser pairs)
 // a user had logged in from before a time.
 func (db *DB) KnownDevicesBefore(ctx context.Context, userID, before int64) (int, error) {
