@@ -1270,12 +1270,21 @@ func (d *Detector) forming(ctx context.Context, id int64, now time.Time) (bool, 
 	if err != nil {
 		return false, err
 	}
+	others := map[int64]bool{}
 	for _, n := range dropRelays(ns) {
 		if n.SenderID != o.SenderID && !IsBroadcaster(bouclier.Role(n.Role)) && risky(n.Flags) {
-			return true, nil
+			others[n.SenderID] = true
 		}
 	}
-	return false, nil
+	if len(others)+1 >= d.cfg.MinSenders {
+		// Paraphrases are alike to the first copies more than to each
+		// other: from this copy's side, the later ones may make the wave
+		// their own assessments did not see.
+		if _, err := d.assessAndAct(ctx, o, sig); err != nil {
+			return true, err
+		}
+	}
+	return len(others) > 0, nil
 }
 
 // reportWeight is what one report weighs: by the reporter's role, halved
