@@ -259,12 +259,15 @@ func New(db *store.DB, mod *moderation.Service, alerts *alert.Sender, authz Auth
 // features computes the message's signature and keys.
 func (d *Detector) features(o *messaging.Observed) pending {
 	text := o.Subject + " " + o.Body
-	terms := d.model.Terms(text)
-	p := pending{sig: SignTerms(terms)}
-	if _, french := d.model.(FrenchModel); !french {
-		terms = FrenchModel{}.Terms(text)
+	fields := FrenchModel{}.fields(text)
+	var terms []string
+	if _, french := d.model.(FrenchModel); french {
+		terms = FrenchModel{}.termsOf(fields)
+	} else {
+		terms = d.model.Terms(text)
 	}
-	p.alarm = Alarming(terms)
+	p := pending{sig: SignTerms(terms)}
+	p.alarm = alarmingWords(fields)
 	p.keys = p.sig.BandKeys()
 	for _, dg := range o.Digests {
 		p.extra = append(p.extra, featureKey("d", dg))
