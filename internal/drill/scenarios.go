@@ -60,13 +60,14 @@ type Text int
 
 // Texts.
 const (
-	TextHoax      Text = iota // « le collège sera fermé demain, prévenez les autres familles »
-	TextVeiled                // a veiled threat no word list knows
-	TextLink                  // a neutral text with a link, a new subdomain each time
-	TextMarch                 // the March 2024 texts, known and unknown to the screen
-	TextTemplate              // the genuine absence note
-	TextPhishing              // a canteen bill to settle on a lookalike site, a new subdomain each time
-	TextIntrusion             // a false intrusion alert telling families to fetch their children
+	TextHoax            Text = iota // « le collège sera fermé demain, prévenez les autres familles »
+	TextVeiled                      // a veiled threat no word list knows
+	TextLink                        // a neutral text with a link, a new subdomain each time
+	TextMarch                       // the March 2024 texts, known and unknown to the screen
+	TextTemplate                    // the genuine absence note
+	TextPhishing                    // a canteen bill to settle on a lookalike site, a new subdomain each time
+	TextIntrusion                   // a false intrusion alert telling families to fetch their children
+	TextPhishingDomains             // the canteen bill on a registered domain of its own for each copy
 )
 
 // Attack describes the attackers' side of a scenario.
@@ -92,6 +93,11 @@ type Attack struct {
 	// establishment (Role then says the first sender's role): a wave that
 	// crosses roles, each with its own usual.
 	Alternate bool
+	// Enrolled: the hijacked accounts have a second factor, which the
+	// attackers passed (a real-time phishing page relays the code), so
+	// that the guard lets their links and groups through and what is
+	// measured is the detector.
+	Enrolled bool
 	// Obfuscate dresses each copy in leetspeak, spaced letters and emoji
 	// on top of the sender's paraphrase.
 	Obfuscate bool
@@ -164,10 +170,13 @@ func Scenarios() []Scenario {
 		{Name: "legitime-musee-signale", Legit: &Legit{Kind: LegitMuseum, Senders: 20}},
 		// Written after the detector's last change and run once, not tuned on.
 		{Name: "hameconnage-cantine", Attack: &Attack{Role: p, Senders: 25, PerSender: 1, Target: TargetTwoPeople, Text: TextPhishing, Paraphrase: true,
-			Spacing: 7 * time.Second, LoginBefore: 20 * time.Minute, Access: AccessReplayedCookie}},
+			Spacing: 7 * time.Second, LoginBefore: 20 * time.Minute, Access: AccessReplayedCookie, Enrolled: true}},
 		{Name: "fausse-intrusion-fractionnee", Attack: &Attack{Role: t, Senders: 8, PerSender: 3, Target: TargetOneGroupEach, Text: TextIntrusion, Paraphrase: true,
 			Spacing: 45 * time.Second, Interval: 2 * time.Minute, LoginBefore: 3 * time.Hour, Access: AccessReplayedCookie}},
 		{Name: "legitime-alerte-meteo", Legit: &Legit{Kind: LegitWeather, Senders: 20}},
+		// Written with the detector's changes, run once before tuning.
+		{Name: "hameconnage-domaines-tournants", Attack: &Attack{Role: p, Senders: 25, PerSender: 1, Target: TargetTwoPeople, Text: TextPhishingDomains, Paraphrase: true,
+			Spacing: 9 * time.Second, LoginBefore: 45 * time.Minute, Access: AccessReplayedCookie, Enrolled: true}},
 		// Written blind (before the detector's next changes), run once.
 		{Name: "roles-alternes", Attack: &Attack{Role: p, Alternate: true, Senders: 24, PerSender: 1, Target: TargetTwoPeople, Text: TextHoax, Paraphrase: true,
 			Spacing: 8 * time.Second, LoginBefore: 40 * time.Minute, Access: AccessStolenToken}},
@@ -526,6 +535,19 @@ func targets(t Target, i, c, k int) []string {
 func (s *scene) run(ctx context.Context) error {
 	d := s.d
 	evs := s.plan()
+	if a := s.sc.Attack; a != nil && a.Enrolled {
+		err := d.app.DB.InTx(ctx, func(tx *store.Tx) error {
+			for name := range s.attackers {
+				if err := tx.SetTOTPSecret(ctx, d.users[name].ID, d.totp); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			return fmt.Errorf("drill: enrol: %w", err)
+		}
+	}
 	bySeq := map[int]int64{}
 	s.waveAt, s.firstAttack = -1, -1
 	senders, schools := map[string]bool{}, map[string]bool{}
