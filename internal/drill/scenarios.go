@@ -6,8 +6,10 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"log/slog"
 	"os"
+	"path/filepath"
 	"sort"
 	"strings"
 	"time"
@@ -256,11 +258,17 @@ func (r Row) Check() error {
 	return errors.Join(errs...)
 }
 
-// RunScenarios runs scenarios one after the other, each on its own store.
+// RunScenarios runs scenarios one after the other, each on its own copy
+// of one base store (NewBase).
 func RunScenarios(ctx context.Context, o Options, scs []Scenario) ([]Row, error) {
+	b, err := NewBase(ctx, o)
+	if err != nil {
+		return nil, err
+	}
+	defer b.Close()
 	var rows []Row
 	for _, sc := range scs {
-		r, err := RunScenario(ctx, o, sc)
+		r, err := b.Run(ctx, sc)
 		if err != nil {
 			return rows, fmt.Errorf("scenario %s: %w", sc.Name, err)
 		}
@@ -273,37 +281,99 @@ func RunScenarios(ctx context.Context, o Options, scs []Scenario) ([]Row, error)
 // directory and history as Run does, then the scenario amid Ordinary
 // ordinary messages.
 func RunScenario(ctx context.Context, o Options, sc Scenario) (Row, error) {
-	o.Accounts = 0 // the scenario says who is hijacked
-	if err := o.check(); err != nil {
+	b, err := NewBase(ctx, o)
+	if err != nil {
 		return Row{}, err
 	}
-	wall := time.Now()
+	defer b.Close()
+	return b.Run(ctx, sc)
+}
+
+// Base is the store every scenario starts from — the directory, every
+// account's home browser and the day of history — built once in a
+// temporary directory and copied for each scenario: building it is most
+// of a small scenario's time. Run may be called concurrently.
+type Base struct {
+	o   Options
+	dir string
+	at  time.Time // the simulated time the history ended at
+}
+
+// NewBase builds the base store of the scenarios (in-process SQLite).
+func NewBase(ctx context.Context, o Options) (*Base, error) {
+	o.Accounts = 0 // the scenario says who is hijacked
+	if err := o.check(); err != nil {
+		return nil, err
+	}
 	if o.Log == nil {
 		o.Log = slog.New(slog.NewTextHandler(io.Discard, nil))
 	}
+	tmp, err := os.MkdirTemp("", "bouclier-drill-base-")
+	if err != nil {
+		return nil, fmt.Errorf("drill: %w", err)
+	}
+	b := &Base{o: o, dir: tmp}
+	if err := b.build(ctx); err != nil {
+		os.RemoveAll(tmp)
+		return nil, err
+	}
+	return b, nil
+}
+
+func (b *Base) build(ctx context.Context) error {
+	clk := &clock{t: start.Add(-24 * time.Hour)}
+	cfg := config.Default()
+	cfg.DataDir = b.dir
+	app, err := server.Open(ctx, cfg, b.o.Log, server.Options{Now: clk.Now, Alert: &alert.Config{}})
+	if err != nil {
+		return fmt.Errorf("drill: open: %w", err)
+	}
+	d := newDrill(b.o, app, clk)
+	d.sessions = map[string]auth.Session{}
+	err = d.directory(ctx)
+	if err == nil {
+		err = d.devices(ctx)
+	}
+	if err == nil {
+		err = d.history(ctx)
+	}
+	b.at = clk.t
+	if cerr := app.Close(); err == nil && cerr != nil {
+		err = fmt.Errorf("drill: close base: %w", cerr)
+	}
+	return err
+}
+
+// Close removes the base store.
+func (b *Base) Close() error { return os.RemoveAll(b.dir) }
+
+// Run replays one scenario on a copy of the base store.
+func (b *Base) Run(ctx context.Context, sc Scenario) (Row, error) {
+	wall := time.Now()
 	tmp, err := os.MkdirTemp("", "bouclier-drill-")
 	if err != nil {
 		return Row{}, fmt.Errorf("drill: %w", err)
 	}
 	defer os.RemoveAll(tmp)
-	clk := &clock{t: start.Add(-24 * time.Hour)}
+	if err := copyDir(b.dir, tmp); err != nil {
+		return Row{}, fmt.Errorf("drill: copy base: %w", err)
+	}
+	clk := &clock{t: b.at}
 	cfg := config.Default()
 	cfg.DataDir = tmp
-	app, err := server.Open(ctx, cfg, o.Log, server.Options{Now: clk.Now, Alert: &alert.Config{}})
+	app, err := server.Open(ctx, cfg, b.o.Log, server.Options{Now: clk.Now, Alert: &alert.Config{}})
 	if err != nil {
 		return Row{}, fmt.Errorf("drill: open: %w", err)
 	}
 	defer app.Close()
-	d := newDrill(o, app, clk)
+	d := newDrill(b.o, app, clk)
 	d.sessions = map[string]auth.Session{}
-	if err := d.directory(ctx); err != nil {
-		return Row{}, err
+	users, err := app.DB.Users(ctx, "")
+	if err != nil {
+		return Row{}, fmt.Errorf("drill: users: %w", err)
 	}
-	if err := d.devices(ctx); err != nil {
-		return Row{}, err
-	}
-	if err := d.history(ctx); err != nil {
-		return Row{}, err
+	for _, u := range users {
+		d.users[u.Username] = u
 	}
 	s := &scene{d: d, sc: sc, row: Row{Scenario: sc.Name, Attack: sc.Attack != nil && sc.Attack.Text != TextTemplate, Tuned: sc.Tuned},
 		visible: map[int64]time.Duration{}, seen: map[int64]bool{}, attackIDs: map[int64]bool{}, legitIDs: map[int64]bool{}, legitSenders: map[string]bool{}}
@@ -312,6 +382,44 @@ func RunScenario(ctx context.Context, o Options, sc Scenario) (Row, error) {
 	}
 	s.row.WallSeconds = time.Since(wall).Seconds()
 	return s.row, nil
+}
+
+// copyDir copies the regular files and directories under src into dst.
+func copyDir(src, dst string) error {
+	return filepath.WalkDir(src, func(path string, e fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, err := filepath.Rel(src, path)
+		if err != nil {
+			return err
+		}
+		to := filepath.Join(dst, rel)
+		if e.IsDir() {
+			return os.MkdirAll(to, 0o700)
+		}
+		if !e.Type().IsRegular() {
+			return nil
+		}
+		in, err := os.Open(path)
+		if err != nil {
+			return err
+		}
+		defer in.Close()
+		info, err := in.Stat()
+		if err != nil {
+			return err
+		}
+		out, err := os.OpenFile(to, os.O_WRONLY|os.O_CREATE|os.O_EXCL, info.Mode().Perm())
+		if err != nil {
+			return err
+		}
+		if _, err := io.Copy(out, in); err != nil {
+			out.Close()
+			return err
+		}
+		return out.Close()
+	})
 }
 
 // home is a user's home network address and browser.
