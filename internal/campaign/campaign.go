@@ -1290,19 +1290,32 @@ func (d *Detector) forming(ctx context.Context, id int64, now time.Time) (bool, 
 	return len(others) > 0, nil
 }
 
-// reportWeight is what one report weighs: by the reporter's role, halved
-// for a reporter who reported many messages in the last day.
-func reportWeight(role bouclier.Role, recentReports int) float64 {
+// ReportHistory is how far back a reporter's earlier reports weigh on
+// their new ones.
+const ReportHistory = 90 * 24 * time.Hour
+
+// reportWeight is what one report weighs: by the reporter's role; ×1.5
+// for a reporter whose earlier reports (ReportHistory) were founded and
+// none unfounded, halved for one whose unfounded reports outnumber the
+// founded, halved again for one who reported many messages in the last
+// day.
+func reportWeight(r store.Reporter) float64 {
 	w := 1.0
 	switch {
-	case IsBroadcaster(role):
+	case IsBroadcaster(r.Role):
 		w = 2
-	case role == bouclier.RoleTeacher:
+	case r.Role == bouclier.RoleTeacher:
 		w = 1.5
-	case role == bouclier.RoleStudent:
+	case r.Role == bouclier.RoleStudent:
 		w = 0.5
 	}
-	if recentReports > 5 {
+	switch {
+	case r.Founded > 0 && r.Unfounded == 0:
+		w *= 1.5
+	case r.Unfounded > r.Founded:
+		w /= 2
+	}
+	if r.Recent > 5 {
 		w /= 2
 	}
 	return w
@@ -1310,15 +1323,21 @@ func reportWeight(role bouclier.Role, recentReports int) float64 {
 
 // reportsCount reports whether a message's reports weigh enough to flag
 // it: 1.5 against a family account (one teacher's report, two parents');
-// against personnel, 2 with one report from personnel (staff confirm),
-// or 6 from families alone.
+// against a teacher, 2 with one report from personnel or 6 from families
+// alone; against a head, staff or administrator, 2 with a head's or
+// staff's report among them: families' reports never act alone against
+// them, staff confirm first.
 func reportsCount(sender bouclier.Role, reporters []store.Reporter) bool {
-	total, personnel := 0.0, false
+	total, personnel, staff := 0.0, false, false
 	for _, r := range reporters {
-		total += reportWeight(r.Role, r.Recent)
+		total += reportWeight(r)
 		personnel = personnel || r.Role.IsPersonnel()
+		staff = staff || IsBroadcaster(r.Role)
 	}
-	if sender.IsPersonnel() {
+	switch {
+	case IsBroadcaster(sender):
+		return total >= 2 && staff
+	case sender.IsPersonnel():
 		return (total >= 2 && personnel) || total >= 6
 	}
 	return total >= 1.5
@@ -1352,7 +1371,7 @@ func (d *Detector) sweepReports(ctx context.Context) error {
 		if o.Flags&FlagReported != 0 {
 			continue
 		}
-		reporters, err := d.db.CampaignReporters(ctx, r.MessageID, store.Micros(now.Add(-24*time.Hour)))
+		reporters, err := d.db.CampaignReporters(ctx, r.MessageID, store.Micros(now.Add(-24*time.Hour)), store.Micros(now.Add(-ReportHistory)))
 		if err != nil {
 			errs = append(errs, err)
 			continue

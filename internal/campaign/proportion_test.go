@@ -216,3 +216,47 @@ func TestFormingProbation(t *testing.T) {
 		})
 	}
 }
+
+// TestReporterHistory: a reporter's earlier reports count as founded when
+// their message was rejected or recalled, unfounded when a person
+// released it after review; undecided ones are neither.
+func TestReporterHistory(t *testing.T) {
+	apptest.Each(t, func(t *testing.T, e *apptest.Env) {
+		world(t, e, 1)
+		ctx := context.Background()
+		to := []string{"parents:0990001A/C1"}
+		var ids []int64
+		for i := 0; i < 4; i++ {
+			ids = append(ids, mustSend(t, e, sender{"prof.1", false}, to, "Sortie", fmt.Sprintf("La sortie au musée aura lieu le %d.", i+1)).ID)
+		}
+		parent := user(t, e, "parent.1.C1.1")
+		for _, id := range ids {
+			if err := e.App.Moderation.Report(ctx, bouclier.Actor{User: parent, Source: "test"}, id, "inquiétant"); err != nil {
+				t.Fatal(err)
+			}
+		}
+		now := store.Micros(e.Clock.Now())
+		err := e.App.DB.InTx(ctx, func(tx *store.Tx) error {
+			for k, status := range []string{"rejected", "delivered"} {
+				if _, err := tx.WithdrawToHeld(ctx, ids[k]); err != nil {
+					return err
+				}
+				if _, err := tx.Decide(ctx, ids[k], status, "head.1", now); err != nil {
+					return err
+				}
+			}
+			_, err := tx.Recall(ctx, ids[2], "head.1", now)
+			return err
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		rs, err := e.App.DB.CampaignReporters(ctx, ids[3], now-int64(time.Hour/time.Microsecond), now-int64(campaign.ReportHistory/time.Microsecond))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(rs) != 1 || rs[0].Recent != 4 || rs[0].Founded != 2 || rs[0].Unfounded != 1 || rs[0].Role != bouclier.RoleParent {
+			t.Errorf("reporters: %+v", rs)
+		}
+	})
+}
