@@ -155,7 +155,7 @@ func Scenarios() []Scenario {
 			Spacing: 10 * time.Second, Access: AccessReplayedCookie, Reports: 1, ReportAfter: 30 * time.Second}},
 		{Name: "un-professeur-menace", Attack: &Attack{Role: t, Senders: 1, PerSender: 1, Target: TargetAllGroups, Text: TextVeiled,
 			LoginBefore: 2 * time.Hour, Access: AccessReplayedCookie, Reports: 6, ReportAfter: time.Minute}},
-		{Name: "envois-fractionnes", Attack: &Attack{Role: t, Senders: 10, PerSender: 5, Target: TargetOneGroupEach, Text: TextVeiled, Paraphrase: true,
+		{Name: "envois-fractionnes", Tuned: true, Attack: &Attack{Role: t, Senders: 10, PerSender: 5, Target: TargetOneGroupEach, Text: TextVeiled, Paraphrase: true,
 			Spacing: 30 * time.Second, Interval: 90 * time.Second, LoginBefore: time.Hour, Access: AccessStolenToken}},
 		{Name: "dilution", Attack: &Attack{Role: p, Senders: 30, PerSender: 1, Target: TargetTeacherStaff, Text: TextHoax, Paraphrase: true,
 			Spacing: 4 * time.Second, LoginBefore: 5 * time.Minute, Access: AccessNewDevice, DiluteFirst: 20}},
@@ -170,12 +170,14 @@ func Scenarios() []Scenario {
 			Legit: &Legit{Kind: LegitNotice, Senders: 20, At: 90 * time.Second}},
 		{Name: "legitime-circulaire-signalee", Legit: &Legit{Kind: LegitCircular, Senders: 20}},
 		{Name: "legitime-musee-signale", Legit: &Legit{Kind: LegitMuseum, Senders: 20}},
-		// Written after the detector's last change and run once, not tuned on.
+		// Written after an earlier change of the detector and run once; the
+		// relays of notices and the forming probation were then designed
+		// on the failures of the three marked Tuned.
 		{Name: "hameconnage-cantine", Attack: &Attack{Role: p, Senders: 25, PerSender: 1, Target: TargetTwoPeople, Text: TextPhishing, Paraphrase: true,
 			Spacing: 7 * time.Second, LoginBefore: 20 * time.Minute, Access: AccessReplayedCookie, Enrolled: true}},
-		{Name: "fausse-intrusion-fractionnee", Attack: &Attack{Role: t, Senders: 8, PerSender: 3, Target: TargetOneGroupEach, Text: TextIntrusion, Paraphrase: true,
+		{Name: "fausse-intrusion-fractionnee", Tuned: true, Attack: &Attack{Role: t, Senders: 8, PerSender: 3, Target: TargetOneGroupEach, Text: TextIntrusion, Paraphrase: true,
 			Spacing: 45 * time.Second, Interval: 2 * time.Minute, LoginBefore: 3 * time.Hour, Access: AccessReplayedCookie}},
-		{Name: "legitime-alerte-meteo", Legit: &Legit{Kind: LegitWeather, Senders: 20}},
+		{Name: "legitime-alerte-meteo", Tuned: true, Legit: &Legit{Kind: LegitWeather, Senders: 20}},
 		// Written with the detector's changes, run once before tuning.
 		{Name: "hameconnage-domaines-tournants", Attack: &Attack{Role: p, Senders: 25, PerSender: 1, Target: TargetTwoPeople, Text: TextPhishingDomains, Paraphrase: true,
 			Spacing: 9 * time.Second, LoginBefore: 45 * time.Minute, Access: AccessReplayedCookie, Enrolled: true}},
