@@ -205,6 +205,7 @@ type Detector struct {
 	work         sync.Mutex // one Flush or Sweep at a time in a process
 	reportCursor int64
 	alerted      map[string]bool // alert keys this process knows are settled
+	gathered     map[int64]gatherState
 	lastPurge    time.Time
 }
 
@@ -253,7 +254,7 @@ func New(db *store.DB, mod *moderation.Service, alerts *alert.Sender, authz Auth
 	}
 	return &Detector{db: db, mod: mod, alerts: alerts, authz: authz, now: now, log: log, cfg: cfg, model: FrenchModel{}, profiles: map[int64]profile{}, sessions: map[string]sessionState{}, hot: map[int64]time.Time{}, quiet: map[quietKey]time.Time{},
 		academie: map[string]string{},
-		alerted:  map[string]bool{}, kick: make(chan struct{}, 1)}, nil
+		alerted:  map[string]bool{}, gathered: map[int64]gatherState{}, kick: make(chan struct{}, 1)}, nil
 }
 
 // features computes the message's signature and keys.
@@ -1403,8 +1404,22 @@ func (d *Detector) sweepReports(ctx context.Context) error {
 	return errors.Join(errs...)
 }
 
+// gatherState is what gather knows of an incident in this process: the
+// messages it attached, the keys it looked for and when.
+type gatherState struct {
+	members map[int64]bool
+	keys    int
+	at      time.Time
+}
+
+// gatherMargin is how far before the last gathering the next one looks
+// again: observations are recorded shortly after their send time.
+const gatherMargin = time.Minute
+
 // gather attaches to an open incident the matching messages stored since
-// it opened, by any process, that are not yet part of it.
+// it opened, by any process, that are not yet part of it. With the same
+// features as last time it looks only at what was observed since then
+// (less a margin), and skips what it attached already.
 func (d *Detector) gather(ctx context.Context, id int64) error {
 	var oi *openIncident
 	open := d.incidents(ctx)
@@ -1430,24 +1445,45 @@ func (d *Detector) gather(ctx context.Context, id int64) error {
 	for k := range oi.tkeys {
 		keys = append(keys, k)
 	}
-	rows, err := d.db.CampaignNeighbours(ctx, keys, c.OpenedAt-d.cfg.Window.Microseconds(), 5000)
+	now := d.now()
+	st, ok := d.gathered[id]
+	if !ok || st.keys != len(keys) {
+		st = gatherState{members: map[int64]bool{}, keys: len(keys)}
+	}
+	since := c.OpenedAt - d.cfg.Window.Microseconds()
+	if !st.at.IsZero() {
+		since = max(since, store.Micros(st.at.Add(-gatherMargin)))
+	}
+	rows, err := d.db.CampaignNeighbours(ctx, keys, since, 5000)
 	if err != nil {
 		return err
 	}
 	var ns []store.CampaignObs
 	flags := map[int64]int64{}
 	for _, r := range dropRelays(rows) {
+		if st.members[r.MessageID] {
+			continue
+		}
 		p := pending{sig: ParseSignature(r.Sig), extra: r.Extra, flags: r.Flags}
 		if d.match([]openIncident{*oi}, p, bouclier.Role(r.Role)) == id {
 			ns = append(ns, r)
 			flags[r.SenderID] |= r.Flags
 		}
 	}
-	if len(ns) == 0 {
-		return nil
+	if len(ns) > 0 {
+		if _, err = d.attach(ctx, id, "", "", "", ns, flags, false); err != nil {
+			return err
+		}
 	}
-	_, err = d.attach(ctx, id, "", "", "", ns, flags, false)
-	return err
+	for _, o := range ns {
+		st.members[o.MessageID] = true
+	}
+	st.at = now
+	if len(d.gathered) > 10000 {
+		clear(d.gathered)
+	}
+	d.gathered[id] = st
+	return nil
 }
 
 // Run drains the queue as it fills and sweeps every interval, until ctx ends.
