@@ -415,3 +415,125 @@ func wideSendAt(t *testing.T, app string, b *browser) *http.Response {
 	t.Helper()
 	return wideSend(t, &samlEnv{app: app}, b)
 }
+
+func TestOIDCStepUp(t *testing.T) {
+	for _, tg := range storetest.Targets(t) {
+		t.Run(tg.Name, func(t *testing.T) { testOIDCStepUp(t, tg) })
+	}
+}
+
+// stepUpAtProvider sends a wide message from a session Sophie opened with
+// her provider password alone, and starts the step-up the page offers at
+// the provider. It returns the authorisation request.
+func (o *oidcEnv) stepUpAtProvider(t *testing.T, b *browser) *url.URL {
+	t.Helper()
+	res := wideSendAt(t, o.app, b)
+	if res.Request.URL.Path != "/step-up" {
+		t.Fatalf("wide send without MFA went to %s", res.Request.URL)
+	}
+	_, page := b.get(res.Request.URL.String())
+	if !strings.Contains(page, "Confirmer auprès de votre fournisseur d’identité") || !strings.Contains(page, `name="code"`) {
+		t.Fatalf("the step-up page offers neither the provider nor the code: %.2000s", page)
+	}
+	action, vals := form(t, page, "draft")
+	if action != "/sso/step-up" {
+		t.Fatalf("first form posts to %s", action)
+	}
+	res, err := noFollow(b).PostForm(o.app+action, vals)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res.Body.Close()
+	authz, err := url.Parse(res.Header.Get("Location"))
+	if res.StatusCode != http.StatusSeeOther || err != nil {
+		t.Fatalf("step-up start: %s %v", res.Status, err)
+	}
+	return authz
+}
+
+func testOIDCStepUp(t *testing.T, tg storetest.Target) {
+	o := openOIDC(t, tg)
+	sophieOTP := opUsers["sophie"].OTP
+
+	t.Run("fresh authentication with a second factor sends the draft", func(t *testing.T) {
+		b := newBrowser(t)
+		o.signIn(t, b, "sophie", "")
+		authz := o.stepUpAtProvider(t, b)
+		q := authz.Query()
+		if q.Get("prompt") != "login" || q.Get("max_age") != "0" || q.Get("acr_values") != oidctest.MFA {
+			t.Fatalf("step-up request without prompt=login, max_age=0, acr_values: %s", authz)
+		}
+		// The provider's session is open, yet it asks again.
+		before := o.op.Logins()
+		cb := o.atProvider(t, b, authz, "sophie", sophieOTP)
+		if o.op.Logins() != before+1 {
+			t.Fatal("the provider did not authenticate again")
+		}
+		res, body := b.get(cb.String())
+		if res.StatusCode != http.StatusOK || !strings.Contains(body, `url=/sso/step-up/done?`) {
+			t.Fatalf("callback of the step-up: %s %.300s", res.Status, body)
+		}
+		// The page sends the browser on from this origin (meta refresh).
+		done := strings.ReplaceAll(body[strings.Index(body, "url=")+4:strings.Index(body, `"><title>`)], "&amp;", "&")
+		res, body = b.get(o.app + done)
+		if res.Request.URL.Query().Get("envoye") != "1" {
+			t.Fatalf("after the step-up at the provider: %s %s %.300s", res.Request.URL, res.Status, body)
+		}
+		// The session is stepped up: the next wide send goes at once.
+		if res := wideSendAt(t, o.app, b); res.Request.URL.Query().Get("envoye") != "1" {
+			t.Fatalf("second wide send went to %s", res.Request.URL)
+		}
+	})
+
+	refused := []struct {
+		name   string
+		tamper *oidctest.Tamper
+	}{
+		{"no second factor asserted", &oidctest.Tamper{AMR: []string{"pwd"}, ACR: oidctest.PwdACR}},
+		{"authentication older than the request", &oidctest.Tamper{AuthTime: func() time.Time { return time.Now().Add(-10 * time.Minute) }}},
+		{"no auth_time", &oidctest.Tamper{AuthTime: func() time.Time { return time.Time{} }}},
+	}
+	for _, c := range refused {
+		t.Run(c.name, func(t *testing.T) {
+			b := newBrowser(t)
+			o.signIn(t, b, "sophie", "")
+			authz := o.stepUpAtProvider(t, b)
+			o.op.SetTamper(c.tamper)
+			defer o.op.SetTamper(nil)
+			cb := o.atProvider(t, b, authz, "sophie", sophieOTP)
+			if res, _ := b.get(cb.String()); res.StatusCode != http.StatusUnauthorized {
+				t.Fatalf("step-up answer: %s", res.Status)
+			}
+			o.op.SetTamper(nil)
+			if res := wideSendAt(t, o.app, b); res.Request.URL.Path != "/step-up" {
+				t.Fatalf("a refused step-up let a wide send through: %s", res.Request.URL)
+			}
+		})
+	}
+
+	t.Run("answer for another session", func(t *testing.T) {
+		// Sophie's answer, moved into another of her sessions' browsers.
+		mine, other := newBrowser(t), newBrowser(t)
+		o.signIn(t, mine, "sophie", "")
+		o.signIn(t, other, "sophie", "")
+		cb := o.atProvider(t, other, o.stepUpAtProvider(t, other), "sophie", sophieOTP)
+		nf := noFollow(other)
+		res, err := nf.Get(cb.String())
+		if err != nil {
+			t.Fatal(err)
+		}
+		res.Body.Close()
+		answer := o.cookie(other, "bouclier-stepup")
+		if answer == nil {
+			t.Fatal("no step-up answer cookie")
+		}
+		au, _ := url.Parse(o.app)
+		mine.c.Jar.SetCookies(au, []*http.Cookie{{Name: answer.Name, Value: answer.Value, Path: "/"}})
+		if res, _ := mine.get(o.app + "/sso/step-up/done?next=/inbox"); res.StatusCode != http.StatusForbidden {
+			t.Fatalf("another session's answer: %s", res.Status)
+		}
+		if res := wideSendAt(t, o.app, mine); res.Request.URL.Path != "/step-up" {
+			t.Fatalf("another session's answer stepped this one up: %s", res.Request.URL)
+		}
+	})
+}

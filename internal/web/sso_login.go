@@ -127,6 +127,10 @@ func (h *handler) ssoFinish(w http.ResponseWriter, r *http.Request, id sso.Ident
 		h.fail(w, r, nil, err)
 		return
 	}
+	if id.StepUp {
+		h.ssoStepUpAnswer(w, r, id, next)
+		return
+	}
 	res, err := h.d.Auth.LoginSSO(r.Context(), auth.SSOLogin{IdP: id.IdP, Subject: id.Subject, JointKey: id.JointKey,
 		MFA: id.MFA, Method: id.Method, Client: clientOf(r)})
 	if err != nil {

@@ -63,6 +63,7 @@ type Tamper struct {
 	KeyID    string           // the key ID the tokens name ("" keeps the published one)
 	Claims   map[string]any   // replaces the user's claims
 	AMR      []string         // replaces the amr
+	ACR      string           // replaces the acr
 	AuthTime func() time.Time // replaces auth_time
 }
 
@@ -357,6 +358,9 @@ func (s *storage) AuthRequestByCode(_ context.Context, code string) (op.AuthRequ
 		}
 		if t.AMR != nil {
 			c.amr = t.AMR
+		}
+		if t.ACR != "" {
+			c.acr = t.ACR
 		}
 		if t.AuthTime != nil {
 			c.authTime = t.AuthTime()
