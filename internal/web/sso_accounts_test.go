@@ -1,7 +1,9 @@
 package web_test
 
 import (
+	"archive/zip"
 	"context"
+	"io"
 	"net/http"
 	"net/url"
 	"strings"
@@ -100,4 +102,75 @@ func TestSSOLocalPasswordByAdmin(t *testing.T) {
 	if _, err := e.App.Auth.LoginWith(ctx, pw); bouclier.ErrorCode(err) != bouclier.ErrForbidden {
 		t.Fatalf("local password after it was taken back: %v", err)
 	}
+}
+
+// TestSSOMassReset: a mass reset gives no activation code to an account an
+// identity provider vouches for; it ends its sessions and hands the head a
+// note for the provider's operator, in the archive and in the audit trail.
+func TestSSOMassReset(t *testing.T) {
+	e, srv := env(t)
+	ctx := context.Background()
+	u, err := e.App.DB.UserByName(ctx, "parent.dupont")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := e.App.DB.InTx(ctx, func(tx *store.Tx) error {
+		return tx.LinkSSO(ctx, u.ID, "educonnect", "marie@educonnect", store.Micros(e.Clock.Now()))
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if err := e.App.DB.InTx(ctx, func(tx *store.Tx) error { return tx.SetExternalID(ctx, u.ID, "J-P1") }); err != nil {
+		t.Fatal(err)
+	}
+	marie, err := e.App.Auth.LoginSSO(ctx, auth.SSOLogin{IdP: "educonnect", Subject: "marie@educonnect", JointKey: "J-P1", Client: apptest.TestClient})
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	head := newBrowser(t, srv)
+	head.login("principal.moulin", e.OTP(t, 0))
+	p := head.post("/admin/resets", url.Values{"csrf": {head.csrf()}, "scope": {"establishment:0780001A"}, "roles": {"parent"}, "format": {"csv"}, "confirm": {"1"}})
+	if p.Status != http.StatusOK || p.Header.Get("Content-Type") != "application/zip" {
+		t.Fatalf("reset with an SSO account: %d %s", p.Status, p.Header.Get("Content-Type"))
+	}
+	codes := zipFileNamed(t, p.Body, "-codes.csv")
+	if strings.Contains(codes, "parent.dupont") || !strings.Contains(codes, "parent.durand") {
+		t.Errorf("codes:\n%s", codes)
+	}
+	note := zipFileNamed(t, p.Body, "-fournisseur-identite.txt")
+	if !strings.Contains(note, "parent.dupont") || strings.Contains(note, "parent.durand") || !strings.Contains(note, "opérateur du fournisseur d’identité") {
+		t.Errorf("note for the operator: %q", note)
+	}
+	if _, err := e.App.Auth.AuthenticateClient(ctx, marie.Token, apptest.TestClient); err == nil {
+		t.Error("the SSO account's session survived the reset")
+	}
+	entries, err := e.App.DB.AuditRecent(ctx, "reset.idp_note", 0, 10)
+	if err != nil || len(entries) != 1 || entries[0].Detail != strings.TrimSpace(note) || entries[0].Actor != "principal.moulin" {
+		t.Fatalf("audit of the note: %+v %v", entries, err)
+	}
+}
+
+// zipFileNamed returns the file of the archive whose name ends with suffix.
+func zipFileNamed(t *testing.T, body, suffix string) string {
+	t.Helper()
+	zr, err := zip.NewReader(strings.NewReader(body), int64(len(body)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range zr.File {
+		if strings.HasSuffix(f.Name, suffix) {
+			rc, err := f.Open()
+			if err != nil {
+				t.Fatal(err)
+			}
+			b, err := io.ReadAll(rc)
+			rc.Close()
+			if err != nil {
+				t.Fatal(err)
+			}
+			return string(b)
+		}
+	}
+	t.Fatalf("no *%s in the archive", suffix)
+	return ""
 }
