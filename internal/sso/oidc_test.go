@@ -253,7 +253,8 @@ func testOIDCEndToEnd(t *testing.T, tg storetest.Target) {
 		_, page := lea.get(o.app + "/inbox")
 		_, vals := form(t, page, "csrf")
 		// Bouclier → the provider's end-session endpoint → Bouclier.
-		res, _ := lea.post(o.app+"/logout", vals)
+		res, body := lea.post(o.app+"/logout", vals)
+		res, _ = lea.followRefresh(res, body)
 		if res.Request.URL.Path != "/login" || res.Request.URL.Query().Get("bye") != "1" {
 			t.Fatalf("logout ended at %s", res.Request.URL)
 		}

@@ -267,7 +267,8 @@ func testSAML(t *testing.T, tg storetest.Target) {
 	t.Run("single logout", func(t *testing.T) {
 		_, page := lea.get(s.app + "/inbox")
 		_, vals := form(t, page, "csrf")
-		res, _ := lea.post(s.app+"/logout", vals)
+		res, body := lea.post(s.app+"/logout", vals)
+		res, _ = lea.followRefresh(res, body)
 		// Bouclier → IdP (signed LogoutRequest) → Bouclier (signed
 		// LogoutResponse, checked) → login page.
 		if res.Request.URL.Path != "/login" || res.Request.URL.Query().Get("bye") != "1" {
