@@ -3,6 +3,7 @@ package web
 import (
 	"encoding/json"
 	"errors"
+	"html/template"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -78,8 +79,18 @@ func (h *handler) ssoStepUpBegin(w http.ResponseWriter, r *http.Request, s auth.
 		return
 	}
 	h.setSSOCookie(w, h.ssoFlowCookie(), cookie, ssoFlowTTL)
-	http.Redirect(w, r, to, http.StatusSeeOther)
+	// A form's answer may not redirect to another origin (CSP form-action
+	// 'self' holds across redirects): a page sends the browser on.
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.Header().Set("Cache-Control", "no-store")
+	w.WriteHeader(http.StatusOK)
+	_ = ssoToProvider.Execute(w, to)
 }
+
+var ssoToProvider = template.Must(template.New("sso-stepup").Parse(`<!doctype html>
+<html lang="fr"><head><meta charset="utf-8"><meta http-equiv="refresh" content="0;url={{.}}"><title>Confirmation – Bouclier</title></head>
+<body><p><a href="{{.}}">Continuer vers votre fournisseur d’identité</a></p></body></html>
+`))
 
 // ssoStepUpAnswer keeps a checked step-up answer for /sso/step-up/done.
 func (h *handler) ssoStepUpAnswer(w http.ResponseWriter, r *http.Request, id sso.Identity, next string) {
