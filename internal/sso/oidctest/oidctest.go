@@ -24,7 +24,6 @@ import (
 	"net/http/httptest"
 	"net/url"
 	"slices"
-	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -70,6 +69,7 @@ type Tamper struct {
 // Server is a running provider.
 type Server struct {
 	Issuer       string
+	Addr         string // where it listens
 	ClientSecret string
 	srv          *http.Server
 	st           *storage
@@ -80,6 +80,13 @@ type Server struct {
 // redirect URIs are given (http allowed: loopback), and the users by
 // subject.
 func Start(redirects, postLogout []string, users map[string]User) (*Server, error) {
+	return StartHost("127.0.0.1", redirects, postLogout, users)
+}
+
+// StartHost is Start with the issuer named by host (listening on
+// 127.0.0.1 all the same): "op.localhost", which a browser resolves to
+// loopback, puts the provider on another site than the application.
+func StartHost(host string, redirects, postLogout []string, users map[string]User) (*Server, error) {
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		return nil, fmt.Errorf("oidctest: %w", err)
@@ -89,7 +96,8 @@ func Start(redirects, postLogout []string, users map[string]User) (*Server, erro
 		return nil, fmt.Errorf("oidctest: %w", err)
 	}
 	secret := random()
-	s := &Server{Issuer: "http://" + ln.Addr().String(), ClientSecret: secret}
+	_, port, _ := net.SplitHostPort(ln.Addr().String())
+	s := &Server{Issuer: "http://" + net.JoinHostPort(host, port), ClientSecret: secret, Addr: ln.Addr().String()}
 	s.st = &storage{users: users, key: key, keyID: random()[:8], requests: map[string]*authRequest{}, codes: map[string]string{},
 		sessions: map[string]idpSession{}, tokens: map[string]string{},
 		client: &client{redirects: redirects, postLogout: postLogout, secret: secret}}
@@ -520,9 +528,6 @@ const Cookie = sessionCookie
 
 var _ op.Storage = (*storage)(nil)
 var _ op.CanSetUserinfoFromRequest = (*storage)(nil)
-
-// Hostport is the provider's host:port.
-func (s *Server) Hostport() string { return strings.TrimPrefix(s.Issuer, "http://") }
 
 // token is the library's token endpoint; with Tamper.Audience it signs the
 // ID token again, with the provider's key, for that audience alone.
