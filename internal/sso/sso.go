@@ -238,8 +238,13 @@ type Service struct {
 	order  []Provider
 }
 
-// ProviderInfo is a provider as the login page lists it.
-type ProviderInfo struct{ Name, Label, Kind string }
+// ProviderInfo is a provider as the login page lists it. StepUp is set
+// when its configuration says which answers mean a second factor, so that
+// it can confirm a person again (BeginStepUp).
+type ProviderInfo struct {
+	Name, Label, Kind string
+	StepUp            bool
+}
 
 // New reads every provider's metadata or discovery document and returns
 // the service; a provider that cannot be set up stops the start (fail
@@ -322,7 +327,7 @@ func (s *Service) tokenNow() time.Time {
 func (s *Service) Providers() []ProviderInfo {
 	out := make([]ProviderInfo, 0, len(s.order))
 	for _, p := range s.order {
-		out = append(out, ProviderInfo{Name: p.Name, Label: p.Label, Kind: p.Kind})
+		out = append(out, ProviderInfo{Name: p.Name, Label: p.Label, Kind: p.Kind, StepUp: len(p.MFA) > 0})
 	}
 	return out
 }

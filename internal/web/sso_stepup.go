@@ -2,7 +2,6 @@ package web
 
 import (
 	"encoding/json"
-	"errors"
 	"html/template"
 	"net/http"
 	"net/url"
@@ -38,7 +37,8 @@ func (h *handler) ssoStepUpCookie() string {
 }
 
 // ssoSessionIdP returns the provider the session's login came through (the
-// logout cookie), "" when none or no longer configured.
+// logout cookie), "" when none, no longer configured, or unable to assert
+// a second factor.
 func (h *handler) ssoSessionIdP(r *http.Request) (name, label string) {
 	v := h.cookieValue(r, h.ssoLogoutCookie())
 	if h.d.SSO == nil || v == "" {
@@ -50,7 +50,7 @@ func (h *handler) ssoSessionIdP(r *http.Request) (name, label string) {
 		return "", ""
 	}
 	for _, p := range h.d.SSO.Providers() {
-		if p.Name == l.IdP {
+		if p.Name == l.IdP && p.StepUp {
 			return p.Name, p.Label
 		}
 	}
@@ -87,6 +87,11 @@ func (h *handler) ssoStepUpBegin(w http.ResponseWriter, r *http.Request, s auth.
 	_ = ssoToProvider.Execute(w, to)
 }
 
+var ssoConfirmed = template.Must(template.New("sso-confirmed").Parse(`<!doctype html>
+<html lang="fr"><head><meta charset="utf-8"><meta http-equiv="refresh" content="0;url={{.}}"><title>Confirmation – Bouclier</title></head>
+<body><p>Confirmation reçue. <a href="{{.}}">Continuer</a></p></body></html>
+`))
+
 var ssoToProvider = template.Must(template.New("sso-stepup").Parse(`<!doctype html>
 <html lang="fr"><head><meta charset="utf-8"><meta http-equiv="refresh" content="0;url={{.}}"><title>Confirmation – Bouclier</title></head>
 <body><p><a href="{{.}}">Continuer vers votre fournisseur d’identité</a></p></body></html>
@@ -111,7 +116,7 @@ func (h *handler) ssoStepUpAnswer(w http.ResponseWriter, r *http.Request, id sso
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	w.Header().Set("Cache-Control", "no-store")
 	w.WriteHeader(http.StatusOK)
-	_ = ssoDone.Execute(w, next)
+	_ = ssoConfirmed.Execute(w, next)
 }
 
 // ssoStepUpFinish replaces the session after the provider's answer, then
@@ -128,7 +133,7 @@ func (h *handler) ssoStepUpFinish(w http.ResponseWriter, r *http.Request, s auth
 	}
 	tok, err := h.d.Auth.StepUpSSO(r.Context(), s, in, clientOf(r))
 	if err != nil {
-		if errors.Is(err, sso.ErrRefused) || bouclier.ErrorCode(err) == bouclier.ErrForbidden {
+		if bouclier.ErrorCode(err) == bouclier.ErrForbidden {
 			h.stepUpPage(w, r, s, http.StatusForbidden, userMessage(err), h.stepUpData(r, stepUpTarget(r.URL.Query().Get)))
 			return
 		}
