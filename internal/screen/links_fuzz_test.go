@@ -58,7 +58,6 @@ func extractLinksRef(s string) []Link {
 	return out
 }
 
-
 func refangRef(s string) string {
 	if !strings.ContainsAny(s, "[({．。｡․") && !strings.Contains(s, "xx") && !strings.Contains(s, "XX") {
 		return s
