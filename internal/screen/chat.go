@@ -186,7 +186,7 @@ func chatParts(ts []token, i int) ([]string, bool) {
 	// je or tu glued to a verb: jramene, jte, tvas, jarrive. Only words
 	// the table does not know, whose rest is a verb (or a clitic) of the
 	// right person.
-	if len(w) >= 3 && (w[0] == 'j' || w[0] == 't') && isLetters(w) && !notGlued[w] && len(morphLookup(t.key)) == 0 {
+	if len(w) >= 3 && (w[0] == 'j' || w[0] == 't') && isLetters(w) && !notGlued[w] && len(lx.info(t.key).morph) == 0 {
 		rest, rk := w[1:], t.key[1:]
 		if w[0] == 'j' {
 			if cliticRest[rest] {
@@ -220,7 +220,7 @@ var notGlued = wordSet("jaune jaunes jose tris trames")
 var cliticRest = wordSet("te me le la les lui leur vous")
 
 func verbPerson(key string, p Person) bool {
-	for _, m := range morphLookup(key) {
+	for _, m := range lx.info(key).morph { // cached per key
 		if m.POS == POSVerb && m.Persons&p != 0 && m.Moods&(MoodPresent|MoodFuture|MoodImperfect|MoodConditional) != 0 {
 			return true
 		}
