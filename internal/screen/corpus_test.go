@@ -131,6 +131,9 @@ func TestBlindHeldOut(t *testing.T) {
 func TestBlind3HeldOut(t *testing.T) {
 	acc := runCorpus(t, "testdata/blind3_heldout.jsonl", false)
 	t.Logf("blind3 held-out accuracy %.3f", acc)
+	// Measured before the round: harmful 25/40 stopped, benign 2/20 held
+	// (0.717); after it: harmful 26/40, benign 2/20 (0.733). The one gain
+	// (c26) paraphrases an example of the round's brief.
 	if acc < 0.5 {
 		t.Fatalf("blind3 held-out accuracy %.3f, want ≥ 0.5", acc)
 	}
