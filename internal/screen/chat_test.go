@@ -85,3 +85,30 @@ func TestChatSpans(t *testing.T) {
 		t.Fatalf("tokens %+v", a.toks)
 	}
 }
+
+// FuzzChat: the rewrite never panics, its tokens keep spans inside the
+// source in order, and the detectors and frames read them without
+// failing (a rewritten word's two tokens share one span).
+func FuzzChat(f *testing.F) {
+	for _, s := range []string{"jvais te niquer", "tes mort 2main a lecole", "g cache un truc", "c pas une blague", "t mort",
+		"kil vienne", "jramene un truc", "l'ya", "tg ftg", "« jte » , jvais", "", "j", "t t t", "ya ya"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		nb := &nbufs{}
+		a := nb.expandChat(nb.analyze(s))
+		prev := 0
+		for i, tk := range a.toks {
+			if tk.start < prev || tk.start > tk.end || tk.end > len(s) || tk.word == "" {
+				t.Fatalf("token %d %+v out of order or span (source %d bytes, previous start %d)", i, tk, len(s), prev)
+			}
+			prev = tk.start
+		}
+		for d, x := range textScores(s) {
+			if x.score < 0 || x.score > 1 {
+				t.Fatalf("detector %d score %v", d, x.score)
+			}
+		}
+		_ = TextFeatures(s)
+	})
+}
