@@ -141,6 +141,7 @@ type Stats struct {
 	Applied    int64 // suspensions and lifts applied here
 	Adopted    int64 // confirmed signatures adopted here
 	Reassessed int64 // local clusters assessed again on others' evidence
+	Shared     int64 // this deployment's suspensions and liftings published and acknowledged
 }
 
 // Node is one process's part in the national shield: it implements
@@ -159,7 +160,7 @@ type Node struct {
 
 	pic *picture
 
-	queued, backlog, published, dropped, received, refused, duplicates, applied, adopted, reassessed atomic.Int64
+	queued, backlog, published, dropped, received, refused, duplicates, applied, adopted, reassessed, shared atomic.Int64
 
 	smu        sync.Mutex
 	seen       map[string]bool
@@ -205,7 +206,7 @@ func New(cfg Config, db *store.DB, det Detector, rules Rules, now func() time.Ti
 // Stats returns the counters.
 func (n *Node) Stats() Stats {
 	return Stats{Queued: n.queued.Load(), Backlog: n.backlog.Load(), Published: n.published.Load(), Dropped: n.dropped.Load(), Received: n.received.Load(), Refused: n.refused.Load(),
-		Duplicates: n.duplicates.Load(), Applied: n.applied.Load(), Adopted: n.adopted.Load(), Reassessed: n.reassessed.Load()}
+		Duplicates: n.duplicates.Load(), Applied: n.applied.Load(), Adopted: n.adopted.Load(), Reassessed: n.reassessed.Load(), Shared: n.shared.Load()}
 }
 
 // Start connects to NATS and starts the workers; it returns at once: a
@@ -232,6 +233,7 @@ func (n *Node) Start(ctx context.Context) error {
 	n.wg.Go(func() { n.indexLocal(ctx) })
 	n.wg.Go(func() { n.consume(ctx, js) })
 	n.wg.Go(func() { n.reassessLoop(ctx) })
+	n.wg.Go(func() { n.shareLoop(ctx, js) })
 	return nil
 }
 

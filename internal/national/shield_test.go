@@ -167,7 +167,7 @@ func (s *shield) settled(t *testing.T, operator int64) {
 			want := operator
 			for j, o := range s.deps {
 				if j != i {
-					want += o.node.Stats().Published
+					want += o.node.Stats().Published + o.node.Stats().Shared
 				}
 			}
 			st := d.node.Stats()
