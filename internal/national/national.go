@@ -30,7 +30,9 @@
 //  5. A suspension is applied when it is the operator's (any scope) or a
 //     deployment's within its own académies (from the configuration, not
 //     the signal), and it concerns this deployment (an académie it
-//     serves). Anything else is refused and counted.
+//     serves). Anything else is refused and counted. A deployment shares
+//     its own académies' suspensions and their lifting (share.go), and
+//     nothing else of its suspensions.
 //
 // # Faults
 //
@@ -38,7 +40,9 @@
 // never blocks a send: signals wait in a bounded buffer (Buffer) and are
 // retried until published; a full buffer drops the signal and counts it.
 // A deployment cut off works alone; its durable consumer catches up on
-// reconnect.
+// reconnect. Signals accepted are kept in the store until they expire and
+// applied again at start (keep.go): a restarted deployment does not wait
+// for NATS, which does not deliver again what was acknowledged.
 package national
 
 import (
