@@ -212,6 +212,9 @@ func (h *handler) routes() http.Handler {
 	mux.HandleFunc("GET /sso/saml/{idp}/slo", h.ssoSLO)
 	mux.HandleFunc("POST /sso/saml/{idp}/slo", h.ssoSLO)
 	mux.HandleFunc("GET /sso/oidc/{idp}/callback", h.ssoCallback)
+	mux.Handle("POST /sso/step-up", h.authed(h.ssoStepUpBegin))
+	mux.Handle("GET /sso/step-up/done", h.authed(h.ssoStepUpFinish))
+	mux.HandleFunc("GET /sso/logout", h.ssoLeave)
 	mux.HandleFunc("/", h.notFound)
 
 	cop := http.NewCrossOriginProtection()
