@@ -44,6 +44,8 @@ var funcs = template.FuncMap{
 	"linkify":     linkify,
 	"previewable": func(ct string) bool { return httpx.Previewable[ct] },
 	"filekind":    fileKind,
+	"browser":     browserLabel,
+	"count":       thousands,
 }
 
 // personLabel presents a person by name and role, « Sophie Martin
