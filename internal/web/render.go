@@ -42,10 +42,11 @@ var funcs = template.FuncMap{
 	"rolename":    func(s string) string { return roleName(bouclier.Role(s)) },
 	"person":      personLabel,
 	"linkify":     linkify,
-	"previewable": func(ct string) bool { return httpx.Previewable[ct] },
+	"previewable": func(ct string, size int64) bool { return httpx.Previewable[ct] && size <= maxImagePreview },
 	"filekind":    fileKind,
 	"browser":     browserLabel,
 	"count":       thousands,
+	"pdfpreview":  pdfPreviewable,
 }
 
 // personLabel presents a person by name and role, « Sophie Martin
