@@ -16,7 +16,9 @@ type suspensionsData struct {
 	Roles  []roleOption
 	Reason string
 	Until  string
+	Stops  bool // « Bloquer aussi la réception » was ticked
 	List   []suspensionRow
+	fields []fieldError // the form's errors, tied to its fields
 }
 
 type roleOption struct {
@@ -72,6 +74,7 @@ func (h *handler) suspensionPage(w http.ResponseWriter, r *http.Request, s auth.
 	p := h.newPage(ctx, &s, "Suspensions", "admin")
 	flash(p, r)
 	p.Error = errMsg
+	p.Fields = d.fields
 	p.Data = d
 	h.render(w, status, "suspensions", p)
 }
@@ -82,14 +85,22 @@ func (h *handler) suspensionCreate(w http.ResponseWriter, r *http.Request, s aut
 	in := rules.SuspensionInput{Scope: r.PostFormValue("scope"), Roles: r.PostForm["roles"], Reason: r.PostFormValue("reason"),
 		StopsReceiving: r.PostFormValue("stops_receiving") != ""}
 	d := suspensionsData{Scopes: h.scopeOptions(r.Context(), s.User, in.Scope), Roles: roleOptions(in.Roles),
-		Reason: in.Reason, Until: r.PostFormValue("until")}
+		Reason: in.Reason, Until: r.PostFormValue("until"), Stops: in.StopsReceiving}
 	if v := strings.TrimSpace(d.Until); v != "" {
 		t, err := time.ParseInLocation("2006-01-02T15:04", v, h.location(s.User))
 		if err != nil {
-			h.suspensionPage(w, r, s, http.StatusUnprocessableEntity, "Date de fin illisible\u00a0: utilisez le sélecteur de date et d’heure (AAAA-MM-JJ HH:MM).", d)
+			d.fields = []fieldError{{"until", "Date de fin illisible\u00a0: utilisez le sélecteur de date et d’heure (AAAA-MM-JJ HH:MM)."}}
+			h.suspensionPage(w, r, s, http.StatusUnprocessableEntity, "", d)
 			return
 		}
 		in.Until = &t
+	}
+	if strings.TrimSpace(in.Reason) == "" {
+		// Asked before any confirmation: the reason is shown to those
+		// suspended.
+		d.fields = []fieldError{{"reason", "Indiquez le motif\u00a0: il est affiché aux personnes concernées."}}
+		h.suspensionPage(w, r, s, http.StatusUnprocessableEntity, "", d)
+		return
 	}
 	if wideScope(in.Scope) && r.PostFormValue("confirm") != "1" {
 		if err := h.authority(r.Context(), s, in.Scope); err != nil {

@@ -85,10 +85,11 @@ type page struct {
 	Nav    string // the current navigation entry
 	User   *bouclier.User
 	CSRF   string
-	Banner []string // sentences, when messaging is not open for the user
-	Unread int      // -1 when unknown
-	Flash  string   // a confirmation
-	Error  string   // what went wrong, in French
+	Banner []string     // sentences, when messaging is not open for the user
+	Unread int          // -1 when unknown
+	Flash  string       // a confirmation
+	Error  string       // what went wrong, in French
+	Fields []fieldError // errors tied to form fields (fielderrors.go)
 	Data   any
 	loc    *time.Location
 	people map[int64]string // senders' labels, by user id (describe)
