@@ -1,6 +1,13 @@
 package web
 
-import "testing"
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/bouclier/bouclier"
+	"github.com/bouclier/bouclier/internal/store"
+)
 
 // TestBrowserLabel names sessions' browsers as people know them, whatever
 // the order of the tokens that browsers copy from one another.
@@ -26,6 +33,24 @@ func TestThousands(t *testing.T) {
 	for n, want := range map[int]string{0: "0", 999: "999", 2000: "2\u202f000", 20000: "20\u202f000", 1234567: "1\u202f234\u202f567", -4000: "-4\u202f000"} {
 		if got := thousands(n); got != want {
 			t.Errorf("thousands(%d) = %q, want %q", n, got, want)
+		}
+	}
+}
+
+// TestFolderRowsEscape: the rows built outside html/template escape what
+// senders typed, in text and in attributes.
+func TestFolderRowsEscape(t *testing.T) {
+	p := &page{loc: time.UTC}
+	evil := `"><script>alert(1)</script>&`
+	rows := string(p.folderRows(store.FolderInbox, []store.Entry{{Message: bouclier.Message{ID: 7, Subject: evil, SenderName: evil, Sender: "x",
+		To: []string{"user:" + evil}, Status: bouclier.StatusDeferred, DeliverAt: 1}}}, true))
+	rows += string(p.folderRows(store.FolderSent, []store.Entry{{Message: bouclier.Message{ID: 8, Subject: "s", To: []string{"user:" + evil}}}}, false))
+	if strings.Contains(rows, "<script>") || strings.Contains(rows, "</script>") || strings.Contains(rows, `"><script`) {
+		t.Fatalf("unescaped:\n%s", rows)
+	}
+	for _, want := range []string{`&#34;&gt;&lt;script&gt;alert(1)&lt;/script&gt;&amp;`, `class="unread selectable"`, `href="/messages/7"`, "programmé pour le", `À&nbsp;: `} {
+		if !strings.Contains(rows, want) {
+			t.Errorf("rows lack %q:\n%s", want, rows)
 		}
 	}
 }
