@@ -120,6 +120,7 @@ var adminFlashes = map[string]string{
 	"leve":       "Suspension levée.",
 	"libere":     "Message libéré\u00a0: il a été distribué à ses destinataires.",
 	"refuse":     "Message refusé.",
+	"copies":     "Toutes les copies retenues de ce texte ont été refusées.",
 	"verrouille": "Message refusé et compte de l’expéditeur verrouillé.",
 	"rappele":    "Message rappelé\u00a0: il a disparu de toutes les boîtes.",
 	"clos":       "Incident clos.",

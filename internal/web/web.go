@@ -181,6 +181,8 @@ func (h *handler) routes() http.Handler {
 	mux.Handle("GET /admin/moderation", h.admin(h.moderationList))
 	mux.Handle("POST /admin/moderation/{id}/release", h.admin(h.moderationRelease))
 	mux.Handle("POST /admin/moderation/{id}/reject", h.admin(h.moderationReject))
+	// Issue 14: a campaign's identical copies refused together, confirmed.
+	mux.Handle("POST /admin/moderation/{id}/reject-copies", h.admin(h.moderationRejectCopies))
 	mux.Handle("POST /admin/recall", h.admin(h.messageRecall))
 	mux.Handle("POST /admin/messages/{id}/recall", h.admin(h.messageRecall))
 	mux.Handle("GET /admin/messages/{id}/evidence", h.admin(h.messageEvidence))
