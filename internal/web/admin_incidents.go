@@ -51,9 +51,14 @@ func (h *handler) incidentShow(w http.ResponseWriter, r *http.Request, s auth.Se
 		h.fail(w, r, &s, err)
 		return
 	}
-	p := h.newPage(r.Context(), &s, "Incident n° "+strconv.FormatInt(in.ID, 10), "admin")
+	d, err := h.incidentSummary(r.Context(), r, s.User, in)
+	if err != nil {
+		h.fail(w, r, &s, err)
+		return
+	}
+	p := h.newPage(r.Context(), &s, "Incident n°\u00a0"+strconv.FormatInt(in.ID, 10), "admin")
 	flash(p, r)
-	p.Data = in
+	p.Data = d
 	h.render(w, http.StatusOK, "incident", p)
 }
 

@@ -189,6 +189,9 @@ func (h *handler) routes() http.Handler {
 	mux.Handle("GET /admin/incidents", h.admin(h.incidentList))
 	mux.Handle("GET /admin/incidents/{id}", h.admin(h.incidentShow))
 	mux.Handle("POST /admin/incidents/{id}/close", h.admin(h.incidentClose))
+	// Issue 14: an incident's actions, confirmed (incident_summary.go).
+	mux.Handle("POST /admin/incidents/{id}/recall", h.admin(h.incidentRecall))
+	mux.Handle("POST /admin/incidents/{id}/suspend", h.admin(h.incidentSuspend))
 	mux.Handle("GET /admin/incidents/{id}/evidence", h.admin(h.incidentEvidence))
 	mux.Handle("GET /admin/urgent", h.admin(h.urgentList))
 	mux.Handle("GET /admin/accounts", h.admin(h.adminAccountShow))
