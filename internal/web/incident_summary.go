@@ -52,6 +52,7 @@ type placeRow struct{ UAI, Name string }
 
 // pager is one list's page links.
 type pager struct {
+	Label       string // the navigation's name, unique in the page
 	Page, Pages int
 	Prev, Next  string
 	First, Last int // 1-based positions shown
@@ -73,8 +74,9 @@ type chartBar struct {
 }
 
 type chartLabel struct {
-	X     float64
-	Label string
+	X      float64
+	Label  string
+	Anchor string // text-anchor: the first and last stay inside the chart
 }
 
 type chartRow struct {
@@ -131,7 +133,7 @@ func (h *handler) incidentSummary(ctx context.Context, r *http.Request, u boucli
 	base := "/admin/incidents/" + strconv.FormatInt(in.ID, 10)
 	var lo, hi int
 	d.PlacesPage, lo, hi = paginate(len(places), pageParam(q, "etablissements"), func(n int) string { return pageLink(base, q, "etablissements", n) + "#etablissements" })
-	d.Places = places[lo:hi]
+	d.Places, d.PlacesPage.Label = places[lo:hi], "Pages des établissements"
 	// Accounts, searchable.
 	accounts := in.Accounts
 	if d.Query = strings.TrimSpace(q.Get("compte")); d.Query != "" {
@@ -143,7 +145,7 @@ func (h *handler) incidentSummary(ctx context.Context, r *http.Request, u boucli
 		}
 	}
 	d.AccountsPage, lo, hi = paginate(len(accounts), pageParam(q, "comptes"), func(n int) string { return pageLink(base, q, "comptes", n) + "#comptes" })
-	d.AccountRows = accounts[lo:hi]
+	d.AccountRows, d.AccountsPage.Label = accounts[lo:hi], "Pages des comptes"
 	// The latest events only.
 	d.Events = in.Timeline
 	if n := len(d.Events); n > incidentEvents {
@@ -254,7 +256,14 @@ func buildChart(times []int64, loc *time.Location) incidentChart {
 			Title: label + "\u00a0: " + countOf(k, "message", "messages")})
 		c.Rows = append(c.Rows, chartRow{From: label, Count: k})
 		if i == 0 || i == n-1 || (n > 6 && i == n/2) {
-			c.Labels = append(c.Labels, chartLabel{X: x + bw/2, Label: fmt.Sprintf("%d\u00a0h\u00a0%02d", from.Hour(), from.Minute())})
+			l := chartLabel{X: x + bw/2, Label: fmt.Sprintf("%d\u00a0h\u00a0%02d", from.Hour(), from.Minute()), Anchor: "middle"}
+			switch i {
+			case 0:
+				l.X, l.Anchor = x, "start"
+			case n - 1:
+				l.X, l.Anchor = x+bw, "end"
+			}
+			c.Labels = append(c.Labels, l)
 		}
 	}
 	return c
