@@ -60,6 +60,9 @@ func TestFormErrorsTiedToFields(t *testing.T) {
 		{"compose, no recipient and no text", func() page {
 			return prof.postMultipart("/compose", url.Values{"csrf": {prof.csrf()}, "subject": {"Sortie <du> jeudi"}, "body": {"  "}, "send_at": {"jeudi"}})
 		}, http.StatusUnprocessableEntity, []string{"dest-q", "body", "send_at"}, []string{`value="Sortie &lt;du&gt; jeudi"`, `value="jeudi"`}, true},
+		{"legal hold, no reason", func() page {
+			return head.post("/admin/holds", url.Values{"csrf": {head.csrf()}, "nom": {"parent.dupont"}, "motif": {" "}})
+		}, http.StatusUnprocessableEntity, []string{"motif"}, []string{`value="parent.dupont"`}, true},
 		{"suspension, no reason", func() page {
 			return head.post("/admin/suspensions", url.Values{"csrf": {head.csrf()}, "scope": {"establishment:0780001A"}, "roles": {"parent"}, "reason": {" "}, "stops_receiving": {"1"}})
 		}, http.StatusUnprocessableEntity, []string{"reason"}, []string{`value="parent" checked`, `value="1" checked`}, true},
