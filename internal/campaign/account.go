@@ -20,6 +20,10 @@ import (
 //   - the (network, browser) pair it was issued to had never logged in to
 //     the account before, even with a known device token (a token stolen
 //     and replayed from elsewhere);
+//   - of these, the strong ones (FlagStrong), on which an account may be
+//     locked and its copies recalled: a network the account never logged
+//     in from before the session, a moved session, a recent reset; a new
+//     browser on a network the account knew is only a weak one;
 //   - the account was activated again (a password reset) less than
 //     ResetFor before;
 //   - the sender sends at an hour of the day they never send at
@@ -46,7 +50,15 @@ func (d *Detector) sessionFlags(ctx context.Context, sender bouclier.User) int64
 	if s.Moved || !s.KnownDevice {
 		f |= FlagAccount
 	}
+	if s.Moved {
+		f |= FlagStrong
+	}
 	if len(s.TokenHash) == 0 {
+		// Nothing in the store tells where it was issued (tests, the
+		// in-process drill): a device never seen counts as strong.
+		if !s.KnownDevice {
+			f |= FlagStrong
+		}
 		return f
 	}
 	key := string(s.TokenHash)
@@ -84,7 +96,10 @@ func (d *Detector) checkSession(ctx context.Context, hash []byte, userID int64) 
 		d.log.Warn("campaign: session", "err", err)
 		return FlagAccount | FlagStranger
 	}
-	known := st.KnownDevice && st.MovedAt == 0
+	if st.MovedAt != 0 {
+		return FlagAccount | FlagStranger | FlagStrong
+	}
+	known := st.KnownDevice
 	if known && st.Network != "" {
 		if known, err = d.db.KnownDeviceBefore(ctx, userID, auth.NetworkBrowserKey(st.Network, st.UAFamily), st.CreatedAt); err != nil {
 			d.log.Warn("campaign: known network", "err", err)
@@ -99,8 +114,21 @@ func (d *Detector) checkSession(ctx context.Context, hash []byte, userID int64) 
 		d.log.Warn("campaign: known devices", "err", err)
 		return FlagAccount | FlagStranger
 	}
-	if n > 0 {
-		return FlagAccount | FlagStranger
+	if n == 0 {
+		return FlagAccount // the account's first session: new by nature
 	}
-	return FlagAccount
+	// A browser new on a network the account knew is a new phone or a
+	// reinstalled browser at home; a network it never logged in from is
+	// where stolen passwords, cookies and device tokens are used.
+	if st.Network != "" {
+		seen, err := d.db.KnownNetworkBefore(ctx, userID, st.Network, st.CreatedAt)
+		if err != nil {
+			d.log.Warn("campaign: known network", "err", err)
+			return FlagAccount | FlagStranger | FlagStrong
+		}
+		if seen {
+			return FlagAccount | FlagStranger
+		}
+	}
+	return FlagAccount | FlagStranger | FlagStrong
 }

@@ -1,5 +1,7 @@
 package campaign
 
+import "strings"
+
 // Alarming content is what a wave says when no word list of the screen
 // knows it: a veiled threat (« ça ne va pas durer, on sait où est votre
 // classe »), a hoax that disrupts and spreads (« le collège sera fermé
@@ -83,4 +85,88 @@ func Alarming(terms []string) bool {
 		n++
 	}
 	return n >= 2
+}
+
+// AlarmingText reports whether a text is alarming: Alarming on the terms
+// of its words read in their alarming sense (inContext).
+func AlarmingText(text string) bool { return alarmingWords(FrenchModel{}.fields(text)) }
+
+// alarmingWords is AlarmingText on a text's normalised words, in order.
+func alarmingWords(fields []string) bool {
+	terms := make([]string, 0, len(fields))
+	for i, w := range fields {
+		if t := (FrenchModel{}).word(w); t != "" && inContext(t, fields, i) {
+			terms = append(terms, t)
+		}
+	}
+	return Alarming(terms)
+}
+
+// Words of the registers that school life uses every day in another
+// sense: to pay a bill, for the attention of, a login problem, the
+// station (or to park), the farm, see you on Thursday.
+var (
+	termPay       = FrenchModel{}.term("payer")
+	termAttention = FrenchModel{}.term("attention")
+	termProblem   = FrenchModel{}.term("problème")
+	termGare      = FrenchModel{}.term("gare")
+	termClosed    = FrenchModel{}.term("fermé")
+	termSee       = FrenchModel{}.term("verra")
+)
+
+func wordSet(s string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(s) {
+		m[w] = true
+	}
+	return m
+}
+
+var (
+	// What is paid: « payer la cantine », « payer en ligne ».
+	payObject = wordSet(`l la le les un une des du de d sa son ses votre vos mon ma mes en par avant sur via avec sous au aux a
+		cantine facture factures repas frais cotisation cotisations sortie voyage cheque carte ligne montant somme inscription adhesion euros`)
+	// Whom a warning aims at: « gare à vous », « attention à toi ».
+	aimedAt = wordSet(`vous toi vos votre ta ton tes eux lui elle`)
+	// A problem of something, with something, or none.
+	problemOf = wordSet(`de d du des avec technique techniques informatique connexion au aux a sur pour`)
+	noProblem = wordSet(`aucun pas sans petit petits`)
+	// The farm is a noun after an article or before what it is.
+	article  = wordSet(`la une cette les des de sa notre votre leur a`)
+	farmWhat = wordSet(`pedagogique pedagogiques de du des aux au`)
+)
+
+// inContext reports whether the word at i, of term t, is read in its
+// alarming sense; words not listed always are.
+func inContext(t string, f []string, i int) bool {
+	at := func(k int) string {
+		if i+k >= 0 && i+k < len(f) {
+			return f[i+k]
+		}
+		return ""
+	}
+	w := f[i]
+	switch t {
+	case termPay:
+		// « vous le paierez », « vous allez payer pour ça »; not « payer
+		// la cantine avant vendredi ».
+		return strings.HasPrefix(w, "paier") || !payObject[at(1)]
+	case termAttention, termGare:
+		// « gare à vous », « attention à toi »; not « à l'attention
+		// de », « à la gare », « attention, la réunion est décalée ».
+		return (w == "gare" || t == termAttention) && (at(1) == "a" || at(1) == "au" || at(1) == "aux") && aimedAt[at(2)]
+	case termProblem:
+		// « après un problème grave »; not « un problème de connexion »,
+		// « aucun problème ».
+		return !problemOf[at(1)] && !noProblem[at(-1)] && !noProblem[at(-2)]
+	case termClosed:
+		// « le collège ferme demain »; not « la ferme pédagogique ».
+		return !((w == "ferme" || w == "fermes") && (article[at(-1)] || farmWhat[at(1)]))
+	case termSee:
+		// « vous verrez », « on verra bien »; not « on se verra jeudi »,
+		// « nous nous verrons », « pour voir » (the term is voir's).
+		// Only the future is a threat: « pour voir les photos » is not.
+		return strings.HasPrefix(w, "verr") && at(-1) != "se" && !(at(-1) != "" && at(-1) == at(-2))
+	}
+	return true
 }

@@ -24,9 +24,24 @@ func TestAlarming(t *testing.T) {
 		{"Madame, Monsieur, vous trouverez ci-joint les informations sur la réunion de rentrée des familles.", false},
 		{"Bonsoir, le planning des examens blancs est disponible, pensez à le consulter avant lundi matin.", false},
 		{"Bonjour, ma fille a oublié son cahier en classe hier, pouvez-vous le garder jusqu'à demain ? Merci.", false},
+		// Everyday senses of words of the registers: to pay a bill, for
+		// the attention of, a login problem, the station, the farm.
+		{"Merci de payer la cantine avant vendredi, sans quoi l'accès sera suspendu.", false},
+		{"À l'attention des familles : la sortie à la ferme pédagogique est maintenue, rendez-vous à la gare à 8 h.", false},
+		{"Bonjour, j'ai un problème de connexion à l'ENT, pourriez-vous m'aider ? Attention, je ne pourrai pas appeler avant lundi.", false},
+		{"Merci de votre attention. En cas de problème avec le bus, appelez le secrétariat.", false},
+		{"La visite de la ferme est annulée à cause de la météo, on se verra jeudi.", false},
+		{"Les photos de la sortie sont en ligne, connectez-vous pour les voir, attention aux identifiants.", false},
+		// The threatening senses stay.
+		{"Vous allez payer pour ce que vous avez fait, on sait où vous habitez.", true},
+		{"Gare à vous, on connaît votre adresse.", true},
+		{"Attention à vous, on sait où vous habitez.", true},
+		{"Vous verrez bien, ça ne va pas durer, on sait où est votre classe.", true},
+		{"Le collège ferme demain après un problème grave, prévenez les autres familles.", true},
+		{"Vous le paierez, on vous surveille.", true},
 	}
 	for _, c := range cases {
-		if got := Alarming(FrenchModel{}.Terms(c.text)); got != c.want {
+		if got := AlarmingText(c.text); got != c.want {
 			t.Errorf("Alarming(%q) = %v, want %v (terms %v)", c.text, got, c.want, FrenchModel{}.Terms(c.text))
 		}
 	}

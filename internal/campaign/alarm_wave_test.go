@@ -13,19 +13,20 @@ import (
 // TestAlarmingSingleSender: one teacher's account, with nothing new about
 // its session, sending a veiled threat to more groups than usual is held
 // for review at once (one sender can be a wave); the same teacher passing
-// on the head's alarming closure notice as widely only waits ProbationFor
-// and goes out, with no incident.
+// on the head's alarming closure notice as widely is a relay of their own
+// establishment's notice: it goes out at once, with no incident.
 func TestAlarmingSingleSender(t *testing.T) {
 	const uai = "0990001A"
 	wide := []string{"class:" + uai + "/C1", "class:" + uai + "/C2", "parents:" + uai + "/C1", "parents:" + uai + "/C2", "staff:" + uai}
 	for _, c := range []struct {
 		name, head, body string
+		wantWait         bool
 		wantHeld         bool
 		wantIncidents    int
 	}{
-		{"veiled threat", "", "Profitez bien tant que rien n'est arrivé, ça ne va pas durer, nous savons où est votre salle.", true, 1},
+		{"veiled threat", "", "Profitez bien tant que rien n'est arrivé, ça ne va pas durer, nous savons où est votre salle.", true, true, 1},
 		{"head's notice passed on", "Alerte météo : le collège sera fermé demain, prévenez les autres familles, inutile d'appeler le secrétariat.",
-			"Alerte météo : le collège sera fermé demain, prévenez les autres familles, inutile d'appeler le secrétariat.", false, 0},
+			"Tr : Alerte météo : le collège sera fermé demain, prévenez les autres familles, inutile d'appeler le secrétariat.", false, false, 0},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			apptest.Each(t, func(t *testing.T, e *apptest.Env) {
@@ -35,8 +36,8 @@ func TestAlarmingSingleSender(t *testing.T) {
 					mustSend(t, e, sender{"head.1", false}, []string{"teachers:" + uai + "/C1", "teachers:" + uai + "/C2"}, "Alerte", c.head)
 				}
 				res := mustSend(t, e, sender{"prof.1", false}, wide, "Information", c.body)
-				if res.Status != bouclier.StatusHeld {
-					t.Fatalf("sent at once: %s", res.Status)
+				if (res.Status == bouclier.StatusHeld) != c.wantWait {
+					t.Fatalf("status when sent: %s", res.Status)
 				}
 				e.Clock.Advance(campaign.DefaultConfig().ProbationFor + time.Second)
 				if err := e.App.Campaign.Sweep(ctx); err != nil {

@@ -104,6 +104,12 @@ const (
 	FlagStranger                       // a browser or network new to an account that had known ones
 	FlagAlarm                          // alarming words of two registers (alarm.go) the screen did not score
 	FlagNewLink                        // a link to a registered domain without history (newLink)
+	// FlagStrong is an account signal strong enough to lock and recall
+	// on: a network the account never logged in from (even with a known
+	// browser or device token), a session moved to another network or
+	// browser (a replayed cookie), a password or factor reset shortly
+	// before. A new browser on a known network alone is not.
+	FlagStrong
 )
 
 // Points is what a set of flags weighs for the per-message rules; 2 makes
@@ -147,6 +153,7 @@ type Config struct {
 	MinSchools    int           // establishments they come from
 	Similar       float64       // estimated Jaccard that makes two texts alike
 	ProbationFor  time.Duration // how long new content from an account with signals waits
+	FormingFor    time.Duration // how long it waits at most while alike content from other senders forms a wave
 	Refresh       time.Duration // how often a process reloads open incidents
 	Neighbours    int           // observations read per neighbourhood
 }
@@ -155,7 +162,7 @@ type Config struct {
 func DefaultConfig() Config {
 	return Config{Window: 2 * time.Hour, VolumeWindow: 6 * time.Hour, ResetFor: 7 * 24 * time.Hour, ClosedWithin: 12 * time.Hour,
 		HistoryFor: 30 * 24 * time.Hour, HistoryDays: 14, KnownMessages: 5, MinSenders: 3, MinSchools: 2, Similar: 0.4,
-		ProbationFor: time.Minute, Refresh: 200 * time.Millisecond, Neighbours: 500}
+		ProbationFor: time.Minute, FormingFor: 10 * time.Minute, Refresh: 200 * time.Millisecond, Neighbours: 500}
 }
 
 // IsBroadcaster reports whether a role is expected to write widely.
@@ -198,6 +205,7 @@ type Detector struct {
 	work         sync.Mutex // one Flush or Sweep at a time in a process
 	reportCursor int64
 	alerted      map[string]bool // alert keys this process knows are settled
+	gathered     map[int64]gatherState
 	lastPurge    time.Time
 }
 
@@ -246,18 +254,21 @@ func New(db *store.DB, mod *moderation.Service, alerts *alert.Sender, authz Auth
 	}
 	return &Detector{db: db, mod: mod, alerts: alerts, authz: authz, now: now, log: log, cfg: cfg, model: FrenchModel{}, profiles: map[int64]profile{}, sessions: map[string]sessionState{}, hot: map[int64]time.Time{}, quiet: map[quietKey]time.Time{},
 		academie: map[string]string{},
-		alerted:  map[string]bool{}, kick: make(chan struct{}, 1)}, nil
+		alerted:  map[string]bool{}, gathered: map[int64]gatherState{}, kick: make(chan struct{}, 1)}, nil
 }
 
 // features computes the message's signature and keys.
 func (d *Detector) features(o *messaging.Observed) pending {
 	text := o.Subject + " " + o.Body
-	terms := d.model.Terms(text)
-	p := pending{sig: SignTerms(terms)}
-	if _, french := d.model.(FrenchModel); !french {
-		terms = FrenchModel{}.Terms(text)
+	fields := FrenchModel{}.fields(text)
+	var terms []string
+	if _, french := d.model.(FrenchModel); french {
+		terms = FrenchModel{}.termsOf(fields)
+	} else {
+		terms = d.model.Terms(text)
 	}
-	p.alarm = Alarming(terms)
+	p := pending{sig: SignTerms(terms)}
+	p.alarm = alarmingWords(fields)
 	p.keys = p.sig.BandKeys()
 	for _, dg := range o.Digests {
 		p.extra = append(p.extra, featureKey("d", dg))
@@ -459,7 +470,18 @@ func (d *Detector) Watch(ctx context.Context, o *messaging.Observed) (bool, []st
 	role := o.Sender.Role
 	var hold bool
 	var why []string
-	switch id, matched := d.matchAll(ctx, p, role); {
+	id, matched := d.matchAll(ctx, p, role)
+	relay := false
+	if (matched || d.onProbation(p)) && !IsBroadcaster(role) && p.flags&FlagStrong == 0 {
+		// A teacher passing on their head's notice is not the wave the
+		// notice talks about, whatever it shares with it.
+		var err error
+		if relay, err = d.relayOfNotice(ctx, p, o); err != nil {
+			d.log.Warn("campaign: notices", "err", err)
+		}
+		matched = matched && !relay
+	}
+	switch {
 	case matched:
 		p.campaign, hold = id, true
 		why = []string{fmt.Sprintf("campagne : message semblable à ceux de l’incident n° %d", id)}
@@ -470,7 +492,7 @@ func (d *Detector) Watch(ctx context.Context, o *messaging.Observed) (bool, []st
 		hold = true
 		why = []string{"compte familial suspect : envoi inhabituel et autres signaux"}
 	}
-	if !hold && o.Verdict == "deliver" && !IsBroadcaster(role) && len(p.keys) > 0 && d.onProbation(p) {
+	if !hold && !relay && o.Verdict == "deliver" && !IsBroadcaster(role) && len(p.keys) > 0 && d.onProbation(p) {
 		// New content waits ProbationFor — long enough for a wave to show,
 		// released after by Sweep unless it joined an incident — when it
 		// comes from a browser or network new to an established account
@@ -583,20 +605,33 @@ func (d *Detector) neighbourhood(ctx context.Context, obs store.CampaignObs, sig
 		if r.MessageID == obs.MessageID && obs.MessageID != 0 {
 			continue
 		}
-		if d.alike(sig, obs.Extra, r) {
+		if d.alike(sig, obs.Extra, obs.Flags, r) {
 			out = append(out, r)
 		}
 	}
 	return append(out, d.remote(obs, sig)...), nil
 }
 
-func (d *Detector) alike(sig Signature, extra []int64, r store.CampaignObs) bool {
+// alike reports whether r is alike to a message (sig, extra, flags):
+// same attachment or link domain, or texts alike; two alarming texts at a
+// looser likeness, since a paraphrase keeps few words but its alarm.
+func (d *Detector) alike(sig Signature, extra []int64, flags int64, r store.CampaignObs) bool {
 	for _, k := range r.Extra {
 		if slices.Contains(extra, k) {
 			return true
 		}
 	}
-	return sig != nil && Similarity(sig, ParseSignature(r.Sig)) >= d.cfg.Similar
+	line := d.cfg.Similar
+	if alarming(flags) && alarming(r.Flags) {
+		line *= AlarmLikeness
+	}
+	return sig != nil && Similarity(sig, ParseSignature(r.Sig)) >= line
+}
+
+// alarming reports whether flags say the content alarms: alarm words or
+// a screen score.
+func alarming(f int64) bool {
+	return f&(FlagAlarm|FlagScreenWeak|FlagScreenStrong|FlagScreenHeld) != 0
 }
 
 // assessAndAct assesses a recorded observation's cluster and opens,
@@ -610,7 +645,7 @@ func (d *Detector) assessAndAct(ctx context.Context, obs store.CampaignObs, sig 
 	if err != nil {
 		return 0, err
 	}
-	if len(ns) < d.cfg.MinSenders {
+	if ns = dropRelays(ns); len(ns) < d.cfg.MinSenders {
 		return 0, nil
 	}
 	w, err := d.assessWave(ctx, ns, sig, obs.Extra)
@@ -713,7 +748,7 @@ func (d *Detector) actOnSender(ctx context.Context, obs store.CampaignObs, sig S
 			return err
 		}
 		ns = ns[:0]
-		for _, o := range all {
+		for _, o := range dropRelays(all) {
 			if o.SenderID == obs.SenderID {
 				ns = append(ns, o)
 			}
@@ -820,8 +855,11 @@ func (d *Detector) attach(ctx context.Context, id int64, seed, level, reason str
 					return err
 				}
 			}
+			// Only a strong account signal puts an account on the list
+			// contain recalls and locks: similarity and weak signals only
+			// hold the copies.
 			f := flags[o.SenderID] | o.Flags
-			if hasAccountSignal(f) && !IsBroadcaster(bouclier.Role(o.Role)) {
+			if f&FlagStrong != 0 && !IsBroadcaster(bouclier.Role(o.Role)) {
 				if _, err := tx.AddCampaignAccount(ctx, id, o.SenderID); err != nil {
 					return err
 				}
@@ -1171,12 +1209,28 @@ func (d *Detector) Sweep(ctx context.Context) error {
 }
 
 // releaseProbation delivers the messages on probation whose time is up
-// and that joined no incident.
+// and that joined no incident. A message whose content is forming a wave
+// (alike risky content from another family or teacher account) waits
+// on, up to FormingFor: a wave spread thin over minutes is held while it
+// forms, not delivered copy by copy before it does.
 func (d *Detector) releaseProbation(ctx context.Context) error {
 	now := d.now()
-	ids, err := d.db.ProbationDue(ctx, FlagProbation, store.Micros(now.Add(-d.cfg.ProbationFor)), store.Micros(now.Add(-d.cfg.Window)))
-	if err != nil || len(ids) == 0 {
+	due, err := d.db.ProbationDue(ctx, FlagProbation, store.Micros(now.Add(-d.cfg.ProbationFor)), store.Micros(now.Add(-d.cfg.Window)))
+	if err != nil || len(due) == 0 {
 		return err
+	}
+	var ids []int64
+	for _, id := range due {
+		forming, err := d.forming(ctx, id, now)
+		if err != nil {
+			return err
+		}
+		if !forming {
+			ids = append(ids, id)
+		}
+	}
+	if len(ids) == 0 {
+		return nil
 	}
 	return d.db.InTx(ctx, func(tx *store.Tx) error {
 		for _, id := range ids {
@@ -1199,19 +1253,70 @@ func (d *Detector) releaseProbation(ctx context.Context) error {
 	})
 }
 
-// reportWeight is what one report weighs: by the reporter's role, halved
-// for a reporter who reported many messages in the last day.
-func reportWeight(role bouclier.Role, recentReports int) float64 {
+// forming reports whether a message on probation is part of a wave
+// forming: sent less than FormingFor ago, its content risky, and alike
+// risky content sent by another family or teacher account (relays of a
+// notice apart).
+func (d *Detector) forming(ctx context.Context, id int64, now time.Time) (bool, error) {
+	o, err := d.db.CampaignObsByID(ctx, id)
+	if errors.Is(err, store.ErrNotFound) {
+		return false, nil
+	}
+	if err != nil {
+		return false, err
+	}
+	if now.Sub(time.UnixMicro(o.At)) >= d.cfg.FormingFor || !risky(o.Flags) {
+		return false, nil
+	}
+	sig := ParseSignature(o.Sig)
+	o.Keys = append(sig.BandKeys(), o.Extra...)
+	ns, err := d.neighbourhood(ctx, o, sig)
+	if err != nil {
+		return false, err
+	}
+	others := map[int64]bool{}
+	for _, n := range dropRelays(ns) {
+		if n.SenderID != o.SenderID && !IsBroadcaster(bouclier.Role(n.Role)) && risky(n.Flags) {
+			others[n.SenderID] = true
+		}
+	}
+	if len(others)+1 >= d.cfg.MinSenders {
+		// Paraphrases are alike to the first copies more than to each
+		// other: from this copy's side, the later ones may make the wave
+		// their own assessments did not see.
+		if _, err := d.assessAndAct(ctx, o, sig); err != nil {
+			return true, err
+		}
+	}
+	return len(others) > 0, nil
+}
+
+// ReportHistory is how far back a reporter's earlier reports weigh on
+// their new ones.
+const ReportHistory = 90 * 24 * time.Hour
+
+// reportWeight is what one report weighs: by the reporter's role; ×1.5
+// for a reporter whose earlier reports (ReportHistory) were founded and
+// none unfounded, halved for one whose unfounded reports outnumber the
+// founded, halved again for one who reported many messages in the last
+// day.
+func reportWeight(r store.Reporter) float64 {
 	w := 1.0
 	switch {
-	case IsBroadcaster(role):
+	case IsBroadcaster(r.Role):
 		w = 2
-	case role == bouclier.RoleTeacher:
+	case r.Role == bouclier.RoleTeacher:
 		w = 1.5
-	case role == bouclier.RoleStudent:
+	case r.Role == bouclier.RoleStudent:
 		w = 0.5
 	}
-	if recentReports > 5 {
+	switch {
+	case r.Founded > 0 && r.Unfounded == 0:
+		w *= 1.5
+	case r.Unfounded > r.Founded:
+		w /= 2
+	}
+	if r.Recent > 5 {
 		w /= 2
 	}
 	return w
@@ -1219,15 +1324,21 @@ func reportWeight(role bouclier.Role, recentReports int) float64 {
 
 // reportsCount reports whether a message's reports weigh enough to flag
 // it: 1.5 against a family account (one teacher's report, two parents');
-// against personnel, 2 with one report from personnel (staff confirm),
-// or 6 from families alone.
+// against a teacher, 2 with one report from personnel or 6 from families
+// alone; against a head, staff or administrator, 2 with a head's or
+// staff's report among them: families' reports never act alone against
+// them, staff confirm first.
 func reportsCount(sender bouclier.Role, reporters []store.Reporter) bool {
-	total, personnel := 0.0, false
+	total, personnel, staff := 0.0, false, false
 	for _, r := range reporters {
-		total += reportWeight(r.Role, r.Recent)
+		total += reportWeight(r)
 		personnel = personnel || r.Role.IsPersonnel()
+		staff = staff || IsBroadcaster(r.Role)
 	}
-	if sender.IsPersonnel() {
+	switch {
+	case IsBroadcaster(sender):
+		return total >= 2 && staff
+	case sender.IsPersonnel():
 		return (total >= 2 && personnel) || total >= 6
 	}
 	return total >= 1.5
@@ -1261,7 +1372,7 @@ func (d *Detector) sweepReports(ctx context.Context) error {
 		if o.Flags&FlagReported != 0 {
 			continue
 		}
-		reporters, err := d.db.CampaignReporters(ctx, r.MessageID, store.Micros(now.Add(-24*time.Hour)))
+		reporters, err := d.db.CampaignReporters(ctx, r.MessageID, store.Micros(now.Add(-24*time.Hour)), store.Micros(now.Add(-ReportHistory)))
 		if err != nil {
 			errs = append(errs, err)
 			continue
@@ -1293,8 +1404,22 @@ func (d *Detector) sweepReports(ctx context.Context) error {
 	return errors.Join(errs...)
 }
 
+// gatherState is what gather knows of an incident in this process: the
+// messages it attached, the keys it looked for and when.
+type gatherState struct {
+	members map[int64]bool
+	keys    int
+	at      time.Time
+}
+
+// gatherMargin is how far before the last gathering the next one looks
+// again: observations are recorded shortly after their send time.
+const gatherMargin = time.Minute
+
 // gather attaches to an open incident the matching messages stored since
-// it opened, by any process, that are not yet part of it.
+// it opened, by any process, that are not yet part of it. With the same
+// features as last time it looks only at what was observed since then
+// (less a margin), and skips what it attached already.
 func (d *Detector) gather(ctx context.Context, id int64) error {
 	var oi *openIncident
 	open := d.incidents(ctx)
@@ -1320,24 +1445,45 @@ func (d *Detector) gather(ctx context.Context, id int64) error {
 	for k := range oi.tkeys {
 		keys = append(keys, k)
 	}
-	rows, err := d.db.CampaignNeighbours(ctx, keys, c.OpenedAt-d.cfg.Window.Microseconds(), 5000)
+	now := d.now()
+	st, ok := d.gathered[id]
+	if !ok || st.keys != len(keys) {
+		st = gatherState{members: map[int64]bool{}, keys: len(keys)}
+	}
+	since := c.OpenedAt - d.cfg.Window.Microseconds()
+	if !st.at.IsZero() {
+		since = max(since, store.Micros(st.at.Add(-gatherMargin)))
+	}
+	rows, err := d.db.CampaignNeighbours(ctx, keys, since, 5000)
 	if err != nil {
 		return err
 	}
 	var ns []store.CampaignObs
 	flags := map[int64]int64{}
-	for _, r := range rows {
+	for _, r := range dropRelays(rows) {
+		if st.members[r.MessageID] {
+			continue
+		}
 		p := pending{sig: ParseSignature(r.Sig), extra: r.Extra, flags: r.Flags}
 		if d.match([]openIncident{*oi}, p, bouclier.Role(r.Role)) == id {
 			ns = append(ns, r)
 			flags[r.SenderID] |= r.Flags
 		}
 	}
-	if len(ns) == 0 {
-		return nil
+	if len(ns) > 0 {
+		if _, err = d.attach(ctx, id, "", "", "", ns, flags, false); err != nil {
+			return err
+		}
 	}
-	_, err = d.attach(ctx, id, "", "", "", ns, flags, false)
-	return err
+	for _, o := range ns {
+		st.members[o.MessageID] = true
+	}
+	st.at = now
+	if len(d.gathered) > 10000 {
+		clear(d.gathered)
+	}
+	d.gathered[id] = st
+	return nil
 }
 
 // Run drains the queue as it fills and sweeps every interval, until ctx ends.

@@ -155,7 +155,7 @@ func (d *Detector) senderFlags(ctx context.Context, sender bouclier.User, r reci
 		f |= FlagClosed
 	}
 	if p.resetAt != 0 && store.Micros(now)-p.resetAt < d.cfg.ResetFor.Microseconds() {
-		f |= FlagAccount
+		f |= FlagAccount | FlagStrong
 	}
 	if h.Messages >= 10 {
 		hour := now.UTC().Hour()

@@ -26,9 +26,15 @@ type TextModel interface {
 type FrenchModel struct{}
 
 // Terms returns the text's terms, duplicates removed, in first-seen order.
-func (FrenchModel) Terms(text string) []string {
-	norm := screen.Normalize(text)
-	fields := strings.FieldsFunc(norm, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+func (m FrenchModel) Terms(text string) []string { return m.termsOf(m.fields(text)) }
+
+// fields returns a text's normalised words, in order.
+func (FrenchModel) fields(text string) []string {
+	return strings.FieldsFunc(screen.Normalize(text), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+}
+
+// termsOf returns the terms of normalised words, duplicates removed.
+func (FrenchModel) termsOf(fields []string) []string {
 	seen := make(map[string]bool, len(fields))
 	out := make([]string, 0, len(fields))
 	for _, w := range fields {

@@ -3,10 +3,12 @@ package campaign
 import (
 	"context"
 	"fmt"
+	"slices"
 	"sort"
 	"time"
 
 	"github.com/bouclier/bouclier"
+	"github.com/bouclier/bouclier/internal/messaging"
 	"github.com/bouclier/bouclier/internal/store"
 )
 
@@ -73,6 +75,10 @@ func senderWeight(role bouclier.Role, f int64) float64 {
 	return w
 }
 
+// risky reports whether flags say the content alarms, was scored by the
+// screen or links to a domain without history.
+func risky(f int64) bool { return alarming(f) || f&FlagNewLink != 0 }
+
 // hasAccountSignal reports whether flags hold an account signal.
 func hasAccountSignal(f int64) bool { return f&(FlagAccount|FlagOffHours) != 0 }
 
@@ -90,6 +96,8 @@ type wave struct {
 	signalled        int // senders with account signals
 	anySignal        int // senders with any signal
 	signalledSchools int
+	risky            int // family and teacher senders of alarming, screened or new-domain content
+	riskySchools     int
 	known            bool // the content has a history: a template
 	vouched          bool // first sent by a broadcaster without signals
 	flags            map[int64]int64
@@ -121,6 +129,13 @@ func (d *Detector) level(w wave) string {
 	if w.weight >= ContainLine && w.signalled >= MinSignalled && w.signalledSchools >= d.cfg.MinSchools {
 		return "contain"
 	}
+	// New content that alarms, that the screen scored or that links to a
+	// new domain, from family and teacher accounts of several
+	// establishments, is held for review whatever their signals: a
+	// replayed cookie leaves none, the content is the wave's mark.
+	if w.risky >= d.cfg.MinSenders && w.riskySchools >= d.cfg.MinSchools {
+		return "review"
+	}
 	// Senders without any signal never make a wave on their own: every
 	// template is new on its first day, in many establishments at once.
 	if w.weight >= ReviewLine && w.anySignal >= MinSignalled {
@@ -141,7 +156,7 @@ func (d *Detector) assessWave(ctx context.Context, ns []store.CampaignObs, sig S
 			first[o.SenderID] = o
 		}
 	}
-	schools, signalledSchools := map[string]bool{}, map[string]bool{}
+	schools, signalledSchools, riskySchools := map[string]bool{}, map[string]bool{}, map[string]bool{}
 	var earliest store.CampaignObs
 	for s, o := range first {
 		f := w.flags[s]
@@ -155,6 +170,10 @@ func (d *Detector) assessWave(ctx context.Context, ns []store.CampaignObs, sig S
 			w.signalled++
 			signalledSchools[o.UAI] = true
 		}
+		if risky(f) && !IsBroadcaster(w.roles[s]) {
+			w.risky++
+			riskySchools[o.UAI] = true
+		}
 		if isRemote(o) {
 			continue // another deployment's: evidence, never the seed
 		}
@@ -162,7 +181,7 @@ func (d *Detector) assessWave(ctx context.Context, ns []store.CampaignObs, sig S
 			earliest = o
 		}
 	}
-	w.senders, w.schools, w.signalledSchools = len(first), len(schools), len(signalledSchools)
+	w.senders, w.schools, w.signalledSchools, w.riskySchools = len(first), len(schools), len(signalledSchools), len(riskySchools)
 	w.seed = earliest.MessageID
 	w.vouched = IsBroadcaster(bouclier.Role(earliest.Role)) && !hasAccountSignal(w.flags[earliest.SenderID]) &&
 		w.flags[earliest.SenderID]&(FlagScreenHeld|FlagScreenStrong|FlagReported) == 0
@@ -235,4 +254,81 @@ func (d *Detector) templateLike(ctx context.Context, obs store.CampaignObs, sig 
 	}
 	return IsBroadcaster(bouclier.Role(earliest.Role)) && !hasAccountSignal(earliest.Flags) &&
 		earliest.Flags&(FlagScreenHeld|FlagScreenStrong|FlagReported) == 0, nil
+}
+
+// RelayLikeness is how alike a family's or teacher's message must be to
+// a notice of their own establishment's head or staff to be that notice
+// passed on (a forward with a word of introduction stays above it).
+const RelayLikeness = 0.75
+
+// isNotice reports whether an observation is a notice others may pass
+// on: a head's, staff's or administrator's, sent without a strong
+// account signal, neither held by the screen nor reported.
+func isNotice(o store.CampaignObs) bool {
+	return IsBroadcaster(bouclier.Role(o.Role)) && o.UAI != "" && o.Flags&(FlagStrong|FlagScreenHeld|FlagScreenStrong|FlagReported) == 0
+}
+
+// relays reports whether o passes on notice n: a family's or teacher's
+// message of n's establishment, sent after it, as alike as RelayLikeness,
+// linking and attaching nothing n did not.
+func relays(o, n store.CampaignObs, sig Signature) bool {
+	if IsBroadcaster(bouclier.Role(o.Role)) || o.UAI != n.UAI || o.At < n.At || o.Flags&FlagStrong != 0 {
+		return false
+	}
+	for _, k := range o.Extra {
+		if !slices.Contains(n.Extra, k) {
+			return false
+		}
+	}
+	return sig != nil && Similarity(sig, ParseSignature(n.Sig)) >= RelayLikeness
+}
+
+// dropRelays removes from a cluster the copies that pass on a notice of
+// their sender's own establishment found in it: twenty teachers
+// forwarding their heads' notices are not a wave of families and
+// teachers. The notices stay.
+func dropRelays(ns []store.CampaignObs) []store.CampaignObs {
+	var notices []store.CampaignObs
+	for _, o := range ns {
+		if isNotice(o) {
+			notices = append(notices, o)
+		}
+	}
+	if len(notices) == 0 {
+		return ns
+	}
+	out := ns[:0:0]
+	for _, o := range ns {
+		sig := ParseSignature(o.Sig)
+		relay := false
+		for _, n := range notices {
+			if relays(o, n, sig) {
+				relay = true
+				break
+			}
+		}
+		if !relay {
+			out = append(out, o)
+		}
+	}
+	return out
+}
+
+// relayOfNotice reports whether a message about to be sent passes on a
+// notice its sender's establishment sent within Window.
+func (d *Detector) relayOfNotice(ctx context.Context, p pending, o *messaging.Observed) (bool, error) {
+	if o.Sender.UAI == "" || len(p.keys) == 0 {
+		return false, nil
+	}
+	rows, err := d.db.CampaignNeighbours(ctx, p.keys, store.Micros(o.At.Add(-d.cfg.Window)), d.cfg.Neighbours)
+	if err != nil {
+		return false, err
+	}
+	me := store.CampaignObs{Role: string(o.Sender.Role), UAI: o.Sender.UAI, At: store.Micros(o.At), Flags: p.flags, Extra: p.extra}
+	for _, r := range rows {
+		if isNotice(r) && relays(me, r, p.sig) {
+			return true, nil
+		}
+	}
+	return false, nil
 }

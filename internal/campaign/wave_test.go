@@ -72,7 +72,17 @@ func TestLevel(t *testing.T) {
 
 func TestReportsCount(t *testing.T) {
 	r := func(role bouclier.Role, recent int) store.Reporter { return store.Reporter{Role: role, Recent: recent} }
-	p, st, te, h := bouclier.RoleStudent, bouclier.RoleParent, bouclier.RoleTeacher, bouclier.RoleHead
+	hist := func(role bouclier.Role, founded, unfounded int) store.Reporter {
+		return store.Reporter{Role: role, Recent: 1, Founded: founded, Unfounded: unfounded}
+	}
+	p, st, te, h, s := bouclier.RoleStudent, bouclier.RoleParent, bouclier.RoleTeacher, bouclier.RoleHead, bouclier.RoleStaff
+	many := func(role bouclier.Role, n int) []store.Reporter {
+		var out []store.Reporter
+		for i := 0; i < n; i++ {
+			out = append(out, r(role, 1))
+		}
+		return out
+	}
 	tests := []struct {
 		name      string
 		sender    bouclier.Role
@@ -86,6 +96,21 @@ func TestReportsCount(t *testing.T) {
 		{"twelve parents against a teacher", te, []store.Reporter{r(st, 1), r(st, 1), r(st, 1), r(st, 1), r(st, 1), r(st, 1), r(st, 1), r(st, 1), r(st, 1), r(st, 1), r(st, 1), r(st, 1)}, true},
 		{"a parent confirmed by a teacher against a teacher", te, []store.Reporter{r(st, 1), r(te, 1)}, true},
 		{"a serial reporter counts half", st, []store.Reporter{r(st, 20), r(st, 20)}, false},
+		{"a parent whose reports were founded", st, []store.Reporter{hist(st, 2, 0)}, true},
+		{"two parents whose reports were unfounded", st, []store.Reporter{hist(st, 0, 3), hist(st, 1, 2)}, false},
+		{"two parents without history", st, []store.Reporter{r(st, 1), r(st, 1)}, true},
+		{"a teacher whose reports were mostly unfounded", st, []store.Reporter{hist(te, 1, 4)}, false},
+		{"twenty parents against a head", h, many(st, 20), false},
+		{"twenty parents and teachers against staff", s, append(many(st, 10), many(te, 10)...), false},
+		{"a parent confirmed by the head against staff", s, []store.Reporter{r(st, 1), r(h, 1)}, true},
+		{"eleven parents against a teacher", te, many(st, 11), true},
+		{"eleven parents against a teacher, all unfounded before", te, func() []store.Reporter {
+			var out []store.Reporter
+			for i := 0; i < 11; i++ {
+				out = append(out, hist(st, 0, 2))
+			}
+			return out
+		}(), false},
 	}
 	for _, tt := range tests {
 		if got := reportsCount(tt.sender, tt.reporters); got != tt.want {

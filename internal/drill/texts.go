@@ -147,6 +147,12 @@ var attackTexts = map[Text][][]string{
 		{"merci de régulariser avant vendredi", "réglez-le sous 48 heures", "sans paiement l'accès au self sera suspendu", "merci de payer rapidement"},
 		{"sur le portail de paiement", "via l'espace familles", "en ligne avec votre carte bancaire"},
 	},
+	TextPhishingDomains: {
+		{"Bonjour, la facture de cantine du mois n'a pas été réglée", "Votre paiement de la restauration scolaire est en attente",
+			"Il reste un impayé sur le compte cantine de votre enfant", "Le service de restauration n'a pas reçu votre règlement"},
+		{"merci de régulariser avant vendredi", "réglez-le sous 48 heures", "sans paiement l'accès au self sera suspendu", "merci de payer rapidement"},
+		{"sur le portail de paiement", "via l'espace familles", "en ligne avec votre carte bancaire"},
+	},
 	TextIntrusion: {
 		{"Alerte intrusion en cours dans l'établissement", "Un individu armé a été signalé près du collège", "Situation de crise au collège ce matin"},
 		{"venez chercher vos enfants immédiatement", "récupérez votre enfant au plus vite", "les familles doivent venir chercher les élèves tout de suite"},
@@ -184,12 +190,44 @@ func attackText(t Text, r *rand.Rand, paraphrase bool, words []int, seq int) (st
 	}
 	body := strings.Join(parts, ", ") + "."
 	subject := map[Text]string{TextHoax: "Information importante", TextVeiled: "Pour vous", TextLink: "Photos", TextPhishing: "Cantine",
-		TextIntrusion: "URGENT"}[t]
+		TextIntrusion: "URGENT", TextPhishingDomains: "Cantine"}[t]
 	switch t {
 	case TextLink:
 		body += fmt.Sprintf(" https://a%x%d.photos-sortie-college.fr/album/%d", r.Uint32(), seq, r.IntN(1000))
 	case TextPhishing:
 		body += fmt.Sprintf(" https://paiement-%x.restauration-scolaire-famille.fr/regler?ref=%d", r.Uint32(), seq)
+	case TextPhishingDomains:
+		body += fmt.Sprintf(" https://paiement.cantine-%x.fr/regler?ref=%d", r.Uint32(), seq)
 	}
 	return subject, body
+}
+
+// denialNotice is a head's denial of a hoax that is going round: it
+// names the hoax, so it shares words with it.
+const denialNotice = "Madame, Monsieur, un message annonçant la fermeture du collège demain circule depuis ce matin : il est faux. " +
+	"Le collège sera ouvert demain et les cours auront lieu normalement. Ne le transférez pas et signalez-le s'il vous parvient. La direction."
+
+// relayIntro is what a teacher writes above a notice they pass on.
+var relayIntro = []string{
+	"Bonjour, je vous transmets le message de la direction. ",
+	"Bonjour à tous, pour information : ",
+	"Chers parents, voici le message de Mme la Principale. ",
+	"",
+}
+
+// obfuscate dresses a text the way a wave does to slip past word lists:
+// leetspeak, spaced letters, emoji between words.
+func obfuscate(r *rand.Rand, body string) string {
+	words := strings.Split(body, " ")
+	for i, w := range words {
+		switch bare := strings.Trim(w, ".,:!?'"); {
+		case len(bare) >= 5 && r.IntN(4) == 0:
+			words[i] = strings.NewReplacer("o", "0", "e", "3", "i", "1", "a", "4", "s", "5").Replace(w)
+		case len(bare) >= 5 && r.IntN(8) == 0:
+			words[i] = strings.Join(strings.Split(w, ""), " ")
+		case r.IntN(6) == 0:
+			words[i] = w + " " + emoji[r.IntN(len(emoji))]
+		}
+	}
+	return strings.Join(words, " ")
 }

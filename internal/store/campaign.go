@@ -244,6 +244,14 @@ func (db *DB) KnownDeviceBefore(ctx context.Context, userID int64, tokenHash []b
 	return n > 0, wrap(err, "known device before")
 }
 
+// KnownNetworkBefore reports whether the user had logged in from a
+// network (any browser, any device) before a time.
+func (db *DB) KnownNetworkBefore(ctx context.Context, userID int64, network string, before int64) (bool, error) {
+	var n int
+	err := db.queryRow(ctx, `SELECT COUNT(*) FROM known_devices WHERE user_id = ? AND network = ? AND created_at < ?`, userID, network, before).Scan(&n)
+	return n > 0, wrap(err, "known network before")
+}
+
 // KnownDevicesBefore counts the devices (and network and browser pairs)
 // a user had logged in from before a time.
 func (db *DB) KnownDevicesBefore(ctx context.Context, userID, before int64) (int, error) {
@@ -674,17 +682,28 @@ func (db *DB) CampaignActivatedAt(ctx context.Context, userID int64) (int64, err
 	return at, wrap(err, "activated at")
 }
 
-// Reporter is one reporter of a message: their role and how many
-// messages they reported since a time.
+// Reporter is one reporter of a message: their role, how many messages
+// they reported since a time, and how their other reports of a longer
+// period ended: founded (the message rejected or recalled) or unfounded
+// (released by a person after review).
 type Reporter struct {
-	Role   bouclier.Role
-	Recent int
+	Role      bouclier.Role
+	Recent    int
+	Founded   int
+	Unfounded int
 }
 
-// CampaignReporters lists the reporters of a message.
-func (db *DB) CampaignReporters(ctx context.Context, messageID, since int64) ([]Reporter, error) {
-	rows, err := db.query(ctx, `SELECT u.role, (SELECT COUNT(*) FROM reports r2 WHERE r2.reporter_id = r.reporter_id AND r2.created_at >= ?)
-		FROM reports r JOIN users u ON u.id = r.reporter_id WHERE r.message_id = ?`, since, messageID)
+// CampaignReporters lists the reporters of a message, with their reports
+// since recentSince and the outcome of their other reports since
+// historySince.
+func (db *DB) CampaignReporters(ctx context.Context, messageID, recentSince, historySince int64) ([]Reporter, error) {
+	rows, err := db.query(ctx, `SELECT u.role,
+		(SELECT COUNT(*) FROM reports r2 WHERE r2.reporter_id = r.reporter_id AND r2.created_at >= ?),
+		(SELECT COUNT(*) FROM reports r3 JOIN messages m ON m.id = r3.message_id WHERE r3.reporter_id = r.reporter_id AND r3.created_at >= ?
+			AND r3.message_id <> r.message_id AND (m.status = 'rejected' OR m.recalled <> 0)),
+		(SELECT COUNT(*) FROM reports r4 JOIN messages m ON m.id = r4.message_id WHERE r4.reporter_id = r.reporter_id AND r4.created_at >= ?
+			AND r4.message_id <> r.message_id AND m.status = 'delivered' AND m.recalled = 0 AND m.decided_at > 0)
+		FROM reports r JOIN users u ON u.id = r.reporter_id WHERE r.message_id = ?`, recentSince, historySince, historySince, messageID)
 	if err != nil {
 		return nil, fmt.Errorf("reporters: %w", err)
 	}
@@ -693,7 +712,7 @@ func (db *DB) CampaignReporters(ctx context.Context, messageID, since int64) ([]
 	for rows.Next() {
 		var r Reporter
 		var role string
-		if err := rows.Scan(&role, &r.Recent); err != nil {
+		if err := rows.Scan(&role, &r.Recent, &r.Founded, &r.Unfounded); err != nil {
 			return nil, fmt.Errorf("reporters: %w", err)
 		}
 		r.Role = bouclier.Role(role)
@@ -714,4 +733,38 @@ func (db *DB) ProbationDue(ctx context.Context, flag, before, since int64) ([]in
 func (t *Tx) ClearCampaignFlag(ctx context.Context, messageID, flag int64) error {
 	_, err := t.exec(ctx, `UPDATE campaign_obs SET flags = flags - ? WHERE message_id = ? AND (flags & ?) <> 0`, flag, messageID, flag)
 	return wrap(err, "clear campaign flag")
+}
+
+// CampaignText is one text of an incident and how many of its messages
+// carry it.
+type CampaignText struct {
+	Subject string
+	Body    string
+	Count   int
+}
+
+// CampaignTexts lists an incident's most frequent texts (body fingerprint
+// and subject), most copies first.
+func (db *DB) CampaignTexts(ctx context.Context, id int64, limit int) ([]CampaignText, error) {
+	rows, err := db.query(ctx, `SELECT m.subject, MIN(m.body), COUNT(*) FROM campaign_members c JOIN messages m ON m.id = c.message_id
+		WHERE c.campaign_id = ? GROUP BY m.fingerprint, m.subject ORDER BY COUNT(*) DESC, m.subject LIMIT ?`, id, limit)
+	if err != nil {
+		return nil, fmt.Errorf("campaign texts: %w", err)
+	}
+	defer rows.Close()
+	var out []CampaignText
+	for rows.Next() {
+		var t CampaignText
+		if err := rows.Scan(&t.Subject, &t.Body, &t.Count); err != nil {
+			return nil, fmt.Errorf("campaign texts: %w", err)
+		}
+		out = append(out, t)
+	}
+	return out, rows.Err()
+}
+
+// CampaignTimes lists when each of an incident's messages joined it
+// (unix microseconds), oldest first, for its timeline chart.
+func (db *DB) CampaignTimes(ctx context.Context, id int64) ([]int64, error) {
+	return scanIDs(db.query(ctx, `SELECT at FROM campaign_members WHERE campaign_id = ? ORDER BY at`, id))
 }
