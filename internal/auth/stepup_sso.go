@@ -2,7 +2,6 @@ package auth
 
 import (
 	"context"
-	"crypto/sha256"
 	"crypto/subtle"
 	"errors"
 	"fmt"
@@ -53,36 +52,5 @@ func (s *Service) StepUpSSO(ctx context.Context, sess Session, in SSOStepUp, c C
 	case uid != u.ID:
 		return refuse("subject linked to another account")
 	}
-	st, _, err := s.db.SessionUser(ctx, sess.TokenHash)
-	if errors.Is(err, store.ErrNotFound) {
-		return "", bouclier.Errorf(bouclier.ErrUnauthenticated, "Session absente ou expirée. Reconnectez-vous.")
-	}
-	if err != nil {
-		return "", fmt.Errorf("step up sso: %w", err)
-	}
-	token, hash, err := newToken()
-	if err != nil {
-		return "", err
-	}
-	csrf := sha256.Sum256(append([]byte("csrf:"), hash...))
-	next := st
-	next.TokenHash, next.CSRFHash = hash, csrf[:]
-	next.LastSeen, next.MovedAt = store.Micros(now), 0
-	next.Source, next.UserAgent = c.Address, truncate(c.UserAgent, 256)
-	next.Network, next.UAFamily = Network(c.Address), UAFamily(c.UserAgent)
-	next.MFAAt, next.AuthAt = store.Micros(now), store.Micros(now)
-	err = s.db.InTx(ctx, func(tx *store.Tx) error {
-		if err := tx.EndSession(ctx, st.TokenHash, store.Micros(now), "replaced after a new check"); err != nil {
-			return err
-		}
-		if err := tx.CreateSession(ctx, next); err != nil {
-			return err
-		}
-		return audit.Append(ctx, tx, audit.Entry{At: now, Actor: u.Username, Action: "session.step_up", Target: "user:" + u.Username,
-			Scope: u.Scope(), Source: c.Address, Detail: fmt.Sprintf("mfa=true via=%s method=%q was_moved=%t", in.IdP, truncate(in.Method, 128), st.MovedAt != 0)})
-	})
-	if err != nil {
-		return "", fmt.Errorf("step up sso: %w", err)
-	}
-	return token, nil
+	return s.replaceSession(ctx, sess, c, now, true, true, fmt.Sprintf("mfa=true via=%s method=%q", in.IdP, truncate(in.Method, 128)))
 }
