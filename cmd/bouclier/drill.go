@@ -12,7 +12,7 @@ import (
 )
 
 func runDrill(ctx context.Context, args []string, env Env) error {
-	fs := newFlagSet("drill", "[--scenario NAME | --all] [--establishments N] [--academies N] [--accounts N] [--ordinary N] [--seed N] [--json] [--data DIR | --database URL] [--url URL [--speed X]]", env)
+	fs := newFlagSet("drill", "[--scenario NAME | --all | --deployments N [--alone]] [--establishments N] [--academies N] [--accounts N] [--ordinary N] [--seed N] [--json] [--data DIR | --database URL] [--url URL [--speed X]]", env)
 	def := drill.DefaultOptions()
 	o := def
 	fs.IntVar(&o.Establishments, "establishments", def.Establishments, "establishments in the directory")
@@ -27,8 +27,13 @@ func runDrill(ctx context.Context, args []string, env Env) error {
 	fs.Float64Var(&o.Speed, "speed", drill.DefaultSpeed, "with --url: simulated seconds per real second (the ten minutes of the morning in a minute at 10)")
 	scenario := fs.String("scenario", "", "run this scenario only (see --all for the list), each on its own temporary store")
 	all := fs.Bool("all", false, "run every scenario (attacks and legitimate traffic), each on its own temporary store, and print their table")
+	deployments := fs.Int("deployments", 0, "run N deployments, each with its own temporary store, sharing signals over a three-node NATS JetStream cluster in this process, and replay the wave across them")
+	alone := fs.Bool("alone", false, "with --deployments: the same deployments without sharing, the baseline")
 	if err := parse(fs, args); err != nil {
 		return err
+	}
+	if *deployments > 0 || *alone {
+		return runDeployments(ctx, o, *deployments, *alone, *asJSON, env)
 	}
 	if *scenario != "" || *all {
 		return runScenarios(ctx, o, *scenario, *asJSON, env)

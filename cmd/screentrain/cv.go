@@ -16,6 +16,8 @@ type cvResult struct {
 	heldRules  map[string][2]int // label → held by the rules alone
 	heldStud   map[string][2]int // label → held at the student line
 	bySource   map[string][2]int // label@source → held, total
+	byGroup    map[string][2]int // label@group (generator family, CyberAgression chat) → held, total
+	chatSplit  *chatSplit        // real pupil threats, held out by chat
 	thresholds []float64
 	misses     map[string][]string // label → missed messages (generated ones only are quoted)
 	falseHolds []string
@@ -36,7 +38,7 @@ func labelOf(e *example) string {
 // for the production model.
 func crossValidate(exs []*example, o options) *cvResult {
 	res := &cvResult{folds: o.folds, held: map[string][2]int{}, heldRules: map[string][2]int{}, heldStud: map[string][2]int{},
-		bySource: map[string][2]int{}, misses: map[string][]string{}, foldGroups: make([][]string, o.folds)}
+		bySource: map[string][2]int{}, byGroup: map[string][2]int{}, misses: map[string][]string{}, foldGroups: make([][]string, o.folds)}
 	fold := stratifiedFolds(exs, o.folds)
 	foldOf := func(g string) int { return fold[g] }
 	for g, f := range fold {
@@ -68,6 +70,9 @@ func crossValidate(exs []*example, o options) *cvResult {
 			add(res.heldRules, l, e.rule >= ruleOverride)
 			add(res.heldStud, l, e.rule >= ruleOverride || p >= ts)
 			add(res.bySource, l+" @ "+e.source, held)
+			if e.source == "synth" || e.source == "cyberado-large" {
+				add(res.byGroup, l+" @ "+e.group, held)
+			}
 			if e.label == "benign" && held && e.source == "synth" {
 				res.falseHolds = append(res.falseHolds, fmt.Sprintf("%s (%s, p %.2f, règles %.2f)", e.text, e.group, p, e.rule))
 			}
@@ -175,6 +180,13 @@ func (r *cvResult) markdown(o options) string {
 	for _, k := range sortedKeys(r.bySource) {
 		fmt.Fprintf(&b, "| %s | %s |\n", k, rate(r.bySource[k]))
 	}
+	b.WriteString("\n## Per label and group (generator families and CyberAgression chats)\n\n| label @ group | held |\n|---|---|\n")
+	for _, k := range sortedKeys(r.byGroup) {
+		fmt.Fprintf(&b, "| %s | %s |\n", k, rate(r.byGroup[k]))
+	}
+	if r.chatSplit != nil {
+		r.chatSplit.markdown(&b)
+	}
 	fmt.Fprintf(&b, "\nThresholds per fold: %s.\n\n", fmtFloats(r.thresholds))
 	b.WriteString("## What it gets wrong (generated messages only; third-party texts are not quoted)\n\n")
 	labels := make([]string, 0, len(r.misses))
@@ -255,4 +267,60 @@ func modelCard(o options, m *screen.Model, modelSum, dataSum, sourcesSum, commit
 	cv.table(&b)
 	b.WriteString("\nLimits: the generated families are written by the team and cover only the phrasings imagined; MHC threats are templated against protected groups; cross-validation groups MHC by functionality, so spelling perturbations of one case can fall on both sides. Real held-out messages are the judge.\n")
 	return b.String()
+}
+
+// chatSplit is the held-out-by-chat test of the real pupil threats (the
+// CyberAgression THR rows): the production recipe (no CC BY-NC rows in
+// training) against a model that also learns from the other chats' rows,
+// each tested on chats it never saw. The second model is for this
+// measurement only and is never written.
+type chatSplit struct {
+	folds           int
+	without, within map[string][2]int // label → held, total on the held-out chats
+}
+
+// splitByChat runs the held-out-by-chat test over the cyberado-large chats.
+func splitByChat(exs []*example, o options) *chatSplit {
+	var base, nc []*example
+	for _, e := range exs {
+		switch {
+		case notTarget(e.label):
+		case e.source == "cyberado-large":
+			nc = append(nc, e)
+		default:
+			base = append(base, e)
+		}
+	}
+	if len(nc) == 0 {
+		return nil
+	}
+	cs := &chatSplit{folds: o.folds, without: map[string][2]int{}, within: map[string][2]int{}}
+	m0 := fit(base, o)
+	t0, _ := crossCalibrate(base, o)
+	fold := stratifiedFolds(nc, o.folds)
+	for k := 0; k < o.folds; k++ {
+		train := append([]*example(nil), base...)
+		var test []*example
+		for _, e := range nc {
+			if fold[e.group] == k {
+				test = append(test, e)
+			} else {
+				train = append(train, e)
+			}
+		}
+		m1 := fit(train, o)
+		t1, _ := crossCalibrate(train, o)
+		for _, e := range test {
+			add(cs.without, e.label, e.rule >= ruleOverride || maxProb(m0, e) >= t0)
+			add(cs.within, e.label, e.rule >= ruleOverride || maxProb(m1, e) >= t1)
+		}
+	}
+	return cs
+}
+
+func (cs *chatSplit) markdown(b *strings.Builder) {
+	fmt.Fprintf(b, "\n## Real pupil threats held out by chat\n\nThe CyberAgression chats are dealt to %d folds; each fold's chats are tested on (a) the production recipe, which never trains on these CC BY-NC rows, and (b) a model that also trains on the other chats' rows (a measurement only: that model is never written or shipped). `violent` is the chats' THR messages (threats between the teenagers), `benign` their ordinary messages.\n\n| label | (a) production recipe | (b) trained on the other chats too |\n|---|---|---|\n", cs.folds)
+	for _, k := range sortedKeys(cs.without) {
+		fmt.Fprintf(b, "| %s | %s | %s |\n", k, rate(cs.without[k]), rate(cs.within[k]))
+	}
 }

@@ -137,6 +137,7 @@ func run(o options) error {
 
 	// Grouped cross-validation.
 	cv := crossValidate(exs, o)
+	cv.chatSplit = splitByChat(exs, o)
 	// Production model: every usable row; the threshold comes from
 	// cross-fitted predictions on the benign rows (each predicted by a
 	// model that did not see its group).

@@ -180,7 +180,12 @@ type AccountState struct {
 	LockBy     string // scope of whoever locked it
 	ReadOnlyBy string // scope of whoever put it in read-only
 	Factor     bool   // a second factor is enrolled
-	Sessions   []SessionInfo
+	// SSO is set once an identity provider's sign-in linked the account;
+	// LocalPasswordBy names the administrator who allowed its local
+	// password too ("" when refused, see AllowLocalPassword).
+	SSO             bool
+	LocalPasswordBy string
+	Sessions        []SessionInfo
 }
 
 // Account returns an account's security state for an administrator with
@@ -213,6 +218,11 @@ func (s *Service) Account(ctx context.Context, a bouclier.Actor, username string
 		return st, fmt.Errorf("account: %w", err)
 	}
 	st.Factor = f.any()
+	sso, err := s.db.SSOAccount(ctx, u.ID)
+	if err != nil {
+		return st, fmt.Errorf("account: %w", err)
+	}
+	st.SSO, st.LocalPasswordBy = sso.Linked, sso.LocalPasswordBy
 	list, err := s.db.UserSessions(ctx, u.ID)
 	if err != nil {
 		return st, fmt.Errorf("account: %w", err)

@@ -151,6 +151,12 @@ func (s *Service) MassReset(ctx context.Context, a bouclier.Actor, scope string,
 			if err := tx.SetMassResetIdPNote(ctx, id, res.IdPNote); err != nil {
 				return err
 			}
+			// The request to the operators is evidence too: whoever reads
+			// the trail sees what was asked of them, and when.
+			if err := audit.Append(ctx, tx, audit.Entry{At: now, Actor: a.Name(), Action: "reset.idp_note", Target: fmt.Sprintf("reset:%d", id),
+				Scope: scope, Source: a.Source, Detail: res.IdPNote}); err != nil {
+				return err
+			}
 		}
 		if err := s.tellAcademie(ctx, tx, a, scope, len(todo), now); err != nil {
 			return err

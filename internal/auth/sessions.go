@@ -195,40 +195,9 @@ func (s *Service) StepUp(ctx context.Context, sess Session, in StepUpRequest, c 
 	default:
 		return "", bouclier.Errorf(bouclier.ErrOTPRequired, "Code de vérification requis.")
 	}
-	st, _, err := s.db.SessionUser(ctx, sess.TokenHash)
-	if errors.Is(err, store.ErrNotFound) {
-		return "", bouclier.Errorf(bouclier.ErrUnauthenticated, "Session absente ou expirée. Reconnectez-vous.")
-	}
+	token, err := s.replaceSession(ctx, sess, c, now, mfa, !mfa, fmt.Sprintf("mfa=%t", mfa))
 	if err != nil {
 		return "", err
-	}
-	token, hash, err := newToken()
-	if err != nil {
-		return "", err
-	}
-	csrf := sha256.Sum256(append([]byte("csrf:"), hash...))
-	next := st
-	next.TokenHash, next.CSRFHash = hash, csrf[:]
-	next.LastSeen, next.MovedAt = store.Micros(now), 0
-	next.Source, next.UserAgent = c.Address, truncate(c.UserAgent, 256)
-	next.Network, next.UAFamily = Network(c.Address), UAFamily(c.UserAgent)
-	if mfa {
-		next.MFAAt = store.Micros(now)
-	} else {
-		next.AuthAt = store.Micros(now)
-	}
-	err = s.db.InTx(ctx, func(tx *store.Tx) error {
-		if err := tx.EndSession(ctx, st.TokenHash, store.Micros(now), "replaced after a new check"); err != nil {
-			return err
-		}
-		if err := tx.CreateSession(ctx, next); err != nil {
-			return err
-		}
-		return audit.Append(ctx, tx, audit.Entry{At: now, Actor: u.Username, Action: "session.step_up", Target: "user:" + u.Username,
-			Scope: u.Scope(), Source: c.Address, Detail: fmt.Sprintf("mfa=%t was_moved=%t", mfa, st.MovedAt != 0)})
-	})
-	if err != nil {
-		return "", fmt.Errorf("step up: %w", err)
 	}
 	if err := s.throttleSuccess(ctx, g); err != nil {
 		s.log.Warn("reset throttle", "err", err)
@@ -312,4 +281,49 @@ func (s *Service) checkPasswordFor(ctx context.Context, u bouclier.User, pw stri
 		has = f.any()
 	}
 	return CheckPassword(pw, PasswordContext{Names: names, HasFactor: has})
+}
+
+// replaceSession ends the session and opens its successor with a new token
+// (so that a token taken before the check is worthless), bound to the
+// client that passed the check; mfa and auth set the new second-factor and
+// authentication times. detail goes into the session.step_up audit entry.
+func (s *Service) replaceSession(ctx context.Context, sess Session, c Client, now time.Time, mfa, auth bool, detail string) (string, error) {
+	u := sess.User
+	st, _, err := s.db.SessionUser(ctx, sess.TokenHash)
+	if errors.Is(err, store.ErrNotFound) {
+		return "", bouclier.Errorf(bouclier.ErrUnauthenticated, "Session absente ou expirée. Reconnectez-vous.")
+	}
+	if err != nil {
+		return "", fmt.Errorf("step up: %w", err)
+	}
+	token, hash, err := newToken()
+	if err != nil {
+		return "", err
+	}
+	csrf := sha256.Sum256(append([]byte("csrf:"), hash...))
+	next := st
+	next.TokenHash, next.CSRFHash = hash, csrf[:]
+	next.LastSeen, next.MovedAt = store.Micros(now), 0
+	next.Source, next.UserAgent = c.Address, truncate(c.UserAgent, 256)
+	next.Network, next.UAFamily = Network(c.Address), UAFamily(c.UserAgent)
+	if mfa {
+		next.MFAAt = store.Micros(now)
+	}
+	if auth {
+		next.AuthAt = store.Micros(now)
+	}
+	err = s.db.InTx(ctx, func(tx *store.Tx) error {
+		if err := tx.EndSession(ctx, st.TokenHash, store.Micros(now), "replaced after a new check"); err != nil {
+			return err
+		}
+		if err := tx.CreateSession(ctx, next); err != nil {
+			return err
+		}
+		return audit.Append(ctx, tx, audit.Entry{At: now, Actor: u.Username, Action: "session.step_up", Target: "user:" + u.Username,
+			Scope: u.Scope(), Source: c.Address, Detail: fmt.Sprintf("%s was_moved=%t", detail, st.MovedAt != 0)})
+	})
+	if err != nil {
+		return "", fmt.Errorf("step up: %w", err)
+	}
+	return token, nil
 }

@@ -81,6 +81,19 @@ func (d *Detector) evidence(ctx context.Context, ns []store.CampaignObs, sig Sig
 			return ns, nil
 		}
 	}
+	// A template (a content with a history here, or a notice passed on by
+	// a broadcaster) is judged on local evidence only: the other
+	// deployments' ordinary use of the same template carries account
+	// signals as weak as this one's, and summed over the country they
+	// would hold genuine messages (drill --deployments: homework sent from
+	// new devices).
+	all, err := d.assessWave(ctx, ns, sig, extra)
+	if err != nil {
+		return nil, err
+	}
+	if all.known || all.vouched {
+		return nil, nil
+	}
 	var keep []store.CampaignObs
 	for _, o := range ns {
 		if isRemote(o) || hasAccountSignal(o.Flags) || hasBehaviourSignal(o.Flags) {

@@ -232,6 +232,9 @@ type drill struct {
 	totp     string                  // the personnel's TOTP secret
 	sessions map[string]auth.Session // scenarios: username|how → session
 	origin   time.Time               // the morning's start (start in process)
+	// owns, when set, says which académies (by index) this store holds:
+	// one deployment's part of the directory (deployments.go).
+	owns func(academie int) bool
 }
 
 func uai(i int) string      { return fmt.Sprintf("%07d%c", 9000000+i, 'A'+rune(i%26)) }
@@ -243,6 +246,9 @@ func (d *drill) directory(ctx context.Context) error {
 	var b importer.Batch
 	pos := importer.Pos{File: "drill", Line: 1}
 	for a := 0; a < d.o.Academies; a++ {
+		if d.owns != nil && !d.owns(a) {
+			continue
+		}
 		b.Academies = append(b.Academies, struct {
 			importer.Pos
 			bouclier.Academie
@@ -251,6 +257,9 @@ func (d *drill) directory(ctx context.Context) error {
 			Academie: academie(a), Email: "rssi." + academie(a) + "@example.org"}})
 	}
 	for i := 0; i < d.o.Establishments; i++ {
+		if d.owns != nil && !d.owns(i%d.o.Academies) {
+			continue
+		}
 		u, aca := uai(i), academie(i%d.o.Academies)
 		b.Establishments = append(b.Establishments, struct {
 			importer.Pos
@@ -354,6 +363,9 @@ func (d *drill) send(ctx context.Context, e event) (messaging.Result, error) {
 func (d *drill) history(ctx context.Context) error {
 	var evs []event
 	for i := 0; i < d.o.Establishments; i++ {
+		if d.owns != nil && !d.owns(i%d.o.Academies) {
+			continue
+		}
 		for t := 1; t <= 3; t++ {
 			for n := 0; n < 3; n++ {
 				c := 1 + d.rng.IntN(2)

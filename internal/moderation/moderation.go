@@ -459,3 +459,36 @@ func (s *Service) ExportLabels(ctx context.Context, a bouclier.Actor, w io.Write
 		}
 	}
 }
+
+// Copies returns the held messages with the same text (body fingerprint
+// and subject) as held message id,
+// within a's queue (all of them, not a page), for refusing them together.
+// Reading them is the queue's sensitive read. Errors: as Queue, and
+// not_found for a message outside a's authority or not held.
+func (s *Service) Copies(ctx context.Context, a bouclier.Actor, id int64) (store.HeldCopies, error) {
+	e, err := s.authorize(ctx, a, "moderation.queue", bouclier.PrivRead, id)
+	if err != nil {
+		return store.HeldCopies{}, err
+	}
+	if e.Status != bouclier.StatusHeld {
+		return store.HeldCopies{}, bouclier.Errorf(bouclier.ErrNotFound, "Message introuvable parmi les messages retenus.")
+	}
+	uai, aca := queueScope(a.User)
+	if a.IsSystem() {
+		uai, aca = "", ""
+	}
+	c, err := s.db.HeldCopiesOf(ctx, uai, aca, e.Fingerprint, e.Subject)
+	if err != nil {
+		return c, err
+	}
+	c.Subject = e.Subject
+	if len(c.IDs) == 0 { // a message without a fingerprint is its own group
+		c.IDs, c.Establishments = []int64{id}, 1
+		n, err := s.db.CountDeliveries(ctx, id)
+		if err != nil {
+			return c, err
+		}
+		c.Mailboxes = n
+	}
+	return c, nil
+}

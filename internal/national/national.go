@@ -30,7 +30,9 @@
 //  5. A suspension is applied when it is the operator's (any scope) or a
 //     deployment's within its own académies (from the configuration, not
 //     the signal), and it concerns this deployment (an académie it
-//     serves). Anything else is refused and counted.
+//     serves). Anything else is refused and counted. A deployment shares
+//     its own académies' suspensions and their lifting (share.go), and
+//     nothing else of its suspensions.
 //
 // # Faults
 //
@@ -38,7 +40,9 @@
 // never blocks a send: signals wait in a bounded buffer (Buffer) and are
 // retried until published; a full buffer drops the signal and counts it.
 // A deployment cut off works alone; its durable consumer catches up on
-// reconnect.
+// reconnect. Signals accepted are kept in the store until they expire and
+// applied again at start (keep.go): a restarted deployment does not wait
+// for NATS, which does not deliver again what was acknowledged.
 package national
 
 import (
@@ -141,6 +145,8 @@ type Stats struct {
 	Applied    int64 // suspensions and lifts applied here
 	Adopted    int64 // confirmed signatures adopted here
 	Reassessed int64 // local clusters assessed again on others' evidence
+	Shared     int64 // this deployment's suspensions and liftings published and acknowledged
+	Restored   int64 // signals kept in the store applied again at start
 }
 
 // Node is one process's part in the national shield: it implements
@@ -159,7 +165,7 @@ type Node struct {
 
 	pic *picture
 
-	queued, backlog, published, dropped, received, refused, duplicates, applied, adopted, reassessed atomic.Int64
+	queued, backlog, published, dropped, received, refused, duplicates, applied, adopted, reassessed, shared, restored atomic.Int64
 
 	smu        sync.Mutex
 	seen       map[string]bool
@@ -205,13 +211,16 @@ func New(cfg Config, db *store.DB, det Detector, rules Rules, now func() time.Ti
 // Stats returns the counters.
 func (n *Node) Stats() Stats {
 	return Stats{Queued: n.queued.Load(), Backlog: n.backlog.Load(), Published: n.published.Load(), Dropped: n.dropped.Load(), Received: n.received.Load(), Refused: n.refused.Load(),
-		Duplicates: n.duplicates.Load(), Applied: n.applied.Load(), Adopted: n.adopted.Load(), Reassessed: n.reassessed.Load()}
+		Duplicates: n.duplicates.Load(), Applied: n.applied.Load(), Adopted: n.adopted.Load(), Reassessed: n.reassessed.Load(), Shared: n.shared.Load(), Restored: n.restored.Load()}
 }
 
-// Start connects to NATS and starts the workers; it returns at once: a
-// deployment whose NATS is unreachable works alone and connects when it
-// can.
+// Start restores the signals kept in the store (restore), connects to
+// NATS and starts the workers; it returns at once: a deployment whose
+// NATS is unreachable works alone and connects when it can.
 func (n *Node) Start(ctx context.Context) error {
+	if err := n.restore(ctx); err != nil {
+		return err
+	}
 	ctx, cancel := context.WithCancel(ctx)
 	n.stop = cancel
 	nc, err := nats.Connect(strings.Join(n.cfg.URLs, ","), nats.UserInfo(n.cfg.User, n.cfg.Password), nats.Name("bouclier-"+n.cfg.Deployment+"-"+n.cfg.Node),
@@ -232,6 +241,8 @@ func (n *Node) Start(ctx context.Context) error {
 	n.wg.Go(func() { n.indexLocal(ctx) })
 	n.wg.Go(func() { n.consume(ctx, js) })
 	n.wg.Go(func() { n.reassessLoop(ctx) })
+	n.wg.Go(func() { n.shareLoop(ctx, js) })
+	n.wg.Go(func() { n.purgeLoop(ctx) })
 	return nil
 }
 
@@ -407,12 +418,9 @@ func (n *Node) keyOf(from string) ed25519.PublicKey {
 }
 
 func (n *Node) receive(ctx context.Context, subject string, data []byte) error {
-	s, err := open(data, n.keyOf)
+	s, err := n.check(subject, data)
 	if err != nil {
 		return err
-	}
-	if subject != Subject(s.From, s.Kind) {
-		return fmt.Errorf("%w: %s published on %s", errRefused, s.From, subject)
 	}
 	if s.From == n.cfg.Deployment {
 		return nil // our own, already known here
@@ -421,6 +429,33 @@ func (n *Node) receive(ctx context.Context, subject string, data []byte) error {
 		n.duplicates.Add(1)
 		return nil
 	}
+	if err := n.apply(ctx, s); err != nil {
+		return err
+	}
+	if err := n.keep(ctx, s, subject, data); err != nil {
+		return err // not acknowledged: delivered again, applied again idempotently
+	}
+	n.received.Add(1)
+	n.markSeen(s.ID)
+	return nil
+}
+
+// check opens an envelope received on subject: signed by its sender's
+// key, on its sender's subject.
+func (n *Node) check(subject string, data []byte) (Signal, error) {
+	s, err := open(data, n.keyOf)
+	if err != nil {
+		return Signal{}, err
+	}
+	if subject != Subject(s.From, s.Kind) {
+		return Signal{}, fmt.Errorf("%w: %s published on %s", errRefused, s.From, subject)
+	}
+	return s, nil
+}
+
+// apply does what a signal of another sender asks, as far as its
+// authority goes.
+func (n *Node) apply(ctx context.Context, s Signal) error {
 	switch s.Kind {
 	case KindObs:
 		if s.Obs == nil || s.From == Operator {
@@ -431,21 +466,15 @@ func (n *Node) receive(ctx context.Context, subject string, data []byte) error {
 		if s.Incident == nil {
 			return fmt.Errorf("%w: malformed incident", errRefused)
 		}
-		if err := n.incident(ctx, s); err != nil {
-			return err
-		}
+		return n.incident(ctx, s)
 	case KindSuspend, KindLift:
 		if s.Suspension == nil {
 			return fmt.Errorf("%w: malformed suspension", errRefused)
 		}
-		if err := n.suspension(ctx, s); err != nil {
-			return err
-		}
+		return n.suspension(ctx, s)
 	default:
 		return fmt.Errorf("%w: unknown kind %q", errRefused, s.Kind)
 	}
-	n.received.Add(1)
-	n.markSeen(s.ID)
 	return nil
 }
 

@@ -122,3 +122,19 @@ func TestBlindHeldOut(t *testing.T) {
 		t.Fatalf("blind held-out accuracy %.3f, want ≥ 0.6", acc)
 	}
 }
+
+// TestBlind3HeldOut runs 60 messages (40 harmful, 20 hard benign) written
+// from scratch before the pupil-chat round of rules and generator families
+// and never tuned on: run once before that round (the baseline) and once
+// after it, for the figures in docs/screen/CV_REPORT.md's notes. The floor
+// only guards against a collapse.
+func TestBlind3HeldOut(t *testing.T) {
+	acc := runCorpus(t, "testdata/blind3_heldout.jsonl", false)
+	t.Logf("blind3 held-out accuracy %.3f", acc)
+	// Measured before the round: harmful 25/40 stopped, benign 2/20 held
+	// (0.717); after it: harmful 26/40, benign 2/20 (0.733). The one gain
+	// (c26) paraphrases an example of the round's brief.
+	if acc < 0.5 {
+		t.Fatalf("blind3 held-out accuracy %.3f, want ≥ 0.5", acc)
+	}
+}

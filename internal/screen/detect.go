@@ -61,7 +61,7 @@ func textScores(text string) [numDetectors]detectorScore {
 func analyzeText(text string, fv *featureVec, post func(*featureVec)) [numDetectors]detectorScore {
 	nb := getBufs()
 	defer putBufs(nb)
-	a := nb.analyze(text)
+	a := nb.expandChat(nb.analyze(text))
 	sc := scratchPool.Get().(*scratch)
 	defer scratchPool.Put(sc)
 	toks := buildTokens(a, sc.toks[:0])

@@ -168,3 +168,47 @@ func TestConcurrentCheck(t *testing.T) {
 		<-done
 	}
 }
+
+// Pupil chat: SMS spellings, euphemisms for a weapon, fire; and the false
+// positives of « obligatoire » (not phishing urgency) and « la plante »
+// (not planter). Each row: the detector's score reaches 0.5 or not.
+func TestPupilChatDetectors(t *testing.T) {
+	tests := []struct {
+		det     detector
+		harmful bool
+		text    string
+	}{
+		{detThreat, true, "jvais ramener un truc au bahut demain"},
+		{detThreat, true, "je ramene de quoi vous calmer demain au college"},
+		{detThreat, true, "jvais tout cramer"},
+		{detThreat, true, "jvais bruler ta baraque"},
+		{detThreat, true, "je vais la planter demain"},
+		{detThreat, true, "jvais le planter a la sortie"},
+		{detViolence, true, "je vais te cramer"},
+		{detViolence, true, "tu vas comprendre ta douleur"},
+		{detViolence, true, "tes jours sont comptés"},
+		{detViolence, true, "tes mort demain"},
+		{detViolence, true, "jte defonce a la recre"},
+		{detThreat, false, "jvais ramener les gâteaux demain au collège"},
+		{detThreat, false, "j'apporte un truc pour le goûter de la classe demain"},
+		{detThreat, false, "je vais mettre la plante au CDI demain"},
+		{detThreat, false, "demain je ramène la plante en classe"},
+		{detThreat, false, "je vais planter des tulipes devant le collège demain"},
+		{detViolence, false, "tu vas comprendre la leçon demain"},
+		{detViolence, false, "je vais te tuer au foot"},
+		{detViolence, false, "t'es mort de rire"},
+		{detViolence, true, "dis à Enzo qu'il est mort demain"},
+		{detViolence, false, "dis à maman qu'elle va recevoir un colis"},
+		{detThreat, false, "on met le feu à la soirée samedi"},
+		{detThreat, false, "on va mettre le feu à la boum ce soir"},
+		{detPhishing, false, "Réunion obligatoire : merci de confirmer votre présence sur votre compte ENT avant vendredi."},
+		{detPhishing, false, "La visite médicale est obligatoire, cliquez sur le lien pour choisir un créneau."},
+		{detPhishing, true, "Connexion obligatoire sous 24h : confirmez votre mot de passe ici sinon votre compte sera supprimé."},
+	}
+	for _, tt := range tests {
+		s := textScores(tt.text)[tt.det]
+		if got := s.score >= 0.5; got != tt.harmful {
+			t.Errorf("%s %q: score %.2f (%s), want harmful=%v", detectorNames[tt.det], tt.text, s.score, s.reason, tt.harmful)
+		}
+	}
+}

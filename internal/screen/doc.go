@@ -34,7 +34,10 @@
 //     the targets of a PDF's links go to the link rules.
 //  3. Text detectors, on the subject and text after normalisation
 //     (Normalize: case, accents, homoglyphs, fullwidth and zero-width
-//     characters, emoji, leetspeak, spelt-out and repeated letters):
+//     characters, emoji, leetspeak, spelt-out and repeated letters; then
+//     chat.go rewrites SMS and chat spellings into the standard tokens:
+//     jvais, jte, tes mort, g and c for j'ai and c'est, k for qu, missing
+//     apostrophes, digits for syllables, tg):
 //     a. patterns of a compiled lexicon (French first, English too) are
 //     matched over the words; benign fixed phrases hide the word they
 //     contain (bombe calorimétrique, c'était de la bombe, tuer le temps);

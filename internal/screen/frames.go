@@ -329,7 +329,7 @@ var contractions = map[string][2]string{
 	"jvais": {"je", "vais"}, "jvai": {"je", "vais"}, "jve": {"je", "vais"}, "jv": {"je", "vais"},
 	"chui": {"je", "suis"}, "chuis": {"je", "suis"}, "jsuis": {"je", "suis"},
 	"jsui": {"je", "suis"}, "jai": {"je", "ai"}, "jpeux": {"je", "peux"}, "jveux": {"je", "veux"},
-	"jte": {"je", "te"}, "jtue": {"je", "tue"}, "jme": {"je", "me"}, "tes": {"tu", "es"},
+	"jte": {"je", "te"}, "jtue": {"je", "tue"}, "jme": {"je", "me"},
 	"jcompte": {"je", "compte"},
 }
 
@@ -502,6 +502,9 @@ func clauseBreak(src string, toks []dtok, fts []ftok, i int) bool {
 	}
 	if toks[ti].flags&tSentence != 0 {
 		return true
+	}
+	if toks[ti-1].end > toks[ti].start {
+		return false // two tokens of one chat word (jvais → je vais)
 	}
 	if between := src[toks[ti-1].end:toks[ti].start]; strings.ContainsAny(between, ",«»\"“”()") {
 		return true

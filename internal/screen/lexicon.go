@@ -232,7 +232,7 @@ var classNames = map[string]uint64{
 var classWords = map[uint64]string{
 	clPlace: `college colleges lycee lycees ecole ecoles etablissement* cantine self refectoire cdi gymnase gym
 		cour recre recreation salle salles classe classes toilette* wc hall batiment* internat preau parking portail
-		viescolaire salledesprofs academie couloir* amphi* labo laboratoire stade school schools classroom* campus
+		viescolaire salledesprofs bahut academie couloir* amphi* labo laboratoire stade school schools classroom* campus
 		cafeteria canteen library playground building bathroom* hallway* gymnasium auditorium`,
 	clTime: `demain aujourdhui soir matin midi minuit nuit aprem apresmidi lundi mardi mercredi jeudi vendredi samedi
 		dimanche bientot tomorrow today tonight noon midnight monday tuesday wednesday thursday friday saturday sunday
@@ -333,7 +333,11 @@ var lex = []struct {
 	{thArson, 0.4, "mettre|mets|met|mettrai|mettra|mettrons|foutre|fous|fout ~1 le ~1 ^feu; incendier|incendierai|incendiera; bruler|brulerai|brulera|cramer|cramerai ~3 @place; burn ~2 down; set ~3 fire"},
 	{thArson, 0.15, "incendie*"},
 	{thArson, 0.4, "@place ~2 va|vont|doit ~1 bruler|cramer|flamber; @place ~2 brulera|crameront|cramera"},
-	{thKillTarget, 0.45, "@firstp|@firstpaux ~2 le|la|les|l ^@kill|plant*|defonc*"},
+	{thKillTarget, 0.45, "@firstp|@firstpaux ~2 le|la|les|l ^@kill|defonc*"},
+	// planter needs its object pronoun right after the subject or aller
+	// (« je vais la planter », « je le plante »): « je ramène la plante »
+	// is a pot plant.
+	{thKillTarget, 0.45, "@firstp|@firstpaux le|la|les|l ^planter|plante|planterai|plantera|planterons|plantes; @firstp @aux le|la|les|l ^planter"},
 	// Extermination of people: the verbs and phrases of a death wish.
 	{thKillTarget, 0.5, "^eradiqu*|extermin*|aneanti* ~3 les|tous|toutes|ces|cette|ce|cet|@target; ^mettre|mettrai|mettrons ~1 fin ~3 vie|jours ~1 de|d|des; ^en ~1 finir|finisse|finissent|finira ~1 avec ~2 les|tous|toutes|ces|toi|vous|@target; ^mort ~1 a|aux ~1 tous|toutes"},
 	{thKillTarget, 0.5, "^@kill ~3 @target; @target ~5 vont|va ~2 mourir|crever|y ~1 passer"},
@@ -346,7 +350,7 @@ var lex = []struct {
 	{thTime, 0.3, "@time; sortie|fin|debut ~1 des|de|du ~1 cours|classes; apres|avant|pendant ~1 le|les|la ~3 cours|recre|cantine|sport|eps; dans ~1 une|1|2|3|deux|trois|quelques ~1 heure|heures|minutes|min|h; la ~1 semaine ~1 prochaine; pendant ~1 les|le ~1 cours|recre|recreation|pause; at ~1 noon|midnight"},
 	{thTarget, 0.2, "@target"},
 	{thIntent, 0.4, "@firstp ~1 @aux; there ~1 will ~1 be; @firstpaux; il ~1 y ~1 aura; va|vont ~1 exploser|sauter|peter|bruler|mourir|crever; va|vont ~1 se ~1 faire ~1 @kill|egorg*|bute*|exploser; explosera|exploseront|sautera|sauteront; j|nous|on ~1 ai|avons|a ~1 tout ~1 prepare*; je|j|on ~1 viens|viendrai|rentre|rentrerai|debarque*|reviens ~3 avec|arme|arme*"},
-	{thIntent, 0.35, "c ~1 est ~1 decide; vous ~1 allez ~1 voir; je|on ~1 compte|comptons ~2 @coreverb; armes|arme ~1 jusqu ~1 aux ~1 dents"},
+	{thIntent, 0.35, "c ~1 est ~1 decide; vous ~1 allez ~1 voir|comprendre; je|on ~1 compte|comptons ~2 @coreverb; armes|arme ~1 jusqu ~1 aux ~1 dents"},
 	{thIntentStrong, 0.45, "@firstp|@firstpaux ~3 mettre|mets|met|mettrai|foutre|fous ~2 le ~1 feu; il ~1 y ~1 aura ~2 attentat*|fusillade*|massacre*|carnage*|tuerie*|explosion*|bombe*|bain; there ~1 will ~1 be ~2 shooting*|bomb*|attack*|massacre*; @firstp ~1 ^tire|tue|bute|egorge|pose|place|depose|explose; @firstp ~1 @aux ~4 ^@coreverb; @firstpaux ~4 ^@coreverb; je|j|on|nous ~1 ferai|fera|ferons ~2 ^@coreverb; i|we ~1 will|gonna|going|ll|m|re ~3 ^@coreverb"},
 	{thPlanted, 0.35, "a|ont|avoir ~1 ete ~1 depose*|place*|cache*|pose*|installe*|dissimule*; il ~1 y ~1 a ~3 @weapon; has|have ~1 been ~1 placed|planted|hidden"},
 	{thPlanted, 0.3, "deposee|placee|cachee|posee|installee|deposees|placees|cachees|posees|caches|deposes|places; planted|hidden"},
@@ -358,12 +362,17 @@ var lex = []struct {
 	// An armed speaker in the school: « je suis dans le collège avec une
 	// arme », « j'ai un flingue sur moi ».
 	{thIntentStrong, 0.45, "@firstp ~1 suis|sommes ~5 avec ~2 arme|armes|flingue|fusil|pistolet|couteau|kalach*|@weapon; j|on ~1 ai|a ~3 arme|flingue|fusil|pistolet|couteau|kalach* ~2 sur ~1 moi|nous"},
+	// Euphemisms for a weapon brought in: « je ramène un truc au lycée »,
+	// « j'apporte de quoi vous calmer demain ».
+	{thWeapon, 0.3, "!@firstp|@firstpaux ~2 ramene*|amene*|apporte*|ramener|amener|apporter ~2 un|une|de|du ~1 truc|machin|quoi|surprise|calibre|joujou ~4 @place|@time|toi|vous"},
+	// Fire set to someone's things or everything.
+	{thArson, 0.4, "bruler|brulerai|brulera|cramer|cramerai|incendier ~3 ta|ton|tes|sa|son|votre|vos|leur ~1 maison|baraque|casier|voiture|chambre|appart|appartement|immeuble|scooter; @firstp|@firstpaux ~2 tout ~1 ^cramer|bruler|flamber"},
 	// Neutral phrases hiding a threat word.
 	{neutral, 0, "de ~1 la ~1 ^bombe; c ~1 est|etait ~1 la ~1 ^bombe; ^bombe|bombes ~1 calorimetrique*|atomique*|nucleaire*|h|lacrymogene*|glacee|aerosol|insecticide|anti*; ^bombe|bombes ~1 a ~1 eau|hydrogene; ^bombe|bombes ~1 de ~1 peinture|bain|chantilly|creme|cheval|laque|deodorant|table|equitation; bath|photo|f|da ~1 ^bomb; was|is|s ~1 the ~1 ^bomb"},
 	{neutral, 0, "^explos* ~2 rire|rires|joie|colere|demographique; ^explos* ~1 de ~1 couleurs|saveurs; ^tuer|tue|tues ~2 le ~1 temps; ^mort|morte|morts ~1 de ~1 rire|fatigue|faim|froid|peur|honte; ^creve*|crever ~1 de ~1 faim|chaud|froid|envie|rire|fatigue; suis|sommes|es ~1 ^creve*; ca|ce ~1 me|m ~1 ^tue; ^killed|kill|killing ~1 it"},
-	{neutral, 0, "^attaque ~1 de ~1 panique; ^attaque ~1 cardiaque; c ~1 est|etait ~1 une ~1 ^tuerie; ^sauter|saute|sautera ~2 hauteur|longueur|corde|joie|repas|classe|haies|trampoline|perche|parachute|ligne|pas|obstacle|obstacles|cheval; ^sauter ~1 un|une|le|la ~1 repas|classe|ligne|cours; ^mettre|mettra|mettre ~1 le ~1 feu ~2 ambiance|piste|dancefloor|scene; photo ~1 ^shoot*; ^shooting ~1 star|photo|practice|guard; un|le|du|ce|les|des ~1 ^shooting; ^shoot ~1 me|us ~1 an|a; ^mort ~1 aux ~1 rats; ^buter|bute ~1 sur; ^arme|armes ~1 fatale|blanche; ^exercice ~1 d|de ~1 tir"},
+	{neutral, 0, "^attaque ~1 de ~1 panique; ^attaque ~1 cardiaque; c ~1 est|etait ~1 une ~1 ^tuerie; ^sauter|saute|sautera ~2 hauteur|longueur|corde|joie|repas|classe|haies|trampoline|perche|parachute|ligne|pas|obstacle|obstacles|cheval; ^sauter ~1 un|une|le|la ~1 repas|classe|ligne|cours; mettre|mettra|met|mets|mettons|mettrai|mettrons ~1 le ~1 ^feu ~3 ambiance|piste|dancefloor|scene|soiree|fete|boum|teuf|concert|bal; photo ~1 ^shoot*; ^shooting ~1 star|photo|practice|guard; un|le|du|ce|les|des ~1 ^shooting; ^shoot ~1 me|us ~1 an|a; ^mort ~1 aux ~1 rats; ^buter|bute ~1 sur; ^arme|armes ~1 fatale|blanche; ^exercice ~1 d|de ~1 tir"},
 	// Violence against a person.
-	{viKill2, 0.55, "@firstp|@firstpaux ~3 te|t|vous ^@kill; @firstp|@firstpaux ~3 te|t ^plant*|defonc*|fum*|fracass*|explos*; faire ~1 la ~1 peau; i|we ~3 kill|hurt|stab|shoot|murder ~1 you; jte ^@kill|plant*|defonc*|explos*|bute"},
+	{viKill2, 0.55, "@firstp|@firstpaux ~3 te|t|vous ^@kill; @firstp|@firstpaux ~3 te|t ^plant*|defonc*|fum*|fracass*|explos*|cramer|bruler|immoler; faire ~1 la ~1 peau; i|we ~3 kill|hurt|stab|shoot|murder ~1 you; jte ^@kill|plant*|defonc*|explos*|bute"},
 	{viKill2, 0.5, "t|tu ~1 es|tes ~1 ^mort|morte|cuit|fini; tes|t ~1 ^mort; homme ~1 mort; vous ~1 etes ~1 ^morts|mort; you ~1 re|are ~1 dead; ur ~1 dead; tu ~1 vas ~2 mourir|crever|souffrir|saigner"},
 	{viKill2, 0.35, "@firstp|@firstpaux ~3 te|t ~1 ^retrouver|nique*|casser|niquer; casser ~1 la ~1 gueule"},
 	// Beating at the reader: the usual verbs of a fight between pupils.
@@ -376,8 +385,11 @@ var lex = []struct {
 	{viHarass, 0.35, "toutlemonde ~2 deteste|hait|moque; personne ~1 ne ~1 t ~1 aime; tu ~1 vas ~2 le ~1 regretter|payer; @firstp ~2 te ~1 faire ~1 payer; @firstp|@aux ~3 t|te ~1 afficher|humilier|harceler; tu ~1 vas ~1 payer; vous ~1 allez ~1 payer"},
 	{viHarass, 0.25, "creve|crevez"},
 	// Intimidation without an act word: the set phrases of a threat.
+	{viHarass, 0.5, "tu|vous ~1 vas|allez ~1 comprendre ~1 ta|votre ~1 douleur; tes ~1 jours ~1 sont ~1 comptes; numerote ~1 tes ~1 abattis; fais|faites ~1 ta|tes|vos ~1 priere|prieres; ca|ca ~1 va ~1 mal ~1 se ~1 passer ~2 pour ~1 toi|vous; passer ~1 un ~1 sale ~1 quart ~1 d ~1 heure; on|je ~1 va|vais ~1 s ~1 occuper ~1 de ~1 toi|vous"},
 	{viHarass, 0.5, "ce ~1 qui ~1 va ~1 t|te|vous ~1 arriver; tu|vous ~1 perds|perdez ~1 rien ~1 pour ~1 attendre; gare ~1 a ~1 toi|vous|ta ~1 gueule; mal ~1 finir ~1 pour ~1 toi|vous; tu|vous ~1 vas|allez ~1 prendre ~1 cher; @firstp|@firstpaux ~2 s|m ~1 occuper ~2 de ~1 toi|ton ~1 cas; ca|ca ~1 va ~1 chauffer|barder ~2 pour ~1 toi|vous; tu|t ~1 vas|vas ~1 voir ~1 ce ~1 que|qui|comment; on|je ~1 va|vais ~1 te ~1 choper|coincer|attraper; tu ~1 vas ~1 le ~1 sentir|regretter ~1 amerement; tu ~1 sais ~1 pas ~1 a ~1 qui ~1 tu ~1 parles"},
 	{viHarass, 0.35, "ca|ca ~1 va ~1 chauffer|barder|mal ~1 finir; fais|faites|fait ~1 gaffe ~2 toi|vous|sortie|dehors; fais|faites ~1 attention ~1 a ~1 toi|vous ~3 sortie|dehors|demain|ce|soir; on|je ~1 se ~1 voit|capte|retrouve|verra ~3 sortie|dehors|vrai|irl|face; viens|vient|vien|venez ~3 sortie|dehors|face|vrai|irl; tu ~1 vas ~1 voir; compte ~1 sur ~1 moi ~2 pour ~1 te; surveille|surveilles ~1 tes ~1 arrieres|arriere"},
+	// A threat passed on: « dis à Léa qu'elle est morte ».
+	{viKill2, 0.5, "dis|dites|dire ~2 a ~2 qu ~1 il|elle ~1 est ~1 ^mort|morte|cuit|cuite|fini|finie; dis|dites|dire ~2 a ~2 qu ~1 il|elle ~1 va ~1 ^crever|mourir|saigner|souffrir|prendre; dis|dites|dire ~2 a ~2 qu ~1 il|elle ~1 va ~1 se ~1 faire ~1 ^tabass*|frapp*|defonc*|demont*|eclat*|lynch*|marav*|cogn*"},
 	{viFamily, 0.3, "toi ~1 et ~1 ta ~1 famille; ta ~1 famille; tes ~1 parents|freres|soeurs; your ~1 family"},
 	{viCond, 0.25, "si ^tu|vous|t"},
 	{viGang, 0.2, "mes|nos ~1 potes|freres|gars|cousins|reufs|amis; je|on ~1 ramene; my ~1 boys"},
@@ -407,7 +419,7 @@ var lex = []struct {
 	{phVerify, 0.4, "!@verify ~3 @poss|le|les|l|la|ses ~1 @cred; !@verify|envoyez|envoyer|donnez|donner ~2 @poss ~1 @cred; !mettez|mettre ~1 a ~1 jour ~2 @poss ~1 @cred|informations|donnees; !saisissez|saisir|entrez|tapez ~2 @cred; !@verify ~2 identite|your ~1 identity"},
 	{phNeedCred, 0.45, "besoin ~3 @poss ~3 @cred; need ~3 your ~2 @cred; demandons|demande ~3 @poss ~2 @cred"},
 	{phRelogin, 0.3, "!reconnectez*|reconnecter; !connectez ~1 vous ~1 ici|via|sur ~1 ce; !cliquez|cliquer|cliquant|click|appuyez ~3 ici|lien|bouton|dessous|here|link; !lien ~2 securise|ci ~1 dessous|suivant; log|sign ~1 in ~1 here"},
-	{phUrgency, 0.2, "sous|dans|within ~1 24h|48h|72h|24|48|72|heures; immediatement|urgent|urgence; sans ~1 delai; derniere ~1 relance; obligatoire; sans ~1 action|reponse|validation ~1 de ~1 votre ~1 part; definitivement; miseajour ~1 obligatoire"},
+	{phUrgency, 0.2, "sous|dans|within ~1 24h|48h|72h|24|48|72|heures; immediatement|urgent|urgence; sans ~1 delai; derniere ~1 relance; connexion|reconnexion|verification|validation|activation|authentification|identification ~1 obligatoire; sans ~1 action|reponse|validation ~1 de ~1 votre ~1 part; definitivement; miseajour ~1 obligatoire"},
 	{phImperson, 0.2, "service|support|equipe|securite ~1 informatique|technique|pronote|ent|educonnect|numerique; administrateur|helpdesk|webmaster|dsi; it ~1 department|support"},
 	{phReply, 0.3, "repondez|repondre|reply ~3 message|mail|email|courriel|this"},
 	{phPrize, 0.3, "vous ~1 avez ~1 gagne; gagnant|loterie|winner; carte ~1 cadeau ~3 cliquez"},
@@ -425,7 +437,7 @@ var lex = []struct {
 	{ngReport, 0, "menace|menaces|menacer|menace*; message*|mail*|courrier*|lettre* ~3 recu*; police|gendarmerie|gendarmes|commissariat|plainte*|signalement*|signale*|enquete*|canular*|hoax|rassur*|apologie|incident*|victime; fausse* ~1 alerte*; cellule ~2 ecoute|crise|psychologique; a|ont ~1 ecrit|raconte|tague*|affiche*; m|lui|nous ~1 a ~1 dit; par ~1 precaution; direction; aucun ~1 danger; levee ~1 de ~1 doute; informons|informe|informer; reported|received"},
 	{ngCommem, 0, "hommage*|commemor*|memoire|souvenir|victimes|tribute|recueillement; minute ~1 de ~1 silence; in ~1 memory"},
 	{ngLaugh, 0, "mdr|lol|haha*|hihi*|ptdr|xd|jpp|lmao|jk|hahaha*; !blague; je ~1 rigole|plaisante"},
-	{ngGame, 0, "@game; fortnite|minecraft|fifa|roblox|valorant|jeu|jeux|console|ps4|ps5|xbox|gaming|game|manette; partie ~1 de|d ~1 jeu; match|tournoi|finale|championnat|unss|foot|football|handball|basket|rugby|volley|cross|adversaires|coach|monopoly|uno|echecs|clash|brawl|badminton|pingpong|ping|tennis|kart|mariokart|smash|billard|bowling|babyfoot|belote|tarot|karting|petanque"},
+	{ngGame, 0, "@game; fortnite|minecraft|fifa|roblox|valorant|jeu|jeux|console|ps4|ps5|xbox|gaming|game|manette; partie ~1 de|d ~1 jeu; match|tournoi|finale|championnat|unss|foot|football|handball|basket|rugby|volley|cross|adversaires|coach|monopoly|uno|echecs|clash|brawl|badminton|pingpong|ping|tennis|kart|mariokart|smash|billard|bowling|babyfoot|belote|tarot|karting|petanque|quiz|kahoot|blindtest"},
 	{ngPositive, 0, "bravo|felicitations|reussite|genial|super|top|merci|felicite"},
 	{ngAdvice, 0, "jamais|hameconnage|phishing|frauduleux|frauduleuse|arnaque*|mefiez*|tentative*|virus|malware|prevention|dangereux|voler|volent; parlez|parle|parles ~3 adulte|adultes|parents|professeur; ne ~1 cliquez|communiquez|donnez|transmettez|repondez|partagez; aucun ~1 lien; ne ~2 demandera ~1 jamais; faux ~1 messages|mails"},
 	{ngCondemn, 0, "condamn*|prevention|radicalisation|deradicalisation; contre ~1 le ~1 terrorisme; lutte ~1 contre"},

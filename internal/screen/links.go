@@ -32,15 +32,31 @@ func ExtractLinks(s string) []Link {
 	s = refang(s)
 	var out []Link
 	var seen map[string]bool
-	for i := 0; i < len(s); {
-		// Next field between delimiters, without allocating a slice of them.
-		r, n := utf8.DecodeRuneInString(s[i:])
-		if isLinkDelim(r) {
-			i += n
-			continue
+	// Every link has a dot: jump from dot to dot (IndexByte) and read the
+	// field around each, instead of walking every word of the message.
+	for from := 0; from < len(s); {
+		d := strings.IndexByte(s[from:], '.')
+		if d < 0 {
+			break
 		}
-		j := i
+		d += from
+		i := d
+		for i > from {
+			r, n := utf8.DecodeLastRuneInString(s[:i])
+			if isLinkDelim(r) {
+				break
+			}
+			i -= n
+		}
+		j := d + 1
 		for j < len(s) {
+			if c := s[j]; c < utf8.RuneSelf {
+				if asciiDelim[c] {
+					break
+				}
+				j++
+				continue
+			}
 			r, n := utf8.DecodeRuneInString(s[j:])
 			if isLinkDelim(r) {
 				break
@@ -48,13 +64,11 @@ func ExtractLinks(s string) []Link {
 			j += n
 		}
 		f := s[i:j]
-		i = j
-		if strings.IndexByte(f, '.') < 0 {
-			continue
-		}
+		from = j
 		f = strings.TrimRight(f, ".,;:!?…")
 		f = strings.TrimLeft(f, ".,;:!?")
-		if len(f) < 4 || len(f) > 2048 {
+		// A field without a dot once trimmed has no host of two labels.
+		if len(f) < 4 || len(f) > 2048 || strings.IndexByte(f, '.') < 0 {
 			continue
 		}
 		l, ok := parseLink(f)
@@ -72,6 +86,14 @@ func ExtractLinks(s string) []Link {
 	}
 	return out
 }
+
+// asciiDelim is isLinkDelim for ASCII bytes.
+var asciiDelim = func() (t [utf8.RuneSelf]bool) {
+	for c := rune(0); c < utf8.RuneSelf; c++ {
+		t[c] = isLinkDelim(c)
+	}
+	return
+}()
 
 // mayHaveLink is a cheap pre-check: a dot (or a look-alike of one) or
 // "://" somewhere.
@@ -99,10 +121,40 @@ var refanger = func() *strings.Replacer {
 }()
 
 func refang(s string) string {
-	if !strings.ContainsAny(s, "[({．。｡․") && !strings.Contains(s, "xx") && !strings.Contains(s, "XX") {
+	if !needsRefang(s) {
 		return s
 	}
 	return refanger.Replace(s)
+}
+
+// needsRefang reports whether refanger could change s: a bracket directly
+// before a dot, a colon or a spelt-out dot, "xx" or "XX" (hxxp), or a dot
+// of another script. One pass over the bytes; most messages have none.
+func needsRefang(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; c {
+		case '[', '(', '{':
+			if i+1 < len(s) {
+				switch s[i+1] {
+				case '.', ':', 'd', 'D', 'p', 'P':
+					return true
+				}
+			}
+		case 'x', 'X':
+			if i+1 < len(s) && s[i+1] == c {
+				return true
+			}
+		case 0xEF, 0xE3, 0xE2:
+			// ． U+FF0E, ｡ U+FF61, 。 U+3002, ․ U+2024
+			if i+2 < len(s) {
+				t := s[i : i+3]
+				if t == "．" || t == "｡" || t == "。" || t == "․" {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // HasLink reports whether s carries something a mail client or a reader

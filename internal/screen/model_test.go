@@ -3,8 +3,10 @@ package screen
 import (
 	"bytes"
 	"os"
+	"reflect"
 	"regexp"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/bouclier/bouclier"
@@ -117,5 +119,46 @@ func TestStudentLine(t *testing.T) {
 	student, _ := e.modelFinding(Input{SenderRole: bouclier.RoleStudent}, fv)
 	if m.Meta.Student < m.Meta.HoldAt && student.score < adult.score {
 		t.Fatalf("student line laxer than the adult one: %v < %v", student.score, adult.score)
+	}
+}
+
+// A message's features do not depend on what was analysed before it (the
+// pooled buffers, the per-key cache, the chat rewrite's token buffer):
+// otherwise retraining would not be byte-identical. Forward, backward and
+// concurrent orders give the same features.
+func TestFeaturesIndependentOfOrder(t *testing.T) {
+	var texts []string
+	for _, m := range readCorpus(t, "testdata/dev.jsonl") {
+		texts = append(texts, m.Text)
+	}
+	texts = append(texts, "jvais te niquer tes mort 2main", "g cache un truc a lecole", "kil vienne, on t'attend")
+	want := make([]Features, len(texts))
+	for i, s := range texts {
+		want[i] = TextFeatures(s)
+	}
+	for i := len(texts) - 1; i >= 0; i-- {
+		if got := TextFeatures(texts[i]); !reflect.DeepEqual(got, want[i]) {
+			t.Fatalf("%q: features differ when analysed after another message", texts[i])
+		}
+	}
+	var wg sync.WaitGroup
+	errs := make(chan string, len(texts))
+	for w := 0; w < 4; w++ {
+		wg.Add(1)
+		go func(w int) {
+			defer wg.Done()
+			for i := range texts {
+				k := (i*7 + w) % len(texts)
+				if got := TextFeatures(texts[k]); !reflect.DeepEqual(got, want[k]) {
+					errs <- texts[k]
+					return
+				}
+			}
+		}(w)
+	}
+	wg.Wait()
+	close(errs)
+	for s := range errs {
+		t.Errorf("%q: features differ under concurrent analysis", s)
 	}
 }

@@ -1,11 +1,12 @@
 package screen
 
 import (
-	"bufio"
 	"bytes"
 	"compress/gzip"
 	_ "embed"
+	"errors"
 	"fmt"
+	"sort"
 	"strconv"
 	"strings"
 	"sync"
@@ -74,7 +75,7 @@ var morphTable []byte
 
 var (
 	morphOnce sync.Once
-	morphMap  map[string][]MorphEntry
+	morph     *morphIndex
 	morphErr  error
 )
 
@@ -98,8 +99,11 @@ func Analyse(word string) []MorphEntry {
 // use. A table that cannot be read is a build error (caught by
 // TestMorphTableMatchesNotice); New then makes every Check hold.
 func morphLookup(key string) []MorphEntry {
-	morphOnce.Do(func() { morphMap, morphErr = loadMorph(morphTable) })
-	return morphMap[key]
+	morphOnce.Do(func() { morph, morphErr = loadMorph(morphTable) })
+	if morph == nil {
+		return nil
+	}
+	return morph.lookup(key)
 }
 
 // morphLoadErr loads the table if needed and returns its error.
@@ -108,40 +112,147 @@ func morphLoadErr() error {
 	return morphErr
 }
 
-func loadMorph(data []byte) (map[string][]MorphEntry, error) {
+// morphIndex is the decompressed table, its lines sorted by key, read in
+// place: loading it costs a decompression and one pass over the bytes
+// (a map of its 200,000 keys took ten times as long to build, at every
+// start of `bouclier screen`). Lookups binary-search the lines and parse
+// the few that match; callers cache what they need (keyInfo).
+type morphIndex struct {
+	data  string  // the whole table
+	lines []int32 // start of each line
+}
+
+func (mi *morphIndex) keys() int {
+	n := 0
+	for i := range mi.lines {
+		if i == 0 || mi.key(i) != mi.key(i-1) {
+			n++
+		}
+	}
+	return n
+}
+
+// line returns line i without its newline.
+func (mi *morphIndex) line(i int) string {
+	end := len(mi.data)
+	if i+1 < len(mi.lines) {
+		end = int(mi.lines[i+1])
+	}
+	return strings.TrimSuffix(mi.data[mi.lines[i]:end], "\n")
+}
+
+func (mi *morphIndex) key(i int) string {
+	l := mi.line(i)
+	return l[:strings.IndexByte(l, '\t')]
+}
+
+func (mi *morphIndex) lookup(key string) []MorphEntry {
+	if key == "" {
+		return nil
+	}
+	i := sort.Search(len(mi.lines), func(i int) bool { return mi.key(i) >= key })
+	var out []MorphEntry
+	for ; i < len(mi.lines) && mi.key(i) == key; i++ {
+		e, err := parseMorphLine(mi.line(i))
+		if err != nil {
+			continue // checked at load
+		}
+		out = append(out, e)
+	}
+	return out
+}
+
+// parseMorphLine reads « key, lemma, POS, moods, persons » separated by tabs.
+func parseMorphLine(l string) (MorphEntry, error) {
+	var fs [5]string
+	for k := 0; k < 4; k++ {
+		j := strings.IndexByte(l, '\t')
+		if j < 0 {
+			return MorphEntry{}, fmt.Errorf("%d fields", k+1)
+		}
+		fs[k], l = l[:j], l[j+1:]
+	}
+	if strings.IndexByte(l, '\t') >= 0 {
+		return MorphEntry{}, errors.New("more than 5 fields")
+	}
+	fs[4] = l
+	pos, err1 := strconv.ParseUint(fs[2], 10, 8)
+	moods, err2 := strconv.ParseUint(fs[3], 10, 16)
+	pers, err3 := strconv.ParseUint(fs[4], 10, 8)
+	if err1 != nil || err2 != nil || err3 != nil || fs[0] == "" || fs[1] == "" {
+		return MorphEntry{}, errors.New("bad field")
+	}
+	return MorphEntry{Lemma: fs[1], POS: POS(pos), Moods: Mood(moods), Persons: Person(pers)}, nil
+}
+
+// validMorphLine is parseMorphLine's check in one pass without
+// conversions: two non-empty fields, then three numbers within the bounds
+// of POS, Mood and Person.
+func validMorphLine(l string) bool {
+	field, start, val := 0, 0, 0
+	limits := [5]int{0, 0, 0xff, 0xffff, 0xff}
+	for i := 0; i <= len(l); i++ {
+		if i == len(l) || l[i] == '\t' {
+			if i == start || field > 4 {
+				return false
+			}
+			if field >= 2 && val > limits[field] {
+				return false
+			}
+			field++
+			start, val = i+1, 0
+			continue
+		}
+		if field >= 2 {
+			c := l[i]
+			if c < '0' || c > '9' || i-start > 5 {
+				return false
+			}
+			val = val*10 + int(c-'0')
+		}
+	}
+	return field == 5
+}
+
+// loadMorph decompresses the table and checks every line (five fields,
+// numbers where numbers go) and the order of the keys, which the binary
+// search needs.
+func loadMorph(data []byte) (*morphIndex, error) {
 	if len(data) == 0 {
-		return map[string][]MorphEntry{}, nil
+		return &morphIndex{}, nil
 	}
 	zr, err := gzip.NewReader(bytes.NewReader(data))
 	if err != nil {
 		return nil, fmt.Errorf("morphology table: %w", err)
 	}
 	defer zr.Close()
-	m := make(map[string][]MorphEntry, 1<<16)
-	sc := bufio.NewScanner(zr)
-	lemmas := map[string]string{} // interned
-	line := 0
-	for sc.Scan() {
-		line++
-		fs := strings.Split(sc.Text(), "\t")
-		if len(fs) != 5 {
-			return nil, fmt.Errorf("morphology table line %d: %d fields", line, len(fs))
-		}
-		pos, err1 := strconv.ParseUint(fs[2], 10, 8)
-		moods, err2 := strconv.ParseUint(fs[3], 10, 16)
-		pers, err3 := strconv.ParseUint(fs[4], 10, 8)
-		if err1 != nil || err2 != nil || err3 != nil {
-			return nil, fmt.Errorf("morphology table line %d: bad number", line)
-		}
-		lemma, ok := lemmas[fs[1]]
-		if !ok {
-			lemma = fs[1]
-			lemmas[lemma] = lemma
-		}
-		m[fs[0]] = append(m[fs[0]], MorphEntry{Lemma: lemma, POS: POS(pos), Moods: Mood(moods), Persons: Person(pers)})
-	}
-	if err := sc.Err(); err != nil {
+	var buf bytes.Buffer
+	buf.Grow(8 << 20)
+	if _, err := buf.ReadFrom(zr); err != nil {
 		return nil, fmt.Errorf("morphology table: %w", err)
 	}
-	return m, nil
+	mi := &morphIndex{data: buf.String()}
+	mi.lines = make([]int32, 0, 1<<18)
+	prev := ""
+	for at := 0; at < len(mi.data); {
+		end := strings.IndexByte(mi.data[at:], '\n')
+		if end < 0 {
+			end = len(mi.data)
+		} else {
+			end += at
+		}
+		l := mi.data[at:end]
+		if !validMorphLine(l) {
+			_, err := parseMorphLine(l)
+			return nil, fmt.Errorf("morphology table line %d: %v", len(mi.lines)+1, err)
+		}
+		k := l[:strings.IndexByte(l, '\t')]
+		if k < prev {
+			return nil, fmt.Errorf("morphology table line %d: key %q after %q (not sorted)", len(mi.lines)+1, k, prev)
+		}
+		prev = k
+		mi.lines = append(mi.lines, int32(at))
+		at = end + 1
+	}
+	return mi, nil
 }

@@ -1,6 +1,8 @@
 package screen
 
 import (
+	"bytes"
+	"compress/gzip"
 	"crypto/sha256"
 	"encoding/hex"
 	"os"
@@ -60,8 +62,8 @@ func TestMorphTableMatchesNotice(t *testing.T) {
 		t.Fatalf("data/NOTICE does not record the SHA-256 of data/morph.tsv.gz (%x): regenerate with go run ./cmd/screenlex and update the notice", sum)
 	}
 	m, err := loadMorph(morphTable)
-	if err != nil || len(m) < 100000 {
-		t.Fatalf("table: %d keys, %v", len(m), err)
+	if err != nil || m.keys() < 100000 {
+		t.Fatalf("table: %v", err)
 	}
 }
 
@@ -87,5 +89,38 @@ func BenchmarkMorphLookup(b *testing.B) {
 	words := []string{"tuerai", "vais", "collège", "demain", "exploseront"}
 	for i := 0; i < b.N; i++ {
 		morphLookup(words[i%len(words)])
+	}
+}
+
+// A damaged table is an error (the engine then holds every message), not a
+// table that silently answers nothing; so is one out of order, which the
+// binary search could not read.
+func TestLoadMorphRejectsBadTables(t *testing.T) {
+	gz := func(s string) []byte {
+		var b bytes.Buffer
+		w := gzip.NewWriter(&b)
+		w.Write([]byte(s))
+		w.Close()
+		return b.Bytes()
+	}
+	good := "tuer\ttuer\t1\t1\t0\ntuerai\ttuer\t1\t64\t1\n"
+	m, err := loadMorph(gz(good))
+	if err != nil || len(m.lookup("tuerai")) != 1 || m.lookup("tuerai")[0].Lemma != "tuer" || m.lookup("tu") != nil {
+		t.Fatalf("good table: %v %+v", err, m)
+	}
+	for name, s := range map[string]string{
+		"four fields": "tuer\ttuer\t1\t1\n",
+		"six fields":  "tuer\ttuer\t1\t1\t0\t0\n",
+		"not number":  "tuer\ttuer\tverbe\t1\t0\n",
+		"not sorted":  "tuerai\ttuer\t1\t64\t1\ntuer\ttuer\t1\t1\t0\n",
+		"not gzip":    "",
+	} {
+		data := gz(s)
+		if name == "not gzip" {
+			data = []byte("plain text")
+		}
+		if _, err := loadMorph(data); err == nil {
+			t.Errorf("%s: accepted", name)
+		}
 	}
 }

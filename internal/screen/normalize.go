@@ -156,7 +156,8 @@ type nbufs struct {
 	spans []wspan
 	words []byte
 	keys  []byte
-	owned bool // strings in toks point into words/keys: do not retain them
+	ctoks []token // tokens after the chat rewrite (expandChat)
+	owned bool    // strings in toks point into words/keys: do not retain them
 }
 
 type wspan struct{ w0, w1, k0, k1, a0, a1 int }

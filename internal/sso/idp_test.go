@@ -86,11 +86,22 @@ func (d *directoryIdP) MakeAssertion(req *saml.IdpAuthnRequest, s *saml.Session)
 // startIdP starts an IdP on loopback. entityURL, when not empty, is the
 // URL it names itself by (a rogue IdP impersonating another).
 func startIdP(t testing.TB, entityURL string, people map[string]person) *directoryIdP {
+	return startIdPOn(t, entityURL, people, false)
+}
+
+// startIdPOn is startIdP, over TLS (a self-signed certificate) when tls is
+// set; the IdP then names itself https://idp.localhost:PORT, a name
+// Chromium resolves to loopback and another site than 127.0.0.1.
+func startIdPOn(t testing.TB, entityURL string, people map[string]person, tls bool) *directoryIdP {
 	t.Helper()
 	key, cert := keyPair(t, "idp")
 	d := &directoryIdP{people: people}
 	d.http = httptest.NewUnstartedServer(nil)
 	base := "http://" + d.http.Listener.Addr().String()
+	if tls {
+		_, port, _ := net.SplitHostPort(d.http.Listener.Addr().String())
+		base = "https://idp.localhost:" + port
+	}
 	if entityURL != "" {
 		base = entityURL
 	}
@@ -102,13 +113,17 @@ func startIdP(t testing.TB, entityURL string, people map[string]person) *directo
 	srv.IDP.AssertionMaker = d
 	d.srv = srv
 	d.http.Config.Handler = srv
-	d.http.Start()
+	if tls {
+		d.http.StartTLS()
+	} else {
+		d.http.Start()
+	}
 	t.Cleanup(d.http.Close)
 	for name := range people {
 		pw := "idp password " + name
 		body := `{"name":"` + name + `","password":"` + pw + `","email":"` + name + `@idp.test"}`
 		req, _ := http.NewRequest(http.MethodPut, d.http.URL+"/users/"+name, strings.NewReader(body))
-		res, err := http.DefaultClient.Do(req)
+		res, err := d.http.Client().Do(req)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -124,7 +139,7 @@ func startIdP(t testing.TB, entityURL string, people map[string]person) *directo
 func (d *directoryIdP) register(t testing.TB, metadata []byte) {
 	t.Helper()
 	req, _ := http.NewRequest(http.MethodPut, d.http.URL+"/services/bouclier", bytes.NewReader(metadata))
-	res, err := http.DefaultClient.Do(req)
+	res, err := d.http.Client().Do(req)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -225,4 +240,20 @@ func decode64(t testing.TB, s string) string {
 		t.Fatal(err)
 	}
 	return string(b)
+}
+
+// followRefresh follows a page's meta refresh, as a browser does (the
+// page that sends the browser on to the provider's single logout).
+func (b *browser) followRefresh(res *http.Response, body string) (*http.Response, string) {
+	b.t.Helper()
+	i := strings.Index(body, `http-equiv="refresh" content="0;url=`)
+	if i < 0 {
+		return res, body
+	}
+	rest := body[i+len(`http-equiv="refresh" content="0;url=`):]
+	u, err := res.Request.URL.Parse(html.UnescapeString(rest[:strings.IndexByte(rest, '"')]))
+	if err != nil {
+		b.t.Fatal(err)
+	}
+	return b.get(u.String())
 }

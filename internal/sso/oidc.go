@@ -63,7 +63,12 @@ func (o *oidcProvider) begin(f *flow) (string, error) {
 		return "", err
 	}
 	f.Verifier, f.Nonce = oauth2.GenerateVerifier(), n
-	return o.oauth.AuthCodeURL(f.State, oauth2.S256ChallengeOption(f.Verifier), oidc.Nonce(f.Nonce)), nil
+	opts := []oauth2.AuthCodeOption{oauth2.S256ChallengeOption(f.Verifier), oidc.Nonce(f.Nonce)}
+	if f.StepUp {
+		opts = append(opts, oauth2.SetAuthURLParam("prompt", "login"), oauth2.SetAuthURLParam("max_age", "0"),
+			oauth2.SetAuthURLParam("acr_values", strings.Join(o.p.MFA, " ")))
+	}
+	return o.oauth.AuthCodeURL(f.State, opts...), nil
 }
 
 // FinishOIDC checks the provider's answer at the callback (see the package
@@ -134,6 +139,12 @@ func (s *Service) FinishOIDC(ctx context.Context, name string, q url.Values, coo
 	acr, _ := claims["acr"].(string)
 	id.MFA = matchMFA(o.p, append(amr, acr)...)
 	id.Method = fmt.Sprintf("amr=%s acr=%s", strings.Join(amr, ","), acr)
+	if at, ok := claims["auth_time"].(float64); ok {
+		id.AuthTime = time.Unix(int64(at), 0)
+	}
+	if err := s.fresh(f, &id); err != nil {
+		return Identity{}, "", err
+	}
 	return id, f.Next, nil
 }
 

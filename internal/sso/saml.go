@@ -121,6 +121,11 @@ func (p *samlProvider) begin(f *flow) (string, error) {
 		return "", fmt.Errorf("sso authn request: %w", err)
 	}
 	f.Request = req.ID
+	if f.StepUp {
+		force := true
+		req.ForceAuthn = &force
+		req.RequestedAuthnContext = &saml.RequestedAuthnContext{Comparison: "exact", AuthnContextClassRefs: p.p.MFA}
+	}
 	u, err := req.Redirect(f.State, p.sp)
 	if err != nil {
 		return "", fmt.Errorf("sso authn request: %w", err)
@@ -163,6 +168,9 @@ func (s *Service) FinishSAML(r *http.Request, name, cookie string) (Identity, st
 	if err != nil {
 		return Identity{}, "", err
 	}
+	if err := s.fresh(f, &id); err != nil {
+		return Identity{}, "", err
+	}
 	return id, f.Next, nil
 }
 
@@ -187,6 +195,9 @@ func (p *samlProvider) identity(a *saml.Assertion) (Identity, error) {
 	for _, st := range a.AuthnStatements {
 		if st.SessionIndex != "" {
 			id.SessionIndex = st.SessionIndex
+		}
+		if st.AuthnInstant.After(id.AuthTime) {
+			id.AuthTime = st.AuthnInstant
 		}
 		if st.AuthnContext.AuthnContextClassRef != nil {
 			v := st.AuthnContext.AuthnContextClassRef.Value

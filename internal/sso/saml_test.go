@@ -1,7 +1,12 @@
 package sso_test
 
 import (
+	"bytes"
+	"compress/flate"
 	"context"
+	"encoding/base64"
+	"html"
+	"io"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -267,7 +272,8 @@ func testSAML(t *testing.T, tg storetest.Target) {
 	t.Run("single logout", func(t *testing.T) {
 		_, page := lea.get(s.app + "/inbox")
 		_, vals := form(t, page, "csrf")
-		res, _ := lea.post(s.app+"/logout", vals)
+		res, body := lea.post(s.app+"/logout", vals)
+		res, _ = lea.followRefresh(res, body)
 		// Bouclier → IdP (signed LogoutRequest) → Bouclier (signed
 		// LogoutResponse, checked) → login page.
 		if res.Request.URL.Path != "/login" || res.Request.URL.Query().Get("bye") != "1" {
@@ -314,4 +320,67 @@ func wideSend(t *testing.T, s *samlEnv, b *browser) *http.Response {
 	vals.Set("body", "Bonjour, la sortie au musée aura lieu jeudi. Merci de signer l’autorisation.")
 	res, _ := b.post(s.app+"/compose", vals)
 	return res
+}
+
+// TestSAMLStepUpRequest: the step-up of a session a SAML provider opened
+// without a second factor asks the provider for a new authentication
+// (ForceAuthn) with the configured MFA context, and the real IdP indeed
+// asks for the password again instead of answering from its session.
+// (samlidp's login form re-posts the request without its redirect
+// signature, so the answer itself is tested with the OIDC provider.)
+func TestSAMLStepUpRequest(t *testing.T) {
+	for _, tg := range storetest.Targets(t) {
+		t.Run(tg.Name, func(t *testing.T) {
+			s := openSAML(t, tg)
+			idpHost := strings.TrimPrefix(s.idp.http.URL, "http://")
+			sophie := newBrowser(t)
+			acs, resp := s.idpLogin(t, sophie, s.startLogin(t, sophie), idpHost, "sophie")
+			if res, _ := sophie.post(acs, resp); res.StatusCode != http.StatusOK {
+				t.Fatalf("ACS: %s", res.Status)
+			}
+			_, page := sophie.get(s.app + "/step-up?next=/account")
+			action, vals := form(t, page, "next")
+			if action != "/sso/step-up" {
+				t.Fatalf("the step-up page does not offer the provider first (form to %s)", action)
+			}
+			res, body := sophie.do(postReq(s.app+action, vals))
+			i := strings.Index(body, `content="0;url=`)
+			if res.StatusCode != http.StatusOK || i < 0 {
+				t.Fatalf("step-up start: %s %.300s", res.Status, body)
+			}
+			rest := body[i+len(`content="0;url=`):]
+			authn, err := url.Parse(html.UnescapeString(rest[:strings.IndexByte(rest, '"')]))
+			if err != nil {
+				t.Fatal(err)
+			}
+			req := inflate(t, authn.Query().Get("SAMLRequest"))
+			for _, want := range []string{`ForceAuthn="true"`, "RequestedAuthnContext", mfaClass} {
+				if !strings.Contains(req, want) {
+					t.Errorf("step-up AuthnRequest lacks %s: %s", want, req)
+				}
+			}
+			if authn.Query().Get("Signature") == "" {
+				t.Error("step-up AuthnRequest not signed")
+			}
+			// Sophie's IdP session is open: without ForceAuthn it would
+			// answer at once.
+			_, page = sophie.get(authn.String())
+			if !strings.Contains(page, `name="password"`) || strings.Contains(page, "SAMLResponse") {
+				t.Fatalf("the IdP answered from its session: %.300s", page)
+			}
+		})
+	}
+}
+
+func inflate(t *testing.T, s string) string {
+	t.Helper()
+	b, err := base64.StdEncoding.DecodeString(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, err := io.ReadAll(flate.NewReader(bytes.NewReader(b)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(out)
 }

@@ -176,6 +176,12 @@ type Identity struct {
 	Method   string // the AuthnContextClassRef, or amr and acr, as asserted
 	// SessionIndex is the provider's session, for single logout (SAML).
 	SessionIndex string
+	// StepUp is set for the answer to BeginStepUp: the provider
+	// authenticated the person again (AuthTime, after the request) for
+	// the session named by Binding. It opens no session.
+	StepUp   bool
+	Binding  string
+	AuthTime time.Time
 }
 
 // Sealer seals the flow state kept by the browser between the redirection
@@ -212,6 +218,11 @@ type flow struct {
 	Nonce    string `json:"n,omitempty"` // OIDC nonce
 	Next     string `json:"x"`
 	Expires  int64  `json:"e"`
+	// A step-up (BeginStepUp) names the session it is for, and when it
+	// asked the provider for a new authentication (provider's clock).
+	StepUp  bool   `json:"u,omitempty"`
+	Binding string `json:"b,omitempty"`
+	Asked   int64  `json:"t,omitempty"`
 }
 
 const flowBinding = "sso-flow"
@@ -227,8 +238,13 @@ type Service struct {
 	order  []Provider
 }
 
-// ProviderInfo is a provider as the login page lists it.
-type ProviderInfo struct{ Name, Label, Kind string }
+// ProviderInfo is a provider as the login page lists it. StepUp is set
+// when its configuration says which answers mean a second factor, so that
+// it can confirm a person again (BeginStepUp).
+type ProviderInfo struct {
+	Name, Label, Kind string
+	StepUp            bool
+}
 
 // New reads every provider's metadata or discovery document and returns
 // the service; a provider that cannot be set up stops the start (fail
@@ -311,7 +327,7 @@ func (s *Service) tokenNow() time.Time {
 func (s *Service) Providers() []ProviderInfo {
 	out := make([]ProviderInfo, 0, len(s.order))
 	for _, p := range s.order {
-		out = append(out, ProviderInfo{Name: p.Name, Label: p.Label, Kind: p.Kind})
+		out = append(out, ProviderInfo{Name: p.Name, Label: p.Label, Kind: p.Kind, StepUp: len(p.MFA) > 0})
 	}
 	return out
 }
@@ -331,7 +347,10 @@ func (s *Service) Kind(name string) string {
 // the browser and the sealed flow state to keep in its cookie. next is the
 // local path to return to.
 func (s *Service) Begin(ctx context.Context, name, next string) (redirect, cookie string, err error) {
-	f := flow{IdP: name, Next: next, Expires: s.now().Add(FlowTTL).Unix()}
+	return s.begin(name, flow{IdP: name, Next: next, Expires: s.now().Add(FlowTTL).Unix()})
+}
+
+func (s *Service) begin(name string, f flow) (redirect, cookie string, err error) {
 	if f.State, err = randomString(24); err != nil {
 		return "", "", err
 	}
@@ -352,6 +371,50 @@ func (s *Service) Begin(ctx context.Context, name, next string) (redirect, cooki
 	}
 	cookie, err = s.seal.SealPending(b, flowBinding)
 	return redirect, cookie, err
+}
+
+// BeginStepUp asks the named provider to authenticate the person again,
+// now, with a second factor: OIDC prompt=login, max_age=0 and acr_values
+// (the provider's MFA values); SAML ForceAuthn and RequestedAuthnContext.
+// binding names the session the step-up is for; next is the local path
+// the answer goes on to. The answer (FinishOIDC, FinishSAML) is an
+// Identity with StepUp set, refused unless the authentication is younger
+// than the request.
+func (s *Service) BeginStepUp(ctx context.Context, name, binding, next string) (redirect, cookie string, err error) {
+	if binding == "" {
+		return "", "", errors.New("sso step-up: no session to bind")
+	}
+	var p Provider
+	switch {
+	case s.saml[name] != nil:
+		p = s.saml[name].p
+	case s.oidc[name] != nil:
+		p = s.oidc[name].p
+	default:
+		return "", "", refused("unknown provider %q", name)
+	}
+	if len(p.MFA) == 0 {
+		return "", "", fmt.Errorf("sso step-up: provider %s has no mfa values configured", name)
+	}
+	f := flow{IdP: name, Next: next, Expires: s.now().Add(FlowTTL).Unix(), StepUp: true, Binding: binding, Asked: s.tokenNow().Unix()}
+	return s.begin(name, f)
+}
+
+// fresh refuses a step-up answer whose authentication is older than the
+// request (a provider that reused its session) or lacks a second factor.
+func (s *Service) fresh(f flow, id *Identity) error {
+	if !f.StepUp {
+		return nil
+	}
+	id.StepUp, id.Binding = true, f.Binding
+	skew := time.Duration(s.cfg.ClockSkew)
+	if id.AuthTime.IsZero() || id.AuthTime.Before(time.Unix(f.Asked, 0).Add(-skew)) {
+		return refused("step-up: authentication at %v is older than the request", id.AuthTime)
+	}
+	if !id.MFA {
+		return refused("step-up: no second factor asserted (%s)", id.Method)
+	}
+	return nil
 }
 
 // openFlow reads the flow cookie back, for the named provider.

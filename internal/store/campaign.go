@@ -768,3 +768,37 @@ func (t *Tx) ClearCampaignFlag(ctx context.Context, messageID, flag int64) error
 	_, err := t.exec(ctx, `UPDATE campaign_obs SET flags = flags - ? WHERE message_id = ? AND (flags & ?) <> 0`, flag, messageID, flag)
 	return wrap(err, "clear campaign flag")
 }
+
+// CampaignText is one text of an incident and how many of its messages
+// carry it.
+type CampaignText struct {
+	Subject string
+	Body    string
+	Count   int
+}
+
+// CampaignTexts lists an incident's most frequent texts (body fingerprint
+// and subject), most copies first.
+func (db *DB) CampaignTexts(ctx context.Context, id int64, limit int) ([]CampaignText, error) {
+	rows, err := db.query(ctx, `SELECT m.subject, MIN(m.body), COUNT(*) FROM campaign_members c JOIN messages m ON m.id = c.message_id
+		WHERE c.campaign_id = ? GROUP BY m.fingerprint, m.subject ORDER BY COUNT(*) DESC, m.subject LIMIT ?`, id, limit)
+	if err != nil {
+		return nil, fmt.Errorf("campaign texts: %w", err)
+	}
+	defer rows.Close()
+	var out []CampaignText
+	for rows.Next() {
+		var t CampaignText
+		if err := rows.Scan(&t.Subject, &t.Body, &t.Count); err != nil {
+			return nil, fmt.Errorf("campaign texts: %w", err)
+		}
+		out = append(out, t)
+	}
+	return out, rows.Err()
+}
+
+// CampaignTimes lists when each of an incident's messages joined it
+// (unix microseconds), oldest first, for its timeline chart.
+func (db *DB) CampaignTimes(ctx context.Context, id int64) ([]int64, error) {
+	return scanIDs(db.query(ctx, `SELECT at FROM campaign_members WHERE campaign_id = ? ORDER BY at`, id))
+}

@@ -316,3 +316,35 @@ func (db *DB) DevicesForEvidence(ctx context.Context, userID int64) ([]Device, e
 	}
 	return out, rows.Err()
 }
+
+// HeldCopies are the held messages of one text (fingerprint and subject) within an
+// establishment or an académie (both empty: everywhere), counted whole
+// rather than within a page of the queue.
+type HeldCopies struct {
+	Subject        string // of the copy asked about
+	IDs            []int64
+	Mailboxes      int // distinct recipients
+	Establishments int
+}
+
+// HeldCopiesOf lists the held copies of a text: its body's fingerprint
+// and its subject.
+func (db *DB) HeldCopiesOf(ctx context.Context, uai, academie, fingerprint, subject string) (HeldCopies, error) {
+	var c HeldCopies
+	if fingerprint == "" {
+		return c, nil
+	}
+	const where = `m.status = 'held' AND m.recalled = 0 AND m.fingerprint = ? AND m.subject = ? AND (? = '' OR m.uai = ?) AND (? = '' OR m.academie = ?)`
+	var err error
+	c.IDs, err = scanIDs(db.query(ctx, `SELECT m.id FROM messages m WHERE `+where+` ORDER BY m.id`, fingerprint, subject, uai, uai, academie, academie))
+	if err != nil {
+		return c, fmt.Errorf("held copies: %w", err)
+	}
+	err = db.queryRow(ctx, `SELECT (SELECT COUNT(DISTINCT d.user_id) FROM deliveries d JOIN messages m ON m.id = d.message_id WHERE `+where+`),
+		(SELECT COUNT(DISTINCT m.uai) FROM messages m WHERE `+where+`)`,
+		fingerprint, subject, uai, uai, academie, academie, fingerprint, subject, uai, uai, academie, academie).Scan(&c.Mailboxes, &c.Establishments)
+	if err != nil {
+		return c, fmt.Errorf("held copies: %w", err)
+	}
+	return c, nil
+}

@@ -70,7 +70,7 @@ func (h *handler) totpConfirm(w http.ResponseWriter, r *http.Request, s auth.Ses
 			if secret, uri, perr := h.d.Auth.PendingTOTP(r.Context(), s); perr == nil {
 				if d, derr := newTOTPData(secret, uri); derr == nil {
 					p := h.newPage(r.Context(), &s, "Application d’authentification", "account")
-					p.Error = "Code incorrect\u00a0: vérifiez l’heure de votre téléphone et saisissez le code suivant. La clé reste la même."
+					p.fieldError("code", "Code incorrect\u00a0: vérifiez l’heure de votre téléphone et saisissez le code suivant. La clé reste la même.")
 					p.Data = d
 					h.render(w, http.StatusUnauthorized, "totp", p)
 					return

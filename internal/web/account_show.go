@@ -64,18 +64,45 @@ func micros(t time.Time) int64 {
 // (Auth.ChangePassword).
 func (h *handler) passwordChange(w http.ResponseWriter, r *http.Request, s auth.Session) {
 	cur, next := r.PostFormValue("current"), r.PostFormValue("new")
-	if next != r.PostFormValue("confirm") {
-		h.accountError(w, r, s, bouclier.Errorf(bouclier.ErrInvalidRequest, "Les deux saisies du nouveau mot de passe diffèrent."))
+	var fields []fieldError
+	if cur == "" {
+		fields = append(fields, fieldError{"current", "Saisissez votre mot de passe actuel."})
+	}
+	if next == "" {
+		fields = append(fields, fieldError{"new", "Choisissez un nouveau mot de passe."})
+	} else if next != r.PostFormValue("confirm") {
+		fields = append(fields, fieldError{"confirm", "Les deux saisies du nouveau mot de passe diffèrent."})
+	}
+	if len(fields) > 0 {
+		h.accountFieldErrors(w, r, s, http.StatusUnprocessableEntity, fields)
 		return
 	}
 	if err := h.d.Auth.ChangePassword(r.Context(), s, cur, next, clientOf(r)); err != nil {
-		if bouclier.ErrorCode(err) == bouclier.ErrInvalidCredentials {
-			err = bouclier.Errorf(bouclier.ErrInvalidCredentials, "Mot de passe actuel incorrect.")
+		switch bouclier.ErrorCode(err) {
+		case bouclier.ErrInvalidCredentials:
+			h.accountFieldErrors(w, r, s, statusOf(err), []fieldError{{"current", "Mot de passe actuel incorrect."}})
+		case bouclier.ErrInvalidRequest:
+			h.accountFieldErrors(w, r, s, statusOf(err), []fieldError{{"new", userMessage(err)}})
+		default:
+			h.accountError(w, r, s, err)
 		}
-		h.accountError(w, r, s, err)
 		return
 	}
 	back(w, r, "/account", "motdepasse")
+}
+
+// accountFieldErrors shows the account page again with errors tied to
+// the fields of one of its forms.
+func (h *handler) accountFieldErrors(w http.ResponseWriter, r *http.Request, s auth.Session, status int, fields []fieldError) {
+	ctx := r.Context()
+	d := accountData{Session: s}
+	d.Factors, _ = h.d.Auth.Factors(ctx, s)
+	d.Sessions, _ = h.d.Auth.Sessions(ctx, s)
+	d.Notices, _ = h.d.Auth.Notices(ctx, s)
+	p := h.newPage(ctx, &s, "Mon compte", "account")
+	p.Fields = fields
+	p.Data = d
+	h.render(w, status, "account", p)
 }
 
 // accountError shows the account page again with what went wrong; errors

@@ -37,12 +37,24 @@ func (h *handler) activateCreate(w http.ResponseWriter, r *http.Request) {
 	d := activateData{Token: token, Username: strings.TrimSpace(r.PostFormValue("username"))}
 	code := strings.TrimSpace(r.PostFormValue("code"))
 	pw := r.PostFormValue("password")
-	var err error
-	if pw != r.PostFormValue("confirm") {
-		err = bouclier.Errorf(bouclier.ErrInvalidRequest, "Les deux saisies du nouveau mot de passe diffèrent.")
-	} else {
-		err = h.d.Auth.Activate(r.Context(), d.Username, code, pw, clientOf(r))
+	p := h.newPage(r.Context(), nil, "Activer mon compte", "login")
+	if d.Username == "" {
+		p.fieldError("username", "Saisissez votre identifiant.")
 	}
+	if code == "" {
+		p.fieldError("code", "Saisissez le code d’activation de la lettre.")
+	}
+	if pw == "" {
+		p.fieldError("password", "Choisissez un nouveau mot de passe.")
+	} else if pw != r.PostFormValue("confirm") {
+		p.fieldError("confirm", "Les deux saisies du nouveau mot de passe diffèrent.")
+	}
+	if p.HasFieldErrors() {
+		p.Data = d
+		h.render(w, http.StatusUnprocessableEntity, "activate", p)
+		return
+	}
+	err := h.d.Auth.Activate(r.Context(), d.Username, code, pw, clientOf(r))
 	if err == nil {
 		http.Redirect(w, r, "/login?active=1", http.StatusSeeOther)
 		return
@@ -51,10 +63,14 @@ func (h *handler) activateCreate(w http.ResponseWriter, r *http.Request) {
 		h.fail(w, r, nil, err)
 		return
 	}
-	p := h.newPage(r.Context(), nil, "Activer mon compte", "login")
-	p.Error = userMessage(err)
-	if bouclier.ErrorCode(err) == bouclier.ErrInvalidCredentials {
-		p.Error = "Identifiant ou code d’activation incorrect, ou code expiré. Vérifiez la lettre remise par votre établissement."
+	switch bouclier.ErrorCode(err) {
+	case bouclier.ErrInvalidCredentials:
+		p.fieldError("code", "Identifiant ou code d’activation incorrect, ou code expiré. Vérifiez la lettre remise par votre établissement.")
+	case bouclier.ErrInvalidRequest:
+		// The service refuses a password too weak or too long.
+		p.fieldError("password", userMessage(err))
+	default:
+		p.Error = userMessage(err)
 	}
 	p.Data = d
 	h.render(w, statusOf(err), "activate", p)

@@ -79,6 +79,10 @@ func (h *handler) adminAccountAct(w http.ResponseWriter, r *http.Request, s auth
 		err = h.d.Auth.SetReadOnly(ctx, a, name, false)
 	case "sessions":
 		_, err = h.d.Auth.RevokeUserSessions(ctx, a, name)
+	case "local-password":
+		err = h.d.Auth.AllowLocalPassword(ctx, a, name, true)
+	case "no-local-password":
+		err = h.d.Auth.AllowLocalPassword(ctx, a, name, false)
 	default:
 		err = bouclier.Errorf(bouclier.ErrNotFound, "Action inconnue.")
 	}

@@ -50,6 +50,19 @@ func (h *handler) holdCreate(w http.ResponseWriter, r *http.Request, s auth.Sess
 		return
 	}
 	name := strings.TrimSpace(r.PostFormValue("nom"))
+	if strings.TrimSpace(r.PostFormValue("motif")) == "" {
+		// The account's page again, the reason asked for by its field.
+		u, list, err := h.d.Holds.OfAccount(r.Context(), actorOf(r, s), name)
+		if err != nil {
+			h.fail(w, r, &s, err)
+			return
+		}
+		p := h.newPage(r.Context(), &s, "Conservation des preuves", "admin")
+		p.fieldError("motif", "Indiquez le motif de la conservation\u00a0: il figure au journal d’audit.")
+		p.Data = holdsPage{User: u, Holds: list}
+		h.render(w, http.StatusUnprocessableEntity, "holds", p)
+		return
+	}
 	if _, err := h.d.Holds.PlaceOnAccount(r.Context(), actorOf(r, s), name, r.PostFormValue("motif")); err != nil {
 		h.fail(w, r, &s, err)
 		return

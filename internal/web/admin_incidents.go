@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"net/http"
 	"strconv"
+	"strings"
 
 	"github.com/bouclier/bouclier"
 	"github.com/bouclier/bouclier/internal/auth"
@@ -50,9 +51,14 @@ func (h *handler) incidentShow(w http.ResponseWriter, r *http.Request, s auth.Se
 		h.fail(w, r, &s, err)
 		return
 	}
-	p := h.newPage(r.Context(), &s, "Incident n° "+strconv.FormatInt(in.ID, 10), "admin")
+	d, err := h.incidentSummary(r.Context(), r, s.User, in)
+	if err != nil {
+		h.fail(w, r, &s, err)
+		return
+	}
+	p := h.newPage(r.Context(), &s, "Incident n°\u00a0"+strconv.FormatInt(in.ID, 10), "admin")
 	flash(p, r)
-	p.Data = in
+	p.Data = d
 	h.render(w, http.StatusOK, "incident", p)
 }
 
@@ -63,6 +69,15 @@ func (h *handler) incidentClose(w http.ResponseWriter, r *http.Request, s auth.S
 		return
 	}
 	id, err := pathID(r)
+	if err == nil && r.PostFormValue("confirm") != "1" {
+		// The summary is read with the actor's rights: someone outside the
+		// incident's scope gets its refusal, not its figures.
+		var in campaign.Incident
+		if in, err = h.d.Campaign.Incident(r.Context(), actorOf(r, s), id); err == nil {
+			h.confirmed(w, r, s, "Confirmer la clôture de l’incident n°\u00a0"+strconv.FormatInt(id, 10), closeSummary(in, r.PostFormValue("note")))
+			return
+		}
+	}
 	if err == nil {
 		err = h.d.Campaign.Close(r.Context(), actorOf(r, s), id, r.PostFormValue("note"))
 	}
@@ -90,4 +105,27 @@ func (h *handler) incidentEvidence(w http.ResponseWriter, r *http.Request, s aut
 		return
 	}
 	download(w, "application/zip", "preuves-incident-"+strconv.FormatInt(id, 10)+".zip", buf.Bytes())
+}
+
+// closeSummary says what closing an incident ends.
+func closeSummary(in campaign.Incident, note string) confirmData {
+	id := strconv.FormatInt(in.ID, 10)
+	d := confirmData{Button: "Clore l’incident", Cancel: "/admin/incidents/" + id}
+	d.Summary = append(d.Summary, "L’incident n°\u00a0"+id+" sera clos\u00a0: "+countOf(in.Messages, "message", "messages")+", "+
+		countOf(len(in.Accounts), "compte", "comptes")+", "+countOf(len(in.Establishments), "établissement", "établissements")+".",
+		"La surveillance renforcée de ses textes s’arrête\u00a0: un nouvel envoi semblable ouvrira un nouvel incident.")
+	if n := strings.TrimSpace(note); n != "" {
+		d.Summary = append(d.Summary, "Note de clôture\u00a0: "+n)
+	} else {
+		d.Summary = append(d.Summary, "Aucune note de clôture.")
+	}
+	return d
+}
+
+// countOf writes a count with its noun, « 1 compte », « 2 000 messages ».
+func countOf(n int, one, many string) string {
+	if n <= 1 {
+		return thousands(n) + "\u00a0" + one
+	}
+	return thousands(n) + "\u00a0" + many
 }

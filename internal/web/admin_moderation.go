@@ -14,8 +14,46 @@ import (
 // reasons, and recipients' reports.
 type moderationData struct {
 	Queue   []store.HeldItem
+	Groups  []heldGroup // the queue by identical text
 	Reports []store.Report
 }
+
+// heldGroup is one text of the queue and how many held copies it has: a
+// campaign sends the same text to hundreds of mailboxes, which are refused
+// together rather than one by one.
+type heldGroup struct {
+	store.HeldItem     // the oldest copy, shown
+	Copies         int // held copies of the text in the moderator's scope
+	Senders        int // distinct senders, within the queue's page
+}
+
+// groupHeld groups the queue by text: the body's fingerprint (the
+// screen's key) and the subject, in the order of each text's oldest copy.
+// A message without a fingerprint is a group of its own.
+func groupHeld(q []store.HeldItem) []heldGroup {
+	var out []heldGroup
+	idx := map[string]int{}
+	senders := map[string]map[int64]bool{}
+	for _, m := range q {
+		key := m.Fingerprint + "\x00" + m.Subject
+		if i, ok := idx[key]; ok && m.Fingerprint != "" {
+			out[i].Copies++
+			if !senders[key][m.SenderID] {
+				senders[key][m.SenderID] = true
+				out[i].Senders++
+			}
+			continue
+		}
+		idx[key] = len(out)
+		senders[key] = map[int64]bool{m.SenderID: true}
+		out = append(out, heldGroup{HeldItem: m, Copies: 1, Senders: 1})
+	}
+	return out
+}
+
+// queueCap is the moderation queue's page (moderation.Service.Queue): a
+// text may have more copies than the page shows.
+const queueCap = 500
 
 // moderationList shows the queue (Moderation.Queue) and the reports
 // (Moderation.Reports).
@@ -37,7 +75,22 @@ func (h *handler) moderationList(w http.ResponseWriter, r *http.Request, s auth.
 		msgs[i] = m.Message
 	}
 	h.describe(ctx, p, msgs)
-	p.Data = moderationData{Queue: q, Reports: reps}
+	groups := groupHeld(q)
+	if len(q) >= queueCap {
+		// The page is full: count each repeated text's copies whole.
+		for i := range groups {
+			if groups[i].Copies < 2 {
+				continue
+			}
+			c, err := h.d.Moderation.Copies(ctx, modActor(r, s), groups[i].ID)
+			if err != nil {
+				h.fail(w, r, &s, err)
+				return
+			}
+			groups[i].Copies = len(c.IDs)
+		}
+	}
+	p.Data = moderationData{Queue: q, Groups: groups, Reports: reps}
 	h.render(w, http.StatusOK, "moderation", p)
 }
 
@@ -71,6 +124,41 @@ func (h *handler) moderationReject(w http.ResponseWriter, r *http.Request, s aut
 		return
 	}
 	back(w, r, "/admin/moderation", "refuse")
+}
+
+// moderationRejectCopies refuses every held copy of a held message's text
+// in the moderator's scope (Moderation.Copies, then Moderation.Reject for
+// each), after a confirmation naming how many messages, mailboxes and
+// establishments.
+func (h *handler) moderationRejectCopies(w http.ResponseWriter, r *http.Request, s auth.Session) {
+	ctx := r.Context()
+	id, err := pathID(r)
+	var c store.HeldCopies
+	if err == nil {
+		c, err = h.d.Moderation.Copies(ctx, modActor(r, s), id)
+	}
+	if err != nil {
+		h.fail(w, r, &s, err)
+		return
+	}
+	d := confirmData{Button: "Refuser les " + thousands(len(c.IDs)) + "\u00a0copies", Danger: true, Cancel: "/admin/moderation"}
+	d.Summary = []string{
+		countOf(len(c.IDs), "message sera retiré", "messages seront retirés") + " de " + countOf(c.Mailboxes, "boîte", "boîtes") +
+			" dans " + countOf(c.Establishments, "établissement", "établissements") + "\u00a0: ils ne seront jamais distribués.",
+		"Tous portent le même texte que le message «\u00a0" + c.Subject + "\u00a0».",
+		"Les expéditeurs voient «\u00a0Non distribué\u00a0», sans le motif.",
+	}
+	if !h.confirmed(w, r, s, "Confirmer le refus des copies", d) {
+		return
+	}
+	for _, m := range c.IDs {
+		err := h.d.Moderation.Reject(ctx, modActor(r, s), m, false)
+		if err != nil && bouclier.ErrorCode(err) != bouclier.ErrConflict { // decided meanwhile
+			h.fail(w, r, &s, err)
+			return
+		}
+	}
+	back(w, r, "/admin/moderation", "copies")
 }
 
 // messageRecall removes a message from every mailbox (Moderation.Recall).

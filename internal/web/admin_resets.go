@@ -44,6 +44,13 @@ func (h *handler) resetCreate(w http.ResponseWriter, r *http.Request, s auth.Ses
 		return
 	}
 	name := "reinitialisation-" + strconv.FormatInt(res.ID, 10)
+	files := []resetFile{{name + "-codes.csv", auth.LettersCSV(res)}, {name + "-lettres.pdf", auth.LettersPDF(res, h.d.PublicURL)}}
+	if res.IdPNote != "" {
+		// Accounts an identity provider vouches for got no code: what to
+		// ask of its operator goes with the codes, whatever the format.
+		format = "zip"
+		files = append(files, resetFile{name + "-fournisseur-identite.txt", []byte(res.IdPNote + "\n")})
+	}
 	switch format {
 	case "csv":
 		download(w, "text/csv; charset=utf-8", name+".csv", auth.LettersCSV(res))
@@ -52,10 +59,7 @@ func (h *handler) resetCreate(w http.ResponseWriter, r *http.Request, s auth.Ses
 	default:
 		var buf bytes.Buffer
 		zw := zip.NewWriter(&buf)
-		for _, f := range []struct {
-			name string
-			data []byte
-		}{{name + "-codes.csv", auth.LettersCSV(res)}, {name + "-lettres.pdf", auth.LettersPDF(res, h.d.PublicURL)}} {
+		for _, f := range files {
 			fw, err := zw.Create(f.name)
 			if err == nil {
 				_, err = fw.Write(f.data)
@@ -71,4 +75,9 @@ func (h *handler) resetCreate(w http.ResponseWriter, r *http.Request, s auth.Ses
 		}
 		download(w, "application/zip", name+".zip", buf.Bytes())
 	}
+}
+
+type resetFile struct {
+	name string
+	data []byte
 }

@@ -125,8 +125,18 @@ func roleName(r bouclier.Role) string {
 // presetApply replaces a scope's rules with a preset (Rules.ApplyPreset).
 func (h *handler) presetApply(w http.ResponseWriter, r *http.Request, s auth.Session) {
 	name, scope := r.PostFormValue("preset"), r.PostFormValue("scope")
-	if !slices.ContainsFunc(policy.Presets(), func(p policy.PresetInfo) bool { return p.Name == name }) {
+	i := slices.IndexFunc(policy.Presets(), func(p policy.PresetInfo) bool { return p.Name == name })
+	if i < 0 {
 		h.fail(w, r, &s, bouclier.Errorf(bouclier.ErrInvalidRequest, "Choisissez un modèle de règles."))
+		return
+	}
+	if wideScope(scope) && r.PostFormValue("confirm") != "1" {
+		if err := h.authority(r.Context(), s, scope); err != nil {
+			h.fail(w, r, &s, err)
+			return
+		}
+	}
+	if wideScope(scope) && !h.confirmed(w, r, s, "Confirmer le changement de règles", h.presetSummary(r, scope, policy.Presets()[i])) {
 		return
 	}
 	if err := h.d.Rules.ApplyPreset(r.Context(), rulesActor(r, s), name, scope); err != nil {
@@ -134,4 +144,32 @@ func (h *handler) presetApply(w http.ResponseWriter, r *http.Request, s auth.Ses
 		return
 	}
 	back(w, r, "/admin/rules", "preset")
+}
+
+// presetSummary says what applying a preset to a wide scope replaces.
+func (h *handler) presetSummary(r *http.Request, scope string, preset policy.PresetInfo) confirmData {
+	d := confirmData{Button: "Remplacer les règles", Danger: true, Cancel: "/admin/rules"}
+	where := scopeLabel(scope)
+	if reach := h.scopeReach(r.Context(), scope); reach != "" {
+		where += " (" + reach + ")"
+	}
+	d.Summary = append(d.Summary, "Les règles de messagerie de "+where+" seront remplacées par le modèle «\u00a0"+preset.Name+"\u00a0»\u00a0: "+preset.Description)
+	if stored, err := h.d.Rules.Rules(r.Context()); err == nil {
+		n := 0
+		for _, x := range stored {
+			if x.Rule.Scope.String() == scope {
+				n++
+			}
+		}
+		switch n {
+		case 0:
+			d.Summary = append(d.Summary, "Aucune règle propre à cette portée n’est en vigueur aujourd’hui.")
+		case 1:
+			d.Summary = append(d.Summary, "La règle en vigueur pour cette portée sera supprimée.")
+		default:
+			d.Summary = append(d.Summary, "Les "+thousands(n)+"\u00a0règles en vigueur pour cette portée seront supprimées.")
+		}
+	}
+	d.Summary = append(d.Summary, "Le changement s’applique immédiatement à tous les comptes concernés.")
+	return d
 }

@@ -16,7 +16,9 @@ type suspensionsData struct {
 	Roles  []roleOption
 	Reason string
 	Until  string
+	Stops  bool // « Bloquer aussi la réception » was ticked
 	List   []suspensionRow
+	fields []fieldError // the form's errors, tied to its fields
 }
 
 type roleOption struct {
@@ -61,14 +63,7 @@ func (h *handler) suspensionPage(w http.ResponseWriter, r *http.Request, s auth.
 		return
 	}
 	for _, x := range list {
-		roles := "tous les rôles"
-		if len(x.Roles) > 0 {
-			var ls []string
-			for _, ro := range x.Roles {
-				ls = append(ls, roleName(bouclier.Role(ro)))
-			}
-			roles = strings.Join(ls, ", ")
-		}
+		roles := rolesLabel(x.Roles)
 		mine := false
 		if h.d.Directory != nil {
 			mine, _ = h.d.Directory.HasAuthority(ctx, s.User, x.Scope)
@@ -79,6 +74,7 @@ func (h *handler) suspensionPage(w http.ResponseWriter, r *http.Request, s auth.
 	p := h.newPage(ctx, &s, "Suspensions", "admin")
 	flash(p, r)
 	p.Error = errMsg
+	p.Fields = d.fields
 	p.Data = d
 	h.render(w, status, "suspensions", p)
 }
@@ -89,14 +85,31 @@ func (h *handler) suspensionCreate(w http.ResponseWriter, r *http.Request, s aut
 	in := rules.SuspensionInput{Scope: r.PostFormValue("scope"), Roles: r.PostForm["roles"], Reason: r.PostFormValue("reason"),
 		StopsReceiving: r.PostFormValue("stops_receiving") != ""}
 	d := suspensionsData{Scopes: h.scopeOptions(r.Context(), s.User, in.Scope), Roles: roleOptions(in.Roles),
-		Reason: in.Reason, Until: r.PostFormValue("until")}
+		Reason: in.Reason, Until: r.PostFormValue("until"), Stops: in.StopsReceiving}
 	if v := strings.TrimSpace(d.Until); v != "" {
 		t, err := time.ParseInLocation("2006-01-02T15:04", v, h.location(s.User))
 		if err != nil {
-			h.suspensionPage(w, r, s, http.StatusUnprocessableEntity, "Date de fin illisible\u00a0: utilisez le sélecteur de date et d’heure (AAAA-MM-JJ HH:MM).", d)
+			d.fields = []fieldError{{"until", "Date de fin illisible\u00a0: utilisez le sélecteur de date et d’heure (AAAA-MM-JJ HH:MM)."}}
+			h.suspensionPage(w, r, s, http.StatusUnprocessableEntity, "", d)
 			return
 		}
 		in.Until = &t
+	}
+	if strings.TrimSpace(in.Reason) == "" {
+		// Asked before any confirmation: the reason is shown to those
+		// suspended.
+		d.fields = []fieldError{{"reason", "Indiquez le motif\u00a0: il est affiché aux personnes concernées."}}
+		h.suspensionPage(w, r, s, http.StatusUnprocessableEntity, "", d)
+		return
+	}
+	if wideScope(in.Scope) && r.PostFormValue("confirm") != "1" {
+		if err := h.authority(r.Context(), s, in.Scope); err != nil {
+			h.fail(w, r, &s, err)
+			return
+		}
+	}
+	if wideScope(in.Scope) && !h.confirmed(w, r, s, "Confirmer la suspension", h.suspendSummary(r, in)) {
+		return
 	}
 	if _, err := h.d.Rules.Suspend(r.Context(), rulesActor(r, s), in); err != nil {
 		if bouclier.ErrorCode(err) == bouclier.ErrInvalidRequest {
@@ -111,9 +124,68 @@ func (h *handler) suspensionCreate(w http.ResponseWriter, r *http.Request, s aut
 
 // suspensionLift lifts a suspension (Rules.Lift).
 func (h *handler) suspensionLift(w http.ResponseWriter, r *http.Request, s auth.Session) {
-	if err := h.d.Rules.Lift(r.Context(), rulesActor(r, s), r.PathValue("id")); err != nil {
+	id := r.PathValue("id")
+	if r.PostFormValue("confirm") != "1" {
+		list, err := h.d.Rules.Suspensions(r.Context(), rulesActor(r, s))
+		if err != nil {
+			h.fail(w, r, &s, err)
+			return
+		}
+		for _, x := range list {
+			if x.ID == id && wideScope(x.Scope) {
+				if err := h.authority(r.Context(), s, x.Scope); err != nil {
+					h.fail(w, r, &s, err)
+					return
+				}
+				d := confirmData{Button: "Lever la suspension", Cancel: "/admin/suspensions"}
+				where := scopeLabel(x.Scope)
+				if reach := h.scopeReach(r.Context(), x.Scope); reach != "" {
+					where += " (" + reach + ")"
+				}
+				d.Summary = []string{"La suspension de " + where + " pour " + rolesLabel(x.Roles) + " sera levée\u00a0: les messages circuleront de nouveau selon les règles en vigueur.",
+					"Motif de la suspension\u00a0: " + x.Reason}
+				h.confirmed(w, r, s, "Confirmer la levée de la suspension", d)
+				return
+			}
+		}
+	}
+	if err := h.d.Rules.Lift(r.Context(), rulesActor(r, s), id); err != nil {
 		h.fail(w, r, &s, err)
 		return
 	}
 	back(w, r, "/admin/suspensions", "leve")
+}
+
+// rolesLabel names the roles a suspension stops, « tous les rôles » when
+// it names none.
+func rolesLabel(roles []string) string {
+	if len(roles) == 0 {
+		return "tous les rôles"
+	}
+	ls := make([]string, len(roles))
+	for i, ro := range roles {
+		ls[i] = roleName(bouclier.Role(ro))
+	}
+	return strings.Join(ls, ", ")
+}
+
+// suspendSummary says what a wide suspension stops, and until when.
+func (h *handler) suspendSummary(r *http.Request, in rules.SuspensionInput) confirmData {
+	d := confirmData{Button: "Suspendre", Danger: true, Cancel: "/admin/suspensions"}
+	where := scopeLabel(in.Scope)
+	if reach := h.scopeReach(r.Context(), in.Scope); reach != "" {
+		where += " (" + reach + ")"
+	}
+	what := "L’envoi de messages"
+	if in.StopsReceiving {
+		what = "L’envoi et la réception de messages"
+	}
+	d.Summary = append(d.Summary, what+" sera suspendu pour "+rolesLabel(in.Roles)+" dans "+where+", dès la confirmation.")
+	if in.Until != nil {
+		d.Summary = append(d.Summary, "Fin prévue le "+frenchDate(*in.Until)+".")
+	} else {
+		d.Summary = append(d.Summary, "Sans date de fin\u00a0: la suspension dure jusqu’à sa levée.")
+	}
+	d.Summary = append(d.Summary, "Motif affiché aux personnes concernées\u00a0: "+strings.TrimSpace(in.Reason))
+	return d
 }

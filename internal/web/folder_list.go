@@ -1,6 +1,7 @@
 package web
 
 import (
+	"html/template"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -27,6 +28,8 @@ type folderData struct {
 	// Recalled counts the messages the administration withdrew from this
 	// mailbox: they are gone, and the user is told so.
 	Recalled int
+	// Rows is the list of messages, built by folderRows.
+	Rows template.HTML
 }
 
 // flashes are the confirmations a redirect may ask for; only these keys
@@ -136,6 +139,7 @@ func (h *handler) folderList(f store.Folder) authedFunc {
 			msgs[i] = e.Message
 		}
 		h.describe(r.Context(), p, msgs)
+		d.Rows = p.folderRows(f, entries, f != store.FolderSent)
 		p.Data = d
 		h.render(w, http.StatusOK, "folder", p)
 	}

@@ -20,7 +20,7 @@ import (
 
 // env opens the application on a fresh SQLite database with the demo
 // directory and serves it.
-func env(t *testing.T) (*apptest.Env, *httptest.Server) {
+func env(t testing.TB) (*apptest.Env, *httptest.Server) {
 	t.Helper()
 	cfg := config.Default()
 	cfg.DataDir, cfg.SecureCookie = t.TempDir(), false
@@ -31,7 +31,7 @@ func env(t *testing.T) (*apptest.Env, *httptest.Server) {
 // browser is a cookie-keeping HTTP client that does not follow redirects,
 // so each step's status and Location can be checked.
 type browser struct {
-	t    *testing.T
+	t    testing.TB
 	base string
 	c    *http.Client
 	ua   string // User-Agent; empty: Go's
@@ -45,7 +45,7 @@ func (b *browser) thief() *browser {
 	return &n
 }
 
-func newBrowser(t *testing.T, srv *httptest.Server) *browser {
+func newBrowser(t testing.TB, srv *httptest.Server) *browser {
 	jar, _ := cookiejar.New(nil)
 	return &browser{t: t, base: srv.URL, c: &http.Client{Jar: jar, Timeout: 20 * time.Second,
 		CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}}
@@ -111,7 +111,7 @@ func (b *browser) postMultipart(path string, form url.Values, files ...file) pag
 var hiddenRe = regexp.MustCompile(`name="([a-z_]+)" value="([^"]*)"`)
 
 // field returns the value of the first hidden field called name.
-func field(t *testing.T, body, name string) string {
+func field(t testing.TB, body, name string) string {
 	t.Helper()
 	for _, m := range hiddenRe.FindAllStringSubmatch(body, -1) {
 		if m[1] == name {

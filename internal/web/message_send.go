@@ -165,10 +165,11 @@ func (h *handler) messageSend(w http.ResponseWriter, r *http.Request, s auth.Ses
 	}
 	d.Urgent, d.UrgentReason = r.PostFormValue("urgent") != "", strings.TrimSpace(r.PostFormValue("urgent_reason"))
 	d.Ack, d.Form = requestFromForm(r)
+	var fields []fieldError
 	if v := strings.TrimSpace(r.PostFormValue("send_at")); v != "" && err == nil {
 		t, perr := time.ParseInLocation("2006-01-02T15:04", v, h.location(s.User))
 		if perr != nil {
-			err = bouclier.Errorf(bouclier.ErrInvalidRequest, "Date d’envoi programmé illisible.")
+			fields = append(fields, fieldError{"send_at", "Date d’envoi programmé illisible\u00a0: utilisez le sélecteur de date et d’heure (AAAA-MM-JJ HH:MM)."})
 		}
 		d.SendAt = t
 	}
@@ -178,6 +179,37 @@ func (h *handler) messageSend(w http.ResponseWriter, r *http.Request, s auth.Ses
 	}
 	if r.PostFormValue("action") == "chercher" {
 		h.composeSearch(w, r, s, d)
+		return
+	}
+	if d.ParentID == 0 && len(d.To) == 0 {
+		fields = append([]fieldError{{"dest-q", "Choisissez au moins un destinataire."}}, fields...)
+	}
+	if strings.TrimSpace(d.Subject) == "" && d.ParentID == 0 {
+		fields = append(fields, fieldError{"subject", "Indiquez l’objet du message."})
+	}
+	if strings.TrimSpace(d.Body) == "" {
+		fields = append(fields, fieldError{"body", "Écrivez le message."})
+	}
+	if len(fields) > 0 && d.ParentID != 0 {
+		// A reply's form is on the message page: say it on its own page.
+		h.fail(w, r, &s, bouclier.Errorf(bouclier.ErrInvalidRequest, "%s", fields[0].Message))
+		return
+	}
+	if len(fields) > 0 {
+		// Nothing sent and nothing kept yet: the form again, as typed.
+		form, ferr := h.composeForm(ctx, s.User, d.To, "")
+		if ferr != nil {
+			h.fail(w, r, &s, ferr)
+			return
+		}
+		form.Subject, form.Body, form.LostFiles = d.Subject, d.Body, len(d.Attachments) > 0
+		form.Urgent, form.UrgentReason = d.Urgent, d.UrgentReason
+		form.Request.keep(d)
+		form.SendAt = r.PostFormValue("send_at")
+		p := h.newPage(ctx, &s, "Écrire un message", "compose")
+		p.Fields = fields
+		p.Data = form
+		h.render(w, http.StatusUnprocessableEntity, "compose", p)
 		return
 	}
 	res, err := h.d.Messaging.Send(ctx, s.User, d, clientOf(r).Address)

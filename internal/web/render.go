@@ -42,8 +42,11 @@ var funcs = template.FuncMap{
 	"rolename":    func(s string) string { return roleName(bouclier.Role(s)) },
 	"person":      personLabel,
 	"linkify":     linkify,
-	"previewable": func(ct string) bool { return httpx.Previewable[ct] },
+	"previewable": func(ct string, size int64) bool { return httpx.Previewable[ct] && size <= maxImagePreview },
 	"filekind":    fileKind,
+	"browser":     browserLabel,
+	"count":       thousands,
+	"pdfpreview":  pdfPreviewable,
 }
 
 // personLabel presents a person by name and role, « Sophie Martin
@@ -82,10 +85,11 @@ type page struct {
 	Nav    string // the current navigation entry
 	User   *bouclier.User
 	CSRF   string
-	Banner []string // sentences, when messaging is not open for the user
-	Unread int      // -1 when unknown
-	Flash  string   // a confirmation
-	Error  string   // what went wrong, in French
+	Banner []string     // sentences, when messaging is not open for the user
+	Unread int          // -1 when unknown
+	Flash  string       // a confirmation
+	Error  string       // what went wrong, in French
+	Fields []fieldError // errors tied to form fields (fielderrors.go)
 	Data   any
 	loc    *time.Location
 	people map[int64]string // senders' labels, by user id (describe)

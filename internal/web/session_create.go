@@ -95,7 +95,7 @@ func (h *handler) loginCreate(w http.ResponseWriter, r *http.Request) {
 		if otp == "" {
 			// An empty code would only make Login say otp_required again.
 			p := h.newPage(r.Context(), nil, "Code de vérification", "login")
-			p.Error = "Saisissez le code à 6 chiffres."
+			p.fieldError("otp", "Saisissez le code à 6 chiffres.")
 			d.Username = username
 			p.Data = d
 			h.render(w, http.StatusUnprocessableEntity, "login", p)
@@ -103,6 +103,20 @@ func (h *handler) loginCreate(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	d.Username = username
+	if !d.OTPStep && (username == "" || password == "") {
+		// Nothing to check: say which field is missing, without a try
+		// counted against the account.
+		p := h.newPage(r.Context(), nil, "Connexion", "login")
+		if username == "" {
+			p.fieldError("username", "Saisissez votre identifiant.")
+		}
+		if password == "" {
+			p.fieldError("password", "Saisissez votre mot de passe.")
+		}
+		p.Data = d
+		h.render(w, http.StatusUnprocessableEntity, "login", p)
+		return
+	}
 
 	in := auth.LoginRequest{Username: username, Password: password, Client: clientOf(r)}
 	if otp != "" && !isOTP(otp) {
@@ -135,9 +149,9 @@ func (h *handler) loginCreate(w http.ResponseWriter, r *http.Request) {
 	case bouclier.ErrInvalidCredentials:
 		if d.OTPStep {
 			p.Title = "Code de vérification"
-			p.Error = "Code incorrect ou déjà utilisé. Attendez le code suivant de votre application et réessayez."
+			p.fieldError("otp", "Code incorrect ou déjà utilisé. Attendez le code suivant de votre application et réessayez.")
 		} else {
-			p.Error = "Identifiant ou mot de passe incorrect."
+			p.fieldError("password", "Identifiant ou mot de passe incorrect.")
 		}
 	case bouclier.ErrThrottled, bouclier.ErrLocked:
 		status = http.StatusTooManyRequests

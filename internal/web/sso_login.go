@@ -127,6 +127,10 @@ func (h *handler) ssoFinish(w http.ResponseWriter, r *http.Request, id sso.Ident
 		h.fail(w, r, nil, err)
 		return
 	}
+	if id.StepUp {
+		h.ssoStepUpAnswer(w, r, id, next)
+		return
+	}
 	res, err := h.d.Auth.LoginSSO(r.Context(), auth.SSOLogin{IdP: id.IdP, Subject: id.Subject, JointKey: id.JointKey,
 		MFA: id.MFA, Method: id.Method, Client: clientOf(r)})
 	if err != nil {
@@ -212,8 +216,47 @@ func (h *handler) ssoLogoutURL(w http.ResponseWriter, r *http.Request) string {
 		}
 		return bye
 	}
-	return to
+	// The logout form's answer may not redirect to another origin (CSP
+	// form-action 'self' holds across redirects): the provider's URL is
+	// kept sealed for a minute and /sso/logout sends the browser on.
+	sealed, err := h.d.Auth.SealPending([]byte(to), ssoLeaveBinding)
+	if err != nil {
+		h.d.Log.Warn("sso logout", "idp", l.IdP, "err", err)
+		return bye
+	}
+	h.setSSOCookie(w, h.ssoLeaveCookie(), sealed, 60)
+	return "/sso/logout"
 }
+
+const ssoLeaveBinding = "sso-leave"
+
+func (h *handler) ssoLeaveCookie() string {
+	if h.d.SecureCookie {
+		return "__Host-bouclier-leave"
+	}
+	return "bouclier-leave"
+}
+
+// ssoLeave sends the browser, after a local logout, to the provider's
+// single logout by a page of this origin (a navigation, not a form's).
+func (h *handler) ssoLeave(w http.ResponseWriter, r *http.Request) {
+	v := h.cookieValue(r, h.ssoLeaveCookie())
+	h.setSSOCookie(w, h.ssoLeaveCookie(), "", -1)
+	b, err := h.d.Auth.OpenPending(v, ssoLeaveBinding)
+	if v == "" || err != nil {
+		http.Redirect(w, r, "/login?bye=1", http.StatusSeeOther)
+		return
+	}
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.Header().Set("Cache-Control", "no-store")
+	w.WriteHeader(http.StatusOK)
+	_ = ssoLeaving.Execute(w, string(b))
+}
+
+var ssoLeaving = template.Must(template.New("sso-leave").Parse(`<!doctype html>
+<html lang="fr"><head><meta charset="utf-8"><meta http-equiv="refresh" content="0;url={{.}}"><title>Déconnexion – Bouclier</title></head>
+<body><p>Vous êtes déconnecté de Bouclier. <a href="{{.}}">Se déconnecter aussi du fournisseur d’identité</a></p></body></html>
+`))
 
 func (h *handler) cookieValue(r *http.Request, name string) string {
 	c, err := r.Cookie(name)

@@ -24,6 +24,9 @@ type stepUpData struct {
 	// Elsewhere is set when the draft was not written from this session:
 	// it is not sent after the check, only shown in the compose form.
 	Elsewhere bool
+	// IdP names the identity provider the session came from, which can
+	// confirm the person instead (sso_stepup.go); "" for none.
+	IdP, IdPLabel string
 }
 
 // stepUpTarget reads what to do after the check, from the query or form.
@@ -57,6 +60,7 @@ func (h *handler) stepUpShow(w http.ResponseWriter, r *http.Request, s auth.Sess
 }
 
 func (h *handler) stepUpPage(w http.ResponseWriter, r *http.Request, s auth.Session, status int, msg string, d stepUpData) {
+	d = h.stepUpData(r, d)
 	p := h.newPage(r.Context(), &s, "Confirmer votre identité", "compose")
 	p.Error = msg
 	p.Data = d

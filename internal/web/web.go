@@ -181,12 +181,17 @@ func (h *handler) routes() http.Handler {
 	mux.Handle("GET /admin/moderation", h.admin(h.moderationList))
 	mux.Handle("POST /admin/moderation/{id}/release", h.admin(h.moderationRelease))
 	mux.Handle("POST /admin/moderation/{id}/reject", h.admin(h.moderationReject))
+	// Issue 14: a campaign's identical copies refused together, confirmed.
+	mux.Handle("POST /admin/moderation/{id}/reject-copies", h.admin(h.moderationRejectCopies))
 	mux.Handle("POST /admin/recall", h.admin(h.messageRecall))
 	mux.Handle("POST /admin/messages/{id}/recall", h.admin(h.messageRecall))
 	mux.Handle("GET /admin/messages/{id}/evidence", h.admin(h.messageEvidence))
 	mux.Handle("GET /admin/incidents", h.admin(h.incidentList))
 	mux.Handle("GET /admin/incidents/{id}", h.admin(h.incidentShow))
 	mux.Handle("POST /admin/incidents/{id}/close", h.admin(h.incidentClose))
+	// Issue 14: an incident's actions, confirmed (incident_summary.go).
+	mux.Handle("POST /admin/incidents/{id}/recall", h.admin(h.incidentRecall))
+	mux.Handle("POST /admin/incidents/{id}/suspend", h.admin(h.incidentSuspend))
 	mux.Handle("GET /admin/incidents/{id}/evidence", h.admin(h.incidentEvidence))
 	mux.Handle("GET /admin/urgent", h.admin(h.urgentList))
 	mux.Handle("GET /admin/accounts", h.admin(h.adminAccountShow))
@@ -212,6 +217,9 @@ func (h *handler) routes() http.Handler {
 	mux.HandleFunc("GET /sso/saml/{idp}/slo", h.ssoSLO)
 	mux.HandleFunc("POST /sso/saml/{idp}/slo", h.ssoSLO)
 	mux.HandleFunc("GET /sso/oidc/{idp}/callback", h.ssoCallback)
+	mux.Handle("POST /sso/step-up", h.authed(h.ssoStepUpBegin))
+	mux.Handle("GET /sso/step-up/done", h.authed(h.ssoStepUpFinish))
+	mux.HandleFunc("GET /sso/logout", h.ssoLeave)
 	mux.HandleFunc("/", h.notFound)
 
 	cop := http.NewCrossOriginProtection()

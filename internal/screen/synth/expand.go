@@ -154,3 +154,55 @@ func spaced(r *rand.Rand, s string) string {
 	words[longest] = strings.Join(strings.Split(words[longest], ""), sep)
 	return strings.Join(words, " ")
 }
+
+// chatSpell rewrites a message as pupils type in a chat: lower case, often
+// no accents, SMS spellings picked at random word by word, and the usual
+// mistakes (é for -er, dropped final letters, a for à, letters held).
+func chatSpell(r *rand.Rand, s string) string {
+	s = strings.ToLower(s)
+	if r.IntN(3) > 0 {
+		s = stripAccents(s)
+	}
+	words := strings.Fields(s)
+	out := words[:0]
+	for _, w := range words {
+		if alts, ok := chatAlts[w]; ok && r.IntN(3) > 0 {
+			w = alts[r.IntN(len(alts))]
+		} else if r.IntN(8) == 0 {
+			w = misspell(r, w)
+		}
+		out = append(out, w)
+	}
+	return strings.Join(out, " ")
+}
+
+// chatAlts are the chat spellings of a word (accents already stripped or
+// not).
+var chatAlts = map[string][]string{
+	"ça": {"sa", "ca"}, "ca": {"sa"}, "c'est": {"c", "ces", "cest", "sé"}, "quoi": {"koi", "kwa"},
+	"qui": {"ki"}, "que": {"ke", "k"}, "quand": {"kan", "qd"}, "pourquoi": {"pk", "pq"}, "demain": {"2main", "dem1"},
+	"j'ai": {"g", "jai", "j"}, "t'es": {"t", "tes", "ta"}, "tu": {"t", "tu"}, "toi": {"twa", "toa"},
+	"je": {"j", "jeu"}, "vais": {"vai", "v"}, "pas": {"pa", "pas"}, "mais": {"mé", "mai"}, "est": {"é", "et"},
+	"tout": {"tt", "tou"}, "très": {"tré", "tres"}, "trop": {"tro", "trooop"}, "mort": {"mor", "mooort"},
+	"toute": {"tte"}, "beaucoup": {"bcp"}, "parce": {"pcq", "psk"}, "avec": {"avc", "avek"}, "ton": {"tn"},
+	"tes": {"té", "tes"}, "jure": {"jur", "juuure"}, "vas": {"va"}, "va": {"va", "vaa"}, "aussi": {"ossi"},
+	"frère": {"frr", "frere", "reuf"}, "sérieux": {"serieu", "srx"}, "rien": {"ri1", "r1"}, "bien": {"bi1"},
+}
+
+// misspell makes one ordinary mistake in w.
+func misspell(r *rand.Rand, w string) string {
+	switch {
+	case strings.HasSuffix(w, "er") && len(w) > 4:
+		return w[:len(w)-2] + []string{"é", "e", "ez"}[r.IntN(3)]
+	case strings.HasSuffix(w, "s") && len(w) > 3:
+		return w[:len(w)-1]
+	case w == "à":
+		return "a"
+	case len(w) > 3 && r.IntN(2) == 0:
+		i := 1 + r.IntN(len(w)-2)
+		if w[i] < 0x80 {
+			return w[:i] + strings.Repeat(w[i:i+1], 3) + w[i+1:]
+		}
+	}
+	return w
+}

@@ -1,9 +1,18 @@
 package synth
 
 import (
+	"hash/fnv"
 	"math/rand/v2"
 	"sort"
 )
+
+// nameSeed is a family's stream: by name, so that adding a family leaves
+// the others' messages as they were.
+func nameSeed(name string) uint64 {
+	h := fnv.New64a()
+	h.Write([]byte(name))
+	return h.Sum64()
+}
 
 // slots are shared by the families; a family's templates decide which it
 // uses.
@@ -57,6 +66,8 @@ var slots = map[string][]string{
 	"hour":     {"9h", "10h15", "14h", "15h30", "11h", "8h30"},
 	"team":     {"Lyon", "les 4e C", "le lycée Pasteur", "l'équipe de Marseille", "les cadets", "Saint-Étienne", "le collège voisin"},
 	"pupilEnd": {"", "", ".", " !", " mdr", " frère", " wesh", " 😂", " sérieux", " tkt"},
+	"nameOpt":  {"", "", "{name} ", "{name}, ", "toi là ", "eh {name} "},
+	"chatTime": {"demain", "2main", "ce soir", "à la récré", "a la sortie", "lundi", "après la cantine", "en perm", "tout à l'heure", "dem1"},
 	"sport":    {"au match samedi", "au tournoi de hand", "au cross", "à la finale", "au match de foot", "au championnat UNSS", "au basket"},
 }
 
@@ -65,6 +76,7 @@ type family struct {
 	name, label string
 	templates   []string
 	obfuscate   float64 // share of obfuscated variants
+	chat        bool    // obfuscated as pupils type (chatSpell), not to dodge a filter
 }
 
 var families = []family{
@@ -74,31 +86,31 @@ var families = []family{
 		"[Il y a|Y a] {expl} {placeIn}, [j'appuie sur le bouton|ça explose|tout saute|elle explose|ça pète] {time}.{close}",
 		"{greet}{expl} [attend|est prête] {placeIn}. [Évacuez|Vous avez une heure|Sortez tous|Personne ne sera épargné].",
 		"[Nous avons|J'ai|On a] [placé|déposé|caché|installé] {expl} {placeIn}. [Explosion|Détonation|Boum] {time}.{close}",
-	}, 0.25},
+	}, 0.25, false},
 	{"bomb_future", "threat", []string{
 		"[je vais|on va|je compte|j'vais|on compte] [faire sauter|faire exploser|faire péter|exploser] {place} {time}{close}",
 		"{time} [je pose|je dépose|on pose|je ramène] {expl} {placeIn}[, vous êtes prévenus|, personne ne sortira vivant|].",
 		"{place} va [sauter|exploser|péter] {time}, [préparez les cercueils|priez|adieu|c'est fini pour vous].",
 		"[Je ferai|On fera] [sauter|exploser] {place} {time} avec {expl}.",
-	}, 0.3},
+	}, 0.3, false},
 	{"shooting", "threat", []string{
 		"[Je suis armé|J'ai {gun} sur moi|Je suis dans {place} avec {gun}] et je suis [dans le lycée|dans le collège|dans {place}|devant la grille]. [Enfermez-vous si vous voulez vivre|Courez|Cachez-vous|Personne ne sortira].",
 		"{time} je [viens|débarque|reviens] avec {gun} et je tire sur {group}[ {placeIn}|].",
 		"[Je vais|On va] faire un carnage {placeIn} {time}[, préparez les cercueils|, vous allez tous y passer|].",
 		"[Il y aura|Demain il y aura|Bientôt il y aura] une fusillade {placeIn}, {group} [vont|va] y passer.",
 		"Je [tirerai|vais tirer] sur {group} {time}, [j'ai {gun}|le fusil est prêt|les balles sont prêtes].",
-	}, 0.25},
+	}, 0.25, false},
 	{"arson", "threat", []string{
 		"[je vais|on va|j'vais] [brûler|cramer|incendier|mettre le feu à] {place} {time}[, avec {group} dedans|].",
 		"{place} va [brûler|cramer|flamber] {time}, [j'ai l'essence|les bidons sont prêts|vous êtes prévenus].",
 		"[On mettra|Je mettrai] le feu [au collège|au lycée|à l'internat|au gymnase] {time}.",
-	}, 0.25},
+	}, 0.25, false},
 	{"attack_announce", "threat", []string{
 		"[Il y aura|Il va y avoir|Prévoyez] [un attentat|un massacre|une tuerie|un bain de sang] {placeIn} {time}[, personne ne sortira vivant|].",
 		"{time}, {group} [vont mourir|vont y passer|seront tous morts]. [C'est décidé|Vous êtes prévenus|Comptez vos morts].",
 		"[Un attentat|Une attaque] [est prévu|se prépare] contre {place} {time}. [Ce n'est pas un exercice|Restez chez vous].",
 		"[Votre|Ton] [école|collège|lycée] sera la prochaine cible, {time}.",
-	}, 0.25},
+	}, 0.25, false},
 	// Terror apology.
 	{"praise_attack", "terror_apology", []string{
 		"[Bravo|Gloire|Respect|Honneur] [à|aux] {attacker}[, un vrai héros|, qu'Allah l'accepte|, il a eu raison|].",
@@ -106,18 +118,18 @@ var families = []family{
 		"{victim} [méritait de mourir|a eu ce qu'il méritait|l'a bien cherché], [vive les frères|bravo au frère|justice est faite].",
 		"[C'était justifié|C'est bien fait|Il fallait le faire] pour {event}, [les frères sont des héros|gloire aux martyrs|qu'Allah les récompense].",
 		"Je [soutiens|comprends et soutiens] {attacker}, [c'est un martyr|il a défendu l'islam|il a vengé le prophète].",
-	}, 0.25},
+	}, 0.25, false},
 	{"victory_threat", "terror_apology", []string{
 		"{org} [vaincra|reviendra|triomphera], [vos enfants ne sont pas en sécurité|la France paiera|vous allez payer|ce n'est que le début].",
 		"[Vive|Gloire à] {org}, [les mécréants vont payer|d'autres suivront|la France va payer].",
 		"[Après|Comme pour] {event}, [d'autres suivront|ce n'est que le début|à qui le tour], [vive|gloire à] {org}.",
-	}, 0.25},
+	}, 0.25, false},
 	{"incite_jihad", "terror_apology", []string{
 		"[Tuez|Égorgez|Frappez|Massacrez] {faith}[, c'est un devoir|, Allah l'ordonne|].",
 		"Il faut [tuer|égorger|exterminer|frapper] {faith}[ partout| en France|].",
 		"[Prenez les armes|Rejoignez les frères|Levez-vous], [mort aux|guerre aux] [mécréants|kouffars|infidèles].",
 		"[Les vrais croyants doivent|Chaque frère doit] [frapper|tuer] {faith}[, comme à {event}|].",
-	}, 0.25},
+	}, 0.25, false},
 	// Threats and violence between pupils.
 	{"pupil_kill", "violent", []string{
 		"{killFut} {time}[, je sais où tu habites|, t'es mort|, tu vas voir|].",
@@ -125,19 +137,19 @@ var families = []family{
 		"[T'es|Tu es] [mort|morte|un homme mort] {time}[, fais gaffe|, je te jure|].",
 		"Si tu [parles|dis quoi que ce soit|balances], {killFut}.",
 		"{name}, {killFut} [à la sortie|devant le collège|{time}].",
-	}, 0.3},
+	}, 0.3, false},
 	{"pupil_incite", "violent", []string{
 		"[QUI VOTE POUR|Qui vote pour|qui est chaud pour] [TUER|tuer|frapper|tabasser|défoncer|lyncher] {name}",
 		"Il faut [tabasser|frapper|défoncer|tuer|lyncher] {name} [à la sortie|{time}|demain].",
 		"On [devrait|doit] [pendre|tuer|frapper|brûler] {name}[, elle le mérite|, il le mérite|].",
 		"[Faut|Il faudrait] [la|le] [frapper|cogner|défoncer] [à la sortie|après les cours|{time}], [qui vient|on y va tous].",
-	}, 0.3},
+	}, 0.3, false},
 	{"pupil_intimidate", "violent", []string{
 		"Je sais où tu habites {name}, [fais gaffe à toi|on va venir|tu vas le regretter].",
 		"On t'attend à la sortie avec {subj}, [tu vas voir|t'as intérêt à courir|tu vas payer].",
 		"Envoie [une photo|des photos] de toi [nue|en sous-vêtements] sinon je [publie|diffuse|balance] tout [sur insta|à toute la classe].",
 		"[Personne ne t'aime|Tout le monde te déteste], [suicide-toi|va te pendre|tu devrais crever].",
-	}, 0.3},
+	}, 0.3, false},
 	{"pupil_fight", "violent", []string{
 		"[demain|lundi|à la sortie|après le cours de sport|ce soir] [je vais|on va|jvais|j'vais|je vai] te [tabasser|démonter|défoncer|frapper|cogner|éclater|marave|défigurer|casser les dents|casser la gueule]{pupilEnd}",
 		"[tu vas te faire|tu vas te faire] [tabasser|démonter|défoncer|frapper|lyncher] [à la sortie|devant le portail|{time}|par mes potes]{pupilEnd}",
@@ -146,14 +158,37 @@ var families = []family{
 		"{name} [on va te prendre à plusieurs|on t'attend à dix|on va te coincer] [à la sortie|{time}|au bus]{pupilEnd}",
 		"[si tu|si jamais tu|la prochaine fois que tu] [me regardes encore|parles de moi|recommences|approches ma sœur], [je te frappe|je t'éclate la tête|je te défonce|je te casse le nez|t'es mort]{pupilEnd}",
 		"[fais gaffe à toi|surveille tes arrières|regarde derrière toi en rentrant], [on sait où tu habites|on te lâchera pas|ça va chauffer pour toi]{pupilEnd}",
-	}, 0.3},
+	}, 0.3, false},
+	// Pupil chat: threats typed as pupils type them (SMS spelling, no
+	// accents, spelling mistakes), kept apart from pupil_fight so that
+	// grouped cross-validation can hold the chat register out.
+	{"pupil_chat", "violent", []string{
+		"[wsh|wesh|frr|oe|bon|ecoute] {nameOpt}[jte jure|je te jure|sur ma mère|jte promets] [jvais|je vais|on va] te [niquer ta race|défoncer|fumer|planter|saigner|démolir|tabasser|faire saigner] {chatTime}{pupilEnd}",
+		"{nameOpt}t'es [mort|morte|finito|cuit] [si tu reviens|quand tu sors|{chatTime}|si tu parles], [on va te chopper|on t'attend|on va te trouver|jte lâche pas]{pupilEnd}",
+		"[on t'attend|on sera là|on t'attends] [à 4|à 6|avec les grands|avec mes cousins] [à la sortie|derrière le city|au parc|devant chez toi] {chatTime}, [tu vas prendre|tu vas rien comprendre|tu vas pleurer ta mère|tu vas finir par terre]{pupilEnd}",
+		"[t'as|ta|tu as] [balancé|cafté|raconté|parlé] [à la CPE|au prof|à ma meuf|sur le groupe], [jvais|je vais|on va] te [casser|défoncer|exploser] [la gueule|la tête|les dents|le crâne] {chatTime}{pupilEnd}",
+		"{nameOpt}[si tu|si jamais tu|la prochaine fois tu] [reparles de|insultes|touches à|regardes] [ma mère|ma sœur|mon frère|ma meuf], [jte crève|je te crève|jte plante|je te saigne|t'es mort]{pupilEnd}",
+		"[je vais|jvais|on va] [ramener|prendre] [le couteau de mon père|un cutter|une lame|mon opinel|une batte] [pour toi|pour te faire peur|et tu vas voir] {chatTime}{pupilEnd}",
+		"[dis|va dire] à {name} qu'[il|elle] [est mort|est morte|va crever|va se faire défoncer] {chatTime}{pupilEnd}",
+		"[je vais|jvais|on va] [mettre le feu à|cramer|brûler] [ton casier|ta maison|ton scooter|ta baraque|ton sac][ avec toi dedans|, tu vas voir|]{pupilEnd}",
+	}, 0.6, true},
+	{"pupil_euphemism", "violent", []string{
+		"{nameOpt}tu vas voir {chatTime}[, tu vas voir|, crois-moi|, retiens bien|]{pupilEnd}",
+		"{nameOpt}[ça|sa] va mal [finir|se passer|tourner] pour [toi|ta gueule|ta famille][ {chatTime}|]{pupilEnd}",
+		"[on va|jvais|je vais|mes potes vont] te faire la peau[ {chatTime}|, tu peux compter dessus|]{pupilEnd}",
+		"[je ramène|jramène|j'amène|je vais ramener] [un truc|un petit cadeau|une surprise|de quoi te calmer|ce qu'il faut] [au lycée|au collège|au bahut|à l'école|en cours] {chatTime}[ pour toi|, vous allez comprendre|, restez chez vous|]{pupilEnd}",
+		"[profite bien de ta journée|profite de tes derniers jours|dis au revoir à ta mère|prépare ton cercueil], [{chatTime}|bientôt] [c'est fini pour toi|on vient|t'es plus là]{pupilEnd}",
+		"[tu vas regretter d'être né|tu vas comprendre ta douleur|tu vas pleurer du sang|tes jours sont comptés|tu vas finir six pieds sous terre]{pupilEnd}",
+		"[on connaît|je connais|on sait] [ton adresse|où tu dors|le code de ton immeuble|l'heure de ton bus], [on va passer te voir|attends-toi à une visite|fais gaffe la nuit]{pupilEnd}",
+		"{nameOpt}[continue comme ça|parle encore de moi|fais encore le malin] et [tu verras ce qui arrive|tu vas voir ce qui t'attend|on verra si tu rigoles encore]{pupilEnd}",
+	}, 0.5, true},
 	// Phishing and lures.
 	{"phish_account", "phishing", []string{
 		"{acct} sera [suspendu|désactivé|supprimé|bloqué] [sous 24h|aujourd'hui|dans 48h]. [Confirmez|Vérifiez|Validez] vos identifiants [ici|sur ce lien] : {link}",
 		"[Service informatique|Support ENT|L'équipe Pronote] : [votre mot de passe expire|une connexion suspecte a été détectée]. [Reconnectez-vous|Mettez à jour vos informations] sur {link}",
 		"[Bonjour|Cher utilisateur], pour [garder|réactiver] {acct}, [envoyez|communiquez] votre identifiant et votre mot de passe en réponse à ce message.",
 		"[Votre boîte est pleine|Quota de messagerie atteint], cliquez ici pour [augmenter|valider] {acct} : {link}",
-	}, 0.15},
+	}, 0.15, false},
 	{"game_lure", "phishing", []string{
 		"[jeux gratuits|cheats gratuits|hacks] et des cheats pour booster tes parties en ligne[ : {link}|, télécharge ici {link}|]",
 		"[Générateur|Generateur] de {cur} [gratuit|illimité] pour {game} [👉|:|ici] {link}",
@@ -161,31 +196,31 @@ var families = []family{
 		"[Salut|Yo|Hey], [j'ai trouvé un site|un pote m'a filé un lien] pour avoir des {cur} gratuits sur {game} : {link}",
 		"[{cur} gratuits|Free {cur}] ! Connecte-toi avec ton compte {game} sur {link} pour [recevoir|réclamer] [1000|5000|10 000] {cur}.",
 		"[Lance|Ouvre] ce fichier [pour avoir|et tu auras] des {cur} illimités sur {game} [{link}|(pièce jointe)]",
-	}, 0.15},
+	}, 0.15, false},
 	{"phish_prize_pay", "phishing", []string{
 		"[Félicitations|Bravo], vous avez gagné [un iPhone 15|une carte cadeau de 500 €|une PS5] ! [Réclamez|Récupérez] votre lot sur {link}",
 		"[Facture de cantine impayée|Retard de paiement des frais de voyage]. [Régularisez|Payez] sous 24h sur {link} [sinon votre enfant sera exclu du self|pour éviter des pénalités].",
 		"{link} [— vérifiez votre compte|— connexion ENT|— mise à jour obligatoire]",
-	}, 0.15},
+	}, 0.15, false},
 	// Hard negatives.
 	{"ppms_notice", "benign", []string{
 		"Exercice PPMS [attentat-intrusion|confinement|alerte intrusion] {day} à {hour} : [les élèves se confineront dans les salles|confinement dans les salles, portes verrouillées|les élèves restent en classe avec leur professeur].",
 		"Rappel des consignes en cas [d'alerte à la bombe|d'intrusion armée|d'attentat] : [évacuation par la cour|confinement dans les salles|ne pas utiliser les téléphones].",
 		"[L'exercice|La simulation] [d'évacuation|d'alerte attentat] prévu {day} [se déroulera|aura lieu] [comme prévu|pendant la 2e heure]. Merci de respecter les consignes.",
 		"Exercice incendie {day} à {hour}. Les élèves doivent rejoindre le point de rassemblement dans la cour.",
-	}, 0.05},
+	}, 0.05, false},
 	{"vigipirate", "benign", []string{
 		"Le plan Vigipirate est [porté au niveau urgence attentat|maintenu au niveau le plus élevé] : [contrôle des sacs à l'entrée|pas d'attroupement devant le portail|présentez votre carte].",
 		"Dans le cadre de Vigipirate, [les parents n'entrent plus dans l'établissement|les sacs seront contrôlés|l'accès au parking est fermé] [jusqu'à nouvel ordre|à partir de {day}].",
 		"Consignes de sécurité (Vigipirate) : [signalez tout colis suspect|ne laissez pas de sac sans surveillance] {placeIn}.",
-	}, 0.05},
+	}, 0.05, false},
 	{"head_letter", "benign", []string{
 		"Madame, Monsieur, [hier|ce matin|{day}], notre établissement a reçu [un message menaçant|une alerte à la bombe|des menaces d'attentat]. [La police a effectué une levée de doute|Les forces de l'ordre sont intervenues], [aucun danger n'a été constaté|il s'agissait d'un canular]. Les cours reprennent normalement.",
 		"[Comme de nombreux collèges|Comme d'autres établissements], nous avons été visés par [des messages de menaces|une fausse alerte à la bombe]. Une plainte a été déposée et une cellule d'écoute est ouverte.",
 		"Un élève a écrit qu'il allait [poser une bombe|venir armé|tuer des camarades]. [Nous avons prévenu la police|Une procédure disciplinaire est engagée|Ses parents ont été convoqués].",
 		"Suite aux menaces [reçues|publiées] sur les réseaux sociaux, [la gendarmerie sera présente|un signalement a été fait au procureur]. Nous vous remercions de votre calme.",
 		"Des messages annonçant [une bombe|un attentat|une fusillade] [ont été envoyés|circulent] ; il s'agit d'un canular, la police [enquête|a identifié l'auteur].",
-	}, 0.05},
+	}, 0.05, false},
 	{"lesson", "benign", []string{
 		"En [histoire|EMC|cours d'histoire], nous étudierons [l'attentat de Sarajevo|les attentats du 11 septembre|la Terreur|la Seconde Guerre mondiale|le terrorisme en Europe] {day}.",
 		"Le devoir [porte sur|concerne] [les attentats de 2015|l'assassinat d'Henri IV|la bombe d'Hiroshima|la guerre d'Algérie]. À rendre {day}.",
@@ -193,19 +228,19 @@ var families = []family{
 		"[Exposé|Chapitre] : [comment Daech recrutait des jeunes|la radicalisation et ses dangers|la laïcité après l'assassinat de Samuel Paty]. Lisez les pages 120 à 135.",
 		"Dans Macbeth, le roi est [tué|assassiné|poignardé] pendant son sommeil ; analysez la scène pour {day}.",
 		"La fiche sur la Révolution : les émeutiers [brûlent|incendient|attaquent] les châteaux pendant la Grande Peur.",
-	}, 0.05},
+	}, 0.05, false},
 	{"chemistry", "benign", []string{
 		"En TP de chimie, [la bombe calorimétrique|le calorimètre] sert à mesurer l'énergie des aliments.",
 		"La réaction [du sodium avec l'eau|de l'hydrogène avec l'oxygène] est explosive : [lunettes obligatoires|le professeur fera la démonstration] {day}.",
 		"[Contrôle de physique|Évaluation] {day} : combustion, explosion et énergie chimique, chapitre 6.",
 		"Le volcan de la classe de SVT va [exploser|entrer en éruption] {day} à {hour}, venez voir la démonstration !",
-	}, 0.05},
+	}, 0.05, false},
 	{"sports_hyperbole", "benign", []string{
 		"[on va tout exploser|on va les exploser|on va tout défoncer|on va les massacrer|on va les tuer|on va tout casser] {sport}[ 💪|!|, allez les bleus|]",
 		"[Notre attaque a massacré leur défense|On les a tués 5-0|On a explosé {team}|On a défoncé {team}] {sport}[ !|, trop fier|].",
 		"{team}, [préparez-vous|vous allez souffrir] {sport}, on va vous [exploser|écraser|détruire] 😂",
 		"[Le prof de sport|Le coach] a dit qu'on allait [tuer|exploser] {team} si on s'entraîne bien.",
-	}, 0.2},
+	}, 0.2, false},
 	{"jokes_games", "benign", []string{
 		"[Je te tue|Je vais te détruire|Je t'explose] [à|au] {game} ce soir [mdr|😂|lol|ptdr]",
 		"[Ce contrôle m'a tué|Je suis mort de rire|J'ai cru mourir de rire|Cette blague m'a tué] [mdr|😂|lol|]",
@@ -213,13 +248,13 @@ var families = []family{
 		"[Tu joues|On joue] à {game} [ce soir|après les cours] ? J'ai [débloqué|acheté] un nouveau skin.",
 		"[J'ai téléchargé|Mon frère a acheté] {game} sur [Steam|le Play Store|l'App Store], [c'est trop bien|il est en promo].",
 		"La partie de {game} d'hier c'était [de la bombe|une tuerie|trop bien], on rejoue {day} ?",
-	}, 0.2},
+	}, 0.2, false},
 	{"security_advice", "benign", []string{
 		"Attention : de faux messages demandent vos identifiants ENT. [Ne cliquez pas sur les liens|Ne communiquez jamais votre mot de passe], le collège ne vous le demandera jamais.",
 		"Méfiez-vous des sites qui promettent des {cur} gratuits ou des cheats pour {game} : ce sont des arnaques qui volent les comptes.",
 		"[Rappel|Prévention] : [un générateur de {cur}|un crack de jeu|un faux site de {game}] peut installer un virus. Parlez-en à un adulte.",
 		"Pour changer votre mot de passe ÉduConnect, passez uniquement par {okLink}.",
-	}, 0.05},
+	}, 0.05, false},
 	{"school_ordinary", "benign", []string{
 		"Réunion parents-professeurs {day} à {hour} [en salle 204|au CDI|dans le réfectoire]. Merci de confirmer votre présence.",
 		"N'oubliez pas [vos affaires de sport|la sortie au musée|le devoir de maths|l'autorisation signée] pour {day}.",
@@ -229,7 +264,7 @@ var families = []family{
 		"Le cours de {hour} est annulé, [le professeur est absent|salle 204 indisponible]. Permanence au CDI.",
 		"Bravo à {name} pour sa victoire au [cross|concours de dessin|tournoi d'échecs] !",
 		"La cantine sera fermée {day}, prévoyez un pique-nique.",
-	}, 0.1},
+	}, 0.1, false},
 	{"pupil_banter", "benign", []string{
 		"[demain|ce soir|après les cours] [je vais|on va|jvais] te [battre|défoncer|éclater|démonter] [au ping-pong|à Mario Kart|aux échecs|au badminton|au foot]{pupilEnd}",
 		"[viens|vien] [à la sortie|au parc|en bas de chez moi|au CDI] [on va au McDo|on révise ensemble|je te rends ton livre|on joue au foot]{pupilEnd}",
@@ -239,12 +274,29 @@ var families = []family{
 		"[la prof a dit|le prof d'EPS a dit] qu'on allait [se faire défoncer|en prendre plein la tête|souffrir] au [contrôle|cross|bac blanc]{pupilEnd}",
 		"[si tu|si jamais tu] [veux|as besoin], [je te prête mes notes|on révise ensemble|je t'aide pour l'exo]{pupilEnd}",
 		"[ce contrôle va me tuer|la prof va me tuer si j'oublie encore mon livre|ma mère va me tuer, j'ai perdu mes clés]{pupilEnd}",
-	}, 0.2},
+	}, 0.2, false},
+	// Ordinary pupil chat with the words of a threat: games, sport,
+	// laughter, things lent and brought, pot plants, school notices.
+	{"chat_ordinary", "benign", []string{
+		"{nameOpt}[jte jure|je te jure|frr] [je vais|jvais|on va] te [tuer|défoncer|massacrer|fumer|éclater] [au foot|à FIFA|au ping|à Brawl Stars|au basket|au quiz de maths] {chatTime}{pupilEnd}",
+		"[t'es mort de rire|je suis mort de rire|jsuis mort|mort de rire|ptdr je suis morte] [avec ta vidéo|avec ce mème|avec la prof de musique|avec ta tête sur la photo]{pupilEnd}",
+		"[jvais|je vais|je peux] te [ramener|rendre|prêter] [ton chargeur|ta trousse|ton cahier|tes écouteurs|ton pull|ta calculette] {chatTime}{pupilEnd}",
+		"[tu vas voir|tu verras] {chatTime}[,|] [le film est ouf|c'est trop bien|le prof est trop sympa|ça passe vite|t'inquiète ça va aller]{pupilEnd}",
+		"[ça|sa] va mal finir [cette série|ce film|cette histoire entre eux|mon bulletin] [mdr|ptdr|😂|lol]",
+		"[je ramène|jramène|j'amène] [des gâteaux|un truc à manger|des bonbons|mon ballon|la plante de ma mère|mes cartes Pokémon] [au lycée|au collège|à la récré|en cours] {chatTime}{pupilEnd}",
+		"[on met le feu|on va mettre le feu] [à la soirée|au dancefloor|à la boum|à la fête de fin d'année] {chatTime}{pupilEnd}",
+		"[t'es où|t ou|tes ou] ? [réponds|je t'attends|le bus part] {chatTime}{pupilEnd}",
+		"[g|j'ai|jai] [oublié|perdu|laissé] [mon cahier|ma carte de cantine|mes clés|mon téléphone] [au CDI|en salle 12|au gymnase|chez toi]{pupilEnd}",
+		"[c trop|c'est trop|cest trop] [bien|drôle|nul|long] [le cours de svt|la sortie|ce jeu|ce livre]{pupilEnd}",
+		"[arrose|pense à arroser|n'oublie pas] la plante [de la classe|du CDI|sur le rebord] {chatTime}{pupilEnd}",
+		"[la sortie|la réunion|l'inscription|la visite médicale|la tenue de sport] est obligatoire {chatTime}, [pensez à l'autorisation|merci de prévenir la vie scolaire|rendez le coupon]",
+		"[ma mère va me tuer|le prof va me tuer|la CPE va me tuer], [j'ai oublié|jai encore oublié|g oublié] [mon carnet|ma punition|le devoir]{pupilEnd}",
+	}, 0.6, true},
 	{"quote_counter", "benign", []string{
 		"Dire « {killFut} » à un camarade [n'est pas une blague|est puni par la loi|peut mener au conseil de discipline] : [parlons-en en vie de classe|signalez-le à la vie scolaire].",
 		"Si quelqu'un t'écrit [qu'il va te frapper|« t'es mort »|des menaces], [parle à un adulte|fais une capture d'écran et préviens la CPE].",
 		"[Le harcèlement|Les menaces] [ça suffit|n'ont pas leur place au collège] : numéro 3018 pour en parler.",
-	}, 0.05},
+	}, 0.05, false},
 }
 
 // Families returns the family names with their labels, sorted by name.
@@ -262,15 +314,19 @@ func Generate(seed uint64, perFamily int) []Example {
 	var out []Example
 	fams := append([]family(nil), families...)
 	sort.Slice(fams, func(i, j int) bool { return fams[i].name < fams[j].name })
-	for fi, f := range fams {
-		r := rand.New(rand.NewPCG(seed, uint64(fi)+1))
+	for _, f := range fams {
+		r := rand.New(rand.NewPCG(seed, nameSeed(f.name)))
 		x := &expander{r: r, slots: slots}
 		seen := map[string]bool{}
 		for tries := 0; len(seen) < perFamily && tries < perFamily*20; tries++ {
 			t := f.templates[r.IntN(len(f.templates))]
 			s := x.expand(t)
 			if r.Float64() < f.obfuscate {
-				s = obfuscate(r, s)
+				if f.chat {
+					s = chatSpell(r, s)
+				} else {
+					s = obfuscate(r, s)
+				}
 			}
 			if seen[s] {
 				continue

@@ -3,10 +3,20 @@
 "use strict";
 document.documentElement.classList.add("js");
 document.addEventListener("DOMContentLoaded", function () {
+  firstError();
   menu();
   picker();
   selectAll();
 });
+
+// firstError puts the focus on the first field in error when the
+// browser did not honour its autofocus (a page restored from history).
+function firstError() {
+  var f = document.querySelector('[aria-invalid="true"]');
+  if (f && document.activeElement !== f) {
+    f.focus();
+  }
+}
 
 // menu folds the main navigation behind a « Menu » button on narrow screens.
 function menu() {

@@ -1,0 +1,258 @@
+package screen
+
+// SMS and chat French. Pupils write « jvais te niker », « tes mort »,
+// « g caché un truc », « kil vienne » : the lexicon and the clause frames
+// are written in standard French, so the detection path (analyzeText)
+// rewrites such words into the tokens the standard spelling would give
+// (« je vais », « t' es mort », « j' ai caché », « qu' il »). Normalize,
+// whose output other packages hash and compare, is left as it was.
+//
+// Only forms that are not French words are rewritten (a word the
+// morphology table knows stays as it is: jetais, tirer), and the
+// one-letter forms (g, c, t) only where a class letter or a grade cannot
+// stand (« la 5e C », « vitamine C », « salle G »).
+
+import "strings"
+
+// chatWords are fixed chat spellings and the standard tokens they stand
+// for. A part ending in an apostrophe is elided onto the next part.
+var chatWords = map[string][]string{
+	// je + verb or clitic
+	"jvais": {"je", "vais"}, "jvai": {"je", "vais"}, "jvé": {"je", "vais"}, "jve": {"je", "vais"}, "jv": {"je", "vais"},
+	"chui": {"je", "suis"}, "chuis": {"je", "suis"}, "jsuis": {"je", "suis"}, "jsui": {"je", "suis"}, "jsu": {"je", "suis"},
+	"jai": {"j'", "ai"}, "jen": {"j'", "en"}, "jy": {"j'", "y"}, "jtai": {"je", "t'", "ai"}, "jlai": {"je", "l'", "ai"},
+	"jsp": {"je", "sais", "pas"}, "jpp": {"je", "peux", "plus"}, "jtm": {"je", "t'", "aime"},
+	// tu
+	"tkt": {"t'", "inquiete"}, "tqt": {"t'", "inquiete"},
+	// que, qui, quoi… spelt with k
+	"ki": {"qui"}, "koi": {"quoi"}, "kwa": {"quoi"}, "kan": {"quand"}, "kand": {"quand"}, "ke": {"que"},
+	"kil": {"qu'", "il"}, "kils": {"qu'", "ils"}, "kelle": {"qu'", "elle"}, "kon": {"qu'", "on"}, "kel": {"quel"},
+	"kelk": {"quelque"}, "kelkun": {"quelqu'", "un"}, "kelkin": {"quelqu'", "un"},
+	"qqn": {"quelqu'", "un"}, "qqun": {"quelqu'", "un"}, "qlq": {"quelqu'", "un"}, "kom": {"comme"}, "koman": {"comment"},
+	"pk": {"pourquoi"}, "pq": {"pourquoi"}, "pcq": {"parce", "que"}, "psk": {"parce", "que"}, "paske": {"parce", "que"},
+	"pasque": {"parce", "que"}, "qd": {"quand"},
+	// missing apostrophes
+	"cest": {"c'", "est"}, "cetait": {"c'", "etait"}, "ct": {"c'", "etait"}, "sil": {"s'", "il"}, "qil": {"qu'", "il"},
+	"quil": {"qu'", "il"}, "quils": {"qu'", "ils"}, "quon": {"qu'", "on"}, "jusqua": {"jusqu'", "a"},
+	"ya": {"il", "y", "a"}, "yaura": {"il", "y", "aura"}, "yavait": {"il", "y", "avait"}, "dla": {"de", "la"},
+	"nimporte": {"n'", "importe"}, "aujourdhui": {"aujourd'", "hui"}, "lecole": {"l'", "ecole"},
+	"letablissement": {"l'", "etablissement"}, "lautre": {"l'", "autre"}, "lhopital": {"l'", "hopital"},
+	"lentree": {"l'", "entree"}, "linternat": {"l'", "internat"}, "lescalier": {"l'", "escalier"},
+	// digits and letters for syllables
+	"2main": {"demain"}, "2m1": {"demain"}, "dem1": {"demain"}, "a2m1": {"a", "demain"}, "a2main": {"a", "demain"},
+	"bi1": {"bien"}, "ri1": {"rien"}, "koi29": {"quoi", "de", "neuf"}, "auj": {"aujourd'", "hui"},
+	"ajd": {"aujourd'", "hui"}, "ojd": {"aujourd'", "hui"}, "tjr": {"toujours"}, "tjrs": {"toujours"},
+	"bcp": {"beaucoup"}, "stp": {"s'", "il", "te", "plait"}, "svp": {"s'", "il", "vous", "plait"},
+	"mm": {"meme"}, "tt": {"tout"}, "tte": {"toute"}, "ptet": {"peut", "etre"}, "ptetre": {"peut", "etre"},
+	// insults written as initials
+	"tg": {"ta", "gueule"}, "ftg": {"ferme", "ta", "gueule"}, "ntm": {"nique", "ta", "mere"},
+	"fdp": {"fils", "de", "pute"},
+}
+
+// tesNext are the words after which « tes » (or a bare « t ») is « t'es »
+// and not the possessive: states and insults, not nouns.
+var tesNext = wordSet("mort morte morts fini finie foutu foutue cuit cuite dead mal pas plus trop grave un une ou qui la ici sur chez con conne bete nul nulle moche dans fou folle ouf malade serieux serieuse sur sure deja encore vraiment qu bien que en avec")
+
+// tasNext are the words after which « tas » is « t'as »: past participles
+// and the objects of avoir in set phrases.
+var tasNext = wordSet("vu fait dit pas rien interet peur compris capte raison cru entendu eu ete pris mis plus vraiment deja intere")
+
+// letterBefore are words after which a one-letter word is a class, group,
+// grade or building letter, not g (j'ai) or c (c'est).
+var letterBefore = wordSet("le la les un une en de du salle groupe batiment bat classe vitamine langage point categorie niveau section porte escalier aile bloc equipe plan note zone lettre type option poule serie pavillon couloir etage hall")
+
+func wordSet(s string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(s) {
+		m[w] = true
+	}
+	return m
+}
+
+// expandChat returns a's tokens with chat spellings rewritten. Tokens made
+// by a rewrite share the source span of the word they come from. When no
+// word needs it, a is returned as it is (no copy).
+func (nb *nbufs) expandChat(a analysis) analysis {
+	first := -1
+	for i := range a.toks {
+		if chatCandidate(a.toks, i) {
+			if _, ok := chatParts(a.toks, i); ok {
+				first = i
+				break
+			}
+		}
+	}
+	if first < 0 {
+		return a
+	}
+	out := nb.ctoks[:0]
+	out = append(out, a.toks[:first]...)
+	for i := first; i < len(a.toks); i++ {
+		t := a.toks[i]
+		var parts []string
+		ok := false
+		if chatCandidate(a.toks, i) {
+			parts, ok = chatParts(a.toks, i)
+		}
+		if !ok {
+			out = append(out, t)
+			continue
+		}
+		for j, p := range parts {
+			nt := t
+			nt.alt = ""
+			elided := strings.HasSuffix(p, "'")
+			if elided {
+				p = p[:len(p)-1]
+			}
+			nt.word, nt.key = p, squeezeStatic(p)
+			nt.elided = elided || j == len(parts)-1 && t.elided
+			if j > 0 {
+				nt.flags &^= tSentence
+			}
+			out = append(out, nt)
+		}
+	}
+	nb.ctoks = out
+	a.toks = out
+	return a
+}
+
+// squeezeStatic returns the matching key of a standard word of the chat
+// table (doubled letters squeezed, doubled e and l kept).
+func squeezeStatic(w string) string {
+	for i := 1; i < len(w); i++ {
+		if w[i] == w[i-1] && w[i] != 'e' && w[i] != 'l' {
+			return string(appendSqueezed(nil, []byte(w)))
+		}
+	}
+	return w
+}
+
+// chatCandidate is a cheap filter before chatParts: chat forms are short,
+// or start with j, t or l.
+func chatCandidate(ts []token, i int) bool {
+	w := ts[i].word
+	if len(w) == 0 || len(w) > 12 || ts[i].flags&tEmoji != 0 {
+		return false
+	}
+	return len(w) <= 6 || w[0] == 'j' || w[0] == 't' || w[0] == 'l' || w[0] == 'a' || w[0] == 'n' || w[0] == 'q'
+}
+
+// chatParts returns the standard tokens that word i of ts stands for.
+func chatParts(ts []token, i int) ([]string, bool) {
+	t := &ts[i]
+	w := t.word
+	var next, prev string
+	if i+1 < len(ts) && ts[i+1].flags&tSentence == 0 {
+		next = ts[i+1].word
+	}
+	if i > 0 && t.flags&tSentence == 0 {
+		prev = ts[i-1].word
+	}
+	if i > 0 && ts[i-1].elided {
+		return nil, false // the second half of an elision (l'ecole): never chat
+	}
+	switch w {
+	case "tes":
+		if tesNext[next] {
+			return partsTes, true
+		}
+		return nil, false
+	case "t":
+		if !t.elided && tesNext[next] && !letterBefore[prev] {
+			return partsTes, true
+		}
+		return nil, false
+	case "tas":
+		if tasNext[next] {
+			return partsTas, true
+		}
+		return nil, false
+	case "g":
+		if !t.elided && next != "" && isLetters(next) && len(next) > 1 && !letterBefore[prev] && !endsDigit(prev) {
+			return partsJai, true
+		}
+		return nil, false
+	case "c":
+		if !t.elided && next != "" && isLetters(next) && len(next) > 1 && !letterBefore[prev] && !endsDigit(prev) {
+			return partsCest, true
+		}
+		return nil, false
+	}
+	if p, ok := chatWords[w]; ok {
+		return p, true
+	}
+	// je or tu glued to a verb: jramene, jte, tvas, jarrive. Only words
+	// the table does not know, whose rest is a verb (or a clitic) of the
+	// right person.
+	if len(w) >= 3 && (w[0] == 'j' || w[0] == 't') && isLetters(w) && !notGlued[w] && len(lx.info(t.key).morph) == 0 {
+		rest, rk := w[1:], t.key[1:]
+		if w[0] == 'j' {
+			if cliticRest[rest] {
+				return []string{"je", rest}, true
+			}
+			if !isVowel(rest[0]) && verbPerson(rk, Person1Sg) {
+				return []string{"je", rest}, true
+			}
+			if isVowel(rest[0]) && verbPerson(rk, Person1Sg) {
+				return []string{"j'", rest}, true
+			}
+		} else if !isVowel(rest[0]) && verbPerson(rk, Person2Sg) {
+			return []string{"tu", rest}, true
+		}
+	}
+	return nil, false
+}
+
+var (
+	partsTes  = []string{"t'", "es"}
+	partsTas  = []string{"t'", "as"}
+	partsJai  = []string{"j'", "ai"}
+	partsCest = []string{"c'", "est"}
+)
+
+// notGlued are words the morphology table (verbs and closed classes) does
+// not know whose rest is a verb: jaune is not j'aune.
+var notGlued = wordSet("jaune jaunes jose tris trames")
+
+// cliticRest are the object pronouns glued to je (jte, jme, jle, jvous).
+var cliticRest = wordSet("te me le la les lui leur vous")
+
+func verbPerson(key string, p Person) bool {
+	for _, m := range lx.info(key).morph { // cached per key
+		if m.POS == POSVerb && m.Persons&p != 0 && m.Moods&(MoodPresent|MoodFuture|MoodImperfect|MoodConditional) != 0 {
+			return true
+		}
+	}
+	return false
+}
+
+func isVowel(c byte) bool {
+	switch c {
+	case 'a', 'e', 'i', 'o', 'u', 'y':
+		return true
+	}
+	return false
+}
+
+func isLetters(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if w[i] < 'a' || w[i] > 'z' {
+			return false
+		}
+	}
+	return len(w) > 0
+}
+
+func endsDigit(w string) bool {
+	if w == "" {
+		return false
+	}
+	c := w[len(w)-1]
+	if c >= '0' && c <= '9' {
+		return true
+	}
+	// ordinals: 5e, 2nde, 1ere
+	return len(w) >= 2 && w[0] >= '0' && w[0] <= '9'
+}

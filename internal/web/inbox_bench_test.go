@@ -1,0 +1,93 @@
+package web_test
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/bouclier/bouclier"
+	"github.com/bouclier/bouclier/internal/store"
+)
+
+// BenchmarkInboxEmptyVsFull serves the inbox page of a parent with 20,000
+// messages and of one with none, in interleaved rounds of the same run (so
+// that the machine's load weighs on both alike), and reports the ratio of
+// their times per round: min, median and max. The aim is a full inbox
+// within 2× an empty one.
+//
+//	go test -run '^$' -bench InboxEmptyVsFull -benchtime 20x ./internal/web/
+func BenchmarkInboxEmptyVsFull(b *testing.B) {
+	e, srv := env(b)
+	ctx := context.Background()
+	prof, err := e.App.DB.UserByName(ctx, "prof.martin")
+	if err != nil {
+		b.Fatal(err)
+	}
+	parent, err := e.App.DB.UserByName(ctx, "parent.dupont")
+	if err != nil {
+		b.Fatal(err)
+	}
+	const n = 20000
+	start := store.Micros(e.Clock.Now().Add(-n * time.Minute))
+	for i := 0; i < n; i += 1000 {
+		err := e.App.DB.InTx(ctx, func(tx *store.Tx) error {
+			for j := i; j < i+1000; j++ {
+				if _, err := tx.InsertMessage(ctx, &bouclier.Message{SenderID: prof.ID, Subject: fmt.Sprintf("Devoirs n° %d", j),
+					Body: fmt.Sprintf("Les devoirs de la semaine %d sont en ligne.", j), To: []string{"user:parent.dupont"},
+					Status: bouclier.StatusDelivered, SentAt: start + int64(j)*60e6, UAI: "0780001A", Academie: "versailles"},
+					[]int64{parent.ID}); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			b.Fatal(err)
+		}
+	}
+	full, empty := newBrowser(b, srv), newBrowser(b, srv)
+	full.login("parent.dupont", "")
+	empty.login("parent.durand", "")
+	if p := full.get("/inbox"); p.Status != http.StatusOK || strings.Count(p.Body, `href="/messages/`) != 50 || !strings.Contains(p.Body, "20\u202f000 non lus") {
+		b.Fatalf("full inbox: %d, %d links\n%s", p.Status, strings.Count(p.Body, `href="/messages/`), p.Body)
+	}
+	if p := empty.get("/inbox"); p.Status != http.StatusOK || strings.Contains(p.Body, `href="/messages/`) {
+		b.Fatalf("empty inbox: %d\n%s", p.Status, p.Body)
+	}
+	const round = 10 // requests of each kind per round
+	timed := func(br *browser) time.Duration {
+		t0 := time.Now()
+		for range round {
+			if p := br.get("/inbox"); p.Status != http.StatusOK {
+				b.Fatalf("inbox: %d", p.Status)
+			}
+		}
+		return time.Since(t0)
+	}
+	var ratios []float64
+	var sumEmpty, sumFull time.Duration
+	b.ResetTimer()
+	for i := 0; b.Loop(); i++ {
+		var de, df time.Duration
+		if i%2 == 0 { // alternate which goes first
+			de, df = timed(empty), timed(full)
+		} else {
+			df, de = timed(full), timed(empty)
+		}
+		sumEmpty, sumFull = sumEmpty+de, sumFull+df
+		ratios = append(ratios, float64(df)/float64(de))
+	}
+	b.StopTimer()
+	slices.Sort(ratios)
+	reqs := float64(len(ratios) * round)
+	b.ReportMetric(float64(sumEmpty.Microseconds())/reqs, "µs/empty")
+	b.ReportMetric(float64(sumFull.Microseconds())/reqs, "µs/full")
+	b.ReportMetric(float64(sumFull)/float64(sumEmpty), "ratio-total")
+	b.ReportMetric(ratios[0], "ratio-min")
+	b.ReportMetric(ratios[len(ratios)/2], "ratio-median")
+	b.ReportMetric(ratios[len(ratios)-1], "ratio-max")
+}

@@ -1,0 +1,39 @@
+package web_test
+
+import (
+	"fmt"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+)
+
+// TestBrowserIncidentAtDrillSize: the académie officer opens a drill-sized
+// incident (400 establishments, 2,000 held messages): the page stays
+// small, shows its chart, and passes axe at 1280 and 390 px, as does the
+// confirmation of its recall.
+func TestBrowserIncidentAtDrillSize(t *testing.T) {
+	e := startE2E(t)
+	id := seedDrill(t, e.app.DB, time.Now())
+	ctx := e.tab(t)
+	e.login(ctx, "rssi.versailles", false)
+	e.do(ctx, chromedp.Navigate(fmt.Sprintf("%s/admin/incidents/%d", e.url, id)), chromedp.WaitVisible(chromedp.CSS("svg.chart")))
+	size, err := chromedp.Run(ctx, chromedp.Evaluate[int](`document.documentElement.outerHTML.length`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	height, err := chromedp.Run(ctx, chromedp.Evaluate[int](`document.documentElement.scrollHeight`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("incident page: %d characters, %d px high at 1280 px", size, height)
+	if size > 120<<10 || height > 6000 {
+		t.Errorf("incident page too big: %d characters, %d px", size, height)
+	}
+	e.shoot(ctx, "incident-drill")
+	e.axe(ctx, "incident at drill size")
+	e.submit(ctx, `form[action$="/recall"] button`)
+	e.do(ctx, chromedp.WaitVisible(chromedp.CSS(`.confirm button[type="submit"]`)))
+	e.shoot(ctx, "incident-recall-confirm")
+	e.axe(ctx, "incident recall confirmation")
+}

@@ -1,0 +1,345 @@
+package web
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"net/url"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/bouclier/bouclier"
+	"github.com/bouclier/bouclier/internal/auth"
+	"github.com/bouclier/bouclier/internal/campaign"
+	"github.com/bouclier/bouclier/internal/rules"
+	"github.com/bouclier/bouclier/internal/store"
+)
+
+// An incident at académie scale has thousands of messages, hundreds of
+// establishments and accounts: its page summarises (counts, a chart of
+// the messages over time, the most frequent texts) and pages the lists,
+// so that its size does not grow with the incident.
+
+const (
+	incidentPage   = 50 // establishments or accounts per page
+	incidentTexts  = 5  // most frequent texts shown
+	incidentEvents = 20 // latest timeline events shown
+	excerptRunes   = 280
+)
+
+type incidentData struct {
+	campaign.Incident
+	Chart          incidentChart
+	Texts          []store.CampaignText
+	Places         []placeRow // this page of establishments
+	PlacesPage     pager
+	AccountRows    []string // this page of accounts
+	AccountsPage   pager
+	Query          string // account search
+	Events         []store.CampaignEvent
+	EarlierEvents  int
+	CanAct         bool // open, with messages or places to act on
+	MessagesLabel  string
+	AccountsLabel  string
+	PlacesLabel    string
+	AcademiesLabel string
+}
+
+type placeRow struct{ UAI, Name string }
+
+// pager is one list's page links.
+type pager struct {
+	Label       string // the navigation's name, unique in the page
+	Page, Pages int
+	Prev, Next  string
+	First, Last int // 1-based positions shown
+	Total       int
+}
+
+// incidentChart is the SVG histogram of the incident's messages.
+type incidentChart struct {
+	Bars   []chartBar
+	Labels []chartLabel
+	Rows   []chartRow // the text alternative
+	Max    int
+	Step   string // « par heure », « par quart d’heure »…
+}
+
+type chartBar struct {
+	X, Y, W, H float64
+	Title      string
+}
+
+type chartLabel struct {
+	X      float64
+	Label  string
+	Anchor string // text-anchor: the first and last stay inside the chart
+}
+
+type chartRow struct {
+	From  string
+	Count int
+}
+
+func (h *handler) incidentSummary(ctx context.Context, r *http.Request, u bouclier.User, in campaign.Incident) (incidentData, error) {
+	d := incidentData{Incident: in}
+	d.MessagesLabel = countOf(in.Messages, "message", "messages")
+	d.AccountsLabel = countOf(len(in.Accounts), "compte", "comptes")
+	d.PlacesLabel = countOf(len(in.Establishments), "établissement", "établissements")
+	d.AcademiesLabel = countOf(len(in.Academies), "académie", "académies")
+	d.CanAct = in.Status == "open" && (in.Messages > 0 || len(in.Establishments) > 0)
+	q := r.URL.Query()
+	if h.d.DB != nil {
+		var err error
+		if d.Texts, err = h.d.DB.CampaignTexts(ctx, in.ID, incidentTexts); err != nil {
+			return d, err
+		}
+		for i := range d.Texts {
+			d.Texts[i].Body = excerpt(d.Texts[i].Body)
+		}
+		times, err := h.d.DB.CampaignTimes(ctx, in.ID)
+		if err != nil {
+			return d, err
+		}
+		d.Chart = buildChart(times, h.location(u))
+	}
+	// Establishments by name, then UAI.
+	names := map[string]string{}
+	if h.d.DB != nil {
+		for _, a := range in.Academies {
+			es, err := h.d.DB.Establishments(ctx, a)
+			if err != nil {
+				return d, err
+			}
+			for _, e := range es {
+				names[e.UAI] = e.Name
+			}
+		}
+	}
+	places := make([]placeRow, len(in.Establishments))
+	for i, uai := range in.Establishments {
+		places[i] = placeRow{UAI: uai, Name: names[uai]}
+	}
+	sort.SliceStable(places, func(i, j int) bool {
+		a, b := places[i].Name, places[j].Name
+		if a == "" || b == "" {
+			return a != "" // unnamed last
+		}
+		return a < b
+	})
+	base := "/admin/incidents/" + strconv.FormatInt(in.ID, 10)
+	var lo, hi int
+	d.PlacesPage, lo, hi = paginate(len(places), pageParam(q, "etablissements"), func(n int) string { return pageLink(base, q, "etablissements", n) + "#etablissements" })
+	d.Places, d.PlacesPage.Label = places[lo:hi], "Pages des établissements"
+	// Accounts, searchable.
+	accounts := in.Accounts
+	if d.Query = strings.TrimSpace(q.Get("compte")); d.Query != "" {
+		accounts = nil
+		for _, a := range in.Accounts {
+			if strings.Contains(strings.ToLower(a), strings.ToLower(d.Query)) {
+				accounts = append(accounts, a)
+			}
+		}
+	}
+	d.AccountsPage, lo, hi = paginate(len(accounts), pageParam(q, "comptes"), func(n int) string { return pageLink(base, q, "comptes", n) + "#comptes" })
+	d.AccountRows, d.AccountsPage.Label = accounts[lo:hi], "Pages des comptes"
+	// The latest events only.
+	d.Events = in.Timeline
+	if n := len(d.Events); n > incidentEvents {
+		d.EarlierEvents = n - incidentEvents
+		d.Events = d.Events[n-incidentEvents:]
+	}
+	return d, nil
+}
+
+func pageParam(q url.Values, key string) int {
+	n, err := strconv.Atoi(q.Get(key))
+	if err != nil || n < 1 {
+		return 1
+	}
+	return n
+}
+
+func pageLink(base string, q url.Values, key string, n int) string {
+	v := url.Values{}
+	for k, vs := range q {
+		if k != key && k != "ok" {
+			v[k] = vs
+		}
+	}
+	v.Set(key, strconv.Itoa(n))
+	return base + "?" + v.Encode()
+}
+
+// paginate returns the pager of page (clamped) and its bounds in the list.
+func paginate(total, page int, link func(int) string) (pager, int, int) {
+	pages := (total + incidentPage - 1) / incidentPage
+	if pages < 1 {
+		pages = 1
+	}
+	page = min(max(page, 1), pages)
+	lo, hi := (page-1)*incidentPage, min(page*incidentPage, total)
+	p := pager{Page: page, Pages: pages, Total: total, First: lo + 1, Last: hi}
+	if page > 1 {
+		p.Prev = link(page - 1)
+	}
+	if page < pages {
+		p.Next = link(page + 1)
+	}
+	return p, lo, hi
+}
+
+// excerpt shortens a text for the summary, on a word.
+func excerpt(s string) string {
+	s = strings.Join(strings.Fields(s), " ")
+	if utf8.RuneCountInString(s) <= excerptRunes {
+		return s
+	}
+	r := []rune(s)[:excerptRunes]
+	if i := strings.LastIndex(string(r), " "); i > excerptRunes/2 {
+		return string(r)[:i] + "…"
+	}
+	return string(r) + "…"
+}
+
+// Chart geometry, in the SVG's own units.
+const (
+	icW, icLeft, icTop, icBottom = 720.0, 8.0, 8.0, 170.0
+	maxBars                      = 48
+)
+
+// buildChart buckets the messages' times into at most maxBars bars of a
+// round width (5 min to a day).
+func buildChart(times []int64, loc *time.Location) incidentChart {
+	var c incidentChart
+	if len(times) == 0 {
+		return c
+	}
+	first, last := time.UnixMicro(times[0]).In(loc), time.UnixMicro(times[len(times)-1]).In(loc)
+	widths := []struct {
+		d    time.Duration
+		step string
+	}{{5 * time.Minute, "par tranche de 5\u00a0minutes"}, {15 * time.Minute, "par quart d’heure"}, {time.Hour, "par heure"},
+		{6 * time.Hour, "par tranche de 6\u00a0heures"}, {24 * time.Hour, "par jour"}}
+	w := widths[len(widths)-1]
+	for _, x := range widths {
+		if last.Sub(first.Truncate(x.d)) < time.Duration(maxBars)*x.d {
+			w = x
+			break
+		}
+	}
+	start := first.Truncate(w.d)
+	n := int(last.Sub(start)/w.d) + 1
+	n = min(n, maxBars)
+	counts := make([]int, n)
+	for _, t := range times {
+		i := min(int(time.UnixMicro(t).Sub(start)/w.d), n-1)
+		counts[i]++
+	}
+	for _, k := range counts {
+		c.Max = max(c.Max, k)
+	}
+	c.Step = w.step
+	bw := (icW - 2*icLeft) / float64(n)
+	for i, k := range counts {
+		from := start.Add(time.Duration(i) * w.d)
+		label := frenchDate(from)
+		h := 0.0
+		if c.Max > 0 {
+			h = (icBottom - icTop) * float64(k) / float64(c.Max)
+		}
+		x := icLeft + float64(i)*bw
+		c.Bars = append(c.Bars, chartBar{X: x + bw*0.1, Y: icBottom - h, W: bw * 0.8, H: h,
+			Title: label + "\u00a0: " + countOf(k, "message", "messages")})
+		c.Rows = append(c.Rows, chartRow{From: label, Count: k})
+		if i == 0 || i == n-1 || (n > 6 && i == n/2) {
+			l := chartLabel{X: x + bw/2, Label: fmt.Sprintf("%d\u00a0h\u00a0%02d", from.Hour(), from.Minute()), Anchor: "middle"}
+			switch i {
+			case 0:
+				l.X, l.Anchor = x, "start"
+			case n - 1:
+				l.X, l.Anchor = x+bw, "end"
+			}
+			c.Labels = append(c.Labels, l)
+		}
+	}
+	return c
+}
+
+// incidentRecall recalls every message of an incident (Moderation.Recall
+// for each), after a confirmation.
+func (h *handler) incidentRecall(w http.ResponseWriter, r *http.Request, s auth.Session) {
+	in, ok := h.incidentFor(w, r, s)
+	if !ok {
+		return
+	}
+	id := strconv.FormatInt(in.ID, 10)
+	d := confirmData{Button: "Rappeler les " + countOf(len(in.MessageIDs), "message", "messages"), Danger: true, Cancel: "/admin/incidents/" + id}
+	d.Summary = []string{
+		countOf(len(in.MessageIDs), "message de l’incident sera rappelé", "messages de l’incident seront rappelés") + "\u00a0: ils disparaissent de toutes les boîtes, dans " +
+			countOf(len(in.Establishments), "établissement", "établissements") + ".",
+		"Les destinataires voient qu’un message a été retiré par l’administration, sans son contenu.",
+	}
+	if !h.confirmed(w, r, s, "Confirmer le rappel des messages de l’incident n°\u00a0"+id, d) {
+		return
+	}
+	for _, m := range in.MessageIDs {
+		err := h.d.Moderation.Recall(r.Context(), modActor(r, s), m)
+		if err != nil && bouclier.ErrorCode(err) != bouclier.ErrConflict {
+			h.fail(w, r, &s, err)
+			return
+		}
+	}
+	back(w, r, "/admin/incidents/"+id, "incidentrappel")
+}
+
+// incidentSuspend suspends sending in every establishment of an incident
+// (Rules.Suspend for each), after a confirmation.
+func (h *handler) incidentSuspend(w http.ResponseWriter, r *http.Request, s auth.Session) {
+	in, ok := h.incidentFor(w, r, s)
+	if !ok {
+		return
+	}
+	id := strconv.FormatInt(in.ID, 10)
+	reason := "Incident de sécurité n°\u00a0" + id + "\u00a0: la messagerie est suspendue le temps de l’analyse."
+	d := confirmData{Button: "Suspendre l’envoi dans " + countOf(len(in.Establishments), "établissement", "établissements"), Danger: true, Cancel: "/admin/incidents/" + id}
+	d.Summary = []string{
+		"L’envoi de messages sera suspendu pour tous les rôles dans les " + countOf(len(in.Establishments), "établissement", "établissements") + " de l’incident, jusqu’à sa levée.",
+		"La réception reste ouverte.",
+		"Motif affiché aux personnes concernées\u00a0: " + reason,
+	}
+	if !h.confirmed(w, r, s, "Confirmer la suspension des établissements de l’incident n°\u00a0"+id, d) {
+		return
+	}
+	for _, uai := range in.Establishments {
+		if _, err := h.d.Rules.Suspend(r.Context(), rulesActor(r, s), rules.SuspensionInput{Scope: "establishment:" + uai, Reason: reason}); err != nil {
+			h.fail(w, r, &s, err)
+			return
+		}
+	}
+	back(w, r, "/admin/incidents/"+id, "incidentsuspendu")
+}
+
+// incidentFor loads the incident of the path with the user's rights.
+func (h *handler) incidentFor(w http.ResponseWriter, r *http.Request, s auth.Session) (campaign.Incident, bool) {
+	if h.d.Campaign == nil {
+		h.fail(w, r, &s, noIncidents())
+		return campaign.Incident{}, false
+	}
+	id, err := pathID(r)
+	var in campaign.Incident
+	if err == nil {
+		in, err = h.d.Campaign.Incident(r.Context(), actorOf(r, s), id)
+	}
+	if err == nil && in.Status != "open" {
+		err = bouclier.Errorf(bouclier.ErrConflict, "Cet incident est clos.")
+	}
+	if err != nil {
+		h.fail(w, r, &s, err)
+		return in, false
+	}
+	return in, true
+}

@@ -1,0 +1,139 @@
+package web_test
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"net/url"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/bouclier/bouclier"
+	"github.com/bouclier/bouclier/internal/store"
+)
+
+// seedDrill opens an incident at the size of the académie drill: 400
+// establishments, 120 accounts, 2,000 held messages of three texts over
+// three hours. It returns the incident's id.
+func seedDrill(t testing.TB, db *store.DB, now time.Time) int64 {
+	t.Helper()
+	ctx := context.Background()
+	var id int64
+	err := db.InTx(ctx, func(tx *store.Tx) error {
+		var err error
+		if id, _, err = tx.OpenCampaign(ctx, "seed-drill", "review", "Même texte envoyé depuis 400 établissements", store.Micros(now)); err != nil {
+			return err
+		}
+		uais := make([]string, 400)
+		for i := range uais {
+			uais[i] = fmt.Sprintf("0789%03dZ", i)
+			// Names in the reverse order of the UAIs, to see the sort.
+			if err := tx.UpsertEstablishment(ctx, bouclier.Establishment{UAI: uais[i], Name: fmt.Sprintf("Collège %03d", 399-i), Academie: "versailles"}); err != nil {
+				return err
+			}
+			if _, err := tx.AddCampaignPlace(ctx, id, uais[i], "versailles"); err != nil {
+				return err
+			}
+		}
+		senders := make([]int64, 120)
+		for i := range senders {
+			if senders[i], err = tx.UpsertUser(ctx, bouclier.User{Username: fmt.Sprintf("eleve.drill.%03d", i), DisplayName: fmt.Sprintf("Élève %d", i),
+				Role: bouclier.RoleStudent, Academie: "versailles", UAI: uais[i%400]}, "", now); err != nil {
+				return err
+			}
+			if _, err := tx.AddCampaignAccount(ctx, id, senders[i]); err != nil {
+				return err
+			}
+		}
+		for i := range 2000 {
+			subject, fp := "Ce soir", "fp-a"
+			switch {
+			case i%10 >= 9:
+				subject, fp = "Rendez-vous", "fp-c"
+			case i%10 >= 6:
+				subject, fp = "Urgent", "fp-b"
+			}
+			at := store.Micros(now.Add(-3 * time.Hour).Add(time.Duration(i) * 5 * time.Second))
+			m, err := tx.InsertMessage(ctx, &bouclier.Message{SenderID: senders[i%120], Subject: subject, Body: "Tous devant le portail ce soir, faites passer. " + fp,
+				To: []string{"user:x"}, Status: bouclier.StatusHeld, SentAt: at, UAI: uais[i%400], Academie: "versailles", Fingerprint: fp,
+				Reasons: []string{"motif du filtre, réservé à la modération"}}, nil)
+			if err != nil {
+				return err
+			}
+			if _, err := tx.AddCampaignMember(ctx, id, m, senders[i%120], at); err != nil {
+				return err
+			}
+		}
+		return tx.AddCampaignEvent(ctx, id, store.Micros(now), "review", "copies retenues")
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return id
+}
+
+// TestIncidentAtDrillSize: the officer's incident page stays a summary at
+// drill size (counts, a chart with its table, the top texts without the
+// screen's reasons, 50 establishments by name and 50 accounts a page, the
+// accounts searchable), and its actions ask for a confirmation first.
+func TestIncidentAtDrillSize(t *testing.T) {
+	e, srv := env(t)
+	id := seedDrill(t, e.App.DB, e.Clock.Now())
+	base := fmt.Sprintf("/admin/incidents/%d", id)
+	rssi := newBrowser(t, srv)
+	rssi.login("rssi.versailles", e.OTP(t, 0))
+	p := rssi.get(base)
+	if p.Status != http.StatusOK {
+		t.Fatalf("incident: %d\n%s", p.Status, p.Body)
+	}
+	if len(p.Body) > 120<<10 {
+		t.Errorf("page of %d KiB at drill size", len(p.Body)>>10)
+	}
+	for _, want := range []string{`<span class="kpi">2` + "\u202f" + `000</span> messages`, `<span class="kpi">400</span> établissements`,
+		`<span class="kpi">120</span> comptes`, "<strong>Ce soir</strong> · 1\u202f200&nbsp;messages", "Tous devant le portail",
+		"Collège 000 <span class=\"meta\">(0789399Z)</span>", "1 à 50 sur 400", "1 à 50 sur 120", "Rappeler les 2\u202f000\u00a0messages", "Suspendre l’envoi dans 400\u00a0établissements",
+		`<table class="numbers">`} {
+		if !strings.Contains(p.Body, want) {
+			t.Errorf("page lacks %q\n%s", want, regexp.MustCompile(`kpi">[^<]*</span>[^<]*`).FindAllString(p.Body, -1))
+		}
+	}
+	if strings.Contains(p.Body, "réservé à la modération") {
+		t.Error("the screen's reasons are shown")
+	}
+	if n := strings.Count(p.Body, "<rect "); n < 2 || n > 48 {
+		t.Errorf("%d bars in the chart", n)
+	}
+	if n := strings.Count(p.Body, ">eleve.drill."); n != 50 {
+		t.Errorf("%d accounts on the first page", n)
+	}
+	last := rssi.get(base + "?etablissements=8")
+	if !strings.Contains(last.Body, "351 à 400 sur 400") || !strings.Contains(last.Body, "Collège 399") || strings.Contains(last.Body, "Collège 000") {
+		t.Errorf("last page of establishments:\n%s", last.Body)
+	}
+	found := rssi.get(base + "?" + url.Values{"compte": {"drill.07"}}.Encode())
+	if n := strings.Count(found.Body, ">eleve.drill."); n != 10 { // 070 to 079
+		t.Errorf("search: %d accounts", n)
+	}
+	// The actions show their summary and do nothing yet.
+	for path, want := range map[string]string{
+		base + "/recall":  "2\u202f000\u00a0messages de l’incident seront rappelés",
+		base + "/suspend": "tous les rôles dans les 400\u00a0établissements",
+	} {
+		p := rssi.post(path, url.Values{"csrf": {rssi.csrf()}})
+		if p.Status != http.StatusOK || !strings.Contains(p.Body, want) || !regexp.MustCompile(`name="confirm" value="1"`).MatchString(p.Body) {
+			t.Errorf("%s: %d\n%s", path, p.Status, p.Body)
+		}
+	}
+	c, err := e.App.DB.HeldCopiesOf(context.Background(), "", "versailles", "fp-a", "Ce soir")
+	if err != nil || len(c.IDs) != 1200 {
+		t.Errorf("held after unconfirmed actions: %d %v", len(c.IDs), err)
+	}
+	// Outside the académie: not found.
+	other := newBrowser(t, srv)
+	other.login("principal.moulin", e.OTP(t, 0))
+	if p := other.get(base); p.Status != http.StatusNotFound && p.Status != http.StatusForbidden {
+		t.Errorf("head of another establishment: %d", p.Status)
+	}
+}

@@ -1,0 +1,62 @@
+package web
+
+import (
+	"strconv"
+	"strings"
+)
+
+// browserLabel names a session's browser the way its owner knows it,
+// « Firefox sur Windows », from its User-Agent; the raw string is not shown
+// to people (it is in the audit). Order matters: Edge and Opera announce
+// Chrome, Chrome announces Safari.
+func browserLabel(ua string) string {
+	if strings.TrimSpace(ua) == "" {
+		return "Navigateur inconnu"
+	}
+	name := "Navigateur inconnu"
+	for _, b := range []struct{ token, name string }{
+		{"Edg/", "Edge"}, {"EdgA/", "Edge"}, {"OPR/", "Opera"}, {"SamsungBrowser/", "Samsung Internet"},
+		{"Firefox/", "Firefox"}, {"FxiOS/", "Firefox"}, {"CriOS/", "Chrome"}, {"Chromium/", "Chromium"},
+		{"HeadlessChrome/", "Chrome"}, {"Chrome/", "Chrome"}, {"Safari/", "Safari"},
+	} {
+		if strings.Contains(ua, b.token) {
+			name = b.name
+			break
+		}
+	}
+	system := ""
+	for _, o := range []struct{ token, name string }{
+		{"iPhone", "iPhone"}, {"iPad", "iPad"}, {"Android", "Android"}, {"CrOS", "ChromeOS"},
+		{"Windows", "Windows"}, {"Macintosh", "macOS"}, {"Mac OS X", "macOS"}, {"Linux", "Linux"},
+	} {
+		if strings.Contains(ua, o.token) {
+			system = o.name
+			break
+		}
+	}
+	if system == "" {
+		return name
+	}
+	return name + " sur " + system
+}
+
+// thousands writes n with a narrow no-break space between groups of three
+// digits, as French typography has it: « 2 000 », « 12 345 ».
+func thousands(n int) string {
+	s := strconv.Itoa(n)
+	neg := strings.HasPrefix(s, "-")
+	if neg {
+		s = s[1:]
+	}
+	var b strings.Builder
+	if neg {
+		b.WriteByte('-')
+	}
+	for i, c := range s {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			b.WriteString("\u202f")
+		}
+		b.WriteRune(c)
+	}
+	return b.String()
+}

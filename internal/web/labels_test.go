@@ -1,0 +1,56 @@
+package web
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/bouclier/bouclier"
+	"github.com/bouclier/bouclier/internal/store"
+)
+
+// TestBrowserLabel names sessions' browsers as people know them, whatever
+// the order of the tokens that browsers copy from one another.
+func TestBrowserLabel(t *testing.T) {
+	for _, c := range []struct{ ua, want string }{
+		{"Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:133.0) Gecko/20100101 Firefox/133.0", "Firefox sur Windows"},
+		{"Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36", "Chrome sur Windows"},
+		{"Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36 Edg/131.0", "Edge sur Windows"},
+		{"Mozilla/5.0 (Macintosh; Intel Mac OS X 14_6) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.1 Safari/605.1.15", "Safari sur macOS"},
+		{"Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.1 Mobile/15E148 Safari/604.1", "Safari sur iPhone"},
+		{"Mozilla/5.0 (Linux; Android 14; SM-S918B) AppleWebKit/537.36 (KHTML, like Gecko) SamsungBrowser/26.0 Chrome/122.0 Mobile Safari/537.36", "Samsung Internet sur Android"},
+		{"Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36 OPR/115.0", "Opera sur Linux"},
+		{"Go-http-client/1.1", "Navigateur inconnu"},
+		{"", "Navigateur inconnu"},
+	} {
+		if got := browserLabel(c.ua); got != c.want {
+			t.Errorf("browserLabel(%q) = %q, want %q", c.ua, got, c.want)
+		}
+	}
+}
+
+func TestThousands(t *testing.T) {
+	for n, want := range map[int]string{0: "0", 999: "999", 2000: "2\u202f000", 20000: "20\u202f000", 1234567: "1\u202f234\u202f567", -4000: "-4\u202f000"} {
+		if got := thousands(n); got != want {
+			t.Errorf("thousands(%d) = %q, want %q", n, got, want)
+		}
+	}
+}
+
+// TestFolderRowsEscape: the rows built outside html/template escape what
+// senders typed, in text and in attributes.
+func TestFolderRowsEscape(t *testing.T) {
+	p := &page{loc: time.UTC}
+	evil := `"><script>alert(1)</script>&`
+	rows := string(p.folderRows(store.FolderInbox, []store.Entry{{Message: bouclier.Message{ID: 7, Subject: evil, SenderName: evil, Sender: "x",
+		To: []string{"user:" + evil}, Status: bouclier.StatusDeferred, DeliverAt: 1}}}, true))
+	rows += string(p.folderRows(store.FolderSent, []store.Entry{{Message: bouclier.Message{ID: 8, Subject: "s", To: []string{"user:" + evil}}}}, false))
+	if strings.Contains(rows, "<script>") || strings.Contains(rows, "</script>") || strings.Contains(rows, `"><script`) {
+		t.Fatalf("unescaped:\n%s", rows)
+	}
+	for _, want := range []string{`&#34;&gt;&lt;script&gt;alert(1)&lt;/script&gt;&amp;`, `class="unread selectable"`, `href="/messages/7"`, "programmé pour le", `À&nbsp;: `} {
+		if !strings.Contains(rows, want) {
+			t.Errorf("rows lack %q:\n%s", want, rows)
+		}
+	}
+}
