@@ -138,3 +138,17 @@ func TestBlind3HeldOut(t *testing.T) {
 		t.Fatalf("blind3 held-out accuracy %.3f, want ≥ 0.5", acc)
 	}
 }
+
+// TestBlind4HeldOut runs 40 messages (25 harmful, 15 hard benign) written
+// from scratch before the second pupil-chat round (sport scores, reports
+// of past attacks, bomb hoaxes without a weapon word, praise of a named
+// attack's perpetrators, euphemistic threats, phishing without a link) and
+// never tuned on: run once before that round and once after it, for the
+// figures in docs/screen/NOTES.md. The floor only guards against a collapse.
+func TestBlind4HeldOut(t *testing.T) {
+	acc := runCorpus(t, "testdata/blind4_heldout.jsonl", false)
+	t.Logf("blind4 held-out accuracy %.3f", acc)
+	if acc < 0.5 {
+		t.Fatalf("blind4 held-out accuracy %.3f, want ≥ 0.5", acc)
+	}
+}
