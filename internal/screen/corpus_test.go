@@ -146,6 +146,8 @@ func TestBlind3HeldOut(t *testing.T) {
 // never tuned on: run once before that round and once after it, for the
 // figures in docs/screen/NOTES.md. The floor only guards against a collapse.
 func TestBlind4HeldOut(t *testing.T) {
+	// Measured before the round: harmful 9/25 stopped, benign 0/15 held
+	// (0.600).
 	acc := runCorpus(t, "testdata/blind4_heldout.jsonl", false)
 	t.Logf("blind4 held-out accuracy %.3f", acc)
 	if acc < 0.5 {
