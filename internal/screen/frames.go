@@ -609,7 +609,7 @@ func readClause(src string, toks []dtok, fts []ftok) frame {
 		if ft.lf&lfLesson != 0 {
 			fr.lesson = true
 		}
-		if ft.fc&fc_play != 0 {
+		if ft.fc&fc_play != 0 || isScore(fts, i) {
 			fr.play = true
 		}
 		if ft.fc&fc_approve != 0 {
@@ -884,18 +884,19 @@ func verbFrame(fts []ftok, i int, v MorphEntry, subject uint8) (tense, uint8) {
 					return tenseIntent, actor
 				}
 			case lemAvoir:
-				if v.Moods&MoodPastParticiple != 0 {
+				if v.Moods&MoodPastParticiple != 0 || participleShape(fts[i].key, v.Lemma) {
 					if gm.Moods&MoodFuture != 0 {
 						return tenseFuture, actor
 					}
 					return tensePast, actor
 				}
 			case lemEtre:
-				if v.Moods&MoodPastParticiple != 0 && gm.Moods&MoodInfinitive != 0 {
+				pp := v.Moods&MoodPastParticiple != 0 || participleShape(fts[i].key, v.Lemma)
+				if pp && gm.Moods&MoodInfinitive != 0 {
 					// « devraient être tués », « méritent d'être brûlés »
 					return tenseIntent, actorNone
 				}
-				if v.Moods&MoodPastParticiple != 0 {
+				if pp {
 					if gm.Moods&MoodFuture != 0 {
 						return tenseFuture, actor
 					}
@@ -919,6 +920,14 @@ func verbFrame(fts []ftok, i int, v MorphEntry, subject uint8) (tense, uint8) {
 	if v.Moods&MoodInfinitive != 0 && !isFinite(fts[i].morph) {
 		return tenseInfinitive, subject
 	}
+	// A bare participle followed by a preposition of place, time or agent
+	// is a passive in apposition, not an imperative nor a present:
+	// « Dominique Bernard, tué à Arras », « un professeur tué en 2023 »,
+	// « tués par balle », « tué le 16 octobre ». An imperative takes its
+	// object or a clitic (« tue le prof »).
+	if (v.Moods&MoodPastParticiple != 0 || participleShape(fts[i].key, v.Lemma)) && i+1 < len(fts) && (participleNext[fts[i+1].key] || fts[i+1].key == "le" && i+2 < len(fts) && isNumber(fts[i+2].key)) && subject == actorNone {
+		return tensePassive, actor3
+	}
 	// An imperative opens its clause (« Tuez ceux qui », « ne tuez pas »).
 	initial := true
 	for j := 0; j < i; j++ {
@@ -928,6 +937,31 @@ func verbFrame(fts []ftok, i int, v MorphEntry, subject uint8) (tense, uint8) {
 		}
 	}
 	return moodTense(v.Moods, subject != actorNone || !initial), actor
+}
+
+// participleNext lists the words after which a bare participle reads as a
+// passive in apposition (« tué à Arras », « assassiné en 2023 », « tué par »,
+// « tué lors de »).
+var participleNext = map[string]bool{"a": true, "en": true, "par": true, "lors": true, "pendant": true, "durant": true,
+	"dans": true, "il": true, "au": true, "aux": true, "sur": true, "devant": true, "pres": true}
+
+// participleShape reports whether key has the shape of a past participle
+// of a first-group verb (lemma in -er): accents are folded before the
+// table is read, so « explosés » reaches it as « exploses », which the table
+// knows only as a present form.
+func participleShape(key, lemma string) bool {
+	if len(lemma) < 3 || !strings.HasSuffix(lemma, "er") {
+		return false
+	}
+	stem := lemma[:len(lemma)-2]
+	if !strings.HasPrefix(key, stem) {
+		return false
+	}
+	switch key[len(stem):] {
+	case "e", "es", "ee", "ees":
+		return true
+	}
+	return false
 }
 
 func moodTense(m Mood, hasSubject bool) tense {
@@ -1059,4 +1093,29 @@ func messageFlags(toks []dtok) (drill, lesson, report, play bool) {
 		play = play || ki.frame&fc_play != 0
 	}
 	return
+}
+
+// isScore reports whether the clause has a match score at i: two numbers
+// joined directly (« 5-0 », « 31 12 ») or by « à » (« 3 à 1 »). A score
+// makes the clause about a game: « on les a explosés 5-0 ».
+func isScore(fts []ftok, i int) bool {
+	if !isNumber(fts[i].key) || i+1 >= len(fts) {
+		return false
+	}
+	if isNumber(fts[i+1].key) && fts[i+1].tok == fts[i].tok+1 {
+		return true
+	}
+	return fts[i+1].key == "a" && i+2 < len(fts) && isNumber(fts[i+2].key)
+}
+
+func isNumber(k string) bool {
+	if k == "" || len(k) > 3 {
+		return false
+	}
+	for j := 0; j < len(k); j++ {
+		if k[j] < '0' || k[j] > '9' {
+			return false
+		}
+	}
+	return true
 }
