@@ -93,12 +93,20 @@ type frame struct {
 	wish       bool // devrait, mériter de, envie de, j'aimerais: a wish for the act
 	faith      bool // a religious group or an extremist reference
 	extremist  bool // an extremist group, an attack or its author named
+	rescuers   bool // victims, police, firefighters named: praise is for them
 }
 
 // agentive reports whether someone performs, claims or calls for the act
 // in this clause: the speaker (first person), an order (imperative,
 // incitation, wish), a threat at the reader, or a claimed weapon in a
 // place. A bare mention ("combustion, explosion") is not agentive.
+// rescuerWords name the victims and those who helped them: praise of them
+// in a clause naming an attack (« honneur aux policiers du Bataclan ») is
+// not approval of the attack.
+var rescuerWords = map[string]bool{"pompiers": true, "pompier": true, "policiers": true, "policier": true, "gendarmes": true,
+	"gendarme": true, "secours": true, "secouristes": true, "soignants": true, "medecins": true, "infirmiers": true,
+	"victimes": true, "victime": true, "otages": true, "blesses": true, "survivants": true, "raid": true, "bri": true}
+
 func (f *frame) agentive() bool {
 	if f.act == actNone || f.negated {
 		return false
@@ -615,6 +623,9 @@ func readClause(src string, toks []dtok, fts []ftok) frame {
 		if ft.fc&fc_approve != 0 {
 			fr.approve = true
 		}
+		if rescuerWords[k] {
+			fr.rescuers = true
+		}
 		if ft.fc&fc_wish != 0 {
 			fr.wish = true
 		}
@@ -1039,7 +1050,7 @@ func frameScores(toks []dtok, frames []frame) [numDetectors]detectorScore {
 	// Approval of an attack or its author, with an extremist reference.
 	for i := range frames {
 		f := &frames[i]
-		if f.approve && extremist && !f.negated && !f.framed() && out[detApology].score < 0.55 {
+		if f.approve && extremist && !f.negated && !f.framed() && !f.rescuers && out[detApology].score < 0.55 {
 			out[detApology] = detectorScore{score: 0.55, reason: "terror_apology: cadre approbation + référence extrémiste (score 0.55)"}
 		}
 	}
