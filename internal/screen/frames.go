@@ -623,7 +623,9 @@ func readClause(src string, toks []dtok, fts []ftok) frame {
 		if ft.fc&fc_approve != 0 {
 			fr.approve = true
 		}
-		if rescuerWords[k] {
+		// Only as the one addressed (« honneur aux pompiers »): « les
+		// victimes l'avaient cherché » blames them.
+		if rescuerWords[k] && i > 0 && (fts[i-1].key == "aux" || fts[i-1].key == "au" || fts[i-1].key == "a") {
 			fr.rescuers = true
 		}
 		if ft.fc&fc_wish != 0 {

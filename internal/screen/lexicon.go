@@ -415,7 +415,7 @@ var lex = []struct {
 	{apExtremist, 0.15, "martyr|martyrs"},
 	{apRef, 0.05, "@ref"},
 	{apApprove, 0.55, "!meritai*|merite|merites|meritent|meritaient|deserved|deserve; !bien ~1 fait; !justifie|justifiee|justifies|justifiees|justifiable; !a|ont|avaient|avait ~1 eu ~1 raison; gloire ~1 a|aux|au; glory ~1 to; !heros|heroes|hero"},
-	{apApprove, 0.5, "!justice ~1 est ~1 faite; !l ~1 a|ont|avait ~1 bien ~1 cherche|merite; il|ils ~1 a|ont ~1 venge|defendu ~3 prophete|islam|allah|religion|oumma"},
+	{apApprove, 0.5, "!justice ~1 est ~1 faite; !l ~1 a|ont|avait|avaient ~1 bien ~1 cherche|merite; il|ils ~1 a|ont ~1 venge|defendu ~3 prophete|islam|allah|religion|oumma"},
 	{apApprove, 0.35, "vive|vivent ~1 le|la|l|les; bravo ~1 a|aux|au; honneur ~1 a|aux|au; je ~1 soutiens; respect ~1 a|aux|au; merci ~1 aux ~1 freres; qu ~1 allah ~2 accepte|recompense"},
 	// Approval of the perpetrators of a named attack: « gloire aux frères du
 	// 13 novembre », « honneur aux combattants du Bataclan ». Victims,
@@ -457,7 +457,7 @@ var lex = []struct {
 	{ngProcedure, 0, "consigne|consignes|protocole|vigipirate|alarme|confinement|procedure*|lockdown|rappel|rappelle|rappelons; en ~1 cas ~1 d|de; mise ~1 en ~1 surete; plan ~1 particulier"},
 	{ngLesson, 0, "cours|lecon*|histoire|geographie|geo|emc|controle|programme|chapitre*|etudi*|expose|exposes|revision*|manuel*|tp|chimie|physique|svt|musee|memorial|film|documentaire*|livre|roman|theatre|piece|resistance|debat*|devoir*|history|lesson*|museum|novel|bac|brevet|philo*|laicite|seance|sciences|textes|oeuvre|dissertation|analys*|etude|etudes|discours|exposition|conference|atelier|reaction|reactions|demonstration|experience|experiences|volcan|eruption|labo|laboratoire; guerre ~1 mondiale|froide; premiere|seconde ~1 guerre"},
 	{ngReport, 0, "menace|menaces|menacer|menace*; message*|mail*|courrier*|lettre* ~3 recu*; police|gendarmerie|gendarmes|commissariat|plainte*|signalement*|signale*|enquete*|canular*|hoax|rassur*|apologie|incident*|victime; fausse* ~1 alerte*; cellule ~2 ecoute|crise|psychologique; a|ont ~1 ecrit|raconte|tague*|affiche*; m|lui|nous ~1 a ~1 dit; par ~1 precaution; direction; aucun ~1 danger; levee ~1 de ~1 doute; informons|informe|informer; reported|received"},
-	{ngCommem, 0, "hommage*|commemor*|memoire|souvenir|victimes|tribute|recueillement; minute ~1 de ~1 silence; in ~1 memory"},
+	{ngCommem, 0, "hommage*|commemor*|memoire|souvenir|tribute|recueillement; minute ~1 de ~1 silence; aux|pour|des|nos|ses|leurs ~2 victimes|victime; in ~1 memory"},
 	{ngLaugh, 0, "mdr|lol|haha*|hihi*|ptdr|xd|jpp|lmao|jk|hahaha*; !blague; je ~1 rigole|plaisante"},
 	{ngGame, 0, "@game; fortnite|minecraft|fifa|roblox|valorant|jeu|jeux|console|ps4|ps5|xbox|gaming|game|manette; partie ~1 de|d ~1 jeu; match|tournoi|finale|championnat|unss|foot|football|handball|basket|rugby|volley|cross|adversaires|coach|monopoly|uno|echecs|clash|brawl|badminton|pingpong|ping|tennis|kart|mariokart|smash|billard|bowling|babyfoot|belote|tarot|karting|petanque|quiz|kahoot|blindtest"},
 	{ngPositive, 0, "bravo|felicitations|reussite|genial|super|top|merci|felicite"},

@@ -29,6 +29,7 @@ func TestRound2Detectors(t *testing.T) {
 		{detApology, true, "respect aux combattants de Charlie, ils ont fait le travail"},
 		{detApology, true, "honneur aux martyrs du Bataclan"},
 		{detApology, false, "Honneur aux pompiers et aux policiers intervenus au Bataclan."},
+		{detApology, true, "Les victimes de Charlie Hebdo l'avaient bien cherché, justice est faite."},
 		{detApology, false, "Minute de silence pour les victimes du 13 novembre."},
 		// euphemistic threats
 		{detViolence, true, "Fais gaffe Lucas, un accident est vite arrivé."},
