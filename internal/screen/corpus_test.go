@@ -133,8 +133,27 @@ func TestBlind3HeldOut(t *testing.T) {
 	t.Logf("blind3 held-out accuracy %.3f", acc)
 	// Measured before the round: harmful 25/40 stopped, benign 2/20 held
 	// (0.717); after it: harmful 26/40, benign 2/20 (0.733). The one gain
-	// (c26) paraphrases an example of the round's brief.
+	// (c26) paraphrases an example of the round's brief. After the second
+	// round, whose brief described blind3's misses: harmful 34/40, benign
+	// 0/20 (0.900); blind3 is no longer blind.
 	if acc < 0.5 {
 		t.Fatalf("blind3 held-out accuracy %.3f, want ≥ 0.5", acc)
+	}
+}
+
+// TestBlind4HeldOut runs 40 messages (25 harmful, 15 hard benign) written
+// from scratch before the second pupil-chat round (sport scores, reports
+// of past attacks, bomb hoaxes without a weapon word, praise of a named
+// attack's perpetrators, euphemistic threats, phishing without a link) and
+// never tuned on: run once before that round and once after it, for the
+// figures in docs/screen/NOTES.md. The floor only guards against a collapse.
+func TestBlind4HeldOut(t *testing.T) {
+	// Measured before the round: harmful 9/25 stopped, benign 0/15 held
+	// (0.600); after it: harmful 18/25, benign 1/15 (0.800). The same
+	// helper wrote this set and the round's rules: the gain is optimistic.
+	acc := runCorpus(t, "testdata/blind4_heldout.jsonl", false)
+	t.Logf("blind4 held-out accuracy %.3f", acc)
+	if acc < 0.5 {
+		t.Fatalf("blind4 held-out accuracy %.3f, want ≥ 0.5", acc)
 	}
 }

@@ -483,7 +483,7 @@ func scoreDetector(d detector, src string, toks []dtok, best *[numFeatures]featH
 		if j, ok := weights[apJoin]; ok && best[apExtremist].seen {
 			weights[apJoin] = math.Max(j, 0.55)
 		}
-		if !best[apApprove].seen && !best[apVengeance].seen && !best[apHate].seen && !best[apJoin].seen {
+		if !best[apApprove].seen && !best[apVengeance].seen && !best[apHate].seen && !best[apJoin].seen && !best[apPraise].seen {
 			stance = false
 		}
 	case detSextortion:

@@ -92,7 +92,12 @@
 // infinitive, imperative, conditional, present of a state, past, passive,
 // wish), target, place (any noun after dans, au, devant…), time,
 // incitation, approval, negation, and whether the clause itself is a
-// report, quotation, drill, lesson or play. An agentive act in an unframed
+// report, quotation, drill, lesson or play (a match score such as « 5-0 »
+// marks play). A participle-shaped form after avoir or être is past or
+// passive even when accent folding makes it look like a present
+// (« explosés »), and a bare participle before à, en, par, lors or a date
+// is a passive in apposition (« tué à Arras »), not an imperative; praise
+// addressed to victims or rescuers is not approval. An agentive act in an unframed
 // clause is a finding of its own (0.5 to 0.84). The stance discounts of
 // rule 3d apply only when the negator stands in the clause of the act, or
 // when no clause has anyone performing, claiming or calling for the act (a

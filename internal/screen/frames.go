@@ -93,12 +93,20 @@ type frame struct {
 	wish       bool // devrait, mériter de, envie de, j'aimerais: a wish for the act
 	faith      bool // a religious group or an extremist reference
 	extremist  bool // an extremist group, an attack or its author named
+	rescuers   bool // victims, police, firefighters named: praise is for them
 }
 
 // agentive reports whether someone performs, claims or calls for the act
 // in this clause: the speaker (first person), an order (imperative,
 // incitation, wish), a threat at the reader, or a claimed weapon in a
 // place. A bare mention ("combustion, explosion") is not agentive.
+// rescuerWords name the victims and those who helped them: praise of them
+// in a clause naming an attack (« honneur aux policiers du Bataclan ») is
+// not approval of the attack.
+var rescuerWords = map[string]bool{"pompiers": true, "pompier": true, "policiers": true, "policier": true, "gendarmes": true,
+	"gendarme": true, "secours": true, "secouristes": true, "soignants": true, "medecins": true, "infirmiers": true,
+	"victimes": true, "victime": true, "otages": true, "blesses": true, "survivants": true, "raid": true, "bri": true}
+
 func (f *frame) agentive() bool {
 	if f.act == actNone || f.negated {
 		return false
@@ -609,11 +617,16 @@ func readClause(src string, toks []dtok, fts []ftok) frame {
 		if ft.lf&lfLesson != 0 {
 			fr.lesson = true
 		}
-		if ft.fc&fc_play != 0 {
+		if ft.fc&fc_play != 0 || isScore(fts, i) {
 			fr.play = true
 		}
 		if ft.fc&fc_approve != 0 {
 			fr.approve = true
+		}
+		// Only as the one addressed (« honneur aux pompiers »): « les
+		// victimes l'avaient cherché » blames them.
+		if rescuerWords[k] && i > 0 && (fts[i-1].key == "aux" || fts[i-1].key == "au" || fts[i-1].key == "a") {
+			fr.rescuers = true
 		}
 		if ft.fc&fc_wish != 0 {
 			fr.wish = true
@@ -884,18 +897,19 @@ func verbFrame(fts []ftok, i int, v MorphEntry, subject uint8) (tense, uint8) {
 					return tenseIntent, actor
 				}
 			case lemAvoir:
-				if v.Moods&MoodPastParticiple != 0 {
+				if v.Moods&MoodPastParticiple != 0 || participleShape(fts[i].key, v.Lemma) {
 					if gm.Moods&MoodFuture != 0 {
 						return tenseFuture, actor
 					}
 					return tensePast, actor
 				}
 			case lemEtre:
-				if v.Moods&MoodPastParticiple != 0 && gm.Moods&MoodInfinitive != 0 {
+				pp := v.Moods&MoodPastParticiple != 0 || participleShape(fts[i].key, v.Lemma)
+				if pp && gm.Moods&MoodInfinitive != 0 {
 					// « devraient être tués », « méritent d'être brûlés »
 					return tenseIntent, actorNone
 				}
-				if v.Moods&MoodPastParticiple != 0 {
+				if pp {
 					if gm.Moods&MoodFuture != 0 {
 						return tenseFuture, actor
 					}
@@ -919,6 +933,14 @@ func verbFrame(fts []ftok, i int, v MorphEntry, subject uint8) (tense, uint8) {
 	if v.Moods&MoodInfinitive != 0 && !isFinite(fts[i].morph) {
 		return tenseInfinitive, subject
 	}
+	// A bare participle followed by a preposition of place, time or agent
+	// is a passive in apposition, not an imperative nor a present:
+	// « Dominique Bernard, tué à Arras », « un professeur tué en 2023 »,
+	// « tués par balle », « tué le 16 octobre ». An imperative takes its
+	// object or a clitic (« tue le prof »).
+	if (v.Moods&MoodPastParticiple != 0 || participleShape(fts[i].key, v.Lemma)) && i+1 < len(fts) && (participleNext[fts[i+1].key] || fts[i+1].key == "le" && i+2 < len(fts) && isNumber(fts[i+2].key)) && subject == actorNone {
+		return tensePassive, actor3
+	}
 	// An imperative opens its clause (« Tuez ceux qui », « ne tuez pas »).
 	initial := true
 	for j := 0; j < i; j++ {
@@ -928,6 +950,31 @@ func verbFrame(fts []ftok, i int, v MorphEntry, subject uint8) (tense, uint8) {
 		}
 	}
 	return moodTense(v.Moods, subject != actorNone || !initial), actor
+}
+
+// participleNext lists the words after which a bare participle reads as a
+// passive in apposition (« tué à Arras », « assassiné en 2023 », « tué par »,
+// « tué lors de »).
+var participleNext = map[string]bool{"a": true, "en": true, "par": true, "lors": true, "pendant": true, "durant": true,
+	"dans": true, "il": true, "au": true, "aux": true, "sur": true, "devant": true, "pres": true}
+
+// participleShape reports whether key has the shape of a past participle
+// of a first-group verb (lemma in -er): accents are folded before the
+// table is read, so « explosés » reaches it as « exploses », which the table
+// knows only as a present form.
+func participleShape(key, lemma string) bool {
+	if len(lemma) < 3 || !strings.HasSuffix(lemma, "er") {
+		return false
+	}
+	stem := lemma[:len(lemma)-2]
+	if !strings.HasPrefix(key, stem) {
+		return false
+	}
+	switch key[len(stem):] {
+	case "e", "es", "ee", "ees":
+		return true
+	}
+	return false
 }
 
 func moodTense(m Mood, hasSubject bool) tense {
@@ -1005,7 +1052,7 @@ func frameScores(toks []dtok, frames []frame) [numDetectors]detectorScore {
 	// Approval of an attack or its author, with an extremist reference.
 	for i := range frames {
 		f := &frames[i]
-		if f.approve && extremist && !f.negated && !f.framed() && out[detApology].score < 0.55 {
+		if f.approve && extremist && !f.negated && !f.framed() && !f.rescuers && out[detApology].score < 0.55 {
 			out[detApology] = detectorScore{score: 0.55, reason: "terror_apology: cadre approbation + référence extrémiste (score 0.55)"}
 		}
 	}
@@ -1059,4 +1106,29 @@ func messageFlags(toks []dtok) (drill, lesson, report, play bool) {
 		play = play || ki.frame&fc_play != 0
 	}
 	return
+}
+
+// isScore reports whether the clause has a match score at i: two numbers
+// joined directly (« 5-0 », « 31 12 ») or by « à » (« 3 à 1 »). A score
+// makes the clause about a game: « on les a explosés 5-0 ».
+func isScore(fts []ftok, i int) bool {
+	if !isNumber(fts[i].key) || i+1 >= len(fts) {
+		return false
+	}
+	if isNumber(fts[i+1].key) && fts[i+1].tok == fts[i].tok+1 {
+		return true
+	}
+	return fts[i+1].key == "a" && i+2 < len(fts) && isNumber(fts[i+2].key)
+}
+
+func isNumber(k string) bool {
+	if k == "" || len(k) > 3 {
+		return false
+	}
+	for j := 0; j < len(k); j++ {
+		if k[j] < '0' || k[j] > '9' {
+			return false
+		}
+	}
+	return true
 }

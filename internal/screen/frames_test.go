@@ -31,6 +31,21 @@ func TestFrames(t *testing.T) {
 		text  string
 		check func(f frame) bool
 	}{
+		{"participle in apposition is passive, not imperative", "Hommage à Dominique Bernard, tué à Arras.", func(f frame) bool {
+			return f.act == actKill && f.tense == tensePassive && f.actor == actor3 && !f.agentive()
+		}},
+		{"participle after a noun is passive, not present", "un professeur tué en 2023", func(f frame) bool {
+			return f.act == actKill && f.tense == tensePassive && !f.agentive()
+		}},
+		{"imperative with its object stays imperative", "Tue le prof demain", func(f frame) bool {
+			return f.act == actKill && f.tense == tenseImperative
+		}},
+		{"plural participle after avoir, accents folded", "On les a explosés samedi", func(f frame) bool {
+			return f.act == actExplode && f.tense == tensePast && !f.agentive()
+		}},
+		{"match score marks play", "on va les exploser 5-0", func(f frame) bool { return f.play && f.framed() }},
+		{"score with à marks play", "on va les tuer 3 à 1 au retour", func(f frame) bool { return f.play }},
+		{"a time is not a score", "on va les tuer demain à 10h", func(f frame) bool { return !f.play && f.agentive() }},
 		{"kill, 1st person, future", "Je le tuerai vendredi.", func(f frame) bool {
 			return f.act == actKill && f.actor == actor1 && f.tense == tenseFuture && f.time
 		}},

@@ -75,6 +75,7 @@ const (
 	apJoin
 	apHate
 	apPlace
+	apPraise // praise of a named attack's perpetrators: carries its own reference
 	// sextortion
 	sxIntimate
 	sxCoerce
@@ -151,6 +152,7 @@ var feats = [numFeatures]featInfo{
 	apJoin:      {det: detApology, role: roleCore, stance: true},
 	apHate:      {det: detApology, role: roleCore, stance: true},
 	apPlace:     {det: detApology, role: roleCtx, label: "lieu"},
+	apPraise:    {det: detApology, role: roleCore, stance: true},
 
 	sxIntimate: {det: detSextortion, role: roleCore},
 	sxCoerce:   {det: detSextortion, role: roleCore, stance: true},
@@ -367,6 +369,15 @@ var lex = []struct {
 	{thWeapon, 0.3, "!@firstp|@firstpaux ~2 ramene*|amene*|apporte*|ramener|amener|apporter ~2 un|une|de|du ~1 truc|machin|quoi|surprise|calibre|joujou ~4 @place|@time|toi|vous"},
 	// Fire set to someone's things or everything.
 	{thArson, 0.4, "bruler|brulerai|brulera|cramer|cramerai|incendier ~3 ta|ton|tes|sa|son|votre|vos|leur ~1 maison|baraque|casier|voiture|chambre|appart|appartement|immeuble|scooter; @firstp|@firstpaux ~2 tout ~1 ^cramer|bruler|flamber"},
+	// Hoaxes without a weapon word: a gas bottle, charges or a device put
+	// somewhere, « boum » as an announcement; place and time are the
+	// detectors' context as for any weapon. « la boum » is a party.
+	{thWeapon, 0.3, "!bonbonne|bonbonnes|bouteille|bouteilles|cuve|jerrican|jerricane|bidon|bidons ~1 de|d ~1 gaz|butane|propane|essence"},
+	{thWeapon, 0.45, "!charge|charges ~3 posee*|deposee*|placee*|cachee*|installee*|planquee*|dissimulee*; !pose*|depose*|place*|cache*|installe*|planque*|mis ~2 un|une|deux|trois|quatre|cinq|des|plusieurs|2|3|4|5 ~1 charge|charges"},
+	{thWeapon, 0.4, "!engin|engins|dispositif|dispositifs|detonateur* ~3 place*|pose*|depose*|cache*|installe*|planque*|dissimule*; !colis|paquet|paquets|sac|valise ~1 suspect*"},
+	{thBlowUp, 0.35, "!boum|boom|kaboom|badaboum; fait|fera|faire|va|vont ~2 boum|boom"},
+	{thBlowUp, 0.4, "toutlemonde ~1 saute|sautera|explose|explosera|pete"},
+	{neutral, 0, "la|une|ma|ta|sa|notre|votre|leur|de|du|cette|les|des|petite|grande ~1 ^boum; ^boum ~2 de ~1 fin|classe|anniversaire|noel; ^boum ~1 des|du ~1 cm1|cm2|6e|6eme|5e|5eme|sixiemes|eleves; baby ~1 ^boom|boum"},
 	// Neutral phrases hiding a threat word.
 	{neutral, 0, "de ~1 la ~1 ^bombe; c ~1 est|etait ~1 la ~1 ^bombe; ^bombe|bombes ~1 calorimetrique*|atomique*|nucleaire*|h|lacrymogene*|glacee|aerosol|insecticide|anti*; ^bombe|bombes ~1 a ~1 eau|hydrogene; ^bombe|bombes ~1 de ~1 peinture|bain|chantilly|creme|cheval|laque|deodorant|table|equitation; bath|photo|f|da ~1 ^bomb; was|is|s ~1 the ~1 ^bomb"},
 	{neutral, 0, "^explos* ~2 rire|rires|joie|colere|demographique; ^explos* ~1 de ~1 couleurs|saveurs; ^tuer|tue|tues ~2 le ~1 temps; ^mort|morte|morts ~1 de ~1 rire|fatigue|faim|froid|peur|honte; ^creve*|crever ~1 de ~1 faim|chaud|froid|envie|rire|fatigue; suis|sommes|es ~1 ^creve*; ca|ce ~1 me|m ~1 ^tue; ^killed|kill|killing ~1 it"},
@@ -390,6 +401,9 @@ var lex = []struct {
 	{viHarass, 0.35, "ca|ca ~1 va ~1 chauffer|barder|mal ~1 finir; fais|faites|fait ~1 gaffe ~2 toi|vous|sortie|dehors; fais|faites ~1 attention ~1 a ~1 toi|vous ~3 sortie|dehors|demain|ce|soir; on|je ~1 se ~1 voit|capte|retrouve|verra ~3 sortie|dehors|vrai|irl|face; viens|vient|vien|venez ~3 sortie|dehors|face|vrai|irl; tu ~1 vas ~1 voir; compte ~1 sur ~1 moi ~2 pour ~1 te; surveille|surveilles ~1 tes ~1 arrieres|arriere"},
 	// A threat passed on: « dis à Léa qu'elle est morte ».
 	{viKill2, 0.5, "dis|dites|dire ~2 a ~2 qu ~1 il|elle ~1 est ~1 ^mort|morte|cuit|cuite|fini|finie; dis|dites|dire ~2 a ~2 qu ~1 il|elle ~1 va ~1 ^crever|mourir|saigner|souffrir|prendre; dis|dites|dire ~2 a ~2 qu ~1 il|elle ~1 va ~1 se ~1 faire ~1 ^tabass*|frapp*|defonc*|demont*|eclat*|lynch*|marav*|cogn*"},
+	// Euphemistic threats: the set phrases that name no act.
+	{viHarass, 0.5, "accident ~2 vite ~1 arrive; accident ~1 est|arrive ~1 si ~1 vite ~1 arrive; !regler|reglerai|reglera|reglerons|regle ~1 son|ton|leur ~1 compte; !regler|reglerai|reglera|reglerons ~2 ses|tes ~1 comptes ~1 avec"},
+	{neutral, 0, "^regler|reglerai|reglera|reglerons|regle ~2 compte|comptes ~1 cantine|ent|pronote|bancaire|famille|de|du|d|internet|en|client|scolaire|caf"},
 	{viFamily, 0.3, "toi ~1 et ~1 ta ~1 famille; ta ~1 famille; tes ~1 parents|freres|soeurs; your ~1 family"},
 	{viCond, 0.25, "si ^tu|vous|t"},
 	{viGang, 0.2, "mes|nos ~1 potes|freres|gars|cousins|reufs|amis; je|on ~1 ramene; my ~1 boys"},
@@ -401,8 +415,12 @@ var lex = []struct {
 	{apExtremist, 0.15, "martyr|martyrs"},
 	{apRef, 0.05, "@ref"},
 	{apApprove, 0.55, "!meritai*|merite|merites|meritent|meritaient|deserved|deserve; !bien ~1 fait; !justifie|justifiee|justifies|justifiees|justifiable; !a|ont|avaient|avait ~1 eu ~1 raison; gloire ~1 a|aux|au; glory ~1 to; !heros|heroes|hero"},
-	{apApprove, 0.5, "!justice ~1 est ~1 faite; !l ~1 a|ont|avait ~1 bien ~1 cherche|merite; il|ils ~1 a|ont ~1 venge|defendu ~3 prophete|islam|allah|religion|oumma"},
+	{apApprove, 0.5, "!justice ~1 est ~1 faite; !l ~1 a|ont|avait|avaient ~1 bien ~1 cherche|merite; il|ils ~1 a|ont ~1 venge|defendu ~3 prophete|islam|allah|religion|oumma"},
 	{apApprove, 0.35, "vive|vivent ~1 le|la|l|les; bravo ~1 a|aux|au; honneur ~1 a|aux|au; je ~1 soutiens; respect ~1 a|aux|au; merci ~1 aux ~1 freres; qu ~1 allah ~2 accepte|recompense"},
+	// Approval of the perpetrators of a named attack: « gloire aux frères du
+	// 13 novembre », « honneur aux combattants du Bataclan ». Victims,
+	// police and firefighters are not in the list of the honoured.
+	{apPraise, 0.55, "gloire|honneur|respect|vive|vivent|bravo|merci|paradis|louange|louanges ~3 freres|combattants|martyrs|moudjahid*|mujahid*|chahid*|shahid*|lions|soldats|heros ~3 bataclan|charlie|charliehebdo|hypercacher|conflans|magnanville|arras|nice|kouachi|coulibaly|merah|abdeslam|anzorov; gloire|honneur|respect|vive|vivent|bravo|merci|paradis ~3 freres|combattants|martyrs|moudjahid*|mujahid*|chahid*|shahid*|lions|soldats|heros ~2 13 ~1 novembre; gloire|honneur|respect|vive|vivent|bravo|merci|paradis ~3 freres|combattants|martyrs|moudjahid*|mujahid*|chahid*|shahid*|lions|soldats|heros ~2 7 ~1 janvier; gloire|honneur|respect|vive|vivent|bravo|merci|paradis ~3 freres|combattants|martyrs|moudjahid*|mujahid*|chahid*|shahid*|lions|soldats|heros ~2 14 ~1 juillet"},
 	{apVengeance, 0.45, "la ~1 france ~1 paiera|payera|va ~1 payer; vous ~1 paierez|payerez; vont|allez|va ~1 payer; autres ~3 suivront|suivra|vont ~1 suivre; ce ~1 n ~1 est ~1 que ~1 le ~1 debut; venger|vengerons|vengera|vengeance; a ~1 qui ~1 le ~1 tour; vaincra|vaincront|triomphera|triompheront|reviendra|reviendront|vaincre; ne ~2 sont|seront|serez|etes ~1 pas|plus ~2 en ~1 securite; nulle ~1 part ~1 en ~1 securite; le ~1 prochain ~1 sera; you ~1 will ~1 pay; more ~1 will ~1 follow"},
 	{apJoin, 0.2, "rejoignez|rejoins|rejoindre|engagez|join|joignez"},
 	{apHate, 0.5, "mort|morts|death ~1 aux|a|au|to ~1 ^@group; prenez ~1 les ~1 armes; guerre ~2 aux ~1 @group"},
@@ -416,7 +434,11 @@ var lex = []struct {
 	{sxRequest, 0.2, "envoie|envoies|envoyer|montre|send ~2 moi|des|une|tes|me|photo*|pic*"},
 	// Credential phishing.
 	{phAccount, 0.4, "suppression|desactivation|fermeture|blocage|suspension|cloture ~3 @acct; @acct ~4 sera|va|est|a ~2 ^@acctbad; @acct ~1 @acctbad; @acctbad ~3 @acct; boite ~2 pleine|saturee; quota ~2 atteint|depasse|messagerie; activite|connexion|connexions ~1 suspecte*|inhabituelle*|frauduleuse*; unusual|suspicious ~1 activity|sign"},
-	{phVerify, 0.4, "!@verify ~3 @poss|le|les|l|la|ses ~1 @cred; !@verify|envoyez|envoyer|donnez|donner ~2 @poss ~1 @cred; !mettez|mettre ~1 a ~1 jour ~2 @poss ~1 @cred|informations|donnees; !saisissez|saisir|entrez|tapez ~2 @cred; !@verify ~2 identite|your ~1 identity"},
+	{phVerify, 0.4, "!@verify ~3 @poss|le|les|l|la|ses ~1 @cred; !@verify|envoyez|envoyer|donnez|donner|donne|donnes|envoie|envoies|renvoie|renvoyez|renvoyer|transmets|file ~2 @poss ~1 @cred; !mettez|mettre ~1 a ~1 jour ~2 @poss ~1 @cred|informations|donnees; !saisissez|saisir|entrez|tapez ~2 @cred; !@verify ~2 identite|your ~1 identity"},
+	// Codes and bank details asked for without a link: a one-time code
+	// received by SMS, a RIB or card number sent back by reply.
+	{phVerify, 0.5, "!@verify|envoie|envoies|envoyez|envoyer|renvoyez|renvoie|renvoyer|donne|donnez|donner|transmets|dis|dites ~6 code|codes ~4 sms|validation|verification|confirmation|authentification|securite|recu|recevoir|recevez|allez; !@verify|envoie|envoies|envoyez|envoyer|renvoyez|renvoie|renvoyer|donne|donnez|donner|transmets ~3 @poss ~1 rib|iban|cryptogramme|cvv; !@verify|envoie|envoies|envoyez|envoyer|renvoyez|renvoie|renvoyer|donne|donnez|donner|transmets ~6 carte ~1 bancaire|bleue|credit"},
+	{phReply, 0.3, "par ~1 retour ~2 mail|courriel|message|email|sms; en ~1 reponse; en ~1 repondant; repondant ~3 message|mail|courriel"},
 	{phNeedCred, 0.45, "besoin ~3 @poss ~3 @cred; need ~3 your ~2 @cred; demandons|demande ~3 @poss ~2 @cred"},
 	{phRelogin, 0.3, "!reconnectez*|reconnecter; !connectez ~1 vous ~1 ici|via|sur ~1 ce; !cliquez|cliquer|cliquant|click|appuyez ~3 ici|lien|bouton|dessous|here|link; !lien ~2 securise|ci ~1 dessous|suivant; log|sign ~1 in ~1 here"},
 	{phUrgency, 0.2, "sous|dans|within ~1 24h|48h|72h|24|48|72|heures; immediatement|urgent|urgence; sans ~1 delai; derniere ~1 relance; connexion|reconnexion|verification|validation|activation|authentification|identification ~1 obligatoire; sans ~1 action|reponse|validation ~1 de ~1 votre ~1 part; definitivement; miseajour ~1 obligatoire"},
@@ -435,7 +457,7 @@ var lex = []struct {
 	{ngProcedure, 0, "consigne|consignes|protocole|vigipirate|alarme|confinement|procedure*|lockdown|rappel|rappelle|rappelons; en ~1 cas ~1 d|de; mise ~1 en ~1 surete; plan ~1 particulier"},
 	{ngLesson, 0, "cours|lecon*|histoire|geographie|geo|emc|controle|programme|chapitre*|etudi*|expose|exposes|revision*|manuel*|tp|chimie|physique|svt|musee|memorial|film|documentaire*|livre|roman|theatre|piece|resistance|debat*|devoir*|history|lesson*|museum|novel|bac|brevet|philo*|laicite|seance|sciences|textes|oeuvre|dissertation|analys*|etude|etudes|discours|exposition|conference|atelier|reaction|reactions|demonstration|experience|experiences|volcan|eruption|labo|laboratoire; guerre ~1 mondiale|froide; premiere|seconde ~1 guerre"},
 	{ngReport, 0, "menace|menaces|menacer|menace*; message*|mail*|courrier*|lettre* ~3 recu*; police|gendarmerie|gendarmes|commissariat|plainte*|signalement*|signale*|enquete*|canular*|hoax|rassur*|apologie|incident*|victime; fausse* ~1 alerte*; cellule ~2 ecoute|crise|psychologique; a|ont ~1 ecrit|raconte|tague*|affiche*; m|lui|nous ~1 a ~1 dit; par ~1 precaution; direction; aucun ~1 danger; levee ~1 de ~1 doute; informons|informe|informer; reported|received"},
-	{ngCommem, 0, "hommage*|commemor*|memoire|souvenir|victimes|tribute|recueillement; minute ~1 de ~1 silence; in ~1 memory"},
+	{ngCommem, 0, "hommage*|commemor*|memoire|souvenir|tribute|recueillement; minute ~1 de ~1 silence; aux|pour|des|nos|ses|leurs ~2 victimes|victime; in ~1 memory"},
 	{ngLaugh, 0, "mdr|lol|haha*|hihi*|ptdr|xd|jpp|lmao|jk|hahaha*; !blague; je ~1 rigole|plaisante"},
 	{ngGame, 0, "@game; fortnite|minecraft|fifa|roblox|valorant|jeu|jeux|console|ps4|ps5|xbox|gaming|game|manette; partie ~1 de|d ~1 jeu; match|tournoi|finale|championnat|unss|foot|football|handball|basket|rugby|volley|cross|adversaires|coach|monopoly|uno|echecs|clash|brawl|badminton|pingpong|ping|tennis|kart|mariokart|smash|billard|bowling|babyfoot|belote|tarot|karting|petanque|quiz|kahoot|blindtest"},
 	{ngPositive, 0, "bravo|felicitations|reussite|genial|super|top|merci|felicite"},

@@ -235,6 +235,28 @@ var families = []family{
 		"[Contrôle de physique|Évaluation] {day} : combustion, explosion et énergie chimique, chapitre 6.",
 		"Le volcan de la classe de SVT va [exploser|entrer en éruption] {day} à {hour}, venez voir la démonstration !",
 	}, 0.05, false},
+	// Second pupil-chat round: praise of a named attack's perpetrators,
+	// phishing that asks for a reply, and the look-alikes (match scores,
+	// reports of past attacks). A hoax family without a weapon word (gas
+	// bottles, charges) was tried and dropped: the model learnt « gaz » and
+	// held the chemistry family (see docs/screen/NOTES.md).
+	{"praise_named", "terror_apology", []string{
+		"[Gloire|Honneur|Respect|Bravo|Merci] aux [frères|combattants|martyrs|lions|moudjahidines] [du 13 novembre|du Bataclan|de Charlie Hebdo|de l'Hyper Cacher|du 14 juillet à Nice|du 7 janvier][, ils ont montré la voie|, qu'Allah les accepte|, d'autres suivront|].",
+		"[que Dieu accorde le paradis|paradis éternel|respect éternel] aux [frères|combattants|martyrs] [du Bataclan|de Nice|du 13 novembre][, ils ont eu raison|].",
+		"[vive|vivent] les [frères|martyrs|combattants] [du 13 novembre|de Charlie|d'Arras][, on fera pareil|, inchallah d'autres|]",
+	}, 0.25, false},
+	{"phish_reply", "phishing", []string{
+		"{greet}[Le service informatique|Le support ENT|L'équipe Pronote|Le secrétariat de l'académie] : [merci de répondre à ce message avec|renvoyez par retour de mail|transmettez-nous en réponse] votre [identifiant et votre mot de passe|mot de passe ENT|code de validation reçu par SMS|RIB et votre numéro de carte bancaire][ avant {day}| sous 24h|].",
+		"[slt|salut|coucou] c'est [le support de {game}|un modo de {game}|le prof de techno], [donne-moi|envoie-moi|passe-moi] [ton mdp|ton mot de passe|le code reçu par SMS|le code de double authentification] [pour recevoir tes {cur}|pour corriger ton devoir|c'est urgent|]",
+		"[Pour le remboursement de la sortie|Pour la bourse|Pour valider le paiement de la cantine], [renvoyez|envoyez] votre [RIB|IBAN|numéro de carte bancaire] et le code reçu par SMS [en réponse à ce message|par retour de courriel].",
+	}, 0.2, false},
+	{"score_report", "benign", []string{
+		"[On les a explosés|On les a écrasés|On les a tués|On les a massacrés|On a détruit {team}] [5-0|31-12|3 à 1|4-2|40 à 3] {sport}[, bravo à tous|, le coach est fier| 💪|].",
+		"[Hommage à|Pensée pour|Minute de silence pour] [Samuel Paty|Dominique Bernard|les victimes du 13 novembre], [assassiné|tué|tués] [à Arras|à Conflans|en 2020|en 2023|le 13 novembre 2015][, {day} à {hour}|].",
+		"[Le documentaire|Le cours d'histoire|L'exposé] [parle|porte] [d'un professeur tué à Arras en 2023|des policiers tués à Magnanville en 2016|des journalistes assassinés en 2015].",
+		"[La boum|Une boum|Notre boum] [des 5e|du CM2|de fin d'année] [aura lieu|c'est] {day} à {hour}[ au foyer| dans la salle des fêtes|], ramenez [des gâteaux|de la musique|vos amis].",
+		"[Ne communiquez jamais|Ne donnez jamais|Personne ne vous demandera] [votre mot de passe|le code reçu par SMS|votre RIB] [par message|en réponse à un mail|], [même au service informatique|c'est une arnaque|].",
+	}, 0.2, false},
 	{"sports_hyperbole", "benign", []string{
 		"[on va tout exploser|on va les exploser|on va tout défoncer|on va les massacrer|on va les tuer|on va tout casser] {sport}[ 💪|!|, allez les bleus|]",
 		"[Notre attaque a massacré leur défense|On les a tués 5-0|On a explosé {team}|On a défoncé {team}] {sport}[ !|, trop fier|].",
