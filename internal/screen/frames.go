@@ -88,6 +88,7 @@ type frame struct {
 	drill      bool
 	lesson     bool
 	play       bool
+	score      bool // a match score (« 5-0 »)
 	weapon     bool
 	presence   bool // « je suis dans le lycée »
 	wish       bool // devrait, mériter de, envie de, j'aimerais: a wish for the act
@@ -131,7 +132,16 @@ func (f *frame) agentive() bool {
 // framed reports whether the clause itself is a report, a quotation, a
 // drill, a lesson or play.
 func (f *frame) framed() bool {
-	return f.report || f.quoted || f.drill || f.lesson || f.play
+	return f.report || f.quoted || f.drill || f.lesson || f.playful()
+}
+
+// playful reports whether the clause is about a game or a joke. A score
+// (« on les a explosés 5-0 », « on va les exploser 3-0 ») does not excuse
+// a clause aimed at the reader or the school, or with a weapon: a score
+// appended to a threat (« je vais tous vous tuer demain 2-1 ») does not
+// make it a match report.
+func (f *frame) playful() bool {
+	return f.play || f.score && !(f.target2 || f.school || f.weapon)
 }
 
 // Actors.
@@ -617,8 +627,11 @@ func readClause(src string, toks []dtok, fts []ftok) frame {
 		if ft.lf&lfLesson != 0 {
 			fr.lesson = true
 		}
-		if ft.fc&fc_play != 0 || isScore(fts, i) {
+		if ft.fc&fc_play != 0 {
 			fr.play = true
+		}
+		if isScore(fts, i) {
+			fr.score = true
 		}
 		if ft.fc&fc_approve != 0 {
 			fr.approve = true

@@ -43,9 +43,11 @@ func TestFrames(t *testing.T) {
 		{"plural participle after avoir, accents folded", "On les a explosés samedi", func(f frame) bool {
 			return f.act == actExplode && f.tense == tensePast && !f.agentive()
 		}},
-		{"match score marks play", "on va les exploser 5-0", func(f frame) bool { return f.play && f.framed() }},
-		{"score with à marks play", "on va les tuer 3 à 1 au retour", func(f frame) bool { return f.play }},
-		{"a time is not a score", "on va les tuer demain à 10h", func(f frame) bool { return !f.play && f.agentive() }},
+		{"match score marks play", "on va les exploser 5-0", func(f frame) bool { return f.playful() && f.framed() }},
+		{"a score appended to a threat at the reader is no game", "je vais tous vous tuer demain 2-1", func(f frame) bool { return !f.framed() && f.agentive() }},
+		{"a score appended to a threat at the school is no game", "on va tout faire sauter au lycée 3-0", func(f frame) bool { return !f.framed() }},
+		{"score with à marks play", "on va les tuer 3 à 1 au retour", func(f frame) bool { return f.playful() }},
+		{"a time is not a score", "on va les tuer demain à 10h", func(f frame) bool { return !f.playful() && f.agentive() }},
 		{"kill, 1st person, future", "Je le tuerai vendredi.", func(f frame) bool {
 			return f.act == actKill && f.actor == actor1 && f.tense == tenseFuture && f.time
 		}},

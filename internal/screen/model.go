@@ -418,7 +418,7 @@ func (fv *featureVec) fill(toks []dtok, frames []frame, ds *[numDetectors]detect
 		drill = drill || fr.drill
 		lesson = lesson || fr.lesson
 		report = report || fr.report
-		play = play || fr.play
+		play = play || fr.playful()
 		if fr.incite {
 			fv.addName("cadre : incitation", frameValue)
 		}
@@ -446,7 +446,7 @@ func (fv *featureVec) fill(toks []dtok, frames []frame, ds *[numDetectors]detect
 			{fr.target2, "cible 2e personne"}, {fr.targetGrp, "cible groupe"}, {fr.targetName, "cible nommée"},
 			{fr.place, "lieu"}, {fr.school, "établissement"}, {fr.time, "moment"}, {fr.negated, "négation"},
 			{fr.report, "compte rendu"}, {fr.quoted, "citation"}, {fr.drill, "exercice"}, {fr.lesson, "enseignement"},
-			{fr.play, "jeu ou plaisanterie"}, {fr.weapon, "arme"}, {fr.incite, "incitation"}, {fr.approve, "approbation"},
+			{fr.playful(), "jeu ou plaisanterie"}, {fr.weapon, "arme"}, {fr.incite, "incitation"}, {fr.approve, "approbation"},
 		}
 		for _, f := range flags {
 			if f.on {

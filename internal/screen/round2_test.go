@@ -66,3 +66,18 @@ func TestRound2NotHeld(t *testing.T) {
 		}
 	}
 }
+
+// A score appended to a threat must not excuse it: the score reading is for
+// match results, not a word an attacker can add.
+func TestScoreDoesNotExcuseThreat(t *testing.T) {
+	e := New(DefaultConfig())
+	for _, text := range []string{
+		"Je vais tous vous tuer demain 2-1",
+		"Demain on fait tout sauter au lycée 3-0",
+		"jvais te planter a la sortie du college 2-1",
+	} {
+		if r := e.Check(Input{Text: text}); r.Verdict == Deliver {
+			t.Errorf("%q: delivered (%.2f), want held or rejected", text, r.Score)
+		}
+	}
+}
