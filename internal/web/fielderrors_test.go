@@ -74,6 +74,12 @@ func TestFormErrorsTiedToFields(t *testing.T) {
 			parent.post("/account/totp", url.Values{"csrf": {tok}})
 			return parent.post("/account/totp/confirm", url.Values{"csrf": {tok}, "code": {"000000"}})
 		}, http.StatusUnauthorized, []string{"code"}, []string{`id="totp-secret"`}, false},
+		{"step-up, wrong code", func() page {
+			return prof.post("/step-up", url.Values{"csrf": {prof.csrf()}, "code": {"000000"}, "next": {"/admin"}})
+		}, http.StatusUnauthorized, []string{"code"}, []string{`name="next" value="/admin"`}, false},
+		{"account lock, no reason", func() page {
+			return head.post("/admin/accounts/parent.dupont/lock", url.Values{"csrf": {head.csrf()}, "reason": {"  "}})
+		}, http.StatusUnprocessableEntity, []string{"reason"}, []string{`value="parent.dupont"`}, false},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
