@@ -58,7 +58,7 @@ func TestAdminPagesAuthority(t *testing.T) {
 		{"/admin/suspensions", url.Values{"scope": {"establishment:0780002B"}, "reason": {"Alerte"}}},
 		{"/admin/suspensions", url.Values{"scope": {"academie:versailles"}, "reason": {"Alerte"}}},
 		{"/admin/rules/preset", url.Values{"scope": {"establishment:0780002B"}, "preset": {"open"}}},
-		{"/admin/resets", url.Values{"scope": {"establishment:0780002B"}, "confirm": {"1"}, "format": {"csv"}}},
+		{"/admin/resets", url.Values{"scope": {"establishment:0780002B"}, "format": {"csv"}}}, // refused before the summary
 	} {
 		c.form.Set("csrf", tok)
 		if p := head.post(c.path, c.form); p.Status != http.StatusForbidden {

@@ -80,6 +80,9 @@ func TestFormErrorsTiedToFields(t *testing.T) {
 		{"account lock, no reason", func() page {
 			return head.post("/admin/accounts/parent.dupont/lock", url.Values{"csrf": {head.csrf()}, "reason": {"  "}})
 		}, http.StatusUnprocessableEntity, []string{"reason"}, []string{`value="parent.dupont"`}, false},
+		{"mass reset, no account in the scope", func() page {
+			return head.post("/admin/resets", url.Values{"csrf": {head.csrf()}, "scope": {"establishment:0780001A"}, "roles": {"academy_admin"}})
+		}, http.StatusUnprocessableEntity, []string{"reset-scope"}, []string{`value="establishment:0780001A" selected`}, false},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
