@@ -89,13 +89,17 @@ func Alarming(terms []string) bool {
 
 // AlarmingText reports whether a text is alarming: Alarming on the terms
 // of its words read in their alarming sense (inContext).
-func AlarmingText(text string) bool { return alarmingWords(FrenchModel{}.fields(text)) }
+func AlarmingText(text string) bool {
+	fields := FrenchModel{}.fields(text)
+	return alarmingWords(fields, FrenchModel{}.wordsOf(fields))
+}
 
-// alarmingWords is AlarmingText on a text's normalised words, in order.
-func alarmingWords(fields []string) bool {
+// alarmingWords is AlarmingText on a text's normalised words, in order,
+// and their terms (FrenchModel.wordsOf).
+func alarmingWords(fields, words []string) bool {
 	terms := make([]string, 0, len(fields))
-	for i, w := range fields {
-		if t := (FrenchModel{}).word(w); t != "" && inContext(t, fields, i) {
+	for i, t := range words {
+		if t != "" && inContext(t, fields, i) {
 			terms = append(terms, t)
 		}
 	}

@@ -260,15 +260,17 @@ func New(db *store.DB, mod *moderation.Service, alerts *alert.Sender, authz Auth
 // features computes the message's signature and keys.
 func (d *Detector) features(o *messaging.Observed) pending {
 	text := o.Subject + " " + o.Body
+	// The words are mapped to terms once, for the signature and the alarm.
 	fields := FrenchModel{}.fields(text)
+	words := FrenchModel{}.wordsOf(fields)
 	var terms []string
 	if _, french := d.model.(FrenchModel); french {
-		terms = FrenchModel{}.termsOf(fields)
+		terms = dedupe(words)
 	} else {
 		terms = d.model.Terms(text)
 	}
 	p := pending{sig: SignTerms(terms)}
-	p.alarm = alarmingWords(fields)
+	p.alarm = alarmingWords(fields, words)
 	p.keys = p.sig.BandKeys()
 	for _, dg := range o.Digests {
 		p.extra = append(p.extra, featureKey("d", dg))

@@ -34,11 +34,24 @@ func (FrenchModel) fields(text string) []string {
 }
 
 // termsOf returns the terms of normalised words, duplicates removed.
-func (FrenchModel) termsOf(fields []string) []string {
-	seen := make(map[string]bool, len(fields))
-	out := make([]string, 0, len(fields))
-	for _, w := range fields {
-		w = FrenchModel{}.word(w)
+func (m FrenchModel) termsOf(fields []string) []string { return dedupe(m.wordsOf(fields)) }
+
+// wordsOf maps normalised words to their terms, position by position
+// ("" for none).
+func (FrenchModel) wordsOf(fields []string) []string {
+	out := make([]string, len(fields))
+	for i, w := range fields {
+		out[i] = FrenchModel{}.word(w)
+	}
+	return out
+}
+
+// dedupe returns the terms but the empty ones, duplicates removed, in
+// first-seen order.
+func dedupe(terms []string) []string {
+	seen := make(map[string]bool, len(terms))
+	out := make([]string, 0, len(terms))
+	for _, w := range terms {
 		if w == "" || seen[w] {
 			continue
 		}

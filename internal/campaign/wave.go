@@ -314,13 +314,16 @@ func dropRelays(ns []store.CampaignObs) []store.CampaignObs {
 	return out
 }
 
+// noticeRoles are the roles whose messages others pass on as notices.
+var noticeRoles = []string{string(bouclier.RoleHead), string(bouclier.RoleStaff), string(bouclier.RoleAcademyAdmin), string(bouclier.RoleNationalAdmin)}
+
 // relayOfNotice reports whether a message about to be sent passes on a
 // notice its sender's establishment sent within Window.
 func (d *Detector) relayOfNotice(ctx context.Context, p pending, o *messaging.Observed) (bool, error) {
 	if o.Sender.UAI == "" || len(p.keys) == 0 {
 		return false, nil
 	}
-	rows, err := d.db.CampaignNeighbours(ctx, p.keys, store.Micros(o.At.Add(-d.cfg.Window)), d.cfg.Neighbours)
+	rows, err := d.db.CampaignNotices(ctx, o.Sender.UAI, noticeRoles, p.keys, store.Micros(o.At.Add(-d.cfg.Window)), 50)
 	if err != nil {
 		return false, err
 	}

@@ -822,6 +822,7 @@ func (s *scene) released(ctx context.Context, at time.Duration) error {
 			return err
 		}
 		if n > 0 {
+			s.d.o.Log.Debug("attack copies released", "message", id, "copies", n, "at", at)
 			s.seen[id] = true
 			s.row.CopiesVisible += n
 			s.visible[id] = at

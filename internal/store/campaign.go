@@ -139,6 +139,40 @@ func (db *DB) CampaignNeighbours(ctx context.Context, keys []int64, since int64,
 	return out, rows.Err()
 }
 
+// CampaignNotices lists the observations since a time of the messages
+// sent by an establishment's accounts of the given roles (its head and
+// staff) that share at least one key with keys, newest first, at most
+// limit: the notices a message may pass on. It reads those few accounts'
+// observations, not every alike one.
+func (db *DB) CampaignNotices(ctx context.Context, uai string, roles []string, keys []int64, since int64, limit int) ([]CampaignObs, error) {
+	if len(keys) == 0 || len(roles) == 0 || uai == "" {
+		return nil, nil
+	}
+	set, arg := db.idArray(keys)
+	args := []any{uai}
+	for _, r := range roles {
+		args = append(args, r)
+	}
+	args = append(args, since, arg, limit)
+	rows, err := db.query(ctx, `SELECT `+obsColumns+` FROM campaign_obs o
+		WHERE o.sender_id IN (SELECT u.id FROM users u WHERE u.uai = ? AND u.role IN (?`+strings.Repeat(", ?", len(roles)-1)+`)) AND o.at >= ?
+		AND EXISTS (SELECT 1 FROM campaign_keys k WHERE k.feature IN (`+set+`) AND k.at = o.at AND k.message_id = o.message_id)
+		ORDER BY o.at DESC LIMIT ?`, args...)
+	if err != nil {
+		return nil, fmt.Errorf("campaign notices: %w", err)
+	}
+	defer rows.Close()
+	var out []CampaignObs
+	for rows.Next() {
+		o, err := scanObs(rows)
+		if err != nil {
+			return nil, fmt.Errorf("campaign notices: %w", err)
+		}
+		out = append(out, o)
+	}
+	return out, rows.Err()
+}
+
 // CampaignObsByID returns one observation.
 func (db *DB) CampaignObsByID(ctx context.Context, messageID int64) (CampaignObs, error) {
 	o, err := scanObs(db.queryRow(ctx, `SELECT `+obsColumns+` FROM campaign_obs o WHERE o.message_id = ?`, messageID))
