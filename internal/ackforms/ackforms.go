@@ -110,6 +110,9 @@ type View struct {
 	Request store.AckRequest
 	Asked   bool // the message asks something
 	Sender  bool // the reader sent it (and sees the results)
+	// Results: the reader may open the results page, as its sender or as
+	// the head of the message's establishment (the same check as Results).
+	Results bool
 	// For a recipient: whether an acknowledgement is asked and given, and
 	// the families they answer for.
 	Acked   bool
@@ -139,7 +142,7 @@ func (s *Service) View(ctx context.Context, a bouclier.Actor, id int64) (View, e
 	if err != nil {
 		return View{}, err
 	}
-	v := View{Request: req, Asked: true, Sender: e.SenderID == u.ID}
+	v := View{Request: req, Asked: true, Sender: e.SenderID == u.ID, Results: mayReadResults(u, e.SenderID, e.UAI)}
 	if v.Sender {
 		return v, nil
 	}
@@ -364,7 +367,7 @@ func (s *Service) Results(ctx context.Context, a bouclier.Actor, id int64) (Resu
 		return Results{}, err
 	}
 	sender := e.SenderID == u.ID
-	if !sender && (u.Role != bouclier.RoleHead || u.UAI == "" || u.UAI != e.UAI) {
+	if !mayReadResults(u, e.SenderID, e.UAI) {
 		return Results{}, errNotFound
 	}
 	req, err := s.db.AckRequest(ctx, id)
@@ -386,6 +389,16 @@ func (s *Service) Results(ctx context.Context, a bouclier.Actor, id int64) (Resu
 	r, err := s.compute(ctx, e.Message, req)
 	r.Sender = sender
 	return r, err
+}
+
+// mayReadResults reports whether u may see the results of a message sent
+// by senderID from establishment uai: its sender, or the head of that
+// establishment.
+func mayReadResults(u bouclier.User, senderID int64, uai string) bool {
+	if senderID == u.ID {
+		return true
+	}
+	return u.Role == bouclier.RoleHead && u.UAI != "" && u.UAI == uai
 }
 
 // compute builds the results of message m's request.

@@ -99,11 +99,11 @@ func (a *API) decode(w http.ResponseWriter, r *http.Request, v any) bool {
 	case errors.As(err, &tooBig):
 		writeJSON(w, http.StatusRequestEntityTooLarge, errorBody{Error: errorDetail{Code: bouclier.ErrTooLarge, Message: fmt.Sprintf("Requête trop volumineuse (%d Mo au plus).", MaxBody>>20)}})
 	case errors.As(err, &typeErr):
-		a.badRequest(w, fmt.Sprintf("Le champ %q n'a pas le bon type.", typeErr.Field))
+		a.badRequest(w, fmt.Sprintf("Le champ %q n’a pas le bon type.", typeErr.Field))
 	case errors.As(err, &syntaxErr), errors.Is(err, io.ErrUnexpectedEOF), errors.Is(err, io.EOF):
 		a.badRequest(w, "JSON mal formé.")
 	case strings.HasPrefix(err.Error(), "json: unknown field"):
-		a.badRequest(w, "Champ inconnu : "+strings.TrimPrefix(err.Error(), "json: unknown field "))
+		a.badRequest(w, "Champ inconnu\u00a0: "+strings.TrimPrefix(err.Error(), "json: unknown field "))
 	default:
 		a.badRequest(w, "Corps de requête illisible.")
 	}

@@ -91,7 +91,7 @@ func (a *API) messageSend(w http.ResponseWriter, r *http.Request) {
 	for _, at := range in.Attachments {
 		data, err := base64.StdEncoding.DecodeString(at.Base64)
 		if err != nil {
-			a.writeError(w, r, bouclier.Errorf(bouclier.ErrInvalidRequest, "Pièce jointe %q : base64 invalide.", at.Name))
+			a.writeError(w, r, bouclier.Errorf(bouclier.ErrInvalidRequest, "Pièce jointe %q\u00a0: base64 invalide.", at.Name))
 			return
 		}
 		d.Attachments = append(d.Attachments, messaging.Attachment{Name: at.Name, ContentType: at.ContentType, Data: data})

@@ -150,7 +150,7 @@ func (a *API) recallMany(w http.ResponseWriter, r *http.Request) {
 			in.To = a.svc.Now()
 		}
 		if !in.From.Before(in.To) {
-			err = bouclier.Errorf(bouclier.ErrInvalidRequest, "Période invalide : from doit précéder to.")
+			err = bouclier.Errorf(bouclier.ErrInvalidRequest, "Période invalide\u00a0: from doit précéder to.")
 		} else {
 			n, err = a.svc.Moderation.RecallFrom(r.Context(), modActor(r), in.Sender, in.From, in.To)
 		}

@@ -382,7 +382,7 @@ func (a *API) massReset(w http.ResponseWriter, r *http.Request) {
 	}
 	format := r.URL.Query().Get("format")
 	if format != "" && format != "csv" && format != "pdf" && format != "json" {
-		a.writeError(w, r, bouclier.Errorf(bouclier.ErrInvalidRequest, "format : csv, pdf ou json."))
+		a.writeError(w, r, bouclier.Errorf(bouclier.ErrInvalidRequest, "format\u00a0: csv, pdf ou json."))
 		return
 	}
 	res, err := a.svc.Auth.MassReset(r.Context(), actorOf(r), in.Scope, in.Roles)

@@ -154,9 +154,9 @@ func CheckPassword(pw string, pc PasswordContext) error {
 	}
 	switch {
 	case !utf8.ValidString(pw):
-		return bouclier.Errorf(bouclier.ErrInvalidRequest, "Le mot de passe n'est pas un texte valide.")
+		return bouclier.Errorf(bouclier.ErrInvalidRequest, "Le mot de passe n’est pas un texte valide.")
 	case n < min:
-		return bouclier.Errorf(bouclier.ErrInvalidRequest, "Le mot de passe doit compter au moins %d caractères (une phrase de passe de quelques mots fait l'affaire).", min)
+		return bouclier.Errorf(bouclier.ErrInvalidRequest, "Le mot de passe doit compter au moins %d caractères (une phrase de passe de quelques mots fait l’affaire).", min)
 	case n > MaxLength:
 		return bouclier.Errorf(bouclier.ErrInvalidRequest, "Le mot de passe ne peut pas dépasser %d caractères.", MaxLength)
 	}
@@ -168,11 +168,11 @@ func CheckPassword(pw string, pc PasswordContext) error {
 	bare := core(alnum(pw))
 	for _, f := range []string{plain, leet(plain), bare, leet(bare), core(plain), leet(core(plain))} {
 		if _, ok := set[f]; ok && f != "" {
-			return bouclier.Errorf(bouclier.ErrInvalidRequest, "Ce mot de passe fait partie des mots de passe les plus courants : choisissez-en un autre.")
+			return bouclier.Errorf(bouclier.ErrInvalidRequest, "Ce mot de passe fait partie des mots de passe les plus courants\u00a0: choisissez-en un autre.")
 		}
 	}
 	if builtFrom(plain, pc.Names) || builtFrom(leet(plain), pc.Names) {
-		return bouclier.Errorf(bouclier.ErrInvalidRequest, "Le mot de passe ne doit pas être construit à partir de votre nom, de celui de l'établissement ou du service (ENT, Pronote…).")
+		return bouclier.Errorf(bouclier.ErrInvalidRequest, "Le mot de passe ne doit pas être construit à partir de votre nom, de celui de l’établissement ou du service (ENT, Pronote…).")
 	}
 	return nil
 }

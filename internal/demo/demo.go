@@ -49,7 +49,7 @@ type Account struct {
 // Accounts of the demo, in the contract's order.
 var Accounts = []Account{
 	{Username: "admin", DisplayName: "Administration nationale", Role: bouclier.RoleNationalAdmin},
-	{Username: "rssi.versailles", DisplayName: "RSSI de l'académie de Versailles", Role: bouclier.RoleAcademyAdmin, Academie: "versailles"},
+	{Username: "rssi.versailles", DisplayName: "RSSI de l’académie de Versailles", Role: bouclier.RoleAcademyAdmin, Academie: "versailles"},
 	{Username: "principal.moulin", DisplayName: "Claire Principal", Role: bouclier.RoleHead, Academie: "versailles", UAI: "0780001A"},
 	{Username: "cpe.moulin", DisplayName: "Karim CPE", Role: bouclier.RoleStaff, Academie: "versailles", UAI: "0780001A"},
 	{Username: "prof.martin", DisplayName: "Sophie Martin", Role: bouclier.RoleTeacher, Academie: "versailles", UAI: "0780001A", Teaches: []string{"4A", "4B"}},
@@ -154,7 +154,7 @@ func Print(w io.Writer, o Options) {
 		fmt.Fprintf(tw, "%s\t%s\t%s\n", a.Username, a.Role, where)
 	}
 	tw.Flush()
-	fmt.Fprintf(w, "\nMot de passe commun : %s\n", o.Password)
+	fmt.Fprintf(w, "\nMot de passe commun\u00a0: %s\n", o.Password)
 	if o.TOTPSecret != "" {
 		fmt.Fprintf(w, "Second facteur (personnels) : oathtool --totp -b %s\n", o.TOTPSecret)
 	}

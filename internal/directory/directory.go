@@ -47,19 +47,19 @@ const (
 
 // DefaultRules are the reach rules a new directory starts with.
 var DefaultRules = []store.ReachRule{
-	{SenderRole: bouclier.RoleHead, Target: TargetEstablishment, Description: "Toute personne et tout groupe de l'établissement"},
-	{SenderRole: bouclier.RoleStaff, Target: TargetEstablishment, Description: "Toute personne et tout groupe de l'établissement"},
+	{SenderRole: bouclier.RoleHead, Target: TargetEstablishment, Description: "Toute personne et tout groupe de l’établissement"},
+	{SenderRole: bouclier.RoleStaff, Target: TargetEstablishment, Description: "Toute personne et tout groupe de l’établissement"},
 	{SenderRole: bouclier.RoleTeacher, Target: TargetClassStudents, Description: "Les élèves de ses classes"},
 	{SenderRole: bouclier.RoleTeacher, Target: TargetClassParents, Description: "Les parents des élèves de ses classes"},
-	{SenderRole: bouclier.RoleTeacher, Target: TargetClassTeachers, Description: "L'équipe pédagogique de ses classes"},
-	{SenderRole: bouclier.RoleTeacher, Target: TargetColleagues, Description: "Les enseignants de l'établissement"},
+	{SenderRole: bouclier.RoleTeacher, Target: TargetClassTeachers, Description: "L’équipe pédagogique de ses classes"},
+	{SenderRole: bouclier.RoleTeacher, Target: TargetColleagues, Description: "Les enseignants de l’établissement"},
 	{SenderRole: bouclier.RoleTeacher, Target: TargetStaff, Description: "La vie scolaire et la direction"},
 	{SenderRole: bouclier.RoleParent, Target: TargetMyTeachers, Description: "Les enseignants de ses enfants"},
-	{SenderRole: bouclier.RoleParent, Target: TargetClassTeachers, Description: "L'équipe pédagogique des classes de ses enfants"},
+	{SenderRole: bouclier.RoleParent, Target: TargetClassTeachers, Description: "L’équipe pédagogique des classes de ses enfants"},
 	{SenderRole: bouclier.RoleParent, Target: TargetStaff, Description: "La vie scolaire et la direction des établissements de ses enfants"},
 	{SenderRole: bouclier.RoleStudent, Target: TargetMyTeachers, Description: "Ses enseignants (jamais une classe entière)"},
 	{SenderRole: bouclier.RoleStudent, Target: TargetStaff, Description: "La vie scolaire et la direction, une personne à la fois"},
-	{SenderRole: bouclier.RoleAcademyAdmin, Target: TargetAcademie, Description: "Toute personne et tout groupe de l'académie"},
+	{SenderRole: bouclier.RoleAcademyAdmin, Target: TargetAcademie, Description: "Toute personne et tout groupe de l’académie"},
 	{SenderRole: bouclier.RoleNationalAdmin, Target: TargetNational, Description: "Toute personne et tout groupe"},
 }
 
@@ -316,7 +316,7 @@ func (d *Directory) Resolve(ctx context.Context, s *Sender, exprs []string) (Res
 		}
 	}
 	refused := func(expr string) error {
-		return bouclier.Errorf(bouclier.ErrRecipientNotAllowed, "Vous ne pouvez pas écrire à %s. Aucun message n'a été envoyé.", expr)
+		return bouclier.Errorf(bouclier.ErrRecipientNotAllowed, "Vous ne pouvez pas écrire à %s. Aucun message n’a été envoyé.", expr)
 	}
 	for _, e := range exprs {
 		r, err := bouclier.ParseRecipient(e)

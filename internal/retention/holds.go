@@ -54,7 +54,7 @@ func (h *Holds) holdScope(ctx context.Context, kind string, id int64) (string, e
 		}
 		return u.Scope(), nil
 	}
-	return "", bouclier.Errorf(bouclier.ErrInvalidRequest, "Type de conservation inconnu : « %s ».", kind)
+	return "", bouclier.Errorf(bouclier.ErrInvalidRequest, "Type de conservation inconnu\u00a0: «\u00a0%s\u00a0».", kind)
 }
 
 // Place puts a legal hold on an account ("user") or a message ("message")

@@ -23,7 +23,20 @@ type adminAccountPage struct {
 
 // adminAccountShow shows the search form and, with ?nom=, the account.
 func (h *handler) adminAccountShow(w http.ResponseWriter, r *http.Request, s auth.Session) {
-	d := adminAccountPage{Query: strings.TrimSpace(r.URL.Query().Get("nom"))}
+	p, ok := h.adminAccountPage(w, r, s, strings.TrimSpace(r.URL.Query().Get("nom")))
+	if !ok {
+		return
+	}
+	if r.URL.Query().Get("fait") != "" {
+		p.Flash = "C’est fait. L’action est enregistrée dans le journal d’audit."
+	}
+	h.render(w, http.StatusOK, "accounts", p)
+}
+
+// adminAccountPage builds the page for the account name ("" for the
+// search form alone); false when it has already answered with an error.
+func (h *handler) adminAccountPage(w http.ResponseWriter, r *http.Request, s auth.Session, name string) (*page, bool) {
+	d := adminAccountPage{Query: name}
 	p := h.newPage(r.Context(), &s, "Comptes", "admin")
 	if d.Query != "" {
 		st, err := h.d.Auth.Account(r.Context(), actorOf(r, s), d.Query)
@@ -31,17 +44,14 @@ func (h *handler) adminAccountShow(w http.ResponseWriter, r *http.Request, s aut
 			p.Error = "Aucun compte de votre périmètre ne porte cet identifiant."
 		} else if err != nil {
 			h.fail(w, r, &s, err)
-			return
+			return nil, false
 		} else {
 			d.State = &st
 			d.LockBy, d.ReadOnlyBy = imposerLabel(st.LockBy), imposerLabel(st.ReadOnlyBy)
 		}
 	}
-	if r.URL.Query().Get("fait") != "" {
-		p.Flash = "C’est fait. L’action est enregistrée dans le journal d’audit."
-	}
 	p.Data = d
-	h.render(w, http.StatusOK, "accounts", p)
+	return p, true
 }
 
 // imposerLabel says who imposed a sanction, from their authority scope.
@@ -67,8 +77,15 @@ func (h *handler) adminAccountAct(w http.ResponseWriter, r *http.Request, s auth
 	case "lock":
 		reason := strings.TrimSpace(r.PostFormValue("reason"))
 		if reason == "" {
-			err = bouclier.Errorf(bouclier.ErrInvalidRequest, "Indiquez le motif du verrouillage.")
-			break
+			// Shown again with the error under the field; the account is
+			// read through the service, which checks the actor's scope.
+			p, ok := h.adminAccountPage(w, r, s, name)
+			if !ok {
+				return
+			}
+			p.fieldError("reason", "Indiquez le motif du verrouillage\u00a0: il figure au journal d’audit et sur la page du compte.")
+			h.render(w, http.StatusUnprocessableEntity, "accounts", p)
+			return
 		}
 		err = h.d.Auth.Lock(ctx, a, name, reason)
 	case "unlock":

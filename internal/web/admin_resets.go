@@ -3,8 +3,12 @@ package web
 import (
 	"archive/zip"
 	"bytes"
+	"context"
+	"fmt"
 	"net/http"
+	"sort"
 	"strconv"
+	"strings"
 
 	"github.com/bouclier/bouclier"
 	"github.com/bouclier/bouclier/internal/auth"
@@ -32,10 +36,7 @@ func (h *handler) resetCreate(w http.ResponseWriter, r *http.Request, s auth.Ses
 		format = "zip"
 	}
 	if r.PostFormValue("confirm") != "1" {
-		p := h.newPage(r.Context(), &s, "Réinitialiser les comptes", "admin")
-		p.Error = "Cochez la case de confirmation\u00a0: la réinitialisation ferme toutes les sessions des comptes concernés."
-		p.Data = resetData{Scopes: h.scopeOptions(r.Context(), s.User, r.PostFormValue("scope")), Roles: roleOptions(r.PostForm["roles"])}
-		h.render(w, http.StatusUnprocessableEntity, "resets", p)
+		h.resetConfirm(w, r, s)
 		return
 	}
 	res, err := h.d.Auth.MassReset(r.Context(), actorOf(r, s), r.PostFormValue("scope"), r.PostForm["roles"])
@@ -80,4 +81,115 @@ func (h *handler) resetCreate(w http.ResponseWriter, r *http.Request, s auth.Ses
 type resetFile struct {
 	name string
 	data []byte
+}
+
+// resetConfirm shows what a mass reset would do, for the actor's scope
+// only, and does nothing: the summary page posts the same form again with
+// confirm=1 (confirm.go), and Auth.MassReset checks the actor then.
+func (h *handler) resetConfirm(w http.ResponseWriter, r *http.Request, s auth.Session) {
+	ctx := r.Context()
+	scope, roles := r.PostFormValue("scope"), r.PostForm["roles"]
+	norm, err := auth.ParseScope(scope)
+	if err != nil {
+		h.fail(w, r, &s, err)
+		return
+	}
+	// Refused before any figure is shown: the counts are not for them.
+	if err := h.authority(ctx, s, norm); err != nil {
+		h.fail(w, r, &s, err)
+		return
+	}
+	sum, err := h.resetSummary(ctx, s, norm, roles)
+	if err != nil {
+		h.fail(w, r, &s, err)
+		return
+	}
+	if sum.Accounts == 0 {
+		p := h.newPage(ctx, &s, "Réinitialiser les comptes", "admin")
+		p.fieldError("reset-scope", "Aucun compte à réinitialiser dans cette portée pour ces rôles.")
+		p.Data = resetData{Scopes: h.scopeOptions(ctx, s.User, scope), Roles: roleOptions(roles)}
+		h.render(w, http.StatusUnprocessableEntity, "resets", p)
+		return
+	}
+	where := scopeLabel(norm)
+	if reach := h.scopeReach(ctx, norm); reach != "" {
+		where += " (" + reach + ")"
+	}
+	d := confirmData{Button: "Réinitialiser et télécharger", Danger: true, Cancel: "/admin/resets"}
+	d.Summary = []string{
+		countOf(sum.Accounts, "compte sera réinitialisé", "comptes seront réinitialisés") + " dans " + where + ", pour " + rolesLabel(roles) + ", le vôtre excepté.",
+		"Établissements concernés\u00a0: " + sum.Places + ".",
+		"Toutes leurs sessions seront fermées et leurs seconds facteurs retirés, immédiatement.",
+	}
+	if codes := sum.Accounts - sum.SSO; codes > 0 {
+		d.Summary = append(d.Summary, countOf(codes, "code d’activation", "codes d’activation")+" à usage unique remplaceront les mots de passe\u00a0: ils ne seront montrés qu’une fois, dans le fichier téléchargé.")
+	}
+	if sum.SSO > 0 {
+		d.Summary = append(d.Summary, countOf(sum.SSO, "compte se connecte", "comptes se connectent")+
+			" par un fournisseur d’identité\u00a0: pas de code pour eux, mais une note à transmettre à l’opérateur du fournisseur d’identité, jointe au fichier.")
+	}
+	h.confirmed(w, r, s, "Confirmer la réinitialisation", d)
+}
+
+// resetFigures is what a mass reset would touch.
+type resetFigures struct {
+	Accounts, SSO int
+	Places        string // the establishments by name, the first ones
+}
+
+// resetSummary counts the accounts Auth.MassReset would reset, with the
+// same selection (the actor's own and disabled accounts excepted).
+func (h *handler) resetSummary(ctx context.Context, s auth.Session, scope string, roles []string) (resetFigures, error) {
+	var f resetFigures
+	if h.d.DB == nil {
+		return f, bouclier.Errorf(bouclier.ErrInternal, "no store for the reset summary")
+	}
+	var rs []bouclier.Role
+	for _, ro := range roles {
+		role, err := bouclier.ParseRole(ro)
+		if err != nil {
+			return f, err
+		}
+		rs = append(rs, role)
+	}
+	users, err := h.d.DB.UsersInScope(ctx, scope, rs)
+	if err != nil {
+		return f, fmt.Errorf("users of %s: %w", scope, err)
+	}
+	uais := map[string]bool{}
+	for _, u := range users {
+		if u.ID == s.User.ID || u.Disabled {
+			continue
+		}
+		f.Accounts++
+		acct, err := h.d.DB.SSOAccount(ctx, u.ID)
+		if err != nil {
+			return f, fmt.Errorf("identity provider link of %s: %w", u.Username, err)
+		}
+		if acct.Linked && acct.LocalPasswordBy == "" {
+			f.SSO++
+		}
+		if u.UAI != "" {
+			uais[u.UAI] = true
+		}
+	}
+	names := make([]string, 0, len(uais))
+	for uai := range uais {
+		name := uai
+		if e, err := h.d.DB.Establishment(ctx, uai); err == nil && e.Name != "" {
+			name = e.Name
+		}
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	const shown = 10
+	switch {
+	case len(names) == 0:
+		f.Places = "aucun (comptes sans établissement)"
+	case len(names) > shown:
+		f.Places = countOf(len(names), "établissement", "établissements") + ", dont " + strings.Join(names[:shown], ", ") + "…"
+	default:
+		f.Places = strings.Join(names, ", ")
+	}
+	return f, nil
 }

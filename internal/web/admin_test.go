@@ -58,7 +58,7 @@ func TestAdminPagesAuthority(t *testing.T) {
 		{"/admin/suspensions", url.Values{"scope": {"establishment:0780002B"}, "reason": {"Alerte"}}},
 		{"/admin/suspensions", url.Values{"scope": {"academie:versailles"}, "reason": {"Alerte"}}},
 		{"/admin/rules/preset", url.Values{"scope": {"establishment:0780002B"}, "preset": {"open"}}},
-		{"/admin/resets", url.Values{"scope": {"establishment:0780002B"}, "confirm": {"1"}, "format": {"csv"}}},
+		{"/admin/resets", url.Values{"scope": {"establishment:0780002B"}, "format": {"csv"}}}, // refused before the summary
 	} {
 		c.form.Set("csrf", tok)
 		if p := head.post(c.path, c.form); p.Status != http.StatusForbidden {
@@ -241,8 +241,8 @@ func TestMassResetAndActivation(t *testing.T) {
 	head := newBrowser(t, srv)
 	head.login("principal.moulin", e.OTP(t, 0))
 	form := url.Values{"csrf": {head.csrf()}, "scope": {"establishment:0780001A"}, "roles": {"parent"}, "format": {"csv"}}
-	if p := head.post("/admin/resets", form); p.Status != http.StatusUnprocessableEntity || !strings.Contains(p.Body, "Cochez la case") {
-		t.Fatalf("reset without confirmation: %d", p.Status)
+	if p := head.post("/admin/resets", form); p.Status != http.StatusOK || !strings.Contains(p.Body, "Ce qui va se passer") {
+		t.Fatalf("reset without confirmation: %d (want the summary, TestMassResetIsConfirmed)", p.Status)
 	}
 	form.Set("confirm", "1")
 	p := head.post("/admin/resets", form)

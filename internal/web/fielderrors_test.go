@@ -74,6 +74,15 @@ func TestFormErrorsTiedToFields(t *testing.T) {
 			parent.post("/account/totp", url.Values{"csrf": {tok}})
 			return parent.post("/account/totp/confirm", url.Values{"csrf": {tok}, "code": {"000000"}})
 		}, http.StatusUnauthorized, []string{"code"}, []string{`id="totp-secret"`}, false},
+		{"step-up, wrong code", func() page {
+			return prof.post("/step-up", url.Values{"csrf": {prof.csrf()}, "code": {"000000"}, "next": {"/admin"}})
+		}, http.StatusUnauthorized, []string{"code"}, []string{`name="next" value="/admin"`}, false},
+		{"account lock, no reason", func() page {
+			return head.post("/admin/accounts/parent.dupont/lock", url.Values{"csrf": {head.csrf()}, "reason": {"  "}})
+		}, http.StatusUnprocessableEntity, []string{"reason"}, []string{`value="parent.dupont"`}, false},
+		{"mass reset, no account in the scope", func() page {
+			return head.post("/admin/resets", url.Values{"csrf": {head.csrf()}, "scope": {"establishment:0780001A"}, "roles": {"academy_admin"}})
+		}, http.StatusUnprocessableEntity, []string{"reset-scope"}, []string{`value="establishment:0780001A" selected`}, false},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -60,3 +60,27 @@ func thousands(n int) string {
 	}
 	return b.String()
 }
+
+// incidentEventLabels names, in French, the kinds of event the campaign
+// package writes to an incident's timeline (AddCampaignEvent); a kind
+// without a label fails TestIncidentEventLabels.
+var incidentEventLabels = map[string]string{
+	"opened":    "Ouverture",
+	"raised":    "Passage en confinement",
+	"messages":  "Messages rattachés",
+	"recalled":  "Messages retirés",
+	"held":      "Messages retenus",
+	"contained": "Confinement appliqué",
+	"locked":    "Comptes bloqués",
+	"alert":     "Alerte",
+	"closed":    "Clôture",
+}
+
+// incidentEventLabel names an incident event's kind; an unknown kind is
+// « Événement », never the stored value.
+func incidentEventLabel(kind string) string {
+	if l, ok := incidentEventLabels[kind]; ok {
+		return l
+	}
+	return "Événement"
+}

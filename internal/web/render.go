@@ -46,6 +46,7 @@ var funcs = template.FuncMap{
 	"filekind":    fileKind,
 	"browser":     browserLabel,
 	"count":       thousands,
+	"eventkind":   incidentEventLabel,
 	"pdfpreview":  pdfPreviewable,
 }
 

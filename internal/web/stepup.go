@@ -60,9 +60,19 @@ func (h *handler) stepUpShow(w http.ResponseWriter, r *http.Request, s auth.Sess
 }
 
 func (h *handler) stepUpPage(w http.ResponseWriter, r *http.Request, s auth.Session, status int, msg string, d stepUpData) {
+	h.stepUpPageField(w, r, s, status, "", msg, d)
+}
+
+// stepUpPageField shows the form again with msg under the field id, or
+// at the top of the page when id is "".
+func (h *handler) stepUpPageField(w http.ResponseWriter, r *http.Request, s auth.Session, status int, id, msg string, d stepUpData) {
 	d = h.stepUpData(r, d)
 	p := h.newPage(r.Context(), &s, "Confirmer votre identité", "compose")
-	p.Error = msg
+	if id != "" {
+		p.fieldError(id, msg)
+	} else {
+		p.Error = msg
+	}
 	p.Data = d
 	h.render(w, status, "stepup", p)
 }
@@ -88,6 +98,11 @@ func (h *handler) stepUpCreate(w http.ResponseWriter, r *http.Request, s auth.Se
 				if c == bouclier.ErrOTPRequired {
 					msg = "Saisissez le code à 6 chiffres de votre application, ou un code de secours."
 				}
+			}
+			if c := bouclier.ErrorCode(err); c == bouclier.ErrInvalidCredentials || c == bouclier.ErrOTPRequired {
+				// About what was typed: tied to the code field.
+				h.stepUpPageField(w, r, s, statusOf(err), "code", msg, d)
+				return
 			}
 			h.stepUpPage(w, r, s, statusOf(err), msg, d)
 		default:
