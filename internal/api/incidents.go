@@ -18,7 +18,7 @@ func incidentTime(micros int64) any {
 
 func incidentJSON(c store.Campaign) map[string]any {
 	return map[string]any{"id": strconv.FormatInt(c.ID, 10), "status": c.Status, "reason": c.Reason,
-		"accounts": nonNilStrings(c.Accounts), "establishments": nonNilStrings(c.Establishments), "academies": nonNilStrings(c.Academies),
+		"accounts": nonNilStrings(c.Accounts), "locked_accounts": nonNilStrings(c.Locked), "establishments": nonNilStrings(c.Establishments), "academies": nonNilStrings(c.Academies),
 		"messages": c.Messages, "opened_at": incidentTime(c.OpenedAt), "contained_at": incidentTime(c.ContainedAt), "closed_at": incidentTime(c.ClosedAt),
 		"closed_by": c.ClosedBy}
 }

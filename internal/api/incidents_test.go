@@ -38,6 +38,12 @@ func TestIncidents(t *testing.T) {
 		if in["status"] != "open" || in["messages"].(float64) != 3 || len(in["accounts"].([]any)) != 3 || len(in["establishments"].([]any)) != 3 {
 			t.Fatalf("incident: %s", r.Raw)
 		}
+		// accounts are the wave's senders; locked_accounts the ones the
+		// containment locked, which needs a strong account signal these
+		// parents, signed in from their usual network, do not have.
+		if locked, ok := in["locked_accounts"].([]any); !ok || len(locked) != 0 {
+			t.Errorf("locked_accounts: %s", r.Raw)
+		}
 		id := in["id"].(string)
 		if r := c.do("GET", "/api/v1/admin/incidents", c.login("rssi.versailles"), nil); len(r.Body["incidents"].([]any)) != 1 {
 			t.Errorf("académie admin: %s", r.Raw)

@@ -47,7 +47,7 @@ func TestAlarmingSingleSender(t *testing.T) {
 				if held != c.wantHeld {
 					t.Errorf("held after probation: %v, want %v", held, c.wantHeld)
 				}
-				if cs := incidents(t, e); len(cs) != c.wantIncidents || (len(cs) == 1 && (cs[0].Level != "review" || len(cs[0].Accounts) != 0)) {
+				if cs := incidents(t, e); len(cs) != c.wantIncidents || (len(cs) == 1 && (cs[0].Level != "review" || len(cs[0].Locked) != 0)) {
 					t.Errorf("incidents: %+v", cs)
 				}
 			})
@@ -80,7 +80,7 @@ func TestNewLinkDomain(t *testing.T) {
 			t.Fatal(err)
 		}
 		cs := incidents(t, e)
-		if len(cs) != 1 || cs[0].Level != "review" || len(cs[0].Accounts) != 0 {
+		if len(cs) != 1 || cs[0].Level != "review" || len(cs[0].Locked) != 0 || len(cs[0].Accounts) == 0 {
 			t.Fatalf("incidents: %+v", cs)
 		}
 	})

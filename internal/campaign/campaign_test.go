@@ -89,7 +89,7 @@ func TestNearDuplicatesFromSuspiciousSenders(t *testing.T) {
 			t.Fatalf("%d incidents, want 1", len(cs))
 		}
 		c := cs[0]
-		if c.Messages != 3 || len(c.Accounts) != 3 || c.ContainedAt == 0 || len(c.Academies) != 2 {
+		if c.Messages != 3 || len(c.Accounts) != 3 || len(c.Locked) != 3 || c.ContainedAt == 0 || len(c.Academies) != 2 {
 			t.Fatalf("incident: %+v", c)
 		}
 		for _, id := range ids {
@@ -148,7 +148,7 @@ func TestTeacherWave(t *testing.T) {
 			ids = append(ids, res.ID)
 		}
 		cs := incidents(t, e)
-		if len(cs) != 1 || len(cs[0].Accounts) != 3 || cs[0].Level != "contain" {
+		if len(cs) != 1 || len(cs[0].Accounts) != 3 || len(cs[0].Locked) != 3 || cs[0].Level != "contain" {
 			t.Fatalf("incidents: %+v", cs)
 		}
 		for _, id := range ids {
@@ -234,7 +234,7 @@ func TestScreenSignal(t *testing.T) {
 		}
 		// Known devices: the académie reviews, nobody is locked.
 		cs := incidents(t, e)
-		if len(cs) != 1 || len(cs[0].Accounts) != 0 || cs[0].Level != "review" {
+		if len(cs) != 1 || len(cs[0].Locked) != 0 || len(cs[0].Accounts) != 3 || cs[0].Level != "review" {
 			t.Fatalf("incidents: %+v", cs)
 		}
 	})

@@ -84,16 +84,27 @@ func (d *Detector) Incidents(ctx context.Context, a bouclier.Actor) ([]store.Cam
 	return cs, nil
 }
 
-// minimise keeps, of an incident's accounts, those within the viewer's
-// establishment (uai) or académie (aca): a wave across schools is shown
-// whole in its counts, but each school sees only its own people.
-// seen caches the accounts already read.
+// minimise keeps, of an incident's senders and containment list, the
+// accounts within the viewer's establishment (uai) or académie (aca): a
+// wave across schools is shown whole in its counts, but each school sees
+// only its own people. seen caches the accounts already read.
 func (d *Detector) minimise(ctx context.Context, uai, aca string, c *store.Campaign, seen map[string]bouclier.User) error {
 	if uai == "" && aca == "" {
 		return nil
 	}
-	kept := c.Accounts[:0:0]
-	for _, name := range c.Accounts {
+	var err error
+	if c.Accounts, err = d.within(ctx, uai, aca, c.Accounts, seen); err != nil {
+		return err
+	}
+	c.Locked, err = d.within(ctx, uai, aca, c.Locked, seen)
+	return err
+}
+
+// within keeps the names of accounts in the establishment (uai) or, with
+// no establishment, the académie (aca).
+func (d *Detector) within(ctx context.Context, uai, aca string, names []string, seen map[string]bouclier.User) ([]string, error) {
+	kept := names[:0:0]
+	for _, name := range names {
 		u, ok := seen[name]
 		if !ok {
 			var err error
@@ -102,7 +113,7 @@ func (d *Detector) minimise(ctx context.Context, uai, aca string, c *store.Campa
 				continue
 			}
 			if err != nil {
-				return fmt.Errorf("incident accounts: %w", err)
+				return nil, fmt.Errorf("incident accounts: %w", err)
 			}
 			seen[name] = u
 		}
@@ -110,8 +121,7 @@ func (d *Detector) minimise(ctx context.Context, uai, aca string, c *store.Campa
 			kept = append(kept, name)
 		}
 	}
-	c.Accounts = kept
-	return nil
+	return kept, nil
 }
 
 // authorize checks that a may use action at level, then loads incident id
@@ -260,7 +270,7 @@ func ts(micros int64) string {
 func webhookBody(c store.Campaign) []byte {
 	b, _ := json.Marshal(map[string]any{"event": "incident.opened", "incident": map[string]any{
 		"id": fmt.Sprint(c.ID), "status": c.Status, "reason": c.Reason, "opened_at": ts(c.OpenedAt), "contained_at": ts(c.ContainedAt),
-		"accounts": nonNil(c.Accounts), "establishments": nonNil(c.Establishments), "academies": nonNil(c.Academies), "messages": c.Messages}})
+		"accounts": nonNil(c.Accounts), "locked_accounts": nonNil(c.Locked), "establishments": nonNil(c.Establishments), "academies": nonNil(c.Academies), "messages": c.Messages}})
 	return b
 }
 
@@ -286,12 +296,13 @@ func emailText(c store.Campaign) (subject, body string) {
 	if c.Level == "review" {
 		fmt.Fprintf(&b, "Messages : %d, retirés des boîtes de réception et placés en attente de vérification ; les messages semblables sont retenus. "+
 			"Aucun compte n’a été bloqué : c’est à vous d’en décider (libérer ou rejeter les messages, bloquer les comptes).\n", c.Messages)
-		fmt.Fprintf(&b, "Comptes aux signaux inhabituels (%d) : %s.\n", len(c.Accounts), strings.Join(c.Accounts, ", "))
+		fmt.Fprintf(&b, "Comptes expéditeurs (%d) : %s.\n", len(c.Accounts), strings.Join(c.Accounts, ", "))
 	} else {
 		fmt.Fprintf(&b, "Messages : %d ; ceux des comptes aux signaux inhabituels sont retirés de toutes les boîtes de réception, les autres retenus pour vérification ; "+
 			"les messages semblables sont retenus.\n", c.Messages)
 		fmt.Fprintf(&b, "Comptes mis en lecture seule, sessions révoquées (%d) : %s. Les comptes de direction et de vie scolaire ne sont jamais bloqués automatiquement.\n",
-			len(c.Accounts), strings.Join(c.Accounts, ", "))
+			len(c.Locked), strings.Join(c.Locked, ", "))
+		fmt.Fprintf(&b, "Comptes expéditeurs (%d) : %s.\n", len(c.Accounts), strings.Join(c.Accounts, ", "))
 	}
 	fmt.Fprintf(&b, "Établissements concernés (%d) : %s.\n", len(c.Establishments), strings.Join(c.Establishments, ", "))
 	fmt.Fprintf(&b, "Académies : %s.\n\n", strings.Join(c.Academies, ", "))

@@ -149,7 +149,7 @@ func TestRelaysOfNotices(t *testing.T) {
 				if withNotice && len(cs) != 0 {
 					t.Errorf("relays made an incident: %+v", cs)
 				}
-				if !withNotice && (len(cs) != 1 || cs[0].Level != "review" || len(cs[0].Accounts) != 0) {
+				if !withNotice && (len(cs) != 1 || cs[0].Level != "review" || len(cs[0].Locked) != 0) {
 					t.Errorf("incidents without the notice: %+v", cs)
 				}
 				for i, id := range ids {

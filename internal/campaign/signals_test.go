@@ -89,7 +89,7 @@ func TestSessionSignals(t *testing.T) {
 					}
 					return
 				}
-				if len(cs) != 1 || cs[0].Level != c.want || len(cs[0].Accounts) != 4 {
+				if len(cs) != 1 || cs[0].Level != c.want || len(cs[0].Accounts) != 4 || (c.want == "contain") != (len(cs[0].Locked) == 4) {
 					t.Fatalf("incidents: %+v", cs)
 				}
 			})

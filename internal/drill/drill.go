@@ -562,7 +562,7 @@ func (d *drill) measure(ctx context.Context, origin time.Time, first time.Durati
 				firstContained = at
 			}
 		}
-		for _, a := range c.Accounts {
+		for _, a := range c.Locked {
 			involved[a] = true
 		}
 	}

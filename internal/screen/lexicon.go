@@ -165,7 +165,7 @@ var feats = [numFeatures]featInfo{
 	phRelogin:  {det: detPhishing, role: roleCore},
 	phUrgency:  {det: detPhishing, role: roleCore},
 	phImperson: {det: detPhishing, role: roleCore},
-	phReply:    {det: detPhishing, role: roleCore},
+	phReply:    {det: detPhishing, role: roleCtx, label: "réponse demandée"}, // alone an ordinary « merci de répondre »
 	phPrize:    {det: detPhishing, role: roleCore},
 	phLure:     {det: detPhishing, role: roleCore},
 	phLureGet:  {det: detPhishing, role: roleCtx, label: "téléchargement"},

@@ -410,7 +410,8 @@ type Campaign struct {
 	ContainedAt    int64
 	ClosedAt       int64
 	ClosedBy       string
-	Accounts       []string // usernames
+	Accounts       []string // usernames of the senders of its messages
+	Locked         []string // usernames on its containment list (locked, sessions revoked)
 	Establishments []string // UAIs
 	Academies      []string
 	Messages       int
@@ -605,7 +606,8 @@ func (db *DB) Campaigns(ctx context.Context, uai, academie string, limit int) ([
 	return out, nil
 }
 
-// Campaign returns one incident with its accounts, places and message count.
+// Campaign returns one incident with its senders, its containment list,
+// places and message count.
 func (db *DB) Campaign(ctx context.Context, id int64) (Campaign, error) {
 	var c Campaign
 	err := db.queryRow(ctx, `SELECT id, seed, status, level, reason, opened_at, contained_at, closed_at, closed_by FROM campaigns WHERE id = ?`, id).
@@ -616,7 +618,10 @@ func (db *DB) Campaign(ctx context.Context, id int64) (Campaign, error) {
 	if err != nil {
 		return c, fmt.Errorf("campaign: %w", err)
 	}
-	if c.Accounts, err = db.strings(ctx, `SELECT u.username FROM campaign_accounts a JOIN users u ON u.id = a.user_id WHERE a.campaign_id = ? ORDER BY u.username`, id); err != nil {
+	if c.Accounts, err = db.strings(ctx, `SELECT DISTINCT u.username FROM campaign_members m JOIN users u ON u.id = m.sender_id WHERE m.campaign_id = ? ORDER BY u.username`, id); err != nil {
+		return c, fmt.Errorf("campaign senders: %w", err)
+	}
+	if c.Locked, err = db.strings(ctx, `SELECT u.username FROM campaign_accounts a JOIN users u ON u.id = a.user_id WHERE a.campaign_id = ? ORDER BY u.username`, id); err != nil {
 		return c, fmt.Errorf("campaign accounts: %w", err)
 	}
 	if c.Establishments, err = db.strings(ctx, `SELECT uai FROM campaign_places WHERE campaign_id = ? ORDER BY uai`, id); err != nil {
