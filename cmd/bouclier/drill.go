@@ -68,8 +68,8 @@ func printDrill(env Env, r drill.Report) {
 	fmt.Fprintf(w, "Visibles à un moment dans une boîte : %d (%.2f %%) ; encore visibles à la fin : %d\n", r.EverVisible, r.EverVisiblePercent, r.StillVisible)
 	fmt.Fprintf(w, "Confinement : %.1f s après le premier message (premier incident : %.1f s) ; incidents : %d\n", r.ContainmentSeconds, r.FirstIncidentSeconds, r.Incidents)
 	fmt.Fprintf(w, "Comptes piratés bloqués : %d ; autres comptes bloqués : %d\n", r.HijackedLocked, r.OtherAccountsLocked)
-	fmt.Fprintf(w, "Messages ordinaires : %d envoyés, %d retenus, %d différés, %d retirés, %d refusés (titulaires des comptes bloqués)\n",
-		r.OrdinarySent, r.OrdinaryHeld, r.OrdinaryDelayed, r.OrdinaryRecalled, r.OrdinaryRefused)
+	fmt.Fprintf(w, "Messages ordinaires : %d envoyés, %d retenus, %d différés, %d retirés, %d refusés (titulaires des comptes bloqués), %d retenus (titulaires des comptes piratés)\n",
+		r.OrdinarySent, r.OrdinaryHeld, r.OrdinaryDelayed, r.OrdinaryRecalled, r.OrdinaryRefused, r.OrdinaryHeldHijacked)
 	fmt.Fprintf(w, "Durée réelle : %.1f s\n", r.WallSeconds)
 }
 

@@ -118,6 +118,12 @@ type Report struct {
 	// OrdinaryRefused are the hijacked accounts' owners, locked out until
 	// they reset their password.
 	OrdinaryRefused int `json:"ordinary_refused_locked_owner"`
+	// OrdinaryHeldHijacked are the hijacked accounts' owners' messages
+	// held for review because their account sent the wave (refused
+	// sends, a compromised session): the shield working on a compromised
+	// account, not a false positive on a genuine one, so apart from
+	// OrdinaryHeld.
+	OrdinaryHeldHijacked int `json:"ordinary_held_hijacked_owner"`
 
 	WallSeconds float64 `json:"wall_seconds"`
 }
@@ -590,7 +596,7 @@ func (d *drill) measure(ctx context.Context, origin time.Time, first time.Durati
 	}
 	// Held is the final status: a new text from a new device waits a
 	// minute on probation, then goes out.
-	r.OrdinaryHeld = 0
+	r.OrdinaryHeld, r.OrdinaryHeldHijacked = 0, 0
 	for _, id := range ordinaryIDs {
 		m, err := d.app.DB.MessageByID(ctx, id)
 		if err != nil {
@@ -599,7 +605,10 @@ func (d *drill) measure(ctx context.Context, origin time.Time, first time.Durati
 		if m.Recalled {
 			r.OrdinaryRecalled++
 		}
-		if m.Status == bouclier.StatusHeld && !m.Recalled {
+		if m.Status == bouclier.StatusHeld && !m.Recalled && d.hijacked[m.Sender] {
+			r.OrdinaryHeldHijacked++
+			d.o.Log.Debug("hijacked owner's message held", "id", id, "from", m.Sender, "reasons", m.Reasons)
+		} else if m.Status == bouclier.StatusHeld && !m.Recalled {
 			r.OrdinaryHeld++
 			d.o.Log.Warn("ordinary message held", "id", id, "from", m.Sender, "subject", m.Subject, "body", m.Body, "reasons", m.Reasons)
 		}
