@@ -87,73 +87,44 @@ func TestDevCorpus(t *testing.T) {
 	}
 }
 
-// TestHeldOut runs messages written apart from the development corpus
-// (other wordings, places, English, obfuscations and benign look-alikes).
+// TestHeldOut runs the sets written apart from the development corpus, in
+// the order they were written. Each was run once before and once after the
+// round of rules it was written for; the figures are in docs/screen (and
+// below), and the floors only guard against a collapse.
 func TestHeldOut(t *testing.T) {
-	acc := runCorpus(t, "testdata/heldout.jsonl", false)
-	t.Logf("held-out accuracy %.3f", acc)
-	if acc < 0.95 {
-		t.Fatalf("held-out accuracy %.3f, want ≥ 0.95", acc)
-	}
-}
-
-// TestFrozenHeldOut runs 40 messages written after the rules, the
-// generator and the model were frozen, and never tuned on: a check that
-// the screen generalises to wordings nobody fitted it to. Its figures are
-// reported as measured; the floor only guards against a collapse.
-func TestFrozenHeldOut(t *testing.T) {
-	acc := runCorpus(t, "testdata/frozen_heldout.jsonl", false)
-	t.Logf("frozen held-out accuracy %.3f", acc)
-	if acc < 0.7 {
-		t.Fatalf("frozen held-out accuracy %.3f, want ≥ 0.7", acc)
-	}
-}
-
-// TestBlindHeldOut runs 40 more messages written after the last change to
-// the rules, the generator and the model, and looked at only once, for
-// the figures in the change's note (frozen_heldout.jsonl had been seen
-// before the last round of rules).
-func TestBlindHeldOut(t *testing.T) {
-	acc := runCorpus(t, "testdata/blind_heldout.jsonl", false)
-	t.Logf("blind held-out accuracy %.3f", acc)
-	// Measured 0.650 when written (harmful 16/30, benign 0/10 held): the
-	// floor only guards against a collapse.
-	if acc < 0.6 {
-		t.Fatalf("blind held-out accuracy %.3f, want ≥ 0.6", acc)
-	}
-}
-
-// TestBlind3HeldOut runs 60 messages (40 harmful, 20 hard benign) written
-// from scratch before the pupil-chat round of rules and generator families
-// and never tuned on: run once before that round (the baseline) and once
-// after it, for the figures in docs/screen/CV_REPORT.md's notes. The floor
-// only guards against a collapse.
-func TestBlind3HeldOut(t *testing.T) {
-	acc := runCorpus(t, "testdata/blind3_heldout.jsonl", false)
-	t.Logf("blind3 held-out accuracy %.3f", acc)
-	// Measured before the round: harmful 25/40 stopped, benign 2/20 held
-	// (0.717); after it: harmful 26/40, benign 2/20 (0.733). The one gain
-	// (c26) paraphrases an example of the round's brief. After the second
-	// round, whose brief described blind3's misses: harmful 34/40, benign
-	// 0/20 (0.900); blind3 is no longer blind.
-	if acc < 0.5 {
-		t.Fatalf("blind3 held-out accuracy %.3f, want ≥ 0.5", acc)
-	}
-}
-
-// TestBlind4HeldOut runs 40 messages (25 harmful, 15 hard benign) written
-// from scratch before the second pupil-chat round (sport scores, reports
-// of past attacks, bomb hoaxes without a weapon word, praise of a named
-// attack's perpetrators, euphemistic threats, phishing without a link) and
-// never tuned on: run once before that round and once after it, for the
-// figures in docs/screen/NOTES.md. The floor only guards against a collapse.
-func TestBlind4HeldOut(t *testing.T) {
-	// Measured before the round: harmful 9/25 stopped, benign 0/15 held
-	// (0.600); after it: harmful 18/25, benign 1/15 (0.800). The same
-	// helper wrote this set and the round's rules: the gain is optimistic.
-	acc := runCorpus(t, "testdata/blind4_heldout.jsonl", false)
-	t.Logf("blind4 held-out accuracy %.3f", acc)
-	if acc < 0.5 {
-		t.Fatalf("blind4 held-out accuracy %.3f, want ≥ 0.5", acc)
+	for _, c := range []struct {
+		name, file string
+		floor      float64
+	}{
+		// Other wordings, places, English, obfuscations and benign
+		// look-alikes.
+		{"heldout", "testdata/heldout.jsonl", 0.95},
+		// 40 messages written after the rules, the generator and the model
+		// were frozen.
+		{"frozen", "testdata/frozen_heldout.jsonl", 0.7},
+		// 40 more, written after the next change and looked at once:
+		// 0.650 when written (harmful 16/30, benign 0/10 held).
+		{"blind", "testdata/blind_heldout.jsonl", 0.6},
+		// 40 harmful and 20 hard benign, written before the first
+		// pupil-chat round: harmful 25/40 stopped and benign 2/20 held
+		// before it, 26/40 and 2/20 after it. After the second round,
+		// whose brief described blind3's misses: 34/40 and 0/20; blind3
+		// is no longer blind.
+		{"blind3", "testdata/blind3_heldout.jsonl", 0.5},
+		// 25 harmful and 15 hard benign, written before the second
+		// pupil-chat round (sport scores, reports of past attacks, hoaxes
+		// without a weapon word, praise of a named attack's perpetrators,
+		// euphemistic threats, phishing without a link): 9/25 and 0/15
+		// before it, 18/25 and 1/15 after it. The same helper wrote the
+		// set and the rules: the gain is optimistic.
+		{"blind4", "testdata/blind4_heldout.jsonl", 0.5},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			acc := runCorpus(t, c.file, false)
+			t.Logf("%s accuracy %.3f", c.name, acc)
+			if acc < c.floor {
+				t.Fatalf("%s accuracy %.3f, want ≥ %.2f", c.name, acc, c.floor)
+			}
+		})
 	}
 }
