@@ -195,6 +195,9 @@ type Detector struct {
 	hot      map[int64]time.Time     // feature key → last signalled message carrying it
 	quiet    map[quietKey]time.Time  // assessments that found no wave → when
 	academie map[string]string       // UAI → académie
+	// formingSeen are the messages on probation alike to other senders'
+	// by their terms alone (paraphrased).
+	formingSeen map[int64]bool
 
 	pending sync.Map // *messaging.Observed → pending
 
@@ -253,8 +256,8 @@ func New(db *store.DB, mod *moderation.Service, alerts *alert.Sender, authz Auth
 		log = slog.Default()
 	}
 	return &Detector{db: db, mod: mod, alerts: alerts, authz: authz, now: now, log: log, cfg: cfg, model: FrenchModel{}, profiles: map[int64]profile{}, sessions: map[string]sessionState{}, hot: map[int64]time.Time{}, quiet: map[quietKey]time.Time{},
-		academie: map[string]string{},
-		alerted:  map[string]bool{}, gathered: map[int64]gatherState{}, kick: make(chan struct{}, 1)}, nil
+		academie: map[string]string{}, formingSeen: map[int64]bool{},
+		alerted: map[string]bool{}, gathered: map[int64]gatherState{}, kick: make(chan struct{}, 1)}, nil
 }
 
 // features computes the message's signature and keys.
@@ -1290,7 +1293,97 @@ func (d *Detector) forming(ctx context.Context, id int64, now time.Time) (bool, 
 			return true, err
 		}
 	}
-	return len(others) > 0, nil
+	if len(others) > 0 {
+		return true, nil
+	}
+	return d.paraphrased(ctx, o)
+}
+
+// Paraphrases of one wave may share no band key (two senders drawing
+// different phrasings of each sentence), and a 32-value signature is too
+// coarse to see the few terms they share: before a risky message is
+// released, its terms are compared with those of the last risky messages
+// of other senders (at most ParaphraseScan over ParaphraseWithin: risky
+// content is rare), exactly and at a looser line.
+const (
+	ParaphraseWithin = 30 * time.Minute
+	ParaphraseScan   = 200
+	// ParaphraseLikeness scales the alarming line (Similar×AlarmLikeness)
+	// for that comparison: a Jaccard of 0.12 at the default lines.
+	ParaphraseLikeness = 0.5
+)
+
+// paraphrased reports whether content alike to o's, at the paraphrase
+// line and whatever keys it has, came from a family or teacher account in
+// another establishment in the last ParaphraseWithin (relays of a notice
+// apart). A yes is remembered: the message is asked again every sweep
+// while it waits.
+func (d *Detector) paraphrased(ctx context.Context, o store.CampaignObs) (bool, error) {
+	d.mu.Lock()
+	known := d.formingSeen[o.MessageID]
+	d.mu.Unlock()
+	if known {
+		return true, nil
+	}
+	since := store.Micros(time.UnixMicro(o.At).Add(-ParaphraseWithin))
+	rows, err := d.db.CampaignFlagged(ctx, FlagAlarm|FlagScreenWeak|FlagScreenStrong|FlagScreenHeld|FlagNewLink, since, o.SenderID, ParaphraseScan)
+	if err != nil {
+		return false, err
+	}
+	ids := []int64{o.MessageID}
+	for _, n := range dropRelays(rows) {
+		if n.UAI != o.UAI && !IsBroadcaster(bouclier.Role(n.Role)) && risky(n.Flags) {
+			ids = append(ids, n.MessageID)
+		}
+	}
+	if len(ids) == 1 {
+		return false, nil
+	}
+	texts, err := d.db.MessageTexts(ctx, ids)
+	if err != nil {
+		return false, err
+	}
+	mine := termSet(d.model.Terms(texts[o.MessageID]))
+	if len(mine) < MinTokens {
+		return false, nil
+	}
+	line := d.cfg.Similar * AlarmLikeness * ParaphraseLikeness
+	for _, id := range ids[1:] {
+		t, ok := texts[id]
+		if !ok || jaccard(mine, termSet(d.model.Terms(t))) < line {
+			continue
+		}
+		d.mu.Lock()
+		if len(d.formingSeen) >= hotMax {
+			clear(d.formingSeen)
+		}
+		d.formingSeen[o.MessageID] = true
+		d.mu.Unlock()
+		return true, nil
+	}
+	return false, nil
+}
+
+func termSet(terms []string) map[string]bool {
+	m := make(map[string]bool, len(terms))
+	for _, t := range terms {
+		m[t] = true
+	}
+	return m
+}
+
+// jaccard is the Jaccard similarity of two term sets.
+func jaccard(a, b map[string]bool) float64 {
+	n := 0
+	for t := range a {
+		if b[t] {
+			n++
+		}
+	}
+	if u := len(a) + len(b) - n; u > 0 {
+		return float64(n) / float64(u)
+	}
+	return 0
 }
 
 // ReportHistory is how far back a reporter's earlier reports weigh on

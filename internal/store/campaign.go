@@ -139,6 +139,50 @@ func (db *DB) CampaignNeighbours(ctx context.Context, keys []int64, since int64,
 	return out, rows.Err()
 }
 
+// CampaignFlagged lists the observations since a time with any of the
+// flags set, but a sender's own, newest first, at most limit: the few
+// risky ones a message is compared with whatever keys they share.
+func (db *DB) CampaignFlagged(ctx context.Context, flags, since, notSender int64, limit int) ([]CampaignObs, error) {
+	rows, err := db.query(ctx, `SELECT `+obsColumns+` FROM campaign_obs o WHERE o.at >= ? AND (o.flags & ?) <> 0 AND o.sender_id <> ?
+		ORDER BY o.at DESC LIMIT ?`, since, flags, notSender, limit)
+	if err != nil {
+		return nil, fmt.Errorf("campaign flagged: %w", err)
+	}
+	defer rows.Close()
+	var out []CampaignObs
+	for rows.Next() {
+		o, err := scanObs(rows)
+		if err != nil {
+			return nil, fmt.Errorf("campaign flagged: %w", err)
+		}
+		out = append(out, o)
+	}
+	return out, rows.Err()
+}
+
+// MessageTexts returns the subject and body of messages, by id.
+func (db *DB) MessageTexts(ctx context.Context, ids []int64) (map[int64]string, error) {
+	out := map[int64]string{}
+	if len(ids) == 0 {
+		return out, nil
+	}
+	set, arg := db.idArray(ids)
+	rows, err := db.query(ctx, `SELECT m.id, m.subject, m.body FROM messages m WHERE m.id IN (`+set+`)`, arg)
+	if err != nil {
+		return nil, fmt.Errorf("message texts: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id int64
+		var subject, body string
+		if err := rows.Scan(&id, &subject, &body); err != nil {
+			return nil, fmt.Errorf("message texts: %w", err)
+		}
+		out[id] = subject + " " + body
+	}
+	return out, rows.Err()
+}
+
 // CampaignNotices lists the observations since a time of the messages
 // sent by an establishment's accounts of the given roles (its head and
 // staff) that share at least one key with keys, newest first, at most
