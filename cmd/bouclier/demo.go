@@ -38,6 +38,11 @@ func runDemo(ctx context.Context, args []string, env Env) error {
 	// Local demo over http: __Host- cookies need https, so the demo uses a
 	// plain HttpOnly SameSite cookie instead, unless it serves HTTPS itself.
 	cfg.SecureCookie = cfg.TLSCert != ""
+	stopPprof, err := startPprof(ctx, env)
+	if err != nil {
+		return err
+	}
+	defer stopPprof()
 	log := newLogger(env.Stderr, cfg.LogFormat, cfg.LogLevel)
 	app, err := server.Open(ctx, cfg, log, server.Options{})
 	if err != nil {

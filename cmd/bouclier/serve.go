@@ -17,6 +17,11 @@ func runServe(ctx context.Context, args []string, env Env) error {
 	if err != nil {
 		return err
 	}
+	stopPprof, err := startPprof(ctx, env)
+	if err != nil {
+		return err
+	}
+	defer stopPprof()
 	log := newLogger(env.Stderr, cfg.LogFormat, cfg.LogLevel)
 	app, err := server.Open(ctx, cfg, log, server.Options{})
 	if err != nil {
