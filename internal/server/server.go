@@ -18,6 +18,7 @@ import (
 	"net/http"
 	"net/url"
 	"os"
+	"runtime/debug"
 	"strings"
 	"sync"
 	"time"
@@ -460,6 +461,12 @@ func (a *App) Serve(ctx context.Context, ready func(addr string)) error {
 	if tlsConf != nil {
 		ln = tls.NewListener(ln, tlsConf)
 	}
+	// Opening the store, the screen's model and lists (and the demo's
+	// accounts) leaves garbage as large as what the server keeps: collect
+	// it before serving, so that the heap's next target (twice the live
+	// heap) is set by what is kept, not by the loading's peak, which
+	// otherwise sets the process's peak resident set (docs/performance.md).
+	debug.FreeOSMemory()
 	servers := []*http.Server{a.httpServer(a.Handler(), tlsConf)}
 	listeners := []net.Listener{ln}
 	if a.Config.OpsAddr != "" {
