@@ -92,8 +92,15 @@ func (t *Tx) InsertCampaignObs(ctx context.Context, o CampaignObs) error {
 		return nil
 	}
 	set, arg := t.db.idArray(o.Keys)
-	_, err = t.exec(ctx, `INSERT INTO campaign_keys (feature, at, message_id) SELECT v.value, ?, ? FROM (`+set+`) v WHERE true ON CONFLICT DO NOTHING`,
-		o.At, o.MessageID, arg)
+	// On SQLite, OR IGNORE rather than ON CONFLICT DO NOTHING: the same
+	// for a key already there (the only conflict: every value is an
+	// integer, never NULL), and no statement journal, which a multi-row
+	// insert that may abort keeps (a copy of every page it touches).
+	insert := `INSERT INTO campaign_keys (feature, at, message_id) SELECT v.value, ?, ? FROM (` + set + `) v WHERE true ON CONFLICT DO NOTHING`
+	if t.db.dialect == SQLite {
+		insert = `INSERT OR IGNORE INTO campaign_keys (feature, at, message_id) SELECT v.value, ?, ? FROM (` + set + `) v WHERE true`
+	}
+	_, err = t.exec(ctx, insert, o.At, o.MessageID, arg)
 	return wrap(err, "insert campaign keys")
 }
 
