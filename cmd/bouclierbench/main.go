@@ -6,6 +6,7 @@
 // scripts/bench builds the binaries and runs it.
 //
 //	bouclierbench --bouclier BIN --bare BIN [--rounds 5] [--duration 10s] [--clients 8] [--work DIR]
+//	bouclierbench --bouclier BIN --before BIN [...]   (two Bouclier binaries, the second as the baseline)
 //	bouclierbench --bouclier BIN --postgres URL [...]  (one process against two on one database)
 //	bouclierbench --bouclier BIN --inbox 20000 [...]   (the web inbox page, full against empty)
 package main
@@ -48,6 +49,7 @@ const (
 func main() {
 	bouclierBin := flag.String("bouclier", "", "the bouclier `binary`")
 	bareBin := flag.String("bare", "", "the baseline `binary` (internal/bench/bare)")
+	beforeBin := flag.String("before", "", "instead of --bare, another Bouclier `binary` as the baseline (a change measured against the binary before it, rounds interleaved)")
 	rounds := flag.Int("rounds", 5, "rounds per server")
 	duration := flag.Duration("duration", 10*time.Second, "length of a round")
 	clients := flag.Int("clients", 8, "concurrent clients")
@@ -62,15 +64,15 @@ func main() {
 		}
 		return
 	}
-	if *bouclierBin == "" || (*bareBin == "" && *postgres == "") {
-		fmt.Fprintln(os.Stderr, "usage: bouclierbench --bouclier BIN (--bare BIN | --postgres URL) [--rounds N] [--duration D] [--clients N] [--work DIR]")
+	if *bouclierBin == "" || (*bareBin == "" && *beforeBin == "" && *postgres == "") {
+		fmt.Fprintln(os.Stderr, "usage: bouclierbench --bouclier BIN (--bare BIN | --before BIN | --postgres URL) [--rounds N] [--duration D] [--clients N] [--work DIR]")
 		os.Exit(2)
 	}
 	var err error
 	if *postgres != "" {
 		err = runNodes(*bouclierBin, *postgres, *work, *rounds, *duration, *clients)
 	} else {
-		err = run(*bouclierBin, *bareBin, *work, *rounds, *duration, *clients)
+		err = run(*bouclierBin, *bareBin, *beforeBin, *work, *rounds, *duration, *clients)
 	}
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "bouclierbench:", err)
@@ -80,7 +82,8 @@ func main() {
 
 // target is one server under load.
 type target struct {
-	name  string
+	name  string // key of its results: "bouclier" or "bare" (the baseline)
+	label string // as printed
 	cmd   *exec.Cmd
 	url   string // send endpoint
 	token string
@@ -96,7 +99,9 @@ type result struct {
 	firstErr     string
 }
 
-func run(bouclierBin, bareBin, work string, rounds int, d time.Duration, clients int) error {
+// run alternates rounds between Bouclier and the baseline: the bare server
+// (bareBin), or another Bouclier binary (beforeBin) when bareBin is empty.
+func run(bouclierBin, bareBin, beforeBin, work string, rounds int, d time.Duration, clients int) error {
 	if work == "" {
 		dir, err := os.MkdirTemp("", "bouclierbench")
 		if err != nil {
@@ -114,7 +119,12 @@ func run(bouclierBin, bareBin, work string, rounds int, d time.Duration, clients
 		return err
 	}
 	defer stop(b.cmd)
-	bare, err := startBare(bareBin, filepath.Join(work, "bare"))
+	var bare *target
+	if bareBin != "" {
+		bare, err = startBare(bareBin, filepath.Join(work, "bare"))
+	} else {
+		bare, err = startBefore(beforeBin, filepath.Join(work, "before"))
+	}
 	if err != nil {
 		return err
 	}
@@ -123,7 +133,7 @@ func run(bouclierBin, bareBin, work string, rounds int, d time.Duration, clients
 	// Warm both up (connections, caches, prepared statements).
 	for _, t := range []*target{bare, b} {
 		if r := load(client, []*target{t}, 2*time.Second, clients); r.sent == 0 {
-			return fmt.Errorf("%s: no send acknowledged while warming up: %s", t.name, r.firstErr)
+			return fmt.Errorf("%s: no send acknowledged while warming up: %s", t.label, r.firstErr)
 		}
 	}
 	res := map[string][]result{}
@@ -146,7 +156,7 @@ func run(bouclierBin, bareBin, work string, rounds int, d time.Duration, clients
 				r.cpuPerMsg = (after - before) / time.Duration(r.sent)
 			}
 			res[t.name] = append(res[t.name], r)
-			fmt.Printf("round %d %-8s %7.0f msg/s  p50 %6.1f ms  p99 %6.1f ms  CPU %5.0f µs/msg  failed %d %s\n", i+1, t.name, r.rate,
+			fmt.Printf("round %d %-8s %7.0f msg/s  p50 %6.1f ms  p99 %6.1f ms  CPU %5.0f µs/msg  failed %d %s\n", i+1, t.label, r.rate,
 				ms(r.p50), ms(r.p99), float64(r.cpuPerMsg.Microseconds()), r.failed, r.firstErr)
 		}
 	}
@@ -158,8 +168,8 @@ func run(bouclierBin, bareBin, work string, rounds int, d time.Duration, clients
 		cpu = append(cpu, float64(x.cpuPerMsg)/float64(y.cpuPerMsg))
 	}
 	fmt.Printf("\n%d rounds of %s, %d clients, teacher → class of %d over HTTP (min / median / max)\n", rounds, d, clients, classSize)
-	fmt.Printf("rate ratio (bouclier / bare):   %s\n", mmm(rate))
-	fmt.Printf("p99 ratio (bouclier / bare):    %s\n", mmm(p99))
+	fmt.Printf("rate ratio (bouclier / %s):   %s\n", bare.label, mmm(rate))
+	fmt.Printf("p99 ratio (bouclier / %s):    %s\n", bare.label, mmm(p99))
 	fmt.Printf("CPU per message ratio:          %s\n", mmm(cpu))
 	for _, t := range []*target{bare, b} {
 		var rates []float64
@@ -170,7 +180,7 @@ func run(bouclierBin, bareBin, work string, rounds int, d time.Duration, clients
 		if err != nil {
 			return err
 		}
-		fmt.Printf("%-8s rate %s msg/s, peak RSS %d MiB\n", t.name, mmm(rates), hwm>>20)
+		fmt.Printf("%-8s rate %s msg/s, peak RSS %d MiB\n", t.label, mmm(rates), hwm>>20)
 	}
 	return nil
 }
@@ -332,7 +342,7 @@ func startBouclier(bin, dir, database string, login bool) (*target, error) {
 	if err != nil {
 		return nil, err
 	}
-	t := &target{name: "bouclier", cmd: cmd, url: base + "/api/v1/messages", to: []string{"class:0780001A/3C"}}
+	t := &target{name: "bouclier", label: "bouclier", cmd: cmd, url: base + "/api/v1/messages", to: []string{"class:0780001A/3C"}}
 	if !login {
 		return t, nil
 	}
@@ -359,13 +369,26 @@ func startBouclier(bin, dir, database string, login bool) (*target, error) {
 	return t, nil
 }
 
+// startBefore prepares and starts another Bouclier binary as the baseline.
+func startBefore(bin, dir string) (*target, error) {
+	if err := prepareBouclier(bin, dir, ""); err != nil {
+		return nil, err
+	}
+	t, err := startBouclier(bin, dir, "", true)
+	if err != nil {
+		return nil, err
+	}
+	t.name, t.label = "bare", "before"
+	return t, nil
+}
+
 func startBare(bin, dir string) (*target, error) {
 	cmd := exec.Command(bin, "--data", dir, "--addr", "127.0.0.1:0")
 	base, err := startProcess(cmd, "listening on ")
 	if err != nil {
 		return nil, err
 	}
-	return &target{name: "bare", cmd: cmd, url: base + "/send", token: "bare-bench-token", to: []string{"class:3C"}}, nil
+	return &target{name: "bare", label: "bare", cmd: cmd, url: base + "/send", token: "bare-bench-token", to: []string{"class:3C"}}, nil
 }
 
 // startProcess starts cmd and returns the URL it prints after marker.
