@@ -1,0 +1,72 @@
+package main
+
+import (
+	"context"
+	"io"
+	"net/http"
+	"strings"
+	"testing"
+)
+
+// TestPprofLoopbackOnly: the profiler listens only when asked, only on a
+// loopback address; any other address is refused before listening.
+func TestPprofLoopbackOnly(t *testing.T) {
+	for _, c := range []struct {
+		addr    string
+		refused bool
+	}{
+		{"", false}, // off
+		{"127.0.0.1:0", false},
+		{"localhost:0", false},
+		{"[::1]:0", false},
+		{"0.0.0.0:0", true},
+		{":0", true},
+		{"192.0.2.1:0", true},
+		{"example.org:0", true},
+		{"127.0.0.1", true}, // no port
+	} {
+		env := Env{Stderr: io.Discard, Getenv: func(k string) string {
+			if k == pprofEnv {
+				return c.addr
+			}
+			return ""
+		}}
+		stop, err := startPprof(context.Background(), env)
+		if c.refused != (err != nil) {
+			t.Errorf("%q: error %v, want refused %v", c.addr, err, c.refused)
+		}
+		if err == nil {
+			stop()
+		}
+	}
+}
+
+// TestPprofServes: on a loopback address the profiles are served.
+func TestPprofServes(t *testing.T) {
+	var out strings.Builder
+	env := Env{Stderr: &out, Getenv: func(k string) string {
+		if k == pprofEnv {
+			return "127.0.0.1:0"
+		}
+		return ""
+	}}
+	stop, err := startPprof(context.Background(), env)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer stop()
+	_, rest, ok := strings.Cut(out.String(), "http://")
+	if !ok {
+		t.Fatalf("no address printed: %q", out.String())
+	}
+	url := "http://" + strings.TrimSpace(rest) + "heap?debug=1"
+	resp, err := http.Get(url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	body, _ := io.ReadAll(resp.Body)
+	if resp.StatusCode != http.StatusOK || !strings.Contains(string(body), "HeapAlloc") {
+		t.Fatalf("GET %s: %d %.200s", url, resp.StatusCode, body)
+	}
+}
