@@ -85,7 +85,7 @@ func (s *Service) CheckSend(ctx context.Context, sender bouclier.User, in SendIn
 	if err != nil {
 		return err
 	}
-	f, err := s.factors(ctx, sender.ID, cred)
+	enrolled, err := s.hasFactor(ctx, sender.ID, cred)
 	if err != nil {
 		return err
 	}
@@ -93,7 +93,7 @@ func (s *Service) CheckSend(ctx context.Context, sender bouclier.User, in SendIn
 	if err != nil {
 		return err
 	}
-	if (req || sec.MustEnrol) && !f.any() {
+	if (req || sec.MustEnrol) && !enrolled {
 		return bouclier.Errorf(ErrEnrolmentRequired, "Votre compte doit être protégé par un second facteur (application d’authentification ou clé d’accès) avant de pouvoir envoyer des messages.")
 	}
 	if p := s.cfg.Probation; sec.ProbationUntil > store.Micros(now) {
@@ -123,13 +123,27 @@ func (s *Service) CheckSend(ctx context.Context, sender bouclier.User, in SendIn
 	if !wide {
 		return nil
 	}
-	if !f.any() {
+	if !enrolled {
 		return bouclier.Errorf(ErrEnrolmentRequired, "Sans second facteur, un message peut aller à %d personnes au plus, sans pièce jointe ni lien. Activez un second facteur pour aller au-delà.", s.cfg.NoFactorMaxSend)
 	}
 	if !fresh {
 		return bouclier.Errorf(bouclier.ErrStepUpRequired, "Pour envoyer à un groupe, à plus de %d personnes, ou avec une pièce jointe ou un lien, confirmez votre identité (code ou clé d’accès).", s.cfg.WideRecipients)
 	}
 	return nil
+}
+
+// hasFactor reports whether the account has a second factor (factorSet.any)
+// with no more reads than needed: the passkeys only without TOTP, never
+// the recovery codes, which are no factor. It runs on every send.
+func (s *Service) hasFactor(ctx context.Context, userID int64, cred store.Credentials) (bool, error) {
+	if cred.TOTPSecret != "" {
+		return true, nil
+	}
+	pk, err := s.db.WebAuthnCredentials(ctx, userID)
+	if err != nil {
+		return false, err
+	}
+	return len(pk) > 0, nil
 }
 
 // overBudget reports whether sending to ids takes the distinct people
