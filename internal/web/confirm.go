@@ -26,6 +26,9 @@ type confirmData struct {
 	Button  string
 	Danger  bool
 	Cancel  string // back, without acting
+	// CancelLabel names that link when it does more than cancel
+	// (« Modifier »); « Annuler » otherwise.
+	CancelLabel string
 }
 
 type confirmField struct{ Name, Value string }
