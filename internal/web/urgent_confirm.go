@@ -2,6 +2,7 @@ package web
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"net/http"
 	"slices"
@@ -106,7 +107,8 @@ type urgentReach struct {
 // reaches. A draft whose recipients cannot be resolved is not confirmed:
 // the send refuses it with its reason, as any other.
 func (h *handler) wideUrgent(ctx context.Context, u bouclier.User, d messaging.Draft) (urgentReach, bool, error) {
-	if !d.Urgent || d.ParentID != 0 || h.d.Messaging == nil || h.d.Messaging.Directory() == nil {
+	// Without a reason the send refuses at once, with its own message.
+	if !d.Urgent || strings.TrimSpace(d.UrgentReason) == "" || d.ParentID != 0 || h.d.Messaging == nil || h.d.Messaging.Directory() == nil {
 		return urgentReach{}, false, nil
 	}
 	dir := h.d.Messaging.Directory()
@@ -160,7 +162,7 @@ func (h *handler) urgentSummary(w http.ResponseWriter, r *http.Request, s auth.S
 	now := h.d.Now()
 	dr := store.Draft{ID: d.DraftID, UserID: s.User.ID, To: d.To, Subject: d.Subject, Body: d.Body, UpdatedAt: store.Micros(now)}
 	err := h.d.DB.SaveDraft(ctx, &dr)
-	if err == store.ErrNotFound { // not this user's draft: a new one
+	if errors.Is(err, store.ErrNotFound) { // not this user's draft: a new one
 		dr.ID = 0
 		err = h.d.DB.SaveDraft(ctx, &dr)
 	}
