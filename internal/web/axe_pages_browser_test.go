@@ -67,7 +67,7 @@ func TestBrowserAxeRemainingPages(t *testing.T) {
 		want       string
 	}{
 		{"reset-confirm", "/admin/resets", [][2]string{{"scope", "academie:versailles"}, {"roles", "parent"}, {"format", "csv"}}, "comptes seront réinitialisés"},
-		{"preset-confirm", "/admin/rules/preset", [][2]string{{"scope", "academie:versailles"}, {"preset", "disconnect-2025"}}, "académie versailles"},
+		{"preset-confirm", "/admin/rules/preset", [][2]string{{"scope", "academie:versailles"}, {"preset", "disconnect-2025"}}, "l’académie de Versailles"},
 		{"suspension-confirm", "/admin/suspensions", [][2]string{{"scope", "academie:versailles"}, {"roles", "parent"}, {"reason", "Messages malveillants"}}, "Messages malveillants"},
 	}
 	for _, c := range summaries {
