@@ -5,6 +5,7 @@ import (
 	"sync"
 
 	"github.com/bouclier/bouclier"
+	"github.com/bouclier/bouclier/internal/store"
 )
 
 // cache keeps, for one directory version (store.DirectoryVersion), the
@@ -20,6 +21,9 @@ type cache struct {
 	members  map[string][]bouclier.User // group expression → members; shared, never modified
 	classes  map[int64][]string         // teacher → "UAI/CLASS"
 	children map[int64][]bouclier.User  // parent → children
+	// affiliations are what Describe reads of a parent or a teacher: an
+	// inbox page describes its senders on every request.
+	affiliations map[int64]store.Affiliation
 }
 
 // cacheMax bounds each map: past it, the map starts again (memory is
@@ -33,6 +37,7 @@ func (c *cache) at(v int64) bool {
 	if v > c.version || c.members == nil {
 		c.version = v
 		c.members, c.classes, c.children = map[string][]bouclier.User{}, map[int64][]string{}, map[int64][]bouclier.User{}
+		c.affiliations = map[int64]store.Affiliation{}
 	}
 	return v == c.version
 }
@@ -78,4 +83,53 @@ func (d *Directory) teacherClasses(ctx context.Context, v int64, teacherID int64
 func (d *Directory) children(ctx context.Context, v int64, parentID int64) ([]bouclier.User, error) {
 	return cached(&d.cache, v, func() map[int64][]bouclier.User { return d.cache.children }, parentID,
 		func() ([]bouclier.User, error) { return d.db.Children(ctx, parentID) })
+}
+
+// affiliations returns the affiliations of ids as of the directory's
+// current version: those cached at that version, the others read in one
+// batch and kept. An id with no affiliation gets the zero value, kept too.
+func (d *Directory) affiliations(ctx context.Context, ids []int64) (map[int64]store.Affiliation, error) {
+	out := make(map[int64]store.Affiliation, len(ids))
+	if len(ids) == 0 {
+		return out, nil
+	}
+	v, err := d.db.DirectoryVersion(ctx)
+	if err != nil {
+		return nil, err
+	}
+	c := &d.cache
+	var missing []int64
+	c.mu.Lock()
+	if c.at(v) {
+		for _, id := range ids {
+			if a, ok := c.affiliations[id]; ok {
+				out[id] = a
+			} else {
+				missing = append(missing, id)
+			}
+		}
+	} else {
+		missing = ids
+	}
+	c.mu.Unlock()
+	if len(missing) == 0 {
+		return out, nil
+	}
+	read, err := d.db.Affiliations(ctx, missing)
+	if err != nil {
+		return nil, err
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	keep := c.at(v)
+	if keep && len(c.affiliations)+len(missing) > cacheMax {
+		clear(c.affiliations)
+	}
+	for _, id := range missing {
+		out[id] = read[id]
+		if keep {
+			c.affiliations[id] = read[id]
+		}
+	}
+	return out, nil
 }

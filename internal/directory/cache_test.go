@@ -3,6 +3,7 @@ package directory_test
 import (
 	"context"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -94,6 +95,56 @@ func TestCacheFollowsChanges(t *testing.T) {
 			if (s.err == "" && err != nil) || (s.err != "" && bouclier.ErrorCode(err) != s.err) || !slices.Equal(got, s.want) {
 				t.Errorf("%s: %v, %v; want %v, %q", s.name, got, err, s.want, s.err)
 			}
+		}
+	})
+}
+
+// TestDescribeFollowsChanges: the affiliations Describe keeps (an inbox
+// page describes its senders on every request) are read again once the
+// directory changed, here straight in the store as an import would.
+func TestDescribeFollowsChanges(t *testing.T) {
+	apptest.Each(t, func(t *testing.T, e *apptest.Env) {
+		ctx := context.Background()
+		db, dir := e.App.DB, e.App.Directory
+		prof, err := db.UserByName(ctx, "prof.martin")
+		if err != nil {
+			t.Fatal(err)
+		}
+		parent, err := db.UserByName(ctx, "parent.dupont")
+		if err != nil {
+			t.Fatal(err)
+		}
+		child, err := db.UserByName(ctx, "eleve.dupont")
+		if err != nil {
+			t.Fatal(err)
+		}
+		describe := func() (string, string) {
+			t.Helper()
+			labels, err := dir.Describe(ctx, []bouclier.User{prof, parent})
+			if err != nil {
+				t.Fatal(err)
+			}
+			return labels[prof.ID], labels[parent.ID]
+		}
+		p0, r0 := describe()
+		if p1, r1 := describe(); p1 != p0 || r1 != r0 { // from the cache
+			t.Fatalf("second describe: %q, %q; first %q, %q", p1, r1, p0, r0)
+		}
+		if !strings.Contains(p0, "4A") || !strings.Contains(r0, "(4A)") {
+			t.Fatalf("labels before: %q, %q", p0, r0)
+		}
+		if err := db.InTx(ctx, func(tx *store.Tx) error { return tx.RemoveTeaching(ctx, prof.ID, "0780001A", "4A") }); err != nil {
+			t.Fatal(err)
+		}
+		if p, _ := describe(); strings.Contains(p, "4A") {
+			t.Errorf("after the teaching's removal: %q", p)
+		}
+		child.Class = "3B"
+		if err := db.InTx(ctx, func(tx *store.Tx) error { _, err := tx.UpsertUser(ctx, child, "", time.Now()); return err }); err != nil {
+			t.Fatal(err)
+		}
+		if _, r := describe(); !strings.Contains(r, "(3B)") {
+			t.Errorf("after the child's change of class: %q", r)
 		}
 	})
 }

@@ -20,7 +20,7 @@ func (d *Directory) Describe(ctx context.Context, users []bouclier.User) (map[in
 			ids = append(ids, u.ID)
 		}
 	}
-	aff, err := d.db.Affiliations(ctx, ids)
+	aff, err := d.affiliations(ctx, ids)
 	if err != nil {
 		return nil, err
 	}

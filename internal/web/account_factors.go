@@ -30,6 +30,13 @@ func newTOTPData(secret, uri string) (totpData, error) {
 	return totpData{Secret: groupsOf4(secret), URI: uri, QR: template.URL("data:image/png;base64," + base64.StdEncoding.EncodeToString(png))}, nil
 }
 
+// qrImages lets the page show the QR code, a data: image: the site's
+// policy (csp) allows images from the site only, and browsers drew a
+// broken image where the code should be.
+func qrImages(w http.ResponseWriter) {
+	w.Header().Set("Content-Security-Policy", cspQR)
+}
+
 // totpBegin draws a secret (Auth.BeginTOTP) and shows it once.
 func (h *handler) totpBegin(w http.ResponseWriter, r *http.Request, s auth.Session) {
 	secret, uri, err := h.d.Auth.BeginTOTP(r.Context(), s, clientOf(r))
@@ -44,6 +51,7 @@ func (h *handler) totpBegin(w http.ResponseWriter, r *http.Request, s auth.Sessi
 	}
 	p := h.newPage(r.Context(), &s, "Application d’authentification", "account")
 	p.Data = d
+	qrImages(w)
 	h.render(w, http.StatusOK, "totp", p)
 }
 
@@ -72,6 +80,7 @@ func (h *handler) totpConfirm(w http.ResponseWriter, r *http.Request, s auth.Ses
 					p := h.newPage(r.Context(), &s, "Application d’authentification", "account")
 					p.fieldError("code", "Code incorrect\u00a0: vérifiez l’heure de votre téléphone et saisissez le code suivant. La clé reste la même.")
 					p.Data = d
+					qrImages(w)
 					h.render(w, http.StatusUnauthorized, "totp", p)
 					return
 				}

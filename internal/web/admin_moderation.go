@@ -2,6 +2,7 @@ package web
 
 import (
 	"bytes"
+	"context"
 	"net/http"
 	"strconv"
 
@@ -15,7 +16,15 @@ import (
 type moderationData struct {
 	Queue   []store.HeldItem
 	Groups  []heldGroup // the queue by identical text
-	Reports []store.Report
+	Reports []reportRow
+}
+
+// reportRow is a report with what lets the head recognise it: the
+// message's subject and sender, the reporter by name (not « n° 4 » and a
+// login name).
+type reportRow struct {
+	store.Report
+	Subject, From, By string
 }
 
 // heldGroup is one text of the queue and how many held copies it has: a
@@ -74,7 +83,6 @@ func (h *handler) moderationList(w http.ResponseWriter, r *http.Request, s auth.
 	for i, m := range q {
 		msgs[i] = m.Message
 	}
-	h.describe(ctx, p, msgs)
 	groups := groupHeld(q)
 	if len(q) >= queueCap {
 		// The page is full: count each repeated text's copies whole.
@@ -90,7 +98,7 @@ func (h *handler) moderationList(w http.ResponseWriter, r *http.Request, s auth.
 			groups[i].Copies = len(c.IDs)
 		}
 	}
-	p.Data = moderationData{Queue: q, Groups: groups, Reports: reps}
+	p.Data = moderationData{Queue: q, Groups: groups, Reports: h.reportRows(ctx, p, msgs, reps)}
 	h.render(w, http.StatusOK, "moderation", p)
 }
 
@@ -203,4 +211,51 @@ func download(w http.ResponseWriter, ctype, name string, data []byte) {
 	w.Header().Set("Cache-Control", "no-store")
 	w.WriteHeader(http.StatusOK)
 	_, _ = w.Write(data)
+}
+
+// reportRows completes reports with their messages' subjects and senders
+// and their reporters, and describes everyone on the page (msgs, the held
+// messages, included) in one go. What cannot be read is left out: the
+// report is still shown with its number.
+func (h *handler) reportRows(ctx context.Context, p *page, msgs []bouclier.Message, reps []store.Report) []reportRow {
+	rows := make([]reportRow, len(reps))
+	people := msgs
+	seenMsg, seenUser := map[int64]store.Entry{}, map[int64]bouclier.User{}
+	for i, rep := range reps {
+		rows[i].Report = rep
+		if h.d.DB == nil {
+			continue
+		}
+		m, ok := seenMsg[rep.MessageID]
+		if !ok {
+			var err error
+			if m, err = h.d.DB.MessageByID(ctx, rep.MessageID); err != nil {
+				h.d.Log.Warn("reported message", "id", rep.MessageID, "err", err)
+			} else {
+				people = append(people, m.Message)
+			}
+			seenMsg[rep.MessageID] = m
+		}
+		if _, ok := seenUser[rep.ReporterID]; !ok {
+			u, err := h.d.DB.UserByID(ctx, rep.ReporterID)
+			if err != nil {
+				h.d.Log.Warn("reporter", "id", rep.ReporterID, "err", err)
+			} else {
+				people = append(people, bouclier.Message{SenderID: u.ID, Sender: u.Username, SenderName: u.DisplayName, SenderRole: u.Role})
+			}
+			seenUser[rep.ReporterID] = u
+		}
+	}
+	h.describe(ctx, p, people)
+	for i := range rows {
+		if m := seenMsg[rows[i].MessageID]; m.ID != 0 {
+			rows[i].Subject, rows[i].From = m.Subject, p.Who(m.SenderID, m.SenderName, m.SenderRole, m.Sender)
+		}
+		if u := seenUser[rows[i].ReporterID]; u.ID != 0 {
+			rows[i].By = p.Who(u.ID, u.DisplayName, u.Role, u.Username)
+		} else {
+			rows[i].By = rows[i].Reporter
+		}
+	}
+	return rows
 }

@@ -111,13 +111,10 @@ func (h *handler) resetConfirm(w http.ResponseWriter, r *http.Request, s auth.Se
 		h.render(w, http.StatusUnprocessableEntity, "resets", p)
 		return
 	}
-	where := scopeLabel(norm)
-	if reach := h.scopeReach(ctx, norm); reach != "" {
-		where += " (" + reach + ")"
-	}
+	where := h.where(ctx, norm)
 	d := confirmData{Button: "Réinitialiser et télécharger", Danger: true, Cancel: "/admin/resets"}
 	d.Summary = []string{
-		countOf(sum.Accounts, "compte sera réinitialisé", "comptes seront réinitialisés") + " dans " + where + ", pour " + rolesLabel(roles) + ", le vôtre excepté.",
+		countOf(sum.Accounts, "compte sera réinitialisé", "comptes seront réinitialisés") + " dans " + where + ", pour " + rolesPhrase(roles) + ", le vôtre excepté.",
 		"Établissements concernés\u00a0: " + sum.Places + ".",
 		"Toutes leurs sessions seront fermées et leurs seconds facteurs retirés, immédiatement.",
 	}

@@ -138,11 +138,8 @@ func (h *handler) suspensionLift(w http.ResponseWriter, r *http.Request, s auth.
 					return
 				}
 				d := confirmData{Button: "Lever la suspension", Cancel: "/admin/suspensions"}
-				where := scopeLabel(x.Scope)
-				if reach := h.scopeReach(r.Context(), x.Scope); reach != "" {
-					where += " (" + reach + ")"
-				}
-				d.Summary = []string{"La suspension de " + where + " pour " + rolesLabel(x.Roles) + " sera levée\u00a0: les messages circuleront de nouveau selon les règles en vigueur.",
+				where := h.where(r.Context(), x.Scope)
+				d.Summary = []string{"La suspension de " + where + " pour " + rolesPhrase(x.Roles) + " sera levée\u00a0: les messages circuleront de nouveau selon les règles en vigueur.",
 					"Motif de la suspension\u00a0: " + x.Reason}
 				h.confirmed(w, r, s, "Confirmer la levée de la suspension", d)
 				return
@@ -172,15 +169,12 @@ func rolesLabel(roles []string) string {
 // suspendSummary says what a wide suspension stops, and until when.
 func (h *handler) suspendSummary(r *http.Request, in rules.SuspensionInput) confirmData {
 	d := confirmData{Button: "Suspendre", Danger: true, Cancel: "/admin/suspensions"}
-	where := scopeLabel(in.Scope)
-	if reach := h.scopeReach(r.Context(), in.Scope); reach != "" {
-		where += " (" + reach + ")"
-	}
+	where := h.where(r.Context(), in.Scope)
 	what := "L’envoi de messages"
 	if in.StopsReceiving {
 		what = "L’envoi et la réception de messages"
 	}
-	d.Summary = append(d.Summary, what+" sera suspendu pour "+rolesLabel(in.Roles)+" dans "+where+", dès la confirmation.")
+	d.Summary = append(d.Summary, what+" sera suspendu pour "+rolesPhrase(in.Roles)+" dans "+where+", dès la confirmation.")
 	if in.Until != nil {
 		d.Summary = append(d.Summary, "Fin prévue le "+frenchDate(*in.Until)+".")
 	} else {

@@ -26,6 +26,9 @@ type confirmData struct {
 	Button  string
 	Danger  bool
 	Cancel  string // back, without acting
+	// CancelLabel names that link when it does more than cancel
+	// (« Modifier »); « Annuler » otherwise.
+	CancelLabel string
 }
 
 type confirmField struct{ Name, Value string }
@@ -102,4 +105,62 @@ func (h *handler) scopeReach(ctx context.Context, scope string) string {
 		return ""
 	}
 	return countOf(len(es), "établissement", "établissements")
+}
+
+// where names a scope inside a summary's sentence, with its reach:
+// « l’académie de Versailles (2 établissements) », « toutes les
+// académies (412 établissements) », « l’établissement Collège Jean Moulin ».
+func (h *handler) where(ctx context.Context, scope string) string {
+	kind, id, _ := strings.Cut(scope, ":")
+	var out string
+	switch kind {
+	case "national":
+		out = "toutes les académies"
+	case "academie":
+		out = "l’académie " + id
+		if name := h.scopeName(ctx, scope); strings.HasPrefix(name, "Académie ") {
+			out = "l’académie " + strings.TrimPrefix(name, "Académie ")
+		}
+	case "establishment":
+		out = "l’établissement " + id
+		if h.d.DB != nil {
+			if es, err := h.d.DB.Establishments(ctx, ""); err == nil {
+				for _, e := range es {
+					if e.UAI == id && e.Name != "" {
+						out = "l’établissement " + e.Name
+					}
+				}
+			}
+		}
+	default:
+		out = scopeLabel(scope)
+	}
+	if reach := h.scopeReach(ctx, scope); reach != "" {
+		out += " (" + reach + ")"
+	}
+	return out
+}
+
+// rolePlurals name the people of a role inside a sentence.
+var rolePlurals = map[bouclier.Role]string{
+	bouclier.RoleStudent: "les élèves", bouclier.RoleParent: "les parents", bouclier.RoleTeacher: "les enseignants",
+	bouclier.RoleStaff: "la vie scolaire", bouclier.RoleHead: "la direction", bouclier.RoleAcademyAdmin: "les personnels d’académie",
+	bouclier.RoleNationalAdmin: "l’administration nationale",
+}
+
+// rolesPhrase names roles inside a sentence: « les parents et les élèves ».
+func rolesPhrase(roles []string) string {
+	if len(roles) == 0 {
+		return "tous les rôles"
+	}
+	ls := make([]string, len(roles))
+	for i, ro := range roles {
+		if ls[i] = rolePlurals[bouclier.Role(ro)]; ls[i] == "" {
+			ls[i] = roleName(bouclier.Role(ro))
+		}
+	}
+	if len(ls) == 1 {
+		return ls[0]
+	}
+	return strings.Join(ls[:len(ls)-1], ", ") + " et " + ls[len(ls)-1]
 }

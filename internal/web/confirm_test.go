@@ -90,7 +90,7 @@ func TestWideActionsAreConfirmed(t *testing.T) {
 		after   func(t *testing.T, before, after string)
 	}{
 		{"preset for the académie", "/admin/rules/preset", url.Values{"scope": {"academie:versailles"}, "preset": {"disconnect-2025"}},
-			[]string{"académie versailles (2\u00a0établissements)", "«\u00a0disconnect-2025\u00a0»", "immédiatement"},
+			[]string{"de l’académie de Versailles (2\u00a0établissements)", "«\u00a0disconnect-2025\u00a0»", "immédiatement"},
 			func() string { return rulesOf("academie:versailles") },
 			func(t *testing.T, before, after string) {
 				if after == before || after == "" {
@@ -98,7 +98,7 @@ func TestWideActionsAreConfirmed(t *testing.T) {
 				}
 			}},
 		{"académie suspension", "/admin/suspensions", url.Values{"scope": {"academie:versailles"}, "roles": {"parent"}, "reason": {"Messages malveillants"}, "stops_receiving": {"1"}},
-			[]string{"L’envoi et la réception de messages sera suspendu pour parent", "académie versailles (2\u00a0établissements)", "Sans date de fin", "Messages malveillants"},
+			[]string{"L’envoi et la réception de messages sera suspendu pour les parents dans l’académie de Versailles (2\u00a0établissements)", "Sans date de fin", "Messages malveillants"},
 			func() string { return suspensions("academie:versailles") },
 			func(t *testing.T, before, after string) {
 				if n, _, _ := strings.Cut(after, ":"); n != "2" { // the one to lift, and this one, once
@@ -106,7 +106,7 @@ func TestWideActionsAreConfirmed(t *testing.T) {
 				}
 			}},
 		{"lifting an académie suspension", "/admin/suspensions/" + liftID + "/lift", url.Values{},
-			[]string{"La suspension de académie versailles (2\u00a0établissements)", "sera levée", "Exercice de crise"},
+			[]string{"La suspension de l’académie de Versailles (2\u00a0établissements) pour les élèves", "sera levée", "Exercice de crise"},
 			func() string {
 				list, _ := e.App.Rules.Suspensions(ctx, actor)
 				for _, x := range list {

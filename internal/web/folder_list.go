@@ -83,7 +83,7 @@ func (h *handler) folderList(f store.Folder) authedFunc {
 				*x.v = n
 			}
 		}
-		fl := store.FolderFilter{Query: strings.TrimSpace(q.Get("q")), Unread: q.Get("nonlus") != "", Attachments: q.Get("pj") != ""}
+		fl := store.FolderFilter{Query: strings.TrimSpace(q.Get("q")), Unread: q.Get("nonlus") != "", Attachments: q.Get("pj") != "", Summary: true}
 		if len([]rune(fl.Query)) > 100 {
 			fl.Query = string([]rune(fl.Query)[:100])
 		}

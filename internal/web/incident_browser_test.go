@@ -2,6 +2,7 @@ package web_test
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 	"time"
 
@@ -36,4 +37,10 @@ func TestBrowserIncidentAtDrillSize(t *testing.T) {
 	e.do(ctx, chromedp.WaitVisible(chromedp.CSS(`.confirm button[type="submit"]`)))
 	e.shoot(ctx, "incident-recall-confirm")
 	e.axe(ctx, "incident recall confirmation")
+	// Handled from the summary: the recall confirmed, the officer is back
+	// on the incident with what was done.
+	e.submit(ctx, `.confirm button[type="submit"]`)
+	if got := text(t, ctx, ".flash"); !strings.Contains(got, "ont été rappelés") {
+		t.Fatalf("after confirming the recall: %q", got)
+	}
 }

@@ -54,3 +54,23 @@ func TestFolderRowsEscape(t *testing.T) {
 		}
 	}
 }
+
+func TestFrenchDate(t *testing.T) {
+	paris, err := time.LoadLocation("Europe/Paris")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		t    time.Time
+		want string
+	}{
+		{time.Date(2026, 12, 1, 9, 4, 0, 0, paris), "1er\u00a0décembre 2026 à 9\u00a0h\u00a004"},
+		{time.Date(2026, 3, 15, 23, 59, 59, 0, paris), "15\u00a0mars 2026 à 23\u00a0h\u00a059"},
+		{time.Date(2027, 8, 31, 0, 10, 0, 0, paris), "31\u00a0août 2027 à 0\u00a0h\u00a010"},
+		{time.Date(2026, 1, 2, 12, 0, 0, 0, time.UTC).In(paris), "2\u00a0janvier 2026 à 13\u00a0h\u00a000"},
+	} {
+		if got := frenchDate(c.t); got != c.want {
+			t.Errorf("frenchDate(%s) = %q, want %q", c.t, got, c.want)
+		}
+	}
+}

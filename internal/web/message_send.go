@@ -212,6 +212,33 @@ func (h *handler) messageSend(w http.ResponseWriter, r *http.Request, s auth.Ses
 		h.render(w, http.StatusUnprocessableEntity, "compose", p)
 		return
 	}
+	if r.PostFormValue("confirm") != "1" {
+		reach, wide, err := h.wideUrgent(ctx, s.User, d)
+		if err != nil {
+			h.fail(w, r, &s, err)
+			return
+		}
+		if wide {
+			h.urgentSummary(w, r, s, d, reach)
+			return
+		}
+	} else if !h.heldAttachments(r, s, &d) {
+		// The files are not held here any more (restart, another
+		// process, expiry): never send without them.
+		form, ferr := h.composeForm(ctx, s.User, d.To, "")
+		if ferr != nil {
+			h.fail(w, r, &s, ferr)
+			return
+		}
+		form.Subject, form.Body, form.DraftID, form.LostFiles = d.Subject, d.Body, d.DraftID, true
+		form.Urgent, form.UrgentReason = d.Urgent, d.UrgentReason
+		form.Request.keep(d)
+		p := h.newPage(ctx, &s, "Message non envoyé", "compose")
+		p.Error = "Les pièces jointes de ce message ne sont plus conservées : joignez-les à nouveau, puis envoyez. Le texte est gardé dans vos brouillons."
+		p.Data = form
+		h.render(w, http.StatusConflict, "compose", p)
+		return
+	}
 	res, err := h.d.Messaging.Send(ctx, s.User, d, clientOf(r).Address)
 	if err == nil {
 		why := ""

@@ -41,7 +41,7 @@ func TestMassResetIsConfirmed(t *testing.T) {
 
 	// The académie's summary names the establishments.
 	p := rssi.post("/admin/resets", url.Values{"csrf": {rssi.csrf()}, "scope": {"academie:versailles"}, "roles": {"parent"}, "format": {"csv"}})
-	for _, want := range []string{"3\u00a0comptes seront réinitialisés dans académie versailles (2\u00a0établissements), pour parent",
+	for _, want := range []string{"3\u00a0comptes seront réinitialisés dans l’académie de Versailles (2\u00a0établissements), pour les parents",
 		"Établissements concernés\u00a0: Collège Jean Moulin, Lycée Victor Hugo.", "1\u00a0compte se connecte par un fournisseur d’identité"} {
 		if !strings.Contains(p.Body, want) {
 			t.Errorf("académie summary lacks %q:\n%s", want, p.Body)
@@ -65,7 +65,7 @@ func TestMassResetIsConfirmed(t *testing.T) {
 	if p.Status != http.StatusOK || !strings.Contains(p.Body, "Ce qui va se passer") {
 		t.Fatalf("summary: %d\n%s", p.Status, p.Body)
 	}
-	for _, want := range []string{"2\u00a0comptes seront réinitialisés dans établissement 0780001A, pour parent, le vôtre excepté.",
+	for _, want := range []string{"2\u00a0comptes seront réinitialisés dans l’établissement Collège Jean Moulin, pour les parents, le vôtre excepté.",
 		"Établissements concernés\u00a0: Collège Jean Moulin.", "1\u00a0code d’activation à usage unique",
 		"1\u00a0compte se connecte par un fournisseur d’identité\u00a0: pas de code pour eux, mais une note"} {
 		if !strings.Contains(p.Body, want) {

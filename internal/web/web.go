@@ -95,6 +95,7 @@ type handler struct {
 	cookie      string // session cookie name
 	loginCookie string // login form's double-submit cookie name
 	paris       *time.Location
+	held        heldFiles // urgent sends' files awaiting confirmation (urgent_confirm.go)
 }
 
 // New returns the browser handler, mounted at "/".
@@ -232,6 +233,9 @@ func (h *handler) routes() http.Handler {
 // csp allows nothing inline: no script, no style attribute, no form posting
 // elsewhere, no framing.
 const csp = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; object-src 'none'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'"
+
+// cspQR is csp with data: images, for the page showing a QR code only.
+const cspQR = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'"
 
 func securityHeaders(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {

@@ -1,0 +1,84 @@
+package web_test
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+)
+
+// TestBrowserReportReachesHead: a parent reports a received message from
+// its page in one action, with a reason; the head finds the report, with
+// the message's subject, on the moderation page.
+func TestBrowserReportReachesHead(t *testing.T) {
+	e := startE2EWithin(t, 6*time.Minute)
+	const subject = "Remarque sur votre enfant"
+	prof := e.tab(t)
+	e.login(prof, "prof.martin", false)
+	e.do(prof, chromedp.Navigate(e.url+"/compose?to=user:parent.dupont"), chromedp.WaitVisible(chromedp.CSS("#subject")),
+		chromedp.SendKeys(chromedp.CSS("#subject"), subject),
+		chromedp.SendKeys(chromedp.CSS("#body"), "Votre enfant ne mérite pas sa place dans ce collège."))
+	e.submit(prof, "#subject")
+	if got := text(t, prof, ".flash"); !strings.Contains(got, "Message envoyé") {
+		t.Fatalf("after sending: %q", got)
+	}
+
+	parent := e.tab(t)
+	e.login(parent, "parent.dupont", false)
+	e.do(parent, chromedp.Click(chromedp.CSS(".messages a")), chromedp.WaitVisible(chromedp.CSS("details.report summary")),
+		chromedp.Click(chromedp.CSS("details.report summary")), chromedp.Click(chromedp.CSS("#motif-0")),
+		chromedp.SendKeys(chromedp.CSS("#commentaire"), "Propos blessants envers notre fille."))
+	reason := text(t, parent, `label[for="motif-0"]`)
+	e.submit(parent, "#commentaire")
+	if got := text(t, parent, ".flash"); !strings.Contains(got, "signalement a été transmis") {
+		t.Fatalf("after reporting: %q", got)
+	}
+
+	head := e.tab(t)
+	e.login(head, "principal.moulin", false)
+	e.do(head, chromedp.Navigate(e.url+"/admin/moderation"), chromedp.WaitVisible(chromedp.CSS("main h1")))
+	got := text(t, head, "main")
+	for _, want := range []string{reason, "«\u00a0" + subject + "\u00a0»", "De\u00a0: Sophie Martin", "Marie Dupont, responsable de Léa Dupont"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("the head's moderation page lacks %q: %q", want, got)
+		}
+	}
+	e.shoot(head, "moderation-report")
+	e.axe(head, "moderation with a report")
+}
+
+// TestBrowserHeadLocksAndSendsUrgent: the head locks a teacher's account
+// from its page with a reason, unlocks it, then sends an urgent message
+// from the compose form (one establishment: no summary to confirm).
+func TestBrowserHeadLocksAndSendsUrgent(t *testing.T) {
+	e := startE2E(t)
+	head := e.tab(t)
+	e.login(head, "principal.moulin", false)
+	e.do(head, chromedp.Navigate(e.url+"/admin/accounts?nom=prof.bernard"), chromedp.WaitVisible(chromedp.CSS("#reason")),
+		chromedp.SendKeys(chromedp.CSS("#reason"), "mot de passe volé"))
+	e.submit(head, "#reason")
+	if got := text(t, head, "main"); !strings.Contains(got, "Verrouillé") || strings.Contains(got, "Non verrouillé") || !strings.Contains(got, "mot de passe volé") {
+		t.Fatalf("after locking: %q", got)
+	}
+	e.submit(head, `form[action$="/unlock"] button`)
+	if got := text(t, head, "main"); !strings.Contains(got, "Non verrouillé") {
+		t.Fatalf("after unlocking: %q", got)
+	}
+
+	const subject = "Confinement en cours"
+	e.do(head, chromedp.Navigate(e.url+"/compose?to=parents:0780001A/4A"), chromedp.WaitVisible(chromedp.CSS("#subject")),
+		chromedp.SendKeys(chromedp.CSS("#subject"), subject),
+		chromedp.SendKeys(chromedp.CSS("#body"), "Les élèves sont en sécurité dans les salles. Ne venez pas au collège."),
+		chromedp.Click(chromedp.CSS("details.urgent summary")), chromedp.Click(chromedp.CSS("#urgent")),
+		chromedp.SendKeys(chromedp.CSS("#urgent_reason"), "alerte intrusion"))
+	e.submit(head, "#subject")
+	if got := text(t, head, ".flash"); !strings.Contains(got, "Message envoyé") {
+		t.Fatalf("after the urgent send: %q (%s)", got, text(t, head, "main"))
+	}
+	parent := e.tab(t)
+	e.login(parent, "parent.dupont", false)
+	if got := text(t, parent, ".messages"); !strings.Contains(got, subject) {
+		t.Errorf("the parent's inbox: %q", got)
+	}
+}
