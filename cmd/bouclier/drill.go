@@ -25,7 +25,7 @@ func runDrill(ctx context.Context, args []string, env Env) error {
 	fs.StringVar(&o.DatabaseURL, "database", "", "postgres://… store instead of a data directory; with --url, the running server's own")
 	fs.StringVar(&o.URL, "url", "", "replay against the running server at this URL (http://HOST:PORT), on its machine: the drill imports its directory into the server's store (--data or --database; the server's key from BOUCLIER_SECRET_KEY or DIR/secret.key), logs its accounts in over HTTP and sends the morning in real time")
 	fs.Float64Var(&o.Speed, "speed", drill.DefaultSpeed, "with --url: simulated seconds per real second (the ten minutes of the morning in a minute at 10)")
-	scenario := fs.String("scenario", "", "run this scenario only (see --all for the list), each on its own temporary store")
+	scenario := fs.String("scenario", "", "run this scenario only, or these (comma-separated; see --all for the list), each on its own copy of one temporary store")
 	all := fs.Bool("all", false, "run every scenario (attacks and legitimate traffic), each on its own temporary store, and print their table")
 	deployments := fs.Int("deployments", 0, "run N deployments, each with its own temporary store, sharing signals over a three-node NATS JetStream cluster in this process, and replay the wave across them")
 	alone := fs.Bool("alone", false, "with --deployments: the same deployments without sharing, the baseline")
@@ -80,11 +80,14 @@ func runScenarios(ctx context.Context, o drill.Options, name string, asJSON bool
 	}
 	scs := drill.Scenarios()
 	if name != "" && name != "all" {
-		sc, err := drill.ScenarioByName(name)
-		if err != nil {
-			return err
+		scs = nil
+		for _, n := range strings.Split(name, ",") {
+			sc, err := drill.ScenarioByName(strings.TrimSpace(n))
+			if err != nil {
+				return err
+			}
+			scs = append(scs, sc)
 		}
-		scs = []drill.Scenario{sc}
 	}
 	rows, err := drill.RunScenarios(ctx, o, scs)
 	if err != nil {
