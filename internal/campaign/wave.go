@@ -3,7 +3,6 @@ package campaign
 import (
 	"context"
 	"fmt"
-	"slices"
 	"sort"
 	"time"
 
@@ -276,7 +275,7 @@ func relays(o, n store.CampaignObs, sig Signature) bool {
 		return false
 	}
 	for _, k := range o.Extra {
-		if !slices.Contains(n.Extra, k) {
+		if !hasKey(n.Extra, k) {
 			return false
 		}
 	}
