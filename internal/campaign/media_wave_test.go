@@ -116,3 +116,47 @@ func TestMediaWave(t *testing.T) {
 		})
 	}
 }
+
+// TestPhotoFromNewPhones: eight parents of eight establishments send
+// their child's teacher the sports day's photo (each phone re-encodes
+// it) with a word of their own, from home; three on a browser new to
+// their account (a new phone at home: a weak signal). The photo is one
+// medium from many families, but nothing about the accounts or the
+// sending is suspect: no incident, every message delivered (after the
+// new browsers' minute).
+func TestPhotoFromNewPhones(t *testing.T) {
+	apptest.Each(t, func(t *testing.T, e *apptest.Env) {
+		world(t, e, 8)
+		ctx := context.Background()
+		var ids []int64
+		notes := []string{"Bonjour, voici la photo du cross.", "Merci pour le cross ! La photo en pièce jointe.", "La photo du groupe au cross du district."}
+		for i := 1; i <= 8; i++ {
+			name := fmt.Sprintf("parent.%d.C2.1", i)
+			data := jpegOf(t, drawing(0, 1-0.06*float64(i)), 92-6*i)
+			sess := sessionAs(t, e, name, "10.0.0.0/24", i > 3, e.Clock.Now().Add(-3*time.Hour), false)
+			res, err := e.App.Messaging.Send(auth.WithSession(ctx, sess), sess.User,
+				messaging.Draft{To: []string{fmt.Sprintf("user:prof.%d", i)}, Subject: "Photo du cross", Body: notes[i%3],
+					Attachments: []messaging.Attachment{{Name: "IMG.jpg", ContentType: "image/jpeg", Data: data}}}, "test")
+			if err != nil {
+				t.Fatalf("send as %s: %v", name, err)
+			}
+			ids = append(ids, res.ID)
+			if err := e.App.Campaign.Flush(ctx); err != nil {
+				t.Fatal(err)
+			}
+			e.Clock.Advance(5 * time.Second)
+		}
+		e.Clock.Advance(2 * time.Minute)
+		if err := e.App.Campaign.Sweep(ctx); err != nil {
+			t.Fatal(err)
+		}
+		if cs := incidents(t, e); len(cs) != 0 {
+			t.Errorf("incidents: %+v", cs)
+		}
+		for _, id := range ids {
+			if m := message(t, e, id); m.Status != bouclier.StatusDelivered {
+				t.Errorf("message %d %s: %v", id, m.Status, m.Reasons)
+			}
+		}
+	})
+}

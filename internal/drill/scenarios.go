@@ -198,14 +198,21 @@ func Scenarios() []Scenario {
 			Spacing: 3 * time.Second, LoginBefore: 3 * time.Minute, Access: AccessNewDevice},
 			Legit: &Legit{Kind: LegitDenial, Senders: 20, At: 90 * time.Second}},
 		// Written blind before perceptual media likeness, run once at full
-		// size before any detector change.
+		// size (400 establishments, seed 2024) before any detector change:
+		// reponses-dans-les-fils and bilingue-leet met the targets (0 %
+		// visible, 0 left, 0 s); images-reencodees missed (87.5 % visible,
+		// 63 copies left, 530 s: every copy's bytes differ) and
+		// legitime-photo-sortie failed (33 of 40 held: a contain incident
+		// from two parents on a new browser at home). Media likeness was
+		// planned before; the wave's suspect accounts (suspectAccount) were
+		// designed on the photo's failure: those two are marked Tuned.
 		{Name: "reponses-dans-les-fils", Attack: &Attack{Role: p, Senders: 24, PerSender: 1, Target: TargetOwnTeacher, Text: TextHoax, Paraphrase: true, Reply: true,
 			Spacing: 7 * time.Second, LoginBefore: 50 * time.Minute, Access: AccessReplayedCookie}},
 		{Name: "bilingue-leet", Attack: &Attack{Role: p, Senders: 24, PerSender: 1, Target: TargetTeacherStaff, Text: TextIntrusion, Paraphrase: true, Mixed: true,
 			Spacing: 9 * time.Second, LoginBefore: 40 * time.Minute, Access: AccessStolenToken}},
-		{Name: "images-reencodees", Attack: &Attack{Role: p, Senders: 24, PerSender: 1, Target: TargetTeacherStaff, Text: TextImage,
+		{Name: "images-reencodees", Tuned: true, Attack: &Attack{Role: p, Senders: 24, PerSender: 1, Target: TargetTeacherStaff, Text: TextImage,
 			Spacing: 6 * time.Second, LoginBefore: 30 * time.Minute, Access: AccessStolenToken}},
-		{Name: "legitime-photo-sortie", Legit: &Legit{Kind: LegitPhoto, Senders: 40}},
+		{Name: "legitime-photo-sortie", Tuned: true, Legit: &Legit{Kind: LegitPhoto, Senders: 40}},
 	}
 }
 
