@@ -455,7 +455,7 @@ func home(u bouclier.User) (addr, agent string) {
 
 // devices records every account's home browser, known for a month.
 func (d *drill) devices(ctx context.Context) error {
-	at := store.Micros(start.Add(-30 * 24 * time.Hour))
+	at := store.Micros(d.origin.Add(-30 * 24 * time.Hour))
 	return d.app.DB.InTx(ctx, func(tx *store.Tx) error {
 		for _, u := range d.users {
 			addr, agent := home(u)
@@ -694,27 +694,8 @@ func targets(t Target, i, c, k int) []string {
 func (s *scene) run(ctx context.Context) error {
 	d := s.d
 	evs := s.plan()
-	enrol := map[string]bool{}
-	if a := s.sc.Attack; a != nil && a.Enrolled {
-		enrol = s.attackers
-	}
-	for _, e := range evs {
-		if len(e.files) > 0 {
-			enrol[e.from] = true // attachments need a second factor (the guard)
-		}
-	}
-	if len(enrol) > 0 {
-		err := d.app.DB.InTx(ctx, func(tx *store.Tx) error {
-			for name := range enrol {
-				if err := tx.SetTOTPSecret(ctx, d.users[name].ID, d.totp); err != nil {
-					return err
-				}
-			}
-			return nil
-		})
-		if err != nil {
-			return fmt.Errorf("drill: enrol: %w", err)
-		}
+	if _, err := s.enrol(ctx, evs); err != nil {
+		return err
 	}
 	bySeq := map[int]int64{}
 	s.waveAt, s.firstAttack = -1, -1
@@ -839,6 +820,38 @@ func (s *scene) run(ctx context.Context) error {
 		}
 	}
 	return s.measure(ctx)
+}
+
+// enrol gives a second factor to the accounts of a scenario that need
+// one: the hijacked accounts of an Enrolled attack (the attackers relay
+// the code), and whoever attaches a file (the guard asks for one).
+func (s *scene) enrol(ctx context.Context, evs []sEvent) (map[string]bool, error) {
+	enrol := map[string]bool{}
+	if a := s.sc.Attack; a != nil && a.Enrolled {
+		for name := range s.attackers {
+			enrol[name] = true
+		}
+	}
+	for _, e := range evs {
+		if len(e.files) > 0 {
+			enrol[e.from] = true
+		}
+	}
+	if len(enrol) == 0 {
+		return enrol, nil
+	}
+	err := s.d.app.DB.InTx(ctx, func(tx *store.Tx) error {
+		for name := range enrol {
+			if err := tx.SetTOTPSecret(ctx, s.d.users[name].ID, s.d.totp); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("drill: enrol: %w", err)
+	}
+	return enrol, nil
 }
 
 // copies counts a message's copies (one per recipient).
