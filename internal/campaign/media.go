@@ -36,9 +36,11 @@ const (
 	mediaMask = 1<<48 - 1
 )
 
-// mediaLimits bound the decoding on the send path: a 24-megapixel
-// picture at most, the file as large as an attachment may be.
-var mediaLimits = media.Limits{MaxBytes: 16 << 20, MaxPixels: 24_000_000, MaxSide: 12_000}
+// mediaLimits bound the decoding on the send path: decoding costs about
+// 10 ms a megapixel (BenchmarkDescribe), so pictures of 8 megapixels at
+// most are described there — what messaging apps and screenshots send;
+// larger ones keep their exact digest (a phone's original photo).
+var mediaLimits = media.Limits{MaxBytes: 16 << 20, MaxPixels: 8_000_000, MaxSide: 12_000}
 
 // pictureDescriptor is the Extra entry of a picture of hash h.
 func pictureDescriptor(h uint64) int64 {
