@@ -14,7 +14,9 @@
 //  1. Features of the message: a MinHash signature of its term set
 //     (TextModel: normalised, stop words out, synonyms mapped, stemmed:
 //     word order, inflection and synonyms do not change it), cut into band
-//     keys; the SHA-256 of its attachments; the registered domains (public
+//     keys; the SHA-256 of its attachments, and what they show (media.go:
+//     pictures by difference hash, alike within 10 bits; videos by
+//     duration and shape); the registered domains (public
 //     suffix list) it links to, but the ministry's, the académies' and the
 //     ENTs'.
 //  2. Account signals (account.go), for the session's whole life: a
