@@ -25,7 +25,7 @@ func runDrill(ctx context.Context, args []string, env Env) error {
 	fs.StringVar(&o.DatabaseURL, "database", "", "postgres://… store instead of a data directory; with --url, the running server's own")
 	fs.StringVar(&o.URL, "url", "", "replay against the running server at this URL (http://HOST:PORT), on its machine: the drill imports its directory into the server's store (--data or --database; the server's key from BOUCLIER_SECRET_KEY or DIR/secret.key), logs its accounts in over HTTP and sends the morning in real time")
 	fs.Float64Var(&o.Speed, "speed", drill.DefaultSpeed, "with --url: simulated seconds per real second (the ten minutes of the morning in a minute at 10)")
-	scenario := fs.String("scenario", "", "run this scenario only (see --all for the list), each on its own temporary store")
+	scenario := fs.String("scenario", "", "run this scenario only, or these (comma-separated; see --all for the list), each on its own copy of one temporary store; with --url, one scenario on the server's fresh store (the server trusting 127.0.0.1 as its proxy, --trusted-proxies 127.0.0.1, for the accounts' networks)")
 	all := fs.Bool("all", false, "run every scenario (attacks and legitimate traffic), each on its own temporary store, and print their table")
 	deployments := fs.Int("deployments", 0, "run N deployments, each with its own temporary store, sharing signals over a three-node NATS JetStream cluster in this process, and replay the wave across them")
 	alone := fs.Bool("alone", false, "with --deployments: the same deployments without sharing, the baseline")
@@ -75,18 +75,33 @@ func printDrill(env Env, r drill.Report) {
 
 // runScenarios runs one scenario or all of them and prints their table.
 func runScenarios(ctx context.Context, o drill.Options, name string, asJSON bool, env Env) error {
-	if o.URL != "" || o.DataDir != "" || o.DatabaseURL != "" {
-		return errors.New("--scenario and --all run in process on temporary stores: without --url, --data or --database")
+	if o.URL == "" && (o.DataDir != "" || o.DatabaseURL != "") {
+		return errors.New("--scenario and --all run in process on temporary stores: --data and --database only with --url")
 	}
 	scs := drill.Scenarios()
 	if name != "" && name != "all" {
-		sc, err := drill.ScenarioByName(name)
-		if err != nil {
-			return err
+		scs = nil
+		for _, n := range strings.Split(name, ",") {
+			sc, err := drill.ScenarioByName(strings.TrimSpace(n))
+			if err != nil {
+				return err
+			}
+			scs = append(scs, sc)
 		}
-		scs = []drill.Scenario{sc}
 	}
-	rows, err := drill.RunScenarios(ctx, o, scs)
+	var rows []drill.Row
+	var err error
+	if o.URL != "" {
+		// Against a server: one scenario, on the server's fresh store.
+		if len(scs) != 1 {
+			return errors.New("with --url, one --scenario at a time: each needs a server on a fresh store")
+		}
+		var r drill.Row
+		r, err = drill.RunRemoteScenario(ctx, o, scs[0])
+		rows = []drill.Row{r}
+	} else {
+		rows, err = drill.RunScenarios(ctx, o, scs)
+	}
 	if err != nil {
 		return err
 	}

@@ -1,7 +1,11 @@
 package campaign_test
 
 import (
+	"bytes"
 	"context"
+	"crypto/sha256"
+	"fmt"
+	"image/jpeg"
 	"testing"
 	"time"
 
@@ -15,13 +19,33 @@ import (
 
 // BenchmarkWatch measures what the detector adds to an ordinary send (a
 // teacher writing to a class of 30): Watch and Stored in the send path
-// ("sendpath"), and with the background recording ("recorded").
+// ("sendpath"), and with the background recording ("recorded");
+// "sendpath-image" attaches a 640×480 JPEG never seen before to every
+// send (its picture described: decoded and hashed), "sendpath-image-seen"
+// the same file every time (described once, by digest).
 func BenchmarkWatch(b *testing.B) {
-	b.Run("sendpath", func(b *testing.B) { benchWatch(b, false) })
-	b.Run("recorded", func(b *testing.B) { benchWatch(b, true) })
+	b.Run("sendpath", func(b *testing.B) { benchWatch(b, false, nil, false) })
+	b.Run("recorded", func(b *testing.B) { benchWatch(b, true, nil, false) })
+	b.Run("sendpath-image", func(b *testing.B) { benchWatch(b, false, benchImages(b), true) })
+	b.Run("sendpath-image-seen", func(b *testing.B) { benchWatch(b, false, benchImages(b)[:1], false) })
 }
 
-func benchWatch(b *testing.B, timeFlush bool) {
+// benchImages are eight encodings of one 640×480 picture.
+func benchImages(b *testing.B) [][]byte {
+	var out [][]byte
+	for q := 0; q < 8; q++ {
+		var buf bytes.Buffer
+		if err := jpeg.Encode(&buf, drawing(1, 4.0/3), &jpeg.Options{Quality: 60 + 4*q}); err != nil {
+			b.Fatal(err)
+		}
+		out = append(out, buf.Bytes())
+	}
+	return out
+}
+
+// benchWatch sends b.N times; with imgs, each send attaches one of them,
+// under a digest of its own when fresh (so never described before).
+func benchWatch(b *testing.B, timeFlush bool, imgs [][]byte, fresh bool) {
 	cfg := config.Default()
 	cfg.DataDir = b.TempDir()
 	e := apptest.OpenConfig(b, "sqlite", cfg)
@@ -42,6 +66,14 @@ func benchWatch(b *testing.B, timeFlush bool) {
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		o := &messaging.Observed{Sender: u, Recipients: r, Subject: "Devoirs pour jeudi", Body: body, Verdict: "deliver", At: e.Clock.Now()}
+		if imgs != nil {
+			data := imgs[i%len(imgs)]
+			digest := fmt.Sprintf("%x", sha256.Sum256(data))
+			if fresh {
+				digest = fmt.Sprintf("%064x", i)
+			}
+			o.Digests, o.Attachments = []string{digest}, []messaging.Attachment{{Name: "photo.jpg", ContentType: "image/jpeg", Data: data}}
+		}
 		if hold, _ := d.Watch(sctx, o); hold {
 			b.Fatal("held")
 		}

@@ -14,7 +14,9 @@
 //  1. Features of the message: a MinHash signature of its term set
 //     (TextModel: normalised, stop words out, synonyms mapped, stemmed:
 //     word order, inflection and synonyms do not change it), cut into band
-//     keys; the SHA-256 of its attachments; the registered domains (public
+//     keys; the SHA-256 of its attachments, and what they show (media.go:
+//     pictures by difference hash, alike within 10 bits; videos by
+//     duration and shape); the registered domains (public
 //     suffix list) it links to, but the ministry's, the académies' and the
 //     ENTs'.
 //  2. Account signals (account.go), for the session's whole life: a
@@ -210,6 +212,7 @@ type Detector struct {
 	alerted      map[string]bool // alert keys this process knows are settled
 	gathered     map[int64]gatherState
 	lastPurge    time.Time
+	media        mediaCache // attachments described, by digest (media.go)
 }
 
 type openIncident struct {
@@ -219,6 +222,8 @@ type openIncident struct {
 	// The template features: held only from senders with account signals.
 	tsigs []Signature
 	tkeys map[int64]bool
+	// The pictures among keys and tkeys (media.go), compared by likeness.
+	pictures, tpictures []int64
 }
 
 type pending struct {
@@ -278,6 +283,7 @@ func (d *Detector) features(o *messaging.Observed) pending {
 	for _, dg := range o.Digests {
 		p.extra = append(p.extra, featureKey("d", dg))
 	}
+	p.extra = append(p.extra, d.mediaKeys(o)...)
 	for _, l := range o.Links {
 		if !commonDomain(l) {
 			k := featureKey("l", RegisteredDomain(l))
@@ -288,7 +294,7 @@ func (d *Detector) features(o *messaging.Observed) pending {
 	}
 	slices.Sort(p.extra)
 	p.extra = slices.Compact(p.extra)
-	p.keys = append(p.keys, p.extra...)
+	p.keys = append(p.keys, indexKeys(p.extra)...)
 	return p
 }
 
@@ -373,8 +379,14 @@ func (d *Detector) incidents(ctx context.Context) []openIncident {
 			if _, err := fmt.Sscan(f.Value, &k); err == nil {
 				if f.Kind == "key" {
 					oi.keys[k] = true
+					if isPicture(k) {
+						oi.pictures = append(oi.pictures, k)
+					}
 				} else {
 					oi.tkeys[k] = true
+					if isPicture(k) {
+						oi.tpictures = append(oi.tpictures, k)
+					}
 				}
 			}
 		}
@@ -406,9 +418,9 @@ func (d *Detector) match(open []openIncident, p pending, role bouclier.Role) int
 	if p.flags&FlagAlarm != 0 {
 		line *= AlarmLikeness
 	}
-	alike := func(sigs []Signature, keys map[int64]bool) bool {
+	alike := func(sigs []Signature, keys map[int64]bool, pictures []int64) bool {
 		for _, k := range p.extra {
-			if keys[k] {
+			if keys[k] || (isPicture(k) && hasKey(pictures, k)) {
 				return true
 			}
 		}
@@ -423,7 +435,7 @@ func (d *Detector) match(open []openIncident, p pending, role bouclier.Role) int
 		return false
 	}
 	for _, oi := range open {
-		if alike(oi.sigs, oi.keys) || (signalled && hasBehaviourSignal(p.flags) && alike(oi.tsigs, oi.tkeys)) {
+		if alike(oi.sigs, oi.keys, oi.pictures) || (signalled && hasBehaviourSignal(p.flags) && alike(oi.tsigs, oi.tkeys, oi.tpictures)) {
 			return oi.id
 		}
 	}
@@ -621,10 +633,8 @@ func (d *Detector) neighbourhood(ctx context.Context, obs store.CampaignObs, sig
 // same attachment or link domain, or texts alike; two alarming texts at a
 // looser likeness, since a paraphrase keeps few words but its alarm.
 func (d *Detector) alike(sig Signature, extra []int64, flags int64, r store.CampaignObs) bool {
-	for _, k := range r.Extra {
-		if slices.Contains(extra, k) {
-			return true
-		}
+	if sharesKey(extra, r.Extra) {
+		return true
 	}
 	line := d.cfg.Similar
 	if alarming(flags) && alarming(r.Flags) {
@@ -795,6 +805,15 @@ func (d *Detector) attach(ctx context.Context, id int64, seed, level, reason str
 	for _, o := range ns {
 		for _, k := range o.Extra {
 			keyCount[k]++
+			if !isPicture(k) {
+				continue
+			}
+			// A picture counts for every other copy alike to it.
+			for _, o2 := range ns {
+				if o2.MessageID != o.MessageID && hasKey(o2.Extra, k) && !slices.Contains(o2.Extra, k) {
+					keyCount[k]++
+				}
+			}
 		}
 	}
 	sigKind, keyKind := "sig", "key"
@@ -1274,7 +1293,7 @@ func (d *Detector) forming(ctx context.Context, id int64, now time.Time) (bool, 
 		return false, nil
 	}
 	sig := ParseSignature(o.Sig)
-	o.Keys = append(sig.BandKeys(), o.Extra...)
+	o.Keys = append(sig.BandKeys(), indexKeys(o.Extra)...)
 	ns, err := d.neighbourhood(ctx, o, sig)
 	if err != nil {
 		return false, err
@@ -1484,7 +1503,7 @@ func (d *Detector) sweepReports(ctx context.Context) error {
 		}
 		o.Flags |= FlagReported
 		sig := ParseSignature(o.Sig)
-		o.Keys = append(sig.BandKeys(), o.Extra...)
+		o.Keys = append(sig.BandKeys(), indexKeys(o.Extra)...)
 		id, err := d.assessAndAct(ctx, o, sig)
 		if err != nil {
 			errs = append(errs, err)
@@ -1535,10 +1554,10 @@ func (d *Detector) gather(ctx context.Context, id int64) error {
 		keys = append(keys, s.BandKeys()...)
 	}
 	for k := range oi.keys {
-		keys = append(keys, k)
+		keys = append(keys, indexKeys([]int64{k})...)
 	}
 	for k := range oi.tkeys {
-		keys = append(keys, k)
+		keys = append(keys, indexKeys([]int64{k})...)
 	}
 	now := d.now()
 	st, ok := d.gathered[id]

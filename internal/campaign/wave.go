@@ -3,7 +3,6 @@ package campaign
 import (
 	"context"
 	"fmt"
-	"slices"
 	"sort"
 	"time"
 
@@ -82,6 +81,16 @@ func risky(f int64) bool { return alarming(f) || f&FlagNewLink != 0 }
 // hasAccountSignal reports whether flags hold an account signal.
 func hasAccountSignal(f int64) bool { return f&(FlagAccount|FlagOffHours) != 0 }
 
+// suspectAccount reports whether flags make the account itself suspect
+// in a wave: a strong account signal (a network new to the account, a
+// moved session, a recent reset), or a weaker one (a new browser at home,
+// an unusual hour) with a signal of what the account does or sends.
+// Parents photograph the sports day on a new phone: a new browser alone,
+// on ordinary content sent as usual, makes no wave of forty parents.
+func suspectAccount(f int64) bool {
+	return f&FlagStrong != 0 || (hasAccountSignal(f) && hasBehaviourSignal(f))
+}
+
 // hasBehaviourSignal reports whether flags hold a signal beyond the
 // account's: what the sender does or what the content is.
 func hasBehaviourSignal(f int64) bool {
@@ -93,8 +102,8 @@ type wave struct {
 	senders          int
 	schools          int
 	weight           float64
-	signalled        int // senders with account signals
-	anySignal        int // senders with any signal
+	signalled        int // senders whose account is suspect (suspectAccount)
+	anySignal        int // senders whose account is suspect or with a behaviour signal
 	signalledSchools int
 	risky            int // family and teacher senders of alarming, screened or new-domain content
 	riskySchools     int
@@ -163,10 +172,10 @@ func (d *Detector) assessWave(ctx context.Context, ns []store.CampaignObs, sig S
 		schools[o.UAI] = true
 		w.uai[s] = o.UAI
 		w.weight += senderWeight(w.roles[s], f)
-		if (hasAccountSignal(f) || hasBehaviourSignal(f)) && !IsBroadcaster(w.roles[s]) {
+		if (suspectAccount(f) || hasBehaviourSignal(f)) && !IsBroadcaster(w.roles[s]) {
 			w.anySignal++
 		}
-		if hasAccountSignal(f) && !IsBroadcaster(w.roles[s]) {
+		if suspectAccount(f) && !IsBroadcaster(w.roles[s]) {
 			w.signalled++
 			signalledSchools[o.UAI] = true
 		}
@@ -276,7 +285,7 @@ func relays(o, n store.CampaignObs, sig Signature) bool {
 		return false
 	}
 	for _, k := range o.Extra {
-		if !slices.Contains(n.Extra, k) {
+		if !hasKey(n.Extra, k) {
 			return false
 		}
 	}

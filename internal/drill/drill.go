@@ -45,6 +45,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"image"
 	"io"
 	"log/slog"
 	"math/rand/v2"
@@ -241,6 +242,8 @@ type drill struct {
 	// owns, when set, says which académies (by index) this store holds:
 	// one deployment's part of the directory (deployments.go).
 	owns func(academie int) bool
+	// The pictures the scenarios attach (images.go), drawn once.
+	posterImg, photoImg image.Image
 }
 
 func uai(i int) string      { return fmt.Sprintf("%07d%c", 9000000+i, 'A'+rune(i%26)) }

@@ -47,8 +47,31 @@ const (
 // and send the same schedule of messages, compressed by o.Speed.
 func runRemote(ctx context.Context, o Options) (Report, error) {
 	wall := time.Now()
+	r, closeApp, err := remoteSetup(ctx, o)
+	if err != nil {
+		return Report{}, err
+	}
+	defer closeApp()
+	d := r.d
+	if err := d.history(ctx); err != nil {
+		return d.rep, err
+	}
+	// The owners' browsers logged in from this machine before.
+	if err := d.knownBrowsers(ctx, "127.0.0.1", ownerAgent); err != nil {
+		return d.rep, err
+	}
+	if err := r.morning(ctx); err != nil {
+		return d.rep, err
+	}
+	d.rep.WallSeconds = time.Since(wall).Seconds()
+	return d.rep, nil
+}
+
+// remoteSetup opens the server's store beside it, checks it is fresh,
+// imports the drill's directory and gives its accounts a password.
+func remoteSetup(ctx context.Context, o Options) (*remote, func(), error) {
 	if o.DataDir == "" && o.DatabaseURL == "" {
-		return Report{}, errors.New("drill: against a server, give its store (--data or --database)")
+		return nil, nil, errors.New("drill: against a server, give its store (--data or --database)")
 	}
 	if o.Speed == 0 {
 		o.Speed = DefaultSpeed
@@ -59,7 +82,7 @@ func runRemote(ctx context.Context, o Options) (Report, error) {
 	base := strings.TrimRight(o.URL, "/")
 	hc := &http.Client{Timeout: 30 * time.Second}
 	if err := ping(ctx, hc, base); err != nil {
-		return Report{}, fmt.Errorf("drill: %s: %w", base, err)
+		return nil, nil, fmt.Errorf("drill: %s: %w", base, err)
 	}
 	// The in-process app on the server's store imports, replays the day
 	// before on a simulated clock, and seals the TOTP secrets: server.Open
@@ -73,49 +96,42 @@ func runRemote(ctx context.Context, o Options) (Report, error) {
 	cfg.DataDir, cfg.DatabaseURL = o.DataDir, o.DatabaseURL
 	if o.DataDir != "" {
 		if _, err := os.Stat(o.DataDir); err != nil {
-			return Report{}, fmt.Errorf("drill: the server's data directory: %w", err)
+			return nil, nil, fmt.Errorf("drill: the server's data directory: %w", err)
 		}
 	}
 	// Without a key, server.Open would seal with one of its own, and the
 	// server could not read the TOTP secrets back.
 	if key, err := auth.LoadKey(os.Getenv("BOUCLIER_SECRET_KEY"), o.DataDir); err != nil {
-		return Report{}, fmt.Errorf("drill: %w", err)
+		return nil, nil, fmt.Errorf("drill: %w", err)
 	} else if len(key) == 0 {
-		return Report{}, errors.New("drill: set BOUCLIER_SECRET_KEY to the server's key, so that the server can read the second factors the drill gives")
+		return nil, nil, errors.New("drill: set BOUCLIER_SECRET_KEY to the server's key, so that the server can read the second factors the drill gives")
 	}
 	app, err := server.Open(ctx, cfg, o.Log, server.Options{Now: clk.Now, Alert: &alert.Config{}})
 	if err != nil {
-		return Report{}, fmt.Errorf("drill: open: %w", err)
+		return nil, nil, fmt.Errorf("drill: open: %w", err)
 	}
-	defer app.Close()
+	fail := func(err error) (*remote, func(), error) {
+		app.Close()
+		return nil, nil, err
+	}
 	if _, err := app.DB.UserByName(ctx, "h.0"); err == nil {
-		return Report{}, errors.New("drill: the server's store already has the drill's accounts (a drill ran there): use a fresh store")
+		return fail(errors.New("drill: the server's store already has the drill's accounts (a drill ran there): use a fresh store"))
 	}
 	d := newDrill(o, app, clk)
 	d.origin = origin
 	if d.totp, err = auth.NewTOTPSecret(); err != nil {
-		return d.rep, err
+		return fail(err)
 	}
 	if err := d.directory(ctx); err != nil {
-		return d.rep, err
+		return fail(err)
 	}
 	pw, err := d.passwords(ctx)
 	if err != nil {
-		return d.rep, err
+		return fail(err)
 	}
-	if err := d.history(ctx); err != nil {
-		return d.rep, err
-	}
-	// The owners' browsers logged in from this machine before.
-	if err := d.knownBrowsers(ctx, "127.0.0.1", ownerAgent); err != nil {
-		return d.rep, err
-	}
-	r := &remote{d: d, hc: hc, base: base, pw: pw, speed: o.Speed, owner: map[string]string{}, attacker: map[string]string{}, step: map[string]int64{}}
-	if err := r.morning(ctx); err != nil {
-		return d.rep, err
-	}
-	d.rep.WallSeconds = time.Since(wall).Seconds()
-	return d.rep, nil
+	r := &remote{d: d, hc: hc, base: base, pw: pw, speed: o.Speed, owner: map[string]string{}, attacker: map[string]string{}, step: map[string]int64{},
+		enrolled: map[string]bool{}}
+	return r, func() { app.Close() }, nil
 }
 
 func ping(ctx context.Context, hc *http.Client, base string) error {
@@ -171,6 +187,7 @@ type remote struct {
 	owner    map[string]string // username → the owner's session token
 	attacker map[string]string // username → the attacker's session token
 	step     map[string]int64  // username → last TOTP step used
+	enrolled map[string]bool   // families given a second factor (scenarios)
 
 	mu       sync.Mutex
 	t0       time.Time
@@ -188,6 +205,13 @@ type apiError struct {
 func (e *apiError) Error() string { return fmt.Sprintf("%d %s: %s", e.status, e.code, e.msg) }
 
 func (r *remote) post(ctx context.Context, path, token, agent string, in any, out any) error {
+	return r.postFrom(ctx, path, token, agent, "", in, out)
+}
+
+// postFrom posts as a browser (agent) at addr, which the server believes
+// from X-Forwarded-For when it trusts this machine as its proxy
+// (--trusted-proxies 127.0.0.1); "" sends from this machine.
+func (r *remote) postFrom(ctx context.Context, path, token, agent, addr string, in any, out any) error {
 	b, _ := json.Marshal(in)
 	req, err := http.NewRequestWithContext(ctx, http.MethodPost, r.base+path, bytes.NewReader(b))
 	if err != nil {
@@ -195,6 +219,9 @@ func (r *remote) post(ctx context.Context, path, token, agent string, in any, ou
 	}
 	req.Header.Set("Content-Type", "application/json")
 	req.Header.Set("User-Agent", agent)
+	if addr != "" {
+		req.Header.Set("X-Forwarded-For", addr)
+	}
 	if token != "" {
 		req.Header.Set("Authorization", "Bearer "+token)
 	}
@@ -230,8 +257,13 @@ func (r *remote) post(ctx context.Context, path, token, agent string, in any, ou
 // TOTP code at real time (a later step when this one was used already:
 // the server refuses a code twice).
 func (r *remote) login(ctx context.Context, name, agent string) (string, error) {
+	return r.loginFrom(ctx, name, agent, "")
+}
+
+// loginFrom logs name in as login does, from addr (postFrom).
+func (r *remote) loginFrom(ctx context.Context, name, agent, addr string) (string, error) {
 	in := map[string]string{"username": name, "password": r.pw}
-	if u, ok := r.d.users[name]; ok && u.Role.IsPersonnel() {
+	if u, ok := r.d.users[name]; ok && (u.Role.IsPersonnel() || r.enrolled[name]) {
 		for {
 			now := time.Now()
 			cur := now.Unix() / 30
@@ -254,7 +286,7 @@ func (r *remote) login(ctx context.Context, name, agent string) (string, error) 
 	var out struct {
 		Token string `json:"token"`
 	}
-	if err := r.post(ctx, "/api/v1/session", "", agent, in, &out); err != nil {
+	if err := r.postFrom(ctx, "/api/v1/session", "", agent, addr, in, &out); err != nil {
 		return "", err
 	}
 	return out.Token, nil

@@ -70,6 +70,7 @@ const (
 	TextPhishing                    // a canteen bill to settle on a lookalike site, a new subdomain each time
 	TextIntrusion                   // a false intrusion alert telling families to fetch their children
 	TextPhishingDomains             // the canteen bill on a registered domain of its own for each copy
+	TextImage                       // a picture and a word: each copy re-encoded (other bytes, size, quality)
 )
 
 // Attack describes the attackers' side of a scenario.
@@ -103,6 +104,12 @@ type Attack struct {
 	// Obfuscate dresses each copy in leetspeak, spaced letters and emoji
 	// on top of the sender's paraphrase.
 	Obfuscate bool
+	// Reply: each hijacked parent replies « Re: » inside a thread their
+	// child's teacher opened with the class's parents shortly before.
+	Reply bool
+	// Mixed: each sender words each clause in French or English at a
+	// rate of their own, in leetspeak at another.
+	Mixed bool
 }
 
 // LegitKind is a kind of genuine traffic.
@@ -116,6 +123,7 @@ const (
 	LegitMuseum                    // teachers send the museum note; two parents report each
 	LegitWeather                   // heads announce a closure for a storm alert, teachers pass it on to their classes' parents
 	LegitDenial                    // heads deny a hoax to staff and teachers; teachers relay it, each with their own word, to their classes' parents
+	LegitPhoto                     // parents of many establishments send their child's teacher the photo of the district's sports day, each phone re-encoding it
 )
 
 // Legit describes the genuine side of a scenario.
@@ -189,6 +197,22 @@ func Scenarios() []Scenario {
 		{Name: "legitime-dementi-relaye-pendant-incident", Attack: &Attack{Role: p, Senders: 20, PerSender: 1, Target: TargetTeacherStaff, Text: TextHoax, Paraphrase: true,
 			Spacing: 3 * time.Second, LoginBefore: 3 * time.Minute, Access: AccessNewDevice},
 			Legit: &Legit{Kind: LegitDenial, Senders: 20, At: 90 * time.Second}},
+		// Written blind before perceptual media likeness, run once at full
+		// size (400 establishments, seed 2024) before any detector change:
+		// reponses-dans-les-fils and bilingue-leet met the targets (0 %
+		// visible, 0 left, 0 s); images-reencodees missed (87.5 % visible,
+		// 63 copies left, 530 s: every copy's bytes differ) and
+		// legitime-photo-sortie failed (33 of 40 held: a contain incident
+		// from two parents on a new browser at home). Media likeness was
+		// planned before; the wave's suspect accounts (suspectAccount) were
+		// designed on the photo's failure: those two are marked Tuned.
+		{Name: "reponses-dans-les-fils", Attack: &Attack{Role: p, Senders: 24, PerSender: 1, Target: TargetOwnTeacher, Text: TextHoax, Paraphrase: true, Reply: true,
+			Spacing: 7 * time.Second, LoginBefore: 50 * time.Minute, Access: AccessReplayedCookie}},
+		{Name: "bilingue-leet", Attack: &Attack{Role: p, Senders: 24, PerSender: 1, Target: TargetTeacherStaff, Text: TextIntrusion, Paraphrase: true, Mixed: true,
+			Spacing: 9 * time.Second, LoginBefore: 40 * time.Minute, Access: AccessStolenToken}},
+		{Name: "images-reencodees", Tuned: true, Attack: &Attack{Role: p, Senders: 24, PerSender: 1, Target: TargetTeacherStaff, Text: TextImage,
+			Spacing: 6 * time.Second, LoginBefore: 30 * time.Minute, Access: AccessStolenToken}},
+		{Name: "legitime-photo-sortie", Tuned: true, Legit: &Legit{Kind: LegitPhoto, Senders: 40}},
 	}
 }
 
@@ -431,7 +455,7 @@ func home(u bouclier.User) (addr, agent string) {
 
 // devices records every account's home browser, known for a month.
 func (d *drill) devices(ctx context.Context) error {
-	at := store.Micros(start.Add(-30 * 24 * time.Hour))
+	at := store.Micros(d.origin.Add(-30 * 24 * time.Hour))
 	return d.app.DB.InTx(ctx, func(tx *store.Tx) error {
 		for _, u := range d.users {
 			addr, agent := home(u)
@@ -505,6 +529,8 @@ type sEvent struct {
 	ofSeq   int // report: the attack message's sequence number
 	seq     int
 	reports int
+	parent  int // a reply: the sequence number of the message replied to
+	files   []messaging.Attachment
 }
 
 // plan draws the scenario's events.
@@ -545,17 +571,35 @@ func (s *scene) plan() []sEvent {
 			}
 			first := waveStart + time.Duration(n)*a.Spacing + time.Duration(r.IntN(500))*time.Millisecond
 			words := r.Perm(len(synonymPool))
+			st := style{english: 0.2 + 0.6*r.Float64(), leet: 0.4 * r.Float64()}
+			if !a.Mixed {
+				st = noStyle
+			}
+			parent := 0
+			if a.Reply && role == bouclier.RoleParent {
+				// The teacher's genuine message the hijacked parent replies to.
+				parent = -10000 - n
+				evs = append(evs, sEvent{at: first - time.Duration(60+r.IntN(60))*time.Second, kind: "legit", from: fmt.Sprintf("t.%d.%d", i, c), how: "home",
+					to: []string{fmt.Sprintf("parents:%s/C%d", uai(i), c)}, subject: "Information", body: museumNote(r), seq: parent})
+			}
 			for k := 0; k < max(1, a.PerSender); k++ {
 				to := targets(a.Target, i, c, k)
 				if role == bouclier.RoleTeacher && (a.Target == TargetOwnTeacher || a.Target == TargetTwoPeople) {
 					to = []string{fmt.Sprintf("parents:%s/C%d", uai(i), c)} // a teacher writes to a class's parents
 				}
-				subject, body := attackText(a.Text, r, a.Paraphrase, words, seq)
+				subject, body := attackText(a.Text, r, a.Paraphrase, words, seq, st)
 				if a.Obfuscate {
 					body = obfuscate(r, body)
 				}
+				var files []messaging.Attachment
+				if a.Text == TextImage {
+					files = []messaging.Attachment{{Name: fmt.Sprintf("IMG_%04d.jpg", r.IntN(10000)), ContentType: "image/jpeg", Data: reencode(r, s.d.poster())}}
+				}
+				if parent != 0 {
+					subject = "Re: Information"
+				}
 				evs = append(evs, sEvent{at: first + time.Duration(k)*a.Interval, kind: "attack", from: from, how: how, login: first - a.LoginBefore,
-					to: to, subject: subject, body: body, seq: seq, reports: a.Reports})
+					to: to, subject: subject, body: body, seq: seq, reports: a.Reports, parent: parent, files: files})
 				if a.Reports > 0 {
 					evs = append(evs, sEvent{at: first + time.Duration(k)*a.Interval + a.ReportAfter, kind: "report", ofSeq: seq, reports: a.Reports})
 				}
@@ -614,6 +658,11 @@ func (s *scene) legitEvents(l *Legit) []sEvent {
 				evs = append(evs, sEvent{at: at + time.Duration(15+r.IntN(120))*time.Second, kind: "legit", from: fmt.Sprintf("t.%d.%d", i, t), how: how,
 					to: []string{fmt.Sprintf("parents:%s/C%d", u, t)}, subject: "Tr : Message de la direction", body: relayIntro[r.IntN(len(relayIntro))] + denialNotice})
 			}
+		case LegitPhoto:
+			from := fmt.Sprintf("p.%d.%d.%d", i, c, 8-(n/len(perm))%7) // not an attacker's account
+			evs = append(evs, sEvent{at: at, kind: "legit", from: from, how: how, to: []string{fmt.Sprintf("user:t.%d.%d", i, c)},
+				subject: photoSubjects[r.IntN(len(photoSubjects))], body: photoNotes[r.IntN(len(photoNotes))],
+				files: []messaging.Attachment{{Name: fmt.Sprintf("IMG_%04d.jpg", r.IntN(10000)), ContentType: "image/jpeg", Data: reencode(r, s.d.tripPhoto())}}})
 		case LegitMuseum:
 			evs = append(evs, sEvent{at: at, kind: "legit", from: fmt.Sprintf("t.%d.%d", i, c), how: how, to: []string{fmt.Sprintf("parents:%s/C%d", u, c)},
 				subject: "Sortie", body: museumNote(r), seq: -1 - n, reports: 2})
@@ -645,18 +694,8 @@ func targets(t Target, i, c, k int) []string {
 func (s *scene) run(ctx context.Context) error {
 	d := s.d
 	evs := s.plan()
-	if a := s.sc.Attack; a != nil && a.Enrolled {
-		err := d.app.DB.InTx(ctx, func(tx *store.Tx) error {
-			for name := range s.attackers {
-				if err := tx.SetTOTPSecret(ctx, d.users[name].ID, d.totp); err != nil {
-					return err
-				}
-			}
-			return nil
-		})
-		if err != nil {
-			return fmt.Errorf("drill: enrol: %w", err)
-		}
+	if _, err := s.enrol(ctx, evs); err != nil {
+		return err
 	}
 	bySeq := map[int]int64{}
 	s.waveAt, s.firstAttack = -1, -1
@@ -707,7 +746,11 @@ func (s *scene) run(ctx context.Context) error {
 		// Whoever sends passed the second factor (a real-time phishing
 		// page relays it for an attacker).
 		sess.MFAAt = d.clk.Now()
-		res, err := d.app.Messaging.Send(auth.WithSession(ctx, sess), u, messaging.Draft{To: e.to, Subject: e.subject, Body: e.body}, "drill")
+		draft := messaging.Draft{To: e.to, Subject: e.subject, Body: e.body, Attachments: e.files}
+		if e.parent != 0 {
+			draft.ParentID = bySeq[e.parent]
+		}
+		res, err := d.app.Messaging.Send(auth.WithSession(ctx, sess), u, draft, "drill")
 		if ferr := d.app.Campaign.Flush(ctx); ferr != nil {
 			return ferr
 		}
@@ -777,6 +820,38 @@ func (s *scene) run(ctx context.Context) error {
 		}
 	}
 	return s.measure(ctx)
+}
+
+// enrol gives a second factor to the accounts of a scenario that need
+// one: the hijacked accounts of an Enrolled attack (the attackers relay
+// the code), and whoever attaches a file (the guard asks for one).
+func (s *scene) enrol(ctx context.Context, evs []sEvent) (map[string]bool, error) {
+	enrol := map[string]bool{}
+	if a := s.sc.Attack; a != nil && a.Enrolled {
+		for name := range s.attackers {
+			enrol[name] = true
+		}
+	}
+	for _, e := range evs {
+		if len(e.files) > 0 {
+			enrol[e.from] = true
+		}
+	}
+	if len(enrol) == 0 {
+		return enrol, nil
+	}
+	err := s.d.app.DB.InTx(ctx, func(tx *store.Tx) error {
+		for name := range enrol {
+			if err := tx.SetTOTPSecret(ctx, s.d.users[name].ID, s.d.totp); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("drill: enrol: %w", err)
+	}
+	return enrol, nil
 }
 
 // copies counts a message's copies (one per recipient).

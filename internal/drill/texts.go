@@ -168,20 +168,72 @@ var attackTexts = map[Text][][]string{
 // synonymPool is unused words an attacker pads a paraphrase with.
 var synonymPool = []string{"vraiment", "sérieusement", "urgent", "attention", "important", "rapidement", "svp", "bien"}
 
+// style is how one sender of a mixed wave writes: the share of clauses
+// in English, the share of words in leetspeak.
+type style struct{ english, leet float64 }
+
+var noStyle = style{}
+
+// englishTexts are clauses of attackTexts in English, for senders who mix
+// languages.
+var englishTexts = map[Text][][]string{
+	TextHoax: {
+		{"The school will be closed tomorrow", "No school tomorrow, the college is shut", "Tomorrow the school stays closed"},
+		{"after a security alert", "because of a serious problem", "for safety reasons"},
+		{"tell the other families", "pass it on to the other parents", "warn the other parents"},
+		{"do not call the office", "no point calling the school", "the switchboard is down"},
+	},
+	TextIntrusion: {
+		{"Intruder alert at the school right now", "An armed man was reported near the school", "Crisis situation at the college this morning"},
+		{"come and pick up your kids now", "fetch your child as fast as you can", "parents must collect the pupils immediately"},
+		{"do not call the school", "don't phone, the lines must stay free", "no use calling the office"},
+		{"forward this to all parents", "share this with the other families", "warn every parent you know"},
+	},
+}
+
+// imageWords are what an image-only wave writes beside its picture.
+var imageWords = []struct{ subject, body string }{
+	{"Regardez", "👀"}, {"!!!", "regardez ça"}, {"Photo", "⚠️⚠️"}, {"À voir", "..."}, {"IMG", "😱"}, {"Urgent", "vu ce matin"},
+}
+
+// photoSubjects and photoNotes are what parents write with the sports
+// day's photo.
+var (
+	photoSubjects = []string{"Photo du cross", "Cross du district", "Photo", "La photo de la journée sportive"}
+	photoNotes    = []string{"Bonjour, voici la photo du cross prise par les parents accompagnateurs. Bonne journée.",
+		"Merci pour l'organisation du cross ! La photo de la classe en pièce jointe.",
+		"Bonjour, je vous transmets la photo du groupe au cross du district.", "Pour le journal de la classe, la photo d'hier."}
+)
+
 // attackText draws an attack message; words is the sender's own order.
-func attackText(t Text, r *rand.Rand, paraphrase bool, words []int, seq int) (string, string) {
+func attackText(t Text, r *rand.Rand, paraphrase bool, words []int, seq int, st style) (string, string) {
 	switch t {
 	case TextMarch:
 		return waveText(r)
 	case TextTemplate:
 		return "Absence", absenceNote
+	case TextImage:
+		w := imageWords[r.IntN(len(imageWords))]
+		return w.subject, w.body
 	}
 	clauses := attackTexts[t]
 	parts := make([]string, len(clauses))
 	for i, alts := range clauses {
+		if en := englishTexts[t]; st.english > 0 && i < len(en) && r.Float64() < st.english {
+			alts = en[i]
+		}
 		parts[i] = alts[0]
 		if paraphrase {
 			parts[i] = alts[r.IntN(len(alts))]
+		}
+		if st.leet > 0 {
+			ws := strings.Split(parts[i], " ")
+			for k, w := range ws {
+				if len(w) >= 4 && r.Float64() < st.leet {
+					ws[k] = strings.NewReplacer("o", "0", "e", "3", "i", "1", "a", "4", "s", "5", "t", "7").Replace(w)
+				}
+			}
+			parts[i] = strings.Join(ws, " ")
 		}
 	}
 	if paraphrase {

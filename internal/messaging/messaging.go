@@ -196,6 +196,7 @@ type Observed struct {
 	Fingerprint string
 	Links       []string         // domains
 	Digests     []string         // attachment SHA-256, hex
+	Attachments []Attachment     // as sent, in the order of Digests: for media likeness; read only
 	Verdict     bouclier.Verdict // the screen's
 	Score       float64
 	Reasons     []string
@@ -478,7 +479,7 @@ func (s *Service) send(ctx context.Context, sender bouclier.User, d *Draft, sour
 	}
 	// 7. The campaign watch.
 	obs := &Observed{Sender: sender, Recipients: resolved, Subject: d.Subject, Body: d.Body, Fingerprint: verdict.Fingerprint,
-		Links: verdict.Links, Verdict: verdict.Verdict, Score: verdict.Score, Reasons: m.Reasons, At: now}
+		Links: verdict.Links, Attachments: d.Attachments, Verdict: verdict.Verdict, Score: verdict.Score, Reasons: m.Reasons, At: now}
 	sums := make([][32]byte, len(d.Attachments))
 	for i, a := range d.Attachments {
 		sums[i] = sha256.Sum256(a.Data)
@@ -981,7 +982,7 @@ func (s *Service) rescreen(ctx context.Context, id int64, now time.Time) (rescre
 	}
 	v := s.screen.Screen(in)
 	obs := &Observed{ID: id, Sender: sender, Recipients: res, Subject: e.Subject, Body: e.Body, Fingerprint: v.Fingerprint,
-		Links: v.Links, Digests: digests, Verdict: v.Verdict, Score: v.Score, Reasons: v.Reasons, At: now}
+		Links: v.Links, Digests: digests, Attachments: in.Attachments, Verdict: v.Verdict, Score: v.Score, Reasons: v.Reasons, At: now}
 	if v.Verdict == bouclier.VerdictDeliver {
 		if hold, why := s.watch.Watch(ctx, obs); hold {
 			v.Verdict, v.Reasons = bouclier.VerdictHold, append(v.Reasons, why...)
