@@ -328,6 +328,8 @@ const (
 	fdWord
 	fdPair
 	fdLemma
+	fdWordOut // a word of a clause whose act is negated or framed
+	fdPairOut
 )
 
 func (d fdesc) String() string {
@@ -338,6 +340,10 @@ func (d fdesc) String() string {
 		return "paire « " + d.a + " " + d.b + " »"
 	case fdLemma:
 		return "lemme « " + d.a + " »"
+	case fdWordOut:
+		return "mot « " + d.a + " » (acte nié ou encadré)"
+	case fdPairOut:
+		return "paire « " + d.a + " " + d.b + " » (acte nié ou encadré)"
 	}
 	return d.a + d.b + d.c + d.d
 }
@@ -391,20 +397,29 @@ const (
 )
 
 // fill adds the features of the analysed text.
-func (fv *featureVec) fill(toks []dtok, frames []frame, ds *[numDetectors]detectorScore) {
+func (fv *featureVec) fill(toks []dtok, frames []frame, clause []int, ds *[numDetectors]detectorScore) {
 	fv.addName("bias-text", 1)
 	for i := range toks {
 		k := toks[i].key
 		if len(k) > 24 {
 			k = k[:24]
 		}
-		fv.add(fnvAdd(fnvAdd(fnvOffset, "w:"), k), gramValue, fdesc{kind: fdWord, a: k})
+		// Words of a clause whose act is negated, or framed as a report,
+		// drill, lesson, quotation or game, are other features than the
+		// same words said outright: a linear model cannot learn that
+		// « pas » or « à FIFA » cancels « tuer » from families it never
+		// saw, so the frames scope the words instead.
+		wp, bp, wk, pk := "w:", "b:", fdWord, fdPair
+		if scopedOut(frames, clause, i) {
+			wp, bp, wk, pk = "w~:", "b~:", fdWordOut, fdPairOut
+		}
+		fv.add(fnvAdd(fnvAdd(fnvOffset, wp), k), gramValue, fdesc{kind: wk, a: k})
 		if i > 0 && toks[i].flags&tSentence == 0 {
 			p := toks[i-1].key
 			if len(p) > 24 {
 				p = p[:24]
 			}
-			fv.add(fnvAdd(fnvAdd(fnvAdd(fnvAdd(fnvOffset, "b:"), p), " "), k), gramValue, fdesc{kind: fdPair, a: p, b: k})
+			fv.add(fnvAdd(fnvAdd(fnvAdd(fnvAdd(fnvOffset, bp), p), " "), k), gramValue, fdesc{kind: pk, a: p, b: k})
 		}
 		if v, ok := hasVerb(toks[i].info.morph); ok && v.Lemma != toks[i].key {
 			fv.add(fnvAdd(fnvAdd(fnvOffset, "l:"), v.Lemma), gramValue, fdesc{kind: fdLemma, a: v.Lemma})
@@ -436,25 +451,30 @@ func (fv *featureVec) fill(toks []dtok, frames []frame, ds *[numDetectors]detect
 		}
 		anyAct = true
 		act := actNames[fr.act]
-		fv.addParts(frameValue, "acte : ", act, "", "")
-		fv.addParts(frameValue, "acte : ", act, actorTense[fr.actor][fr.tense], "")
-		fv.addParts(frameValue, "acte", actorTense[fr.actor][fr.tense], "", "")
+		// The act's features carry the clause's stance, so that a
+		// negated, reported or playful act never adds to an act said
+		// outright (the model cannot learn that interaction itself).
+		st := stanceOf(&fr)
+		fv.addParts(frameValue, st, " : ", act, "")
+		fv.addParts(frameValue, st, " : ", act, actorTense[fr.actor][fr.tense])
+		fv.addParts(frameValue, st, actorTense[fr.actor][fr.tense], "", "")
 		flags := []struct {
 			on   bool
 			name string
 		}{
-			{fr.target2, "cible 2e personne"}, {fr.targetGrp, "cible groupe"}, {fr.targetName, "cible nommée"},
-			{fr.place, "lieu"}, {fr.school, "établissement"}, {fr.time, "moment"}, {fr.negated, "négation"},
-			{fr.report, "compte rendu"}, {fr.quoted, "citation"}, {fr.drill, "exercice"}, {fr.lesson, "enseignement"},
-			{fr.playful(), "jeu ou plaisanterie"}, {fr.weapon, "arme"}, {fr.incite, "incitation"}, {fr.approve, "approbation"},
+			{fr.target2, " + cible 2e personne"}, {fr.targetGrp, " + cible groupe"}, {fr.targetName, " + cible nommée"},
+			{fr.place, " + lieu"}, {fr.school, " + établissement"}, {fr.time, " + moment"}, {fr.negated, " + négation"},
+			{fr.report, " + compte rendu"}, {fr.quoted, " + citation"}, {fr.drill, " + exercice"}, {fr.lesson, " + enseignement"},
+			{fr.playful(), " + jeu ou plaisanterie"}, {fr.weapon, " + arme"}, {fr.incite, " + incitation"}, {fr.approve, " + approbation"},
 		}
 		for _, f := range flags {
 			if f.on {
-				fv.addParts(frameValue, "acte + ", f.name, "", "")
-				fv.addParts(frameValue, "acte + ", tenseNames[fr.tense], " + ", f.name)
+				fv.addParts(frameValue, st, f.name, "", "")
+				fv.addParts(frameValue, st, " + ", tenseNames[fr.tense], f.name)
 			}
 		}
 	}
+	fv.addressed(toks, frames)
 	if !anyAct {
 		fv.addName("aucun acte", frameValue)
 	}
@@ -497,6 +517,96 @@ func (fv *featureVec) links() {
 	fv.addName("risque du lien", float32(worst))
 	if worst >= 0.5 {
 		fv.addName("lien à risque", 1)
+	}
+}
+
+// Stances of an act's clause (stanceOf).
+const (
+	stanceOutright = "acte"
+	stanceNegated  = "acte nié"
+	stanceFramed   = "acte encadré"
+	stanceMention  = "acte mentionné"
+)
+
+// stanceOf names how a clause carries its act: negated, framed (report,
+// quotation, drill, lesson, game), said outright by someone who does,
+// orders or wishes it (agentive), or only mentioned.
+func stanceOf(fr *frame) string {
+	switch {
+	case fr.negated:
+		return stanceNegated
+	case fr.framed():
+		return stanceFramed
+	case fr.agentive():
+		return stanceOutright
+	}
+	return stanceMention
+}
+
+// scopedOut reports whether token i is in a clause whose act is negated
+// or framed.
+func scopedOut(frames []frame, clause []int, i int) bool {
+	if frames == nil || i >= len(clause) || clause[i] >= len(frames) {
+		return false
+	}
+	fr := &frames[clause[i]]
+	return fr.act != actNone && i >= fr.start && i < fr.end && (fr.negated || fr.framed())
+}
+
+// addressedName names the frame of a clause aimed at the reader.
+const addressedName = "cadre 1re → 2e personne"
+
+// addressed adds the frame of a clause aimed at the reader without a
+// known act: a first-person subject (je, on, nous) acting on te,
+// with its tense and the verb's lemma (« je vais te retrouver », « on
+// t'attend »). Pupils threaten with verbs no list holds; the model
+// weighs the lemma in this frame, where « te rappeler » and « t'aider »
+// are as frequent as « t'attraper ».
+func (fv *featureVec) addressed(toks []dtok, frames []frame) {
+	for fi := range frames {
+		fr := &frames[fi]
+		if fr.act != actNone || !fr.target2 || fr.negated || fr.end > len(toks) {
+			continue
+		}
+		first, obj, fut := false, -1, false
+		for i := fr.start; i < fr.end; i++ {
+			switch toks[i].key {
+			case "je", "j", "on", "nous":
+				if obj < 0 {
+					first = true
+				}
+			case "te", "t": // not vous: a parse of every formal letter costs more than it finds
+				if first && obj < 0 && i+1 < fr.end {
+					obj = i
+				}
+			case "vais", "va", "allons", "vas":
+				fut = true
+			}
+		}
+		if !first || obj < 0 {
+			continue
+		}
+		tn := " + présent"
+		if fut {
+			tn = " + futur"
+		}
+		framed := ""
+		if fr.framed() {
+			framed = " encadré"
+		}
+		fv.addParts(frameValue, addressedName, framed, tn, "")
+		if fr.place {
+			fv.addParts(frameValue, addressedName, framed, " + lieu", "")
+		}
+		if fr.time {
+			fv.addParts(frameValue, addressedName, framed, " + moment", "")
+		}
+		for i := obj + 1; i < fr.end && i <= obj+2; i++ {
+			if v, ok := hasVerb(toks[i].info.morph); ok {
+				fv.addParts(gramValue, addressedName+framed, " + lemme ", v.Lemma, "")
+				break
+			}
+		}
 	}
 }
 
