@@ -315,6 +315,10 @@ type featureVec struct {
 	val  []float32
 	desc []fdesc
 	ls   []Link // the message's links (ExtractLinks), set by the caller
+	// allowed, when set, tells the domains the establishment allowlisted:
+	// their links read as official ones (the rules skip them too).
+	allowed  *Engine
+	academie string
 }
 
 // fdesc describes a feature without building its name.
@@ -506,7 +510,7 @@ func (fv *featureVec) links() {
 	}
 	worst := 0.0
 	for _, l := range ls {
-		if isOfficial(l.Host) && !l.Userinfo {
+		if isOfficial(l.Host) && !l.Userinfo || fv.allowed != nil && fv.allowed.isAllowed(l.Host, fv.academie) {
 			fv.addName("lien officiel", 1)
 			continue
 		}
