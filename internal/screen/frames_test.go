@@ -2,6 +2,7 @@ package screen
 
 import (
 	"reflect"
+	"strings"
 	"testing"
 	"unicode/utf8"
 )
@@ -238,5 +239,22 @@ func TestStanceFeatures(t *testing.T) {
 		if got := has(tc.text, tc.name); got != tc.want {
 			t.Errorf("%q: feature %q present %v, want %v; features %q", tc.text, tc.name, got, tc.want, TextFeatures(tc.text).Names)
 		}
+	}
+	// A report sets its words apart, unless the clause names a faith, an
+	// extremist reference or approves: praise of a past attack is told in
+	// the past tense.
+	scoped := func(text string) bool {
+		for _, n := range TextFeatures(text).Names {
+			if strings.HasSuffix(n, "(acte nié ou encadré)") {
+				return true
+			}
+		}
+		return false
+	}
+	if !scoped("Il a tué trois personnes en 1995.") {
+		t.Error("a third-person past report: words not set apart")
+	}
+	if scoped("Les frères qui ont frappé Charlie ont vengé le prophète.") {
+		t.Error("praise of a past attack: words set apart as a report")
 	}
 }

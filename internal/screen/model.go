@@ -539,7 +539,7 @@ func stanceOf(fr *frame) string {
 	switch {
 	case fr.negated:
 		return stanceNegated
-	case fr.framed():
+	case framedForModel(fr):
 		return stanceFramed
 	case fr.agentive():
 		return stanceOutright
@@ -554,7 +554,18 @@ func scopedOut(frames []frame, clause []int, i int) bool {
 		return false
 	}
 	fr := &frames[clause[i]]
-	return fr.act != actNone && i >= fr.start && i < fr.end && (fr.negated || fr.framed())
+	return fr.act != actNone && i >= fr.start && i < fr.end && (fr.negated || framedForModel(fr))
+}
+
+// framedForModel is framed, except that a report of an attack in a clause
+// naming a faith, an extremist reference or an approval is not set apart:
+// praise of a past attack is told in the past, by the third person
+// (« les frères qui ont frappé Charlie ont vengé le prophète »).
+func framedForModel(fr *frame) bool {
+	if fr.quoted || fr.drill || fr.lesson || fr.playful() {
+		return true
+	}
+	return fr.report && !(fr.faith || fr.extremist || fr.approve)
 }
 
 // addressedName names the frame of a clause aimed at the reader.
