@@ -240,9 +240,9 @@ func TestStanceFeatures(t *testing.T) {
 			t.Errorf("%q: feature %q present %v, want %v; features %q", tc.text, tc.name, got, tc.want, TextFeatures(tc.text).Names)
 		}
 	}
-	// A report sets its words apart, unless the clause names a faith, an
+	// A report sets its words apart, unless the message names a faith, an
 	// extremist reference or approves: praise of a past attack is told in
-	// the past tense.
+	// the past tense, often over two clauses.
 	scoped := func(text string) bool {
 		for _, n := range TextFeatures(text).Names {
 			if strings.HasSuffix(n, "(acte nié ou encadré)") {
@@ -256,5 +256,8 @@ func TestStanceFeatures(t *testing.T) {
 	}
 	if scoped("Les frères qui ont frappé Charlie ont vengé le prophète.") {
 		t.Error("praise of a past attack: words set apart as a report")
+	}
+	if scoped("Bravo à ceux qui ont tué le professeur.") {
+		t.Error("praise over two clauses: words set apart as a report")
 	}
 }

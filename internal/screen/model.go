@@ -403,6 +403,7 @@ const (
 // fill adds the features of the analysed text.
 func (fv *featureVec) fill(toks []dtok, frames []frame, clause []int, ds *[numDetectors]detectorScore) {
 	fv.addName("bias-text", 1)
+	praise := praiseIn(frames)
 	for i := range toks {
 		k := toks[i].key
 		if len(k) > 24 {
@@ -414,7 +415,7 @@ func (fv *featureVec) fill(toks []dtok, frames []frame, clause []int, ds *[numDe
 		// « pas » or « à FIFA » cancels « tuer » from families it never
 		// saw, so the frames scope the words instead.
 		wp, bp, wk, pk := "w:", "b:", fdWord, fdPair
-		if scopedOut(frames, clause, i) {
+		if scopedOut(frames, clause, i, praise) {
 			wp, bp, wk, pk = "w~:", "b~:", fdWordOut, fdPairOut
 		}
 		fv.add(fnvAdd(fnvAdd(fnvOffset, wp), k), gramValue, fdesc{kind: wk, a: k})
@@ -458,7 +459,7 @@ func (fv *featureVec) fill(toks []dtok, frames []frame, clause []int, ds *[numDe
 		// The act's features carry the clause's stance, so that a
 		// negated, reported or playful act never adds to an act said
 		// outright (the model cannot learn that interaction itself).
-		st := stanceOf(&fr)
+		st := stanceOf(&fr, praise)
 		fv.addParts(frameValue, st, " : ", act, "")
 		fv.addParts(frameValue, st, " : ", act, actorTense[fr.actor][fr.tense])
 		fv.addParts(frameValue, st, actorTense[fr.actor][fr.tense], "", "")
@@ -535,11 +536,11 @@ const (
 // stanceOf names how a clause carries its act: negated, framed (report,
 // quotation, drill, lesson, game), said outright by someone who does,
 // orders or wishes it (agentive), or only mentioned.
-func stanceOf(fr *frame) string {
+func stanceOf(fr *frame, praise bool) string {
 	switch {
 	case fr.negated:
 		return stanceNegated
-	case framedForModel(fr):
+	case framedForModel(fr, praise):
 		return stanceFramed
 	case fr.agentive():
 		return stanceOutright
@@ -549,23 +550,35 @@ func stanceOf(fr *frame) string {
 
 // scopedOut reports whether token i is in a clause whose act is negated
 // or framed.
-func scopedOut(frames []frame, clause []int, i int) bool {
+func scopedOut(frames []frame, clause []int, i int, praise bool) bool {
 	if frames == nil || i >= len(clause) || clause[i] >= len(frames) {
 		return false
 	}
 	fr := &frames[clause[i]]
-	return fr.act != actNone && i >= fr.start && i < fr.end && (fr.negated || framedForModel(fr))
+	return fr.act != actNone && i >= fr.start && i < fr.end && (fr.negated || framedForModel(fr, praise))
 }
 
-// framedForModel is framed, except that a report of an attack in a clause
-// naming a faith, an extremist reference or an approval is not set apart:
-// praise of a past attack is told in the past, by the third person
-// (« les frères qui ont frappé Charlie ont vengé le prophète »).
-func framedForModel(fr *frame) bool {
+// framedForModel is framed, except that a report of an attack in a
+// message that names a faith, an extremist reference or approves
+// (praise) is not set apart: praise of a past attack is told in the past,
+// by the third person, often over two clauses (« gloire à ceux qui ont tué
+// les journalistes »).
+func framedForModel(fr *frame, praise bool) bool {
 	if fr.quoted || fr.drill || fr.lesson || fr.playful() {
 		return true
 	}
-	return fr.report && !(fr.faith || fr.extremist || fr.approve)
+	return fr.report && !praise
+}
+
+// praiseIn reports whether a clause of the message names a faith or an
+// extremist reference, or approves.
+func praiseIn(frames []frame) bool {
+	for i := range frames {
+		if frames[i].faith || frames[i].extremist || frames[i].approve {
+			return true
+		}
+	}
+	return false
 }
 
 // addressedName names the frame of a clause aimed at the reader.
