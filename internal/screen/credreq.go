@@ -26,6 +26,9 @@ const credRequestScore = 0.5
 func credentialRequest(toks []dtok) (float64, string) {
 	for i := range toks {
 		k := toks[i].key
+		if len(k) < 3 || k[0] != 'm' && k[0] != 'p' && k[0] != 'c' {
+			continue // every secret word starts so: skip the map for the rest
+		}
 		secret := secretWords[k]
 		if k == "code" || k == "codes" {
 			for j := i + 1; j < len(toks) && j <= i+3; j++ {
