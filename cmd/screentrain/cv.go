@@ -277,6 +277,7 @@ func modelCard(o options, m *screen.Model, modelSum, dataSum, sourcesSum, commit
 type chatSplit struct {
 	folds           int
 	without, within map[string][2]int // label → held, total on the held-out chats
+	student         map[string][2]int // the production recipe at the student line
 }
 
 // splitByChat runs the held-out-by-chat test over the cyberado-large chats.
@@ -294,9 +295,9 @@ func splitByChat(exs []*example, o options) *chatSplit {
 	if len(nc) == 0 {
 		return nil
 	}
-	cs := &chatSplit{folds: o.folds, without: map[string][2]int{}, within: map[string][2]int{}}
+	cs := &chatSplit{folds: o.folds, without: map[string][2]int{}, within: map[string][2]int{}, student: map[string][2]int{}}
 	m0 := fit(base, o)
-	t0, _ := crossCalibrate(base, o)
+	t0, ts0 := crossCalibrate(base, o)
 	fold := stratifiedFolds(nc, o.folds)
 	for k := 0; k < o.folds; k++ {
 		train := append([]*example(nil), base...)
@@ -311,7 +312,9 @@ func splitByChat(exs []*example, o options) *chatSplit {
 		m1 := fit(train, o)
 		t1, _ := crossCalibrate(train, o)
 		for _, e := range test {
-			add(cs.without, e.label, e.rule >= ruleOverride || maxProb(m0, e) >= t0)
+			p0 := maxProb(m0, e)
+			add(cs.without, e.label, e.rule >= ruleOverride || p0 >= t0)
+			add(cs.student, e.label, e.rule >= ruleOverride || p0 >= ts0)
 			add(cs.within, e.label, e.rule >= ruleOverride || maxProb(m1, e) >= t1)
 		}
 	}
@@ -319,8 +322,8 @@ func splitByChat(exs []*example, o options) *chatSplit {
 }
 
 func (cs *chatSplit) markdown(b *strings.Builder) {
-	fmt.Fprintf(b, "\n## Real pupil threats held out by chat\n\nThe CyberAgression chats are dealt to %d folds; each fold's chats are tested on (a) the production recipe, which never trains on these CC BY-NC rows, and (b) a model that also trains on the other chats' rows (a measurement only: that model is never written or shipped). `violent` is the chats' THR messages (threats between the teenagers), `benign` their ordinary messages.\n\n| label | (a) production recipe | (b) trained on the other chats too |\n|---|---|---|\n", cs.folds)
+	fmt.Fprintf(b, "\n## Real pupil threats held out by chat\n\nThe CyberAgression chats are dealt to %d folds; each fold's chats are tested on (a) the production recipe, which never trains on these CC BY-NC rows, and (b) a model that also trains on the other chats' rows (a measurement only: that model is never written or shipped). `violent` is the chats' THR messages (threats between the teenagers), `benign` their ordinary messages. The chats are between pupils: (c) is the production recipe at the student line (5 %% benign budget), the line a pupil's messages get.\n\n| label | (a) production recipe | (b) trained on the other chats too | (c) production recipe, student line |\n|---|---|---|---|\n", cs.folds)
 	for _, k := range sortedKeys(cs.without) {
-		fmt.Fprintf(b, "| %s | %s | %s |\n", k, rate(cs.without[k]), rate(cs.within[k]))
+		fmt.Fprintf(b, "| %s | %s | %s | %s |\n", k, rate(cs.without[k]), rate(cs.within[k]), rate(cs.student[k]))
 	}
 }

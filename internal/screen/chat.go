@@ -192,6 +192,11 @@ func chatParts(ts []token, i int) ([]string, bool) {
 			if cliticRest[rest] {
 				return []string{"je", rest}, true
 			}
+			// je and an elided object glued to a verb: jlattends,
+			// jtencule, jmen (no French word starts with jl, jt, jm).
+			if len(rest) >= 3 && (rest[0] == 'l' || rest[0] == 't' || rest[0] == 'm') && isVowel(rest[1]) && verbFinite(rk[1:]) {
+				return []string{"je", rest[:1] + "'", rest[1:]}, true
+			}
 			if !isVowel(rest[0]) && verbPerson(rk, Person1Sg) {
 				return []string{"je", rest}, true
 			}
@@ -200,6 +205,10 @@ func chatParts(ts []token, i int) ([]string, bool) {
 			}
 		} else if !isVowel(rest[0]) && verbPerson(rk, Person2Sg) {
 			return []string{"tu", rest}, true
+		} else if isVowel(rest[0]) && subjectBefore[prev] && verbAny(rk) {
+			// te elided onto a verb after its subject: « jvais tencule »,
+			// « on tattend ».
+			return []string{"t'", rest}, true
 		}
 	}
 	return nil, false
@@ -218,6 +227,30 @@ var notGlued = wordSet("jaune jaunes jose tris trames")
 
 // cliticRest are the object pronouns glued to je (jte, jme, jle, jvous).
 var cliticRest = wordSet("te me le la les lui leur vous")
+
+// subjectBefore are the words (as written, before any rewrite) after
+// which a glued t+verb is te and its verb: subjects and aller.
+var subjectBefore = wordSet("je on nous jvais jvai jve jv vais va vas allons il elle ils elles")
+
+// verbFinite reports whether key is a finite verb form of any person.
+func verbFinite(key string) bool {
+	for _, m := range lx.info(key).morph {
+		if m.POS == POSVerb && m.Moods&(MoodPresent|MoodFuture|MoodImperfect|MoodConditional) != 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// verbAny reports whether key has a verb analysis.
+func verbAny(key string) bool {
+	for _, m := range lx.info(key).morph {
+		if m.POS == POSVerb {
+			return true
+		}
+	}
+	return false
+}
 
 func verbPerson(key string, p Person) bool {
 	for _, m := range lx.info(key).morph { // cached per key

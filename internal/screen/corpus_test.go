@@ -118,6 +118,11 @@ func TestHeldOut(t *testing.T) {
 		// before it, 18/25 and 1/15 after it. The same helper wrote the
 		// set and the rules: the gain is optimistic.
 		{"blind4", "testdata/blind4_heldout.jsonl", 0.5},
+		// 40 harmful and 31 hard benign in pupils', parents' and
+		// attackers' styles (SMS spelling, no accents, slang, emoji,
+		// allusions, ENT and game-cheat lures), written before the third
+		// pupil-chat round and not tuned on.
+		{"blind5", "testdata/blind5_heldout.jsonl", 0.5},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			acc := runCorpus(t, c.file, false)

@@ -90,8 +90,11 @@ func analyzeText(text string, fv *featureVec, post func(*featureVec)) [numDetect
 			ds[d] = f
 		}
 	}
+	if s, why := credentialRequest(toks); s > ds[detPhishing].score {
+		ds[detPhishing] = detectorScore{score: s, reason: why}
+	}
 	if fv != nil {
-		fv.fill(toks, frames, &ds)
+		fv.fill(toks, frames, clause, &ds)
 		fv.links()
 		if post != nil {
 			post(fv)

@@ -106,7 +106,14 @@
 // The learned layer (model.go, trained by cmd/screentrain, card in
 // docs/screen/MODEL_CARD.md) is one logistic regression per label over the
 // frames, the detectors' scores, the links' risk and hashed words, word
-// pairs and verb lemmas. A head at or over its calibrated threshold (a
+// pairs and verb lemmas. An act's frame features carry its clause's stance
+// (outright, negated, framed, mentioned), and the words of a negated or
+// framed act's clause are features apart, so that the model needs no
+// example of every negation or game; a first-person clause acting on
+// « te » without a known act has a frame of its own with the verb's
+// lemma. A request for the reader's password or login code, read by the
+// verb's lemma and mood (credreq.go), is held by the rules. A head at or
+// over its calibrated threshold (a
 // lower one for students) holds the message, never rejects it; its reason
 // names the strongest contributions. A model or table that cannot be
 // loaded makes every message held.

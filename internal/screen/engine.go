@@ -206,12 +206,13 @@ func (e *Engine) Check(in Input) Result {
 	if e.model != nil && e.model.lineFor(in) < 1 {
 		fv := fvPool.Get().(*featureVec)
 		fv.idx, fv.val, fv.desc, fv.ls = fv.idx[:0], fv.val[:0], fv.desc[:0], links
+		fv.allowed, fv.academie = e, in.Academie
 		ds = analyzeText(text, fv, func(fv *featureVec) {
 			if f, ok := e.modelFinding(in, fv); ok {
 				modelF = f
 			}
 		})
-		fv.ls = nil
+		fv.ls, fv.allowed = nil, nil
 		fvPool.Put(fv)
 	} else {
 		ds = textScores(text)

@@ -691,7 +691,9 @@ func readClause(src string, toks []dtok, fts []ftok) frame {
 				continue
 			}
 		case lemSauter, lemPeter:
-			if !prevIs(fts, i, lemFaire) && !fr.school && !fr.weapon && !(fr.time && prevIs(fts, i, lemAller)) {
+			// « te péter les chevilles »: péter a part of the reader's body.
+			if !prevIs(fts, i, lemFaire) && !fr.school && !fr.weapon && !(fr.time && prevIs(fts, i, lemAller)) &&
+				!(v.Lemma == lemPeter && hasObjectPronoun(fts, i) && hasBodyPart(fts, i)) {
 				continue
 			}
 		case lemTirer:
@@ -701,7 +703,7 @@ func readClause(src string, toks []dtok, fts []ftok) frame {
 		case lemExecuter, lemNoyer, lemPendre, lemCasser, lemBriser, lemTrancher, lemEclater:
 			// A human object: a pronoun, a group, a name, la gorge, le cou.
 			// or a passive whose subject is the victim (« devraient être pendus »).
-			if !fr.target2 && !fr.targetGrp && !fr.targetName && !hasObjectPronoun(fts, i) && !hasNext(fts, i, "gorge") && !hasNext(fts, i, "cou") && !hasNext(fts, i, "gueule") && !prevIs(fts, i, lemEtre) {
+			if !fr.target2 && !fr.targetGrp && !fr.targetName && !hasObjectPronoun(fts, i) && !hasBodyPart(fts, i) && !prevIs(fts, i, lemEtre) {
 				continue
 			}
 		case lemSouffrir:
@@ -825,6 +827,21 @@ func hasObjectPronoun(fts []ftok, i int) bool {
 	for j := i - 1; j >= 0 && j >= i-2; j-- {
 		switch fts[j].key {
 		case "les", "le", "la", "l", "lui", "leur", "te", "t", "vous":
+			return true
+		}
+	}
+	return false
+}
+
+// bodyParts are the parts of the body that make a person the object of
+// casser, briser, péter, éclater… (« je te casse la bouche », « te péter
+// les chevilles », « briser le cou »).
+var bodyParts = keySet("gorge cou gueule tête crâne nez bouche dents dent mâchoire figure visage tronche bras cheville chevilles genou genoux doigt doigts côte côtes dos nuque poignet poignets ventre yeux oeil œil colonne cervicales")
+
+// hasBodyPart reports whether a part of the body follows fts[i] closely.
+func hasBodyPart(fts []ftok, i int) bool {
+	for j := i + 1; j < len(fts) && j <= i+3; j++ {
+		if bodyParts[fts[j].key] {
 			return true
 		}
 	}
@@ -1093,7 +1110,7 @@ var alwaysParseFrames = false
 // it. Reporting verbs also count, so that the message-level features are
 // the same either way (messageFlags).
 func needFrames(toks []dtok) bool {
-	var first, etre, prep bool
+	var first, etre, prep, te bool
 	for i := range toks {
 		ki := toks[i].info
 		if ki.act != actNone || ki.noun != actNone || ki.contr != nil ||
@@ -1103,8 +1120,10 @@ func needFrames(toks []dtok) bool {
 		first = first || ki.subj == actor1
 		etre = etre || ki.lf&lfEtre != 0
 		prep = prep || ki.frame&fc_placePrep != 0
+		te = te || toks[i].key == "te" || toks[i].key == "t"
 	}
-	return first && etre && prep
+	// A first person and « te »: the frame aimed at the reader (addressed).
+	return first && (etre && prep || te)
 }
 
 // messageFlags returns the message-level frame flags read from the words

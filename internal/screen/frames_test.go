@@ -2,6 +2,7 @@ package screen
 
 import (
 	"reflect"
+	"strings"
 	"testing"
 	"unicode/utf8"
 )
@@ -64,6 +65,10 @@ func TestFrames(t *testing.T) {
 		}},
 		{"stab needs a person", "Je vais planter des tomates", func(f frame) bool { return f.act == actNone }},
 		{"stab a person", "Je vais te planter", func(f frame) bool { return f.act == actStab && f.target2 }},
+		{"break a part of the body", "je vais casser le nez du pion", func(f frame) bool { return f.act == actAttack && f.agentive() }},
+		{"break a thing", "je vais casser la vitre", func(f frame) bool { return f.act == actNone }},
+		{"péter a part of the reader's body", "je vais te péter les dents", func(f frame) bool { return f.act != actNone && f.agentive() }},
+		{"péter a record", "je vais péter le record", func(f frame) bool { return f.act == actNone }},
 		{"plant needs a weapon", "J'ai posé mon sac dans le hall", func(f frame) bool { return f.act == actNone }},
 		{"claimed weapon, passive", "Un colis piégé est caché sous le préau", func(f frame) bool {
 			return f.act == actPlant && f.tense == tensePassive && f.weapon && f.place
@@ -195,5 +200,64 @@ func TestNeedFramesShortcut(t *testing.T) {
 	}
 	if skipped == 0 {
 		t.Error("the shortcut never applies")
+	}
+}
+
+// The model's features: an act's features carry the stance of its clause,
+// the words of a negated or framed act's clause are other features, and a
+// clause aimed at the reader without a known act has its own frame.
+func TestStanceFeatures(t *testing.T) {
+	has := func(text, name string) bool {
+		for _, n := range TextFeatures(text).Names {
+			if n == name {
+				return true
+			}
+		}
+		return false
+	}
+	nb := "\u00a0"
+	tests := []struct {
+		text, name string
+		want       bool
+	}{
+		{"je vais te tuer demain", "acte" + nb + ": tuer", true},
+		{"je vais te tuer demain", "mot «" + nb + "tuer" + nb + "»", true},
+		{"je ne vais pas te tuer", "acte nié" + nb + ": tuer", true},
+		{"je ne vais pas te tuer", "acte" + nb + ": tuer", false},
+		{"je ne vais pas te tuer", "mot «" + nb + "tuer" + nb + "» (acte nié ou encadré)", true},
+		{"je ne vais pas te tuer", "mot «" + nb + "tuer" + nb + "»", false},
+		{"je vais te tuer à FIFA mdr", "acte encadré" + nb + ": tuer", true},
+		{"je vais te tuer à FIFA mdr", "acte" + nb + ": tuer", false},
+		{"on va te retrouver à la sortie demain", "cadre 1re → 2e personne + futur", true},
+		{"on va te retrouver à la sortie demain", "cadre 1re → 2e personne + lieu", true},
+		{"on va te retrouver à la sortie demain", "cadre 1re → 2e personne + lemme retrouver", true},
+		{"jte rappelle ce soir", "cadre 1re → 2e personne + présent", true},
+		{"il te rappelle ce soir", "cadre 1re → 2e personne + présent", false},
+		{"je ne vais pas te retrouver", "cadre 1re → 2e personne + futur", false},
+	}
+	for _, tc := range tests {
+		if got := has(tc.text, tc.name); got != tc.want {
+			t.Errorf("%q: feature %q present %v, want %v; features %q", tc.text, tc.name, got, tc.want, TextFeatures(tc.text).Names)
+		}
+	}
+	// A report sets its words apart, unless the message names a faith, an
+	// extremist reference or approves: praise of a past attack is told in
+	// the past tense, often over two clauses.
+	scoped := func(text string) bool {
+		for _, n := range TextFeatures(text).Names {
+			if strings.HasSuffix(n, "(acte nié ou encadré)") {
+				return true
+			}
+		}
+		return false
+	}
+	if !scoped("Il a tué trois personnes en 1995.") {
+		t.Error("a third-person past report: words not set apart")
+	}
+	if scoped("Les frères qui ont frappé Charlie ont vengé le prophète.") {
+		t.Error("praise of a past attack: words set apart as a report")
+	}
+	if scoped("Bravo à ceux qui ont tué le professeur.") {
+		t.Error("praise over two clauses: words set apart as a report")
 	}
 }

@@ -315,6 +315,10 @@ type featureVec struct {
 	val  []float32
 	desc []fdesc
 	ls   []Link // the message's links (ExtractLinks), set by the caller
+	// allowed, when set, tells the domains the establishment allowlisted:
+	// their links read as official ones (the rules skip them too).
+	allowed  *Engine
+	academie string
 }
 
 // fdesc describes a feature without building its name.
@@ -328,6 +332,8 @@ const (
 	fdWord
 	fdPair
 	fdLemma
+	fdWordOut // a word of a clause whose act is negated or framed
+	fdPairOut
 )
 
 func (d fdesc) String() string {
@@ -338,6 +344,10 @@ func (d fdesc) String() string {
 		return "paire « " + d.a + " " + d.b + " »"
 	case fdLemma:
 		return "lemme « " + d.a + " »"
+	case fdWordOut:
+		return "mot « " + d.a + " » (acte nié ou encadré)"
+	case fdPairOut:
+		return "paire « " + d.a + " " + d.b + " » (acte nié ou encadré)"
 	}
 	return d.a + d.b + d.c + d.d
 }
@@ -391,20 +401,30 @@ const (
 )
 
 // fill adds the features of the analysed text.
-func (fv *featureVec) fill(toks []dtok, frames []frame, ds *[numDetectors]detectorScore) {
+func (fv *featureVec) fill(toks []dtok, frames []frame, clause []int, ds *[numDetectors]detectorScore) {
 	fv.addName("bias-text", 1)
+	praise := praiseIn(frames)
 	for i := range toks {
 		k := toks[i].key
 		if len(k) > 24 {
 			k = k[:24]
 		}
-		fv.add(fnvAdd(fnvAdd(fnvOffset, "w:"), k), gramValue, fdesc{kind: fdWord, a: k})
+		// Words of a clause whose act is negated, or framed as a report,
+		// drill, lesson, quotation or game, are other features than the
+		// same words said outright: a linear model cannot learn that
+		// « pas » or « à FIFA » cancels « tuer » from families it never
+		// saw, so the frames scope the words instead.
+		wp, bp, wk, pk := "w:", "b:", fdWord, fdPair
+		if scopedOut(frames, clause, i, praise) {
+			wp, bp, wk, pk = "w~:", "b~:", fdWordOut, fdPairOut
+		}
+		fv.add(fnvAdd(fnvAdd(fnvOffset, wp), k), gramValue, fdesc{kind: wk, a: k})
 		if i > 0 && toks[i].flags&tSentence == 0 {
 			p := toks[i-1].key
 			if len(p) > 24 {
 				p = p[:24]
 			}
-			fv.add(fnvAdd(fnvAdd(fnvAdd(fnvAdd(fnvOffset, "b:"), p), " "), k), gramValue, fdesc{kind: fdPair, a: p, b: k})
+			fv.add(fnvAdd(fnvAdd(fnvAdd(fnvAdd(fnvOffset, bp), p), " "), k), gramValue, fdesc{kind: pk, a: p, b: k})
 		}
 		if v, ok := hasVerb(toks[i].info.morph); ok && v.Lemma != toks[i].key {
 			fv.add(fnvAdd(fnvAdd(fnvOffset, "l:"), v.Lemma), gramValue, fdesc{kind: fdLemma, a: v.Lemma})
@@ -436,25 +456,30 @@ func (fv *featureVec) fill(toks []dtok, frames []frame, ds *[numDetectors]detect
 		}
 		anyAct = true
 		act := actNames[fr.act]
-		fv.addParts(frameValue, "acte : ", act, "", "")
-		fv.addParts(frameValue, "acte : ", act, actorTense[fr.actor][fr.tense], "")
-		fv.addParts(frameValue, "acte", actorTense[fr.actor][fr.tense], "", "")
+		// The act's features carry the clause's stance, so that a
+		// negated, reported or playful act never adds to an act said
+		// outright (the model cannot learn that interaction itself).
+		st := stanceOf(&fr, praise)
+		fv.addParts(frameValue, st, " : ", act, "")
+		fv.addParts(frameValue, st, " : ", act, actorTense[fr.actor][fr.tense])
+		fv.addParts(frameValue, st, actorTense[fr.actor][fr.tense], "", "")
 		flags := []struct {
 			on   bool
 			name string
 		}{
-			{fr.target2, "cible 2e personne"}, {fr.targetGrp, "cible groupe"}, {fr.targetName, "cible nommée"},
-			{fr.place, "lieu"}, {fr.school, "établissement"}, {fr.time, "moment"}, {fr.negated, "négation"},
-			{fr.report, "compte rendu"}, {fr.quoted, "citation"}, {fr.drill, "exercice"}, {fr.lesson, "enseignement"},
-			{fr.playful(), "jeu ou plaisanterie"}, {fr.weapon, "arme"}, {fr.incite, "incitation"}, {fr.approve, "approbation"},
+			{fr.target2, " + cible 2e personne"}, {fr.targetGrp, " + cible groupe"}, {fr.targetName, " + cible nommée"},
+			{fr.place, " + lieu"}, {fr.school, " + établissement"}, {fr.time, " + moment"}, {fr.negated, " + négation"},
+			{fr.report, " + compte rendu"}, {fr.quoted, " + citation"}, {fr.drill, " + exercice"}, {fr.lesson, " + enseignement"},
+			{fr.playful(), " + jeu ou plaisanterie"}, {fr.weapon, " + arme"}, {fr.incite, " + incitation"}, {fr.approve, " + approbation"},
 		}
 		for _, f := range flags {
 			if f.on {
-				fv.addParts(frameValue, "acte + ", f.name, "", "")
-				fv.addParts(frameValue, "acte + ", tenseNames[fr.tense], " + ", f.name)
+				fv.addParts(frameValue, st, f.name, "", "")
+				fv.addParts(frameValue, st, " + ", tenseNames[fr.tense], f.name)
 			}
 		}
 	}
+	fv.addressed(toks, frames)
 	if !anyAct {
 		fv.addName("aucun acte", frameValue)
 	}
@@ -486,7 +511,7 @@ func (fv *featureVec) links() {
 	}
 	worst := 0.0
 	for _, l := range ls {
-		if isOfficial(l.Host) && !l.Userinfo {
+		if isOfficial(l.Host) && !l.Userinfo || fv.allowed != nil && fv.allowed.isAllowed(l.Host, fv.academie) {
 			fv.addName("lien officiel", 1)
 			continue
 		}
@@ -497,6 +522,119 @@ func (fv *featureVec) links() {
 	fv.addName("risque du lien", float32(worst))
 	if worst >= 0.5 {
 		fv.addName("lien à risque", 1)
+	}
+}
+
+// Stances of an act's clause (stanceOf).
+const (
+	stanceOutright = "acte"
+	stanceNegated  = "acte nié"
+	stanceFramed   = "acte encadré"
+	stanceMention  = "acte mentionné"
+)
+
+// stanceOf names how a clause carries its act: negated, framed (report,
+// quotation, drill, lesson, game), said outright by someone who does,
+// orders or wishes it (agentive), or only mentioned.
+func stanceOf(fr *frame, praise bool) string {
+	switch {
+	case fr.negated:
+		return stanceNegated
+	case framedForModel(fr, praise):
+		return stanceFramed
+	case fr.agentive():
+		return stanceOutright
+	}
+	return stanceMention
+}
+
+// scopedOut reports whether token i is in a clause whose act is negated
+// or framed.
+func scopedOut(frames []frame, clause []int, i int, praise bool) bool {
+	if frames == nil || i >= len(clause) || clause[i] >= len(frames) {
+		return false
+	}
+	fr := &frames[clause[i]]
+	return fr.act != actNone && i >= fr.start && i < fr.end && (fr.negated || framedForModel(fr, praise))
+}
+
+// framedForModel is framed, except that a report of an attack in a
+// message that names a faith, an extremist reference or approves
+// (praise) is not set apart: praise of a past attack is told in the past,
+// by the third person, often over two clauses (« gloire à ceux qui ont tué
+// les journalistes »).
+func framedForModel(fr *frame, praise bool) bool {
+	if fr.quoted || fr.drill || fr.lesson || fr.playful() {
+		return true
+	}
+	return fr.report && !praise
+}
+
+// praiseIn reports whether a clause of the message names a faith or an
+// extremist reference, or approves.
+func praiseIn(frames []frame) bool {
+	for i := range frames {
+		if frames[i].faith || frames[i].extremist || frames[i].approve {
+			return true
+		}
+	}
+	return false
+}
+
+// addressedName names the frame of a clause aimed at the reader.
+const addressedName = "cadre 1re → 2e personne"
+
+// addressed adds the frame of a clause aimed at the reader without a
+// known act: a first-person subject (je, on, nous) acting on te,
+// with its tense and the verb's lemma (« je vais te retrouver », « on
+// t'attend »). Pupils threaten with verbs no list holds; the model
+// weighs the lemma in this frame, where « te rappeler » and « t'aider »
+// are as frequent as « t'attraper ».
+func (fv *featureVec) addressed(toks []dtok, frames []frame) {
+	for fi := range frames {
+		fr := &frames[fi]
+		if fr.act != actNone || !fr.target2 || fr.negated || fr.end > len(toks) {
+			continue
+		}
+		first, obj, fut := false, -1, false
+		for i := fr.start; i < fr.end; i++ {
+			switch toks[i].key {
+			case "je", "j", "on", "nous":
+				if obj < 0 {
+					first = true
+				}
+			case "te", "t": // not vous: a parse of every formal letter costs more than it finds
+				if first && obj < 0 && i+1 < fr.end {
+					obj = i
+				}
+			case "vais", "va", "allons", "vas":
+				fut = true
+			}
+		}
+		if !first || obj < 0 {
+			continue
+		}
+		tn := " + présent"
+		if fut {
+			tn = " + futur"
+		}
+		framed := ""
+		if fr.framed() {
+			framed = " encadré"
+		}
+		fv.addParts(frameValue, addressedName, framed, tn, "")
+		if fr.place {
+			fv.addParts(frameValue, addressedName, framed, " + lieu", "")
+		}
+		if fr.time {
+			fv.addParts(frameValue, addressedName, framed, " + moment", "")
+		}
+		for i := obj + 1; i < fr.end && i <= obj+2; i++ {
+			if v, ok := hasVerb(toks[i].info.morph); ok {
+				fv.addParts(gramValue, addressedName+framed, " + lemme ", v.Lemma, "")
+				break
+			}
+		}
 	}
 }
 

@@ -1,0 +1,102 @@
+package screen
+
+// A request for the reader's password or login code, read by the verb's
+// lemma and mood rather than by spelled forms: « file-moi ton mdp »,
+// « tu peux me donner ton mot de passe », « merci de renvoyer le mot de
+// passe de votre enfant », « pourriez-vous me transmettre votre code
+// EduConnect ». Nobody at a school needs another person's password, and
+// the official advice is never to give it: such a request is held for a
+// moderator whatever else the message says, unless the clause is
+// negated (« ne donne jamais ton mot de passe ») or quoted.
+
+// sendLemmas are the verbs of handing something over (lemma keys).
+var sendLemmas = keySet("donner envoyer renvoyer transmettre communiquer indiquer filer passer dire écrire partager noter retourner fournir")
+
+// secretWords are credentials that are secret by themselves.
+var secretWords = keySet("motdepasse motsdepasse mdp mdps password passwords")
+
+// codeWords name a login or one-time code with « code » near them.
+var codeWords = keySet("ent pronote educonnect sms validation verification confirmation authentification securite connexion secret confidentiel acces")
+
+// credRequestScore is the score of such a request: the hold line.
+const credRequestScore = 0.5
+
+// credentialRequest returns the score and reason of a request for the
+// reader's secret credential in toks, or 0.
+func credentialRequest(toks []dtok) (float64, string) {
+	for i := range toks {
+		k := toks[i].key
+		if len(k) < 3 || k[0] != 'm' && k[0] != 'p' && k[0] != 'c' {
+			continue // every secret word starts so: skip the map for the rest
+		}
+		secret := secretWords[k]
+		if k == "code" || k == "codes" {
+			for j := i + 1; j < len(toks) && j <= i+3; j++ {
+				if codeWords[toks[j].key] {
+					secret = true
+				}
+			}
+		}
+		if !secret || toks[i].flags&tQuoted != 0 {
+			continue
+		}
+		// The owner: a second-person possessive before the word, or
+		// « de votre enfant » after it.
+		owner := false
+		for j := i - 1; j >= 0 && j >= i-3; j-- {
+			switch toks[j].key {
+			case "ton", "ta", "tes", "votre", "vos":
+				owner = true
+			}
+			if toks[j+1].flags&tSentence != 0 {
+				break
+			}
+		}
+		if !owner && !hasKeyAfter(toks, i, ownerAfter, 3) {
+			continue
+		}
+		// The request: a verb of handing over in the same sentence before
+		// the word, imperative, second person, infinitive or conditional,
+		// with no negation between the sentence start and the word.
+		ask := false
+		for j := i - 1; j >= 0 && j >= i-8; j-- {
+			t := &toks[j]
+			switch t.key {
+			case "pas", "jamais", "ne", "n", "aucun", "aucune", "rien", "personne":
+				ask = false
+				j = -1 // stop: a negated request is advice
+				continue
+			}
+			for _, m := range t.info.morph {
+				if m.POS == POSVerb && sendLemmas[m.Lemma] &&
+					(m.Moods&(MoodImperative|MoodInfinitive|MoodConditional) != 0 || m.Persons&(Person2Sg|Person2Pl) != 0) {
+					ask = true
+				}
+			}
+			if t.flags&tSentence != 0 {
+				break
+			}
+		}
+		if ask {
+			return credRequestScore, "phishing: demande du mot de passe ou du code de connexion du destinataire (score 0.50)"
+		}
+	}
+	return 0, ""
+}
+
+// ownerAfter are the possessives of « le mot de passe de votre enfant ».
+var ownerAfter = keySet("votre vos ton tes ta")
+
+// hasKeyAfter reports whether one of keys follows toks[i] within n tokens
+// of its sentence.
+func hasKeyAfter(toks []dtok, i int, keys map[string]bool, n int) bool {
+	for j := i + 1; j < len(toks) && j <= i+n; j++ {
+		if toks[j].flags&tSentence != 0 {
+			return false
+		}
+		if keys[toks[j].key] {
+			return true
+		}
+	}
+	return false
+}
