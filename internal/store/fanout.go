@@ -26,10 +26,14 @@ func (db *DB) RecentRecipients(ctx context.Context, senderID, since int64, limit
 	return out, wrap(rows.Err(), "recent recipients")
 }
 
+// countRejectedQuery matches the partial index messages_rejected_sender
+// (migration 0016): the status stays a literal for the planner to use it.
+const countRejectedQuery = `SELECT COUNT(*) FROM messages WHERE sender_id = ? AND status = 'rejected' AND sent_at >= ?`
+
 // CountRejectedSince counts a sender's messages the screen rejected since
 // since (unix microseconds).
 func (db *DB) CountRejectedSince(ctx context.Context, senderID, since int64) (int, error) {
 	var n int
-	err := db.queryRow(ctx, `SELECT COUNT(*) FROM messages WHERE sender_id = ? AND status = 'rejected' AND sent_at >= ?`, senderID, since).Scan(&n)
+	err := db.queryRow(ctx, countRejectedQuery, senderID, since).Scan(&n)
 	return n, wrap(err, "count rejected")
 }
