@@ -208,7 +208,7 @@ func (t *Tx) EraseClosedAccounts(ctx context.Context, closedBefore, now int64, l
 	in, args := placeholders(len(ids)), int64Args(ids)
 	var ignored int64
 	tables := []string{"deliveries", "pending_deliveries", "sessions", "revoked_sessions", "known_devices", "revoked_devices", "notices",
-		"drafts", "account_security", "totp_pending", "webauthn_credentials", "webauthn_handles", "recovery_codes", "activation_codes",
+		"draft_files", "drafts", "account_security", "totp_pending", "webauthn_credentials", "webauthn_handles", "recovery_codes", "activation_codes",
 		"closed_attempts"}
 	if t.db.dialect == SQLite {
 		tables = append(tables, "mailbox_unread")

@@ -222,7 +222,10 @@ func (h *handler) messageSend(w http.ResponseWriter, r *http.Request, s auth.Ses
 			h.urgentSummary(w, r, s, d, reach)
 			return
 		}
-	} else if !h.heldAttachments(r, s, &d) {
+	} else if ok, err := h.heldAttachments(r, s, &d); err != nil {
+		h.fail(w, r, &s, err)
+		return
+	} else if !ok {
 		// The files are not held here any more (restart, another
 		// process, expiry): never send without them.
 		form, ferr := h.composeForm(ctx, s.User, d.To, "")

@@ -8,7 +8,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/bouclier/bouclier"
@@ -25,77 +24,15 @@ import (
 // checks the sender as on any send, sends that draft. A refusal keeps the
 // draft, as any refused send does.
 //
-// A confirmation page cannot post files again, so the attachments wait in
-// this process's memory, bound to the draft, its owner and the session
-// that wrote it, for heldTTL. The store has no table for a draft's files
-// (a migration, 0017_draft_attachments, would keep them across restarts
-// and processes): a confirmation that reaches another process or comes
-// after a restart is refused with the draft kept and the user asked to
-// attach the files again, never sent without them.
+// A confirmation page cannot post files again, so the attachments are
+// kept in the store with the draft (store.KeepDraftFiles), bound to the
+// session that attached them, for heldTTL: a restart or another process
+// behind the load balancer still sends them. A confirmation from another
+// session, or too late, is refused with the draft kept and the user asked
+// to attach the files again, never sent without them.
 
-const (
-	heldTTL   = 30 * time.Minute
-	heldMax   = 32       // drafts waiting at once
-	heldBytes = 64 << 20 // their files together
-)
-
-type heldEntry struct {
-	user    int64
-	session string
-	files   []messaging.Attachment
-	size    int
-	until   time.Time
-}
-
-// heldFiles are the attachments of urgent sends awaiting confirmation.
-type heldFiles struct {
-	mu sync.Mutex
-	m  map[int64]heldEntry // by draft id
-}
-
-func (f *heldFiles) expire(now time.Time) {
-	for id, e := range f.m {
-		if now.After(e.until) {
-			delete(f.m, id)
-		}
-	}
-}
-
-// put keeps files for draft; false when the bounds are reached.
-func (f *heldFiles) put(draft, user int64, session string, files []messaging.Attachment, now time.Time) bool {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	if f.m == nil {
-		f.m = map[int64]heldEntry{}
-	}
-	f.expire(now)
-	delete(f.m, draft) // a second summary of the same draft replaces the first
-	size, total := 0, 0
-	for _, a := range files {
-		size += len(a.Data)
-	}
-	for _, e := range f.m {
-		total += e.size
-	}
-	if len(f.m) >= heldMax || total+size > heldBytes {
-		return false
-	}
-	f.m[draft] = heldEntry{user: user, session: session, files: files, size: size, until: now.Add(heldTTL)}
-	return true
-}
-
-// take removes and returns the files kept for draft if they belong to
-// user and session.
-func (f *heldFiles) take(draft, user int64, session string, now time.Time) ([]messaging.Attachment, bool) {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	e, ok := f.m[draft]
-	if !ok || e.user != user || e.session != session || now.After(e.until) {
-		return nil, false
-	}
-	delete(f.m, draft)
-	return e.files, true
-}
+// heldTTL is how long an urgent send's files wait for their confirmation.
+const heldTTL = 30 * time.Minute
 
 // urgentReach is what a wide urgent send reaches.
 type urgentReach struct {
@@ -177,9 +114,12 @@ func (h *handler) urgentSummary(w http.ResponseWriter, r *http.Request, s auth.S
 		h.fail(w, r, &s, fmt.Errorf("keep an urgent send's draft: %w", err))
 		return
 	}
-	if len(d.Attachments) > 0 && !h.held.put(dr.ID, s.User.ID, s.PublicID, d.Attachments, now) {
-		h.fail(w, r, &s, bouclier.Errorf(bouclier.ErrThrottled,
-			"Trop d’envois attendent une confirmation sur ce serveur. Votre message est gardé dans vos brouillons\u00a0; réessayez dans quelques minutes."))
+	files := make([]store.DraftFile, len(d.Attachments))
+	for i, a := range d.Attachments {
+		files[i] = store.DraftFile{Name: a.Name, ContentType: a.ContentType, Data: a.Data}
+	}
+	if err := h.d.DB.KeepDraftFiles(ctx, s.User.ID, dr.ID, s.PublicID, files, store.Micros(now), store.Micros(now.Add(-heldTTL))); err != nil {
+		h.fail(w, r, &s, fmt.Errorf("keep an urgent send's files: %w", err))
 		return
 	}
 	sum := []string{"Envoi urgent, en passant outre la fermeture de la messagerie, à " +
@@ -211,18 +151,26 @@ func (h *handler) urgentSummary(w http.ResponseWriter, r *http.Request, s auth.S
 }
 
 // heldAttachments gives a confirmed urgent send its files back. ok is
-// false when files were attached but are no longer held here.
-func (h *handler) heldAttachments(r *http.Request, s auth.Session, d *messaging.Draft) bool {
+// false when files were attached but are no longer kept for this session.
+func (h *handler) heldAttachments(r *http.Request, s auth.Session, d *messaging.Draft) (bool, error) {
 	n, err := strconv.Atoi(r.PostFormValue("pj_gardees"))
 	if err != nil || n <= 0 || len(d.Attachments) > 0 {
-		return true
+		return true, nil
 	}
-	files, ok := h.held.take(d.DraftID, s.User.ID, s.PublicID, h.d.Now())
-	if !ok || len(files) != n {
-		return false
+	if h.d.DB == nil || d.DraftID == 0 {
+		return false, nil
 	}
-	d.Attachments = files
-	return true
+	files, err := h.d.DB.DraftFiles(r.Context(), s.User.ID, d.DraftID, s.PublicID, store.Micros(h.d.Now().Add(-heldTTL)))
+	if err != nil {
+		return false, fmt.Errorf("an urgent send's kept files: %w", err)
+	}
+	if len(files) != n {
+		return false, nil
+	}
+	for _, f := range files {
+		d.Attachments = append(d.Attachments, messaging.Attachment{Name: f.Name, ContentType: f.ContentType, Data: f.Data})
+	}
+	return true, nil
 }
 
 // scopeName names an authority scope for a summary: « Académie de

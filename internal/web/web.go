@@ -95,7 +95,6 @@ type handler struct {
 	cookie      string // session cookie name
 	loginCookie string // login form's double-submit cookie name
 	paris       *time.Location
-	held        heldFiles // urgent sends' files awaiting confirmation (urgent_confirm.go)
 }
 
 // New returns the browser handler, mounted at "/".
