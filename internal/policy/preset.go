@@ -6,9 +6,11 @@ import (
 	"github.com/bouclier/bouclier"
 )
 
-// PresetInfo names a preset and describes it in French.
+// PresetInfo names a preset (Name is the key scripts use, Label what
+// people read) and describes it in French.
 type PresetInfo struct {
 	Name        string `json:"name"`
+	Label       string `json:"label"`
 	Description string `json:"description"`
 }
 
@@ -23,15 +25,15 @@ var presets = []struct {
 	PresetInfo
 	rules func() []Rule
 }{
-	{PresetInfo{PresetCircular2024,
-		"Circulaire de mars 2024\u00a0: messagerie fermée aux élèves en permanence, et aux adultes de 23:00 à 07:00 " +
+	{PresetInfo{PresetCircular2024, "Circulaire de mars 2024",
+		"Messagerie fermée aux élèves en permanence, et aux adultes de 23\u00a0h à 7\u00a0h " +
 			"(heure locale de l’établissement). Fermeture de sécurité, non assouplissable aux niveaux inférieurs."},
 		circular2024},
-	{PresetInfo{PresetDisconnect2025,
-		"Droit à la déconnexion (circulaire de 2025)\u00a0: heures calmes de 20:00 à 07:00 du lundi au jeudi et du vendredi " +
-			"20:00 au lundi 07:00\u202f; les messages sont acceptés et remis à la fin des heures calmes. Adaptable localement."},
+	{PresetInfo{PresetDisconnect2025, "Droit à la déconnexion (circulaire de 2025)",
+		"Heures calmes de 20\u00a0h à 7\u00a0h du lundi au jeudi, et du vendredi " +
+			"20\u00a0h au lundi 7\u00a0h\u202f; les messages sont acceptés et remis à la fin des heures calmes. Adaptable localement."},
 		disconnect2025},
-	{PresetInfo{PresetOpen,
+	{PresetInfo{PresetOpen, "Messagerie ouverte",
 		"Aucune fenêtre horaire à ce niveau\u00a0: la messagerie est ouverte, sous réserve des règles des niveaux supérieurs."},
 		func() []Rule { return []Rule{} }},
 }

@@ -150,7 +150,7 @@ func (h *handler) presetApply(w http.ResponseWriter, r *http.Request, s auth.Ses
 func (h *handler) presetSummary(r *http.Request, scope string, preset policy.PresetInfo) confirmData {
 	d := confirmData{Button: "Remplacer les règles", Danger: true, Cancel: "/admin/rules"}
 	where := h.where(r.Context(), scope)
-	d.Summary = append(d.Summary, "Les règles de messagerie de "+where+" seront remplacées par le modèle «\u00a0"+preset.Name+"\u00a0»\u00a0: "+preset.Description)
+	d.Summary = append(d.Summary, "Les règles de messagerie de "+where+" seront remplacées par le modèle «\u00a0"+preset.Label+"\u00a0»\u00a0: "+preset.Description)
 	if stored, err := h.d.Rules.Rules(r.Context()); err == nil {
 		n := 0
 		for _, x := range stored {

@@ -80,7 +80,7 @@ func TestSuspensionAndRules(t *testing.T) {
 	head := newBrowser(t, srv)
 	head.login("principal.moulin", e.OTP(t, 0))
 	p := head.get("/admin/rules")
-	for _, want := range []string{"circular-2024", "disconnect-2025", `value="open"`, "Règles en vigueur"} {
+	for _, want := range []string{`value="circular-2024"`, `value="disconnect-2025"`, `value="open"`, ">Circulaire de mars 2024<", ">Droit à la déconnexion (circulaire de 2025)<", ">Messagerie ouverte<", "Règles en vigueur"} {
 		if !strings.Contains(p.Body, want) {
 			t.Errorf("rules page lacks %q", want)
 		}

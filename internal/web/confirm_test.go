@@ -90,7 +90,7 @@ func TestWideActionsAreConfirmed(t *testing.T) {
 		after   func(t *testing.T, before, after string)
 	}{
 		{"preset for the académie", "/admin/rules/preset", url.Values{"scope": {"academie:versailles"}, "preset": {"disconnect-2025"}},
-			[]string{"de l’académie de Versailles (2\u00a0établissements)", "«\u00a0disconnect-2025\u00a0»", "immédiatement"},
+			[]string{"de l’académie de Versailles (2\u00a0établissements)", "«\u00a0Droit à la déconnexion (circulaire de 2025)\u00a0»", "immédiatement"},
 			func() string { return rulesOf("academie:versailles") },
 			func(t *testing.T, before, after string) {
 				if after == before || after == "" {
