@@ -74,11 +74,17 @@ func startE2E(t *testing.T) *e2e { return startE2EWithin(t, 5*time.Minute) }
 // startE2EWithin is startE2E for a test of several people in turn, which
 // needs more than the usual time on a busy machine.
 func startE2EWithin(t *testing.T, budget time.Duration) *e2e {
+	return startE2EOpts(t, budget, server.Options{})
+}
+
+// startE2EOpts is startE2EWithin with the server's options (its clock).
+func startE2EOpts(t *testing.T, budget time.Duration, opts server.Options) *e2e {
 	bin := chromium(t)
 	cfg := config.Default()
 	cfg.DataDir, cfg.SecureCookie = t.TempDir(), false
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
-	app, err := server.Open(context.Background(), cfg, log, server.Options{Auth: apptest.FastAuth()})
+	opts.Auth = apptest.FastAuth()
+	app, err := server.Open(context.Background(), cfg, log, opts)
 	if err != nil {
 		t.Fatal(err)
 	}

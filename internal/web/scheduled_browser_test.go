@@ -1,0 +1,72 @@
+package web_test
+
+import (
+	"context"
+	"strings"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+
+	"github.com/bouclier/bouclier"
+	"github.com/bouclier/bouclier/internal/server"
+)
+
+// TestBrowserScheduledSend: a teacher schedules a message with « Envoyer
+// plus tard » in Chromium; the sent folder says when it will go, the
+// parent does not have it before that time and has it once the deliverer
+// has run at that time. The server's clock is the real one plus a skew the
+// test moves, so the second factor's codes stay valid at sign-in.
+func TestBrowserScheduledSend(t *testing.T) {
+	var skew atomic.Int64
+	now := func() time.Time { return time.Now().Add(time.Duration(skew.Load())) }
+	e := startE2EOpts(t, 6*time.Minute, server.Options{Now: now})
+	ctx := context.Background()
+	// No closure at whatever hour the test runs.
+	if err := e.app.Rules.ApplyPreset(ctx, bouclier.SystemActor("test"), "open", "national"); err != nil {
+		t.Fatal(err)
+	}
+	paris, err := time.LoadLocation("Europe/Paris")
+	if err != nil {
+		t.Fatal(err)
+	}
+	const subject = "Réunion parents-professeurs"
+	at := now().Add(20 * time.Minute).In(paris).Truncate(time.Minute)
+
+	prof := e.tab(t)
+	e.login(prof, "prof.martin", false)
+	parent := e.tab(t)
+	e.login(parent, "parent.dupont", false)
+
+	e.do(prof, chromedp.Navigate(e.url+"/compose"), chromedp.WaitVisible(chromedp.CSS("#subject")),
+		chromedp.Click(chromedp.CSS(`input[value="parents:0780001A/4A"]`)),
+		chromedp.SendKeys(chromedp.CSS("#subject"), subject),
+		chromedp.SendKeys(chromedp.CSS("#body"), "La réunion aura lieu jeudi à 18 h en salle 12."),
+		chromedp.Click(chromedp.CSS(`details:has(#send_at) summary`)),
+		chromedp.SetValue(chromedp.CSS("#send_at"), at.Format("2006-01-02T15:04")))
+	e.submit(prof, "#subject")
+	if got := text(t, prof, "main"); !strings.Contains(got, "programmé") {
+		t.Fatalf("after scheduling: %q", got)
+	}
+	e.do(prof, chromedp.Navigate(e.url+"/sent"), chromedp.WaitVisible(chromedp.CSS("main")))
+	if got := text(t, prof, "main"); !strings.Contains(got, subject) || !strings.Contains(got, "programmé pour le") {
+		t.Errorf("the sent folder: %q", got)
+	}
+	e.do(parent, chromedp.Navigate(e.url+"/inbox"), chromedp.WaitVisible(chromedp.CSS("main")))
+	if got := text(t, parent, "main"); strings.Contains(got, subject) {
+		t.Fatalf("delivered before its time: %q", got)
+	}
+	if n, err := e.app.Messaging.DeliverDue(ctx); err != nil || n != 0 {
+		t.Fatalf("before its time the deliverer sent %d (%v)", n, err)
+	}
+
+	skew.Store(int64(21 * time.Minute))
+	if n, err := e.app.Messaging.DeliverDue(ctx); err != nil || n != 1 {
+		t.Fatalf("at its time the deliverer sent %d (%v)", n, err)
+	}
+	e.do(parent, chromedp.Navigate(e.url+"/inbox"), chromedp.WaitVisible(chromedp.CSS("main")))
+	if got := text(t, parent, "main"); !strings.Contains(got, subject) {
+		t.Errorf("the parent's inbox at its time: %q", got)
+	}
+}
