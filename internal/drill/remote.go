@@ -322,7 +322,7 @@ func (r *remote) morning(ctx context.Context) error {
 	r.t0 = time.Now()
 	pollCtx, stopPoll := context.WithCancel(ctx)
 	pollDone := make(chan error, 1)
-	go func() { pollDone <- r.poll(pollCtx) }()
+	go func() { pollDone <- pollEvery(pollCtx, r.check) }()
 	defer stopPoll()
 
 	first := time.Duration(-1)
@@ -415,8 +415,9 @@ func (r *remote) morning(ctx context.Context) error {
 	return d.measure(ctx, r.t0, first, hidden, still, ordinaryIDs)
 }
 
-// poll checks every 100 ms which threat messages have a visible copy.
-func (r *remote) poll(ctx context.Context) error {
+// pollEvery runs check every 100 ms until ctx ends: the replays over HTTP
+// watch which attack messages have a visible copy.
+func pollEvery(ctx context.Context, check func(context.Context) error) error {
 	t := time.NewTicker(100 * time.Millisecond)
 	defer t.Stop()
 	for {
@@ -424,7 +425,7 @@ func (r *remote) poll(ctx context.Context) error {
 		case <-ctx.Done():
 			return nil
 		case <-t.C:
-			if err := r.check(ctx); err != nil && ctx.Err() == nil {
+			if err := check(ctx); err != nil && ctx.Err() == nil {
 				return err
 			}
 		}

@@ -124,7 +124,7 @@ func (rs *remoteScene) run(ctx context.Context) error {
 	rs.t0 = time.Now()
 	pollCtx, stopPoll := context.WithCancel(ctx)
 	pollDone := make(chan error, 1)
-	go func() { pollDone <- rs.poll(pollCtx) }()
+	go func() { pollDone <- pollEvery(pollCtx, rs.check) }()
 	defer stopPoll()
 	bySeq := map[int]int64{}
 	s.waveAt, s.firstAttack = -1, -1
@@ -262,22 +262,6 @@ func (rs *remoteScene) report(ctx context.Context, id int64, n int) error {
 		n--
 	}
 	return nil
-}
-
-// poll checks every 100 ms which attack messages have a visible copy.
-func (rs *remoteScene) poll(ctx context.Context) error {
-	t := time.NewTicker(100 * time.Millisecond)
-	defer t.Stop()
-	for {
-		select {
-		case <-ctx.Done():
-			return nil
-		case <-t.C:
-			if err := rs.check(ctx); err != nil && ctx.Err() == nil {
-				return err
-			}
-		}
-	}
 }
 
 // check records when attack messages become visible (a hold released)

@@ -537,6 +537,25 @@ func TestTOTPEnrolmentByQRCode(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	secret := qrSecret(t, raw)
+	// A wrong code: the page comes back with the same key.
+	p = parent.post("/account/totp/confirm", url.Values{"csrf": {tok}, "code": {"000000"}})
+	if p.Status != http.StatusUnauthorized || !strings.Contains(p.Body, "La clé reste la même") || !strings.Contains(strings.ReplaceAll(p.Body, " ", ""), secret) {
+		t.Fatalf("retry lost the key: %d\n%s", p.Status, p.Body)
+	}
+	code, err := auth.TOTPCode(secret, e.Clock.Now())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p = parent.post("/account/totp/confirm", url.Values{"csrf": {tok}, "code": {code}}); p.Status != http.StatusOK || !strings.Contains(p.Body, "activée") {
+		t.Fatalf("confirm with the decoded key: %d\n%s", p.Status, p.Body)
+	}
+}
+
+// qrSecret decodes the PNG of a TOTP enrolment's QR code and returns the
+// key its otpauth URL holds.
+func qrSecret(t *testing.T, raw []byte) string {
+	t.Helper()
 	img, err := png.Decode(bytes.NewReader(raw))
 	if err != nil {
 		t.Fatal(err)
@@ -550,20 +569,8 @@ func TestTOTPEnrolmentByQRCode(t *testing.T) {
 		t.Fatalf("decode the QR code: %v", err)
 	}
 	u, err := url.Parse(res.GetText())
-	if err != nil || u.Scheme != "otpauth" {
+	if err != nil || u.Scheme != "otpauth" || u.Query().Get("secret") == "" {
 		t.Fatalf("QR code holds %q", res.GetText())
 	}
-	secret := u.Query().Get("secret")
-	// A wrong code: the page comes back with the same key.
-	p = parent.post("/account/totp/confirm", url.Values{"csrf": {tok}, "code": {"000000"}})
-	if p.Status != http.StatusUnauthorized || !strings.Contains(p.Body, "La clé reste la même") || !strings.Contains(strings.ReplaceAll(p.Body, " ", ""), secret) {
-		t.Fatalf("retry lost the key: %d\n%s", p.Status, p.Body)
-	}
-	code, err := auth.TOTPCode(secret, e.Clock.Now())
-	if err != nil {
-		t.Fatal(err)
-	}
-	if p = parent.post("/account/totp/confirm", url.Values{"csrf": {tok}, "code": {code}}); p.Status != http.StatusOK || !strings.Contains(p.Body, "activée") {
-		t.Fatalf("confirm with the decoded key: %d\n%s", p.Status, p.Body)
-	}
+	return u.Query().Get("secret")
 }

@@ -1,17 +1,12 @@
 package web_test
 
 import (
-	"bytes"
 	"encoding/base64"
-	"image/png"
-	"net/url"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/chromedp/chromedp"
-	"github.com/makiuchi-d/gozxing"
-	"github.com/makiuchi-d/gozxing/qrcode"
 
 	"github.com/bouclier/bouclier/internal/auth"
 )
@@ -49,23 +44,7 @@ func TestBrowserTOTPEnrolmentByQRCode(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	img, err := png.Decode(bytes.NewReader(shot))
-	if err != nil {
-		t.Fatal(err)
-	}
-	bmp, err := gozxing.NewBinaryBitmapFromImage(img)
-	if err != nil {
-		t.Fatal(err)
-	}
-	res, err := qrcode.NewQRCodeReader().Decode(bmp, nil)
-	if err != nil {
-		t.Fatalf("decode the QR code as drawn: %v", err)
-	}
-	u, err := url.Parse(res.GetText())
-	if err != nil || u.Scheme != "otpauth" || u.Query().Get("secret") == "" {
-		t.Fatalf("QR code holds %q", res.GetText())
-	}
-	secret := u.Query().Get("secret")
+	secret := qrSecret(t, shot)
 	e.shoot(tab, "totp-qr")
 	e.axe(tab, "second factor's setup")
 
