@@ -61,7 +61,7 @@ func (p *page) folderRows(f store.Folder, entries []store.Entry, bulk bool) temp
 				if j > 0 {
 					w(", ")
 				}
-				escapeTo(&b, recipientLabel(t))
+				escapeTo(&b, p.Recipient(t))
 			}
 		} else {
 			w("De&nbsp;: ")

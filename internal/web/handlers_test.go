@@ -172,7 +172,7 @@ func TestComposeRefusalKeepsDraft(t *testing.T) {
 	if !strings.Contains(p.Body, `value="Sortie au musée"`) || !strings.Contains(p.Body, "Qui vient samedi ?</textarea>") {
 		t.Fatalf("form not refilled:\n%s", p.Body)
 	}
-	if !strings.Contains(p.Body, "Élèves de 4A (0780001A)") || strings.Contains(p.Body, `value="class:0780001A/4A"`) {
+	if !strings.Contains(p.Body, "<li>Élèves de 4A</li>") || strings.Contains(p.Body, `value="class:0780001A/4A"`) {
 		t.Fatalf("the refused recipient should be named, not offered:\n%s", p.Body)
 	}
 	p = b.get("/drafts")

@@ -36,7 +36,6 @@ func staticHandler() http.Handler {
 }
 
 var funcs = template.FuncMap{
-	"recipient":   recipientLabel,
 	"role":        func(r bouclier.Role) string { return directory.RoleLabels[r] },
 	"size":        sizeLabel,
 	"join":        strings.Join,
@@ -96,6 +95,7 @@ type page struct {
 	Data   any
 	loc    *time.Location
 	people map[int64]string // senders' labels, by user id (describe)
+	names  *recipientNames  // recipients' labels, looked up on first use (Recipient)
 }
 
 // When formats unix microseconds as a French date in the user's time zone.
@@ -113,6 +113,7 @@ func (h *handler) newPage(ctx context.Context, s *auth.Session, title, nav strin
 	}
 	u := s.User
 	p.User, p.CSRF = &u, auth.CSRFToken(*s)
+	p.names = &recipientNames{ctx: ctx, h: h}
 	if h.d.Location != nil {
 		if l := h.d.Location(u); l != nil {
 			p.loc = l

@@ -103,6 +103,18 @@ func TestWideUrgentSendConfirmed(t *testing.T) {
 	if d := rssi.get("/drafts"); strings.Contains(d.Body, subject) {
 		t.Errorf("draft left after the send")
 	}
+	// Recipients by establishment name, the reader's own left implicit.
+	for _, c := range []struct {
+		who        *browser
+		path, want string
+	}{
+		{rssi, "/sent", "Vie scolaire et direction (Collège Jean Moulin), Enseignants de 2NDE1 (Lycée Victor Hugo)"},
+		{head, regexpFirst(t, in.Body, `href="(/messages/\d+)"`), "Vie scolaire et direction, Enseignants de 2NDE1 (Lycée Victor Hugo)"},
+	} {
+		if p := c.who.get(c.path); !strings.Contains(p.Body, c.want) || strings.Contains(p.Body, "(0780001A)") {
+			t.Errorf("%s lacks %q", c.path, c.want)
+		}
+	}
 	// The confirmation posted again sends nothing more.
 	rssi.post("/compose", confirm)
 	if n := copies(); n != 1 {

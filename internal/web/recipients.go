@@ -1,0 +1,84 @@
+package web
+
+import (
+	"context"
+
+	"github.com/bouclier/bouclier"
+)
+
+// recipientNames looks up, for one page, what its recipient expressions
+// name: people by their label (« Mme Sophie Martin, enseigne en 4A »), and
+// establishments other than the reader's by name. Lookups are made on
+// first use and kept for the page; a failed one shows the expression's own
+// words, since a label is a courtesy, not worth failing the page for.
+type recipientNames struct {
+	ctx     context.Context
+	h       *handler
+	people  map[string]string // by username
+	schools map[string]string // by UAI; nil until first needed
+}
+
+func (n *recipientNames) person(username string) string {
+	if l, ok := n.people[username]; ok {
+		return l
+	}
+	l := username
+	if n.h.d.DB != nil {
+		if u, err := n.h.d.DB.UserByName(n.ctx, username); err == nil {
+			l = personLabel(u.DisplayName, u.Role, u.Username)
+			if n.h.d.Directory != nil {
+				if ls, err := n.h.d.Directory.Describe(n.ctx, []bouclier.User{u}); err == nil && ls[u.ID] != "" {
+					l = ls[u.ID]
+				}
+			}
+		}
+	}
+	if n.people == nil {
+		n.people = map[string]string{}
+	}
+	n.people[username] = l
+	return l
+}
+
+func (n *recipientNames) school(uai string) string {
+	if n.schools == nil {
+		n.schools = map[string]string{}
+		if n.h.d.DB != nil {
+			if es, err := n.h.d.DB.Establishments(n.ctx, ""); err == nil {
+				for _, e := range es {
+					n.schools[e.UAI] = e.Name
+				}
+			}
+		}
+	}
+	if s := n.schools[uai]; s != "" {
+		return s
+	}
+	return uai
+}
+
+// Recipient names a recipient expression for the page's reader: a person
+// by label, a group without the reader's own establishment, or with the
+// name of another one (« Parents de 4A (Lycée Victor Hugo) »).
+func (p *page) Recipient(expr string) string {
+	r, err := bouclier.ParseRecipient(expr)
+	if err != nil || p.names == nil {
+		return recipientLabel(expr)
+	}
+	if r.Kind == bouclier.ToUser {
+		return p.names.person(r.User)
+	}
+	where := ""
+	if p.User == nil || r.UAI != p.User.UAI {
+		where = " (" + p.names.school(r.UAI) + ")"
+	}
+	switch r.Kind {
+	case bouclier.ToClass:
+		return "Élèves de " + r.Class + where
+	case bouclier.ToParents:
+		return "Parents de " + r.Class + where
+	case bouclier.ToTeachers:
+		return "Enseignants de " + r.Class + where
+	}
+	return "Vie scolaire et direction" + where
+}
