@@ -300,7 +300,10 @@ func (db *DB) ClaimMail(ctx context.Context, id, now, until int64) (OutboxMail, 
 	if n, _ := res.RowsAffected(); n != 1 {
 		return m, false, nil
 	}
-	m, err = db.Mail(ctx, id)
+	// The lease is taken and the attempt counted: read the e-mail even if
+	// ctx ends now, so that the caller can record the attempt's outcome
+	// rather than leave it leased with nothing said.
+	m, err = db.Mail(context.WithoutCancel(ctx), id)
 	return m, err == nil, err
 }
 
