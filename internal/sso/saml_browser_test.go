@@ -98,7 +98,8 @@ func TestSAMLInChromium(t *testing.T) {
 		}
 	}
 	// waitFor waits until the page's URL satisfies ok (the redirections,
-	// auto-posted forms and refreshes run on their own).
+	// auto-posted forms and refreshes run on their own) and that page has
+	// loaded: read earlier, its text may stop after the first bytes.
 	waitFor := func(what string, ok func(*url.URL) bool) *url.URL {
 		t.Helper()
 		var last string
@@ -107,7 +108,9 @@ func TestSAMLInChromium(t *testing.T) {
 			if err == nil {
 				last = loc
 				if u, err := url.Parse(loc); err == nil && ok(u) {
-					return u
+					if done, err := chromedp.Run(bctx, chromedp.Evaluate[bool](`document.readyState === "complete"`)); err == nil && done {
+						return u
+					}
 				}
 			}
 			time.Sleep(100 * time.Millisecond)
