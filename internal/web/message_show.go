@@ -32,7 +32,7 @@ var reportReasons = []string{"Menace ou violence", "Harcèlement ou insulte", "C
 
 type threadMessage struct {
 	bouclier.Message
-	Attachments []store.Attachment
+	Attachments []attachmentView
 	Mine        bool
 	Current     bool
 }
@@ -86,10 +86,12 @@ func (h *handler) messageShow(w http.ResponseWriter, r *http.Request, s auth.Ses
 	}
 	for _, m := range thread {
 		tm := threadMessage{Message: m, Mine: m.SenderID == u.ID, Current: m.ID == id}
-		if tm.Attachments, err = h.d.Messaging.Attachments(ctx, u, m.ID); err != nil {
+		as, err := h.d.Messaging.Attachments(ctx, u, m.ID)
+		if err != nil {
 			h.fail(w, r, &s, err)
 			return
 		}
+		tm.Attachments = h.attachmentViews(ctx, u, as)
 		d.Messages = append(d.Messages, tm)
 	}
 	d.Reply = replyTo(u, e.Message, thread)

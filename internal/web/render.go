@@ -48,7 +48,6 @@ var funcs = template.FuncMap{
 	"browser":     browserLabel,
 	"count":       thousands,
 	"eventkind":   incidentEventLabel,
-	"pdfpreview":  pdfPreviewable,
 }
 
 // personLabel presents a person by name and role, « Sophie Martin
