@@ -75,7 +75,7 @@ func TestAttachmentPreview(t *testing.T) {
 	// Rendered once: the page now says how many pages it has, and the
 	// broken file has no image.
 	p = parent.get(msg)
-	if !strings.Contains(p.Body, "Page 1 sur 2") {
+	if !strings.Contains(p.Body, "(document PDF, 2&nbsp;pages, ") {
 		t.Errorf("no page count:\n%s", p.Body)
 	}
 	if !regexp.MustCompile(`Aperçu indisponible</p>\s*<a href="/attachments/\d+" download>casse.pdf<`).MatchString(p.Body) {

@@ -51,7 +51,7 @@ func TestBrowserClassAndParentsUnderTheCircular(t *testing.T) {
 	// The pupil is named as not reached, with the rule, after the send
 	// and in the sent folder's view of the message.
 	notReached := func(when string) {
-		got := text(t, prof, "#non-distribue + p + p + ul")
+		got := text(t, prof, "#non-distribue + p + ul")
 		if got := text(t, prof, ".unreached"); !strings.Contains(got, "Non distribué à") || !strings.Contains(got, "ne peut pas recevoir de messages") ||
 			!strings.Contains(got, "Messagerie fermée aux élèves") {
 			t.Errorf("%s: %q", when, got)
@@ -66,6 +66,7 @@ func TestBrowserClassAndParentsUnderTheCircular(t *testing.T) {
 	e.do(prof, chromedp.Navigate(e.url+"/sent"), chromedp.WaitVisible(chromedp.CSS(".messages")))
 	e.do(prof, chromedp.Click(chromedp.CSS(".messages a")), chromedp.WaitVisible(chromedp.CSS(".unreached")))
 	notReached("from the sent folder")
+	e.shoot(prof, "sent-folder-not-reached")
 	parent := e.tab(t)
 	e.login(parent, "parent.dupont", false)
 	if got := text(t, parent, ".messages"); !strings.Contains(got, subject) {
