@@ -301,7 +301,7 @@ func TestPagesAndErrors(t *testing.T) {
 	}
 	head := newBrowser(t, srv)
 	head.login("principal.moulin", e.OTP(t, 0))
-	if p := head.get("/admin"); p.Status != 200 || !strings.Contains(p.Body, "établissement 0780001A") || !strings.Contains(p.Body, `href="/admin"`) {
+	if p := head.get("/admin"); p.Status != 200 || !strings.Contains(p.Body, "Collège Jean Moulin (0780001A)") || !strings.Contains(p.Body, `href="/admin"`) {
 		t.Errorf("admin for head: %d\n%s", p.Status, p.Body)
 	}
 }
