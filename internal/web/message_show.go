@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"net/http"
 	"strconv"
 	"strings"
@@ -84,6 +85,10 @@ func (h *handler) messageShow(w http.ResponseWriter, r *http.Request, s auth.Ses
 			}
 		}
 	}
+	// The page waits pdfWait at most for the PDFs' first renders, however
+	// many it shows.
+	wait, cancel := context.WithTimeout(ctx, pdfWait)
+	defer cancel()
 	for _, m := range thread {
 		tm := threadMessage{Message: m, Mine: m.SenderID == u.ID, Current: m.ID == id}
 		as, err := h.d.Messaging.Attachments(ctx, u, m.ID)
@@ -91,7 +96,7 @@ func (h *handler) messageShow(w http.ResponseWriter, r *http.Request, s auth.Ses
 			h.fail(w, r, &s, err)
 			return
 		}
-		tm.Attachments = h.attachmentViews(ctx, u, as)
+		tm.Attachments = h.attachmentViews(ctx, wait, u, as)
 		d.Messages = append(d.Messages, tm)
 	}
 	d.Reply = replyTo(u, e.Message, thread)

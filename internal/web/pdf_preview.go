@@ -28,8 +28,8 @@ func (h *handler) pdf() *pdfpreview.Renderer {
 	return sharedPDF()
 }
 
-// pdfWait is how long the message page waits for a PDF's first render to
-// say its page count; past it the image comes when ready.
+// pdfWait is how long a message page waits for its PDFs' first renders to
+// say their page counts; past it the images come when ready.
 const pdfWait = 1500 * time.Millisecond
 
 // pdfView is a PDF attachment's preview as the message page shows it:
@@ -47,9 +47,10 @@ type attachmentView struct {
 }
 
 // attachmentViews describes a message's attachments, rendering a PDF's
-// first page if it was not yet (bounded by pdfWait). A preview is a
-// courtesy: whatever fails, the download link stays.
-func (h *handler) attachmentViews(ctx context.Context, u bouclier.User, as []store.Attachment) []attachmentView {
+// first page if it was not yet, waiting for it until wait ends (pdfWait
+// for the whole page). A preview is a courtesy: whatever fails, the
+// download link stays.
+func (h *handler) attachmentViews(ctx, wait context.Context, u bouclier.User, as []store.Attachment) []attachmentView {
 	out := make([]attachmentView, len(as))
 	for i, a := range as {
 		out[i].Attachment = a
@@ -66,9 +67,7 @@ func (h *handler) attachmentViews(ctx context.Context, u bouclier.User, as []sto
 				v.Failed = true
 				continue
 			}
-			wctx, cancel := context.WithTimeout(ctx, pdfWait)
-			p, err = h.pdf().Render(wctx, key, data)
-			cancel()
+			p, err = h.pdf().Render(wait, key, data)
 			if errors.Is(err, context.DeadlineExceeded) || errors.Is(err, context.Canceled) || errors.Is(err, pdfpreview.ErrBusy) {
 				continue // not ready: the image arrives when it is
 			}
