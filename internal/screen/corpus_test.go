@@ -123,6 +123,13 @@ func TestHeldOut(t *testing.T) {
 		// allusions, ENT and game-cheat lures), written before the third
 		// pupil-chat round and not tuned on.
 		{"blind5", "testdata/blind5_heldout.jsonl", 0.5},
+		// 50 harmful (16 threats, 11 terror apology, 13 violent, 10
+		// phishing) and 40 hard benign in pupils', parents' and attackers'
+		// styles, with English mixed in, written before the fourth round
+		// and not tuned on: harmful 43/50 stopped (threat 16/16, terror
+		// apology 8/11, violent 11/13, phishing 8/10) and benign 4/40
+		// held when written.
+		{"blind6", "testdata/blind6_heldout.jsonl", 0.5},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			acc := runCorpus(t, c.file, false)
