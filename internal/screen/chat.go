@@ -47,6 +47,9 @@ var chatWords = map[string][]string{
 	// insults written as initials
 	"tg": {"ta", "gueule"}, "ftg": {"ferme", "ta", "gueule"}, "ntm": {"nique", "ta", "mere"},
 	"fdp": {"fils", "de", "pute"},
+	// slang verbs spelt with a double consonant
+	"choppe": {"chope"}, "choppes": {"chopes"}, "chopper": {"choper"}, "choppé": {"chopé"}, "choppera": {"chopera"},
+	"chopperai": {"choperai"}, "choppent": {"chopent"},
 }
 
 // tesNext are the words after which « tes » (or a bare « t ») is « t'es »

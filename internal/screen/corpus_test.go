@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"encoding/json"
 	"os"
+	"sort"
 	"testing"
 )
 
@@ -65,7 +66,13 @@ func runCorpus(t *testing.T, path string, strict bool) float64 {
 		perLabel[m.Label] = c
 	}
 	t.Logf("%s: %d messages; harmful stopped %d, missed %d; benign delivered %d, stopped %d", path, len(msgs), tp, fn, tn, fp)
-	for l, c := range perLabel {
+	labels := make([]string, 0, len(perLabel))
+	for l := range perLabel {
+		labels = append(labels, l)
+	}
+	sort.Strings(labels)
+	for _, l := range labels {
+		c := perLabel[l]
 		t.Logf("  %-15s %d/%d", l, c[0], c[1])
 	}
 	return float64(tp+tn) / float64(len(msgs))

@@ -16,6 +16,7 @@ type dtok struct {
 	flags      uint8
 	class      uint64
 	neutral    bool // hidden by a benign fixed phrase
+	hyper      bool // an act verb whose object is a thing (« le tuer ce contrôle »): hides the patterns over it
 	covered    bool // inside a core or context hit (so not a negator)
 	neg        bool // a negation word outside any urgency phrase
 	info       *keyInfo
@@ -297,6 +298,9 @@ func scoreAll(src string, toks []dtok, hits []hit, clause []int, frames []frame)
 		if fi.role != roleNeg && toks[h.anchor].neutral {
 			continue
 		}
+		if fi.role == roleCore && spansHyper(toks, h) {
+			continue
+		}
 		if e.negatable && negated(toks, h) {
 			continue
 		}
@@ -370,8 +374,12 @@ func scoreAll(src string, toks []dtok, hits []hit, clause []int, frames []frame)
 	// A core clause that the frames read as a report (third person in the
 	// past or passive, under a reporting verb, quoted) takes the report
 	// discount even when the word that says so stands elsewhere.
+	// A laugh does not make a joke of a grave act announced outright
+	// (frame.grave): « on fait un carnage au self 😂 ».
+	grave := false
 	var reported, agentive uint64
 	for i, fr := range frames {
+		grave = grave || fr.grave() && !fr.play && !fr.score
 		if i < 64 && (fr.report || fr.quoted) {
 			reported |= 1 << uint(i)
 		}
@@ -391,6 +399,9 @@ func scoreAll(src string, toks []dtok, hits []hit, clause []int, frames []frame)
 			local[n] = negIn[n]&coreIn[d] != 0 || n == ngReport && best[n].seen && reported&coreIn[d] != 0 ||
 				negIn[n] != 0 && agentive&coreIn[d] == 0 || n == ngGame && inClause[n]
 		}
+		if grave {
+			local[ngLaugh] = false
+		}
 		out[d] = scoreDetector(d, src, toks, &best, cancel, stance[d], &local, &inClause)
 		if coreQuoted[d] && !coreBare[d] && !mentionsOnly && out[d].score > 0 {
 			out[d].score = math.Round(out[d].score*quoteFactor*1000) / 1000
@@ -402,6 +413,17 @@ func scoreAll(src string, toks []dtok, hits []hit, clause []int, frames []frame)
 		}
 	}
 	return out
+}
+
+// spansHyper reports whether a hit covers an act verb whose object is a
+// thing (frame.go, thingObject).
+func spansHyper(toks []dtok, h hit) bool {
+	for j := h.start; j < h.end && j < len(toks); j++ {
+		if toks[j].hyper {
+			return true
+		}
+	}
+	return false
 }
 
 // placeName reports whether token i completes the name of a place

@@ -404,6 +404,11 @@ var lex = []struct {
 	// Euphemistic threats: the set phrases that name no act.
 	{viHarass, 0.5, "accident ~2 vite ~1 arrive; accident ~1 est|arrive ~1 si ~1 vite ~1 arrive; !regler|reglerai|reglera|reglerons|regle ~1 son|ton|leur ~1 compte; !regler|reglerai|reglera|reglerons ~2 ses|tes ~1 comptes ~1 avec"},
 	{neutral, 0, "^regler|reglerai|reglera|reglerons|regle ~2 compte|comptes ~1 cantine|ent|pronote|bancaire|famille|de|du|d|internet|en|client|scolaire|caf"},
+	// « ils ont eu raison de fermer », « bien fait de prévenir »: right to
+	// do something, not approval of an attack.
+	{neutral, 0, "^a|ont|avaient|avait|as ~1 eu ~1 raison ~1 de|d; ^bien ~1 fait ~1 de|d"},
+	// « tu vas pas le regretter »: a promise, not a threat.
+	{neutral, 0, "^tu|vous ~1 vas|va|allez ~1 pas|pa ~1 le ~1 regretter"},
 	{viFamily, 0.3, "toi ~1 et ~1 ta ~1 famille; ta ~1 famille; tes ~1 parents|freres|soeurs; your ~1 family"},
 	{viCond, 0.25, "si ^tu|vous|t"},
 	{viGang, 0.2, "mes|nos ~1 potes|freres|gars|cousins|reufs|amis; je|on ~1 ramene; my ~1 boys"},
