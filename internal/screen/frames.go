@@ -771,7 +771,7 @@ func readClause(src string, toks []dtok, fts []ftok) frame {
 		}
 		// Only as the one addressed (« honneur aux pompiers »): « les
 		// victimes l'avaient cherché » blames them.
-		if rescuerWords[k] && i > 0 && (fts[i-1].key == "aux" || fts[i-1].key == "au" || fts[i-1].key == "a") {
+		if i > 0 && (fts[i-1].key == "aux" || fts[i-1].key == "au" || fts[i-1].key == "a") && rescuerWords[k] {
 			fr.rescuers = true
 		}
 		if ft.fc&fc_wish != 0 {

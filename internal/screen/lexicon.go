@@ -666,22 +666,64 @@ type keyInfo struct {
 	contr *[2]string
 }
 
+// The key cache is read on every token of every message and written
+// rarely (a new word): reads go to an immutable map behind an atomic
+// pointer, new keys to a locked map that is merged into a new snapshot
+// once it holds a quarter as many keys (amortised copying).
 var (
-	infoCache     sync.Map // string → *keyInfo
-	infoCacheSize atomic.Int64
+	infoSnap    atomic.Pointer[map[string]*keyInfo]
+	infoMu      sync.Mutex
+	infoPending = map[string]*keyInfo{}
+	infoSize    int // keys in the snapshot and pending, under infoMu
 )
 
 const maxInfoCache = 200000 // beyond this, new keys are computed each time
 
 func (l *lexicon) info(key string) *keyInfo {
-	if v, ok := infoCache.Load(key); ok {
-		return v.(*keyInfo)
-	}
-	ki := l.computeInfo(key)
-	if infoCacheSize.Load() < maxInfoCache {
-		if _, loaded := infoCache.LoadOrStore(strings.Clone(key), ki); !loaded {
-			infoCacheSize.Add(1)
+	if m := infoSnap.Load(); m != nil {
+		if ki, ok := (*m)[key]; ok {
+			return ki
 		}
+	}
+	infoMu.Lock()
+	ki, ok := infoPending[key]
+	infoMu.Unlock()
+	if ok {
+		return ki
+	}
+	ki = l.computeInfo(key)
+	infoMu.Lock()
+	defer infoMu.Unlock()
+	if old, ok := infoPending[key]; ok {
+		return old // computed by another goroutine meanwhile
+	}
+	if m := infoSnap.Load(); m != nil {
+		if old, ok := (*m)[key]; ok {
+			return old // published meanwhile
+		}
+	}
+	if infoSize >= maxInfoCache {
+		return ki
+	}
+	infoPending[strings.Clone(key)] = ki
+	infoSize++
+	snap := infoSnap.Load()
+	n := 0
+	if snap != nil {
+		n = len(*snap)
+	}
+	if len(infoPending) >= 64 && len(infoPending)*4 >= n {
+		m := make(map[string]*keyInfo, n+len(infoPending))
+		if snap != nil {
+			for k, v := range *snap {
+				m[k] = v
+			}
+		}
+		for k, v := range infoPending {
+			m[k] = v
+		}
+		infoSnap.Store(&m)
+		infoPending = map[string]*keyInfo{}
 	}
 	return ki
 }
