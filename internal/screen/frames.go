@@ -686,6 +686,7 @@ func readClause(src string, toks []dtok, fts []ftok) frame {
 	fr := frame{start: fts[0].tok, end: fts[len(fts)-1].tok + 1, actTok: -1}
 	subject := actorNone
 	subjectAt := -1
+	harm := false // a word of readHarm's
 	for i, ft := range fts {
 		k := ft.key
 		t := &toks[ft.tok]
@@ -757,13 +758,33 @@ func readClause(src string, toks []dtok, fts []ftok) frame {
 		if ft.fc&fc_pastAttack != 0 {
 			fr.attackRef = true
 		}
+		// An allusion: « comme à Columbine », « retenez la date ».
+		if ft.fc&fc_pastAttack != 0 || t.class&clRef != 0 {
+			for j := i - 1; j >= 0 && j >= i-3; j-- {
+				if fts[j].key == "comme" || fts[j].key == "genre" {
+					fr.allusion = true
+				}
+			}
+		}
+		if ft.lf&lfMemory != 0 && ft.fc&fc_date == 0 {
+			if v, ok := hasVerb(ft.morph); ok && v.Moods&MoodImperative != 0 {
+				for j := i + 1; j < len(fts) && j <= i+4; j++ {
+					if fts[j].fc&fc_date != 0 {
+						fr.allusion = true
+					}
+				}
+			}
+		}
+		if ft.lf&lfHarm != 0 || ft.fc&fc_survival != 0 {
+			harm = true
+		}
 		// Justification: « ils ont eu raison » (not « eu raison de »), « bien
 		// fait », « il l'a bien cherché », « c'était mérité ».
 		if i > 0 && (k == "raison" && fts[i-1].key == "eu" || (k == "fait" || k == "cherche") && fts[i-1].key == "bien") &&
 			(i+1 == len(fts) || fts[i+1].key != "de" && fts[i+1].key != "d") || k == "merite" && i > 0 && (fts[i-1].key == "etait" || fts[i-1].key == "est") {
 			fr.justify = true
 		}
-		if isScore(fts, i) {
+		if k != "" && k[0] >= '0' && k[0] <= '9' && isScore(fts, i) {
 			fr.score = true
 		}
 		if ft.fc&fc_approve != 0 {
@@ -895,27 +916,8 @@ func readClause(src string, toks []dtok, fts []ftok) frame {
 			}
 		}
 	}
-	if fr.act == actNone {
+	if fr.act == actNone && harm {
 		readHarm(fts, &fr, subject)
-	}
-	// An allusion: « comme à Columbine », « retenez la date ».
-	for i, ft := range fts {
-		if ft.fc&fc_pastAttack != 0 || toks[ft.tok].class&clRef != 0 {
-			for j := i - 1; j >= 0 && j >= i-3; j-- {
-				if fts[j].key == "comme" || fts[j].key == "genre" {
-					fr.allusion = true
-				}
-			}
-		}
-		if ft.lf&lfMemory != 0 && ft.fc&fc_date == 0 {
-			if v, ok := hasVerb(ft.morph); ok && v.Moods&MoodImperative != 0 {
-				for j := i + 1; j < len(fts) && j <= i+4; j++ {
-					if fts[j].fc&fc_date != 0 {
-						fr.allusion = true
-					}
-				}
-			}
-		}
 	}
 	// An act named by a noun (« l'attentat ») is the speaker's only with a
 	// verb of doing or having: « je ferai un attentat », « j'ai une bombe ».
