@@ -135,7 +135,7 @@ func TestHeldOut(t *testing.T) {
 		// styles, with English mixed in, written before the fourth round
 		// and not tuned on: harmful 43/50 stopped (threat 16/16, terror
 		// apology 8/11, violent 11/13, phishing 8/10) and benign 4/40
-		// held when written.
+		// held when written; 44/50 (violent 12/13) and 4/40 after it.
 		{"blind6", "testdata/blind6_heldout.jsonl", 0.5},
 	} {
 		t.Run(c.name, func(t *testing.T) {
