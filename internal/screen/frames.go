@@ -1006,8 +1006,14 @@ func thingObject(fts []ftok, i int) bool {
 	}
 	for j := i + 1; j < len(fts) && j <= i+3; j++ {
 		k := fts[j].key
+		// « au », « aux » say where or when (« les tuer au contrôle »),
+		// not what.
+		if k == "au" || k == "aux" {
+			return false
+		}
 		if fts[j].fc&fc_thing != 0 {
-			return j > i+1 && (fts[j-1].fc&fc_det != 0 || k != "" && (fts[j-1].key == "le" || fts[j-1].key == "la" || fts[j-1].key == "les" || fts[j-1].key == "l"))
+			p := fts[j-1].key
+			return j > i+1 && (fts[j-1].fc&fc_det != 0 || p == "le" || p == "la" || p == "les" || p == "l")
 		}
 		if fts[j].fc&(fc_det|fc_skip) != 0 || k == "le" || k == "la" || k == "les" || k == "l" {
 			continue
@@ -1327,7 +1333,7 @@ func frameScores(toks []dtok, frames []frame) [numDetectors]detectorScore {
 		// A game or sport in the clause next to it makes the object an
 		// opponent (« tu viens au foot ? on va les défoncer »), unless the
 		// act is aimed at the reader or the school, or armed.
-		if (i > 0 && frames[i-1].play || i+1 < len(frames) && frames[i+1].play) && !(f.target2 || f.school || f.weapon) {
+		if (i > 0 && frames[i-1].play || i+1 < len(frames) && frames[i+1].play) && !(f.target2 || f.school || f.weapon || f.grave()) {
 			continue
 		}
 		score := 0.5

@@ -97,3 +97,14 @@ func TestRound4Detectors(t *testing.T) {
 		}
 	}
 }
+
+// The limits of the look-alike readings: « au contrôle » says when, and a
+// game in the next clause does not excuse killing a group.
+func TestRound4Limits(t *testing.T) {
+	if f, _ := actFrame("je vais tous les tuer au contrôle de demain"); f.act != actKill || !f.agentive() {
+		t.Errorf("« au contrôle » read as the object: %+v", f)
+	}
+	if s := textScores("on joue à fortnite ce soir, demain on va tuer tous ces mecs")[detThreat]; s.score < 0.5 {
+		t.Errorf("a game in the clause before excused a grave act: %.2f %s", s.score, s.reason)
+	}
+}
