@@ -70,36 +70,39 @@ var tenseNames = [...]string{"sans verbe", "futur", "impératif", "conditionnel"
 
 // frame is the reading of one clause.
 type frame struct {
-	start, end int // token range
-	act        actClass
-	actTok     int // token carrying the act, or -1
-	actor      uint8
-	tense      tense
-	negated    bool
-	target2    bool // te, vous, ta famille
-	targetGrp  bool // ceux qui, les X, tout le monde
-	targetName bool // a capitalised name
-	place      bool
-	school     bool
-	time       bool
-	incite     bool
-	approve    bool
-	report     bool
-	quoted     bool
-	drill      bool
-	lesson     bool
-	play       bool
-	score      bool // a match score (« 5-0 »)
-	weapon     bool
-	presence   bool // « je suis dans le lycée »
-	wish       bool // devrait, mériter de, envie de, j'aimerais: a wish for the act
-	faith      bool // a religious group or an extremist reference
-	extremist  bool // an extremist group, an attack or its author named
-	rescuers   bool // victims, police, firefighters named: praise is for them
-	laugh      bool // a laugh (mdr, 😂, je rigole): play unless the act is outright and grave
-	allusion   bool // a comparison with a past attack (« comme à X ») or « retenez la date »
-	attackRef  bool // an attack, its author or its target named (@ref, @extremist, pastAttackWords)
-	justify    bool // « ils ont eu raison », « bien fait », « il l'a bien cherché »
+	start, end   int // token range
+	act          actClass
+	actTok       int // token carrying the act, or -1
+	actor        uint8
+	tense        tense
+	negated      bool
+	target2      bool // te, vous, ta famille
+	targetGrp    bool // ceux qui, les X, tout le monde
+	targetName   bool // a capitalised name
+	place        bool
+	school       bool
+	time         bool
+	incite       bool
+	approve      bool
+	report       bool
+	quoted       bool
+	drill        bool
+	lesson       bool
+	play         bool
+	score        bool // a match score (« 5-0 »)
+	weapon       bool
+	presence     bool // « je suis dans le lycée »
+	wish         bool // devrait, mériter de, envie de, j'aimerais: a wish for the act
+	faith        bool // a religious group or an extremist reference
+	extremist    bool // an extremist group, an attack or its author named
+	rescuers     bool // victims, police, firefighters named: praise is for them
+	laugh        bool // a laugh (mdr, 😂, je rigole): play unless the act is outright and grave
+	allusion     bool // a comparison with a past attack (« comme à X ») or « retenez la date »
+	attackRef    bool // an attack, its author or its target named (@ref, @extremist, pastAttackWords)
+	justify      bool // « ils ont eu raison », « bien fait », « il l'a bien cherché »
+	approveFirst bool // an approval word before any negation of the clause
+	warn         bool // a warning: avertissement, réfléchir, « ils vont comprendre »
+	commem       bool // a tribute: hommage, minute de silence
 }
 
 // agentive reports whether someone performs, claims or calls for the act
@@ -248,6 +251,12 @@ var (
 	// pastAttackWords: school shootings and attacks abroad, and the name
 	// of a target of one, which the lexicon's @ref class does not hold.
 	pastAttackWords = "columbine parkland uvalde winnenden christchurch utoya kertch kerch sandyhook virginiatech charlie caricatures caricaturistes"
+	// A warning, with a past attack named, is an allusion: « on sait
+	// comment ça a fini à X, il devrait réfléchir », « c'était un
+	// avertissement ». Commemoration words make the message a tribute.
+	warnWords   = "avertissement avertissements gaffe prochain prochaine prochains"
+	warnLemmas  = "réfléchir méfier recommencer"
+	commemWords = "hommage hommages commémoration mémoire pensée pensées silence recueillement"
 )
 
 type frameLex struct {
@@ -284,6 +293,9 @@ type frameLex struct {
 	memoryV   map[string]bool
 	date      map[string]bool
 	det       map[string]bool // determiners as keys: « cette » is read « cete »
+	warn      map[string]bool
+	warnV     map[string]bool
+	commem    map[string]bool
 	// pastAttack names attacks and their targets that a threat alludes to
 	// (« comme à Columbine ») or a justification is about (« Charlie »),
 	// beyond the lexicon's @ref class.
@@ -359,6 +371,7 @@ func buildFrameLex() *frameLex {
 		survivalV: keySet(survivalVerbs), existV: keySet(existenceVerbs), memoryV: keySet(memoryVerbs), date: keySet(dateWords),
 		pastAttack: keySet(pastAttackWords),
 		det:        map[string]bool{},
+		warn:       keySet(warnWords), warnV: keySet(warnLemmas), commem: keySet(commemWords),
 	}
 	for w := range determiners {
 		f.det[w] = true
@@ -444,12 +457,12 @@ type ftok struct {
 	subj  uint8    // the actor a subject pronoun names
 	act   actClass // the act of its first verb analysis with an act lemma
 	actAt int      // index of that analysis in morph
-	lf    uint8    // lemma classes (lf*)
+	lf    uint16   // lemma classes (lf*)
 }
 
 // Lemma classes of a key's verb analyses.
 const (
-	lfReport uint8 = 1 << iota
+	lfReport uint16 = 1 << iota
 	lfDoing
 	lfLesson
 	lfVerb    // has a verb analysis
@@ -457,10 +470,11 @@ const (
 	lfFalloir // a form of falloir
 	lfHarm    // regretter, exister: the outcome of a threat (harm frame)
 	lfMemory  // retenir, noter: « retenez la date »
+	lfWarn    // réfléchir, méfier, recommencer: a warning (with a past attack named, an allusion)
 )
 
 // verbInfo returns what a key's verb analyses say for the frames.
-func verbInfo(morph []MorphEntry) (act actClass, at int, lf uint8) {
+func verbInfo(morph []MorphEntry) (act actClass, at int, lf uint16) {
 	f := frameLexicon()
 	for i, m := range morph {
 		if m.POS != POSVerb {
@@ -491,6 +505,9 @@ func verbInfo(morph []MorphEntry) (act actClass, at int, lf uint8) {
 		if f.memoryV[m.Lemma] {
 			lf |= lfMemory
 		}
+		if f.warnV[m.Lemma] {
+			lf |= lfWarn
+		}
 	}
 	return act, at, lf
 }
@@ -519,6 +536,8 @@ const (
 	fc_survival
 	fc_date
 	fc_pastAttack
+	fc_warn
+	fc_commem
 )
 
 // frameWordInfo returns the frame classes of a key.
@@ -533,6 +552,7 @@ func frameWordInfo(key string) (uint32, actClass, uint8) {
 		{f.subord, fc_subord}, {f.reportN, fc_reportN}, {f.drill, fc_drill}, {f.lesson, fc_lesson}, {f.play, fc_play},
 		{f.approve, fc_approve}, {f.wish, fc_wish}, {f.faith, fc_faith}, {f.group, fc_group}, {f.det, fc_det}, {skipAdverb, fc_skip},
 		{f.laugh, fc_laugh}, {f.thing, fc_thing}, {f.survival, fc_survival}, {f.date, fc_date}, {f.pastAttack, fc_pastAttack},
+		{f.warn, fc_warn}, {f.commem, fc_commem},
 	} {
 		if x.m[key] {
 			fc |= x.bit
@@ -778,6 +798,13 @@ func readClause(src string, toks []dtok, fts []ftok) frame {
 		if ft.lf&lfHarm != 0 || ft.fc&fc_survival != 0 {
 			harm = true
 		}
+		// « ils vont comprendre » warns too.
+		if ft.fc&fc_warn != 0 || ft.lf&lfWarn != 0 || k == "comprendre" && i > 0 && prevIs(fts, i, lemAller) {
+			fr.warn = true
+		}
+		if ft.fc&fc_commem != 0 {
+			fr.commem = true
+		}
 		// Justification: « ils ont eu raison » (not « eu raison de »), « bien
 		// fait », « il l'a bien cherché », « c'était mérité ».
 		if i > 0 && (k == "raison" && fts[i-1].key == "eu" || (k == "fait" || k == "cherche") && fts[i-1].key == "bien") &&
@@ -789,6 +816,9 @@ func readClause(src string, toks []dtok, fts []ftok) frame {
 		}
 		if ft.fc&fc_approve != 0 {
 			fr.approve = true
+			// « des martyrs, pas des terroristes »: the negation after the
+			// praise negates what follows, not the praise.
+			fr.approveFirst = fr.approveFirst || !fr.negated
 		}
 		// Only as the one addressed (« honneur aux pompiers »): « les
 		// victimes l'avaient cherché » blames them.
@@ -1386,13 +1416,14 @@ func frameScores(toks []dtok, frames []frame) [numDetectors]detectorScore {
 	// attack, its author or its target named.
 	attackRef, framedMsg, allusion := false, false, false
 	for i := range frames {
-		attackRef = attackRef || frames[i].attackRef
-		framedMsg = framedMsg || frames[i].lesson || frames[i].report || frames[i].drill || frames[i].quoted
-		allusion = allusion || frames[i].allusion && !frames[i].negated
+		f := &frames[i]
+		attackRef = attackRef || f.attackRef
+		framedMsg = framedMsg || f.lesson || f.report || f.drill || f.quoted || f.commem
+		allusion = allusion || (f.allusion || f.warn) && !f.negated
 	}
 	for i := range frames {
 		f := &frames[i]
-		if f.approve && extremist && !f.negated && !f.framed() && !f.rescuers && out[detApology].score < 0.55 {
+		if f.approve && extremist && (!f.negated || f.approveFirst) && !f.framed() && !f.rescuers && out[detApology].score < 0.55 {
 			out[detApology] = detectorScore{score: 0.55, reason: "terror_apology: cadre approbation + référence extrémiste (score 0.55)"}
 		}
 		// Praise of a past attack is told in the past: a report does not

@@ -662,7 +662,7 @@ type keyInfo struct {
 	subj  uint8
 	act   actClass
 	actAt int
-	lf    uint8
+	lf    uint16
 	contr *[2]string
 }
 

@@ -89,6 +89,14 @@ func TestRound4Detectors(t *testing.T) {
 		{detThreat, false, "Notez la date de la kermesse : samedi 14 juin."},
 		{detViolence, false, "jvais le défoncer ce QCM demain"},
 		{detThreat, true, "jvais faire un carnage à la cantine demain 😂"},
+		// a warning with a past attack named is an allusion; a tribute is not
+		{detThreat, true, "tout le monde sait ce qui est arrivé à Arras, ce prof ferait bien de réfléchir"},
+		{detThreat, true, "Conflans c'était un avertissement pour les autres profs"},
+		{detThreat, false, "Hommage à Dominique Bernard : prenons le temps de réfléchir ensemble."},
+		{detThreat, false, "Après l'attaque d'Arras, la police demande de faire gaffe aux colis abandonnés."},
+		// the praise before « pas » is not negated
+		{detApology, true, "des martyrs pas des criminels, les kouffars comprennent rien"},
+		{detApology, false, "Daech : ce ne sont pas des martyrs mais des assassins"},
 	}
 	for _, tt := range tests {
 		s := textScores(tt.text)[tt.det]
