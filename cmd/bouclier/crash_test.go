@@ -16,12 +16,18 @@ import (
 
 	"github.com/bouclier/bouclier/internal/audit"
 	"github.com/bouclier/bouclier/internal/auth"
+	"github.com/bouclier/bouclier/internal/pdfpreview"
 	"github.com/bouclier/bouclier/internal/store"
 )
 
 // TestMain lets the test binary stand in for the bouclier binary, so that
 // a test can run a real server process and kill it.
 func TestMain(m *testing.M) {
+	// A server run by a test renders PDF previews in a child: this binary,
+	// with an empty environment.
+	if code, ok := pdfpreview.ServeChild(os.Args[1:], os.Stdin, os.Stdout, os.Stderr); ok {
+		os.Exit(code)
+	}
 	if os.Getenv("BOUCLIER_TEST_MAIN") == "1" {
 		os.Exit(Main(context.Background(), os.Args[1:], Env{Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr, Getenv: os.Getenv}))
 	}

@@ -13,6 +13,8 @@ import (
 	"os/signal"
 	"strings"
 	"syscall"
+
+	"github.com/bouclier/bouclier/internal/pdfpreview"
 )
 
 func main() {
@@ -59,6 +61,11 @@ var errUsage = errors.New("usage")
 func Main(ctx context.Context, args []string, env Env) int {
 	if env.Getenv == nil {
 		env.Getenv = func(string) string { return "" }
+	}
+	// The server's PDF previews run `bouclier pdf-render` (not listed:
+	// only the server starts it, with the file on stdin).
+	if code, isChild := pdfpreview.ServeChild(args, env.Stdin, env.Stdout, env.Stderr); isChild {
+		return code
 	}
 	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
 		usage(env.Stdout)

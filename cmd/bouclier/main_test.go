@@ -34,6 +34,14 @@ func TestHelpAndBadFlags(t *testing.T) {
 			t.Errorf("%s --no-such-flag: exit %d, stderr %q (want one line)", c, code, stderr)
 		}
 	}
+	// The hidden PDF render child: a request that is not one is refused
+	// on one line, nothing on stdout; it is not in the usage.
+	if code, out, stderr := run(t, "<html>", "pdf-render"); code != 1 || out != "" || !strings.HasPrefix(stderr, "pdf-render: ") {
+		t.Errorf("pdf-render with a bad request: %d %q %q", code, out, stderr)
+	}
+	if _, out, _ := run(t, "", "--help"); strings.Contains(out, "pdf-render") {
+		t.Errorf("the child command is in the usage:\n%s", out)
+	}
 	if code, _, stderr := run(t, "", "frobnicate"); code == 0 || !strings.Contains(stderr, "unknown command") {
 		t.Errorf("unknown command: %d %q", code, stderr)
 	}

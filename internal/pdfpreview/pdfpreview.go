@@ -4,32 +4,26 @@
 // a sandboxed frame, and a PDF viewer runs the file's scripts).
 //
 // PDFium runs compiled to WebAssembly (go-pdfium over wazero: pure Go, no
-// cgo), without a JavaScript engine and without form filling, in a fresh
-// module instance per document with no file system and a bounded linear
-// memory. Renders are one at a time, bounded in time (a render past its
-// deadline is killed) and in pixels, and their outcomes, failures too, are
-// cached by the attachment's digest. The module is compiled on the first
-// preview only: a process that never shows a PDF never pays for it.
+// cgo), without a JavaScript engine and without form filling, with no file
+// system and a bounded linear memory, in a child process per document
+// (Child, entered by `bouclier pdf-render`): its compilation (some 300 MB
+// at peak) and its memory never count in the server's resident set, and a
+// file that crashes or hangs it kills only the child. The child gets the
+// file on stdin and answers on stdout, with an empty environment; the
+// compiled module is kept on disk (Options.CacheDir) so that a child
+// starts fast after the first. Renders are one at a time, bounded in time
+// (the child is killed past its deadline) and in pixels, and their
+// outcomes, failures too, are cached by the attachment's digest.
 package pdfpreview
 
 import (
-	"bytes"
 	"context"
 	"errors"
-	"fmt"
-	"image/png"
-	"io"
 	"log/slog"
-	"runtime/debug"
+	"path/filepath"
 	"sync"
+	"sync/atomic"
 	"time"
-
-	"github.com/klippa-app/go-pdfium"
-	"github.com/klippa-app/go-pdfium/requests"
-	"github.com/klippa-app/go-pdfium/webassembly"
-	"github.com/tetratelabs/wazero"
-	"github.com/tetratelabs/wazero/api"
-	"github.com/tetratelabs/wazero/experimental"
 )
 
 // Preview is a PDF's first page as a PNG, and how many pages it has.
@@ -41,18 +35,30 @@ type Preview struct {
 
 // Options bound the renderer; zero values take the defaults.
 type Options struct {
-	Timeout   time.Duration // one render, module instance included (default 10 s)
-	MaxWidth  int           // pixels (default 900)
-	MaxHeight int           // pixels (default 1200)
-	MaxBytes  int           // larger files are not rendered (default 5 MiB)
+	Timeout time.Duration // one render, once PDFium is loaded (default 10 s)
+	// LoadTimeout bounds a child's loading of PDFium: from the disk cache
+	// it is quick, but the first compilation takes seconds (a minute
+	// under the race detector, more on a loaded machine) and is not the
+	// file's doing (default 5 min).
+	LoadTimeout time.Duration
+	MaxWidth    int // pixels (default 900)
+	MaxHeight   int // pixels (default 1200)
+	MaxBytes    int // larger files are not rendered (default 5 MiB)
 	// MemoryPages caps PDFium's linear memory, in 64 KiB pages (default
 	// 2048: 128 MiB); a file that needs more fails to render.
 	MemoryPages uint32
 	Cached      int // outcomes kept (default 256)
 	Queued      int // renders waiting for their turn at most (default 8)
-	// CacheDir, when set, keeps the compiled module across restarts.
+	// CacheDir keeps the compiled module for the next children and across
+	// restarts; without it every child compiles PDFium again.
 	CacheDir string
-	Log      *slog.Logger
+	// MemLimit is the child's GOMEMLIMIT (default 512MiB: below its compilation's
+	// peak the collector would run all the time, twice as slow).
+	MemLimit string
+	// Command is the child: an executable and its arguments (default: this
+	// process's executable with ChildArg).
+	Command []string
+	Log     *slog.Logger
 }
 
 // Errors. ErrBusy is not cached: the same file may be asked again.
@@ -66,9 +72,13 @@ type Renderer struct {
 	o    Options
 	turn chan struct{} // one render at a time
 
-	initMu  sync.Mutex
-	pool    pdfium.Pool
-	initErr error
+	peak atomic.Int64 // the largest child's peak resident size, bytes
+
+	// Close kills the children under way (ctx) and waits for them (wg).
+	ctx    context.Context
+	cancel context.CancelFunc
+	wg     sync.WaitGroup
+	closed bool // under mu
 
 	mu      sync.Mutex
 	entries map[string]*entry
@@ -82,10 +92,16 @@ type entry struct {
 	err  error
 }
 
-// New returns a renderer; nothing is compiled until the first render.
+// New returns a renderer; no child runs until the first render.
 func New(o Options) *Renderer {
 	if o.Timeout <= 0 {
 		o.Timeout = 10 * time.Second
+	}
+	if o.LoadTimeout <= 0 {
+		o.LoadTimeout = 5 * time.Minute
+	}
+	if o.MemLimit == "" {
+		o.MemLimit = "512MiB"
 	}
 	if o.MaxWidth <= 0 {
 		o.MaxWidth = 900
@@ -108,7 +124,17 @@ func New(o Options) *Renderer {
 	if o.Log == nil {
 		o.Log = slog.Default()
 	}
-	return &Renderer{o: o, turn: make(chan struct{}, 1), entries: map[string]*entry{}}
+	if o.CacheDir != "" {
+		// The child runs in "/": a relative directory would be lost.
+		if abs, err := filepath.Abs(o.CacheDir); err == nil {
+			o.CacheDir = abs
+		} else {
+			o.Log.Warn("pdf preview: cache directory", "err", err)
+			o.CacheDir = ""
+		}
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	return &Renderer{o: o, turn: make(chan struct{}, 1), entries: map[string]*entry{}, ctx: ctx, cancel: cancel}
 }
 
 // Cached returns the outcome for key if a render of it has finished.
@@ -149,6 +175,9 @@ func (r *Renderer) start(key string, data []byte) (*entry, error) {
 	if e := r.entries[key]; e != nil {
 		return e, nil
 	}
+	if r.closed {
+		return nil, ErrUnavailable
+	}
 	if r.waiting >= r.o.Queued {
 		return nil, ErrBusy
 	}
@@ -167,7 +196,9 @@ func (r *Renderer) start(key string, data []byte) (*entry, error) {
 			break
 		}
 	}
+	r.wg.Add(1)
 	go func() {
+		defer r.wg.Done()
 		r.turn <- struct{}{}
 		r.mu.Lock()
 		r.waiting--
@@ -179,6 +210,19 @@ func (r *Renderer) start(key string, data []byte) (*entry, error) {
 	return e, nil
 }
 
+// Close kills the renders under way, makes the waiting ones fail, and
+// returns once no child is left; later renders are unavailable.
+func (r *Renderer) Close() {
+	if r == nil {
+		return
+	}
+	r.mu.Lock()
+	r.closed = true
+	r.mu.Unlock()
+	r.cancel()
+	r.wg.Wait()
+}
+
 func isDone(e *entry) bool {
 	select {
 	case <-e.done:
@@ -186,125 +230,4 @@ func isDone(e *entry) bool {
 	default:
 		return false
 	}
-}
-
-// load compiles PDFium on first use. A failure is kept: previews are then
-// unavailable until the process restarts, and said so once in the log.
-func (r *Renderer) load() (pdfium.Pool, error) {
-	r.initMu.Lock()
-	defer r.initMu.Unlock()
-	if r.pool != nil || r.initErr != nil {
-		return r.pool, r.initErr
-	}
-	rc := wazero.NewRuntimeConfig().
-		// PDFium's setjmp/longjmp are WebAssembly exceptions.
-		WithCoreFeatures(api.CoreFeaturesV2 | experimental.CoreFeaturesExceptionHandling).
-		WithCloseOnContextDone(true). // a killed render stops at once
-		WithMemoryLimitPages(r.o.MemoryPages)
-	if r.o.CacheDir != "" {
-		if c, err := wazero.NewCompilationCacheWithDir(r.o.CacheDir); err == nil {
-			rc = rc.WithCompilationCache(c)
-		} else {
-			r.o.Log.Warn("pdf preview: compilation cache", "err", err)
-		}
-	}
-	start := time.Now()
-	r.pool, r.initErr = webassembly.Init(webassembly.Config{MaxIdle: 1, MaxTotal: 1, RuntimeConfig: rc,
-		// No file system, no output: the module sees only the bytes given.
-		FSConfig: wazero.NewFSConfig(), Stdout: io.Discard, Stderr: io.Discard})
-	// Compiling leaves some 300 MB of garbage that the runtime would keep
-	// from the system for minutes; the process's size afterwards is about
-	// 45 MB more than before instead (once per process).
-	debug.FreeOSMemory()
-	if r.initErr != nil {
-		r.o.Log.Error("pdf preview: PDFium did not load", "err", r.initErr)
-	} else {
-		r.o.Log.Info("pdf preview: PDFium loaded", "took", time.Since(start).Round(time.Millisecond))
-	}
-	return r.pool, r.initErr
-}
-
-// render renders data's first page within the time bound, in a module
-// instance of its own that is thrown away afterwards.
-func (r *Renderer) render(data []byte) (Preview, error) {
-	if len(data) == 0 || len(data) > r.o.MaxBytes {
-		return Preview{}, ErrUnavailable
-	}
-	pool, err := r.load()
-	if err != nil {
-		return Preview{}, ErrUnavailable
-	}
-	// The compilation, once per process, is not the file's doing: the
-	// time bound starts after it.
-	inst, err := pool.GetInstance(max(r.o.Timeout, time.Second))
-	if err != nil {
-		return Preview{}, fmt.Errorf("%w: %v", ErrUnavailable, err)
-	}
-	deadline := time.Now().Add(r.o.Timeout)
-	type out struct {
-		p   Preview
-		err error
-	}
-	ch := make(chan out, 1)
-	go func() {
-		var o out
-		defer func() {
-			if v := recover(); v != nil {
-				o = out{err: fmt.Errorf("%w: panic: %v", ErrUnavailable, v)}
-			}
-			ch <- o
-		}()
-		o.p, o.err = r.first(inst, data)
-	}()
-	timer := time.NewTimer(time.Until(deadline))
-	defer timer.Stop()
-	select {
-	case o := <-ch:
-		_ = inst.Close()
-		if o.err != nil {
-			return Preview{}, fmt.Errorf("%w: %v", ErrUnavailable, o.err)
-		}
-		return o.p, nil
-	case <-timer.C:
-		// Interrupts the module; the worker is thrown away.
-		_ = inst.Kill()
-		select {
-		case <-ch:
-		case <-time.After(5 * time.Second):
-			r.o.Log.Warn("pdf preview: a killed render did not stop")
-		}
-		return Preview{}, fmt.Errorf("%w: render took over %v", ErrUnavailable, r.o.Timeout)
-	}
-}
-
-func (r *Renderer) first(inst pdfium.Pdfium, data []byte) (Preview, error) {
-	doc, err := inst.OpenDocument(&requests.OpenDocument{File: &data})
-	if err != nil {
-		return Preview{}, err
-	}
-	defer inst.FPDF_CloseDocument(&requests.FPDF_CloseDocument{Document: doc.Document})
-	n, err := inst.FPDF_GetPageCount(&requests.FPDF_GetPageCount{Document: doc.Document})
-	if err != nil {
-		return Preview{}, err
-	}
-	if n.PageCount < 1 {
-		return Preview{}, errors.New("no page")
-	}
-	res, err := inst.RenderPageInPixels(&requests.RenderPageInPixels{
-		Page:  requests.Page{ByIndex: &requests.PageByIndex{Document: doc.Document, Index: 0}},
-		Width: r.o.MaxWidth, Height: r.o.MaxHeight})
-	if err != nil {
-		return Preview{}, err
-	}
-	defer res.Cleanup()
-	img := res.Result.RenderedImage
-	if img == nil || img.Bounds().Dx() < 1 || img.Bounds().Dy() < 1 {
-		return Preview{}, errors.New("empty image")
-	}
-	var b bytes.Buffer
-	enc := png.Encoder{CompressionLevel: png.BestSpeed}
-	if err := enc.Encode(&b, img); err != nil {
-		return Preview{}, err
-	}
-	return Preview{PNG: b.Bytes(), Width: img.Bounds().Dx(), Height: img.Bounds().Dy(), Pages: n.PageCount}, nil
 }

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"image/png"
+	"os"
 	"strings"
 	"sync"
 	"testing"
@@ -58,12 +59,33 @@ const a4 = "[0 0 595 842]"
 var (
 	shared     *Renderer
 	sharedOnce sync.Once
+	cacheDir   string // the compiled module, for every test's children
 )
 
-// renderer is one renderer for the package's tests: PDFium is compiled
-// once (seconds; more under the race detector).
+// TestMain makes the test binary the renderer's child when asked (the
+// bouclier command does the same with `bouclier pdf-render`), or a child
+// that misbehaves.
+func TestMain(m *testing.M) {
+	if code, ok := ServeChild(os.Args[1:], os.Stdin, os.Stdout, os.Stderr); ok {
+		os.Exit(code)
+	}
+	if len(os.Args) > 2 && os.Args[1] == "pdf-bad-child" {
+		os.Exit(badChild(os.Args[2]))
+	}
+	var err error
+	if cacheDir, err = os.MkdirTemp("", "pdfpreview-test-"); err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+	code := m.Run()
+	_ = os.RemoveAll(cacheDir)
+	os.Exit(code)
+}
+
+// renderer is one renderer for the package's tests, its children sharing
+// one compiled PDFium (seconds to compile; more under the race detector).
 func renderer() *Renderer {
-	sharedOnce.Do(func() { shared = New(Options{Timeout: 60 * time.Second}) })
+	sharedOnce.Do(func() { shared = New(Options{Timeout: 60 * time.Second, CacheDir: cacheDir}) })
 	return shared
 }
 

@@ -18,6 +18,7 @@ import (
 	"net/http"
 	"net/url"
 	"os"
+	"path/filepath"
 	"runtime/debug"
 	"strings"
 	"sync"
@@ -36,6 +37,7 @@ import (
 	"github.com/bouclier/bouclier/internal/moderation"
 	"github.com/bouclier/bouclier/internal/national"
 	"github.com/bouclier/bouclier/internal/notify"
+	"github.com/bouclier/bouclier/internal/pdfpreview"
 	"github.com/bouclier/bouclier/internal/privacy"
 	"github.com/bouclier/bouclier/internal/retention"
 	"github.com/bouclier/bouclier/internal/rules"
@@ -70,6 +72,8 @@ type App struct {
 	Retention *retention.Job
 	Holds     *retention.Holds
 	Privacy   *privacy.Service
+
+	PDF *pdfpreview.Renderer // PDF attachments' previews, in child processes
 }
 
 // Options tune Open for tests.
@@ -121,6 +125,13 @@ func Open(ctx context.Context, cfg config.Config, log *slog.Logger, o Options) (
 	dir := directory.New(db)
 	as.UseDirectory(dir)
 	app := &App{Config: cfg, DB: db, Auth: as, Directory: dir, Log: log, Now: now, metrics: newMetrics(), clients: clients}
+	// PDF previews render in child processes; the compiled PDFium is kept
+	// in the data directory so that each child after the first starts fast.
+	po := pdfpreview.Options{Log: log}
+	if cfg.DataDir != "" {
+		po.CacheDir = filepath.Join(cfg.DataDir, "pdfium-cache")
+	}
+	app.PDF = pdfpreview.New(po)
 	if app.Rules, err = rules.New(db, dir, as, now, log); err != nil {
 		db.Close()
 		return nil, err
@@ -243,6 +254,7 @@ func openSSO(ctx context.Context, cfg config.Config, o *sso.Config, as *auth.Ser
 // sends already queued. Serve has returned by then, and with it every
 // background worker (startWorkers).
 func (a *App) Close() error {
+	a.PDF.Close() // no render child outlives the server
 	a.Messaging.Close()
 	return a.DB.Close()
 }
@@ -286,7 +298,7 @@ func (a *App) Handler() http.Handler {
 		SecureCookie: a.Config.SecureCookie, Explain: a.explain, SSO: a.SSO,
 		UnreadCount: func(ctx context.Context, u bouclier.User) (int, error) { return a.DB.UnreadCount(ctx, u.ID) },
 		Location:    a.webLocation(context.Background()), Notify: a.Notify, AckForms: a.AckForms,
-		Privacy: a.Privacy, Holds: a.Holds}))
+		Privacy: a.Privacy, Holds: a.Holds, PDF: a.PDF}))
 	return a.logRequests(a.clients.Handler(securityHeaders(rejectNUL(mux))))
 }
 

@@ -90,10 +90,17 @@ func (h *handler) servePDFPreview(w http.ResponseWriter, r *http.Request, at sto
 	hd := w.Header()
 	hd.Set("X-Content-Type-Options", "nosniff")
 	hd.Set("Cache-Control", "private, no-store")
+	if err != nil && !errors.Is(err, pdfpreview.ErrUnavailable) {
+		// Not ready (the first compilation, a queue): the render goes on
+		// and its outcome is kept; asking again later gets it.
+		h.d.Log.Warn("pdf preview", "attachment", at.ID, "err", err)
+		hd.Set("Content-Type", "text/plain; charset=utf-8")
+		hd.Set("Retry-After", "5")
+		w.WriteHeader(http.StatusServiceUnavailable)
+		_, _ = w.Write([]byte("Aperçu en préparation\n"))
+		return
+	}
 	if err != nil {
-		if !errors.Is(err, pdfpreview.ErrUnavailable) {
-			h.d.Log.Warn("pdf preview", "attachment", at.ID, "err", err)
-		}
 		hd.Set("Content-Type", "text/plain; charset=utf-8")
 		w.WriteHeader(http.StatusUnprocessableEntity)
 		_, _ = w.Write([]byte("Aperçu indisponible\n"))
