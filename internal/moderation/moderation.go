@@ -492,3 +492,53 @@ func (s *Service) Copies(ctx context.Context, a bouclier.Actor, id int64) (store
 	}
 	return c, nil
 }
+
+// PendingCounts is what awaits a moderator in their scope, for the admin
+// home.
+type PendingCounts struct {
+	Held      int // held messages awaiting a decision
+	Reports   int // reports on messages not recalled
+	Incidents int // open incidents touching the scope
+}
+
+// Pending counts what awaits a's decision in a's scope: a head their
+// establishment, an académie admin their académie, a national admin
+// everything. Numbers only, no content is read: unlike the lists (Queue,
+// Reports, incidents), this is not a sensitive read and is not audited.
+// Errors: forbidden (no moderator role or no authority over its scope).
+func (s *Service) Pending(ctx context.Context, a bouclier.Actor) (PendingCounts, error) {
+	var uai, aca string
+	if !a.IsSystem() {
+		if a.User.ID == 0 {
+			return PendingCounts{}, forbidden()
+		}
+		switch a.User.Role {
+		case bouclier.RoleHead, bouclier.RoleAcademyAdmin, bouclier.RoleNationalAdmin:
+		default:
+			return PendingCounts{}, forbidden()
+		}
+		uai, aca = queueScope(a.User)
+		if (a.User.Role == bouclier.RoleHead && uai == "") || (a.User.Role == bouclier.RoleAcademyAdmin && aca == "") {
+			return PendingCounts{}, forbidden()
+		}
+		ok, err := s.dir.HasAuthority(ctx, a.User, ownScope(a))
+		if err != nil {
+			return PendingCounts{}, fmt.Errorf("pending counts: authority: %w", err)
+		}
+		if !ok {
+			return PendingCounts{}, forbidden()
+		}
+	}
+	var p PendingCounts
+	var err error
+	if p.Held, err = s.db.CountHeld(ctx, uai, aca); err != nil {
+		return PendingCounts{}, err
+	}
+	if p.Reports, err = s.db.CountOpenReports(ctx, uai, aca); err != nil {
+		return PendingCounts{}, err
+	}
+	if p.Incidents, err = s.db.CountOpenIncidents(ctx, uai, aca); err != nil {
+		return PendingCounts{}, err
+	}
+	return p, nil
+}

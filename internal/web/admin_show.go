@@ -24,14 +24,58 @@ func (h *handler) admin(f authedFunc) http.Handler {
 	})
 }
 
-// adminShow is the administration home: the tools, within the scope.
+// adminShow is the administration home: what awaits a decision in the
+// scope, and the tools.
 func (h *handler) adminShow(w http.ResponseWriter, r *http.Request, s auth.Session) {
 	p := h.newPage(r.Context(), &s, "Administration", "admin")
 	p.Data = struct {
 		Scope     string
 		Incidents bool
-	}{h.homeScope(r.Context(), s.User.Scope()), h.d.Campaign != nil}
+		Pending   []pendingLink
+	}{h.homeScope(r.Context(), s.User.Scope()), h.d.Campaign != nil, h.pendingLinks(r, s)}
 	h.render(w, http.StatusOK, "admin", p)
+}
+
+// pendingLink is one count on the administration home, linking to where
+// it is dealt with.
+type pendingLink struct {
+	Label string
+	Href  string
+	Any   bool
+}
+
+// pendingLinks counts what awaits the administrator in their scope
+// (moderation.Pending decides the scope). The home is the way to the
+// tools: when the counts fail, it shows none rather than failing.
+func (h *handler) pendingLinks(r *http.Request, s auth.Session) []pendingLink {
+	if h.d.Moderation == nil {
+		return nil
+	}
+	c, err := h.d.Moderation.Pending(r.Context(), modActor(r, s))
+	if err != nil {
+		h.d.Log.Warn("admin home: pending counts", "user", s.User.Username, "err", err)
+		return nil
+	}
+	out := []pendingLink{
+		{countLabel(c.Held, "Aucun message retenu à vérifier", "message retenu à vérifier", "messages retenus à vérifier"), "/admin/moderation#retenus", c.Held > 0},
+		{countLabel(c.Reports, "Aucun signalement ouvert", "signalement ouvert", "signalements ouverts"), "/admin/moderation#signalements", c.Reports > 0},
+	}
+	if h.d.Campaign != nil {
+		out = append(out, pendingLink{countLabel(c.Incidents, "Aucun incident ouvert", "incident ouvert", "incidents ouverts"), "/admin/incidents", c.Incidents > 0})
+	}
+	return out
+}
+
+// countLabel writes « Aucun … », « 1 … » or « 12 … » with the noun agreed
+// and a non-breaking space after the number.
+func countLabel(n int, none, one, many string) string {
+	switch n {
+	case 0:
+		return none
+	case 1:
+		return "1\u00a0" + one
+	}
+	return thousands(n) + "\u00a0" + many
 }
 
 // homeScope names the administrator's scope on the administration home:
