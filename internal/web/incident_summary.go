@@ -36,7 +36,8 @@ type incidentData struct {
 	Texts          []store.CampaignText
 	Places         []placeRow // this page of establishments
 	PlacesPage     pager
-	AccountRows    []string // this page of accounts
+	AccountRows    []accountRow // this page of accounts
+	ClosedByLabel  string       // who closed it, as a person
 	AccountsPage   pager
 	Query          string // account search
 	Events         []store.CampaignEvent
@@ -145,7 +146,10 @@ func (h *handler) incidentSummary(ctx context.Context, r *http.Request, u boucli
 		}
 	}
 	d.AccountsPage, lo, hi = paginate(len(accounts), pageParam(q, "comptes"), func(n int) string { return pageLink(base, q, "comptes", n) + "#comptes" })
-	d.AccountRows, d.AccountsPage.Label = accounts[lo:hi], "Pages des comptes"
+	d.AccountRows, d.AccountsPage.Label = h.accountRows(ctx, accounts[lo:hi]), "Pages des comptes"
+	if in.ClosedBy != "" {
+		d.ClosedByLabel = h.accountRows(ctx, []string{in.ClosedBy})[0].Label
+	}
 	// The latest events only.
 	d.Events = in.Timeline
 	if n := len(d.Events); n > incidentEvents {
@@ -342,4 +346,49 @@ func (h *handler) incidentFor(w http.ResponseWriter, r *http.Request, s auth.Ses
 		return in, false
 	}
 	return in, true
+}
+
+// accountRow is an incident's account as a person, its login aside.
+type accountRow struct {
+	Username string
+	Label    string // the directory's label; the login when unknown
+}
+
+// accountRows labels a page of accounts as the directory does elsewhere
+// (« Marie Dupont, responsable de Léa Dupont (4A) »). A label is a
+// courtesy: an account not found, or the directory failing, shows its
+// login.
+func (h *handler) accountRows(ctx context.Context, usernames []string) []accountRow {
+	rows := make([]accountRow, len(usernames))
+	var users []bouclier.User
+	for i, n := range usernames {
+		rows[i] = accountRow{Username: n, Label: n}
+		if h.d.DB == nil {
+			continue
+		}
+		u, err := h.d.DB.UserByName(ctx, n)
+		if err != nil {
+			continue
+		}
+		users = append(users, u)
+		rows[i].Label = personLabel(u.DisplayName, u.Role, u.Username)
+	}
+	if h.d.Directory == nil || len(users) == 0 {
+		return rows
+	}
+	labels, err := h.d.Directory.Describe(ctx, users)
+	if err != nil {
+		h.d.Log.Warn("incident: describe accounts", "err", err)
+		return rows
+	}
+	byName := make(map[string]string, len(users))
+	for _, u := range users {
+		byName[u.Username] = labels[u.ID]
+	}
+	for i := range rows {
+		if l := byName[rows[i].Username]; l != "" {
+			rows[i].Label = l
+		}
+	}
+	return rows
 }

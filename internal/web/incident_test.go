@@ -108,6 +108,13 @@ func TestIncidentAtDrillSize(t *testing.T) {
 	if n := strings.Count(p.Body, ">eleve.drill."); n != 50 {
 		t.Errorf("%d accounts on the first page", n)
 	}
+	// Accounts as people, the login aside; the state capitalised.
+	if !strings.Contains(p.Body, `<a href="/admin/accounts?nom=eleve.drill.000">Élève 0, élève</a> <span class="meta">eleve.drill.000</span>`) {
+		t.Errorf("accounts not shown by their directory label:\n%s", regexp.MustCompile(`<li><a href="/admin/accounts[^\n]*`).FindAllString(p.Body, 2))
+	}
+	if !strings.Contains(p.Body, "<dt>État</dt><dd>Ouvert</dd>") {
+		t.Error("state not « Ouvert »")
+	}
 	last := rssi.get(base + "?etablissements=8")
 	if !strings.Contains(last.Body, "351 à 400 sur 400") || !strings.Contains(last.Body, "Collège 399") || strings.Contains(last.Body, "Collège 000") {
 		t.Errorf("last page of establishments:\n%s", last.Body)
