@@ -1004,7 +1004,7 @@ func readClause(src string, toks []dtok, fts []ftok) frame {
 			fr.praisePred, fr.praiseFirst, fr.praiseSubj = true, true, true
 			fr.victimFirst = sawVictim
 		}
-		if ft.fc&(fc_approve|fc_praiseN) != 0 && sawVictim {
+		if ft.fc&fc_praiseN != 0 && sawVictim {
 			// « les victimes de X sont des martyrs », « Samuel Paty restera
 			// un héros »: praise of victims; the lexicon's approval word
 			// goes too.
