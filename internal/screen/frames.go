@@ -1022,6 +1022,9 @@ func readClause(src string, toks []dtok, fts []ftok) frame {
 		if !ok || i > 0 && fts[i-1].fc&fc_det != 0 {
 			continue // « un massacre », « ce morceau »: a noun
 		}
+		if i > 1 && fts[i-2].lf&lfFiction != 0 && (fts[i-1].key == "l" || fts[i-1].key == "le" || fts[i-1].key == "la") {
+			continue // a title: « on a regardé l'Attaque des Titans »
+		}
 		c := ft.act
 		if c != actNone {
 			v = ft.morph[ft.actAt]
@@ -1343,7 +1346,11 @@ func labObject(fts []ftok, i int) bool {
 // title rather than an object (« on a regardé star wars »): not a
 // determiner, pronoun, preposition or adverb.
 func titleStart(n ftok) bool {
-	return n.fc&(fc_det|fc_clitic|fc_skip|fc_placePrep|fc_neg|fc_group) == 0 && n.subj == actorNone && len(n.morph) == 0
+	if n.fc&(fc_det|fc_clitic|fc_skip|fc_placePrep|fc_neg|fc_group) != 0 || n.subj != actorNone {
+		return false
+	}
+	_, verb := hasVerb(n.morph)
+	return !verb
 }
 
 // labSkip are the words between a lab or hunting verb and its object.
