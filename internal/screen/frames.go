@@ -112,8 +112,8 @@ type frame struct {
 	praiseFirst  bool // the praise predicate stands before any negation of the clause
 	praiseSubj   bool // its subject is a pronoun, an attacker or an extremist word (not « mon père »)
 	fictionCue   bool // the clause names a fiction (not negated: « c'est pas un film »)
+	compare      bool // comme, genre, mieux, pire: a comparison (« ce sera mieux qu'un film »)
 	practiceCue  bool // the clause names hunting, a shooting sport, the lab or the kitchen
-	byNoun       bool // the act is named by a noun only (« son fusil »), no act verb
 }
 
 // agentive reports whether someone performs, claims or calls for the act
@@ -693,15 +693,22 @@ func parseFrames(src string, toks []dtok, clauseOf []int, out []frame, fts []fto
 // names a fiction, an act told in the third person (present or past, not
 // at the reader, no time given) is narrated: « on regarde John Wick, il
 // tue tout le monde ». In a message about hunting, a shooting sport, the
-// lab or the kitchen, a weapon named by a noun only, or an act by someone
-// else, on no person and not on the school, is practice: « il range son
-// fusil dans un coffre ».
+// lab or the kitchen that does not address the reader, an act or a weapon
+// of someone else, on no person and not on the school, is practice: « il
+// range son fusil dans un coffre ».
 func setting(toks []dtok, frames []frame) {
-	fiction, practice := false, false
+	fiction, practice, reader := false, false, false
 	for i := range frames {
-		fiction = fiction || frames[i].fictionCue && !frames[i].negated
+		// « mieux qu'un film », « comme dans un film »: a comparison, in
+		// the clause or the one before it, names no fiction being told.
+		compared := frames[i].compare || i > 0 && frames[i-1].compare
+		fiction = fiction || frames[i].fictionCue && !frames[i].negated && !compared
 		practice = practice || frames[i].practiceCue && !frames[i].negated
+		reader = reader || frames[i].target2
 	}
+	// A message that addresses the reader (« …, vous allez voir ») is
+	// not a hunting or lab report.
+	practice = practice && !reader
 	if !fiction && !practice {
 		return
 	}
@@ -717,7 +724,7 @@ func setting(toks []dtok, frames []frame) {
 		if fiction && f.actor != actor1 && !f.time {
 			f.fiction = true
 		}
-		if practice && !f.school && !f.targetGrp && (f.actor != actor1 || f.byNoun) {
+		if practice && !f.school && !f.targetGrp && f.actor != actor1 {
 			f.practice = true
 		}
 		// The lexicon's patterns over a narrated or practised act go, as
@@ -971,7 +978,12 @@ func readClause(src string, toks []dtok, fts []ftok) frame {
 			k == "dans" && i == 0 && len(fts) > 1 && fts[1].cap && fts[1].fc&fc_school == 0 {
 			fr.fictionCue = true // « dans le film », « on regarde John Wick », « Dans Hunger Games, »
 		}
-		if ft.fc&fc_practice != 0 {
+		// « fusil de chasse », « couteau de cuisine » name the weapon, not
+		// a hunt or a kitchen.
+		if k == "comme" || k == "genre" || k == "mieux" || k == "pire" {
+			fr.compare = true
+		}
+		if ft.fc&fc_practice != 0 && !(i > 1 && (fts[i-1].key == "de" || fts[i-1].key == "d") && (fts[i-2].fc&fc_weapon != 0 || fts[i-2].noun != actNone)) {
 			fr.practiceCue = true
 		}
 		if ft.fc&fc_attackerN != 0 || t.class&clExtremist != 0 {
@@ -1013,7 +1025,6 @@ func readClause(src string, toks []dtok, fts []ftok) frame {
 		}
 	}
 	// The verbs: find the main act verb and its auxiliary or modal.
-	verbAct := false
 	for i, ft := range fts {
 		if ft.lf&lfVerb == 0 {
 			continue
@@ -1108,10 +1119,8 @@ func readClause(src string, toks []dtok, fts []ftok) frame {
 		}
 		fr.act, fr.actTok = c, ft.tok
 		fr.tense, fr.actor = tn, actor
-		verbAct = true
 		break
 	}
-	fr.byNoun = fr.act != actNone && !verbAct
 	// A verb vetoed as a hyperbole on a thing is not an act by its noun
 	// reading either (« on a massacré le contrôle »).
 	if fr.act != actNone && fr.tense == tenseNone && fr.actTok >= 0 && toks[fr.actTok].hyper {

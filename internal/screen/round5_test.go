@@ -64,10 +64,17 @@ func TestRound5Detectors(t *testing.T) {
 		{detViolence, false, "dans la série il poignarde son frère, trop triste"},
 		{detThreat, true, "il va tirer sur tous les élèves du lycée demain"},
 		{detThreat, true, "c'est pas un film, y a une bombe dans le gymnase"},
+		{detThreat, true, "un mec entre au lycée avec une kalach, ce sera mieux qu'un film"},
 		// (c) practice
 		{detThreat, false, "Ma tante est chasseuse, elle range sa carabine et son fusil au grenier."},
 		{detThreat, false, "En TP on fera brûler de la paille sous la hotte."},
 		{detThreat, true, "je ramène le fusil de chasse de mon oncle au collège demain"},
+		// « fusil de chasse » names the weapon; a message to the reader is
+		// no hunting report
+		{detThreat, true, "j'ai le fusil de chasse de mon père dans mon sac, vous allez voir"},
+		{detThreat, true, "le fusil de chasse de mon frère est dans mon casier"},
+		{detThreat, true, "mon père est chasseur et son fusil est dans mon sac, vous allez voir"},
+		{detThreat, false, "Mon oncle chasse le chevreuil, il garde son fusil dans une armoire fermée."},
 		// (d) glorification by a praise predicate
 		{detApology, true, "Anzorov est un modèle pour nous tous"},
 		{detApology, true, "les frères de l'Hyper Cacher resteront des lions"},
