@@ -508,7 +508,7 @@ func (s *Service) send(ctx context.Context, sender bouclier.User, d *Draft, sour
 	// observation.
 	obs.Status = m.Status
 	observe := s.watch.Record(ctx, obs)
-	newSuspects, err := s.store(ctx, sender, d, m, recipients, pl.later, verdict, sums, resolved, dec, source, now, observe)
+	newSuspects, err := s.store(ctx, sender, d, m, recipients, pl, verdict, sums, resolved, dec, source, now, observe)
 	if err != nil {
 		return Result{}, fmt.Errorf("store message: %w", err)
 	}
@@ -612,12 +612,24 @@ func (s *Service) decide(ctx context.Context, sender bouclier.User, resolved dir
 // sends, and reports whether a domain became suspect. The job may run
 // again after a rolled-back batch: it changes nothing outside the
 // transaction, and m gets its id only once committed.
-func (s *Service) store(ctx context.Context, sender bouclier.User, d *Draft, m *bouclier.Message, recipients []int64, later []LaterRecipient,
+func (s *Service) store(ctx context.Context, sender bouclier.User, d *Draft, m *bouclier.Message, recipients []int64, pl plan,
 	verdict ScreenResult, sums [][32]byte, resolved directory.Resolved, dec Decision, source string, now time.Time,
 	observe func(context.Context, *store.Tx, int64) error) (bool, error) {
 	type stored struct {
 		id          int64
 		newSuspects bool
+	}
+	later := pl.later
+	// Who did not get it now, and why, for its sender to see by name
+	// afterwards (the rules' reasons only: a rejected message keeps none).
+	var unreached []store.Unreached
+	if m.Status != bouclier.StatusRejected {
+		for _, u := range pl.notReached {
+			unreached = append(unreached, store.Unreached{User: u.User, Reason: u.Reason})
+		}
+		for _, l := range later {
+			unreached = append(unreached, store.Unreached{User: l.User, DeliverAt: store.Micros(l.DeliverAt)})
+		}
 	}
 	st, err := store.Submit(ctx, s.batch, func(ctx context.Context, tx *store.Tx) (stored, error) {
 		var out stored
@@ -633,6 +645,9 @@ func (s *Service) store(ctx context.Context, sender bouclier.User, d *Draft, m *
 			if err := tx.AddPending(ctx, id, []int64{l.User.ID}, store.Micros(l.DeliverAt)); err != nil {
 				return out, err
 			}
+		}
+		if err := tx.AddUnreached(ctx, id, unreached); err != nil {
+			return out, err
 		}
 		for i, a := range d.Attachments {
 			sum := sums[i]
@@ -821,6 +836,19 @@ func (s *Service) Attachments(ctx context.Context, u bouclier.User, messageID in
 		return nil, err
 	}
 	return s.db.Attachments(ctx, messageID)
+}
+
+// Unreached lists the recipients of message id who did not get it when it
+// was sent, and why; only its sender may see them. Errors: not_found.
+func (s *Service) Unreached(ctx context.Context, u bouclier.User, id int64) ([]store.Unreached, error) {
+	e, err := s.db.MessageFor(ctx, u.ID, id)
+	if errors.Is(err, store.ErrNotFound) || (err == nil && e.SenderID != u.ID) {
+		return nil, bouclier.Errorf(bouclier.ErrNotFound, "Message introuvable.")
+	}
+	if err != nil {
+		return nil, err
+	}
+	return s.db.UnreachedOf(ctx, id)
 }
 
 // Drafts lists u's drafts.

@@ -47,7 +47,22 @@ var chatWords = map[string][]string{
 	// insults written as initials
 	"tg": {"ta", "gueule"}, "ftg": {"ferme", "ta", "gueule"}, "ntm": {"nique", "ta", "mere"},
 	"fdp": {"fils", "de", "pute"},
+	// slang verbs spelt with a double consonant
+	"choppe": {"chope"}, "choppes": {"chopes"}, "chopper": {"choper"}, "choppé": {"chopé"}, "choppera": {"chopera"},
+	"chopperai": {"choperai"}, "choppent": {"chopent"},
 }
+
+// chatLens has, for each first byte of a chatWords key, a bit per key
+// length: most words need no map lookup.
+var chatLens = func() (m [256]uint32) {
+	for w := range chatWords {
+		if len(w) >= 32 {
+			panic("screen: chat word too long: " + w)
+		}
+		m[w[0]] |= 1 << len(w)
+	}
+	return m
+}()
 
 // tesNext are the words after which « tes » (or a bare « t ») is « t'es »
 // and not the possessive: states and insults, not nouns.
@@ -180,8 +195,10 @@ func chatParts(ts []token, i int) ([]string, bool) {
 		}
 		return nil, false
 	}
-	if p, ok := chatWords[w]; ok {
-		return p, true
+	if len(w) < 32 && chatLens[w[0]]&(1<<len(w)) != 0 {
+		if p, ok := chatWords[w]; ok {
+			return p, true
+		}
 	}
 	// je or tu glued to a verb: jramene, jte, tvas, jarrive. Only words
 	// the table does not know, whose rest is a verb (or a clitic) of the

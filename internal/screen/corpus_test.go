@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"encoding/json"
 	"os"
+	"sort"
 	"testing"
 )
 
@@ -65,7 +66,13 @@ func runCorpus(t *testing.T, path string, strict bool) float64 {
 		perLabel[m.Label] = c
 	}
 	t.Logf("%s: %d messages; harmful stopped %d, missed %d; benign delivered %d, stopped %d", path, len(msgs), tp, fn, tn, fp)
-	for l, c := range perLabel {
+	labels := make([]string, 0, len(perLabel))
+	for l := range perLabel {
+		labels = append(labels, l)
+	}
+	sort.Strings(labels)
+	for _, l := range labels {
+		c := perLabel[l]
 		t.Logf("  %-15s %d/%d", l, c[0], c[1])
 	}
 	return float64(tp+tn) / float64(len(msgs))
@@ -123,6 +130,13 @@ func TestHeldOut(t *testing.T) {
 		// allusions, ENT and game-cheat lures), written before the third
 		// pupil-chat round and not tuned on.
 		{"blind5", "testdata/blind5_heldout.jsonl", 0.5},
+		// 50 harmful (16 threats, 11 terror apology, 13 violent, 10
+		// phishing) and 40 hard benign in pupils', parents' and attackers'
+		// styles, with English mixed in, written before the fourth round
+		// and not tuned on: harmful 43/50 stopped (threat 16/16, terror
+		// apology 8/11, violent 11/13, phishing 8/10) and benign 4/40
+		// held when written; 44/50 (violent 12/13) and 4/40 after it.
+		{"blind6", "testdata/blind6_heldout.jsonl", 0.5},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			acc := runCorpus(t, c.file, false)

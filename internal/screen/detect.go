@@ -2,7 +2,6 @@ package screen
 
 import (
 	"math"
-	"sort"
 	"strconv"
 	"strings"
 	"sync"
@@ -16,6 +15,7 @@ type dtok struct {
 	flags      uint8
 	class      uint64
 	neutral    bool // hidden by a benign fixed phrase
+	hyper      bool // an act verb whose object is a thing (« le tuer ce contrôle »): hides the patterns over it
 	covered    bool // inside a core or context hit (so not a negator)
 	neg        bool // a negation word outside any urgency phrase
 	info       *keyInfo
@@ -168,7 +168,14 @@ func matchAll(toks []dtok, sc *scratch) []hit {
 				}
 				stamp[ei] = mark
 				e := &lx.entries[ei]
-				if end, anchor, ok := matchFrom(toks, e.elems, 0, i, i, -1); ok {
+				// The candidates of a key are the entries whose first
+				// element matches it (or its alternative): matching
+				// starts at the second.
+				anchor := -1
+				if e.elems[0].anchor {
+					anchor = i
+				}
+				if end, anchor, ok := matchFrom(toks, e.elems, 1, i+1, i, anchor); ok {
 					if anchor < 0 {
 						anchor = i
 					}
@@ -297,6 +304,9 @@ func scoreAll(src string, toks []dtok, hits []hit, clause []int, frames []frame)
 		if fi.role != roleNeg && toks[h.anchor].neutral {
 			continue
 		}
+		if fi.role == roleCore && spansHyper(toks, h) {
+			continue
+		}
 		if e.negatable && negated(toks, h) {
 			continue
 		}
@@ -370,8 +380,12 @@ func scoreAll(src string, toks []dtok, hits []hit, clause []int, frames []frame)
 	// A core clause that the frames read as a report (third person in the
 	// past or passive, under a reporting verb, quoted) takes the report
 	// discount even when the word that says so stands elsewhere.
+	// A laugh does not make a joke of a grave act announced outright
+	// (frame.grave): « on fait un carnage au self 😂 ».
+	grave := false
 	var reported, agentive uint64
 	for i, fr := range frames {
+		grave = grave || fr.grave() && !fr.play && !fr.score
 		if i < 64 && (fr.report || fr.quoted) {
 			reported |= 1 << uint(i)
 		}
@@ -391,6 +405,9 @@ func scoreAll(src string, toks []dtok, hits []hit, clause []int, frames []frame)
 			local[n] = negIn[n]&coreIn[d] != 0 || n == ngReport && best[n].seen && reported&coreIn[d] != 0 ||
 				negIn[n] != 0 && agentive&coreIn[d] == 0 || n == ngGame && inClause[n]
 		}
+		if grave {
+			local[ngLaugh] = false
+		}
 		out[d] = scoreDetector(d, src, toks, &best, cancel, stance[d], &local, &inClause)
 		if coreQuoted[d] && !coreBare[d] && !mentionsOnly && out[d].score > 0 {
 			out[d].score = math.Round(out[d].score*quoteFactor*1000) / 1000
@@ -402,6 +419,17 @@ func scoreAll(src string, toks []dtok, hits []hit, clause []int, frames []frame)
 		}
 	}
 	return out
+}
+
+// spansHyper reports whether a hit covers an act verb whose object is a
+// thing (frame.go, thingObject).
+func spansHyper(toks []dtok, h hit) bool {
+	for j := h.start; j < h.end && j < len(toks); j++ {
+		if toks[j].hyper {
+			return true
+		}
+	}
+	return false
 }
 
 // placeName reports whether token i completes the name of a place
@@ -452,61 +480,64 @@ const (
 )
 
 func scoreDetector(d detector, src string, toks []dtok, best *[numFeatures]featHit, cancel, stance bool, local, inClause *[numFeatures]bool) detectorScore {
-	// Gather this detector's features.
-	var core, ctx []feature
+	// Gather this detector's features. weights[f] is a core feature's
+	// weight; on[f] says it counts (a fixed array: this runs for every
+	// detector of every message).
+	var weights [numFeatures]float64
+	var on [numFeatures]bool
+	var core, ctx [numFeatures]feature
+	nCore, nCtx := 0, 0
 	for f := feature(1); f < numFeatures; f++ {
 		if !best[f].seen || feats[f].det != d {
 			continue
 		}
 		switch feats[f].role {
 		case roleCore:
-			core = append(core, f)
+			core[nCore] = f
+			nCore++
+			weights[f], on[f] = best[f].w, true
 		case roleCtx:
-			ctx = append(ctx, f)
+			ctx[nCtx] = f
+			nCtx++
 		}
 	}
-	if len(core) == 0 {
+	if nCore == 0 {
 		return detectorScore{}
 	}
 	w := func(f feature) float64 { return best[f].w }
-	weights := map[feature]float64{}
-	for _, f := range core {
-		weights[f] = w(f)
-	}
 	// Detector-specific combinations: some words only count together.
 	switch d {
 	case detApology:
 		refs := best[apExtremist].seen || best[apRef].seen
 		if !refs {
-			delete(weights, apApprove)
-			if _, ok := weights[apVengeance]; ok {
+			on[apApprove] = false
+			if on[apVengeance] {
 				weights[apVengeance] = 0.15
 			}
 		}
-		if j, ok := weights[apJoin]; ok && best[apExtremist].seen {
-			weights[apJoin] = math.Max(j, 0.55)
+		if on[apJoin] && best[apExtremist].seen {
+			weights[apJoin] = math.Max(weights[apJoin], 0.55)
 		}
 		if !best[apApprove].seen && !best[apVengeance].seen && !best[apHate].seen && !best[apJoin].seen && !best[apPraise].seen {
 			stance = false
 		}
 	case detSextortion:
 		if !best[sxIntimate].seen {
-			if x, ok := weights[sxCoerce]; ok {
-				weights[sxCoerce] = x * 0.6
+			if on[sxCoerce] {
+				weights[sxCoerce] *= 0.6
 			}
-			delete(weights, sxMoney)
-			delete(weights, sxRequest)
+			on[sxMoney], on[sxRequest] = false, false
 		}
 	case detViolence:
-		if len(weights) == 1 && best[viInsult].seen {
+		if nCore == 1 && best[viInsult].seen {
 			weights[viInsult] = math.Min(0.3, w(viInsult))
 		}
 	}
 	coreP := 1.0
-	maxCore := 0.0
-	for _, x := range weights {
-		coreP *= 1 - x
-		maxCore = math.Max(maxCore, x)
+	for _, f := range core[:nCore] {
+		if on[f] {
+			coreP *= 1 - weights[f]
+		}
 	}
 	coreScore := 1 - coreP
 	if coreScore <= 0 {
@@ -516,22 +547,16 @@ func scoreDetector(d detector, src string, toks []dtok, best *[numFeatures]featH
 	// time around "tuer ce devoir" mean little.
 	scale := math.Min(1, coreScore/0.4)
 	p := 1 - coreScore
-	var parts []string
-	for _, f := range sortedByWeight(core, weights) {
-		parts = append(parts, quoteSpan(src, toks, best[f].h))
-	}
-	for _, f := range ctx {
+	for _, f := range ctx[:nCtx] {
 		p *= 1 - w(f)*scale
-		parts = append(parts, feats[f].label+" "+quoteSpan(src, toks, best[f].h))
 	}
 	obf, emj := false, false
-	for _, f := range core {
+	for _, f := range core[:nCore] {
 		obf = obf || best[f].obf
 		emj = emj || best[f].emj
 	}
 	if obf && d != detPhishing {
 		p *= 1 - obfWeight*scale
-		parts = append(parts, "texte obfusqué")
 	}
 	if emj && d != detPhishing {
 		p *= 1 - emojiWeight*scale
@@ -540,7 +565,8 @@ func scoreDetector(d detector, src string, toks []dtok, best *[numFeatures]featH
 	// Stance: who speaks. Negators lower the score; a speaker who threatens
 	// in person gets only a softened discount.
 	factor, play := 1.0, 1.0
-	var negs []string
+	var negs [numFeatures]feature
+	nNeg := 0
 	for _, n := range detNegators[d] {
 		if !best[n].seen || !local[n] {
 			continue
@@ -549,7 +575,8 @@ func scoreDetector(d detector, src string, toks []dtok, best *[numFeatures]featH
 		if cancel && (n == ngDrill || n == ngLaugh) {
 			continue
 		}
-		negs = append(negs, feats[n].label+" "+quoteSpan(src, toks, best[n].h))
+		negs[nNeg] = n
+		nNeg++
 		if n == ngLaugh || n == ngGame {
 			// Jokes and games are not softened by stance: "je te tue 😂".
 			if n == ngGame && inClause[n] {
@@ -566,22 +593,62 @@ func scoreDetector(d detector, src string, toks []dtok, best *[numFeatures]featH
 	factor *= play
 	score *= factor
 	score = math.Round(score*1000) / 1000
-	reason := detectorNames[d] + ": " + strings.Join(parts, " + ")
-	if len(negs) > 0 {
-		reason += " ; atténué : " + strings.Join(negs, ", ")
+	// The reason is written only when it can be shown: findings under 0.3
+	// are not listed, but a phishing text is combined with the links
+	// after this and may reach it.
+	if score < 0.3 && d != detPhishing {
+		return detectorScore{score: score}
 	}
-	reason += " (score " + strconv.FormatFloat(score, 'f', 2, 64) + ")"
-	return detectorScore{score: score, reason: reason}
+	var b strings.Builder
+	b.WriteString(detectorNames[d])
+	b.WriteString(": ")
+	for i, f := range sortedByWeight(core[:nCore], &weights, &on) {
+		if i > 0 {
+			b.WriteString(" + ")
+		}
+		b.WriteString(quoteSpan(src, toks, best[f].h))
+	}
+	for _, f := range ctx[:nCtx] {
+		b.WriteString(" + ")
+		b.WriteString(feats[f].label)
+		b.WriteByte(' ')
+		b.WriteString(quoteSpan(src, toks, best[f].h))
+	}
+	if obf && d != detPhishing {
+		b.WriteString(" + texte obfusqué")
+	}
+	for i, n := range negs[:nNeg] {
+		if i == 0 {
+			b.WriteString(" ; atténué : ")
+		} else {
+			b.WriteString(", ")
+		}
+		b.WriteString(feats[n].label)
+		b.WriteByte(' ')
+		b.WriteString(quoteSpan(src, toks, best[n].h))
+	}
+	b.WriteString(" (score ")
+	b.WriteString(strconv.FormatFloat(score, 'f', 2, 64))
+	b.WriteString(")")
+	return detectorScore{score: score, reason: b.String()}
 }
 
-func sortedByWeight(fs []feature, w map[feature]float64) []feature {
+// sortedByWeight returns the features of fs that count, strongest first,
+// in their order when equal (an insertion sort: there are a handful).
+func sortedByWeight(fs []feature, w *[numFeatures]float64, on *[numFeatures]bool) []feature {
 	out := make([]feature, 0, len(fs))
 	for _, f := range fs {
-		if _, ok := w[f]; ok {
-			out = append(out, f)
+		if !on[f] {
+			continue
 		}
+		i := len(out)
+		out = append(out, f)
+		for i > 0 && w[out[i-1]] < w[f] {
+			out[i] = out[i-1]
+			i--
+		}
+		out[i] = f
 	}
-	sort.SliceStable(out, func(i, j int) bool { return w[out[i]] > w[out[j]] })
 	return out
 }
 
@@ -598,6 +665,30 @@ func quoteSpan(src string, toks []dtok, h hit) string {
 		}
 		s = s[:n] + "…"
 	}
-	s = strings.Join(strings.Fields(s), " ")
+	if needsCollapse(s) {
+		s = strings.Join(strings.Fields(s), " ")
+	}
 	return strconv.Quote(s)
+}
+
+// needsCollapse reports whether s has whitespace other than single
+// spaces between words (what strings.Fields and Join would change).
+func needsCollapse(s string) bool {
+	if s == "" {
+		return false
+	}
+	if s[0] == ' ' || s[len(s)-1] == ' ' {
+		return true
+	}
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c == ' ':
+			if s[i+1] == ' ' {
+				return true
+			}
+		case c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r' || c >= 0x80:
+			return true // non-ASCII spaces (U+00A0, U+2009…) too: the slow path decides
+		}
+	}
+	return false
 }

@@ -45,10 +45,11 @@ const (
 	actPlant
 	actArm
 	actAttack
+	actHarm // a harm named by its outcome, not its act: « tu vas pas rentrer entier »
 	numActs
 )
 
-var actNames = [numActs]string{"", "tuer", "brûler", "faire exploser", "tirer", "poignarder", "décapiter", "poser un engin", "être armé", "attaquer"}
+var actNames = [numActs]string{"", "tuer", "brûler", "faire exploser", "tirer", "poignarder", "décapiter", "poser un engin", "être armé", "attaquer", "nuire"}
 
 // tense is the time reference of a clause's main verb.
 type tense uint8
@@ -69,32 +70,39 @@ var tenseNames = [...]string{"sans verbe", "futur", "impératif", "conditionnel"
 
 // frame is the reading of one clause.
 type frame struct {
-	start, end int // token range
-	act        actClass
-	actTok     int // token carrying the act, or -1
-	actor      uint8
-	tense      tense
-	negated    bool
-	target2    bool // te, vous, ta famille
-	targetGrp  bool // ceux qui, les X, tout le monde
-	targetName bool // a capitalised name
-	place      bool
-	school     bool
-	time       bool
-	incite     bool
-	approve    bool
-	report     bool
-	quoted     bool
-	drill      bool
-	lesson     bool
-	play       bool
-	score      bool // a match score (« 5-0 »)
-	weapon     bool
-	presence   bool // « je suis dans le lycée »
-	wish       bool // devrait, mériter de, envie de, j'aimerais: a wish for the act
-	faith      bool // a religious group or an extremist reference
-	extremist  bool // an extremist group, an attack or its author named
-	rescuers   bool // victims, police, firefighters named: praise is for them
+	start, end   int // token range
+	act          actClass
+	actTok       int // token carrying the act, or -1
+	actor        uint8
+	tense        tense
+	negated      bool
+	target2      bool // te, vous, ta famille
+	targetGrp    bool // ceux qui, les X, tout le monde
+	targetName   bool // a capitalised name
+	place        bool
+	school       bool
+	time         bool
+	incite       bool
+	approve      bool
+	report       bool
+	quoted       bool
+	drill        bool
+	lesson       bool
+	play         bool
+	score        bool // a match score (« 5-0 »)
+	weapon       bool
+	presence     bool // « je suis dans le lycée »
+	wish         bool // devrait, mériter de, envie de, j'aimerais: a wish for the act
+	faith        bool // a religious group or an extremist reference
+	extremist    bool // an extremist group, an attack or its author named
+	rescuers     bool // victims, police, firefighters named: praise is for them
+	laugh        bool // a laugh (mdr, 😂, je rigole): play unless the act is outright and grave
+	allusion     bool // a comparison with a past attack (« comme à X ») or « retenez la date »
+	attackRef    bool // an attack, its author or its target named (@ref, @extremist, pastAttackWords)
+	justify      bool // « ils ont eu raison », « bien fait », « il l'a bien cherché »
+	approveFirst bool // an approval word before any negation of the clause
+	warn         bool // a warning: avertissement, réfléchir, « ils vont comprendre »
+	commem       bool // a tribute: hommage, minute de silence
 }
 
 // agentive reports whether someone performs, claims or calls for the act
@@ -125,6 +133,25 @@ func (f *frame) agentive() bool {
 		return true // a prediction against the school or a group: « les 3e vont mourir lundi »
 	case f.tense == tenseFuture && f.actor == actor3 && (f.act == actBurn || f.act == actExplode) && f.time:
 		return true // « le local à vélos va cramer à 16h »
+	case f.act == actHarm && (f.tense == tenseFuture || f.tense == tenseIntent) && (f.actor == actor2 || f.target2 || f.school):
+		return true // « tu vas le regretter », « le bâtiment C n'existera plus »
+	case f.act == actHarm && f.actor == actor1 && f.target2 && f.tense == tensePresent:
+		return true // « on te fait regretter d'être né »
+	}
+	return false
+}
+
+// grave reports whether the clause announces in the first person and the
+// future a killing, a shooting, an explosion or a fire against a group or
+// a place: a laugh does not make that a joke (« on fait un carnage au self
+// 😂 »), a game or a score still may.
+func (f *frame) grave() bool {
+	if f.negated || f.actor != actor1 || !(f.tense == tenseFuture || f.tense == tenseIntent || f.tense == tensePresent) {
+		return false
+	}
+	switch f.act {
+	case actKill, actShoot, actExplode, actBurn, actStab, actBehead:
+		return f.targetGrp || f.school || f.place
 	}
 	return false
 }
@@ -141,7 +168,7 @@ func (f *frame) framed() bool {
 // appended to a threat (« je vais tous vous tuer demain 2-1 ») does not
 // make it a match report.
 func (f *frame) playful() bool {
-	return f.play || f.score && !(f.target2 || f.school || f.weapon)
+	return f.play || f.laugh && !f.grave() || f.score && !(f.target2 || f.school || f.weapon)
 }
 
 // Actors.
@@ -165,9 +192,19 @@ var (
 		actBehead:  "décapiter égorger",
 		actPlant:   "poser déposer placer cacher planquer installer dissimuler",
 		actArm:     "armer",
-		actAttack:  "attaquer agresser frapper tabasser défoncer lyncher violer torturer étrangler kidnapper séquestrer souffrir trancher briser casser éclater cogner démonter défigurer",
+		actAttack:  "attaquer agresser frapper tabasser défoncer lyncher violer torturer étrangler kidnapper séquestrer souffrir trancher briser casser éclater cogner démonter défigurer choper niquer maraver savater démolir fracasser",
 	}
-	actNouns = map[actClass]string{
+	// slangActs are act verbs only with a person (or, for some, the
+	// school) as their object: « je vais tous vous fumer », not « fumer
+	// une clope au lycée »; « on te chope », not « choper un rhume ».
+	slangActs = map[actClass]string{
+		actKill:  "fumer terminer refroidir",
+		actShoot: "allumer",
+	}
+	// slangSchool: of the verbs above, those the school can be the object
+	// of (« on va démolir le lycée »).
+	slangSchool = "démolir fracasser défoncer niquer"
+	actNouns    = map[actClass]string{
 		actExplode: "bombe bombes explosif explosifs tnt c4 dynamite détonateur attentat attentats explosion",
 		actShoot:   "fusillade fusillades kalach kalash kalachnikov fusil pistolet flingue revolver",
 		actKill:    "tuerie massacre carnage",
@@ -188,7 +225,8 @@ var (
 	reportVerbs      = "recevoir signaler informer écrire dire affirmer prétendre menacer annoncer raconter publier envoyer déclarer alerter prévenir évoquer rapporter insister répéter entendre"
 	drillWords       = "exercice exercices ppms simulation entraînement alerte consigne consignes protocole vigipirate confinement évacuation procédure"
 	lessonWords      = "cours leçon histoire géographie emc chapitre programme exposé manuel chimie physique svt musée film documentaire livre roman théâtre débat devoir guerre mondiale révolution"
-	playWords        = "mdr lol ptdr xd jpp haha blague rigole plaisante fortnite minecraft roblox valorant fifa jeu jeux partie console manette gta cod warzone match tournoi finale équipe foot football hand handball basket rugby volley championnat unss coach entraînement score cross course tennis judo natation adversaires clash royale brawl monopoly uno échecs cartes badminton pingpong ping kart smash billard bowling babyfoot belote tarot karting pétanque"
+	laughWords       = "mdr lol ptdr xd jpp haha blague rigole plaisante"
+	playWords        = "fortnite minecraft roblox valorant fifa jeu jeux partie console manette gta cod warzone match tournoi finale équipe foot football hand handball basket rugby volley championnat unss coach entraînement score cross course tennis judo natation quiz adversaires clash royale brawl monopoly uno échecs cartes badminton pingpong ping kart smash billard bowling babyfoot belote tarot karting pétanque"
 	doingLemmas      = "faire commettre préparer organiser lancer perpétrer avoir ramener apporter"
 	lessonLemmas     = "étudier analyser commenter lire expliquer apprendre réviser visiter"
 	wishWords        = "envie mériter mérite méritent méritait devrait devraient faudrait souhaite souhaiterais aimerais espère espérer seulement"
@@ -197,6 +235,28 @@ var (
 	inciteLemmas     = "falloir devoir"
 	groupHeads       = "ceux celles tous toutes tout toutlemonde les"
 	reportNouns      = "police gendarmerie plainte signalement menace menaces message messages courrier mail canular enquête"
+	// thingWords are the objects of a hyperbole: « je vais le tuer ce
+	// contrôle », « on a défoncé le niveau 3 ».
+	thingWords = "contrôle contrôles interro interros exam exams examen examens bac brevet partiel partiels dm dms devoir devoirs exo exos exercice exercices test tests évaluation éval oral oraux épreuve épreuves concours qcm dissertation dissert match matchs partie parties niveau niveaux boss jeu game record chapitre leçon sujet note notes bulletin pizza burger tacos gâteau repas assiette plat chanson morceau album film série épisode clope cigarette joint chicha barbecue bougie bougies feu lumière télé console ordi pc téléphone portable"
+	// Outcomes of a threat that names no act: what will become of the
+	// reader or the place (harm frame, actHarm).
+	harmVerbs      = "regretter" // « tu vas le regretter »
+	survivalWords  = "entier entière entiers entières vivant vivante vivants vivantes indemne indemnes"
+	survivalVerbs  = "rentrer sortir repartir revenir finir rester partir"
+	existenceVerbs = "exister rester" // negated: « n'existera plus », « il ne restera rien »
+	// dateWords, with a memory verb in the imperative, and a past attack
+	// named in the message, make an allusion: « retenez la date ».
+	memoryVerbs = "retenir noter souvenir rappeler"
+	dateWords   = "date jour heure"
+	// pastAttackWords: school shootings and attacks abroad, and the name
+	// of a target of one, which the lexicon's @ref class does not hold.
+	pastAttackWords = "columbine parkland uvalde winnenden christchurch utoya kertch kerch sandyhook virginiatech charlie caricatures caricaturistes"
+	// A warning, with a past attack named, is an allusion: « on sait
+	// comment ça a fini à X, il devrait réfléchir », « c'était un
+	// avertissement ». Commemoration words make the message a tribute.
+	warnWords   = "avertissement avertissements gaffe prochain prochaine prochains"
+	warnLemmas  = "réfléchir méfier recommencer"
+	commemWords = "hommage hommages commémoration mémoire pensée pensées silence recueillement"
 )
 
 type frameLex struct {
@@ -213,6 +273,7 @@ type frameLex struct {
 	drill     map[string]bool
 	lesson    map[string]bool
 	play      map[string]bool
+	laugh     map[string]bool
 	wish      map[string]bool
 	doing     map[string]bool
 	lessonV   map[string]bool
@@ -222,6 +283,23 @@ type frameLex struct {
 	group     map[string]bool
 	subject   map[string]uint8
 	lemma     map[string]string
+	slang     map[string]bool // lemma keys of slangActs and the person-object verbs
+	slangSch  map[string]bool
+	thing     map[string]bool
+	harmV     map[string]bool
+	survival  map[string]bool
+	survivalV map[string]bool
+	existV    map[string]bool
+	memoryV   map[string]bool
+	date      map[string]bool
+	det       map[string]bool // determiners as keys: « cette » is read « cete »
+	warn      map[string]bool
+	warnV     map[string]bool
+	commem    map[string]bool
+	// pastAttack names attacks and their targets that a threat alludes to
+	// (« comme à Columbine ») or a justification is about (« Charlie »),
+	// beyond the lexicon's @ref class.
+	pastAttack map[string]bool
 }
 
 var (
@@ -268,6 +346,7 @@ var (
 	lemVouloir   string
 	lemEclater   string
 	lemEtre      string
+	lemExister   string
 )
 
 func keySet(words string) map[string]bool {
@@ -284,9 +363,24 @@ func buildFrameLex() *frameLex {
 		weapon: keySet(weaponWords), clitic: keySet(cliticWords), neg: keySet(negWords),
 		placePrep: keySet(placePreps), school: keySet(frameSchoolWords), subord: keySet(subordinators),
 		report: keySet(reportVerbs), reportN: keySet(reportNouns), drill: keySet(drillWords),
-		lesson: keySet(lessonWords), play: keySet(playWords), wish: keySet(wishWords), faith: keySet(faithWords),
+		lesson: keySet(lessonWords), play: keySet(playWords), laugh: keySet(laughWords), wish: keySet(wishWords), faith: keySet(faithWords),
 		doing: keySet(doingLemmas), lessonV: keySet(lessonLemmas), approve: keySet(approveWords),
 		incite: keySet(inciteLemmas), group: keySet(groupHeads), subject: map[string]uint8{},
+		slang:    keySet("fumer terminer refroidir allumer choper niquer maraver savater démolir fracasser défoncer"),
+		slangSch: keySet(slangSchool), thing: keySet(thingWords), harmV: keySet(harmVerbs), survival: keySet(survivalWords),
+		survivalV: keySet(survivalVerbs), existV: keySet(existenceVerbs), memoryV: keySet(memoryVerbs), date: keySet(dateWords),
+		pastAttack: keySet(pastAttackWords),
+		det:        map[string]bool{},
+		warn:       keySet(warnWords), warnV: keySet(warnLemmas), commem: keySet(commemWords),
+	}
+	for w := range determiners {
+		f.det[w] = true
+		f.det[keyOf(w)] = true
+	}
+	for c, ws := range slangActs {
+		for _, w := range strings.Fields(ws) {
+			f.actVerb[keyOf(w)] = c
+		}
 	}
 	for c, ws := range actLemmas {
 		for _, w := range strings.Fields(ws) {
@@ -331,6 +425,7 @@ func buildFrameLex() *frameLex {
 	lemVouloir = keyOf("vouloir")
 	lemEclater = keyOf("éclater")
 	lemEtre = keyOf("être")
+	lemExister = keyOf("exister")
 	f.lemma = map[string]string{}
 	for _, w := range strings.Fields("armer mériter aimer souhaiter commencer exécuter noyer pendre casser briser trancher éclater souffrir mourir aller avoir compter devoir faire falloir penser planter pouvoir péter rêver sauter tirer vote vouloir être") {
 		f.lemma[w] = keyOf(w)
@@ -362,21 +457,24 @@ type ftok struct {
 	subj  uint8    // the actor a subject pronoun names
 	act   actClass // the act of its first verb analysis with an act lemma
 	actAt int      // index of that analysis in morph
-	lf    uint8    // lemma classes (lf*)
+	lf    uint16   // lemma classes (lf*)
 }
 
 // Lemma classes of a key's verb analyses.
 const (
-	lfReport uint8 = 1 << iota
+	lfReport uint16 = 1 << iota
 	lfDoing
 	lfLesson
 	lfVerb    // has a verb analysis
 	lfEtre    // a form of être
 	lfFalloir // a form of falloir
+	lfHarm    // regretter, exister: the outcome of a threat (harm frame)
+	lfMemory  // retenir, noter: « retenez la date »
+	lfWarn    // réfléchir, méfier, recommencer: a warning (with a past attack named, an allusion)
 )
 
 // verbInfo returns what a key's verb analyses say for the frames.
-func verbInfo(morph []MorphEntry) (act actClass, at int, lf uint8) {
+func verbInfo(morph []MorphEntry) (act actClass, at int, lf uint16) {
 	f := frameLexicon()
 	for i, m := range morph {
 		if m.POS != POSVerb {
@@ -401,6 +499,15 @@ func verbInfo(morph []MorphEntry) (act actClass, at int, lf uint8) {
 		if f.lessonV[m.Lemma] {
 			lf |= lfLesson
 		}
+		if f.harmV[m.Lemma] || f.existV[m.Lemma] {
+			lf |= lfHarm
+		}
+		if f.memoryV[m.Lemma] {
+			lf |= lfMemory
+		}
+		if f.warnV[m.Lemma] {
+			lf |= lfWarn
+		}
 	}
 	return act, at, lf
 }
@@ -424,6 +531,13 @@ const (
 	fc_group
 	fc_det
 	fc_skip
+	fc_laugh
+	fc_thing
+	fc_survival
+	fc_date
+	fc_pastAttack
+	fc_warn
+	fc_commem
 )
 
 // frameWordInfo returns the frame classes of a key.
@@ -436,7 +550,9 @@ func frameWordInfo(key string) (uint32, actClass, uint8) {
 	}{
 		{f.weapon, fc_weapon}, {f.clitic, fc_clitic}, {f.neg, fc_neg}, {f.placePrep, fc_placePrep}, {f.school, fc_school},
 		{f.subord, fc_subord}, {f.reportN, fc_reportN}, {f.drill, fc_drill}, {f.lesson, fc_lesson}, {f.play, fc_play},
-		{f.approve, fc_approve}, {f.wish, fc_wish}, {f.faith, fc_faith}, {f.group, fc_group}, {determiners, fc_det}, {skipAdverb, fc_skip},
+		{f.approve, fc_approve}, {f.wish, fc_wish}, {f.faith, fc_faith}, {f.group, fc_group}, {f.det, fc_det}, {skipAdverb, fc_skip},
+		{f.laugh, fc_laugh}, {f.thing, fc_thing}, {f.survival, fc_survival}, {f.date, fc_date}, {f.pastAttack, fc_pastAttack},
+		{f.warn, fc_warn}, {f.commem, fc_commem},
 	} {
 		if x.m[key] {
 			fc |= x.bit
@@ -465,7 +581,7 @@ func parseFrames(src string, toks []dtok, clauseOf []int, out []frame, fts []fto
 	}
 	start := 0
 	for i := 0; i <= len(fts); i++ {
-		if i < len(fts) && (i == start || !clauseBreak(src, toks, fts, i)) {
+		if i < len(fts) && (i == start || !clauseBreak(src, toks, fts, start, i)) {
 			continue
 		}
 		if i > start {
@@ -513,7 +629,7 @@ func isParticipleOrAdj(key string) bool {
 }
 
 // clauseBreak reports whether a new clause starts at fts[i].
-func clauseBreak(src string, toks []dtok, fts []ftok, i int) bool {
+func clauseBreak(src string, toks []dtok, fts []ftok, start, i int) bool {
 	ti := fts[i].tok
 	if ti == fts[i-1].tok {
 		return false // inside a contraction
@@ -533,6 +649,22 @@ func clauseBreak(src string, toks []dtok, fts []ftok, i int) bool {
 	}
 	if (k == "et" || k == "ou") && i+1 < len(fts) {
 		if fts[i+1].subj != actorNone {
+			return true
+		}
+	}
+	// Run-on clauses, as pupils write them without punctuation: « si t'as
+	// pas l'argent lundi | on te chope », « jvais te casser les jambes |
+	// tu pourras plus jouer ». A subject pronoun opens a clause when the
+	// current one already has a subject and a finite verb and the word
+	// before is not a clitic, a negation, a pronoun or a preposition.
+	if fts[i].subj != actorNone && k != "t" && k != "nous" && k != "vous" && k != "ce" && i-start > 2 &&
+		fts[i-1].fc&(fc_clitic|fc_neg|fc_subord|fc_placePrep) == 0 && fts[i-1].subj == actorNone && !runOnPrep[fts[i-1].key] {
+		subj, verb := false, false
+		for j := start; j < i-1; j++ {
+			subj = subj || fts[j].subj != actorNone
+			verb = verb || subj && isFinite(fts[j].morph)
+		}
+		if subj && verb {
 			return true
 		}
 	}
@@ -574,6 +706,7 @@ func readClause(src string, toks []dtok, fts []ftok) frame {
 	fr := frame{start: fts[0].tok, end: fts[len(fts)-1].tok + 1, actTok: -1}
 	subject := actorNone
 	subjectAt := -1
+	harm := false // a word of readHarm's
 	for i, ft := range fts {
 		k := ft.key
 		t := &toks[ft.tok]
@@ -588,7 +721,10 @@ func readClause(src string, toks []dtok, fts []ftok) frame {
 			}
 		}
 		// « sans aucune pitié » negates no verb.
-		if ft.fc&fc_neg != 0 && k != "personne" && (i == 0 || fts[i-1].key != "sans") || k == "ne" || k == "n" {
+		// « ne » and « n' » stand before a verb or a clitic; a lone « n »
+		// is « nn » (non) squeezed: « 😂 nn sérieux ».
+		if ft.fc&fc_neg != 0 && k != "personne" && (i == 0 || fts[i-1].key != "sans") ||
+			(k == "ne" || k == "n") && i+1 < len(fts) && (fts[i+1].lf&lfVerb != 0 || fts[i+1].fc&fc_clitic != 0) {
 			fr.negated = true
 		}
 		if k == "te" || k == "toi" || (k == "t" && subjectAt != i) || k == "ta" || k == "tes" || k == "ton" {
@@ -622,7 +758,13 @@ func readClause(src string, toks []dtok, fts []ftok) frame {
 			fr.drill = true
 		}
 		if ft.fc&fc_lesson != 0 {
-			fr.lesson = true
+			// « après les cours », « à la fin des cours » say when, not
+			// that a lesson is taught.
+			if k == "cours" && i >= 2 && (whenCours[fts[i-1].key] || whenCours[fts[i-2].key]) {
+				fr.time = true
+			} else {
+				fr.lesson = true
+			}
 		}
 		if ft.lf&lfLesson != 0 {
 			fr.lesson = true
@@ -630,15 +772,57 @@ func readClause(src string, toks []dtok, fts []ftok) frame {
 		if ft.fc&fc_play != 0 {
 			fr.play = true
 		}
-		if isScore(fts, i) {
+		if ft.fc&fc_laugh != 0 {
+			fr.laugh = true
+		}
+		if ft.fc&fc_pastAttack != 0 {
+			fr.attackRef = true
+		}
+		// An allusion: « comme à Columbine », « retenez la date ».
+		if ft.fc&fc_pastAttack != 0 || t.class&clRef != 0 {
+			for j := i - 1; j >= 0 && j >= i-3; j-- {
+				if fts[j].key == "comme" || fts[j].key == "genre" {
+					fr.allusion = true
+				}
+			}
+		}
+		if ft.lf&lfMemory != 0 && ft.fc&fc_date == 0 {
+			if v, ok := hasVerb(ft.morph); ok && v.Moods&MoodImperative != 0 {
+				for j := i + 1; j < len(fts) && j <= i+4; j++ {
+					if fts[j].fc&fc_date != 0 {
+						fr.allusion = true
+					}
+				}
+			}
+		}
+		if ft.lf&lfHarm != 0 || ft.fc&fc_survival != 0 {
+			harm = true
+		}
+		// « ils vont comprendre » warns too.
+		if ft.fc&fc_warn != 0 || ft.lf&lfWarn != 0 || k == "comprendre" && i > 0 && prevIs(fts, i, lemAller) {
+			fr.warn = true
+		}
+		if ft.fc&fc_commem != 0 {
+			fr.commem = true
+		}
+		// Justification: « ils ont eu raison » (not « eu raison de »), « bien
+		// fait », « il l'a bien cherché », « c'était mérité ».
+		if i > 0 && (k == "raison" && fts[i-1].key == "eu" || (k == "fait" || k == "cherche") && fts[i-1].key == "bien") &&
+			(i+1 == len(fts) || fts[i+1].key != "de" && fts[i+1].key != "d") || k == "merite" && i > 0 && (fts[i-1].key == "etait" || fts[i-1].key == "est") {
+			fr.justify = true
+		}
+		if k != "" && k[0] >= '0' && k[0] <= '9' && isScore(fts, i) {
 			fr.score = true
 		}
 		if ft.fc&fc_approve != 0 {
 			fr.approve = true
+			// « des martyrs, pas des terroristes »: the negation after the
+			// praise negates what follows, not the praise.
+			fr.approveFirst = fr.approveFirst || !fr.negated
 		}
 		// Only as the one addressed (« honneur aux pompiers »): « les
 		// victimes l'avaient cherché » blames them.
-		if rescuerWords[k] && i > 0 && (fts[i-1].key == "aux" || fts[i-1].key == "au" || fts[i-1].key == "a") {
+		if i > 0 && (fts[i-1].key == "aux" || fts[i-1].key == "au" || fts[i-1].key == "a") && rescuerWords[k] {
 			fr.rescuers = true
 		}
 		if ft.fc&fc_wish != 0 {
@@ -649,6 +833,7 @@ func readClause(src string, toks []dtok, fts []ftok) frame {
 		}
 		if t.class&(clExtremist|clRef) != 0 {
 			fr.extremist = true
+			fr.attackRef = true
 		}
 		if t.class&clExtremist != 0 {
 			fr.approve = fr.approve || clauseHasFuture(fts)
@@ -683,11 +868,23 @@ func readClause(src string, toks []dtok, fts []ftok) frame {
 			}
 			continue
 		}
+		// Slang act verbs need a person as their object (some the school
+		// too); no act verb takes a thing as its object: « je vais le tuer
+		// ce contrôle », « on va défoncer ce DM ».
+		if flx.slang[v.Lemma] && !personObject(fts, i, subject, flx.slangSch[v.Lemma]) && !(flx.slangSch[v.Lemma] && fr.school) {
+			continue
+		}
+		if thingObject(fts, i) {
+			// A hyperbole: the lexicon's patterns on this verb are hidden
+			// too, as a benign fixed phrase would hide them.
+			toks[ft.tok].hyper = true
+			continue
+		}
 		// Ambiguous act verbs need their object: planter te/vous, sauter
 		// and péter with faire or a school word, poser/placer a weapon.
 		switch v.Lemma {
 		case lemPlanter:
-			if !fr.target2 {
+			if !fr.target2 && !personObject(fts, i, subject, false) {
 				continue
 			}
 		case lemSauter, lemPeter:
@@ -731,6 +928,11 @@ func readClause(src string, toks []dtok, fts []ftok) frame {
 		fr.tense, fr.actor = tn, actor
 		break
 	}
+	// A verb vetoed as a hyperbole on a thing is not an act by its noun
+	// reading either (« on a massacré le contrôle »).
+	if fr.act != actNone && fr.tense == tenseNone && fr.actTok >= 0 && toks[fr.actTok].hyper {
+		fr.act, fr.actTok = actNone, -1
+	}
 	// Presence: « je suis dans le lycée », « on est devant le collège ».
 	if fr.act == actNone {
 		for i, ft := range fts {
@@ -743,6 +945,9 @@ func readClause(src string, toks []dtok, fts []ftok) frame {
 				}
 			}
 		}
+	}
+	if fr.act == actNone && harm {
+		readHarm(fts, &fr, subject)
 	}
 	// An act named by a noun (« l'attentat ») is the speaker's only with a
 	// verb of doing or having: « je ferai un attentat », « j'ai une bombe ».
@@ -786,6 +991,114 @@ func readClause(src string, toks []dtok, fts []ftok) frame {
 		fr.report = true
 	}
 	return fr
+}
+
+// runOnPrep are the words after which a subject pronoun is a stressed
+// pronoun or part of the clause (« pour elle », « et on »), not a new
+// clause.
+var runOnPrep = map[string]bool{"pour": true, "avec": true, "sans": true, "de": true, "d": true, "a": true, "contre": true,
+	"sur": true, "par": true, "entre": true, "et": true, "ou": true, "mais": true, "comme": true, "que": true, "qu": true}
+
+// whenCours are the words before « cours » that make it a time.
+var whenCours = map[string]bool{"apres": true, "avant": true, "fin": true, "sortie": true}
+
+// personObject reports whether the verb at fts[i] has a person as its
+// object: a clitic just before it (te, vous, lui, leur; le, la, les too
+// when loose, that is for the verbs whose object is rarely a thing) that
+// is not reflexive, or a capitalised name just after it.
+func personObject(fts []ftok, i int, subject uint8, loose bool) bool {
+	for j := i - 1; j >= 0 && j >= i-3; j-- {
+		k := fts[j].key
+		switch k {
+		case "te", "t":
+			return subject != actor2 // « tu vas t'allumer une clope »: reflexive
+		case "vous":
+			return j > 0 && fts[j-1].subj != actorNone || subject == actor1 // « je vais tous vous fumer »
+		case "lui", "leur":
+			return true
+		case "le", "la", "l", "les":
+			return loose
+		}
+		if fts[j].fc&(fc_neg|fc_skip) == 0 {
+			break
+		}
+	}
+	return i+1 < len(fts) && fts[i+1].cap
+}
+
+// thingObject reports whether the object of the verb at fts[i] is a thing
+// a pupil exaggerates about (thingWords): the noun phrase after it, or
+// the one a pronoun before it stands for (« je vais le tuer ce contrôle »).
+// A clitic te or vous keeps the person as the object.
+func thingObject(fts []ftok, i int) bool {
+	if j := i - 1; j >= 0 && (fts[j].key == "te" || fts[j].key == "t" || fts[j].key == "vous") {
+		return false
+	}
+	for j := i + 1; j < len(fts) && j <= i+3; j++ {
+		k := fts[j].key
+		// « au », « aux » say where or when (« les tuer au contrôle »),
+		// not what.
+		if k == "au" || k == "aux" {
+			return false
+		}
+		if fts[j].fc&fc_thing != 0 {
+			p := fts[j-1].key
+			return j > i+1 && (fts[j-1].fc&fc_det != 0 || p == "le" || p == "la" || p == "les" || p == "l")
+		}
+		if fts[j].fc&(fc_det|fc_skip) != 0 || k == "le" || k == "la" || k == "les" || k == "l" {
+			continue
+		}
+		return false
+	}
+	return false
+}
+
+// readHarm reads a threat that names its outcome and no act (actHarm):
+// « tu vas le regretter »; a negated survival, « tu vas pas rentrer
+// entier », « personne ne sortira vivant »; a negated existence, « le
+// bâtiment n'existera plus ». The negation is then the harm, not a denial.
+func readHarm(fts []ftok, fr *frame, subject uint8) {
+	for i, ft := range fts {
+		switch {
+		case ft.lf&lfHarm != 0:
+			v, ok := hasVerb(ft.morph)
+			if !ok {
+				continue
+			}
+			if flx.existV[v.Lemma] {
+				// « n'existera plus »; « il ne restera rien du collège »
+				// (rester needs rien: « il ne restera plus de place »).
+				if !fr.negated || !(v.Lemma == lemExister && hasKeyIn(fts, "plus") || hasKeyIn(fts, "rien")) {
+					continue
+				}
+				fr.negated = false
+			}
+			// « tu vas pas le regretter » stays a negated harm.
+			tn, actor := verbFrame(fts, i, v, subject)
+			fr.act, fr.actTok, fr.tense, fr.actor = actHarm, ft.tok, tn, actor
+			return
+		case ft.fc&fc_survival != 0 && fr.negated:
+			for j := i - 1; j >= 0 && j >= i-2; j-- {
+				for _, m := range fts[j].morph {
+					if m.POS == POSVerb && flx.survivalV[m.Lemma] {
+						tn, actor := verbFrame(fts, j, m, subject)
+						fr.negated = false
+						fr.act, fr.actTok, fr.tense, fr.actor = actHarm, ft.tok, tn, actor
+						return
+					}
+				}
+			}
+		}
+	}
+}
+
+func hasKeyIn(fts []ftok, key string) bool {
+	for _, ft := range fts {
+		if ft.key == key {
+			return true
+		}
+	}
+	return false
 }
 
 func hasKeyBefore(fts []ftok, key string) bool {
@@ -836,7 +1149,7 @@ func hasObjectPronoun(fts []ftok, i int) bool {
 // bodyParts are the parts of the body that make a person the object of
 // casser, briser, péter, éclater… (« je te casse la bouche », « te péter
 // les chevilles », « briser le cou »).
-var bodyParts = keySet("gorge cou gueule tête crâne nez bouche dents dent mâchoire figure visage tronche bras cheville chevilles genou genoux doigt doigts côte côtes dos nuque poignet poignets ventre yeux oeil œil colonne cervicales")
+var bodyParts = keySet("gorge cou gueule tête crâne nez bouche dents dent mâchoire figure visage tronche bras cheville chevilles genou genoux doigt doigts côte côtes dos nuque poignet poignets ventre yeux oeil œil colonne cervicales jambe jambes bide mâchoire crâne")
 
 // hasBodyPart reports whether a part of the body follows fts[i] closely.
 func hasBodyPart(fts []ftok, i int) bool {
@@ -864,8 +1177,14 @@ func hasNext(fts []ftok, i int, key string) bool {
 func nearestSubject(fts []ftok, i int, clauseSubject uint8) uint8 {
 	for j := i - 1; j >= 0; j-- {
 		k := fts[j].key
-		if a := fts[j].subj; a != actorNone && (k != "t" || j+1 < len(fts) && isFinite(fts[j+1].morph)) {
+		// « nous » or « vous » after a finite verb is its object: « la prof
+		// va nous tuer ».
+		object := (k == "nous" || k == "vous") && j > 0 && isFinite(fts[j-1].morph)
+		if a := fts[j].subj; a != actorNone && !object && (k != "t" || j+1 < len(fts) && isFinite(fts[j+1].morph)) {
 			return a
+		}
+		if object {
+			continue
 		}
 		if fts[j].fc&(fc_clitic|fc_neg|fc_skip) != 0 {
 			continue
@@ -1041,14 +1360,26 @@ func frameScores(toks []dtok, frames []frame) [numDetectors]detectorScore {
 		if !f.agentive() || f.framed() || f.actTok >= 0 && toks[f.actTok].neutral {
 			continue // a benign fixed phrase: tuer le temps, bombe calorimétrique
 		}
+		// A game or sport in the clause next to it makes the object an
+		// opponent (« tu viens au foot ? on va les défoncer »), unless the
+		// act is aimed at the reader or the school, or armed.
+		if (i > 0 && frames[i-1].play || i+1 < len(frames) && frames[i+1].play) && !(f.target2 || f.school || f.weapon || f.grave()) {
+			continue
+		}
 		score := 0.5
+		place, target := f.school || f.place, f.target2 || f.targetGrp || f.targetName
+		if f.act == actHarm {
+			// An outcome without an act (« tu vas le regretter ») holds
+			// only with the school or a time; otherwise the model weighs it.
+			score, place, target = 0.45, f.school, false
+		}
 		var ctx []string
 		for _, c := range []struct {
 			on   bool
 			w    float64
 			name string
 		}{
-			{f.school || f.place, 0.1, "lieu"}, {f.time, 0.1, "moment"}, {f.target2 || f.targetGrp || f.targetName, 0.07, "cible"},
+			{place, 0.1, "lieu"}, {f.time, 0.1, "moment"}, {target, 0.07, "cible"},
 			{f.weapon, 0.07, "arme"}, {f.incite || f.wish, 0.05, "incitation"},
 		} {
 			if c.on {
@@ -1061,6 +1392,7 @@ func frameScores(toks []dtok, frames []frame) [numDetectors]detectorScore {
 		switch {
 		case (f.incite || f.wish || f.tense == tenseImperative) && faith:
 			d = detApology
+		case f.act == actHarm && !f.school:
 		case f.school || f.weapon || f.place || f.act == actExplode || f.act == actShoot || f.targetGrp:
 			d = detThreat
 		}
@@ -1079,12 +1411,31 @@ func frameScores(toks []dtok, frames []frame) [numDetectors]detectorScore {
 		}
 		out[d] = detectorScore{score: score, reason: fmt.Sprintf("%s: cadre %s (score %.2f)", detectorNames[d], desc, score)}
 	}
-	// Approval of an attack or its author, with an extremist reference.
+	// Approval of an attack or its author, with an extremist reference;
+	// a justification (« ils ont eu raison », « bien fait ») with an
+	// attack, its author or its target named.
+	attackRef, framedMsg, allusion := false, false, false
 	for i := range frames {
 		f := &frames[i]
-		if f.approve && extremist && !f.negated && !f.framed() && !f.rescuers && out[detApology].score < 0.55 {
+		attackRef = attackRef || f.attackRef
+		framedMsg = framedMsg || f.lesson || f.report || f.drill || f.quoted || f.commem
+		allusion = allusion || (f.allusion || f.warn) && !f.negated
+	}
+	for i := range frames {
+		f := &frames[i]
+		if f.approve && extremist && (!f.negated || f.approveFirst) && !f.framed() && !f.rescuers && out[detApology].score < 0.55 {
 			out[detApology] = detectorScore{score: 0.55, reason: "terror_apology: cadre approbation + référence extrémiste (score 0.55)"}
 		}
+		// Praise of a past attack is told in the past: a report does not
+		// excuse a justification (« ceux qui ont tiré ont eu raison »).
+		if f.justify && attackRef && !f.negated && !(f.quoted || f.drill || f.lesson || f.playful()) && !f.rescuers && out[detApology].score < 0.55 {
+			out[detApology] = detectorScore{score: 0.55, reason: "terror_apology: cadre justification + attaque nommée (score 0.55)"}
+		}
+	}
+	// An allusion to a past attack, in a message that is no lesson, report
+	// or drill: « ce sera comme à X », « retenez la date ».
+	if allusion && attackRef && !framedMsg && out[detThreat].score < 0.55 {
+		out[detThreat] = detectorScore{score: 0.55, reason: "threat: cadre allusion à une attaque passée (score 0.55)"}
 	}
 	return out
 }
@@ -1114,7 +1465,8 @@ func needFrames(toks []dtok) bool {
 	for i := range toks {
 		ki := toks[i].info
 		if ki.act != actNone || ki.noun != actNone || ki.contr != nil ||
-			ki.frame&(fc_weapon|fc_approve|fc_wish) != 0 || ki.lf&(lfReport|lfFalloir|lfDoing) != 0 {
+			ki.frame&(fc_weapon|fc_approve|fc_wish|fc_survival|fc_pastAttack) != 0 || ki.lf&(lfReport|lfFalloir|lfDoing|lfHarm|lfMemory) != 0 ||
+			ki.class&clRef != 0 {
 			return true
 		}
 		first = first || ki.subj == actor1
@@ -1135,7 +1487,7 @@ func messageFlags(toks []dtok) (drill, lesson, report, play bool) {
 		drill = drill || ki.frame&fc_drill != 0
 		lesson = lesson || ki.frame&fc_lesson != 0 || ki.lf&lfLesson != 0
 		report = report || ki.frame&fc_reportN != 0
-		play = play || ki.frame&fc_play != 0
+		play = play || ki.frame&(fc_play|fc_laugh) != 0
 	}
 	return
 }

@@ -404,6 +404,11 @@ var lex = []struct {
 	// Euphemistic threats: the set phrases that name no act.
 	{viHarass, 0.5, "accident ~2 vite ~1 arrive; accident ~1 est|arrive ~1 si ~1 vite ~1 arrive; !regler|reglerai|reglera|reglerons|regle ~1 son|ton|leur ~1 compte; !regler|reglerai|reglera|reglerons ~2 ses|tes ~1 comptes ~1 avec"},
 	{neutral, 0, "^regler|reglerai|reglera|reglerons|regle ~2 compte|comptes ~1 cantine|ent|pronote|bancaire|famille|de|du|d|internet|en|client|scolaire|caf"},
+	// « ils ont eu raison de fermer », « bien fait de prévenir »: right to
+	// do something, not approval of an attack.
+	{neutral, 0, "^a|ont|avaient|avait|as ~1 eu ~1 raison ~1 de|d; ^bien ~1 fait ~1 de|d"},
+	// « tu vas pas le regretter »: a promise, not a threat.
+	{neutral, 0, "^tu|vous ~1 vas|va|allez ~1 pas|pa ~1 le ~1 regretter"},
 	{viFamily, 0.3, "toi ~1 et ~1 ta ~1 famille; ta ~1 famille; tes ~1 parents|freres|soeurs; your ~1 family"},
 	{viCond, 0.25, "si ^tu|vous|t"},
 	{viGang, 0.2, "mes|nos ~1 potes|freres|gars|cousins|reufs|amis; je|on ~1 ramene; my ~1 boys"},
@@ -657,26 +662,68 @@ type keyInfo struct {
 	subj  uint8
 	act   actClass
 	actAt int
-	lf    uint8
+	lf    uint16
 	contr *[2]string
 }
 
+// The key cache is read on every token of every message and written
+// rarely (a new word): reads go to an immutable map behind an atomic
+// pointer, new keys to a locked map that is merged into a new snapshot
+// once it holds a quarter as many keys (amortised copying).
 var (
-	infoCache     sync.Map // string → *keyInfo
-	infoCacheSize atomic.Int64
+	infoSnap    atomic.Pointer[map[string]*keyInfo]
+	infoMu      sync.Mutex
+	infoPending = map[string]*keyInfo{}
+	infoSize    int // keys in the snapshot and pending, under infoMu
 )
 
 const maxInfoCache = 200000 // beyond this, new keys are computed each time
 
 func (l *lexicon) info(key string) *keyInfo {
-	if v, ok := infoCache.Load(key); ok {
-		return v.(*keyInfo)
-	}
-	ki := l.computeInfo(key)
-	if infoCacheSize.Load() < maxInfoCache {
-		if _, loaded := infoCache.LoadOrStore(strings.Clone(key), ki); !loaded {
-			infoCacheSize.Add(1)
+	if m := infoSnap.Load(); m != nil {
+		if ki, ok := (*m)[key]; ok {
+			return ki
 		}
+	}
+	infoMu.Lock()
+	ki, ok := infoPending[key]
+	infoMu.Unlock()
+	if ok {
+		return ki
+	}
+	ki = l.computeInfo(key)
+	infoMu.Lock()
+	defer infoMu.Unlock()
+	if old, ok := infoPending[key]; ok {
+		return old // computed by another goroutine meanwhile
+	}
+	if m := infoSnap.Load(); m != nil {
+		if old, ok := (*m)[key]; ok {
+			return old // published meanwhile
+		}
+	}
+	if infoSize >= maxInfoCache {
+		return ki
+	}
+	infoPending[strings.Clone(key)] = ki
+	infoSize++
+	snap := infoSnap.Load()
+	n := 0
+	if snap != nil {
+		n = len(*snap)
+	}
+	if len(infoPending) >= 64 && len(infoPending)*4 >= n {
+		m := make(map[string]*keyInfo, n+len(infoPending))
+		if snap != nil {
+			for k, v := range *snap {
+				m[k] = v
+			}
+		}
+		for k, v := range infoPending {
+			m[k] = v
+		}
+		infoSnap.Store(&m)
+		infoPending = map[string]*keyInfo{}
 	}
 	return ki
 }

@@ -296,8 +296,27 @@ func isAlpha(s string) bool {
 }
 
 func isIPv4(h string) bool {
+	if !digitsAndDots(h) {
+		return false // netip.ParseAddr allocates its error
+	}
 	a, err := netip.ParseAddr(h)
 	return err == nil && a.Is4()
+}
+
+// digitsAndDots reports whether s could be an IPv4 address.
+func digitsAndDots(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; (c < '0' || c > '9') && c != '.' {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// couldBeIP reports whether netip.ParseAddr could accept s: an IPv4
+// address, or an IPv6 one (always with a colon).
+func couldBeIP(s string) bool {
+	return digitsAndDots(s) || strings.IndexByte(s, ':') >= 0
 }
 
 // knownTLDs are the top-level domains accepted for bare domains (without
@@ -394,15 +413,19 @@ func RegisteredDomain(hostOrURL string) string {
 		}
 		return ""
 	}
-	if a, err := netip.ParseAddr(s); err == nil { // an IPv6 address without brackets
-		return a.String()
+	if couldBeIP(s) { // an IPv6 address without brackets
+		if a, err := netip.ParseAddr(s); err == nil {
+			return a.String()
+		}
 	}
 	if i := strings.LastIndexByte(s, ':'); i >= 0 {
 		s = s[:i]
 	}
 	s = strings.TrimSuffix(strings.ToLower(s), ".")
-	if a, err := netip.ParseAddr(s); err == nil {
-		return a.String()
+	if couldBeIP(s) {
+		if a, err := netip.ParseAddr(s); err == nil {
+			return a.String()
+		}
 	}
 	if s == "" {
 		return ""
@@ -591,8 +614,13 @@ func editLimit(name string) int {
 // digits and homoglyphs mapped.
 func flatHost(host string) string {
 	var b strings.Builder
+	b.Grow(len(host))
 	for _, r := range host {
 		if r == '.' || r == '-' {
+			continue
+		}
+		if r < utf8.RuneSelf && asciiFlatReady {
+			b.WriteString(asciiFlat[r])
 			continue
 		}
 		if m, ok := homoglyphs[r]; ok {
@@ -608,6 +636,26 @@ func flatHost(host string) string {
 		b.WriteRune(r)
 	}
 	return b.String()
+}
+
+// asciiFlat is flatHost's mapping of each ASCII character (filled by an
+// init of normalize.go once latinFold is).
+var (
+	asciiFlat      [utf8.RuneSelf]string
+	asciiFlatReady bool
+)
+
+func flatRune(r rune) string {
+	if m, ok := homoglyphs[r]; ok {
+		r = m
+	}
+	if m, ok := leetMap[r]; ok {
+		r = m
+	}
+	if f, ok := latinFold[r]; ok {
+		return f
+	}
+	return string(r)
 }
 
 // nearestBrand compares the name of a registrable domain (without its

@@ -445,6 +445,15 @@ func (fv *featureVec) fill(toks []dtok, frames []frame, clause []int, ds *[numDe
 		if fr.approve {
 			fv.addName("cadre : approbation", frameValue)
 		}
+		if fr.justify && !fr.negated {
+			fv.addName("cadre : justification", frameValue)
+			if fr.attackRef {
+				fv.addName("cadre : justification + attaque nommée", frameValue)
+			}
+		}
+		if fr.allusion && !fr.negated {
+			fv.addName("cadre : allusion", frameValue)
+		}
 		if fr.presence {
 			fv.addName("cadre : présence 1re personne", frameValue)
 			if fr.school {

@@ -183,8 +183,29 @@ func (nb *nbufs) analyze(s string) analysis {
 // Stage 1: map each rune to zero or more lower-case, accent-free characters.
 func mapRunes(s string, out []ch) []ch {
 	pendingObf := false
+	if cap(out) < len(s) {
+		out = make([]ch, 0, len(s)+len(s)/8)
+	}
 	for i := 0; i < len(s); {
+		if b := s[i]; b < utf8.RuneSelf {
+			// ASCII, most of any message: by table (asciiChs), as
+			// appendASCII would map it.
+			c := &asciiChs[b]
+			out = append(out, ch{r: c.r, kind: c.kind, obf: pendingObf && c.obf, start: int32(i), end: int32(i + 1)})
+			pendingObf = false
+			i++
+			continue
+		}
 		r, size := utf8.DecodeRuneInString(s[i:])
+		if r < rune(len(latinFast)) && latinFast[r] != "" {
+			// Accented Latin letters, by array (latinFast).
+			for _, x := range latinFast[r] {
+				out = append(out, ch{r: x, kind: kLetter, obf: pendingObf, start: int32(i), end: int32(i + size)})
+			}
+			pendingObf = false
+			i += size
+			continue
+		}
 		st, en := int32(i), int32(i+size)
 		i += size
 		if r < utf8.RuneSelf {
@@ -848,4 +869,37 @@ func init() {
 	// Latin-1 punctuation with a meaning for the segmenter.
 	delete(latinFold, '\u00aa')
 	delete(latinFold, '\u00ba')
+}
+
+// asciiChs is appendASCII for each ASCII byte, with obf set where it keeps
+// the obfuscation flag; latinFast is latinFold for the Latin letters below
+// U+0250 that are not emoji words. mapRunes reads them instead of calling
+// appendASCII and looking up maps for every character.
+//
+// asciiChs is a variable initialised by a function, so that it is ready
+// before the lexicon (itself a package variable) is compiled; latinFast is
+// filled by an init, after the one that fills latinFold (same file,
+// later), so that both stay empty while the lexicon compiles.
+var (
+	asciiChs  = buildASCIIChs()
+	latinFast [0x250]string
+)
+
+func buildASCIIChs() (t [utf8.RuneSelf]ch) {
+	for b := range t {
+		t[b] = appendASCII(nil, rune(b), 0, 1, true)[0]
+	}
+	return t
+}
+
+func init() {
+	for r := range asciiFlat {
+		asciiFlat[r] = flatRune(rune(r))
+	}
+	asciiFlatReady = true
+	for r, rep := range latinFold {
+		if _, emoji := emojiWords[r]; r >= utf8.RuneSelf && r < rune(len(latinFast)) && !emoji && rep != "" {
+			latinFast[r] = rep
+		}
+	}
 }

@@ -1,7 +1,9 @@
 package screen
 
 import (
+	"fmt"
 	"strings"
+	"sync"
 	"testing"
 	"unicode/utf8"
 )
@@ -107,4 +109,31 @@ func FuzzNormalize(f *testing.F) {
 		}
 		_ = textScores(s)
 	})
+}
+
+// The key cache is shared by concurrent Checks: keys looked up from many
+// goroutines while snapshots are published read the same analysis as a
+// fresh computation (run with -race).
+func TestInfoCacheConcurrent(t *testing.T) {
+	const workers, keys = 8, 300
+	var wg sync.WaitGroup
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func(w int) {
+			defer wg.Done()
+			for i := 0; i < keys; i++ {
+				k := fmt.Sprintf("zzcache%dx%d", i, (i*7+w)%keys)
+				ki := lx.info(k)
+				if want := lx.computeInfo(k); ki.class != want.class || len(ki.cands) != len(want.cands) || ki.lf != want.lf {
+					t.Errorf("%s: cached %+v, computed %+v", k, ki, want)
+					return
+				}
+				if lx.info(k) != ki {
+					t.Errorf("%s: two analyses cached", k)
+					return
+				}
+			}
+		}(w)
+	}
+	wg.Wait()
 }

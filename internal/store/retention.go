@@ -156,7 +156,7 @@ func (t *Tx) ExpireMessages(ctx context.Context, before int64, limit int) (messa
 	// Deliveries go before their messages: SQLite's unread counters
 	// (0006_core.sql) look the message up when a copy goes.
 	var ignored int64
-	for _, table := range []string{"deliveries", "pending_deliveries", "reports", "campaign_members", "campaign_obs", "campaign_keys"} {
+	for _, table := range []string{"deliveries", "pending_deliveries", "unreached", "reports", "campaign_members", "campaign_obs", "campaign_keys"} {
 		if err := t.affected(ctx, &ignored, `DELETE FROM `+table+` WHERE message_id IN (`+in+`)`, args...); err != nil {
 			return 0, 0, fmt.Errorf("expire messages: %s: %w", table, err)
 		}
@@ -207,7 +207,7 @@ func (t *Tx) EraseClosedAccounts(ctx context.Context, closedBefore, now int64, l
 	}
 	in, args := placeholders(len(ids)), int64Args(ids)
 	var ignored int64
-	tables := []string{"deliveries", "pending_deliveries", "sessions", "revoked_sessions", "known_devices", "revoked_devices", "notices",
+	tables := []string{"deliveries", "pending_deliveries", "unreached", "sessions", "revoked_sessions", "known_devices", "revoked_devices", "notices",
 		"draft_files", "drafts", "account_security", "totp_pending", "webauthn_credentials", "webauthn_handles", "recovery_codes", "activation_codes",
 		"closed_attempts"}
 	if t.db.dialect == SQLite {

@@ -18,15 +18,18 @@ type FolderFilter struct {
 	// Summary reads only what a list of messages shows: ids, sender,
 	// subject, status, dates (and, in the sent folder, the recipients).
 	// The body, the screen's reasons, the fingerprint, the score, the
-	// parent and the scope are left zero. A page of 50 full messages cost
+	// parent and the scope are left zero, and the thread is taken as the
+	// message's own. A page of 50 full messages cost
 	// more in the driver's conversion of 22 columns a row than in SQLite.
 	Summary bool
 }
 
-// summaryColumns are what a Summary reads; to is the recipients' column
-// or nothing (scanSummary).
+// summaryColumns are what a Summary reads of a message; to adds the
+// recipients' column (scanSummary). The sender's name and role are read
+// apart, once per sender of the page (fillSenders), and the thread is
+// left to the message page.
 func summaryColumns(to bool) string {
-	cols := `m.id, m.thread_id, m.sender_id, s.username, s.display_name, s.role, m.subject, m.status, m.sent_at, m.deliver_at`
+	cols := `m.id, m.sender_id, m.subject, m.status, m.sent_at, m.deliver_at`
 	if to {
 		cols += `, m.to_expr`
 	}
@@ -36,24 +39,61 @@ func summaryColumns(to bool) string {
 // scanSummary reads the columns of summaryColumns(to), then extra.
 func scanSummary(s interface{ Scan(...any) error }, to bool, extra ...any) (bouclier.Message, error) {
 	var m bouclier.Message
-	var status, role, toExpr string
-	dest := []any{&m.ID, &m.ThreadID, &m.SenderID, &m.Sender, &m.SenderName, &role, &m.Subject, &status, &m.SentAt, &m.DeliverAt}
+	var status, toExpr string
+	var buf [12]any
+	dest := append(buf[:0], &m.ID, &m.SenderID, &m.Subject, &status, &m.SentAt, &m.DeliverAt)
 	if to {
 		dest = append(dest, &toExpr)
 	}
 	if err := s.Scan(append(dest, extra...)...); err != nil {
 		return m, err
 	}
-	m.Status, m.SenderRole = bouclier.MessageStatus(status), bouclier.Role(role)
-	if m.ThreadID == 0 {
-		m.ThreadID = m.ID
-	}
+	m.Status, m.ThreadID = bouclier.MessageStatus(status), m.ID
 	if to {
 		if err := json.Unmarshal([]byte(toExpr), &m.To); err != nil {
 			return m, fmt.Errorf("message %d recipients: %w", m.ID, err)
 		}
 	}
 	return m, nil
+}
+
+// fillSenders sets the sender's username, name and role of entries from
+// one query for their distinct senders (a page has a handful): cheaper
+// than joining the users to each of fifty rows.
+func (db *DB) fillSenders(ctx context.Context, entries []Entry) error {
+	var ids []int64
+	for i := range entries {
+		if !slices.Contains(ids, entries[i].SenderID) {
+			ids = append(ids, entries[i].SenderID)
+		}
+	}
+	if len(ids) == 0 {
+		return nil
+	}
+	rows, err := db.query(ctx, `SELECT id, username, display_name, role FROM users WHERE id IN (`+placeholders(len(ids))+`)`, int64Args(ids)...)
+	if err != nil {
+		return fmt.Errorf("senders: %w", err)
+	}
+	defer rows.Close()
+	type who struct{ username, name, role string }
+	found := make(map[int64]who, len(ids))
+	for rows.Next() {
+		var id int64
+		var w who
+		if err := rows.Scan(&id, &w.username, &w.name, &w.role); err != nil {
+			return fmt.Errorf("senders: %w", err)
+		}
+		found[id] = w
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("senders: %w", err)
+	}
+	for i := range entries {
+		w := found[entries[i].SenderID]
+		m := &entries[i].Message
+		m.Sender, m.SenderName, m.SenderRole = w.username, w.name, bouclier.Role(w.role)
+	}
+	return nil
 }
 
 // likePattern makes a LIKE pattern matching s anywhere, its own % and _
@@ -74,31 +114,43 @@ func (db *DB) SearchFolder(ctx context.Context, userID int64, f Folder, fl Folde
 		query string
 		args  []any
 	)
-	cols := messageColumns
+	q := strings.TrimSpace(fl.Query)
+	// A summary joins the senders only to search their names.
+	senders := ` JOIN users s ON s.id = m.sender_id`
+	if fl.Summary && q == "" {
+		senders = ""
+	}
+	cols, trashed := messageColumns+`, d.read_at, d.trashed`, boolInt(f == FolderTrash)
 	switch f {
 	case FolderInbox, FolderTrash:
 		if fl.Summary {
-			cols = summaryColumns(false)
+			cols = summaryColumns(false) + `, d.read_at` // trashed: the folder says
 		}
-		query = `SELECT ` + cols + `, d.read_at, d.trashed, EXISTS (SELECT 1 FROM attachments a WHERE a.message_id = m.id)
-			FROM deliveries d JOIN messages m ON m.id = d.message_id JOIN users s ON s.id = m.sender_id
+		query = `SELECT ` + cols + `, EXISTS (SELECT 1 FROM attachments a WHERE a.message_id = m.id)
+			FROM deliveries d JOIN messages m ON m.id = d.message_id` + senders + `
 			WHERE d.user_id = ? AND d.visible = 1 AND m.recalled = 0 AND d.trashed = ? AND d.message_id < ? AND d.message_id > ?`
-		args = []any{userID, boolInt(f == FolderTrash), before, after}
+		args = []any{userID, trashed, before, after}
 		if fl.Unread {
 			query += ` AND d.read_at = 0`
 		}
 	case FolderSent:
+		cols = messageColumns
 		if fl.Summary {
 			cols = summaryColumns(true)
 		}
-		query = `SELECT ` + cols + `, 1, 0, EXISTS (SELECT 1 FROM attachments a WHERE a.message_id = m.id)
-			FROM messages m JOIN users s ON s.id = m.sender_id
+		if !fl.Summary {
+			cols += `, 1, 0`
+		} else {
+			cols += `, 1`
+		}
+		query = `SELECT ` + cols + `, EXISTS (SELECT 1 FROM attachments a WHERE a.message_id = m.id)
+			FROM messages m` + senders + `
 			WHERE m.sender_id = ? AND m.recalled = 0 AND m.id < ? AND m.id > ?`
 		args = []any{userID, before, after}
 	default:
 		return nil, fmt.Errorf("unknown folder %q", f)
 	}
-	if q := strings.TrimSpace(fl.Query); q != "" {
+	if q != "" {
 		p := likePattern(q)
 		query += ` AND (LOWER(m.subject) LIKE ? ESCAPE '\' OR LOWER(m.body) LIKE ? ESCAPE '\' OR LOWER(s.display_name) LIKE ? ESCAPE '\')`
 		args = append(args, p, p, p)
@@ -123,14 +175,15 @@ func (db *DB) SearchFolder(ctx context.Context, userID int64, f Folder, fl Folde
 		return nil, fmt.Errorf("search %s: %w", f, err)
 	}
 	defer rows.Close()
-	out := make([]Entry, 0, min(limit, 64))
+	out := make([]Entry, 0, min(limit, 100))
 	for rows.Next() {
 		var e Entry
 		var readAt, trashed int64
 		var att bool
 		var m bouclier.Message
 		if fl.Summary {
-			m, err = scanSummary(rows, f == FolderSent, &readAt, &trashed, &att)
+			m, err = scanSummary(rows, f == FolderSent, &readAt, &att)
+			trashed = int64(boolInt(f == FolderTrash))
 		} else {
 			m, err = scanMessage(rows, &readAt, &trashed, &att)
 		}
@@ -140,8 +193,16 @@ func (db *DB) SearchFolder(ctx context.Context, userID int64, f Folder, fl Folde
 		e.Message, e.Read, e.Trashed, e.HasAttachments = m, readAt != 0, trashed != 0, att
 		out = append(out, e)
 	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("search %s: %w", f, err)
+	}
 	if after > 0 {
 		slices.Reverse(out)
 	}
-	return out, rows.Err()
+	if fl.Summary {
+		if err := db.fillSenders(ctx, out); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
 }

@@ -30,8 +30,20 @@ func (h *handler) adminShow(w http.ResponseWriter, r *http.Request, s auth.Sessi
 	p.Data = struct {
 		Scope     string
 		Incidents bool
-	}{scopeLabel(s.User.Scope()), h.d.Campaign != nil}
+	}{h.homeScope(r.Context(), s.User.Scope()), h.d.Campaign != nil}
 	h.render(w, http.StatusOK, "admin", p)
+}
+
+// homeScope names the administrator's scope on the administration home:
+// an establishment by its name (« Collège Jean Moulin (0780001A) »),
+// otherwise as scopeName does.
+func (h *handler) homeScope(ctx context.Context, scope string) string {
+	if uai, ok := strings.CutPrefix(scope, "establishment:"); ok && h.d.DB != nil {
+		if e, err := h.d.DB.Establishment(ctx, uai); err == nil && e.Name != "" {
+			return e.Name + " (" + uai + ")"
+		}
+	}
+	return h.scopeName(ctx, scope)
 }
 
 // scopeLabel names an administrative scope in French.

@@ -2,8 +2,6 @@ package web
 
 import (
 	"net/http"
-	"net/url"
-	"strconv"
 
 	"github.com/bouclier/bouclier/internal/auth"
 	"github.com/bouclier/bouclier/internal/httpx"
@@ -25,7 +23,7 @@ func (h *handler) attachmentGet(w http.ResponseWriter, r *http.Request, s auth.S
 	}
 	if r.URL.Query().Get("apercu") == "1" {
 		if pdfPreviewable(at.ContentType, at.Size) {
-			servePDFPreview(w, at.Name, data)
+			h.servePDFPreview(w, r, at, data)
 			return
 		}
 		httpx.ServePreview(w, at.Name, at.ContentType, data)
@@ -38,8 +36,8 @@ func (h *handler) attachmentGet(w http.ResponseWriter, r *http.Request, s auth.S
 // same reason as maxPDFPreview.
 const maxImagePreview = 5 << 20
 
-// maxPDFPreview bounds the PDFs shown in the page: a bigger one is only
-// offered as a download, so that opening a message stays light.
+// maxPDFPreview bounds the PDFs whose first page is rendered: a bigger one
+// is only offered as a download, so that opening a message stays light.
 const maxPDFPreview = 5 << 20
 
 // pdfPreviewable reports whether an attachment is shown in the message as
@@ -47,20 +45,4 @@ const maxPDFPreview = 5 << 20
 // sender's file name claims.
 func pdfPreviewable(contentType string, size int64) bool {
 	return contentType == "application/pdf" && size <= maxPDFPreview
-}
-
-// servePDFPreview sends a PDF for the <iframe sandbox> of the message page:
-// inline, in a sandbox of its own (no script, no form, no same-origin
-// access even if the browser runs the file's JavaScript), framable only by
-// Bouclier's own pages.
-func servePDFPreview(w http.ResponseWriter, name string, data []byte) {
-	hd := w.Header()
-	hd.Set("Content-Type", "application/pdf")
-	hd.Set("Content-Disposition", "inline; filename*=UTF-8''"+url.PathEscape(name))
-	hd.Set("Content-Security-Policy", "default-src 'none'; sandbox; frame-ancestors 'self'")
-	hd.Set("X-Frame-Options", "SAMEORIGIN")
-	hd.Set("X-Content-Type-Options", "nosniff")
-	hd.Set("Cache-Control", "private, no-store")
-	hd.Set("Content-Length", strconv.Itoa(len(data)))
-	_, _ = w.Write(data)
 }

@@ -17,7 +17,8 @@ import (
 // TestBrowserClassAndParentsUnderTheCircular: under the 2024 circular's
 // rule for pupils (they receive nothing), a teacher writes to « Élèves de 4A » and
 // « Parents de 4A » in Chromium: the message is sent, the page names the
-// pupils left out and why, and the parent receives it.
+// pupils left out and why, after the send and from the sent folder, and
+// the parent receives it.
 func TestBrowserClassAndParentsUnderTheCircular(t *testing.T) {
 	e := startE2EWithin(t, 6*time.Minute)
 	// The circular's rule for pupils alone: its night closure of adults
@@ -47,8 +48,25 @@ func TestBrowserClassAndParentsUnderTheCircular(t *testing.T) {
 	if !strings.Contains(got, "Message envoyé") || !strings.Contains(got, "ne peut pas le recevoir") {
 		t.Fatalf("after sending: %q", got)
 	}
+	// The pupil is named as not reached, with the rule, after the send
+	// and in the sent folder's view of the message.
+	notReached := func(when string) {
+		got := text(t, prof, "#non-distribue + p + ul")
+		if got := text(t, prof, ".unreached"); !strings.Contains(got, "Non distribué à") || !strings.Contains(got, "ne peut pas recevoir de messages") ||
+			!strings.Contains(got, "Messagerie fermée aux élèves") {
+			t.Errorf("%s: %q", when, got)
+		}
+		if got != "Léa Dupont, élève de 4A" {
+			t.Errorf("%s: not reached %q, want the pupil by name", when, got)
+		}
+	}
+	notReached("after the send")
 	e.shoot(prof, "sent-not-reached")
 	e.axe(prof, "message sent with recipients left out")
+	e.do(prof, chromedp.Navigate(e.url+"/sent"), chromedp.WaitVisible(chromedp.CSS(".messages")))
+	e.do(prof, chromedp.Click(chromedp.CSS(".messages a")), chromedp.WaitVisible(chromedp.CSS(".unreached")))
+	notReached("from the sent folder")
+	e.shoot(prof, "sent-folder-not-reached")
 	parent := e.tab(t)
 	e.login(parent, "parent.dupont", false)
 	if got := text(t, parent, ".messages"); !strings.Contains(got, subject) {

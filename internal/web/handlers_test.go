@@ -301,7 +301,7 @@ func TestPagesAndErrors(t *testing.T) {
 	}
 	head := newBrowser(t, srv)
 	head.login("principal.moulin", e.OTP(t, 0))
-	if p := head.get("/admin"); p.Status != 200 || !strings.Contains(p.Body, "établissement 0780001A") || !strings.Contains(p.Body, `href="/admin"`) {
+	if p := head.get("/admin"); p.Status != 200 || !strings.Contains(p.Body, "Collège Jean Moulin (0780001A)") || !strings.Contains(p.Body, `href="/admin"`) {
 		t.Errorf("admin for head: %d\n%s", p.Status, p.Body)
 	}
 }
@@ -349,27 +349,60 @@ func mustURL(s string) *url.URL {
 
 // TestClassAndParentsUnderTheCircular: under the default rules a teacher's
 // message to a class and its parents reaches the parents; the pupils, who
-// may not receive, are named as not reached, and nothing is refused.
+// may not receive, are named as not reached with the rule's reason, after
+// the send and in the sent folder's view of the message, the first few
+// and « et 23 autres » for a class of 31, and nothing is refused.
 func TestClassAndParentsUnderTheCircular(t *testing.T) {
 	e, srv := env(t)
-	if err := e.App.Rules.ApplyPreset(context.Background(), bouclier.SystemActor("test"), "circular-2024", "national"); err != nil {
+	ctx := context.Background()
+	if err := e.App.Rules.ApplyPreset(ctx, bouclier.SystemActor("test"), "circular-2024", "national"); err != nil {
+		t.Fatal(err)
+	}
+	err := e.App.DB.InTx(ctx, func(tx *store.Tx) error {
+		for i := 1; i <= 30; i++ {
+			if _, err := tx.UpsertUser(ctx, bouclier.User{Username: fmt.Sprintf("eleve.4a%02d", i), DisplayName: fmt.Sprintf("Élève %02d Test", i),
+				Role: bouclier.RoleStudent, Academie: "versailles", UAI: "0780001A", Class: "4A"}, "", time.Now()); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
 		t.Fatal(err)
 	}
 	prof := newBrowser(t, srv)
 	prof.login("prof.martin", e.OTP(t, 0))
 	p := prof.send([]string{"class:0780001A/4A", "parents:0780001A/4A"}, "Sortie au musée", "Départ jeudi à 8 h 30 devant le collège.")
 	loc := p.Header.Get("Location")
-	if p.Status != http.StatusSeeOther || !strings.Contains(loc, "envoye=1") || !strings.Contains(loc, "nr=1") {
+	if p.Status != http.StatusSeeOther || !strings.Contains(loc, "envoye=1") {
 		t.Fatalf("send: %d %q\n%s", p.Status, loc, p.Body)
 	}
-	p = prof.get(loc)
-	if !strings.Contains(p.Body, "Message envoyé.") || !strings.Contains(p.Body, "ne peut pas le recevoir") {
-		t.Errorf("sender not told who was left out:\n%s", p.Body)
+	msg := strings.SplitN(loc, "?", 2)[0]
+	for _, c := range []struct{ name, path string }{{"after the send", loc}, {"from the sent folder", msg}} {
+		p = prof.get(c.path)
+		body := html.UnescapeString(p.Body)
+		for _, want := range []string{"Non distribué à", "Ces 31\u00a0destinataires ne peuvent pas recevoir de messages",
+			"Motif\u202f: Messagerie fermée aux élèves (circulaire de mars 2024).", "Léa Dupont, élève de 4A", "Élève 01 Test, élève de 4A",
+			"et 23\u00a0autres", "Élève 30 Test, élève de 4A"} {
+			if !strings.Contains(body, want) {
+				t.Errorf("%s: no %q in\n%s", c.name, want, body)
+			}
+		}
+		if strings.Contains(body, "eleve.dupont") || strings.Contains(body, "réception fermée") {
+			t.Errorf("%s: login name or raw reason shown", c.name)
+		}
+	}
+	if strings.Contains(p.Body, "Message envoyé.") || !strings.Contains(prof.get(loc).Body, "Message envoyé.") {
+		t.Errorf("« Message envoyé » should be said right after the send only")
 	}
 	parent := newBrowser(t, srv)
 	parent.login("parent.dupont", "")
 	if p := parent.get("/inbox"); !strings.Contains(p.Body, "Sortie au musée") {
 		t.Errorf("parent did not receive it")
+	}
+	// Only the sender sees who was left out.
+	if p := parent.get(msg); strings.Contains(p.Body, "Non distribué") || strings.Contains(p.Body, "Élève 01") {
+		t.Errorf("a recipient sees who was left out:\n%s", p.Body)
 	}
 }
 

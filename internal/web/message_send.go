@@ -244,11 +244,7 @@ func (h *handler) messageSend(w http.ResponseWriter, r *http.Request, s auth.Ses
 	}
 	res, err := h.d.Messaging.Send(ctx, s.User, d, clientOf(r).Address)
 	if err == nil {
-		why := ""
-		if len(res.NotReached) > 0 {
-			why = res.NotReached[0].Reason
-		}
-		http.Redirect(w, r, sentLocation(res.ID, len(res.NotReached), len(res.Later), why), http.StatusSeeOther)
+		http.Redirect(w, r, sentLocation(res.ID), http.StatusSeeOther)
 		return
 	}
 	if res.DraftID == 0 {

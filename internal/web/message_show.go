@@ -1,8 +1,8 @@
 package web
 
 import (
+	"context"
 	"net/http"
-	"net/url"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -18,13 +18,13 @@ type threadData struct {
 	Messages []threadMessage
 	JustSent bool
 	Reply    replyForm
-	// After a send: how many recipients cannot receive it, and how many
-	// receive it later (quiet hours), with the first reason given.
-	NotReached, Later int
-	NotReachedWhy     string
-	Reported          bool // the user just reported it
-	ReportReasons     []string
-	Request           requestData // what the message asks of its reader (ackforms.go)
+	// For its sender: the recipients who did not get it when it was
+	// sent, by name and why, and how many never will and will later.
+	Unreached, LaterGroups []unreachedGroup
+	NotReached, Later      int
+	Reported               bool // the user just reported it
+	ReportReasons          []string
+	Request                requestData // what the message asks of its reader (ackforms.go)
 }
 
 // reportReasons are the reasons offered when reporting a message.
@@ -33,7 +33,7 @@ var reportReasons = []string{"Menace ou violence", "Harcèlement ou insulte", "C
 
 type threadMessage struct {
 	bouclier.Message
-	Attachments []store.Attachment
+	Attachments []attachmentView
 	Mine        bool
 	Current     bool
 }
@@ -64,17 +64,39 @@ func (h *handler) messageShow(w http.ResponseWriter, r *http.Request, s auth.Ses
 	q := r.URL.Query()
 	d := threadData{Entry: e, Mine: e.SenderID == u.ID, JustSent: q.Get("envoye") != "", Reported: q.Get("signale") != "",
 		ReportReasons: reportReasons}
-	if d.JustSent {
-		d.NotReached, _ = strconv.Atoi(q.Get("nr"))
-		d.Later, _ = strconv.Atoi(q.Get("pt"))
-		d.NotReachedWhy = clipText(q.Get("motif"), 300)
-	}
-	for _, m := range thread {
-		tm := threadMessage{Message: m, Mine: m.SenderID == u.ID, Current: m.ID == id}
-		if tm.Attachments, err = h.d.Messaging.Attachments(ctx, u, m.ID); err != nil {
+	if d.Mine {
+		xs, err := h.d.Messaging.Unreached(ctx, u, id)
+		if err != nil {
 			h.fail(w, r, &s, err)
 			return
 		}
+		for _, x := range xs {
+			if x.DeliverAt == 0 {
+				d.NotReached++
+			} else {
+				d.Later++
+			}
+		}
+		for _, g := range h.unreachedView(ctx, h.location(u), xs) {
+			if g.Later {
+				d.LaterGroups = append(d.LaterGroups, g)
+			} else {
+				d.Unreached = append(d.Unreached, g)
+			}
+		}
+	}
+	// The page waits pdfWait at most for the PDFs' first renders, however
+	// many it shows.
+	wait, cancel := context.WithTimeout(ctx, pdfWait)
+	defer cancel()
+	for _, m := range thread {
+		tm := threadMessage{Message: m, Mine: m.SenderID == u.ID, Current: m.ID == id}
+		as, err := h.d.Messaging.Attachments(ctx, u, m.ID)
+		if err != nil {
+			h.fail(w, r, &s, err)
+			return
+		}
+		tm.Attachments = h.attachmentViews(ctx, wait, u, as)
 		d.Messages = append(d.Messages, tm)
 	}
 	d.Reply = replyTo(u, e.Message, thread)
@@ -122,18 +144,10 @@ func clipText(s string, n int) string {
 	return string([]rune(s)[:n]) + "…"
 }
 
-// sentLocation is where a send leads: the message, with what the sender
-// must know of who did not get it now.
-func sentLocation(id int64, notReached, later int, why string) string {
-	v := url.Values{"envoye": {"1"}}
-	if notReached > 0 {
-		v.Set("nr", strconv.Itoa(notReached))
-		v.Set("motif", clipText(why, 300))
-	}
-	if later > 0 {
-		v.Set("pt", strconv.Itoa(later))
-	}
-	return "/messages/" + strconv.FormatInt(id, 10) + "?" + v.Encode()
+// sentLocation is where a send leads: the message, which tells its
+// sender who was left out (kept with it, unreached.go).
+func sentLocation(id int64) string {
+	return "/messages/" + strconv.FormatInt(id, 10) + "?envoye=1"
 }
 
 // messageReport reports a received message to the establishment

@@ -48,7 +48,6 @@ var funcs = template.FuncMap{
 	"browser":     browserLabel,
 	"count":       thousands,
 	"eventkind":   incidentEventLabel,
-	"pdfpreview":  pdfPreviewable,
 }
 
 // personLabel presents a person by name and role, « Sophie Martin
@@ -187,6 +186,8 @@ func (h *handler) render(w http.ResponseWriter, status int, name string, p *page
 		return
 	}
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	// The length known, the page goes in one piece rather than in chunks.
+	w.Header().Set("Content-Length", strconv.Itoa(buf.Len()))
 	w.WriteHeader(status)
 	_, _ = w.Write(buf.Bytes())
 }

@@ -159,11 +159,7 @@ func (h *handler) afterStepUp(w http.ResponseWriter, r *http.Request, old auth.S
 	if err != nil {
 		return draft
 	}
-	why := ""
-	if len(res.NotReached) > 0 {
-		why = res.NotReached[0].Reason
-	}
-	return sentLocation(res.ID, len(res.NotReached), len(res.Later), why)
+	return sentLocation(res.ID)
 }
 
 // stepUpOptions starts a passkey check for the step-up (JSON).

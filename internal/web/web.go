@@ -25,6 +25,7 @@ import (
 	"github.com/bouclier/bouclier/internal/directory"
 	"github.com/bouclier/bouclier/internal/messaging"
 	"github.com/bouclier/bouclier/internal/moderation"
+	"github.com/bouclier/bouclier/internal/pdfpreview"
 	"github.com/bouclier/bouclier/internal/privacy"
 	"github.com/bouclier/bouclier/internal/retention"
 	"github.com/bouclier/bouclier/internal/rules"
@@ -81,6 +82,10 @@ type Deps struct {
 	// retention (issue 16); their pages say so when one is missing.
 	Privacy *privacy.Service
 	Holds   *retention.Holds
+
+	// PDF renders PDF attachments' first pages for the message page;
+	// nil: one renderer shared by the process, with its default bounds.
+	PDF *pdfpreview.Renderer
 }
 
 // Request bodies: five 10 MiB attachments and the text, as in the API; any

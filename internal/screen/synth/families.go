@@ -314,6 +314,52 @@ var families = []family{
 		"[la sortie|la réunion|l'inscription|la visite médicale|la tenue de sport] est obligatoire {chatTime}, [pensez à l'autorisation|merci de prévenir la vie scolaire|rendez le coupon]",
 		"[ma mère va me tuer|le prof va me tuer|la CPE va me tuer], [j'ai oublié|jai encore oublié|g oublié] [mon carnet|ma punition|le devoir]{pupilEnd}",
 	}, 0.6, true},
+	// Fourth round: threats that name an outcome and no act, slang act
+	// verbs aimed at a person, allusions to a past attack, justification
+	// of an attack; and their look-alikes: hyperbole on things, « tu vas
+	// pas le regretter », « retenez la date » of a school event, lessons
+	// on school shootings, « ils ont eu raison de… ».
+	{"pupil_outcome", "violent", []string{
+		"{nameOpt}[tu vas pas|tu vas jamais|tu risques pas de] [rentrer|repartir|sortir] [entier|entière|vivant|indemne] [ce soir|{chatTime}|de la sortie|de ce parc]{pupilEnd}",
+		"{nameOpt}[on va te faire regretter|je vais te faire regretter|jvais te faire regretter|on te fera regretter] [d'être né|ta vie|d'avoir parlé|d'avoir balancé]{pupilEnd}",
+		"{nameOpt}tu vas [le regretter|le payer|le payer cher|regretter] [{chatTime}|quand tu sors|à la sortie][, crois-moi|, jte jure|]{pupilEnd}",
+		"{nameOpt}[personne|aucun de vous] [sortira|ne sortira] [vivant|entier] [de la sortie|du parc|du gymnase] {chatTime}{pupilEnd}",
+		"{nameOpt}[t'inquiète|tkt|ok] [on te chope|on va te choper|jte chope|je vais te choper] [{chatTime}|à la sortie|au bus], [tu vas voir|t'es fini|prépare-toi]{pupilEnd}",
+	}, 0.6, true},
+	{"place_outcome", "threat", []string{
+		"[Vous avez jusqu'à|Il vous reste jusqu'à] {hour}. [Après|Ensuite|Passé ce délai], {place} [n'existera plus|va plus exister|ne sera plus qu'un souvenir].",
+		"{greet}{day}, {place} [n'existera plus|sera rayé de la carte|ne restera pas debout].{close}",
+		"[Dernier avertissement|Dernière chance] : {time} il ne restera plus rien [du collège|du lycée|de {place}].{close}",
+	}, 0.2, false},
+	{"slang_threat", "violent", []string{
+		"{nameOpt}[jvais|je vais|on va] [tous |]vous [fumer|allumer|terminer|refroidir|savater] {chatTime}{pupilEnd}",
+		"{nameOpt}[jvais|je vais|on va] [te|lui] [fumer|allumer|terminer|refroidir|démolir|fracasser] [{chatTime}|à la sortie|derrière le gymnase]{pupilEnd}",
+		"{name} [jlui|je lui|on lui] [plante|mets|enfonce] un [cutter|compas|couteau|tournevis] dans [le bide|le ventre|la jambe|le dos] {chatTime}{pupilEnd}",
+	}, 0.6, true},
+	{"allusion_threat", "threat", []string{
+		"[ce sera|ça va être|ça sera] comme à [Columbine|Parkland|Winnenden|Uvalde|Kertch][ mais en pire| version française|], [retenez|notez|souvenez-vous de] la date[ du {day}|]{pupilEnd}",
+		"[retenez|notez] bien la date, {day} [{place} va finir comme|ce sera] [Columbine|Parkland|Winnenden]{pupilEnd}",
+		"{day} à {hour}, [comme à|genre] [Columbine|Parkland|Uvalde]. [Vous êtes prévenus|Retenez la date|Je rigole pas].",
+	}, 0.3, true},
+	{"justify_attack", "terror_apology", []string{
+		"[les frères|ceux] qui ont [attaqué|frappé] [Charlie|le Bataclan|Nice|le prof de Conflans] [ont eu raison|ont bien fait]{pupilEnd}",
+		"[Charlie|Samuel Paty|ce prof avec ses caricatures|les journalistes de Charlie] [l'a bien cherché|l'ont bien cherché|c'était mérité|bien fait pour eux]{pupilEnd}",
+		"[franchement|honnêtement|wallah] [l'attentat de Nice|le Bataclan|Charlie Hebdo|l'attaque d'Arras] c'était [mérité|bien fait], [ils insultaient|fallait pas insulter] [le prophète|l'islam]{pupilEnd}",
+	}, 0.4, true},
+	{"thing_hyperbole", "benign", []string{
+		"[jvais|je vais|on va] [le|la] [tuer|défoncer|massacrer|exploser|fumer|démolir] [ce contrôle|cette interro|ce DM|ce boss|ce niveau|ce bac blanc|cet exo|ce partiel] [{chatTime}|de maths|d'anglais][, j'ai trop révisé|, tkt|]{pupilEnd}",
+		"[on a|j'ai] [défoncé|explosé|massacré|tué] [le contrôle|l'interro|le boss final|le niveau 8|le record|le QCM] {chatTime}{pupilEnd}",
+		"[ce contrôle|cette interro|ce DM|le bac blanc] va me [tuer|détruire|achever]{pupilEnd}",
+		"je vais [allumer|éteindre] [la télé|le barbecue|les bougies|la lumière|la console] {chatTime}{pupilEnd}",
+	}, 0.5, true},
+	{"outcome_benign", "benign", []string{
+		"[tu vas pas le regretter|vous allez pas le regretter|tu le regretteras pas], [le film|le voyage|ce resto|le concert|la sortie au musée] [est génial|est top|vaut le coup]{pupilEnd}",
+		"[Retenez|Notez] la date : [le spectacle de fin d'année|le conseil de classe|la kermesse|le cross du collège] aura lieu {day} à {hour}.",
+		"[Comme à|Comme pour] [la kermesse|la fête|la sortie] de l'an dernier, [apportez un pique-nique|les parents sont invités|on finira à 16h].",
+		"[En anglais|En cours d'anglais|En EMC], nous étudierons [la fusillade de Columbine|le débat sur les armes aux États-Unis après Parkland|la tuerie de Columbine en 1999].",
+		"Les juges [ont eu raison|ont bien fait] de [relaxer Charlie Hebdo|défendre la liberté d'expression], [débat en EMC|lisez l'article pour jeudi].",
+		"[il a eu raison|t'as eu raison|elle a bien fait] de [prévenir la CPE|parler au prof|rentrer tôt]{pupilEnd}",
+	}, 0.3, true},
 	{"quote_counter", "benign", []string{
 		"Dire « {killFut} » à un camarade [n'est pas une blague|est puni par la loi|peut mener au conseil de discipline] : [parlons-en en vie de classe|signalez-le à la vie scolaire].",
 		"Si quelqu'un t'écrit [qu'il va te frapper|« t'es mort »|des menaces], [parle à un adulte|fais une capture d'écran et préviens la CPE].",

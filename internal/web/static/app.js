@@ -7,7 +7,28 @@ document.addEventListener("DOMContentLoaded", function () {
   menu();
   picker();
   selectAll();
+  pdfPreviews();
 });
+
+// pdfPreviews says « Aperçu indisponible » in place of a PDF's first page
+// the server could not render (the image answers 422), rather than a
+// broken image; the download link stays.
+function pdfPreviews() {
+  document.querySelectorAll("img.preview.pdf").forEach(function (img) {
+    function fail() {
+      var fig = img.closest("figure");
+      var p = document.createElement("p");
+      p.className = "preview-none";
+      p.textContent = "Aperçu indisponible";
+      fig.replaceWith(p);
+    }
+    if (img.complete && img.naturalWidth === 0) {
+      fail();
+      return;
+    }
+    img.addEventListener("error", fail);
+  });
+}
 
 // firstError puts the focus on the first field in error when the
 // browser did not honour its autofocus (a page restored from history).

@@ -1,0 +1,107 @@
+package web
+
+import (
+	"context"
+	"encoding/hex"
+	"errors"
+	"net/http"
+	"strconv"
+	"sync"
+	"time"
+
+	"github.com/bouclier/bouclier"
+	"github.com/bouclier/bouclier/internal/pdfpreview"
+	"github.com/bouclier/bouclier/internal/store"
+)
+
+// sharedPDF is the process's PDF renderer when Deps.PDF is not set: one
+// compiled PDFium for every handler of the process, compiled on the first
+// preview only.
+var sharedPDF = sync.OnceValue(func() *pdfpreview.Renderer {
+	return pdfpreview.New(pdfpreview.Options{MaxBytes: maxPDFPreview})
+})
+
+func (h *handler) pdf() *pdfpreview.Renderer {
+	if h.d.PDF != nil {
+		return h.d.PDF
+	}
+	return sharedPDF()
+}
+
+// pdfWait is how long a message page waits for its PDFs' first renders to
+// say their page counts; past it the images come when ready.
+const pdfWait = 1500 * time.Millisecond
+
+// pdfView is a PDF attachment's preview as the message page shows it:
+// Failed (« Aperçu indisponible »), or an image, with the page count once
+// known.
+type pdfView struct {
+	Failed bool
+	Pages  int
+}
+
+// attachmentView is an attachment on the message page.
+type attachmentView struct {
+	store.Attachment
+	PDF *pdfView // for a PDF small enough to preview
+}
+
+// attachmentViews describes a message's attachments, rendering a PDF's
+// first page if it was not yet, waiting for it until wait ends (pdfWait
+// for the whole page). A preview is a courtesy: whatever fails, the
+// download link stays.
+func (h *handler) attachmentViews(ctx, wait context.Context, u bouclier.User, as []store.Attachment) []attachmentView {
+	out := make([]attachmentView, len(as))
+	for i, a := range as {
+		out[i].Attachment = a
+		if !pdfPreviewable(a.ContentType, a.Size) {
+			continue
+		}
+		v := &pdfView{}
+		out[i].PDF = v
+		key := hex.EncodeToString(a.SHA256)
+		p, err, ok := h.pdf().Cached(key)
+		if !ok {
+			_, data, derr := h.d.Messaging.Attachment(ctx, u, a.ID)
+			if derr != nil {
+				v.Failed = true
+				continue
+			}
+			p, err = h.pdf().Render(wait, key, data)
+			if errors.Is(err, context.DeadlineExceeded) || errors.Is(err, context.Canceled) || errors.Is(err, pdfpreview.ErrBusy) {
+				continue // not ready: the image arrives when it is
+			}
+		}
+		v.Failed, v.Pages = err != nil, p.Pages
+	}
+	return out
+}
+
+// servePDFPreview sends a PDF's first page as a PNG rendered on the server
+// (pdfpreview): the file itself never reaches the browser to be opened.
+// A file that cannot be rendered gets 422 and no image.
+func (h *handler) servePDFPreview(w http.ResponseWriter, r *http.Request, at store.Attachment, data []byte) {
+	// The first preview of a process waits for PDFium's compilation
+	// (seconds; a minute under the race detector), the others for one
+	// bounded render.
+	ctx, cancel := context.WithTimeout(r.Context(), 2*time.Minute)
+	defer cancel()
+	p, err := h.pdf().Render(ctx, hex.EncodeToString(at.SHA256), data)
+	hd := w.Header()
+	hd.Set("X-Content-Type-Options", "nosniff")
+	hd.Set("Cache-Control", "private, no-store")
+	if err != nil {
+		if !errors.Is(err, pdfpreview.ErrUnavailable) {
+			h.d.Log.Warn("pdf preview", "attachment", at.ID, "err", err)
+		}
+		hd.Set("Content-Type", "text/plain; charset=utf-8")
+		w.WriteHeader(http.StatusUnprocessableEntity)
+		_, _ = w.Write([]byte("Aperçu indisponible\n"))
+		return
+	}
+	hd.Set("Content-Type", "image/png")
+	hd.Set("Content-Security-Policy", "default-src 'none'; sandbox")
+	hd.Set("Content-Disposition", "inline")
+	hd.Set("Content-Length", strconv.Itoa(len(p.PNG)))
+	_, _ = w.Write(p.PNG)
+}
