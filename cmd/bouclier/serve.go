@@ -8,11 +8,17 @@ import (
 )
 
 func runServe(ctx context.Context, args []string, env Env) error {
-	fs := newFlagSet("serve", "[--config FILE] [--addr A] [--data DIR] [--database URL] [--trusted-proxies CIDRS] [--tls-cert FILE --tls-key FILE] [--ops-addr A]", env)
+	fs := newFlagSet("serve", "[--config FILE] [--addr A] [--data DIR] [--database URL] [--trusted-proxies CIDRS] [--tls-cert FILE --tls-key FILE] [--ops-addr A] [--memory-limit SIZE]", env)
 	flags := config.Register(fs, true)
+	memLimit := memoryLimitFlag(fs)
 	if err := parse(fs, args); err != nil {
 		return err
 	}
+	restore, err := applyMemoryLimit(*memLimit, env)
+	if err != nil {
+		return err
+	}
+	defer restore()
 	cfg, err := flags.Load(env.Getenv)
 	if err != nil {
 		return err

@@ -95,3 +95,18 @@ func TestCalibrate(t *testing.T) {
 		t.Fatalf("student line %.3f above the adult one %.3f", st, th)
 	}
 }
+
+// -without names generator families; an unknown name is an error, not a
+// silent no-op.
+func TestFamiliesLeftOut(t *testing.T) {
+	got, err := familiesLeftOut(" lab_hunt,speaker_state ,")
+	if err != nil || len(got) != 2 || !got["lab_hunt"] || !got["speaker_state"] {
+		t.Fatalf("got %v, %v", got, err)
+	}
+	if got, err := familiesLeftOut(""); err != nil || len(got) != 0 {
+		t.Fatalf("empty list: %v, %v", got, err)
+	}
+	if _, err := familiesLeftOut("lab_hunt,no_such_family"); err == nil {
+		t.Fatal("an unknown family was accepted")
+	}
+}

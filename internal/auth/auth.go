@@ -47,6 +47,7 @@ import (
 type Config struct {
 	Params          Params
 	MaxConcurrent   int           // argon2 hashes at once
+	HashMemory      int64         // KiB of argon2 memory running hashes hold together at most (0: DefaultHashMemory)
 	HashQueue       int           // argon2 hashes waiting at most; past it a login answers throttled at once (0: default)
 	LoginConcurrent int           // logins processed at once by this process (0: default)
 	LoginQueue      int           // logins waiting at most; past it a login answers throttled at once (0: default)
@@ -95,6 +96,7 @@ func DefaultConfig() Config {
 	return Config{
 		Params:          DefaultParams,
 		MaxConcurrent:   4,
+		HashMemory:      DefaultHashMemory,
 		HashQueue:       16,
 		LoginConcurrent: 16,
 		LoginQueue:      64,
@@ -148,7 +150,7 @@ func New(db *store.DB, cfg Config, now func() time.Time, log *slog.Logger) (*Ser
 			*p.v = *p.d
 		}
 	}
-	s := &Service{db: db, hasher: NewBoundedHasher(cfg.Params, cfg.MaxConcurrent, cfg.HashQueue, HasherMaxWait), cfg: cfg, now: now, log: log, dir: directory.New(db),
+	s := &Service{db: db, hasher: NewMemoryBoundedHasher(cfg.Params, cfg.MaxConcurrent, cfg.HashQueue, HasherMaxWait, cfg.HashMemory), cfg: cfg, now: now, log: log, dir: directory.New(db),
 		optionLimit: newRateLimiter(PasskeyOptionsPerMinute, 100_000), logins: newBounded(cfg.LoginConcurrent, cfg.LoginQueue, HasherMaxWait)}
 	d, err := s.hasher.Hash(context.Background(), "dummy password that nobody has")
 	if err != nil {
@@ -248,7 +250,8 @@ type LoginResult struct {
 //     cannot lock the owner out (their addresses stay throttled by the
 //     pair and address counters). A malformed or unknown name is counted
 //     and answered exactly like an existing one;
-//  2. the password: hashing is bounded (Config.MaxConcurrent running,
+//  2. the password: hashing is bounded (Config.MaxConcurrent running and
+//     holding Config.HashMemory of argon2 memory together at most,
 //     Config.HashQueue waiting); past that → throttled at once with a
 //     Retry-After of one second. An unknown name gets a dummy hash, for
 //     equal timing, only while the hasher is idle;

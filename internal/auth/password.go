@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"golang.org/x/crypto/argon2"
+	"golang.org/x/sync/semaphore"
 	"golang.org/x/text/unicode/norm"
 
 	"github.com/bouclier/bouclier"
@@ -28,19 +29,34 @@ type Params struct {
 // (~22 ms a hash on the reference machine).
 var DefaultParams = Params{Memory: 19 * 1024, Time: 2, Threads: 1}
 
-// Hasher hashes and checks passwords with a bound on concurrent hashes
-// and a short queue behind them. Past the queue, or after waiting
-// MaxWait, a hash is refused at once with a throttled error (429 with
-// Retry-After) instead of queuing for tens of seconds: a flood of logins
-// costs its senders a refusal, not every user a long wait.
+// Hasher hashes and checks passwords with a bound on concurrent hashes,
+// a bound on the argon2 memory they hold together, and a short queue
+// behind them. Past the queue, or after waiting MaxWait, a hash is
+// refused at once with a throttled error (429 with Retry-After) instead
+// of queuing for tens of seconds: a flood of logins costs its senders a
+// refusal, not every user a long wait.
+//
+// The memory bound is what keeps a burst of logins from setting the
+// process's peak memory: each argon2id hash holds Params.Memory (19 MiB by
+// default) for its whole run, and a garbage collection that finds it live
+// doubles the heap's next target. Concurrency past the cores buys no
+// throughput, so a small budget costs little.
 type Hasher struct {
 	params Params
 	*bounded
-	dummy chan struct{} // dummy hashes running (one at most)
+	mem    *semaphore.Weighted // KiB of argon2 memory held by running hashes
+	memCap int64
+	dummy  chan struct{} // dummy hashes running (one at most)
+
+	inside func(kib int64) // tests: called while a hash holds its memory
 }
 
 // HasherMaxWait bounds how long a hash waits for a slot.
 const HasherMaxWait = 2 * time.Second
+
+// DefaultHashMemory is the argon2 memory (KiB) that running hashes may
+// hold together by default: two hashes at DefaultParams.
+const DefaultHashMemory = 2 * 19 * 1024
 
 // NewHasher returns a Hasher allowing at most concurrent hashes at once
 // and 4×concurrent waiting.
@@ -49,9 +65,62 @@ func NewHasher(p Params, concurrent int) *Hasher {
 }
 
 // NewBoundedHasher returns a Hasher running at most concurrent hashes,
-// with at most queue more waiting, each for maxWait at most.
+// holding DefaultHashMemory at most together, with at most queue more
+// waiting, each for maxWait at most.
 func NewBoundedHasher(p Params, concurrent, queue int, maxWait time.Duration) *Hasher {
-	return &Hasher{params: p, bounded: newBounded(concurrent, queue, maxWait), dummy: make(chan struct{}, 1)}
+	return NewMemoryBoundedHasher(p, concurrent, queue, maxWait, DefaultHashMemory)
+}
+
+// NewMemoryBoundedHasher is NewBoundedHasher with the argon2 memory that
+// running hashes may hold together: memKiB KiB (0: DefaultHashMemory). A
+// hash whose own memory exceeds it runs alone.
+func NewMemoryBoundedHasher(p Params, concurrent, queue int, maxWait time.Duration, memKiB int64) *Hasher {
+	if memKiB <= 0 {
+		memKiB = DefaultHashMemory
+	}
+	return &Hasher{params: p, bounded: newBounded(concurrent, queue, maxWait), mem: semaphore.NewWeighted(memKiB), memCap: memKiB,
+		dummy: make(chan struct{}, 1)}
+}
+
+// weight is the share of the memory budget a hash of p takes.
+func (h *Hasher) weight(p Params) int64 { return min(int64(p.Memory), h.memCap) }
+
+// enter admits a hash of p: a place in the queue, then a slot, then its
+// memory, all within maxWait. It fails closed: the caller gets an error
+// (busy, or the context's) and hashes nothing. leave undoes it.
+func (h *Hasher) enter(ctx context.Context, p Params) error {
+	start := time.Now()
+	if err := h.acquire(ctx); err != nil {
+		return err
+	}
+	w := h.weight(p)
+	if h.mem.TryAcquire(w) {
+		return nil
+	}
+	wctx, cancel := context.WithTimeout(ctx, h.maxWait-time.Since(start))
+	err := h.mem.Acquire(wctx, w)
+	cancel()
+	if err == nil {
+		return nil
+	}
+	h.release()
+	if ctx.Err() != nil {
+		return ctx.Err()
+	}
+	return busy()
+}
+
+func (h *Hasher) leave(p Params) {
+	h.mem.Release(h.weight(p))
+	h.release()
+}
+
+// key runs argon2id while the hash holds its memory.
+func (h *Hasher) key(pw string, salt []byte, p Params, n uint32) []byte {
+	if h.inside != nil {
+		h.inside(h.weight(p))
+	}
+	return argon2.IDKey(normalize(pw), salt, p.Time, p.Memory, p.Threads, n)
 }
 
 // errBusy is the cause of the answer given when the hasher, or the
@@ -95,8 +164,12 @@ func (h *Hasher) CheckIfIdle(pw, encoded string) bool {
 	if !h.tryAcquire() {
 		return false
 	}
-	defer h.release()
-	_ = argon2.IDKey(normalize(pw), salt, p.Time, p.Memory, p.Threads, uint32(len(key)))
+	if !h.mem.TryAcquire(h.weight(p)) {
+		h.release()
+		return false
+	}
+	defer h.leave(p)
+	_ = h.key(pw, salt, p, uint32(len(key)))
 	return true
 }
 
@@ -110,12 +183,12 @@ func (h *Hasher) Hash(ctx context.Context, pw string) (string, error) {
 	if _, err := rand.Read(salt); err != nil {
 		return "", fmt.Errorf("salt: %w", err)
 	}
-	if err := h.acquire(ctx); err != nil {
+	p := h.params
+	if err := h.enter(ctx, p); err != nil {
 		return "", err
 	}
-	defer h.release()
-	p := h.params
-	key := argon2.IDKey(normalize(pw), salt, p.Time, p.Memory, p.Threads, 32)
+	defer h.leave(p)
+	key := h.key(pw, salt, p, 32)
 	return fmt.Sprintf("$argon2id$v=%d$m=%d,t=%d,p=%d$%s$%s", argon2.Version, p.Memory, p.Time, p.Threads,
 		base64.RawStdEncoding.EncodeToString(salt), base64.RawStdEncoding.EncodeToString(key)), nil
 }
@@ -127,11 +200,11 @@ func (h *Hasher) Check(ctx context.Context, pw, encoded string) (ok, rehash bool
 	if err != nil {
 		return false, false, err
 	}
-	if err := h.acquire(ctx); err != nil {
+	if err := h.enter(ctx, p); err != nil {
 		return false, false, err
 	}
-	defer h.release()
-	got := argon2.IDKey(normalize(pw), salt, p.Time, p.Memory, p.Threads, uint32(len(key)))
+	defer h.leave(p)
+	got := h.key(pw, salt, p, uint32(len(key)))
 	ok = subtle.ConstantTimeCompare(got, key) == 1
 	rehash = p.Memory < h.params.Memory || p.Time < h.params.Time || p.Threads < h.params.Threads
 	return ok, rehash, nil

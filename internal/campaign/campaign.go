@@ -212,7 +212,8 @@ type Detector struct {
 	alerted      map[string]bool // alert keys this process knows are settled
 	gathered     map[int64]gatherState
 	lastPurge    time.Time
-	media        mediaCache // attachments described, by digest (media.go)
+	media        mediaCache    // attachments described, by digest (media.go)
+	history      historyBuffer // daily key counts not yet written (history.go)
 }
 
 type openIncident struct {
@@ -454,7 +455,7 @@ func singleSender(f int64, role bouclier.Role) bool {
 // counts as none (fail closed: the message only waits).
 func (d *Detector) newLink(ctx context.Context, keys []int64, at time.Time) bool {
 	day := dayOf(at)
-	counts, err := d.db.CampaignHistory(ctx, keys, day-int64(d.cfg.HistoryDays), day)
+	counts, err := d.historyOf(ctx, keys, day-int64(d.cfg.HistoryDays), day)
 	if err != nil {
 		d.log.Warn("campaign: link history", "err", err)
 		return true
@@ -1086,18 +1087,23 @@ func (d *Detector) lockAccounts(ctx context.Context, id int64, now time.Time) er
 func (d *Detector) Flush(ctx context.Context) error {
 	d.work.Lock()
 	defer d.work.Unlock()
-	return d.flush(ctx)
+	return d.flush(ctx, true)
 }
 
-func (d *Detector) flush(ctx context.Context) error {
+// flush records and assesses the messages queued; the daily key counts
+// are written when due, or at once when all is true (history.go).
+func (d *Detector) flush(ctx context.Context, all bool) error {
 	d.qmu.Lock()
 	jobs := d.queue
 	d.queue = nil
 	d.qmu.Unlock()
 	if len(jobs) == 0 {
+		if all {
+			return d.writeHistory(ctx)
+		}
 		return nil
 	}
-	if err := d.record(ctx, jobs); err != nil {
+	if err := d.record(ctx, jobs, all); err != nil {
 		return err
 	}
 	d.shareObserved(jobs)
@@ -1187,7 +1193,7 @@ func (d *Detector) Sweep(ctx context.Context) error {
 	d.work.Lock()
 	defer d.work.Unlock()
 	var errs []error
-	if err := d.flush(ctx); err != nil {
+	if err := d.flush(ctx, true); err != nil {
 		errs = append(errs, err)
 	}
 	if err := d.sweepReports(ctx); err != nil {
@@ -1610,7 +1616,7 @@ func (d *Detector) Run(ctx context.Context, interval time.Duration) {
 			_ = d.Flush(context.Background())
 			return
 		case <-d.kick:
-			if err := d.Flush(ctx); err != nil && ctx.Err() == nil {
+			if err := d.flushQueued(ctx); err != nil && ctx.Err() == nil {
 				d.log.Error("campaign: flush", "err", err)
 			}
 		case <-t.C:

@@ -3,8 +3,6 @@ package campaign
 import (
 	"context"
 	"fmt"
-	"maps"
-	"slices"
 	"time"
 
 	"github.com/bouclier/bouclier/internal/messaging"
@@ -14,8 +12,8 @@ import (
 // Record is the messaging.Watcher's Record: the observation of a message
 // and its keys, what detection reads back, are written in the send's own
 // transaction, inserts that no other send contends for. The daily counts
-// of each key (campaign_history) stay with the worker (record): they are
-// upserts on rows that every alike message moves, and in the send's
+// of each key (campaign_history) stay with the worker (record, history.go):
+// they are upserts on rows that every alike message moves, and in the send's
 // transaction two processes' batches locked them in opposite orders
 // (deadlocks on PostgreSQL). A separate transaction for the observations
 // cost about a quarter of the server's CPU under load, and lost those still
@@ -43,55 +41,31 @@ func (d *Detector) Record(ctx context.Context, o *messaging.Observed) func(conte
 }
 
 // record writes the observations of jobs that Record did not write, and
-// the daily key counts of all, in one transaction. The counts are moved in
-// one order, by day then key, whatever the jobs: two processes flushing
-// alike messages at once wait for each other instead of deadlocking.
-func (d *Detector) record(ctx context.Context, jobs []job) error {
-	counts := map[int64]map[int64]int{} // day → key → messages
+// counts the keys of all (history.go): the counts are written when due,
+// or at once when all is true (Flush, Sweep).
+func (d *Detector) record(ctx context.Context, jobs []job, all bool) error {
+	var unrecorded []job
 	for _, j := range jobs {
-		day := dayOf(time.UnixMicro(j.obs.At))
-		if counts[day] == nil {
-			counts[day] = map[int64]int{}
-		}
-		keys := historyKeys(j.sig, j.obs.Extra)
-		slices.Sort(keys)
-		for _, k := range slices.Compact(keys) {
-			counts[day][k]++
+		if !j.recorded {
+			unrecorded = append(unrecorded, j)
 		}
 	}
-	days := slices.Sorted(maps.Keys(counts))
-	err := d.db.InTx(ctx, func(tx *store.Tx) error {
-		for _, j := range jobs {
-			if !j.recorded {
+	if len(unrecorded) > 0 {
+		err := d.db.InTx(ctx, func(tx *store.Tx) error {
+			for _, j := range unrecorded {
 				if err := tx.InsertCampaignObs(ctx, j.obs); err != nil {
 					return err
 				}
 			}
+			return nil
+		})
+		if err != nil {
+			return fmt.Errorf("record observations: %w", err)
 		}
-		for _, day := range days {
-			// Layer n adds one to the keys carried by at least n messages:
-			// each layer is a subset of the first, whose locks are taken
-			// in key order.
-			for n := 1; ; n++ {
-				var keys []int64
-				for k, c := range counts[day] {
-					if c >= n {
-						keys = append(keys, k)
-					}
-				}
-				if len(keys) == 0 {
-					break
-				}
-				slices.Sort(keys)
-				if err := tx.AddCampaignHistory(ctx, keys, day); err != nil {
-					return err
-				}
-			}
-		}
-		return nil
-	})
-	if err != nil {
-		return fmt.Errorf("record observations: %w", err)
+	}
+	d.history.count(jobs)
+	if all || d.history.due() {
+		return d.writeHistory(ctx)
 	}
 	return nil
 }

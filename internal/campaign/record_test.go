@@ -93,3 +93,74 @@ func TestRecordAndCounts(t *testing.T) {
 		}
 	})
 }
+
+// TestHistoryWaitsInMemory: the daily key counts wait in memory between
+// explicit flushes; what detection reads counts them all the same, once,
+// before and after they are written; a write that fails loses none.
+func TestHistoryWaitsInMemory(t *testing.T) {
+	apptest.Each(t, func(t *testing.T, e *apptest.Env) {
+		ctx := context.Background()
+		u, err := e.App.DB.UserByName(ctx, "prof.martin")
+		if err != nil {
+			t.Fatal(err)
+		}
+		sctx := auth.WithSession(ctx, auth.Session{User: u, CreatedAt: e.Clock.Now().Add(-time.Hour), KnownDevice: true})
+		r := directory.Resolved{Recipients: []int64{1001, 1002}, Groups: 1, Schools: []string{"0780001A"}}
+		text := "Sortie au musée jeudi : rendez-vous devant le collège à huit heures, prévoir un pique-nique et des chaussures de marche."
+		d := e.App.Campaign
+		if err := d.Flush(ctx); err != nil {
+			t.Fatal(err)
+		}
+		d.HoldHistory()
+		for id := int64(1); id <= 3; id++ {
+			o := &messaging.Observed{Sender: u, Recipients: r, Subject: "Information", Body: text,
+				Verdict: bouclier.VerdictDeliver, Status: bouclier.StatusDelivered, At: e.Clock.Now()}
+			d.Watch(sctx, o)
+			write := d.Record(sctx, o)
+			if err := e.App.DB.InTx(ctx, func(tx *store.Tx) error { return write(ctx, tx, id) }); err != nil {
+				t.Fatal(err)
+			}
+			o.ID, o.Recorded = id, true
+			d.Stored(sctx, o)
+		}
+		if err := d.FlushQueued(ctx); err != nil {
+			t.Fatal(err)
+		}
+		day := e.Clock.Now().Unix() / 86400
+		keys := campaign.SignTerms(campaign.FrenchModel{}.Terms("Information " + text)).BandKeys()
+		if len(keys) == 0 {
+			t.Fatal("text too short for a signature")
+		}
+		check := func(when string, stored, read int) {
+			t.Helper()
+			db, err := e.App.DB.CampaignHistory(ctx, keys, day, day+1)
+			if err != nil {
+				t.Fatal(err)
+			}
+			seen, err := d.HistoryOf(ctx, keys, day, day+1)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, k := range keys {
+				if db[k] != stored || seen[k] != read {
+					t.Fatalf("%s: key %d stored %d times, read %d; want %d and %d", when, k, db[k], seen[k], stored, read)
+				}
+			}
+			// Days around it see nothing.
+			if other, err := d.HistoryOf(ctx, keys, day+1, day+3); err != nil || len(other) != 0 {
+				t.Fatalf("%s: the next days read %v, %v", when, other, err)
+			}
+		}
+		check("waiting", 0, 3)
+		cancelled, cancel := context.WithCancel(ctx)
+		cancel()
+		if err := d.Flush(cancelled); err == nil {
+			t.Fatal("flush with an ended context reported no error")
+		}
+		check("after a failed write", 0, 3)
+		if err := d.Flush(ctx); err != nil {
+			t.Fatal(err)
+		}
+		check("written", 3, 3)
+	})
+}

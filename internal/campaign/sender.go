@@ -2,6 +2,7 @@ package campaign
 
 import (
 	"context"
+	"slices"
 	"time"
 
 	"github.com/bouclier/bouclier"
@@ -60,7 +61,7 @@ func (d *Detector) profile(ctx context.Context, userID int64, now time.Time) (pr
 	if err != nil {
 		return p, err
 	}
-	recent, err := d.db.CampaignRecentSends(ctx, userID, store.Micros(since))
+	recent, err := d.db.CampaignRecentSends(ctx, userID, store.Micros(since), recentMax)
 	if err != nil {
 		return p, err
 	}
@@ -105,9 +106,14 @@ func (d *Detector) remember(userID int64, s store.RecentSend) {
 	d.profiles[userID] = p
 }
 
-// volume sums a sender's recent sends since a time, this one included.
-func volume(recent []store.RecentSend, since int64, this store.RecentSend) (recipients, groups int, schools map[string]bool) {
-	schools = map[string]bool{}
+// volume sums a sender's recent sends since a time, this one included:
+// recipients, groups and distinct establishments. It goes from the newest
+// back and stops as soon as over, if given, says the sums are over (they
+// only grow): a sender writing past their allowance, whose recent sends
+// fill the cache, is not summed over all of them on every send.
+func volume(recent []store.RecentSend, since int64, this store.RecentSend, over func(recipients, groups, schools int) bool) (recipients, groups, schools int) {
+	var seen []string
+	var many map[string]bool // past a few establishments
 	add := func(r store.RecentSend) {
 		if r.At < since {
 			return
@@ -115,14 +121,34 @@ func volume(recent []store.RecentSend, since int64, this store.RecentSend) (reci
 		recipients += r.Recipients
 		groups += r.Groups
 		for _, s := range r.Schools {
-			schools[s] = true
+			switch {
+			case many != nil:
+				many[s] = true
+			case !slices.Contains(seen, s):
+				seen = append(seen, s)
+				if len(seen) > 8 {
+					many = map[string]bool{}
+					for _, x := range seen {
+						many[x] = true
+					}
+				}
+			}
 		}
 	}
-	for _, r := range recent {
-		add(r)
+	count := func() int {
+		if many != nil {
+			return len(many)
+		}
+		return len(seen)
 	}
 	add(this)
-	return recipients, groups, schools
+	for i := len(recent) - 1; i >= 0; i-- {
+		if over != nil && over(recipients, groups, count()) {
+			break
+		}
+		add(recent[i])
+	}
+	return recipients, groups, count()
 }
 
 // senderFlags computes the signals of the sender's history and
@@ -146,8 +172,10 @@ func (d *Detector) senderFlags(ctx context.Context, sender bouclier.User, r reci
 	}
 	if a, ok := allowances[sender.Role]; ok {
 		this := store.RecentSend{At: store.Micros(now), Recipients: r.count, Groups: r.groups, Schools: r.schools}
-		rc, gr, sc := volume(p.recent, store.Micros(now.Add(-d.cfg.VolumeWindow)), this)
-		if rc > max(a.recipients, 2*h.MaxDayRecipients) || gr > max(a.groups, h.MaxDayGroups+2) || len(sc) > a.schools {
+		over := func(rc, gr, sc int) bool {
+			return rc > max(a.recipients, 2*h.MaxDayRecipients) || gr > max(a.groups, h.MaxDayGroups+2) || sc > a.schools
+		}
+		if over(volume(p.recent, store.Micros(now.Add(-d.cfg.VolumeWindow)), this, over)) {
 			f |= FlagVolume
 		}
 	}

@@ -215,7 +215,7 @@ func (d *Detector) known(ctx context.Context, sig Signature, extra []int64, befo
 		return false, nil
 	}
 	day := dayOf(before)
-	counts, err := d.db.CampaignHistory(ctx, keys, day-int64(d.cfg.HistoryDays), day)
+	counts, err := d.historyOf(ctx, keys, day-int64(d.cfg.HistoryDays), day)
 	if err != nil {
 		return false, fmt.Errorf("content history: %w", err)
 	}

@@ -125,12 +125,28 @@ func TestVolume(t *testing.T) {
 	for i := 0; i < 4; i++ {
 		recent = append(recent, store.RecentSend{At: int64(i * 360e6), Recipients: 20, Groups: 1, Schools: []string{"A"}})
 	}
-	r, g, s := volume(recent, 0, store.RecentSend{At: 5 * 360e6, Recipients: 20, Groups: 1, Schools: []string{"A"}})
-	if r != 100 || g != 5 || len(s) != 1 {
-		t.Errorf("volume = %d recipients, %d groups, %d schools", r, g, len(s))
+	r, g, s := volume(recent, 0, store.RecentSend{At: 5 * 360e6, Recipients: 20, Groups: 1, Schools: []string{"A"}}, nil)
+	if r != 100 || g != 5 || s != 1 {
+		t.Errorf("volume = %d recipients, %d groups, %d schools", r, g, s)
 	}
-	r, g, _ = volume(recent, 2*360e6, store.RecentSend{At: 5 * 360e6, Recipients: 20, Groups: 1})
+	r, g, _ = volume(recent, 2*360e6, store.RecentSend{At: 5 * 360e6, Recipients: 20, Groups: 1}, nil)
 	if r != 60 || g != 3 {
 		t.Errorf("window: %d recipients, %d groups", r, g)
+	}
+	// Distinct establishments, past the few kept in a list too.
+	var wide []store.RecentSend
+	for i := range 20 {
+		wide = append(wide, store.RecentSend{At: int64(i), Recipients: 1, Schools: []string{string(rune('A' + i%12)), "A"}})
+	}
+	if _, _, s := volume(wide, 0, store.RecentSend{At: 30, Schools: []string{"Z"}}, nil); s != 13 {
+		t.Errorf("%d establishments, want 13", s)
+	}
+	// Stopped once over: whether over is what the whole sum says.
+	for _, limit := range []int{10, 50, 200} {
+		over := func(r, g, s int) bool { return r > limit }
+		r, _, _ := volume(recent, 0, store.RecentSend{At: 5 * 360e6, Recipients: 20}, over)
+		if over(r, 0, 0) != (limit < 100) {
+			t.Errorf("limit %d: stopped at %d recipients", limit, r)
+		}
 	}
 }

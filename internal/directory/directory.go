@@ -300,6 +300,9 @@ func (d *Directory) Resolve(ctx context.Context, s *Sender, exprs []string) (Res
 	seen := map[int64]bool{}
 	schools := map[string]bool{}
 	add := func(users []bouclier.User) {
+		// A class arrives whole: grow once rather than by doubling.
+		res.Recipients = slices.Grow(res.Recipients, len(users))
+		res.Users = slices.Grow(res.Users, len(users))
 		for _, u := range users {
 			if u.ID == s.ID || seen[u.ID] || u.Disabled {
 				continue

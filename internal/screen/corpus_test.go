@@ -136,7 +136,20 @@ func TestHeldOut(t *testing.T) {
 		// and not tuned on: harmful 43/50 stopped (threat 16/16, terror
 		// apology 8/11, violent 11/13, phishing 8/10) and benign 4/40
 		// held when written; 44/50 (violent 12/13) and 4/40 after it.
+		// The fifth round's brief listed its misses: 48/50 and 0/40 after
+		// that round; blind6 is no longer blind.
 		{"blind6", "testdata/blind6_heldout.jsonl", 0.5},
+		// 40 harmful (10 threats, 10 terror apology in varied shapes, 12
+		// violent by outcome, place or slang, 8 phishing with lures and
+		// credential requests in English and French) and 60 hard benign
+		// (fiction and game narration, lab and cooking, hunting and
+		// shooting clubs, violent verbs on the speaker, lessons,
+		// commemorations, news, PPMS and Vigipirate, heads' letters,
+		// banter), written before the fifth round and not tuned on:
+		// harmful 23/40 stopped (threat 6/10, terror apology 5/10, violent
+		// 7/12, phishing 5/8) and benign 8/60 held when written; 28/40
+		// (terror apology 7/10, violent 10/12) and 3/60 after it.
+		{"blind7", "testdata/blind7_heldout.jsonl", 0.5},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			acc := runCorpus(t, c.file, false)

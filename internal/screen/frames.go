@@ -103,6 +103,17 @@ type frame struct {
 	approveFirst bool // an approval word before any negation of the clause
 	warn         bool // a warning: avertissement, réfléchir, « ils vont comprendre »
 	commem       bool // a tribute: hommage, minute de silence
+	fiction      bool // a third-person act in a message that names a fiction (film, série, jeu, roman…): narrated
+	practice     bool // a weapon or act in a message about hunting, a shooting club, a lab or cooking, on no person
+	praisePred   bool // a praise predicate: « est un exemple / un modèle », « sont des héros », « fallait en tuer plus »
+	victimFirst  bool // a victim or rescuer named before the praise: « les victimes … sont des martyrs »
+	attacker     bool // an attacker named by a noun (les frères, les terroristes, le tueur) or an extremist word
+	outcome      bool // a harm named by a place of outcome: « finir à l'hôpital / au cimetière »
+	praiseFirst  bool // the praise predicate stands before any negation of the clause
+	praiseSubj   bool // its subject is a pronoun, an attacker or an extremist word (not « mon père »)
+	fictionCue   bool // the clause names a fiction (not negated: « c'est pas un film »)
+	compare      bool // comme, genre, mieux, pire: a comparison (« ce sera mieux qu'un film »)
+	practiceCue  bool // the clause names hunting, a shooting sport, the lab or the kitchen
 }
 
 // agentive reports whether someone performs, claims or calls for the act
@@ -119,6 +130,11 @@ var rescuerWords = map[string]bool{"pompiers": true, "pompier": true, "policiers
 func (f *frame) agentive() bool {
 	if f.act == actNone || f.negated {
 		return false
+	}
+	if f.act == actHarm && f.outcome {
+		// A place of harm is said of the reader as the subject: « tu vas
+		// finir à l'hosto »; not « je vais finir aux urgences ».
+		return f.actor == actor2 && (f.tense == tenseFuture || f.tense == tenseIntent || f.tense == tensePresent)
 	}
 	switch {
 	case f.actor == actor1 && f.tense != tensePast && f.tense != tensePassive:
@@ -159,7 +175,7 @@ func (f *frame) grave() bool {
 // framed reports whether the clause itself is a report, a quotation, a
 // drill, a lesson or play.
 func (f *frame) framed() bool {
-	return f.report || f.quoted || f.drill || f.lesson || f.playful()
+	return f.report || f.quoted || f.drill || f.lesson || f.playful() || f.fiction || f.practice
 }
 
 // playful reports whether the clause is about a game or a joke. A score
@@ -168,7 +184,7 @@ func (f *frame) framed() bool {
 // appended to a threat (« je vais tous vous tuer demain 2-1 ») does not
 // make it a match report.
 func (f *frame) playful() bool {
-	return f.play || f.laugh && !f.grave() || f.score && !(f.target2 || f.school || f.weapon)
+	return f.play || f.laugh && !f.grave() && !(f.act == actHarm && f.outcome) || f.score && !(f.target2 || f.school || f.weapon)
 }
 
 // Actors.
@@ -237,7 +253,7 @@ var (
 	reportNouns      = "police gendarmerie plainte signalement menace menaces message messages courrier mail canular enquête"
 	// thingWords are the objects of a hyperbole: « je vais le tuer ce
 	// contrôle », « on a défoncé le niveau 3 ».
-	thingWords = "contrôle contrôles interro interros exam exams examen examens bac brevet partiel partiels dm dms devoir devoirs exo exos exercice exercices test tests évaluation éval oral oraux épreuve épreuves concours qcm dissertation dissert match matchs partie parties niveau niveaux boss jeu game record chapitre leçon sujet note notes bulletin pizza burger tacos gâteau repas assiette plat chanson morceau album film série épisode clope cigarette joint chicha barbecue bougie bougies feu lumière télé console ordi pc téléphone portable"
+	thingWords = "contrôle contrôles interro interros exam exams examen examens bac brevet partiel partiels dm dms devoir devoirs exo exos exercice exercices test tests évaluation éval oral oraux épreuve épreuves concours qcm dissertation dissert match matchs partie parties niveau niveaux boss jeu game record chapitre leçon sujet note notes bulletin pizza burger tacos gâteau repas assiette plat chanson morceau album film série épisode clope cigarette joint chicha barbecue bougie bougies feu lumière télé console ordi pc téléphone portable câble câbles plomb plombs durite fusible fusibles"
 	// Outcomes of a threat that names no act: what will become of the
 	// reader or the place (harm frame, actHarm).
 	harmVerbs      = "regretter" // « tu vas le regretter »
@@ -257,6 +273,34 @@ var (
 	warnWords   = "avertissement avertissements gaffe prochain prochaine prochains"
 	warnLemmas  = "réfléchir méfier recommencer"
 	commemWords = "hommage hommages commémoration mémoire pensée pensées silence recueillement"
+	// fictionWords name a narrated world: a third-person act in a message
+	// that names one is told, not done (« dans le film il tue tout le
+	// monde »). « regarder / lire / mater » + a capitalised title too.
+	fictionWords = "film films série séries serie épisode épisodes saison manga mangas anime animé roman romans bd livre livres personnage personnages héroïne méchant méchants scène tome netflix cinéma ciné trailer spoiler spoil spoile conte fable pièce"
+	fictionVerbs = "regarder lire mater"
+	// practiceWords name hunting, shooting sports, the lab and the
+	// kitchen: a weapon named there, on no person, is equipment.
+	practiceWords = "chasse chasser chasseur chasseurs chasseresse gibier balltrap biathlon tir armurerie permis stand carabine tp labo laboratoire hotte expérience expériences recette recettes cuisine cuisiner four casserole poêle chalumeau bunsen paillasse blouse blouses"
+	// substanceWords are the objects of a lab, kitchen or hunting act:
+	// « brûler du magnésium », « faire exploser un ballon », « tirer sur
+	// les cibles », « abattre un sanglier ». A person or the school is
+	// never one of them.
+	substanceWords = "magnésium sodium potassium lithium hydrogène dihydrogène oxygène méthane butane soufre fer cuivre zinc paille papier bois allumette allumettes ballon ballons bulle bulles mélange réactif réactifs échantillon échantillons solution sucre pain bananes banane crêpes crêpe viande poulet oignon oignons beurre caramel alcool rhum cognac cible cibles gibier sanglier sangliers chevreuil chevreuils cerf cerfs biche biches lapin lapins lièvre lièvres faisan faisans perdrix canard canards pigeon pigeons plateau plateaux carton cartons canette canettes citrouille calories graisses bougie fusée fusées"
+	// praiseNouns, after être, rester or devenir, praise the subject: with
+	// an attacker or an attack named, that is glorification (« X est un
+	// exemple pour la jeunesse », « les frères sont des héros »).
+	praiseNouns = "exemple exemples modèle modèles héros heros légende légendes inspiration saint saints lion lions soldat soldats martyr martyrs icône icônes idole idoles génie génies guerrier guerriers champion champions fierté"
+	// victimWords name the victims and those who helped them, as the
+	// subject of praise: « les victimes de X sont des martyrs », « Samuel
+	// Paty est un exemple ».
+	victimWords = "victime victimes otages blessés survivants pompiers pompier policiers policier gendarmes gendarme secouristes soignants samuelpaty paty dominiquebernard bernard prof profs professeur professeurs enseignant enseignants journalistes dessinateurs caricaturistes rédaction"
+	// attackerNouns name the authors of an attack.
+	attackerNouns = "frères frère combattants combattant terroristes terroriste tueur tueurs kamikaze kamikazes assaillant assaillants auteurs djihadistes djihadiste jihadistes moudjahidines soldat soldats lion lions guerrier guerriers kouachi coulibaly merah abdeslam anzorov abaaoud mogouchkov"
+	// outcomePlaces: where a threat says the reader will end up (« tu vas
+	// finir à l'hôpital », « vous allez tous finir au cimetière »), after
+	// a verb of ending up (outcomeVerbs).
+	outcomePlaces = "hôpital hopital hosto urgences urgence cimetière cimetiere morgue réa réanimation fauteuil civière brancard cercueil planches tombe tombeau"
+	outcomeVerbs  = "finir terminer atterrir dormir repartir rentrer sortir partir retrouver"
 )
 
 type frameLex struct {
@@ -290,6 +334,7 @@ type frameLex struct {
 	survival  map[string]bool
 	survivalV map[string]bool
 	existV    map[string]bool
+	intrans   map[string]bool
 	memoryV   map[string]bool
 	date      map[string]bool
 	det       map[string]bool // determiners as keys: « cette » is read « cete »
@@ -300,6 +345,15 @@ type frameLex struct {
 	// (« comme à Columbine ») or a justification is about (« Charlie »),
 	// beyond the lexicon's @ref class.
 	pastAttack map[string]bool
+	fiction    map[string]bool
+	fictionV   map[string]bool
+	practice   map[string]bool
+	substance  map[string]bool
+	praiseN    map[string]bool
+	victim     map[string]bool
+	attackerN  map[string]bool
+	outcomeP   map[string]bool
+	outcomeV   map[string]bool
 }
 
 var (
@@ -347,6 +401,8 @@ var (
 	lemEclater   string
 	lemEtre      string
 	lemExister   string
+	lemRester    string
+	lemDevenir   string
 )
 
 func keySet(words string) map[string]bool {
@@ -369,9 +425,12 @@ func buildFrameLex() *frameLex {
 		slang:    keySet("fumer terminer refroidir allumer choper niquer maraver savater démolir fracasser défoncer"),
 		slangSch: keySet(slangSchool), thing: keySet(thingWords), harmV: keySet(harmVerbs), survival: keySet(survivalWords),
 		survivalV: keySet(survivalVerbs), existV: keySet(existenceVerbs), memoryV: keySet(memoryVerbs), date: keySet(dateWords),
-		pastAttack: keySet(pastAttackWords),
-		det:        map[string]bool{},
-		warn:       keySet(warnWords), warnV: keySet(warnLemmas), commem: keySet(commemWords),
+		pastAttack: keySet(pastAttackWords), intrans: keySet(intransitive),
+		det:  map[string]bool{},
+		warn: keySet(warnWords), warnV: keySet(warnLemmas), commem: keySet(commemWords),
+		fiction: keySet(fictionWords), fictionV: keySet(fictionVerbs), practice: keySet(practiceWords),
+		substance: keySet(substanceWords), praiseN: keySet(praiseNouns), victim: keySet(victimWords),
+		attackerN: keySet(attackerNouns), outcomeP: keySet(outcomePlaces), outcomeV: keySet(outcomeVerbs),
 	}
 	for w := range determiners {
 		f.det[w] = true
@@ -426,6 +485,8 @@ func buildFrameLex() *frameLex {
 	lemEclater = keyOf("éclater")
 	lemEtre = keyOf("être")
 	lemExister = keyOf("exister")
+	lemRester = keyOf("rester")
+	lemDevenir = keyOf("devenir")
 	f.lemma = map[string]string{}
 	for _, w := range strings.Fields("armer mériter aimer souhaiter commencer exécuter noyer pendre casser briser trancher éclater souffrir mourir aller avoir compter devoir faire falloir penser planter pouvoir péter rêver sauter tirer vote vouloir être") {
 		f.lemma[w] = keyOf(w)
@@ -471,6 +532,9 @@ const (
 	lfHarm    // regretter, exister: the outcome of a threat (harm frame)
 	lfMemory  // retenir, noter: « retenez la date »
 	lfWarn    // réfléchir, méfier, recommencer: a warning (with a past attack named, an allusion)
+	lfFiction // regarder, lire, mater: before a capitalised title, a fiction
+	lfOutcome // finir, atterrir, dormir…: before a place of outcome (hôpital, cimetière), a harm
+	lfCopula  // être, rester, devenir: before a praise noun, a praise predicate
 )
 
 // verbInfo returns what a key's verb analyses say for the frames.
@@ -508,6 +572,15 @@ func verbInfo(morph []MorphEntry) (act actClass, at int, lf uint16) {
 		if f.warnV[m.Lemma] {
 			lf |= lfWarn
 		}
+		if f.fictionV[m.Lemma] {
+			lf |= lfFiction
+		}
+		if f.outcomeV[m.Lemma] {
+			lf |= lfOutcome
+		}
+		if m.Lemma == lemEtre || m.Lemma == lemRester || m.Lemma == lemDevenir {
+			lf |= lfCopula
+		}
 	}
 	return act, at, lf
 }
@@ -538,6 +611,13 @@ const (
 	fc_pastAttack
 	fc_warn
 	fc_commem
+	fc_fiction
+	fc_practice
+	fc_substance
+	fc_praiseN
+	fc_victim
+	fc_attackerN
+	fc_outcomeP
 )
 
 // frameWordInfo returns the frame classes of a key.
@@ -552,7 +632,9 @@ func frameWordInfo(key string) (uint32, actClass, uint8) {
 		{f.subord, fc_subord}, {f.reportN, fc_reportN}, {f.drill, fc_drill}, {f.lesson, fc_lesson}, {f.play, fc_play},
 		{f.approve, fc_approve}, {f.wish, fc_wish}, {f.faith, fc_faith}, {f.group, fc_group}, {f.det, fc_det}, {skipAdverb, fc_skip},
 		{f.laugh, fc_laugh}, {f.thing, fc_thing}, {f.survival, fc_survival}, {f.date, fc_date}, {f.pastAttack, fc_pastAttack},
-		{f.warn, fc_warn}, {f.commem, fc_commem},
+		{f.warn, fc_warn}, {f.commem, fc_commem}, {f.fiction, fc_fiction}, {f.practice, fc_practice},
+		{f.substance, fc_substance}, {f.praiseN, fc_praiseN}, {f.victim, fc_victim}, {f.attackerN, fc_attackerN},
+		{f.outcomeP, fc_outcomeP},
 	} {
 		if x.m[key] {
 			fc |= x.bit
@@ -603,7 +685,54 @@ func parseFrames(src string, toks []dtok, clauseOf []int, out []frame, fts []fto
 		}
 		start = i
 	}
+	setting(toks, out)
 	return out, fts
+}
+
+// setting applies the message's setting to its clauses. In a message that
+// names a fiction, an act told in the third person (present or past, not
+// at the reader, no time given) is narrated: « on regarde John Wick, il
+// tue tout le monde ». In a message about hunting, a shooting sport, the
+// lab or the kitchen that does not address the reader, an act or a weapon
+// of someone else, on no person and not on the school, is practice: « il
+// range son fusil dans un coffre ».
+func setting(toks []dtok, frames []frame) {
+	fiction, practice, reader := false, false, false
+	for i := range frames {
+		// « mieux qu'un film », « comme dans un film »: a comparison, in
+		// the clause or the one before it, names no fiction being told.
+		compared := frames[i].compare || i > 0 && frames[i-1].compare
+		fiction = fiction || frames[i].fictionCue && !frames[i].negated && !compared
+		practice = practice || frames[i].practiceCue && !frames[i].negated
+		reader = reader || frames[i].target2
+	}
+	// A message that addresses the reader (« …, vous allez voir ») is
+	// not a hunting or lab report.
+	practice = practice && !reader
+	if !fiction && !practice {
+		return
+	}
+	for i := range frames {
+		f := &frames[i]
+		if f.act == actNone || f.act == actHarm || f.target2 || f.actor == actor2 {
+			continue
+		}
+		switch f.tense {
+		case tenseFuture, tenseImperative, tenseIntent, tenseConditional:
+			continue
+		}
+		if fiction && f.actor != actor1 && !f.time {
+			f.fiction = true
+		}
+		if practice && !f.school && !f.targetGrp && f.actor != actor1 {
+			f.practice = true
+		}
+		// The lexicon's patterns over a narrated or practised act go, as
+		// over a hyperbole (« il tue tout le monde » in a film).
+		if (f.fiction || f.practice) && f.actTok >= 0 && f.actTok < len(toks) {
+			toks[f.actTok].hyper = true
+		}
+	}
 }
 
 func isUpperWord(s string) bool {
@@ -706,7 +835,9 @@ func readClause(src string, toks []dtok, fts []ftok) frame {
 	fr := frame{start: fts[0].tok, end: fts[len(fts)-1].tok + 1, actTok: -1}
 	subject := actorNone
 	subjectAt := -1
-	harm := false // a word of readHarm's
+	harm := false      // a word of readHarm's
+	sawVictim := false // a victim or rescuer named before any praise
+	actSeen := false   // an act word seen in the clause
 	for i, ft := range fts {
 		k := ft.key
 		t := &toks[ft.tok]
@@ -727,7 +858,7 @@ func readClause(src string, toks []dtok, fts []ftok) frame {
 			(k == "ne" || k == "n") && i+1 < len(fts) && (fts[i+1].lf&lfVerb != 0 || fts[i+1].fc&fc_clitic != 0) {
 			fr.negated = true
 		}
-		if k == "te" || k == "toi" || (k == "t" && subjectAt != i) || k == "ta" || k == "tes" || k == "ton" {
+		if k == "te" || k == "toi" || (k == "t" && subjectAt != i && !(i+1 < len(fts) && fts[i+1].key == "inquiete")) || k == "ta" || k == "tes" || k == "ton" {
 			fr.target2 = true
 		}
 		if k == "vous" && subjectAt != i {
@@ -838,8 +969,59 @@ func readClause(src string, toks []dtok, fts []ftok) frame {
 		if t.class&clExtremist != 0 {
 			fr.approve = fr.approve || clauseHasFuture(fts)
 		}
-		if c := ft.noun; c != actNone && fr.act == actNone {
+		// A noun after a verb of watching or reading is a title: « on a
+		// regardé l'Attaque des Titans ».
+		if c := ft.noun; c != actNone && fr.act == actNone && !(i > 0 && fts[i-1].lf&lfFiction != 0 || i > 1 && fts[i-2].lf&lfFiction != 0) {
 			fr.act, fr.actTok = c, ft.tok
+		}
+		if ft.fc&fc_fiction != 0 || ft.lf&lfFiction != 0 && i+1 < len(fts) && (fts[i+1].cap || titleStart(fts[i+1])) ||
+			k == "dans" && i == 0 && len(fts) > 1 && fts[1].cap && fts[1].fc&fc_school == 0 {
+			fr.fictionCue = true // « dans le film », « on regarde John Wick », « Dans Hunger Games, »
+		}
+		// « fusil de chasse », « couteau de cuisine » name the weapon, not
+		// a hunt or a kitchen.
+		if k == "comme" || k == "genre" || k == "mieux" || k == "pire" {
+			fr.compare = true
+		}
+		if ft.fc&fc_practice != 0 && !(i > 1 && (fts[i-1].key == "de" || fts[i-1].key == "d") && (fts[i-2].fc&fc_weapon != 0 || fts[i-2].noun != actNone)) {
+			fr.practiceCue = true
+		}
+		if ft.fc&fc_attackerN != 0 || t.class&clExtremist != 0 {
+			fr.attacker = true
+		}
+		// A victim named after an act is its object (« qui a décapité
+		// Samuel Paty est un héros »), not the one praised.
+		if ft.fc&fc_victim != 0 && !fr.approve && !fr.praisePred && !actSeen {
+			sawVictim = true
+		}
+		actSeen = actSeen || ft.act != actNone || ft.noun != actNone
+		if ft.fc&fc_outcomeP != 0 {
+			harm = true
+		}
+		// A praise predicate: être, rester, devenir + (un, des, vrai…) +
+		// a praise noun (« X est un exemple », « resteront des lions »).
+		if ft.lf&lfCopula != 0 && !fr.praisePred {
+			for j := i + 1; j < len(fts) && j <= i+4; j++ {
+				if fts[j].fc&fc_praiseN != 0 {
+					fr.praisePred, fr.praiseFirst = true, !fr.negated
+					fr.victimFirst = sawVictim
+					fr.praiseSubj = praiseSubject(fts[:i])
+					break
+				}
+			}
+		}
+		// « fallait en écraser plus », « il en faudrait plus comme lui »:
+		// the wish that an attack had killed more.
+		if ft.lf&lfFalloir != 0 && !fr.praisePred && hasKeyIn(fts[i:], "plus") && (hasKeyIn(fts, "en") || hasKeyIn(fts[i:], "comme")) {
+			fr.praisePred, fr.praiseFirst, fr.praiseSubj = true, true, true
+			fr.victimFirst = sawVictim
+		}
+		if ft.fc&fc_praiseN != 0 && sawVictim {
+			// « les victimes de X sont des martyrs », « Samuel Paty restera
+			// un héros »: praise of victims; the lexicon's approval word
+			// goes too.
+			fr.victimFirst = true
+			t.hyper = true
 		}
 	}
 	// The verbs: find the main act verb and its auxiliary or modal.
@@ -850,6 +1032,9 @@ func readClause(src string, toks []dtok, fts []ftok) frame {
 		v, ok := hasVerb(ft.morph)
 		if !ok || i > 0 && fts[i-1].fc&fc_det != 0 {
 			continue // « un massacre », « ce morceau »: a noun
+		}
+		if i > 1 && fts[i-2].lf&lfFiction != 0 && (fts[i-1].key == "l" || fts[i-1].key == "le" || fts[i-1].key == "la") {
+			continue // a title: « on a regardé l'Attaque des Titans »
 		}
 		c := ft.act
 		if c != actNone {
@@ -877,6 +1062,14 @@ func readClause(src string, toks []dtok, fts []ftok) frame {
 		if thingObject(fts, i) {
 			// A hyperbole: the lexicon's patterns on this verb are hidden
 			// too, as a benign fixed phrase would hide them.
+			toks[ft.tok].hyper = true
+			continue
+		}
+		// The speaker as the one who explodes, burns or dies (« je vais
+		// exploser », « je brûle de fièvre »), and a lab, kitchen or
+		// hunting object (« brûler du magnésium », « tirer sur les
+		// cibles »): no act, and the lexicon's patterns over the verb go.
+		if experiencer(fts, i, v, &fr) || (c == actBurn || c == actExplode || c == actShoot || c == actKill) && labObject(fts, i) {
 			toks[ft.tok].hyper = true
 			continue
 		}
@@ -1053,6 +1246,127 @@ func thingObject(fts []ftok, i int) bool {
 	return false
 }
 
+// praiseSubjects are the pronouns that can stand for an attacker named in
+// another clause (« celui qui a tiré, c'est un soldat »).
+var praiseSubjects = map[string]bool{"il": true, "ils": true, "elle": true, "elles": true, "c": true, "ce": true, "ca": true,
+	"qui": true, "celui": true, "ceux": true, "eux": true, "lui": true}
+
+// praiseSubject reports whether the words before a copula are a subject
+// praise can be about: an attacker or an extremist word, or a pronoun
+// standing for one; « mon père est un modèle » is not.
+func praiseSubject(before []ftok) bool {
+	if len(before) > 0 && before[0].key == "qui" {
+		return true // « ceux | qui défendent … sont des héros »
+	}
+	for j := len(before) - 1; j >= 0; j-- {
+		if before[j].fc&fc_attackerN != 0 || lx.info(before[j].key).class&clExtremist != 0 {
+			return true
+		}
+	}
+	for j := len(before) - 1; j >= 0; j-- {
+		k := before[j].key
+		if before[j].fc&(fc_neg|fc_skip) != 0 || k == "ne" || k == "n" {
+			continue
+		}
+		return praiseSubjects[k]
+	}
+	return false
+}
+
+// intransitive are the act verbs whose subject can be the one who
+// suffers them: « je vais exploser », « je brûle de fièvre », « je crève
+// de chaud ».
+const intransitive = "exploser sauter péter brûler cramer flamber crever mourir"
+
+// experiencer reports whether the act verb at fts[i] has the speaker
+// (je) as the one who explodes, burns or dies, with no object: nothing
+// before it (te, le, les, tout, faire) and after it nothing, a state
+// (« de rire », « de colère », « en larmes ») or an adverb. A place, the
+// school or a weapon in the clause keeps the act, except after a state.
+func experiencer(fts []ftok, i int, v MorphEntry, fr *frame) bool {
+	if !flx.intrans[v.Lemma] || prevIs(fts, i, lemFaire) {
+		return false
+	}
+	subj := ""
+	for j := i - 1; j >= 0; j-- {
+		k := fts[j].key
+		switch k {
+		case "te", "t", "le", "la", "les", "l", "lui", "leur", "tout", "tous", "toutes":
+			if subj == "" {
+				return false // an object before the verb
+			}
+		case "vous", "nous":
+			if subj == "" && j > 0 && fts[j-1].subj != actorNone {
+				return false
+			}
+		}
+		if fts[j].subj != actorNone && subj == "" {
+			subj = k
+		}
+	}
+	if subj != "je" && subj != "j" && subj != "moi" {
+		return false
+	}
+	if i+1 == len(fts) {
+		return !fr.school && !fr.weapon && !fr.target2
+	}
+	n := fts[i+1]
+	switch {
+	case (n.key == "de" || n.key == "d") && i+2 < len(fts) && fts[i+2].fc&fc_det == 0 && fts[i+2].fc&fc_clitic == 0:
+		return !fr.weapon // a state: « de rire », « de chaud », « d'impatience »
+	case n.key == "avec" && i+2 < len(fts) && fts[i+2].fc&fc_group != 0 && !(i+3 < len(fts) && fts[i+3].fc&fc_det != 0):
+		return false // « exploser avec tous les profs »; not « avec tous ces devoirs »
+	case n.key == "en" || n.fc&fc_skip != 0 || n.fc&fc_neg != 0 || n.fc&fc_laugh != 0 || afterState[n.key]:
+		return !fr.school && !fr.weapon && !fr.target2
+	}
+	return false
+}
+
+// afterState are the words that may follow a verb said of the speaker's
+// state (« je vais exploser avec tous ces devoirs », « avant les
+// vacances »), when no place, weapon or target is in the clause.
+var afterState = map[string]bool{"avec": true, "avant": true, "apres": true, "pendant": true, "cette": true, "cete": true, "ce": true,
+	"tellement": true, "grave": true, "comme": true, "ou": true, "la": true, "ici": true, "direct": true, "litteralement": true,
+	"serieux": true, "srx": true, "wsh": true, "wesh": true, "frere": true, "frr": true, "tkt": true}
+
+// labObject reports whether the object of the act verb at fts[i] is a
+// substance, a dish, game or a target (substanceWords): « brûler du
+// magnésium », « faire exploser une bulle de dihydrogène », « abattre un
+// sanglier », « tirer sur les cibles ». A clitic te or vous keeps the
+// person as the object.
+func labObject(fts []ftok, i int) bool {
+	if j := i - 1; j >= 0 && (fts[j].key == "te" || fts[j].key == "t" || fts[j].key == "vous") {
+		return false
+	}
+	for j := i + 1; j < len(fts) && j <= i+5; j++ {
+		k := fts[j].key
+		if fts[j].fc&fc_substance != 0 {
+			return true
+		}
+		if fts[j].fc&(fc_det|fc_skip) != 0 || labSkip[k] || isNumber(k) {
+			continue
+		}
+		return false
+	}
+	return false
+}
+
+// titleStart reports whether a word after regarder or lire starts a
+// title rather than an object (« on a regardé star wars »): not a
+// determiner, pronoun, preposition or adverb.
+func titleStart(n ftok) bool {
+	if n.fc&(fc_det|fc_clitic|fc_skip|fc_placePrep|fc_neg|fc_group) != 0 || n.subj != actorNone {
+		return false
+	}
+	_, verb := hasVerb(n.morph)
+	return !verb
+}
+
+// labSkip are the words between a lab or hunting verb and its object.
+var labSkip = map[string]bool{"sur": true, "de": true, "d": true, "le": true, "la": true, "les": true, "l": true, "morceau": true,
+	"bout": true, "petit": true, "petite": true, "petits": true, "gros": true, "grosse": true, "quelques": true, "peu": true,
+	"deux": true, "trois": true, "quatre": true, "cinq": true, "six": true, "dix": true, "plusieurs": true}
+
 // readHarm reads a threat that names its outcome and no act (actHarm):
 // « tu vas le regretter »; a negated survival, « tu vas pas rentrer
 // entier », « personne ne sortira vivant »; a negated existence, « le
@@ -1077,6 +1391,21 @@ func readHarm(fts []ftok, fr *frame, subject uint8) {
 			tn, actor := verbFrame(fts, i, v, subject)
 			fr.act, fr.actTok, fr.tense, fr.actor = actHarm, ft.tok, tn, actor
 			return
+		case ft.fc&fc_outcomeP != 0 && !fr.negated:
+			// « tu vas finir à l'hôpital », « tu repars sur une civière »,
+			// « vous allez tous finir au cimetière ».
+			for j := i - 1; j >= 0 && j >= i-4; j-- {
+				if fts[j].lf&lfOutcome == 0 {
+					continue
+				}
+				for _, m := range fts[j].morph {
+					if m.POS == POSVerb && flx.outcomeV[m.Lemma] {
+						tn, actor := verbFrame(fts, j, m, subject)
+						fr.act, fr.actTok, fr.tense, fr.actor, fr.outcome = actHarm, ft.tok, tn, actor, true
+						return
+					}
+				}
+			}
 		case ft.fc&fc_survival != 0 && fr.negated:
 			for j := i - 1; j >= 0 && j >= i-2; j-- {
 				for _, m := range fts[j].morph {
@@ -1271,6 +1600,10 @@ func verbFrame(fts []ftok, i int, v MorphEntry, subject uint8) (tense, uint8) {
 					return tensePassive, actor
 				}
 			case lemFaire:
+				// « j'ai fait exploser »: faire's participle after avoir.
+				if g.key == "fait" && j > 0 && prevIs(fts, j, lemAvoir) {
+					return tensePast, actor
+				}
 				return moodTense(gm.Moods, subject != actorNone), actor
 			}
 		}
@@ -1336,6 +1669,11 @@ func moodTense(m Mood, hasSubject bool) tense {
 		return tenseConditional
 	case m&MoodPresent != 0:
 		return tensePresent
+	case m&MoodImperative != 0:
+		// With a subject, an imperative form is the present it spells
+		// (« tu finis »: the table knows « finis » as an imperative and a
+		// participle only).
+		return tensePresent
 	case m&(MoodImperfect|MoodSimplePast|MoodPastParticiple) != 0:
 		return tensePast
 	case m&MoodInfinitive != 0:
@@ -1372,6 +1710,9 @@ func frameScores(toks []dtok, frames []frame) [numDetectors]detectorScore {
 			// An outcome without an act (« tu vas le regretter ») holds
 			// only with the school or a time; otherwise the model weighs it.
 			score, place, target = 0.45, f.school, false
+			if f.outcome {
+				score = 0.5 // a place of harm aimed at the reader: « tu vas finir à l'hôpital »
+			}
 		}
 		var ctx []string
 		for _, c := range []struct {
@@ -1423,13 +1764,39 @@ func frameScores(toks []dtok, frames []frame) [numDetectors]detectorScore {
 	}
 	for i := range frames {
 		f := &frames[i]
-		if f.approve && extremist && (!f.negated || f.approveFirst) && !f.framed() && !f.rescuers && out[detApology].score < 0.55 {
+		if f.approve && extremist && (!f.negated || f.approveFirst) && !f.framed() && !f.rescuers && !f.victimFirst && out[detApology].score < 0.55 {
 			out[detApology] = detectorScore{score: 0.55, reason: "terror_apology: cadre approbation + référence extrémiste (score 0.55)"}
 		}
 		// Praise of a past attack is told in the past: a report does not
 		// excuse a justification (« ceux qui ont tiré ont eu raison »).
 		if f.justify && attackRef && !f.negated && !(f.quoted || f.drill || f.lesson || f.playful()) && !f.rescuers && out[detApology].score < 0.55 {
 			out[detApology] = detectorScore{score: 0.55, reason: "terror_apology: cadre justification + attaque nommée (score 0.55)"}
+		}
+	}
+	// Glorification by a praise predicate (« X est un exemple pour la
+	// jeunesse », « les frères du Bataclan sont des modèles », « fallait
+	// en écraser plus ») with an attacker, an extremist word or an attack
+	// named; praise of victims or rescuers, and a lesson, drill, quotation
+	// or tribute, are not.
+	faithArmed, tribute, pastAttack := false, false, false
+	for i := range frames {
+		f := &frames[i]
+		faithArmed = faithArmed || f.weapon || f.act != actNone && f.act != actHarm
+		// « celui qui a attaqué la synagogue, c'est un soldat »: an
+		// attack told in a relative clause names its author.
+		pastAttack = pastAttack || f.act != actNone && f.act != actHarm && f.act != actArm && (f.tense == tensePast || f.tense == tensePassive) &&
+			!f.negated && f.start < len(toks) && toks[f.start].key == "qui"
+		tribute = tribute || f.commem || f.lesson || f.drill || f.quoted
+	}
+	faithArmed = faithArmed && faith
+	for i := range frames {
+		f := &frames[i]
+		// A laugh does not excuse praise (« c'est un héros mdr »); a game does.
+		if !f.praisePred || !f.praiseFirst || !f.praiseSubj || f.victimFirst || tribute || f.play || f.score || out[detApology].score >= 0.55 {
+			continue
+		}
+		if f.attacker || attackRef || faithArmed || pastAttack {
+			out[detApology] = detectorScore{score: 0.55, reason: "terror_apology: cadre éloge (prédicat) + auteur ou attaque nommés (score 0.55)"}
 		}
 	}
 	// An allusion to a past attack, in a message that is no lesson, report
@@ -1465,7 +1832,7 @@ func needFrames(toks []dtok) bool {
 	for i := range toks {
 		ki := toks[i].info
 		if ki.act != actNone || ki.noun != actNone || ki.contr != nil ||
-			ki.frame&(fc_weapon|fc_approve|fc_wish|fc_survival|fc_pastAttack) != 0 || ki.lf&(lfReport|lfFalloir|lfDoing|lfHarm|lfMemory) != 0 ||
+			ki.frame&(fc_weapon|fc_approve|fc_wish|fc_survival|fc_pastAttack|fc_praiseN|fc_outcomeP) != 0 || ki.lf&(lfReport|lfFalloir|lfDoing|lfHarm|lfMemory) != 0 ||
 			ki.class&clRef != 0 {
 			return true
 		}

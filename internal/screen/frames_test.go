@@ -149,7 +149,10 @@ func TestStanceIsClauseLocal(t *testing.T) {
 }
 
 func FuzzFrames(f *testing.F) {
-	for _, s := range []string{"Je vais te tuer demain", "jvais t'exploser", "« tuez-les » a-t-il dit", "t'es mort, chui armé", "", "qu'", "et et et je"} {
+	for _, s := range []string{"Je vais te tuer demain", "jvais t'exploser", "« tuez-les » a-t-il dit", "t'es mort, chui armé", "", "qu'", "et et et je",
+		// fifth round: speaker's state, titles, practice, praise predicates, places of harm
+		"je vais exploser de", "je brûle d", "on a regardé l'", "Dans X", "il faut en plus", "qui est un héros",
+		"tu finis à la morgue", "regarder", "abattre deux", "les victimes sont des martyrs"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {

@@ -288,7 +288,7 @@ var compoundList = []string{
 	"mot de passe", "mots de passe", "tout le monde", "aujourd hui", "vie scolaire", "etat islamique",
 	"guerre sainte", "mise a jour", "piece jointe", "pieces jointes", "samuel paty", "dominique bernard",
 	"charlie hebdo", "allahu akbar", "allah akbar", "ben laden", "bin laden", "salle des profs", "al qaida",
-	"apres midi",
+	"apres midi", "hyper cacher",
 }
 
 // entry is one lexicon pattern.

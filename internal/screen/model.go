@@ -454,6 +454,15 @@ func (fv *featureVec) fill(toks []dtok, frames []frame, clause []int, ds *[numDe
 		if fr.allusion && !fr.negated {
 			fv.addName("cadre : allusion", frameValue)
 		}
+		if fr.praisePred && fr.praiseFirst && fr.praiseSubj && !fr.victimFirst {
+			fv.addName("cadre : éloge", frameValue)
+			if fr.attacker {
+				fv.addName("cadre : éloge + auteur", frameValue)
+			}
+		}
+		if fr.outcome && !fr.negated {
+			fv.addName("cadre : issue (lieu)", frameValue)
+		}
 		if fr.presence {
 			fv.addName("cadre : présence 1re personne", frameValue)
 			if fr.school {
@@ -480,6 +489,7 @@ func (fv *featureVec) fill(toks []dtok, frames []frame, clause []int, ds *[numDe
 			{fr.place, " + lieu"}, {fr.school, " + établissement"}, {fr.time, " + moment"}, {fr.negated, " + négation"},
 			{fr.report, " + compte rendu"}, {fr.quoted, " + citation"}, {fr.drill, " + exercice"}, {fr.lesson, " + enseignement"},
 			{fr.playful(), " + jeu ou plaisanterie"}, {fr.weapon, " + arme"}, {fr.incite, " + incitation"}, {fr.approve, " + approbation"},
+			{fr.fiction, " + fiction"}, {fr.practice, " + pratique"},
 		}
 		for _, f := range flags {
 			if f.on {
@@ -573,7 +583,7 @@ func scopedOut(frames []frame, clause []int, i int, praise bool) bool {
 // by the third person, often over two clauses (« gloire à ceux qui ont tué
 // les journalistes »).
 func framedForModel(fr *frame, praise bool) bool {
-	if fr.quoted || fr.drill || fr.lesson || fr.playful() {
+	if fr.quoted || fr.drill || fr.lesson || fr.playful() || fr.fiction || fr.practice {
 		return true
 	}
 	return fr.report && !praise

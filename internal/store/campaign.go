@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -128,16 +129,47 @@ func scanObs(s interface{ Scan(...any) error }) (CampaignObs, error) {
 // its observation's, InsertCampaignObs), so only those observations are
 // read: choosing among the observations read and sorted every message
 // sharing a key (thousands under the send benchmark), 14 % of the
-// server's CPU.
+// server's CPU. And each key gives its newest limit messages at most, read
+// from the end of its range of the key index: a message among the newest
+// limit of all is among the newest limit of each of its keys, so the
+// choice is the same, without reading and grouping every message of a
+// key shared by thousands (a template, or the benchmark's vocabulary).
 func (db *DB) CampaignNeighbours(ctx context.Context, keys []int64, since int64, limit int) ([]CampaignObs, error) {
 	if len(keys) == 0 {
 		return nil, nil
 	}
-	set, arg := db.idArray(keys)
-	rows, err := db.query(ctx, `SELECT `+obsColumns+` FROM campaign_obs o WHERE o.message_id IN (
-		SELECT k.message_id FROM campaign_keys k WHERE k.feature IN (`+set+`) AND k.at >= ?
-		GROUP BY k.message_id ORDER BY max(k.at) DESC LIMIT ?) AND o.at >= ?
-		ORDER BY o.at DESC LIMIT ?`, arg, since, limit, since, limit)
+	keys = slices.Compact(slices.Sorted(slices.Values(keys)))
+	var newest string
+	var args []any
+	switch {
+	case db.dialect == Postgres:
+		newest = `SELECT t.message_id FROM unnest(?::bigint[]) f(feature) CROSS JOIN LATERAL (
+			SELECT k.message_id, k.at FROM campaign_keys k WHERE k.feature = f.feature AND k.at >= ? ORDER BY k.at DESC LIMIT ?) t
+			GROUP BY t.message_id ORDER BY max(t.at) DESC LIMIT ?`
+		args = []any{keys, since, limit, limit}
+	case len(keys) <= neighbourKeysMax:
+		// One statement text per number of keys: a message's keys number
+		// 11 to 16, more with pictures.
+		var b strings.Builder
+		b.WriteString(`SELECT message_id FROM (`)
+		for i, k := range keys {
+			if i > 0 {
+				b.WriteString(` UNION ALL `)
+			}
+			b.WriteString(`SELECT * FROM (SELECT message_id, at FROM campaign_keys WHERE feature = ? AND at >= ? ORDER BY at DESC LIMIT ?)`)
+			args = append(args, k, since, limit)
+		}
+		b.WriteString(`) GROUP BY message_id ORDER BY max(at) DESC LIMIT ?`)
+		newest = b.String()
+		args = append(args, limit)
+	default:
+		set, arg := db.idArray(keys)
+		newest = `SELECT k.message_id FROM campaign_keys k WHERE k.feature IN (` + set + `) AND k.at >= ?
+			GROUP BY k.message_id ORDER BY max(k.at) DESC LIMIT ?`
+		args = []any{arg, since, limit}
+	}
+	rows, err := db.query(ctx, `SELECT `+obsColumns+` FROM campaign_obs o WHERE o.message_id IN (`+newest+`) AND o.at >= ?
+		ORDER BY o.at DESC LIMIT ?`, append(args, since, limit)...)
 	if err != nil {
 		return nil, fmt.Errorf("campaign neighbours: %w", err)
 	}
@@ -152,6 +184,11 @@ func (db *DB) CampaignNeighbours(ctx context.Context, keys []int64, since int64,
 	}
 	return out, rows.Err()
 }
+
+// neighbourKeysMax is the most keys CampaignNeighbours reads one by one
+// on SQLite (a statement text for each number of keys); past it, all
+// their messages are grouped.
+const neighbourKeysMax = 40
 
 // CampaignFlagged lists the observations since a time with any of the
 // flags set, but a sender's own, newest first, at most limit: the few
@@ -308,24 +345,63 @@ type RecentSend struct {
 	Schools    []string
 }
 
-// CampaignRecentSends lists a sender's messages observed since a time.
-func (db *DB) CampaignRecentSends(ctx context.Context, senderID, since int64) ([]RecentSend, error) {
-	rows, err := db.query(ctx, `SELECT at, recipients, n_groups, schools FROM campaign_obs WHERE sender_id = ? AND at >= ? ORDER BY at`, senderID, since)
+// CampaignRecentSends lists a sender's messages observed since a time, in
+// time order: the newest limit one by one, and before them the older
+// ones summed, one entry per set of establishments (its time the newest
+// of the messages it sums). A sender writing hundreds of messages an hour
+// is not read into memory message by message (the campaign detector
+// reloads the profile of every active sender twice a minute): what the
+// sums over the window need is kept.
+func (db *DB) CampaignRecentSends(ctx context.Context, senderID, since int64, limit int) ([]RecentSend, error) {
+	rows, err := db.query(ctx, `SELECT message_id, at, recipients, n_groups, schools FROM campaign_obs WHERE sender_id = ? AND at >= ?
+		ORDER BY at DESC, message_id DESC LIMIT ?`, senderID, since, limit)
 	if err != nil {
 		return nil, fmt.Errorf("recent sends: %w", err)
+	}
+	defer rows.Close()
+	var newest []RecentSend
+	var lastID int64
+	for rows.Next() {
+		var r RecentSend
+		var schools string
+		if err := rows.Scan(&lastID, &r.At, &r.Recipients, &r.Groups, &schools); err != nil {
+			return nil, fmt.Errorf("recent sends: %w", err)
+		}
+		r.Schools = splitList(schools)
+		newest = append(newest, r)
+	}
+	if err := rows.Close(); err != nil {
+		return nil, fmt.Errorf("recent sends: %w", err)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("recent sends: %w", err)
+	}
+	slices.Reverse(newest)
+	if len(newest) < limit {
+		return newest, nil
+	}
+	oldest := newest[0].At
+	rows, err = db.query(ctx, `SELECT schools, CAST(SUM(recipients) AS BIGINT), CAST(SUM(n_groups) AS BIGINT), MAX(at) FROM campaign_obs
+		WHERE sender_id = ? AND at >= ? AND (at < ? OR (at = ? AND message_id < ?)) GROUP BY schools ORDER BY MAX(at)`,
+		senderID, since, oldest, oldest, lastID)
+	if err != nil {
+		return nil, fmt.Errorf("recent sends, older: %w", err)
 	}
 	defer rows.Close()
 	var out []RecentSend
 	for rows.Next() {
 		var r RecentSend
 		var schools string
-		if err := rows.Scan(&r.At, &r.Recipients, &r.Groups, &schools); err != nil {
-			return nil, fmt.Errorf("recent sends: %w", err)
+		if err := rows.Scan(&schools, &r.Recipients, &r.Groups, &r.At); err != nil {
+			return nil, fmt.Errorf("recent sends, older: %w", err)
 		}
 		r.Schools = splitList(schools)
 		out = append(out, r)
 	}
-	return out, rows.Err()
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("recent sends, older: %w", err)
+	}
+	return append(out, newest...), nil
 }
 
 // KnownDeviceBefore reports whether tokenHash named one of the user's
@@ -352,15 +428,34 @@ func (db *DB) KnownDevicesBefore(ctx context.Context, userID, before int64) (int
 	return n, wrap(err, "known devices before")
 }
 
-// AddCampaignHistory counts one message carrying each of keys on a day
-// (days since the epoch, UTC).
-func (t *Tx) AddCampaignHistory(ctx context.Context, keys []int64, day int64) error {
+// AddCampaignHistory adds ns[i] messages carrying keys[i] on a day (days
+// since the epoch, UTC), in one statement. The rows are moved in the
+// order of keys: callers sort them, so that two processes adding to the
+// same keys wait for each other instead of deadlocking (PostgreSQL).
+func (t *Tx) AddCampaignHistory(ctx context.Context, day int64, keys []int64, ns []int64) error {
+	if len(keys) != len(ns) {
+		return fmt.Errorf("add campaign history: %d keys, %d counts", len(keys), len(ns))
+	}
 	if len(keys) == 0 {
 		return nil
 	}
-	set, arg := t.db.idArray(keys)
-	_, err := t.exec(ctx, `INSERT INTO campaign_history (feature, day, n) SELECT v.value, ?, 1 FROM (`+set+`) v WHERE true
-		ON CONFLICT (feature, day) DO UPDATE SET n = campaign_history.n + 1`, day, arg)
+	if t.db.dialect == Postgres {
+		_, err := t.exec(ctx, `INSERT INTO campaign_history (feature, day, n)
+			SELECT v.k, ?, v.n FROM unnest(?::bigint[], ?::bigint[]) WITH ORDINALITY AS v(k, n, i) ORDER BY v.i
+			ON CONFLICT (feature, day) DO UPDATE SET n = campaign_history.n + excluded.n`, day, keys, ns)
+		return wrap(err, "add campaign history")
+	}
+	pairs := make([][2]int64, len(keys))
+	for i := range keys {
+		pairs[i] = [2]int64{keys[i], ns[i]}
+	}
+	b, err := json.Marshal(pairs)
+	if err != nil {
+		return fmt.Errorf("add campaign history: %w", err)
+	}
+	_, err = t.exec(ctx, `INSERT INTO campaign_history (feature, day, n)
+		SELECT json_extract(v.value, '$[0]'), ?, json_extract(v.value, '$[1]') FROM json_each(?) v WHERE true ORDER BY v.key
+		ON CONFLICT (feature, day) DO UPDATE SET n = campaign_history.n + excluded.n`, day, string(b))
 	return wrap(err, "add campaign history")
 }
 

@@ -40,6 +40,12 @@ func TestCampaignNeighbours(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
+		many := func(keys ...int64) []int64 { // past the keys read one by one on SQLite
+			for k := int64(5000); len(keys) < 60; k++ {
+				keys = append(keys, k)
+			}
+			return keys
+		}
 		all := func(from, to int64) []int64 { // to down to from
 			var ids []int64
 			for id := to; id >= from; id-- {
@@ -61,6 +67,10 @@ func TestCampaignNeighbours(t *testing.T) {
 			{"a key of its own", []int64{105, 12345}, 0, 10, []int64{5}},
 			{"no key shared", []int64{12345}, 0, 10, nil},
 			{"since after everything", []int64{7, 9}, 3000, 10, nil},
+			{"a key given twice", []int64{7, 7, 105}, 0, 3, []int64{21, 20, 18}},
+			{"each key's newest, then the newest of all", []int64{7, 9, 103, 101}, 0, 6, []int64{21, 20, 19, 18, 17, 16}},
+			{"many keys, grouped whole", many(7, 9, 103), 0, 5, []int64{21, 20, 19, 18, 17}},
+			{"many keys, since", many(9, 105), 1016, 10, []int64{21, 19, 17}},
 		} {
 			got, err := db.CampaignNeighbours(ctx, c.keys, c.since, c.limit)
 			if err != nil {

@@ -68,6 +68,7 @@ var slots = map[string][]string{
 	"pupilEnd": {"", "", ".", " !", " mdr", " frère", " wesh", " 😂", " sérieux", " tkt"},
 	"nameOpt":  {"", "", "{name} ", "{name}, ", "toi là ", "eh {name} "},
 	"chatTime": {"demain", "2main", "ce soir", "à la récré", "a la sortie", "lundi", "après la cantine", "en perm", "tout à l'heure", "dem1"},
+	"film":     {"John Wick", "Scream", "Hunger Games", "The Walking Dead", "Squid Game", "One Piece", "L'Attaque des Titans", "Star Wars", "Harry Potter", "Le Seigneur des anneaux"},
 	"sport":    {"au match samedi", "au tournoi de hand", "au cross", "à la finale", "au match de foot", "au championnat UNSS", "au basket"},
 }
 
@@ -365,6 +366,56 @@ var families = []family{
 		"Si quelqu'un t'écrit [qu'il va te frapper|« t'es mort »|des menaces], [parle à un adulte|fais une capture d'écran et préviens la CPE].",
 		"[Le harcèlement|Les menaces] [ça suffit|n'ont pas leur place au collège] : numéro 3018 pour en parler.",
 	}, 0.05, false},
+	// Fifth round: glorification by a praise predicate, intimidation by a
+	// place of harm; and their look-alikes: praise of victims and of
+	// anyone else, a fall that ended in hospital, the speaker who
+	// explodes or dies of laughing, narrated fiction, the lab, the kitchen
+	// and hunting.
+	{"glorify_pred", "terror_apology", []string{
+		"{attacker} [est|restera|sera toujours|reste] [un exemple|un modèle|un héros|une légende|une inspiration] [pour la jeunesse|pour nous|pour tous les frères|][, faut suivre son chemin|, qu'Allah l'accepte|]{pupilEnd}",
+		"[les frères|les combattants|les moudjahidines|les lions|les soldats] [du Bataclan|de Nice|du 13 novembre|de Charlie|de l'Hyper Cacher] [sont|resteront|seront toujours] des [héros|modèles|exemples|légendes|lions]{pupilEnd}",
+		"[celui|le frère|le mec|le gars] qui a [tué|égorgé|décapité|attaqué] [Samuel Paty|le prof d'Arras|les dessinateurs|les gens à Nice], c'est [un vrai soldat|un héros|un modèle|une légende]{pupilEnd}",
+		"{event} c'était [trop bien|magnifique|un bon début|un beau travail], [fallait|il fallait|il aurait fallu|faudrait] en [tuer|écraser|faire|avoir] [plus|encore plus]{pupilEnd}",
+		"ceux qui [défendent|vengent] [le prophète|l'islam|la religion] [par les armes|avec des couteaux|en tuant] sont des [héros|modèles|martyrs|lions][, pas des criminels|, pas des terroristes|]{pupilEnd}",
+	}, 0.4, true},
+	{"glorify_benign", "benign", []string{
+		"{victim} [est|restera|sera toujours] [un exemple|un modèle|un héros|une inspiration] pour [nous tous|la République|les enseignants|les élèves].",
+		"Les [victimes|otages|policiers|pompiers|soignants|survivants] [du Bataclan|de Nice|de Charlie Hebdo|d'Arras|du 13 novembre] sont des [héros|martyrs de la liberté|exemples de courage].",
+		"[Zidane|Mbappé|Thomas Pesquet|Simone Veil|Marie Curie|mon grand-père|ma mère|la prof de maths] [est|reste] [un exemple|un modèle|une légende|une inspiration|mon héros] pour [moi|la jeunesse|nous tous]{pupilEnd}",
+		"Les [terroristes|frères Kouachi|assassins de Samuel Paty|auteurs de l'attentat] ne sont pas des [héros|modèles|martyrs], ce sont des [criminels|assassins|lâches].",
+		"En EMC : pourquoi présenter {attacker} comme un [héros|modèle|exemple] relève-t-il de l'apologie du terrorisme ?",
+	}, 0.2, true},
+	{"outcome_place", "violent", []string{
+		"{nameOpt}[tu vas|vous allez tous|tu vas direct|toi et ta bande vous allez] [finir|terminer|atterrir] [à l'hôpital|à l'hosto|aux urgences|au cimetière|à la morgue|en réa|en fauteuil roulant|entre quatre planches][ {chatTime}|]{pupilEnd}",
+		"{nameOpt}[si tu|la prochaine fois que tu|si jamais tu] [parles|balances|recommences|touches à ma sœur], tu [finis|termines|dors|repars] [à l'hosto|aux urgences|à la morgue|sur une civière|en fauteuil]{pupilEnd}",
+		"{nameOpt}[jte jure|je te jure|wallah|sur ma mère] [tu vas|tu vas direct|vous allez] [dormir|finir|atterrir] [à l'hosto|au cimetière|à la morgue|aux urgences] {chatTime}{pupilEnd}",
+	}, 0.6, true},
+	{"outcome_place_benign", "benign", []string{
+		"[ma grand-mère|mon père|le prof de sport|mon petit frère] a [fini|terminé la soirée|atterri] [à l'hôpital|aux urgences] [après sa chute|pour une appendicite|mais ça va mieux]{pupilEnd}",
+		"[je vais|j'ai failli|jvais] finir aux urgences [avec ce rhume|tellement j'ai mal au ventre|avec mon entorse]{pupilEnd}",
+		"[ma mère|ma tante|l'infirmière|mon père] finit [à l'hôpital|aux urgences] à [19h|20h|minuit] [ce soir|demain|cette semaine]{pupilEnd}",
+		"Sortie au [cimetière américain de Colleville|cimetière du Père-Lachaise|mémorial de Verdun] {day} pour le cours d'histoire.",
+	}, 0.3, true},
+	{"speaker_state", "benign", []string{
+		"[je vais|jvais|j'vais|j'en peux plus je vais] [exploser|craquer|péter un câble|péter un plomb|mourir de rire|exploser de rire] [si on a encore un contrôle|avec tous ces devoirs|si elle recommence|avant les vacances|]{pupilEnd}",
+		"[je brûle|je crève|je meurs|jsuis en train de crever] de [chaud|fièvre|faim|soif|honte|impatience] [dans cette salle|en cours|depuis ce matin|]{pupilEnd}",
+		"[j'ai cru|j'ai failli|jai cru] [exploser|mourir|crever] de [rire|honte|colère] [quand le prof est tombé|en voyant sa tête|pendant l'oral]{pupilEnd}",
+		"[si j'entends encore cette chanson|encore une heure de maths et|si ma sœur me pique encore mon chargeur] [je vais exploser|je pète un câble|je craque|je vais péter les plombs]{pupilEnd}",
+	}, 0.5, true},
+	{"fiction_narration", "benign", []string{
+		"Dans [le film|la série|le manga|le roman|l'épisode d'hier|le jeu], [le méchant|le héros|le tueur|le personnage principal|il] [fait exploser|brûle|tue|poignarde|tire sur] [tout le monde|la ville|le pont|ses ennemis|le lycée]{pupilEnd}",
+		"[hier soir|ce week-end] on a regardé {film}, [le héros|il|elle] [tue|massacre|fait exploser] [tous les zombies|tout le monde|la base ennemie|ses ennemis]{pupilEnd}",
+		"[t'as vu|tu as vu] [le dernier épisode|la saison 2|le film] ? [le méchant|le tueur] [attaque|tue|poignarde] [les ados|ses victimes|toute la famille] [dans le lycée|dans la forêt|au bal]{pupilEnd}",
+		"Pour le cours de français, lisez [le roman|la nouvelle|la pièce] : [le héros|Jean Valjean|Macbeth|le narrateur] [tue|assassine|brûle] [le roi|son rival|la maison|son ennemi].",
+	}, 0.3, true},
+	{"lab_hunt", "benign", []string{
+		"[En TP|Au labo|En chimie], on va [faire brûler|brûler|faire exploser] [du magnésium|du sodium|une bulle de dihydrogène|un ballon d'hydrogène|un morceau de sucre] [sous la hotte|avec des lunettes|devant la classe|{day}].",
+		"Recette : [faire flamber|flamber] [les bananes|les crêpes] au rhum, puis [brûler|caraméliser] le sucre au chalumeau.",
+		"[Mon père|Mon oncle|Mon grand-père] [chasse|va à la chasse] [le sanglier|le chevreuil|le faisan] [le week-end|en automne], il [range son fusil dans un coffre|a son permis de chasse|tire sur des cibles pour s'entraîner].",
+		"Le club de tir [sportif|de la ville] accueille les jeunes : [carabine|pistolet à air comprimé|tir sur cibles] le {day}.",
+		"[Au biathlon|Au ball-trap|Au stand de tir], [j'ai tiré|on a tiré] sur [les cibles|les plateaux] [toute la matinée|{day}]{pupilEnd}",
+		"[Il|Mon oncle] a abattu [un sanglier|un cerf|un chevreuil] [à la chasse|ce week-end], [mon père était fier|on mange du civet ce soir].",
+	}, 0.2, true},
 }
 
 // Families returns the family names with their labels, sorted by name.

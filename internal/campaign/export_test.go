@@ -1,0 +1,21 @@
+package campaign
+
+import (
+	"context"
+	"time"
+)
+
+// FlushQueued is Run's flush: the daily key counts are written only when due.
+func (d *Detector) FlushQueued(ctx context.Context) error { return d.flushQueued(ctx) }
+
+// HoldHistory makes the counts wait in memory until an explicit Flush.
+func (d *Detector) HoldHistory() {
+	d.history.mu.Lock()
+	d.history.written = time.Now().Add(time.Hour)
+	d.history.mu.Unlock()
+}
+
+// HistoryOf is what detection reads of the daily key counts.
+func (d *Detector) HistoryOf(ctx context.Context, keys []int64, from, to int64) (map[int64]int, error) {
+	return d.historyOf(ctx, keys, from, to)
+}
