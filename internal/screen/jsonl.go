@@ -65,7 +65,17 @@ func RunJSONLExplain(e *Engine, in io.Reader, out io.Writer, explain bool) error
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
 	for n := 1; ; n++ {
-		line, rerr := r.ReadBytes('\n')
+		// ReadSlice spares a copy per line (the line is used up before
+		// the next read); a line longer than the buffer is gathered.
+		line, rerr := r.ReadSlice('\n')
+		if errors.Is(rerr, bufio.ErrBufferFull) {
+			long := append([]byte(nil), line...)
+			for errors.Is(rerr, bufio.ErrBufferFull) {
+				line, rerr = r.ReadSlice('\n')
+				long = append(long, line...)
+			}
+			line = long
+		}
 		if rerr != nil && !errors.Is(rerr, io.EOF) {
 			w.Flush()
 			return rerr

@@ -65,3 +65,17 @@ func TestRunJSONL(t *testing.T) {
 		}
 	}
 }
+
+// A line longer than the read buffer is read whole, and the next line too.
+func TestRunJSONLLongLine(t *testing.T) {
+	long := strings.Repeat("Bonjour à tous, la sortie est jeudi. ", 5000) // ~190 KB
+	in := `{"id": 1, "text": "` + long + `"}` + "\n" + `{"id": 2, "text": "Rendez-vous à 18h."}` + "\n"
+	var out bytes.Buffer
+	if err := RunJSONL(New(DefaultConfig()), strings.NewReader(in), &out); err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSuffix(out.String(), "\n"), "\n")
+	if len(lines) != 2 || !strings.HasPrefix(lines[0], `{"id":1,"verdict":"deliver"`) || !strings.HasPrefix(lines[1], `{"id":2,"verdict":"deliver"`) {
+		t.Fatalf("output:\n%.300s", out.String())
+	}
+}
