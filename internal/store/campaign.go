@@ -1,6 +1,7 @@
 package store
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"encoding/json"
@@ -381,27 +382,75 @@ func (db *DB) CampaignRecentSends(ctx context.Context, senderID, since int64, li
 		return newest, nil
 	}
 	oldest := newest[0].At
-	rows, err = db.query(ctx, `SELECT schools, CAST(SUM(recipients) AS BIGINT), CAST(SUM(n_groups) AS BIGINT), MAX(at) FROM campaign_obs
-		WHERE sender_id = ? AND at >= ? AND (at < ? OR (at = ? AND message_id < ?)) GROUP BY schools ORDER BY MAX(at)`,
-		senderID, since, oldest, oldest, lastID)
+	older, err := db.campaignOlderSends(ctx, senderID, since, oldest, lastID)
 	if err != nil {
 		return nil, fmt.Errorf("recent sends, older: %w", err)
 	}
-	defer rows.Close()
-	var out []RecentSend
-	for rows.Next() {
-		var r RecentSend
-		var schools string
-		if err := rows.Scan(&schools, &r.Recipients, &r.Groups, &r.At); err != nil {
-			return nil, fmt.Errorf("recent sends, older: %w", err)
+	return append(older, newest...), nil
+}
+
+// campaignOlderSends sums a sender's messages from since to before the
+// message (oldest, lastID), one entry per set of establishments stamped
+// with its newest message, in time order.
+//
+// On SQLite the rows are summed here as they come in the order of the
+// sender's index: a GROUP BY would sort every row of the window in
+// SQLite's memory first (temporary data stays in memory, temp_store), a
+// few megabytes for a sender of tens of thousands of messages, held by
+// each of the reads that a profile's expiry starts at once (up to one per
+// read connection). PostgreSQL groups them on its side.
+func (db *DB) campaignOlderSends(ctx context.Context, senderID, since, oldest, lastID int64) ([]RecentSend, error) {
+	if db.dialect == Postgres {
+		rows, err := db.query(ctx, `SELECT schools, CAST(SUM(recipients) AS BIGINT), CAST(SUM(n_groups) AS BIGINT), MAX(at) FROM campaign_obs
+			WHERE sender_id = ? AND at >= ? AND (at < ? OR (at = ? AND message_id < ?)) GROUP BY schools ORDER BY MAX(at)`,
+			senderID, since, oldest, oldest, lastID)
+		if err != nil {
+			return nil, err
 		}
-		r.Schools = splitList(schools)
-		out = append(out, r)
+		defer rows.Close()
+		var out []RecentSend
+		for rows.Next() {
+			var r RecentSend
+			var schools string
+			if err := rows.Scan(&schools, &r.Recipients, &r.Groups, &r.At); err != nil {
+				return nil, err
+			}
+			r.Schools = splitList(schools)
+			out = append(out, r)
+		}
+		return out, rows.Err()
+	}
+	rows, err := db.query(ctx, `SELECT schools, recipients, n_groups, at FROM campaign_obs
+		WHERE sender_id = ? AND at >= ? AND (at < ? OR (at = ? AND message_id < ?))`,
+		senderID, since, oldest, oldest, lastID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	sums := map[string]int{} // set of establishments → index in out
+	var out []RecentSend
+	var schools sql.RawBytes // no copy per row: most rows add to an existing sum
+	for rows.Next() {
+		var recipients, groups int
+		var at int64
+		if err := rows.Scan(&schools, &recipients, &groups, &at); err != nil {
+			return nil, err
+		}
+		i, ok := sums[string(schools)]
+		if !ok {
+			i = len(out)
+			sums[string(schools)] = i
+			out = append(out, RecentSend{Schools: splitList(string(schools))})
+		}
+		out[i].Recipients += recipients
+		out[i].Groups += groups
+		out[i].At = max(out[i].At, at)
 	}
 	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("recent sends, older: %w", err)
+		return nil, err
 	}
-	return append(out, newest...), nil
+	slices.SortStableFunc(out, func(a, b RecentSend) int { return cmp.Compare(a.At, b.At) })
+	return out, nil
 }
 
 // KnownDeviceBefore reports whether tokenHash named one of the user's
