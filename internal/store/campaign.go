@@ -393,61 +393,71 @@ func (db *DB) CampaignRecentSends(ctx context.Context, senderID, since int64, li
 // message (oldest, lastID), one entry per set of establishments stamped
 // with its newest message, in time order.
 //
-// On SQLite the rows are summed here as they come in the order of the
-// sender's index: a GROUP BY would sort every row of the window in
-// SQLite's memory first (temporary data stays in memory, temp_store), a
-// few megabytes for a sender of tens of thousands of messages, held by
-// each of the reads that a profile's expiry starts at once (up to one per
-// read connection). PostgreSQL groups them on its side.
+// On SQLite a GROUP BY would sort every row of the window in SQLite's
+// memory first (temporary data stays in memory, temp_store), about 1 MB
+// per 30,000 rows, held by each of the reads that a profile's expiry
+// starts at once (one per read connection); and reading the rows to sum
+// them here made as much garbage. The window's sets of establishments are
+// read first (a distinct set of them is kept, a few rows), then each set
+// is summed by a scan of the sender's index that keeps nothing: one scan
+// more per set, a sender writes to few. PostgreSQL groups them on its
+// side.
 func (db *DB) campaignOlderSends(ctx context.Context, senderID, since, oldest, lastID int64) ([]RecentSend, error) {
+	const window = `FROM campaign_obs WHERE sender_id = ? AND at >= ? AND (at < ? OR (at = ? AND message_id < ?))`
+	var sets []string
 	if db.dialect == Postgres {
-		rows, err := db.query(ctx, `SELECT schools, CAST(SUM(recipients) AS BIGINT), CAST(SUM(n_groups) AS BIGINT), MAX(at) FROM campaign_obs
-			WHERE sender_id = ? AND at >= ? AND (at < ? OR (at = ? AND message_id < ?)) GROUP BY schools ORDER BY MAX(at)`,
-			senderID, since, oldest, oldest, lastID)
+		sets = []string{""} // one query grouping every set
+	} else {
+		rows, err := db.query(ctx, `SELECT DISTINCT schools `+window, senderID, since, oldest, oldest, lastID)
 		if err != nil {
 			return nil, err
 		}
 		defer rows.Close()
-		var out []RecentSend
 		for rows.Next() {
-			var r RecentSend
 			var schools string
-			if err := rows.Scan(&schools, &r.Recipients, &r.Groups, &r.At); err != nil {
+			if err := rows.Scan(&schools); err != nil {
 				return nil, err
 			}
-			r.Schools = splitList(schools)
-			out = append(out, r)
+			sets = append(sets, schools)
 		}
-		return out, rows.Err()
-	}
-	rows, err := db.query(ctx, `SELECT schools, recipients, n_groups, at FROM campaign_obs
-		WHERE sender_id = ? AND at >= ? AND (at < ? OR (at = ? AND message_id < ?))`,
-		senderID, since, oldest, oldest, lastID)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	sums := map[string]int{} // set of establishments → index in out
-	var out []RecentSend
-	var schools sql.RawBytes // no copy per row: most rows add to an existing sum
-	for rows.Next() {
-		var recipients, groups int
-		var at int64
-		if err := rows.Scan(&schools, &recipients, &groups, &at); err != nil {
+		if err := rows.Err(); err != nil {
 			return nil, err
 		}
-		i, ok := sums[string(schools)]
-		if !ok {
-			i = len(out)
-			sums[string(schools)] = i
-			out = append(out, RecentSend{Schools: splitList(string(schools))})
-		}
-		out[i].Recipients += recipients
-		out[i].Groups += groups
-		out[i].At = max(out[i].At, at)
 	}
-	if err := rows.Err(); err != nil {
-		return nil, err
+	var out []RecentSend
+	for _, set := range sets {
+		var rows *sql.Rows
+		var err error
+		if db.dialect == Postgres {
+			rows, err = db.query(ctx, `SELECT schools, CAST(SUM(recipients) AS BIGINT), CAST(SUM(n_groups) AS BIGINT), MAX(at) `+window+` GROUP BY schools`,
+				senderID, since, oldest, oldest, lastID)
+		} else {
+			rows, err = db.query(ctx, `SELECT schools, CAST(SUM(recipients) AS BIGINT), CAST(SUM(n_groups) AS BIGINT), MAX(at) `+window+` AND schools = ?`,
+				senderID, since, oldest, oldest, lastID, set)
+		}
+		if err != nil {
+			return nil, err
+		}
+		for rows.Next() {
+			var r RecentSend
+			var schools sql.NullString // NULL when a set's rows are gone since the first read
+			var recipients, groups, at sql.NullInt64
+			if err := rows.Scan(&schools, &recipients, &groups, &at); err != nil {
+				rows.Close()
+				return nil, err
+			}
+			if !at.Valid {
+				continue
+			}
+			r.Schools, r.Recipients, r.Groups, r.At = splitList(schools.String), int(recipients.Int64), int(groups.Int64), at.Int64
+			out = append(out, r)
+		}
+		if err := rows.Close(); err != nil {
+			return nil, err
+		}
+		if err := rows.Err(); err != nil {
+			return nil, err
+		}
 	}
 	slices.SortStableFunc(out, func(a, b RecentSend) int { return cmp.Compare(a.At, b.At) })
 	return out, nil
