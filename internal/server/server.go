@@ -67,6 +67,7 @@ type App struct {
 	Now        func() time.Time
 	metrics    *metrics
 	clients    *clientip.Resolver
+	pdfWait    time.Duration
 
 	// Data protection (issue 16): retention job, legal holds, exports.
 	Retention *retention.Job
@@ -92,6 +93,9 @@ type Options struct {
 	Retention *retention.Config
 	// SSO configures the identity providers; nil reads Config.SSOConfig.
 	SSO *sso.Config
+	// PDFWait bounds how long a PDF preview request waits for its render
+	// before answering « en préparation » (zero: web's default).
+	PDFWait time.Duration
 }
 
 // Open opens the store and builds the services.
@@ -124,7 +128,7 @@ func Open(ctx context.Context, cfg config.Config, log *slog.Logger, o Options) (
 	}
 	dir := directory.New(db)
 	as.UseDirectory(dir)
-	app := &App{Config: cfg, DB: db, Auth: as, Directory: dir, Log: log, Now: now, metrics: newMetrics(), clients: clients}
+	app := &App{Config: cfg, DB: db, Auth: as, Directory: dir, Log: log, Now: now, metrics: newMetrics(), clients: clients, pdfWait: o.PDFWait}
 	// PDF previews render in child processes; the compiled PDFium is kept
 	// in the data directory so that each child after the first starts fast.
 	po := pdfpreview.Options{Log: log}
@@ -298,7 +302,7 @@ func (a *App) Handler() http.Handler {
 		SecureCookie: a.Config.SecureCookie, Explain: a.explain, SSO: a.SSO,
 		UnreadCount: func(ctx context.Context, u bouclier.User) (int, error) { return a.DB.UnreadCount(ctx, u.ID) },
 		Location:    a.webLocation(context.Background()), Notify: a.Notify, AckForms: a.AckForms,
-		Privacy: a.Privacy, Holds: a.Holds, PDF: a.PDF}))
+		Privacy: a.Privacy, Holds: a.Holds, PDF: a.PDF, PDFWait: a.pdfWait}))
 	return a.logRequests(a.clients.Handler(securityHeaders(rejectNUL(mux))))
 }
 

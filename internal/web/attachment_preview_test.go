@@ -3,6 +3,7 @@ package web_test
 import (
 	"bytes"
 	"fmt"
+	"github.com/bouclier/bouclier/internal/server"
 	"image"
 	"image/color"
 	"image/png"
@@ -61,12 +62,11 @@ func TestAttachmentPreview(t *testing.T) {
 	// The first preview waits for PDFium's compilation, in a child (minutes
 	// under the race detector on a loaded machine): « en préparation »
 	// until then.
-	parent.c.Timeout = 3 * time.Minute
 	a := parent.get(pdfPage[1] + "?apercu=1")
-	for i := 0; a.Status == http.StatusServiceUnavailable && i < 3; i++ {
+	for deadline := time.Now().Add(4 * time.Minute); a.Status == http.StatusServiceUnavailable && time.Now().Before(deadline); {
+		time.Sleep(time.Second)
 		a = parent.get(pdfPage[1] + "?apercu=1")
 	}
-	parent.c.Timeout = 20 * time.Second
 	if a.Status != http.StatusOK || a.Header.Get("Content-Type") != "image/png" || a.Header.Get("X-Content-Type-Options") != "nosniff" ||
 		!strings.Contains(a.Header.Get("Content-Security-Policy"), "sandbox") {
 		t.Fatalf("PDF preview: %d %v %.200q", a.Status, a.Header, a.Body)
@@ -80,7 +80,12 @@ func TestAttachmentPreview(t *testing.T) {
 	// The broken file's render (queued behind the first, in a child of its
 	// own) fails: no image.
 	broken := regexp.MustCompile(`href="(/attachments/\d+)" download>casse.pdf<`).FindStringSubmatch(p.Body)
-	if a := parent.get(broken[1] + "?apercu=1"); a.Status != http.StatusUnprocessableEntity || strings.Contains(a.Header.Get("Content-Type"), "pdf") ||
+	a = parent.get(broken[1] + "?apercu=1")
+	for deadline := time.Now().Add(2 * time.Minute); a.Status == http.StatusServiceUnavailable && time.Now().Before(deadline); {
+		time.Sleep(time.Second)
+		a = parent.get(broken[1] + "?apercu=1")
+	}
+	if a.Status != http.StatusUnprocessableEntity || strings.Contains(a.Header.Get("Content-Type"), "pdf") ||
 		strings.Contains(a.Body, "%PDF") {
 		t.Errorf("the broken PDF's preview: %d %v", a.Status, a.Header)
 	}
@@ -166,9 +171,11 @@ func testPNG(t *testing.T) *bytes.Buffer {
 // TestBrowserAttachmentPreview: a teacher attaches an image and a PDF in
 // the compose form; the parent's message page shows the image (decoded by
 // the browser) and the PDF's first page as an image the browser decodes
-// (naturalWidth > 0), download links kept, and passes axe.
+// (naturalWidth > 0), download links kept, and passes axe. The server
+// waits 1 ms for a render: the first image answers 503 « en préparation »
+// and the page must ask again (app.js) until it gets the page.
 func TestBrowserAttachmentPreview(t *testing.T) {
-	e := startE2E(t)
+	e := startE2EOpts(t, 5*time.Minute, server.Options{PDFWait: time.Millisecond})
 	dir := t.TempDir()
 	photo, prog := filepath.Join(dir, "photo.png"), filepath.Join(dir, "programme.pdf")
 	if err := os.WriteFile(photo, testPNG(t).Bytes(), 0o600); err != nil {

@@ -77,14 +77,22 @@ func (h *handler) attachmentViews(ctx, wait context.Context, u bouclier.User, as
 	return out
 }
 
+// pdfPreviewWait bounds how long a preview request waits for its render.
+const pdfPreviewWait = 5 * time.Second
+
 // servePDFPreview sends a PDF's first page as a PNG rendered on the server
 // (pdfpreview): the file itself never reaches the browser to be opened.
 // A file that cannot be rendered gets 422 and no image.
 func (h *handler) servePDFPreview(w http.ResponseWriter, r *http.Request, at store.Attachment, data []byte) {
-	// The first preview of a process waits for PDFium's compilation
-	// (seconds; a minute under the race detector), the others for one
-	// bounded render.
-	ctx, cancel := context.WithTimeout(r.Context(), 2*time.Minute)
+	// A render not done within a few seconds (the first of a process
+	// waits for PDFium's compilation: seconds, a minute on a loaded
+	// machine) goes on without this request, which answers 503: the page
+	// asks again (app.js) instead of keeping the reader's page loading.
+	wait := h.d.PDFWait
+	if wait <= 0 {
+		wait = pdfPreviewWait
+	}
+	ctx, cancel := context.WithTimeout(r.Context(), wait)
 	defer cancel()
 	p, err := h.pdf().Render(ctx, hex.EncodeToString(at.SHA256), data)
 	hd := w.Header()

@@ -86,6 +86,9 @@ type Deps struct {
 	// PDF renders PDF attachments' first pages for the message page;
 	// nil: one renderer shared by the process, with its default bounds.
 	PDF *pdfpreview.Renderer
+	// PDFWait bounds how long a preview request waits for its render
+	// before answering 503 for the page to ask again (zero: 5 s).
+	PDFWait time.Duration
 }
 
 // Request bodies: five 10 MiB attachments and the text, as in the API; any

@@ -12,9 +12,12 @@ document.addEventListener("DOMContentLoaded", function () {
 
 // pdfPreviews says « Aperçu indisponible » in place of a PDF's first page
 // the server could not render (the image answers 422), rather than a
-// broken image; the download link stays.
+// broken image; the download link stays. A page still being rendered
+// (503) is asked for again every few seconds, for two minutes at most.
 function pdfPreviews() {
   document.querySelectorAll("img.preview.pdf").forEach(function (img) {
+    var src = img.getAttribute("src");
+    var tries = 0;
     function fail() {
       var fig = img.closest("figure");
       var p = document.createElement("p");
@@ -22,11 +25,28 @@ function pdfPreviews() {
       p.textContent = "Aperçu indisponible";
       fig.replaceWith(p);
     }
-    if (img.complete && img.naturalWidth === 0) {
-      fail();
-      return;
+    function broken() {
+      if (tries >= 24) {
+        fail();
+        return;
+      }
+      tries++;
+      fetch(src, { credentials: "same-origin", cache: "no-store" }).then(function (r) {
+        if (r.status === 503) {
+          setTimeout(function () {
+            img.src = src + "&essai=" + tries;
+          }, 5000);
+        } else if (r.ok) {
+          img.src = src + "&essai=" + tries;
+        } else {
+          fail();
+        }
+      }, fail);
     }
-    img.addEventListener("error", fail);
+    img.addEventListener("error", broken);
+    if (img.complete && img.naturalWidth === 0) {
+      broken();
+    }
   });
 }
 
