@@ -11,25 +11,14 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/bouclier/bouclier/internal/pdftest"
 )
 
 // pdf writes a PDF of the given objects (1 is the catalog), with a correct
 // cross-reference table.
 func pdf(objs ...string) []byte {
-	var b bytes.Buffer
-	b.WriteString("%PDF-1.4\n")
-	offs := make([]int, len(objs))
-	for i, o := range objs {
-		offs[i] = b.Len()
-		fmt.Fprintf(&b, "%d 0 obj\n%s\nendobj\n", i+1, o)
-	}
-	x := b.Len()
-	fmt.Fprintf(&b, "xref\n0 %d\n0000000000 65535 f \n", len(objs)+1)
-	for _, o := range offs {
-		fmt.Fprintf(&b, "%010d 00000 n \n", o)
-	}
-	fmt.Fprintf(&b, "trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n", len(objs)+1, x)
-	return b.Bytes()
+	return pdftest.Build("1.4", objs...)
 }
 
 func stream(s string) string {

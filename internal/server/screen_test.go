@@ -4,7 +4,6 @@ import (
 	"archive/zip"
 	"bytes"
 	"context"
-	"fmt"
 	"io"
 	"log/slog"
 	"slices"
@@ -12,6 +11,7 @@ import (
 
 	"github.com/bouclier/bouclier"
 	"github.com/bouclier/bouclier/internal/messaging"
+	"github.com/bouclier/bouclier/internal/pdftest"
 	"github.com/bouclier/bouclier/internal/store"
 	"github.com/bouclier/bouclier/internal/storetest"
 )
@@ -20,20 +20,7 @@ import (
 // objects numbered from 4.
 func minimalPDF(catalog string, extra ...string) []byte {
 	objs := append([]string{catalog, "<< /Type /Pages /Kids [3 0 R] /Count 1 >>", "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>"}, extra...)
-	var b bytes.Buffer
-	b.WriteString("%PDF-1.7\n")
-	offs := make([]int, len(objs))
-	for i, o := range objs {
-		offs[i] = b.Len()
-		fmt.Fprintf(&b, "%d 0 obj\n%s\nendobj\n", i+1, o)
-	}
-	x := b.Len()
-	fmt.Fprintf(&b, "xref\n0 %d\n0000000000 65535 f \n", len(objs)+1)
-	for _, o := range offs {
-		fmt.Fprintf(&b, "%010d 00000 n \n", o)
-	}
-	fmt.Fprintf(&b, "trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n", len(objs)+1, x)
-	return b.Bytes()
+	return pdftest.Build("1.7", objs...)
 }
 
 func zipWith(t *testing.T, name string, data []byte) []byte {
