@@ -138,12 +138,7 @@ func (h *handler) incidentSummary(ctx context.Context, r *http.Request, u boucli
 	// Accounts, searchable.
 	accounts := in.Accounts
 	if d.Query = strings.TrimSpace(q.Get("compte")); d.Query != "" {
-		accounts = nil
-		for _, a := range in.Accounts {
-			if strings.Contains(strings.ToLower(a), strings.ToLower(d.Query)) {
-				accounts = append(accounts, a)
-			}
-		}
+		accounts = h.matchAccounts(ctx, in.Accounts, d.Query)
 	}
 	d.AccountsPage, lo, hi = paginate(len(accounts), pageParam(q, "comptes"), func(n int) string { return pageLink(base, q, "comptes", n) + "#comptes" })
 	d.AccountRows, d.AccountsPage.Label = h.accountRows(ctx, accounts[lo:hi]), "Pages des comptes"
@@ -157,6 +152,27 @@ func (h *handler) incidentSummary(ctx context.Context, r *http.Request, u boucli
 		d.Events = d.Events[n-incidentEvents:]
 	}
 	return d, nil
+}
+
+// matchAccounts keeps the accounts whose login or name contains query,
+// ignoring case: an officer searches « Dupont » as often as a login. The
+// name is read only for an account whose login does not match.
+func (h *handler) matchAccounts(ctx context.Context, accounts []string, query string) []string {
+	needle := strings.ToLower(query)
+	var out []string
+	for _, a := range accounts {
+		if strings.Contains(strings.ToLower(a), needle) {
+			out = append(out, a)
+			continue
+		}
+		if h.d.DB == nil {
+			continue
+		}
+		if u, err := h.d.DB.UserByName(ctx, a); err == nil && strings.Contains(strings.ToLower(u.DisplayName), needle) {
+			out = append(out, a)
+		}
+	}
+	return out
 }
 
 func pageParam(q url.Values, key string) int {

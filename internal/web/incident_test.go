@@ -123,6 +123,12 @@ func TestIncidentAtDrillSize(t *testing.T) {
 	if n := strings.Count(found.Body, ">eleve.drill."); n != 10 { // 070 to 079
 		t.Errorf("search: %d accounts", n)
 	}
+	// By name too, whatever the case: « élève 11 » is eleve.drill.011 and
+	// 110 to 119.
+	byName := rssi.get(base + "?" + url.Values{"compte": {"ÉLÈVE 11"}}.Encode())
+	if n := strings.Count(byName.Body, ">eleve.drill."); n != 11 || !strings.Contains(byName.Body, ">eleve.drill.011<") {
+		t.Errorf("search by name: %d accounts\n%s", n, byName.Body)
+	}
 	// The actions show their summary and do nothing yet.
 	for path, want := range map[string]string{
 		base + "/recall":  "2\u202f000\u00a0messages de l’incident seront rappelés",
