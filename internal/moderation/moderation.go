@@ -503,31 +503,16 @@ type PendingCounts struct {
 
 // Pending counts what awaits a's decision in a's scope: a head their
 // establishment, an académie admin their académie, a national admin
-// everything. Numbers only, no content is read: unlike the lists (Queue,
-// Reports, incidents), this is not a sensitive read and is not audited.
-// Errors: forbidden (no moderator role or no authority over its scope).
+// everything. It is checked like the queue it summarises (a session of an
+// account with a second factor, used where it was opened, with authority
+// over the scope) and audited as a read. Errors: as Queue.
 func (s *Service) Pending(ctx context.Context, a bouclier.Actor) (PendingCounts, error) {
-	var uai, aca string
-	if !a.IsSystem() {
-		if a.User.ID == 0 {
-			return PendingCounts{}, forbidden()
-		}
-		switch a.User.Role {
-		case bouclier.RoleHead, bouclier.RoleAcademyAdmin, bouclier.RoleNationalAdmin:
-		default:
-			return PendingCounts{}, forbidden()
-		}
-		uai, aca = queueScope(a.User)
-		if (a.User.Role == bouclier.RoleHead && uai == "") || (a.User.Role == bouclier.RoleAcademyAdmin && aca == "") {
-			return PendingCounts{}, forbidden()
-		}
-		ok, err := s.dir.HasAuthority(ctx, a.User, ownScope(a))
-		if err != nil {
-			return PendingCounts{}, fmt.Errorf("pending counts: authority: %w", err)
-		}
-		if !ok {
-			return PendingCounts{}, forbidden()
-		}
+	if err := s.authz.Authorize(ctx, a, "moderation.pending", bouclier.PrivRead, ownScope(a)); err != nil {
+		return PendingCounts{}, err
+	}
+	uai, aca := queueScope(a.User)
+	if a.User.Role == bouclier.RoleHead && uai == "" {
+		return PendingCounts{}, forbidden()
 	}
 	var p PendingCounts
 	var err error

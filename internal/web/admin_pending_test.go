@@ -60,12 +60,23 @@ func TestAdminPendingCounts(t *testing.T) {
 		}
 	}
 	// The service decides, not the page: a teacher, a parent, a head
-	// without an establishment get nothing.
+	// without a session, a stolen head's cookie used from elsewhere and
+	// no one get nothing.
 	ctx := context.Background()
-	for _, a := range []bouclier.Actor{e.Actor(t, "prof.martin"), e.Actor(t, "parent.dupont"),
-		{User: bouclier.User{ID: 99, Username: "x", Role: bouclier.RoleHead}}, {}} {
-		if n, err := e.App.Moderation.Pending(ctx, a); bouclier.ErrorCode(err) != bouclier.ErrForbidden {
-			t.Errorf("%s counts: %+v %v, want forbidden", a.User.Username, n, err)
+	moved := e.Actor(t, "principal.moulin")
+	moved.Moved = true
+	for _, c := range []struct {
+		a    bouclier.Actor
+		want bouclier.Code
+	}{
+		{e.Actor(t, "prof.martin"), bouclier.ErrForbidden},
+		{e.Actor(t, "parent.dupont"), bouclier.ErrForbidden},
+		{bouclier.Actor{User: bouclier.User{ID: 99, Username: "x", Role: bouclier.RoleHead}}, bouclier.ErrUnauthenticated},
+		{moved, bouclier.ErrStepUpRequired},
+		{bouclier.Actor{}, bouclier.ErrUnauthenticated},
+	} {
+		if n, err := e.App.Moderation.Pending(ctx, c.a); bouclier.ErrorCode(err) != c.want {
+			t.Errorf("%s counts: %+v %v, want %s", c.a.User.Username, n, err, c.want)
 		}
 	}
 	if n, err := e.App.Moderation.Pending(ctx, e.Actor(t, "admin")); err != nil || n.Held != 3 || n.Reports != 1 {
