@@ -22,7 +22,7 @@ func (h *handler) attachmentGet(w http.ResponseWriter, r *http.Request, s auth.S
 		return
 	}
 	if r.URL.Query().Get("apercu") == "1" {
-		if pdfPreviewable(at.ContentType, at.Size) {
+		if h.pdfPreviewable(at.ContentType, at.Size) {
 			h.servePDFPreview(w, r, at, data)
 			return
 		}
@@ -42,7 +42,7 @@ const maxPDFPreview = 5 << 20
 
 // pdfPreviewable reports whether an attachment is shown in the message as
 // a PDF: only the detected type the screen let through, never what the
-// sender's file name claims.
-func pdfPreviewable(contentType string, size int64) bool {
-	return contentType == "application/pdf" && size <= maxPDFPreview
+// sender's file name claims, and only where a renderer was given.
+func (h *handler) pdfPreviewable(contentType string, size int64) bool {
+	return h.d.PDF != nil && contentType == "application/pdf" && size <= maxPDFPreview
 }

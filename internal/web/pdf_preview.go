@@ -6,27 +6,12 @@ import (
 	"errors"
 	"net/http"
 	"strconv"
-	"sync"
 	"time"
 
 	"github.com/bouclier/bouclier"
 	"github.com/bouclier/bouclier/internal/pdfpreview"
 	"github.com/bouclier/bouclier/internal/store"
 )
-
-// sharedPDF is the process's PDF renderer when Deps.PDF is not set: one
-// compiled PDFium for every handler of the process, compiled on the first
-// preview only.
-var sharedPDF = sync.OnceValue(func() *pdfpreview.Renderer {
-	return pdfpreview.New(pdfpreview.Options{MaxBytes: maxPDFPreview})
-})
-
-func (h *handler) pdf() *pdfpreview.Renderer {
-	if h.d.PDF != nil {
-		return h.d.PDF
-	}
-	return sharedPDF()
-}
 
 // pdfWait is how long a message page waits for its PDFs' first renders to
 // say their page counts; past it the images come when ready.
@@ -54,20 +39,20 @@ func (h *handler) attachmentViews(ctx, wait context.Context, u bouclier.User, as
 	out := make([]attachmentView, len(as))
 	for i, a := range as {
 		out[i].Attachment = a
-		if !pdfPreviewable(a.ContentType, a.Size) {
+		if !h.pdfPreviewable(a.ContentType, a.Size) {
 			continue
 		}
 		v := &pdfView{}
 		out[i].PDF = v
 		key := hex.EncodeToString(a.SHA256)
-		p, err, ok := h.pdf().Cached(key)
+		p, err, ok := h.d.PDF.Cached(key)
 		if !ok {
 			_, data, derr := h.d.Messaging.Attachment(ctx, u, a.ID)
 			if derr != nil {
 				v.Failed = true
 				continue
 			}
-			p, err = h.pdf().Render(wait, key, data)
+			p, err = h.d.PDF.Render(wait, key, data)
 			if errors.Is(err, context.DeadlineExceeded) || errors.Is(err, context.Canceled) || errors.Is(err, pdfpreview.ErrBusy) {
 				continue // not ready: the image arrives when it is
 			}
@@ -94,7 +79,7 @@ func (h *handler) servePDFPreview(w http.ResponseWriter, r *http.Request, at sto
 	}
 	ctx, cancel := context.WithTimeout(r.Context(), wait)
 	defer cancel()
-	p, err := h.pdf().Render(ctx, hex.EncodeToString(at.SHA256), data)
+	p, err := h.d.PDF.Render(ctx, hex.EncodeToString(at.SHA256), data)
 	hd := w.Header()
 	hd.Set("X-Content-Type-Options", "nosniff")
 	hd.Set("Cache-Control", "private, no-store")

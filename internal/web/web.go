@@ -84,7 +84,7 @@ type Deps struct {
 	Holds   *retention.Holds
 
 	// PDF renders PDF attachments' first pages for the message page;
-	// nil: one renderer shared by the process, with its default bounds.
+	// nil: PDFs are offered for download only.
 	PDF *pdfpreview.Renderer
 	// PDFWait bounds how long a preview request waits for its render
 	// before answering 503 for the page to ask again (zero: 5 s).
