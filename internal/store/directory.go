@@ -203,11 +203,13 @@ func (db *DB) ClassExists(ctx context.Context, uai, class string) (bool, error) 
 
 const userColumns = `u.id, u.username, u.display_name, u.role, COALESCE(u.academie_id, ''), COALESCE(u.uai, ''), COALESCE(u.class_code, ''), u.email, u.read_only, u.must_reset, u.disabled`
 
-func scanUser(s interface{ Scan(...any) error }) (bouclier.User, error) {
+// scanUser reads the userColumns of a row, then its columns after them
+// into extra.
+func scanUser(s interface{ Scan(...any) error }, extra ...any) (bouclier.User, error) {
 	var u bouclier.User
 	var role string
 	var ro, mr, dis int
-	err := s.Scan(&u.ID, &u.Username, &u.DisplayName, &role, &u.Academie, &u.UAI, &u.Class, &u.Email, &ro, &mr, &dis)
+	err := s.Scan(append([]any{&u.ID, &u.Username, &u.DisplayName, &role, &u.Academie, &u.UAI, &u.Class, &u.Email, &ro, &mr, &dis}, extra...)...)
 	u.Role, u.ReadOnly, u.MustReset, u.Disabled = bouclier.Role(role), ro != 0, mr != 0, dis != 0
 	return u, err
 }

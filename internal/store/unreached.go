@@ -41,14 +41,10 @@ func (db *DB) UnreachedOf(ctx context.Context, messageID int64) ([]Unreached, er
 	var out []Unreached
 	for rows.Next() {
 		var x Unreached
-		var role string
-		var ro, mr, dis int
-		u := &x.User
-		if err := rows.Scan(&u.ID, &u.Username, &u.DisplayName, &role, &u.Academie, &u.UAI, &u.Class, &u.Email, &ro, &mr, &dis,
-			&x.DeliverAt, &x.Reason); err != nil {
+		var err error
+		if x.User, err = scanUser(rows, &x.DeliverAt, &x.Reason); err != nil {
 			return nil, fmt.Errorf("unreached: %w", err)
 		}
-		u.Role, u.ReadOnly, u.MustReset, u.Disabled = bouclier.Role(role), ro != 0, mr != 0, dis != 0
 		out = append(out, x)
 	}
 	return out, wrap(rows.Err(), "unreached")
