@@ -240,11 +240,16 @@ func userMessage(err error) string {
 var months = [...]string{"janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"}
 
 func frenchDate(t time.Time) string {
-	// Built by hand: a folder page formats fifty dates, and fmt's
-	// reflection was a good part of the rows' cost.
+	var buf [40]byte
+	return string(appendFrenchDate(buf[:0], t))
+}
+
+// appendFrenchDate appends frenchDate(t) to b. Built by hand: a folder
+// page formats fifty dates, and fmt's reflection was a good part of the
+// rows' cost; its rows append them to the page without a string each.
+func appendFrenchDate(b []byte, t time.Time) []byte {
 	year, month, day := t.Date()
 	hour, minute, _ := t.Clock()
-	b := make([]byte, 0, 40)
 	if day == 1 {
 		b = append(b, "1er"...)
 	} else {
@@ -260,8 +265,7 @@ func frenchDate(t time.Time) string {
 	if minute < 10 {
 		b = append(b, '0')
 	}
-	b = strconv.AppendInt(b, int64(minute), 10)
-	return string(b)
+	return strconv.AppendInt(b, int64(minute), 10)
 }
 
 // recipientLabel names a recipient expression in French, as the picker does.
