@@ -89,7 +89,7 @@ func TestSuspensionAndRules(t *testing.T) {
 	if p.Status != http.StatusSeeOther || p.Header.Get("Location") != "/admin/rules?ok=preset" {
 		t.Fatalf("apply preset: %d %s\n%s", p.Status, p.Header.Get("Location"), p.Body)
 	}
-	if p = head.get("/admin/rules?ok=preset"); !strings.Contains(p.Body, "établissement 0780001A") || !strings.Contains(p.Body, "remplacées") {
+	if p = head.get("/admin/rules?ok=preset"); !strings.Contains(p.Body, "Portée\u00a0: Collège Jean Moulin (0780001A)") || !strings.Contains(p.Body, "remplacées") {
 		t.Errorf("rules after preset:\n%s", p.Body)
 	}
 
@@ -216,7 +216,7 @@ func TestDashboard(t *testing.T) {
 	head.login("principal.moulin", e.OTP(t, 0))
 	p := head.get("/admin/dashboard")
 	for _, want := range []string{`<svg class="chart"`, `role="img"`, "<title id=\"gm-title\">", "<desc id=\"gm-desc\">",
-		"Histogramme empilé\u00a0: 1 envoyés, 1 retenus et 0 refusés", `<rect class="sent"`, `<rect class="held"`, "<caption>Messages par heure",
+		"Histogramme empilé\u00a0: 1 envoyé, 1 retenu et 0 refusé au total", "Périmètre\u00a0: <strong>Collège Jean Moulin (0780001A)</strong>", `<rect class="sent"`, `<rect class="held"`, "<caption>Messages par heure",
 		"Incidents ouverts", "Comptes à surveiller"} {
 		if !strings.Contains(p.Body, want) {
 			t.Errorf("dashboard lacks %q", want)
@@ -228,7 +228,7 @@ func TestDashboard(t *testing.T) {
 	// Another académie sees none of it.
 	admin := newBrowser(t, srv)
 	admin.login("rssi.versailles", e.OTP(t, 0))
-	if p = admin.get("/admin/dashboard"); !strings.Contains(p.Body, "1 envoyés, 1 retenus") {
+	if p = admin.get("/admin/dashboard"); !strings.Contains(p.Body, "1 envoyé, 1 retenu") {
 		t.Errorf("académie dashboard:\n%s", p.Body)
 	}
 	if p = admin.get("/admin/urgent"); p.Status != http.StatusOK || !strings.Contains(p.Body, "Aucun envoi d’urgence") {

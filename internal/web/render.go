@@ -49,6 +49,7 @@ var funcs = template.FuncMap{
 	"browser":     browserLabel,
 	"count":       thousands,
 	"eventkind":   incidentEventLabel,
+	"plural":      plural,
 }
 
 // personLabel presents a person by name and role, « Sophie Martin
