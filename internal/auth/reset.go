@@ -69,6 +69,39 @@ func (s *Service) MassReset(ctx context.Context, a bouclier.Actor, scope string,
 	if err != nil {
 		return ResetResult{}, err
 	}
+	keep := users[:0]
+	for _, u := range users {
+		if u.ID != a.User.ID && !u.Disabled {
+			keep = append(keep, u)
+		}
+	}
+	return s.reset(ctx, a, scope, strings.Join(roles, ","), keep, "")
+}
+
+// ResetAccount ("réinitialiser ce compte") resets one account as MassReset
+// does, for a password forgotten or one account known stolen: sessions
+// revoked, factors removed, a single-use activation code returned once.
+// The actor's own account cannot be reset this way: another administrator
+// must do it. Errors: not_found, invalid_request, forbidden and the codes
+// of Authorize (bouclier.PrivLoosen).
+func (s *Service) ResetAccount(ctx context.Context, a bouclier.Actor, username string) (ResetResult, error) {
+	u, err := s.target(ctx, a, "reset.account", bouclier.PrivLoosen, username)
+	if err != nil {
+		return ResetResult{}, err
+	}
+	if u.ID == a.User.ID {
+		return ResetResult{}, bouclier.Errorf(bouclier.ErrInvalidRequest, "Votre propre compte ne peut pas être réinitialisé ici : demandez-le à un autre administrateur.")
+	}
+	if u.Disabled {
+		return ResetResult{}, bouclier.Errorf(bouclier.ErrInvalidRequest, "Ce compte est désactivé : il n’y a rien à réinitialiser.")
+	}
+	return s.reset(ctx, a, u.Scope(), string(u.Role), []bouclier.User{u}, u.Username)
+}
+
+// reset resets users, who lie in scope, in one transaction, after the
+// caller has checked the actor's authority over every one of them. One is
+// the account's name for a single reset, "" for a mass reset.
+func (s *Service) reset(ctx context.Context, a bouclier.Actor, scope, roles string, users []bouclier.User, one string) (ResetResult, error) {
 	now := s.now()
 	res := ResetResult{Scope: scope, ExpiresAt: now.Add(s.cfg.ActivationTTL)}
 	names := map[string]string{}
@@ -80,9 +113,6 @@ func (s *Service) MassReset(ctx context.Context, a bouclier.Actor, scope string,
 	}
 	var todo []pending
 	for _, u := range users {
-		if u.ID == a.User.ID || u.Disabled {
-			continue
-		}
 		code, err := randomCode(12)
 		if err != nil {
 			return ResetResult{}, err
@@ -102,18 +132,22 @@ func (s *Service) MassReset(ctx context.Context, a bouclier.Actor, scope string,
 			}
 		}
 	}
-	err = s.db.InTx(ctx, func(tx *store.Tx) error {
-		id, err := tx.InsertMassReset(ctx, scope, strings.Join(roles, ","), a.Name(), store.Micros(now), store.Micros(res.ExpiresAt), len(todo))
+	kind := "mass reset"
+	if one != "" {
+		kind = "reset"
+	}
+	err := s.db.InTx(ctx, func(tx *store.Tx) error {
+		id, err := tx.InsertMassReset(ctx, scope, roles, a.Name(), store.Micros(now), store.Micros(res.ExpiresAt), len(todo))
 		if err != nil {
 			return err
 		}
 		res.ID = id
 		for _, p := range todo {
 			u := p.u
-			if _, err := tx.RevokeUserSessions(ctx, u.ID, store.Micros(now), "mass reset"); err != nil {
+			if _, err := tx.RevokeUserSessions(ctx, u.ID, store.Micros(now), kind); err != nil {
 				return err
 			}
-			if err := tx.ClearFactors(ctx, u.ID, store.Micros(now), "mass reset"); err != nil {
+			if err := tx.ClearFactors(ctx, u.ID, store.Micros(now), kind); err != nil {
 				return err
 			}
 			sec, err := tx.AccountSecurity(ctx, u.ID)
@@ -129,7 +163,7 @@ func (s *Service) MassReset(ctx context.Context, a bouclier.Actor, scope string,
 				// second way in. Its operator is asked to act instead.
 				res.SSO = append(res.SSO, u.Username)
 				if err := audit.Append(ctx, tx, audit.Entry{At: now, Actor: a.Name(), Action: "account.reset", Target: "user:" + u.Username,
-					Scope: u.Scope(), Source: a.Source, Detail: fmt.Sprintf("mass reset %d: sso account, identity provider operator asked", id)}); err != nil {
+					Scope: u.Scope(), Source: a.Source, Detail: fmt.Sprintf("%s %d: sso account, identity provider operator asked", kind, id)}); err != nil {
 					return err
 				}
 				continue
@@ -142,7 +176,7 @@ func (s *Service) MassReset(ctx context.Context, a bouclier.Actor, scope string,
 				return err
 			}
 			if err := audit.Append(ctx, tx, audit.Entry{At: now, Actor: a.Name(), Action: "account.reset", Target: "user:" + u.Username,
-				Scope: u.Scope(), Source: a.Source, Detail: fmt.Sprintf("mass reset %d", id)}); err != nil {
+				Scope: u.Scope(), Source: a.Source, Detail: fmt.Sprintf("%s %d", kind, id)}); err != nil {
 				return err
 			}
 		}
@@ -161,11 +195,15 @@ func (s *Service) MassReset(ctx context.Context, a bouclier.Actor, scope string,
 		if err := s.tellAcademie(ctx, tx, a, scope, len(todo), now); err != nil {
 			return err
 		}
-		return audit.Append(ctx, tx, audit.Entry{At: now, Actor: a.Name(), Action: "reset.mass", Target: fmt.Sprintf("reset:%d", id),
-			Scope: scope, Source: a.Source, Detail: fmt.Sprintf("roles=%v accounts=%d", roles, len(todo))})
+		action, detail := "reset.mass", fmt.Sprintf("roles=%v accounts=%d", strings.Split(roles, ","), len(todo))
+		if one != "" {
+			action, detail = "reset.account", "account="+one
+		}
+		return audit.Append(ctx, tx, audit.Entry{At: now, Actor: a.Name(), Action: action, Target: fmt.Sprintf("reset:%d", id),
+			Scope: scope, Source: a.Source, Detail: detail})
 	})
 	if err != nil {
-		return ResetResult{}, fmt.Errorf("mass reset: %w", err)
+		return ResetResult{}, fmt.Errorf("reset: %w", err)
 	}
 	for _, p := range todo {
 		if p.sso {

@@ -3,6 +3,7 @@ package web
 import (
 	"net/http"
 	"net/url"
+	"strconv"
 	"strings"
 
 	"github.com/bouclier/bouclier"
@@ -96,6 +97,9 @@ func (h *handler) adminAccountAct(w http.ResponseWriter, r *http.Request, s auth
 		err = h.d.Auth.SetReadOnly(ctx, a, name, false)
 	case "sessions":
 		_, err = h.d.Auth.RevokeUserSessions(ctx, a, name)
+	case "reset":
+		h.adminAccountReset(w, r, s, name)
+		return
 	case "local-password":
 		err = h.d.Auth.AllowLocalPassword(ctx, a, name, true)
 	case "no-local-password":
@@ -108,4 +112,53 @@ func (h *handler) adminAccountAct(w http.ResponseWriter, r *http.Request, s auth
 		return
 	}
 	http.Redirect(w, r, "/admin/accounts?"+url.Values{"nom": {name}, "fait": {"1"}}.Encode(), http.StatusSeeOther)
+}
+
+// adminAccountReset resets one account (Auth.ResetAccount) after a
+// confirmation page, and answers its activation letter at once, as a PDF:
+// the code is stored nowhere else. An account an identity provider vouches
+// for gets no code: the page says what to ask of the provider's operator.
+func (h *handler) adminAccountReset(w http.ResponseWriter, r *http.Request, s auth.Session, name string) {
+	ctx := r.Context()
+	if r.PostFormValue("confirm") != "1" {
+		// Read through the service, which checks the actor's authority
+		// before anything of the account is shown.
+		st, err := h.d.Auth.Account(ctx, actorOf(r, s), name)
+		if err != nil {
+			h.fail(w, r, &s, err)
+			return
+		}
+		who := st.User.Username
+		if st.User.DisplayName != "" {
+			who = st.User.DisplayName + " (" + st.User.Username + ")"
+		}
+		d := confirmData{Button: "Réinitialiser et télécharger la lettre", Danger: true,
+			Cancel: "/admin/accounts?" + url.Values{"nom": {name}}.Encode()}
+		d.Summary = []string{
+			"Le compte de " + who + " sera réinitialisé.",
+			"Toutes ses sessions seront fermées et ses seconds facteurs retirés, immédiatement.",
+		}
+		if st.SSO && st.LocalPasswordBy == "" {
+			d.Summary = append(d.Summary, "Ce compte se connecte par un fournisseur d’identité\u00a0: pas de code d’activation, mais une note à transmettre à l’opérateur du fournisseur d’identité.")
+		} else {
+			d.Summary = append(d.Summary, "Un code d’activation à usage unique remplacera son mot de passe\u00a0: il ne sera montré qu’une fois, dans la lettre à imprimer téléchargée.")
+		}
+		h.confirmed(w, r, s, "Confirmer la réinitialisation", d)
+		return
+	}
+	res, err := h.d.Auth.ResetAccount(ctx, actorOf(r, s), name)
+	if err != nil {
+		h.fail(w, r, &s, err)
+		return
+	}
+	if len(res.Letters) == 0 {
+		p, ok := h.adminAccountPage(w, r, s, name)
+		if !ok {
+			return
+		}
+		p.Flash = "Compte réinitialisé. " + res.IdPNote
+		h.render(w, http.StatusOK, "accounts", p)
+		return
+	}
+	download(w, "application/pdf", "reinitialisation-"+strconv.FormatInt(res.ID, 10)+".pdf", auth.LettersPDF(res, h.d.PublicURL))
 }

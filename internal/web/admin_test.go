@@ -519,6 +519,47 @@ func TestHeadManagesAnAccount(t *testing.T) {
 	}
 }
 
+// TestHeadResetsAnAccount: from the account page, a head resets one
+// account after a summary, and gets its activation letter at once; the
+// summary alone changes nothing; their own account and one of another
+// establishment are refused.
+func TestHeadResetsAnAccount(t *testing.T) {
+	e, srv := env(t)
+	ctx := context.Background()
+	head := newBrowser(t, srv)
+	head.login("principal.moulin", e.OTP(t, 0))
+	p := head.get("/admin/accounts?nom=parent.dupont")
+	if !strings.Contains(p.Body, `action="/admin/accounts/parent.dupont/reset"`) {
+		t.Fatalf("no reset on the account page:\n%s", p.Body)
+	}
+	tok := field(t, p.Body, "csrf")
+	p = head.post("/admin/accounts/parent.dupont/reset", url.Values{"csrf": {tok}})
+	if p.Status != http.StatusOK || !strings.Contains(p.Body, "Le compte de Marie Dupont (parent.dupont) sera réinitialisé.") ||
+		!strings.Contains(p.Body, `name="confirm" value="1"`) {
+		t.Fatalf("summary: %d\n%s", p.Status, p.Body)
+	}
+	if u, err := e.App.DB.UserByName(ctx, "parent.dupont"); err != nil || u.MustReset {
+		t.Fatalf("the summary reset the account: %+v %v", u, err)
+	}
+	p = head.post("/admin/accounts/parent.dupont/reset", url.Values{"csrf": {tok}, "confirm": {"1"}})
+	if p.Status != http.StatusOK || p.Header.Get("Content-Type") != "application/pdf" || !strings.HasPrefix(p.Body, "%PDF-") ||
+		!strings.Contains(p.Header.Get("Content-Disposition"), "attachment") {
+		t.Fatalf("letter: %d %q %q", p.Status, p.Header.Get("Content-Type"), p.Header.Get("Content-Disposition"))
+	}
+	if u, err := e.App.DB.UserByName(ctx, "parent.dupont"); err != nil || !u.MustReset {
+		t.Errorf("not reset: %+v %v", u, err)
+	}
+	if p = head.post("/admin/accounts/principal.moulin/reset", url.Values{"csrf": {tok}, "confirm": {"1"}}); p.Status != http.StatusUnprocessableEntity {
+		t.Errorf("own account: %d", p.Status)
+	}
+	if p = head.post("/admin/accounts/prof.hugo/reset", url.Values{"csrf": {tok}}); p.Status != http.StatusForbidden {
+		t.Errorf("summary for another establishment: %d", p.Status)
+	}
+	if p = head.post("/admin/accounts/prof.hugo/reset", url.Values{"csrf": {tok}, "confirm": {"1"}}); p.Status != http.StatusForbidden {
+		t.Errorf("another establishment: %d", p.Status)
+	}
+}
+
 // TestTOTPEnrolmentByQRCode: the enrolment page shows the key as a QR code
 // a phone reads; a wrong code keeps the same key for another try; the code
 // made from the decoded key activates the factor.

@@ -1,0 +1,71 @@
+package auth_test
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/bouclier/bouclier"
+	"github.com/bouclier/bouclier/internal/apptest"
+	"github.com/bouclier/bouclier/internal/auth"
+)
+
+// TestResetAccount: a head resets one account of their establishment: its
+// session ends, its password no longer opens it, the one code returned
+// activates it once; nobody else's account changes. Their own account, a
+// disabled one, one beyond their authority and a teacher acting are
+// refused by the service.
+func TestResetAccount(t *testing.T) {
+	apptest.Each(t, func(t *testing.T, e *apptest.Env) {
+		ctx := context.Background()
+		a := e.App.Auth
+		head := e.Actor(t, "principal.moulin")
+		parent := e.Login(t, "parent.dupont")
+
+		for _, tc := range []struct {
+			name  string
+			actor bouclier.Actor
+			user  string
+			code  bouclier.Code
+		}{
+			{"own account", head, "principal.moulin", bouclier.ErrInvalidRequest},
+			{"another establishment", head, "prof.hugo", bouclier.ErrForbidden},
+			{"a teacher", e.Actor(t, "prof.martin"), "parent.dupont", bouclier.ErrForbidden},
+			{"unknown account", head, "ghost", bouclier.ErrNotFound},
+		} {
+			if _, err := a.ResetAccount(ctx, tc.actor, tc.user); bouclier.ErrorCode(err) != tc.code {
+				t.Errorf("%s: %v, want %s", tc.name, err, tc.code)
+			}
+		}
+
+		res, err := a.ResetAccount(ctx, head, "parent.dupont")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(res.Letters) != 1 || res.Letters[0].Username != "parent.dupont" || res.Letters[0].Establishment != "Collège Jean Moulin" || len(res.Letters[0].Code) != 14 {
+			t.Fatalf("letters: %+v", res.Letters)
+		}
+		if _, _, err := e.App.DB.SessionUser(ctx, parent.TokenHash); err == nil {
+			t.Error("the reset account's session survived")
+		}
+		c := apptest.TestClient
+		if _, err := a.LoginWith(ctx, auth.LoginRequest{Username: "parent.dupont", Password: apptest.Password, Client: c}); bouclier.ErrorCode(err) != bouclier.ErrPasswordResetRequired {
+			t.Errorf("old password after the reset: %v", err)
+		}
+		pw := "Un nouveau départ pour Marie en décembre"
+		if err := a.Activate(ctx, "parent.dupont", res.Letters[0].Code, pw, c); err != nil {
+			t.Fatalf("activation with the letter's code: %v", err)
+		}
+		if err := a.Activate(ctx, "parent.dupont", res.Letters[0].Code, pw+"!", c); bouclier.ErrorCode(err) != bouclier.ErrInvalidCredentials {
+			t.Errorf("code used twice: %v", err)
+		}
+		// Only that account: the other parent still logs in.
+		if _, err := a.LoginWith(ctx, auth.LoginRequest{Username: "parent.durand", Password: apptest.Password, Client: c}); err != nil {
+			t.Errorf("another account changed: %v", err)
+		}
+		views, err := a.ReadAudit(ctx, head, "reset.account", 0, 10)
+		if err != nil || len(views) != 1 || !strings.Contains(views[0].Detail, "parent.dupont") {
+			t.Errorf("audit: %+v %v", views, err)
+		}
+	})
+}
