@@ -69,3 +69,53 @@ func TestResetAccount(t *testing.T) {
 		}
 	})
 }
+
+// TestFindAccounts: an administrator finds accounts by name or login
+// within their authority only; others are refused by the service, and
+// the read is audited.
+func TestFindAccounts(t *testing.T) {
+	apptest.Each(t, func(t *testing.T, e *apptest.Env) {
+		ctx := context.Background()
+		a := e.App.Auth
+		names := func(us []bouclier.User) []string {
+			var out []string
+			for _, u := range us {
+				out = append(out, u.Username)
+			}
+			return out
+		}
+		head := e.Actor(t, "principal.moulin")
+		for _, tc := range []struct {
+			actor bouclier.Actor
+			q     string
+			want  []string
+		}{
+			{head, "dupont", []string{"eleve.dupont", "parent.dupont"}},
+			{head, "Bernard", []string{"prof.bernard"}},
+			{head, "hugo", []string{"eleve.durand"}}, // Hugo Durand, not the Lycée Victor Hugo's accounts
+			{e.Actor(t, "rssi.versailles"), "hugo", []string{"prof.hugo", "eleve.durand", "eleve.hugo", "parent.hugo"}},
+		} {
+			got, err := a.FindAccounts(ctx, tc.actor, tc.q, 20)
+			if err != nil {
+				t.Fatalf("%s %q: %v", tc.actor.User.Username, tc.q, err)
+			}
+			if g := names(got); strings.Join(g, " ") != strings.Join(tc.want, " ") {
+				t.Errorf("%s %q: %v, want %v", tc.actor.User.Username, tc.q, g, tc.want)
+			}
+		}
+		if _, err := a.FindAccounts(ctx, e.Actor(t, "prof.martin"), "dupont", 20); bouclier.ErrorCode(err) != bouclier.ErrForbidden {
+			t.Errorf("a teacher searches accounts: %v", err)
+		}
+		if _, err := a.FindAccounts(ctx, head, " d ", 20); bouclier.ErrorCode(err) != bouclier.ErrInvalidRequest {
+			t.Errorf("one character: %v", err)
+		}
+		views, err := a.ReadAudit(ctx, head, "privilege.read", 0, 50)
+		found := false
+		for _, v := range views {
+			found = found || v.Target == "account.search"
+		}
+		if err != nil || !found {
+			t.Errorf("search not audited: %v", err)
+		}
+	})
+}

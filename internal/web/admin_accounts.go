@@ -17,6 +17,10 @@ import (
 
 type adminAccountPage struct {
 	Query string
+	// Found lists the accounts whose name or login contains Query when
+	// it is not a login, each by its directory label.
+	Found []foundAccount
+	More  bool // more accounts match than Found shows
 	State *auth.AccountState
 	// LockBy and ReadOnlyBy name, in French, who imposed the sanctions.
 	LockBy, ReadOnlyBy string
@@ -42,17 +46,59 @@ func (h *handler) adminAccountPage(w http.ResponseWriter, r *http.Request, s aut
 	if d.Query != "" {
 		st, err := h.d.Auth.Account(r.Context(), actorOf(r, s), d.Query)
 		if bouclier.ErrorCode(err) == bouclier.ErrNotFound {
-			p.Error = "Aucun compte de votre périmètre ne porte cet identifiant."
+			// Not a login: people are known by their names.
+			if st, err = h.findAccount(r, s, &d); err == nil && len(d.Found) == 0 && st.User.ID == 0 {
+				p.Error = "Aucun compte de votre périmètre ne correspond à «\u00a0" + d.Query + "\u00a0»."
+			}
+		}
+		if err != nil && bouclier.ErrorCode(err) == bouclier.ErrInvalidRequest {
+			p.fieldError("nom", bouclier.ErrorMessage(err))
 		} else if err != nil {
 			h.fail(w, r, &s, err)
 			return nil, false
-		} else {
+		} else if st.User.ID != 0 {
 			d.State = &st
 			d.LockBy, d.ReadOnlyBy = imposerLabel(st.LockBy), imposerLabel(st.ReadOnlyBy)
 		}
 	}
 	p.Data = d
 	return p, true
+}
+
+// foundAccount is an account in the search's answer.
+type foundAccount struct{ Username, Label string }
+
+// maxAccountsFound is how many accounts a search lists.
+const maxAccountsFound = 30
+
+// findAccount searches the accounts by name (Auth.FindAccounts, which
+// checks the actor): one match is shown at once, several are listed.
+func (h *handler) findAccount(r *http.Request, s auth.Session, d *adminAccountPage) (auth.AccountState, error) {
+	ctx, a := r.Context(), actorOf(r, s)
+	found, err := h.d.Auth.FindAccounts(ctx, a, d.Query, maxAccountsFound+1)
+	if err != nil {
+		return auth.AccountState{}, err
+	}
+	if len(found) == 1 {
+		return h.d.Auth.Account(ctx, a, found[0].Username)
+	}
+	if len(found) > maxAccountsFound {
+		found, d.More = found[:maxAccountsFound], true
+	}
+	var described map[int64]string
+	if h.d.Directory != nil {
+		if described, err = h.d.Directory.Describe(ctx, found); err != nil {
+			h.d.Log.Warn("accounts: describe", "err", err)
+		}
+	}
+	for _, u := range found {
+		l := described[u.ID]
+		if l == "" {
+			l = personLabel(u.DisplayName, u.Role, u.Username)
+		}
+		d.Found = append(d.Found, foundAccount{Username: u.Username, Label: l})
+	}
+	return auth.AccountState{}, nil
 }
 
 // imposerLabel says who imposed a sanction, from their authority scope.

@@ -517,6 +517,23 @@ func TestHeadManagesAnAccount(t *testing.T) {
 	if p = head.get("/admin/accounts?nom=prof.hugo"); p.Status != http.StatusForbidden {
 		t.Errorf("account of another establishment: %d", p.Status)
 	}
+	// By name: several matches are listed with their labels, one is
+	// shown at once, none says so; another establishment's stay hidden.
+	p = head.get("/admin/accounts?nom=Dupont")
+	if p.Status != http.StatusOK || !strings.Contains(p.Body, `<a href="/admin/accounts?nom=parent.dupont">`) ||
+		!strings.Contains(p.Body, `<a href="/admin/accounts?nom=eleve.dupont">Léa Dupont`) || strings.Contains(p.Body, `id="compte"`) {
+		t.Errorf("search by name:\n%s", p.Body)
+	}
+	if p = head.get("/admin/accounts?nom=luc+bernard"); !strings.Contains(p.Body, `<h2 id="compte">Luc Bernard`) {
+		t.Errorf("one match by name:\n%s", p.Body)
+	}
+	if p = head.get("/admin/accounts?nom=Anne+Hugo"); p.Status != http.StatusOK || strings.Contains(p.Body, "prof.hugo") ||
+		!strings.Contains(p.Body, "Aucun compte de votre périmètre ne correspond") {
+		t.Errorf("another establishment's account by name: %d\n%s", p.Status, p.Body)
+	}
+	if p = head.get("/admin/accounts?nom=x"); p.Status != http.StatusOK || !strings.Contains(p.Body, `aria-invalid="true"`) {
+		t.Errorf("one character: %d\n%s", p.Status, p.Body)
+	}
 }
 
 // TestHeadResetsAnAccount: from the account page, a head resets one
