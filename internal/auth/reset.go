@@ -75,7 +75,7 @@ func (s *Service) MassReset(ctx context.Context, a bouclier.Actor, scope string,
 			keep = append(keep, u)
 		}
 	}
-	return s.reset(ctx, a, scope, strings.Join(roles, ","), keep, "")
+	return s.reset(ctx, a, scope, strings.Join(roles, ","), keep, "reset.mass", fmt.Sprintf("roles=%v", roles))
 }
 
 // ResetAccount ("réinitialiser ce compte") resets one account as MassReset
@@ -95,13 +95,55 @@ func (s *Service) ResetAccount(ctx context.Context, a bouclier.Actor, username s
 	if u.Disabled {
 		return ResetResult{}, bouclier.Errorf(bouclier.ErrInvalidRequest, "Ce compte est désactivé : il n’y a rien à réinitialiser.")
 	}
-	return s.reset(ctx, a, u.Scope(), string(u.Role), []bouclier.User{u}, u.Username)
+	return s.reset(ctx, a, u.Scope(), string(u.Role), []bouclier.User{u}, "reset.account", "account="+u.Username)
+}
+
+// ResetAccounts resets the accounts named, as MassReset does, in one
+// transaction: an incident's accounts, which an académie officer resets
+// from its page. Every account must be under a's authority, or none is
+// reset; a's own account and disabled ones are left out. Errors:
+// invalid_request (no account, or more than 5,000), not_found, forbidden
+// and the codes of Authorize (bouclier.PrivLoosen).
+func (s *Service) ResetAccounts(ctx context.Context, a bouclier.Actor, usernames []string, why string) (ResetResult, error) {
+	if len(usernames) == 0 || len(usernames) > 5000 {
+		return ResetResult{}, bouclier.Errorf(bouclier.ErrInvalidRequest, "Indiquez entre 1 et 5\u00a0000 comptes à réinitialiser.")
+	}
+	scope := a.User.AuthorityScope()
+	if err := s.Authorize(ctx, a, "reset.accounts", bouclier.PrivLoosen, scope); err != nil {
+		return ResetResult{}, err
+	}
+	var users []bouclier.User
+	seen := map[string]bool{}
+	for _, name := range usernames {
+		if seen[name] {
+			continue
+		}
+		seen[name] = true
+		u, err := s.db.UserByName(ctx, name)
+		if errors.Is(err, store.ErrNotFound) {
+			return ResetResult{}, bouclier.Errorf(bouclier.ErrNotFound, "Compte inconnu\u00a0: %s.", name)
+		}
+		if err != nil {
+			return ResetResult{}, fmt.Errorf("reset accounts: %w", err)
+		}
+		ok, err := s.dir.HasAuthority(ctx, a.User, u.Scope())
+		if err != nil {
+			return ResetResult{}, fmt.Errorf("reset accounts: %w", err)
+		}
+		if !ok {
+			return ResetResult{}, forbidden()
+		}
+		if u.ID != a.User.ID && !u.Disabled {
+			users = append(users, u)
+		}
+	}
+	return s.reset(ctx, a, scope, "", users, "reset.accounts", why)
 }
 
 // reset resets users, who lie in scope, in one transaction, after the
-// caller has checked the actor's authority over every one of them. One is
-// the account's name for a single reset, "" for a mass reset.
-func (s *Service) reset(ctx context.Context, a bouclier.Actor, scope, roles string, users []bouclier.User, one string) (ResetResult, error) {
+// caller has checked the actor's authority over every one of them; the
+// reset itself is audited as action with detail.
+func (s *Service) reset(ctx context.Context, a bouclier.Actor, scope, roles string, users []bouclier.User, action, detail string) (ResetResult, error) {
 	now := s.now()
 	res := ResetResult{Scope: scope, ExpiresAt: now.Add(s.cfg.ActivationTTL)}
 	names := map[string]string{}
@@ -133,7 +175,7 @@ func (s *Service) reset(ctx context.Context, a bouclier.Actor, scope, roles stri
 		}
 	}
 	kind := "mass reset"
-	if one != "" {
+	if action != "reset.mass" {
 		kind = "reset"
 	}
 	err := s.db.InTx(ctx, func(tx *store.Tx) error {
@@ -195,12 +237,8 @@ func (s *Service) reset(ctx context.Context, a bouclier.Actor, scope, roles stri
 		if err := s.tellAcademie(ctx, tx, a, scope, len(todo), now); err != nil {
 			return err
 		}
-		action, detail := "reset.mass", fmt.Sprintf("roles=%v accounts=%d", strings.Split(roles, ","), len(todo))
-		if one != "" {
-			action, detail = "reset.account", "account="+one
-		}
 		return audit.Append(ctx, tx, audit.Entry{At: now, Actor: a.Name(), Action: action, Target: fmt.Sprintf("reset:%d", id),
-			Scope: scope, Source: a.Source, Detail: detail})
+			Scope: scope, Source: a.Source, Detail: fmt.Sprintf("%s accounts=%d", detail, len(todo))})
 	})
 	if err != nil {
 		return ResetResult{}, fmt.Errorf("reset: %w", err)

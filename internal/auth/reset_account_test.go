@@ -119,3 +119,49 @@ func TestFindAccounts(t *testing.T) {
 		}
 	})
 }
+
+// TestResetAccounts: a list is reset whole or not at all: one account
+// beyond the actor's authority refuses the lot.
+func TestResetAccounts(t *testing.T) {
+	apptest.Each(t, func(t *testing.T, e *apptest.Env) {
+		ctx := context.Background()
+		a := e.App.Auth
+		head := e.Actor(t, "principal.moulin")
+		mustReset := func(name string) bool {
+			u, err := e.App.DB.UserByName(ctx, name)
+			if err != nil {
+				t.Fatal(err)
+			}
+			return u.MustReset
+		}
+		for _, tc := range []struct {
+			name  string
+			actor bouclier.Actor
+			users []string
+			code  bouclier.Code
+		}{
+			{"one beyond authority", head, []string{"parent.dupont", "prof.hugo"}, bouclier.ErrForbidden},
+			{"unknown account", head, []string{"parent.dupont", "ghost"}, bouclier.ErrNotFound},
+			{"none", head, nil, bouclier.ErrInvalidRequest},
+			{"a teacher", e.Actor(t, "prof.martin"), []string{"parent.dupont"}, bouclier.ErrForbidden},
+		} {
+			if _, err := a.ResetAccounts(ctx, tc.actor, tc.users, "test"); bouclier.ErrorCode(err) != tc.code {
+				t.Errorf("%s: %v, want %s", tc.name, err, tc.code)
+			}
+		}
+		if mustReset("parent.dupont") {
+			t.Fatal("a refused list reset an account")
+		}
+		res, err := a.ResetAccounts(ctx, head, []string{"parent.dupont", "eleve.dupont", "parent.dupont", "principal.moulin"}, "incident:7")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(res.Letters) != 2 || !mustReset("parent.dupont") || !mustReset("eleve.dupont") || mustReset("principal.moulin") || mustReset("parent.durand") {
+			t.Errorf("letters %+v", res.Letters)
+		}
+		views, err := a.ReadAudit(ctx, head, "reset.accounts", 0, 10)
+		if err != nil || len(views) != 1 || views[0].Detail != "incident:7 accounts=2" {
+			t.Errorf("audit: %+v %v", views, err)
+		}
+	})
+}
