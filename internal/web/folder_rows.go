@@ -5,7 +5,6 @@ import (
 	"html/template"
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/bouclier/bouclier"
 	"github.com/bouclier/bouclier/internal/store"
@@ -26,7 +25,6 @@ func (p *page) folderRows(f store.Folder, entries []store.Entry, bulk bool) temp
 	w := b.WriteString
 	b.WriteString(`<ul class="messages">`)
 	var idBuf [20]byte
-	var dateBuf [40]byte
 	for i := range entries {
 		e := &entries[i]
 		id := strconv.AppendInt(idBuf[:0], e.ID, 10)
@@ -70,7 +68,7 @@ func (p *page) folderRows(f store.Folder, entries []store.Entry, bulk bool) temp
 			escapeTo(&b, p.Who(e.SenderID, e.SenderName, e.SenderRole, e.Sender))
 		}
 		w(" · ")
-		b.Write(appendFrenchDate(dateBuf[:0], time.UnixMicro(e.SentAt).In(p.loc)))
+		w(p.When(e.SentAt))
 		if e.HasAttachments {
 			w(" · pièce jointe")
 		}
