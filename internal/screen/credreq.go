@@ -15,7 +15,7 @@ import "sync"
 // Built on first use: keys need the accent folding that the package's
 // init builds (a package-level keySet keyed « écrire » wrongly).
 var sendLemmas = sync.OnceValue(func() map[string]bool {
-	return keySet("donner envoyer renvoyer transmettre communiquer indiquer filer passer dire écrire partager noter retourner fournir")
+	return keySet("donner envoyer renvoyer transmettre transférer communiquer indiquer filer passer dire écrire partager noter retourner fournir")
 })
 
 // secretWords are credentials that are secret by themselves.

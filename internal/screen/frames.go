@@ -190,7 +190,7 @@ func (f *frame) framed() bool {
 // appended to a threat (« je vais tous vous tuer demain 2-1 ») does not
 // make it a match report.
 func (f *frame) playful() bool {
-	return f.play || f.laugh && !f.grave() && !(f.act == actHarm && f.outcome) || f.score && !(f.target2 || f.school || f.weapon)
+	return f.play || f.laugh && !f.grave() && !(f.act == actHarm && (f.outcome || f.body)) || f.score && !(f.target2 || f.school || f.weapon)
 }
 
 // Actors.
@@ -311,7 +311,7 @@ var (
 	// harm (« je vais te laver les cheveux », « je te tiens la main »):
 	// any other verb on te/lui + a part of the body, said by the speaker,
 	// is a bodily harm (bodyHarm).
-	careVerbs = "laver brosser coiffer peigner masser soigner embrasser tenir serrer prendre donner tendre maquiller toucher caresser gratter montrer essuyer moucher bander panser examiner regarder voir jurer sécher protéger réchauffer frotter mettre faire dire expliquer lever baisser tourner couvrir raser tresser dessiner photographier filmer opérer plâtrer ausculter soulager vernir tatouer percer passer prêter offrir demander vouloir pouvoir devoir aller avoir être soigner guérir nettoyer maquiller épiler démêler lisser friser teindre boucler"
+	careVerbs = "laver brosser coiffer peigner masser soigner embrasser tenir serrer prendre donner tendre maquiller toucher caresser gratter montrer essuyer moucher bander panser examiner regarder voir jurer sécher protéger réchauffer frotter mettre faire dire expliquer lever baisser tourner couvrir raser tresser dessiner photographier filmer opérer plâtrer ausculter soulager vernir tatouer percer passer prêter offrir demander vouloir pouvoir devoir aller avoir être soigner guérir nettoyer maquiller épiler démêler lisser friser teindre boucler peindre décorer farder poudrer"
 	// fightLemmas, reciprocal (« on se bat », « tu veux te battre »), call
 	// to a fight.
 	fightLemmas = "battre bagarrer friter fighter clasher"
@@ -1524,6 +1524,12 @@ func readBodyHarm(fts []ftok, fr *frame, subject uint8) {
 // « 1v1 » / « en face » with a verb of coming or meeting (« viens en face
 // si t'es un homme »). A game in the clause makes it play (framed).
 func readChallenge(fts []ftok, fr *frame, subject uint8) {
+	// « comment réagir si on se bat », « quand on se bat »: a case, not a
+	// call.
+	switch fts[0].key {
+	case "si", "quand", "lorsque", "lorsqu", "comment", "pourquoi":
+		return
+	}
 	for i, ft := range fts {
 		var v MorphEntry
 		switch {
@@ -1559,9 +1565,16 @@ func readChallenge(fts []ftok, fr *frame, subject uint8) {
 			if !found {
 				continue
 			}
-			// « amine vient 1v1 »: pupils spell « viens » so; without a
-			// subject pronoun the third person is the imperative.
-			if ns := nearestSubject(fts, i, subject); ns == actorNone && v.Persons&Person3Sg != 0 {
+			// With no subject pronoun before it, the verb is an order:
+			// « viens en face », and « amine vient 1v1 » (pupils spell
+			// « viens » so); « ce soir » is no subject.
+			bare := true
+			for j := 0; j < i; j++ {
+				if fts[j].subj != actorNone {
+					bare = false
+				}
+			}
+			if bare && (v.Moods&MoodImperative != 0 || v.Persons&Person3Sg != 0) {
 				fr.act, fr.actTok, fr.tense, fr.actor, fr.challenge = actHarm, fts[i].tok, tenseImperative, actor2, true
 				return
 			}
@@ -1732,7 +1745,7 @@ var determiners = map[string]bool{"un": true, "une": true, "des": true, "du": tr
 // its verb (« devraient toutes être tuées », « on va tout exploser »).
 var skipAdverb = map[string]bool{"tout": true, "tous": true, "toutes": true, "juste": true, "simplement": true,
 	"trop": true, "tres": true, "encore": true, "toujours": true,
-	"vraiment": true, "bien": true, "deja": true, "enfin": true, "de": true, "d": true, "vite": true, "aussi": true}
+	"vraiment": true, "bien": true, "deja": true, "enfin": true, "de": true, "d": true, "vite": true, "aussi": true, "direct": true}
 
 // verbFrame returns the tense and actor of the act verb at fts[i], looking
 // back over clitics for an auxiliary, a modal or a subject.
@@ -2038,16 +2051,16 @@ func nearFrame(frames []frame) bool {
 
 // menaceIn reports whether the message sets a threat's condition or
 // warning: « sinon », « si tu » + a verb other than vouloir, pouvoir,
-// préférer, avoir (« si tu veux »), or a warning (réfléchis, gaffe).
+// préférer, avoir (« si tu veux »), or a warning (réfléchis, méfie-toi,
+// gaffe). « la prochaine fois », a warning for the allusion frame, is
+// not one here: « mercredi prochain ».
 func menaceIn(toks []dtok, frames []frame) bool {
-	for i := range frames {
-		if frames[i].warn && !frames[i].negated {
+	for i := range toks {
+		if toks[i].info.lf&lfWarn != 0 {
 			return true
 		}
-	}
-	for i := range toks {
 		switch toks[i].key {
-		case "sinon":
+		case "sinon", "gaffe", "avertissement":
 			return true
 		case "si":
 			if i+2 < len(toks) && (toks[i+1].key == "tu" || toks[i+1].key == "t") {
