@@ -382,6 +382,7 @@ type frameLex struct {
 	kin        map[string]bool
 	body       map[string]bool
 	soft       map[string]bool
+	stop       map[string]bool
 }
 
 var (
@@ -460,7 +461,7 @@ func buildFrameLex() *frameLex {
 		substance: keySet(substanceWords), praiseN: keySet(praiseNouns), victim: keySet(victimWords),
 		attackerN: keySet(attackerNouns), outcomeP: keySet(outcomePlaces), outcomeV: keySet(outcomeVerbs),
 		care: keySet(careVerbs), fight: keySet(fightLemmas), nearV: keySet(nearLemmas), kin: keySet(kinWords), body: keySet(bodyPartWords),
-		soft: keySet(softLemmas),
+		soft: keySet(softLemmas), stop: keySet(stopLemmas),
 	}
 	for w := range determiners {
 		f.det[w] = true
@@ -568,6 +569,7 @@ const (
 	lfCare    // laver, masser, tenir…: a part of the body as object is no harm
 	lfFight   // battre, bagarrer: reciprocal, a call to fight
 	lfNear    // venir, attendre, chercher, savoir…: with the reader's kin, intimidation
+	lfStop    // arrêter, cesser, éviter + de: the act after it is stopped, not done
 )
 
 // verbInfo returns what a key's verb analyses say for the frames.
@@ -622,6 +624,9 @@ func verbInfo(morph []MorphEntry) (act actClass, at int, lf uint16) {
 		}
 		if f.nearV[m.Lemma] {
 			lf |= lfNear
+		}
+		if f.stop[m.Lemma] {
+			lf |= lfStop
 		}
 	}
 	return act, at, lf
@@ -1197,6 +1202,15 @@ func readClause(src string, toks []dtok, fts []ftok) frame {
 	if !fr.negated {
 		readNear(fts, &fr, subject)
 	}
+	// « arrêtez de vous battre », « évite de le frapper »: the act is
+	// stopped, as if negated.
+	if fr.act != actNone && !fr.negated {
+		for i := 0; i+1 < len(fts) && fts[i].tok < fr.actTok; i++ {
+			if fts[i].lf&lfStop != 0 && (fts[i+1].key == "de" || fts[i+1].key == "d") {
+				fr.negated = true
+			}
+		}
+	}
 	// An act named by a noun (« l'attentat ») is the speaker's only with a
 	// verb of doing or having: « je ferai un attentat », « j'ai une bombe ».
 	if fr.act != actNone && fr.actor == actorNone && fr.tense == tenseNone {
@@ -1550,7 +1564,9 @@ func readChallenge(fts []ftok, fr *frame, subject uint8) {
 				m = MorphEntry{POS: POSVerb, Lemma: ft.key, Moods: MoodInfinitive}
 			}
 			v = m
-		case ft.key == "1v1" || ft.key == "1vs1" || ft.key == "face" && i > 0 && fts[i-1].key == "en" && (i+1 == len(fts) || fts[i+1].key != "de" && fts[i+1].key != "d" && fts[i+1].key != "du" && fts[i+1].key != "des"):
+		case (ft.key == "1v1" || ft.key == "1vs1" || ft.key == "face" && i > 0 && fts[i-1].key == "en" && (i+1 == len(fts) || fts[i+1].key != "de" && fts[i+1].key != "d" && fts[i+1].key != "du" && fts[i+1].key != "des")) && !fr.play:
+			// « 1v1 » is first a gamer's word: with a game or sport named
+			// in the clause it is one.
 			// The verb of coming or meeting of the clause.
 			found := false
 			for j := range fts {
@@ -2076,6 +2092,10 @@ func menaceIn(toks []dtok, frames []frame) bool {
 // soft are the verbs of « si tu veux », « si tu peux », « si tu as
 // besoin »: an offer, not a threat's condition.
 const softLemmas = "vouloir pouvoir préférer avoir être aimer savoir"
+
+// stopLemmas, followed by de, stop the act after them: « arrêtez de vous
+// battre », « évite de le frapper ».
+const stopLemmas = "arrêter cesser éviter interdire empêcher"
 
 func newFtok(key string, tok int, ki *keyInfo) ftok {
 	return ftok{key: key, tok: tok, morph: ki.morph, fc: ki.frame, noun: ki.noun, subj: ki.subj, act: ki.act, actAt: ki.actAt, lf: ki.lf}

@@ -456,7 +456,7 @@ var families = []family{
 		"[je connais|on connaît] [ta mère|ton frère|ta sœur|ta cousine], [elle est trop gentille|il est dans ma classe|elle était à mon anniv]{pupilEnd}",
 		"si tu veux [je passe chez toi|on va chez toi|je viens chez toi] [après les cours|ce week-end|mercredi] pour [jouer|réviser|regarder le match]{pupilEnd}",
 		"Madame, je viendrai chercher votre fils [à la sortie du collège|devant chez vous] [à 17h|mardi|{day}], comme convenu.",
-		"[je sais|on sait] où [tu habites|habite ta tante], [je t'apporte ton cahier|on passe te prendre pour la sortie|je te dépose après le match]{pupilEnd}",
+		"[ma mère|mon père] connaît [ta mère|tes parents] depuis [le CP|longtemps], [on passe chez toi|je viens chez toi] [samedi|après le match] pour [ton anniv|le goûter]{pupilEnd}",
 	}, 0.3, true},
 	{"otp_relay", "phishing", []string{
 		"[Salut|Coucou|Yo|Hello] c'est [moi|{name}], [j'ai changé de téléphone|j'ai perdu mon tel|mon compte est bloqué], [tu peux me renvoyer|envoie-moi|donne-moi|tu peux me transférer] le code [que tu viens de recevoir|reçu par SMS|à 6 chiffres que tu as reçu][ stp| svp| vite|]",
