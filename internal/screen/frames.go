@@ -710,13 +710,28 @@ func parseFrames(src string, toks []dtok, clauseOf []int, out []frame, fts []fto
 		}
 		fts = append(fts, ft)
 	}
+	// The sixth round's readers run only on messages with their cue: a
+	// part of the body, the reader's kin or home, a fight.
+	var cues uint8
+	for i := range fts {
+		ft := &fts[i]
+		if ft.fc&fc_body != 0 {
+			cues |= cueBody
+		}
+		if ft.fc&fc_kin != 0 || ft.key == "chez" {
+			cues |= cueKin
+		}
+		if ft.lf&lfFight != 0 || ft.key == "1v1" || ft.key == "1vs1" || ft.key == "face" || ft.key == "fight" {
+			cues |= cueFight
+		}
+	}
 	start := 0
 	for i := 0; i <= len(fts); i++ {
 		if i < len(fts) && (i == start || !clauseBreak(src, toks, fts, start, i)) {
 			continue
 		}
 		if i > start {
-			fr := readClause(src, toks, fts[start:i])
+			fr := readClause(src, toks, fts[start:i], cues)
 			if k := fts[start].key; (k == "que" || k == "qu") && len(out) > 0 && out[len(out)-1].report && out[len(out)-1].act == actNone {
 				fr.report = true // « un élève a écrit qu'il allait… »
 			}
@@ -880,7 +895,7 @@ func personActor(p Person) uint8 {
 }
 
 // readClause reads the frame of one clause.
-func readClause(src string, toks []dtok, fts []ftok) frame {
+func readClause(src string, toks []dtok, fts []ftok, cues uint8) frame {
 	fr := frame{start: fts[0].tok, end: fts[len(fts)-1].tok + 1, actTok: -1}
 	subject := actorNone
 	subjectAt := -1
@@ -1193,13 +1208,13 @@ func readClause(src string, toks []dtok, fts []ftok) frame {
 	if fr.act == actNone && harm {
 		readHarm(fts, &fr, subject)
 	}
-	if fr.act == actNone && !fr.negated {
+	if fr.act == actNone && !fr.negated && cues&cueBody != 0 {
 		readBodyHarm(fts, &fr, subject)
 	}
-	if fr.act == actNone && !fr.negated {
+	if fr.act == actNone && !fr.negated && cues&cueFight != 0 {
 		readChallenge(fts, &fr, subject)
 	}
-	if !fr.negated {
+	if !fr.negated && cues&cueKin != 0 {
 		readNear(fts, &fr, subject)
 	}
 	// « arrêtez de vous battre », « évite de le frapper »: the act is
@@ -1489,6 +1504,13 @@ func readHarm(fts []ftok, fr *frame, subject uint8) {
 		}
 	}
 }
+
+// Message cues for the sixth round's readers (parseFrames).
+const (
+	cueBody uint8 = 1 << iota
+	cueKin
+	cueFight
+)
 
 // readBodyHarm reads a harm done to a part of the reader's or someone's
 // body, whatever the verb: « on va te coudre la bouche », « jvais lui
@@ -2037,7 +2059,7 @@ func frameScores(toks []dtok, frames []frame) [numDetectors]detectorScore {
 	// sœur », « je passe chez toi ce soir ») with a threat's condition or
 	// warning in the message (« sinon », « si tu parles », « réfléchis »):
 	// violent, 0.5. Without one, the model weighs the frame.
-	if near, menace := nearFrame(frames), menaceIn(toks, frames); near && menace && out[detViolence].score < 0.5 {
+	if out[detViolence].score < 0.5 && nearFrame(frames) && menaceIn(toks, frames) {
 		out[detViolence] = detectorScore{score: 0.5, reason: "violence: cadre proches ou domicile du destinataire + menace (score 0.50)"}
 	}
 	// An allusion to a past attack, in a message that is no lesson, report
