@@ -31,16 +31,21 @@ type hit struct {
 
 // scratch holds per-call buffers, pooled to keep Check cheap.
 type scratch struct {
-	toks   []dtok
-	hits   []hit
-	stamp  []int32
-	clause []int
-	frames []frame
-	fts    []ftok
+	toks  []dtok
+	hits  []hit
+	stamp []int32
+	// seen[id] == gen when an element id's words occur in the message;
+	// feasible[entry] is gen*2 (impossible) or gen*2+1 (possible).
+	gen      uint32
+	seen     []uint32
+	feasible []uint32
+	clause   []int
+	frames   []frame
+	fts      []ftok
 }
 
 var scratchPool = sync.Pool{New: func() any {
-	return &scratch{stamp: make([]int32, len(lx.entries))}
+	return &scratch{stamp: make([]int32, len(lx.entries)), seen: make([]uint32, lx.nLater), feasible: make([]uint32, len(lx.entries))}
 }}
 
 // detectorScore is the outcome of one detector.
@@ -158,6 +163,49 @@ func matchAll(toks []dtok, sc *scratch) []hit {
 	for i := range stamp {
 		stamp[i] = 0
 	}
+	// An entry can only match if each of its later word elements matches
+	// some token: mark the element ids and classes present in the message.
+	sc.gen++
+	if sc.gen >= 1<<30 {
+		sc.gen = 1
+		clear(sc.seen)
+		clear(sc.feasible)
+	}
+	gen, seen, feasible := sc.gen, sc.seen, sc.feasible
+	var classes uint64
+	for i := range toks {
+		t := &toks[i]
+		classes |= t.class
+		for _, id := range t.info.later {
+			seen[id] = gen
+		}
+		if t.altInfo != nil {
+			for _, id := range t.altInfo.later {
+				seen[id] = gen
+			}
+		}
+	}
+	possible := func(ei int32) bool {
+		switch feasible[ei] {
+		case gen * 2:
+			return false
+		case gen*2 + 1:
+			return true
+		}
+		ok := true
+		for k := 1; k < len(lx.entries[ei].elems); k++ {
+			el := &lx.entries[ei].elems[k]
+			if el.gap == 0 && el.class&classes == 0 && (el.id < 0 || seen[el.id] != gen) {
+				ok = false
+				break
+			}
+		}
+		feasible[ei] = gen * 2
+		if ok {
+			feasible[ei]++
+		}
+		return ok
+	}
 	for i := range toks {
 		t := &toks[i]
 		mark := int32(i + 1)
@@ -167,6 +215,9 @@ func matchAll(toks []dtok, sc *scratch) []hit {
 					continue
 				}
 				stamp[ei] = mark
+				if !possible(ei) {
+					continue
+				}
 				e := &lx.entries[ei]
 				// The candidates of a key are the entries whose first
 				// element matches it (or its alternative): matching

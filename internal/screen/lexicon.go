@@ -301,7 +301,10 @@ type entry struct {
 }
 
 type elem struct {
-	gap    int // >0: a gap of up to gap tokens (no other field set)
+	gap int // >0: a gap of up to gap tokens (no other field set)
+	// id numbers the elements after the first that name words (exact or
+	// prefix), for the per-key index laterExact/laterPrefix; -1 otherwise.
+	id     int32
 	exact  []string
 	prefix []string
 	class  uint64
@@ -481,6 +484,13 @@ type lexicon struct {
 	clsPrefix map[string]uint64
 	clsPLen   []int
 	compounds map[string][]compound
+	// The words of the elements after the first, by element id: a key's
+	// keyInfo.later lists the ids it matches, so that matchAll can skip an
+	// entry one of whose elements matches no token of the message.
+	nLater      int
+	laterExact  map[string][]int32
+	laterPrefix map[string][]int32
+	laterPLen   []int
 }
 
 type compound struct {
@@ -590,6 +600,28 @@ func compileLexicon() *lexicon {
 		}
 	}
 	l.prefixLen = sortedKeys(plens)
+	l.laterExact, l.laterPrefix = map[string][]int32{}, map[string][]int32{}
+	plens = map[int]bool{}
+	for ei := range l.entries {
+		els := l.entries[ei].elems
+		for k := range els {
+			el := &els[k]
+			el.id = -1
+			if k == 0 || el.gap > 0 || len(el.exact)+len(el.prefix) == 0 {
+				continue
+			}
+			el.id = int32(l.nLater)
+			l.nLater++
+			for _, x := range el.exact {
+				l.laterExact[x] = append(l.laterExact[x], el.id)
+			}
+			for _, x := range el.prefix {
+				l.laterPrefix[x] = append(l.laterPrefix[x], el.id)
+				plens[len(x)] = true
+			}
+		}
+	}
+	l.laterPLen = sortedKeys(plens)
 	return l
 }
 
@@ -654,6 +686,7 @@ func isClockTime(k string) bool {
 type keyInfo struct {
 	class uint64
 	cands []int32
+	later []int32 // ids of the later elements whose words match the key
 	// For the clause frames and the model: the key's analyses in the
 	// morphology table, its frame word classes and what it names.
 	morph []MorphEntry
@@ -756,5 +789,12 @@ func (l *lexicon) computeInfo(key string) *keyInfo {
 		ki.cands = append(ki.cands, e)
 	}
 	sort.Slice(ki.cands, func(i, j int) bool { return ki.cands[i] < ki.cands[j] })
+	ki.later = append(ki.later, l.laterExact[key]...)
+	for _, n := range l.laterPLen {
+		if n > len(key) {
+			break
+		}
+		ki.later = append(ki.later, l.laterPrefix[key[:n]]...)
+	}
 	return ki
 }
