@@ -594,10 +594,23 @@ func (nb *nbufs) finish(src string, raws []rawTok) analysis {
 	for i := range raws {
 		rt := &raws[i]
 		obf := rt.obf
-		if foldHomoglyphs(rt.runes) {
+		// Most words are ASCII letters only: no homoglyph to fold (that
+		// needs a non-ASCII rune) and no leet digit to map (deleet needs
+		// a non-letter), and bytes can be written as they are.
+		ascii, letters := true, true
+		for _, r := range rt.runes {
+			if r >= utf8.RuneSelf {
+				ascii, letters = false, false
+				break
+			}
+			if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z') {
+				letters = false
+			}
+		}
+		if !ascii && foldHomoglyphs(rt.runes) {
 			obf = true
 		}
-		if deleet(rt.runes, false) {
+		if !letters && deleet(rt.runes, false) {
 			obf = true
 		}
 		var sp span
@@ -613,8 +626,14 @@ func (nb *nbufs) finish(src string, raws []rawTok) analysis {
 				// spelling: "bommmbe" → "bombe", "vouuus" → "vous".
 				n, obf = 1, true
 			}
-			for ; n > 0; n-- {
-				words = utf8.AppendRune(words, rt.runes[j])
+			if r := rt.runes[j]; r < utf8.RuneSelf {
+				for ; n > 0; n-- {
+					words = append(words, byte(r))
+				}
+			} else {
+				for ; n > 0; n-- {
+					words = utf8.AppendRune(words, r)
+				}
 			}
 			j = k
 		}
@@ -674,13 +693,20 @@ func (nb *nbufs) finish(src string, raws []rawTok) analysis {
 func appendSqueezed(dst, w []byte) []byte {
 	var prev rune = -1
 	for i := 0; i < len(w); {
-		r, n := utf8.DecodeRune(w[i:])
+		r, n := rune(w[i]), 1
+		if r >= utf8.RuneSelf {
+			r, n = utf8.DecodeRune(w[i:])
+		}
 		i += n
 		if r == prev && !(r >= '0' && r <= '9') && r != 'e' && r != 'l' {
 			continue
 		}
 		prev = r
-		dst = utf8.AppendRune(dst, r)
+		if n == 1 && r < utf8.RuneSelf {
+			dst = append(dst, byte(r))
+		} else {
+			dst = utf8.AppendRune(dst, r)
+		}
 	}
 	return dst
 }
