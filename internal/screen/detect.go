@@ -113,7 +113,8 @@ func buildTokens(a analysis, out []dtok) []dtok {
 	ts := a.toks
 	for i := 0; i < len(ts); i++ {
 		t := &ts[i]
-		if cs, ok := lx.compounds[t.key]; ok {
+		ki := lx.info(t.key)
+		if cs := ki.comps; cs != nil {
 			merged := false
 			for _, c := range cs {
 				if i+len(c.parts) > len(ts) {
@@ -145,7 +146,7 @@ func buildTokens(a analysis, out []dtok) []dtok {
 			}
 		}
 		d := dtok{key: t.key, alt: t.alt, start: t.start, end: t.end, flags: t.flags}
-		d.info = lx.info(d.key)
+		d.info = ki
 		d.class = d.info.class
 		if d.alt != "" {
 			d.altInfo = lx.info(d.alt)

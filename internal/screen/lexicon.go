@@ -686,7 +686,15 @@ func isClockTime(k string) bool {
 type keyInfo struct {
 	class uint64
 	cands []int32
-	later []int32 // ids of the later elements whose words match the key
+	later []int32    // ids of the later elements whose words match the key
+	comps []compound // the compounds that start with the key
+	// The model's word features of the key, hashed once: [0] said
+	// outright, [1] scoped out (see featureVec.fill); hw is the word,
+	// hp the start of a pair whose first word is the key, hl the verb
+	// lemma when it differs from the key (lemma != "").
+	hw, hp [2]uint32
+	hl     uint32
+	lemma  string
 	// For the clause frames and the model: the key's analyses in the
 	// morphology table, its frame word classes and what it names.
 	morph []MorphEntry
@@ -789,6 +797,19 @@ func (l *lexicon) computeInfo(key string) *keyInfo {
 		ki.cands = append(ki.cands, e)
 	}
 	sort.Slice(ki.cands, func(i, j int) bool { return ki.cands[i] < ki.cands[j] })
+	ki.comps = l.compounds[key]
+	k := key
+	if len(k) > 24 {
+		k = k[:24]
+	}
+	for j, pre := range [2][2]string{{"w:", "b:"}, {"w~:", "b~:"}} {
+		ki.hw[j] = fnvAdd(fnvAdd(fnvOffset, pre[0]), k)
+		ki.hp[j] = fnvAdd(fnvAdd(fnvAdd(fnvOffset, pre[1]), k), " ")
+	}
+	if v, ok := hasVerb(ki.morph); ok && v.Lemma != key {
+		ki.lemma = v.Lemma
+		ki.hl = fnvAdd(fnvAdd(fnvOffset, "l:"), v.Lemma)
+	}
 	ki.later = append(ki.later, l.laterExact[key]...)
 	for _, n := range l.laterPLen {
 		if n > len(key) {
