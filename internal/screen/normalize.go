@@ -1,6 +1,7 @@
 package screen
 
 import (
+	"slices"
 	"strings"
 	"sync"
 	"unicode"
@@ -189,11 +190,24 @@ func mapRunes(s string, out []ch) []ch {
 	for i := 0; i < len(s); {
 		if b := s[i]; b < utf8.RuneSelf {
 			// ASCII, most of any message: by table (asciiChs), as
-			// appendASCII would map it.
-			c := &asciiChs[b]
-			out = append(out, ch{r: c.r, kind: c.kind, obf: pendingObf && c.obf, start: int32(i), end: int32(i + 1)})
+			// appendASCII would map it, a run at a time into room made
+			// once (no append per byte).
+			j := i + 1
+			for j < len(s) && s[j] < utf8.RuneSelf {
+				j++
+			}
+			n := len(out)
+			out = slices.Grow(out, j-i)[:n+j-i]
+			dst := out[n:]
+			run := s[i:j]
+			for k := range dst {
+				c := &asciiChs[run[k]]
+				dst[k] = ch{r: c.r, kind: c.kind, start: int32(i + k), end: int32(i + k + 1)}
+			}
+			// A zero-width character marks only the next character.
+			dst[0].obf = pendingObf && asciiChs[run[0]].obf
 			pendingObf = false
-			i++
+			i = j
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
