@@ -194,9 +194,8 @@ func matchAll(toks []dtok, sc *scratch) []hit {
 			return true
 		}
 		ok := true
-		for k := 1; k < len(lx.entries[ei].elems); k++ {
-			el := &lx.entries[ei].elems[k]
-			if el.gap == 0 && el.class&classes == 0 && (el.id < 0 || seen[el.id] != gen) {
+		for _, r := range lx.entries[ei].req {
+			if r.class&classes == 0 && (r.id < 0 || seen[r.id] != gen) {
 				ok = false
 				break
 			}

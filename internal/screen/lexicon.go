@@ -298,6 +298,14 @@ type entry struct {
 	elems     []elem
 	negatable bool // dropped when a negation precedes it ("aucune bombe", "ne méritait pas")
 	src       string
+	// req lists the elements after the first that are not gaps: each
+	// must match some token of a message for the entry to match there.
+	req []elemReq
+}
+
+type elemReq struct {
+	class uint64
+	id    int32 // elem.id
 }
 
 type elem struct {
@@ -607,11 +615,16 @@ func compileLexicon() *lexicon {
 		for k := range els {
 			el := &els[k]
 			el.id = -1
-			if k == 0 || el.gap > 0 || len(el.exact)+len(el.prefix) == 0 {
+			if k == 0 || el.gap > 0 {
+				continue
+			}
+			if len(el.exact)+len(el.prefix) == 0 {
+				l.entries[ei].req = append(l.entries[ei].req, elemReq{class: el.class, id: -1})
 				continue
 			}
 			el.id = int32(l.nLater)
 			l.nLater++
+			l.entries[ei].req = append(l.entries[ei].req, elemReq{class: el.class, id: el.id})
 			for _, x := range el.exact {
 				l.laterExact[x] = append(l.laterExact[x], el.id)
 			}
