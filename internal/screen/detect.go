@@ -186,39 +186,37 @@ func matchAll(toks []dtok, sc *scratch) []hit {
 			}
 		}
 	}
-	possible := func(ei int32) bool {
-		switch feasible[ei] {
-		case gen * 2:
-			return false
-		case gen*2 + 1:
-			return true
-		}
-		ok := true
-		for _, r := range lx.entries[ei].req {
-			if r.class&classes == 0 && (r.id < 0 || seen[r.id] != gen) {
-				ok = false
-				break
-			}
-		}
-		feasible[ei] = gen * 2
-		if ok {
-			feasible[ei]++
-		}
-		return ok
-	}
+	g0, g1 := gen*2, gen*2+1 // feasible: impossible, possible
 	for i := range toks {
 		t := &toks[i]
 		mark := int32(i + 1)
-		try := func(list []int32) {
+		lists := [2][]int32{t.info.cands}
+		if t.altInfo != nil {
+			lists[1] = t.altInfo.cands
+		}
+		for _, list := range lists {
 			for _, ei := range list {
 				if stamp[ei] == mark {
 					continue
 				}
 				stamp[ei] = mark
-				if !possible(ei) {
-					continue
-				}
 				e := &lx.entries[ei]
+				switch feasible[ei] {
+				case g0:
+					continue
+				case g1:
+				default:
+					feasible[ei] = g1
+					for _, r := range e.req {
+						if r.class&classes == 0 && (r.id < 0 || seen[r.id] != gen) {
+							feasible[ei] = g0
+							break
+						}
+					}
+					if feasible[ei] == g0 {
+						continue
+					}
+				}
 				// The candidates of a key are the entries whose first
 				// element matches it (or its alternative): matching
 				// starts at the second.
@@ -233,10 +231,6 @@ func matchAll(toks []dtok, sc *scratch) []hit {
 					hits = append(hits, hit{e: ei, start: i, end: end, anchor: anchor, w: e.w})
 				}
 			}
-		}
-		try(t.info.cands)
-		if t.altInfo != nil {
-			try(t.altInfo.cands)
 		}
 	}
 	return hits

@@ -708,6 +708,8 @@ type keyInfo struct {
 	hw, hp [2]uint32
 	hl     uint32
 	lemma  string
+	// credWord: the key is a secret word or « code(s) » (credentialRequest).
+	credWord bool
 	// For the clause frames and the model: the key's analyses in the
 	// morphology table, its frame word classes and what it names.
 	morph []MorphEntry
@@ -811,6 +813,7 @@ func (l *lexicon) computeInfo(key string) *keyInfo {
 	}
 	sort.Slice(ki.cands, func(i, j int) bool { return ki.cands[i] < ki.cands[j] })
 	ki.comps = l.compounds[key]
+	ki.credWord = secretWords[key] || key == "code" || key == "codes"
 	k := key
 	if len(k) > 24 {
 		k = k[:24]

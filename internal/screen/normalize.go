@@ -656,7 +656,7 @@ func (nb *nbufs) finish(src string, raws []rawTok) analysis {
 		keys = appendSqueezed(keys, words[sp.w0:sp.w1])
 		sp.k1 = len(keys)
 		sp.a0, sp.a1 = len(keys), len(keys)
-		if hasLeetEdge(words[sp.w0:sp.w1]) {
+		if !letters && hasLeetEdge(words[sp.w0:sp.w1]) { // letters alone have no leet edge
 			tmp := []rune(string(words[sp.w0:sp.w1]))
 			deleet(tmp, true)
 			keys = appendSqueezed(keys, []byte(string(tmp)))
