@@ -13,23 +13,18 @@ import (
 
 func runDemo(ctx context.Context, args []string, env Env) error {
 	fs := newFlagSet("demo", "[--addr A] [--data DIR] [--database URL] [--demo-password PW] [--demo-totp-secret B32] [--policy circular-2024|open] [--memory-limit SIZE]", env)
-	flags := config.Register(fs, false)
+	flags := config.Register(fs, false).WithMemoryLimit()
 	password := fs.String("demo-password", "", "password of every demo account (random when empty)")
 	secret := fs.String("demo-totp-secret", "", "base32 TOTP `secret` enrolled for every account that needs a second factor")
 	policy := fs.String("policy", "circular-2024", "messaging rules to start with: circular-2024 or open")
-	memLimit := memoryLimitFlag(fs)
 	if err := parse(fs, args); err != nil {
 		return err
 	}
-	restore, err := applyMemoryLimit(*memLimit, env)
-	if err != nil {
-		return err
-	}
-	defer restore()
 	cfg, err := flags.Load(env.Getenv)
 	if err != nil {
 		return err
 	}
+	defer applyMemoryLimit(cfg)()
 	if *policy != "circular-2024" && *policy != "open" {
 		return fmt.Errorf("--policy %q: want circular-2024 or open", *policy)
 	}

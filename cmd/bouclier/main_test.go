@@ -210,7 +210,7 @@ func TestPolicyExplainCommand(t *testing.T) {
 			t.Errorf("%s at %s: exit %d %q %q, want %s", c.user, c.at, code, out, stderr, c.want)
 		}
 	}
-	if code, out, _ := run(t, "", "policy", "explain", "--data", dir, "--user", "prof.martin", "--at", "2026-11-24T23:30:00+01:00"); code != 0 || !strings.Contains(out, "envoyer : non") || !strings.Contains(out, "07:00") {
+	if code, out, _ := run(t, "", "policy", "explain", "--data", dir, "--user", "prof.martin", "--at", "2026-11-24T23:30:00+01:00"); code != 0 || !strings.Contains(out, "envoyer : non") || !strings.Contains(out, "7\u00a0h\u00a000") {
 		t.Errorf("text explain: %d %q", code, out)
 	}
 	for _, bad := range [][]string{{"--user", "nobody"}, {"--user", "prof.martin", "--at", "demain"}, {}} {

@@ -9,20 +9,15 @@ import (
 
 func runServe(ctx context.Context, args []string, env Env) error {
 	fs := newFlagSet("serve", "[--config FILE] [--addr A] [--data DIR] [--database URL] [--trusted-proxies CIDRS] [--tls-cert FILE --tls-key FILE] [--ops-addr A] [--memory-limit SIZE]", env)
-	flags := config.Register(fs, true)
-	memLimit := memoryLimitFlag(fs)
+	flags := config.Register(fs, true).WithMemoryLimit()
 	if err := parse(fs, args); err != nil {
 		return err
 	}
-	restore, err := applyMemoryLimit(*memLimit, env)
-	if err != nil {
-		return err
-	}
-	defer restore()
 	cfg, err := flags.Load(env.Getenv)
 	if err != nil {
 		return err
 	}
+	defer applyMemoryLimit(cfg)()
 	stopPprof, err := startPprof(ctx, env)
 	if err != nil {
 		return err

@@ -9,6 +9,7 @@ import (
 
 	"github.com/bouclier/bouclier"
 	"github.com/bouclier/bouclier/internal/audit"
+	"github.com/bouclier/bouclier/internal/frdate"
 	"github.com/bouclier/bouclier/internal/store"
 )
 
@@ -44,7 +45,7 @@ func frenchDate(t time.Time) string {
 	if loc, err := time.LoadLocation("Europe/Paris"); err == nil {
 		t = t.In(loc)
 	}
-	return t.Format("02/01/2006 à 15h04")
+	return frdate.DateTime(t)
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }

@@ -4,7 +4,9 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/bouclier/bouclier"
 	"github.com/bouclier/bouclier/internal/audit"
@@ -236,4 +238,37 @@ func (s *Service) Account(ctx context.Context, a bouclier.Actor, username string
 			KnownDevice: x.KnownDevice})
 	}
 	return st, nil
+}
+
+// FindAccounts lists at most limit accounts under the actor's authority
+// whose login or name contains query, by name: how a head finds « Luc
+// Bernard » without knowing his login. A sensitive read like Account
+// (bouclier.PrivRead over the actor's own scope, audited). Errors:
+// invalid_request (fewer than 2 characters) and the codes of Authorize.
+func (s *Service) FindAccounts(ctx context.Context, a bouclier.Actor, query string, limit int) ([]bouclier.User, error) {
+	query = strings.TrimSpace(query)
+	if utf8.RuneCountInString(query) < 2 || len(query) > 100 {
+		return nil, bouclier.Errorf(bouclier.ErrInvalidRequest, "Indiquez au moins deux caractères du nom ou de l’identifiant.")
+	}
+	scope := a.User.AuthorityScope()
+	if err := s.Authorize(ctx, a, "account.search", bouclier.PrivRead, scope); err != nil {
+		return nil, err
+	}
+	found, err := s.db.FindUsers(ctx, scope, query, limit)
+	if err != nil {
+		return nil, fmt.Errorf("find accounts: %w", err)
+	}
+	// The store's scope is the actor's; the directory's word is checked
+	// for each account all the same, as Account would.
+	out := found[:0]
+	for _, u := range found {
+		ok, err := s.dir.HasAuthority(ctx, a.User, u.Scope())
+		if err != nil {
+			return nil, fmt.Errorf("find accounts: %w", err)
+		}
+		if ok {
+			out = append(out, u)
+		}
+	}
+	return out, nil
 }

@@ -69,6 +69,81 @@ func (s *Service) MassReset(ctx context.Context, a bouclier.Actor, scope string,
 	if err != nil {
 		return ResetResult{}, err
 	}
+	keep := users[:0]
+	for _, u := range users {
+		if u.ID != a.User.ID && !u.Disabled {
+			keep = append(keep, u)
+		}
+	}
+	return s.reset(ctx, a, scope, strings.Join(roles, ","), keep, "reset.mass", fmt.Sprintf("roles=%v", roles))
+}
+
+// ResetAccount ("réinitialiser ce compte") resets one account as MassReset
+// does, for a password forgotten or one account known stolen: sessions
+// revoked, factors removed, a single-use activation code returned once.
+// The actor's own account cannot be reset this way: another administrator
+// must do it. Errors: not_found, invalid_request, forbidden and the codes
+// of Authorize (bouclier.PrivLoosen).
+func (s *Service) ResetAccount(ctx context.Context, a bouclier.Actor, username string) (ResetResult, error) {
+	u, err := s.target(ctx, a, "reset.account", bouclier.PrivLoosen, username)
+	if err != nil {
+		return ResetResult{}, err
+	}
+	if u.ID == a.User.ID {
+		return ResetResult{}, bouclier.Errorf(bouclier.ErrInvalidRequest, "Votre propre compte ne peut pas être réinitialisé ici : demandez-le à un autre administrateur.")
+	}
+	if u.Disabled {
+		return ResetResult{}, bouclier.Errorf(bouclier.ErrInvalidRequest, "Ce compte est désactivé : il n’y a rien à réinitialiser.")
+	}
+	return s.reset(ctx, a, u.Scope(), string(u.Role), []bouclier.User{u}, "reset.account", "account="+u.Username)
+}
+
+// ResetAccounts resets the accounts named, as MassReset does, in one
+// transaction: an incident's accounts, which an académie officer resets
+// from its page. Every account must be under a's authority, or none is
+// reset; a's own account and disabled ones are left out. Errors:
+// invalid_request (no account, or more than 5,000), not_found, forbidden
+// and the codes of Authorize (bouclier.PrivLoosen).
+func (s *Service) ResetAccounts(ctx context.Context, a bouclier.Actor, usernames []string, why string) (ResetResult, error) {
+	if len(usernames) == 0 || len(usernames) > 5000 {
+		return ResetResult{}, bouclier.Errorf(bouclier.ErrInvalidRequest, "Indiquez entre 1 et 5\u00a0000 comptes à réinitialiser.")
+	}
+	scope := a.User.AuthorityScope()
+	if err := s.Authorize(ctx, a, "reset.accounts", bouclier.PrivLoosen, scope); err != nil {
+		return ResetResult{}, err
+	}
+	var users []bouclier.User
+	seen := map[string]bool{}
+	for _, name := range usernames {
+		if seen[name] {
+			continue
+		}
+		seen[name] = true
+		u, err := s.db.UserByName(ctx, name)
+		if errors.Is(err, store.ErrNotFound) {
+			return ResetResult{}, bouclier.Errorf(bouclier.ErrNotFound, "Compte inconnu\u00a0: %s.", name)
+		}
+		if err != nil {
+			return ResetResult{}, fmt.Errorf("reset accounts: %w", err)
+		}
+		ok, err := s.dir.HasAuthority(ctx, a.User, u.Scope())
+		if err != nil {
+			return ResetResult{}, fmt.Errorf("reset accounts: %w", err)
+		}
+		if !ok {
+			return ResetResult{}, forbidden()
+		}
+		if u.ID != a.User.ID && !u.Disabled {
+			users = append(users, u)
+		}
+	}
+	return s.reset(ctx, a, scope, "", users, "reset.accounts", why)
+}
+
+// reset resets users, who lie in scope, in one transaction, after the
+// caller has checked the actor's authority over every one of them; the
+// reset itself is audited as action with detail.
+func (s *Service) reset(ctx context.Context, a bouclier.Actor, scope, roles string, users []bouclier.User, action, detail string) (ResetResult, error) {
 	now := s.now()
 	res := ResetResult{Scope: scope, ExpiresAt: now.Add(s.cfg.ActivationTTL)}
 	names := map[string]string{}
@@ -80,9 +155,6 @@ func (s *Service) MassReset(ctx context.Context, a bouclier.Actor, scope string,
 	}
 	var todo []pending
 	for _, u := range users {
-		if u.ID == a.User.ID || u.Disabled {
-			continue
-		}
 		code, err := randomCode(12)
 		if err != nil {
 			return ResetResult{}, err
@@ -102,18 +174,22 @@ func (s *Service) MassReset(ctx context.Context, a bouclier.Actor, scope string,
 			}
 		}
 	}
-	err = s.db.InTx(ctx, func(tx *store.Tx) error {
-		id, err := tx.InsertMassReset(ctx, scope, strings.Join(roles, ","), a.Name(), store.Micros(now), store.Micros(res.ExpiresAt), len(todo))
+	kind := "mass reset"
+	if action != "reset.mass" {
+		kind = "reset"
+	}
+	err := s.db.InTx(ctx, func(tx *store.Tx) error {
+		id, err := tx.InsertMassReset(ctx, scope, roles, a.Name(), store.Micros(now), store.Micros(res.ExpiresAt), len(todo))
 		if err != nil {
 			return err
 		}
 		res.ID = id
 		for _, p := range todo {
 			u := p.u
-			if _, err := tx.RevokeUserSessions(ctx, u.ID, store.Micros(now), "mass reset"); err != nil {
+			if _, err := tx.RevokeUserSessions(ctx, u.ID, store.Micros(now), kind); err != nil {
 				return err
 			}
-			if err := tx.ClearFactors(ctx, u.ID, store.Micros(now), "mass reset"); err != nil {
+			if err := tx.ClearFactors(ctx, u.ID, store.Micros(now), kind); err != nil {
 				return err
 			}
 			sec, err := tx.AccountSecurity(ctx, u.ID)
@@ -129,7 +205,7 @@ func (s *Service) MassReset(ctx context.Context, a bouclier.Actor, scope string,
 				// second way in. Its operator is asked to act instead.
 				res.SSO = append(res.SSO, u.Username)
 				if err := audit.Append(ctx, tx, audit.Entry{At: now, Actor: a.Name(), Action: "account.reset", Target: "user:" + u.Username,
-					Scope: u.Scope(), Source: a.Source, Detail: fmt.Sprintf("mass reset %d: sso account, identity provider operator asked", id)}); err != nil {
+					Scope: u.Scope(), Source: a.Source, Detail: fmt.Sprintf("%s %d: sso account, identity provider operator asked", kind, id)}); err != nil {
 					return err
 				}
 				continue
@@ -142,7 +218,7 @@ func (s *Service) MassReset(ctx context.Context, a bouclier.Actor, scope string,
 				return err
 			}
 			if err := audit.Append(ctx, tx, audit.Entry{At: now, Actor: a.Name(), Action: "account.reset", Target: "user:" + u.Username,
-				Scope: u.Scope(), Source: a.Source, Detail: fmt.Sprintf("mass reset %d", id)}); err != nil {
+				Scope: u.Scope(), Source: a.Source, Detail: fmt.Sprintf("%s %d", kind, id)}); err != nil {
 				return err
 			}
 		}
@@ -161,11 +237,11 @@ func (s *Service) MassReset(ctx context.Context, a bouclier.Actor, scope string,
 		if err := s.tellAcademie(ctx, tx, a, scope, len(todo), now); err != nil {
 			return err
 		}
-		return audit.Append(ctx, tx, audit.Entry{At: now, Actor: a.Name(), Action: "reset.mass", Target: fmt.Sprintf("reset:%d", id),
-			Scope: scope, Source: a.Source, Detail: fmt.Sprintf("roles=%v accounts=%d", roles, len(todo))})
+		return audit.Append(ctx, tx, audit.Entry{At: now, Actor: a.Name(), Action: action, Target: fmt.Sprintf("reset:%d", id),
+			Scope: scope, Source: a.Source, Detail: fmt.Sprintf("%s accounts=%d", detail, len(todo))})
 	})
 	if err != nil {
-		return ResetResult{}, fmt.Errorf("mass reset: %w", err)
+		return ResetResult{}, fmt.Errorf("reset: %w", err)
 	}
 	for _, p := range todo {
 		if p.sso {

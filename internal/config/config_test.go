@@ -135,3 +135,81 @@ func TestEdgeSettings(t *testing.T) {
 		})
 	}
 }
+
+func TestParseSize(t *testing.T) {
+	cases := []struct {
+		in   string
+		want int64
+		bad  bool
+	}{
+		{"0", 0, false},
+		{"64MiB", 64 << 20, false},
+		{"1GiB", 1 << 30, false},
+		{"65536KiB", 64 << 20, false},
+		{" 96 MiB ", 96 << 20, false},
+		{"67108864", 64 << 20, false},
+		{"100B", 100, false},
+		{"", 0, true},
+		{"64MB", 0, true},
+		{"-1MiB", 0, true},
+		{"lots", 0, true},
+		{"99999999999GiB", 0, true},
+	}
+	for _, c := range cases {
+		got, err := ParseSize(c.in)
+		if (err != nil) != c.bad || got != c.want {
+			t.Errorf("ParseSize(%q) = %d, %v; want %d, error %v", c.in, got, err, c.want, c.bad)
+		}
+	}
+}
+
+// TestMemoryLimit: the flag wins over BOUCLIER_MEMORY_LIMIT, which wins
+// over the file, which wins over the default; 0 means none; a bad size is
+// refused naming the setting.
+func TestMemoryLimit(t *testing.T) {
+	file := filepath.Join(t.TempDir(), "bouclier.json")
+	if err := os.WriteFile(file, []byte(`{"memory_limit": "80MiB"}`), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	cases := []struct {
+		args []string
+		env  string
+		want int64
+		bad  bool
+	}{
+		{nil, "", 64 << 20, false},
+		{[]string{"--config", file}, "", 80 << 20, false},
+		{[]string{"--config", file}, "96MiB", 96 << 20, false},
+		{[]string{"--memory-limit", "128MiB"}, "96MiB", 128 << 20, false},
+		{[]string{"--memory-limit", "0"}, "96MiB", 0, false},
+		{nil, "0", 0, false},
+		{[]string{"--memory-limit", "much"}, "", 0, true},
+		{nil, "much", 0, true},
+	}
+	for _, c := range cases {
+		fs := flag.NewFlagSet("t", flag.ContinueOnError)
+		fs.SetOutput(io.Discard)
+		f := Register(fs, true).WithMemoryLimit()
+		if err := fs.Parse(c.args); err != nil {
+			t.Fatal(err)
+		}
+		cfg, err := f.Load(func(k string) string {
+			if k == "BOUCLIER_MEMORY_LIMIT" {
+				return c.env
+			}
+			return ""
+		})
+		if c.bad {
+			if err == nil || !strings.Contains(err.Error(), "memory_limit") {
+				t.Errorf("%v, env %q: %v, want a memory_limit error", c.args, c.env, err)
+			}
+			continue
+		}
+		if err != nil {
+			t.Fatalf("%v, env %q: %v", c.args, c.env, err)
+		}
+		if got := cfg.MemoryLimitBytes(); got != c.want {
+			t.Errorf("%v, env %q: %d, want %d", c.args, c.env, got, c.want)
+		}
+	}
+}

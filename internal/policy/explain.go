@@ -1,11 +1,11 @@
 package policy
 
 import (
-	"strconv"
 	"strings"
 	"time"
 
 	"github.com/bouclier/bouclier"
+	"github.com/bouclier/bouclier/internal/frdate"
 )
 
 // Explanation is what `bouclier policy explain --json` and the API print.
@@ -79,25 +79,11 @@ func (d Decision) Err(now time.Time) error {
 	return &bouclier.Error{Code: bouclier.ErrMessagingClosed, Message: d.Message(now)}
 }
 
-var (
-	weekdaysFR = [7]string{"dimanche", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi"}
-	monthsFR   = [13]string{"", "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"}
-)
-
-// when says t relative to now, in t's zone: "à 07:00" within a day,
-// "le lundi 3 mars à 07:00" beyond, with the year when it differs.
+// when says t relative to now, in t's zone: "à 7 h 00" within a day,
+// "le lundi 3 mars à 7 h 00" beyond, with the year when it differs.
 func when(t, now time.Time) string {
-	hm := t.Format("15:04")
 	if t.Sub(now) < 24*time.Hour {
-		return "à " + hm
+		return "à " + frdate.Clock(t)
 	}
-	day := strconv.Itoa(t.Day())
-	if t.Day() == 1 {
-		day = "1er"
-	}
-	s := "le " + weekdaysFR[t.Weekday()] + " " + day + " " + monthsFR[t.Month()]
-	if t.Year() != now.In(t.Location()).Year() {
-		s += " " + strconv.Itoa(t.Year())
-	}
-	return s + " à " + hm
+	return "le " + frdate.Day(t, now) + " à " + frdate.Clock(t)
 }

@@ -113,7 +113,7 @@ func TestCircular2024RolesZonesInstants(t *testing.T) {
 	wed := func(h, m int, l *time.Location) time.Time { return time.Date(2025, 3, 12, h, m, 0, 0, l) }
 	thu := func(h, m int, l *time.Location) time.Time { return time.Date(2025, 3, 13, h, m, 0, 0, l) }
 	utc := func(h, m int) time.Time { return time.Date(2025, 3, 12, h, m, 0, 0, time.UTC) }
-	night := want{send: R, recv: R, ruleID: "circular-2024/night", reason: "23:00 à 07:00"}
+	night := want{send: R, recv: R, ruleID: "circular-2024/night", reason: "23\u00a0h à 7\u00a0h"}
 	tests := []struct {
 		name  string
 		role  bouclier.Role
@@ -550,17 +550,17 @@ func TestExplain(t *testing.T) {
 		{"student", subj(student, "moulin"), at(12, 10),
 			`{"send":false,"receive":false,"reason":"Messagerie fermée aux élèves (circulaire de mars 2024)","until":null}`},
 		{"open", subj(teacher, "moulin"), at(12, 10),
-			`{"send":true,"receive":true,"reason":"Messagerie ouverte jusqu’à 20:00","until":"2025-03-12T20:00:00+01:00"}`},
+			`{"send":true,"receive":true,"reason":"Messagerie ouverte jusqu’à 20 h 00","until":"2025-03-12T20:00:00+01:00"}`},
 		{"quiet", subj(teacher, "moulin"), at(12, 21),
-			`{"send":true,"receive":false,"reason":"Heures calmes (droit à la déconnexion) : les messages seront remis à 07:00","until":"2025-03-12T23:00:00+01:00"}`},
+			`{"send":true,"receive":false,"reason":"Heures calmes (droit à la déconnexion) : les messages seront remis à 7 h 00","until":"2025-03-12T23:00:00+01:00"}`},
 		{"closed", subj(parent, "moulin"), at(12, 23),
-			`{"send":false,"receive":false,"reason":"Messagerie fermée de 23:00 à 07:00 (circulaire de mars 2024) — réouverture à 07:00","until":"2025-03-13T07:00:00+01:00"}`},
+			`{"send":false,"receive":false,"reason":"Messagerie fermée de 23 h à 7 h (circulaire de mars 2024) — réouverture à 7 h 00","until":"2025-03-13T07:00:00+01:00"}`},
 		{"weekend", subj(parent, "moulin"), at(14, 21),
-			`{"send":true,"receive":false,"reason":"Heures calmes (droit à la déconnexion) : les messages seront remis le lundi 17 mars à 07:00","until":"2025-03-14T23:00:00+01:00"}`},
+			`{"send":true,"receive":false,"reason":"Heures calmes (droit à la déconnexion) : les messages seront remis le lundi 17 mars à 7 h 00","until":"2025-03-14T23:00:00+01:00"}`},
 		{"suspended", subj(teacher, "hugo"), at(12, 10),
-			`{"send":false,"receive":false,"reason":"Messagerie suspendue : alerte à la bombe — réouverture à 18:00","until":"2025-03-12T18:00:00+01:00"}`},
+			`{"send":false,"receive":false,"reason":"Messagerie suspendue : alerte à la bombe — réouverture à 18 h 00","until":"2025-03-12T18:00:00+01:00"}`},
 		{"reunion", subj(teacher, "reunion"), time.Date(2025, 3, 12, 19, 30, 0, 0, time.UTC),
-			`{"send":false,"receive":false,"reason":"Messagerie fermée de 23:00 à 07:00 (circulaire de mars 2024) — réouverture à 07:00","until":"2025-03-13T07:00:00+04:00"}`},
+			`{"send":false,"receive":false,"reason":"Messagerie fermée de 23 h à 7 h (circulaire de mars 2024) — réouverture à 7 h 00","until":"2025-03-13T07:00:00+04:00"}`},
 		{"admin", subj(natAdmin, "moulin"), at(12, 23),
 			`{"send":true,"receive":true,"reason":"Messagerie ouverte (les administrateurs ne sont soumis qu’aux règles qui les nomment)","until":null}`},
 	}
@@ -575,7 +575,7 @@ func TestExplain(t *testing.T) {
 	}
 	// The API error for a refused send.
 	d := set.Decide(subj(parent, "moulin"), at(12, 23), false)
-	if err := d.Err(at(12, 23)); bouclier.ErrorCode(err) != bouclier.ErrMessagingClosed || !strings.Contains(bouclier.ErrorMessage(err), "réouverture à 07:00") {
+	if err := d.Err(at(12, 23)); bouclier.ErrorCode(err) != bouclier.ErrMessagingClosed || !strings.Contains(bouclier.ErrorMessage(err), "réouverture à 7\u00a0h\u00a000") {
 		t.Errorf("Err = %v", err)
 	}
 	if err := set.Decide(subj(parent, "moulin"), at(12, 21), false).Err(at(12, 21)); err != nil {

@@ -88,7 +88,7 @@ func circular2024() []Rule {
 			Mode:    ModeClosed,
 			Closure: ClosureSecurity,
 			Windows: []Window{Daily(At(23, 0), At(7, 0))},
-			Reason:  "Messagerie fermée de 23:00 à 07:00 (circulaire de mars 2024)",
+			Reason:  "Messagerie fermée de 23\u00a0h à 7\u00a0h (circulaire de mars 2024)",
 		},
 	}
 }

@@ -11,6 +11,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/bouclier/bouclier"
+	"github.com/bouclier/bouclier/internal/frdate"
 	"github.com/bouclier/bouclier/internal/store"
 )
 
@@ -289,7 +290,7 @@ func auditView(u bouclier.User, e store.AuditRow) map[string]any {
 func readme(u bouclier.User, now time.Time) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "Bouclier — vos données personnelles\r\n\r\n")
-	fmt.Fprintf(&b, "Compte\u00a0: %s (%s)\r\nArchive produite le %s (UTC).\r\n\r\n", u.Username, u.DisplayName, now.UTC().Format("02/01/2006 à 15:04"))
+	fmt.Fprintf(&b, "Compte\u00a0: %s (%s)\r\nArchive produite le %s (UTC).\r\n\r\n", u.Username, u.DisplayName, frdate.DateTime(now.UTC()))
 	b.WriteString("Cette archive rassemble les données que Bouclier conserve sur votre compte, au titre de votre droit d’accès " +
 		"(article 15 du RGPD). Les fichiers sont au format JSON (texte lisible, dates en UTC).\r\n\r\n")
 	for _, f := range [][2]string{

@@ -79,7 +79,7 @@ func TestCircular2024(t *testing.T) {
 		if codeOf(err) != bouclier.ErrMessagingClosed || res.DraftID == 0 {
 			t.Fatalf("refusal: %v draft=%d", err, res.DraftID)
 		}
-		if msg := bouclier.ErrorMessage(err); !contains(msg, "07:00") {
+		if msg := bouclier.ErrorMessage(err); !contains(msg, "réouverture à 7\u00a0h\u00a000") {
 			t.Errorf("refusal does not say when it reopens: %q", msg)
 		}
 		// Attempts while closed are recorded as a risk signal.

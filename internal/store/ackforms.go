@@ -145,7 +145,7 @@ type ParentChild struct {
 // RecipientChildren lists the children of the parents among message
 // messageID's recipients, in one query.
 func (db *DB) RecipientChildren(ctx context.Context, messageID int64) ([]ParentChild, error) {
-	rows, err := db.query(ctx, `SELECT pl.parent_id, `+userColumns+` FROM deliveries d
+	rows, err := db.query(ctx, `SELECT `+userColumns+`, pl.parent_id FROM deliveries d
 		JOIN parent_links pl ON pl.parent_id = d.user_id
 		JOIN users u ON u.id = pl.child_id
 		WHERE d.message_id = ? AND u.role = 'student' ORDER BY pl.parent_id, u.username`, messageID)
@@ -156,13 +156,10 @@ func (db *DB) RecipientChildren(ctx context.Context, messageID int64) ([]ParentC
 	var out []ParentChild
 	for rows.Next() {
 		var pc ParentChild
-		var role string
-		var ro, mr, dis int
-		u := &pc.Child
-		if err := rows.Scan(&pc.ParentID, &u.ID, &u.Username, &u.DisplayName, &role, &u.Academie, &u.UAI, &u.Class, &u.Email, &ro, &mr, &dis); err != nil {
+		var err error
+		if pc.Child, err = scanUser(rows, &pc.ParentID); err != nil {
 			return nil, fmt.Errorf("recipient children: %w", err)
 		}
-		u.Role, u.ReadOnly, u.MustReset, u.Disabled = bouclier.Role(role), ro != 0, mr != 0, dis != 0
 		out = append(out, pc)
 	}
 	return out, rows.Err()

@@ -453,18 +453,9 @@ func (db *DB) MarkSessionMoved(ctx context.Context, hash []byte, at int64) (bool
 // UsersInScope lists the users of a scope ("national", "academie:ID",
 // "establishment:UAI") having one of roles (every role if none).
 func (db *DB) UsersInScope(ctx context.Context, scope string, roles []bouclier.Role) ([]bouclier.User, error) {
-	kind, id, _ := strings.Cut(scope, ":")
-	var where string
-	var args []any
-	switch kind {
-	case "national":
-		where = "1 = 1"
-	case "academie":
-		where, args = "u.academie_id = ?", []any{id}
-	case "establishment":
-		where, args = "u.uai = ?", []any{id}
-	default:
-		return nil, fmt.Errorf("users in scope: unknown scope %q", scope)
+	where, args, err := userScopeWhere(scope)
+	if err != nil {
+		return nil, fmt.Errorf("users in scope: %w", err)
 	}
 	if len(roles) > 0 {
 		ph := make([]string, len(roles))

@@ -204,12 +204,12 @@ func (h *handler) messageRemind(w http.ResponseWriter, r *http.Request, s auth.S
 	http.Redirect(w, r, "/messages/"+strconv.FormatInt(id, 10)+"/results?relance="+strconv.Itoa(n), http.StatusSeeOther)
 }
 
-// usTime formats unix microseconds for the results page.
+// WhenShort formats unix microseconds for the results page.
 func (p *page) WhenShort(us int64) string {
 	if us == 0 {
 		return ""
 	}
-	return time.UnixMicro(us).In(p.loc).Format("02/01/2006 15:04")
+	return frenchDate(time.UnixMicro(us).In(p.loc))
 }
 
 // keepDraftRequest refills the compose form with what draft id asked.

@@ -3,6 +3,7 @@ package web
 import (
 	"net/http"
 	"net/url"
+	"strconv"
 	"strings"
 
 	"github.com/bouclier/bouclier"
@@ -16,6 +17,10 @@ import (
 
 type adminAccountPage struct {
 	Query string
+	// Found lists the accounts whose name or login contains Query when
+	// it is not a login, each by its directory label.
+	Found []foundAccount
+	More  bool // more accounts match than Found shows
 	State *auth.AccountState
 	// LockBy and ReadOnlyBy name, in French, who imposed the sanctions.
 	LockBy, ReadOnlyBy string
@@ -41,17 +46,59 @@ func (h *handler) adminAccountPage(w http.ResponseWriter, r *http.Request, s aut
 	if d.Query != "" {
 		st, err := h.d.Auth.Account(r.Context(), actorOf(r, s), d.Query)
 		if bouclier.ErrorCode(err) == bouclier.ErrNotFound {
-			p.Error = "Aucun compte de votre périmètre ne porte cet identifiant."
+			// Not a login: people are known by their names.
+			if st, err = h.findAccount(r, s, &d); err == nil && len(d.Found) == 0 && st.User.ID == 0 {
+				p.Error = "Aucun compte de votre périmètre ne correspond à «\u00a0" + d.Query + "\u00a0»."
+			}
+		}
+		if err != nil && bouclier.ErrorCode(err) == bouclier.ErrInvalidRequest {
+			p.fieldError("nom", bouclier.ErrorMessage(err))
 		} else if err != nil {
 			h.fail(w, r, &s, err)
 			return nil, false
-		} else {
+		} else if st.User.ID != 0 {
 			d.State = &st
 			d.LockBy, d.ReadOnlyBy = imposerLabel(st.LockBy), imposerLabel(st.ReadOnlyBy)
 		}
 	}
 	p.Data = d
 	return p, true
+}
+
+// foundAccount is an account in the search's answer.
+type foundAccount struct{ Username, Label string }
+
+// maxAccountsFound is how many accounts a search lists.
+const maxAccountsFound = 30
+
+// findAccount searches the accounts by name (Auth.FindAccounts, which
+// checks the actor): one match is shown at once, several are listed.
+func (h *handler) findAccount(r *http.Request, s auth.Session, d *adminAccountPage) (auth.AccountState, error) {
+	ctx, a := r.Context(), actorOf(r, s)
+	found, err := h.d.Auth.FindAccounts(ctx, a, d.Query, maxAccountsFound+1)
+	if err != nil {
+		return auth.AccountState{}, err
+	}
+	if len(found) == 1 {
+		return h.d.Auth.Account(ctx, a, found[0].Username)
+	}
+	if len(found) > maxAccountsFound {
+		found, d.More = found[:maxAccountsFound], true
+	}
+	var described map[int64]string
+	if h.d.Directory != nil {
+		if described, err = h.d.Directory.Describe(ctx, found); err != nil {
+			h.d.Log.Warn("accounts: describe", "err", err)
+		}
+	}
+	for _, u := range found {
+		l := described[u.ID]
+		if l == "" {
+			l = personLabel(u.DisplayName, u.Role, u.Username)
+		}
+		d.Found = append(d.Found, foundAccount{Username: u.Username, Label: l})
+	}
+	return auth.AccountState{}, nil
 }
 
 // imposerLabel says who imposed a sanction, from their authority scope.
@@ -96,6 +143,9 @@ func (h *handler) adminAccountAct(w http.ResponseWriter, r *http.Request, s auth
 		err = h.d.Auth.SetReadOnly(ctx, a, name, false)
 	case "sessions":
 		_, err = h.d.Auth.RevokeUserSessions(ctx, a, name)
+	case "reset":
+		h.adminAccountReset(w, r, s, name)
+		return
 	case "local-password":
 		err = h.d.Auth.AllowLocalPassword(ctx, a, name, true)
 	case "no-local-password":
@@ -108,4 +158,53 @@ func (h *handler) adminAccountAct(w http.ResponseWriter, r *http.Request, s auth
 		return
 	}
 	http.Redirect(w, r, "/admin/accounts?"+url.Values{"nom": {name}, "fait": {"1"}}.Encode(), http.StatusSeeOther)
+}
+
+// adminAccountReset resets one account (Auth.ResetAccount) after a
+// confirmation page, and answers its activation letter at once, as a PDF:
+// the code is stored nowhere else. An account an identity provider vouches
+// for gets no code: the page says what to ask of the provider's operator.
+func (h *handler) adminAccountReset(w http.ResponseWriter, r *http.Request, s auth.Session, name string) {
+	ctx := r.Context()
+	if r.PostFormValue("confirm") != "1" {
+		// Read through the service, which checks the actor's authority
+		// before anything of the account is shown.
+		st, err := h.d.Auth.Account(ctx, actorOf(r, s), name)
+		if err != nil {
+			h.fail(w, r, &s, err)
+			return
+		}
+		who := st.User.Username
+		if st.User.DisplayName != "" {
+			who = st.User.DisplayName + " (" + st.User.Username + ")"
+		}
+		d := confirmData{Button: "Réinitialiser et télécharger la lettre", Danger: true,
+			Cancel: "/admin/accounts?" + url.Values{"nom": {name}}.Encode()}
+		d.Summary = []string{
+			"Le compte de " + who + " sera réinitialisé.",
+			"Toutes ses sessions seront fermées et ses seconds facteurs retirés, immédiatement.",
+		}
+		if st.SSO && st.LocalPasswordBy == "" {
+			d.Summary = append(d.Summary, "Ce compte se connecte par un fournisseur d’identité\u00a0: pas de code d’activation, mais une note à transmettre à l’opérateur du fournisseur d’identité.")
+		} else {
+			d.Summary = append(d.Summary, "Un code d’activation à usage unique remplacera son mot de passe\u00a0: il ne sera montré qu’une fois, dans la lettre à imprimer téléchargée.")
+		}
+		h.confirmed(w, r, s, "Confirmer la réinitialisation", d)
+		return
+	}
+	res, err := h.d.Auth.ResetAccount(ctx, actorOf(r, s), name)
+	if err != nil {
+		h.fail(w, r, &s, err)
+		return
+	}
+	if len(res.Letters) == 0 {
+		p, ok := h.adminAccountPage(w, r, s, name)
+		if !ok {
+			return
+		}
+		p.Flash = "Compte réinitialisé. " + res.IdPNote
+		h.render(w, http.StatusOK, "accounts", p)
+		return
+	}
+	download(w, "application/pdf", "reinitialisation-"+strconv.FormatInt(res.ID, 10)+".pdf", auth.LettersPDF(res, h.d.PublicURL))
 }

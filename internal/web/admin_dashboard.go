@@ -77,7 +77,7 @@ func (h *handler) dashboardShow(w http.ResponseWriter, r *http.Request, s auth.S
 		h.fail(w, r, &s, err)
 		return
 	}
-	d := dashboardData{Scope: scopeLabel(s.User.Scope()), Hours: make([]hourRow, dashboardHours), Since: store.Micros(since),
+	d := dashboardData{Scope: h.scopeTitle(ctx, s.User.Scope()), Hours: make([]hourRow, dashboardHours), Since: store.Micros(since),
 		Campaign: h.d.Campaign != nil}
 	for i := range d.Hours {
 		d.Hours[i].Label = fmt.Sprintf("%d h", since.Add(time.Duration(i)*time.Hour).In(loc).Hour())

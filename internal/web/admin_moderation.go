@@ -25,6 +25,9 @@ type moderationData struct {
 type reportRow struct {
 	store.Report
 	Subject, From, By string
+	// Body is the reported message's text: the head decides on what was
+	// written, not on its subject.
+	Body string
 }
 
 // heldGroup is one text of the queue and how many held copies it has: a
@@ -249,7 +252,7 @@ func (h *handler) reportRows(ctx context.Context, p *page, msgs []bouclier.Messa
 	h.describe(ctx, p, people)
 	for i := range rows {
 		if m := seenMsg[rows[i].MessageID]; m.ID != 0 {
-			rows[i].Subject, rows[i].From = m.Subject, p.Who(m.SenderID, m.SenderName, m.SenderRole, m.Sender)
+			rows[i].Subject, rows[i].From, rows[i].Body = m.Subject, p.Who(m.SenderID, m.SenderName, m.SenderRole, m.Sender), m.Body
 		}
 		if u := seenUser[rows[i].ReporterID]; u.ID != 0 {
 			rows[i].By = p.Who(u.ID, u.DisplayName, u.Role, u.Username)

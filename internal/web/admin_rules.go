@@ -38,6 +38,7 @@ func (h *handler) ruleList(w http.ResponseWriter, r *http.Request, s auth.Sessio
 	}
 	d := rulesData{Presets: policy.Presets(), Scopes: h.scopeOptions(ctx, s.User, r.URL.Query().Get("portee"))}
 	idx := map[string]int{}
+	title := h.scopeTitles(ctx)
 	for _, x := range stored {
 		sc := x.Rule.Scope.String()
 		if !h.concerns(r, s.User, sc) {
@@ -47,7 +48,7 @@ func (h *handler) ruleList(w http.ResponseWriter, r *http.Request, s auth.Sessio
 		if !ok {
 			i = len(d.Groups)
 			idx[sc] = i
-			d.Groups = append(d.Groups, ruleGroup{Scope: scopeLabel(sc)})
+			d.Groups = append(d.Groups, ruleGroup{Scope: title(sc)})
 		}
 		d.Groups[i].Rules = append(d.Groups[i].Rules, ruleRowOf(x.Rule))
 	}

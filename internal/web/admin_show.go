@@ -32,7 +32,7 @@ func (h *handler) adminShow(w http.ResponseWriter, r *http.Request, s auth.Sessi
 		Scope     string
 		Incidents bool
 		Pending   []pendingLink
-	}{h.homeScope(r.Context(), s.User.Scope()), h.d.Campaign != nil, h.pendingLinks(r, s)}
+	}{h.scopeTitle(r.Context(), s.User.Scope()), h.d.Campaign != nil, h.pendingLinks(r, s)}
 	h.render(w, http.StatusOK, "admin", p)
 }
 
@@ -78,16 +78,29 @@ func countLabel(n int, none, one, many string) string {
 	return thousands(n) + "\u00a0" + many
 }
 
-// homeScope names the administrator's scope on the administration home:
+// scopeTitle names an authority scope where it heads a page or a list:
 // an establishment by its name (« Collège Jean Moulin (0780001A) »),
-// otherwise as scopeName does.
-func (h *handler) homeScope(ctx context.Context, scope string) string {
-	if uai, ok := strings.CutPrefix(scope, "establishment:"); ok && h.d.DB != nil {
-		if e, err := h.d.DB.Establishment(ctx, uai); err == nil && e.Name != "" {
-			return e.Name + " (" + uai + ")"
+// otherwise as scopeName does (« Académie de Versailles »).
+func (h *handler) scopeTitle(ctx context.Context, scope string) string {
+	return h.scopeTitles(ctx)(scope)
+}
+
+// scopeTitles is scopeTitle for a list, looking each scope up once.
+func (h *handler) scopeTitles(ctx context.Context) func(scope string) string {
+	seen := map[string]string{}
+	return func(scope string) string {
+		if t, ok := seen[scope]; ok {
+			return t
 		}
+		t := h.scopeName(ctx, scope)
+		if uai, ok := strings.CutPrefix(scope, "establishment:"); ok && h.d.DB != nil {
+			if e, err := h.d.DB.Establishment(ctx, uai); err == nil && e.Name != "" {
+				t = e.Name + " (" + uai + ")"
+			}
+		}
+		seen[scope] = t
+		return t
 	}
-	return h.scopeName(ctx, scope)
 }
 
 // scopeLabel names an administrative scope in French.
@@ -117,7 +130,7 @@ func (h *handler) scopeOptions(ctx context.Context, u bouclier.User, selected st
 	if selected == "" {
 		selected = own
 	}
-	out := []scopeOption{{Value: own, Label: capitalize(scopeLabel(own))}}
+	out := []scopeOption{{Value: own, Label: capitalize(h.scopeTitle(ctx, own))}}
 	if h.d.DB == nil || u.Role == bouclier.RoleHead {
 		out[0].Selected = true
 		return out

@@ -62,13 +62,14 @@ func (h *handler) suspensionPage(w http.ResponseWriter, r *http.Request, s auth.
 		h.fail(w, r, &s, err)
 		return
 	}
+	title := h.scopeTitles(ctx)
 	for _, x := range list {
 		roles := rolesLabel(x.Roles)
 		mine := false
 		if h.d.Directory != nil {
 			mine, _ = h.d.Directory.HasAuthority(ctx, s.User, x.Scope)
 		}
-		d.List = append(d.List, suspensionRow{ID: x.ID, Scope: scopeLabel(x.Scope), Roles: roles, Reason: x.Reason,
+		d.List = append(d.List, suspensionRow{ID: x.ID, Scope: title(x.Scope), Roles: roles, Reason: x.Reason,
 			CreatedBy: x.CreatedBy, CreatedAt: x.CreatedAt, Until: x.Until, Mine: mine})
 	}
 	p := h.newPage(ctx, &s, "Suspensions", "admin")

@@ -89,7 +89,7 @@ func TestSuspensionAndRules(t *testing.T) {
 	if p.Status != http.StatusSeeOther || p.Header.Get("Location") != "/admin/rules?ok=preset" {
 		t.Fatalf("apply preset: %d %s\n%s", p.Status, p.Header.Get("Location"), p.Body)
 	}
-	if p = head.get("/admin/rules?ok=preset"); !strings.Contains(p.Body, "établissement 0780001A") || !strings.Contains(p.Body, "remplacées") {
+	if p = head.get("/admin/rules?ok=preset"); !strings.Contains(p.Body, "Portée\u00a0: Collège Jean Moulin (0780001A)") || !strings.Contains(p.Body, "remplacées") {
 		t.Errorf("rules after preset:\n%s", p.Body)
 	}
 
@@ -216,7 +216,7 @@ func TestDashboard(t *testing.T) {
 	head.login("principal.moulin", e.OTP(t, 0))
 	p := head.get("/admin/dashboard")
 	for _, want := range []string{`<svg class="chart"`, `role="img"`, "<title id=\"gm-title\">", "<desc id=\"gm-desc\">",
-		"Histogramme empilé\u00a0: 1 envoyés, 1 retenus et 0 refusés", `<rect class="sent"`, `<rect class="held"`, "<caption>Messages par heure",
+		"Histogramme empilé\u00a0: 1 envoyé, 1 retenu et 0 refusé au total", "Périmètre\u00a0: <strong>Collège Jean Moulin (0780001A)</strong>", `<rect class="sent"`, `<rect class="held"`, "<caption>Messages par heure",
 		"Incidents ouverts", "Comptes à surveiller"} {
 		if !strings.Contains(p.Body, want) {
 			t.Errorf("dashboard lacks %q", want)
@@ -228,7 +228,7 @@ func TestDashboard(t *testing.T) {
 	// Another académie sees none of it.
 	admin := newBrowser(t, srv)
 	admin.login("rssi.versailles", e.OTP(t, 0))
-	if p = admin.get("/admin/dashboard"); !strings.Contains(p.Body, "1 envoyés, 1 retenus") {
+	if p = admin.get("/admin/dashboard"); !strings.Contains(p.Body, "1 envoyé, 1 retenu") {
 		t.Errorf("académie dashboard:\n%s", p.Body)
 	}
 	if p = admin.get("/admin/urgent"); p.Status != http.StatusOK || !strings.Contains(p.Body, "Aucun envoi d’urgence") {
@@ -516,6 +516,64 @@ func TestHeadManagesAnAccount(t *testing.T) {
 	}
 	if p = head.get("/admin/accounts?nom=prof.hugo"); p.Status != http.StatusForbidden {
 		t.Errorf("account of another establishment: %d", p.Status)
+	}
+	// By name: several matches are listed with their labels, one is
+	// shown at once, none says so; another establishment's stay hidden.
+	p = head.get("/admin/accounts?nom=Dupont")
+	if p.Status != http.StatusOK || !strings.Contains(p.Body, `<a href="/admin/accounts?nom=parent.dupont">`) ||
+		!strings.Contains(p.Body, `<a href="/admin/accounts?nom=eleve.dupont">Léa Dupont`) || strings.Contains(p.Body, `id="compte"`) {
+		t.Errorf("search by name:\n%s", p.Body)
+	}
+	if p = head.get("/admin/accounts?nom=luc+bernard"); !strings.Contains(p.Body, `<h2 id="compte">Luc Bernard`) {
+		t.Errorf("one match by name:\n%s", p.Body)
+	}
+	if p = head.get("/admin/accounts?nom=Anne+Hugo"); p.Status != http.StatusOK || strings.Contains(p.Body, "prof.hugo") ||
+		!strings.Contains(p.Body, "Aucun compte de votre périmètre ne correspond") {
+		t.Errorf("another establishment's account by name: %d\n%s", p.Status, p.Body)
+	}
+	if p = head.get("/admin/accounts?nom=x"); p.Status != http.StatusOK || !strings.Contains(p.Body, `aria-invalid="true"`) {
+		t.Errorf("one character: %d\n%s", p.Status, p.Body)
+	}
+}
+
+// TestHeadResetsAnAccount: from the account page, a head resets one
+// account after a summary, and gets its activation letter at once; the
+// summary alone changes nothing; their own account and one of another
+// establishment are refused.
+func TestHeadResetsAnAccount(t *testing.T) {
+	e, srv := env(t)
+	ctx := context.Background()
+	head := newBrowser(t, srv)
+	head.login("principal.moulin", e.OTP(t, 0))
+	p := head.get("/admin/accounts?nom=parent.dupont")
+	if !strings.Contains(p.Body, `action="/admin/accounts/parent.dupont/reset"`) {
+		t.Fatalf("no reset on the account page:\n%s", p.Body)
+	}
+	tok := field(t, p.Body, "csrf")
+	p = head.post("/admin/accounts/parent.dupont/reset", url.Values{"csrf": {tok}})
+	if p.Status != http.StatusOK || !strings.Contains(p.Body, "Le compte de Marie Dupont (parent.dupont) sera réinitialisé.") ||
+		!strings.Contains(p.Body, `name="confirm" value="1"`) {
+		t.Fatalf("summary: %d\n%s", p.Status, p.Body)
+	}
+	if u, err := e.App.DB.UserByName(ctx, "parent.dupont"); err != nil || u.MustReset {
+		t.Fatalf("the summary reset the account: %+v %v", u, err)
+	}
+	p = head.post("/admin/accounts/parent.dupont/reset", url.Values{"csrf": {tok}, "confirm": {"1"}})
+	if p.Status != http.StatusOK || p.Header.Get("Content-Type") != "application/pdf" || !strings.HasPrefix(p.Body, "%PDF-") ||
+		!strings.Contains(p.Header.Get("Content-Disposition"), "attachment") {
+		t.Fatalf("letter: %d %q %q", p.Status, p.Header.Get("Content-Type"), p.Header.Get("Content-Disposition"))
+	}
+	if u, err := e.App.DB.UserByName(ctx, "parent.dupont"); err != nil || !u.MustReset {
+		t.Errorf("not reset: %+v %v", u, err)
+	}
+	if p = head.post("/admin/accounts/principal.moulin/reset", url.Values{"csrf": {tok}, "confirm": {"1"}}); p.Status != http.StatusUnprocessableEntity {
+		t.Errorf("own account: %d", p.Status)
+	}
+	if p = head.post("/admin/accounts/prof.hugo/reset", url.Values{"csrf": {tok}}); p.Status != http.StatusForbidden {
+		t.Errorf("summary for another establishment: %d", p.Status)
+	}
+	if p = head.post("/admin/accounts/prof.hugo/reset", url.Values{"csrf": {tok}, "confirm": {"1"}}); p.Status != http.StatusForbidden {
+		t.Errorf("another establishment: %d", p.Status)
 	}
 }
 

@@ -39,7 +39,7 @@ func TestBrowserReportReachesHead(t *testing.T) {
 	e.login(head, "principal.moulin", false)
 	e.do(head, chromedp.Navigate(e.url+"/admin/moderation"), chromedp.WaitVisible(chromedp.CSS("main h1")))
 	got := text(t, head, "main")
-	for _, want := range []string{reason, "«\u00a0" + subject + "\u00a0»", "De\u00a0: Sophie Martin", "Marie Dupont, responsable de Léa Dupont"} {
+	for _, want := range []string{reason, "«\u00a0" + subject + "\u00a0»", "De Sophie Martin", "par Marie Dupont, responsable de Léa Dupont", "Motif\u00a0: " + reason} {
 		if !strings.Contains(got, want) {
 			t.Errorf("the head's moderation page lacks %q: %q", want, got)
 		}

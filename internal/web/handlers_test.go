@@ -431,8 +431,9 @@ func TestReportFromInbox(t *testing.T) {
 	}
 	head := newBrowser(t, srv)
 	head.login("principal.moulin", e.OTP(t, 1))
-	if p = head.get("/admin/moderation"); !strings.Contains(p.Body, "Harcèlement ou insulte") {
-		t.Errorf("head does not see the report:\n%s", p.Body)
+	if p = head.get("/admin/moderation"); !strings.Contains(p.Body, "Harcèlement ou insulte") ||
+		!strings.Contains(p.Body, `<div class="body quote">Votre enfant ne mérite pas sa place ici.</div>`) {
+		t.Errorf("head does not see the report with the message:\n%s", p.Body)
 	}
 }
 

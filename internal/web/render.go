@@ -18,6 +18,7 @@ import (
 	"github.com/bouclier/bouclier"
 	"github.com/bouclier/bouclier/internal/auth"
 	"github.com/bouclier/bouclier/internal/directory"
+	"github.com/bouclier/bouclier/internal/frdate"
 	"github.com/bouclier/bouclier/internal/httpx"
 )
 
@@ -48,6 +49,7 @@ var funcs = template.FuncMap{
 	"browser":     browserLabel,
 	"count":       thousands,
 	"eventkind":   incidentEventLabel,
+	"plural":      plural,
 }
 
 // personLabel presents a person by name and role, « Sophie Martin
@@ -237,32 +239,8 @@ func userMessage(err error) string {
 	return bouclier.ErrorMessage(err)
 }
 
-var months = [...]string{"janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"}
-
-func frenchDate(t time.Time) string {
-	// Built by hand: a folder page formats fifty dates, and fmt's
-	// reflection was a good part of the rows' cost.
-	year, month, day := t.Date()
-	hour, minute, _ := t.Clock()
-	b := make([]byte, 0, 40)
-	if day == 1 {
-		b = append(b, "1er"...)
-	} else {
-		b = strconv.AppendInt(b, int64(day), 10)
-	}
-	b = append(b, "\u00a0"...)
-	b = append(b, months[month-1]...)
-	b = append(b, ' ')
-	b = strconv.AppendInt(b, int64(year), 10)
-	b = append(b, " à "...)
-	b = strconv.AppendInt(b, int64(hour), 10)
-	b = append(b, "\u00a0h\u00a0"...)
-	if minute < 10 {
-		b = append(b, '0')
-	}
-	b = strconv.AppendInt(b, int64(minute), 10)
-	return string(b)
-}
+// frenchDate is the one date-and-time format of the interface.
+func frenchDate(t time.Time) string { return frdate.DateTime(t) }
 
 // recipientLabel names a recipient expression in French, as the picker does.
 func recipientLabel(expr string) string {

@@ -2,7 +2,6 @@ package web
 
 import (
 	"context"
-	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -95,19 +94,8 @@ func pick(plural bool, many, one string) string {
 	return one
 }
 
-// clockTime is a time as the rules write it (« 07:00 »).
-var clockTime = regexp.MustCompile(`\b([01]?\d|2[0-3]):([0-5]\d)\b`)
-
 // plainReason is the rules' reason for a refusal as a sender reads it:
-// without « (réception fermée) », which the list already says, and with
-// the interface's one time format (« 7 h 00 »).
+// without « (réception fermée) », which the list already says.
 func plainReason(s string) string {
-	s = strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(s), "(réception fermée)"))
-	return clockTime.ReplaceAllStringFunc(s, func(t string) string {
-		hh, mm, _ := strings.Cut(t, ":")
-		if len(hh) == 2 && hh[0] == '0' {
-			hh = hh[1:]
-		}
-		return hh + "\u00a0h\u00a0" + mm
-	})
+	return strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(s), "(réception fermée)"))
 }

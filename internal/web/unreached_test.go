@@ -23,8 +23,8 @@ func TestUnreachedView(t *testing.T) {
 		return bouclier.User{ID: id, Username: "x", DisplayName: name, Role: bouclier.RoleStudent}
 	}
 	gs := h.unreachedView(context.Background(), paris, []store.Unreached{
-		{User: pupil(1, "Léa Dupont"), Reason: "Messagerie fermée de 23:00 à 07:00 (circulaire de mars 2024) (réception fermée)"},
-		{User: pupil(2, "Tom Martin"), Reason: "Messagerie fermée de 23:00 à 07:00 (circulaire de mars 2024) (réception fermée)"},
+		{User: pupil(1, "Léa Dupont"), Reason: "Messagerie fermée de 23\u00a0h à 7\u00a0h (circulaire de mars 2024) (réception fermée)"},
+		{User: pupil(2, "Tom Martin"), Reason: "Messagerie fermée de 23\u00a0h à 7\u00a0h (circulaire de mars 2024) (réception fermée)"},
 		{User: pupil(3, "Zoé Petit"), DeliverAt: store.Micros(at)},
 	})
 	if len(gs) != 2 {
@@ -32,7 +32,7 @@ func TestUnreachedView(t *testing.T) {
 	}
 	never, later := gs[0], gs[1]
 	if never.Later || never.Count() != 2 || never.Phrase != "ne peuvent pas recevoir de messages" ||
-		never.Why != "Messagerie fermée de 23\u00a0h\u00a000 à 7\u00a0h\u00a000 (circulaire de mars 2024)" || never.Shown[0] != "Léa Dupont (élève)" {
+		never.Why != "Messagerie fermée de 23\u00a0h à 7\u00a0h (circulaire de mars 2024)" || never.Shown[0] != "Léa Dupont (élève)" {
 		t.Errorf("refused: %+v", never)
 	}
 	if !later.Later || later.Count() != 1 || later.Phrase != "recevra le message à la réouverture de sa messagerie, le\u00a04\u00a0décembre 2026 à 7\u00a0h\u00a000" {
