@@ -12,7 +12,8 @@ import (
 )
 
 // The session check of every request (SessionUser, a join of the session
-// and its user) and the send guard's account security were read from the
+// and its user) and the send guard's account security and TOTP
+// enrolment (HasTOTP) were read from the
 // database on every request: under the send benchmark 5 % of the server's
 // CPU for rows that change a few times a day. They are kept here briefly.
 //
@@ -38,6 +39,13 @@ type authCache struct {
 	mu       sync.Mutex
 	sessions map[string]sessionEntry
 	security map[int64]securityEntry
+	totp     map[int64]totpEntry
+}
+
+type totpEntry struct {
+	gen uint64
+	at  time.Time
+	has bool
 }
 
 type sessionEntry struct {
@@ -102,6 +110,25 @@ func (c *authCache) putAccountSecurity(gen uint64, a AccountSecurity) {
 		c.security = make(map[int64]securityEntry)
 	}
 	c.security[a.UserID] = securityEntry{gen: gen, at: time.Now(), sec: a}
+}
+
+func (c *authCache) hasTOTP(userID int64) (has, ok bool) {
+	c.mu.Lock()
+	e, found := c.totp[userID]
+	c.mu.Unlock()
+	if !found || !c.fresh(e.gen, e.at) {
+		return false, false
+	}
+	return e.has, true
+}
+
+func (c *authCache) putTOTP(gen uint64, userID int64, has bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.totp == nil || len(c.totp) >= authCacheMax {
+		c.totp = make(map[int64]totpEntry)
+	}
+	c.totp[userID] = totpEntry{gen: gen, at: time.Now(), has: has}
 }
 
 // authWrite matches a statement that writes a table the cache reads from.

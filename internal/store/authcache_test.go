@@ -29,7 +29,8 @@ func newSession(t *testing.T, db *store.DB, userID int64, token string) []byte {
 // TestAuthCacheSeesEveryChange: SessionUser and AccountSecurity are served
 // from memory, yet every change made through the store is seen by the very
 // next read, whichever method made it: a sanction on the user, a moved
-// session, a step-up, a lock, a revocation, an account closed.
+// session, a step-up, a lock, TOTP enrolled and removed, a revocation, an
+// account closed.
 func TestAuthCacheSeesEveryChange(t *testing.T) {
 	t.Parallel()
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
@@ -60,6 +61,17 @@ func TestAuthCacheSeesEveryChange(t *testing.T) {
 				t.Fatal(err)
 			}
 			return a
+		}
+		hasTOTP := func() bool {
+			t.Helper()
+			if _, err := db.HasTOTP(ctx, uid); err != nil {
+				t.Fatal(err)
+			}
+			has, err := db.HasTOTP(ctx, uid)
+			if err != nil {
+				t.Fatal(err)
+			}
+			return has
 		}
 		lockedUntil := time.Now().Add(time.Hour).UnixMicro()
 		steps := []struct {
@@ -97,12 +109,19 @@ func TestAuthCacheSeesEveryChange(t *testing.T) {
 					return tx.PutAccountSecurity(ctx, store.AccountSecurity{UserID: uid, LockedUntil: lockedUntil, LockReason: "test"})
 				})
 			}, func(store.Session, bouclier.User, error) bool { return security().LockedUntil == lockedUntil }},
+			{"TOTP enrolled", func() {
+				tx(func(tx *store.Tx) error { return tx.SetTOTPSecret(ctx, uid, "JBSWY3DPEHPK3PXP") })
+			}, func(store.Session, bouclier.User, error) bool { return hasTOTP() }},
+			{"TOTP removed", func() {
+				tx(func(tx *store.Tx) error { return tx.ClearTOTP(ctx, uid) })
+			}, func(store.Session, bouclier.User, error) bool { return !hasTOTP() }},
 			{"revoked", func() {
 				tx(func(tx *store.Tx) error { _, err := tx.RevokeUserSessions(ctx, uid, 45, "containment"); return err })
 			}, func(_ store.Session, _ bouclier.User, err error) bool { return errors.Is(err, store.ErrNotFound) }},
 		}
 		for _, st := range steps {
 			security() // cached before each change too
+			hasTOTP()
 			st.do()
 			s, u, err := session()
 			if !st.check(s, u, err) {
@@ -118,6 +137,14 @@ func TestAuthCacheSeesEveryChange(t *testing.T) {
 		tx(func(tx *store.Tx) error { _, err := tx.CloseUser(ctx, uid, time.Now()); return err })
 		if _, u, err := db.SessionUser(ctx, hash); err == nil && !u.Disabled {
 			t.Fatalf("closed account still served as open: %+v", u)
+		}
+		// A sealed secret this store cannot open fails the check closed,
+		// as reading the credentials does.
+		if err := db.ExecRaw(ctx, `UPDATE users SET totp_secret = 'sealed:abc' WHERE id = ?`, uid); err != nil {
+			t.Fatal(err)
+		}
+		if has, err := db.HasTOTP(ctx, uid); err == nil {
+			t.Fatalf("sealed secret without a key: %v, no error", has)
 		}
 	})
 }
