@@ -62,16 +62,29 @@ func runInbox(bin, work string, rounds, fill, clients int) error {
 	if err != nil {
 		return err
 	}
+	pid := b.cmd.Process.Pid
+	// The campaign worker assesses the messages just sent for a while
+	// after the fill; pages timed meanwhile measure it, not the inbox.
+	waited, err := settle(pid, time.Minute)
+	if err != nil {
+		return err
+	}
+	fmt.Printf("server idle after %s\n", waited.Round(time.Second))
 	const perRound = 100
-	var ratios, fullMed, emptyMed []float64
+	var ratios, cpuRatios, fullMed, emptyMed []float64
+	cpuTotal := map[*http.Client]time.Duration{}
 	for i := range rounds {
 		order := []*http.Client{empty, full}
 		if i%2 == 1 {
 			order = []*http.Client{full, empty}
 		}
-		med := map[*http.Client]time.Duration{}
+		med, cpu := map[*http.Client]time.Duration{}, map[*http.Client]time.Duration{}
 		for _, c := range order {
 			var lat []time.Duration
+			c0, err := cpuTime(pid)
+			if err != nil {
+				return err
+			}
 			for range perRound {
 				d, err := getPage(c, base+"/inbox")
 				if err != nil {
@@ -79,18 +92,58 @@ func runInbox(bin, work string, rounds, fill, clients int) error {
 				}
 				lat = append(lat, d)
 			}
+			c1, err := cpuTime(pid)
+			if err != nil {
+				return err
+			}
 			slices.Sort(lat)
-			med[c] = lat[len(lat)/2]
+			med[c], cpu[c] = lat[len(lat)/2], c1-c0
+			cpuTotal[c] += c1 - c0
 		}
 		ratios = append(ratios, float64(med[full])/float64(med[empty]))
+		if cpu[empty] > 0 {
+			cpuRatios = append(cpuRatios, float64(cpu[full])/float64(cpu[empty]))
+		}
 		fullMed, emptyMed = append(fullMed, ms(med[full])), append(emptyMed, ms(med[empty]))
-		fmt.Printf("round %d inbox median: %d messages %.2f ms, empty %.2f ms\n", i+1, sent, ms(med[full]), ms(med[empty]))
+		fmt.Printf("round %d inbox median: %d messages %.2f ms, empty %.2f ms; server CPU per page %.0f µs, empty %.0f µs\n", i+1, sent,
+			ms(med[full]), ms(med[empty]), us(cpu[full])/perRound, us(cpu[empty])/perRound)
 	}
 	fmt.Printf("\n%d rounds of %d pages each (min / median / max of the per-round medians)\n", rounds, perRound)
 	fmt.Printf("inbox, %d messages:   %s ms\n", sent, mmm(fullMed))
 	fmt.Printf("inbox, empty:        %s ms\n", mmm(emptyMed))
 	fmt.Printf("ratio full / empty:  %s\n", mmm(ratios))
+	// The server's CPU time, read in clock ticks of 10 ms: a round's
+	// ratio is rough, the total over all rounds less so; the other
+	// processes of a shared machine stretch it much less than the wall
+	// clock.
+	if len(cpuRatios) > 0 {
+		fmt.Printf("server CPU, full / empty: %s per round, %.2f over all rounds\n", mmm(cpuRatios),
+			float64(cpuTotal[full])/float64(max(cpuTotal[empty], 1)))
+	}
 	return nil
+}
+
+func us(d time.Duration) float64 { return float64(d) / float64(time.Microsecond) }
+
+// settle waits, at most limit, until process pid uses under 5 % of a core
+// over a second, and returns how long it waited.
+func settle(pid int, limit time.Duration) (time.Duration, error) {
+	start := time.Now()
+	for time.Since(start) < limit {
+		c0, err := cpuTime(pid)
+		if err != nil {
+			return 0, err
+		}
+		time.Sleep(time.Second)
+		c1, err := cpuTime(pid)
+		if err != nil {
+			return 0, err
+		}
+		if c1-c0 < 50*time.Millisecond {
+			break
+		}
+	}
+	return time.Since(start), nil
 }
 
 var (

@@ -12,11 +12,11 @@ import (
 )
 
 // ContainAccounts is the officer's « contain these accounts »: every
-// account of incident id within a's scope that is not on its containment
-// list yet is put in read-only, its sessions revoked, and added to the
-// list. Detection contains only the accounts with signals, and none at
-// the review level; the officer who has read the incident decides for the
-// rest. Heads, staff and administrators are left out as at detection: they
+// account of incident id within a's scope that may still send is put in
+// read-only, its sessions revoked, and added to the incident's
+// containment list. Detection contains only the accounts with strong
+// signals, and none at the review level; the officer who has read the
+// incident decides for the rest. Heads, staff and administrators are left out as at detection: they
 // are locked from their account page, one by one. The read-only is lifted
 // only by someone with a's authority. Tightening is immediate
 // (bouclier.PrivTighten). It returns how many accounts it contained.
@@ -34,15 +34,8 @@ func (d *Detector) ContainAccounts(ctx context.Context, a bouclier.Actor, id int
 	if err := d.minimise(ctx, uai, aca, &c, seen); err != nil {
 		return 0, err
 	}
-	listed := make(map[string]bool, len(c.Locked))
-	for _, n := range c.Locked {
-		listed[n] = true
-	}
 	var todo []bouclier.User
 	for _, name := range c.Accounts {
-		if listed[name] {
-			continue
-		}
 		u, ok := seen[name]
 		if !ok {
 			if u, err = d.db.UserByName(ctx, name); errors.Is(err, store.ErrNotFound) {
@@ -51,7 +44,7 @@ func (d *Detector) ContainAccounts(ctx context.Context, a bouclier.Actor, id int
 				return 0, fmt.Errorf("contain accounts: %w", err)
 			}
 		}
-		if !IsBroadcaster(u.Role) {
+		if !IsBroadcaster(u.Role) && !u.ReadOnly {
 			todo = append(todo, u)
 		}
 	}
@@ -80,7 +73,7 @@ func (d *Detector) ContainAccounts(ctx context.Context, a bouclier.Actor, id int
 			names = append(names, u.Username)
 		}
 		return tx.AddCampaignEvent(ctx, id, at, "locked",
-			fmt.Sprintf("comptes en lecture seule, sessions révoquées, par %s : %s", a.Name(), strings.Join(names, ", ")))
+			fmt.Sprintf("comptes en lecture seule, sessions révoquées, par %s\u00a0: %s", a.Name(), strings.Join(names, ", ")))
 	})
 	if err != nil {
 		return 0, fmt.Errorf("contain accounts: %w", err)

@@ -25,7 +25,7 @@ type FolderFilter struct {
 }
 
 // summaryColumns are what a Summary reads of a message; to adds the
-// recipients' column (scanSummary). The sender's name and role are read
+// recipients' column (summaryScanner). The sender's name and role are read
 // apart, once per sender of the page (fillSenders), and the thread is
 // left to the message page.
 func summaryColumns(to bool) string {
@@ -36,25 +36,95 @@ func summaryColumns(to bool) string {
 	return cols
 }
 
-// scanSummary reads the columns of summaryColumns(to), then extra.
-func scanSummary(s interface{ Scan(...any) error }, to bool, extra ...any) (bouclier.Message, error) {
-	var m bouclier.Message
-	var status, toExpr string
-	var buf [12]any
-	dest := append(buf[:0], &m.ID, &m.SenderID, &m.Subject, &status, &m.SentAt, &m.DeliverAt)
+// summaryScanner reads the rows of a Summary: the columns of
+// summaryColumns(to), then whether it was read (the delivery's read_at;
+// 1 in the sent folder) and whether the message has attachments. Its destinations are made once per
+// query, not per row, and are plain `any`: database/sql stores a driver's
+// value in an *any as it is, where an *int64 goes through reflection, and
+// per-row destinations escaped to the heap (about half of the page's
+// allocations).
+type summaryScanner struct {
+	to   bool
+	v    [9]any
+	dest []any
+}
+
+func newSummaryScanner(to bool) *summaryScanner {
+	s := &summaryScanner{to: to}
+	n := 8 // summaryColumns(false), read, attachments
 	if to {
-		dest = append(dest, &toExpr)
+		n++
 	}
-	if err := s.Scan(append(dest, extra...)...); err != nil {
-		return m, err
+	s.dest = make([]any, n)
+	for i := range s.dest {
+		s.dest[i] = &s.v[i]
+	}
+	return s
+}
+
+// scan reads the current row into e.
+func (s *summaryScanner) scan(rows interface{ Scan(...any) error }, e *Entry) error {
+	if err := rows.Scan(s.dest...); err != nil {
+		return err
+	}
+	m := &e.Message
+	var oks [6]bool
+	var status string
+	m.ID, oks[0] = s.v[0].(int64)
+	m.SenderID, oks[1] = s.v[1].(int64)
+	m.Subject, oks[2] = textValue(s.v[2])
+	status, oks[3] = textValue(s.v[3])
+	m.SentAt, oks[4] = s.v[4].(int64)
+	m.DeliverAt, oks[5] = s.v[5].(int64)
+	if oks != [6]bool{true, true, true, true, true, true} {
+		return fmt.Errorf("message summary: unexpected column types %T %T %T %T %T %T", s.v[0], s.v[1], s.v[2], s.v[3], s.v[4], s.v[5])
 	}
 	m.Status, m.ThreadID = bouclier.MessageStatus(status), m.ID
-	if to {
-		if err := json.Unmarshal([]byte(toExpr), &m.To); err != nil {
-			return m, fmt.Errorf("message %d recipients: %w", m.ID, err)
+	i := 6
+	if s.to {
+		to, ok := textValue(s.v[i])
+		if !ok {
+			return fmt.Errorf("message %d recipients: unexpected column type %T", m.ID, s.v[i])
 		}
+		if err := json.Unmarshal([]byte(to), &m.To); err != nil {
+			return fmt.Errorf("message %d recipients: %w", m.ID, err)
+		}
+		i++
 	}
-	return m, nil
+	readAt, ok := s.v[i].(int64)
+	if !ok {
+		return fmt.Errorf("message %d read_at: unexpected column type %T", m.ID, s.v[i])
+	}
+	att, err := intBool(s.v[i+1])
+	if err != nil {
+		return fmt.Errorf("message %d attachments: %w", m.ID, err)
+	}
+	e.Read, e.HasAttachments = readAt != 0, att
+	return nil
+}
+
+// textValue is a text column's value as a driver gives it: a string
+// (SQLite, pgx) or bytes.
+func textValue(v any) (string, bool) {
+	switch x := v.(type) {
+	case string:
+		return x, true
+	case []byte:
+		return string(x), true
+	}
+	return "", false
+}
+
+// intBool is a boolean column as a driver gives it: an integer (SQLite)
+// or a bool (PostgreSQL).
+func intBool(v any) (bool, error) {
+	switch x := v.(type) {
+	case int64:
+		return x != 0, nil
+	case bool:
+		return x, nil
+	}
+	return false, fmt.Errorf("unexpected column type %T", v)
 }
 
 // fillSenders sets the sender's username, name and role of entries from
@@ -176,22 +246,27 @@ func (db *DB) SearchFolder(ctx context.Context, userID int64, f Folder, fl Folde
 	}
 	defer rows.Close()
 	out := make([]Entry, 0, min(limit, 100))
+	var sum *summaryScanner
 	for rows.Next() {
-		var e Entry
+		out = append(out, Entry{})
+		e := &out[len(out)-1]
+		if fl.Summary {
+			if sum == nil {
+				sum = newSummaryScanner(f == FolderSent)
+			}
+			if err := sum.scan(rows, e); err != nil {
+				return nil, fmt.Errorf("search %s: %w", f, err)
+			}
+			e.Trashed = f == FolderTrash
+			continue
+		}
 		var readAt, trashed int64
 		var att bool
-		var m bouclier.Message
-		if fl.Summary {
-			m, err = scanSummary(rows, f == FolderSent, &readAt, &att)
-			trashed = int64(boolInt(f == FolderTrash))
-		} else {
-			m, err = scanMessage(rows, &readAt, &trashed, &att)
-		}
+		m, err := scanMessage(rows, &readAt, &trashed, &att)
 		if err != nil {
 			return nil, fmt.Errorf("search %s: %w", f, err)
 		}
 		e.Message, e.Read, e.Trashed, e.HasAttachments = m, readAt != 0, trashed != 0, att
-		out = append(out, e)
 	}
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("search %s: %w", f, err)

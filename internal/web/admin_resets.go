@@ -44,6 +44,13 @@ func (h *handler) resetCreate(w http.ResponseWriter, r *http.Request, s auth.Ses
 		h.fail(w, r, &s, err)
 		return
 	}
+	h.resetDownload(w, r, s, res, format)
+}
+
+// resetDownload answers a reset's activation codes as format: the CSV, the
+// printable PDF letters, or both in a ZIP (with the note for the identity
+// providers' operators, which forces the ZIP).
+func (h *handler) resetDownload(w http.ResponseWriter, r *http.Request, s auth.Session, res auth.ResetResult, format string) {
 	name := "reinitialisation-" + strconv.FormatInt(res.ID, 10)
 	files := []resetFile{{name + "-codes.csv", auth.LettersCSV(res)}, {name + "-lettres.pdf", auth.LettersPDF(res, h.d.PublicURL)}}
 	if res.IdPNote != "" {

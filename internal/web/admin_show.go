@@ -195,6 +195,7 @@ var adminFlashes = map[string]string{
 	"clos":             "Incident clos.",
 	"incidentrappel":   "Les messages de l’incident ont été rappelés.",
 	"incidentsuspendu": "L’envoi est suspendu dans les établissements de l’incident.",
+	"incidentconfine":  "Les comptes de l’incident sont en lecture seule et leurs sessions fermées.",
 	"motdepasse":       "Mot de passe changé. Vos autres sessions ont été fermées.",
 	"totp":             "Application d’authentification retirée.",
 	"cle":              "Clé d’accès enregistrée.",

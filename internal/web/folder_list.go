@@ -134,11 +134,11 @@ func (h *handler) folderList(f store.Folder) authedFunc {
 		if len(entries) > 0 && (before > 0 || (after > 0 && len(entries) == pageSize)) {
 			d.Newer = page("apres", entries[0].ID)
 		}
-		msgs := make([]bouclier.Message, len(entries))
-		for i, e := range entries {
-			msgs[i] = e.Message
+		var senders []bouclier.User
+		for i := range entries {
+			senders = addSender(senders, &entries[i].Message)
 		}
-		h.describe(r.Context(), p, msgs)
+		h.describeUsers(r.Context(), p, senders)
 		d.Rows = p.folderRows(f, entries, f != store.FolderSent)
 		p.Data = d
 		h.render(w, http.StatusOK, "folder", p)

@@ -91,7 +91,7 @@ func (h *handler) incidentSummary(ctx context.Context, r *http.Request, u boucli
 	d.AccountsLabel = countOf(len(in.Accounts), "compte", "comptes")
 	d.PlacesLabel = countOf(len(in.Establishments), "établissement", "établissements")
 	d.AcademiesLabel = countOf(len(in.Academies), "académie", "académies")
-	d.CanAct = in.Status == "open" && (in.Messages > 0 || len(in.Establishments) > 0)
+	d.CanAct = in.Status == "open" && (in.Messages > 0 || len(in.Establishments) > 0 || len(in.Accounts) > 0)
 	q := r.URL.Query()
 	if h.d.DB != nil {
 		var err error

@@ -133,6 +133,8 @@ func TestIncidentAtDrillSize(t *testing.T) {
 	for path, want := range map[string]string{
 		base + "/recall":  "2\u202f000\u00a0messages de l’incident seront rappelés",
 		base + "/suspend": "tous les rôles dans les 400\u00a0établissements",
+		base + "/contain": "Parmi les 120\u00a0comptes de l’incident, ceux qui peuvent encore envoyer seront mis en lecture seule",
+		base + "/reset":   "120\u00a0comptes de l’incident seront réinitialisés",
 	} {
 		p := rssi.post(path, url.Values{"csrf": {rssi.csrf()}})
 		if p.Status != http.StatusOK || !strings.Contains(p.Body, want) || !regexp.MustCompile(`name="confirm" value="1"`).MatchString(p.Body) {
@@ -142,6 +144,30 @@ func TestIncidentAtDrillSize(t *testing.T) {
 	c, err := e.App.DB.HeldCopiesOf(context.Background(), "", "versailles", "fp-a", "Ce soir")
 	if err != nil || len(c.IDs) != 1200 {
 		t.Errorf("held after unconfirmed actions: %d %v", len(c.IDs), err)
+	}
+	account := func(name string) bouclier.User {
+		u, err := e.App.DB.UserByName(context.Background(), name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return u
+	}
+	if u := account("eleve.drill.042"); u.ReadOnly || u.MustReset {
+		t.Errorf("accounts changed by unconfirmed actions: %+v", u)
+	}
+	// Confirmed: the accounts are contained, then reset with their codes.
+	if p := rssi.post(base+"/contain", url.Values{"csrf": {rssi.csrf()}, "confirm": {"1"}}); p.Status != http.StatusSeeOther {
+		t.Errorf("contain: %d\n%s", p.Status, p.Body)
+	}
+	if u := account("eleve.drill.042"); !u.ReadOnly {
+		t.Error("not contained")
+	}
+	p = rssi.post(base+"/reset", url.Values{"csrf": {rssi.csrf()}, "confirm": {"1"}})
+	if p.Status != http.StatusOK || p.Header.Get("Content-Type") != "application/zip" {
+		t.Errorf("reset: %d %q", p.Status, p.Header.Get("Content-Type"))
+	}
+	if u := account("eleve.drill.042"); !u.MustReset {
+		t.Error("not reset")
 	}
 	// Outside the académie: not found.
 	other := newBrowser(t, srv)

@@ -23,14 +23,28 @@ func (h *handler) describe(ctx context.Context, p *page, msgs []bouclier.Message
 	if h.d.Directory == nil || len(msgs) == 0 {
 		return
 	}
-	seen := map[int64]bool{}
 	var users []bouclier.User
-	for _, m := range msgs {
-		if seen[m.SenderID] {
-			continue
+	for i := range msgs {
+		users = addSender(users, &msgs[i])
+	}
+	h.describeUsers(ctx, p, users)
+}
+
+// addSender appends m's sender to users unless already there (a page has
+// a handful of senders: a scan beats a map).
+func addSender(users []bouclier.User, m *bouclier.Message) []bouclier.User {
+	for i := range users {
+		if users[i].ID == m.SenderID {
+			return users
 		}
-		seen[m.SenderID] = true
-		users = append(users, bouclier.User{ID: m.SenderID, Username: m.Sender, DisplayName: m.SenderName, Role: m.SenderRole})
+	}
+	return append(users, bouclier.User{ID: m.SenderID, Username: m.Sender, DisplayName: m.SenderName, Role: m.SenderRole})
+}
+
+// describeUsers sets the page's labels of users (distinct).
+func (h *handler) describeUsers(ctx context.Context, p *page, users []bouclier.User) {
+	if h.d.Directory == nil || len(users) == 0 {
+		return
 	}
 	labels, err := h.d.Directory.Describe(ctx, users)
 	if err != nil {

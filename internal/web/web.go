@@ -200,6 +200,8 @@ func (h *handler) routes() http.Handler {
 	// Issue 14: an incident's actions, confirmed (incident_summary.go).
 	mux.Handle("POST /admin/incidents/{id}/recall", h.admin(h.incidentRecall))
 	mux.Handle("POST /admin/incidents/{id}/suspend", h.admin(h.incidentSuspend))
+	mux.Handle("POST /admin/incidents/{id}/contain", h.admin(h.incidentContain))
+	mux.Handle("POST /admin/incidents/{id}/reset", h.admin(h.incidentReset))
 	mux.Handle("GET /admin/incidents/{id}/evidence", h.admin(h.incidentEvidence))
 	mux.Handle("GET /admin/urgent", h.admin(h.urgentList))
 	mux.Handle("GET /admin/accounts", h.admin(h.adminAccountShow))
