@@ -159,6 +159,11 @@ func TestHeldOut(t *testing.T) {
 		// 2/13, phishing 9/12) and benign 7/60 held when written; 30/50
 		// (violent 5/13, phishing 12/12) and 7/60 after it.
 		{"blind8", "testdata/blind8_heldout.jsonl", 0.5},
+		// 25 harmful (15 threats by an image, an outcome or a device, 10
+		// terror apology by admiration or a call to join, no praise word)
+		// and 25 hard benign (the same images in ordinary life), written
+		// before the seventh round and not tuned on.
+		{"blind9", "testdata/blind9_heldout.jsonl", 0.0},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			acc := runCorpus(t, c.file, false)
