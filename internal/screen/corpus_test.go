@@ -162,8 +162,10 @@ func TestHeldOut(t *testing.T) {
 		// 25 harmful (15 threats by an image, an outcome or a device, 10
 		// terror apology by admiration or a call to join, no praise word)
 		// and 25 hard benign (the same images in ordinary life), written
-		// before the seventh round and not tuned on.
-		{"blind9", "testdata/blind9_heldout.jsonl", 0.0},
+		// before the seventh round and not tuned on: harmful 13/25 stopped
+		// (threat 6/15, terror apology 7/10) and benign 2/25 held when
+		// written.
+		{"blind9", "testdata/blind9_heldout.jsonl", 0.5},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			acc := runCorpus(t, c.file, false)
