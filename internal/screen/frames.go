@@ -119,6 +119,8 @@ type frame struct {
 	challenge    bool // a call to fight: « on se bat à la sortie », « viens en face »
 	nearVerb     bool // the speaker comes, waits, looks for or knows (not past): with the reader's kin or home, intimidation
 	kin          bool // the reader's kin or home: « ta sœur », « chez toi »
+	ruin         bool // the school's ruin as an image or an outcome: « la cour sera rouge de sang »
+	device       bool // a device claimed in the school: « un engin réglé pour 10h15 »
 }
 
 // agentive reports whether someone performs, claims or calls for the act
@@ -135,6 +137,9 @@ var rescuerWords = map[string]bool{"pompiers": true, "pompier": true, "policiers
 func (f *frame) agentive() bool {
 	if f.act == actNone || f.negated {
 		return false
+	}
+	if f.device {
+		return f.tense != tensePast || f.actor == actor1 || f.school
 	}
 	if f.act == actHarm && f.outcome {
 		// A place of harm is said of the reader as the subject: « tu vas
@@ -714,6 +719,7 @@ func parseFrames(src string, toks []dtok, clauseOf []int, out []frame, fts []fto
 	// The sixth round's readers run only on messages with their cue: a
 	// part of the body, the reader's kin or home, a fight.
 	var cues uint8
+	rl := ruinLexicon()
 	for i := range fts {
 		ft := &fts[i]
 		if ft.fc&fc_body != 0 {
@@ -724,6 +730,12 @@ func parseFrames(src string, toks []dtok, clauseOf []int, out []frame, fts []fto
 		}
 		if ft.lf&lfFight != 0 || ft.key == "1v1" || ft.key == "1vs1" || ft.key == "face" || ft.key == "fight" {
 			cues |= cueFight
+		}
+		if rl.image[ft.key] || ft.lf&lfVerb != 0 && ruinVerb(ft.morph, rl) {
+			cues |= cueRuin
+		}
+		if rl.device[ft.key] {
+			cues |= cueDevice
 		}
 	}
 	start := 0
@@ -1236,6 +1248,12 @@ func readClause(src string, toks []dtok, fts []ftok, cues uint8) frame {
 	if !fr.negated && cues&cueKin != 0 {
 		readNear(fts, &fr, subject)
 	}
+	if fr.act == actNone && cues&cueRuin != 0 {
+		readRuin(fts, &fr, subject)
+	}
+	if fr.act == actNone && !fr.negated && cues&cueDevice != 0 {
+		readDevice(fts, &fr, subject)
+	}
 	// « arrêtez de vous battre », « évite de le frapper »: the act is
 	// stopped, as if negated.
 	if fr.act != actNone && !fr.negated {
@@ -1529,6 +1547,8 @@ const (
 	cueBody uint8 = 1 << iota
 	cueKin
 	cueFight
+	cueRuin   // a word of ruin or death, or a verb of ruin (frames7.go)
+	cueDevice // a device or parcel noun
 )
 
 // readBodyHarm reads a harm done to a part of the reader's or someone's
@@ -1985,6 +2005,8 @@ func frameScores(toks []dtok, frames []frame) [numDetectors]detectorScore {
 				score = 0.5 // a place of harm aimed at the reader: « tu vas finir à l'hôpital »
 			case f.body:
 				score = 0.5 // « je vais te coudre la bouche »
+			case f.ruin:
+				score = 0.5 // « la cour sera rouge de sang demain »
 			case f.challenge:
 				place = f.place // « on se bat à la sortie demain »: held with a place or a time
 			}

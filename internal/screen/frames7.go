@@ -1,0 +1,139 @@
+package screen
+
+import "sync"
+
+// The seventh round's readers: a threat against the school whose act is an
+// image of its ruin (readRuin) or a device left in it (readDevice).
+
+type ruinLex struct {
+	image   map[string]bool // nouns and adjectives of ruin or death
+	ruinV   map[string]bool // verb lemmas of ruin said of a place
+	device  map[string]bool // nouns of a device or a parcel
+	setV    map[string]bool // verb lemmas of leaving, hiding or setting a device
+	timerV  map[string]bool // of them, the ones that set a time
+	works   map[string]bool // building works: a building's end is no threat
+	restric string          // « ne … que »
+}
+
+var (
+	ruinOnce sync.Once
+	ruinL    *ruinLex
+)
+
+// ruinLexicon builds the word lists on first use, after the package's init
+// has built the accent folding that keys need.
+func ruinLexicon() *ruinLex {
+	ruinOnce.Do(func() {
+		ruinL = &ruinLex{
+			image:   keySet("sang sanglant sanglante cendres cendre ruines ruine décombres carnage boucherie charnier cimetière morgue brasier fumée poussière cadavres cadavre corps"),
+			ruinV:   keySet("embraser raser"),
+			device:  keySet("engin engins colis paquet paquets sac sacs dispositif dispositifs appareil valise bombe bombes cocotte"),
+			setV:    keySet("régler programmer cacher déposer placer laisser poser planquer dissimuler installer"),
+			timerV:  keySet("régler programmer"),
+			works:   keySet("travaux chantier rénovation démolition construire reconstruire agrandissement"),
+			restric: keyOf("que"),
+		}
+	})
+	return ruinL
+}
+
+// readRuin reads a threat whose act is the school's ruin told as an image
+// or an outcome: a clause naming the school or one of its places, in the
+// future, with a word of ruin or death (« la cour sera rouge de sang », « le
+// bahut partira en fumée », « il ne restera que des cendres du lycée ») or
+// a verb of ruin said of it (« l'internat va s'embraser »). Building works
+// in the clause make it a building's end, not a threat.
+func readRuin(fts []ftok, fr *frame, subject uint8) {
+	if !fr.school {
+		return
+	}
+	rl := ruinLexicon()
+	at := -1
+	for i, ft := range fts {
+		if rl.works[ft.key] {
+			return
+		}
+		if at < 0 && rl.image[ft.key] {
+			at = i
+		}
+		if at < 0 && ft.lf&lfVerb != 0 {
+			for _, m := range ft.morph {
+				if m.POS == POSVerb && rl.ruinV[m.Lemma] {
+					at = i
+				}
+			}
+		}
+	}
+	if at < 0 {
+		return
+	}
+	// « il ne restera que des cendres »: ne … que restricts, it does not
+	// deny.
+	if fr.negated && !hasKeyIn(fts, rl.restric) {
+		return
+	}
+	for i, ft := range fts {
+		if ft.lf&lfVerb == 0 {
+			continue
+		}
+		v, ok := hasVerb(ft.morph)
+		if !ok {
+			continue
+		}
+		tn, actor := verbFrame(fts, i, v, subject)
+		if tn != tenseFuture {
+			continue
+		}
+		fr.negated = false
+		fr.act, fr.actTok, fr.tense, fr.actor, fr.ruin = actHarm, fts[at].tok, tn, actor, true
+		return
+	}
+}
+
+// readDevice reads a device claimed in the school: a device or parcel
+// noun (engin, colis, sac, dispositif…) with a verb of leaving, hiding or
+// setting it, not in the future (a plan or a notice: « les sacs seront
+// déposés à la vie scolaire ») and not negated, and either the school or
+// one of its places, or a timer verb with a time (« un engin réglé pour
+// 10h15 »). « un paquet de copies » names what it holds: not a device.
+func readDevice(fts []ftok, fr *frame, subject uint8) {
+	rl := ruinLexicon()
+	dev := -1
+	for i, ft := range fts {
+		if rl.device[ft.key] && !(i+1 < len(fts) && (fts[i+1].key == "de" || fts[i+1].key == "d")) {
+			dev = i
+			break
+		}
+	}
+	if dev < 0 {
+		return
+	}
+	for i, ft := range fts {
+		if ft.lf&lfVerb == 0 {
+			continue
+		}
+		for _, m := range ft.morph {
+			if m.POS != POSVerb || !rl.setV[m.Lemma] {
+				continue
+			}
+			if !(fr.school || rl.timerV[m.Lemma] && fr.time) {
+				return
+			}
+			tn, actor := verbFrame(fts, i, m, subject)
+			if tn == tenseFuture || tn == tenseConditional || tn == tenseImperative || tn == tenseInfinitive {
+				return
+			}
+			fr.act, fr.actTok, fr.tense, fr.actor, fr.device = actPlant, fts[dev].tok, tn, actor, true
+			return
+		}
+	}
+}
+
+func ruinVerb(ms []MorphEntry, rl *ruinLex) bool {
+	for _, m := range ms {
+		if m.POS == POSVerb && rl.ruinV[m.Lemma] {
+			return true
+		}
+	}
+	return false
+}
