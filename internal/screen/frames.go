@@ -738,7 +738,7 @@ func parseFrames(src string, toks []dtok, clauseOf []int, out []frame, fts []fto
 			cues |= cueDevice
 		}
 	}
-	start := 0
+	start, prevStart := 0, 0
 	for i := 0; i <= len(fts); i++ {
 		if i < len(fts) && (i == start || !clauseBreak(src, toks, fts, start, i)) {
 			continue
@@ -752,6 +752,12 @@ func parseFrames(src string, toks []dtok, clauseOf []int, out []frame, fts []fto
 				(out[len(out)-1].wish || out[len(out)-1].incite) && !out[len(out)-1].report {
 				fr.wish = true // « je souhaite que tous les X soient abattus »
 			}
+			// « il ne restera | que des cendres du lycée »: the ruin's
+			// clause opens with que after a negated future.
+			if k := fts[start].key; (k == "que" || k == "qu") && cues&cueRuin != 0 && fr.act == actNone && prevStart < start && negatedFuture(fts[prevStart:start]) {
+				readRuinAfter(fts[start:i], &fr)
+			}
+			prevStart = start
 			id := len(out)
 			out = append(out, fr)
 			for j := start; j < i; j++ {

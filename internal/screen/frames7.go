@@ -27,7 +27,7 @@ func ruinLexicon() *ruinLex {
 		ruinL = &ruinLex{
 			image:   keySet("sang sanglant sanglante cendres cendre ruines ruine décombres carnage boucherie charnier cimetière morgue brasier fumée poussière cadavres cadavre corps"),
 			ruinV:   keySet("embraser raser"),
-			device:  keySet("engin engins colis paquet paquets sac sacs dispositif dispositifs appareil valise bombe bombes cocotte"),
+			device:  keySet("engin engins colis paquet paquets sac sacs dispositif dispositifs appareil appareils valise valises bombe bombes cocotte"),
 			setV:    keySet("régler programmer cacher déposer placer laisser poser planquer dissimuler installer"),
 			timerV:  keySet("régler programmer"),
 			works:   keySet("travaux chantier rénovation démolition construire reconstruire agrandissement"),
@@ -136,4 +136,40 @@ func ruinVerb(ms []MorphEntry, rl *ruinLex) bool {
 		}
 	}
 	return false
+}
+
+// negatedFuture reports whether a clause is negated (ne, n') and has a
+// verb in the future: « il ne restera ».
+func negatedFuture(fts []ftok) bool {
+	neg := false
+	for i, ft := range fts {
+		if ft.key == "ne" || ft.key == "n" {
+			neg = true
+		}
+		if !neg || ft.lf&lfVerb == 0 {
+			continue
+		}
+		if v, ok := hasVerb(ft.morph); ok {
+			if tn, _ := verbFrame(fts, i, v, actorNone); tn == tenseFuture {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// readRuinAfter reads the clause after « il ne restera »: « que des
+// cendres du lycée », a ruin when it names the school and a word of ruin.
+func readRuinAfter(fts []ftok, fr *frame) {
+	if !fr.school {
+		return
+	}
+	rl := ruinLexicon()
+	for _, ft := range fts {
+		if rl.image[ft.key] {
+			fr.negated = false
+			fr.act, fr.actTok, fr.tense, fr.actor, fr.ruin = actHarm, ft.tok, tenseFuture, actor3, true
+			return
+		}
+	}
 }
