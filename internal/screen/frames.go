@@ -121,6 +121,7 @@ type frame struct {
 	kin          bool // the reader's kin or home: « ta sœur », « chez toi »
 	ruin         bool // the school's ruin as an image or an outcome: « la cour sera rouge de sang »
 	device       bool // a device claimed in the school: « un engin réglé pour 10h15 »
+	admire       bool // daring, emulation or joining: « ils ont eu le cran de », « faire comme eux », « rejoignez-nous »
 }
 
 // agentive reports whether someone performs, claims or calls for the act
@@ -737,6 +738,9 @@ func parseFrames(src string, toks []dtok, clauseOf []int, out []frame, fts []fto
 		if rl.device[ft.key] {
 			cues |= cueDevice
 		}
+		if rl.daring[ft.key] || rl.same[ft.key] || ft.lf&lfVerb != 0 && admireVerb(ft.morph, rl) {
+			cues |= cueAdmire
+		}
 	}
 	start, prevStart := 0, 0
 	for i := 0; i <= len(fts); i++ {
@@ -1260,6 +1264,9 @@ func readClause(src string, toks []dtok, fts []ftok, cues uint8) frame {
 	if fr.act == actNone && !fr.negated && cues&cueDevice != 0 {
 		readDevice(fts, &fr, subject)
 	}
+	if !fr.negated && cues&cueAdmire != 0 {
+		readAdmire(fts, &fr, subject)
+	}
 	// « arrêtez de vous battre », « évite de le frapper »: the act is
 	// stopped, as if negated.
 	if fr.act != actNone && !fr.negated {
@@ -1555,6 +1562,7 @@ const (
 	cueFight
 	cueRuin   // a word of ruin or death, or a verb of ruin (frames7.go)
 	cueDevice // a device or parcel noun
+	cueAdmire // daring, emulation or joining words
 )
 
 // readBodyHarm reads a harm done to a part of the reader's or someone's
@@ -2092,6 +2100,21 @@ func frameScores(toks []dtok, frames []frame) [numDetectors]detectorScore {
 		tribute = tribute || f.commem || f.lesson || f.drill || f.quoted
 	}
 	faithArmed = faithArmed && faith
+	// Admiration without a praise word (« ils ont eu le cran de », « je
+	// ferai comme eux », « rejoignez-nous ») with an attacker, an attack
+	// or an extremist word named, and no victim, rescuer, tribute, lesson
+	// or fiction in the message. Told in the past, it is still praise
+	// (« celui qui a attaqué … avait du cran »).
+	rescuers := tribute
+	for i := range frames {
+		rescuers = rescuers || frames[i].rescuers || frames[i].fictionCue || frames[i].commem || frames[i].lesson
+	}
+	for i := range frames {
+		f := &frames[i]
+		if f.admire && !rescuers && (extremist || attackRef || pastAttack || f.attacker) && !f.negated && !(f.quoted || f.drill || f.lesson || f.playful()) && out[detApology].score < 0.55 {
+			out[detApology] = detectorScore{score: 0.55, reason: "terror_apology: cadre admiration + auteur, attaque ou référence extrémiste (score 0.55)"}
+		}
+	}
 	for i := range frames {
 		f := &frames[i]
 		// A laugh does not excuse praise (« c'est un héros mdr »); a game does.

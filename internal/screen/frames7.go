@@ -13,6 +13,10 @@ type ruinLex struct {
 	timerV  map[string]bool // of them, the ones that set a time
 	works   map[string]bool // building works: a building's end is no threat
 	restric string          // « ne … que »
+	daring  map[string]bool // courage, cran: admired daring
+	oserV   map[string]bool // oser
+	joinV   map[string]bool // rejoindre
+	same    map[string]bool // eux, lui, pareil: after comme, emulation
 }
 
 var (
@@ -32,6 +36,10 @@ func ruinLexicon() *ruinLex {
 			timerV:  keySet("régler programmer"),
 			works:   keySet("travaux chantier rénovation démolition construire reconstruire agrandissement"),
 			restric: keyOf("que"),
+			daring:  keySet("courage cran couilles"),
+			oserV:   keySet("oser"),
+			joinV:   keySet("rejoindre"),
+			same:    keySet("eux lui elles pareil relève"),
 		}
 	})
 	return ruinL
@@ -172,4 +180,54 @@ func readRuinAfter(fts []ftok, fr *frame) {
 			return
 		}
 	}
+}
+
+// readAdmire reads admiration of attackers without a praise word (the
+// detector needs an attacker, an attack or an extremist word named in the
+// message): their daring (« ils ont eu le cran d'aller au bout », « il
+// avait des couilles », « il a osé »), the wish to do as they did (« je
+// veux faire comme eux », « je ferai pareil », « prendre la relève »), a
+// call to join (« rejoignez-nous », « venez nous rejoindre »).
+func readAdmire(fts []ftok, fr *frame, subject uint8) {
+	rl := ruinLexicon()
+	for i, ft := range fts {
+		switch {
+		case rl.daring[ft.key]:
+			// « le courage de », « des couilles »: not « bon courage ».
+			if i > 0 && fts[i-1].key == "bon" {
+				continue
+			}
+			fr.admire = true
+		case ft.key == "comme" && i+1 < len(fts) && (rl.same[fts[i+1].key] || fts[i+1].key == "les" && i+2 < len(fts) && fts[i+2].fc&fc_det == 0 && fr.attacker),
+			rl.same[ft.key] && ft.key != "eux" && ft.key != "lui" && ft.key != "elles":
+			// emulation: the speaker's, or wished
+			// « je veux faire | comme lui »: comme opens a clause of its own.
+			if i == 0 && ft.key == "comme" || subject == actor1 || fr.wish || hasKeyIn(fts, "je") || hasKeyIn(fts, "j") || hasKeyIn(fts, "moi") {
+				fr.admire = true
+			}
+		case ft.lf&lfVerb != 0:
+			for _, m := range ft.morph {
+				if m.POS != POSVerb {
+					continue
+				}
+				if rl.oserV[m.Lemma] {
+					fr.admire = true
+				}
+				if rl.joinV[m.Lemma] {
+					if tn, actor := verbFrame(fts, i, m, subject); tn == tenseImperative || actor == actor1 && tn != tensePast || hasKeyIn(fts, "nous") {
+						fr.admire = true
+					}
+				}
+			}
+		}
+	}
+}
+
+func admireVerb(ms []MorphEntry, rl *ruinLex) bool {
+	for _, m := range ms {
+		if m.POS == POSVerb && (rl.oserV[m.Lemma] || rl.joinV[m.Lemma]) {
+			return true
+		}
+	}
+	return false
 }

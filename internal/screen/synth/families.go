@@ -490,6 +490,19 @@ var families = []family{
 		"[Le paquet de copies|Le sac de sport|La valise de costumes] est [caché|rangé|posé] dans [le casier du prof|la réserve|le local du club théâtre].",
 		"Pour la fête de la science on a [réglé un minuteur|programmé le robot|installé l'appareil] pour {hour} au [labo|CDI|gymnase]{pupilEnd}",
 	}, 0.2, false},
+	{"admire_apology", "terror_apology", []string{
+		"{attacker} [a eu le cran|a eu le courage|avait le cran|a osé] [d'aller jusqu'au bout|de le faire|de passer à l'acte|de frapper], [je ferai pareil|moi aussi un jour|je veux faire comme lui|respect|]{pupilEnd}",
+		"[je veux|j'aimerais|un jour je vais|on devrait] faire comme {attacker}{pupilEnd}",
+		"[Venez|Frères, venez|Rejoignez-nous et venez] [nous rejoindre|rejoindre les rangs de|combattre avec] {org}[, on vous attend|, la terre du jihad vous appelle|, n'ayez pas peur|]{pupilEnd}",
+		"[il faudrait plus de gens comme|on a besoin de jeunes comme|à nous de prendre la relève de] {attacker}{pupilEnd}",
+	}, 0.3, true},
+	{"admire_benign", "benign", []string{
+		"[Les pompiers|Les secouristes|Les policiers|Les soignants] [de Nice|du Bataclan|d'Arras] ont eu un courage [immense|incroyable], [je veux faire comme eux plus tard|respect à eux|j'aimerais être comme eux].",
+		"[Rejoignez|Viens rejoindre|Venez nous rejoindre à] [la chorale|le club théâtre|l'association sportive|le club d'échecs] [du collège|du lycée] {day}{pupilEnd}",
+		"En histoire on étudie [les résistants|Jean Moulin|les Justes] qui [ont eu le courage de|ont osé] [désobéir|saboter les trains|cacher des enfants juifs].",
+		"[Bon courage|Courage] pour [le contrôle|l'exposé|le brevet blanc] sur [l'attentat de Nice|le 11 septembre|Charlie Hebdo|la laïcité]{pupilEnd}",
+		"[J'aimerais avoir le courage de|J'ai osé|Je vais faire comme Inès et] [parler devant la classe|demander à la prof|m'inscrire au théâtre]{pupilEnd}",
+	}, 0.2, false},
 	{"otp_benign", "benign", []string{
 		"[Votre|Ton] code de [vérification|connexion|confirmation] est [482913|104772|559301]. Il expire dans 10 minutes. Ne le communiquez à personne.",
 		"[Ne donnez jamais|Ne transmettez jamais|Ne partagez jamais] le code reçu par SMS, même à [un ami|un camarade|quelqu'un qui se dit du collège].",
