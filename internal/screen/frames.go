@@ -738,6 +738,9 @@ func parseFrames(src string, toks []dtok, clauseOf []int, out []frame, fts []fto
 		if rl.device[ft.key] {
 			cues |= cueDevice
 		}
+		if rl.works[ft.key] {
+			cues |= cueWorks
+		}
 		if rl.daring[ft.key] || rl.same[ft.key] || ft.lf&lfVerb != 0 && admireVerb(ft.morph, rl) {
 			cues |= cueAdmire
 		}
@@ -1267,6 +1270,11 @@ func readClause(src string, toks []dtok, fts []ftok, cues uint8) frame {
 	if !fr.negated && cues&cueAdmire != 0 {
 		readAdmire(fts, &fr, subject)
 	}
+	// « le vieux gymnase sera démoli pendant les travaux »: a building's
+	// end in works said of the school is no threat.
+	if cues&cueWorks != 0 && fr.school && (fr.act == actAttack || fr.act == actHarm || fr.act == actExplode) && fr.actor != actor1 && fr.actor != actor2 && worksIn(fts) {
+		fr.act, fr.actTok = actNone, -1
+	}
 	// « arrêtez de vous battre », « évite de le frapper »: the act is
 	// stopped, as if negated.
 	if fr.act != actNone && !fr.negated {
@@ -1563,6 +1571,7 @@ const (
 	cueRuin   // a word of ruin or death, or a verb of ruin (frames7.go)
 	cueDevice // a device or parcel noun
 	cueAdmire // daring, emulation or joining words
+	cueWorks  // building works (travaux, chantier, démolition…)
 )
 
 // readBodyHarm reads a harm done to a part of the reader's or someone's
@@ -2105,13 +2114,16 @@ func frameScores(toks []dtok, frames []frame) [numDetectors]detectorScore {
 	// or an extremist word named, and no victim, rescuer, tribute, lesson
 	// or fiction in the message. Told in the past, it is still praise
 	// (« celui qui a attaqué … avait du cran »).
-	rescuers := tribute
+	admire := false
 	for i := range frames {
-		rescuers = rescuers || frames[i].rescuers || frames[i].fictionCue || frames[i].commem || frames[i].lesson
+		admire = admire || frames[i].admire
+	}
+	if admire {
+		admire = !tribute && !admireExcused(toks, frames)
 	}
 	for i := range frames {
 		f := &frames[i]
-		if f.admire && !rescuers && (extremist || attackRef || pastAttack || f.attacker) && !f.negated && !(f.quoted || f.drill || f.lesson || f.playful()) && out[detApology].score < 0.55 {
+		if admire && f.admire && (extremist || attackRef || pastAttack || f.attacker) && !f.negated && !(f.quoted || f.drill || f.lesson || f.playful()) && out[detApology].score < 0.55 {
 			out[detApology] = detectorScore{score: 0.55, reason: "terror_apology: cadre admiration + auteur, attaque ou référence extrémiste (score 0.55)"}
 		}
 	}

@@ -32,7 +32,7 @@ func ruinLexicon() *ruinLex {
 			image:   keySet("sang sanglant sanglante cendres cendre ruines ruine décombres carnage boucherie charnier cimetière morgue brasier fumée poussière cadavres cadavre corps"),
 			ruinV:   keySet("embraser raser"),
 			device:  keySet("engin engins colis paquet paquets sac sacs dispositif dispositifs appareil appareils valise valises bombe bombes cocotte"),
-			setV:    keySet("régler programmer cacher déposer placer laisser poser planquer dissimuler installer"),
+			setV:    keySet("régler programmer cacher déposer placer laisser poser planquer dissimuler"),
 			timerV:  keySet("régler programmer"),
 			works:   keySet("travaux chantier rénovation démolition construire reconstruire agrandissement"),
 			restric: keyOf("que"),
@@ -58,9 +58,6 @@ func readRuin(fts []ftok, fr *frame, subject uint8) {
 	rl := ruinLexicon()
 	at := -1
 	for i, ft := range fts {
-		if rl.works[ft.key] {
-			return
-		}
 		if at < 0 && rl.image[ft.key] {
 			at = i
 		}
@@ -193,12 +190,12 @@ func readAdmire(fts []ftok, fr *frame, subject uint8) {
 	for i, ft := range fts {
 		switch {
 		case rl.daring[ft.key]:
-			// « le courage de », « des couilles »: not « bon courage ».
-			if i > 0 && fts[i-1].key == "bon" {
-				continue
+			// « le courage de », « avoir du cran », « des couilles »: not
+			// « bon courage », « courage pour le contrôle ».
+			if i+1 < len(fts) && (fts[i+1].key == "de" || fts[i+1].key == "d") || hasLemma(fts[:i], lemAvoir) {
+				fr.admire = true
 			}
-			fr.admire = true
-		case ft.key == "comme" && i+1 < len(fts) && (rl.same[fts[i+1].key] || fts[i+1].key == "les" && i+2 < len(fts) && fts[i+2].fc&fc_det == 0 && fr.attacker),
+		case ft.key == "comme" && i+1 < len(fts) && (rl.same[fts[i+1].key] || fr.attacker || fr.extremist || fts[i+1].cap),
 			rl.same[ft.key] && ft.key != "eux" && ft.key != "lui" && ft.key != "elles":
 			// emulation: the speaker's, or wished
 			// « je veux faire | comme lui »: comme opens a clause of its own.
@@ -214,7 +211,9 @@ func readAdmire(fts []ftok, fr *frame, subject uint8) {
 					fr.admire = true
 				}
 				if rl.joinV[m.Lemma] {
-					if tn, actor := verbFrame(fts, i, m, subject); tn == tenseImperative || actor == actor1 && tn != tensePast || hasKeyIn(fts, "nous") {
+					// joining what: an extremist group named in the clause
+					// (« rejoignez le califat »), not a club.
+					if tn, actor := verbFrame(fts, i, m, subject); fr.extremist && (tn == tenseImperative || actor == actor1 && tn != tensePast || hasKeyIn(fts, "nous")) {
 						fr.admire = true
 					}
 				}
@@ -226,6 +225,43 @@ func readAdmire(fts []ftok, fr *frame, subject uint8) {
 func admireVerb(ms []MorphEntry, rl *ruinLex) bool {
 	for _, m := range ms {
 		if m.POS == POSVerb && (rl.oserV[m.Lemma] || rl.joinV[m.Lemma]) {
+			return true
+		}
+	}
+	return false
+}
+
+func hasLemma(fts []ftok, lemma string) bool {
+	for _, ft := range fts {
+		if _, ok := lemmaIs(ft.morph, lemma); ok {
+			return true
+		}
+	}
+	return false
+}
+
+// admireExcused reports whether admiration in the message is for victims
+// or rescuers (« les pompiers du Bataclan ont eu un courage immense »), or
+// in a lesson, a fiction or a tribute.
+func admireExcused(toks []dtok, frames []frame) bool {
+	for i := range frames {
+		f := &frames[i]
+		if f.rescuers || f.victimFirst || f.fictionCue || f.commem || f.lesson {
+			return true
+		}
+	}
+	for i := range toks {
+		if rescuerWords[toks[i].key] {
+			return true
+		}
+	}
+	return false
+}
+
+func worksIn(fts []ftok) bool {
+	rl := ruinLexicon()
+	for _, ft := range fts {
+		if rl.works[ft.key] {
 			return true
 		}
 	}

@@ -59,6 +59,7 @@ func TestRound7Detectors(t *testing.T) {
 		{false, "Rejoignez la chorale du collège, on chante le mardi."},
 		{false, "bon courage pour le contrôle d'histoire sur les attentats"},
 		{false, "mon cahier sera rouge de corrections demain"},
+		{false, "Le vieux préau du lycée sera démoli pendant le chantier."},
 		{false, "la kermesse : la cour sera pleine de stands samedi"},
 		{false, "Le four est programmé pour 18h, le gâteau sera prêt."},
 	}
