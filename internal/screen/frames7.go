@@ -100,12 +100,15 @@ func readRuin(fts []ftok, fr *frame, subject uint8) {
 // setting it, not in the future (a plan or a notice: « les sacs seront
 // déposés à la vie scolaire ») and not negated, and either the school or
 // one of its places, or a timer verb with a time (« un engin réglé pour
-// 10h15 »). « un paquet de copies » names what it holds: not a device.
+// 10h15 »). « un paquet de copies » names what it holds, « mon sac » is
+// the speaker's: not a device.
 func readDevice(fts []ftok, fr *frame, subject uint8) {
 	rl := ruinLexicon()
 	dev := -1
 	for i, ft := range fts {
-		if rl.device[ft.key] && !(i+1 < len(fts) && (fts[i+1].key == "de" || fts[i+1].key == "d")) {
+		// An indefinite device (un, des, deux…): « mon sac », « le colis »
+		// are someone's own or known.
+		if rl.device[ft.key] && !(i+1 < len(fts) && (fts[i+1].key == "de" || fts[i+1].key == "d")) && !(i > 0 && knownDet[fts[i-1].key]) {
 			dev = i
 			break
 		}
@@ -267,3 +270,8 @@ func worksIn(fts []ftok) bool {
 	}
 	return false
 }
+
+// knownDet are the determiners of a thing known or owned.
+var knownDet = map[string]bool{"mon": true, "ma": true, "mes": true, "ton": true, "ta": true, "tes": true, "son": true, "sa": true,
+	"ses": true, "notre": true, "nos": true, "votre": true, "vos": true, "leur": true, "leurs": true, "le": true, "la": true,
+	"les": true, "l": true, "ce": true, "cet": true, "cette": true, "ces": true}

@@ -467,9 +467,9 @@ var families = []family{
 	// image or an outcome, or a device claimed in it, and their look-alikes.
 	{"school_ruin", "threat", []string{
 		"{greet}{time}, {place} [sera rouge de sang|sera plein de sang|va finir en cendres|va partir en fumée|sera un cimetière|sera un carnage|va devenir une boucherie|sera réduit en cendres|ne sera plus que des ruines]. [Restez chez vous|Vous êtes prévenus|Personne ne sera épargné|]{close}",
-		"{nameOpt}[le bahut|le collège|le lycée|l'école|la cantine|la cour|l'internat] [va s'embraser|va être rasé|sera rasé|va brûler de partout|sera couvert de sang|va partir en fumée] {chatTime}[, je rigole pas|, c'est pas une blague|, restez chez vous|]{pupilEnd}",
+		"[le bahut|le collège|le lycée|l'école|la cantine|la cour|l'internat] [va s'embraser|va être rasé|sera rasé|va brûler de partout|sera couvert de sang|va partir en fumée] {time}[, je rigole pas|, c'est pas une blague|, restez chez vous|].",
 		"{greet}il ne restera que [des cendres|des ruines|des décombres|de la fumée] [du collège|du lycée|de l'établissement|de l'internat] {time}.{close}",
-	}, 0.3, true},
+	}, 0.3, false},
 	{"ruin_benign", "benign", []string{
 		"[Ma copie|Mon cahier|Le tableau|Ma dictée] [sera rouge de corrections|va être tout rouge de fautes|était couvert de rouge]{pupilEnd}",
 		"[J'ai oublié le gâteau dans le four|Le barbecue a pris feu|Mon toast a cramé], [la cuisine est partie en fumée|tout le jardin était plein de fumée|l'appart a fini plein de fumée]{pupilEnd}",
@@ -482,26 +482,13 @@ var families = []family{
 		"{greet}[un engin|un dispositif|un appareil|un colis|une valise|un sac] [est caché|a été déposé|est planqué|a été placé|a été laissé|est installé] {placeIn}, [réglé pour|programmé pour|il part] {hour}.{close}",
 		"{greet}[j'ai caché|j'ai déposé|on a placé|j'ai laissé|on a planqué|j'ai installé] [un engin|un dispositif|deux colis|trois sacs|un paquet|une valise] {placeIn}. [Tic tac|Bonne chance|À vous de le trouver|Évacuez ou pas].",
 		"{greet}[un engin|un appareil|un dispositif] [réglé|programmé] pour {hour} attend {placeIn}.{close}",
-	}, 0.3, true},
+	}, 0.3, false},
 	{"device_benign", "benign", []string{
 		"[Le colis|Ton paquet|La commande|Le sac] a été déposé [chez le voisin|à la loge|au point relais|devant la porte] {day}[, il arrive avant midi|, pense à le récupérer|].",
 		"[Les sacs oubliés|Les affaires trouvées|Les colis des parents] seront déposés à la vie scolaire {day}.",
 		"[Mon réveil est réglé|J'ai programmé le minuteur|Le four est programmé] pour {hour}[, je dois être au collège tôt|, le gâteau sera prêt|].",
 		"[Le paquet de copies|Le sac de sport|La valise de costumes] est [caché|rangé|posé] dans [le casier du prof|la réserve|le local du club théâtre].",
 		"Pour la fête de la science on a [réglé un minuteur|programmé le robot|installé l'appareil] pour {hour} au [labo|CDI|gymnase]{pupilEnd}",
-	}, 0.2, false},
-	{"admire_apology", "terror_apology", []string{
-		"{attacker} [a eu le cran|a eu le courage|avait le cran|a osé] [d'aller jusqu'au bout|de le faire|de passer à l'acte|de frapper], [je ferai pareil|moi aussi un jour|je veux faire comme lui|respect|]{pupilEnd}",
-		"[je veux|j'aimerais|un jour je vais|on devrait] faire comme {attacker}{pupilEnd}",
-		"[Venez|Frères, venez|Rejoignez-nous et venez] [nous rejoindre|rejoindre les rangs de|combattre avec] {org}[, on vous attend|, la terre du jihad vous appelle|, n'ayez pas peur|]{pupilEnd}",
-		"[il faudrait plus de gens comme|on a besoin de jeunes comme|à nous de prendre la relève de] {attacker}{pupilEnd}",
-	}, 0.3, true},
-	{"admire_benign", "benign", []string{
-		"[Les pompiers|Les secouristes|Les policiers|Les soignants] [de Nice|du Bataclan|d'Arras] ont eu un courage [immense|incroyable], [je veux faire comme eux plus tard|respect à eux|j'aimerais être comme eux].",
-		"[Rejoignez|Viens rejoindre|Venez nous rejoindre à] [la chorale|le club théâtre|l'association sportive|le club d'échecs] [du collège|du lycée] {day}{pupilEnd}",
-		"En histoire on étudie [les résistants|Jean Moulin|les Justes] qui [ont eu le courage de|ont osé] [désobéir|saboter les trains|cacher des enfants juifs].",
-		"[Bon courage|Courage] pour [le contrôle|l'exposé|le brevet blanc] sur [l'attentat de Nice|le 11 septembre|Charlie Hebdo|la laïcité]{pupilEnd}",
-		"[J'aimerais avoir le courage de|J'ai osé|Je vais faire comme Inès et] [parler devant la classe|demander à la prof|m'inscrire au théâtre]{pupilEnd}",
 	}, 0.2, false},
 	{"otp_benign", "benign", []string{
 		"[Votre|Ton] code de [vérification|connexion|confirmation] est [482913|104772|559301]. Il expire dans 10 minutes. Ne le communiquez à personne.",
