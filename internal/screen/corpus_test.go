@@ -164,7 +164,7 @@ func TestHeldOut(t *testing.T) {
 		// and 25 hard benign (the same images in ordinary life), written
 		// before the seventh round and not tuned on: harmful 13/25 stopped
 		// (threat 6/15, terror apology 7/10) and benign 2/25 held when
-		// written.
+		// written; 19/25 (threat 12/15) and 1/25 after it.
 		{"blind9", "testdata/blind9_heldout.jsonl", 0.5},
 	} {
 		t.Run(c.name, func(t *testing.T) {
