@@ -502,8 +502,22 @@ func TestUrgentFromCompose(t *testing.T) {
 	}
 	rssi := newBrowser(t, srv)
 	rssi.login("rssi.versailles", e.OTP(t, 1))
-	if p := rssi.get("/admin/urgent"); !strings.Contains(p.Body, "alerte intrusion") {
+	p = rssi.get("/admin/urgent")
+	if !strings.Contains(p.Body, "alerte intrusion") {
 		t.Errorf("académie does not see the urgent send:\n%s", p.Body)
+	}
+	// The journal reads as people, subjects and establishments, not as the
+	// audit entry's login, message id and key=value detail.
+	journal := p.Body[strings.Index(p.Body, "<table"):]
+	for _, want := range []string{"Claire Principal", "« Confinement »", "Collège Jean Moulin"} {
+		if !strings.Contains(journal, want) {
+			t.Errorf("urgent journal lacks %q:\n%s", want, journal)
+		}
+	}
+	for _, raw := range []string{"principal.moulin", "message:", "reason=", "recipients=", "establishment:"} {
+		if strings.Contains(journal, raw) {
+			t.Errorf("urgent journal shows the raw %q:\n%s", raw, journal)
+		}
 	}
 }
 
