@@ -71,7 +71,7 @@ func (h *handler) urgentRows(ctx context.Context, p *page, list []audit.View) []
 			rows[i].Subject = "message n°\u00a0" + id
 			if n, err := strconv.ParseInt(id, 10, 64); err == nil {
 				if m, err := h.d.DB.MessageByID(ctx, n); err == nil {
-					rows[i].Subject = "« " + m.Subject + " »"
+					rows[i].Subject = "«\u00a0" + m.Subject + "\u00a0»"
 				}
 			}
 		}

@@ -509,7 +509,7 @@ func TestUrgentFromCompose(t *testing.T) {
 	// The journal reads as people, subjects and establishments, not as the
 	// audit entry's login, message id and key=value detail.
 	journal := p.Body[strings.Index(p.Body, "<table"):]
-	for _, want := range []string{"Claire Principal", "« Confinement »", "Collège Jean Moulin"} {
+	for _, want := range []string{"Claire Principal", "«\u00a0Confinement\u00a0»", "Collège Jean Moulin"} {
 		if !strings.Contains(journal, want) {
 			t.Errorf("urgent journal lacks %q:\n%s", want, journal)
 		}
