@@ -123,6 +123,10 @@ func TestSuspensionAndRules(t *testing.T) {
 	if m == nil || !strings.Contains(p.Body, "Suspension enregistrée") || !strings.Contains(p.Body, "parent") {
 		t.Fatalf("suspension list:\n%s", p.Body)
 	}
+	// Its author by name, not by login.
+	if !strings.Contains(p.Body, "Par Claire Principal") || strings.Contains(p.Body, "Par principal.moulin") {
+		t.Errorf("suspension's author:\n%s", p.Body)
+	}
 	if p = head.post("/admin/suspensions/"+m[1]+"/lift", url.Values{}); p.Status != http.StatusForbidden {
 		t.Errorf("lift without token: %d", p.Status)
 	}

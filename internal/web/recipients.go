@@ -2,6 +2,7 @@ package web
 
 import (
 	"context"
+	"strings"
 
 	"github.com/bouclier/bouclier"
 )
@@ -81,4 +82,17 @@ func (p *page) Recipient(expr string) string {
 		return "Enseignants de " + r.Class + where
 	}
 	return "Vie scolaire et direction" + where
+}
+
+// Person names the author of an action recorded by login (a suspension, a
+// legal hold) as a person, « Claire Principal, direction », or the service
+// for its own automatic actions.
+func (p *page) Person(username string) string {
+	if strings.HasPrefix(username, "system:") {
+		return "Bouclier (action automatique)"
+	}
+	if p.names == nil || username == "" {
+		return username
+	}
+	return p.names.person(username)
 }
