@@ -136,6 +136,11 @@ func (h *handler) composeShow(w http.ResponseWriter, r *http.Request, s auth.Ses
 		}
 	}
 	p := h.newPage(ctx, &s, "Écrire un message", "compose")
+	if p.reopen != nil {
+		// Offered before the send rather than learnt from a refusal.
+		local := p.reopen.In(h.location(s.User))
+		d.ReopenAt, d.ReopenValue = frenchDate(local), local.Format("2006-01-02T15:04")
+	}
 	if q.Get("confirme") != "" {
 		p.Flash = "Identité confirmée. Joignez à nouveau vos pièces jointes, puis envoyez."
 		draftErr = ""

@@ -20,6 +20,7 @@ import (
 	"github.com/bouclier/bouclier/internal/directory"
 	"github.com/bouclier/bouclier/internal/frdate"
 	"github.com/bouclier/bouclier/internal/httpx"
+	"github.com/bouclier/bouclier/internal/rules"
 )
 
 //go:embed templates/*.html
@@ -95,6 +96,12 @@ type page struct {
 	Fields []fieldError // errors tied to form fields (fielderrors.go)
 	Data   any
 	loc    *time.Location
+	// SendClosed: the rules refuse the user's sends now, with no known
+	// reopening and no emergency override; the pages offer no form that
+	// could only be refused (and counted as an attempt while closed).
+	SendClosed bool
+	// reopen is when a refused sender's messaging reopens, if known.
+	reopen *time.Time
 	people map[int64]string // senders' labels, by user id (describe)
 	names  *recipientNames  // recipients' labels, looked up on first use (Recipient)
 }
@@ -126,6 +133,13 @@ func (h *handler) newPage(ctx context.Context, s *auth.Session, title, nav strin
 			h.d.Log.Warn("explain for banner", "user", u.Username, "err", err)
 		} else {
 			p.Banner = bannerText(b, p.loc)
+			if !b.Send && !rules.MayUseUrgent(u.Role) {
+				if b.Until != nil && !b.Until.IsZero() {
+					p.reopen = b.Until
+				} else {
+					p.SendClosed = true
+				}
+			}
 		}
 	}
 	if h.d.UnreadCount != nil {
