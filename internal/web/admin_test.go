@@ -92,6 +92,10 @@ func TestSuspensionAndRules(t *testing.T) {
 	if p = head.get("/admin/rules?ok=preset"); !strings.Contains(p.Body, "Portée\u00a0: Collège Jean Moulin (0780001A)") || !strings.Contains(p.Body, "remplacées") {
 		t.Errorf("rules after preset:\n%s", p.Body)
 	}
+	if !strings.Contains(p.Body, "<td>Droit à la déconnexion (circulaire de 2025)</td>") || !strings.Contains(p.Body, "du vendredi 20\u00a0h\u00a000 au lundi 7\u00a0h\u00a000") ||
+		strings.Contains(p.Body, "<td>disconnect-2025/") || strings.Contains(p.Body, "20:00") {
+		t.Errorf("rules in force in the rules' own notation:\n%s", p.Body)
+	}
 
 	// A bad end date keeps what was typed.
 	form := url.Values{"csrf": {head.csrf()}, "scope": {"establishment:0780001A"}, "roles": {"parent"},
