@@ -169,6 +169,14 @@ func TestComposeRefusalKeepsDraft(t *testing.T) {
 		t.Fatalf("forged class post: %d\n%s", p.Status, p.Body)
 	}
 	draft := field(t, p.Body, "draft_id")
+	// The reason names the recipient as the page does, not by its expression.
+	named := func(where, body string) {
+		t.Helper()
+		if !strings.Contains(body, "écrire à Élèves de 4A.") || strings.Contains(body, "à class:") {
+			t.Errorf("%s: the refusal names the recipient by its expression:\n%s", where, body)
+		}
+	}
+	named("refusal", p.Body)
 	if !strings.Contains(p.Body, `value="Sortie au musée"`) || !strings.Contains(p.Body, "Qui vient samedi ?</textarea>") {
 		t.Fatalf("form not refilled:\n%s", p.Body)
 	}
@@ -179,10 +187,12 @@ func TestComposeRefusalKeepsDraft(t *testing.T) {
 	if !strings.Contains(p.Body, "Sortie au musée") || !strings.Contains(p.Body, "/compose?draft="+draft) || !strings.Contains(p.Body, "Non envoyé") {
 		t.Fatalf("drafts:\n%s", p.Body)
 	}
+	named("drafts", p.Body)
 	p = b.get("/compose?draft=" + draft)
 	if p.Status != http.StatusOK || !strings.Contains(p.Body, `value="Sortie au musée"`) || field(t, p.Body, "draft_id") != draft || !strings.Contains(p.Body, "Motif du refus précédent") {
 		t.Fatalf("draft reopened: %d\n%s", p.Status, p.Body)
 	}
+	named("draft reopened", p.Body)
 	// Sending it again updates the same draft rather than piling up copies.
 	p = b.postMultipart("/compose", url.Values{"csrf": {b.csrf()}, "draft_id": {draft}, "to": {"class:0780001A/4A"}, "subject": {"Sortie au musée"}, "body": {"Qui vient ?"}})
 	if p.Status != http.StatusForbidden || field(t, p.Body, "draft_id") != draft {

@@ -2,6 +2,7 @@ package web
 
 import (
 	"context"
+	"regexp"
 	"strings"
 
 	"github.com/bouclier/bouclier"
@@ -95,4 +96,21 @@ func (p *page) Person(username string) string {
 		return username
 	}
 	return p.names.person(username)
+}
+
+// recipientExpr matches a recipient expression in a service's message
+// (« Vous ne pouvez pas écrire à class:0780001A/4A. »); a sentence's final
+// full stop is trimmed by RecipientsNamed.
+var recipientExpr = regexp.MustCompile(`\b(?:user|staff|class|parents|teachers):[A-Za-z0-9._-]+(?:/[A-Za-z0-9._-]+)?`)
+
+// RecipientsNamed rewrites the recipient expressions in msg with their
+// labels for the page's reader (« … écrire à Élèves de 4A. »).
+func (p *page) RecipientsNamed(msg string) string {
+	return recipientExpr.ReplaceAllStringFunc(msg, func(expr string) string {
+		trimmed := strings.TrimRight(expr, ".")
+		if _, err := bouclier.ParseRecipient(trimmed); err != nil {
+			return expr
+		}
+		return p.Recipient(trimmed) + expr[len(trimmed):]
+	})
 }
