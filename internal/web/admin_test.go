@@ -338,6 +338,11 @@ func TestAccountSecurity(t *testing.T) {
 			t.Errorf("account page lacks %q", want)
 		}
 	}
+	// Where the parent belongs, by name rather than by UAI and key.
+	if !strings.Contains(p.Body, "<dt>Établissement</dt><dd>Collège Jean Moulin (0780001A)</dd>") ||
+		!strings.Contains(p.Body, "<dt>Académie</dt><dd>Académie de Versailles</dd>") {
+		t.Errorf("account page names the establishment or académie by its code:\n%s", p.Body)
+	}
 	tok := parent.csrf()
 	// Password change needs the current one.
 	p = parent.post("/account/password", url.Values{"csrf": {tok}, "current": {"faux"}, "new": {"une autre phrase de passe"}, "confirm": {"une autre phrase de passe"}})
