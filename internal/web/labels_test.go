@@ -74,3 +74,14 @@ func TestFrenchDate(t *testing.T) {
 		}
 	}
 }
+
+// TestSizeLabel: sizes with a decimal comma, a non-breaking space before
+// the unit and « octet » agreeing with the number.
+func TestSizeLabel(t *testing.T) {
+	for n, want := range map[int64]string{0: "0\u00a0octet", 1: "1\u00a0octet", 512: "512\u00a0octets", 12 << 10: "12\u00a0ko",
+		3 << 19: "1,5\u00a0Mo"} {
+		if got := sizeLabel(n); got != want {
+			t.Errorf("sizeLabel(%d) = %q, want %q", n, got, want)
+		}
+	}
+}

@@ -275,14 +275,18 @@ func recipientLabel(expr string) string {
 	return "Vie scolaire et direction (" + r.UAI + ")"
 }
 
+// sizeLabel writes a file's size the French way: « 1,5\u00a0Mo »,
+// « 12\u00a0ko », « 1\u00a0octet ».
 func sizeLabel(n int64) string {
 	switch {
 	case n >= 1<<20:
-		return fmt.Sprintf("%.1f Mo", float64(n)/(1<<20))
+		return strings.Replace(fmt.Sprintf("%.1f", float64(n)/(1<<20)), ".", ",", 1) + "\u00a0Mo"
 	case n >= 1<<10:
-		return fmt.Sprintf("%d ko", n>>10)
+		return fmt.Sprintf("%d\u00a0ko", n>>10)
+	case n == 0 || n == 1:
+		return fmt.Sprintf("%d\u00a0octet", n)
 	}
-	return fmt.Sprintf("%d octets", n)
+	return fmt.Sprintf("%d\u00a0octets", n)
 }
 
 func statusOf(err error) int { return httpx.Status(bouclier.ErrorCode(err)) }
