@@ -2,7 +2,6 @@ package campaign_test
 
 import (
 	"context"
-	"fmt"
 	"testing"
 
 	"github.com/bouclier/bouclier"
@@ -18,14 +17,7 @@ func TestContainAccounts(t *testing.T) {
 	apptest.Each(t, func(t *testing.T, e *apptest.Env) {
 		world(t, e, 4)
 		ctx := context.Background()
-		texts := []string{
-			"Une bombe va exploser demain au collège à 10h, vous êtes prévenus. Ce n'est pas une blague.",
-			"Une b0mbe va exploser demain au collège à 10h, vous êtes prévenus. Ce n'est pas une blague !",
-			"Une bombe 💣 va exploser demain au collège vers 10h, vous êtes prévenus. Ce n'est pas une blague.",
-		}
-		for i := 1; i <= 3; i++ {
-			_, _ = send(t, e, sender{fmt.Sprintf("parent.%d.C1.1", i), false}, []string{fmt.Sprintf("user:prof.%d", i)}, "Alerte", texts[i-1])
-		}
+		screenWave(t, e)
 		cs := incidents(t, e)
 		if len(cs) != 1 || len(cs[0].Locked) != 0 || len(cs[0].Accounts) != 3 {
 			t.Fatalf("incidents: %+v", cs)

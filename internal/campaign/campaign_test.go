@@ -224,20 +224,27 @@ func TestWaveLevels(t *testing.T) {
 func TestScreenSignal(t *testing.T) {
 	apptest.Each(t, func(t *testing.T, e *apptest.Env) {
 		world(t, e, 3)
-		texts := []string{
-			"Une bombe va exploser demain au collège à 10h, vous êtes prévenus. Ce n'est pas une blague.",
-			"Une b0mbe va exploser demain au collège à 10h, vous êtes prévenus. Ce n'est pas une blague !",
-			"Une bombe 💣 va exploser demain au collège vers 10h, vous êtes prévenus. Ce n'est pas une blague.",
-		}
-		for i := 1; i <= 3; i++ {
-			_, _ = send(t, e, sender{fmt.Sprintf("parent.%d.C1.1", i), false}, []string{fmt.Sprintf("user:prof.%d", i)}, "Alerte", texts[i-1])
-		}
+		screenWave(t, e)
 		// Known devices: the académie reviews, nobody is locked.
 		cs := incidents(t, e)
 		if len(cs) != 1 || len(cs[0].Locked) != 0 || len(cs[0].Accounts) != 3 || cs[0].Level != "review" {
 			t.Fatalf("incidents: %+v", cs)
 		}
 	})
+}
+
+// screenWave sends three variants of a bomb threat from three parents of
+// three establishments, from known devices: an incident held for review.
+func screenWave(t *testing.T, e *apptest.Env) {
+	t.Helper()
+	texts := []string{
+		"Une bombe va exploser demain au collège à 10h, vous êtes prévenus. Ce n'est pas une blague.",
+		"Une b0mbe va exploser demain au collège à 10h, vous êtes prévenus. Ce n'est pas une blague !",
+		"Une bombe 💣 va exploser demain au collège vers 10h, vous êtes prévenus. Ce n'est pas une blague.",
+	}
+	for i := 1; i <= 3; i++ {
+		_, _ = send(t, e, sender{fmt.Sprintf("parent.%d.C1.1", i), false}, []string{fmt.Sprintf("user:prof.%d", i)}, "Alerte", texts[i-1])
+	}
 }
 
 // TestAttachmentAndLinkSignals: different texts are one wave when they

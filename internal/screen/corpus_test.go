@@ -150,6 +150,15 @@ func TestHeldOut(t *testing.T) {
 		// 7/12, phishing 5/8) and benign 8/60 held when written; 28/40
 		// (terror apology 7/10, violent 10/12) and 3/60 after it.
 		{"blind7", "testdata/blind7_heldout.jsonl", 0.5},
+		// 50 harmful (13 threats, 12 terror apology, 13 violent, 12
+		// phishing) and 60 hard benign (game, film and book narration,
+		// lessons, commemorations, news, PPMS, Vigipirate, heads' letters,
+		// lab, kitchen, sport, hyperbole, ordinary links and the real
+		// ENT's notices), written before the sixth round and not tuned on:
+		// harmful 24/50 stopped (threat 5/13, terror apology 8/12, violent
+		// 2/13, phishing 9/12) and benign 7/60 held when written; 30/50
+		// (violent 5/13, phishing 12/12) and 7/60 after it.
+		{"blind8", "testdata/blind8_heldout.jsonl", 0.5},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			acc := runCorpus(t, c.file, false)

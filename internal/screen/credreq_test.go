@@ -22,6 +22,14 @@ func TestCredentialRequest(t *testing.T) {
 		{"j'ai oublié mon mot de passe, je te le dis demain", false},
 		{"tu peux me donner ton code de casier", false},
 		{"Le professeur vous communiquera votre identifiant lundi.", false},
+		// a one-time code just received, asked for by anyone; English
+		{"c'est moi, tu peux me transférer le code que tu as reçu ?", true},
+		{"écris-moi ton mot de passe", true},
+		{"text me the code you received", true},
+		{"please send your password to this address", true},
+		{"Ton code de connexion est 730211, ne le donne à personne.", false},
+		{"never give your password to anyone", false},
+		{"Don't share your passcode, even with a friend.", false},
 	}
 	for _, tc := range tests {
 		s := textScores(tc.text)[detPhishing].score

@@ -110,7 +110,15 @@
 // allusion to a past attack (« comme à X », « retenez la date ») in a
 // message that is no lesson, report or drill, are findings too. A
 // subject pronoun after a complete clause opens a new one (pupils write
-// without punctuation). An agentive act in an unframed
+// without punctuation). Any verb other than one of care (laver, tenir,
+// masser…) on te or lui and a part of the body, said by the speaker, is a
+// bodily harm (« on va te coudre la bouche »); a reciprocal fight verb
+// (« on se bat », « tu veux te battre ») or « 1v1 » / « en face » with a
+// verb of coming, not for a cause, in a case (si, quand) or a game, is a
+// call to fight; the speaker coming, waiting or knowing with the reader's
+// kin or home named (« ta sœur », « chez toi ») holds with a threat's
+// condition or warning (« sinon », « si tu parles », « réfléchis »);
+// « arrêter / éviter de » stops the act after it. An agentive act in an unframed
 // clause is a finding of its own (0.5 to 0.84). The stance discounts of
 // rule 3d apply only when the negator stands in the clause of the act, or
 // when no clause has anyone performing, claiming or calling for the act (a

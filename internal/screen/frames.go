@@ -114,6 +114,10 @@ type frame struct {
 	fictionCue   bool // the clause names a fiction (not negated: « c'est pas un film »)
 	compare      bool // comme, genre, mieux, pire: a comparison (« ce sera mieux qu'un film »)
 	practiceCue  bool // the clause names hunting, a shooting sport, the lab or the kitchen
+	body         bool // a harm on a part of the body, whatever the verb: « je vais te coudre la bouche »
+	challenge    bool // a call to fight: « on se bat à la sortie », « viens en face »
+	nearVerb     bool // the speaker comes, waits, looks for or knows (not past): with the reader's kin or home, intimidation
+	kin          bool // the reader's kin or home: « ta sœur », « chez toi »
 }
 
 // agentive reports whether someone performs, claims or calls for the act
@@ -153,6 +157,8 @@ func (f *frame) agentive() bool {
 		return true // « tu vas le regretter », « le bâtiment C n'existera plus »
 	case f.act == actHarm && f.actor == actor1 && f.target2 && f.tense == tensePresent:
 		return true // « on te fait regretter d'être né »
+	case f.act == actHarm && f.challenge && (f.actor == actor2 || f.tense == tenseImperative) && f.tense != tensePast && f.tense != tenseConditional:
+		return true // « tu veux te battre ? », « viens en face »
 	}
 	return false
 }
@@ -184,7 +190,7 @@ func (f *frame) framed() bool {
 // appended to a threat (« je vais tous vous tuer demain 2-1 ») does not
 // make it a match report.
 func (f *frame) playful() bool {
-	return f.play || f.laugh && !f.grave() && !(f.act == actHarm && f.outcome) || f.score && !(f.target2 || f.school || f.weapon)
+	return f.play || f.laugh && !f.grave() && !(f.act == actHarm && (f.outcome || f.body)) || f.score && !(f.target2 || f.school || f.weapon)
 }
 
 // Actors.
@@ -301,6 +307,22 @@ var (
 	// a verb of ending up (outcomeVerbs).
 	outcomePlaces = "hôpital hopital hosto urgences urgence cimetière cimetiere morgue réa réanimation fauteuil civière brancard cercueil planches tombe tombeau"
 	outcomeVerbs  = "finir terminer atterrir dormir repartir rentrer sortir partir retrouver"
+	// careVerbs take a part of the reader's body as their object without
+	// harm (« je vais te laver les cheveux », « je te tiens la main »):
+	// any other verb on te/lui + a part of the body, said by the speaker,
+	// is a bodily harm (bodyHarm).
+	careVerbs = "laver brosser coiffer peigner masser soigner embrasser tenir serrer prendre donner tendre maquiller toucher caresser gratter montrer essuyer moucher bander panser examiner regarder voir jurer sécher protéger réchauffer frotter mettre faire dire expliquer lever baisser tourner couvrir raser tresser dessiner photographier filmer opérer plâtrer ausculter soulager vernir tatouer percer passer prêter offrir demander vouloir pouvoir devoir aller avoir être soigner guérir nettoyer maquiller épiler démêler lisser friser teindre boucler peindre décorer farder poudrer"
+	// fightLemmas, reciprocal (« on se bat », « tu veux te battre »), call
+	// to a fight.
+	fightLemmas = "battre bagarrer friter fighter clasher"
+	// nearLemmas: the speaker comes, waits for, looks for, follows or
+	// knows where; with the reader's kin or home named, intimidation
+	// (« je sais où habite ta sœur », « on passe chez toi ce soir »): a
+	// feature for the model, held by the rules only with a threat's
+	// condition or warning.
+	nearLemmas = "venir aller passer attendre chercher trouver retrouver savoir connaître suivre guetter débarquer surveiller monter descendre récupérer"
+	// kinWords: the reader's kin and home, after ta, ton, tes, votre.
+	kinWords = "mère mere daronne daron reum père frère frere sœur soeur famille parents maison adresse cousin cousine mamie papi copine copain meuf"
 )
 
 type frameLex struct {
@@ -354,6 +376,13 @@ type frameLex struct {
 	attackerN  map[string]bool
 	outcomeP   map[string]bool
 	outcomeV   map[string]bool
+	care       map[string]bool
+	fight      map[string]bool
+	nearV      map[string]bool
+	kin        map[string]bool
+	body       map[string]bool
+	soft       map[string]bool
+	stop       map[string]bool
 }
 
 var (
@@ -431,6 +460,8 @@ func buildFrameLex() *frameLex {
 		fiction: keySet(fictionWords), fictionV: keySet(fictionVerbs), practice: keySet(practiceWords),
 		substance: keySet(substanceWords), praiseN: keySet(praiseNouns), victim: keySet(victimWords),
 		attackerN: keySet(attackerNouns), outcomeP: keySet(outcomePlaces), outcomeV: keySet(outcomeVerbs),
+		care: keySet(careVerbs), fight: keySet(fightLemmas), nearV: keySet(nearLemmas), kin: keySet(kinWords), body: keySet(bodyPartWords),
+		soft: keySet(softLemmas), stop: keySet(stopLemmas),
 	}
 	for w := range determiners {
 		f.det[w] = true
@@ -535,6 +566,10 @@ const (
 	lfFiction // regarder, lire, mater: before a capitalised title, a fiction
 	lfOutcome // finir, atterrir, dormir…: before a place of outcome (hôpital, cimetière), a harm
 	lfCopula  // être, rester, devenir: before a praise noun, a praise predicate
+	lfCare    // laver, masser, tenir…: a part of the body as object is no harm
+	lfFight   // battre, bagarrer: reciprocal, a call to fight
+	lfNear    // venir, attendre, chercher, savoir…: with the reader's kin, intimidation
+	lfStop    // arrêter, cesser, éviter + de: the act after it is stopped, not done
 )
 
 // verbInfo returns what a key's verb analyses say for the frames.
@@ -581,6 +616,18 @@ func verbInfo(morph []MorphEntry) (act actClass, at int, lf uint16) {
 		if m.Lemma == lemEtre || m.Lemma == lemRester || m.Lemma == lemDevenir {
 			lf |= lfCopula
 		}
+		if f.care[m.Lemma] {
+			lf |= lfCare
+		}
+		if f.fight[m.Lemma] {
+			lf |= lfFight
+		}
+		if f.nearV[m.Lemma] {
+			lf |= lfNear
+		}
+		if f.stop[m.Lemma] {
+			lf |= lfStop
+		}
 	}
 	return act, at, lf
 }
@@ -618,6 +665,8 @@ const (
 	fc_victim
 	fc_attackerN
 	fc_outcomeP
+	fc_body // a part of the body (bodyParts)
+	fc_kin  // the reader's kin or home (kinWords)
 )
 
 // frameWordInfo returns the frame classes of a key.
@@ -634,7 +683,7 @@ func frameWordInfo(key string) (uint32, actClass, uint8) {
 		{f.laugh, fc_laugh}, {f.thing, fc_thing}, {f.survival, fc_survival}, {f.date, fc_date}, {f.pastAttack, fc_pastAttack},
 		{f.warn, fc_warn}, {f.commem, fc_commem}, {f.fiction, fc_fiction}, {f.practice, fc_practice},
 		{f.substance, fc_substance}, {f.praiseN, fc_praiseN}, {f.victim, fc_victim}, {f.attackerN, fc_attackerN},
-		{f.outcomeP, fc_outcomeP},
+		{f.outcomeP, fc_outcomeP}, {f.body, fc_body}, {f.kin, fc_kin},
 	} {
 		if x.m[key] {
 			fc |= x.bit
@@ -661,13 +710,28 @@ func parseFrames(src string, toks []dtok, clauseOf []int, out []frame, fts []fto
 		}
 		fts = append(fts, ft)
 	}
+	// The sixth round's readers run only on messages with their cue: a
+	// part of the body, the reader's kin or home, a fight.
+	var cues uint8
+	for i := range fts {
+		ft := &fts[i]
+		if ft.fc&fc_body != 0 {
+			cues |= cueBody
+		}
+		if ft.fc&fc_kin != 0 || ft.key == "chez" {
+			cues |= cueKin
+		}
+		if ft.lf&lfFight != 0 || ft.key == "1v1" || ft.key == "1vs1" || ft.key == "face" || ft.key == "fight" {
+			cues |= cueFight
+		}
+	}
 	start := 0
 	for i := 0; i <= len(fts); i++ {
 		if i < len(fts) && (i == start || !clauseBreak(src, toks, fts, start, i)) {
 			continue
 		}
 		if i > start {
-			fr := readClause(src, toks, fts[start:i])
+			fr := readClause(src, toks, fts[start:i], cues)
 			if k := fts[start].key; (k == "que" || k == "qu") && len(out) > 0 && out[len(out)-1].report && out[len(out)-1].act == actNone {
 				fr.report = true // « un élève a écrit qu'il allait… »
 			}
@@ -831,7 +895,7 @@ func personActor(p Person) uint8 {
 }
 
 // readClause reads the frame of one clause.
-func readClause(src string, toks []dtok, fts []ftok) frame {
+func readClause(src string, toks []dtok, fts []ftok, cues uint8) frame {
 	fr := frame{start: fts[0].tok, end: fts[len(fts)-1].tok + 1, actTok: -1}
 	subject := actorNone
 	subjectAt := -1
@@ -893,6 +957,8 @@ func readClause(src string, toks []dtok, fts []ftok) frame {
 			// that a lesson is taught.
 			if k == "cours" && i >= 2 && (whenCours[fts[i-1].key] || whenCours[fts[i-2].key]) {
 				fr.time = true
+			} else if k == "devoir" && i+1 < len(fts) && (fts[i+1].fc&fc_clitic != 0 || fts[i+1].lf&lfVerb != 0 && !isFinite(fts[i+1].morph)) {
+				// the modal (« on va devoir te … »), not homework
 			} else {
 				fr.lesson = true
 			}
@@ -1141,6 +1207,24 @@ func readClause(src string, toks []dtok, fts []ftok) frame {
 	}
 	if fr.act == actNone && harm {
 		readHarm(fts, &fr, subject)
+	}
+	if fr.act == actNone && !fr.negated && cues&cueBody != 0 {
+		readBodyHarm(fts, &fr, subject)
+	}
+	if fr.act == actNone && !fr.negated && cues&cueFight != 0 {
+		readChallenge(fts, &fr, subject)
+	}
+	if !fr.negated && cues&cueKin != 0 {
+		readNear(fts, &fr, subject)
+	}
+	// « arrêtez de vous battre », « évite de le frapper »: the act is
+	// stopped, as if negated.
+	if fr.act != actNone && !fr.negated {
+		for i := 0; i+1 < len(fts) && fts[i].tok < fr.actTok; i++ {
+			if fts[i].lf&lfStop != 0 && (fts[i+1].key == "de" || fts[i+1].key == "d") {
+				fr.negated = true
+			}
+		}
 	}
 	// An act named by a noun (« l'attentat ») is the speaker's only with a
 	// verb of doing or having: « je ferai un attentat », « j'ai une bombe ».
@@ -1421,6 +1505,165 @@ func readHarm(fts []ftok, fr *frame, subject uint8) {
 	}
 }
 
+// Message cues for the sixth round's readers (parseFrames).
+const (
+	cueBody uint8 = 1 << iota
+	cueKin
+	cueFight
+)
+
+// readBodyHarm reads a harm done to a part of the reader's or someone's
+// body, whatever the verb: « on va te coudre la bouche », « jvais lui
+// ouvrir le crâne », « je te fais manger tes dents ». The verb stands
+// just before the part of the body (with its determiner), an indirect
+// object (te, vous, lui, leur) before the verb or its auxiliary, and the
+// speaker acts, not in the past. Verbs of care (laver, tenir, masser…)
+// and être, avoir are no harm.
+func readBodyHarm(fts []ftok, fr *frame, subject uint8) {
+	for b := range fts {
+		if fts[b].fc&fc_body == 0 || b < 2 {
+			continue
+		}
+		i := b - 1
+		if fts[i].fc&fc_det != 0 || fts[i].key == "le" || fts[i].key == "la" || fts[i].key == "les" || fts[i].key == "l" {
+			i--
+		}
+		if i < 1 || fts[i].lf&lfVerb == 0 || fts[i].lf&(lfCare|lfEtre) != 0 {
+			continue
+		}
+		v, ok := hasVerb(fts[i].morph)
+		if !ok || v.Lemma == lemAvoir {
+			continue
+		}
+		dative := false
+		for j := i - 1; j >= 0 && j >= i-3; j-- {
+			switch fts[j].key {
+			case "te", "t", "vous", "lui", "leur":
+				dative = true
+			}
+		}
+		if !dative {
+			continue
+		}
+		tn, actor := verbFrame(fts, i, v, subject)
+		if actor != actor1 || tn == tensePast || tn == tensePassive || tn == tenseNone {
+			continue
+		}
+		fr.act, fr.actTok, fr.tense, fr.actor, fr.body = actHarm, fts[i].tok, tn, actor, true
+		return
+	}
+}
+
+// readChallenge reads a call to fight: a reciprocal fight verb whose
+// subject is the speaker or the reader (« on se bat à la sortie », « tu
+// veux te battre ? »), not for a cause (« se battre pour ses droits »), or
+// « 1v1 » / « en face » with a verb of coming or meeting (« viens en face
+// si t'es un homme »). A game in the clause makes it play (framed).
+func readChallenge(fts []ftok, fr *frame, subject uint8) {
+	// « comment réagir si on se bat », « quand on se bat »: a case, not a
+	// call.
+	switch fts[0].key {
+	case "si", "quand", "lorsque", "lorsqu", "comment", "pourquoi":
+		return
+	}
+	for i, ft := range fts {
+		var v MorphEntry
+		switch {
+		case ft.lf&lfFight != 0 || ft.key == "fight":
+			if i == 0 {
+				continue
+			}
+			switch fts[i-1].key {
+			case "se", "s", "nous", "vous", "te", "t":
+			default:
+				continue
+			}
+			if j := i + 1; j < len(fts) && (fts[j].key == "pour" || fts[j].key == "contre" && !(j+1 < len(fts) && (fts[j+1].key == "toi" || fts[j+1].key == "vous" || fts[j+1].key == "lui" || fts[j+1].key == "eux"))) {
+				continue
+			}
+			m, ok := hasVerb(ft.morph)
+			if !ok {
+				m = MorphEntry{POS: POSVerb, Lemma: ft.key, Moods: MoodInfinitive}
+			}
+			v = m
+		case (ft.key == "1v1" || ft.key == "1vs1" || ft.key == "face" && i > 0 && fts[i-1].key == "en" && (i+1 == len(fts) || fts[i+1].key != "de" && fts[i+1].key != "d" && fts[i+1].key != "du" && fts[i+1].key != "des")) && !fr.play:
+			// « 1v1 » is first a gamer's word: with a game or sport named
+			// in the clause it is one.
+			// The verb of coming or meeting of the clause.
+			found := false
+			for j := range fts {
+				if fts[j].lf&lfNear == 0 && fts[j].lf&lfFight == 0 {
+					continue
+				}
+				if m, ok := hasVerb(fts[j].morph); ok {
+					v, i, found = m, j, true
+					break
+				}
+			}
+			if !found {
+				continue
+			}
+			// With no subject pronoun before it, the verb is an order:
+			// « viens en face », and « amine vient 1v1 » (pupils spell
+			// « viens » so); « ce soir » is no subject.
+			bare := true
+			for j := 0; j < i; j++ {
+				if fts[j].subj != actorNone {
+					bare = false
+				}
+			}
+			if bare && (v.Moods&MoodImperative != 0 || v.Persons&Person3Sg != 0) {
+				fr.act, fr.actTok, fr.tense, fr.actor, fr.challenge = actHarm, fts[i].tok, tenseImperative, actor2, true
+				return
+			}
+		default:
+			continue
+		}
+		tn, actor := verbFrame(fts, i, v, subject)
+		if tn == tensePast || tn == tensePassive || actor == actor3 {
+			continue
+		}
+		fr.act, fr.actTok, fr.tense, fr.actor, fr.challenge = actHarm, fts[i].tok, tn, actor, true
+		return
+	}
+}
+
+// readNear reads, for the intimidation frame, whether the speaker comes,
+// waits, looks for or knows (not in the past) and whether the reader's
+// kin or home is named (« ta petite sœur », « chez toi »).
+func readNear(fts []ftok, fr *frame, subject uint8) {
+	for i, ft := range fts {
+		switch {
+		case ft.key == "chez" && i+1 < len(fts):
+			switch fts[i+1].key {
+			case "toi", "vous", "ta", "ton", "tes", "t":
+				fr.kin = true
+			}
+		case ft.fc&fc_kin != 0 && i > 0:
+			p := fts[i-1].key
+			if (p == "petite" || p == "petit" || p == "grande" || p == "grand") && i > 1 {
+				p = fts[i-2].key
+			}
+			switch p {
+			case "ta", "ton", "tes", "votre", "vos":
+				fr.kin = true
+			}
+		}
+		if ft.lf&lfNear != 0 && !fr.nearVerb {
+			for _, m := range ft.morph {
+				if m.POS != POSVerb || !flx.nearV[m.Lemma] {
+					continue
+				}
+				tn, actor := verbFrame(fts, i, m, subject)
+				if actor == actor1 && tn != tensePast && tn != tensePassive && tn != tenseConditional {
+					fr.nearVerb = true
+				}
+				break
+			}
+		}
+	}
+}
+
 func hasKeyIn(fts []ftok, key string) bool {
 	for _, ft := range fts {
 		if ft.key == key {
@@ -1478,12 +1721,17 @@ func hasObjectPronoun(fts []ftok, i int) bool {
 // bodyParts are the parts of the body that make a person the object of
 // casser, briser, péter, éclater… (« je te casse la bouche », « te péter
 // les chevilles », « briser le cou »).
-var bodyParts = keySet("gorge cou gueule tête crâne nez bouche dents dent mâchoire figure visage tronche bras cheville chevilles genou genoux doigt doigts côte côtes dos nuque poignet poignets ventre yeux oeil œil colonne cervicales jambe jambes bide mâchoire crâne")
+//
+// A word list, not a map: keys are made in buildFrameLex, after the
+// package's init has built the accent folding (a package-level keySet
+// keyed « tête », « crâne », « mâchoire » and « côte » wrongly, so they
+// never matched before the sixth round).
+const bodyPartWords = "gorge cou gueule tête crâne nez bouche dents dent mâchoire figure visage tronche bras cheville chevilles genou genoux doigt doigts côte côtes dos nuque poignet poignets ventre yeux oeil œil colonne cervicales jambe jambes bide mâchoire crâne langue oreille oreilles lèvre lèvres main mains épaule épaules joue joues"
 
 // hasBodyPart reports whether a part of the body follows fts[i] closely.
 func hasBodyPart(fts []ftok, i int) bool {
 	for j := i + 1; j < len(fts) && j <= i+3; j++ {
-		if bodyParts[fts[j].key] {
+		if fts[j].fc&fc_body != 0 {
 			return true
 		}
 	}
@@ -1535,7 +1783,7 @@ var determiners = map[string]bool{"un": true, "une": true, "des": true, "du": tr
 // its verb (« devraient toutes être tuées », « on va tout exploser »).
 var skipAdverb = map[string]bool{"tout": true, "tous": true, "toutes": true, "juste": true, "simplement": true,
 	"trop": true, "tres": true, "encore": true, "toujours": true,
-	"vraiment": true, "bien": true, "deja": true, "enfin": true, "de": true, "d": true, "vite": true, "aussi": true}
+	"vraiment": true, "bien": true, "deja": true, "enfin": true, "de": true, "d": true, "vite": true, "aussi": true, "direct": true}
 
 // verbFrame returns the tense and actor of the act verb at fts[i], looking
 // back over clitics for an auxiliary, a modal or a subject.
@@ -1569,6 +1817,9 @@ func verbFrame(fts []ftok, i int, v MorphEntry, subject uint8) (tense, uint8) {
 				}
 			case lemVouloir, lemCompter, lemDevoir, lemPouvoir, lemPenser, lemRever, lemMeriter, lemAimer, lemSouhaiter, lemCommencer:
 				if v.Moods&MoodInfinitive != 0 {
+					if gm.Moods&(MoodImperfect|MoodSimplePast) != 0 && gm.Moods&(MoodPresent|MoodFuture|MoodConditional) == 0 && actor == actor3 {
+						return tensePast, actor // « le suspect voulait attaquer »: told, not intended now
+					}
 					if gm.Lemma == lemDevoir && gm.Moods&MoodPresent != 0 && actor == actor3 {
 						return tenseIntent, actorNone // « il doit mourir »: incitation-like
 					}
@@ -1710,8 +1961,13 @@ func frameScores(toks []dtok, frames []frame) [numDetectors]detectorScore {
 			// An outcome without an act (« tu vas le regretter ») holds
 			// only with the school or a time; otherwise the model weighs it.
 			score, place, target = 0.45, f.school, false
-			if f.outcome {
+			switch {
+			case f.outcome:
 				score = 0.5 // a place of harm aimed at the reader: « tu vas finir à l'hôpital »
+			case f.body:
+				score = 0.5 // « je vais te coudre la bouche »
+			case f.challenge:
+				place = f.place // « on se bat à la sortie demain »: held with a place or a time
 			}
 		}
 		var ctx []string
@@ -1733,7 +1989,7 @@ func frameScores(toks []dtok, frames []frame) [numDetectors]detectorScore {
 		switch {
 		case (f.incite || f.wish || f.tense == tenseImperative) && faith:
 			d = detApology
-		case f.act == actHarm && !f.school:
+		case f.act == actHarm && (!f.school || f.challenge || f.body):
 		case f.school || f.weapon || f.place || f.act == actExplode || f.act == actShoot || f.targetGrp:
 			d = detThreat
 		}
@@ -1799,6 +2055,13 @@ func frameScores(toks []dtok, frames []frame) [numDetectors]detectorScore {
 			out[detApology] = detectorScore{score: 0.55, reason: "terror_apology: cadre éloge (prédicat) + auteur ou attaque nommés (score 0.55)"}
 		}
 	}
+	// Intimidation by the reader's kin or home (« je sais où habite ta
+	// sœur », « je passe chez toi ce soir ») with a threat's condition or
+	// warning in the message (« sinon », « si tu parles », « réfléchis »):
+	// violent, 0.5. Without one, the model weighs the frame.
+	if out[detViolence].score < 0.5 && nearFrame(frames) && menaceIn(toks, frames) {
+		out[detViolence] = detectorScore{score: 0.5, reason: "violence: cadre proches ou domicile du destinataire + menace (score 0.50)"}
+	}
 	// An allusion to a past attack, in a message that is no lesson, report
 	// or drill: « ce sera comme à X », « retenez la date ».
 	if allusion && attackRef && !framedMsg && out[detThreat].score < 0.55 {
@@ -1806,6 +2069,55 @@ func frameScores(toks []dtok, frames []frame) [numDetectors]detectorScore {
 	}
 	return out
 }
+
+// nearFrame reports whether a clause has the speaker coming, waiting,
+// looking for or knowing, with the reader's kin or home named in it or
+// the next clause (« on sait | où habite ta mère »), in a message that is
+// not framed as a report, lesson or game.
+func nearFrame(frames []frame) bool {
+	for i := range frames {
+		f := &frames[i]
+		if !f.nearVerb || f.framed() {
+			continue
+		}
+		if f.kin || i+1 < len(frames) && frames[i+1].kin && !frames[i+1].framed() {
+			return true
+		}
+	}
+	return false
+}
+
+// menaceIn reports whether the message sets a threat's condition or
+// warning: « sinon », « si tu » + a verb other than vouloir, pouvoir,
+// préférer, avoir (« si tu veux »), or a warning (réfléchis, méfie-toi,
+// gaffe). « la prochaine fois », a warning for the allusion frame, is
+// not one here: « mercredi prochain ».
+func menaceIn(toks []dtok, frames []frame) bool {
+	for i := range toks {
+		if toks[i].info.lf&lfWarn != 0 {
+			return true
+		}
+		switch toks[i].key {
+		case "sinon", "gaffe", "avertissement":
+			return true
+		case "si":
+			if i+2 < len(toks) && (toks[i+1].key == "tu" || toks[i+1].key == "t") {
+				if v, ok := hasVerb(toks[i+2].info.morph); !ok || !flx.soft[v.Lemma] {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// soft are the verbs of « si tu veux », « si tu peux », « si tu as
+// besoin »: an offer, not a threat's condition.
+const softLemmas = "vouloir pouvoir préférer avoir être aimer savoir"
+
+// stopLemmas, followed by de, stop the act after them: « arrêtez de vous
+// battre », « évite de le frapper ».
+const stopLemmas = "arrêter cesser éviter interdire empêcher"
 
 func newFtok(key string, tok int, ki *keyInfo) ftok {
 	return ftok{key: key, tok: tok, morph: ki.morph, fc: ki.frame, noun: ki.noun, subj: ki.subj, act: ki.act, actAt: ki.actAt, lf: ki.lf}
@@ -1828,10 +2140,10 @@ var alwaysParseFrames = false
 // it. Reporting verbs also count, so that the message-level features are
 // the same either way (messageFlags).
 func needFrames(toks []dtok) bool {
-	var first, etre, prep, te bool
+	var first, etre, prep, te, near bool
 	for i := range toks {
 		ki := toks[i].info
-		if ki.act != actNone || ki.noun != actNone || ki.contr != nil ||
+		if ki.act != actNone || ki.noun != actNone || ki.contr != nil || ki.lf&lfFight != 0 ||
 			ki.frame&(fc_weapon|fc_approve|fc_wish|fc_survival|fc_pastAttack|fc_praiseN|fc_outcomeP) != 0 || ki.lf&(lfReport|lfFalloir|lfDoing|lfHarm|lfMemory) != 0 ||
 			ki.class&clRef != 0 {
 			return true
@@ -1840,9 +2152,15 @@ func needFrames(toks []dtok) bool {
 		etre = etre || ki.lf&lfEtre != 0
 		prep = prep || ki.frame&fc_placePrep != 0
 		te = te || toks[i].key == "te" || toks[i].key == "t"
+		near = near || ki.frame&(fc_body|fc_kin) != 0 || toks[i].key == "chez"
+		if k := toks[i].key; k == "1v1" || k == "1vs1" || k == "face" || k == "fight" {
+			return true
+		}
 	}
-	// A first person and « te »: the frame aimed at the reader (addressed).
-	return first && (etre && prep || te)
+	// A first person and « te »: the frame aimed at the reader (addressed);
+	// a part of the body, the reader's kin or a challenge (bodyHarm,
+	// readNear, readChallenge).
+	return first && (etre && prep || te) || near && (first || te)
 }
 
 // messageFlags returns the message-level frame flags read from the words

@@ -152,7 +152,10 @@ func FuzzFrames(f *testing.F) {
 	for _, s := range []string{"Je vais te tuer demain", "jvais t'exploser", "« tuez-les » a-t-il dit", "t'es mort, chui armé", "", "qu'", "et et et je",
 		// fifth round: speaker's state, titles, practice, praise predicates, places of harm
 		"je vais exploser de", "je brûle d", "on a regardé l'", "Dans X", "il faut en plus", "qui est un héros",
-		"tu finis à la morgue", "regarder", "abattre deux", "les victimes sont des martyrs"} {
+		"tu finis à la morgue", "regarder", "abattre deux", "les victimes sont des martyrs",
+		// sixth round: body, fight, kin, stopped acts
+		"la tête", "te la tête", "lui ouvrir la", "se bat", "en face", "1v1", "vient 1v1", "chez", "ta petite", "petite sœur",
+		"arrêtez de", "si tu", "sinon chez toi", "on sait où habite ta mère"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {

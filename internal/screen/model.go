@@ -463,6 +463,12 @@ func (fv *featureVec) fill(toks []dtok, frames []frame, clause []int, ds *[numDe
 		if fr.outcome && !fr.negated {
 			fv.addName("cadre : issue (lieu)", frameValue)
 		}
+		if fr.body && !fr.framed() {
+			fv.addName("cadre : atteinte au corps", frameValue)
+		}
+		if fr.challenge && !fr.framed() {
+			fv.addName("cadre : défi", frameValue)
+		}
 		if fr.presence {
 			fv.addName("cadre : présence 1re personne", frameValue)
 			if fr.school {
@@ -499,6 +505,12 @@ func (fv *featureVec) fill(toks []dtok, frames []frame, clause []int, ds *[numDe
 		}
 	}
 	fv.addressed(toks, frames)
+	if nearFrame(frames) {
+		fv.addName("cadre : proches du destinataire", frameValue)
+		if menaceIn(toks, frames) {
+			fv.addName("cadre : proches du destinataire + menace", frameValue)
+		}
+	}
 	if !anyAct {
 		fv.addName("aucun acte", frameValue)
 	}

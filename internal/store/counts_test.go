@@ -27,15 +27,8 @@ func TestPendingCounts(t *testing.T) {
 			return id
 		}
 		err := db.InTx(ctx, func(tx *store.Tx) error {
-			for _, a := range []string{"A", "B"} {
-				if err := tx.UpsertAcademie(ctx, bouclier.Academie{ID: a, Name: "Académie " + a, TimeZone: "Europe/Paris"}); err != nil {
-					return err
-				}
-			}
-			for _, e := range []bouclier.Establishment{{UAI: "A1", Academie: "A"}, {UAI: "A2", Academie: "A"}, {UAI: "B1", Academie: "B"}} {
-				if err := tx.UpsertEstablishment(ctx, e); err != nil {
-					return err
-				}
+			if err := twoAcademies(ctx, tx); err != nil {
+				return err
 			}
 			msg(tx, bouclier.StatusHeld, "A1", "A")
 			msg(tx, bouclier.StatusHeld, "A1", "A")

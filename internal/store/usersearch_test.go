@@ -18,15 +18,8 @@ func TestFindUsers(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
 		ctx := context.Background()
 		err := db.InTx(ctx, func(tx *store.Tx) error {
-			for _, a := range []string{"A", "B"} {
-				if err := tx.UpsertAcademie(ctx, bouclier.Academie{ID: a, Name: "Académie " + a, TimeZone: "Europe/Paris"}); err != nil {
-					return err
-				}
-			}
-			for _, e := range []bouclier.Establishment{{UAI: "A1", Academie: "A"}, {UAI: "A2", Academie: "A"}, {UAI: "B1", Academie: "B"}} {
-				if err := tx.UpsertEstablishment(ctx, e); err != nil {
-					return err
-				}
+			if err := twoAcademies(ctx, tx); err != nil {
+				return err
 			}
 			for _, u := range []bouclier.User{
 				{Username: "parent.dupont", DisplayName: "Marie Dupont", Role: bouclier.RoleParent, Academie: "A", UAI: "A1"},
@@ -76,4 +69,20 @@ func TestFindUsers(t *testing.T) {
 			t.Error("unknown scope accepted")
 		}
 	})
+}
+
+// twoAcademies seeds académies A and B, establishments A1 and A2 in A and
+// B1 in B.
+func twoAcademies(ctx context.Context, tx *store.Tx) error {
+	for _, a := range []string{"A", "B"} {
+		if err := tx.UpsertAcademie(ctx, bouclier.Academie{ID: a, Name: "Académie " + a, TimeZone: "Europe/Paris"}); err != nil {
+			return err
+		}
+	}
+	for _, e := range []bouclier.Establishment{{UAI: "A1", Academie: "A"}, {UAI: "A2", Academie: "A"}, {UAI: "B1", Academie: "B"}} {
+		if err := tx.UpsertEstablishment(ctx, e); err != nil {
+			return err
+		}
+	}
+	return nil
 }

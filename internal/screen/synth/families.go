@@ -416,6 +416,59 @@ var families = []family{
 		"[Au biathlon|Au ball-trap|Au stand de tir], [j'ai tiré|on a tiré] sur [les cibles|les plateaux] [toute la matinée|{day}]{pupilEnd}",
 		"[Il|Mon oncle] a abattu [un sanglier|un cerf|un chevreuil] [à la chasse|ce week-end], [mon père était fier|on mange du civet ce soir].",
 	}, 0.2, true},
+	// Sixth round: bodily harm by any verb on a part of the body, calls
+	// to fight, intimidation through the reader's kin or home, one-time
+	// codes asked for; and their look-alikes.
+	{"body_harm", "violent", []string{
+		"{nameOpt}[je vais|jvais|on va|j'vais|je vais direct|on va devoir] [te|lui] [ouvrir|arracher|coudre|fendre|tordre|retourner|déchirer|refaire|écraser|enfoncer|broyer|démonter|plier|dévisser|recoudre] [la tête|le crâne|la bouche|les dents|le nez|la mâchoire|le bras|les côtes|la gueule|le visage|les doigts|la langue|les genoux]{pupilEnd}",
+		"{nameOpt}[si tu|la prochaine fois que tu|si jamais tu] [parles|balances|recommences|me cherches|touches à mon frère], [je te|on te|jte] [fais manger|fais avaler|fais bouffer] [tes dents|ton nez|ta langue|tes doigts]{pupilEnd}",
+		"{nameOpt}[je te|jte|on te|je vous] [retourne|fends|ouvre|arrache|tords|démonte] [la tête|le crâne|la mâchoire|le bras|la gueule|les doigts] {chatTime}{pupilEnd}",
+	}, 0.6, true},
+	{"body_benign", "benign", []string{
+		"[je vais|jvais|je peux|tu veux que je] te [laver|brosser|coiffer|masser|tenir|tresser|sécher|lisser|soigner] [les cheveux|la main|le dos|les mains|le bras|les épaules] [avant le spectacle|ce soir|si tu veux|]{pupilEnd}",
+		"[Le médecin|L'infirmière|Le dentiste|Le kiné] va [te|lui|vous] [soigner|examiner|regarder|masser|plâtrer] [les dents|le bras|la cheville|le genou|le dos] {day}.",
+		"[J'ai|Il a|Elle a|Mon frère a] mal [à la tête|au dos|aux dents|au bras|au genou|à la gorge] [depuis ce matin|après le sport|depuis le match]{pupilEnd}",
+		"[Je me suis|Il s'est|Elle s'est] [cassé|tordu|ouvert|fait mal à] [le bras|la cheville|le genou|la lèvre|le doigt|l'épaule] [au foot|au ski|en EPS|à la récré]{pupilEnd}",
+		"[Pour le spectacle|Pour la photo|Pour le carnaval], on va te [maquiller|coiffer|peindre|décorer] [le visage|les joues|la figure|les mains]{pupilEnd}",
+		"[Mamie|Ma mère|Mon père] m'a dit : [je te tiens la main|je te serre la main|je te prends la main] pour traverser{pupilEnd}",
+	}, 0.3, true},
+	{"fight_call", "violent", []string{
+		"{nameOpt}[on se bat|on va se battre|on se bagarre|viens on se bat|on se fight|on règle ça, on se bat] [à la sortie|derrière le gymnase|devant le lycée|au parc|aux toilettes|au city|devant le portail|] {chatTime}{pupilEnd}",
+		"{nameOpt}[tu veux te battre|tu veux qu'on se batte|t'es chaud pour te battre|tu veux te fight] [à la sortie|derrière le gymnase|{chatTime}|] ?{pupilEnd}",
+		"{nameOpt}[viens|vient|venez|ramène-toi] [en face|1v1|en 1v1] [à la sortie|devant le collège|derrière le gymnase|au city|aux toilettes] [si t'es un homme|si t'as du courage|on règle ça|t'es mort|] {chatTime}{pupilEnd}",
+	}, 0.6, true},
+	{"fight_benign", "benign", []string{
+		"[on se bat|il faut se battre|je me bats|on va se battre|ils se battent] pour [nos droits|le climat|gagner le match|la planète|l'égalité|nos rêves|la liberté]{pupilEnd}",
+		"[tu veux|viens|on se fait un] [jouer en 1v1|faire un 1v1|1v1] [sur Fortnite|au foot|au basket|à FIFA|sur Brawl Stars|au ping-pong] {chatTime}{pupilEnd}",
+		"[la boulangerie|le bus|la pharmacie|l'arrêt de bus|le stade] est en face [du collège|de la gare|de chez moi|du lycée]{pupilEnd}",
+		"[ils se sont battus|deux élèves se sont battus|des 4e se sont bagarrés] [hier|à la récré|à la cantine] et le CPE les a [punis|convoqués|séparés]{pupilEnd}",
+		"[Arrêtez de vous battre|Ne vous battez pas|On ne se bat pas], [on règle ça avec le CPE|parlez-en à un adulte|venez en médiation] {chatTime}.",
+		"[Le médiateur|La CPE|Le prof principal] explique comment [éviter de se battre|réagir si on se bat|régler un conflit sans se battre] [en heure de vie de classe|en EMC|{day}].",
+	}, 0.3, true},
+	{"kin_intim", "violent", []string{
+		"{nameOpt}[je sais|on sait|je connais] où [tu habites|habite ta mère|habite ta famille|ta sœur va à l'école|ton frère fait du foot][, réfléchis bien|, fais gaffe|, la prochaine fois|, sinon tu vas voir|]{pupilEnd}",
+		"{nameOpt}[si tu|la prochaine fois que tu|si jamais tu] [parles|balances|recommences|continues] [je viens|on vient|je passe|j'arrive|on débarque] [chez toi|en bas de chez toi|chez ta mère|voir ta petite sœur]{pupilEnd}",
+		"{nameOpt}[je vais|on va|jvais] [venir|passer|attendre ta sœur|chercher ton petit frère|attendre ta mère] [chez toi|en bas de chez toi|devant chez toi|à la sortie de son école] {chatTime}[, sinon|, t'as compris|, réfléchis|]{pupilEnd}",
+	}, 0.6, true},
+	{"kin_benign", "benign", []string{
+		"[je passe|je viens|on passe] [chez toi|te chercher chez toi] [ce soir|demain|après les cours] pour [réviser|le DM|le devoir de maths|la fête|jouer]{pupilEnd}",
+		"[je vais|je peux|je viendrai] chercher [ta sœur|ton frère|ta petite sœur] à l'école [si ta mère est en retard|à 16h30 comme prévu|demain]{pupilEnd}",
+		"[je connais|on connaît] [ta mère|ton frère|ta sœur|ta cousine], [elle est trop gentille|il est dans ma classe|elle était à mon anniv]{pupilEnd}",
+		"si tu veux [je passe chez toi|on va chez toi|je viens chez toi] [après les cours|ce week-end|mercredi] pour [jouer|réviser|regarder le match]{pupilEnd}",
+		"Madame, je viendrai chercher votre fils [à la sortie du collège|devant chez vous] [à 17h|mardi|{day}], comme convenu.",
+		"[ma mère|mon père] connaît [ta mère|tes parents] depuis [le CP|longtemps], [on passe chez toi|je viens chez toi] [samedi|après le match] pour [ton anniv|le goûter]{pupilEnd}",
+	}, 0.3, true},
+	{"otp_relay", "phishing", []string{
+		"[Salut|Coucou|Yo|Hello] c'est [moi|{name}], [j'ai changé de téléphone|j'ai perdu mon tel|mon compte est bloqué], [tu peux me renvoyer|envoie-moi|donne-moi|tu peux me transférer] le code [que tu viens de recevoir|reçu par SMS|à 6 chiffres que tu as reçu][ stp| svp| vite|]",
+		"[Hey|Hi], it's {name}, [can you send me|please forward me|just text me] the [code|verification code|6-digit code] you [just got|received] by [text|SMS][, it's for the group chat|, my phone is broken|]",
+		"[Please reply with|Send me|Give me] your [password|passcode] [so we can fix your account|to keep your account|for the school survey]{pupilEnd}",
+	}, 0.2, false},
+	{"otp_benign", "benign", []string{
+		"[Votre|Ton] code de [vérification|connexion|confirmation] est [482913|104772|559301]. Il expire dans 10 minutes. Ne le communiquez à personne.",
+		"[Ne donnez jamais|Ne transmettez jamais|Ne partagez jamais] le code reçu par SMS, même à [un ami|un camarade|quelqu'un qui se dit du collège].",
+		"[Never share|Don't give|Do not send] your [password|code] to anyone, even [a friend|a teacher|the school].",
+		"[J'ai reçu|Tu as reçu] un code par SMS pour [me connecter|te connecter] à [l'ENT|Pronote], [c'est normal|c'est la double authentification]{pupilEnd}",
+	}, 0.2, false},
 }
 
 // Families returns the family names with their labels, sorted by name.
