@@ -330,6 +330,16 @@ func TestTrashAndRestore(t *testing.T) {
 	if p := parent.get("/inbox"); !strings.Contains(p.Body, "1 non lu") {
 		t.Fatalf("unread count:\n%s", p.Body)
 	}
+	// Each message page leads back to the folder it was opened from, on a
+	// phone too, where the menu is folded.
+	back := func(who *browser, want string) {
+		t.Helper()
+		if p := who.get(msg); !strings.Contains(p.Body, want) {
+			t.Errorf("no way back %q on the message page:\n%s", want, p.Body)
+		}
+	}
+	back(parent, `<a href="/inbox">← Boîte de réception</a>`)
+	back(prof, `<a href="/sent">← Messages envoyés</a>`)
 	p = parent.post(msg+"/trash", url.Values{"csrf": {parent.csrf()}})
 	if p.Status != http.StatusSeeOther || p.Header.Get("Location") != "/inbox?ok=trashed" {
 		t.Fatalf("trash: %d %s", p.Status, p.Header.Get("Location"))
@@ -337,6 +347,7 @@ func TestTrashAndRestore(t *testing.T) {
 	if p := parent.get("/trash"); !strings.Contains(p.Body, "Réunion") {
 		t.Fatal("not in the trash")
 	}
+	back(parent, `<a href="/trash">← Corbeille</a>`)
 	if p := parent.get("/inbox?ok=trashed"); strings.Contains(p.Body, "Réunion") || !strings.Contains(p.Body, "placé dans la corbeille") {
 		t.Fatal("still in the inbox")
 	}
