@@ -52,3 +52,17 @@ func TestScheduledSendSaysWhen(t *testing.T) {
 		t.Errorf("scheduled send's confirmation:\n%s", body)
 	}
 }
+
+// TestSentSearchHint: the sent folder's search does not look for names
+// (its messages are all the reader's): its hint does not offer them.
+func TestSentSearchHint(t *testing.T) {
+	e, srv := env(t)
+	prof := newBrowser(t, srv)
+	prof.login("prof.martin", e.OTP(t, 0))
+	if p := prof.get("/sent"); !strings.Contains(p.Body, `id="q-aide">Objet ou texte du message<`) {
+		t.Errorf("sent folder's search hint:\n%s", p.Body)
+	}
+	if p := prof.get("/inbox"); !strings.Contains(p.Body, `id="q-aide">Objet, texte ou nom de l’expéditeur<`) {
+		t.Errorf("inbox's search hint:\n%s", p.Body)
+	}
+}
