@@ -157,9 +157,12 @@ func hourChart(hours []hourRow) chart {
 		for _, part := range []struct {
 			n          int
 			class, txt string
-		}{{hr.Sent, "sent", "envoyés"}, {hr.Held, "held", "retenus"}, {hr.Refused, "refused", "refusés"}} {
+		}{{hr.Sent, "sent", "envoyé"}, {hr.Held, "held", "retenu"}, {hr.Refused, "refused", "refusé"}} {
 			if part.n == 0 {
 				continue
+			}
+			if part.n > 1 {
+				part.txt += "s"
 			}
 			hgt := float64(part.n) * scale
 			y -= hgt

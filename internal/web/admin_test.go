@@ -230,6 +230,10 @@ func TestDashboard(t *testing.T) {
 			t.Errorf("dashboard lacks %q", want)
 		}
 	}
+	// Each bar's title agrees with its number (« 11 h : 1 envoyé »).
+	if !strings.Contains(p.Body, "\u00a0: 1 envoyé</title>") || !strings.Contains(p.Body, "\u00a0: 1 retenu</title>") || strings.Contains(p.Body, " 1 envoyés") {
+		t.Errorf("the chart's bars do not agree with their numbers")
+	}
 	if t.Failed() {
 		t.Log(p.Body)
 	}
