@@ -209,7 +209,10 @@ func ruleWindow(w policy.Window) string {
 	case overnightOnly:
 		return ruleDays(w.Days) + ", de " + start + " à " + end
 	}
-	return ruleDays(w.Days) + ", de " + start + " à " + end + " " + strconv.Itoa(w.Nights) + "\u00a0nuits plus tard"
+	if w.Nights == 1 {
+		return ruleDays(w.Days) + ", de " + start + " au lendemain " + end
+	}
+	return ruleDays(w.Days) + ", de " + start + " à " + end + ", " + strconv.Itoa(w.Nights) + "\u00a0nuits plus tard"
 }
 
 // ruleDays names days Monday first: « du lundi au jeudi » for a run of

@@ -22,6 +22,10 @@ func TestRuleLabels(t *testing.T) {
 			"du vendredi 20\u00a0h\u00a000 au lundi 7\u00a0h\u00a000"},
 		{policy.Daily(policy.At(12, 30), policy.At(13, 45), time.Saturday, time.Sunday), "samedi, dimanche, de 12\u00a0h\u00a030 à 13\u00a0h\u00a045"},
 		{policy.Daily(policy.At(8, 0), policy.At(9, 0), time.Monday, time.Wednesday), "lundi, mercredi, de 8\u00a0h\u00a000 à 9\u00a0h\u00a000"},
+		{policy.Window{Days: []time.Weekday{time.Monday, time.Tuesday}, Start: policy.At(8, 0), End: policy.At(9, 0), Nights: 1},
+			"lundi, mardi, de 8\u00a0h\u00a000 au lendemain 9\u00a0h\u00a000"},
+		{policy.Window{Days: []time.Weekday{time.Monday, time.Tuesday}, Start: policy.At(8, 0), End: policy.At(9, 0), Nights: 2},
+			"lundi, mardi, de 8\u00a0h\u00a000 à 9\u00a0h\u00a000, 2\u00a0nuits plus tard"},
 	} {
 		if got := ruleWindow(c.w); got != c.want {
 			t.Errorf("ruleWindow(%s) = %q, want %q", c.w, got, c.want)
