@@ -81,11 +81,11 @@ func (s *Service) CheckSend(ctx context.Context, sender bouclier.User, in SendIn
 	if sec.MustAck {
 		return bouclier.Errorf(ErrAckRequired, "Prenez connaissance des consignes de sécurité et confirmez-les avant d’envoyer un message.")
 	}
-	cred, err := s.db.UserCredentials(ctx, sender.ID)
+	totp, err := s.db.HasTOTP(ctx, sender.ID)
 	if err != nil {
 		return err
 	}
-	enrolled, err := s.hasFactor(ctx, sender.ID, cred)
+	enrolled, err := s.hasFactor(ctx, sender.ID, totp)
 	if err != nil {
 		return err
 	}
@@ -135,8 +135,8 @@ func (s *Service) CheckSend(ctx context.Context, sender bouclier.User, in SendIn
 // hasFactor reports whether the account has a second factor (factorSet.any)
 // with no more reads than needed: the passkeys only without TOTP, never
 // the recovery codes, which are no factor. It runs on every send.
-func (s *Service) hasFactor(ctx context.Context, userID int64, cred store.Credentials) (bool, error) {
-	if cred.TOTPSecret != "" {
+func (s *Service) hasFactor(ctx context.Context, userID int64, totp bool) (bool, error) {
+	if totp {
 		return true, nil
 	}
 	pk, err := s.db.WebAuthnCredentials(ctx, userID)

@@ -45,23 +45,23 @@ func TestHasFactor(t *testing.T) {
 	for _, c := range []struct {
 		name string
 		user int64
-		cred store.Credentials
+		totp bool
 		want bool
 	}{
-		{"no factor", none, store.Credentials{}, false},
-		{"passkey", passkey, store.Credentials{}, true},
-		{"TOTP", none, store.Credentials{TOTPSecret: "sealed"}, true},
+		{"no factor", none, false, false},
+		{"passkey", passkey, false, true},
+		{"TOTP", none, true, true},
 	} {
-		got, err := s.hasFactor(ctx, c.user, c.cred)
+		got, err := s.hasFactor(ctx, c.user, c.totp)
 		if err != nil || got != c.want {
 			t.Errorf("%s: %v, %v; want %v", c.name, got, err, c.want)
 		}
 	}
 	db.Close()
-	if ok, err := s.hasFactor(ctx, passkey, store.Credentials{}); err == nil || ok {
+	if ok, err := s.hasFactor(ctx, passkey, false); err == nil || ok {
 		t.Errorf("passkeys unreadable: %v, %v; want an error", ok, err)
 	}
-	if ok, err := s.hasFactor(ctx, none, store.Credentials{TOTPSecret: "sealed"}); err != nil || !ok {
+	if ok, err := s.hasFactor(ctx, none, true); err != nil || !ok {
 		t.Errorf("TOTP with the store closed: %v, %v; want true without a read", ok, err)
 	}
 }

@@ -193,6 +193,7 @@ type Detector struct {
 	version  int64
 	checked  time.Time
 	profiles map[int64]profile
+	loads    profileLoads            // one read of a sender's profile at a time (sender.go)
 	sessions map[string]sessionState // token hash → account signals
 	hot      map[int64]time.Time     // feature key → last signalled message carrying it
 	quiet    map[quietKey]time.Time  // assessments that found no wave → when

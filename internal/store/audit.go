@@ -231,6 +231,9 @@ func (db *DB) AuditFor(ctx context.Context, username string, limit int) ([]Audit
 // tamper with the database as an attacker with file access would.
 func (db *DB) ExecRaw(ctx context.Context, query string, args ...any) error {
 	_, err := db.write.ExecContext(ctx, db.q(query), args...)
+	if writesAuth(query) {
+		db.auth.invalidate()
+	}
 	return err
 }
 

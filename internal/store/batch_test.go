@@ -276,3 +276,49 @@ func TestBatcherCloseDrainsThenRefuses(t *testing.T) {
 		b.Close() // twice is harmless
 	})
 }
+
+// TestBatcherLingersOnlyUnderLoad: a job arriving alone on a quiet
+// batcher is committed at once; one arriving alone just after a commit
+// waits for company and shares its transaction.
+func TestBatcherLingersOnlyUnderLoad(t *testing.T) {
+	t.Parallel()
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		ctx := context.Background()
+		b := db.NewBatcher(2)
+		defer b.Close()
+		// Long enough that a wrong wait shows as a hang, not as a delay.
+		b.SetLinger(time.Hour, time.Hour)
+		do := func(tx **store.Tx) <-chan error {
+			res := make(chan error, 1)
+			go func() {
+				res <- b.Do(ctx, func(_ context.Context, t *store.Tx) error { *tx = t; return nil })
+			}()
+			return res
+		}
+		var first, a, c *store.Tx
+		select {
+		case err := <-do(&first):
+			if err != nil {
+				t.Fatal(err)
+			}
+		case <-time.After(time.Minute):
+			t.Fatal("a lone job on a quiet batcher was not committed at once")
+		}
+		resA := do(&a)
+		time.Sleep(50 * time.Millisecond)
+		select {
+		case err := <-resA:
+			t.Fatalf("a lone job just after a commit did not wait for company (err %v)", err)
+		default:
+		}
+		if err := <-do(&c); err != nil {
+			t.Fatal(err)
+		}
+		if err := <-resA; err != nil {
+			t.Fatal(err)
+		}
+		if a == nil || a != c {
+			t.Fatalf("the lingering job and the next one ran in different transactions (%p, %p)", a, c)
+		}
+	})
+}

@@ -69,6 +69,30 @@ func (t *Tx) SetTOTPSecret(ctx context.Context, userID int64, secret string) err
 	return wrap(err, "set totp secret")
 }
 
+// HasTOTP reports whether a user has a TOTP secret, without reading or
+// opening it: the send guard asks on every send. A sealed secret with no
+// Sealer configured is an error, as for UserCredentials. Served from
+// memory like SessionUser (authcache.go).
+func (db *DB) HasTOTP(ctx context.Context, userID int64) (bool, error) {
+	if has, ok := db.auth.hasTOTP(userID); ok {
+		return has, nil
+	}
+	gen := db.auth.gen.Load()
+	var has, sealed bool
+	err := db.queryRow(ctx, `SELECT totp_secret <> '', totp_secret LIKE '`+SealedPrefix+`%' FROM users WHERE id = ?`, userID).Scan(&has, &sealed)
+	if errors.Is(err, sql.ErrNoRows) {
+		return false, ErrNotFound
+	}
+	if err != nil {
+		return false, fmt.Errorf("has totp: %w", err)
+	}
+	if sealed && db.sealer == nil {
+		return false, errors.New("has totp: sealed secret but no key configured")
+	}
+	db.auth.putTOTP(gen, userID, has)
+	return has, nil
+}
+
 // SetPasswordHash replaces a user's password hash.
 func (t *Tx) SetPasswordHash(ctx context.Context, userID int64, hash string) error {
 	_, err := t.exec(ctx, `UPDATE users SET password_hash = ?, must_reset = 0 WHERE id = ?`, hash, userID)

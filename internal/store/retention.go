@@ -116,6 +116,7 @@ func int64Args(ids []int64) []any {
 
 // affected sums the rows a statement deleted.
 func (t *Tx) affected(ctx context.Context, n *int64, query string, args ...any) error {
+	t.noteWrite(query)
 	res, err := t.tx.ExecContext(ctx, t.db.q(query), args...)
 	if err != nil {
 		return err

@@ -73,13 +73,23 @@ func scanAccountSecurity(r interface{ Scan(...any) error }, a *AccountSecurity) 
 }
 
 // AccountSecurity returns a user's security state, the zero state if none.
+//
+// Served from memory like SessionUser (authcache.go).
 func (db *DB) AccountSecurity(ctx context.Context, userID int64) (AccountSecurity, error) {
+	if a, ok := db.auth.accountSecurity(userID); ok {
+		return a, nil
+	}
+	gen := db.auth.gen.Load()
 	a := AccountSecurity{UserID: userID}
 	err := scanAccountSecurity(db.queryRow(ctx, `SELECT `+accountSecurityColumns+` FROM account_security WHERE user_id = ?`, userID), &a)
 	if errors.Is(err, sql.ErrNoRows) {
-		return AccountSecurity{UserID: userID}, nil
+		a, err = AccountSecurity{UserID: userID}, nil
 	}
-	return a, wrap(err, "account security")
+	if err != nil {
+		return a, wrap(err, "account security")
+	}
+	db.auth.putAccountSecurity(gen, a)
+	return a, nil
 }
 
 // AccountSecurity returns a user's security state inside a transaction.
@@ -432,6 +442,7 @@ func (db *DB) SessionByPublicID(ctx context.Context, userID int64, publicID stri
 // reports whether this call was the first.
 func (db *DB) MarkSessionMoved(ctx context.Context, hash []byte, at int64) (bool, error) {
 	res, err := db.write.ExecContext(ctx, db.q(`UPDATE sessions SET moved_at = ? WHERE token_hash = ? AND moved_at = 0`), at, hash)
+	db.auth.invalidate()
 	if err != nil {
 		return false, fmt.Errorf("mark session moved: %w", err)
 	}

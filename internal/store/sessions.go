@@ -59,6 +59,7 @@ func (db *DB) Session(ctx context.Context, hash []byte) (Session, error) {
 // record is old enough to matter, to keep reads from turning into writes.
 func (db *DB) TouchSession(ctx context.Context, hash []byte, at int64) error {
 	_, err := db.write.ExecContext(ctx, db.q(`UPDATE sessions SET last_seen = ? WHERE token_hash = ?`), at, hash)
+	db.auth.invalidate()
 	return wrap(err, "touch session")
 }
 
@@ -165,7 +166,23 @@ func (db *DB) UserSessions(ctx context.Context, userID int64) ([]Session, error)
 
 // SessionUser returns a session and its user in one query, the hot path of
 // every authenticated request.
+//
+// A row read less than authCacheTTL ago is served from memory unless a
+// write through this DB changed sessions, users or account_security since
+// (authcache.go).
 func (db *DB) SessionUser(ctx context.Context, hash []byte) (Session, bouclier.User, error) {
+	if s, u, ok := db.auth.session(hash); ok {
+		return s, u, nil
+	}
+	gen := db.auth.gen.Load()
+	s, u, err := db.sessionUser(ctx, hash)
+	if err == nil {
+		db.auth.putSession(gen, s, u)
+	}
+	return s, u, err
+}
+
+func (db *DB) sessionUser(ctx context.Context, hash []byte) (Session, bouclier.User, error) {
 	s := Session{TokenHash: hash}
 	var u bouclier.User
 	var role string

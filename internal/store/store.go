@@ -80,6 +80,9 @@ type DB struct {
 
 	sealer Sealer // encrypts secrets at rest (security.go); nil: stored as given
 
+	// auth keeps sessions and account security briefly (authcache.go).
+	auth authCache
+
 	// The background checkpoints of SQLite's write-ahead log
 	// (checkpoints); nil on PostgreSQL.
 	stopCheckpoints chan struct{}
@@ -252,6 +255,9 @@ type Tx struct {
 	db   *DB
 	tx   *sql.Tx
 	head *auditHead
+	// authDirty: a statement wrote sessions, users or account_security;
+	// the cached copies are invalidated when the transaction ends.
+	authDirty bool
 }
 
 // InTx runs fn in one write transaction, committed if fn returns nil.
@@ -261,6 +267,13 @@ func (db *DB) InTx(ctx context.Context, fn func(*Tx) error) error {
 		return fmt.Errorf("begin: %w", err)
 	}
 	t := &Tx{db: db, tx: tx}
+	defer func() {
+		// After the commit or rollback, before the caller hears of it: a
+		// request that follows a revocation reads it.
+		if t.authDirty {
+			db.auth.invalidate()
+		}
+	}()
 	if err := fn(t); err != nil {
 		_ = tx.Rollback()
 		t.releaseChain(false)
@@ -339,13 +352,23 @@ func (t *Tx) writeStmt(ctx context.Context, query string) *sql.Stmt {
 }
 
 func (t *Tx) exec(ctx context.Context, query string, args ...any) (sql.Result, error) {
+	t.noteWrite(query)
 	if st := t.writeStmt(ctx, query); st != nil {
 		return st.ExecContext(ctx, args...)
 	}
 	return t.tx.ExecContext(ctx, t.db.q(query), args...)
 }
 
+// noteWrite marks the transaction when query writes a table the auth
+// cache reads.
+func (t *Tx) noteWrite(query string) {
+	if !t.authDirty && writesAuth(query) {
+		t.authDirty = true
+	}
+}
+
 func (t *Tx) queryRow(ctx context.Context, query string, args ...any) *sql.Row {
+	t.noteWrite(query) // UPDATE … RETURNING
 	if st := t.writeStmt(ctx, query); st != nil {
 		return st.QueryRowContext(ctx, args...)
 	}
