@@ -64,3 +64,29 @@ func TestClosedSenderIsToldBeforeWriting(t *testing.T) {
 		t.Errorf("head at night lost the form or its override:\n%s", p.Body)
 	}
 }
+
+// TestReadOnlyAccountIsToldBeforeWriting: an account put in read-only (a
+// head's measure, an incident's containment) is told so on every page and
+// is not handed forms its sends would be refused from.
+func TestReadOnlyAccountIsToldBeforeWriting(t *testing.T) {
+	e, srv := env(t)
+	prof := newBrowser(t, srv)
+	prof.login("prof.martin", e.OTP(t, 0))
+	p := prof.send([]string{"user:parent.dupont"}, "Réunion", "Mardi 18 h.")
+	msg := strings.SplitN(p.Header.Get("Location"), "?", 2)[0]
+	if err := e.App.Auth.SetReadOnly(context.Background(), e.Actor(t, "principal.moulin"), "parent.dupont", true); err != nil {
+		t.Fatal(err)
+	}
+	parent := newBrowser(t, srv)
+	parent.login("parent.dupont", "")
+	p = parent.get("/inbox")
+	if !strings.Contains(p.Body, "Votre compte est en lecture seule") || strings.Contains(p.Body, `href="/compose">Écrire un message`) {
+		t.Errorf("inbox of a read-only account:\n%s", p.Body)
+	}
+	if p = parent.get("/compose"); strings.Contains(p.Body, `class="compose"`) || !strings.Contains(p.Body, "Vous ne pouvez pas écrire de message en ce moment") {
+		t.Errorf("compose of a read-only account:\n%s", p.Body)
+	}
+	if p = parent.get(msg); strings.Contains(p.Body, `id="reply-body"`) || !strings.Contains(p.Body, "Mardi 18 h.") {
+		t.Errorf("message page of a read-only account:\n%s", p.Body)
+	}
+}

@@ -127,7 +127,12 @@ func (h *handler) newPage(ctx context.Context, s *auth.Session, title, nav strin
 			p.loc = l
 		}
 	}
-	if h.d.Explain != nil {
+	if u.ReadOnly || u.Disabled {
+		// Refused whatever the rules and even urgently (Messaging.Send).
+		p.Banner = []string{"Votre compte est en lecture seule\u00a0: vous pouvez lire vos messages mais pas en envoyer.",
+			"C’est une mesure de sécurité prise par l’administration\u00a0; adressez-vous à votre établissement pour la lever."}
+		p.SendClosed = true
+	} else if h.d.Explain != nil {
 		b, err := h.d.Explain(ctx, u, h.d.Now())
 		if err != nil {
 			h.d.Log.Warn("explain for banner", "user", u.Username, "err", err)
