@@ -114,3 +114,33 @@ func (p *page) RecipientsNamed(msg string) string {
 		return p.Recipient(trimmed) + expr[len(trimmed):]
 	})
 }
+
+// fewNamed is how many accounts or establishments a list line names;
+// beyond, it counts them (an académie-wide incident has hundreds).
+const fewNamed = 3
+
+// AccountsSummary names a few accounts as people (« Léa Dupont, élève de
+// 4A ») or counts many (« 120 comptes »).
+func (p *page) AccountsSummary(usernames []string) string {
+	if len(usernames) > fewNamed {
+		return countOf(len(usernames), "compte", "comptes")
+	}
+	names := make([]string, len(usernames))
+	for i, u := range usernames {
+		names[i] = p.Person(u)
+	}
+	return strings.Join(names, "\u202f; ")
+}
+
+// SchoolsSummary names a few establishments (« Collège Jean Moulin ») or
+// counts many (« 400 établissements »).
+func (p *page) SchoolsSummary(uais []string) string {
+	if len(uais) > fewNamed || p.names == nil {
+		return countOf(len(uais), "établissement", "établissements")
+	}
+	names := make([]string, len(uais))
+	for i, u := range uais {
+		names[i] = p.names.school(u)
+	}
+	return strings.Join(names, ", ")
+}

@@ -49,6 +49,7 @@ var funcs = template.FuncMap{
 	"filekind":    fileKind,
 	"browser":     browserLabel,
 	"count":       thousands,
+	"messages":    func(n int) string { return countOf(n, "message", "messages") },
 	"eventkind":   incidentEventLabel,
 	"plural":      plural,
 }
