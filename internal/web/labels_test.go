@@ -85,3 +85,16 @@ func TestSizeLabel(t *testing.T) {
 		}
 	}
 }
+
+// TestChartNumbers: the dashboard's axis writes thousands as the rest of
+// the page does (« 1 000 » with a narrow no-break space, not « 1000 »).
+func TestChartNumbers(t *testing.T) {
+	c := hourChart([]hourRow{{Label: "9\u00a0h", Held: 720}, {Label: "10\u00a0h", Sent: 3}})
+	var labels []string
+	for _, tk := range c.Ticks {
+		labels = append(labels, tk.Label)
+	}
+	if got := strings.Join(labels, "|"); got != "0|250|500|750|1\u202f000" {
+		t.Errorf("axis labels %q", got)
+	}
+}
