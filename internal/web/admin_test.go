@@ -230,6 +230,11 @@ func TestDashboard(t *testing.T) {
 			t.Errorf("dashboard lacks %q", want)
 		}
 	}
+	// The table's region is not named as its section (axe's
+	// landmark-unique: two landmarks « Comptes à surveiller »).
+	if strings.Contains(p.Body, `role="region" aria-label="Comptes à surveiller"`) {
+		t.Errorf("two landmarks named « Comptes à surveiller »")
+	}
 	// Each bar's title agrees with its number (« 11 h : 1 envoyé »).
 	if !strings.Contains(p.Body, "\u00a0: 1 envoyé</title>") || !strings.Contains(p.Body, "\u00a0: 1 retenu</title>") || strings.Contains(p.Body, " 1 envoyés") {
 		t.Errorf("the chart's bars do not agree with their numbers")
