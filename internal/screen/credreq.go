@@ -43,8 +43,8 @@ const credRequestScore = 0.5
 func credentialRequest(toks []dtok) (float64, string) {
 	for i := range toks {
 		k := toks[i].key
-		if len(k) < 3 || k[0] != 'm' && k[0] != 'p' && k[0] != 'c' {
-			continue // every secret word starts so: skip the map for the rest
+		if !toks[i].info.credWord {
+			continue // neither a secret word nor « code(s) »
 		}
 		secret := secretWords[k]
 		received := false

@@ -31,16 +31,21 @@ type hit struct {
 
 // scratch holds per-call buffers, pooled to keep Check cheap.
 type scratch struct {
-	toks   []dtok
-	hits   []hit
-	stamp  []int32
-	clause []int
-	frames []frame
-	fts    []ftok
+	toks  []dtok
+	hits  []hit
+	stamp []int32
+	// seen[id] == gen when an element id's words occur in the message;
+	// feasible[entry] is gen*2 (impossible) or gen*2+1 (possible).
+	gen      uint32
+	seen     []uint32
+	feasible []uint32
+	clause   []int
+	frames   []frame
+	fts      []ftok
 }
 
 var scratchPool = sync.Pool{New: func() any {
-	return &scratch{stamp: make([]int32, len(lx.entries))}
+	return &scratch{stamp: make([]int32, len(lx.entries)), seen: make([]uint32, lx.nLater), feasible: make([]uint32, len(lx.entries))}
 }}
 
 // detectorScore is the outcome of one detector.
@@ -108,7 +113,8 @@ func buildTokens(a analysis, out []dtok) []dtok {
 	ts := a.toks
 	for i := 0; i < len(ts); i++ {
 		t := &ts[i]
-		if cs, ok := lx.compounds[t.key]; ok {
+		ki := lx.info(t.key)
+		if cs := ki.comps; cs != nil {
 			merged := false
 			for _, c := range cs {
 				if i+len(c.parts) > len(ts) {
@@ -140,7 +146,7 @@ func buildTokens(a analysis, out []dtok) []dtok {
 			}
 		}
 		d := dtok{key: t.key, alt: t.alt, start: t.start, end: t.end, flags: t.flags}
-		d.info = lx.info(d.key)
+		d.info = ki
 		d.class = d.info.class
 		if d.alt != "" {
 			d.altInfo = lx.info(d.alt)
@@ -158,16 +164,59 @@ func matchAll(toks []dtok, sc *scratch) []hit {
 	for i := range stamp {
 		stamp[i] = 0
 	}
+	// An entry can only match if each of its later word elements matches
+	// some token: mark the element ids and classes present in the message.
+	sc.gen++
+	if sc.gen >= 1<<30 {
+		sc.gen = 1
+		clear(sc.seen)
+		clear(sc.feasible)
+	}
+	gen, seen, feasible := sc.gen, sc.seen, sc.feasible
+	var classes uint64
+	for i := range toks {
+		t := &toks[i]
+		classes |= t.class
+		for _, id := range t.info.later {
+			seen[id] = gen
+		}
+		if t.altInfo != nil {
+			for _, id := range t.altInfo.later {
+				seen[id] = gen
+			}
+		}
+	}
+	g0, g1 := gen*2, gen*2+1 // feasible: impossible, possible
 	for i := range toks {
 		t := &toks[i]
 		mark := int32(i + 1)
-		try := func(list []int32) {
+		lists := [2][]int32{t.info.cands}
+		if t.altInfo != nil {
+			lists[1] = t.altInfo.cands
+		}
+		for _, list := range lists {
 			for _, ei := range list {
 				if stamp[ei] == mark {
 					continue
 				}
 				stamp[ei] = mark
 				e := &lx.entries[ei]
+				switch feasible[ei] {
+				case g0:
+					continue
+				case g1:
+				default:
+					feasible[ei] = g1
+					for _, r := range e.req {
+						if r.class&classes == 0 && (r.id < 0 || seen[r.id] != gen) {
+							feasible[ei] = g0
+							break
+						}
+					}
+					if feasible[ei] == g0 {
+						continue
+					}
+				}
 				// The candidates of a key are the entries whose first
 				// element matches it (or its alternative): matching
 				// starts at the second.
@@ -182,10 +231,6 @@ func matchAll(toks []dtok, sc *scratch) []hit {
 					hits = append(hits, hit{e: ei, start: i, end: end, anchor: anchor, w: e.w})
 				}
 			}
-		}
-		try(t.info.cands)
-		if t.altInfo != nil {
-			try(t.altInfo.cands)
 		}
 	}
 	return hits

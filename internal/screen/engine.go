@@ -6,7 +6,7 @@ import (
 	"fmt"
 	"math"
 	"path"
-	"sort"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -246,7 +246,7 @@ func (e *Engine) Check(in Input) Result {
 	}
 	// 5. Combine: the strongest finding, raised by the second strongest
 	// (a death threat that also names a school is worse than either).
-	sort.SliceStable(fs, func(i, j int) bool { return fs[i].score > fs[j].score })
+	slices.SortStableFunc(fs, byScoreDesc)
 	score := 0.0
 	if len(fs) > 0 {
 		score = fs[0].score
@@ -258,7 +258,7 @@ func (e *Engine) Check(in Input) Result {
 	if modelF.reason != "" {
 		score = math.Max(score, modelF.score)
 		fs = append(fs, modelF)
-		sort.SliceStable(fs, func(i, j int) bool { return fs[i].score > fs[j].score })
+		slices.SortStableFunc(fs, byScoreDesc)
 	}
 	holdAt := e.cfg.HoldAt
 	if in.SenderRole == bouclier.RoleStudent && e.cfg.StudentHoldAt > 0 {
@@ -273,13 +273,24 @@ func (e *Engine) Check(in Input) Result {
 		res.Verdict = Deliver
 	}
 	res.Score = score
-	for _, f := range fs {
-		res.Reasons = append(res.Reasons, f.reason)
-	}
-	if res.Reasons == nil {
-		res.Reasons = []string{}
+	res.Reasons = make([]string, len(fs)) // never nil: [] in JSON
+	for i, f := range fs {
+		res.Reasons[i] = f.reason
 	}
 	return res
+}
+
+// byScoreDesc orders findings strongest first; with a stable sort, equal
+// scores keep their order. It is the less function `a.score > b.score`
+// (sort.SliceStable's, which allocated a swapper per call) as a comparison.
+func byScoreDesc(a, b finding) int {
+	switch {
+	case a.score > b.score:
+		return -1
+	case b.score > a.score:
+		return 1
+	}
+	return 0
 }
 
 // checkLinks extracts and scores the links; it returns the highest risk.

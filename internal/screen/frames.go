@@ -5,6 +5,7 @@ import (
 	"math"
 	"strings"
 	"sync"
+	"unicode/utf8"
 )
 
 // Clause frames: who does what, when, to whom and where, read clause by
@@ -821,6 +822,24 @@ func isParticipleOrAdj(key string) bool {
 	return false
 }
 
+// clausePunct reports whether between holds one of , « » " “ ” ( ): a
+// byte loop, since strings.ContainsAny with non-ASCII characters decodes
+// every rune and between is most often one space.
+func clausePunct(between string) bool {
+	for i := 0; i < len(between); i++ {
+		switch b := between[i]; {
+		case b == ',' || b == '"' || b == '(' || b == ')':
+			return true
+		case b >= utf8.RuneSelf:
+			r, _ := utf8.DecodeRuneInString(between[i:])
+			if r == '«' || r == '»' || r == '“' || r == '”' {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // clauseBreak reports whether a new clause starts at fts[i].
 func clauseBreak(src string, toks []dtok, fts []ftok, start, i int) bool {
 	ti := fts[i].tok
@@ -833,7 +852,7 @@ func clauseBreak(src string, toks []dtok, fts []ftok, start, i int) bool {
 	if toks[ti-1].end > toks[ti].start {
 		return false // two tokens of one chat word (jvais → je vais)
 	}
-	if between := src[toks[ti-1].end:toks[ti].start]; strings.ContainsAny(between, ",«»\"“”()") {
+	if clausePunct(src[toks[ti-1].end:toks[ti].start]) {
 		return true
 	}
 	k := fts[i].key

@@ -298,10 +298,21 @@ type entry struct {
 	elems     []elem
 	negatable bool // dropped when a negation precedes it ("aucune bombe", "ne méritait pas")
 	src       string
+	// req lists the elements after the first that are not gaps: each
+	// must match some token of a message for the entry to match there.
+	req []elemReq
+}
+
+type elemReq struct {
+	class uint64
+	id    int32 // elem.id
 }
 
 type elem struct {
-	gap    int // >0: a gap of up to gap tokens (no other field set)
+	gap int // >0: a gap of up to gap tokens (no other field set)
+	// id numbers the elements after the first that name words (exact or
+	// prefix), for the per-key index laterExact/laterPrefix; -1 otherwise.
+	id     int32
 	exact  []string
 	prefix []string
 	class  uint64
@@ -481,6 +492,13 @@ type lexicon struct {
 	clsPrefix map[string]uint64
 	clsPLen   []int
 	compounds map[string][]compound
+	// The words of the elements after the first, by element id: a key's
+	// keyInfo.later lists the ids it matches, so that matchAll can skip an
+	// entry one of whose elements matches no token of the message.
+	nLater      int
+	laterExact  map[string][]int32
+	laterPrefix map[string][]int32
+	laterPLen   []int
 }
 
 type compound struct {
@@ -590,6 +608,33 @@ func compileLexicon() *lexicon {
 		}
 	}
 	l.prefixLen = sortedKeys(plens)
+	l.laterExact, l.laterPrefix = map[string][]int32{}, map[string][]int32{}
+	plens = map[int]bool{}
+	for ei := range l.entries {
+		els := l.entries[ei].elems
+		for k := range els {
+			el := &els[k]
+			el.id = -1
+			if k == 0 || el.gap > 0 {
+				continue
+			}
+			if len(el.exact)+len(el.prefix) == 0 {
+				l.entries[ei].req = append(l.entries[ei].req, elemReq{class: el.class, id: -1})
+				continue
+			}
+			el.id = int32(l.nLater)
+			l.nLater++
+			l.entries[ei].req = append(l.entries[ei].req, elemReq{class: el.class, id: el.id})
+			for _, x := range el.exact {
+				l.laterExact[x] = append(l.laterExact[x], el.id)
+			}
+			for _, x := range el.prefix {
+				l.laterPrefix[x] = append(l.laterPrefix[x], el.id)
+				plens[len(x)] = true
+			}
+		}
+	}
+	l.laterPLen = sortedKeys(plens)
 	return l
 }
 
@@ -654,6 +699,17 @@ func isClockTime(k string) bool {
 type keyInfo struct {
 	class uint64
 	cands []int32
+	later []int32    // ids of the later elements whose words match the key
+	comps []compound // the compounds that start with the key
+	// The model's word features of the key, hashed once: [0] said
+	// outright, [1] scoped out (see featureVec.fill); hw is the word,
+	// hp the start of a pair whose first word is the key, hl the verb
+	// lemma when it differs from the key (lemma != "").
+	hw, hp [2]uint32
+	hl     uint32
+	lemma  string
+	// credWord: the key is a secret word or « code(s) » (credentialRequest).
+	credWord bool
 	// For the clause frames and the model: the key's analyses in the
 	// morphology table, its frame word classes and what it names.
 	morph []MorphEntry
@@ -756,5 +812,26 @@ func (l *lexicon) computeInfo(key string) *keyInfo {
 		ki.cands = append(ki.cands, e)
 	}
 	sort.Slice(ki.cands, func(i, j int) bool { return ki.cands[i] < ki.cands[j] })
+	ki.comps = l.compounds[key]
+	ki.credWord = secretWords[key] || key == "code" || key == "codes"
+	k := key
+	if len(k) > 24 {
+		k = k[:24]
+	}
+	for j, pre := range [2][2]string{{"w:", "b:"}, {"w~:", "b~:"}} {
+		ki.hw[j] = fnvAdd(fnvAdd(fnvOffset, pre[0]), k)
+		ki.hp[j] = fnvAdd(fnvAdd(fnvAdd(fnvOffset, pre[1]), k), " ")
+	}
+	if v, ok := hasVerb(ki.morph); ok && v.Lemma != key {
+		ki.lemma = v.Lemma
+		ki.hl = fnvAdd(fnvAdd(fnvOffset, "l:"), v.Lemma)
+	}
+	ki.later = append(ki.later, l.laterExact[key]...)
+	for _, n := range l.laterPLen {
+		if n > len(key) {
+			break
+		}
+		ki.later = append(ki.later, l.laterPrefix[key[:n]]...)
+	}
 	return ki
 }

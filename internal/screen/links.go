@@ -451,7 +451,9 @@ func registrable(host string) string {
 }
 
 func underDomain(host, dom string) bool {
-	return host == dom || strings.HasSuffix(host, "."+dom)
+	// host ends with "."+dom, without building that string (this runs
+	// for every official domain on every link).
+	return host == dom || len(host) > len(dom) && host[len(host)-len(dom)-1] == '.' && strings.HasSuffix(host, dom)
 }
 
 func isOfficial(host string) bool {

@@ -414,20 +414,23 @@ func (fv *featureVec) fill(toks []dtok, frames []frame, clause []int, ds *[numDe
 		// same words said outright: a linear model cannot learn that
 		// « pas » or « à FIFA » cancels « tuer » from families it never
 		// saw, so the frames scope the words instead.
-		wp, bp, wk, pk := "w:", "b:", fdWord, fdPair
+		// The hashes of "w:"+k, "b:"+p+" " and "l:"+lemma are cached
+		// per key (keyInfo.hw, hp, hl).
+		sc, wk, pk := 0, fdWord, fdPair
 		if scopedOut(frames, clause, i, praise) {
-			wp, bp, wk, pk = "w~:", "b~:", fdWordOut, fdPairOut
+			sc, wk, pk = 1, fdWordOut, fdPairOut
 		}
-		fv.add(fnvAdd(fnvAdd(fnvOffset, wp), k), gramValue, fdesc{kind: wk, a: k})
+		ki := toks[i].info
+		fv.add(ki.hw[sc], gramValue, fdesc{kind: wk, a: k})
 		if i > 0 && toks[i].flags&tSentence == 0 {
 			p := toks[i-1].key
 			if len(p) > 24 {
 				p = p[:24]
 			}
-			fv.add(fnvAdd(fnvAdd(fnvAdd(fnvAdd(fnvOffset, bp), p), " "), k), gramValue, fdesc{kind: pk, a: p, b: k})
+			fv.add(fnvAdd(toks[i-1].info.hp[sc], k), gramValue, fdesc{kind: pk, a: p, b: k})
 		}
-		if v, ok := hasVerb(toks[i].info.morph); ok && v.Lemma != toks[i].key {
-			fv.add(fnvAdd(fnvAdd(fnvOffset, "l:"), v.Lemma), gramValue, fdesc{kind: fdLemma, a: v.Lemma})
+		if ki.lemma != "" {
+			fv.add(ki.hl, gramValue, fdesc{kind: fdLemma, a: ki.lemma})
 		}
 	}
 	var anyAct, drill, lesson, report, play bool

@@ -1,6 +1,7 @@
 package screen
 
 import (
+	"slices"
 	"strings"
 	"sync"
 	"unicode"
@@ -189,11 +190,24 @@ func mapRunes(s string, out []ch) []ch {
 	for i := 0; i < len(s); {
 		if b := s[i]; b < utf8.RuneSelf {
 			// ASCII, most of any message: by table (asciiChs), as
-			// appendASCII would map it.
-			c := &asciiChs[b]
-			out = append(out, ch{r: c.r, kind: c.kind, obf: pendingObf && c.obf, start: int32(i), end: int32(i + 1)})
+			// appendASCII would map it, a run at a time into room made
+			// once (no append per byte).
+			j := i + 1
+			for j < len(s) && s[j] < utf8.RuneSelf {
+				j++
+			}
+			n := len(out)
+			out = slices.Grow(out, j-i)[:n+j-i]
+			dst := out[n:]
+			run := s[i:j]
+			for k := range dst {
+				c := &asciiChs[run[k]]
+				dst[k] = ch{r: c.r, kind: c.kind, start: int32(i + k), end: int32(i + k + 1)}
+			}
+			// A zero-width character marks only the next character.
+			dst[0].obf = pendingObf && asciiChs[run[0]].obf
 			pendingObf = false
-			i++
+			i = j
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
@@ -594,10 +608,23 @@ func (nb *nbufs) finish(src string, raws []rawTok) analysis {
 	for i := range raws {
 		rt := &raws[i]
 		obf := rt.obf
-		if foldHomoglyphs(rt.runes) {
+		// Most words are ASCII letters only: no homoglyph to fold (that
+		// needs a non-ASCII rune) and no leet digit to map (deleet needs
+		// a non-letter), and bytes can be written as they are.
+		ascii, letters := true, true
+		for _, r := range rt.runes {
+			if r >= utf8.RuneSelf {
+				ascii, letters = false, false
+				break
+			}
+			if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z') {
+				letters = false
+			}
+		}
+		if !ascii && foldHomoglyphs(rt.runes) {
 			obf = true
 		}
-		if deleet(rt.runes, false) {
+		if !letters && deleet(rt.runes, false) {
 			obf = true
 		}
 		var sp span
@@ -613,8 +640,14 @@ func (nb *nbufs) finish(src string, raws []rawTok) analysis {
 				// spelling: "bommmbe" → "bombe", "vouuus" → "vous".
 				n, obf = 1, true
 			}
-			for ; n > 0; n-- {
-				words = utf8.AppendRune(words, rt.runes[j])
+			if r := rt.runes[j]; r < utf8.RuneSelf {
+				for ; n > 0; n-- {
+					words = append(words, byte(r))
+				}
+			} else {
+				for ; n > 0; n-- {
+					words = utf8.AppendRune(words, r)
+				}
 			}
 			j = k
 		}
@@ -623,7 +656,7 @@ func (nb *nbufs) finish(src string, raws []rawTok) analysis {
 		keys = appendSqueezed(keys, words[sp.w0:sp.w1])
 		sp.k1 = len(keys)
 		sp.a0, sp.a1 = len(keys), len(keys)
-		if hasLeetEdge(words[sp.w0:sp.w1]) {
+		if !letters && hasLeetEdge(words[sp.w0:sp.w1]) { // letters alone have no leet edge
 			tmp := []rune(string(words[sp.w0:sp.w1]))
 			deleet(tmp, true)
 			keys = appendSqueezed(keys, []byte(string(tmp)))
@@ -674,13 +707,20 @@ func (nb *nbufs) finish(src string, raws []rawTok) analysis {
 func appendSqueezed(dst, w []byte) []byte {
 	var prev rune = -1
 	for i := 0; i < len(w); {
-		r, n := utf8.DecodeRune(w[i:])
+		r, n := rune(w[i]), 1
+		if r >= utf8.RuneSelf {
+			r, n = utf8.DecodeRune(w[i:])
+		}
 		i += n
 		if r == prev && !(r >= '0' && r <= '9') && r != 'e' && r != 'l' {
 			continue
 		}
 		prev = r
-		dst = utf8.AppendRune(dst, r)
+		if n == 1 && r < utf8.RuneSelf {
+			dst = append(dst, byte(r))
+		} else {
+			dst = utf8.AppendRune(dst, r)
+		}
 	}
 	return dst
 }

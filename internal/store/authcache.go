@@ -82,6 +82,13 @@ func (c *authCache) session(hash []byte) (Session, bouclier.User, bool) {
 	return s, e.user, true
 }
 
+// forgetSession drops one session's entry.
+func (c *authCache) forgetSession(hash []byte) {
+	c.mu.Lock()
+	delete(c.sessions, string(hash))
+	c.mu.Unlock()
+}
+
 // putSession keeps a row read at generation gen (loaded before the read).
 func (c *authCache) putSession(gen uint64, s Session, u bouclier.User) {
 	s.TokenHash, s.CSRFHash = bytes.Clone(s.TokenHash), bytes.Clone(s.CSRFHash)

@@ -152,6 +152,35 @@ func TestAuthCacheSeesEveryChange(t *testing.T) {
 // TestAuthCacheOtherProcess: a session ended by another process sharing
 // the database (a second store handle) is refused by this one once the
 // cache's lifetime has passed, the bound docs/performance.md states.
+// TestTouchForgetsOneSession: the once-a-minute touch of an active session
+// drops that session's entry only; the others stay cached (a global clear
+// on every touch left the cache empty on a busy server).
+func TestTouchForgetsOneSession(t *testing.T) {
+	t.Parallel()
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		ctx := context.Background()
+		uid, _ := batchUsers(t, db, 0)
+		x, y := newSession(t, db, uid, "x"), newSession(t, db, uid, "y")
+		for _, h := range [][]byte{x, y} {
+			if _, _, err := db.SessionUser(ctx, h); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if !db.SessionCached(x) || !db.SessionCached(y) {
+			t.Fatal("sessions not cached")
+		}
+		if err := db.TouchSession(ctx, y, 45); err != nil {
+			t.Fatal(err)
+		}
+		if !db.SessionCached(x) || db.SessionCached(y) {
+			t.Errorf("after touching y: x cached %v, y cached %v", db.SessionCached(x), db.SessionCached(y))
+		}
+		if s, _, err := db.SessionUser(ctx, y); err != nil || s.LastSeen != 45 {
+			t.Errorf("touched session: %+v %v", s, err)
+		}
+	})
+}
+
 func TestAuthCacheOtherProcess(t *testing.T) {
 	t.Parallel()
 	for _, tg := range storetest.Targets(t) {

@@ -59,7 +59,12 @@ func (db *DB) Session(ctx context.Context, hash []byte) (Session, error) {
 // record is old enough to matter, to keep reads from turning into writes.
 func (db *DB) TouchSession(ctx context.Context, hash []byte, at int64) error {
 	_, err := db.write.ExecContext(ctx, db.q(`UPDATE sessions SET last_seen = ? WHERE token_hash = ?`), at, hash)
-	db.auth.invalidate()
+	// Only this session's entry: every active session is touched once a
+	// minute, and clearing everyone's entries each time would leave the
+	// cache empty on a busy server. A read racing this one may keep the
+	// older last_seen for the cache's second; it only makes the session
+	// look idler, which costs at most another touch.
+	db.auth.forgetSession(hash)
 	return wrap(err, "touch session")
 }
 
