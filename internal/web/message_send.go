@@ -70,13 +70,13 @@ func (h *handler) composeForm(ctx context.Context, u bouclier.User, to []string,
 		case i < 0:
 			d.Unavailable = append(d.Unavailable, t)
 		case !slices.ContainsFunc(d.Selected, func(c choice) bool { return c.Expr == t }):
-			d.Selected = append(d.Selected, choice{ID: id(), Expr: t, Label: opts[i].Label, Checked: true})
+			d.Selected = append(d.Selected, choice{ID: id(), Expr: t, Label: optionLabel(opts[i]), Checked: true})
 		}
 	}
 	if len(groups) <= maxGroupsShown {
 		for _, g := range groups {
 			if !slices.Contains(to, g.Expr) {
-				d.Groups = append(d.Groups, choice{ID: id(), Expr: g.Expr, Label: g.Label})
+				d.Groups = append(d.Groups, choice{ID: id(), Expr: g.Expr, Label: optionLabel(g)})
 			}
 		}
 	}
@@ -87,7 +87,7 @@ func (h *handler) composeForm(ctx context.Context, u bouclier.User, to []string,
 		}
 		found, more := searchOptions(opts, q, skip, maxFound)
 		for _, o := range found {
-			d.Found = append(d.Found, choice{ID: id(), Expr: o.Expr, Label: o.Label})
+			d.Found = append(d.Found, choice{ID: id(), Expr: o.Expr, Label: optionLabel(o)})
 		}
 		d.MoreFound = more
 	}
