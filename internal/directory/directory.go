@@ -435,6 +435,12 @@ type Option struct {
 	Expr  string // recipient expression, "user:NAME" or a group
 	Label string // in French, for the picker
 	Group bool
+	// Member stands for the recipients: the person, or a group's members
+	// as the messaging rules see them (role, establishment, class).
+	Member bouclier.User
+	// Note says, in French, when the recipients will receive if not now
+	// (messaging.Service.Reachable sets it); empty when they receive now.
+	Note string
 }
 
 // Reachable lists the people and groups s may write to, asking the same
@@ -486,7 +492,7 @@ func (d *Directory) Reachable(ctx context.Context, s *Sender) ([]Option, error) 
 				return nil, err
 			}
 			if ok {
-				out = append(out, Option{Expr: g.String(), Label: groupLabel(g, where), Group: true})
+				out = append(out, Option{Expr: g.String(), Label: groupLabel(g, where), Group: true, Member: groupMember(g)})
 			}
 		}
 		people, err := d.db.Users(ctx, uai)
@@ -511,7 +517,7 @@ func (d *Directory) Reachable(ctx context.Context, s *Sender) ([]Option, error) 
 			return nil, err
 		}
 		for _, u := range allowed {
-			out = append(out, Option{Expr: "user:" + u.Username, Label: labels[u.ID]})
+			out = append(out, Option{Expr: "user:" + u.Username, Label: labels[u.ID], Member: u})
 		}
 	}
 	if s.Role.IsPersonnel() {
@@ -523,11 +529,25 @@ func (d *Directory) Reachable(ctx context.Context, s *Sender) ([]Option, error) 
 			if ok, err := d.AllowPerson(ctx, s, u); err != nil {
 				return nil, err
 			} else if ok {
-				out = append(out, Option{Expr: "user:" + u.Username, Label: PersonLabel(u, store.Affiliation{})})
+				out = append(out, Option{Expr: "user:" + u.Username, Label: PersonLabel(u, store.Affiliation{}), Member: u})
 			}
 		}
 	}
 	return out, nil
+}
+
+// groupMember is who a group's members are for the messaging rules.
+func groupMember(g bouclier.Recipient) bouclier.User {
+	m := bouclier.User{UAI: g.UAI, Class: g.Class, Role: bouclier.RoleStaff}
+	switch g.Kind {
+	case bouclier.ToClass:
+		m.Role = bouclier.RoleStudent
+	case bouclier.ToParents:
+		m.Role = bouclier.RoleParent
+	case bouclier.ToTeachers:
+		m.Role = bouclier.RoleTeacher
+	}
+	return m
 }
 
 // groupLabel names a group in French; where, when set, names its

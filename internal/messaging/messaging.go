@@ -42,6 +42,7 @@ import (
 	"github.com/bouclier/bouclier"
 	"github.com/bouclier/bouclier/internal/audit"
 	"github.com/bouclier/bouclier/internal/directory"
+	"github.com/bouclier/bouclier/internal/frdate"
 	"github.com/bouclier/bouclier/internal/store"
 )
 
@@ -862,7 +863,42 @@ func (s *Service) Reachable(ctx context.Context, u bouclier.User) ([]directory.O
 	if err != nil {
 		return nil, err
 	}
-	return s.dir.Reachable(ctx, snd)
+	opts, err := s.dir.Reachable(ctx, snd)
+	if err != nil || len(opts) == 0 {
+		return opts, err
+	}
+	// Say now who will not get it now: the picker offers pupils under the
+	// circular (the rest of a class-and-parents message still goes), and
+	// the sender should know before sending, not only after.
+	members := make([]bouclier.User, len(opts))
+	for i, o := range opts {
+		members[i] = o.Member
+	}
+	now := s.now()
+	ds, err := s.rules.Receivers(ctx, members, now)
+	if err != nil {
+		return nil, fmt.Errorf("reachable: %w", err)
+	}
+	for i, d := range ds {
+		opts[i].Note = receiveNote(d, opts[i].Group)
+	}
+	return opts, nil
+}
+
+// receiveNote says when a recipient (a group's members when group) will
+// receive a message sent now, or "" for now.
+func receiveNote(d Decision, group bool) string {
+	switch {
+	case d.Action == Defer && group:
+		return "recevront le message le " + frdate.DateTime(d.Until)
+	case d.Action == Defer:
+		return "recevra le message le " + frdate.DateTime(d.Until)
+	case d.Action == Refuse && group:
+		return "ne peuvent pas recevoir de messages en ce moment"
+	case d.Action == Refuse:
+		return "ne peut pas recevoir de messages en ce moment"
+	}
+	return ""
 }
 
 // Draft returns one of u's drafts. Errors: not_found.

@@ -17,6 +17,9 @@ type accountData struct {
 	Sessions []auth.SessionInfo
 	Notices  []auth.Notice
 	Partial  bool // a listing failed to load
+	// School and Academy name the user's establishment and académie
+	// (« Collège Jean Moulin (0780001A) », « Académie de Versailles »).
+	School, Academy string
 }
 
 // accountShow renders the account page (Auth.Factors, Auth.Sessions,
@@ -36,6 +39,12 @@ func (h *handler) accountShow(w http.ResponseWriter, r *http.Request, s auth.Ses
 	if d.Notices, err = h.d.Auth.Notices(ctx, s); err != nil {
 		h.d.Log.Warn("notices", "user", s.User.Username, "err", err)
 		d.Partial = true
+	}
+	if u := s.User; u.UAI != "" {
+		d.School = h.scopeTitles(ctx)("establishment:" + u.UAI)
+	}
+	if u := s.User; u.Academie != "" {
+		d.Academy = h.scopeName(ctx, "academie:"+u.Academie)
 	}
 	p := h.newPage(ctx, &s, "Mon compte", "account")
 	flash(p, r)

@@ -149,7 +149,7 @@ func hourChart(hours []hourRow) chart {
 	base := float64(chartTop + chartPlotH)
 	for i := 0; i <= 4; i++ {
 		v := c.Max * i / 4
-		c.Ticks = append(c.Ticks, tick{X: chartLeft - 6, Y: base - float64(v)*scale, Label: fmt.Sprint(v)})
+		c.Ticks = append(c.Ticks, tick{X: chartLeft - 6, Y: base - float64(v)*scale, Label: thousands(v)})
 	}
 	for i, hr := range hours {
 		x := chartLeft + float64(i)*slot + (slot-bw)/2
@@ -157,9 +157,12 @@ func hourChart(hours []hourRow) chart {
 		for _, part := range []struct {
 			n          int
 			class, txt string
-		}{{hr.Sent, "sent", "envoyés"}, {hr.Held, "held", "retenus"}, {hr.Refused, "refused", "refusés"}} {
+		}{{hr.Sent, "sent", "envoyé"}, {hr.Held, "held", "retenu"}, {hr.Refused, "refused", "refusé"}} {
 			if part.n == 0 {
 				continue
+			}
+			if part.n > 1 {
+				part.txt += "s"
 			}
 			hgt := float64(part.n) * scale
 			y -= hgt
@@ -203,7 +206,7 @@ func riskChart(list []store.RiskAccount) chart {
 		y := float64(8 + i*rowH)
 		wd := float64(rw.n) / float64(c.Max) * width
 		c.Labels = append(c.Labels, tick{X: left - 8, Y: y + 17, Label: rw.label})
-		c.Ticks = append(c.Ticks, tick{X: left + wd + 6, Y: y + 17, Label: fmt.Sprint(rw.n)})
+		c.Ticks = append(c.Ticks, tick{X: left + wd + 6, Y: y + 17, Label: thousands(rw.n)})
 		if rw.n > 0 {
 			c.Bars = append(c.Bars, bar{X: left, Y: y + 4, W: wd, H: 20, Class: "risk", Title: fmt.Sprintf("%s\u00a0: %d", rw.label, rw.n)})
 		}

@@ -3,11 +3,14 @@ package web
 import (
 	"net/http"
 	"slices"
+	"strconv"
 	"strings"
+	"time"
 
 	"github.com/bouclier/bouclier"
 	"github.com/bouclier/bouclier/internal/auth"
 	"github.com/bouclier/bouclier/internal/directory"
+	"github.com/bouclier/bouclier/internal/frdate"
 	"github.com/bouclier/bouclier/internal/policy"
 )
 
@@ -76,7 +79,7 @@ var modeLabels = map[string]string{"open": "ouvert", "closed": "fermé", "receiv
 var closureLabels = map[string]string{"security": "fermeture de sécurité", "quiet": "heures calmes\u00a0: envoi différé"}
 
 func ruleRowOf(x policy.Rule) ruleRow {
-	row := ruleRow{ID: x.ID, Reason: x.Reason}
+	row := ruleRow{ID: ruleName(x.ID), Reason: x.Reason}
 	if len(x.Roles) == 0 {
 		row.Roles = "tous (sauf administrateurs)"
 	} else {
@@ -99,10 +102,10 @@ func ruleRowOf(x policy.Rule) ruleRow {
 	}
 	var when []string
 	for _, win := range x.Windows {
-		when = append(when, win.String())
+		when = append(when, ruleWindow(win))
 	}
 	for _, dr := range x.Ranges {
-		t := "du " + dr.Start.String() + " au " + dr.End.String()
+		t := "du " + ruleDate(dr.Start) + " au " + ruleDate(dr.End)
 		if dr.Zone != "" {
 			t += " (zone " + dr.Zone + ")"
 		}
@@ -170,4 +173,82 @@ func (h *handler) presetSummary(r *http.Request, scope string, preset policy.Pre
 	}
 	d.Summary = append(d.Summary, "Le changement s’applique immédiatement à tous les comptes concernés.")
 	return d
+}
+
+// ruleName names a stored rule by the preset it comes from (« Circulaire
+// de mars 2024 » for « circular-2024/night »), or by its own identifier
+// when it comes from none: the Rôles and Quand columns tell a preset's
+// rules apart.
+func ruleName(id string) string {
+	preset, _, _ := strings.Cut(id, "/")
+	for _, p := range policy.Presets() {
+		if p.Name == preset {
+			return p.Label
+		}
+	}
+	return id
+}
+
+var weekdayNames = [7]string{"dimanche", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi"}
+
+func ruleClock(c policy.Clock) string { return frdate.HourMinute(int(c)/60, int(c)%60) }
+
+// ruleWindow says in French when a rule's window applies: « chaque jour
+// de 23 h 00 à 7 h 00 », « du lundi au jeudi, de 20 h 00 à 7 h 00 », « du
+// vendredi 20 h 00 au lundi 7 h 00 » (policy.Window.String is the rules'
+// own notation, « mon-thu 20:00-07:00 »).
+func ruleWindow(w policy.Window) string {
+	start, end := ruleClock(w.Start), ruleClock(w.End)
+	overnightOnly := w.Nights == 0 || (w.Nights == 1 && w.End <= w.Start)
+	switch {
+	case len(w.Days) == 0 && overnightOnly:
+		return "chaque jour de " + start + " à " + end
+	case len(w.Days) == 1 && !overnightOnly && w.Nights < 7:
+		last := (w.Days[0] + time.Weekday(w.Nights)) % 7
+		return "du " + weekdayNames[w.Days[0]] + " " + start + " au " + weekdayNames[last] + " " + end
+	case overnightOnly:
+		return ruleDays(w.Days) + ", de " + start + " à " + end
+	}
+	if w.Nights == 1 {
+		return ruleDays(w.Days) + ", de " + start + " au lendemain " + end
+	}
+	return ruleDays(w.Days) + ", de " + start + " à " + end + ", " + strconv.Itoa(w.Nights) + "\u00a0nuits plus tard"
+}
+
+// ruleDays names days Monday first: « du lundi au jeudi » for a run of
+// consecutive days, « lundi, mercredi » otherwise, « chaque jour » for all.
+func ruleDays(days []time.Weekday) string {
+	var set [7]bool
+	for _, d := range days {
+		if d >= 0 && d < 7 {
+			set[d] = true
+		}
+	}
+	var order []time.Weekday // Monday first
+	for i := 1; i <= 7; i++ {
+		if d := time.Weekday(i % 7); set[d] {
+			order = append(order, d)
+		}
+	}
+	if len(order) == 0 || len(order) == 7 {
+		return "chaque jour"
+	}
+	run := true
+	for i := 1; i < len(order); i++ {
+		if (order[i-1]+1)%7 != order[i] {
+			run = false
+		}
+	}
+	if run && len(order) > 2 {
+		return "du " + weekdayNames[order[0]] + " au " + weekdayNames[order[len(order)-1]]
+	}
+	names := make([]string, len(order))
+	for i, d := range order {
+		names[i] = weekdayNames[d]
+	}
+	return strings.Join(names, ", ")
+}
+
+func ruleDate(d policy.Date) string {
+	return frdate.Date(time.Date(d.Year, d.Month, d.Day, 12, 0, 0, 0, time.UTC))
 }

@@ -92,6 +92,10 @@ func TestSuspensionAndRules(t *testing.T) {
 	if p = head.get("/admin/rules?ok=preset"); !strings.Contains(p.Body, "Portée\u00a0: Collège Jean Moulin (0780001A)") || !strings.Contains(p.Body, "remplacées") {
 		t.Errorf("rules after preset:\n%s", p.Body)
 	}
+	if !strings.Contains(p.Body, "<td>Droit à la déconnexion (circulaire de 2025)</td>") || !strings.Contains(p.Body, "du vendredi 20\u00a0h\u00a000 au lundi 7\u00a0h\u00a000") ||
+		strings.Contains(p.Body, "<td>disconnect-2025/") || strings.Contains(p.Body, "20:00") {
+		t.Errorf("rules in force in the rules' own notation:\n%s", p.Body)
+	}
 
 	// A bad end date keeps what was typed.
 	form := url.Values{"csrf": {head.csrf()}, "scope": {"establishment:0780001A"}, "roles": {"parent"},
@@ -122,6 +126,10 @@ func TestSuspensionAndRules(t *testing.T) {
 	m := regexp.MustCompile(`action="/admin/suspensions/([^/"]+)/lift"`).FindStringSubmatch(p.Body)
 	if m == nil || !strings.Contains(p.Body, "Suspension enregistrée") || !strings.Contains(p.Body, "parent") {
 		t.Fatalf("suspension list:\n%s", p.Body)
+	}
+	// Its author by name, not by login.
+	if !strings.Contains(p.Body, "Par Claire Principal") || strings.Contains(p.Body, "Par principal.moulin") {
+		t.Errorf("suspension's author:\n%s", p.Body)
 	}
 	if p = head.post("/admin/suspensions/"+m[1]+"/lift", url.Values{}); p.Status != http.StatusForbidden {
 		t.Errorf("lift without token: %d", p.Status)
@@ -221,6 +229,15 @@ func TestDashboard(t *testing.T) {
 		if !strings.Contains(p.Body, want) {
 			t.Errorf("dashboard lacks %q", want)
 		}
+	}
+	// The table's region is not named as its section (axe's
+	// landmark-unique: two landmarks « Comptes à surveiller »).
+	if strings.Contains(p.Body, `role="region" aria-label="Comptes à surveiller"`) {
+		t.Errorf("two landmarks named « Comptes à surveiller »")
+	}
+	// Each bar's title agrees with its number (« 11 h : 1 envoyé »).
+	if !strings.Contains(p.Body, "\u00a0: 1 envoyé</title>") || !strings.Contains(p.Body, "\u00a0: 1 retenu</title>") || strings.Contains(p.Body, " 1 envoyés") {
+		t.Errorf("the chart's bars do not agree with their numbers")
 	}
 	if t.Failed() {
 		t.Log(p.Body)
@@ -329,6 +346,11 @@ func TestAccountSecurity(t *testing.T) {
 		if !strings.Contains(p.Body, want) {
 			t.Errorf("account page lacks %q", want)
 		}
+	}
+	// Where the parent belongs, by name rather than by UAI and key.
+	if !strings.Contains(p.Body, "<dt>Établissement</dt><dd>Collège Jean Moulin (0780001A)</dd>") ||
+		!strings.Contains(p.Body, "<dt>Académie</dt><dd>Académie de Versailles</dd>") {
+		t.Errorf("account page names the establishment or académie by its code:\n%s", p.Body)
 	}
 	tok := parent.csrf()
 	// Password change needs the current one.

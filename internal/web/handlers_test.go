@@ -169,6 +169,14 @@ func TestComposeRefusalKeepsDraft(t *testing.T) {
 		t.Fatalf("forged class post: %d\n%s", p.Status, p.Body)
 	}
 	draft := field(t, p.Body, "draft_id")
+	// The reason names the recipient as the page does, not by its expression.
+	named := func(where, body string) {
+		t.Helper()
+		if !strings.Contains(body, "écrire à Élèves de 4A.") || strings.Contains(body, "à class:") {
+			t.Errorf("%s: the refusal names the recipient by its expression:\n%s", where, body)
+		}
+	}
+	named("refusal", p.Body)
 	if !strings.Contains(p.Body, `value="Sortie au musée"`) || !strings.Contains(p.Body, "Qui vient samedi ?</textarea>") {
 		t.Fatalf("form not refilled:\n%s", p.Body)
 	}
@@ -179,10 +187,12 @@ func TestComposeRefusalKeepsDraft(t *testing.T) {
 	if !strings.Contains(p.Body, "Sortie au musée") || !strings.Contains(p.Body, "/compose?draft="+draft) || !strings.Contains(p.Body, "Non envoyé") {
 		t.Fatalf("drafts:\n%s", p.Body)
 	}
+	named("drafts", p.Body)
 	p = b.get("/compose?draft=" + draft)
 	if p.Status != http.StatusOK || !strings.Contains(p.Body, `value="Sortie au musée"`) || field(t, p.Body, "draft_id") != draft || !strings.Contains(p.Body, "Motif du refus précédent") {
 		t.Fatalf("draft reopened: %d\n%s", p.Status, p.Body)
 	}
+	named("draft reopened", p.Body)
 	// Sending it again updates the same draft rather than piling up copies.
 	p = b.postMultipart("/compose", url.Values{"csrf": {b.csrf()}, "draft_id": {draft}, "to": {"class:0780001A/4A"}, "subject": {"Sortie au musée"}, "body": {"Qui vient ?"}})
 	if p.Status != http.StatusForbidden || field(t, p.Body, "draft_id") != draft {
@@ -320,6 +330,16 @@ func TestTrashAndRestore(t *testing.T) {
 	if p := parent.get("/inbox"); !strings.Contains(p.Body, "1 non lu") {
 		t.Fatalf("unread count:\n%s", p.Body)
 	}
+	// Each message page leads back to the folder it was opened from, on a
+	// phone too, where the menu is folded.
+	back := func(who *browser, want string) {
+		t.Helper()
+		if p := who.get(msg); !strings.Contains(p.Body, want) {
+			t.Errorf("no way back %q on the message page:\n%s", want, p.Body)
+		}
+	}
+	back(parent, `<a href="/inbox">← Boîte de réception</a>`)
+	back(prof, `<a href="/sent">← Messages envoyés</a>`)
 	p = parent.post(msg+"/trash", url.Values{"csrf": {parent.csrf()}})
 	if p.Status != http.StatusSeeOther || p.Header.Get("Location") != "/inbox?ok=trashed" {
 		t.Fatalf("trash: %d %s", p.Status, p.Header.Get("Location"))
@@ -327,6 +347,7 @@ func TestTrashAndRestore(t *testing.T) {
 	if p := parent.get("/trash"); !strings.Contains(p.Body, "Réunion") {
 		t.Fatal("not in the trash")
 	}
+	back(parent, `<a href="/trash">← Corbeille</a>`)
 	if p := parent.get("/inbox?ok=trashed"); strings.Contains(p.Body, "Réunion") || !strings.Contains(p.Body, "placé dans la corbeille") {
 		t.Fatal("still in the inbox")
 	}
@@ -502,8 +523,22 @@ func TestUrgentFromCompose(t *testing.T) {
 	}
 	rssi := newBrowser(t, srv)
 	rssi.login("rssi.versailles", e.OTP(t, 1))
-	if p := rssi.get("/admin/urgent"); !strings.Contains(p.Body, "alerte intrusion") {
+	p = rssi.get("/admin/urgent")
+	if !strings.Contains(p.Body, "alerte intrusion") {
 		t.Errorf("académie does not see the urgent send:\n%s", p.Body)
+	}
+	// The journal reads as people, subjects and establishments, not as the
+	// audit entry's login, message id and key=value detail.
+	journal := p.Body[strings.Index(p.Body, "<table"):]
+	for _, want := range []string{"Claire Principal", "«\u00a0Confinement\u00a0»", "Collège Jean Moulin"} {
+		if !strings.Contains(journal, want) {
+			t.Errorf("urgent journal lacks %q:\n%s", want, journal)
+		}
+	}
+	for _, raw := range []string{"principal.moulin", "message:", "reason=", "recipients=", "establishment:"} {
+		if strings.Contains(journal, raw) {
+			t.Errorf("urgent journal shows the raw %q:\n%s", raw, journal)
+		}
 	}
 }
 

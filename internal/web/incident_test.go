@@ -91,10 +91,29 @@ func TestIncidentAtDrillSize(t *testing.T) {
 	if len(p.Body) > 120<<10 {
 		t.Errorf("page of %d KiB at drill size", len(p.Body)>>10)
 	}
+	// The list of incidents and the dashboard count a drill's accounts and
+	// establishments rather than run their 120 logins and 400 UAIs.
+	for _, c := range []struct {
+		path string
+		want []string
+	}{
+		{"/admin/incidents", []string{"<td>120\u00a0comptes</td><td>400\u00a0établissements</td>"}},
+		{"/admin/dashboard", []string{"· 2\u202f000\u00a0messages · 120\u00a0comptes</li>"}},
+	} {
+		body := rssi.get(c.path).Body
+		for _, w := range c.want {
+			if !strings.Contains(body, w) {
+				t.Errorf("%s lacks %q", c.path, w)
+			}
+		}
+		if strings.Contains(body, "eleve.drill.0") || strings.Contains(body, "0789399Z") {
+			t.Errorf("%s lists the drill's logins or UAIs", c.path)
+		}
+	}
 	for _, want := range []string{`<span class="kpi">2` + "\u202f" + `000</span> messages`, `<span class="kpi">400</span> établissements`,
 		`<span class="kpi">120</span> comptes`, "<strong>Ce soir</strong> · 1\u202f200&nbsp;messages", "Tous devant le portail",
 		"Collège 000 <span class=\"meta\">(0789399Z)</span>", "1 à 50 sur 400", "1 à 50 sur 120", "Rappeler les 2\u202f000\u00a0messages", "Suspendre l’envoi dans 400\u00a0établissements",
-		`<table class="numbers">`} {
+		`<table class="numbers">`, "Détecté le ", ": Même texte envoyé depuis 400 établissements. Les chiffres ci-dessous sont à jour."} {
 		if !strings.Contains(p.Body, want) {
 			t.Errorf("page lacks %q\n%s", want, regexp.MustCompile(`kpi">[^<]*</span>[^<]*`).FindAllString(p.Body, -1))
 		}

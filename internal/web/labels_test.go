@@ -74,3 +74,27 @@ func TestFrenchDate(t *testing.T) {
 		}
 	}
 }
+
+// TestSizeLabel: sizes with a decimal comma, a non-breaking space before
+// the unit and « octet » agreeing with the number.
+func TestSizeLabel(t *testing.T) {
+	for n, want := range map[int64]string{0: "0\u00a0octet", 1: "1\u00a0octet", 512: "512\u00a0octets", 12 << 10: "12\u00a0ko",
+		3 << 19: "1,5\u00a0Mo"} {
+		if got := sizeLabel(n); got != want {
+			t.Errorf("sizeLabel(%d) = %q, want %q", n, got, want)
+		}
+	}
+}
+
+// TestChartNumbers: the dashboard's axis writes thousands as the rest of
+// the page does (« 1 000 » with a narrow no-break space, not « 1000 »).
+func TestChartNumbers(t *testing.T) {
+	c := hourChart([]hourRow{{Label: "9\u00a0h", Held: 720}, {Label: "10\u00a0h", Sent: 3}})
+	var labels []string
+	for _, tk := range c.Ticks {
+		labels = append(labels, tk.Label)
+	}
+	if got := strings.Join(labels, "|"); got != "0|250|500|750|1\u202f000" {
+		t.Errorf("axis labels %q", got)
+	}
+}

@@ -70,13 +70,13 @@ func (h *handler) composeForm(ctx context.Context, u bouclier.User, to []string,
 		case i < 0:
 			d.Unavailable = append(d.Unavailable, t)
 		case !slices.ContainsFunc(d.Selected, func(c choice) bool { return c.Expr == t }):
-			d.Selected = append(d.Selected, choice{ID: id(), Expr: t, Label: opts[i].Label, Checked: true})
+			d.Selected = append(d.Selected, choice{ID: id(), Expr: t, Label: optionLabel(opts[i]), Checked: true})
 		}
 	}
 	if len(groups) <= maxGroupsShown {
 		for _, g := range groups {
 			if !slices.Contains(to, g.Expr) {
-				d.Groups = append(d.Groups, choice{ID: id(), Expr: g.Expr, Label: g.Label})
+				d.Groups = append(d.Groups, choice{ID: id(), Expr: g.Expr, Label: optionLabel(g)})
 			}
 		}
 	}
@@ -87,7 +87,7 @@ func (h *handler) composeForm(ctx context.Context, u bouclier.User, to []string,
 		}
 		found, more := searchOptions(opts, q, skip, maxFound)
 		for _, o := range found {
-			d.Found = append(d.Found, choice{ID: id(), Expr: o.Expr, Label: o.Label})
+			d.Found = append(d.Found, choice{ID: id(), Expr: o.Expr, Label: optionLabel(o)})
 		}
 		d.MoreFound = more
 	}
@@ -136,13 +136,18 @@ func (h *handler) composeShow(w http.ResponseWriter, r *http.Request, s auth.Ses
 		}
 	}
 	p := h.newPage(ctx, &s, "Écrire un message", "compose")
+	if p.reopen != nil {
+		// Offered before the send rather than learnt from a refusal.
+		local := p.reopen.In(h.location(s.User))
+		d.ReopenAt, d.ReopenValue = frenchDate(local), local.Format("2006-01-02T15:04")
+	}
 	if q.Get("confirme") != "" {
 		p.Flash = "Identité confirmée. Joignez à nouveau vos pièces jointes, puis envoyez."
 		draftErr = ""
 	}
 	if draftErr != "" {
 		d.Refused = true
-		p.Error = "Motif du refus précédent\u00a0: " + draftErr
+		p.Error = "Motif du refus précédent\u00a0: " + p.RecipientsNamed(draftErr)
 	}
 	p.Data = d
 	h.render(w, http.StatusOK, "compose", p)
@@ -277,7 +282,7 @@ func (h *handler) messageSend(w http.ResponseWriter, r *http.Request, s auth.Ses
 		form.ReopenAt, form.ReopenValue = frenchDate(local), local.Format("2006-01-02T15:04")
 	}
 	p := h.newPage(ctx, &s, "Message non envoyé", "compose")
-	p.Error = "Motif\u00a0: " + userMessage(err)
+	p.Error = "Motif\u00a0: " + p.RecipientsNamed(userMessage(err))
 	p.Data = form
 	h.render(w, statusOf(err), "compose", p)
 }

@@ -80,6 +80,16 @@ type suggestion struct {
 	Group bool   `json:"group"`
 }
 
+// optionLabel is a recipient as the picker offers it: its label, and when
+// it will not receive now, when it will (« Élèves de 4A (ne peuvent pas
+// recevoir de messages en ce moment) »).
+func optionLabel(o directory.Option) string {
+	if o.Note == "" {
+		return o.Label
+	}
+	return o.Label + " (" + o.Note + ")"
+}
+
 // recipientSearch answers the combobox: GET /compose/destinataires?q=…
 // gives the first reachable recipients matching q, as JSON. It offers
 // only what Messaging.Reachable allows, like the form.
@@ -99,7 +109,7 @@ func (h *handler) recipientSearch(w http.ResponseWriter, r *http.Request, s auth
 		More    bool         `json:"more"`
 	}{Results: []suggestion{}, More: more}
 	for _, o := range found {
-		out.Results = append(out.Results, suggestion{Expr: o.Expr, Label: o.Label, Group: o.Group})
+		out.Results = append(out.Results, suggestion{Expr: o.Expr, Label: optionLabel(o), Group: o.Group})
 	}
 	writeJSON(w, http.StatusOK, out)
 }

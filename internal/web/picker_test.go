@@ -1,12 +1,17 @@
 package web_test
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"net/http"
 	"net/url"
 	"strings"
 	"testing"
+	"time"
+
+	"github.com/bouclier/bouclier"
+	"github.com/bouclier/bouclier/internal/policy"
 )
 
 // TestPickerSearch covers the picker's two paths: the JSON suggestions the
@@ -100,5 +105,50 @@ func TestPickerSearch(t *testing.T) {
 	anon := newBrowser(t, srv)
 	if p := anon.get("/compose/destinataires?q=dupont"); p.Status == http.StatusOK && strings.Contains(p.Body, "Dupont") {
 		t.Fatalf("suggestions without a session: %d %s", p.Status, p.Body)
+	}
+}
+
+// TestPickerSaysWhoReceivesNow: the picker offers pupils under the
+// circular and parents in quiet hours, and says before the send that the
+// pupils will not receive it and when the parents will, in both paths
+// (suggestions and the form's groups).
+func TestPickerSaysWhoReceivesNow(t *testing.T) {
+	e, srv := env(t)
+	ctx, actor := context.Background(), bouclier.SystemActor("test")
+	if err := e.App.Rules.ApplyPreset(ctx, actor, "disconnect-2025", "national"); err != nil {
+		t.Fatal(err)
+	}
+	circular, err := policy.Preset("circular-2024")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := e.App.Rules.AddRule(ctx, actor, circular[0]); err != nil { // pupils receive nothing
+		t.Fatal(err)
+	}
+	e.Clock.Set(time.Date(2026, 11, 24, 20, 30, 0, 0, time.UTC)) // Tuesday, 21 h 30 in Paris: quiet hours
+	teacher := newBrowser(t, srv)
+	teacher.login("prof.martin", e.OTP(t, 0))
+	p := teacher.get("/compose/destinataires?q=" + url.QueryEscape("4A"))
+	var r struct {
+		Results []struct{ Expr, Label string }
+	}
+	if err := json.Unmarshal([]byte(p.Body), &r); err != nil {
+		t.Fatalf("%v\n%s", err, p.Body)
+	}
+	labels := map[string]string{}
+	for _, x := range r.Results {
+		labels[x.Expr] = strings.ReplaceAll(x.Label, "\u00a0", " ")
+	}
+	for expr, want := range map[string]string{
+		"class:0780001A/4A":   "Élèves de 4A (ne peuvent pas recevoir de messages en ce moment)",
+		"parents:0780001A/4A": "Parents d’élèves de 4A (recevront le message le 25 novembre 2026 à 7 h 00)",
+		"user:eleve.dupont":   "Léa Dupont, élève de 4A (ne peut pas recevoir de messages en ce moment)",
+	} {
+		if labels[expr] != want {
+			t.Errorf("%s: %q, want %q", expr, labels[expr], want)
+		}
+	}
+	if p := teacher.get("/compose"); !strings.Contains(p.Body, "Élèves de 4A (ne peuvent pas recevoir de messages en ce moment)") {
+		t.Errorf("the form's groups do not say it:\n%s", p.Body)
 	}
 }

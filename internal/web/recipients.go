@@ -2,6 +2,8 @@ package web
 
 import (
 	"context"
+	"regexp"
+	"strings"
 
 	"github.com/bouclier/bouclier"
 )
@@ -81,4 +83,64 @@ func (p *page) Recipient(expr string) string {
 		return "Enseignants de " + r.Class + where
 	}
 	return "Vie scolaire et direction" + where
+}
+
+// Person names the author of an action recorded by login (a suspension, a
+// legal hold) as a person, « Claire Principal, direction », or the service
+// for its own automatic actions.
+func (p *page) Person(username string) string {
+	if strings.HasPrefix(username, "system:") {
+		return "Bouclier (action automatique)"
+	}
+	if p.names == nil || username == "" {
+		return username
+	}
+	return p.names.person(username)
+}
+
+// recipientExpr matches a recipient expression in a service's message
+// (« Vous ne pouvez pas écrire à class:0780001A/4A. »); a sentence's final
+// full stop is trimmed by RecipientsNamed.
+var recipientExpr = regexp.MustCompile(`\b(?:user|staff|class|parents|teachers):[A-Za-z0-9._-]+(?:/[A-Za-z0-9._-]+)?`)
+
+// RecipientsNamed rewrites the recipient expressions in msg with their
+// labels for the page's reader (« … écrire à Élèves de 4A. »).
+func (p *page) RecipientsNamed(msg string) string {
+	return recipientExpr.ReplaceAllStringFunc(msg, func(expr string) string {
+		trimmed := strings.TrimRight(expr, ".")
+		if _, err := bouclier.ParseRecipient(trimmed); err != nil {
+			return expr
+		}
+		return p.Recipient(trimmed) + expr[len(trimmed):]
+	})
+}
+
+// fewNamed is how many accounts or establishments a list line names;
+// beyond, it counts them (an académie-wide incident has hundreds).
+const fewNamed = 3
+
+// AccountsSummary names a few accounts as people (« Léa Dupont, élève de
+// 4A ») or counts many (« 120 comptes »).
+func (p *page) AccountsSummary(usernames []string) string {
+	if len(usernames) > fewNamed {
+		return countOf(len(usernames), "compte", "comptes")
+	}
+	names := make([]string, len(usernames))
+	for i, u := range usernames {
+		names[i] = p.Person(u)
+	}
+	return strings.Join(names, "\u202f; ")
+}
+
+// SchoolsSummary names a few establishments (« Collège Jean Moulin ») or
+// counts many (« 400 établissements »).
+func (p *page) SchoolsSummary(uais []string) string {
+	if len(uais) > fewNamed || p.names == nil {
+		return countOf(len(uais), "établissement", "établissements")
+	}
+	names := make([]string, len(uais))
+	for i, u := range uais {
+		names[i] = p.names.school(u)
+	}
+	return strings.Join(names, ", ")
 }

@@ -20,6 +20,7 @@ import (
 	"github.com/bouclier/bouclier/internal/directory"
 	"github.com/bouclier/bouclier/internal/frdate"
 	"github.com/bouclier/bouclier/internal/httpx"
+	"github.com/bouclier/bouclier/internal/rules"
 )
 
 //go:embed templates/*.html
@@ -48,6 +49,7 @@ var funcs = template.FuncMap{
 	"filekind":    fileKind,
 	"browser":     browserLabel,
 	"count":       thousands,
+	"messages":    func(n int) string { return countOf(n, "message", "messages") },
 	"eventkind":   incidentEventLabel,
 	"plural":      plural,
 }
@@ -95,6 +97,12 @@ type page struct {
 	Fields []fieldError // errors tied to form fields (fielderrors.go)
 	Data   any
 	loc    *time.Location
+	// SendClosed: the rules refuse the user's sends now, with no known
+	// reopening and no emergency override; the pages offer no form that
+	// could only be refused (and counted as an attempt while closed).
+	SendClosed bool
+	// reopen is when a refused sender's messaging reopens, if known.
+	reopen *time.Time
 	people map[int64]string // senders' labels, by user id (describe)
 	names  *recipientNames  // recipients' labels, looked up on first use (Recipient)
 }
@@ -120,12 +128,24 @@ func (h *handler) newPage(ctx context.Context, s *auth.Session, title, nav strin
 			p.loc = l
 		}
 	}
-	if h.d.Explain != nil {
+	if u.ReadOnly || u.Disabled {
+		// Refused whatever the rules and even urgently (Messaging.Send).
+		p.Banner = []string{"Votre compte est en lecture seule\u00a0: vous pouvez lire vos messages mais pas en envoyer.",
+			"C’est une mesure de sécurité prise par l’administration\u00a0; adressez-vous à votre établissement pour la lever."}
+		p.SendClosed = true
+	} else if h.d.Explain != nil {
 		b, err := h.d.Explain(ctx, u, h.d.Now())
 		if err != nil {
 			h.d.Log.Warn("explain for banner", "user", u.Username, "err", err)
 		} else {
 			p.Banner = bannerText(b, p.loc)
+			if !b.Send && !rules.MayUseUrgent(u.Role) {
+				if b.Until != nil && !b.Until.IsZero() {
+					p.reopen = b.Until
+				} else {
+					p.SendClosed = true
+				}
+			}
 		}
 	}
 	if h.d.UnreadCount != nil {
@@ -261,14 +281,18 @@ func recipientLabel(expr string) string {
 	return "Vie scolaire et direction (" + r.UAI + ")"
 }
 
+// sizeLabel writes a file's size the French way: « 1,5\u00a0Mo »,
+// « 12\u00a0ko », « 1\u00a0octet ».
 func sizeLabel(n int64) string {
 	switch {
 	case n >= 1<<20:
-		return fmt.Sprintf("%.1f Mo", float64(n)/(1<<20))
+		return strings.Replace(fmt.Sprintf("%.1f", float64(n)/(1<<20)), ".", ",", 1) + "\u00a0Mo"
 	case n >= 1<<10:
-		return fmt.Sprintf("%d ko", n>>10)
+		return fmt.Sprintf("%d\u00a0ko", n>>10)
+	case n == 0 || n == 1:
+		return fmt.Sprintf("%d\u00a0octet", n)
 	}
-	return fmt.Sprintf("%d octets", n)
+	return fmt.Sprintf("%d\u00a0octets", n)
 }
 
 func statusOf(err error) int { return httpx.Status(bouclier.ErrorCode(err)) }

@@ -4,6 +4,7 @@
 document.documentElement.classList.add("js");
 document.addEventListener("DOMContentLoaded", function () {
   firstError();
+  result();
   menu();
   picker();
   selectAll();
@@ -57,6 +58,19 @@ function firstError() {
   if (f && document.activeElement !== f) {
     f.focus();
   }
+}
+
+// result puts the focus on what an action answered (« Message envoyé »,
+// « Suspension levée », a refusal) when nothing else took it, so that a
+// keyboard or screen reader user starts from the result, not from the
+// top of a page that looks the same.
+function result() {
+  var r = document.querySelector("main .flash, main .notice[role=status], main .alert[role=alert]");
+  if (!r || (document.activeElement && document.activeElement !== document.body)) {
+    return;
+  }
+  r.setAttribute("tabindex", "-1");
+  r.focus();
 }
 
 // menu folds the main navigation behind a « Menu » button on narrow screens.
