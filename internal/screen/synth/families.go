@@ -463,33 +463,13 @@ var families = []family{
 		"[Hey|Hi], it's {name}, [can you send me|please forward me|just text me] the [code|verification code|6-digit code] you [just got|received] by [text|SMS][, it's for the group chat|, my phone is broken|]",
 		"[Please reply with|Send me|Give me] your [password|passcode] [so we can fix your account|to keep your account|for the school survey]{pupilEnd}",
 	}, 0.2, false},
-	// Seventh round: a threat whose act is the school's ruin told as an
-	// image or an outcome, or a device claimed in it, and their look-alikes.
-	{"school_ruin", "threat", []string{
-		"{greet}{time}, {place} [sera rouge de sang|sera plein de sang|va finir en cendres|va partir en fumée|sera un cimetière|sera un carnage|va devenir une boucherie|sera réduit en cendres|ne sera plus que des ruines]. [Restez chez vous|Vous êtes prévenus|Personne ne sera épargné|]{close}",
-		"[le bahut|le collège|le lycée|l'école|la cantine|la cour|l'internat] [va s'embraser|va être rasé|sera rasé|va brûler de partout|sera couvert de sang|va partir en fumée] {time}[, je rigole pas|, c'est pas une blague|, restez chez vous|].",
-		"{greet}il ne restera que [des cendres|des ruines|des décombres|de la fumée] [du collège|du lycée|de l'établissement|de l'internat] {time}.{close}",
-	}, 0.3, false},
-	{"ruin_benign", "benign", []string{
-		"[Ma copie|Mon cahier|Le tableau|Ma dictée] [sera rouge de corrections|va être tout rouge de fautes|était couvert de rouge]{pupilEnd}",
-		"[J'ai oublié le gâteau dans le four|Le barbecue a pris feu|Mon toast a cramé], [la cuisine est partie en fumée|tout le jardin était plein de fumée|l'appart a fini plein de fumée]{pupilEnd}",
-		"[Le vieux gymnase|L'ancien bâtiment C|Le préfabriqué] sera [rasé|démoli] [pendant les travaux|pour construire le nouveau|après le chantier de l'été].",
-		"{time}, [la cour|le gymnase|le préau|le hall] sera [plein de stands|décoré en rouge|rempli de parents|transformé en salle d'examen] pour [la kermesse|le carnaval|le brevet blanc|la fête de fin d'année].",
-		"En histoire on étudie [les cimetières de la Grande Guerre|les ruines de Pompéi|les villes réduites en cendres en 1944|le carnage de Verdun] [pour le brevet|en 3e|ce trimestre].",
-		"[Au don du sang|À la collecte de sang] [du lycée|au gymnase|dans le hall] {time}, [venez nombreux|il reste des places|les majeurs peuvent donner].",
-	}, 0.2, false},
-	{"school_device", "threat", []string{
-		"{greet}[un engin|un dispositif|un appareil|un colis|une valise|un sac] [est caché|a été déposé|est planqué|a été placé|a été laissé|est installé] {placeIn}, [réglé pour|programmé pour|il part] {hour}.{close}",
-		"{greet}[j'ai caché|j'ai déposé|on a placé|j'ai laissé|on a planqué|j'ai installé] [un engin|un dispositif|deux colis|trois sacs|un paquet|une valise] {placeIn}. [Tic tac|Bonne chance|À vous de le trouver|Évacuez ou pas].",
-		"{greet}[un engin|un appareil|un dispositif] [réglé|programmé] pour {hour} attend {placeIn}.{close}",
-	}, 0.3, false},
-	{"device_benign", "benign", []string{
-		"[Le colis|Ton paquet|La commande|Le sac] a été déposé [chez le voisin|à la loge|au point relais|devant la porte] {day}[, il arrive avant midi|, pense à le récupérer|].",
-		"[Les sacs oubliés|Les affaires trouvées|Les colis des parents] seront déposés à la vie scolaire {day}.",
-		"[Mon réveil est réglé|J'ai programmé le minuteur|Le four est programmé] pour {hour}[, je dois être au collège tôt|, le gâteau sera prêt|].",
-		"[Le paquet de copies|Le sac de sport|La valise de costumes] est [caché|rangé|posé] dans [le casier du prof|la réserve|le local du club théâtre].",
-		"Pour la fête de la science on a [réglé un minuteur|programmé le robot|installé l'appareil] pour {hour} au [labo|CDI|gymnase]{pupilEnd}",
-	}, 0.2, false},
+	// Seventh round: school_ruin, school_device and their look-alikes
+	// ruin_benign, device_benign (a threat whose act is the school's ruin
+	// told as an image, or a device claimed in it) were written and trained
+	// on in 3044ebb, then left out: they raised the model's line and cost
+	// real threats (grouped CV, threats from the mhc chats 0.693 → 0.637,
+	// violent 0.745 → 0.720, benign held 0.009 → 0.013). The rules
+	// (readRuin, readDevice) hold those shapes without them.
 	{"otp_benign", "benign", []string{
 		"[Votre|Ton] code de [vérification|connexion|confirmation] est [482913|104772|559301]. Il expire dans 10 minutes. Ne le communiquez à personne.",
 		"[Ne donnez jamais|Ne transmettez jamais|Ne partagez jamais] le code reçu par SMS, même à [un ami|un camarade|quelqu'un qui se dit du collège].",
