@@ -1,15 +1,11 @@
 package web_test
 
 import (
-	"context"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/chromedp/chromedp"
-
-	"github.com/bouclier/bouclier"
-	"github.com/bouclier/bouclier/internal/policy"
 )
 
 // TestBrowserPupilUnderTheCircular: a pupil whose messaging the circular
@@ -18,14 +14,7 @@ import (
 // handing a form that could only be refused, and leads back to the inbox.
 func TestBrowserPupilUnderTheCircular(t *testing.T) {
 	e := startE2EWithin(t, 4*time.Minute)
-	ctx, actor := context.Background(), bouclier.SystemActor("test")
-	circular, err := policy.Preset("circular-2024")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := e.app.Rules.AddRule(ctx, actor, circular[0]); err != nil { // pupils only: not the hour-dependent night rule
-		t.Fatal(err)
-	}
+	closePupils(t, e.app.Rules)
 	pupil := e.tab(t)
 	e.login(pupil, "eleve.dupont", false)
 	if got := text(t, pupil, ".banner"); !strings.Contains(got, "Messagerie fermée aux élèves") {

@@ -10,7 +10,6 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"github.com/bouclier/bouclier"
-	"github.com/bouclier/bouclier/internal/policy"
 	"github.com/bouclier/bouclier/internal/store"
 )
 
@@ -28,13 +27,7 @@ func TestBrowserClassAndParentsUnderTheCircular(t *testing.T) {
 	if err := e.app.Rules.ApplyPreset(ctx, actor, "open", "national"); err != nil {
 		t.Fatal(err)
 	}
-	circular, err := policy.Preset("circular-2024")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := e.app.Rules.AddRule(ctx, actor, circular[0]); err != nil {
-		t.Fatal(err)
-	}
+	closePupils(t, e.app.Rules)
 	const subject = "Sortie au musée d’Orsay"
 	prof := e.tab(t)
 	e.login(prof, "prof.martin", false)

@@ -11,7 +11,6 @@ import (
 	"time"
 
 	"github.com/bouclier/bouclier"
-	"github.com/bouclier/bouclier/internal/policy"
 )
 
 // TestPickerSearch covers the picker's two paths: the JSON suggestions the
@@ -118,13 +117,7 @@ func TestPickerSaysWhoReceivesNow(t *testing.T) {
 	if err := e.App.Rules.ApplyPreset(ctx, actor, "disconnect-2025", "national"); err != nil {
 		t.Fatal(err)
 	}
-	circular, err := policy.Preset("circular-2024")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := e.App.Rules.AddRule(ctx, actor, circular[0]); err != nil { // pupils receive nothing
-		t.Fatal(err)
-	}
+	closePupils(t, e.App.Rules)
 	e.Clock.Set(time.Date(2026, 11, 24, 20, 30, 0, 0, time.UTC)) // Tuesday, 21 h 30 in Paris: quiet hours
 	teacher := newBrowser(t, srv)
 	teacher.login("prof.martin", e.OTP(t, 0))
