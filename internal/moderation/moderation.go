@@ -221,6 +221,47 @@ func (s *Service) Reports(ctx context.Context, a bouclier.Actor) ([]store.Report
 	return s.db.Reports(ctx, uai, aca, 500)
 }
 
+// DismissReport closes a report without recalling its message (« classer
+// sans suite »): the head has read it and found nothing to act on. It
+// leaves the moderation page and the pending count; the report, who
+// closed it and when stay in the store and the audit. Closing lowers the
+// guard, like releasing a held message, so it needs a fresh second factor
+// (bouclier.PrivLoosen), over the message's scope. Errors: not_found (also
+// outside a's authority), conflict (already closed) and the codes of
+// Authorize.
+func (s *Service) DismissReport(ctx context.Context, a bouclier.Actor, reportID int64) error {
+	r, err := s.db.ReportByID(ctx, reportID)
+	if errors.Is(err, store.ErrNotFound) {
+		// Authorised first, so an outsider learns nothing of which ids exist.
+		if err := s.authz.Authorize(ctx, a, "report.dismiss", bouclier.PrivLoosen, ownScope(a)); err != nil {
+			return err
+		}
+		return bouclier.Errorf(bouclier.ErrNotFound, "Signalement introuvable.")
+	}
+	if err != nil {
+		return err
+	}
+	e, err := s.authorize(ctx, a, "report.dismiss", bouclier.PrivLoosen, r.MessageID)
+	if err != nil {
+		if bouclier.ErrorCode(err) == bouclier.ErrNotFound {
+			return bouclier.Errorf(bouclier.ErrNotFound, "Signalement introuvable.")
+		}
+		return err
+	}
+	now := s.now()
+	return s.db.InTx(ctx, func(tx *store.Tx) error {
+		ok, err := tx.CloseReport(ctx, reportID, a.Name(), store.Micros(now))
+		if err != nil {
+			return err
+		}
+		if !ok {
+			return bouclier.Errorf(bouclier.ErrConflict, "Ce signalement est déjà classé.")
+		}
+		return audit.Append(ctx, tx, audit.Entry{At: now, Actor: a.Name(), Action: "report.dismiss", Target: fmt.Sprintf("report:%d", reportID),
+			Scope: scopeOf(e.UAI, e.Academie), Source: a.Source, Detail: fmt.Sprintf("message:%d reporter:%s", r.MessageID, r.Reporter)})
+	})
+}
+
 // Recall removes a message from every mailbox, the sender's too
 // (bouclier.PrivTighten). Errors: forbidden, not_found and the codes of
 // Authorize.

@@ -34,13 +34,13 @@ func (db *DB) CountHeld(ctx context.Context, uai, academie string) (int, error) 
 	return n, nil
 }
 
-// CountOpenReports counts the reports still open: on a message not
-// recalled (recalling is what handles a report). Index: reports_uai.
+// CountOpenReports counts the reports still open: not closed, on a
+// message not recalled (recalling is what handles a report). Index: reports_uai.
 func (db *DB) CountOpenReports(ctx context.Context, uai, academie string) (int, error) {
 	w, args := scopeWhere("r.uai", "e.academie_id", uai, academie)
 	var n int
 	err := db.queryRow(ctx, `SELECT COUNT(*) FROM reports r JOIN messages m ON m.id = r.message_id
-		LEFT JOIN establishments e ON e.uai = r.uai WHERE m.recalled = 0`+w, args...).Scan(&n)
+		LEFT JOIN establishments e ON e.uai = r.uai WHERE m.recalled = 0 AND r.closed_at = 0`+w, args...).Scan(&n)
 	if err != nil {
 		return 0, fmt.Errorf("count open reports: %w", err)
 	}

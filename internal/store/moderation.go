@@ -130,6 +130,8 @@ type Report struct {
 	Reason     string
 	UAI        string
 	CreatedAt  int64
+	ClosedAt   int64  // closed without recalling the message; 0 while open
+	ClosedBy   string // who closed it
 }
 
 // AddReport stores a report; a second report of the same message by the
@@ -149,14 +151,34 @@ func (db *DB) MessageReports(ctx context.Context, messageID int64) ([]Report, er
 	return db.reports(ctx, `WHERE r.message_id = ? ORDER BY r.id`, messageID)
 }
 
-// Reports lists reports of an establishment (or of an académie's
-// establishments, or all), newest first.
+// Reports lists the open reports of an establishment (or of an
+// académie's establishments, or all), newest first: those not closed, on
+// a message not recalled (recalling is what handles a report), as
+// CountOpenReports counts them.
 func (db *DB) Reports(ctx context.Context, uai, academie string, limit int) ([]Report, error) {
-	return db.reports(ctx, `WHERE (? = '' OR r.uai = ?) AND (? = '' OR e.academie_id = ?) ORDER BY r.id DESC LIMIT ?`, uai, uai, academie, academie, limit)
+	return db.reports(ctx, `WHERE (? = '' OR r.uai = ?) AND (? = '' OR e.academie_id = ?) AND r.closed_at = 0
+		AND NOT EXISTS (SELECT 1 FROM messages m WHERE m.id = r.message_id AND m.recalled <> 0) ORDER BY r.id DESC LIMIT ?`, uai, uai, academie, academie, limit)
+}
+
+// ReportByID returns one report.
+func (db *DB) ReportByID(ctx context.Context, id int64) (Report, error) {
+	rs, err := db.reports(ctx, `WHERE r.id = ?`, id)
+	if err != nil {
+		return Report{}, err
+	}
+	if len(rs) == 0 {
+		return Report{}, ErrNotFound
+	}
+	return rs[0], nil
+}
+
+// CloseReport closes an open report; false if it was not open.
+func (t *Tx) CloseReport(ctx context.Context, id int64, by string, at int64) (bool, error) {
+	return t.insertNew(ctx, "close report", `UPDATE reports SET closed_at = ?, closed_by = ? WHERE id = ? AND closed_at = 0`, at, by, id)
 }
 
 func (db *DB) reports(ctx context.Context, where string, args ...any) ([]Report, error) {
-	rows, err := db.query(ctx, `SELECT r.id, r.message_id, r.reporter_id, u.username, r.reason, r.uai, r.created_at
+	rows, err := db.query(ctx, `SELECT r.id, r.message_id, r.reporter_id, u.username, r.reason, r.uai, r.created_at, r.closed_at, r.closed_by
 		FROM reports r JOIN users u ON u.id = r.reporter_id LEFT JOIN establishments e ON e.uai = r.uai `+where, args...)
 	if err != nil {
 		return nil, fmt.Errorf("reports: %w", err)
@@ -165,7 +187,7 @@ func (db *DB) reports(ctx context.Context, where string, args ...any) ([]Report,
 	var out []Report
 	for rows.Next() {
 		var r Report
-		if err := rows.Scan(&r.ID, &r.MessageID, &r.ReporterID, &r.Reporter, &r.Reason, &r.UAI, &r.CreatedAt); err != nil {
+		if err := rows.Scan(&r.ID, &r.MessageID, &r.ReporterID, &r.Reporter, &r.Reason, &r.UAI, &r.CreatedAt, &r.ClosedAt, &r.ClosedBy); err != nil {
 			return nil, fmt.Errorf("reports: %w", err)
 		}
 		out = append(out, r)

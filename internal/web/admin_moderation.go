@@ -118,6 +118,20 @@ func (h *handler) moderationRelease(w http.ResponseWriter, r *http.Request, s au
 	back(w, r, "/admin/moderation", "libere")
 }
 
+// moderationDismiss closes a report without recalling its message
+// (Moderation.DismissReport).
+func (h *handler) moderationDismiss(w http.ResponseWriter, r *http.Request, s auth.Session) {
+	id, err := pathID(r)
+	if err == nil {
+		err = h.d.Moderation.DismissReport(r.Context(), modActor(r, s), id)
+	}
+	if err != nil {
+		h.fail(w, r, &s, err)
+		return
+	}
+	back(w, r, "/admin/moderation", "classe")
+}
+
 // moderationReject refuses a held message, and with lock=1 locks its
 // sender (Moderation.Reject).
 func (h *handler) moderationReject(w http.ResponseWriter, r *http.Request, s auth.Session) {

@@ -192,6 +192,7 @@ var adminFlashes = map[string]string{
 	"copies":           "Toutes les copies retenues de ce texte ont été refusées.",
 	"verrouille":       "Message refusé et compte de l’expéditeur verrouillé.",
 	"rappele":          "Message rappelé\u00a0: il a disparu de toutes les boîtes.",
+	"classe":           "Signalement classé sans suite.",
 	"clos":             "Incident clos.",
 	"incidentrappel":   "Les messages de l’incident ont été rappelés.",
 	"incidentsuspendu": "L’envoi est suspendu dans les établissements de l’incident.",

@@ -456,6 +456,20 @@ func TestReportFromInbox(t *testing.T) {
 		!strings.Contains(p.Body, `<div class="body quote">Votre enfant ne mérite pas sa place ici.</div>`) {
 		t.Errorf("head does not see the report with the message:\n%s", p.Body)
 	}
+	// Read and found harmless: closed without recalling the message.
+	form := regexp.MustCompile(`action="(/admin/reports/[0-9]+/dismiss)"`).FindStringSubmatch(p.Body)
+	if form == nil {
+		t.Fatalf("no « Classer sans suite »:\n%s", p.Body)
+	}
+	if p = head.post(form[1], url.Values{"csrf": {field(t, p.Body, "csrf")}}); p.Status != http.StatusSeeOther {
+		t.Fatalf("dismiss: %d\n%s", p.Status, p.Body)
+	}
+	if p = head.get(p.Header.Get("Location")); !strings.Contains(p.Body, "Signalement classé sans suite.") || strings.Contains(p.Body, "Propos blessants") {
+		t.Errorf("after dismissing:\n%s", p.Body)
+	}
+	if p = parent.get(msg); p.Status != http.StatusOK || !strings.Contains(p.Body, "Votre enfant ne mérite pas sa place ici.") {
+		t.Errorf("dismissing recalled the message: %d", p.Status)
+	}
 }
 
 // TestSendAtReopening: a parent writing at night under the circular is

@@ -188,6 +188,7 @@ func (h *handler) routes() http.Handler {
 	mux.Handle("POST /admin/suspensions/{id}/lift", h.admin(h.suspensionLift))
 	mux.Handle("GET /admin/moderation", h.admin(h.moderationList))
 	mux.Handle("POST /admin/moderation/{id}/release", h.admin(h.moderationRelease))
+	mux.Handle("POST /admin/reports/{id}/dismiss", h.admin(h.moderationDismiss))
 	mux.Handle("POST /admin/moderation/{id}/reject", h.admin(h.moderationReject))
 	// Issue 14: a campaign's identical copies refused together, confirmed.
 	mux.Handle("POST /admin/moderation/{id}/reject-copies", h.admin(h.moderationRejectCopies))
