@@ -111,6 +111,7 @@ func TestShareSuspensions(t *testing.T) {
 		}
 		t.Logf("suspension enforced on the other deployments (their rules refuse a send) after, from the local suspension, %d runs × 2: %s", runs, distribution(applied))
 		t.Logf("lifting enforced after: %s", distribution(lifted))
+		waitFor(t, "d0 counts its shared signals", func() bool { return d0.node.Stats().Shared >= 2*runs })
 		if got := d0.node.Stats().Shared; got != 2*runs {
 			t.Errorf("d0 shared %d signals, want %d (a suspension and a lifting per run, once each)", got, 2*runs)
 		}
@@ -137,6 +138,9 @@ func TestShareSuspensions(t *testing.T) {
 				}
 			}
 		}
+		// d1 counts a signal once the stream acknowledges it, which may come
+		// after the others have applied it.
+		waitFor(t, "d1 counts its shared signal", func() bool { return d1.node.Stats().Shared >= 1 })
 		if got := d1.node.Stats().Shared; got != 1 {
 			t.Errorf("d1 shared %d signals, want 1 (its own académie's)", got)
 		}
