@@ -14,6 +14,7 @@ import (
 	"github.com/bouclier/bouclier"
 	"github.com/bouclier/bouclier/internal/auth"
 	"github.com/bouclier/bouclier/internal/campaign"
+	"github.com/bouclier/bouclier/internal/frdate"
 	"github.com/bouclier/bouclier/internal/rules"
 	"github.com/bouclier/bouclier/internal/store"
 )
@@ -60,13 +61,19 @@ type pager struct {
 	Total       int
 }
 
-// incidentChart is the SVG histogram of the incident's messages.
+// incidentChart is the SVG histogram of the incident's messages, with
+// its axes: a reader must tell 3 messages from 300.
 type incidentChart struct {
 	Bars   []chartBar
-	Labels []chartLabel
-	Rows   []chartRow // the text alternative
-	Max    int
+	Ticks  []tick       // y axis: message counts
+	Labels []chartLabel // x axis: start times
+	Rows   []chartRow   // the text alternative
+	Max    int          // the y axis' top, a round number
+	Peak   int          // the largest bar
+	Total  int
 	Step   string // « par heure », « par quart d’heure »…
+	XTitle string // « Heure de début », « Jour »
+	Desc   string // the figures, for who cannot see the bars
 }
 
 type chartBar struct {
@@ -225,14 +232,15 @@ func excerpt(s string) string {
 	return string(r) + "…"
 }
 
-// Chart geometry, in the SVG's own units.
+// Chart geometry, in the SVG's own units (viewBox 0 0 720 230): room on
+// the left for the counts, below for the times and the axis' title.
 const (
-	icW, icLeft, icTop, icBottom = 720.0, 8.0, 8.0, 170.0
-	maxBars                      = 48
+	icW, icLeft, icRight, icTop, icBottom = 720.0, 64.0, 12.0, 12.0, 176.0
+	maxBars                               = 48
 )
 
 // buildChart buckets the messages' times into at most maxBars bars of a
-// round width (5 min to a day).
+// round width (5 min to a day), on a y axis from 0 to a round maximum.
 func buildChart(times []int64, loc *time.Location) incidentChart {
 	var c incidentChart
 	if len(times) == 0 {
@@ -246,12 +254,16 @@ func buildChart(times []int64, loc *time.Location) incidentChart {
 		{6 * time.Hour, "par tranche de 6\u00a0heures"}, {24 * time.Hour, "par jour"}}
 	w := widths[len(widths)-1]
 	for _, x := range widths {
-		if last.Sub(first.Truncate(x.d)) < time.Duration(maxBars)*x.d {
+		if last.Sub(first.Add(-x.d)) < time.Duration(maxBars)*x.d {
 			w = x
 			break
 		}
 	}
-	start := first.Truncate(w.d)
+	daily := w.d == 24*time.Hour
+	// Bars start on the reader's round times (Truncate would round on UTC:
+	// 6-hour bars from 7 h in Paris).
+	midnight := time.Date(first.Year(), first.Month(), first.Day(), 0, 0, 0, 0, loc)
+	start := midnight.Add(first.Sub(midnight) / w.d * w.d)
 	n := int(last.Sub(start)/w.d) + 1
 	n = min(n, maxBars)
 	counts := make([]int, n)
@@ -259,33 +271,53 @@ func buildChart(times []int64, loc *time.Location) incidentChart {
 		i := min(int(time.UnixMicro(t).Sub(start)/w.d), n-1)
 		counts[i]++
 	}
-	for _, k := range counts {
-		c.Max = max(c.Max, k)
+	peakAt := 0
+	for i, k := range counts {
+		if k > c.Peak {
+			c.Peak, peakAt = k, i
+		}
 	}
-	c.Step = w.step
-	bw := (icW - 2*icLeft) / float64(n)
+	c.Total, c.Step, c.Max = len(times), w.step, niceMax(c.Peak)
+	c.XTitle = "Heure de début"
+	if daily {
+		c.XTitle = "Jour"
+	}
+	at := func(t time.Time) string {
+		if daily {
+			return frdate.Date(t)
+		}
+		return frdate.Clock(t)
+	}
+	plotH := icBottom - icTop
+	for i := 0; i <= 4; i++ {
+		v := c.Max * i / 4
+		c.Ticks = append(c.Ticks, tick{X: icLeft - 8, Y: icBottom - plotH*float64(v)/float64(c.Max), Label: thousands(v)})
+	}
+	bw := (icW - icLeft - icRight) / float64(n)
 	for i, k := range counts {
 		from := start.Add(time.Duration(i) * w.d)
 		label := frenchDate(from)
-		h := 0.0
-		if c.Max > 0 {
-			h = (icBottom - icTop) * float64(k) / float64(c.Max)
-		}
+		h := plotH * float64(k) / float64(c.Max)
 		x := icLeft + float64(i)*bw
 		c.Bars = append(c.Bars, chartBar{X: x + bw*0.1, Y: icBottom - h, W: bw * 0.8, H: h,
 			Title: label + "\u00a0: " + countOf(k, "message", "messages")})
 		c.Rows = append(c.Rows, chartRow{From: label, Count: k})
 		if i == 0 || i == n-1 || (n > 6 && i == n/2) {
-			l := chartLabel{X: x + bw/2, Label: fmt.Sprintf("%d\u00a0h\u00a0%02d", from.Hour(), from.Minute()), Anchor: "middle"}
-			switch i {
-			case 0:
+			l := chartLabel{X: x + bw/2, Label: at(from), Anchor: "middle"}
+			switch {
+			case n == 1:
+			case i == 0:
 				l.X, l.Anchor = x, "start"
-			case n - 1:
+			case i == n-1:
 				l.X, l.Anchor = x+bw, "end"
 			}
 			c.Labels = append(c.Labels, l)
 		}
 	}
+	end := start.Add(time.Duration(n) * w.d)
+	c.Desc = fmt.Sprintf("%s en %s, %s, du %s au %s. Le plus haut\u00a0: %s à partir du %s. Axe vertical gradué de 0 à %s\u00a0messages.",
+		countOf(c.Total, "message", "messages"), countOf(n, "barre", "barres"), w.step,
+		frenchDate(start), frenchDate(end), countOf(c.Peak, "message", "messages"), frenchDate(start.Add(time.Duration(peakAt)*w.d)), thousands(c.Max))
 	return c
 }
 

@@ -113,7 +113,7 @@ func TestIncidentAtDrillSize(t *testing.T) {
 	for _, want := range []string{`<span class="kpi">2` + "\u202f" + `000</span> messages`, `<span class="kpi">400</span> établissements`,
 		`<span class="kpi">120</span> comptes`, "<strong>Ce soir</strong> · 1\u202f200&nbsp;messages", "Tous devant le portail",
 		"Collège 000 <span class=\"meta\">(0789399Z)</span>", "1 à 50 sur 400", "1 à 50 sur 120", "Rappeler les 2\u202f000\u00a0messages", "Suspendre l’envoi dans 400\u00a0établissements",
-		`<table class="numbers">`, "Détecté le ", ": Même texte envoyé depuis 400 établissements. Les chiffres ci-dessous sont à jour."} {
+		`<table class="numbers">`, `aria-describedby="gi-desc"`, ">Messages</text>", ">Heure de début</text>", "Axe vertical gradué de 0 à ", "Détecté le ", ": Même texte envoyé depuis 400 établissements. Les chiffres ci-dessous sont à jour."} {
 		if !strings.Contains(p.Body, want) {
 			t.Errorf("page lacks %q\n%s", want, regexp.MustCompile(`kpi">[^<]*</span>[^<]*`).FindAllString(p.Body, -1))
 		}
