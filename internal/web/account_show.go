@@ -132,7 +132,7 @@ func (h *handler) accountError(w http.ResponseWriter, r *http.Request, s auth.Se
 	d.Sessions, _ = h.d.Auth.Sessions(ctx, s)
 	d.Notices, _ = h.d.Auth.Notices(ctx, s)
 	p := h.newPage(ctx, &s, "Mon compte", "account")
-	p.Error = userMessage(err)
+	p.Error = userMessageTo(p.User, err)
 	p.Data = d
 	h.render(w, statusOf(err), "account", p)
 }
@@ -172,7 +172,16 @@ func (h *handler) noticeNotMe(w http.ResponseWriter, r *http.Request, s auth.Ses
 		return
 	}
 	h.clearCookie(w, h.cookie)
-	http.Redirect(w, r, "/login?protege=1", http.StatusSeeOther)
+	// The login page has no user left: it is told whom to expect help from.
+	by := "etablissement"
+	switch {
+	case s.User.UAI != "":
+	case s.User.Academie != "":
+		by = "academie"
+	default:
+		by = "national"
+	}
+	http.Redirect(w, r, "/login?protege="+by, http.StatusSeeOther)
 }
 
 // securityShow shows the security instructions to acknowledge after a

@@ -65,7 +65,7 @@ func (h *handler) activateCreate(w http.ResponseWriter, r *http.Request) {
 	}
 	switch bouclier.ErrorCode(err) {
 	case bouclier.ErrInvalidCredentials:
-		p.fieldError("code", "Identifiant ou code d’activation incorrect, ou code expiré. Vérifiez la lettre remise par votre établissement.")
+		p.fieldError("code", "Identifiant ou code d’activation incorrect, ou code expiré. Vérifiez la lettre qui vous a été remise.")
 	case bouclier.ErrInvalidRequest:
 		// The service refuses a password too weak or too long.
 		p.fieldError("password", userMessage(err))

@@ -114,7 +114,7 @@ func (h *handler) suspensionCreate(w http.ResponseWriter, r *http.Request, s aut
 	}
 	if _, err := h.d.Rules.Suspend(r.Context(), rulesActor(r, s), in); err != nil {
 		if bouclier.ErrorCode(err) == bouclier.ErrInvalidRequest {
-			h.suspensionPage(w, r, s, statusOf(err), userMessage(err), d)
+			h.suspensionPage(w, r, s, statusOf(err), userMessageTo(&s.User, err), d)
 			return
 		}
 		h.fail(w, r, &s, err)

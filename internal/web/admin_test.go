@@ -419,7 +419,7 @@ func TestAccountSecurity(t *testing.T) {
 	if nm == nil {
 		t.Skip("no notice to act on")
 	}
-	if p = parent.post("/account/notices/"+nm[1]+"/not-me", url.Values{"csrf": {parent.csrf()}}); p.Status != http.StatusSeeOther || p.Header.Get("Location") != "/login?protege=1" {
+	if p = parent.post("/account/notices/"+nm[1]+"/not-me", url.Values{"csrf": {parent.csrf()}}); p.Status != http.StatusSeeOther || p.Header.Get("Location") != "/login?protege=etablissement" {
 		t.Fatalf("not me: %d %s", p.Status, p.Header.Get("Location"))
 	}
 	if p = parent.get("/inbox"); p.Status != http.StatusSeeOther {

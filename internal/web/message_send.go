@@ -282,7 +282,7 @@ func (h *handler) messageSend(w http.ResponseWriter, r *http.Request, s auth.Ses
 		form.ReopenAt, form.ReopenValue = frenchDate(local), local.Format("2006-01-02T15:04")
 	}
 	p := h.newPage(ctx, &s, "Message non envoyé", "compose")
-	p.Error = "Motif\u00a0: " + p.RecipientsNamed(userMessage(err))
+	p.Error = "Motif\u00a0: " + p.RecipientsNamed(userMessageTo(p.User, err))
 	p.Data = form
 	h.render(w, statusOf(err), "compose", p)
 }

@@ -110,6 +110,30 @@ type page struct {
 // When formats unix microseconds as a French date in the user's time zone.
 func (p *page) When(us int64) string { return frenchDate(time.UnixMicro(us).In(p.loc)) }
 
+// Org names the administration the user answers to, by their scope:
+// an académie officer or a national administrator has no « établissement ».
+func (p *page) Org() string { return orgOf(p.User) }
+
+// OrgTime names the time zone the user's times are in, as Org does.
+func (p *page) OrgTime() string {
+	if p.User != nil && p.User.UAI == "" && p.User.Academie == "" {
+		return "heure de Paris"
+	}
+	return "heure de " + orgOf(p.User)
+}
+
+// orgOf is Org for a user, « votre établissement » when none is known (the
+// pages before signing in speak to the many).
+func orgOf(u *bouclier.User) string {
+	switch {
+	case u == nil || u.UAI != "":
+		return "votre établissement"
+	case u.Academie != "":
+		return "votre académie"
+	}
+	return "l’administration nationale"
+}
+
 // IsAdmin reports whether the administration entry is shown.
 func (p *page) IsAdmin() bool { return p.User != nil && isAdmin(p.User.Role) }
 
@@ -131,7 +155,7 @@ func (h *handler) newPage(ctx context.Context, s *auth.Session, title, nav strin
 	if u.ReadOnly || u.Disabled {
 		// Refused whatever the rules and even urgently (Messaging.Send).
 		p.Banner = []string{"Votre compte est en lecture seule\u00a0: vous pouvez lire vos messages mais pas en envoyer.",
-			"C’est une mesure de sécurité prise par l’administration\u00a0; adressez-vous à votre établissement pour la lever."}
+			"C’est une mesure de sécurité prise par l’administration\u00a0; adressez-vous à " + orgOf(&u) + " pour la lever."}
 		p.SendClosed = true
 	} else if h.d.Explain != nil {
 		b, err := h.d.Explain(ctx, u, h.d.Now())
@@ -246,15 +270,19 @@ func (h *handler) fail(w http.ResponseWriter, r *http.Request, s *auth.Session, 
 		title = "Accès refusé"
 	}
 	p := h.newPage(r.Context(), s, title, "")
-	p.Error = userMessage(err)
+	p.Error = userMessageTo(p.User, err)
 	h.render(w, status, "error", p)
 }
 
 // userMessage is what a person is told about err: the error's own French
 // message for contract errors, a generic one for everything else.
-func userMessage(err error) string {
+func userMessage(err error) string { return userMessageTo(nil, err) }
+
+// userMessageTo is userMessage for a signed-in user, who is sent to the
+// administration of their own scope.
+func userMessageTo(u *bouclier.User, err error) string {
 	if bouclier.ErrorCode(err) == bouclier.ErrInternal {
-		return "Une erreur interne est survenue. Réessayez dans quelques instants\u202f; si elle persiste, prévenez votre établissement."
+		return "Une erreur interne est survenue. Réessayez dans quelques instants\u202f; si elle persiste, prévenez " + orgOf(u) + "."
 	}
 	return bouclier.ErrorMessage(err)
 }

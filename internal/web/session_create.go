@@ -48,7 +48,14 @@ func (h *handler) loginShow(w http.ResponseWriter, r *http.Request) {
 	case q.Get("active") != "":
 		p.Flash = "Compte activé\u00a0: connectez-vous avec votre nouveau mot de passe."
 	case q.Get("protege") != "":
-		p.Flash = "Votre compte est verrouillé et toutes ses sessions sont fermées. Votre établissement a été prévenu et le débloquera après vérification."
+		who := "Votre établissement a été prévenu"
+		switch q.Get("protege") {
+		case "academie":
+			who = "Votre académie a été prévenue"
+		case "national":
+			who = "L’administration nationale a été prévenue"
+		}
+		p.Flash = "Votre compte est verrouillé et toutes ses sessions sont fermées. " + who + " et le débloquera après vérification."
 	}
 	d := loginData{Token: h.loginToken(w, r), Next: localPath(q.Get("next")), Providers: h.ssoProviders()}
 	p.Data = d

@@ -1,0 +1,54 @@
+package web_test
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestWordingByScope: an académie officer or a national administrator has
+// many establishments, not « votre établissement »: the pages that send a
+// person to their administration name the one of their scope.
+func TestWordingByScope(t *testing.T) {
+	e, srv := env(t)
+	for _, c := range []struct {
+		user string
+		want []string
+	}{
+		{"prof.martin", []string{"les règles de votre établissement vous permettent", "(heure de votre établissement)"}},
+		{"rssi.versailles", []string{"les règles de votre académie vous permettent", "(heure de votre académie)"}},
+		{"admin", []string{"les règles de l’administration nationale vous permettent", "(heure de Paris)"}},
+	} {
+		t.Run(c.user, func(t *testing.T) {
+			b := newBrowser(t, srv)
+			b.login(c.user, e.OTP(t, 0))
+			var all strings.Builder
+			for _, path := range []string{"/compose", "/account/notifications", "/account"} {
+				p := b.get(path)
+				if p.Status != 200 {
+					t.Fatalf("%s: %d", path, p.Status)
+				}
+				all.WriteString(p.Body)
+			}
+			body := all.String()
+			for _, w := range c.want {
+				if !strings.Contains(body, w) {
+					t.Errorf("pages lack %q", w)
+				}
+			}
+			if c.user != "prof.martin" && strings.Contains(body, "votre établissement") {
+				t.Errorf("« votre établissement » shown to %s", c.user)
+			}
+		})
+	}
+	// After « Ce n’était pas moi », the login page says who will unlock.
+	anon := newBrowser(t, srv)
+	for q, want := range map[string]string{
+		"etablissement": "Votre établissement a été prévenu et le débloquera",
+		"academie":      "Votre académie a été prévenue et le débloquera",
+		"national":      "L’administration nationale a été prévenue et le débloquera",
+	} {
+		if p := anon.get("/login?protege=" + q); !strings.Contains(p.Body, want) {
+			t.Errorf("login after not-me (%s) lacks %q", q, want)
+		}
+	}
+}
