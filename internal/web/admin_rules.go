@@ -28,7 +28,7 @@ type ruleGroup struct {
 }
 
 type ruleRow struct {
-	ID, Roles, Mode, When, Reason string
+	Name, Roles, Mode, When, Reason string
 }
 
 // ruleList shows the presets and the stored rules (Rules.Rules).
@@ -79,7 +79,7 @@ var modeLabels = map[string]string{"open": "ouvert", "closed": "fermé", "receiv
 var closureLabels = map[string]string{"security": "fermeture de sécurité", "quiet": "heures calmes\u00a0: envoi différé"}
 
 func ruleRowOf(x policy.Rule) ruleRow {
-	row := ruleRow{ID: ruleName(x.ID), Reason: x.Reason}
+	row := ruleRow{Reason: x.Reason}
 	if len(x.Roles) == 0 {
 		row.Roles = "tous (sauf administrateurs)"
 	} else {
@@ -116,8 +116,13 @@ func ruleRowOf(x policy.Rule) ruleRow {
 	} else {
 		row.When = strings.Join(when, "\u202f; ")
 	}
+	row.Name = ruleName(x, row.When)
 	return row
 }
+
+// ruleEffects say what a rule does, at the head of its name.
+var ruleEffects = map[policy.Mode]string{policy.ModeOpen: "Messagerie ouverte", policy.ModeClosed: "Messagerie fermée",
+	policy.ModeReceiveOnly: "Réception seule"}
 
 func roleName(r bouclier.Role) string {
 	if l := directory.RoleLabels[r]; l != "" {
@@ -176,17 +181,35 @@ func (h *handler) presetSummary(r *http.Request, scope string, preset policy.Pre
 }
 
 // ruleName names a stored rule by the preset it comes from (« Circulaire
-// de mars 2024 » for « circular-2024/night »), or by its own identifier
-// when it comes from none: the Rôles and Quand columns tell a preset's
-// rules apart.
-func ruleName(id string) string {
-	preset, _, _ := strings.Cut(id, "/")
+// de mars 2024 » for « circular-2024/night »; the Rôles and Quand columns
+// tell a preset's rules apart), or, made by hand or through the API, by
+// what it does (« Messagerie fermée pour les élèves, chaque jour de 23 h 00
+// à 7 h 00 »): its identifier is a key nobody reads. when is the rule's
+// « Quand », already in French.
+func ruleName(x policy.Rule, when string) string {
+	preset, _, _ := strings.Cut(x.ID, "/")
 	for _, p := range policy.Presets() {
 		if p.Name == preset {
 			return p.Label
 		}
 	}
-	return id
+	what := ruleEffects[x.Mode]
+	if what == "" {
+		what = "Règle"
+	}
+	switch {
+	case x.Mode == policy.ModeClosed && x.Closure == policy.ClosureQuiet:
+		what = "Heures calmes, envoi différé"
+	}
+	who := "pour tous sauf les administrateurs"
+	if len(x.Roles) > 0 {
+		rs := make([]string, len(x.Roles))
+		for i, r := range x.Roles {
+			rs[i] = string(r)
+		}
+		who = "pour " + rolesPhrase(rs)
+	}
+	return what + " " + who + ", " + when
 }
 
 var weekdayNames = [7]string{"dimanche", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi"}

@@ -28,6 +28,7 @@ type roleOption struct {
 
 type suspensionRow struct {
 	ID, Scope, Roles, Reason, CreatedBy string
+	What                                string // « Envoi suspendu pour les élèves »
 	CreatedAt, Until                    int64
 	Mine                                bool // within the user's authority: may lift
 }
@@ -69,7 +70,11 @@ func (h *handler) suspensionPage(w http.ResponseWriter, r *http.Request, s auth.
 		if h.d.Directory != nil {
 			mine, _ = h.d.Directory.HasAuthority(ctx, s.User, x.Scope)
 		}
-		d.List = append(d.List, suspensionRow{ID: x.ID, Scope: title(x.Scope), Roles: roles, Reason: x.Reason,
+		what := "Envoi suspendu pour "
+		if x.StopsReceiving {
+			what = "Envoi et réception suspendus pour "
+		}
+		d.List = append(d.List, suspensionRow{ID: x.ID, Scope: title(x.Scope), Roles: roles, Reason: x.Reason, What: what + rolesPhrase(x.Roles),
 			CreatedBy: x.CreatedBy, CreatedAt: x.CreatedAt, Until: x.Until, Mine: mine})
 	}
 	p := h.newPage(ctx, &s, "Suspensions", "admin")

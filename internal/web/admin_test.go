@@ -17,8 +17,10 @@ import (
 	"github.com/makiuchi-d/gozxing"
 	"github.com/makiuchi-d/gozxing/qrcode"
 
+	"github.com/bouclier/bouclier"
 	"github.com/bouclier/bouclier/internal/apptest"
 	"github.com/bouclier/bouclier/internal/auth"
+	"github.com/bouclier/bouclier/internal/policy"
 )
 
 // The threat the content screen holds for moderation.
@@ -97,6 +99,18 @@ func TestSuspensionAndRules(t *testing.T) {
 		t.Errorf("rules in force in the rules' own notation:\n%s", p.Body)
 	}
 
+	// A rule made through the API, from no preset, is named by what it
+	// does, never by its identifier.
+	cantine := policy.Rule{ID: "local/cantine-7f3a", Scope: policy.Scope{Kind: policy.ScopeEstablishment, ID: "0780001A"}, Mode: policy.ModeClosed,
+		Roles: []bouclier.Role{bouclier.RoleStudent}, Windows: []policy.Window{policy.Daily(policy.At(12, 0), policy.At(13, 30))}}
+	if err := e.App.Rules.AddRule(context.Background(), bouclier.SystemActor("test"), cantine); err != nil {
+		t.Fatal(err)
+	}
+	if p = head.get("/admin/rules"); !strings.Contains(p.Body, "<td>Messagerie fermée pour les élèves, chaque jour de 12\u00a0h\u00a000 à 13\u00a0h\u00a030</td>") ||
+		strings.Contains(p.Body, "cantine-7f3a") {
+		t.Errorf("a rule made from no preset is not named by what it does:\n%s", regexp.MustCompile(`<tr><td>[^<]*</td>`).FindAllString(p.Body, -1))
+	}
+
 	// A bad end date keeps what was typed.
 	form := url.Values{"csrf": {head.csrf()}, "scope": {"establishment:0780001A"}, "roles": {"parent"},
 		"reason": {"Alerte <b>intrusion</b>\u00a0: messagerie fermée aux familles."}, "until": {"demain"}}
@@ -124,7 +138,7 @@ func TestSuspensionAndRules(t *testing.T) {
 
 	p = head.get("/admin/suspensions?ok=suspendu")
 	m := regexp.MustCompile(`action="/admin/suspensions/([^/"]+)/lift"`).FindStringSubmatch(p.Body)
-	if m == nil || !strings.Contains(p.Body, "Suspension enregistrée") || !strings.Contains(p.Body, "parent") {
+	if m == nil || !strings.Contains(p.Body, "Suspension enregistrée") || !strings.Contains(p.Body, "Envoi suspendu pour les parents") {
 		t.Fatalf("suspension list:\n%s", p.Body)
 	}
 	// Its author by name, not by login.
