@@ -45,13 +45,14 @@ func (t *Tx) UpsertClass(ctx context.Context, uai, code string) error {
 // one (never its credentials), and returns its id.
 func (t *Tx) UpsertUser(ctx context.Context, u bouclier.User, passwordHash string, now time.Time) (int64, error) {
 	var id int64
-	err := t.queryRow(ctx, `INSERT INTO users (username, display_name, role, academie_id, uai, class_code, email, password_hash, must_reset, created_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+	err := t.queryRow(ctx, `INSERT INTO users (username, display_name, role, academie_id, uai, class_code, email, password_hash, must_reset, created_at, search_key)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 		ON CONFLICT (username) DO UPDATE SET display_name = excluded.display_name, role = excluded.role,
-			academie_id = excluded.academie_id, uai = excluded.uai, class_code = excluded.class_code, email = excluded.email
+			academie_id = excluded.academie_id, uai = excluded.uai, class_code = excluded.class_code, email = excluded.email,
+			search_key = excluded.search_key
 		RETURNING id`,
 		u.Username, u.DisplayName, string(u.Role), nullString(u.Academie), nullString(u.UAI), nullString(u.Class), u.Email,
-		passwordHash, boolInt(u.MustReset), Micros(now)).Scan(&id)
+		passwordHash, boolInt(u.MustReset), Micros(now), SearchKey(u.Username, u.DisplayName)).Scan(&id)
 	if err != nil {
 		return 0, fmt.Errorf("upsert user %s: %w", u.Username, err)
 	}

@@ -1,6 +1,9 @@
 package store
 
-import "time"
+import (
+	"context"
+	"time"
+)
 
 // AuthCacheTTL is how long another process's change to a session may go
 // unseen (authcache.go).
@@ -14,4 +17,21 @@ func (b *Batcher) SetLinger(linger, busy time.Duration) { b.linger, b.busy = lin
 func (db *DB) SessionCached(hash []byte) bool {
 	_, _, ok := db.auth.session(hash)
 	return ok
+}
+
+// ForgetSearchKeys empties every user's search key, as for the rows
+// written before migration 0020.
+func (db *DB) ForgetSearchKeys(ctx context.Context) error {
+	_, err := db.write.ExecContext(ctx, `UPDATE users SET search_key = ''`)
+	return err
+}
+
+// FillSearchKeys runs the migration's filling of empty search keys.
+func (db *DB) FillSearchKeys(ctx context.Context) error {
+	conn, err := db.write.Conn(ctx)
+	if err != nil {
+		return err
+	}
+	defer conn.Close()
+	return fillSearchKeys(ctx, conn, db.q)
 }

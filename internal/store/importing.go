@@ -305,21 +305,26 @@ func (t *Tx) UsernameTaken(ctx context.Context, name string) (bool, error) {
 func (t *Tx) PutDirectoryUser(ctx context.Context, d DirectoryUser, now time.Time) (int64, error) {
 	if d.ID == 0 {
 		var id int64
-		err := t.queryRow(ctx, `INSERT INTO users (username, display_name, role, academie_id, uai, class_code, email, must_reset, created_at, external_id, functions)
-			VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?) RETURNING id`,
+		err := t.queryRow(ctx, `INSERT INTO users (username, display_name, role, academie_id, uai, class_code, email, must_reset, created_at, external_id, functions, search_key)
+			VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?) RETURNING id`,
 			d.Username, d.DisplayName, string(d.Role), nullString(d.Academie), nullString(d.UAI), nullString(d.Class), d.Email,
-			Micros(now), nullString(d.ExternalID), d.Functions).Scan(&id)
+			Micros(now), nullString(d.ExternalID), d.Functions, SearchKey(d.Username, d.DisplayName)).Scan(&id)
 		if err != nil {
 			return 0, fmt.Errorf("create user %s: %w", d.Username, err)
 		}
 		return id, nil
 	}
+	if d.Username == "" { // the search key needs the login the row keeps
+		if err := t.queryRow(ctx, `SELECT username FROM users WHERE id = ?`, d.ID).Scan(&d.Username); err != nil {
+			return 0, fmt.Errorf("update user %d: %w", d.ID, err)
+		}
+	}
 	_, err := t.exec(ctx, `UPDATE users SET display_name = ?, role = ?, academie_id = ?, uai = ?, class_code = ?, email = ?,
-			external_id = ?, functions = ?,
+			external_id = ?, functions = ?, search_key = ?,
 			disabled = CASE WHEN closed_at <> 0 THEN 0 ELSE disabled END, closed_at = 0
 		WHERE id = ?`,
 		d.DisplayName, string(d.Role), nullString(d.Academie), nullString(d.UAI), nullString(d.Class), d.Email,
-		nullString(d.ExternalID), d.Functions, d.ID)
+		nullString(d.ExternalID), d.Functions, SearchKey(d.Username, d.DisplayName), d.ID)
 	if err != nil {
 		return 0, fmt.Errorf("update user %s: %w", d.Username, err)
 	}

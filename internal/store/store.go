@@ -496,6 +496,13 @@ func (db *DB) migrate(ctx context.Context) error {
 			return fmt.Errorf("migrate %s: %w", m.name, err)
 		}
 	}
+	// The users' search keys are computed in Go: filled once, by whichever
+	// server applies their migration.
+	if current < searchKeyVersion && len(ms) >= searchKeyVersion {
+		if err := fillSearchKeys(ctx, conn, db.q); err != nil {
+			return fmt.Errorf("migrate: %w", err)
+		}
+	}
 	return nil
 }
 

@@ -71,6 +71,104 @@ func TestFindUsers(t *testing.T) {
 	})
 }
 
+// TestFindUsersFoldsAccents: a name is found whatever its case and
+// accents on both stores (SQLite's LOWER folds ASCII only), whether the
+// account came from the directory's upsert or from an import, created or
+// updated; an erased account is no longer found by its old name; and the
+// rows written before migration 0020 are searched the old way until it
+// fills their keys.
+func TestFindUsersFoldsAccents(t *testing.T) {
+	t.Parallel()
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		ctx := context.Background()
+		now := time.Now()
+		var imported int64
+		err := db.InTx(ctx, func(tx *store.Tx) error {
+			if err := twoAcademies(ctx, tx); err != nil {
+				return err
+			}
+			for _, u := range []bouclier.User{
+				{Username: "eleve.martin", DisplayName: "Élève Martin", Role: bouclier.RoleStudent, Academie: "A", UAI: "A1"},
+				{Username: "parent.leroy", DisplayName: "Hélène Leroy", Role: bouclier.RoleParent, Academie: "A", UAI: "A1"},
+				{Username: "prof.coeur", DisplayName: "Anaïs Cœur", Role: bouclier.RoleTeacher, Academie: "A", UAI: "A1"},
+			} {
+				if _, err := tx.UpsertUser(ctx, u, "", now); err != nil {
+					return err
+				}
+			}
+			// An import creates an account under a plain spelling…
+			var err error
+			imported, err = tx.PutDirectoryUser(ctx, store.DirectoryUser{User: bouclier.User{Username: "parent.noel", DisplayName: "Noel Francois",
+				Role: bouclier.RoleParent, Academie: "A", UAI: "A1"}, ExternalID: "X1"}, now)
+			return err
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		find := func(q string) []string {
+			t.Helper()
+			got, err := db.FindUsers(ctx, "establishment:A1", q, 10)
+			if err != nil {
+				t.Fatalf("%q: %v", q, err)
+			}
+			var names []string
+			for _, u := range got {
+				names = append(names, u.Username)
+			}
+			return names
+		}
+		check := func(when string, cases map[string][]string) {
+			t.Helper()
+			for q, want := range cases {
+				if got := find(q); !slices.Equal(got, want) {
+					t.Errorf("%s: %q found %v, want %v", when, q, got, want)
+				}
+			}
+		}
+		check("upserted", map[string][]string{
+			"élève": {"eleve.martin"}, "ÉLÈVE MARTIN": {"eleve.martin"}, "Élève": {"eleve.martin"},
+			"Helene": {"parent.leroy"}, "HÉLÈNE": {"parent.leroy"}, "hélène leroy": {"parent.leroy"},
+			"anais coeur": {"prof.coeur"}, "Cœur": {"prof.coeur"},
+			"noël": {"parent.noel"}, "françois": {"parent.noel"},
+			"e\nm": nil, // not across the login and the name
+		})
+		// …that a later import corrects, accents included.
+		err = db.InTx(ctx, func(tx *store.Tx) error {
+			_, err := tx.PutDirectoryUser(ctx, store.DirectoryUser{User: bouclier.User{ID: imported, Username: "parent.noel", DisplayName: "Noël François",
+				Role: bouclier.RoleParent, Academie: "A", UAI: "A1"}, ExternalID: "X1"}, now)
+			return err
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		check("import updated", map[string][]string{"NOËL": {"parent.noel"}, "noel francois": {"parent.noel"}, "Noel": {"parent.noel"}})
+
+		// Rows written before 0020: found the old way, then by their key
+		// once the migration filled it.
+		if err := db.ForgetSearchKeys(ctx); err != nil {
+			t.Fatal(err)
+		}
+		check("before the keys", map[string][]string{"leroy": {"parent.leroy"}, "LEROY": {"parent.leroy"}})
+		if err := db.FillSearchKeys(ctx); err != nil {
+			t.Fatal(err)
+		}
+		check("keys filled", map[string][]string{"helene": {"parent.leroy"}, "élève": {"eleve.martin"}})
+
+		// Erased, the account is not found by its old name.
+		err = db.InTx(ctx, func(tx *store.Tx) error {
+			if _, err := tx.CloseUser(ctx, imported, now.Add(-48*time.Hour)); err != nil {
+				return err
+			}
+			_, err := tx.EraseClosedAccounts(ctx, store.Micros(now), store.Micros(now), 10)
+			return err
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		check("erased", map[string][]string{"noel": nil, "francois": nil})
+	})
+}
+
 // twoAcademies seeds académies A and B, establishments A1 and A2 in A and
 // B1 in B.
 func twoAcademies(ctx context.Context, tx *store.Tx) error {

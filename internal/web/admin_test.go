@@ -563,6 +563,12 @@ func TestHeadManagesAnAccount(t *testing.T) {
 	if p = head.get("/admin/accounts?nom=luc+bernard"); !strings.Contains(p.Body, `<h2 id="compte">Luc Bernard`) {
 		t.Errorf("one match by name:\n%s", p.Body)
 	}
+	// Whatever the accents, on SQLite too: « lea dupont », « LÉA ».
+	for _, q := range []string{"lea+dupont", "L%C3%89A"} {
+		if p = head.get("/admin/accounts?nom=" + q); !strings.Contains(p.Body, `<h2 id="compte">Léa Dupont`) {
+			t.Errorf("search %s: Léa Dupont not found", q)
+		}
+	}
 	if p = head.get("/admin/accounts?nom=Anne+Hugo"); p.Status != http.StatusOK || strings.Contains(p.Body, "prof.hugo") ||
 		!strings.Contains(p.Body, "Aucun compte de votre périmètre ne correspond") {
 		t.Errorf("another establishment's account by name: %d\n%s", p.Status, p.Body)

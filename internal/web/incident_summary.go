@@ -162,20 +162,20 @@ func (h *handler) incidentSummary(ctx context.Context, r *http.Request, u boucli
 }
 
 // matchAccounts keeps the accounts whose login or name contains query,
-// ignoring case: an officer searches « Dupont » as often as a login. The
-// name is read only for an account whose login does not match.
+// ignoring case and accents: an officer searches « Helene » as often as a
+// login. The name is read only for an account whose login does not match.
 func (h *handler) matchAccounts(ctx context.Context, accounts []string, query string) []string {
-	needle := strings.ToLower(query)
+	needle := fold(query)
 	var out []string
 	for _, a := range accounts {
-		if strings.Contains(strings.ToLower(a), needle) {
+		if strings.Contains(fold(a), needle) {
 			out = append(out, a)
 			continue
 		}
 		if h.d.DB == nil {
 			continue
 		}
-		if u, err := h.d.DB.UserByName(ctx, a); err == nil && strings.Contains(strings.ToLower(u.DisplayName), needle) {
+		if u, err := h.d.DB.UserByName(ctx, a); err == nil && strings.Contains(fold(u.DisplayName), needle) {
 			out = append(out, a)
 		}
 	}

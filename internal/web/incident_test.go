@@ -148,6 +148,11 @@ func TestIncidentAtDrillSize(t *testing.T) {
 	if n := strings.Count(byName.Body, ">eleve.drill."); n != 11 || !strings.Contains(byName.Body, ">eleve.drill.011<") {
 		t.Errorf("search by name: %d accounts\n%s", n, byName.Body)
 	}
+	// And whatever the accents: « eleve 11 » finds « Élève 11 ».
+	plain := rssi.get(base + "?" + url.Values{"compte": {"eleve 11"}}.Encode())
+	if n := strings.Count(plain.Body, ">eleve.drill."); n != 11 {
+		t.Errorf("search by name without accents: %d accounts", n)
+	}
 	// The actions show their summary and do nothing yet.
 	for path, want := range map[string]string{
 		base + "/recall":  "2\u202f000\u00a0messages de l’incident seront rappelés",
