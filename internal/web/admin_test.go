@@ -563,6 +563,15 @@ func TestHeadManagesAnAccount(t *testing.T) {
 	if p = head.get("/admin/accounts?nom=luc+bernard"); !strings.Contains(p.Body, `<h2 id="compte">Luc Bernard`) {
 		t.Errorf("one match by name:\n%s", p.Body)
 	}
+	// The account's sessions name their browser as people know it, not by
+	// its User-Agent, in a table that scrolls by itself on a phone.
+	parent := newBrowser(t, srv)
+	parent.ua = "Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:133.0) Gecko/20100101 Firefox/133.0"
+	parent.login("parent.dupont", "")
+	if p = head.get("/admin/accounts?nom=parent.dupont"); !strings.Contains(p.Body, "<td>Firefox sur Windows</td>") || strings.Contains(p.Body, "Gecko/20100101") ||
+		!strings.Contains(p.Body, `<div class="table-wrap" tabindex="0" role="region" aria-label="Sessions ouvertes">`) {
+		t.Errorf("the account's sessions:\n%s", regexp.MustCompile(`(?s)<h3>Sessions ouvertes</h3>.*?</table>`).FindString(p.Body))
+	}
 	// Whatever the accents, on SQLite too: « lea dupont », « LÉA ».
 	for _, q := range []string{"lea+dupont", "L%C3%89A"} {
 		if p = head.get("/admin/accounts?nom=" + q); !strings.Contains(p.Body, `<h2 id="compte">Léa Dupont`) {
