@@ -563,6 +563,17 @@ func TestHeadManagesAnAccount(t *testing.T) {
 	if p = head.get("/admin/accounts?nom=luc+bernard"); !strings.Contains(p.Body, `<h2 id="compte">Luc Bernard`) {
 		t.Errorf("one match by name:\n%s", p.Body)
 	}
+	// The administration's tools lead to the accounts, and the evidence
+	// holds back to their account.
+	if !strings.Contains(p.Body, `<a href="/admin/accounts" aria-current="page">Comptes</a>`) {
+		t.Error("the accounts page is not in the administration's navigation")
+	}
+	if p = head.get("/admin/moderation"); !strings.Contains(p.Body, `<a href="/admin/accounts">Comptes</a>`) {
+		t.Error("no way from the moderation to the accounts")
+	}
+	if p = head.get("/admin/holds?nom=parent.dupont"); p.Status != http.StatusOK || !strings.Contains(p.Body, `<a href="/admin/accounts?nom=parent.dupont">← Compte de Marie Dupont</a>`) {
+		t.Errorf("no way back from the evidence holds: %d", p.Status)
+	}
 	// The account's sessions name their browser as people know it, not by
 	// its User-Agent, in a table that scrolls by itself on a phone.
 	parent := newBrowser(t, srv)
