@@ -98,7 +98,7 @@ func TestIncidentAtDrillSize(t *testing.T) {
 		want []string
 	}{
 		{"/admin/incidents", []string{"<td>120\u00a0comptes</td><td>400\u00a0établissements</td>"}},
-		{"/admin/dashboard", []string{"· 2\u202f000\u00a0messages · 120\u00a0comptes</li>"}},
+		{"/admin/dashboard", []string{"· 2\u202f000\u00a0messages · 120\u00a0comptes</li>", "</a>&#x202F;: Même texte envoyé depuis 400 établissements · ouvert le "}},
 	} {
 		body := rssi.get(c.path).Body
 		for _, w := range c.want {
