@@ -1,6 +1,7 @@
 package web_test
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -30,6 +31,21 @@ func TestBrowserReportReachesHead(t *testing.T) {
 		chromedp.Click(chromedp.CSS("details.report summary")), chromedp.Click(chromedp.CSS("#motif-0")),
 		chromedp.SendKeys(chromedp.CSS("#commentaire"), "Propos blessants envers notre fille."))
 	reason := text(t, parent, `label[for="motif-0"]`)
+	// Each reason is a line of its own, tall enough for a thumb on a phone,
+	// in the text's weight (not a wall of bold).
+	e.do(parent, chromedp.EmulateViewport(390, 844))
+	target, err := chromedp.Run(parent, chromedp.Evaluate[string](`(() => { const ls = [...document.querySelectorAll('label[for^="motif-"]')];
+		const h = Math.min(...ls.map(l => l.closest("div").getBoundingClientRect().height));
+		return Math.round(h) + " " + Math.max(...ls.map(l => +getComputedStyle(l).fontWeight)); })()`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var h, weight int
+	if _, err := fmt.Sscan(target, &h, &weight); err != nil || h < 44 || weight >= 600 {
+		t.Errorf("report reason at 390 px: %q (height, weight)", target)
+	}
+	e.shoot(parent, "report-reasons")
+	e.do(parent, chromedp.EmulateViewport(1280, 900))
 	e.submit(parent, "#commentaire")
 	if got := text(t, parent, ".flash"); !strings.Contains(got, "signalement a été transmis") {
 		t.Fatalf("after reporting: %q", got)
