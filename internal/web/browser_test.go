@@ -414,6 +414,7 @@ func TestBrowser(t *testing.T) {
 		e.shoot(ctx, "admin")
 		e.axe(ctx, "admin")
 		e.do(ctx, chromedp.Navigate(e.url+"/admin/dashboard"), chromedp.WaitVisible(chromedp.CSS("svg.chart")))
+		e.chartTextInside(ctx)
 		e.shoot(ctx, "dashboard")
 		e.axe(ctx, "dashboard")
 		for _, pg := range []struct{ path, name string }{{"/admin/rules", "rules"}, {"/admin/resets", "resets"}, {"/admin/incidents", "incidents"}} {

@@ -1,6 +1,7 @@
 package web_test
 
 import (
+	"context"
 	"fmt"
 	"strings"
 	"testing"
@@ -31,6 +32,7 @@ func TestBrowserIncidentAtDrillSize(t *testing.T) {
 	if size > 120<<10 || height > 6000 {
 		t.Errorf("incident page too big: %d characters, %d px", size, height)
 	}
+	e.chartTextInside(ctx)
 	e.shoot(ctx, "incident-drill")
 	e.axe(ctx, "incident at drill size")
 	e.submit(ctx, `form[action$="/recall"] button`)
@@ -43,4 +45,25 @@ func TestBrowserIncidentAtDrillSize(t *testing.T) {
 	if got := text(t, ctx, ".flash"); !strings.Contains(got, "ont été rappelés") {
 		t.Fatalf("after confirming the recall: %q", got)
 	}
+}
+
+// chartTextInside checks that no label of the page's charts is cut by the
+// chart's edge, at 1280 and 390 px (the type is larger on a phone).
+func (e *e2e) chartTextInside(ctx context.Context) {
+	e.t.Helper()
+	for _, w := range []int64{1280, 390} {
+		e.do(ctx, chromedp.EmulateViewport(w, 860))
+		out, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](`[...document.querySelectorAll("svg.chart")].flatMap(svg => {
+			const s = svg.getBoundingClientRect();
+			return [...svg.querySelectorAll("text")].filter(t => { const b = t.getBoundingClientRect();
+				return b.left < s.left - 0.5 || b.right > s.right + 0.5 || b.top < s.top - 0.5 || b.bottom > s.bottom + 0.5; })
+				.map(t => t.textContent); })`))
+		if err != nil {
+			e.t.Fatal(err)
+		}
+		if len(out) > 0 {
+			e.t.Errorf("chart labels cut at %d px: %q", w, out)
+		}
+	}
+	e.do(ctx, chromedp.EmulateViewport(1280, 900))
 }
