@@ -24,8 +24,13 @@ func (h *handler) incidentContain(w http.ResponseWriter, r *http.Request, s auth
 	if !h.confirmed(w, r, s, "Confirmer le confinement des comptes de l’incident n°\u00a0"+id, d) {
 		return
 	}
-	if _, err := h.d.Campaign.ContainAccounts(r.Context(), actorOf(r, s), in.ID); err != nil {
+	n, err := h.d.Campaign.ContainAccounts(r.Context(), actorOf(r, s), in.ID)
+	if err != nil {
 		h.fail(w, r, &s, err)
+		return
+	}
+	if n == 0 { // said as such, not « the accounts are now read-only »
+		back(w, r, "/admin/incidents/"+id, "incidentdejaconfine")
 		return
 	}
 	back(w, r, "/admin/incidents/"+id, "incidentconfine")

@@ -400,6 +400,7 @@ func (h *handler) incidentFor(w http.ResponseWriter, r *http.Request, s auth.Ses
 type accountRow struct {
 	Username string
 	Label    string // the directory's label; the login when unknown
+	State    string // « lecture seule », « fermé »: what containment did
 }
 
 // accountRows labels a page of accounts as the directory does elsewhere
@@ -420,6 +421,12 @@ func (h *handler) accountRows(ctx context.Context, usernames []string) []account
 		}
 		users = append(users, u)
 		rows[i].Label = personLabel(u.DisplayName, u.Role, u.Username)
+		switch {
+		case u.Disabled:
+			rows[i].State = "fermé"
+		case u.ReadOnly:
+			rows[i].State = "lecture seule"
+		}
 	}
 	if h.d.Directory == nil || len(users) == 0 {
 		return rows

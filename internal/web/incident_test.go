@@ -186,6 +186,17 @@ func TestIncidentAtDrillSize(t *testing.T) {
 	if u := account("eleve.drill.042"); !u.ReadOnly {
 		t.Error("not contained")
 	}
+	// The page shows it on each account; contained again, nothing changes
+	// and the page says so rather than claim it did it.
+	if p := rssi.get(base); !strings.Contains(p.Body, `<span class="meta">eleve.drill.042</span> <span class="tag">lecture seule</span>`) {
+		t.Error("the contained accounts are not shown as read-only")
+	}
+	if p := rssi.post(base+"/contain", url.Values{"csrf": {rssi.csrf()}, "confirm": {"1"}}); p.Header.Get("Location") != base+"?ok=incidentdejaconfine" {
+		t.Errorf("contained twice: %d %s", p.Status, p.Header.Get("Location"))
+	}
+	if p := rssi.get(base + "?ok=incidentdejaconfine"); !strings.Contains(p.Body, "Aucun compte n’a changé") {
+		t.Error("contained twice: no « Aucun compte n’a changé »")
+	}
 	p = rssi.post(base+"/reset", url.Values{"csrf": {rssi.csrf()}, "confirm": {"1"}})
 	if p.Status != http.StatusOK || p.Header.Get("Content-Type") != "application/zip" {
 		t.Errorf("reset: %d %q", p.Status, p.Header.Get("Content-Type"))
