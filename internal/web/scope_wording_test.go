@@ -52,3 +52,23 @@ func TestWordingByScope(t *testing.T) {
 		}
 	}
 }
+
+// TestEpiceneWording: the directory records no gender (no civility in the
+// import), so the sentences addressed to a person do not agree with one:
+// Marie Dupont is not told « Vous êtes déconnecté » nor « Être prévenu ».
+func TestEpiceneWording(t *testing.T) {
+	_, srv := env(t)
+	b := newBrowser(t, srv)
+	b.login("parent.dupont", "")
+	body := b.get("/account").Body + newBrowser(t, srv).get("/login?bye=1").Body
+	for _, w := range []string{"Un courriel peut vous signaler vos nouveaux messages", "Déconnexion effectuée. À bientôt."} {
+		if !strings.Contains(body, w) {
+			t.Errorf("lacks %q", w)
+		}
+	}
+	for _, bad := range []string{"Être prévenu", "Vous êtes déconnecté"} {
+		if strings.Contains(body, bad) {
+			t.Errorf("says %q to Marie Dupont", bad)
+		}
+	}
+}

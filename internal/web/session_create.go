@@ -42,7 +42,7 @@ func (h *handler) loginShow(w http.ResponseWriter, r *http.Request) {
 	q := r.URL.Query()
 	switch {
 	case q.Get("bye") != "":
-		p.Flash = "Vous êtes déconnecté. À bientôt."
+		p.Flash = "Déconnexion effectuée. À bientôt."
 	case q.Get("expired") != "":
 		p.Flash = "Votre session a expiré\u00a0: reconnectez-vous."
 	case q.Get("active") != "":

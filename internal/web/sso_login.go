@@ -255,7 +255,7 @@ func (h *handler) ssoLeave(w http.ResponseWriter, r *http.Request) {
 
 var ssoLeaving = template.Must(template.New("sso-leave").Parse(`<!doctype html>
 <html lang="fr"><head><meta charset="utf-8"><meta http-equiv="refresh" content="0;url={{.}}"><title>Déconnexion – Bouclier</title></head>
-<body><p>Vous êtes déconnecté de Bouclier. <a href="{{.}}">Se déconnecter aussi du fournisseur d’identité</a></p></body></html>
+<body><p>Déconnexion de Bouclier effectuée. <a href="{{.}}">Se déconnecter aussi du fournisseur d’identité</a></p></body></html>
 `))
 
 func (h *handler) cookieValue(r *http.Request, name string) string {
