@@ -65,8 +65,10 @@ func (h *handler) adminAccountPage(w http.ResponseWriter, r *http.Request, s aut
 	return p, true
 }
 
-// foundAccount is an account in the search's answer.
-type foundAccount struct{ Username, Label string }
+// foundAccount is an account in the search's answer. Place is its
+// establishment, for an officer over many (« élève de 4A » alone does not
+// say which school's 4A).
+type foundAccount struct{ Username, Label, Place string }
 
 // maxAccountsFound is how many accounts a search lists.
 const maxAccountsFound = 30
@@ -91,12 +93,20 @@ func (h *handler) findAccount(r *http.Request, s auth.Session, d *adminAccountPa
 			h.d.Log.Warn("accounts: describe", "err", err)
 		}
 	}
+	var place func(string) string
+	if s.User.UAI == "" {
+		place = h.scopeTitles(ctx)
+	}
 	for _, u := range found {
 		l := described[u.ID]
 		if l == "" {
 			l = personLabel(u.DisplayName, u.Role, u.Username)
 		}
-		d.Found = append(d.Found, foundAccount{Username: u.Username, Label: l})
+		f := foundAccount{Username: u.Username, Label: l}
+		if place != nil && u.UAI != "" {
+			f.Place = place("establishment:" + u.UAI)
+		}
+		d.Found = append(d.Found, f)
 	}
 	return auth.AccountState{}, nil
 }

@@ -53,6 +53,25 @@ func TestWordingByScope(t *testing.T) {
 	}
 }
 
+// TestOfficerFindsAccountsWithTheirSchool: an académie officer searching
+// « dupont » among 400 schools sees each account's establishment; a head,
+// within one, does not need it.
+func TestOfficerFindsAccountsWithTheirSchool(t *testing.T) {
+	e, srv := env(t)
+	for _, c := range []struct {
+		user  string
+		place bool
+	}{{"rssi.versailles", true}, {"principal.moulin", false}} {
+		b := newBrowser(t, srv)
+		b.login(c.user, e.OTP(t, 0))
+		p := b.get("/admin/accounts?nom=dupont")
+		has := strings.Contains(p.Body, `Léa Dupont, élève de 4A</a> · Collège Jean Moulin (0780001A) <span class="meta">eleve.dupont</span>`)
+		if has != c.place || !strings.Contains(p.Body, ">Léa Dupont, élève de 4A</a>") {
+			t.Errorf("%s: establishment shown %v, want %v", c.user, has, c.place)
+		}
+	}
+}
+
 // TestEpiceneWording: the directory records no gender (no civility in the
 // import), so the sentences addressed to a person do not agree with one:
 // Marie Dupont is not told « Vous êtes déconnecté » nor « Être prévenu ».
