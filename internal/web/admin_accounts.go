@@ -24,6 +24,9 @@ type adminAccountPage struct {
 	State *auth.AccountState
 	// LockBy and ReadOnlyBy name, in French, who imposed the sanctions.
 	LockBy, ReadOnlyBy string
+	// Who is the account as a person (« Marie Dupont, responsable de Léa
+	// Dupont (4A) »), Place its establishment: who is about to be locked.
+	Who, Place string
 }
 
 // adminAccountShow shows the search form and, with ?nom=, the account.
@@ -59,10 +62,29 @@ func (h *handler) adminAccountPage(w http.ResponseWriter, r *http.Request, s aut
 		} else if st.User.ID != 0 {
 			d.State = &st
 			d.LockBy, d.ReadOnlyBy = imposerLabel(st.LockBy), imposerLabel(st.ReadOnlyBy)
+			d.Who, d.Place = h.accountIdentity(r, st.User)
 		}
 	}
 	p.Data = d
 	return p, true
+}
+
+// accountIdentity labels an account as the directory does, and names its
+// establishment; a label is a courtesy, a failure falls back to the name
+// and role.
+func (h *handler) accountIdentity(r *http.Request, u bouclier.User) (who, place string) {
+	who = personLabel(u.DisplayName, u.Role, u.Username)
+	if h.d.Directory != nil {
+		if l, err := h.d.Directory.Describe(r.Context(), []bouclier.User{u}); err != nil {
+			h.d.Log.Warn("accounts: describe", "err", err)
+		} else if l[u.ID] != "" {
+			who = l[u.ID]
+		}
+	}
+	if u.UAI != "" {
+		place = h.scopeTitles(r.Context())("establishment:" + u.UAI)
+	}
+	return who, place
 }
 
 // foundAccount is an account in the search's answer. Place is its
