@@ -134,6 +134,21 @@ func orgOf(u *bouclier.User) string {
 	return "l’administration nationale"
 }
 
+// RoleNote is the user's role beside their name in the header, unless
+// the name says it already: not « Administration nationale
+// (administration nationale) » nor « RSSI de l’académie de Versailles
+// (académie) ».
+func (p *page) RoleNote() string {
+	if p.User == nil {
+		return ""
+	}
+	l := directory.RoleLabels[p.User.Role]
+	if l == "" || strings.Contains(fold(p.User.DisplayName), fold(l)) {
+		return ""
+	}
+	return l
+}
+
 // IsAdmin reports whether the administration entry is shown.
 func (p *page) IsAdmin() bool { return p.User != nil && isAdmin(p.User.Role) }
 

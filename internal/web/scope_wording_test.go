@@ -1,6 +1,7 @@
 package web_test
 
 import (
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -88,6 +89,24 @@ func TestEpiceneWording(t *testing.T) {
 	for _, bad := range []string{"Être prévenu", "Vous êtes déconnecté"} {
 		if strings.Contains(body, bad) {
 			t.Errorf("says %q to Marie Dupont", bad)
+		}
+	}
+}
+
+// TestHeaderRoleNotRepeated: the header names the role beside the person
+// unless the name says it already.
+func TestHeaderRoleNotRepeated(t *testing.T) {
+	e, srv := env(t)
+	for _, c := range []struct{ user, want, not string }{
+		{"admin", `<p class="who">Administration nationale</p>`, "(administration nationale)"},
+		{"rssi.versailles", `<p class="who">RSSI de l’académie de Versailles</p>`, "(académie)"},
+		{"prof.martin", `<p class="who">Sophie Martin <span class="role">(enseignant)</span></p>`, ""},
+	} {
+		b := newBrowser(t, srv)
+		b.login(c.user, e.OTP(t, 0))
+		body := b.get("/inbox").Body
+		if !strings.Contains(body, c.want) || (c.not != "" && strings.Contains(body, c.not)) {
+			t.Errorf("%s: header %q", c.user, regexp.MustCompile(`<p class="who">.*?</p>`).FindString(body))
 		}
 	}
 }
