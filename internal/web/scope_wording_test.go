@@ -14,17 +14,21 @@ func TestWordingByScope(t *testing.T) {
 	for _, c := range []struct {
 		user string
 		want []string
-	}{
+	}{ // the first two work in one establishment
 		{"prof.martin", []string{"les règles de votre établissement vous permettent", "(heure de votre établissement)"}},
-		{"rssi.versailles", []string{"les règles de votre académie vous permettent", "(heure de votre académie)"}},
+		{"principal.moulin", []string{"les règles de votre établissement vous permettent", "contactez le RSSI de votre académie"}},
+		{"rssi.versailles", []string{"les règles de votre académie vous permettent", "(heure de votre académie)", "prévenez l’administration nationale"}},
 		{"admin", []string{"les règles de l’administration nationale vous permettent", "(heure de Paris)"}},
 	} {
 		t.Run(c.user, func(t *testing.T) {
 			b := newBrowser(t, srv)
 			b.login(c.user, e.OTP(t, 0))
 			var all strings.Builder
-			for _, path := range []string{"/compose", "/account/notifications", "/account"} {
+			for _, path := range []string{"/compose", "/account/notifications", "/account", "/admin"} {
 				p := b.get(path)
+				if path == "/admin" && c.user == "prof.martin" {
+					continue
+				}
 				if p.Status != 200 {
 					t.Fatalf("%s: %d", path, p.Status)
 				}
@@ -36,8 +40,9 @@ func TestWordingByScope(t *testing.T) {
 					t.Errorf("pages lack %q", w)
 				}
 			}
-			if c.user != "prof.martin" && strings.Contains(body, "votre établissement") {
-				t.Errorf("« votre établissement » shown to %s", c.user)
+			inSchool := c.user == "prof.martin" || c.user == "principal.moulin"
+			if !inSchool && (strings.Contains(body, "votre établissement") || strings.Contains(body, "RSSI de votre académie")) {
+				t.Errorf("« votre établissement » or « RSSI de votre académie » shown to %s", c.user)
 			}
 		})
 	}
