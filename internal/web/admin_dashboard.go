@@ -16,10 +16,10 @@ import (
 // and the same figures in a table for those who cannot see them.
 
 const (
-	chartW, chartH   = 720, 260
-	chartLeft        = 44 // room for the axis labels
-	chartTop         = 12
-	chartBottom      = 36
+	chartW, chartH   = 720, 272
+	chartLeft        = 92 // room for the axis labels, larger on a phone
+	chartTop         = 20
+	chartBottom      = 48 // room for the hours, below the 0 at any type size
 	chartPlotH       = chartH - chartTop - chartBottom
 	chartPlotW       = chartW - chartLeft - 8
 	dashboardHours   = 24
@@ -31,7 +31,7 @@ type dashboardData struct {
 	Hours    []hourRow
 	Totals   hourRow
 	Chart    chart
-	RiskBars chart
+	RiskBars riskBars
 	Open     []store.Campaign
 	Campaign bool
 	Risk     []store.RiskAccount
@@ -170,14 +170,27 @@ func hourChart(hours []hourRow) chart {
 				Title: fmt.Sprintf("%s\u00a0: %d %s", hr.Label, part.n, part.txt)})
 		}
 		if i%3 == 0 {
-			c.Labels = append(c.Labels, tick{X: x + bw/2, Y: base + 18, Label: hr.Label})
+			c.Labels = append(c.Labels, tick{X: x + bw/2, Y: base + 32, Label: hr.Label})
 		}
 	}
 	return c
 }
 
-// riskChart draws one horizontal bar per kind of risk.
-func riskChart(list []store.RiskAccount) chart {
+// riskBars counts the accounts at risk by kind, each drawn as a <meter>:
+// HTML, so that its labels keep the text's size on a phone (an SVG's
+// shrink with it).
+type riskBars struct {
+	Rows []riskRow
+	Max  int
+}
+
+type riskRow struct {
+	Label string
+	N     int
+}
+
+// riskChart counts the accounts at risk by kind.
+func riskChart(list []store.RiskAccount) riskBars {
 	var locked, ro, closed, devices, reset int
 	for _, a := range list {
 		if a.LockedUntil != 0 {
@@ -196,20 +209,6 @@ func riskChart(list []store.RiskAccount) chart {
 			reset++
 		}
 	}
-	rows := []struct {
-		n     int
-		label string
-	}{{locked, "Verrouillés"}, {ro, "Lecture seule"}, {reset, "À réactiver"}, {closed, "Envois hors horaires"}, {devices, "Nouveaux appareils"}}
-	c := chart{Max: niceMax(max(locked, ro, closed, devices, reset))}
-	const left, width, rowH = 170, 520, 34
-	for i, rw := range rows {
-		y := float64(8 + i*rowH)
-		wd := float64(rw.n) / float64(c.Max) * width
-		c.Labels = append(c.Labels, tick{X: left - 8, Y: y + 17, Label: rw.label})
-		c.Ticks = append(c.Ticks, tick{X: left + wd + 6, Y: y + 17, Label: thousands(rw.n)})
-		if rw.n > 0 {
-			c.Bars = append(c.Bars, bar{X: left, Y: y + 4, W: wd, H: 20, Class: "risk", Title: fmt.Sprintf("%s\u00a0: %d", rw.label, rw.n)})
-		}
-	}
-	return c
+	return riskBars{Max: niceMax(max(locked, ro, closed, devices, reset)), Rows: []riskRow{{"Verrouillés", locked}, {"Lecture seule", ro},
+		{"À réactiver", reset}, {"Envois hors horaires", closed}, {"Nouveaux appareils", devices}}}
 }

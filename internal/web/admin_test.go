@@ -239,7 +239,10 @@ func TestDashboard(t *testing.T) {
 	p := head.get("/admin/dashboard")
 	for _, want := range []string{`<svg class="chart"`, `role="img"`, "<title id=\"gm-title\">", "<desc id=\"gm-desc\">",
 		"Histogramme empilé\u00a0: 1 envoyé, 1 retenu et 0 refusé au total", "Périmètre\u00a0: <strong>Collège Jean Moulin (0780001A)</strong>", `<rect class="sent"`, `<rect class="held"`, "<caption>Messages par heure",
-		"Incidents ouverts", "Comptes à surveiller"} {
+		"Incidents ouverts", "Comptes à surveiller",
+		// The accounts at risk by kind, as HTML meters whose labels keep
+		// the text's size on a phone.
+		`<li><span id="risque-0">Verrouillés</span> <meter min="0" max="4" value="`, `aria-labelledby="risque-4"></meter>`} {
 		if !strings.Contains(p.Body, want) {
 			t.Errorf("dashboard lacks %q", want)
 		}

@@ -48,7 +48,8 @@ func TestBrowserIncidentAtDrillSize(t *testing.T) {
 }
 
 // chartTextInside checks that no label of the page's charts is cut by the
-// chart's edge, at 1280 and 390 px (the type is larger on a phone).
+// chart's edge or drawn in type under about 10 px, at 1280 and 390 px (the type is
+// larger on a phone).
 func (e *e2e) chartTextInside(ctx context.Context) {
 	e.t.Helper()
 	for _, w := range []int64{1280, 390} {
@@ -56,13 +57,14 @@ func (e *e2e) chartTextInside(ctx context.Context) {
 		out, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](`[...document.querySelectorAll("svg.chart")].flatMap(svg => {
 			const s = svg.getBoundingClientRect();
 			return [...svg.querySelectorAll("text")].filter(t => { const b = t.getBoundingClientRect();
-				return b.left < s.left - 0.5 || b.right > s.right + 0.5 || b.top < s.top - 0.5 || b.bottom > s.bottom + 0.5; })
+				const small = t.getBBox().height * s.width / svg.viewBox.baseVal.width < 12; // shrunk past legibility (a line box of 12 px: type of about 10 px)
+				return b.left < s.left - 0.5 || b.right > s.right + 0.5 || b.top < s.top - 0.5 || b.bottom > s.bottom + 0.5 || small; })
 				.map(t => t.textContent); })`))
 		if err != nil {
 			e.t.Fatal(err)
 		}
 		if len(out) > 0 {
-			e.t.Errorf("chart labels cut at %d px: %q", w, out)
+			e.t.Errorf("chart labels cut or too small at %d px: %q", w, out)
 		}
 	}
 	e.do(ctx, chromedp.EmulateViewport(1280, 900))

@@ -235,7 +235,7 @@ func excerpt(s string) string {
 // Chart geometry, in the SVG's own units (viewBox 0 0 720 230): room on
 // the left for the counts, below for the times and the axis' title.
 const (
-	icW, icLeft, icRight, icTop, icBottom = 720.0, 76.0, 12.0, 20.0, 176.0
+	icW, icLeft, icRight, icTop, icBottom = 720.0, 92.0, 12.0, 20.0, 176.0
 	maxBars                               = 48
 )
 
