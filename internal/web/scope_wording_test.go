@@ -17,14 +17,15 @@ func TestWordingByScope(t *testing.T) {
 	}{ // the first two work in one establishment
 		{"prof.martin", []string{"les règles de votre établissement vous permettent", "(heure de votre établissement)"}},
 		{"principal.moulin", []string{"les règles de votre établissement vous permettent", "contactez le RSSI de votre académie"}},
-		{"rssi.versailles", []string{"les règles de votre académie vous permettent", "(heure de votre académie)", "prévenez l’administration nationale"}},
-		{"admin", []string{"les règles de l’administration nationale vous permettent", "(heure de Paris)"}},
+		{"rssi.versailles", []string{"les règles de votre académie vous permettent", "(heure de votre académie)", "prévenez l’administration nationale",
+			"Adressez-vous d’abord à votre académie"}},
+		{"admin", []string{"les règles de l’administration nationale vous permettent", "(heure de Paris)", "Adressez-vous d’abord à l’administration nationale"}},
 	} {
 		t.Run(c.user, func(t *testing.T) {
 			b := newBrowser(t, srv)
 			b.login(c.user, e.OTP(t, 0))
 			var all strings.Builder
-			for _, path := range []string{"/compose", "/account/notifications", "/account", "/admin"} {
+			for _, path := range []string{"/compose", "/account/notifications", "/account", "/admin", "/contact", "/accessibilite"} {
 				p := b.get(path)
 				if path == "/admin" && c.user == "prof.martin" {
 					continue
