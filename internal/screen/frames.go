@@ -557,6 +557,7 @@ type ftok struct {
 	act   actClass // the act of its first verb analysis with an act lemma
 	actAt int      // index of that analysis in morph
 	lf    uint16   // lemma classes (lf*)
+	cues  uint8    // the message cues the key brings (keyCues)
 }
 
 // Lemma classes of a key's verb analyses.
@@ -719,31 +720,10 @@ func parseFrames(src string, toks []dtok, clauseOf []int, out []frame, fts []fto
 	}
 	// The sixth round's readers run only on messages with their cue: a
 	// part of the body, the reader's kin or home, a fight.
+	// Each key's cues are decided once, in its keyInfo (keyCues).
 	var cues uint8
-	rl := ruinLexicon()
 	for i := range fts {
-		ft := &fts[i]
-		if ft.fc&fc_body != 0 {
-			cues |= cueBody
-		}
-		if ft.fc&fc_kin != 0 || ft.key == "chez" {
-			cues |= cueKin
-		}
-		if ft.lf&lfFight != 0 || ft.key == "1v1" || ft.key == "1vs1" || ft.key == "face" || ft.key == "fight" {
-			cues |= cueFight
-		}
-		if rl.image[ft.key] || ft.lf&lfVerb != 0 && ruinVerb(ft.morph, rl) {
-			cues |= cueRuin
-		}
-		if rl.device[ft.key] {
-			cues |= cueDevice
-		}
-		if rl.works[ft.key] {
-			cues |= cueWorks
-		}
-		if rl.daring[ft.key] || rl.same[ft.key] || ft.lf&lfVerb != 0 && admireVerb(ft.morph, rl) {
-			cues |= cueAdmire
-		}
+		cues |= fts[i].cues
 	}
 	start, prevStart := 0, 0
 	for i := 0; i <= len(fts); i++ {
@@ -2202,7 +2182,37 @@ const softLemmas = "vouloir pouvoir préférer avoir être aimer savoir"
 const stopLemmas = "arrêter cesser éviter interdire empêcher"
 
 func newFtok(key string, tok int, ki *keyInfo) ftok {
-	return ftok{key: key, tok: tok, morph: ki.morph, fc: ki.frame, noun: ki.noun, subj: ki.subj, act: ki.act, actAt: ki.actAt, lf: ki.lf}
+	return ftok{key: key, tok: tok, morph: ki.morph, fc: ki.frame, noun: ki.noun, subj: ki.subj, act: ki.act, actAt: ki.actAt, lf: ki.lf, cues: ki.cues}
+}
+
+// keyCues returns the message cues (cue*) a key brings, from its frame
+// classes, lemma classes and analyses: computed once per key (keyInfo)
+// because parseFrames needs them for every token of every message.
+func keyCues(key string, fc uint32, lf uint16, morph []MorphEntry) uint8 {
+	var cues uint8
+	rl := ruinLexicon()
+	if fc&fc_body != 0 {
+		cues |= cueBody
+	}
+	if fc&fc_kin != 0 || key == "chez" {
+		cues |= cueKin
+	}
+	if lf&lfFight != 0 || key == "1v1" || key == "1vs1" || key == "face" || key == "fight" {
+		cues |= cueFight
+	}
+	if rl.image[key] || lf&lfVerb != 0 && ruinVerb(morph, rl) {
+		cues |= cueRuin
+	}
+	if rl.device[key] {
+		cues |= cueDevice
+	}
+	if rl.works[key] {
+		cues |= cueWorks
+	}
+	if rl.daring[key] || rl.same[key] || lf&lfVerb != 0 && admireVerb(morph, rl) {
+		cues |= cueAdmire
+	}
+	return cues
 }
 
 // contraction returns the subject and verb a key contracts (jvais).

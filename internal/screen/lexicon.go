@@ -719,6 +719,7 @@ type keyInfo struct {
 	act   actClass
 	actAt int
 	lf    uint16
+	cues  uint8 // parseFrames' message cues (keyCues)
 	contr *[2]string
 }
 
@@ -788,6 +789,7 @@ func (l *lexicon) computeInfo(key string) *keyInfo {
 	ki := &keyInfo{class: l.classOf(key), morph: morphLookup(key)}
 	ki.frame, ki.noun, ki.subj = frameWordInfo(key)
 	ki.act, ki.actAt, ki.lf = verbInfo(ki.morph)
+	ki.cues = keyCues(key, ki.frame, ki.lf, ki.morph)
 	if c, ok := contractions[key]; ok {
 		ki.contr = &c
 	}
