@@ -621,6 +621,43 @@ func (nb *nbufs) finish(src string, raws []rawTok) analysis {
 				letters = false
 			}
 		}
+		if letters {
+			// ASCII letters only, most words: the word (a letter three
+			// times in a row counted once, as below) and its key (as
+			// appendSqueezed makes it: a run of one letter once, doubled
+			// e and l kept) in one pass.
+			var sp span
+			sp.w0, sp.k0 = len(words), len(keys)
+			rs := rt.runes
+			for j := 0; j < len(rs); {
+				r := rs[j]
+				k := j + 1
+				for k < len(rs) && rs[k] == r {
+					k++
+				}
+				n := k - j
+				if n >= 3 {
+					n, obf = 1, true
+				}
+				b := byte(r)
+				for m := 0; m < n; m++ {
+					words = append(words, b)
+				}
+				if b == 'e' || b == 'l' {
+					for m := 0; m < n; m++ {
+						keys = append(keys, b)
+					}
+				} else {
+					keys = append(keys, b)
+				}
+				j = k
+			}
+			sp.w1, sp.k1 = len(words), len(keys)
+			sp.a0, sp.a1 = sp.k1, sp.k1
+			spans[i] = sp
+			tokFlags(&a.toks[i], raws, i, obf)
+			continue
+		}
 		if !ascii && foldHomoglyphs(rt.runes) {
 			obf = true
 		}
@@ -663,21 +700,7 @@ func (nb *nbufs) finish(src string, raws []rawTok) analysis {
 			sp.a1 = len(keys)
 		}
 		spans[i] = sp
-		t := &a.toks[i]
-		t.start, t.end = rt.start, rt.end
-		if obf {
-			t.flags |= tObf
-		}
-		if rt.quoted {
-			t.flags |= tQuoted
-		}
-		if rt.emoji {
-			t.flags |= tEmoji
-		}
-		if i == 0 || rt.before.sentence {
-			t.flags |= tSentence
-		}
-		t.elided = elidedAt(raws, i)
+		tokFlags(&a.toks[i], raws, i, obf)
 	}
 	var ws, ks string
 	if nb.owned {
@@ -698,6 +721,25 @@ func (nb *nbufs) finish(src string, raws []rawTok) analysis {
 		}
 	}
 	return a
+}
+
+// tokFlags sets the span and flags of token t from raw word i.
+func tokFlags(t *token, raws []rawTok, i int, obf bool) {
+	rt := &raws[i]
+	t.start, t.end = rt.start, rt.end
+	if obf {
+		t.flags |= tObf
+	}
+	if rt.quoted {
+		t.flags |= tQuoted
+	}
+	if rt.emoji {
+		t.flags |= tEmoji
+	}
+	if i == 0 || rt.before.sentence {
+		t.flags |= tSentence
+	}
+	t.elided = elidedAt(raws, i)
 }
 
 // appendSqueezed appends w with every run of identical letters reduced to
