@@ -1,6 +1,7 @@
 package screen
 
 import (
+	"bytes"
 	"encoding/json"
 	"math"
 	"strconv"
@@ -229,27 +230,25 @@ func (s *scanner) str() (string, bool) {
 		return "", false
 	}
 	start := s.i
-	ascii := true
-	for s.i < len(s.b) {
-		c := s.b[s.i]
-		switch {
-		case c == '"':
-			raw := s.b[start:s.i]
-			s.i++
-			if !ascii && !utf8.Valid(raw) {
-				return "", false
-			}
-			return string(raw), true
-		case c == '\\':
-			return s.escaped(start)
-		case c < 0x20:
-			return "", false
-		case c >= utf8.RuneSelf:
-			ascii = false
-		}
-		s.i++
+	q := bytes.IndexByte(s.b[start:], '"')
+	if q < 0 {
+		return "", false
 	}
-	return "", false
+	raw := s.b[start : start+q]
+	for j, c := range raw {
+		if c < 0x20 || c == '\\' {
+			s.i = start + j
+			if c == '\\' {
+				return s.escaped(start)
+			}
+			return "", false
+		}
+	}
+	if !utf8.Valid(raw) {
+		return "", false
+	}
+	s.i = start + q + 1
+	return string(raw), true
 }
 
 // escaped finishes a string from start (after its quote) that has an
