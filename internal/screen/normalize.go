@@ -200,9 +200,12 @@ func mapRunes(s string, out []ch) []ch {
 			out = slices.Grow(out, j-i)[:n+j-i]
 			dst := out[n:]
 			run := s[i:j]
+			run = run[:len(dst)] // one bounds check for the loop
+			at := int32(i)
 			for k := range dst {
 				c := &asciiChs[run[k]]
-				dst[k] = ch{r: c.r, kind: c.kind, start: int32(i + k), end: int32(i + k + 1)}
+				dst[k] = ch{r: c.r, kind: c.kind, start: at, end: at + 1}
+				at++
 			}
 			// A zero-width character marks only the next character.
 			dst[0].obf = pendingObf && asciiChs[run[0]].obf
@@ -371,11 +374,16 @@ func (nb *nbufs) segment(chs []ch) []rawTok {
 		}
 		rt := rawTok{start: int(chs[wordStart].start), end: int(chs[end-1].end), before: cur, quoted: inQuote}
 		b0 := len(runeBuf)
-		for j := wordStart; j < end; j++ {
-			c := chs[j]
-			runeBuf = append(runeBuf, c.r)
-			rt.obf = rt.obf || c.obf
-			rt.emoji = rt.emoji || c.emoji
+		runeBuf = runeBuf[:b0+end-wordStart] // within cap: never past len(chs)
+		dst := runeBuf[b0:]
+		for j, c := range chs[wordStart:end] {
+			dst[j] = c.r
+			if c.obf {
+				rt.obf = true
+			}
+			if c.emoji {
+				rt.emoji = true
+			}
 		}
 		rt.runes = runeBuf[b0:len(runeBuf):len(runeBuf)]
 		if len(rt.runes) > 0 {
