@@ -618,7 +618,20 @@ func (nb *nbufs) finish(src string, raws []rawTok) analysis {
 		obf := rt.obf
 		// Most words are ASCII letters only: no homoglyph to fold (that
 		// needs a non-ASCII rune) and no leet digit to map (deleet needs
-		// a non-letter), and bytes can be written as they are.
+		// a non-letter), and bytes can be written as they are. Such a
+		// word (a letter three times in a row counted once, as below)
+		// and its key (as appendSqueezed makes it: a run of one letter
+		// once, doubled e and l kept) are written in one pass, into room
+		// made once; at the first other character the pass is dropped
+		// for the general path.
+		w, k, emph, ok := asciiLetterWord(rt.runes, words, keys)
+		if ok {
+			spans[i] = span{w0: len(words), w1: len(w), k0: len(keys), k1: len(k), a0: len(k), a1: len(k)}
+			words, keys = w, k
+			tokFlags(&a.toks[i], raws, i, obf || emph)
+			continue
+		}
+		words, keys = w, k // the room made, nothing written
 		ascii, letters := true, true
 		for _, r := range rt.runes {
 			if r >= utf8.RuneSelf {
@@ -628,43 +641,6 @@ func (nb *nbufs) finish(src string, raws []rawTok) analysis {
 			if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z') {
 				letters = false
 			}
-		}
-		if letters {
-			// ASCII letters only, most words: the word (a letter three
-			// times in a row counted once, as below) and its key (as
-			// appendSqueezed makes it: a run of one letter once, doubled
-			// e and l kept) in one pass.
-			var sp span
-			sp.w0, sp.k0 = len(words), len(keys)
-			rs := rt.runes
-			for j := 0; j < len(rs); {
-				r := rs[j]
-				k := j + 1
-				for k < len(rs) && rs[k] == r {
-					k++
-				}
-				n := k - j
-				if n >= 3 {
-					n, obf = 1, true
-				}
-				b := byte(r)
-				for m := 0; m < n; m++ {
-					words = append(words, b)
-				}
-				if b == 'e' || b == 'l' {
-					for m := 0; m < n; m++ {
-						keys = append(keys, b)
-					}
-				} else {
-					keys = append(keys, b)
-				}
-				j = k
-			}
-			sp.w1, sp.k1 = len(words), len(keys)
-			sp.a0, sp.a1 = sp.k1, sp.k1
-			spans[i] = sp
-			tokFlags(&a.toks[i], raws, i, obf)
-			continue
 		}
 		if !ascii && foldHomoglyphs(rt.runes) {
 			obf = true
@@ -729,6 +705,45 @@ func (nb *nbufs) finish(src string, raws []rawTok) analysis {
 		}
 	}
 	return a
+}
+
+// asciiLetterWord appends word rs, if it is made of ASCII letters only, to
+// words and its key to keys; emph reports a letter three times in a row.
+// Otherwise it returns words and keys as they were (with more room).
+func asciiLetterWord(rs []rune, words, keys []byte) (w, k []byte, emph, ok bool) {
+	w0, k0 := len(words), len(keys)
+	words, keys = slices.Grow(words, len(rs)), slices.Grow(keys, len(rs))
+	wb, kb := words[w0:w0+len(rs)], keys[k0:k0+len(rs)]
+	nw, nk := 0, 0
+	for j := 0; j < len(rs); {
+		r := rs[j]
+		if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z') {
+			return words[:w0], keys[:k0], false, false
+		}
+		k := j + 1
+		for k < len(rs) && rs[k] == r {
+			k++
+		}
+		n := k - j
+		if n >= 3 {
+			n, emph = 1, true
+		}
+		b := byte(r)
+		wb[nw] = b
+		kb[nk] = b
+		nw++
+		nk++
+		if n == 2 {
+			wb[nw] = b
+			nw++
+			if b == 'e' || b == 'l' {
+				kb[nk] = b
+				nk++
+			}
+		}
+		j = k
+	}
+	return words[:w0+nw], keys[:k0+nk], emph, true
 }
 
 // tokFlags sets the span and flags of token t from raw word i.
