@@ -325,8 +325,9 @@ func appendVerdict(dst []byte, id json.RawMessage, r Result) []byte {
 	return append(dst, "}\n"...)
 }
 
-// appendJSONFloat formats f as encoding/json does (ES6 number form). It
-// reports false for NaN and infinities, which encoding/json refuses.
+// appendJSONFloat formats f as encoding/json does (ES6 number form). NaN
+// and infinities, which encoding/json refuses, never reach it (RunJSONL
+// leaves them to the encoder).
 func appendJSONFloat(dst []byte, f float64) []byte {
 	abs := math.Abs(f)
 	format := byte('f')
