@@ -719,6 +719,7 @@ type keyInfo struct {
 	act   actClass
 	actAt int
 	lf    uint16
+	p8    uint8 // pupil word classes (frames8p.go)
 	contr *[2]string
 }
 
@@ -788,6 +789,7 @@ func (l *lexicon) computeInfo(key string) *keyInfo {
 	ki := &keyInfo{class: l.classOf(key), morph: morphLookup(key)}
 	ki.frame, ki.noun, ki.subj = frameWordInfo(key)
 	ki.act, ki.actAt, ki.lf = verbInfo(ki.morph)
+	ki.p8 = pupilWordInfo(key, ki.morph)
 	if c, ok := contractions[key]; ok {
 		ki.contr = &c
 	}

@@ -103,3 +103,78 @@ func TestCyberadoPupilThreats(t *testing.T) {
 		}
 	}
 }
+
+// The eighth round A's mechanisms, with sentences written for this test
+// (not from blind10 nor from the chats): slang verbs of beating on the
+// reader, blows, what the reader will get, set phrases, and their
+// look-alikes in games, sport and everyday talk.
+func TestRound8PFrames(t *testing.T) {
+	pupilAct := func(f frame) bool { return f.pupil && f.agentive() }
+	tests := []struct {
+		text  string
+		want  bool // some clause has a pupil act that is agentive
+		slang bool // or an agentive act by a slang verb (pupilSlangVerbs)
+	}{
+		{"demain jvais te soulever devant le bus", false, true},
+		{"on va vous détruire un par un", false, true},
+		{"je vais t'allonger si tu continues", false, true},
+		{"je vais soulever le sac de sport", false, false},
+		{"il faut détruire les vieux dossiers", false, false},
+		{"je te mets une droite si tu recommences", true, false},
+		{"jvais te coller une baffe", true, false},
+		{"mon poing dans ta tronche ce soir", true, false},
+		{"tu vas manger des coups de pied", true, false},
+		{"tu vas prendre une raclée", true, false},
+		{"je te donne un coup de main pour l'exo", false, false},
+		{"tourne à droite après la boulangerie", false, false},
+		{"il m'a mis une droite hier", false, false},
+		{"tu vas prendre cher", true, false},
+		{"tu vas prendre le bus de 17h ?", false, false},
+		{"on va te prendre à cinq derrière le city", true, false},
+		{"on te prend à cinq contre cinq", true, false}, // the frame; a game in the clause frames it (TestRound8PDetectors)
+		{"je vais te régler ton compte vendredi", true, false},
+		{"j'ai réglé mon compte à la cantine", false, false},
+		{"on va te faire la misère toute l'année", true, false},
+		{"la prof nous fait la misère", false, false},
+		{"vous allez finir six pieds sous terre", true, false},
+		{"le trésor est à six pieds sous terre", false, false},
+		{"je vais te couper en deux", true, false},
+		{"je coupe la pizza en deux", false, false},
+	}
+	for _, tc := range tests {
+		got, slang := false, false
+		for _, f := range framesOf(tc.text) {
+			got = got || pupilAct(f)
+			slang = slang || !f.pupil && f.act == actAttack && f.agentive()
+		}
+		if got != tc.want || tc.slang && !slang {
+			t.Errorf("%q: pupil act %v (want %v), slang act %v (want %v)", tc.text, got, tc.want, slang, tc.slang)
+		}
+	}
+}
+
+// Check's verdict on the round's shapes and look-alikes: the challenge
+// mark with a harm or a meeting place, and a game named next to the act.
+func TestRound8PDetectors(t *testing.T) {
+	e := New(DefaultConfig())
+	for _, tc := range []struct {
+		text string
+		held bool
+	}{
+		{"ce soir à la sortie tu vas voir ce que tu vas prendre", true},
+		{"tu vas voir à la sortie, on sera là", true},
+		{"tu vas voir le film il est trop bien", false},
+		{"tu vas voir, la sortie au musée c'est génial", false},
+		{"jvais t'éclater quand tu veux sur Brawl Stars", false},
+		{"jvais t'éclater quand tu veux derrière le gymnase", true},
+		{"je vais te détruire aux échecs ce soir", false},
+		{"on va vous démonter au hand samedi", false},
+		{"je te mets une patate si tu balances", true},
+		{"jvais te régler ton compte à la sortie", true},
+	} {
+		r := e.Check(Input{Text: tc.text})
+		if held := r.Verdict != Deliver; held != tc.held {
+			t.Errorf("%q: %s (%.2f) %v, want held %v", tc.text, r.Verdict, r.Score, r.Reasons, tc.held)
+		}
+	}
+}
