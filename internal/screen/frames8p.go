@@ -70,6 +70,9 @@ const numberWords = "plusieurs deux trois quatre cinq six sept huit neuf dix qui
 // « à la sortie »).
 const meetWords = "sortie portail city parc skatepark square arrêt abribus"
 
+// praiseWords make « tu vas voir » a promise, not a challenge.
+const praiseWords = "bien génial géniale cool sympa top ouf beau belle bon bonne super magnifique incroyable drôle marrant facile trop surprise cadeau"
+
 // takeNext are the words after « tu vas prendre » that leave it without
 // an object: what the reader gets.
 const takeNext = "cher chère grave tarif sévère aussi direct mal"
@@ -84,6 +87,7 @@ var (
 	numbers   map[string]bool
 	meet      map[string]bool
 	takeN     map[string]bool
+	praiseW   map[string]bool
 	keySortie string
 )
 
@@ -116,6 +120,7 @@ func addPupilLex(f *frameLex) {
 	lemPrend, lemRegl, lemVoir = keyOf("prendre"), keyOf("régler"), keyOf("voir")
 	lemGive = keySet(giveLemmas)
 	blowNext, numbers, meet, takeN = keySet(blowHarmNext), keySet(numberWords), keySet(meetWords), keySet(takeNext)
+	praiseW = keySet(praiseWords)
 	keySortie = keyOf("sortie")
 }
 
@@ -534,6 +539,13 @@ func pupilScores(toks []dtok, frames []frame, out *[numDetectors]detectorScore) 
 	if harm {
 		out[detViolence] = detectorScore{score: 0.5, reason: "violence: cadre défi (« tu vas voir ») + atteinte au destinataire (score 0.50)"}
 		return
+	}
+	// « tu verras à la sortie, c'est trop bien »: a word of praise makes
+	// it a promise.
+	for i := range toks {
+		if praiseW[toks[i].key] {
+			return
+		}
 	}
 	for i := range toks {
 		k := toks[i].key
