@@ -45,7 +45,7 @@ const (
 	p8Give                     // mettre, coller, foutre, filer, donner, envoyer, manger, prendre, recevoir: the verb of a blow
 	p8Prend                    // prendre: « tu vas prendre »
 	p8Compte                   // compte: « régler ton compte »
-	p8Idiom                    // misère, peau: « te faire la misère »
+	p8Idiom                    // misère, peau, problèmes: « te faire la misère », « tu vas avoir des problèmes »
 	p8Terre                    // terre: « six pieds sous terre »
 	p8Deux                     // deux: « t'ouvrir en deux »
 	p8Voir                     // voir: « tu vas voir »
@@ -108,7 +108,7 @@ func addPupilLex(f *frameLex) {
 	for _, w := range []struct {
 		w string
 		c uint8
-	}{{"compte", p8Compte}, {"misère", p8Idiom}, {"peau", p8Idiom}, {"terre", p8Terre}, {"deux", p8Deux}} {
+	}{{"compte", p8Compte}, {"misère", p8Idiom}, {"peau", p8Idiom}, {"problèmes", p8Idiom}, {"ennuis", p8Idiom}, {"soucis", p8Idiom}, {"terre", p8Terre}, {"deux", p8Deux}} {
 		p8Lex[keyOf(w.w)] |= w.c
 	}
 	// Games the play words lack.
@@ -389,8 +389,18 @@ func readSettle(fts []ftok, c int, fr *frame, subject uint8) {
 }
 
 // readMisery reads « te faire la misère », « vous faire la peau » by the
-// speaker.
+// speaker, and « tu vas avoir des problèmes », what the reader will get.
 func readMisery(fts []ftok, c int, fr *frame, subject uint8) {
+	if c >= 2 && fts[c-1].key == "des" {
+		m, ok := lemmaIs(fts[c-2].morph, lemAvoir)
+		if !ok {
+			return
+		}
+		if tn, actor := verbFrame(fts, c-2, m, subject); actor == actor2 && tn == tenseFuture {
+			setPupil(fr, actHarm, fts[c-2].tok, tn, actor)
+		}
+		return
+	}
 	if c < 3 || fts[c-1].key != "la" {
 		return
 	}
@@ -536,7 +546,9 @@ func pupilScores(toks []dtok, frames []frame, out *[numDetectors]detectorScore) 
 	if !mark {
 		return
 	}
-	if harm {
+	// « je viens en bas de chez toi, tu vas voir »: the reader's home
+	// with the speaker coming is a harm here.
+	if harm || nearFrame(frames) {
 		out[detViolence] = detectorScore{score: 0.5, reason: "violence: cadre défi (« tu vas voir ») + atteinte au destinataire (score 0.50)"}
 		return
 	}
