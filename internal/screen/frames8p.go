@@ -483,8 +483,8 @@ func pupilGames(toks []dtok, frames []frame) {
 	for i := range frames {
 		f := &frames[i]
 		switch {
-		case f.actTok < 0 || f.weapon || f.school || f.kin:
-			continue
+		case f.actTok < 0 || f.weapon || f.school || f.kin || f.body || bodyAfter(toks, f.actTok):
+			continue // « jvais te casser les deux jambes, tu pourras plus jouer au foot »
 		case f.act == actAttack || f.act == actKill || f.act == actHarm && f.pupil:
 		default:
 			continue
@@ -498,6 +498,17 @@ func pupilGames(toks []dtok, frames []frame) {
 			toks[f.actTok].hyper = true
 		}
 	}
+}
+
+// bodyAfter reports whether a part of the body follows the act's verb
+// closely (« te casser les deux jambes »): a harm, whatever game is named.
+func bodyAfter(toks []dtok, at int) bool {
+	for j := at + 1; j < len(toks) && j <= at+4; j++ {
+		if toks[j].info.frame&fc_body != 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // challengeMark reports whether the clause is « tu vas voir », « tu
