@@ -182,7 +182,7 @@ func TestRound8PDetectors(t *testing.T) {
 // A game named after a harm to the body does not make it play.
 func TestRound8PGameBody(t *testing.T) {
 	e := New(DefaultConfig())
-	if r := e.Check(Input{Text: "jvais te péter les genoux, tu joueras plus jamais au hand"}); r.Verdict == Deliver {
+	if r := e.Check(Input{Text: "jvais te casser les genoux tu joueras plus jamais au hand"}); r.Verdict == Deliver {
 		t.Errorf("a harm to the body with a sport named was delivered: %.2f %v", r.Score, r.Reasons)
 	}
 }
