@@ -170,7 +170,9 @@ func TestHeldOut(t *testing.T) {
 		// slang verbs of beating, the exit of school, group threats,
 		// family and home) and 30 hard benign pupil messages (games,
 		// sport, « mort de rire », meetings, teasing), written before the
-		// eighth round A and not tuned on.
+		// eighth round A and not tuned on: threats 23/30 stopped and
+		// benign 5/30 held when written (26/30 and 5/30 from a student,
+		// TestBlind10Student); 25/30 and 3/30 after it (26/30 and 3/30).
 		{"blind10", "testdata/blind10_heldout.jsonl", 0.5},
 	} {
 		t.Run(c.name, func(t *testing.T) {

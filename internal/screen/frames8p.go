@@ -15,6 +15,10 @@ import "strings"
 //
 // The readers run only on clauses with one of their words (the p8 classes
 // of the key, computed once per key).
+//
+// frames.go's school words lost « des » and « vie » in this round: they
+// came from splitting « salle des profs » and « vie scolaire », and made
+// « des problèmes » or « sur la vie de ma mère » name the school.
 
 // pupilSlangVerbs are verbs of beating or destroying that are an act only
 // with a person as their object (the slang rule of readClause): « jvais te
