@@ -122,6 +122,8 @@ type frame struct {
 	ruin         bool // the school's ruin as an image or an outcome: « la cour sera rouge de sang »
 	device       bool // a device claimed in the school: « un engin réglé pour 10h15 »
 	admire       bool // daring, emulation or joining: « ils ont eu le cran de », « faire comme eux », « rejoignez-nous »
+	pupil        bool // a threat between pupils read by frames8p.go: « jvais te soulever », « mon poing dans ta gueule »
+	mark         bool // a challenge: « tu vas voir » (frames8p.go)
 }
 
 // agentive reports whether someone performs, claims or calls for the act
@@ -249,7 +251,7 @@ var (
 	cliticWords      = "te t vous le la les l lui leur y en me m se s ne n nous toi"
 	negWords         = "pas jamais plus rien aucun aucune personne guère"
 	placePreps       = "dans au aux devant derrière sous chez vers"
-	frameSchoolWords = "collège lycée école établissement cantine self réfectoire cdi gymnase gym cour récré récréation salle classe toilettes internat préau parking portail hall bâtiment amphi labo couloir vie scolaire salle des profs internat"
+	frameSchoolWords = "collège lycée école établissement cantine self réfectoire cdi gymnase gym cour récré récréation salle classe toilettes internat préau parking portail hall bâtiment amphi labo couloir scolaire profs bahut"
 	subordinators    = "que qu qui quand si lorsque lorsqu puisque parce car mais donc puis sinon comme où dont comment pourquoi"
 	reportVerbs      = "recevoir signaler informer écrire dire affirmer prétendre menacer annoncer raconter publier envoyer déclarer alerter prévenir évoquer rapporter insister répéter entendre"
 	drillWords       = "exercice exercices ppms simulation entraînement alerte consigne consignes protocole vigipirate confinement évacuation procédure"
@@ -529,6 +531,7 @@ func buildFrameLex() *frameLex {
 	for _, w := range strings.Fields("armer mériter aimer souhaiter commencer exécuter noyer pendre casser briser trancher éclater souffrir mourir aller avoir compter devoir faire falloir penser planter pouvoir péter rêver sauter tirer vote vouloir être") {
 		f.lemma[w] = keyOf(w)
 	}
+	addPupilLex(f)
 	return f
 }
 
@@ -558,6 +561,7 @@ type ftok struct {
 	actAt int      // index of that analysis in morph
 	lf    uint16   // lemma classes (lf*)
 	cues  uint8    // the message cues the key brings (keyCues)
+	p8    uint8    // pupil word classes (frames8p.go)
 }
 
 // Lemma classes of a key's verb analyses.
@@ -756,6 +760,7 @@ func parseFrames(src string, toks []dtok, clauseOf []int, out []frame, fts []fto
 		start = i
 	}
 	setting(toks, out)
+	pupilGames(toks, out)
 	return out, fts
 }
 
@@ -1250,6 +1255,7 @@ func readClause(src string, toks []dtok, fts []ftok, cues uint8) frame {
 	if !fr.negated && cues&cueAdmire != 0 {
 		readAdmire(fts, &fr, subject)
 	}
+	readPupil(fts, &fr, subject)
 	// « le vieux gymnase sera démoli pendant les travaux »: a building's
 	// end in works said of the school is no threat.
 	if cues&cueWorks != 0 && fr.school && (fr.act == actAttack || fr.act == actHarm || fr.act == actExplode) && fr.actor != actor1 && fr.actor != actor2 && worksIn(fts) {
@@ -2129,6 +2135,7 @@ func frameScores(toks []dtok, frames []frame) [numDetectors]detectorScore {
 	if allusion && attackRef && !framedMsg && out[detThreat].score < 0.55 {
 		out[detThreat] = detectorScore{score: 0.55, reason: "threat: cadre allusion à une attaque passée (score 0.55)"}
 	}
+	pupilScores(toks, frames, &out)
 	return out
 }
 
@@ -2182,7 +2189,7 @@ const softLemmas = "vouloir pouvoir préférer avoir être aimer savoir"
 const stopLemmas = "arrêter cesser éviter interdire empêcher"
 
 func newFtok(key string, tok int, ki *keyInfo) ftok {
-	return ftok{key: key, tok: tok, morph: ki.morph, fc: ki.frame, noun: ki.noun, subj: ki.subj, act: ki.act, actAt: ki.actAt, lf: ki.lf, cues: ki.cues}
+	return ftok{key: key, tok: tok, morph: ki.morph, fc: ki.frame, noun: ki.noun, subj: ki.subj, act: ki.act, actAt: ki.actAt, lf: ki.lf, cues: ki.cues, p8: ki.p8}
 }
 
 // keyCues returns the message cues (cue*) a key brings, from its frame
@@ -2232,7 +2239,8 @@ var alwaysParseFrames = false
 // it. Reporting verbs also count, so that the message-level features are
 // the same either way (messageFlags).
 func needFrames(toks []dtok) bool {
-	var first, etre, prep, te, near bool
+	var first, etre, prep, te, near, second bool
+	var p8 uint8
 	for i := range toks {
 		ki := toks[i].info
 		if ki.act != actNone || ki.noun != actNone || ki.contr != nil || ki.lf&lfFight != 0 ||
@@ -2245,6 +2253,8 @@ func needFrames(toks []dtok) bool {
 		prep = prep || ki.frame&fc_placePrep != 0
 		te = te || toks[i].key == "te" || toks[i].key == "t"
 		near = near || ki.frame&(fc_body|fc_kin) != 0 || toks[i].key == "chez"
+		p8 |= ki.p8
+		second = second || ki.subj == actor2 || toks[i].key == "vous"
 		if k := toks[i].key; k == "1v1" || k == "1vs1" || k == "face" || k == "fight" {
 			return true
 		}
@@ -2252,7 +2262,7 @@ func needFrames(toks []dtok) bool {
 	// A first person and « te »: the frame aimed at the reader (addressed);
 	// a part of the body, the reader's kin or a challenge (bodyHarm,
 	// readNear, readChallenge).
-	return first && (etre && prep || te) || near && (first || te)
+	return first && (etre && prep || te) || near && (first || te) || pupilNeedFrames(p8, second)
 }
 
 // messageFlags returns the message-level frame flags read from the words

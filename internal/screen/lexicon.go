@@ -721,6 +721,7 @@ type keyInfo struct {
 	actAt int
 	lf    uint16
 	cues  uint8 // parseFrames' message cues (keyCues)
+	p8    uint8 // pupil word classes (frames8p.go)
 	contr *[2]string
 }
 
@@ -814,6 +815,7 @@ func (l *lexicon) computeInfo(key string) *keyInfo {
 	ki.frame, ki.noun, ki.subj = frameWordInfo(key)
 	ki.act, ki.actAt, ki.lf = verbInfo(ki.morph)
 	ki.cues = keyCues(key, ki.frame, ki.lf, ki.morph)
+	ki.p8 = pupilWordInfo(key, ki.morph)
 	if c, ok := contractions[key]; ok {
 		ki.contr = &c
 	}
