@@ -473,6 +473,17 @@ func TestBrowserModeratorReleases(t *testing.T) {
 		chromedp.SendKeys(chromedp.CSS("#subject"), "Information importante"),
 		chromedp.SendKeys(chromedp.CSS("#body"), threat))
 	e.submit(prof, "#subject")
+	// The sender is told the message waits, in a box of its own, not a
+	// line that looks like the page's text.
+	box, err := chromedp.Run(prof, chromedp.Evaluate[string](`(() => { const n = document.querySelector('[role="status"].notice');
+		if (!n) return "none"; const s = getComputedStyle(n); return s.paddingLeft + " " + s.borderTopStyle + " " + n.textContent.trim(); })()`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(box, "en vérification") || strings.HasPrefix(box, "0px") || strings.Contains(box, " none ") {
+		t.Errorf("held notice for the sender: %q", box)
+	}
+	e.shoot(prof, "sent-held")
 
 	head := e.tab(t)
 	e.login(head, "principal.moulin", false)
