@@ -181,6 +181,16 @@ func TestModerationPage(t *testing.T) {
 		t.Fatalf("queue:\n%s", p.Body)
 	}
 	first, second := ids[0][1], ids[1][1]
+	// The establishment of each message: not repeated for its head, by
+	// name for an officer over many, never a bare UAI.
+	if strings.Contains(p.Body, "(0780001A)") {
+		t.Error("the head's moderation repeats the establishment's UAI")
+	}
+	rssi := newBrowser(t, srv)
+	rssi.login("rssi.versailles", e.OTP(t, 0))
+	if p := rssi.get("/admin/moderation"); !strings.Contains(p.Body, ", prof.martin · Collège Jean Moulin (0780001A) · le ") {
+		t.Errorf("the officer's moderation does not name the establishment:\n%s", regexp.MustCompile(`<p class="meta">De [^\n]*`).FindString(p.Body))
+	}
 
 	parent := newBrowser(t, srv)
 	parent.login("parent.dupont", "")

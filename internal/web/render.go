@@ -103,8 +103,9 @@ type page struct {
 	SendClosed bool
 	// reopen is when a refused sender's messaging reopens, if known.
 	reopen *time.Time
-	people map[int64]string // senders' labels, by user id (describe)
-	names  *recipientNames  // recipients' labels, looked up on first use (Recipient)
+	people map[int64]string          // senders' labels, by user id (describe)
+	names  *recipientNames           // recipients' labels, looked up on first use (Recipient)
+	places func(scope string) string // establishments' names, looked up on first use (Place)
 }
 
 // When formats unix microseconds as a French date in the user's time zone.
@@ -147,6 +148,22 @@ func (p *page) RoleNote() string {
 		return ""
 	}
 	return l
+}
+
+// Place names a message's establishment for a moderator: nothing for the
+// head's own (it is the whole page's), its name for an officer over many,
+// not a bare UAI.
+func (p *page) Place(uai string) string {
+	if uai == "" || (p.User != nil && p.User.UAI == uai) {
+		return ""
+	}
+	if p.names == nil {
+		return uai
+	}
+	if p.places == nil {
+		p.places = p.names.h.scopeTitles(p.names.ctx)
+	}
+	return p.places("establishment:" + uai)
 }
 
 // IsAdmin reports whether the administration entry is shown.
