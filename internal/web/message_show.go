@@ -42,6 +42,9 @@ type replyForm struct {
 	To      []string
 	ReplyTo int64
 	Subject string
+	// FollowUp: nobody else wrote in the thread, so the form writes again
+	// to its recipients: it is not a « réponse » to oneself.
+	FollowUp bool
 }
 
 func (h *handler) messageShow(w http.ResponseWriter, r *http.Request, s auth.Session) {
@@ -124,6 +127,7 @@ func replyTo(u bouclier.User, opened bouclier.Message, thread []bouclier.Message
 	if n := len(thread); n > 0 {
 		f.ReplyTo = thread[n-1].ID
 	}
+	f.FollowUp, f.Subject = true, opened.Subject
 	return f
 }
 
