@@ -314,10 +314,15 @@ func buildChart(times []int64, loc *time.Location) incidentChart {
 			c.Labels = append(c.Labels, l)
 		}
 	}
-	end := start.Add(time.Duration(n) * w.d)
-	c.Desc = fmt.Sprintf("%s en %s, %s, du %s au %s. Le plus haut\u00a0: %s à partir du %s. Axe vertical gradué de 0 à %s\u00a0messages.",
-		countOf(c.Total, "message", "messages"), countOf(n, "barre", "barres"), w.step,
-		frenchDate(start), frenchDate(end), countOf(c.Peak, "message", "messages"), frenchDate(start.Add(time.Duration(peakAt)*w.d)), thousands(c.Max))
+	end, peak := start.Add(time.Duration(n)*w.d), start.Add(time.Duration(peakAt)*w.d)
+	// One day is named once: « le 3 décembre 2026, de 13 h 10 à 16 h 00 ».
+	span, from := "du "+frenchDate(start)+" au "+frenchDate(end), "du "+frenchDate(peak)
+	if last := end.Add(-time.Microsecond); !daily && last.YearDay() == start.YearDay() && last.Year() == start.Year() {
+		span, from = "le "+frdate.Date(start)+", de "+frdate.Clock(start)+" à "+frdate.Clock(end), "de "+frdate.Clock(peak)
+	}
+	c.Desc = fmt.Sprintf("%s en %s, %s, %s. Le plus haut\u00a0: %s à partir %s. Axe vertical gradué de 0 à %s\u00a0messages.",
+		countOf(c.Total, "message", "messages"), countOf(n, "barre", "barres"), w.step, span,
+		countOf(c.Peak, "message", "messages"), from, thousands(c.Max))
 	return c
 }
 
