@@ -166,6 +166,12 @@ func TestHeldOut(t *testing.T) {
 		// (threat 6/15, terror apology 7/10) and benign 2/25 held when
 		// written; 19/25 (threat 12/15) and 1/25 after it.
 		{"blind9", "testdata/blind9_heldout.jsonl", 0.5},
+		// 30 harmful (24 threats against a group of people or a school
+		// by outcome, call or wish; 6 terror apology by emulation or
+		// joining) and 30 hard benign (lessons, news, court, games,
+		// family hyperbole, « il faut éliminer… »), written before the
+		// eighth round B and not tuned on.
+		{"blind11", "testdata/blind11_heldout.jsonl", 0.5},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			acc := runCorpus(t, c.file, false)
