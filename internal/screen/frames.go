@@ -122,6 +122,7 @@ type frame struct {
 	ruin         bool // the school's ruin as an image or an outcome: « la cour sera rouge de sang »
 	device       bool // a device claimed in the school: « un engin réglé pour 10h15 »
 	admire       bool // daring, emulation or joining: « ils ont eu le cran de », « faire comme eux », « rejoignez-nous »
+	people       bool // a group of people named by a noun: « tous les X », « ces X » (frames8g.go)
 }
 
 // agentive reports whether someone performs, claims or calls for the act
@@ -775,6 +776,7 @@ func parseFrames(src string, toks []dtok, clauseOf []int, out []frame, fts []fto
 		}
 		start = i
 	}
+	readGroups(toks, fts, out)
 	setting(toks, out)
 	return out, fts
 }
@@ -2227,7 +2229,7 @@ func needFrames(toks []dtok) bool {
 		ki := toks[i].info
 		if ki.act != actNone || ki.noun != actNone || ki.contr != nil || ki.lf&lfFight != 0 ||
 			ki.frame&(fc_weapon|fc_approve|fc_wish|fc_survival|fc_pastAttack|fc_praiseN|fc_outcomeP) != 0 || ki.lf&(lfReport|lfFalloir|lfDoing|lfHarm|lfMemory) != 0 ||
-			ki.class&clRef != 0 {
+			ki.class&clRef != 0 || ki.g8&gcNeedFrames != 0 {
 			return true
 		}
 		first = first || ki.subj == actor1

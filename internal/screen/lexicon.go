@@ -720,6 +720,7 @@ type keyInfo struct {
 	actAt int
 	lf    uint16
 	contr *[2]string
+	g8    uint16 // the eighth round's cue bits (gc*, frames8g.go)
 }
 
 // The key cache is read on every token of every message and written
@@ -788,6 +789,7 @@ func (l *lexicon) computeInfo(key string) *keyInfo {
 	ki := &keyInfo{class: l.classOf(key), morph: morphLookup(key)}
 	ki.frame, ki.noun, ki.subj = frameWordInfo(key)
 	ki.act, ki.actAt, ki.lf = verbInfo(ki.morph)
+	ki.g8 = groupCueOf(key, ki.morph)
 	if c, ok := contractions[key]; ok {
 		ki.contr = &c
 	}

@@ -1,0 +1,513 @@
+package screen
+
+import "sync"
+
+// The eighth round's readers (B): threats against a group of people named
+// by a noun (« tous les juifs », « ces femmes », « les profs »), incitation
+// and wishes in other moods (« et si on les tuait ? », « pourquoi ne pas
+// s'en débarrasser », « ce serait mieux de les noyer », « devrait être
+// dépénalisé »), the outcome of a school's people told with a quantifier
+// (« aucun élève ne rentrera chez lui », « vous finirez tous allongés »),
+// a device whose timer stands in the next clause, and court reports.
+//
+// They run as one pass over a message's clauses after parseFrames has read
+// them (readGroups), and only on messages with one of their cue words.
+
+type groupLex struct {
+	cue      map[string]uint16 // key → cue bits (gc*)
+	riddance map[string]bool   // verb lemmas of getting rid of people
+	deathP   map[string]bool   // participles and adjectives of a group's death
+	normP    map[string]bool   // dépénalisé, légal, autorisé: the act made a norm
+	normNeg  map[string]bool   // illégal, interdit, puni: negated, the act made a norm
+	survive  map[string]bool   // verb lemmas of coming back alive (negated, with a quantifier)
+	home     map[string]bool   // lui, elle, eux, soi, maison after chez / à la
+	deathOut map[string]bool   // how the reader ends up: morts, allongés, sacs…
+	endV     map[string]bool   // finir, terminer
+	timerV   map[string]bool   // régler, programmer
+	court    map[string]bool   // tribunal, procès, condamné…
+	better   map[string]bool   // mieux, préférable, bien, génial: « ce serait mieux de »
+	intentV  map[string]bool   // penser à, songer à, décider de: the speaker's intent
+}
+
+// Cue bits of a key for readGroups.
+const (
+	gcPeople   uint16 = 1 << iota // a noun naming a group of people
+	gcQuant                       // aucun, personne, survivant: a quantifier over people
+	gcModal                       // si, pourquoi, mieux, dépénalisé…: a mood of wish or call
+	gcCourt                       // tribunal, procès…
+	gcDetGrp                      // les, des, ces, tous, toutes, aux: a group's determiner
+	gcDetOne                      // un, une, ce, cet, cette: one person of a group
+	gcOutcome                     // morts, allongés, sacs: an outcome of death
+	gcTimer                       // réglé, programmé
+	gcRiddance                    // a form of a verb of riddance (se débarrasser, éliminer…)
+
+	// gcNeedFrames: a message with one of these is parsed into clauses
+	// even without an act word (needFrames).
+	gcNeedFrames = gcRiddance | gcQuant | gcOutcome | gcTimer
+)
+
+// groupCueOf returns the cue bits of a key (cached in keyInfo.g8).
+func groupCueOf(key string, morph []MorphEntry) uint16 {
+	gl := groupLexicon()
+	c := gl.cue[key]
+	for _, m := range morph {
+		if m.POS == POSVerb && gl.riddance[m.Lemma] {
+			c |= gcRiddance
+		}
+	}
+	return c
+}
+
+var (
+	groupOnce sync.Once
+	groupL    *groupLex
+)
+
+// peopleWords name groups of people by faith, origin, sex, orientation,
+// disability, or role at school or in public life.
+const peopleWords = "juifs juif juive juives musulmans musulman musulmane musulmanes chrétiens chrétien chrétiennes catholiques cathos protestants fidèles croyants athées bouddhistes hindous sikhs mécréants infidèles kouffars " +
+	"arabes arabe rebeus beurs noirs noires blacks renois blancs asiatiques chinois roms rom gitans gitan manouches tziganes migrants migrant migrantes réfugiés réfugié réfugiée réfugiées étrangers étrangères immigrés immigré clandestins africains maghrébins turcs kurdes " +
+	"femmes femme meufs meuf filles gonzesses hommes mecs gays gay homos homo pédés pédé lesbiennes lesbienne gouines trans transgenres travelos handicapés handicapé handicapée handicapées autistes gros obèses vieux " +
+	"profs prof professeurs professeur profes enseignants enseignantes élèves élève collégiens lycéens terminales surveillants pions cpe flics keufs policiers juges juge racistes voleurs propriétaires riches pauvres sdf clochards gens"
+
+// loadGroupLex builds the word lists on first use, after the package's
+// init has built the accent folding that keys need.
+func groupLexicon() *groupLex {
+	groupOnce.Do(func() {
+		g := &groupLex{
+			cue:      map[string]uint16{},
+			riddance: keySet("débarrasser éliminer supprimer exterminer gazer liquider purger"),
+			deathP:   keySet("mort morts morte mortes exterminé exterminés exterminée exterminées éliminé éliminés éliminées gazé gazés gazées pendu pendus pendues brûlé brûlés brûlées égorgé égorgés égorgées tranchée tranchées abattu abattus abattues fusillé fusillés massacré massacrés noyé noyés noyées tué tués tuées crevé crevés"),
+			normP:    keySet("dépénalisé dépénalisée légal légale légalisé légalisée autorisé autorisée permis permise encouragé encouragée récompensé récompensée"),
+			normNeg:  keySet("illégal illégale interdit interdite puni punie condamné condamnée"),
+			survive:  keySet("rentrer sortir ressortir revenir repartir survivre rester"),
+			home:     keySet("lui elle eux elles soi maison"),
+			deathOut: keySet("morts mortes allongés allongées étendus étendues sacs housses cercueils cercueil mortuaires refroidis cadavres égorgés crevés"),
+			endV:     keySet("finir terminer"),
+			timerV:   keySet("régler programmer"),
+			court:    keySet("tribunal tribunaux procès condamné condamnée condamnés assises perpétuité réclusion juge jugé jugée verdict peine prison"),
+			better:   keySet("mieux préférable bien génial cool idéal"),
+			intentV:  keySet("penser songer décider prévoir envisager jurer promettre rêver"),
+		}
+		add := func(words string, bit uint16) {
+			for k := range keySet(words) {
+				g.cue[k] |= bit
+			}
+		}
+		add(peopleWords, gcPeople)
+		add("aucun aucune personne survivant survivants vivant vivants vivante vivantes", gcQuant)
+		add("si pourquoi mieux préférable dépénalisé dépénalisée légal légale légalisé autorisé autorisée permis illégal illégale interdit interdite", gcModal)
+		add("tribunal tribunaux procès condamné condamnée condamnés assises perpétuité réclusion verdict", gcCourt)
+		add("les des ces tous toutes aux", gcDetGrp)
+		add("un une ce cet cette", gcDetOne)
+		add("morts mortes allongés allongées étendus étendues sacs housses cercueils mortuaires refroidis cadavres", gcOutcome)
+		add("réglé réglée réglés programmé programmée programmés", gcTimer)
+		groupL = g
+	})
+	return groupL
+}
+
+// readGroups is the eighth round's pass over a message's clauses (called
+// by parseFrames once every clause is read).
+func readGroups(toks []dtok, fts []ftok, frames []frame) {
+	if len(frames) == 0 {
+		return
+	}
+	gl := groupLexicon()
+	var cues uint16
+	for i := range fts {
+		cues |= toks[fts[i].tok].info.g8
+	}
+	if cues&(gcPeople|gcQuant|gcOutcome|gcTimer|gcCourt|gcRiddance) == 0 {
+		return
+	}
+	riddance := cues&gcRiddance != 0
+	schoolMsg := false
+	for i := range frames {
+		schoolMsg = schoolMsg || frames[i].school
+	}
+	if cues&gcPeople != 0 {
+		for i := range fts {
+			if gl.cue[fts[i].key]&gcPeople != 0 && schoolPeople[fts[i].key] {
+				schoolMsg = true
+			}
+		}
+	}
+	a := 0
+	for fi := range frames {
+		f := &frames[fi]
+		b := a
+		for b < len(fts) && fts[b].tok < f.end {
+			b++
+		}
+		c := fts[a:b]
+		a = b
+		if len(c) == 0 {
+			continue
+		}
+		var prev []ftok
+		if fi > 0 {
+			prev = clauseFts(fts, &frames[fi-1])
+		}
+		if cues&gcPeople != 0 || riddance {
+			readGroupAct(c, prev, f, gl)
+		}
+		if f.act != actNone && (f.people || f.targetGrp || f.target2) && cues&gcModal != 0 {
+			readModality(c, prev, f, gl)
+		}
+		if f.act == actNone && cues&(gcQuant|gcOutcome) != 0 && schoolMsg {
+			readQuantOutcome(c, f, gl)
+		}
+		if f.act == actNone && cues&gcTimer != 0 && fi+1 < len(frames) {
+			readSplitTimer(c, clauseFts(fts, &frames[fi+1]), f, &frames[fi+1], gl)
+		}
+		if cues&gcCourt != 0 && f.act != actNone {
+			readCourt(c, prev, f, gl)
+		}
+	}
+	// « ce serait bien | que quelqu'un fasse sauter … »: a wish opened in
+	// a clause without an act reaches the que clause after it.
+	for fi := 1; fi < len(frames); fi++ {
+		p, f := &frames[fi-1], &frames[fi]
+		if p.act == actNone && p.wish && !p.negated && f.act != actNone && !f.wish && f.start < len(toks) && (toks[f.start].key == "que" || toks[f.start].key == "qu") {
+			f.wish = true
+		}
+	}
+}
+
+// schoolPeople are the people of a school: with a quantified outcome, they
+// make the message about the school.
+var schoolPeople = map[string]bool{"eleves": true, "eleve": true, "profs": true, "prof": true, "professeurs": true, "terminales": true,
+	"collegiens": true, "lyceens": true, "surveillants": true, "pions": true}
+
+// clauseFts returns the frame tokens of a clause.
+func clauseFts(fts []ftok, f *frame) []ftok {
+	a := 0
+	for a < len(fts) && fts[a].tok < f.start {
+		a++
+	}
+	b := a
+	for b < len(fts) && fts[b].tok < f.end {
+		b++
+	}
+	return fts[a:b]
+}
+
+// peopleAt reports whether fts[i] is a noun of people with a determiner
+// before it (at most one word between: « ces sales X »), and whether that
+// determiner names a group (les, des, ces, tous).
+func peopleAt(fts []ftok, i int, gl *groupLex) (ok, group bool) {
+	if gl.cue[fts[i].key]&gcPeople == 0 {
+		return false, false
+	}
+	for j := i - 1; j >= 0 && j >= i-2; j-- {
+		c := gl.cue[fts[j].key]
+		if c&gcDetGrp != 0 {
+			return true, true
+		}
+		if c&gcDetOne != 0 || fts[j].key == "de" || fts[j].key == "d" {
+			return true, false
+		}
+	}
+	return false, false
+}
+
+// subjectOf returns the clause's first subject pronoun's actor.
+func subjectOf(fts []ftok) uint8 {
+	for _, ft := range fts {
+		if ft.subj != actorNone {
+			return ft.subj
+		}
+	}
+	return actorNone
+}
+
+// readGroupAct reads an act whose object is a group of people named by a
+// noun: an act verb the clause reader left without an object it knew
+// (« noyer les réfugiés », « ces X vont mourir entre mes mains »), or a
+// verb of riddance (« se débarrasser des X », « on devrait s'en
+// débarrasser » after a clause naming them, « éliminer les X »), which
+// with a thing is no act (« éliminer les erreurs »).
+func readGroupAct(fts, prev []ftok, fr *frame, gl *groupLex) {
+	pAt, group := -1, false
+	for i := range fts {
+		if ok, g := peopleAt(fts, i, gl); ok {
+			if pAt < 0 || g {
+				pAt, group = i, g
+			}
+		}
+	}
+	if pAt >= 0 {
+		fr.people = true
+	}
+	if fr.act != actNone {
+		if pAt >= 0 && group && fr.actTok >= 0 && fts[pAt].tok > fr.actTok {
+			fr.targetGrp = true
+		}
+		if pAt >= 0 && fr.tense == tenseInfinitive {
+			readIntent(fts, fr, gl)
+		}
+		return
+	}
+	subject := subjectOf(fts)
+	// The group named in the clause before: « les X ne changeront pas,
+	// alors on devrait s'en débarrasser ».
+	before := false
+	for i := range prev {
+		if ok, _ := peopleAt(prev, i, gl); ok {
+			before = true
+		}
+	}
+	for i, ft := range fts {
+		if ft.lf&lfVerb == 0 {
+			continue
+		}
+		for _, m := range ft.morph {
+			if m.POS != POSVerb {
+				continue
+			}
+			rid := gl.riddance[m.Lemma]
+			act := actNone
+			switch {
+			case rid:
+				act = actKill
+			case ft.act != actNone && m.Lemma == ft.morph[ft.actAt].Lemma:
+				act = ft.act
+			default:
+				continue
+			}
+			// The object: a group of people after the verb, or en before
+			// it standing for a group named before.
+			obj := pAt > i && pAt <= i+5 || rid && before && i > 0 && fts[i-1].key == "en"
+			dying := m.Lemma == lemMourir && pAt >= 0 && pAt < i && hasMyHands(fts[i:])
+			if !obj && !dying {
+				continue
+			}
+			if act == actPlant || act == actArm {
+				continue
+			}
+			tn, actor := verbFrame(fts, i, m, subject)
+			if dying {
+				actor = actor1 // « ce X va mourir entre mes mains »
+			}
+			fr.act, fr.actTok, fr.tense, fr.actor = act, ft.tok, tn, actor
+			fr.targetGrp = fr.targetGrp || group || !dying && before
+			if tn == tenseIntent && actor != actor1 {
+				fr.wish = true
+			}
+			return
+		}
+	}
+	// A group's death as a state, wished: « tous ces X seraient morts »,
+	// « si seulement les X avaient la gorge tranchée », « ça irait mieux
+	// si ces X étaient exterminés ».
+	if pAt < 0 {
+		return
+	}
+	for i := pAt + 1; i < len(fts); i++ {
+		if !gl.deathP[fts[i].key] {
+			continue
+		}
+		cond, hypo := false, false
+		for j := 0; j < i; j++ {
+			for _, m := range fts[j].morph {
+				if m.POS == POSVerb && (m.Lemma == lemEtre || m.Lemma == lemAvoir) {
+					cond = cond || m.Moods&MoodConditional != 0
+					hypo = hypo || m.Moods&MoodImperfect != 0
+				}
+			}
+		}
+		if cond || hypo && hasKeyIn(fts, "si") && (hasKeyIn(fts, "seulement") || hasKeyIn(prev, "mieux")) {
+			fr.act, fr.actTok, fr.tense, fr.actor = actKill, fts[i].tok, tenseConditional, actor3
+			fr.wish, fr.targetGrp = true, fr.targetGrp || group
+			return
+		}
+	}
+}
+
+// readIntent reads the speaker's intent before an act in the infinitive
+// on people: « je pense sérieusement à étrangler ce X », « j'ai décidé de
+// buter les X ».
+func readIntent(fts []ftok, fr *frame, gl *groupLex) {
+	if subjectOf(fts) != actor1 {
+		return
+	}
+	for i := range fts {
+		if fts[i].tok >= fr.actTok {
+			return
+		}
+		if fts[i].lf&lfVerb == 0 {
+			continue
+		}
+		for _, m := range fts[i].morph {
+			if m.POS == POSVerb && gl.intentV[m.Lemma] && m.Moods&(MoodImperfect|MoodSimplePast) == 0 {
+				fr.tense, fr.actor = tenseIntent, actor1
+				return
+			}
+		}
+	}
+}
+
+func hasMyHands(fts []ftok) bool {
+	for i := 1; i < len(fts); i++ {
+		if fts[i].key == "mains" && (fts[i-1].key == "mes" || fts[i-1].key == "nos") {
+			return true
+		}
+	}
+	return false
+}
+
+// readModality reads the mood of a call or a wish around an act on people:
+// a proposal (« et si on tuait tous les X ? »), a wish (« si seulement
+// quelqu'un pouvait … »), « pourquoi ne pas … », « ce serait mieux de … »,
+// and the act made a norm (« … devrait être dépénalisé », « … ne devrait
+// pas être illégal »).
+func readModality(fts, prev []ftok, fr *frame, gl *groupLex) {
+	if fr.incite || fr.tense == tenseFuture && fr.actor == actor1 {
+		return
+	}
+	at := -1
+	for i := range fts {
+		if fts[i].tok == fr.actTok {
+			at = i
+		}
+	}
+	if at < 0 {
+		return
+	}
+	first := fts[0].key
+	switch {
+	case first == "si" && (len(prev) > 0 && prev[len(prev)-1].key == "et" || len(fts) > 1 && fts[1].key == "seulement"):
+		// A proposal or a wish, not a past told: the imperfect after si.
+		fr.incite, fr.report, fr.tense = true, false, tenseConditional
+	case fr.wish:
+		// a wish read already (« devrait », « mériter »)
+	case first == "pourquoi" && fr.negated && fr.tense == tenseInfinitive:
+		fr.incite, fr.negated = true, false
+	default:
+		for i := 0; i < at; i++ {
+			// « ce serait mieux de noyer », « il serait préférable de »
+			if gl.better[fts[i].key] && i > 0 && isConditional(fts[i-1]) {
+				fr.wish = true
+				return
+			}
+		}
+		for i := at + 1; i < len(fts); i++ {
+			k := fts[i].key
+			if gl.normP[k] && !fr.negated || gl.normNeg[k] && fr.negated {
+				// « assassiner un X devrait être dépénalisé »
+				fr.incite, fr.negated = true, false
+				return
+			}
+		}
+	}
+}
+
+func isConditional(ft ftok) bool {
+	for _, m := range ft.morph {
+		if m.POS == POSVerb && m.Moods&MoodConditional != 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// readQuantOutcome reads the outcome of a school's people told with a
+// quantifier or said to the reader, in a message about the school:
+// « aucun élève ne rentrera chez lui », « personne n'en ressortira »,
+// « il ne restera pas un seul survivant », « y aura plus personne de
+// vivant », « vous finirez tous allongés dans la cour ».
+func readQuantOutcome(fts []ftok, fr *frame, gl *groupLex) {
+	quant, neg, outcomeW, tous, home, surv := false, false, false, false, false, false
+	for i, ft := range fts {
+		c := gl.cue[ft.key]
+		switch {
+		case ft.key == "aucun" || ft.key == "aucune" || ft.key == "personne":
+			quant = true
+		case ft.key == "ne" || ft.key == "n" || ft.key == "plus" || ft.key == "pas":
+			neg = true
+		case ft.key == "tous" || ft.key == "toutes":
+			tous = true
+		case ft.key == "survivant" || ft.key == "survivants" || ft.key == "vivant" || ft.key == "vivants" || ft.key == "vivante" || ft.key == "vivantes":
+			surv = true
+		case (ft.key == "chez" || ft.key == "a") && i+1 < len(fts) && gl.home[fts[i+1].key],
+			ft.key == "la" && i+1 < len(fts) && fts[i+1].key == "maison":
+			home = true
+		case ft.key == "avant" || ft.key == "tant" || ft.key == "sans" || ft.key == "jusqu":
+			return // « avant 17h », « tant que »: a rule, not an outcome
+		}
+		if c&gcOutcome != 0 {
+			outcomeW = true
+		}
+	}
+	subject := subjectOf(fts)
+	for i, ft := range fts {
+		if ft.lf&lfVerb == 0 {
+			continue
+		}
+		for _, m := range ft.morph {
+			if m.POS != POSVerb {
+				continue
+			}
+			tn, actor := verbFrame(fts, i, m, subject)
+			if tn != tenseFuture {
+				continue
+			}
+			switch {
+			case quant && neg && (gl.survive[m.Lemma] && (home || surv || m.Lemma == "survivre") || m.Lemma == lemAvoir && surv):
+				// « aucun élève ne rentrera chez lui », « y aura plus
+				// personne de vivant »
+			case surv && neg && (m.Lemma == lemRester || m.Lemma == lemAvoir):
+				// « il ne restera pas un seul survivant »
+			case outcomeW && gl.endV[m.Lemma] && (actor == actor2 || tous && hasKeyIn(fts, "vous")):
+				// « vous allez tous finir allongés »
+				actor = actor2
+				fr.outcome = true
+			default:
+				continue
+			}
+			fr.negated = false
+			fr.act, fr.actTok, fr.tense, fr.actor, fr.school = actHarm, ft.tok, tenseFuture, actor, true
+			if actor == actorNone {
+				fr.actor = actor3
+			}
+			return
+		}
+	}
+}
+
+// readSplitTimer reads a device whose timer is told in the next clause:
+// « un engin est dans le gymnase, | réglé pour 10h15 ».
+func readSplitTimer(fts, next []ftok, fr, nf *frame, gl *groupLex) {
+	if !nf.time || len(next) == 0 || gl.cue[next[0].key]&gcTimer == 0 || !(fr.school || fr.place) {
+		return
+	}
+	rl := ruinLexicon()
+	for i, ft := range fts {
+		if rl.device[ft.key] && !(i > 0 && knownDet[fts[i-1].key]) {
+			fr.act, fr.actTok, fr.tense, fr.actor, fr.device, fr.time = actPlant, ft.tok, tensePresent, actor3, true, true
+			return
+		}
+	}
+}
+
+// readCourt makes a court report of an act told of someone else in a
+// clause naming a court, a trial or a sentence, or in the relative clause
+// after one (« l'homme qui avait menacé de tuer … a été condamné »).
+func readCourt(fts, prev []ftok, fr *frame, gl *groupLex) {
+	if fr.actor == actor1 || fr.target2 || fr.actor == actor2 || fr.tense == tenseImperative {
+		return
+	}
+	in := func(c []ftok) bool {
+		for _, ft := range c {
+			if gl.court[ft.key] {
+				return true
+			}
+		}
+		return false
+	}
+	rel := len(fts) > 0 && (fts[0].key == "qui" || fts[0].key == "que" || fts[0].key == "qu" || fts[0].key == "dont")
+	if in(fts) || rel && in(prev) {
+		fr.report = true
+	}
+}
