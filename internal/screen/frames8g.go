@@ -26,6 +26,7 @@ type groupLex struct {
 	timerV   map[string]bool   // régler, programmer
 	court    map[string]bool   // tribunal, procès, condamné…
 	better   map[string]bool   // mieux, préférable, bien, génial: « ce serait mieux de »
+	petty    map[string]bool   // manger, finir, prendre…: a petty condition
 	intentV  map[string]bool   // penser à, songer à, décider de: the speaker's intent
 }
 
@@ -40,6 +41,8 @@ const (
 	gcOutcome                     // morts, allongés, sacs: an outcome of death
 	gcTimer                       // réglé, programmé
 	gcRiddance                    // a form of a verb of riddance (se débarrasser, éliminer…)
+	gcCreature                    // zombies, aliens, monstres: the enemies of a game
+	gcOwnKin                      // frère, sœur, mère…: after mon, ma, the speaker's own kin
 
 	// gcNeedFrames: a message with one of these is parsed into clauses
 	// even without an act word (needFrames).
@@ -87,6 +90,7 @@ func groupLexicon() *groupLex {
 			timerV:   keySet("régler programmer"),
 			court:    keySet("tribunal tribunaux procès condamné condamnée condamnés assises perpétuité réclusion juge jugé jugée verdict peine prison"),
 			better:   keySet("mieux préférable bien génial cool idéal"),
+			petty:    keySet("manger finir prendre piquer toucher emprunter lire regarder boire casser perdre oublier dire raconter spoiler spoiler"),
 			intentV:  keySet("penser songer décider prévoir envisager jurer promettre rêver"),
 		}
 		add := func(words string, bit uint16) {
@@ -102,6 +106,8 @@ func groupLexicon() *groupLex {
 		add("un une ce cet cette", gcDetOne)
 		add("morts mortes allongés allongées étendus étendues sacs housses cercueils mortuaires refroidis cadavres", gcOutcome)
 		add("réglé réglée réglés programmé programmée programmés", gcTimer)
+		add("zombies zombie aliens alien monstres monstre ennemis orcs gobelins boss bots pnj mobs creepers squelettes démons vampires dragons envahisseurs soldats robots", gcCreature)
+		add("frère frangin sœur frangine mère père daronne daron cousin cousine oncle tante mamie papi", gcOwnKin)
 		groupL = g
 	})
 	return groupL
@@ -118,7 +124,7 @@ func readGroups(toks []dtok, fts []ftok, frames []frame) {
 	for i := range fts {
 		cues |= toks[fts[i].tok].info.g8
 	}
-	if cues&(gcPeople|gcQuant|gcOutcome|gcTimer|gcCourt|gcRiddance) == 0 {
+	if cues&(gcPeople|gcQuant|gcOutcome|gcTimer|gcCourt|gcRiddance|gcCreature|gcOwnKin) == 0 {
 		return
 	}
 	riddance := cues&gcRiddance != 0
@@ -155,14 +161,24 @@ func readGroups(toks []dtok, fts []ftok, frames []frame) {
 		if f.act != actNone && (f.people || f.targetGrp || f.target2) && cues&gcModal != 0 {
 			readModality(c, prev, f, gl)
 		}
-		if f.act == actNone && cues&(gcQuant|gcOutcome) != 0 && schoolMsg {
-			readQuantOutcome(c, f, gl)
+		if f.act == actNone && cues&(gcQuant|gcOutcome) != 0 {
+			readQuantOutcome(toks, c, f, gl, schoolMsg)
 		}
 		if f.act == actNone && cues&gcTimer != 0 && fi+1 < len(frames) {
 			readSplitTimer(c, clauseFts(fts, &frames[fi+1]), f, &frames[fi+1], gl)
 		}
 		if cues&gcCourt != 0 && f.act != actNone {
 			readCourt(c, prev, f, gl)
+		}
+		if cues&gcCreature != 0 && f.act != actNone && !f.people && !f.target2 && !f.school {
+			readCreature(toks, c, f, gl)
+		}
+		if cues&gcOwnKin != 0 && f.act != actNone && f.actor == actor1 {
+			var next []ftok
+			if fi+1 < len(frames) {
+				next = clauseFts(fts, &frames[fi+1])
+			}
+			readKinHyperbole(toks, c, next, f, gl)
 		}
 	}
 	// « ce serait bien | que quelqu'un fasse sauter … »: a wish opened in
@@ -417,7 +433,7 @@ func isConditional(ft ftok) bool {
 // « aucun élève ne rentrera chez lui », « personne n'en ressortira »,
 // « il ne restera pas un seul survivant », « y aura plus personne de
 // vivant », « vous finirez tous allongés dans la cour ».
-func readQuantOutcome(fts []ftok, fr *frame, gl *groupLex) {
+func readQuantOutcome(toks []dtok, fts []ftok, fr *frame, gl *groupLex, schoolMsg bool) {
 	quant, neg, outcomeW, tous, home, surv := false, false, false, false, false, false
 	for i, ft := range fts {
 		c := gl.cue[ft.key]
@@ -434,11 +450,23 @@ func readQuantOutcome(fts []ftok, fr *frame, gl *groupLex) {
 			ft.key == "la" && i+1 < len(fts) && fts[i+1].key == "maison":
 			home = true
 		case ft.key == "avant" || ft.key == "tant" || ft.key == "sans" || ft.key == "jusqu":
-			return // « avant 17h », « tant que »: a rule, not an outcome
+			// « personne ne sortira avant la sonnerie », « tant que »: a
+			// rule, not an outcome; the lexicon's patterns over its verb go.
+			if quant || hasKeyIn(fts, "aucun") || hasKeyIn(fts, "aucune") || hasKeyIn(fts, "personne") {
+				for _, x := range fts {
+					if x.lf&lfVerb != 0 && survivesVerb(x.morph, gl) && x.tok < len(toks) {
+						toks[x.tok].hyper = true
+					}
+				}
+			}
+			return
 		}
 		if c&gcOutcome != 0 {
 			outcomeW = true
 		}
+	}
+	if !schoolMsg {
+		return
 	}
 	subject := subjectOf(fts)
 	for i, ft := range fts {
@@ -509,5 +537,70 @@ func readCourt(fts, prev []ftok, fr *frame, gl *groupLex) {
 	rel := len(fts) > 0 && (fts[0].key == "qui" || fts[0].key == "que" || fts[0].key == "qu" || fts[0].key == "dont")
 	if in(fts) || rel && in(prev) {
 		fr.report = true
+	}
+}
+
+func survivesVerb(ms []MorphEntry, gl *groupLex) bool {
+	for _, m := range ms {
+		if m.POS == POSVerb && gl.survive[m.Lemma] {
+			return true
+		}
+	}
+	return false
+}
+
+// readCreature makes play of an act whose object is a game's enemy
+// (« dans le niveau 12 il faut tuer tous les zombies »): the object after
+// the act verb, within four words.
+func readCreature(toks []dtok, fts []ftok, fr *frame, gl *groupLex) {
+	for i := range fts {
+		if fts[i].tok <= fr.actTok {
+			continue
+		}
+		if fts[i].tok > fr.actTok+5 {
+			return
+		}
+		if gl.cue[fts[i].key]&gcCreature != 0 {
+			fr.play = true
+			if fr.actTok < len(toks) {
+				toks[fr.actTok].hyper = true
+			}
+			return
+		}
+	}
+}
+
+// readKinHyperbole reads the speaker's act on their own kin followed by a
+// petty condition as a hyperbole: « je vais tuer mon frère s'il mange
+// mes céréales », « je vais massacrer ma sœur si elle prend ma place ».
+func readKinHyperbole(toks []dtok, fts, next []ftok, fr *frame, gl *groupLex) {
+	own, cond := -1, false
+	for i := 1; i < len(fts); i++ {
+		if own < 0 && gl.cue[fts[i].key]&gcOwnKin != 0 && (fts[i-1].key == "mon" || fts[i-1].key == "ma") && fts[i].tok > fr.actTok {
+			own = i
+		}
+	}
+	if own < 0 {
+		return
+	}
+	// The condition: in the clause (« s'il » does not open one) or the next.
+	rest := append(append([]ftok(nil), fts[own+1:]...), next...)
+	for _, ft := range rest {
+		if ft.key == "si" || ft.key == "s" {
+			cond = true
+			continue
+		}
+		if !cond || ft.lf&lfVerb == 0 {
+			continue
+		}
+		for _, m := range ft.morph {
+			if m.POS == POSVerb && gl.petty[m.Lemma] {
+				fr.play = true
+				if fr.actTok < len(toks) {
+					toks[fr.actTok].hyper = true
+				}
+				return
+			}
+		}
 	}
 }
