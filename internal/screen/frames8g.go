@@ -14,20 +14,23 @@ import "sync"
 // them (readGroups), and only on messages with one of their cue words.
 
 type groupLex struct {
-	cue      map[string]uint16 // key → cue bits (gc*)
-	riddance map[string]bool   // verb lemmas of getting rid of people
-	deathP   map[string]bool   // participles and adjectives of a group's death
-	normP    map[string]bool   // dépénalisé, légal, autorisé: the act made a norm
-	normNeg  map[string]bool   // illégal, interdit, puni: negated, the act made a norm
-	survive  map[string]bool   // verb lemmas of coming back alive (negated, with a quantifier)
-	home     map[string]bool   // lui, elle, eux, soi, maison after chez / à la
-	deathOut map[string]bool   // how the reader ends up: morts, allongés, sacs…
-	endV     map[string]bool   // finir, terminer
-	timerV   map[string]bool   // régler, programmer
-	court    map[string]bool   // tribunal, procès, condamné…
-	better   map[string]bool   // mieux, préférable, bien, génial: « ce serait mieux de »
-	petty    map[string]bool   // manger, finir, prendre…: a petty condition
-	intentV  map[string]bool   // penser à, songer à, décider de: the speaker's intent
+	cue       map[string]uint16 // key → cue bits (gc*)
+	riddance  map[string]bool   // verb lemmas of getting rid of people
+	deathP    map[string]bool   // participles and adjectives of a group's death
+	normP     map[string]bool   // dépénalisé, légal, autorisé: the act made a norm
+	normNeg   map[string]bool   // illégal, interdit, puni: negated, the act made a norm
+	survive   map[string]bool   // verb lemmas of coming back alive (negated, with a quantifier)
+	home      map[string]bool   // lui, elle, eux, soi, maison after chez / à la
+	deathOut  map[string]bool   // how the reader ends up: morts, allongés, sacs…
+	endV      map[string]bool   // finir, terminer
+	timerV    map[string]bool   // régler, programmer
+	court     map[string]bool   // tribunal, procès, condamné…
+	better    map[string]bool   // mieux, préférable, bien, génial: « ce serait mieux de »
+	petty     map[string]bool   // manger, finir, prendre…: a petty condition
+	schoolPpl map[string]bool   // the people of a school: with a quantified outcome, the message is about the school
+	quant     map[string]bool   // aucun, aucune, personne (keys: « personne » is folded to « persone »)
+	alive     map[string]bool   // survivant, vivant…
+	intentV   map[string]bool   // penser à, songer à, décider de: the speaker's intent
 }
 
 // Cue bits of a key for readGroups.
@@ -70,28 +73,31 @@ var (
 // disability, or role at school or in public life.
 const peopleWords = "juifs juif juive juives musulmans musulman musulmane musulmanes chrétiens chrétien chrétiennes catholiques cathos protestants fidèles croyants athées bouddhistes hindous sikhs mécréants infidèles kouffars " +
 	"arabes arabe rebeus beurs noirs noires blacks renois blancs asiatiques chinois roms rom gitans gitan manouches tziganes migrants migrant migrantes réfugiés réfugié réfugiée réfugiées étrangers étrangères immigrés immigré clandestins africains maghrébins turcs kurdes " +
-	"femmes femme meufs meuf filles gonzesses hommes mecs gays gay homos homo pédés pédé lesbiennes lesbienne gouines trans transgenres travelos handicapés handicapé handicapée handicapées autistes gros obèses vieux " +
-	"profs prof professeurs professeur profes enseignants enseignantes élèves élève collégiens lycéens terminales surveillants pions cpe flics keufs policiers juges juge racistes voleurs propriétaires riches pauvres sdf clochards gens"
+	"femmes femme meufs meuf filles gonzesses hommes mecs gays gay homos homo pédés pédé lesbiennes lesbienne gouines trans transgenres travelos handicapés handicapé handicapée handicapées autistes obèses " +
+	"profs prof professeurs professeur profes enseignants enseignantes élèves élève collégiens lycéens terminales surveillants surveillant pions cpe flics keufs policiers juges juge racistes voleurs propriétaires riches pauvres sdf clochards gens"
 
 // loadGroupLex builds the word lists on first use, after the package's
 // init has built the accent folding that keys need.
 func groupLexicon() *groupLex {
 	groupOnce.Do(func() {
 		g := &groupLex{
-			cue:      map[string]uint16{},
-			riddance: keySet("débarrasser éliminer supprimer exterminer gazer liquider purger"),
-			deathP:   keySet("mort morts morte mortes exterminé exterminés exterminée exterminées éliminé éliminés éliminées gazé gazés gazées pendu pendus pendues brûlé brûlés brûlées égorgé égorgés égorgées tranchée tranchées abattu abattus abattues fusillé fusillés massacré massacrés noyé noyés noyées tué tués tuées crevé crevés"),
-			normP:    keySet("dépénalisé dépénalisée légal légale légalisé légalisée autorisé autorisée permis permise encouragé encouragée récompensé récompensée"),
-			normNeg:  keySet("illégal illégale interdit interdite puni punie condamné condamnée"),
-			survive:  keySet("rentrer sortir ressortir revenir repartir survivre rester"),
-			home:     keySet("lui elle eux elles soi maison"),
-			deathOut: keySet("morts mortes allongés allongées étendus étendues sacs housses cercueils cercueil mortuaires refroidis cadavres égorgés crevés"),
-			endV:     keySet("finir terminer"),
-			timerV:   keySet("régler programmer"),
-			court:    keySet("tribunal tribunaux procès condamné condamnée condamnés assises perpétuité réclusion juge jugé jugée verdict peine prison"),
-			better:   keySet("mieux préférable bien génial cool idéal"),
-			petty:    keySet("manger finir prendre piquer toucher emprunter lire regarder boire casser perdre oublier dire raconter spoiler spoiler"),
-			intentV:  keySet("penser songer décider prévoir envisager jurer promettre rêver"),
+			cue:       map[string]uint16{},
+			riddance:  keySet("débarrasser éliminer supprimer exterminer gazer liquider purger"),
+			deathP:    keySet("mort morts morte mortes exterminé exterminés exterminée exterminées éliminé éliminés éliminées gazé gazés gazées pendu pendus pendues brûlé brûlés brûlées égorgé égorgés égorgées tranchée tranchées abattu abattus abattues fusillé fusillés massacré massacrés noyé noyés noyées tué tués tuées crevé crevés"),
+			normP:     keySet("dépénalisé dépénalisée légal légale légalisé légalisée autorisé autorisée permis permise encouragé encouragée récompensé récompensée"),
+			normNeg:   keySet("illégal illégale interdit interdite puni punie condamné condamnée"),
+			survive:   keySet("rentrer sortir ressortir revenir repartir survivre rester"),
+			home:      keySet("lui elle eux elles soi maison"),
+			deathOut:  keySet("morts mortes allongés allongées étendus étendues sacs housses cercueils cercueil mortuaires refroidis cadavres égorgés crevés"),
+			endV:      keySet("finir terminer"),
+			timerV:    keySet("régler programmer"),
+			court:     keySet("tribunal tribunaux procès condamné condamnée condamnés assises perpétuité réclusion juge jugé jugée verdict peine prison"),
+			better:    keySet("mieux préférable bien génial cool idéal"),
+			petty:     keySet("manger finir prendre piquer toucher emprunter lire regarder boire casser perdre oublier dire raconter spoiler spoiler"),
+			schoolPpl: keySet("élèves élève profs prof professeurs professeur terminales collégiens lycéens surveillants pions"),
+			quant:     keySet("aucun aucune personne"),
+			alive:     keySet("survivant survivants vivant vivants vivante vivantes"),
+			intentV:   keySet("penser songer décider prévoir envisager jurer promettre rêver"),
 		}
 		add := func(words string, bit uint16) {
 			for k := range keySet(words) {
@@ -100,7 +106,13 @@ func groupLexicon() *groupLex {
 		}
 		add(peopleWords, gcPeople)
 		add("aucun aucune personne survivant survivants vivant vivants vivante vivantes", gcQuant)
-		add("si pourquoi mieux préférable dépénalisé dépénalisée légal légale légalisé autorisé autorisée permis illégal illégale interdit interdite", gcModal)
+		add("si pourquoi mieux préférable", gcModal)
+		for k := range g.normP {
+			g.cue[k] |= gcModal
+		}
+		for k := range g.normNeg {
+			g.cue[k] |= gcModal
+		}
 		add("tribunal tribunaux procès condamné condamnée condamnés assises perpétuité réclusion verdict", gcCourt)
 		add("les des ces tous toutes aux", gcDetGrp)
 		add("un une ce cet cette", gcDetOne)
@@ -120,6 +132,23 @@ func readGroups(toks []dtok, fts []ftok, frames []frame) {
 		return
 	}
 	gl := groupLexicon()
+	// « ce serait bien | que quelqu'un fasse sauter … »: a wish said in a
+	// clause without an act (être or valoir in the conditional, mieux,
+	// bien) reaches the que clause after it.
+	for fi := 1; fi < len(frames); fi++ {
+		p, f := &frames[fi-1], &frames[fi]
+		if p.act != actNone || p.negated || f.act == actNone || f.wish || f.start >= len(toks) || toks[f.start].key != "que" && toks[f.start].key != "qu" {
+			continue
+		}
+		cond, better := false, false
+		for _, x := range clauseFts(fts, p) {
+			cond = cond || x.lf&lfVerb != 0 && isConditional(x)
+			better = better || gl.better[x.key]
+		}
+		if cond && better {
+			f.wish = true
+		}
+	}
 	var cues uint16
 	for i := range fts {
 		cues |= toks[fts[i].tok].info.g8
@@ -132,11 +161,9 @@ func readGroups(toks []dtok, fts []ftok, frames []frame) {
 	for i := range frames {
 		schoolMsg = schoolMsg || frames[i].school
 	}
-	if cues&gcPeople != 0 {
-		for i := range fts {
-			if gl.cue[fts[i].key]&gcPeople != 0 && schoolPeople[fts[i].key] {
-				schoolMsg = true
-			}
+	for i := range fts {
+		if gl.schoolPpl[fts[i].key] || className(fts[i].key) {
+			schoolMsg = true
 		}
 	}
 	a := 0
@@ -161,6 +188,9 @@ func readGroups(toks []dtok, fts []ftok, frames []frame) {
 		if f.act != actNone && (f.people || f.targetGrp || f.target2) && cues&gcModal != 0 {
 			readModality(c, prev, f, gl)
 		}
+		if f.act == actHarm && !f.school && schoolMsg && cues&gcQuant != 0 && f.tense == tenseFuture && hasQuant(c, gl) {
+			f.school = true // « personne de la 4e C ne reviendra vivant »
+		}
 		if f.act == actNone && cues&(gcQuant|gcOutcome) != 0 {
 			readQuantOutcome(toks, c, f, gl, schoolMsg)
 		}
@@ -170,7 +200,7 @@ func readGroups(toks []dtok, fts []ftok, frames []frame) {
 		if cues&gcCourt != 0 && f.act != actNone {
 			readCourt(c, prev, f, gl)
 		}
-		if cues&gcCreature != 0 && f.act != actNone && !f.people && !f.target2 && !f.school {
+		if cues&gcCreature != 0 && f.act != actNone && !f.people && !f.target2 {
 			readCreature(toks, c, f, gl)
 		}
 		if cues&gcOwnKin != 0 && f.act != actNone && f.actor == actor1 {
@@ -181,20 +211,21 @@ func readGroups(toks []dtok, fts []ftok, frames []frame) {
 			readKinHyperbole(toks, c, next, f, gl)
 		}
 	}
-	// « ce serait bien | que quelqu'un fasse sauter … »: a wish opened in
-	// a clause without an act reaches the que clause after it.
-	for fi := 1; fi < len(frames); fi++ {
-		p, f := &frames[fi-1], &frames[fi]
-		if p.act == actNone && p.wish && !p.negated && f.act != actNone && !f.wish && f.start < len(toks) && (toks[f.start].key == "que" || toks[f.start].key == "qu") {
-			f.wish = true
-		}
-	}
 }
 
-// schoolPeople are the people of a school: with a quantified outcome, they
-// make the message about the school.
-var schoolPeople = map[string]bool{"eleves": true, "eleve": true, "profs": true, "prof": true, "professeurs": true, "terminales": true,
-	"collegiens": true, "lyceens": true, "surveillants": true, "pions": true}
+// className reports whether key names a class: 6e, 5eB, 3eme, 2nde, 1re.
+func className(k string) bool {
+	if len(k) < 2 || len(k) > 5 || k[0] < '1' || k[0] > '6' {
+		return false
+	}
+	r := k[1:]
+	for _, p := range []string{"eme", "nde", "re", "e"} {
+		if len(r) >= len(p) && r[:len(p)] == p {
+			return len(r)-len(p) <= 1
+		}
+	}
+	return false
+}
 
 // clauseFts returns the frame tokens of a clause.
 func clauseFts(fts []ftok, f *frame) []ftok {
@@ -308,6 +339,11 @@ func readGroupAct(fts, prev []ftok, fr *frame, gl *groupLex) {
 			}
 			fr.act, fr.actTok, fr.tense, fr.actor = act, ft.tok, tn, actor
 			fr.targetGrp = fr.targetGrp || group || !dying && before
+			for _, x := range fts {
+				if x.lf&lfFalloir != 0 {
+					fr.incite = true // « il faut se débarrasser des X »
+				}
+			}
 			if tn == tenseIntent && actor != actor1 {
 				fr.wish = true
 			}
@@ -391,6 +427,14 @@ func readModality(fts, prev []ftok, fr *frame, gl *groupLex) {
 	if at < 0 {
 		return
 	}
+	for i := at + 1; i < len(fts); i++ {
+		k := fts[i].key
+		if gl.normP[k] && !fr.negated || gl.normNeg[k] && fr.negated {
+			// « assassiner un X devrait être dépénalisé »
+			fr.incite, fr.negated = true, false
+			return
+		}
+	}
 	first := fts[0].key
 	switch {
 	case first == "si" && (len(prev) > 0 && prev[len(prev)-1].key == "et" || len(fts) > 1 && fts[1].key == "seulement"):
@@ -405,14 +449,6 @@ func readModality(fts, prev []ftok, fr *frame, gl *groupLex) {
 			// « ce serait mieux de noyer », « il serait préférable de »
 			if gl.better[fts[i].key] && i > 0 && isConditional(fts[i-1]) {
 				fr.wish = true
-				return
-			}
-		}
-		for i := at + 1; i < len(fts); i++ {
-			k := fts[i].key
-			if gl.normP[k] && !fr.negated || gl.normNeg[k] && fr.negated {
-				// « assassiner un X devrait être dépénalisé »
-				fr.incite, fr.negated = true, false
 				return
 			}
 		}
@@ -438,13 +474,13 @@ func readQuantOutcome(toks []dtok, fts []ftok, fr *frame, gl *groupLex, schoolMs
 	for i, ft := range fts {
 		c := gl.cue[ft.key]
 		switch {
-		case ft.key == "aucun" || ft.key == "aucune" || ft.key == "personne":
+		case gl.quant[ft.key]:
 			quant = true
 		case ft.key == "ne" || ft.key == "n" || ft.key == "plus" || ft.key == "pas":
 			neg = true
 		case ft.key == "tous" || ft.key == "toutes":
 			tous = true
-		case ft.key == "survivant" || ft.key == "survivants" || ft.key == "vivant" || ft.key == "vivants" || ft.key == "vivante" || ft.key == "vivantes":
+		case gl.alive[ft.key]:
 			surv = true
 		case (ft.key == "chez" || ft.key == "a") && i+1 < len(fts) && gl.home[fts[i+1].key],
 			ft.key == "la" && i+1 < len(fts) && fts[i+1].key == "maison":
@@ -452,7 +488,7 @@ func readQuantOutcome(toks []dtok, fts []ftok, fr *frame, gl *groupLex, schoolMs
 		case ft.key == "avant" || ft.key == "tant" || ft.key == "sans" || ft.key == "jusqu":
 			// « personne ne sortira avant la sonnerie », « tant que »: a
 			// rule, not an outcome; the lexicon's patterns over its verb go.
-			if quant || hasKeyIn(fts, "aucun") || hasKeyIn(fts, "aucune") || hasKeyIn(fts, "personne") {
+			if quant || hasQuant(fts, gl) {
 				for _, x := range fts {
 					if x.lf&lfVerb != 0 && survivesVerb(x.morph, gl) && x.tok < len(toks) {
 						toks[x.tok].hyper = true
@@ -538,6 +574,15 @@ func readCourt(fts, prev []ftok, fr *frame, gl *groupLex) {
 	if in(fts) || rel && in(prev) {
 		fr.report = true
 	}
+}
+
+func hasQuant(fts []ftok, gl *groupLex) bool {
+	for _, ft := range fts {
+		if gl.quant[ft.key] {
+			return true
+		}
+	}
+	return false
 }
 
 func survivesVerb(ms []MorphEntry, gl *groupLex) bool {
