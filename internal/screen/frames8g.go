@@ -106,7 +106,10 @@ func groupLexicon() *groupLex {
 		}
 		add(peopleWords, gcPeople)
 		add("aucun aucune personne survivant survivants vivant vivants vivante vivantes", gcQuant)
-		add("si pourquoi mieux préférable", gcModal)
+		add("si pourquoi", gcModal)
+		for k := range g.better {
+			g.cue[k] |= gcModal
+		}
 		for k := range g.normP {
 			g.cue[k] |= gcModal
 		}
@@ -156,21 +159,33 @@ func readGroups(toks []dtok, fts []ftok, frames []frame) {
 	if cues&(gcPeople|gcQuant|gcOutcome|gcTimer|gcCourt|gcRiddance|gcCreature|gcOwnKin) == 0 {
 		return
 	}
-	riddance := cues&gcRiddance != 0
-	schoolMsg := false
-	for i := range frames {
-		schoolMsg = schoolMsg || frames[i].school
-	}
-	for i := range fts {
-		if gl.schoolPpl[fts[i].key] || className(fts[i].key) {
-			schoolMsg = true
+	// schoolMsg: the school, its people or a class named anywhere in the
+	// message; read once, when a clause has a quantifier or an outcome.
+	school := -1
+	schoolMsg := func() bool {
+		if school < 0 {
+			school = 0
+			for i := range frames {
+				if frames[i].school {
+					school = 1
+				}
+			}
+			for i := 0; i < len(fts) && school == 0; i++ {
+				if gl.schoolPpl[fts[i].key] || className(fts[i].key) {
+					school = 1
+				}
+			}
 		}
+		return school == 1
 	}
+	var prev []ftok
 	a := 0
 	for fi := range frames {
 		f := &frames[fi]
 		b := a
+		var cc uint16 // the clause's cues
 		for b < len(fts) && fts[b].tok < f.end {
+			cc |= toks[fts[b].tok].info.g8
 			b++
 		}
 		c := fts[a:b]
@@ -178,38 +193,35 @@ func readGroups(toks []dtok, fts []ftok, frames []frame) {
 		if len(c) == 0 {
 			continue
 		}
-		var prev []ftok
-		if fi > 0 {
-			prev = clauseFts(fts, &frames[fi-1])
-		}
-		if cues&gcPeople != 0 || riddance {
+		if cc&(gcPeople|gcRiddance) != 0 {
 			readGroupAct(c, prev, f, gl)
 		}
-		if f.act != actNone && (f.people || f.targetGrp || f.target2) && cues&gcModal != 0 {
+		if cc&gcModal != 0 && f.act != actNone && (f.people || f.targetGrp || f.target2) {
 			readModality(c, prev, f, gl)
 		}
-		if f.act == actHarm && !f.school && schoolMsg && cues&gcQuant != 0 && f.tense == tenseFuture && hasQuant(c, gl) {
+		if cc&gcQuant != 0 && f.act == actHarm && !f.school && f.tense == tenseFuture && hasQuant(c, gl) && schoolMsg() {
 			f.school = true // « personne de la 4e C ne reviendra vivant »
 		}
-		if f.act == actNone && cues&(gcQuant|gcOutcome) != 0 {
+		if cc&(gcQuant|gcOutcome) != 0 && f.act == actNone {
 			readQuantOutcome(toks, c, f, gl, schoolMsg)
 		}
-		if f.act == actNone && cues&gcTimer != 0 && fi+1 < len(frames) {
-			readSplitTimer(c, clauseFts(fts, &frames[fi+1]), f, &frames[fi+1], gl)
+		var next []ftok
+		if fi+1 < len(frames) && cues&(gcTimer|gcOwnKin) != 0 {
+			next = clauseFts(fts[b:], &frames[fi+1])
+		}
+		if cues&gcTimer != 0 && f.act == actNone && len(next) > 0 {
+			readSplitTimer(c, next, f, &frames[fi+1], gl)
 		}
 		if cues&gcCourt != 0 && f.act != actNone {
 			readCourt(c, prev, f, gl)
 		}
-		if cues&gcCreature != 0 && f.act != actNone && !f.people && !f.target2 {
+		if cc&gcCreature != 0 && f.act != actNone && !f.people && !f.target2 {
 			readCreature(toks, c, f, gl)
 		}
 		if cues&gcOwnKin != 0 && f.act != actNone && f.actor == actor1 {
-			var next []ftok
-			if fi+1 < len(frames) {
-				next = clauseFts(fts, &frames[fi+1])
-			}
 			readKinHyperbole(toks, c, next, f, gl)
 		}
+		prev = c
 	}
 }
 
@@ -469,7 +481,7 @@ func isConditional(ft ftok) bool {
 // « aucun élève ne rentrera chez lui », « personne n'en ressortira »,
 // « il ne restera pas un seul survivant », « y aura plus personne de
 // vivant », « vous finirez tous allongés dans la cour ».
-func readQuantOutcome(toks []dtok, fts []ftok, fr *frame, gl *groupLex, schoolMsg bool) {
+func readQuantOutcome(toks []dtok, fts []ftok, fr *frame, gl *groupLex, schoolMsg func() bool) {
 	quant, neg, outcomeW, tous, home, surv := false, false, false, false, false, false
 	for i, ft := range fts {
 		c := gl.cue[ft.key]
@@ -501,7 +513,7 @@ func readQuantOutcome(toks []dtok, fts []ftok, fr *frame, gl *groupLex, schoolMs
 			outcomeW = true
 		}
 	}
-	if !schoolMsg {
+	if !schoolMsg() {
 		return
 	}
 	subject := subjectOf(fts)
