@@ -26,6 +26,7 @@ type groupLex struct {
 	timerV    map[string]bool   // régler, programmer
 	court     map[string]bool   // tribunal, procès, condamné…
 	better    map[string]bool   // mieux, préférable, bien, génial: « ce serait mieux de »
+	pathV     map[string]bool   // suivre, montrer: before a path, emulation
 	petty     map[string]bool   // manger, finir, prendre…: a petty condition
 	schoolPpl map[string]bool   // the people of a school: with a quantified outcome, the message is about the school
 	quant     map[string]bool   // aucun, aucune, personne (keys: « personne » is folded to « persone »)
@@ -46,10 +47,11 @@ const (
 	gcRiddance                    // a form of a verb of riddance (se débarrasser, éliminer…)
 	gcCreature                    // zombies, aliens, monstres: the enemies of a game
 	gcOwnKin                      // frère, sœur, mère…: after mon, ma, the speaker's own kin
+	gcPath                        // chemin, voie, exemple, traces: with suivre or montrer, emulation
 
 	// gcNeedFrames: a message with one of these is parsed into clauses
 	// even without an act word (needFrames).
-	gcNeedFrames = gcRiddance | gcQuant | gcOutcome | gcTimer
+	gcNeedFrames = gcRiddance | gcQuant | gcOutcome | gcTimer | gcPath
 )
 
 // groupCueOf returns the cue bits of a key (cached in keyInfo.g8).
@@ -93,6 +95,7 @@ func groupLexicon() *groupLex {
 			timerV:    keySet("régler programmer"),
 			court:     keySet("tribunal tribunaux procès condamné condamnée condamnés assises perpétuité réclusion juge jugé jugée verdict peine prison"),
 			better:    keySet("mieux préférable bien génial cool idéal"),
+			pathV:     keySet("suivre montrer ouvrir tracer prendre"),
 			petty:     keySet("manger finir prendre piquer toucher emprunter lire regarder boire casser perdre oublier dire raconter spoiler spoiler"),
 			schoolPpl: keySet("élèves élève profs prof professeurs professeur terminales collégiens lycéens surveillants pions"),
 			quant:     keySet("aucun aucune personne"),
@@ -121,6 +124,7 @@ func groupLexicon() *groupLex {
 		add("un une ce cet cette", gcDetOne)
 		add("morts mortes allongés allongées étendus étendues sacs housses cercueils mortuaires refroidis cadavres", gcOutcome)
 		add("réglé réglée réglés programmé programmée programmés", gcTimer)
+		add("chemin voie exemple traces", gcPath)
 		add("zombies zombie aliens alien monstres monstre ennemis orcs gobelins boss bots pnj mobs creepers squelettes démons vampires dragons envahisseurs soldats robots", gcCreature)
 		add("frère frangin sœur frangine mère père daronne daron cousin cousine oncle tante mamie papi", gcOwnKin)
 		groupL = g
@@ -135,6 +139,8 @@ func readGroups(toks []dtok, fts []ftok, frames []frame) {
 		return
 	}
 	gl := groupLexicon()
+	readGroupClauses(toks, fts, frames, gl)
+	victimAdmired(fts, frames)
 	// « ce serait bien | que quelqu'un fasse sauter … »: a wish said in a
 	// clause without an act (être or valoir in the conditional, mieux,
 	// bien) reaches the que clause after it.
@@ -143,20 +149,67 @@ func readGroups(toks []dtok, fts []ftok, frames []frame) {
 		if p.act != actNone || p.negated || f.act == actNone || f.wish || f.start >= len(toks) || toks[f.start].key != "que" && toks[f.start].key != "qu" {
 			continue
 		}
-		cond, better := false, false
+		cond, better, falloir := false, false, false
 		for _, x := range clauseFts(fts, p) {
 			cond = cond || x.lf&lfVerb != 0 && isConditional(x)
 			better = better || gl.better[x.key]
+			falloir = falloir || x.lf&lfFalloir != 0
 		}
-		if cond && better {
+		switch {
+		case cond && better:
 			f.wish = true
+		case falloir:
+			f.incite = true // « il faut | que quelqu'un les égorge »
 		}
 	}
+}
+
+// victimAdmired clears the admiration of a clause whose subject is a
+// victim or a rescuer, named before any act (« Samuel Paty a eu du
+// courage », « Samuel Paty a montré la voie »); « celui qui a tué X avait
+// du cran » names the victim after the act and stays.
+func victimAdmired(fts []ftok, frames []frame) {
+	found := false
+	for fi := range frames {
+		found = found || frames[fi].admire
+	}
+	if !found {
+		return
+	}
+	// A victim as the subject of a clause, before any act: the message
+	// praises them, and an admiration without its own attacker or
+	// extremist word (« il faut suivre son exemple ») is theirs.
+	victimSubj := make([]bool, len(frames))
+	seen := false
+	for fi := range frames {
+		for _, ft := range clauseFts(fts, &frames[fi]) {
+			if ft.act != actNone || ft.noun != actNone {
+				break
+			}
+			if ft.fc&fc_victim != 0 {
+				victimSubj[fi], seen = true, true
+				break
+			}
+		}
+	}
+	if !seen {
+		return
+	}
+	for fi := range frames {
+		f := &frames[fi]
+		if f.admire && (victimSubj[fi] || !f.attacker && !f.extremist) {
+			f.admire = false
+		}
+	}
+}
+
+// readGroupClauses runs the readers on the clauses that have their cues.
+func readGroupClauses(toks []dtok, fts []ftok, frames []frame, gl *groupLex) {
 	var cues uint16
 	for i := range fts {
 		cues |= toks[fts[i].tok].info.g8
 	}
-	if cues&(gcPeople|gcQuant|gcOutcome|gcTimer|gcCourt|gcRiddance|gcCreature|gcOwnKin) == 0 {
+	if cues&(gcPeople|gcQuant|gcOutcome|gcTimer|gcCourt|gcRiddance|gcCreature|gcOwnKin|gcPath) == 0 {
 		return
 	}
 	// schoolMsg: the school, its people or a class named anywhere in the
@@ -214,6 +267,9 @@ func readGroups(toks []dtok, fts []ftok, frames []frame) {
 		}
 		if cues&gcCourt != 0 && f.act != actNone {
 			readCourt(c, prev, f, gl)
+		}
+		if cc&gcPath != 0 && !f.negated {
+			readPath(c, f, gl)
 		}
 		if cc&gcCreature != 0 && f.act != actNone && !f.people && !f.target2 {
 			readCreature(toks, c, f, gl)
@@ -657,6 +713,36 @@ func readKinHyperbole(toks []dtok, fts, next []ftok, fr *frame, gl *groupLex) {
 					toks[fr.actTok].hyper = true
 				}
 				return
+			}
+		}
+	}
+}
+
+// readPath reads emulation told as a path: « suivre le chemin des X »,
+// « suivez l'exemple de X », « prendre la voie de X » (the speaker or a
+// call), « X a montré / ouvert la voie » (praise of who went first). The
+// admiration frame (frameScores) holds it only with an attacker, an
+// attack or an extremist word named, and not in a lesson, tribute or
+// fiction.
+func readPath(fts []ftok, fr *frame, gl *groupLex) {
+	for _, ft := range fts {
+		if ft.fc&fc_victim != 0 {
+			return // « Samuel Paty a montré la voie du courage »
+		}
+	}
+	for i, ft := range fts {
+		if ft.lf&lfVerb == 0 {
+			continue
+		}
+		for _, m := range ft.morph {
+			if m.POS != POSVerb || !gl.pathV[m.Lemma] {
+				continue
+			}
+			for j := i + 1; j < len(fts) && j <= i+3; j++ {
+				if gl.cue[fts[j].key]&gcPath != 0 {
+					fr.admire = true
+					return
+				}
 			}
 		}
 	}

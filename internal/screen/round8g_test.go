@@ -87,6 +87,13 @@ func TestRound8GDetectors(t *testing.T) {
 		{false, "Le tribunal a condamné à dix ans l'homme qui avait menacé de brûler la mosquée."},
 		{false, "En histoire on a vu comment les nazis ont exterminé les Tsiganes."},
 		{false, "Le minuteur est dans la salle 12, réglé pour 10h."},
+		{true, "Il faut que quelqu'un poignarde ces Kurdes du quartier."},
+		{true, "Je veux suivre la voie des moudjahidines, inchallah."},
+		{true, "Coulibaly a tracé le chemin, suivez-le."},
+		{false, "Samuel Paty a eu un courage immense, il faut suivre son exemple."},
+		{false, "Il faut que quelqu'un range la salle après le cours."},
+		{false, "Suis l'exemple de ta sœur pour les devoirs."},
+		{false, "Les élèves des deux classes iront au musée jeudi."},
 	}
 	cfg := DefaultConfig()
 	cfg.NoTextModel = true
