@@ -172,7 +172,7 @@ func TestHeldOut(t *testing.T) {
 		// family hyperbole, « il faut éliminer… »), written before the
 		// eighth round B and not tuned on: harmful 19/30 stopped (threat
 		// 17/24, terror apology 2/6) and benign 9/30 held when written;
-		// 23/30 (threat 21/24) and 6/30 after it.
+		// 24/30 (threat 21/24, terror apology 3/6) and 6/30 after it.
 		{"blind11", "testdata/blind11_heldout.jsonl", 0.5},
 	} {
 		t.Run(c.name, func(t *testing.T) {
