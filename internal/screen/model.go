@@ -741,6 +741,9 @@ func (m *Model) contributions(fv *featureVec, h, n int) []Contribution {
 	k := 0
 	for i, ix := range fv.idx {
 		v := m.weight(ix, h) * float64(fv.val[i])
+		if k == n && v <= top[k-1].v {
+			continue // too weak: no need to compare the names
+		}
 		dup := false
 		for j := 0; j < k; j++ {
 			if fv.desc[top[j].i] == fv.desc[i] {
@@ -748,7 +751,7 @@ func (m *Model) contributions(fv *featureVec, h, n int) []Contribution {
 				break
 			}
 		}
-		if dup || k == n && v <= top[k-1].v {
+		if dup {
 			continue
 		}
 		if k < n {
