@@ -174,6 +174,14 @@ func TestHeldOut(t *testing.T) {
 		// benign 5/30 held when written (26/30 and 5/30 from a student,
 		// TestBlind10Student); 25/30 and 3/30 after it (26/30 and 3/30).
 		{"blind10", "testdata/blind10_heldout.jsonl", 0.5},
+		// 30 harmful (24 threats against a group of people or a school
+		// by outcome, call or wish; 6 terror apology by emulation or
+		// joining) and 30 hard benign (lessons, news, court, games,
+		// family hyperbole, « il faut éliminer… »), written before the
+		// eighth round B and not tuned on: harmful 19/30 stopped (threat
+		// 17/24, terror apology 2/6) and benign 9/30 held when written;
+		// 24/30 (threat 21/24, terror apology 3/6) and 6/30 after it.
+		{"blind11", "testdata/blind11_heldout.jsonl", 0.5},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			acc := runCorpus(t, c.file, false)

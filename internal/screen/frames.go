@@ -124,6 +124,7 @@ type frame struct {
 	admire       bool // daring, emulation or joining: « ils ont eu le cran de », « faire comme eux », « rejoignez-nous »
 	pupil        bool // a threat between pupils read by frames8p.go: « jvais te soulever », « mon poing dans ta gueule »
 	mark         bool // a challenge: « tu vas voir » (frames8p.go)
+	people       bool // a group of people named by a noun: « tous les X », « ces X » (frames8g.go)
 }
 
 // agentive reports whether someone performs, claims or calls for the act
@@ -759,6 +760,7 @@ func parseFrames(src string, toks []dtok, clauseOf []int, out []frame, fts []fto
 		}
 		start = i
 	}
+	readGroups(toks, fts, out)
 	setting(toks, out)
 	pupilGames(toks, out)
 	return out, fts
@@ -2245,7 +2247,7 @@ func needFrames(toks []dtok) bool {
 		ki := toks[i].info
 		if ki.act != actNone || ki.noun != actNone || ki.contr != nil || ki.lf&lfFight != 0 ||
 			ki.frame&(fc_weapon|fc_approve|fc_wish|fc_survival|fc_pastAttack|fc_praiseN|fc_outcomeP) != 0 || ki.lf&(lfReport|lfFalloir|lfDoing|lfHarm|lfMemory) != 0 ||
-			ki.class&clRef != 0 {
+			ki.class&clRef != 0 || ki.g8&gcNeedFrames != 0 {
 			return true
 		}
 		first = first || ki.subj == actor1

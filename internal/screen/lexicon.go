@@ -723,6 +723,7 @@ type keyInfo struct {
 	cues  uint8 // parseFrames' message cues (keyCues)
 	p8    uint8 // pupil word classes (frames8p.go)
 	contr *[2]string
+	g8    uint16 // the eighth round's cue bits (gc*, frames8g.go)
 }
 
 // The key cache is read on every token of every message and written
@@ -816,6 +817,7 @@ func (l *lexicon) computeInfo(key string) *keyInfo {
 	ki.act, ki.actAt, ki.lf = verbInfo(ki.morph)
 	ki.cues = keyCues(key, ki.frame, ki.lf, ki.morph)
 	ki.p8 = pupilWordInfo(key, ki.morph)
+	ki.g8 = groupCueOf(key, ki.morph)
 	if c, ok := contractions[key]; ok {
 		ki.contr = &c
 	}

@@ -478,6 +478,9 @@ func (fv *featureVec) fill(toks []dtok, frames []frame, clause []int, ds *[numDe
 				fv.addName("cadre : présence 1re personne + établissement", frameValue)
 			}
 		}
+		if fr.people && fr.act != actNone && !fr.negated && !fr.framed() {
+			fv.addName("cadre : acte sur un groupe de personnes", frameValue)
+		}
 		if fr.act == actNone {
 			continue
 		}
