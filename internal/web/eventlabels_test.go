@@ -70,3 +70,18 @@ func TestIncidentEventLabels(t *testing.T) {
 		t.Error("the incident page shows the raw event kind")
 	}
 }
+
+// TestIncidentEventDetail: a timeline event listing many accounts shows
+// the first five and a count, not a wall of logins; short ones are kept.
+func TestIncidentEventDetail(t *testing.T) {
+	long := "comptes en lecture seule, sessions révoquées, par rssi\u00a0: a1, a2, a3, a4, a5, a6, a7, a8"
+	for in, want := range map[string]string{
+		long: "comptes en lecture seule, sessions révoquées, par rssi\u00a0: a1, a2, a3, a4, a5 et 3\u00a0autres",
+		"comptes bloqués\u00a0: a1, a2, a3, a4, a5, a6": "comptes bloqués\u00a0: a1, a2, a3, a4, a5, a6",
+		"copies retenues ou retirées":                    "copies retenues ou retirées",
+	} {
+		if got := incidentEventDetail(in); got != want {
+			t.Errorf("incidentEventDetail(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

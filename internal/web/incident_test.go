@@ -190,6 +190,8 @@ func TestIncidentAtDrillSize(t *testing.T) {
 	// and the page says so rather than claim it did it.
 	if p := rssi.get(base); !strings.Contains(p.Body, `<span class="meta">eleve.drill.042</span> <span class="tag">lecture seule</span>`) {
 		t.Error("the contained accounts are not shown as read-only")
+	} else if !strings.Contains(p.Body, "eleve.drill.004 et 115\u00a0autres</li>") {
+		t.Errorf("the timeline lists the 120 contained logins:\n%s", regexp.MustCompile(`(?s)<ol class="timeline">.*?</ol>`).FindString(p.Body))
 	}
 	if p := rssi.post(base+"/contain", url.Values{"csrf": {rssi.csrf()}, "confirm": {"1"}}); p.Header.Get("Location") != base+"?ok=incidentdejaconfine" {
 		t.Errorf("contained twice: %d %s", p.Status, p.Header.Get("Location"))

@@ -76,6 +76,24 @@ var incidentEventLabels = map[string]string{
 	"closed":    "Clôture",
 }
 
+// eventListShown is how many names of an event's list the timeline shows.
+const eventListShown = 5
+
+// incidentEventDetail shortens an event's list of accounts (« …, par X :
+// eleve.a, eleve.b, … » for 120 accounts was a wall of logins) to its
+// first names and a count; the evidence archive keeps the whole list.
+func incidentEventDetail(detail string) string {
+	i := strings.LastIndex(detail, "\u00a0: ")
+	if i < 0 {
+		return detail
+	}
+	head, list := detail[:i+len("\u00a0: ")], strings.Split(detail[i+len("\u00a0: "):], ", ")
+	if len(list) <= eventListShown+1 {
+		return detail
+	}
+	return head + strings.Join(list[:eventListShown], ", ") + " et " + countOf(len(list)-eventListShown, "autre", "autres")
+}
+
 // incidentEventLabel names an incident event's kind; an unknown kind is
 // « Événement », never the stored value.
 func incidentEventLabel(kind string) string {

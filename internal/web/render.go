@@ -51,6 +51,7 @@ var funcs = template.FuncMap{
 	"count":       thousands,
 	"messages":    func(n int) string { return countOf(n, "message", "messages") },
 	"eventkind":   incidentEventLabel,
+	"eventdetail": incidentEventDetail,
 	"plural":      plural,
 }
 
