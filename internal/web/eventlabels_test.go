@@ -78,7 +78,7 @@ func TestIncidentEventDetail(t *testing.T) {
 	for in, want := range map[string]string{
 		long: "comptes en lecture seule, sessions révoquées, par rssi\u00a0: a1, a2, a3, a4, a5 et 3\u00a0autres",
 		"comptes bloqués\u00a0: a1, a2, a3, a4, a5, a6": "comptes bloqués\u00a0: a1, a2, a3, a4, a5, a6",
-		"copies retenues ou retirées":                    "copies retenues ou retirées",
+		"copies retenues ou retirées":                   "copies retenues ou retirées",
 	} {
 		if got := incidentEventDetail(in); got != want {
 			t.Errorf("incidentEventDetail(%q) = %q, want %q", in, got, want)
