@@ -496,9 +496,11 @@ func (db *DB) migrate(ctx context.Context) error {
 			return fmt.Errorf("migrate %s: %w", m.name, err)
 		}
 	}
-	// The users' search keys are computed in Go: filled once, by whichever
-	// server applies their migration.
-	if current < searchKeyVersion && len(ms) >= searchKeyVersion {
+	// The users' search keys are computed in Go: filled by the server that
+	// applies their migration, and at every start for rows still without
+	// one (a fill cut short by a crash, or rows written by an older
+	// program during an upgrade).
+	if len(ms) >= searchKeyVersion {
 		if err := fillSearchKeys(ctx, conn, db.q); err != nil {
 			return fmt.Errorf("migrate: %w", err)
 		}
