@@ -114,7 +114,7 @@ func (rs *remoteScene) run(ctx context.Context) error {
 	// Every session opens before the morning, as the owners' browsers and
 	// the attackers' logins did.
 	for _, e := range evs {
-		if e.kind == "report" {
+		if e.kind == "report" || e.kind == "tick" {
 			continue
 		}
 		if _, err := rs.token(ctx, e.from, e.how); err != nil {
@@ -135,6 +135,9 @@ func (rs *remoteScene) run(ctx context.Context) error {
 			return ctx.Err()
 		case <-time.After(time.Until(rs.t0.Add(time.Duration(float64(e.at) / rs.r.speed)))):
 		}
+		if e.kind == "tick" {
+			continue // the server's own worker and deliverer run
+		}
 		if e.kind == "report" {
 			if err := rs.report(ctx, bySeq[e.ofSeq], e.reports); err != nil {
 				return err
@@ -147,6 +150,10 @@ func (rs *remoteScene) run(ctx context.Context) error {
 		}
 		agent, addr := rs.browser(e.from, e.how)
 		in := map[string]any{"to": e.to, "subject": e.subject, "body": e.body}
+		if !e.sendAt.IsZero() {
+			// The morning's instants map to the server's real time.
+			in["send_at"] = rs.t0.Add(time.Duration(float64(e.sendAt.Sub(start)) / rs.r.speed))
+		}
 		if e.parent != 0 {
 			in["reply_to"] = strconv.FormatInt(bySeq[e.parent], 10)
 		}
@@ -196,6 +203,9 @@ func (rs *remoteScene) run(ctx context.Context) error {
 			schools[strings.SplitN(e.from, ".", 3)[1]] = true
 			if s.waveAt < 0 && (s.sc.Attack.Senders == 1 || (len(senders) >= 3 && len(schools) >= 2)) {
 				s.waveAt = at
+				if !e.sendAt.IsZero() {
+					s.waveAt = max(at, time.Duration(float64(e.sendAt.Sub(start))/rs.r.speed))
+				}
 			}
 		case "legit":
 			s.legitSenders[e.from] = true
