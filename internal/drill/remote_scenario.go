@@ -127,7 +127,7 @@ func (rs *remoteScene) run(ctx context.Context) error {
 	go func() { pollDone <- pollEvery(pollCtx, rs.check) }()
 	defer stopPoll()
 	bySeq := map[int]int64{}
-	s.waveAt, s.firstAttack = -1, -1
+	s.waveAt, s.firstAttack = unset, unset
 	senders, schools := map[string]bool{}, map[string]bool{}
 	for _, e := range evs {
 		select {
@@ -174,7 +174,7 @@ func (rs *remoteScene) run(ctx context.Context) error {
 		at := time.Since(rs.t0)
 		switch e.kind {
 		case "attack":
-			if s.firstAttack < 0 {
+			if s.firstAttack == unset {
 				s.firstAttack = at
 			}
 			if err != nil && ae.code != bouclier.ErrRejectedContent {
@@ -201,7 +201,7 @@ func (rs *remoteScene) run(ctx context.Context) error {
 			bySeq[e.seq] = id
 			senders[e.from] = true
 			schools[strings.SplitN(e.from, ".", 3)[1]] = true
-			if s.waveAt < 0 && (s.sc.Attack.Senders == 1 || (len(senders) >= 3 && len(schools) >= 2)) {
+			if s.waveAt == unset && (s.sc.Attack.Senders == 1 || (len(senders) >= 3 && len(schools) >= 2)) {
 				s.waveAt = at
 				if !e.sendAt.IsZero() {
 					s.waveAt = max(at, time.Duration(float64(e.sendAt.Sub(start))/rs.r.speed))

@@ -8,6 +8,7 @@ import (
 	"io"
 	"io/fs"
 	"log/slog"
+	"math"
 	"os"
 	"path/filepath"
 	"sort"
@@ -537,9 +538,13 @@ type scene struct {
 	legitSenders map[string]bool
 	attackers    map[string]bool
 	ordinaryIDs  []int64
-	waveAt       time.Duration
-	firstAttack  time.Duration
+	waveAt       time.Duration // unset until the attack is a wave
+	firstAttack  time.Duration // unset until the first attack message
 }
+
+// unset marks a scene's instant not reached yet (scheduled sends make
+// instants before the morning, negative).
+const unset = time.Duration(math.MinInt64)
 
 // sEvent is one thing that happens in a scenario.
 type sEvent struct {
@@ -789,9 +794,9 @@ func (s *scene) run(ctx context.Context) error {
 		return err
 	}
 	bySeq := map[int]int64{}
-	s.waveAt, s.firstAttack = -1, -1
+	s.waveAt, s.firstAttack = unset, unset
 	senders, schools := map[string]bool{}, map[string]bool{}
-	lastSweep := time.Duration(-1)
+	lastSweep := time.Duration(math.MinInt64) // scheduled sends come before the morning
 	for _, e := range evs {
 		d.clk.t = start.Add(e.at)
 		if sec := e.at.Truncate(time.Second); sec > lastSweep {
@@ -809,7 +814,7 @@ func (s *scene) run(ctx context.Context) error {
 			}
 			continue
 		case "attack":
-			if s.firstAttack < 0 {
+			if s.firstAttack == unset {
 				s.firstAttack = e.at
 			}
 		}
@@ -868,7 +873,7 @@ func (s *scene) run(ctx context.Context) error {
 			}
 			senders[e.from] = true
 			schools[strings.SplitN(e.from, ".", 3)[1]] = true
-			if s.waveAt < 0 && (s.sc.Attack.Senders == 1 || (len(senders) >= 3 && len(schools) >= 2)) {
+			if s.waveAt == unset && (s.sc.Attack.Senders == 1 || (len(senders) >= 3 && len(schools) >= 2)) {
 				s.waveAt = e.at
 				if !e.sendAt.IsZero() {
 					// Scheduled: a wave once its copies are due.
@@ -1036,7 +1041,7 @@ func (s *scene) measure(ctx context.Context) error {
 	if r.Copies > 0 {
 		r.VisiblePercent = 100 * float64(r.CopiesVisible) / float64(r.Copies)
 	}
-	if s.waveAt >= 0 {
+	if s.waveAt != unset {
 		r.WaveSeconds = (s.waveAt - s.firstAttack).Seconds()
 		last := s.waveAt
 		for _, h := range s.hiddenAt {
