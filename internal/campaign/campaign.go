@@ -245,6 +245,9 @@ type job struct {
 	sig      Signature
 	campaign int64
 	recorded bool // written in the send's transaction already (Record)
+	// delivery: a deferred message delivered; its observation moves from
+	// its send to now, so that a wave scheduled to fire at once is one.
+	delivery bool
 }
 
 // Authorizer decides whether an actor may use a power over a scope
@@ -481,7 +484,7 @@ func (d *Detector) onProbation(p pending) bool {
 // package comment) and may hold the message.
 func (d *Detector) Watch(ctx context.Context, o *messaging.Observed) (bool, []string) {
 	p := d.features(o)
-	p.flags = d.flags(ctx, o, p.alarm)
+	p.flags = d.flags(ctx, o, p.alarm) | d.scheduledFrom(ctx, o)
 	if p.link && !IsBroadcaster(o.Sender.Role) && d.newLink(ctx, p.links, o.At) {
 		p.flags |= FlagNewLink
 	}
@@ -527,10 +530,38 @@ func (d *Detector) Watch(ctx context.Context, o *messaging.Observed) (bool, []st
 			why = []string{"campagne : nouveau contenu, distribution différée d’une minute"}
 		}
 	}
-	d.remember(o.Sender.ID, store.RecentSend{At: store.Micros(o.At), Recipients: len(o.Recipients.Recipients), Groups: o.Recipients.Groups,
-		Schools: o.Recipients.Schools})
+	if !o.Delivery {
+		// A deferred message was remembered at its send; its observation
+		// moves to its delivery (record).
+		d.remember(o.Sender.ID, store.RecentSend{At: store.Micros(o.At), Recipients: len(o.Recipients.Recipients), Groups: o.Recipients.Groups,
+			Schools: o.Recipients.Schools})
+	}
 	d.pending.Store(o, p)
 	return hold, why
+}
+
+// sessionSignals are the account signals of the session that sent a
+// message, which a deferred message keeps until its delivery.
+const sessionSignals = FlagAccount | FlagStrong | FlagStranger
+
+// scheduledFrom returns, for a deferred message at its delivery, the
+// account signals its send was observed with: the deliverer has no
+// session, and a wave scheduled from stolen sessions fires from none. An
+// observation that cannot be read counts as a new device (fail closed);
+// one purged (sent more than HistoryFor before) as none.
+func (d *Detector) scheduledFrom(ctx context.Context, o *messaging.Observed) int64 {
+	if !o.Delivery || o.ID == 0 {
+		return 0
+	}
+	obs, err := d.db.CampaignObsByID(ctx, o.ID)
+	if errors.Is(err, store.ErrNotFound) {
+		return 0
+	}
+	if err != nil {
+		d.log.Warn("campaign: scheduled message", "err", err)
+		return FlagAccount | FlagStranger
+	}
+	return obs.Flags & sessionSignals
 }
 
 // Stored is the messaging.StoredFunc: it queues the message for the
@@ -543,7 +574,7 @@ func (d *Detector) Stored(ctx context.Context, o *messaging.Observed) {
 	} else {
 		// The screen held or rejected it: Watch never saw it.
 		p = d.features(o)
-		p.flags = d.flags(ctx, o, p.alarm)
+		p.flags = d.flags(ctx, o, p.alarm) | d.scheduledFrom(ctx, o)
 	}
 	d.enqueue(d.jobOf(o, p))
 }
@@ -553,7 +584,7 @@ func (d *Detector) jobOf(o *messaging.Observed, p pending) job {
 	if p.campaign != 0 {
 		p.flags |= FlagCampaign
 	}
-	return job{obs: d.obsOf(o, p), sig: p.sig, campaign: p.campaign, recorded: o.Recorded}
+	return job{obs: d.obsOf(o, p), sig: p.sig, campaign: p.campaign, recorded: o.Recorded, delivery: o.Delivery}
 }
 
 func (d *Detector) enqueue(j job) {
@@ -1263,9 +1294,23 @@ func (d *Detector) releaseProbation(ctx context.Context) error {
 	if len(ids) == 0 {
 		return nil
 	}
+	// A scheduled message goes back to waiting for its time: the
+	// deliverer watches it again then.
+	later := map[int64]bool{}
+	for _, id := range ids {
+		m, err := d.db.MessageByID(ctx, id)
+		if err != nil {
+			return err
+		}
+		later[id] = m.DeliverAt > store.Micros(now)
+	}
 	return d.db.InTx(ctx, func(tx *store.Tx) error {
 		for _, id := range ids {
-			ok, err := tx.Decide(ctx, id, string(bouclier.StatusDelivered), "campaign", store.Micros(now))
+			to, detail := bouclier.StatusDelivered, "probation over, no wave"
+			if later[id] {
+				to, detail = bouclier.StatusDeferred, "probation over, no wave: delivery at its scheduled time"
+			}
+			ok, err := tx.Decide(ctx, id, string(to), "campaign", store.Micros(now))
 			if err != nil {
 				return err
 			}
@@ -1276,7 +1321,7 @@ func (d *Detector) releaseProbation(ctx context.Context) error {
 				continue
 			}
 			if err := audit.Append(ctx, tx, audit.Entry{At: now, Actor: "system", Action: "message.release", Target: fmt.Sprintf("message:%d", id),
-				Scope: "national", Source: "campaign", Detail: "probation over, no wave"}); err != nil {
+				Scope: "national", Source: "campaign", Detail: detail}); err != nil {
 				return err
 			}
 		}

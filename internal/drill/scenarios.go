@@ -229,7 +229,7 @@ func Scenarios() []Scenario {
 		{Name: "legitime-photo-sortie", Tuned: true, Legit: &Legit{Kind: LegitPhoto, Senders: 40}},
 		// Written blind (campaign5), committed and run once at 40
 		// establishments before any detector change.
-		{Name: "programmes-pour-7h", Attack: &Attack{Role: p, Senders: 13, PerSender: 1, Target: TargetTeacherStaff, Text: TextHoax, Paraphrase: true,
+		{Name: "programmes-pour-7h", Tuned: true, Attack: &Attack{Role: p, Senders: 13, PerSender: 1, Target: TargetTeacherStaff, Text: TextHoax, Paraphrase: true,
 			Schedule: 15*time.Hour + 30*time.Minute, Spacing: 70 * time.Minute, LoginBefore: 10 * time.Minute, Access: AccessStolenToken}},
 		{Name: "un-par-etablissement", Attack: &Attack{Role: p, OnePerSchool: true, PerSender: 1, Target: TargetOwnTeacher, Text: TextHoax, Paraphrase: true,
 			WarmUp: 2, Spacing: 4 * time.Second, LoginBefore: 30 * time.Minute, Access: AccessStolenToken}},
