@@ -235,7 +235,7 @@ func Scenarios() []Scenario {
 			WarmUp: 2, Spacing: 4 * time.Second, LoginBefore: 30 * time.Minute, Access: AccessStolenToken}},
 		{Name: "pdf-personnalise", Attack: &Attack{Role: p, Senders: 24, PerSender: 1, Target: TargetTeacherStaff, Text: TextPDF,
 			Spacing: 8 * time.Second, LoginBefore: 40 * time.Minute, Access: AccessStolenToken}},
-		{Name: "lente-sur-la-journee", Attack: &Attack{Role: t, Senders: 10, PerSender: 1, Target: TargetOwnTeacher, Text: TextIntrusion, Paraphrase: true,
+		{Name: "lente-sur-la-journee", Tuned: true, Attack: &Attack{Role: t, Senders: 10, PerSender: 1, Target: TargetOwnTeacher, Text: TextIntrusion, Paraphrase: true,
 			Spacing: 65 * time.Minute, LoginBefore: 2 * time.Hour, Access: AccessReplayedCookie, WarmUp: 1}},
 		{Name: "legitime-lettre-transferee", Legit: &Legit{Kind: LegitLetter, Senders: 20}},
 		{Name: "legitime-devoirs-academie", Legit: &Legit{Kind: LegitHomework, Senders: 400}},
