@@ -59,9 +59,9 @@ var hoaxes = []string{
 }
 
 // TestScheduledWave: four hijacked parents of four establishments each
-// schedule a hoax in the afternoon, 70 minutes apart (never three senders
-// within the wave's window), all to be delivered at 7:00 the next
-// morning. Their probation ends without a wave, and each message waits
+// schedule a hoax from the afternoon on, 5 h 30 apart (never three
+// senders within the wave's window, nor within a slow wave's day), all to
+// be delivered at 7:00 the next morning. Their probation ends without a wave, and each message waits
 // for its time (it is not delivered then); at 7:00 the deliverer shows
 // them to the detector as sends, with the account signals of the
 // sessions that scheduled them, at the instant of their delivery: the
@@ -80,7 +80,7 @@ func TestScheduledWave(t *testing.T) {
 			if s := message(t, e, res.ID).Status; s != bouclier.StatusDeferred {
 				t.Fatalf("scheduled copy %d after its probation: %s, want deferred until %s", i, s, fire)
 			}
-			e.Clock.Advance(70*time.Minute - campaign.DefaultConfig().FormingFor)
+			e.Clock.Advance(5*time.Hour + 30*time.Minute - campaign.DefaultConfig().FormingFor - campaign.DefaultConfig().ProbationFor)
 		}
 		if n := len(incidents(t, e)); n != 0 {
 			t.Fatalf("%d incidents before the wave fires", n)

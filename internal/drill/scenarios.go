@@ -228,7 +228,18 @@ func Scenarios() []Scenario {
 			Spacing: 6 * time.Second, LoginBefore: 30 * time.Minute, Access: AccessStolenToken}},
 		{Name: "legitime-photo-sortie", Tuned: true, Legit: &Legit{Kind: LegitPhoto, Senders: 40}},
 		// Written blind (campaign5), committed and run once at 40
-		// establishments before any detector change.
+		// establishments (4 académies, 100 ordinary, seed 2024) before any
+		// detector change: un-par-etablissement, pdf-personnalise and the
+		// two legitimate ones met the targets; programmes-pour-7h missed
+		// (84.6 % visible, 33 copies left, no incident: a message on
+		// probation at its send went out then, and at its delivery its
+		// observation was hours out of the window) and lente-sur-la-journee
+		// missed (90 % visible, 72 left, no incident: never three senders
+		// within the window). The deferred delivery's watch and the slow
+		// wave over the day were designed on those two: they are marked
+		// Tuned. programmes-pour-7h's first version, senders 55 minutes
+		// apart, was caught when they scheduled; the attacker's answer, 70
+		// minutes apart, is the one kept.
 		{Name: "programmes-pour-7h", Tuned: true, Attack: &Attack{Role: p, Senders: 13, PerSender: 1, Target: TargetTeacherStaff, Text: TextHoax, Paraphrase: true,
 			Schedule: 15*time.Hour + 30*time.Minute, Spacing: 70 * time.Minute, LoginBefore: 10 * time.Minute, Access: AccessStolenToken}},
 		{Name: "un-par-etablissement", Attack: &Attack{Role: p, OnePerSchool: true, PerSender: 1, Target: TargetOwnTeacher, Text: TextHoax, Paraphrase: true,
