@@ -52,7 +52,7 @@ func RunRemoteScenario(ctx context.Context, o Options, sc Scenario) (Row, error)
 	if err := d.devices(ctx); err != nil {
 		return Row{}, err
 	}
-	s := &scene{d: d, sc: sc, row: Row{Scenario: sc.Name, Attack: sc.Attack != nil && sc.Attack.Text != TextTemplate, Tuned: sc.Tuned},
+	s := &scene{d: d, sc: sc, row: Row{Scenario: sc.Name, Attack: sc.Attack != nil && sc.Attack.Text != TextTemplate, Tuned: sc.Tuned, VisibleUpTo: sc.VisibleUpTo},
 		visible: map[int64]time.Duration{}, seen: map[int64]bool{}, attackIDs: map[int64]bool{}, legitIDs: map[int64]bool{}, legitSenders: map[string]bool{}}
 	rs := &remoteScene{r: r, s: s, tokens: map[string]string{}}
 	if err := rs.run(ctx); err != nil {
