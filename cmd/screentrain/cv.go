@@ -245,7 +245,11 @@ func modelCard(o options, m *screen.Model, modelSum, dataSum, sourcesSum, commit
 	fmt.Fprintf(&b, "- Hold threshold (strongest head), adults: %s; students (benign budget 5 %%): %s. Calibrated by cross-fitting over the %d training messages (benign rows scored by models that did not see their group), as the lowest threshold at which the benign messages held by the rules, the frames or the model have a 95 %% Wilson upper bound at or under 2 %% (5 %% for students). The model alone holds at most (score ≤ 0.84): rejection stays with the rules.\n", line(m.Meta.HoldAt), line(m.Meta.Student), nCalib)
 	fmt.Fprintf(&b, "- Feature fingerprint (screen.FeatureFingerprint): `%s`\n", m.Meta.Features)
 	fmt.Fprintf(&b, "- Trainer: `cmd/screentrain` at commit %s\n", commit)
-	fmt.Fprintf(&b, "- Command: `go run ./cmd/screentrain -data %s -seed %d -synth %d -folds %d -epochs %d -lr %g -l2 %g -nc=%v`\n\n", o.data, o.seed, o.synthN, o.folds, o.epochs, o.lr, o.l2, o.nc)
+	extra := ""
+	if o.with != "" {
+		extra = " -with " + o.with
+	}
+	fmt.Fprintf(&b, "- Command: `go run ./cmd/screentrain -data %s -seed %d -synth %d -folds %d -epochs %d -lr %g -l2 %g -nc=%v%s`\n\n", o.data, o.seed, o.synthN, o.folds, o.epochs, o.lr, o.l2, o.nc, extra)
 	b.WriteString("## Data\n\n")
 	fmt.Fprintf(&b, "| file | SHA-256 | licence |\n|---|---|---|\n")
 	fmt.Fprintf(&b, "| `train.jsonl` (read in place, never copied) | `%s` | MHC: CC BY 4.0 (Röttger et al. 2022); MLMA: MIT (Ousidhoum et al. 2019); CyberAgressionAdo-Large: CC BY-NC 4.0 (Ollagnier 2024) |\n", dataSum)

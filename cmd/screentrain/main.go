@@ -62,6 +62,7 @@ type options struct {
 	lr, l2        float64
 	out, card, cv string
 	without       string // generator families left out (comma-separated): a measurement on the earlier groups only
+	with          string // optional generator families added (comma-separated): a measurement, not production
 }
 
 func main() {
@@ -78,6 +79,7 @@ func main() {
 	flag.StringVar(&o.card, "card", "docs/screen/MODEL_CARD.md", "model card to write")
 	flag.StringVar(&o.cv, "cv", "docs/screen/CV_REPORT.md", "cross-validation report to write")
 	flag.StringVar(&o.without, "without", "", "generator families to leave out, comma-separated (a like-for-like measurement against an earlier model; never for production)")
+	flag.StringVar(&o.with, "with", "", "optional generator families to add, comma-separated (a measurement; the production model is trained without them)")
 	flag.Parse()
 	if err := run(o); err != nil {
 		fmt.Fprintln(os.Stderr, "screentrain:", err)
@@ -123,7 +125,11 @@ func run(o options) error {
 	if err != nil {
 		return err
 	}
-	for _, g := range synth.Generate(o.seed, o.synthN) {
+	with, err := optionalFamilies(o.with)
+	if err != nil {
+		return err
+	}
+	for _, g := range synth.GenerateWith(o.seed, o.synthN, with) {
 		if skip[g.Family] {
 			continue
 		}
@@ -197,6 +203,21 @@ func familiesLeftOut(list string) (map[string]bool, error) {
 		}
 	}
 	return skip, nil
+}
+
+// optionalFamilies parses -with: optional generator family names,
+// comma-separated.
+func optionalFamilies(list string) (map[string]bool, error) {
+	with := map[string]bool{}
+	for _, f := range strings.Split(list, ",") {
+		if f = strings.TrimSpace(f); f != "" {
+			if _, ok := synth.OptionalFamilies()[f]; !ok {
+				return nil, fmt.Errorf("-with: no optional generator family %q", f)
+			}
+			with[f] = true
+		}
+	}
+	return with, nil
 }
 
 func readTrain(p string) ([]*example, error) {

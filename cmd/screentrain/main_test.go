@@ -110,3 +110,18 @@ func TestFamiliesLeftOut(t *testing.T) {
 		t.Fatal("an unknown family was accepted")
 	}
 }
+
+// -with names optional generator families only; a regular or unknown
+// family is an error.
+func TestOptionalFamilies(t *testing.T) {
+	got, err := optionalFamilies("group_threat, quant_benign")
+	if err != nil || len(got) != 2 || !got["group_threat"] || !got["quant_benign"] {
+		t.Fatalf("got %v, %v", got, err)
+	}
+	if _, err := optionalFamilies("lab_hunt"); err == nil {
+		t.Fatal("a regular family was accepted as optional")
+	}
+	if _, err := optionalFamilies("no_such_family"); err == nil {
+		t.Fatal("an unknown family was accepted")
+	}
+}

@@ -166,6 +166,22 @@ func TestHeldOut(t *testing.T) {
 		// (threat 6/15, terror apology 7/10) and benign 2/25 held when
 		// written; 19/25 (threat 12/15) and 1/25 after it.
 		{"blind9", "testdata/blind9_heldout.jsonl", 0.5},
+		// 30 threats between pupils in their own words (SMS spelling,
+		// slang verbs of beating, the exit of school, group threats,
+		// family and home) and 30 hard benign pupil messages (games,
+		// sport, « mort de rire », meetings, teasing), written before the
+		// eighth round A and not tuned on: threats 23/30 stopped and
+		// benign 5/30 held when written (26/30 and 5/30 from a student,
+		// TestBlind10Student); 25/30 and 3/30 after it (26/30 and 3/30).
+		{"blind10", "testdata/blind10_heldout.jsonl", 0.5},
+		// 30 harmful (24 threats against a group of people or a school
+		// by outcome, call or wish; 6 terror apology by emulation or
+		// joining) and 30 hard benign (lessons, news, court, games,
+		// family hyperbole, « il faut éliminer… »), written before the
+		// eighth round B and not tuned on: harmful 19/30 stopped (threat
+		// 17/24, terror apology 2/6) and benign 9/30 held when written;
+		// 24/30 (threat 21/24, terror apology 3/6) and 6/30 after it.
+		{"blind11", "testdata/blind11_heldout.jsonl", 0.5},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			acc := runCorpus(t, c.file, false)

@@ -42,6 +42,7 @@ type scratch struct {
 	clause   []int
 	frames   []frame
 	fts      []ftok
+	keys     keyCache
 }
 
 var scratchPool = sync.Pool{New: func() any {
@@ -69,7 +70,7 @@ func analyzeText(text string, fv *featureVec, post func(*featureVec)) [numDetect
 	a := nb.expandChat(nb.analyze(text))
 	sc := scratchPool.Get().(*scratch)
 	defer scratchPool.Put(sc)
-	toks := buildTokens(a, sc.toks[:0])
+	toks := buildTokensCached(a, sc.toks[:0], &sc.keys)
 	sc.toks = toks
 	if cap(sc.clause) < len(toks) {
 		sc.clause = make([]int, len(toks))
@@ -110,10 +111,16 @@ func analyzeText(text string, fv *featureVec, post func(*featureVec)) [numDetect
 
 // buildTokens merges compounds and computes token classes.
 func buildTokens(a analysis, out []dtok) []dtok {
+	return buildTokensCached(a, out, nil)
+}
+
+// buildTokensCached is buildTokens with the keys' information looked up
+// through kc (nil: the lexicon's shared cache only).
+func buildTokensCached(a analysis, out []dtok, kc *keyCache) []dtok {
 	ts := a.toks
 	for i := 0; i < len(ts); i++ {
 		t := &ts[i]
-		ki := lx.info(t.key)
+		ki := kc.info(t.key)
 		if cs := ki.comps; cs != nil {
 			merged := false
 			for _, c := range cs {
@@ -133,7 +140,7 @@ func buildTokens(a analysis, out []dtok) []dtok {
 					for k := range c.parts {
 						d.flags |= ts[i+k].flags & (tObf | tQuoted | tEmoji)
 					}
-					d.info = lx.info(d.key)
+					d.info = kc.info(d.key)
 					d.class = d.info.class
 					out = append(out, d)
 					i += len(c.parts) - 1
@@ -149,7 +156,7 @@ func buildTokens(a analysis, out []dtok) []dtok {
 		d.info = ki
 		d.class = d.info.class
 		if d.alt != "" {
-			d.altInfo = lx.info(d.alt)
+			d.altInfo = kc.info(d.alt)
 			d.class |= d.altInfo.class
 		}
 		out = append(out, d)

@@ -122,6 +122,9 @@ type frame struct {
 	ruin         bool // the school's ruin as an image or an outcome: « la cour sera rouge de sang »
 	device       bool // a device claimed in the school: « un engin réglé pour 10h15 »
 	admire       bool // daring, emulation or joining: « ils ont eu le cran de », « faire comme eux », « rejoignez-nous »
+	pupil        bool // a threat between pupils read by frames8p.go: « jvais te soulever », « mon poing dans ta gueule »
+	mark         bool // a challenge: « tu vas voir » (frames8p.go)
+	people       bool // a group of people named by a noun: « tous les X », « ces X » (frames8g.go)
 }
 
 // agentive reports whether someone performs, claims or calls for the act
@@ -249,7 +252,7 @@ var (
 	cliticWords      = "te t vous le la les l lui leur y en me m se s ne n nous toi"
 	negWords         = "pas jamais plus rien aucun aucune personne guère"
 	placePreps       = "dans au aux devant derrière sous chez vers"
-	frameSchoolWords = "collège lycée école établissement cantine self réfectoire cdi gymnase gym cour récré récréation salle classe toilettes internat préau parking portail hall bâtiment amphi labo couloir vie scolaire salle des profs internat"
+	frameSchoolWords = "collège lycée école établissement cantine self réfectoire cdi gymnase gym cour récré récréation salle classe toilettes internat préau parking portail hall bâtiment amphi labo couloir scolaire profs bahut"
 	subordinators    = "que qu qui quand si lorsque lorsqu puisque parce car mais donc puis sinon comme où dont comment pourquoi"
 	reportVerbs      = "recevoir signaler informer écrire dire affirmer prétendre menacer annoncer raconter publier envoyer déclarer alerter prévenir évoquer rapporter insister répéter entendre"
 	drillWords       = "exercice exercices ppms simulation entraînement alerte consigne consignes protocole vigipirate confinement évacuation procédure"
@@ -529,6 +532,7 @@ func buildFrameLex() *frameLex {
 	for _, w := range strings.Fields("armer mériter aimer souhaiter commencer exécuter noyer pendre casser briser trancher éclater souffrir mourir aller avoir compter devoir faire falloir penser planter pouvoir péter rêver sauter tirer vote vouloir être") {
 		f.lemma[w] = keyOf(w)
 	}
+	addPupilLex(f)
 	return f
 }
 
@@ -557,6 +561,8 @@ type ftok struct {
 	act   actClass // the act of its first verb analysis with an act lemma
 	actAt int      // index of that analysis in morph
 	lf    uint16   // lemma classes (lf*)
+	cues  uint8    // the message cues the key brings (keyCues)
+	p8    uint8    // pupil word classes (frames8p.go)
 }
 
 // Lemma classes of a key's verb analyses.
@@ -719,31 +725,10 @@ func parseFrames(src string, toks []dtok, clauseOf []int, out []frame, fts []fto
 	}
 	// The sixth round's readers run only on messages with their cue: a
 	// part of the body, the reader's kin or home, a fight.
+	// Each key's cues are decided once, in its keyInfo (keyCues).
 	var cues uint8
-	rl := ruinLexicon()
 	for i := range fts {
-		ft := &fts[i]
-		if ft.fc&fc_body != 0 {
-			cues |= cueBody
-		}
-		if ft.fc&fc_kin != 0 || ft.key == "chez" {
-			cues |= cueKin
-		}
-		if ft.lf&lfFight != 0 || ft.key == "1v1" || ft.key == "1vs1" || ft.key == "face" || ft.key == "fight" {
-			cues |= cueFight
-		}
-		if rl.image[ft.key] || ft.lf&lfVerb != 0 && ruinVerb(ft.morph, rl) {
-			cues |= cueRuin
-		}
-		if rl.device[ft.key] {
-			cues |= cueDevice
-		}
-		if rl.works[ft.key] {
-			cues |= cueWorks
-		}
-		if rl.daring[ft.key] || rl.same[ft.key] || ft.lf&lfVerb != 0 && admireVerb(ft.morph, rl) {
-			cues |= cueAdmire
-		}
+		cues |= fts[i].cues
 	}
 	start, prevStart := 0, 0
 	for i := 0; i <= len(fts); i++ {
@@ -775,7 +760,9 @@ func parseFrames(src string, toks []dtok, clauseOf []int, out []frame, fts []fto
 		}
 		start = i
 	}
+	readGroups(toks, fts, out)
 	setting(toks, out)
+	pupilGames(toks, out)
 	return out, fts
 }
 
@@ -1270,6 +1257,7 @@ func readClause(src string, toks []dtok, fts []ftok, cues uint8) frame {
 	if !fr.negated && cues&cueAdmire != 0 {
 		readAdmire(fts, &fr, subject)
 	}
+	readPupil(fts, &fr, subject)
 	// « le vieux gymnase sera démoli pendant les travaux »: a building's
 	// end in works said of the school is no threat.
 	if cues&cueWorks != 0 && fr.school && (fr.act == actAttack || fr.act == actHarm || fr.act == actExplode) && fr.actor != actor1 && fr.actor != actor2 && worksIn(fts) {
@@ -2149,6 +2137,7 @@ func frameScores(toks []dtok, frames []frame) [numDetectors]detectorScore {
 	if allusion && attackRef && !framedMsg && out[detThreat].score < 0.55 {
 		out[detThreat] = detectorScore{score: 0.55, reason: "threat: cadre allusion à une attaque passée (score 0.55)"}
 	}
+	pupilScores(toks, frames, &out)
 	return out
 }
 
@@ -2202,7 +2191,37 @@ const softLemmas = "vouloir pouvoir préférer avoir être aimer savoir"
 const stopLemmas = "arrêter cesser éviter interdire empêcher"
 
 func newFtok(key string, tok int, ki *keyInfo) ftok {
-	return ftok{key: key, tok: tok, morph: ki.morph, fc: ki.frame, noun: ki.noun, subj: ki.subj, act: ki.act, actAt: ki.actAt, lf: ki.lf}
+	return ftok{key: key, tok: tok, morph: ki.morph, fc: ki.frame, noun: ki.noun, subj: ki.subj, act: ki.act, actAt: ki.actAt, lf: ki.lf, cues: ki.cues, p8: ki.p8}
+}
+
+// keyCues returns the message cues (cue*) a key brings, from its frame
+// classes, lemma classes and analyses: computed once per key (keyInfo)
+// because parseFrames needs them for every token of every message.
+func keyCues(key string, fc uint32, lf uint16, morph []MorphEntry) uint8 {
+	var cues uint8
+	rl := ruinLexicon()
+	if fc&fc_body != 0 {
+		cues |= cueBody
+	}
+	if fc&fc_kin != 0 || key == "chez" {
+		cues |= cueKin
+	}
+	if lf&lfFight != 0 || key == "1v1" || key == "1vs1" || key == "face" || key == "fight" {
+		cues |= cueFight
+	}
+	if rl.image[key] || lf&lfVerb != 0 && ruinVerb(morph, rl) {
+		cues |= cueRuin
+	}
+	if rl.device[key] {
+		cues |= cueDevice
+	}
+	if rl.works[key] {
+		cues |= cueWorks
+	}
+	if rl.daring[key] || rl.same[key] || lf&lfVerb != 0 && admireVerb(morph, rl) {
+		cues |= cueAdmire
+	}
+	return cues
 }
 
 // contraction returns the subject and verb a key contracts (jvais).
@@ -2222,12 +2241,13 @@ var alwaysParseFrames = false
 // it. Reporting verbs also count, so that the message-level features are
 // the same either way (messageFlags).
 func needFrames(toks []dtok) bool {
-	var first, etre, prep, te, near bool
+	var first, etre, prep, te, near, second bool
+	var p8 uint8
 	for i := range toks {
 		ki := toks[i].info
 		if ki.act != actNone || ki.noun != actNone || ki.contr != nil || ki.lf&lfFight != 0 ||
 			ki.frame&(fc_weapon|fc_approve|fc_wish|fc_survival|fc_pastAttack|fc_praiseN|fc_outcomeP) != 0 || ki.lf&(lfReport|lfFalloir|lfDoing|lfHarm|lfMemory) != 0 ||
-			ki.class&clRef != 0 {
+			ki.class&clRef != 0 || ki.g8&gcNeedFrames != 0 {
 			return true
 		}
 		first = first || ki.subj == actor1
@@ -2235,6 +2255,8 @@ func needFrames(toks []dtok) bool {
 		prep = prep || ki.frame&fc_placePrep != 0
 		te = te || toks[i].key == "te" || toks[i].key == "t"
 		near = near || ki.frame&(fc_body|fc_kin) != 0 || toks[i].key == "chez"
+		p8 |= ki.p8
+		second = second || ki.subj == actor2 || toks[i].key == "vous"
 		if k := toks[i].key; k == "1v1" || k == "1vs1" || k == "face" || k == "fight" {
 			return true
 		}
@@ -2242,7 +2264,7 @@ func needFrames(toks []dtok) bool {
 	// A first person and « te »: the frame aimed at the reader (addressed);
 	// a part of the body, the reader's kin or a challenge (bodyHarm,
 	// readNear, readChallenge).
-	return first && (etre && prep || te) || near && (first || te)
+	return first && (etre && prep || te) || near && (first || te) || pupilNeedFrames(p8, second)
 }
 
 // messageFlags returns the message-level frame flags read from the words

@@ -107,8 +107,9 @@ func readDevice(fts []ftok, fr *frame, subject uint8) {
 	dev := -1
 	for i, ft := range fts {
 		// An indefinite device (un, des, deux…): « mon sac », « le colis »
-		// are someone's own or known.
-		if rl.device[ft.key] && !(i+1 < len(fts) && (fts[i+1].key == "de" || fts[i+1].key == "d")) && !(i > 0 && knownDet[fts[i-1].key]) {
+		// are someone's own or known. (cueDevice: rl.device[ft.key],
+		// decided once per key.)
+		if ft.cues&cueDevice != 0 && !(i+1 < len(fts) && (fts[i+1].key == "de" || fts[i+1].key == "d")) && !(i > 0 && knownDet[fts[i-1].key]) {
 			dev = i
 			break
 		}
@@ -262,9 +263,8 @@ func admireExcused(toks []dtok, frames []frame) bool {
 }
 
 func worksIn(fts []ftok) bool {
-	rl := ruinLexicon()
 	for _, ft := range fts {
-		if rl.works[ft.key] {
+		if ft.cues&cueWorks != 0 { // rl.works[ft.key], decided once per key
 			return true
 		}
 	}

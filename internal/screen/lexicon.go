@@ -697,6 +697,7 @@ func isClockTime(k string) bool {
 // twenty map lookups, so it is cached: the vocabulary of school messages is
 // small and the cache is read-mostly.
 type keyInfo struct {
+	key   string // the key itself (its own copy): keyCache compares it
 	class uint64
 	cands []int32
 	later []int32    // ids of the later elements whose words match the key
@@ -719,7 +720,10 @@ type keyInfo struct {
 	act   actClass
 	actAt int
 	lf    uint16
+	cues  uint8 // parseFrames' message cues (keyCues)
+	p8    uint8 // pupil word classes (frames8p.go)
 	contr *[2]string
+	g8    uint16 // the eighth round's cue bits (gc*, frames8g.go)
 }
 
 // The key cache is read on every token of every message and written
@@ -761,7 +765,7 @@ func (l *lexicon) info(key string) *keyInfo {
 	if infoSize >= maxInfoCache {
 		return ki
 	}
-	infoPending[strings.Clone(key)] = ki
+	infoPending[ki.key] = ki
 	infoSize++
 	snap := infoSnap.Load()
 	n := 0
@@ -784,10 +788,36 @@ func (l *lexicon) info(key string) *keyInfo {
 	return ki
 }
 
+// keyCache is a small direct-mapped cache in front of lx.info, held by a
+// pooled scratch (so by one Check at a time): most of a message's words
+// were seen by the previous messages, and a hit costs a short hash and a
+// string comparison instead of the shared map's lookup.
+type keyCache [1024]*keyInfo
+
+func (c *keyCache) info(key string) *keyInfo {
+	if c == nil {
+		return lx.info(key)
+	}
+	h := uint32(2166136261)
+	for i := 0; i < len(key); i++ {
+		h = (h ^ uint32(key[i])) * 16777619
+	}
+	slot := &c[h&(uint32(len(c))-1)]
+	if ki := *slot; ki != nil && ki.key == key {
+		return ki
+	}
+	ki := lx.info(key)
+	*slot = ki
+	return ki
+}
+
 func (l *lexicon) computeInfo(key string) *keyInfo {
-	ki := &keyInfo{class: l.classOf(key), morph: morphLookup(key)}
+	ki := &keyInfo{key: strings.Clone(key), class: l.classOf(key), morph: morphLookup(key)}
 	ki.frame, ki.noun, ki.subj = frameWordInfo(key)
 	ki.act, ki.actAt, ki.lf = verbInfo(ki.morph)
+	ki.cues = keyCues(key, ki.frame, ki.lf, ki.morph)
+	ki.p8 = pupilWordInfo(key, ki.morph)
+	ki.g8 = groupCueOf(key, ki.morph)
 	if c, ok := contractions[key]; ok {
 		ki.contr = &c
 	}

@@ -127,11 +127,22 @@ func refang(s string) string {
 	return refanger.Replace(s)
 }
 
+// refangLead marks the bytes needsRefang looks further at.
+var refangLead = func() (t [256]bool) {
+	for _, c := range []byte("[({xX\xEF\xE3\xE2") {
+		t[c] = true
+	}
+	return t
+}()
+
 // needsRefang reports whether refanger could change s: a bracket directly
 // before a dot, a colon or a spelt-out dot, "xx" or "XX" (hxxp), or a dot
 // of another script. One pass over the bytes; most messages have none.
 func needsRefang(s string) bool {
 	for i := 0; i < len(s); i++ {
+		if !refangLead[s[i]] {
+			continue // most bytes: one table look-up
+		}
 		switch c := s[i]; c {
 		case '[', '(', '{':
 			if i+1 < len(s) {

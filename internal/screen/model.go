@@ -478,6 +478,9 @@ func (fv *featureVec) fill(toks []dtok, frames []frame, clause []int, ds *[numDe
 				fv.addName("cadre : présence 1re personne + établissement", frameValue)
 			}
 		}
+		if fr.people && fr.act != actNone && !fr.negated && !fr.framed() {
+			fv.addName("cadre : acte sur un groupe de personnes", frameValue)
+		}
 		if fr.act == actNone {
 			continue
 		}
@@ -738,6 +741,9 @@ func (m *Model) contributions(fv *featureVec, h, n int) []Contribution {
 	k := 0
 	for i, ix := range fv.idx {
 		v := m.weight(ix, h) * float64(fv.val[i])
+		if k == n && v <= top[k-1].v {
+			continue // too weak: no need to compare the names
+		}
 		dup := false
 		for j := 0; j < k; j++ {
 			if fv.desc[top[j].i] == fv.desc[i] {
@@ -745,7 +751,7 @@ func (m *Model) contributions(fv *featureVec, h, n int) []Contribution {
 				break
 			}
 		}
-		if dup || k == n && v <= top[k-1].v {
+		if dup {
 			continue
 		}
 		if k < n {

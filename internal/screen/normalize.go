@@ -200,9 +200,12 @@ func mapRunes(s string, out []ch) []ch {
 			out = slices.Grow(out, j-i)[:n+j-i]
 			dst := out[n:]
 			run := s[i:j]
+			run = run[:len(dst)] // one bounds check for the loop
+			at := int32(i)
 			for k := range dst {
 				c := &asciiChs[run[k]]
-				dst[k] = ch{r: c.r, kind: c.kind, start: int32(i + k), end: int32(i + k + 1)}
+				dst[k] = ch{r: c.r, kind: c.kind, start: at, end: at + 1}
+				at++
 			}
 			// A zero-width character marks only the next character.
 			dst[0].obf = pendingObf && asciiChs[run[0]].obf
@@ -371,11 +374,16 @@ func (nb *nbufs) segment(chs []ch) []rawTok {
 		}
 		rt := rawTok{start: int(chs[wordStart].start), end: int(chs[end-1].end), before: cur, quoted: inQuote}
 		b0 := len(runeBuf)
-		for j := wordStart; j < end; j++ {
-			c := chs[j]
-			runeBuf = append(runeBuf, c.r)
-			rt.obf = rt.obf || c.obf
-			rt.emoji = rt.emoji || c.emoji
+		runeBuf = runeBuf[:b0+end-wordStart] // within cap: never past len(chs)
+		dst := runeBuf[b0:]
+		for j, c := range chs[wordStart:end] {
+			dst[j] = c.r
+			if c.obf {
+				rt.obf = true
+			}
+			if c.emoji {
+				rt.emoji = true
+			}
 		}
 		rt.runes = runeBuf[b0:len(runeBuf):len(runeBuf)]
 		if len(rt.runes) > 0 {
@@ -610,7 +618,20 @@ func (nb *nbufs) finish(src string, raws []rawTok) analysis {
 		obf := rt.obf
 		// Most words are ASCII letters only: no homoglyph to fold (that
 		// needs a non-ASCII rune) and no leet digit to map (deleet needs
-		// a non-letter), and bytes can be written as they are.
+		// a non-letter), and bytes can be written as they are. Such a
+		// word (a letter three times in a row counted once, as below)
+		// and its key (as appendSqueezed makes it: a run of one letter
+		// once, doubled e and l kept) are written in one pass, into room
+		// made once; at the first other character the pass is dropped
+		// for the general path.
+		w, k, emph, ok := asciiLetterWord(rt.runes, words, keys)
+		if ok {
+			spans[i] = span{w0: len(words), w1: len(w), k0: len(keys), k1: len(k), a0: len(k), a1: len(k)}
+			words, keys = w, k
+			tokFlags(&a.toks[i], raws, i, obf || emph)
+			continue
+		}
+		words, keys = w, k // the room made, nothing written
 		ascii, letters := true, true
 		for _, r := range rt.runes {
 			if r >= utf8.RuneSelf {
@@ -663,21 +684,7 @@ func (nb *nbufs) finish(src string, raws []rawTok) analysis {
 			sp.a1 = len(keys)
 		}
 		spans[i] = sp
-		t := &a.toks[i]
-		t.start, t.end = rt.start, rt.end
-		if obf {
-			t.flags |= tObf
-		}
-		if rt.quoted {
-			t.flags |= tQuoted
-		}
-		if rt.emoji {
-			t.flags |= tEmoji
-		}
-		if i == 0 || rt.before.sentence {
-			t.flags |= tSentence
-		}
-		t.elided = elidedAt(raws, i)
+		tokFlags(&a.toks[i], raws, i, obf)
 	}
 	var ws, ks string
 	if nb.owned {
@@ -698,6 +705,64 @@ func (nb *nbufs) finish(src string, raws []rawTok) analysis {
 		}
 	}
 	return a
+}
+
+// asciiLetterWord appends word rs, if it is made of ASCII letters only, to
+// words and its key to keys; emph reports a letter three times in a row.
+// Otherwise it returns words and keys as they were (with more room).
+func asciiLetterWord(rs []rune, words, keys []byte) (w, k []byte, emph, ok bool) {
+	w0, k0 := len(words), len(keys)
+	words, keys = slices.Grow(words, len(rs)), slices.Grow(keys, len(rs))
+	wb, kb := words[w0:w0+len(rs)], keys[k0:k0+len(rs)]
+	nw, nk := 0, 0
+	for j := 0; j < len(rs); {
+		r := rs[j]
+		if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z') {
+			return words[:w0], keys[:k0], false, false
+		}
+		k := j + 1
+		for k < len(rs) && rs[k] == r {
+			k++
+		}
+		n := k - j
+		if n >= 3 {
+			n, emph = 1, true
+		}
+		b := byte(r)
+		wb[nw] = b
+		kb[nk] = b
+		nw++
+		nk++
+		if n == 2 {
+			wb[nw] = b
+			nw++
+			if b == 'e' || b == 'l' {
+				kb[nk] = b
+				nk++
+			}
+		}
+		j = k
+	}
+	return words[:w0+nw], keys[:k0+nk], emph, true
+}
+
+// tokFlags sets the span and flags of token t from raw word i.
+func tokFlags(t *token, raws []rawTok, i int, obf bool) {
+	rt := &raws[i]
+	t.start, t.end = rt.start, rt.end
+	if obf {
+		t.flags |= tObf
+	}
+	if rt.quoted {
+		t.flags |= tQuoted
+	}
+	if rt.emoji {
+		t.flags |= tEmoji
+	}
+	if i == 0 || rt.before.sentence {
+		t.flags |= tSentence
+	}
+	t.elided = elidedAt(raws, i)
 }
 
 // appendSqueezed appends w with every run of identical letters reduced to

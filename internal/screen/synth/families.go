@@ -478,6 +478,18 @@ var families = []family{
 	}, 0.2, false},
 }
 
+// optional families are generated only when named (GenerateWith).
+var optional []family
+
+// OptionalFamilies returns the optional family names with their labels.
+func OptionalFamilies() map[string]string {
+	m := map[string]string{}
+	for _, f := range optional {
+		m[f.name] = f.label
+	}
+	return m
+}
+
 // Families returns the family names with their labels, sorted by name.
 func Families() map[string]string {
 	m := map[string]string{}
@@ -490,8 +502,18 @@ func Families() map[string]string {
 // Generate returns perFamily distinct messages for each family (fewer when
 // a family cannot make that many), deterministically from seed.
 func Generate(seed uint64, perFamily int) []Example {
+	return GenerateWith(seed, perFamily, nil)
+}
+
+// GenerateWith is Generate with the optional families named in with.
+func GenerateWith(seed uint64, perFamily int, with map[string]bool) []Example {
 	var out []Example
 	fams := append([]family(nil), families...)
+	for _, f := range optional {
+		if with[f.name] {
+			fams = append(fams, f)
+		}
+	}
 	sort.Slice(fams, func(i, j int) bool { return fams[i].name < fams[j].name })
 	for _, f := range fams {
 		r := rand.New(rand.NewPCG(seed, nameSeed(f.name)))
