@@ -1404,7 +1404,7 @@ func (d *Detector) forming(ctx context.Context, id int64, now time.Time) (bool, 
 }
 
 // slowWave assesses a message with the paraphrases of it that other
-// family and teacher accounts sent over RiskyWindow, as a cluster, when
+// family and teacher accounts sent over ParaphraseWithin, as a cluster, when
 // they are senders enough from establishments enough.
 func (d *Detector) slowWave(ctx context.Context, o store.CampaignObs, sig Signature, ps []store.CampaignObs) error {
 	senders, schools := map[int64]bool{o.SenderID: true}, map[string]bool{o.UAI: true}
