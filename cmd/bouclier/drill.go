@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 	"text/tabwriter"
 
@@ -136,9 +137,18 @@ func printScenarios(env Env, rows []drill.Row) {
 		if r.Tuned {
 			kind += "*"
 		}
+		if r.VisibleUpTo > 0 {
+			kind += "†"
+		}
 		fmt.Fprintf(w, "%s\t%s\t%d\t%d\t%d\t%.1f\t%d\t%.1f\t%.1f\t%d\t%d\t%d\t%d\t%d\t%d\t\n", r.Scenario, kind, r.Messages, r.Copies, r.CopiesVisible,
 			r.VisiblePercent, r.CopiesLeft, r.WaveSeconds, r.ActSeconds, r.Incidents, r.AttackerLocked, r.LegitHeld, r.LegitRecalled, r.LegitLocked, r.OrdinaryHeld)
 	}
 	_ = w.Flush()
 	fmt.Fprintln(env.Stdout, "* : scénario sur lequel les seuils ont été réglés. « vague à » : secondes entre le premier message de l’attaque et celui qui en fait une vague (troisième expéditeur d’un deuxième établissement, ou premier message d’un expéditeur seul) ; « délai » : secondes entre ce moment et celui où plus aucune copie n’est visible.")
+	for _, r := range rows {
+		if r.VisibleUpTo > 0 {
+			fmt.Fprintln(env.Stdout, "†\u00a0: vague dont les premières copies, avant qu’elle en soit une, ne se distinguent pas du courrier ordinaire\u00a0: objectif de copies visibles porté à "+
+				strconv.FormatFloat(r.VisibleUpTo, 'f', -1, 64)+"\u00a0% ("+r.Scenario+").")
+		}
+	}
 }

@@ -112,6 +112,10 @@ const (
 	// browser (a replayed cookie), a password or factor reset shortly
 	// before. A new browser on a known network alone is not.
 	FlagStrong
+	// FlagRelay: a family's or teacher's message passing on a notice of
+	// their establishment's head or staff (relayOfNotice), never part of
+	// a wave of paraphrases.
+	FlagRelay
 )
 
 // Points is what a set of flags weighs for the per-message rules; 2 makes
@@ -245,6 +249,9 @@ type job struct {
 	sig      Signature
 	campaign int64
 	recorded bool // written in the send's transaction already (Record)
+	// delivery: a deferred message delivered; its observation moves from
+	// its send to now, so that a wave scheduled to fire at once is one.
+	delivery bool
 }
 
 // Authorizer decides whether an actor may use a power over a scope
@@ -481,7 +488,7 @@ func (d *Detector) onProbation(p pending) bool {
 // package comment) and may hold the message.
 func (d *Detector) Watch(ctx context.Context, o *messaging.Observed) (bool, []string) {
 	p := d.features(o)
-	p.flags = d.flags(ctx, o, p.alarm)
+	p.flags = d.flags(ctx, o, p.alarm) | d.scheduledFrom(ctx, o)
 	if p.link && !IsBroadcaster(o.Sender.Role) && d.newLink(ctx, p.links, o.At) {
 		p.flags |= FlagNewLink
 	}
@@ -499,6 +506,9 @@ func (d *Detector) Watch(ctx context.Context, o *messaging.Observed) (bool, []st
 			d.log.Warn("campaign: notices", "err", err)
 		}
 		matched = matched && !relay
+		if relay {
+			p.flags |= FlagRelay
+		}
 	}
 	switch {
 	case matched:
@@ -527,10 +537,38 @@ func (d *Detector) Watch(ctx context.Context, o *messaging.Observed) (bool, []st
 			why = []string{"campagne : nouveau contenu, distribution différée d’une minute"}
 		}
 	}
-	d.remember(o.Sender.ID, store.RecentSend{At: store.Micros(o.At), Recipients: len(o.Recipients.Recipients), Groups: o.Recipients.Groups,
-		Schools: o.Recipients.Schools})
+	if !o.Delivery {
+		// A deferred message was remembered at its send; its observation
+		// moves to its delivery (record).
+		d.remember(o.Sender.ID, store.RecentSend{At: store.Micros(o.At), Recipients: len(o.Recipients.Recipients), Groups: o.Recipients.Groups,
+			Schools: o.Recipients.Schools})
+	}
 	d.pending.Store(o, p)
 	return hold, why
+}
+
+// sessionSignals are the account signals of the session that sent a
+// message, which a deferred message keeps until its delivery.
+const sessionSignals = FlagAccount | FlagStrong | FlagStranger
+
+// scheduledFrom returns, for a deferred message at its delivery, the
+// account signals its send was observed with: the deliverer has no
+// session, and a wave scheduled from stolen sessions fires from none. An
+// observation that cannot be read counts as a new device (fail closed);
+// one purged (sent more than HistoryFor before) as none.
+func (d *Detector) scheduledFrom(ctx context.Context, o *messaging.Observed) int64 {
+	if !o.Delivery || o.ID == 0 {
+		return 0
+	}
+	obs, err := d.db.CampaignObsByID(ctx, o.ID)
+	if errors.Is(err, store.ErrNotFound) {
+		return 0
+	}
+	if err != nil {
+		d.log.Warn("campaign: scheduled message", "err", err)
+		return FlagAccount | FlagStranger
+	}
+	return obs.Flags & sessionSignals
 }
 
 // Stored is the messaging.StoredFunc: it queues the message for the
@@ -543,7 +581,7 @@ func (d *Detector) Stored(ctx context.Context, o *messaging.Observed) {
 	} else {
 		// The screen held or rejected it: Watch never saw it.
 		p = d.features(o)
-		p.flags = d.flags(ctx, o, p.alarm)
+		p.flags = d.flags(ctx, o, p.alarm) | d.scheduledFrom(ctx, o)
 	}
 	d.enqueue(d.jobOf(o, p))
 }
@@ -553,7 +591,7 @@ func (d *Detector) jobOf(o *messaging.Observed, p pending) job {
 	if p.campaign != 0 {
 		p.flags |= FlagCampaign
 	}
-	return job{obs: d.obsOf(o, p), sig: p.sig, campaign: p.campaign, recorded: o.Recorded}
+	return job{obs: d.obsOf(o, p), sig: p.sig, campaign: p.campaign, recorded: o.Recorded, delivery: o.Delivery}
 }
 
 func (d *Detector) enqueue(j job) {
@@ -662,6 +700,13 @@ func (d *Detector) assessAndAct(ctx context.Context, obs store.CampaignObs, sig 
 	if err != nil {
 		return 0, err
 	}
+	return d.actOnCluster(ctx, obs, sig, ns)
+}
+
+// actOnCluster assesses the cluster ns of obs (obs first) and opens,
+// raises or extends an incident when the wave calls for it; it returns
+// the incident (0 for none).
+func (d *Detector) actOnCluster(ctx context.Context, obs store.CampaignObs, sig Signature, ns []store.CampaignObs) (int64, error) {
 	if ns = dropRelays(ns); len(ns) < d.cfg.MinSenders {
 		return 0, nil
 	}
@@ -1130,6 +1175,17 @@ func (d *Detector) flush(ctx context.Context, all bool) error {
 			errs = append(errs, err)
 			continue
 		}
+		if id == 0 && j.obs.Flags&FlagProbation != 0 && risky(j.obs.Flags) {
+			// The slow wave this copy may complete is assessed now, not
+			// when its probation ends: the earlier copies are out already.
+			alike, ps, err := d.paraphrased(ctx, j.obs)
+			if err == nil && alike {
+				err = d.slowWave(ctx, j.obs, j.sig, ps)
+			}
+			if err != nil {
+				errs = append(errs, err)
+			}
+		}
 		if id == 0 {
 			d.mu.Lock()
 			if len(d.quiet) >= hotMax {
@@ -1263,9 +1319,23 @@ func (d *Detector) releaseProbation(ctx context.Context) error {
 	if len(ids) == 0 {
 		return nil
 	}
+	// A scheduled message goes back to waiting for its time: the
+	// deliverer watches it again then.
+	later := map[int64]bool{}
+	for _, id := range ids {
+		m, err := d.db.MessageByID(ctx, id)
+		if err != nil {
+			return err
+		}
+		later[id] = m.DeliverAt > store.Micros(now)
+	}
 	return d.db.InTx(ctx, func(tx *store.Tx) error {
 		for _, id := range ids {
-			ok, err := tx.Decide(ctx, id, string(bouclier.StatusDelivered), "campaign", store.Micros(now))
+			to, detail := bouclier.StatusDelivered, "probation over, no wave"
+			if later[id] {
+				to, detail = bouclier.StatusDeferred, "probation over, no wave: delivery at its scheduled time"
+			}
+			ok, err := tx.Decide(ctx, id, string(to), "campaign", store.Micros(now))
 			if err != nil {
 				return err
 			}
@@ -1276,7 +1346,7 @@ func (d *Detector) releaseProbation(ctx context.Context) error {
 				continue
 			}
 			if err := audit.Append(ctx, tx, audit.Entry{At: now, Actor: "system", Action: "message.release", Target: fmt.Sprintf("message:%d", id),
-				Scope: "national", Source: "campaign", Detail: "probation over, no wave"}); err != nil {
+				Scope: "national", Source: "campaign", Detail: detail}); err != nil {
 				return err
 			}
 		}
@@ -1319,10 +1389,33 @@ func (d *Detector) forming(ctx context.Context, id int64, now time.Time) (bool, 
 			return true, err
 		}
 	}
-	if len(others) > 0 {
-		return true, nil
+	if len(others)+1 < d.cfg.MinSenders {
+		// A wave slower than the window, or paraphrased beyond its keys:
+		// the same risky content from other establishments over the day.
+		alike, ps, err := d.paraphrased(ctx, o)
+		if err != nil {
+			return true, err
+		}
+		if alike {
+			return true, d.slowWave(ctx, o, sig, ps)
+		}
 	}
-	return d.paraphrased(ctx, o)
+	return len(others) > 0, nil
+}
+
+// slowWave assesses a message with the paraphrases of it that other
+// family and teacher accounts sent over ParaphraseWithin, as a cluster, when
+// they are senders enough from establishments enough.
+func (d *Detector) slowWave(ctx context.Context, o store.CampaignObs, sig Signature, ps []store.CampaignObs) error {
+	senders, schools := map[int64]bool{o.SenderID: true}, map[string]bool{o.UAI: true}
+	for _, p := range ps {
+		senders[p.SenderID], schools[p.UAI] = true, true
+	}
+	if len(senders) < d.cfg.MinSenders || len(schools) < d.cfg.MinSchools {
+		return nil
+	}
+	_, err := d.actOnCluster(ctx, o, sig, append([]store.CampaignObs{o}, ps...))
+	return err
 }
 
 // Paraphrases of one wave may share no band key (two senders drawing
@@ -1330,9 +1423,11 @@ func (d *Detector) forming(ctx context.Context, id int64, now time.Time) (bool, 
 // coarse to see the few terms they share: before a risky message is
 // released, its terms are compared with those of the last risky messages
 // of other senders (at most ParaphraseScan over ParaphraseWithin: risky
-// content is rare), exactly and at a looser line.
+// content is rare), exactly and at a looser line. ParaphraseWithin is a
+// school day: a wave of one copy an hour is no wave within Window, but is
+// one over the day (slowWave).
 const (
-	ParaphraseWithin = 30 * time.Minute
+	ParaphraseWithin = 10 * time.Hour
 	ParaphraseScan   = 200
 	// ParaphraseLikeness scales the alarming line (Similar×AlarmLikeness)
 	// for that comparison: a Jaccard of 0.12 at the default lines.
@@ -1340,54 +1435,59 @@ const (
 )
 
 // paraphrased reports whether content alike to o's, at the paraphrase
-// line and whatever keys it has, came from a family or teacher account in
-// another establishment in the last ParaphraseWithin (relays of a notice
-// apart). A yes is remembered: the message is asked again every sweep
-// while it waits.
-func (d *Detector) paraphrased(ctx context.Context, o store.CampaignObs) (bool, error) {
+// line and whatever keys it has, came from family or teacher accounts of
+// other establishments in the last ParaphraseWithin (relays of a notice
+// apart), and returns their observations. A yes is remembered, and the
+// message not scanned again (it is asked every sweep while it waits):
+// the later copies' own scans find it.
+func (d *Detector) paraphrased(ctx context.Context, o store.CampaignObs) (bool, []store.CampaignObs, error) {
 	d.mu.Lock()
 	known := d.formingSeen[o.MessageID]
 	d.mu.Unlock()
 	if known {
-		return true, nil
+		return true, nil, nil
 	}
 	since := store.Micros(time.UnixMicro(o.At).Add(-ParaphraseWithin))
 	rows, err := d.db.CampaignFlagged(ctx, FlagAlarm|FlagScreenWeak|FlagScreenStrong|FlagScreenHeld|FlagNewLink, since, o.SenderID, ParaphraseScan)
 	if err != nil {
-		return false, err
+		return false, nil, err
 	}
 	ids := []int64{o.MessageID}
+	byID := map[int64]store.CampaignObs{}
 	for _, n := range dropRelays(rows) {
-		if n.UAI != o.UAI && !IsBroadcaster(bouclier.Role(n.Role)) && risky(n.Flags) {
+		if n.UAI != o.UAI && !IsBroadcaster(bouclier.Role(n.Role)) && risky(n.Flags) && n.Flags&FlagRelay == 0 {
 			ids = append(ids, n.MessageID)
+			byID[n.MessageID] = n
 		}
 	}
 	if len(ids) == 1 {
-		return false, nil
+		return false, nil, nil
 	}
 	texts, err := d.db.MessageTexts(ctx, ids)
 	if err != nil {
-		return false, err
+		return false, nil, err
 	}
 	mine := termSet(d.model.Terms(texts[o.MessageID]))
 	if len(mine) < MinTokens {
-		return false, nil
+		return false, nil, nil
 	}
 	line := d.cfg.Similar * AlarmLikeness * ParaphraseLikeness
+	var alike []store.CampaignObs
 	for _, id := range ids[1:] {
-		t, ok := texts[id]
-		if !ok || jaccard(mine, termSet(d.model.Terms(t))) < line {
-			continue
+		if t, ok := texts[id]; ok && jaccard(mine, termSet(d.model.Terms(t))) >= line {
+			alike = append(alike, byID[id])
 		}
-		d.mu.Lock()
-		if len(d.formingSeen) >= hotMax {
-			clear(d.formingSeen)
-		}
-		d.formingSeen[o.MessageID] = true
-		d.mu.Unlock()
-		return true, nil
 	}
-	return false, nil
+	if len(alike) == 0 {
+		return false, nil, nil
+	}
+	d.mu.Lock()
+	if len(d.formingSeen) >= hotMax {
+		clear(d.formingSeen)
+	}
+	d.formingSeen[o.MessageID] = true
+	d.mu.Unlock()
+	return true, alike, nil
 }
 
 func termSet(terms []string) map[string]bool {

@@ -53,7 +53,13 @@ func (d *Detector) record(ctx context.Context, jobs []job, all bool) error {
 	if len(unrecorded) > 0 {
 		err := d.db.InTx(ctx, func(tx *store.Tx) error {
 			for _, j := range unrecorded {
-				if err := tx.InsertCampaignObs(ctx, j.obs); err != nil {
+				var err error
+				if j.delivery {
+					err = tx.MoveCampaignObs(ctx, j.obs, sessionSignals)
+				} else {
+					err = tx.InsertCampaignObs(ctx, j.obs)
+				}
+				if err != nil {
 					return err
 				}
 			}

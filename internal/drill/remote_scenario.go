@@ -52,7 +52,7 @@ func RunRemoteScenario(ctx context.Context, o Options, sc Scenario) (Row, error)
 	if err := d.devices(ctx); err != nil {
 		return Row{}, err
 	}
-	s := &scene{d: d, sc: sc, row: Row{Scenario: sc.Name, Attack: sc.Attack != nil && sc.Attack.Text != TextTemplate, Tuned: sc.Tuned},
+	s := &scene{d: d, sc: sc, row: Row{Scenario: sc.Name, Attack: sc.Attack != nil && sc.Attack.Text != TextTemplate, Tuned: sc.Tuned, VisibleUpTo: sc.VisibleUpTo},
 		visible: map[int64]time.Duration{}, seen: map[int64]bool{}, attackIDs: map[int64]bool{}, legitIDs: map[int64]bool{}, legitSenders: map[string]bool{}}
 	rs := &remoteScene{r: r, s: s, tokens: map[string]string{}}
 	if err := rs.run(ctx); err != nil {
@@ -114,7 +114,7 @@ func (rs *remoteScene) run(ctx context.Context) error {
 	// Every session opens before the morning, as the owners' browsers and
 	// the attackers' logins did.
 	for _, e := range evs {
-		if e.kind == "report" {
+		if e.kind == "report" || e.kind == "tick" {
 			continue
 		}
 		if _, err := rs.token(ctx, e.from, e.how); err != nil {
@@ -127,13 +127,16 @@ func (rs *remoteScene) run(ctx context.Context) error {
 	go func() { pollDone <- pollEvery(pollCtx, rs.check) }()
 	defer stopPoll()
 	bySeq := map[int]int64{}
-	s.waveAt, s.firstAttack = -1, -1
+	s.waveAt, s.firstAttack = unset, unset
 	senders, schools := map[string]bool{}, map[string]bool{}
 	for _, e := range evs {
 		select {
 		case <-ctx.Done():
 			return ctx.Err()
 		case <-time.After(time.Until(rs.t0.Add(time.Duration(float64(e.at) / rs.r.speed)))):
+		}
+		if e.kind == "tick" {
+			continue // the server's own worker and deliverer run
 		}
 		if e.kind == "report" {
 			if err := rs.report(ctx, bySeq[e.ofSeq], e.reports); err != nil {
@@ -147,6 +150,10 @@ func (rs *remoteScene) run(ctx context.Context) error {
 		}
 		agent, addr := rs.browser(e.from, e.how)
 		in := map[string]any{"to": e.to, "subject": e.subject, "body": e.body}
+		if !e.sendAt.IsZero() {
+			// The morning's instants map to the server's real time.
+			in["send_at"] = rs.t0.Add(time.Duration(float64(e.sendAt.Sub(start)) / rs.r.speed))
+		}
 		if e.parent != 0 {
 			in["reply_to"] = strconv.FormatInt(bySeq[e.parent], 10)
 		}
@@ -167,7 +174,7 @@ func (rs *remoteScene) run(ctx context.Context) error {
 		at := time.Since(rs.t0)
 		switch e.kind {
 		case "attack":
-			if s.firstAttack < 0 {
+			if s.firstAttack == unset {
 				s.firstAttack = at
 			}
 			if err != nil && ae.code != bouclier.ErrRejectedContent {
@@ -194,8 +201,11 @@ func (rs *remoteScene) run(ctx context.Context) error {
 			bySeq[e.seq] = id
 			senders[e.from] = true
 			schools[strings.SplitN(e.from, ".", 3)[1]] = true
-			if s.waveAt < 0 && (s.sc.Attack.Senders == 1 || (len(senders) >= 3 && len(schools) >= 2)) {
+			if s.waveAt == unset && (s.sc.Attack.Senders == 1 || (len(senders) >= 3 && len(schools) >= 2)) {
 				s.waveAt = at
+				if !e.sendAt.IsZero() {
+					s.waveAt = max(at, time.Duration(float64(e.sendAt.Sub(start))/rs.r.speed))
+				}
 			}
 		case "legit":
 			s.legitSenders[e.from] = true

@@ -8,6 +8,7 @@ import (
 	"io"
 	"io/fs"
 	"log/slog"
+	"math"
 	"os"
 	"path/filepath"
 	"sort"
@@ -71,6 +72,7 @@ const (
 	TextIntrusion                   // a false intrusion alert telling families to fetch their children
 	TextPhishingDomains             // the canteen bill on a registered domain of its own for each copy
 	TextImage                       // a picture and a word: each copy re-encoded (other bytes, size, quality)
+	TextPDF                         // a PDF bill personalised per copy (reference, link domain), each sender's own few words beside it
 )
 
 // Attack describes the attackers' side of a scenario.
@@ -110,6 +112,16 @@ type Attack struct {
 	// Mixed: each sender words each clause in French or English at a
 	// rate of their own, in leetspeak at another.
 	Mixed bool
+	// Schedule: the senders schedule their messages (« Envoyer plus
+	// tard ») over the Schedule before the wave's start, Spacing apart,
+	// every one to be delivered at the wave's start at once.
+	Schedule time.Duration
+	// OnePerSchool: one sender in each establishment (Senders is then
+	// the directory's number of establishments).
+	OnePerSchool bool
+	// WarmUp ordinary messages each sender sends first, from the same
+	// session, seven minutes apart, to look like the account's owner.
+	WarmUp int
 }
 
 // LegitKind is a kind of genuine traffic.
@@ -124,6 +136,8 @@ const (
 	LegitWeather                   // heads announce a closure for a storm alert, teachers pass it on to their classes' parents
 	LegitDenial                    // heads deny a hoax to staff and teachers; teachers relay it, each with their own word, to their classes' parents
 	LegitPhoto                     // parents of many establishments send their child's teacher the photo of the district's sports day, each phone re-encoding it
+	LegitLetter                    // heads send a strike letter to parents; parents forward it, with a question, to their children's other teachers
+	LegitHomework                  // every teacher of one académie sends the académie's homework template to a class, within minutes
 )
 
 // Legit describes the genuine side of a scenario.
@@ -141,6 +155,11 @@ type Scenario struct {
 	// Tuned says whether the detector's thresholds were tuned on it; the
 	// others were written before and never tuned on.
 	Tuned bool
+	// VisibleUpTo, when set, is the share of the attack's copies (in
+	// percent) that may be visible at some point, in place of 1 %: its
+	// first copies cannot be told from ordinary mail before the wave
+	// exists (the scenario's comment says why). Nothing may be left.
+	VisibleUpTo float64
 }
 
 // Scenarios are the drill's scenarios, attacks then legitimate traffic.
@@ -213,6 +232,35 @@ func Scenarios() []Scenario {
 		{Name: "images-reencodees", Tuned: true, Attack: &Attack{Role: p, Senders: 24, PerSender: 1, Target: TargetTeacherStaff, Text: TextImage,
 			Spacing: 6 * time.Second, LoginBefore: 30 * time.Minute, Access: AccessStolenToken}},
 		{Name: "legitime-photo-sortie", Tuned: true, Legit: &Legit{Kind: LegitPhoto, Senders: 40}},
+		// Written blind (campaign5), committed and run once at 40
+		// establishments (4 académies, 100 ordinary, seed 2024) before any
+		// detector change: un-par-etablissement, pdf-personnalise and the
+		// two legitimate ones met the targets; programmes-pour-7h missed
+		// (84.6 % visible, 33 copies left, no incident: a message on
+		// probation at its send went out then, and at its delivery its
+		// observation was hours out of the window) and lente-sur-la-journee
+		// missed (90 % visible, 72 left, no incident: never three senders
+		// within the window). The deferred delivery's watch and the slow
+		// wave over the day were designed on those two: they are marked
+		// Tuned. programmes-pour-7h's first version, senders 55 minutes
+		// apart, was caught when they scheduled; the attacker's answer, 70
+		// minutes apart, is the one kept.
+		{Name: "programmes-pour-7h", Tuned: true, Attack: &Attack{Role: p, Senders: 13, PerSender: 1, Target: TargetTeacherStaff, Text: TextHoax, Paraphrase: true,
+			Schedule: 15*time.Hour + 30*time.Minute, Spacing: 70 * time.Minute, LoginBefore: 10 * time.Minute, Access: AccessStolenToken}},
+		{Name: "un-par-etablissement", Attack: &Attack{Role: p, OnePerSchool: true, PerSender: 1, Target: TargetOwnTeacher, Text: TextHoax, Paraphrase: true,
+			WarmUp: 2, Spacing: 4 * time.Second, LoginBefore: 30 * time.Minute, Access: AccessStolenToken}},
+		{Name: "pdf-personnalise", Attack: &Attack{Role: p, Senders: 24, PerSender: 1, Target: TargetTeacherStaff, Text: TextPDF,
+			Spacing: 8 * time.Second, LoginBefore: 40 * time.Minute, Access: AccessStolenToken}},
+		// A wave of one copy an hour from accounts that show nothing, each
+		// writing to one class's parents as usual: the first two copies are
+		// alarming mail from two teachers of two establishments, out after
+		// their probation, before the third makes it a wave; they are taken
+		// back then. Holding them would hold every alarming message of a
+		// teacher for hours.
+		{Name: "lente-sur-la-journee", Tuned: true, VisibleUpTo: 20, Attack: &Attack{Role: t, Senders: 10, PerSender: 1, Target: TargetOwnTeacher, Text: TextIntrusion, Paraphrase: true,
+			Spacing: 65 * time.Minute, LoginBefore: 2 * time.Hour, Access: AccessReplayedCookie, WarmUp: 1}},
+		{Name: "legitime-lettre-transferee", Legit: &Legit{Kind: LegitLetter, Senders: 20}},
+		{Name: "legitime-devoirs-academie", Legit: &Legit{Kind: LegitHomework, Senders: 400}},
 	}
 }
 
@@ -233,6 +281,9 @@ type Row struct {
 	Scenario string `json:"scenario"`
 	Attack   bool   `json:"attack"`
 	Tuned    bool   `json:"tuned"`
+	// VisibleUpTo is the scenario's VisibleUpTo: its target for
+	// VisiblePercent when above 1 %.
+	VisibleUpTo float64 `json:"visible_up_to,omitempty"`
 
 	Messages      int `json:"attack_messages_sent"`
 	Refused       int `json:"attack_refused"`
@@ -270,7 +321,7 @@ func (r Row) Check() error {
 		if r.CopiesLeft != 0 {
 			errs = append(errs, fmt.Errorf("%s: %d copies left in inboxes", r.Scenario, r.CopiesLeft))
 		}
-		if r.VisiblePercent > 1 {
+		if r.VisiblePercent > max(1, r.VisibleUpTo) {
 			errs = append(errs, fmt.Errorf("%s: %.1f %% of the copies visible", r.Scenario, r.VisiblePercent))
 		}
 		if r.ActSeconds > 10 {
@@ -401,7 +452,7 @@ func (b *Base) Run(ctx context.Context, sc Scenario) (Row, error) {
 	for _, u := range users {
 		d.users[u.Username] = u
 	}
-	s := &scene{d: d, sc: sc, row: Row{Scenario: sc.Name, Attack: sc.Attack != nil && sc.Attack.Text != TextTemplate, Tuned: sc.Tuned},
+	s := &scene{d: d, sc: sc, row: Row{Scenario: sc.Name, Attack: sc.Attack != nil && sc.Attack.Text != TextTemplate, Tuned: sc.Tuned, VisibleUpTo: sc.VisibleUpTo},
 		visible: map[int64]time.Duration{}, seen: map[int64]bool{}, attackIDs: map[int64]bool{}, legitIDs: map[int64]bool{}, legitSenders: map[string]bool{}}
 	if err := s.run(ctx); err != nil {
 		return s.row, err
@@ -512,9 +563,13 @@ type scene struct {
 	legitSenders map[string]bool
 	attackers    map[string]bool
 	ordinaryIDs  []int64
-	waveAt       time.Duration
-	firstAttack  time.Duration
+	waveAt       time.Duration // unset until the attack is a wave
+	firstAttack  time.Duration // unset until the first attack message
 }
+
+// unset marks a scene's instant not reached yet (scheduled sends make
+// instants before the morning, negative).
+const unset = time.Duration(math.MinInt64)
 
 // sEvent is one thing that happens in a scenario.
 type sEvent struct {
@@ -531,6 +586,7 @@ type sEvent struct {
 	reports int
 	parent  int // a reply: the sequence number of the message replied to
 	files   []messaging.Attachment
+	sendAt  time.Time // scheduled (« Envoyer plus tard »), zero for now
 }
 
 // plan draws the scenario's events.
@@ -551,7 +607,11 @@ func (s *scene) plan() []sEvent {
 	if a := s.sc.Attack; a != nil {
 		perm := r.Perm(d.o.Establishments)
 		seq := 0
-		for n := 0; n < a.Senders; n++ {
+		senders := a.Senders
+		if a.OnePerSchool {
+			senders = d.o.Establishments
+		}
+		for n := 0; n < senders; n++ {
 			i := perm[n%len(perm)]
 			c := 1 + r.IntN(2)
 			var from string
@@ -569,7 +629,11 @@ func (s *scene) plan() []sEvent {
 			if n < a.DiluteFirst {
 				how = "home"
 			}
-			first := waveStart + time.Duration(n)*a.Spacing + time.Duration(r.IntN(500))*time.Millisecond
+			first := waveStart - a.Schedule + time.Duration(n)*a.Spacing + time.Duration(r.IntN(500))*time.Millisecond
+			var sendAt time.Time
+			if a.Schedule > 0 {
+				sendAt = start.Add(waveStart)
+			}
 			words := r.Perm(len(synonymPool))
 			st := style{english: 0.2 + 0.6*r.Float64(), leet: 0.4 * r.Float64()}
 			if !a.Mixed {
@@ -581,6 +645,15 @@ func (s *scene) plan() []sEvent {
 				parent = -10000 - n
 				evs = append(evs, sEvent{at: first - time.Duration(60+r.IntN(60))*time.Second, kind: "legit", from: fmt.Sprintf("t.%d.%d", i, c), how: "home",
 					to: []string{fmt.Sprintf("parents:%s/C%d", uai(i), c)}, subject: "Information", body: museumNote(r), seq: parent})
+			}
+			for w := 0; w < a.WarmUp; w++ {
+				// Ordinary messages from the attacker's session first.
+				e := sEvent{at: first - time.Duration(a.WarmUp-w)*7*time.Minute, kind: "warmup", from: from, how: how, login: first - a.LoginBefore,
+					to: []string{fmt.Sprintf("user:t.%d.%d", i, c)}, subject: "Question", body: fmt.Sprintf(question(r), 1+r.IntN(3))}
+				if role == bouclier.RoleTeacher {
+					e.to, e.subject, e.body = []string{fmt.Sprintf("class:%s/C%d", uai(i), c)}, "Devoirs", homework(r)
+				}
+				evs = append(evs, e)
 			}
 			for k := 0; k < max(1, a.PerSender); k++ {
 				to := targets(a.Target, i, c, k)
@@ -595,11 +668,14 @@ func (s *scene) plan() []sEvent {
 				if a.Text == TextImage {
 					files = []messaging.Attachment{{Name: fmt.Sprintf("IMG_%04d.jpg", r.IntN(10000)), ContentType: "image/jpeg", Data: reencode(r, s.d.poster())}}
 				}
+				if a.Text == TextPDF {
+					files = []messaging.Attachment{{Name: fmt.Sprintf("facture-%d.pdf", 1000+r.IntN(9000)), ContentType: "application/pdf", Data: billPDF(r)}}
+				}
 				if parent != 0 {
 					subject = "Re: Information"
 				}
 				evs = append(evs, sEvent{at: first + time.Duration(k)*a.Interval, kind: "attack", from: from, how: how, login: first - a.LoginBefore,
-					to: to, subject: subject, body: body, seq: seq, reports: a.Reports, parent: parent, files: files})
+					to: to, subject: subject, body: body, seq: seq, reports: a.Reports, parent: parent, files: files, sendAt: sendAt})
 				if a.Reports > 0 {
 					evs = append(evs, sEvent{at: first + time.Duration(k)*a.Interval + a.ReportAfter, kind: "report", ofSeq: seq, reports: a.Reports})
 				}
@@ -611,7 +687,27 @@ func (s *scene) plan() []sEvent {
 		evs = append(evs, s.legitEvents(l)...)
 	}
 	sort.SliceStable(evs, func(a, b int) bool { return evs[a].at < evs[b].at })
-	return evs
+	return withTicks(evs)
+}
+
+// tickEvery is how often a long quiet stretch of a scenario gets a sweep
+// (and a delivery of what is due), as a server's worker and deliverer
+// run every second: a slow or scheduled wave is seen between its sends.
+const tickEvery = 5 * time.Second
+
+// withTicks adds "tick" events (a sweep, nothing sent) in the gaps of
+// evs longer than tickEvery.
+func withTicks(evs []sEvent) []sEvent {
+	var out []sEvent
+	for i, e := range evs {
+		if i > 0 {
+			for t := evs[i-1].at.Truncate(tickEvery) + tickEvery; t < e.at; t += tickEvery {
+				out = append(out, sEvent{at: t, kind: "tick"})
+			}
+		}
+		out = append(out, e)
+	}
+	return out
 }
 
 // legitEvents draws the genuine traffic of a scenario.
@@ -663,6 +759,31 @@ func (s *scene) legitEvents(l *Legit) []sEvent {
 			evs = append(evs, sEvent{at: at, kind: "legit", from: from, how: how, to: []string{fmt.Sprintf("user:t.%d.%d", i, c)},
 				subject: photoSubjects[r.IntN(len(photoSubjects))], body: photoNotes[r.IntN(len(photoNotes))],
 				files: []messaging.Attachment{{Name: fmt.Sprintf("IMG_%04d.jpg", r.IntN(10000)), ContentType: "image/jpeg", Data: reencode(r, s.d.tripPhoto())}}})
+		case LegitLetter:
+			evs = append(evs, sEvent{at: at, kind: "legit", from: fmt.Sprintf("h.%d", i), how: how, to: []string{"parents:" + u + "/C1", "parents:" + u + "/C2"},
+				subject: "Grève de jeudi", body: strikeLetter})
+			for k := 0; k < 2; k++ {
+				c := 1 + k
+				from := fmt.Sprintf("p.%d.%d.%d", i, c, 1+r.IntN(8))
+				evs = append(evs, sEvent{at: at + time.Duration(40+r.IntN(240))*time.Second, kind: "legit", from: from, how: how,
+					to: []string{fmt.Sprintf("user:t.%d.%d", i, c), fmt.Sprintf("user:t.%d.3", i)}, subject: "Tr : Grève de jeudi",
+					body: forwardIntro[r.IntN(len(forwardIntro))] + strikeLetter})
+			}
+		case LegitHomework:
+			// Every teacher of the académie's first establishments.
+			if n >= (d.o.Establishments+d.o.Academies-1)/d.o.Academies {
+				continue
+			}
+			i = n * d.o.Academies // académie 0
+			u = uai(i)
+			for t := 1; t <= 3; t++ {
+				c := t // t.i.1 teaches C1, t.i.2 C2, t.i.3 both
+				if t == 3 {
+					c = 1 + n%2
+				}
+				evs = append(evs, sEvent{at: l.At + time.Duration(r.IntN(240))*time.Second, kind: "legit", from: fmt.Sprintf("t.%d.%d", i, t), how: how,
+					to: []string{fmt.Sprintf("class:%s/C%d", u, c)}, subject: "Énigme de la semaine", body: homeworkTemplate})
+			}
 		case LegitMuseum:
 			evs = append(evs, sEvent{at: at, kind: "legit", from: fmt.Sprintf("t.%d.%d", i, c), how: how, to: []string{fmt.Sprintf("parents:%s/C%d", u, c)},
 				subject: "Sortie", body: museumNote(r), seq: -1 - n, reports: 2})
@@ -698,31 +819,27 @@ func (s *scene) run(ctx context.Context) error {
 		return err
 	}
 	bySeq := map[int]int64{}
-	s.waveAt, s.firstAttack = -1, -1
+	s.waveAt, s.firstAttack = unset, unset
 	senders, schools := map[string]bool{}, map[string]bool{}
-	lastSweep := time.Duration(-1)
+	lastSweep := time.Duration(math.MinInt64) // scheduled sends come before the morning
 	for _, e := range evs {
 		d.clk.t = start.Add(e.at)
 		if sec := e.at.Truncate(time.Second); sec > lastSweep {
 			lastSweep = sec
-			if err := d.app.Campaign.Sweep(ctx); err != nil {
-				return fmt.Errorf("drill: sweep: %w", err)
-			}
-			if err := s.check(ctx, e.at); err != nil {
-				return err
-			}
-			if err := s.released(ctx, e.at); err != nil {
+			if err := s.sweep(ctx, e.at); err != nil {
 				return err
 			}
 		}
 		switch e.kind {
+		case "tick":
+			continue
 		case "report":
 			if err := s.report(ctx, bySeq[e.ofSeq], e.reports); err != nil {
 				return err
 			}
 			continue
 		case "attack":
-			if s.firstAttack < 0 {
+			if s.firstAttack == unset {
 				s.firstAttack = e.at
 			}
 		}
@@ -746,7 +863,7 @@ func (s *scene) run(ctx context.Context) error {
 		// Whoever sends passed the second factor (a real-time phishing
 		// page relays it for an attacker).
 		sess.MFAAt = d.clk.Now()
-		draft := messaging.Draft{To: e.to, Subject: e.subject, Body: e.body, Attachments: e.files}
+		draft := messaging.Draft{To: e.to, Subject: e.subject, Body: e.body, Attachments: e.files, SendAt: e.sendAt}
 		if e.parent != 0 {
 			draft.ParentID = bySeq[e.parent]
 		}
@@ -781,8 +898,12 @@ func (s *scene) run(ctx context.Context) error {
 			}
 			senders[e.from] = true
 			schools[strings.SplitN(e.from, ".", 3)[1]] = true
-			if s.waveAt < 0 && (s.sc.Attack.Senders == 1 || (len(senders) >= 3 && len(schools) >= 2)) {
+			if s.waveAt == unset && (s.sc.Attack.Senders == 1 || (len(senders) >= 3 && len(schools) >= 2)) {
 				s.waveAt = e.at
+				if !e.sendAt.IsZero() {
+					// Scheduled: a wave once its copies are due.
+					s.waveAt = max(e.at, e.sendAt.Sub(start))
+				}
 			}
 		case "legit":
 			s.legitSenders[e.from] = true
@@ -794,6 +915,8 @@ func (s *scene) run(ctx context.Context) error {
 			if e.seq < 0 {
 				bySeq[e.seq] = res.ID
 			}
+		case "warmup":
+			continue
 		case "ordinary":
 			if err != nil {
 				continue // its owner was locked by an earlier scenario step
@@ -809,17 +932,26 @@ func (s *scene) run(ctx context.Context) error {
 	end := evs[len(evs)-1].at + time.Second
 	for k := 0; k < 62; k++ {
 		d.clk.t = start.Add(end + time.Duration(k)*time.Second)
-		if err := d.app.Campaign.Sweep(ctx); err != nil {
-			return fmt.Errorf("drill: sweep: %w", err)
-		}
-		if err := s.check(ctx, end+time.Duration(k)*time.Second); err != nil {
-			return err
-		}
-		if err := s.released(ctx, end+time.Duration(k)*time.Second); err != nil {
+		if err := s.sweep(ctx, end+time.Duration(k)*time.Second); err != nil {
 			return err
 		}
 	}
 	return s.measure(ctx)
+}
+
+// sweep does what a server's deliverer and campaign worker do every
+// second, then notes what became visible or hidden.
+func (s *scene) sweep(ctx context.Context, at time.Duration) error {
+	if _, err := s.d.app.Messaging.DeliverDue(ctx); err != nil {
+		return fmt.Errorf("drill: deliver: %w", err)
+	}
+	if err := s.d.app.Campaign.Sweep(ctx); err != nil {
+		return fmt.Errorf("drill: sweep: %w", err)
+	}
+	if err := s.check(ctx, at); err != nil {
+		return err
+	}
+	return s.released(ctx, at)
 }
 
 // enrol gives a second factor to the accounts of a scenario that need
@@ -934,7 +1066,7 @@ func (s *scene) measure(ctx context.Context) error {
 	if r.Copies > 0 {
 		r.VisiblePercent = 100 * float64(r.CopiesVisible) / float64(r.Copies)
 	}
-	if s.waveAt >= 0 {
+	if s.waveAt != unset {
 		r.WaveSeconds = (s.waveAt - s.firstAttack).Seconds()
 		last := s.waveAt
 		for _, h := range s.hiddenAt {

@@ -215,6 +215,9 @@ func attackText(t Text, r *rand.Rand, paraphrase bool, words []int, seq int, st 
 	case TextImage:
 		w := imageWords[r.IntN(len(imageWords))]
 		return w.subject, w.body
+	case TextPDF:
+		w := pdfNotes[r.IntN(len(pdfNotes))]
+		return w.subject, w.body
 	}
 	clauses := attackTexts[t]
 	parts := make([]string, len(clauses))

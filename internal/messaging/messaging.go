@@ -206,6 +206,9 @@ type Observed struct {
 	// Recorded: the observation was written in the send's transaction
 	// (Record); Stored has only to assess it.
 	Recorded bool
+	// Delivery: a deferred message at its delivery (ID set), watched as
+	// a send; its observation at the send was written then.
+	Delivery bool
 }
 
 // ScreenInput is what the content screen sees.
@@ -503,6 +506,9 @@ func (s *Service) send(ctx context.Context, sender bouclier.User, d *Draft, sour
 		m.Status = bouclier.StatusHeld
 	case dec.Action == Defer:
 		m.Status = bouclier.StatusDeferred
+	}
+	if dec.Action == Defer && m.Status != bouclier.StatusRejected {
+		// Kept on a held message too: released, it waits for its time.
 		m.DeliverAt = store.Micros(dec.Until)
 	}
 	// 8. Stored once, with its deliveries, audit entry and campaign
@@ -1025,10 +1031,23 @@ func (s *Service) rescreen(ctx context.Context, id int64, now time.Time) (rescre
 		return rescreened{}, fmt.Errorf("deferred message %d: %w", id, err)
 	}
 	in := ScreenInput{Subject: e.Subject, Body: e.Body, Sender: sender}
+	// What the send reached, as Resolve counted it, so that the watch
+	// judges the delivery's fan-out as it judged the send's.
 	res := directory.Resolved{Users: users}
+	schools := map[string]bool{}
 	for _, u := range users {
 		res.Recipients = append(res.Recipients, u.ID)
 		in.ToStudents = in.ToStudents || u.Role == bouclier.RoleStudent
+		if u.UAI != "" && !schools[u.UAI] {
+			schools[u.UAI] = true
+			res.Schools = append(res.Schools, u.UAI)
+		}
+	}
+	sort.Strings(res.Schools)
+	for _, x := range e.To {
+		if r, err := bouclier.ParseRecipient(x); err == nil && r.Kind != bouclier.ToUser {
+			res.Groups++
+		}
 	}
 	res.ToStudents = in.ToStudents
 	atts, err := s.db.Attachments(ctx, id)
@@ -1046,7 +1065,7 @@ func (s *Service) rescreen(ctx context.Context, id int64, now time.Time) (rescre
 	}
 	v := s.screen.Screen(in)
 	obs := &Observed{ID: id, Sender: sender, Recipients: res, Subject: e.Subject, Body: e.Body, Fingerprint: v.Fingerprint,
-		Links: v.Links, Digests: digests, Attachments: in.Attachments, Verdict: v.Verdict, Score: v.Score, Reasons: v.Reasons, At: now}
+		Links: v.Links, Digests: digests, Attachments: in.Attachments, Verdict: v.Verdict, Score: v.Score, Reasons: v.Reasons, At: now, Delivery: true}
 	if v.Verdict == bouclier.VerdictDeliver {
 		if hold, why := s.watch.Watch(ctx, obs); hold {
 			v.Verdict, v.Reasons = bouclier.VerdictHold, append(v.Reasons, why...)

@@ -90,7 +90,15 @@ func (t *Tx) InsertCampaignObs(ctx context.Context, o CampaignObs) error {
 	if err != nil {
 		return fmt.Errorf("insert campaign observation: %w", err)
 	}
-	if n, _ := res.RowsAffected(); n == 0 || len(o.Keys) == 0 {
+	if n, _ := res.RowsAffected(); n == 0 {
+		return nil
+	}
+	return t.insertCampaignKeys(ctx, o)
+}
+
+// insertCampaignKeys writes an observation's keys at its instant.
+func (t *Tx) insertCampaignKeys(ctx context.Context, o CampaignObs) error {
+	if len(o.Keys) == 0 {
 		return nil
 	}
 	set, arg := t.db.idArray(o.Keys)
@@ -102,8 +110,32 @@ func (t *Tx) InsertCampaignObs(ctx context.Context, o CampaignObs) error {
 	if t.db.dialect == SQLite {
 		insert = `INSERT OR IGNORE INTO campaign_keys (feature, at, message_id) SELECT v.value, ?, ? FROM (` + set + `) v WHERE true`
 	}
-	_, err = t.exec(ctx, insert, o.At, o.MessageID, arg)
+	_, err := t.exec(ctx, insert, o.At, o.MessageID, arg)
 	return wrap(err, "insert campaign keys")
+}
+
+// MoveCampaignObs makes the observation of a deferred message that of
+// its delivery: the instant, status, recipients, score and flags of o,
+// with the bits keep of the flags observed at its send (the account
+// signals of the session that scheduled it), and its keys written again
+// at that instant (those of the send are out of the window, or purged).
+// Without an observation (purged), o is inserted.
+func (t *Tx) MoveCampaignObs(ctx context.Context, o CampaignObs, keep int64) error {
+	res, err := t.exec(ctx, `UPDATE campaign_obs SET at = ?, status = ?, recipients = ?, n_groups = ?, schools = ?, score = ?, flags = ? | (flags & ?)
+		WHERE message_id = ?`, o.At, o.Status, o.Recipients, o.Groups, strings.Join(o.Schools, ","), o.Score, o.Flags, keep, o.MessageID)
+	if err != nil {
+		return fmt.Errorf("move campaign observation: %w", err)
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return t.InsertCampaignObs(ctx, o)
+	}
+	if len(o.Keys) > 0 {
+		set, arg := t.db.idArray(o.Keys)
+		if _, err := t.exec(ctx, `DELETE FROM campaign_keys WHERE message_id = ? AND feature IN (`+set+`)`, o.MessageID, arg); err != nil {
+			return fmt.Errorf("move campaign keys: %w", err)
+		}
+	}
+	return t.insertCampaignKeys(ctx, o)
 }
 
 func nonNilBytes(b []byte) []byte {
