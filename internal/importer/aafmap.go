@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/bouclier/bouclier"
+	"github.com/bouclier/bouclier/internal/textfold"
 )
 
 // How AAF entries become directory records.
@@ -36,7 +37,7 @@ const (
 )
 
 func categorize(c string) aafCategory {
-	k := strings.NewReplacer(" ", "", "-", "", "_", "").Replace(fold(c))
+	k := strings.NewReplacer(" ", "", "-", "", "_", "").Replace(textfold.Fold(c))
 	switch {
 	case k == "etabeducnat" || k == "entetablissement" || k == "etablissement" || k == "entstructure":
 		return aafStructure

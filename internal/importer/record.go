@@ -2,9 +2,8 @@ package importer
 
 import (
 	"strings"
-	"unicode"
 
-	"golang.org/x/text/unicode/norm"
+	"github.com/bouclier/bouclier/internal/textfold"
 )
 
 // record is one directory record as a format parsed it, before it is
@@ -77,34 +76,13 @@ func userKey(name string) string { return "u:" + name }
 // extKey is the staging key of a person known by AAF joint key.
 func extKey(ext string) string { return "x:" + ext }
 
-// fold lowercases s and strips its accents: « Hélène » → « helene ».
-func fold(s string) string {
-	var b strings.Builder
-	for _, r := range norm.NFD.String(strings.ToLower(s)) {
-		if unicode.Is(unicode.Mn, r) {
-			continue
-		}
-		switch r {
-		case 'œ':
-			b.WriteString("oe")
-		case 'æ':
-			b.WriteString("ae")
-		case 'ß':
-			b.WriteString("ss")
-		default:
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
-}
-
 // sanitize turns s into a name Bouclier accepts (bouclier.ValidName):
 // accents stripped, other characters replaced by sep, at most max bytes.
 // keepCase keeps upper-case letters (class codes).
 func sanitize(s string, sep rune, keepCase bool, max int) string {
 	var b strings.Builder
 	last := sep
-	src := fold(s)
+	src := textfold.Fold(s)
 	if keepCase {
 		src = strings.ToUpper(src)
 	}

@@ -6,11 +6,9 @@ import (
 	"errors"
 	"fmt"
 	"strings"
-	"unicode"
-
-	"golang.org/x/text/unicode/norm"
 
 	"github.com/bouclier/bouclier"
+	"github.com/bouclier/bouclier/internal/textfold"
 )
 
 // FindUsers lists at most limit users of a scope ("national",
@@ -25,7 +23,7 @@ func (db *DB) FindUsers(ctx context.Context, scope, query string, limit int) ([]
 	if err != nil {
 		return nil, fmt.Errorf("find users: %w", err)
 	}
-	key, pat := likePattern(searchFold(query)), likePattern(query)
+	key, pat := likePattern(textfold.Fold(query)), likePattern(query)
 	args = append(args, key, pat, pat, limit)
 	return db.users(ctx, `SELECT `+userColumns+` FROM users u WHERE `+where+
 		` AND (u.search_key LIKE ? ESCAPE '\' OR (u.search_key = '' AND (LOWER(u.username) LIKE ? ESCAPE '\' OR LOWER(u.display_name) LIKE ? ESCAPE '\')))
@@ -35,32 +33,7 @@ func (db *DB) FindUsers(ctx context.Context, scope, query string, limit int) ([]
 // SearchKey is what FindUsers searches for a user: the login and the name,
 // folded. A newline keeps a query from matching across the two.
 func SearchKey(username, displayName string) string {
-	return searchFold(username) + "\n" + searchFold(displayName)
-}
-
-// searchFold lowercases s and strips its accents (« Hélène » → « helene »,
-// « Œuvre » → « oeuvre », « l’élève » → « l'eleve »), the same way for the
-// stored keys and the queries.
-func searchFold(s string) string {
-	var b strings.Builder
-	for _, r := range norm.NFD.String(strings.ToLower(s)) {
-		if unicode.Is(unicode.Mn, r) {
-			continue
-		}
-		switch r {
-		case 'œ':
-			b.WriteString("oe")
-		case 'æ':
-			b.WriteString("ae")
-		case 'ß':
-			b.WriteString("ss")
-		case '’':
-			b.WriteByte('\'')
-		default:
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
+	return textfold.Fold(username) + "\n" + textfold.Fold(displayName)
 }
 
 // searchKeyVersion is the migration that added users.search_key.
