@@ -1,6 +1,7 @@
 package web_test
 
 import (
+	"net/http"
 	"regexp"
 	"strings"
 	"testing"
@@ -113,6 +114,32 @@ func TestHeaderRoleNotRepeated(t *testing.T) {
 		body := b.get("/inbox").Body
 		if !strings.Contains(body, c.want) || (c.not != "" && strings.Contains(body, c.not)) {
 			t.Errorf("%s: header %q", c.user, regexp.MustCompile(`<p class="who">.*?</p>`).FindString(body))
+		}
+	}
+}
+
+// TestHeldNoticeByScope: the sender of a held message is told who reads
+// it before it goes: their establishment, or for an académie officer
+// their académie, not « l’établissement » they do not have.
+func TestHeldNoticeByScope(t *testing.T) {
+	e, srv := env(t)
+	const threat = "Il y a des explosifs cachés dans les toilettes du bâtiment B."
+	for _, c := range []struct{ user, want string }{
+		{"prof.martin", "Votre message est en vérification&#x202F;: votre établissement le relit avant de le distribuer."},
+		{"rssi.versailles", "Votre message est en vérification&#x202F;: votre académie le relit avant de le distribuer."},
+	} {
+		b := newBrowser(t, srv)
+		b.login(c.user, e.OTP(t, 0))
+		p := b.send([]string{"user:parent.dupont"}, "Information importante", threat)
+		if p.Status == http.StatusSeeOther {
+			p = b.get(p.Header.Get("Location"))
+		}
+		if !strings.Contains(p.Body, "en vérification") {
+			t.Fatalf("%s: the message was not held: %d\n%s", c.user, p.Status, p.Body)
+		}
+		if !strings.Contains(p.Body, c.want) {
+			i := strings.Index(p.Body, "en vérification")
+			t.Errorf("%s: held notice lacks %q: %q", c.user, c.want, p.Body[max(0, i-40):min(len(p.Body), i+120)])
 		}
 	}
 }
