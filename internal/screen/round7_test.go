@@ -30,13 +30,7 @@ func TestRound7Frames(t *testing.T) {
 		{"a parcel at home", "le colis a été déposé chez la gardienne", func(f frame) bool { return !f.device }},
 	}
 	for _, tt := range tests {
-		var f frame
-		for _, g := range framesOf(tt.text) {
-			if g.act != actNone {
-				f = g
-				break
-			}
-		}
+		f, _ := actFrame(tt.text)
 		if !tt.check(f) {
 			t.Errorf("%s: %q: act %d actor %d tense %d (agentive %v, ruin %v, device %v)", tt.name, tt.text, f.act, f.actor, f.tense, f.agentive(), f.ruin, f.device)
 		}

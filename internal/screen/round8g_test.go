@@ -54,13 +54,7 @@ func TestRound8GFrames(t *testing.T) {
 		{"a court report", "le tribunal a jugé l'élève qui voulait poignarder les profs", func(f frame) bool { return f.act == actNone || f.report }},
 	}
 	for _, tt := range tests {
-		var f frame
-		for _, g := range framesOf(tt.text) {
-			if g.act != actNone {
-				f = g
-				break
-			}
-		}
+		f, _ := actFrame(tt.text)
 		if !tt.check(f) {
 			t.Errorf("%s: %q: act %d actor %d tense %d (agentive %v, incite %v, wish %v, group %v, report %v)", tt.name, tt.text, f.act, f.actor, f.tense, f.agentive(), f.incite, f.wish, f.targetGrp, f.report)
 		}
