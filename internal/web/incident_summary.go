@@ -17,6 +17,7 @@ import (
 	"github.com/bouclier/bouclier/internal/frdate"
 	"github.com/bouclier/bouclier/internal/rules"
 	"github.com/bouclier/bouclier/internal/store"
+	"github.com/bouclier/bouclier/internal/textfold"
 )
 
 // An incident at académie scale has thousands of messages, hundreds of
@@ -165,17 +166,17 @@ func (h *handler) incidentSummary(ctx context.Context, r *http.Request, u boucli
 // ignoring case and accents: an officer searches « Helene » as often as a
 // login. The name is read only for an account whose login does not match.
 func (h *handler) matchAccounts(ctx context.Context, accounts []string, query string) []string {
-	needle := fold(query)
+	needle := textfold.Fold(query)
 	var out []string
 	for _, a := range accounts {
-		if strings.Contains(fold(a), needle) {
+		if strings.Contains(textfold.Fold(a), needle) {
 			out = append(out, a)
 			continue
 		}
 		if h.d.DB == nil {
 			continue
 		}
-		if u, err := h.d.DB.UserByName(ctx, a); err == nil && strings.Contains(fold(u.DisplayName), needle) {
+		if u, err := h.d.DB.UserByName(ctx, a); err == nil && strings.Contains(textfold.Fold(u.DisplayName), needle) {
 			out = append(out, a)
 		}
 	}

@@ -4,12 +4,10 @@ import (
 	"net/http"
 	"slices"
 	"strings"
-	"unicode"
-
-	"golang.org/x/text/unicode/norm"
 
 	"github.com/bouclier/bouclier/internal/auth"
 	"github.com/bouclier/bouclier/internal/directory"
+	"github.com/bouclier/bouclier/internal/textfold"
 )
 
 // The recipient picker scales with search, not with a list: a teacher
@@ -23,30 +21,14 @@ const (
 	maxSuggested   = 20 // suggestions per keystroke
 )
 
-// fold makes text comparable for search: lower case, no accents, « ’ »
-// as « ' ».
-func fold(s string) string {
-	var b strings.Builder
-	for _, r := range norm.NFD.String(strings.ToLower(s)) {
-		switch {
-		case unicode.Is(unicode.Mn, r):
-		case r == '’':
-			b.WriteByte('\'')
-		default:
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
-}
-
 // matcher reports whether an option matches every word of q.
 func matcher(q string) func(directory.Option) bool {
-	words := strings.Fields(fold(q))
+	words := strings.Fields(textfold.Fold(q))
 	return func(o directory.Option) bool {
 		if len(words) == 0 {
 			return false
 		}
-		text := fold(o.Label + " " + o.Expr)
+		text := textfold.Fold(o.Label + " " + o.Expr)
 		for _, w := range words {
 			if !strings.Contains(text, w) {
 				return false

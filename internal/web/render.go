@@ -21,6 +21,7 @@ import (
 	"github.com/bouclier/bouclier/internal/frdate"
 	"github.com/bouclier/bouclier/internal/httpx"
 	"github.com/bouclier/bouclier/internal/rules"
+	"github.com/bouclier/bouclier/internal/textfold"
 )
 
 //go:embed templates/*.html
@@ -145,7 +146,7 @@ func (p *page) RoleNote() string {
 		return ""
 	}
 	l := directory.RoleLabels[p.User.Role]
-	if l == "" || strings.Contains(fold(p.User.DisplayName), fold(l)) {
+	if l == "" || strings.Contains(textfold.Fold(p.User.DisplayName), textfold.Fold(l)) {
 		return ""
 	}
 	return l
