@@ -67,7 +67,7 @@ func textScores(text string) [numDetectors]detectorScore {
 func analyzeText(text string, fv *featureVec, post func(*featureVec)) [numDetectors]detectorScore {
 	nb := getBufs()
 	defer putBufs(nb)
-	a := nb.expandChat(nb.analyze(text))
+	a := nb.repairWords(nb.expandChat(nb.analyze(text)))
 	sc := scratchPool.Get().(*scratch)
 	defer scratchPool.Put(sc)
 	toks := buildTokensCached(a, sc.toks[:0], &sc.keys)

@@ -723,7 +723,8 @@ type keyInfo struct {
 	cues  uint8 // parseFrames' message cues (keyCues)
 	p8    uint8 // pupil word classes (frames8p.go)
 	contr *[2]string
-	g8    uint16 // the eighth round's cue bits (gc*, frames8g.go)
+	g8    uint16   // the eighth round's cue bits (gc*, frames8g.go)
+	fix   *wordFix // the repair of an unknown word (repair.go), or nil
 }
 
 // The key cache is read on every token of every message and written
@@ -856,6 +857,7 @@ func (l *lexicon) computeInfo(key string) *keyInfo {
 		ki.lemma = v.Lemma
 		ki.hl = fnvAdd(fnvAdd(fnvOffset, "l:"), v.Lemma)
 	}
+	ki.fix = l.computeFix(ki)
 	ki.later = append(ki.later, l.laterExact[key]...)
 	for _, n := range l.laterPLen {
 		if n > len(key) {
