@@ -853,6 +853,20 @@ func clausePunct(between string) bool {
 }
 
 // clauseBreak reports whether a new clause starts at fts[i].
+// comparison reports whether « comme » at i compares a noun with a
+// person (« les X comme vous », « un type comme toi »): no clause opens
+// there, and the noun keeps its verb (« les X comme vous devraient … »).
+func comparison(fts []ftok, i int) bool {
+	if i == 0 || i+1 >= len(fts) || fts[i-1].lf&lfVerb != 0 || fts[i-1].subj != actorNone || fts[i-1].fc&(fc_clitic|fc_neg|fc_subord) != 0 {
+		return false
+	}
+	switch fts[i+1].key {
+	case "vous", "toi", "moi", "lui", "eux", "elle", "elles", "nous":
+		return true
+	}
+	return false
+}
+
 func clauseBreak(src string, toks []dtok, fts []ftok, start, i int) bool {
 	ti := fts[i].tok
 	if ti == fts[i-1].tok {
@@ -868,6 +882,9 @@ func clauseBreak(src string, toks []dtok, fts []ftok, start, i int) bool {
 		return true
 	}
 	k := fts[i].key
+	if k == "come" && comparison(fts, i) { // comme
+		return false
+	}
 	if fts[i].fc&fc_subord != 0 {
 		return true
 	}
@@ -1009,7 +1026,7 @@ func readClause(src string, toks []dtok, fts []ftok, cues uint8) frame {
 		// An allusion: « comme à Columbine », « retenez la date ».
 		if ft.fc&fc_pastAttack != 0 || t.class&clRef != 0 {
 			for j := i - 1; j >= 0 && j >= i-3; j-- {
-				if fts[j].key == "comme" || fts[j].key == "genre" {
+				if fts[j].key == "come" || fts[j].key == "genre" {
 					fr.allusion = true
 				}
 			}
@@ -1184,7 +1201,7 @@ func readClause(src string, toks []dtok, fts []ftok, cues uint8) frame {
 				continue
 			}
 		case lemTirer:
-			if !hasNext(fts, i, "sur") && !hasNext(fts, i, "dessus") && !hasNext(fts, i, "balle") && !fr.weapon {
+			if !hasNext(fts, i, "sur") && !hasNext(fts, i, "desus") && !hasNext(fts, i, "balle") && !fr.weapon {
 				continue
 			}
 		case lemExecuter, lemNoyer, lemPendre, lemCasser, lemBriser, lemTrancher, lemEclater:
