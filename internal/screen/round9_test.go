@@ -124,3 +124,36 @@ func FuzzRepairWords(f *testing.F) {
 		}
 	})
 }
+
+// TestRound9Frames checks the ninth round's readings by the rules alone
+// (textScores: the lexicon and the frames, no model): held rows reach the
+// hold line, the others stay under it.
+func TestRound9Frames(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		held bool
+	}{
+		{"je vais vous tirer dessus", true},
+		{"on va te tirer dessus ce soir", true},
+		{"je vais te faire du mal", true},
+		{"je veux mettre fin à ta vie", true},
+		{"si seulement les profs comme vous avaient la gorge tranchée", true},
+		{"jevaistetuer", true},
+		{"je veux teur tous les profs", true},
+		{"ça va te faire du mal de manger tout ça", false},
+		{"je vais pas te faire du mal", false},
+		{"on va mettre fin à la réunion", false},
+		{"il faut mettre fin à sa carrière", false},
+		{"il parle comme vous", false},
+		{"la planete est belle", false},
+		{"c'est pire que les autres", false},
+	} {
+		best := 0.0
+		for _, d := range textScores(c.text) {
+			best = max(best, d.score)
+		}
+		if (best >= 0.5) != c.held {
+			t.Errorf("%q: rules' score %.2f, want held %v", c.text, best, c.held)
+		}
+	}
+}
