@@ -21,6 +21,8 @@ package screen
 //     people when the message has an act (blck → black). One edit only,
 //     words of four letters or more, and only when every form in reach
 //     is of the same act;
+//   - an elided clitic or negation glued to a verb is cut off: louvrir →
+//     l'ouvrir, noublie → n'oublie;
 //   - a short word ending in digits that spells a function word with its
 //     digits read as letters takes it: j3 → je, t3 → te.
 //
@@ -40,6 +42,7 @@ type wordFix struct {
 	group bool     // edit is a group noun (needs an act in the message)
 	inf   string   // the act verb's infinitive at one edit (or its é spelling), or ""
 	part  string   // the act verb's participle at one edit, or ""
+	glue  bool     // parts are an elided clitic and a verb: only in a verb's slot
 }
 
 // repairFunc are the function words a glued word may hold.
@@ -371,6 +374,15 @@ func (l *lexicon) computeFix(ki *keyInfo) *wordFix {
 	if len(ki.morph) > 0 || ki.class != 0 || ki.act != actNone || ki.g8 != 0 || ki.contr != nil || !isLetters(k) || chatWords[k] != nil {
 		return nil
 	}
+	// An elided clitic or negation glued to a verb: louvrir → l'ouvrir,
+	// noublie → n'oublie, mexplose → m'explose.
+	if len(k) >= 5 && strings.IndexByte("lnmsd", k[0]) >= 0 && isVowel(k[1]) && !notGlued[k] {
+		for _, m := range morphLookup(k[1:]) {
+			if m.POS == POSVerb {
+				return &wordFix{parts: []string{k[:1] + "'", k[1:]}, glue: true}
+			}
+		}
+	}
 	if ps := l.splitFix(k); ps != nil {
 		return &wordFix{parts: ps}
 	}
@@ -410,12 +422,18 @@ func (nb *nbufs) repairWords(a analysis) analysis {
 			continue
 		}
 		switch {
+		case fx.glue && !glueSlot(a.toks, i):
+			out = append(out, t)
 		case fx.parts != nil:
 			for j, p := range fx.parts {
 				nt := t
 				nt.alt = ""
+				elided := strings.HasSuffix(p, "'")
+				if elided {
+					p = p[:len(p)-1]
+				}
 				nt.word, nt.key = p, p
-				nt.elided = j == len(fx.parts)-1 && t.elided
+				nt.elided = elided || j == len(fx.parts)-1 && t.elided
 				if j > 0 {
 					nt.flags &^= tSentence
 				}
@@ -550,4 +568,23 @@ func deathAt(ts []token, i int, p string) bool {
 		return false
 	}
 	return ts[i+1].key == "a" || ts[i+1].key == "aux"
+}
+
+// glueAfter are the words after which a clitic glued to a verb is read
+// (« te louvrir », « je lexplose »); n' is read before a negation instead
+// (« noublie pas »).
+var glueAfter = wordSet("je j tu t il elle on nous vous ils elles te me se ne va vais vas vont veux veut peux peut faut")
+
+func glueSlot(ts []token, i int) bool {
+	if ts[i].key[0] == 'n' {
+		if i+1 >= len(ts) || ts[i+1].flags&tSentence != 0 {
+			return false
+		}
+		switch ts[i+1].key {
+		case "pas", "plus", "jamais", "rien":
+			return true
+		}
+		return false
+	}
+	return i > 0 && ts[i].flags&tSentence == 0 && glueAfter[ts[i-1].key]
 }

@@ -50,6 +50,14 @@ func TestRepairWords(t *testing.T) {
 		{"mrot aux traitres, on va tous vous avoir", "mort aux traitres on va tous vous avoir"},
 		// a dropped letter in a group noun, after a determiner, with an act
 		{"il faut tuer les muslmans", "il faut tuer les musulmans"},
+		// an elided clitic or negation glued to a verb, in a verb's slot
+		{"jvais te louvrir en deux", "je vais te l' ouvrir en deux"},
+		{"noublie pas", "n' oublie pas"},
+		{"une machete et des larmes", "une machete et des larmes"},
+		{"c'est une lente", "c' est une lente"},
+		// vs for vous before a verb or after a subject, not versus
+		{"jvai tous vs nikez", "je vais tous vous niquez"},
+		{"psg vs om", "psg vs om"},
 		// digits at a short word's end
 		{"j3 vais t3 tuer", "je vais te tuer"},
 		// left alone: French words, no slot, no target, names, articles
