@@ -2258,10 +2258,16 @@ var alwaysParseFrames = false
 // it. Reporting verbs also count, so that the message-level features are
 // the same either way (messageFlags).
 func needFrames(toks []dtok) bool {
-	var first, etre, prep, te, near, second bool
+	var first, etre, prep, te, near, second, better, without bool
 	var p8 uint8
 	for i := range toks {
 		ki := toks[i].info
+		// « mieux sans … » (readBetterWithout)
+		better = better || toks[i].key == "mieux"
+		without = without || toks[i].key == "sans"
+		if better && without {
+			return true
+		}
 		if ki.act != actNone || ki.noun != actNone || ki.contr != nil || ki.lf&lfFight != 0 ||
 			ki.frame&(fc_weapon|fc_approve|fc_wish|fc_survival|fc_pastAttack|fc_praiseN|fc_outcomeP) != 0 || ki.lf&(lfReport|lfFalloir|lfDoing|lfHarm|lfMemory) != 0 ||
 			ki.class&clRef != 0 || ki.g8&gcNeedFrames != 0 {

@@ -539,6 +539,12 @@ func slotBefore(ts []token, i int, mood uint8) bool {
 	if j < 0 || ts[j+1].flags&tSentence != 0 {
 		return false
 	}
+	// « voir ces X souffrir »: a group between voir and the infinitive.
+	if mood&slotInf != 0 && j >= 2 && lx.info(ts[j].key).g8&gcPeople != 0 && repairDets[ts[j-1].key] {
+		if _, ok := lemmaIs(lx.info(ts[j-2].key).morph, lemVoir); ok {
+			return true
+		}
+	}
 	k := ts[j].key
 	if mood&slotInf != 0 && (k == "de" || k == "d" || k == "a" || k == "pour" || k == "sans") {
 		return !article
