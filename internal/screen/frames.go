@@ -909,6 +909,22 @@ func clauseBreak(src string, toks []dtok, fts []ftok, start, i int) bool {
 			return true
 		}
 	}
+	// A negated imperative run on after a clause with its subject and
+	// verb: « je vais te déchirer | n'oublie pas », whose « pas » is not
+	// the threat's. ne opens a clause when the word before is a verb that
+	// takes no infinitive after it, not a subject, clitic or preposition.
+	if (k == "ne" || k == "n") && i-start > 2 && i+1 < len(fts) && fts[i+1].lf&lfVerb != 0 &&
+		fts[i-1].fc&(fc_clitic|fc_neg|fc_subord|fc_placePrep) == 0 && fts[i-1].subj == actorNone && !runOnPrep[fts[i-1].key] &&
+		fts[i-1].lf&lfVerb != 0 && fts[i-1].lf&(lfFalloir|lfEtre) == 0 && !isFinite(fts[i-1].morph) {
+		subj, verb := false, false
+		for j := start; j < i-1; j++ {
+			subj = subj || fts[j].subj != actorNone
+			verb = verb || subj && isFinite(fts[j].morph)
+		}
+		if subj && verb {
+			return true
+		}
+	}
 	return false
 }
 

@@ -73,8 +73,9 @@ var (
 
 // editVocabulary collects, from the morphology table, the forms of the
 // act verbs (the killing, burning, exploding, shooting, stabbing,
-// beheading and attacking lists; not the slang ones, nor plant or arm,
-// whose verbs are everyday words) and the nouns of groups of people.
+// beheading and attacking lists and the slang verbs of beating; not plant
+// or arm, whose verbs are everyday words) and the nouns of groups of
+// people.
 func editVocabulary() *editVocab {
 	editOnce.Do(func() {
 		v := &editVocab{form: map[string]actClass{}, mood: map[string]uint8{}, del: map[string][]string{}}
@@ -86,6 +87,20 @@ func editVocabulary() *editVocab {
 			}
 			for _, w := range strings.Fields(ws) {
 				lemmas[keyOf(w)] = c
+			}
+		}
+		// The slang verbs of beating and killing: acts only with a person
+		// as the object, which the frames check on the mended word too.
+		for _, w := range strings.Fields(pupilSlangVerbs) {
+			if _, ok := lemmas[keyOf(w)]; !ok {
+				lemmas[keyOf(w)] = actAttack
+			}
+		}
+		for c, ws := range slangActs {
+			for _, w := range strings.Fields(ws) {
+				if _, ok := lemmas[keyOf(w)]; !ok {
+					lemmas[keyOf(w)] = c
+				}
 			}
 		}
 		morphLookup("") // load the table
