@@ -380,6 +380,24 @@ func anchored(ps []string) bool {
 	return false
 }
 
+// Repair flags of a key (keyInfo.rflags): what repairWords needs of the
+// whole message, read without a map lookup per token.
+const (
+	rfTarget uint8 = 1 << iota // te, vous, lui, leur, les, ces, tous…, or a group of people
+	rfAct                      // an act word
+)
+
+func repairFlags(ki *keyInfo) uint8 {
+	var f uint8
+	if repairTargets[ki.key] || ki.g8&gcPeople != 0 {
+		f |= rfTarget
+	}
+	if ki.act != actNone {
+		f |= rfAct
+	}
+	return f
+}
+
 // computeFix decides the repair of a key the lexicon does not know.
 func (l *lexicon) computeFix(ki *keyInfo) *wordFix {
 	k := ki.key
@@ -407,30 +425,23 @@ func (l *lexicon) computeFix(ki *keyInfo) *wordFix {
 // repairWords returns a's tokens with glued and misspelt threat words
 // mended (see the file's comment). When no word needs it, a is returned
 // as it is.
-func (nb *nbufs) repairWords(a analysis) analysis {
+func (nb *nbufs) repairWords(a analysis, kc *keyCache) analysis {
 	need := false
-	target, act := false, false
+	var rf uint8
 	for i := range a.toks {
-		t := &a.toks[i]
-		ki := lx.info(t.key)
-		if repairTargets[t.key] || ki.g8&gcPeople != 0 {
-			target = true
-		}
-		if ki.act != actNone {
-			act = true
-		}
-		if ki.fix != nil {
-			need = true
-		}
+		ki := kc.info(a.toks[i].key)
+		rf |= ki.rflags
+		need = need || ki.fix != nil
 	}
 	if !need {
 		return a
 	}
+	target, act := rf&rfTarget != 0, rf&rfAct != 0
 	out := nb.rtoks[:0]
 	changed := false
 	for i := range a.toks {
 		t := a.toks[i]
-		ki := lx.info(t.key)
+		ki := kc.info(t.key)
 		fx := ki.fix
 		if fx == nil || nameAt(a.src, a.toks, i) {
 			out = append(out, t)

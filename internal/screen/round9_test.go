@@ -76,7 +76,7 @@ func TestRepairWords(t *testing.T) {
 		{"3e4 et 4a au college", "3e4 et 4a au college"},
 	} {
 		nb := getBufs()
-		a := nb.repairWords(nb.expandChat(nb.analyze(c.in)))
+		a := nb.repairWords(nb.expandChat(nb.analyze(c.in)), nil)
 		var got []string
 		for _, tk := range a.toks {
 			w := tk.key
@@ -121,7 +121,7 @@ func FuzzRepairWords(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string) {
 		nb := getBufs()
 		defer putBufs(nb)
-		a := nb.repairWords(nb.expandChat(nb.analyze(s)))
+		a := nb.repairWords(nb.expandChat(nb.analyze(s)), nil)
 		for _, tk := range a.toks {
 			if tk.start < 0 || tk.end > len(s) || tk.start > tk.end {
 				t.Fatalf("%q: token %q has span %d..%d", s, tk.key, tk.start, tk.end)
