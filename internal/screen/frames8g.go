@@ -146,6 +146,12 @@ func readGroups(toks []dtok, fts []ftok, frames []frame) {
 	// bien) reaches the que clause after it.
 	for fi := 1; fi < len(frames); fi++ {
 		p, f := &frames[fi-1], &frames[fi]
+		if p.act == actNone && f.act != actNone && f.report && f.start < len(toks) && (toks[f.start].key == "que" || toks[f.start].key == "qu") && endorses(clauseFts(fts, p)) {
+			// « c'est quoi le problème de dire que les X méritent de
+			// mourir ? »: the question endorses what it says, it does not
+			// report it.
+			f.report = false
+		}
 		if p.act != actNone || p.negated || f.act == actNone || f.wish || f.start >= len(toks) || toks[f.start].key != "que" && toks[f.start].key != "qu" {
 			continue
 		}
@@ -368,7 +374,7 @@ func readGroupAct(fts, prev []ftok, fr *frame, gl *groupLex) {
 		if pAt >= 0 && fr.tense == tenseInfinitive {
 			readIntent(fts, fr, gl)
 		}
-		if !fr.wish && fr.actor != actor1 && fr.actor != actor2 && fr.actTok >= 0 {
+		if !fr.wish && fr.actor != actor1 && fr.actTok >= 0 {
 			for i := range fts {
 				if fts[i].tok == fr.actTok && gl.deathP[fts[i].key] {
 					readDeathState(fts, prev, fr, gl, pAt, group)
@@ -858,3 +864,24 @@ func readSeeSuffer(fts []ftok, fr *frame, gl *groupLex) {
 }
 
 var seeWishLemmas = map[string]bool{"adorer": true, "aimer": true, "vouloir": true, "rever": true, "kiffer": true}
+
+// endorses reports whether a clause asks what is wrong with saying
+// something: « c'est quoi le problème de dire », « quel mal y a-t-il à
+// dire », « où est le problème si on dit ».
+func endorses(fts []ftok) bool {
+	q, wrong, say := false, false, false
+	for _, x := range fts {
+		switch x.key {
+		case "quoi", "quel", "quelle", "ou":
+			q = true
+		case "probleme", "mal", "souci":
+			wrong = true
+		}
+		if _, ok := lemmaIs(x.morph, keyDire); ok {
+			say = true
+		}
+	}
+	return q && wrong && say
+}
+
+var keyDire = "dire" // a plain ASCII word: its key is itself
