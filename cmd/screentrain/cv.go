@@ -16,12 +16,13 @@ type cvResult struct {
 	heldRules  map[string][2]int // label → held by the rules alone
 	heldStud   map[string][2]int // label → held at the student line
 	bySource   map[string][2]int // label@source → held, total
-	byGroup    map[string][2]int // label@group (generator family, CyberAgression chat) → held, total
+	byGroup    map[string][2]int // label@group (generator family, MHC functionality, CyberAgression chat) → held, total
 	chatSplit  *chatSplit        // real pupil threats, held out by chat
 	thresholds []float64
 	misses     map[string][]string // label → missed messages (generated ones only are quoted)
 	falseHolds []string
 	foldGroups [][]string
+	oof        []string // out-of-fold predictions, one TSV line each (written only with -oof)
 }
 
 func labelOf(e *example) string {
@@ -70,9 +71,10 @@ func crossValidate(exs []*example, o options) *cvResult {
 			add(res.heldRules, l, e.rule >= ruleOverride)
 			add(res.heldStud, l, e.rule >= ruleOverride || p >= ts)
 			add(res.bySource, l+" @ "+e.source, held)
-			if e.source == "synth" || e.source == "cyberado-large" {
+			if e.source == "synth" || e.source == "cyberado-large" || e.source == "mhc" {
 				add(res.byGroup, l+" @ "+e.group, held)
 			}
+			res.oof = append(res.oof, fmt.Sprintf("%s\t%s\t%s\t%.3f\t%.3f\t%v\n", e.id, e.label, e.group, e.rule, p, held))
 			if e.label == "benign" && held && e.source == "synth" {
 				res.falseHolds = append(res.falseHolds, fmt.Sprintf("%s (%s, p %.2f, règles %.2f)", e.text, e.group, p, e.rule))
 			}
@@ -180,7 +182,7 @@ func (r *cvResult) markdown(o options) string {
 	for _, k := range sortedKeys(r.bySource) {
 		fmt.Fprintf(&b, "| %s | %s |\n", k, rate(r.bySource[k]))
 	}
-	b.WriteString("\n## Per label and group (generator families and CyberAgression chats)\n\n| label @ group | held |\n|---|---|\n")
+	b.WriteString("\n## Per label and group (generator families, MHC functionalities and CyberAgression chats)\n\n| label @ group | held |\n|---|---|\n")
 	for _, k := range sortedKeys(r.byGroup) {
 		fmt.Fprintf(&b, "| %s | %s |\n", k, rate(r.byGroup[k]))
 	}

@@ -63,6 +63,7 @@ type options struct {
 	out, card, cv string
 	without       string // generator families left out (comma-separated): a measurement on the earlier groups only
 	with          string // optional generator families added (comma-separated): a measurement, not production
+	oof           string // file for the out-of-fold predictions (diagnosis only)
 }
 
 func main() {
@@ -79,6 +80,7 @@ func main() {
 	flag.StringVar(&o.card, "card", "docs/screen/MODEL_CARD.md", "model card to write")
 	flag.StringVar(&o.cv, "cv", "docs/screen/CV_REPORT.md", "cross-validation report to write")
 	flag.StringVar(&o.without, "without", "", "generator families to leave out, comma-separated (a like-for-like measurement against an earlier model; never for production)")
+	flag.StringVar(&o.oof, "oof", "", "also write the cross-validation's out-of-fold predictions (id, label, group, rules' score, model's p, held) to this file, for reading misses; never into the repository (ids of third-party rows)")
 	flag.StringVar(&o.with, "with", "", "optional generator families to add, comma-separated (a measurement; the production model is trained without them)")
 	flag.Parse()
 	if err := run(o); err != nil {
@@ -153,6 +155,11 @@ func run(o options) error {
 	// Grouped cross-validation.
 	cv := crossValidate(exs, o)
 	cv.chatSplit = splitByChat(exs, o)
+	if o.oof != "" {
+		if err := os.WriteFile(o.oof, []byte(strings.Join(cv.oof, "")), 0o644); err != nil {
+			return err
+		}
+	}
 	// Production model: every usable row; the threshold comes from
 	// cross-fitted predictions on the benign rows (each predicted by a
 	// model that did not see its group).

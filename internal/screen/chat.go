@@ -179,6 +179,13 @@ func chatParts(ts []token, i int) ([]string, bool) {
 			return partsTes, true
 		}
 		return nil, false
+	case "vs":
+		// vous, not versus: after a subject, tous or a verb, or before a
+		// verb (« jvai tous vs nikez », « on vs attend »).
+		if subjectBefore[prev] || prev == "tous" || next != "" && verbAny(squeezeStatic(next)) {
+			return partsVous, true
+		}
+		return nil, false
 	case "tas":
 		if tasNext[next] {
 			return partsTas, true
@@ -234,6 +241,7 @@ func chatParts(ts []token, i int) ([]string, bool) {
 var (
 	partsTes  = []string{"t'", "es"}
 	partsTas  = []string{"t'", "as"}
+	partsVous = []string{"vous"}
 	partsJai  = []string{"j'", "ai"}
 	partsCest = []string{"c'", "est"}
 )

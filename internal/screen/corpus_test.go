@@ -182,6 +182,12 @@ func TestHeldOut(t *testing.T) {
 		// 17/24, terror apology 2/6) and benign 9/30 held when written;
 		// 24/30 (threat 21/24, terror apology 3/6) and 6/30 after it.
 		{"blind11", "testdata/blind11_heldout.jsonl", 0.5},
+		// 30 threats with pupils' spelling noise (letters doubled,
+		// dropped, swapped or spaced, leet, words glued, « t mort »,
+		// « devrait être tué(e) ») and 30 hard benign (« tuer le temps »,
+		// « mort de rire », cooking, games, sport), written before the
+		// ninth round and not tuned on.
+		{"blind12", "testdata/blind12_heldout.jsonl", 0.5},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			acc := runCorpus(t, c.file, false)

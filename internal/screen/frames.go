@@ -853,6 +853,20 @@ func clausePunct(between string) bool {
 }
 
 // clauseBreak reports whether a new clause starts at fts[i].
+// comparison reports whether « comme » at i compares a noun with a
+// person (« les X comme vous », « un type comme toi »): no clause opens
+// there, and the noun keeps its verb (« les X comme vous devraient … »).
+func comparison(fts []ftok, i int) bool {
+	if i == 0 || i+1 >= len(fts) || fts[i-1].lf&lfVerb != 0 || fts[i-1].subj != actorNone || fts[i-1].fc&(fc_clitic|fc_neg|fc_subord) != 0 {
+		return false
+	}
+	switch fts[i+1].key {
+	case "vous", "toi", "moi", "lui", "eux", "elle", "elles", "nous":
+		return true
+	}
+	return false
+}
+
 func clauseBreak(src string, toks []dtok, fts []ftok, start, i int) bool {
 	ti := fts[i].tok
 	if ti == fts[i-1].tok {
@@ -868,6 +882,9 @@ func clauseBreak(src string, toks []dtok, fts []ftok, start, i int) bool {
 		return true
 	}
 	k := fts[i].key
+	if k == "come" && comparison(fts, i) { // comme
+		return false
+	}
 	if fts[i].fc&fc_subord != 0 {
 		return true
 	}
@@ -883,6 +900,22 @@ func clauseBreak(src string, toks []dtok, fts []ftok, start, i int) bool {
 	// before is not a clitic, a negation, a pronoun or a preposition.
 	if fts[i].subj != actorNone && k != "t" && k != "nous" && k != "vous" && k != "ce" && i-start > 2 &&
 		fts[i-1].fc&(fc_clitic|fc_neg|fc_subord|fc_placePrep) == 0 && fts[i-1].subj == actorNone && !runOnPrep[fts[i-1].key] {
+		subj, verb := false, false
+		for j := start; j < i-1; j++ {
+			subj = subj || fts[j].subj != actorNone
+			verb = verb || subj && isFinite(fts[j].morph)
+		}
+		if subj && verb {
+			return true
+		}
+	}
+	// A negated imperative run on after a clause with its subject and
+	// verb: « je vais te déchirer | n'oublie pas », whose « pas » is not
+	// the threat's. ne opens a clause when the word before is a verb that
+	// takes no infinitive after it, not a subject, clitic or preposition.
+	if (k == "ne" || k == "n") && i-start > 2 && i+1 < len(fts) && fts[i+1].lf&lfVerb != 0 &&
+		fts[i-1].fc&(fc_clitic|fc_neg|fc_subord|fc_placePrep) == 0 && fts[i-1].subj == actorNone && !runOnPrep[fts[i-1].key] &&
+		fts[i-1].lf&lfVerb != 0 && fts[i-1].lf&(lfFalloir|lfEtre) == 0 && !isFinite(fts[i-1].morph) {
 		subj, verb := false, false
 		for j := start; j < i-1; j++ {
 			subj = subj || fts[j].subj != actorNone
@@ -1009,7 +1042,7 @@ func readClause(src string, toks []dtok, fts []ftok, cues uint8) frame {
 		// An allusion: « comme à Columbine », « retenez la date ».
 		if ft.fc&fc_pastAttack != 0 || t.class&clRef != 0 {
 			for j := i - 1; j >= 0 && j >= i-3; j-- {
-				if fts[j].key == "comme" || fts[j].key == "genre" {
+				if fts[j].key == "come" || fts[j].key == "genre" {
 					fr.allusion = true
 				}
 			}
@@ -1184,7 +1217,7 @@ func readClause(src string, toks []dtok, fts []ftok, cues uint8) frame {
 				continue
 			}
 		case lemTirer:
-			if !hasNext(fts, i, "sur") && !hasNext(fts, i, "dessus") && !hasNext(fts, i, "balle") && !fr.weapon {
+			if !hasNext(fts, i, "sur") && !hasNext(fts, i, "desus") && !hasNext(fts, i, "balle") && !fr.weapon {
 				continue
 			}
 		case lemExecuter, lemNoyer, lemPendre, lemCasser, lemBriser, lemTrancher, lemEclater:
@@ -2241,10 +2274,16 @@ var alwaysParseFrames = false
 // it. Reporting verbs also count, so that the message-level features are
 // the same either way (messageFlags).
 func needFrames(toks []dtok) bool {
-	var first, etre, prep, te, near, second bool
+	var first, etre, prep, te, near, second, better, without bool
 	var p8 uint8
 	for i := range toks {
 		ki := toks[i].info
+		// « mieux sans … » (readBetterWithout)
+		better = better || toks[i].key == "mieux"
+		without = without || toks[i].key == "sans"
+		if better && without {
+			return true
+		}
 		if ki.act != actNone || ki.noun != actNone || ki.contr != nil || ki.lf&lfFight != 0 ||
 			ki.frame&(fc_weapon|fc_approve|fc_wish|fc_survival|fc_pastAttack|fc_praiseN|fc_outcomeP) != 0 || ki.lf&(lfReport|lfFalloir|lfDoing|lfHarm|lfMemory) != 0 ||
 			ki.class&clRef != 0 || ki.g8&gcNeedFrames != 0 {

@@ -199,11 +199,11 @@ func readAdmire(fts []ftok, fr *frame, subject uint8) {
 			if i+1 < len(fts) && (fts[i+1].key == "de" || fts[i+1].key == "d") || hasLemma(fts[:i], lemAvoir) {
 				fr.admire = true
 			}
-		case ft.key == "comme" && i+1 < len(fts) && (rl.same[fts[i+1].key] || fr.attacker || fr.extremist || fts[i+1].cap),
+		case ft.key == "come" && i+1 < len(fts) && (rl.same[fts[i+1].key] || fr.attacker || fr.extremist || fts[i+1].cap),
 			rl.same[ft.key] && ft.key != "eux" && ft.key != "lui" && ft.key != "elles":
 			// emulation: the speaker's, or wished
 			// « je veux faire | comme lui »: comme opens a clause of its own.
-			if i == 0 && ft.key == "comme" || subject == actor1 || fr.wish || hasKeyIn(fts, "je") || hasKeyIn(fts, "j") || hasKeyIn(fts, "moi") {
+			if i == 0 && ft.key == "come" || subject == actor1 || fr.wish || hasKeyIn(fts, "je") || hasKeyIn(fts, "j") || hasKeyIn(fts, "moi") {
 				fr.admire = true
 			}
 		case ft.lf&lfVerb != 0:

@@ -74,7 +74,7 @@ var (
 // peopleWords name groups of people by faith, origin, sex, orientation,
 // disability, or role at school or in public life.
 const peopleWords = "juifs juif juive juives musulmans musulman musulmane musulmanes chrétiens chrétien chrétiennes catholiques cathos protestants fidèles croyants athées bouddhistes hindous sikhs mécréants infidèles kouffars " +
-	"arabes arabe rebeus beurs noirs noires blacks renois blancs asiatiques chinois roms rom gitans gitan manouches tziganes migrants migrant migrantes réfugiés réfugié réfugiée réfugiées étrangers étrangères immigrés immigré clandestins africains maghrébins turcs kurdes " +
+	"arabes arabe rebeus rebeu beurs noirs noires blacks black renois renoi blancs asiatiques chinois roms rom gitans gitan manouches tziganes migrants migrant migrantes réfugiés réfugié réfugiée réfugiées étrangers étrangères immigrés immigré clandestins africains maghrébins turcs kurdes " +
 	"femmes femme meufs meuf filles gonzesses hommes mecs gays gay homos homo pédés pédé lesbiennes lesbienne gouines trans transgenres travelos handicapés handicapé handicapée handicapées autistes obèses " +
 	"profs prof professeurs professeur profes enseignants enseignantes élèves élève collégiens lycéens terminales surveillants surveillant pions cpe flics keufs policiers juges juge racistes voleurs propriétaires riches pauvres sdf clochards gens"
 
@@ -146,6 +146,12 @@ func readGroups(toks []dtok, fts []ftok, frames []frame) {
 	// bien) reaches the que clause after it.
 	for fi := 1; fi < len(frames); fi++ {
 		p, f := &frames[fi-1], &frames[fi]
+		if p.act == actNone && f.act != actNone && f.report && f.start < len(toks) && (toks[f.start].key == "que" || toks[f.start].key == "qu") && endorses(clauseFts(fts, p)) {
+			// « c'est quoi le problème de dire que les X méritent de
+			// mourir ? »: the question endorses what it says, it does not
+			// report it.
+			f.report = false
+		}
 		if p.act != actNone || p.negated || f.act == actNone || f.wish || f.start >= len(toks) || toks[f.start].key != "que" && toks[f.start].key != "qu" {
 			continue
 		}
@@ -248,6 +254,12 @@ func readGroupClauses(toks []dtok, fts []ftok, frames []frame, gl *groupLex) {
 		}
 		if cc&(gcPeople|gcRiddance) != 0 {
 			readGroupAct(c, prev, f, gl)
+		}
+		if cc&gcModal != 0 && f.act == actNone {
+			readBetterWithout(c, f, gl)
+		}
+		if cc&gcPeople != 0 && f.act == actNone {
+			readSeeSuffer(c, f, gl)
 		}
 		if cc&gcModal != 0 && f.act != actNone && (f.people || f.targetGrp || f.target2) {
 			readModality(c, prev, f, gl)
@@ -362,6 +374,14 @@ func readGroupAct(fts, prev []ftok, fr *frame, gl *groupLex) {
 		if pAt >= 0 && fr.tense == tenseInfinitive {
 			readIntent(fts, fr, gl)
 		}
+		if !fr.wish && fr.actor != actor1 && fr.actTok >= 0 {
+			for i := range fts {
+				if fts[i].tok == fr.actTok && gl.deathP[fts[i].key] {
+					readDeathState(fts, prev, fr, gl, pAt, group)
+					break
+				}
+			}
+		}
 		return
 	}
 	subject := subjectOf(fts)
@@ -394,7 +414,7 @@ func readGroupAct(fts, prev []ftok, fr *frame, gl *groupLex) {
 			// The object: a group of people after the verb, or en before
 			// it standing for a group named before.
 			obj := pAt > i && pAt <= i+5 || rid && before && i > 0 && fts[i-1].key == "en"
-			dying := m.Lemma == lemMourir && pAt >= 0 && pAt < i && hasMyHands(fts[i:])
+			dying := (m.Lemma == lemMourir || m.Lemma == lemSouffrir) && pAt >= 0 && pAt < i && hasMyHands(fts[i:])
 			if !obj && !dying {
 				continue
 			}
@@ -418,10 +438,16 @@ func readGroupAct(fts, prev []ftok, fr *frame, gl *groupLex) {
 			return
 		}
 	}
-	// A group's death as a state, wished: « tous ces X seraient morts »,
-	// « si seulement les X avaient la gorge tranchée », « ça irait mieux
-	// si ces X étaient exterminés ».
-	if pAt < 0 {
+	readDeathState(fts, prev, fr, gl, pAt, group)
+}
+
+// readDeathState reads a group's death as a state, wished: « tous ces X
+// seraient morts », « si seulement les X avaient la gorge tranchée », « ça
+// irait mieux si ces X étaient exterminés ». Also when the clause reader
+// has read the participle as an act already (it then lacked the wish);
+// « sans les secours, tous ces élèves seraient morts » is no wish.
+func readDeathState(fts, prev []ftok, fr *frame, gl *groupLex, pAt int, group bool) {
+	if pAt < 0 || hasKeyIn(fts, "sans") || hasKeyIn(prev, "sans") {
 		return
 	}
 	for i := pAt + 1; i < len(fts); i++ {
@@ -440,6 +466,7 @@ func readGroupAct(fts, prev []ftok, fr *frame, gl *groupLex) {
 		if cond || hypo && hasKeyIn(fts, "si") && (hasKeyIn(fts, "seulement") || hasKeyIn(prev, "mieux")) {
 			fr.act, fr.actTok, fr.tense, fr.actor = actKill, fts[i].tok, tenseConditional, actor3
 			fr.wish, fr.targetGrp = true, fr.targetGrp || group
+			fr.report = false // the imperfect after si is a wish, not a past told
 			return
 		}
 	}
@@ -747,3 +774,114 @@ func readPath(fts []ftok, fr *frame, gl *groupLex) {
 		}
 	}
 }
+
+// readBetterWithout reads a death wished by absence: « le monde se
+// porterait mieux sans les X », « ce serait mieux sans toi », « on serait
+// mieux sans des gens comme vous »: mieux after a conditional, then sans
+// and a group of people or the reader. « on serait mieux sans les
+// devoirs » names no person.
+func readBetterWithout(fts []ftok, fr *frame, gl *groupLex) {
+	for i := 1; i < len(fts); i++ {
+		if fts[i].key != "mieux" {
+			continue
+		}
+		cond := false
+		for j := 0; j < i; j++ {
+			cond = cond || fts[j].lf&lfVerb != 0 && isConditional(fts[j])
+		}
+		if !cond {
+			return
+		}
+		for j := i + 1; j < len(fts) && j <= i+3; j++ {
+			if fts[j].key != "sans" {
+				continue
+			}
+			reader, grp := false, false
+			for k := j + 1; k < len(fts) && k <= j+4; k++ {
+				switch fts[k].key {
+				case "toi", "vous":
+					reader = true
+				}
+				if ok, _ := peopleAt(fts, k, gl); ok || gl.cue[fts[k].key]&gcPeople != 0 {
+					grp = true
+				}
+			}
+			if !reader && !grp {
+				return
+			}
+			fr.act, fr.actTok, fr.tense, fr.actor = actKill, fts[i].tok, tenseConditional, actor3
+			fr.wish, fr.people = true, true
+			fr.targetGrp = fr.targetGrp || grp
+			fr.target2 = fr.target2 || reader
+			return
+		}
+	}
+}
+
+// readSeeSuffer reads a wish to see a group suffer or die: « j'adorerais
+// voir ces X souffrir », « je veux voir tous les X crever »: a verb of
+// wish, voir, a group of people, then an act verb in the infinitive
+// (« j'aimerais voir les profs danser » names no act).
+func readSeeSuffer(fts []ftok, fr *frame, gl *groupLex) {
+	for i := range fts {
+		if _, ok := lemmaIs(fts[i].morph, lemVoir); !ok || i == 0 {
+			continue
+		}
+		wish := false
+		for j := 0; j < i; j++ {
+			for _, m := range fts[j].morph {
+				if m.POS == POSVerb && seeWishLemmas[m.Lemma] {
+					wish = true
+				}
+			}
+		}
+		if !wish {
+			return
+		}
+		pAt, group := -1, false
+		for k := i + 1; k < len(fts) && k <= i+4; k++ {
+			if ok, g := peopleAt(fts, k, gl); ok && pAt < 0 {
+				pAt, group = k, g
+			}
+		}
+		if pAt < 0 {
+			return
+		}
+		for k := pAt + 1; k < len(fts) && k <= pAt+2; k++ {
+			if fts[k].act == actNone || fts[k].act == actPlant || fts[k].act == actArm {
+				continue
+			}
+			for _, m := range fts[k].morph {
+				if m.POS == POSVerb && m.Moods&MoodInfinitive != 0 {
+					fr.act, fr.actTok, fr.tense, fr.actor = fts[k].act, fts[k].tok, tenseConditional, actor3
+					fr.wish, fr.people, fr.targetGrp = true, true, fr.targetGrp || group
+					return
+				}
+			}
+		}
+		return
+	}
+}
+
+var seeWishLemmas = map[string]bool{"adorer": true, "aimer": true, "vouloir": true, "rever": true, "kiffer": true}
+
+// endorses reports whether a clause asks what is wrong with saying
+// something: « c'est quoi le problème de dire », « quel mal y a-t-il à
+// dire », « où est le problème si on dit ».
+func endorses(fts []ftok) bool {
+	q, wrong, say := false, false, false
+	for _, x := range fts {
+		switch x.key {
+		case "quoi", "quel", "quelle", "ou":
+			q = true
+		case "probleme", "mal", "souci":
+			wrong = true
+		}
+		if _, ok := lemmaIs(x.morph, keyDire); ok {
+			say = true
+		}
+	}
+	return q && wrong && say
+}
+
+var keyDire = "dire" // a plain ASCII word: its key is itself

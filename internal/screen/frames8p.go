@@ -112,7 +112,7 @@ func addPupilLex(f *frameLex) {
 	for _, w := range []struct {
 		w string
 		c uint8
-	}{{"compte", p8Compte}, {"misère", p8Idiom}, {"peau", p8Idiom}, {"problèmes", p8Idiom}, {"ennuis", p8Idiom}, {"soucis", p8Idiom}, {"terre", p8Terre}, {"deux", p8Deux}} {
+	}{{"compte", p8Compte}, {"misère", p8Idiom}, {"peau", p8Idiom}, {"problèmes", p8Idiom}, {"ennuis", p8Idiom}, {"soucis", p8Idiom}, {"terre", p8Terre}, {"deux", p8Deux}, {"mal", p8Idiom}, {"vie", p8Idiom}, {"jours", p8Idiom}} {
 		p8Lex[keyOf(w.w)] |= w.c
 	}
 	// Games the play words lack.
@@ -122,6 +122,7 @@ func addPupilLex(f *frameLex) {
 	// « ta face » is a part of the body too (« mon poing dans ta face »).
 	f.body[keyOf("face")] = true
 	lemPrend, lemRegl, lemVoir = keyOf("prendre"), keyOf("régler"), keyOf("voir")
+	lemMetre = keyOf("mettre")
 	lemGive = keySet(giveLemmas)
 	blowNext, numbers, meet, takeN = keySet(blowHarmNext), keySet(numberWords), keySet(meetWords), keySet(takeNext)
 	praiseW = keySet(praiseWords)
@@ -395,6 +396,14 @@ func readSettle(fts []ftok, c int, fr *frame, subject uint8) {
 // readMisery reads « te faire la misère », « vous faire la peau » by the
 // speaker, and « tu vas avoir des problèmes », what the reader will get.
 func readMisery(fts []ftok, c int, fr *frame, subject uint8) {
+	switch fts[c].key {
+	case "mal":
+		readHurt(fts, c, fr, subject)
+		return
+	case "vie", "jours":
+		readEndLife(fts, c, fr, subject)
+		return
+	}
 	if c >= 2 && fts[c-1].key == "des" {
 		m, ok := lemmaIs(fts[c-2].morph, lemAvoir)
 		if !ok {
@@ -582,3 +591,57 @@ func pupilScores(toks []dtok, frames []frame, out *[numDetectors]detectorScore) 
 		}
 	}
 }
+
+// readHurt reads « te faire du mal », « vous faire du mal » by the
+// speaker, to come: an attack on the reader (« ça va te faire du mal »
+// has no speaker; a negation stops the clause before).
+func readHurt(fts []ftok, c int, fr *frame, subject uint8) {
+	if c < 2 || fts[c-1].key != "du" {
+		return
+	}
+	v := c - 2
+	m, ok := lemmaIs(fts[v].morph, lemFaire)
+	if !ok {
+		return
+	}
+	dat, reader := dativeBefore(fts, v)
+	if !dat {
+		return
+	}
+	tn, actor := verbFrame(fts, v, m, subject)
+	if actor != actor1 || !upcoming(tn) {
+		return
+	}
+	setPupil(fr, actAttack, fts[v].tok, tn, actor)
+	fr.target2 = fr.target2 || reader
+}
+
+// readEndLife reads « mettre fin à ta / sa / leur vie (à tes jours) » by
+// the speaker, to come: a killing (« mes jours », the speaker's own, is
+// not read here).
+func readEndLife(fts []ftok, c int, fr *frame, subject uint8) {
+	if c < 4 || fts[c-2].key != "a" || fts[c-3].key != "fin" {
+		return
+	}
+	reader := false
+	switch fts[c-1].key {
+	case "ta", "tes", "votre", "vos":
+		reader = true
+	case "sa", "ses", "leur", "leurs":
+	default:
+		return
+	}
+	v := c - 4
+	m, ok := lemmaIs(fts[v].morph, lemMetre)
+	if !ok {
+		return
+	}
+	tn, actor := verbFrame(fts, v, m, subject)
+	if actor != actor1 || !upcoming(tn) {
+		return
+	}
+	setPupil(fr, actKill, fts[v].tok, tn, actor)
+	fr.target2 = fr.target2 || reader
+}
+
+var lemMetre string // « mettre », set by addPupilLex

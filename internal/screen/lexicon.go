@@ -713,17 +713,19 @@ type keyInfo struct {
 	credWord bool
 	// For the clause frames and the model: the key's analyses in the
 	// morphology table, its frame word classes and what it names.
-	morph []MorphEntry
-	frame uint32
-	noun  actClass
-	subj  uint8
-	act   actClass
-	actAt int
-	lf    uint16
-	cues  uint8 // parseFrames' message cues (keyCues)
-	p8    uint8 // pupil word classes (frames8p.go)
-	contr *[2]string
-	g8    uint16 // the eighth round's cue bits (gc*, frames8g.go)
+	morph  []MorphEntry
+	frame  uint32
+	noun   actClass
+	subj   uint8
+	act    actClass
+	actAt  int
+	lf     uint16
+	cues   uint8 // parseFrames' message cues (keyCues)
+	p8     uint8 // pupil word classes (frames8p.go)
+	contr  *[2]string
+	g8     uint16   // the eighth round's cue bits (gc*, frames8g.go)
+	fix    *wordFix // the repair of an unknown word (repair.go), or nil
+	rflags uint8    // repairWords' message flags (rfTarget, rfAct)
 }
 
 // The key cache is read on every token of every message and written
@@ -856,6 +858,8 @@ func (l *lexicon) computeInfo(key string) *keyInfo {
 		ki.lemma = v.Lemma
 		ki.hl = fnvAdd(fnvAdd(fnvOffset, "l:"), v.Lemma)
 	}
+	ki.fix = l.computeFix(ki)
+	ki.rflags = repairFlags(ki)
 	ki.later = append(ki.later, l.laterExact[key]...)
 	for _, n := range l.laterPLen {
 		if n > len(key) {

@@ -158,6 +158,7 @@ type nbufs struct {
 	words []byte
 	keys  []byte
 	ctoks []token // tokens after the chat rewrite (expandChat)
+	rtoks []token // tokens after the spelling repair (repairWords)
 	owned bool    // strings in toks point into words/keys: do not retain them
 }
 
