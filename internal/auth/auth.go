@@ -152,7 +152,7 @@ func New(db *store.DB, cfg Config, now func() time.Time, log *slog.Logger) (*Ser
 	}
 	s := &Service{db: db, hasher: NewMemoryBoundedHasher(cfg.Params, cfg.MaxConcurrent, cfg.HashQueue, HasherMaxWait, cfg.HashMemory), cfg: cfg, now: now, log: log, dir: directory.New(db),
 		optionLimit: newRateLimiter(PasskeyOptionsPerMinute, 100_000), logins: newBounded(cfg.LoginConcurrent, cfg.LoginQueue, HasherMaxWait)}
-	d, err := s.hasher.Hash(context.Background(), "dummy password that nobody has")
+	d, err := s.hasher.DummyHash()
 	if err != nil {
 		return nil, err
 	}

@@ -204,3 +204,30 @@ func TestHasherMemoryBudget(t *testing.T) {
 		t.Fatalf("hash over the budget: %v %v", ok, err)
 	}
 }
+
+// TestDummyHashCostsARealCheck: the dummy hash of unknown names is made
+// without argon2 but is checked like a real one (same parameters, the
+// whole computation run) and matches no password.
+func TestDummyHashCostsARealCheck(t *testing.T) {
+	p := Params{Memory: 64, Time: 2, Threads: 1}
+	h := NewHasher(p, 2)
+	d, err := h.DummyHash()
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, _, key, err := parsePHC(d)
+	if err != nil || got != p || len(key) != 32 {
+		t.Fatalf("dummy %q: params %+v, %d-byte key, err %v; want %+v and 32 bytes", d, got, len(key), err, p)
+	}
+	ran := 0
+	h.inside = func(int64) { ran++ }
+	if !h.CheckIfIdle("un mot de passe", d) || ran != 1 {
+		t.Fatalf("the dummy check did not run argon2 (ran %d)", ran)
+	}
+	if ok, _, err := h.Check(context.Background(), "", d); ok || err != nil {
+		t.Fatalf("check against the dummy: ok %v, err %v", ok, err)
+	}
+	if d2, _ := h.DummyHash(); d2 == d {
+		t.Fatal("two dummy hashes alike")
+	}
+}

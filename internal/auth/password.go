@@ -47,6 +47,7 @@ type Hasher struct {
 	mem    *semaphore.Weighted // KiB of argon2 memory held by running hashes
 	memCap int64
 	dummy  chan struct{} // dummy hashes running (one at most)
+	gc     hashGC        // a collection once a hash's memory is dead (hashgc.go)
 
 	inside func(kib int64) // tests: called while a hash holds its memory
 }
@@ -117,6 +118,8 @@ func (h *Hasher) leave(p Params) {
 
 // key runs argon2id while the hash holds its memory.
 func (h *Hasher) key(pw string, salt []byte, p Params, n uint32) []byte {
+	start := h.gc.begin()
+	defer h.gc.end(start, int64(p.Memory))
 	if h.inside != nil {
 		h.inside(h.weight(p))
 	}
@@ -191,6 +194,22 @@ func (h *Hasher) Hash(ctx context.Context, pw string) (string, error) {
 	key := h.key(pw, salt, p, 32)
 	return fmt.Sprintf("$argon2id$v=%d$m=%d,t=%d,p=%d$%s$%s", argon2.Version, p.Memory, p.Time, p.Threads,
 		base64.RawStdEncoding.EncodeToString(salt), base64.RawStdEncoding.EncodeToString(key)), nil
+}
+
+// DummyHash returns an encoded hash with the hasher's parameters whose
+// salt and key are random: checking a password against it costs what a
+// real check costs (the timing of a login with an unknown name), and no
+// password matches it but by a chance of 2⁻²⁵⁶. Unlike Hash it runs no
+// argon2, so that start-up does not allocate and discard its memory
+// (19 MiB at DefaultParams).
+func (h *Hasher) DummyHash() (string, error) {
+	b := make([]byte, 16+32)
+	if _, err := rand.Read(b); err != nil {
+		return "", fmt.Errorf("dummy hash: %w", err)
+	}
+	p := h.params
+	return fmt.Sprintf("$argon2id$v=%d$m=%d,t=%d,p=%d$%s$%s", argon2.Version, p.Memory, p.Time, p.Threads,
+		base64.RawStdEncoding.EncodeToString(b[:16]), base64.RawStdEncoding.EncodeToString(b[16:])), nil
 }
 
 // Check reports whether pw matches encoded, and whether the hash should be

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 
 	"github.com/bouclier/bouclier"
 )
@@ -77,8 +78,20 @@ func (t *Tx) insertDeliveries(ctx context.Context, messageID int64, recipients [
 	return nil
 }
 
-// distinct returns ids without repeats, in their first order.
+// distinct returns ids without repeats, in their first order. A short
+// list (a class: every send) is checked pair by pair and returned as it
+// is when it has no repeat, without the map and the copy that were 6 % of
+// the bytes the server allocated under the send benchmark.
 func distinct(ids []int64) []int64 {
+	if len(ids) <= 64 {
+		repeat := false
+		for i := 1; i < len(ids) && !repeat; i++ {
+			repeat = slices.Contains(ids[:i], ids[i])
+		}
+		if !repeat {
+			return ids
+		}
+	}
 	seen := make(map[int64]struct{}, len(ids))
 	out := ids[:0:0]
 	for _, id := range ids {
