@@ -142,7 +142,7 @@ func TestSuspensionAndRules(t *testing.T) {
 		t.Fatalf("suspension list:\n%s", p.Body)
 	}
 	// Its author by name, not by login.
-	if !strings.Contains(p.Body, "Par Claire Principal") || strings.Contains(p.Body, "Par principal.moulin") {
+	if !strings.Contains(p.Body, "Par Mme\u00a0Claire Principal, direction") || strings.Contains(p.Body, "Par principal.moulin") {
 		t.Errorf("suspension's author:\n%s", p.Body)
 	}
 	if p = head.post("/admin/suspensions/"+m[1]+"/lift", url.Values{}); p.Status != http.StatusForbidden {
