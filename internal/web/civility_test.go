@@ -77,6 +77,11 @@ func TestPeopleWithCivility(t *testing.T) {
 	if !strings.Contains(found, marie) || !strings.Contains(found, ">Léa Dupont, élève de 4A<") || strings.Contains(found, "Mme\u00a0Léa") {
 		t.Errorf("the head's search:\n%s", found)
 	}
+	// The accounts to watch on the dashboard (the teacher signed in from
+	// a new device) give her role agreeing.
+	if dash := head.get("/admin/dashboard").Body; !strings.Contains(dash, `prof.martin · 0780001A</span></td><td>enseignante</td>`) {
+		t.Error("the dashboard's accounts to watch do not say « enseignante »")
+	}
 
 	// Without a civility: epicene, as before the directory gave one.
 	set("prof.martin", "")

@@ -44,6 +44,7 @@ var funcs = template.FuncMap{
 	"join":        strings.Join,
 	"micros":      micros,
 	"rolename":    func(s string) string { return roleName(bouclier.Role(s)) },
+	"roleof":      func(role, civility string) string { return directory.RoleLabel(bouclier.Role(role), civility) },
 	"person":      personLabel,
 	"linkify":     linkify,
 	"previewable": func(ct string, size int64) bool { return httpx.Previewable[ct] && size <= maxImagePreview },
