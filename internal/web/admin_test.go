@@ -181,6 +181,10 @@ func TestModerationPage(t *testing.T) {
 		t.Fatalf("queue:\n%s", p.Body)
 	}
 	first, second := ids[0][1], ids[1][1]
+	// The screen's reasons in French words, not its identifiers.
+	if reasons := regexp.MustCompile(`(?s)<ul class="reasons">.*?</ul>`).FindString(p.Body); !strings.Contains(reasons, "<li>Menace") || strings.Contains(reasons, "threat") {
+		t.Errorf("the screen's reasons: %s", reasons)
+	}
 	// The establishment of each message: not repeated for its head, by
 	// name for an officer over many, never a bare UAI.
 	if strings.Contains(p.Body, "(0780001A)") {
