@@ -117,3 +117,14 @@ func TestScreenReason(t *testing.T) {
 		}
 	}
 }
+
+// TestRoleGroupName: the roles' checkboxes (suspensions, mass resets)
+// name groups of people, capitalised, not one person's role.
+func TestRoleGroupName(t *testing.T) {
+	for r, want := range map[bouclier.Role]string{bouclier.RoleStudent: "Élèves", bouclier.RoleParent: "Parents", bouclier.RoleTeacher: "Enseignants",
+		bouclier.RoleStaff: "Vie scolaire", bouclier.RoleHead: "Direction", bouclier.RoleAcademyAdmin: "Personnels d’académie"} {
+		if got := roleGroupName(r); got != want {
+			t.Errorf("roleGroupName(%s) = %q, want %q", r, got, want)
+		}
+	}
+}
