@@ -234,10 +234,14 @@ type User struct {
 	Academie    string // set for everyone attached below the national level
 	UAI         string // establishment, when the role has one
 	Class       string // a student's class
-	Email       string
-	ReadOnly    bool // may read but not send (probation, containment)
-	MustReset   bool // must set a new password at next login
-	Disabled    bool
+	// Civility is « M. » or « Mme » as the directory gives it (AAF
+	// personalTitle, the CSV's civilite), "" when unknown: labels and
+	// agreement follow it, never a guess from the first name.
+	Civility  string
+	Email     string
+	ReadOnly  bool // may read but not send (probation, containment)
+	MustReset bool // must set a new password at next login
+	Disabled  bool
 }
 
 // Message is a message as stored once, whatever the number of recipients.

@@ -44,26 +44,27 @@ type Account struct {
 	Class       string   // students
 	Teaches     []string // teachers: class codes in their establishment
 	ChildOf     string   // parents: the child's username
+	Civility    string   // adults: « M. » or « Mme »; organisational accounts have none
 }
 
 // Accounts of the demo, in the contract's order.
 var Accounts = []Account{
 	{Username: "admin", DisplayName: "Administration nationale", Role: bouclier.RoleNationalAdmin},
 	{Username: "rssi.versailles", DisplayName: "RSSI de l’académie de Versailles", Role: bouclier.RoleAcademyAdmin, Academie: "versailles"},
-	{Username: "principal.moulin", DisplayName: "Claire Principal", Role: bouclier.RoleHead, Academie: "versailles", UAI: "0780001A"},
-	{Username: "cpe.moulin", DisplayName: "Karim CPE", Role: bouclier.RoleStaff, Academie: "versailles", UAI: "0780001A"},
-	{Username: "prof.martin", DisplayName: "Sophie Martin", Role: bouclier.RoleTeacher, Academie: "versailles", UAI: "0780001A", Teaches: []string{"4A", "4B"}},
-	{Username: "prof.bernard", DisplayName: "Luc Bernard", Role: bouclier.RoleTeacher, Academie: "versailles", UAI: "0780001A", Teaches: []string{"4A"}},
+	{Username: "principal.moulin", DisplayName: "Claire Principal", Role: bouclier.RoleHead, Academie: "versailles", UAI: "0780001A", Civility: "Mme"},
+	{Username: "cpe.moulin", DisplayName: "Karim CPE", Role: bouclier.RoleStaff, Academie: "versailles", UAI: "0780001A", Civility: "M."},
+	{Username: "prof.martin", DisplayName: "Sophie Martin", Role: bouclier.RoleTeacher, Academie: "versailles", UAI: "0780001A", Teaches: []string{"4A", "4B"}, Civility: "Mme"},
+	{Username: "prof.bernard", DisplayName: "Luc Bernard", Role: bouclier.RoleTeacher, Academie: "versailles", UAI: "0780001A", Teaches: []string{"4A"}, Civility: "M."},
 	{Username: "eleve.dupont", DisplayName: "Léa Dupont", Role: bouclier.RoleStudent, Academie: "versailles", UAI: "0780001A", Class: "4A"},
 	{Username: "eleve.durand", DisplayName: "Hugo Durand", Role: bouclier.RoleStudent, Academie: "versailles", UAI: "0780001A", Class: "4B"},
-	{Username: "parent.dupont", DisplayName: "Marie Dupont", Role: bouclier.RoleParent, Academie: "versailles", UAI: "0780001A", ChildOf: "eleve.dupont"},
-	{Username: "parent.durand", DisplayName: "Paul Durand", Role: bouclier.RoleParent, Academie: "versailles", UAI: "0780001A", ChildOf: "eleve.durand"},
-	{Username: "prof.hugo", DisplayName: "Anne Hugo", Role: bouclier.RoleTeacher, Academie: "versailles", UAI: "0780002B", Teaches: []string{"2NDE1"}},
+	{Username: "parent.dupont", DisplayName: "Marie Dupont", Role: bouclier.RoleParent, Academie: "versailles", UAI: "0780001A", ChildOf: "eleve.dupont", Civility: "Mme"},
+	{Username: "parent.durand", DisplayName: "Paul Durand", Role: bouclier.RoleParent, Academie: "versailles", UAI: "0780001A", ChildOf: "eleve.durand", Civility: "M."},
+	{Username: "prof.hugo", DisplayName: "Anne Hugo", Role: bouclier.RoleTeacher, Academie: "versailles", UAI: "0780002B", Teaches: []string{"2NDE1"}, Civility: "Mme"},
 	{Username: "eleve.hugo", DisplayName: "Nina Hugo", Role: bouclier.RoleStudent, Academie: "versailles", UAI: "0780002B", Class: "2NDE1"},
-	{Username: "parent.hugo", DisplayName: "Omar Hugo", Role: bouclier.RoleParent, Academie: "versailles", UAI: "0780002B", ChildOf: "eleve.hugo"},
-	{Username: "prof.reunion", DisplayName: "Jean Payet", Role: bouclier.RoleTeacher, Academie: "la-reunion", UAI: "9740001C", Teaches: []string{"5A"}},
+	{Username: "parent.hugo", DisplayName: "Omar Hugo", Role: bouclier.RoleParent, Academie: "versailles", UAI: "0780002B", ChildOf: "eleve.hugo", Civility: "M."},
+	{Username: "prof.reunion", DisplayName: "Jean Payet", Role: bouclier.RoleTeacher, Academie: "la-reunion", UAI: "9740001C", Teaches: []string{"5A"}, Civility: "M."},
 	{Username: "eleve.reunion", DisplayName: "Zoé Hoarau", Role: bouclier.RoleStudent, Academie: "la-reunion", UAI: "9740001C", Class: "5A"},
-	{Username: "parent.reunion", DisplayName: "Marc Hoarau", Role: bouclier.RoleParent, Academie: "la-reunion", UAI: "9740001C", ChildOf: "eleve.reunion"},
+	{Username: "parent.reunion", DisplayName: "Marc Hoarau", Role: bouclier.RoleParent, Academie: "la-reunion", UAI: "9740001C", ChildOf: "eleve.reunion", Civility: "M."},
 }
 
 // Options of the demo's creation.
@@ -108,7 +109,7 @@ func Create(ctx context.Context, db *store.DB, h *auth.Hasher, o Options, now ti
 		ids := map[string]int64{}
 		for _, a := range Accounts {
 			id, err := tx.UpsertUser(ctx, bouclier.User{Username: a.Username, DisplayName: a.DisplayName, Role: a.Role,
-				Academie: a.Academie, UAI: a.UAI, Class: a.Class}, hash, now)
+				Academie: a.Academie, UAI: a.UAI, Class: a.Class, Civility: a.Civility}, hash, now)
 			if err != nil {
 				return err
 			}

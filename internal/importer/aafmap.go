@@ -22,7 +22,8 @@ import (
 //	                                  ENTAuxEnsClassesMatieres (STRUCT$CLASS$SUBJECT)
 //
 // Every person: identifier/id (the joint key, as ENTPersonJointure),
-// givenName, sn, mail, ENTPersonStructRattach (STRUCT, the establishment's
+// givenName, sn, mail, personalTitle (M., Mme, Mlle read as Mme; other
+// values as unknown), ENTPersonStructRattach (STRUCT, the establishment's
 // joint key). A deleteRequest closes the account.
 
 type aafCategory int
@@ -192,6 +193,13 @@ func (m *aafMapper) person(e aafEntry, cat aafCategory, attrs map[string][]strin
 	if v, ok := attrs["mail"]; ok {
 		r.Email = first(v)
 		r.Fields = append(r.Fields, "email")
+	}
+	if v, ok := attrs["personalTitle"]; ok || r.Op == "put" {
+		// The national feed: a title we cannot read (not M., Mme or
+		// Mlle) leaves the person without a civility rather than stop
+		// the académie's import; the civility is a courtesy.
+		c, _ := civility(first(v))
+		r.Civility = &c
 	}
 	structs := attrs["ENTPersonStructRattach"]
 	if len(structs) == 0 {

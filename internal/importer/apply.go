@@ -316,6 +316,7 @@ func (a *applier) csvPerson(r record) error {
 	}
 	u := old
 	u.Username, u.DisplayName, u.Role, u.Academie, u.UAI, u.Class, u.Email = r.Username, r.Name, bouclier.Role(r.Role), r.Academie, r.UAI, r.Class, r.Email
+	setCivility(&u.User, r)
 	if u.Academie == "" && u.UAI != "" {
 		if u.Academie, err = a.tx.EstablishmentAcademie(a.ctx, u.UAI); err != nil {
 			return err
@@ -354,6 +355,7 @@ func (a *applier) aafPerson(r record) error {
 	if r.has("functions") {
 		u.Functions = r.Func
 	}
+	setCivility(&u.User, r)
 	if r.has("struct") && r.Struct != "" {
 		uai, aca, err := a.school(r.Struct)
 		if err != nil {
@@ -528,4 +530,15 @@ func (a *applier) teachings(r record) error {
 	}
 	a.mark(kTeachings, changed && len(have) == 0, changed)
 	return nil
+}
+
+// setCivility sets u's civility from r when r gives one. Pupils are not
+// given one: they are named without it, so it is not kept.
+func setCivility(u *bouclier.User, r record) {
+	if r.Civility != nil {
+		u.Civility = *r.Civility
+	}
+	if u.Role == bouclier.RoleStudent {
+		u.Civility = ""
+	}
 }

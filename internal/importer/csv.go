@@ -12,10 +12,12 @@ import (
 	"unicode/utf8"
 
 	"github.com/bouclier/bouclier"
+	"github.com/bouclier/bouclier/internal/textfold"
 )
 
 // The CSV kinds, recognised by their header line (columns in this order;
-// ',' or ';' as separator, UTF-8, an optional BOM):
+// ',' or ';' as separator, UTF-8, an optional BOM). People may have a
+// last column civilite (« M. », « Mme » or empty).
 var csvKinds = []struct {
 	kind   string
 	header []string
@@ -23,10 +25,12 @@ var csvKinds = []struct {
 	{kAcademie, []string{"academie", "name", "time_zone"}},
 	{kEstablishment, []string{"uai", "name", "academie"}},
 	{kClass, []string{"uai", "class"}},
-	{kPerson, []string{"username", "display_name", "role", "academie", "uai", "class", "email"}},
+	{kPerson, personHeader},
 	{kLink, []string{"parent", "child"}},
 	{kTeaching, []string{"teacher", "uai", "class"}},
 }
+
+var personHeader = []string{"username", "display_name", "role", "academie", "uai", "class", "email"}
 
 // ReadCSV parses one CSV file into b. The file's kind comes from its
 // header; a bad row is a *RowError with the file and line.
@@ -104,13 +108,17 @@ func readCSV(name string, br *bufio.Reader, emit func(record) error) error {
 	}
 	header = slices.Clone(header)
 	for i := range header {
-		header[i] = strings.ToLower(strings.TrimSpace(header[i]))
+		header[i] = textfold.Fold(strings.TrimSpace(header[i]))
 	}
 	kind := ""
 	for _, k := range csvKinds {
 		if slices.Equal(header, k.header) {
 			kind = k.kind
 		}
+	}
+	withCivility := false
+	if n := len(header); kind == "" && n > 0 && header[n-1] == "civilite" && slices.Equal(header[:n-1], personHeader) {
+		kind, withCivility = kPerson, true
 	}
 	if kind == "" {
 		return &RowError{Pos: Pos{name, 1}, Reason: fmt.Sprintf("en-tête non reconnu %q (voir README\u00a0: formats CSV)", strings.Join(header, ","))}
@@ -150,6 +158,15 @@ func readCSV(name string, br *bufio.Reader, emit func(record) error) error {
 		case kPerson:
 			r.Key, r.Op, r.Username, r.Name, r.Role, r.Academie, r.UAI, r.Class, r.Email = userKey(rec[0]), "put", rec[0], rec[1],
 				string(bouclier.Role(rec[2])), rec[3], rec[4], rec[5], rec[6]
+			if withCivility {
+				// A hand-made file: a value we cannot read is a mistake
+				// to correct, not a civility to drop.
+				c, ok := civility(rec[7])
+				if !ok {
+					return &RowError{Pos: pos, Reason: fmt.Sprintf("civilité inconnue %q\u00a0: attendu M., Mme ou rien", rec[7])}
+				}
+				r.Civility = &c
+			}
 		case kLink:
 			r.Key, r.Parent, r.Child = userKey(rec[1]), rec[0], rec[1]
 		case kTeaching:

@@ -55,10 +55,13 @@ func (e *RowError) Error() string {
 	return e.Pos.String() + ": " + e.Reason
 }
 
-// Person is one person record.
+// Person is one person record. User.Civility is applied only with
+// HasCivility (a CSV with the civilite column); otherwise the stored one
+// is kept.
 type Person struct {
 	Pos
 	bouclier.User
+	HasCivility bool
 }
 
 // Link is a parent-child record.
@@ -119,8 +122,12 @@ func (b *Batch) records(emit func(record) error) error {
 		}
 	}
 	for _, p := range b.People {
-		if err := emit(record{Kind: kPerson, Pos: p.Pos, Key: userKey(p.Username), Op: "put", Username: p.Username, Name: p.DisplayName,
-			Role: string(p.Role), Academie: p.Academie, UAI: p.UAI, Class: p.Class, Email: p.Email}); err != nil {
+		r := record{Kind: kPerson, Pos: p.Pos, Key: userKey(p.Username), Op: "put", Username: p.Username, Name: p.DisplayName,
+			Role: string(p.Role), Academie: p.Academie, UAI: p.UAI, Class: p.Class, Email: p.Email}
+		if p.HasCivility {
+			r.Civility = &p.Civility
+		}
+		if err := emit(r); err != nil {
 			return err
 		}
 	}
@@ -153,8 +160,12 @@ func (b *Batch) add(r record) {
 	case kClass:
 		b.Classes = append(b.Classes, Class{r.Pos, r.UAI, r.Class})
 	case kPerson:
-		b.People = append(b.People, Person{r.Pos, bouclier.User{Username: r.Username, DisplayName: r.Name, Role: bouclier.Role(r.Role),
-			Academie: r.Academie, UAI: r.UAI, Class: r.Class, Email: r.Email}})
+		p := Person{Pos: r.Pos, User: bouclier.User{Username: r.Username, DisplayName: r.Name, Role: bouclier.Role(r.Role),
+			Academie: r.Academie, UAI: r.UAI, Class: r.Class, Email: r.Email}}
+		if r.Civility != nil {
+			p.Civility, p.HasCivility = *r.Civility, true
+		}
+		b.People = append(b.People, p)
 	case kLink:
 		b.Links = append(b.Links, Link{r.Pos, r.Parent, r.Child})
 	case kTeaching:

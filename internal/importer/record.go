@@ -15,20 +15,24 @@ type record struct {
 	Entry string `json:"-"` // the entry's identifier in its file (AAF)
 	Key   string `json:"-"`
 
-	Op       string   `json:"op,omitempty"` // person: put|modify; sets: replace|add|delete
-	ID       string   `json:"id,omitempty"` // académie
-	Name     string   `json:"name,omitempty"`
-	TimeZone string   `json:"tz,omitempty"`
-	UAI      string   `json:"uai,omitempty"`
-	Academie string   `json:"academie,omitempty"`
-	Ext      string   `json:"ext,omitempty"`    // AAF joint key
-	Struct   string   `json:"struct,omitempty"` // AAF joint key of an establishment
-	Class    string   `json:"class,omitempty"`
-	Username string   `json:"username,omitempty"`
-	Given    string   `json:"given,omitempty"`
-	Family   string   `json:"family,omitempty"`
-	Role     string   `json:"role,omitempty"`
-	Email    string   `json:"email,omitempty"`
+	Op       string `json:"op,omitempty"` // person: put|modify; sets: replace|add|delete
+	ID       string `json:"id,omitempty"` // académie
+	Name     string `json:"name,omitempty"`
+	TimeZone string `json:"tz,omitempty"`
+	UAI      string `json:"uai,omitempty"`
+	Academie string `json:"academie,omitempty"`
+	Ext      string `json:"ext,omitempty"`    // AAF joint key
+	Struct   string `json:"struct,omitempty"` // AAF joint key of an establishment
+	Class    string `json:"class,omitempty"`
+	Username string `json:"username,omitempty"`
+	Given    string `json:"given,omitempty"`
+	Family   string `json:"family,omitempty"`
+	Role     string `json:"role,omitempty"`
+	Email    string `json:"email,omitempty"`
+	// Civility: « M. », « Mme » or "" (unknown); nil when the file does
+	// not say (a CSV without the civilite column, an AAF modification
+	// that leaves personalTitle alone), so what is stored is kept.
+	Civility *string  `json:"civ,omitempty"`
 	Func     string   `json:"functions,omitempty"`
 	Fields   []string `json:"fields,omitempty"` // modify: the fields it sets
 	Parent   string   `json:"parent,omitempty"`
@@ -102,4 +106,19 @@ func sanitize(s string, sep rune, keepCase bool, max int) string {
 		out = strings.TrimRight(out[:max], string(sep))
 	}
 	return out
+}
+
+// civility maps a civility as directories write it to the stored one:
+// « M. », « Mme » (« Mlle », « Mademoiselle » and « Madame » too), or ""
+// for an empty value. ok is false for anything else.
+func civility(s string) (c string, ok bool) {
+	switch strings.TrimSuffix(textfold.Fold(strings.TrimSpace(s)), ".") {
+	case "":
+		return "", true
+	case "m", "mr", "monsieur":
+		return "M.", true
+	case "mme", "madame", "mlle", "mademoiselle":
+		return "Mme", true
+	}
+	return "", false
 }

@@ -45,14 +45,14 @@ func (t *Tx) UpsertClass(ctx context.Context, uai, code string) error {
 // one (never its credentials), and returns its id.
 func (t *Tx) UpsertUser(ctx context.Context, u bouclier.User, passwordHash string, now time.Time) (int64, error) {
 	var id int64
-	err := t.queryRow(ctx, `INSERT INTO users (username, display_name, role, academie_id, uai, class_code, email, password_hash, must_reset, created_at, search_key)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+	err := t.queryRow(ctx, `INSERT INTO users (username, display_name, role, academie_id, uai, class_code, email, password_hash, must_reset, created_at, search_key, civility)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 		ON CONFLICT (username) DO UPDATE SET display_name = excluded.display_name, role = excluded.role,
 			academie_id = excluded.academie_id, uai = excluded.uai, class_code = excluded.class_code, email = excluded.email,
-			search_key = excluded.search_key
+			search_key = excluded.search_key, civility = excluded.civility
 		RETURNING id`,
 		u.Username, u.DisplayName, string(u.Role), nullString(u.Academie), nullString(u.UAI), nullString(u.Class), u.Email,
-		passwordHash, boolInt(u.MustReset), Micros(now), SearchKey(u.Username, u.DisplayName)).Scan(&id)
+		passwordHash, boolInt(u.MustReset), Micros(now), SearchKey(u.Username, u.DisplayName), u.Civility).Scan(&id)
 	if err != nil {
 		return 0, fmt.Errorf("upsert user %s: %w", u.Username, err)
 	}
@@ -226,7 +226,7 @@ func (db *DB) ClassExists(ctx context.Context, uai, class string) (bool, error) 
 	return n > 0, wrap(err, "class exists")
 }
 
-const userColumns = `u.id, u.username, u.display_name, u.role, COALESCE(u.academie_id, ''), COALESCE(u.uai, ''), COALESCE(u.class_code, ''), u.email, u.read_only, u.must_reset, u.disabled`
+const userColumns = `u.id, u.username, u.display_name, u.role, COALESCE(u.academie_id, ''), COALESCE(u.uai, ''), COALESCE(u.class_code, ''), u.email, u.read_only, u.must_reset, u.disabled, u.civility`
 
 // scanUser reads the userColumns of a row, then its columns after them
 // into extra.
@@ -234,7 +234,7 @@ func scanUser(s interface{ Scan(...any) error }, extra ...any) (bouclier.User, e
 	var u bouclier.User
 	var role string
 	var ro, mr, dis int
-	err := s.Scan(append([]any{&u.ID, &u.Username, &u.DisplayName, &role, &u.Academie, &u.UAI, &u.Class, &u.Email, &ro, &mr, &dis}, extra...)...)
+	err := s.Scan(append([]any{&u.ID, &u.Username, &u.DisplayName, &role, &u.Academie, &u.UAI, &u.Class, &u.Email, &ro, &mr, &dis, &u.Civility}, extra...)...)
 	u.Role, u.ReadOnly, u.MustReset, u.Disabled = bouclier.Role(role), ro != 0, mr != 0, dis != 0
 	return u, err
 }

@@ -278,17 +278,14 @@ func (db *DB) DirectoryUser(ctx context.Context, key string, external bool) (Dir
 
 func scanDirectoryUser(row *sql.Row) (DirectoryUser, bool, error) {
 	var d DirectoryUser
-	var role string
-	var ro, mr, dis int
-	err := row.Scan(&d.ID, &d.Username, &d.DisplayName, &role, &d.Academie, &d.UAI, &d.Class, &d.Email, &ro, &mr, &dis,
-		&d.ExternalID, &d.Functions, &d.ClosedAt)
+	u, err := scanUser(row, &d.ExternalID, &d.Functions, &d.ClosedAt)
 	if errors.Is(err, sql.ErrNoRows) {
 		return d, false, nil
 	}
 	if err != nil {
 		return d, false, fmt.Errorf("directory user: %w", err)
 	}
-	d.Role, d.ReadOnly, d.MustReset, d.Disabled = bouclier.Role(role), ro != 0, mr != 0, dis != 0
+	d.User = u
 	return d, true, nil
 }
 
@@ -305,10 +302,10 @@ func (t *Tx) UsernameTaken(ctx context.Context, name string) (bool, error) {
 func (t *Tx) PutDirectoryUser(ctx context.Context, d DirectoryUser, now time.Time) (int64, error) {
 	if d.ID == 0 {
 		var id int64
-		err := t.queryRow(ctx, `INSERT INTO users (username, display_name, role, academie_id, uai, class_code, email, must_reset, created_at, external_id, functions, search_key)
-			VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?) RETURNING id`,
+		err := t.queryRow(ctx, `INSERT INTO users (username, display_name, role, academie_id, uai, class_code, email, must_reset, created_at, external_id, functions, search_key, civility)
+			VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?) RETURNING id`,
 			d.Username, d.DisplayName, string(d.Role), nullString(d.Academie), nullString(d.UAI), nullString(d.Class), d.Email,
-			Micros(now), nullString(d.ExternalID), d.Functions, SearchKey(d.Username, d.DisplayName)).Scan(&id)
+			Micros(now), nullString(d.ExternalID), d.Functions, SearchKey(d.Username, d.DisplayName), d.Civility).Scan(&id)
 		if err != nil {
 			return 0, fmt.Errorf("create user %s: %w", d.Username, err)
 		}
@@ -320,11 +317,11 @@ func (t *Tx) PutDirectoryUser(ctx context.Context, d DirectoryUser, now time.Tim
 		}
 	}
 	_, err := t.exec(ctx, `UPDATE users SET display_name = ?, role = ?, academie_id = ?, uai = ?, class_code = ?, email = ?,
-			external_id = ?, functions = ?, search_key = ?,
+			external_id = ?, functions = ?, search_key = ?, civility = ?,
 			disabled = CASE WHEN closed_at <> 0 THEN 0 ELSE disabled END, closed_at = 0
 		WHERE id = ?`,
 		d.DisplayName, string(d.Role), nullString(d.Academie), nullString(d.UAI), nullString(d.Class), d.Email,
-		nullString(d.ExternalID), d.Functions, SearchKey(d.Username, d.DisplayName), d.ID)
+		nullString(d.ExternalID), d.Functions, SearchKey(d.Username, d.DisplayName), d.Civility, d.ID)
 	if err != nil {
 		return 0, fmt.Errorf("update user %s: %w", d.Username, err)
 	}

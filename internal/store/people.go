@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"errors"
 	"fmt"
 )
 
@@ -11,13 +12,15 @@ type Child struct {
 }
 
 // Affiliation is who a person is to the others: a parent's children, the
-// classes a teacher teaches.
+// classes a teacher teaches, and their civility (« M. », « Mme »), which
+// a message's sender fields do not carry.
 type Affiliation struct {
 	Children []Child
 	Classes  []string
+	Civility string
 }
 
-// Affiliations returns the affiliations of the given users, in two
+// Affiliations returns the affiliations of the given users, in three
 // queries whatever their number. Users with none are absent.
 func (db *DB) Affiliations(ctx context.Context, ids []int64) (map[int64]Affiliation, error) {
 	out := map[int64]Affiliation{}
@@ -56,15 +59,33 @@ func (db *DB) Affiliations(ctx context.Context, ids []int64) (map[int64]Affiliat
 	if err != nil {
 		return nil, fmt.Errorf("affiliations: %w", err)
 	}
-	defer rows.Close()
 	for rows.Next() {
 		var id int64
 		var class string
 		if err := rows.Scan(&id, &class); err != nil {
+			rows.Close()
 			return nil, fmt.Errorf("affiliations: %w", err)
 		}
 		a := out[id]
 		a.Classes = append(a.Classes, class)
+		out[id] = a
+	}
+	if err := errors.Join(rows.Err(), rows.Close()); err != nil {
+		return nil, fmt.Errorf("affiliations: %w", err)
+	}
+	rows, err = db.query(ctx, `SELECT id, civility FROM users WHERE id IN (`+set+`) AND civility <> ''`, arg)
+	if err != nil {
+		return nil, fmt.Errorf("affiliations: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id int64
+		var civility string
+		if err := rows.Scan(&id, &civility); err != nil {
+			return nil, fmt.Errorf("affiliations: %w", err)
+		}
+		a := out[id]
+		a.Civility = civility
 		out[id] = a
 	}
 	return out, wrap(rows.Err(), "affiliations")

@@ -233,7 +233,7 @@ func (t *Tx) EraseClosedAccounts(ctx context.Context, closedBefore, now int64, l
 	for _, id := range ids {
 		// The search key held the old name: rewritten with the new ones.
 		if _, err := t.exec(ctx, `UPDATE users SET username = ?, display_name = ?, email = '', password_hash = '', totp_secret = '', totp_last = 0,
-				external_id = NULL, functions = '', class_code = NULL, disabled = 1, read_only_by = '', erased_at = ?, search_key = ? WHERE id = ?`,
+				external_id = NULL, functions = '', class_code = NULL, disabled = 1, read_only_by = '', erased_at = ?, search_key = ?, civility = '' WHERE id = ?`,
 			ErasedUsername(id), ErasedDisplayName, now, SearchKey(ErasedUsername(id), ErasedDisplayName), id); err != nil {
 			return nil, fmt.Errorf("erase account %d: %w", id, err)
 		}

@@ -197,7 +197,7 @@ func (db *DB) sessionUser(ctx context.Context, hash []byte) (Session, bouclier.U
 		`+userColumns+` FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = ?`, hash).
 		Scan(&s.UserID, &s.CreatedAt, &s.LastSeen, &s.ExpiresAt, &s.MFAAt, &s.Source, &s.UserAgent, &s.CSRFHash,
 			&s.PublicID, &s.AuthAt, &s.Network, &s.UAFamily, &s.IdleUS, &s.MovedAt, &kd,
-			&u.ID, &u.Username, &u.DisplayName, &role, &u.Academie, &u.UAI, &u.Class, &u.Email, &ro, &mr, &dis)
+			&u.ID, &u.Username, &u.DisplayName, &role, &u.Academie, &u.UAI, &u.Class, &u.Email, &ro, &mr, &dis, &u.Civility)
 	s.KnownDevice = kd != 0
 	if errors.Is(err, sql.ErrNoRows) {
 		return s, u, ErrNotFound

@@ -79,6 +79,7 @@ type RiskAccount struct {
 	Username       string
 	DisplayName    string
 	Role           string
+	Civility       string // the role's name agrees with it
 	UAI            string
 	LockedUntil    int64 // 0 when not locked
 	LockReason     string
@@ -93,7 +94,7 @@ type RiskAccount struct {
 // send while closed or signed in from a new device; the most active first.
 func (db *DB) AccountsAtRisk(ctx context.Context, sc StatsScope, now, since int64, limit int) ([]RiskAccount, error) {
 	cond, args := sc.where("u.uai", "u.academie_id")
-	q := `SELECT * FROM (SELECT u.username, u.display_name, u.role, COALESCE(u.uai, '') AS uai,
+	q := `SELECT * FROM (SELECT u.username, u.display_name, u.role, u.civility, COALESCE(u.uai, '') AS uai,
 		COALESCE(s.locked_until, 0) AS lu, COALESCE(s.lock_reason, '') AS lr, u.read_only, u.must_reset,
 		(SELECT COUNT(*) FROM closed_attempts c WHERE c.user_id = u.id AND c.at >= ?) AS ca,
 		(SELECT COUNT(*) FROM known_devices k WHERE k.user_id = u.id AND k.created_at >= ?) AS nd
@@ -113,7 +114,7 @@ func (db *DB) AccountsAtRisk(ctx context.Context, sc StatsScope, now, since int6
 	for rows.Next() {
 		var r RiskAccount
 		var ro, mr int64
-		if err := rows.Scan(&r.Username, &r.DisplayName, &r.Role, &r.UAI, &r.LockedUntil, &r.LockReason, &ro, &mr,
+		if err := rows.Scan(&r.Username, &r.DisplayName, &r.Role, &r.Civility, &r.UAI, &r.LockedUntil, &r.LockReason, &ro, &mr,
 			&r.ClosedAttempts, &r.NewDevices); err != nil {
 			return nil, wrap(err, "accounts at risk")
 		}

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"strings"
@@ -94,4 +95,33 @@ func userScopeWhere(scope string) (string, []any, error) {
 		return "u.uai = ?", []any{id}, nil
 	}
 	return "", nil, fmt.Errorf("unknown scope %q", scope)
+}
+
+// UsersNamed returns the users with the given logins, by login, in one
+// query whatever their number (an incident lists hundreds); logins not
+// found are absent.
+func (db *DB) UsersNamed(ctx context.Context, usernames []string) (map[string]bouclier.User, error) {
+	out := make(map[string]bouclier.User, len(usernames))
+	if len(usernames) == 0 {
+		return out, nil
+	}
+	var set string
+	var arg any
+	if db.dialect == Postgres {
+		set, arg = `SELECT unnest(?::text[]) AS value`, usernames
+	} else {
+		b, err := json.Marshal(usernames)
+		if err != nil {
+			return nil, fmt.Errorf("users named: %w", err)
+		}
+		set, arg = `SELECT value FROM json_each(?)`, string(b)
+	}
+	us, err := db.users(ctx, `SELECT `+userColumns+` FROM users u WHERE u.username IN (`+set+`)`, arg)
+	if err != nil {
+		return nil, fmt.Errorf("users named: %w", err)
+	}
+	for _, u := range us {
+		out[u.Username] = u
+	}
+	return out, nil
 }

@@ -184,3 +184,41 @@ func twoAcademies(ctx context.Context, tx *store.Tx) error {
 	}
 	return nil
 }
+
+// TestUsersNamed: the users of a list of logins in one call, by login,
+// with their directory fields; unknown logins absent, none for none.
+func TestUsersNamed(t *testing.T) {
+	t.Parallel()
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		ctx := context.Background()
+		err := db.InTx(ctx, func(tx *store.Tx) error {
+			if err := twoAcademies(ctx, tx); err != nil {
+				return err
+			}
+			for _, u := range []bouclier.User{
+				{Username: "parent.dupont", DisplayName: "Marie Dupont", Role: bouclier.RoleParent, Academie: "A", UAI: "A1", Civility: "Mme"},
+				{Username: "eleve.dupont", DisplayName: "Léa Dupont", Role: bouclier.RoleStudent, Academie: "A", UAI: "A1", Class: "4A"},
+				{Username: "prof.martin", DisplayName: "Sophie Martin", Role: bouclier.RoleTeacher, Academie: "B", UAI: "B1"},
+			} {
+				if _, err := tx.UpsertUser(ctx, u, "", time.Unix(0, 0)); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := db.UsersNamed(ctx, []string{"prof.martin", "nobody", "parent.dupont", "eleve.dupont", "parent.dupont"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(got) != 3 || got["parent.dupont"].DisplayName != "Marie Dupont" || got["parent.dupont"].Civility != "Mme" ||
+			got["eleve.dupont"].Class != "4A" || got["prof.martin"].UAI != "B1" {
+			t.Errorf("UsersNamed: %+v", got)
+		}
+		if got, err := db.UsersNamed(ctx, nil); err != nil || len(got) != 0 {
+			t.Errorf("UsersNamed(nil): %v, %v", got, err)
+		}
+	})
+}

@@ -73,14 +73,7 @@ func (h *handler) adminAccountPage(w http.ResponseWriter, r *http.Request, s aut
 // establishment; a label is a courtesy, a failure falls back to the name
 // and role.
 func (h *handler) accountIdentity(r *http.Request, u bouclier.User) (who, place string) {
-	who = personLabel(u.DisplayName, u.Role, u.Username)
-	if h.d.Directory != nil {
-		if l, err := h.d.Directory.Describe(r.Context(), []bouclier.User{u}); err != nil {
-			h.d.Log.Warn("accounts: describe", "err", err)
-		} else if l[u.ID] != "" {
-			who = l[u.ID]
-		}
-	}
+	who = h.labelUsers(r.Context(), []bouclier.User{u}, "account")[u.ID]
 	if u.UAI != "" {
 		place = h.scopeTitles(r.Context())("establishment:" + u.UAI)
 	}
@@ -109,22 +102,13 @@ func (h *handler) findAccount(r *http.Request, s auth.Session, d *adminAccountPa
 	if len(found) > maxAccountsFound {
 		found, d.More = found[:maxAccountsFound], true
 	}
-	var described map[int64]string
-	if h.d.Directory != nil {
-		if described, err = h.d.Directory.Describe(ctx, found); err != nil {
-			h.d.Log.Warn("accounts: describe", "err", err)
-		}
-	}
+	labels := h.labelUsers(ctx, found, "accounts found")
 	var place func(string) string
 	if s.User.UAI == "" {
 		place = h.scopeTitles(ctx)
 	}
 	for _, u := range found {
-		l := described[u.ID]
-		if l == "" {
-			l = personLabel(u.DisplayName, u.Role, u.Username)
-		}
-		f := foundAccount{Username: u.Username, Label: l}
+		f := foundAccount{Username: u.Username, Label: labels[u.ID]}
 		if place != nil && u.UAI != "" {
 			f.Place = place("establishment:" + u.UAI)
 		}

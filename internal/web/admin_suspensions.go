@@ -4,6 +4,8 @@ import (
 	"net/http"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/bouclier/bouclier"
 	"github.com/bouclier/bouclier/internal/auth"
@@ -36,9 +38,24 @@ type suspensionRow struct {
 func roleOptions(checked []string) []roleOption {
 	var out []roleOption
 	for _, r := range roleChoices {
-		out = append(out, roleOption{Value: string(r), Label: roleName(r), Checked: contains(checked, string(r))})
+		out = append(out, roleOption{Value: string(r), Label: roleGroupName(r), Checked: contains(checked, string(r))})
 	}
 	return out
+}
+
+// roleGroupName names the people of a role as a choice in a list,
+// « Élèves », « Enseignants », « Vie scolaire »: the roles' checkboxes
+// choose groups of people, not one person's role (« enseignant »).
+func roleGroupName(r bouclier.Role) string {
+	l := rolePlurals[r]
+	if l == "" {
+		return roleName(r)
+	}
+	for _, article := range []string{"les ", "la ", "l’"} {
+		l = strings.TrimPrefix(l, article)
+	}
+	c, n := utf8.DecodeRuneInString(l)
+	return string(unicode.ToUpper(c)) + l[n:]
 }
 
 func contains(list []string, s string) bool {

@@ -142,7 +142,7 @@ func TestSuspensionAndRules(t *testing.T) {
 		t.Fatalf("suspension list:\n%s", p.Body)
 	}
 	// Its author by name, not by login.
-	if !strings.Contains(p.Body, "Par Claire Principal") || strings.Contains(p.Body, "Par principal.moulin") {
+	if !strings.Contains(p.Body, "Par Mme\u00a0Claire Principal, direction") || strings.Contains(p.Body, "Par principal.moulin") {
 		t.Errorf("suspension's author:\n%s", p.Body)
 	}
 	if p = head.post("/admin/suspensions/"+m[1]+"/lift", url.Values{}); p.Status != http.StatusForbidden {
@@ -181,6 +181,10 @@ func TestModerationPage(t *testing.T) {
 		t.Fatalf("queue:\n%s", p.Body)
 	}
 	first, second := ids[0][1], ids[1][1]
+	// The screen's reasons in French words, not its identifiers.
+	if reasons := regexp.MustCompile(`(?s)<ul class="reasons">.*?</ul>`).FindString(p.Body); !strings.Contains(reasons, "<li>Menace") || strings.Contains(reasons, "threat") {
+		t.Errorf("the screen's reasons: %s", reasons)
+	}
 	// The establishment of each message: not repeated for its head, by
 	// name for an officer over many, never a bare UAI.
 	if strings.Contains(p.Body, "(0780001A)") {
@@ -594,7 +598,7 @@ func TestHeadManagesAnAccount(t *testing.T) {
 	parent.login("parent.dupont", "")
 	if p = head.get("/admin/accounts?nom=parent.dupont"); !strings.Contains(p.Body, "<td>Firefox sur Windows</td>") || strings.Contains(p.Body, "Gecko/20100101") ||
 		!strings.Contains(p.Body, `<div class="table-wrap" tabindex="0" role="region" aria-label="Sessions ouvertes">`) ||
-		!strings.Contains(p.Body, "<p>Marie Dupont, responsable de Léa Dupont (4A) · Collège Jean Moulin (0780001A)</p>") {
+		!strings.Contains(p.Body, "<p>Mme\u00a0Marie Dupont, responsable de Léa Dupont (4A) · Collège Jean Moulin (0780001A)</p>") {
 		t.Errorf("the account's sessions:\n%s", regexp.MustCompile(`(?s)<h3>Sessions ouvertes</h3>.*?</table>`).FindString(p.Body))
 	}
 	// Whatever the accents, on SQLite too: « lea dupont », « LÉA ».

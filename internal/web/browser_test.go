@@ -357,7 +357,7 @@ func TestBrowser(t *testing.T) {
 			chromedp.SendKeys(chromedp.CSS("#reply-body"), "Bonjour, c’est signé. Marie Dupont"),
 			chromedp.Submit(chromedp.CSS("#reply-body")),
 			chromedp.WaitVisible(chromedp.CSS(".flash")))
-		if got := text(t, ctx, ".thread"); !strings.Contains(got, "c’est signé") || !strings.Contains(got, "À\u00a0: Sophie Martin, enseigne en 4A") || strings.Contains(got, "prof.martin") {
+		if got := text(t, ctx, ".thread"); !strings.Contains(got, "c’est signé") || !strings.Contains(got, "Sophie Martin, professeure (4A, 4B)") || strings.Contains(got, "prof.martin") {
 			t.Fatalf("thread after reply: %q", got)
 		}
 	})

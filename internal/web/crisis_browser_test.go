@@ -55,7 +55,7 @@ func TestBrowserReportReachesHead(t *testing.T) {
 	e.login(head, "principal.moulin", false)
 	e.do(head, chromedp.Navigate(e.url+"/admin/moderation"), chromedp.WaitVisible(chromedp.CSS("main h1")))
 	got := text(t, head, "main")
-	for _, want := range []string{reason, "«\u00a0" + subject + "\u00a0»", "De Sophie Martin", "par Marie Dupont, responsable de Léa Dupont", "Motif\u00a0: " + reason} {
+	for _, want := range []string{reason, "«\u00a0" + subject + "\u00a0»", "De Mme\u00a0Sophie Martin, professeure (4A, 4B)", "par Mme\u00a0Marie Dupont, responsable de Léa Dupont", "Motif\u00a0: " + reason} {
 		if !strings.Contains(got, want) {
 			t.Errorf("the head's moderation page lacks %q: %q", want, got)
 		}

@@ -164,19 +164,32 @@ func (h *handler) incidentSummary(ctx context.Context, r *http.Request, u boucli
 
 // matchAccounts keeps the accounts whose login or name contains query,
 // ignoring case and accents: an officer searches « Helene » as often as a
-// login. The name is read only for an account whose login does not match.
+// login. The names of the accounts whose login does not match are read
+// in one query; if it fails, the logins alone are searched.
 func (h *handler) matchAccounts(ctx context.Context, accounts []string, query string) []string {
 	needle := textfold.Fold(query)
+	login := func(a string) bool { return strings.Contains(textfold.Fold(a), needle) }
+	var rest []string
+	for _, a := range accounts {
+		if !login(a) {
+			rest = append(rest, a)
+		}
+	}
+	named := map[string]bool{}
+	if h.d.DB != nil && len(rest) > 0 {
+		users, err := h.d.DB.UsersNamed(ctx, rest)
+		if err != nil {
+			h.d.Log.Warn("incident: search accounts by name", "err", err)
+		}
+		for _, u := range users {
+			if strings.Contains(textfold.Fold(u.DisplayName), needle) {
+				named[u.Username] = true
+			}
+		}
+	}
 	var out []string
 	for _, a := range accounts {
-		if strings.Contains(textfold.Fold(a), needle) {
-			out = append(out, a)
-			continue
-		}
-		if h.d.DB == nil {
-			continue
-		}
-		if u, err := h.d.DB.UserByName(ctx, a); err == nil && strings.Contains(textfold.Fold(u.DisplayName), needle) {
+		if named[a] || login(a) {
 			out = append(out, a)
 		}
 	}
@@ -410,45 +423,40 @@ type accountRow struct {
 }
 
 // accountRows labels a page of accounts as the directory does elsewhere
-// (« Marie Dupont, responsable de Léa Dupont (4A) »). A label is a
-// courtesy: an account not found, or the directory failing, shows its
-// login.
+// (« Mme Marie Dupont, responsable de Léa Dupont (4A) »), reading them in
+// one query (labelUsers, as the account search does). A label is a
+// courtesy: an account not found, or the store failing, shows its login.
 func (h *handler) accountRows(ctx context.Context, usernames []string) []accountRow {
 	rows := make([]accountRow, len(usernames))
-	var users []bouclier.User
 	for i, n := range usernames {
 		rows[i] = accountRow{Username: n, Label: n}
-		if h.d.DB == nil {
+	}
+	if h.d.DB == nil || len(usernames) == 0 {
+		return rows
+	}
+	found, err := h.d.DB.UsersNamed(ctx, usernames)
+	if err != nil {
+		h.d.Log.Warn("incident: read accounts", "err", err)
+		return rows
+	}
+	users := make([]bouclier.User, 0, len(found))
+	for _, n := range usernames {
+		if u, ok := found[n]; ok {
+			users = append(users, u)
+		}
+	}
+	labels := h.labelUsers(ctx, users, "incident accounts")
+	for i := range rows {
+		u, ok := found[rows[i].Username]
+		if !ok {
 			continue
 		}
-		u, err := h.d.DB.UserByName(ctx, n)
-		if err != nil {
-			continue
-		}
-		users = append(users, u)
-		rows[i].Label = personLabel(u.DisplayName, u.Role, u.Username)
+		rows[i].Label = labels[u.ID]
 		switch {
 		case u.Disabled:
 			rows[i].State = "fermé"
 		case u.ReadOnly:
 			rows[i].State = "lecture seule"
-		}
-	}
-	if h.d.Directory == nil || len(users) == 0 {
-		return rows
-	}
-	labels, err := h.d.Directory.Describe(ctx, users)
-	if err != nil {
-		h.d.Log.Warn("incident: describe accounts", "err", err)
-		return rows
-	}
-	byName := make(map[string]string, len(users))
-	for _, u := range users {
-		byName[u.Username] = labels[u.ID]
-	}
-	for i := range rows {
-		if l := byName[rows[i].Username]; l != "" {
-			rows[i].Label = l
 		}
 	}
 	return rows

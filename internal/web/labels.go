@@ -1,8 +1,11 @@
 package web
 
 import (
+	"regexp"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // browserLabel names a session's browser the way its owner knows it,
@@ -101,4 +104,29 @@ func incidentEventLabel(kind string) string {
 		return l
 	}
 	return "Événement"
+}
+
+// screenCategories name the content screen's categories in its reasons.
+var screenCategories = map[string]string{"threat": "menace", "violence": "violence", "violent": "violence",
+	"terror_apology": "apologie du terrorisme", "sextortion": "sextorsion", "phishing": "hameçonnage"}
+
+var (
+	screenWord   = regexp.MustCompile(`\b(threat|violence|violent|terror_apology|sextortion|phishing)\b`)
+	decimalPoint = regexp.MustCompile(`(\d)\.(\d)`)
+	tightColon   = regexp.MustCompile(`([^\s\x{a0}]) ?([:;]) `)
+)
+
+// screenReason puts a reason of the content screen in French for the
+// moderator who reads it: its categories by name (« Menace », not
+// « threat »), « probabilité » for « p », decimal commas and a
+// non-breaking space before « : » and « ; ». What it says is kept.
+func screenReason(s string) string {
+	s = screenWord.ReplaceAllStringFunc(s, func(w string) string { return screenCategories[w] })
+	s = decimalPoint.ReplaceAllString(s, "$1,$2")
+	s = strings.ReplaceAll(s, "(modèle, p ", "(modèle, probabilité ")
+	s = tightColon.ReplaceAllString(s, "$1\u00a0$2 ")
+	if r, n := utf8.DecodeRuneInString(s); n > 0 && unicode.IsLower(r) {
+		s = string(unicode.ToUpper(r)) + s[n:]
+	}
+	return s
 }

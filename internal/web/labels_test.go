@@ -98,3 +98,33 @@ func TestChartNumbers(t *testing.T) {
 		t.Errorf("axis labels %q", got)
 	}
 }
+
+// TestScreenReason: the screen's reasons read French on the moderation
+// page: categories by name, decimal commas, a non-breaking space before
+// the colon; the rest kept.
+func TestScreenReason(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"threat (modèle, p 1.00) : règle threat ≥ 0,5, acte : poser un engin (score 0.83)",
+			"Menace (modèle, probabilité 1,00)\u00a0: règle menace ≥ 0,5, acte\u00a0: poser un engin (score 0,83)"},
+		{"threat: cadre acte « poser un engin » à la 3e personne (passif) + lieu (score 0.74)",
+			"Menace\u00a0: cadre acte « poser un engin » à la 3e personne (passif) + lieu (score 0,74)"},
+		{"terror_apology: cadre éloge ; atténué : citation (score 0.55)", "Apologie du terrorisme\u00a0: cadre éloge\u00a0; atténué\u00a0: citation (score 0,55)"},
+		{"phishing + lien suspect (score 0.60)", "Hameçonnage + lien suspect (score 0,60)"},
+		{"pièce jointe refusée\u00a0: exécutable", "Pièce jointe refusée\u00a0: exécutable"},
+	} {
+		if got := screenReason(c.in); got != c.want {
+			t.Errorf("screenReason(%q)\n = %q\nwant %q", c.in, got, c.want)
+		}
+	}
+}
+
+// TestRoleGroupName: the roles' checkboxes (suspensions, mass resets)
+// name groups of people, capitalised, not one person's role.
+func TestRoleGroupName(t *testing.T) {
+	for r, want := range map[bouclier.Role]string{bouclier.RoleStudent: "Élèves", bouclier.RoleParent: "Parents", bouclier.RoleTeacher: "Enseignants",
+		bouclier.RoleStaff: "Vie scolaire", bouclier.RoleHead: "Direction", bouclier.RoleAcademyAdmin: "Personnels d’académie"} {
+		if got := roleGroupName(r); got != want {
+			t.Errorf("roleGroupName(%s) = %q, want %q", r, got, want)
+		}
+	}
+}

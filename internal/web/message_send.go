@@ -29,6 +29,7 @@ type composeData struct {
 	Subject     string
 	Body        string
 	ReplyTo     int64
+	Back        string // a reply's folder to lead back to (backLink.Key)
 	DraftID     int64
 	LostFiles   bool // files were attached to a refused message
 	Refused     bool
@@ -249,7 +250,7 @@ func (h *handler) messageSend(w http.ResponseWriter, r *http.Request, s auth.Ses
 	}
 	res, err := h.d.Messaging.Send(ctx, s.User, d, clientOf(r).Address)
 	if err == nil {
-		http.Redirect(w, r, sentLocation(res.ID), http.StatusSeeOther)
+		http.Redirect(w, r, withBack(sentLocation(res.ID), r.PostFormValue("de")), http.StatusSeeOther)
 		return
 	}
 	if res.DraftID == 0 {
@@ -271,6 +272,9 @@ func (h *handler) messageSend(w http.ResponseWriter, r *http.Request, s auth.Ses
 		return
 	}
 	form.Subject, form.Body, form.ReplyTo, form.DraftID = d.Subject, d.Body, d.ParentID, res.DraftID
+	if _, ok := backLinks[r.PostFormValue("de")]; ok {
+		form.Back = r.PostFormValue("de")
+	}
 	form.LostFiles, form.Refused = len(d.Attachments) > 0, true
 	form.Urgent, form.UrgentReason = d.Urgent, d.UrgentReason
 	form.Request.keep(d)

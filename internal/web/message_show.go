@@ -25,6 +25,43 @@ type threadData struct {
 	Reported               bool // the user just reported it
 	ReportReasons          []string
 	Request                requestData // what the message asks of its reader (ackforms.go)
+	Back                   backLink    // the folder the reader came from
+}
+
+// backLink is the folder a message page leads back to. Key travels with
+// a reply (the field de), so that after replying from the inbox the
+// reader's own reply leads back to the inbox, not to « Messages
+// envoyés ».
+type backLink struct{ Key, Href, Label string }
+
+var backLinks = map[string]backLink{
+	"inbox": {"inbox", "/inbox", "Boîte de réception"},
+	"sent":  {"sent", "/sent", "Messages envoyés"},
+	"trash": {"trash", "/trash", "Corbeille"},
+}
+
+// threadBack is the page's back link: the trash for a message in it, the
+// folder the reader came from when said (from), else the folder the
+// message is in.
+func threadBack(e store.Entry, mine bool, from string) backLink {
+	switch b, ok := backLinks[from]; {
+	case e.Trashed:
+		return backLinks["trash"]
+	case ok && from != "trash":
+		return b
+	case mine:
+		return backLinks["sent"]
+	}
+	return backLinks["inbox"]
+}
+
+// withBack adds to a message's address the folder its page leads back
+// to, when it is one of the known ones.
+func withBack(location, from string) string {
+	if _, ok := backLinks[from]; ok {
+		return location + "&de=" + from
+	}
+	return location
 }
 
 // reportReasons are the reasons offered when reporting a message.
@@ -67,6 +104,7 @@ func (h *handler) messageShow(w http.ResponseWriter, r *http.Request, s auth.Ses
 	q := r.URL.Query()
 	d := threadData{Entry: e, Mine: e.SenderID == u.ID, JustSent: q.Get("envoye") != "", Reported: q.Get("signale") != "",
 		ReportReasons: reportReasons}
+	d.Back = threadBack(e, d.Mine, q.Get("de"))
 	if d.Mine {
 		xs, err := h.d.Messaging.Unreached(ctx, u, id)
 		if err != nil {

@@ -13,7 +13,7 @@ func (p *page) Who(id int64, name string, role bouclier.Role, username string) s
 	if l, ok := p.people[id]; ok {
 		return l
 	}
-	return personLabel(name, role, username)
+	return personLabel(bouclier.User{DisplayName: name, Role: role, Username: username})
 }
 
 // describe fills the page's labels for the senders of msgs. Without the
@@ -46,10 +46,31 @@ func (h *handler) describeUsers(ctx context.Context, p *page, users []bouclier.U
 	if h.d.Directory == nil || len(users) == 0 {
 		return
 	}
-	labels, err := h.d.Directory.Describe(ctx, users)
-	if err != nil {
-		h.d.Log.Warn("describe senders", "err", err)
-		return
+	p.people = h.labelUsers(ctx, users, "senders")
+}
+
+// labelUsers labels users as the directory does (« Mme Marie Dupont,
+// responsable de Léa Dupont (4A) »), one label per ID, in one call
+// whatever their number. Without the directory, or when it fails, each
+// is named by name and role instead (personLabel): a label is a
+// courtesy, not worth failing the page for; what names the failure in
+// the log.
+func (h *handler) labelUsers(ctx context.Context, users []bouclier.User, what string) map[int64]string {
+	var labels map[int64]string
+	if h.d.Directory != nil && len(users) > 0 {
+		var err error
+		if labels, err = h.d.Directory.Describe(ctx, users); err != nil {
+			h.d.Log.Warn("describe "+what, "err", err)
+			labels = nil
+		}
 	}
-	p.people = labels
+	out := make(map[int64]string, len(users))
+	for _, u := range users {
+		if l := labels[u.ID]; l != "" {
+			out[u.ID] = l
+		} else {
+			out[u.ID] = personLabel(u)
+		}
+	}
+	return out
 }

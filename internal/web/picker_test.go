@@ -46,7 +46,7 @@ func TestPickerSearch(t *testing.T) {
 		want     []string // labels that must be among the results
 		wantNone bool
 	}{
-		{q: "dupont", want: []string{"Marie Dupont, responsable de Léa Dupont (4A)", "Léa Dupont, élève de 4A"}},
+		{q: "dupont", want: []string{"Mme\u00a0Marie Dupont, responsable de Léa Dupont (4A)", "Léa Dupont, élève de 4A"}},
 		{q: "DUPONT lea", want: []string{"Léa Dupont, élève de 4A"}}, // case and accents folded, words in any order
 		{q: "parents 4a", want: []string{"Parents d’élèves de 4A"}},
 		{q: "personne-inconnue", wantNone: true},

@@ -124,7 +124,7 @@ func TestLegalHoldPages(t *testing.T) {
 	if p.Status != http.StatusSeeOther {
 		t.Fatalf("release: %d\n%s", p.Status, p.Body)
 	}
-	if p := b.get("/admin/holds?nom=eleve.dupont"); !strings.Contains(p.Body, "levée par Claire Principal") || strings.Contains(p.Body, "par principal.moulin") || strings.Contains(p.Body, "Lever la conservation") {
+	if p := b.get("/admin/holds?nom=eleve.dupont"); !strings.Contains(p.Body, "levée par Mme\u00a0Claire Principal, direction") || strings.Contains(p.Body, "par principal.moulin") || strings.Contains(p.Body, "Lever la conservation") {
 		t.Errorf("released hold:\n%s", p.Body)
 	}
 	if p := b.post("/admin/holds", url.Values{"csrf": {csrf}, "nom": {"eleve.hugo"}, "motif": {"hors périmètre"}}); p.Status != http.StatusForbidden {

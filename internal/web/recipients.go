@@ -9,7 +9,7 @@ import (
 )
 
 // recipientNames looks up, for one page, what its recipient expressions
-// name: people by their label (« Mme Sophie Martin, enseigne en 4A »), and
+// name: people by their label (« Mme Sophie Martin, professeure (4A, 4B) »), and
 // establishments other than the reader's by name. Lookups are made on
 // first use and kept for the page; a failed one shows the expression's own
 // words, since a label is a courtesy, not worth failing the page for.
@@ -27,12 +27,7 @@ func (n *recipientNames) person(username string) string {
 	l := username
 	if n.h.d.DB != nil {
 		if u, err := n.h.d.DB.UserByName(n.ctx, username); err == nil {
-			l = personLabel(u.DisplayName, u.Role, u.Username)
-			if n.h.d.Directory != nil {
-				if ls, err := n.h.d.Directory.Describe(n.ctx, []bouclier.User{u}); err == nil && ls[u.ID] != "" {
-					l = ls[u.ID]
-				}
-			}
+			l = n.h.labelUsers(n.ctx, []bouclier.User{u}, "recipient")[u.ID]
 		}
 	}
 	if n.people == nil {

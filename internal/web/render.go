@@ -39,30 +39,32 @@ func staticHandler() http.Handler {
 }
 
 var funcs = template.FuncMap{
-	"role":        func(r bouclier.Role) string { return directory.RoleLabels[r] },
-	"size":        sizeLabel,
-	"join":        strings.Join,
-	"micros":      micros,
-	"rolename":    func(s string) string { return roleName(bouclier.Role(s)) },
-	"person":      personLabel,
-	"linkify":     linkify,
-	"previewable": func(ct string, size int64) bool { return httpx.Previewable[ct] && size <= maxImagePreview },
-	"filekind":    fileKind,
-	"browser":     browserLabel,
-	"count":       thousands,
-	"messages":    func(n int) string { return countOf(n, "message", "messages") },
-	"eventkind":   incidentEventLabel,
-	"eventdetail": incidentEventDetail,
-	"plural":      plural,
+	"role":         func(u bouclier.User) string { return directory.RoleLabel(u.Role, u.Civility) },
+	"size":         sizeLabel,
+	"join":         strings.Join,
+	"micros":       micros,
+	"rolename":     func(s string) string { return roleName(bouclier.Role(s)) },
+	"screenreason": screenReason,
+	"roleof":       func(role, civility string) string { return directory.RoleLabel(bouclier.Role(role), civility) },
+	"person":       personLabel,
+	"linkify":      linkify,
+	"previewable":  func(ct string, size int64) bool { return httpx.Previewable[ct] && size <= maxImagePreview },
+	"filekind":     fileKind,
+	"browser":      browserLabel,
+	"count":        thousands,
+	"messages":     func(n int) string { return countOf(n, "message", "messages") },
+	"eventkind":    incidentEventLabel,
+	"eventdetail":  incidentEventDetail,
+	"plural":       plural,
 }
 
-// personLabel presents a person by name and role, « Sophie Martin
-// (enseignant) », falling back to the username when no name is known.
-func personLabel(name string, role bouclier.Role, username string) string {
-	if strings.TrimSpace(name) == "" {
-		name = username
-	}
-	if l := directory.RoleLabels[role]; l != "" {
+// personLabel presents a person by name and role when the directory's
+// label is not at hand, « Mme Sophie Martin (enseignante) », « Sophie
+// Martin (enseignant) » without a civility, falling back to the username
+// when no name is known.
+func personLabel(u bouclier.User) string {
+	name := directory.Named(u)
+	if l := directory.RoleLabel(u.Role, u.Civility); l != "" {
 		return name + " (" + l + ")"
 	}
 	return name
@@ -145,7 +147,7 @@ func (p *page) RoleNote() string {
 	if p.User == nil {
 		return ""
 	}
-	l := directory.RoleLabels[p.User.Role]
+	l := directory.RoleLabel(p.User.Role, p.User.Civility)
 	if l == "" || strings.Contains(textfold.Fold(p.User.DisplayName), textfold.Fold(l)) {
 		return ""
 	}

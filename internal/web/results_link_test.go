@@ -59,3 +59,30 @@ func TestHeadSeesResultsLink(t *testing.T) {
 		})
 	}
 }
+
+// TestReminderSentenceAgrees: the results page says to whom a reminder
+// goes in agreement with their number and without a gender (not « leur
+// est envoyée à eux seuls » for one recipient).
+func TestReminderSentenceAgrees(t *testing.T) {
+	e, srv := env(t)
+	e.Actor(t, "prof.martin")
+	sess := e.Login(t, "prof.martin")
+	prof := newBrowser(t, srv)
+	prof.login("prof.martin", e.OTP(t, 1))
+	for _, c := range []struct {
+		to   []string
+		want string
+	}{
+		{[]string{"user:parent.dupont"}, "1&nbsp;destinataire n’a pas encore répondu. La relance n’est envoyée qu’à ce destinataire, dans le fil"},
+		{[]string{"user:parent.dupont", "user:parent.durand"}, "2&nbsp;destinataires n’ont pas encore répondu. La relance n’est envoyée qu’à ces destinataires, dans le fil"},
+	} {
+		res, err := e.App.Messaging.Send(auth.WithSession(context.Background(), sess), sess.User, messaging.Draft{
+			To: c.to, Subject: "Réunion", Body: "Merci de confirmer votre lecture.", Ack: true, SessionID: sess.PublicID}, "test")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if body := prof.get("/messages/" + strconv.FormatInt(res.ID, 10) + "/results").Body; !strings.Contains(body, c.want) || strings.Contains(body, "eux seuls") {
+			t.Errorf("%v: lacks %q", c.to, c.want)
+		}
+	}
+}

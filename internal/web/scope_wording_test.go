@@ -107,7 +107,7 @@ func TestHeaderRoleNotRepeated(t *testing.T) {
 	for _, c := range []struct{ user, want, not string }{
 		{"admin", `<p class="who">Administration nationale</p>`, "(administration nationale)"},
 		{"rssi.versailles", `<p class="who">RSSI de l’académie de Versailles</p>`, "(académie)"},
-		{"prof.martin", `<p class="who">Sophie Martin <span class="role">(enseignant)</span></p>`, ""},
+		{"prof.martin", `<p class="who">Sophie Martin <span class="role">(enseignante)</span></p>`, ""},
 	} {
 		b := newBrowser(t, srv)
 		b.login(c.user, e.OTP(t, 0))

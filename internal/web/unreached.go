@@ -41,14 +41,7 @@ func (h *handler) unreachedView(ctx context.Context, loc *time.Location, xs []st
 	for i, x := range xs {
 		users[i] = x.User
 	}
-	var labels map[int64]string
-	if h.d.Directory != nil {
-		var err error
-		if labels, err = h.d.Directory.Describe(ctx, users); err != nil {
-			// A label is a courtesy: names and roles are shown instead.
-			h.d.Log.Warn("describe unreached", "err", err)
-		}
-	}
+	labels := h.labelUsers(ctx, users, "unreached")
 	var out []unreachedGroup
 	index := map[string]int{}
 	for _, x := range xs {
@@ -63,9 +56,6 @@ func (h *handler) unreachedView(ctx context.Context, loc *time.Location, xs []st
 			out = append(out, unreachedGroup{Later: x.DeliverAt != 0, at: x.DeliverAt, reason: x.Reason})
 		}
 		name := labels[x.User.ID]
-		if name == "" {
-			name = personLabel(x.User.DisplayName, x.User.Role, x.User.Username)
-		}
 		g := &out[i]
 		if len(g.Shown) < unreachedShown {
 			g.Shown = append(g.Shown, name)

@@ -9,7 +9,44 @@ document.addEventListener("DOMContentLoaded", function () {
   picker();
   selectAll();
   pdfPreviews();
+  fileInputs();
 });
+
+// fileInputs shows a file field in French whatever the browser's
+// language: a button « Joindre des fichiers » and the names of the files
+// chosen (« 2 fichiers choisis : … »), in place of the browser's own
+// « Choose files / No file chosen » in an English browser. The native
+// field stays in the page, visually hidden: it keeps the focus, the
+// keyboard (Space opens the choice), its label and what is sent; the
+// button shows its focus. Without JavaScript the native field is shown.
+function fileInputs() {
+  document.querySelectorAll('input[type="file"]').forEach(function (input) {
+    var button = document.createElement("span");
+    button.className = "button file-button";
+    button.setAttribute("aria-hidden", "true"); // the field itself is the control
+    button.textContent = "Joindre des fichiers";
+    var names = document.createElement("p");
+    names.className = "file-names";
+    names.id = input.id + "-choisis";
+    input.classList.add("file-input");
+    input.after(button, names);
+    button.addEventListener("click", function () { input.click(); });
+    var described = input.getAttribute("aria-describedby");
+    input.setAttribute("aria-describedby", names.id + (described ? " " + described : ""));
+    function show() {
+      var n = input.files ? input.files.length : 0;
+      if (n === 0) {
+        names.textContent = "Aucun fichier choisi.";
+        return;
+      }
+      var list = [];
+      for (var i = 0; i < n; i++) { list.push(input.files[i].name); }
+      names.textContent = (n === 1 ? "1\u00a0fichier choisi\u202f: " : n + "\u00a0fichiers choisis\u202f: ") + list.join(", ");
+    }
+    input.addEventListener("change", show);
+    show();
+  });
+}
 
 // pdfPreviews says « Aperçu indisponible » in place of a PDF's first page
 // the server could not render (the image answers 422), rather than a
