@@ -39,13 +39,12 @@ func private(u bouclier.User, e store.Entry) bool {
 	return u.Role == bouclier.RoleStudent || e.Status != bouclier.StatusDelivered || len(e.Reasons) > 0
 }
 
-// person presents a sender as « Sophie Martin (enseignant) ».
-func person(e store.Entry) string {
-	name := strings.TrimSpace(e.SenderName)
-	if name == "" {
-		name = e.Sender
-	}
-	if l := directory.RoleLabels[e.SenderRole]; l != "" {
+// person presents a sender as « Mme Sophie Martin (enseignante) », with
+// the civility the directory gives (civ, empty when unknown: « Sophie
+// Martin (enseignant) »).
+func person(e store.Entry, civ string) string {
+	name := directory.Named(bouclier.User{Username: e.Sender, DisplayName: e.SenderName, Role: e.SenderRole, Civility: civ})
+	if l := directory.RoleLabel(e.SenderRole, civ); l != "" {
 		return name + " (" + l + ")"
 	}
 	return name
@@ -68,9 +67,10 @@ func clip(s string, n int) string {
 	return string(r[:n]) + "…"
 }
 
-// messageMail is the e-mail about one message.
-func messageMail(u bouclier.User, e store.Entry, base string) (subject, body string) {
-	from, link := person(e), messageLink(base, e.ID)
+// messageMail is the e-mail about one message; civ is its sender's
+// civility.
+func messageMail(u bouclier.User, e store.Entry, civ string, base string) (subject, body string) {
+	from, link := person(e, civ), messageLink(base, e.ID)
 	if private(u, e) {
 		return "Nouveau message sur Bouclier",
 			"Vous avez un nouveau message de " + from + ".\n\nPour le lire, connectez-vous à Bouclier" + nbsp + ": " + link + "\n"
@@ -81,13 +81,14 @@ func messageMail(u bouclier.User, e store.Entry, base string) (subject, body str
 	return subject, body
 }
 
-// digestMail is the daily e-mail listing several messages.
-func digestMail(u bouclier.User, es []store.Entry, base string) (subject, body string) {
+// digestMail is the daily e-mail listing several messages; civ gives the
+// senders' civilities by username.
+func digestMail(u bouclier.User, es []store.Entry, civ map[string]string, base string) (subject, body string) {
 	subject = "Bouclier" + nbsp + ": " + strconv.Itoa(len(es)) + " nouveaux messages"
 	var b strings.Builder
 	b.WriteString("Vous avez " + strconv.Itoa(len(es)) + " nouveaux messages dans Bouclier" + nbsp + ":\n\n")
 	for _, e := range es {
-		b.WriteString("– Vous avez un nouveau message de " + person(e))
+		b.WriteString("– Vous avez un nouveau message de " + person(e, civ[e.Sender]))
 		if !private(u, e) {
 			b.WriteString(nbsp + ": «" + nnbsp + clip(oneLine(e.Subject), 120) + nnbsp + "»")
 		}

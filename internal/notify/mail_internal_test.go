@@ -32,7 +32,7 @@ func TestMessageMailContent(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			subject, body := messageMail(c.to, c.e, "https://b.example")
+			subject, body := messageMail(c.to, c.e, "", "https://b.example")
 			all := subject + "\n" + body
 			if got := strings.Contains(all, "Rendez-vous") || strings.Contains(all, "musée"); got != c.withBody {
 				t.Errorf("content shown %v, want %v: %q", got, c.withBody, all)
@@ -47,9 +47,32 @@ func TestMessageMailContent(t *testing.T) {
 			}
 		})
 	}
-	_, digest := digestMail(pupil, []store.Entry{msg(bouclier.StatusDelivered), msg(bouclier.StatusDelivered)}, "https://b.example")
+	_, digest := digestMail(pupil, []store.Entry{msg(bouclier.StatusDelivered), msg(bouclier.StatusDelivered)}, nil, "https://b.example")
 	if strings.Contains(digest, "musée") || strings.Count(digest, "Vous avez un nouveau message de") != 2 {
 		t.Errorf("pupil digest: %q", digest)
+	}
+}
+
+// TestSenderAgreesWithCivility: the sender is named with the civility the
+// directory gives, the role agreeing with it; without one, the name alone
+// and the role's name.
+func TestSenderAgreesWithCivility(t *testing.T) {
+	parent := bouclier.User{ID: 2, Role: bouclier.RoleParent}
+	e := store.Entry{Message: bouclier.Message{ID: 42, Sender: "prof.martin", SenderName: "Sophie Martin", SenderRole: bouclier.RoleTeacher,
+		Subject: "Sortie", Body: "Rendez-vous à 8 h.", Status: bouclier.StatusDelivered}}
+	for _, c := range []struct{ civ, want string }{
+		{"Mme", "de Mme\u00a0Sophie Martin (enseignante)."},
+		{"M.", "de M.\u00a0Sophie Martin (enseignant)."},
+		{"", "de Sophie Martin (enseignant)."},
+	} {
+		_, body := messageMail(parent, e, c.civ, "https://b.example")
+		if !strings.Contains(body, c.want) {
+			t.Errorf("civility %q: body lacks %q: %q", c.civ, c.want, body)
+		}
+		_, digest := digestMail(parent, []store.Entry{e, e}, map[string]string{"prof.martin": c.civ}, "https://b.example")
+		if strings.Count(digest, c.want[:len(c.want)-1]) != 2 {
+			t.Errorf("civility %q: digest lacks %q twice: %q", c.civ, c.want, digest)
+		}
 	}
 }
 

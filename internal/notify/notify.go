@@ -546,14 +546,37 @@ func (s *Service) queueMessages(ctx context.Context, u bouclier.User, addr strin
 	if len(keep) == 0 {
 		return nil
 	}
+	civ, err := s.civilities(ctx, entries)
+	if err != nil {
+		return err
+	}
 	var subject, body string
 	if len(entries) == 1 {
-		subject, body = messageMail(u, entries[0], s.cfg.BaseURL)
+		subject, body = messageMail(u, entries[0], civ[entries[0].Sender], s.cfg.BaseURL)
 	} else {
-		subject, body = digestMail(u, entries, s.cfg.BaseURL)
+		subject, body = digestMail(u, entries, civ, s.cfg.BaseURL)
 	}
 	return s.queue(ctx, keep, store.OutboxMail{UserID: u.ID, To: addr, Subject: subject, Body: body, Unsubscribe: true,
 		Urgent: urgent, CreatedAt: store.Micros(now), NextAt: store.Micros(now)})
+}
+
+// civilities reads the civility of the senders of entries, by username:
+// messages carry their sender's name and role, not the civility the
+// e-mail's wording agrees with.
+func (s *Service) civilities(ctx context.Context, entries []store.Entry) (map[string]string, error) {
+	names := make([]string, 0, len(entries))
+	for _, e := range entries {
+		names = append(names, e.Sender)
+	}
+	users, err := s.db.UsersNamed(ctx, names)
+	if err != nil {
+		return nil, fmt.Errorf("senders of a notice: %w", err)
+	}
+	out := make(map[string]string, len(users))
+	for name, u := range users {
+		out[name] = u.Civility
+	}
+	return out, nil
 }
 
 // Deliver sends the due e-mails of the outbox.

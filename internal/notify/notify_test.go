@@ -155,7 +155,9 @@ func TestImmediateAndDigest(t *testing.T) {
 			t.Fatalf("parent.dupont: %d e-mails about %s, want 1 (all: %+v)", len(mine), tag, got)
 		}
 		m := mine[0]
-		if !strings.Contains(m.Text, "Rendez-vous à 8 h devant le collège.") || !strings.Contains(m.Text, "Vous avez un nouveau message de") {
+		// The sender is named with the directory's civility, and her role
+		// agrees with it.
+		if !strings.Contains(m.Text, "Rendez-vous à 8 h devant le collège.") || !strings.Contains(m.Text, "Vous avez un nouveau message de Mme\u00a0Sophie Martin (enseignante).") {
 			t.Errorf("immediate e-mail text: %q", m.Text)
 		}
 		lu := m.Header.Get("List-Unsubscribe")
