@@ -12,6 +12,7 @@ import (
 	"github.com/bouclier/bouclier"
 	"github.com/bouclier/bouclier/internal/audit"
 	"github.com/bouclier/bouclier/internal/csvsafe"
+	"github.com/bouclier/bouclier/internal/frnum"
 	"github.com/bouclier/bouclier/internal/store"
 )
 
@@ -262,33 +263,47 @@ func idpNote(scope string, names []string, now time.Time) string {
 	if len(list) > shown {
 		list, more = list[:shown], fmt.Sprintf(" (et %d autres)", len(names)-shown)
 	}
-	return fmt.Sprintf("Réinitialisation du %s (%s) : %d compte(s) se connectent par un fournisseur d’identité. Leurs sessions Bouclier et leurs seconds facteurs sont révoqués, aucun code n’est émis. "+
+	return fmt.Sprintf("Réinitialisation du %s (%s) : %s par un fournisseur d’identité. Leurs sessions Bouclier et leurs seconds facteurs sont révoqués, aucun code n’est émis. "+
 		"Demandez à l’opérateur du fournisseur d’identité (ÉduConnect ou académie) de réinitialiser leurs identifiants et de fermer leurs sessions : %s%s.",
-		frenchDate(now), scope, len(names), strings.Join(list, ", "), more)
+		frenchDate(now), scope, frnum.Count(len(names), "compte se connecte", "comptes se connectent"), strings.Join(list, ", "), more)
 }
 
 // tellAcademie leaves a notice of a mass reset to the administrators of the
 // académie the scope lies in and to the national administrators, the
 // actor excepted.
 func (s *Service) tellAcademie(ctx context.Context, tx *store.Tx, a bouclier.Actor, scope string, n int, now time.Time) error {
-	academie := ""
+	// The notice names the scope as its readers know it: « Collège Jean
+	// Moulin, 0780001A », « Académie de Versailles ».
+	academie, where := "", "toutes les académies"
 	kind, id, _ := strings.Cut(scope, ":")
 	switch kind {
 	case "academie":
-		academie = id
+		academie, where = id, "académie "+id
+		acs, err := s.db.Academies(ctx)
+		if err != nil {
+			return fmt.Errorf("reset notice: %w", err)
+		}
+		for _, ac := range acs {
+			if ac.ID == id && ac.Name != "" {
+				where = ac.Name
+			}
+		}
 	case "establishment":
 		e, err := s.db.Establishment(ctx, id)
 		if err != nil {
 			return fmt.Errorf("reset notice: %w", err)
 		}
-		academie = e.Academie
+		academie, where = e.Academie, id
+		if e.Name != "" {
+			where = e.Name + ", " + id
+		}
 	}
 	admins, err := s.db.Admins(ctx, academie)
 	if err != nil {
 		return fmt.Errorf("reset notice: %w", err)
 	}
-	text := fmt.Sprintf("Réinitialisation de %d\u00a0compte(s) (%s) par %s depuis %s. Si elle n’était pas prévue, verrouillez ce compte et prévenez le RSSI.",
-		n, scope, a.Name(), a.Source)
+	text := fmt.Sprintf("Réinitialisation de %s (%s) par %s depuis %s. Si elle n’était pas prévue, verrouillez ce compte et prévenez le RSSI.",
+		frnum.Count(n, "compte", "comptes"), where, a.Name(), a.Source)
 	for _, u := range admins {
 		if u.ID == a.User.ID {
 			continue

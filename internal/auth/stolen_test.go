@@ -3,6 +3,7 @@ package auth_test
 import (
 	"context"
 	"fmt"
+	"strings"
 	"testing"
 	"time"
 
@@ -81,6 +82,12 @@ func TestStaleAdminSession(t *testing.T) {
 		for _, n := range r.Body["notices"].([]any) {
 			if n.(map[string]any)["kind"] == "reset_made" {
 				told = true
+				// The notice names the establishment as its readers know
+				// it and agrees the count.
+				msg, _ := n.(map[string]any)["message"].(string)
+				if !strings.Contains(msg, "\u00a0comptes (Collège Jean Moulin, 0780001A) par principal.moulin") || strings.Contains(msg, "(s)") {
+					t.Errorf("reset notice: %q", msg)
+				}
 			}
 		}
 		if !told {

@@ -84,6 +84,7 @@ import (
 	"github.com/bouclier/bouclier"
 	"github.com/bouclier/bouclier/internal/alert"
 	"github.com/bouclier/bouclier/internal/audit"
+	"github.com/bouclier/bouclier/internal/frnum"
 	"github.com/bouclier/bouclier/internal/messaging"
 	"github.com/bouclier/bouclier/internal/moderation"
 	"github.com/bouclier/bouclier/internal/store"
@@ -964,7 +965,7 @@ func (d *Detector) attach(ctx context.Context, id int64, seed, level, reason str
 			}
 		}
 		if added > 0 {
-			if err := tx.AddCampaignEvent(ctx, id, at, "messages", fmt.Sprintf("%d message(s) rattaché(s) à l’incident", added)); err != nil {
+			if err := tx.AddCampaignEvent(ctx, id, at, "messages", frnum.Count(added, "message rattaché", "messages rattachés")+" à l’incident"); err != nil {
 				return err
 			}
 		}
@@ -1051,12 +1052,12 @@ func (d *Detector) contain(ctx context.Context, id int64) error {
 				return err
 			}
 			if n > 0 {
-				if err := tx.AddCampaignEvent(ctx, id, at, "recalled", fmt.Sprintf("%d message(s) retiré(s) de toutes les boîtes", n)); err != nil {
+				if err := tx.AddCampaignEvent(ctx, id, at, "recalled", frnum.Count(n, "message retiré", "messages retirés")+" de toutes les boîtes"); err != nil {
 					return err
 				}
 			}
 			if held > 0 {
-				return tx.AddCampaignEvent(ctx, id, at, "held", fmt.Sprintf("%d message(s) retenu(s) pour vérification", held))
+				return tx.AddCampaignEvent(ctx, id, at, "held", frnum.Count(held, "message retenu", "messages retenus")+" pour vérification")
 			}
 			return nil
 		})

@@ -92,6 +92,22 @@ func TestNearDuplicatesFromSuspiciousSenders(t *testing.T) {
 		if c.Messages != 3 || len(c.Accounts) != 3 || len(c.Locked) != 3 || c.ContainedAt == 0 || len(c.Academies) != 2 {
 			t.Fatalf("incident: %+v", c)
 		}
+		// The timeline counts in French: « 3 messages retirés », never
+		// « message(s) ».
+		evs, err := e.App.DB.CampaignEvents(ctx, c.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		recalled := false
+		for _, ev := range evs {
+			if strings.Contains(ev.Detail, "(s)") {
+				t.Errorf("event %s: %q", ev.Kind, ev.Detail)
+			}
+			recalled = recalled || ev.Kind == "recalled" && strings.Contains(ev.Detail, "3\u00a0messages retirés de toutes les boîtes")
+		}
+		if !recalled {
+			t.Errorf("no event says the 3 messages were recalled: %+v", evs)
+		}
 		for _, id := range ids {
 			if m := message(t, e, id); !m.Recalled {
 				t.Errorf("message %d not recalled", id)

@@ -7,6 +7,7 @@ import (
 
 	"github.com/bouclier/bouclier"
 	"github.com/bouclier/bouclier/internal/auth"
+	"github.com/bouclier/bouclier/internal/frnum"
 	"github.com/bouclier/bouclier/internal/store"
 )
 
@@ -149,7 +150,7 @@ func hourChart(hours []hourRow) chart {
 	base := float64(chartTop + chartPlotH)
 	for i := 0; i <= 4; i++ {
 		v := c.Max * i / 4
-		c.Ticks = append(c.Ticks, tick{X: chartLeft - 6, Y: base - float64(v)*scale, Label: thousands(v)})
+		c.Ticks = append(c.Ticks, tick{X: chartLeft - 6, Y: base - float64(v)*scale, Label: frnum.Thousands(v)})
 	}
 	for i, hr := range hours {
 		x := chartLeft + float64(i)*slot + (slot-bw)/2

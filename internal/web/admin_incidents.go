@@ -9,6 +9,7 @@ import (
 	"github.com/bouclier/bouclier"
 	"github.com/bouclier/bouclier/internal/auth"
 	"github.com/bouclier/bouclier/internal/campaign"
+	"github.com/bouclier/bouclier/internal/frnum"
 	"github.com/bouclier/bouclier/internal/store"
 )
 
@@ -111,8 +112,8 @@ func (h *handler) incidentEvidence(w http.ResponseWriter, r *http.Request, s aut
 func closeSummary(in campaign.Incident, note string) confirmData {
 	id := strconv.FormatInt(in.ID, 10)
 	d := confirmData{Button: "Clore l’incident", Cancel: "/admin/incidents/" + id}
-	d.Summary = append(d.Summary, "L’incident n°\u00a0"+id+" sera clos\u00a0: "+countOf(in.Messages, "message", "messages")+", "+
-		countOf(len(in.Accounts), "compte", "comptes")+", "+countOf(len(in.Establishments), "établissement", "établissements")+".",
+	d.Summary = append(d.Summary, "L’incident n°\u00a0"+id+" sera clos\u00a0: "+frnum.Count(in.Messages, "message", "messages")+", "+
+		frnum.Count(len(in.Accounts), "compte", "comptes")+", "+frnum.Count(len(in.Establishments), "établissement", "établissements")+".",
 		"La surveillance renforcée de ses textes s’arrête\u00a0: un nouvel envoi semblable ouvrira un nouvel incident.")
 	if n := strings.TrimSpace(note); n != "" {
 		d.Summary = append(d.Summary, "Note de clôture\u00a0: "+n)
@@ -120,12 +121,4 @@ func closeSummary(in campaign.Incident, note string) confirmData {
 		d.Summary = append(d.Summary, "Aucune note de clôture.")
 	}
 	return d
-}
-
-// countOf writes a count with its noun, « 1 compte », « 2 000 messages ».
-func countOf(n int, one, many string) string {
-	if n <= 1 {
-		return thousands(n) + "\u00a0" + one
-	}
-	return thousands(n) + "\u00a0" + many
 }

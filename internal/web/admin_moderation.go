@@ -8,6 +8,7 @@ import (
 
 	"github.com/bouclier/bouclier"
 	"github.com/bouclier/bouclier/internal/auth"
+	"github.com/bouclier/bouclier/internal/frnum"
 	"github.com/bouclier/bouclier/internal/store"
 )
 
@@ -166,10 +167,10 @@ func (h *handler) moderationRejectCopies(w http.ResponseWriter, r *http.Request,
 		h.fail(w, r, &s, err)
 		return
 	}
-	d := confirmData{Button: "Refuser les " + thousands(len(c.IDs)) + "\u00a0copies", Danger: true, Cancel: "/admin/moderation"}
+	d := confirmData{Button: "Refuser les " + frnum.Thousands(len(c.IDs)) + "\u00a0copies", Danger: true, Cancel: "/admin/moderation"}
 	d.Summary = []string{
-		countOf(len(c.IDs), "message sera retiré", "messages seront retirés") + " de " + countOf(c.Mailboxes, "boîte", "boîtes") +
-			" dans " + countOf(c.Establishments, "établissement", "établissements") + "\u00a0: ils ne seront jamais distribués.",
+		frnum.Count(len(c.IDs), "message sera retiré", "messages seront retirés") + " de " + frnum.Count(c.Mailboxes, "boîte", "boîtes") +
+			" dans " + frnum.Count(c.Establishments, "établissement", "établissements") + "\u00a0: ils ne seront jamais distribués.",
 		"Tous portent le même texte que le message «\u00a0" + c.Subject + "\u00a0».",
 		"Les expéditeurs voient «\u00a0Non distribué\u00a0», sans le motif.",
 	}

@@ -12,6 +12,7 @@ import (
 
 	"github.com/bouclier/bouclier"
 	"github.com/bouclier/bouclier/internal/auth"
+	"github.com/bouclier/bouclier/internal/frnum"
 )
 
 // resetData is the mass-reset form.
@@ -121,15 +122,15 @@ func (h *handler) resetConfirm(w http.ResponseWriter, r *http.Request, s auth.Se
 	where := h.where(ctx, norm)
 	d := confirmData{Button: "Réinitialiser et télécharger", Danger: true, Cancel: "/admin/resets"}
 	d.Summary = []string{
-		countOf(sum.Accounts, "compte sera réinitialisé", "comptes seront réinitialisés") + " dans " + where + ", pour " + rolesPhrase(roles) + ", le vôtre excepté.",
+		frnum.Count(sum.Accounts, "compte sera réinitialisé", "comptes seront réinitialisés") + " dans " + where + ", pour " + rolesPhrase(roles) + ", le vôtre excepté.",
 		"Établissements concernés\u00a0: " + sum.Places + ".",
 		"Toutes leurs sessions seront fermées et leurs seconds facteurs retirés, immédiatement.",
 	}
 	if codes := sum.Accounts - sum.SSO; codes > 0 {
-		d.Summary = append(d.Summary, countOf(codes, "code d’activation", "codes d’activation")+" à usage unique remplaceront les mots de passe\u00a0: ils ne seront montrés qu’une fois, dans le fichier téléchargé.")
+		d.Summary = append(d.Summary, frnum.Count(codes, "code d’activation", "codes d’activation")+" à usage unique remplaceront les mots de passe\u00a0: ils ne seront montrés qu’une fois, dans le fichier téléchargé.")
 	}
 	if sum.SSO > 0 {
-		d.Summary = append(d.Summary, countOf(sum.SSO, "compte se connecte", "comptes se connectent")+
+		d.Summary = append(d.Summary, frnum.Count(sum.SSO, "compte se connecte", "comptes se connectent")+
 			" par un fournisseur d’identité\u00a0: pas de code pour eux, mais une note à transmettre à l’opérateur du fournisseur d’identité, jointe au fichier.")
 	}
 	h.confirmed(w, r, s, "Confirmer la réinitialisation", d)
@@ -191,7 +192,7 @@ func (h *handler) resetSummary(ctx context.Context, s auth.Session, scope string
 	case len(names) == 0:
 		f.Places = "aucun (comptes sans établissement)"
 	case len(names) > shown:
-		f.Places = countOf(len(names), "établissement", "établissements") + ", dont " + strings.Join(names[:shown], ", ") + "…"
+		f.Places = frnum.Count(len(names), "établissement", "établissements") + ", dont " + strings.Join(names[:shown], ", ") + "…"
 	default:
 		f.Places = strings.Join(names, ", ")
 	}

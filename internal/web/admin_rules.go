@@ -11,6 +11,7 @@ import (
 	"github.com/bouclier/bouclier/internal/auth"
 	"github.com/bouclier/bouclier/internal/directory"
 	"github.com/bouclier/bouclier/internal/frdate"
+	"github.com/bouclier/bouclier/internal/frnum"
 	"github.com/bouclier/bouclier/internal/policy"
 )
 
@@ -173,7 +174,7 @@ func (h *handler) presetSummary(r *http.Request, scope string, preset policy.Pre
 		case 1:
 			d.Summary = append(d.Summary, "La règle en vigueur pour cette portée sera supprimée.")
 		default:
-			d.Summary = append(d.Summary, "Les "+thousands(n)+"\u00a0règles en vigueur pour cette portée seront supprimées.")
+			d.Summary = append(d.Summary, "Les "+frnum.Thousands(n)+"\u00a0règles en vigueur pour cette portée seront supprimées.")
 		}
 	}
 	d.Summary = append(d.Summary, "Le changement s’applique immédiatement à tous les comptes concernés.")

@@ -9,6 +9,7 @@ import (
 
 	"github.com/bouclier/bouclier"
 	"github.com/bouclier/bouclier/internal/auth"
+	"github.com/bouclier/bouclier/internal/frnum"
 )
 
 // admin wraps a handler for heads and administrators: anyone else gets
@@ -75,7 +76,7 @@ func countLabel(n int, none, one, many string) string {
 	case 1:
 		return "1\u00a0" + one
 	}
-	return thousands(n) + "\u00a0" + many
+	return frnum.Thousands(n) + "\u00a0" + many
 }
 
 // scopeTitle names an authority scope where it heads a page or a list:

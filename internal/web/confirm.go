@@ -10,6 +10,7 @@ import (
 
 	"github.com/bouclier/bouclier"
 	"github.com/bouclier/bouclier/internal/auth"
+	"github.com/bouclier/bouclier/internal/frnum"
 )
 
 // A wide action (a national or académie scope, an incident) is done in two
@@ -104,7 +105,7 @@ func (h *handler) scopeReach(ctx context.Context, scope string) string {
 		h.d.Log.Warn("establishments for a confirmation", "scope", scope, "err", err)
 		return ""
 	}
-	return countOf(len(es), "établissement", "établissements")
+	return frnum.Count(len(es), "établissement", "établissements")
 }
 
 // where names a scope inside a summary's sentence, with its reach:

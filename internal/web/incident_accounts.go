@@ -5,6 +5,7 @@ import (
 	"strconv"
 
 	"github.com/bouclier/bouclier/internal/auth"
+	"github.com/bouclier/bouclier/internal/frnum"
 )
 
 // incidentContain puts the incident's accounts in read-only and ends their
@@ -17,7 +18,7 @@ func (h *handler) incidentContain(w http.ResponseWriter, r *http.Request, s auth
 	id := strconv.FormatInt(in.ID, 10)
 	d := confirmData{Button: "Mettre les comptes en lecture seule", Danger: true, Cancel: "/admin/incidents/" + id}
 	d.Summary = []string{
-		"Parmi les " + countOf(len(in.Accounts), "compte", "comptes") + " de l’incident, ceux qui peuvent encore envoyer seront mis en lecture seule, toutes leurs sessions fermées, immédiatement.",
+		"Parmi les " + frnum.Count(len(in.Accounts), "compte", "comptes") + " de l’incident, ceux qui peuvent encore envoyer seront mis en lecture seule, toutes leurs sessions fermées, immédiatement.",
 		"Les chefs d’établissement, personnels et administrateurs ne sont pas concernés\u00a0: verrouillez-les depuis leur page de compte.",
 		"Seul un administrateur de votre niveau pourra rétablir l’envoi pour ces comptes.",
 	}
@@ -48,7 +49,7 @@ func (h *handler) incidentReset(w http.ResponseWriter, r *http.Request, s auth.S
 	n := len(in.Accounts)
 	d := confirmData{Button: "Réinitialiser et télécharger", Danger: true, Cancel: "/admin/incidents/" + id}
 	d.Summary = []string{
-		countOf(n, "compte de l’incident sera réinitialisé", "comptes de l’incident seront réinitialisés") + " (le vôtre excepté)\u00a0: toutes leurs sessions fermées et leurs seconds facteurs retirés, immédiatement.",
+		frnum.Count(n, "compte de l’incident sera réinitialisé", "comptes de l’incident seront réinitialisés") + " (le vôtre excepté)\u00a0: toutes leurs sessions fermées et leurs seconds facteurs retirés, immédiatement.",
 		"Des codes d’activation à usage unique remplaceront leurs mots de passe\u00a0: ils ne seront montrés qu’une fois, dans le fichier téléchargé (codes et lettres à imprimer).",
 		"Les comptes qui se connectent par un fournisseur d’identité n’ont pas de code\u00a0: une note pour l’opérateur du fournisseur d’identité est jointe.",
 	}

@@ -15,6 +15,7 @@ import (
 	"github.com/bouclier/bouclier/internal/auth"
 	"github.com/bouclier/bouclier/internal/campaign"
 	"github.com/bouclier/bouclier/internal/frdate"
+	"github.com/bouclier/bouclier/internal/frnum"
 	"github.com/bouclier/bouclier/internal/rules"
 	"github.com/bouclier/bouclier/internal/store"
 	"github.com/bouclier/bouclier/internal/textfold"
@@ -95,10 +96,10 @@ type chartRow struct {
 
 func (h *handler) incidentSummary(ctx context.Context, r *http.Request, u bouclier.User, in campaign.Incident) (incidentData, error) {
 	d := incidentData{Incident: in}
-	d.MessagesLabel = countOf(in.Messages, "message", "messages")
-	d.AccountsLabel = countOf(len(in.Accounts), "compte", "comptes")
-	d.PlacesLabel = countOf(len(in.Establishments), "établissement", "établissements")
-	d.AcademiesLabel = countOf(len(in.Academies), "académie", "académies")
+	d.MessagesLabel = frnum.Count(in.Messages, "message", "messages")
+	d.AccountsLabel = frnum.Count(len(in.Accounts), "compte", "comptes")
+	d.PlacesLabel = frnum.Count(len(in.Establishments), "établissement", "établissements")
+	d.AcademiesLabel = frnum.Count(len(in.Academies), "académie", "académies")
 	d.CanAct = in.Status == "open" && (in.Messages > 0 || len(in.Establishments) > 0 || len(in.Accounts) > 0)
 	q := r.URL.Query()
 	if h.d.DB != nil {
@@ -305,7 +306,7 @@ func buildChart(times []int64, loc *time.Location) incidentChart {
 	plotH := icBottom - icTop
 	for i := 0; i <= 4; i++ {
 		v := c.Max * i / 4
-		c.Ticks = append(c.Ticks, tick{X: icLeft - 8, Y: icBottom - plotH*float64(v)/float64(c.Max), Label: thousands(v)})
+		c.Ticks = append(c.Ticks, tick{X: icLeft - 8, Y: icBottom - plotH*float64(v)/float64(c.Max), Label: frnum.Thousands(v)})
 	}
 	bw := (icW - icLeft - icRight) / float64(n)
 	for i, k := range counts {
@@ -314,7 +315,7 @@ func buildChart(times []int64, loc *time.Location) incidentChart {
 		h := plotH * float64(k) / float64(c.Max)
 		x := icLeft + float64(i)*bw
 		c.Bars = append(c.Bars, chartBar{X: x + bw*0.1, Y: icBottom - h, W: bw * 0.8, H: h,
-			Title: label + "\u00a0: " + countOf(k, "message", "messages")})
+			Title: label + "\u00a0: " + frnum.Count(k, "message", "messages")})
 		c.Rows = append(c.Rows, chartRow{From: label, Count: k})
 		if i == 0 || i == n-1 || (n > 6 && i == n/2) {
 			l := chartLabel{X: x + bw/2, Label: at(from), Anchor: "middle"}
@@ -335,8 +336,8 @@ func buildChart(times []int64, loc *time.Location) incidentChart {
 		span, from = "le "+frdate.Date(start)+", de "+frdate.Clock(start)+" à "+frdate.Clock(end), "de "+frdate.Clock(peak)
 	}
 	c.Desc = fmt.Sprintf("%s en %s, %s, %s. Le plus haut\u00a0: %s à partir %s. Axe vertical gradué de 0 à %s\u00a0messages.",
-		countOf(c.Total, "message", "messages"), countOf(n, "barre", "barres"), w.step, span,
-		countOf(c.Peak, "message", "messages"), from, thousands(c.Max))
+		frnum.Count(c.Total, "message", "messages"), frnum.Count(n, "barre", "barres"), w.step, span,
+		frnum.Count(c.Peak, "message", "messages"), from, frnum.Thousands(c.Max))
 	return c
 }
 
@@ -348,10 +349,10 @@ func (h *handler) incidentRecall(w http.ResponseWriter, r *http.Request, s auth.
 		return
 	}
 	id := strconv.FormatInt(in.ID, 10)
-	d := confirmData{Button: "Rappeler les " + countOf(len(in.MessageIDs), "message", "messages"), Danger: true, Cancel: "/admin/incidents/" + id}
+	d := confirmData{Button: "Rappeler les " + frnum.Count(len(in.MessageIDs), "message", "messages"), Danger: true, Cancel: "/admin/incidents/" + id}
 	d.Summary = []string{
-		countOf(len(in.MessageIDs), "message de l’incident sera rappelé", "messages de l’incident seront rappelés") + "\u00a0: ils disparaissent de toutes les boîtes, dans " +
-			countOf(len(in.Establishments), "établissement", "établissements") + ".",
+		frnum.Count(len(in.MessageIDs), "message de l’incident sera rappelé", "messages de l’incident seront rappelés") + "\u00a0: ils disparaissent de toutes les boîtes, dans " +
+			frnum.Count(len(in.Establishments), "établissement", "établissements") + ".",
 		"Les destinataires voient qu’un message a été retiré par l’administration, sans son contenu.",
 	}
 	if !h.confirmed(w, r, s, "Confirmer le rappel des messages de l’incident n°\u00a0"+id, d) {
@@ -376,9 +377,9 @@ func (h *handler) incidentSuspend(w http.ResponseWriter, r *http.Request, s auth
 	}
 	id := strconv.FormatInt(in.ID, 10)
 	reason := "Incident de sécurité n°\u00a0" + id + "\u00a0: la messagerie est suspendue le temps de l’analyse."
-	d := confirmData{Button: "Suspendre l’envoi dans " + countOf(len(in.Establishments), "établissement", "établissements"), Danger: true, Cancel: "/admin/incidents/" + id}
+	d := confirmData{Button: "Suspendre l’envoi dans " + frnum.Count(len(in.Establishments), "établissement", "établissements"), Danger: true, Cancel: "/admin/incidents/" + id}
 	d.Summary = []string{
-		"L’envoi de messages sera suspendu pour tous les rôles dans les " + countOf(len(in.Establishments), "établissement", "établissements") + " de l’incident, jusqu’à sa levée.",
+		"L’envoi de messages sera suspendu pour tous les rôles dans les " + frnum.Count(len(in.Establishments), "établissement", "établissements") + " de l’incident, jusqu’à sa levée.",
 		"La réception reste ouverte.",
 		"Motif affiché aux personnes concernées\u00a0: " + reason,
 	}

@@ -2,10 +2,11 @@ package web
 
 import (
 	"regexp"
-	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/bouclier/bouclier/internal/frnum"
 )
 
 // browserLabel names a session's browser the way its owner knows it,
@@ -43,27 +44,6 @@ func browserLabel(ua string) string {
 	return name + " sur " + system
 }
 
-// thousands writes n with a narrow no-break space between groups of three
-// digits, as French typography has it: « 2 000 », « 12 345 ».
-func thousands(n int) string {
-	s := strconv.Itoa(n)
-	neg := strings.HasPrefix(s, "-")
-	if neg {
-		s = s[1:]
-	}
-	var b strings.Builder
-	if neg {
-		b.WriteByte('-')
-	}
-	for i, c := range s {
-		if i > 0 && (len(s)-i)%3 == 0 {
-			b.WriteString("\u202f")
-		}
-		b.WriteRune(c)
-	}
-	return b.String()
-}
-
 // incidentEventLabels names, in French, the kinds of event the campaign
 // package writes to an incident's timeline (AddCampaignEvent); a kind
 // without a label fails TestIncidentEventLabels.
@@ -94,7 +74,7 @@ func incidentEventDetail(detail string) string {
 	if len(list) <= eventListShown+1 {
 		return detail
 	}
-	return head + strings.Join(list[:eventListShown], ", ") + " et " + countOf(len(list)-eventListShown, "autre", "autres")
+	return head + strings.Join(list[:eventListShown], ", ") + " et " + frnum.Count(len(list)-eventListShown, "autre", "autres")
 }
 
 // incidentEventLabel names an incident event's kind; an unknown kind is

@@ -29,14 +29,6 @@ func TestBrowserLabel(t *testing.T) {
 	}
 }
 
-func TestThousands(t *testing.T) {
-	for n, want := range map[int]string{0: "0", 999: "999", 2000: "2\u202f000", 20000: "20\u202f000", 1234567: "1\u202f234\u202f567", -4000: "-4\u202f000"} {
-		if got := thousands(n); got != want {
-			t.Errorf("thousands(%d) = %q, want %q", n, got, want)
-		}
-	}
-}
-
 // TestFolderRowsEscape: the rows built outside html/template escape what
 // senders typed, in text and in attributes.
 func TestFolderRowsEscape(t *testing.T) {

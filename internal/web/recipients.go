@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/bouclier/bouclier"
+	"github.com/bouclier/bouclier/internal/frnum"
 )
 
 // recipientNames looks up, for one page, what its recipient expressions
@@ -118,7 +119,7 @@ const fewNamed = 3
 // 4A ») or counts many (« 120 comptes »).
 func (p *page) AccountsSummary(usernames []string) string {
 	if len(usernames) > fewNamed {
-		return countOf(len(usernames), "compte", "comptes")
+		return frnum.Count(len(usernames), "compte", "comptes")
 	}
 	names := make([]string, len(usernames))
 	for i, u := range usernames {
@@ -131,7 +132,7 @@ func (p *page) AccountsSummary(usernames []string) string {
 // counts many (« 400 établissements »).
 func (p *page) SchoolsSummary(uais []string) string {
 	if len(uais) > fewNamed || p.names == nil {
-		return countOf(len(uais), "établissement", "établissements")
+		return frnum.Count(len(uais), "établissement", "établissements")
 	}
 	names := make([]string, len(uais))
 	for i, u := range uais {

@@ -19,6 +19,7 @@ import (
 	"github.com/bouclier/bouclier/internal/auth"
 	"github.com/bouclier/bouclier/internal/directory"
 	"github.com/bouclier/bouclier/internal/frdate"
+	"github.com/bouclier/bouclier/internal/frnum"
 	"github.com/bouclier/bouclier/internal/httpx"
 	"github.com/bouclier/bouclier/internal/rules"
 	"github.com/bouclier/bouclier/internal/textfold"
@@ -51,8 +52,8 @@ var funcs = template.FuncMap{
 	"previewable":  func(ct string, size int64) bool { return httpx.Previewable[ct] && size <= maxImagePreview },
 	"filekind":     fileKind,
 	"browser":      browserLabel,
-	"count":        thousands,
-	"messages":     func(n int) string { return countOf(n, "message", "messages") },
+	"count":        frnum.Thousands,
+	"messages":     func(n int) string { return frnum.Count(n, "message", "messages") },
 	"eventkind":    incidentEventLabel,
 	"eventdetail":  incidentEventDetail,
 	"plural":       plural,

@@ -12,6 +12,7 @@ import (
 
 	"github.com/bouclier/bouclier"
 	"github.com/bouclier/bouclier/internal/auth"
+	"github.com/bouclier/bouclier/internal/frnum"
 	"github.com/bouclier/bouclier/internal/messaging"
 	"github.com/bouclier/bouclier/internal/store"
 )
@@ -123,8 +124,8 @@ func (h *handler) urgentSummary(w http.ResponseWriter, r *http.Request, s auth.S
 		return
 	}
 	sum := []string{"Envoi urgent, en passant outre la fermeture de la messagerie, à " +
-		countOf(reach.Recipients, "destinataire", "destinataires") + " dans " +
-		countOf(len(reach.Establishments), "établissement", "établissements") + "\u00a0: " + namesList(reach.Establishments, 10) + "."}
+		frnum.Count(reach.Recipients, "destinataire", "destinataires") + " dans " +
+		frnum.Count(len(reach.Establishments), "établissement", "établissements") + "\u00a0: " + namesList(reach.Establishments, 10) + "."}
 	sum = append(sum, "Au nom de\u00a0: "+h.scopeName(ctx, s.User.Scope())+".")
 	sum = append(sum, "Objet\u00a0: «\u00a0"+d.Subject+"\u00a0».")
 	if len(d.Attachments) == 0 {
@@ -202,5 +203,5 @@ func namesList(names []string, max int) string {
 	if len(names) <= max {
 		return strings.Join(names, ", ")
 	}
-	return strings.Join(names[:max], ", ") + " et " + countOf(len(names)-max, "autre", "autres")
+	return strings.Join(names[:max], ", ") + " et " + frnum.Count(len(names)-max, "autre", "autres")
 }
