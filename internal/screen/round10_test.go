@@ -28,3 +28,85 @@ func TestBlind13Student(t *testing.T) {
 		t.Logf("blind13 from a student: %s held %d/%d", l, held[l][0], held[l][1])
 	}
 }
+
+// exposureOf runs the detection path up to the tokens and returns
+// exposureThreat's score.
+func exposureOf(text string) (float64, string) {
+	nb := getBufs()
+	defer putBufs(nb)
+	var sc scratch
+	a := nb.repairWords(nb.expandChat(nb.analyze(text)), &sc.keys)
+	toks := buildTokensCached(a, nil, &sc.keys)
+	return exposureThreat(toks)
+}
+
+// TestExposureThreat checks the blackmail-by-exposure reader alone: the
+// reader's thing, the act of making it public by the speaker or as an
+// outcome, the condition, and what is not blackmail.
+func TestExposureThreat(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		held bool
+	}{
+		// the speaker publishes the reader's thing under a condition
+		{"si tu le dis a ta mere je balance tes snaps a tout le college", true},
+		{"tu me rends mon argent ou je poste tes photos sur tiktok", true},
+		{"si t'arrête pas jvais publier la photo de toi a la piscine", true},
+		{"t'as intérêt à te taire sinon je partage tes convs sur le groupe", true},
+		// the outcome, said of an audience
+		{"fais ce que je te dis sinon toute ta classe la verra", true},
+		{"t'a photo va finir sur insta si tu continue", true},
+		{"ta photo de la soirée va finir sur snapchat", true},
+		{"ta photo va finir sur le site du collège avec celles de la classe", false},
+		// without a verb: the reader's thing placed on a platform, under a condition
+		{"tu paies sinon ta vidéo sur tiktok ce soir", true},
+		// no condition, but a public and a consequence
+		{"je vais afficher tes messages partout ta vie est finie", true},
+		// coordinated verb sharing the first one's subject
+		{"je vais raconter ta vie et balancer tes photos partout", true},
+		// not blackmail: nobody's thing, an offer, praise, a negation,
+		// a third party, sending to the reader
+		{"je vais poster les photos du match sur le groupe", false},
+		{"si tu veux je publie tes photos du voyage sur le groupe", false},
+		{"je vais mettre ta photo de classe sur insta elle est magnifique", false},
+		{"je vais pas poster ta vidéo t'inquiète", false},
+		{"si quelqu'un menace de publier tes photos, parle à un adulte", false},
+		{"je t'envoie tes photos ce soir", false},
+		{"si tu ne rends pas ton exposé je mets un zéro", false},
+		{"tu me montres tes photos de vacances ?", false},
+	} {
+		s, why := exposureOf(c.text)
+		if (s >= 0.5) != c.held {
+			t.Errorf("%q: score %.2f (%s), want held=%v", c.text, s, why, c.held)
+		}
+	}
+}
+
+// TestRound10Rules checks the tenth round's lexicon entries with the
+// rules alone: retribution with its measure, and a meeting at the exit
+// with an ordinary purpose.
+func TestRound10Rules(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		held bool
+	}{
+		{"toi tu vas me le payer cher", true},
+		{"vous allez le payer très cher bande de bouffons", true},
+		{"tu vas regretter d'être née", true},
+		{"tu vas payer cher ton billet de train", false},
+		{"on se retrouve devant la sortie pour aller au cinéma", false},
+		{"je t'attends à la sortie pour rentrer ensemble", false},
+		{"on se retrouve à la sortie et là tu vas pleurer", true},
+	} {
+		ds := textScores(c.text)
+		best := 0.0
+		for _, d := range ds {
+			if d.score > best {
+				best = d.score
+			}
+		}
+		if (best >= 0.5) != c.held {
+			t.Errorf("%q: rules %.2f %v, want held=%v", c.text, best, ds, c.held)
+		}
+	}
+}
