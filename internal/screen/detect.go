@@ -102,6 +102,9 @@ func analyzeText(text string, fv *featureVec, post func(*featureVec)) [numDetect
 	if s, why := exposureThreat(toks); s > ds[detSextortion].score {
 		ds[detSextortion] = detectorScore{score: s, reason: why}
 	}
+	if s, why := ultimatumThreat(toks); s > ds[detViolence].score {
+		ds[detViolence] = detectorScore{score: s, reason: why}
+	}
 	if fv != nil {
 		fv.fill(toks, frames, clause, &ds)
 		fv.links()

@@ -355,3 +355,108 @@ func exposureThreat(toks []dtok) (float64, string) {
 	}
 	return s, b.String()
 }
+
+// An ultimatum (the tenth round): a condition on the reader, then the
+// speaker acting on the reader (« tu touches pas à ma pote ou je te
+// mange », « la prochaine fois que tu dis ça je te fais goûter au
+// tarmac », « si tu parles on te roule dessus »). The verbs of these
+// threats are pupils' images, not act verbs; what makes them threats is
+// the frame: the reader's act as a condition, the speaker as subject and
+// the reader as object. ultimatumThreat holds only when the verb is one of
+// menace (ultVerbs); a favour or a teacher's sanction under a condition
+// (« si tu veux je te prête », « si tu continues je te mets une heure de
+// colle ») is not one.
+
+var (
+	ultVerbs = keySet(`mange manger mangerai bouffe bouffer bouffrai roule rouler roulerai traine trainer trainerai
+		gouter goute fais faire ferai pourris pourrir pourrirai calme calmer calmerai recadre recadrer recadrerai
+		allume allumer allumerai chope choper choperai attrape attraper attraperai
+		demonte demonter eclate eclater fume fumer seche secher enterre enterrer enterrerai ecrase ecraser
+		ecraserai`)
+	// « je te fais » only with an image of harm after it.
+	ultFaire = keySet(`manger bouffer ravaler regretter pleurer saigner voler`)
+	// « je te fais goûter au tarmac »: the ground, a fist.
+	ultGround = keySet(`tarmac sol beton bitume goudron carrelage mur poing poings`)
+	ultAux    = keySet("vais va allons vai vas")
+	ultCondOK = keySet("veux voulez peux pouvez veut as avez aimes aimez gagnes gagnez reussis reussissez")
+)
+
+// ultimatumThreat returns the violence score and reason of an ultimatum.
+func ultimatumThreat(toks []dtok) (float64, string) {
+	cond, prohibit := -1, false
+	for i := 0; i+1 < len(toks); i++ {
+		k := toks[i].key
+		switch {
+		case k == "si" && (toks[i+1].key == "tu" || toks[i+1].key == "t" || toks[i+1].key == "vous"):
+			ok := true
+			for j := i + 2; j < len(toks) && j <= i+3; j++ {
+				if ultCondOK[toks[j].key] {
+					ok = false
+				}
+			}
+			if ok && cond < 0 {
+				cond = i
+			}
+		case k == "fois" && i > 0 && toks[i-1].key == "prochaine" && i+2 < len(toks) && toks[i+1].key == "que":
+			if cond < 0 {
+				cond = i
+			}
+		case k == "ou" || k == "sinon":
+			// « tu touches pas à ma pote ou … »: the reader's act before.
+			for j := i - 1; j >= 0 && j >= i-8; j-- {
+				if toks[j].key == "tu" || toks[j].key == "t" || toks[j].key == "vous" {
+					if cond < 0 {
+						cond = i
+					}
+					break
+				}
+			}
+		}
+		if k == "pas" || k == "arrete" || k == "ose" || k == "interet" {
+			prohibit = true
+		}
+	}
+	if cond < 0 {
+		return 0, ""
+	}
+	for i := cond + 1; i+2 < len(toks); i++ {
+		k := toks[i].key
+		if k != "je" && k != "j" && k != "on" && k != "nous" {
+			continue
+		}
+		j := i + 1
+		if ultAux[toks[j].key] {
+			j++
+		}
+		if j+1 >= len(toks) || (toks[j].key != "te" && toks[j].key != "t" && toks[j].key != "vous") {
+			continue
+		}
+		v := j + 1
+		if !ultVerbs[toks[v].key] {
+			continue
+		}
+		if toks[v].key == "fais" || toks[v].key == "faire" || toks[v].key == "ferai" {
+			ground := v+3 < len(toks) && toks[v+1].key == "gouter" && (toks[v+2].key == "au" || toks[v+2].key == "du") && ultGround[toks[v+3].key]
+			if !ground && (v+1 >= len(toks) || !ultFaire[toks[v+1].key]) {
+				continue
+			}
+		}
+		if v+1 < len(toks) && (toks[v+1].key == "pas" || toks[v+1].key == "plus" || toks[v+1].key == "jamais") {
+			continue
+		}
+		s := 0.5
+		if prohibit {
+			s += 0.1
+		}
+		var b strings.Builder
+		b.WriteString("violence: ultimatum, « ")
+		b.WriteString(toks[i].key)
+		b.WriteString(" ")
+		b.WriteString(toks[j].key)
+		b.WriteString(" ")
+		b.WriteString(toks[v].key)
+		b.WriteString(" » sous condition")
+		return s, b.String()
+	}
+	return 0, ""
+}

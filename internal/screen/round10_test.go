@@ -29,6 +29,15 @@ func TestBlind13Student(t *testing.T) {
 	}
 }
 
+// tokensOf runs the detection path up to the tokens.
+func tokensOf(text string) []dtok {
+	nb := getBufs()
+	defer putBufs(nb)
+	var sc scratch
+	a := nb.repairWords(nb.expandChat(nb.analyze(text)), &sc.keys)
+	return buildTokensCached(a, nil, &sc.keys)
+}
+
 // exposureOf runs the detection path up to the tokens and returns
 // exposureThreat's score.
 func exposureOf(text string) (float64, string) {
@@ -107,6 +116,35 @@ func TestRound10Rules(t *testing.T) {
 		}
 		if (best >= 0.5) != c.held {
 			t.Errorf("%q: rules %.2f %v, want held=%v", c.text, best, ds, c.held)
+		}
+	}
+}
+
+// TestUltimatumThreat checks the ultimatum reader alone: a condition on
+// the reader, the speaker acting on the reader with a verb of menace.
+func TestUltimatumThreat(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		held bool
+	}{
+		{"tu parles encore de moi ou je te bouffe", true},
+		{"si tu reviens ici on te roule dessus", true},
+		{"la prochaine fois que tu me cherches je te fais goûter au bitume", true},
+		{"t'as intérêt à te taire sinon je vais te calmer", true},
+		{"si tu le redis je te fais ravaler tes mots", true},
+		// favours, offers, teachers, negation, no condition
+		{"si tu viens je te fais goûter mon gâteau", false},
+		{"si tu veux je te roule une crêpe", false},
+		{"si tu continues je te mets une heure de colle", false},
+		{"si tu rates le bus je te ramène", false},
+		{"tu fais ça ou je te mange pas", false},
+		{"je te mange tout cru mon petit chou", false},
+		{"on se retrouve au parc ou je te rejoins au ciné", false},
+	} {
+		toks := tokensOf(c.text)
+		s, why := ultimatumThreat(toks)
+		if (s >= 0.5) != c.held {
+			t.Errorf("%q: score %.2f (%s), want held=%v", c.text, s, why, c.held)
 		}
 	}
 }
