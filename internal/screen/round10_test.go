@@ -152,3 +152,21 @@ func TestUltimatumThreat(t *testing.T) {
 		}
 	}
 }
+
+// FuzzRound10Readers runs the exposure and ultimatum readers on any text:
+// no panic, scores in [0, 1].
+func FuzzRound10Readers(f *testing.F) {
+	for _, s := range []string{"si tu parles je poste ta vidéo", "tu touches pas ou je te mange", "ta photo va finir sur", "sinon", "je te fais goûter au", "t a photo"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		toks := tokensOf(s)
+		for _, sc := range []float64{first(exposureThreat(toks)), first(ultimatumThreat(toks))} {
+			if sc < 0 || sc > 1 {
+				t.Fatalf("%q: score %v", s, sc)
+			}
+		}
+	})
+}
+
+func first(s float64, _ string) float64 { return s }
