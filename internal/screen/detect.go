@@ -99,10 +99,10 @@ func analyzeText(text string, fv *featureVec, post func(*featureVec)) [numDetect
 	if s, why := credentialRequest(toks); s > ds[detPhishing].score {
 		ds[detPhishing] = detectorScore{score: s, reason: why}
 	}
-	if s, why := exposureThreat(toks); s > ds[detSextortion].score {
+	if s, why := exposureThreat(a.src, toks); s > ds[detSextortion].score {
 		ds[detSextortion] = detectorScore{score: s, reason: why}
 	}
-	if s, why := ultimatumThreat(toks); s > ds[detViolence].score {
+	if s, why := ultimatumThreat(a.src, toks); s > ds[detViolence].score {
 		ds[detViolence] = detectorScore{score: s, reason: why}
 	}
 	if fv != nil {

@@ -1,6 +1,9 @@
 package screen
 
-import "strings"
+import (
+	"strings"
+	"unicode/utf8"
+)
 
 // Blackmail by exposure (the tenth round): a pupil threatens to make the
 // reader's pictures, videos, messages or number public, usually under a
@@ -129,7 +132,7 @@ func expoReaderThing(toks []dtok, i int) bool {
 
 // exposureThreat returns the sextortion score and reason of a threat to
 // expose the reader (see the comment at the top of the file).
-func exposureThreat(toks []dtok) (float64, string) {
+func exposureThreat(src string, toks []dtok) (float64, string) {
 	var any uint8
 	for i := range toks {
 		if toks[i].info != nil {
@@ -337,9 +340,9 @@ func exposureThreat(toks []dtok) (float64, string) {
 	var b strings.Builder
 	b.WriteString("sextortion: menace de diffusion")
 	if thing >= 0 {
-		b.WriteString(" de « ")
-		b.WriteString(toks[thing].key)
-		b.WriteString(" » du destinataire")
+		b.WriteString(" de «\u00a0")
+		b.WriteString(spanText(src, toks, thing, thing))
+		b.WriteString("\u00a0» du destinataire")
 	}
 	if cond {
 		b.WriteString(" + condition")
@@ -382,7 +385,7 @@ var (
 )
 
 // ultimatumThreat returns the violence score and reason of an ultimatum.
-func ultimatumThreat(toks []dtok) (float64, string) {
+func ultimatumThreat(src string, toks []dtok) (float64, string) {
 	cond, prohibit := -1, false
 	for i := 0; i+1 < len(toks); i++ {
 		k := toks[i].key
@@ -449,14 +452,31 @@ func ultimatumThreat(toks []dtok) (float64, string) {
 			s += 0.1
 		}
 		var b strings.Builder
-		b.WriteString("violence: ultimatum, « ")
-		b.WriteString(toks[i].key)
-		b.WriteString(" ")
-		b.WriteString(toks[j].key)
-		b.WriteString(" ")
-		b.WriteString(toks[v].key)
-		b.WriteString(" » sous condition")
+		b.WriteString("violence: ultimatum, «\u00a0")
+		b.WriteString(spanText(src, toks, i, v))
+		b.WriteString("\u00a0» sous condition")
 		return s, b.String()
 	}
 	return 0, ""
+}
+
+// spanText returns the source text of toks[from..to], for a reason (the
+// message as written, not its keys), cut at 60 bytes.
+func spanText(src string, toks []dtok, from, to int) string {
+	if from < 0 || to >= len(toks) || from > to {
+		return ""
+	}
+	a, e := toks[from].start, toks[to].end
+	if a < 0 || e > len(src) || a >= e {
+		return toks[from].key
+	}
+	t := src[a:e]
+	if len(t) > 60 {
+		n := 60
+		for n > 0 && !utf8.RuneStart(t[n]) {
+			n--
+		}
+		t = t[:n] + "…"
+	}
+	return strings.Join(strings.Fields(t), " ")
 }

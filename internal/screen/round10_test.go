@@ -1,6 +1,7 @@
 package screen
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/bouclier/bouclier"
@@ -29,13 +30,14 @@ func TestBlind13Student(t *testing.T) {
 	}
 }
 
-// tokensOf runs the detection path up to the tokens.
-func tokensOf(text string) []dtok {
+// tokensOf runs the detection path up to the tokens; src is the text
+// their offsets point into.
+func tokensOf(text string) (src string, toks []dtok) {
 	nb := getBufs()
 	defer putBufs(nb)
 	var sc scratch
 	a := nb.repairWords(nb.expandChat(nb.analyze(text)), &sc.keys)
-	return buildTokensCached(a, nil, &sc.keys)
+	return strings.Clone(a.src), buildTokensCached(a, nil, &sc.keys)
 }
 
 // exposureOf runs the detection path up to the tokens and returns
@@ -46,7 +48,7 @@ func exposureOf(text string) (float64, string) {
 	var sc scratch
 	a := nb.repairWords(nb.expandChat(nb.analyze(text)), &sc.keys)
 	toks := buildTokensCached(a, nil, &sc.keys)
-	return exposureThreat(toks)
+	return exposureThreat(a.src, toks)
 }
 
 // TestExposureThreat checks the blackmail-by-exposure reader alone: the
@@ -145,8 +147,8 @@ func TestUltimatumThreat(t *testing.T) {
 		{"je te mange tout cru mon petit chou", false},
 		{"on se retrouve au parc ou je te rejoins au ciné", false},
 	} {
-		toks := tokensOf(c.text)
-		s, why := ultimatumThreat(toks)
+		src, toks := tokensOf(c.text)
+		s, why := ultimatumThreat(src, toks)
 		if (s >= 0.5) != c.held {
 			t.Errorf("%q: score %.2f (%s), want held=%v", c.text, s, why, c.held)
 		}
@@ -160,8 +162,8 @@ func FuzzRound10Readers(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		toks := tokensOf(s)
-		for _, sc := range []float64{first(exposureThreat(toks)), first(ultimatumThreat(toks))} {
+		src, toks := tokensOf(s)
+		for _, sc := range []float64{first(exposureThreat(src, toks)), first(ultimatumThreat(src, toks))} {
 			if sc < 0 || sc > 1 {
 				t.Fatalf("%q: score %v", s, sc)
 			}
