@@ -188,6 +188,13 @@ func TestHeldOut(t *testing.T) {
 		// « mort de rire », cooking, games, sport), written before the
 		// ninth round and not tuned on.
 		{"blind12", "testdata/blind12_heldout.jsonl", 0.5},
+		// 25 pupils' threats by blackmail or exposure (« je vais balancer
+		// tes photos », « si tu … je poste … ») and implied menace (« fais
+		// gaffe à toi », « on sait où tu habites », « attends la sortie »)
+		// and 25 hard benign (the same words in ordinary school life, a
+		// teacher's « si tu ne rends pas …, je mets un zéro »), written
+		// before the tenth round and not tuned on.
+		{"blind13", "testdata/blind13_heldout.jsonl", 0.5},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			acc := runCorpus(t, c.file, false)

@@ -99,6 +99,12 @@ func analyzeText(text string, fv *featureVec, post func(*featureVec)) [numDetect
 	if s, why := credentialRequest(toks); s > ds[detPhishing].score {
 		ds[detPhishing] = detectorScore{score: s, reason: why}
 	}
+	if s, why := exposureThreat(a.src, toks); s > ds[detSextortion].score {
+		ds[detSextortion] = detectorScore{score: s, reason: why}
+	}
+	if s, why := ultimatumThreat(a.src, toks); s > ds[detViolence].score {
+		ds[detViolence] = detectorScore{score: s, reason: why}
+	}
 	if fv != nil {
 		fv.fill(toks, frames, clause, &ds)
 		fv.links()

@@ -400,12 +400,19 @@ var lex = []struct {
 	// Beating at the reader: the usual verbs of a fight between pupils.
 	{viKill2, 0.5, "@firstp|@firstpaux ~3 te|t|vous ^tabass*|frapp*|cogn*|demont*|eclat*|eclater|baffe*|gifl*|lynch*|agress*|marav*|degomm*|defigur*|cartonn*|enculer|fracass*; tu|vous ~1 vas|allez ~2 te|vous ~1 faire ~1 ^tabass*|frapp*|defonc*|demont*|eclat*|lynch*|marav*|cogn*; @firstp|@firstpaux ~3 te|t|vous ~1 ^foutre|mettre|coller|peter ~3 gueule|tronche|dents|nez; ^tabass*|frapp*|defonc* ~2 a ~1 plusieurs|10|dix"},
 	{viDoxx, 0.5, "sais|sait|savons|connais|connait|connaissons ~2 ou ~2 tu|t|vous|il|elle ~1 habit*|vis|vit|dors|dort; connais ~3 adresse; know ~1 where ~1 you ~1 live"},
+	// A meeting at the exit with an ordinary purpose (« on se retrouve à
+	// la sortie pour le bus », « on t'attend à la sortie du gymnase pour
+	// l'entraînement ») is no ambush.
+	{neutral, 0, "^je|on ~1 se|t|te|vous ~1 retrouve|retrouves|attend|attends ~5 sortie ~4 pour ~2 bus|car|rentrer|aller|entrainement|entrainer|match|train|repetition|gouter|manger|reviser|devoirs|foot|piscine|ceremonie|trajet|navette|tram|metro|velo|marcher|cinema|courses|sortie|voyage|visite|anniv|anniversaire"},
 	{viDoxx, 0.4, "je|on ~1 t|te|vous ~1 attend|attends ~3 sortie|dehors|devant|apres|plusieurs|dix|10|nombreux|portail|bus|parc|city; te|t ~1 prendre|choper|coincer ~1 a ~1 plusieurs|dix|10|deux|trois|quatre|cinq; on ~1 se ~1 retrouve ~2 sortie"},
 	{viMedia, 0.35, "@media ~6 ^decapit*|egorg*|execution*|beheading|tete ~1 coupee; decapit*|egorg*|beheading ~6 video*|piecejointe|pj|regardez|clip"},
 	{viSuicide, 0.55, "suicide|suicides ~1 toi|vous; va|vas|allez ~1 te|vous ~1 suicider|pendre; tue|tues ~1 toi; kys; kill ~1 yourself; tu ~1 devrais ~2 mourir|suicider|disparaitre|crever; personne ~1 ne ~2 te ~1 regrettera"},
 	{viInsult, 0.2, "@insult; sale ~1 chien|chienne|pute|arabe|noir|negre|juif|race|batard|con|conne|merde|porc|gouine|pd|singe; fils ~1 de ~1 pute"},
 	{viHarass, 0.35, "toutlemonde ~2 deteste|hait|moque; personne ~1 ne ~1 t ~1 aime; tu ~1 vas ~2 le ~1 regretter|payer; @firstp ~2 te ~1 faire ~1 payer; @firstp|@aux ~3 t|te ~1 afficher|humilier|harceler; tu ~1 vas ~1 payer; vous ~1 allez ~1 payer"},
 	{viHarass, 0.25, "creve|crevez"},
+	// Retribution promised with its measure: « tu vas le payer très
+	// cher », « tu vas regretter d'être né ».
+	{viHarass, 0.5, "tu|vous|t ~1 vas|va|allez ~1 le|me|nous ~1 payer ~2 cher|cash; regretter|regrette|regretteras|regretterez ~2 d ~1 etre ~1 ne|nee|nes|nees; regretter|regretteras|regretterez ~1 toute ~1 ta|votre ~1 vie"},
 	// Intimidation without an act word: the set phrases of a threat.
 	{viHarass, 0.5, "tu|vous ~1 vas|allez ~1 comprendre ~1 ta|votre ~1 douleur; tes ~1 jours ~1 sont ~1 comptes; numerote ~1 tes ~1 abattis; fais|faites ~1 ta|tes|vos ~1 priere|prieres; ca|ca ~1 va ~1 mal ~1 se ~1 passer ~2 pour ~1 toi|vous; passer ~1 un ~1 sale ~1 quart ~1 d ~1 heure; on|je ~1 va|vais ~1 s ~1 occuper ~1 de ~1 toi|vous"},
 	{viHarass, 0.5, "ce ~1 qui ~1 va ~1 t|te|vous ~1 arriver; tu|vous ~1 perds|perdez ~1 rien ~1 pour ~1 attendre; gare ~1 a ~1 toi|vous|ta ~1 gueule; mal ~1 finir ~1 pour ~1 toi|vous; tu|vous ~1 vas|allez ~1 prendre ~1 cher; @firstp|@firstpaux ~2 s|m ~1 occuper ~2 de ~1 toi|ton ~1 cas; ca|ca ~1 va ~1 chauffer|barder ~2 pour ~1 toi|vous; tu|t ~1 vas|vas ~1 voir ~1 ce ~1 que|qui|comment; on|je ~1 va|vais ~1 te ~1 choper|coincer|attraper; tu ~1 vas ~1 le ~1 sentir|regretter ~1 amerement; tu ~1 sais ~1 pas ~1 a ~1 qui ~1 tu ~1 parles"},
@@ -711,6 +718,8 @@ type keyInfo struct {
 	lemma  string
 	// credWord: the key is a secret word or « code(s) » (credentialRequest).
 	credWord bool
+	// expo: the key's exposure word classes (frames10.go, exposureThreat).
+	expo uint8
 	// For the clause frames and the model: the key's analyses in the
 	// morphology table, its frame word classes and what it names.
 	morph  []MorphEntry
@@ -846,6 +855,7 @@ func (l *lexicon) computeInfo(key string) *keyInfo {
 	sort.Slice(ki.cands, func(i, j int) bool { return ki.cands[i] < ki.cands[j] })
 	ki.comps = l.compounds[key]
 	ki.credWord = secretWords[key] || key == "code" || key == "codes"
+	ki.expo = expoWords[key]
 	k := key
 	if len(k) > 24 {
 		k = k[:24]

@@ -1,0 +1,482 @@
+package screen
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// Blackmail by exposure (the tenth round): a pupil threatens to make the
+// reader's pictures, videos, messages or number public, usually under a
+// condition (« si tu parles au CPE je poste la vidéo de toi », « envoie
+// moi 20 € sinon j'ai ta photo sur snap », « fais ce que je dis ou tout
+// le bahut les voit »). No act of violence is named, so neither the
+// lexicon nor the clause frames see a threat. exposureThreat reads the
+// frame from its parts:
+//
+//   - the thing exposed belongs to the reader: a second-person possessive
+//     before a media word (« ta photo », « tes messages », « t'a photo »),
+//     or « de toi » after it (« la vidéo de toi »); a bare object pronoun
+//     (« les voit », « la verra ») only under a condition;
+//   - the act makes it public, said by the speaker (a first-person subject
+//     before a verb of publishing) or as its outcome (an audience that
+//     sees or learns, « va finir sur télégramme »), or, under a
+//     condition, the reader's thing placed « sur snap », « partout »;
+//   - a condition on the reader (« si tu … » but not « si tu veux »,
+//     « sinon », « ou » before the act) or an audience (« à toute la
+//     classe », « sur insta », « partout ») or a consequence (« ta vie est
+//     finie », « tout le monde va savoir ») raises it.
+//
+// The photos of a school trip put on the ENT have no owner: nothing. The
+// reader's own video shared with praise (« elle est trop stylée ») and no
+// condition is lowered. A third person who threatens (prevention advice:
+// « si quelqu'un menace de publier tes photos ») is not the speaker.
+
+// Exposure word classes (keyInfo.expo).
+const (
+	exMedia    uint8 = 1 << iota // a thing that can be exposed: photo, vidéo, messages, numéro
+	exPublic                     // a verb of making public: publier, poster, diffuser, balancer
+	exSend                       // a verb of passing on: envoyer, montrer (needs an audience)
+	exPut                        // mettre: public only with « sur », « partout », « en ligne »
+	exSee                        // an audience's perception: voit, verra, saura
+	exAudience                   // an audience or a platform: insta, snap, partout, tout le monde
+	exIntimate                   // the thing is intimate: nudes, soutif, vestiaires
+	exThird                      // a third party or advice: quelqu'un, menace, chantage
+)
+
+var expoWords = func() map[string]uint8 {
+	m := map[string]uint8{}
+	add := func(b uint8, words string) {
+		for _, w := range strings.Fields(words) {
+			m[keyOf(w)] |= b
+		}
+	}
+	add(exMedia, `photo photos foto fotos pic pics image images video videos vid vids vidéo vidéos nudes nude
+		screen screens screenshot screenshots capture captures message messages msg conv convs conversation
+		conversations num numero numéro adresse secret secrets sextape selfie selfies snaps`)
+	add(exPublic, `publier publie publies publierai publiera publierons poster poste postes posterai postera
+		posterons diffuser diffuse diffuses diffuserai diffusera diffuserons balancer balance balances
+		balancerai balancera balancerons partager partage partages partagerai partagera afficher affiche
+		afficherai affichera leak leaker leake tourner tourne tournerai tournera`)
+	add(exSend, `envoyer envoie envoies enverrai enverra envoye montrer montre montres montrerai montrera
+		transferer transfere transfererai`)
+	add(exPut, `mettre mets met mettrai mettra mettrons`)
+	add(exSee, `voit voient verra verront voir saura sauront savoir recevra recevront finir finira`)
+	add(exAudience, `toutlemonde partout internet insta instagram snap snapchat telegram telegramme tiktok
+		facebook fb whatsapp discord twitter reseaux groupe`)
+	add(exIntimate, `nudes nude nu nue nus nues soutif soutien culotte sexy seins vestiaire vestiaires douche
+		douches sextape intime intimes`)
+	add(exThird, `quelqu quelquun qqn qq inconnu inconnus menace menaces menacer menacent chantage harceleur
+		harceleurs victime victimes signale signaler signalez`)
+	return m
+}()
+
+// expoFirst lists the speaker's subjects; expoOwner the reader's
+// possessives; expoPraise words that make sharing a compliment.
+var (
+	expoFirst   = keySet("je j on nous")
+	expoOwner   = keySet("ta tes ton vos votre")
+	expoPraise  = keySet("stylee style belle beau belles beaux magnifique magnifiques bravo genial geniale canon jolie joli")
+	expoCondOK  = keySet("veux voulez peux pouvez veut as avez")
+	expoNeg     = keySet("pas jamais ne n rien")
+	expoHostile = keySet(`balancer balance balances balancerai balancera balancerons diffuser diffuse diffuses
+		diffuserai diffusera diffuserons afficher affiche afficherai affichera leak leaker leake tourner tourne
+		tournerai tournera`)
+)
+
+// expoAudienceAt says whether toks[i] opens an audience: one of the words
+// of the class, « tout(e) le/la/les X », « tes parents », « le groupe ».
+func expoAudienceAt(toks []dtok, i int) bool {
+	k := toks[i].key
+	if toks[i].info != nil && toks[i].info.expo&exAudience != 0 {
+		return true
+	}
+	switch k {
+	case "tout", "toute", "tous", "toutes":
+		if i+2 < len(toks) {
+			switch toks[i+1].key {
+			case "le", "la", "les", "l", "ta", "ton", "tes", "ma", "mon", "mes", "sa", "son", "ses", "votre", "vos", "notre", "nos":
+				return true
+			}
+		}
+	case "tes", "vos":
+		if i+1 < len(toks) {
+			switch toks[i+1].key {
+			case "parents", "parent", "potes", "amis", "darons", "profs":
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// expoReaderThing reports whether the media word at i belongs to the
+// reader.
+func expoReaderThing(toks []dtok, i int) bool {
+	if i > 0 && expoOwner[toks[i-1].key] {
+		return true
+	}
+	// « toutes tes photos », « tes 2 photos »: one word between.
+	if i > 1 && expoOwner[toks[i-2].key] && (toks[i-1].key == "toutes" || toks[i-1].key == "tous" || isNumber(toks[i-1].key) || toks[i-1].key == "petite" || toks[i-1].key == "petites") {
+		return true
+	}
+	// « t'a photo »: ta written with an apostrophe.
+	if i > 1 && toks[i-2].key == "t" && toks[i-1].key == "a" {
+		return true
+	}
+	// « la vidéo de toi », « des photos de toi ».
+	if i+2 < len(toks) && toks[i+1].key == "de" && (toks[i+2].key == "toi" || toks[i+2].key == "vous") {
+		return true
+	}
+	return false
+}
+
+// exposureThreat returns the sextortion score and reason of a threat to
+// expose the reader (see the comment at the top of the file).
+func exposureThreat(src string, toks []dtok) (float64, string) {
+	var any uint8
+	for i := range toks {
+		if toks[i].info != nil {
+			any |= toks[i].info.expo
+		}
+	}
+	if any&exMedia == 0 && any&exSee == 0 || any&exThird != 0 {
+		return 0, ""
+	}
+	thing, act := -1, -1
+	pron := false
+	intimate := any&exIntimate != 0
+	for i := range toks {
+		ki := toks[i].info
+		if ki == nil {
+			continue
+		}
+		if ki.expo&exMedia != 0 && thing < 0 && expoReaderThing(toks, i) {
+			thing = i
+		}
+	}
+	// The act: a verb of exposure with its subject.
+	audience, consequence := false, false
+	for i := range toks {
+		ki := toks[i].info
+		if ki == nil || ki.expo&(exPublic|exSend|exPut|exSee) == 0 {
+			continue
+		}
+		e := ki.expo
+		// What follows the verb within its clause: an audience, « sur »,
+		// « en ligne ».
+		aud, placed := false, false
+		for j := i + 1; j < len(toks) && j <= i+8; j++ {
+			if toks[j].flags&tSentence != 0 {
+				break
+			}
+			if expoAudienceAt(toks, j) {
+				aud = true
+			}
+			if toks[j].key == "sur" || toks[j].key == "partout" || (toks[j].key == "en" && j+1 < len(toks) && toks[j+1].key == "ligne") {
+				placed = true
+			}
+		}
+		switch {
+		case e&exSee != 0:
+			// An audience perceives: « tout le bahut les voit », « tout le
+			// monde va savoir », « ta photo va finir sur télégramme ».
+			k := toks[i].key
+			if k == "finir" || k == "finira" {
+				// « ta photo va finir sur insta »: the reader's thing
+				// lands on a platform (« sur le site du collège » is no
+				// platform of exposure).
+				if !aud || !placed || thing < 0 || thing > i {
+					continue
+				}
+				act = i
+				audience, consequence = true, true
+				continue
+			}
+			subj := false
+			for j := i - 1; j >= 0 && j >= i-4; j-- {
+				if expoAudienceAt(toks, j) {
+					subj = true
+					break
+				}
+				if toks[j+1].flags&tSentence != 0 {
+					break
+				}
+			}
+			if !subj {
+				continue
+			}
+			consequence = true
+			if i > 0 && (toks[i-1].key == "les" || toks[i-1].key == "la" || toks[i-1].key == "l") {
+				pron = true
+				act = i
+			}
+		case e&(exPublic|exSend|exPut) != 0:
+			if e&exPut != 0 && e&(exPublic|exSend) == 0 && !placed {
+				continue
+			}
+			if e&exSend != 0 && e&exPublic == 0 && !aud {
+				continue
+			}
+			// The speaker's subject, close before the verb, and no
+			// negation between them or right after the verb.
+			// A verb coordinated by « et » shares the subject of the first
+			// (« je vais dire à tout le monde … et mettre ton num partout »).
+			subj, neg := false, false
+			back := 4
+			for j := i - 1; j >= 0 && j >= i-back; j-- {
+				if expoNeg[toks[j].key] && back == 4 {
+					neg = true
+				}
+				if toks[j].key == "et" && back == 4 && j >= i-2 {
+					back = 14
+				}
+				if expoFirst[toks[j].key] {
+					subj = true
+					break
+				}
+				if toks[j+1].flags&tSentence != 0 {
+					break
+				}
+			}
+			if i+1 < len(toks) && expoNeg[toks[i+1].key] {
+				neg = true
+			}
+			if !subj || neg {
+				continue
+			}
+			act = i
+			audience = audience || aud || placed
+		}
+	}
+	// Without a verb, the reader's thing placed on a platform under a
+	// condition: « sinon j'ai ta photo en soutif sur snap ».
+	implicit := false
+	if act < 0 && thing >= 0 {
+		for j := thing + 1; j < len(toks) && j <= thing+5; j++ {
+			if toks[j].flags&tSentence != 0 {
+				break
+			}
+			if toks[j].key == "sur" && j+1 < len(toks) && expoAudienceAt(toks, j+1) || toks[j].key == "partout" {
+				implicit = true
+				audience = true
+				act = j
+				break
+			}
+		}
+	}
+	if act < 0 || (thing < 0 && !pron) {
+		return 0, ""
+	}
+	// The condition on the reader.
+	cond, offer := false, false
+	for i := range toks {
+		switch toks[i].key {
+		case "sinon":
+			cond = true
+		case "si":
+			if i+1 < len(toks) && (toks[i+1].key == "tu" || toks[i+1].key == "t" || toks[i+1].key == "vous") {
+				// « si tu veux », « si t'as envie »: an offer.
+				ok := true
+				for j := i + 2; j < len(toks) && j <= i+3; j++ {
+					if expoCondOK[toks[j].key] {
+						ok = false
+					}
+				}
+				cond = cond || ok
+				offer = offer || !ok
+			}
+		case "ou":
+			if i < act && act-i <= 6 && i > 0 {
+				cond = true
+			}
+		}
+	}
+	if (pron || implicit) && !cond {
+		return 0, ""
+	}
+	if thing < 0 && !pron {
+		return 0, ""
+	}
+	// « ta vie est finie », « t'es fini(e) »: the consequence for the reader.
+	for i := 0; i+1 < len(toks); i++ {
+		if toks[i+1].key == "finie" || toks[i+1].key == "fini" {
+			if toks[i].key == "est" || toks[i].key == "es" {
+				consequence = true
+			}
+		}
+	}
+	s := 0.4
+	if cond {
+		s += 0.15
+	}
+	if audience {
+		s += 0.05
+	}
+	// Verbs that say exposure itself (« balancer », « diffuser »,
+	// « afficher », « leaker », « faire tourner »), not mere posting.
+	if act >= 0 && toks[act].info != nil && expoHostile[toks[act].key] {
+		s += 0.1
+	}
+	if consequence {
+		s += 0.1
+	}
+	if intimate {
+		s += 0.1
+	}
+	if !cond {
+		for i := range toks {
+			if expoPraise[toks[i].key] {
+				s *= 0.6
+				break
+			}
+		}
+		if offer {
+			s *= 0.6
+		}
+	}
+	if s > 0.9 {
+		s = 0.9
+	}
+	var b strings.Builder
+	b.WriteString("sextortion: menace de diffusion")
+	if thing >= 0 {
+		b.WriteString(" de «\u00a0")
+		b.WriteString(spanText(src, toks, thing, thing))
+		b.WriteString("\u00a0» du destinataire")
+	}
+	if cond {
+		b.WriteString(" + condition")
+	}
+	if audience {
+		b.WriteString(" + public")
+	}
+	if consequence {
+		b.WriteString(" + conséquence")
+	}
+	if intimate {
+		b.WriteString(" + intime")
+	}
+	return s, b.String()
+}
+
+// An ultimatum (the tenth round): a condition on the reader, then the
+// speaker acting on the reader (« tu touches pas à ma pote ou je te
+// mange », « la prochaine fois que tu dis ça je te fais goûter au
+// tarmac », « si tu parles on te roule dessus »). The verbs of these
+// threats are pupils' images, not act verbs; what makes them threats is
+// the frame: the reader's act as a condition, the speaker as subject and
+// the reader as object. ultimatumThreat holds only when the verb is one of
+// menace (ultVerbs); a favour or a teacher's sanction under a condition
+// (« si tu veux je te prête », « si tu continues je te mets une heure de
+// colle ») is not one.
+
+var (
+	ultVerbs = keySet(`mange manger mangerai bouffe bouffer bouffrai roule rouler roulerai traine trainer trainerai
+		gouter goute fais faire ferai pourris pourrir pourrirai calme calmer calmerai recadre recadrer recadrerai
+		allume allumer allumerai chope choper choperai attrape attraper attraperai
+		demonte demonter eclate eclater fume fumer seche secher enterre enterrer enterrerai ecrase ecraser
+		ecraserai`)
+	// « je te fais » only with an image of harm after it.
+	ultFaire = keySet(`manger bouffer ravaler regretter pleurer saigner voler`)
+	// « je te fais goûter au tarmac »: the ground, a fist.
+	ultGround = keySet(`tarmac sol beton bitume goudron carrelage mur poing poings`)
+	ultAux    = keySet("vais va allons vai vas")
+	ultCondOK = keySet("veux voulez peux pouvez veut as avez aimes aimez gagnes gagnez reussis reussissez")
+)
+
+// ultimatumThreat returns the violence score and reason of an ultimatum.
+func ultimatumThreat(src string, toks []dtok) (float64, string) {
+	cond, prohibit := -1, false
+	for i := 0; i+1 < len(toks); i++ {
+		k := toks[i].key
+		switch {
+		case k == "si" && (toks[i+1].key == "tu" || toks[i+1].key == "t" || toks[i+1].key == "vous"):
+			ok := true
+			for j := i + 2; j < len(toks) && j <= i+3; j++ {
+				if ultCondOK[toks[j].key] {
+					ok = false
+				}
+			}
+			if ok && cond < 0 {
+				cond = i
+			}
+		case k == "fois" && i > 0 && toks[i-1].key == "prochaine" && i+2 < len(toks) && toks[i+1].key == "que":
+			if cond < 0 {
+				cond = i
+			}
+		case k == "ou" || k == "sinon":
+			// « tu touches pas à ma pote ou … »: the reader's act before.
+			for j := i - 1; j >= 0 && j >= i-8; j-- {
+				if toks[j].key == "tu" || toks[j].key == "t" || toks[j].key == "vous" {
+					if cond < 0 {
+						cond = i
+					}
+					break
+				}
+			}
+		}
+		if k == "pas" || k == "arrete" || k == "ose" || k == "interet" {
+			prohibit = true
+		}
+	}
+	if cond < 0 {
+		return 0, ""
+	}
+	for i := cond + 1; i+2 < len(toks); i++ {
+		k := toks[i].key
+		if k != "je" && k != "j" && k != "on" && k != "nous" {
+			continue
+		}
+		j := i + 1
+		if ultAux[toks[j].key] {
+			j++
+		}
+		if j+1 >= len(toks) || (toks[j].key != "te" && toks[j].key != "t" && toks[j].key != "vous") {
+			continue
+		}
+		v := j + 1
+		if !ultVerbs[toks[v].key] {
+			continue
+		}
+		if toks[v].key == "fais" || toks[v].key == "faire" || toks[v].key == "ferai" {
+			ground := v+3 < len(toks) && toks[v+1].key == "gouter" && (toks[v+2].key == "au" || toks[v+2].key == "du") && ultGround[toks[v+3].key]
+			if !ground && (v+1 >= len(toks) || !ultFaire[toks[v+1].key]) {
+				continue
+			}
+		}
+		if v+1 < len(toks) && (toks[v+1].key == "pas" || toks[v+1].key == "plus" || toks[v+1].key == "jamais") {
+			continue
+		}
+		s := 0.5
+		if prohibit {
+			s += 0.1
+		}
+		var b strings.Builder
+		b.WriteString("violence: ultimatum, «\u00a0")
+		b.WriteString(spanText(src, toks, i, v))
+		b.WriteString("\u00a0» sous condition")
+		return s, b.String()
+	}
+	return 0, ""
+}
+
+// spanText returns the source text of toks[from..to], for a reason (the
+// message as written, not its keys), cut at 60 bytes.
+func spanText(src string, toks []dtok, from, to int) string {
+	if from < 0 || to >= len(toks) || from > to {
+		return ""
+	}
+	a, e := toks[from].start, toks[to].end
+	if a < 0 || e > len(src) || a >= e {
+		return toks[from].key
+	}
+	t := src[a:e]
+	if len(t) > 60 {
+		n := 60
+		for n > 0 && !utf8.RuneStart(t[n]) {
+			n--
+		}
+		t = t[:n] + "…"
+	}
+	return strings.Join(strings.Fields(t), " ")
+}
