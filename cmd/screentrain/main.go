@@ -21,7 +21,12 @@
 //
 // Rows of source cyberado-large are CC BY-NC 4.0: unless -nc is set, they
 // are used neither to train nor to calibrate the model, only as test rows
-// in cross-validation.
+// in cross-validation. -nc is the measurement of what training on them
+// would give (each fold also trains on the chats of its training side;
+// a chat is never on both sides); it must write elsewhere:
+//
+//	go run ./cmd/screentrain -data ../shared/corpus/train -nc \
+//		-out /tmp/nc/model.bin.gz -card /tmp/nc/card.md -cv /tmp/nc/cv.md -oof /tmp/nc/oof.tsv
 package main
 
 import (
