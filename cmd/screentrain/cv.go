@@ -74,7 +74,7 @@ func crossValidate(exs []*example, o options) *cvResult {
 			if e.source == "synth" || e.source == "cyberado-large" || e.source == "mhc" {
 				add(res.byGroup, l+" @ "+e.group, held)
 			}
-			res.oof = append(res.oof, fmt.Sprintf("%s\t%s\t%s\t%.3f\t%.3f\t%v\n", e.id, e.label, e.group, e.rule, p, held))
+			res.oof = append(res.oof, fmt.Sprintf("%s\t%s\t%s\t%.3f\t%.3f\t%v\t%v\n", e.id, e.label, e.group, e.rule, p, held, e.rule >= ruleOverride || p >= ts))
 			if e.label == "benign" && held && e.source == "synth" {
 				res.falseHolds = append(res.falseHolds, fmt.Sprintf("%s (%s, p %.2f, règles %.2f)", e.text, e.group, p, e.rule))
 			}

@@ -21,7 +21,12 @@
 //
 // Rows of source cyberado-large are CC BY-NC 4.0: unless -nc is set, they
 // are used neither to train nor to calibrate the model, only as test rows
-// in cross-validation.
+// in cross-validation. -nc is the measurement of what training on them
+// would give (each fold also trains on the chats of its training side;
+// a chat is never on both sides); it must write elsewhere:
+//
+//	go run ./cmd/screentrain -data ../shared/corpus/train -nc \
+//		-out /tmp/nc/model.bin.gz -card /tmp/nc/card.md -cv /tmp/nc/cv.md -oof /tmp/nc/oof.tsv
 package main
 
 import (
@@ -72,15 +77,15 @@ func main() {
 	flag.Uint64Var(&o.seed, "seed", 1, "seed of the generator and the shuffles")
 	flag.IntVar(&o.synthN, "synth", 300, "generated messages per family")
 	flag.IntVar(&o.folds, "folds", 5, "cross-validation folds")
-	flag.BoolVar(&o.nc, "nc", false, "also train on the CC BY-NC rows (cyberado-large): not for production")
+	flag.BoolVar(&o.nc, "nc", false, "experiment: also train on the CC BY-NC rows (cyberado-large) of each fold's training side; needs -out, -card and -cv away from the defaults; never for production")
 	flag.IntVar(&o.epochs, "epochs", 8, "training epochs")
 	flag.Float64Var(&o.lr, "lr", 0.1, "AdaGrad learning rate")
 	flag.Float64Var(&o.l2, "l2", 1e-5, "L2 penalty per update")
-	flag.StringVar(&o.out, "out", "internal/screen/data/model.bin.gz", "model file to write")
-	flag.StringVar(&o.card, "card", "docs/screen/MODEL_CARD.md", "model card to write")
-	flag.StringVar(&o.cv, "cv", "docs/screen/CV_REPORT.md", "cross-validation report to write")
+	flag.StringVar(&o.out, "out", defaultOut, "model file to write")
+	flag.StringVar(&o.card, "card", defaultCard, "model card to write")
+	flag.StringVar(&o.cv, "cv", defaultCV, "cross-validation report to write")
 	flag.StringVar(&o.without, "without", "", "generator families to leave out, comma-separated (a like-for-like measurement against an earlier model; never for production)")
-	flag.StringVar(&o.oof, "oof", "", "also write the cross-validation's out-of-fold predictions (id, label, group, rules' score, model's p, held) to this file, for reading misses; never into the repository (ids of third-party rows)")
+	flag.StringVar(&o.oof, "oof", "", "also write the cross-validation's out-of-fold predictions (id, label, group, rules' score, model's p, held, held at the student line) to this file, for reading misses; never into the repository (ids of third-party rows)")
 	flag.StringVar(&o.with, "with", "", "optional generator families to add, comma-separated (a measurement; the production model is trained without them)")
 	flag.Parse()
 	if err := run(o); err != nil {
@@ -90,6 +95,13 @@ func main() {
 }
 
 var heads = screen.ModelHeads
+
+// The default outputs: the embedded model and its reports.
+const (
+	defaultOut  = "internal/screen/data/model.bin.gz"
+	defaultCard = "docs/screen/MODEL_CARD.md"
+	defaultCV   = "docs/screen/CV_REPORT.md"
+)
 
 // ruleOverride is the hold line of the rules and frames (Config.HoldAt):
 // the engine holds a message when they reach it, or when the model's
@@ -112,6 +124,11 @@ func headOf(label string) int {
 }
 
 func run(o options) error {
+	if o.nc && (filepath.Clean(o.out) == defaultOut || filepath.Clean(o.card) == defaultCard || filepath.Clean(o.cv) == defaultCV) {
+		// Fail closed: a model trained on CC BY-NC rows never replaces
+		// the embedded one nor its reports.
+		return fmt.Errorf("-nc is an experiment: give -out, -card and -cv outside the repository's defaults")
+	}
 	commit := gitCommit() // before any output is written
 	trainPath := filepath.Join(o.data, "train.jsonl")
 	exs, err := readTrain(trainPath)

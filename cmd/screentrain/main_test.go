@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"math"
+	"strings"
 	"testing"
 
 	"github.com/bouclier/bouclier/internal/screen"
@@ -123,5 +124,22 @@ func TestOptionalFamilies(t *testing.T) {
 	}
 	if _, err := optionalFamilies("no_such_family"); err == nil {
 		t.Fatal("an unknown family was accepted")
+	}
+}
+
+// A model trained on the CC BY-NC rows never replaces the embedded one nor
+// its reports: -nc refuses the default paths before reading any data.
+func TestNCRefusesDefaultOutputs(t *testing.T) {
+	tmp := t.TempDir()
+	for _, o := range []options{
+		{nc: true, out: defaultOut, card: tmp + "/card.md", cv: tmp + "/cv.md"},
+		{nc: true, out: tmp + "/m.bin.gz", card: "./" + defaultCard, cv: tmp + "/cv.md"},
+		{nc: true, out: tmp + "/m.bin.gz", card: tmp + "/card.md", cv: defaultCV},
+	} {
+		o.data = tmp // no train.jsonl: reaching the data would fail otherwise
+		err := run(o)
+		if err == nil || !strings.Contains(err.Error(), "-nc is an experiment") {
+			t.Errorf("%+v: %v", o, err)
+		}
 	}
 }
