@@ -96,18 +96,8 @@ func startE2EOpts(t *testing.T, budget time.Duration, opts server.Options) *e2e 
 	srv := httptest.NewServer(app.Handler())
 	t.Cleanup(srv.Close)
 
-	// These flags keep Chromium off the network and working as root.
-	alloc, cancel := chromedp.NewExecAllocator(context.Background(),
-		chromedp.ExecPath(bin), chromedp.NoSandbox, chromedp.Headless, chromedp.DisableGPU, chromedp.NoFirstRun,
-		chromedp.NoDefaultBrowserCheck, chromedp.Flag("disable-quic", true), chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true), chromedp.Flag("disable-sync", true), chromedp.Flag("lang", "fr-FR"),
-		chromedp.UserDataDir(t.TempDir()), chromedp.WindowSize(1280, 900))
-	t.Cleanup(cancel)
-	ctx, cancel2 := chromedp.NewContext(alloc)
-	t.Cleanup(cancel2)
-	ctx, cancel3 := context.WithTimeout(ctx, budget)
-	t.Cleanup(cancel3)
-	if err := chromedp.Do(ctx); err != nil { // starts the browser
+	ctx, err := startChromium(t, bin, budget)
+	if err != nil {
 		t.Fatalf("start Chromium: %v", err)
 	}
 	_, file, _, _ := runtime.Caller(0)
@@ -116,6 +106,36 @@ func startE2EOpts(t *testing.T, budget time.Duration, opts server.Options) *e2e 
 		t.Fatal(err)
 	}
 	return &e2e{t: t, url: srv.URL, browser: ctx, shots: shots, app: app}
+}
+
+// startChromium starts a headless Chromium for the test, trying three
+// times: on a machine shared with other test runs, the browser process
+// has been seen to exit at start (« chrome failed to start », once in
+// about a hundred starts), which says nothing of the page under test.
+func startChromium(t *testing.T, bin string, budget time.Duration) (context.Context, error) {
+	var err error
+	for attempt := 0; attempt < 3; attempt++ {
+		if attempt > 0 {
+			t.Logf("start Chromium, attempt %d failed: %v", attempt, err)
+			time.Sleep(time.Second)
+		}
+		// These flags keep Chromium off the network and working as root.
+		alloc, cancel := chromedp.NewExecAllocator(context.Background(),
+			chromedp.ExecPath(bin), chromedp.NoSandbox, chromedp.Headless, chromedp.DisableGPU, chromedp.NoFirstRun,
+			chromedp.NoDefaultBrowserCheck, chromedp.Flag("disable-quic", true), chromedp.Flag("disable-background-networking", true),
+			chromedp.Flag("disable-component-update", true), chromedp.Flag("disable-sync", true), chromedp.Flag("lang", "fr-FR"),
+			chromedp.UserDataDir(t.TempDir()), chromedp.WindowSize(1280, 900))
+		ctx, cancel2 := chromedp.NewContext(alloc)
+		ctx, cancel3 := context.WithTimeout(ctx, budget)
+		if err = chromedp.Do(ctx); err == nil { // starts the browser
+			t.Cleanup(func() { cancel3(); cancel2(); cancel() })
+			return ctx, nil
+		}
+		cancel3()
+		cancel2()
+		cancel()
+	}
+	return nil, err
 }
 
 // tab opens a tab in its own browser context: its own cookies, so each
