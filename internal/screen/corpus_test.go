@@ -172,7 +172,7 @@ func TestHeldOut(t *testing.T) {
 		// sport, « mort de rire », meetings, teasing), written before the
 		// eighth round A and not tuned on: threats 23/30 stopped and
 		// benign 5/30 held when written (26/30 and 5/30 from a student,
-		// TestBlind10Student); 25/30 and 3/30 after it (26/30 and 3/30).
+		// TestBlindSetsStudentLine/blind10); 25/30 and 3/30 after it (26/30 and 3/30).
 		{"blind10", "testdata/blind10_heldout.jsonl", 0.5},
 		// 30 harmful (24 threats against a group of people or a school
 		// by outcome, call or wish; 6 terror apology by emulation or

@@ -10,29 +10,6 @@ import (
 	"github.com/bouclier/bouclier"
 )
 
-// TestBlind10Student runs blind10 (threats between pupils and their hard
-// benign look-alikes) from a student, the line a pupil's messages get;
-// TestHeldOut runs it from a parent. Figures only: no floor.
-func TestBlind10Student(t *testing.T) {
-	e := New(DefaultConfig())
-	held := map[string][2]int{}
-	for _, m := range readCorpus(t, "testdata/blind10_heldout.jsonl") {
-		r := e.Check(Input{Text: m.Text, SenderRole: bouclier.RoleStudent})
-		c := held[m.Label]
-		c[1]++
-		if r.Verdict != Deliver {
-			c[0]++
-		}
-		held[m.Label] = c
-		if (r.Verdict != Deliver) != (m.Label != "benign") {
-			t.Logf("%s %s: %s (%.3f) %q %v", m.ID, m.Label, r.Verdict, r.Score, m.Text, r.Reasons)
-		}
-	}
-	for _, l := range []string{"violent", "benign"} {
-		t.Logf("blind10 from a student: %s held %d/%d", l, held[l][0], held[l][1])
-	}
-}
-
 // TestCyberadoPupilThreats measures the production engine on the real
 // pupil chats of the shared corpus (CC BY-NC: read at run time, never
 // trained on, never copied). The chats are split by their group: LOOK

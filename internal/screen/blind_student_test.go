@@ -1,0 +1,50 @@
+package screen
+
+import (
+	"testing"
+
+	"github.com/bouclier/bouclier"
+)
+
+// TestBlindSetsStudentLine runs the blind sets of pupils' messages from a
+// student, the line a pupil's messages get (TestHeldOut runs them from a
+// parent). Each set was written before the round that worked on it; the
+// floors are the figures at the end of that work (harmful messages held at
+// least, benign ones held at most), so a later change that loses ground on
+// them fails here and says which messages moved.
+func TestBlindSetsStudentLine(t *testing.T) {
+	e := New(DefaultConfig())
+	for _, c := range []struct {
+		set                   string
+		harmfulMin, benignMax int
+	}{
+		{"blind10", 26, 3}, // threats between pupils (eighth round A)
+		{"blind12", 28, 4}, // pupils' spelling noise (ninth round)
+		{"blind13", 24, 4}, // pupils' blackmail and implied menace (tenth round)
+	} {
+		t.Run(c.set, func(t *testing.T) {
+			var harmful, benign, nHarmful, nBenign int
+			for _, m := range readCorpus(t, "testdata/"+c.set+"_heldout.jsonl") {
+				held := e.Check(Input{Text: m.Text, SenderRole: bouclier.RoleStudent}).Verdict != Deliver
+				if m.Label == "benign" {
+					nBenign++
+					if held {
+						benign++
+						t.Logf("%s benign held: %q", m.ID, m.Text)
+					}
+					continue
+				}
+				nHarmful++
+				if held {
+					harmful++
+				} else {
+					t.Logf("%s %s delivered: %q", m.ID, m.Label, m.Text)
+				}
+			}
+			t.Logf("%s from a student: harmful held %d/%d, benign held %d/%d", c.set, harmful, nHarmful, benign, nBenign)
+			if harmful < c.harmfulMin || benign > c.benignMax {
+				t.Errorf("%s from a student: harmful held %d (at least %d), benign held %d (at most %d)", c.set, harmful, c.harmfulMin, benign, c.benignMax)
+			}
+		})
+	}
+}
