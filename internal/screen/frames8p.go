@@ -414,24 +414,7 @@ func readMisery(fts []ftok, c int, fr *frame, subject uint8) {
 		}
 		return
 	}
-	if c < 3 || fts[c-1].key != "la" {
-		return
-	}
-	v := c - 2
-	m, ok := lemmaIs(fts[v].morph, lemFaire)
-	if !ok {
-		return
-	}
-	dat, reader := dativeBefore(fts, v)
-	if !dat {
-		return
-	}
-	tn, actor := verbFrame(fts, v, m, subject)
-	if actor != actor1 || !upcoming(tn) {
-		return
-	}
-	setPupil(fr, actAttack, fts[v].tok, tn, actor)
-	fr.target2 = fr.target2 || reader
+	readDoToReader(fts, c, fr, subject, "la")
 }
 
 // readUnderground reads « (six) pieds sous terre » said of the reader in
@@ -596,7 +579,14 @@ func pupilScores(toks []dtok, frames []frame, out *[numDetectors]detectorScore) 
 // speaker, to come: an attack on the reader (« ça va te faire du mal »
 // has no speaker; a negation stops the clause before).
 func readHurt(fts []ftok, c int, fr *frame, subject uint8) {
-	if c < 2 || fts[c-1].key != "du" {
+	readDoToReader(fts, c, fr, subject, "du")
+}
+
+// readDoToReader reads « te faire DET NOUN » (the noun at c) by the
+// speaker, to come: an attack on the reader, or on whoever the dative
+// names.
+func readDoToReader(fts []ftok, c int, fr *frame, subject uint8, det string) {
+	if c < 3 || fts[c-1].key != det {
 		return
 	}
 	v := c - 2
