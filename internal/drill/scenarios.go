@@ -63,16 +63,20 @@ type Text int
 
 // Texts.
 const (
-	TextHoax            Text = iota // « le collège sera fermé demain, prévenez les autres familles »
-	TextVeiled                      // a veiled threat no word list knows
-	TextLink                        // a neutral text with a link, a new subdomain each time
-	TextMarch                       // the March 2024 texts, known and unknown to the screen
-	TextTemplate                    // the genuine absence note
-	TextPhishing                    // a canteen bill to settle on a lookalike site, a new subdomain each time
-	TextIntrusion                   // a false intrusion alert telling families to fetch their children
-	TextPhishingDomains             // the canteen bill on a registered domain of its own for each copy
-	TextImage                       // a picture and a word: each copy re-encoded (other bytes, size, quality)
-	TextPDF                         // a PDF bill personalised per copy (reference, link domain), each sender's own few words beside it
+	TextHoax             Text = iota // « le collège sera fermé demain, prévenez les autres familles »
+	TextVeiled                       // a veiled threat no word list knows
+	TextLink                         // a neutral text with a link, a new subdomain each time
+	TextMarch                        // the March 2024 texts, known and unknown to the screen
+	TextTemplate                     // the genuine absence note
+	TextPhishing                     // a canteen bill to settle on a lookalike site, a new subdomain each time
+	TextIntrusion                    // a false intrusion alert telling families to fetch their children
+	TextPhishingDomains              // the canteen bill on a registered domain of its own for each copy
+	TextImage                        // a picture and a word: each copy re-encoded (other bytes, size, quality)
+	TextPDF                          // a PDF bill personalised per copy (reference, link domain), each sender's own few words beside it
+	TextAcademyLookalike             // the canteen bill on a lookalike académie domain (« ac-… .fr », a new one for each copy)
+	TextTemplateLink                 // the teachers' genuine museum note, its authorisation now « to fill in online » on a new domain for each copy
+	TextQuietHoax                    // a hoax without any alarming word (« pas de cours demain, gardez vos enfants à la maison »)
+	TextPDFPlain                     // one benign body, word for word, beside a PDF bill personalised per copy
 )
 
 // Attack describes the attackers' side of a scenario.
@@ -129,15 +133,16 @@ type LegitKind int
 
 // Genuine traffic.
 const (
-	LegitTemplate LegitKind = iota // many parents send the absence note (a template with a history)
-	LegitNotice                    // heads send a PPMS notice, teachers forward it to their classes' parents
-	LegitCircular                  // heads forward a circular to parents; a pupil's parent reports each
-	LegitMuseum                    // teachers send the museum note; two parents report each
-	LegitWeather                   // heads announce a closure for a storm alert, teachers pass it on to their classes' parents
-	LegitDenial                    // heads deny a hoax to staff and teachers; teachers relay it, each with their own word, to their classes' parents
-	LegitPhoto                     // parents of many establishments send their child's teacher the photo of the district's sports day, each phone re-encoding it
-	LegitLetter                    // heads send a strike letter to parents; parents forward it, with a question, to their children's other teachers
-	LegitHomework                  // every teacher of one académie sends the académie's homework template to a class, within minutes
+	LegitTemplate   LegitKind = iota // many parents send the absence note (a template with a history)
+	LegitNotice                      // heads send a PPMS notice, teachers forward it to their classes' parents
+	LegitCircular                    // heads forward a circular to parents; a pupil's parent reports each
+	LegitMuseum                      // teachers send the museum note; two parents report each
+	LegitWeather                     // heads announce a closure for a storm alert, teachers pass it on to their classes' parents
+	LegitDenial                      // heads deny a hoax to staff and teachers; teachers relay it, each with their own word, to their classes' parents
+	LegitPhoto                       // parents of many establishments send their child's teacher the photo of the district's sports day, each phone re-encoding it
+	LegitLetter                      // heads send a strike letter to parents; parents forward it, with a question, to their children's other teachers
+	LegitHomework                    // every teacher of one académie sends the académie's homework template to a class, within minutes
+	LegitMuseumLink                  // teachers send the museum note with the museum's booking link (one domain new to the service) or the académie's page
 )
 
 // Legit describes the genuine side of a scenario.
@@ -261,6 +266,23 @@ func Scenarios() []Scenario {
 			Spacing: 65 * time.Minute, LoginBefore: 2 * time.Hour, Access: AccessReplayedCookie, WarmUp: 1}},
 		{Name: "legitime-lettre-transferee", Legit: &Legit{Kind: LegitLetter, Senders: 20}},
 		{Name: "legitime-devoirs-academie", Legit: &Legit{Kind: LegitHomework, Senders: 400}},
+		// Written blind (campaign6) by reading the detector for what lets
+		// content out at once and never makes a wave: no probation without
+		// an alarm, a link or a new browser; known content counting only
+		// senders with account signals; « ac-* .fr » taken for an
+		// académie's domain; replayed cookies showing nothing. Committed
+		// before any detector change and run once at 40 establishments
+		// (4 académies, 100 ordinary, seed 2024). FIRST-RUN figures: see
+		// each scenario.
+		{Name: "faux-domaine-academique", Attack: &Attack{Role: p, Senders: 24, PerSender: 1, Target: TargetTwoPeople, Text: TextAcademyLookalike, Paraphrase: true,
+			Spacing: 8 * time.Second, LoginBefore: 40 * time.Minute, Access: AccessReplayedCookie, Enrolled: true}},
+		{Name: "modele-sortie-lien-change", Attack: &Attack{Role: t, Senders: 20, PerSender: 1, Target: TargetOwnTeacher, Text: TextTemplateLink,
+			Spacing: 9 * time.Second, LoginBefore: time.Hour, Access: AccessReplayedCookie}},
+		{Name: "canular-sans-alarme", Attack: &Attack{Role: t, Senders: 20, PerSender: 1, Target: TargetOwnTeacher, Text: TextQuietHoax, Paraphrase: true,
+			Spacing: 10 * time.Second, LoginBefore: time.Hour, Access: AccessReplayedCookie}},
+		{Name: "pieces-jointes-corps-banal", Attack: &Attack{Role: p, Senders: 24, PerSender: 1, Target: TargetTwoPeople, Text: TextPDFPlain,
+			Spacing: 8 * time.Second, LoginBefore: 40 * time.Minute, Access: AccessReplayedCookie, Enrolled: true}},
+		{Name: "legitime-sortie-lien-musee", Legit: &Legit{Kind: LegitMuseumLink, Senders: 24}},
 	}
 }
 
@@ -668,7 +690,7 @@ func (s *scene) plan() []sEvent {
 				if a.Text == TextImage {
 					files = []messaging.Attachment{{Name: fmt.Sprintf("IMG_%04d.jpg", r.IntN(10000)), ContentType: "image/jpeg", Data: reencode(r, s.d.poster())}}
 				}
-				if a.Text == TextPDF {
+				if a.Text == TextPDF || a.Text == TextPDFPlain {
 					files = []messaging.Attachment{{Name: fmt.Sprintf("facture-%d.pdf", 1000+r.IntN(9000)), ContentType: "application/pdf", Data: billPDF(r)}}
 				}
 				if parent != 0 {
@@ -784,6 +806,13 @@ func (s *scene) legitEvents(l *Legit) []sEvent {
 				evs = append(evs, sEvent{at: l.At + time.Duration(r.IntN(240))*time.Second, kind: "legit", from: fmt.Sprintf("t.%d.%d", i, t), how: how,
 					to: []string{fmt.Sprintf("class:%s/C%d", u, c)}, subject: "Énigme de la semaine", body: homeworkTemplate})
 			}
+		case LegitMuseumLink:
+			link := " Réservation et autorisation : https://www.musee-des-confluences.fr/groupes-scolaires"
+			if n%3 == 2 {
+				link = " Informations : https://www.ac-versailles.fr/sorties-scolaires"
+			}
+			evs = append(evs, sEvent{at: at, kind: "legit", from: fmt.Sprintf("t.%d.%d", i, c), how: how, to: []string{fmt.Sprintf("parents:%s/C%d", u, c)},
+				subject: "Sortie", body: museumNote(r) + link})
 		case LegitMuseum:
 			evs = append(evs, sEvent{at: at, kind: "legit", from: fmt.Sprintf("t.%d.%d", i, c), how: how, to: []string{fmt.Sprintf("parents:%s/C%d", u, c)},
 				subject: "Sortie", body: museumNote(r), seq: -1 - n, reports: 2})
