@@ -272,8 +272,18 @@ func Scenarios() []Scenario {
 		// senders with account signals; « ac-* .fr » taken for an
 		// académie's domain; replayed cookies showing nothing. Committed
 		// before any detector change and run once at 40 establishments
-		// (4 académies, 100 ordinary, seed 2024). FIRST-RUN figures: see
-		// each scenario.
+		// (4 académies, 100 ordinary, seed 2024): faux-domaine-academique
+		// (24 sent, 22 copies, 0 visible, 0 left, 0 s) and
+		// pieces-jointes-corps-banal (24 sent, 48 copies, 0 visible, 0
+		// left, 0 s) met the targets; modele-sortie-lien-change stopped
+		// the attack (160 copies, 0 visible) but held 10 ordinary museum
+		// notes with it (the template's own genuine copies, joined to the
+		// incident); canular-sans-alarme missed (56 of 160 copies visible,
+		// 35 %, 0 left, acted on 73.8 s after the wave: nothing holds it
+		// until the wave is assessed); legitime-sortie-lien-musee failed
+		// (24 genuine notes and 10 ordinary ones held, an incident: a
+		// template linking to one domain new to the service from many
+		// teachers is taken for a wave).
 		{Name: "faux-domaine-academique", Attack: &Attack{Role: p, Senders: 24, PerSender: 1, Target: TargetTwoPeople, Text: TextAcademyLookalike, Paraphrase: true,
 			Spacing: 8 * time.Second, LoginBefore: 40 * time.Minute, Access: AccessReplayedCookie, Enrolled: true}},
 		{Name: "modele-sortie-lien-change", Attack: &Attack{Role: t, Senders: 20, PerSender: 1, Target: TargetOwnTeacher, Text: TextTemplateLink,
