@@ -288,7 +288,14 @@ func Scenarios() []Scenario {
 		// until the wave is assessed); legitime-sortie-lien-musee failed
 		// (24 genuine notes and 10 ordinary ones held, an incident: a
 		// template linking to one domain new to the service from many
-		// teachers is taken for a wave).
+		// teachers is taken for a wave). The template sent as usual
+		// (campaign.plainTemplate) was designed on the held notes of the
+		// two marked Tuned: modele-sortie-lien-change meets the targets
+		// since; legitime-sortie-lien-musee still holds its 24 notes and
+		// canular-sans-alarme is unchanged: both are known misses.
+		// faux-domaine-academique was caught, but « ac-*.fr » still counts
+		// as an académie's domain (campaign.commonDomain): copies worded
+		// without alarm would carry no link signal at all.
 		{Name: "faux-domaine-academique", Attack: &Attack{Role: p, Senders: 24, PerSender: 1, Target: TargetTwoPeople, Text: TextAcademyLookalike, Paraphrase: true,
 			Spacing: 8 * time.Second, LoginBefore: 40 * time.Minute, Access: AccessReplayedCookie, Enrolled: true}},
 		{Name: "modele-sortie-lien-change", Tuned: true, Attack: &Attack{Role: t, Senders: 20, PerSender: 1, Target: TargetOwnTeacher, Text: TextTemplateLink,
