@@ -77,6 +77,7 @@ const (
 	TextTemplateLink                 // the teachers' genuine museum note, its authorisation now « to fill in online » on a new domain for each copy
 	TextQuietHoax                    // a hoax without any alarming word (« pas de cours demain, gardez vos enfants à la maison »)
 	TextPDFPlain                     // one benign body, word for word, beside a PDF bill personalised per copy
+	TextAcademyPrefix                // a canteen bill without alarming words on « ac-<anything>.fr », no académie's name in it, a new one for each copy
 )
 
 // Attack describes the attackers' side of a scenario.
@@ -305,6 +306,15 @@ func Scenarios() []Scenario {
 			KnownMiss: "new content without alarm, link or account signal goes out at once, and senders without signals make no wave " +
 				"(every template is new on its first day): telling a paraphrased hoax from a new template needs a signal of its own"},
 		{Name: "pieces-jointes-corps-banal", Attack: &Attack{Role: p, Senders: 24, PerSender: 1, Target: TargetTwoPeople, Text: TextPDFPlain,
+			Spacing: 8 * time.Second, LoginBefore: 40 * time.Minute, Access: AccessReplayedCookie, Enrolled: true}},
+		// Written after the round above, from its finding on
+		// faux-domaine-academique, and run once before the change it
+		// tests, at the same size: missed (40 of 48 copies visible,
+		// 83.3 %, 0 left, acted on 148.7 s after the wave): the detector
+		// took any « ac-*.fr » for an académie's domain, so the copies
+		// carried no link at all, and the screen knows only lookalikes of
+		// an académie's name.
+		{Name: "domaine-ac-sans-academie", Attack: &Attack{Role: p, Senders: 24, PerSender: 1, Target: TargetTwoPeople, Text: TextAcademyPrefix, Paraphrase: true,
 			Spacing: 8 * time.Second, LoginBefore: 40 * time.Minute, Access: AccessReplayedCookie, Enrolled: true}},
 		{Name: "legitime-sortie-lien-musee", Tuned: true, Legit: &Legit{Kind: LegitMuseumLink, Senders: 24},
 			KnownMiss: "one domain new to the service linked by teachers of many establishments within the window is what a link wave " +

@@ -159,6 +159,11 @@ var attackTexts = map[Text][][]string{
 		{"n'appelez surtout pas le collège", "ne téléphonez pas, les lignes doivent rester libres", "inutile de contacter la vie scolaire"},
 		{"faites suivre à tous les parents", "partagez ce message aux autres familles", "prévenez les parents que vous connaissez"},
 	},
+	TextAcademyPrefix: {
+		{"Bonjour, la facture de cantine du mois est disponible", "Votre facture de restauration scolaire est disponible", "Le relevé de cantine de votre enfant est en ligne"},
+		{"merci de la régler avant vendredi", "règlement avant la fin du mois", "à régler sur l'espace familles"},
+		{"sur le portail de la régie", "via l'espace familles", "en ligne par carte bancaire"},
+	},
 	TextQuietHoax: {
 		{"Les cours de demain n'auront pas lieu", "Demain il n'y aura pas cours", "Pas de classe demain pour les élèves", "Les élèves n'auront pas cours demain"},
 		{"gardez vos enfants à la maison", "merci de garder votre enfant chez vous", "votre enfant reste à la maison toute la journée"},
@@ -261,7 +266,7 @@ func attackText(t Text, r *rand.Rand, paraphrase bool, words []int, seq int, st 
 	}
 	body := strings.Join(parts, ", ") + "."
 	subject := map[Text]string{TextHoax: "Information importante", TextVeiled: "Pour vous", TextLink: "Photos", TextPhishing: "Cantine",
-		TextIntrusion: "URGENT", TextPhishingDomains: "Cantine", TextAcademyLookalike: "Cantine", TextQuietHoax: "Information"}[t]
+		TextIntrusion: "URGENT", TextPhishingDomains: "Cantine", TextAcademyLookalike: "Cantine", TextAcademyPrefix: "Cantine", TextQuietHoax: "Information"}[t]
 	switch t {
 	case TextLink:
 		body += fmt.Sprintf(" https://a%x%d.photos-sortie-college.fr/album/%d", r.Uint32(), seq, r.IntN(1000))
@@ -269,6 +274,8 @@ func attackText(t Text, r *rand.Rand, paraphrase bool, words []int, seq int, st 
 		body += fmt.Sprintf(" https://paiement-%x.restauration-scolaire-famille.fr/regler?ref=%d", r.Uint32(), seq)
 	case TextPhishingDomains:
 		body += fmt.Sprintf(" https://paiement.cantine-%x.fr/regler?ref=%d", r.Uint32(), seq)
+	case TextAcademyPrefix:
+		body += fmt.Sprintf(" https://paiement.ac-regie-%x.fr/regler?ref=%d", r.Uint32()%4096, seq)
 	case TextAcademyLookalike:
 		// A registered domain of its own for each copy, named like an
 		// académie's (« ac-versailles.fr »).
