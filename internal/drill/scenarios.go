@@ -313,8 +313,9 @@ func Scenarios() []Scenario {
 		// 83.3 %, 0 left, acted on 148.7 s after the wave): the detector
 		// took any « ac-*.fr » for an académie's domain, so the copies
 		// carried no link at all, and the screen knows only lookalikes of
-		// an académie's name.
-		{Name: "domaine-ac-sans-academie", Attack: &Attack{Role: p, Senders: 24, PerSender: 1, Target: TargetTwoPeople, Text: TextAcademyPrefix, Paraphrase: true,
+		// an académie's name. The académies' domains are named one by
+		// one since (campaign.commonDomain): met, and marked Tuned.
+		{Name: "domaine-ac-sans-academie", Tuned: true, Attack: &Attack{Role: p, Senders: 24, PerSender: 1, Target: TargetTwoPeople, Text: TextAcademyPrefix, Paraphrase: true,
 			Spacing: 8 * time.Second, LoginBefore: 40 * time.Minute, Access: AccessReplayedCookie, Enrolled: true}},
 		{Name: "legitime-sortie-lien-musee", Tuned: true, Legit: &Legit{Kind: LegitMuseumLink, Senders: 24},
 			KnownMiss: "one domain new to the service linked by teachers of many establishments within the window is what a link wave " +
