@@ -481,10 +481,28 @@ func (d *Detector) plainTemplate(ctx context.Context, sig Signature, extra []int
 // as usual (plainTemplate): teachers sending the museum note as every
 // week are not the wave that switched a link into it, and are neither
 // counted in it nor held with it.
+// The copies of one template share a signature: its history is read
+// once per signature and day.
 func (d *Detector) dropPlainTemplates(ctx context.Context, ns []store.CampaignObs) []store.CampaignObs {
+	type memoKey struct {
+		sig string
+		day int64
+	}
+	memo := map[memoKey]bool{}
 	out := ns[:0:0]
 	for _, o := range ns {
-		if isRemote(o) || !d.plainTemplate(ctx, ParseSignature(o.Sig), o.Extra, o.Flags, time.UnixMicro(o.At)) {
+		if isRemote(o) || len(o.Extra) > 0 || o.Flags&plainSignals != 0 {
+			out = append(out, o)
+			continue
+		}
+		at := time.UnixMicro(o.At)
+		k := memoKey{string(o.Sig), dayOf(at)}
+		plain, ok := memo[k]
+		if !ok {
+			plain = d.plainTemplate(ctx, ParseSignature(o.Sig), o.Extra, o.Flags, at)
+			memo[k] = plain
+		}
+		if !plain {
 			out = append(out, o)
 		}
 	}

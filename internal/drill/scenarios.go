@@ -294,9 +294,10 @@ func Scenarios() []Scenario {
 		// two marked Tuned: modele-sortie-lien-change meets the targets
 		// since; legitime-sortie-lien-musee still holds its 24 notes and
 		// canular-sans-alarme is unchanged: both are known misses.
-		// faux-domaine-academique was caught, but « ac-*.fr » still counts
-		// as an académie's domain (campaign.commonDomain): copies worded
-		// without alarm would carry no link signal at all.
+		// faux-domaine-academique was caught (its domains name an
+		// académie, which the screen spots), but any « ac-*.fr » counted
+		// then as an académie's own domain (campaign.commonDomain):
+		// domaine-ac-sans-academie below.
 		{Name: "faux-domaine-academique", Attack: &Attack{Role: p, Senders: 24, PerSender: 1, Target: TargetTwoPeople, Text: TextAcademyLookalike, Paraphrase: true,
 			Spacing: 8 * time.Second, LoginBefore: 40 * time.Minute, Access: AccessReplayedCookie, Enrolled: true}},
 		{Name: "modele-sortie-lien-change", Tuned: true, Attack: &Attack{Role: t, Senders: 20, PerSender: 1, Target: TargetOwnTeacher, Text: TextTemplateLink,
