@@ -452,6 +452,63 @@ func (d *Detector) match(open []openIncident, p pending, role bouclier.Role) int
 	return 0
 }
 
+// plainSignals are the flags that make a copy of a template more than
+// the template sent as usual: a strong account signal, or any signal of
+// what the sender does or sends (a new browser alone is not: parents
+// and teachers change phones, see suspectAccount).
+const plainSignals = FlagStrong | FlagFanout | FlagVolume | FlagClosed | FlagReported |
+	FlagScreenWeak | FlagScreenStrong | FlagScreenHeld | FlagAlarm | FlagNewLink
+
+// plainTemplate reports whether a message is a template (its text has a
+// history) sent as usual: no link, no attachment, no signal at all. Such
+// a copy is never held by likeness to an open incident — the template
+// is never held against anyone without signals (level) — whatever an
+// attacker added to it in their own copies. A history that cannot be
+// read says no (fail closed: the copy is held).
+func (d *Detector) plainTemplate(ctx context.Context, sig Signature, extra []int64, flags int64, at time.Time) bool {
+	if sig == nil || len(extra) > 0 || flags&plainSignals != 0 {
+		return false
+	}
+	known, err := d.known(ctx, sig, nil, at)
+	if err != nil {
+		d.log.Warn("campaign: content history", "err", err)
+		return false
+	}
+	return known
+}
+
+// dropPlainTemplates removes from a cluster the copies of a template sent
+// as usual (plainTemplate): teachers sending the museum note as every
+// week are not the wave that switched a link into it, and are neither
+// counted in it nor held with it.
+// The copies of one template share a signature: its history is read
+// once per signature and day.
+func (d *Detector) dropPlainTemplates(ctx context.Context, ns []store.CampaignObs) []store.CampaignObs {
+	type memoKey struct {
+		sig string
+		day int64
+	}
+	memo := map[memoKey]bool{}
+	out := ns[:0:0]
+	for _, o := range ns {
+		if isRemote(o) || len(o.Extra) > 0 || o.Flags&plainSignals != 0 {
+			out = append(out, o)
+			continue
+		}
+		at := time.UnixMicro(o.At)
+		k := memoKey{string(o.Sig), dayOf(at)}
+		plain, ok := memo[k]
+		if !ok {
+			plain = d.plainTemplate(ctx, ParseSignature(o.Sig), o.Extra, o.Flags, at)
+			memo[k] = plain
+		}
+		if !plain {
+			out = append(out, o)
+		}
+	}
+	return out
+}
+
 // singleSender reports whether one sender is a wave on their own: a
 // family or teacher account writing alarming content wider than usual.
 func singleSender(f int64, role bouclier.Role) bool {
@@ -510,6 +567,12 @@ func (d *Detector) Watch(ctx context.Context, o *messaging.Observed) (bool, []st
 		if relay {
 			p.flags |= FlagRelay
 		}
+	}
+	if matched && d.plainTemplate(ctx, p.sig, p.extra, p.flags, o.At) {
+		// A template sent as usual is never held by likeness to an
+		// incident: a wave that dresses the template (a link switched in)
+		// is held by what it adds.
+		matched = false
 	}
 	switch {
 	case matched:
@@ -708,7 +771,7 @@ func (d *Detector) assessAndAct(ctx context.Context, obs store.CampaignObs, sig 
 // raises or extends an incident when the wave calls for it; it returns
 // the incident (0 for none).
 func (d *Detector) actOnCluster(ctx context.Context, obs store.CampaignObs, sig Signature, ns []store.CampaignObs) (int64, error) {
-	if ns = dropRelays(ns); len(ns) < d.cfg.MinSenders {
+	if ns = d.dropPlainTemplates(ctx, dropRelays(ns)); len(ns) < d.cfg.MinSenders {
 		return 0, nil
 	}
 	w, err := d.assessWave(ctx, ns, sig, obs.Extra)
@@ -1687,7 +1750,7 @@ func (d *Detector) gather(ctx context.Context, id int64) error {
 			continue
 		}
 		p := pending{sig: ParseSignature(r.Sig), extra: r.Extra, flags: r.Flags}
-		if d.match([]openIncident{*oi}, p, bouclier.Role(r.Role)) == id {
+		if d.match([]openIncident{*oi}, p, bouclier.Role(r.Role)) == id && !d.plainTemplate(ctx, p.sig, r.Extra, r.Flags, time.UnixMicro(r.At)) {
 			ns = append(ns, r)
 			flags[r.SenderID] |= r.Flags
 		}

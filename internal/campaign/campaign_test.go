@@ -534,3 +534,49 @@ func TestIncidentAuthority(t *testing.T) {
 		}
 	})
 }
+
+// TestTemplateWithSwitchedLink: hijacked teachers send the museum note
+// (a template with a history) with its authorisation switched to a site
+// of their own, a new domain each: their copies are held, while the same
+// note sent as usual by other teachers, before and after, is not held
+// with them (campaign6's modele-sortie-lien-change).
+func TestTemplateWithSwitchedLink(t *testing.T) {
+	const note = "Madame, Monsieur, la sortie au musée de la classe aura lieu le 12. Merci de rendre l'autorisation signée avant vendredi."
+	apptest.Each(t, func(t *testing.T, e *apptest.Env) {
+		world(t, e, 8)
+		ctx := context.Background()
+		parents := func(i int) []string { return []string{fmt.Sprintf("parents:099%04dA/C1", i)} }
+		e.Clock.Advance(-72 * time.Hour)
+		for i := 1; i <= 6; i++ {
+			mustSend(t, e, sender{fmt.Sprintf("prof.%d", i), false}, parents(i), "Sortie", note)
+		}
+		e.Clock.Advance(72 * time.Hour)
+		before := mustSend(t, e, sender{"prof.7", false}, parents(7), "Sortie", note)
+		var attack []messaging.Result
+		for i := 1; i <= 4; i++ {
+			attack = append(attack, mustSend(t, e, sender{fmt.Sprintf("prof.%d", i), false}, parents(i), "Sortie",
+				note+fmt.Sprintf(" Autorisation à remplir en ligne : https://autorisation.sortie-%d%d.fr/classe", i, 7*i)))
+		}
+		if err := e.App.Campaign.Sweep(ctx); err != nil {
+			t.Fatal(err)
+		}
+		if cs := incidents(t, e); len(cs) == 0 {
+			t.Fatal("no incident for the switched links")
+		}
+		after := mustSend(t, e, sender{"prof.8", false}, parents(8), "Sortie", note)
+		e.Clock.Advance(2 * time.Minute)
+		if err := e.App.Campaign.Sweep(ctx); err != nil {
+			t.Fatal(err)
+		}
+		for _, a := range attack {
+			if m := message(t, e, a.ID); m.Status == bouclier.StatusDelivered && !m.Recalled {
+				t.Errorf("switched link delivered: %d", a.ID)
+			}
+		}
+		for _, r := range []messaging.Result{before, after} {
+			if m := message(t, e, r.ID); m.Status != bouclier.StatusDelivered || m.Recalled {
+				t.Errorf("the note as usual: %s %v", m.Status, m.Reasons)
+			}
+		}
+	})
+}

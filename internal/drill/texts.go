@@ -159,11 +159,25 @@ var attackTexts = map[Text][][]string{
 		{"n'appelez surtout pas le collège", "ne téléphonez pas, les lignes doivent rester libres", "inutile de contacter la vie scolaire"},
 		{"faites suivre à tous les parents", "partagez ce message aux autres familles", "prévenez les parents que vous connaissez"},
 	},
+	TextAcademyPrefix: {
+		{"Bonjour, la facture de cantine du mois est disponible", "Votre facture de restauration scolaire est disponible", "Le relevé de cantine de votre enfant est en ligne"},
+		{"merci de la régler avant vendredi", "règlement avant la fin du mois", "à régler sur l'espace familles"},
+		{"sur le portail de la régie", "via l'espace familles", "en ligne par carte bancaire"},
+	},
+	TextQuietHoax: {
+		{"Les cours de demain n'auront pas lieu", "Demain il n'y aura pas cours", "Pas de classe demain pour les élèves", "Les élèves n'auront pas cours demain"},
+		{"gardez vos enfants à la maison", "merci de garder votre enfant chez vous", "votre enfant reste à la maison toute la journée"},
+		{"la direction nous l'a confirmé ce matin", "c'est la direction qui l'a annoncé", "information donnée par la principale"},
+		{"bonne journée", "merci de votre compréhension", "cordialement"},
+	},
 	TextLink: {
 		{"Bonjour, les photos de la sortie sont en ligne", "Les photos du voyage scolaire sont disponibles", "Voici l'album de la classe"},
 		{"pensez à vous connecter avec vos identifiants ENT", "connectez-vous avec votre compte de l'ENT pour les voir", "identifiez-vous avec vos codes ENT"},
 	},
 }
+
+// lookalikeAcademies name the lookalike domains (« ac-versailles-regie.fr »).
+var lookalikeAcademies = []string{"versailles-regie", "creteil-cantine", "paris-famille", "lyon-paiement", "lille-services"}
 
 // synonymPool is unused words an attacker pads a paraphrase with.
 var synonymPool = []string{"vraiment", "sérieusement", "urgent", "attention", "important", "rapidement", "svp", "bien"}
@@ -218,8 +232,15 @@ func attackText(t Text, r *rand.Rand, paraphrase bool, words []int, seq int, st 
 	case TextPDF:
 		w := pdfNotes[r.IntN(len(pdfNotes))]
 		return w.subject, w.body
+	case TextPDFPlain:
+		return "Facture", "Bonjour, veuillez trouver ci-joint la facture. Cordialement."
+	case TextTemplateLink:
+		return "Sortie", museumNote(r) + fmt.Sprintf(" Autorisation à remplir en ligne : https://autorisation.sortie-%x.fr/classe?id=%d", r.Uint32(), seq)
 	}
 	clauses := attackTexts[t]
+	if t == TextAcademyLookalike {
+		clauses = attackTexts[TextPhishing]
+	}
 	parts := make([]string, len(clauses))
 	for i, alts := range clauses {
 		if en := englishTexts[t]; st.english > 0 && i < len(en) && r.Float64() < st.english {
@@ -245,7 +266,7 @@ func attackText(t Text, r *rand.Rand, paraphrase bool, words []int, seq int, st 
 	}
 	body := strings.Join(parts, ", ") + "."
 	subject := map[Text]string{TextHoax: "Information importante", TextVeiled: "Pour vous", TextLink: "Photos", TextPhishing: "Cantine",
-		TextIntrusion: "URGENT", TextPhishingDomains: "Cantine"}[t]
+		TextIntrusion: "URGENT", TextPhishingDomains: "Cantine", TextAcademyLookalike: "Cantine", TextAcademyPrefix: "Cantine", TextQuietHoax: "Information"}[t]
 	switch t {
 	case TextLink:
 		body += fmt.Sprintf(" https://a%x%d.photos-sortie-college.fr/album/%d", r.Uint32(), seq, r.IntN(1000))
@@ -253,6 +274,12 @@ func attackText(t Text, r *rand.Rand, paraphrase bool, words []int, seq int, st 
 		body += fmt.Sprintf(" https://paiement-%x.restauration-scolaire-famille.fr/regler?ref=%d", r.Uint32(), seq)
 	case TextPhishingDomains:
 		body += fmt.Sprintf(" https://paiement.cantine-%x.fr/regler?ref=%d", r.Uint32(), seq)
+	case TextAcademyPrefix:
+		body += fmt.Sprintf(" https://paiement.ac-regie-%x.fr/regler?ref=%d", r.Uint32()%4096, seq)
+	case TextAcademyLookalike:
+		// A registered domain of its own for each copy, named like an
+		// académie's (« ac-versailles.fr »).
+		body += fmt.Sprintf(" https://paiement.ac-%s-%x.fr/regler?ref=%d", lookalikeAcademies[r.IntN(len(lookalikeAcademies))], r.Uint32()%4096, seq)
 	}
 	return subject, body
 }
