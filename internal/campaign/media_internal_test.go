@@ -67,7 +67,7 @@ func TestVideoKeys(t *testing.T) {
 // merely named « ac-… » is not (domaine-ac-sans-academie).
 func TestCommonDomain(t *testing.T) {
 	for host, want := range map[string]bool{
-		"www.ac-versailles.fr": true, "ac-nancy-metz.fr": true, "www.education.gouv.fr": true, "ac-polynesie.pf": true,
+		"www.ac-versailles.fr": true, "WWW.AC-VERSAILLES.FR.": true, "ac-nancy-metz.fr": true, "www.education.gouv.fr": true, "ac-polynesie.pf": true,
 		"paiement.ac-regie-1f.fr": false, "ac-versailles-regie.fr": false, "ac-versailles.fr.example.com": false, "musee.fr": false,
 	} {
 		if got := commonDomain(host); got != want {

@@ -3,7 +3,8 @@ package campaign
 import (
 	"encoding/binary"
 	"hash/fnv"
-	"strings"
+
+	"github.com/bouclier/bouclier/internal/screen"
 )
 
 // MinHash parameters: Hashes values per signature, cut into Bands bands of
@@ -133,28 +134,9 @@ func featureKey(kind, value string) int64 {
 
 // commonDomain reports whether a link domain is too common to link
 // messages together: the ministry's, the académies' and the ENTs', which
-// every legitimate broadcast links to.
+// every legitimate broadcast links to (the screen's official domains).
 //
 // The académies' are named one by one: anyone may register
 // « ac-regie-cantine.fr », and a wave on such domains was taken for the
 // académies' own links, carrying no link signal at all.
-func commonDomain(host string) bool {
-	host = strings.TrimSuffix(strings.ToLower(host), ".")
-	for _, d := range commonDomains {
-		if host == d || strings.HasSuffix(host, "."+d) {
-			return true
-		}
-	}
-	return false
-}
-
-// commonDomains are the ministry's, the ENTs' and the académies' domains
-// (internal/screen's official domains).
-var commonDomains = []string{"gouv.fr", "index-education.net", "index-education.com", "monlycee.net", "ecoledirecte.com",
-	"skolengo.com", "kdecole.org", "enteduc.fr", "netocentre.fr", "educonnect.education.gouv.fr",
-	"ac-aix-marseille.fr", "ac-amiens.fr", "ac-besancon.fr", "ac-bordeaux.fr", "ac-clermont.fr", "ac-corse.fr",
-	"ac-creteil.fr", "ac-dijon.fr", "ac-grenoble.fr", "ac-guadeloupe.fr", "ac-guyane.fr", "ac-lille.fr",
-	"ac-limoges.fr", "ac-lyon.fr", "ac-martinique.fr", "ac-mayotte.fr", "ac-montpellier.fr", "ac-nancy-metz.fr",
-	"ac-nantes.fr", "ac-nice.fr", "ac-normandie.fr", "ac-orleans-tours.fr", "ac-paris.fr", "ac-poitiers.fr",
-	"ac-reims.fr", "ac-rennes.fr", "ac-reunion.fr", "ac-strasbourg.fr", "ac-toulouse.fr", "ac-versailles.fr",
-	"ac-noumea.nc", "ac-polynesie.pf", "ac-wf.wf", "ac-spm.fr", "ac-caen.fr", "ac-rouen.fr"}
+func commonDomain(host string) bool { return screen.IsOfficial(host) }

@@ -467,6 +467,13 @@ func underDomain(host, dom string) bool {
 	return host == dom || len(host) > len(dom) && host[len(host)-len(dom)-1] == '.' && strings.HasSuffix(host, dom)
 }
 
+// IsOfficial reports whether host is under the domain of an académie,
+// the ministry or an ENT service: a link there is trusted, and every
+// legitimate broadcast may carry one.
+func IsOfficial(host string) bool {
+	return isOfficial(strings.TrimSuffix(strings.ToLower(host), "."))
+}
+
 func isOfficial(host string) bool {
 	for _, d := range officialDomains {
 		if underDomain(host, d) {
