@@ -466,7 +466,7 @@ const plainSignals = FlagStrong | FlagFanout | FlagVolume | FlagClosed | FlagRep
 // attacker added to it in their own copies. A history that cannot be
 // read says no (fail closed: the copy is held).
 func (d *Detector) plainTemplate(ctx context.Context, sig Signature, extra []int64, flags int64, at time.Time) bool {
-	if sig == nil || len(extra) > 0 || flags&plainSignals != 0 {
+	if sig == nil || !bare(extra, flags) {
 		return false
 	}
 	known, err := d.known(ctx, sig, nil, at)
@@ -476,6 +476,10 @@ func (d *Detector) plainTemplate(ctx context.Context, sig Signature, extra []int
 	}
 	return known
 }
+
+// bare reports whether a message adds nothing to its text: no link or
+// attachment (extra keys) and no signal of plainSignals.
+func bare(extra []int64, flags int64) bool { return len(extra) == 0 && flags&plainSignals == 0 }
 
 // dropPlainTemplates removes from a cluster the copies of a template sent
 // as usual (plainTemplate): teachers sending the museum note as every
@@ -491,7 +495,7 @@ func (d *Detector) dropPlainTemplates(ctx context.Context, ns []store.CampaignOb
 	memo := map[memoKey]bool{}
 	out := ns[:0:0]
 	for _, o := range ns {
-		if isRemote(o) || len(o.Extra) > 0 || o.Flags&plainSignals != 0 {
+		if isRemote(o) || !bare(o.Extra, o.Flags) {
 			out = append(out, o)
 			continue
 		}
@@ -1744,16 +1748,21 @@ func (d *Detector) gather(ctx context.Context, id int64) error {
 		return err
 	}
 	var ns []store.CampaignObs
-	flags := map[int64]int64{}
 	for _, r := range dropRelays(rows) {
 		if st.members[r.MessageID] {
 			continue
 		}
 		p := pending{sig: ParseSignature(r.Sig), extra: r.Extra, flags: r.Flags}
-		if d.match([]openIncident{*oi}, p, bouclier.Role(r.Role)) == id && !d.plainTemplate(ctx, p.sig, r.Extra, r.Flags, time.UnixMicro(r.At)) {
+		if d.match([]openIncident{*oi}, p, bouclier.Role(r.Role)) == id {
 			ns = append(ns, r)
-			flags[r.SenderID] |= r.Flags
 		}
+	}
+	// A template sent as usual is not gathered either; its history is
+	// read once per signature and day, not once per copy.
+	ns = d.dropPlainTemplates(ctx, ns)
+	flags := map[int64]int64{}
+	for _, r := range ns {
+		flags[r.SenderID] |= r.Flags
 	}
 	if len(ns) > 0 {
 		if _, err = d.attach(ctx, id, "", "", "", ns, flags, false); err != nil {
