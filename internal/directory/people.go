@@ -53,6 +53,16 @@ func Named(u bouclier.User) string {
 	return name
 }
 
+// NamedWithRole is a person's name and role when their label
+// (PersonLabel) is not at hand: « Mme Sophie Martin (enseignante) »,
+// « Sophie Martin (enseignant) » without a civility.
+func NamedWithRole(u bouclier.User) string {
+	if l := RoleLabel(u.Role, u.Civility); l != "" {
+		return Named(u) + " (" + l + ")"
+	}
+	return Named(u)
+}
+
 // civility is the civility shown for u: none for a pupil.
 func civility(u bouclier.User) string {
 	if u.Role == bouclier.RoleStudent || (u.Civility != Monsieur && u.Civility != Madame) {

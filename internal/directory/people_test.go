@@ -62,3 +62,22 @@ func TestRoleLabelAgrees(t *testing.T) {
 		t.Errorf("RoleLabel(head, Mme) = %q", got)
 	}
 }
+
+// TestNamedWithRole: the name and role shown when no label is at hand,
+// agreeing with the civility; the login when no name is known; no
+// civility for a pupil.
+func TestNamedWithRole(t *testing.T) {
+	for _, c := range []struct {
+		u    bouclier.User
+		want string
+	}{
+		{bouclier.User{Username: "prof.martin", DisplayName: "Sophie Martin", Role: bouclier.RoleTeacher, Civility: "Mme"}, "Mme\u00a0Sophie Martin (enseignante)"},
+		{bouclier.User{Username: "prof.martin", DisplayName: "Sophie Martin", Role: bouclier.RoleTeacher}, "Sophie Martin (enseignant)"},
+		{bouclier.User{Username: "prof.x", Role: bouclier.RoleTeacher, Civility: "M."}, "M.\u00a0prof.x (enseignant)"},
+		{bouclier.User{Username: "eleve.dupont", DisplayName: "Léa Dupont", Role: bouclier.RoleStudent, Civility: "Mme"}, "Léa Dupont (élève)"},
+	} {
+		if got := directory.NamedWithRole(c.u); got != c.want {
+			t.Errorf("NamedWithRole(%+v) = %q, want %q", c.u, got, c.want)
+		}
+	}
+}

@@ -43,11 +43,7 @@ func private(u bouclier.User, e store.Entry) bool {
 // the civility the directory gives (civ, empty when unknown: « Sophie
 // Martin (enseignant) »).
 func person(e store.Entry, civ string) string {
-	name := directory.Named(bouclier.User{Username: e.Sender, DisplayName: e.SenderName, Role: e.SenderRole, Civility: civ})
-	if l := directory.RoleLabel(e.SenderRole, civ); l != "" {
-		return name + " (" + l + ")"
-	}
-	return name
+	return directory.NamedWithRole(bouclier.User{Username: e.Sender, DisplayName: e.SenderName, Role: e.SenderRole, Civility: civ})
 }
 
 func messageLink(base string, id int64) string {

@@ -4,6 +4,7 @@ import (
 	"context"
 
 	"github.com/bouclier/bouclier"
+	"github.com/bouclier/bouclier/internal/directory"
 )
 
 // Who presents a message's sender as a person (« Marie Dupont,
@@ -13,7 +14,7 @@ func (p *page) Who(id int64, name string, role bouclier.Role, username string) s
 	if l, ok := p.people[id]; ok {
 		return l
 	}
-	return personLabel(bouclier.User{DisplayName: name, Role: role, Username: username})
+	return directory.NamedWithRole(bouclier.User{DisplayName: name, Role: role, Username: username})
 }
 
 // describe fills the page's labels for the senders of msgs. Without the
@@ -52,7 +53,7 @@ func (h *handler) describeUsers(ctx context.Context, p *page, users []bouclier.U
 // labelUsers labels users as the directory does (« Mme Marie Dupont,
 // responsable de Léa Dupont (4A) »), one label per ID, in one call
 // whatever their number. Without the directory, or when it fails, each
-// is named by name and role instead (personLabel): a label is a
+// is named by name and role instead (directory.NamedWithRole): a label is a
 // courtesy, not worth failing the page for; what names the failure in
 // the log.
 func (h *handler) labelUsers(ctx context.Context, users []bouclier.User, what string) map[int64]string {
@@ -69,7 +70,7 @@ func (h *handler) labelUsers(ctx context.Context, users []bouclier.User, what st
 		if l := labels[u.ID]; l != "" {
 			out[u.ID] = l
 		} else {
-			out[u.ID] = personLabel(u)
+			out[u.ID] = directory.NamedWithRole(u)
 		}
 	}
 	return out

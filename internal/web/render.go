@@ -47,7 +47,7 @@ var funcs = template.FuncMap{
 	"rolename":     func(s string) string { return roleName(bouclier.Role(s)) },
 	"screenreason": screenReason,
 	"roleof":       func(role, civility string) string { return directory.RoleLabel(bouclier.Role(role), civility) },
-	"person":       personLabel,
+	"person":       directory.NamedWithRole,
 	"linkify":      linkify,
 	"previewable":  func(ct string, size int64) bool { return httpx.Previewable[ct] && size <= maxImagePreview },
 	"filekind":     fileKind,
@@ -57,18 +57,6 @@ var funcs = template.FuncMap{
 	"eventkind":    incidentEventLabel,
 	"eventdetail":  incidentEventDetail,
 	"plural":       plural,
-}
-
-// personLabel presents a person by name and role when the directory's
-// label is not at hand, « Mme Sophie Martin (enseignante) », « Sophie
-// Martin (enseignant) » without a civility, falling back to the username
-// when no name is known.
-func personLabel(u bouclier.User) string {
-	name := directory.Named(u)
-	if l := directory.RoleLabel(u.Role, u.Civility); l != "" {
-		return name + " (" + l + ")"
-	}
-	return name
 }
 
 // pages holds one template per page, each the layout plus its content.
