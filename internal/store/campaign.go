@@ -49,6 +49,18 @@ func (db *DB) idArray(ids []int64) (string, any) {
 	return `SELECT value FROM json_each(?)`, string(b)
 }
 
+// textArray is idArray for strings.
+func (db *DB) textArray(vals []string) (string, any) {
+	if vals == nil {
+		vals = []string{}
+	}
+	if db.dialect == Postgres {
+		return `SELECT unnest(?::text[]) AS value`, vals
+	}
+	b, _ := json.Marshal(vals)
+	return `SELECT value FROM json_each(?)`, string(b)
+}
+
 func joinInts(v []int64) string {
 	var b strings.Builder
 	for i, x := range v {
@@ -906,14 +918,7 @@ func (db *DB) Heads(ctx context.Context, uais []string) ([]bouclier.User, error)
 	if len(uais) == 0 {
 		return nil, nil
 	}
-	var set string
-	var arg any
-	if db.dialect == Postgres {
-		set, arg = `SELECT unnest(?::text[]) AS value`, uais
-	} else {
-		b, _ := json.Marshal(uais)
-		set, arg = `SELECT value FROM json_each(?)`, string(b)
-	}
+	set, arg := db.textArray(uais)
 	return db.users(ctx, `SELECT `+userColumns+` FROM users u WHERE u.disabled = 0 AND u.role = 'head' AND u.uai IN (`+set+`) ORDER BY u.username`, arg)
 }
 

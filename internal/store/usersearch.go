@@ -3,7 +3,6 @@ package store
 import (
 	"context"
 	"database/sql"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"strings"
@@ -105,17 +104,7 @@ func (db *DB) UsersNamed(ctx context.Context, usernames []string) (map[string]bo
 	if len(usernames) == 0 {
 		return out, nil
 	}
-	var set string
-	var arg any
-	if db.dialect == Postgres {
-		set, arg = `SELECT unnest(?::text[]) AS value`, usernames
-	} else {
-		b, err := json.Marshal(usernames)
-		if err != nil {
-			return nil, fmt.Errorf("users named: %w", err)
-		}
-		set, arg = `SELECT value FROM json_each(?)`, string(b)
-	}
+	set, arg := db.textArray(usernames)
 	us, err := db.users(ctx, `SELECT `+userColumns+` FROM users u WHERE u.username IN (`+set+`)`, arg)
 	if err != nil {
 		return nil, fmt.Errorf("users named: %w", err)
