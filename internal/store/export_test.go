@@ -35,3 +35,13 @@ func (db *DB) FillSearchKeys(ctx context.Context) error {
 	defer conn.Close()
 	return fillSearchKeys(ctx, conn, db.q)
 }
+
+// PageHits counts the pages served from the page cache (pagecache.go).
+func (db *DB) PageHits() int64 { return db.pages.hits.Load() }
+
+// ForgetPages empties the page cache, so that the next list is read.
+func (db *DB) ForgetPages() {
+	db.pages.mu.Lock()
+	db.pages.pages = nil
+	db.pages.mu.Unlock()
+}

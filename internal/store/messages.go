@@ -66,9 +66,10 @@ func (t *Tx) insertDeliveries(ctx context.Context, messageID int64, recipients [
 		return nil // counted when released (trigger deliveries_unread_update)
 	}
 	// The message is new, so not recalled, and each recipient got exactly
-	// one new unread delivery: the counters move by one (0006_core.sql).
-	res, err = t.exec(ctx, `INSERT OR IGNORE INTO mailbox_unread (user_id, n) SELECT value, 1 FROM json_each(?) WHERE true
-		ON CONFLICT (user_id) DO UPDATE SET n = n + 1`, string(ids))
+	// one new unread delivery: the counters move by one (0006_core.sql),
+	// and so do the mailboxes' versions (0022_mailbox_version.sql).
+	res, err = t.exec(ctx, `INSERT OR IGNORE INTO mailbox_unread (user_id, n, v) SELECT value, 1, 1 FROM json_each(?) WHERE true
+		ON CONFLICT (user_id) DO UPDATE SET n = n + 1, v = v + 1`, string(ids))
 	if err != nil {
 		return fmt.Errorf("count unread: %w", err)
 	}

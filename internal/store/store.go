@@ -83,6 +83,10 @@ type DB struct {
 	// auth keeps sessions and account security briefly (authcache.go).
 	auth authCache
 
+	// pages keeps inbox and trash pages per mailbox version (SQLite,
+	// pagecache.go).
+	pages pageCache
+
 	// The background checkpoints of SQLite's write-ahead log
 	// (checkpoints); nil on PostgreSQL.
 	stopCheckpoints chan struct{}
