@@ -271,6 +271,9 @@ func (db *DB) Thread(ctx context.Context, userID, threadID int64) ([]bouclier.Me
 
 // MarkRead marks a delivery read; it reports false if userID has no such delivery.
 func (db *DB) MarkRead(ctx context.Context, userID, messageID, at int64) (bool, error) {
+	if db.dialect == SQLite {
+		return db.markReadKeepingPages(ctx, userID, messageID, at)
+	}
 	res, err := db.write.ExecContext(ctx, db.q(`UPDATE deliveries SET read_at = ? WHERE user_id = ? AND message_id = ? AND visible = 1 AND read_at = 0`), at, userID, messageID)
 	if err != nil {
 		return false, fmt.Errorf("mark read: %w", err)

@@ -88,3 +88,54 @@ func (db *DB) keepPage(k pageKey, e pageEntry, entries []Entry) {
 	}
 	c.pages[k] = e
 }
+
+// markReadKeepingPages is MarkRead on SQLite. Opening a message from the
+// inbox and coming back to it is the commonest way to list a mailbox
+// again: the mailbox's version moves, and the pages kept would be read
+// again for one flag. The version is read in the transaction that marks
+// the message read; when it is one past a kept page's, that mark was the
+// only change since the page was read (every change moves the version), so
+// the page is kept at the new version with its entry marked read.
+func (db *DB) markReadKeepingPages(ctx context.Context, userID, messageID, at int64) (bool, error) {
+	var (
+		marked bool
+		v      int64
+	)
+	err := db.InTx(ctx, func(t *Tx) error {
+		res, err := t.exec(ctx, `UPDATE deliveries SET read_at = ? WHERE user_id = ? AND message_id = ? AND visible = 1 AND read_at = 0`, at, userID, messageID)
+		if err != nil {
+			return err
+		}
+		if n, _ := res.RowsAffected(); n != 1 {
+			return nil
+		}
+		marked = true
+		return t.queryRow(ctx, `SELECT v FROM mailbox_unread WHERE user_id = ?`, userID).Scan(&v)
+	})
+	if err != nil {
+		return false, fmt.Errorf("mark read: %w", err)
+	}
+	if marked {
+		db.pages.read(userID, messageID, v)
+	}
+	return marked, nil
+}
+
+// read moves user's pages kept at version v-1 to v, their entry of
+// message marked read. Pages of unread messages only are left to be read
+// again. Entries are copied, not written: callers may hold the old ones.
+func (c *pageCache) read(user, message, v int64) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	for k, e := range c.pages {
+		if k.user != user || k.unread || e.mailbox != v-1 {
+			continue
+		}
+		e.mailbox = v
+		if i := slices.IndexFunc(e.entries, func(x Entry) bool { return x.ID == message }); i >= 0 {
+			e.entries = slices.Clone(e.entries)
+			e.entries[i].Read = true
+		}
+		c.pages[k] = e
+	}
+}

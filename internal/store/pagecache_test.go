@@ -216,6 +216,35 @@ func TestPageCacheFollowsEveryChange(t *testing.T) {
 			if ok, err := reader.MarkRead(ctx, rcpt, pending, at); err != nil || !ok {
 				t.Fatalf("mark read: %v %v", ok, err)
 			}
+			// The only change since: the pages stay kept, their entry
+			// read (compared with a fresh read by check).
+			hits := reader.PageHits()
+			list(reader, pages[0])
+			if reader.PageHits() == hits {
+				t.Error("the inbox page was read again after this process marked a message read")
+			}
+		}},
+		{"a new message before one read by this process", func() {
+			another := send(other, "Encore", bouclier.StatusDelivered, rcpt)
+			if ok, err := reader.MarkRead(ctx, rcpt, deferred, at); err != nil || !ok {
+				t.Fatalf("mark read: %v %v", ok, err)
+			}
+			if ok, err := other.MarkRead(ctx, rcpt, another, at); err != nil || !ok {
+				t.Fatalf("mark read: %v %v", ok, err)
+			}
+		}},
+		{"a message read by another process, then one by this process", func() {
+			a := send(other, "Toujours", bouclier.StatusDelivered, rcpt)
+			b := send(other, "Dernier", bouclier.StatusDelivered, someone, rcpt)
+			for _, p := range pages {
+				list(reader, p)
+			}
+			if ok, err := other.MarkRead(ctx, rcpt, a, at); err != nil || !ok {
+				t.Fatalf("mark read: %v %v", ok, err)
+			}
+			if ok, err := reader.MarkRead(ctx, rcpt, b, at); err != nil || !ok {
+				t.Fatalf("mark read: %v %v", ok, err)
+			}
 		}},
 	} {
 		// The pages are kept before the change, then it is made.
