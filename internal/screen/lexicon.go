@@ -484,9 +484,14 @@ var lex = []struct {
 	// the firefighters).
 	{thDeath, 0.5, "preparez|prevoyez|appelez|reservez|commandez|prepare|prevois ~2 les|des|vos|assez ~1 ambulance|ambulances|corbillard|corbillards|linceul|linceuls|cercueil|cercueils; preparez|prevoyez|appelez|reservez|commandez ~2 les|des|vos ~1 pompes|sacs|housses ~1 funebres|mortuaires"},
 	// The school's end as an outcome: « tout partira en fumée », « le
-	// lycée ne sera plus là lundi », « il ne restera rien du collège ».
+	// lycée ne sera plus là lundi » (« là » and a time: « plus la même »,
+	// « plus ouvert la semaine prochaine » are not), « il ne restera
+	// rien du collège ».
 	{thArson, 0.4, "partira|partiront|partirez ~1 en ~1 fumee|cendres|poussiere|flammes; va|vont ~1 partir ~1 en ~1 fumee|cendres|poussiere|flammes; sera|seront ~1 reduit|reduite|reduits|reduites ~1 en ~1 cendres|poussiere|miettes"},
-	{thBlowUp, 0.45, "@place ~1 ne ~1 sera|seront|existera|existeront ~1 plus ~1 la|debout; @place ~1 n ~1 existera|existeront ~1 plus; il ~1 ne ~1 restera ~1 rien ~2 de|du|des ~2 @place; @place ~2 sera|seront ~1 raye|rayee|rayes ~2 de ~1 la ~1 carte"},
+	{thBlowUp, 0.45, "@place ~1 ne ~1 sera|seront|existera|existeront ~1 plus ~1 debout; @place ~1 ne ~1 sera|seront|existera|existeront ~1 plus la @time; @place ~1 n ~1 existera|existeront ~1 plus; il ~1 ne ~1 restera ~1 rien ~2 de|du|des ~2 @place; @place ~2 sera|seront ~1 raye|rayee|rayes ~2 de ~1 la ~1 carte"},
+	// « l'alerte à la bombe » names an event (a parent's worry, a head's
+	// letter), not a bomb.
+	{neutral, 0, "alerte|alertes|canular|canulars ~1 a|de ~1 la ~1 ^bombe"},
 	// A building's end in works: « le vieux gymnase n'existera plus après
 	// les travaux ».
 	{neutral, 0, "^@place ~6 ne|n ~1 sera|seront|existera|existeront ~1 plus ~8 travaux|chantier|renovation|demolition|demoli|demolie|rase|rasee|detruit|detruite|construire|reconstruire|agrandissement|remplace|remplacee|nouveau|nouvelle|neuf|neuve|demenage|demenagement"},
