@@ -473,10 +473,10 @@ var lex = []struct {
 	{phPrize, 0.4, "reclamez|recuperez|retirez|recevez|reclame|recupere ~2 votre|vos|ton|tes ~1 lot|lots|gain|gains|cadeau|cadeaux|recompense|prix ~2 sur|ici|via|en; felicitations|bravo ~4 gagne|gagnant|selectionne|selectionnee ~8 sur|ici|lien|cliquez"},
 	// Lures of the 2024 infostealers: game cheats, cracks, free in-game
 	// currency and "generators", most dangerous with a download or a link.
-	{phLure, 0.5, "gratuit*|free|indetectable* ~3 cheat|cheats|aimbot|wallhack|wallhacks|hack|hacks; cheat|cheats|aimbot|wallhack|wallhacks|triggerbot|esp ~2 gratuit*|indetectable*|free|undetected; generateur|generator ~3 vbucks|v|robux|gemmes|diamants|skins|pieces|credits|coins; vbucks|robux|gemmes|diamants|skins|coins ~2 gratuit*|illimite*|free|offerts; free ~1 vbucks|robux|skins|v; mod ~1 menu; crack|cracks|keygen ~3 @game|jeu|jeux|gratuit*|ici"},
+	{phLure, 0.5, "gratuit*|free|indetectable* ~3 cheat|cheats|aimbot|wallhack|wallhacks|hack|hacks; cheat|cheats|aimbot|wallhack|wallhacks|triggerbot|esp ~2 gratuit*|indetectable*|free|undetected; generateur|generator ~3 vbucks|v|robux|gemmes|diamants|skins|pieces|credits|coins; vbucks|bucks|robux|gemmes|diamants|skins|coins ~2 gratuit*|illimite*|free|offerts; free ~1 vbucks|robux|skins|v; mod ~1 menu; crack|cracks|keygen ~3 @game|jeu|jeux|gratuit*|ici"},
 	{phLure, 0.5, "credits|pieces|gemmes|diamants|vbucks|robux|skins|coins|argent|or ~2 illimite*|gratuit*|infini*|unlimited; hack|hacks|cheat|cheats|triche ~4 booster|boost|gagner|avantage|rank|ranked"},
 	{phLure, 0.35, "cheat|cheats|hack|hacks|aimbot|wallhack|crack|keygen|injecteur|injector"},
-	{phLureGet, 0.3, "telecharge*|download*|lance|ouvre|installe* ~4 fichier|ici|lien|exe|zip|apk|sur|le|ce; fichier ~2 joint|ci; piece ~1 jointe"},
+	{phLureGet, 0.3, "scanne|scannez|scanner|flashe|flashez|flasher ~2 le|ce|un ~1 qr|qrcode; telecharge*|download*|lance|ouvre|installe* ~4 fichier|ici|lien|exe|zip|apk|sur|le|ce; fichier ~2 joint|ci; piece ~1 jointe"},
 	// The twelfth round: threats sent to a whole school and praise of an
 	// attack, in the shapes that name no weapon.
 	// The outcome told by what it calls for: « préparez les corbillards »,
@@ -498,9 +498,6 @@ var lex = []struct {
 	// A warning to keep the children away: context, like an evacuation
 	// (a head's letter on a strike says the same without an act).
 	{thEvacuate, 0.3, "gardez|garde|laissez|laisse ~1 vos|votre|tes|ton ~1 enfants|enfant|gosses|fils|fille|gamins ~3 maison|chez; n ~1 envoyez ~1 pas ~1 vos|votre ~1 enfants|enfant"},
-	// Devices counted after a preparation: « tout est prêt, deux colis »,
-	// « j'ai tout préparé : trois sacs ».
-	{thWeapon, 0.4, "tout ~2 prepare|preparee|prepares|pret|prets|pose|place|installe ~3 deux|trois|quatre|cinq|six|2|3|4|5|6|plusieurs ~1 sacs|colis|valises|paquets|charges|bonbonnes|engins|bidons"},
 	// The means brought for a massacre: « on ramène de quoi faire un
 	// carnage », « j'apporte de quoi tout faire sauter »: the act, and the
 	// speaker's intent (a laugh does not make it a joke).
@@ -509,10 +506,11 @@ var lex = []struct {
 	// Poison or gas spread in a place: « du gaz sera diffusé dans la
 	// ventilation », « on va empoisonner la cantine ».
 	{thAttack, 0.45, "gaz|poison|toxique|toxiques|chlore|sarin|acide|produit|produits ~3 sera|seront|va|vont|vais|allons ~2 diffuse*|repandu*|repandre|libere*|liberer|verse*|verser|lache*|lacher|injecte*|injecter ~6 @place|ventilation|aeration|clim|climatisation|repas|eau|@target; empoisonner|empoisonnerai|empoisonnera|empoisonnerons|empoisonneront ~3 @place|@target|repas|eau|tout|vous|les"},
+	{thAttack, 0.4, "poison|cyanure|toxique|toxiques|sarin ~2 est|sont ~1 deja ~2 dans|sous ~4 @place|repas|eau|fontaines|fontaine|bouteilles|cantine|self"},
 	// Approval of an attack's author without a praise word: « il a fait
 	// ce qu'il fallait », a blessing on him, the call to do the same; the
 	// attack named (apRef) is required, as for every approval.
-	{apApprove, 0.55, "!a|ont|avait|avaient ~1 fait ~1 ce ~1 qu ~1 il ~1 fallait|faut|fallu; !a|ont|avait|avaient ~1 fait ~1 son|leur ~1 devoir"},
+	{apApprove, 0.55, "!a|ont|avait|avaient ~1 fait ~1 ce ~1 qu ~1 il ~1 fallait|faut|fallu; !a|ont|avait|avaient ~1 eu ~1 ce ~1 qu ~1 il|ils|elle|elles ~1 cherchait|cherchaient; !l|les ~1 avait|avaient|a|ont ~1 cherche; !a|ont|avait|avaient ~1 fait ~1 son|leur ~1 devoir"},
 	{apEmulate, 0.5, "on|vous|nous|il ~1 devrait|devrions|devriez|faudrait|faut|doit ~2 tous|toutes ~1 faire ~1 pareil|pareille; on|vous|nous|il ~1 devrait|devrions|devriez|faudrait|faut|doit ~2 tous|toutes ~1 faire ~1 comme ~1 lui|eux; on|vous|nous|il ~1 devrait|devrions|devriez|faudrait|faut|doit ~2 tous|toutes ~1 faire ~1 la ~1 meme ~1 chose; faites|faisons ~1 pareil|pareille; faites|faisons ~1 comme ~1 lui|eux"},
 	{apApprove, 0.35, "que|qu ~1 dieu|allah ~2 l|les ~1 accepte|recompense|accueille|agree"},
 	// An attack told as a feast for believers: « une belle journée pour
@@ -525,6 +523,8 @@ var lex = []struct {
 	// prof la même chose qu'à Samuel Paty », « finir comme Paty »; a
 	// tribute's « plus jamais » negates it.
 	{apHate, 0.7, "!espere|souhaite|souhaiterais|veux|voudrais|faudrait|merite|meritent|merites|arrivera|arrivent|arrive|reserve ~8 meme ~1 chose|sort ~2 qu|que ~1 a|aux ~1 samuelpaty|paty|dominiquebernard|bernard|charliehebdo|charlie; !espere|souhaite|souhaiterais|veux|voudrais|faudrait|merite|meritent|merites|arrivera|arrivent|arrive|reserve ~8 meme ~1 chose|sort ~2 qu|que ~1 samuelpaty|paty|dominiquebernard|bernard; !finir|finisse|finissent|finira|finiras|finirez|finiront ~1 comme ~1 samuelpaty|paty|dominiquebernard|bernard|charliehebdo|charlie"},
+	// A named attack wished again: « il faudrait un nouveau Bataclan ».
+	{apHate, 0.6, "!faudrait|faut|veux|voudrais|voudrait|espere|souhaite|vivement|manque|besoin|merite|meritent|meriterait ~4 un|une ~1 nouveau|nouvel|nouvelle|autre|deuxieme|second|seconde ~1 bataclan|conflans|arras|charlie|charliehebdo|samuelpaty|paty|hypercacher|columbine|colombine"},
 	// Those who show or mock the Prophet as a target, with a call: « il
 	// faut que quelqu'un s'occupe de ceux qui montrent les caricatures ».
 	{apHate, 0.55, "faut|faudrait|devrait|doit|devrions|doivent ~4 occupe*|occuper|regle*|regler|punisse*|punir|paye*|payer|tue*|tuer|egorge*|egorger|bute*|buter|decapite*|decapiter ~5 qui ~1 montrent|montre|montrait|montraient|dessinent|dessine|insultent|insulte|caricaturent|caricature|blasphement|blaspheme|moquent|moque"},

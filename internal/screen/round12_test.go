@@ -18,17 +18,19 @@ func TestTwelfthRoundRules(t *testing.T) {
 		{"Jeudi la cantine partira en fumée.", detThreat},
 		{"Lundi le bahut ne sera plus debout.", detThreat},
 		{"demain il ne restera rien du gymnase", detThreat},
-		// devices counted after a preparation
-		{"Tout est prêt, quatre colis au CDI pour 11h.", detThreat},
 		// the means brought for a massacre
 		{"Mardi j'amène de quoi faire une boucherie à la cantine", detThreat},
 		// poison or gas spread in a place
 		{"Du poison sera versé dans les repas de la cantine vendredi.", detThreat},
 		{"on va empoisonner l'eau du collège demain", detThreat},
+		{"Le cyanure est déjà dans les bouteilles du self.", detThreat},
 		// approval without a praise word, the attack named
 		{"Le gars de Conflans a fait ce qu'il fallait.", detApology},
 		{"Les frères de Charlie Hebdo, faites comme eux !", detApology},
 		{"Samuel Paty, on devrait tous faire la même chose à nos profs", detApology},
+		{"Charlie Hebdo, ils ont eu ce qu'ils cherchaient.", detApology},
+		// a named attack wished again
+		{"vivement un nouveau Bataclan", detApology},
 		// the fate of a murdered teacher wished on another
 		{"Cette prof finira comme Paty.", detApology},
 		{"j'espère que le principal aura le même sort que Samuel Paty", detApology},
@@ -37,6 +39,8 @@ func TestTwelfthRoundRules(t *testing.T) {
 		// a code announced, then asked back by a pronoun
 		{"Tu vas recevoir un code sur ton téléphone, renvoie-le-moi vite stp", detPhishing},
 		{"Un code de sécurité va vous parvenir, merci de nous le communiquer.", detPhishing},
+		// free V-Bucks (tokenised « v bucks »), a QR code to scan
+		{"V-Bucks illimités pour toute la classe, scannez le QR code", detPhishing},
 	} {
 		if s := textScores(c.text)[c.det].score; s < 0.5 {
 			t.Errorf("%s %.2f, want ≥ 0.5: %q", detectorNames[c.det], s, c.text)
@@ -53,6 +57,13 @@ func TestTwelfthRoundRules(t *testing.T) {
 		"Pour que plus jamais un enseignant ne subisse le même sort que Samuel Paty, minute de silence lundi.",
 		"Ton code de cantine est sur ta carte, ne le donne à personne.",
 		"Ce soir on fera sauter des champignons dans la poêle au foyer.",
+		"Le joueur a eu ce qu'il cherchait : un carton rouge.",
+		"Il faudrait un nouveau gymnase dans notre collège, l'ancien est trop petit.",
+		"Plus jamais un nouveau Bataclan : minute de silence au lycée vendredi à 11h.",
+		"Dans Roméo et Juliette, le poison est déjà dans la fiole quand Juliette se réveille : analysez la scène.",
+		"Scanne le QR code sur la fiche pour répondre au questionnaire de la cantine.",
+		"L'école ne sera plus ouverte la semaine prochaine à cause de la grève.",
+		"Ma fille a peur depuis l'alerte à la bombe de lundi, que fait l'établissement ?",
 		"Installez GeoGebra depuis le site officiel, le fichier s'appelle geogebra-setup.exe.",
 	} {
 		if r := e.Check(Input{Text: text}); r.Verdict != Deliver {
