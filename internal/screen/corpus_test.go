@@ -201,8 +201,11 @@ func TestHeldOut(t *testing.T) {
 		// subject only, split sentences, leet and spaced letters), 12
 		// terror apology, 12 phishing (ENT, Educonnect, Pronote, cheats,
 		// QR code and attachment lures, lookalike domains, a code asked by
-		// reply) and 32 hard benign, written before the twelfth round and
-		// not tuned on.
+		// reply) and 32 hard benign, written before the twelfth round:
+		// harmful 32/45 stopped (threat 15/21, terror apology 7/12,
+		// phishing 10/12) and benign 1/32 held when written; 44/45 and
+		// 0/32 after it, with the rules written while its misses were
+		// visible (no longer blind).
 		{"blind14", "testdata/blind14_heldout.jsonl", 0.5},
 	} {
 		t.Run(c.name, func(t *testing.T) {
