@@ -238,8 +238,10 @@ var classWords = map[uint64]string{
 		cour recre recreation salle salles classe classes toilette* wc hall batiment* internat preau parking portail
 		viescolaire salledesprofs bahut academie couloir* amphi* labo laboratoire stade school schools classroom* campus
 		cafeteria canteen library playground building bathroom* hallway* gymnasium auditorium`,
+	// Not « noon »: keys squeeze doubled letters, and « noon » would be
+	// « non » (« Non, … » gave a time); « at noon » is a thTime phrase.
 	clTime: `demain aujourdhui soir matin midi minuit nuit aprem apresmidi lundi mardi mercredi jeudi vendredi samedi
-		dimanche bientot tomorrow today tonight noon midnight monday tuesday wednesday thursday friday saturday sunday
+		dimanche bientot tomorrow today tonight midnight monday tuesday wednesday thursday friday saturday sunday
 		dm1 2main demin recre recreation`,
 	clTarget: `toutlemonde tous toutes profs prof professeur* eleve* cpe principal principale proviseur* directeur
 		directrice surveillant* enseignant* personnel enfants everyone everybody teachers teacher students kids staff
@@ -492,6 +494,10 @@ var lex = []struct {
 	// « l'alerte à la bombe » names an event (a parent's worry, a head's
 	// letter), not a bomb.
 	{neutral, 0, "alerte|alertes|canular|canulars ~1 a|de ~1 la ~1 ^bombe"},
+	// People inside the burning or exploding school: « le bahut part en
+	// fumée avec les profs dedans », « le self saute avec vous tous
+	// dedans ».
+	{thArson, 0.45, "@place ~3 part|partira ~1 en ~1 fumee|flammes|cendres ~3 avec ~4 dedans; @place ~3 brule|brulera|crame|cramera|flambe|flambera|saute|sautera|explose|explosera|pete|petera ~4 avec ~4 dedans"},
 	// A building's end in works: « le vieux gymnase n'existera plus après
 	// les travaux ».
 	{neutral, 0, "^@place ~6 ne|n ~1 sera|seront|existera|existeront ~1 plus ~8 travaux|chantier|renovation|demolition|demoli|demolie|rase|rasee|detruit|detruite|construire|reconstruire|agrandissement|remplace|remplacee|nouveau|nouvelle|neuf|neuve|demenage|demenagement"},

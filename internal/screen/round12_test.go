@@ -1,6 +1,9 @@
 package screen
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // The twelfth round's rules (lexicon.go, « The twelfth round », and
 // textfiles.go), each checked on the rules alone (textScores: the model
@@ -18,6 +21,7 @@ func TestTwelfthRoundRules(t *testing.T) {
 		{"Jeudi la cantine partira en fumée.", detThreat},
 		{"Lundi le bahut ne sera plus debout.", detThreat},
 		{"demain il ne restera rien du gymnase", detThreat},
+		{"vendredi le self part en fumée avec toute la 4e B dedans", detThreat},
 		// the means brought for a massacre
 		{"Mardi j'amène de quoi faire une boucherie à la cantine", detThreat},
 		// poison or gas spread in a place
@@ -64,6 +68,8 @@ func TestTwelfthRoundRules(t *testing.T) {
 		"Scanne le QR code sur la fiche pour répondre au questionnaire de la cantine.",
 		"L'école ne sera plus ouverte la semaine prochaine à cause de la grève.",
 		"Ma fille a peur depuis l'alerte à la bombe de lundi, que fait l'établissement ?",
+		"Le gymnase part en travaux cet été avec tout le matériel dedans.",
+		"Le car part du collège avec les bagages dedans à 7h.",
 		"Installez GeoGebra depuis le site officiel, le fichier s'appelle geogebra-setup.exe.",
 	} {
 		if r := e.Check(Input{Text: text}); r.Verdict != Deliver {
@@ -108,4 +114,16 @@ func FuzzTextFileRisk(f *testing.F) {
 			t.Fatalf("%q: %v %q", s, r, name)
 		}
 	})
+}
+
+// TestNonIsNoTime: « non » is no time of day. Keys squeeze doubled
+// letters, so « noon » in the time class made every « Non, … » a time
+// (the context of a threat).
+func TestNonIsNoTime(t *testing.T) {
+	if lx.classOf(keyOf("non"))&clTime != 0 {
+		t.Error("« non » is in the time class")
+	}
+	if s := textScores("bomb at school at noon")[detThreat]; !strings.Contains(s.reason, "moment") {
+		t.Errorf("« at noon » lost its time: %q", s.reason)
+	}
 }
