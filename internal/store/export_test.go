@@ -40,8 +40,11 @@ func (db *DB) FillSearchKeys(ctx context.Context) error {
 func (db *DB) PageHits() int64 { return db.pages.hits.Load() }
 
 // ForgetPages empties the page cache, so that the next list is read.
-func (db *DB) ForgetPages() {
+func (db *DB) ForgetPages() { db.pages.clear() }
+
+// PagesKept counts the pages in the page cache.
+func (db *DB) PagesKept() int {
 	db.pages.mu.Lock()
-	db.pages.pages = nil
-	db.pages.mu.Unlock()
+	defer db.pages.mu.Unlock()
+	return len(db.pages.pages)
 }

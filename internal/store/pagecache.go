@@ -89,6 +89,13 @@ func (db *DB) keepPage(k pageKey, e pageEntry, entries []Entry) {
 	c.pages[k] = e
 }
 
+// clear drops every page kept.
+func (c *pageCache) clear() {
+	c.mu.Lock()
+	c.pages = nil
+	c.mu.Unlock()
+}
+
 // markReadKeepingPages is MarkRead on SQLite. Opening a message from the
 // inbox and coming back to it is the commonest way to list a mailbox
 // again: the mailbox's version moves, and the pages kept would be read

@@ -255,3 +255,69 @@ func TestPageCacheFollowsEveryChange(t *testing.T) {
 		check(c.name)
 	}
 }
+
+// TestErasureDropsPages: what retention erases (expired messages, closed
+// accounts) does not stay in the pages a process kept.
+func TestErasureDropsPages(t *testing.T) {
+	ctx := context.Background()
+	db, err := store.Open(ctx, store.Config{DataDir: t.TempDir()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	now := time.Unix(2e9, 0)
+	var prof, parent int64
+	err = db.InTx(ctx, func(tx *store.Tx) (err error) {
+		if prof, err = tx.UpsertUser(ctx, bouclier.User{Username: "prof", DisplayName: "Sophie Martin", Role: bouclier.RoleTeacher}, "", now); err != nil {
+			return err
+		}
+		if parent, err = tx.UpsertUser(ctx, bouclier.User{Username: "parent", DisplayName: "Marie Dupont", Role: bouclier.RoleParent}, "", now); err != nil {
+			return err
+		}
+		for i, at := range []time.Time{now.Add(-400 * 24 * time.Hour), now} {
+			if _, err := tx.InsertMessage(ctx, &bouclier.Message{SenderID: prof, Subject: "Sortie", Body: "…", To: []string{"user:parent"},
+				Status: bouclier.StatusDelivered, SentAt: store.Micros(at) + int64(i)}, []int64{parent}); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		name  string
+		erase func(tx *store.Tx) error
+	}{
+		{"expired messages", func(tx *store.Tx) error {
+			n, _, err := tx.ExpireMessages(ctx, store.Micros(now.Add(-365*24*time.Hour)), 10)
+			if err == nil && n != 1 {
+				t.Errorf("expired %d messages, want 1", n)
+			}
+			return err
+		}},
+		{"a closed account", func(tx *store.Tx) error {
+			if _, err := tx.CloseUser(ctx, parent, now.Add(-48*time.Hour)); err != nil {
+				return err
+			}
+			ids, err := tx.EraseClosedAccounts(ctx, store.Micros(now), store.Micros(now), 10)
+			if err == nil && len(ids) != 1 {
+				t.Errorf("erased %v, want the parent", ids)
+			}
+			return err
+		}},
+	} {
+		if _, err := db.SearchFolder(ctx, parent, store.FolderInbox, store.FolderFilter{Summary: true}, 0, 0, 50); err != nil {
+			t.Fatal(err)
+		}
+		if db.PagesKept() == 0 {
+			t.Fatalf("%s: no page kept before", c.name)
+		}
+		if err := db.InTx(ctx, c.erase); err != nil {
+			t.Fatalf("%s: %v", c.name, err)
+		}
+		if n := db.PagesKept(); n != 0 {
+			t.Errorf("%s: %d pages still kept after the erasure", c.name, n)
+		}
+	}
+}
