@@ -137,6 +137,7 @@ func run(bouclierBin, bareBin, beforeBin, work string, rounds int, d time.Durati
 		}
 	}
 	res := map[string][]result{}
+	var loads []float64 // the machine's load average after each round
 	for i := range rounds {
 		order := []*target{bare, b}
 		if i%2 == 1 {
@@ -156,8 +157,10 @@ func run(bouclierBin, bareBin, beforeBin, work string, rounds int, d time.Durati
 				r.cpuPerMsg = (after - before) / time.Duration(r.sent)
 			}
 			res[t.name] = append(res[t.name], r)
-			fmt.Printf("round %d %-8s %7.0f msg/s  p50 %6.1f ms  p99 %6.1f ms  CPU %5.0f µs/msg  failed %d %s\n", i+1, t.label, r.rate,
-				ms(r.p50), ms(r.p99), float64(r.cpuPerMsg.Microseconds()), r.failed, r.firstErr)
+			load := loadAverage()
+			loads = append(loads, load)
+			fmt.Printf("round %d %-8s %7.0f msg/s  p50 %6.1f ms  p99 %6.1f ms  CPU %5.0f µs/msg  load %4.1f  failed %d %s\n", i+1, t.label, r.rate,
+				ms(r.p50), ms(r.p99), float64(r.cpuPerMsg.Microseconds()), load, r.failed, r.firstErr)
 		}
 	}
 	var rate, p99, cpu []float64
@@ -171,6 +174,7 @@ func run(bouclierBin, bareBin, beforeBin, work string, rounds int, d time.Durati
 	fmt.Printf("rate ratio (bouclier / %s):   %s\n", bare.label, mmm(rate))
 	fmt.Printf("p99 ratio (bouclier / %s):    %s\n", bare.label, mmm(p99))
 	fmt.Printf("CPU per message ratio:          %s\n", mmm(cpu))
+	fmt.Printf("load average (1 min, after each round): %s\n", mmm(loads))
 	for _, t := range []*target{bare, b} {
 		var rates []float64
 		for _, r := range res[t.name] {
@@ -230,7 +234,7 @@ func runNodes(bin, pgURL, work string, rounds int, d time.Duration, clients int)
 		for _, set := range sets {
 			r := load(client, set, d, clients)
 			rate[len(set)-1] = r.rate
-			fmt.Printf("round %d %d process(es) %7.0f msg/s  p50 %6.1f ms  p99 %6.1f ms  failed %d %s\n", i+1, len(set), r.rate, ms(r.p50), ms(r.p99), r.failed, r.firstErr)
+			fmt.Printf("round %d %d process(es) %7.0f msg/s  p50 %6.1f ms  p99 %6.1f ms  load %4.1f  failed %d %s\n", i+1, len(set), r.rate, ms(r.p50), ms(r.p99), loadAverage(), r.failed, r.firstErr)
 		}
 		one, two = append(one, rate[0]), append(two, rate[1])
 		ratio = append(ratio, rate[1]/rate[0])
@@ -508,6 +512,25 @@ func load(client *http.Client, targets []*target, d time.Duration, clients int) 
 }
 
 // cpuTime returns the user and system CPU time a process has used.
+// loadAverage returns the machine's load average over the last minute
+// (/proc/loadavg), or -1 if it cannot be read: the other work running
+// beside the benchmark, which moves the rates of a round.
+func loadAverage() float64 {
+	b, err := os.ReadFile("/proc/loadavg")
+	if err != nil {
+		return -1
+	}
+	f := strings.Fields(string(b))
+	if len(f) == 0 {
+		return -1
+	}
+	v, err := strconv.ParseFloat(f[0], 64)
+	if err != nil {
+		return -1
+	}
+	return v
+}
+
 func cpuTime(pid int) (time.Duration, error) {
 	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", pid))
 	if err != nil {
