@@ -7,6 +7,7 @@
 //
 //	bouclierbench --bouclier BIN --bare BIN [--rounds 5] [--duration 10s] [--clients 8] [--work DIR]
 //	bouclierbench --bouclier BIN --before BIN [...]   (two Bouclier binaries, the second as the baseline)
+//	bouclierbench ... --frames                         (and the WAL frames a commit writes, per table)
 //	bouclierbench --bouclier BIN --postgres URL [...]  (one process against two on one database)
 //	bouclierbench --bouclier BIN --inbox 20000 [...]   (the web inbox page, full against empty)
 package main
@@ -56,6 +57,7 @@ func main() {
 	work := flag.String("work", "", "working `directory` (default: a temporary one, removed)")
 	postgres := flag.String("postgres", "", "PostgreSQL server `URL` (rights to create a database): measure one Bouclier process against two sharing it, instead of the baseline")
 	inbox := flag.Int("inbox", 0, "instead of the send rounds, fill one pupil's inbox with `N` messages and time the web inbox page against an empty one")
+	frames := flag.Bool("frames", false, "with --bare or --before: copy Bouclier's SQLite database and WAL in the middle of each of its rounds and report the WAL frames a commit wrote to each table and index")
 	flag.Parse()
 	if *inbox > 0 && *bouclierBin != "" {
 		if err := runInbox(*bouclierBin, *work, *rounds, *inbox, *clients); err != nil {
@@ -72,7 +74,7 @@ func main() {
 	if *postgres != "" {
 		err = runNodes(*bouclierBin, *postgres, *work, *rounds, *duration, *clients)
 	} else {
-		err = run(*bouclierBin, *bareBin, *beforeBin, *work, *rounds, *duration, *clients)
+		err = run(*bouclierBin, *bareBin, *beforeBin, *work, *rounds, *duration, *clients, *frames)
 	}
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "bouclierbench:", err)
@@ -101,7 +103,7 @@ type result struct {
 
 // run alternates rounds between Bouclier and the baseline: the bare server
 // (bareBin), or another Bouclier binary (beforeBin) when bareBin is empty.
-func run(bouclierBin, bareBin, beforeBin, work string, rounds int, d time.Duration, clients int) error {
+func run(bouclierBin, bareBin, beforeBin, work string, rounds int, d time.Duration, clients int, frames bool) error {
 	if work == "" {
 		dir, err := os.MkdirTemp("", "bouclierbench")
 		if err != nil {
@@ -136,6 +138,14 @@ func run(bouclierBin, bareBin, beforeBin, work string, rounds int, d time.Durati
 			return fmt.Errorf("%s: no send acknowledged while warming up: %s", t.label, r.firstErr)
 		}
 	}
+	var snapDir string
+	var snaps []string
+	if frames {
+		snapDir = filepath.Join(work, "frames")
+		if err := os.MkdirAll(snapDir, 0o700); err != nil {
+			return err
+		}
+	}
 	res := map[string][]result{}
 	var loads []float64 // the machine's load average after each round
 	for i := range rounds {
@@ -148,7 +158,22 @@ func run(bouclierBin, bareBin, beforeBin, work string, rounds int, d time.Durati
 			if err != nil {
 				return err
 			}
+			var snapped chan error
+			if frames && t == b {
+				name := fmt.Sprintf("round%d", i+1)
+				snapped = make(chan error, 1)
+				go func() {
+					time.Sleep(d / 2)
+					snapped <- walSnapshot(filepath.Join(bdata, "bouclier.db"), snapDir, name)
+				}()
+				snaps = append(snaps, name)
+			}
 			r := load(client, []*target{t}, d, clients)
+			if snapped != nil {
+				if err := <-snapped; err != nil {
+					return fmt.Errorf("WAL snapshot: %w", err)
+				}
+			}
 			after, err := cpuTime(t.cmd.Process.Pid)
 			if err != nil {
 				return err
@@ -185,6 +210,9 @@ func run(bouclierBin, bareBin, beforeBin, work string, rounds int, d time.Durati
 			return err
 		}
 		fmt.Printf("%-8s rate %s msg/s, peak RSS %d MiB\n", t.label, mmm(rates), hwm>>20)
+	}
+	if frames {
+		printFrames(snapDir, snaps)
 	}
 	return nil
 }
