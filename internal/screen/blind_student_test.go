@@ -21,11 +21,12 @@ func TestBlindSetsStudentLine(t *testing.T) {
 		{"blind10", 26, 3}, // threats between pupils (eighth round A)
 		{"blind12", 28, 4}, // pupils' spelling noise (ninth round)
 		{"blind13", 24, 4}, // pupils' blackmail and implied menace (tenth round)
+		{"blind14", 44, 0}, // threats to schools, terror apology, phishing (twelfth round)
 	} {
 		t.Run(c.set, func(t *testing.T) {
 			var harmful, benign, nHarmful, nBenign int
 			for _, m := range readCorpus(t, "testdata/"+c.set+"_heldout.jsonl") {
-				held := e.Check(Input{Text: m.Text, SenderRole: bouclier.RoleStudent}).Verdict != Deliver
+				held := e.Check(Input{Subject: m.Subject, Text: m.Text, SenderRole: bouclier.RoleStudent}).Verdict != Deliver
 				if m.Label == "benign" {
 					nBenign++
 					if held {

@@ -9,9 +9,10 @@ import (
 )
 
 type labelled struct {
-	ID    string `json:"id"`
-	Label string `json:"label"`
-	Text  string `json:"text"`
+	ID      string `json:"id"`
+	Label   string `json:"label"`
+	Subject string `json:"subject,omitempty"` // only a few blind messages have one
+	Text    string `json:"text"`
 }
 
 func readCorpus(t testing.TB, path string) []labelled {
@@ -44,7 +45,7 @@ func runCorpus(t *testing.T, path string, strict bool) float64 {
 	var tp, tn, fp, fn int
 	perLabel := map[string][2]int{}
 	for _, m := range msgs {
-		r := e.Check(Input{Text: m.Text})
+		r := e.Check(Input{Subject: m.Subject, Text: m.Text})
 		benign := m.Label == "benign"
 		delivered := r.Verdict == Deliver
 		c := perLabel[m.Label]
@@ -195,6 +196,17 @@ func TestHeldOut(t *testing.T) {
 		// teacher's « si tu ne rends pas …, je mets un zéro »), written
 		// before the tenth round and not tuned on.
 		{"blind13", "testdata/blind13_heldout.jsonl", 0.5},
+		// 21 threats to a whole school (formal, mocking, SMS, English
+		// mixed in, euphemisms, times and places spelled out, one in its
+		// subject only, split sentences, leet and spaced letters), 12
+		// terror apology, 12 phishing (ENT, Educonnect, Pronote, cheats,
+		// QR code and attachment lures, lookalike domains, a code asked by
+		// reply) and 32 hard benign, written before the twelfth round:
+		// harmful 32/45 stopped (threat 15/21, terror apology 7/12,
+		// phishing 10/12) and benign 1/32 held when written; 44/45 and
+		// 0/32 after it, with the rules written while its misses were
+		// visible (no longer blind).
+		{"blind14", "testdata/blind14_heldout.jsonl", 0.5},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			acc := runCorpus(t, c.file, false)

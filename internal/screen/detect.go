@@ -568,7 +568,7 @@ func scoreDetector(d detector, src string, toks []dtok, best *[numFeatures]featH
 	case detApology:
 		refs := best[apExtremist].seen || best[apRef].seen
 		if !refs {
-			on[apApprove] = false
+			on[apApprove], on[apEmulate] = false, false
 			if on[apVengeance] {
 				weights[apVengeance] = 0.15
 			}
@@ -576,7 +576,7 @@ func scoreDetector(d detector, src string, toks []dtok, best *[numFeatures]featH
 		if on[apJoin] && best[apExtremist].seen {
 			weights[apJoin] = math.Max(weights[apJoin], 0.55)
 		}
-		if !best[apApprove].seen && !best[apVengeance].seen && !best[apHate].seen && !best[apJoin].seen && !best[apPraise].seen {
+		if !best[apApprove].seen && !best[apVengeance].seen && !best[apHate].seen && !best[apJoin].seen && !best[apPraise].seen && !best[apEmulate].seen {
 			stance = false
 		}
 	case detSextortion:

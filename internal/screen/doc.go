@@ -75,7 +75,10 @@
 //     or of gouv.fr, a file host, a download of a program, a risky
 //     top-level domain, login words and deep subdomains; the registered
 //     domain comes from the public suffix list (RegisteredDomain). A
-//     phishing text with a risky link scores higher than either.
+//     file named in the text (textfiles.go) is a phishing finding: 0.8
+//     for a double extension ending in a program or a script
+//     (bulletin.pdf.exe), 0.35 for a plain program name (setup.exe). A
+//     phishing text with a risky link or file scores higher than either.
 //  5. Verdict: the score is the strongest finding raised by the second
 //     (1-(1-a)(1-b/2)); reject from RejectAt (0.85), hold from HoldAt (0.5;
 //     StudentHoldAt for students), otherwise deliver. Reasons list the

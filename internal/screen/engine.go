@@ -220,8 +220,12 @@ func (e *Engine) Check(in Input) Result {
 			fs = append(fs, finding{e.cfg.HoldAt, fmt.Sprintf("policy: modèle de texte indisponible (%v) (score %.2f)", e.modelErr, e.cfg.HoldAt)})
 		}
 	}
-	// 4. Links.
+	// 4. Links, and file names in the text (textfiles.go).
 	linkScore := e.checkLinks(in, links, &res, &fs)
+	if risk, name := textFileRisk(text); risk > 0 {
+		fs = append(fs, finding{risk, fmt.Sprintf("phishing: fichier exécutable nommé dans le texte %q (score %.2f)", name, risk)})
+		linkScore = math.Max(linkScore, risk)
+	}
 	// Phishing text and a risky link strengthen each other.
 	ph := ds[detPhishing].score
 	if linkScore > 0 && ph > 0 {

@@ -75,7 +75,8 @@ const (
 	apJoin
 	apHate
 	apPlace
-	apPraise // praise of a named attack's perpetrators: carries its own reference
+	apPraise  // praise of a named attack's perpetrators: carries its own reference
+	apEmulate // a call to do as an attack's author did: needs the attack named
 	// sextortion
 	sxIntimate
 	sxCoerce
@@ -153,6 +154,7 @@ var feats = [numFeatures]featInfo{
 	apHate:      {det: detApology, role: roleCore, stance: true},
 	apPlace:     {det: detApology, role: roleCtx, label: "lieu"},
 	apPraise:    {det: detApology, role: roleCore, stance: true},
+	apEmulate:   {det: detApology, role: roleCore, stance: true},
 
 	sxIntimate: {det: detSextortion, role: roleCore},
 	sxCoerce:   {det: detSextortion, role: roleCore, stance: true},
@@ -236,8 +238,10 @@ var classWords = map[uint64]string{
 		cour recre recreation salle salles classe classes toilette* wc hall batiment* internat preau parking portail
 		viescolaire salledesprofs bahut academie couloir* amphi* labo laboratoire stade school schools classroom* campus
 		cafeteria canteen library playground building bathroom* hallway* gymnasium auditorium`,
+	// Not « noon »: keys squeeze doubled letters, and « noon » would be
+	// « non » (« Non, … » gave a time); « at noon » is a thTime phrase.
 	clTime: `demain aujourdhui soir matin midi minuit nuit aprem apresmidi lundi mardi mercredi jeudi vendredi samedi
-		dimanche bientot tomorrow today tonight noon midnight monday tuesday wednesday thursday friday saturday sunday
+		dimanche bientot tomorrow today tonight midnight monday tuesday wednesday thursday friday saturday sunday
 		dm1 2main demin recre recreation`,
 	clTarget: `toutlemonde tous toutes profs prof professeur* eleve* cpe principal principale proviseur* directeur
 		directrice surveillant* enseignant* personnel enfants everyone everybody teachers teacher students kids staff
@@ -471,10 +475,70 @@ var lex = []struct {
 	{phPrize, 0.4, "reclamez|recuperez|retirez|recevez|reclame|recupere ~2 votre|vos|ton|tes ~1 lot|lots|gain|gains|cadeau|cadeaux|recompense|prix ~2 sur|ici|via|en; felicitations|bravo ~4 gagne|gagnant|selectionne|selectionnee ~8 sur|ici|lien|cliquez"},
 	// Lures of the 2024 infostealers: game cheats, cracks, free in-game
 	// currency and "generators", most dangerous with a download or a link.
-	{phLure, 0.5, "gratuit*|free|indetectable* ~3 cheat|cheats|aimbot|wallhack|wallhacks|hack|hacks; cheat|cheats|aimbot|wallhack|wallhacks|triggerbot|esp ~2 gratuit*|indetectable*|free|undetected; generateur|generator ~3 vbucks|v|robux|gemmes|diamants|skins|pieces|credits|coins; vbucks|robux|gemmes|diamants|skins|coins ~2 gratuit*|illimite*|free|offerts; free ~1 vbucks|robux|skins|v; mod ~1 menu; crack|cracks|keygen ~3 @game|jeu|jeux|gratuit*|ici"},
+	{phLure, 0.5, "gratuit*|free|indetectable* ~3 cheat|cheats|aimbot|wallhack|wallhacks|hack|hacks; cheat|cheats|aimbot|wallhack|wallhacks|triggerbot|esp ~2 gratuit*|indetectable*|free|undetected; generateur|generator ~3 vbucks|v|robux|gemmes|diamants|skins|pieces|credits|coins; vbucks|bucks|robux|gemmes|diamants|skins|coins ~2 gratuit*|illimite*|free|offerts; free ~1 vbucks|robux|skins|v; mod ~1 menu; crack|cracks|keygen ~3 @game|jeu|jeux|gratuit*|ici"},
 	{phLure, 0.5, "credits|pieces|gemmes|diamants|vbucks|robux|skins|coins|argent|or ~2 illimite*|gratuit*|infini*|unlimited; hack|hacks|cheat|cheats|triche ~4 booster|boost|gagner|avantage|rank|ranked"},
 	{phLure, 0.35, "cheat|cheats|hack|hacks|aimbot|wallhack|crack|keygen|injecteur|injector"},
-	{phLureGet, 0.3, "telecharge*|download*|lance|ouvre|installe* ~4 fichier|ici|lien|exe|zip|apk|sur|le|ce; fichier ~2 joint|ci; piece ~1 jointe"},
+	{phLureGet, 0.3, "scanne|scannez|scanner|flashe|flashez|flasher ~2 le|ce|un ~1 qr|qrcode; telecharge*|download*|lance|ouvre|installe* ~4 fichier|ici|lien|exe|zip|apk|sur|le|ce; fichier ~2 joint|ci; piece ~1 jointe"},
+	// The twelfth round: threats sent to a whole school and praise of an
+	// attack, in the shapes that name no weapon.
+	// The outcome told by what it calls for: « préparez les corbillards »,
+	// « prévoyez les sacs mortuaires » (not the rescuers: a drill calls
+	// the firefighters).
+	{thDeath, 0.5, "preparez|prevoyez|appelez|reservez|commandez|prepare|prevois ~2 les|des|vos|assez ~1 ambulance|ambulances|corbillard|corbillards|linceul|linceuls|cercueil|cercueils; preparez|prevoyez|appelez|reservez|commandez ~2 les|des|vos ~1 pompes|sacs|housses ~1 funebres|mortuaires"},
+	// The school's end as an outcome: « tout partira en fumée », « le
+	// lycée ne sera plus là lundi » (« là » and a time: « plus la même »,
+	// « plus ouvert la semaine prochaine » are not), « il ne restera
+	// rien du collège ».
+	{thArson, 0.4, "partira|partiront|partirez ~1 en ~1 fumee|cendres|poussiere|flammes; va|vont ~1 partir ~1 en ~1 fumee|cendres|poussiere|flammes; sera|seront ~1 reduit|reduite|reduits|reduites ~1 en ~1 cendres|poussiere|miettes"},
+	{thBlowUp, 0.45, "@place ~1 ne ~1 sera|seront|existera|existeront ~1 plus ~1 debout; @place ~1 ne ~1 sera|seront|existera|existeront ~1 plus la @time; @place ~1 n ~1 existera|existeront ~1 plus; il ~1 ne ~1 restera ~1 rien ~2 de|du|des ~2 @place; @place ~2 sera|seront ~1 raye|rayee|rayes ~2 de ~1 la ~1 carte"},
+	// « l'alerte à la bombe » names an event (a parent's worry, a head's
+	// letter), not a bomb.
+	{neutral, 0, "alerte|alertes|canular|canulars ~1 a|de ~1 la ~1 ^bombe"},
+	// People inside the burning or exploding school: « le bahut part en
+	// fumée avec les profs dedans », « le self saute avec vous tous
+	// dedans ».
+	{thArson, 0.45, "@place ~3 part|partira ~1 en ~1 fumee|flammes|cendres ~3 avec ~4 dedans; @place ~3 brule|brulera|crame|cramera|flambe|flambera|saute|sautera|explose|explosera|pete|petera ~4 avec ~4 dedans"},
+	// A building's end in works: « le vieux gymnase n'existera plus après
+	// les travaux ».
+	{neutral, 0, "^@place ~6 ne|n ~1 sera|seront|existera|existeront ~1 plus ~8 travaux|chantier|renovation|demolition|demoli|demolie|rase|rasee|detruit|detruite|construire|reconstruire|agrandissement|remplace|remplacee|nouveau|nouvelle|neuf|neuve|demenage|demenagement"},
+	// A warning to keep the children away: context, like an evacuation
+	// (a head's letter on a strike says the same without an act).
+	{thEvacuate, 0.3, "gardez|garde|laissez|laisse ~1 vos|votre|tes|ton ~1 enfants|enfant|gosses|fils|fille|gamins ~3 maison|chez; n ~1 envoyez ~1 pas ~1 vos|votre ~1 enfants|enfant"},
+	// The means brought for a massacre: « on ramène de quoi faire un
+	// carnage », « j'apporte de quoi tout faire sauter »: the act, and the
+	// speaker's intent (a laugh does not make it a joke).
+	{thIntentStrong, 0.45, "ramene*|amene*|apporte*|ramener|amener|apporter|prends|prend|prendrai ~2 de ~1 quoi ~2 faire|tuer|exploser|bruler|cramer|massacrer ~2 carnage|massacre|boucherie|tuerie|sauter|peter|tous|tout|bain|@place"},
+	{thAttack, 0.45, "ramene*|amene*|apporte*|ramener|amener|apporter|prends|prend|prendrai ~2 de ~1 quoi ~2 faire|tuer|exploser|bruler|cramer|massacrer ~2 carnage|massacre|boucherie|tuerie|sauter|peter|tous|tout|bain|@place"},
+	// Poison or gas spread in a place: « du gaz sera diffusé dans la
+	// ventilation », « on va empoisonner la cantine ».
+	{thAttack, 0.45, "gaz|poison|toxique|toxiques|chlore|sarin|acide|produit|produits ~3 sera|seront|va|vont|vais|allons ~2 diffuse*|repandu*|repandre|libere*|liberer|verse*|verser|lache*|lacher|injecte*|injecter ~6 @place|ventilation|aeration|clim|climatisation|repas|eau|@target; empoisonner|empoisonnerai|empoisonnera|empoisonnerons|empoisonneront ~3 @place|@target|repas|eau|tout|vous|les"},
+	{thAttack, 0.4, "poison|cyanure|toxique|toxiques|sarin ~2 est|sont ~1 deja ~2 dans|sous ~4 @place|repas|eau|fontaines|fontaine|bouteilles|cantine|self"},
+	// Approval of an attack's author without a praise word: « il a fait
+	// ce qu'il fallait », a blessing on him, the call to do the same; the
+	// attack named (apRef) is required, as for every approval.
+	{apApprove, 0.55, "!a|ont|avait|avaient ~1 fait ~1 ce ~1 qu ~1 il ~1 fallait|faut|fallu; !a|ont|avait|avaient ~1 eu ~1 ce ~1 qu ~1 il|ils|elle|elles ~1 cherchait|cherchaient; !l|les ~1 avait|avaient|a|ont ~1 cherche; !a|ont|avait|avaient ~1 fait ~1 son|leur ~1 devoir"},
+	{apEmulate, 0.5, "on|vous|nous|il ~1 devrait|devrions|devriez|faudrait|faut|doit ~2 tous|toutes ~1 faire ~1 pareil|pareille; on|vous|nous|il ~1 devrait|devrions|devriez|faudrait|faut|doit ~2 tous|toutes ~1 faire ~1 comme ~1 lui|eux; on|vous|nous|il ~1 devrait|devrions|devriez|faudrait|faut|doit ~2 tous|toutes ~1 faire ~1 la ~1 meme ~1 chose; faites|faisons ~1 pareil|pareille; faites|faisons ~1 comme ~1 lui|eux"},
+	{apApprove, 0.35, "que|qu ~1 dieu|allah ~2 l|les ~1 accepte|recompense|accueille|agree"},
+	// An attack told as a feast for believers: « une belle journée pour
+	// les frères ».
+	{apApprove, 0.5, "belle|beau|bonne|magnifique|superbe ~1 soiree|journee|spectacle|fete|jour|nuit ~3 pour ~3 croyants|freres|musulmans|oumma|islam|moudjahid*"},
+	// The author named by his act, not by a noun: « celui qui a attaqué
+	// le prof », « le gars qui a égorgé l'enseignant ».
+	{apRef, 0.05, "celui|ceux|mec|gars|type|frere|homme|jeune|eleve ~1 qui ~1 a|ont|avait ~1 attaque|tue|egorge|decapite|poignarde|assassine|abattu|frappe ~2 prof|profs|professeur|professeurs|enseignant|enseignants|@target; comme ~1 en ~1 2015|2016|2020|2023"},
+	// The fate of a murdered teacher wished on another: « qu'il arrive au
+	// prof la même chose qu'à Samuel Paty », « finir comme Paty »; a
+	// tribute's « plus jamais » negates it.
+	{apHate, 0.7, "!espere|souhaite|souhaiterais|veux|voudrais|faudrait|merite|meritent|merites|arrivera|arrivent|arrive|reserve ~8 meme ~1 chose|sort ~2 qu|que ~1 a|aux ~1 samuelpaty|paty|dominiquebernard|bernard|charliehebdo|charlie; !espere|souhaite|souhaiterais|veux|voudrais|faudrait|merite|meritent|merites|arrivera|arrivent|arrive|reserve ~8 meme ~1 chose|sort ~2 qu|que ~1 samuelpaty|paty|dominiquebernard|bernard; !finir|finisse|finissent|finira|finiras|finirez|finiront ~1 comme ~1 samuelpaty|paty|dominiquebernard|bernard|charliehebdo|charlie"},
+	// A named attack wished again: « il faudrait un nouveau Bataclan ».
+	{apHate, 0.6, "!faudrait|faut|veux|voudrais|voudrait|espere|souhaite|vivement|manque|besoin|merite|meritent|meriterait ~4 un|une ~1 nouveau|nouvel|nouvelle|autre|deuxieme|second|seconde ~1 bataclan|conflans|arras|charlie|charliehebdo|samuelpaty|paty|hypercacher|columbine|colombine"},
+	// Those who show or mock the Prophet as a target, with a call: « il
+	// faut que quelqu'un s'occupe de ceux qui montrent les caricatures ».
+	{apHate, 0.55, "faut|faudrait|devrait|doit|devrions|doivent ~4 occupe*|occuper|regle*|regler|punisse*|punir|paye*|payer|tue*|tuer|egorge*|egorger|bute*|buter|decapite*|decapiter ~5 qui ~1 montrent|montre|montrait|montraient|dessinent|dessine|insultent|insulte|caricaturent|caricature|blasphement|blaspheme|moquent|moque"},
+	// A one-time code announced, then asked back by a pronoun: « vous
+	// allez recevoir un code, merci de nous le transmettre ».
+	{phVerify, 0.5, "!code|codes ~8 nous|me|m|moi le|la|les transmettre|envoyer|renvoyer|communiquer|donner|transferer|indiquer|dire|lire; !code|codes ~8 transmettez|envoyez|renvoyez|communiquez|donnez|indiquez|dites|lisez|transmets|envoie|renvoie|donne|dis ~1 le|la|les ~1 nous|moi"},
+	// Cooking: « faire sauter des châtaignes dans la poêle ».
+	{neutral, 0, "^sauter|saute|sautera|sauteront ~3 chataignes|marrons|crepe|crepes|legumes|oignons|pommes|champignons|bouchon|bouchons|poele|wok|beurre|pates|riz|crevettes|poulet|lardons"},
 	// Negators: who speaks and why.
 	{ngDrill, 0, "!exercice|exercices|ppms|simulation*|simule*|drill|drills; !entrainement ~2 alerte|incendie|evacuation|confinement|intrusion"},
 	{ngProcedure, 0, "consigne|consignes|protocole|vigipirate|alarme|confinement|procedure*|lockdown|rappel|rappelle|rappelons; en ~1 cas ~1 d|de; mise ~1 en ~1 surete; plan ~1 particulier"},

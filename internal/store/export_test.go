@@ -35,3 +35,16 @@ func (db *DB) FillSearchKeys(ctx context.Context) error {
 	defer conn.Close()
 	return fillSearchKeys(ctx, conn, db.q)
 }
+
+// PageHits counts the pages served from the page cache (pagecache.go).
+func (db *DB) PageHits() int64 { return db.pages.hits.Load() }
+
+// ForgetPages empties the page cache, so that the next list is read.
+func (db *DB) ForgetPages() { db.pages.clear() }
+
+// PagesKept counts the pages in the page cache.
+func (db *DB) PagesKept() int {
+	db.pages.mu.Lock()
+	defer db.pages.mu.Unlock()
+	return len(db.pages.pages)
+}

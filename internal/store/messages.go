@@ -66,9 +66,10 @@ func (t *Tx) insertDeliveries(ctx context.Context, messageID int64, recipients [
 		return nil // counted when released (trigger deliveries_unread_update)
 	}
 	// The message is new, so not recalled, and each recipient got exactly
-	// one new unread delivery: the counters move by one (0006_core.sql).
-	res, err = t.exec(ctx, `INSERT OR IGNORE INTO mailbox_unread (user_id, n) SELECT value, 1 FROM json_each(?) WHERE true
-		ON CONFLICT (user_id) DO UPDATE SET n = n + 1`, string(ids))
+	// one new unread delivery: the counters move by one (0006_core.sql),
+	// and so do the mailboxes' versions (0022_mailbox_version.sql).
+	res, err = t.exec(ctx, `INSERT OR IGNORE INTO mailbox_unread (user_id, n, v) SELECT value, 1, 1 FROM json_each(?) WHERE true
+		ON CONFLICT (user_id) DO UPDATE SET n = n + 1, v = v + 1`, string(ids))
 	if err != nil {
 		return fmt.Errorf("count unread: %w", err)
 	}
@@ -270,6 +271,9 @@ func (db *DB) Thread(ctx context.Context, userID, threadID int64) ([]bouclier.Me
 
 // MarkRead marks a delivery read; it reports false if userID has no such delivery.
 func (db *DB) MarkRead(ctx context.Context, userID, messageID, at int64) (bool, error) {
+	if db.dialect == SQLite {
+		return db.markReadKeepingPages(ctx, userID, messageID, at)
+	}
 	res, err := db.write.ExecContext(ctx, db.q(`UPDATE deliveries SET read_at = ? WHERE user_id = ? AND message_id = ? AND visible = 1 AND read_at = 0`), at, userID, messageID)
 	if err != nil {
 		return false, fmt.Errorf("mark read: %w", err)

@@ -137,6 +137,7 @@ func (t *Tx) ExpireMessages(ctx context.Context, before int64, limit int) (messa
 		return 0, 0, wrap(err, "expire messages")
 	}
 	in, args := placeholders(len(ids)), int64Args(ids)
+	t.erased = true
 	var sums [][]byte
 	rows, err := t.tx.QueryContext(ctx, t.db.q(`SELECT DISTINCT sha256 FROM attachments WHERE message_id IN (`+in+`)`), args...)
 	if err != nil {
@@ -207,6 +208,7 @@ func (t *Tx) EraseClosedAccounts(ctx context.Context, closedBefore, now int64, l
 		return nil, wrap(err, "erase accounts")
 	}
 	in, args := placeholders(len(ids)), int64Args(ids)
+	t.erased = true
 	var ignored int64
 	tables := []string{"deliveries", "pending_deliveries", "unreached", "sessions", "revoked_sessions", "known_devices", "revoked_devices", "notices",
 		"draft_files", "drafts", "account_security", "totp_pending", "webauthn_credentials", "webauthn_handles", "recovery_codes", "activation_codes",

@@ -185,6 +185,21 @@ func (db *DB) SearchFolder(ctx context.Context, userID int64, f Folder, fl Folde
 		args  []any
 	)
 	q := strings.TrimSpace(fl.Query)
+	var (
+		key       pageKey
+		page      pageEntry
+		cacheable bool
+	)
+	if fl.Summary {
+		key = pageKey{user: userID, folder: f, unread: fl.Unread, attachments: fl.Attachments, before: before, after: after, limit: limit}
+		var hit bool
+		var err error
+		if page, hit, cacheable, err = db.cachedPage(ctx, key, q); err != nil {
+			return nil, fmt.Errorf("search %s: %w", f, err)
+		} else if hit {
+			return page.entries, nil
+		}
+	}
 	// A summary joins the senders only to search their names.
 	senders := ` JOIN users s ON s.id = m.sender_id`
 	if fl.Summary && q == "" {
@@ -278,6 +293,9 @@ func (db *DB) SearchFolder(ctx context.Context, userID int64, f Folder, fl Folde
 		if err := db.fillSenders(ctx, out); err != nil {
 			return nil, err
 		}
+	}
+	if cacheable {
+		db.keepPage(key, page, out)
 	}
 	return out, nil
 }

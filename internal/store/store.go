@@ -83,6 +83,10 @@ type DB struct {
 	// auth keeps sessions and account security briefly (authcache.go).
 	auth authCache
 
+	// pages keeps inbox and trash pages per mailbox version (SQLite,
+	// pagecache.go).
+	pages pageCache
+
 	// The background checkpoints of SQLite's write-ahead log
 	// (checkpoints); nil on PostgreSQL.
 	stopCheckpoints chan struct{}
@@ -258,6 +262,10 @@ type Tx struct {
 	// authDirty: a statement wrote sessions, users or account_security;
 	// the cached copies are invalidated when the transaction ends.
 	authDirty bool
+	// erased: messages or accounts were erased (retention); the pages
+	// this process kept are dropped when the transaction ends, so that
+	// nothing erased stays in its memory.
+	erased bool
 }
 
 // InTx runs fn in one write transaction, committed if fn returns nil.
@@ -272,6 +280,9 @@ func (db *DB) InTx(ctx context.Context, fn func(*Tx) error) error {
 		// request that follows a revocation reads it.
 		if t.authDirty {
 			db.auth.invalidate()
+		}
+		if t.erased {
+			db.pages.clear()
 		}
 	}()
 	if err := fn(t); err != nil {
