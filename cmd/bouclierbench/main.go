@@ -7,6 +7,7 @@
 //
 //	bouclierbench --bouclier BIN --bare BIN [--rounds 5] [--duration 10s] [--clients 8] [--work DIR]
 //	bouclierbench --bouclier BIN --before BIN [...]   (two Bouclier binaries, the second as the baseline)
+//	bouclierbench ... --frames                         (and the WAL frames a commit writes, per table)
 //	bouclierbench --bouclier BIN --postgres URL [...]  (one process against two on one database)
 //	bouclierbench --bouclier BIN --inbox 20000 [...]   (the web inbox page, full against empty)
 package main
@@ -56,6 +57,7 @@ func main() {
 	work := flag.String("work", "", "working `directory` (default: a temporary one, removed)")
 	postgres := flag.String("postgres", "", "PostgreSQL server `URL` (rights to create a database): measure one Bouclier process against two sharing it, instead of the baseline")
 	inbox := flag.Int("inbox", 0, "instead of the send rounds, fill one pupil's inbox with `N` messages and time the web inbox page against an empty one")
+	frames := flag.Bool("frames", false, "with --bare or --before: copy Bouclier's SQLite database and WAL in the middle of each of its rounds and report the WAL frames a commit wrote to each table and index")
 	flag.Parse()
 	if *inbox > 0 && *bouclierBin != "" {
 		if err := runInbox(*bouclierBin, *work, *rounds, *inbox, *clients); err != nil {
@@ -72,7 +74,7 @@ func main() {
 	if *postgres != "" {
 		err = runNodes(*bouclierBin, *postgres, *work, *rounds, *duration, *clients)
 	} else {
-		err = run(*bouclierBin, *bareBin, *beforeBin, *work, *rounds, *duration, *clients)
+		err = run(*bouclierBin, *bareBin, *beforeBin, *work, *rounds, *duration, *clients, *frames)
 	}
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "bouclierbench:", err)
@@ -101,7 +103,7 @@ type result struct {
 
 // run alternates rounds between Bouclier and the baseline: the bare server
 // (bareBin), or another Bouclier binary (beforeBin) when bareBin is empty.
-func run(bouclierBin, bareBin, beforeBin, work string, rounds int, d time.Duration, clients int) error {
+func run(bouclierBin, bareBin, beforeBin, work string, rounds int, d time.Duration, clients int, frames bool) error {
 	if work == "" {
 		dir, err := os.MkdirTemp("", "bouclierbench")
 		if err != nil {
@@ -136,7 +138,16 @@ func run(bouclierBin, bareBin, beforeBin, work string, rounds int, d time.Durati
 			return fmt.Errorf("%s: no send acknowledged while warming up: %s", t.label, r.firstErr)
 		}
 	}
+	var snapDir string
+	var snaps []string
+	if frames {
+		snapDir = filepath.Join(work, "frames")
+		if err := os.MkdirAll(snapDir, 0o700); err != nil {
+			return err
+		}
+	}
 	res := map[string][]result{}
+	var loads []float64 // the machine's load average after each round
 	for i := range rounds {
 		order := []*target{bare, b}
 		if i%2 == 1 {
@@ -147,7 +158,22 @@ func run(bouclierBin, bareBin, beforeBin, work string, rounds int, d time.Durati
 			if err != nil {
 				return err
 			}
+			var snapped chan error
+			if frames && t == b {
+				name := fmt.Sprintf("round%d", i+1)
+				snapped = make(chan error, 1)
+				go func() {
+					time.Sleep(d / 2)
+					snapped <- walSnapshot(filepath.Join(bdata, "bouclier.db"), snapDir, name)
+				}()
+				snaps = append(snaps, name)
+			}
 			r := load(client, []*target{t}, d, clients)
+			if snapped != nil {
+				if err := <-snapped; err != nil {
+					return fmt.Errorf("WAL snapshot: %w", err)
+				}
+			}
 			after, err := cpuTime(t.cmd.Process.Pid)
 			if err != nil {
 				return err
@@ -156,8 +182,10 @@ func run(bouclierBin, bareBin, beforeBin, work string, rounds int, d time.Durati
 				r.cpuPerMsg = (after - before) / time.Duration(r.sent)
 			}
 			res[t.name] = append(res[t.name], r)
-			fmt.Printf("round %d %-8s %7.0f msg/s  p50 %6.1f ms  p99 %6.1f ms  CPU %5.0f µs/msg  failed %d %s\n", i+1, t.label, r.rate,
-				ms(r.p50), ms(r.p99), float64(r.cpuPerMsg.Microseconds()), r.failed, r.firstErr)
+			load := loadAverage()
+			loads = append(loads, load)
+			fmt.Printf("round %d %-8s %7.0f msg/s  p50 %6.1f ms  p99 %6.1f ms  CPU %5.0f µs/msg  load %4.1f  failed %d %s\n", i+1, t.label, r.rate,
+				ms(r.p50), ms(r.p99), float64(r.cpuPerMsg.Microseconds()), load, r.failed, r.firstErr)
 		}
 	}
 	var rate, p99, cpu []float64
@@ -171,6 +199,7 @@ func run(bouclierBin, bareBin, beforeBin, work string, rounds int, d time.Durati
 	fmt.Printf("rate ratio (bouclier / %s):   %s\n", bare.label, mmm(rate))
 	fmt.Printf("p99 ratio (bouclier / %s):    %s\n", bare.label, mmm(p99))
 	fmt.Printf("CPU per message ratio:          %s\n", mmm(cpu))
+	fmt.Printf("load average (1 min, after each round): %s\n", mmm(loads))
 	for _, t := range []*target{bare, b} {
 		var rates []float64
 		for _, r := range res[t.name] {
@@ -181,6 +210,9 @@ func run(bouclierBin, bareBin, beforeBin, work string, rounds int, d time.Durati
 			return err
 		}
 		fmt.Printf("%-8s rate %s msg/s, peak RSS %d MiB\n", t.label, mmm(rates), hwm>>20)
+	}
+	if frames {
+		printFrames(snapDir, snaps)
 	}
 	return nil
 }
@@ -230,7 +262,7 @@ func runNodes(bin, pgURL, work string, rounds int, d time.Duration, clients int)
 		for _, set := range sets {
 			r := load(client, set, d, clients)
 			rate[len(set)-1] = r.rate
-			fmt.Printf("round %d %d process(es) %7.0f msg/s  p50 %6.1f ms  p99 %6.1f ms  failed %d %s\n", i+1, len(set), r.rate, ms(r.p50), ms(r.p99), r.failed, r.firstErr)
+			fmt.Printf("round %d %d process(es) %7.0f msg/s  p50 %6.1f ms  p99 %6.1f ms  load %4.1f  failed %d %s\n", i+1, len(set), r.rate, ms(r.p50), ms(r.p99), loadAverage(), r.failed, r.firstErr)
 		}
 		one, two = append(one, rate[0]), append(two, rate[1])
 		ratio = append(ratio, rate[1]/rate[0])
@@ -508,6 +540,25 @@ func load(client *http.Client, targets []*target, d time.Duration, clients int) 
 }
 
 // cpuTime returns the user and system CPU time a process has used.
+// loadAverage returns the machine's load average over the last minute
+// (/proc/loadavg), or -1 if it cannot be read: the other work running
+// beside the benchmark, which moves the rates of a round.
+func loadAverage() float64 {
+	b, err := os.ReadFile("/proc/loadavg")
+	if err != nil {
+		return -1
+	}
+	f := strings.Fields(string(b))
+	if len(f) == 0 {
+		return -1
+	}
+	v, err := strconv.ParseFloat(f[0], 64)
+	if err != nil {
+		return -1
+	}
+	return v
+}
+
 func cpuTime(pid int) (time.Duration, error) {
 	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", pid))
 	if err != nil {
