@@ -123,7 +123,13 @@ func startChromium(t *testing.T, bin string, budget time.Duration) (context.Cont
 		alloc, cancel := chromedp.NewExecAllocator(context.Background(),
 			chromedp.ExecPath(bin), chromedp.NoSandbox, chromedp.Headless, chromedp.DisableGPU, chromedp.NoFirstRun,
 			chromedp.NoDefaultBrowserCheck, chromedp.Flag("disable-quic", true), chromedp.Flag("disable-background-networking", true),
-			chromedp.Flag("disable-component-update", true), chromedp.Flag("disable-sync", true), chromedp.Flag("lang", "fr-FR"),
+			chromedp.Flag("disable-component-update", true), chromedp.Flag("disable-sync", true),
+			// A French user's browser: its language (navigator.language) and
+			// the Accept-Language it sends. Headless Chromium ignores --lang
+			// alone; its date fields keep the English order as long as the
+			// browser has no French resources (Debian's chromium-l10n), which
+			// is why the pages say the format themselves (localtime.go).
+			chromedp.Flag("lang", "fr-FR"), chromedp.Flag("accept-lang", "fr-FR,fr"), chromedp.Env("LANG=fr_FR.UTF-8", "LANGUAGE=fr_FR:fr"),
 			chromedp.UserDataDir(t.TempDir()), chromedp.WindowSize(1280, 900))
 		ctx, cancel2 := chromedp.NewContext(alloc)
 		ctx, cancel3 := context.WithTimeout(ctx, budget)

@@ -7,7 +7,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/bouclier/bouclier"
 	"github.com/bouclier/bouclier/internal/auth"
@@ -173,11 +172,8 @@ func (h *handler) messageSend(w http.ResponseWriter, r *http.Request, s auth.Ses
 	d.Ack, d.Form = requestFromForm(r)
 	var fields []fieldError
 	if v := strings.TrimSpace(r.PostFormValue("send_at")); v != "" && err == nil {
-		t, perr := time.ParseInLocation("2006-01-02T15:04", v, h.location(s.User))
-		if perr != nil {
-			fields = append(fields, fieldError{"send_at", "Date d’envoi programmé illisible\u00a0: utilisez le sélecteur de date et d’heure (AAAA-MM-JJ HH:MM)."})
-		}
-		d.SendAt = t
+		d.SendAt, fields = h.sendAt(v, s.User)
+
 	}
 	if err != nil {
 		h.fail(w, r, &s, err)

@@ -1,0 +1,83 @@
+package web_test
+
+import (
+	"context"
+	"html"
+	"net/http"
+	"net/url"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/bouclier/bouclier"
+)
+
+// TestDateFieldsInFrench: the date and time fields say their format in
+// French, tied to the field; the server reads a French date typed in a
+// text box (a browser without the date field), and says on the field,
+// in French, when a time is unreadable, past or too far, instead of
+// refusing the whole message.
+func TestDateFieldsInFrench(t *testing.T) {
+	e, srv := env(t)
+	if err := e.App.Rules.ApplyPreset(context.Background(), bouclier.SystemActor("test"), "open", "national"); err != nil {
+		t.Fatal(err)
+	}
+	e.Clock.Set(time.Date(2026, 11, 24, 9, 0, 0, 0, time.UTC)) // 10 h in Paris
+	prof := newBrowser(t, srv)
+	prof.login("prof.martin", e.OTP(t, 0))
+	p := prof.get("/compose")
+	p.Body = html.UnescapeString(p.Body)
+	for _, want := range []string{`aria-describedby="send-at-format send-at-lu send-at-aide"`, `data-readback="send-at-lu"`,
+		"<p class=\"hint\" id=\"send-at-format\">Format\u00a0: jj/mm/aaaa hh:mm (jour, mois, année, heure, minutes).</p>"} {
+		if !strings.Contains(p.Body, want) {
+			t.Errorf("compose lacks %s", want)
+		}
+	}
+	send := func(at string) page {
+		return prof.postMultipart("/compose", url.Values{"csrf": {prof.csrf()}, "to": {"parents:0780001A/4A"}, "subject": {"Réunion"},
+			"body": {"Réunion jeudi à 18 h."}, "send_at": {at}})
+	}
+	for _, c := range []struct{ at, want string }{
+		{"23/11/2026 18:00", "Cette heure est déjà passée (il est 10\u00a0h\u00a000)\u00a0: choisissez une heure à venir, ou videz le champ pour envoyer maintenant."},
+		{"2026-11-24T09:30", "Cette heure est déjà passée"},
+		{"24/03/2027 18:00", "Un envoi se programme au plus trois mois à l’avance, jusqu’au 24\u00a0février 2027."},
+		{"11/24/2026 18:00", "Date ou heure illisible\u00a0: écrivez-les sous la forme jj/mm/aaaa hh:mm, par exemple 24/03/2027 14:30."},
+	} {
+		p := send(c.at)
+		body := html.UnescapeString(p.Body)
+		if p.Status != http.StatusUnprocessableEntity || !strings.Contains(body, `<p class="field-error" id="send_at-erreur">`) ||
+			!strings.Contains(body, c.want) || !strings.Contains(body, `value="`+c.at+`"`) || strings.Contains(body, "Message non envoyé") {
+			t.Errorf("send at %q: %d, want the field's error %q", c.at, p.Status, c.want)
+		}
+	}
+	p = send("26/11/2026 à 17 h 30")
+	if p.Status != http.StatusSeeOther {
+		t.Fatalf("send at a French date: %d\n%s", p.Status, p.Body)
+	}
+	if body := html.UnescapeString(prof.get(p.Header.Get("Location")).Body); !strings.Contains(body, "il sera distribué le 26\u00a0novembre 2026 à 17\u00a0h\u00a030") {
+		t.Errorf("scheduled send's confirmation:\n%s", body)
+	}
+
+	// The end of a suspension: the same format, the same reading.
+	head := newBrowser(t, srv)
+	head.login("principal.moulin", e.OTP(t, 0))
+	p = head.get("/admin/suspensions")
+	if !strings.Contains(p.Body, `aria-describedby="until-format until-lu until-aide"`) || !strings.Contains(html.UnescapeString(p.Body), "<p class=\"hint\" id=\"until-format\">Format\u00a0: jj/mm/aaaa") {
+		t.Errorf("suspensions page: no format said for the end")
+	}
+	suspend := func(until string) page {
+		return head.post("/admin/suspensions", url.Values{"csrf": {field(t, p.Body, "csrf")}, "scope": {"establishment:0780001A"},
+			"roles": {"parent"}, "reason": {"Messages malveillants"}, "until": {until}})
+	}
+	q := suspend("23/11/2026 18:00")
+	if body := html.UnescapeString(q.Body); q.Status != http.StatusUnprocessableEntity || !strings.Contains(body, `id="until-erreur"`) ||
+		!strings.Contains(body, "Cette heure est déjà passée (il est 10\u00a0h\u00a000)\u00a0: la fin prévue doit être à venir") {
+		t.Errorf("a past end: %d\n%s", q.Status, body)
+	}
+	if q = suspend("1/12/2026 8h00"); q.Status != http.StatusSeeOther {
+		t.Fatalf("a French end: %d\n%s", q.Status, q.Body)
+	}
+	if body := html.UnescapeString(head.get("/admin/suspensions").Body); !strings.Contains(body, "jusqu’au 1er\u00a0décembre 2026 à 8\u00a0h\u00a000") {
+		t.Errorf("the suspension's end:\n%s", body)
+	}
+}
