@@ -28,8 +28,19 @@ func TestBrowserReportReachesHead(t *testing.T) {
 	parent := e.tab(t)
 	e.login(parent, "parent.dupont", false)
 	e.do(parent, chromedp.Click(chromedp.CSS(".messages a")), chromedp.WaitVisible(chromedp.CSS("details.report summary")),
-		chromedp.Click(chromedp.CSS("details.report summary")), chromedp.Click(chromedp.CSS("#motif-0")),
+		chromedp.Click(chromedp.CSS("details.report summary")),
 		chromedp.SendKeys(chromedp.CSS("#commentaire"), "Propos blessants envers notre fille."))
+	// Sent without a reason (as a browser that does not check « required »
+	// would): the message again, the form open on its error, the focus on
+	// the reasons, the comment kept.
+	e.submit(parent, "#commentaire")
+	state, err := chromedp.Run(parent, chromedp.Evaluate[string](`document.activeElement.id + " " + document.querySelector("details.report").open + " " + document.getElementById("commentaire").value`))
+	if err != nil || state != "motif-0 true Propos blessants envers notre fille." {
+		t.Errorf("the report form sent back: %q %v", state, err)
+	}
+	e.shoot(parent, "report-no-reason")
+	e.axe(parent, "report without a reason")
+	e.do(parent, chromedp.Click(chromedp.CSS("#motif-0")))
 	reason := text(t, parent, `label[for="motif-0"]`)
 	// Each reason is a line of its own, tall enough for a thumb on a phone,
 	// in the text's weight (not a wall of bold).
