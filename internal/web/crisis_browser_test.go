@@ -88,6 +88,11 @@ func TestBrowserHeadLocksAndSendsUrgent(t *testing.T) {
 	if got := text(t, head, "main"); !strings.Contains(got, "Verrouillé") || strings.Contains(got, "Non verrouillé") || !strings.Contains(got, "mot de passe volé") {
 		t.Fatalf("after locking: %q", got)
 	}
+	if got := text(t, head, ".flash"); !strings.HasPrefix(got, "Compte verrouillé") {
+		t.Errorf("after locking, the page says %q", got)
+	}
+	e.shoot(head, "admin-account-locked")
+	e.axe(head, "a locked account")
 	e.submit(head, `form[action$="/unlock"] button`)
 	if got := text(t, head, "main"); !strings.Contains(got, "Non verrouillé") {
 		t.Fatalf("after unlocking: %q", got)
