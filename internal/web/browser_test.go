@@ -441,6 +441,16 @@ func TestBrowser(t *testing.T) {
 		e.axe(ctx, "admin")
 		e.do(ctx, chromedp.Navigate(e.url+"/admin/dashboard"), chromedp.WaitVisible(chromedp.CSS("svg.chart")))
 		e.chartTextInside(ctx)
+		// On a phone the accounts to watch stack, each value after its
+		// column's name, rather than scroll sideways.
+		e.do(ctx, chromedp.EmulateViewport(390, 844))
+		stack, err := chromedp.Run(ctx, chromedp.Evaluate[string](`(() => { const w = document.querySelector(".table-wrap.stack");
+			if (!w) return "no table"; const td = w.querySelector('td[data-label="État"]');
+			return (w.scrollWidth > w.clientWidth ? "scrolls " : "") + getComputedStyle(td, "::before").content; })()`))
+		e.do(ctx, chromedp.EmulateViewport(1280, 900))
+		if err != nil || stack != "\"État\u00a0: \"" {
+			t.Errorf("the accounts to watch at 390 px: %q %v", stack, err)
+		}
 		e.shoot(ctx, "dashboard")
 		e.axe(ctx, "dashboard")
 		for _, pg := range []struct{ path, name string }{{"/admin/rules", "rules"}, {"/admin/resets", "resets"}, {"/admin/incidents", "incidents"}} {
