@@ -81,3 +81,26 @@ func TestDateFieldsInFrench(t *testing.T) {
 		t.Errorf("the suspension's end:\n%s", body)
 	}
 }
+
+// TestUrgentWithoutReasonOnItsField: an urgent send without its reason is
+// sent back with the error on the reason's field, the fields' errors in
+// the page's order (the first one focused), nothing kept as refused.
+func TestUrgentWithoutReasonOnItsField(t *testing.T) {
+	e, srv := env(t)
+	head := newBrowser(t, srv)
+	head.login("principal.moulin", e.OTP(t, 0))
+	p := head.postMultipart("/compose", url.Values{"csrf": {head.csrf()}, "to": {"parents:0780001A/4A"}, "subject": {""},
+		"body": {"Restez chez vous."}, "urgent": {"1"}, "urgent_reason": {"  "}, "send_at": {"hier"}})
+	body := html.UnescapeString(p.Body)
+	if p.Status != http.StatusUnprocessableEntity || strings.Contains(body, "Message non envoyé") {
+		t.Fatalf("status %d", p.Status)
+	}
+	i, j, k := strings.Index(body, `<a href="#subject">`), strings.Index(body, `<a href="#urgent_reason">Indiquez le motif de l’urgence`), strings.Index(body, `<a href="#send_at">`)
+	if i < 0 || j < i || k < j {
+		t.Errorf("the summary's errors, not in the page's order: subject %d, urgent reason %d, send at %d", i, j, k)
+	}
+	if !strings.Contains(body, `id="urgent_reason" name="urgent_reason" type="text" maxlength="300" value="" aria-invalid="true" aria-describedby="urgent_reason-erreur urgent-aide"`) ||
+		!strings.Contains(body, `<details class="field urgent" open>`) {
+		t.Errorf("the urgent reason's field is not marked")
+	}
+}

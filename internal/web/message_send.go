@@ -170,9 +170,10 @@ func (h *handler) messageSend(w http.ResponseWriter, r *http.Request, s auth.Ses
 	}
 	d.Urgent, d.UrgentReason = r.PostFormValue("urgent") != "", strings.TrimSpace(r.PostFormValue("urgent_reason"))
 	d.Ack, d.Form = requestFromForm(r)
-	var fields []fieldError
+	// The fields' errors in the page's order: the first one takes the focus.
+	var fields, later []fieldError
 	if v := strings.TrimSpace(r.PostFormValue("send_at")); v != "" && err == nil {
-		d.SendAt, fields = h.sendAt(v, s.User)
+		d.SendAt, later = h.sendAt(v, s.User)
 
 	}
 	if err != nil {
@@ -184,7 +185,7 @@ func (h *handler) messageSend(w http.ResponseWriter, r *http.Request, s auth.Ses
 		return
 	}
 	if d.ParentID == 0 && len(d.To) == 0 {
-		fields = append([]fieldError{{"dest-q", "Choisissez au moins un destinataire."}}, fields...)
+		fields = append(fields, fieldError{"dest-q", "Choisissez au moins un destinataire."})
 	}
 	if strings.TrimSpace(d.Subject) == "" && d.ParentID == 0 {
 		fields = append(fields, fieldError{"subject", "Indiquez l’objet du message."})
@@ -192,6 +193,12 @@ func (h *handler) messageSend(w http.ResponseWriter, r *http.Request, s auth.Ses
 	if strings.TrimSpace(d.Body) == "" {
 		fields = append(fields, fieldError{"body", "Écrivez le message."})
 	}
+	if d.Urgent && d.UrgentReason == "" && d.ParentID == 0 {
+		// Asked here, on its field, rather than refused by the service
+		// after the whole form: the reason goes to the académie.
+		fields = append(fields, fieldError{"urgent_reason", "Indiquez le motif de l’urgence\u00a0: il est transmis à l’académie avec l’envoi."})
+	}
+	fields = append(fields, later...)
 	if len(fields) > 0 && d.ParentID != 0 {
 		// A reply's form is on the message page: say it on its own page.
 		h.fail(w, r, &s, bouclier.Errorf(bouclier.ErrInvalidRequest, "%s", fields[0].Message))
