@@ -102,8 +102,16 @@ func TestBrowserHeadLocksAndSendsUrgent(t *testing.T) {
 	e.do(head, chromedp.Navigate(e.url+"/compose?to=parents:0780001A/4A"), chromedp.WaitVisible(chromedp.CSS("#subject")),
 		chromedp.SendKeys(chromedp.CSS("#subject"), subject),
 		chromedp.SendKeys(chromedp.CSS("#body"), "Les élèves sont en sécurité dans les salles. Ne venez pas au collège."),
-		chromedp.Click(chromedp.CSS("details.urgent summary")), chromedp.Click(chromedp.CSS("#urgent")),
-		chromedp.SendKeys(chromedp.CSS("#urgent_reason"), "alerte intrusion"))
+		chromedp.Click(chromedp.CSS("details.urgent summary")), chromedp.Click(chromedp.CSS("#urgent")))
+	// Without its reason: asked on its field, which takes the focus, the
+	// rest of the form kept.
+	e.submit(head, "#subject")
+	if got, err := chromedp.Run(head, chromedp.Evaluate[string](`document.activeElement.id + " " + document.getElementById("urgent").checked`)); err != nil || got != "urgent_reason true" {
+		t.Errorf("urgent without a reason: focus and box %q %v", got, err)
+	}
+	e.shoot(head, "compose-urgent-no-reason")
+	e.axe(head, "urgent send without its reason")
+	e.do(head, chromedp.SendKeys(chromedp.CSS("#urgent_reason"), "alerte intrusion"))
 	e.submit(head, "#subject")
 	if got := text(t, head, ".flash"); !strings.Contains(got, "Message envoyé") {
 		t.Fatalf("after the urgent send: %q (%s)", got, text(t, head, "main"))
