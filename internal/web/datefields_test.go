@@ -104,3 +104,26 @@ func TestUrgentWithoutReasonOnItsField(t *testing.T) {
 		t.Errorf("the urgent reason's field is not marked")
 	}
 }
+
+// TestPickerHintFitsTheSender: a parent is not told to search
+// « parents 4A », which the rules never let them reach; a teacher is.
+func TestPickerHintFitsTheSender(t *testing.T) {
+	e, srv := env(t)
+	parent := newBrowser(t, srv)
+	parent.login("parent.dupont", "")
+	body := html.UnescapeString(parent.get("/compose").Body)
+	if strings.Contains(body, "parents 4A") || !strings.Contains(body, "le nom d’un professeur, «\u00a0vie scolaire\u00a0» ou «\u00a0enseignants\u00a0»") {
+		t.Errorf("the parent's picker hint: %s", body[strings.Index(body, `id="dest-aide"`):][:300])
+	}
+	// Its examples find something.
+	for q, want := range map[string]string{"vie+scolaire": "Vie scolaire et direction", "enseignants": "Enseignants de 4A", "martin": "Sophie Martin"} {
+		if got := parent.get("/compose/destinataires?q=" + q).Body; !strings.Contains(html.UnescapeString(got), want) {
+			t.Errorf("the parent's search %q: %s", q, got)
+		}
+	}
+	prof := newBrowser(t, srv)
+	prof.login("prof.martin", e.OTP(t, 0))
+	if body = html.UnescapeString(prof.get("/compose").Body); !strings.Contains(body, "«\u00a0parents 4A\u00a0»") {
+		t.Errorf("the teacher's picker hint lost its examples")
+	}
+}
