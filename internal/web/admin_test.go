@@ -114,7 +114,7 @@ func TestSuspensionAndRules(t *testing.T) {
 	// A bad end date keeps what was typed.
 	form := url.Values{"csrf": {head.csrf()}, "scope": {"establishment:0780001A"}, "roles": {"parent"},
 		"reason": {"Alerte <b>intrusion</b>\u00a0: messagerie fermée aux familles."}, "until": {"demain"}}
-	if p = head.post("/admin/suspensions", form); p.Status != http.StatusUnprocessableEntity || !strings.Contains(p.Body, "Date de fin illisible") ||
+	if p = head.post("/admin/suspensions", form); p.Status != http.StatusUnprocessableEntity || !strings.Contains(p.Body, "Date ou heure illisible") ||
 		!strings.Contains(p.Body, "Alerte &lt;b&gt;intrusion&lt;/b&gt;") {
 		t.Fatalf("bad date: %d\n%s", p.Status, p.Body)
 	}

@@ -38,8 +38,8 @@ func TestDateFieldsInFrench(t *testing.T) {
 			"body": {"Réunion jeudi à 18 h."}, "send_at": {at}})
 	}
 	for _, c := range []struct{ at, want string }{
-		{"23/11/2026 18:00", "Cette heure est déjà passée (il est 10\u00a0h\u00a000)\u00a0: choisissez une heure à venir, ou videz le champ pour envoyer maintenant."},
-		{"2026-11-24T09:30", "Cette heure est déjà passée"},
+		{"23/11/2026 18:00", "Date déjà passée (nous sommes le 24\u00a0novembre 2026 à 10\u00a0h\u00a000)\u00a0: choisissez un moment à venir, ou videz le champ pour envoyer maintenant."},
+		{"2026-11-24T09:30", "Date déjà passée"},
 		{"24/03/2027 18:00", "Un envoi se programme au plus trois mois à l’avance, jusqu’au 24\u00a0février 2027."},
 		{"11/24/2026 18:00", "Date ou heure illisible\u00a0: écrivez-les sous la forme jj/mm/aaaa hh:mm, par exemple 24/03/2027 14:30."},
 	} {
@@ -71,7 +71,7 @@ func TestDateFieldsInFrench(t *testing.T) {
 	}
 	q := suspend("23/11/2026 18:00")
 	if body := html.UnescapeString(q.Body); q.Status != http.StatusUnprocessableEntity || !strings.Contains(body, `id="until-erreur"`) ||
-		!strings.Contains(body, "Cette heure est déjà passée (il est 10\u00a0h\u00a000)\u00a0: la fin prévue doit être à venir") {
+		!strings.Contains(body, "Date déjà passée (nous sommes le 24\u00a0novembre 2026 à 10\u00a0h\u00a000)\u00a0: la fin prévue doit être à venir") {
 		t.Errorf("a past end: %d\n%s", q.Status, body)
 	}
 	if q = suspend("1/12/2026 8h00"); q.Status != http.StatusSeeOther {

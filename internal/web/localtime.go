@@ -63,9 +63,11 @@ func parseLocalTime(v string, loc *time.Location) (time.Time, bool) {
 	return t, true
 }
 
-// nowLabel is « il est 0 h 05 » for an error about a time already past.
+// nowLabel is « nous sommes le 4 décembre 2026 à 0 h 05 », for an error
+// about a moment already past: the day as well as the hour, since the
+// moment chosen may be days ago.
 func nowLabel(now time.Time, loc *time.Location) string {
-	return "il est " + frdate.Clock(now.In(loc))
+	return "nous sommes le " + frdate.DateTime(now.In(loc))
 }
 
 // maxScheduleDays is how far ahead a message may be scheduled, as the
@@ -83,8 +85,8 @@ func (h *handler) sendAt(v string, u bouclier.User) (time.Time, []fieldError) {
 	case !ok:
 		return time.Time{}, []fieldError{{"send_at", timeUnreadable}}
 	case t.Before(now.Add(-time.Minute)):
-		return time.Time{}, []fieldError{{"send_at", "Cette heure est déjà passée (" + nowLabel(now, loc) +
-			")\u00a0: choisissez une heure à venir, ou videz le champ pour envoyer maintenant."}}
+		return time.Time{}, []fieldError{{"send_at", "Date déjà passée (" + nowLabel(now, loc) +
+			")\u00a0: choisissez un moment à venir, ou videz le champ pour envoyer maintenant."}}
 	case t.After(now.AddDate(0, 0, maxScheduleDays)):
 		return time.Time{}, []fieldError{{"send_at", "Un envoi se programme au plus trois mois à l’avance, jusqu’au " +
 			frdate.Date(now.AddDate(0, 0, maxScheduleDays).In(loc)) + "."}}
@@ -100,7 +102,7 @@ func (h *handler) suspensionEnd(v string, u bouclier.User) (time.Time, string) {
 		return time.Time{}, timeUnreadable
 	}
 	if now := h.d.Now(); !t.After(now) {
-		return time.Time{}, "Cette heure est déjà passée (" + nowLabel(now, loc) + ")\u00a0: la fin prévue doit être à venir, ou laissez le champ vide."
+		return time.Time{}, "Date déjà passée (" + nowLabel(now, loc) + ")\u00a0: la fin prévue doit être à venir, ou laissez le champ vide."
 	}
 	return t, ""
 }
