@@ -128,8 +128,10 @@ func startChromium(t *testing.T, bin string, budget time.Duration) (context.Cont
 			// the Accept-Language it sends. Headless Chromium ignores --lang
 			// alone; its date fields keep the English order as long as the
 			// browser has no French resources (Debian's chromium-l10n), which
-			// is why the pages say the format themselves (localtime.go).
-			chromedp.Flag("lang", "fr-FR"), chromedp.Flag("accept-lang", "fr-FR,fr"), chromedp.Env("LANG=fr_FR.UTF-8", "LANGUAGE=fr_FR:fr"),
+			// is why the pages say the format themselves (localtime.go). No
+			// LANG=fr_FR here: without that locale installed, Chromium falls
+			// back to ASCII and loses non-ASCII file names.
+			chromedp.Flag("lang", "fr-FR"), chromedp.Flag("accept-lang", "fr-FR,fr"),
 			chromedp.UserDataDir(t.TempDir()), chromedp.WindowSize(1280, 900))
 		ctx, cancel2 := chromedp.NewContext(alloc)
 		ctx, cancel3 := context.WithTimeout(ctx, budget)
