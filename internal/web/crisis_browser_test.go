@@ -121,4 +121,13 @@ func TestBrowserHeadLocksAndSendsUrgent(t *testing.T) {
 	if got := text(t, parent, ".messages"); !strings.Contains(got, subject) {
 		t.Errorf("the parent's inbox: %q", got)
 	}
+	// The parent's sessions, on the head's phone: stacked, not cut.
+	e.do(head, chromedp.Navigate(e.url+"/admin/accounts?nom=parent.dupont"), chromedp.WaitVisible(chromedp.CSS(".table-wrap")), chromedp.EmulateViewport(390, 844))
+	over, err := chromedp.Run(head, chromedp.Evaluate[bool](`(w => w.scrollWidth > w.clientWidth)(document.querySelector(".table-wrap"))`))
+	e.do(head, chromedp.EmulateViewport(1280, 900))
+	if err != nil || over {
+		t.Errorf("the account's sessions scroll sideways at 390 px (%v)", err)
+	}
+	e.shoot(head, "admin-account-sessions")
+	e.axe(head, "an account's sessions")
 }
