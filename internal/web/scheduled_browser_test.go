@@ -8,6 +8,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/cdp"
+	cdppage "github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 
 	"github.com/bouclier/bouclier"
@@ -91,4 +93,30 @@ func TestBrowserScheduledSend(t *testing.T) {
 	if got := text(t, parent, "main"); !strings.Contains(got, subject) {
 		t.Errorf("the parent's inbox at its time: %q", got)
 	}
+}
+
+// TestBrowserDateHintInAnotherLanguage: in a browser set to English, whose
+// date field shows mm/dd/yyyy, the page does not say « jj/mm/aaaa » under
+// it but warns of the order and points to the date read back in French.
+func TestBrowserDateHintInAnotherLanguage(t *testing.T) {
+	e := startE2E(t)
+	ctx := e.tab(t)
+	english := func(c context.Context, tg *chromedp.Target) (chromedp.Void, error) {
+		_, err := cdp.Call(c, tg, cdppage.AddScriptToEvaluateOnNewDocument, cdppage.AddScriptToEvaluateOnNewDocumentParams{
+			Source: `Object.defineProperty(navigator, "language", {get: () => "en-US"});`})
+		return chromedp.Void{}, err
+	}
+	e.do(ctx, english)
+	e.login(ctx, "prof.martin", false)
+	e.do(ctx, chromedp.Navigate(e.url+"/compose"), chromedp.WaitVisible(chromedp.CSS("#subject")),
+		chromedp.Click(chromedp.CSS(`details:has(#send_at) summary`)),
+		chromedp.Evaluate[chromedp.Void](`void (() => { const f = document.getElementById("send_at");
+			f.value = "2027-03-24T14:30"; f.dispatchEvent(new Event("input", {bubbles: true})); })()`))
+	if got := text(t, ctx, "#send-at-format"); strings.Contains(got, "jj/mm/aaaa") || !strings.Contains(got, "mm/dd/yyyy en anglais") {
+		t.Errorf("the format said in an English browser: %q", got)
+	}
+	if got := text(t, ctx, "#send-at-lu"); got != "Soit le mercredi 24\u00a0mars 2027 à 14\u00a0h\u00a030." {
+		t.Errorf("the moment read back: %q", got)
+	}
+	e.axe(ctx, "compose in an English browser")
 }

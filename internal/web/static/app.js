@@ -290,6 +290,13 @@ function readBack() {
     if (!out) {
       return;
     }
+    // A browser in another language shows its own order (mm/dd/yyyy in
+    // English) in place of the jj/mm/aaaa the page says: say so, and
+    // point to the sentence that reads the date back.
+    var format = document.getElementById(input.dataset.format || "");
+    if (format && input.type === "datetime-local" && !/^fr(-|$)/i.test(navigator.language || "")) {
+      format.textContent = "Votre navigateur, réglé dans une autre langue, peut afficher la date dans un autre ordre (mm/dd/yyyy en anglais)\u00a0: vérifiez-la dans la phrase en français qui s’affiche dessous.";
+    }
     var show = function () {
       var m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})/.exec(input.value);
       if (!m) {
