@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -8,6 +9,7 @@ import (
 
 	"github.com/bouclier/bouclier"
 	"github.com/bouclier/bouclier/internal/auth"
+	"github.com/bouclier/bouclier/internal/frnum"
 )
 
 // The account page of the administration: find an account, see whether it
@@ -35,8 +37,8 @@ func (h *handler) adminAccountShow(w http.ResponseWriter, r *http.Request, s aut
 	if !ok {
 		return
 	}
-	if r.URL.Query().Get("fait") != "" {
-		p.Flash = "C’est fait. L’action est enregistrée dans le journal d’audit."
+	if done := r.URL.Query().Get("fait"); done != "" {
+		p.Flash = accountDone(done, r.URL.Query().Get("n"))
 	}
 	h.render(w, http.StatusOK, "accounts", p)
 }
@@ -61,7 +63,7 @@ func (h *handler) adminAccountPage(w http.ResponseWriter, r *http.Request, s aut
 			return nil, false
 		} else if st.User.ID != 0 {
 			d.State = &st
-			d.LockBy, d.ReadOnlyBy = imposerLabel(st.LockBy), imposerLabel(st.ReadOnlyBy)
+			d.LockBy, d.ReadOnlyBy = h.imposerLabel(r.Context(), st.LockBy), h.imposerLabel(r.Context(), st.ReadOnlyBy)
 			d.Who, d.Place = h.accountIdentity(r, st.User)
 		}
 	}
@@ -117,18 +119,39 @@ func (h *handler) findAccount(r *http.Request, s auth.Session, d *adminAccountPa
 	return auth.AccountState{}, nil
 }
 
-// imposerLabel says who imposed a sanction, from their authority scope.
-func imposerLabel(scope string) string {
-	kind, id, _ := strings.Cut(scope, ":")
+// imposerLabel says who imposed a sanction, from their authority scope:
+// « la direction de l’établissement » (the account's own, named on the
+// line above), « l’académie de Versailles » by its name, never its
+// identifier.
+func (h *handler) imposerLabel(ctx context.Context, scope string) string {
+	kind, _, _ := strings.Cut(scope, ":")
 	switch kind {
 	case "establishment":
-		return "la direction de l’établissement " + id
+		return "la direction de l’établissement"
 	case "academie":
-		return "l’académie (" + id + ")"
+		name := h.scopeName(ctx, scope)
+		if rest, ok := strings.CutPrefix(name, "Académie "); ok {
+			return "l’académie " + rest
+		}
+		return "l’" + name
 	case "national":
 		return "l’administration nationale"
 	}
 	return ""
+}
+
+// lockReasonLabel says why an account is locked, in words: the auth
+// service records « admin: <motif> » for a lock an administrator decided
+// and « not me: notice <n> » for one its owner asked for from a sign-in
+// notice.
+func lockReasonLabel(reason string) string {
+	switch {
+	case strings.HasPrefix(reason, "admin: "):
+		return strings.TrimPrefix(reason, "admin: ")
+	case strings.HasPrefix(reason, "not me:"):
+		return "la personne a signalé une connexion qui n’était pas la sienne («\u00a0Ce n’était pas moi\u00a0»)"
+	}
+	return reason
 }
 
 // adminAccountAct performs one action on an account and comes back to it.
@@ -158,7 +181,12 @@ func (h *handler) adminAccountAct(w http.ResponseWriter, r *http.Request, s auth
 	case "read-write":
 		err = h.d.Auth.SetReadOnly(ctx, a, name, false)
 	case "sessions":
-		_, err = h.d.Auth.RevokeUserSessions(ctx, a, name)
+		var n int64
+		n, err = h.d.Auth.RevokeUserSessions(ctx, a, name)
+		if err == nil {
+			http.Redirect(w, r, "/admin/accounts?"+url.Values{"nom": {name}, "fait": {"sessions"}, "n": {strconv.FormatInt(n, 10)}}.Encode(), http.StatusSeeOther)
+			return
+		}
 	case "reset":
 		h.adminAccountReset(w, r, s, name)
 		return
@@ -173,7 +201,34 @@ func (h *handler) adminAccountAct(w http.ResponseWriter, r *http.Request, s auth
 		h.fail(w, r, &s, err)
 		return
 	}
-	http.Redirect(w, r, "/admin/accounts?"+url.Values{"nom": {name}, "fait": {"1"}}.Encode(), http.StatusSeeOther)
+	http.Redirect(w, r, "/admin/accounts?"+url.Values{"nom": {name}, "fait": {r.PathValue("action")}}.Encode(), http.StatusSeeOther)
+}
+
+// accountDone says what an action on an account did, for the page it
+// comes back to: the head in a crisis reads that the account is locked,
+// not « C’est fait ». n is the number of sessions closed.
+func accountDone(action, n string) string {
+	const audit = " L’action est enregistrée dans le journal d’audit."
+	switch action {
+	case "lock":
+		return "Compte verrouillé\u00a0: il ne peut plus se connecter et ses sessions ouvertes sont fermées." + audit
+	case "unlock":
+		return "Compte déverrouillé\u00a0: il peut de nouveau se connecter." + audit
+	case "read-only":
+		return "Compte mis en lecture seule\u00a0: il lit ses messages mais ne peut plus en envoyer." + audit
+	case "read-write":
+		return "Envoi rétabli\u00a0: le compte peut de nouveau envoyer des messages." + audit
+	case "sessions":
+		if c, err := strconv.Atoi(n); err == nil && c > 0 {
+			return frnum.Count(c, "session fermée", "sessions fermées") + "\u00a0: la personne devra se reconnecter." + audit
+		}
+		return "Aucune session n’était ouverte." + audit
+	case "local-password":
+		return "Mot de passe local autorisé pour ce compte." + audit
+	case "no-local-password":
+		return "Mot de passe local retiré\u00a0: le compte se connecte par son fournisseur d’identité." + audit
+	}
+	return "C’est fait." + audit
 }
 
 // adminAccountReset resets one account (Auth.ResetAccount) after a

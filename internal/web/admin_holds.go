@@ -30,14 +30,24 @@ func (h *handler) holdList(w http.ResponseWriter, r *http.Request, s auth.Sessio
 		h.fail(w, r, &s, noHolds())
 		return
 	}
-	u, list, err := h.d.Holds.OfAccount(r.Context(), actorOf(r, s), strings.TrimSpace(r.URL.Query().Get("nom")))
+	name := strings.TrimSpace(r.URL.Query().Get("nom"))
+	if name == "" {
+		// The holds are an account's: without one, find it first rather
+		// than read « Compte inconnu » on a page « introuvable ».
+		http.Redirect(w, r, "/admin/accounts", http.StatusSeeOther)
+		return
+	}
+	u, list, err := h.d.Holds.OfAccount(r.Context(), actorOf(r, s), name)
 	if err != nil {
 		h.fail(w, r, &s, err)
 		return
 	}
 	p := h.newPage(r.Context(), &s, "Conservation des preuves", "admin")
-	if r.URL.Query().Get("ok") != "" {
-		p.Flash = "C’est fait. L’action est enregistrée dans le journal d’audit."
+	switch r.URL.Query().Get("ok") {
+	case "place":
+		p.Flash = "Conservation enregistrée\u00a0: les données du compte sont gardées au-delà des durées habituelles jusqu’à sa levée. L’action est enregistrée dans le journal d’audit."
+	case "release":
+		p.Flash = "Conservation levée\u00a0: les durées de conservation habituelles s’appliquent de nouveau. L’action est enregistrée dans le journal d’audit."
 	}
 	p.Data = holdsPage{User: u, Holds: list}
 	h.render(w, http.StatusOK, "holds", p)
@@ -67,7 +77,7 @@ func (h *handler) holdCreate(w http.ResponseWriter, r *http.Request, s auth.Sess
 		h.fail(w, r, &s, err)
 		return
 	}
-	http.Redirect(w, r, "/admin/holds?nom="+url.QueryEscape(name)+"&ok=1", http.StatusSeeOther)
+	http.Redirect(w, r, "/admin/holds?nom="+url.QueryEscape(name)+"&ok=place", http.StatusSeeOther)
 }
 
 // holdRelease releases a hold (Holds.Release).
@@ -84,5 +94,5 @@ func (h *handler) holdRelease(w http.ResponseWriter, r *http.Request, s auth.Ses
 		h.fail(w, r, &s, err)
 		return
 	}
-	http.Redirect(w, r, "/admin/holds?nom="+url.QueryEscape(strings.TrimSpace(r.PostFormValue("nom")))+"&ok=1", http.StatusSeeOther)
+	http.Redirect(w, r, "/admin/holds?nom="+url.QueryEscape(strings.TrimSpace(r.PostFormValue("nom")))+"&ok=release", http.StatusSeeOther)
 }

@@ -3,7 +3,6 @@ package web
 import (
 	"net/http"
 	"strings"
-	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -110,9 +109,9 @@ func (h *handler) suspensionCreate(w http.ResponseWriter, r *http.Request, s aut
 	d := suspensionsData{Scopes: h.scopeOptions(r.Context(), s.User, in.Scope), Roles: roleOptions(in.Roles),
 		Reason: in.Reason, Until: r.PostFormValue("until"), Stops: in.StopsReceiving}
 	if v := strings.TrimSpace(d.Until); v != "" {
-		t, err := time.ParseInLocation("2006-01-02T15:04", v, h.location(s.User))
-		if err != nil {
-			d.fields = []fieldError{{"until", "Date de fin illisible\u00a0: utilisez le sélecteur de date et d’heure (AAAA-MM-JJ HH:MM)."}}
+		t, msg := h.suspensionEnd(v, s.User)
+		if msg != "" {
+			d.fields = []fieldError{{"until", msg}}
 			h.suspensionPage(w, r, s, http.StatusUnprocessableEntity, "", d)
 			return
 		}

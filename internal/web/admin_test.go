@@ -114,7 +114,7 @@ func TestSuspensionAndRules(t *testing.T) {
 	// A bad end date keeps what was typed.
 	form := url.Values{"csrf": {head.csrf()}, "scope": {"establishment:0780001A"}, "roles": {"parent"},
 		"reason": {"Alerte <b>intrusion</b>\u00a0: messagerie fermée aux familles."}, "until": {"demain"}}
-	if p = head.post("/admin/suspensions", form); p.Status != http.StatusUnprocessableEntity || !strings.Contains(p.Body, "Date de fin illisible") ||
+	if p = head.post("/admin/suspensions", form); p.Status != http.StatusUnprocessableEntity || !strings.Contains(p.Body, "Date ou heure illisible") ||
 		!strings.Contains(p.Body, "Alerte &lt;b&gt;intrusion&lt;/b&gt;") {
 		t.Fatalf("bad date: %d\n%s", p.Status, p.Body)
 	}
@@ -596,8 +596,8 @@ func TestHeadManagesAnAccount(t *testing.T) {
 	parent := newBrowser(t, srv)
 	parent.ua = "Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:133.0) Gecko/20100101 Firefox/133.0"
 	parent.login("parent.dupont", "")
-	if p = head.get("/admin/accounts?nom=parent.dupont"); !strings.Contains(p.Body, "<td>Firefox sur Windows</td>") || strings.Contains(p.Body, "Gecko/20100101") ||
-		!strings.Contains(p.Body, `<div class="table-wrap" tabindex="0" role="region" aria-label="Sessions ouvertes">`) ||
+	if p = head.get("/admin/accounts?nom=parent.dupont"); !strings.Contains(p.Body, `<td role="cell" data-label="Navigateur">Firefox sur Windows</td>`) || strings.Contains(p.Body, "Gecko/20100101") ||
+		!strings.Contains(p.Body, `<div class="table-wrap stack" tabindex="0" role="region" aria-label="Sessions ouvertes">`) ||
 		!strings.Contains(p.Body, "<p>Mme\u00a0Marie Dupont, responsable de Léa Dupont (4A) · Collège Jean Moulin (0780001A)</p>") {
 		t.Errorf("the account's sessions:\n%s", regexp.MustCompile(`(?s)<h3>Sessions ouvertes</h3>.*?</table>`).FindString(p.Body))
 	}

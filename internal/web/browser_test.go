@@ -123,7 +123,15 @@ func startChromium(t *testing.T, bin string, budget time.Duration) (context.Cont
 		alloc, cancel := chromedp.NewExecAllocator(context.Background(),
 			chromedp.ExecPath(bin), chromedp.NoSandbox, chromedp.Headless, chromedp.DisableGPU, chromedp.NoFirstRun,
 			chromedp.NoDefaultBrowserCheck, chromedp.Flag("disable-quic", true), chromedp.Flag("disable-background-networking", true),
-			chromedp.Flag("disable-component-update", true), chromedp.Flag("disable-sync", true), chromedp.Flag("lang", "fr-FR"),
+			chromedp.Flag("disable-component-update", true), chromedp.Flag("disable-sync", true),
+			// A French user's browser: its language (navigator.language) and
+			// the Accept-Language it sends. Headless Chromium ignores --lang
+			// alone; its date fields keep the English order as long as the
+			// browser has no French resources (Debian's chromium-l10n), which
+			// is why the pages say the format themselves (localtime.go). No
+			// LANG=fr_FR here: without that locale installed, Chromium falls
+			// back to ASCII and loses non-ASCII file names.
+			chromedp.Flag("lang", "fr-FR"), chromedp.Flag("accept-lang", "fr-FR,fr"),
 			chromedp.UserDataDir(t.TempDir()), chromedp.WindowSize(1280, 900))
 		ctx, cancel2 := chromedp.NewContext(alloc)
 		ctx, cancel3 := context.WithTimeout(ctx, budget)
@@ -435,6 +443,16 @@ func TestBrowser(t *testing.T) {
 		e.axe(ctx, "admin")
 		e.do(ctx, chromedp.Navigate(e.url+"/admin/dashboard"), chromedp.WaitVisible(chromedp.CSS("svg.chart")))
 		e.chartTextInside(ctx)
+		// On a phone the accounts to watch stack, each value after its
+		// column's name, rather than scroll sideways.
+		e.do(ctx, chromedp.EmulateViewport(390, 844))
+		stack, err := chromedp.Run(ctx, chromedp.Evaluate[string](`(() => { const w = document.querySelector(".table-wrap.stack");
+			if (!w) return "no table"; const td = w.querySelector('td[data-label="État"]');
+			return (w.scrollWidth > w.clientWidth ? "scrolls " : "") + getComputedStyle(td, "::before").content; })()`))
+		e.do(ctx, chromedp.EmulateViewport(1280, 900))
+		if err != nil || stack != "\"État\u00a0: \"" {
+			t.Errorf("the accounts to watch at 390 px: %q %v", stack, err)
+		}
 		e.shoot(ctx, "dashboard")
 		e.axe(ctx, "dashboard")
 		for _, pg := range []struct{ path, name string }{{"/admin/rules", "rules"}, {"/admin/resets", "resets"}, {"/admin/incidents", "incidents"}} {

@@ -28,8 +28,19 @@ func TestBrowserReportReachesHead(t *testing.T) {
 	parent := e.tab(t)
 	e.login(parent, "parent.dupont", false)
 	e.do(parent, chromedp.Click(chromedp.CSS(".messages a")), chromedp.WaitVisible(chromedp.CSS("details.report summary")),
-		chromedp.Click(chromedp.CSS("details.report summary")), chromedp.Click(chromedp.CSS("#motif-0")),
+		chromedp.Click(chromedp.CSS("details.report summary")),
 		chromedp.SendKeys(chromedp.CSS("#commentaire"), "Propos blessants envers notre fille."))
+	// Sent without a reason (as a browser that does not check « required »
+	// would): the message again, the form open on its error, the focus on
+	// the reasons, the comment kept.
+	e.submit(parent, "#commentaire")
+	state, err := chromedp.Run(parent, chromedp.Evaluate[string](`document.activeElement.id + " " + document.querySelector("details.report").open + " " + document.getElementById("commentaire").value`))
+	if err != nil || state != "motif-0 true Propos blessants envers notre fille." {
+		t.Errorf("the report form sent back: %q %v", state, err)
+	}
+	e.shoot(parent, "report-no-reason")
+	e.axe(parent, "report without a reason")
+	e.do(parent, chromedp.Click(chromedp.CSS("#motif-0")))
 	reason := text(t, parent, `label[for="motif-0"]`)
 	// Each reason is a line of its own, tall enough for a thumb on a phone,
 	// in the text's weight (not a wall of bold).
@@ -77,6 +88,11 @@ func TestBrowserHeadLocksAndSendsUrgent(t *testing.T) {
 	if got := text(t, head, "main"); !strings.Contains(got, "Verrouillé") || strings.Contains(got, "Non verrouillé") || !strings.Contains(got, "mot de passe volé") {
 		t.Fatalf("after locking: %q", got)
 	}
+	if got := text(t, head, ".flash"); !strings.HasPrefix(got, "Compte verrouillé") {
+		t.Errorf("after locking, the page says %q", got)
+	}
+	e.shoot(head, "admin-account-locked")
+	e.axe(head, "a locked account")
 	e.submit(head, `form[action$="/unlock"] button`)
 	if got := text(t, head, "main"); !strings.Contains(got, "Non verrouillé") {
 		t.Fatalf("after unlocking: %q", got)
@@ -86,8 +102,16 @@ func TestBrowserHeadLocksAndSendsUrgent(t *testing.T) {
 	e.do(head, chromedp.Navigate(e.url+"/compose?to=parents:0780001A/4A"), chromedp.WaitVisible(chromedp.CSS("#subject")),
 		chromedp.SendKeys(chromedp.CSS("#subject"), subject),
 		chromedp.SendKeys(chromedp.CSS("#body"), "Les élèves sont en sécurité dans les salles. Ne venez pas au collège."),
-		chromedp.Click(chromedp.CSS("details.urgent summary")), chromedp.Click(chromedp.CSS("#urgent")),
-		chromedp.SendKeys(chromedp.CSS("#urgent_reason"), "alerte intrusion"))
+		chromedp.Click(chromedp.CSS("details.urgent summary")), chromedp.Click(chromedp.CSS("#urgent")))
+	// Without its reason: asked on its field, which takes the focus, the
+	// rest of the form kept.
+	e.submit(head, "#subject")
+	if got, err := chromedp.Run(head, chromedp.Evaluate[string](`document.activeElement.id + " " + document.getElementById("urgent").checked`)); err != nil || got != "urgent_reason true" {
+		t.Errorf("urgent without a reason: focus and box %q %v", got, err)
+	}
+	e.shoot(head, "compose-urgent-no-reason")
+	e.axe(head, "urgent send without its reason")
+	e.do(head, chromedp.SendKeys(chromedp.CSS("#urgent_reason"), "alerte intrusion"))
 	e.submit(head, "#subject")
 	if got := text(t, head, ".flash"); !strings.Contains(got, "Message envoyé") {
 		t.Fatalf("after the urgent send: %q (%s)", got, text(t, head, "main"))
@@ -97,4 +121,13 @@ func TestBrowserHeadLocksAndSendsUrgent(t *testing.T) {
 	if got := text(t, parent, ".messages"); !strings.Contains(got, subject) {
 		t.Errorf("the parent's inbox: %q", got)
 	}
+	// The parent's sessions, on the head's phone: stacked, not cut.
+	e.do(head, chromedp.Navigate(e.url+"/admin/accounts?nom=parent.dupont"), chromedp.WaitVisible(chromedp.CSS(".table-wrap")), chromedp.EmulateViewport(390, 844))
+	over, err := chromedp.Run(head, chromedp.Evaluate[bool](`(w => w.scrollWidth > w.clientWidth)(document.querySelector(".table-wrap"))`))
+	e.do(head, chromedp.EmulateViewport(1280, 900))
+	if err != nil || over {
+		t.Errorf("the account's sessions scroll sideways at 390 px (%v)", err)
+	}
+	e.shoot(head, "admin-account-sessions")
+	e.axe(head, "an account's sessions")
 }

@@ -78,7 +78,7 @@ func (p *page) folderRows(f store.Folder, entries []store.Entry, bulk bool) temp
 		case bouclier.StatusRejected:
 			w(` · <span class="tag">non distribué</span>`)
 		case bouclier.StatusDeferred:
-			w(` · <span class="tag">programmé pour le `)
+			w(` · <span class="tag long">programmé pour le `)
 			w(p.When(e.DeliverAt))
 			w(`</span>`)
 		}

@@ -34,6 +34,16 @@ func TestBrowserIncidentAtDrillSize(t *testing.T) {
 	}
 	e.chartTextInside(ctx)
 	e.shoot(ctx, "incident-drill")
+	// The list of incidents stacks on a phone rather than cut its columns.
+	e.do(ctx, chromedp.Navigate(e.url+"/admin/incidents"), chromedp.WaitVisible(chromedp.CSS(".table-wrap")), chromedp.EmulateViewport(390, 844))
+	over, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`(w => w.scrollWidth > w.clientWidth)(document.querySelector(".table-wrap"))`))
+	e.do(ctx, chromedp.EmulateViewport(1280, 900))
+	if err != nil || over {
+		t.Errorf("the list of incidents scrolls sideways at 390 px (%v)", err)
+	}
+	e.shoot(ctx, "incidents-drill")
+	e.axe(ctx, "the list of incidents")
+	e.do(ctx, chromedp.Navigate(fmt.Sprintf("%s/admin/incidents/%d", e.url, id)), chromedp.WaitVisible(chromedp.CSS("svg.chart")))
 	e.axe(ctx, "incident at drill size")
 	e.submit(ctx, `form[action$="/recall"] button`)
 	e.do(ctx, chromedp.WaitVisible(chromedp.CSS(`.confirm button[type="submit"]`)))

@@ -97,7 +97,7 @@ func TestIncidentAtDrillSize(t *testing.T) {
 		path string
 		want []string
 	}{
-		{"/admin/incidents", []string{"<td>120\u00a0comptes</td><td>400\u00a0établissements</td>"}},
+		{"/admin/incidents", []string{"<td role=\"cell\" data-label=\"Comptes\">120\u00a0comptes</td><td role=\"cell\" data-label=\"Établissements\">400\u00a0établissements</td>"}},
 		{"/admin/dashboard", []string{"· 2\u202f000\u00a0messages · 120\u00a0comptes</li>", "</a>&#x202F;: Même texte envoyé depuis 400 établissements · ouvert le "}},
 	} {
 		body := rssi.get(c.path).Body

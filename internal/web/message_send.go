@@ -7,7 +7,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/bouclier/bouclier"
 	"github.com/bouclier/bouclier/internal/auth"
@@ -171,13 +170,11 @@ func (h *handler) messageSend(w http.ResponseWriter, r *http.Request, s auth.Ses
 	}
 	d.Urgent, d.UrgentReason = r.PostFormValue("urgent") != "", strings.TrimSpace(r.PostFormValue("urgent_reason"))
 	d.Ack, d.Form = requestFromForm(r)
-	var fields []fieldError
+	// The fields' errors in the page's order: the first one takes the focus.
+	var fields, later []fieldError
 	if v := strings.TrimSpace(r.PostFormValue("send_at")); v != "" && err == nil {
-		t, perr := time.ParseInLocation("2006-01-02T15:04", v, h.location(s.User))
-		if perr != nil {
-			fields = append(fields, fieldError{"send_at", "Date d’envoi programmé illisible\u00a0: utilisez le sélecteur de date et d’heure (AAAA-MM-JJ HH:MM)."})
-		}
-		d.SendAt = t
+		d.SendAt, later = h.sendAt(v, s.User)
+
 	}
 	if err != nil {
 		h.fail(w, r, &s, err)
@@ -188,7 +185,7 @@ func (h *handler) messageSend(w http.ResponseWriter, r *http.Request, s auth.Ses
 		return
 	}
 	if d.ParentID == 0 && len(d.To) == 0 {
-		fields = append([]fieldError{{"dest-q", "Choisissez au moins un destinataire."}}, fields...)
+		fields = append(fields, fieldError{"dest-q", "Choisissez au moins un destinataire."})
 	}
 	if strings.TrimSpace(d.Subject) == "" && d.ParentID == 0 {
 		fields = append(fields, fieldError{"subject", "Indiquez l’objet du message."})
@@ -196,6 +193,12 @@ func (h *handler) messageSend(w http.ResponseWriter, r *http.Request, s auth.Ses
 	if strings.TrimSpace(d.Body) == "" {
 		fields = append(fields, fieldError{"body", "Écrivez le message."})
 	}
+	if d.Urgent && d.UrgentReason == "" && d.ParentID == 0 {
+		// Asked here, on its field, rather than refused by the service
+		// after the whole form: the reason goes to the académie.
+		fields = append(fields, fieldError{"urgent_reason", "Indiquez le motif de l’urgence\u00a0: il est transmis à l’académie avec l’envoi."})
+	}
+	fields = append(fields, later...)
 	if len(fields) > 0 && d.ParentID != 0 {
 		// A reply's form is on the message page: say it on its own page.
 		h.fail(w, r, &s, bouclier.Errorf(bouclier.ErrInvalidRequest, "%s", fields[0].Message))

@@ -26,6 +26,7 @@ type threadData struct {
 	ReportReasons          []string
 	Request                requestData // what the message asks of its reader (ackforms.go)
 	Back                   backLink    // the folder the reader came from
+	Report                 reportForm  // the report form sent back with its error
 }
 
 // backLink is the folder a message page leads back to. Key travels with
@@ -85,6 +86,19 @@ type replyForm struct {
 }
 
 func (h *handler) messageShow(w http.ResponseWriter, r *http.Request, s auth.Session) {
+	h.messagePage(w, r, s, http.StatusOK, nil)
+}
+
+// reportForm is the report form as sent back with its error: the
+// comment typed is kept and the form shown open.
+type reportForm struct {
+	Open    bool
+	Comment string
+}
+
+// messagePage shows the message of the request's path, with the report
+// form's errors when it is shown again (fields).
+func (h *handler) messagePage(w http.ResponseWriter, r *http.Request, s auth.Session, status int, fields []fieldError) {
 	id, err := pathID(r)
 	if err != nil {
 		h.fail(w, r, &s, err)
@@ -148,8 +162,12 @@ func (h *handler) messageShow(w http.ResponseWriter, r *http.Request, s auth.Ses
 	p := h.newPage(ctx, &s, e.Subject, "")
 	h.describe(ctx, p, thread)
 	p.Flash = requestFlash(q)
+	if len(fields) > 0 {
+		p.Fields = fields
+		d.Report = reportForm{Open: true, Comment: r.PostFormValue("commentaire")}
+	}
 	p.Data = d
-	h.render(w, http.StatusOK, "message", p)
+	h.render(w, status, "message", p)
 }
 
 // replyTo answers the last message someone else wrote in the thread, or,
@@ -207,7 +225,10 @@ func (h *handler) messageReport(w http.ResponseWriter, r *http.Request, s auth.S
 		known = known || x == reason
 	}
 	if !known {
-		h.fail(w, r, &s, bouclier.Errorf(bouclier.ErrInvalidRequest, "Choisissez le motif du signalement."))
+		// The browser asks for a reason first (required); without it (an
+		// older browser, a page changed), the message again with the
+		// error on the reasons and the comment kept, not a bare error page.
+		h.messagePage(w, r, s, http.StatusUnprocessableEntity, []fieldError{{"motif-0", "Choisissez le motif du signalement."}})
 		return
 	}
 	if c := strings.TrimSpace(r.PostFormValue("commentaire")); c != "" {

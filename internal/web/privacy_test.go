@@ -116,6 +116,9 @@ func TestLegalHoldPages(t *testing.T) {
 	if !strings.Contains(p.Body, "Plainte de la famille du 20 novembre") || !strings.Contains(p.Body, "Lever la conservation") {
 		t.Fatalf("hold not listed:\n%s", p.Body)
 	}
+	if !strings.Contains(p.Body, "Conservation enregistrée\u00a0: les données du compte sont gardées") || strings.Contains(p.Body, "C’est fait") {
+		t.Errorf("placing a hold does not say what it did")
+	}
 	action := regexp.MustCompile(`action="(/admin/holds/\d+/release)"`).FindStringSubmatch(p.Body)
 	if action == nil {
 		t.Fatal("no release form")
@@ -123,6 +126,13 @@ func TestLegalHoldPages(t *testing.T) {
 	p = b.post(action[1], url.Values{"csrf": {csrf}, "nom": {"eleve.dupont"}})
 	if p.Status != http.StatusSeeOther {
 		t.Fatalf("release: %d\n%s", p.Status, p.Body)
+	}
+	if body := b.get(p.Header.Get("Location")).Body; !strings.Contains(body, "Conservation levée\u00a0: les durées de conservation habituelles") {
+		t.Errorf("releasing a hold does not say what it did")
+	}
+	// Without an account, the holds lead to finding one.
+	if p := b.get("/admin/holds"); p.Status != http.StatusSeeOther || p.Header.Get("Location") != "/admin/accounts" {
+		t.Errorf("the holds without an account: %d %q", p.Status, p.Header.Get("Location"))
 	}
 	if p := b.get("/admin/holds?nom=eleve.dupont"); !strings.Contains(p.Body, "levée par Mme\u00a0Claire Principal, direction") || strings.Contains(p.Body, "par principal.moulin") || strings.Contains(p.Body, "Lever la conservation") {
 		t.Errorf("released hold:\n%s", p.Body)

@@ -57,6 +57,8 @@ var funcs = template.FuncMap{
 	"eventkind":    incidentEventLabel,
 	"eventdetail":  incidentEventDetail,
 	"plural":       plural,
+	"timeFormat":   func() string { return timeFormatHint },
+	"lockreason":   lockReasonLabel,
 }
 
 // pages holds one template per page, each the layout plus its content.

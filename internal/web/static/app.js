@@ -10,6 +10,7 @@ document.addEventListener("DOMContentLoaded", function () {
   selectAll();
   pdfPreviews();
   fileInputs();
+  readBack();
 });
 
 // fileInputs shows a file field in French whatever the browser's
@@ -273,5 +274,41 @@ function selectAll() {
   all.parentNode.hidden = false;
   all.addEventListener("change", function () {
     form.querySelectorAll('input[name="id"]').forEach(function (b) { b.checked = all.checked; });
+  });
+}
+
+// readBack writes under a date and time field the moment it holds, in
+// words (« Soit le vendredi 5 décembre 2026 à 14 h 30. »), whatever order
+// the browser's own field shows (mm/dd/yyyy in a browser in English): the
+// person checks the day they meant. The region is polite: read when the
+// value changes, not at every key.
+function readBack() {
+  var days = ["dimanche", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi"];
+  var months = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"];
+  document.querySelectorAll("input[data-readback]").forEach(function (input) {
+    var out = document.getElementById(input.dataset.readback);
+    if (!out) {
+      return;
+    }
+    // A browser in another language shows its own order (mm/dd/yyyy in
+    // English) in place of the jj/mm/aaaa the page says: say so, and
+    // point to the sentence that reads the date back.
+    var format = document.getElementById(input.dataset.format || "");
+    if (format && input.type === "datetime-local" && !/^fr(-|$)/i.test(navigator.language || "")) {
+      format.textContent = "Votre navigateur, réglé dans une autre langue, peut afficher la date dans un autre ordre (mm/dd/yyyy en anglais)\u00a0: vérifiez-la dans la phrase en français qui s’affiche dessous.";
+    }
+    var show = function () {
+      var m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})/.exec(input.value);
+      if (!m) {
+        out.textContent = "";
+        return;
+      }
+      var day = new Date(+m[1], +m[2] - 1, +m[3]).getDay();
+      out.textContent = "Soit le " + days[day] + " " + (+m[3] === 1 ? "1er" : String(+m[3])) + "\u00a0" + months[+m[2] - 1] + " " + m[1] +
+        " à " + (+m[4]) + "\u00a0h\u00a0" + m[5] + ".";
+    };
+    input.addEventListener("change", show);
+    input.addEventListener("input", show);
+    show();
   });
 }
