@@ -12,6 +12,7 @@ type labelled struct {
 	ID      string `json:"id"`
 	Label   string `json:"label"`
 	Subject string `json:"subject,omitempty"` // only a few blind messages have one
+	Half    string `json:"half,omitempty"`    // blind15: "look" (worked on) or "sealed" (never read one by one)
 	Text    string `json:"text"`
 }
 
