@@ -12,7 +12,7 @@ func TestThirteenthRoundFrames(t *testing.T) {
 		text  string
 		check func(fs []frame) bool
 	}{
-		{"a preposition is no act verb (pendant / pendre)", "Ils ont rangé la salle pendant la pause", func(fs []frame) bool { return noAct(fs) }},
+		{"a preposition is no act verb (pendant / pendre)", "On a rangé les chaises pendant la pause", func(fs []frame) bool { return noAct(fs) }},
 		{"prendre feu burns, in the future", "Demain la cantine prendra feu", func(fs []frame) bool {
 			f, ok := firstAct(fs)
 			return ok && f.act == actBurn && f.tense == tenseFuture
@@ -49,7 +49,7 @@ func TestThirteenthRoundFrames(t *testing.T) {
 			f, ok := firstAct(fs)
 			return ok && f.act == actExplode && f.agentive()
 		}},
-		{"fireworks at a school party are fireworks", "Jeudi, feu d'artifice dans la cour pour la fête de l'école", func(fs []frame) bool { return noAct(fs) }},
+		{"fireworks at a school party are fireworks", "feu d'artifice dans la cour jeudi à 20h pour la fête de l'école", func(fs []frame) bool { return noAct(fs) }},
 		{"after an event named by a noun, a report", "Suite à l'agression d'un élève armé d'un cutter devant un collège, la vigilance est renforcée", func(fs []frame) bool {
 			f, ok := firstAct(fs)
 			return ok && f.report && f.framed()
