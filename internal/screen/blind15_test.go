@@ -43,7 +43,32 @@ func blind15Counts(t *testing.T, role bouclier.Role) map[string][2]int {
 	return counts
 }
 
-func TestBlind15Measure(t *testing.T) {
-	blind15Counts(t, "")
-	blind15Counts(t, bouclier.RoleStudent)
+// TestBlind15 holds blind15 (thirteenth round) at its measured counts,
+// per half and label, on both lines: harmful labels held at least, benign
+// held at most. Written and run once on main before any rule was read:
+// adult look threat 12/15, terror 6/6, violent 5/6, phishing 7/7, benign
+// 4/25; sealed 9/15, 5/6, 4/6, 4/7, 1/25 (student: look benign 5/25,
+// sealed threat 10/15, benign 2/25). The floors are the counts after the
+// round's rules, written from the LOOK half's misses only.
+func TestBlind15(t *testing.T) {
+	for _, c := range []struct {
+		role   bouclier.Role
+		floors map[string]int
+	}{
+		{"", map[string]int{"look/threat": 15, "look/terror_apology": 6, "look/violent": 6, "look/phishing": 7, "look/benign": 1,
+			"sealed/threat": 9, "sealed/terror_apology": 5, "sealed/violent": 4, "sealed/phishing": 4, "sealed/benign": 1}},
+		{bouclier.RoleStudent, map[string]int{"look/threat": 15, "look/terror_apology": 6, "look/violent": 6, "look/phishing": 7, "look/benign": 2,
+			"sealed/threat": 10, "sealed/terror_apology": 5, "sealed/violent": 4, "sealed/phishing": 4, "sealed/benign": 2}},
+	} {
+		got := blind15Counts(t, c.role)
+		if len(got) != len(c.floors) {
+			t.Errorf("line %q: %d half/label cells, want %d", c.role, len(got), len(c.floors))
+		}
+		for k, want := range c.floors {
+			held := got[k][0]
+			if strings.HasSuffix(k, "/benign") && held > want || !strings.HasSuffix(k, "/benign") && held < want {
+				t.Errorf("line %q: %s held %d/%d, floor %d", c.role, k, held, got[k][1], want)
+			}
+		}
+	}
 }
