@@ -2421,7 +2421,7 @@ func readIdiomAct(fts []ftok, fr *frame, subject uint8) {
 			fr.act, fr.actTok, fr.device = actExplode, ft.tok, true
 			return
 		}
-		if (fr.wish || deserve(fts)) && !fr.negated && shotNouns[ft.key] && i > 0 && fts[i-1].fc&fc_det != 0 {
+		if shotNouns[ft.key] && i > 0 && fts[i-1].fc&fc_det != 0 && !fr.negated && (fr.wish || deserve(fts)) {
 			fr.act, fr.actTok, fr.wish = actShoot, ft.tok, true
 			return
 		}
