@@ -224,7 +224,7 @@ var (
 		actBehead:  "décapiter égorger",
 		actPlant:   "poser déposer placer cacher planquer installer dissimuler",
 		actArm:     "armer",
-		actAttack:  "attaquer agresser frapper tabasser défoncer lyncher violer torturer étrangler kidnapper séquestrer souffrir trancher briser casser éclater cogner démonter défigurer choper niquer maraver savater démolir fracasser viser cibler",
+		actAttack:  "attaquer agresser frapper tabasser défoncer lyncher violer torturer étrangler kidnapper séquestrer souffrir trancher briser casser éclater cogner démonter défigurer choper niquer maraver savater démolir fracasser viser",
 	}
 	// slangActs are act verbs only with a person (or, for some, the
 	// school) as their object: « je vais tous vous fumer », not « fumer

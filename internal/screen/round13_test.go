@@ -33,7 +33,7 @@ func TestThirteenthRoundFrames(t *testing.T) {
 			f, ok := firstAct(fs)
 			return !ok || f.act != actShoot
 		}},
-		{"viser with the school and a time is an attack", "Le lycée Condorcet sera ciblé jeudi", func(fs []frame) bool {
+		{"viser with the school and a time is an attack", "Le lycée Condorcet sera visé jeudi", func(fs []frame) bool {
 			f, ok := firstAct(fs)
 			return ok && f.act == actAttack && f.agentive()
 		}},
