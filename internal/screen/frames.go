@@ -1931,6 +1931,15 @@ func verbFrame(fts []ftok, i int, v MorphEntry, subject uint8) (tense, uint8) {
 		}
 		j--
 	}
+	// « je vais te retrouver et te tabasser »: an infinitive coordinated
+	// by « et » to an infinitive takes that one's governing verb.
+	if j >= 1 && fts[j].key == "et" && v.Moods&MoodInfinitive != 0 {
+		for _, m := range fts[j-1].morph {
+			if m.POS == POSVerb && m.Moods&MoodInfinitive != 0 {
+				return verbFrame(fts, j-1, m, subject)
+			}
+		}
+	}
 	if j >= 0 && j < i {
 		g := fts[j]
 		for _, gm := range g.morph {

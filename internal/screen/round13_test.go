@@ -58,6 +58,10 @@ func TestThirteenthRoundFrames(t *testing.T) {
 			f, ok := firstAct(fs)
 			return ok && !f.framed() && f.agentive()
 		}},
+		{"an infinitive after et takes the governing verb of the one before", "je vais te chercher et te frapper", func(fs []frame) bool {
+			f, ok := firstAct(fs)
+			return ok && f.act == actAttack && f.tense == tenseFuture && f.actor == actor1 && f.agentive()
+		}},
 		{"a match named just before: les are the opponents", "Tournoi de volley demain : on va les écraser et les massacrer", func(fs []frame) bool {
 			f, ok := firstAct(fs)
 			return ok && f.framed()
