@@ -62,6 +62,10 @@ func TestThirteenthRoundFrames(t *testing.T) {
 			f, ok := firstAct(fs)
 			return ok && f.act == actAttack && f.tense == tenseFuture && f.actor == actor1 && f.agentive()
 		}},
+		{"a game named in several words is a game", "sur Rainbow Six j'ai fait sauter leur base", func(fs []frame) bool {
+			f, ok := firstAct(fs)
+			return ok && f.playful() && f.framed()
+		}},
 		{"a match named just before: les are the opponents", "Tournoi de volley demain : on va les écraser et les massacrer", func(fs []frame) bool {
 			f, ok := firstAct(fs)
 			return ok && f.framed()
