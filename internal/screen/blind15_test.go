@@ -55,9 +55,9 @@ func TestBlind15(t *testing.T) {
 		role   bouclier.Role
 		floors map[string]int
 	}{
-		{"", map[string]int{"look/threat": 15, "look/terror_apology": 6, "look/violent": 6, "look/phishing": 7, "look/benign": 1,
+		{"", map[string]int{"look/threat": 15, "look/terror_apology": 6, "look/violent": 6, "look/phishing": 7, "look/benign": 0,
 			"sealed/threat": 9, "sealed/terror_apology": 5, "sealed/violent": 4, "sealed/phishing": 4, "sealed/benign": 1}},
-		{bouclier.RoleStudent, map[string]int{"look/threat": 15, "look/terror_apology": 6, "look/violent": 6, "look/phishing": 7, "look/benign": 2,
+		{bouclier.RoleStudent, map[string]int{"look/threat": 15, "look/terror_apology": 6, "look/violent": 6, "look/phishing": 7, "look/benign": 1,
 			"sealed/threat": 10, "sealed/terror_apology": 5, "sealed/violent": 4, "sealed/phishing": 4, "sealed/benign": 2}},
 	} {
 		got := blind15Counts(t, c.role)

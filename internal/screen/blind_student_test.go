@@ -22,7 +22,7 @@ func TestBlindSetsStudentLine(t *testing.T) {
 		{"blind12", 28, 4}, // pupils' spelling noise (ninth round)
 		{"blind13", 24, 4}, // pupils' blackmail and implied menace (tenth round)
 		{"blind14", 44, 0}, // threats to schools, terror apology, phishing (twelfth round)
-		{"blind15", 57, 4}, // schools, terror, pupils, phishing; look and sealed halves (thirteenth round)
+		{"blind15", 57, 3}, // schools, terror, pupils, phishing; look and sealed halves (thirteenth round)
 	} {
 		t.Run(c.set, func(t *testing.T) {
 			var harmful, benign, nHarmful, nBenign int
