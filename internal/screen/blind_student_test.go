@@ -22,6 +22,7 @@ func TestBlindSetsStudentLine(t *testing.T) {
 		{"blind12", 28, 4}, // pupils' spelling noise (ninth round)
 		{"blind13", 24, 4}, // pupils' blackmail and implied menace (tenth round)
 		{"blind14", 44, 0}, // threats to schools, terror apology, phishing (twelfth round)
+		{"blind15", 57, 3}, // schools, terror, pupils, phishing; look and sealed halves (thirteenth round)
 	} {
 		t.Run(c.set, func(t *testing.T) {
 			var harmful, benign, nHarmful, nBenign int
@@ -31,14 +32,16 @@ func TestBlindSetsStudentLine(t *testing.T) {
 					nBenign++
 					if held {
 						benign++
-						t.Logf("%s benign held: %q", m.ID, m.Text)
+						if m.Half != "sealed" { // sealed: counts only
+							t.Logf("%s benign held: %q", m.ID, m.Text)
+						}
 					}
 					continue
 				}
 				nHarmful++
 				if held {
 					harmful++
-				} else {
+				} else if m.Half != "sealed" {
 					t.Logf("%s %s delivered: %q", m.ID, m.Label, m.Text)
 				}
 			}

@@ -12,6 +12,7 @@ type labelled struct {
 	ID      string `json:"id"`
 	Label   string `json:"label"`
 	Subject string `json:"subject,omitempty"` // only a few blind messages have one
+	Half    string `json:"half,omitempty"`    // blind15: "look" (worked on) or "sealed" (never read one by one)
 	Text    string `json:"text"`
 }
 
@@ -56,13 +57,17 @@ func runCorpus(t *testing.T, path string, strict bool) float64 {
 			c[0]++
 		case benign && !delivered:
 			fp++
-			report(t, strict, "%s benign but %s (%.2f): %q %v", m.ID, r.Verdict, r.Score, m.Text, r.Reasons)
+			if m.Half != "sealed" { // sealed: counts only
+				report(t, strict, "%s benign but %s (%.2f): %q %v", m.ID, r.Verdict, r.Score, m.Text, r.Reasons)
+			}
 		case !benign && !delivered:
 			tp++
 			c[0]++
 		default:
 			fn++
-			report(t, strict, "%s %s but delivered (%.2f): %q %v", m.ID, m.Label, r.Score, m.Text, r.Reasons)
+			if m.Half != "sealed" { // sealed: counts only
+				report(t, strict, "%s %s but delivered (%.2f): %q %v", m.ID, m.Label, r.Score, m.Text, r.Reasons)
+			}
 		}
 		perLabel[m.Label] = c
 	}
@@ -207,6 +212,11 @@ func TestHeldOut(t *testing.T) {
 		// 0/32 after it, with the rules written while its misses were
 		// visible (no longer blind).
 		{"blind14", "testdata/blind14_heldout.jsonl", 0.5},
+		// 30 threats to a school or people in it, 12 terror apology, 12
+		// violent threats between pupils, 14 phishing and 50 hard benign,
+		// written before the thirteenth round; half sealed (counts only,
+		// TestBlind15 holds the per-half floors).
+		{"blind15", "testdata/blind15_heldout.jsonl", 0.5},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			acc := runCorpus(t, c.file, false)

@@ -161,8 +161,8 @@ func (f *frame) agentive() bool {
 		return true
 	case f.tense == tenseFuture && f.actor != actor1 && (f.school || f.targetGrp) && (f.time || f.place || f.act == actKill || f.act == actExplode || f.act == actBurn):
 		return true // a prediction against the school or a group: « les 3e vont mourir lundi »
-	case f.tense == tenseFuture && f.actor == actor3 && (f.act == actBurn || f.act == actExplode) && f.time:
-		return true // « le local à vélos va cramer à 16h »
+	case f.tense == tenseFuture && f.actor == actor3 && (f.act == actBurn || f.act == actExplode) && (f.time || f.warn):
+		return true // « le local à vélos va cramer à 16h », « la prochaine fois, c'est sa maison qui prendra feu »
 	case f.act == actHarm && (f.tense == tenseFuture || f.tense == tenseIntent) && (f.actor == actor2 || f.target2 || f.school):
 		return true // « tu vas le regretter », « le bâtiment C n'existera plus »
 	case f.act == actHarm && f.actor == actor1 && f.target2 && f.tense == tensePresent:
@@ -217,14 +217,14 @@ var actorNames = [...]string{"sans sujet", "1re personne", "2e personne", "3e pe
 var (
 	actLemmas = map[actClass]string{
 		actKill:    "tuer buter assassiner massacrer abattre trucider zigouiller exterminer éradiquer anéantir crever liquider flinguer exécuter noyer pendre mourir",
-		actBurn:    "brûler incendier cramer immoler enflammer flamber",
+		actBurn:    "brûler incendier cramer immoler enflammer flamber embraser",
 		actExplode: "exploser dynamiter détoner sauter péter",
 		actShoot:   "tirer fusiller mitrailler canarder",
 		actStab:    "poignarder suriner lacérer saigner planter",
 		actBehead:  "décapiter égorger",
 		actPlant:   "poser déposer placer cacher planquer installer dissimuler",
 		actArm:     "armer",
-		actAttack:  "attaquer agresser frapper tabasser défoncer lyncher violer torturer étrangler kidnapper séquestrer souffrir trancher briser casser éclater cogner démonter défigurer choper niquer maraver savater démolir fracasser",
+		actAttack:  "attaquer agresser frapper tabasser défoncer lyncher violer torturer étrangler kidnapper séquestrer souffrir trancher briser casser éclater cogner démonter défigurer choper niquer maraver savater démolir fracasser viser",
 	}
 	// slangActs are act verbs only with a person (or, for some, the
 	// school) as their object: « je vais tous vous fumer », not « fumer
@@ -258,7 +258,7 @@ var (
 	drillWords       = "exercice exercices ppms simulation entraînement alerte consigne consignes protocole vigipirate confinement évacuation procédure"
 	lessonWords      = "cours leçon histoire géographie emc chapitre programme exposé manuel chimie physique svt musée film documentaire livre roman théâtre débat devoir guerre mondiale révolution"
 	laughWords       = "mdr lol ptdr xd jpp haha blague rigole plaisante"
-	playWords        = "fortnite minecraft roblox valorant fifa jeu jeux partie console manette gta cod warzone match tournoi finale équipe foot football hand handball basket rugby volley championnat unss coach entraînement score cross course tennis judo natation quiz adversaires clash royale brawl monopoly uno échecs cartes badminton pingpong ping kart smash billard bowling babyfoot belote tarot karting pétanque"
+	playWords        = "fortnite minecraft roblox valorant fifa jeu jeux partie console manette gta cod warzone match tournoi finale équipe foot football hand handball basket rugby volley championnat unss coach entraînement score cross course tennis judo natation quiz adversaires clash royale brawl monopoly uno échecs cartes badminton pingpong ping kart smash billard bowling babyfoot belote tarot karting pétanque callofduty battlefield counterstrike rainbowsix amongus freefire rocketleague clashofclans leagueoflegends fallguys"
 	doingLemmas      = "faire commettre préparer organiser lancer perpétrer avoir ramener apporter"
 	lessonLemmas     = "étudier analyser commenter lire expliquer apprendre réviser visiter"
 	wishWords        = "envie mériter mérite méritent méritait devrait devraient faudrait souhaite souhaiterais aimerais espère espérer seulement"
@@ -315,7 +315,7 @@ var (
 	// outcomePlaces: where a threat says the reader will end up (« tu vas
 	// finir à l'hôpital », « vous allez tous finir au cimetière »), after
 	// a verb of ending up (outcomeVerbs).
-	outcomePlaces = "hôpital hopital hosto urgences urgence cimetière cimetiere morgue réa réanimation fauteuil civière brancard cercueil planches tombe tombeau"
+	outcomePlaces = "hôpital hopital hosto urgences urgence cimetière cimetiere morgue réa réanimation fauteuil civière brancard cercueil planches tombe tombeau ambulance ambulances samu"
 	outcomeVerbs  = "finir terminer atterrir dormir repartir rentrer sortir partir retrouver"
 	// careVerbs take a part of the reader's body as their object without
 	// harm (« je vais te laver les cheveux », « je te tiens la main »):
@@ -588,6 +588,12 @@ const (
 // verbInfo returns what a key's verb analyses say for the frames.
 func verbInfo(morph []MorphEntry) (act actClass, at int, lf uint16) {
 	f := frameLexicon()
+	prep := false
+	for _, m := range morph {
+		if m.POS == POSPrep {
+			prep = true
+		}
+	}
 	for i, m := range morph {
 		if m.POS != POSVerb {
 			continue
@@ -599,7 +605,9 @@ func verbInfo(morph []MorphEntry) (act actClass, at int, lf uint16) {
 		case lemFalloir:
 			lf |= lfFalloir
 		}
-		if c := f.actVerb[m.Lemma]; c != actNone && act == actNone {
+		// A form that is also a preposition is read as one: « pendant
+		// l'atelier » (pendre), « durant », « suivant ».
+		if c := f.actVerb[m.Lemma]; c != actNone && act == actNone && !prep {
 			act, at = c, i
 		}
 		if f.report[m.Lemma] {
@@ -748,6 +756,23 @@ func parseFrames(src string, toks []dtok, clauseOf []int, out []frame, fts []fto
 			// clause opens with que after a negated future.
 			if k := fts[start].key; (k == "que" || k == "qu") && cues&cueRuin != 0 && fr.act == actNone && prevStart < start && negatedFuture(fts[prevStart:start]) {
 				readRuinAfter(fts[start:i], &fr)
+			}
+			// « la prochaine fois, c'est sa maison | qui prendra feu »: a
+			// warning carries over to the fire or blast of the clause
+			// after it.
+			// It runs through clauses with no act: « la prochaine fois, |
+			// c'est ton garage | qui prendra feu ».
+			if (fr.act == actBurn || fr.act == actExplode || fr.act == actNone) && len(out) > 0 && out[len(out)-1].warn &&
+				out[len(out)-1].act == actNone && !out[len(out)-1].negated {
+				fr.warn = true
+			}
+			// « Match de hand ce soir : on va les massacrer »: an act on
+			// « les » right after a clause naming a match or a game is
+			// about the opponents, unless it names the school, a weapon,
+			// the reader or a time of its own.
+			if fr.act != actNone && !fr.play && len(out) > 0 && out[len(out)-1].play && out[len(out)-1].act == actNone &&
+				!fr.school && !fr.weapon && !fr.target2 && !fr.time && !fr.targetName && clitLes(fts[start:i]) {
+				fr.play = true
 			}
 			prevStart = start
 			id := len(out)
@@ -1240,7 +1265,9 @@ func readClause(src string, toks []dtok, fts []ftok, cues uint8) frame {
 		if c == actPlant && !fr.weapon {
 			continue
 		}
-		if i > 0 && (fts[i-1].key == "me" || fts[i-1].key == "m" || fts[i-1].key == "se" || fts[i-1].key == "s") {
+		// A place or a thing that « s'embrase » or « s'enflamme » burns:
+		// the reflexive of a fire is no one hurting himself.
+		if i > 0 && (fts[i-1].key == "me" || fts[i-1].key == "m" || (fts[i-1].key == "se" || fts[i-1].key == "s") && c != actBurn) {
 			continue // the speaker or the subject is the one hurt: « on s'est défoncé », « m'attaque »
 		}
 		tn, actor := verbFrame(fts, i, v, subject)
@@ -1271,6 +1298,9 @@ func readClause(src string, toks []dtok, fts []ftok, cues uint8) frame {
 	}
 	if fr.act == actNone && harm {
 		readHarm(fts, &fr, subject)
+	}
+	if fr.act == actNone {
+		readIdiomAct(fts, &fr, subject)
 	}
 	if fr.act == actNone && !fr.negated && cues&cueBody != 0 {
 		readBodyHarm(fts, &fr, subject)
@@ -1346,7 +1376,28 @@ func readClause(src string, toks []dtok, fts []ftok, cues uint8) frame {
 	if fr.act != actNone && fr.actor == actor3 && (fr.tense == tensePast) {
 		fr.report = true
 	}
+	if fr.act != actNone && fr.actor != actor1 && fr.actor != actor2 && !fr.target2 && afterEvent(fts) {
+		fr.report = true
+	}
 	return fr
+}
+
+// afterEvent reports whether a clause opens on « à la suite de », « suite
+// à » or « après » and a noun: what it names has already happened (« à la
+// suite de l'intrusion d'un individu armé dans un lycée voisin »).
+func afterEvent(fts []ftok) bool {
+	n := 0
+	switch {
+	case len(fts) > 3 && fts[0].key == "a" && fts[1].key == "la" && fts[2].key == "suite" && (fts[3].key == "de" || fts[3].key == "d" || fts[3].key == "du" || fts[3].key == "des"):
+		n = 4
+	case len(fts) > 2 && fts[0].key == "suite" && (fts[1].key == "a" || fts[1].key == "au" || fts[1].key == "aux"):
+		n = 2
+	case len(fts) > 2 && fts[0].key == "apres" && fts[1].fc&fc_det != 0:
+		n = 2
+	default:
+		return false
+	}
+	return n < len(fts) && fts[n].lf&lfVerb == 0 || n < len(fts) && fts[n].fc&fc_det != 0
 }
 
 // runOnPrep are the words after which a subject pronoun is a stressed
@@ -1880,6 +1931,15 @@ func verbFrame(fts []ftok, i int, v MorphEntry, subject uint8) (tense, uint8) {
 		}
 		j--
 	}
+	// « je vais te retrouver et te tabasser »: an infinitive coordinated
+	// by « et » to an infinitive takes that one's governing verb.
+	if j >= 1 && fts[j].key == "et" && v.Moods&MoodInfinitive != 0 {
+		for _, m := range fts[j-1].morph {
+			if m.POS == POSVerb && m.Moods&MoodInfinitive != 0 {
+				return verbFrame(fts, j-1, m, subject)
+			}
+		}
+	}
 	if j >= 0 && j < i {
 		g := fts[j]
 		for _, gm := range g.morph {
@@ -2343,4 +2403,72 @@ func isNumber(k string) bool {
 		}
 	}
 	return true
+}
+
+// shotNouns name what a shot leaves in its target: with a wish in the
+// clause (« ils méritent une balle », « il faudrait une rafale »), a wish
+// to shoot. Alone they are balls and bursts (« la balle de tennis »).
+var shotNouns = map[string]bool{"balle": true, "bale": true, "balles": true, "bales": true, "bastos": true, "rafale": true}
+
+// readIdiomAct reads the acts French says with a verb and a noun: « prendre
+// feu » burns (« sa maison prendra feu »), and a wish for a bullet shoots
+// (« ils méritent une balle »).
+func readIdiomAct(fts []ftok, fr *frame, subject uint8) {
+	for i, ft := range fts {
+		if ft.lf&lfVerb != 0 && i+1 < len(fts) && fts[i+1].key == "feu" {
+			if v, ok := lemmaIs(ft.morph, "prendre"); ok {
+				fr.act, fr.actTok = actBurn, fts[i+1].tok
+				fr.tense, fr.actor = verbFrame(fts, i, v, subject)
+				return
+			}
+		}
+		// « lundi, feu d'artifice au bâtiment B »: fireworks in the
+		// school at a time, with no celebration named, is a blast
+		// announced as an image.
+		if ft.key == "feu" && i+2 < len(fts) && (fts[i+1].key == "d" || fts[i+1].key == "de") && fts[i+2].key == "artifice" &&
+			fr.school && fr.time && !fr.negated && !festive(fts) {
+			fr.act, fr.actTok, fr.device = actExplode, ft.tok, true
+			return
+		}
+		if shotNouns[ft.key] && i > 0 && fts[i-1].fc&fc_det != 0 && !fr.negated && (fr.wish || deserve(fts)) {
+			fr.act, fr.actTok, fr.wish = actShoot, ft.tok, true
+			return
+		}
+	}
+}
+
+// festiveWords name a celebration: fireworks there are fireworks.
+var festiveWords = map[string]bool{"fete": true, "fetes": true, "spectacle": true, "gala": true, "kermesse": true, "juillet": true,
+	"nouvel": true, "anniversaire": true, "bal": true, "celebration": true, "concert": true, "mariage": true}
+
+func festive(fts []ftok) bool {
+	for _, ft := range fts {
+		if festiveWords[ft.key] {
+			return true
+		}
+	}
+	return false
+}
+
+// clitLes reports whether a clause's object is the clitic « les ».
+func clitLes(fts []ftok) bool {
+	for i := 0; i+1 < len(fts); i++ {
+		if fts[i].key == "les" && fts[i+1].lf&lfVerb != 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// deserve reports whether a clause has a form of mériter (« ils
+// mériteraient une balle »).
+func deserve(fts []ftok) bool {
+	for _, ft := range fts {
+		if ft.lf&lfVerb != 0 {
+			if _, ok := lemmaIs(ft.morph, "meriter"); ok {
+				return true
+			}
+		}
+	}
+	return false
 }

@@ -281,7 +281,8 @@ var classWords = map[uint64]string{
 	clPoss:    `votre vos ton tes your`,
 	clSecond:  `te t vous toi`,
 	clGame: `fortnite minecraft roblox valorant fifa gta apex brawlstars clashroyale cod warzone steam pubg
-		overwatch csgo cs2 genshin`,
+		overwatch csgo cs2 genshin callofduty battlefield counterstrike rainbowsix amongus freefire rocketleague
+		clashofclans leagueoflegends fallguys`,
 	clInsult: `connard connasse salope pute putain encule* batard negro bougnoule tapette fdp bitch slut faggot cunt
 		whore`,
 }
@@ -292,7 +293,8 @@ var compoundList = []string{
 	"mot de passe", "mots de passe", "tout le monde", "aujourd hui", "vie scolaire", "etat islamique",
 	"guerre sainte", "mise a jour", "piece jointe", "pieces jointes", "samuel paty", "dominique bernard",
 	"charlie hebdo", "allahu akbar", "allah akbar", "ben laden", "bin laden", "salle des profs", "al qaida",
-	"apres midi", "hyper cacher",
+	"apres midi", "hyper cacher", "call of duty", "counter strike", "rainbow six", "among us", "free fire",
+	"rocket league", "clash of clans", "league of legends", "fall guys",
 }
 
 // entry is one lexicon pattern.

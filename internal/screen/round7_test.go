@@ -15,7 +15,8 @@ func TestRound7Frames(t *testing.T) {
 		{"a ruin image, future", "demain le gymnase sera plein de sang", func(f frame) bool {
 			return f.act == actHarm && f.ruin && f.agentive()
 		}},
-		{"a verb of ruin", "le lycée va s'embraser jeudi", func(f frame) bool { return f.ruin && f.agentive() }},
+		{"a verb of ruin", "le lycée va être rasé jeudi", func(f frame) bool { return f.ruin && f.agentive() }},
+		// « s'embraser » is a burn act since the thirteenth round (TestThirteenthRoundFrames).
 		{"ne … que restricts", "il ne restera que des ruines du collège", func(f frame) bool { return f.ruin && !f.negated && f.agentive() }},
 		{"a ruin in the past is told", "la cantine était pleine de fumée hier", func(f frame) bool { return !f.ruin }},
 		{"no school", "ma chambre sera pleine de fumée demain", func(f frame) bool { return !f.ruin }},
