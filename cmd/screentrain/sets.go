@@ -106,7 +106,18 @@ type losoResult struct {
 	baseT, baseTS    float64
 	setsHalf         map[string][2]int // blind15 halves, label@half → held after
 	setsHalfBase     map[string][2]int
+	modelOnly        map[string][2]int // label → held by the model alone (rules under 0.5), (a) and (b)
+	scored           []losoScore       // (b)'s score of each left-out row, for the curve of fixed lines
 }
+
+// losoScore is one left-out row as (b) scored it.
+type losoScore struct {
+	harmful, rule bool
+	p             float64
+}
+
+// fixedLines are the model lines of the curve (the calibrated line is per fold).
+var fixedLines = []float64{0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.95}
 
 // leaveOneSetOut runs the leave-one-set-out cross-validation over the
 // sets. base are the other training rows (third-party data without the NC
@@ -114,7 +125,7 @@ type losoResult struct {
 func leaveOneSetOut(base, sets []*example, o options) *losoResult {
 	r := &losoResult{weight: o.setWeight, base: map[string][2]int{}, baseStud: map[string][2]int{}, after: map[string][2]int{},
 		afterStud: map[string][2]int{}, rules: map[string][2]int{}, bySet: map[string][4]int{}, setTotals: map[string][2]int{},
-		setsHalf: map[string][2]int{}, setsHalfBase: map[string][2]int{}}
+		setsHalf: map[string][2]int{}, setsHalfBase: map[string][2]int{}, modelOnly: map[string][2]int{}}
 	m0 := fit(base, o)
 	r.baseT, r.baseTS = crossCalibrate(base, o)
 	var names []string
@@ -147,6 +158,15 @@ func leaveOneSetOut(base, sets []*example, o options) *losoResult {
 			add(r.after, e.label, h1)
 			add(r.afterStud, e.label, rule || p1 >= ts1)
 			add(r.rules, e.label, rule)
+			c0 := r.modelOnly[e.label]
+			if !rule && p0 >= r.baseT {
+				c0[0]++
+			}
+			if !rule && p1 >= t1 {
+				c0[1]++
+			}
+			r.modelOnly[e.label] = c0
+			r.scored = append(r.scored, losoScore{harmful: e.label != "benign", rule: rule, p: p1})
 			c, tot := r.bySet[g], r.setTotals[g]
 			k := 0
 			if e.label == "benign" {
@@ -199,6 +219,25 @@ func (r *losoResult) markdown(b *strings.Builder) {
 			fmt.Fprintf(b, "| %s | %s | %s |\n", k, rate(r.setsHalfBase[k]), rate(r.setsHalf[k]))
 		}
 	}
+	b.WriteString("\nHeld by the model alone (the rules under 0.5), (a) → (b): ")
+	var mo []string
+	for _, k := range sortedKeys(r.modelOnly) {
+		mo = append(mo, fmt.Sprintf("%s %d → %d", k, r.modelOnly[k][0], r.modelOnly[k][1]))
+	}
+	b.WriteString(strings.Join(mo, ", ") + ".\n\n")
+	b.WriteString("The model's line, if it were fixed instead of calibrated: (b)'s scores of the left-out rows held at each line (rules + model). The calibrated line keeps the benign hold rate of the training side's benign rows (third-party, generated and the other sets' benign) at a 2 % upper bound.\n\n| model line | harmful held | benign held |\n|---|---|---|\n")
+	for _, l := range fixedLines {
+		var hh, bh [2]int
+		for _, s := range r.scored {
+			held := s.rule || s.p >= l
+			if s.harmful {
+				add2(&hh, held)
+			} else {
+				add2(&bh, held)
+			}
+		}
+		fmt.Fprintf(b, "| %.2f | %s | %s |\n", l, rate(hh), rate(bh))
+	}
 	fmt.Fprintf(b, "\nThresholds of (b) per left-out set (adult/student): %s.\n", strings.Join(r.thresholds, ", "))
 }
 
@@ -208,4 +247,11 @@ func textOf(e *example) string {
 		return e.subject + "\n" + e.text
 	}
 	return e.text
+}
+
+func add2(c *[2]int, held bool) {
+	if held {
+		c[0]++
+	}
+	c[1]++
 }
