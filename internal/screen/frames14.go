@@ -9,9 +9,11 @@ package screen
 // act of killing, shooting, blast, fire or stabbing that someone performs,
 // claims or calls for (frame.agentive), aimed at the school or a place in
 // it (frame.school) with a time (frame.time), is read as meant, whatever
-// game is named. A sporting contest is the exception: there the school is
-// a team (« on va exploser le lycée Pasteur au match samedi »), so a
-// clause that names one (match, tournoi, a sport, a score) keeps its play.
+// game is named. Two exceptions keep the play: a sporting contest, where
+// the school is a team (« on va exploser le lycée Pasteur au match
+// samedi »), so a clause that names one (match, tournoi, a sport, a score)
+// stays a game; and an act at the reader (« jvais te fumer sur fortnite à
+// la récré »), where the school is only where the game is played.
 
 // contestWords name a sporting contest, where a school is an opponent.
 var contestWords = keySet("match matchs tournoi tournois finale finales demi championnat coupe rencontre unss foot football hand handball basket rugby volley volleyball fifa futsal athle athlétisme cross relais natation tennis badminton pingpong ping judo")
@@ -22,7 +24,7 @@ var contestWords = keySet("match matchs tournoi tournois finale finales demi cha
 func schoolGames(toks []dtok, frames []frame) {
 	for i := range frames {
 		f := &frames[i]
-		if !f.play || !f.school || !f.time || f.score || f.negated || !f.agentive() {
+		if !f.play || !f.school || !f.time || f.target2 || f.score || f.negated || !f.agentive() {
 			continue
 		}
 		switch f.act {

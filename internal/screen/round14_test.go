@@ -19,6 +19,7 @@ func TestFourteenthRoundSchoolGames(t *testing.T) {
 		{"Dans Fortnite je vais te faire sauter demain avec du C4", false},
 		{"Samedi au match on va exploser le lycée Pasteur", false},
 		{"demain au tournoi de hand on va tuer le collège Jean Moulin", false},
+		{"jvais te fumer sur fortnite à la récré demain", false},
 	}
 	for _, tc := range tests {
 		r := e.Check(Input{Text: tc.text})
