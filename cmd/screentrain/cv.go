@@ -23,6 +23,8 @@ type cvResult struct {
 	falseHolds []string
 	foldGroups [][]string
 	oof        []string // out-of-fold predictions, one TSV line each (written only with -oof)
+	loso       *losoResult
+	sets       int // rows of the blind and held-out sets, training rows of every fold
 }
 
 func labelOf(e *example) string {
@@ -37,8 +39,8 @@ func labelOf(e *example) string {
 // in both the training and the test side of a fold. In each fold the
 // threshold is calibrated on a benign split of the training groups, as
 // for the production model.
-func crossValidate(exs []*example, o options) *cvResult {
-	res := &cvResult{folds: o.folds, held: map[string][2]int{}, heldRules: map[string][2]int{}, heldStud: map[string][2]int{},
+func crossValidate(exs, sets []*example, o options) *cvResult {
+	res := &cvResult{folds: o.folds, sets: len(sets), held: map[string][2]int{}, heldRules: map[string][2]int{}, heldStud: map[string][2]int{},
 		bySource: map[string][2]int{}, byGroup: map[string][2]int{}, misses: map[string][]string{}, foldGroups: make([][]string, o.folds)}
 	fold := stratifiedFolds(exs, o.folds)
 	foldOf := func(g string) int { return fold[g] }
@@ -46,7 +48,8 @@ func crossValidate(exs []*example, o options) *cvResult {
 		res.foldGroups[f] = append(res.foldGroups[f], g)
 	}
 	for k := 0; k < o.folds; k++ {
-		var train, test []*example
+		train := append([]*example(nil), sets...)
+		var test []*example
 		for _, e := range exs {
 			switch {
 			case foldOf(e.group) == k:
@@ -174,6 +177,9 @@ func (r *cvResult) markdown(o options) string {
 	if !o.nc {
 		b.WriteString("The CC BY-NC rows (cyberado-large) are never trained on nor calibrated on: they are test rows only, in their chat's fold, which makes them a fair out-of-distribution test of real teenage chats. ")
 	}
+	if r.sets > 0 {
+		fmt.Fprintf(&b, "The %d rows of the blind and held-out sets are training rows of every fold (weight %g) and never test rows here: their test is the leave-one-set-out cross-validation below. ", r.sets, o.setWeight)
+	}
 	b.WriteString("In each fold the hold threshold is set on the training side only, by cross-fitting: its groups are dealt to 4 inner folds, each inner fold's benign messages are scored by a model trained on the other three (so every calibration score is that of an unseen group), and the threshold is the lowest at which the benign hold rate's 95 % Wilson upper bound is at most 2 % (5 % for the student line), counting messages held by the rules as well.\n\n")
 	b.WriteString("A message counts as held when its score reaches the hold line (0.5): the rules' score, or the model's strongest head at or over its threshold. Intervals are 95 % Wilson intervals.\n\n")
 	b.WriteString("## Per label\n\n")
@@ -185,6 +191,9 @@ func (r *cvResult) markdown(o options) string {
 	b.WriteString("\n## Per label and group (generator families, MHC functionalities and CyberAgression chats)\n\n| label @ group | held |\n|---|---|\n")
 	for _, k := range sortedKeys(r.byGroup) {
 		fmt.Fprintf(&b, "| %s | %s |\n", k, rate(r.byGroup[k]))
+	}
+	if r.loso != nil {
+		r.loso.markdown(&b)
 	}
 	if r.chatSplit != nil {
 		r.chatSplit.markdown(&b)
@@ -230,7 +239,7 @@ func fmtFloats(xs []float64) string {
 	return strings.Join(s, ", ")
 }
 
-func modelCard(o options, m *screen.Model, modelSum, dataSum, sourcesSum, commit string, nTrain, nCalib int, cv *cvResult) string {
+func modelCard(o options, m *screen.Model, modelSum, dataSum, sourcesSum, commit string, nTrain, nCalib int, cv *cvResult, sets []setInfo) string {
 	var b strings.Builder
 	b.WriteString("# Model card: the content screen's learned text layer\n\n")
 	b.WriteString("Written by `go run ./cmd/screentrain` (do not edit by hand; `go test ./internal/screen/` checks that the embedded model is the one described here).\n\n")
@@ -251,12 +260,19 @@ func modelCard(o options, m *screen.Model, modelSum, dataSum, sourcesSum, commit
 	if o.with != "" {
 		extra = " -with " + o.with
 	}
-	fmt.Fprintf(&b, "- Command: `go run ./cmd/screentrain -data %s -seed %d -synth %d -folds %d -epochs %d -lr %g -l2 %g -nc=%v%s`\n\n", o.data, o.seed, o.synthN, o.folds, o.epochs, o.lr, o.l2, o.nc, extra)
+	fmt.Fprintf(&b, "- Command: `go run ./cmd/screentrain -data %s -seed %d -synth %d -folds %d -epochs %d -lr %g -l2 %g -nc=%v -sets %s -setweight %g%s`\n\n", o.data, o.seed, o.synthN, o.folds, o.epochs, o.lr, o.l2, o.nc, o.sets, o.setWeight, extra)
 	b.WriteString("## Data\n\n")
 	fmt.Fprintf(&b, "| file | SHA-256 | licence |\n|---|---|---|\n")
 	fmt.Fprintf(&b, "| `train.jsonl` (read in place, never copied) | `%s` | MHC: CC BY 4.0 (Röttger et al. 2022); MLMA: MIT (Ousidhoum et al. 2019); CyberAgressionAdo-Large: CC BY-NC 4.0 (Ollagnier 2024) |\n", dataSum)
 	fmt.Fprintf(&b, "| `SOURCES.md` | `%s` | — |\n", sourcesSum)
-	b.WriteString("| `internal/screen/synth` (generated, seed above) | — | Bouclier's own |\n\n")
+	b.WriteString("| `internal/screen/synth` (generated, seed above) | — | Bouclier's own |\n")
+	for _, si := range sets {
+		fmt.Fprintf(&b, "| `internal/screen/testdata/%s` (%d rows, weight %g) | `%s` | Bouclier's own |\n", si.name, si.n, o.setWeight, si.sum)
+	}
+	b.WriteString("\n")
+	if len(sets) > 0 {
+		b.WriteString("The blind and held-out sets (each written by a helper who had not read the rules) are training rows: their floors in `go test` are in-sample regression tests now. Their out-of-sample figure is the leave-one-set-out cross-validation (CV_REPORT.md).\n\n")
+	}
 	if o.nc {
 		b.WriteString("**This model was trained with the CC BY-NC rows (cyberado-large): non-commercial use only.**\n\n")
 	} else {
@@ -268,9 +284,16 @@ func modelCard(o options, m *screen.Model, modelSum, dataSum, sourcesSum, commit
 	b.WriteString("- MLMA's offensive, abusive and disrespectful tweets (the dataset has no threat label) are `abuse`.\n")
 	b.WriteString("- MHC's non-hateful target_indiv_nh and target_group_nh cases built from derogation or profanity templates (insults at a person or a non-protected group) are `abuse`. MHC's threat cases stay `threat`.\n\n")
 	b.WriteString("`abuse`, like `hate`, is not a label of the screen: its rows are neither trained on nor counted as benign, and are reported apart. Before this mapping, `violent` recall was measured mostly on insults (0.155 overall, 0.018 on CyberAgression); the figures below are not comparable with those.\n\n")
-	fmt.Fprintf(&b, "Training rows: %d (third-party and generated).\n\n", nTrain)
+	fmt.Fprintf(&b, "Training rows: %d (third-party, generated and the sets).\n\n", nTrain)
 	b.WriteString("## Cross-validation (grouped, see CV_REPORT.md)\n\n")
 	cv.table(&b)
+	if cv.loso != nil {
+		b.WriteString("\n## Leave one set out (see CV_REPORT.md)\n\n| label | (a) baseline, adult line | (b) with the other sets, adult line | (a) student line | (b) student line |\n|---|---|---|---|---|\n")
+		l := cv.loso
+		for _, k := range sortedKeys(l.after) {
+			fmt.Fprintf(&b, "| %s | %s | %s | %s | %s |\n", k, rate(l.base[k]), rate(l.after[k]), rate(l.baseStud[k]), rate(l.afterStud[k]))
+		}
+	}
 	b.WriteString("\nLimits: the generated families are written by the team and cover only the phrasings imagined; MHC threats are templated against protected groups; cross-validation groups MHC by functionality, so spelling perturbations of one case can fall on both sides. Real held-out messages are the judge.\n")
 	return b.String()
 }

@@ -51,6 +51,7 @@ import (
 
 type example struct {
 	id, text, label, source, group string
+	subject, half                  string // sets only: the subject, and the half of a set (blind15: look or sealed)
 	idx                            []uint32
 	val                            []float32
 	rule                           float64 // the rules' score alone
@@ -66,9 +67,12 @@ type options struct {
 	epochs        int
 	lr, l2        float64
 	out, card, cv string
-	without       string // generator families left out (comma-separated): a measurement on the earlier groups only
-	with          string // optional generator families added (comma-separated): a measurement, not production
-	oof           string // file for the out-of-fold predictions (diagnosis only)
+	without       string  // generator families left out (comma-separated): a measurement on the earlier groups only
+	with          string  // optional generator families added (comma-separated): a measurement, not production
+	oof           string  // file for the out-of-fold predictions (diagnosis only)
+	sets          string  // folder of the blind and held-out sets ("" for none)
+	setWeight     float64 // weight of a set's row in training
+	losoOnly      bool    // run the leave-one-set-out cross-validation only, print it and write nothing
 }
 
 func main() {
@@ -87,6 +91,9 @@ func main() {
 	flag.StringVar(&o.without, "without", "", "generator families to leave out, comma-separated (a like-for-like measurement against an earlier model; never for production)")
 	flag.StringVar(&o.oof, "oof", "", "also write the cross-validation's out-of-fold predictions (id, label, group, rules' score, model's p, held, held at the student line) to this file, for reading misses; never into the repository (ids of third-party rows)")
 	flag.StringVar(&o.with, "with", "", "optional generator families to add, comma-separated (a measurement; the production model is trained without them)")
+	flag.StringVar(&o.sets, "sets", defaultSets, "folder of the blind and held-out sets (heldout.jsonl, *_heldout.jsonl), training rows and the leave-one-set-out test; empty for none")
+	flag.Float64Var(&o.setWeight, "setweight", 3, "weight of a blind or held-out set's row in training")
+	flag.BoolVar(&o.losoOnly, "loso", false, "measurement: run the leave-one-set-out cross-validation only and print it; writes nothing")
 	flag.Parse()
 	if err := run(o); err != nil {
 		fmt.Fprintln(os.Stderr, "screentrain:", err)
@@ -101,6 +108,7 @@ const (
 	defaultOut  = "internal/screen/data/model.bin.gz"
 	defaultCard = "docs/screen/MODEL_CARD.md"
 	defaultCV   = "docs/screen/CV_REPORT.md"
+	defaultSets = "internal/screen/testdata"
 )
 
 // ruleOverride is the hold line of the rules and frames (Config.HoldAt):
@@ -154,24 +162,53 @@ func run(o options) error {
 		}
 		exs = append(exs, &example{id: "gen", text: g.Text, label: g.Label, source: "synth", group: "gen:" + g.Family})
 	}
-	// Hate speech without a threat (derogation of a group) is not one of
-	// the screen's labels: those rows are left out of training and of
-	// the benign side alike, and reported apart.
-	rules := screen.New(screen.Config{NoTextModel: true})
 	for _, e := range exs {
-		f := screen.TextFeatures(e.text)
-		e.idx, e.val = dedupe(f.Idx, f.Val)
-		e.rule = rules.Check(screen.Input{Text: e.text}).Score
 		e.weight = 1
 		if e.source == "mlma" {
 			e.weight = 0.5 // about 15 % of its labels are wrong (SOURCES.md)
 		}
 	}
-	fmt.Fprintf(os.Stderr, "screentrain: %d examples\n", len(exs))
+	sets, setInfos, err := readSets(o.sets, o.setWeight)
+	if err != nil {
+		return err
+	}
+	// Hate speech without a threat (derogation of a group) is not one of
+	// the screen's labels: those rows are left out of training and of
+	// the benign side alike, and reported apart.
+	rules := screen.New(screen.Config{NoTextModel: true})
+	for _, e := range append(append([]*example(nil), exs...), sets...) {
+		f := screen.TextFeatures(textOf(e))
+		e.idx, e.val = dedupe(f.Idx, f.Val)
+		e.rule = rules.Check(screen.Input{Subject: e.subject, Text: e.text}).Score
+	}
+	fmt.Fprintf(os.Stderr, "screentrain: %d examples, %d rows of %d sets\n", len(exs), len(sets), len(setInfos))
 
-	// Grouped cross-validation.
-	cv := crossValidate(exs, o)
-	cv.chatSplit = splitByChat(exs, o)
+	// Leave-one-set-out cross-validation over the blind and held-out sets.
+	var base []*example
+	for _, e := range exs {
+		if (o.nc || e.source != "cyberado-large") && !notTarget(e.label) {
+			base = append(base, e)
+		}
+	}
+	var loso *losoResult
+	if len(sets) > 0 {
+		loso = leaveOneSetOut(base, sets, o)
+	}
+	if o.losoOnly {
+		if loso == nil {
+			return fmt.Errorf("-loso needs -sets")
+		}
+		var b strings.Builder
+		loso.markdown(&b)
+		fmt.Print(b.String())
+		return nil
+	}
+
+	// Grouped cross-validation (the sets are training rows of every fold:
+	// their own test is the leave-one-set-out above).
+	cv := crossValidate(exs, sets, o)
+	cv.chatSplit = splitByChat(append(append([]*example(nil), exs...), sets...), o)
+	cv.loso = loso
 	if o.oof != "" {
 		if err := os.WriteFile(o.oof, []byte(strings.Join(cv.oof, "")), 0o644); err != nil {
 			return err
@@ -180,12 +217,7 @@ func run(o options) error {
 	// Production model: every usable row; the threshold comes from
 	// cross-fitted predictions on the benign rows (each predicted by a
 	// model that did not see its group).
-	var train []*example
-	for _, e := range exs {
-		if (o.nc || e.source != "cyberado-large") && !notTarget(e.label) {
-			train = append(train, e)
-		}
-	}
+	train := append(append([]*example(nil), base...), sets...)
 	m := fit(train, o)
 	calib := len(train)
 	m.Meta.HoldAt, m.Meta.Student = crossCalibrate(train, o)
@@ -207,7 +239,7 @@ func run(o options) error {
 	if err := os.WriteFile(o.cv, []byte(cv.markdown(o)), 0o644); err != nil {
 		return err
 	}
-	card := modelCard(o, m, hex.EncodeToString(modelSum[:]), dataSum, sourcesSum, commit, len(train), calib, cv)
+	card := modelCard(o, m, hex.EncodeToString(modelSum[:]), dataSum, sourcesSum, commit, len(train), calib, cv, setInfos)
 	if err := os.WriteFile(o.card, []byte(card), 0o644); err != nil {
 		return err
 	}

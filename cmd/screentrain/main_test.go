@@ -2,7 +2,10 @@ package main
 
 import (
 	"bytes"
+	"fmt"
 	"math"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -141,5 +144,71 @@ func TestNCRefusesDefaultOutputs(t *testing.T) {
 		if err == nil || !strings.Contains(err.Error(), "-nc is an experiment") {
 			t.Errorf("%+v: %v", o, err)
 		}
+	}
+}
+
+// The sets are read from their folder: heldout.jsonl and *_heldout.jsonl,
+// not dev.jsonl nor other files; each file is one group; the subject is
+// kept apart and read first by textOf; a label outside the screen's fails.
+func TestReadSets(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, body string) {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("heldout.jsonl", `{"id":"h1","label":"threat","text":"a"}`+"\n"+`{"id":"h2","label":"benign","text":"b"}`+"\n")
+	write("blind9_heldout.jsonl", `{"id":"r1","label":"phishing","text":"c","subject":"S","half":"sealed"}`+"\n\n")
+	write("dev.jsonl", `{"id":"d1","label":"threat","text":"d"}`+"\n")
+	write("notes.md", "x")
+	exs, infos, err := readSets(dir, 3)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(exs) != 3 || len(infos) != 2 || infos[0].name != "blind9_heldout.jsonl" || infos[0].n != 1 || infos[1].n != 2 || len(infos[0].sum) != 64 {
+		t.Fatalf("rows %d, sets %+v", len(exs), infos)
+	}
+	e := exs[0]
+	if e.group != "set:blind9" || e.source != "set" || e.weight != 3 || e.half != "sealed" || textOf(e) != "S\nc" || e.id != "blind9:r1" {
+		t.Fatalf("row %+v, text %q", e, textOf(e))
+	}
+	if exs[1].group != "set:heldout" || textOf(exs[1]) != "a" {
+		t.Fatalf("row %+v", exs[1])
+	}
+	write("blind3_heldout.jsonl", `{"id":"x","label":"hate","text":"e"}`+"\n")
+	if _, _, err := readSets(dir, 1); err == nil {
+		t.Fatal("a label outside the screen's was read")
+	}
+	if exs, _, err := readSets("", 1); err != nil || exs != nil {
+		t.Fatal("-sets empty should read nothing")
+	}
+}
+
+// Leave one set out: every row of every set is scored exactly once, by
+// the baseline and by a model that did not see its set.
+func TestLeaveOneSetOut(t *testing.T) {
+	base := smallSet()
+	var sets []*example
+	for i, e := range smallSet()[:60] {
+		c := *e
+		c.source, c.group = "set", fmt.Sprintf("set:s%d", i%3)
+		sets = append(sets, &c)
+	}
+	r := leaveOneSetOut(base, sets, options{seed: 1, epochs: 1, lr: 0.1, l2: 1e-5, setWeight: 2})
+	n := 0
+	for _, c := range r.after {
+		n += c[1]
+	}
+	nb := 0
+	for _, c := range r.base {
+		nb += c[1]
+	}
+	if n != len(sets) || nb != len(sets) || len(r.bySet) != 3 || len(r.scored) != len(sets) {
+		t.Fatalf("scored %d and %d of %d rows, %d sets", n, nb, len(sets), len(r.bySet))
+	}
+	var b strings.Builder
+	r.markdown(&b)
+	if !strings.Contains(b.String(), "| s1 |") {
+		t.Fatalf("report:\n%s", b.String())
 	}
 }

@@ -440,10 +440,11 @@ func scoreAll(src string, toks []dtok, hits []hit, clause []int, frames []frame)
 	// discount even when the word that says so stands elsewhere.
 	// A laugh does not make a joke of a grave act announced outright
 	// (frame.grave): « on fait un carnage au self 😂 ».
-	grave := false
+	grave, schoolTime := false, false
 	var reported, agentive uint64
 	for i, fr := range frames {
 		grave = grave || fr.grave() && !fr.play && !fr.score
+		schoolTime = schoolTime || fr.schoolTime
 		if i < 64 && (fr.report || fr.quoted) {
 			reported |= 1 << uint(i)
 		}
@@ -465,6 +466,9 @@ func scoreAll(src string, toks []dtok, hits []hit, clause []int, frames []frame)
 		}
 		if grave {
 			local[ngLaugh] = false
+		}
+		if schoolTime { // a game named does not excuse the school at a time (frames14.go)
+			local[ngGame], inClause[ngGame] = false, false
 		}
 		out[d] = scoreDetector(d, src, toks, &best, cancel, stance[d], &local, &inClause)
 		if coreQuoted[d] && !coreBare[d] && !mentionsOnly && out[d].score > 0 {

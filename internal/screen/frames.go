@@ -125,6 +125,7 @@ type frame struct {
 	pupil        bool // a threat between pupils read by frames8p.go: « jvais te soulever », « mon poing dans ta gueule »
 	mark         bool // a challenge: « tu vas voir » (frames8p.go)
 	people       bool // a group of people named by a noun: « tous les X », « ces X » (frames8g.go)
+	schoolTime   bool // a grave act on the school or a place in it at a time, named with a game but no contest: no play (frames14.go)
 }
 
 // agentive reports whether someone performs, claims or calls for the act
@@ -788,6 +789,7 @@ func parseFrames(src string, toks []dtok, clauseOf []int, out []frame, fts []fto
 	readGroups(toks, fts, out)
 	setting(toks, out)
 	pupilGames(toks, out)
+	schoolGames(toks, out)
 	return out, fts
 }
 

@@ -1,0 +1,257 @@
+package main
+
+import (
+	"bufio"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+)
+
+// The blind and held-out sets of internal/screen/testdata are the most
+// realistic labelled messages the project has: each was written by a
+// helper who had not read the rules. They are training rows of the
+// production model (weighted by -setweight) and the test of the
+// leave-one-set-out cross-validation: each set is one group, scored by a
+// model trained on the third-party data, the generator and all the other
+// sets, so that its figure is that of an author the model never saw.
+// dev.jsonl is not one of them: it stays the development regression set.
+
+// setFile reports whether a testdata file name is a blind or held-out set.
+func setFile(name string) bool {
+	return name == "heldout.jsonl" || strings.HasSuffix(name, "_heldout.jsonl")
+}
+
+// setInfo names one set and the SHA-256 of its file (for the model card).
+type setInfo struct {
+	name, sum string
+	n         int
+}
+
+// readSets reads the blind and held-out sets of dir, in name order. Each
+// row becomes an example of source "set", group "set:NAME" (NAME the file
+// name without _heldout.jsonl); the subject, when there is one, is read
+// before the text as the engine reads it.
+func readSets(dir string, weight float64) ([]*example, []setInfo, error) {
+	if dir == "" {
+		return nil, nil, nil
+	}
+	ents, err := os.ReadDir(dir)
+	if err != nil {
+		return nil, nil, err
+	}
+	var names []string
+	for _, e := range ents {
+		if !e.IsDir() && setFile(e.Name()) {
+			names = append(names, e.Name())
+		}
+	}
+	sort.Strings(names)
+	if len(names) == 0 {
+		return nil, nil, fmt.Errorf("%s: no held-out set", dir)
+	}
+	var out []*example
+	var infos []setInfo
+	for _, name := range names {
+		p := filepath.Join(dir, name)
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return nil, nil, err
+		}
+		sum := sha256.Sum256(b)
+		set := strings.TrimSuffix(strings.TrimSuffix(name, ".jsonl"), "_heldout")
+		info := setInfo{name: name, sum: hex.EncodeToString(sum[:])}
+		sc := bufio.NewScanner(strings.NewReader(string(b)))
+		sc.Buffer(make([]byte, 1<<20), 1<<20)
+		line := 0
+		for sc.Scan() {
+			line++
+			if len(sc.Bytes()) == 0 {
+				continue
+			}
+			var r struct{ ID, Label, Text, Subject, Half string }
+			if err := json.Unmarshal(sc.Bytes(), &r); err != nil {
+				return nil, nil, fmt.Errorf("%s line %d: %w", p, line, err)
+			}
+			if headOf(r.Label) < 0 && r.Label != "benign" {
+				return nil, nil, fmt.Errorf("%s line %d: label %q", p, line, r.Label)
+			}
+			out = append(out, &example{id: set + ":" + r.ID, text: r.Text, subject: r.Subject, label: r.Label,
+				source: "set", group: "set:" + set, half: r.Half, weight: weight})
+			info.n++
+		}
+		if err := sc.Err(); err != nil {
+			return nil, nil, err
+		}
+		infos = append(infos, info)
+	}
+	return out, infos, nil
+}
+
+// losoResult is the leave-one-set-out cross-validation: for each set, the
+// baseline (a model trained without any set, as before this round) and the
+// new recipe (trained with all the other sets) score it.
+type losoResult struct {
+	weight           float64
+	base, baseStud   map[string][2]int // label → held, total: baseline, adult and student lines
+	after, afterStud map[string][2]int // the same, trained with the other sets
+	rules            map[string][2]int // rules alone
+	bySet            map[string][4]int // set → harmful held before, after, benign held before, after
+	setTotals        map[string][2]int // set → harmful, benign
+	thresholds       []string
+	baseT, baseTS    float64
+	setsHalf         map[string][2]int // blind15 halves, label@half → held after
+	setsHalfBase     map[string][2]int
+	modelOnly        map[string][2]int // label → held by the model alone (rules under 0.5), (a) and (b)
+	scored           []losoScore       // (b)'s score of each left-out row, for the curve of fixed lines
+}
+
+// losoScore is one left-out row as (b) scored it.
+type losoScore struct {
+	harmful, rule bool
+	p             float64
+}
+
+// fixedLines are the model lines of the curve (the calibrated line is per fold).
+var fixedLines = []float64{0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.95}
+
+// leaveOneSetOut runs the leave-one-set-out cross-validation over the
+// sets. base are the other training rows (third-party data without the NC
+// rows, and the generator).
+func leaveOneSetOut(base, sets []*example, o options) *losoResult {
+	r := &losoResult{weight: o.setWeight, base: map[string][2]int{}, baseStud: map[string][2]int{}, after: map[string][2]int{},
+		afterStud: map[string][2]int{}, rules: map[string][2]int{}, bySet: map[string][4]int{}, setTotals: map[string][2]int{},
+		setsHalf: map[string][2]int{}, setsHalfBase: map[string][2]int{}, modelOnly: map[string][2]int{}}
+	m0 := fit(base, o)
+	r.baseT, r.baseTS = crossCalibrate(base, o)
+	var names []string
+	seen := map[string]bool{}
+	for _, e := range sets {
+		if !seen[e.group] {
+			seen[e.group] = true
+			names = append(names, e.group)
+		}
+	}
+	for _, g := range names {
+		train := append([]*example(nil), base...)
+		var test []*example
+		for _, e := range sets {
+			if e.group == g {
+				test = append(test, e)
+			} else {
+				train = append(train, e)
+			}
+		}
+		m1 := fit(train, o)
+		t1, ts1 := crossCalibrate(train, o)
+		r.thresholds = append(r.thresholds, fmt.Sprintf("%s %.3f/%.3f", strings.TrimPrefix(g, "set:"), t1, ts1))
+		for _, e := range test {
+			p0, p1 := maxProb(m0, e), maxProb(m1, e)
+			rule := e.rule >= ruleOverride
+			h0, h1 := rule || p0 >= r.baseT, rule || p1 >= t1
+			add(r.base, e.label, h0)
+			add(r.baseStud, e.label, rule || p0 >= r.baseTS)
+			add(r.after, e.label, h1)
+			add(r.afterStud, e.label, rule || p1 >= ts1)
+			add(r.rules, e.label, rule)
+			c0 := r.modelOnly[e.label]
+			if !rule && p0 >= r.baseT {
+				c0[0]++
+			}
+			if !rule && p1 >= t1 {
+				c0[1]++
+			}
+			r.modelOnly[e.label] = c0
+			r.scored = append(r.scored, losoScore{harmful: e.label != "benign", rule: rule, p: p1})
+			c, tot := r.bySet[g], r.setTotals[g]
+			k := 0
+			if e.label == "benign" {
+				k = 2
+				tot[1]++
+			} else {
+				tot[0]++
+			}
+			if h0 {
+				c[k]++
+			}
+			if h1 {
+				c[k+1]++
+			}
+			r.bySet[g], r.setTotals[g] = c, tot
+			if os.Getenv("SCREENTRAIN_DEBUG") != "" && (e.label == "benign") == (h1 || p1 > 0.5) {
+				// ids and scores only: a sealed message is never printed
+				fmt.Fprintf(os.Stderr, "loso %s\t%s\t%s\trule %.2f\tp0 %.3f\tp1 %.3f\tline %.3f\n", e.id, e.label, e.half, e.rule, p0, p1, t1)
+			}
+			if e.half != "" {
+				add(r.setsHalfBase, e.label+" @ "+strings.TrimPrefix(g, "set:")+" "+e.half, h0)
+				add(r.setsHalf, e.label+" @ "+strings.TrimPrefix(g, "set:")+" "+e.half, h1)
+			}
+		}
+		fmt.Fprintf(os.Stderr, "loso %s: %d test, threshold %.3f (students %.3f)\n", g, len(test), t1, ts1)
+	}
+	return r
+}
+
+func (r *losoResult) markdown(b *strings.Builder) {
+	b.WriteString("\n## Leave one set out: the blind and held-out sets\n\n")
+	fmt.Fprintf(b, "The blind and held-out sets of `internal/screen/testdata` (heldout, blind, blind3 … blind15, frozen; not dev) were each written by a different helper who had not read the rules. Each set is one group: it is scored by (a) the baseline, a model trained on the third-party data and the generator only, as before the sets were training rows (thresholds %.3f, students %.3f), and (b) a model trained on the same rows plus every **other** set (weight %g a row), with its thresholds cross-fitted on its own training side as for production. (b) is the figure of a set written by an author the model never saw. Rules + model; a message is held when the rules reach 0.5 or the model its line.\n\n", r.baseT, r.baseTS, r.weight)
+	b.WriteString("| label | rules alone | (a) baseline, adult line | (b) with the other sets, adult line | (a) student line | (b) student line |\n|---|---|---|---|---|---|\n")
+	for _, k := range sortedKeys(r.after) {
+		fmt.Fprintf(b, "| %s | %s | %s | %s | %s | %s |\n", k, rate(r.rules[k]), rate(r.base[k]), rate(r.after[k]), rate(r.baseStud[k]), rate(r.afterStud[k]))
+	}
+	b.WriteString("\nFor benign, the figure is the benign hold rate (lower is better).\n\n| set | harmful held (a) → (b) | benign held (a) → (b) |\n|---|---|---|\n")
+	var names []string
+	for g := range r.bySet {
+		names = append(names, g)
+	}
+	sort.Strings(names)
+	for _, g := range names {
+		c, t := r.bySet[g], r.setTotals[g]
+		fmt.Fprintf(b, "| %s | %d → %d / %d | %d → %d / %d |\n", strings.TrimPrefix(g, "set:"), c[0], c[1], t[0], c[2], c[3], t[1])
+	}
+	if len(r.setsHalf) > 0 {
+		b.WriteString("\nHalves of a set (counts only; the sealed half is never quoted):\n\n| label @ set half | (a) baseline | (b) with the other sets |\n|---|---|---|\n")
+		for _, k := range sortedKeys(r.setsHalf) {
+			fmt.Fprintf(b, "| %s | %s | %s |\n", k, rate(r.setsHalfBase[k]), rate(r.setsHalf[k]))
+		}
+	}
+	b.WriteString("\nHeld by the model alone (the rules under 0.5), (a) → (b): ")
+	var mo []string
+	for _, k := range sortedKeys(r.modelOnly) {
+		mo = append(mo, fmt.Sprintf("%s %d → %d", k, r.modelOnly[k][0], r.modelOnly[k][1]))
+	}
+	b.WriteString(strings.Join(mo, ", ") + ".\n\n")
+	b.WriteString("The model's line, if it were fixed instead of calibrated: (b)'s scores of the left-out rows held at each line (rules + model). The calibrated line keeps the benign hold rate of the training side's benign rows (third-party, generated and the other sets' benign) at a 2 % upper bound.\n\n| model line | harmful held | benign held |\n|---|---|---|\n")
+	for _, l := range fixedLines {
+		var hh, bh [2]int
+		for _, s := range r.scored {
+			held := s.rule || s.p >= l
+			if s.harmful {
+				add2(&hh, held)
+			} else {
+				add2(&bh, held)
+			}
+		}
+		fmt.Fprintf(b, "| %.2f | %s | %s |\n", l, rate(hh), rate(bh))
+	}
+	fmt.Fprintf(b, "\nThresholds of (b) per left-out set (adult/student): %s.\n", strings.Join(r.thresholds, ", "))
+}
+
+// textOf is the text the engine screens: the subject, if any, then the body.
+func textOf(e *example) string {
+	if e.subject != "" {
+		return e.subject + "\n" + e.text
+	}
+	return e.text
+}
+
+func add2(c *[2]int, held bool) {
+	if held {
+		c[0]++
+	}
+	c[1]++
+}
