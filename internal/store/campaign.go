@@ -105,24 +105,23 @@ func (t *Tx) InsertCampaignObs(ctx context.Context, o CampaignObs) error {
 	if n, _ := res.RowsAffected(); n == 0 {
 		return nil
 	}
-	return t.insertCampaignKeys(ctx, o)
+	return t.insertCampaignKeys(ctx, o, false)
 }
 
-// insertCampaignKeys writes an observation's keys at its instant.
-func (t *Tx) insertCampaignKeys(ctx context.Context, o CampaignObs) error {
+// insertCampaignKeys writes an observation's keys at its instant: on
+// SQLite one row of the key log, which every process's index reads
+// (keyindex.go); on PostgreSQL a row per key.
+func (t *Tx) insertCampaignKeys(ctx context.Context, o CampaignObs, moved bool) error {
 	if len(o.Keys) == 0 {
 		return nil
 	}
-	set, arg := t.db.idArray(o.Keys)
-	// On SQLite, OR IGNORE rather than ON CONFLICT DO NOTHING: the same
-	// for a key already there (the only conflict: every value is an
-	// integer, never NULL), and no statement journal, which a multi-row
-	// insert that may abort keeps (a copy of every page it touches).
-	insert := `INSERT INTO campaign_keys (feature, at, message_id) SELECT v.value, ?, ? FROM (` + set + `) v WHERE true ON CONFLICT DO NOTHING`
 	if t.db.dialect == SQLite {
-		insert = `INSERT OR IGNORE INTO campaign_keys (feature, at, message_id) SELECT v.value, ?, ? FROM (` + set + `) v WHERE true`
+		_, err := t.exec(ctx, `INSERT INTO campaign_keylog (message_id, at, keys, moved) VALUES (?, ?, ?, ?)`, o.MessageID, o.At, joinInts(o.Keys), moved)
+		return wrap(err, "insert campaign keys")
 	}
-	_, err := t.exec(ctx, insert, o.At, o.MessageID, arg)
+	set, arg := t.db.idArray(o.Keys)
+	_, err := t.exec(ctx, `INSERT INTO campaign_keys (feature, at, message_id) SELECT v.value, ?, ? FROM (`+set+`) v WHERE true ON CONFLICT DO NOTHING`,
+		o.At, o.MessageID, arg)
 	return wrap(err, "insert campaign keys")
 }
 
@@ -141,13 +140,19 @@ func (t *Tx) MoveCampaignObs(ctx context.Context, o CampaignObs, keep int64) err
 	if n, _ := res.RowsAffected(); n == 0 {
 		return t.InsertCampaignObs(ctx, o)
 	}
-	if len(o.Keys) > 0 {
-		set, arg := t.db.idArray(o.Keys)
-		if _, err := t.exec(ctx, `DELETE FROM campaign_keys WHERE message_id = ? AND feature IN (`+set+`)`, o.MessageID, arg); err != nil {
-			return fmt.Errorf("move campaign keys: %w", err)
-		}
+	if len(o.Keys) == 0 {
+		return nil
 	}
-	return t.insertCampaignKeys(ctx, o)
+	if t.db.dialect == SQLite {
+		// A moved row: the indexes forget the message's entries under
+		// these keys before filing it at its new instant.
+		return t.insertCampaignKeys(ctx, o, true)
+	}
+	set, arg := t.db.idArray(o.Keys)
+	if _, err := t.exec(ctx, `DELETE FROM campaign_keys WHERE message_id = ? AND feature IN (`+set+`)`, o.MessageID, arg); err != nil {
+		return fmt.Errorf("move campaign keys: %w", err)
+	}
+	return t.insertCampaignKeys(ctx, o, false)
 }
 
 func nonNilBytes(b []byte) []byte {
@@ -179,6 +184,8 @@ func scanObs(s interface{ Scan(...any) error }) (CampaignObs, error) {
 // limit of all is among the newest limit of each of its keys, so the
 // choice is the same, without reading and grouping every message of a
 // key shared by thousands (a template, or the benchmark's vocabulary).
+// On SQLite the choice is made in the key index (keyindex.go), the same
+// way.
 func (db *DB) CampaignNeighbours(ctx context.Context, keys []int64, since int64, limit int) ([]CampaignObs, error) {
 	if len(keys) == 0 {
 		return nil, nil
@@ -186,32 +193,19 @@ func (db *DB) CampaignNeighbours(ctx context.Context, keys []int64, since int64,
 	keys = slices.Compact(slices.Sorted(slices.Values(keys)))
 	var newest string
 	var args []any
-	switch {
-	case db.dialect == Postgres:
+	if db.dialect == SQLite {
+		ids, err := db.keyNeighbours(ctx, keys, since, limit)
+		if err != nil || len(ids) == 0 {
+			return nil, err
+		}
+		var arg any
+		newest, arg = db.idArray(ids)
+		args = []any{arg}
+	} else {
 		newest = `SELECT t.message_id FROM unnest(?::bigint[]) f(feature) CROSS JOIN LATERAL (
 			SELECT k.message_id, k.at FROM campaign_keys k WHERE k.feature = f.feature AND k.at >= ? ORDER BY k.at DESC LIMIT ?) t
 			GROUP BY t.message_id ORDER BY max(t.at) DESC LIMIT ?`
 		args = []any{keys, since, limit, limit}
-	case len(keys) <= neighbourKeysMax:
-		// One statement text per number of keys: a message's keys number
-		// 11 to 16, more with pictures.
-		var b strings.Builder
-		b.WriteString(`SELECT message_id FROM (`)
-		for i, k := range keys {
-			if i > 0 {
-				b.WriteString(` UNION ALL `)
-			}
-			b.WriteString(`SELECT * FROM (SELECT message_id, at FROM campaign_keys WHERE feature = ? AND at >= ? ORDER BY at DESC LIMIT ?)`)
-			args = append(args, k, since, limit)
-		}
-		b.WriteString(`) GROUP BY message_id ORDER BY max(at) DESC LIMIT ?`)
-		newest = b.String()
-		args = append(args, limit)
-	default:
-		set, arg := db.idArray(keys)
-		newest = `SELECT k.message_id FROM campaign_keys k WHERE k.feature IN (` + set + `) AND k.at >= ?
-			GROUP BY k.message_id ORDER BY max(k.at) DESC LIMIT ?`
-		args = []any{arg, since, limit}
 	}
 	rows, err := db.query(ctx, `SELECT `+obsColumns+` FROM campaign_obs o WHERE o.message_id IN (`+newest+`) AND o.at >= ?
 		ORDER BY o.at DESC LIMIT ?`, append(args, since, limit)...)
@@ -229,11 +223,6 @@ func (db *DB) CampaignNeighbours(ctx context.Context, keys []int64, since int64,
 	}
 	return out, rows.Err()
 }
-
-// neighbourKeysMax is the most keys CampaignNeighbours reads one by one
-// on SQLite (a statement text for each number of keys); past it, all
-// their messages are grouped.
-const neighbourKeysMax = 40
 
 // CampaignFlagged lists the observations since a time with any of the
 // flags set, but a sender's own, newest first, at most limit: the few
@@ -294,9 +283,15 @@ func (db *DB) CampaignNotices(ctx context.Context, uai string, roles []string, k
 		args = append(args, r)
 	}
 	args = append(args, since, arg, limit)
+	shares := `EXISTS (SELECT 1 FROM campaign_keys k WHERE k.feature IN (` + set + `) AND k.at = o.at AND k.message_id = o.message_id)`
+	if db.dialect == SQLite {
+		// The key log's row (keyindex.go), a list of integers.
+		shares = `EXISTS (SELECT 1 FROM campaign_keylog l, json_each('[' || l.keys || ']') f
+			WHERE l.message_id = o.message_id AND l.at = o.at AND f.value IN (` + set + `))`
+	}
 	rows, err := db.query(ctx, `SELECT `+obsColumns+` FROM campaign_obs o
 		WHERE o.sender_id IN (SELECT u.id FROM users u WHERE u.uai = ? AND u.role IN (?`+strings.Repeat(", ?", len(roles)-1)+`)) AND o.at >= ?
-		AND EXISTS (SELECT 1 FROM campaign_keys k WHERE k.feature IN (`+set+`) AND k.at = o.at AND k.message_id = o.message_id)
+		AND `+shares+`
 		ORDER BY o.at DESC LIMIT ?`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("campaign notices: %w", err)
@@ -648,7 +643,12 @@ func (db *DB) ReportsAfter(ctx context.Context, afterID, since int64, limit int)
 // PurgeCampaignObs drops keys older than keysBefore and observations
 // older than obsBefore.
 func (t *Tx) PurgeCampaignObs(ctx context.Context, keysBefore, obsBefore int64) error {
-	if _, err := t.exec(ctx, `DELETE FROM campaign_keys WHERE at < ?`, keysBefore); err != nil {
+	purge := `DELETE FROM campaign_keys WHERE at < ?`
+	if t.db.dialect == SQLite {
+		purge = `DELETE FROM campaign_keylog WHERE at < ?`
+		t.keyOps = append(t.keyOps, keyOp{before: keysBefore})
+	}
+	if _, err := t.exec(ctx, purge, keysBefore); err != nil {
 		return fmt.Errorf("purge campaign keys: %w", err)
 	}
 	_, err := t.exec(ctx, `DELETE FROM campaign_obs WHERE at < ?`, obsBefore)

@@ -158,7 +158,11 @@ func (t *Tx) ExpireMessages(ctx context.Context, before int64, limit int) (messa
 	// Deliveries go before their messages: SQLite's unread counters
 	// (0006_core.sql) look the message up when a copy goes.
 	var ignored int64
-	for _, table := range []string{"deliveries", "pending_deliveries", "unreached", "reports", "campaign_members", "campaign_obs", "campaign_keys"} {
+	tables := []string{"deliveries", "pending_deliveries", "unreached", "reports", "campaign_members", "campaign_obs", "campaign_keys"}
+	if t.db.dialect == SQLite {
+		tables[len(tables)-1] = "campaign_keylog" // keyindex.go
+	}
+	for _, table := range tables {
 		if err := t.affected(ctx, &ignored, `DELETE FROM `+table+` WHERE message_id IN (`+in+`)`, args...); err != nil {
 			return 0, 0, fmt.Errorf("expire messages: %s: %w", table, err)
 		}

@@ -86,6 +86,9 @@ type DB struct {
 	// pages keeps inbox and trash pages per mailbox version (SQLite,
 	// pagecache.go).
 	pages pageCache
+	// keys indexes recent campaign observations by key (SQLite,
+	// keyindex.go).
+	keys keyIndex
 
 	// The background checkpoints of SQLite's write-ahead log
 	// (checkpoints); nil on PostgreSQL.
@@ -266,6 +269,9 @@ type Tx struct {
 	// this process kept are dropped when the transaction ends, so that
 	// nothing erased stays in its memory.
 	erased bool
+	// keyOps: removals from the campaign key index (SQLite,
+	// keyindex.go), made once the transaction is committed.
+	keyOps []keyOp
 }
 
 // InTx runs fn in one write transaction, committed if fn returns nil.
@@ -275,6 +281,7 @@ func (db *DB) InTx(ctx context.Context, fn func(*Tx) error) error {
 		return fmt.Errorf("begin: %w", err)
 	}
 	t := &Tx{db: db, tx: tx}
+	var committed, unknown bool
 	defer func() {
 		// After the commit or rollback, before the caller hears of it: a
 		// request that follows a revocation reads it.
@@ -283,6 +290,12 @@ func (db *DB) InTx(ctx context.Context, fn func(*Tx) error) error {
 		}
 		if t.erased {
 			db.pages.clear()
+		}
+		switch {
+		case unknown || t.erased && db.dialect == SQLite:
+			db.keys.reset()
+		case committed:
+			db.keys.apply(t.keyOps)
 		}
 	}()
 	if err := fn(t); err != nil {
@@ -297,10 +310,12 @@ func (db *DB) InTx(ctx context.Context, fn func(*Tx) error) error {
 	}
 	if err := tx.Commit(); err != nil {
 		// Whether the commit took effect is unknown: a chain this
-		// transaction created is not reused.
+		// transaction created is not reused, nor the key index.
 		t.releaseChain(false)
+		unknown = true
 		return fmt.Errorf("commit: %w", err)
 	}
+	committed = true
 	t.releaseChain(true)
 	db.prepareWrites(ctx)
 	return nil

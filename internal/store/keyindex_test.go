@@ -1,0 +1,207 @@
+package store_test
+
+import (
+	"context"
+	"errors"
+	"slices"
+	"testing"
+	"time"
+
+	"github.com/bouclier/bouclier"
+	"github.com/bouclier/bouclier/internal/store"
+	"github.com/bouclier/bouclier/internal/storetest"
+)
+
+// TestCampaignKeysFollowCommits: what CampaignNeighbours finds follows
+// the committed observations only, on both stores (on SQLite the keys
+// are indexed in memory once committed, keyindex.go): a rolled-back
+// observation is not found, a moved one is found at its new instant and
+// under its new keys, purged keys are not found while their
+// observation stays, and an erased message is not found and takes no
+// place among a key's newest.
+func TestCampaignKeysFollowCommits(t *testing.T) {
+	t.Parallel()
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		checkKeysFollowCommits(t, db, func() *store.DB { return db })
+	})
+}
+
+// TestCampaignKeysAfterRestart: the same on a SQLite file whose server
+// restarts before each look, so that the index is read again from the log
+// every time.
+func TestCampaignKeysAfterRestart(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	dir := t.TempDir()
+	var last *store.DB
+	reopen := func() *store.DB {
+		if last != nil {
+			last.Close()
+		}
+		db, err := store.Open(ctx, store.Config{DataDir: dir})
+		if err != nil {
+			t.Fatal(err)
+		}
+		last = db
+		return db
+	}
+	t.Cleanup(func() { last.Close() })
+	checkKeysFollowCommits(t, reopen(), reopen)
+}
+
+// TestCampaignKeysAcrossProcesses: two servers on one SQLite file each
+// find the other's observations, once committed, after their own index
+// was read: new ones, moved ones, and not rolled-back ones.
+func TestCampaignKeysAcrossProcesses(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	dir := t.TempDir()
+	open := func() *store.DB {
+		db, err := store.Open(ctx, store.Config{DataDir: dir})
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { db.Close() })
+		return db
+	}
+	a, b := open(), open()
+	observe := func(db *store.DB, id, at int64, fail bool) {
+		t.Helper()
+		boom := errors.New("boom")
+		err := db.InTx(ctx, func(tx *store.Tx) error {
+			o := store.CampaignObs{MessageID: id, At: at, SenderID: 1, Role: "parent", Status: "delivered", Keys: []int64{5, id}}
+			if err := tx.InsertCampaignObs(ctx, o); err != nil {
+				return err
+			}
+			if fail {
+				return boom
+			}
+			return nil
+		})
+		if fail && !errors.Is(err, boom) || !fail && err != nil {
+			t.Fatalf("observe %d: %v", id, err)
+		}
+	}
+	for _, db := range []*store.DB{a, b} {
+		if got := neighbourIDs(t, db, []int64{5}, 0, 10); len(got) != 0 {
+			t.Fatalf("empty log: %v", got)
+		}
+	}
+	observe(a, 1, 101, false)
+	observe(a, 2, 102, false)
+	observe(b, 3, 103, false)
+	observe(a, 4, 104, true)
+	for _, db := range []*store.DB{a, b} {
+		if got := neighbourIDs(t, db, []int64{5}, 0, 10); !slices.Equal(got, []int64{3, 2, 1}) {
+			t.Errorf("after three observations and a rollback: got %v, want [3 2 1]", got)
+		}
+	}
+	if err := a.InTx(ctx, func(tx *store.Tx) error {
+		return tx.MoveCampaignObs(ctx, store.CampaignObs{MessageID: 1, At: 200, SenderID: 1, Role: "parent", Status: "delivered", Keys: []int64{5, 1}}, 0)
+	}); err != nil {
+		t.Fatal(err)
+	}
+	for _, db := range []*store.DB{a, b} {
+		if got := neighbourIDs(t, db, []int64{5}, 0, 2); !slices.Equal(got, []int64{1, 3}) {
+			t.Errorf("after a move: got %v, want [1 3]", got)
+		}
+	}
+}
+
+// m is the id of the scenario's message n: past the ids of the messages
+// table, so that a real message can be observed too.
+func m(n int64) int64 { return 1000 + n }
+
+func neighbourIDs(t *testing.T, db *store.DB, keys []int64, since int64, limit int) []int64 {
+	t.Helper()
+	got, err := db.CampaignNeighbours(context.Background(), keys, since, limit)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ids []int64
+	for _, o := range got {
+		ids = append(ids, o.MessageID)
+	}
+	return ids
+}
+
+// checkKeysFollowCommits runs the scenario; look returns the store to
+// read from (the same one, or the same file reopened).
+func checkKeysFollowCommits(t *testing.T, db *store.DB, look func() *store.DB) {
+	ctx := context.Background()
+	in := func(what string, fn func(tx *store.Tx) error) {
+		t.Helper()
+		if err := db.InTx(ctx, fn); err != nil {
+			t.Fatalf("%s: %v", what, err)
+		}
+	}
+	obs := func(id, at int64, keys ...int64) store.CampaignObs {
+		return store.CampaignObs{MessageID: id, At: at, SenderID: 1, Role: "teacher", Status: "delivered", Keys: keys}
+	}
+	// Messages 1..10 at 1001..1010: odd ones under key 9, even under 8.
+	in("observe", func(tx *store.Tx) error {
+		for id := int64(1); id <= 10; id++ {
+			if err := tx.InsertCampaignObs(ctx, obs(m(id), 1000+id, 8+id%2, 100+id)); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	check := func(what string, keys []int64, since int64, limit int, want ...int64) {
+		t.Helper()
+		db = look()
+		if got := neighbourIDs(t, db, keys, since, limit); !slices.Equal(got, want) {
+			t.Errorf("%s: got %v, want %v", what, got, want)
+		}
+	}
+	check("committed", []int64{9}, 0, 2, m(9), m(7))
+
+	// A batch rolled back after its observation was written.
+	boom := errors.New("boom")
+	if err := db.InTx(ctx, func(tx *store.Tx) error {
+		if err := tx.InsertCampaignObs(ctx, obs(m(11), 1011, 9)); err != nil {
+			return err
+		}
+		return boom
+	}); !errors.Is(err, boom) {
+		t.Fatalf("rolled back: %v", err)
+	}
+	check("rolled back", []int64{9}, 0, 1, m(9))
+
+	// Message 3 delivered later (a deferred one) under new keys: found at
+	// 2003 under them, no longer under its old ones.
+	in("move", func(tx *store.Tx) error { return tx.MoveCampaignObs(ctx, obs(m(3), 2003, 9, 77), 0) })
+	check("moved, new instant", []int64{9}, 2000, 5, m(3))
+	check("moved, new key", []int64{77}, 0, 5, m(3))
+	check("moved, newest first", []int64{9}, 0, 3, m(3), m(9), m(7))
+
+	// Keys before 1005 purged: 1..4 no longer found (3 was moved past the
+	// bound), their observations kept.
+	in("purge", func(tx *store.Tx) error { return tx.PurgeCampaignObs(ctx, 1005, 0) })
+	check("purged", []int64{8, 9, 101, 102, 104}, 0, 10, m(3), m(10), m(9), m(8), m(7), m(6), m(5))
+	if _, err := db.CampaignObsByID(ctx, m(2)); err != nil {
+		t.Errorf("the observation of a purged key: %v", err)
+	}
+
+	// Message 10 expires: not found, and key 8's newest is then 8.
+	var sender, msg int64
+	in("message", func(tx *store.Tx) (err error) {
+		if sender, err = tx.UpsertUser(ctx, bouclier.User{Username: "prof", DisplayName: "Sophie Martin", Role: bouclier.RoleTeacher}, "", time.Time{}); err != nil {
+			return err
+		}
+		if msg, err = tx.InsertMessage(ctx, &bouclier.Message{SenderID: sender, Subject: "Sortie", Body: "…", To: []string{"user:prof"},
+			Status: bouclier.StatusDelivered, SentAt: 10}, []int64{sender}); err != nil {
+			return err
+		}
+		return tx.InsertCampaignObs(ctx, obs(msg, 1020, 8))
+	})
+	check("before expiry", []int64{8}, 0, 1, msg)
+	in("expire", func(tx *store.Tx) error {
+		n, _, err := tx.ExpireMessages(ctx, 100, 10)
+		if err == nil && n != 1 {
+			t.Errorf("expired %d messages, want 1", n)
+		}
+		return err
+	})
+	check("expired", []int64{8}, 0, 1, m(10))
+}
