@@ -1,6 +1,8 @@
 package store
 
 import (
+	"math/rand/v2"
+	"runtime"
 	"slices"
 	"testing"
 )
@@ -52,4 +54,38 @@ func filed(ix *keyIndex, k int64) []keyEntry {
 		out = append(out, ix.rows[r])
 	}
 	return out
+}
+
+// BenchmarkKeyIndexMemory reports the heap the index holds per message
+// of varied texts (15 keys of its own each, the worst case: shared keys
+// cost 4 bytes a message) and the time to file one.
+//
+//	go test -run '^$' -bench KeyIndexMemory ./internal/store/
+func BenchmarkKeyIndexMemory(b *testing.B) {
+	const messages = 100_000
+	rows := make([]keyRow, messages)
+	rng := rand.New(rand.NewPCG(1, 2))
+	for i := range rows {
+		keys := make([]int64, 15)
+		for j := range keys {
+			keys[j] = rng.Int64()
+		}
+		rows[i] = keyRow{seq: int64(i + 1), message: int64(i + 1), at: int64(i), keys: keys}
+	}
+	var bytes float64
+	for b.Loop() {
+		var before, after runtime.MemStats
+		runtime.GC()
+		runtime.ReadMemStats(&before)
+		var ix keyIndex
+		for _, r := range rows {
+			ix.add(r)
+		}
+		runtime.GC()
+		runtime.ReadMemStats(&after)
+		bytes = float64(after.HeapAlloc-before.HeapAlloc) / messages
+		runtime.KeepAlive(&ix)
+	}
+	b.ReportMetric(bytes, "heap-B/message")
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/messages, "ns/message")
 }
