@@ -56,15 +56,7 @@ func TestCampaignKeysAcrossProcesses(t *testing.T) {
 	t.Parallel()
 	ctx := context.Background()
 	dir := t.TempDir()
-	open := func() *store.DB {
-		db, err := store.Open(ctx, store.Config{DataDir: dir})
-		if err != nil {
-			t.Fatal(err)
-		}
-		t.Cleanup(func() { db.Close() })
-		return db
-	}
-	a, b := open(), open()
+	a, b := openDir(t, dir), openDir(t, dir)
 	observe := func(db *store.DB, id, at int64, fail bool) {
 		t.Helper()
 		boom := errors.New("boom")
@@ -106,6 +98,18 @@ func TestCampaignKeysAcrossProcesses(t *testing.T) {
 			t.Errorf("after a move: got %v, want [1 3]", got)
 		}
 	}
+}
+
+// openDir opens a store on a SQLite file in dir, as one server process
+// would, closed when the test ends.
+func openDir(t *testing.T, dir string) *store.DB {
+	t.Helper()
+	db, err := store.Open(context.Background(), store.Config{DataDir: dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	return db
 }
 
 // m is the id of the scenario's message n: past the ids of the messages

@@ -21,15 +21,7 @@ import (
 func TestPageCacheFollowsEveryChange(t *testing.T) {
 	ctx := context.Background()
 	dir := t.TempDir()
-	open := func() *store.DB {
-		db, err := store.Open(ctx, store.Config{DataDir: dir})
-		if err != nil {
-			t.Fatal(err)
-		}
-		t.Cleanup(func() { db.Close() })
-		return db
-	}
-	reader, other, fresh := open(), open(), open()
+	reader, other, fresh := openDir(t, dir), openDir(t, dir), openDir(t, dir)
 
 	var prof, rcpt, someone int64
 	tx := func(db *store.DB, what string, fn func(tx *store.Tx) error) {
