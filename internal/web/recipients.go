@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/bouclier/bouclier"
+	"github.com/bouclier/bouclier/internal/directory"
 	"github.com/bouclier/bouclier/internal/frnum"
 )
 
@@ -70,15 +71,7 @@ func (p *page) Recipient(expr string) string {
 	if p.User == nil || r.UAI != p.User.UAI {
 		where = " (" + p.names.school(r.UAI) + ")"
 	}
-	switch r.Kind {
-	case bouclier.ToClass:
-		return "Élèves de " + r.Class + where
-	case bouclier.ToParents:
-		return "Parents de " + r.Class + where
-	case bouclier.ToTeachers:
-		return "Enseignants de " + r.Class + where
-	}
-	return "Vie scolaire et direction" + where
+	return directory.GroupLabel(r) + where
 }
 
 // Person names the author of an action recorded by login (a suspension, a

@@ -323,17 +323,10 @@ func recipientLabel(expr string) string {
 	if err != nil {
 		return expr
 	}
-	switch r.Kind {
-	case bouclier.ToUser:
+	if r.Kind == bouclier.ToUser {
 		return r.User
-	case bouclier.ToClass:
-		return "Élèves de " + r.Class + " (" + r.UAI + ")"
-	case bouclier.ToParents:
-		return "Parents de " + r.Class + " (" + r.UAI + ")"
-	case bouclier.ToTeachers:
-		return "Enseignants de " + r.Class + " (" + r.UAI + ")"
 	}
-	return "Vie scolaire et direction (" + r.UAI + ")"
+	return directory.GroupLabel(r) + " (" + r.UAI + ")"
 }
 
 // sizeLabel writes a file's size the French way: « 1,5\u00a0Mo »,
