@@ -16,7 +16,9 @@ func TestGroupLabelOneWording(t *testing.T) {
 	e, srv := env(t)
 	teacher := newBrowser(t, srv)
 	teacher.login("prof.martin", e.OTP(t, 0))
-	var r struct{ Results []struct{ Expr, Label string } }
+	var r struct {
+		Results []struct{ Expr, Label string }
+	}
 	if err := json.Unmarshal([]byte(teacher.get("/compose/destinataires?q="+url.QueryEscape("parents 4a")).Body), &r); err != nil {
 		t.Fatal(err)
 	}
