@@ -41,3 +41,25 @@ func TestGroupLabelOneWording(t *testing.T) {
 		t.Errorf("the picker says %q, the message says %q", picker, body[i:min(len(body), i+80)])
 	}
 }
+
+// TestDashboardNamesEstablishments: the accounts to watch name their
+// establishment for the académie officer (« Collège Jean Moulin
+// (0780001A) »), not its bare code, and not at all for the head of it.
+func TestDashboardNamesEstablishments(t *testing.T) {
+	e, srv := env(t)
+	teacher := newBrowser(t, srv)
+	teacher.login("prof.martin", e.OTP(t, 0)) // a new device: an account to watch
+	rssi := newBrowser(t, srv)
+	rssi.login("rssi.versailles", e.OTP(t, 0))
+	body := rssi.get("/admin/dashboard").Body
+	if !strings.Contains(body, "prof.martin · Collège Jean Moulin (0780001A)</span>") || strings.Contains(body, "prof.martin · 0780001A") {
+		i := strings.Index(body, "prof.martin")
+		t.Errorf("the officer's accounts to watch: %q", body[max(0, i):min(len(body), i+120)])
+	}
+	head := newBrowser(t, srv)
+	head.login("principal.moulin", e.OTP(t, 0))
+	if body := head.get("/admin/dashboard").Body; !strings.Contains(body, "prof.martin</span>") {
+		i := strings.Index(body, "prof.martin")
+		t.Errorf("the head's accounts to watch: %q", body[max(0, i):min(len(body), i+120)])
+	}
+}
