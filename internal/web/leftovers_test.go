@@ -63,3 +63,28 @@ func TestDashboardNamesEstablishments(t *testing.T) {
 		t.Errorf("the head's accounts to watch: %q", body[max(0, i):min(len(body), i+120)])
 	}
 }
+
+// TestUrgentWhileOpenSaysSo: while messaging is open the compose form says
+// the emergency override is not needed, and a send that asks for it
+// anyway is told it went as any other, not reported to the académie.
+func TestUrgentWhileOpenSaysSo(t *testing.T) {
+	e, srv := env(t)
+	head := newBrowser(t, srv)
+	head.login("principal.moulin", e.OTP(t, 0))
+	if body := head.get("/compose").Body; !strings.Contains(body, "Inutile en ce moment&#x202F;: la messagerie est ouverte") {
+		t.Errorf("the compose form does not say the urgent send is not needed now")
+	}
+	p := head.postMultipart("/compose", url.Values{"csrf": {head.csrf()}, "to": {"user:prof.martin"}, "subject": {"Exercice"},
+		"body": {"Exercice d’évacuation à 10 h."}, "urgent": {"1"}, "urgent_reason": {"exercice"}})
+	if p.Status != http.StatusSeeOther {
+		t.Fatalf("send: %d\n%s", p.Status, p.Body)
+	}
+	if body := head.get(p.Header.Get("Location")).Body; !strings.Contains(body, "L’envoi urgent n’a pas été nécessaire&#x202F;: la messagerie était ouverte.") {
+		t.Errorf("the sent message does not say the urgent send was not needed:\n%s", body)
+	}
+	rssi := newBrowser(t, srv)
+	rssi.login("rssi.versailles", e.OTP(t, 1))
+	if body := rssi.get("/admin/urgent").Body; strings.Contains(body, "Exercice") {
+		t.Errorf("a send while open is listed as urgent")
+	}
+}

@@ -96,6 +96,9 @@ type page struct {
 	// reopening and no emergency override; the pages offer no form that
 	// could only be refused (and counted as an attempt while closed).
 	SendClosed bool
+	// SendOpen: the rules let the user send now without the emergency
+	// override, which the compose form then says is not needed.
+	SendOpen bool
 	// reopen is when a refused sender's messaging reopens, if known.
 	reopen *time.Time
 	people map[int64]string          // senders' labels, by user id (describe)
@@ -190,6 +193,7 @@ func (h *handler) newPage(ctx context.Context, s *auth.Session, title, nav strin
 			h.d.Log.Warn("explain for banner", "user", u.Username, "err", err)
 		} else {
 			p.Banner = bannerText(b, p.loc)
+			p.SendOpen = b.Send
 			if !b.Send && !rules.MayUseUrgent(u.Role) {
 				if b.Until != nil && !b.Until.IsZero() {
 					p.reopen = b.Until
