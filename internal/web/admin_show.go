@@ -188,6 +188,7 @@ var adminFlashes = map[string]string{
 	"preset":              "Les règles ont été remplacées par le modèle choisi.",
 	"suspendu":            "Suspension enregistrée\u00a0: elle s’applique immédiatement.",
 	"leve":                "Suspension levée.",
+	"levees":              "Suspensions levées\u00a0: les messages circulent de nouveau dans ces établissements.",
 	"libere":              "Message libéré\u00a0: il a été distribué à ses destinataires.",
 	"refuse":              "Message refusé.",
 	"copies":              "Toutes les copies retenues de ce texte ont été refusées.",

@@ -2,9 +2,11 @@ package web_test
 
 import (
 	"encoding/json"
+	"fmt"
 	"html"
 	"net/http"
 	"net/url"
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -86,5 +88,50 @@ func TestUrgentWhileOpenSaysSo(t *testing.T) {
 	rssi.login("rssi.versailles", e.OTP(t, 1))
 	if body := rssi.get("/admin/urgent").Body; strings.Contains(body, "Exercice") {
 		t.Errorf("a send while open is listed as urgent")
+	}
+}
+
+// TestIncidentSuspensionsGrouped: an incident's suspension of 400
+// establishments is one entry of the suspensions page, with their names
+// folded away, not 400 cards; it is lifted at once after a confirmation
+// that names them, and a stale or foreign id lifts nothing.
+func TestIncidentSuspensionsGrouped(t *testing.T) {
+	e, srv := env(t)
+	id := seedDrill(t, e.App.DB, e.Clock.Now())
+	rssi := newBrowser(t, srv)
+	rssi.login("rssi.versailles", e.OTP(t, 0))
+	if p := rssi.post(fmt.Sprintf("/admin/incidents/%d/suspend", id), url.Values{"csrf": {rssi.csrf()}, "confirm": {"1"}}); p.Status != http.StatusSeeOther {
+		t.Fatalf("suspend: %d\n%s", p.Status, p.Body)
+	}
+	body := rssi.get("/admin/suspensions").Body
+	if n := strings.Count(body, `<li class="card">`); n != 1 || !strings.Contains(body, "<strong>400\u00a0établissements</strong> · Envoi suspendu pour tous les rôles") ||
+		!strings.Contains(body, "<summary>Voir les 400\u00a0établissements</summary>") || !strings.Contains(body, ">Lever la suspension dans ces 400\u00a0établissements</button>") {
+		t.Fatalf("%d entries for the incident's suspension:\n%s", n, body[strings.Index(body, "Suspensions en vigueur"):min(len(body), strings.Index(body, "Suspensions en vigueur")+3000)])
+	}
+	ids := regexp.MustCompile(`name="id" value="([^"]+)"`).FindAllStringSubmatch(body, -1)
+	if len(ids) != 400 {
+		t.Fatalf("%d ids in the group's form", len(ids))
+	}
+	form := url.Values{"csrf": {rssi.csrf()}}
+	for _, m := range ids {
+		form.Add("id", m[1])
+	}
+	p := rssi.post("/admin/suspensions/lift", form)
+	if p.Status != http.StatusOK || !strings.Contains(p.Body, "sera levée dans 400\u00a0établissements\u00a0: ") || !strings.Contains(p.Body, "et 390\u00a0autres") {
+		t.Fatalf("lift's confirmation: %d\n%s", p.Status, p.Body)
+	}
+	if n := strings.Count(rssi.get("/admin/suspensions").Body, `name="id" value=`); n != 400 {
+		t.Fatalf("lifted before the confirmation: %d left", n)
+	}
+	stale := url.Values{"csrf": {rssi.csrf()}, "confirm": {"1"}, "id": {ids[0][1], "s-inconnue"}}
+	if p := rssi.post("/admin/suspensions/lift", stale); p.Status != http.StatusNotFound {
+		t.Errorf("an unknown id: %d", p.Status)
+	}
+	form.Set("confirm", "1")
+	if p := rssi.post("/admin/suspensions/lift", form); p.Status != http.StatusSeeOther || p.Header.Get("Location") != "/admin/suspensions?ok=levees" {
+		t.Fatalf("lift: %d %s\n%s", p.Status, p.Header.Get("Location"), p.Body)
+	}
+	if body := rssi.get("/admin/suspensions?ok=levees").Body; !strings.Contains(body, "Aucune suspension en vigueur.") || !strings.Contains(body, "Suspensions levées") {
+		t.Errorf("after lifting:\n%s", body)
 	}
 }
