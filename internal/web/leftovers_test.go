@@ -135,3 +135,30 @@ func TestIncidentSuspensionsGrouped(t *testing.T) {
 		t.Errorf("after lifting:\n%s", body)
 	}
 }
+
+// TestDashboardCountsAllAtRisk: after an incident's 120 accounts are
+// contained, the dashboard counts 120 accounts to watch (figure and
+// bars), not the 50 its table shows, and says the table is the most
+// active 50.
+func TestDashboardCountsAllAtRisk(t *testing.T) {
+	e, srv := env(t)
+	id := seedDrill(t, e.App.DB, e.Clock.Now())
+	rssi := newBrowser(t, srv)
+	rssi.login("rssi.versailles", e.OTP(t, 0))
+	if p := rssi.post(fmt.Sprintf("/admin/incidents/%d/contain", id), url.Values{"csrf": {rssi.csrf()}, "confirm": {"1"}}); p.Status != http.StatusSeeOther {
+		t.Fatalf("contain: %d\n%s", p.Status, p.Body)
+	}
+	body := rssi.get("/admin/dashboard").Body
+	if m := regexp.MustCompile(`<span class="kpi">(\d+)</span> comptes à surveiller`).FindStringSubmatch(body); m == nil || len(m[1]) != 3 || m[1] < "120" {
+		t.Errorf("accounts to watch: %q", m)
+	}
+	for _, want := range []string{`<span id="risque-1">Lecture seule</span> <meter min="0" max="200" value="120"`,
+		"Les 50&nbsp;comptes les plus actifs sur 12"} {
+		if !strings.Contains(body, want) {
+			t.Errorf("the dashboard lacks %q", want)
+		}
+	}
+	if n := strings.Count(body, `data-label="Rôle"`); n != 50 {
+		t.Errorf("%d rows in the table", n)
+	}
+}
