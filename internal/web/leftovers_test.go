@@ -162,3 +162,22 @@ func TestDashboardCountsAllAtRisk(t *testing.T) {
 		t.Errorf("%d rows in the table", n)
 	}
 }
+
+// TestIncidentTimelineNamesActor: the timeline names who contained the
+// accounts as a person, not by login, and separates an event's kind from
+// its detail.
+func TestIncidentTimelineNamesActor(t *testing.T) {
+	e, srv := env(t)
+	id := seedDrill(t, e.App.DB, e.Clock.Now())
+	rssi := newBrowser(t, srv)
+	rssi.login("rssi.versailles", e.OTP(t, 0))
+	base := fmt.Sprintf("/admin/incidents/%d", id)
+	if p := rssi.post(base+"/contain", url.Values{"csrf": {rssi.csrf()}, "confirm": {"1"}}); p.Status != http.StatusSeeOther {
+		t.Fatalf("contain: %d\n%s", p.Status, p.Body)
+	}
+	tl := regexp.MustCompile(`(?s)<ol class="timeline">.*?</ol>`).FindString(rssi.get(base).Body)
+	if !strings.Contains(tl, "<strong>Comptes bloqués</strong>&#x202F;: comptes en lecture seule, sessions révoquées, par RSSI de l’académie de Versailles") ||
+		strings.Contains(tl, "par rssi.versailles") || strings.Contains(tl, "<strong>Événement</strong> copies") {
+		t.Errorf("the timeline:\n%s", tl)
+	}
+}

@@ -55,7 +55,6 @@ var funcs = template.FuncMap{
 	"count":        frnum.Thousands,
 	"messages":     func(n int) string { return frnum.Count(n, "message", "messages") },
 	"eventkind":    incidentEventLabel,
-	"eventdetail":  incidentEventDetail,
 	"plural":       plural,
 	"timeFormat":   func() string { return timeFormatHint },
 	"lockreason":   lockReasonLabel,
