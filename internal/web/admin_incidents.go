@@ -53,6 +53,9 @@ func (h *handler) incidentShow(w http.ResponseWriter, r *http.Request, s auth.Se
 		return
 	}
 	d, err := h.incidentSummary(r.Context(), r, s.User, in)
+	if err == nil && in.Status == "open" {
+		err = h.incidentSuspendState(r, s, in, &d)
+	}
 	if err != nil {
 		h.fail(w, r, &s, err)
 		return
@@ -61,6 +64,25 @@ func (h *handler) incidentShow(w http.ResponseWriter, r *http.Request, s auth.Se
 	flash(p, r)
 	p.Data = d
 	h.render(w, http.StatusOK, "incident", p)
+}
+
+// incidentSuspendState says which of the user's establishments the
+// incident's suspension holds, and how many are left to suspend.
+func (h *handler) incidentSuspendState(r *http.Request, s auth.Session, in campaign.Incident, d *incidentData) error {
+	mine, err := h.incidentScope(r.Context(), s.User, in)
+	if err != nil {
+		return err
+	}
+	ids, done, since, err := h.incidentSuspensions(r.Context(), rulesActor(r, s), in, mine)
+	if err != nil {
+		return err
+	}
+	d.SuspendedIDs, d.SuspendedSince = ids, since
+	d.SuspendedLabel = frnum.Count(len(done), "établissement", "établissements")
+	d.ToSuspend = len(mine) - len(done)
+	d.ToSuspendLabel = frnum.Count(d.ToSuspend, "établissement", "établissements")
+	d.CanAct = d.CanAct || len(ids) > 0
+	return nil
 }
 
 // incidentClose closes an incident with a note (Campaign.Close).

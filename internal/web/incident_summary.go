@@ -35,17 +35,28 @@ const (
 
 type incidentData struct {
 	campaign.Incident
-	Chart          incidentChart
-	Texts          []store.CampaignText
-	Places         []placeRow // this page of establishments
-	PlacesPage     pager
-	AccountRows    []accountRow // this page of accounts
-	ClosedByLabel  string       // who closed it, as a person
-	AccountsPage   pager
-	Query          string // account search
-	Events         []store.CampaignEvent
-	EarlierEvents  int
-	CanAct         bool // open, with messages or places to act on
+	Chart         incidentChart
+	Texts         []store.CampaignText
+	Places        []placeRow // this page of establishments
+	PlacesPage    pager
+	AccountRows   []accountRow // this page of accounts
+	ClosedByLabel string       // who closed it, as a person
+	AccountsPage  pager
+	Query         string // account search
+	Events        []store.CampaignEvent
+	EarlierEvents int
+	CanAct        bool // open, with messages or places to act on
+	// Within the user's authority (incidentScope): the establishments
+	// listed and acted on; the others are counted, not named.
+	Mine, Others int
+	// Suspended: the incident's suspensions in force in the user's
+	// establishments (lifted at once, suspensionLiftGroup); ToSuspend:
+	// those of the user's establishments still open.
+	SuspendedIDs   []string
+	SuspendedLabel string
+	SuspendedSince int64
+	ToSuspend      int
+	ToSuspendLabel string
 	MessagesLabel  string
 	AccountsLabel  string
 	PlacesLabel    string
@@ -129,10 +140,15 @@ func (h *handler) incidentSummary(ctx context.Context, r *http.Request, u boucli
 			}
 		}
 	}
-	places := make([]placeRow, len(in.Establishments))
-	for i, uai := range in.Establishments {
-		places[i] = placeRow{UAI: uai, Name: names[uai]}
+	mine, err := h.incidentScope(ctx, u, in)
+	if err != nil {
+		return d, err
 	}
+	var places []placeRow
+	for _, uai := range mine {
+		places = append(places, placeRow{UAI: uai, Name: names[uai]})
+	}
+	d.Mine, d.Others = len(mine), len(in.Establishments)-len(mine)
 	sort.SliceStable(places, func(i, j int) bool {
 		a, b := places[i].Name, places[j].Name
 		if a == "" || b == "" {
@@ -195,6 +211,78 @@ func (h *handler) matchAccounts(ctx context.Context, accounts []string, query st
 		}
 	}
 	return out
+}
+
+// incidentScope is the incident's establishments within u's authority:
+// all of an académie u administers, else those u heads. A head sees an
+// académie-wide incident's figures, but names and acts on their own
+// establishment only; the service checks each action again.
+func (h *handler) incidentScope(ctx context.Context, u bouclier.User, in campaign.Incident) ([]string, error) {
+	if h.d.Directory == nil {
+		return in.Establishments, nil
+	}
+	var out []string
+	whole := map[string]bool{}
+	for _, a := range in.Academies {
+		ok, err := h.d.Directory.HasAuthority(ctx, u, "academie:"+a)
+		if err != nil {
+			return nil, err
+		}
+		whole[a] = ok
+	}
+	anyWhole := false
+	for _, ok := range whole {
+		anyWhole = anyWhole || ok
+	}
+	if anyWhole && len(in.Academies) == 1 {
+		return in.Establishments, nil
+	}
+	for _, uai := range in.Establishments {
+		ok, err := h.d.Directory.HasAuthority(ctx, u, "establishment:"+uai)
+		if err != nil {
+			return nil, err
+		}
+		if ok {
+			out = append(out, uai)
+		}
+	}
+	return out, nil
+}
+
+// incidentSuspendReason is the reason of the suspensions an incident
+// puts on its establishments, by which the page finds them again.
+func incidentSuspendReason(id int64) string {
+	return "Incident de sécurité n°\u00a0" + strconv.FormatInt(id, 10) + "\u00a0: la messagerie est suspendue le temps de l’analyse."
+}
+
+// incidentSuspensions finds, among the suspensions in force, the
+// incident's in the establishments mine: their ids and establishments,
+// and since when.
+func (h *handler) incidentSuspensions(ctx context.Context, actor bouclier.Actor, in campaign.Incident, mine []string) (ids []string, done map[string]bool, since int64, err error) {
+	done = map[string]bool{}
+	if h.d.Rules == nil {
+		return nil, done, 0, nil
+	}
+	list, err := h.d.Rules.Suspensions(ctx, actor)
+	if err != nil {
+		return nil, nil, 0, err
+	}
+	set := map[string]bool{}
+	for _, uai := range mine {
+		set[uai] = true
+	}
+	reason := incidentSuspendReason(in.ID)
+	for _, x := range list {
+		uai, ok := strings.CutPrefix(x.Scope, "establishment:")
+		if !ok || !set[uai] || x.Reason != reason || len(x.Roles) != 0 {
+			continue
+		}
+		ids, done[uai] = append(ids, x.ID), true
+		if since == 0 || x.CreatedAt < since {
+			since = x.CreatedAt
+		}
+	}
+	return ids, done, since, nil
 }
 
 func pageParam(q url.Values, key string) int {
@@ -376,17 +464,46 @@ func (h *handler) incidentSuspend(w http.ResponseWriter, r *http.Request, s auth
 		return
 	}
 	id := strconv.FormatInt(in.ID, 10)
-	reason := "Incident de sécurité n°\u00a0" + id + "\u00a0: la messagerie est suspendue le temps de l’analyse."
-	d := confirmData{Button: "Suspendre l’envoi dans " + frnum.Count(len(in.Establishments), "établissement", "établissements"), Danger: true, Cancel: "/admin/incidents/" + id}
+	reason := incidentSuspendReason(in.ID)
+	// Only the user's establishments not suspended yet: a head suspends
+	// their own, an officer does not suspend twice.
+	mine, err := h.incidentScope(r.Context(), s.User, in)
+	if err != nil {
+		h.fail(w, r, &s, err)
+		return
+	}
+	_, done, _, err := h.incidentSuspensions(r.Context(), rulesActor(r, s), in, mine)
+	if err != nil {
+		h.fail(w, r, &s, err)
+		return
+	}
+	var todo []string
+	for _, uai := range mine {
+		if !done[uai] {
+			todo = append(todo, uai)
+		}
+	}
+	if len(todo) == 0 {
+		back(w, r, "/admin/incidents/"+id, "incidentdejasuspendu")
+		return
+	}
+	n := frnum.Count(len(todo), "établissement", "établissements")
+	d := confirmData{Button: "Suspendre l’envoi dans " + n, Danger: true, Cancel: "/admin/incidents/" + id}
+	where := "dans les " + n + " de l’incident"
+	if len(todo) == 1 {
+		where = "dans " + h.where(r.Context(), "establishment:"+todo[0])
+	} else if len(todo) < len(in.Establishments) {
+		where = "dans " + n + " de l’incident sur " + frnum.Thousands(len(in.Establishments))
+	}
 	d.Summary = []string{
-		"L’envoi de messages sera suspendu pour tous les rôles dans les " + frnum.Count(len(in.Establishments), "établissement", "établissements") + " de l’incident, jusqu’à sa levée.",
+		"L’envoi de messages sera suspendu pour tous les rôles " + where + ", jusqu’à sa levée.",
 		"La réception reste ouverte.",
 		"Motif affiché aux personnes concernées\u00a0: " + reason,
 	}
 	if !h.confirmed(w, r, s, "Confirmer la suspension des établissements de l’incident n°\u00a0"+id, d) {
 		return
 	}
-	for _, uai := range in.Establishments {
+	for _, uai := range todo {
 		if _, err := h.d.Rules.Suspend(r.Context(), rulesActor(r, s), rules.SuspensionInput{Scope: "establishment:" + uai, Reason: reason}); err != nil {
 			h.fail(w, r, &s, err)
 			return

@@ -1,6 +1,7 @@
 package web_test
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"html"
@@ -9,6 +10,8 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/bouclier/bouclier/internal/store"
 )
 
 // TestGroupLabelOneWording: a group reads the same in the picker and in
@@ -179,5 +182,58 @@ func TestIncidentTimelineNamesActor(t *testing.T) {
 	if !strings.Contains(tl, "<strong>Comptes bloqués</strong>&#x202F;: comptes en lecture seule, sessions révoquées, par RSSI de l’académie de Versailles") ||
 		strings.Contains(tl, "par rssi.versailles") || strings.Contains(tl, "<strong>Événement</strong> copies") {
 		t.Errorf("the timeline:\n%s", tl)
+	}
+}
+
+// TestIncidentActionsInScope: the head of one of an académie incident's
+// establishments sees its figures but names and suspends only their own
+// establishment; the officer's page says what is suspended, offers to
+// lift it rather than suspend again, and a second suspension changes
+// nothing.
+func TestIncidentActionsInScope(t *testing.T) {
+	e, srv := env(t)
+	ctx := context.Background()
+	id := seedDrill(t, e.App.DB, e.Clock.Now())
+	if err := e.App.DB.InTx(ctx, func(tx *store.Tx) error { _, err := tx.AddCampaignPlace(ctx, id, "0780001A", "versailles"); return err }); err != nil {
+		t.Fatal(err)
+	}
+	base := fmt.Sprintf("/admin/incidents/%d", id)
+	head := newBrowser(t, srv)
+	head.login("principal.moulin", e.OTP(t, 0))
+	body := head.get(base).Body
+	if !strings.Contains(body, "(1 de votre périmètre sur 401)") || strings.Contains(body, "Collège Marie Curie") ||
+		!strings.Contains(body, ">Suspendre l’envoi dans 1\u00a0établissement</button>") {
+		t.Fatalf("the head's incident page:\n%s", body[strings.Index(body, "<main"):])
+	}
+	p := head.post(base+"/suspend", url.Values{"csrf": {head.csrf()}})
+	if !strings.Contains(p.Body, "suspendu pour tous les rôles dans l’établissement Collège Jean Moulin") || strings.Contains(p.Body, "401") {
+		t.Errorf("the head's confirmation:\n%s", p.Body)
+	}
+	if p := head.post(base+"/suspend", url.Values{"csrf": {head.csrf()}, "confirm": {"1"}}); p.Status != http.StatusSeeOther {
+		t.Fatalf("the head's suspension: %d\n%s", p.Status, p.Body)
+	}
+	rssi := newBrowser(t, srv)
+	rssi.login("rssi.versailles", e.OTP(t, 1))
+	if n := strings.Count(rssi.get("/admin/suspensions").Body, "Incident de sécurité n°"); n != 1 {
+		t.Errorf("%d suspensions after the head's, want their establishment's only", n)
+	}
+	body = rssi.get(base).Body
+	if !strings.Contains(body, "Envoi suspendu dans 1\u00a0établissement de l’incident depuis le ") || !strings.Contains(body, "pas encore dans 400\u00a0établissements") ||
+		!strings.Contains(body, ">Suspendre l’envoi dans les 400\u00a0établissements restants</button>") {
+		t.Errorf("the officer's page after the head's suspension:\n%s", body[strings.Index(body, "<main"):strings.Index(body, "Messages dans le temps")])
+	}
+	if p := rssi.post(base+"/suspend", url.Values{"csrf": {rssi.csrf()}, "confirm": {"1"}}); p.Status != http.StatusSeeOther {
+		t.Fatalf("the officer's suspension: %d\n%s", p.Status, p.Body)
+	}
+	// The officer's 400 as one group, the head's own apart.
+	if body := rssi.get("/admin/suspensions").Body; strings.Count(body, `name="id" value=`) != 400 || strings.Count(body, "Incident de sécurité n°") != 2 {
+		t.Errorf("suspensions: %d in the group, %d entries", strings.Count(body, `name="id" value=`), strings.Count(body, "Incident de sécurité n°"))
+	}
+	body = rssi.get(base).Body
+	if strings.Contains(body, "/suspend\"") || !strings.Contains(body, ">Lever la suspension (401\u00a0établissements)</button>") {
+		t.Errorf("the officer's page once all is suspended:\n%s", body[strings.Index(body, "<main"):strings.Index(body, "Messages dans le temps")])
+	}
+	if p := rssi.post(base+"/suspend", url.Values{"csrf": {rssi.csrf()}, "confirm": {"1"}}); p.Header.Get("Location") != base+"?ok=incidentdejasuspendu" {
+		t.Errorf("suspended twice: %d %s", p.Status, p.Header.Get("Location"))
 	}
 }
