@@ -77,8 +77,9 @@ func (h *handler) incidentSuspendState(r *http.Request, s auth.Session, in campa
 	if err != nil {
 		return err
 	}
-	d.SuspendedIDs, d.SuspendedSince = ids, since
+	d.SuspendedIDs, d.SuspendedSince, d.Suspended = ids, since, len(done)
 	d.SuspendedLabel = frnum.Count(len(done), "établissement", "établissements")
+	d.LiftLabel = frnum.Count(len(ids), "établissement", "établissements")
 	d.ToSuspend = len(mine) - len(done)
 	d.ToSuspendLabel = frnum.Count(d.ToSuspend, "établissement", "établissements")
 	d.CanAct = d.CanAct || len(ids) > 0

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"fmt"
 	"net/http"
 	"slices"
@@ -12,6 +13,7 @@ import (
 	"github.com/bouclier/bouclier/internal/auth"
 	"github.com/bouclier/bouclier/internal/frnum"
 	"github.com/bouclier/bouclier/internal/rules"
+	"github.com/bouclier/bouclier/internal/store"
 	"github.com/bouclier/bouclier/internal/textfold"
 )
 
@@ -138,10 +140,7 @@ func (h *handler) suspensionPage(w http.ResponseWriter, r *http.Request, s auth.
 	for _, x := range list {
 		scopes = append(scopes, x.Scope)
 		roles := rolesLabel(x.Roles)
-		mine := false
-		if h.d.Directory != nil {
-			mine, _ = h.d.Directory.HasAuthority(ctx, s.User, x.Scope)
-		}
+		mine := h.mayLift(ctx, s.User, x)
 		what := "Envoi suspendu pour "
 		if x.StopsReceiving {
 			what = "Envoi et réception suspendus pour "
@@ -230,6 +229,25 @@ func (h *handler) suspensionLift(w http.ResponseWriter, r *http.Request, s auth.
 		return
 	}
 	back(w, r, "/admin/suspensions", "leve")
+}
+
+// mayLift reports whether u may lift x, as Rules.Lift decides: authority
+// over its scope and over the level that imposed it (a head does not lift
+// what the académie decided; an unknown imposer is the national level).
+// The form is offered only then.
+func (h *handler) mayLift(ctx context.Context, u bouclier.User, x store.SuspensionRow) bool {
+	if h.d.Directory == nil {
+		return false
+	}
+	by := x.ImposedBy
+	if by == "" {
+		by = "national"
+	}
+	ok, err := h.d.Directory.HasAuthority(ctx, u, x.Scope)
+	if err == nil && ok {
+		ok, err = h.d.Directory.HasAuthority(ctx, u, by)
+	}
+	return err == nil && ok
 }
 
 // suspensionLiftGroup lifts several suspensions at once (a group of the

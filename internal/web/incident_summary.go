@@ -49,10 +49,12 @@ type incidentData struct {
 	// Within the user's authority (incidentScope): the establishments
 	// listed and acted on; the others are counted, not named.
 	Mine, Others int
-	// Suspended: the incident's suspensions in force in the user's
-	// establishments (lifted at once, suspensionLiftGroup); ToSuspend:
-	// those of the user's establishments still open.
+	// Suspended: how many of the user's establishments the incident's
+	// suspension holds; SuspendedIDs, those the user may lift (at once,
+	// suspensionLiftGroup); ToSuspend: those still open.
+	Suspended      int
 	SuspendedIDs   []string
+	LiftLabel      string
 	SuspendedLabel string
 	SuspendedSince int64
 	ToSuspend      int
@@ -256,8 +258,8 @@ func incidentSuspendReason(id int64) string {
 }
 
 // incidentSuspensions finds, among the suspensions in force, the
-// incident's in the establishments mine: their ids and establishments,
-// and since when.
+// incident's in the establishments mine: the ids of those the user may
+// lift, the establishments suspended, and since when.
 func (h *handler) incidentSuspensions(ctx context.Context, actor bouclier.Actor, in campaign.Incident, mine []string) (ids []string, done map[string]bool, since int64, err error) {
 	done = map[string]bool{}
 	if h.d.Rules == nil {
@@ -277,7 +279,10 @@ func (h *handler) incidentSuspensions(ctx context.Context, actor bouclier.Actor,
 		if !ok || !set[uai] || x.Reason != reason || len(x.Roles) != 0 {
 			continue
 		}
-		ids, done[uai] = append(ids, x.ID), true
+		done[uai] = true
+		if h.mayLift(ctx, actor.User, x) {
+			ids = append(ids, x.ID)
+		}
 		if since == 0 || x.CreatedAt < since {
 			since = x.CreatedAt
 		}

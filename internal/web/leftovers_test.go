@@ -236,4 +236,25 @@ func TestIncidentActionsInScope(t *testing.T) {
 	if p := rssi.post(base+"/suspend", url.Values{"csrf": {rssi.csrf()}, "confirm": {"1"}}); p.Header.Get("Location") != base+"?ok=incidentdejasuspendu" {
 		t.Errorf("suspended twice: %d %s", p.Status, p.Header.Get("Location"))
 	}
+
+	// The head lifts their own suspension from the incident; the
+	// académie then suspends their establishment: the head is told it is
+	// not theirs to lift, and offered no form that would be refused.
+	ids := regexp.MustCompile(`name="id" value="([^"]+)"`).FindAllStringSubmatch(head.get(base).Body, -1)
+	if len(ids) != 1 {
+		t.Fatalf("the head may lift %d suspensions, want their own", len(ids))
+	}
+	if p := head.post("/admin/suspensions/lift", url.Values{"csrf": {head.csrf()}, "confirm": {"1"}, "id": {ids[0][1]}}); p.Status != http.StatusSeeOther {
+		t.Fatalf("the head's lift: %d\n%s", p.Status, p.Body)
+	}
+	if p := rssi.post(base+"/suspend", url.Values{"csrf": {rssi.csrf()}, "confirm": {"1"}}); p.Status != http.StatusSeeOther {
+		t.Fatalf("the officer's second suspension: %d", p.Status)
+	}
+	body = head.get(base).Body
+	if !strings.Contains(body, "Décidée à un niveau supérieur, la suspension ne peut être levée que par lui.") || strings.Contains(body, `action="/admin/suspensions/lift"`) {
+		t.Errorf("the head's page under the académie's suspension:\n%s", body[strings.Index(body, "<main"):strings.Index(body, "Messages dans le temps")])
+	}
+	if body := head.get("/admin/suspensions").Body; !strings.Contains(body, "Incident de sécurité n°") || strings.Contains(body, "Lever la suspension") {
+		t.Errorf("the head's suspensions page offers to lift the académie's suspension")
+	}
 }
