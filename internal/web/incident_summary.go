@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -178,7 +179,45 @@ func (h *handler) incidentSummary(ctx context.Context, r *http.Request, u boucli
 		d.EarlierEvents = n - incidentEvents
 		d.Events = d.Events[n-incidentEvents:]
 	}
+	if d.Others > 0 {
+		d.Events = slices.Clone(d.Events)
+		for i, ev := range d.Events {
+			if ev.Kind == "locked" {
+				d.Events[i].Detail = lockedInScope(ev.Detail, in.Accounts)
+			}
+		}
+	}
 	return d, nil
+}
+
+// lockedInScope keeps, in a "locked" event's list of accounts
+// (« …\u00a0: eleve.a, eleve.b »), those the reader may see, and counts the
+// others: a head reads their own establishment's accounts, not the logins
+// of the académie's other establishments.
+func lockedInScope(detail string, visible []string) string {
+	i := strings.LastIndex(detail, ": ")
+	if i < 0 {
+		return detail
+	}
+	head, list := strings.TrimRight(detail[:i], " \u00a0"), strings.Split(detail[i+2:], ", ")
+	seen := map[string]bool{}
+	for _, a := range visible {
+		seen[a] = true
+	}
+	var kept []string
+	for _, a := range list {
+		if seen[a] {
+			kept = append(kept, a)
+		}
+	}
+	others := frnum.Count(len(list)-len(kept), "compte", "comptes") + " d’autres établissements"
+	switch {
+	case len(kept) == len(list):
+		return detail
+	case len(kept) == 0:
+		return head + "\u00a0: " + others
+	}
+	return head + "\u00a0: " + strings.Join(kept, ", ") + " et " + others
 }
 
 // matchAccounts keeps the accounts whose login or name contains query,

@@ -257,4 +257,22 @@ func TestIncidentActionsInScope(t *testing.T) {
 	if body := head.get("/admin/suspensions").Body; !strings.Contains(body, "Incident de sécurité n°") || strings.Contains(body, "Lever la suspension") {
 		t.Errorf("the head's suspensions page offers to lift the académie's suspension")
 	}
+
+	// The académie contains the incident's accounts, none of them the
+	// head's: the head's timeline counts them without their logins, and
+	// the head is not offered to close what only the académie may close.
+	if p := rssi.post(base+"/contain", url.Values{"csrf": {rssi.csrf()}, "confirm": {"1"}}); p.Status != http.StatusSeeOther {
+		t.Fatalf("contain: %d", p.Status)
+	}
+	body = head.get(base).Body
+	tl := regexp.MustCompile(`(?s)<ol class="timeline">.*?</ol>`).FindString(body)
+	if !strings.Contains(tl, " : 120 comptes d’autres établissements</li>") || strings.Contains(body, "eleve.drill.") {
+		t.Errorf("the head's timeline:\n%s", tl)
+	}
+	if strings.Contains(body, base+"/close") || !strings.Contains(body, "seule l’académie peut le clore") {
+		t.Error("the head is offered to close an académie's incident")
+	}
+	if body := rssi.get(base).Body; !strings.Contains(body, base+"/close") || !strings.Contains(body, "eleve.drill.004 et 115 autres") {
+		t.Error("the officer lost the close form or the timeline's logins")
+	}
 }
