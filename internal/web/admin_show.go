@@ -3,6 +3,7 @@ package web
 import (
 	"context"
 	"net/http"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -10,6 +11,7 @@ import (
 	"github.com/bouclier/bouclier"
 	"github.com/bouclier/bouclier/internal/auth"
 	"github.com/bouclier/bouclier/internal/frnum"
+	"github.com/bouclier/bouclier/internal/textfold"
 )
 
 // admin wraps a handler for heads and administrators: anyone else gets
@@ -148,12 +150,47 @@ func (h *handler) scopeOptions(ctx context.Context, u bouclier.User, selected st
 		acad = ""
 	}
 	if es, err := h.d.DB.Establishments(ctx, acad); err == nil {
+		// By name, as people look for them (the UAI after), not by code.
+		slices.SortStableFunc(es, func(a, b bouclier.Establishment) int {
+			return strings.Compare(textfold.Fold(a.Name), textfold.Fold(b.Name))
+		})
 		for _, e := range es {
 			out = append(out, scopeOption{Value: "establishment:" + e.UAI, Label: e.Name + " (" + e.UAI + ")"})
 		}
 	}
 	for i := range out {
 		out[i].Selected = out[i].Value == selected
+	}
+	return out
+}
+
+// scopeGroup is a part of a scope selector: the user's own scope alone,
+// then the académies and the establishments each under a heading with
+// their count, so that a list of 400 establishments says what it is.
+type scopeGroup struct {
+	Label   string
+	Options []scopeOption
+}
+
+// scopeGroups splits scopeOptions' list into its groups.
+func scopeGroups(opts []scopeOption) []scopeGroup {
+	var own, acs, es []scopeOption
+	for i, o := range opts {
+		switch {
+		case i == 0:
+			own = append(own, o)
+		case strings.HasPrefix(o.Value, "academie:"):
+			acs = append(acs, o)
+		default:
+			es = append(es, o)
+		}
+	}
+	out := []scopeGroup{{Options: own}}
+	if len(acs) > 0 {
+		out = append(out, scopeGroup{"Académies (" + frnum.Thousands(len(acs)) + ")", acs})
+	}
+	if len(es) > 0 {
+		out = append(out, scopeGroup{"Établissements (" + frnum.Thousands(len(es)) + ")", es})
 	}
 	return out
 }

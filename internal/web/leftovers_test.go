@@ -8,10 +8,12 @@ import (
 	"net/http"
 	"net/url"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
 	"github.com/bouclier/bouclier/internal/store"
+	"github.com/bouclier/bouclier/internal/textfold"
 )
 
 // TestGroupLabelOneWording: a group reads the same in the picker and in
@@ -274,5 +276,30 @@ func TestIncidentActionsInScope(t *testing.T) {
 	}
 	if body := rssi.get(base).Body; !strings.Contains(body, base+"/close") || !strings.Contains(body, "eleve.drill.004 et 115 autres") {
 		t.Error("the officer lost the close form or the timeline's logins")
+	}
+}
+
+// TestScopeSelectorByName: an officer's scope selector puts their own
+// scope first, then the académie's 402 establishments under a heading
+// that counts them, by name (not by code), so that typing a name finds it.
+func TestScopeSelectorByName(t *testing.T) {
+	e, srv := env(t)
+	seedDrill(t, e.App.DB, e.Clock.Now())
+	rssi := newBrowser(t, srv)
+	rssi.login("rssi.versailles", e.OTP(t, 0))
+	body := rssi.get("/admin/suspensions").Body
+	sel := regexp.MustCompile(`(?s)<select id="scope" name="scope">(.*?)</select>`).FindStringSubmatch(body)
+	if sel == nil {
+		t.Fatal("no scope selector")
+	}
+	if !strings.HasPrefix(sel[1], `<option value="academie:versailles" selected>Académie de Versailles</option><optgroup label="Établissements (402)">`) {
+		t.Errorf("the selector starts with %q", sel[1][:min(len(sel[1]), 200)])
+	}
+	var names []string
+	for _, m := range regexp.MustCompile(`<option value="establishment:[^"]+">([^<]+)</option>`).FindAllStringSubmatch(sel[1], -1) {
+		names = append(names, textfold.Fold(html.UnescapeString(m[1])))
+	}
+	if len(names) != 402 || !slices.IsSorted(names) {
+		t.Errorf("%d establishments, sorted: %v (%q…)", len(names), slices.IsSorted(names), names[:min(5, len(names))])
 	}
 }

@@ -55,6 +55,7 @@ var funcs = template.FuncMap{
 	"count":        frnum.Thousands,
 	"messages":     func(n int) string { return frnum.Count(n, "message", "messages") },
 	"eventkind":    incidentEventLabel,
+	"scopegroups":  scopeGroups,
 	"plural":       plural,
 	"timeFormat":   func() string { return timeFormatHint },
 	"lockreason":   lockReasonLabel,
