@@ -24,7 +24,7 @@ const (
 	chartPlotH       = chartH - chartTop - chartBottom
 	chartPlotW       = chartW - chartLeft - 8
 	dashboardHours   = 24
-	dashboardRiskMax = 50
+	dashboardRiskMax = 20
 	// riskCountMax bounds the accounts read to count those at risk: the
 	// figures and bars count them all up to it (an incident contains
 	// hundreds), the table shows the dashboardRiskMax most active.

@@ -143,8 +143,8 @@ func TestIncidentSuspensionsGrouped(t *testing.T) {
 
 // TestDashboardCountsAllAtRisk: after an incident's 120 accounts are
 // contained, the dashboard counts 120 accounts to watch (figure and
-// bars), not the 50 its table shows, and says the table is the most
-// active 50.
+// bars), not the rows its table shows, and says the table is the most
+// active 20 (a short page on a phone).
 func TestDashboardCountsAllAtRisk(t *testing.T) {
 	e, srv := env(t)
 	id := seedDrill(t, e.App.DB, e.Clock.Now())
@@ -158,12 +158,12 @@ func TestDashboardCountsAllAtRisk(t *testing.T) {
 		t.Errorf("accounts to watch: %q", m)
 	}
 	for _, want := range []string{`<span id="risque-1">Lecture seule</span> <meter min="0" max="200" value="120"`,
-		"Les 50&nbsp;comptes les plus actifs sur 12"} {
+		"Les 20&nbsp;comptes les plus actifs sur 12"} {
 		if !strings.Contains(body, want) {
 			t.Errorf("the dashboard lacks %q", want)
 		}
 	}
-	if n := strings.Count(body, `data-label="Rôle"`); n != 50 {
+	if n := strings.Count(body, `data-label="Rôle"`); n != 20 {
 		t.Errorf("%d rows in the table", n)
 	}
 }
