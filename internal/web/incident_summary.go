@@ -296,6 +296,12 @@ func incidentSuspendReason(id int64) string {
 	return "Incident de sécurité n°\u00a0" + strconv.FormatInt(id, 10) + "\u00a0: la messagerie est suspendue le temps de l’analyse."
 }
 
+// incidentSuspendRoles are the roles an incident's suspension stops: not
+// the direction and the vie scolaire, who must go on informing the
+// families while the académie investigates (their accounts, if taken
+// over, are locked one by one from their pages).
+var incidentSuspendRoles = []string{string(bouclier.RoleStudent), string(bouclier.RoleParent), string(bouclier.RoleTeacher)}
+
 // incidentSuspensions finds, among the suspensions in force, the
 // incident's in the establishments mine: the ids of those the user may
 // lift, the establishments suspended, and since when.
@@ -315,7 +321,7 @@ func (h *handler) incidentSuspensions(ctx context.Context, actor bouclier.Actor,
 	reason := incidentSuspendReason(in.ID)
 	for _, x := range list {
 		uai, ok := strings.CutPrefix(x.Scope, "establishment:")
-		if !ok || !set[uai] || x.Reason != reason || len(x.Roles) != 0 {
+		if !ok || !set[uai] || x.Reason != reason {
 			continue
 		}
 		done[uai] = true
@@ -540,15 +546,15 @@ func (h *handler) incidentSuspend(w http.ResponseWriter, r *http.Request, s auth
 		where = "dans " + n + " de l’incident sur " + frnum.Thousands(len(in.Establishments))
 	}
 	d.Summary = []string{
-		"L’envoi de messages sera suspendu pour tous les rôles " + where + ", jusqu’à sa levée.",
-		"La réception reste ouverte.",
+		"L’envoi de messages sera suspendu pour " + rolesPhrase(incidentSuspendRoles) + " " + where + ", jusqu’à sa levée.",
+		"La direction et la vie scolaire pourront toujours écrire, pour informer les familles. La réception reste ouverte.",
 		"Motif affiché aux personnes concernées\u00a0: " + reason,
 	}
 	if !h.confirmed(w, r, s, "Confirmer la suspension des établissements de l’incident n°\u00a0"+id, d) {
 		return
 	}
 	for _, uai := range todo {
-		if _, err := h.d.Rules.Suspend(r.Context(), rulesActor(r, s), rules.SuspensionInput{Scope: "establishment:" + uai, Reason: reason}); err != nil {
+		if _, err := h.d.Rules.Suspend(r.Context(), rulesActor(r, s), rules.SuspensionInput{Scope: "establishment:" + uai, Roles: incidentSuspendRoles, Reason: reason}); err != nil {
 			h.fail(w, r, &s, err)
 			return
 		}

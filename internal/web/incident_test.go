@@ -171,7 +171,7 @@ func TestIncidentAtDrillSize(t *testing.T) {
 	// The actions show their summary and do nothing yet.
 	for path, want := range map[string]string{
 		base + "/recall":  "2\u202f000\u00a0messages de l’incident seront rappelés",
-		base + "/suspend": "tous les rôles dans les 400\u00a0établissements",
+		base + "/suspend": "les élèves, les parents et les enseignants dans les 400\u00a0établissements",
 		base + "/contain": "Parmi les 120\u00a0comptes de l’incident, ceux qui peuvent encore envoyer seront mis en lecture seule",
 		base + "/reset":   "120\u00a0comptes de l’incident seront réinitialisés",
 	} {

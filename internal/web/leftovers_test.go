@@ -109,7 +109,7 @@ func TestIncidentSuspensionsGrouped(t *testing.T) {
 		t.Fatalf("suspend: %d\n%s", p.Status, p.Body)
 	}
 	body := rssi.get("/admin/suspensions").Body
-	if n := strings.Count(body, `<li class="card">`); n != 1 || !strings.Contains(body, "<strong>400\u00a0établissements</strong> · Envoi suspendu pour tous les rôles") ||
+	if n := strings.Count(body, `<li class="card">`); n != 1 || !strings.Contains(body, "<strong>400\u00a0établissements</strong> · Envoi suspendu pour les élèves, les parents et les enseignants") ||
 		!strings.Contains(body, "<summary>Voir les 400\u00a0établissements</summary>") || !strings.Contains(body, ">Lever la suspension dans ces 400\u00a0établissements</button>") {
 		t.Fatalf("%d entries for the incident's suspension:\n%s", n, body[strings.Index(body, "Suspensions en vigueur"):min(len(body), strings.Index(body, "Suspensions en vigueur")+3000)])
 	}
@@ -208,7 +208,7 @@ func TestIncidentActionsInScope(t *testing.T) {
 		t.Fatalf("the head's incident page:\n%s", body[strings.Index(body, "<main"):])
 	}
 	p := head.post(base+"/suspend", url.Values{"csrf": {head.csrf()}})
-	if !strings.Contains(p.Body, "suspendu pour tous les rôles dans l’établissement Collège Jean Moulin") || strings.Contains(p.Body, "401") {
+	if !strings.Contains(p.Body, "suspendu pour les élèves, les parents et les enseignants dans l’établissement Collège Jean Moulin") || strings.Contains(p.Body, "401") {
 		t.Errorf("the head's confirmation:\n%s", p.Body)
 	}
 	if p := head.post(base+"/suspend", url.Values{"csrf": {head.csrf()}, "confirm": {"1"}}); p.Status != http.StatusSeeOther {
@@ -258,6 +258,10 @@ func TestIncidentActionsInScope(t *testing.T) {
 	}
 	if body := head.get("/admin/suspensions").Body; !strings.Contains(body, "Incident de sécurité n°") || strings.Contains(body, "Lever la suspension") {
 		t.Errorf("the head's suspensions page offers to lift the académie's suspension")
+	}
+	// Suspended by the académie, the head still explains to the parents.
+	if p := head.send([]string{"parents:0780001A/4A"}, "Incident de ce matin", "La messagerie des élèves est suspendue le temps de l’analyse."); p.Status != http.StatusSeeOther {
+		t.Errorf("the head cannot write to the parents under the incident's suspension: %d\n%s", p.Status, p.Body)
 	}
 
 	// The académie contains the incident's accounts, none of them the
