@@ -291,8 +291,17 @@ func (h *handler) incidentScope(ctx context.Context, u bouclier.User, in campaig
 }
 
 // incidentSuspendReason is the reason of the suspensions an incident
-// puts on its establishments, by which the page finds them again.
+// puts on its establishments, by which the page finds them again. It
+// follows « Messagerie suspendue\u00a0: » in the banner of those it stops.
 func incidentSuspendReason(id int64) string {
+	return "incident de sécurité n°\u00a0" + strconv.FormatInt(id, 10) + " en cours d’analyse par l’académie."
+}
+
+// incidentReasonBefore is the reason the incident's suspensions had
+// before (« Incident de sécurité n°\u00a01\u00a0: la messagerie est
+// suspendue le temps de l’analyse. », which the banner read after
+// « Messagerie suspendue\u00a0: »): those still in force are found too.
+func incidentReasonBefore(id int64) string {
 	return "Incident de sécurité n°\u00a0" + strconv.FormatInt(id, 10) + "\u00a0: la messagerie est suspendue le temps de l’analyse."
 }
 
@@ -321,7 +330,7 @@ func (h *handler) incidentSuspensions(ctx context.Context, actor bouclier.Actor,
 	reason := incidentSuspendReason(in.ID)
 	for _, x := range list {
 		uai, ok := strings.CutPrefix(x.Scope, "establishment:")
-		if !ok || !set[uai] || x.Reason != reason {
+		if !ok || !set[uai] || (x.Reason != reason && x.Reason != incidentReasonBefore(in.ID)) {
 			continue
 		}
 		done[uai] = true

@@ -216,7 +216,7 @@ func TestIncidentActionsInScope(t *testing.T) {
 	}
 	rssi := newBrowser(t, srv)
 	rssi.login("rssi.versailles", e.OTP(t, 1))
-	if n := strings.Count(rssi.get("/admin/suspensions").Body, "Incident de sécurité n°"); n != 1 {
+	if n := strings.Count(rssi.get("/admin/suspensions").Body, "incident de sécurité n°"); n != 1 {
 		t.Errorf("%d suspensions after the head's, want their establishment's only", n)
 	}
 	body = rssi.get(base).Body
@@ -228,8 +228,8 @@ func TestIncidentActionsInScope(t *testing.T) {
 		t.Fatalf("the officer's suspension: %d\n%s", p.Status, p.Body)
 	}
 	// The officer's 400 as one group, the head's own apart.
-	if body := rssi.get("/admin/suspensions").Body; strings.Count(body, `name="id" value=`) != 400 || strings.Count(body, "Incident de sécurité n°") != 2 {
-		t.Errorf("suspensions: %d in the group, %d entries", strings.Count(body, `name="id" value=`), strings.Count(body, "Incident de sécurité n°"))
+	if body := rssi.get("/admin/suspensions").Body; strings.Count(body, `name="id" value=`) != 400 || strings.Count(body, "incident de sécurité n°") != 2 {
+		t.Errorf("suspensions: %d in the group, %d entries", strings.Count(body, `name="id" value=`), strings.Count(body, "incident de sécurité n°"))
 	}
 	body = rssi.get(base).Body
 	if strings.Contains(body, "/suspend\"") || !strings.Contains(body, ">Lever la suspension (401\u00a0établissements)</button>") {
@@ -256,8 +256,14 @@ func TestIncidentActionsInScope(t *testing.T) {
 	if !strings.Contains(body, "Décidée à un niveau supérieur, la suspension ne peut être levée que par lui.") || strings.Contains(body, `action="/admin/suspensions/lift"`) {
 		t.Errorf("the head's page under the académie's suspension:\n%s", body[strings.Index(body, "<main"):strings.Index(body, "Messages dans le temps")])
 	}
-	if body := head.get("/admin/suspensions").Body; !strings.Contains(body, "Incident de sécurité n°") || strings.Contains(body, "Lever la suspension") {
+	if body := head.get("/admin/suspensions").Body; !strings.Contains(body, "incident de sécurité n°") || strings.Contains(body, "Lever la suspension") {
 		t.Errorf("the head's suspensions page offers to lift the académie's suspension")
+	}
+	// A teacher's banner says why once, not « suspendue : … suspendue ».
+	teacher := newBrowser(t, srv)
+	teacher.login("prof.martin", e.OTP(t, 0))
+	if body := teacher.get("/inbox").Body; !strings.Contains(body, "incident de sécurité n°\u00a01 en cours d’analyse par l’académie.") || strings.Contains(body, "le temps de l’analyse") {
+		t.Errorf("the head's banner:\n%s", regexp.MustCompile(`(?s)<div class="banner.*?</div>`).FindString(body))
 	}
 	// Suspended by the académie, the head still explains to the parents.
 	if p := head.send([]string{"parents:0780001A/4A"}, "Incident de ce matin", "La messagerie des élèves est suspendue le temps de l’analyse."); p.Status != http.StatusSeeOther {
