@@ -313,3 +313,20 @@ func TestScopeSelectorByName(t *testing.T) {
 		t.Errorf("%d establishments, sorted: %v (%q…)", len(names), slices.IsSorted(names), names[:min(5, len(names))])
 	}
 }
+
+// TestIncidentSearchCounts: an account search on an incident says how
+// many of its accounts it found, for what, and leads back to them all.
+func TestIncidentSearchCounts(t *testing.T) {
+	e, srv := env(t)
+	id := seedDrill(t, e.App.DB, e.Clock.Now())
+	rssi := newBrowser(t, srv)
+	rssi.login("rssi.versailles", e.OTP(t, 0))
+	base := fmt.Sprintf("/admin/incidents/%d", id)
+	body := rssi.get(base + "?compte=drill.07").Body
+	if !strings.Contains(body, "10&nbsp;comptes sur 120 pour «&nbsp;drill.07&nbsp;» · <a href=\""+base+"#comptes\">Voir tous les comptes</a>") {
+		t.Errorf("the search does not say what it found:\n%s", regexp.MustCompile(`(?s)<h2 id="comptes">.*?</ul>`).FindString(body))
+	}
+	if body := rssi.get(base + "?compte=personne").Body; !strings.Contains(body, "0&nbsp;compte sur 120 pour «&nbsp;personne&nbsp;»") {
+		t.Error("an empty search does not say it found none")
+	}
+}
