@@ -83,6 +83,20 @@ func (h *handler) incidentSuspendState(r *http.Request, s auth.Session, in campa
 	d.ToSuspend = len(mine) - len(done)
 	d.ToSuspendLabel = frnum.Count(d.ToSuspend, "établissement", "établissements")
 	d.CanAct = d.CanAct || len(ids) > 0
+	// The accounts already in read-only (contained, or by hand): the
+	// containment is offered for the others only.
+	if h.d.DB != nil && len(in.Accounts) > 0 {
+		found, err := h.d.DB.UsersNamed(r.Context(), in.Accounts)
+		if err != nil {
+			return err
+		}
+		for _, u := range found {
+			if u.ReadOnly || u.Disabled {
+				d.Contained++
+			}
+		}
+	}
+	d.ToContainLabel = frnum.Count(len(in.Accounts)-d.Contained, "compte", "comptes")
 	return nil
 }
 

@@ -60,6 +60,9 @@ type incidentData struct {
 	SuspendedSince int64
 	ToSuspend      int
 	ToSuspendLabel string
+	// Contained: the incident's accounts already in read-only or closed.
+	Contained      int
+	ToContainLabel string
 	MessagesLabel  string
 	AccountsLabel  string
 	PlacesLabel    string

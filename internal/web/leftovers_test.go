@@ -170,7 +170,8 @@ func TestDashboardCountsAllAtRisk(t *testing.T) {
 
 // TestIncidentTimelineNamesActor: the timeline names who contained the
 // accounts as a person, not by login, and separates an event's kind from
-// its detail.
+// its detail; the page says the accounts are contained rather than offer
+// it again.
 func TestIncidentTimelineNamesActor(t *testing.T) {
 	e, srv := env(t)
 	id := seedDrill(t, e.App.DB, e.Clock.Now())
@@ -180,7 +181,12 @@ func TestIncidentTimelineNamesActor(t *testing.T) {
 	if p := rssi.post(base+"/contain", url.Values{"csrf": {rssi.csrf()}, "confirm": {"1"}}); p.Status != http.StatusSeeOther {
 		t.Fatalf("contain: %d\n%s", p.Status, p.Body)
 	}
-	tl := regexp.MustCompile(`(?s)<ol class="timeline">.*?</ol>`).FindString(rssi.get(base).Body)
+	page := rssi.get(base).Body
+	// Contained: said, and not offered again.
+	if !strings.Contains(page, "Les 120\u00a0comptes de l’incident sont en lecture seule.") || strings.Contains(page, base+"/contain\"") {
+		t.Error("the contained incident does not say so, or offers to contain again")
+	}
+	tl := regexp.MustCompile(`(?s)<ol class="timeline">.*?</ol>`).FindString(page)
 	if !strings.Contains(tl, "<strong>Comptes bloqués</strong>&#x202F;: comptes en lecture seule, sessions révoquées, par RSSI de l’académie de Versailles") ||
 		strings.Contains(tl, "par rssi.versailles") || strings.Contains(tl, "<strong>Événement</strong> copies") {
 		t.Errorf("the timeline:\n%s", tl)
