@@ -213,6 +213,10 @@ func TestIncidentActionsInScope(t *testing.T) {
 		!strings.Contains(body, ">Suspendre l’envoi dans 1\u00a0établissement</button>") {
 		t.Fatalf("the head's incident page:\n%s", body[strings.Index(body, "<main"):])
 	}
+	// None of the incident's accounts is the head's: said, not an empty cell.
+	if body := head.get("/admin/incidents").Body; !strings.Contains(body, `data-label="Comptes">aucun compte</td>`) {
+		t.Errorf("the head's list of incidents:\n%s", regexp.MustCompile(`(?s)<tbody.*?</tbody>`).FindString(body))
+	}
 	p := head.post(base+"/suspend", url.Values{"csrf": {head.csrf()}})
 	if !strings.Contains(p.Body, "suspendu pour les élèves, les parents et les enseignants dans l’établissement Collège Jean Moulin") || strings.Contains(p.Body, "401") {
 		t.Errorf("the head's confirmation:\n%s", p.Body)

@@ -109,8 +109,12 @@ func (p *page) RecipientsNamed(msg string) string {
 const fewNamed = 3
 
 // AccountsSummary names a few accounts as people (« Léa Dupont, élève de
-// 4A ») or counts many (« 120 comptes »).
+// 4A ») or counts many (« 120 comptes »); none is « aucun compte », not an
+// empty cell.
 func (p *page) AccountsSummary(usernames []string) string {
+	if len(usernames) == 0 {
+		return "aucun compte"
+	}
 	if len(usernames) > fewNamed {
 		return frnum.Count(len(usernames), "compte", "comptes")
 	}
@@ -124,6 +128,9 @@ func (p *page) AccountsSummary(usernames []string) string {
 // SchoolsSummary names a few establishments (« Collège Jean Moulin ») or
 // counts many (« 400 établissements »).
 func (p *page) SchoolsSummary(uais []string) string {
+	if len(uais) == 0 {
+		return "aucun établissement"
+	}
 	if len(uais) > fewNamed || p.names == nil {
 		return frnum.Count(len(uais), "établissement", "établissements")
 	}
