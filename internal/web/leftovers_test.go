@@ -266,8 +266,9 @@ func TestIncidentActionsInScope(t *testing.T) {
 	if !strings.Contains(body, "Décidée à un niveau supérieur, la suspension ne peut être levée que par lui.") || strings.Contains(body, `action="/admin/suspensions/lift"`) {
 		t.Errorf("the head's page under the académie's suspension:\n%s", body[strings.Index(body, "<main"):strings.Index(body, "Messages dans le temps")])
 	}
-	if body := head.get("/admin/suspensions").Body; !strings.Contains(body, "incident de sécurité n°") || strings.Contains(body, "Lever la suspension") {
-		t.Errorf("the head's suspensions page offers to lift the académie's suspension")
+	if body := head.get("/admin/suspensions").Body; !strings.Contains(body, "incident de sécurité n°") || strings.Contains(body, "Lever la suspension") ||
+		!strings.Contains(body, "Décidée à un niveau supérieur&#x202F;: seul ce niveau peut la lever.") {
+		t.Errorf("the head's suspensions page offers to lift the académie's suspension, or does not say why not")
 	}
 	// A teacher's banner says why once, not « suspendue : … suspendue ».
 	teacher := newBrowser(t, srv)
