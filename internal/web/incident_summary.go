@@ -173,6 +173,12 @@ func (h *handler) incidentSummary(ctx context.Context, r *http.Request, u boucli
 	}
 	d.AccountsPage, lo, hi = paginate(len(accounts), pageParam(q, "comptes"), func(n int) string { return pageLink(base, q, "comptes", n) + "#comptes" })
 	d.AccountRows, d.AccountsPage.Label = h.accountRows(ctx, accounts[lo:hi]), "Pages des comptes"
+	// Each account's establishment, for an officer: which school to call.
+	for i, a := range d.AccountRows {
+		if a.UAI != "" && a.UAI != u.UAI {
+			d.AccountRows[i].Place = names[a.UAI]
+		}
+	}
 	if in.ClosedBy != "" {
 		d.ClosedByLabel = h.accountRows(ctx, []string{in.ClosedBy})[0].Label
 	}
@@ -600,6 +606,8 @@ type accountRow struct {
 	Username string
 	Label    string // the directory's label; the login when unknown
 	State    string // « lecture seule », « fermé »: what containment did
+	UAI      string
+	Place    string // the establishment's name, when not the reader's own
 }
 
 // accountRows labels a page of accounts as the directory does elsewhere
@@ -631,7 +639,7 @@ func (h *handler) accountRows(ctx context.Context, usernames []string) []account
 		if !ok {
 			continue
 		}
-		rows[i].Label = labels[u.ID]
+		rows[i].Label, rows[i].UAI = labels[u.ID], u.UAI
 		switch {
 		case u.Disabled:
 			rows[i].State = "fermé"

@@ -141,8 +141,9 @@ func TestIncidentAtDrillSize(t *testing.T) {
 	if n := strings.Count(p.Body, ">eleve.drill."); n != 50 {
 		t.Errorf("%d accounts on the first page", n)
 	}
-	// Accounts as people, the login aside; the state capitalised.
-	if !strings.Contains(p.Body, `<a href="/admin/accounts?nom=eleve.drill.000">`+demo.PersonName(0)+`, élève</a> <span class="meta">eleve.drill.000</span>`) {
+	// Accounts as people, the login and the establishment aside; the
+	// state capitalised.
+	if !strings.Contains(p.Body, `<a href="/admin/accounts?nom=eleve.drill.000">`+demo.PersonName(0)+`, élève</a> <span class="meta">eleve.drill.000 · `+html.EscapeString(demo.SchoolName(0))+`</span>`) {
 		t.Errorf("accounts not shown by their directory label:\n%s", regexp.MustCompile(`<li><a href="/admin/accounts[^\n]*`).FindAllString(p.Body, 2))
 	}
 	if !strings.Contains(p.Body, "<dt>État</dt><dd>Ouvert</dd>") {
@@ -164,7 +165,7 @@ func TestIncidentAtDrillSize(t *testing.T) {
 	}
 	for _, q := range []string{strings.ToUpper(demo.PersonName(accented)), textfold.Fold(demo.PersonName(accented))} {
 		byName := rssi.get(base + "?" + url.Values{"compte": {q}}.Encode())
-		if n := strings.Count(byName.Body, ">eleve.drill."); n != 1 || !strings.Contains(byName.Body, fmt.Sprintf(">eleve.drill.%03d<", accented)) {
+		if n := strings.Count(byName.Body, ">eleve.drill."); n != 1 || !strings.Contains(byName.Body, fmt.Sprintf(">eleve.drill.%03d · ", accented)) {
 			t.Errorf("search by name %q: %d accounts\n%s", q, n, byName.Body)
 		}
 	}
@@ -203,7 +204,7 @@ func TestIncidentAtDrillSize(t *testing.T) {
 	}
 	// The page shows it on each account; contained again, nothing changes
 	// and the page says so rather than claim it did it.
-	if p := rssi.get(base); !strings.Contains(p.Body, `<span class="meta">eleve.drill.042</span> <span class="tag">lecture seule</span>`) {
+	if p := rssi.get(base); !strings.Contains(p.Body, `<span class="meta">eleve.drill.042 · `+html.EscapeString(demo.SchoolName(42))+`</span> <span class="tag">lecture seule</span>`) {
 		t.Error("the contained accounts are not shown as read-only")
 	} else if !strings.Contains(p.Body, "eleve.drill.004 et 115\u00a0autres</li>") {
 		t.Errorf("the timeline lists the 120 contained logins:\n%s", regexp.MustCompile(`(?s)<ol class="timeline">.*?</ol>`).FindString(p.Body))
