@@ -550,20 +550,26 @@ func groupMember(g bouclier.Recipient) bouclier.User {
 	return m
 }
 
-// groupLabel names a group in French; where, when set, names its
-// establishment.
-func groupLabel(g bouclier.Recipient, where string) string {
-	var l string
+// GroupLabel names a group in French, the one label of a group wherever
+// it is shown (the picker, a message's recipients, a refusal):
+// « Élèves de 4A », « Parents de 4A », « Enseignants de 4A », « Vie
+// scolaire et direction ».
+func GroupLabel(g bouclier.Recipient) string {
 	switch g.Kind {
 	case bouclier.ToClass:
-		l = "Élèves de " + g.Class
+		return "Élèves de " + g.Class
 	case bouclier.ToParents:
-		l = "Parents d’élèves de " + g.Class
+		return "Parents de " + g.Class
 	case bouclier.ToTeachers:
-		l = "Enseignants de " + g.Class
-	default:
-		l = "Vie scolaire et direction"
+		return "Enseignants de " + g.Class
 	}
+	return "Vie scolaire et direction"
+}
+
+// groupLabel is GroupLabel with, when where is set, the group's
+// establishment.
+func groupLabel(g bouclier.Recipient, where string) string {
+	l := GroupLabel(g)
 	if where != "" {
 		l += " – " + where
 	}

@@ -51,12 +51,14 @@ import (
 	"math/rand/v2"
 	"os"
 	"sort"
+	"strings"
 	"time"
 
 	"github.com/bouclier/bouclier"
 	"github.com/bouclier/bouclier/internal/alert"
 	"github.com/bouclier/bouclier/internal/auth"
 	"github.com/bouclier/bouclier/internal/config"
+	"github.com/bouclier/bouclier/internal/demo"
 	"github.com/bouclier/bouclier/internal/importer"
 	"github.com/bouclier/bouclier/internal/messaging"
 	"github.com/bouclier/bouclier/internal/server"
@@ -261,8 +263,8 @@ func (d *drill) directory(ctx context.Context) error {
 		b.Academies = append(b.Academies, struct {
 			importer.Pos
 			bouclier.Academie
-		}{pos, bouclier.Academie{ID: academie(a), Name: "Académie " + academie(a), TimeZone: "Europe/Paris"}})
-		b.People = append(b.People, importer.Person{Pos: pos, User: bouclier.User{Username: "rssi." + academie(a), DisplayName: "RSSI", Role: bouclier.RoleAcademyAdmin,
+		}{pos, bouclier.Academie{ID: academie(a), Name: demo.AcademieName(a), TimeZone: "Europe/Paris"}})
+		b.People = append(b.People, importer.Person{Pos: pos, User: bouclier.User{Username: "rssi." + academie(a), DisplayName: "RSSI de l’a" + strings.TrimPrefix(demo.AcademieName(a), "A"), Role: bouclier.RoleAcademyAdmin,
 			Academie: academie(a), Email: "rssi." + academie(a) + "@example.org"}})
 	}
 	for i := 0; i < d.o.Establishments; i++ {
@@ -273,15 +275,27 @@ func (d *drill) directory(ctx context.Context) error {
 		b.Establishments = append(b.Establishments, struct {
 			importer.Pos
 			bouclier.Establishment
-		}{pos, bouclier.Establishment{UAI: u, Name: "Collège " + u, Academie: aca}})
-		person := func(name string, role bouclier.Role, class string) {
-			b.People = append(b.People, importer.Person{Pos: pos, User: bouclier.User{Username: name, DisplayName: name, Role: role, Academie: aca, UAI: u, Class: class,
-				Email: name + "@example.org"}})
+		}{pos, bouclier.Establishment{UAI: u, Name: demo.SchoolName(i), Academie: aca}})
+		// People are named as in a school (demo.Person), the same each run:
+		// the n-th person of establishment i is fixture person i*100+n,
+		// a parent shares their child's family name, pupils have no
+		// civility.
+		person := func(name string, n int, role bouclier.Role, class string) {
+			display, civility := demo.PersonName(i*100+n), ""
+			switch role {
+			case bouclier.RoleStudent:
+			case bouclier.RoleParent:
+				display, civility = demo.ParentOf(i*100 + n)
+			default:
+				_, _, civility = demo.Person(i*100 + n)
+			}
+			b.People = append(b.People, importer.Person{Pos: pos, User: bouclier.User{Username: name, DisplayName: display, Civility: civility, Role: role,
+				Academie: aca, UAI: u, Class: class, Email: name + "@example.org"}, HasCivility: civility != ""})
 		}
-		person(fmt.Sprintf("h.%d", i), bouclier.RoleHead, "")
-		person(fmt.Sprintf("s.%d", i), bouclier.RoleStaff, "")
+		person(fmt.Sprintf("h.%d", i), 0, bouclier.RoleHead, "")
+		person(fmt.Sprintf("s.%d", i), 1, bouclier.RoleStaff, "")
 		for t := 1; t <= 3; t++ {
-			person(fmt.Sprintf("t.%d.%d", i, t), bouclier.RoleTeacher, "")
+			person(fmt.Sprintf("t.%d.%d", i, t), 1+t, bouclier.RoleTeacher, "")
 		}
 		for c := 1; c <= 2; c++ {
 			class := fmt.Sprintf("C%d", c)
@@ -289,8 +303,9 @@ func (d *drill) directory(ctx context.Context) error {
 			b.Teachings = append(b.Teachings, importer.Teaching{Pos: pos, Teacher: fmt.Sprintf("t.%d.%d", i, c), UAI: u, Class: class},
 				importer.Teaching{Pos: pos, Teacher: fmt.Sprintf("t.%d.3", i), UAI: u, Class: class})
 			for k := 1; k <= 8; k++ {
-				person(fmt.Sprintf("e.%d.%d.%d", i, c, k), bouclier.RoleStudent, class)
-				person(fmt.Sprintf("p.%d.%d.%d", i, c, k), bouclier.RoleParent, "")
+				n := 10 + (c-1)*8 + k
+				person(fmt.Sprintf("e.%d.%d.%d", i, c, k), n, bouclier.RoleStudent, class)
+				person(fmt.Sprintf("p.%d.%d.%d", i, c, k), n, bouclier.RoleParent, "")
 				b.Links = append(b.Links, importer.Link{Pos: pos, Parent: fmt.Sprintf("p.%d.%d.%d", i, c, k), Child: fmt.Sprintf("e.%d.%d.%d", i, c, k)})
 			}
 		}

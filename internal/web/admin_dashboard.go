@@ -24,7 +24,11 @@ const (
 	chartPlotH       = chartH - chartTop - chartBottom
 	chartPlotW       = chartW - chartLeft - 8
 	dashboardHours   = 24
-	dashboardRiskMax = 50
+	dashboardRiskMax = 20
+	// riskCountMax bounds the accounts read to count those at risk: the
+	// figures and bars count them all up to it (an incident contains
+	// hundreds), the table shows the dashboardRiskMax most active.
+	riskCountMax = 5000
 )
 
 type dashboardData struct {
@@ -36,7 +40,11 @@ type dashboardData struct {
 	Open     []store.Campaign
 	Campaign bool
 	Risk     []store.RiskAccount
-	Since    int64
+	// RiskTotal is how many accounts are at risk, RiskMore that there are
+	// more than riskCountMax (RiskTotal is then that bound).
+	RiskTotal int
+	RiskMore  bool
+	Since     int64
 }
 
 type hourRow struct {
@@ -113,11 +121,13 @@ func (h *handler) dashboardShow(w http.ResponseWriter, r *http.Request, s auth.S
 			}
 		}
 	}
-	if d.Risk, err = h.d.DB.AccountsAtRisk(ctx, sc, store.Micros(now), store.Micros(now.Add(-24*time.Hour)), dashboardRiskMax); err != nil {
+	risk, err := h.d.DB.AccountsAtRisk(ctx, sc, store.Micros(now), store.Micros(now.Add(-24*time.Hour)), riskCountMax)
+	if err != nil {
 		h.fail(w, r, &s, err)
 		return
 	}
-	d.RiskBars = riskChart(d.Risk)
+	d.RiskBars, d.RiskTotal, d.RiskMore = riskChart(risk), len(risk), len(risk) == riskCountMax
+	d.Risk = risk[:min(len(risk), dashboardRiskMax)]
 	p := h.newPage(ctx, &s, "Tableau de bord", "admin")
 	p.Data = d
 	h.render(w, http.StatusOK, "dashboard", p)

@@ -53,6 +53,9 @@ func (h *handler) incidentShow(w http.ResponseWriter, r *http.Request, s auth.Se
 		return
 	}
 	d, err := h.incidentSummary(r.Context(), r, s.User, in)
+	if err == nil && in.Status == "open" {
+		err = h.incidentSuspendState(r, s, in, &d)
+	}
 	if err != nil {
 		h.fail(w, r, &s, err)
 		return
@@ -61,6 +64,40 @@ func (h *handler) incidentShow(w http.ResponseWriter, r *http.Request, s auth.Se
 	flash(p, r)
 	p.Data = d
 	h.render(w, http.StatusOK, "incident", p)
+}
+
+// incidentSuspendState says which of the user's establishments the
+// incident's suspension holds, and how many are left to suspend.
+func (h *handler) incidentSuspendState(r *http.Request, s auth.Session, in campaign.Incident, d *incidentData) error {
+	mine, err := h.incidentScope(r.Context(), s.User, in)
+	if err != nil {
+		return err
+	}
+	ids, done, since, err := h.incidentSuspensions(r.Context(), rulesActor(r, s), in, mine)
+	if err != nil {
+		return err
+	}
+	d.SuspendedIDs, d.SuspendedSince, d.Suspended = ids, since, len(done)
+	d.SuspendedLabel = frnum.Count(len(done), "établissement", "établissements")
+	d.LiftLabel = frnum.Count(len(ids), "établissement", "établissements")
+	d.ToSuspend = len(mine) - len(done)
+	d.ToSuspendLabel = frnum.Count(d.ToSuspend, "établissement", "établissements")
+	d.CanAct = d.CanAct || len(ids) > 0
+	// The accounts already in read-only (contained, or by hand): the
+	// containment is offered for the others only.
+	if h.d.DB != nil && len(in.Accounts) > 0 {
+		found, err := h.d.DB.UsersNamed(r.Context(), in.Accounts)
+		if err != nil {
+			return err
+		}
+		for _, u := range found {
+			if u.ReadOnly || u.Disabled {
+				d.Contained++
+			}
+		}
+	}
+	d.ToContainLabel = frnum.Count(len(in.Accounts)-d.Contained, "compte", "comptes")
+	return nil
 }
 
 // incidentClose closes an incident with a note (Campaign.Close).

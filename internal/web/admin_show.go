@@ -3,6 +3,7 @@ package web
 import (
 	"context"
 	"net/http"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -10,6 +11,7 @@ import (
 	"github.com/bouclier/bouclier"
 	"github.com/bouclier/bouclier/internal/auth"
 	"github.com/bouclier/bouclier/internal/frnum"
+	"github.com/bouclier/bouclier/internal/textfold"
 )
 
 // admin wraps a handler for heads and administrators: anyone else gets
@@ -148,12 +150,47 @@ func (h *handler) scopeOptions(ctx context.Context, u bouclier.User, selected st
 		acad = ""
 	}
 	if es, err := h.d.DB.Establishments(ctx, acad); err == nil {
+		// By name, as people look for them (the UAI after), not by code.
+		slices.SortStableFunc(es, func(a, b bouclier.Establishment) int {
+			return strings.Compare(textfold.Fold(a.Name), textfold.Fold(b.Name))
+		})
 		for _, e := range es {
 			out = append(out, scopeOption{Value: "establishment:" + e.UAI, Label: e.Name + " (" + e.UAI + ")"})
 		}
 	}
 	for i := range out {
 		out[i].Selected = out[i].Value == selected
+	}
+	return out
+}
+
+// scopeGroup is a part of a scope selector: the user's own scope alone,
+// then the académies and the establishments each under a heading with
+// their count, so that a list of 400 establishments says what it is.
+type scopeGroup struct {
+	Label   string
+	Options []scopeOption
+}
+
+// scopeGroups splits scopeOptions' list into its groups.
+func scopeGroups(opts []scopeOption) []scopeGroup {
+	var own, acs, es []scopeOption
+	for i, o := range opts {
+		switch {
+		case i == 0:
+			own = append(own, o)
+		case strings.HasPrefix(o.Value, "academie:"):
+			acs = append(acs, o)
+		default:
+			es = append(es, o)
+		}
+	}
+	out := []scopeGroup{{Options: own}}
+	if len(acs) > 0 {
+		out = append(out, scopeGroup{"Académies (" + frnum.Thousands(len(acs)) + ")", acs})
+	}
+	if len(es) > 0 {
+		out = append(out, scopeGroup{"Établissements (" + frnum.Thousands(len(es)) + ")", es})
 	}
 	return out
 }
@@ -185,27 +222,29 @@ func back(w http.ResponseWriter, r *http.Request, path, flash string) {
 // adminFlashes are the confirmations shown after an action (?ok=KEY); a fixed
 // list, so a link cannot make the page say anything else.
 var adminFlashes = map[string]string{
-	"preset":              "Les règles ont été remplacées par le modèle choisi.",
-	"suspendu":            "Suspension enregistrée\u00a0: elle s’applique immédiatement.",
-	"leve":                "Suspension levée.",
-	"libere":              "Message libéré\u00a0: il a été distribué à ses destinataires.",
-	"refuse":              "Message refusé.",
-	"copies":              "Toutes les copies retenues de ce texte ont été refusées.",
-	"verrouille":          "Message refusé et compte de l’expéditeur verrouillé.",
-	"rappele":             "Message rappelé\u00a0: il a disparu de toutes les boîtes.",
-	"classe":              "Signalement classé sans suite.",
-	"clos":                "Incident clos.",
-	"incidentrappel":      "Les messages de l’incident ont été rappelés.",
-	"incidentsuspendu":    "L’envoi est suspendu dans les établissements de l’incident.",
-	"incidentconfine":     "Les comptes de l’incident sont en lecture seule et leurs sessions fermées.",
-	"incidentdejaconfine": "Aucun compte n’a changé\u00a0: ceux de l’incident sont déjà en lecture seule, ou sont des personnels à verrouiller depuis leur page de compte.",
-	"motdepasse":          "Mot de passe changé. Vos autres sessions ont été fermées.",
-	"totp":                "Application d’authentification retirée.",
-	"cle":                 "Clé d’accès enregistrée.",
-	"cleretiree":          "Clé d’accès retirée.",
-	"session":             "Session fermée.",
-	"sessions":            "Toutes vos autres sessions ont été fermées.",
-	"consignes":           "Merci\u00a0: les consignes de sécurité sont confirmées.",
+	"preset":               "Les règles ont été remplacées par le modèle choisi.",
+	"suspendu":             "Suspension enregistrée\u00a0: elle s’applique immédiatement.",
+	"leve":                 "Suspension levée.",
+	"levees":               "Suspensions levées\u00a0: les messages circulent de nouveau dans ces établissements.",
+	"incidentdejasuspendu": "L’envoi était déjà suspendu dans les établissements de l’incident\u00a0: rien n’a changé.",
+	"libere":               "Message libéré\u00a0: il a été distribué à ses destinataires.",
+	"refuse":               "Message refusé.",
+	"copies":               "Toutes les copies retenues de ce texte ont été refusées.",
+	"verrouille":           "Message refusé et compte de l’expéditeur verrouillé.",
+	"rappele":              "Message rappelé\u00a0: il a disparu de toutes les boîtes.",
+	"classe":               "Signalement classé sans suite.",
+	"clos":                 "Incident clos.",
+	"incidentrappel":       "Les messages de l’incident ont été rappelés.",
+	"incidentsuspendu":     "L’envoi est suspendu dans les établissements de l’incident.",
+	"incidentconfine":      "Les comptes de l’incident sont en lecture seule et leurs sessions fermées.",
+	"incidentdejaconfine":  "Aucun compte n’a changé\u00a0: ceux de l’incident sont déjà en lecture seule, ou sont des personnels à verrouiller depuis leur page de compte.",
+	"motdepasse":           "Mot de passe changé. Vos autres sessions ont été fermées.",
+	"totp":                 "Application d’authentification retirée.",
+	"cle":                  "Clé d’accès enregistrée.",
+	"cleretiree":           "Clé d’accès retirée.",
+	"session":              "Session fermée.",
+	"sessions":             "Toutes vos autres sessions ont été fermées.",
+	"consignes":            "Merci\u00a0: les consignes de sécurité sont confirmées.",
 }
 
 // flash fills p.Flash from ?ok=.

@@ -116,6 +116,13 @@ func TestBrowserHeadLocksAndSendsUrgent(t *testing.T) {
 	if got := text(t, head, ".flash"); !strings.Contains(got, "Message envoyé") {
 		t.Fatalf("after the urgent send: %q (%s)", got, text(t, head, "main"))
 	}
+	// Messaging was open: the override changed nothing, and the page
+	// says so rather than let the head believe the académie was told.
+	if got := text(t, head, ".flash"); !strings.Contains(got, "L’envoi urgent n’a pas été nécessaire") {
+		t.Errorf("the urgent send while open is not said to be unneeded: %q", got)
+	}
+	e.shoot(head, "urgent-not-needed")
+	e.axe(head, "an urgent send while messaging is open")
 	parent := e.tab(t)
 	e.login(parent, "parent.dupont", false)
 	if got := text(t, parent, ".messages"); !strings.Contains(got, subject) {

@@ -522,13 +522,13 @@ func TestUrgentFromCompose(t *testing.T) {
 	e.Clock.Set(time.Date(2026, 11, 24, 22, 30, 0, 0, time.UTC)) // 23:30 in Paris
 	head := newBrowser(t, srv)
 	head.login("principal.moulin", e.OTP(t, 0))
-	if p := head.get("/compose"); !strings.Contains(p.Body, "Envoi urgent") {
-		t.Fatalf("no urgent option for the head")
+	if p := head.get("/compose"); !strings.Contains(p.Body, "Envoi urgent") || strings.Contains(p.Body, "Inutile en ce moment") {
+		t.Fatalf("no urgent option for the head, or said to be unneeded while messaging is closed")
 	}
 	p := head.postMultipart("/compose", url.Values{"csrf": {head.csrf()}, "to": {"user:prof.martin"}, "subject": {"Confinement"},
 		"body": {"Alerte intrusion\u00a0: confinement demain dès 7 h 30."}, "urgent": {"1"}, "urgent_reason": {"alerte intrusion"}})
-	if p.Status != http.StatusSeeOther {
-		t.Fatalf("urgent send: %d\n%s", p.Status, p.Body)
+	if p.Status != http.StatusSeeOther || strings.Contains(p.Header.Get("Location"), "inutile") {
+		t.Fatalf("urgent send: %d %s\n%s", p.Status, p.Header.Get("Location"), p.Body)
 	}
 	parent := newBrowser(t, srv)
 	parent.login("parent.dupont", "")

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -35,17 +36,33 @@ const (
 
 type incidentData struct {
 	campaign.Incident
-	Chart          incidentChart
-	Texts          []store.CampaignText
-	Places         []placeRow // this page of establishments
-	PlacesPage     pager
-	AccountRows    []accountRow // this page of accounts
-	ClosedByLabel  string       // who closed it, as a person
-	AccountsPage   pager
-	Query          string // account search
-	Events         []store.CampaignEvent
-	EarlierEvents  int
-	CanAct         bool // open, with messages or places to act on
+	Chart         incidentChart
+	Texts         []store.CampaignText
+	Places        []placeRow // this page of establishments
+	PlacesPage    pager
+	AccountRows   []accountRow // this page of accounts
+	ClosedByLabel string       // who closed it, as a person
+	AccountsPage  pager
+	Query         string // account search
+	Events        []store.CampaignEvent
+	EarlierEvents int
+	CanAct        bool // open, with messages or places to act on
+	// Within the user's authority (incidentScope): the establishments
+	// listed and acted on; the others are counted, not named.
+	Mine, Others int
+	// Suspended: how many of the user's establishments the incident's
+	// suspension holds; SuspendedIDs, those the user may lift (at once,
+	// suspensionLiftGroup); ToSuspend: those still open.
+	Suspended      int
+	SuspendedIDs   []string
+	LiftLabel      string
+	SuspendedLabel string
+	SuspendedSince int64
+	ToSuspend      int
+	ToSuspendLabel string
+	// Contained: the incident's accounts already in read-only or closed.
+	Contained      int
+	ToContainLabel string
 	MessagesLabel  string
 	AccountsLabel  string
 	PlacesLabel    string
@@ -129,10 +146,15 @@ func (h *handler) incidentSummary(ctx context.Context, r *http.Request, u boucli
 			}
 		}
 	}
-	places := make([]placeRow, len(in.Establishments))
-	for i, uai := range in.Establishments {
-		places[i] = placeRow{UAI: uai, Name: names[uai]}
+	mine, err := h.incidentScope(ctx, u, in)
+	if err != nil {
+		return d, err
 	}
+	var places []placeRow
+	for _, uai := range mine {
+		places = append(places, placeRow{UAI: uai, Name: names[uai]})
+	}
+	d.Mine, d.Others = len(mine), len(in.Establishments)-len(mine)
 	sort.SliceStable(places, func(i, j int) bool {
 		a, b := places[i].Name, places[j].Name
 		if a == "" || b == "" {
@@ -151,6 +173,12 @@ func (h *handler) incidentSummary(ctx context.Context, r *http.Request, u boucli
 	}
 	d.AccountsPage, lo, hi = paginate(len(accounts), pageParam(q, "comptes"), func(n int) string { return pageLink(base, q, "comptes", n) + "#comptes" })
 	d.AccountRows, d.AccountsPage.Label = h.accountRows(ctx, accounts[lo:hi]), "Pages des comptes"
+	// Each account's establishment, for an officer: which school to call.
+	for i, a := range d.AccountRows {
+		if a.UAI != "" && a.UAI != u.UAI {
+			d.AccountRows[i].Place = names[a.UAI]
+		}
+	}
 	if in.ClosedBy != "" {
 		d.ClosedByLabel = h.accountRows(ctx, []string{in.ClosedBy})[0].Label
 	}
@@ -160,7 +188,45 @@ func (h *handler) incidentSummary(ctx context.Context, r *http.Request, u boucli
 		d.EarlierEvents = n - incidentEvents
 		d.Events = d.Events[n-incidentEvents:]
 	}
+	if d.Others > 0 {
+		d.Events = slices.Clone(d.Events)
+		for i, ev := range d.Events {
+			if ev.Kind == "locked" {
+				d.Events[i].Detail = lockedInScope(ev.Detail, in.Accounts)
+			}
+		}
+	}
 	return d, nil
+}
+
+// lockedInScope keeps, in a "locked" event's list of accounts
+// (« …\u00a0: eleve.a, eleve.b »), those the reader may see, and counts the
+// others: a head reads their own establishment's accounts, not the logins
+// of the académie's other establishments.
+func lockedInScope(detail string, visible []string) string {
+	i := strings.LastIndex(detail, ": ")
+	if i < 0 {
+		return detail
+	}
+	head, list := strings.TrimRight(detail[:i], " \u00a0"), strings.Split(detail[i+2:], ", ")
+	seen := map[string]bool{}
+	for _, a := range visible {
+		seen[a] = true
+	}
+	var kept []string
+	for _, a := range list {
+		if seen[a] {
+			kept = append(kept, a)
+		}
+	}
+	others := frnum.Count(len(list)-len(kept), "compte", "comptes") + " d’autres établissements"
+	switch {
+	case len(kept) == len(list):
+		return detail
+	case len(kept) == 0:
+		return head + "\u00a0: " + others
+	}
+	return head + "\u00a0: " + strings.Join(kept, ", ") + " et " + others
 }
 
 // matchAccounts keeps the accounts whose login or name contains query,
@@ -195,6 +261,96 @@ func (h *handler) matchAccounts(ctx context.Context, accounts []string, query st
 		}
 	}
 	return out
+}
+
+// incidentScope is the incident's establishments within u's authority:
+// all of an académie u administers, else those u heads. A head sees an
+// académie-wide incident's figures, but names and acts on their own
+// establishment only; the service checks each action again.
+func (h *handler) incidentScope(ctx context.Context, u bouclier.User, in campaign.Incident) ([]string, error) {
+	if h.d.Directory == nil {
+		return in.Establishments, nil
+	}
+	var out []string
+	whole := map[string]bool{}
+	for _, a := range in.Academies {
+		ok, err := h.d.Directory.HasAuthority(ctx, u, "academie:"+a)
+		if err != nil {
+			return nil, err
+		}
+		whole[a] = ok
+	}
+	anyWhole := false
+	for _, ok := range whole {
+		anyWhole = anyWhole || ok
+	}
+	if anyWhole && len(in.Academies) == 1 {
+		return in.Establishments, nil
+	}
+	for _, uai := range in.Establishments {
+		ok, err := h.d.Directory.HasAuthority(ctx, u, "establishment:"+uai)
+		if err != nil {
+			return nil, err
+		}
+		if ok {
+			out = append(out, uai)
+		}
+	}
+	return out, nil
+}
+
+// incidentSuspendReason is the reason of the suspensions an incident
+// puts on its establishments, by which the page finds them again. It
+// follows « Messagerie suspendue\u00a0: » in the banner of those it stops.
+func incidentSuspendReason(id int64) string {
+	return "incident de sécurité n°\u00a0" + strconv.FormatInt(id, 10) + " en cours d’analyse par l’académie."
+}
+
+// incidentReasonBefore is the reason the incident's suspensions had
+// before (« Incident de sécurité n°\u00a01\u00a0: la messagerie est
+// suspendue le temps de l’analyse. », which the banner read after
+// « Messagerie suspendue\u00a0: »): those still in force are found too.
+func incidentReasonBefore(id int64) string {
+	return "Incident de sécurité n°\u00a0" + strconv.FormatInt(id, 10) + "\u00a0: la messagerie est suspendue le temps de l’analyse."
+}
+
+// incidentSuspendRoles are the roles an incident's suspension stops: not
+// the direction and the vie scolaire, who must go on informing the
+// families while the académie investigates (their accounts, if taken
+// over, are locked one by one from their pages).
+var incidentSuspendRoles = []string{string(bouclier.RoleStudent), string(bouclier.RoleParent), string(bouclier.RoleTeacher)}
+
+// incidentSuspensions finds, among the suspensions in force, the
+// incident's in the establishments mine: the ids of those the user may
+// lift, the establishments suspended, and since when.
+func (h *handler) incidentSuspensions(ctx context.Context, actor bouclier.Actor, in campaign.Incident, mine []string) (ids []string, done map[string]bool, since int64, err error) {
+	done = map[string]bool{}
+	if h.d.Rules == nil {
+		return nil, done, 0, nil
+	}
+	list, err := h.d.Rules.Suspensions(ctx, actor)
+	if err != nil {
+		return nil, nil, 0, err
+	}
+	set := map[string]bool{}
+	for _, uai := range mine {
+		set[uai] = true
+	}
+	reason := incidentSuspendReason(in.ID)
+	for _, x := range list {
+		uai, ok := strings.CutPrefix(x.Scope, "establishment:")
+		if !ok || !set[uai] || (x.Reason != reason && x.Reason != incidentReasonBefore(in.ID)) {
+			continue
+		}
+		done[uai] = true
+		if h.mayLift(ctx, actor.User, x) {
+			ids = append(ids, x.ID)
+		}
+		if since == 0 || x.CreatedAt < since {
+			since = x.CreatedAt
+		}
+	}
+	return ids, done, since, nil
 }
 
 func pageParam(q url.Values, key string) int {
@@ -376,18 +532,47 @@ func (h *handler) incidentSuspend(w http.ResponseWriter, r *http.Request, s auth
 		return
 	}
 	id := strconv.FormatInt(in.ID, 10)
-	reason := "Incident de sécurité n°\u00a0" + id + "\u00a0: la messagerie est suspendue le temps de l’analyse."
-	d := confirmData{Button: "Suspendre l’envoi dans " + frnum.Count(len(in.Establishments), "établissement", "établissements"), Danger: true, Cancel: "/admin/incidents/" + id}
+	reason := incidentSuspendReason(in.ID)
+	// Only the user's establishments not suspended yet: a head suspends
+	// their own, an officer does not suspend twice.
+	mine, err := h.incidentScope(r.Context(), s.User, in)
+	if err != nil {
+		h.fail(w, r, &s, err)
+		return
+	}
+	_, done, _, err := h.incidentSuspensions(r.Context(), rulesActor(r, s), in, mine)
+	if err != nil {
+		h.fail(w, r, &s, err)
+		return
+	}
+	var todo []string
+	for _, uai := range mine {
+		if !done[uai] {
+			todo = append(todo, uai)
+		}
+	}
+	if len(todo) == 0 {
+		back(w, r, "/admin/incidents/"+id, "incidentdejasuspendu")
+		return
+	}
+	n := frnum.Count(len(todo), "établissement", "établissements")
+	d := confirmData{Button: "Suspendre l’envoi dans " + n, Danger: true, Cancel: "/admin/incidents/" + id}
+	where := "dans les " + n + " de l’incident"
+	if len(todo) == 1 {
+		where = "dans " + h.where(r.Context(), "establishment:"+todo[0])
+	} else if len(todo) < len(in.Establishments) {
+		where = "dans " + n + " de l’incident sur " + frnum.Thousands(len(in.Establishments))
+	}
 	d.Summary = []string{
-		"L’envoi de messages sera suspendu pour tous les rôles dans les " + frnum.Count(len(in.Establishments), "établissement", "établissements") + " de l’incident, jusqu’à sa levée.",
-		"La réception reste ouverte.",
+		"L’envoi de messages sera suspendu pour " + rolesPhrase(incidentSuspendRoles) + " " + where + ", jusqu’à sa levée.",
+		"La direction et la vie scolaire pourront toujours écrire, pour informer les familles. La réception reste ouverte.",
 		"Motif affiché aux personnes concernées\u00a0: " + reason,
 	}
 	if !h.confirmed(w, r, s, "Confirmer la suspension des établissements de l’incident n°\u00a0"+id, d) {
 		return
 	}
-	for _, uai := range in.Establishments {
-		if _, err := h.d.Rules.Suspend(r.Context(), rulesActor(r, s), rules.SuspensionInput{Scope: "establishment:" + uai, Reason: reason}); err != nil {
+	for _, uai := range todo {
+		if _, err := h.d.Rules.Suspend(r.Context(), rulesActor(r, s), rules.SuspensionInput{Scope: "establishment:" + uai, Roles: incidentSuspendRoles, Reason: reason}); err != nil {
 			h.fail(w, r, &s, err)
 			return
 		}
@@ -421,6 +606,8 @@ type accountRow struct {
 	Username string
 	Label    string // the directory's label; the login when unknown
 	State    string // « lecture seule », « fermé »: what containment did
+	UAI      string
+	Place    string // the establishment's name, when not the reader's own
 }
 
 // accountRows labels a page of accounts as the directory does elsewhere
@@ -452,7 +639,7 @@ func (h *handler) accountRows(ctx context.Context, usernames []string) []account
 		if !ok {
 			continue
 		}
-		rows[i].Label = labels[u.ID]
+		rows[i].Label, rows[i].UAI = labels[u.ID], u.UAI
 		switch {
 		case u.Disabled:
 			rows[i].State = "fermé"

@@ -3,6 +3,7 @@ package web_test
 import (
 	"context"
 	"fmt"
+	"html"
 	"net/http"
 	"net/url"
 	"regexp"
@@ -11,7 +12,9 @@ import (
 	"time"
 
 	"github.com/bouclier/bouclier"
+	"github.com/bouclier/bouclier/internal/demo"
 	"github.com/bouclier/bouclier/internal/store"
+	"github.com/bouclier/bouclier/internal/textfold"
 )
 
 // seedDrill opens an incident at the size of the académie drill: 400
@@ -29,8 +32,9 @@ func seedDrill(t testing.TB, db *store.DB, now time.Time) int64 {
 		uais := make([]string, 400)
 		for i := range uais {
 			uais[i] = fmt.Sprintf("0789%03dZ", i)
-			// Names in the reverse order of the UAIs, to see the sort.
-			if err := tx.UpsertEstablishment(ctx, bouclier.Establishment{UAI: uais[i], Name: fmt.Sprintf("Collège %03d", 399-i), Academie: "versailles"}); err != nil {
+			// Named as schools are (demo.SchoolName), in an order that is
+			// not the UAIs': the page sorts them by name.
+			if err := tx.UpsertEstablishment(ctx, bouclier.Establishment{UAI: uais[i], Name: demo.SchoolName(i), Academie: "versailles"}); err != nil {
 				return err
 			}
 			if _, err := tx.AddCampaignPlace(ctx, id, uais[i], "versailles"); err != nil {
@@ -39,7 +43,7 @@ func seedDrill(t testing.TB, db *store.DB, now time.Time) int64 {
 		}
 		senders := make([]int64, 120)
 		for i := range senders {
-			if senders[i], err = tx.UpsertUser(ctx, bouclier.User{Username: fmt.Sprintf("eleve.drill.%03d", i), DisplayName: fmt.Sprintf("Élève %d", i),
+			if senders[i], err = tx.UpsertUser(ctx, bouclier.User{Username: fmt.Sprintf("eleve.drill.%03d", i), DisplayName: demo.PersonName(i),
 				Role: bouclier.RoleStudent, Academie: "versailles", UAI: uais[i%400]}, "", now); err != nil {
 				return err
 			}
@@ -82,6 +86,16 @@ func TestIncidentAtDrillSize(t *testing.T) {
 	e, srv := env(t)
 	id := seedDrill(t, e.App.DB, e.Clock.Now())
 	base := fmt.Sprintf("/admin/incidents/%d", id)
+	// The establishments first and last by name.
+	var first struct{ name, uai string }
+	lastSchool := ""
+	for i := range 400 {
+		n := demo.SchoolName(i)
+		if first.name == "" || n < first.name {
+			first.name, first.uai = n, fmt.Sprintf("0789%03dZ", i)
+		}
+		lastSchool = max(lastSchool, n)
+	}
 	rssi := newBrowser(t, srv)
 	rssi.login("rssi.versailles", e.OTP(t, 0))
 	p := rssi.get(base)
@@ -112,7 +126,7 @@ func TestIncidentAtDrillSize(t *testing.T) {
 	}
 	for _, want := range []string{`<span class="kpi">2` + "\u202f" + `000</span> messages`, `<span class="kpi">400</span> établissements`,
 		`<span class="kpi">120</span> comptes`, "<strong>Ce soir</strong> · 1\u202f200&nbsp;messages", "Tous devant le portail",
-		"Collège 000 <span class=\"meta\">(0789399Z)</span>", "1 à 50 sur 400", "1 à 50 sur 120", "Rappeler les 2\u202f000\u00a0messages", "Suspendre l’envoi dans 400\u00a0établissements",
+		first.name + " <span class=\"meta\">(" + first.uai + ")</span>", "1 à 50 sur 400", "1 à 50 sur 120", "Rappeler les 2\u202f000\u00a0messages", "Suspendre l’envoi dans 400\u00a0établissements",
 		`<table class="numbers">`, `aria-describedby="gi-desc"`, ">Messages</text>", ">Heure de début</text>", "Axe vertical gradué de 0 à ", "Détecté le ", ": Même texte envoyé depuis 400 établissements. Les chiffres ci-dessous sont à jour."} {
 		if !strings.Contains(p.Body, want) {
 			t.Errorf("page lacks %q\n%s", want, regexp.MustCompile(`kpi">[^<]*</span>[^<]*`).FindAllString(p.Body, -1))
@@ -127,36 +141,38 @@ func TestIncidentAtDrillSize(t *testing.T) {
 	if n := strings.Count(p.Body, ">eleve.drill."); n != 50 {
 		t.Errorf("%d accounts on the first page", n)
 	}
-	// Accounts as people, the login aside; the state capitalised.
-	if !strings.Contains(p.Body, `<a href="/admin/accounts?nom=eleve.drill.000">Élève 0, élève</a> <span class="meta">eleve.drill.000</span>`) {
+	// Accounts as people, the login and the establishment aside; the
+	// state capitalised.
+	if !strings.Contains(p.Body, `<a href="/admin/accounts?nom=eleve.drill.000">`+demo.PersonName(0)+`, élève</a> <span class="meta">eleve.drill.000 · `+html.EscapeString(demo.SchoolName(0))+`</span>`) {
 		t.Errorf("accounts not shown by their directory label:\n%s", regexp.MustCompile(`<li><a href="/admin/accounts[^\n]*`).FindAllString(p.Body, 2))
 	}
 	if !strings.Contains(p.Body, "<dt>État</dt><dd>Ouvert</dd>") {
 		t.Error("state not « Ouvert »")
 	}
 	last := rssi.get(base + "?etablissements=8")
-	if !strings.Contains(last.Body, "351 à 400 sur 400") || !strings.Contains(last.Body, "Collège 399") || strings.Contains(last.Body, "Collège 000") {
+	if !strings.Contains(last.Body, "351 à 400 sur 400") || !strings.Contains(last.Body, html.EscapeString(lastSchool)) || strings.Contains(last.Body, html.EscapeString(first.name)) {
 		t.Errorf("last page of establishments:\n%s", last.Body)
 	}
 	found := rssi.get(base + "?" + url.Values{"compte": {"drill.07"}}.Encode())
 	if n := strings.Count(found.Body, ">eleve.drill."); n != 10 { // 070 to 079
 		t.Errorf("search: %d accounts", n)
 	}
-	// By name too, whatever the case: « élève 11 » is eleve.drill.011 and
-	// 110 to 119.
-	byName := rssi.get(base + "?" + url.Values{"compte": {"ÉLÈVE 11"}}.Encode())
-	if n := strings.Count(byName.Body, ">eleve.drill."); n != 11 || !strings.Contains(byName.Body, ">eleve.drill.011<") {
-		t.Errorf("search by name: %d accounts\n%s", n, byName.Body)
+	// By name too, whatever the case and the accents: « LEA MARTIN »
+	// finds « Léa Martin ».
+	accented := 0
+	for textfold.Fold(demo.PersonName(accented)) == strings.ToLower(demo.PersonName(accented)) {
+		accented++
 	}
-	// And whatever the accents: « eleve 11 » finds « Élève 11 ».
-	plain := rssi.get(base + "?" + url.Values{"compte": {"eleve 11"}}.Encode())
-	if n := strings.Count(plain.Body, ">eleve.drill."); n != 11 {
-		t.Errorf("search by name without accents: %d accounts", n)
+	for _, q := range []string{strings.ToUpper(demo.PersonName(accented)), textfold.Fold(demo.PersonName(accented))} {
+		byName := rssi.get(base + "?" + url.Values{"compte": {q}}.Encode())
+		if n := strings.Count(byName.Body, ">eleve.drill."); n != 1 || !strings.Contains(byName.Body, fmt.Sprintf(">eleve.drill.%03d · ", accented)) {
+			t.Errorf("search by name %q: %d accounts\n%s", q, n, byName.Body)
+		}
 	}
 	// The actions show their summary and do nothing yet.
 	for path, want := range map[string]string{
 		base + "/recall":  "2\u202f000\u00a0messages de l’incident seront rappelés",
-		base + "/suspend": "tous les rôles dans les 400\u00a0établissements",
+		base + "/suspend": "les élèves, les parents et les enseignants dans les 400\u00a0établissements",
 		base + "/contain": "Parmi les 120\u00a0comptes de l’incident, ceux qui peuvent encore envoyer seront mis en lecture seule",
 		base + "/reset":   "120\u00a0comptes de l’incident seront réinitialisés",
 	} {
@@ -188,7 +204,7 @@ func TestIncidentAtDrillSize(t *testing.T) {
 	}
 	// The page shows it on each account; contained again, nothing changes
 	// and the page says so rather than claim it did it.
-	if p := rssi.get(base); !strings.Contains(p.Body, `<span class="meta">eleve.drill.042</span> <span class="tag">lecture seule</span>`) {
+	if p := rssi.get(base); !strings.Contains(p.Body, `<span class="meta">eleve.drill.042 · `+html.EscapeString(demo.SchoolName(42))+`</span> <span class="tag">lecture seule</span>`) {
 		t.Error("the contained accounts are not shown as read-only")
 	} else if !strings.Contains(p.Body, "eleve.drill.004 et 115\u00a0autres</li>") {
 		t.Errorf("the timeline lists the 120 contained logins:\n%s", regexp.MustCompile(`(?s)<ol class="timeline">.*?</ol>`).FindString(p.Body))

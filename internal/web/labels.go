@@ -77,6 +77,20 @@ func incidentEventDetail(detail string) string {
 	return head + strings.Join(list[:eventListShown], ", ") + " et " + frnum.Count(len(list)-eventListShown, "autre", "autres")
 }
 
+// eventActor is the author of an incident's action in an event's detail
+// (« …, par rssi.versailles\u00a0: … »), a login.
+var eventActor = regexp.MustCompile(`, par ([A-Za-z0-9._:@-]+)\x{a0}: `)
+
+// EventDetail is an event's detail for the timeline: shortened
+// (incidentEventDetail), its author named as a person (« par RSSI de
+// l’académie de Versailles ») rather than by login.
+func (p *page) EventDetail(detail string) string {
+	return eventActor.ReplaceAllStringFunc(incidentEventDetail(detail), func(m string) string {
+		login := eventActor.FindStringSubmatch(m)[1]
+		return ", par " + p.Person(login) + "\u00a0: "
+	})
+}
+
 // incidentEventLabel names an incident event's kind; an unknown kind is
 // « Événement », never the stored value.
 func incidentEventLabel(kind string) string {

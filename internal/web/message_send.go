@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/bouclier/bouclier"
 	"github.com/bouclier/bouclier/internal/auth"
@@ -251,9 +252,14 @@ func (h *handler) messageSend(w http.ResponseWriter, r *http.Request, s auth.Ses
 		h.render(w, http.StatusConflict, "compose", p)
 		return
 	}
+	unneeded := d.Urgent && h.urgentUnneeded(ctx, s.User, d.SendAt)
 	res, err := h.d.Messaging.Send(ctx, s.User, d, clientOf(r).Address)
 	if err == nil {
-		http.Redirect(w, r, withBack(sentLocation(res.ID), r.PostFormValue("de")), http.StatusSeeOther)
+		to := sentLocation(res.ID)
+		if unneeded {
+			to += "&urgent=inutile"
+		}
+		http.Redirect(w, r, withBack(to, r.PostFormValue("de")), http.StatusSeeOther)
 		return
 	}
 	if res.DraftID == 0 {
@@ -292,6 +298,23 @@ func (h *handler) messageSend(w http.ResponseWriter, r *http.Request, s auth.Ses
 	p.Error = "Motif\u00a0: " + p.RecipientsNamed(userMessageTo(p.User, err))
 	p.Data = form
 	h.render(w, statusOf(err), "compose", p)
+}
+
+// urgentUnneeded reports whether u's messaging is open at the send's
+// instant (now, or when it is scheduled): the emergency override then
+// changes nothing, the message goes as any other and is not reported to
+// the académie, and the sender is told so rather than left to believe it
+// was.
+func (h *handler) urgentUnneeded(ctx context.Context, u bouclier.User, sendAt time.Time) bool {
+	if h.d.Explain == nil {
+		return false
+	}
+	at := h.d.Now()
+	if sendAt.After(at) {
+		at = sendAt
+	}
+	b, err := h.d.Explain(ctx, u, at)
+	return err == nil && b.Send
 }
 
 func formID(r *http.Request, field string) (int64, error) {

@@ -17,7 +17,10 @@ type threadData struct {
 	Mine     bool        // the user sent it (no trash for one's own sent messages)
 	Messages []threadMessage
 	JustSent bool
-	Reply    replyForm
+	// UrgentUnneeded: sent with the emergency override while messaging
+	// was open, so as any other message (urgentUnneeded).
+	UrgentUnneeded bool
+	Reply          replyForm
 	// For its sender: the recipients who did not get it when it was
 	// sent, by name and why, and how many never will and will later.
 	Unreached, LaterGroups []unreachedGroup
@@ -118,6 +121,7 @@ func (h *handler) messagePage(w http.ResponseWriter, r *http.Request, s auth.Ses
 	q := r.URL.Query()
 	d := threadData{Entry: e, Mine: e.SenderID == u.ID, JustSent: q.Get("envoye") != "", Reported: q.Get("signale") != "",
 		ReportReasons: reportReasons}
+	d.UrgentUnneeded = d.JustSent && q.Get("urgent") == "inutile"
 	d.Back = threadBack(e, d.Mine, q.Get("de"))
 	if d.Mine {
 		xs, err := h.d.Messaging.Unreached(ctx, u, id)

@@ -48,7 +48,7 @@ func TestPickerSearch(t *testing.T) {
 	}{
 		{q: "dupont", want: []string{"Mme\u00a0Marie Dupont, responsable de Léa Dupont (4A)", "Léa Dupont, élève de 4A"}},
 		{q: "DUPONT lea", want: []string{"Léa Dupont, élève de 4A"}}, // case and accents folded, words in any order
-		{q: "parents 4a", want: []string{"Parents d’élèves de 4A"}},
+		{q: "parents 4a", want: []string{"Parents de 4A"}},
 		{q: "personne-inconnue", wantNone: true},
 		{q: "", wantNone: true},
 	}
@@ -134,7 +134,7 @@ func TestPickerSaysWhoReceivesNow(t *testing.T) {
 	}
 	for expr, want := range map[string]string{
 		"class:0780001A/4A":   "Élèves de 4A (ne peuvent pas recevoir de messages en ce moment)",
-		"parents:0780001A/4A": "Parents d’élèves de 4A (recevront le message le 25 novembre 2026 à 7 h 00)",
+		"parents:0780001A/4A": "Parents de 4A (recevront le message le 25 novembre 2026 à 7 h 00)",
 		"user:eleve.dupont":   "Léa Dupont, élève de 4A (ne peut pas recevoir de messages en ce moment)",
 	} {
 		if labels[expr] != want {

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/bouclier/bouclier"
+	"github.com/bouclier/bouclier/internal/directory"
 	"github.com/bouclier/bouclier/internal/frnum"
 )
 
@@ -70,15 +71,7 @@ func (p *page) Recipient(expr string) string {
 	if p.User == nil || r.UAI != p.User.UAI {
 		where = " (" + p.names.school(r.UAI) + ")"
 	}
-	switch r.Kind {
-	case bouclier.ToClass:
-		return "Élèves de " + r.Class + where
-	case bouclier.ToParents:
-		return "Parents de " + r.Class + where
-	case bouclier.ToTeachers:
-		return "Enseignants de " + r.Class + where
-	}
-	return "Vie scolaire et direction" + where
+	return directory.GroupLabel(r) + where
 }
 
 // Person names the author of an action recorded by login (a suspension, a
@@ -116,8 +109,12 @@ func (p *page) RecipientsNamed(msg string) string {
 const fewNamed = 3
 
 // AccountsSummary names a few accounts as people (« Léa Dupont, élève de
-// 4A ») or counts many (« 120 comptes »).
+// 4A ») or counts many (« 120 comptes »); none is « aucun compte », not an
+// empty cell.
 func (p *page) AccountsSummary(usernames []string) string {
+	if len(usernames) == 0 {
+		return "aucun compte"
+	}
 	if len(usernames) > fewNamed {
 		return frnum.Count(len(usernames), "compte", "comptes")
 	}
@@ -131,6 +128,9 @@ func (p *page) AccountsSummary(usernames []string) string {
 // SchoolsSummary names a few establishments (« Collège Jean Moulin ») or
 // counts many (« 400 établissements »).
 func (p *page) SchoolsSummary(uais []string) string {
+	if len(uais) == 0 {
+		return "aucun établissement"
+	}
 	if len(uais) > fewNamed || p.names == nil {
 		return frnum.Count(len(uais), "établissement", "établissements")
 	}

@@ -55,7 +55,7 @@ var funcs = template.FuncMap{
 	"count":        frnum.Thousands,
 	"messages":     func(n int) string { return frnum.Count(n, "message", "messages") },
 	"eventkind":    incidentEventLabel,
-	"eventdetail":  incidentEventDetail,
+	"scopegroups":  scopeGroups,
 	"plural":       plural,
 	"timeFormat":   func() string { return timeFormatHint },
 	"lockreason":   lockReasonLabel,
@@ -96,6 +96,9 @@ type page struct {
 	// reopening and no emergency override; the pages offer no form that
 	// could only be refused (and counted as an attempt while closed).
 	SendClosed bool
+	// SendOpen: the rules let the user send now without the emergency
+	// override, which the compose form then says is not needed.
+	SendOpen bool
 	// reopen is when a refused sender's messaging reopens, if known.
 	reopen *time.Time
 	people map[int64]string          // senders' labels, by user id (describe)
@@ -190,6 +193,7 @@ func (h *handler) newPage(ctx context.Context, s *auth.Session, title, nav strin
 			h.d.Log.Warn("explain for banner", "user", u.Username, "err", err)
 		} else {
 			p.Banner = bannerText(b, p.loc)
+			p.SendOpen = b.Send
 			if !b.Send && !rules.MayUseUrgent(u.Role) {
 				if b.Until != nil && !b.Until.IsZero() {
 					p.reopen = b.Until
@@ -323,17 +327,10 @@ func recipientLabel(expr string) string {
 	if err != nil {
 		return expr
 	}
-	switch r.Kind {
-	case bouclier.ToUser:
+	if r.Kind == bouclier.ToUser {
 		return r.User
-	case bouclier.ToClass:
-		return "Élèves de " + r.Class + " (" + r.UAI + ")"
-	case bouclier.ToParents:
-		return "Parents de " + r.Class + " (" + r.UAI + ")"
-	case bouclier.ToTeachers:
-		return "Enseignants de " + r.Class + " (" + r.UAI + ")"
 	}
-	return "Vie scolaire et direction (" + r.UAI + ")"
+	return directory.GroupLabel(r) + " (" + r.UAI + ")"
 }
 
 // sizeLabel writes a file's size the French way: « 1,5\u00a0Mo »,

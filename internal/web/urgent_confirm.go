@@ -123,9 +123,13 @@ func (h *handler) urgentSummary(w http.ResponseWriter, r *http.Request, s auth.S
 		h.fail(w, r, &s, fmt.Errorf("keep an urgent send's files: %w", err))
 		return
 	}
-	sum := []string{"Envoi urgent, en passant outre la fermeture de la messagerie, à " +
-		frnum.Count(reach.Recipients, "destinataire", "destinataires") + " dans " +
-		frnum.Count(len(reach.Establishments), "établissement", "établissements") + "\u00a0: " + namesList(reach.Establishments, 10) + "."}
+	to := frnum.Count(reach.Recipients, "destinataire", "destinataires") + " dans " +
+		frnum.Count(len(reach.Establishments), "établissement", "établissements") + "\u00a0: " + namesList(reach.Establishments, 10) + "."
+	sum := []string{"Envoi urgent, en passant outre la fermeture de la messagerie, à " + to}
+	if h.urgentUnneeded(ctx, s.User, d.SendAt) {
+		// Said before the confirmation: the override would change nothing.
+		sum = []string{"Envoi à " + to, "L’envoi urgent n’est pas nécessaire\u00a0: la messagerie est ouverte. Le message partira comme les autres, sans signalement à l’académie."}
+	}
 	sum = append(sum, "Au nom de\u00a0: "+h.scopeName(ctx, s.User.Scope())+".")
 	sum = append(sum, "Objet\u00a0: «\u00a0"+d.Subject+"\u00a0».")
 	if len(d.Attachments) == 0 {

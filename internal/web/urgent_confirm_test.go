@@ -48,10 +48,15 @@ func TestWideUrgentSendConfirmed(t *testing.T) {
 		t.Fatalf("first post: %d\n%s", p.Status, p.Body)
 	}
 	for _, want := range []string{"Collège Jean Moulin", "Lycée Victor Hugo", "3\u00a0destinataires dans 2\u00a0établissements", "Académie de Versailles",
-		"«\u00a0" + subject + "\u00a0»", "consignes.pdf", "alerte attentat", "Confirmer l’envoi", ">Modifier<"} {
+		"«\u00a0" + subject + "\u00a0»", "consignes.pdf", "alerte attentat", "Confirmer l’envoi", ">Modifier<",
+		// Messaging is open: the override is not needed, and not claimed.
+		"L’envoi urgent n’est pas nécessaire\u00a0: la messagerie est ouverte."} {
 		if !strings.Contains(p.Body, want) {
 			t.Errorf("summary lacks %q:\n%s", want, p.Body[strings.Index(p.Body, "<main"):])
 		}
+	}
+	if strings.Contains(p.Body, "en passant outre la fermeture") {
+		t.Error("the summary claims to pass a closure while messaging is open")
 	}
 	if received() {
 		t.Fatal("sent before confirmation")

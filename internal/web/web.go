@@ -186,6 +186,7 @@ func (h *handler) routes() http.Handler {
 	mux.Handle("GET /admin/suspensions", h.admin(h.suspensionList))
 	mux.Handle("POST /admin/suspensions", h.admin(h.suspensionCreate))
 	mux.Handle("POST /admin/suspensions/{id}/lift", h.admin(h.suspensionLift))
+	mux.Handle("POST /admin/suspensions/lift", h.admin(h.suspensionLiftGroup))
 	mux.Handle("GET /admin/moderation", h.admin(h.moderationList))
 	mux.Handle("POST /admin/moderation/{id}/release", h.admin(h.moderationRelease))
 	mux.Handle("POST /admin/reports/{id}/dismiss", h.admin(h.moderationDismiss))
