@@ -799,6 +799,7 @@ type keyInfo struct {
 	p8     uint8 // pupil word classes (frames8p.go)
 	contr  *[2]string
 	g8     uint16   // the eighth round's cue bits (gc*, frames8g.go)
+	c15    uint16   // the fifteenth round's component classes (c15*, frames15.go)
 	fix    *wordFix // the repair of an unknown word (repair.go), or nil
 	rflags uint8    // repairWords' message flags (rfTarget, rfAct)
 }
@@ -895,6 +896,7 @@ func (l *lexicon) computeInfo(key string) *keyInfo {
 	ki.cues = keyCues(key, ki.frame, ki.lf, ki.morph)
 	ki.p8 = pupilWordInfo(key, ki.morph)
 	ki.g8 = groupCueOf(key, ki.morph)
+	ki.c15 = c15Of(key, ki.morph)
 	if c, ok := contractions[key]; ok {
 		ki.contr = &c
 	}
