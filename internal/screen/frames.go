@@ -1956,7 +1956,10 @@ func verbFrame(fts []ftok, i int, v MorphEntry, subject uint8) (tense, uint8) {
 			}
 			switch gm.Lemma {
 			case lemAller:
-				if v.Moods&MoodInfinitive != 0 {
+				// Pupils spell the infinitive by its sound (« je vais te
+				// tuai / tuait / tuez / tué »): after aller in the present,
+				// a first-group form that sounds like it is the infinitive.
+				if v.Moods&MoodInfinitive != 0 || gm.Moods&MoodPresent != 0 && soundsInfinitive(fts[i].key, v.Lemma) {
 					if gm.Moods&(MoodImperfect|MoodSimplePast) != 0 {
 						return tensePast, actor // « il allait poser »: reported
 					}

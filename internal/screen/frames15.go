@@ -1,6 +1,9 @@
 package screen
 
-import "sync"
+import (
+	"strings"
+	"sync"
+)
 
 // Fifteenth round: whole classes of harm read by their components, written
 // from how such threats are built (threat-assessment practice, the school
@@ -370,4 +373,19 @@ func attackPraise(toks []dtok, any uint16) (float64, string) {
 		}
 	}
 	return 0, ""
+}
+
+// soundsInfinitive reports whether key, a form of the first-group verb
+// lemma, is spelt the way pupils write its infinitive after « aller »:
+// the stem and an ending that sounds /e/ or /ɛ/ (é, és, ée, ez, ai, ais,
+// ait, aient; accents are folded in keys).
+func soundsInfinitive(key, lemma string) bool {
+	if len(lemma) < 4 || !strings.HasSuffix(lemma, "er") || !strings.HasPrefix(key, lemma[:len(lemma)-2]) {
+		return false
+	}
+	switch key[len(lemma)-2:] {
+	case "e", "es", "ee", "ees", "ez", "ai", "ais", "ait", "aient":
+		return true
+	}
+	return false
 }
