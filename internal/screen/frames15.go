@@ -31,22 +31,25 @@ import (
 
 // Key classes of the fifteenth round (keyInfo.c15).
 const (
-	c15Fuel      uint16 = 1 << iota // essence, gasoil, white-spirit, jerrican
-	c15Ignite                       // allumette, briquet, mèche, molotov
-	c15FireAct                      // arroser, asperger, imbiber, craquer, allumer, incendier, cramer, flamber, brûler, feu
-	c15Person                       // te, vous, the staff, pupils: a person as a target
-	c15Outcome                      // survivant, vivant, derniers (jours), rescapé, survivra
-	c15Poison                       // poison, mort-aux-rats, cyanure, arsenic, javel
-	c15Food                         // repas, verre, bouteille, gourde, plat, boisson, cantine, self
-	c15Vehicle                      // voiture, camion, camionnette, scooter
-	c15Ram                          // foncer, rouler, écraser, percuter, faucher
-	c15Excuse                       // a lesson, film, game, drill, report, tribute, past event named
-	c15Future                       // a future or « aller » form, a time word: a forecast
-	c15Past                         // an auxiliary of a past tense (a eu, avait, était, fut)
-	c15Poss2                        // vos, tes, ton, ta: the reader's
-	c15PraiseAdj                    // beau, magnifique, génial, légendaire: said of an attack, praise
-	c15Imitate                      // refaire, recommencer, reproduire, imiter: said of an attack, imitation
-	c15AttackRef                    // an attack or its author named (pastAttackWords, attackerNouns)
+	c15Fuel       uint32 = 1 << iota // essence, gasoil, white-spirit, jerrican
+	c15Ignite                        // allumette, briquet, mèche, molotov
+	c15FireAct                       // arroser, asperger, imbiber, craquer, allumer, incendier, cramer, flamber, brûler, feu
+	c15Person                        // te, vous, the staff, pupils: a person as a target
+	c15Outcome                       // survivant, vivant, derniers (jours), rescapé, survivra
+	c15Poison                        // poison, mort-aux-rats, cyanure, arsenic, javel
+	c15Food                          // repas, verre, bouteille, gourde, plat, boisson, cantine, self
+	c15Vehicle                       // voiture, camion, camionnette, scooter
+	c15Ram                           // foncer, rouler, écraser, percuter, faucher
+	c15Excuse                        // a lesson, film, game, drill, report, tribute, past event named
+	c15Future                        // a future or « aller » form, a time word: a forecast
+	c15Past                          // an auxiliary of a past tense (a eu, avait, était, fut)
+	c15Poss2                         // vos, tes, ton, ta: the reader's
+	c15PraiseAdj                     // beau, magnifique, génial, légendaire: said of an attack, praise
+	c15Imitate                       // refaire, recommencer, reproduire, imiter: said of an attack, imitation
+	c15AttackRef                     // an attack or its author named (pastAttackWords, attackerNouns)
+	c15Care                          // dentiste, chirurgien, béquilles, plâtre: care the reader will need
+	c15CareExcuse                    // carie, rendez-vous, opération, chute, ski: a real medical matter
+	c15When                          // a time or a threat's condition: demain, lundi, sortie, si, sinon, crois-moi
 )
 
 const (
@@ -64,31 +67,36 @@ const (
 	futureWords15W  = "demain ce soir lundi mardi mercredi jeudi vendredi samedi dimanche bientôt prochain prochaine aura auront sera seront restera resteront va vais vas vont allez allons jvais"
 	pastAux15W      = "eu avait avaient était étaient fut furent"
 	poss2Words15W   = "vos tes ton ta votre"
+	careWords15W    = "dentiste dentistes chirurgien chirurgiens béquilles béquille plâtre plâtres kiné kinés dentier prothèse suture sutures fauteuil"
+	careExcuse15W   = "carie caries rendez rdv opération opéré opérée chute ski accident sagesse appareil vaccin malade entorse fracture tombé tombée match jeu détartrage orthodontiste"
+	when15W         = "demain soir lundi mardi mercredi jeudi vendredi samedi dimanche sortie récré récréation après si sinon crois jure"
 	praiseAdj15W    = "beau belle magnifique magnifiques génial géniale légendaire légendaires stylé stylée incroyable parfait parfaite mérité méritée méritée jouissif bien courageux courageuse brave admirable"
 	imitateWords15W = "refaire recommencer reproduire imiter pareil même"
 )
 
 // The sets, keyed once the package's accent folding is built.
 var (
-	c15Once              sync.Once
-	alcoolKey, brulerKey string
-	fuelWords15          map[string]bool
-	igniteWords15        map[string]bool
-	fireLemmas15         map[string]bool
-	fireWords15          map[string]bool
-	personWords15        map[string]bool
-	outcomeWords15       map[string]bool
-	poisonWords15        map[string]bool
-	foodWords15          map[string]bool
-	vehicleWords15       map[string]bool
-	ramLemmas15          map[string]bool
-	excuseWords15        map[string]bool
-	futureWords15        map[string]bool
-	pastAux15            map[string]bool
-	poss2Words15         map[string]bool
-	praiseAdj15          map[string]bool
-	imitateWords15       map[string]bool
-	refWords15           map[string]bool
+	c15Once                           sync.Once
+	alcoolKey, brulerKey              string
+	fuelWords15                       map[string]bool
+	igniteWords15                     map[string]bool
+	fireLemmas15                      map[string]bool
+	fireWords15                       map[string]bool
+	personWords15                     map[string]bool
+	outcomeWords15                    map[string]bool
+	poisonWords15                     map[string]bool
+	foodWords15                       map[string]bool
+	vehicleWords15                    map[string]bool
+	ramLemmas15                       map[string]bool
+	excuseWords15                     map[string]bool
+	futureWords15                     map[string]bool
+	pastAux15                         map[string]bool
+	poss2Words15                      map[string]bool
+	praiseAdj15                       map[string]bool
+	imitateWords15                    map[string]bool
+	refWords15                        map[string]bool
+	careWords15, careExcuse15, when15 map[string]bool
+	dentVerbs15                       map[string]bool
 )
 
 func c15Sets() {
@@ -109,16 +117,18 @@ func c15Sets() {
 		poss2Words15 = keySet(poss2Words15W)
 		praiseAdj15 = keySet(praiseAdj15W)
 		imitateWords15 = keySet(imitateWords15W)
+		careWords15, careExcuse15, when15 = keySet(careWords15W), keySet(careExcuse15W), keySet(when15W)
+		dentVerbs15 = keySet("ramasser compter recoller chercher ramasses comptes recolles")
 		refWords15 = keySet(pastAttackWords + " " + attackerNouns)
 		alcoolKey, brulerKey = keyOf("alcool"), keyOf("brûler")
 	})
 }
 
 // c15Of returns the fifteenth round's classes of a key.
-func c15Of(key string, morph []MorphEntry) uint16 {
+func c15Of(key string, morph []MorphEntry) uint32 {
 	c15Sets()
-	var c uint16
-	set := func(m map[string]bool, bit uint16) {
+	var c uint32
+	set := func(m map[string]bool, bit uint32) {
 		if m[key] {
 			c |= bit
 		}
@@ -138,6 +148,9 @@ func c15Of(key string, morph []MorphEntry) uint16 {
 	set(praiseAdj15, c15PraiseAdj)
 	set(imitateWords15, c15Imitate)
 	set(refWords15, c15AttackRef)
+	set(careWords15, c15Care)
+	set(careExcuse15, c15CareExcuse)
+	set(when15, c15When)
 	for _, m := range morph {
 		if m.POS != POSVerb {
 			continue
@@ -186,10 +199,15 @@ func speakerIntent(toks []dtok) bool {
 // componentScores reads the fifteenth round's classes. Run at the end of
 // frameScores.
 func componentScores(toks []dtok, frames []frame, out *[numDetectors]detectorScore) {
-	var any uint16
+	var any uint32
 	for i := range toks {
 		if toks[i].info != nil {
 			any |= toks[i].info.c15
+		}
+	}
+	if any&c15Care != 0 || any&c15Poss2 != 0 {
+		if s, why := careOutcome(toks, any); s > out[detViolence].score {
+			out[detViolence] = detectorScore{score: s, reason: why}
 		}
 	}
 	if any&(c15Fuel|c15Ignite|c15Outcome|c15Poison|c15Vehicle|c15AttackRef) == 0 && !mortAuxRats(toks) || any&c15Excuse != 0 {
@@ -289,7 +307,7 @@ func groupOf(toks []dtok) bool {
 //     rescapé(s) », « personne ne survivra », « personne (ne) restera
 //     vivant », with a time or future form and the school or the reader
 //     named.
-func outcomeForecast(toks []dtok, school bool, any uint16) bool {
+func outcomeForecast(toks []dtok, school bool, any uint32) bool {
 	for i := range toks {
 		k := toks[i].key
 		switch k {
@@ -344,7 +362,7 @@ func mortAuxRats(toks []dtok) bool {
 // refaire Columbine » (an imitation verb with an intent or an order).
 // Only for a message with an attack or attacker named and none of the
 // excuses (a tribute, a lesson, a trial, a film), checked by the caller.
-func attackPraise(toks []dtok, any uint16) (float64, string) {
+func attackPraise(toks []dtok, any uint32) (float64, string) {
 	for i := range toks {
 		ki := toks[i].info
 		if ki == nil {
@@ -388,4 +406,52 @@ func soundsInfinitive(key, lemma string) bool {
 		return true
 	}
 	return false
+}
+
+// careOutcome reads a harm told by the care the reader will need: « tu
+// vas avoir besoin d'un dentiste après mercredi », « t'auras besoin de
+// béquilles si tu recommences », « tu vas ramasser tes dents à la
+// sortie »: the reader (tu, t', vous) in the future (vas, allez, auras),
+// a care or « tes dents » with ramasser, compter or recoller, and a time
+// or a threat's condition; not with a real medical matter named (carie,
+// rendez-vous, opération, chute, ski…) nor in a lesson, film or game.
+func careOutcome(toks []dtok, any uint32) (float64, string) {
+	if any&(c15CareExcuse|c15Excuse) != 0 || any&c15When == 0 {
+		return 0, ""
+	}
+	reader := false
+	for i := 0; i+1 < len(toks); i++ {
+		switch toks[i].key {
+		case "tu", "t", "vous":
+			for j := i + 1; j < len(toks) && j <= i+2; j++ {
+				switch toks[j].key {
+				case "vas", "va", "allez", "auras", "aura", "aurez", "auras-besoin":
+					reader = true
+				}
+			}
+		}
+	}
+	if !reader {
+		return 0, ""
+	}
+	for i := range toks {
+		ki := toks[i].info
+		if ki == nil {
+			continue
+		}
+		if ki.c15&c15Care != 0 {
+			// « besoin de / d'un … » before it.
+			for j := i - 1; j >= 0 && j >= i-3; j-- {
+				if toks[j].key == "besoin" {
+					return 0.5, "violence: cadre soins annoncés au destinataire (besoin d'un dentiste, de béquilles) (score 0.50)"
+				}
+			}
+		}
+		if toks[i].key == "dents" && i > 1 && (toks[i-1].key == "tes" || toks[i-1].key == "vos") {
+			if dentVerbs15[toks[i-2].key] {
+				return 0.5, "violence: cadre soins annoncés au destinataire (ramasser tes dents) (score 0.50)"
+			}
+		}
+	}
+	return 0, ""
 }

@@ -800,7 +800,7 @@ type keyInfo struct {
 	p8     uint8 // pupil word classes (frames8p.go)
 	contr  *[2]string
 	g8     uint16   // the eighth round's cue bits (gc*, frames8g.go)
-	c15    uint16   // the fifteenth round's component classes (c15*, frames15.go)
+	c15    uint32   // the fifteenth round's component classes (c15*, frames15.go)
 	fix    *wordFix // the repair of an unknown word (repair.go), or nil
 	rflags uint8    // repairWords' message flags (rfTarget, rfAct)
 }

@@ -151,3 +151,24 @@ func TestFifteenthRoundPoisonVehicle(t *testing.T) {
 		{"je vais laver la voiture de mon père", false},
 	})
 }
+
+func TestFifteenthRoundCare(t *testing.T) {
+	checkRules(t, "care", []struct {
+		text string
+		held bool
+	}{
+		{"vous allez avoir besoin d'un chirurgien demain", true},
+		{"t'auras besoin de béquilles lundi si tu recommences", true},
+		{"tu vas ramasser tes dents à la sortie", true},
+		{"tu vas compter tes dents ce soir", true},
+		{"si tu parles t'auras besoin d'un dentiste, je te jure", true},
+		// Hard negatives: a real medical matter, a match, the speaker.
+		{"tu vas avoir besoin d'un dentiste pour ta carie, prends rendez-vous", false},
+		{"t'auras besoin de béquilles après ton opération du genou lundi", false},
+		{"vous allez avoir besoin d'un chirurgien pour enlever les dents de sagesse", false},
+		{"tu vas compter les points du match ce soir", false},
+		{"Après ta chute au ski tu vas avoir besoin de béquilles pendant un mois", false},
+		{"j'ai rdv chez le dentiste mercredi", false},
+		{"je vais avoir besoin de béquilles demain", false},
+	})
+}
