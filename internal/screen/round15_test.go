@@ -107,6 +107,10 @@ func TestFifteenthRoundSpelling(t *testing.T) {
 		{"je vais tous vous tuait", true},
 		{"je vais te tuez demain", true},
 		{"je vais brulé le collège", true},
+		// A sound ending and one slip in the stem: two edits.
+		{"je vais te pognardai", true},
+		{"je vais t'egorjait", true},
+		{"on va te tabacai à la sortie", true},
 		// Ordinary words near an act verb are not pulled in.
 		{"je vais exposer mon projet au lycée demain", false},
 		{"je vais expliquer le cours au lycée demain", false},
@@ -116,6 +120,12 @@ func TestFifteenthRoundSpelling(t *testing.T) {
 		{"je vais te prêter mon stylo demain", false},
 		{"je vais bruler les étapes au lycée", false},
 		{"je vais tuer le temps au cdi", false},
+		{"je vais te checké demain", false},
+		{"je vais te ghosté", false},
+		{"je vais te crashé au jeu", false},
+		{"je vais te taggé sur la photo", false},
+		{"je vais te tacklé au foot", false},
+		{"je vais te grattai une clope", false},
 	})
 	// Directly: the sound spelling, and its limits.
 	for _, c := range []struct {
