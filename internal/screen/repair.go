@@ -201,20 +201,6 @@ func editFix(key string) (fix *wordFix) {
 			}
 		}
 	}
-	// The same, with one more slip in the stem (« pognardai » →
-	// pognarder → poignarder): the sound ending is one edit, the stem's
-	// slip the second, and only an infinitive of an act is taken, on a
-	// stem of five letters or more.
-	for _, end := range [...]string{"aient", "ais", "ait", "ai", "ez", "ees", "ee", "es", "e"} {
-		if strings.HasSuffix(key, end) && len(key)-len(end) >= 5 {
-			if f := key[:len(key)-len(end)] + "er"; v.form[f] == actNone && len(morphLookup(f)) == 0 {
-				if fx := editFix(f); fx != nil && !fx.group && fx.inf != "" {
-					return &wordFix{inf: fx.inf}
-				}
-			}
-			break
-		}
-	}
 	var cands []string
 	try := func(f string) {
 		if !osa1(key, f) {
@@ -250,6 +236,20 @@ func editFix(key string) (fix *wordFix) {
 		}
 	}
 	if len(cands) == 0 {
+		// No form at one edit: the sound ending with one more slip in
+		// the stem (« pognardai » → pognarder → poignarder). The sound
+		// ending is one edit, the stem's slip the second; only an act's
+		// infinitive is taken, on a stem of five letters or more.
+		for _, end := range [...]string{"aient", "ais", "ait", "ai", "ez", "ees", "ee", "es", "e"} {
+			if strings.HasSuffix(key, end) && len(key)-len(end) >= 5 {
+				if f := key[:len(key)-len(end)] + "er"; v.form[f] == actNone && len(morphLookup(f)) == 0 {
+					if fx := editFix(f); fx != nil && !fx.group && fx.inf != "" {
+						return &wordFix{inf: fx.inf}
+					}
+				}
+				break
+			}
+		}
 		return nil
 	}
 	c0 := v.form[cands[0]]
