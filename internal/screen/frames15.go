@@ -249,7 +249,7 @@ func componentScores(toks []dtok, frames []frame, out *[numDetectors]detectorSco
 		set(det, 0.6, detectorNames[det]+": cadre empoisonnement (poison + repas ou cible) (score 0.60)")
 	}
 	// A vehicle driven into people.
-	if intent && any&c15Vehicle != 0 && any&c15Ram != 0 && (any&c15Person != 0 || school || groupOf(toks)) {
+	if intent && any&c15Vehicle != 0 && any&c15Ram != 0 && ramAt(toks) {
 		set(detThreat, 0.6, detectorNames[detThreat]+": cadre véhicule-bélier (véhicule + foncer sur des personnes) (score 0.60)")
 	}
 	// Praise or imitation of a named attack or attacker.
@@ -289,17 +289,6 @@ func alcoolABruler(toks []dtok) bool {
 	return false
 }
 
-// groupOf: « les élèves », « la foule », « les gens », « tout le monde ».
-func groupOf(toks []dtok) bool {
-	for i := range toks {
-		switch toks[i].key {
-		case "foule", "monde", "passants", "gens", "eleves":
-			return true
-		}
-	}
-	return false
-}
-
 // outcomeForecast reads the outcome words in place:
 //   - « vos / tes derniers jours (heures) », not followed by « de, d', du,
 //     avant, au… » (« vos derniers jours de vacances »);
@@ -331,7 +320,7 @@ func outcomeForecast(toks []dtok, school bool, any uint32) bool {
 			neg := false
 			for j := i - 1; j >= 0 && j >= i-4; j-- {
 				switch toks[j].key {
-				case "aucun", "aucune", "personne", "pas", "plus", "zero", "0":
+				case "aucun", "aucune", "persone", "pas", "plus", "zero", "0":
 					neg = true
 				}
 			}
@@ -386,7 +375,7 @@ func attackPraise(toks []dtok, any uint32) (float64, string) {
 				}
 			}
 		}
-		if ki.c15&c15Imitate != 0 && (toks[i].key == "refaire" || toks[i].key == "recommencer" || toks[i].key == "reproduire" || toks[i].key == "imiter") && speakerIntent(toks) {
+		if ki.c15&c15Imitate != 0 && (toks[i].key == "refaire" || toks[i].key == "recomencer" || toks[i].key == "reproduire" || toks[i].key == "imiter") && speakerIntent(toks) {
 			return 0.55, "terror_apology: cadre imitation + attaque ou auteur nommés (score 0.55)"
 		}
 	}
@@ -454,4 +443,62 @@ func careOutcome(toks []dtok, any uint32) (float64, string) {
 		}
 	}
 	return 0, ""
+}
+
+// ramAt reports whether a ramming verb is aimed at people: « foncer dans
+// la foule », « rouler sur les élèves », « écraser / faucher / renverser
+// les élèves », « te foncer dessus »; not « rouler sur le parking »,
+// « rouler avec les élèves », « lancer la voiture dans la cour ».
+func ramAt(toks []dtok) bool {
+	people := func(j int) bool {
+		ki := toks[j].info
+		return ki != nil && ki.c15&c15Person != 0 && toks[j].key != "clase" || groupWord(toks[j].key)
+	}
+	for i := range toks {
+		ki := toks[i].info
+		if ki == nil || ki.c15&c15Ram == 0 {
+			continue
+		}
+		strong := false
+		switch toks[i].key {
+		case "ecraser", "ecrase", "ecraserai", "faucher", "fauche", "renverser", "renverse", "percuter", "percute":
+			strong = true
+		}
+		if i > 0 {
+			switch toks[i-1].key {
+			case "te", "t", "vous", "leur", "lui":
+				for j := i + 1; j < len(toks) && j <= i+5; j++ {
+					if toks[j].key == "desus" {
+						return true
+					}
+				}
+				if strong {
+					return true
+				}
+			}
+		}
+		for j := i + 1; j < len(toks) && j <= i+6 && toks[j].flags&tSentence == 0; j++ {
+			k := toks[j].key
+			if k == "sur" || k == "dans" || k == "contre" {
+				for m := j + 1; m < len(toks) && m <= j+3; m++ {
+					if people(m) {
+						return true
+					}
+				}
+			}
+			if strong && people(j) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// groupWord: a crowd or people named by a noun.
+func groupWord(k string) bool {
+	switch k {
+	case "foule", "monde", "toutlemonde", "pasants", "gens", "eleves", "enfants", "parents":
+		return true
+	}
+	return false
 }

@@ -152,6 +152,7 @@ func TestFifteenthRoundPoisonVehicle(t *testing.T) {
 		{"je vais foncer avec la voiture sur les élèves à la sortie", true},
 		{"je vais prendre la voiture de mon père et foncer dans la foule devant le collège", true},
 		{"on va écraser tout le monde avec le camion devant le lycée", true},
+		{"je vais te foncer dessus avec le scooter demain", true},
 		// Hard negatives: cleaning, a warning, driving, a video game.
 		{"nous allons mettre de l'eau de javel dans les toilettes pour nettoyer", false},
 		{"attention, la javel est un poison, ne la mettez pas dans une bouteille d'eau", false},
@@ -159,6 +160,10 @@ func TestFifteenthRoundPoisonVehicle(t *testing.T) {
 		{"on va écraser l'équipe du collège en voiture de course sur Mario Kart", false},
 		{"le camion de livraison de la cantine arrive demain", false},
 		{"je vais laver la voiture de mon père", false},
+		{"on va rouler sur le parking du lycée en scooter", false},
+		{"je vais rouler en voiture avec les élèves demain", false},
+		{"je vais lancer la voiture télécommandée dans la cour", false},
+		{"je vais prendre le camion de mon oncle pour amener les élèves", false},
 	})
 }
 
