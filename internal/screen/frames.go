@@ -283,7 +283,7 @@ var (
 	dateWords   = "date jour heure"
 	// pastAttackWords: school shootings and attacks abroad, and the name
 	// of a target of one, which the lexicon's @ref class does not hold.
-	pastAttackWords = "columbine parkland uvalde winnenden christchurch utoya kertch kerch sandyhook virginiatech charlie caricatures caricaturistes"
+	pastAttackWords = "columbine parkland uvalde winnenden christchurch utoya kertch kerch sandyhook virginiatech charlie caricatures caricaturistes bataclan hypercacher magnanville breivik tarrant klebold abballa mogouchkov anzorov merah kouachi coulibaly"
 	// A warning, with a past attack named, is an allusion: « on sait
 	// comment ça a fini à X, il devrait réfléchir », « c'était un
 	// avertissement ». Commemoration words make the message a tribute.
@@ -312,7 +312,7 @@ var (
 	// Paty est un exemple ».
 	victimWords = "victime victimes otages blessés survivants pompiers pompier policiers policier gendarmes gendarme secouristes soignants samuelpaty paty dominiquebernard bernard prof profs professeur professeurs enseignant enseignants journalistes dessinateurs caricaturistes rédaction"
 	// attackerNouns name the authors of an attack.
-	attackerNouns = "frères frère combattants combattant terroristes terroriste tueur tueurs kamikaze kamikazes assaillant assaillants auteurs djihadistes djihadiste jihadistes moudjahidines soldat soldats lion lions guerrier guerriers kouachi coulibaly merah abdeslam anzorov abaaoud mogouchkov"
+	attackerNouns = "frères frère combattants combattant terroristes terroriste tueur tueurs kamikaze kamikazes assaillant assaillants auteurs djihadistes djihadiste jihadistes moudjahidines soldat soldats lion lions guerrier guerriers kouachi coulibaly merah abdeslam anzorov abaaoud mogouchkov abballa larossi nemmouche bouhlel kermiche petitjean amri breivik tarrant klebold harris lanza rodger crusius gendron bissonnette mcveigh"
 	// outcomePlaces: where a threat says the reader will end up (« tu vas
 	// finir à l'hôpital », « vous allez tous finir au cimetière »), after
 	// a verb of ending up (outcomeVerbs).
@@ -1465,7 +1465,9 @@ func thingObject(fts []ftok, i int) bool {
 // praiseSubjects are the pronouns that can stand for an attacker named in
 // another clause (« celui qui a tiré, c'est un soldat »).
 var praiseSubjects = map[string]bool{"il": true, "ils": true, "elle": true, "elles": true, "c": true, "ce": true, "ca": true,
-	"qui": true, "celui": true, "ceux": true, "eux": true, "lui": true}
+	"qui": true, "celui": true, "ceux": true, "eux": true, "lui": true,
+	// The attacker's acts (« ses actes sont une inspiration »).
+	"actes": true, "acte": true, "geste": true, "gestes": true}
 
 // praiseSubject reports whether the words before a copula are a subject
 // praise can be about: an attacker or an extremist word, or a pronoun
@@ -1954,7 +1956,10 @@ func verbFrame(fts []ftok, i int, v MorphEntry, subject uint8) (tense, uint8) {
 			}
 			switch gm.Lemma {
 			case lemAller:
-				if v.Moods&MoodInfinitive != 0 {
+				// Pupils spell the infinitive by its sound (« je vais te
+				// tuai / tuait / tuez / tué »): after aller in the present,
+				// a first-group form that sounds like it is the infinitive.
+				if v.Moods&MoodInfinitive != 0 || gm.Moods&MoodPresent != 0 && soundsInfinitive(fts[i].key, v.Lemma) {
 					if gm.Moods&(MoodImperfect|MoodSimplePast) != 0 {
 						return tensePast, actor // « il allait poser »: reported
 					}
@@ -2233,6 +2238,7 @@ func frameScores(toks []dtok, frames []frame) [numDetectors]detectorScore {
 		out[detThreat] = detectorScore{score: 0.55, reason: "threat: cadre allusion à une attaque passée (score 0.55)"}
 	}
 	pupilScores(toks, frames, &out)
+	componentScores(toks, frames, &out)
 	return out
 }
 

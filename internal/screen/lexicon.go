@@ -398,6 +398,7 @@ var lex = []struct {
 	// Neutral phrases hiding a threat word.
 	{neutral, 0, "de ~1 la ~1 ^bombe; c ~1 est|etait ~1 la ~1 ^bombe; ^bombe|bombes ~1 calorimetrique*|atomique*|nucleaire*|h|lacrymogene*|glacee|aerosol|insecticide|anti*; ^bombe|bombes ~1 a ~1 eau|hydrogene; ^bombe|bombes ~1 de ~1 peinture|bain|chantilly|creme|cheval|laque|deodorant|table|equitation; bath|photo|f|da ~1 ^bomb; was|is|s ~1 the ~1 ^bomb"},
 	{neutral, 0, "^explos* ~2 rire|rires|joie|colere|demographique; ^explos* ~1 de ~1 couleurs|saveurs; ^tuer|tue|tues ~2 le ~1 temps; ^mort|morte|morts ~1 de ~1 rire|fatigue|faim|froid|peur|honte; ^creve*|crever ~1 de ~1 faim|chaud|froid|envie|rire|fatigue; suis|sommes|es ~1 ^creve*; ca|ce ~1 me|m ~1 ^tue; ^killed|kill|killing ~1 it"},
+	{neutral, 0, "^bruler|brule|brules|brulera|bruleras|brulerai|brulait ~2 etapes|politesse"}, // fifteenth round: « brûler les étapes » is no fire
 	{neutral, 0, "^attaque ~1 de ~1 panique; ^attaque ~1 cardiaque; c ~1 est|etait ~1 une ~1 ^tuerie; ^sauter|saute|sautera ~2 hauteur|longueur|corde|joie|repas|classe|haies|trampoline|perche|parachute|ligne|pas|obstacle|obstacles|cheval; ^sauter ~1 un|une|le|la ~1 repas|classe|ligne|cours; mettre|mettra|met|mets|mettons|mettrai|mettrons ~1 le ~1 ^feu ~3 ambiance|piste|dancefloor|scene|soiree|fete|boum|teuf|concert|bal; photo ~1 ^shoot*; ^shooting ~1 star|photo|practice|guard; un|le|du|ce|les|des ~1 ^shooting; ^shoot ~1 me|us ~1 an|a; ^mort ~1 aux ~1 rats; ^buter|bute ~1 sur; ^arme|armes ~1 fatale|blanche; ^exercice ~1 d|de ~1 tir"},
 	// Violence against a person.
 	{viKill2, 0.55, "@firstp|@firstpaux ~3 te|t|vous ^@kill; @firstp|@firstpaux ~3 te|t ^plant*|defonc*|fum*|fracass*|explos*|cramer|bruler|immoler; faire ~1 la ~1 peau; i|we ~3 kill|hurt|stab|shoot|murder ~1 you; jte ^@kill|plant*|defonc*|explos*|bute"},
@@ -799,6 +800,7 @@ type keyInfo struct {
 	p8     uint8 // pupil word classes (frames8p.go)
 	contr  *[2]string
 	g8     uint16   // the eighth round's cue bits (gc*, frames8g.go)
+	c15    uint32   // the fifteenth round's component classes (c15*, frames15.go)
 	fix    *wordFix // the repair of an unknown word (repair.go), or nil
 	rflags uint8    // repairWords' message flags (rfTarget, rfAct)
 }
@@ -895,6 +897,7 @@ func (l *lexicon) computeInfo(key string) *keyInfo {
 	ki.cues = keyCues(key, ki.frame, ki.lf, ki.morph)
 	ki.p8 = pupilWordInfo(key, ki.morph)
 	ki.g8 = groupCueOf(key, ki.morph)
+	ki.c15 = c15Of(key, ki.morph)
 	if c, ok := contractions[key]; ok {
 		ki.contr = &c
 	}

@@ -191,6 +191,16 @@ func editFix(key string) (fix *wordFix) {
 		return nil
 	}
 	v := editVocabulary()
+	// A first-group act verb spelt by its sound (« tuai », « égorjai »
+	// once the j is read, « poignardait »): the stem and an ending heard
+	// as /e/ stand for the infinitive (fifteenth round).
+	for _, end := range [...]string{"aient", "ais", "ait", "ai", "ez", "ees", "ee", "es", "e"} {
+		if strings.HasSuffix(key, end) && len(key)-len(end) >= 2 {
+			if f := key[:len(key)-len(end)] + "er"; v.form[f] != actNone && v.mood[f]&slotInf != 0 {
+				return &wordFix{inf: f}
+			}
+		}
+	}
 	var cands []string
 	try := func(f string) {
 		if !osa1(key, f) {
@@ -226,6 +236,20 @@ func editFix(key string) (fix *wordFix) {
 		}
 	}
 	if len(cands) == 0 {
+		// No form at one edit: the sound ending with one more slip in
+		// the stem (« pognardai » → pognarder → poignarder). The sound
+		// ending is one edit, the stem's slip the second; only an act's
+		// infinitive is taken, on a stem of five letters or more.
+		for _, end := range [...]string{"aient", "ais", "ait", "ai", "ez", "ees", "ee", "es", "e"} {
+			if strings.HasSuffix(key, end) && len(key)-len(end) >= 5 {
+				if f := key[:len(key)-len(end)] + "er"; v.form[f] == actNone && len(morphLookup(f)) == 0 {
+					if fx := editFix(f); fx != nil && !fx.group && fx.inf != "" {
+						return &wordFix{inf: fx.inf}
+					}
+				}
+				break
+			}
+		}
 		return nil
 	}
 	c0 := v.form[cands[0]]
@@ -389,7 +413,9 @@ const (
 
 func repairFlags(ki *keyInfo) uint8 {
 	var f uint8
-	if repairTargets[ki.key] || ki.g8&gcPeople != 0 {
+	// The school or a place in it is a target too (« je vais explozer le
+	// lycée »): fifteenth round.
+	if repairTargets[ki.key] || ki.g8&gcPeople != 0 || ki.frame&fc_school != 0 {
 		f |= rfTarget
 	}
 	if ki.act != actNone {
@@ -580,7 +606,7 @@ func slotBefore(ts []token, i int, mood uint8) bool {
 			continue
 		}
 		switch m.Lemma {
-		case "aller", "vouloir", "devoir", "pouvoir", "falloir", "venir":
+		case "aller", "vouloir", "devoir", "pouvoir", "falloir", "venir", "faire": // « faire explozer »
 			if mood&slotInf != 0 {
 				return true
 			}
