@@ -228,18 +228,35 @@ func loadMorph(data []byte) (*morphIndex, error) {
 		return nil, fmt.Errorf("morphology table: %w", err)
 	}
 	defer zr.Close()
-	// The table is decompressed once into a string of its own size (the
-	// gzip trailer gives it): a growing buffer and its copy into a string
-	// were 14 MB of garbage at start-up, which set the server's peak
-	// resident set (docs/performance.md).
-	var sb strings.Builder
-	if n := len(data); n >= 4 {
-		sb.Grow(int(min(binary.LittleEndian.Uint32(data[n-4:]), 64<<20)))
+	// The table is decompressed once into memory of its own size (the
+	// gzip trailer gives it), outside the Go heap (readOnlyBytes): a
+	// growing buffer and its copy into a string were 14 MB of garbage at
+	// start-up, and a table on the heap doubled in the collector's target,
+	// both of which set the server's peak resident set
+	// (docs/performance.md).
+	n := 0
+	if len(data) >= 4 {
+		n = int(binary.LittleEndian.Uint32(data[len(data)-4:]))
 	}
-	if _, err := io.Copy(&sb, zr); err != nil {
+	if n <= 0 || n > 64<<20 {
+		return nil, fmt.Errorf("morphology table: implausible size %d", n)
+	}
+	table, err := readOnlyBytes(n, func(b []byte) error {
+		if _, err := io.ReadFull(zr, b); err != nil {
+			return err
+		}
+		// The trailer's size is that of the whole stream: nothing more,
+		// and reading to the end checks the checksum.
+		rest, err := io.ReadAll(zr)
+		if err == nil && len(rest) > 0 {
+			err = errors.New("longer than its trailer says")
+		}
+		return err
+	})
+	if err != nil {
 		return nil, fmt.Errorf("morphology table: %w", err)
 	}
-	mi := &morphIndex{data: sb.String()}
+	mi := &morphIndex{data: table}
 	mi.lines = make([]int32, 0, 1<<18)
 	prev := ""
 	for at := 0; at < len(mi.data); {

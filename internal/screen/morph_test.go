@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"compress/gzip"
 	"crypto/sha256"
+	"encoding/binary"
 	"encoding/hex"
 	"os"
 	"strings"
@@ -121,6 +122,37 @@ func TestLoadMorphRejectsBadTables(t *testing.T) {
 		}
 		if _, err := loadMorph(data); err == nil {
 			t.Errorf("%s: accepted", name)
+		}
+	}
+}
+
+// TestMorphTableDamaged: a table whose stream is cut, longer than its
+// trailer says, or whose checksum fails is refused, not loaded in part.
+func TestMorphTableDamaged(t *testing.T) {
+	var buf bytes.Buffer
+	zw := gzip.NewWriter(&buf)
+	zw.Write([]byte("abroutie\tabroutir\t1\t4\t0\n"))
+	zw.Close()
+	good := buf.Bytes()
+	if _, err := loadMorph(good); err != nil {
+		t.Fatalf("a good table: %v", err)
+	}
+	grow := func(b []byte, delta uint32) []byte { // the trailer's size moved
+		b = bytes.Clone(b)
+		n := len(b)
+		binary.LittleEndian.PutUint32(b[n-4:], binary.LittleEndian.Uint32(b[n-4:])+delta)
+		return b
+	}
+	crc := bytes.Clone(good)
+	crc[len(crc)-8] ^= 1
+	for name, data := range map[string][]byte{
+		"cut":            good[:len(good)-9],
+		"size too large": grow(good, 1),
+		"size too small": grow(good, ^uint32(0)),
+		"checksum":       crc,
+	} {
+		if _, err := loadMorph(data); err == nil {
+			t.Errorf("%s: loaded", name)
 		}
 	}
 }
