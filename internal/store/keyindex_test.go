@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"slices"
+	"sync"
 	"testing"
 	"time"
 
@@ -208,4 +209,62 @@ func checkKeysFollowCommits(t *testing.T, db *store.DB, look func() *store.DB) {
 		return err
 	})
 	check("expired", []int64{8}, 0, 1, m(10))
+}
+
+// TestCampaignKeysUnderConcurrency: looks racing with commits and purges
+// (the index reads the log without its lock) end with the index that a
+// fresh process builds from the log.
+func TestCampaignKeysUnderConcurrency(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	dir := t.TempDir()
+	db := openDir(t, dir)
+	keys := []int64{0, 1, 2, 3, 4, 5, 6, 100, 101, 102}
+	const writers, each = 4, 60
+	var work, lookers sync.WaitGroup
+	for w := range writers {
+		work.Go(func() {
+			for i := range each {
+				id := int64(w*each + i + 1)
+				if err := db.InTx(ctx, func(tx *store.Tx) error {
+					return tx.InsertCampaignObs(ctx, store.CampaignObs{MessageID: id, At: id, SenderID: 1, Role: "parent", Status: "delivered", Keys: []int64{id % 7, 100 + id%3}})
+				}); err != nil {
+					t.Error(err)
+					return
+				}
+			}
+		})
+	}
+	work.Go(func() {
+		for bound := int64(20); bound <= 200; bound += 20 {
+			if err := db.InTx(ctx, func(tx *store.Tx) error { return tx.PurgeCampaignObs(ctx, bound, 0) }); err != nil {
+				t.Error(err)
+			}
+		}
+	})
+	stop := make(chan struct{})
+	for range 2 {
+		lookers.Go(func() {
+			for {
+				select {
+				case <-stop:
+					return
+				default:
+				}
+				if _, err := db.CampaignNeighbours(ctx, keys, 0, 1000); err != nil {
+					t.Error(err)
+					return
+				}
+			}
+		})
+	}
+	work.Wait()
+	close(stop)
+	lookers.Wait()
+	fresh := openDir(t, dir)
+	for _, k := range keys {
+		if got, want := neighbourIDs(t, db, []int64{k}, 0, 1000), neighbourIDs(t, fresh, []int64{k}, 0, 1000); !slices.Equal(got, want) {
+			t.Errorf("key %d: %v, a fresh index %v", k, got, want)
+		}
+	}
 }
