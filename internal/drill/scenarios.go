@@ -335,7 +335,18 @@ func Scenarios() []Scenario {
 		// is a head's without signals is a notice (vouched), where only
 		// senders with account signals count; a template's copy without
 		// link, attachment or signal is never held. Committed before any
-		// detector change, marked not tuned; first-run figures below.
+		// detector change, marked not tuned, and run once at 40
+		// establishments (4 académies, 100 ordinary, seed 2024):
+		// vie-scolaire-piratees missed (660 of 660 copies visible, 100 %,
+		// 660 left, no incident: staff accounts from stolen tokens are no
+		// wave's senders); amorce-par-un-chef missed (7 of 76 copies
+		// visible, 9.2 %, 4 left, acted on 523 s after the wave: the
+		// head's copy first makes the hoax a notice, and replayed cookies
+		// show no account signal); modele-sortie-rib-change missed (160 of
+		// 160 visible, 100 %, 160 left, no incident: the museum note is a
+		// template, an IBAN is no link, the copies are the template sent
+		// as usual); legitime-vie-scolaire-meteo met its target (20 sent,
+		// nothing held).
 		{Name: "vie-scolaire-piratees", Attack: &Attack{Role: bouclier.RoleStaff, Senders: 20, PerSender: 1, Target: TargetAllGroups, Text: TextHoax, Paraphrase: true,
 			Spacing: 8 * time.Second, LoginBefore: 30 * time.Minute, Access: AccessStolenToken}},
 		{Name: "amorce-par-un-chef", Attack: &Attack{Role: p, Seed: true, Senders: 24, PerSender: 1, Target: TargetTeacherStaff, Text: TextHoax,
