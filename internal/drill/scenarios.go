@@ -346,12 +346,22 @@ func Scenarios() []Scenario {
 		// 160 visible, 100 %, 160 left, no incident: the museum note is a
 		// template, an IBAN is no link, the copies are the template sent
 		// as usual); legitime-vie-scolaire-meteo met its target (20 sent,
-		// nothing held).
-		{Name: "vie-scolaire-piratees", Attack: &Attack{Role: bouclier.RoleStaff, Senders: 20, PerSender: 1, Target: TargetAllGroups, Text: TextHoax, Paraphrase: true,
+		// nothing held). The three attacks were then fixed on, and are
+		// marked Tuned: a head's, staff's or administrator's account with
+		// a strong account signal counts in a wave as a teacher's
+		// (campaign.counted), and its alarming new content waits its
+		// probation when its session looks stolen (hijackedAlarm); a
+		// notice's vouching stops at its own establishment
+		// (campaign.stray); an IBAN in a text is a link (accountNumbers),
+		// so a template carrying a new one is new content. Met since, but
+		// amorce-par-un-chef's own head copy (7 of 76 copies, 9.2 %) is
+		// visible until the wave exists: a head writing to their own staff
+		// without any signal is a notice (VisibleUpTo 10).
+		{Name: "vie-scolaire-piratees", Tuned: true, Attack: &Attack{Role: bouclier.RoleStaff, Senders: 20, PerSender: 1, Target: TargetAllGroups, Text: TextHoax, Paraphrase: true,
 			Spacing: 8 * time.Second, LoginBefore: 30 * time.Minute, Access: AccessStolenToken}},
-		{Name: "amorce-par-un-chef", Attack: &Attack{Role: p, Seed: true, Senders: 24, PerSender: 1, Target: TargetTeacherStaff, Text: TextHoax,
+		{Name: "amorce-par-un-chef", Tuned: true, VisibleUpTo: 10, Attack: &Attack{Role: p, Seed: true, Senders: 24, PerSender: 1, Target: TargetTeacherStaff, Text: TextHoax,
 			Spacing: 7 * time.Second, LoginBefore: 40 * time.Minute, Access: AccessReplayedCookie}},
-		{Name: "modele-sortie-rib-change", Attack: &Attack{Role: t, Senders: 20, PerSender: 1, Target: TargetOwnTeacher, Text: TextMuseumIBAN,
+		{Name: "modele-sortie-rib-change", Tuned: true, Attack: &Attack{Role: t, Senders: 20, PerSender: 1, Target: TargetOwnTeacher, Text: TextMuseumIBAN,
 			Spacing: 9 * time.Second, LoginBefore: time.Hour, Access: AccessReplayedCookie}},
 		{Name: "legitime-vie-scolaire-meteo", Legit: &Legit{Kind: LegitStaffWeather, Senders: 20}},
 	}
