@@ -360,7 +360,10 @@ func Scenarios() []Scenario {
 		{Name: "vie-scolaire-piratees", Tuned: true, Attack: &Attack{Role: bouclier.RoleStaff, Senders: 20, PerSender: 1, Target: TargetAllGroups, Text: TextHoax, Paraphrase: true,
 			Spacing: 8 * time.Second, LoginBefore: 30 * time.Minute, Access: AccessStolenToken}},
 		{Name: "amorce-par-un-chef", Tuned: true, VisibleUpTo: 10, Attack: &Attack{Role: p, Seed: true, Senders: 24, PerSender: 1, Target: TargetTeacherStaff, Text: TextHoax,
-			Spacing: 7 * time.Second, LoginBefore: 40 * time.Minute, Access: AccessReplayedCookie}},
+			Spacing: 7 * time.Second, LoginBefore: 40 * time.Minute, Access: AccessReplayedCookie},
+			KnownMiss: "at 20 establishments (CI) a family of the head's own establishment sends it too: a relay of the head's notice, " +
+				"never held by the wave, visible until the incident gathers it (13.2 % visible, acted on 136 s after the wave); " +
+				"at 40 establishments no sender shares the head's establishment and the targets are met"},
 		{Name: "modele-sortie-rib-change", Tuned: true, Attack: &Attack{Role: t, Senders: 20, PerSender: 1, Target: TargetOwnTeacher, Text: TextMuseumIBAN,
 			Spacing: 9 * time.Second, LoginBefore: time.Hour, Access: AccessReplayedCookie}},
 		{Name: "legitime-vie-scolaire-meteo", Legit: &Legit{Kind: LegitStaffWeather, Senders: 20}},
