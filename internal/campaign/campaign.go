@@ -75,6 +75,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"regexp"
 	"slices"
 	"sort"
 	"strings"
@@ -84,6 +85,7 @@ import (
 	"github.com/bouclier/bouclier"
 	"github.com/bouclier/bouclier/internal/alert"
 	"github.com/bouclier/bouclier/internal/audit"
+	"github.com/bouclier/bouclier/internal/auth"
 	"github.com/bouclier/bouclier/internal/frnum"
 	"github.com/bouclier/bouclier/internal/messaging"
 	"github.com/bouclier/bouclier/internal/moderation"
@@ -302,10 +304,35 @@ func (d *Detector) features(o *messaging.Observed) pending {
 			p.link = true
 		}
 	}
+	for _, n := range accountNumbers(text) {
+		// An account to pay into is a link by other means: a wave that
+		// switches one into a template is held by it as by a domain.
+		k := featureKey("i", n)
+		p.extra = append(p.extra, k)
+		p.links = append(p.links, k)
+		p.link = true
+	}
 	slices.Sort(p.extra)
 	p.extra = slices.Compact(p.extra)
 	p.keys = append(p.keys, indexKeys(p.extra)...)
 	return p
+}
+
+// ibanPattern finds IBANs as people write them: two letters, two check
+// digits, then groups of up to four letters or digits, spaced or not.
+var ibanPattern = regexp.MustCompile(`(?i)\b[a-z]{2}[0-9]{2}(?:\s?[a-z0-9]{4}){2,7}(?:\s?[a-z0-9]{1,4})?\b`)
+
+// accountNumbers returns the bank account numbers (IBANs) a text gives,
+// upper-cased without spaces.
+func accountNumbers(text string) []string {
+	var out []string
+	for _, m := range ibanPattern.FindAllString(text, 8) {
+		n := strings.ToUpper(strings.Join(strings.Fields(m), ""))
+		if len(n) >= 15 {
+			out = append(out, n)
+		}
+	}
+	return out
 }
 
 // SetTextModel replaces the model the text similarity is computed on
@@ -546,6 +573,21 @@ func (d *Detector) onProbation(p pending) bool {
 	return p.alarm || p.link || p.flags&(FlagStranger|FlagAlarm|FlagScreenWeak|FlagScreenStrong) != 0
 }
 
+// hijackedAlarm reports whether a head's, staff's or administrator's
+// message waits like a family's: alarming new words from a session that
+// looks stolen — a known device's token used from a network the account
+// never logged in from, or a session moved to another network or
+// browser (a hijacked vie scolaire announcing a closure). A new device
+// on a new network is a head's new phone or laptop: their notices, even
+// about threats, go out at once.
+func hijackedAlarm(ctx context.Context, p pending) bool {
+	if !p.alarm || p.flags&FlagStrong == 0 {
+		return false
+	}
+	s, ok := auth.SessionFrom(ctx)
+	return ok && (s.Moved || s.KnownDevice)
+}
+
 // Watch is the messaging.WatchFunc: it runs Watch's rules (see the
 // package comment) and may hold the message.
 func (d *Detector) Watch(ctx context.Context, o *messaging.Observed) (bool, []string) {
@@ -589,7 +631,7 @@ func (d *Detector) Watch(ctx context.Context, o *messaging.Observed) (bool, []st
 		hold = true
 		why = []string{"compte familial suspect : envoi inhabituel et autres signaux"}
 	}
-	if !hold && !relay && o.Verdict == "deliver" && !IsBroadcaster(role) && len(p.keys) > 0 && d.onProbation(p) {
+	if !hold && !relay && o.Verdict == "deliver" && (!IsBroadcaster(role) || hijackedAlarm(ctx, p)) && len(p.keys) > 0 && d.onProbation(p) {
 		// New content waits ProbationFor — long enough for a wave to show,
 		// released after by Sweep unless it joined an incident — when it
 		// comes from a browser or network new to an established account
@@ -599,6 +641,11 @@ func (d *Detector) Watch(ctx context.Context, o *messaging.Observed) (bool, []st
 		known, err := d.known(ctx, p.sig, p.extra, o.At)
 		if err != nil {
 			d.log.Warn("campaign: content history", "err", err)
+		}
+		if known && p.flags&FlagNewLink != 0 {
+			// A template carrying a domain or an account never seen is
+			// new content: the museum note is known, its new IBAN is not.
+			known = false
 		}
 		if err != nil || !known {
 			hold, p.flags = true, p.flags|FlagProbation
@@ -799,7 +846,7 @@ func (d *Detector) actOnCluster(ctx context.Context, obs store.CampaignObs, sig 
 	}
 	reason := fmt.Sprintf("%d expéditeurs dans %d établissements envoient des messages semblables (%d messages, %d comptes aux signaux de compte)",
 		w.senders, w.schools, len(ns), w.signalled)
-	template := w.known || w.vouched
+	template := w.known || (w.vouched && !d.stray(w))
 	if template {
 		reason = fmt.Sprintf("%d comptes aux signaux de compte envoient un modèle connu de façon inhabituelle (%d messages)", w.signalled, len(ns))
 		// Only the copies sent with signals belong to the incident: the

@@ -47,6 +47,8 @@ func senderWeight(role bouclier.Role, f int64) float64 {
 		w = 1
 	case role == bouclier.RoleTeacher:
 		w = 0.6
+	case IsBroadcaster(role) && f&FlagStrong != 0:
+		w = 0.6 // a hijacked head's or staff's account: a teacher's
 	case IsBroadcaster(role):
 		w = 0.1
 	}
@@ -77,6 +79,14 @@ func senderWeight(role bouclier.Role, f int64) float64 {
 // risky reports whether flags say the content alarms, was scored by the
 // screen or links to a domain without history.
 func risky(f int64) bool { return alarming(f) || f&FlagNewLink != 0 }
+
+// counted reports whether a sender counts among a wave's signalled
+// senders: a family or teacher account, or a head's, staff's or
+// administrator's with a strong account signal (a network new to it, a
+// moved session, a recent reset). Broadcasters write widely and alike
+// every day, but a stolen token or cookie makes theirs a hijacked
+// account like any other; a new phone at home does not.
+func counted(role bouclier.Role, f int64) bool { return !IsBroadcaster(role) || f&FlagStrong != 0 }
 
 // hasAccountSignal reports whether flags hold an account signal.
 func hasAccountSignal(f int64) bool { return f&(FlagAccount|FlagOffHours) != 0 }
@@ -109,14 +119,33 @@ type wave struct {
 	riskySchools     int
 	known            bool // the content has a history: a template
 	vouched          bool // first sent by a broadcaster without signals
-	flags            map[int64]int64
-	roles            map[int64]bouclier.Role
-	uai              map[int64]string
-	seed             int64 // first message of the cluster
+	// strayRisky are the family and teacher senders of risky content
+	// from establishments none of whose heads, staff or administrators
+	// sent it without signals (vouching), and their establishments.
+	strayRisky, strayRiskySchools int
+	flags                         map[int64]int64
+	roles                         map[int64]bouclier.Role
+	uai                           map[int64]string
+	seed                          int64 // first message of the cluster
+}
+
+// stray reports whether a wave vouched for by a broadcaster (and not a
+// template) is spread by families and teachers of other establishments,
+// its content risky: it is then judged as new content.
+func (d *Detector) stray(w wave) bool {
+	// The vouching broadcaster is one of the wave's senders, its
+	// establishment one of the wave's.
+	return w.vouched && !w.known && w.strayRisky+1 >= d.cfg.MinSenders && w.strayRiskySchools+1 >= d.cfg.MinSchools
 }
 
 // level is what a wave calls for: "" (nothing), "review" or "contain".
 func (d *Detector) level(w wave) string {
+	if d.stray(w) {
+		// A head passes a notice on to their own establishment; families
+		// and teachers of others spreading it, alarming, are a wave that
+		// one hijacked head's account must not vouch for.
+		return "review"
+	}
 	if w.known || w.vouched {
 		// Only the accounts with signals count, and only for review.
 		n, schools, weight := 0, map[string]bool{}, 0.0
@@ -172,10 +201,10 @@ func (d *Detector) assessWave(ctx context.Context, ns []store.CampaignObs, sig S
 		schools[o.UAI] = true
 		w.uai[s] = o.UAI
 		w.weight += senderWeight(w.roles[s], f)
-		if (suspectAccount(f) || hasBehaviourSignal(f)) && !IsBroadcaster(w.roles[s]) {
+		if (suspectAccount(f) || hasBehaviourSignal(f)) && counted(w.roles[s], f) {
 			w.anySignal++
 		}
-		if suspectAccount(f) && !IsBroadcaster(w.roles[s]) {
+		if suspectAccount(f) && counted(w.roles[s], f) {
 			w.signalled++
 			signalledSchools[o.UAI] = true
 		}
@@ -191,6 +220,20 @@ func (d *Detector) assessWave(ctx context.Context, ns []store.CampaignObs, sig S
 		}
 	}
 	w.senders, w.schools, w.signalledSchools, w.riskySchools = len(first), len(schools), len(signalledSchools), len(riskySchools)
+	vouching := map[string]bool{}
+	for s, o := range first {
+		if f := w.flags[s]; IsBroadcaster(w.roles[s]) && !hasAccountSignal(f) && f&(FlagScreenHeld|FlagScreenStrong|FlagReported) == 0 {
+			vouching[o.UAI] = true
+		}
+	}
+	straySchools := map[string]bool{}
+	for s, o := range first {
+		if f := w.flags[s]; risky(f) && !IsBroadcaster(w.roles[s]) && !vouching[o.UAI] {
+			w.strayRisky++
+			straySchools[o.UAI] = true
+		}
+	}
+	w.strayRiskySchools = len(straySchools)
 	w.seed = earliest.MessageID
 	w.vouched = IsBroadcaster(bouclier.Role(earliest.Role)) && !hasAccountSignal(w.flags[earliest.SenderID]) &&
 		w.flags[earliest.SenderID]&(FlagScreenHeld|FlagScreenStrong|FlagReported) == 0

@@ -78,6 +78,7 @@ const (
 	TextQuietHoax                    // a hoax without any alarming word (« pas de cours demain, gardez vos enfants à la maison »)
 	TextPDFPlain                     // one benign body, word for word, beside a PDF bill personalised per copy
 	TextAcademyPrefix                // a canteen bill without alarming words on « ac-<anything>.fr », no académie's name in it, a new one for each copy
+	TextMuseumIBAN                   // the teachers' genuine museum note, a fee now « by transfer » to one IBAN in the text, no link
 )
 
 // Attack describes the attackers' side of a scenario.
@@ -127,6 +128,10 @@ type Attack struct {
 	// WarmUp ordinary messages each sender sends first, from the same
 	// session, seven minutes apart, to look like the account's owner.
 	WarmUp int
+	// Seed: a minute before the wave, the hijacked account of the first
+	// sender's establishment's head (its cookie replayed from home: no
+	// signal) sends the text, word for word, to its staff and teachers.
+	Seed bool
 }
 
 // LegitKind is a kind of genuine traffic.
@@ -134,16 +139,17 @@ type LegitKind int
 
 // Genuine traffic.
 const (
-	LegitTemplate   LegitKind = iota // many parents send the absence note (a template with a history)
-	LegitNotice                      // heads send a PPMS notice, teachers forward it to their classes' parents
-	LegitCircular                    // heads forward a circular to parents; a pupil's parent reports each
-	LegitMuseum                      // teachers send the museum note; two parents report each
-	LegitWeather                     // heads announce a closure for a storm alert, teachers pass it on to their classes' parents
-	LegitDenial                      // heads deny a hoax to staff and teachers; teachers relay it, each with their own word, to their classes' parents
-	LegitPhoto                       // parents of many establishments send their child's teacher the photo of the district's sports day, each phone re-encoding it
-	LegitLetter                      // heads send a strike letter to parents; parents forward it, with a question, to their children's other teachers
-	LegitHomework                    // every teacher of one académie sends the académie's homework template to a class, within minutes
-	LegitMuseumLink                  // teachers send the museum note with the museum's booking link (one domain new to the service) or the académie's page
+	LegitTemplate     LegitKind = iota // many parents send the absence note (a template with a history)
+	LegitNotice                        // heads send a PPMS notice, teachers forward it to their classes' parents
+	LegitCircular                      // heads forward a circular to parents; a pupil's parent reports each
+	LegitMuseum                        // teachers send the museum note; two parents report each
+	LegitWeather                       // heads announce a closure for a storm alert, teachers pass it on to their classes' parents
+	LegitDenial                        // heads deny a hoax to staff and teachers; teachers relay it, each with their own word, to their classes' parents
+	LegitPhoto                         // parents of many establishments send their child's teacher the photo of the district's sports day, each phone re-encoding it
+	LegitLetter                        // heads send a strike letter to parents; parents forward it, with a question, to their children's other teachers
+	LegitHomework                      // every teacher of one académie sends the académie's homework template to a class, within minutes
+	LegitMuseumLink                    // teachers send the museum note with the museum's booking link (one domain new to the service) or the académie's page
+	LegitStaffWeather                  // the vie scolaire of many establishments passes the storm closure on to every class and parent, half from a new phone
 )
 
 // Legit describes the genuine side of a scenario.
@@ -322,6 +328,45 @@ func Scenarios() []Scenario {
 			KnownMiss: "one domain new to the service linked by teachers of many establishments within the window is what a link wave " +
 				"from replayed cookies looks like (review), and two of them on a new browser make it a contain: without a domain's " +
 				"reputation the detector cannot tell the museum from a phishing site"},
+		// Written blind (campaign7) by reading the detector for senders and
+		// content it never counts: heads', staff's and administrators'
+		// accounts weigh 0.1 and are never a wave's signalled or risky
+		// senders, whatever their session shows; a cluster whose first copy
+		// is a head's without signals is a notice (vouched), where only
+		// senders with account signals count; a template's copy without
+		// link, attachment or signal is never held. Committed before any
+		// detector change, marked not tuned, and run once at 40
+		// establishments (4 académies, 100 ordinary, seed 2024):
+		// vie-scolaire-piratees missed (660 of 660 copies visible, 100 %,
+		// 660 left, no incident: staff accounts from stolen tokens are no
+		// wave's senders); amorce-par-un-chef missed (7 of 76 copies
+		// visible, 9.2 %, 4 left, acted on 523 s after the wave: the
+		// head's copy first makes the hoax a notice, and replayed cookies
+		// show no account signal); modele-sortie-rib-change missed (160 of
+		// 160 visible, 100 %, 160 left, no incident: the museum note is a
+		// template, an IBAN is no link, the copies are the template sent
+		// as usual); legitime-vie-scolaire-meteo met its target (20 sent,
+		// nothing held). The three attacks were then fixed on, and are
+		// marked Tuned: a head's, staff's or administrator's account with
+		// a strong account signal counts in a wave as a teacher's
+		// (campaign.counted), and its alarming new content waits its
+		// probation when its session looks stolen (hijackedAlarm); a
+		// notice's vouching stops at its own establishment
+		// (campaign.stray); an IBAN in a text is a link (accountNumbers),
+		// so a template carrying a new one is new content. Met since, but
+		// amorce-par-un-chef's own head copy (7 of 76 copies, 9.2 %) is
+		// visible until the wave exists: a head writing to their own staff
+		// without any signal is a notice (VisibleUpTo 10).
+		{Name: "vie-scolaire-piratees", Tuned: true, Attack: &Attack{Role: bouclier.RoleStaff, Senders: 20, PerSender: 1, Target: TargetAllGroups, Text: TextHoax, Paraphrase: true,
+			Spacing: 8 * time.Second, LoginBefore: 30 * time.Minute, Access: AccessStolenToken}},
+		{Name: "amorce-par-un-chef", Tuned: true, VisibleUpTo: 10, Attack: &Attack{Role: p, Seed: true, Senders: 24, PerSender: 1, Target: TargetTeacherStaff, Text: TextHoax,
+			Spacing: 7 * time.Second, LoginBefore: 40 * time.Minute, Access: AccessReplayedCookie},
+			KnownMiss: "at 20 establishments (CI) a family of the head's own establishment sends it too: a relay of the head's notice, " +
+				"never held by the wave, visible until the incident gathers it (13.2 % visible, acted on 136 s after the wave); " +
+				"at 40 establishments no sender shares the head's establishment and the targets are met"},
+		{Name: "modele-sortie-rib-change", Tuned: true, Attack: &Attack{Role: t, Senders: 20, PerSender: 1, Target: TargetOwnTeacher, Text: TextMuseumIBAN,
+			Spacing: 9 * time.Second, LoginBefore: time.Hour, Access: AccessReplayedCookie}},
+		{Name: "legitime-vie-scolaire-meteo", Legit: &Legit{Kind: LegitStaffWeather, Senders: 20}},
 	}
 }
 
@@ -683,9 +728,12 @@ func (s *scene) plan() []sEvent {
 			if a.Alternate && n%2 == 1 {
 				role = bouclier.RoleTeacher
 			}
-			if role == bouclier.RoleTeacher {
+			switch {
+			case role == bouclier.RoleTeacher:
 				from = fmt.Sprintf("t.%d.3", i) // teaches both classes
-			} else {
+			case role == bouclier.RoleStaff:
+				from = fmt.Sprintf("s.%d", i) // the vie scolaire
+			default:
 				from = fmt.Sprintf("p.%d.%d.%d", i, c, 1+(n/len(perm))%8)
 			}
 			s.attackers[from] = true
@@ -702,6 +750,13 @@ func (s *scene) plan() []sEvent {
 			st := style{english: 0.2 + 0.6*r.Float64(), leet: 0.4 * r.Float64()}
 			if !a.Mixed {
 				st = noStyle
+			}
+			if a.Seed && n == 0 {
+				subject, body := attackText(a.Text, r, false, words, -1, noStyle)
+				s.attackers[fmt.Sprintf("h.%d", i)] = true
+				evs = append(evs, sEvent{at: first - time.Minute, kind: "attack", from: fmt.Sprintf("h.%d", i), how: "home", login: first - a.LoginBefore,
+					to: []string{"staff:" + uai(i), "teachers:" + uai(i) + "/C1", "teachers:" + uai(i) + "/C2"}, subject: subject, body: body, seq: seq})
+				seq++
 			}
 			parent := 0
 			if a.Reply && role == bouclier.RoleParent {
@@ -855,6 +910,13 @@ func (s *scene) legitEvents(l *Legit) []sEvent {
 			}
 			evs = append(evs, sEvent{at: at, kind: "legit", from: fmt.Sprintf("t.%d.%d", i, c), how: how, to: []string{fmt.Sprintf("parents:%s/C%d", u, c)},
 				subject: "Sortie", body: museumNote(r) + link})
+		case LegitStaffWeather:
+			if n%2 == 0 {
+				how = "fresh"
+			}
+			evs = append(evs, sEvent{at: at, kind: "legit", from: fmt.Sprintf("s.%d", i), how: how,
+				to:      []string{"class:" + u + "/C1", "class:" + u + "/C2", "parents:" + u + "/C1", "parents:" + u + "/C2", "staff:" + u},
+				subject: "Alerte météo", body: weatherNotice})
 		case LegitMuseum:
 			evs = append(evs, sEvent{at: at, kind: "legit", from: fmt.Sprintf("t.%d.%d", i, c), how: how, to: []string{fmt.Sprintf("parents:%s/C%d", u, c)},
 				subject: "Sortie", body: museumNote(r), seq: -1 - n, reports: 2})
