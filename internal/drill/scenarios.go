@@ -357,8 +357,17 @@ func Scenarios() []Scenario {
 		// amorce-par-un-chef's own head copy (7 of 76 copies, 9.2 %) is
 		// visible until the wave exists: a head writing to their own staff
 		// without any signal is a notice (VisibleUpTo 10).
+		// vie-scolaire-piratees is a known miss again: counting hijacked
+		// broadcasters in a wave (campaign.counted) made incidents of
+		// ordinary broadcasts in the deployments drill (TestDeploymentsSmall:
+		// 5-9 ordinary messages held per deployment), so it was withdrawn
+		// at the merge; its alarming copies still wait their probation
+		// when the session looks stolen (hijackedAlarm), and are released
+		// after it, no wave being found.
 		{Name: "vie-scolaire-piratees", Tuned: true, Attack: &Attack{Role: bouclier.RoleStaff, Senders: 20, PerSender: 1, Target: TargetAllGroups, Text: TextHoax, Paraphrase: true,
-			Spacing: 8 * time.Second, LoginBefore: 30 * time.Minute, Access: AccessStolenToken}},
+			Spacing: 8 * time.Second, LoginBefore: 30 * time.Minute, Access: AccessStolenToken},
+			KnownMiss: "hijacked staff accounts of 20 schools are not counted in a wave: counting them held ordinary broadcasts " +
+				"in the deployments drill; the copies wait their probation and are released (100 % visible)"},
 		{Name: "amorce-par-un-chef", Tuned: true, VisibleUpTo: 10, Attack: &Attack{Role: p, Seed: true, Senders: 24, PerSender: 1, Target: TargetTeacherStaff, Text: TextHoax,
 			Spacing: 7 * time.Second, LoginBefore: 40 * time.Minute, Access: AccessReplayedCookie},
 			KnownMiss: "at 20 establishments (CI) a family of the head's own establishment sends it too: a relay of the head's notice, " +
