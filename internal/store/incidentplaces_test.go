@@ -63,7 +63,7 @@ func TestIncidentPlaces(t *testing.T) {
 				c           int64
 				sender, uai string
 			}{
-				{incident, "a2.x", "A2"}, {incident, "a2.x", "A2"},
+				{incident, "a2.x", "A2"}, {incident, "a2.x", "A2"}, {incident, "a2.x", "A2"}, {incident, "a2.x", "A2"},
 				{incident, "a1.x", "A1"}, {incident, "a1.x", "A1"}, {incident, "a1.y", "A1"},
 				{other, "a1.x", "A1"}, {other, "a1.y", "A1"}, {other, "a1.y", "A1"}, {other, "a1.y", "A1"},
 				{0, "a2.x", "A2"}, {0, "b1.x", "B1"},
@@ -81,7 +81,7 @@ func TestIncidentPlaces(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		want := []store.IncidentPlace{{UAI: "A1", Messages: 3, Accounts: 2}, {UAI: "A2", Messages: 2, Accounts: 1}, {UAI: "B1"}}
+		want := []store.IncidentPlace{{UAI: "A2", Messages: 4, Accounts: 1}, {UAI: "A1", Messages: 3, Accounts: 2}, {UAI: "B1"}}
 		if !reflect.DeepEqual(got, want) {
 			t.Errorf("incident places: %+v, want %+v", got, want)
 		}
