@@ -69,7 +69,7 @@ func TestIncidentPlacesCounts(t *testing.T) {
 	if strings.Join(got, " | ") != strings.Join(want, " | ") {
 		t.Errorf("establishments: %q, want %q", got, want)
 	}
-	for _, w := range []string{`<th scope="col">Messages</th><th scope="col">Comptes</th>`, `aria-labelledby="etablissements"`} {
+	for _, w := range []string{`<th scope="col">Messages</th><th scope="col">Comptes</th>`, `aria-label="Tableau des établissements de l’incident"`} {
 		if !strings.Contains(p.Body, w) {
 			t.Errorf("page lacks %q", w)
 		}
