@@ -38,6 +38,7 @@ import (
 	_ "github.com/jackc/pgx/v5/stdlib" // registers "pgx"
 
 	"github.com/bouclier/bouclier/internal/auth"
+	"github.com/bouclier/bouclier/internal/demo"
 )
 
 const (
@@ -322,14 +323,9 @@ func prepareBouclier(bin, dir, database string) error {
 		return err
 	}
 	stop(cmd)
-	var people bytes.Buffer
-	people.WriteString("username,display_name,role,academie,uai,class,email\n")
-	for i := range classSize {
-		fmt.Fprintf(&people, "banc.eleve%02d,Élève %d,student,versailles,0780001A,3C,\n", i, i)
-	}
 	files := map[string]string{
 		"classes.csv":  "uai,class\n0780001A,3C\n",
-		"people.csv":   people.String(),
+		"people.csv":   benchPeople(classSize),
 		"teaching.csv": "teacher,uai,class\nprof.martin,0780001A,3C\n",
 	}
 	if err := os.MkdirAll(dir, 0o700); err != nil {
@@ -592,4 +588,16 @@ func peakRSS(pid int) (int64, error) {
 		}
 	}
 	return 0, errors.New("no VmHWM")
+}
+
+// benchPeople is the import file of the bench's class: n pupils named as
+// the demo names people (demo.PersonName), so that the pages measured
+// show names of the length people have, not « Élève 7 ».
+func benchPeople(n int) string {
+	var people bytes.Buffer
+	people.WriteString("username,display_name,role,academie,uai,class,email\n")
+	for i := range n {
+		fmt.Fprintf(&people, "banc.eleve%02d,%s,student,versailles,0780001A,3C,\n", i, demo.PersonName(i))
+	}
+	return people.String()
 }

@@ -376,6 +376,13 @@ func TestBrowser(t *testing.T) {
 		}
 		e.shoot(ctx, "inbox")
 		e.axe(ctx, "inbox (with a message)")
+		// On a phone the bulk actions share one row above the messages.
+		e.do(ctx, chromedp.EmulateViewport(390, 844))
+		tops, err := chromedp.Run(ctx, chromedp.Evaluate[[]int](`[...document.querySelectorAll(".bulk button")].map(b => Math.round(b.getBoundingClientRect().top))`))
+		e.do(ctx, chromedp.EmulateViewport(1280, 900))
+		if err != nil || len(tops) != 2 || tops[0] != tops[1] {
+			t.Errorf("inbox's bulk actions at 390 px: tops %v (%v)", tops, err)
+		}
 		e.do(ctx, chromedp.Click(chromedp.CSS(".messages a")), chromedp.WaitVisible(chromedp.CSS(".thread")))
 		if got := text(t, ctx, ".thread .body"); !strings.Contains(got, "la sortie aura lieu jeudi") {
 			t.Fatalf("thread body %q", got)

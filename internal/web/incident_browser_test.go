@@ -34,6 +34,24 @@ func TestBrowserIncidentAtDrillSize(t *testing.T) {
 	}
 	e.chartTextInside(ctx)
 	e.shoot(ctx, "incident-drill")
+	// On a phone the two lists are short pages (10 establishments, 20
+	// accounts), not 100 rows between the summary and the closing form.
+	e.do(ctx, chromedp.EmulateViewport(390, 844))
+	geti := func(js string) int {
+		n, err := chromedp.Run(ctx, chromedp.Evaluate[int](js))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return n
+	}
+	rows := geti(`document.querySelectorAll("#etablissements ~ * tbody tr, #comptes ~ ul li").length`)
+	closeAt := geti(`Math.round(document.querySelector('form[action$="/close"]').getBoundingClientRect().top + scrollY)`)
+	phoneHeight := geti(`document.documentElement.scrollHeight`)
+	e.do(ctx, chromedp.EmulateViewport(1280, 900))
+	t.Logf("incident page at 390 px: %d px high, %d list rows, closing form at %d px", phoneHeight, rows, closeAt)
+	if rows > 30 || phoneHeight > 6000 {
+		t.Errorf("incident page at 390 px: %d list rows, %d px high", rows, phoneHeight)
+	}
 	// The list of incidents stacks on a phone rather than cut its columns.
 	e.do(ctx, chromedp.Navigate(e.url+"/admin/incidents"), chromedp.WaitVisible(chromedp.CSS(".table-wrap")), chromedp.EmulateViewport(390, 844))
 	over, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`(w => w.scrollWidth > w.clientWidth)(document.querySelector(".table-wrap"))`))

@@ -27,8 +27,12 @@ import (
 // the messages over time, the most frequent texts) and pages the lists,
 // so that its size does not grow with the incident.
 
+// A page of each list is short enough that a phone user scrolls past it
+// to the timeline and the closing form: 10 establishments (the most
+// active first) and 20 accounts, about 30 rows in all.
 const (
-	incidentPage   = 50 // establishments or accounts per page
+	placesPage     = 10 // establishments per page
+	accountsPage   = 20 // accounts per page
 	incidentTexts  = 5  // most frequent texts shown
 	incidentEvents = 20 // latest timeline events shown
 	excerptRunes   = 280
@@ -69,7 +73,12 @@ type incidentData struct {
 	AcademiesLabel string
 }
 
-type placeRow struct{ UAI, Name string }
+// placeRow is one of the incident's establishments with its part in it
+// (store.IncidentPlaces).
+type placeRow struct {
+	UAI, Name          string
+	Messages, Accounts int
+}
 
 // pager is one list's page links.
 type pager struct {
@@ -150,28 +159,45 @@ func (h *handler) incidentSummary(ctx context.Context, r *http.Request, u boucli
 	if err != nil {
 		return d, err
 	}
+	// Each establishment's messages and accounts in the incident: the
+	// officer calls the most active schools first.
+	counts := map[string]store.IncidentPlace{}
+	if h.d.DB != nil {
+		parts, err := h.d.DB.IncidentPlaces(ctx, in.ID)
+		if err != nil {
+			return d, err
+		}
+		for _, x := range parts {
+			counts[x.UAI] = x
+		}
+	}
 	var places []placeRow
 	for _, uai := range mine {
-		places = append(places, placeRow{UAI: uai, Name: names[uai]})
+		c := counts[uai]
+		places = append(places, placeRow{UAI: uai, Name: names[uai], Messages: c.Messages, Accounts: c.Accounts})
 	}
 	d.Mine, d.Others = len(mine), len(in.Establishments)-len(mine)
+	// Most messages first, then by name, the unnamed last.
 	sort.SliceStable(places, func(i, j int) bool {
+		if places[i].Messages != places[j].Messages {
+			return places[i].Messages > places[j].Messages
+		}
 		a, b := places[i].Name, places[j].Name
 		if a == "" || b == "" {
-			return a != "" // unnamed last
+			return a != "" && b == ""
 		}
 		return a < b
 	})
 	base := "/admin/incidents/" + strconv.FormatInt(in.ID, 10)
 	var lo, hi int
-	d.PlacesPage, lo, hi = paginate(len(places), pageParam(q, "etablissements"), func(n int) string { return pageLink(base, q, "etablissements", n) + "#etablissements" })
+	d.PlacesPage, lo, hi = paginate(len(places), placesPage, pageParam(q, "etablissements"), func(n int) string { return pageLink(base, q, "etablissements", n) + "#etablissements" })
 	d.Places, d.PlacesPage.Label = places[lo:hi], "Pages des établissements"
 	// Accounts, searchable.
 	accounts := in.Accounts
 	if d.Query = strings.TrimSpace(q.Get("compte")); d.Query != "" {
 		accounts = h.matchAccounts(ctx, in.Accounts, d.Query)
 	}
-	d.AccountsPage, lo, hi = paginate(len(accounts), pageParam(q, "comptes"), func(n int) string { return pageLink(base, q, "comptes", n) + "#comptes" })
+	d.AccountsPage, lo, hi = paginate(len(accounts), accountsPage, pageParam(q, "comptes"), func(n int) string { return pageLink(base, q, "comptes", n) + "#comptes" })
 	d.AccountRows, d.AccountsPage.Label = h.accountRows(ctx, accounts[lo:hi]), "Pages des comptes"
 	// Each account's establishment, for an officer: which school to call.
 	for i, a := range d.AccountRows {
@@ -373,13 +399,13 @@ func pageLink(base string, q url.Values, key string, n int) string {
 }
 
 // paginate returns the pager of page (clamped) and its bounds in the list.
-func paginate(total, page int, link func(int) string) (pager, int, int) {
-	pages := (total + incidentPage - 1) / incidentPage
+func paginate(total, size, page int, link func(int) string) (pager, int, int) {
+	pages := (total + size - 1) / size
 	if pages < 1 {
 		pages = 1
 	}
 	page = min(max(page, 1), pages)
-	lo, hi := (page-1)*incidentPage, min(page*incidentPage, total)
+	lo, hi := (page-1)*size, min(page*size, total)
 	p := pager{Page: page, Pages: pages, Total: total, First: lo + 1, Last: hi}
 	if page > 1 {
 		p.Prev = link(page - 1)

@@ -80,7 +80,7 @@ func seedDrill(t testing.TB, db *store.DB, now time.Time) int64 {
 
 // TestIncidentAtDrillSize: the officer's incident page stays a summary at
 // drill size (counts, a chart with its table, the top texts without the
-// screen's reasons, 50 establishments by name and 50 accounts a page, the
+// screen's reasons, 10 establishments (most messages, then by name) and 20 accounts a page, the
 // accounts searchable), and its actions ask for a confirmation first.
 func TestIncidentAtDrillSize(t *testing.T) {
 	e, srv := env(t)
@@ -126,7 +126,7 @@ func TestIncidentAtDrillSize(t *testing.T) {
 	}
 	for _, want := range []string{`<span class="kpi">2` + "\u202f" + `000</span> messages`, `<span class="kpi">400</span> établissements`,
 		`<span class="kpi">120</span> comptes`, "<strong>Ce soir</strong> · 1\u202f200&nbsp;messages", "Tous devant le portail",
-		first.name + " <span class=\"meta\">(" + first.uai + ")</span>", "1 à 50 sur 400", "1 à 50 sur 120", "Rappeler les 2\u202f000\u00a0messages", "Suspendre l’envoi dans 400\u00a0établissements",
+		first.name + " <span class=\"meta\">(" + first.uai + ")</span>", "1 à 10 sur 400", "1 à 20 sur 120", "Rappeler les 2\u202f000\u00a0messages", "Suspendre l’envoi dans 400\u00a0établissements",
 		`<table class="numbers">`, `aria-describedby="gi-desc"`, ">Messages</text>", ">Heure de début</text>", "Axe vertical gradué de 0 à ", "Détecté le ", ": Même texte envoyé depuis 400 établissements. Les chiffres ci-dessous sont à jour."} {
 		if !strings.Contains(p.Body, want) {
 			t.Errorf("page lacks %q\n%s", want, regexp.MustCompile(`kpi">[^<]*</span>[^<]*`).FindAllString(p.Body, -1))
@@ -138,7 +138,7 @@ func TestIncidentAtDrillSize(t *testing.T) {
 	if n := strings.Count(p.Body, "<rect "); n < 2 || n > 48 {
 		t.Errorf("%d bars in the chart", n)
 	}
-	if n := strings.Count(p.Body, ">eleve.drill."); n != 50 {
+	if n := strings.Count(p.Body, ">eleve.drill."); n != 20 {
 		t.Errorf("%d accounts on the first page", n)
 	}
 	// Accounts as people, the login and the establishment aside; the
@@ -149,8 +149,8 @@ func TestIncidentAtDrillSize(t *testing.T) {
 	if !strings.Contains(p.Body, "<dt>État</dt><dd>Ouvert</dd>") {
 		t.Error("state not « Ouvert »")
 	}
-	last := rssi.get(base + "?etablissements=8")
-	if !strings.Contains(last.Body, "351 à 400 sur 400") || !strings.Contains(last.Body, html.EscapeString(lastSchool)) || strings.Contains(last.Body, html.EscapeString(first.name)) {
+	last := rssi.get(base + "?etablissements=40")
+	if !strings.Contains(last.Body, "391 à 400 sur 400") || !strings.Contains(last.Body, html.EscapeString(lastSchool)) || strings.Contains(last.Body, html.EscapeString(first.name)) {
 		t.Errorf("last page of establishments:\n%s", last.Body)
 	}
 	found := rssi.get(base + "?" + url.Values{"compte": {"drill.07"}}.Encode())
@@ -204,7 +204,7 @@ func TestIncidentAtDrillSize(t *testing.T) {
 	}
 	// The page shows it on each account; contained again, nothing changes
 	// and the page says so rather than claim it did it.
-	if p := rssi.get(base); !strings.Contains(p.Body, `<span class="meta">eleve.drill.042 · `+html.EscapeString(demo.SchoolName(42))+`</span> <span class="tag">lecture seule</span>`) {
+	if p := rssi.get(base); !strings.Contains(p.Body, `<span class="meta">eleve.drill.012 · `+html.EscapeString(demo.SchoolName(12))+`</span> <span class="tag">lecture seule</span>`) {
 		t.Error("the contained accounts are not shown as read-only")
 	} else if !strings.Contains(p.Body, "eleve.drill.004 et 115\u00a0autres</li>") {
 		t.Errorf("the timeline lists the 120 contained logins:\n%s", regexp.MustCompile(`(?s)<ol class="timeline">.*?</ol>`).FindString(p.Body))
