@@ -78,15 +78,6 @@ func senderWeight(role bouclier.Role, f int64) float64 {
 // screen or links to a domain without history.
 func risky(f int64) bool { return alarming(f) || f&FlagNewLink != 0 }
 
-// counted reports whether a sender counts among a wave's signalled
-// senders: a family or teacher account. A head's, staff's or
-// administrator's with a strong account signal was tried (campaign7's
-// vie-scolaire-piratees): it made incidents of ordinary broadcasts in the
-// deployments drill (TestDeploymentsSmall held 5-9 ordinary messages per
-// deployment), so hijacked broadcasters are left to the probation of
-// their alarming content (hijackedAlarm) and to the screen.
-func counted(role bouclier.Role, f int64) bool { return !IsBroadcaster(role) }
-
 // hasAccountSignal reports whether flags hold an account signal.
 func hasAccountSignal(f int64) bool { return f&(FlagAccount|FlagOffHours) != 0 }
 
@@ -200,10 +191,15 @@ func (d *Detector) assessWave(ctx context.Context, ns []store.CampaignObs, sig S
 		schools[o.UAI] = true
 		w.uai[s] = o.UAI
 		w.weight += senderWeight(w.roles[s], f)
-		if (suspectAccount(f) || hasBehaviourSignal(f)) && counted(w.roles[s], f) {
+		if (suspectAccount(f) || hasBehaviourSignal(f)) && !IsBroadcaster(w.roles[s]) {
 			w.anySignal++
 		}
-		if suspectAccount(f) && counted(w.roles[s], f) {
+		// A head's or staff's account with a strong account signal was
+		// counted too (campaign7's vie-scolaire-piratees): it made
+		// incidents of ordinary broadcasts in the deployments drill, so
+		// hijacked broadcasters are left to the probation of their
+		// alarming content (hijackedAlarm) and to the screen.
+		if suspectAccount(f) && !IsBroadcaster(w.roles[s]) {
 			w.signalled++
 			signalledSchools[o.UAI] = true
 		}

@@ -646,7 +646,7 @@ func (t *Tx) PurgeCampaignObs(ctx context.Context, keysBefore, obsBefore int64) 
 	purge := `DELETE FROM campaign_keys WHERE at < ?`
 	if t.db.dialect == SQLite {
 		purge = `DELETE FROM campaign_keylog WHERE at < ?`
-		t.keyOps = append(t.keyOps, keyOp{before: keysBefore})
+		t.keysPurged = max(t.keysPurged, keysBefore)
 	}
 	if _, err := t.exec(ctx, purge, keysBefore); err != nil {
 		return fmt.Errorf("purge campaign keys: %w", err)

@@ -19,15 +19,15 @@ import (
 // pages, docs/performance.md), and the writer is two thirds of the
 // server's CPU. Now a send appends one row to campaign_keylog (its keys
 // as a list), on pages the commit writes anyway, and each process reads
-// the rows added since it last looked before it answers (catchUp): the
+// the rows added since it last looked before it answers (keyNeighbours): the
 // rows of other processes on the same file too, in commit order (seq),
 // and never a rolled-back one. The first look reads the whole log, which
 // holds the keys' window only (PurgeCampaignObs), so a restart or a crash
 // loses nothing.
 //
 // Removals are made by this process's own transactions once committed
-// (Tx.keyOps): a purge trims the index, an erasure or a commit whose
-// outcome is unknown drops it, to be read again from the log. Another
+// (InTx): a purge trims the index, an erasure drops it, to be read again
+// from the log. Another
 // process's purge or erasure leaves entries here until this process's
 // own (both sweep; their observations are gone, so they are never
 // returned, at worst they take a place among a key's newest).
@@ -56,25 +56,12 @@ func compareEntries(a, b keyEntry) int {
 	return cmp.Or(cmp.Compare(a.at, b.at), cmp.Compare(a.message, b.message))
 }
 
-// keyOp is a removal from the index made by a transaction, applied once
-// it is committed.
-type keyOp struct {
-	before int64 // every entry before this instant (a purge)
-}
-
-// apply makes a committed transaction's removals: the entries before a
-// purge's instant go, and the rows still pointed to are packed again.
-func (ix *keyIndex) apply(ops []keyOp) {
-	if len(ops) == 0 {
-		return
-	}
+// trim drops the entries before a purge's instant, once committed, and
+// packs the rows still pointed to.
+func (ix *keyIndex) trim(before int64) {
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
 	ix.gen++
-	var before int64 = math.MinInt64
-	for _, op := range ops {
-		before = max(before, op.before)
-	}
 	rows := make([]keyEntry, 0, len(ix.rows)/2)
 	moved := map[uint32]uint32{}
 	keep := func(r uint32) (uint32, bool) {

@@ -35,7 +35,7 @@ func TestKeyIndexEntries(t *testing.T) {
 	if got, want := ix.newest([]int64{7, 8}, 0, 2), []int64{1, 3}; !slices.Equal(got, want) {
 		t.Errorf("newest: %v, want %v", got, want)
 	}
-	ix.apply([]keyOp{{before: 30}})
+	ix.trim(30)
 	if got, want := filed(&ix, 7), []keyEntry{{30, 3}, {40, 1}}; !slices.Equal(got, want) {
 		t.Errorf("key 7 after a purge: %v, want %v", got, want)
 	}

@@ -266,12 +266,13 @@ type Tx struct {
 	// the cached copies are invalidated when the transaction ends.
 	authDirty bool
 	// erased: messages or accounts were erased (retention); the pages
-	// this process kept are dropped when the transaction ends, so that
-	// nothing erased stays in its memory.
+	// and campaign keys this process kept are dropped when the
+	// transaction ends, so that nothing erased stays in its memory.
 	erased bool
-	// keyOps: removals from the campaign key index (SQLite,
-	// keyindex.go), made once the transaction is committed.
-	keyOps []keyOp
+	// keysPurged: the instant before which the transaction purged the
+	// campaign keys (0: none); the key index (SQLite, keyindex.go) drops
+	// them once it is committed.
+	keysPurged int64
 }
 
 // InTx runs fn in one write transaction, committed if fn returns nil.
@@ -281,7 +282,7 @@ func (db *DB) InTx(ctx context.Context, fn func(*Tx) error) error {
 		return fmt.Errorf("begin: %w", err)
 	}
 	t := &Tx{db: db, tx: tx}
-	var committed, unknown bool
+	var committed bool
 	defer func() {
 		// After the commit or rollback, before the caller hears of it: a
 		// request that follows a revocation reads it.
@@ -290,12 +291,9 @@ func (db *DB) InTx(ctx context.Context, fn func(*Tx) error) error {
 		}
 		if t.erased {
 			db.pages.clear()
-		}
-		switch {
-		case unknown || t.erased && db.dialect == SQLite:
 			db.keys.reset()
-		case committed:
-			db.keys.apply(t.keyOps)
+		} else if committed && t.keysPurged != 0 {
+			db.keys.trim(t.keysPurged)
 		}
 	}()
 	if err := fn(t); err != nil {
@@ -310,9 +308,10 @@ func (db *DB) InTx(ctx context.Context, fn func(*Tx) error) error {
 	}
 	if err := tx.Commit(); err != nil {
 		// Whether the commit took effect is unknown: a chain this
-		// transaction created is not reused, nor the key index.
+		// transaction created is not reused. (The key index needs no
+		// care: it reads only committed rows of the log; at worst a purge
+		// that took effect leaves entries until the next one.)
 		t.releaseChain(false)
-		unknown = true
 		return fmt.Errorf("commit: %w", err)
 	}
 	committed = true
