@@ -28,6 +28,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strconv"
 	"strings"
@@ -253,25 +254,61 @@ func runNodes(bin, pgURL, work string, rounds int, d time.Duration, clients int)
 	if r := load(client, []*target{a, b}, 2*time.Second, clients); r.sent == 0 {
 		return fmt.Errorf("no send acknowledged while warming up: %s", r.firstErr)
 	}
-	var ratio, one, two []float64
+	pg := postgresCPU(pgURL)
+	var ratio, one, two, busyOne, busyTwo, cpuRatio, ceiling []float64
 	for i := range rounds {
 		sets := [][]*target{{a}, {a, b}}
 		if i%2 == 1 {
 			sets[0], sets[1] = sets[1], sets[0]
 		}
-		var rate [2]float64
+		var rate, busy, perMsg [2]float64
 		for _, set := range sets {
+			before, err := readCost(a, b, pg)
+			if err != nil {
+				return err
+			}
 			r := load(client, set, d, clients)
-			rate[len(set)-1] = r.rate
-			fmt.Printf("round %d %d process(es) %7.0f msg/s  p50 %6.1f ms  p99 %6.1f ms  load %4.1f  failed %d %s\n", i+1, len(set), r.rate, ms(r.p50), ms(r.p99), loadAverage(), r.failed, r.firstErr)
+			after, err := readCost(a, b, pg)
+			if err != nil {
+				return err
+			}
+			k := len(set) - 1
+			rate[k], busy[k] = r.rate, busyFraction(before.machine, after.machine)
+			servers, database := after.servers-before.servers, after.database-before.database
+			if r.sent > 0 {
+				perMsg[k] = float64(servers+database) / float64(r.sent) / float64(time.Microsecond)
+			}
+			dbCost := "PostgreSQL not measured"
+			if pg != 0 {
+				dbCost = fmt.Sprintf("PostgreSQL %4.0f", float64(database.Microseconds())/float64(max(r.sent, 1)))
+			}
+			fmt.Printf("round %d %d process(es) %7.0f msg/s  p50 %6.1f ms  p99 %6.1f ms  CPU µs/msg: servers %4.0f, %s  machine busy %3.0f %%  load %4.1f  failed %d %s\n",
+				i+1, len(set), r.rate, ms(r.p50), ms(r.p99), float64(servers.Microseconds())/float64(max(r.sent, 1)), dbCost, 100*busy[k], loadAverage(), r.failed, r.firstErr)
 		}
 		one, two = append(one, rate[0]), append(two, rate[1])
 		ratio = append(ratio, rate[1]/rate[0])
+		busyOne, busyTwo = append(busyOne, 100*busy[0]), append(busyTwo, 100*busy[1])
+		if perMsg[0] > 0 && perMsg[1] > 0 && busy[0] > 0 {
+			cpuRatio = append(cpuRatio, perMsg[1]/perMsg[0])
+			// What two processes could reach here with every core busy at
+			// the CPU per message they were measured at: the machine's
+			// headroom left by one process, less what a message costs more.
+			ceiling = append(ceiling, perMsg[0]/perMsg[1]/busy[0])
+		}
 	}
 	fmt.Printf("\n%d rounds of %s, %d clients, teacher → class of %d over HTTP, PostgreSQL (min / median / max)\n", rounds, d, clients, classSize)
 	fmt.Printf("one process:  %s msg/s\n", mmm(one))
 	fmt.Printf("two processes: %s msg/s\n", mmm(two))
 	fmt.Printf("two / one:     %s\n", mmm(ratio))
+	fmt.Printf("machine busy, one process: %s %%; two processes: %s %% (%d cores)\n", mmm(busyOne), mmm(busyTwo), runtime.NumCPU())
+	if len(cpuRatio) > 0 {
+		what := "servers and PostgreSQL"
+		if pg == 0 {
+			what = "servers only, PostgreSQL not measured"
+		}
+		fmt.Printf("CPU per message (%s), two / one: %s\n", what, mmm(cpuRatio))
+		fmt.Printf("two / one ceiling on this machine (every core busy at two's CPU per message): %s\n", mmm(ceiling))
+	}
 	for _, t := range []*target{a, b} {
 		hwm, err := peakRSS(t.cmd.Process.Pid)
 		if err != nil {
@@ -535,7 +572,6 @@ func load(client *http.Client, targets []*target, d time.Duration, clients int) 
 	return res
 }
 
-// cpuTime returns the user and system CPU time a process has used.
 // loadAverage returns the machine's load average over the last minute
 // (/proc/loadavg), or -1 if it cannot be read: the other work running
 // beside the benchmark, which moves the rates of a round.
@@ -555,24 +591,10 @@ func loadAverage() float64 {
 	return v
 }
 
+// cpuTime returns the user and system CPU time a process has used.
 func cpuTime(pid int) (time.Duration, error) {
-	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", pid))
-	if err != nil {
-		return 0, err
-	}
-	// Fields after the command name, which is in parentheses.
-	i := bytes.LastIndexByte(b, ')')
-	if i < 0 {
-		return 0, errors.New("unexpected /proc/PID/stat")
-	}
-	f := strings.Fields(string(b[i+1:]))
-	if len(f) < 13 {
-		return 0, errors.New("unexpected /proc/PID/stat")
-	}
-	ut, _ := strconv.ParseInt(f[11], 10, 64)
-	st, _ := strconv.ParseInt(f[12], 10, 64)
-	const ticks = 100 // USER_HZ on Linux
-	return time.Duration(ut+st) * time.Second / ticks, nil
+	own, _, _, err := procTimes(pid)
+	return own, err
 }
 
 // peakRSS returns a process's peak resident set size (VmHWM).
