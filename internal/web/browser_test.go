@@ -102,6 +102,9 @@ func startE2EOpts(t *testing.T, budget time.Duration, opts server.Options) *e2e 
 	}
 	_, file, _, _ := runtime.Caller(0)
 	shots := filepath.Join(filepath.Dir(file), "..", "..", "screenshots")
+	if dir := os.Getenv("BOUCLIER_SHOTS"); dir != "" { // a walk's screenshots kept apart
+		shots = dir
+	}
 	if err := os.MkdirAll(shots, 0o755); err != nil {
 		t.Fatal(err)
 	}
@@ -126,9 +129,11 @@ func startChromium(t *testing.T, bin string, budget time.Duration) (context.Cont
 			chromedp.Flag("disable-component-update", true), chromedp.Flag("disable-sync", true),
 			// A French user's browser: its language (navigator.language) and
 			// the Accept-Language it sends. Headless Chromium ignores --lang
-			// alone; its date fields keep the English order as long as the
-			// browser has no French resources (Debian's chromium-l10n), which
-			// is why the pages say the format themselves (localtime.go). No
+			// alone; its date fields keep the English order (and Intl its
+			// en-US) as long as the browser has no French resources (Debian's
+			// chromium-l10n, which needs a newer chromium than installed here;
+			// LANGUAGE=fr does not help either), which is why the pages name no
+			// order for the browser's date field (localtime.go). No
 			// LANG=fr_FR here: without that locale installed, Chromium falls
 			// back to ASCII and loses non-ASCII file names.
 			chromedp.Flag("lang", "fr-FR"), chromedp.Flag("accept-lang", "fr-FR,fr"),
