@@ -256,6 +256,7 @@ func (e *e2e) shoot(ctx context.Context, name string) {
 	e.t.Helper()
 	for _, w := range []int64{1280, 390} {
 		e.do(ctx, chromedp.EmulateViewport(w, 860))
+		e.settle(ctx)
 		png, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
 		if err != nil {
 			e.t.Fatal(err)
@@ -272,6 +273,26 @@ func (e *e2e) shoot(ctx context.Context, name string) {
 		}
 	}
 	e.do(ctx, chromedp.EmulateViewport(1280, 860))
+}
+
+// settle waits, after the viewport changes, for the page's menu to fold
+// or unfold (static/app.js does it on the width's change event, which
+// comes after the change): a screenshot or a measure taken before shows
+// a phone with the whole navigation unfolded.
+func (e *e2e) settle(ctx context.Context) {
+	e.t.Helper()
+	const settled = `(() => { const n = document.getElementById("nav-principale"), b = document.querySelector(".menu-btn");
+		if (!n || !b || !document.documentElement.classList.contains("js")) return true;
+		return n.classList.contains("collapsed") === (matchMedia("(max-width: 40rem)").matches && b.getAttribute("aria-expanded") !== "true"); })()`
+	for deadline := time.Now().Add(5 * time.Second); ; time.Sleep(50 * time.Millisecond) {
+		ok, err := chromedp.Run(ctx, chromedp.Evaluate[bool](settled))
+		if err == nil && ok {
+			return
+		}
+		if time.Now().After(deadline) {
+			e.t.Fatalf("the menu does not settle after the viewport changed (%v)", err)
+		}
+	}
 }
 
 type axeViolation struct {
@@ -298,6 +319,7 @@ func (e *e2e) axeAt(ctx context.Context, name string, width int64) {
 	e.t.Helper()
 	if width != 1280 {
 		e.do(ctx, chromedp.EmulateViewport(width, 844))
+		e.settle(ctx)
 		// Back to the window's own size, as a person turning a tablet would.
 		defer e.do(ctx, chromedp.EmulateViewport(1280, 900))
 		name += " at " + strconv.FormatInt(width, 10) + " px"
