@@ -102,6 +102,9 @@ func startE2EOpts(t *testing.T, budget time.Duration, opts server.Options) *e2e 
 	}
 	_, file, _, _ := runtime.Caller(0)
 	shots := filepath.Join(filepath.Dir(file), "..", "..", "screenshots")
+	if dir := os.Getenv("BOUCLIER_SHOTS"); dir != "" { // a walk's screenshots kept apart
+		shots = dir
+	}
 	if err := os.MkdirAll(shots, 0o755); err != nil {
 		t.Fatal(err)
 	}
@@ -126,9 +129,11 @@ func startChromium(t *testing.T, bin string, budget time.Duration) (context.Cont
 			chromedp.Flag("disable-component-update", true), chromedp.Flag("disable-sync", true),
 			// A French user's browser: its language (navigator.language) and
 			// the Accept-Language it sends. Headless Chromium ignores --lang
-			// alone; its date fields keep the English order as long as the
-			// browser has no French resources (Debian's chromium-l10n), which
-			// is why the pages say the format themselves (localtime.go). No
+			// alone; its date fields keep the English order (and Intl its
+			// en-US) as long as the browser has no French resources (Debian's
+			// chromium-l10n, which needs a newer chromium than installed here;
+			// LANGUAGE=fr does not help either), which is why the pages name no
+			// order for the browser's date field (localtime.go). No
 			// LANG=fr_FR here: without that locale installed, Chromium falls
 			// back to ASCII and loses non-ASCII file names.
 			chromedp.Flag("lang", "fr-FR"), chromedp.Flag("accept-lang", "fr-FR,fr"),
@@ -251,6 +256,7 @@ func (e *e2e) shoot(ctx context.Context, name string) {
 	e.t.Helper()
 	for _, w := range []int64{1280, 390} {
 		e.do(ctx, chromedp.EmulateViewport(w, 860))
+		e.settle(ctx)
 		png, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
 		if err != nil {
 			e.t.Fatal(err)
@@ -267,6 +273,26 @@ func (e *e2e) shoot(ctx context.Context, name string) {
 		}
 	}
 	e.do(ctx, chromedp.EmulateViewport(1280, 860))
+}
+
+// settle waits, after the viewport changes, for the page's menu to fold
+// or unfold (static/app.js does it on the width's change event, which
+// comes after the change): a screenshot or a measure taken before shows
+// a phone with the whole navigation unfolded.
+func (e *e2e) settle(ctx context.Context) {
+	e.t.Helper()
+	const settled = `(() => { const n = document.getElementById("nav-principale"), b = document.querySelector(".menu-btn");
+		if (!n || !b || !document.documentElement.classList.contains("js")) return true;
+		return n.classList.contains("collapsed") === (matchMedia("(max-width: 40rem)").matches && b.getAttribute("aria-expanded") !== "true"); })()`
+	for deadline := time.Now().Add(5 * time.Second); ; time.Sleep(50 * time.Millisecond) {
+		ok, err := chromedp.Run(ctx, chromedp.Evaluate[bool](settled))
+		if err == nil && ok {
+			return
+		}
+		if time.Now().After(deadline) {
+			e.t.Fatalf("the menu does not settle after the viewport changed (%v)", err)
+		}
+	}
 }
 
 type axeViolation struct {
@@ -293,6 +319,7 @@ func (e *e2e) axeAt(ctx context.Context, name string, width int64) {
 	e.t.Helper()
 	if width != 1280 {
 		e.do(ctx, chromedp.EmulateViewport(width, 844))
+		e.settle(ctx)
 		// Back to the window's own size, as a person turning a tablet would.
 		defer e.do(ctx, chromedp.EmulateViewport(1280, 900))
 		name += " at " + strconv.FormatInt(width, 10) + " px"

@@ -28,7 +28,7 @@ func TestDateFieldsInFrench(t *testing.T) {
 	p := prof.get("/compose")
 	p.Body = html.UnescapeString(p.Body)
 	for _, want := range []string{`aria-describedby="send-at-format send-at-lu send-at-aide"`, `data-readback="send-at-lu"`,
-		"<p class=\"hint\" id=\"send-at-format\">Format\u00a0: jj/mm/aaaa hh:mm (jour, mois, année, heure, minutes).</p>"} {
+		"<p class=\"hint\" id=\"send-at-format\">Si le champ ne propose pas de calendrier, écrivez la date et l’heure sous la forme jj/mm/aaaa hh:mm, par exemple 24/03/2027 14:30.</p>"} {
 		if !strings.Contains(p.Body, want) {
 			t.Errorf("compose lacks %s", want)
 		}
@@ -62,7 +62,7 @@ func TestDateFieldsInFrench(t *testing.T) {
 	head := newBrowser(t, srv)
 	head.login("principal.moulin", e.OTP(t, 0))
 	p = head.get("/admin/suspensions")
-	if !strings.Contains(p.Body, `aria-describedby="until-format until-lu until-aide"`) || !strings.Contains(html.UnescapeString(p.Body), "<p class=\"hint\" id=\"until-format\">Format\u00a0: jj/mm/aaaa") {
+	if !strings.Contains(p.Body, `aria-describedby="until-format until-lu until-aide"`) || !strings.Contains(html.UnescapeString(p.Body), "<p class=\"hint\" id=\"until-format\">Si le champ ne propose pas de calendrier, écrivez la date et l’heure sous la forme jj/mm/aaaa hh:mm") {
 		t.Errorf("suspensions page: no format said for the end")
 	}
 	suspend := func(until string) page {

@@ -34,8 +34,9 @@ func TestBrowserIncidentAtDrillSize(t *testing.T) {
 	}
 	e.chartTextInside(ctx)
 	e.shoot(ctx, "incident-drill")
-	// On a phone the two lists are short pages (10 establishments, 20
-	// accounts), not 100 rows between the summary and the closing form.
+	// On a phone the officer reaches the actions within the first two
+	// screens, and the page is the summary, its long lists folded under
+	// their counts (it was 5,357 px high with them open).
 	e.do(ctx, chromedp.EmulateViewport(390, 844))
 	geti := func(js string) int {
 		n, err := chromedp.Run(ctx, chromedp.Evaluate[int](js))
@@ -44,14 +45,19 @@ func TestBrowserIncidentAtDrillSize(t *testing.T) {
 		}
 		return n
 	}
-	rows := geti(`document.querySelectorAll("#etablissements ~ * tbody tr, #comptes ~ ul li").length`)
-	closeAt := geti(`Math.round(document.querySelector('form[action$="/close"]').getBoundingClientRect().top + scrollY)`)
+	e.settle(ctx) // the menu folded, as a phone shows it
+	actionsAt := geti(`Math.round(document.querySelector("#actions-incident").getBoundingClientRect().top + scrollY)`)
+	closeAt := geti(`Math.round(document.querySelector(".close-incident").getBoundingClientRect().top + scrollY)`)
 	phoneHeight := geti(`document.documentElement.scrollHeight`)
+	// Paging the establishments opens their list where it was.
+	e.do(ctx, chromedp.Navigate(fmt.Sprintf("%s/admin/incidents/%d?etablissements=2#etablissements", e.url, id)), chromedp.WaitVisible(chromedp.CSS("table.places")))
+	rows := geti(`document.querySelectorAll("table.places tbody tr").length`)
 	e.do(ctx, chromedp.EmulateViewport(1280, 900))
-	t.Logf("incident page at 390 px: %d px high, %d list rows, closing form at %d px", phoneHeight, rows, closeAt)
-	if rows > 30 || phoneHeight > 6000 {
-		t.Errorf("incident page at 390 px: %d list rows, %d px high", rows, phoneHeight)
+	t.Logf("incident page at 390 px: %d px high, actions at %d px, closing at %d px; a page of %d establishments", phoneHeight, actionsAt, closeAt, rows)
+	if actionsAt > 1000 || closeAt > 1700 || phoneHeight > 3500 || rows != 10 {
+		t.Errorf("incident page at 390 px: %d px high, actions at %d px, closing at %d px, %d establishments", phoneHeight, actionsAt, closeAt, rows)
 	}
+	e.shoot(ctx, "incident-drill-places")
 	// The list of incidents stacks on a phone rather than cut its columns.
 	e.do(ctx, chromedp.Navigate(e.url+"/admin/incidents"), chromedp.WaitVisible(chromedp.CSS(".table-wrap")), chromedp.EmulateViewport(390, 844))
 	over, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`(w => w.scrollWidth > w.clientWidth)(document.querySelector(".table-wrap"))`))

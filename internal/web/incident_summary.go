@@ -36,6 +36,7 @@ const (
 	incidentTexts  = 5  // most frequent texts shown
 	incidentEvents = 20 // latest timeline events shown
 	excerptRunes   = 280
+	foldOver       = 5 // a list longer than this is folded (incidentData.OpenPlaces)
 )
 
 type incidentData struct {
@@ -51,6 +52,11 @@ type incidentData struct {
 	Events        []store.CampaignEvent
 	EarlierEvents int
 	CanAct        bool // open, with messages or places to act on
+	// The lists are folded under the counts, so that an officer on a
+	// phone reaches the actions and the chart, not walls of names; a
+	// list is open when short or when the officer is paging or
+	// searching it.
+	OpenPlaces, OpenAccounts, OpenEvents bool
 	// Within the user's authority (incidentScope): the establishments
 	// listed and acted on; the others are counted, not named.
 	Mine, Others int
@@ -205,6 +211,9 @@ func (h *handler) incidentSummary(ctx context.Context, r *http.Request, u boucli
 			d.AccountRows[i].Place = names[a.UAI]
 		}
 	}
+	d.OpenPlaces = len(places) <= foldOver || q.Has("etablissements")
+	d.OpenAccounts = len(accounts) <= foldOver || q.Has("comptes") || d.Query != ""
+	d.OpenEvents = len(in.Timeline) <= foldOver
 	if in.ClosedBy != "" {
 		d.ClosedByLabel = h.accountRows(ctx, []string{in.ClosedBy})[0].Label
 	}

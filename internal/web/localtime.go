@@ -21,8 +21,14 @@ import (
 // person types in a text box the French way, with a French error tied to
 // the field when it cannot.
 
-// timeFormatHint is the format said under every date and time field.
-const timeFormatHint = "Format\u00a0: jj/mm/aaaa hh:mm (jour, mois, année, heure, minutes)."
+// timeFormatHint is said under every date and time field. It names no
+// order for the browser's own date field, which shows the order of the
+// browser's language resources, not of navigator.language (a French
+// Chromium without them shows mm/dd/yyyy): the format is for a browser
+// that shows a plain text box, which the server reads the French way.
+// With JavaScript, static/app.js says which case holds and reads the
+// date back in French words.
+const timeFormatHint = "Si le champ ne propose pas de calendrier, écrivez la date et l’heure sous la forme jj/mm/aaaa hh:mm, par exemple 24/03/2027 14:30."
 
 // timeUnreadable is the error of a date and time the server cannot read.
 const timeUnreadable = "Date ou heure illisible\u00a0: écrivez-les sous la forme jj/mm/aaaa hh:mm, par exemple 24/03/2027 14:30."

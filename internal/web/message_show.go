@@ -122,6 +122,9 @@ func (h *handler) messagePage(w http.ResponseWriter, r *http.Request, s auth.Ses
 	d := threadData{Entry: e, Mine: e.SenderID == u.ID, JustSent: q.Get("envoye") != "", Reported: q.Get("signale") != "",
 		ReportReasons: reportReasons}
 	d.UrgentUnneeded = d.JustSent && q.Get("urgent") == "inutile"
+	// « Signaler », above the message, opens the report form at the
+	// page's end, without JavaScript.
+	d.Report.Open = q.Get("signaler") != ""
 	d.Back = threadBack(e, d.Mine, q.Get("de"))
 	if d.Mine {
 		xs, err := h.d.Messaging.Unreached(ctx, u, id)

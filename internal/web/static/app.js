@@ -290,22 +290,35 @@ function readBack() {
     if (!out) {
       return;
     }
-    // A browser in another language shows its own order (mm/dd/yyyy in
-    // English) in place of the jj/mm/aaaa the page says: say so, and
-    // point to the sentence that reads the date back.
+    // The browser's own date field shows the order of its language
+    // resources, which no script can read (navigator.language says fr-FR
+    // in a French Chromium that shows mm/dd/yyyy): the hint names no
+    // order for it and points to the sentence below, in French whatever
+    // the browser. A browser without the date field has a text box,
+    // which the server reads as jj/mm/aaaa hh:mm.
     var format = document.getElementById(input.dataset.format || "");
-    if (format && input.type === "datetime-local" && !/^fr(-|$)/i.test(navigator.language || "")) {
-      format.textContent = "Votre navigateur, réglé dans une autre langue, peut afficher la date dans un autre ordre (mm/dd/yyyy en anglais)\u00a0: vérifiez-la dans la phrase en français qui s’affiche dessous.";
+    var native = input.type === "datetime-local";
+    if (format) {
+      format.textContent = native ?
+        "Le champ montre la date dans l’ordre de votre navigateur (le jour ou le mois en premier)\u00a0: vérifiez-la dans la phrase en toutes lettres qui s’affiche dessous." :
+        "Format\u00a0: jj/mm/aaaa hh:mm (jour, mois, année, heure, minutes), par exemple 24/03/2027 14:30.";
     }
     var show = function () {
+      var y, mo, d, h, mi;
       var m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})/.exec(input.value);
-      if (!m) {
+      if (m) {
+        y = +m[1]; mo = +m[2]; d = +m[3]; h = +m[4]; mi = m[5];
+      } else if (!native && (m = /^(\d{1,2})[\/.\-](\d{1,2})[\/.\-](\d{4}),?\s*(?:à\s*)?(\d{1,2})\s*(?:h|:)\s*(\d{2})?$/.exec(input.value.trim()))) {
+        // Typed the French way in a text box (localtime.go, frenchTyped).
+        y = +m[3]; mo = +m[2]; d = +m[1]; h = +m[4]; mi = m[5] || "00";
+      }
+      var day = y ? new Date(y, mo - 1, d) : null;
+      if (!day || day.getMonth() !== mo - 1 || day.getDate() !== d || h > 23 || +mi > 59) {
         out.textContent = "";
         return;
       }
-      var day = new Date(+m[1], +m[2] - 1, +m[3]).getDay();
-      out.textContent = "Soit le " + days[day] + " " + (+m[3] === 1 ? "1er" : String(+m[3])) + "\u00a0" + months[+m[2] - 1] + " " + m[1] +
-        " à " + (+m[4]) + "\u00a0h\u00a0" + m[5] + ".";
+      out.textContent = "Soit le " + days[day.getDay()] + " " + (d === 1 ? "1er" : String(d)) + "\u00a0" + months[mo - 1] + " " + y +
+        " à " + h + "\u00a0h\u00a0" + mi + ".";
     };
     input.addEventListener("change", show);
     input.addEventListener("input", show);
