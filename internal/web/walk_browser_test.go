@@ -44,6 +44,9 @@ func TestBrowserWalk(t *testing.T) {
 	// On a phone the message's actions sit above it; « Signaler » opens
 	// the report form at the page's end, in view.
 	e.do(parent, chromedp.EmulateViewport(390, 844))
+	// The menu folds on the width's change event: a click before it has
+	// lands where the link was (settle).
+	e.settle(parent)
 	e.follow(parent, `.msg-actions a[href*="signaler=1"]`)
 	state, err := chromedp.Run(parent, chromedp.Evaluate[string](`(() => { const d = document.getElementById("signaler"), r = d.getBoundingClientRect();
 		return (d.open ? "open" : "closed") + (r.top > -1 && r.top < innerHeight ? " in view" : " out of view, at " + r.top); })()`))
@@ -64,11 +67,14 @@ func TestBrowserWalk(t *testing.T) {
 	e.shoot(officer, "walk-incident")
 }
 
-// follow clicks the link sel and waits for the next page to have loaded
-// (submit, for a link).
+// follow activates the link sel and waits for the next page to have
+// loaded (submit, for a link). The link is activated by the page's own
+// click(), not at mouse coordinates, which a layout still moving (the
+// menu folding on a phone) can send elsewhere.
 func (e *e2e) follow(ctx context.Context, sel string) {
 	e.t.Helper()
-	e.do(ctx, chromedp.Evaluate[chromedp.Void](`void (document.documentElement.dataset.old = "1")`), chromedp.Click(chromedp.CSS(sel)))
+	e.do(ctx, chromedp.WaitVisible(chromedp.CSS(sel)), chromedp.Evaluate[chromedp.Void](`void (document.documentElement.dataset.old = "1")`),
+		chromedp.Evaluate[chromedp.Void](fmt.Sprintf(`document.querySelector(%q).click()`, sel)))
 	for deadline := time.Now().Add(20 * time.Second); time.Now().Before(deadline); time.Sleep(50 * time.Millisecond) {
 		done, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`document.documentElement.dataset.old !== "1" && document.readyState === "complete"`))
 		if err == nil && done {
