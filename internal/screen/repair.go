@@ -409,10 +409,14 @@ func anchored(ps []string) bool {
 const (
 	rfTarget uint8 = 1 << iota // te, vous, lui, leur, les, ces, tous…, or a group of people
 	rfAct                      // an act word
+	rfPiece                    // a short unknown word: maybe a syllable of a split word (joinSyllables)
 )
 
 func repairFlags(ki *keyInfo) uint8 {
 	var f uint8
+	if pieceKey(ki) {
+		f |= rfPiece
+	}
 	// The school or a place in it is a target too (« je vais explozer le
 	// lycée »): fifteenth round.
 	if repairTargets[ki.key] || ki.g8&gcPeople != 0 || ki.frame&fc_school != 0 {
@@ -458,6 +462,17 @@ func (nb *nbufs) repairWords(a analysis, kc *keyCache) analysis {
 		ki := kc.info(a.toks[i].key)
 		rf |= ki.rflags
 		need = need || ki.fix != nil
+	}
+	if rf&rfPiece != 0 || hyphenPair(a) {
+		if j, ok := joinSyllables(a, kc); ok {
+			a = j
+			need, rf = false, 0
+			for i := range a.toks {
+				ki := kc.info(a.toks[i].key)
+				rf |= ki.rflags
+				need = need || ki.fix != nil
+			}
+		}
 	}
 	if !need {
 		return a
@@ -645,4 +660,117 @@ func glueSlot(ts []token, i int) bool {
 		return false
 	}
 	return i > 0 && ts[i].flags&tSentence == 0 && glueAfter[ts[i-1].key]
+}
+
+// Split words. « ex-plo-ser », « je vais te tu er », « dé fon cer »: an
+// act word cut into syllables by hyphens or spaces, which joinSpelled
+// (letters one by one) does not join. A run of two to five short pieces
+// (one to four letters) separated only by spelling-out characters is
+// joined when the whole is a form of an act verb or an act noun and at
+// least one piece is no word at all, or the pieces are cut by single
+// hyphens (« bu-ter »): « tu es » (two words) stays as it is, and ordinary
+// hyphenated words (« peut-être », « a-t-il ») never make an act.
+
+// pieceKey reports whether a key may be a syllable of a split word: a
+// short run of letters the lexicon does not know.
+func pieceKey(ki *keyInfo) bool {
+	k := ki.key
+	return len(k) >= 1 && len(k) <= 4 && isLetters(k) && len(ki.morph) == 0 && ki.class == 0 &&
+		ki.act == actNone && !repairFunc[k] && chatWords[k] == nil
+}
+
+// hyphenPair reports whether two short words of a are cut by one hyphen
+// (« bu-ter »: two words, neither unknown, that pieceKey does not flag).
+func hyphenPair(a analysis) bool {
+	for i := 1; i < len(a.toks); i++ {
+		p, t := &a.toks[i-1], &a.toks[i]
+		if t.start == p.end+1 && a.src[p.end] == '-' && len(p.key) <= 4 && len(t.key) <= 4 {
+			return true
+		}
+	}
+	return false
+}
+
+// shortPiece reports whether a token may take part in a split word.
+func shortPiece(t *token) bool {
+	return len(t.key) >= 1 && len(t.key) <= 4 && isLetters(t.key)
+}
+
+// splitGap reports whether the source between two tokens holds only the
+// characters used to cut a word (spaces, hyphens, dots, underscores,
+// stars), at most three of them.
+func splitGap(src string, a, b *token) bool {
+	if a.end > b.start || b.start-a.end < 1 || b.start-a.end > 3 || a.elided {
+		return false
+	}
+	for i := a.end; i < b.start; i++ {
+		switch src[i] {
+		case ' ', '-', '.', '_', '*':
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// actWordKey reports whether a joined key is an act: a form of an act
+// verb (the frames' lists or the repairable slang verbs) or an act noun.
+func actWordKey(ki *keyInfo) bool {
+	if ki.act != actNone || ki.noun != actNone {
+		return true
+	}
+	if _, ok := editVocabulary().lemmas[ki.lemma]; ok && ki.lemma != "" {
+		return true
+	}
+	return editVocabulary().form[ki.key] != actNone && editVocabulary().mood[ki.key] != 0
+}
+
+// joinSyllables joins the split act words of a (see above); ok is false
+// when there is none, and a is then unchanged.
+func joinSyllables(a analysis, kc *keyCache) (analysis, bool) {
+	var out []token
+	changed := false
+	for i := 0; i < len(a.toks); {
+		best := 0
+		var bestKey, bestWord string
+		if shortPiece(&a.toks[i]) {
+			unknown := pieceKey(kc.info(a.toks[i].key))
+			hyphens := true
+			key, word := a.toks[i].key, a.toks[i].word
+			for j := i + 1; j < len(a.toks) && j-i < 5 && shortPiece(&a.toks[j]) && splitGap(a.src, &a.toks[j-1], &a.toks[j]); j++ {
+				key += a.toks[j].key
+				word += a.toks[j].word
+				unknown = unknown || pieceKey(kc.info(a.toks[j].key))
+				hyphens = hyphens && a.src[a.toks[j-1].end:a.toks[j].start] == "-"
+				if !(unknown || hyphens) || len(key) < 3 {
+					continue
+				}
+				// keys have doubled letters squeezed: « as-sas-si-ner »
+				// is the key of « assassiner » once joined and squeezed
+				if k := string(appendSqueezed(nil, []byte(key))); actWordKey(kc.info(k)) {
+					best, bestKey, bestWord = j-i+1, k, word
+				}
+			}
+		}
+		if best == 0 {
+			out = append(out, a.toks[i])
+			i++
+			continue
+		}
+		if !changed {
+			out = append(make([]token, 0, len(a.toks)), out...)
+			changed = true
+		}
+		nt := a.toks[i]
+		nt.key, nt.word, nt.alt = bestKey, bestWord, ""
+		nt.end = a.toks[i+best-1].end
+		nt.elided = a.toks[i+best-1].elided
+		out = append(out, nt)
+		i += best
+	}
+	if !changed {
+		return a, false
+	}
+	a.toks = out
+	return a, true
 }
