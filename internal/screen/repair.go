@@ -725,6 +725,32 @@ func actWordKey(ki *keyInfo) bool {
 	return editVocabulary().form[ki.key] != actNone && editVocabulary().mood[ki.key] != 0
 }
 
+// joinSlot reports whether a split word starting at token i stands where
+// its act is read: a noun after a determiner (« une bom-be »), a verb after
+// a verb that takes an infinitive, an auxiliary, a subject or a clitic
+// (« je vais te tu er », « faire ex plo ser », « on va tout pé-ter », « il
+// ex-plo-se »). « de ton cas à la sortie » is no « cassa ».
+func joinSlot(ts []token, i int, ki *keyInfo) bool {
+	if i == 0 || ts[i].flags&tSentence != 0 {
+		return false
+	}
+	if ki.noun != actNone && len(ki.morph) == 0 {
+		return repairDets[ts[i-1].key]
+	}
+	if slotBefore(ts, i, slotInf|slotPart) || (ts[i-1].key == "tout" || ts[i-1].key == "tous") && slotBefore(ts, i-1, slotInf|slotPart) {
+		return true
+	}
+	j := i - 1
+	for j > 0 && repairSkip[ts[j].key] && ts[j+1].flags&tSentence == 0 {
+		j--
+	}
+	switch ts[j].key {
+	case "je", "j", "tu", "il", "elle", "on", "nous", "vous", "ils", "elles":
+		return ts[j+1].flags&tSentence == 0
+	}
+	return false
+}
+
 // joinSyllables joins the split act words of a (see above); ok is false
 // when there is none, and a is then unchanged.
 func joinSyllables(a analysis, kc *keyCache) (analysis, bool) {
@@ -747,7 +773,7 @@ func joinSyllables(a analysis, kc *keyCache) (analysis, bool) {
 				}
 				// keys have doubled letters squeezed: « as-sas-si-ner »
 				// is the key of « assassiner » once joined and squeezed
-				if k := string(appendSqueezed(nil, []byte(key))); actWordKey(kc.info(k)) {
+				if k := string(appendSqueezed(nil, []byte(key))); actWordKey(kc.info(k)) && joinSlot(a.toks, i, kc.info(k)) {
 					best, bestKey, bestWord = j-i+1, k, word
 				}
 			}
