@@ -121,3 +121,18 @@ func TestSixteenthRoundHyperbole(t *testing.T) {
 		{"on va griller des saucisses au camping samedi", false},
 	})
 }
+
+// TestSixteenthRoundSauterLePas: the fixed phrase « sauter le pas » (take
+// the plunge) hid « sauter » when any « pas » stood within two words, so
+// « je fais tout sauter, c'est pas du bluff » was no act.
+func TestSixteenthRoundSauterLePas(t *testing.T) {
+	checkRules(t, "sauter le pas", []struct {
+		text string
+		held bool
+	}{
+		{"demain je fais tout sauter, c'est pas du bluff.", true},
+		{"vendredi je fais sauter le gymnase, c'est pas des mots", true},
+		{"il faut sauter le pas et s'inscrire au club", false},
+		{"je vais sauter le pas demain, je m'inscris au club de foot", false},
+	})
+}
