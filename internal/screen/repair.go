@@ -752,39 +752,67 @@ func joinSlot(ts []token, i int, ki *keyInfo) bool {
 }
 
 // joinSyllables joins the split act words of a (see above); ok is false
-// when there is none, and a is then unchanged.
+// when there is none, and a is then unchanged. It runs only on messages
+// with a short unknown word or two short words cut by a hyphen, and only
+// over runs of short pieces that hold such a word or cut; a candidate is
+// looked up in a set of the act words' keys, without building its keyInfo.
 func joinSyllables(a analysis, kc *keyCache) (analysis, bool) {
 	var out []token
+	var bufA, sqA [64]byte // a split word is at most 5 pieces of 4 letters
+	buf, sq := bufA[:0], sqA[:0]
 	changed := false
+	acts := actKeySet()
 	for i := 0; i < len(a.toks); {
+		// The run of short pieces from i, and whether it holds an unknown
+		// piece or a hyphen cut.
+		end := i
+		hasCue := false
+		if shortPiece(&a.toks[i]) {
+			end = i + 1
+			hasCue = kc.info(a.toks[i].key).rflags&rfPiece != 0
+			for end < len(a.toks) && end-i < 5 && shortPiece(&a.toks[end]) && splitGap(a.src, &a.toks[end-1], &a.toks[end]) {
+				hasCue = hasCue || kc.info(a.toks[end].key).rflags&rfPiece != 0 || a.src[a.toks[end-1].end:a.toks[end].start] == "-"
+				end++
+			}
+		}
 		best := 0
 		var bestKey, bestWord string
-		if shortPiece(&a.toks[i]) {
-			unknown := pieceKey(kc.info(a.toks[i].key))
+		if hasCue && end-i >= 2 {
+			unknown := kc.info(a.toks[i].key).rflags&rfPiece != 0
 			hyphens := true
-			key, word := a.toks[i].key, a.toks[i].word
-			for j := i + 1; j < len(a.toks) && j-i < 5 && shortPiece(&a.toks[j]) && splitGap(a.src, &a.toks[j-1], &a.toks[j]); j++ {
-				key += a.toks[j].key
-				word += a.toks[j].word
-				unknown = unknown || pieceKey(kc.info(a.toks[j].key))
+			buf = append(buf[:0], a.toks[i].key...)
+			for j := i + 1; j < end; j++ {
+				buf = append(buf, a.toks[j].key...)
+				unknown = unknown || kc.info(a.toks[j].key).rflags&rfPiece != 0
 				hyphens = hyphens && a.src[a.toks[j-1].end:a.toks[j].start] == "-"
-				if !(unknown || hyphens) || len(key) < 3 {
+				if !(unknown || hyphens) || len(buf) < 3 {
 					continue
 				}
 				// keys have doubled letters squeezed: « as-sas-si-ner »
 				// is the key of « assassiner » once joined and squeezed
-				if k := string(appendSqueezed(nil, []byte(key))); actWordKey(kc.info(k)) && joinSlot(a.toks, i, kc.info(k)) {
-					best, bestKey, bestWord = j-i+1, k, word
+				sq = appendSqueezed(sq[:0], buf)
+				if !acts[string(sq)] {
+					continue
+				}
+				k := string(sq)
+				if ki := kc.info(k); actWordKey(ki) && joinSlot(a.toks, i, ki) {
+					best, bestKey = j-i+1, k
+					bestWord = ""
+					for x := i; x <= j; x++ {
+						bestWord += a.toks[x].word
+					}
 				}
 			}
 		}
 		if best == 0 {
-			out = append(out, a.toks[i])
+			if changed {
+				out = append(out, a.toks[i])
+			}
 			i++
 			continue
 		}
 		if !changed {
-			out = append(make([]token, 0, len(a.toks)), out...)
+			out = append(make([]token, 0, len(a.toks)), a.toks[:i]...)
 			changed = true
 		}
 		nt := a.toks[i]
@@ -799,4 +827,41 @@ func joinSyllables(a analysis, kc *keyCache) (analysis, bool) {
 	}
 	a.toks = out
 	return a, true
+}
+
+var (
+	actKeysOnce sync.Once
+	actKeys     map[string]bool
+)
+
+// actKeySet returns the keys of the act words a split word may join into:
+// every form of an act verb (the frames' lists and the repairable slang
+// verbs) in the morphology table, and the act nouns.
+func actKeySet() map[string]bool {
+	actKeysOnce.Do(func() {
+		m := map[string]bool{}
+		f := frameLexicon()
+		v := editVocabulary()
+		morphLookup("") // load the table
+		if morph != nil {
+			for i := range morph.lines {
+				l := morph.line(i)
+				k, rest, ok := strings.Cut(l, "\t")
+				if !ok || len(k) < 3 {
+					continue
+				}
+				lem, _, _ := strings.Cut(rest, "\t")
+				if _, slang := v.lemmas[lem]; slang || f.actVerb[lem] != actNone {
+					m[k] = true
+				}
+			}
+		}
+		for k, c := range f.actNoun {
+			if c != actNone {
+				m[k] = true
+			}
+		}
+		actKeys = m
+	})
+	return actKeys
 }
