@@ -698,14 +698,14 @@ func shortPiece(t *token) bool {
 
 // splitGap reports whether the source between two tokens holds only the
 // characters used to cut a word (spaces, hyphens, dots, underscores,
-// stars), at most three of them.
+// stars, slashes, bars, pluses, tildes), at most three of them.
 func splitGap(src string, a, b *token) bool {
 	if a.end > b.start || b.start-a.end < 1 || b.start-a.end > 3 || a.elided {
 		return false
 	}
 	for i := a.end; i < b.start; i++ {
 		switch src[i] {
-		case ' ', '-', '.', '_', '*':
+		case ' ', '-', '.', '_', '*', '/', '|', '+', '~':
 		default:
 			return false
 		}

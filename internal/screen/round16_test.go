@@ -14,6 +14,7 @@ func TestSixteenthRoundSplitWords(t *testing.T) {
 	}{
 		{"je vais faire ex-plo-ser le bahut", true},
 		{"je vais faire ex plo ser le collège", true},
+		{"je vais faire ex/plo/ser le lycée", true},
 		{"jvais te tu er demain", true},
 		{"je vais te tu-er", true},
 		{"je vais te dé-fon-cer", true},
