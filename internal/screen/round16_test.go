@@ -137,3 +137,40 @@ func TestSixteenthRoundSauterLePas(t *testing.T) {
 		{"je vais sauter le pas demain, je m'inscris au club de foot", false},
 	})
 }
+
+// FuzzJoinSyllables: the split-word join never panics, keeps the tokens'
+// spans inside the source and in order, never leaves an empty key, and
+// only ever joins into an act word's key.
+func FuzzJoinSyllables(f *testing.F) {
+	for _, s := range []string{"je vais te tu er", "faire ex-plo-ser le lycée", "t'as-sas-si-ner", "de ton cas à la sortie",
+		"a-b-c-d-e-f", "ex/plo/ser", "- - -", "tu-", "é-gor-ger", "x y z w v u", "bu-ter"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		nb := getBufs()
+		defer putBufs(nb)
+		in := nb.expandChat(nb.analyze(s))
+		before := map[string]bool{}
+		for _, tk := range in.toks {
+			before[tk.key] = true
+		}
+		a := nb.repairWords(in, nil)
+		prev := -1
+		for _, tk := range a.toks {
+			if tk.key == "" {
+				t.Fatalf("%q: empty key", s)
+			}
+			if tk.start < 0 || tk.end > len(a.src) || tk.start > tk.end || tk.start < prev {
+				t.Fatalf("%q: span [%d,%d) after %d in %d bytes", s, tk.start, tk.end, prev, len(a.src))
+			}
+			prev = tk.start
+		}
+		if j, ok := joinSyllables(in, nil); ok {
+			for _, tk := range j.toks {
+				if !before[tk.key] && !actKeySet()[tk.key] {
+					t.Fatalf("%q: joined into %q, no act word", s, tk.key)
+				}
+			}
+		}
+	})
+}
