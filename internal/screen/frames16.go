@@ -42,7 +42,7 @@ const (
 	revealWords16W   = "voir verrez verras comprendre comprendrez comprendras"
 	graveWords16W    = "carnage massacre boucherie hécatombe tuerie sang saigner saignera péter pètera bruit drame"
 	warnWords16W     = "préviens prévenus prévenu prévenues avertis blague rigole plaisante"
-	reasonWords16W   = "grève grèves neige verglas travaux fermé fermée fermés fermeture annulé annulée annulés annulées malade malades contagieux contagieuse épidémie grippe covid gastro vacances férié pont inondation inondé panne chauffage intempéries tempête canicule pédagogique réunion absent absente absence absents remplaçant remplacé sortie voyage retard tard sans tenue déguisés déguisé pyjama carnet"
+	reasonWords16W   = "grève grèves neige verglas travaux fermé fermée fermés fermeture annulé annulée annulés annulées malade malades contagieux contagieuse épidémie grippe covid gastro vacances férié pont inondation inondé panne chauffage intempéries tempête canicule pédagogique réunion absent absente absence absents remplaçant remplacé voyage retard tard tenue déguisés déguisé pyjama carnet"
 	pleasantWords16W = "adorer adorez adoreras kiffer kifferez super génial géniale trop beau belle facile magnifique surprise surprises cadeau cadeaux gâteau fête soirée anniversaire anniv film films série spectacle expo exposition résultat résultats note notes contrôle contrôles interro exam examen bac brevet chapitre exercice cours leçon match équipe recette photo photos vidéo bulletin"
 	qualityWords16W  = "mauvais mauvaise nul nulle nuls dégueu dégueulasse immangeable chiant chiante ennuyeux ennuyeuse relou horrible épicé pimenté salé long longue naze pourri pourrie"
 )
@@ -163,7 +163,10 @@ func stayAway(toks []dtok) bool {
 		}
 		switch toks[i].key {
 		case "venez", "viens", "aprochez", "aproche":
-			if i+1 < len(toks) && toks[i+1].key == "pas" && toks[i+1].flags&tSentence == 0 {
+			// « ne venez pas sans votre carnet », « pas avec vos
+			// parents »: a condition on coming, not an order to stay away
+			if i+1 < len(toks) && toks[i+1].key == "pas" && toks[i+1].flags&tSentence == 0 &&
+				(i+2 >= len(toks) || toks[i+2].key != "sans" && toks[i+2].key != "avec") {
 				return true
 			}
 		case "restez", "reste":

@@ -84,6 +84,7 @@ func TestSixteenthRoundAnnouncements(t *testing.T) {
 		{"demain ça va être une boucherie au collège", true},
 		{"jeudi au self ce sera une hécatombe", true},
 		{"ne venez pas au lycée vendredi, vous allez voir", true},
+		{"je vous préviens, ne venez pas au collège demain à la sortie des cours", true},
 		// Hard negatives: a closure with its reason, a pleasant or
 		// ordinary thing to see, a party, a butcher's shop, a match, a
 		// test, no time.
@@ -94,6 +95,7 @@ func TestSixteenthRoundAnnouncements(t *testing.T) {
 		{"je vous préviens, lundi ne venez pas en cours, le chauffage est en panne", false},
 		{"restez chez vous lundi, il va neiger", false},
 		{"ne viens pas demain sans ton cahier", false},
+		{"je vous préviens, ne venez pas au collège lundi sans votre carnet", false},
 		{"je vous préviens, ne venez pas en retard lundi", false},
 		{"vous allez voir, c'est super facile", false},
 		{"tu verras demain, c'est une surprise", false},
