@@ -165,8 +165,7 @@ func stayAway(toks []dtok) bool {
 		case "venez", "viens", "aprochez", "aproche":
 			// « ne venez pas sans votre carnet », « pas avec vos
 			// parents »: a condition on coming, not an order to stay away
-			if i+1 < len(toks) && toks[i+1].key == "pas" && toks[i+1].flags&tSentence == 0 &&
-				(i+2 >= len(toks) || toks[i+2].key != "sans" && toks[i+2].key != "avec") {
+			if i+1 < len(toks) && toks[i+1].key == "pas" && toks[i+1].flags&tSentence == 0 && !comingCondition(toks, i+2) {
 				return true
 			}
 		case "restez", "reste":
@@ -258,6 +257,18 @@ func schoolNamed(toks []dtok) bool {
 func hasKeyTok(toks []dtok, k string) bool {
 	for i := range toks {
 		if toks[i].key == k {
+			return true
+		}
+	}
+	return false
+}
+
+// comingCondition reports whether « sans » or « avec » follows within
+// five words of the same sentence from j: « ne venez pas (au collège
+// lundi) sans vos affaires ».
+func comingCondition(toks []dtok, j int) bool {
+	for k := j; k < len(toks) && k < j+5 && (k == j || toks[k].flags&tSentence == 0); k++ {
+		if toks[k].key == "sans" || toks[k].key == "avec" {
 			return true
 		}
 	}

@@ -95,7 +95,7 @@ func TestSixteenthRoundAnnouncements(t *testing.T) {
 		{"je vous préviens, lundi ne venez pas en cours, le chauffage est en panne", false},
 		{"restez chez vous lundi, il va neiger", false},
 		{"ne viens pas demain sans ton cahier", false},
-		{"je vous préviens, ne venez pas au collège lundi sans votre carnet", false},
+		{"je vous préviens, ne venez pas au collège lundi sans vos affaires de sport", false},
 		{"je vous préviens, ne venez pas en retard lundi", false},
 		{"vous allez voir, c'est super facile", false},
 		{"tu verras demain, c'est une surprise", false},
