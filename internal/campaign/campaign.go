@@ -323,16 +323,41 @@ func (d *Detector) features(o *messaging.Observed) pending {
 var ibanPattern = regexp.MustCompile(`(?i)\b[a-z]{2}[0-9]{2}(?:\s?[a-z0-9]{4}){2,7}(?:\s?[a-z0-9]{1,4})?\b`)
 
 // accountNumbers returns the bank account numbers (IBANs) a text gives,
-// upper-cased without spaces.
+// upper-cased without spaces. Only numbers that pass the ISO 13616 mod-97
+// check count: one that fails it is no account anyone can pay into (a
+// reference, a ticket number, a made-up string), and counting it as a
+// link would make ordinary texts look like a switched account.
 func accountNumbers(text string) []string {
 	var out []string
 	for _, m := range ibanPattern.FindAllString(text, 8) {
 		n := strings.ToUpper(strings.Join(strings.Fields(m), ""))
-		if len(n) >= 15 {
+		if len(n) >= 15 && len(n) <= 34 && ibanValid(n) {
 			out = append(out, n)
 		}
 	}
 	return out
+}
+
+// ibanValid reports whether n (upper case, no spaces) passes the ISO 13616
+// check: the first four characters moved to the end, letters read as 10 to
+// 35, the whole number taken modulo 97 is 1.
+func ibanValid(n string) bool {
+	if len(n) < 5 || n[0] < 'A' || n[0] > 'Z' || n[1] < 'A' || n[1] > 'Z' || n[2] < '0' || n[2] > '9' || n[3] < '0' || n[3] > '9' {
+		return false
+	}
+	r := 0
+	for i := range len(n) {
+		c := n[(i+4)%len(n)]
+		switch {
+		case c >= '0' && c <= '9':
+			r = (r*10 + int(c-'0')) % 97
+		case c >= 'A' && c <= 'Z':
+			r = (r*100 + int(c-'A') + 10) % 97
+		default:
+			return false
+		}
+	}
+	return r == 1
 }
 
 // SetTextModel replaces the model the text similarity is computed on

@@ -6,20 +6,28 @@ import (
 )
 
 // TestAccountNumbers: an IBAN as people write it is found, spaced or not;
-// dates, times and phone numbers are not IBANs.
+// dates, times, phone numbers and strings shaped like an IBAN that fail the
+// ISO 13616 mod-97 check are not accounts.
 func TestAccountNumbers(t *testing.T) {
-	want := []string{"FR7630004028379876543210943"}
-	for _, text := range []string{
-		"Participation de 12 euros par virement : IBAN FR76 3000 4028 3798 7654 3210 943.",
-		"virement sur fr7630004028379876543210943 merci",
-	} {
-		if got := accountNumbers(text); !slices.Equal(got, want) {
-			t.Errorf("%q: %v, want %v", text, got, want)
-		}
+	tests := []struct {
+		text string
+		want []string
+	}{
+		{"Participation de 12 euros par virement : IBAN FR94 3000 4028 3798 7654 3210 943.", []string{"FR9430004028379876543210943"}},
+		{"virement sur fr9430004028379876543210943 merci", []string{"FR9430004028379876543210943"}},
+		{"IBAN DE89 3704 0044 0532 0130 00", []string{"DE89370400440532013000"}},
+		{"virement : GB82 WEST 1234 5698 7654 32", []string{"GB82WEST12345698765432"}},
+		// the same shape with a wrong check digit: no account
+		{"Participation de 12 euros par virement : IBAN FR76 3000 4028 3798 7654 3210 943.", nil},
+		{"IBAN DE88 3704 0044 0532 0130 00", nil},
+		{"référence du dossier AB12 CD34 EF56 GH78 IJ", nil},
+		{"La sortie aura lieu le 12 mars à 8h30.", nil},
+		{"Appelez le 06 12 34 56 78.", nil},
+		{"Salle B204, code 4521 7788.", nil},
 	}
-	for _, text := range []string{"La sortie aura lieu le 12 mars à 8h30.", "Appelez le 06 12 34 56 78.", "Salle B204, code 4521 7788."} {
-		if got := accountNumbers(text); len(got) != 0 {
-			t.Errorf("%q: %v, want none", text, got)
+	for _, tt := range tests {
+		if got := accountNumbers(tt.text); !slices.Equal(got, tt.want) {
+			t.Errorf("%q: %v, want %v", tt.text, got, tt.want)
 		}
 	}
 }

@@ -233,7 +233,7 @@ func attackText(t Text, r *rand.Rand, paraphrase bool, words []int, seq int, st 
 		w := pdfNotes[r.IntN(len(pdfNotes))]
 		return w.subject, w.body
 	case TextMuseumIBAN:
-		return "Sortie", museumNote(r) + " Participation de 12 euros par virement : IBAN FR76 3000 4028 3798 7654 3210 943."
+		return "Sortie", museumNote(r) + " Participation de 12 euros par virement : IBAN FR94 3000 4028 3798 7654 3210 943."
 	case TextPDFPlain:
 		return "Facture", "Bonjour, veuillez trouver ci-joint la facture. Cordialement."
 	case TextTemplateLink:

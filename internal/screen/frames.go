@@ -270,7 +270,7 @@ var (
 	reportNouns      = "police gendarmerie plainte signalement menace menaces message messages courrier mail canular enquête"
 	// thingWords are the objects of a hyperbole: « je vais le tuer ce
 	// contrôle », « on a défoncé le niveau 3 ».
-	thingWords = "contrôle contrôles interro interros exam exams examen examens bac brevet partiel partiels dm dms devoir devoirs exo exos exercice exercices test tests évaluation éval oral oraux épreuve épreuves concours qcm dissertation dissert match matchs partie parties niveau niveaux boss jeu game record chapitre leçon sujet note notes bulletin pizza burger tacos gâteau repas assiette plat chanson morceau album film série épisode clope cigarette joint chicha barbecue bougie bougies feu lumière télé console ordi pc téléphone portable câble câbles plomb plombs durite fusible fusibles"
+	thingWords = "contrôle contrôles interro interros exam exams examen examens bac brevet partiel partiels dm dms devoir devoirs exo exos exercice exercices test tests évaluation éval oral oraux épreuve épreuves concours qcm dissertation dissert match matchs partie parties niveau niveaux boss jeu game record chapitre leçon sujet note notes bulletin pizza burger tacos gâteau chamallow chamallows marshmallow marshmallows saucisse saucisses merguez brochette brochettes chipolata chipolatas crêpe crêpes steak steaks repas assiette plat chanson morceau album film série épisode clope cigarette joint chicha barbecue bougie bougies feu lumière télé console ordi pc téléphone portable câble câbles plomb plombs durite fusible fusibles"
 	// Outcomes of a threat that names no act: what will become of the
 	// reader or the place (harm frame, actHarm).
 	harmVerbs      = "regretter" // « tu vas le regretter »
@@ -2239,6 +2239,7 @@ func frameScores(toks []dtok, frames []frame) [numDetectors]detectorScore {
 	}
 	pupilScores(toks, frames, &out)
 	componentScores(toks, frames, &out)
+	announceScores(toks, frames, &out)
 	return out
 }
 

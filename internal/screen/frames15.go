@@ -151,6 +151,7 @@ func c15Of(key string, morph []MorphEntry) uint32 {
 	set(careWords15, c15Care)
 	set(careExcuse15, c15CareExcuse)
 	set(when15, c15When)
+	c |= c16Of(key)
 	for _, m := range morph {
 		if m.POS != POSVerb {
 			continue
@@ -297,6 +298,9 @@ func alcoolABruler(toks []dtok) bool {
 //     vivant », with a time or future form and the school or the reader
 //     named.
 func outcomeForecast(toks []dtok, school bool, any uint32) bool {
+	if any&c16Quality != 0 && degreeHyperbole(toks) {
+		return false // « plus personne de vivant tellement c'est mauvais »
+	}
 	for i := range toks {
 		k := toks[i].key
 		switch k {

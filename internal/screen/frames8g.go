@@ -596,7 +596,9 @@ func readQuantOutcome(toks []dtok, fts []ftok, fr *frame, gl *groupLex, schoolMs
 			outcomeW = true
 		}
 	}
-	if !schoolMsg() {
+	if !schoolMsg() || degreeHyperbole(toks) {
+		// a degree hyperbole: « y aura plus personne de vivant
+		// tellement c'est mauvais » speaks of a dish or a film
 		return
 	}
 	subject := subjectOf(fts)

@@ -409,10 +409,14 @@ func anchored(ps []string) bool {
 const (
 	rfTarget uint8 = 1 << iota // te, vous, lui, leur, les, ces, tous…, or a group of people
 	rfAct                      // an act word
+	rfPiece                    // a short unknown word: maybe a syllable of a split word (joinSyllables)
 )
 
 func repairFlags(ki *keyInfo) uint8 {
 	var f uint8
+	if pieceKey(ki) {
+		f |= rfPiece
+	}
 	// The school or a place in it is a target too (« je vais explozer le
 	// lycée »): fifteenth round.
 	if repairTargets[ki.key] || ki.g8&gcPeople != 0 || ki.frame&fc_school != 0 {
@@ -458,6 +462,17 @@ func (nb *nbufs) repairWords(a analysis, kc *keyCache) analysis {
 		ki := kc.info(a.toks[i].key)
 		rf |= ki.rflags
 		need = need || ki.fix != nil
+	}
+	if rf&rfPiece != 0 || hyphenPair(a) {
+		if j, ok := joinSyllables(a, kc); ok {
+			a = j
+			need, rf = false, 0
+			for i := range a.toks {
+				ki := kc.info(a.toks[i].key)
+				rf |= ki.rflags
+				need = need || ki.fix != nil
+			}
+		}
 	}
 	if !need {
 		return a
@@ -645,4 +660,208 @@ func glueSlot(ts []token, i int) bool {
 		return false
 	}
 	return i > 0 && ts[i].flags&tSentence == 0 && glueAfter[ts[i-1].key]
+}
+
+// Split words. « ex-plo-ser », « je vais te tu er », « dé fon cer »: an
+// act word cut into syllables by hyphens or spaces, which joinSpelled
+// (letters one by one) does not join. A run of two to five short pieces
+// (one to four letters) separated only by spelling-out characters is
+// joined when the whole is a form of an act verb or an act noun and at
+// least one piece is no word at all, or the pieces are cut by single
+// hyphens (« bu-ter »): « tu es » (two words) stays as it is, and ordinary
+// hyphenated words (« peut-être », « a-t-il ») never make an act.
+
+// pieceKey reports whether a key may be a syllable of a split word: a
+// short run of letters the lexicon does not know.
+func pieceKey(ki *keyInfo) bool {
+	k := ki.key
+	return len(k) >= 1 && len(k) <= 4 && isLetters(k) && len(ki.morph) == 0 && ki.class == 0 &&
+		ki.act == actNone && !repairFunc[k] && chatWords[k] == nil
+}
+
+// hyphenPair reports whether two short words of a are cut by one hyphen
+// (« bu-ter »: two words, neither unknown, that pieceKey does not flag).
+func hyphenPair(a analysis) bool {
+	for i := 1; i < len(a.toks); i++ {
+		p, t := &a.toks[i-1], &a.toks[i]
+		if t.start == p.end+1 && a.src[p.end] == '-' && len(p.key) <= 4 && len(t.key) <= 4 {
+			return true
+		}
+	}
+	return false
+}
+
+// shortPiece reports whether a token may take part in a split word.
+func shortPiece(t *token) bool {
+	return len(t.key) >= 1 && len(t.key) <= 4 && isLetters(t.key)
+}
+
+// splitGap reports whether the source between two tokens holds only the
+// characters used to cut a word (spaces, hyphens, dots, underscores,
+// stars, slashes, bars, pluses, tildes), at most three of them.
+func splitGap(src string, a, b *token) bool {
+	if a.end > b.start || b.start-a.end < 1 || b.start-a.end > 3 || a.elided {
+		return false
+	}
+	for i := a.end; i < b.start; i++ {
+		switch src[i] {
+		case ' ', '-', '.', '_', '*', '/', '|', '+', '~':
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// actWordKey reports whether a joined key is an act: a form of an act
+// verb (the frames' lists or the repairable slang verbs) or an act noun.
+func actWordKey(ki *keyInfo) bool {
+	if ki.act != actNone || ki.noun != actNone {
+		return true
+	}
+	if _, ok := editVocabulary().lemmas[ki.lemma]; ok && ki.lemma != "" {
+		return true
+	}
+	return editVocabulary().form[ki.key] != actNone && editVocabulary().mood[ki.key] != 0
+}
+
+// joinSlot reports whether a split word starting at token i stands where
+// its act is read: a noun after a determiner (« une bom-be »), a verb after
+// a verb that takes an infinitive, an auxiliary, a subject or a clitic
+// (« je vais te tu er », « faire ex plo ser », « on va tout pé-ter », « il
+// ex-plo-se »). « de ton cas à la sortie » is no « cassa ».
+func joinSlot(ts []token, i int, ki *keyInfo) bool {
+	if i == 0 || ts[i].flags&tSentence != 0 {
+		return false
+	}
+	if ki.noun != actNone && len(ki.morph) == 0 {
+		return repairDets[ts[i-1].key]
+	}
+	if slotBefore(ts, i, slotInf|slotPart) || (ts[i-1].key == "tout" || ts[i-1].key == "tous") && slotBefore(ts, i-1, slotInf|slotPart) {
+		return true
+	}
+	j := i - 1
+	for j > 0 && repairSkip[ts[j].key] && ts[j+1].flags&tSentence == 0 {
+		j--
+	}
+	switch ts[j].key {
+	case "je", "j", "tu", "il", "elle", "on", "nous", "vous", "ils", "elles":
+		return ts[j+1].flags&tSentence == 0
+	}
+	return false
+}
+
+// joinSyllables joins the split act words of a (see above); ok is false
+// when there is none, and a is then unchanged. It runs only on messages
+// with a short unknown word or two short words cut by a hyphen, and only
+// over runs of short pieces that hold such a word or cut; a candidate is
+// looked up in a set of the act words' keys, without building its keyInfo.
+func joinSyllables(a analysis, kc *keyCache) (analysis, bool) {
+	var out []token
+	var bufA, sqA [64]byte // a split word is at most 5 pieces of 4 letters
+	buf, sq := bufA[:0], sqA[:0]
+	changed := false
+	acts := actKeySet()
+	for i := 0; i < len(a.toks); {
+		// The run of short pieces from i, and whether it holds an unknown
+		// piece or a hyphen cut.
+		end := i
+		hasCue := false
+		if shortPiece(&a.toks[i]) {
+			end = i + 1
+			hasCue = kc.info(a.toks[i].key).rflags&rfPiece != 0
+			for end < len(a.toks) && end-i < 5 && shortPiece(&a.toks[end]) && splitGap(a.src, &a.toks[end-1], &a.toks[end]) {
+				hasCue = hasCue || kc.info(a.toks[end].key).rflags&rfPiece != 0 || a.src[a.toks[end-1].end:a.toks[end].start] == "-"
+				end++
+			}
+		}
+		best := 0
+		var bestKey, bestWord string
+		if hasCue && end-i >= 2 {
+			unknown := kc.info(a.toks[i].key).rflags&rfPiece != 0
+			hyphens := true
+			buf = append(buf[:0], a.toks[i].key...)
+			for j := i + 1; j < end; j++ {
+				buf = append(buf, a.toks[j].key...)
+				unknown = unknown || kc.info(a.toks[j].key).rflags&rfPiece != 0
+				hyphens = hyphens && a.src[a.toks[j-1].end:a.toks[j].start] == "-"
+				if !(unknown || hyphens) || len(buf) < 3 {
+					continue
+				}
+				// keys have doubled letters squeezed: « as-sas-si-ner »
+				// is the key of « assassiner » once joined and squeezed
+				sq = appendSqueezed(sq[:0], buf)
+				if !acts[string(sq)] {
+					continue
+				}
+				k := string(sq)
+				if ki := kc.info(k); actWordKey(ki) && joinSlot(a.toks, i, ki) {
+					best, bestKey = j-i+1, k
+					bestWord = ""
+					for x := i; x <= j; x++ {
+						bestWord += a.toks[x].word
+					}
+				}
+			}
+		}
+		if best == 0 {
+			if changed {
+				out = append(out, a.toks[i])
+			}
+			i++
+			continue
+		}
+		if !changed {
+			out = append(make([]token, 0, len(a.toks)), a.toks[:i]...)
+			changed = true
+		}
+		nt := a.toks[i]
+		nt.key, nt.word, nt.alt = bestKey, bestWord, ""
+		nt.end = a.toks[i+best-1].end
+		nt.elided = a.toks[i+best-1].elided
+		out = append(out, nt)
+		i += best
+	}
+	if !changed {
+		return a, false
+	}
+	a.toks = out
+	return a, true
+}
+
+var (
+	actKeysOnce sync.Once
+	actKeys     map[string]bool
+)
+
+// actKeySet returns the keys of the act words a split word may join into:
+// every form of an act verb (the frames' lists and the repairable slang
+// verbs) in the morphology table, and the act nouns.
+func actKeySet() map[string]bool {
+	actKeysOnce.Do(func() {
+		m := map[string]bool{}
+		f := frameLexicon()
+		v := editVocabulary()
+		morphLookup("") // load the table
+		if morph != nil {
+			for i := range morph.lines {
+				l := morph.line(i)
+				k, rest, ok := strings.Cut(l, "\t")
+				if !ok || len(k) < 3 {
+					continue
+				}
+				lem, _, _ := strings.Cut(rest, "\t")
+				if _, slang := v.lemmas[lem]; slang || f.actVerb[lem] != actNone {
+					m[k] = true
+				}
+			}
+		}
+		for k, c := range f.actNoun {
+			if c != actNone {
+				m[k] = true
+			}
+		}
+		actKeys = m
+	})
+	return actKeys
 }
