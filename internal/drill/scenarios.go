@@ -395,7 +395,20 @@ func Scenarios() []Scenario {
 		// with a history is a template, whatever it says, and anyone can
 		// give it one the day before; an account that rarely writes has
 		// no hour of its own, so no unusual one. Committed before any
-		// detector change, marked not tuned; figures below from one run.
+		// detector change, marked not tuned, and run once at 40
+		// establishments (4 académies, 100 ordinary, seed 2024):
+		// amorce-calme-jetons-voles missed (164 of 164 copies visible,
+		// 100 %, 164 left, no incident: the hijacked head's copy vouches
+		// for the text, and stolen tokens alone are no signal of what the
+		// account sends); fragments-courts missed (110 of 128 copies
+		// visible, 85.9 %, 110 left, acted on 514 s after the wave: no
+		// fragment has a signature, only the family accounts' points held
+		// some); modele-empoisonne-la-veille missed (48 of 48 visible,
+		// 100 %, 48 left, no incident: six copies the day before made the
+		// intrusion alert a template, where only account signals count);
+		// eleves-la-nuit met the targets (24 sent, 0 visible, 0 left);
+		// legitime-greve-relayee-en-mobilite (60 sent) and
+		// legitime-parents-soir-tempete (40 sent) held nothing.
 		{Name: "amorce-calme-jetons-voles", Attack: &Attack{Role: t, Seed: true, Senders: 20, PerSender: 1, Target: TargetOwnTeacher, Text: TextQuietHoax,
 			Spacing: 9 * time.Second, LoginBefore: time.Hour, Access: AccessStolenToken}},
 		{Name: "fragments-courts", Attack: &Attack{Role: p, Senders: 24, PerSender: 3, Target: TargetTwoPeople, Text: TextFragments, Paraphrase: true,
@@ -836,9 +849,11 @@ func (s *scene) plan() []sEvent {
 				if role == bouclier.RoleTeacher && (a.Target == TargetOwnTeacher || a.Target == TargetTwoPeople) {
 					to = []string{fmt.Sprintf("parents:%s/C%d", uai(i), c)} // a teacher writes to a class's parents
 				}
-				subject, body := attackText(a.Text, r, a.Paraphrase, words, seq, st)
+				var subject, body string
 				if a.Text == TextFragments {
 					subject, body = fragment(r, a.Paraphrase, k)
+				} else {
+					subject, body = attackText(a.Text, r, a.Paraphrase, words, seq, st)
 				}
 				if a.Obfuscate {
 					body = obfuscate(r, body)
