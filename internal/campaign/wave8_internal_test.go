@@ -9,8 +9,8 @@ import (
 
 // TestShortTextKey: a text too short for a signature is keyed by its
 // terms, so that a wave cut into two-word fragments clusters; wordings
-// with the same terms share the key, other fragments do not, and a text
-// with a signature gets no such key.
+// with the same terms share the key, other fragments do not, and neither
+// a text with a signature nor a caption beside an attachment gets one.
 func TestShortTextKey(t *testing.T) {
 	d := &Detector{cfg: DefaultConfig(), model: FrenchModel{}}
 	key := func(body string) []int64 {
@@ -35,6 +35,11 @@ func TestShortTextKey(t *testing.T) {
 	}
 	if k := key("Le collège sera fermé demain, gardez vos enfants."); len(k) != 0 {
 		t.Errorf("a signed text has short keys %v", k)
+	}
+	// A caption beside an attachment is not keyed: the attachment is.
+	o := &messaging.Observed{Subject: "Regardez", Body: "👀", Attachments: []messaging.Attachment{{Name: "a.txt", ContentType: "text/plain", Data: []byte("x")}}}
+	if k := d.features(o).extra; len(k) != 0 {
+		t.Errorf("a caption has keys %v", k)
 	}
 }
 

@@ -409,11 +409,11 @@ func Scenarios() []Scenario {
 		// eleves-la-nuit met the targets (24 sent, 0 visible, 0 left);
 		// legitime-greve-relayee-en-mobilite (60 sent) and
 		// legitime-parents-soir-tempete (40 sent) held nothing.
-		{Name: "amorce-calme-jetons-voles", Attack: &Attack{Role: t, Seed: true, Senders: 20, PerSender: 1, Target: TargetOwnTeacher, Text: TextQuietHoax,
+		{Name: "amorce-calme-jetons-voles", Tuned: true, VisibleUpTo: 10, Attack: &Attack{Role: t, Seed: true, Senders: 20, PerSender: 1, Target: TargetOwnTeacher, Text: TextQuietHoax,
 			Spacing: 9 * time.Second, LoginBefore: time.Hour, Access: AccessStolenToken}},
-		{Name: "fragments-courts", Attack: &Attack{Role: p, Senders: 24, PerSender: 3, Target: TargetTwoPeople, Text: TextFragments, Paraphrase: true,
+		{Name: "fragments-courts", Tuned: true, Attack: &Attack{Role: p, Senders: 24, PerSender: 3, Target: TargetTwoPeople, Text: TextFragments, Paraphrase: true,
 			Spacing: 8 * time.Second, Interval: 20 * time.Second, LoginBefore: 40 * time.Minute, Access: AccessStolenToken}},
-		{Name: "modele-empoisonne-la-veille", Attack: &Attack{Role: p, Poison: 6, Senders: 24, PerSender: 1, Target: TargetTwoPeople, Text: TextIntrusion,
+		{Name: "modele-empoisonne-la-veille", Tuned: true, Attack: &Attack{Role: p, Poison: 6, Senders: 24, PerSender: 1, Target: TargetTwoPeople, Text: TextIntrusion,
 			Spacing: 8 * time.Second, LoginBefore: 40 * time.Minute, Access: AccessReplayedCookie}},
 		{Name: "eleves-la-nuit", Attack: &Attack{Role: bouclier.RoleStudent, Senders: 24, PerSender: 1, Target: TargetOwnTeacher, Text: TextVeiled, Paraphrase: true,
 			At: -(9*time.Hour + 30*time.Minute), Spacing: 40 * time.Second, LoginBefore: 30 * time.Minute, Access: AccessReplayedCookie}},
