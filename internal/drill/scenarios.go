@@ -408,7 +408,24 @@ func Scenarios() []Scenario {
 		// intrusion alert a template, where only account signals count);
 		// eleves-la-nuit met the targets (24 sent, 0 visible, 0 left);
 		// legitime-greve-relayee-en-mobilite (60 sent) and
-		// legitime-parents-soir-tempete (40 sent) held nothing.
+		// legitime-parents-soir-tempete (40 sent) held nothing. The three
+		// misses were then fixed on, and are marked Tuned: a notice vouches
+		// only for its own establishment against accounts that look stolen
+		// as against risky content (campaign.stray), a head's copy vouching
+		// unless its account signal is strong (campaign.vouches: counting
+		// suspect senders alone held 45 of the strike notice's 60 relays,
+		// its heads on a new browser at home vouching for nothing); a text
+		// under three terms is keyed by its term set, a caption beside an
+		// attachment apart (campaign.shortTextKey); alarming content with a
+		// history, that no head passed on, from families and teachers of
+		// several establishments is judged as new and waits its probation
+		// (campaign.alarmingTemplate). Since, at the same size:
+		// amorce-calme-jetons-voles 4 of 164 copies visible (2.4 %, the
+		// head's own copy to its staff, a notice until the wave exists:
+		// VisibleUpTo 10), 0 left, acted on 9.1 s after the wave;
+		// fragments-courts 0 of 48 (the 24 accounts locked at their first
+		// fragment); modele-empoisonne-la-veille 0 of 48; every other
+		// scenario as before, both legitimate ones holding nothing.
 		{Name: "amorce-calme-jetons-voles", Tuned: true, VisibleUpTo: 10, Attack: &Attack{Role: t, Seed: true, Senders: 20, PerSender: 1, Target: TargetOwnTeacher, Text: TextQuietHoax,
 			Spacing: 9 * time.Second, LoginBefore: time.Hour, Access: AccessStolenToken}},
 		{Name: "fragments-courts", Tuned: true, Attack: &Attack{Role: p, Senders: 24, PerSender: 3, Target: TargetTwoPeople, Text: TextFragments, Paraphrase: true,
