@@ -48,7 +48,9 @@
 //  4. Probation: new content (no history) sent by a family or teacher
 //     account from a browser or network new to it, when it had known
 //     ones, waits ProbationFor before it goes out, long enough for its
-//     wave to show; Sweep releases it if it joined no incident.
+//     wave to show; Sweep releases it if it joined no incident. So does
+//     alarming content or a new link, whatever the text's history (a
+//     history is cheap to give the day before).
 //
 // # Rules, in the order Stored, Flush and Sweep run them
 //

@@ -12,12 +12,14 @@ import (
 )
 
 // The wave is judged on its cluster: the observations of the last Window
-// alike to a message (same attachment, same registered link domain, or
-// term sets alike). Every distinct sender weighs by role and signals
+// alike to a message (same attachment, same registered link domain, term
+// sets alike, or for a text under MinTokens terms the same term set).
+// Every distinct sender weighs by role and signals
 // (senderWeight); the cluster's weight against two lines decides:
 //
 //   - content new to the service (no history, see known) and not first
-//     sent by an expected broadcaster without signals (vouched):
+//     sent by an expected broadcaster without a strong account signal
+//     (vouched):
 //     ReviewLine with MinSenders senders from MinSchools establishments
 //     and at least MinSignalled senders with any signal opens a review
 //     incident (copies held for the académie, nobody locked): a text new
@@ -28,7 +30,11 @@ import (
 //     and teachers only), the others' copies held;
 //   - content with a history (a template) or vouched: only the senders
 //     with account signals and another signal count, and only to review:
-//     the template itself is never held against anyone else.
+//     the template itself is never held against anyone else; but a notice
+//     vouches only for its own establishment against risky content and
+//     suspect accounts (stray), and alarming content with a history that
+//     no head passed on, from families and teachers of several
+//     establishments, is reviewed as new content (alarmingTemplate).
 
 // Wave lines.
 const (
