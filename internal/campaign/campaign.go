@@ -48,7 +48,9 @@
 //  4. Probation: new content (no history) sent by a family or teacher
 //     account from a browser or network new to it, when it had known
 //     ones, waits ProbationFor before it goes out, long enough for its
-//     wave to show; Sweep releases it if it joined no incident.
+//     wave to show; Sweep releases it if it joined no incident. So does
+//     alarming content or a new link, whatever the text's history (a
+//     history is cheap to give the day before).
 //
 // # Rules, in the order Stored, Flush and Sweep run them
 //
@@ -292,6 +294,16 @@ func (d *Detector) features(o *messaging.Observed) pending {
 	p := pending{sig: SignTerms(terms)}
 	p.alarm = alarmingWords(fields, words)
 	p.keys = p.sig.BandKeys()
+	if p.sig == nil && len(terms) > 0 && len(o.Attachments) == 0 {
+		// A text too short for a signature is known by its terms, exactly:
+		// a wave cut into fragments of two words (« Collège fermé »,
+		// « Pas cours demain ») is a wave of each fragment, and the
+		// fragments have a history as any text does. Beside an attachment
+		// a word or two is a caption (« Regardez »): the attachment is the
+		// message, keyed on its own; parents' pictures of their own with
+		// one word are no wave.
+		p.extra = append(p.extra, shortTextKey(terms))
+	}
 	for _, dg := range o.Digests {
 		p.extra = append(p.extra, featureKey("d", dg))
 	}
@@ -316,6 +328,13 @@ func (d *Detector) features(o *messaging.Observed) pending {
 	p.extra = slices.Compact(p.extra)
 	p.keys = append(p.keys, indexKeys(p.extra)...)
 	return p
+}
+
+// shortTextKey is the key of a text under MinTokens terms: its term set.
+func shortTextKey(terms []string) int64 {
+	ts := slices.Clone(terms)
+	slices.Sort(ts)
+	return featureKey("w", strings.Join(slices.Compact(ts), " "))
 }
 
 // ibanPattern finds IBANs as people write them: two letters, two check
@@ -667,9 +686,13 @@ func (d *Detector) Watch(ctx context.Context, o *messaging.Observed) (bool, []st
 		if err != nil {
 			d.log.Warn("campaign: content history", "err", err)
 		}
-		if known && p.flags&FlagNewLink != 0 {
+		if known && (p.flags&FlagNewLink != 0 || alarming(p.flags)) {
 			// A template carrying a domain or an account never seen is
 			// new content: the museum note is known, its new IBAN is not.
+			// Alarming words wait their minute whatever their history: a
+			// history is cheap to give (six copies the day before made an
+			// intrusion alert a template: modele-empoisonne-la-veille), and
+			// alarming templates from families and teachers are rare.
 			known = false
 		}
 		if err != nil || !known {
@@ -871,7 +894,7 @@ func (d *Detector) actOnCluster(ctx context.Context, obs store.CampaignObs, sig 
 	}
 	reason := fmt.Sprintf("%d expéditeurs dans %d établissements envoient des messages semblables (%d messages, %d comptes aux signaux de compte)",
 		w.senders, w.schools, len(ns), w.signalled)
-	template := w.known || (w.vouched && !d.stray(w))
+	template := (w.known || (w.vouched && !d.stray(w))) && !d.alarmingTemplate(w)
 	if template {
 		reason = fmt.Sprintf("%d comptes aux signaux de compte envoient un modèle connu de façon inhabituelle (%d messages)", w.signalled, len(ns))
 		// Only the copies sent with signals belong to the incident: the

@@ -37,15 +37,15 @@ func TestAccountNumbers(t *testing.T) {
 // it is judged as a template.
 func TestStrayFromNotice(t *testing.T) {
 	d := &Detector{cfg: DefaultConfig()}
-	w := wave{senders: 3, schools: 2, vouched: true, strayRisky: 2, strayRiskySchools: 1, flags: map[int64]int64{}}
+	w := wave{senders: 3, schools: 2, vouched: true, straySenders: 2, strayingSchools: 1, flags: map[int64]int64{}}
 	if got := d.level(w); got != "review" {
 		t.Errorf("stray wave: %q, want review", got)
 	}
-	w.strayRisky, w.strayRiskySchools = 0, 0
+	w.straySenders, w.strayingSchools = 0, 0
 	if got := d.level(w); got != "" {
 		t.Errorf("notice: %q, want nothing", got)
 	}
-	w.strayRisky, w.strayRiskySchools, w.known = 2, 1, true
+	w.straySenders, w.strayingSchools, w.known = 2, 1, true
 	if got := d.level(w); got != "" {
 		t.Errorf("template: %q, want nothing", got)
 	}

@@ -12,12 +12,14 @@ import (
 )
 
 // The wave is judged on its cluster: the observations of the last Window
-// alike to a message (same attachment, same registered link domain, or
-// term sets alike). Every distinct sender weighs by role and signals
+// alike to a message (same attachment, same registered link domain, term
+// sets alike, or for a text under MinTokens terms the same term set).
+// Every distinct sender weighs by role and signals
 // (senderWeight); the cluster's weight against two lines decides:
 //
 //   - content new to the service (no history, see known) and not first
-//     sent by an expected broadcaster without signals (vouched):
+//     sent by an expected broadcaster without a strong account signal
+//     (vouched):
 //     ReviewLine with MinSenders senders from MinSchools establishments
 //     and at least MinSignalled senders with any signal opens a review
 //     incident (copies held for the académie, nobody locked): a text new
@@ -28,7 +30,11 @@ import (
 //     and teachers only), the others' copies held;
 //   - content with a history (a template) or vouched: only the senders
 //     with account signals and another signal count, and only to review:
-//     the template itself is never held against anyone else.
+//     the template itself is never held against anyone else; but a notice
+//     vouches only for its own establishment against risky content and
+//     suspect accounts (stray), and alarming content with a history that
+//     no head passed on, from families and teachers of several
+//     establishments, is reviewed as new content (alarmingTemplate).
 
 // Wave lines.
 const (
@@ -109,31 +115,63 @@ type wave struct {
 	riskySchools     int
 	known            bool // the content has a history: a template
 	vouched          bool // first sent by a broadcaster without signals
-	// strayRisky are the family and teacher senders of risky content
-	// from establishments none of whose heads, staff or administrators
-	// sent it without signals (vouching), and their establishments.
-	strayRisky, strayRiskySchools int
-	flags                         map[int64]int64
-	roles                         map[int64]bouclier.Role
-	uai                           map[int64]string
-	seed                          int64 // first message of the cluster
+	// straySenders are the family and teacher senders of risky content,
+	// or from a suspect account (suspectAccount), from establishments
+	// none of whose heads, staff or administrators sent it without
+	// signals (vouching), and their establishments.
+	straySenders, strayingSchools int
+	// alarmed are the family and teacher senders of alarming content
+	// (alarming: alarm words or a screen score), and their establishments.
+	alarmed, alarmedSchools int
+	flags                   map[int64]int64
+	roles                   map[int64]bouclier.Role
+	uai                     map[int64]string
+	seed                    int64 // first message of the cluster
 }
 
 // stray reports whether a wave vouched for by a broadcaster (and not a
 // template) is spread by families and teachers of other establishments,
-// its content risky: it is then judged as new content.
+// its content risky or their accounts suspect: a head's notice is passed
+// on within its establishment, and one hijacked head's account (its
+// cookie replayed: no signal) must not vouch for what accounts that look
+// stolen send elsewhere, alarming or not.
 func (d *Detector) stray(w wave) bool {
 	// The vouching broadcaster is one of the wave's senders, its
 	// establishment one of the wave's.
-	return w.vouched && !w.known && w.strayRisky+1 >= d.cfg.MinSenders && w.strayRiskySchools+1 >= d.cfg.MinSchools
+	return w.vouched && !w.known && w.straySenders+1 >= d.cfg.MinSenders && w.strayingSchools+1 >= d.cfg.MinSchools
+}
+
+// vouches reports whether a sender's copy makes a content a notice: a
+// head's, staff's or administrator's, without a strong account signal,
+// neither held by the screen nor reported. A head on a new browser at
+// home (a weak signal) still passes the rectorat's notice on: teachers
+// relaying it from their phone's network are not a wave (campaign8's
+// legitime-greve-relayee-en-mobilite).
+func vouches(role bouclier.Role, f int64) bool {
+	return IsBroadcaster(role) && f&(FlagStrong|FlagScreenHeld|FlagScreenStrong|FlagReported) == 0
+}
+
+// alarmingTemplate reports whether content with a history, that no head
+// or staff passed on today (not vouched), alarms from family and teacher
+// accounts of several establishments: a history proves little (anyone
+// can give a text one the day before, word for word), and families and
+// teachers do not send the same alarming text across establishments;
+// their relays of their own heads' notices are out of the cluster
+// (dropRelays). It is judged as new alarming content: review.
+func (d *Detector) alarmingTemplate(w wave) bool {
+	return w.known && !w.vouched && w.alarmed >= d.cfg.MinSenders && w.alarmedSchools >= d.cfg.MinSchools
 }
 
 // level is what a wave calls for: "" (nothing), "review" or "contain".
 func (d *Detector) level(w wave) string {
 	if d.stray(w) {
 		// A head passes a notice on to their own establishment; families
-		// and teachers of others spreading it, alarming, are a wave that
-		// one hijacked head's account must not vouch for.
+		// and teachers of others spreading it, alarming or from accounts
+		// that look stolen, are a wave that one hijacked head's account
+		// must not vouch for.
+		return "review"
+	}
+	if d.alarmingTemplate(w) {
 		return "review"
 	}
 	if w.known || w.vouched {
@@ -184,7 +222,7 @@ func (d *Detector) assessWave(ctx context.Context, ns []store.CampaignObs, sig S
 			first[o.SenderID] = o
 		}
 	}
-	schools, signalledSchools, riskySchools := map[string]bool{}, map[string]bool{}, map[string]bool{}
+	schools, signalledSchools, riskySchools, alarmedSchools := map[string]bool{}, map[string]bool{}, map[string]bool{}, map[string]bool{}
 	var earliest store.CampaignObs
 	for s, o := range first {
 		f := w.flags[s]
@@ -207,6 +245,10 @@ func (d *Detector) assessWave(ctx context.Context, ns []store.CampaignObs, sig S
 			w.risky++
 			riskySchools[o.UAI] = true
 		}
+		if alarming(f) && !IsBroadcaster(w.roles[s]) {
+			w.alarmed++
+			alarmedSchools[o.UAI] = true
+		}
 		if isRemote(o) {
 			continue // another deployment's: evidence, never the seed
 		}
@@ -215,23 +257,23 @@ func (d *Detector) assessWave(ctx context.Context, ns []store.CampaignObs, sig S
 		}
 	}
 	w.senders, w.schools, w.signalledSchools, w.riskySchools = len(first), len(schools), len(signalledSchools), len(riskySchools)
+	w.alarmedSchools = len(alarmedSchools)
 	vouching := map[string]bool{}
 	for s, o := range first {
-		if f := w.flags[s]; IsBroadcaster(w.roles[s]) && !hasAccountSignal(f) && f&(FlagScreenHeld|FlagScreenStrong|FlagReported) == 0 {
+		if vouches(w.roles[s], w.flags[s]) {
 			vouching[o.UAI] = true
 		}
 	}
 	straySchools := map[string]bool{}
 	for s, o := range first {
-		if f := w.flags[s]; risky(f) && !IsBroadcaster(w.roles[s]) && !vouching[o.UAI] {
-			w.strayRisky++
+		if f := w.flags[s]; (risky(f) || suspectAccount(f)) && !IsBroadcaster(w.roles[s]) && !vouching[o.UAI] {
+			w.straySenders++
 			straySchools[o.UAI] = true
 		}
 	}
-	w.strayRiskySchools = len(straySchools)
+	w.strayingSchools = len(straySchools)
 	w.seed = earliest.MessageID
-	w.vouched = IsBroadcaster(bouclier.Role(earliest.Role)) && !hasAccountSignal(w.flags[earliest.SenderID]) &&
-		w.flags[earliest.SenderID]&(FlagScreenHeld|FlagScreenStrong|FlagReported) == 0
+	w.vouched = vouches(bouclier.Role(earliest.Role), w.flags[earliest.SenderID])
 	if w.senders < d.cfg.MinSenders {
 		return w, nil
 	}

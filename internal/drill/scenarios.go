@@ -79,6 +79,7 @@ const (
 	TextPDFPlain                     // one benign body, word for word, beside a PDF bill personalised per copy
 	TextAcademyPrefix                // a canteen bill without alarming words on « ac-<anything>.fr », no académie's name in it, a new one for each copy
 	TextMuseumIBAN                   // the teachers' genuine museum note, a fee now « by transfer » to one IBAN in the text, no link
+	TextFragments                    // the quiet hoax cut into fragments of two words each (« Collège fermé », « Pas cours demain »), one a message
 )
 
 // Attack describes the attackers' side of a scenario.
@@ -132,6 +133,14 @@ type Attack struct {
 	// sender's establishment's head (its cookie replayed from home: no
 	// signal) sends the text, word for word, to its staff and teachers.
 	Seed bool
+	// At moves the wave's start from the morning (negative: the evening
+	// or night before, when the accounts' owners are asleep).
+	At time.Duration
+	// Poison: the day before, the first sender sends the wave's text,
+	// word for word, Poison times, ten minutes apart, to their child's
+	// teacher (or their class's parents), from the same session, so that
+	// the text has a history when the wave comes.
+	Poison int
 }
 
 // LegitKind is a kind of genuine traffic.
@@ -150,6 +159,8 @@ const (
 	LegitHomework                      // every teacher of one académie sends the académie's homework template to a class, within minutes
 	LegitMuseumLink                    // teachers send the museum note with the museum's booking link (one domain new to the service) or the académie's page
 	LegitStaffWeather                  // the vie scolaire of many establishments passes the storm closure on to every class and parent, half from a new phone
+	LegitQuietNotice                   // heads pass on the rectorat's strike notice word for word to staff and teachers; teachers relay it to their classes' parents, half from their phone's mobile network
+	LegitEveningStorm                  // the evening before, parents of many establishments tell their child's teacher, each in their own words, that the child stays home for the storm
 )
 
 // Legit describes the genuine side of a scenario.
@@ -376,6 +387,55 @@ func Scenarios() []Scenario {
 		{Name: "modele-sortie-rib-change", Tuned: true, Attack: &Attack{Role: t, Senders: 20, PerSender: 1, Target: TargetOwnTeacher, Text: TextMuseumIBAN,
 			Spacing: 9 * time.Second, LoginBefore: time.Hour, Access: AccessReplayedCookie}},
 		{Name: "legitime-vie-scolaire-meteo", Legit: &Legit{Kind: LegitStaffWeather, Senders: 20}},
+		// Written blind (campaign8) by reading the detector for what it
+		// never counts: a cluster first sent by a head without signals is
+		// a notice, where only senders with an account signal and another
+		// signal count, and quiet content has no other; a text under three
+		// terms has no signature, so no cluster and no probation; a text
+		// with a history is a template, whatever it says, and anyone can
+		// give it one the day before; an account that rarely writes has
+		// no hour of its own, so no unusual one. Committed before any
+		// detector change, marked not tuned, and run once at 40
+		// establishments (4 académies, 100 ordinary, seed 2024):
+		// amorce-calme-jetons-voles missed (164 of 164 copies visible,
+		// 100 %, 164 left, no incident: the hijacked head's copy vouches
+		// for the text, and stolen tokens alone are no signal of what the
+		// account sends); fragments-courts missed (110 of 128 copies
+		// visible, 85.9 %, 110 left, acted on 514 s after the wave: no
+		// fragment has a signature, only the family accounts' points held
+		// some); modele-empoisonne-la-veille missed (48 of 48 visible,
+		// 100 %, 48 left, no incident: six copies the day before made the
+		// intrusion alert a template, where only account signals count);
+		// eleves-la-nuit met the targets (24 sent, 0 visible, 0 left);
+		// legitime-greve-relayee-en-mobilite (60 sent) and
+		// legitime-parents-soir-tempete (40 sent) held nothing. The three
+		// misses were then fixed on, and are marked Tuned: a notice vouches
+		// only for its own establishment against accounts that look stolen
+		// as against risky content (campaign.stray), a head's copy vouching
+		// unless its account signal is strong (campaign.vouches: counting
+		// suspect senders alone held 45 of the strike notice's 60 relays,
+		// its heads on a new browser at home vouching for nothing); a text
+		// under three terms is keyed by its term set, a caption beside an
+		// attachment apart (campaign.shortTextKey); alarming content with a
+		// history, that no head passed on, from families and teachers of
+		// several establishments is judged as new and waits its probation
+		// (campaign.alarmingTemplate). Since, at the same size:
+		// amorce-calme-jetons-voles 4 of 164 copies visible (2.4 %, the
+		// head's own copy to its staff, a notice until the wave exists:
+		// VisibleUpTo 10), 0 left, acted on 9.1 s after the wave;
+		// fragments-courts 0 of 48 (the 24 accounts locked at their first
+		// fragment); modele-empoisonne-la-veille 0 of 48; every other
+		// scenario as before, both legitimate ones holding nothing.
+		{Name: "amorce-calme-jetons-voles", Tuned: true, VisibleUpTo: 10, Attack: &Attack{Role: t, Seed: true, Senders: 20, PerSender: 1, Target: TargetOwnTeacher, Text: TextQuietHoax,
+			Spacing: 9 * time.Second, LoginBefore: time.Hour, Access: AccessStolenToken}},
+		{Name: "fragments-courts", Tuned: true, Attack: &Attack{Role: p, Senders: 24, PerSender: 3, Target: TargetTwoPeople, Text: TextFragments, Paraphrase: true,
+			Spacing: 8 * time.Second, Interval: 20 * time.Second, LoginBefore: 40 * time.Minute, Access: AccessStolenToken}},
+		{Name: "modele-empoisonne-la-veille", Tuned: true, Attack: &Attack{Role: p, Poison: 6, Senders: 24, PerSender: 1, Target: TargetTwoPeople, Text: TextIntrusion,
+			Spacing: 8 * time.Second, LoginBefore: 40 * time.Minute, Access: AccessReplayedCookie}},
+		{Name: "eleves-la-nuit", Attack: &Attack{Role: bouclier.RoleStudent, Senders: 24, PerSender: 1, Target: TargetOwnTeacher, Text: TextVeiled, Paraphrase: true,
+			At: -(9*time.Hour + 30*time.Minute), Spacing: 40 * time.Second, LoginBefore: 30 * time.Minute, Access: AccessReplayedCookie}},
+		{Name: "legitime-greve-relayee-en-mobilite", Legit: &Legit{Kind: LegitQuietNotice, Senders: 20}},
+		{Name: "legitime-parents-soir-tempete", Legit: &Legit{Kind: LegitEveningStorm, Senders: 40, At: -(10*time.Hour + 30*time.Minute)}},
 	}
 }
 
@@ -654,6 +714,10 @@ func (d *drill) session(ctx context.Context, u bouclier.User, how string, create
 		addr, agent, known = fmt.Sprintf("203.0.%d.9", 113+len(d.sessions)%50), "Mozilla/5.0 (Windows NT 10.0) Chrome/125.0", false
 	case "stolen-token":
 		addr = fmt.Sprintf("198.51.%d.4", 100+len(d.sessions)%50)
+	case "mobile":
+		// The owner's own phone, known, on its mobile network: a network
+		// new to the account, as a stolen token's.
+		addr = fmt.Sprintf("100.64.%d.%d", len(d.sessions)%200, 1+u.ID%250)
 	}
 	h := sha256.Sum256([]byte("drill-session:" + key))
 	ss := store.Session{TokenHash: h[:], UserID: u.ID, CreatedAt: store.Micros(created), LastSeen: store.Micros(created),
@@ -742,6 +806,8 @@ func (s *scene) plan() []sEvent {
 				from = fmt.Sprintf("t.%d.3", i) // teaches both classes
 			case role == bouclier.RoleStaff:
 				from = fmt.Sprintf("s.%d", i) // the vie scolaire
+			case role == bouclier.RoleStudent:
+				from = fmt.Sprintf("e.%d.%d.%d", i, c, 1+(n/len(perm))%8)
 			default:
 				from = fmt.Sprintf("p.%d.%d.%d", i, c, 1+(n/len(perm))%8)
 			}
@@ -750,7 +816,7 @@ func (s *scene) plan() []sEvent {
 			if n < a.DiluteFirst {
 				how = "home"
 			}
-			first := waveStart - a.Schedule + time.Duration(n)*a.Spacing + time.Duration(r.IntN(500))*time.Millisecond
+			first := waveStart + a.At - a.Schedule + time.Duration(n)*a.Spacing + time.Duration(r.IntN(500))*time.Millisecond
 			var sendAt time.Time
 			if a.Schedule > 0 {
 				sendAt = start.Add(waveStart)
@@ -774,6 +840,18 @@ func (s *scene) plan() []sEvent {
 				evs = append(evs, sEvent{at: first - time.Duration(60+r.IntN(60))*time.Second, kind: "legit", from: fmt.Sprintf("t.%d.%d", i, c), how: "home",
 					to: []string{fmt.Sprintf("parents:%s/C%d", uai(i), c)}, subject: "Information", body: museumNote(r), seq: parent})
 			}
+			if n == 0 && a.Poison > 0 {
+				// The text given a history the day before, word for word.
+				subject, body := attackText(a.Text, r, false, words, -1, noStyle)
+				to := targets(TargetOwnTeacher, i, c, 0)
+				if role == bouclier.RoleTeacher {
+					to = []string{fmt.Sprintf("parents:%s/C%d", uai(i), c)}
+				}
+				for k := 0; k < a.Poison; k++ {
+					at := first - 20*time.Hour + time.Duration(k)*10*time.Minute
+					evs = append(evs, sEvent{at: at, kind: "warmup", from: from, how: how, login: first - 20*time.Hour - a.LoginBefore, to: to, subject: subject, body: body})
+				}
+			}
 			for w := 0; w < a.WarmUp; w++ {
 				// Ordinary messages from the attacker's session first.
 				e := sEvent{at: first - time.Duration(a.WarmUp-w)*7*time.Minute, kind: "warmup", from: from, how: how, login: first - a.LoginBefore,
@@ -788,7 +866,12 @@ func (s *scene) plan() []sEvent {
 				if role == bouclier.RoleTeacher && (a.Target == TargetOwnTeacher || a.Target == TargetTwoPeople) {
 					to = []string{fmt.Sprintf("parents:%s/C%d", uai(i), c)} // a teacher writes to a class's parents
 				}
-				subject, body := attackText(a.Text, r, a.Paraphrase, words, seq, st)
+				var subject, body string
+				if a.Text == TextFragments {
+					subject, body = fragment(r, a.Paraphrase, k)
+				} else {
+					subject, body = attackText(a.Text, r, a.Paraphrase, words, seq, st)
+				}
 				if a.Obfuscate {
 					body = obfuscate(r, body)
 				}
@@ -926,6 +1009,21 @@ func (s *scene) legitEvents(l *Legit) []sEvent {
 			evs = append(evs, sEvent{at: at, kind: "legit", from: fmt.Sprintf("s.%d", i), how: how,
 				to:      []string{"class:" + u + "/C1", "class:" + u + "/C2", "parents:" + u + "/C1", "parents:" + u + "/C2", "staff:" + u},
 				subject: "Alerte météo", body: weatherNotice})
+		case LegitQuietNotice:
+			evs = append(evs, sEvent{at: at, kind: "legit", from: fmt.Sprintf("h.%d", i), how: how, to: []string{"staff:" + u, "teachers:" + u + "/C1", "teachers:" + u + "/C2"},
+				subject: "Grève du jeudi", body: strikeNotice})
+			for t := 1; t <= 2; t++ {
+				how := how
+				if r.IntN(2) == 0 {
+					how = "mobile"
+				}
+				evs = append(evs, sEvent{at: at + time.Duration(30+r.IntN(300))*time.Second, kind: "legit", from: fmt.Sprintf("t.%d.%d", i, t), how: how,
+					to: []string{fmt.Sprintf("parents:%s/C%d", u, t)}, subject: "Tr : Grève du jeudi", body: relayIntro[r.IntN(len(relayIntro))] + strikeNotice})
+			}
+		case LegitEveningStorm:
+			from := fmt.Sprintf("p.%d.%d.%d", i, c, 8-(n/len(perm))%7) // not an attacker's account
+			evs = append(evs, sEvent{at: l.At + time.Duration(n)*25*time.Second + time.Duration(r.IntN(20000))*time.Millisecond, kind: "legit", from: from, how: how,
+				to: []string{fmt.Sprintf("user:t.%d.%d", i, c)}, subject: stormSubjects[r.IntN(len(stormSubjects))], body: stormNote(r)})
 		case LegitMuseum:
 			evs = append(evs, sEvent{at: at, kind: "legit", from: fmt.Sprintf("t.%d.%d", i, c), how: how, to: []string{fmt.Sprintf("parents:%s/C%d", u, c)},
 				subject: "Sortie", body: museumNote(r), seq: -1 - n, reports: 2})

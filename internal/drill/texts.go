@@ -315,3 +315,38 @@ func obfuscate(r *rand.Rand, body string) string {
 	}
 	return strings.Join(words, " ")
 }
+
+// strikeNotice is the rectorat's notice of a strike, which every head
+// passes on word for word and teachers relay: no alarm, no link.
+const strikeNotice = "Madame, Monsieur, en raison d'un mouvement de grève jeudi, les cours n'auront pas lieu pour les classes dont les professeurs seront absents. " +
+	"Un accueil des élèves sera assuré au collège de 8 h à 17 h. Merci de votre compréhension."
+
+// stormSubjects and the clauses of stormNote are what parents write the
+// evening before a storm day, each their own way.
+var stormSubjects = []string{"Absence demain", "Demain", "Tempête", "Absence"}
+
+func stormNote(r *rand.Rand) string {
+	opening := []string{"Bonsoir,", "Bonsoir Madame,", "Bonsoir Monsieur,", "Bonjour,"}[r.IntN(4)]
+	child := []string{"Léa", "Noah", "Inès", "Hugo", "notre fils", "notre fille", "mon enfant"}[r.IntN(7)]
+	reason := []string{"avec l'alerte tempête", "vu la météo annoncée", "à cause de la tempête", "avec les routes fermées"}[r.IntN(4)]
+	rest := []string{"restera à la maison demain", "ne viendra pas demain", "ne pourra pas venir en cours demain", "ne prendra pas le car demain"}[r.IntN(4)]
+	end := []string{"Merci.", "Bonne soirée.", "Cordialement.", "Merci de votre compréhension."}[r.IntN(4)]
+	return fmt.Sprintf("%s %s, %s %s. %s", opening, reason, child, rest, end)
+}
+
+// fragments are the quiet hoax cut into pieces of two terms each (under
+// the signature's MinTokens), one a message, each with its wordings.
+var fragments = [][]string{
+	{"Collège fermé !", "Bahut fermé", "Établissement fermé"},
+	{"Pas cours demain", "Ne venez pas demain", "Aucun cours demain"},
+	{"Gardez vos enfants", "Gardez les enfants chez vous", "Prévenez les autres"},
+}
+
+// fragment returns a fragment message: the k-th piece.
+func fragment(r *rand.Rand, paraphrase bool, k int) (string, string) {
+	alts := fragments[k%len(fragments)]
+	if paraphrase {
+		return "!!", alts[r.IntN(len(alts))]
+	}
+	return "!!", alts[0]
+}
