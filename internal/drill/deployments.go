@@ -254,6 +254,12 @@ func RunDeployments(ctx context.Context, o Options, n int, alone bool) (Deployme
 			return rep, err
 		}
 	}
+	// The drill's clock runs faster than NATS on a loaded machine: wait,
+	// in real time, for the signals to stop moving, then sweep once more.
+	settleSignals(deps, 15*time.Second)
+	if err := sweep(end + 62*time.Second); err != nil {
+		return rep, err
+	}
 	for _, dep := range deps {
 		if err := dep.d.measure(ctx, start, dep.first, dep.hiddenAt, len(dep.visible), dep.ordinaryIDs); err != nil {
 			return rep, fmt.Errorf("drill: %s: %w", dep.name, err)
@@ -406,4 +412,31 @@ func randomHex() string {
 	b := make([]byte, 16)
 	_, _ = rand.Read(b)
 	return fmt.Sprintf("%x", b)
+}
+
+// settleSignals waits until no deployment has observations left to share
+// and no node's counts have moved for half a second, or until limit.
+func settleSignals(deps []*deployment, limit time.Duration) {
+	snapshot := func() (all []national.Stats, backlog bool) {
+		for _, dep := range deps {
+			if dep.node != nil {
+				st := dep.node.Stats()
+				all = append(all, st)
+				backlog = backlog || st.Backlog > 0
+			}
+		}
+		return all, backlog
+	}
+	last, _ := snapshot()
+	stable := time.Now()
+	for deadline := time.Now().Add(limit); time.Now().Before(deadline); time.Sleep(50 * time.Millisecond) {
+		cur, backlog := snapshot()
+		if backlog || !slices.Equal(cur, last) {
+			last, stable = cur, time.Now()
+			continue
+		}
+		if time.Since(stable) >= 500*time.Millisecond {
+			return
+		}
+	}
 }

@@ -52,8 +52,25 @@ func freePort() (int, error) {
 	return l.Addr().(*net.TCPAddr).Port, nil
 }
 
-// Start starts n nodes storing under dir, with users.
+// errNotReady is a node that did not start listening: most often a port
+// that freePort found free and another process took before the node
+// bound it.
+var errNotReady = errors.New("nats node not ready")
+
+// Start starts n nodes storing under dir, with users. A cluster whose
+// node could not listen is started again on other ports (three tries).
 func Start(dir string, n int, users []User) (*Cluster, error) {
+	var err error
+	for try := range 3 {
+		var c *Cluster
+		if c, err = start(filepath.Join(dir, fmt.Sprintf("try%d", try)), n, users); !errors.Is(err, errNotReady) {
+			return c, err
+		}
+	}
+	return nil, err
+}
+
+func start(dir string, n int, users []User) (*Cluster, error) {
 	c := &Cluster{}
 	var routes []*url.URL
 	clientPorts := make([]int, n)
@@ -105,7 +122,7 @@ func (c *Cluster) start(i int) error {
 	go s.Start()
 	if !s.ReadyForConnections(20 * time.Second) {
 		s.Shutdown()
-		return errors.New("nats node not ready")
+		return fmt.Errorf("nats node %d: %w", i, errNotReady)
 	}
 	c.Servers[i] = s
 	return nil
