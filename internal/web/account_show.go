@@ -20,6 +20,23 @@ type accountData struct {
 	// School and Academy name the user's establishment and académie
 	// (« Collège Jean Moulin (0780001A) », « Académie de Versailles »).
 	School, Academy string
+	// Shown is how messages present the user to others (« Mme Marie
+	// Dupont, responsable de Léa Dupont (4A) »): a parent sees the
+	// children the directory links them to, a teacher their classes.
+	Shown string
+}
+
+// profile fills what the page says of the user beyond the session.
+func (h *handler) profile(r *http.Request, d *accountData) {
+	ctx := r.Context()
+	u := d.Session.User
+	if u.UAI != "" {
+		d.School = h.scopeTitles(ctx)("establishment:" + u.UAI)
+	}
+	if u.Academie != "" {
+		d.Academy = h.scopeName(ctx, "academie:"+u.Academie)
+	}
+	d.Shown = h.labelUsers(ctx, []bouclier.User{u}, "account")[u.ID]
 }
 
 // accountShow renders the account page (Auth.Factors, Auth.Sessions,
@@ -40,12 +57,7 @@ func (h *handler) accountShow(w http.ResponseWriter, r *http.Request, s auth.Ses
 		h.d.Log.Warn("notices", "user", s.User.Username, "err", err)
 		d.Partial = true
 	}
-	if u := s.User; u.UAI != "" {
-		d.School = h.scopeTitles(ctx)("establishment:" + u.UAI)
-	}
-	if u := s.User; u.Academie != "" {
-		d.Academy = h.scopeName(ctx, "academie:"+u.Academie)
-	}
+	h.profile(r, &d)
 	p := h.newPage(ctx, &s, "Mon compte", "account")
 	flash(p, r)
 	if e := r.URL.Query().Get("erreur"); e != "" {
@@ -108,6 +120,7 @@ func (h *handler) accountFieldErrors(w http.ResponseWriter, r *http.Request, s a
 	d.Factors, _ = h.d.Auth.Factors(ctx, s)
 	d.Sessions, _ = h.d.Auth.Sessions(ctx, s)
 	d.Notices, _ = h.d.Auth.Notices(ctx, s)
+	h.profile(r, &d)
 	p := h.newPage(ctx, &s, "Mon compte", "account")
 	p.Fields = fields
 	p.Data = d
@@ -131,6 +144,7 @@ func (h *handler) accountError(w http.ResponseWriter, r *http.Request, s auth.Se
 	d.Factors, _ = h.d.Auth.Factors(ctx, s)
 	d.Sessions, _ = h.d.Auth.Sessions(ctx, s)
 	d.Notices, _ = h.d.Auth.Notices(ctx, s)
+	h.profile(r, &d)
 	p := h.newPage(ctx, &s, "Mon compte", "account")
 	p.Error = userMessageTo(p.User, err)
 	p.Data = d

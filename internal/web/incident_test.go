@@ -146,8 +146,8 @@ func TestIncidentAtDrillSize(t *testing.T) {
 	if !strings.Contains(p.Body, `<a href="/admin/accounts?nom=eleve.drill.000">`+demo.PersonName(0)+`, élève</a> <span class="meta">eleve.drill.000 · `+html.EscapeString(demo.SchoolName(0))+`</span>`) {
 		t.Errorf("accounts not shown by their directory label:\n%s", regexp.MustCompile(`<li><a href="/admin/accounts[^\n]*`).FindAllString(p.Body, 2))
 	}
-	if !strings.Contains(p.Body, "<dt>État</dt><dd>Ouvert</dd>") {
-		t.Error("state not « Ouvert »")
+	if !strings.Contains(p.Body, `<p class="lead"><strong>Ouvert</strong>. Détecté le `) {
+		t.Error("state not « Ouvert » at the lead's start")
 	}
 	last := rssi.get(base + "?etablissements=40")
 	if !strings.Contains(last.Body, "391 à 400 sur 400") || !strings.Contains(last.Body, html.EscapeString(lastSchool)) || strings.Contains(last.Body, html.EscapeString(first.name)) {
