@@ -257,6 +257,7 @@ func RunDeployments(ctx context.Context, o Options, n int, alone bool) (Deployme
 	// The drill's clock runs faster than NATS on a loaded machine: wait,
 	// in real time, for the signals to stop moving, then sweep once more.
 	settleSignals(deps, 15*time.Second)
+	now(end + 62*time.Second)
 	if err := sweep(end + 62*time.Second); err != nil {
 		return rep, err
 	}

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"net/http"
 	"strings"
 	"time"
@@ -27,8 +28,7 @@ type accountData struct {
 }
 
 // profile fills what the page says of the user beyond the session.
-func (h *handler) profile(r *http.Request, d *accountData) {
-	ctx := r.Context()
+func (h *handler) profile(ctx context.Context, d *accountData) {
 	u := d.Session.User
 	if u.UAI != "" {
 		d.School = h.scopeTitles(ctx)("establishment:" + u.UAI)
@@ -57,7 +57,7 @@ func (h *handler) accountShow(w http.ResponseWriter, r *http.Request, s auth.Ses
 		h.d.Log.Warn("notices", "user", s.User.Username, "err", err)
 		d.Partial = true
 	}
-	h.profile(r, &d)
+	h.profile(ctx, &d)
 	p := h.newPage(ctx, &s, "Mon compte", "account")
 	flash(p, r)
 	if e := r.URL.Query().Get("erreur"); e != "" {
@@ -120,7 +120,7 @@ func (h *handler) accountFieldErrors(w http.ResponseWriter, r *http.Request, s a
 	d.Factors, _ = h.d.Auth.Factors(ctx, s)
 	d.Sessions, _ = h.d.Auth.Sessions(ctx, s)
 	d.Notices, _ = h.d.Auth.Notices(ctx, s)
-	h.profile(r, &d)
+	h.profile(ctx, &d)
 	p := h.newPage(ctx, &s, "Mon compte", "account")
 	p.Fields = fields
 	p.Data = d
@@ -144,7 +144,7 @@ func (h *handler) accountError(w http.ResponseWriter, r *http.Request, s auth.Se
 	d.Factors, _ = h.d.Auth.Factors(ctx, s)
 	d.Sessions, _ = h.d.Auth.Sessions(ctx, s)
 	d.Notices, _ = h.d.Auth.Notices(ctx, s)
-	h.profile(r, &d)
+	h.profile(ctx, &d)
 	p := h.newPage(ctx, &s, "Mon compte", "account")
 	p.Error = userMessageTo(p.User, err)
 	p.Data = d
