@@ -96,22 +96,35 @@ func serverCPU(postmaster int) (time.Duration, error) {
 		return 0, err
 	}
 	total := own + reaped
-	entries, err := os.ReadDir("/proc")
+	children, err := childPIDs(postmaster)
 	if err != nil {
 		return 0, err
 	}
-	for _, e := range entries {
-		pid, err := strconv.Atoi(e.Name())
-		if err != nil || pid == postmaster {
-			continue
-		}
-		t, _, ppid, err := procTimes(pid)
-		if err != nil || ppid != postmaster {
-			continue // gone since the listing, or not the server's
-		}
-		total += t
+	for _, pid := range children {
+		if t, _, _, err := procTimes(pid); err == nil {
+			total += t
+		} // else gone since the listing
 	}
 	return total, nil
+}
+
+// childPIDs lists the live children of a process.
+func childPIDs(parent int) ([]int, error) {
+	entries, err := os.ReadDir("/proc")
+	if err != nil {
+		return nil, err
+	}
+	var pids []int
+	for _, e := range entries {
+		pid, err := strconv.Atoi(e.Name())
+		if err != nil || pid == parent {
+			continue
+		}
+		if _, _, ppid, err := procTimes(pid); err == nil && ppid == parent {
+			pids = append(pids, pid)
+		}
+	}
+	return pids, nil
 }
 
 // procTimes reads /proc/PID/stat: the process's own user and system time,

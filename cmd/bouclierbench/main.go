@@ -9,6 +9,7 @@
 //	bouclierbench --bouclier BIN --before BIN [...]   (two Bouclier binaries, the second as the baseline)
 //	bouclierbench ... --frames                         (and the WAL frames a commit writes, per table)
 //	bouclierbench --bouclier BIN --postgres URL [...]  (one process against two on one database)
+//	bouclierbench ... --postgres URL --cpu-share 0.3   (each process capped at 0.3 core)
 //	bouclierbench --bouclier BIN --inbox 20000 [...]   (the web inbox page, full against empty)
 package main
 
@@ -59,6 +60,7 @@ func main() {
 	work := flag.String("work", "", "working `directory` (default: a temporary one, removed)")
 	postgres := flag.String("postgres", "", "PostgreSQL server `URL` (rights to create a database): measure one Bouclier process against two sharing it, instead of the baseline")
 	inbox := flag.Int("inbox", 0, "instead of the send rounds, fill one pupil's inbox with `N` messages and time the web inbox page against an empty one")
+	share := flag.Float64("cpu-share", 0, "with --postgres: cap each Bouclier process at this `fraction` of one core (a CPU cgroup; Linux, root), as on hosts of their own")
 	frames := flag.Bool("frames", false, "with --bare or --before: copy Bouclier's SQLite database and WAL in the middle of each of its rounds and report the WAL frames a commit wrote to each table and index")
 	flag.Parse()
 	if *inbox > 0 && *bouclierBin != "" {
@@ -74,7 +76,7 @@ func main() {
 	}
 	var err error
 	if *postgres != "" {
-		err = runNodes(*bouclierBin, *postgres, *work, *rounds, *duration, *clients)
+		err = runNodes(*bouclierBin, *postgres, *work, *rounds, *duration, *clients, *share)
 	} else {
 		err = run(*bouclierBin, *bareBin, *beforeBin, *work, *rounds, *duration, *clients, *frames)
 	}
@@ -222,7 +224,7 @@ func run(bouclierBin, bareBin, beforeBin, work string, rounds int, d time.Durati
 // runNodes measures Bouclier on PostgreSQL: rounds with every client on
 // one process alternate with rounds where the clients are spread over two
 // processes sharing the database, and the ratio of their rates is printed.
-func runNodes(bin, pgURL, work string, rounds int, d time.Duration, clients int) error {
+func runNodes(bin, pgURL, work string, rounds int, d time.Duration, clients int, share float64) error {
 	if work == "" {
 		dir, err := os.MkdirTemp("", "bouclierbench")
 		if err != nil {
@@ -249,12 +251,26 @@ func runNodes(bin, pgURL, work string, rounds int, d time.Duration, clients int)
 		return err
 	}
 	defer stop(b.cmd)
+	pg := postgresCPU(pgURL)
+	if share > 0 {
+		releases, err := isolate(share, pg, a, b)
+		defer func() {
+			// A server's group goes once it has stopped.
+			stop(a.cmd)
+			stop(b.cmd)
+			for _, release := range releases {
+				release()
+			}
+		}()
+		if err != nil {
+			return err
+		}
+	}
 	b.token = a.token // the session lives in the shared database
 	client := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: clients, MaxConnsPerHost: clients}, Timeout: 30 * time.Second}
 	if r := load(client, []*target{a, b}, 2*time.Second, clients); r.sent == 0 {
 		return fmt.Errorf("no send acknowledged while warming up: %s", r.firstErr)
 	}
-	pg := postgresCPU(pgURL)
 	var ratio, one, two, busyOne, busyTwo, cpuRatio, ceiling []float64
 	for i := range rounds {
 		sets := [][]*target{{a}, {a, b}}
@@ -297,6 +313,9 @@ func runNodes(bin, pgURL, work string, rounds int, d time.Duration, clients int)
 		}
 	}
 	fmt.Printf("\n%d rounds of %s, %d clients, teacher → class of %d over HTTP, PostgreSQL (min / median / max)\n", rounds, d, clients, classSize)
+	if share > 0 {
+		fmt.Printf("each Bouclier process capped at %g of a core (CPU cgroup)\n", share)
+	}
 	fmt.Printf("one process:  %s msg/s\n", mmm(one))
 	fmt.Printf("two processes: %s msg/s\n", mmm(two))
 	fmt.Printf("two / one:     %s\n", mmm(ratio))
@@ -307,7 +326,9 @@ func runNodes(bin, pgURL, work string, rounds int, d time.Duration, clients int)
 			what = "servers only, PostgreSQL not measured"
 		}
 		fmt.Printf("CPU per message (%s), two / one: %s\n", what, mmm(cpuRatio))
-		fmt.Printf("two / one ceiling on this machine (every core busy at two's CPU per message): %s\n", mmm(ceiling))
+		if share == 0 { // capped servers leave the machine's headroom out of it
+			fmt.Printf("two / one ceiling on this machine (every core busy at two's CPU per message): %s\n", mmm(ceiling))
+		}
 	}
 	for _, t := range []*target{a, b} {
 		hwm, err := peakRSS(t.cmd.Process.Pid)
@@ -317,6 +338,33 @@ func runNodes(bin, pgURL, work string, rounds int, d time.Duration, clients int)
 		fmt.Printf("process peak RSS %d MiB\n", hwm>>20)
 	}
 	return nil
+}
+
+// isolate caps each server at share of a core, and gives the servers, the
+// database (when it runs here) and this process priority over the
+// machine's other work. It returns what undoes it, even on an error.
+func isolate(share float64, postmaster int, servers ...*target) ([]func(), error) {
+	var releases []func()
+	for i, t := range servers {
+		release, err := cpuGroup(fmt.Sprintf("bouclierbench-%d-%d", os.Getpid(), i), share, t.cmd.Process.Pid)
+		if err != nil {
+			return releases, err
+		}
+		releases = append(releases, release)
+	}
+	rest := []int{os.Getpid()}
+	if postmaster != 0 {
+		children, err := childPIDs(postmaster)
+		if err != nil {
+			return releases, err
+		}
+		rest = append(append(rest, postmaster), children...)
+	}
+	release, err := cpuGroup(fmt.Sprintf("bouclierbench-%d", os.Getpid()), 0, rest...)
+	if err != nil {
+		return releases, err
+	}
+	return append(releases, release), nil
 }
 
 // createDatabase creates a fresh database on the server at base and
