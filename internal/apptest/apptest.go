@@ -10,6 +10,8 @@ import (
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
+	"os"
+	"path/filepath"
 	"sync"
 	"testing"
 	"time"
@@ -131,6 +133,11 @@ func FastAuth() *auth.Config {
 	return &c
 }
 
+// PDFCache is the compiled PDFium that tests' servers share, across
+// packages and runs: wazero keys it by its own version and the module,
+// and writes each entry whole (a temporary file renamed).
+func PDFCache() string { return filepath.Join(os.TempDir(), "bouclier-test-pdfium-cache") }
+
 // DefaultTime is a school day afternoon in Paris: Tuesday 2026-11-24 14:00 CET.
 var DefaultTime = time.Date(2026, 11, 24, 13, 0, 0, 0, time.UTC)
 
@@ -159,6 +166,9 @@ func OpenOptions(t testing.TB, name string, cfg config.Config, o server.Options)
 	clock := NewClock(DefaultTime)
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
 	o.Now, o.Auth = clock.Now, FastAuth()
+	if o.PDFCache == "" {
+		o.PDFCache = PDFCache()
+	}
 	app, err := server.Open(context.Background(), cfg, log, o)
 	if err != nil {
 		t.Fatalf("open app on %s: %v", name, err)

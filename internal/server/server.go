@@ -96,6 +96,10 @@ type Options struct {
 	// PDFWait bounds how long a PDF preview request waits for its render
 	// before answering « en préparation » (zero: web's default).
 	PDFWait time.Duration
+	// PDFCache is where the compiled PDFium is kept ("": DataDir's
+	// pdfium-cache). Tests share one across their servers: compiling
+	// takes a minute under the race detector.
+	PDFCache string
 }
 
 // Open opens the store and builds the services.
@@ -131,8 +135,8 @@ func Open(ctx context.Context, cfg config.Config, log *slog.Logger, o Options) (
 	app := &App{Config: cfg, DB: db, Auth: as, Directory: dir, Log: log, Now: now, metrics: newMetrics(), clients: clients, pdfWait: o.PDFWait}
 	// PDF previews render in child processes; the compiled PDFium is kept
 	// in the data directory so that each child after the first starts fast.
-	po := pdfpreview.Options{Log: log}
-	if cfg.DataDir != "" {
+	po := pdfpreview.Options{Log: log, CacheDir: o.PDFCache}
+	if po.CacheDir == "" && cfg.DataDir != "" {
 		po.CacheDir = filepath.Join(cfg.DataDir, "pdfium-cache")
 	}
 	app.PDF = pdfpreview.New(po)

@@ -21,15 +21,29 @@ func TestBrowserHeadAccountOnPhone(t *testing.T) {
 	if got := text(t, head, "main"); !strings.Contains(got, "Chrome sur Linux") || strings.Contains(got, "Mozilla/5.0") {
 		t.Errorf("sessions' browsers: %q", got)
 	}
-	// The administration's tools take three rows at most above the page.
+	// The administration's tools fold behind one button above the page;
+	// pressed, it shows every tool as a target of 24 px at least.
 	e.do(head, chromedp.EmulateViewport(390, 844))
-	tools, err := chromedp.Run(head, chromedp.Evaluate[[]int](`(() => { const n = document.querySelector(".subnav"); const a = n.querySelector("a").getBoundingClientRect();
-		return [Math.round(n.getBoundingClientRect().height), Math.round(a.height)]; })()`))
-	if err != nil {
-		t.Fatal(err)
+	e.settle(head)
+	tools := func() []int {
+		t.Helper()
+		got, err := chromedp.Run(head, chromedp.Evaluate[[]int](`(() => { const n = document.querySelector(".subnav");
+			const links = [...n.querySelectorAll("a")].filter(a => a.getClientRects().length > 0);
+			return [Math.round(n.getBoundingClientRect().height), links.length, Math.min(...links.map(a => Math.round(a.getBoundingClientRect().height)))]; })()`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return got
 	}
-	if tools[0] > 3*tools[1]+3*4 || tools[1] < 24 {
-		t.Errorf("administration's tools at 390 px: %d px high, links %d px", tools[0], tools[1])
+	if got := tools(); got[0] > 60 || got[1] != 0 {
+		t.Errorf("administration's tools folded at 390 px: %d px high, %d links shown", got[0], got[1])
+	}
+	e.do(head, chromedp.Click(chromedp.CSS(".subnav-btn")))
+	if got := tools(); got[1] != 8 || got[2] < 24 {
+		t.Errorf("administration's tools unfolded at 390 px: %d links shown, smallest %d px", got[1], got[2])
+	}
+	if got, err := chromedp.Run(head, chromedp.Evaluate[string](`document.querySelector(".subnav-btn").getAttribute("aria-expanded")`)); err != nil || got != "true" {
+		t.Errorf("the tools' button after a press: aria-expanded=%q (%v)", got, err)
 	}
 	e.shoot(head, "account-admin-sessions")
 	e.axe(head, "an account with its sessions")

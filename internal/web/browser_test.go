@@ -83,7 +83,7 @@ func startE2EOpts(t *testing.T, budget time.Duration, opts server.Options) *e2e 
 	cfg := config.Default()
 	cfg.DataDir, cfg.SecureCookie = t.TempDir(), false
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
-	opts.Auth = apptest.FastAuth()
+	opts.Auth, opts.PDFCache = apptest.FastAuth(), apptest.PDFCache()
 	app, err := server.Open(context.Background(), cfg, log, opts)
 	if err != nil {
 		t.Fatal(err)
@@ -275,15 +275,16 @@ func (e *e2e) shoot(ctx context.Context, name string) {
 	e.do(ctx, chromedp.EmulateViewport(1280, 860))
 }
 
-// settle waits, after the viewport changes, for the page's menu to fold
+// settle waits, after the viewport changes, for the page's menus to fold
 // or unfold (static/app.js does it on the width's change event, which
 // comes after the change): a screenshot or a measure taken before shows
 // a phone with the whole navigation unfolded.
 func (e *e2e) settle(ctx context.Context) {
 	e.t.Helper()
-	const settled = `(() => { const n = document.getElementById("nav-principale"), b = document.querySelector(".menu-btn");
-		if (!n || !b || !document.documentElement.classList.contains("js")) return true;
-		return n.classList.contains("collapsed") === (matchMedia("(max-width: 40rem)").matches && b.getAttribute("aria-expanded") !== "true"); })()`
+	const settled = `(() => { const folded = (n, b) => !n || !b || !document.documentElement.classList.contains("js") ||
+			n.classList.contains("collapsed") === (matchMedia("(max-width: 40rem)").matches && b.getAttribute("aria-expanded") !== "true");
+		return folded(document.getElementById("nav-principale"), document.querySelector(".menu-btn")) &&
+			folded(document.getElementById("outils-admin"), document.querySelector(".subnav-btn")); })()`
 	for deadline := time.Now().Add(5 * time.Second); ; time.Sleep(50 * time.Millisecond) {
 		ok, err := chromedp.Run(ctx, chromedp.Evaluate[bool](settled))
 		if err == nil && ok {

@@ -72,7 +72,7 @@ func TestReadOnlyAccountIsToldBeforeWriting(t *testing.T) {
 	e, srv := env(t)
 	prof := newBrowser(t, srv)
 	prof.login("prof.martin", e.OTP(t, 0))
-	p := prof.send([]string{"user:parent.dupont"}, "Réunion", "Mardi 18 h.")
+	p := prof.send([]string{"user:parent.dupont"}, "Réunion", "Rendez-vous mardi soir.")
 	msg := strings.SplitN(p.Header.Get("Location"), "?", 2)[0]
 	if err := e.App.Auth.SetReadOnly(context.Background(), e.Actor(t, "principal.moulin"), "parent.dupont", true); err != nil {
 		t.Fatal(err)
@@ -86,7 +86,7 @@ func TestReadOnlyAccountIsToldBeforeWriting(t *testing.T) {
 	if p = parent.get("/compose"); strings.Contains(p.Body, `class="compose"`) || !strings.Contains(p.Body, "Vous ne pouvez pas écrire de message en ce moment") {
 		t.Errorf("compose of a read-only account:\n%s", p.Body)
 	}
-	if p = parent.get(msg); strings.Contains(p.Body, `id="reply-body"`) || !strings.Contains(p.Body, "Mardi 18 h.") {
+	if p = parent.get(msg); strings.Contains(p.Body, `id="reply-body"`) || !strings.Contains(p.Body, "Rendez-vous mardi soir.") {
 		t.Errorf("message page of a read-only account:\n%s", p.Body)
 	}
 }

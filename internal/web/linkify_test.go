@@ -21,6 +21,11 @@ func TestLinkify(t *testing.T) {
 			nil, []string{"<a "}},
 		{"bare domain is not linked", "voir education.gouv.fr demain", []string{"voir education.gouv.fr demain"}, []string{"<a "}},
 		{"javascript is never a link", "javascript:alert(1)//x.fr", nil, []string{"<a "}},
+		{"times, amounts and dates stay whole", "Départ le 12 mars à 8 h 30, retour 17 h. Participation : 12,50 € ou 1 200 €.",
+			[]string{`le <span class="nowrap">12 mars</span> à <span class="nowrap">8 h 30</span>, retour <span class="nowrap">17 h</span>.`,
+				`<span class="nowrap">12,50 €</span> ou <span class="nowrap">1 200 €</span>.`}, nil},
+		{"a run without a space is left as it is", "à 8h30 pour 5€", []string{"à 8h30 pour 5€"}, []string{"nowrap"}},
+		{"what is kept is escaped too", "<b>8 h 30</b>", []string{`&lt;b&gt;<span class="nowrap">8 h 30</span>&lt;/b&gt;`}, []string{"<b>"}},
 	}
 	for _, c := range cases {
 		got := string(linkify(c.body))

@@ -111,24 +111,30 @@ function result() {
   r.focus();
 }
 
-// menu folds the main navigation behind a « Menu » button on narrow screens.
+// menu folds the main navigation behind its « Menu » button, and the
+// administration's tools behind theirs, on narrow screens.
 function menu() {
-  var btn = document.querySelector(".menu-btn");
-  var nav = document.getElementById("nav-principale");
-  if (!btn || !nav) {
+  fold(document.querySelector(".menu-btn"), document.getElementById("nav-principale"));
+  fold(document.querySelector(".subnav-btn"), document.getElementById("outils-admin"));
+}
+
+// fold shows panel on wide screens and, on narrow ones, only while btn is
+// pressed (aria-expanded). Without JavaScript the panel stays unfolded.
+function fold(btn, panel) {
+  if (!btn || !panel) {
     return;
   }
   var narrow = window.matchMedia("(max-width: 40rem)");
-  function fold() {
+  function apply() {
     var open = !narrow.matches || btn.getAttribute("aria-expanded") === "true";
-    nav.classList.toggle("collapsed", !open);
+    panel.classList.toggle("collapsed", !open);
   }
   btn.addEventListener("click", function () {
     btn.setAttribute("aria-expanded", btn.getAttribute("aria-expanded") === "true" ? "false" : "true");
-    fold();
+    apply();
   });
-  narrow.addEventListener("change", fold);
-  fold();
+  narrow.addEventListener("change", apply);
+  apply();
 }
 
 // picker turns the recipient search into a combobox (ARIA 1.2 pattern):
