@@ -200,12 +200,7 @@ func speakerIntent(toks []dtok) bool {
 // componentScores reads the fifteenth round's classes. Run at the end of
 // frameScores.
 func componentScores(toks []dtok, frames []frame, out *[numDetectors]detectorScore) {
-	var any uint32
-	for i := range toks {
-		if toks[i].info != nil {
-			any |= toks[i].info.c15
-		}
-	}
+	any := c15Any(toks)
 	if any&c15Care != 0 || any&c15Poss2 != 0 {
 		if s, why := careOutcome(toks, any); s > out[detViolence].score {
 			out[detViolence] = detectorScore{score: s, reason: why}
@@ -216,11 +211,8 @@ func componentScores(toks []dtok, frames []frame, out *[numDetectors]detectorSco
 	}
 	// A message framed as a lesson, drill, report, tribute, fiction or game
 	// by the frames is none of these.
-	for i := range frames {
-		f := &frames[i]
-		if f.lesson && !onlyCours(toks) || f.drill || f.report || f.commem || f.fiction || f.play || f.practice || f.quoted {
-			return
-		}
+	if framedMessage(toks, frames) {
+		return
 	}
 	school := false
 	for i := range toks {
@@ -503,6 +495,32 @@ func groupWord(k string) bool {
 	switch k {
 	case "foule", "monde", "toutlemonde", "pasants", "gens", "eleves", "enfants", "parents":
 		return true
+	}
+	return false
+}
+
+// c15Any returns the union of the tokens' key classes (keyInfo.c15): the
+// fifteenth and sixteenth rounds' frames return at once when it holds none
+// of theirs.
+func c15Any(toks []dtok) uint32 {
+	var any uint32
+	for i := range toks {
+		if toks[i].info != nil {
+			any |= toks[i].info.c15
+		}
+	}
+	return any
+}
+
+// framedMessage reports whether a frame of the message is a lesson (not
+// only « en cours de »: a time), a drill, a report, a tribute, a fiction,
+// a game, a practice or a quotation.
+func framedMessage(toks []dtok, frames []frame) bool {
+	for i := range frames {
+		f := &frames[i]
+		if f.lesson && !onlyCours(toks) || f.drill || f.report || f.commem || f.fiction || f.play || f.practice || f.quoted {
+			return true
+		}
 	}
 	return false
 }

@@ -71,20 +71,12 @@ func c16Of(key string) uint32 {
 // announceScores reads the two frames above. Run at the end of
 // frameScores, after componentScores.
 func announceScores(toks []dtok, frames []frame, out *[numDetectors]detectorScore) {
-	var any uint32
-	for i := range toks {
-		if toks[i].info != nil {
-			any |= toks[i].info.c15
-		}
-	}
+	any := c15Any(toks)
 	if any&(c16Away|c16Reveal|c16Grave) == 0 || any&(c16Reason|c15Excuse) != 0 || any&(c15When|c15Future) == 0 {
 		return
 	}
-	for i := range frames {
-		f := &frames[i]
-		if f.lesson && !onlyCours(toks) || f.drill || f.report || f.commem || f.fiction || f.play || f.practice || f.quoted {
-			return
-		}
+	if framedMessage(toks, frames) {
+		return
 	}
 	if !hasDay16(toks) {
 		return

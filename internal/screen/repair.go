@@ -29,6 +29,7 @@ package screen
 // Normalize, whose output other packages hash and compare, is unchanged.
 
 import (
+	"iter"
 	"strings"
 	"sync"
 	"unicode"
@@ -103,34 +104,26 @@ func editVocabulary() *editVocab {
 				}
 			}
 		}
-		morphLookup("") // load the table
-		if morph != nil {
-			for i := range morph.lines {
-				l := morph.line(i)
-				k, rest, ok := strings.Cut(l, "\t")
-				if !ok || len(k) < 4 {
-					continue
-				}
-				lem, _, _ := strings.Cut(rest, "\t")
-				c, ok := lemmas[lem]
-				if !ok {
-					continue
-				}
-				e, err := parseMorphLine(l)
-				if err != nil || e.POS != POSVerb {
-					continue
-				}
-				var m uint8
-				if e.Moods&MoodInfinitive != 0 {
-					m |= slotInf
-				}
-				if e.Moods&MoodPastParticiple != 0 {
-					m |= slotPart
-				}
-				if m != 0 {
-					v.form[k] = c
-					v.mood[k] |= m
-				}
+		for ml := range morphLines(4) {
+			k := ml.key
+			c, ok := lemmas[ml.lemma]
+			if !ok {
+				continue
+			}
+			e, err := parseMorphLine(ml.line)
+			if err != nil || e.POS != POSVerb {
+				continue
+			}
+			var m uint8
+			if e.Moods&MoodInfinitive != 0 {
+				m |= slotInf
+			}
+			if e.Moods&MoodPastParticiple != 0 {
+				m |= slotPart
+			}
+			if m != 0 {
+				v.form[k] = c
+				v.mood[k] |= m
 			}
 		}
 		for _, w := range strings.Fields(peopleWords) {
@@ -842,18 +835,9 @@ func actKeySet() map[string]bool {
 		m := map[string]bool{}
 		f := frameLexicon()
 		v := editVocabulary()
-		morphLookup("") // load the table
-		if morph != nil {
-			for i := range morph.lines {
-				l := morph.line(i)
-				k, rest, ok := strings.Cut(l, "\t")
-				if !ok || len(k) < 3 {
-					continue
-				}
-				lem, _, _ := strings.Cut(rest, "\t")
-				if _, slang := v.lemmas[lem]; slang || f.actVerb[lem] != actNone {
-					m[k] = true
-				}
+		for ml := range morphLines(3) {
+			if _, slang := v.lemmas[ml.lemma]; slang || f.actVerb[ml.lemma] != actNone {
+				m[ml.key] = true
 			}
 		}
 		for k, c := range f.actNoun {
@@ -864,4 +848,29 @@ func actKeySet() map[string]bool {
 		actKeys = m
 	})
 	return actKeys
+}
+
+// morphLine is one line of the morphology table with its first two fields.
+type morphLine struct{ key, lemma, line string }
+
+// morphLines yields the morphology table's lines (loading it) whose key
+// has at least minKey bytes.
+func morphLines(minKey int) iter.Seq[morphLine] {
+	return func(yield func(morphLine) bool) {
+		morphLookup("") // load the table
+		if morph == nil {
+			return
+		}
+		for i := range morph.lines {
+			l := morph.line(i)
+			k, rest, ok := strings.Cut(l, "\t")
+			if !ok || len(k) < minKey {
+				continue
+			}
+			lem, _, _ := strings.Cut(rest, "\t")
+			if !yield(morphLine{k, lem, l}) {
+				return
+			}
+		}
+	}
 }
