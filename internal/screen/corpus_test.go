@@ -222,6 +222,14 @@ func TestHeldOut(t *testing.T) {
 		// written before the thirteenth round; half sealed (counts only,
 		// TestBlind15 holds the per-half floors).
 		{"blind15", "testdata/blind15_heldout.jsonl", 0.5},
+		// 60 threats, 25 terror apology, 30 violent threats, 30 phishing
+		// and 115 benign (62 ordinary school traffic, 53 hard negatives),
+		// each with the sub-kind its author meant ("class"), written by a
+		// helper who had not read the screen: run once on main before it
+		// was a training row, harmful 103/145 stopped (threat 41/60,
+		// terror apology 18/25, violent 20/30, phishing 24/30) and benign
+		// 2/115 held.
+		{"blind18", "testdata/blind18_heldout.jsonl", 0.5},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			acc := runCorpus(t, c.file, false)
