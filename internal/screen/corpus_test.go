@@ -230,6 +230,14 @@ func TestHeldOut(t *testing.T) {
 		// terror apology 18/25, violent 20/30, phishing 24/30) and benign
 		// 2/115 held.
 		{"blind18", "testdata/blind18_heldout.jsonl", 0.5},
+		// Two more sets of 260 by helpers who had read neither the screen
+		// nor each other's sets: blind19 (many voices, indirect and
+		// buried threats, harmless idioms) and blind20 (long messages,
+		// threads, forwards, obfuscation). Run once on main before they
+		// were training rows: harmful 98/145 and 105/145 stopped, benign
+		// 2/115 and 5/115 held.
+		{"blind19", "testdata/blind19_heldout.jsonl", 0.5},
+		{"blind20", "testdata/blind20_heldout.jsonl", 0.5},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			acc := runCorpus(t, c.file, false)
