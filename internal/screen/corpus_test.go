@@ -238,6 +238,13 @@ func TestHeldOut(t *testing.T) {
 		// 2/115 and 5/115 held.
 		{"blind19", "testdata/blind19_heldout.jsonl", 0.5},
 		{"blind20", "testdata/blind20_heldout.jsonl", 0.5},
+		// blind22 (violent-heavy: 80 threats to a person, 60 pupils'
+		// banter) and blind23 (phishing-heavy: 80 lures, 50 genuine
+		// account and payment notices), run once on the model before
+		// them: harmful 98/160 and 105/160 stopped, benign 5/100 and
+		// 0/100 held. blind21 is not a training row: TestBlind21Sealed.
+		{"blind22", "testdata/blind22_heldout.jsonl", 0.5},
+		{"blind23", "testdata/blind23_heldout.jsonl", 0.5},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			acc := runCorpus(t, c.file, false)

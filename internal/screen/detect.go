@@ -108,6 +108,7 @@ func analyzeText(text string, fv *featureVec, post func(*featureVec)) [numDetect
 	if fv != nil {
 		fv.fill(toks, frames, clause, &ds)
 		fv.links()
+		fv.capRepeats()
 		if post != nil {
 			post(fv)
 		}

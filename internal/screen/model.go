@@ -321,6 +321,36 @@ type featureVec struct {
 	academie string
 }
 
+// A linear model adds a feature's weight once per occurrence: a long text
+// that repeats a sentence (or pads a threat with filler) would sum it
+// without bound, to a certainty either way. Past longFeatures entries
+// (the longest training message has about 220), a feature counts
+// maxRepeats times at most; shorter texts, all the training data among
+// them, are left as the model learned them.
+const (
+	longFeatures = 512
+	maxRepeats   = 4
+)
+
+// capRepeats drops the occurrences of a long text's features past the
+// maxRepeats-th.
+func (fv *featureVec) capRepeats() {
+	if len(fv.idx) <= longFeatures {
+		return
+	}
+	seen := make(map[uint32]int, longFeatures)
+	out := 0
+	for i, ix := range fv.idx {
+		if seen[ix] >= maxRepeats {
+			continue
+		}
+		seen[ix]++
+		fv.idx[out], fv.val[out], fv.desc[out] = ix, fv.val[i], fv.desc[i]
+		out++
+	}
+	fv.idx, fv.val, fv.desc = fv.idx[:out], fv.val[:out], fv.desc[:out]
+}
+
 // fdesc describes a feature without building its name.
 type fdesc struct {
 	kind       uint8 // fdName, fdWord, fdPair, fdLemma

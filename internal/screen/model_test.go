@@ -162,3 +162,34 @@ func TestFeaturesIndependentOfOrder(t *testing.T) {
 		t.Errorf("%q: features differ under concurrent analysis", s)
 	}
 }
+
+// TestLongTextRepeatsCapped: a sentence repeated thousands of times counts
+// its features a few times, not thousands (which summed the weights of
+// « tous » and « jeudi » to a certain threat); a short text keeps every
+// occurrence.
+func TestLongTextRepeatsCapped(t *testing.T) {
+	m, err := DefaultModel()
+	if err != nil {
+		t.Fatal(err)
+	}
+	short := TextFeatures("Bonjour à tous, la sortie est jeudi. Bonjour à tous, la sortie est jeudi.")
+	long := TextFeatures(strings.Repeat("Bonjour à tous, la sortie est jeudi. ", 5000))
+	count := func(f Features) map[uint32]int {
+		c := map[uint32]int{}
+		for _, ix := range f.Idx {
+			c[ix]++
+		}
+		return c
+	}
+	if c := count(short); len(short.Idx) <= len(c) {
+		t.Fatalf("the short text repeats nothing (%d features, %d distinct): the test proves nothing", len(short.Idx), len(c))
+	}
+	for ix, n := range count(long) {
+		if n > maxRepeats {
+			t.Fatalf("feature %d counted %d times in the long text", ix, n)
+		}
+	}
+	if r := New(DefaultConfig()).Check(Input{Text: strings.Repeat("Bonjour à tous, la sortie est jeudi. ", 5000)}); r.Verdict != Deliver {
+		t.Errorf("a repeated benign sentence: %s %.2f %v (probabilities %v)", r.Verdict, r.Score, r.Reasons, m.Probs(&long))
+	}
+}
