@@ -11,6 +11,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -18,6 +19,7 @@ import (
 	"github.com/bouclier/bouclier"
 	"github.com/bouclier/bouclier/internal/alert"
 	"github.com/bouclier/bouclier/internal/auth"
+	"github.com/bouclier/bouclier/internal/campaign"
 	"github.com/bouclier/bouclier/internal/config"
 	"github.com/bouclier/bouclier/internal/messaging"
 	"github.com/bouclier/bouclier/internal/server"
@@ -901,19 +903,70 @@ func (s *scene) plan() []sEvent {
 	return withTicks(evs)
 }
 
-// tickEvery is how often a long quiet stretch of a scenario gets a sweep
-// (and a delivery of what is due), as a server's worker and deliverer
-// run every second: a slow or scheduled wave is seen between its sends.
+// tickEvery is how often a scenario gets a sweep (and a delivery of
+// what is due) while the detector may still act on its own, as a
+// server's worker and deliverer run every second: a slow or scheduled
+// wave is seen between its sends.
 const tickEvery = 5 * time.Second
 
+// The detector acts between sends only on what a sweep finds due: a
+// probation over (ProbationFor after the send), prolonged while its wave
+// forms (at most FormingFor), a report, a scheduled delivery. Every
+// other rule it applies in a sweep reads what was observed within Window
+// of the sweep, recorded by sends: a sweep long after the last send and
+// the last delivery finds nothing to do. So ticks come every tickEvery
+// for denseFor after each event and each scheduled delivery, at the
+// delivery itself, and otherwise every sparseEvery only (the purge's
+// period, so that old observations go as often as before); hours of a
+// quiet night cost minutes of sweeps, not thousands.
+var denseFor = func() time.Duration {
+	c := campaign.DefaultConfig()
+	return c.ProbationFor + c.FormingFor + time.Minute
+}()
+
+// sparseEvery is the tick's period in a quiet stretch.
+const sparseEvery = 10 * time.Minute
+
 // withTicks adds "tick" events (a sweep, nothing sent) in the gaps of
-// evs longer than tickEvery.
+// evs (sorted by at): every tickEvery (on the grid of its multiples)
+// within denseFor after an event or a scheduled delivery, at each
+// scheduled delivery, and every sparseEvery elsewhere.
 func withTicks(evs []sEvent) []sEvent {
+	var anchors []time.Duration // events and scheduled deliveries, ascending
+	for _, e := range evs {
+		anchors = append(anchors, e.at)
+		if !e.sendAt.IsZero() {
+			anchors = append(anchors, e.sendAt.Sub(start))
+		}
+	}
+	slices.Sort(anchors)
+	anchors = slices.Compact(anchors)
+	a := 0 // the first anchor after the tick considered
+	due := func(t time.Duration) bool {
+		for a < len(anchors) && anchors[a] <= t {
+			a++
+		}
+		return (a > 0 && t-anchors[a-1] < denseFor) || t%sparseEvery == 0
+	}
 	var out []sEvent
+	x := 0 // the first anchor not passed yet, for the deliveries off the grid
 	for i, e := range evs {
 		if i > 0 {
+			tick := func(t time.Duration) { out = append(out, sEvent{at: t, kind: "tick"}) }
 			for t := evs[i-1].at.Truncate(tickEvery) + tickEvery; t < e.at; t += tickEvery {
-				out = append(out, sEvent{at: t, kind: "tick"})
+				for ; x < len(anchors) && anchors[x] < t; x++ {
+					if anchors[x] > evs[i-1].at && anchors[x]%tickEvery != 0 {
+						tick(anchors[x])
+					}
+				}
+				if due(t) {
+					tick(t)
+				}
+			}
+			for ; x < len(anchors) && anchors[x] < e.at; x++ {
+				if anchors[x] > evs[i-1].at && anchors[x]%tickEvery != 0 {
+					tick(anchors[x])
+				}
 			}
 		}
 		out = append(out, e)
