@@ -56,6 +56,25 @@ func (d *drill) tripPhoto() *image.RGBA {
 	return d.photoImg
 }
 
+// snapshot draws a picture of its own: a background and a few discs,
+// their places, sizes and colours drawn from r (no two alike to the eye).
+func snapshot(r *rand.Rand) *image.RGBA {
+	type disc struct{ x, y, size, r, g, b float64 }
+	ds := make([]disc, 4+r.IntN(4))
+	for i := range ds {
+		ds[i] = disc{r.Float64(), r.Float64(), 0.05 + 0.2*r.Float64(), r.Float64(), r.Float64(), r.Float64()}
+	}
+	br, bg, bb := r.Float64(), r.Float64(), r.Float64()
+	return draw(320, 240, func(x, y float64) (float64, float64, float64) {
+		for _, d := range ds {
+			if math.Hypot(x-d.x, y-d.y) < d.size {
+				return d.r, d.g, d.b
+			}
+		}
+		return br * (0.5 + 0.5*y), bg, bb * (1 - 0.5*x)
+	})
+}
+
 // draw renders f (coordinates and colours in [0, 1]) at w×h.
 func draw(w, h int, f func(x, y float64) (r, g, b float64)) *image.RGBA {
 	img := image.NewRGBA(image.Rect(0, 0, w, h))

@@ -82,6 +82,7 @@ const (
 	TextAcademyPrefix                // a canteen bill without alarming words on « ac-<anything>.fr », no académie's name in it, a new one for each copy
 	TextMuseumIBAN                   // the teachers' genuine museum note, a fee now « by transfer » to one IBAN in the text, no link
 	TextFragments                    // the quiet hoax cut into fragments of two words each (« Collège fermé », « Pas cours demain »), one a message
+	TextFragmentPictures             // the same fragments, each beside a picture of its own (a drawing no other copy shows)
 )
 
 // Attack describes the attackers' side of a scenario.
@@ -163,6 +164,7 @@ const (
 	LegitStaffWeather                  // the vie scolaire of many establishments passes the storm closure on to every class and parent, half from a new phone
 	LegitQuietNotice                   // heads pass on the rectorat's strike notice word for word to staff and teachers; teachers relay it to their classes' parents, half from their phone's mobile network
 	LegitEveningStorm                  // the evening before, parents of many establishments tell their child's teacher, each in their own words, that the child stays home for the storm
+	LegitClassPhotos                   // teachers of many establishments send their class's own photo, with a word or two, to the parents of each of their classes
 )
 
 // Legit describes the genuine side of a scenario.
@@ -438,6 +440,23 @@ func Scenarios() []Scenario {
 			At: -(9*time.Hour + 30*time.Minute), Spacing: 40 * time.Second, LoginBefore: 30 * time.Minute, Access: AccessReplayedCookie}},
 		{Name: "legitime-greve-relayee-en-mobilite", Legit: &Legit{Kind: LegitQuietNotice, Senders: 20}},
 		{Name: "legitime-parents-soir-tempete", Legit: &Legit{Kind: LegitEveningStorm, Senders: 40, At: -(10*time.Hour + 30*time.Minute)}},
+		// Written blind (campaign9) from a review finding: a text under
+		// three terms is keyed by its term set (shortTextKey), but not
+		// beside an attachment, where it is taken for a caption and the
+		// attachment is keyed instead; a picture of its own beside each
+		// fragment leaves nothing to cluster. Its legitimate counterpart:
+		// teachers sending their class's own photo with a word or two.
+		// Committed before any detector change, marked not tuned, and run
+		// once at CI size (20 establishments, 2 académies, 40 ordinary,
+		// seed 11): fragments-en-images missed (63 sent, 104 of 126 copies
+		// visible, 82.5 %, 104 left, acted on 496 s after the wave, 10 of
+		// 24 accounts locked); legitime-photos-de-classe (40 sent) held
+		// nothing.
+		{Name: "fragments-en-images", Attack: &Attack{Role: p, Senders: 24, PerSender: 3, Target: TargetTwoPeople, Text: TextFragmentPictures, Paraphrase: true,
+			Spacing: 8 * time.Second, Interval: 20 * time.Second, LoginBefore: 40 * time.Minute, Access: AccessStolenToken},
+			KnownMiss: "a text under three terms beside an attachment is taken for a caption and not keyed (campaign.shortTextKey): " +
+				"fragments each beside a picture of their own have nothing to cluster"},
+		{Name: "legitime-photos-de-classe", Legit: &Legit{Kind: LegitClassPhotos, Senders: 20}},
 	}
 }
 
@@ -869,7 +888,7 @@ func (s *scene) plan() []sEvent {
 					to = []string{fmt.Sprintf("parents:%s/C%d", uai(i), c)} // a teacher writes to a class's parents
 				}
 				var subject, body string
-				if a.Text == TextFragments {
+				if a.Text == TextFragments || a.Text == TextFragmentPictures {
 					subject, body = fragment(r, a.Paraphrase, k)
 				} else {
 					subject, body = attackText(a.Text, r, a.Paraphrase, words, seq, st)
@@ -880,6 +899,9 @@ func (s *scene) plan() []sEvent {
 				var files []messaging.Attachment
 				if a.Text == TextImage {
 					files = []messaging.Attachment{{Name: fmt.Sprintf("IMG_%04d.jpg", r.IntN(10000)), ContentType: "image/jpeg", Data: reencode(r, s.d.poster())}}
+				}
+				if a.Text == TextFragmentPictures {
+					files = []messaging.Attachment{{Name: fmt.Sprintf("IMG_%04d.jpg", r.IntN(10000)), ContentType: "image/jpeg", Data: reencode(r, snapshot(r))}}
 				}
 				if a.Text == TextPDF || a.Text == TextPDFPlain {
 					files = []messaging.Attachment{{Name: fmt.Sprintf("facture-%d.pdf", 1000+r.IntN(9000)), ContentType: "application/pdf", Data: billPDF(r)}}
@@ -1077,6 +1099,14 @@ func (s *scene) legitEvents(l *Legit) []sEvent {
 			from := fmt.Sprintf("p.%d.%d.%d", i, c, 8-(n/len(perm))%7) // not an attacker's account
 			evs = append(evs, sEvent{at: l.At + time.Duration(n)*25*time.Second + time.Duration(r.IntN(20000))*time.Millisecond, kind: "legit", from: from, how: how,
 				to: []string{fmt.Sprintf("user:t.%d.%d", i, c)}, subject: stormSubjects[r.IntN(len(stormSubjects))], body: stormNote(r)})
+		case LegitClassPhotos:
+			// The same photo, the same bytes, to each class's parents.
+			photo := []messaging.Attachment{{Name: fmt.Sprintf("IMG_%04d.jpg", r.IntN(10000)), ContentType: "image/jpeg", Data: reencode(r, snapshot(r))}}
+			caption := classPhotoCaptions[r.IntN(len(classPhotoCaptions))]
+			for k := 1; k <= 2; k++ {
+				evs = append(evs, sEvent{at: at + time.Duration(k-1)*time.Duration(20+r.IntN(60))*time.Second, kind: "legit", from: fmt.Sprintf("t.%d.3", i), how: how,
+					to: []string{fmt.Sprintf("parents:%s/C%d", u, k)}, subject: caption[0], body: caption[1], files: photo})
+			}
 		case LegitMuseum:
 			evs = append(evs, sEvent{at: at, kind: "legit", from: fmt.Sprintf("t.%d.%d", i, c), how: how, to: []string{fmt.Sprintf("parents:%s/C%d", u, c)},
 				subject: "Sortie", body: museumNote(r), seq: -1 - n, reports: 2})
