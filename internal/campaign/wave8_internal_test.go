@@ -10,8 +10,8 @@ import (
 
 // TestShortTextKey: a text too short for a signature is keyed by its
 // terms, so that a wave cut into two-word fragments clusters; wordings
-// with the same terms share the key, other fragments do not, and neither
-// a text with a signature nor a caption beside an attachment gets one.
+// with the same terms share the key, other fragments do not, a text with
+// a signature gets none; beside an attachment it is keyed too.
 func TestShortTextKey(t *testing.T) {
 	d := &Detector{cfg: DefaultConfig(), model: FrenchModel{}}
 	key := func(body string) []int64 {
@@ -37,10 +37,11 @@ func TestShortTextKey(t *testing.T) {
 	if k := key("Le collège sera fermé demain, gardez vos enfants."); len(k) != 0 {
 		t.Errorf("a signed text has short keys %v", k)
 	}
-	// A caption beside an attachment is not keyed: the attachment is.
-	o := &messaging.Observed{Subject: "Regardez", Body: "👀", Attachments: []messaging.Attachment{{Name: "a.txt", ContentType: "text/plain", Data: []byte("x")}}}
-	if k := d.features(o).extra; len(k) != 0 {
-		t.Errorf("a caption has keys %v", k)
+	// Beside an attachment too: a fragment beside a picture of its own
+	// is still the fragment.
+	o := &messaging.Observed{Subject: "!!", Body: "Bahut fermé", Attachments: []messaging.Attachment{{Name: "a.txt", ContentType: "text/plain", Data: []byte("x")}}}
+	if k := d.features(o).extra; len(k) != 1 || k[0] != key("Collège fermé !")[0] {
+		t.Errorf("a fragment beside an attachment has keys %v, want the fragment's", k)
 	}
 }
 

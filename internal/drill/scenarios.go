@@ -451,11 +451,15 @@ func Scenarios() []Scenario {
 		// seed 11): fragments-en-images missed (63 sent, 104 of 126 copies
 		// visible, 82.5 %, 104 left, acted on 496 s after the wave, 10 of
 		// 24 accounts locked); legitime-photos-de-classe (40 sent) held
-		// nothing.
-		{Name: "fragments-en-images", Attack: &Attack{Role: p, Senders: 24, PerSender: 3, Target: TargetTwoPeople, Text: TextFragmentPictures, Paraphrase: true,
-			Spacing: 8 * time.Second, Interval: 20 * time.Second, LoginBefore: 40 * time.Minute, Access: AccessStolenToken},
-			KnownMiss: "a text under three terms beside an attachment is taken for a caption and not keyed (campaign.shortTextKey): " +
-				"fragments each beside a picture of their own have nothing to cluster"},
+		// nothing. The fix was then designed on the miss, and the attack is
+		// marked Tuned: a short text is keyed by its term set beside an
+		// attachment too (campaign.shortTextKey). Since, at the same size:
+		// fragments-en-images 0 of 48 copies visible, 0 left, the 24
+		// accounts locked at their first fragment (as fragments-courts);
+		// legitime-photos-de-classe, legitime-photo-sortie and
+		// images-reencodees unchanged.
+		{Name: "fragments-en-images", Tuned: true, Attack: &Attack{Role: p, Senders: 24, PerSender: 3, Target: TargetTwoPeople, Text: TextFragmentPictures, Paraphrase: true,
+			Spacing: 8 * time.Second, Interval: 20 * time.Second, LoginBefore: 40 * time.Minute, Access: AccessStolenToken}},
 		{Name: "legitime-photos-de-classe", Legit: &Legit{Kind: LegitClassPhotos, Senders: 20}},
 	}
 }
