@@ -14,26 +14,30 @@ import (
 // its session, sending a veiled threat to more groups than usual is held
 // for review at once (one sender can be a wave); the same teacher passing
 // on the head's alarming closure notice as widely is a relay of their own
-// establishment's notice: it goes out at once, with no incident.
+// establishment's notice: it goes out at once, with no incident; the same
+// text first sent by another establishment's head is no notice of the
+// teacher's own (a notice vouches for its establishment only): held.
 func TestAlarmingSingleSender(t *testing.T) {
 	const uai = "0990001A"
 	wide := []string{"class:" + uai + "/C1", "class:" + uai + "/C2", "parents:" + uai + "/C1", "parents:" + uai + "/C2", "staff:" + uai}
+	const notice = "Alerte météo : le collège sera fermé demain, prévenez les autres familles, inutile d'appeler le secrétariat."
 	for _, c := range []struct {
-		name, head, body string
-		wantWait         bool
-		wantHeld         bool
-		wantIncidents    int
+		name, headName, head, body string
+		wantWait                   bool
+		wantHeld                   bool
+		wantIncidents              int
 	}{
-		{"veiled threat", "", "Profitez bien tant que rien n'est arrivé, ça ne va pas durer, nous savons où est votre salle.", true, true, 1},
-		{"head's notice passed on", "Alerte météo : le collège sera fermé demain, prévenez les autres familles, inutile d'appeler le secrétariat.",
-			"Tr : Alerte météo : le collège sera fermé demain, prévenez les autres familles, inutile d'appeler le secrétariat.", false, false, 0},
+		{"veiled threat", "", "", "Profitez bien tant que rien n'est arrivé, ça ne va pas durer, nous savons où est votre salle.", true, true, 1},
+		{"head's notice passed on", "head.1", notice, "Tr : " + notice, false, false, 0},
+		{"another establishment's notice", "head.2", notice, "Tr : " + notice, true, true, 1},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			apptest.Each(t, func(t *testing.T, e *apptest.Env) {
 				world(t, e, 2)
 				ctx := context.Background()
 				if c.head != "" {
-					mustSend(t, e, sender{"head.1", false}, []string{"teachers:" + uai + "/C1", "teachers:" + uai + "/C2"}, "Alerte", c.head)
+					own := user(t, e, c.headName).UAI
+					mustSend(t, e, sender{c.headName, false}, []string{"teachers:" + own + "/C1", "teachers:" + own + "/C2"}, "Alerte", c.head)
 				}
 				res := mustSend(t, e, sender{"prof.1", false}, wide, "Information", c.body)
 				if (res.Status == bouclier.StatusHeld) != c.wantWait {

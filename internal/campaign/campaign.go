@@ -294,14 +294,15 @@ func (d *Detector) features(o *messaging.Observed) pending {
 	p := pending{sig: SignTerms(terms)}
 	p.alarm = alarmingWords(fields, words)
 	p.keys = p.sig.BandKeys()
-	if p.sig == nil && len(terms) > 0 && len(o.Attachments) == 0 {
+	if p.sig == nil && len(terms) > 0 {
 		// A text too short for a signature is known by its terms, exactly:
 		// a wave cut into fragments of two words (« Collège fermé »,
 		// « Pas cours demain ») is a wave of each fragment, and the
 		// fragments have a history as any text does. Beside an attachment
-		// a word or two is a caption (« Regardez »): the attachment is the
-		// message, keyed on its own; parents' pictures of their own with
-		// one word are no wave.
+		// too, the attachment keyed as well: a picture of its own beside
+		// each fragment (campaign9's fragments-en-images) left nothing to
+		// cluster. A caption (« Photo de classe ») shared by senders
+		// without signals makes no wave (level), as a longer text does not.
 		p.extra = append(p.extra, shortTextKey(terms))
 	}
 	for _, dg := range o.Digests {

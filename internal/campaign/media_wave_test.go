@@ -52,7 +52,9 @@ func jpegOf(t *testing.T, img image.Image, q int) []byte {
 // child's teacher. When every copy is the same picture re-encoded (other
 // size and quality: no two copies share a byte), the picture is the
 // wave's: an incident is contained and the copies are out of the inboxes.
-// When each sends a picture of their own, nothing happens.
+// When each sends a picture of their own, with a word of their own,
+// nothing happens. (The same word beside pictures of their own is the
+// word's wave, as without a picture: campaign9's fragments-en-images.)
 func TestMediaWave(t *testing.T) {
 	for _, c := range []struct {
 		name string
@@ -70,9 +72,13 @@ func TestMediaWave(t *testing.T) {
 						k = i
 					}
 					data := jpegOf(t, drawing(k, 1-0.08*float64(i)), 95-10*i)
+					subject := "Regardez"
+					if !c.same {
+						subject = []string{"Regardez", "Souvenir", "Trop mignon", "Pour vous", "Quelle journée"}[i-1]
+					}
 					sess := sessionAs(t, e, name, "198.51.100.0/24", true, e.Clock.Now().Add(-5*time.Minute), false)
 					res, err := e.App.Messaging.Send(auth.WithSession(ctx, sess), sess.User,
-						messaging.Draft{To: []string{fmt.Sprintf("user:prof.%d", i)}, Subject: "Regardez", Body: "👀",
+						messaging.Draft{To: []string{fmt.Sprintf("user:prof.%d", i)}, Subject: subject, Body: "👀",
 							Attachments: []messaging.Attachment{{Name: fmt.Sprintf("IMG_%d.jpg", i), ContentType: "image/jpeg", Data: data}}}, "test")
 					if err != nil {
 						t.Fatalf("send as %s: %v", name, err)

@@ -324,8 +324,10 @@ func historyKeys(sig Signature, extra []int64) []int64 {
 func dayOf(t time.Time) int64 { return t.Unix() / 86400 }
 
 // templateLike reports whether a message's content is a template (it has
-// a history) or a notice passed on (its cluster's first copy came from a
-// head, staff or administrator without signals).
+// a history) or a notice passed on: its cluster's first copy vouches
+// (vouches) and so does a copy of the sender's own establishment, as a
+// wave's vouching stops at its establishment (stray): a head's copy
+// elsewhere makes no family's or teacher's alarming send a relay.
 func (d *Detector) templateLike(ctx context.Context, obs store.CampaignObs, sig Signature) (bool, error) {
 	known, err := d.known(ctx, sig, obs.Extra, time.UnixMicro(obs.At))
 	if err != nil || known || len(obs.Keys) == 0 {
@@ -341,8 +343,15 @@ func (d *Detector) templateLike(ctx context.Context, obs store.CampaignObs, sig 
 			earliest = o
 		}
 	}
-	return IsBroadcaster(bouclier.Role(earliest.Role)) && !hasAccountSignal(earliest.Flags) &&
-		earliest.Flags&(FlagScreenHeld|FlagScreenStrong|FlagReported) == 0, nil
+	if !vouches(bouclier.Role(earliest.Role), earliest.Flags) {
+		return false, nil
+	}
+	for _, o := range ns {
+		if o.UAI == obs.UAI && vouches(bouclier.Role(o.Role), o.Flags) {
+			return true, nil
+		}
+	}
+	return false, nil
 }
 
 // RelayLikeness is how alike a family's or teacher's message must be to
@@ -350,11 +359,11 @@ func (d *Detector) templateLike(ctx context.Context, obs store.CampaignObs, sig 
 // passed on (a forward with a word of introduction stays above it).
 const RelayLikeness = 0.75
 
-// isNotice reports whether an observation is a notice others may pass
-// on: a head's, staff's or administrator's, sent without a strong
-// account signal, neither held by the screen nor reported.
+// isNotice reports whether an observation is a notice others of its
+// establishment may pass on: a copy that vouches (vouches), from an
+// establishment (relays matches it with the relay's).
 func isNotice(o store.CampaignObs) bool {
-	return IsBroadcaster(bouclier.Role(o.Role)) && o.UAI != "" && o.Flags&(FlagStrong|FlagScreenHeld|FlagScreenStrong|FlagReported) == 0
+	return o.UAI != "" && vouches(bouclier.Role(o.Role), o.Flags)
 }
 
 // relays reports whether o passes on notice n: a family's or teacher's

@@ -5,12 +5,13 @@ import (
 
 	"github.com/bouclier/bouclier"
 	"github.com/bouclier/bouclier/internal/messaging"
+	"github.com/bouclier/bouclier/internal/store"
 )
 
 // TestShortTextKey: a text too short for a signature is keyed by its
 // terms, so that a wave cut into two-word fragments clusters; wordings
-// with the same terms share the key, other fragments do not, and neither
-// a text with a signature nor a caption beside an attachment gets one.
+// with the same terms share the key, other fragments do not, a text with
+// a signature gets none; beside an attachment it is keyed too.
 func TestShortTextKey(t *testing.T) {
 	d := &Detector{cfg: DefaultConfig(), model: FrenchModel{}}
 	key := func(body string) []int64 {
@@ -36,10 +37,11 @@ func TestShortTextKey(t *testing.T) {
 	if k := key("Le collège sera fermé demain, gardez vos enfants."); len(k) != 0 {
 		t.Errorf("a signed text has short keys %v", k)
 	}
-	// A caption beside an attachment is not keyed: the attachment is.
-	o := &messaging.Observed{Subject: "Regardez", Body: "👀", Attachments: []messaging.Attachment{{Name: "a.txt", ContentType: "text/plain", Data: []byte("x")}}}
-	if k := d.features(o).extra; len(k) != 0 {
-		t.Errorf("a caption has keys %v", k)
+	// Beside an attachment too: a fragment beside a picture of its own
+	// is still the fragment.
+	o := &messaging.Observed{Subject: "!!", Body: "Bahut fermé", Attachments: []messaging.Attachment{{Name: "a.txt", ContentType: "text/plain", Data: []byte("x")}}}
+	if k := d.features(o).extra; len(k) != 1 || k[0] != key("Collège fermé !")[0] {
+		t.Errorf("a fragment beside an attachment has keys %v, want the fragment's", k)
 	}
 }
 
@@ -84,6 +86,52 @@ func TestVouches(t *testing.T) {
 	for _, tt := range tests {
 		if got := vouches(tt.role, tt.f); got != tt.want {
 			t.Errorf("vouches(%s, %b) = %v, want %v", tt.role, tt.f, got, tt.want)
+		}
+	}
+}
+
+// TestIsNoticeVouches: a copy is a notice others may pass on only when
+// its sender vouches (vouches) and it has an establishment: a head with a
+// strong account signal, a copy held by the screen or reported, a
+// family's or teacher's copy, an administrator's without establishment
+// make no relay of what follows.
+func TestIsNoticeVouches(t *testing.T) {
+	roles := []bouclier.Role{bouclier.RoleHead, bouclier.RoleStaff, bouclier.RoleAcademyAdmin, bouclier.RoleTeacher, bouclier.RoleParent, bouclier.RoleStudent}
+	for _, role := range roles {
+		for bit := -1; bit < 20; bit++ {
+			var f int64
+			if bit >= 0 {
+				f = 1 << bit
+			}
+			for _, f := range []int64{f, f | FlagAccount | FlagStranger} {
+				for _, uai := range []string{"0990001A", ""} {
+					o := store.CampaignObs{Role: string(role), UAI: uai, Flags: f}
+					if got, want := isNotice(o), uai != "" && vouches(role, f); got != want {
+						t.Errorf("isNotice(%s, %b, %q) = %v, want %v", role, f, uai, got, want)
+					}
+				}
+			}
+		}
+	}
+	// What it changes: a teacher's copy of a head's notice is a relay
+	// (dropped from the wave) unless the head's account looks stolen.
+	sig := Sign("Alerte météo : le collège sera fermé demain, prévenez les autres familles.").Bytes()
+	head := store.CampaignObs{MessageID: 1, Role: string(bouclier.RoleHead), UAI: "0990001A", At: 1, Sig: sig}
+	relay := store.CampaignObs{MessageID: 2, Role: string(bouclier.RoleTeacher), UAI: "0990001A", At: 2, Sig: sig}
+	for _, c := range []struct {
+		name  string
+		flags int64
+		kept  int
+	}{
+		{"head at home", 0, 1},
+		{"head on a new browser", FlagAccount | FlagStranger, 1},
+		{"head's session moved", FlagAccount | FlagStranger | FlagStrong, 2},
+		{"head reported", FlagReported, 2},
+	} {
+		h := head
+		h.Flags = c.flags
+		if got := dropRelays([]store.CampaignObs{h, relay}); len(got) != c.kept {
+			t.Errorf("%s: %d copies kept, want %d", c.name, len(got), c.kept)
 		}
 	}
 }

@@ -172,15 +172,29 @@ func RunDeployments(ctx context.Context, o Options, n int, alone bool) (Deployme
 		deps[k] = dep
 	}
 	progress := o.Progress
-	for _, dep := range deps {
+	// The deployments' directories and days before are built at once:
+	// each has its store, its drill and its clock, and no node runs yet.
+	errs := make([]error, len(deps))
+	var wg sync.WaitGroup
+	for k, dep := range deps {
 		dep.d.o.Progress = nil
-		if err := dep.d.directory(ctx); err != nil {
-			return rep, fmt.Errorf("%s: %w", dep.name, err)
-		}
-		if err := dep.d.history(ctx); err != nil {
-			return rep, fmt.Errorf("%s: %w", dep.name, err)
-		}
-		dep.live.set(dep.d.clk.t)
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			if err := dep.d.directory(ctx); err != nil {
+				errs[k] = fmt.Errorf("%s: %w", dep.name, err)
+				return
+			}
+			if err := dep.d.history(ctx); err != nil {
+				errs[k] = fmt.Errorf("%s: %w", dep.name, err)
+				return
+			}
+			dep.live.set(dep.d.clk.t)
+		}()
+	}
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		return rep, err
 	}
 	if !alone {
 		stop, err := startShield(ctx, root, deps, o.Log)

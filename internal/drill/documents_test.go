@@ -40,20 +40,47 @@ func TestBillPDF(t *testing.T) {
 	}
 }
 
-// TestWithTicks: a long quiet stretch gets a sweep every tickEvery, and
-// nothing else changes.
+// TestWithTicks: a sweep every tickEvery for denseFor after each event
+// and each scheduled delivery, one at each delivery off the grid, one
+// every sparseEvery in a quiet night; nothing else changes.
 func TestWithTicks(t *testing.T) {
-	evs := withTicks([]sEvent{{at: -time.Minute, kind: "attack"}, {at: -time.Minute + 2*time.Second, kind: "attack"}, {at: 0, kind: "ordinary"}})
-	ticks := 0
+	night := -10 * time.Hour
+	sendAt := start.Add(2*time.Minute + 300*time.Millisecond) // off the grid
+	in := []sEvent{{at: night, kind: "attack"}, {at: night + 2*time.Second, kind: "attack", sendAt: sendAt},
+		{at: 0, kind: "ordinary"}, {at: 10 * time.Minute, kind: "ordinary"}}
+	evs := withTicks(in)
+	ticks := map[time.Duration]bool{}
 	for i, e := range evs {
 		if i > 0 && e.at < evs[i-1].at {
 			t.Fatalf("out of order at %d: %v after %v", i, e.at, evs[i-1].at)
 		}
 		if e.kind == "tick" {
-			ticks++
+			ticks[e.at] = true
 		}
 	}
-	if want := int((time.Minute-2*time.Second)/tickEvery) - 1; ticks < want || len(evs) != ticks+3 {
-		t.Errorf("%d ticks in %d events, want at least %d and the 3 events", ticks, len(evs), want)
+	if len(evs) != len(ticks)+len(in) {
+		t.Errorf("%d events for %d ticks and %d events", len(evs), len(ticks), len(in))
+	}
+	for _, c := range []struct {
+		at   time.Duration
+		tick bool
+	}{
+		{night + 10*time.Second, true},            // just after the night's sends
+		{night + denseFor - tickEvery, true},      // their probation may still end
+		{night + denseFor + 3*tickEvery, false},   // the quiet night
+		{night + denseFor + 3*sparseEvery, false}, // off the sparse grid
+		{-5 * time.Hour, true},                    // on it
+		{-time.Minute, false},
+		{sendAt.Sub(start), true}, // the scheduled delivery
+		{5 * time.Minute, true},   // after the morning's first send
+		{10*time.Minute - tickEvery, true},
+	} {
+		if ticks[c.at] != c.tick {
+			t.Errorf("tick at %v: %v, want %v", c.at, ticks[c.at], c.tick)
+		}
+	}
+	// The night costs a few hundred sweeps, not one every tickEvery.
+	if n := len(ticks); n > 600 {
+		t.Errorf("%d ticks over the night", n)
 	}
 }

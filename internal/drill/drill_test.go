@@ -11,11 +11,14 @@ import (
 // TestDrillSmall runs the drill at a small size, as CI does, and checks
 // the targets: no threat message left in an inbox, containment
 // within 10 s of the first one, under 1 % of the wave ever visible, no
-// ordinary message held.
+// ordinary message held. It runs beside the scenarios (its own store, on
+// its own simulated clock); the drill across deployments, whose signals
+// travel in real time, runs alone before them.
 func TestDrillSmall(t *testing.T) {
 	if testing.Short() {
 		t.Skip("drill")
 	}
+	t.Parallel()
 	o := drill.Options{Establishments: 20, Academies: 2, Accounts: 100, Ordinary: 400, Seed: 7, DataDir: t.TempDir()}
 	r, err := drill.Run(context.Background(), o)
 	if err != nil {
@@ -46,6 +49,7 @@ func TestDrillReproducible(t *testing.T) {
 	if testing.Short() {
 		t.Skip("drill")
 	}
+	t.Parallel()
 	o := drill.Options{Establishments: 6, Academies: 2, Accounts: 24, Ordinary: 80, Seed: 7, DataDir: t.TempDir()}
 	r, err := drill.Run(context.Background(), o)
 	if err != nil {

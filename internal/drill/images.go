@@ -17,7 +17,7 @@ import (
 
 // poster is the picture of an image-only wave: a dark, high-contrast
 // drawing (cached: drawn once per drill).
-func (d *drill) poster() image.Image {
+func (d *drill) poster() *image.RGBA {
 	if d.posterImg == nil {
 		d.posterImg = draw(640, 480, func(x, y float64) (r, g, b float64) {
 			v := 0.15 + 0.1*y
@@ -34,7 +34,7 @@ func (d *drill) poster() image.Image {
 }
 
 // tripPhoto is the sports day's photo: a sky, a field, people.
-func (d *drill) tripPhoto() image.Image {
+func (d *drill) tripPhoto() *image.RGBA {
 	if d.photoImg == nil {
 		d.photoImg = draw(800, 600, func(x, y float64) (r, g, b float64) {
 			for k := 0; k < 9; k++ {
@@ -56,13 +56,32 @@ func (d *drill) tripPhoto() image.Image {
 	return d.photoImg
 }
 
+// snapshot draws a picture of its own: a background and a few discs,
+// their places, sizes and colours drawn from r (no two alike to the eye).
+func snapshot(r *rand.Rand) *image.RGBA {
+	type disc struct{ x, y, size, r, g, b float64 }
+	ds := make([]disc, 4+r.IntN(4))
+	for i := range ds {
+		ds[i] = disc{r.Float64(), r.Float64(), 0.05 + 0.2*r.Float64(), r.Float64(), r.Float64(), r.Float64()}
+	}
+	br, bg, bb := r.Float64(), r.Float64(), r.Float64()
+	return draw(320, 240, func(x, y float64) (float64, float64, float64) {
+		for _, d := range ds {
+			if math.Hypot(x-d.x, y-d.y) < d.size {
+				return d.r, d.g, d.b
+			}
+		}
+		return br * (0.5 + 0.5*y), bg, bb * (1 - 0.5*x)
+	})
+}
+
 // draw renders f (coordinates and colours in [0, 1]) at w×h.
-func draw(w, h int, f func(x, y float64) (r, g, b float64)) image.Image {
+func draw(w, h int, f func(x, y float64) (r, g, b float64)) *image.RGBA {
 	img := image.NewRGBA(image.Rect(0, 0, w, h))
 	for y := 0; y < h; y++ {
 		for x := 0; x < w; x++ {
 			r, g, b := f(float64(x)/float64(w), float64(y)/float64(h))
-			img.Set(x, y, color.RGBA{clamp8(r * 255), clamp8(g * 255), clamp8(b * 255), 255})
+			img.SetRGBA(x, y, color.RGBA{clamp8(r * 255), clamp8(g * 255), clamp8(b * 255), 255})
 		}
 	}
 	return img
@@ -73,7 +92,10 @@ func clamp8(v float64) uint8 { return uint8(max(0, min(255, v))) }
 // reencode returns a copy of img as another device would send it: scaled
 // to 45–100 % (bilinear), up to 2 % cropped from each side, the light
 // shifted by up to ±6 %, in JPEG at quality 40–95 (PNG one time in six).
-func reencode(r *rand.Rand, img image.Image) []byte {
+// The pixels are read and written in place, not through image.Image's
+// At and Set: a colour interface per pixel made each copy cost a second
+// under the race detector.
+func reencode(r *rand.Rand, img *image.RGBA) []byte {
 	b := img.Bounds()
 	cx, cy := b.Dx()*r.IntN(3)/100, b.Dy()*r.IntN(3)/100
 	src := image.Rect(b.Min.X+cx, b.Min.Y+cy, b.Max.X-b.Dx()*r.IntN(3)/100, b.Max.Y-b.Dy()*r.IntN(3)/100)
@@ -87,15 +109,15 @@ func reencode(r *rand.Rand, img image.Image) []byte {
 			fy := float64(src.Min.Y) + (float64(y)+0.5)*float64(src.Dy())/float64(h) - 0.5
 			x0, y0 := int(fx), int(fy)
 			ax, ay := fx-float64(x0), fy-float64(y0)
+			wgt := [4]float64{(1 - ax) * (1 - ay), ax * (1 - ay), (1 - ax) * ay, ax * ay}
 			var c [3]float64
 			for k, p := range [4][2]int{{x0, y0}, {x0 + 1, y0}, {x0, y0 + 1}, {x0 + 1, y0 + 1}} {
-				wgt := []float64{(1 - ax) * (1 - ay), ax * (1 - ay), (1 - ax) * ay, ax * ay}[k]
-				pr, pg, pb, _ := img.At(min(max(p[0], src.Min.X), src.Max.X-1), min(max(p[1], src.Min.Y), src.Max.Y-1)).RGBA()
-				c[0] += wgt * float64(pr>>8)
-				c[1] += wgt * float64(pg>>8)
-				c[2] += wgt * float64(pb>>8)
+				i := img.PixOffset(min(max(p[0], src.Min.X), src.Max.X-1), min(max(p[1], src.Min.Y), src.Max.Y-1))
+				c[0] += wgt[k] * float64(img.Pix[i])
+				c[1] += wgt[k] * float64(img.Pix[i+1])
+				c[2] += wgt[k] * float64(img.Pix[i+2])
 			}
-			out.Set(x, y, color.RGBA{clamp8(c[0] * light), clamp8(c[1] * light), clamp8(c[2] * light), 255})
+			out.SetRGBA(x, y, color.RGBA{clamp8(c[0] * light), clamp8(c[1] * light), clamp8(c[2] * light), 255})
 		}
 	}
 	var buf bytes.Buffer

@@ -11,6 +11,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -18,6 +19,7 @@ import (
 	"github.com/bouclier/bouclier"
 	"github.com/bouclier/bouclier/internal/alert"
 	"github.com/bouclier/bouclier/internal/auth"
+	"github.com/bouclier/bouclier/internal/campaign"
 	"github.com/bouclier/bouclier/internal/config"
 	"github.com/bouclier/bouclier/internal/messaging"
 	"github.com/bouclier/bouclier/internal/server"
@@ -80,6 +82,7 @@ const (
 	TextAcademyPrefix                // a canteen bill without alarming words on « ac-<anything>.fr », no académie's name in it, a new one for each copy
 	TextMuseumIBAN                   // the teachers' genuine museum note, a fee now « by transfer » to one IBAN in the text, no link
 	TextFragments                    // the quiet hoax cut into fragments of two words each (« Collège fermé », « Pas cours demain »), one a message
+	TextFragmentPictures             // the same fragments, each beside a picture of its own (a drawing no other copy shows)
 )
 
 // Attack describes the attackers' side of a scenario.
@@ -161,6 +164,7 @@ const (
 	LegitStaffWeather                  // the vie scolaire of many establishments passes the storm closure on to every class and parent, half from a new phone
 	LegitQuietNotice                   // heads pass on the rectorat's strike notice word for word to staff and teachers; teachers relay it to their classes' parents, half from their phone's mobile network
 	LegitEveningStorm                  // the evening before, parents of many establishments tell their child's teacher, each in their own words, that the child stays home for the storm
+	LegitClassPhotos                   // teachers of many establishments send their class's own photo, with a word or two, to the parents of each of their classes
 )
 
 // Legit describes the genuine side of a scenario.
@@ -436,6 +440,27 @@ func Scenarios() []Scenario {
 			At: -(9*time.Hour + 30*time.Minute), Spacing: 40 * time.Second, LoginBefore: 30 * time.Minute, Access: AccessReplayedCookie}},
 		{Name: "legitime-greve-relayee-en-mobilite", Legit: &Legit{Kind: LegitQuietNotice, Senders: 20}},
 		{Name: "legitime-parents-soir-tempete", Legit: &Legit{Kind: LegitEveningStorm, Senders: 40, At: -(10*time.Hour + 30*time.Minute)}},
+		// Written blind (campaign9) from a review finding: a text under
+		// three terms is keyed by its term set (shortTextKey), but not
+		// beside an attachment, where it is taken for a caption and the
+		// attachment is keyed instead; a picture of its own beside each
+		// fragment leaves nothing to cluster. Its legitimate counterpart:
+		// teachers sending their class's own photo with a word or two.
+		// Committed before any detector change, marked not tuned, and run
+		// once at CI size (20 establishments, 2 académies, 40 ordinary,
+		// seed 11): fragments-en-images missed (63 sent, 104 of 126 copies
+		// visible, 82.5 %, 104 left, acted on 496 s after the wave, 10 of
+		// 24 accounts locked); legitime-photos-de-classe (40 sent) held
+		// nothing. The fix was then designed on the miss, and the attack is
+		// marked Tuned: a short text is keyed by its term set beside an
+		// attachment too (campaign.shortTextKey). Since, at the same size:
+		// fragments-en-images 0 of 48 copies visible, 0 left, the 24
+		// accounts locked at their first fragment (as fragments-courts);
+		// legitime-photos-de-classe, legitime-photo-sortie and
+		// images-reencodees unchanged.
+		{Name: "fragments-en-images", Tuned: true, Attack: &Attack{Role: p, Senders: 24, PerSender: 3, Target: TargetTwoPeople, Text: TextFragmentPictures, Paraphrase: true,
+			Spacing: 8 * time.Second, Interval: 20 * time.Second, LoginBefore: 40 * time.Minute, Access: AccessStolenToken}},
+		{Name: "legitime-photos-de-classe", Legit: &Legit{Kind: LegitClassPhotos, Senders: 20}},
 	}
 }
 
@@ -867,7 +892,7 @@ func (s *scene) plan() []sEvent {
 					to = []string{fmt.Sprintf("parents:%s/C%d", uai(i), c)} // a teacher writes to a class's parents
 				}
 				var subject, body string
-				if a.Text == TextFragments {
+				if a.Text == TextFragments || a.Text == TextFragmentPictures {
 					subject, body = fragment(r, a.Paraphrase, k)
 				} else {
 					subject, body = attackText(a.Text, r, a.Paraphrase, words, seq, st)
@@ -878,6 +903,9 @@ func (s *scene) plan() []sEvent {
 				var files []messaging.Attachment
 				if a.Text == TextImage {
 					files = []messaging.Attachment{{Name: fmt.Sprintf("IMG_%04d.jpg", r.IntN(10000)), ContentType: "image/jpeg", Data: reencode(r, s.d.poster())}}
+				}
+				if a.Text == TextFragmentPictures {
+					files = []messaging.Attachment{{Name: fmt.Sprintf("IMG_%04d.jpg", r.IntN(10000)), ContentType: "image/jpeg", Data: reencode(r, snapshot(r))}}
 				}
 				if a.Text == TextPDF || a.Text == TextPDFPlain {
 					files = []messaging.Attachment{{Name: fmt.Sprintf("facture-%d.pdf", 1000+r.IntN(9000)), ContentType: "application/pdf", Data: billPDF(r)}}
@@ -901,19 +929,70 @@ func (s *scene) plan() []sEvent {
 	return withTicks(evs)
 }
 
-// tickEvery is how often a long quiet stretch of a scenario gets a sweep
-// (and a delivery of what is due), as a server's worker and deliverer
-// run every second: a slow or scheduled wave is seen between its sends.
+// tickEvery is how often a scenario gets a sweep (and a delivery of
+// what is due) while the detector may still act on its own, as a
+// server's worker and deliverer run every second: a slow or scheduled
+// wave is seen between its sends.
 const tickEvery = 5 * time.Second
 
+// The detector acts between sends only on what a sweep finds due: a
+// probation over (ProbationFor after the send), prolonged while its wave
+// forms (at most FormingFor), a report, a scheduled delivery. Every
+// other rule it applies in a sweep reads what was observed within Window
+// of the sweep, recorded by sends: a sweep long after the last send and
+// the last delivery finds nothing to do. So ticks come every tickEvery
+// for denseFor after each event and each scheduled delivery, at the
+// delivery itself, and otherwise every sparseEvery only (the purge's
+// period, so that old observations go as often as before); hours of a
+// quiet night cost minutes of sweeps, not thousands.
+var denseFor = func() time.Duration {
+	c := campaign.DefaultConfig()
+	return c.ProbationFor + c.FormingFor + time.Minute
+}()
+
+// sparseEvery is the tick's period in a quiet stretch.
+const sparseEvery = 10 * time.Minute
+
 // withTicks adds "tick" events (a sweep, nothing sent) in the gaps of
-// evs longer than tickEvery.
+// evs (sorted by at): every tickEvery (on the grid of its multiples)
+// within denseFor after an event or a scheduled delivery, at each
+// scheduled delivery, and every sparseEvery elsewhere.
 func withTicks(evs []sEvent) []sEvent {
+	var anchors []time.Duration // events and scheduled deliveries, ascending
+	for _, e := range evs {
+		anchors = append(anchors, e.at)
+		if !e.sendAt.IsZero() {
+			anchors = append(anchors, e.sendAt.Sub(start))
+		}
+	}
+	slices.Sort(anchors)
+	anchors = slices.Compact(anchors)
+	a := 0 // the first anchor after the tick considered
+	due := func(t time.Duration) bool {
+		for a < len(anchors) && anchors[a] <= t {
+			a++
+		}
+		return (a > 0 && t-anchors[a-1] < denseFor) || t%sparseEvery == 0
+	}
 	var out []sEvent
+	x := 0 // the first anchor not passed yet, for the deliveries off the grid
 	for i, e := range evs {
 		if i > 0 {
+			tick := func(t time.Duration) { out = append(out, sEvent{at: t, kind: "tick"}) }
 			for t := evs[i-1].at.Truncate(tickEvery) + tickEvery; t < e.at; t += tickEvery {
-				out = append(out, sEvent{at: t, kind: "tick"})
+				for ; x < len(anchors) && anchors[x] < t; x++ {
+					if anchors[x] > evs[i-1].at && anchors[x]%tickEvery != 0 {
+						tick(anchors[x])
+					}
+				}
+				if due(t) {
+					tick(t)
+				}
+			}
+			for ; x < len(anchors) && anchors[x] < e.at; x++ {
+				if anchors[x] > evs[i-1].at && anchors[x]%tickEvery != 0 {
+					tick(anchors[x])
+				}
 			}
 		}
 		out = append(out, e)
@@ -1024,6 +1103,14 @@ func (s *scene) legitEvents(l *Legit) []sEvent {
 			from := fmt.Sprintf("p.%d.%d.%d", i, c, 8-(n/len(perm))%7) // not an attacker's account
 			evs = append(evs, sEvent{at: l.At + time.Duration(n)*25*time.Second + time.Duration(r.IntN(20000))*time.Millisecond, kind: "legit", from: from, how: how,
 				to: []string{fmt.Sprintf("user:t.%d.%d", i, c)}, subject: stormSubjects[r.IntN(len(stormSubjects))], body: stormNote(r)})
+		case LegitClassPhotos:
+			// The same photo, the same bytes, to each class's parents.
+			photo := []messaging.Attachment{{Name: fmt.Sprintf("IMG_%04d.jpg", r.IntN(10000)), ContentType: "image/jpeg", Data: reencode(r, snapshot(r))}}
+			caption := classPhotoCaptions[r.IntN(len(classPhotoCaptions))]
+			for k := 1; k <= 2; k++ {
+				evs = append(evs, sEvent{at: at + time.Duration(k-1)*time.Duration(20+r.IntN(60))*time.Second, kind: "legit", from: fmt.Sprintf("t.%d.3", i), how: how,
+					to: []string{fmt.Sprintf("parents:%s/C%d", u, k)}, subject: caption[0], body: caption[1], files: photo})
+			}
 		case LegitMuseum:
 			evs = append(evs, sEvent{at: at, kind: "legit", from: fmt.Sprintf("t.%d.%d", i, c), how: how, to: []string{fmt.Sprintf("parents:%s/C%d", u, c)},
 				subject: "Sortie", body: museumNote(r), seq: -1 - n, reports: 2})

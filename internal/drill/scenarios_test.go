@@ -14,11 +14,13 @@ import (
 // issue's targets for every one of them (Row.Check): for an attack no
 // copy left, at most 1 % ever visible, acted on within 10 s of the wave,
 // and something happened (messages sent, an incident); for every
-// scenario nothing genuine held, recalled or locked.
+// scenario nothing genuine held, recalled or locked. It runs beside
+// TestDrillSmall and TestDrillReproducible.
 func TestScenariosSmall(t *testing.T) {
 	if testing.Short() {
 		t.Skip("drill")
 	}
+	t.Parallel()
 	o := drill.Options{Establishments: 20, Academies: 2, Ordinary: 40, Seed: 11}
 	base, err := drill.NewBase(context.Background(), o)
 	if err != nil {

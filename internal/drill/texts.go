@@ -219,6 +219,10 @@ var (
 		"Bonjour, je vous transmets la photo du groupe au cross du district.", "Pour le journal de la classe, la photo d'hier."}
 )
 
+// classPhotoCaptions are what teachers write beside their class's photo
+// (subject, body).
+var classPhotoCaptions = [][2]string{{"Photo de classe", "La photo !"}, {"Photo", "Photo de classe"}, {"Photo de la classe", "Bonne soirée"}, {"Souvenir", "Photo de classe"}}
+
 // attackText draws an attack message; words is the sender's own order.
 func attackText(t Text, r *rand.Rand, paraphrase bool, words []int, seq int, st style) (string, string) {
 	switch t {
