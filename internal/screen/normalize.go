@@ -517,10 +517,13 @@ func joinSpelled(toks []rawTok) []rawTok {
 	if runs < 3 {
 		return toks // the common case: nothing spelt out
 	}
-	out := make([]rawTok, 0, len(toks))
+	// Runs of single characters are common in ordinary text (« de 8 h à
+	// 9 h », « exercices 3 à 7 »): out is made at the first run that is
+	// joined, toks[copied:] not yet in it.
+	var out []rawTok
+	copied := 0
 	for i := 0; i < len(toks); {
 		if !isSingle(&toks[i]) || elidedAt(toks, i) {
-			out = append(out, toks[i])
 			i++
 			continue
 		}
@@ -540,7 +543,6 @@ func joinSpelled(toks []rawTok) []rawTok {
 			}
 		}
 		if letters < 3 || (n < 4 && !(n == 3 && dots)) {
-			out = append(out, toks[i:j]...)
 			i = j
 			continue
 		}
@@ -579,6 +581,10 @@ func joinSpelled(toks []rawTok) []rawTok {
 			merged = append(merged, groups[g])
 			g++
 		}
+		if out == nil {
+			out = make([]rawTok, 0, len(toks))
+		}
+		out = append(out, toks[copied:i]...)
 		for _, g := range merged {
 			nt := rawTok{start: toks[g[0]].start, end: toks[g[1]-1].end, before: toks[g[0]].before, quoted: toks[g[0]].quoted}
 			for k := g[0]; k < g[1]; k++ {
@@ -588,9 +594,12 @@ func joinSpelled(toks []rawTok) []rawTok {
 			nt.obf = g[1]-g[0] > 1
 			out = append(out, nt)
 		}
-		i = j
+		i, copied = j, j
 	}
-	return out
+	if out == nil {
+		return toks
+	}
+	return append(out, toks[copied:]...)
 }
 
 // elidedAt reports whether word i is followed directly by an apostrophe and
