@@ -245,6 +245,13 @@ func TestHeldOut(t *testing.T) {
 		// 0/100 held. blind21 is not a training row: TestBlind21Sealed.
 		{"blind22", "testdata/blind22_heldout.jsonl", 0.5},
 		{"blind23", "testdata/blind23_heldout.jsonl", 0.5},
+		// blind24 (threat-heavy: 110 threats to a school, 50 hard
+		// negatives around the same words) and blind25 (terror apology
+		// heavy: 70, with 55 lessons, debates and tributes), run once on
+		// the model before them: harmful 119/150 and 100/150 stopped
+		// (terror apology 35/70), benign 2/110 and 5/110 held.
+		{"blind24", "testdata/blind24_heldout.jsonl", 0.5},
+		{"blind25", "testdata/blind25_heldout.jsonl", 0.5},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			acc := runCorpus(t, c.file, false)
