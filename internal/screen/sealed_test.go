@@ -1,0 +1,52 @@
+package screen
+
+import (
+	"testing"
+)
+
+// TestSealedSets holds the sets kept out of training at the counts they
+// were measured at. Each was written by a helper who had read neither the
+// screen nor the other sets, is named so that cmd/screentrain does not
+// train on it (*_sealed.jsonl, not *_heldout.jsonl), and was read as
+// counts only: it is the measure of a change on authors the model never
+// saw. Harmful labels must stay held at least, benign at most; a change
+// that moves them says so here, by counts and not texts.
+//
+// blind21 (a hijacked account's wave and a school's ordinary week) was
+// read while blind18–20 and 22–25 became training rows: harmful stopped
+// 113/145 on main before them, 115 with blind18, 120 with blind19 and 20,
+// 120 with blind22 and 23, 124 with blind24 and 25; benign 7/115
+// throughout. blind26 (violent-heavy: real school conflicts, heated but
+// harmless complaints), blind27 (phishing-heavy, 2025–2026 lures, genuine
+// IT notices and parents asking whether a mail is genuine) and blind28
+// (the days after a wave: copycats, replies to the head's letter) were
+// measured on the model of blind18–25 (on main before them: harmful
+// 110/160, 94/150 and 109/160; after: 115, 107 and 117). Training on them
+// too raised the calibrated line from 0.925 to 0.950 and gave blind21
+// 123/145: not adopted, they stay measures.
+func TestSealedSets(t *testing.T) {
+	e := New(DefaultConfig())
+	for _, c := range []struct {
+		file string
+		want map[string]int // held: at least for harmful labels, at most for benign
+	}{
+		{"testdata/blind21_sealed.jsonl", map[string]int{"threat": 51, "terror_apology": 21, "violent": 24, "phishing": 28, "benign": 7}},
+		{"testdata/blind26_sealed.jsonl", map[string]int{"threat": 26, "terror_apology": 17, "violent": 54, "phishing": 18, "benign": 2}},
+		{"testdata/blind27_sealed.jsonl", map[string]int{"threat": 34, "terror_apology": 17, "violent": 15, "phishing": 41, "benign": 1}},
+		{"testdata/blind28_sealed.jsonl", map[string]int{"threat": 39, "terror_apology": 29, "violent": 24, "phishing": 25, "benign": 5}},
+	} {
+		held, total := map[string]int{}, map[string]int{}
+		for _, m := range readCorpus(t, c.file) {
+			total[m.Label]++
+			if e.Check(Input{Subject: m.Subject, Text: m.Text}).Verdict != Deliver {
+				held[m.Label]++
+			}
+		}
+		for label, w := range c.want {
+			t.Logf("%s %s held %d/%d", c.file, label, held[label], total[label])
+			if label == "benign" && held[label] > w || label != "benign" && held[label] < w {
+				t.Errorf("%s %s held %d/%d, measured %d", c.file, label, held[label], total[label], w)
+			}
+		}
+	}
+}
