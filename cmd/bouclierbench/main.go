@@ -63,6 +63,12 @@ func main() {
 	share := flag.Float64("cpu-share", 0, "with --postgres: cap each Bouclier process at this `fraction` of one core (a CPU cgroup; Linux, root), as on hosts of their own")
 	frames := flag.Bool("frames", false, "with --bare or --before: copy Bouclier's SQLite database and WAL in the middle of each of its rounds and report the WAL frames a commit wrote to each table and index")
 	flag.Parse()
+	// A share that would be ignored is refused: a run believed capped
+	// would measure the machine instead.
+	if *share < 0 || *share > 0 && *postgres == "" {
+		fmt.Fprintln(os.Stderr, "bouclierbench: --cpu-share wants a positive fraction of a core, with --postgres")
+		os.Exit(2)
+	}
 	if *inbox > 0 && *bouclierBin != "" {
 		if err := runInbox(*bouclierBin, *work, *rounds, *inbox, *clients); err != nil {
 			fmt.Fprintln(os.Stderr, "bouclierbench:", err)

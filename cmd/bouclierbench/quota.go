@@ -42,7 +42,7 @@ const (
 // needs root and Linux).
 func cpuGroup(name string, share float64, pids ...int) (func(), error) {
 	if share < 0 || share > 64 {
-		return nil, fmt.Errorf("CPU share %g: want a fraction of a core in (0, 64]", share)
+		return nil, fmt.Errorf("CPU share %g: want a fraction of a core in (0, 64], or 0 for no cap", share)
 	}
 	quota := int64(share * cfsPeriod)
 	var errs []error

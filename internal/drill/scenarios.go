@@ -975,25 +975,26 @@ func withTicks(evs []sEvent) []sEvent {
 		return (a > 0 && t-anchors[a-1] < denseFor) || t%sparseEvery == 0
 	}
 	var out []sEvent
+	tick := func(t time.Duration) { out = append(out, sEvent{at: t, kind: "tick"}) }
 	x := 0 // the first anchor not passed yet, for the deliveries off the grid
 	for i, e := range evs {
 		if i > 0 {
-			tick := func(t time.Duration) { out = append(out, sEvent{at: t, kind: "tick"}) }
-			for t := evs[i-1].at.Truncate(tickEvery) + tickEvery; t < e.at; t += tickEvery {
-				for ; x < len(anchors) && anchors[x] < t; x++ {
-					if anchors[x] > evs[i-1].at && anchors[x]%tickEvery != 0 {
+			prev := evs[i-1].at
+			// offGrid ticks at the deliveries off the grid before limit.
+			offGrid := func(limit time.Duration) {
+				for ; x < len(anchors) && anchors[x] < limit; x++ {
+					if anchors[x] > prev && anchors[x]%tickEvery != 0 {
 						tick(anchors[x])
 					}
 				}
+			}
+			for t := prev.Truncate(tickEvery) + tickEvery; t < e.at; t += tickEvery {
+				offGrid(t)
 				if due(t) {
 					tick(t)
 				}
 			}
-			for ; x < len(anchors) && anchors[x] < e.at; x++ {
-				if anchors[x] > evs[i-1].at && anchors[x]%tickEvery != 0 {
-					tick(anchors[x])
-				}
-			}
+			offGrid(e.at)
 		}
 		out = append(out, e)
 	}

@@ -173,7 +173,8 @@ func TestLongTextRepeatsCapped(t *testing.T) {
 		t.Fatal(err)
 	}
 	short := TextFeatures("Bonjour à tous, la sortie est jeudi. Bonjour à tous, la sortie est jeudi.")
-	long := TextFeatures(strings.Repeat("Bonjour à tous, la sortie est jeudi. ", 5000))
+	longText := strings.Repeat("Bonjour à tous, la sortie est jeudi. ", 5000)
+	long := TextFeatures(longText)
 	count := func(f Features) map[uint32]int {
 		c := map[uint32]int{}
 		for _, ix := range f.Idx {
@@ -189,7 +190,7 @@ func TestLongTextRepeatsCapped(t *testing.T) {
 			t.Fatalf("feature %d counted %d times in the long text", ix, n)
 		}
 	}
-	if r := New(DefaultConfig()).Check(Input{Text: strings.Repeat("Bonjour à tous, la sortie est jeudi. ", 5000)}); r.Verdict != Deliver {
+	if r := New(DefaultConfig()).Check(Input{Text: longText}); r.Verdict != Deliver {
 		t.Errorf("a repeated benign sentence: %s %.2f %v (probabilities %v)", r.Verdict, r.Score, r.Reasons, m.Probs(&long))
 	}
 }
