@@ -69,19 +69,19 @@ func crossValidate(exs, sets []*example, o options) *cvResult {
 		for _, e := range test {
 			p := maxProb(m, e)
 			l := labelOf(e)
-			held := e.rule >= ruleOverride || p >= t
-			add(res.held, l, held)
+			h := held(e.rule, p, t)
+			add(res.held, l, h)
 			add(res.heldRules, l, e.rule >= ruleOverride)
-			add(res.heldStud, l, e.rule >= ruleOverride || p >= ts)
-			add(res.bySource, l+" @ "+e.source, held)
+			add(res.heldStud, l, held(e.rule, p, ts))
+			add(res.bySource, l+" @ "+e.source, h)
 			if e.source == "synth" || e.source == "cyberado-large" || e.source == "mhc" {
-				add(res.byGroup, l+" @ "+e.group, held)
+				add(res.byGroup, l+" @ "+e.group, h)
 			}
-			res.oof = append(res.oof, fmt.Sprintf("%s\t%s\t%s\t%.3f\t%.3f\t%v\t%v\n", e.id, e.label, e.group, e.rule, p, held, e.rule >= ruleOverride || p >= ts))
-			if e.label == "benign" && held && e.source == "synth" {
+			res.oof = append(res.oof, fmt.Sprintf("%s\t%s\t%s\t%.3f\t%.3f\t%v\t%v\n", e.id, e.label, e.group, e.rule, p, h, held(e.rule, p, ts)))
+			if e.label == "benign" && h && e.source == "synth" {
 				res.falseHolds = append(res.falseHolds, fmt.Sprintf("%s (%s, p %.2f, règles %.2f)", e.text, e.group, p, e.rule))
 			}
-			if e.label != "benign" && !held && e.source == "synth" {
+			if e.label != "benign" && !h && e.source == "synth" {
 				res.misses[l] = append(res.misses[l], fmt.Sprintf("%s (%s, p %.2f)", e.text, e.group, p))
 			}
 		}
@@ -180,8 +180,8 @@ func (r *cvResult) markdown(o options) string {
 	if r.sets > 0 {
 		fmt.Fprintf(&b, "The %d rows of the blind and held-out sets are training rows of every fold (weight %g) and never test rows here: their test is the leave-one-set-out cross-validation below. ", r.sets, o.setWeight)
 	}
-	b.WriteString("In each fold the hold threshold is set on the training side only, by cross-fitting: its groups are dealt to 4 inner folds, each inner fold's benign messages are scored by a model trained on the other three (so every calibration score is that of an unseen group), and the threshold is the lowest at which the benign hold rate's 95 % Wilson upper bound is at most 2 % (5 % for the student line), counting messages held by the rules as well.\n\n")
-	b.WriteString("A message counts as held when its score reaches the hold line (0.5): the rules' score, or the model's strongest head at or over its threshold. Intervals are 95 % Wilson intervals.\n\n")
+	b.WriteString("In each fold the hold threshold is set on the training side only, by cross-fitting over the outsider-written sets (every fold trains on all of them): the sets are dealt to 8 inner folds, each inner fold's benign messages are scored by a model trained on everything but that fold's sets (so every calibration score is that of an author the model never saw), and the threshold is the lowest at which at most 2 % of them are held (5 % for the student line), counting messages held by the rules as well.\n\n")
+	b.WriteString("A message counts as held when the rules reach their reject line (0.85), the model's strongest head its threshold, or the rules their hold line (0.5) with the model confirming (its strongest head at 0.5 or its threshold, screen.RuleConfirm), as the engine decides. Intervals are 95 % Wilson intervals.\n\n")
 	b.WriteString("## Per label\n\n")
 	r.table(&b)
 	b.WriteString("\nFor benign, the figure is the benign hold rate (lower is better).\n\n## Per label and source\n\n| label @ source | held |\n|---|---|\n")
@@ -253,7 +253,7 @@ func modelCard(o options, m *screen.Model, modelSum, dataSum, sourcesSum, commit
 		}
 		return fmt.Sprintf("%.4f", t)
 	}
-	fmt.Fprintf(&b, "- Hold threshold (strongest head), adults: %s; students (benign budget 5 %%): %s. Calibrated by cross-fitting over the %d training messages (benign rows scored by models that did not see their group), as the lowest threshold at which the benign messages held by the rules, the frames or the model have a 95 %% Wilson upper bound at or under 2 %% (5 %% for students). The model alone holds at most (score ≤ 0.84): rejection stays with the rules.\n", line(m.Meta.HoldAt), line(m.Meta.Student), nCalib)
+	fmt.Fprintf(&b, "- Hold threshold (strongest head), adults: %s; students (benign budget 5 %%): %s. Calibrated on the benign messages of the outsider-written sets among the %d training messages, each scored by a model that did not see its set (8 folds of sets), as the lowest threshold at which at most 2 %% of them are held by the rules, the frames or the model (5 %% for students); below their reject line the rules hold only what the model confirms (screen.RuleConfirm). The model alone holds at most (score ≤ 0.84): rejection stays with the rules.\n", line(m.Meta.HoldAt), line(m.Meta.Student), nCalib)
 	fmt.Fprintf(&b, "- Feature fingerprint (screen.FeatureFingerprint): `%s`\n", m.Meta.Features)
 	fmt.Fprintf(&b, "- Trainer: `cmd/screentrain` at commit %s\n", commit)
 	extra := ""
@@ -342,9 +342,9 @@ func splitByChat(exs []*example, o options) *chatSplit {
 		t1, _ := crossCalibrate(train, o)
 		for _, e := range test {
 			p0 := maxProb(m0, e)
-			add(cs.without, e.label, e.rule >= ruleOverride || p0 >= t0)
-			add(cs.student, e.label, e.rule >= ruleOverride || p0 >= ts0)
-			add(cs.within, e.label, e.rule >= ruleOverride || maxProb(m1, e) >= t1)
+			add(cs.without, e.label, held(e.rule, p0, t0))
+			add(cs.student, e.label, held(e.rule, p0, ts0))
+			add(cs.within, e.label, held(e.rule, maxProb(m1, e), t1))
 		}
 	}
 	return cs

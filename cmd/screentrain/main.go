@@ -42,6 +42,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 
@@ -115,6 +116,10 @@ const (
 // the engine holds a message when they reach it, or when the model's
 // strongest head reaches its threshold.
 const ruleOverride = 0.5
+
+// rejectAt is the rules' reject line (Config.RejectAt): there they hold
+// (reject) whatever the model says.
+var rejectAt = screen.DefaultConfig().RejectAt
 
 // headOf returns the head a label trains, or -1 for benign.
 func headOf(label string) int {
@@ -386,35 +391,69 @@ func groupHash(g string, salt string) uint32 {
 // rules alone already use up the benign budget.
 const noThreshold = 1.5
 
-// calibFolds is the number of inner folds of the cross-fitted calibration.
+// calibFolds is the number of inner folds of the cross-fitted calibration
+// when there are no outsider-written sets.
 const calibFolds = 4
 
-// crossCalibrate chooses the thresholds for a model trained on train: the
-// groups are dealt to inner folds; each fold's benign rows are scored by a
-// model trained on the other folds; the thresholds are set on these
-// out-of-group scores (calibrate). Each benign row is thus scored as an
-// unseen message would be, by a model that never saw its group.
+// setFolds is the number of folds the outsider-written sets are dealt to
+// when their benign messages calibrate the line.
+const setFolds = 8
+
+// crossCalibrate chooses the thresholds for a model trained on train.
+//
+// With outsider-written sets among train (each written by a helper who had
+// read neither the screen nor its data), the line is set on their benign
+// messages, each scored by a model trained on everything but the sets of
+// its fold, as a message by an author nobody here had read would be: the
+// lowest line at which at most 2 % of them are held (5 % for students).
+// These are school messages, about half of them hard negatives written to
+// be held. The generated benign families are no calibration split: a
+// left-out family is dozens of near-copies of one template written to look
+// like a threat, and calibrated on them the line rose to 0.92, where the
+// sets' authors had a quarter of their threats delivered and 3.6 % of their
+// benign messages held anyway (docs/screen/NOTES.md, « Nineteenth round »).
+//
+// Without sets, the groups of train are dealt to inner folds and every
+// benign row is scored by a model that never saw its group; the line keeps
+// the 95 % Wilson upper bound of the benign hold rate at 2 % (5 %).
 func crossCalibrate(train []*example, o options) (float64, float64) {
+	var setRows []*example
+	for _, e := range train {
+		if e.source == "set" {
+			setRows = append(setRows, e)
+		}
+	}
+	calibRow, k, within := func(*example) bool { return true }, calibFolds, upperWithin
 	fold := stratifiedFolds(train, calibFolds)
+	if hasBenign(setRows) {
+		calibRow, k, within = func(e *example) bool { return e.source == "set" }, setFolds, rateWithin
+		fold = stratifiedFolds(setRows, setFolds)
+	}
 	var scored []scoredBenign
-	for k := 0; k < calibFolds; k++ {
+	for f := 0; f < k; f++ {
 		var in []*example
 		for _, e := range train {
-			if fold[e.group] != k {
+			if !calibRow(e) || fold[e.group] != f {
 				in = append(in, e)
 			}
 		}
 		m := fit(in, o)
 		for _, e := range train {
-			if fold[e.group] == k && e.label == "benign" {
+			if calibRow(e) && fold[e.group] == f && e.label == "benign" {
 				scored = append(scored, scoredBenign{p: maxProb(m, e), rule: e.rule})
-				if os.Getenv("SCREENTRAIN_DEBUG") != "" && scored[len(scored)-1].p > 0.9 && e.rule < ruleOverride {
-					fmt.Fprintf(os.Stderr, "calib %.3f %s %q\n", scored[len(scored)-1].p, e.group, e.text)
-				}
 			}
 		}
 	}
-	return calibrate(scored)
+	return calibrate(scored, within)
+}
+
+func hasBenign(exs []*example) bool {
+	for _, e := range exs {
+		if e.label == "benign" {
+			return true
+		}
+	}
+	return false
 }
 
 type scoredBenign struct{ p, rule float64 }
@@ -490,34 +529,52 @@ func maxProb(m *screen.Model, e *example) float64 {
 	return best
 }
 
-// calibrate returns the lowest thresholds at which the scored benign
-// messages held by the rules or the model stay under 2 % (5 % for
-// students) at the 95 % Wilson upper bound.
-func calibrate(calib []scoredBenign) (float64, float64) {
+// held reports whether the engine holds a message whose rules score
+// rule (the engine without the model) and whose strongest head has
+// probability p, with the model's line at t: the rules at their reject
+// line, the model at its line, or the rules at their hold line confirmed
+// by the model (screen.RuleConfirm).
+func held(rule, p, t float64) bool {
+	return rule >= rejectAt || p >= t || rule >= ruleOverride && p >= math.Min(screen.RuleConfirm, t)
+}
+
+// rateWithin and upperWithin say whether held messages of n keep under
+// limit: the rate itself, or its 95 % Wilson upper bound.
+func rateWithin(held, n int, limit float64) bool { return float64(held) <= limit*float64(n) }
+
+func upperWithin(held, n int, limit float64) bool {
+	_, hi := wilson(held, n)
+	return hi <= limit
+}
+
+// calibrate returns the lowest thresholds (never under 0.5) at which the
+// scored benign messages held stay within 2 % (5 % for students).
+func calibrate(calib []scoredBenign, within func(held, n int, limit float64) bool) (float64, float64) {
 	var ps []float64
-	ruleHeld := 0
 	for _, e := range calib {
-		if e.rule >= ruleOverride {
-			ruleHeld++
-			continue
+		if e.p >= 0.5 {
+			ps = append(ps, e.p)
 		}
-		ps = append(ps, e.p)
 	}
-	n := len(ps) + ruleHeld
 	sort.Float64s(ps)
-	pick := func(limit float64) float64 {
-		// Held by the model at threshold ps[i]: ps[i:] (ps is sorted).
-		for i := 0; i < len(ps); i++ {
-			if i > 0 && ps[i] == ps[i-1] {
-				continue
-			}
-			held := ruleHeld + len(ps) - i
-			if _, hi := wilson(held, n); hi <= limit {
-				return math.Max(0.5, ps[i])
+	ps = slices.Compact(ps)
+	count := func(t float64) int {
+		n := 0
+		for _, e := range calib {
+			if held(e.rule, e.p, t) {
+				n++
 			}
 		}
-		if _, hi := wilson(ruleHeld, n); hi <= limit && len(ps) > 0 {
-			return math.Max(0.5, math.Nextafter(ps[len(ps)-1], 2))
+		return n
+	}
+	pick := func(limit float64) float64 {
+		for _, t := range append([]float64{0.5}, ps...) {
+			if within(count(t), len(calib), limit) {
+				return t
+			}
+		}
+		if len(ps) > 0 && within(count(math.Nextafter(ps[len(ps)-1], 2)), len(calib), limit) {
+			return math.Nextafter(ps[len(ps)-1], 2)
 		}
 		return noThreshold
 	}

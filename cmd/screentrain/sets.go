@@ -112,8 +112,8 @@ type losoResult struct {
 
 // losoScore is one left-out row as (b) scored it.
 type losoScore struct {
-	harmful, rule bool
-	p             float64
+	harmful bool
+	rule, p float64
 }
 
 // fixedLines are the model lines of the curve (the calibrated line is per fold).
@@ -152,11 +152,11 @@ func leaveOneSetOut(base, sets []*example, o options) *losoResult {
 		for _, e := range test {
 			p0, p1 := maxProb(m0, e), maxProb(m1, e)
 			rule := e.rule >= ruleOverride
-			h0, h1 := rule || p0 >= r.baseT, rule || p1 >= t1
+			h0, h1 := held(e.rule, p0, r.baseT), held(e.rule, p1, t1)
 			add(r.base, e.label, h0)
-			add(r.baseStud, e.label, rule || p0 >= r.baseTS)
+			add(r.baseStud, e.label, held(e.rule, p0, r.baseTS))
 			add(r.after, e.label, h1)
-			add(r.afterStud, e.label, rule || p1 >= ts1)
+			add(r.afterStud, e.label, held(e.rule, p1, ts1))
 			add(r.rules, e.label, rule)
 			c0 := r.modelOnly[e.label]
 			if !rule && p0 >= r.baseT {
@@ -166,7 +166,7 @@ func leaveOneSetOut(base, sets []*example, o options) *losoResult {
 				c0[1]++
 			}
 			r.modelOnly[e.label] = c0
-			r.scored = append(r.scored, losoScore{harmful: e.label != "benign", rule: rule, p: p1})
+			r.scored = append(r.scored, losoScore{harmful: e.label != "benign", rule: e.rule, p: p1})
 			c, tot := r.bySet[g], r.setTotals[g]
 			k := 0
 			if e.label == "benign" {
@@ -198,7 +198,7 @@ func leaveOneSetOut(base, sets []*example, o options) *losoResult {
 
 func (r *losoResult) markdown(b *strings.Builder) {
 	b.WriteString("\n## Leave one set out: the blind and held-out sets\n\n")
-	fmt.Fprintf(b, "The blind and held-out sets of `internal/screen/testdata` (heldout, blind, blind3 … blind15, frozen; not dev) were each written by a different helper who had not read the rules. Each set is one group: it is scored by (a) the baseline, a model trained on the third-party data and the generator only, as before the sets were training rows (thresholds %.3f, students %.3f), and (b) a model trained on the same rows plus every **other** set (weight %g a row), with its thresholds cross-fitted on its own training side as for production. (b) is the figure of a set written by an author the model never saw. Rules + model; a message is held when the rules reach 0.5 or the model its line.\n\n", r.baseT, r.baseTS, r.weight)
+	fmt.Fprintf(b, "The blind and held-out sets of `internal/screen/testdata` (heldout, blind, blind3 … blind15, frozen; not dev) were each written by a different helper who had not read the rules. Each set is one group: it is scored by (a) the baseline, a model trained on the third-party data and the generator only, as before the sets were training rows (thresholds %.3f, students %.3f), and (b) a model trained on the same rows plus every **other** set (weight %g a row), with its thresholds cross-fitted on its own training side as for production. (b) is the figure of a set written by an author the model never saw. Rules + model; a message is held when the rules reach their reject line (0.85), the model its line, or the rules their hold line (0.5) with the model at 0.5 or its line (screen.RuleConfirm).\n\n", r.baseT, r.baseTS, r.weight)
 	b.WriteString("| label | rules alone | (a) baseline, adult line | (b) with the other sets, adult line | (a) student line | (b) student line |\n|---|---|---|---|---|---|\n")
 	for _, k := range sortedKeys(r.after) {
 		fmt.Fprintf(b, "| %s | %s | %s | %s | %s | %s |\n", k, rate(r.rules[k]), rate(r.base[k]), rate(r.after[k]), rate(r.baseStud[k]), rate(r.afterStud[k]))
@@ -225,15 +225,15 @@ func (r *losoResult) markdown(b *strings.Builder) {
 		mo = append(mo, fmt.Sprintf("%s %d → %d", k, r.modelOnly[k][0], r.modelOnly[k][1]))
 	}
 	b.WriteString(strings.Join(mo, ", ") + ".\n\n")
-	b.WriteString("The model's line, if it were fixed instead of calibrated: (b)'s scores of the left-out rows held at each line (rules + model). The calibrated line keeps the benign hold rate of the training side's benign rows (third-party, generated and the other sets' benign) at a 2 % upper bound.\n\n| model line | harmful held | benign held |\n|---|---|---|\n")
+	b.WriteString("The model's line, if it were fixed instead of calibrated: (b)'s scores of the left-out rows held at each line (rules + model). The calibrated line holds at most 2 % of the other sets' benign messages, each scored by a model that did not see its set (cross-fitted over 8 folds of sets).\n\n| model line | harmful held | benign held |\n|---|---|---|\n")
 	for _, l := range fixedLines {
 		var hh, bh [2]int
 		for _, s := range r.scored {
-			held := s.rule || s.p >= l
+			h := held(s.rule, s.p, l)
 			if s.harmful {
-				add2(&hh, held)
+				add2(&hh, h)
 			} else {
-				add2(&bh, held)
+				add2(&bh, h)
 			}
 		}
 		fmt.Fprintf(b, "| %.2f | %s | %s |\n", l, rate(hh), rate(bh))

@@ -167,11 +167,13 @@ func TestRelaysOfNotices(t *testing.T) {
 // copies wait while the wave forms (not released after ProbationFor),
 // the third sender makes it a wave to review, and no copy was ever
 // delivered. A single sender of such content waits ProbationFor only.
+// The paraphrases are ones the screen delivers: it holds sharper ones
+// (« nous savons où est votre salle ») since its nineteenth round.
 func TestFormingProbation(t *testing.T) {
 	texts := []string{
-		"Profitez bien tant que rien n'est arrivé, ça ne va pas durer, nous savons où est votre salle.",
 		"Vous avez de la chance que rien ne soit encore arrivé, mais cela ne durera pas, on connaît votre salle de classe.",
-		"Pour l'instant rien ne s'est passé, mais ça ne va pas rester comme ça, on sait où se trouve votre classe.",
+		"Profitez tant que tout est calme, ça ne durera pas, nous connaissons votre salle.",
+		"Tout est calme pour l'instant, mais cela ne va pas rester comme ça, on connaît votre classe.",
 	}
 	for _, senders := range []int{1, 3} {
 		t.Run(fmt.Sprint("senders=", senders), func(t *testing.T) {

@@ -82,8 +82,11 @@
 //     phishing text with a risky link or file scores higher than either.
 //  5. Verdict: the score is the strongest finding raised by the second
 //     (1-(1-a)(1-b/2)); reject from RejectAt (0.85), hold from HoldAt (0.5;
-//     StudentHoldAt for students), otherwise deliver. Reasons list the
-//     findings of 0.3 and more, strongest first.
+//     StudentHoldAt for students), otherwise deliver. Below RejectAt the
+//     text detectors hold only what the learned layer confirms (its
+//     strongest head at RuleConfirm, 0.5, or its own line if lower); the
+//     policy, attachment and link findings hold on their own. Reasons list
+//     the findings of 0.3 and more, strongest first.
 //
 // # Clause frames and the learned layer
 //

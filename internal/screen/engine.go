@@ -203,14 +203,17 @@ func (e *Engine) Check(in Input) Result {
 	links := ExtractLinks(text)
 	var ds [numDetectors]detectorScore
 	var modelF finding // kept apart: it does not raise nor get raised by the rules
+	modelP := -1.0     // the model's strongest head; -1 when it did not run
 	if e.model != nil && e.model.lineFor(in) < 1 {
 		fv := fvPool.Get().(*featureVec)
 		fv.idx, fv.val, fv.desc, fv.ls = fv.idx[:0], fv.val[:0], fv.desc[:0], links
 		fv.allowed, fv.academie = e, in.Academie
 		ds = analyzeText(text, fv, func(fv *featureVec) {
-			if f, ok := e.modelFinding(in, fv); ok {
+			f, p, ok := e.modelFinding(in, fv)
+			if ok {
 				modelF = f
 			}
+			modelP = p
 		})
 		fv.ls, fv.allowed = nil, nil
 		fvPool.Put(fv)
@@ -240,6 +243,8 @@ func (e *Engine) Check(in Input) Result {
 		}
 		ds[detPhishing].reason = r + " + lien suspect (score " + strconv.FormatFloat(ds[detPhishing].score, 'f', 2, 64) + ")"
 	}
+	// What holds whatever the text says: policy, attachments, links.
+	structural := combine(fs)
 	low := 0.0 // weak signals count in the score but are not worth a reason
 	for _, d := range ds {
 		if d.score >= 0.3 {
@@ -250,24 +255,24 @@ func (e *Engine) Check(in Input) Result {
 	}
 	// 5. Combine: the strongest finding, raised by the second strongest
 	// (a death threat that also names a school is worse than either).
-	slices.SortStableFunc(fs, byScoreDesc)
-	score := 0.0
-	if len(fs) > 0 {
-		score = fs[0].score
-		if len(fs) > 1 && fs[1].score >= 0.3 && fs[0].score < 1 {
-			score = 1 - (1-score)*(1-0.5*fs[1].score)
-		}
-	}
+	score := combine(fs)
 	score = math.Min(1, math.Round(math.Max(score, low)*1000)/1000)
-	if modelF.reason != "" {
-		score = math.Max(score, modelF.score)
-		fs = append(fs, modelF)
-		slices.SortStableFunc(fs, byScoreDesc)
-	}
 	holdAt := e.cfg.HoldAt
 	if in.SenderRole == bouclier.RoleStudent && e.cfg.StudentHoldAt > 0 {
 		holdAt = e.cfg.StudentHoldAt
 	}
+	// Below the reject line, the text detectors hold only what the model
+	// confirms (RuleConfirm). Without the model (off, or broken: then a
+	// policy finding holds everything) the detectors hold on their own.
+	if modelP >= 0 && score >= holdAt && score < e.cfg.RejectAt && structural < holdAt && modelP < e.model.confirmLine(in) {
+		score = math.Round((holdAt-0.01)*1000) / 1000
+		fs = append(fs, finding{score, fmt.Sprintf("règles non confirmées par le modèle (p %.2f) (score %.2f)", modelP, score)})
+	}
+	if modelF.reason != "" {
+		score = math.Max(score, modelF.score)
+		fs = append(fs, modelF)
+	}
+	slices.SortStableFunc(fs, byScoreDesc)
 	switch {
 	case score >= e.cfg.RejectAt:
 		res.Verdict = Reject
@@ -282,6 +287,21 @@ func (e *Engine) Check(in Input) Result {
 		res.Reasons[i] = f.reason
 	}
 	return res
+}
+
+// combine returns the score of findings: the strongest, raised by the
+// second strongest (a death threat that also names a school is worse than
+// either). It sorts fs.
+func combine(fs []finding) float64 {
+	if len(fs) == 0 {
+		return 0
+	}
+	slices.SortStableFunc(fs, byScoreDesc)
+	score := fs[0].score
+	if len(fs) > 1 && fs[1].score >= 0.3 && fs[0].score < 1 {
+		score = 1 - (1-score)*(1-0.5*fs[1].score)
+	}
+	return score
 }
 
 // byScoreDesc orders findings strongest first; with a stable sort, equal

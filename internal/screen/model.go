@@ -722,10 +722,26 @@ func (m *Model) lineFor(in Input) float64 {
 	return m.Meta.HoldAt
 }
 
-// modelFinding scores the message with the learned layer. A head at or
-// over its threshold gives a finding from HoldAt up to modelCap; below, a
-// weak signal that counts in the score but holds nothing.
-func (e *Engine) modelFinding(in Input, fv *featureVec) (finding, bool) {
+// RuleConfirm is the probability of a harmful head from which the learned
+// layer confirms the text detectors' hold. Between the hold and the reject
+// lines the detectors' word and frame rules hold a message only when the
+// model, which reads their scores among its features, gives a harmful head
+// at least this (or its own line, if lower): on sets written by authors
+// nobody here had read, half the benign messages the rules held had a
+// model probability under 0.5, against a few percent of the harmful ones
+// (docs/screen/NOTES.md, « Nineteenth round »).
+const RuleConfirm = 0.5
+
+// confirmLine is the probability from which the model confirms the text
+// detectors' hold for the sender of in.
+func (m *Model) confirmLine(in Input) float64 {
+	return math.Min(RuleConfirm, m.lineFor(in))
+}
+
+// modelFinding scores the message with the learned layer and returns its
+// strongest head's probability. A head at or over its threshold gives a
+// finding from HoldAt up to modelCap; below, the model says nothing.
+func (e *Engine) modelFinding(in Input, fv *featureVec) (finding, float64, bool) {
 	m := e.model
 	var zs [8]float64
 	z := zs[:len(m.W)]
@@ -737,7 +753,7 @@ func (e *Engine) modelFinding(in Input, fv *featureVec) (finding, bool) {
 		}
 	}
 	if best < 0 {
-		return finding{}, false
+		return finding{}, 0, false
 	}
 	t := m.lineFor(in)
 	holdAt := e.cfg.HoldAt
@@ -745,7 +761,7 @@ func (e *Engine) modelFinding(in Input, fv *featureVec) (finding, bool) {
 		holdAt = e.cfg.StudentHoldAt
 	}
 	if bestP < t {
-		return finding{}, false // below its line the model says nothing
+		return finding{}, bestP, false // below its line the model says nothing
 	}
 	score := holdAt + (modelCap-holdAt)*(bestP-t)/math.Max(1e-9, 1-t)
 	score = math.Round(math.Min(modelCap, score)*1000) / 1000
@@ -757,7 +773,7 @@ func (e *Engine) modelFinding(in Input, fv *featureVec) (finding, bool) {
 		}
 		parts = append(parts, c.Feature)
 	}
-	return finding{score: score, reason: fmt.Sprintf("%s (modèle, p %.2f) : %s (score %.2f)", headReason[head], bestP, strings.Join(parts, ", "), score)}, true
+	return finding{score: score, reason: fmt.Sprintf("%s (modèle, p %.2f) : %s (score %.2f)", headReason[head], bestP, strings.Join(parts, ", "), score)}, bestP, true
 }
 
 // contributions returns the n strongest distinct contributions of fv to

@@ -115,8 +115,8 @@ func TestStudentLine(t *testing.T) {
 	e := New(DefaultConfig())
 	fv := &featureVec{}
 	analyzeText("jvais te démonter à la sortie", fv, func(*featureVec) {})
-	adult, _ := e.modelFinding(Input{}, fv)
-	student, _ := e.modelFinding(Input{SenderRole: bouclier.RoleStudent}, fv)
+	adult, _, _ := e.modelFinding(Input{}, fv)
+	student, _, _ := e.modelFinding(Input{SenderRole: bouclier.RoleStudent}, fv)
 	if m.Meta.Student < m.Meta.HoldAt && student.score < adult.score {
 		t.Fatalf("student line laxer than the adult one: %v < %v", student.score, adult.score)
 	}

@@ -24,16 +24,30 @@ import (
 // 110/160, 94/150 and 109/160; after: 115, 107 and 117). Training on them
 // too raised the calibrated line from 0.925 to 0.950 and gave blind21
 // 123/145: not adopted, they stay measures.
+//
+// The nineteenth round (the rules' hold confirmed by the model, the line
+// calibrated on outsider-written benign messages, blind29–34 as training
+// rows) moved the four sets together from 463/615 harmful and 15/425
+// benign held to 542/615 and 8/425 (the line alone, before blind29–34:
+// 493 and 5). blind35 (a rural collège and a vocational lycée: farm,
+// workshop and hunting words), blind36 (the school year's moments: exams,
+// Parcoursup, the gala) and blind37 (an attacker who knows there is a
+// filter: euphemisms, split words, homoglyphs, emoji) were written after
+// that model and run once on it: harmful 342/390 and benign 7/390 held,
+// against 292 and 14 on main before the round.
 func TestSealedSets(t *testing.T) {
 	e := New(DefaultConfig())
 	for _, c := range []struct {
 		file string
 		want map[string]int // held: at least for harmful labels, at most for benign
 	}{
-		{"testdata/blind21_sealed.jsonl", map[string]int{"threat": 51, "terror_apology": 21, "violent": 24, "phishing": 28, "benign": 7}},
-		{"testdata/blind26_sealed.jsonl", map[string]int{"threat": 26, "terror_apology": 17, "violent": 54, "phishing": 18, "benign": 2}},
-		{"testdata/blind27_sealed.jsonl", map[string]int{"threat": 34, "terror_apology": 17, "violent": 15, "phishing": 41, "benign": 1}},
-		{"testdata/blind28_sealed.jsonl", map[string]int{"threat": 39, "terror_apology": 29, "violent": 24, "phishing": 25, "benign": 5}},
+		{"testdata/blind21_sealed.jsonl", map[string]int{"threat": 57, "terror_apology": 22, "violent": 27, "phishing": 30, "benign": 2}},
+		{"testdata/blind26_sealed.jsonl", map[string]int{"threat": 28, "terror_apology": 18, "violent": 72, "phishing": 20, "benign": 2}},
+		{"testdata/blind27_sealed.jsonl", map[string]int{"threat": 37, "terror_apology": 19, "violent": 20, "phishing": 57, "benign": 0}},
+		{"testdata/blind28_sealed.jsonl", map[string]int{"threat": 46, "terror_apology": 33, "violent": 28, "phishing": 28, "benign": 4}},
+		{"testdata/blind35_sealed.jsonl", map[string]int{"threat": 36, "terror_apology": 20, "violent": 16, "phishing": 20, "benign": 3}},
+		{"testdata/blind36_sealed.jsonl", map[string]int{"threat": 50, "terror_apology": 23, "violent": 21, "phishing": 30, "benign": 1}},
+		{"testdata/blind37_sealed.jsonl", map[string]int{"threat": 52, "terror_apology": 21, "violent": 25, "phishing": 28, "benign": 3}},
 	} {
 		held, total := map[string]int{}, map[string]int{}
 		for _, m := range readCorpus(t, c.file) {
