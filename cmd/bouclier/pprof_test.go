@@ -59,14 +59,19 @@ func TestPprofServes(t *testing.T) {
 	if !ok {
 		t.Fatalf("no address printed: %q", out.String())
 	}
-	url := "http://" + strings.TrimSpace(rest) + "heap?debug=1"
-	resp, err := http.Get(url)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer resp.Body.Close()
-	body, _ := io.ReadAll(resp.Body)
-	if resp.StatusCode != http.StatusOK || !strings.Contains(string(body), "HeapAlloc") {
-		t.Fatalf("GET %s: %d %.200s", url, resp.StatusCode, body)
+	base := "http://" + strings.TrimSpace(rest)
+	for _, c := range []struct{ url, want string }{
+		{base + "heap?debug=1", "HeapAlloc"},
+		{strings.TrimSuffix(base, "pprof/") + "memory", "sqlite/pagecache:bytes "},
+	} {
+		resp, err := http.Get(c.url)
+		if err != nil {
+			t.Fatal(err)
+		}
+		body, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if resp.StatusCode != http.StatusOK || !strings.Contains(string(body), c.want) {
+			t.Fatalf("GET %s: %d %.200s", c.url, resp.StatusCode, body)
+		}
 	}
 }
