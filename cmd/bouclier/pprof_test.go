@@ -4,6 +4,7 @@ import (
 	"context"
 	"io"
 	"net/http"
+	"runtime"
 	"strings"
 	"testing"
 )
@@ -72,6 +73,28 @@ func TestPprofServes(t *testing.T) {
 		resp.Body.Close()
 		if resp.StatusCode != http.StatusOK || !strings.Contains(string(body), c.want) {
 			t.Fatalf("GET %s: %d %.200s", c.url, resp.StatusCode, body)
+		}
+	}
+}
+
+// TestMemProfileRate: allocations are sampled only when the profiler
+// that reads them is asked for.
+func TestMemProfileRate(t *testing.T) {
+	for _, c := range []struct {
+		addr string
+		want int
+	}{
+		{"", 0},
+		{"127.0.0.1:6391", runtime.MemProfileRate},
+	} {
+		got := memProfileRate(func(k string) string {
+			if k == pprofEnv {
+				return c.addr
+			}
+			return ""
+		})
+		if got != c.want {
+			t.Errorf("%q: rate %d, want %d", c.addr, got, c.want)
 		}
 	}
 }
