@@ -9,6 +9,16 @@ import (
 	"testing"
 )
 
+// pprofGetenv is an environment with only BOUCLIER_PPROF_ADDR, set to addr.
+func pprofGetenv(addr string) func(string) string {
+	return func(k string) string {
+		if k == pprofEnv {
+			return addr
+		}
+		return ""
+	}
+}
+
 // TestPprofLoopbackOnly: the profiler listens only when asked, only on a
 // loopback address; any other address is refused before listening.
 func TestPprofLoopbackOnly(t *testing.T) {
@@ -26,12 +36,7 @@ func TestPprofLoopbackOnly(t *testing.T) {
 		{"example.org:0", true},
 		{"127.0.0.1", true}, // no port
 	} {
-		env := Env{Stderr: io.Discard, Getenv: func(k string) string {
-			if k == pprofEnv {
-				return c.addr
-			}
-			return ""
-		}}
+		env := Env{Stderr: io.Discard, Getenv: pprofGetenv(c.addr)}
 		stop, err := startPprof(context.Background(), env)
 		if c.refused != (err != nil) {
 			t.Errorf("%q: error %v, want refused %v", c.addr, err, c.refused)
@@ -45,12 +50,7 @@ func TestPprofLoopbackOnly(t *testing.T) {
 // TestPprofServes: on a loopback address the profiles are served.
 func TestPprofServes(t *testing.T) {
 	var out strings.Builder
-	env := Env{Stderr: &out, Getenv: func(k string) string {
-		if k == pprofEnv {
-			return "127.0.0.1:0"
-		}
-		return ""
-	}}
+	env := Env{Stderr: &out, Getenv: pprofGetenv("127.0.0.1:0")}
 	stop, err := startPprof(context.Background(), env)
 	if err != nil {
 		t.Fatal(err)
@@ -87,13 +87,7 @@ func TestMemProfileRate(t *testing.T) {
 		{"", 0},
 		{"127.0.0.1:6391", runtime.MemProfileRate},
 	} {
-		got := memProfileRate(func(k string) string {
-			if k == pprofEnv {
-				return c.addr
-			}
-			return ""
-		})
-		if got != c.want {
+		if got := memProfileRate(pprofGetenv(c.addr)); got != c.want {
 			t.Errorf("%q: rate %d, want %d", c.addr, got, c.want)
 		}
 	}
