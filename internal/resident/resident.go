@@ -23,35 +23,52 @@ import (
 	"strings"
 )
 
-// mapping is one line of /proc/self/maps.
+// mapping is one mapping of /proc/self/smaps.
 type mapping struct {
 	start, end uintptr
 	perms      string
 	path       string
+	anonKiB    int64 // pages of the file mapping written since (copies)
 }
 
-// parseMaps reads the mappings of /proc/PID/maps.
-func parseMaps(r io.Reader) ([]mapping, error) {
+// parseSmaps reads the mappings of /proc/PID/smaps: a header line per
+// mapping (as in maps), then its counters.
+func parseSmaps(r io.Reader) ([]mapping, error) {
 	var out []mapping
 	sc := bufio.NewScanner(r)
 	for sc.Scan() {
-		f := strings.Fields(sc.Text())
-		if len(f) < 5 {
+		line := sc.Text()
+		f := strings.Fields(line)
+		if len(f) == 0 {
 			continue
+		}
+		if k, ok := strings.CutSuffix(f[0], ":"); ok {
+			// A counter of the mapping above.
+			if k == "Anonymous" && len(out) > 0 && len(f) >= 2 {
+				n, err := strconv.ParseInt(f[1], 10, 64)
+				if err != nil {
+					return nil, fmt.Errorf("smaps: %q: %w", line, err)
+				}
+				out[len(out)-1].anonKiB = n
+			}
+			continue
+		}
+		if len(f) < 5 {
+			return nil, fmt.Errorf("smaps: bad line %q", line)
 		}
 		lo, hi, ok := strings.Cut(f[0], "-")
 		if !ok {
-			return nil, fmt.Errorf("maps: bad range %q", f[0])
+			return nil, fmt.Errorf("smaps: bad range %q", f[0])
 		}
 		start, err := strconv.ParseUint(lo, 16, 64)
 		if err != nil {
-			return nil, fmt.Errorf("maps: %w", err)
+			return nil, fmt.Errorf("smaps: %w", err)
 		}
 		end, err := strconv.ParseUint(hi, 16, 64)
 		if err != nil {
-			return nil, fmt.Errorf("maps: %w", err)
+			return nil, fmt.Errorf("smaps: %w", err)
 		}
-		m := mapping{start: uintptr(start), end: uintptr(end), perms: f[1]}
+		m := mapping{start: uintptr(start), end: uintptr(end), perms: f[1], anonKiB: -1}
 		if len(f) >= 6 {
 			m.path = strings.Join(f[5:], " ")
 		}
@@ -61,13 +78,15 @@ func parseMaps(r io.Reader) ([]mapping, error) {
 }
 
 // releasable keeps the executable's read-only private mappings (code,
-// read-only data, the function table): never written, so their pages
-// are the file's. A writable mapping (initialised data) is left alone: its
-// modified pages exist nowhere else.
+// read-only data, the function table) that hold none of their own
+// pages: only then are their pages the file's. A writable mapping
+// (initialised data) is left alone, and so is a read-only one with
+// written pages (relocations made read-only after the loader wrote them,
+// in a binary linked with RELRO): those pages exist nowhere else.
 func releasable(maps []mapping, exe string) []mapping {
 	var out []mapping
 	for _, m := range maps {
-		if m.path == exe && len(m.perms) == 4 && m.perms[1] == '-' && m.perms[3] == 'p' {
+		if m.path == exe && len(m.perms) == 4 && m.perms[1] == '-' && m.perms[3] == 'p' && m.anonKiB == 0 {
 			out = append(out, m)
 		}
 	}
@@ -86,11 +105,11 @@ func ReleaseExecutable() (int64, error) {
 	if err != nil {
 		return 0, fmt.Errorf("resident: %w", err)
 	}
-	f, err := os.Open("/proc/self/maps")
+	f, err := os.Open("/proc/self/smaps")
 	if err != nil {
 		return 0, fmt.Errorf("resident: %w", err)
 	}
-	maps, err := parseMaps(f)
+	maps, err := parseSmaps(f)
 	f.Close()
 	if err != nil {
 		return 0, fmt.Errorf("resident: %w", err)
