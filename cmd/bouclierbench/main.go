@@ -108,6 +108,7 @@ type result struct {
 	rate         float64       // acknowledged sends a second
 	p50, p99     time.Duration // latencies of acknowledged sends
 	cpuPerMsg    time.Duration
+	peakRSS      int64 // the server's peak resident set during the round (0: not measured)
 	firstErr     string
 }
 
@@ -157,7 +158,8 @@ func run(bouclierBin, bareBin, beforeBin, work string, rounds int, d time.Durati
 		}
 	}
 	res := map[string][]result{}
-	var loads []float64 // the machine's load average after each round
+	runPeak := map[string]int64{} // peak resident set before the rounds' resets
+	var loads []float64           // the machine's load average after each round
 	for i := range rounds {
 		order := []*target{bare, b}
 		if i%2 == 1 {
@@ -168,6 +170,14 @@ func run(bouclierBin, bareBin, beforeBin, work string, rounds int, d time.Durati
 			if err != nil {
 				return err
 			}
+			// The peak of the round alone: the high-water mark is kept
+			// (runPeak) and reset to the current resident set.
+			hwm, err := peakRSS(t.cmd.Process.Pid)
+			if err != nil {
+				return err
+			}
+			runPeak[t.name] = max(runPeak[t.name], hwm)
+			reset := resetPeakRSS(t.cmd.Process.Pid) == nil
 			var snapped chan error
 			if frames && t == b {
 				name := fmt.Sprintf("round%d", i+1)
@@ -191,11 +201,16 @@ func run(bouclierBin, bareBin, beforeBin, work string, rounds int, d time.Durati
 			if r.sent > 0 {
 				r.cpuPerMsg = (after - before) / time.Duration(r.sent)
 			}
+			if hwm, err := peakRSS(t.cmd.Process.Pid); err != nil {
+				return err
+			} else if reset {
+				r.peakRSS = hwm
+			}
 			res[t.name] = append(res[t.name], r)
 			load := loadAverage()
 			loads = append(loads, load)
-			fmt.Printf("round %d %-8s %7.0f msg/s  p50 %6.1f ms  p99 %6.1f ms  CPU %5.0f µs/msg  load %4.1f  failed %d %s\n", i+1, t.label, r.rate,
-				ms(r.p50), ms(r.p99), float64(r.cpuPerMsg.Microseconds()), load, r.failed, r.firstErr)
+			fmt.Printf("round %d %-8s %7.0f msg/s  p50 %6.1f ms  p99 %6.1f ms  CPU %5.0f µs/msg  peak %4d MiB  load %4.1f  failed %d %s\n", i+1, t.label, r.rate,
+				ms(r.p50), ms(r.p99), float64(r.cpuPerMsg.Microseconds()), r.peakRSS>>20, load, r.failed, r.firstErr)
 		}
 	}
 	var rate, p99, cpu []float64
@@ -211,15 +226,22 @@ func run(bouclierBin, bareBin, beforeBin, work string, rounds int, d time.Durati
 	fmt.Printf("CPU per message ratio:          %s\n", mmm(cpu))
 	fmt.Printf("load average (1 min, after each round): %s\n", mmm(loads))
 	for _, t := range []*target{bare, b} {
-		var rates []float64
+		var rates, peaks []float64
 		for _, r := range res[t.name] {
 			rates = append(rates, r.rate)
+			if r.peakRSS > 0 {
+				peaks = append(peaks, float64(r.peakRSS>>20))
+			}
 		}
 		hwm, err := peakRSS(t.cmd.Process.Pid)
 		if err != nil {
 			return err
 		}
-		fmt.Printf("%-8s rate %s msg/s, peak RSS %d MiB\n", t.label, mmm(rates), hwm>>20)
+		fmt.Printf("%-8s rate %s msg/s, peak RSS %d MiB", t.label, mmm(rates), max(hwm, runPeak[t.name])>>20)
+		if len(peaks) == len(res[t.name]) {
+			fmt.Printf(" (per round %s MiB)", strings.ReplaceAll(mmm(peaks), ".00", ""))
+		}
+		fmt.Println()
 	}
 	if frames {
 		printFrames(snapDir, snaps)
@@ -664,6 +686,13 @@ func peakRSS(pid int) (int64, error) {
 		}
 	}
 	return 0, errors.New("no VmHWM")
+}
+
+// resetPeakRSS resets a process's peak resident set (VmHWM) to its
+// current resident set (Linux: /proc/PID/clear_refs), so that the next
+// read of the peak is that of what ran since.
+func resetPeakRSS(pid int) error {
+	return os.WriteFile(fmt.Sprintf("/proc/%d/clear_refs", pid), []byte("5"), 0)
 }
 
 // benchPeople is the import file of the bench's class: n pupils named as

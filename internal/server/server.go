@@ -39,6 +39,7 @@ import (
 	"github.com/bouclier/bouclier/internal/notify"
 	"github.com/bouclier/bouclier/internal/pdfpreview"
 	"github.com/bouclier/bouclier/internal/privacy"
+	"github.com/bouclier/bouclier/internal/resident"
 	"github.com/bouclier/bouclier/internal/retention"
 	"github.com/bouclier/bouclier/internal/rules"
 	"github.com/bouclier/bouclier/internal/screen"
@@ -487,6 +488,13 @@ func (a *App) Serve(ctx context.Context, ready func(addr string)) error {
 	// heap) is set by what is kept, not by the loading's peak, which
 	// otherwise sets the process's peak resident set (docs/performance.md).
 	debug.FreeOSMemory()
+	// Likewise the executable's pages that start-up alone touched: serving
+	// reads its own back from the page cache (internal/resident).
+	if n, err := resident.ReleaseExecutable(); err != nil {
+		a.Log.Debug("executable pages not released", "err", err)
+	} else {
+		a.Log.Debug("executable pages released", "bytes", n)
+	}
 	servers := []*http.Server{a.httpServer(a.Handler(), tlsConf)}
 	listeners := []net.Listener{ln}
 	if a.Config.OpsAddr != "" {
