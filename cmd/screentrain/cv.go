@@ -67,17 +67,18 @@ func crossValidate(exs, sets []*example, o options) *cvResult {
 		t, ts := crossCalibrate(train, o)
 		res.thresholds = append(res.thresholds, t)
 		for _, e := range test {
-			p := maxProb(m, e)
+			sc := scoreOf(m, e)
+			p := sc.p
 			l := labelOf(e)
-			h := held(e.rule, p, t)
+			h := held(sc, t)
 			add(res.held, l, h)
 			add(res.heldRules, l, e.rule >= ruleOverride)
-			add(res.heldStud, l, held(e.rule, p, ts))
+			add(res.heldStud, l, held(sc, ts))
 			add(res.bySource, l+" @ "+e.source, h)
 			if e.source == "synth" || e.source == "cyberado-large" || e.source == "mhc" {
 				add(res.byGroup, l+" @ "+e.group, h)
 			}
-			res.oof = append(res.oof, fmt.Sprintf("%s\t%s\t%s\t%.3f\t%.3f\t%v\t%v\n", e.id, e.label, e.group, e.rule, p, h, held(e.rule, p, ts)))
+			res.oof = append(res.oof, fmt.Sprintf("%s\t%s\t%s\t%.3f\t%.3f\t%v\t%v\n", e.id, e.label, e.group, e.rule, p, h, held(sc, ts)))
 			if e.label == "benign" && h && e.source == "synth" {
 				res.falseHolds = append(res.falseHolds, fmt.Sprintf("%s (%s, p %.2f, règles %.2f)", e.text, e.group, p, e.rule))
 			}
@@ -341,10 +342,10 @@ func splitByChat(exs []*example, o options) *chatSplit {
 		m1 := fit(train, o)
 		t1, _ := crossCalibrate(train, o)
 		for _, e := range test {
-			p0 := maxProb(m0, e)
-			add(cs.without, e.label, held(e.rule, p0, t0))
-			add(cs.student, e.label, held(e.rule, p0, ts0))
-			add(cs.within, e.label, held(e.rule, maxProb(m1, e), t1))
+			s0 := scoreOf(m0, e)
+			add(cs.without, e.label, held(s0, t0))
+			add(cs.student, e.label, held(s0, ts0))
+			add(cs.within, e.label, held(scoreOf(m1, e), t1))
 		}
 	}
 	return cs

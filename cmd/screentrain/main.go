@@ -55,7 +55,8 @@ type example struct {
 	subject, half                  string // sets only: the subject, and the half of a set (blind15: look or sealed)
 	idx                            []uint32
 	val                            []float32
-	rule                           float64 // the rules' score alone
+	rule                           float64           // the rules' score alone
+	segs                           []screen.Features // rows the rules hold below their reject line: their segments, on which the model may confirm the hold
 	weight                         float64
 }
 
@@ -83,7 +84,7 @@ func main() {
 	flag.IntVar(&o.synthN, "synth", 300, "generated messages per family")
 	flag.IntVar(&o.folds, "folds", 5, "cross-validation folds")
 	flag.BoolVar(&o.nc, "nc", false, "experiment: also train on the CC BY-NC rows (cyberado-large) of each fold's training side; needs -out, -card and -cv away from the defaults; never for production")
-	flag.IntVar(&o.epochs, "epochs", 8, "training epochs")
+	flag.IntVar(&o.epochs, "epochs", 12, "training epochs")
 	flag.Float64Var(&o.lr, "lr", 0.1, "AdaGrad learning rate")
 	flag.Float64Var(&o.l2, "l2", 1e-5, "L2 penalty per update")
 	flag.StringVar(&o.out, "out", defaultOut, "model file to write")
@@ -93,7 +94,7 @@ func main() {
 	flag.StringVar(&o.oof, "oof", "", "also write the cross-validation's out-of-fold predictions (id, label, group, rules' score, model's p, held, held at the student line) to this file, for reading misses; never into the repository (ids of third-party rows)")
 	flag.StringVar(&o.with, "with", "", "optional generator families to add, comma-separated (a measurement; the production model is trained without them)")
 	flag.StringVar(&o.sets, "sets", defaultSets, "folder of the blind and held-out sets (heldout.jsonl, *_heldout.jsonl), training rows and the leave-one-set-out test; empty for none")
-	flag.Float64Var(&o.setWeight, "setweight", 3, "weight of a blind or held-out set's row in training")
+	flag.Float64Var(&o.setWeight, "setweight", 5, "weight of a blind or held-out set's row in training")
 	flag.BoolVar(&o.losoOnly, "loso", false, "measurement: run the leave-one-set-out cross-validation only and print it; writes nothing")
 	flag.Parse()
 	if err := run(o); err != nil {
@@ -185,6 +186,13 @@ func run(o options) error {
 		f := screen.TextFeatures(textOf(e))
 		e.idx, e.val = dedupe(f.Idx, f.Val)
 		e.rule = rules.Check(screen.Input{Subject: e.subject, Text: e.text}).Score
+		if e.rule >= ruleOverride && e.rule < rejectAt {
+			if segs := screen.Segments(textOf(e)); len(segs) > 1 {
+				for _, s := range segs {
+					e.segs = append(e.segs, screen.TextFeatures(s))
+				}
+			}
+		}
 	}
 	fmt.Fprintf(os.Stderr, "screentrain: %d examples, %d rows of %d sets\n", len(exs), len(sets), len(setInfos))
 
@@ -429,7 +437,7 @@ func crossCalibrate(train []*example, o options) (float64, float64) {
 		calibRow, k, within = func(e *example) bool { return e.source == "set" }, setFolds, rateWithin
 		fold = stratifiedFolds(setRows, setFolds)
 	}
-	var scored []scoredBenign
+	var scored []score
 	for f := 0; f < k; f++ {
 		var in []*example
 		for _, e := range train {
@@ -440,7 +448,7 @@ func crossCalibrate(train []*example, o options) (float64, float64) {
 		m := fit(in, o)
 		for _, e := range train {
 			if calibRow(e) && fold[e.group] == f && e.label == "benign" {
-				scored = append(scored, scoredBenign{p: maxProb(m, e), rule: e.rule})
+				scored = append(scored, scoreOf(m, e))
 			}
 		}
 	}
@@ -456,7 +464,19 @@ func hasBenign(exs []*example) bool {
 	return false
 }
 
-type scoredBenign struct{ p, rule float64 }
+// score is a row as the engine sees it: the rules' score alone, the
+// model's strongest head on the whole text, and its strongest on the text
+// or any of its segments (what confirms the rules' hold).
+type score struct{ rule, p, confirm float64 }
+
+func scoreOf(m *screen.Model, e *example) score {
+	p := maxProb(m, e)
+	s := score{rule: e.rule, p: p, confirm: p}
+	for i := range e.segs {
+		s.confirm = math.Max(s.confirm, strongest(m, &e.segs[i]))
+	}
+	return s
+}
 
 // fit trains the heads on exs.
 func fit(exs []*example, o options) *screen.Model {
@@ -521,21 +541,24 @@ func fit(exs []*example, o options) *screen.Model {
 
 // maxProb is the strongest head's probability for e.
 func maxProb(m *screen.Model, e *example) float64 {
-	f := screen.Features{Idx: e.idx, Val: e.val}
+	return strongest(m, &screen.Features{Idx: e.idx, Val: e.val})
+}
+
+// strongest is the strongest head's probability for f.
+func strongest(m *screen.Model, f *screen.Features) float64 {
 	best := 0.0
-	for _, p := range m.Probs(&f) {
+	for _, p := range m.Probs(f) {
 		best = math.Max(best, p)
 	}
 	return best
 }
 
-// held reports whether the engine holds a message whose rules score
-// rule (the engine without the model) and whose strongest head has
-// probability p, with the model's line at t: the rules at their reject
-// line, the model at its line, or the rules at their hold line confirmed
-// by the model (screen.RuleConfirm).
-func held(rule, p, t float64) bool {
-	return rule >= rejectAt || p >= t || rule >= ruleOverride && p >= math.Min(screen.RuleConfirm, t)
+// held reports whether the engine holds a message scored s, with the
+// model's line at t: the rules at their reject line, the model at its
+// line, or the rules at their hold line confirmed by the model on the text
+// or one of its segments (screen.RuleConfirm, screen.Segments).
+func held(s score, t float64) bool {
+	return s.rule >= rejectAt || s.p >= t || s.rule >= ruleOverride && s.confirm >= math.Min(screen.RuleConfirm, t)
 }
 
 // rateWithin and upperWithin say whether held messages of n keep under
@@ -549,7 +572,7 @@ func upperWithin(held, n int, limit float64) bool {
 
 // calibrate returns the lowest thresholds (never under 0.5) at which the
 // scored benign messages held stay within 2 % (5 % for students).
-func calibrate(calib []scoredBenign, within func(held, n int, limit float64) bool) (float64, float64) {
+func calibrate(calib []score, within func(held, n int, limit float64) bool) (float64, float64) {
 	var ps []float64
 	for _, e := range calib {
 		if e.p >= 0.5 {
@@ -561,7 +584,7 @@ func calibrate(calib []scoredBenign, within func(held, n int, limit float64) boo
 	count := func(t float64) int {
 		n := 0
 		for _, e := range calib {
-			if held(e.rule, e.p, t) {
+			if held(e, t) {
 				n++
 			}
 		}

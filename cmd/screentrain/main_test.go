@@ -83,17 +83,17 @@ func TestWilson(t *testing.T) {
 // by its upper bound, counting the rules' holds as the engine does: at
 // their reject line always, at their hold line when the model confirms.
 func TestCalibrate(t *testing.T) {
-	scores := func(rule func(i int) float64) []scoredBenign {
-		var s []scoredBenign
+	scores := func(rule func(i int) float64) []score {
+		var s []score
 		for i := 0; i < 1000; i++ {
-			s = append(s, scoredBenign{p: float64(i) / 1000, rule: rule(i)})
+			s = append(s, score{p: float64(i) / 1000, confirm: float64(i) / 1000, rule: rule(i)})
 		}
 		return s
 	}
 	none := func(int) float64 { return 0 }
 	tests := []struct {
 		name   string
-		s      []scoredBenign
+		s      []score
 		within func(held, n int, limit float64) bool
 		adult  float64 // the expected adult line
 	}{
@@ -113,7 +113,7 @@ func TestCalibrate(t *testing.T) {
 		}
 		n := 0
 		for _, x := range tc.s {
-			if held(x.rule, x.p, th) {
+			if held(x, th) {
 				n++
 			}
 		}

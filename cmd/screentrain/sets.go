@@ -113,7 +113,7 @@ type losoResult struct {
 // losoScore is one left-out row as (b) scored it.
 type losoScore struct {
 	harmful bool
-	rule, p float64
+	s       score
 }
 
 // fixedLines are the model lines of the curve (the calibrated line is per fold).
@@ -150,13 +150,14 @@ func leaveOneSetOut(base, sets []*example, o options) *losoResult {
 		t1, ts1 := crossCalibrate(train, o)
 		r.thresholds = append(r.thresholds, fmt.Sprintf("%s %.3f/%.3f", strings.TrimPrefix(g, "set:"), t1, ts1))
 		for _, e := range test {
-			p0, p1 := maxProb(m0, e), maxProb(m1, e)
+			s0, s1 := scoreOf(m0, e), scoreOf(m1, e)
+			p0, p1 := s0.p, s1.p
 			rule := e.rule >= ruleOverride
-			h0, h1 := held(e.rule, p0, r.baseT), held(e.rule, p1, t1)
+			h0, h1 := held(s0, r.baseT), held(s1, t1)
 			add(r.base, e.label, h0)
-			add(r.baseStud, e.label, held(e.rule, p0, r.baseTS))
+			add(r.baseStud, e.label, held(s0, r.baseTS))
 			add(r.after, e.label, h1)
-			add(r.afterStud, e.label, held(e.rule, p1, ts1))
+			add(r.afterStud, e.label, held(s1, ts1))
 			add(r.rules, e.label, rule)
 			c0 := r.modelOnly[e.label]
 			if !rule && p0 >= r.baseT {
@@ -166,7 +167,7 @@ func leaveOneSetOut(base, sets []*example, o options) *losoResult {
 				c0[1]++
 			}
 			r.modelOnly[e.label] = c0
-			r.scored = append(r.scored, losoScore{harmful: e.label != "benign", rule: e.rule, p: p1})
+			r.scored = append(r.scored, losoScore{harmful: e.label != "benign", s: s1})
 			c, tot := r.bySet[g], r.setTotals[g]
 			k := 0
 			if e.label == "benign" {
@@ -229,7 +230,7 @@ func (r *losoResult) markdown(b *strings.Builder) {
 	for _, l := range fixedLines {
 		var hh, bh [2]int
 		for _, s := range r.scored {
-			h := held(s.rule, s.p, l)
+			h := held(s.s, l)
 			if s.harmful {
 				add2(&hh, h)
 			} else {

@@ -84,7 +84,9 @@
 //     (1-(1-a)(1-b/2)); reject from RejectAt (0.85), hold from HoldAt (0.5;
 //     StudentHoldAt for students), otherwise deliver. Below RejectAt the
 //     text detectors hold only what the learned layer confirms (its
-//     strongest head at RuleConfirm, 0.5, or its own line if lower); the
+//     strongest head at RuleConfirm, 0.5, or its own line if lower, on
+//     the whole text or one of its Segments, so that padding a threat
+//     with ordinary text does not undo the hold); the
 //     policy, attachment and link findings hold on their own. Reasons list
 //     the findings of 0.3 and more, strongest first.
 //

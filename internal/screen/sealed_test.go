@@ -35,19 +35,30 @@ import (
 // filter: euphemisms, split words, homoglyphs, emoji) were written after
 // that model and run once on it: harmful 342/390 and benign 7/390 held,
 // against 292 and 14 on main before the round.
+//
+// That model could be got past by padding: a threat the rules held and
+// the model confirmed alone was delivered once ordinary text surrounded
+// it, the whole text no longer confirming (blind39, long messages: terror
+// apology held 18/25 before the round, 9/25 with it). The model now
+// confirms on the text or any of its segments (Segments), blind38–41 are
+// training rows, and the space has 18 bits (screen18): the line rose to
+// 0.855, as segments confirm some benign holds too, and the seven sealed
+// sets give harmful 854/1005 and benign 15/815 held (884 and 15 with the
+// padding-prone model; 755 and 29 on main before the round). The floors
+// below are this model's, some under the padding-prone one's.
 func TestSealedSets(t *testing.T) {
 	e := New(DefaultConfig())
 	for _, c := range []struct {
 		file string
 		want map[string]int // held: at least for harmful labels, at most for benign
 	}{
-		{"testdata/blind21_sealed.jsonl", map[string]int{"threat": 57, "terror_apology": 22, "violent": 27, "phishing": 30, "benign": 2}},
-		{"testdata/blind26_sealed.jsonl", map[string]int{"threat": 28, "terror_apology": 18, "violent": 72, "phishing": 20, "benign": 2}},
-		{"testdata/blind27_sealed.jsonl", map[string]int{"threat": 37, "terror_apology": 19, "violent": 20, "phishing": 57, "benign": 0}},
-		{"testdata/blind28_sealed.jsonl", map[string]int{"threat": 46, "terror_apology": 33, "violent": 28, "phishing": 28, "benign": 4}},
-		{"testdata/blind35_sealed.jsonl", map[string]int{"threat": 36, "terror_apology": 20, "violent": 16, "phishing": 20, "benign": 3}},
-		{"testdata/blind36_sealed.jsonl", map[string]int{"threat": 50, "terror_apology": 23, "violent": 21, "phishing": 30, "benign": 1}},
-		{"testdata/blind37_sealed.jsonl", map[string]int{"threat": 52, "terror_apology": 21, "violent": 25, "phishing": 28, "benign": 3}},
+		{"testdata/blind21_sealed.jsonl", map[string]int{"threat": 56, "terror_apology": 22, "violent": 26, "phishing": 29, "benign": 3}},
+		{"testdata/blind26_sealed.jsonl", map[string]int{"threat": 28, "terror_apology": 18, "violent": 62, "phishing": 20, "benign": 2}},
+		{"testdata/blind27_sealed.jsonl", map[string]int{"threat": 38, "terror_apology": 20, "violent": 20, "phishing": 56, "benign": 0}},
+		{"testdata/blind28_sealed.jsonl", map[string]int{"threat": 45, "terror_apology": 31, "violent": 25, "phishing": 28, "benign": 4}},
+		{"testdata/blind35_sealed.jsonl", map[string]int{"threat": 35, "terror_apology": 20, "violent": 16, "phishing": 20, "benign": 4}},
+		{"testdata/blind36_sealed.jsonl", map[string]int{"threat": 46, "terror_apology": 20, "violent": 23, "phishing": 30, "benign": 1}},
+		{"testdata/blind37_sealed.jsonl", map[string]int{"threat": 49, "terror_apology": 20, "violent": 24, "phishing": 27, "benign": 1}},
 	} {
 		held, total := map[string]int{}, map[string]int{}
 		for _, m := range readCorpus(t, c.file) {
