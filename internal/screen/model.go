@@ -91,7 +91,10 @@ func FeatureFingerprint() string {
 // Model is a trained text model.
 type Model struct {
 	Meta ModelMeta
-	W    [][]float32 // per head, modelSize weights
+	// W holds the weights per head (modelSize each) of a model being
+	// trained; a loaded model has only its interleaved copy (wi): the
+	// float32 copy would double the table's resident memory for nothing.
+	W [][]float32
 	// wi interleaves the heads' weights (index×heads + head) as int16
 	// times wscale[head], so that a feature costs one small read: the
 	// table stays in the processor's cache.
@@ -99,6 +102,9 @@ type Model struct {
 	wscale []float64
 	once   sync.Once
 }
+
+// heads is the number of heads.
+func (m *Model) heads() int { return len(m.Meta.Heads) }
 
 func (m *Model) interleaved() ([]int16, []float64) {
 	m.once.Do(func() {
@@ -126,13 +132,13 @@ func (m *Model) interleaved() ([]int16, []float64) {
 // weight returns head h's weight of feature ix.
 func (m *Model) weight(ix uint32, h int) float64 {
 	wi, sc := m.interleaved()
-	return float64(wi[int(ix)*len(m.W)+h]) * sc[h]
+	return float64(wi[int(ix)*m.heads()+h]) * sc[h]
 }
 
 // logits sets z (len(z) = heads) to the heads' log-odds of a feature vector.
 func (m *Model) logits(idx []uint32, val []float32, z []float64) {
 	wi, sc := m.interleaved()
-	h := len(m.W)
+	h := m.heads()
 	var acc [8]float64
 	for i, ix := range idx {
 		v := float64(val[i])
@@ -186,8 +192,19 @@ func EmbeddedModelSHA256() string {
 // weights, little-endian. Same model, same bytes.
 func (m *Model) Marshal() ([]byte, error) {
 	meta := m.Meta
-	meta.Scale = make([]float64, len(m.W))
+	meta.Scale = make([]float64, m.heads())
 	var body bytes.Buffer
+	if m.W == nil { // a loaded model: its stored weights, as they were read
+		wi, sc := m.interleaved()
+		copy(meta.Scale, sc)
+		q := make([]byte, 2*modelSize)
+		for h := range meta.Scale {
+			for i := 0; i < modelSize; i++ {
+				binary.LittleEndian.PutUint16(q[2*i:], uint16(wi[i*len(meta.Scale)+h]))
+			}
+			body.Write(q)
+		}
+	}
 	for h, w := range m.W {
 		mx := 0.0
 		for _, x := range w {
@@ -240,23 +257,25 @@ func LoadModel(b []byte) (*Model, error) {
 	if m.Meta.Bits != ModelBits || len(m.Meta.Heads) == 0 || len(m.Meta.Heads) > 8 || len(m.Meta.Bias) != len(m.Meta.Heads) || len(m.Meta.Scale) != len(m.Meta.Heads) {
 		return nil, fmt.Errorf("model header: unsupported layout (bits %d, %d heads)", m.Meta.Bits, len(m.Meta.Heads))
 	}
+	// The weights go straight into the interleaved table scoring reads.
+	h := m.heads()
+	m.wi, m.wscale = make([]int16, modelSize*h), append([]float64(nil), m.Meta.Scale...)
 	buf := make([]byte, 2*modelSize)
-	for h := range m.Meta.Heads {
+	for j := range m.Meta.Heads {
 		if _, err := io.ReadFull(br, buf); err != nil {
-			return nil, fmt.Errorf("model weights of %s: %w", m.Meta.Heads[h], err)
+			return nil, fmt.Errorf("model weights of %s: %w", m.Meta.Heads[j], err)
 		}
-		w := make([]float32, modelSize)
-		for i := range w {
-			w[i] = float32(float64(int16(binary.LittleEndian.Uint16(buf[2*i:]))) * m.Meta.Scale[h])
+		for i := 0; i < modelSize; i++ {
+			m.wi[i*h+j] = int16(binary.LittleEndian.Uint16(buf[2*i:]))
 		}
-		m.W = append(m.W, w)
 	}
+	m.once.Do(func() {}) // built
 	return m, nil
 }
 
 // Probs returns the probability of each head for a feature vector.
 func (m *Model) Probs(f *Features) []float64 {
-	out := make([]float64, len(m.W))
+	out := make([]float64, m.heads())
 	m.logits(f.Idx, f.Val, out)
 	for h, z := range out {
 		out[h] = 1 / (1 + math.Exp(-z))
@@ -279,7 +298,7 @@ func (m *Model) Contributions(f *Features, h int) []Contribution {
 		if i < len(f.Names) {
 			name = f.Names[i]
 		}
-		agg[name] += float64(m.W[h][ix]) * float64(f.Val[i])
+		agg[name] += m.weight(ix, h) * float64(f.Val[i])
 	}
 	out := make([]Contribution, 0, len(agg))
 	for k, v := range agg {
@@ -791,7 +810,7 @@ func (e *Engine) segmentProb(in Input, text string) float64 {
 		fv.idx, fv.val, fv.desc, fv.ls = fv.idx[:0], fv.val[:0], fv.desc[:0], ExtractLinks(seg)
 		fv.allowed, fv.academie = e, in.Academie
 		analyzeText(seg, fv, func(fv *featureVec) {
-			z := zs[:len(e.model.W)]
+			z := zs[:e.model.heads()]
 			e.model.logits(fv.idx, fv.val, z)
 			for _, x := range z {
 				best = math.Max(best, 1/(1+math.Exp(-x)))
@@ -809,7 +828,7 @@ func (e *Engine) segmentProb(in Input, text string) float64 {
 func (e *Engine) modelFinding(in Input, fv *featureVec) (finding, float64, bool) {
 	m := e.model
 	var zs [8]float64
-	z := zs[:len(m.W)]
+	z := zs[:m.heads()]
 	m.logits(fv.idx, fv.val, z)
 	best, bestP := -1, 0.0
 	for h, x := range z {
