@@ -266,7 +266,7 @@ func (e *Engine) Check(in Input) Result {
 	// Without the model (off, or broken: then a policy finding holds
 	// everything) the detectors hold on their own.
 	if modelP >= 0 && score >= holdAt && score < e.cfg.RejectAt && structural < holdAt && modelP < e.model.confirmLine(in) &&
-		e.segmentProb(in, text) < e.model.confirmLine(in) {
+		e.segmentProb(in, text, e.model.confirmLine(in)) < e.model.confirmLine(in) {
 		score = math.Round((holdAt-0.01)*1000) / 1000
 		fs = append(fs, finding{score, fmt.Sprintf("règles non confirmées par le modèle (p %.2f) (score %.2f)", modelP, score)})
 	}

@@ -797,8 +797,9 @@ var sentenceEnd = regexp.MustCompile(`[.!?…]+\s+`)
 
 // segmentProb returns the strongest head's probability on the segment of
 // text the model reads as the most harmful, or -1 for a text of one
-// segment (its probability is the whole text's).
-func (e *Engine) segmentProb(in Input, text string) float64 {
+// segment (its probability is the whole text's). It stops at the first
+// segment that reaches enough.
+func (e *Engine) segmentProb(in Input, text string, enough float64) float64 {
 	segs := Segments(text)
 	if len(segs) < 2 {
 		return -1
@@ -806,6 +807,9 @@ func (e *Engine) segmentProb(in Input, text string) float64 {
 	best := 0.0
 	var zs [8]float64
 	for _, seg := range segs {
+		if best >= enough {
+			break
+		}
 		fv := fvPool.Get().(*featureVec)
 		fv.idx, fv.val, fv.desc, fv.ls = fv.idx[:0], fv.val[:0], fv.desc[:0], ExtractLinks(seg)
 		fv.allowed, fv.academie = e, in.Academie
