@@ -54,7 +54,6 @@ func TestTwelfthRoundRules(t *testing.T) {
 	for _, text := range []string{
 		"Le SAMU a envoyé deux ambulances au stade pour le cross.",
 		"Mes économies sont parties en fumée avec ce téléphone.",
-		"La cantine ne sera plus là l'an prochain, elle sera démolie pour construire un self neuf.",
 		"En raison de la grève, gardez vos enfants à la maison jeudi.",
 		"Les élèves de 3e ont bien rangé la salle, faites pareil !",
 		"Pour que plus jamais un enseignant ne subisse le même sort que Samuel Paty, minute de silence lundi.",
@@ -68,18 +67,25 @@ func TestTwelfthRoundRules(t *testing.T) {
 		"L'école ne sera plus ouverte la semaine prochaine à cause de la grève.",
 		"Ma fille a peur depuis l'alerte à la bombe de lundi, que fait l'établissement ?",
 		"Le gymnase part en travaux cet été avec tout le matériel dedans.",
-		"Le car part du collège avec les bagages dedans à 7h.",
 		"Installez GeoGebra depuis le site officiel, le fichier s'appelle geogebra-setup.exe.",
 	} {
 		if r := e.Check(Input{Text: text}); r.Verdict != Deliver {
 			t.Errorf("benign %s (%.2f) %v: %q", r.Verdict, r.Score, r.Reasons, text)
 		}
 	}
-	// A known false positive, held for a moderator since blind24 and
-	// blind25 (praise of attackers in those words) were training rows:
-	// its words are those of « il a fait ce qu'il fallait » said of an
-	// attacker, and only its subject tells them apart. Never refused.
-	for _, text := range []string{"Le pompier a fait ce qu'il fallait, bravo à lui."} {
+	// Known false positives, held for a moderator, never refused. The
+	// first since blind24 and blind25 (praise of attackers in those words)
+	// were training rows: its words are those of « il a fait ce qu'il
+	// fallait » said of an attacker, and only its subject tells them apart.
+	// The other two, contrastive twins of threats written for this round,
+	// since the model's line fell from 0.925 to 0.767 (calibrated on the
+	// outsider-written benign messages, docs/screen/NOTES.md « Nineteenth
+	// round »): held by the model alone at p 0.77–0.80.
+	for _, text := range []string{
+		"Le pompier a fait ce qu'il fallait, bravo à lui.",
+		"La cantine ne sera plus là l'an prochain, elle sera démolie pour construire un self neuf.",
+		"Le car part du collège avec les bagages dedans à 7h.",
+	} {
 		r := e.Check(Input{Text: text})
 		if r.Verdict == Reject {
 			t.Errorf("benign refused (%.2f) %v: %q", r.Score, r.Reasons, text)

@@ -44,21 +44,25 @@ import (
 // training rows, and the space has 18 bits (screen18): the line rose to
 // 0.855, as segments confirm some benign holds too, and the seven sealed
 // sets give harmful 854/1005 and benign 15/815 held (884 and 15 with the
-// padding-prone model; 755 and 29 on main before the round). The floors
-// below are this model's, some under the padding-prone one's.
+// padding-prone model; 755 and 29 on main before the round). blind42–46
+// (primary schools, school-work formats, 2026 lures, terror apology and
+// threats in many shapes), run once on that model (harmful 612/740,
+// benign 9/560; 542 and 23 on main before the round), then became
+// training rows: line 0.767, and the seven sets 900/1005 and 15/815,
+// the floors below.
 func TestSealedSets(t *testing.T) {
 	e := New(DefaultConfig())
 	for _, c := range []struct {
 		file string
 		want map[string]int // held: at least for harmful labels, at most for benign
 	}{
-		{"testdata/blind21_sealed.jsonl", map[string]int{"threat": 56, "terror_apology": 22, "violent": 26, "phishing": 29, "benign": 3}},
-		{"testdata/blind26_sealed.jsonl", map[string]int{"threat": 28, "terror_apology": 18, "violent": 62, "phishing": 20, "benign": 2}},
-		{"testdata/blind27_sealed.jsonl", map[string]int{"threat": 38, "terror_apology": 20, "violent": 20, "phishing": 56, "benign": 0}},
-		{"testdata/blind28_sealed.jsonl", map[string]int{"threat": 45, "terror_apology": 31, "violent": 25, "phishing": 28, "benign": 4}},
-		{"testdata/blind35_sealed.jsonl", map[string]int{"threat": 35, "terror_apology": 20, "violent": 16, "phishing": 20, "benign": 4}},
-		{"testdata/blind36_sealed.jsonl", map[string]int{"threat": 46, "terror_apology": 20, "violent": 23, "phishing": 30, "benign": 1}},
-		{"testdata/blind37_sealed.jsonl", map[string]int{"threat": 49, "terror_apology": 20, "violent": 24, "phishing": 27, "benign": 1}},
+		{"testdata/blind21_sealed.jsonl", map[string]int{"threat": 56, "terror_apology": 22, "violent": 25, "phishing": 30, "benign": 3}},
+		{"testdata/blind26_sealed.jsonl", map[string]int{"threat": 29, "terror_apology": 18, "violent": 73, "phishing": 20, "benign": 3}},
+		{"testdata/blind27_sealed.jsonl", map[string]int{"threat": 39, "terror_apology": 20, "violent": 20, "phishing": 60, "benign": 0}},
+		{"testdata/blind28_sealed.jsonl", map[string]int{"threat": 48, "terror_apology": 35, "violent": 26, "phishing": 29, "benign": 3}},
+		{"testdata/blind35_sealed.jsonl", map[string]int{"threat": 36, "terror_apology": 20, "violent": 17, "phishing": 20, "benign": 4}},
+		{"testdata/blind36_sealed.jsonl", map[string]int{"threat": 50, "terror_apology": 24, "violent": 25, "phishing": 30, "benign": 1}},
+		{"testdata/blind37_sealed.jsonl", map[string]int{"threat": 53, "terror_apology": 21, "violent": 26, "phishing": 28, "benign": 1}},
 	} {
 		held, total := map[string]int{}, map[string]int{}
 		for _, m := range readCorpus(t, c.file) {
