@@ -49,7 +49,13 @@ import (
 // threats in many shapes), run once on that model (harmful 612/740,
 // benign 9/560; 542 and 23 on main before the round), then became
 // training rows: line 0.767, and the seven sets 900/1005 and 15/815,
-// the floors below.
+// the floors below. blind47 (violent-heavy, heated but harmless
+// messages), blind48 (senders outside the school), blind49 (an attacker
+// who knows how filters work), blind50 (lycée pupils) and blind51 (the
+// overseas and regional académies) were written after that model and run
+// once on it: harmful 620/730 and benign 16/570 held (main before the
+// round: 506 and 23). Training on them too gave the first seven sets
+// 901/1005 and 17/815 (line 0.809): not adopted, they stay measures.
 func TestSealedSets(t *testing.T) {
 	e := New(DefaultConfig())
 	for _, c := range []struct {
@@ -63,6 +69,11 @@ func TestSealedSets(t *testing.T) {
 		{"testdata/blind35_sealed.jsonl", map[string]int{"threat": 36, "terror_apology": 20, "violent": 17, "phishing": 20, "benign": 4}},
 		{"testdata/blind36_sealed.jsonl", map[string]int{"threat": 50, "terror_apology": 24, "violent": 25, "phishing": 30, "benign": 1}},
 		{"testdata/blind37_sealed.jsonl", map[string]int{"threat": 53, "terror_apology": 21, "violent": 26, "phishing": 28, "benign": 1}},
+		{"testdata/blind47_sealed.jsonl", map[string]int{"threat": 28, "terror_apology": 13, "violent": 78, "phishing": 15, "benign": 5}},
+		{"testdata/blind48_sealed.jsonl", map[string]int{"threat": 51, "terror_apology": 23, "violent": 25, "phishing": 28, "benign": 3}},
+		{"testdata/blind49_sealed.jsonl", map[string]int{"threat": 42, "terror_apology": 20, "violent": 18, "phishing": 25, "benign": 2}},
+		{"testdata/blind50_sealed.jsonl", map[string]int{"threat": 49, "terror_apology": 22, "violent": 26, "phishing": 25, "benign": 3}},
+		{"testdata/blind51_sealed.jsonl", map[string]int{"threat": 53, "terror_apology": 24, "violent": 27, "phishing": 28, "benign": 3}},
 	} {
 		held, total := map[string]int{}, map[string]int{}
 		for _, m := range readCorpus(t, c.file) {
