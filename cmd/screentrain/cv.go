@@ -181,7 +181,7 @@ func (r *cvResult) markdown(o options) string {
 	if r.sets > 0 {
 		fmt.Fprintf(&b, "The %d rows of the blind and held-out sets are training rows of every fold (weight %g) and never test rows here: their test is the leave-one-set-out cross-validation below. ", r.sets, o.setWeight)
 	}
-	b.WriteString("In each fold the hold threshold is set on the training side only, by cross-fitting over the outsider-written sets (every fold trains on all of them): the sets are dealt to 8 inner folds, each inner fold's benign messages are scored by a model trained on everything but that fold's sets (so every calibration score is that of an author the model never saw), and the threshold is the lowest at which at most 2 % of them are held (5 % for the student line), counting messages held by the rules as well.\n\n")
+	fmt.Fprintf(&b, "In each fold the hold threshold is set on the training side only, by cross-fitting over the outsider-written sets (every fold trains on all of them): the sets are dealt to %d inner folds, each inner fold's benign messages are scored by a model trained on everything but that fold's sets (so every calibration score is that of an author the model never saw), and the threshold is the lowest at which at most 2 %% of them are held (5 %% for the student line), counting messages held by the rules as well.\n\n", setFolds)
 	b.WriteString("A message counts as held when the rules reach their reject line (0.85), the model's strongest head its threshold, or the rules their hold line (0.5) with the model confirming (its strongest head at 0.5 or its threshold, screen.RuleConfirm), as the engine decides. Intervals are 95 % Wilson intervals.\n\n")
 	b.WriteString("## Per label\n\n")
 	r.table(&b)
@@ -254,7 +254,7 @@ func modelCard(o options, m *screen.Model, modelSum, dataSum, sourcesSum, commit
 		}
 		return fmt.Sprintf("%.4f", t)
 	}
-	fmt.Fprintf(&b, "- Hold threshold (strongest head), adults: %s; students (benign budget 5 %%): %s. Calibrated on the benign messages of the outsider-written sets among the %d training messages, each scored by a model that did not see its set (8 folds of sets), as the lowest threshold at which at most 2 %% of them are held by the rules, the frames or the model (5 %% for students); below their reject line the rules hold only what the model confirms (screen.RuleConfirm). The model alone holds at most (score ≤ 0.84): rejection stays with the rules.\n", line(m.Meta.HoldAt), line(m.Meta.Student), nCalib)
+	fmt.Fprintf(&b, "- Hold threshold (strongest head), adults: %s; students (benign budget 5 %%): %s. Calibrated on the benign messages of the outsider-written sets among the %d training messages, each scored by a model that did not see its set (%d folds of sets), as the lowest threshold at which at most 2 %% of them are held by the rules, the frames or the model (5 %% for students); below their reject line the rules hold only what the model confirms (screen.RuleConfirm). The model alone holds at most (score ≤ 0.84): rejection stays with the rules.\n", line(m.Meta.HoldAt), line(m.Meta.Student), nCalib, setFolds)
 	fmt.Fprintf(&b, "- Feature fingerprint (screen.FeatureFingerprint): `%s`\n", m.Meta.Features)
 	fmt.Fprintf(&b, "- Trainer: `cmd/screentrain` at commit %s\n", commit)
 	extra := ""

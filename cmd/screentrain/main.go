@@ -431,12 +431,12 @@ func crossCalibrate(train []*example, o options) (float64, float64) {
 			setRows = append(setRows, e)
 		}
 	}
-	calibRow, k, within := func(*example) bool { return true }, calibFolds, upperWithin
-	fold := stratifiedFolds(train, calibFolds)
-	if hasBenign(setRows) {
-		calibRow, k, within = func(e *example) bool { return e.source == "set" }, setFolds, rateWithin
-		fold = stratifiedFolds(setRows, setFolds)
+	calibRow, k, within := func(e *example) bool { return e.source == "set" }, setFolds, rateWithin
+	folded := setRows
+	if !hasBenign(setRows) {
+		calibRow, k, within, folded = func(*example) bool { return true }, calibFolds, upperWithin, train
 	}
+	fold := stratifiedFolds(folded, k)
 	var scored []score
 	for f := 0; f < k; f++ {
 		var in []*example

@@ -226,7 +226,7 @@ func (r *losoResult) markdown(b *strings.Builder) {
 		mo = append(mo, fmt.Sprintf("%s %d → %d", k, r.modelOnly[k][0], r.modelOnly[k][1]))
 	}
 	b.WriteString(strings.Join(mo, ", ") + ".\n\n")
-	b.WriteString("The model's line, if it were fixed instead of calibrated: (b)'s scores of the left-out rows held at each line (rules + model). The calibrated line holds at most 2 % of the other sets' benign messages, each scored by a model that did not see its set (cross-fitted over 8 folds of sets).\n\n| model line | harmful held | benign held |\n|---|---|---|\n")
+	fmt.Fprintf(b, "The model's line, if it were fixed instead of calibrated: (b)'s scores of the left-out rows held at each line (rules + model). The calibrated line holds at most 2 %% of the other sets' benign messages, each scored by a model that did not see its set (cross-fitted over %d folds of sets).\n\n| model line | harmful held | benign held |\n|---|---|---|\n", setFolds)
 	for _, l := range fixedLines {
 		var hh, bh [2]int
 		for _, s := range r.scored {

@@ -205,18 +205,13 @@ func (e *Engine) Check(in Input) Result {
 	var modelF finding // kept apart: it does not raise nor get raised by the rules
 	modelP := -1.0     // the model's strongest head; -1 when it did not run
 	if e.model != nil && e.model.lineFor(in) < 1 {
-		fv := fvPool.Get().(*featureVec)
-		fv.idx, fv.val, fv.desc, fv.ls = fv.idx[:0], fv.val[:0], fv.desc[:0], links
-		fv.allowed, fv.academie = e, in.Academie
-		ds = analyzeText(text, fv, func(fv *featureVec) {
+		ds = e.analyzeModel(in, text, links, func(fv *featureVec) {
 			f, p, ok := e.modelFinding(in, fv)
 			if ok {
 				modelF = f
 			}
 			modelP = p
 		})
-		fv.ls, fv.allowed = nil, nil
-		fvPool.Put(fv)
 	} else {
 		ds = textScores(text)
 		if e.modelErr != nil { // a broken model or morphology table: hold

@@ -807,32 +807,33 @@ func (e *Engine) segmentProb(in Input, text string, enough float64) float64 {
 		return -1
 	}
 	best := 0.0
-	var zs [8]float64
 	for _, seg := range segs {
 		if best >= enough {
 			break
 		}
-		fv := fvPool.Get().(*featureVec)
-		fv.idx, fv.val, fv.desc, fv.ls = fv.idx[:0], fv.val[:0], fv.desc[:0], ExtractLinks(seg)
-		fv.allowed, fv.academie = e, in.Academie
-		analyzeText(seg, fv, func(fv *featureVec) {
-			z := zs[:e.model.heads()]
-			e.model.logits(fv.idx, fv.val, z)
-			for _, x := range z {
-				best = math.Max(best, 1/(1+math.Exp(-x)))
-			}
+		e.analyzeModel(in, seg, ExtractLinks(seg), func(fv *featureVec) {
+			_, p := e.model.strongest(fv)
+			best = math.Max(best, p)
 		})
-		fv.ls, fv.allowed = nil, nil
-		fvPool.Put(fv)
 	}
 	return best
 }
 
-// modelFinding scores the message with the learned layer and returns its
-// strongest head's probability. A head at or over its threshold gives a
-// finding from HoldAt up to modelCap; below, the model says nothing.
-func (e *Engine) modelFinding(in Input, fv *featureVec) (finding, float64, bool) {
-	m := e.model
+// analyzeModel runs the text detectors over text with the model's
+// features collected, and hands them to post before they are released.
+func (e *Engine) analyzeModel(in Input, text string, links []Link, post func(*featureVec)) [numDetectors]detectorScore {
+	fv := fvPool.Get().(*featureVec)
+	fv.idx, fv.val, fv.desc, fv.ls = fv.idx[:0], fv.val[:0], fv.desc[:0], links
+	fv.allowed, fv.academie = e, in.Academie
+	ds := analyzeText(text, fv, post)
+	fv.ls, fv.allowed = nil, nil
+	fvPool.Put(fv)
+	return ds
+}
+
+// strongest returns the head with the highest probability for fv, and
+// that probability (-1 and 0 for a model without heads).
+func (m *Model) strongest(fv *featureVec) (int, float64) {
 	var zs [8]float64
 	z := zs[:m.heads()]
 	m.logits(fv.idx, fv.val, z)
@@ -842,6 +843,15 @@ func (e *Engine) modelFinding(in Input, fv *featureVec) (finding, float64, bool)
 			best, bestP = h, p
 		}
 	}
+	return best, bestP
+}
+
+// modelFinding scores the message with the learned layer and returns its
+// strongest head's probability. A head at or over its threshold gives a
+// finding from HoldAt up to modelCap; below, the model says nothing.
+func (e *Engine) modelFinding(in Input, fv *featureVec) (finding, float64, bool) {
+	m := e.model
+	best, bestP := m.strongest(fv)
 	if best < 0 {
 		return finding{}, 0, false
 	}
