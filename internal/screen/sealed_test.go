@@ -56,24 +56,36 @@ import (
 // once on it: harmful 620/730 and benign 16/570 held (main before the
 // round: 506 and 23). Training on them too gave the first seven sets
 // 901/1005 and 17/815 (line 0.809): not adopted, they stay measures.
+//
+// blind52–57 (a realistic wave and its aftermath, threats with no
+// alarming word, terror apology and its look-alikes, long and mixed
+// messages, pupils' writing, adults outside and inside the school) were
+// run once on that model: harmful 746/870 and benign 11/690 held.
+// blind52–54 and 56 became training rows (line 0.761); blind55 and 57
+// stay measures. The fourteen sealed sets went from 1,782/2,025 harmful
+// and 32/1,615 benign held to 1,805 and 30, the floors below (the first
+// seven 911/1005 and 12/815; blind47–51 629/730 and 17/570; blind55 and
+// 57, 265/290 and 1/230, against 262 and 1 on the model before).
 func TestSealedSets(t *testing.T) {
 	e := New(DefaultConfig())
 	for _, c := range []struct {
 		file string
 		want map[string]int // held: at least for harmful labels, at most for benign
 	}{
-		{"testdata/blind21_sealed.jsonl", map[string]int{"threat": 56, "terror_apology": 22, "violent": 25, "phishing": 30, "benign": 3}},
-		{"testdata/blind26_sealed.jsonl", map[string]int{"threat": 29, "terror_apology": 18, "violent": 73, "phishing": 20, "benign": 3}},
-		{"testdata/blind27_sealed.jsonl", map[string]int{"threat": 39, "terror_apology": 20, "violent": 20, "phishing": 60, "benign": 0}},
-		{"testdata/blind28_sealed.jsonl", map[string]int{"threat": 48, "terror_apology": 35, "violent": 26, "phishing": 29, "benign": 3}},
-		{"testdata/blind35_sealed.jsonl", map[string]int{"threat": 36, "terror_apology": 20, "violent": 17, "phishing": 20, "benign": 4}},
-		{"testdata/blind36_sealed.jsonl", map[string]int{"threat": 50, "terror_apology": 24, "violent": 25, "phishing": 30, "benign": 1}},
-		{"testdata/blind37_sealed.jsonl", map[string]int{"threat": 53, "terror_apology": 21, "violent": 26, "phishing": 28, "benign": 1}},
-		{"testdata/blind47_sealed.jsonl", map[string]int{"threat": 28, "terror_apology": 13, "violent": 78, "phishing": 15, "benign": 5}},
-		{"testdata/blind48_sealed.jsonl", map[string]int{"threat": 51, "terror_apology": 23, "violent": 25, "phishing": 28, "benign": 3}},
-		{"testdata/blind49_sealed.jsonl", map[string]int{"threat": 42, "terror_apology": 20, "violent": 18, "phishing": 25, "benign": 2}},
-		{"testdata/blind50_sealed.jsonl", map[string]int{"threat": 49, "terror_apology": 22, "violent": 26, "phishing": 25, "benign": 3}},
-		{"testdata/blind51_sealed.jsonl", map[string]int{"threat": 53, "terror_apology": 24, "violent": 27, "phishing": 28, "benign": 3}},
+		{"testdata/blind21_sealed.jsonl", map[string]int{"threat": 57, "terror_apology": 23, "violent": 25, "phishing": 30, "benign": 3}},
+		{"testdata/blind26_sealed.jsonl", map[string]int{"threat": 29, "terror_apology": 19, "violent": 73, "phishing": 20, "benign": 1}},
+		{"testdata/blind27_sealed.jsonl", map[string]int{"threat": 39, "terror_apology": 20, "violent": 20, "phishing": 62, "benign": 0}},
+		{"testdata/blind28_sealed.jsonl", map[string]int{"threat": 50, "terror_apology": 36, "violent": 26, "phishing": 29, "benign": 3}},
+		{"testdata/blind35_sealed.jsonl", map[string]int{"threat": 35, "terror_apology": 20, "violent": 18, "phishing": 20, "benign": 4}},
+		{"testdata/blind36_sealed.jsonl", map[string]int{"threat": 51, "terror_apology": 24, "violent": 24, "phishing": 30, "benign": 1}},
+		{"testdata/blind37_sealed.jsonl", map[string]int{"threat": 54, "terror_apology": 22, "violent": 27, "phishing": 28, "benign": 0}},
+		{"testdata/blind47_sealed.jsonl", map[string]int{"threat": 28, "terror_apology": 14, "violent": 76, "phishing": 15, "benign": 6}},
+		{"testdata/blind48_sealed.jsonl", map[string]int{"threat": 51, "terror_apology": 23, "violent": 24, "phishing": 28, "benign": 3}},
+		{"testdata/blind49_sealed.jsonl", map[string]int{"threat": 42, "terror_apology": 23, "violent": 18, "phishing": 26, "benign": 2}},
+		{"testdata/blind50_sealed.jsonl", map[string]int{"threat": 50, "terror_apology": 22, "violent": 28, "phishing": 27, "benign": 3}},
+		{"testdata/blind51_sealed.jsonl", map[string]int{"threat": 54, "terror_apology": 25, "violent": 26, "phishing": 29, "benign": 3}},
+		{"testdata/blind55_sealed.jsonl", map[string]int{"threat": 56, "terror_apology": 23, "violent": 26, "phishing": 28, "benign": 1}},
+		{"testdata/blind57_sealed.jsonl", map[string]int{"threat": 52, "terror_apology": 23, "violent": 27, "phishing": 30, "benign": 0}},
 	} {
 		held, total := map[string]int{}, map[string]int{}
 		for _, m := range readCorpus(t, c.file) {
