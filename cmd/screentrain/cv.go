@@ -261,7 +261,7 @@ func modelCard(o options, m *screen.Model, modelSum, dataSum, sourcesSum, commit
 	if o.with != "" {
 		extra = " -with " + o.with
 	}
-	fmt.Fprintf(&b, "- Command: `go run ./cmd/screentrain -data %s -seed %d -synth %d -folds %d -epochs %d -lr %g -l2 %g -nc=%v -sets %s -setweight %g%s`\n\n", o.data, o.seed, o.synthN, o.folds, o.epochs, o.lr, o.l2, o.nc, o.sets, o.setWeight, extra)
+	fmt.Fprintf(&b, "- Command: `go run ./cmd/screentrain -data %s -seed %d -synth %d -folds %d -epochs %d -lr %g -l2 %g -nc=%v -sets %s -setweight %g -otherweight %g%s`\n\n", o.data, o.seed, o.synthN, o.folds, o.epochs, o.lr, o.l2, o.nc, o.sets, o.setWeight, o.otherWeight, extra)
 	b.WriteString("## Data\n\n")
 	fmt.Fprintf(&b, "| file | SHA-256 | licence |\n|---|---|---|\n")
 	fmt.Fprintf(&b, "| `train.jsonl` (read in place, never copied) | `%s` | MHC: CC BY 4.0 (Röttger et al. 2022); MLMA: MIT (Ousidhoum et al. 2019); CyberAgressionAdo-Large: CC BY-NC 4.0 (Ollagnier 2024) |\n", dataSum)

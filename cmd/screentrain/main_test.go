@@ -26,7 +26,7 @@ func smallSet() []*example {
 
 // Same data and seed, byte-identical model.
 func TestFitDeterministic(t *testing.T) {
-	o := options{seed: 3, epochs: 2, lr: 0.1, l2: 1e-5}
+	o := options{seed: 3, epochs: 2, lr: 0.1, l2: 1e-5, otherWeight: 0.3}
 	a, err := fit(smallSet(), o).Marshal()
 	if err != nil {
 		t.Fatal(err)
@@ -220,7 +220,7 @@ func TestLeaveOneSetOut(t *testing.T) {
 		c.source, c.group = "set", fmt.Sprintf("set:s%d", i%3)
 		sets = append(sets, &c)
 	}
-	r := leaveOneSetOut(base, sets, options{seed: 1, epochs: 1, lr: 0.1, l2: 1e-5, setWeight: 2})
+	r := leaveOneSetOut(base, sets, options{seed: 1, epochs: 1, lr: 0.1, l2: 1e-5, setWeight: 2, otherWeight: 0.3})
 	n := 0
 	for _, c := range r.after {
 		n += c[1]
@@ -236,5 +236,36 @@ func TestLeaveOneSetOut(t *testing.T) {
 	r.markdown(&b)
 	if !strings.Contains(b.String(), "| s1 |") {
 		t.Fatalf("report:\n%s", b.String())
+	}
+}
+
+// A feature shared by two harms: with the other harm's rows weighed down
+// among a head's negatives, the head keeps more of the feature (the
+// engine holds on the strongest head, so the heads must not cancel each
+// other out on what the harms share).
+func TestOtherHarmsWeighedDown(t *testing.T) {
+	const shared, threatOnly, violentOnly, benignOnly = 11, 22, 33, 44
+	row := func(label string, idx ...uint32) *example {
+		e := &example{label: label, weight: 1, idx: idx}
+		for range idx {
+			e.val = append(e.val, 1)
+		}
+		return e
+	}
+	var exs []*example
+	for i := 0; i < 20; i++ {
+		exs = append(exs, row("threat", shared, threatOnly), row("violent", shared, violentOnly), row("benign", benignOnly), row("benign", benignOnly))
+	}
+	threat := headOf("threat")
+	weight := func(other float64) float32 {
+		m := fit(exs, options{seed: 1, epochs: 3, lr: 0.1, l2: 1e-5, otherWeight: other})
+		return m.W[threat][shared]
+	}
+	full, down := weight(1), weight(0.3)
+	if !(down > full) {
+		t.Fatalf("threat head's weight of the shared feature: %v with other harms weighed 0.3, %v at 1", down, full)
+	}
+	if full > 0.5 {
+		t.Fatalf("at weight 1 the violent rows should pull the shared feature down for the threat head: %v", full)
 	}
 }
