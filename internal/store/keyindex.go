@@ -93,13 +93,18 @@ type movedRow struct {
 	keys    []int64
 }
 
-// defaultKeyBudget bounds the index at about 260,000 key entries: 4 to
-// 7 MiB, from shared keys to keys of a message's own (BenchmarkKeyIndexMemory).
-const defaultKeyBudget = 1 << 18
+// defaultKeyBudget bounds the index at about 130,000 key entries: 1 to
+// 4 MiB, from shared keys to keys of a message's own
+// (BenchmarkKeyIndexMemory), or some 9,000 messages.
+const defaultKeyBudget = 1 << 17
 
 // spillChunk is the number of key entries a move writes in one
-// transaction: a few milliseconds of the only writer.
-const spillChunk = 4096
+// transaction. Written sorted by key, a chunk touches each of its keys'
+// pages once: larger chunks write fewer pages an entry, but hold the
+// only writer and the chunk's memory longer (docs/performance.md,
+// « A bounded campaign key index »: 4,096 entries gave a p99 1.8 times
+// the baseline's, 131,072 a peak RSS of 104 MiB).
+const spillChunk = 1 << 15
 
 // keyLogBatch is the number of log rows a look reads at once, so that
 // a long log (a restart) is read in parts the budget can follow.
@@ -501,26 +506,36 @@ func (db *DB) writeSpill(ctx context.Context, upto int64) error {
 		if err != nil {
 			return err
 		}
-		// (key, message) -> instant: a moved row replaces its message's
-		// entries under its keys, those of this chunk here, those already
+		// A moved row replaces its message's entries under its keys:
+		// those of this chunk here (superseded: the seq of the chunk's
+		// last moved row filing a key of a message; few), those already
 		// in the table by a delete.
-		filed := map[[2]int64]int64{}
+		superseded := map[[2]int64]int64{}
+		total := 0
 		for _, r := range rows {
+			total += len(r.keys)
+			mark.newest = max(mark.newest, r.at)
+			if !r.moved {
+				continue
+			}
 			for _, k := range r.keys {
-				filed[[2]int64{k, r.message}] = r.at
-				if r.moved && mark.seq > 0 {
+				superseded[[2]int64{k, r.message}] = r.seq
+				if mark.seq > 0 {
 					if _, err := t.exec(ctx, `DELETE FROM campaign_keyspill WHERE feature = ? AND message_id = ? AND at IN
 						(SELECT at FROM campaign_keylog WHERE message_id = ? AND seq <= ?)`, k, r.message, r.message, mark.seq); err != nil {
 						return err
 					}
 				}
 			}
-			mark.newest = max(mark.newest, r.at)
 		}
 		type entry struct{ k, at, message int64 }
-		entries := make([]entry, 0, len(filed))
-		for km, at := range filed {
-			entries = append(entries, entry{km[0], at, km[1]})
+		entries := make([]entry, 0, total)
+		for _, r := range rows {
+			for _, k := range r.keys {
+				if seq, ok := superseded[[2]int64{k, r.message}]; !ok || seq <= r.seq {
+					entries = append(entries, entry{k, r.at, r.message})
+				}
+			}
 		}
 		slices.SortFunc(entries, func(a, b entry) int {
 			return cmp.Or(cmp.Compare(a.k, b.k), cmp.Compare(a.at, b.at), cmp.Compare(a.message, b.message))
