@@ -40,6 +40,8 @@ func TestCampaignKeysBounded(t *testing.T) {
 		{"budget 8", 8, 1},
 		{"budget 24", 24, 2},
 		{"budget 24, other sequence", 24, 3},
+		{"budget 24, a third sequence", 24, 5},
+		{"budget 24, a fourth sequence", 24, 6},
 		{"budget 200", 200, 4},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -86,6 +88,7 @@ func checkBounded(t *testing.T, budget int, seed uint64) {
 		return ks
 	}
 	var ids []int64
+	keysOf := map[int64][]int64{}
 	clock := int64(1000)
 	for step := range 600 {
 		clock += rng.Int64N(3)
@@ -110,8 +113,14 @@ func checkBounded(t *testing.T, budget int, seed uint64) {
 				t.Fatalf("message ids %v differ", got)
 			}
 			ids = append(ids, got[0])
+			keysOf[got[0]] = ks
 		case op < 14 && len(ids) > 0:
+			// A deferred message keeps its keys, mostly.
 			id, ks := ids[rng.IntN(len(ids))], keys()
+			if rng.IntN(3) > 0 {
+				ks = keysOf[id]
+			}
+			keysOf[id] = ks
 			both("move", func(tx *store.Tx) error {
 				return tx.MoveCampaignObs(ctx, store.CampaignObs{MessageID: id, At: clock, SenderID: sender, Role: "teacher", Status: "delivered", Keys: ks}, 0)
 			})

@@ -448,35 +448,52 @@ func (db *DB) keyCatchUp(ctx context.Context) error {
 // them. ix.spillMu is held.
 func (db *DB) spillKeys(ctx context.Context) error {
 	ix := &db.keys
-	ix.mu.Lock()
-	var chunks []int64 // the last seq of each chunk
-	if ix.loaded {
-		over, acc := ix.n-ix.budget/4, 0
-		for i, in := range ix.info {
-			if over <= 0 {
+	for {
+		// A row's count of keys may be more than its entries here (a
+		// moved row replaced some): again until under the quarter.
+		chunks := ix.spillChunks()
+		if len(chunks) == 0 {
+			return nil
+		}
+		var done int64
+		var err error
+		for _, upto := range chunks {
+			if err = db.writeSpill(ctx, upto); err != nil {
 				break
 			}
-			acc += int(in.keys)
-			over -= int(in.keys)
-			if acc >= spillChunk || over <= 0 || i == len(ix.info)-1 {
-				chunks = append(chunks, in.seq)
-				acc = 0
-			}
+			done = upto
+		}
+		if done != 0 {
+			ix.drop(done)
+		}
+		if err != nil {
+			return err
 		}
 	}
-	ix.mu.Unlock()
-	var done int64
-	var err error
-	for _, upto := range chunks {
-		if err = db.writeSpill(ctx, upto); err != nil {
+}
+
+// spillChunks returns the last log seq of each chunk of the oldest rows
+// whose keys bring the index down to a quarter of its budget.
+func (ix *keyIndex) spillChunks() []int64 {
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	var chunks []int64
+	if !ix.loaded {
+		return nil
+	}
+	over, acc := ix.n-ix.budget/4, 0
+	for i, in := range ix.info {
+		if over <= 0 {
 			break
 		}
-		done = upto
+		acc += int(in.keys)
+		over -= int(in.keys)
+		if acc >= spillChunk || over <= 0 || i == len(ix.info)-1 {
+			chunks = append(chunks, in.seq)
+			acc = 0
+		}
 	}
-	if done != 0 {
-		ix.drop(done)
-	}
-	return err
+	return chunks
 }
 
 type spillMark struct{ seq, newest int64 }
