@@ -68,10 +68,10 @@ type keyIndex struct {
 	movedKeys map[int64]int
 	moved     []movedRow
 
-	// onDisk: the log seq up to which rows left the memory (all are in
-	// campaign_keyspill); diskNewest: the newest instant among them
-	// (math.MinInt64: none).
-	onDisk, diskNewest int64
+	// diskNewest: the newest instant among the rows that left the memory
+	// for campaign_keyspill (math.MinInt64: none); the table's others are
+	// here too.
+	diskNewest int64
 
 	// spillMu runs one move at a time; spillErr is a background move's
 	// failure, returned by the next look (fail closed); spills counts the
@@ -134,9 +134,6 @@ func (ix *keyIndex) drop(upto int64) {
 		ix.diskNewest = max(ix.diskNewest, at)
 		return false
 	})
-	if ix.loaded {
-		ix.onDisk = max(ix.onDisk, upto)
-	}
 }
 
 // pack keeps the rows still pointed to for which keep (seq, at) holds,
@@ -403,7 +400,7 @@ func (db *DB) keyCatchUp(ctx context.Context) error {
 			continue
 		}
 		if !loaded {
-			ix.loaded, ix.last, ix.onDisk, ix.diskNewest = true, mark.seq, mark.seq, mark.newest
+			ix.loaded, ix.last, ix.diskNewest = true, mark.seq, mark.newest
 			if ix.budget == 0 {
 				ix.budget = defaultKeyBudget
 			}
