@@ -647,6 +647,9 @@ func (t *Tx) PurgeCampaignObs(ctx context.Context, keysBefore, obsBefore int64) 
 	if t.db.dialect == SQLite {
 		purge = `DELETE FROM campaign_keylog WHERE at < ?`
 		t.keysPurged = max(t.keysPurged, keysBefore)
+		if err := t.dropSpilled(ctx, `l.at < ?`, keysBefore); err != nil {
+			return fmt.Errorf("purge campaign keys: %w", err)
+		}
 	}
 	if _, err := t.exec(ctx, purge, keysBefore); err != nil {
 		return fmt.Errorf("purge campaign keys: %w", err)

@@ -48,3 +48,23 @@ func (db *DB) PagesKept() int {
 	defer db.pages.mu.Unlock()
 	return len(db.pages.pages)
 }
+
+// CampaignKeyEntries counts the key entries the campaign key index holds
+// in memory (keyindex.go).
+func (db *DB) CampaignKeyEntries() int {
+	db.keys.mu.Lock()
+	defer db.keys.mu.Unlock()
+	return db.keys.n
+}
+
+// CampaignKeysOnDisk counts the key entries moved to the table.
+func (db *DB) CampaignKeysOnDisk(ctx context.Context) (n int, err error) {
+	err = db.read.QueryRowContext(ctx, `SELECT count(*) FROM campaign_keyspill`).Scan(&n)
+	return n, err
+}
+
+// BreakCampaignKeySpill makes every move of keys to the table fail.
+func (db *DB) BreakCampaignKeySpill(ctx context.Context) error {
+	_, err := db.write.ExecContext(ctx, `ALTER TABLE campaign_keyspill RENAME TO campaign_keyspill_broken`)
+	return err
+}

@@ -3,6 +3,7 @@ package store_test
 import (
 	"context"
 	"errors"
+	"fmt"
 	"slices"
 	"sync"
 	"testing"
@@ -212,13 +213,23 @@ func checkKeysFollowCommits(t *testing.T, db *store.DB, look func() *store.DB) {
 }
 
 // TestCampaignKeysUnderConcurrency: looks racing with commits and purges
-// (the index reads the log without its lock) end with the index that a
-// fresh process builds from the log.
+// (the index reads the log without its lock), and with a budget of a few
+// entries with moves to disk too, end with the answers of a fresh
+// process, which reads the mark and the log after it.
 func TestCampaignKeysUnderConcurrency(t *testing.T) {
 	t.Parallel()
+	for _, budget := range []int{0, 16} { // 0: the default, nothing moves to disk
+		t.Run(fmt.Sprintf("budget %d", budget), func(t *testing.T) {
+			t.Parallel()
+			checkKeysUnderConcurrency(t, budget)
+		})
+	}
+}
+
+func checkKeysUnderConcurrency(t *testing.T, budget int) {
 	ctx := context.Background()
 	dir := t.TempDir()
-	db := openDir(t, dir)
+	db := openBudget(t, dir, budget)
 	keys := []int64{0, 1, 2, 3, 4, 5, 6, 100, 101, 102}
 	const writers, each = 4, 60
 	var work, lookers sync.WaitGroup
@@ -261,7 +272,7 @@ func TestCampaignKeysUnderConcurrency(t *testing.T) {
 	work.Wait()
 	close(stop)
 	lookers.Wait()
-	fresh := openDir(t, dir)
+	fresh := openBudget(t, dir, budget)
 	for _, k := range keys {
 		if got, want := neighbourIDs(t, db, []int64{k}, 0, 1000), neighbourIDs(t, fresh, []int64{k}, 0, 1000); !slices.Equal(got, want) {
 			t.Errorf("key %d: %v, a fresh index %v", k, got, want)

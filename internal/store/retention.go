@@ -161,6 +161,9 @@ func (t *Tx) ExpireMessages(ctx context.Context, before int64, limit int) (messa
 	tables := []string{"deliveries", "pending_deliveries", "unreached", "reports", "campaign_members", "campaign_obs", "campaign_keys"}
 	if t.db.dialect == SQLite {
 		tables[len(tables)-1] = "campaign_keylog" // keyindex.go
+		if err := t.dropSpilled(ctx, `l.message_id IN (`+in+`)`, args...); err != nil {
+			return 0, 0, fmt.Errorf("expire messages: %w", err)
+		}
 	}
 	for _, table := range tables {
 		if err := t.affected(ctx, &ignored, `DELETE FROM `+table+` WHERE message_id IN (`+in+`)`, args...); err != nil {

@@ -8,6 +8,7 @@
 package store
 
 import (
+	"cmp"
 	"context"
 	"crypto/sha256"
 	"database/sql"
@@ -51,6 +52,9 @@ type Config struct {
 	// Lean gives SQLite a small page cache and no memory map, for batch
 	// tools that must run in bounded memory beside the server (import).
 	Lean bool
+	// CampaignKeyBudget bounds the campaign key index in memory on
+	// SQLite, in key entries (keyindex.go); 0: the default, a few MiB.
+	CampaignKeyBudget int
 }
 
 // DB is an open store. Reads and writes go through separate pools: SQLite
@@ -157,6 +161,7 @@ func Open(ctx context.Context, cfg Config) (*DB, error) {
 		db = &DB{dialect: SQLite, write: w, read: r}
 	}
 	db.rebds = make(map[string]string)
+	db.keys.budget = cmp.Or(cfg.CampaignKeyBudget, defaultKeyBudget)
 	db.auditChains = make(chan int64, 16)
 	if err := db.write.PingContext(ctx); err != nil {
 		db.Close()
@@ -209,6 +214,7 @@ func (db *DB) Dialect() Dialect { return db.dialect }
 
 // Close closes both pools.
 func (db *DB) Close() error {
+	db.keys.spills.Wait()
 	if db.stopCheckpoints != nil {
 		close(db.stopCheckpoints)
 		<-db.checkpointsDone
