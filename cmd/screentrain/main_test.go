@@ -26,7 +26,7 @@ func smallSet() []*example {
 
 // Same data and seed, byte-identical model.
 func TestFitDeterministic(t *testing.T) {
-	o := options{seed: 3, epochs: 2, lr: 0.1, l2: 1e-5, otherWeight: 0.3}
+	o := options{seed: 3, epochs: 2, lr: 0.1, l2: 1e-5, otherWeight: 1}
 	a, err := fit(smallSet(), o).Marshal()
 	if err != nil {
 		t.Fatal(err)
@@ -220,7 +220,7 @@ func TestLeaveOneSetOut(t *testing.T) {
 		c.source, c.group = "set", fmt.Sprintf("set:s%d", i%3)
 		sets = append(sets, &c)
 	}
-	r := leaveOneSetOut(base, sets, options{seed: 1, epochs: 1, lr: 0.1, l2: 1e-5, setWeight: 2, otherWeight: 0.3})
+	r := leaveOneSetOut(base, sets, options{seed: 1, epochs: 1, lr: 0.1, l2: 1e-5, setWeight: 2, otherWeight: 1})
 	n := 0
 	for _, c := range r.after {
 		n += c[1]

@@ -260,10 +260,11 @@ func (e *Engine) Check(in Input) Result {
 	// confirms (RuleConfirm), on the whole text or on one of its segments.
 	// Without the model (off, or broken: then a policy finding holds
 	// everything) the detectors hold on their own.
-	if modelP >= 0 && score >= holdAt && score < e.cfg.RejectAt && structural < holdAt && modelP < e.model.confirmLine(in) &&
-		e.segmentProb(in, text, e.model.confirmLine(in)) < e.model.confirmLine(in) {
-		score = math.Round((holdAt-0.01)*1000) / 1000
-		fs = append(fs, finding{score, fmt.Sprintf("règles non confirmées par le modèle (p %.2f) (score %.2f)", modelP, score)})
+	if modelP >= 0 && score >= holdAt && score < e.cfg.RejectAt && structural < holdAt {
+		if line := e.model.confirmLine(in); modelP < line && e.segmentProb(in, text, line) < line {
+			score = math.Round((holdAt-0.01)*1000) / 1000
+			fs = append(fs, finding{score, fmt.Sprintf("règles non confirmées par le modèle (p %.2f) (score %.2f)", modelP, score)})
+		}
 	}
 	if modelF.reason != "" {
 		score = math.Max(score, modelF.score)

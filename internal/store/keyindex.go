@@ -401,9 +401,6 @@ func (db *DB) keyCatchUp(ctx context.Context) error {
 		}
 		if !loaded {
 			ix.loaded, ix.last, ix.diskNewest = true, mark.seq, mark.newest
-			if ix.budget == 0 {
-				ix.budget = defaultKeyBudget
-			}
 		}
 		for _, r := range rows {
 			if r.seq > ix.last { // another look may have read it meanwhile
@@ -495,10 +492,16 @@ func (ix *keyIndex) spillChunks() []int64 {
 
 type spillMark struct{ seq, newest int64 }
 
-func (db *DB) keySpillMark(ctx context.Context) (spillMark, error) {
+const spillMarkQuery = `SELECT seq, newest FROM campaign_keyspill_mark WHERE id = 1`
+
+func scanSpillMark(row *sql.Row) (spillMark, error) {
 	var m spillMark
-	err := db.queryRow(ctx, `SELECT seq, newest FROM campaign_keyspill_mark WHERE id = 1`).Scan(&m.seq, &m.newest)
+	err := row.Scan(&m.seq, &m.newest)
 	return m, wrap(err, "read campaign key mark")
+}
+
+func (db *DB) keySpillMark(ctx context.Context) (spillMark, error) {
+	return scanSpillMark(db.queryRow(ctx, spillMarkQuery))
 }
 
 // spillBatch is the number of entries of one insert statement.
@@ -509,8 +512,8 @@ const spillBatch = 128
 // transaction: another process's move may have done it already.
 func (db *DB) writeSpill(ctx context.Context, upto int64) error {
 	err := db.InTx(ctx, func(t *Tx) error {
-		var mark spillMark
-		if err := t.queryRow(ctx, `SELECT seq, newest FROM campaign_keyspill_mark WHERE id = 1`).Scan(&mark.seq, &mark.newest); err != nil {
+		mark, err := scanSpillMark(t.queryRow(ctx, spillMarkQuery))
+		if err != nil {
 			return err
 		}
 		if mark.seq >= upto {
@@ -554,7 +557,10 @@ func (db *DB) writeSpill(ctx context.Context, upto int64) error {
 		slices.SortFunc(entries, func(a, b entry) int {
 			return cmp.Or(cmp.Compare(a.k, b.k), cmp.Compare(a.at, b.at), cmp.Compare(a.message, b.message))
 		})
-		many := `INSERT OR IGNORE INTO campaign_keyspill (feature, at, message_id) VALUES (?, ?, ?)` + strings.Repeat(", (?, ?, ?)", spillBatch-1)
+		insert := func(n int) string {
+			return `INSERT OR IGNORE INTO campaign_keyspill (feature, at, message_id) VALUES (?, ?, ?)` + strings.Repeat(", (?, ?, ?)", n-1)
+		}
+		full := insert(spillBatch)
 		args := make([]any, 0, 3*spillBatch)
 		for len(entries) > 0 {
 			n := min(len(entries), spillBatch)
@@ -562,9 +568,9 @@ func (db *DB) writeSpill(ctx context.Context, upto int64) error {
 			for _, e := range entries[:n] {
 				args = append(args, e.k, e.at, e.message)
 			}
-			q := many
+			q := full
 			if n < spillBatch {
-				q = `INSERT OR IGNORE INTO campaign_keyspill (feature, at, message_id) VALUES (?, ?, ?)` + strings.Repeat(", (?, ?, ?)", n-1)
+				q = insert(n)
 			}
 			if _, err := t.exec(ctx, q, args...); err != nil {
 				return err
