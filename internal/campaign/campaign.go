@@ -82,6 +82,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/bouclier/bouclier"
@@ -222,8 +223,12 @@ type Detector struct {
 	alerted      map[string]bool // alert keys this process knows are settled
 	gathered     map[int64]gatherState
 	lastPurge    time.Time
-	media        mediaCache    // attachments described, by digest (media.go)
-	history      historyBuffer // daily key counts not yet written (history.go)
+	media        mediaCache // attachments described, by digest (media.go)
+	held         heldPacer  // held senders' reassessments (pace.go)
+	// neighbourhoods counts the cluster queries, the detection's main
+	// cost (tests read it).
+	neighbourhoods atomic.Int64
+	history        historyBuffer // daily key counts not yet written (history.go)
 }
 
 type openIncident struct {
@@ -816,6 +821,7 @@ func (d *Detector) academieOf(ctx context.Context, uai string) string {
 // neighbourhood returns the observations of the last Window alike to obs
 // (obs included, first).
 func (d *Detector) neighbourhood(ctx context.Context, obs store.CampaignObs, sig Signature) ([]store.CampaignObs, error) {
+	d.neighbourhoods.Add(1)
 	at := time.UnixMicro(obs.At)
 	rows, err := d.db.CampaignNeighbours(ctx, obs.Keys, store.Micros(at.Add(-d.cfg.Window)), d.cfg.Neighbours)
 	if err != nil {
@@ -846,6 +852,9 @@ func (d *Detector) alike(sig Signature, extra []int64, flags int64, r store.Camp
 	}
 	return sig != nil && Similarity(sig, ParseSignature(r.Sig)) >= line
 }
+
+// sameContent reports whether two copies' contents are alike.
+func (d *Detector) sameContent(a, b job) bool { return d.alike(a.sig, a.obs.Extra, a.obs.Flags, b.obs) }
 
 // alarming reports whether flags say the content alarms: alarm words or
 // a screen score.
@@ -954,7 +963,8 @@ type quietKey struct {
 	sender, key, flags int64
 }
 
-// quietFor is how long such an assessment is trusted.
+// quietFor is how long such an assessment, or a held sender's
+// reassessment (pace.go), is trusted.
 const quietFor = 10 * time.Second
 
 func (d *Detector) recentlyQuiet(k quietKey, at int64) bool {
@@ -1160,7 +1170,7 @@ var system = bouclier.SystemActor("campaign")
 // accounts not yet locked, as its level says (see the package comment).
 // It is idempotent: several processes may run it.
 func (d *Detector) contain(ctx context.Context, id int64) error {
-	c, err := d.db.Campaign(ctx, id)
+	c, err := d.db.CampaignState(ctx, id)
 	if err != nil {
 		return err
 	}
@@ -1385,17 +1395,23 @@ func (d *Detector) flush(ctx context.Context, all bool) error {
 			errs = append(errs, err)
 			continue
 		}
+		d.noteMembers(id, ns)
 		if err := d.contain(ctx, id); err != nil {
 			errs = append(errs, err)
 		}
 	}
 	// A message held by an incident still counts in its cluster: the
-	// cluster may call for more than the incident's level.
+	// cluster may call for more than the incident's level. Paced per
+	// incident and sender (pace.go).
+	var again []job
 	for _, j := range jobs {
 		if j.campaign != 0 && d.worthAssessing(j.obs) {
-			if _, err := d.assessAndAct(ctx, j.obs, j.sig); err != nil {
-				errs = append(errs, err)
-			}
+			again = append(again, d.held.admit(j, d.sameContent)...)
+		}
+	}
+	for _, j := range append(again, d.held.due(d.now())...) {
+		if _, err := d.assessAndAct(ctx, j.obs, j.sig); err != nil {
+			errs = append(errs, err)
 		}
 	}
 	// Forget what Watch saw of sends that never reached Stored.
@@ -1792,14 +1808,35 @@ func (d *Detector) sweepReports(ctx context.Context) error {
 // gatherState is what gather knows of an incident in this process: the
 // messages it attached, the keys it looked for and when.
 type gatherState struct {
-	members map[int64]bool
+	members map[int64]int64 // message id → its observation's time
 	keys    int
 	at      time.Time
+	idle    bool // the last gathering found nothing new
 }
 
 // gatherMargin is how far before the last gathering the next one looks
 // again: observations are recorded shortly after their send time.
 const gatherMargin = time.Minute
+
+// gatherIdle is how long an incident whose features have not changed
+// waits for its next gathering once one found nothing new. The copies
+// gathered are those another process stored before it knew the incident
+// (its Watch holds the later ones, its flush attaches them); reading the
+// incident's neighbours every second cost a fifth of the server's CPU
+// while an incident held a flood (docs/performance.md).
+const gatherIdle = 5 * time.Second
+
+// noteMembers remembers messages attached to incident id by this
+// process, so that its gathering skips them.
+func (d *Detector) noteMembers(id int64, ns []store.CampaignObs) {
+	st, ok := d.gathered[id]
+	if !ok {
+		return
+	}
+	for _, o := range ns {
+		st.members[o.MessageID] = o.At
+	}
+}
 
 // gather attaches to an open incident the matching messages stored since
 // it opened, by any process, that are not yet part of it. With the same
@@ -1816,7 +1853,7 @@ func (d *Detector) gather(ctx context.Context, id int64) error {
 	if oi == nil {
 		return nil
 	}
-	c, err := d.db.Campaign(ctx, id)
+	c, err := d.db.CampaignState(ctx, id)
 	if err != nil {
 		return err
 	}
@@ -1833,11 +1870,20 @@ func (d *Detector) gather(ctx context.Context, id int64) error {
 	now := d.now()
 	st, ok := d.gathered[id]
 	if !ok || st.keys != len(keys) {
-		st = gatherState{members: map[int64]bool{}, keys: len(keys)}
+		st = gatherState{members: map[int64]int64{}, keys: len(keys)}
+	}
+	if st.idle && now.Sub(st.at) < gatherIdle {
+		return nil
 	}
 	since := c.OpenedAt - d.cfg.Window.Microseconds()
 	if !st.at.IsZero() {
 		since = max(since, store.Micros(st.at.Add(-gatherMargin)))
+	}
+	// What is older than since is never read again.
+	for m, at := range st.members {
+		if at < since {
+			delete(st.members, m)
+		}
 	}
 	rows, err := d.db.CampaignNeighbours(ctx, keys, since, 5000)
 	if err != nil {
@@ -1845,7 +1891,7 @@ func (d *Detector) gather(ctx context.Context, id int64) error {
 	}
 	var ns []store.CampaignObs
 	for _, r := range dropRelays(rows) {
-		if st.members[r.MessageID] {
+		if _, ok := st.members[r.MessageID]; ok {
 			continue
 		}
 		p := pending{sig: ParseSignature(r.Sig), extra: r.Extra, flags: r.Flags}
@@ -1866,9 +1912,9 @@ func (d *Detector) gather(ctx context.Context, id int64) error {
 		}
 	}
 	for _, o := range ns {
-		st.members[o.MessageID] = true
+		st.members[o.MessageID] = o.At
 	}
-	st.at = now
+	st.at, st.idle = now, len(ns) == 0
 	if len(d.gathered) > 10000 {
 		clear(d.gathered)
 	}

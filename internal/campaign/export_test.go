@@ -19,3 +19,10 @@ func (d *Detector) HoldHistory() {
 func (d *Detector) HistoryOf(ctx context.Context, keys []int64, from, to int64) (map[int64]int, error) {
 	return d.historyOf(ctx, keys, from, to)
 }
+
+// QuietFor is how long an assessment that found no wave, or a held
+// sender's reassessment, is trusted.
+const QuietFor = quietFor
+
+// Neighbourhoods is the number of cluster queries made so far.
+func (d *Detector) Neighbourhoods() int64 { return d.neighbourhoods.Load() }

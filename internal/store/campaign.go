@@ -865,17 +865,25 @@ func (db *DB) Campaigns(ctx context.Context, uai, academie string, limit int) ([
 	return out, nil
 }
 
-// Campaign returns one incident with its senders, its containment list,
-// places and message count.
-func (db *DB) Campaign(ctx context.Context, id int64) (Campaign, error) {
+// CampaignState returns an incident's own row (level, status, times)
+// without what Campaign gathers over its members: detection reads it on
+// every pass, and an incident holding a flood has tens of thousands.
+func (db *DB) CampaignState(ctx context.Context, id int64) (Campaign, error) {
 	var c Campaign
 	err := db.queryRow(ctx, `SELECT id, seed, status, level, reason, opened_at, contained_at, closed_at, closed_by FROM campaigns WHERE id = ?`, id).
 		Scan(&c.ID, &c.Seed, &c.Status, &c.Level, &c.Reason, &c.OpenedAt, &c.ContainedAt, &c.ClosedAt, &c.ClosedBy)
 	if errors.Is(err, sql.ErrNoRows) {
 		return c, ErrNotFound
 	}
+	return c, wrap(err, "campaign")
+}
+
+// Campaign returns one incident with its senders, its containment list,
+// places and message count.
+func (db *DB) Campaign(ctx context.Context, id int64) (Campaign, error) {
+	c, err := db.CampaignState(ctx, id)
 	if err != nil {
-		return c, fmt.Errorf("campaign: %w", err)
+		return c, err
 	}
 	if c.Accounts, err = db.strings(ctx, `SELECT DISTINCT u.username FROM campaign_members m JOIN users u ON u.id = m.sender_id WHERE m.campaign_id = ? ORDER BY u.username`, id); err != nil {
 		return c, fmt.Errorf("campaign senders: %w", err)
