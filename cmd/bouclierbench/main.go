@@ -7,6 +7,7 @@
 //
 //	bouclierbench --bouclier BIN --bare BIN [--rounds 5] [--duration 10s] [--clients 8] [--work DIR]
 //	bouclierbench --bouclier BIN --before BIN [...]   (two Bouclier binaries, the second as the baseline)
+//	bouclierbench ... --first TEXT                     (each server first sent TEXT, e.g. one its screen holds)
 //	bouclierbench ... --frames                         (and the WAL frames a commit writes, per table)
 //	bouclierbench --bouclier BIN --postgres URL [...]  (one process against two on one database)
 //	bouclierbench ... --postgres URL --cpu-share 0.3   (each process capped at 0.3 core)
@@ -61,6 +62,7 @@ func main() {
 	postgres := flag.String("postgres", "", "PostgreSQL server `URL` (rights to create a database): measure one Bouclier process against two sharing it, instead of the baseline")
 	inbox := flag.Int("inbox", 0, "instead of the send rounds, fill one pupil's inbox with `N` messages and time the web inbox page against an empty one")
 	share := flag.Float64("cpu-share", 0, "with --postgres: cap each Bouclier process at this `fraction` of one core (a CPU cgroup; Linux, root), as on hosts of their own")
+	first := flag.String("first", "", "with --bare or --before: a `text` each server is sent once after the warm-up (one the screen holds makes the rounds measure a sender held by its own incident; « Slow runs » in docs/performance.md)")
 	frames := flag.Bool("frames", false, "with --bare or --before: copy Bouclier's SQLite database and WAL in the middle of each of its rounds and report the WAL frames a commit wrote to each table and index")
 	flag.Parse()
 	// A share that would be ignored is refused: a run believed capped
@@ -84,7 +86,7 @@ func main() {
 	if *postgres != "" {
 		err = runNodes(*bouclierBin, *postgres, *work, *rounds, *duration, *clients, *share)
 	} else {
-		err = run(*bouclierBin, *bareBin, *beforeBin, *work, *rounds, *duration, *clients, *frames)
+		err = run(*bouclierBin, *bareBin, *beforeBin, *work, *rounds, *duration, *clients, *frames, *first)
 	}
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "bouclierbench:", err)
@@ -114,7 +116,7 @@ type result struct {
 
 // run alternates rounds between Bouclier and the baseline: the bare server
 // (bareBin), or another Bouclier binary (beforeBin) when bareBin is empty.
-func run(bouclierBin, bareBin, beforeBin, work string, rounds int, d time.Duration, clients int, frames bool) error {
+func run(bouclierBin, bareBin, beforeBin, work string, rounds int, d time.Duration, clients int, frames bool, first string) error {
 	if work == "" {
 		dir, err := os.MkdirTemp("", "bouclierbench")
 		if err != nil {
@@ -147,6 +149,13 @@ func run(bouclierBin, bareBin, beforeBin, work string, rounds int, d time.Durati
 	for _, t := range []*target{bare, b} {
 		if r := load(client, []*target{t}, 2*time.Second, clients); r.sent == 0 {
 			return fmt.Errorf("%s: no send acknowledged while warming up: %s", t.label, r.firstErr)
+		}
+		// After the warm-up, the sender's volume is out of character
+		// already, as it is when a drawn text is held mid-run.
+		if first != "" {
+			if err := send(client, t, first); err != nil {
+				return fmt.Errorf("%s: the first text: %w", t.label, err)
+			}
 		}
 	}
 	var snapDir string
@@ -242,6 +251,21 @@ func run(bouclierBin, bareBin, beforeBin, work string, rounds int, d time.Durati
 			fmt.Printf(" (per round %s MiB)", strings.ReplaceAll(mmm(peaks), ".00", ""))
 		}
 		fmt.Println()
+	}
+	// Whether the detection held the benchmark's own sender (a drawn
+	// text the screen holds opens an incident on the account).
+	dirs := map[string]string{"bouclier": bdata}
+	if beforeBin != "" {
+		dirs["before"] = filepath.Join(work, "before")
+	}
+	for _, t := range []*target{bare, b} {
+		if dir, ok := dirs[t.label]; ok {
+			c, err := readContainment(dir)
+			if err != nil {
+				return fmt.Errorf("%s: %w", t.label, err)
+			}
+			fmt.Printf("%-8s %s\n", t.label, c)
+		}
 	}
 	if frames {
 		printFrames(snapDir, snaps)
@@ -602,26 +626,11 @@ func load(client *http.Client, targets []*target, d time.Duration, clients int) 
 			var mine []time.Duration
 			failed, firstErr := 0, ""
 			for time.Now().Before(stop) {
-				body, _ := json.Marshal(map[string]any{"to": t.to, "subject": "Devoirs de la semaine", "body": text()})
-				req, _ := http.NewRequestWithContext(context.Background(), "POST", t.url, bytes.NewReader(body))
-				req.Header.Set("Content-Type", "application/json")
-				req.Header.Set("Authorization", "Bearer "+t.token)
-				req.Header.Set("User-Agent", userAgent)
 				s := time.Now()
-				resp, err := client.Do(req)
-				if err != nil {
+				if err := send(client, t, text()); err != nil {
 					failed++
 					if firstErr == "" {
 						firstErr = err.Error()
-					}
-					continue
-				}
-				msg, _ := io.ReadAll(resp.Body)
-				resp.Body.Close()
-				if resp.StatusCode != http.StatusCreated {
-					failed++
-					if firstErr == "" {
-						firstErr = fmt.Sprintf("%d %s", resp.StatusCode, bytes.TrimSpace(msg))
 					}
 					continue
 				}
@@ -646,6 +655,25 @@ func load(client *http.Client, targets []*target, d time.Duration, clients int) 
 		res.p99 = lat[min(len(lat)-1, len(lat)*99/100)]
 	}
 	return res
+}
+
+// send sends one message of body to t's recipients.
+func send(client *http.Client, t *target, body string) error {
+	b, _ := json.Marshal(map[string]any{"to": t.to, "subject": "Devoirs de la semaine", "body": body})
+	req, _ := http.NewRequestWithContext(context.Background(), "POST", t.url, bytes.NewReader(b))
+	req.Header.Set("Content-Type", "application/json")
+	req.Header.Set("Authorization", "Bearer "+t.token)
+	req.Header.Set("User-Agent", userAgent)
+	resp, err := client.Do(req)
+	if err != nil {
+		return err
+	}
+	msg, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusCreated {
+		return fmt.Errorf("%d %s", resp.StatusCode, bytes.TrimSpace(msg))
+	}
+	return nil
 }
 
 // loadAverage returns the machine's load average over the last minute
