@@ -223,5 +223,8 @@ func TestRepeatsCountOnce(t *testing.T) {
 	}
 }
 
-// tfEps bounds the difference the repeated words' pairs make to the bag.
-const tfEps = 0.05
+// tfEps bounds the difference the repeated words' pairs (« vendredi
+// vendredi », « exercice vendredi »…) make to the bag: about 0.06 once
+// each feature counts once; counting every occurrence, the bag reached
+// p 0.82 against 0.50 (the model of 4 December).
+const tfEps = 0.1
