@@ -383,7 +383,9 @@ func (fv *featureVec) capRepeats() {
 			continue
 		}
 		seen[h] = ix + 1
-		fv.idx[out], fv.val[out], fv.desc[out] = ix, fv.val[i], fv.desc[i]
+		if out != i {
+			fv.idx[out], fv.val[out], fv.desc[out] = ix, fv.val[i], fv.desc[i]
+		}
 		out++
 	}
 	fv.idx, fv.val, fv.desc = fv.idx[:out], fv.val[:out], fv.desc[:out]
