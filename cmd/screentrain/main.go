@@ -76,6 +76,7 @@ type options struct {
 	setWeight     float64 // weight of a set's row in training
 	otherWeight   float64 // weight of another harm's row among a head's negatives (fit)
 	losoOnly      bool    // run the leave-one-set-out cross-validation only, print it and write nothing
+	fixedRate     bool    // with losoOnly: no calibration, the line set to hold 2 % of the pooled left-out benign rows
 }
 
 func main() {
@@ -98,7 +99,12 @@ func main() {
 	flag.Float64Var(&o.setWeight, "setweight", 5, "weight of a blind or held-out set's row in training")
 	flag.Float64Var(&o.otherWeight, "otherweight", 1, "weight of a row of another harmful label among a head's negatives, times its own weight (1: each head against everything else; 0.3 was measured and not kept, docs/screen/NOTES.md « Twentieth round »)")
 	flag.BoolVar(&o.losoOnly, "loso", false, "measurement: run the leave-one-set-out cross-validation only and print it; writes nothing")
+	flag.BoolVar(&o.fixedRate, "fixedrate", false, "measurement, with -loso: skip the baseline and the calibration's inner folds, set the model line to hold 2 % of the pooled left-out benign rows and print what is held at it (compares variants at equal benign cost)")
 	flag.Parse()
+	if o.fixedRate && !o.losoOnly {
+		fmt.Fprintln(os.Stderr, "screentrain: -fixedrate needs -loso")
+		os.Exit(2)
+	}
 	if err := run(o); err != nil {
 		fmt.Fprintln(os.Stderr, "screentrain:", err)
 		os.Exit(1)
@@ -214,6 +220,11 @@ func run(o options) error {
 			return fmt.Errorf("-loso needs -sets")
 		}
 		var b strings.Builder
+		if o.fixedRate {
+			loso.fixedRateLine(&b)
+			fmt.Print(b.String())
+			return nil
+		}
 		loso.markdown(&b)
 		fmt.Print(b.String())
 		return nil

@@ -237,6 +237,16 @@ func TestLeaveOneSetOut(t *testing.T) {
 	if !strings.Contains(b.String(), "| s1 |") {
 		t.Fatalf("report:\n%s", b.String())
 	}
+	// -fixedrate: the same rows scored, the line set on their benign side.
+	f := leaveOneSetOut(base, sets, options{seed: 1, epochs: 1, lr: 0.1, l2: 1e-5, setWeight: 2, otherWeight: 1, fixedRate: true})
+	if len(f.scored) != len(sets) {
+		t.Fatalf("-fixedrate scored %d of %d rows", len(f.scored), len(sets))
+	}
+	b.Reset()
+	f.fixedRateLine(&b)
+	if !strings.HasPrefix(b.String(), "fixed rate: line ") || !strings.Contains(b.String(), "  s1 ") {
+		t.Fatalf("-fixedrate report:\n%s", b.String())
+	}
 }
 
 // A feature shared by two harms: with the other harm's rows weighed down

@@ -10,6 +10,8 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+
+	"github.com/bouclier/bouclier/internal/screen"
 )
 
 // The blind and held-out sets of internal/screen/testdata are the most
@@ -113,6 +115,7 @@ type losoResult struct {
 // losoScore is one left-out row as (b) scored it.
 type losoScore struct {
 	harmful bool
+	group   string
 	s       score
 }
 
@@ -126,8 +129,11 @@ func leaveOneSetOut(base, sets []*example, o options) *losoResult {
 	r := &losoResult{weight: o.setWeight, base: map[string][2]int{}, baseStud: map[string][2]int{}, after: map[string][2]int{},
 		afterStud: map[string][2]int{}, rules: map[string][2]int{}, bySet: map[string][4]int{}, setTotals: map[string][2]int{},
 		setsHalf: map[string][2]int{}, setsHalfBase: map[string][2]int{}, modelOnly: map[string][2]int{}}
-	m0 := fit(base, o)
-	r.baseT, r.baseTS = crossCalibrate(base, o)
+	var m0 *screen.Model
+	if !o.fixedRate {
+		m0 = fit(base, o)
+		r.baseT, r.baseTS = crossCalibrate(base, o)
+	}
 	var names []string
 	seen := map[string]bool{}
 	for _, e := range sets {
@@ -147,7 +153,12 @@ func leaveOneSetOut(base, sets []*example, o options) *losoResult {
 			}
 		}
 		m1 := fit(train, o)
-		t1, ts1 := crossCalibrate(train, o)
+		t1, ts1 := 0.5, 0.5
+		if o.fixedRate {
+			m0 = m1 // no baseline: (a) repeats (b)
+		} else {
+			t1, ts1 = crossCalibrate(train, o)
+		}
 		r.thresholds = append(r.thresholds, fmt.Sprintf("%s %.3f/%.3f", strings.TrimPrefix(g, "set:"), t1, ts1))
 		for _, e := range test {
 			s0, s1 := scoreOf(m0, e), scoreOf(m1, e)
@@ -167,7 +178,7 @@ func leaveOneSetOut(base, sets []*example, o options) *losoResult {
 				c0[1]++
 			}
 			r.modelOnly[e.label] = c0
-			r.scored = append(r.scored, losoScore{harmful: e.label != "benign", s: s1})
+			r.scored = append(r.scored, losoScore{harmful: e.label != "benign", group: g, s: s1})
 			c, tot := r.bySet[g], r.setTotals[g]
 			k := 0
 			if e.label == "benign" {
@@ -240,6 +251,36 @@ func (r *losoResult) markdown(b *strings.Builder) {
 		fmt.Fprintf(b, "| %.2f | %s | %s |\n", l, rate(hh), rate(bh))
 	}
 	fmt.Fprintf(b, "\nThresholds of (b) per left-out set (adult/student): %s.\n", strings.Join(r.thresholds, ", "))
+}
+
+// fixedRateLine is the measurement of -fixedrate: the model line set to
+// hold 2 % of the pooled left-out benign rows, each scored by a model
+// that never saw its set, and what is held at it. Variants compared this
+// way pay the same benign cost, without the calibration's inner folds
+// (about 40 s a run instead of several minutes).
+func (r *losoResult) fixedRateLine(b *strings.Builder) {
+	var benign []score
+	for _, s := range r.scored {
+		if !s.harmful {
+			benign = append(benign, s.s)
+		}
+	}
+	line, _ := calibrate(benign, rateWithin)
+	var hh, bh [2]int
+	perSet := map[string][2]int{}
+	for _, s := range r.scored {
+		h := held(s.s, line)
+		if s.harmful {
+			add2(&hh, h)
+			add(perSet, s.group, h)
+		} else {
+			add2(&bh, h)
+		}
+	}
+	fmt.Fprintf(b, "fixed rate: line %.3f, harmful held %d/%d, benign held %d/%d\n", line, hh[0], hh[1], bh[0], bh[1])
+	for _, g := range sortedKeys(perSet) {
+		fmt.Fprintf(b, "  %s %d/%d\n", strings.TrimPrefix(g, "set:"), perSet[g][0], perSet[g][1])
+	}
 }
 
 // textOf is the text the engine screens: the subject, if any, then the body.

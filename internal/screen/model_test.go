@@ -2,6 +2,7 @@ package screen
 
 import (
 	"bytes"
+	"math"
 	"os"
 	"reflect"
 	"regexp"
@@ -163,34 +164,67 @@ func TestFeaturesIndependentOfOrder(t *testing.T) {
 	}
 }
 
-// TestLongTextRepeatsCapped: a sentence repeated thousands of times counts
-// its features a few times, not thousands (which summed the weights of
-// « tous » and « jeudi » to a certain threat); a short text keeps every
-// occurrence.
-func TestLongTextRepeatsCapped(t *testing.T) {
+// TestRepeatsCountOnce: every feature counts once in a text, short or
+// long, so that repeating a word or a sentence adds nothing (a long
+// newsletter sentence repeated 5,000 times summed « tous » and « jeudi »
+// to a certain threat; the send benchmark's bag of school words with
+// « vendredi » five times was held), and padding a threat with repeated
+// filler does not dilute it either.
+func TestRepeatsCountOnce(t *testing.T) {
 	m, err := DefaultModel()
 	if err != nil {
 		t.Fatal(err)
 	}
-	short := TextFeatures("Bonjour à tous, la sortie est jeudi. Bonjour à tous, la sortie est jeudi.")
-	longText := strings.Repeat("Bonjour à tous, la sortie est jeudi. ", 5000)
-	long := TextFeatures(longText)
-	count := func(f Features) map[uint32]int {
-		c := map[uint32]int{}
-		for _, ix := range f.Idx {
-			c[ix]++
+	e := New(DefaultConfig())
+	strongest := func(f Features) float64 {
+		p := 0.0
+		for _, x := range m.Probs(&f) {
+			p = max(p, x)
 		}
-		return c
+		return p
 	}
-	if c := count(short); len(short.Idx) <= len(c) {
-		t.Fatalf("the short text repeats nothing (%d features, %d distinct): the test proves nothing", len(short.Idx), len(c))
+	for _, c := range []struct {
+		name, once, repeated string
+		eps                  float64
+	}{
+		// Sentences apart, the repeated text has exactly the features
+		// of the single one.
+		{"a word repeated in short sentences", "Rappel : exposé vendredi. Vendredi !",
+			"Rappel : exposé vendredi. Vendredi ! Vendredi ! Vendredi ! Vendredi !", 1e-9},
+		{"a long sentence repeated", "Bonjour à tous, la sortie est jeudi.",
+			strings.Repeat("Bonjour à tous, la sortie est jeudi. ", 5000), 1e-9},
+		// In one sentence, the repeats only add their pairs.
+		{"the send benchmark's bag", "exposé vendredi parents exercice lundi sciences géométrie fractions demain lundi journée",
+			"exposé vendredi vendredi parents exercice vendredi lundi sciences vendredi géométrie fractions demain lundi journée vendredi", tfEps},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			f := TextFeatures(c.repeated)
+			seen := map[uint32]bool{}
+			for _, ix := range f.Idx {
+				if seen[ix] {
+					t.Fatalf("feature %d counted twice", ix)
+				}
+				seen[ix] = true
+			}
+			p1, pn := strongest(TextFeatures(c.once)), strongest(f)
+			if math.Abs(pn-p1) > c.eps {
+				t.Errorf("p %.4f repeated, %.4f once", pn, p1)
+			}
+			if r := e.Check(Input{Text: c.repeated}); r.Verdict != Deliver {
+				t.Errorf("%s %.2f %v (p %.3f)", r.Verdict, r.Score, r.Reasons, pn)
+			}
+		})
 	}
-	for ix, n := range count(long) {
-		if n > maxRepeats {
-			t.Fatalf("feature %d counted %d times in the long text", ix, n)
+	threat := "je vais venir au collège demain avec un couteau et vous planter tous"
+	for _, filler := range []string{"merci ", "bonne journée ", "vendredi parents "} {
+		if r := e.Check(Input{Text: threat + " " + strings.Repeat(filler, 40)}); r.Verdict == Deliver {
+			t.Errorf("the threat padded with %q ×40 delivered (%.2f)", filler, r.Score)
 		}
-	}
-	if r := New(DefaultConfig()).Check(Input{Text: longText}); r.Verdict != Deliver {
-		t.Errorf("a repeated benign sentence: %s %.2f %v (probabilities %v)", r.Verdict, r.Score, r.Reasons, m.Probs(&long))
 	}
 }
+
+// tfEps bounds the difference the repeated words' pairs (« vendredi
+// vendredi », « exercice vendredi »…) make to the bag: about 0.06 once
+// each feature counts once; counting every occurrence, the bag reached
+// p 0.82 against 0.50 (the model of 4 December).
+const tfEps = 0.1
