@@ -74,27 +74,37 @@ import (
 // Counting each model feature once in a text (not once per occurrence;
 // docs/screen/NOTES.md « Twenty-first round ») and retraining (line
 // 0.703) left the fourteen sets at 1,842/2,025 harmful held (13 gained,
-// 13 lost) and 40/1,615 benign (5 more held, 1 fewer): the floors below.
+// 13 lost) and 40/1,615 benign (5 more held, 1 fewer).
+//
+// blind62–65 (threats that never name the act, terror apology after an
+// attack, an attacker who knows there is a filter, adults at the school's
+// edge and the phishing of 2026) were run once on main before that model
+// (harmful 491/580, benign 10/460 held) and on it (491 and 9). blind62
+// and 63 became training rows (line 0.670); blind64 and 65 are sealed
+// measures. The sixteen sealed sets went from 2,089/2,315 harmful and
+// 44/1,845 benign held to 2,105 and 41: the floors below.
 func TestSealedSets(t *testing.T) {
 	e := New(DefaultConfig())
 	for _, c := range []struct {
 		file string
 		want map[string]int // held: at least for harmful labels, at most for benign
 	}{
-		{"testdata/blind21_sealed.jsonl", map[string]int{"threat": 59, "terror_apology": 23, "violent": 27, "phishing": 30, "benign": 3}},
-		{"testdata/blind26_sealed.jsonl", map[string]int{"threat": 29, "terror_apology": 20, "violent": 75, "phishing": 20, "benign": 5}},
+		{"testdata/blind21_sealed.jsonl", map[string]int{"threat": 60, "terror_apology": 23, "violent": 27, "phishing": 30, "benign": 3}},
+		{"testdata/blind26_sealed.jsonl", map[string]int{"threat": 29, "terror_apology": 20, "violent": 74, "phishing": 20, "benign": 6}},
 		{"testdata/blind27_sealed.jsonl", map[string]int{"threat": 39, "terror_apology": 20, "violent": 20, "phishing": 63, "benign": 0}},
-		{"testdata/blind28_sealed.jsonl", map[string]int{"threat": 51, "terror_apology": 38, "violent": 29, "phishing": 29, "benign": 5}},
-		{"testdata/blind35_sealed.jsonl", map[string]int{"threat": 36, "terror_apology": 20, "violent": 18, "phishing": 20, "benign": 4}},
-		{"testdata/blind36_sealed.jsonl", map[string]int{"threat": 52, "terror_apology": 24, "violent": 27, "phishing": 30, "benign": 1}},
-		{"testdata/blind37_sealed.jsonl", map[string]int{"threat": 54, "terror_apology": 22, "violent": 28, "phishing": 28, "benign": 1}},
-		{"testdata/blind47_sealed.jsonl", map[string]int{"threat": 28, "terror_apology": 15, "violent": 80, "phishing": 15, "benign": 6}},
-		{"testdata/blind48_sealed.jsonl", map[string]int{"threat": 52, "terror_apology": 23, "violent": 25, "phishing": 28, "benign": 2}},
-		{"testdata/blind49_sealed.jsonl", map[string]int{"threat": 45, "terror_apology": 24, "violent": 21, "phishing": 26, "benign": 6}},
-		{"testdata/blind50_sealed.jsonl", map[string]int{"threat": 51, "terror_apology": 22, "violent": 28, "phishing": 26, "benign": 2}},
+		{"testdata/blind28_sealed.jsonl", map[string]int{"threat": 51, "terror_apology": 38, "violent": 29, "phishing": 29, "benign": 4}},
+		{"testdata/blind35_sealed.jsonl", map[string]int{"threat": 37, "terror_apology": 20, "violent": 19, "phishing": 20, "benign": 3}},
+		{"testdata/blind36_sealed.jsonl", map[string]int{"threat": 53, "terror_apology": 24, "violent": 27, "phishing": 30, "benign": 1}},
+		{"testdata/blind37_sealed.jsonl", map[string]int{"threat": 56, "terror_apology": 22, "violent": 28, "phishing": 29, "benign": 0}},
+		{"testdata/blind47_sealed.jsonl", map[string]int{"threat": 28, "terror_apology": 14, "violent": 81, "phishing": 15, "benign": 5}},
+		{"testdata/blind48_sealed.jsonl", map[string]int{"threat": 53, "terror_apology": 23, "violent": 26, "phishing": 28, "benign": 2}},
+		{"testdata/blind49_sealed.jsonl", map[string]int{"threat": 46, "terror_apology": 25, "violent": 23, "phishing": 26, "benign": 7}},
+		{"testdata/blind50_sealed.jsonl", map[string]int{"threat": 52, "terror_apology": 22, "violent": 28, "phishing": 27, "benign": 2}},
 		{"testdata/blind51_sealed.jsonl", map[string]int{"threat": 55, "terror_apology": 25, "violent": 27, "phishing": 30, "benign": 3}},
-		{"testdata/blind55_sealed.jsonl", map[string]int{"threat": 56, "terror_apology": 22, "violent": 26, "phishing": 28, "benign": 1}},
-		{"testdata/blind57_sealed.jsonl", map[string]int{"threat": 52, "terror_apology": 24, "violent": 27, "phishing": 30, "benign": 1}},
+		{"testdata/blind55_sealed.jsonl", map[string]int{"threat": 56, "terror_apology": 21, "violent": 26, "phishing": 28, "benign": 1}},
+		{"testdata/blind57_sealed.jsonl", map[string]int{"threat": 54, "terror_apology": 24, "violent": 27, "phishing": 30, "benign": 0}},
+		{"testdata/blind64_sealed.jsonl", map[string]int{"threat": 47, "terror_apology": 17, "violent": 32, "phishing": 23, "benign": 3}},
+		{"testdata/blind65_sealed.jsonl", map[string]int{"threat": 42, "terror_apology": 14, "violent": 40, "phishing": 33, "benign": 1}},
 	} {
 		held, total := map[string]int{}, map[string]int{}
 		for _, m := range readCorpus(t, c.file) {
