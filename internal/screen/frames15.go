@@ -206,14 +206,12 @@ func componentScores(toks []dtok, frames []frame, out *[numDetectors]detectorSco
 			out[detViolence] = detectorScore{score: s, reason: why}
 		}
 	}
-	const triggers = c15Fuel | c15Ignite | c15Outcome | c15Poison | c15Vehicle | c15AttackRef
-	if any&triggers == 0 && !mortAuxRats(toks) {
+	if any&(c15Fuel|c15Ignite|c15Outcome|c15Poison|c15Vehicle|c15AttackRef) == 0 && !mortAuxRats(toks) || any&c15Excuse != 0 {
 		return
 	}
-	// A sentence framed as a lesson, drill, report, tribute, fiction or
-	// game, by an excuse word or by the frames, is none of these; one
-	// apart from the components' sentence excuses nothing (frames22.go).
-	if excusedNear(toks, frames, triggers, true) {
+	// A message framed as a lesson, drill, report, tribute, fiction or game
+	// by the frames is none of these.
+	if framedMessage(toks, frames) {
 		return
 	}
 	school := false
@@ -403,7 +401,7 @@ func soundsInfinitive(key, lemma string) bool {
 // or a threat's condition; not with a real medical matter named (carie,
 // rendez-vous, opération, chute, ski…) nor in a lesson, film or game.
 func careOutcome(toks []dtok, any uint32) (float64, string) {
-	if any&c15CareExcuse != 0 || any&c15When == 0 || any&c15Excuse != 0 && excusedNear(toks, nil, c15Care|c15Poss2, false) {
+	if any&(c15CareExcuse|c15Excuse) != 0 || any&c15When == 0 {
 		return 0, ""
 	}
 	reader := false
@@ -514,9 +512,15 @@ func c15Any(toks []dtok) uint32 {
 	return any
 }
 
-// framedClause reports whether a clause is a lesson (not only « en cours
-// de »: a time, cours is onlyCours), a drill, a report, a tribute, a
-// fiction, a game, a practice or a quotation.
-func framedClause(f *frame, cours bool) bool {
-	return f.lesson && !cours || f.drill || f.report || f.commem || f.fiction || f.play || f.practice || f.quoted
+// framedMessage reports whether a frame of the message is a lesson (not
+// only « en cours de »: a time), a drill, a report, a tribute, a fiction,
+// a game, a practice or a quotation.
+func framedMessage(toks []dtok, frames []frame) bool {
+	for i := range frames {
+		f := &frames[i]
+		if f.lesson && !onlyCours(toks) || f.drill || f.report || f.commem || f.fiction || f.play || f.practice || f.quoted {
+			return true
+		}
+	}
+	return false
 }

@@ -72,10 +72,10 @@ func c16Of(key string) uint32 {
 // frameScores, after componentScores.
 func announceScores(toks []dtok, frames []frame, out *[numDetectors]detectorScore) {
 	any := c15Any(toks)
-	if any&(c16Away|c16Reveal|c16Grave) == 0 || any&c16Reason != 0 || any&(c15When|c15Future) == 0 {
+	if any&(c16Away|c16Reveal|c16Grave) == 0 || any&(c16Reason|c15Excuse) != 0 || any&(c15When|c15Future) == 0 {
 		return
 	}
-	if excusedNear(toks, frames, c16Away|c16Reveal|c16Grave, false) {
+	if framedMessage(toks, frames) {
 		return
 	}
 	if !hasDay16(toks) {

@@ -151,36 +151,3 @@ var framingNeg = func() (m [numFeatures]bool) {
 	}
 	return
 }()
-
-// excusedNear reports whether a sentence holding one of the trigger
-// classes (keyInfo.c15; « mort aux rats » too with rats) is excused: an
-// excuse word (c15Excuse) not run on apart from an act, or a clause framed
-// as framedClause says. The fifteenth and sixteenth rounds' readers took
-// an excuse anywhere in the message (« … ce soir. Bon film à tous »
-// delivered an arson plan held at 0.78).
-func excusedNear(toks []dtok, frames []frame, triggers uint32, rats bool) bool {
-	cours := onlyCours(toks)
-	for s := 0; s < len(toks); {
-		e := s + 1
-		for e < len(toks) && toks[e].flags&tSentence == 0 {
-			e++
-		}
-		trig, excuse := rats && mortAuxRats(toks[s:e]), false
-		for i := s; i < e; i++ {
-			if ki := toks[i].info; ki != nil {
-				trig = trig || ki.c15&triggers != 0
-				excuse = excuse || ki.c15&c15Excuse != 0 && !toks[i].detached
-			}
-		}
-		for i := range frames {
-			if f := &frames[i]; f.start >= s && f.start < e && framedClause(f, cours) {
-				excuse = true
-			}
-		}
-		if trig && excuse {
-			return true
-		}
-		s = e
-	}
-	return false
-}
