@@ -17,6 +17,7 @@ type dtok struct {
 	neutral    bool // hidden by a benign fixed phrase
 	hyper      bool // an act verb whose object is a thing (« le tuer ce contrôle »): hides the patterns over it
 	covered    bool // inside a core or context hit (so not a negator)
+	detached   bool // in a clause with an act, outside the act's phrase (frames22.go): frames nothing
 	neg        bool // a negation word outside any urgency phrase
 	info       *keyInfo
 	altInfo    *keyInfo
@@ -380,7 +381,7 @@ func scoreAll(src string, toks []dtok, hits []hit, clause []int, frames []frame)
 	stance := [numDetectors]bool{}
 	// Clauses (as bits) holding each negator and each detector's core: a
 	// drill, lesson or report lowers a score only in the clause of the act.
-	var negIn [numFeatures]uint64
+	var negIn, negApart [numFeatures]uint64
 	var coreIn [numDetectors]uint64
 	// A detector whose every core word is inside a quotation, in a
 	// message that is not itself all quoted, is a mention: « dire "je
@@ -412,7 +413,13 @@ func scoreAll(src string, toks []dtok, hits []hit, clause []int, frames []frame)
 		}
 		switch fi.role {
 		case roleNeg:
-			negIn[e.feat] |= clauseBit(h.anchor)
+			// A framing word run on after the act, outside its phrase
+			// (frames22.go), frames only a bare mention.
+			if toks[h.anchor].detached && framingNeg[e.feat] {
+				negApart[e.feat] |= clauseBit(h.anchor)
+			} else {
+				negIn[e.feat] |= clauseBit(h.anchor)
+			}
 		case roleCore:
 			for j := h.start; j < h.end; j++ {
 				coreIn[fi.det] |= clauseBit(j)
@@ -463,7 +470,7 @@ func scoreAll(src string, toks []dtok, hits []hit, clause []int, frames []frame)
 			// has anyone performing, claiming or calling for it (a bare
 			// mention: « combustion, explosion : chapitre 6 »).
 			local[n] = negIn[n]&coreIn[d] != 0 || n == ngReport && best[n].seen && reported&coreIn[d] != 0 ||
-				negIn[n] != 0 && agentive&coreIn[d] == 0 || n == ngGame && inClause[n]
+				negIn[n]|negApart[n] != 0 && agentive&coreIn[d] == 0 || n == ngGame && inClause[n]
 		}
 		if grave {
 			local[ngLaugh] = false

@@ -991,6 +991,7 @@ func readClause(src string, toks []dtok, fts []ftok, cues uint8) frame {
 	subject := actorNone
 	subjectAt := -1
 	harm := false      // a word of readHarm's
+	var framing uint32 // the framing nouns' classes (framingWord)
 	sawVictim := false // a victim or rescuer named before any praise
 	actSeen := false   // an act word seen in the clause
 	for i, ft := range fts {
@@ -1037,28 +1038,16 @@ func readClause(src string, toks []dtok, fts []ftok, cues uint8) frame {
 		if ft.fc&fc_weapon != 0 {
 			fr.weapon = true
 		}
-		if ft.fc&fc_reportN != 0 {
-			fr.report = true
-		}
-		if ft.fc&fc_drill != 0 {
-			fr.drill = true
-		}
-		if ft.fc&fc_lesson != 0 {
-			// « après les cours », « à la fin des cours » say when, not
-			// that a lesson is taught.
-			if k == "cours" && i >= 2 && (whenCours[fts[i-1].key] || whenCours[fts[i-2].key]) {
-				fr.time = true
-			} else if k == "devoir" && i+1 < len(fts) && (fts[i+1].fc&fc_clitic != 0 || fts[i+1].lf&lfVerb != 0 && !isFinite(fts[i+1].morph)) {
-				// the modal (« on va devoir te … »), not homework
-			} else {
-				fr.lesson = true
-			}
+		// Framing nouns (a report, a drill, a lesson, a game) are kept
+		// apart until the act is known: they frame it only when they
+		// stand in its phrase (framesAct).
+		if fw := framingWord(fts, i); fw != 0 {
+			framing |= fw
+		} else if k == "cours" && ft.fc&fc_lesson != 0 {
+			fr.time = true // « après les cours », « à la fin des cours » say when
 		}
 		if ft.lf&lfLesson != 0 {
 			fr.lesson = true
-		}
-		if ft.fc&fc_play != 0 {
-			fr.play = true
 		}
 		if ft.fc&fc_laugh != 0 {
 			fr.laugh = true
@@ -1284,6 +1273,9 @@ func readClause(src string, toks []dtok, fts []ftok, cues uint8) frame {
 	// reading either (« on a massacré le contrôle »).
 	if fr.act != actNone && fr.tense == tenseNone && fr.actTok >= 0 && toks[fr.actTok].hyper {
 		fr.act, fr.actTok = actNone, -1
+	}
+	if framing != 0 || fr.actTok >= 0 {
+		framingFlags(toks, fts, &fr, framing)
 	}
 	// Presence: « je suis dans le lycée », « on est devant le collège ».
 	if fr.act == actNone {
