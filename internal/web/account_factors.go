@@ -1,10 +1,12 @@
 package web
 
 import (
+	"bytes"
 	"encoding/base64"
 	"encoding/json"
 	"fmt"
 	"html/template"
+	"image/png"
 	"net/http"
 	"strings"
 
@@ -18,16 +20,28 @@ import (
 type totpData struct {
 	Secret, URI string
 	QR          template.URL // the URI as a QR code, a PNG data: URL
+	QRSize      int          // its width and height in pixels
 }
+
+// qrModule is the side of a QR code's module in pixels. A whole number:
+// drawn to a fixed 256 px, modules fell across pixel edges and a scanner
+// misread the code's dimension for about one key in 40.
+const qrModule = 6
 
 // newTOTPData prepares the enrolment page: the key spaced for typing, the
 // URI, and the URI as a QR code for the phone's camera.
 func newTOTPData(secret, uri string) (totpData, error) {
-	png, err := qrcode.Encode(uri, qrcode.Medium, 256)
+	q, err := qrcode.New(uri, qrcode.Medium)
 	if err != nil {
 		return totpData{}, fmt.Errorf("totp qr code: %w", err)
 	}
-	return totpData{Secret: groupsOf4(secret), URI: uri, QR: template.URL("data:image/png;base64," + base64.StdEncoding.EncodeToString(png))}, nil
+	img := q.Image(-qrModule)
+	var buf bytes.Buffer
+	if err := png.Encode(&buf, img); err != nil {
+		return totpData{}, fmt.Errorf("totp qr code: %w", err)
+	}
+	return totpData{Secret: groupsOf4(secret), URI: uri, QRSize: img.Bounds().Dx(),
+		QR: template.URL("data:image/png;base64," + base64.StdEncoding.EncodeToString(buf.Bytes()))}, nil
 }
 
 // qrImages lets the page show the QR code, a data: image: the site's

@@ -699,10 +699,9 @@ func qrSecret(t *testing.T, raw []byte) string {
 		t.Fatal(err)
 	}
 	// As a phone's scanner does, try harder when the quick look fails:
-	// go-qrcode draws 256 px whatever the module count, so modules are not
-	// whole pixels, and gozxing's finder then misjudges the dimension of
-	// about one random key in 40 (7 of 300 keys; none once it tries
-	// harder and then reads the image as a bare code).
+	// gozxing's finder takes a data pattern for a finder pattern in about
+	// one random key in 40 (7 of 300), and reads those as a bare code
+	// (the page draws whole-pixel modules for that: TestTOTPQRCodeDecodes).
 	var res *gozxing.Result
 	for _, hints := range []map[gozxing.DecodeHintType]any{
 		nil,
