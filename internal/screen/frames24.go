@@ -12,7 +12,7 @@ package screen
 // (« Pour le barbecue de samedi : … »), in the act's own sentence, or in
 // a sentence of its own with a subject (« c'est pour la recette »,
 // « on regarde un film ») still excuses; so does one in a sentence that
-// names a component itself (« Vive les feux d'artifice » names a fire).
+// names a component itself (« Le feu du barbecue » names a fire).
 //
 // Binding the excuse to the sentence of the act was measured and dropped
 // (docs/screen/NOTES.md, twenty-third round): an excuse word is often the
