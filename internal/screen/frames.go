@@ -2155,11 +2155,14 @@ func frameScores(toks []dtok, frames []frame) [numDetectors]detectorScore {
 	// Approval of an attack or its author, with an extremist reference;
 	// a justification (« ils ont eu raison », « bien fait ») with an
 	// attack, its author or its target named.
+	// A lesson, report, drill, quotation or tribute named only in a short
+	// sentence appended after the act frames nothing (frames24.go).
+	from := appendedFrom(toks, frames)
 	attackRef, framedMsg, allusion := false, false, false
 	for i := range frames {
 		f := &frames[i]
 		attackRef = attackRef || f.attackRef
-		framedMsg = framedMsg || f.lesson || f.report || f.drill || f.quoted || f.commem
+		framedMsg = framedMsg || f.start < from && (f.lesson || f.report || f.drill || f.quoted || f.commem)
 		allusion = allusion || (f.allusion || f.warn) && !f.negated
 	}
 	for i := range frames {
@@ -2186,7 +2189,7 @@ func frameScores(toks []dtok, frames []frame) [numDetectors]detectorScore {
 		// attack told in a relative clause names its author.
 		pastAttack = pastAttack || f.act != actNone && f.act != actHarm && f.act != actArm && (f.tense == tensePast || f.tense == tensePassive) &&
 			!f.negated && f.start < len(toks) && toks[f.start].key == "qui"
-		tribute = tribute || f.commem || f.lesson || f.drill || f.quoted
+		tribute = tribute || f.start < from && (f.commem || f.lesson || f.drill || f.quoted)
 	}
 	faithArmed = faithArmed && faith
 	// Admiration without a praise word (« ils ont eu le cran de », « je
@@ -2199,7 +2202,7 @@ func frameScores(toks []dtok, frames []frame) [numDetectors]detectorScore {
 		admire = admire || frames[i].admire
 	}
 	if admire {
-		admire = !tribute && !admireExcused(toks, frames)
+		admire = !tribute && !admireExcused(toks, frames, from)
 	}
 	for i := range frames {
 		f := &frames[i]

@@ -200,7 +200,7 @@ func speakerIntent(toks []dtok) bool {
 // componentScores reads the fifteenth round's classes. Run at the end of
 // frameScores.
 func componentScores(toks []dtok, frames []frame, out *[numDetectors]detectorScore) {
-	any := c15Any(toks)
+	any, from := c15Scoped(toks, frames)
 	if any&c15Care != 0 || any&c15Poss2 != 0 {
 		if s, why := careOutcome(toks, any); s > out[detViolence].score {
 			out[detViolence] = detectorScore{score: s, reason: why}
@@ -210,8 +210,8 @@ func componentScores(toks []dtok, frames []frame, out *[numDetectors]detectorSco
 		return
 	}
 	// A message framed as a lesson, drill, report, tribute, fiction or game
-	// by the frames is none of these.
-	if framedMessage(toks, frames) {
+	// by the frames is none of these (an appended sentence's frame aside).
+	if framedBefore(toks, frames, from) {
 		return
 	}
 	school := false
@@ -497,19 +497,6 @@ func groupWord(k string) bool {
 		return true
 	}
 	return false
-}
-
-// c15Any returns the union of the tokens' key classes (keyInfo.c15): the
-// fifteenth and sixteenth rounds' frames return at once when it holds none
-// of theirs.
-func c15Any(toks []dtok) uint32 {
-	var any uint32
-	for i := range toks {
-		if toks[i].info != nil {
-			any |= toks[i].info.c15
-		}
-	}
-	return any
 }
 
 // framedMessage reports whether a frame of the message is a lesson (not

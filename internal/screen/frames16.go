@@ -71,11 +71,11 @@ func c16Of(key string) uint32 {
 // announceScores reads the two frames above. Run at the end of
 // frameScores, after componentScores.
 func announceScores(toks []dtok, frames []frame, out *[numDetectors]detectorScore) {
-	any := c15Any(toks)
+	any, from := c15Scoped(toks, frames)
 	if any&(c16Away|c16Reveal|c16Grave) == 0 || any&(c16Reason|c15Excuse) != 0 || any&(c15When|c15Future) == 0 {
 		return
 	}
-	if framedMessage(toks, frames) {
+	if framedBefore(toks, frames, from) {
 		return
 	}
 	if !hasDay16(toks) {

@@ -246,15 +246,16 @@ func hasLemma(fts []ftok, lemma string) bool {
 
 // admireExcused reports whether admiration in the message is for victims
 // or rescuers (« les pompiers du Bataclan ont eu un courage immense »), or
-// in a lesson, a fiction or a tribute.
-func admireExcused(toks []dtok, frames []frame) bool {
+// in a lesson, a fiction or a tribute, one not named only in the short
+// sentences appended after the act (from, appendedFrom).
+func admireExcused(toks []dtok, frames []frame, from int) bool {
 	for i := range frames {
 		f := &frames[i]
-		if f.rescuers || f.victimFirst || f.fictionCue || f.commem || f.lesson {
+		if f.start < from && (f.rescuers || f.victimFirst || f.fictionCue || f.commem || f.lesson) {
 			return true
 		}
 	}
-	for i := range toks {
+	for i := range toks[:from] {
 		if rescuerWords[toks[i].key] {
 			return true
 		}
