@@ -23,10 +23,11 @@ type totpData struct {
 	QRSize      int          // its width and height in pixels
 }
 
-// qrModule is the side of a QR code's module in pixels. A whole number:
-// drawn to a fixed 256 px, modules fell across pixel edges and a scanner
-// misread the code's dimension for about one key in 40.
-const qrModule = 6
+// qrMax is the most pixels the QR code takes on a side: it fits a phone's
+// screen of 390 px beside the page's margins. Its modules are a whole
+// number of pixels: drawn to a fixed 256 px, they fell across pixel edges
+// and a scanner reading it as a bare code misjudged its dimension.
+const qrMax = 256
 
 // newTOTPData prepares the enrolment page: the key spaced for typing, the
 // URI, and the URI as a QR code for the phone's camera.
@@ -35,7 +36,7 @@ func newTOTPData(secret, uri string) (totpData, error) {
 	if err != nil {
 		return totpData{}, fmt.Errorf("totp qr code: %w", err)
 	}
-	img := q.Image(-qrModule)
+	img := q.Image(-max(2, qrMax/len(q.Bitmap())))
 	var buf bytes.Buffer
 	if err := png.Encode(&buf, img); err != nil {
 		return totpData{}, fmt.Errorf("totp qr code: %w", err)
