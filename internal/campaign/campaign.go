@@ -1318,10 +1318,12 @@ func (d *Detector) flush(ctx context.Context, all bool) error {
 	d.queue = nil
 	d.qmu.Unlock()
 	if len(jobs) == 0 {
+		// Held senders' contents whose turn came while nothing was sent.
+		err := d.reassess(ctx, d.held.due(d.now()))
 		if all {
-			return d.writeHistory(ctx)
+			err = errors.Join(err, d.writeHistory(ctx))
 		}
-		return nil
+		return err
 	}
 	if err := d.record(ctx, jobs, all); err != nil {
 		return err
@@ -1409,10 +1411,8 @@ func (d *Detector) flush(ctx context.Context, all bool) error {
 			again = append(again, d.held.admit(j, d.sameContent)...)
 		}
 	}
-	for _, j := range append(again, d.held.due(d.now())...) {
-		if _, err := d.assessAndAct(ctx, j.obs, j.sig); err != nil {
-			errs = append(errs, err)
-		}
+	if err := d.reassess(ctx, append(again, d.held.due(d.now())...)); err != nil {
+		errs = append(errs, err)
 	}
 	// Forget what Watch saw of sends that never reached Stored.
 	d.pending.Range(func(k, v any) bool {
@@ -1421,6 +1421,17 @@ func (d *Detector) flush(ctx context.Context, all bool) error {
 		}
 		return true
 	})
+	return errors.Join(errs...)
+}
+
+// reassess assesses held copies' clusters again (flush).
+func (d *Detector) reassess(ctx context.Context, js []job) error {
+	var errs []error
+	for _, j := range js {
+		if _, err := d.assessAndAct(ctx, j.obs, j.sig); err != nil {
+			errs = append(errs, err)
+		}
+	}
 	return errors.Join(errs...)
 }
 
