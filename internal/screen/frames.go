@@ -2233,8 +2233,9 @@ func frameScores(toks []dtok, frames []frame) [numDetectors]detectorScore {
 		out[detThreat] = detectorScore{score: 0.55, reason: "threat: cadre allusion à une attaque passée (score 0.55)"}
 	}
 	pupilScores(toks, frames, &out)
-	componentScores(toks, frames, &out)
-	announceScores(toks, frames, &out)
+	any := c15Scoped(toks, from)
+	componentScores(toks, frames, any, from, &out)
+	announceScores(toks, frames, any, from, &out)
 	return out
 }
 

@@ -197,10 +197,9 @@ func speakerIntent(toks []dtok) bool {
 	return false
 }
 
-// componentScores reads the fifteenth round's classes. Run at the end of
-// frameScores.
-func componentScores(toks []dtok, frames []frame, out *[numDetectors]detectorScore) {
-	any, from := c15Scoped(toks, frames)
+// componentScores reads the fifteenth round's classes (any, c15Scoped;
+// from, appendedFrom). Run at the end of frameScores.
+func componentScores(toks []dtok, frames []frame, any uint32, from int, out *[numDetectors]detectorScore) {
 	if any&c15Care != 0 || any&c15Poss2 != 0 {
 		if s, why := careOutcome(toks, any); s > out[detViolence].score {
 			out[detViolence] = detectorScore{score: s, reason: why}

@@ -70,8 +70,7 @@ func c16Of(key string) uint32 {
 
 // announceScores reads the two frames above. Run at the end of
 // frameScores, after componentScores.
-func announceScores(toks []dtok, frames []frame, out *[numDetectors]detectorScore) {
-	any, from := c15Scoped(toks, frames)
+func announceScores(toks []dtok, frames []frame, any uint32, from int, out *[numDetectors]detectorScore) {
 	if any&(c16Away|c16Reveal|c16Grave) == 0 || any&(c16Reason|c15Excuse) != 0 || any&(c15When|c15Future) == 0 {
 		return
 	}

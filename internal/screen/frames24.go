@@ -75,11 +75,10 @@ func appendedFrom(toks []dtok, frames []frame) int {
 }
 
 // c15Scoped returns the union of the tokens' key classes (keyInfo.c15),
-// without the excuse words of the appended sentences, and where those
-// start: the fifteenth and sixteenth rounds' frames return at once when
-// it holds none of theirs.
-func c15Scoped(toks []dtok, frames []frame) (uint32, int) {
-	from := appendedFrom(toks, frames)
+// without the excuse words of the appended sentences (from from on,
+// appendedFrom): the fifteenth and sixteenth rounds' frames return at
+// once when it holds none of theirs.
+func c15Scoped(toks []dtok, from int) uint32 {
 	var any uint32
 	for i := range toks {
 		if ki := toks[i].info; ki != nil {
@@ -90,11 +89,11 @@ func c15Scoped(toks []dtok, frames []frame) (uint32, int) {
 			any |= c
 		}
 	}
-	return any, from
+	return any
 }
 
 // framedBefore is framedMessage for the frames that begin before the
-// appended sentences (from, as returned by c15Scoped).
+// appended sentences (from, appendedFrom).
 func framedBefore(toks []dtok, frames []frame, from int) bool {
 	for i := range frames {
 		if frames[i].start < from && framedMessage(toks, frames[i:i+1]) {

@@ -13,7 +13,6 @@ import (
 	"fmt"
 	"io"
 	"math"
-	"math/bits"
 	"regexp"
 	"sort"
 	"strconv"
@@ -340,7 +339,7 @@ type featureVec struct {
 	// their links read as official ones (the rules skip them too).
 	allowed  *Engine
 	academie string
-	seen     []uint32 // capRepeats' table, kept with the pooled vector
+	seen     []uint64 // capRepeats' bit set of the feature space, kept with the pooled vector (32 KiB), cleared after each use
 }
 
 // A linear model adds a feature's weight once per occurrence, which is
@@ -358,37 +357,29 @@ type featureVec struct {
 // docs/screen/NOTES.md « Twenty-first round »).
 //
 // capRepeats keeps the first occurrence of each feature (its value and
-// description) and drops the others. The set of indices seen is an
-// open-addressing table kept with the pooled vector (a Go map cost a
-// tenth of Check).
+// description) and drops the others. The indices seen are bits of a set
+// over the feature space, kept with the pooled vector and cleared, bit
+// by bit, after each use (a Go map cost a tenth of Check).
 func (fv *featureVec) capRepeats() {
-	size := 16
-	for size < 2*len(fv.idx) {
-		size *= 2
+	if fv.seen == nil {
+		fv.seen = make([]uint64, modelSize/64)
 	}
-	if cap(fv.seen) < size {
-		fv.seen = make([]uint32, size)
-	}
-	seen := fv.seen[:size]
-	clear(seen)
-	shift := 32 - bits.TrailingZeros(uint(size))
 	out := 0
 	for i, ix := range fv.idx {
-		// Slots hold index+1 (0 is empty); indices are under modelSize.
-		h := (ix * 0x9e3779b1) >> shift
-		for seen[h] != 0 && seen[h] != ix+1 {
-			h = (h + 1) & uint32(size-1)
-		}
-		if seen[h] != 0 {
+		w, b := ix/64, uint64(1)<<(ix%64)
+		if fv.seen[w]&b != 0 {
 			continue
 		}
-		seen[h] = ix + 1
+		fv.seen[w] |= b
 		if out != i {
 			fv.idx[out], fv.val[out], fv.desc[out] = ix, fv.val[i], fv.desc[i]
 		}
 		out++
 	}
 	fv.idx, fv.val, fv.desc = fv.idx[:out], fv.val[:out], fv.desc[:out]
+	for _, ix := range fv.idx {
+		fv.seen[ix/64] = 0
+	}
 }
 
 // fdesc describes a feature without building its name.
