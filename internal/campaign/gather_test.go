@@ -2,6 +2,7 @@ package campaign_test
 
 import (
 	"context"
+	"fmt"
 	"io"
 	"log/slog"
 	"strings"
@@ -45,7 +46,7 @@ func TestGatherAcrossProcesses(t *testing.T) {
 			mustSend(t, e2, sender{"prof.4", false}, []string{"class:0990004A/C1"}, "Devoirs", "Pour jeudi : exercices 3 à 7 page 112, et relire le chapitre sur les fractions.")
 
 			for i := 1; i <= 3; i++ {
-				mustSend(t, e, sender{"parent." + string(rune('0'+i)) + ".C1.1", true}, parentWide(i), "Convocation", unseenVariants[i-1])
+				mustSend(t, e, sender{fmt.Sprintf("parent.%d.C1.1", i), true}, parentWide(i), "Convocation", unseenVariants[i-1])
 			}
 			if len(incidents(t, e)) != 1 {
 				t.Fatalf("no incident in the first process")

@@ -1,9 +1,6 @@
 package campaign
 
-import (
-	"sync"
-	"time"
-)
+import "time"
 
 // A message held by an incident is reassessed so that the incident can
 // rise with its cluster (flush). An account held by its own incident
@@ -38,9 +35,9 @@ type heldTurn struct {
 	waiting []job
 }
 
-// heldPacer paces the reassessment of held senders' copies.
+// heldPacer paces the reassessment of held senders' copies. It is used
+// by flush only, under Detector.work.
 type heldPacer struct {
-	mu    sync.Mutex
 	turns map[heldKey]*heldTurn
 }
 
@@ -51,20 +48,17 @@ type heldPacer struct {
 func (p *heldPacer) admit(j job, alike func(a, b job) bool) []job {
 	at := time.UnixMicro(j.obs.At)
 	k := heldKey{j.campaign, j.obs.SenderID}
-	p.mu.Lock()
-	defer p.mu.Unlock()
 	if p.turns == nil {
 		p.turns = map[heldKey]*heldTurn{}
 	}
 	t := p.turns[k]
 	if t == nil {
+		var out []job
 		if len(p.turns) >= pacerMax {
-			out := p.drainLocked()
-			p.turns[k] = &heldTurn{last: at, done: j}
-			return append(out, j)
+			out = p.drain()
 		}
 		p.turns[k] = &heldTurn{last: at, done: j}
-		return []job{j}
+		return append(out, j)
 	}
 	if at.Sub(t.last) >= quietFor {
 		out := append(t.waiting, j)
@@ -90,8 +84,6 @@ func (p *heldPacer) admit(j job, alike func(a, b job) bool) []job {
 // due returns the waiting contents whose turn has come by now, and
 // forgets the senders with nothing waiting whose last turn is over.
 func (p *heldPacer) due(now time.Time) []job {
-	p.mu.Lock()
-	defer p.mu.Unlock()
 	var out []job
 	for k, t := range p.turns {
 		if now.Sub(t.last) < quietFor {
@@ -107,8 +99,8 @@ func (p *heldPacer) due(now time.Time) []job {
 	return out
 }
 
-// drainLocked returns every waiting content and forgets every sender.
-func (p *heldPacer) drainLocked() []job {
+// drain returns every waiting content and forgets every sender.
+func (p *heldPacer) drain() []job {
 	var out []job
 	for _, t := range p.turns {
 		out = append(out, t.waiting...)

@@ -8,9 +8,7 @@ import (
 
 	"github.com/bouclier/bouclier"
 	"github.com/bouclier/bouclier/internal/apptest"
-	"github.com/bouclier/bouclier/internal/auth"
 	"github.com/bouclier/bouclier/internal/campaign"
-	"github.com/bouclier/bouclier/internal/messaging"
 )
 
 // floodNotice is the ordinary part of what a held account goes on
@@ -21,22 +19,6 @@ const floodNotice = "Bonjour à tous, la réunion parents professeurs aura lieu 
 // floodThreat is the alarming message that opened the incident: the
 // notice with a veiled threat added.
 const floodThreat = floodNotice + " Profitez bien tant que rien n'est arrivé, ça ne va pas durer, nous savons où est votre salle."
-
-// sendQueued sends as name with a session from a new device and leaves
-// what the detector observed in its queue (no Flush), as a burst of sends
-// between two passes of the detector's worker does.
-func sendQueued(t *testing.T, e *apptest.Env, name string, to []string, body string) messaging.Result {
-	t.Helper()
-	ctx := context.Background()
-	u := user(t, e, name)
-	now := e.Clock.Now()
-	sess := auth.Session{User: u, CreatedAt: now.Add(-2 * time.Minute), AuthAt: now, MFAAt: now}
-	res, err := e.App.Messaging.Send(auth.WithSession(ctx, sess), u, messaging.Draft{To: to, Subject: "Information", Body: body}, "test")
-	if err != nil {
-		t.Fatalf("send as %s: %v", name, err)
-	}
-	return res
-}
 
 // TestContainedFloodPaced: an account held for review by its own
 // incident goes on sending a text alike to the one that opened it, two
@@ -64,9 +46,9 @@ func TestContainedFloodPaced(t *testing.T) {
 		const n = 200
 		var ids []int64
 		for i := range n {
-			res := sendQueued(t, e, "prof.1", wide, fmt.Sprintf("%s (%d)", floodNotice, i))
-			if res.Status != bouclier.StatusHeld {
-				t.Fatalf("copy %d: %s", i, res.Status)
+			res, err := sendQueued(t, e, sender{"prof.1", true}, wide, "Information", fmt.Sprintf("%s (%d)", floodNotice, i))
+			if err != nil || res.Status != bouclier.StatusHeld {
+				t.Fatalf("copy %d: %s (%v)", i, res.Status, err)
 			}
 			ids = append(ids, res.ID)
 		}
@@ -90,7 +72,9 @@ func TestContainedFloodPaced(t *testing.T) {
 		// Past the pace, the sender's next copy is assessed again: the
 		// cluster may have grown meanwhile.
 		e.Clock.Advance(campaign.QuietFor + time.Second)
-		sendQueued(t, e, "prof.1", wide, floodNotice+" Merci d’avance.")
+		if _, err := sendQueued(t, e, sender{"prof.1", true}, wide, "Information", floodNotice+" Merci d’avance."); err != nil {
+			t.Fatal(err)
+		}
 		before = e.App.Campaign.Neighbourhoods()
 		if err := e.App.Campaign.Flush(ctx); err != nil {
 			t.Fatal(err)
