@@ -71,6 +71,12 @@ func main() {
 		fmt.Fprintln(os.Stderr, "bouclierbench: --cpu-share wants a positive fraction of a core, with --postgres")
 		os.Exit(2)
 	}
+	// So is a first text: the run would be believed to measure a sender
+	// held by its own incident.
+	if *first != "" && (*postgres != "" || *inbox > 0) {
+		fmt.Fprintln(os.Stderr, "bouclierbench: --first goes with --bare or --before")
+		os.Exit(2)
+	}
 	if *inbox > 0 && *bouclierBin != "" {
 		if err := runInbox(*bouclierBin, *work, *rounds, *inbox, *clients); err != nil {
 			fmt.Fprintln(os.Stderr, "bouclierbench:", err)
@@ -102,6 +108,7 @@ type target struct {
 	url   string // send endpoint
 	token string
 	to    []string
+	dir   string // a Bouclier server's data directory ("" for the bare one)
 }
 
 // result is one round against one target.
@@ -254,18 +261,15 @@ func run(bouclierBin, bareBin, beforeBin, work string, rounds int, d time.Durati
 	}
 	// Whether the detection held the benchmark's own sender (a drawn
 	// text the screen holds opens an incident on the account).
-	dirs := map[string]string{"bouclier": bdata}
-	if beforeBin != "" {
-		dirs["before"] = filepath.Join(work, "before")
-	}
 	for _, t := range []*target{bare, b} {
-		if dir, ok := dirs[t.label]; ok {
-			c, err := readContainment(dir)
-			if err != nil {
-				return fmt.Errorf("%s: %w", t.label, err)
-			}
-			fmt.Printf("%-8s %s\n", t.label, c)
+		if t.dir == "" {
+			continue
 		}
+		c, err := readContainment(t.dir)
+		if err != nil {
+			return fmt.Errorf("%s: %w", t.label, err)
+		}
+		fmt.Printf("%-8s %s\n", t.label, c)
 	}
 	if frames {
 		printFrames(snapDir, snaps)
@@ -507,7 +511,7 @@ func startBouclier(bin, dir, database string, login bool) (*target, error) {
 	if err != nil {
 		return nil, err
 	}
-	t := &target{name: "bouclier", label: "bouclier", cmd: cmd, url: base + "/api/v1/messages", to: []string{"class:0780001A/3C"}}
+	t := &target{name: "bouclier", label: "bouclier", cmd: cmd, url: base + "/api/v1/messages", to: []string{"class:0780001A/3C"}, dir: dir}
 	if !login {
 		return t, nil
 	}
