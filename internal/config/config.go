@@ -47,6 +47,12 @@ type Config struct {
 	// resident set (docs/performance.md). Past the limit the collector
 	// runs more often (at most half the CPU); nothing fails.
 	MemoryLimit string `json:"memory_limit"`
+
+	// CampaignKeyBudget bounds the campaign detection's key index held in
+	// memory on SQLite, in key entries (about 8 to 32 bytes each; the rest
+	// is read from the database). 0: the store's default, 131,072. A
+	// larger budget trades resident memory for fewer reads under a wave.
+	CampaignKeyBudget int `json:"campaign_key_budget"`
 }
 
 // Default returns the defaults.
@@ -60,8 +66,8 @@ func (c Config) String() string {
 	if c.TLSCert != "" {
 		tls = "on"
 	}
-	return fmt.Sprintf("addr=%s data=%s database=%s log=%s/%s tls=%s trusted_proxies=%s ops_addr=%s memory_limit=%s", c.Addr, c.DataDir,
-		redactURL(c.DatabaseURL), c.LogFormat, c.LogLevel, tls, strings.Join(c.TrustedProxies, ","), c.OpsAddr, c.MemoryLimit)
+	return fmt.Sprintf("addr=%s data=%s database=%s log=%s/%s tls=%s trusted_proxies=%s ops_addr=%s memory_limit=%s campaign_key_budget=%d", c.Addr, c.DataDir,
+		redactURL(c.DatabaseURL), c.LogFormat, c.LogLevel, tls, strings.Join(c.TrustedProxies, ","), c.OpsAddr, c.MemoryLimit, c.CampaignKeyBudget)
 }
 
 func redactURL(u string) string {
@@ -143,6 +149,13 @@ func (f *Flags) Load(getenv func(string) string) (Config, error) {
 	if v := getenv("BOUCLIER_SECURE_COOKIE"); v != "" {
 		c.SecureCookie = v == "1" || v == "true"
 	}
+	if v := getenv("BOUCLIER_CAMPAIGN_KEY_BUDGET"); v != "" {
+		n, err := strconv.Atoi(v)
+		if err != nil {
+			return c, fmt.Errorf("BOUCLIER_CAMPAIGN_KEY_BUDGET %q: want a whole number of key entries", v)
+		}
+		c.CampaignKeyBudget = n
+	}
 	if v := getenv("BOUCLIER_TRUSTED_PROXIES"); v != "" {
 		c.TrustedProxies = splitList(v)
 	}
@@ -213,8 +226,19 @@ func (c Config) Validate() error {
 	if _, err := ParseSize(c.MemoryLimit); err != nil {
 		return fmt.Errorf("memory_limit %q: %w", c.MemoryLimit, err)
 	}
+	if c.CampaignKeyBudget != 0 && (c.CampaignKeyBudget < MinCampaignKeyBudget || c.CampaignKeyBudget > MaxCampaignKeyBudget) {
+		return fmt.Errorf("campaign_key_budget %d: want 0 (the default) or %d to %d key entries", c.CampaignKeyBudget, MinCampaignKeyBudget, MaxCampaignKeyBudget)
+	}
 	return nil
 }
+
+// The campaign key budget's bounds: below the minimum the index would
+// move keys to disk at nearly every send; above the maximum (about 1 GiB
+// of entries at worst) it is no longer a bound.
+const (
+	MinCampaignKeyBudget = 4096
+	MaxCampaignKeyBudget = 1 << 25
+)
 
 // MemoryLimitBytes is MemoryLimit in bytes, 0 for none. The configuration
 // must have been validated.

@@ -2,6 +2,7 @@ package config
 
 import (
 	"flag"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -210,6 +211,65 @@ func TestMemoryLimit(t *testing.T) {
 		}
 		if got := cfg.MemoryLimitBytes(); got != c.want {
 			t.Errorf("%v, env %q: %d, want %d", c.args, c.env, got, c.want)
+		}
+	}
+}
+
+// TestCampaignKeyBudget: BOUCLIER_CAMPAIGN_KEY_BUDGET wins over the file,
+// 0 leaves the store's default, and a budget that is no bound (or not a
+// number) is refused naming the setting.
+func TestCampaignKeyBudget(t *testing.T) {
+	dir := t.TempDir()
+	file := func(body string) string {
+		p := filepath.Join(dir, fmt.Sprintf("c%d.json", len(body)))
+		if err := os.WriteFile(p, []byte(body), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	cases := []struct {
+		file, env string
+		want      int
+		bad       string
+	}{
+		{"", "", 0, ""},
+		{`{"campaign_key_budget": 65536}`, "", 65536, ""},
+		{`{"campaign_key_budget": 65536}`, "262144", 262144, ""},
+		{"", "0", 0, ""},
+		{"", "100", 0, "campaign_key_budget"},
+		{`{"campaign_key_budget": 1000000000}`, "", 0, "campaign_key_budget"},
+		{"", "-1", 0, "campaign_key_budget"},
+		{"", "128MiB", 0, "BOUCLIER_CAMPAIGN_KEY_BUDGET"},
+		{`{"campaign_key_budget": "many"}`, "", 0, "config file"},
+	}
+	for _, c := range cases {
+		fs := flag.NewFlagSet("t", flag.ContinueOnError)
+		fs.SetOutput(io.Discard)
+		f := Register(fs, true)
+		var args []string
+		if c.file != "" {
+			args = []string{"--config", file(c.file)}
+		}
+		if err := fs.Parse(args); err != nil {
+			t.Fatal(err)
+		}
+		cfg, err := f.Load(func(k string) string {
+			if k == "BOUCLIER_CAMPAIGN_KEY_BUDGET" {
+				return c.env
+			}
+			return ""
+		})
+		if c.bad != "" {
+			if err == nil || !strings.Contains(err.Error(), c.bad) {
+				t.Errorf("file %s, env %q: %v, want an error naming %s", c.file, c.env, err, c.bad)
+			}
+			continue
+		}
+		if err != nil {
+			t.Fatalf("file %s, env %q: %v", c.file, c.env, err)
+		}
+		if cfg.CampaignKeyBudget != c.want {
+			t.Errorf("file %s, env %q: budget %d, want %d", c.file, c.env, cfg.CampaignKeyBudget, c.want)
 		}
 	}
 }

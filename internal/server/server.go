@@ -105,7 +105,7 @@ type Options struct {
 
 // Open opens the store and builds the services.
 func Open(ctx context.Context, cfg config.Config, log *slog.Logger, o Options) (*App, error) {
-	db, err := store.Open(ctx, store.Config{DataDir: cfg.DataDir, DatabaseURL: cfg.DatabaseURL})
+	db, err := store.Open(ctx, store.Config{DataDir: cfg.DataDir, DatabaseURL: cfg.DatabaseURL, CampaignKeyBudget: cfg.CampaignKeyBudget})
 	if err != nil {
 		return nil, err
 	}
