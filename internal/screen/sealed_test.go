@@ -109,6 +109,8 @@ func TestSealedSets(t *testing.T) {
 		{"testdata/blind57_sealed.jsonl", map[string]int{"threat": 52, "terror_apology": 24, "violent": 27, "phishing": 30, "benign": 0}},
 		{"testdata/blind64_sealed.jsonl", map[string]int{"threat": 47, "terror_apology": 17, "violent": 33, "phishing": 23, "benign": 3}},
 		{"testdata/blind65_sealed.jsonl", map[string]int{"threat": 42, "terror_apology": 14, "violent": 40, "phishing": 33, "benign": 1}},
+		{"testdata/blind68_sealed.jsonl", map[string]int{"threat": 49, "terror_apology": 20, "violent": 29, "phishing": 34, "benign": 1}},
+		{"testdata/blind69_sealed.jsonl", map[string]int{"threat": 42, "terror_apology": 20, "violent": 44, "phishing": 30, "benign": 4}},
 	} {
 		held, total := map[string]int{}, map[string]int{}
 		for _, m := range readCorpus(t, c.file) {
