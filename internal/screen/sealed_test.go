@@ -86,31 +86,40 @@ import (
 // drill, report, game) then came to frame the act only from within its
 // phrase (round22_test.go; a threat padded with « exposé vendredi
 // parents » was delivered), and the model retrained with it (line 0.700)
-// holds 2,098 and 38: the floors below.
+// holds 2,098 and 38.
+//
+// blind66–69 (threats that name no act, terror apology in the forms
+// people use, one académie's messages on a wave day, disguised spelling)
+// were run once on that model: harmful 486/580 (blind66 99/145, blind67
+// 119/145, blind68 132/135, blind69 136/145), benign 7/470. blind66 and
+// 67 became training rows (line 0.725); blind68 and 69 are sealed
+// measures. The eighteen sealed sets went from 2,366/2,595 harmful and
+// 43/2,085 benign held to 2,363 and 45: the floors below (no gain on
+// these authors; the leave-one-set-out figures are unchanged too).
 func TestSealedSets(t *testing.T) {
 	e := New(DefaultConfig())
 	for _, c := range []struct {
 		file string
 		want map[string]int // held: at least for harmful labels, at most for benign
 	}{
-		{"testdata/blind21_sealed.jsonl", map[string]int{"threat": 60, "terror_apology": 23, "violent": 27, "phishing": 30, "benign": 3}},
-		{"testdata/blind26_sealed.jsonl", map[string]int{"threat": 29, "terror_apology": 20, "violent": 73, "phishing": 20, "benign": 5}},
-		{"testdata/blind27_sealed.jsonl", map[string]int{"threat": 39, "terror_apology": 20, "violent": 20, "phishing": 63, "benign": 0}},
-		{"testdata/blind28_sealed.jsonl", map[string]int{"threat": 51, "terror_apology": 38, "violent": 29, "phishing": 29, "benign": 3}},
-		{"testdata/blind35_sealed.jsonl", map[string]int{"threat": 37, "terror_apology": 20, "violent": 19, "phishing": 20, "benign": 3}},
-		{"testdata/blind36_sealed.jsonl", map[string]int{"threat": 53, "terror_apology": 24, "violent": 26, "phishing": 30, "benign": 1}},
-		{"testdata/blind37_sealed.jsonl", map[string]int{"threat": 56, "terror_apology": 22, "violent": 28, "phishing": 29, "benign": 0}},
-		{"testdata/blind47_sealed.jsonl", map[string]int{"threat": 28, "terror_apology": 14, "violent": 80, "phishing": 15, "benign": 5}},
-		{"testdata/blind48_sealed.jsonl", map[string]int{"threat": 53, "terror_apology": 23, "violent": 26, "phishing": 28, "benign": 2}},
-		{"testdata/blind49_sealed.jsonl", map[string]int{"threat": 45, "terror_apology": 24, "violent": 23, "phishing": 26, "benign": 6}},
-		{"testdata/blind50_sealed.jsonl", map[string]int{"threat": 51, "terror_apology": 22, "violent": 28, "phishing": 27, "benign": 2}},
+		{"testdata/blind21_sealed.jsonl", map[string]int{"threat": 59, "terror_apology": 23, "violent": 28, "phishing": 30, "benign": 3}},
+		{"testdata/blind26_sealed.jsonl", map[string]int{"threat": 29, "terror_apology": 20, "violent": 74, "phishing": 20, "benign": 5}},
+		{"testdata/blind27_sealed.jsonl", map[string]int{"threat": 39, "terror_apology": 20, "violent": 20, "phishing": 62, "benign": 0}},
+		{"testdata/blind28_sealed.jsonl", map[string]int{"threat": 50, "terror_apology": 38, "violent": 29, "phishing": 29, "benign": 5}},
+		{"testdata/blind35_sealed.jsonl", map[string]int{"threat": 37, "terror_apology": 20, "violent": 18, "phishing": 20, "benign": 2}},
+		{"testdata/blind36_sealed.jsonl", map[string]int{"threat": 52, "terror_apology": 24, "violent": 28, "phishing": 30, "benign": 1}},
+		{"testdata/blind37_sealed.jsonl", map[string]int{"threat": 55, "terror_apology": 22, "violent": 28, "phishing": 29, "benign": 1}},
+		{"testdata/blind47_sealed.jsonl", map[string]int{"threat": 30, "terror_apology": 14, "violent": 80, "phishing": 15, "benign": 5}},
+		{"testdata/blind48_sealed.jsonl", map[string]int{"threat": 52, "terror_apology": 23, "violent": 26, "phishing": 28, "benign": 2}},
+		{"testdata/blind49_sealed.jsonl", map[string]int{"threat": 46, "terror_apology": 25, "violent": 22, "phishing": 26, "benign": 5}},
+		{"testdata/blind50_sealed.jsonl", map[string]int{"threat": 51, "terror_apology": 22, "violent": 27, "phishing": 26, "benign": 2}},
 		{"testdata/blind51_sealed.jsonl", map[string]int{"threat": 55, "terror_apology": 25, "violent": 27, "phishing": 30, "benign": 3}},
-		{"testdata/blind55_sealed.jsonl", map[string]int{"threat": 56, "terror_apology": 21, "violent": 26, "phishing": 28, "benign": 1}},
-		{"testdata/blind57_sealed.jsonl", map[string]int{"threat": 52, "terror_apology": 24, "violent": 27, "phishing": 30, "benign": 0}},
-		{"testdata/blind64_sealed.jsonl", map[string]int{"threat": 47, "terror_apology": 17, "violent": 33, "phishing": 23, "benign": 3}},
-		{"testdata/blind65_sealed.jsonl", map[string]int{"threat": 42, "terror_apology": 14, "violent": 40, "phishing": 33, "benign": 1}},
-		{"testdata/blind68_sealed.jsonl", map[string]int{"threat": 49, "terror_apology": 20, "violent": 29, "phishing": 34, "benign": 1}},
-		{"testdata/blind69_sealed.jsonl", map[string]int{"threat": 42, "terror_apology": 20, "violent": 44, "phishing": 30, "benign": 4}},
+		{"testdata/blind55_sealed.jsonl", map[string]int{"threat": 56, "terror_apology": 22, "violent": 26, "phishing": 28, "benign": 1}},
+		{"testdata/blind57_sealed.jsonl", map[string]int{"threat": 54, "terror_apology": 24, "violent": 27, "phishing": 30, "benign": 1}},
+		{"testdata/blind64_sealed.jsonl", map[string]int{"threat": 47, "terror_apology": 18, "violent": 31, "phishing": 23, "benign": 3}},
+		{"testdata/blind65_sealed.jsonl", map[string]int{"threat": 41, "terror_apology": 14, "violent": 41, "phishing": 33, "benign": 0}},
+		{"testdata/blind68_sealed.jsonl", map[string]int{"threat": 48, "terror_apology": 19, "violent": 28, "phishing": 34, "benign": 1}},
+		{"testdata/blind69_sealed.jsonl", map[string]int{"threat": 42, "terror_apology": 20, "violent": 44, "phishing": 30, "benign": 5}},
 	} {
 		held, total := map[string]int{}, map[string]int{}
 		for _, m := range readCorpus(t, c.file) {
