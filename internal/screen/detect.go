@@ -394,6 +394,7 @@ func scoreAll(src string, toks []dtok, hits []hit, clause []int, frames []frame)
 		}
 		return 1 << uint(c)
 	}
+	capFrom := -1 // appendedFrom, found when a framing negator needs it
 	for _, h := range kept {
 		e := &lx.entries[h.e]
 		fi := feats[e.feat]
@@ -401,6 +402,16 @@ func scoreAll(src string, toks []dtok, hits []hit, clause []int, frames []frame)
 		if fi.role == roleNeg {
 			if toks[h.anchor].covered || placeName(toks, h.anchor) {
 				continue
+			}
+			// A lesson, report, drill or fiction word in a caption after
+			// an act anchored here frames nothing (frames26.go).
+			if framingNeg[e.feat] && e.feat != ngGame {
+				if capFrom < 0 {
+					capFrom = captionFrom(src, toks, frames)
+				}
+				if h.anchor >= capFrom {
+					continue
+				}
 			}
 		} else if fi.role == roleCore && !mentionsOnly && toks[h.anchor].flags&tQuoted != 0 {
 			w *= 0.5 // a quoted word is mentioned, not used

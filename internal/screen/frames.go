@@ -787,7 +787,7 @@ func parseFrames(src string, toks []dtok, clauseOf []int, out []frame, fts []fto
 		start = i
 	}
 	readGroups(toks, fts, out)
-	setting(toks, out)
+	setting(src, toks, out)
 	pupilGames(toks, out)
 	schoolGames(toks, out)
 	return out, fts
@@ -800,7 +800,7 @@ func parseFrames(src string, toks []dtok, clauseOf []int, out []frame, fts []fto
 // lab or the kitchen that does not address the reader, an act or a weapon
 // of someone else, on no person and not on the school, is practice: « il
 // range son fusil dans un coffre ».
-func setting(toks []dtok, frames []frame) {
+func setting(src string, toks []dtok, frames []frame) {
 	fiction, practice, reader := false, false, false
 	for i := range frames {
 		// « mieux qu'un film », « comme dans un film »: a comparison, in
@@ -813,6 +813,11 @@ func setting(toks []dtok, frames []frame) {
 	// A message that addresses the reader (« …, vous allez voir ») is
 	// not a hunting or lab report.
 	practice = practice && !reader
+	// A fiction named only in a caption after an anchored act narrates
+	// nothing (frames26.go).
+	if fiction && captionedFiction(src, toks, frames) {
+		fiction = false
+	}
 	if !fiction && !practice {
 		return
 	}

@@ -58,7 +58,9 @@ func appendedFrom(toks []dtok, frames []frame) int {
 	}
 	// Every sentence from there on must be short, with no subject and not
 	// open on an imperative (an instruction says what the message is).
-	n := 0
+	// After an act anchored here (frames26.go) an instruction is a
+	// caption too: « … je craque une allumette. Expliquez pour l'exposé ».
+	n, orders := 0, from < len(toks) && !anchoredBefore(toks, frames, from)
 	for i := from; i < len(toks); i++ {
 		if toks[i].flags&tSentence != 0 {
 			n = 0
@@ -67,7 +69,7 @@ func appendedFrom(toks []dtok, frames []frame) int {
 		if n > appendedMax24 {
 			return len(toks)
 		}
-		if ki := toks[i].info; ki != nil && (ki.subj != actorNone || toks[i].key == "vous" || n == 1 && imperativeForm(ki)) {
+		if ki := toks[i].info; ki != nil && (ki.subj != actorNone || toks[i].key == "vous" || n == 1 && orders && imperativeForm(ki)) {
 			return len(toks) // « c'est pour l'exposé », « expliquez pourquoi »: a sentence of the topic
 		}
 	}

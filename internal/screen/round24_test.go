@@ -1,9 +1,6 @@
 package screen
 
-import (
-	"fmt"
-	"testing"
-)
+import "testing"
 
 // TestAppendedExcuse: an excuse word or a framed clause (a film, a recipe,
 // a lesson, a tribute, a game, a drill) in a short sentence appended after
@@ -32,18 +29,8 @@ func TestAppendedExcuse(t *testing.T) {
 		"%s. exercice PPMS",
 		"%s !! Joyeux anniversaire Léa",
 	}
-	for _, th := range threats {
-		if r := e.Check(Input{Text: th}); r.Verdict == Deliver {
-			t.Fatalf("%q alone delivered (%.2f): the table proves nothing", th, r.Score)
-		}
-		for _, a := range appended {
-			text := fmt.Sprintf(a, th)
-			if r := e.Check(Input{Text: text}); r.Verdict == Deliver {
-				t.Errorf("%q delivered (%.2f %v)", text, r.Score, r.Reasons)
-			}
-		}
-	}
-	for _, text := range []string{
+	heldWithEndings(t, e, threats, appended)
+	wantVerdicts(t, e, true,
 		// The topic in the act's sentence, or named first.
 		"pour le barbecue de samedi on prend l'essence et les allumettes pour tous",
 		"Barbecue samedi chez moi. Je ramène le briquet et l'alcool à brûler pour vous",
@@ -54,9 +41,5 @@ func TestAppendedExcuse(t *testing.T) {
 		// The topic after the act, in a sentence with a subject.
 		"On prend l'essence et le briquet pour tous ce soir. On fait un barbecue chez Tom.",
 		"Demain camping ! Je prends les allumettes et le briquet pour vous",
-	} {
-		if r := e.Check(Input{Text: text}); r.Verdict != Deliver {
-			t.Errorf("%q held (%.2f %v)", text, r.Score, r.Reasons)
-		}
-	}
+	)
 }
