@@ -790,6 +790,7 @@ func parseFrames(src string, toks []dtok, clauseOf []int, out []frame, fts []fto
 	setting(src, toks, out)
 	pupilGames(toks, out)
 	schoolGames(toks, out)
+	uncaption(src, toks, out)
 	return out, fts
 }
 

@@ -12,7 +12,11 @@ import "strings"
 //   - the lexicon's lesson, report, drill or tribute negators in the
 //     caption do not lower the act's score (scoreAll);
 //   - an instruction is a caption too (« … je craque une allumette.
-//     Expliquez pour l'exposé »; appendedFrom).
+//     Expliquez pour l'exposé »; appendedFrom);
+//   - the caption's act-less clauses lose their lesson, drill and report
+//     flags (uncaption), from which the learned model reads « message :
+//     enseignement / exercice / compte rendu » and pupilScores turns « tu
+//     vas voir » off.
 // A film review tells its plot in the present, of no one here: « Il tue
 // tout le monde à la fin. Super film. » A history assignment tells the past
 // of others: « En 1572, les catholiques massacrent les protestants.
@@ -77,6 +81,28 @@ func afterColon(src string, toks []dtok, i int) bool {
 		return false
 	}
 	return strings.IndexByte(src[a:b], ':') >= 0
+}
+
+// uncaption clears the lesson, drill and report flags of the act-less
+// clauses of a caption after an anchored act (captionFrom), from which the
+// learned model reads « message : enseignement / exercice / compte
+// rendu »: « demain vous vivez vos derniers jours au lycée. Pour
+// l'exposé. » A game keeps its flag: the clause next to an act makes it a
+// match (« on va les défoncer. Bon match »).
+func uncaption(src string, toks []dtok, frames []frame) {
+	from := -1
+	for i := range frames {
+		f := &frames[i]
+		if !(f.lesson || f.drill || f.report) || f.act != actNone {
+			continue
+		}
+		if from < 0 {
+			from = captionFrom(src, toks, frames)
+		}
+		if f.start >= from {
+			f.lesson, f.drill, f.report = false, false, false
+		}
+	}
 }
 
 // captionedFiction reports whether every clause naming a fiction stands in

@@ -31,6 +31,12 @@ func TestCaptionAfterAnchoredAct(t *testing.T) {
 		"%s. Résumez pour le cours.",
 	}
 	heldWithEndings(t, e, threats, captions)
+	// « tu vas voir » (pupilScores) is no longer switched off by a lesson
+	// caption: the caption's clause loses its lesson flag (uncaption).
+	wantVerdicts(t, e, false,
+		"tu vas voir à la sortie demain. Pour l'exposé.",
+		"tu vas voir à la sortie demain. Expliquez pour l'exposé",
+	)
 	wantVerdicts(t, e, true,
 		// Film and series reviews: a plot in the present, of no one here.
 		"Il tue tout le monde à la fin. Super film.",
