@@ -117,8 +117,11 @@ func fitHidden(exs []*example, o options) *hiddenModel {
 			m.w = append(m.w, make([]float64, size))
 		}
 	}
-	// Random vectors, so that the layer's units differ from the start: at
-	// 0.1/√H the layer stayed at its saddle on an exclusive or (hidden_test.go).
+	// Random vectors, so that the layer's units differ from the start
+	// (-hiddeninit): a text sums hundreds of features, and started at
+	// ±1/√H the layer held fewer harmful rows than the linear heads
+	// (NOTES.md « Twenty-fifth round »); the exclusive or of
+	// hidden_test.go, two features a text, needs that larger start.
 	r := rand.New(rand.NewPCG(o.seed, 300))
 	scale := o.hiddenInit / math.Sqrt(float64(o.hidden))
 	for i := range m.e {

@@ -109,7 +109,7 @@ func main() {
 	flag.IntVar(&o.hiddenBits, "hiddenbits", 16, "with -hidden: bits of the hidden layer's feature table")
 	flag.Float64Var(&o.hiddenLR, "hiddenlr", 0, "with -hidden: AdaGrad rate of the hidden layer (0: -lr)")
 	flag.StringVar(&o.hiddenMode, "hiddenmode", "joint", "with -hidden: joint (heads and layer trained together) or residual (the layer trained on the frozen linear heads)")
-	flag.Float64Var(&o.hiddenInit, "hiddeninit", 1, "with -hidden: the layer's weights start uniform in ±hiddeninit/√hidden")
+	flag.Float64Var(&o.hiddenInit, "hiddeninit", 0.1, "with -hidden: the layer's weights start uniform in ±hiddeninit/√hidden")
 	flag.Parse()
 	if o.fixedRate && !o.losoOnly {
 		fmt.Fprintln(os.Stderr, "screentrain: -fixedrate needs -loso")
