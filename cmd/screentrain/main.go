@@ -77,6 +77,11 @@ type options struct {
 	otherWeight   float64 // weight of another harm's row among a head's negatives (fit)
 	losoOnly      bool    // run the leave-one-set-out cross-validation only, print it and write nothing
 	fixedRate     bool    // with losoOnly: no calibration, the line set to hold 2 % of the pooled left-out benign rows
+	hidden        int     // units of the hidden layer (0: the linear model); a measurement, with losoOnly
+	hiddenBits    int     // bits of the hidden layer's feature table
+	hiddenLR      float64 // AdaGrad rate of the hidden layer (0: lr)
+	hiddenMode    string  // joint or residual (hidden.go)
+	hiddenInit    float64 // the hidden layer's random start: uniform in ±hiddenInit/√hidden
 }
 
 func main() {
@@ -100,9 +105,18 @@ func main() {
 	flag.Float64Var(&o.otherWeight, "otherweight", 1, "weight of a row of another harmful label among a head's negatives, times its own weight (1: each head against everything else; 0.3 was measured and not kept, docs/screen/NOTES.md « Twentieth round »)")
 	flag.BoolVar(&o.losoOnly, "loso", false, "measurement: run the leave-one-set-out cross-validation only and print it; writes nothing")
 	flag.BoolVar(&o.fixedRate, "fixedrate", false, "measurement, with -loso: skip the baseline and the calibration's inner folds, set the model line to hold 2 % of the pooled left-out benign rows and print what is held at it (compares variants at equal benign cost)")
+	flag.IntVar(&o.hidden, "hidden", 0, "measurement, with -loso: units of a hidden layer added to the linear heads (0: the linear model; docs/screen/NOTES.md « Twenty-fifth round »)")
+	flag.IntVar(&o.hiddenBits, "hiddenbits", 16, "with -hidden: bits of the hidden layer's feature table")
+	flag.Float64Var(&o.hiddenLR, "hiddenlr", 0, "with -hidden: AdaGrad rate of the hidden layer (0: -lr)")
+	flag.StringVar(&o.hiddenMode, "hiddenmode", "joint", "with -hidden: joint (heads and layer trained together) or residual (the layer trained on the frozen linear heads)")
+	flag.Float64Var(&o.hiddenInit, "hiddeninit", 0.1, "with -hidden: the layer's weights start uniform in ±hiddeninit/√hidden")
 	flag.Parse()
 	if o.fixedRate && !o.losoOnly {
 		fmt.Fprintln(os.Stderr, "screentrain: -fixedrate needs -loso")
+		os.Exit(2)
+	}
+	if err := checkHidden(o); err != nil {
+		fmt.Fprintln(os.Stderr, "screentrain:", err)
 		os.Exit(2)
 	}
 	if err := run(o); err != nil {
@@ -458,7 +472,7 @@ func crossCalibrate(train []*example, o options) (float64, float64) {
 				in = append(in, e)
 			}
 		}
-		m := fit(in, o)
+		m := fitProber(in, o)
 		for _, e := range train {
 			if calibRow(e) && fold[e.group] == f && e.label == "benign" {
 				scored = append(scored, scoreOf(m, e))
@@ -482,7 +496,7 @@ func hasBenign(exs []*example) bool {
 // or any of its segments (what confirms the rules' hold).
 type score struct{ rule, p, confirm float64 }
 
-func scoreOf(m *screen.Model, e *example) score {
+func scoreOf(m prober, e *example) score {
 	p := maxProb(m, e)
 	s := score{rule: e.rule, p: p, confirm: p}
 	for i := range e.segs {
@@ -510,25 +524,7 @@ func fit(exs []*example, o options) *screen.Model {
 		w := make([]float64, size)
 		g2 := make([]float64, size)
 		var bias, gb float64
-		// weightFor is a row's weight for head h.
-		weightFor := func(e *example) float64 {
-			if k := headOf(e.label); k >= 0 && k != h {
-				return e.weight * o.otherWeight
-			}
-			return e.weight
-		}
-		pos, neg := 0.0, 0.0
-		for _, e := range exs {
-			if headOf(e.label) == h {
-				pos += e.weight
-			} else {
-				neg += weightFor(e)
-			}
-		}
-		posW := 1.0
-		if pos > 0 {
-			posW = math.Min(8, math.Sqrt(neg/pos))
-		}
+		weightFor, posW := headWeighting(exs, h, o)
 		r := rand.New(rand.NewPCG(o.seed, uint64(h)+100))
 		lr, l2 := o.lr, o.l2
 		for ep := 0; ep < o.epochs; ep++ {
@@ -566,13 +562,38 @@ func fit(exs []*example, o options) *screen.Model {
 	return m
 }
 
+// headWeighting returns a row's weight for head h (another harm's rows
+// weighted by o.otherWeight) and the weight of h's positive rows, which
+// balances them against the negatives (at most 8).
+func headWeighting(exs []*example, h int, o options) (func(*example) float64, float64) {
+	weightFor := func(e *example) float64 {
+		if k := headOf(e.label); k >= 0 && k != h {
+			return e.weight * o.otherWeight
+		}
+		return e.weight
+	}
+	pos, neg := 0.0, 0.0
+	for _, e := range exs {
+		if headOf(e.label) == h {
+			pos += e.weight
+		} else {
+			neg += weightFor(e)
+		}
+	}
+	posW := 1.0
+	if pos > 0 {
+		posW = math.Min(8, math.Sqrt(neg/pos))
+	}
+	return weightFor, posW
+}
+
 // maxProb is the strongest head's probability for e.
-func maxProb(m *screen.Model, e *example) float64 {
+func maxProb(m prober, e *example) float64 {
 	return strongest(m, &screen.Features{Idx: e.idx, Val: e.val})
 }
 
 // strongest is the strongest head's probability for f.
-func strongest(m *screen.Model, f *screen.Features) float64 {
+func strongest(m prober, f *screen.Features) float64 {
 	best := 0.0
 	for _, p := range m.Probs(f) {
 		best = math.Max(best, p)

@@ -10,8 +10,6 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
-
-	"github.com/bouclier/bouclier/internal/screen"
 )
 
 // The blind and held-out sets of internal/screen/testdata are the most
@@ -115,6 +113,7 @@ type losoResult struct {
 // losoScore is one left-out row as (b) scored it.
 type losoScore struct {
 	harmful bool
+	label   string
 	group   string
 	s       score
 }
@@ -129,9 +128,9 @@ func leaveOneSetOut(base, sets []*example, o options) *losoResult {
 	r := &losoResult{weight: o.setWeight, base: map[string][2]int{}, baseStud: map[string][2]int{}, after: map[string][2]int{},
 		afterStud: map[string][2]int{}, rules: map[string][2]int{}, bySet: map[string][4]int{}, setTotals: map[string][2]int{},
 		setsHalf: map[string][2]int{}, setsHalfBase: map[string][2]int{}, modelOnly: map[string][2]int{}}
-	var m0 *screen.Model
+	var m0 prober
 	if !o.fixedRate {
-		m0 = fit(base, o)
+		m0 = fitProber(base, o)
 		r.baseT, r.baseTS = crossCalibrate(base, o)
 	}
 	var names []string
@@ -152,7 +151,7 @@ func leaveOneSetOut(base, sets []*example, o options) *losoResult {
 				train = append(train, e)
 			}
 		}
-		m1 := fit(train, o)
+		m1 := fitProber(train, o)
 		t1, ts1 := 0.5, 0.5
 		if o.fixedRate {
 			m0 = m1 // no baseline: (a) repeats (b)
@@ -178,7 +177,7 @@ func leaveOneSetOut(base, sets []*example, o options) *losoResult {
 				c0[1]++
 			}
 			r.modelOnly[e.label] = c0
-			r.scored = append(r.scored, losoScore{harmful: e.label != "benign", group: g, s: s1})
+			r.scored = append(r.scored, losoScore{harmful: e.label != "benign", label: e.label, group: g, s: s1})
 			c, tot := r.bySet[g], r.setTotals[g]
 			k := 0
 			if e.label == "benign" {
@@ -267,17 +266,21 @@ func (r *losoResult) fixedRateLine(b *strings.Builder) {
 	}
 	line, _ := calibrate(benign, rateWithin)
 	var hh, bh [2]int
-	perSet := map[string][2]int{}
+	perSet, perLabel := map[string][2]int{}, map[string][2]int{}
 	for _, s := range r.scored {
 		h := held(s.s, line)
 		if s.harmful {
 			add2(&hh, h)
 			add(perSet, s.group, h)
+			add(perLabel, s.label, h)
 		} else {
 			add2(&bh, h)
 		}
 	}
 	fmt.Fprintf(b, "fixed rate: line %.3f, harmful held %d/%d, benign held %d/%d\n", line, hh[0], hh[1], bh[0], bh[1])
+	for _, l := range sortedKeys(perLabel) {
+		fmt.Fprintf(b, "  label %s %d/%d\n", l, perLabel[l][0], perLabel[l][1])
+	}
 	for _, g := range sortedKeys(perSet) {
 		fmt.Fprintf(b, "  %s %d/%d\n", strings.TrimPrefix(g, "set:"), perSet[g][0], perSet[g][1])
 	}
