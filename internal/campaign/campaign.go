@@ -122,6 +122,10 @@ const (
 	// their establishment's head or staff (relayOfNotice), never part of
 	// a wave of paraphrases.
 	FlagRelay
+	// FlagAddsAlarm: a family's or teacher's message as alike to a notice
+	// of their establishment as a relay, whose words the notice lacks
+	// alarm on their own (addsAlarm): no relay.
+	FlagAddsAlarm
 )
 
 // Points is what a set of flags weighs for the per-message rules; 2 makes
@@ -655,13 +659,18 @@ func (d *Detector) Watch(ctx context.Context, o *messaging.Observed) (bool, []st
 	if (matched || d.onProbation(p)) && !IsBroadcaster(role) && p.flags&FlagStrong == 0 {
 		// A teacher passing on their head's notice is not the wave the
 		// notice talks about, whatever it shares with it.
+		var added bool
 		var err error
-		if relay, err = d.relayOfNotice(ctx, p, o); err != nil {
+		relay, added, err = d.relayOfNotice(ctx, p, o)
+		if err != nil {
 			d.log.Warn("campaign: notices", "err", err)
 		}
 		matched = matched && !relay
 		if relay {
 			p.flags |= FlagRelay
+		}
+		if added {
+			p.flags |= FlagAddsAlarm
 		}
 	}
 	if matched && d.plainTemplate(ctx, p.sig, p.extra, p.flags, o.At) {

@@ -162,6 +162,62 @@ func TestRelaysOfNotices(t *testing.T) {
 	}
 }
 
+// TestRelayAddingAlarm: heads of four establishments send the strike
+// notice, quiet, to their teachers, who pass it on to their classes'
+// parents. With a word of introduction the copies are relays, delivered
+// at once; with a line of alarm added (campaign10's
+// relais-de-greve-alarmant: still as alike to the notice as a relay)
+// they are not: each waits while the wave forms, which is reviewed, and
+// no copy was delivered.
+func TestRelayAddingAlarm(t *testing.T) {
+	const notice = "Madame, Monsieur, en raison d'un mouvement de grève jeudi, les cours n'auront pas lieu pour les classes dont les professeurs seront absents. " +
+		"Un accueil des élèves sera assuré au collège de 8 h à 17 h. Merci de votre compréhension."
+	for _, c := range []struct {
+		name, intro, line string
+		relay             bool
+	}{
+		{"introduction", "Bonjour, je vous transmets le message de la direction. ", "", true},
+		{"alarm added", "", " Urgence : collège fermé après une menace, n'appelez pas.", false},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			apptest.Each(t, func(t *testing.T, e *apptest.Env) {
+				world(t, e, 4)
+				ctx := context.Background()
+				var ids []int64
+				for i := 1; i <= 4; i++ {
+					uai := fmt.Sprintf("099%04dA", i)
+					mustSend(t, e, sender{fmt.Sprintf("head.%d", i), false}, []string{"teachers:" + uai + "/C1", "teachers:" + uai + "/C2"}, "Grève du jeudi", notice)
+					e.Clock.Advance(10 * time.Second)
+					res := mustSend(t, e, sender{fmt.Sprintf("prof.%d", i), false}, []string{"parents:" + uai + "/C1"}, "Tr : Grève du jeudi", c.intro+notice+c.line)
+					if sent := res.Status == bouclier.StatusDelivered; sent != c.relay {
+						t.Errorf("copy %d delivered at once: %v", i, sent)
+					}
+					ids = append(ids, res.ID)
+					if err := e.App.Campaign.Sweep(ctx); err != nil {
+						t.Fatal(err)
+					}
+				}
+				e.Clock.Advance(campaign.DefaultConfig().FormingFor)
+				if err := e.App.Campaign.Sweep(ctx); err != nil {
+					t.Fatal(err)
+				}
+				cs := incidents(t, e)
+				if c.relay && len(cs) != 0 {
+					t.Errorf("relays made an incident: %+v", cs)
+				}
+				if !c.relay && (len(cs) != 1 || cs[0].Level != "review") {
+					t.Errorf("incidents: %+v", cs)
+				}
+				for i, id := range ids {
+					if held := message(t, e, id).Status == bouclier.StatusHeld; held == c.relay {
+						t.Errorf("teacher %d's copy held: %v", i+1, held)
+					}
+				}
+			})
+		})
+	}
+}
+
 // TestFormingProbation: teachers whose sessions show nothing new send
 // paraphrases of a veiled threat 45 seconds apart: the first
 // copies wait while the wave forms (not released after ProbationFor),
