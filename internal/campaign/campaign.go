@@ -126,6 +126,12 @@ const (
 	// of their establishment as a relay, whose words the notice lacks
 	// alarm on their own (addsAlarm): no relay.
 	FlagAddsAlarm
+	// FlagNewDevice: a browser the account never used, on a network it
+	// never logged in from: a stolen password used from the attacker's
+	// own machine. A known device's token or cookie replayed elsewhere
+	// and the owner's phone on a new mobile network are strong signals
+	// too (FlagStrong), but not this one.
+	FlagNewDevice
 )
 
 // Points is what a set of flags weighs for the per-message rules; 2 makes
@@ -727,7 +733,7 @@ func (d *Detector) Watch(ctx context.Context, o *messaging.Observed) (bool, []st
 
 // sessionSignals are the account signals of the session that sent a
 // message, which a deferred message keeps until its delivery.
-const sessionSignals = FlagAccount | FlagStrong | FlagStranger
+const sessionSignals = FlagAccount | FlagStrong | FlagStranger | FlagNewDevice
 
 // scheduledFrom returns, for a deferred message at its delivery, the
 // account signals its send was observed with: the deliverer has no

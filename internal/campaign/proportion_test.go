@@ -218,6 +218,66 @@ func TestRelayAddingAlarm(t *testing.T) {
 	}
 }
 
+// TestOneSchoolStolenPasswords: three parents of one establishment send
+// its teacher and head paraphrases of a closure hoax. From browsers and
+// networks none of them ever used (stolen passwords: campaign10's
+// parents-d-un-seul-college) it is a wave to review though it never
+// leaves the establishment: every copy held, nobody locked. From their
+// own phones on a mobile network (a strong signal too) it is no wave:
+// the copies go out once their probation is over.
+func TestOneSchoolStolenPasswords(t *testing.T) {
+	texts := []string{
+		"Le collège sera fermé demain suite à une alerte, prévenez les autres familles, ne contactez pas le secrétariat.",
+		"Fermeture du collège demain pour raison de sécurité, transmettez aux autres familles, le standard ne répond plus.",
+		"Pas de cours demain, l'établissement est fermé après un problème grave, faites passer aux autres parents.",
+	}
+	parents := []string{"parent.1.C1.1", "parent.1.C1.2", "parent.1.C2.1"}
+	for _, c := range []struct {
+		name        string
+		stolen      bool
+		agent       string
+		knownDevice bool
+	}{
+		{"stolen passwords", true, otherAgent, false},
+		{"own phones on a mobile network", false, homeAgent, true},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			apptest.Each(t, func(t *testing.T, e *apptest.Env) {
+				world(t, e, 1)
+				ctx := context.Background()
+				var ids []int64
+				for i, p := range parents {
+					knowHome(t, e, p)
+					res := sendFrom(t, e, p, fmt.Sprintf("100.64.%d.9", 10+i), c.agent, c.knownDevice, []string{"user:prof.1", "user:head.1"}, "Information", texts[i])
+					ids = append(ids, res.ID)
+					e.Clock.Advance(20 * time.Second)
+				}
+				e.Clock.Advance(campaign.DefaultConfig().FormingFor)
+				if err := e.App.Campaign.Sweep(ctx); err != nil {
+					t.Fatal(err)
+				}
+				cs := incidents(t, e)
+				if c.stolen && (len(cs) != 1 || cs[0].Level != "review") {
+					t.Errorf("incidents: %+v", cs)
+				}
+				for _, p := range parents {
+					if user(t, e, p).ReadOnly {
+						t.Errorf("%s locked", p)
+					}
+				}
+				if !c.stolen && len(cs) != 0 {
+					t.Errorf("own phones made an incident: %+v", cs)
+				}
+				for i, id := range ids {
+					if held := message(t, e, id).Status == bouclier.StatusHeld; held != c.stolen {
+						t.Errorf("parent %d's copy held: %v", i+1, held)
+					}
+				}
+			})
+		})
+	}
+}
+
 // TestFormingProbation: teachers whose sessions show nothing new send
 // paraphrases of a veiled threat 45 seconds apart: the first
 // copies wait while the wave forms (not released after ProbationFor),

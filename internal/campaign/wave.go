@@ -34,7 +34,10 @@ import (
 //     vouches only for its own establishment against risky content and
 //     suspect accounts (stray), and alarming content with a history that
 //     no head passed on, from families and teachers of several
-//     establishments, is reviewed as new content (alarmingTemplate).
+//     establishments, is reviewed as new content (alarmingTemplate);
+//   - new content from one establishment only is no wave, unless
+//     MinSenders of its senders send it risky from stolen passwords
+//     (FlagNewDevice): review.
 
 // Wave lines.
 const (
@@ -123,10 +126,13 @@ type wave struct {
 	// alarmed are the family and teacher senders of alarming content
 	// (alarming: alarm words or a screen score), and their establishments.
 	alarmed, alarmedSchools int
-	flags                   map[int64]int64
-	roles                   map[int64]bouclier.Role
-	uai                     map[int64]string
-	seed                    int64 // first message of the cluster
+	// passwords are the family and teacher senders of risky content from
+	// a new device on a new network (FlagNewDevice): stolen passwords.
+	passwords int
+	flags     map[int64]int64
+	roles     map[int64]bouclier.Role
+	uai       map[int64]string
+	seed      int64 // first message of the cluster
 }
 
 // stray reports whether a wave vouched for by a broadcaster (and not a
@@ -189,7 +195,19 @@ func (d *Detector) level(w wave) string {
 		}
 		return ""
 	}
-	if w.senders < d.cfg.MinSenders || w.schools < d.cfg.MinSchools {
+	if w.senders < d.cfg.MinSenders {
+		return ""
+	}
+	if w.schools < d.cfg.MinSchools {
+		// One establishment's accounts are no wave across schools, but
+		// several of them sending alike risky content from machines and
+		// networks none of them ever used are its stolen passwords (a
+		// pupil who collected their classmates' or their parents'): held
+		// for review. Parents asking the head about a rumour from their
+		// own phones (known devices on a mobile network) are not.
+		if w.passwords >= d.cfg.MinSenders {
+			return "review"
+		}
 		return ""
 	}
 	if w.weight >= ContainLine && w.signalled >= MinSignalled && w.signalledSchools >= d.cfg.MinSchools {
@@ -248,6 +266,9 @@ func (d *Detector) assessWave(ctx context.Context, ns []store.CampaignObs, sig S
 		if alarming(f) && !IsBroadcaster(w.roles[s]) {
 			w.alarmed++
 			alarmedSchools[o.UAI] = true
+		}
+		if risky(f) && f&FlagNewDevice != 0 && !IsBroadcaster(w.roles[s]) {
+			w.passwords++
 		}
 		if isRemote(o) {
 			continue // another deployment's: evidence, never the seed
