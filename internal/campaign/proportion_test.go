@@ -197,24 +197,28 @@ func TestRelayAddingAlarm(t *testing.T) {
 						t.Fatal(err)
 					}
 				}
-				e.Clock.Advance(campaign.DefaultConfig().FormingFor)
-				if err := e.App.Campaign.Sweep(ctx); err != nil {
-					t.Fatal(err)
-				}
-				cs := incidents(t, e)
-				if c.relay && len(cs) != 0 {
-					t.Errorf("relays made an incident: %+v", cs)
-				}
-				if !c.relay && (len(cs) != 1 || cs[0].Level != "review") {
-					t.Errorf("incidents: %+v", cs)
-				}
-				for i, id := range ids {
-					if held := message(t, e, id).Status == bouclier.StatusHeld; held == c.relay {
-						t.Errorf("teacher %d's copy held: %v", i+1, held)
-					}
-				}
+				reviewedOnce(t, e, ids, !c.relay)
 			})
 		})
+	}
+}
+
+// reviewedOnce sweeps once FormingFor is over and checks that the copies
+// ids made one incident to review, every copy held (wave), or none, every
+// copy delivered.
+func reviewedOnce(t *testing.T, e *apptest.Env, ids []int64, wave bool) {
+	t.Helper()
+	e.Clock.Advance(campaign.DefaultConfig().FormingFor)
+	if err := e.App.Campaign.Sweep(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	if cs := incidents(t, e); (wave && (len(cs) != 1 || cs[0].Level != "review")) || (!wave && len(cs) != 0) {
+		t.Errorf("incidents (wave %v): %+v", wave, cs)
+	}
+	for i, id := range ids {
+		if held := message(t, e, id).Status == bouclier.StatusHeld; held != wave {
+			t.Errorf("copy %d held: %v", i+1, held)
+		}
 	}
 }
 
@@ -244,7 +248,6 @@ func TestOneSchoolStolenPasswords(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			apptest.Each(t, func(t *testing.T, e *apptest.Env) {
 				world(t, e, 1)
-				ctx := context.Background()
 				var ids []int64
 				for i, p := range parents {
 					knowHome(t, e, p)
@@ -252,25 +255,10 @@ func TestOneSchoolStolenPasswords(t *testing.T) {
 					ids = append(ids, res.ID)
 					e.Clock.Advance(20 * time.Second)
 				}
-				e.Clock.Advance(campaign.DefaultConfig().FormingFor)
-				if err := e.App.Campaign.Sweep(ctx); err != nil {
-					t.Fatal(err)
-				}
-				cs := incidents(t, e)
-				if c.stolen && (len(cs) != 1 || cs[0].Level != "review") {
-					t.Errorf("incidents: %+v", cs)
-				}
+				reviewedOnce(t, e, ids, c.stolen)
 				for _, p := range parents {
 					if user(t, e, p).ReadOnly {
 						t.Errorf("%s locked", p)
-					}
-				}
-				if !c.stolen && len(cs) != 0 {
-					t.Errorf("own phones made an incident: %+v", cs)
-				}
-				for i, id := range ids {
-					if held := message(t, e, id).Status == bouclier.StatusHeld; held != c.stolen {
-						t.Errorf("parent %d's copy held: %v", i+1, held)
 					}
 				}
 			})
