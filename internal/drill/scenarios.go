@@ -510,11 +510,35 @@ func Scenarios() []Scenario {
 		// teachers half on a mobile network is contained on main, 12 held,
 		// 11 recalled, 11 locked: legitime-sortie-lien-musee's known miss);
 		// pupils sending the veiled threat (held by the screen at send).
-		{Name: "relais-de-greve-alarmant", Attack: &Attack{Role: t, Senders: 20, PerSender: 1, Target: TargetOwnTeacher, Text: TextRelayAlarm,
-			Spacing: 10 * time.Second, LoginBefore: 2 * time.Hour, Access: AccessReplayedCookie}},
+		// Then fixed on the misses: a copy as alike to its head's notice as
+		// a relay whose added words alarm on their own is no relay
+		// (campaign.addsAlarm, FlagAddsAlarm); MinSenders accounts of one
+		// establishment sending alike risky content from a browser and a
+		// network none of them used (FlagNewDevice: stolen passwords, not
+		// a replayed token nor the owner's phone on a new network) are a
+		// wave to review. Since, at the same size:
+		// parents-d-un-seul-college 0 of 48 copies visible, 0 left, one
+		// review incident, nobody locked; relais-de-greve-alarmant 112 of
+		// 160 visible (70 %), 8 left, acted on 492.5 s: its alarming line
+		// waits and is reviewed, its two others are one register of alarm
+		// (« menace », « danger » alone), quiet content a relay or not
+		// (canular-sans-alarme's miss); modele-musee-image-jointe
+		// unchanged: counting a new picture on a template as new content
+		// (its history and the picture's) met it (0 visible, 20 locked)
+		// but contained legitime-affiche-musee (12 held, 11 recalled, 11
+		// locked): not kept. Every other scenario as before; the two
+		// legitimate ones hold nothing.
+		{Name: "relais-de-greve-alarmant", Tuned: true, Attack: &Attack{Role: t, Senders: 20, PerSender: 1, Target: TargetOwnTeacher, Text: TextRelayAlarm,
+			Spacing: 10 * time.Second, LoginBefore: 2 * time.Hour, Access: AccessReplayedCookie},
+			KnownMiss: "two of the three lines added to the notice are one register of alarm (« menace », « danger » alone): quiet " +
+				"content from replayed cookies goes out at once, a relay or not (canular-sans-alarme); the alarming line waits and is " +
+				"reviewed (70 % visible, 8 copies left, acted on 492 s after the wave)"},
 		{Name: "modele-musee-image-jointe", Attack: &Attack{Role: t, Senders: 20, PerSender: 1, Target: TargetOwnTeacher, Text: TextMuseumPoster,
-			Spacing: 9 * time.Second, LoginBefore: time.Hour, Access: AccessStolenToken}},
-		{Name: "parents-d-un-seul-college", Attack: &Attack{Role: p, OneSchool: true, Senders: 16, PerSender: 1, Target: TargetTeacherStaff, Text: TextHoax, Paraphrase: true,
+			Spacing: 9 * time.Second, LoginBefore: time.Hour, Access: AccessStolenToken},
+			KnownMiss: "a template's text with a picture attached is the template, whose wave counts only senders with an account " +
+				"and a behaviour signal; judging it as new content contains legitime-affiche-musee, whose teachers on a mobile network " +
+				"show the strong signal a stolen token does: telling them apart needs a signal of what the picture shows"},
+		{Name: "parents-d-un-seul-college", Tuned: true, Attack: &Attack{Role: p, OneSchool: true, Senders: 16, PerSender: 1, Target: TargetTeacherStaff, Text: TextHoax, Paraphrase: true,
 			At: -15 * time.Minute, Spacing: 25 * time.Second, LoginBefore: 20 * time.Minute, Access: AccessNewDevice}},
 		{Name: "legitime-affiche-musee", Legit: &Legit{Kind: LegitMuseumFlyer, Senders: 24}},
 		{Name: "legitime-parents-inquiets", Legit: &Legit{Kind: LegitWorried, Senders: 16, At: -15 * time.Minute}},
