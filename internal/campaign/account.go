@@ -27,7 +27,11 @@ import (
 //   - the account was activated again (a password reset) less than
 //     ResetFor before;
 //   - the sender sends at an hour of the day they never send at
-//     (FlagOffHours, from their history).
+//     (FlagOffHours, from their history);
+//   - of the strong ones, a browser never seen on a network never seen
+//     (FlagNewDevice): a stolen password typed on the attacker's own
+//     machine, not a token or cookie replayed, nor the owner's phone on
+//     a new network.
 //
 // A session that cannot be checked counts as suspicious (fail closed).
 
@@ -57,7 +61,7 @@ func (d *Detector) sessionFlags(ctx context.Context, sender bouclier.User) int64
 		// Nothing in the store tells where it was issued (tests, the
 		// in-process drill): a device never seen counts as strong.
 		if !s.KnownDevice {
-			f |= FlagStrong
+			f |= FlagStrong | FlagNewDevice
 		}
 		return f
 	}
@@ -65,17 +69,20 @@ func (d *Detector) sessionFlags(ctx context.Context, sender bouclier.User) int64
 	d.mu.Lock()
 	st, ok := d.sessions[key]
 	d.mu.Unlock()
-	if ok && time.Now().Before(st.expires) {
-		return f | st.flags
+	if !ok || !time.Now().Before(st.expires) {
+		st.flags, st.expires = d.checkSession(ctx, s.TokenHash, sender.ID), time.Now().Add(sessionTTL)
+		d.mu.Lock()
+		if len(d.sessions) >= sessionCacheMax {
+			clear(d.sessions)
+		}
+		d.sessions[key] = st
+		d.mu.Unlock()
 	}
-	st.flags, st.expires = d.checkSession(ctx, s.TokenHash, sender.ID), time.Now().Add(sessionTTL)
-	d.mu.Lock()
-	if len(d.sessions) >= sessionCacheMax {
-		clear(d.sessions)
+	f |= st.flags
+	if !s.KnownDevice && f&FlagStrong != 0 {
+		f |= FlagNewDevice
 	}
-	d.sessions[key] = st
-	d.mu.Unlock()
-	return f | st.flags
+	return f
 }
 
 // sessionTTL bounds how long a session's check is reused: its signals do

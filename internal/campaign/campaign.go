@@ -122,6 +122,16 @@ const (
 	// their establishment's head or staff (relayOfNotice), never part of
 	// a wave of paraphrases.
 	FlagRelay
+	// FlagAddsAlarm: a family's or teacher's message as alike to a notice
+	// of their establishment as a relay, whose words the notice lacks
+	// alarm on their own (addsAlarm): no relay.
+	FlagAddsAlarm
+	// FlagNewDevice: a browser the account never used, on a network it
+	// never logged in from: a stolen password used from the attacker's
+	// own machine. A known device's token or cookie replayed elsewhere
+	// and the owner's phone on a new mobile network are strong signals
+	// too (FlagStrong), but not this one.
+	FlagNewDevice
 )
 
 // Points is what a set of flags weighs for the per-message rules; 2 makes
@@ -655,13 +665,18 @@ func (d *Detector) Watch(ctx context.Context, o *messaging.Observed) (bool, []st
 	if (matched || d.onProbation(p)) && !IsBroadcaster(role) && p.flags&FlagStrong == 0 {
 		// A teacher passing on their head's notice is not the wave the
 		// notice talks about, whatever it shares with it.
+		var added bool
 		var err error
-		if relay, err = d.relayOfNotice(ctx, p, o); err != nil {
+		relay, added, err = d.relayOfNotice(ctx, p, o)
+		if err != nil {
 			d.log.Warn("campaign: notices", "err", err)
 		}
 		matched = matched && !relay
 		if relay {
 			p.flags |= FlagRelay
+		}
+		if added {
+			p.flags |= FlagAddsAlarm
 		}
 	}
 	if matched && d.plainTemplate(ctx, p.sig, p.extra, p.flags, o.At) {
@@ -718,7 +733,7 @@ func (d *Detector) Watch(ctx context.Context, o *messaging.Observed) (bool, []st
 
 // sessionSignals are the account signals of the session that sent a
 // message, which a deferred message keeps until its delivery.
-const sessionSignals = FlagAccount | FlagStrong | FlagStranger
+const sessionSignals = FlagAccount | FlagStrong | FlagStranger | FlagNewDevice
 
 // scheduledFrom returns, for a deferred message at its delivery, the
 // account signals its send was observed with: the deliverer has no

@@ -162,6 +162,110 @@ func TestRelaysOfNotices(t *testing.T) {
 	}
 }
 
+// TestRelayAddingAlarm: heads of four establishments send the strike
+// notice, quiet, to their teachers, who pass it on to their classes'
+// parents. With a word of introduction the copies are relays, delivered
+// at once; with a line of alarm added (campaign10's
+// relais-de-greve-alarmant: still as alike to the notice as a relay)
+// they are not: each waits while the wave forms, which is reviewed, and
+// no copy was delivered.
+func TestRelayAddingAlarm(t *testing.T) {
+	const notice = "Madame, Monsieur, en raison d'un mouvement de grève jeudi, les cours n'auront pas lieu pour les classes dont les professeurs seront absents. " +
+		"Un accueil des élèves sera assuré au collège de 8 h à 17 h. Merci de votre compréhension."
+	for _, c := range []struct {
+		name, intro, line string
+		relay             bool
+	}{
+		{"introduction", "Bonjour, je vous transmets le message de la direction. ", "", true},
+		{"alarm added", "", " Urgence : collège fermé après une menace, n'appelez pas.", false},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			apptest.Each(t, func(t *testing.T, e *apptest.Env) {
+				world(t, e, 4)
+				ctx := context.Background()
+				var ids []int64
+				for i := 1; i <= 4; i++ {
+					uai := fmt.Sprintf("099%04dA", i)
+					mustSend(t, e, sender{fmt.Sprintf("head.%d", i), false}, []string{"teachers:" + uai + "/C1", "teachers:" + uai + "/C2"}, "Grève du jeudi", notice)
+					e.Clock.Advance(10 * time.Second)
+					res := mustSend(t, e, sender{fmt.Sprintf("prof.%d", i), false}, []string{"parents:" + uai + "/C1"}, "Tr : Grève du jeudi", c.intro+notice+c.line)
+					if sent := res.Status == bouclier.StatusDelivered; sent != c.relay {
+						t.Errorf("copy %d delivered at once: %v", i, sent)
+					}
+					ids = append(ids, res.ID)
+					if err := e.App.Campaign.Sweep(ctx); err != nil {
+						t.Fatal(err)
+					}
+				}
+				reviewedOnce(t, e, ids, !c.relay)
+			})
+		})
+	}
+}
+
+// reviewedOnce sweeps once FormingFor is over and checks that the copies
+// ids made one incident to review, every copy held (wave), or none, every
+// copy delivered.
+func reviewedOnce(t *testing.T, e *apptest.Env, ids []int64, wave bool) {
+	t.Helper()
+	e.Clock.Advance(campaign.DefaultConfig().FormingFor)
+	if err := e.App.Campaign.Sweep(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	if cs := incidents(t, e); (wave && (len(cs) != 1 || cs[0].Level != "review")) || (!wave && len(cs) != 0) {
+		t.Errorf("incidents (wave %v): %+v", wave, cs)
+	}
+	for i, id := range ids {
+		if held := message(t, e, id).Status == bouclier.StatusHeld; held != wave {
+			t.Errorf("copy %d held: %v", i+1, held)
+		}
+	}
+}
+
+// TestOneSchoolStolenPasswords: three parents of one establishment send
+// its teacher and head paraphrases of a closure hoax. From browsers and
+// networks none of them ever used (stolen passwords: campaign10's
+// parents-d-un-seul-college) it is a wave to review though it never
+// leaves the establishment: every copy held, nobody locked. From their
+// own phones on a mobile network (a strong signal too) it is no wave:
+// the copies go out once their probation is over.
+func TestOneSchoolStolenPasswords(t *testing.T) {
+	texts := []string{
+		"Le collège sera fermé demain suite à une alerte, prévenez les autres familles, ne contactez pas le secrétariat.",
+		"Fermeture du collège demain pour raison de sécurité, transmettez aux autres familles, le standard ne répond plus.",
+		"Pas de cours demain, l'établissement est fermé après un problème grave, faites passer aux autres parents.",
+	}
+	parents := []string{"parent.1.C1.1", "parent.1.C1.2", "parent.1.C2.1"}
+	for _, c := range []struct {
+		name        string
+		stolen      bool
+		agent       string
+		knownDevice bool
+	}{
+		{"stolen passwords", true, otherAgent, false},
+		{"own phones on a mobile network", false, homeAgent, true},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			apptest.Each(t, func(t *testing.T, e *apptest.Env) {
+				world(t, e, 1)
+				var ids []int64
+				for i, p := range parents {
+					knowHome(t, e, p)
+					res := sendFrom(t, e, p, fmt.Sprintf("100.64.%d.9", 10+i), c.agent, c.knownDevice, []string{"user:prof.1", "user:head.1"}, "Information", texts[i])
+					ids = append(ids, res.ID)
+					e.Clock.Advance(20 * time.Second)
+				}
+				reviewedOnce(t, e, ids, c.stolen)
+				for _, p := range parents {
+					if user(t, e, p).ReadOnly {
+						t.Errorf("%s locked", p)
+					}
+				}
+			})
+		})
+	}
+}
+
 // TestFormingProbation: teachers whose sessions show nothing new send
 // paraphrases of a veiled threat 45 seconds apart: the first
 // copies wait while the wave forms (not released after ProbationFor),

@@ -34,7 +34,10 @@ import (
 //     vouches only for its own establishment against risky content and
 //     suspect accounts (stray), and alarming content with a history that
 //     no head passed on, from families and teachers of several
-//     establishments, is reviewed as new content (alarmingTemplate).
+//     establishments, is reviewed as new content (alarmingTemplate);
+//   - new content from one establishment only is no wave, unless
+//     MinSenders of its senders send it risky from stolen passwords
+//     (FlagNewDevice): review.
 
 // Wave lines.
 const (
@@ -123,10 +126,13 @@ type wave struct {
 	// alarmed are the family and teacher senders of alarming content
 	// (alarming: alarm words or a screen score), and their establishments.
 	alarmed, alarmedSchools int
-	flags                   map[int64]int64
-	roles                   map[int64]bouclier.Role
-	uai                     map[int64]string
-	seed                    int64 // first message of the cluster
+	// passwords are the family and teacher senders of risky content from
+	// a new device on a new network (FlagNewDevice): stolen passwords.
+	passwords int
+	flags     map[int64]int64
+	roles     map[int64]bouclier.Role
+	uai       map[int64]string
+	seed      int64 // first message of the cluster
 }
 
 // stray reports whether a wave vouched for by a broadcaster (and not a
@@ -189,7 +195,19 @@ func (d *Detector) level(w wave) string {
 		}
 		return ""
 	}
-	if w.senders < d.cfg.MinSenders || w.schools < d.cfg.MinSchools {
+	if w.senders < d.cfg.MinSenders {
+		return ""
+	}
+	if w.schools < d.cfg.MinSchools {
+		// One establishment's accounts are no wave across schools, but
+		// several of them sending alike risky content from machines and
+		// networks none of them ever used are its stolen passwords (a
+		// pupil who collected their classmates' or their parents'): held
+		// for review. Parents asking the head about a rumour from their
+		// own phones (known devices on a mobile network) are not.
+		if w.passwords >= d.cfg.MinSenders {
+			return "review"
+		}
 		return ""
 	}
 	if w.weight >= ContainLine && w.signalled >= MinSignalled && w.signalledSchools >= d.cfg.MinSchools {
@@ -248,6 +266,9 @@ func (d *Detector) assessWave(ctx context.Context, ns []store.CampaignObs, sig S
 		if alarming(f) && !IsBroadcaster(w.roles[s]) {
 			w.alarmed++
 			alarmedSchools[o.UAI] = true
+		}
+		if risky(f) && f&FlagNewDevice != 0 && !IsBroadcaster(w.roles[s]) {
+			w.passwords++
 		}
 		if isRemote(o) {
 			continue // another deployment's: evidence, never the seed
@@ -368,9 +389,10 @@ func isNotice(o store.CampaignObs) bool {
 
 // relays reports whether o passes on notice n: a family's or teacher's
 // message of n's establishment, sent after it, as alike as RelayLikeness,
-// linking and attaching nothing n did not.
+// linking and attaching nothing n did not, adding no alarm of its own
+// (FlagAddsAlarm, set when it was sent).
 func relays(o, n store.CampaignObs, sig Signature) bool {
-	if IsBroadcaster(bouclier.Role(o.Role)) || o.UAI != n.UAI || o.At < n.At || o.Flags&FlagStrong != 0 {
+	if IsBroadcaster(bouclier.Role(o.Role)) || o.UAI != n.UAI || o.At < n.At || o.Flags&(FlagStrong|FlagAddsAlarm) != 0 {
 		return false
 	}
 	for _, k := range o.Extra {
@@ -416,20 +438,56 @@ func dropRelays(ns []store.CampaignObs) []store.CampaignObs {
 var noticeRoles = []string{string(bouclier.RoleHead), string(bouclier.RoleStaff), string(bouclier.RoleAcademyAdmin), string(bouclier.RoleNationalAdmin)}
 
 // relayOfNotice reports whether a message about to be sent passes on a
-// notice its sender's establishment sent within Window.
-func (d *Detector) relayOfNotice(ctx context.Context, p pending, o *messaging.Observed) (bool, error) {
+// notice its sender's establishment sent within Window, and whether it
+// was alike enough to one but added alarm of its own (addsAlarm), which
+// makes it no relay. A notice's text that cannot be read counts as
+// alarm added (fail closed: the message is judged as any other).
+func (d *Detector) relayOfNotice(ctx context.Context, p pending, o *messaging.Observed) (relay, added bool, err error) {
 	if o.Sender.UAI == "" || len(p.keys) == 0 {
-		return false, nil
+		return false, false, nil
 	}
 	rows, err := d.db.CampaignNotices(ctx, o.Sender.UAI, noticeRoles, p.keys, store.Micros(o.At.Add(-d.cfg.Window)), 50)
 	if err != nil {
-		return false, err
+		return false, false, err
 	}
 	me := store.CampaignObs{Role: string(o.Sender.Role), UAI: o.Sender.UAI, At: store.Micros(o.At), Flags: p.flags, Extra: p.extra}
 	for _, r := range rows {
-		if isNotice(r) && relays(me, r, p.sig) {
-			return true, nil
+		if !isNotice(r) || !relays(me, r, p.sig) {
+			continue
+		}
+		if !p.alarm {
+			return true, false, nil
+		}
+		adds, err := d.addsAlarm(ctx, o.Subject+" "+o.Body, r.MessageID)
+		if err != nil {
+			return false, true, err
+		}
+		if !adds {
+			return true, false, nil
+		}
+		added = true
+	}
+	return false, added, nil
+}
+
+// addsAlarm reports whether the words a text adds to a notice's (its
+// terms the notice lacks) are alarming on their own: two registers of
+// alarm (alarm.go: FrenchModel's terms, read in context). A parent's
+// « je vous fais suivre » above a notice that closes the canteen
+// completes a register, it does not alarm; a line of danger and secrecy
+// does.
+func (d *Detector) addsAlarm(ctx context.Context, text string, notice int64) (bool, error) {
+	texts, err := d.db.MessageTexts(ctx, []int64{notice})
+	if err != nil {
+		return true, err
+	}
+	theirs := termSet(FrenchModel{}.Terms(texts[notice]))
+	fields := FrenchModel{}.fields(text)
+	var added []string
+	for i, t := range (FrenchModel{}).wordsOf(fields) {
+		if t != "" && !theirs[t] && inContext(t, fields, i) {
+			added = append(added, t)
 		}
 	}
-	return false, nil
+	return Alarming(added), nil
 }

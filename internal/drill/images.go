@@ -56,6 +56,26 @@ func (d *drill) tripPhoto() *image.RGBA {
 	return d.photoImg
 }
 
+// flyer is the museum's flyer teachers pass on: a light page, a title
+// band, a picture.
+func (d *drill) flyer() *image.RGBA {
+	if d.flyerImg == nil {
+		d.flyerImg = draw(600, 800, func(x, y float64) (r, g, b float64) {
+			if y < 0.15 {
+				return 0.1, 0.3, 0.6 // the title band
+			}
+			if math.Abs(x-0.5) < 0.3 && y > 0.25 && y < 0.6 {
+				return 0.8 - 0.4*y, 0.6, 0.3 + 0.5*x // the exhibit
+			}
+			if x > 0.15 && x < 0.85 && y > 0.7 && int(y*60)%3 == 0 {
+				return 0.3, 0.3, 0.3 // lines of « text »
+			}
+			return 0.97, 0.95, 0.9
+		})
+	}
+	return d.flyerImg
+}
+
 // snapshot draws a picture of its own: a background and a few discs,
 // their places, sizes and colours drawn from r (no two alike to the eye).
 func snapshot(r *rand.Rand) *image.RGBA {

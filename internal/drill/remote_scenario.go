@@ -201,7 +201,7 @@ func (rs *remoteScene) run(ctx context.Context) error {
 			bySeq[e.seq] = id
 			senders[e.from] = true
 			schools[strings.SplitN(e.from, ".", 3)[1]] = true
-			if s.waveAt == unset && (s.sc.Attack.Senders == 1 || (len(senders) >= 3 && len(schools) >= 2)) {
+			if s.waveAt == unset && s.sc.Attack.waveBegun(len(senders), len(schools)) {
 				s.waveAt = at
 				if !e.sendAt.IsZero() {
 					s.waveAt = max(at, time.Duration(float64(e.sendAt.Sub(start))/rs.r.speed))

@@ -83,6 +83,8 @@ const (
 	TextMuseumIBAN                   // the teachers' genuine museum note, a fee now « by transfer » to one IBAN in the text, no link
 	TextFragments                    // the quiet hoax cut into fragments of two words each (« Collège fermé », « Pas cours demain »), one a message
 	TextFragmentPictures             // the same fragments, each beside a picture of its own (a drawing no other copy shows)
+	TextRelayAlarm                   // the strike notice the sender's head sent just before, passed on with a line of alarm added, as alike to it as a relay
+	TextMuseumPoster                 // the museum note the account sends every day, the wave's picture attached, re-encoded for each copy
 )
 
 // Attack describes the attackers' side of a scenario.
@@ -129,6 +131,9 @@ type Attack struct {
 	// OnePerSchool: one sender in each establishment (Senders is then
 	// the directory's number of establishments).
 	OnePerSchool bool
+	// OneSchool: every sender from one establishment (up to 16 pupils or
+	// parents, two classes of eight): the wave never leaves it.
+	OneSchool bool
 	// WarmUp ordinary messages each sender sends first, from the same
 	// session, seven minutes apart, to look like the account's owner.
 	WarmUp int
@@ -144,6 +149,14 @@ type Attack struct {
 	// teacher (or their class's parents), from the same session, so that
 	// the text has a history when the wave comes.
 	Poison int
+}
+
+// waveBegun reports whether an attack is a wave once senders of schools
+// establishments have sent: its only sender's first message, or a third
+// sender of a second establishment (a third sender for a wave that stays
+// in one establishment).
+func (a *Attack) waveBegun(senders, schools int) bool {
+	return a.Senders == 1 || (senders >= 3 && (schools >= 2 || a.OneSchool))
 }
 
 // LegitKind is a kind of genuine traffic.
@@ -165,6 +178,8 @@ const (
 	LegitQuietNotice                   // heads pass on the rectorat's strike notice word for word to staff and teachers; teachers relay it to their classes' parents, half from their phone's mobile network
 	LegitEveningStorm                  // the evening before, parents of many establishments tell their child's teacher, each in their own words, that the child stays home for the storm
 	LegitClassPhotos                   // teachers of many establishments send their class's own photo, with a word or two, to the parents of each of their classes
+	LegitWorried                       // after a rumour, parents of one establishment write to its head, each in their own words, asking whether school is safe tomorrow; half from their phone's mobile network
+	LegitMuseumFlyer                   // teachers of many establishments send the museum note with the museum's flyer (each phone re-encoding it), half from their phone's mobile network
 )
 
 // Legit describes the genuine side of a scenario.
@@ -461,6 +476,72 @@ func Scenarios() []Scenario {
 		{Name: "fragments-en-images", Tuned: true, Attack: &Attack{Role: p, Senders: 24, PerSender: 3, Target: TargetTwoPeople, Text: TextFragmentPictures, Paraphrase: true,
 			Spacing: 8 * time.Second, Interval: 20 * time.Second, LoginBefore: 40 * time.Minute, Access: AccessStolenToken}},
 		{Name: "legitime-photos-de-classe", Legit: &Legit{Kind: LegitClassPhotos, Senders: 20}},
+		// Written blind (campaign10) by reading the detector for what it
+		// exempts on likeness or history alone: a family's or teacher's
+		// message as alike to their own head's notice as RelayLikeness is
+		// a relay (relayOfNotice, dropRelays), never held, never counted,
+		// whatever alarm it adds; a text with a history is a template
+		// whose wave counts only senders with an account signal and a
+		// behaviour signal, and a picture attached to it adds neither; a
+		// wave is senders of MinSchools establishments, so one school's
+		// hijacked accounts (a pupil who collected their classmates'
+		// passwords) make none, whatever they send. Their legitimate
+		// counterparts: teachers sending the museum note with the
+		// museum's flyer, and the parents of one collège asking its head,
+		// after a rumour, whether school is safe tomorrow, half of them
+		// from their phone's mobile network (a network new to the
+		// account, as a stolen token's). Committed before any detector
+		// change, marked not tuned, and run once at CI size (20
+		// establishments, 2 académies, 40 ordinary, seed 11):
+		// relais-de-greve-alarmant missed (20 sent, 136 of 160 copies
+		// visible, 85 %, 32 left, acted on 492.5 s after the wave, one
+		// incident, nobody locked; the heads' 20 notices held nothing);
+		// modele-musee-image-jointe missed (20 sent, 160 of 160 visible,
+		// 100 %, 160 left, no incident); parents-d-un-seul-college missed
+		// (16 sent, 42 of 48 visible, 87.5 %, 42 left, no incident, acted
+		// on 1,362 s after the wave); legitime-affiche-musee (24 sent) and
+		// legitime-parents-inquiets (16 sent) held nothing. The one-school
+		// wave and the worried parents start a quarter of an hour before
+		// the morning, so that their copies' probation (up to FormingFor)
+		// is over when the run ends. Tried before and left out: a phishing
+		// form on a shared forms host (the screen holds its text, and one
+		// genuine form in three: the detector was not what it measured);
+		// the flyer with a sentence added to the note (new content from
+		// teachers half on a mobile network is contained on main, 12 held,
+		// 11 recalled, 11 locked: legitime-sortie-lien-musee's known miss);
+		// pupils sending the veiled threat (held by the screen at send).
+		// Then fixed on the misses: a copy as alike to its head's notice as
+		// a relay whose added words alarm on their own is no relay
+		// (campaign.addsAlarm, FlagAddsAlarm); MinSenders accounts of one
+		// establishment sending alike risky content from a browser and a
+		// network none of them used (FlagNewDevice: stolen passwords, not
+		// a replayed token nor the owner's phone on a new network) are a
+		// wave to review. Since, at the same size:
+		// parents-d-un-seul-college 0 of 48 copies visible, 0 left, one
+		// review incident, nobody locked; relais-de-greve-alarmant 112 of
+		// 160 visible (70 %), 8 left, acted on 492.5 s: its alarming line
+		// waits and is reviewed, its two others are one register of alarm
+		// (« menace », « danger » alone), quiet content a relay or not
+		// (canular-sans-alarme's miss); modele-musee-image-jointe
+		// unchanged: counting a new picture on a template as new content
+		// (its history and the picture's) met it (0 visible, 20 locked)
+		// but contained legitime-affiche-musee (12 held, 11 recalled, 11
+		// locked): not kept. Every other scenario as before; the two
+		// legitimate ones hold nothing.
+		{Name: "relais-de-greve-alarmant", Tuned: true, Attack: &Attack{Role: t, Senders: 20, PerSender: 1, Target: TargetOwnTeacher, Text: TextRelayAlarm,
+			Spacing: 10 * time.Second, LoginBefore: 2 * time.Hour, Access: AccessReplayedCookie},
+			KnownMiss: "two of the three lines added to the notice are one register of alarm (« menace », « danger » alone): quiet " +
+				"content from replayed cookies goes out at once, a relay or not (canular-sans-alarme); the alarming line waits and is " +
+				"reviewed (70 % visible, 8 copies left, acted on 492 s after the wave)"},
+		{Name: "modele-musee-image-jointe", Attack: &Attack{Role: t, Senders: 20, PerSender: 1, Target: TargetOwnTeacher, Text: TextMuseumPoster,
+			Spacing: 9 * time.Second, LoginBefore: time.Hour, Access: AccessStolenToken},
+			KnownMiss: "a template's text with a picture attached is the template, whose wave counts only senders with an account " +
+				"and a behaviour signal; judging it as new content contains legitime-affiche-musee, whose teachers on a mobile network " +
+				"show the strong signal a stolen token does: telling them apart needs a signal of what the picture shows"},
+		{Name: "parents-d-un-seul-college", Tuned: true, Attack: &Attack{Role: p, OneSchool: true, Senders: 16, PerSender: 1, Target: TargetTeacherStaff, Text: TextHoax, Paraphrase: true,
+			At: -15 * time.Minute, Spacing: 25 * time.Second, LoginBefore: 20 * time.Minute, Access: AccessNewDevice}},
+		{Name: "legitime-affiche-musee", Legit: &Legit{Kind: LegitMuseumFlyer, Senders: 24}},
+		{Name: "legitime-parents-inquiets", Legit: &Legit{Kind: LegitWorried, Senders: 16, At: -15 * time.Minute}},
 	}
 }
 
@@ -496,7 +577,8 @@ type Row struct {
 	VisiblePercent float64 `json:"attack_copies_ever_visible_percent"`
 	// WaveSeconds is when the attack became a wave, in seconds from its
 	// first message: the message that brought a third sender of a second
-	// establishment (several senders), or the first (one sender).
+	// establishment (several senders; a third sender when they are all of
+	// one), or the first (one sender).
 	WaveSeconds float64 `json:"wave_seconds"`
 	// ActSeconds is the time from the wave to the moment none of its
 	// copies is visible any more (0 when none was visible after it).
@@ -821,6 +903,10 @@ func (s *scene) plan() []sEvent {
 		for n := 0; n < senders; n++ {
 			i := perm[n%len(perm)]
 			c := 1 + r.IntN(2)
+			slot := n / len(perm) // which account of the family or class
+			if a.OneSchool {
+				i, c, slot = perm[0], 1+n%2, n/2
+			}
 			var from string
 			role := a.Role
 			if a.Alternate && n%2 == 1 {
@@ -832,9 +918,9 @@ func (s *scene) plan() []sEvent {
 			case role == bouclier.RoleStaff:
 				from = fmt.Sprintf("s.%d", i) // the vie scolaire
 			case role == bouclier.RoleStudent:
-				from = fmt.Sprintf("e.%d.%d.%d", i, c, 1+(n/len(perm))%8)
+				from = fmt.Sprintf("e.%d.%d.%d", i, c, 1+slot%8)
 			default:
-				from = fmt.Sprintf("p.%d.%d.%d", i, c, 1+(n/len(perm))%8)
+				from = fmt.Sprintf("p.%d.%d.%d", i, c, 1+slot%8)
 			}
 			s.attackers[from] = true
 			how := map[Access]string{AccessNewDevice: "new-device", AccessStolenToken: "stolen-token", AccessReplayedCookie: "home"}[a.Access]
@@ -857,6 +943,12 @@ func (s *scene) plan() []sEvent {
 				evs = append(evs, sEvent{at: first - time.Minute, kind: "attack", from: fmt.Sprintf("h.%d", i), how: "home", login: first - a.LoginBefore,
 					to: []string{"staff:" + uai(i), "teachers:" + uai(i) + "/C1", "teachers:" + uai(i) + "/C2"}, subject: subject, body: body, seq: seq})
 				seq++
+			}
+			if a.Text == TextRelayAlarm && n < len(perm) {
+				// The head's genuine notice the hijacked account passes on,
+				// sent from home a few minutes before.
+				evs = append(evs, sEvent{at: first - time.Duration(3+r.IntN(5))*time.Minute, kind: "legit", from: fmt.Sprintf("h.%d", i), how: "home",
+					to: []string{"staff:" + uai(i), "teachers:" + uai(i) + "/C1", "teachers:" + uai(i) + "/C2"}, subject: "Grève du jeudi", body: strikeNotice})
 			}
 			parent := 0
 			if a.Reply && role == bouclier.RoleParent {
@@ -901,7 +993,7 @@ func (s *scene) plan() []sEvent {
 					body = obfuscate(r, body)
 				}
 				var files []messaging.Attachment
-				if a.Text == TextImage {
+				if a.Text == TextImage || a.Text == TextMuseumPoster {
 					files = []messaging.Attachment{{Name: fmt.Sprintf("IMG_%04d.jpg", r.IntN(10000)), ContentType: "image/jpeg", Data: reencode(r, s.d.poster())}}
 				}
 				if a.Text == TextFragmentPictures {
@@ -1112,6 +1204,25 @@ func (s *scene) legitEvents(l *Legit) []sEvent {
 				evs = append(evs, sEvent{at: at + time.Duration(k-1)*time.Duration(20+r.IntN(60))*time.Second, kind: "legit", from: fmt.Sprintf("t.%d.3", i), how: how,
 					to: []string{fmt.Sprintf("parents:%s/C%d", u, k)}, subject: caption[0], body: caption[1], files: photo})
 			}
+		case LegitWorried:
+			// All of them parents of the first establishment drawn, one
+			// family each.
+			i = perm[0]
+			how := how
+			if r.IntN(2) == 0 {
+				how = "mobile"
+			}
+			evs = append(evs, sEvent{at: l.At + time.Duration(n)*20*time.Second + time.Duration(r.IntN(15000))*time.Millisecond, kind: "legit",
+				from: fmt.Sprintf("p.%d.%d.%d", i, 1+n%2, 1+(n/2)%8), how: how, to: []string{fmt.Sprintf("user:h.%d", i)},
+				subject: worriedSubjects[r.IntN(len(worriedSubjects))], body: worriedNote(r)})
+		case LegitMuseumFlyer:
+			how := how
+			if r.IntN(2) == 0 {
+				how = "mobile"
+			}
+			evs = append(evs, sEvent{at: at, kind: "legit", from: fmt.Sprintf("t.%d.%d", i, c), how: how, to: []string{fmt.Sprintf("parents:%s/C%d", u, c)},
+				subject: "Sortie", body: museumNote(r),
+				files: []messaging.Attachment{{Name: "affiche-musee.jpg", ContentType: "image/jpeg", Data: reencode(r, s.d.flyer())}}})
 		case LegitMuseum:
 			evs = append(evs, sEvent{at: at, kind: "legit", from: fmt.Sprintf("t.%d.%d", i, c), how: how, to: []string{fmt.Sprintf("parents:%s/C%d", u, c)},
 				subject: "Sortie", body: museumNote(r), seq: -1 - n, reports: 2})
@@ -1226,7 +1337,7 @@ func (s *scene) run(ctx context.Context) error {
 			}
 			senders[e.from] = true
 			schools[strings.SplitN(e.from, ".", 3)[1]] = true
-			if s.waveAt == unset && (s.sc.Attack.Senders == 1 || (len(senders) >= 3 && len(schools) >= 2)) {
+			if s.waveAt == unset && s.sc.Attack.waveBegun(len(senders), len(schools)) {
 				s.waveAt = e.at
 				if !e.sendAt.IsZero() {
 					// Scheduled: a wave once its copies are due.

@@ -240,6 +240,13 @@ func attackText(t Text, r *rand.Rand, paraphrase bool, words []int, seq int, st 
 		return "Sortie", museumNote(r) + " Participation de 12 euros par virement : IBAN FR94 3000 4028 3798 7654 3210 943."
 	case TextPDFPlain:
 		return "Facture", "Bonjour, veuillez trouver ci-joint la facture. Cordialement."
+	case TextRelayAlarm:
+		// Kept as alike to the notice as a relay (RelayLikeness): a short
+		// introduction or none, one short line.
+		intro := []string{"", "Bonjour à tous, pour information : ", "Bonjour, je vous transmets le message de la direction. "}[r.IntN(3)]
+		return "Tr : Grève du jeudi", intro + strikeNotice + relayAlarms[r.IntN(len(relayAlarms))]
+	case TextMuseumPoster:
+		return "Sortie", museumNote(r)
 	case TextTemplateLink:
 		return "Sortie", museumNote(r) + fmt.Sprintf(" Autorisation à remplir en ligne : https://autorisation.sortie-%x.fr/classe?id=%d", r.Uint32(), seq)
 	}
@@ -318,6 +325,30 @@ func obfuscate(r *rand.Rand, body string) string {
 		}
 	}
 	return strings.Join(words, " ")
+}
+
+// relayAlarms are the lines a hijacked teacher adds to the strike notice
+// they pass on: alarming, and short enough to keep the relay alike to the
+// notice.
+var relayAlarms = []string{
+	" Urgence : collège fermé après une menace, n'appelez pas.",
+	" Attention : menace sur le collège, gardez vos enfants.",
+	" Attention : danger signalé, restez chez vous.",
+}
+
+// worriedSubjects and worriedNote are what parents write to the head
+// after a rumour about the collège, each their own way: alarm words of
+// their own (fear, an alert), no threat.
+var worriedSubjects = []string{"Question", "Inquiétude", "Demain ?", "Rumeur"}
+
+func worriedNote(r *rand.Rand) string {
+	opening := []string{"Bonjour Madame,", "Bonjour Monsieur le Principal,", "Bonsoir,", "Madame, Monsieur,"}[r.IntN(4)]
+	heard := []string{"on parle d'une alerte au collège sur les réseaux", "mon fils a entendu parler d'une menace contre le collège",
+		"plusieurs parents évoquent un problème de sécurité au collège", "une rumeur d'alerte circule entre les élèves"}[r.IntN(4)]
+	feel := []string{"et ma fille a peur", "et nous sommes inquiets", "et mon enfant est angoissé", "et je ne sais pas quoi en penser"}[r.IntN(4)]
+	ask := []string{"Les cours sont-ils maintenus demain ?", "Pouvez-vous nous dire si tout est normal ?", "Faut-il le garder à la maison demain ?",
+		"Merci de nous tenir informés."}[r.IntN(4)]
+	return fmt.Sprintf("%s %s %s. %s Cordialement.", opening, heard, feel, ask)
 }
 
 // strikeNotice is the rectorat's notice of a strike, which every head
