@@ -95,7 +95,10 @@ import (
 // 67 became training rows (line 0.725); blind68 and 69 are sealed
 // measures. The eighteen sealed sets went from 2,366/2,595 harmful and
 // 43/2,085 benign held to 2,363 and 45: the floors below (no gain on
-// these authors; the leave-one-set-out figures are unchanged too).
+// these authors; the leave-one-set-out figures are unchanged too). A
+// caption after an act anchored here then stopped framing it
+// (frames26.go), and the model retrained with it (line 0.725) holds
+// 2,364 and 45: the floors below.
 func TestSealedSets(t *testing.T) {
 	e := New(DefaultConfig())
 	for _, c := range []struct {
@@ -117,7 +120,7 @@ func TestSealedSets(t *testing.T) {
 		{"testdata/blind55_sealed.jsonl", map[string]int{"threat": 56, "terror_apology": 22, "violent": 26, "phishing": 28, "benign": 1}},
 		{"testdata/blind57_sealed.jsonl", map[string]int{"threat": 54, "terror_apology": 24, "violent": 27, "phishing": 30, "benign": 1}},
 		{"testdata/blind64_sealed.jsonl", map[string]int{"threat": 47, "terror_apology": 18, "violent": 31, "phishing": 23, "benign": 3}},
-		{"testdata/blind65_sealed.jsonl", map[string]int{"threat": 41, "terror_apology": 14, "violent": 41, "phishing": 33, "benign": 0}},
+		{"testdata/blind65_sealed.jsonl", map[string]int{"threat": 42, "terror_apology": 14, "violent": 41, "phishing": 33, "benign": 0}},
 		{"testdata/blind68_sealed.jsonl", map[string]int{"threat": 48, "terror_apology": 19, "violent": 28, "phishing": 34, "benign": 1}},
 		{"testdata/blind69_sealed.jsonl", map[string]int{"threat": 42, "terror_apology": 20, "violent": 44, "phishing": 30, "benign": 5}},
 	} {
