@@ -1367,12 +1367,20 @@ func (s *scene) run(ctx context.Context) error {
 			return err
 		}
 	}
-	// The wave is over: sweeps until every probation is over.
+	// The wave is over: sweeps every second until every probation is
+	// over, then every tickEvery until the longest wait a copy can have
+	// (a wave forming) is over too, so that a copy still held when the
+	// run ends is one the detector keeps, not one it has yet to release.
 	end := evs[len(evs)-1].at + time.Second
-	for k := 0; k < 62; k++ {
-		d.clk.t = start.Add(end + time.Duration(k)*time.Second)
-		if err := s.sweep(ctx, end+time.Duration(k)*time.Second); err != nil {
+	for at := end; at <= end+denseFor; {
+		d.clk.t = start.Add(at)
+		if err := s.sweep(ctx, at); err != nil {
 			return err
+		}
+		if at < end+62*time.Second {
+			at += time.Second
+		} else {
+			at += tickEvery
 		}
 	}
 	return s.measure(ctx)
