@@ -527,12 +527,14 @@ func Scenarios() []Scenario {
 		// (its history and the picture's) met it (0 visible, 20 locked)
 		// but contained legitime-affiche-musee (12 held, 11 recalled, 11
 		// locked): not kept. Every other scenario as before; the two
-		// legitimate ones hold nothing.
+		// legitimate ones hold nothing. (The run then ended 62 s after
+		// the last send; it now lasts until every wait is over, and a
+		// miss's time to act is the run's end: 1,148.5 s at CI size.)
 		{Name: "relais-de-greve-alarmant", Tuned: true, Attack: &Attack{Role: t, Senders: 20, PerSender: 1, Target: TargetOwnTeacher, Text: TextRelayAlarm,
 			Spacing: 10 * time.Second, LoginBefore: 2 * time.Hour, Access: AccessReplayedCookie},
 			KnownMiss: "two of the three lines added to the notice are one register of alarm (« menace », « danger » alone): quiet " +
 				"content from replayed cookies goes out at once, a relay or not (canular-sans-alarme); the alarming line waits and is " +
-				"reviewed (70 % visible, 8 copies left, acted on 492 s after the wave)"},
+				"reviewed (70 % visible, 8 copies still visible when the run ends)"},
 		{Name: "modele-musee-image-jointe", Attack: &Attack{Role: t, Senders: 20, PerSender: 1, Target: TargetOwnTeacher, Text: TextMuseumPoster,
 			Spacing: 9 * time.Second, LoginBefore: time.Hour, Access: AccessStolenToken},
 			KnownMiss: "a template's text with a picture attached is the template, whose wave counts only senders with an account " +
