@@ -238,6 +238,8 @@ type Detector struct {
 	// neighbourhoods counts the cluster queries, the detection's main
 	// cost (tests read it).
 	neighbourhoods atomic.Int64
+	notices        noticeCache   // whether an establishment's head and staff sent anything (notices.go)
+	noticeReads    atomic.Int64  // the store's reads of notices (tests read it)
 	history        historyBuffer // daily key counts not yet written (history.go)
 }
 
@@ -658,6 +660,10 @@ func (d *Detector) Watch(ctx context.Context, o *messaging.Observed) (bool, []st
 	}
 	p.at = time.Now()
 	role := o.Sender.Role
+	if IsBroadcaster(role) && o.Sender.UAI != "" {
+		// This may be a notice that others pass on.
+		d.notices.forget(o.Sender.UAI)
+	}
 	var hold bool
 	var why []string
 	id, matched := d.matchAll(ctx, p, role)

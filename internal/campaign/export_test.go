@@ -26,3 +26,16 @@ const QuietFor = quietFor
 
 // Neighbourhoods is the number of cluster queries made so far.
 func (d *Detector) Neighbourhoods() int64 { return d.neighbourhoods.Load() }
+
+// NoticeReads counts the store's reads of an establishment's notices.
+func (d *Detector) NoticeReads() int64 { return d.noticeReads.Load() }
+
+// NoticeFor is how long an establishment's notices are remembered.
+const NoticeFor = noticeFor
+
+// PrimeNotices remembers, as a lookup at at would have, that the
+// establishment had sent no notice.
+func (d *Detector) PrimeNotices(uai string, at time.Time) {
+	_, _, gen := d.notices.get(uai, at)
+	d.notices.put(uai, at, false, gen)
+}

@@ -84,3 +84,42 @@ func TestContainedFloodPaced(t *testing.T) {
 		}
 	})
 }
+
+// TestFloodAsksNoticesOnce: a held teacher's copies, from their own
+// browser, are each asked whether they pass on a notice of their
+// establishment's head (relayOfNotice). Where the head sent nothing, the
+// store is asked once per NoticeFor, not once a copy (200 reads for 200
+// copies before), and again once that is over.
+func TestFloodAsksNoticesOnce(t *testing.T) {
+	const uai = "0990001A"
+	wide := []string{"class:" + uai + "/C1", "class:" + uai + "/C2", "parents:" + uai + "/C1", "parents:" + uai + "/C2", "staff:" + uai}
+	apptest.Each(t, func(t *testing.T, e *apptest.Env) {
+		world(t, e, 1)
+		mustSend(t, e, sender{"prof.1", false}, wide, "Information", floodThreat)
+		if err := e.App.Campaign.Flush(context.Background()); err != nil {
+			t.Fatal(err)
+		}
+		if cs := incidents(t, e); len(cs) != 1 {
+			t.Fatalf("the first copy opened no incident: %+v", cs)
+		}
+		send := func(i int) {
+			t.Helper()
+			res, err := sendQueued(t, e, sender{"prof.1", false}, wide, "Information", fmt.Sprintf("%s (%d)", floodNotice, i))
+			if err != nil || res.Status != bouclier.StatusHeld {
+				t.Fatalf("copy %d: %s (%v)", i, res.Status, err)
+			}
+		}
+		reads := e.App.Campaign.NoticeReads()
+		for i := range 50 {
+			send(i)
+		}
+		if r := e.App.Campaign.NoticeReads() - reads; r != 1 {
+			t.Errorf("%d reads of the notices for 50 copies within %v, want 1", r, campaign.NoticeFor)
+		}
+		e.Clock.Advance(campaign.NoticeFor)
+		send(50)
+		if r := e.App.Campaign.NoticeReads() - reads; r != 2 {
+			t.Errorf("%d reads of the notices once %v was over, want 2", r, campaign.NoticeFor)
+		}
+	})
+}

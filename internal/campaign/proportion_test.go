@@ -203,6 +203,42 @@ func TestRelayAddingAlarm(t *testing.T) {
 	}
 }
 
+// TestRelayRightAfterNoNotice: a teacher's copy of the head's alarming
+// closure notice, which would wait out its probation were it not a relay,
+// is delivered at once though the establishment was found a moment
+// before to have sent no notice (notices.go remembers that for
+// NoticeFor): the head's message forgets what was remembered.
+func TestRelayRightAfterNoNotice(t *testing.T) {
+	const notice = "Alerte météo rouge : le collège sera fermé demain, aucun élève ne sera accueilli. Prévenez les autres familles de la classe qui n'auraient pas reçu ce message. Inutile d'appeler le secrétariat."
+	apptest.Each(t, func(t *testing.T, e *apptest.Env) {
+		world(t, e, 4)
+		ctx := context.Background()
+		var ids []int64
+		for i := 1; i <= 4; i++ {
+			uai := fmt.Sprintf("099%04dA", i)
+			e.App.Campaign.PrimeNotices(uai, e.Clock.Now())
+			if _, err := sendQueued(t, e, sender{fmt.Sprintf("head.%d", i), false}, []string{"teachers:" + uai + "/C1", "teachers:" + uai + "/C2"}, "Alerte météo", notice); err != nil {
+				t.Fatal(err)
+			}
+			if err := e.App.Campaign.Flush(ctx); err != nil {
+				t.Fatal(err)
+			}
+			e.Clock.Advance(campaign.NoticeFor / 2)
+			res, err := sendQueued(t, e, sender{fmt.Sprintf("prof.%d", i), false}, []string{"parents:" + uai + "/C1", "parents:" + uai + "/C2", "class:" + uai + "/C1"},
+				"Tr : Alerte météo", "Bonjour, je vous transmets le message de la direction. "+notice)
+			if err != nil || res.Status != bouclier.StatusDelivered {
+				t.Errorf("copy %d: %s (%v), want delivered at once", i, res.Status, err)
+			}
+			ids = append(ids, res.ID)
+			if err := e.App.Campaign.Sweep(ctx); err != nil {
+				t.Fatal(err)
+			}
+			e.Clock.Advance(time.Second)
+		}
+		reviewedOnce(t, e, ids, false)
+	})
+}
+
 // reviewedOnce sweeps once FormingFor is over and checks that the copies
 // ids made one incident to review, every copy held (wave), or none, every
 // copy delivered.

@@ -446,7 +446,21 @@ func (d *Detector) relayOfNotice(ctx context.Context, p pending, o *messaging.Ob
 	if o.Sender.UAI == "" || len(p.keys) == 0 {
 		return false, false, nil
 	}
-	rows, err := d.db.CampaignNotices(ctx, o.Sender.UAI, noticeRoles, p.keys, store.Micros(o.At.Add(-d.cfg.Window)), 50)
+	since := store.Micros(o.At.Add(-d.cfg.Window))
+	anyNotice, known, gen := d.notices.get(o.Sender.UAI, o.At)
+	if !known {
+		d.noticeReads.Add(1)
+		anyNotice, err = d.db.HasCampaignNotices(ctx, o.Sender.UAI, noticeRoles, since)
+		if err != nil {
+			return false, false, err
+		}
+		d.notices.put(o.Sender.UAI, o.At, anyNotice, gen)
+	}
+	if !anyNotice {
+		return false, false, nil
+	}
+	d.noticeReads.Add(1)
+	rows, err := d.db.CampaignNotices(ctx, o.Sender.UAI, noticeRoles, p.keys, since, 50)
 	if err != nil {
 		return false, false, err
 	}

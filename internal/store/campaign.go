@@ -308,6 +308,32 @@ func (db *DB) CampaignNotices(ctx context.Context, uai string, roles []string, k
 	return out, rows.Err()
 }
 
+// HasCampaignNotices reports whether an establishment's accounts of the
+// given roles sent anything observed since a time: when they did not, no
+// message of that establishment can pass on their notice, whatever its
+// keys (CampaignNotices need not be asked).
+func (db *DB) HasCampaignNotices(ctx context.Context, uai string, roles []string, since int64) (bool, error) {
+	if len(roles) == 0 || uai == "" {
+		return false, nil
+	}
+	args := []any{uai}
+	for _, r := range roles {
+		args = append(args, r)
+	}
+	args = append(args, since)
+	var one int
+	err := db.queryRow(ctx, `SELECT 1 FROM campaign_obs o
+		WHERE o.sender_id IN (SELECT u.id FROM users u WHERE u.uai = ? AND u.role IN (?`+strings.Repeat(", ?", len(roles)-1)+`)) AND o.at >= ?
+		LIMIT 1`, args...).Scan(&one)
+	if errors.Is(err, sql.ErrNoRows) {
+		return false, nil
+	}
+	if err != nil {
+		return false, fmt.Errorf("campaign notices: %w", err)
+	}
+	return true, nil
+}
+
 // CampaignObsByID returns one observation.
 func (db *DB) CampaignObsByID(ctx context.Context, messageID int64) (CampaignObs, error) {
 	o, err := scanObs(db.queryRow(ctx, `SELECT `+obsColumns+` FROM campaign_obs o WHERE o.message_id = ?`, messageID))
