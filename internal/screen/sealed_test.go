@@ -98,7 +98,14 @@ import (
 // these authors; the leave-one-set-out figures are unchanged too). A
 // caption after an act anchored here then stopped framing it
 // (frames26.go), and the model retrained with it (line 0.725) holds
-// 2,364 and 45: the floors below.
+// 2,364 and 45.
+//
+// blind70–73 (the March 2024 wave and its copycats, pupils of ten to
+// thirteen, a vocational lycée and apprentices, one harmful sentence
+// buried in a long ordinary message) were run once on that model:
+// harmful 521/590 (blind70 139/145, blind71 129/150, blind72 138/150,
+// blind73 115/145), benign 8/450. As with every batch, the first two
+// became training rows and the last two are sealed measures.
 func TestSealedSets(t *testing.T) {
 	e := New(DefaultConfig())
 	for _, c := range []struct {
@@ -123,6 +130,8 @@ func TestSealedSets(t *testing.T) {
 		{"testdata/blind65_sealed.jsonl", map[string]int{"threat": 42, "terror_apology": 14, "violent": 41, "phishing": 33, "benign": 0}},
 		{"testdata/blind68_sealed.jsonl", map[string]int{"threat": 48, "terror_apology": 19, "violent": 28, "phishing": 34, "benign": 1}},
 		{"testdata/blind69_sealed.jsonl", map[string]int{"threat": 42, "terror_apology": 20, "violent": 44, "phishing": 30, "benign": 5}},
+		{"testdata/blind72_sealed.jsonl", map[string]int{"threat": 44, "terror_apology": 23, "violent": 46, "phishing": 25, "benign": 2}},
+		{"testdata/blind73_sealed.jsonl", map[string]int{"threat": 36, "terror_apology": 20, "violent": 32, "phishing": 27, "benign": 3}},
 	} {
 		held, total := map[string]int{}, map[string]int{}
 		for _, m := range readCorpus(t, c.file) {
