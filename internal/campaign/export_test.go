@@ -2,6 +2,7 @@ package campaign
 
 import (
 	"context"
+	"fmt"
 	"time"
 )
 
@@ -38,4 +39,23 @@ const NoticeFor = noticeFor
 func (d *Detector) PrimeNotices(uai string, at time.Time) {
 	_, _, gen := d.notices.get(uai, at)
 	d.notices.put(uai, at, false, gen)
+}
+
+// WaitTurn puts a held copy among its sender's contents waiting for their
+// turn (pace.go), as Watch and flush put a copy unlike the content
+// assessed last: through them, such a copy must join the incident without
+// being alike to the copy before it, which no short text in a test does.
+func (d *Detector) WaitTurn(ctx context.Context, messageID, incident int64) error {
+	obs, err := d.db.CampaignObsByID(ctx, messageID)
+	if err != nil {
+		return err
+	}
+	sig := ParseSignature(obs.Sig)
+	obs.Keys = append(sig.BandKeys(), indexKeys(obs.Extra)...)
+	d.work.Lock()
+	defer d.work.Unlock()
+	if out := d.held.admit(job{obs: obs, sig: sig, campaign: incident}, func(job, job) bool { return false }); len(out) != 0 {
+		return fmt.Errorf("message %d was not made to wait: its sender's turn had come", messageID)
+	}
+	return nil
 }

@@ -123,3 +123,50 @@ func TestFloodAsksNoticesOnce(t *testing.T) {
 		}
 	})
 }
+
+// TestHeldContentWaitsForItsTurn: a held sender's content that waits for
+// its turn (pace.go) is reassessed by the worker's next pass once the turn
+// has come, though nothing was sent meanwhile, and once only.
+func TestHeldContentWaitsForItsTurn(t *testing.T) {
+	const uai = "0990001A"
+	wide := []string{"class:" + uai + "/C1", "class:" + uai + "/C2", "parents:" + uai + "/C1", "parents:" + uai + "/C2", "staff:" + uai}
+	apptest.Each(t, func(t *testing.T, e *apptest.Env) {
+		world(t, e, 1)
+		ctx := context.Background()
+		flush := func() int64 {
+			t.Helper()
+			before := e.App.Campaign.Neighbourhoods()
+			if err := e.App.Campaign.Flush(ctx); err != nil {
+				t.Fatal(err)
+			}
+			return e.App.Campaign.Neighbourhoods() - before
+		}
+		mustSend(t, e, sender{"prof.1", false}, wide, "Information", floodThreat)
+		cs := incidents(t, e)
+		if len(cs) != 1 {
+			t.Fatalf("the first copy opened no incident: %+v", cs)
+		}
+		var ids []int64
+		for i := range 2 {
+			res, err := sendQueued(t, e, sender{"prof.1", true}, wide, "Information", fmt.Sprintf("%s (%d)", floodNotice, i))
+			if err != nil || res.Status != bouclier.StatusHeld {
+				t.Fatalf("copy %d: %s (%v)", i, res.Status, err)
+			}
+			ids = append(ids, res.ID)
+			flush()
+		}
+		if err := e.App.Campaign.WaitTurn(ctx, ids[1], cs[0].ID); err != nil {
+			t.Fatal(err)
+		}
+		if q := flush(); q != 0 {
+			t.Errorf("%d cluster queries before the turn came, want 0", q)
+		}
+		e.Clock.Advance(campaign.QuietFor)
+		if q := flush(); q != 1 {
+			t.Errorf("%d cluster queries when the turn came with nothing sent, want 1", q)
+		}
+		if q := flush(); q != 0 {
+			t.Errorf("%d cluster queries after the turn, want 0", q)
+		}
+	})
+}
