@@ -105,33 +105,37 @@ import (
 // buried in a long ordinary message) were run once on that model:
 // harmful 521/590 (blind70 139/145, blind71 129/150, blind72 138/150,
 // blind73 115/145), benign 8/450. As with every batch, the first two
-// became training rows and the last two are sealed measures.
+// became training rows and the last two are sealed measures. The model
+// retrained with blind70 and 71 (line 0.695) holds, of the twenty sealed
+// sets, 2,637/2,890 harmful and 48/2,310 benign (2,617 and 50 before):
+// the floors below. Leave one set out is unchanged (threat 0.889 →
+// 0.890, terror apology 0.903 → 0.901, benign 1.9 → 1.8 %).
 func TestSealedSets(t *testing.T) {
 	e := New(DefaultConfig())
 	for _, c := range []struct {
 		file string
 		want map[string]int // held: at least for harmful labels, at most for benign
 	}{
-		{"testdata/blind21_sealed.jsonl", map[string]int{"threat": 59, "terror_apology": 23, "violent": 28, "phishing": 30, "benign": 3}},
-		{"testdata/blind26_sealed.jsonl", map[string]int{"threat": 29, "terror_apology": 20, "violent": 74, "phishing": 20, "benign": 5}},
+		{"testdata/blind21_sealed.jsonl", map[string]int{"threat": 58, "terror_apology": 23, "violent": 28, "phishing": 30, "benign": 3}},
+		{"testdata/blind26_sealed.jsonl", map[string]int{"threat": 29, "terror_apology": 20, "violent": 75, "phishing": 20, "benign": 4}},
 		{"testdata/blind27_sealed.jsonl", map[string]int{"threat": 39, "terror_apology": 20, "violent": 20, "phishing": 62, "benign": 0}},
-		{"testdata/blind28_sealed.jsonl", map[string]int{"threat": 50, "terror_apology": 38, "violent": 29, "phishing": 29, "benign": 5}},
-		{"testdata/blind35_sealed.jsonl", map[string]int{"threat": 37, "terror_apology": 20, "violent": 18, "phishing": 20, "benign": 2}},
-		{"testdata/blind36_sealed.jsonl", map[string]int{"threat": 52, "terror_apology": 24, "violent": 28, "phishing": 30, "benign": 1}},
-		{"testdata/blind37_sealed.jsonl", map[string]int{"threat": 55, "terror_apology": 22, "violent": 28, "phishing": 29, "benign": 1}},
-		{"testdata/blind47_sealed.jsonl", map[string]int{"threat": 30, "terror_apology": 14, "violent": 80, "phishing": 15, "benign": 5}},
-		{"testdata/blind48_sealed.jsonl", map[string]int{"threat": 52, "terror_apology": 23, "violent": 26, "phishing": 28, "benign": 2}},
-		{"testdata/blind49_sealed.jsonl", map[string]int{"threat": 46, "terror_apology": 25, "violent": 22, "phishing": 26, "benign": 5}},
-		{"testdata/blind50_sealed.jsonl", map[string]int{"threat": 51, "terror_apology": 22, "violent": 27, "phishing": 26, "benign": 2}},
+		{"testdata/blind28_sealed.jsonl", map[string]int{"threat": 52, "terror_apology": 38, "violent": 29, "phishing": 29, "benign": 3}},
+		{"testdata/blind35_sealed.jsonl", map[string]int{"threat": 37, "terror_apology": 20, "violent": 19, "phishing": 20, "benign": 4}},
+		{"testdata/blind36_sealed.jsonl", map[string]int{"threat": 53, "terror_apology": 25, "violent": 29, "phishing": 30, "benign": 1}},
+		{"testdata/blind37_sealed.jsonl", map[string]int{"threat": 55, "terror_apology": 23, "violent": 28, "phishing": 29, "benign": 1}},
+		{"testdata/blind47_sealed.jsonl", map[string]int{"threat": 30, "terror_apology": 14, "violent": 82, "phishing": 15, "benign": 4}},
+		{"testdata/blind48_sealed.jsonl", map[string]int{"threat": 53, "terror_apology": 23, "violent": 27, "phishing": 28, "benign": 3}},
+		{"testdata/blind49_sealed.jsonl", map[string]int{"threat": 47, "terror_apology": 24, "violent": 22, "phishing": 26, "benign": 6}},
+		{"testdata/blind50_sealed.jsonl", map[string]int{"threat": 51, "terror_apology": 22, "violent": 28, "phishing": 26, "benign": 2}},
 		{"testdata/blind51_sealed.jsonl", map[string]int{"threat": 55, "terror_apology": 25, "violent": 27, "phishing": 30, "benign": 3}},
-		{"testdata/blind55_sealed.jsonl", map[string]int{"threat": 56, "terror_apology": 22, "violent": 26, "phishing": 28, "benign": 1}},
-		{"testdata/blind57_sealed.jsonl", map[string]int{"threat": 54, "terror_apology": 24, "violent": 27, "phishing": 30, "benign": 1}},
-		{"testdata/blind64_sealed.jsonl", map[string]int{"threat": 47, "terror_apology": 18, "violent": 31, "phishing": 23, "benign": 3}},
-		{"testdata/blind65_sealed.jsonl", map[string]int{"threat": 42, "terror_apology": 14, "violent": 41, "phishing": 33, "benign": 0}},
-		{"testdata/blind68_sealed.jsonl", map[string]int{"threat": 48, "terror_apology": 19, "violent": 28, "phishing": 34, "benign": 1}},
-		{"testdata/blind69_sealed.jsonl", map[string]int{"threat": 42, "terror_apology": 20, "violent": 44, "phishing": 30, "benign": 5}},
-		{"testdata/blind72_sealed.jsonl", map[string]int{"threat": 44, "terror_apology": 23, "violent": 46, "phishing": 25, "benign": 2}},
-		{"testdata/blind73_sealed.jsonl", map[string]int{"threat": 36, "terror_apology": 20, "violent": 32, "phishing": 27, "benign": 3}},
+		{"testdata/blind55_sealed.jsonl", map[string]int{"threat": 55, "terror_apology": 22, "violent": 27, "phishing": 28, "benign": 1}},
+		{"testdata/blind57_sealed.jsonl", map[string]int{"threat": 54, "terror_apology": 24, "violent": 27, "phishing": 30, "benign": 0}},
+		{"testdata/blind64_sealed.jsonl", map[string]int{"threat": 49, "terror_apology": 18, "violent": 33, "phishing": 22, "benign": 3}},
+		{"testdata/blind65_sealed.jsonl", map[string]int{"threat": 41, "terror_apology": 14, "violent": 42, "phishing": 33, "benign": 0}},
+		{"testdata/blind68_sealed.jsonl", map[string]int{"threat": 48, "terror_apology": 20, "violent": 28, "phishing": 34, "benign": 2}},
+		{"testdata/blind69_sealed.jsonl", map[string]int{"threat": 42, "terror_apology": 20, "violent": 44, "phishing": 29, "benign": 4}},
+		{"testdata/blind72_sealed.jsonl", map[string]int{"threat": 45, "terror_apology": 23, "violent": 47, "phishing": 25, "benign": 2}},
+		{"testdata/blind73_sealed.jsonl", map[string]int{"threat": 37, "terror_apology": 20, "violent": 34, "phishing": 27, "benign": 2}},
 	} {
 		held, total := map[string]int{}, map[string]int{}
 		for _, m := range readCorpus(t, c.file) {
