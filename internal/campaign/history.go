@@ -52,11 +52,63 @@ func (h *historyBuffer) count(jobs []job) {
 	for _, j := range jobs {
 		day := dayOf(time.UnixMicro(j.obs.At))
 		keys := historyKeys(j.sig, j.obs.Extra)
+		place := placeOf(j.obs)
+		for _, k := range j.links {
+			keys = append(keys, breadthKey(k, place))
+		}
 		slices.Sort(keys)
 		for _, k := range slices.Compact(keys) {
 			h.counts[dayKey{day, k}]++
 		}
 	}
+}
+
+// A link's history tells somebody's site from a wave's only if it comes
+// from several establishments: one account can give a domain any count
+// the day before. Each link key's messages are also counted in one of
+// breadthRegisters registers, chosen by the sender's establishment; the
+// registers with a count say how many establishments at least gave the
+// history (linear counting: several may share a register, so a history
+// from exactly MinSenders establishments is sometimes judged narrow —
+// the link then only waits its probation, fail closed).
+const breadthRegisters = 16
+
+// breadthKey is the register of key k counting messages from place.
+func breadthKey(k int64, place string) int64 {
+	reg := uint64(featureKey("u", place)) % breadthRegisters
+	return featureKey("r", fmt.Sprintf("%d/%d", k, reg))
+}
+
+// breadthKeys are the registers of key k.
+func breadthKeys(k int64) []int64 {
+	out := make([]int64, breadthRegisters)
+	for i := range out {
+		out[i] = featureKey("r", fmt.Sprintf("%d/%d", k, i))
+	}
+	return out
+}
+
+// placeOf is where an observation comes from for breadth: its sender's
+// establishment, or the sender for an account of none.
+func placeOf(o store.CampaignObs) string {
+	if o.UAI != "" {
+		return o.UAI
+	}
+	return fmt.Sprintf("sender:%d", o.SenderID)
+}
+
+// broad reports whether key k's history (counts, with its registers)
+// comes from min establishments at least. A history without any register
+// counted was written before registers were (an upgrade): its count
+// alone decides until it ages out (HistoryDays), as before.
+func broad(counts map[int64]int, k int64, min int) bool {
+	n := 0
+	for _, r := range breadthKeys(k) {
+		if counts[r] > 0 {
+			n++
+		}
+	}
+	return n == 0 || n >= min
 }
 
 // flushQueued is Run's Flush when sends are queued: the counts are

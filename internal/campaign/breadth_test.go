@@ -1,0 +1,46 @@
+package campaign_test
+
+import (
+	"fmt"
+	"testing"
+	"time"
+
+	"github.com/bouclier/bouclier"
+	"github.com/bouclier/bouclier/internal/apptest"
+)
+
+// TestLinkHistoryBreadth: a canteen bill linking to one domain is sent
+// eight times the day before, then a teacher of another establishment
+// passes it on, word for word, to a class's parents. A history given by
+// one hijacked head's account is no history: the domain is new, the copy
+// waits its probation (campaign11's lien-empoisonne-la-veille). The same
+// history given by the heads of four establishments is the domain's: the
+// copy goes out at once.
+func TestLinkHistoryBreadth(t *testing.T) {
+	const body = "Bonjour, la facture de cantine du mois est disponible, merci de la régler avant vendredi sur l'espace familles : " +
+		"https://regie-cantine-familles.fr/espace-familles"
+	for _, c := range []struct {
+		name  string
+		heads []int // the establishments whose heads linked to it the day before, in turn
+		want  bouclier.MessageStatus
+	}{
+		{"one account", []int{1}, bouclier.StatusHeld},
+		{"four establishments", []int{1, 2, 3, 4}, bouclier.StatusDelivered},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			apptest.Each(t, func(t *testing.T, e *apptest.Env) {
+				world(t, e, 5)
+				for k := 0; k < 8; k++ {
+					i := c.heads[k%len(c.heads)]
+					mustSend(t, e, sender{name: fmt.Sprintf("head.%d", i)}, []string{fmt.Sprintf("parents:099%04dA/C%d", i, 1+k%2)}, "Cantine", body)
+					e.Clock.Advance(10 * time.Minute)
+				}
+				e.Clock.Advance(24 * time.Hour)
+				res := mustSend(t, e, sender{name: "prof.5"}, []string{"parents:0990005A/C1"}, "Cantine", body)
+				if res.Status != c.want {
+					t.Errorf("the teacher's copy: %s, want %s (%v)", res.Status, c.want, reasonsOf(t, e, res))
+				}
+			})
+		})
+	}
+}
