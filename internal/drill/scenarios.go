@@ -590,14 +590,34 @@ func Scenarios() []Scenario {
 		// 17 held, 13 recalled, 13 accounts locked, 3 contain incidents:
 		// clips of one of four phone frames whose lengths fall within a
 		// second of each other are alike to the detector, and half were
-		// sent from a mobile network, a strong account signal).
+		// sent from a mobile network, a strong account signal). Then fixed
+		// on lien-empoisonne-la-veille, marked Tuned: a link's history
+		// counts only when it comes from MinSenders establishments
+		// (campaign.broad: each link key is also counted in registers by
+		// the sender's establishment), so a domain one account linked to
+		// the day before is new: the copies wait their probation and the
+		// wave is reviewed. Since, at the same size:
+		// lien-empoisonne-la-veille 0 of 160 copies visible, 0 left, one
+		// review incident, nobody locked; legitime-lien-de-reservation-connu
+		// still holds nothing; every other scenario's row unchanged. The
+		// two video scenarios are known misses: a video is described by
+		// its length and frame alone, which an attacker's script changes
+		// for each copy and which parents' phones share; telling clips
+		// apart needs what they show (a frame's hash, internal/media), and
+		// loosening or tightening the length keys trades one for the other.
 		{Name: "bourrage-de-phrases", Attack: &Attack{Role: p, Alternate: true, Senders: 24, PerSender: 1, Target: TargetTwoPeople, Text: TextPadded, Paraphrase: true,
 			Spacing: 8 * time.Second, LoginBefore: 40 * time.Minute, Access: AccessReplayedCookie}},
 		{Name: "video-recadree", Attack: &Attack{Role: p, Senders: 24, PerSender: 1, Target: TargetTwoPeople, Text: TextVideo,
-			Spacing: 7 * time.Second, LoginBefore: 30 * time.Minute, Access: AccessStolenToken}},
-		{Name: "lien-empoisonne-la-veille", Attack: &Attack{Role: t, Poison: 6, PoisonByStaff: true, Senders: 20, PerSender: 1, Target: TargetOwnTeacher, Text: TextKnownLink,
+			Spacing: 7 * time.Second, LoginBefore: 30 * time.Minute, Access: AccessStolenToken},
+			KnownMiss: "a video is known by its length to the half second and its frame's aspect, which a script trimming and " +
+				"cropping each copy changes, and emoji leave no text: telling the copies alike needs what the video shows (a frame's " +
+				"hash); only copies whose length and frame fall alike by chance are contained (66.7 % visible at CI size)"},
+		{Name: "lien-empoisonne-la-veille", Tuned: true, Attack: &Attack{Role: t, Poison: 6, PoisonByStaff: true, Senders: 20, PerSender: 1, Target: TargetOwnTeacher, Text: TextKnownLink,
 			Spacing: 9 * time.Second, LoginBefore: time.Hour, Access: AccessStolenToken}},
-		{Name: "legitime-videos-du-spectacle", Legit: &Legit{Kind: LegitShowVideos, Senders: 30}},
+		{Name: "legitime-videos-du-spectacle", Legit: &Legit{Kind: LegitShowVideos, Senders: 30},
+			KnownMiss: "parents' own clips of one of four phone frames whose lengths fall within a second of each other are alike " +
+				"to the detector, and half come from a mobile network (a strong account signal, as a stolen token's): contained " +
+				"on main (17 held, 13 recalled, 13 locked at CI size); telling two clips apart needs what they show"},
 		{Name: "legitime-lien-de-reservation-connu", Legit: &Legit{Kind: LegitKnownLink, Senders: 24}},
 	}
 }
