@@ -53,7 +53,7 @@ func (h *historyBuffer) count(jobs []job) {
 		day := dayOf(time.UnixMicro(j.obs.At))
 		keys := historyKeys(j.sig, j.obs.Extra)
 		place := placeOf(j.obs)
-		for _, k := range j.links {
+		for _, k := range append(breadthBands(j.sig), j.links...) {
 			keys = append(keys, breadthKey(k, place))
 		}
 		slices.Sort(keys)
@@ -63,9 +63,10 @@ func (h *historyBuffer) count(jobs []job) {
 	}
 }
 
-// A link's history tells somebody's site from a wave's only if it comes
-// from several establishments: one account can give a domain any count
-// the day before. Each link key's messages are also counted in one of
+// A history tells a template or somebody's site from a wave's only if it
+// comes from several establishments: one account can give a text or a
+// domain any count the day before. Each link key's messages, and each
+// text's under its first bandsForBreadth band keys, are also counted in one of
 // breadthRegisters registers, chosen by the sender's establishment; the
 // registers with a count say how many establishments at least gave the
 // history (linear counting: several may share a register, so a history
@@ -77,6 +78,37 @@ const breadthRegisters = 16
 func breadthKey(k int64, place string) int64 {
 	reg := uint64(featureKey("u", place)) % breadthRegisters
 	return featureKey("r", fmt.Sprintf("%d/%d", k, reg))
+}
+
+// bandsForBreadth is how many of a signature's band keys are counted by
+// establishment: a template's copies differ in a word or two (a date),
+// so some of its bands differ too; the broadest of these is its breadth.
+// Four of sixteen keep the extra counts to a quarter of a text's.
+const bandsForBreadth = 4
+
+// breadthBands are the band keys of sig counted by establishment.
+func breadthBands(sig Signature) []int64 {
+	if b := sig.BandKeys(); len(b) >= bandsForBreadth {
+		return b[:bandsForBreadth]
+	}
+	return nil
+}
+
+// textBroad reports whether a text's history (counts, with the registers
+// of its breadthBands) comes from min establishments at least: the
+// broadest of its bands, or none counted (written before registers were).
+func textBroad(counts map[int64]int, sig Signature, min int) bool {
+	most, any := 0, false
+	for _, k := range breadthBands(sig) {
+		n := 0
+		for _, r := range breadthKeys(k) {
+			if counts[r] > 0 {
+				n++
+			}
+		}
+		most, any = max(most, n), any || n > 0
+	}
+	return !any || most >= min
 }
 
 // breadthKeys are the registers of key k.

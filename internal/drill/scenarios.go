@@ -597,15 +597,21 @@ func Scenarios() []Scenario {
 		// the sender's establishment), so a domain one account linked to
 		// the day before is new: the copies wait their probation and the
 		// wave is reviewed (0 of 160 copies visible, one review incident,
-		// nobody locked); legitime-lien-de-reservation-connu still holds
-		// nothing; every other scenario's row unchanged.
-		// canular-calme-empoisonne, written after that change from its
-		// finding and run once before any other: one hijacked teacher's
-		// account sends the quiet hoax six times the day before, then
-		// teachers' stolen tokens send it word for word: missed (20 sent,
-		// 160 of 160 copies visible, 100 %, 160 left, no incident; the
-		// same wave without its poison is contained, 0 visible, 20
-		// locked). The
+		// nobody locked). The poisoned text was as much the attack's
+		// licence as its domain: canular-calme-empoisonne below, written
+		// after that change from its finding and run once before the next
+		// (20 sent, 160 of 160 copies visible, 100 %, 160 left, no
+		// incident; the same wave without its poison is contained, 0
+		// visible, 20 locked), is one hijacked teacher's account sending
+		// the quiet hoax six times the day before, then teachers' stolen
+		// tokens sending it word for word. A text's history counts now
+		// only when it comes from MinSenders establishments too
+		// (campaign.textBroad, four of its band keys counted by
+		// establishment): both are met and marked Tuned. Since, at the
+		// same size: lien-empoisonne-la-veille and canular-calme-empoisonne
+		// 0 of 160 copies visible, 0 left, one contain incident, the 20
+		// accounts locked; legitime-lien-de-reservation-connu still holds
+		// nothing; every other scenario's row unchanged. The
 		// two video scenarios are known misses: a video is described by
 		// its length and frame alone, which an attacker's script changes
 		// for each copy and which parents' phones share; telling clips
@@ -620,7 +626,7 @@ func Scenarios() []Scenario {
 				"hash); only copies whose length and frame fall alike by chance are contained (66.7 % visible at CI size)"},
 		{Name: "lien-empoisonne-la-veille", Tuned: true, Attack: &Attack{Role: t, Poison: 6, PoisonByStaff: true, Senders: 20, PerSender: 1, Target: TargetOwnTeacher, Text: TextKnownLink,
 			Spacing: 9 * time.Second, LoginBefore: time.Hour, Access: AccessStolenToken}},
-		{Name: "canular-calme-empoisonne", Attack: &Attack{Role: t, Poison: 6, Senders: 20, PerSender: 1, Target: TargetOwnTeacher, Text: TextQuietHoax,
+		{Name: "canular-calme-empoisonne", Tuned: true, Attack: &Attack{Role: t, Poison: 6, Senders: 20, PerSender: 1, Target: TargetOwnTeacher, Text: TextQuietHoax,
 			Spacing: 9 * time.Second, LoginBefore: time.Hour, Access: AccessStolenToken}},
 		{Name: "legitime-videos-du-spectacle", Legit: &Legit{Kind: LegitShowVideos, Senders: 30},
 			KnownMiss: "parents' own clips of one of four phone frames whose lengths fall within a second of each other are alike " +
