@@ -31,12 +31,7 @@ func TestLinkHistoryBreadth(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			apptest.Each(t, func(t *testing.T, e *apptest.Env) {
 				world(t, e, 5)
-				for k := 0; k < 8; k++ {
-					i := c.heads[k%len(c.heads)]
-					mustSend(t, e, sender{name: fmt.Sprintf("head.%d", i)}, []string{fmt.Sprintf("parents:099%04dA/C%d", i, 1+k%2)}, "Cantine", body)
-					e.Clock.Advance(10 * time.Minute)
-				}
-				e.Clock.Advance(24 * time.Hour)
+				historyFrom(t, e, c.heads, "Cantine", body)
 				res := mustSend(t, e, sender{name: "prof.5"}, []string{"parents:0990005A/C1"}, "Cantine", body)
 				if res.Status != c.want {
 					t.Errorf("the teacher's copy: %s, want %s (%v)", res.Status, c.want, reasonsOf(t, e, res))
@@ -67,12 +62,7 @@ func TestTextHistoryBreadth(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			apptest.Each(t, func(t *testing.T, e *apptest.Env) {
 				world(t, e, 8)
-				for k := 0; k < 8; k++ {
-					i := c.heads[k%len(c.heads)]
-					mustSend(t, e, sender{name: fmt.Sprintf("head.%d", i)}, []string{fmt.Sprintf("parents:099%04dA/C%d", i, 1+k%2)}, "Information", body)
-					e.Clock.Advance(10 * time.Minute)
-				}
-				e.Clock.Advance(24 * time.Hour)
+				historyFrom(t, e, c.heads, "Information", body)
 				var ids []int64
 				for i := 5; i <= 8; i++ {
 					name := fmt.Sprintf("prof.%d", i)
@@ -92,4 +82,17 @@ func TestTextHistoryBreadth(t *testing.T) {
 			})
 		})
 	}
+}
+
+// historyFrom gives a text a history: the heads of the establishments
+// heads send it eight times in turn, ten minutes apart, to a class's
+// parents; the clock then moves to the next day.
+func historyFrom(t *testing.T, e *apptest.Env, heads []int, subject, body string) {
+	t.Helper()
+	for k := 0; k < 8; k++ {
+		i := heads[k%len(heads)]
+		mustSend(t, e, sender{name: fmt.Sprintf("head.%d", i)}, []string{fmt.Sprintf("parents:099%04dA/C%d", i, 1+k%2)}, subject, body)
+		e.Clock.Advance(10 * time.Minute)
+	}
+	e.Clock.Advance(24 * time.Hour)
 }

@@ -32,8 +32,9 @@
 //     (a report against personnel needs personnel or many families).
 //  5. The wave (wave.go): the cluster of alike observations of the last
 //     Window, weighed by sender roles and signals, with the content's own
-//     history (a template seen for days is not a new text) and its
-//     provenance (first sent by a head without signals).
+//     history (a template seen for days, from several establishments, is
+//     not a new text; a link's domain likewise) and its provenance (first
+//     sent by a head without signals).
 //
 // # Rules, in the order Watch runs them
 //
