@@ -46,8 +46,8 @@ func TestLinkHistoryBreadth(t *testing.T) {
 // establishments, from stolen device tokens (a network new to them),
 // send it word for word to a class's parents. A history given by one account makes no template of
 // it: the copies wait and the wave is acted on (campaign11's
-// canular-calme-empoisonne). The same history from the heads of four
-// establishments is a template's, whose wave counts only senders with an
+// canular-calme-empoisonne). The same history from the heads of two
+// establishments or more (MinSchools, as for a wave) is a template's, whose wave counts only senders with an
 // account and a behaviour signal: nothing is held.
 func TestTextHistoryBreadth(t *testing.T) {
 	const body = "Les cours de demain n'auront pas lieu, gardez vos enfants à la maison, la direction nous l'a confirmé ce matin, bonne journée."
@@ -57,6 +57,7 @@ func TestTextHistoryBreadth(t *testing.T) {
 		held  bool
 	}{
 		{"one account", []int{1}, true},
+		{"two establishments (a cité scolaire)", []int{1, 2}, false},
 		{"four establishments", []int{1, 2, 3, 4}, false},
 	} {
 		t.Run(c.name, func(t *testing.T) {

@@ -613,24 +613,21 @@ func singleSender(f int64, role bouclier.Role) bool {
 // newLink reports whether none of a message's link domains has a
 // history: a domain seen for days is somebody's site, one never seen that
 // several senders link to is a wave's. The history must come from
-// MinSenders establishments at least (broad): one hijacked account
-// linking to its domain six times the day before gives it no history
-// (campaign11's lien-empoisonne-la-veille), the museum's page that heads
-// of several establishments passed on has one. A history that cannot be
+// MinSchools establishments at least (broadHistory), as a wave must: one
+// hijacked account linking to its domain six times the day before gives
+// it no history (campaign11's lien-empoisonne-la-veille), the museum's
+// page that heads of several establishments passed on has one. A history that cannot be
 // read counts as none (fail closed: the message only waits).
 func (d *Detector) newLink(ctx context.Context, keys []int64, at time.Time) bool {
 	day := dayOf(at)
-	all := slices.Clone(keys)
-	for _, k := range keys {
-		all = append(all, breadthKeys(k)...)
-	}
+	all := append(slices.Clone(keys), breadthKeys(breadthSources(nil, keys))...)
 	counts, err := d.historyOf(ctx, all, day-int64(d.cfg.HistoryDays), day)
 	if err != nil {
 		d.log.Warn("campaign: link history", "err", err)
 		return true
 	}
 	for _, k := range keys {
-		if counts[k] >= d.cfg.KnownMessages && broad(counts, k, d.cfg.MinSenders) {
+		if counts[k] >= d.cfg.KnownMessages && broadHistory(counts, breadthSources(nil, []int64{k}), d.cfg.MinSchools) {
 			return false
 		}
 	}

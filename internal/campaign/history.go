@@ -53,7 +53,7 @@ func (h *historyBuffer) count(jobs []job) {
 		day := dayOf(time.UnixMicro(j.obs.At))
 		keys := historyKeys(j.sig, j.obs.Extra)
 		place := placeOf(j.obs)
-		for _, k := range append(breadthBands(j.sig), j.links...) {
+		for _, k := range breadthSources(j.sig, j.links) {
 			keys = append(keys, breadthKey(k, place))
 		}
 		slices.Sort(keys)
@@ -65,43 +65,68 @@ func (h *historyBuffer) count(jobs []job) {
 
 // A history tells a template or somebody's site from a wave's only if it
 // comes from several establishments: one account can give a text or a
-// domain any count the day before. Each link key's messages, and each
-// text's under its first bandsForBreadth band keys, are also counted in one of
-// breadthRegisters registers, chosen by the sender's establishment; the
+// domain any count the day before. A text's messages are counted again
+// under its first bandsForBreadth band keys, a link's under its key and
+// a salted copy of it (breadthSources), each in one of breadthRegisters
+// registers chosen by the source and the sender's establishment; the
 // registers with a count say how many establishments at least gave the
-// history (linear counting: several may share a register, so a history
-// from exactly MinSenders establishments is sometimes judged narrow —
-// the link then only waits its probation, fail closed).
+// history (linear counting), the broadest source the content's. Two
+// establishments share a register in one source in sixteen, in all of a
+// text's four in 65,536 and in both of a link's in 256: a history judged
+// narrow is judged new (fail closed). The line is MinSchools, as for a
+// wave: a template two establishments share (a cité scolaire's collège
+// and lycée) stays one.
 const breadthRegisters = 16
 
-// breadthKey is the register of key k counting messages from place.
+// bandsForBreadth is how many of a signature's band keys are breadth
+// sources: a template's copies differ in a word or two (a date), so some
+// of its bands differ too. Four of sixteen keep the extra counts to a
+// quarter of a text's.
+const bandsForBreadth = 4
+
+// breadthSources are the keys a message's history breadth is counted
+// under: its signature's first bandsForBreadth band keys, and each link
+// key with a salted copy (a second draw of registers).
+func breadthSources(sig Signature, links []int64) []int64 {
+	var out []int64
+	if b := sig.BandKeys(); len(b) >= bandsForBreadth {
+		out = append(out, b[:bandsForBreadth]...)
+	}
+	for _, k := range links {
+		out = append(out, k, linkSalt(k))
+	}
+	return out
+}
+
+// linkSalt is a link key's second breadth source.
+func linkSalt(k int64) int64 { return featureKey("s", fmt.Sprint(k)) }
+
+// breadthKey is the register of source k counting messages from place.
 func breadthKey(k int64, place string) int64 {
-	reg := uint64(featureKey("u", place)) % breadthRegisters
+	reg := uint64(featureKey("u", fmt.Sprintf("%d/%s", k, place))) % breadthRegisters
 	return featureKey("r", fmt.Sprintf("%d/%d", k, reg))
 }
 
-// bandsForBreadth is how many of a signature's band keys are counted by
-// establishment: a template's copies differ in a word or two (a date),
-// so some of its bands differ too; the broadest of these is its breadth.
-// Four of sixteen keep the extra counts to a quarter of a text's.
-const bandsForBreadth = 4
-
-// breadthBands are the band keys of sig counted by establishment.
-func breadthBands(sig Signature) []int64 {
-	if b := sig.BandKeys(); len(b) >= bandsForBreadth {
-		return b[:bandsForBreadth]
+// breadthKeys are the registers of sources.
+func breadthKeys(sources []int64) []int64 {
+	out := make([]int64, 0, len(sources)*breadthRegisters)
+	for _, k := range sources {
+		for i := range breadthRegisters {
+			out = append(out, featureKey("r", fmt.Sprintf("%d/%d", k, i)))
+		}
 	}
-	return nil
+	return out
 }
 
-// textBroad reports whether a text's history (counts, with the registers
-// of its breadthBands) comes from min establishments at least: the
-// broadest of its bands, or none counted (written before registers were).
-func textBroad(counts map[int64]int, sig Signature, min int) bool {
+// broadHistory reports whether a history (counts, with the registers of
+// sources) comes from min establishments at least: its broadest source,
+// or none counted (written before registers were, an upgrade: the count
+// alone decides until it ages out, HistoryDays).
+func broadHistory(counts map[int64]int, sources []int64, min int) bool {
 	most, any := 0, false
-	for _, k := range breadthBands(sig) {
+	for _, k := range sources {
 		n := 0
-		for _, r := range breadthKeys(k) {
+		for _, r := range breadthKeys([]int64{k}) {
 			if counts[r] > 0 {
 				n++
 			}
@@ -111,15 +136,6 @@ func textBroad(counts map[int64]int, sig Signature, min int) bool {
 	return !any || most >= min
 }
 
-// breadthKeys are the registers of key k.
-func breadthKeys(k int64) []int64 {
-	out := make([]int64, breadthRegisters)
-	for i := range out {
-		out[i] = featureKey("r", fmt.Sprintf("%d/%d", k, i))
-	}
-	return out
-}
-
 // placeOf is where an observation comes from for breadth: its sender's
 // establishment, or the sender for an account of none.
 func placeOf(o store.CampaignObs) string {
@@ -127,20 +143,6 @@ func placeOf(o store.CampaignObs) string {
 		return o.UAI
 	}
 	return fmt.Sprintf("sender:%d", o.SenderID)
-}
-
-// broad reports whether key k's history (counts, with its registers)
-// comes from min establishments at least. A history without any register
-// counted was written before registers were (an upgrade): its count
-// alone decides until it ages out (HistoryDays), as before.
-func broad(counts map[int64]int, k int64, min int) bool {
-	n := 0
-	for _, r := range breadthKeys(k) {
-		if counts[r] > 0 {
-			n++
-		}
-	}
-	return n == 0 || n >= min
 }
 
 // flushQueued is Run's Flush when sends are queued: the counts are

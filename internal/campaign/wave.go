@@ -310,18 +310,15 @@ func (d *Detector) assessWave(ctx context.Context, ns []store.CampaignObs, sig S
 // known reports whether a content has a history: most of its signature's
 // bands (or, without a text, its attachment or domain) were carried by
 // at least KnownMessages messages on the HistoryDays days before the
-// wave's first copy, a text's by messages of MinSenders establishments
-// at least (textBroad): one account sending a text six times the day
+// wave's first copy, a text's by messages of MinSchools establishments
+// at least (broadHistory): one account sending a text six times the day
 // before makes no template of it (campaign11's canular-calme-empoisonne).
 func (d *Detector) known(ctx context.Context, sig Signature, extra []int64, before time.Time) (bool, error) {
 	keys := historyKeys(sig, extra)
 	if len(keys) == 0 {
 		return false, nil
 	}
-	read := slices.Clone(keys)
-	for _, k := range breadthBands(sig) {
-		read = append(read, breadthKeys(k)...)
-	}
+	read := append(slices.Clone(keys), breadthKeys(breadthSources(sig, nil))...)
 	day := dayOf(before)
 	counts, err := d.historyOf(ctx, read, day-int64(d.cfg.HistoryDays), day)
 	if err != nil {
@@ -341,7 +338,7 @@ func (d *Detector) known(ctx context.Context, sig Signature, extra []int64, befo
 		ns[i] = counts[k]
 	}
 	sort.Ints(ns)
-	return ns[len(ns)/2] >= d.cfg.KnownMessages && textBroad(counts, sig, d.cfg.MinSenders), nil
+	return ns[len(ns)/2] >= d.cfg.KnownMessages && broadHistory(counts, breadthSources(sig, nil), d.cfg.MinSchools), nil
 }
 
 // historyKeys are the keys a message's history is kept under.

@@ -593,8 +593,9 @@ func Scenarios() []Scenario {
 		// sent from a mobile network, a strong account signal). Then fixed
 		// on lien-empoisonne-la-veille, marked Tuned: a link's history
 		// counts only when it comes from MinSenders establishments
-		// (campaign.broad: each link key is also counted in registers by
-		// the sender's establishment), so a domain one account linked to
+		// (campaign.broadHistory: each link key is also counted in
+		// registers by the sender's establishment; MinSchools since, as
+		// for a wave), so a domain one account linked to
 		// the day before is new: the copies wait their probation and the
 		// wave is reviewed (0 of 160 copies visible, one review incident,
 		// nobody locked). The poisoned text was as much the attack's
@@ -605,9 +606,11 @@ func Scenarios() []Scenario {
 		// visible, 20 locked), is one hijacked teacher's account sending
 		// the quiet hoax six times the day before, then teachers' stolen
 		// tokens sending it word for word. A text's history counts now
-		// only when it comes from MinSenders establishments too
-		// (campaign.textBroad, four of its band keys counted by
-		// establishment): both are met and marked Tuned. Since, at the
+		// only when it comes from several establishments too
+		// (campaign.broadHistory, four of its band keys counted by
+		// establishment; the line is MinSchools, as for a wave, so that a
+		// template a cité scolaire's two establishments share stays one):
+		// both are met and marked Tuned. Since, at the
 		// same size: lien-empoisonne-la-veille and canular-calme-empoisonne
 		// 0 of 160 copies visible, 0 left, one contain incident, the 20
 		// accounts locked; legitime-lien-de-reservation-connu still holds
