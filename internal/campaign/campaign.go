@@ -32,8 +32,9 @@
 //     (a report against personnel needs personnel or many families).
 //  5. The wave (wave.go): the cluster of alike observations of the last
 //     Window, weighed by sender roles and signals, with the content's own
-//     history (a template seen for days is not a new text) and its
-//     provenance (first sent by a head without signals).
+//     history (a template seen for days, from several establishments, is
+//     not a new text; a link's domain likewise) and its provenance (first
+//     sent by a head without signals).
 //
 // # Rules, in the order Watch runs them
 //
@@ -269,6 +270,7 @@ type pending struct {
 type job struct {
 	obs      store.CampaignObs
 	sig      Signature
+	links    []int64 // the link keys (pending.links): their history is counted by establishment too (breadth)
 	campaign int64
 	recorded bool // written in the send's transaction already (Record)
 	// delivery: a deferred message delivered; its observation moves from
@@ -610,17 +612,22 @@ func singleSender(f int64, role bouclier.Role) bool {
 
 // newLink reports whether none of a message's link domains has a
 // history: a domain seen for days is somebody's site, one never seen that
-// several senders link to is a wave's. A history that cannot be read
-// counts as none (fail closed: the message only waits).
+// several senders link to is a wave's. The history must come from
+// MinSchools establishments at least (broadHistory), as a wave must: one
+// hijacked account linking to its domain six times the day before gives
+// it no history (campaign11's lien-empoisonne-la-veille), the museum's
+// page that heads of several establishments passed on has one. A history that cannot be
+// read counts as none (fail closed: the message only waits).
 func (d *Detector) newLink(ctx context.Context, keys []int64, at time.Time) bool {
 	day := dayOf(at)
-	counts, err := d.historyOf(ctx, keys, day-int64(d.cfg.HistoryDays), day)
+	all := append(slices.Clone(keys), breadthKeys(breadthSources(nil, keys))...)
+	counts, err := d.historyOf(ctx, all, day-int64(d.cfg.HistoryDays), day)
 	if err != nil {
 		d.log.Warn("campaign: link history", "err", err)
 		return true
 	}
 	for _, k := range keys {
-		if counts[k] >= d.cfg.KnownMessages {
+		if counts[k] >= d.cfg.KnownMessages && broadHistory(counts, breadthSources(nil, []int64{k}), d.cfg.MinSchools) {
 			return false
 		}
 	}
@@ -781,7 +788,7 @@ func (d *Detector) jobOf(o *messaging.Observed, p pending) job {
 	if p.campaign != 0 {
 		p.flags |= FlagCampaign
 	}
-	return job{obs: d.obsOf(o, p), sig: p.sig, campaign: p.campaign, recorded: o.Recorded, delivery: o.Delivery}
+	return job{obs: d.obsOf(o, p), sig: p.sig, links: p.links, campaign: p.campaign, recorded: o.Recorded, delivery: o.Delivery}
 }
 
 func (d *Detector) enqueue(j job) {

@@ -52,11 +52,97 @@ func (h *historyBuffer) count(jobs []job) {
 	for _, j := range jobs {
 		day := dayOf(time.UnixMicro(j.obs.At))
 		keys := historyKeys(j.sig, j.obs.Extra)
+		place := placeOf(j.obs)
+		for _, k := range breadthSources(j.sig, j.links) {
+			keys = append(keys, breadthKey(k, place))
+		}
 		slices.Sort(keys)
 		for _, k := range slices.Compact(keys) {
 			h.counts[dayKey{day, k}]++
 		}
 	}
+}
+
+// A history tells a template or somebody's site from a wave's only if it
+// comes from several establishments: one account can give a text or a
+// domain any count the day before. A text's messages are counted again
+// under its first bandsForBreadth band keys, a link's under its key and
+// a salted copy of it (breadthSources), each in one of breadthRegisters
+// registers chosen by the source and the sender's establishment; the
+// registers with a count say how many establishments at least gave the
+// history (linear counting), the broadest source the content's. Two
+// establishments share a register in one source in sixteen, in all of a
+// text's four in 65,536 and in both of a link's in 256: a history judged
+// narrow is judged new (fail closed). The line is MinSchools, as for a
+// wave: a template two establishments share (a cité scolaire's collège
+// and lycée) stays one.
+const breadthRegisters = 16
+
+// bandsForBreadth is how many of a signature's band keys are breadth
+// sources: a template's copies differ in a word or two (a date), so some
+// of its bands differ too. Four of sixteen keep the extra counts to a
+// quarter of a text's.
+const bandsForBreadth = 4
+
+// breadthSources are the keys a message's history breadth is counted
+// under: its signature's first bandsForBreadth band keys, and each link
+// key with a salted copy (a second draw of registers).
+func breadthSources(sig Signature, links []int64) []int64 {
+	var out []int64
+	if b := sig.BandKeys(); len(b) >= bandsForBreadth {
+		out = append(out, b[:bandsForBreadth]...)
+	}
+	for _, k := range links {
+		out = append(out, k, linkSalt(k))
+	}
+	return out
+}
+
+// linkSalt is a link key's second breadth source.
+func linkSalt(k int64) int64 { return featureKey("s", fmt.Sprint(k)) }
+
+// breadthKey is the register of source k counting messages from place.
+func breadthKey(k int64, place string) int64 {
+	reg := uint64(featureKey("u", fmt.Sprintf("%d/%s", k, place))) % breadthRegisters
+	return featureKey("r", fmt.Sprintf("%d/%d", k, reg))
+}
+
+// breadthKeys are the registers of sources.
+func breadthKeys(sources []int64) []int64 {
+	out := make([]int64, 0, len(sources)*breadthRegisters)
+	for _, k := range sources {
+		for i := range breadthRegisters {
+			out = append(out, featureKey("r", fmt.Sprintf("%d/%d", k, i)))
+		}
+	}
+	return out
+}
+
+// broadHistory reports whether a history (counts, with the registers of
+// sources) comes from min establishments at least: its broadest source,
+// or none counted (written before registers were, an upgrade: the count
+// alone decides until it ages out, HistoryDays).
+func broadHistory(counts map[int64]int, sources []int64, min int) bool {
+	most, any := 0, false
+	for _, k := range sources {
+		n := 0
+		for _, r := range breadthKeys([]int64{k}) {
+			if counts[r] > 0 {
+				n++
+			}
+		}
+		most, any = max(most, n), any || n > 0
+	}
+	return !any || most >= min
+}
+
+// placeOf is where an observation comes from for breadth: its sender's
+// establishment, or the sender for an account of none.
+func placeOf(o store.CampaignObs) string {
+	if o.UAI != "" {
+		return o.UAI
+	}
+	return fmt.Sprintf("sender:%d", o.SenderID)
 }
 
 // flushQueued is Run's Flush when sends are queued: the counts are

@@ -3,6 +3,7 @@ package campaign
 import (
 	"context"
 	"fmt"
+	"slices"
 	"sort"
 	"time"
 
@@ -309,14 +310,17 @@ func (d *Detector) assessWave(ctx context.Context, ns []store.CampaignObs, sig S
 // known reports whether a content has a history: most of its signature's
 // bands (or, without a text, its attachment or domain) were carried by
 // at least KnownMessages messages on the HistoryDays days before the
-// wave's first copy.
+// wave's first copy, a text's by messages of MinSchools establishments
+// at least (broadHistory): one account sending a text six times the day
+// before makes no template of it (campaign11's canular-calme-empoisonne).
 func (d *Detector) known(ctx context.Context, sig Signature, extra []int64, before time.Time) (bool, error) {
 	keys := historyKeys(sig, extra)
 	if len(keys) == 0 {
 		return false, nil
 	}
+	read := append(slices.Clone(keys), breadthKeys(breadthSources(sig, nil))...)
 	day := dayOf(before)
-	counts, err := d.historyOf(ctx, keys, day-int64(d.cfg.HistoryDays), day)
+	counts, err := d.historyOf(ctx, read, day-int64(d.cfg.HistoryDays), day)
 	if err != nil {
 		return false, fmt.Errorf("content history: %w", err)
 	}
@@ -334,7 +338,7 @@ func (d *Detector) known(ctx context.Context, sig Signature, extra []int64, befo
 		ns[i] = counts[k]
 	}
 	sort.Ints(ns)
-	return ns[len(ns)/2] >= d.cfg.KnownMessages, nil
+	return ns[len(ns)/2] >= d.cfg.KnownMessages && broadHistory(counts, breadthSources(sig, nil), d.cfg.MinSchools), nil
 }
 
 // historyKeys are the keys a message's history is kept under.

@@ -85,6 +85,9 @@ const (
 	TextFragmentPictures             // the same fragments, each beside a picture of its own (a drawing no other copy shows)
 	TextRelayAlarm                   // the strike notice the sender's head sent just before, passed on with a line of alarm added, as alike to it as a relay
 	TextMuseumPoster                 // the museum note the account sends every day, the wave's picture attached, re-encoded for each copy
+	TextPadded                       // the intrusion alert, paraphrased, amid six sentences of class life drawn for each copy (hash-busting)
+	TextVideo                        // the beheading video, each copy trimmed and cropped its own way, beside emoji and no word
+	TextKnownLink                    // a quiet canteen bill linking to one phishing domain, word for word: text and domain given a history the day before (Poison)
 )
 
 // Attack describes the attackers' side of a scenario.
@@ -149,6 +152,11 @@ type Attack struct {
 	// teacher (or their class's parents), from the same session, so that
 	// the text has a history when the wave comes.
 	Poison int
+	// PoisonByStaff: the Poison copies come from the first sender's
+	// establishment's vie scolaire (its cookie replayed from home: no
+	// signal, and no probation for a broadcaster), to each class's
+	// parents in turn.
+	PoisonByStaff bool
 }
 
 // waveBegun reports whether an attack is a wave once senders of schools
@@ -180,6 +188,8 @@ const (
 	LegitClassPhotos                   // teachers of many establishments send their class's own photo, with a word or two, to the parents of each of their classes
 	LegitWorried                       // after a rumour, parents of one establishment write to its head, each in their own words, asking whether school is safe tomorrow; half from their phone's mobile network
 	LegitMuseumFlyer                   // teachers of many establishments send the museum note with the museum's flyer (each phone re-encoding it), half from their phone's mobile network
+	LegitShowVideos                    // parents of many establishments send their child's teacher their own clip of the school show (a phone's frame, a length of its own), half from their phone's mobile network
+	LegitKnownLink                     // teachers of many establishments send the museum note with the museum's booking link, which the heads of eight establishments passed on the day before; half from their phone's mobile network
 )
 
 // Legit describes the genuine side of a scenario.
@@ -544,6 +554,88 @@ func Scenarios() []Scenario {
 			At: -15 * time.Minute, Spacing: 25 * time.Second, LoginBefore: 20 * time.Minute, Access: AccessNewDevice}},
 		{Name: "legitime-affiche-musee", Legit: &Legit{Kind: LegitMuseumFlyer, Senders: 24}},
 		{Name: "legitime-parents-inquiets", Legit: &Legit{Kind: LegitWorried, Senders: 16, At: -15 * time.Minute}},
+		// Written blind (campaign11) by reading the detector for content
+		// whose copies it never finds alike: texts are alike by the
+		// Jaccard of their whole term sets (Similar, AlarmLikeness for
+		// alarming ones), so an alert drowned in forty terms of class life
+		// drawn for each copy is alike to none; a video is known by its
+		// duration to the half second and its aspect ratio, which a
+		// script trimming and cropping each copy changes, and emoji leave
+		// no text to key; a text or a domain with KnownMessages messages
+		// in the days before is known, whoever gave it that history (one
+		// hijacked account the day before), and a known text with a known
+		// domain is neither on probation nor counted but by senders with
+		// an account and a behaviour signal. Their legitimate
+		// counterparts: parents sending their own clip of the school show
+		// (phones share a few frames, lengths fall close: looser video
+		// keys would join them), and teachers on their phone's mobile
+		// network sending the museum note with a booking link teachers of
+		// eight establishments gave a history the day before (counting
+		// strong account signals on a known template with a link would
+		// hold them). Committed before any detector change, marked not
+		// tuned, and run once at CI size (20 establishments, 2 académies,
+		// 40 ordinary, seed 11): bourrage-de-phrases met the targets (24
+		// sent, 0 of 120 copies visible, 0 left, one incident: six
+		// sentences from a shared pool leave copies near the alarm line,
+		// AlarmLikeness, and the alert waits its probation);
+		// video-recadree missed (24 sent, 32 of 48 copies visible,
+		// 66.7 %, 32 left, one contain incident of three copies whose
+		// lengths and frames fell alike by chance, 6 accounts locked, the
+		// run's end 1,154.5 s after the wave); lien-empoisonne-la-veille
+		// missed (20 sent, 160 of 160 copies visible, 100 %, 160 left, no
+		// incident: its poison came from a hijacked vie scolaire, whose
+		// messages wait no probation, so the domain never became suspect
+		// to the screen); legitime-lien-de-reservation-connu held nothing
+		// (24 sent); legitime-videos-du-spectacle failed on main (30 sent,
+		// 17 held, 13 recalled, 13 accounts locked, 3 contain incidents:
+		// clips of one of four phone frames whose lengths fall within a
+		// second of each other are alike to the detector, and half were
+		// sent from a mobile network, a strong account signal). Then fixed
+		// on lien-empoisonne-la-veille, marked Tuned: a link's history
+		// counts only when it comes from MinSenders establishments
+		// (campaign.broadHistory: each link key is also counted in
+		// registers by the sender's establishment; MinSchools since, as
+		// for a wave), so a domain one account linked to
+		// the day before is new: the copies wait their probation and the
+		// wave is reviewed (0 of 160 copies visible, one review incident,
+		// nobody locked). The poisoned text was as much the attack's
+		// licence as its domain: canular-calme-empoisonne below, written
+		// after that change from its finding and run once before the next
+		// (20 sent, 160 of 160 copies visible, 100 %, 160 left, no
+		// incident; the same wave without its poison is contained, 0
+		// visible, 20 locked), is one hijacked teacher's account sending
+		// the quiet hoax six times the day before, then teachers' stolen
+		// tokens sending it word for word. A text's history counts now
+		// only when it comes from several establishments too
+		// (campaign.broadHistory, four of its band keys counted by
+		// establishment; the line is MinSchools, as for a wave, so that a
+		// template a cité scolaire's two establishments share stays one):
+		// both are met and marked Tuned. Since, at the
+		// same size: lien-empoisonne-la-veille and canular-calme-empoisonne
+		// 0 of 160 copies visible, 0 left, one contain incident, the 20
+		// accounts locked; legitime-lien-de-reservation-connu still holds
+		// nothing; every other scenario's row unchanged. The
+		// two video scenarios are known misses: a video is described by
+		// its length and frame alone, which an attacker's script changes
+		// for each copy and which parents' phones share; telling clips
+		// apart needs what they show (a frame's hash, internal/media), and
+		// loosening or tightening the length keys trades one for the other.
+		{Name: "bourrage-de-phrases", Attack: &Attack{Role: p, Alternate: true, Senders: 24, PerSender: 1, Target: TargetTwoPeople, Text: TextPadded, Paraphrase: true,
+			Spacing: 8 * time.Second, LoginBefore: 40 * time.Minute, Access: AccessReplayedCookie}},
+		{Name: "video-recadree", Attack: &Attack{Role: p, Senders: 24, PerSender: 1, Target: TargetTwoPeople, Text: TextVideo,
+			Spacing: 7 * time.Second, LoginBefore: 30 * time.Minute, Access: AccessStolenToken},
+			KnownMiss: "a video is known by its length to the half second and its frame's aspect, which a script trimming and " +
+				"cropping each copy changes, and emoji leave no text: telling the copies alike needs what the video shows (a frame's " +
+				"hash); only copies whose length and frame fall alike by chance are contained (66.7 % visible at CI size)"},
+		{Name: "lien-empoisonne-la-veille", Tuned: true, Attack: &Attack{Role: t, Poison: 6, PoisonByStaff: true, Senders: 20, PerSender: 1, Target: TargetOwnTeacher, Text: TextKnownLink,
+			Spacing: 9 * time.Second, LoginBefore: time.Hour, Access: AccessStolenToken}},
+		{Name: "canular-calme-empoisonne", Tuned: true, Attack: &Attack{Role: t, Poison: 6, Senders: 20, PerSender: 1, Target: TargetOwnTeacher, Text: TextQuietHoax,
+			Spacing: 9 * time.Second, LoginBefore: time.Hour, Access: AccessStolenToken}},
+		{Name: "legitime-videos-du-spectacle", Legit: &Legit{Kind: LegitShowVideos, Senders: 30},
+			KnownMiss: "parents' own clips of one of four phone frames whose lengths fall within a second of each other are alike " +
+				"to the detector, and half come from a mobile network (a strong account signal, as a stolen token's): contained " +
+				"on main (17 held, 13 recalled, 13 locked at CI size); telling two clips apart needs what they show"},
+		{Name: "legitime-lien-de-reservation-connu", Legit: &Legit{Kind: LegitKnownLink, Senders: 24}},
 	}
 }
 
@@ -968,7 +1060,12 @@ func (s *scene) plan() []sEvent {
 				}
 				for k := 0; k < a.Poison; k++ {
 					at := first - 20*time.Hour + time.Duration(k)*10*time.Minute
-					evs = append(evs, sEvent{at: at, kind: "warmup", from: from, how: how, login: first - 20*time.Hour - a.LoginBefore, to: to, subject: subject, body: body})
+					e := sEvent{at: at, kind: "warmup", from: from, how: how, login: first - 20*time.Hour - a.LoginBefore, to: to, subject: subject, body: body}
+					if a.PoisonByStaff {
+						s.attackers[fmt.Sprintf("s.%d", i)] = true
+						e.from, e.how, e.to = fmt.Sprintf("s.%d", i), "home", []string{fmt.Sprintf("parents:%s/C%d", uai(i), 1+k%2)}
+					}
+					evs = append(evs, e)
 				}
 			}
 			for w := 0; w < a.WarmUp; w++ {
@@ -1000,6 +1097,9 @@ func (s *scene) plan() []sEvent {
 				}
 				if a.Text == TextFragmentPictures {
 					files = []messaging.Attachment{{Name: fmt.Sprintf("IMG_%04d.jpg", r.IntN(10000)), ContentType: "image/jpeg", Data: reencode(r, snapshot(r))}}
+				}
+				if a.Text == TextVideo {
+					files = []messaging.Attachment{{Name: fmt.Sprintf("VID_%04d.mp4", r.IntN(10000)), ContentType: "video/mp4", Data: waveClip(r)}}
 				}
 				if a.Text == TextPDF || a.Text == TextPDFPlain {
 					files = []messaging.Attachment{{Name: fmt.Sprintf("facture-%d.pdf", 1000+r.IntN(9000)), ContentType: "application/pdf", Data: billPDF(r)}}
@@ -1225,6 +1325,30 @@ func (s *scene) legitEvents(l *Legit) []sEvent {
 			evs = append(evs, sEvent{at: at, kind: "legit", from: fmt.Sprintf("t.%d.%d", i, c), how: how, to: []string{fmt.Sprintf("parents:%s/C%d", u, c)},
 				subject: "Sortie", body: museumNote(r),
 				files: []messaging.Attachment{{Name: "affiche-musee.jpg", ContentType: "image/jpeg", Data: reencode(r, s.d.flyer())}}})
+		case LegitShowVideos:
+			from := fmt.Sprintf("p.%d.%d.%d", i, c, 8-(n/len(perm))%7) // not an attacker's account
+			how := how
+			if r.IntN(2) == 0 {
+				how = "mobile"
+			}
+			note := showNotes[r.IntN(len(showNotes))]
+			evs = append(evs, sEvent{at: at, kind: "legit", from: from, how: how, to: []string{fmt.Sprintf("user:t.%d.%d", i, c)},
+				subject: note[0], body: note[1],
+				files: []messaging.Attachment{{Name: fmt.Sprintf("VID_%04d.mp4", r.IntN(10000)), ContentType: "video/mp4", Data: showClip(r)}}})
+		case LegitKnownLink:
+			if n < 8 {
+				// The day before, from home: the link's history, given by
+				// the heads of eight establishments passing the museum's
+				// offer on to their teachers.
+				evs = append(evs, sEvent{at: l.At - 20*time.Hour + time.Duration(n)*25*time.Minute, kind: "warmup", from: fmt.Sprintf("h.%d", i), how: "home",
+					to: []string{"teachers:" + u + "/C1", "teachers:" + u + "/C2"}, subject: "Sortie", body: museumNote(r) + bookingLink})
+			}
+			how := how
+			if r.IntN(2) == 0 {
+				how = "mobile"
+			}
+			evs = append(evs, sEvent{at: at, kind: "legit", from: fmt.Sprintf("t.%d.%d", i, c), how: how, to: []string{fmt.Sprintf("parents:%s/C%d", u, c)},
+				subject: "Sortie", body: museumNote(r) + bookingLink})
 		case LegitMuseum:
 			evs = append(evs, sEvent{at: at, kind: "legit", from: fmt.Sprintf("t.%d.%d", i, c), how: how, to: []string{fmt.Sprintf("parents:%s/C%d", u, c)},
 				subject: "Sortie", body: museumNote(r), seq: -1 - n, reports: 2})

@@ -247,6 +247,14 @@ func attackText(t Text, r *rand.Rand, paraphrase bool, words []int, seq int, st 
 		return "Tr : Grève du jeudi", intro + strikeNotice + relayAlarms[r.IntN(len(relayAlarms))]
 	case TextMuseumPoster:
 		return "Sortie", museumNote(r)
+	case TextPadded:
+		_, body := attackText(TextIntrusion, r, paraphrase, words, seq, st)
+		return "URGENT", paddedIntrusion(r, body)
+	case TextVideo:
+		w := videoWords[r.IntN(len(videoWords))]
+		return w[0], w[1]
+	case TextKnownLink:
+		return "Cantine", knownLinkBill
 	case TextTemplateLink:
 		return "Sortie", museumNote(r) + fmt.Sprintf(" Autorisation à remplir en ligne : https://autorisation.sortie-%x.fr/classe?id=%d", r.Uint32(), seq)
 	}
@@ -384,4 +392,90 @@ func fragment(r *rand.Rand, paraphrase bool, k int) (string, string) {
 		return "!!", alts[r.IntN(len(alts))]
 	}
 	return "!!", alts[0]
+}
+
+// padding are the sentences of class life an attacker pads each copy of
+// the intrusion alert with, six drawn for each copy (hash-busting): the
+// alert is a few terms among forty that no other copy shares.
+var padding = []string{
+	"La kermesse de fin d'année aura lieu samedi sur le stade municipal.",
+	"Le club théâtre répète chaque mardi midi dans la salle polyvalente.",
+	"Pensez à rapporter les livres empruntés au centre de documentation.",
+	"Les inscriptions à l'association sportive se font auprès du professeur d'EPS.",
+	"La photo de classe sera prise jeudi matin devant le gymnase.",
+	"Le menu de la cantine propose du poisson vendredi et des lasagnes lundi.",
+	"La chorale prépare le concert de printemps avec l'école de musique.",
+	"Les carnets de liaison doivent être couverts et étiquetés.",
+	"La bourse aux fournitures se tiendra dans le hall mercredi après-midi.",
+	"Le voyage en Espagne des quatrièmes partira le douze avril.",
+	"Les délégués de parents se réuniront avant le conseil d'administration.",
+	"Le foyer organise un tournoi de ping-pong pendant la pause méridienne.",
+	"Merci de marquer les vêtements de sport au nom de votre enfant.",
+	"La médiathèque du quartier accueille les élèves de sixième le lundi.",
+	"Un atelier de jardinage commence au potager derrière le réfectoire.",
+	"Les résultats du cross seront affichés au tableau de la vie scolaire.",
+	"Le car de ramassage passera dix minutes plus tôt à partir de lundi.",
+	"La vente de gâteaux financera la sortie au planétarium.",
+	"Les calculatrices collège sont disponibles à la coopérative.",
+	"Le brevet blanc se déroulera sur deux jours dans le réfectoire.",
+	"Les objets trouvés seront donnés à une association à la fin du mois.",
+	"Le concours de mathématiques kangourou approche, les sujets sont en ligne.",
+	"L'infirmière rappelle que les vaccinations doivent être à jour.",
+	"Les élèves de troisième visiteront le lycée professionnel voisin.",
+	"La semaine du goût fera découvrir des fromages et des fruits anciens.",
+	"Le journal du collège cherche des dessinateurs et des reporters.",
+	"Les casiers seront vidés avant les vacances de printemps.",
+	"La piscine intercommunale ferme pour travaux pendant deux semaines.",
+	"Le tutorat entre élèves reprend le jeudi soir en salle d'étude.",
+	"La course solidaire reversera ses dons à une association caritative.",
+	"Les manuels numériques sont accessibles depuis la tablette prêtée.",
+	"Une exposition sur la biodiversité est installée dans le couloir du bâtiment B.",
+	"Le conseil municipal des jeunes recrute des candidats de cinquième.",
+	"La sortie à vélo nécessite un casque et une autorisation parentale.",
+	"Le forum des métiers réunira des artisans et des ingénieurs.",
+	"Les parents volontaires peuvent accompagner la classe de neige.",
+	"La rentrée des classes de septembre se fera par demi-journées.",
+	"Le spectacle de danse contemporaine a enchanté les élèves de cinquième.",
+	"Les cours d'allemand bilangue recrutent pour l'année prochaine.",
+	"La collecte de bouchons plastiques continue près de l'accueil.",
+}
+
+// paddedIntrusion pads an intrusion alert (body) with padSentences
+// sentences of padding of the copy's own, half before it, half after.
+func paddedIntrusion(r *rand.Rand, body string) string {
+	p := r.Perm(len(padding))[:padSentences]
+	s := make([]string, 0, padSentences+1)
+	for _, i := range p[:padSentences/2] {
+		s = append(s, padding[i])
+	}
+	s = append(s, body)
+	for _, i := range p[padSentences/2:] {
+		s = append(s, padding[i])
+	}
+	return strings.Join(s, " ")
+}
+
+// padSentences is how many sentences of padding each copy carries.
+const padSentences = 6
+
+// videoWords are what the video wave writes beside each clip: no word
+// at all, so that no text keys it.
+var videoWords = [][2]string{{"!!!", "😱😱"}, {"👀", "👀👀👀"}, {"⚠️", "⚠️⚠️"}, {"?!", "💀"}, {"😨", "🔪"}, {"...", "😱"}}
+
+// knownLinkBill is the canteen bill of a phishing wave that gave its
+// text and its domain a history the day before: no alarm, the same
+// link in every copy.
+const knownLinkBill = "Bonjour, la facture de cantine du mois est disponible, merci de la régler avant vendredi sur l'espace familles : " +
+	"https://regie-cantine-familles.fr/espace-familles"
+
+// bookingLink is the museum's booking page, which teachers of several
+// establishments linked to on the days before.
+const bookingLink = " Réservation des groupes : https://www.musee-des-confluences.fr/groupes-scolaires"
+
+// showNotes are what parents write beside their clip of the school show.
+var showNotes = [][2]string{
+	{"Spectacle", "Bonjour, voici la vidéo du spectacle de fin d'année, bravo aux enfants !"},
+	{"Vidéo du spectacle", "Merci pour ce beau spectacle, je vous envoie ma vidéo pour la classe."},
+	{"Spectacle de la classe", "Bonjour, la vidéo filmée hier soir au spectacle, bonne journée."},
+	{"Vidéo", "Pour le blog de la classe, la vidéo de la chorale."},
 }

@@ -1,0 +1,99 @@
+package campaign_test
+
+import (
+	"context"
+	"fmt"
+	"testing"
+	"time"
+
+	"github.com/bouclier/bouclier"
+	"github.com/bouclier/bouclier/internal/apptest"
+)
+
+// TestLinkHistoryBreadth: a canteen bill linking to one domain is sent
+// eight times the day before, then a teacher of another establishment
+// passes it on, word for word, to a class's parents. A history given by
+// one hijacked head's account is no history: the domain is new, the copy
+// waits its probation (campaign11's lien-empoisonne-la-veille). The same
+// history given by the heads of four establishments is the domain's: the
+// copy goes out at once.
+func TestLinkHistoryBreadth(t *testing.T) {
+	const body = "Bonjour, la facture de cantine du mois est disponible, merci de la régler avant vendredi sur l'espace familles : " +
+		"https://regie-cantine-familles.fr/espace-familles"
+	for _, c := range []struct {
+		name  string
+		heads []int // the establishments whose heads linked to it the day before, in turn
+		want  bouclier.MessageStatus
+	}{
+		{"one account", []int{1}, bouclier.StatusHeld},
+		{"four establishments", []int{1, 2, 3, 4}, bouclier.StatusDelivered},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			apptest.Each(t, func(t *testing.T, e *apptest.Env) {
+				world(t, e, 5)
+				historyFrom(t, e, c.heads, "Cantine", body)
+				res := mustSend(t, e, sender{name: "prof.5"}, []string{"parents:0990005A/C1"}, "Cantine", body)
+				if res.Status != c.want {
+					t.Errorf("the teacher's copy: %s, want %s (%v)", res.Status, c.want, reasonsOf(t, e, res))
+				}
+			})
+		})
+	}
+}
+
+// TestTextHistoryBreadth: a closure hoax without any alarming word is
+// sent eight times the day before, then teachers of four other
+// establishments, from stolen device tokens (a network new to them),
+// send it word for word to a class's parents. A history given by one account makes no template of
+// it: the copies wait and the wave is acted on (campaign11's
+// canular-calme-empoisonne). The same history from the heads of two
+// establishments or more (MinSchools, as for a wave) is a template's, whose wave counts only senders with an
+// account and a behaviour signal: nothing is held.
+func TestTextHistoryBreadth(t *testing.T) {
+	const body = "Les cours de demain n'auront pas lieu, gardez vos enfants à la maison, la direction nous l'a confirmé ce matin, bonne journée."
+	for _, c := range []struct {
+		name  string
+		heads []int
+		held  bool
+	}{
+		{"one account", []int{1}, true},
+		{"two establishments (a cité scolaire)", []int{1, 2}, false},
+		{"four establishments", []int{1, 2, 3, 4}, false},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			apptest.Each(t, func(t *testing.T, e *apptest.Env) {
+				world(t, e, 8)
+				historyFrom(t, e, c.heads, "Information", body)
+				var ids []int64
+				for i := 5; i <= 8; i++ {
+					name := fmt.Sprintf("prof.%d", i)
+					knowHome(t, e, name)
+					ids = append(ids, sendFrom(t, e, name, fmt.Sprintf("198.51.100.%d", i), homeAgent, true, []string{fmt.Sprintf("parents:099%04dA/C1", i)},
+						"Information", body).ID)
+				}
+				e.Clock.Advance(2 * time.Minute)
+				if err := e.App.Campaign.Sweep(context.Background()); err != nil {
+					t.Fatal(err)
+				}
+				for _, id := range ids {
+					if m := message(t, e, id); (m.Status != bouclier.StatusDelivered) != c.held {
+						t.Errorf("copy %d: %s, want held %v", id, m.Status, c.held)
+					}
+				}
+			})
+		})
+	}
+}
+
+// historyFrom gives a text a history: the heads of the establishments
+// heads send it eight times in turn, ten minutes apart, to a class's
+// parents; the clock then moves to the next day.
+func historyFrom(t *testing.T, e *apptest.Env, heads []int, subject, body string) {
+	t.Helper()
+	for k := 0; k < 8; k++ {
+		i := heads[k%len(heads)]
+		mustSend(t, e, sender{name: fmt.Sprintf("head.%d", i)}, []string{fmt.Sprintf("parents:099%04dA/C%d", i, 1+k%2)}, subject, body)
+		e.Clock.Advance(10 * time.Minute)
+	}
+	e.Clock.Advance(24 * time.Hour)
+}
