@@ -3,11 +3,13 @@ package api_test
 import (
 	"archive/zip"
 	"bytes"
+	"context"
 	"crypto/sha256"
 	"encoding/base64"
 	"encoding/hex"
 	"io"
 	"net/http/httptest"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -252,6 +254,19 @@ func TestBlockedDigestAndSuspectDomain(t *testing.T) {
 		r = c.send(prof, []string{"user:cpe.moulin"}, "Lien", "Le document est ici : https://ent-verif-compte.example-login.net/doc")
 		if r.Status == 201 && r.Body["status"] == "delivered" {
 			t.Fatalf("link to a suspect domain delivered: %s", r.Raw)
+		}
+		// A hold by the campaign watch (a new link's minute of probation)
+		// judges the traffic, not the link: its domain is not suspect.
+		r = c.send(prof, []string{"user:cpe.moulin"}, "Sortie", "Le programme de la sortie est ici : https://musee-sortie-groupes.example.org/programme")
+		if r.Status != 201 || r.Body["status"] != "held" {
+			t.Fatalf("a teacher's new link: %d %s, want held for its probation", r.Status, r.Raw)
+		}
+		suspect, err := e.App.DB.SuspectDomains(context.Background())
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !slices.Contains(suspect, "ent-verif-compte.example-login.net") || slices.ContainsFunc(suspect, func(d string) bool { return strings.Contains(d, "musee-sortie") }) {
+			t.Errorf("suspect domains %v: want the lure's, not the probation's", suspect)
 		}
 	})
 }

@@ -467,6 +467,14 @@ func (s *Service) send(ctx context.Context, sender bouclier.User, d *Draft, sour
 	}
 	// 5. The screen.
 	verdict := s.screen.Screen(ScreenInput{Subject: d.Subject, Body: d.Body, Attachments: d.Attachments, Sender: sender, ToStudents: resolved.ToStudents})
+	// The domains of a message the screen holds or rejects are suspect for
+	// every later message; a hold by the refusal count or the campaign
+	// watch (a wave forming, or a minute's probation for new content)
+	// judges the sender or the traffic, not the links.
+	var suspects []string
+	if verdict.Verdict != bouclier.VerdictDeliver {
+		suspects = verdict.Links
+	}
 	m := &bouclier.Message{ThreadID: threadID, ParentID: d.ParentID, SenderID: sender.ID, Subject: d.Subject, Body: d.Body,
 		To: d.To, Status: bouclier.StatusDelivered, Score: verdict.Score, Reasons: verdict.Reasons, SentAt: store.Micros(now),
 		UAI: sender.UAI, Academie: sender.Academie, Fingerprint: verdict.Fingerprint}
@@ -515,7 +523,7 @@ func (s *Service) send(ctx context.Context, sender bouclier.User, d *Draft, sour
 	// observation.
 	obs.Status = m.Status
 	observe := s.watch.Record(ctx, obs)
-	newSuspects, err := s.store(ctx, sender, d, m, recipients, pl, verdict, sums, resolved, dec, source, now, observe)
+	newSuspects, err := s.store(ctx, sender, d, m, recipients, pl, verdict, suspects, sums, resolved, dec, source, now, observe)
 	if err != nil {
 		return Result{}, fmt.Errorf("store message: %w", err)
 	}
@@ -620,7 +628,7 @@ func (s *Service) decide(ctx context.Context, sender bouclier.User, resolved dir
 // again after a rolled-back batch: it changes nothing outside the
 // transaction, and m gets its id only once committed.
 func (s *Service) store(ctx context.Context, sender bouclier.User, d *Draft, m *bouclier.Message, recipients []int64, pl plan,
-	verdict ScreenResult, sums [][32]byte, resolved directory.Resolved, dec Decision, source string, now time.Time,
+	verdict ScreenResult, suspects []string, sums [][32]byte, resolved directory.Resolved, dec Decision, source string, now time.Time,
 	observe func(context.Context, *store.Tx, int64) error) (bool, error) {
 	type stored struct {
 		id          int64
@@ -675,15 +683,12 @@ func (s *Service) store(ctx context.Context, sender bouclier.User, d *Draft, m *
 				return out, err
 			}
 		}
-		if m.Status == bouclier.StatusHeld || m.Status == bouclier.StatusRejected {
-			// A domain in a held message is suspect for every later message.
-			for _, host := range verdict.Links {
-				added, err := tx.AddSuspectDomain(ctx, host, id, m.SentAt)
-				if err != nil {
-					return out, err
-				}
-				out.newSuspects = out.newSuspects || added
+		for _, host := range suspects {
+			added, err := tx.AddSuspectDomain(ctx, host, id, m.SentAt)
+			if err != nil {
+				return out, err
 			}
+			out.newSuspects = out.newSuspects || added
 		}
 		if err := observe(ctx, tx, id); err != nil {
 			return out, fmt.Errorf("campaign observation: %w", err)
