@@ -10,16 +10,18 @@ import (
 	"github.com/bouclier/bouclier/internal/apptest"
 )
 
-// TestLinkHistoryBreadth: a canteen bill linking to one domain is sent
-// eight times the day before, then a teacher of another establishment
-// passes it on, word for word, to a class's parents. A history given by
+// TestLinkHistoryBreadth: a note linking to one domain (a booking page,
+// which the screen delivers: a canteen bill to be paid on a domain of its
+// own is held as phishing by the screen since the model of 5 December) is
+// sent eight times the day before, then a teacher of another
+// establishment passes it on, word for word, to a class's parents. A history given by
 // one hijacked head's account is no history: the domain is new, the copy
 // waits its probation (campaign11's lien-empoisonne-la-veille). The same
 // history given by the heads of four establishments is the domain's: the
 // copy goes out at once.
 func TestLinkHistoryBreadth(t *testing.T) {
-	const body = "Bonjour, la facture de cantine du mois est disponible, merci de la régler avant vendredi sur l'espace familles : " +
-		"https://regie-cantine-familles.fr/espace-familles"
+	const body = "Bonjour, pour la sortie au musée jeudi, merci de réserver votre créneau avant vendredi sur le site du musée : " +
+		"https://reservation-musee-beaux-arts.fr/groupes"
 	for _, c := range []struct {
 		name  string
 		heads []int // the establishments whose heads linked to it the day before, in turn
@@ -31,8 +33,8 @@ func TestLinkHistoryBreadth(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			apptest.Each(t, func(t *testing.T, e *apptest.Env) {
 				world(t, e, 5)
-				historyFrom(t, e, c.heads, "Cantine", body)
-				res := mustSend(t, e, sender{name: "prof.5"}, []string{"parents:0990005A/C1"}, "Cantine", body)
+				historyFrom(t, e, c.heads, "Sortie", body)
+				res := mustSend(t, e, sender{name: "prof.5"}, []string{"parents:0990005A/C1"}, "Sortie", body)
 				if res.Status != c.want {
 					t.Errorf("the teacher's copy: %s, want %s (%v)", res.Status, c.want, reasonsOf(t, e, res))
 				}
