@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
+	"os"
 	"regexp"
 	"sort"
 	"strings"
@@ -117,13 +118,13 @@ func buriedSets(base, sets []*example, o options, prep func(*example)) []*exampl
 }
 
 // prepare computes a row's features, its rules' score and, when the rules
-// hold it below their reject line (or always, with all), its segments'
-// features.
+// reach their segment gate below their reject line (or always, with all),
+// its segments' features.
 func prepare(e *example, rules *screen.Engine, all bool) {
 	f := screen.TextFeatures(textOf(e))
 	e.idx, e.val = dedupe(f.Idx, f.Val)
 	e.rule = rules.Check(screen.Input{Subject: e.subject, Text: e.text}).Score
-	if all || e.rule >= ruleOverride && e.rule < rejectAt {
+	if all || e.rule >= screen.SegmentGate && e.rule < rejectAt {
 		if segs := screen.Segments(textOf(e)); len(segs) > 1 {
 			for _, s := range segs {
 				e.segs = append(e.segs, screen.TextFeatures(s))
@@ -132,11 +133,15 @@ func prepare(e *example, rules *screen.Engine, all bool) {
 	}
 }
 
-// segLines are the segment lines -buried measures: the model also holding
-// when a segment (any, not only of a text the rules hold) reaches it.
+// segLine is the segment line held applies (the engine's); -buried
+// sets it to 2 (none) for main's decision.
+var segLine = screen.SegmentHoldLine
+
+// segLines are the ungated segment lines -buried measures: the model also
+// holding when any segment of any text reaches it.
 var segLines = []float64{0.9, 0.95, 0.97, 0.98, 0.99, 0.995}
 
-// heldSeg is held with the segment line ts (ts ≥ 1: none).
+// heldSeg is held with the ungated segment line ts (ts ≥ 1: none).
 func heldSeg(s score, t, ts float64) bool {
 	return held(s, t) || s.confirm >= ts
 }
@@ -146,13 +151,35 @@ func heldSeg(s score, t, ts float64) bool {
 // line, the whole-text line lowered or raised so that the plain benign
 // rows held stay at 2 %.
 func (r *losoResult) buriedReport(b *strings.Builder) {
+	if p := os.Getenv("SCREENTRAIN_BURIED_DUMP"); p != "" {
+		// scores only (no text, no id): for measuring gates offline
+		var d strings.Builder
+		for k, rows := range [2][]losoScore{r.scored, r.buried} {
+			for _, s := range rows {
+				fmt.Fprintf(&d, "%s\t%s\t%s\t%.4f\t%.6f\t%.6f\n", [2]string{"plain", "buried"}[k], s.label, s.group, s.s.rule, s.s.p, s.s.confirm)
+			}
+		}
+		if err := os.WriteFile(p, []byte(d.String()), 0o644); err != nil {
+			fmt.Fprintln(os.Stderr, "screentrain:", err)
+		}
+	}
 	var benign []score
 	for _, s := range r.scored {
 		if !s.harmful {
 			benign = append(benign, s.s)
 		}
 	}
-	for _, ts := range append([]float64{2}, segLines...) {
+	defer func(l float64) { segLine = l }(segLine)
+	for i, ts := range append([]float64{2, 2}, segLines...) {
+		if i == 0 {
+			segLine = 2 // main: no segment hold
+			b.WriteString("main (no segment hold):\n")
+		} else {
+			segLine = screen.SegmentHoldLine
+		}
+		if i == 1 {
+			fmt.Fprintf(b, "segment hold gated at rules ≥ %.2f, line %.2f (the engine's), then ungated segment lines:\n", screen.SegmentGate, screen.SegmentHoldLine)
+		}
 		line := lineWithSeg(benign, ts)
 		plain, bur := map[string][2]int{}, map[string][2]int{}
 		var ph, bh [2]int
@@ -275,4 +302,27 @@ func (bf *buriedFolds) testFor(g string) []*example {
 		}
 	}
 	return out
+}
+
+// augmentation returns the production model's training variants (-augment).
+func augmentation(base, sets []*example, o options) []*example {
+	if o.augment <= 0 {
+		return nil
+	}
+	rules := screen.New(screen.Config{NoTextModel: true})
+	return augmentRows(base, sets, o, func(e *example) { prepare(e, rules, false) })
+}
+
+// buriedFrom reports whether e is a buried variant whose row or host is
+// in fold f: a model that scores fold f's rows must not train on it.
+func buriedFrom(e *example, fold map[string]int, f int) bool {
+	if e.source != "buried" {
+		return false
+	}
+	for _, g := range [2]string{e.group, e.host} {
+		if k, ok := fold[g]; ok && k == f {
+			return true
+		}
+	}
+	return false
 }

@@ -67,3 +67,22 @@ func TestBuriedFoldsKeepTheLeftOutSetOut(t *testing.T) {
 		t.Errorf("%d test and %d training variants, want 4 and 4", len(bf.test), len(bf.train))
 	}
 }
+
+func TestBuriedFromFold(t *testing.T) {
+	fold := map[string]int{"set:a": 0, "set:b": 1}
+	for _, c := range []struct {
+		e    example
+		f    int
+		want bool
+	}{
+		{example{source: "buried", group: "set:a", host: "set:b"}, 0, true},
+		{example{source: "buried", group: "set:a", host: "set:b"}, 1, true},
+		{example{source: "buried", group: "set:a", host: "set:b"}, 2, false},
+		{example{source: "buried", group: "set:c", host: "set:d"}, 0, false},
+		{example{source: "set", group: "set:a"}, 0, false},
+	} {
+		if got := buriedFrom(&c.e, fold, c.f); got != c.want {
+			t.Errorf("buriedFrom(%s in %s, fold %d) = %v", c.e.group, c.e.host, c.f, got)
+		}
+	}
+}

@@ -245,7 +245,9 @@ func run(o options) error {
 
 	// Grouped cross-validation (the sets are training rows of every fold:
 	// their own test is the leave-one-set-out above).
-	cv := crossValidate(exs, sets, o)
+	aug := augmentation(base, sets, o)
+	cv := crossValidate(exs, append(append([]*example(nil), sets...), aug...), o)
+	cv.sets = len(sets)
 	cv.chatSplit = splitByChat(append(append([]*example(nil), exs...), sets...), o)
 	cv.loso = loso
 	if o.oof != "" {
@@ -256,7 +258,7 @@ func run(o options) error {
 	// Production model: every usable row; the threshold comes from
 	// cross-fitted predictions on the benign rows (each predicted by a
 	// model that did not see its group).
-	train := append(append([]*example(nil), base...), sets...)
+	train := append(append(append([]*example(nil), base...), sets...), aug...)
 	m := fit(train, o)
 	calib := len(train)
 	m.Meta.HoldAt, m.Meta.Student = crossCalibrate(train, o)
@@ -467,7 +469,7 @@ func crossCalibrate(train []*example, o options) (float64, float64) {
 	for f := 0; f < k; f++ {
 		var in []*example
 		for _, e := range train {
-			if !calibRow(e) || fold[e.group] != f {
+			if (!calibRow(e) || fold[e.group] != f) && !buriedFrom(e, fold, f) {
 				in = append(in, e)
 			}
 		}
@@ -603,9 +605,12 @@ func strongest(m prober, f *screen.Features) float64 {
 // held reports whether the engine holds a message scored s, with the
 // model's line at t: the rules at their reject line, the model at its
 // line, or the rules at their hold line confirmed by the model on the text
-// or one of its segments (screen.RuleConfirm, screen.Segments).
+// or one of its segments (screen.RuleConfirm, screen.Segments), or the
+// rules at their gate with a segment at the segment line (screen.SegmentGate,
+// screen.SegmentHoldLine; segLine in buried.go).
 func held(s score, t float64) bool {
-	return s.rule >= rejectAt || s.p >= t || s.rule >= ruleOverride && s.confirm >= math.Min(screen.RuleConfirm, t)
+	return s.rule >= rejectAt || s.p >= t || s.rule >= ruleOverride && s.confirm >= math.Min(screen.RuleConfirm, t) ||
+		s.rule >= screen.SegmentGate && s.confirm >= segLine
 }
 
 // rateWithin and upperWithin say whether held messages of n keep under
