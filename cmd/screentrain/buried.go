@@ -106,15 +106,15 @@ func buryRows(rows []*example, hosts []host, r *rand.Rand, prep func(*example)) 
 	return out
 }
 
-// buriedSets builds the test variants of -buried: every set row buried in
-// a host of another group.
-func buriedSets(base, sets []*example, o options, prep func(*example)) []*example {
+// buriedSets returns every set row buried in a host of another group,
+// hosts and positions drawn from the seed and stream (the test and the
+// training variants draw apart).
+func buriedSets(base, sets []*example, o options, stream uint64, prep func(*example)) []*example {
 	hosts := buriedHosts(base, sets)
 	if len(hosts) == 0 {
 		return nil
 	}
-	r := rand.New(rand.NewPCG(o.seed, 0xb0d1ed))
-	return buryRows(sets, hosts, r, prep)
+	return buryRows(sets, hosts, rand.New(rand.NewPCG(o.seed, stream)), prep)
 }
 
 // prepare computes a row's features, its rules' score and, when the rules
@@ -250,7 +250,7 @@ func newBuriedFolds(base, sets []*example, o options) *buriedFolds {
 	prep := func(e *example) { prepare(e, rules, o.buried) }
 	bf := &buriedFolds{}
 	if o.buried {
-		bf.test = buriedSets(base, sets, o, prep)
+		bf.test = buriedSets(base, sets, o, 0xb0d1ed, prep)
 	}
 	if o.augment > 0 {
 		bf.train = augmentRows(base, sets, o, prep)
@@ -263,12 +263,7 @@ func newBuriedFolds(base, sets []*example, o options) *buriedFolds {
 // weighted o.augment, so that a long text's benign words stop cancelling
 // the harm it carries, and a long benign text stays benign.
 func augmentRows(base, sets []*example, o options, prep func(*example)) []*example {
-	hosts := buriedHosts(base, sets)
-	if len(hosts) == 0 {
-		return nil
-	}
-	r := rand.New(rand.NewPCG(o.seed, 0xa0a0))
-	vs := buryRows(sets, hosts, r, prep)
+	vs := buriedSets(base, sets, o, 0xa0a0, prep)
 	for _, v := range vs {
 		v.weight = o.augment
 	}
