@@ -261,6 +261,9 @@ func modelCard(o options, m *screen.Model, modelSum, dataSum, sourcesSum, commit
 	if o.with != "" {
 		extra = " -with " + o.with
 	}
+	if o.augment > 0 {
+		extra += fmt.Sprintf(" -augment %g", o.augment)
+	}
 	fmt.Fprintf(&b, "- Command: `go run ./cmd/screentrain -data %s -seed %d -synth %d -folds %d -epochs %d -lr %g -l2 %g -nc=%v -sets %s -setweight %g -otherweight %g%s`\n\n", o.data, o.seed, o.synthN, o.folds, o.epochs, o.lr, o.l2, o.nc, o.sets, o.setWeight, o.otherWeight, extra)
 	b.WriteString("## Data\n\n")
 	fmt.Fprintf(&b, "| file | SHA-256 | licence |\n|---|---|---|\n")

@@ -53,6 +53,7 @@ import (
 type example struct {
 	id, text, label, source, group string
 	subject, half                  string // sets only: the subject, and the half of a set (blind15: look or sealed)
+	host                           string // buried variants only: the group of the long benign row the text was buried in (buried.go)
 	idx                            []uint32
 	val                            []float32
 	rule                           float64           // the rules' score alone
@@ -82,6 +83,8 @@ type options struct {
 	hiddenLR      float64 // AdaGrad rate of the hidden layer (0: lr)
 	hiddenMode    string  // joint or residual (hidden.go)
 	hiddenInit    float64 // the hidden layer's random start: uniform in ±hiddenInit/√hidden
+	buried        bool    // with losoOnly: also score the left-out rows buried in long benign ones (buried.go)
+	augment       float64 // weight of the buried training variants (0: none; buried.go)
 }
 
 func main() {
@@ -110,6 +113,8 @@ func main() {
 	flag.Float64Var(&o.hiddenLR, "hiddenlr", 0, "with -hidden: AdaGrad rate of the hidden layer (0: -lr)")
 	flag.StringVar(&o.hiddenMode, "hiddenmode", "joint", "with -hidden: joint (heads and layer trained together) or residual (the layer trained on the frozen linear heads)")
 	flag.Float64Var(&o.hiddenInit, "hiddeninit", 0.1, "with -hidden: the layer's weights start uniform in ±hiddeninit/√hidden")
+	flag.BoolVar(&o.buried, "buried", false, "measurement, with -loso -fixedrate: also score each left-out row buried in a long benign row of another set, and segment lines (buried.go)")
+	flag.Float64Var(&o.augment, "augment", 0, "weight of training variants: each set row buried in a long benign row of another set (0: none; buried.go)")
 	flag.Parse()
 	if o.fixedRate && !o.losoOnly {
 		fmt.Fprintln(os.Stderr, "screentrain: -fixedrate needs -loso")
@@ -205,16 +210,7 @@ func run(o options) error {
 	// the benign side alike, and reported apart.
 	rules := screen.New(screen.Config{NoTextModel: true})
 	for _, e := range append(append([]*example(nil), exs...), sets...) {
-		f := screen.TextFeatures(textOf(e))
-		e.idx, e.val = dedupe(f.Idx, f.Val)
-		e.rule = rules.Check(screen.Input{Subject: e.subject, Text: e.text}).Score
-		if e.rule >= ruleOverride && e.rule < rejectAt {
-			if segs := screen.Segments(textOf(e)); len(segs) > 1 {
-				for _, s := range segs {
-					e.segs = append(e.segs, screen.TextFeatures(s))
-				}
-			}
-		}
+		prepare(e, rules, o.buried)
 	}
 	fmt.Fprintf(os.Stderr, "screentrain: %d examples, %d rows of %d sets\n", len(exs), len(sets), len(setInfos))
 
@@ -236,6 +232,9 @@ func run(o options) error {
 		var b strings.Builder
 		if o.fixedRate {
 			loso.fixedRateLine(&b)
+			if o.buried {
+				loso.buriedReport(&b)
+			}
 			fmt.Print(b.String())
 			return nil
 		}
@@ -246,7 +245,9 @@ func run(o options) error {
 
 	// Grouped cross-validation (the sets are training rows of every fold:
 	// their own test is the leave-one-set-out above).
-	cv := crossValidate(exs, sets, o)
+	aug := augmentation(base, sets, o)
+	cv := crossValidate(exs, append(append([]*example(nil), sets...), aug...), o)
+	cv.sets = len(sets)
 	cv.chatSplit = splitByChat(append(append([]*example(nil), exs...), sets...), o)
 	cv.loso = loso
 	if o.oof != "" {
@@ -257,7 +258,7 @@ func run(o options) error {
 	// Production model: every usable row; the threshold comes from
 	// cross-fitted predictions on the benign rows (each predicted by a
 	// model that did not see its group).
-	train := append(append([]*example(nil), base...), sets...)
+	train := append(append(append([]*example(nil), base...), sets...), aug...)
 	m := fit(train, o)
 	calib := len(train)
 	m.Meta.HoldAt, m.Meta.Student = crossCalibrate(train, o)
@@ -468,7 +469,7 @@ func crossCalibrate(train []*example, o options) (float64, float64) {
 	for f := 0; f < k; f++ {
 		var in []*example
 		for _, e := range train {
-			if !calibRow(e) || fold[e.group] != f {
+			if (!calibRow(e) || fold[e.group] != f) && !buriedFrom(e, fold, f) {
 				in = append(in, e)
 			}
 		}
@@ -604,9 +605,12 @@ func strongest(m prober, f *screen.Features) float64 {
 // held reports whether the engine holds a message scored s, with the
 // model's line at t: the rules at their reject line, the model at its
 // line, or the rules at their hold line confirmed by the model on the text
-// or one of its segments (screen.RuleConfirm, screen.Segments).
+// or one of its segments (screen.RuleConfirm, screen.Segments), or the
+// rules at their gate with a segment at the segment line (screen.SegmentGate,
+// screen.SegmentHoldLine; segLine in buried.go).
 func held(s score, t float64) bool {
-	return s.rule >= rejectAt || s.p >= t || s.rule >= ruleOverride && s.confirm >= math.Min(screen.RuleConfirm, t)
+	return s.rule >= rejectAt || s.p >= t || s.rule >= ruleOverride && s.confirm >= math.Min(screen.RuleConfirm, t) ||
+		s.rule >= screen.SegmentGate && s.confirm >= segLine
 }
 
 // rateWithin and upperWithin say whether held messages of n keep under

@@ -108,6 +108,7 @@ type losoResult struct {
 	setsHalfBase     map[string][2]int
 	modelOnly        map[string][2]int // label → held by the model alone (rules under 0.5), (a) and (b)
 	scored           []losoScore       // (b)'s score of each left-out row, for the curve of fixed lines
+	buried           []losoScore       // with -buried: (b)'s score of each left-out row buried in a long benign one
 }
 
 // losoScore is one left-out row as (b) scored it.
@@ -133,6 +134,7 @@ func leaveOneSetOut(base, sets []*example, o options) *losoResult {
 		m0 = fitProber(base, o)
 		r.baseT, r.baseTS = crossCalibrate(base, o)
 	}
+	bf := newBuriedFolds(base, sets, o)
 	var names []string
 	seen := map[string]bool{}
 	for _, e := range sets {
@@ -151,7 +153,11 @@ func leaveOneSetOut(base, sets []*example, o options) *losoResult {
 				train = append(train, e)
 			}
 		}
+		train = append(train, bf.trainFor(g)...)
 		m1 := fitProber(train, o)
+		for _, e := range bf.testFor(g) {
+			r.buried = append(r.buried, losoScore{harmful: e.label != "benign", label: e.label, group: g, s: scoreOf(m1, e)})
+		}
 		t1, ts1 := 0.5, 0.5
 		if o.fixedRate {
 			m0 = m1 // no baseline: (a) repeats (b)

@@ -260,15 +260,26 @@ func (e *Engine) Check(in Input) Result {
 	// confirms (RuleConfirm), on the whole text or on one of its segments.
 	// Without the model (off, or broken: then a policy finding holds
 	// everything) the detectors hold on their own.
+	rules := score       // the rules' score alone, before the model's findings
+	unconfirmed := false // every segment was read, none at the confirmation line
 	if modelP >= 0 && score >= holdAt && score < e.cfg.RejectAt && structural < holdAt {
 		if line := e.model.confirmLine(in); modelP < line && e.segmentProb(in, text, line) < line {
 			score = math.Round((holdAt-0.01)*1000) / 1000
 			fs = append(fs, finding{score, fmt.Sprintf("règles non confirmées par le modèle (p %.2f) (score %.2f)", modelP, score)})
+			unconfirmed = true
 		}
 	}
 	if modelF.reason != "" {
 		score = math.Max(score, modelF.score)
 		fs = append(fs, modelF)
+	}
+	// The model on the sentence that carries the harm, when nothing else
+	// holds the text (segment.go).
+	if modelP >= 0 && score < holdAt && rules >= SegmentGate && !unconfirmed {
+		if f, ok := e.segmentFinding(in, text, holdAt); ok {
+			score = math.Max(score, f.score)
+			fs = append(fs, f)
+		}
 	}
 	slices.SortStableFunc(fs, byScoreDesc)
 	switch {

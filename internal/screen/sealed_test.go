@@ -110,6 +110,11 @@ import (
 // sets, 2,637/2,890 harmful and 48/2,310 benign (2,617 and 50 before):
 // the floors below. Leave one set out is unchanged (threat 0.889 →
 // 0.890, terror apology 0.903 → 0.901, benign 1.9 → 1.8 %).
+//
+// A text the rules flag (≥ 0.3) but do not hold is then held when the
+// model reads one of its segments at 0.97 (segment.go): on the same
+// model, 2,637 → 2,642 harmful and 48 → 49 benign held (blind73 118 →
+// 122, blind55 132 → 133, blind49 one more benign): the floors below.
 func TestSealedSets(t *testing.T) {
 	e := New(DefaultConfig())
 	for _, c := range []struct {
@@ -125,17 +130,17 @@ func TestSealedSets(t *testing.T) {
 		{"testdata/blind37_sealed.jsonl", map[string]int{"threat": 55, "terror_apology": 23, "violent": 28, "phishing": 29, "benign": 1}},
 		{"testdata/blind47_sealed.jsonl", map[string]int{"threat": 30, "terror_apology": 14, "violent": 82, "phishing": 15, "benign": 4}},
 		{"testdata/blind48_sealed.jsonl", map[string]int{"threat": 53, "terror_apology": 23, "violent": 27, "phishing": 28, "benign": 3}},
-		{"testdata/blind49_sealed.jsonl", map[string]int{"threat": 47, "terror_apology": 24, "violent": 22, "phishing": 26, "benign": 6}},
+		{"testdata/blind49_sealed.jsonl", map[string]int{"threat": 47, "terror_apology": 24, "violent": 22, "phishing": 26, "benign": 7}},
 		{"testdata/blind50_sealed.jsonl", map[string]int{"threat": 51, "terror_apology": 22, "violent": 28, "phishing": 26, "benign": 2}},
 		{"testdata/blind51_sealed.jsonl", map[string]int{"threat": 55, "terror_apology": 25, "violent": 27, "phishing": 30, "benign": 3}},
-		{"testdata/blind55_sealed.jsonl", map[string]int{"threat": 55, "terror_apology": 22, "violent": 27, "phishing": 28, "benign": 1}},
+		{"testdata/blind55_sealed.jsonl", map[string]int{"threat": 55, "terror_apology": 22, "violent": 27, "phishing": 29, "benign": 1}},
 		{"testdata/blind57_sealed.jsonl", map[string]int{"threat": 54, "terror_apology": 24, "violent": 27, "phishing": 30, "benign": 0}},
 		{"testdata/blind64_sealed.jsonl", map[string]int{"threat": 49, "terror_apology": 18, "violent": 33, "phishing": 22, "benign": 3}},
 		{"testdata/blind65_sealed.jsonl", map[string]int{"threat": 41, "terror_apology": 14, "violent": 42, "phishing": 33, "benign": 0}},
 		{"testdata/blind68_sealed.jsonl", map[string]int{"threat": 48, "terror_apology": 20, "violent": 28, "phishing": 34, "benign": 2}},
 		{"testdata/blind69_sealed.jsonl", map[string]int{"threat": 42, "terror_apology": 20, "violent": 44, "phishing": 29, "benign": 4}},
 		{"testdata/blind72_sealed.jsonl", map[string]int{"threat": 45, "terror_apology": 23, "violent": 47, "phishing": 25, "benign": 2}},
-		{"testdata/blind73_sealed.jsonl", map[string]int{"threat": 37, "terror_apology": 20, "violent": 34, "phishing": 27, "benign": 2}},
+		{"testdata/blind73_sealed.jsonl", map[string]int{"threat": 39, "terror_apology": 20, "violent": 35, "phishing": 28, "benign": 2}},
 	} {
 		held, total := map[string]int{}, map[string]int{}
 		for _, m := range readCorpus(t, c.file) {
