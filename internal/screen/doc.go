@@ -86,7 +86,11 @@
 //     text detectors hold only what the learned layer confirms (its
 //     strongest head at RuleConfirm, 0.5, or its own line if lower, on
 //     the whole text or one of its Segments, so that padding a threat
-//     with ordinary text does not undo the hold); the
+//     with ordinary text does not undo the hold). A text the rules flag
+//     (SegmentGate, 0.3) without holding it is held when the learned
+//     layer reads one of its Segments at SegmentHoldLine (0.97): one
+//     harmful sentence buried in a long ordinary message is not diluted
+//     by the rest (segment.go). The
 //     policy, attachment and link findings hold on their own. Reasons list
 //     the findings of 0.3 and more, strongest first.
 //
