@@ -9,6 +9,7 @@ import (
 	"github.com/bouclier/bouclier"
 	"github.com/bouclier/bouclier/internal/apptest"
 	"github.com/bouclier/bouclier/internal/campaign"
+	"github.com/bouclier/bouclier/internal/store"
 )
 
 // floodNotice is the ordinary part of what a held account goes on
@@ -20,6 +21,27 @@ const floodNotice = "Bonjour à tous, la réunion parents professeurs aura lieu 
 // notice with a veiled threat added.
 const floodThreat = floodNotice + " Profitez bien tant que rien n'est arrivé, ça ne va pas durer, nous savons où est votre salle."
 
+// floodWide is where the held teacher of floodWorld writes: every group of
+// their establishment.
+var floodWide = []string{"class:0990001A/C1", "class:0990001A/C2", "parents:0990001A/C1", "parents:0990001A/C2", "staff:0990001A"}
+
+// floodWorld sets up one establishment whose teacher prof.1 sent
+// floodThreat to floodWide, which opened an incident holding them; it
+// returns that incident.
+func floodWorld(t *testing.T, e *apptest.Env) store.Campaign {
+	t.Helper()
+	world(t, e, 1)
+	first := mustSend(t, e, sender{"prof.1", false}, floodWide, "Information", floodThreat)
+	if err := e.App.Campaign.Flush(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	cs := incidents(t, e)
+	if len(cs) != 1 || message(t, e, first.ID).Status != bouclier.StatusHeld {
+		t.Fatalf("the first copy opened no incident: %+v", cs)
+	}
+	return cs[0]
+}
+
 // TestContainedFloodPaced: an account held for review by its own
 // incident goes on sending a text alike to the one that opened it, two
 // hundred times between two passes of the worker. Every
@@ -30,19 +52,10 @@ const floodThreat = floodNotice + " Profitez bien tant que rien n'est arrivé, �
 // behind every sender of the server). Past the pace, the next copy is
 // assessed again.
 func TestContainedFloodPaced(t *testing.T) {
-	const uai = "0990001A"
-	wide := []string{"class:" + uai + "/C1", "class:" + uai + "/C2", "parents:" + uai + "/C1", "parents:" + uai + "/C2", "staff:" + uai}
+	wide := floodWide
 	apptest.Each(t, func(t *testing.T, e *apptest.Env) {
-		world(t, e, 1)
+		floodWorld(t, e)
 		ctx := context.Background()
-		first := mustSend(t, e, sender{"prof.1", false}, wide, "Information", floodThreat)
-		if err := e.App.Campaign.Flush(ctx); err != nil {
-			t.Fatal(err)
-		}
-		cs := incidents(t, e)
-		if len(cs) != 1 || message(t, e, first.ID).Status != bouclier.StatusHeld {
-			t.Fatalf("the first copy opened no incident: %+v", cs)
-		}
 		const n = 200
 		var ids []int64
 		for i := range n {
@@ -91,17 +104,9 @@ func TestContainedFloodPaced(t *testing.T) {
 // store is asked once per NoticeFor, not once a copy (200 reads for 200
 // copies before), and again once that is over.
 func TestFloodAsksNoticesOnce(t *testing.T) {
-	const uai = "0990001A"
-	wide := []string{"class:" + uai + "/C1", "class:" + uai + "/C2", "parents:" + uai + "/C1", "parents:" + uai + "/C2", "staff:" + uai}
+	wide := floodWide
 	apptest.Each(t, func(t *testing.T, e *apptest.Env) {
-		world(t, e, 1)
-		mustSend(t, e, sender{"prof.1", false}, wide, "Information", floodThreat)
-		if err := e.App.Campaign.Flush(context.Background()); err != nil {
-			t.Fatal(err)
-		}
-		if cs := incidents(t, e); len(cs) != 1 {
-			t.Fatalf("the first copy opened no incident: %+v", cs)
-		}
+		floodWorld(t, e)
 		send := func(i int) {
 			t.Helper()
 			res, err := sendQueued(t, e, sender{"prof.1", false}, wide, "Information", fmt.Sprintf("%s (%d)", floodNotice, i))
@@ -128,10 +133,9 @@ func TestFloodAsksNoticesOnce(t *testing.T) {
 // its turn (pace.go) is reassessed by the worker's next pass once the turn
 // has come, though nothing was sent meanwhile, and once only.
 func TestHeldContentWaitsForItsTurn(t *testing.T) {
-	const uai = "0990001A"
-	wide := []string{"class:" + uai + "/C1", "class:" + uai + "/C2", "parents:" + uai + "/C1", "parents:" + uai + "/C2", "staff:" + uai}
+	wide := floodWide
 	apptest.Each(t, func(t *testing.T, e *apptest.Env) {
-		world(t, e, 1)
+		incident := floodWorld(t, e)
 		ctx := context.Background()
 		flush := func() int64 {
 			t.Helper()
@@ -140,11 +144,6 @@ func TestHeldContentWaitsForItsTurn(t *testing.T) {
 				t.Fatal(err)
 			}
 			return e.App.Campaign.Neighbourhoods() - before
-		}
-		mustSend(t, e, sender{"prof.1", false}, wide, "Information", floodThreat)
-		cs := incidents(t, e)
-		if len(cs) != 1 {
-			t.Fatalf("the first copy opened no incident: %+v", cs)
 		}
 		var ids []int64
 		for i := range 2 {
@@ -155,7 +154,7 @@ func TestHeldContentWaitsForItsTurn(t *testing.T) {
 			ids = append(ids, res.ID)
 			flush()
 		}
-		if err := e.App.Campaign.WaitTurn(ctx, ids[1], cs[0].ID); err != nil {
+		if err := e.App.Campaign.WaitTurn(ctx, ids[1], incident.ID); err != nil {
 			t.Fatal(err)
 		}
 		if q := flush(); q != 0 {

@@ -115,13 +115,16 @@ func TestStrongAccountSignal(t *testing.T) {
 	}
 }
 
+// redAlertNotice is a head's alarming closure notice, which teachers pass on.
+const redAlertNotice = "Alerte météo rouge : le collège sera fermé demain, aucun élève ne sera accueilli. Prévenez les autres familles de la classe qui n'auraient pas reçu ce message. Inutile d'appeler le secrétariat."
+
 // TestRelaysOfNotices: heads of four establishments send an alarming
 // closure notice to their teachers, who pass it on widely with a word of
 // their own (the first head from a new browser at home): no incident,
 // nothing held. The same text sent by the
 // teachers without their heads' notice is a wave to review.
 func TestRelaysOfNotices(t *testing.T) {
-	const notice = "Alerte météo rouge : le collège sera fermé demain, aucun élève ne sera accueilli. Prévenez les autres familles de la classe qui n'auraient pas reçu ce message. Inutile d'appeler le secrétariat."
+	const notice = redAlertNotice
 	for _, withNotice := range []bool{true, false} {
 		t.Run(fmt.Sprint("notice=", withNotice), func(t *testing.T) {
 			apptest.Each(t, func(t *testing.T, e *apptest.Env) {
@@ -209,7 +212,7 @@ func TestRelayAddingAlarm(t *testing.T) {
 // before to have sent no notice (notices.go remembers that for
 // NoticeFor): the head's message forgets what was remembered.
 func TestRelayRightAfterNoNotice(t *testing.T) {
-	const notice = "Alerte météo rouge : le collège sera fermé demain, aucun élève ne sera accueilli. Prévenez les autres familles de la classe qui n'auraient pas reçu ce message. Inutile d'appeler le secrétariat."
+	const notice = redAlertNotice
 	apptest.Each(t, func(t *testing.T, e *apptest.Env) {
 		world(t, e, 4)
 		ctx := context.Background()
