@@ -620,14 +620,15 @@ func singleSender(f int64, role bouclier.Role) bool {
 // read counts as none (fail closed: the message only waits).
 func (d *Detector) newLink(ctx context.Context, keys []int64, at time.Time) bool {
 	day := dayOf(at)
-	all := append(slices.Clone(keys), breadthKeys(breadthSources(nil, keys))...)
-	counts, err := d.historyOf(ctx, all, day-int64(d.cfg.HistoryDays), day)
+	regs := breadthKeys(breadthSources(nil, keys)) // each key's sources' registers, in the keys' order
+	counts, err := d.historyOf(ctx, append(slices.Clone(keys), regs...), day-int64(d.cfg.HistoryDays), day)
 	if err != nil {
 		d.log.Warn("campaign: link history", "err", err)
 		return true
 	}
-	for _, k := range keys {
-		if counts[k] >= d.cfg.KnownMessages && broadHistory(counts, breadthSources(nil, []int64{k}), d.cfg.MinSchools) {
+	for i, k := range keys {
+		per := len(regs) / len(keys)
+		if counts[k] >= d.cfg.KnownMessages && broadHistory(counts, regs[i*per:(i+1)*per], d.cfg.MinSchools) {
 			return false
 		}
 	}

@@ -118,15 +118,16 @@ func breadthKeys(sources []int64) []int64 {
 	return out
 }
 
-// broadHistory reports whether a history (counts, with the registers of
-// sources) comes from min establishments at least: its broadest source,
-// or none counted (written before registers were, an upgrade: the count
-// alone decides until it ages out, HistoryDays).
-func broadHistory(counts map[int64]int, sources []int64, min int) bool {
+// broadHistory reports whether a history (counts, with regs: the
+// registers of its sources, breadthKeys, read with it) comes from min
+// establishments at least: its broadest source, or none counted (written
+// before registers were, an upgrade: the count alone decides until it
+// ages out, HistoryDays).
+func broadHistory(counts map[int64]int, regs []int64, min int) bool {
 	most, any := 0, false
-	for _, k := range sources {
+	for src := range slices.Chunk(regs, breadthRegisters) {
 		n := 0
-		for _, r := range breadthKeys([]int64{k}) {
+		for _, r := range src {
 			if counts[r] > 0 {
 				n++
 			}

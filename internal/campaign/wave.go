@@ -318,9 +318,9 @@ func (d *Detector) known(ctx context.Context, sig Signature, extra []int64, befo
 	if len(keys) == 0 {
 		return false, nil
 	}
-	read := append(slices.Clone(keys), breadthKeys(breadthSources(sig, nil))...)
+	regs := breadthKeys(breadthSources(sig, nil))
 	day := dayOf(before)
-	counts, err := d.historyOf(ctx, read, day-int64(d.cfg.HistoryDays), day)
+	counts, err := d.historyOf(ctx, append(slices.Clone(keys), regs...), day-int64(d.cfg.HistoryDays), day)
 	if err != nil {
 		return false, fmt.Errorf("content history: %w", err)
 	}
@@ -338,7 +338,7 @@ func (d *Detector) known(ctx context.Context, sig Signature, extra []int64, befo
 		ns[i] = counts[k]
 	}
 	sort.Ints(ns)
-	return ns[len(ns)/2] >= d.cfg.KnownMessages && broadHistory(counts, breadthSources(sig, nil), d.cfg.MinSchools), nil
+	return ns[len(ns)/2] >= d.cfg.KnownMessages && broadHistory(counts, regs, d.cfg.MinSchools), nil
 }
 
 // historyKeys are the keys a message's history is kept under.
