@@ -874,15 +874,20 @@ func (e *Engine) modelFinding(in Input, fv *featureVec) (finding, float64, bool)
 	}
 	score := holdAt + (modelCap-holdAt)*(bestP-t)/math.Max(1e-9, 1-t)
 	score = math.Round(math.Min(modelCap, score)*1000) / 1000
-	head := m.Meta.Heads[best]
+	return finding{score: score, reason: fmt.Sprintf("%s (modèle, p %.2f) : %s (score %.2f)", headReason[m.Meta.Heads[best]], bestP, m.reasonParts(fv, best), score)}, bestP, true
+}
+
+// reasonParts names, for a moderator, the strongest contributions of fv to
+// head h (up to four, each of 0.25 and more).
+func (m *Model) reasonParts(fv *featureVec, h int) string {
 	var parts []string
-	for _, c := range m.contributions(fv, best, 4) {
+	for _, c := range m.contributions(fv, h, 4) {
 		if c.Value < 0.25 {
 			break
 		}
 		parts = append(parts, c.Feature)
 	}
-	return finding{score: score, reason: fmt.Sprintf("%s (modèle, p %.2f) : %s (score %.2f)", headReason[head], bestP, strings.Join(parts, ", "), score)}, bestP, true
+	return strings.Join(parts, ", ")
 }
 
 // contributions returns the n strongest distinct contributions of fv to

@@ -2,7 +2,6 @@ package screen
 
 import (
 	"fmt"
-	"strings"
 )
 
 // SegmentHoldLine is the probability of a harmful head on one segment of
@@ -46,14 +45,7 @@ func (e *Engine) segmentFinding(in Input, text string, holdAt float64) (finding,
 			if h < 0 || p < SegmentHoldLine {
 				return
 			}
-			var parts []string
-			for _, c := range e.model.contributions(fv, h, 4) {
-				if c.Value < 0.25 {
-					break
-				}
-				parts = append(parts, c.Feature)
-			}
-			f = finding{holdAt, fmt.Sprintf("%s (modèle, sur une phrase, p %.2f) : %s (score %.2f)", headReason[e.model.Meta.Heads[h]], p, strings.Join(parts, ", "), holdAt)}
+			f = finding{holdAt, fmt.Sprintf("%s (modèle, sur une phrase, p %.2f) : %s (score %.2f)", headReason[e.model.Meta.Heads[h]], p, e.model.reasonParts(fv, h), holdAt)}
 		})
 		if f.reason != "" {
 			return f, true
