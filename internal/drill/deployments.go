@@ -270,7 +270,7 @@ func RunDeployments(ctx context.Context, o Options, n int, alone bool) (Deployme
 	}
 	// The drill's clock runs faster than NATS on a loaded machine: wait,
 	// in real time, for the signals to stop moving, then sweep once more.
-	settleSignals(deps, 15*time.Second)
+	settleSignals(deps, 30*time.Second)
 	now(end + 62*time.Second)
 	if err := sweep(end + 62*time.Second); err != nil {
 		return rep, err
@@ -429,24 +429,29 @@ func randomHex() string {
 	return fmt.Sprintf("%x", b)
 }
 
-// settleSignals waits until no deployment has observations left to share
-// and no node's counts have moved for half a second, or until limit.
+// settleSignals waits until every node has taken in what the others
+// published (received, refused or known already), no deployment has
+// observations left to share, and no node's counts have moved for half a
+// second; or until limit. Counts that merely stopped moving are not
+// enough: on a loaded machine a consumer can sit a second behind its
+// stream, and a node would be measured before any signal reached it.
 func settleSignals(deps []*deployment, limit time.Duration) {
-	snapshot := func() (all []national.Stats, backlog bool) {
+	snapshot := func() (all []national.Stats, settled bool) {
+		settled = true
 		for _, dep := range deps {
 			if dep.node != nil {
 				st := dep.node.Stats()
 				all = append(all, st)
-				backlog = backlog || st.Backlog > 0
+				settled = settled && st.Backlog == 0
 			}
 		}
-		return all, backlog
+		return all, settled && caughtUp(all)
 	}
 	last, _ := snapshot()
 	stable := time.Now()
 	for deadline := time.Now().Add(limit); time.Now().Before(deadline); time.Sleep(50 * time.Millisecond) {
-		cur, backlog := snapshot()
-		if backlog || !slices.Equal(cur, last) {
+		cur, settled := snapshot()
+		if !settled || !slices.Equal(cur, last) {
 			last, stable = cur, time.Now()
 			continue
 		}
@@ -454,4 +459,21 @@ func settleSignals(deps []*deployment, limit time.Duration) {
 			return
 		}
 	}
+}
+
+// caughtUp reports whether each node has handled at least as many
+// signals as the other nodes published and shared: every signal goes to
+// every node (one stream, bouclier.>), and a node counts each other
+// node's signal once as received, refused or a duplicate.
+func caughtUp(all []national.Stats) bool {
+	var sent int64
+	for _, st := range all {
+		sent += st.Published + st.Shared
+	}
+	for _, st := range all {
+		if st.Received+st.Refused+st.Duplicates < sent-st.Published-st.Shared {
+			return false
+		}
+	}
+	return true
 }
