@@ -638,10 +638,30 @@ func Scenarios() []Scenario {
 			Spacing: 9 * time.Second, LoginBefore: time.Hour, Access: AccessStolenToken}},
 		{Name: "canular-calme-empoisonne", Tuned: true, Attack: &Attack{Role: t, Poison: 6, Senders: 20, PerSender: 1, Target: TargetOwnTeacher, Text: TextQuietHoax,
 			Spacing: 9 * time.Second, LoginBefore: time.Hour, Access: AccessStolenToken}},
+		// campaign12 looked for what tells these parents from a wave, and
+		// found the clips are not what joins them (CI size, seed 11): each
+		// clip given a frame of its own (no video key shared) still makes
+		// 4 incidents, 14 accounts locked; the sentences without the clips
+		// 4 incidents, 15 locked; the clips beside emoji hold nothing. The
+		// parents of 20 establishments write one of four sentences word
+		// for word (an artefact of the drill as much as of life), new
+		// content, and half send from their phone's network, a known device
+		// on a network new to the account: what a stolen token is, the
+		// very signal that contains canular-calme-empoisonne. Tried and
+		// dropped: not counting a suspect account in a wave when its copies
+		// reach one person each with no signal of what it sends (held 3,
+		// recalled and locked none here, every other row unchanged, but a
+		// new text from four stolen tokens to one teacher each is then no
+		// wave: TestWaveLevels, TestSessionSignals and TestMediaWave
+		// contain it by design). Telling the phone from the thief needs
+		// the network's kind (a carrier's shared addresses, internal/auth);
+		// the 3 that rule still held were the screen's (« je vous envoie
+		// ma vidéo » scored 0.3 as sextortion: a review of alarming
+		// content).
 		{Name: "legitime-videos-du-spectacle", Legit: &Legit{Kind: LegitShowVideos, Senders: 30},
-			KnownMiss: "parents' own clips of one of four phone frames whose lengths fall within a second of each other are alike " +
-				"to the detector, and half come from a mobile network (a strong account signal, as a stolen token's): contained " +
-				"on main (17 held, 13 recalled, 13 locked at CI size); telling two clips apart needs what they show"},
+			KnownMiss: "not the clips: the parents of many establishments write one of four sentences word for word, new content, and " +
+				"half send from their phone's mobile network (a known device on a new network, what a stolen token is): contained " +
+				"(17 held, 13 recalled, 13 locked at CI size); the screen also scores one sentence 0.3 (« sextortion »)"},
 		{Name: "legitime-lien-de-reservation-connu", Legit: &Legit{Kind: LegitKnownLink, Senders: 24}},
 		// Written blind (campaign12) by reading the detector for the
 		// history it trusts: a message whose text is under three terms has
@@ -672,13 +692,44 @@ func Scenarios() []Scenario {
 		// legitime-affiche-legende-courte held nothing (24 sent). Each
 		// attack without its poison is contained (0 visible, one
 		// incident, every account locked): the history is their licence.
-		{Name: "image-empoisonnee-la-veille", Attack: &Attack{Role: p, Poison: 6, Senders: 24, PerSender: 1, Target: TargetTwoPeople, Text: TextKnownPicture,
+		// Then fixed on the two picture waves, marked Tuned: a text too
+		// short for a signature is known only by an extra key (attachment,
+		// picture, link or caption) with KnownMessages messages of
+		// MinSchools establishments (campaign.knownBare; every extra key
+		// is a breadth source, counted for every message). Since, at the
+		// same size: image-empoisonnee-la-veille and image-legende-connue
+		// 0 of 48 copies visible, 0 left, one contain incident, the 24
+		// accounts locked; legitime-affiche-legende-courte still holds
+		// nothing; every other scenario's row unchanged.
+		// canular-empoisonne-deux-colleges is a known miss, and so is
+		// image-legende-banale, written after the fix as the attacker's
+		// answer to it (the caption's history given by two accounts of two
+		// establishments; a miss before and after: 24 sent, 48 of 48
+		// copies visible, 100 %, 48 left, no incident). A breadth line is
+		// met by as many hijacked accounts as the attackers hold, and
+		// « Photo » has a broad genuine history anyway. Tried and dropped:
+		// forgetting a caption's history beside a picture (the flyer's
+		// copies, each re-encoded, share no exact descriptor with the
+		// heads': legitime-affiche-legende-courte contained, 9 held, 15
+		// recalled, 14 locked; a picture's history by its bands instead
+		// saturates at scale, a 10-bit band value being carried by every
+		// hundredth picture, and the keys that would find alike pictures
+		// of the days before are purged after 2 × Window).
+		{Name: "image-empoisonnee-la-veille", Tuned: true, Attack: &Attack{Role: p, Poison: 6, Senders: 24, PerSender: 1, Target: TargetTwoPeople, Text: TextKnownPicture,
 			Spacing: 7 * time.Second, LoginBefore: 30 * time.Minute, Access: AccessStolenToken}},
-		{Name: "image-legende-connue", Attack: &Attack{Role: p, Poison: 6, Senders: 24, PerSender: 1, Target: TargetTwoPeople, Text: TextPhotoCaption,
+		{Name: "image-legende-connue", Tuned: true, Attack: &Attack{Role: p, Poison: 6, Senders: 24, PerSender: 1, Target: TargetTwoPeople, Text: TextPhotoCaption,
 			Spacing: 6 * time.Second, LoginBefore: 30 * time.Minute, Access: AccessStolenToken}},
 		{Name: "canular-empoisonne-deux-colleges", Attack: &Attack{Role: t, Poison: 6, PoisonFrom: 2, Senders: 20, PerSender: 1, Target: TargetOwnTeacher, Text: TextQuietHoax,
-			Spacing: 9 * time.Second, LoginBefore: time.Hour, Access: AccessStolenToken}},
+			Spacing: 9 * time.Second, LoginBefore: time.Hour, Access: AccessStolenToken},
+			KnownMiss: "a text's history from two accounts of two establishments is as broad as a cité scolaire's template " +
+				"(MinSchools): any breadth line is met by as many hijacked accounts as the attackers hold; telling a poisoned history " +
+				"from a genuine one needs who gave it (100 % visible, no incident)"},
 		{Name: "legitime-affiche-legende-courte", Legit: &Legit{Kind: LegitFlyerCaption, Senders: 24}},
+		{Name: "image-legende-banale", Attack: &Attack{Role: p, Poison: 6, PoisonFrom: 2, Senders: 24, PerSender: 1, Target: TargetTwoPeople, Text: TextPhotoCaption,
+			Spacing: 6 * time.Second, LoginBefore: 30 * time.Minute, Access: AccessStolenToken},
+			KnownMiss: "a caption with a broad history (two establishments here, any parent's « Photo » in life) makes the new " +
+				"picture beside it a template: forgetting it contains teachers passing on a flyer their phones re-encode; telling them " +
+				"apart needs a picture's history by likeness (100 % visible, no incident)"},
 	}
 }
 
