@@ -50,40 +50,47 @@ func TestLinkHistoryBreadth(t *testing.T) {
 // it: the copies wait and the wave is acted on (campaign11's
 // canular-calme-empoisonne). The same history from the heads of two
 // establishments or more (MinSchools, as for a wave) is a template's, whose wave counts only senders with an
-// account and a behaviour signal: nothing is held.
+// account and a behaviour signal: nothing is held. A text too short for
+// a signature, known by its term set (and an attachment by its digest or
+// picture), is held to the same breadth (campaign12's
+// image-legende-connue).
 func TestTextHistoryBreadth(t *testing.T) {
-	const body = "Les cours de demain n'auront pas lieu, gardez vos enfants à la maison, la direction nous l'a confirmé ce matin, bonne journée."
-	for _, c := range []struct {
-		name  string
-		heads []int
-		held  bool
-	}{
-		{"one account", []int{1}, true},
-		{"two establishments (a cité scolaire)", []int{1, 2}, false},
-		{"four establishments", []int{1, 2, 3, 4}, false},
+	for _, text := range []struct{ name, subject, body string }{
+		{"text", "Information", "Les cours de demain n'auront pas lieu, gardez vos enfants à la maison, la direction nous l'a confirmé ce matin, bonne journée."},
+		{"short text", "Demain", "Pas cours"},
 	} {
-		t.Run(c.name, func(t *testing.T) {
-			apptest.Each(t, func(t *testing.T, e *apptest.Env) {
-				world(t, e, 8)
-				historyFrom(t, e, c.heads, "Information", body)
-				var ids []int64
-				for i := 5; i <= 8; i++ {
-					name := fmt.Sprintf("prof.%d", i)
-					knowHome(t, e, name)
-					ids = append(ids, sendFrom(t, e, name, fmt.Sprintf("198.51.100.%d", i), homeAgent, true, []string{fmt.Sprintf("parents:099%04dA/C1", i)},
-						"Information", body).ID)
-				}
-				e.Clock.Advance(2 * time.Minute)
-				if err := e.App.Campaign.Sweep(context.Background()); err != nil {
-					t.Fatal(err)
-				}
-				for _, id := range ids {
-					if m := message(t, e, id); (m.Status != bouclier.StatusDelivered) != c.held {
-						t.Errorf("copy %d: %s, want held %v", id, m.Status, c.held)
+		for _, c := range []struct {
+			name  string
+			heads []int
+			held  bool
+		}{
+			{"one account", []int{1}, true},
+			{"two establishments (a cité scolaire)", []int{1, 2}, false},
+			{"four establishments", []int{1, 2, 3, 4}, false},
+		} {
+			t.Run(text.name+"/"+c.name, func(t *testing.T) {
+				apptest.Each(t, func(t *testing.T, e *apptest.Env) {
+					world(t, e, 8)
+					historyFrom(t, e, c.heads, text.subject, text.body)
+					var ids []int64
+					for i := 5; i <= 8; i++ {
+						name := fmt.Sprintf("prof.%d", i)
+						knowHome(t, e, name)
+						ids = append(ids, sendFrom(t, e, name, fmt.Sprintf("198.51.100.%d", i), homeAgent, true, []string{fmt.Sprintf("parents:099%04dA/C1", i)},
+							text.subject, text.body).ID)
 					}
-				}
+					e.Clock.Advance(2 * time.Minute)
+					if err := e.App.Campaign.Sweep(context.Background()); err != nil {
+						t.Fatal(err)
+					}
+					for _, id := range ids {
+						if m := message(t, e, id); (m.Status != bouclier.StatusDelivered) != c.held {
+							t.Errorf("copy %d: %s, want held %v", id, m.Status, c.held)
+						}
+					}
+				})
 			})
-		})
+		}
 	}
 }
 

@@ -53,7 +53,11 @@ func (h *historyBuffer) count(jobs []job) {
 		day := dayOf(time.UnixMicro(j.obs.At))
 		keys := historyKeys(j.sig, j.obs.Extra)
 		place := placeOf(j.obs)
-		for _, k := range breadthSources(j.sig, j.links) {
+		// Every extra key (attachment, picture, link, short text) is a
+		// source too, for every message: knownBare reads it for a text
+		// too short for a signature, and an attachment given its history
+		// beside a longer text is read as narrow as it is.
+		for _, k := range append(breadthSources(j.sig, j.links), j.obs.Extra...) {
 			keys = append(keys, breadthKey(k, place))
 		}
 		slices.Sort(keys)
@@ -64,10 +68,11 @@ func (h *historyBuffer) count(jobs []job) {
 }
 
 // A history tells a template or somebody's site from a wave's only if it
-// comes from several establishments: one account can give a text or a
-// domain any count the day before. A text's messages are counted again
-// under its first bandsForBreadth band keys, a link's under its key and
-// a salted copy of it (breadthSources), each in one of breadthRegisters
+// comes from several establishments: one account can give a text, a
+// domain or a picture any count the day before. A text's messages are
+// counted again under its first bandsForBreadth band keys, a link's under
+// its key and a salted copy of it (breadthSources), every extra key
+// (attachment, picture, short text) under itself, each in one of breadthRegisters
 // registers chosen by the source and the sender's establishment; the
 // registers with a count say how many establishments at least gave the
 // history (linear counting), the broadest source the content's. Two

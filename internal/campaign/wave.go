@@ -308,9 +308,9 @@ func (d *Detector) assessWave(ctx context.Context, ns []store.CampaignObs, sig S
 }
 
 // known reports whether a content has a history: most of its signature's
-// bands (or, without a text, its attachment or domain) were carried by
-// at least KnownMessages messages on the HistoryDays days before the
-// wave's first copy, a text's by messages of MinSchools establishments
+// bands (or, without a text, one of its attachments, see knownBare) were
+// carried by at least KnownMessages messages on the HistoryDays days
+// before the wave's first copy, by messages of MinSchools establishments
 // at least (broadHistory): one account sending a text six times the day
 // before makes no template of it (campaign11's canular-calme-empoisonne).
 func (d *Detector) known(ctx context.Context, sig Signature, extra []int64, before time.Time) (bool, error) {
@@ -318,19 +318,14 @@ func (d *Detector) known(ctx context.Context, sig Signature, extra []int64, befo
 	if len(keys) == 0 {
 		return false, nil
 	}
+	if sig == nil {
+		return d.knownBare(ctx, extra, before)
+	}
 	regs := breadthKeys(breadthSources(sig, nil))
 	day := dayOf(before)
 	counts, err := d.historyOf(ctx, append(slices.Clone(keys), regs...), day-int64(d.cfg.HistoryDays), day)
 	if err != nil {
 		return false, fmt.Errorf("content history: %w", err)
-	}
-	if sig == nil {
-		for _, k := range extra {
-			if counts[k] >= d.cfg.KnownMessages {
-				return true, nil
-			}
-		}
-		return false, nil
 	}
 	bands := sig.BandKeys()
 	ns := make([]int, len(bands))
@@ -339,6 +334,27 @@ func (d *Detector) known(ctx context.Context, sig Signature, extra []int64, befo
 	}
 	sort.Ints(ns)
 	return ns[len(ns)/2] >= d.cfg.KnownMessages && broadHistory(counts, regs, d.cfg.MinSchools), nil
+}
+
+// knownBare reports whether a message too short for a signature has a
+// history: one of its extra keys (an attachment, a picture, a link, its
+// caption) carried by KnownMessages messages of MinSchools establishments
+// at least, as a text's must be (each is a breadth source, history.go):
+// one hijacked account sending the wave's picture, or its caption, six
+// times the day before gives it no history (campaign12's image-empoisonnee-la-veille,
+// image-legende-connue).
+func (d *Detector) knownBare(ctx context.Context, extra []int64, before time.Time) (bool, error) {
+	day := dayOf(before)
+	counts, err := d.historyOf(ctx, append(slices.Clone(extra), breadthKeys(extra)...), day-int64(d.cfg.HistoryDays), day)
+	if err != nil {
+		return false, fmt.Errorf("content history: %w", err)
+	}
+	for _, k := range extra {
+		if counts[k] >= d.cfg.KnownMessages && broadHistory(counts, breadthKeys([]int64{k}), d.cfg.MinSchools) {
+			return true, nil
+		}
+	}
+	return false, nil
 }
 
 // historyKeys are the keys a message's history is kept under.

@@ -88,6 +88,8 @@ const (
 	TextPadded                       // the intrusion alert, paraphrased, amid six sentences of class life drawn for each copy (hash-busting)
 	TextVideo                        // the beheading video, each copy trimmed and cropped its own way, beside emoji and no word
 	TextKnownLink                    // a quiet canteen bill linking to one phishing domain, word for word: text and domain given a history the day before (Poison)
+	TextKnownPicture                 // the wave's picture, the same bytes in every copy, beside emoji and no word: given a history the day before (Poison)
+	TextPhotoCaption                 // the wave's picture, re-encoded for each copy, beside the caption « Photo » alone, which the day before gave a history (Poison)
 )
 
 // Attack describes the attackers' side of a scenario.
@@ -157,6 +159,10 @@ type Attack struct {
 	// signal, and no probation for a broadcaster), to each class's
 	// parents in turn.
 	PoisonByStaff bool
+	// PoisonFrom: the Poison copies are shared by the first PoisonFrom
+	// senders, each of an establishment of their own (one when unset), so
+	// that the history comes from that many establishments.
+	PoisonFrom int
 }
 
 // waveBegun reports whether an attack is a wave once senders of schools
@@ -190,6 +196,7 @@ const (
 	LegitMuseumFlyer                   // teachers of many establishments send the museum note with the museum's flyer (each phone re-encoding it), half from their phone's mobile network
 	LegitShowVideos                    // parents of many establishments send their child's teacher their own clip of the school show (a phone's frame, a length of its own), half from their phone's mobile network
 	LegitKnownLink                     // teachers of many establishments send the museum note with the museum's booking link, which the heads of eight establishments passed on the day before; half from their phone's mobile network
+	LegitFlyerCaption                  // teachers of many establishments send the museum's flyer (each phone re-encoding it) with a caption of two words, as the heads of eight establishments passed it on the day before; half from their phone's mobile network
 )
 
 // Legit describes the genuine side of a scenario.
@@ -631,11 +638,98 @@ func Scenarios() []Scenario {
 			Spacing: 9 * time.Second, LoginBefore: time.Hour, Access: AccessStolenToken}},
 		{Name: "canular-calme-empoisonne", Tuned: true, Attack: &Attack{Role: t, Poison: 6, Senders: 20, PerSender: 1, Target: TargetOwnTeacher, Text: TextQuietHoax,
 			Spacing: 9 * time.Second, LoginBefore: time.Hour, Access: AccessStolenToken}},
+		// campaign12 looked for what tells these parents from a wave, and
+		// found the clips are not what joins them (CI size, seed 11): each
+		// clip given a frame of its own (no video key shared) still makes
+		// 4 incidents, 14 accounts locked; the sentences without the clips
+		// 4 incidents, 15 locked; the clips beside emoji hold nothing. The
+		// parents of 20 establishments write one of four sentences word
+		// for word (an artefact of the drill as much as of life), new
+		// content, and half send from their phone's network, a known device
+		// on a network new to the account: what a stolen token is, the
+		// very signal that contains canular-calme-empoisonne. Tried and
+		// dropped: not counting a suspect account in a wave when its copies
+		// reach one person each with no signal of what it sends (held 3,
+		// recalled and locked none here, every other row unchanged, but a
+		// new text from four stolen tokens to one teacher each is then no
+		// wave: TestWaveLevels, TestSessionSignals and TestMediaWave
+		// contain it by design). Telling the phone from the thief needs
+		// the network's kind (a carrier's shared addresses, internal/auth);
+		// the 3 that rule still held were the screen's (« je vous envoie
+		// ma vidéo » scored 0.3 as sextortion: a review of alarming
+		// content).
 		{Name: "legitime-videos-du-spectacle", Legit: &Legit{Kind: LegitShowVideos, Senders: 30},
-			KnownMiss: "parents' own clips of one of four phone frames whose lengths fall within a second of each other are alike " +
-				"to the detector, and half come from a mobile network (a strong account signal, as a stolen token's): contained " +
-				"on main (17 held, 13 recalled, 13 locked at CI size); telling two clips apart needs what they show"},
+			KnownMiss: "not the clips: the parents of many establishments write one of four sentences word for word, new content, and " +
+				"half send from their phone's mobile network (a known device on a new network, what a stolen token is): contained " +
+				"(17 held, 13 recalled, 13 locked at CI size); the screen also scores one sentence 0.3 (« sextortion »)"},
 		{Name: "legitime-lien-de-reservation-connu", Legit: &Legit{Kind: LegitKnownLink, Senders: 24}},
+		// Written blind (campaign12) by reading the detector for the
+		// history it trusts: a message whose text is under three terms has
+		// no signature, and is known (a template) as soon as any one of its
+		// attachment's digest, picture, video or caption keys was carried
+		// by KnownMessages messages in the days before, from however many
+		// establishments (campaign.known: the breadth campaign11 gave to a
+		// text's bands and a link's domain is not asked of them), so that
+		// one hijacked account sending the wave's picture six times the day
+		// before, or a caption as common as « Photo », makes the wave a
+		// template, counted only by senders with an account and a
+		// behaviour signal; and a text's or link's breadth is MinSchools
+		// establishments, which two hijacked accounts of two
+		// establishments give. The legitimate counterpart: teachers
+		// passing on the museum's flyer (each phone re-encoding it) with a
+		// caption of two words, as heads of eight establishments did the
+		// day before, half from their phone's mobile network (forgetting a
+		// caption's history beside a picture would contain them: no two
+		// copies of the flyer share a digest or, always, a descriptor).
+		// Committed before any detector change, marked not tuned, and run
+		// once at CI size (20 establishments, 2 académies, 40 ordinary,
+		// seed 11): image-empoisonnee-la-veille missed (24 sent, 44 of 48
+		// copies visible, 91.7 %, 44 left, no incident, the run's end
+		// 1,154.6 s after the wave); image-legende-connue missed (24 sent,
+		// 48 of 48 visible, 100 %, 48 left, no incident, 1,156.4 s);
+		// canular-empoisonne-deux-colleges missed (20 sent, 160 of 160
+		// visible, 100 %, 160 left, no incident, 1,150.7 s);
+		// legitime-affiche-legende-courte held nothing (24 sent). Each
+		// attack without its poison is contained (0 visible, one
+		// incident, every account locked): the history is their licence.
+		// Then fixed on the two picture waves, marked Tuned: a text too
+		// short for a signature is known only by an extra key (attachment,
+		// picture, link or caption) with KnownMessages messages of
+		// MinSchools establishments (campaign.knownBare; every extra key
+		// is a breadth source, counted for every message). Since, at the
+		// same size: image-empoisonnee-la-veille and image-legende-connue
+		// 0 of 48 copies visible, 0 left, one contain incident, the 24
+		// accounts locked; legitime-affiche-legende-courte still holds
+		// nothing; every other scenario's row unchanged.
+		// canular-empoisonne-deux-colleges is a known miss, and so is
+		// image-legende-banale, written after the fix as the attacker's
+		// answer to it (the caption's history given by two accounts of two
+		// establishments; a miss before and after: 24 sent, 48 of 48
+		// copies visible, 100 %, 48 left, no incident). A breadth line is
+		// met by as many hijacked accounts as the attackers hold, and
+		// « Photo » has a broad genuine history anyway. Tried and dropped:
+		// forgetting a caption's history beside a picture (the flyer's
+		// copies, each re-encoded, share no exact descriptor with the
+		// heads': legitime-affiche-legende-courte contained, 9 held, 15
+		// recalled, 14 locked; a picture's history by its bands instead
+		// saturates at scale, a 10-bit band value being carried by every
+		// hundredth picture, and the keys that would find alike pictures
+		// of the days before are purged after 2 × Window).
+		{Name: "image-empoisonnee-la-veille", Tuned: true, Attack: &Attack{Role: p, Poison: 6, Senders: 24, PerSender: 1, Target: TargetTwoPeople, Text: TextKnownPicture,
+			Spacing: 7 * time.Second, LoginBefore: 30 * time.Minute, Access: AccessStolenToken}},
+		{Name: "image-legende-connue", Tuned: true, Attack: &Attack{Role: p, Poison: 6, Senders: 24, PerSender: 1, Target: TargetTwoPeople, Text: TextPhotoCaption,
+			Spacing: 6 * time.Second, LoginBefore: 30 * time.Minute, Access: AccessStolenToken}},
+		{Name: "canular-empoisonne-deux-colleges", Attack: &Attack{Role: t, Poison: 6, PoisonFrom: 2, Senders: 20, PerSender: 1, Target: TargetOwnTeacher, Text: TextQuietHoax,
+			Spacing: 9 * time.Second, LoginBefore: time.Hour, Access: AccessStolenToken},
+			KnownMiss: "a text's history from two accounts of two establishments is as broad as a cité scolaire's template " +
+				"(MinSchools): any breadth line is met by as many hijacked accounts as the attackers hold; telling a poisoned history " +
+				"from a genuine one needs who gave it (100 % visible, no incident)"},
+		{Name: "legitime-affiche-legende-courte", Legit: &Legit{Kind: LegitFlyerCaption, Senders: 24}},
+		{Name: "image-legende-banale", Attack: &Attack{Role: p, Poison: 6, PoisonFrom: 2, Senders: 24, PerSender: 1, Target: TargetTwoPeople, Text: TextPhotoCaption,
+			Spacing: 6 * time.Second, LoginBefore: 30 * time.Minute, Access: AccessStolenToken},
+			KnownMiss: "a caption with a broad history (two establishments here, any parent's « Photo » in life) makes the new " +
+				"picture beside it a template: forgetting it contains teachers passing on a flyer their phones re-encode; telling them " +
+				"apart needs a picture's history by likeness (100 % visible, no incident)"},
 	}
 }
 
@@ -948,6 +1042,7 @@ type scene struct {
 	ordinaryIDs  []int64
 	waveAt       time.Duration // unset until the attack is a wave
 	firstAttack  time.Duration // unset until the first attack message
+	picture      []byte        // knownPicture's bytes, once drawn
 }
 
 // unset marks a scene's instant not reached yet (scheduled sends make
@@ -1051,16 +1146,17 @@ func (s *scene) plan() []sEvent {
 				evs = append(evs, sEvent{at: first - time.Duration(60+r.IntN(60))*time.Second, kind: "legit", from: fmt.Sprintf("t.%d.%d", i, c), how: "home",
 					to: []string{fmt.Sprintf("parents:%s/C%d", uai(i), c)}, subject: "Information", body: museumNote(r), seq: parent})
 			}
-			if n == 0 && a.Poison > 0 {
+			if poisoners := max(1, a.PoisonFrom); n < poisoners && a.Poison > 0 {
 				// The text given a history the day before, word for word.
 				subject, body := attackText(a.Text, r, false, words, -1, noStyle)
 				to := targets(TargetOwnTeacher, i, c, 0)
 				if role == bouclier.RoleTeacher {
 					to = []string{fmt.Sprintf("parents:%s/C%d", uai(i), c)}
 				}
-				for k := 0; k < a.Poison; k++ {
+				for k := n; k < a.Poison; k += poisoners {
 					at := first - 20*time.Hour + time.Duration(k)*10*time.Minute
-					e := sEvent{at: at, kind: "warmup", from: from, how: how, login: first - 20*time.Hour - a.LoginBefore, to: to, subject: subject, body: body}
+					e := sEvent{at: at, kind: "warmup", from: from, how: how, login: first - 20*time.Hour - a.LoginBefore, to: to, subject: subject, body: body,
+						files: s.poisonFiles(a.Text)}
 					if a.PoisonByStaff {
 						s.attackers[fmt.Sprintf("s.%d", i)] = true
 						e.from, e.how, e.to = fmt.Sprintf("s.%d", i), "home", []string{fmt.Sprintf("parents:%s/C%d", uai(i), 1+k%2)}
@@ -1092,7 +1188,10 @@ func (s *scene) plan() []sEvent {
 					body = obfuscate(r, body)
 				}
 				var files []messaging.Attachment
-				if a.Text == TextImage || a.Text == TextMuseumPoster {
+				if a.Text == TextKnownPicture {
+					files = []messaging.Attachment{{Name: "IMG_0412.jpg", ContentType: "image/jpeg", Data: s.knownPicture()}}
+				}
+				if a.Text == TextImage || a.Text == TextMuseumPoster || a.Text == TextPhotoCaption {
 					files = []messaging.Attachment{{Name: fmt.Sprintf("IMG_%04d.jpg", r.IntN(10000)), ContentType: "image/jpeg", Data: reencode(r, s.d.poster())}}
 				}
 				if a.Text == TextFragmentPictures {
@@ -1349,6 +1448,24 @@ func (s *scene) legitEvents(l *Legit) []sEvent {
 			}
 			evs = append(evs, sEvent{at: at, kind: "legit", from: fmt.Sprintf("t.%d.%d", i, c), how: how, to: []string{fmt.Sprintf("parents:%s/C%d", u, c)},
 				subject: "Sortie", body: museumNote(r) + bookingLink})
+		case LegitFlyerCaption:
+			caption := [2]string{"Sortie musée", "📎"}
+			flyer := func() []messaging.Attachment {
+				return []messaging.Attachment{{Name: "affiche-musee.jpg", ContentType: "image/jpeg", Data: reencode(r, s.d.flyer())}}
+			}
+			if n < 8 {
+				// The day before, from home: the flyer and its caption's
+				// history, given by the heads of eight establishments
+				// passing the museum's offer on to their teachers.
+				evs = append(evs, sEvent{at: l.At - 20*time.Hour + time.Duration(n)*25*time.Minute, kind: "warmup", from: fmt.Sprintf("h.%d", i), how: "home",
+					to: []string{"teachers:" + u + "/C1", "teachers:" + u + "/C2"}, subject: caption[0], body: caption[1], files: flyer()})
+			}
+			how := how
+			if r.IntN(2) == 0 {
+				how = "mobile"
+			}
+			evs = append(evs, sEvent{at: at, kind: "legit", from: fmt.Sprintf("t.%d.%d", i, c), how: how, to: []string{fmt.Sprintf("parents:%s/C%d", u, c)},
+				subject: caption[0], body: caption[1], files: flyer()})
 		case LegitMuseum:
 			evs = append(evs, sEvent{at: at, kind: "legit", from: fmt.Sprintf("t.%d.%d", i, c), how: how, to: []string{fmt.Sprintf("parents:%s/C%d", u, c)},
 				subject: "Sortie", body: museumNote(r), seq: -1 - n, reports: 2})
@@ -1356,6 +1473,29 @@ func (s *scene) legitEvents(l *Legit) []sEvent {
 		}
 	}
 	return evs
+}
+
+// knownPicture is the picture of a wave that gave it a history the day
+// before: one encoding, the same bytes in every copy (drawn once per
+// scene).
+func (s *scene) knownPicture() []byte {
+	if s.picture == nil {
+		s.picture = reencode(s.d.rng, s.d.poster())
+	}
+	return s.picture
+}
+
+// poisonFiles are the attachments of the copies that give an attack's
+// content its history the day before: the wave's own picture, or for a
+// caption's history a picture of the sender's own each time.
+func (s *scene) poisonFiles(t Text) []messaging.Attachment {
+	switch t {
+	case TextKnownPicture:
+		return []messaging.Attachment{{Name: "IMG_0412.jpg", ContentType: "image/jpeg", Data: s.knownPicture()}}
+	case TextPhotoCaption:
+		return []messaging.Attachment{{Name: fmt.Sprintf("IMG_%04d.jpg", s.d.rng.IntN(10000)), ContentType: "image/jpeg", Data: reencode(s.d.rng, snapshot(s.d.rng))}}
+	}
+	return nil
 }
 
 // targets returns the recipients of an attack message.

@@ -255,6 +255,11 @@ func attackText(t Text, r *rand.Rand, paraphrase bool, words []int, seq int, st 
 		return w[0], w[1]
 	case TextKnownLink:
 		return "Cantine", knownLinkBill
+	case TextKnownPicture:
+		w := videoWords[r.IntN(len(videoWords))] // emoji, no word
+		return w[0], w[1]
+	case TextPhotoCaption:
+		return "Photo", "📷"
 	case TextTemplateLink:
 		return "Sortie", museumNote(r) + fmt.Sprintf(" Autorisation à remplir en ligne : https://autorisation.sortie-%x.fr/classe?id=%d", r.Uint32(), seq)
 	}
