@@ -143,6 +143,7 @@ func TestSealedSets(t *testing.T) {
 		{"testdata/blind73_sealed.jsonl", map[string]int{"threat": 39, "terror_apology": 20, "violent": 35, "phishing": 28, "benign": 2}},
 		{"testdata/blind76_sealed.jsonl", map[string]int{"threat": 50, "terror_apology": 19, "violent": 40, "phishing": 24, "benign": 3}},
 		{"testdata/blind77_sealed.jsonl", map[string]int{"threat": 44, "terror_apology": 24, "violent": 48, "phishing": 24, "benign": 0}},
+		{"testdata/blind80_sealed.jsonl", map[string]int{"threat": 44, "terror_apology": 17, "violent": 35, "phishing": 39, "benign": 3}},
 	} {
 		held, total := map[string]int{}, map[string]int{}
 		for _, m := range readCorpus(t, c.file) {
