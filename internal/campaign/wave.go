@@ -345,12 +345,13 @@ func (d *Detector) known(ctx context.Context, sig Signature, extra []int64, befo
 // image-legende-connue).
 func (d *Detector) knownBare(ctx context.Context, extra []int64, before time.Time) (bool, error) {
 	day := dayOf(before)
-	counts, err := d.historyOf(ctx, append(slices.Clone(extra), breadthKeys(extra)...), day-int64(d.cfg.HistoryDays), day)
+	regs := breadthKeys(extra)
+	counts, err := d.historyOf(ctx, append(slices.Clone(extra), regs...), day-int64(d.cfg.HistoryDays), day)
 	if err != nil {
 		return false, fmt.Errorf("content history: %w", err)
 	}
-	for _, k := range extra {
-		if counts[k] >= d.cfg.KnownMessages && broadHistory(counts, breadthKeys([]int64{k}), d.cfg.MinSchools) {
+	for i, k := range extra {
+		if counts[k] >= d.cfg.KnownMessages && broadHistory(counts, regs[i*breadthRegisters:(i+1)*breadthRegisters], d.cfg.MinSchools) {
 			return true, nil
 		}
 	}
