@@ -340,6 +340,18 @@ type featureVec struct {
 	allowed  *Engine
 	academie string
 	seen     []uint64 // capRepeats' bit set of the feature space, kept with the pooled vector (32 KiB), cleared after each use
+	// pos is, per feature, the token that produced it (its clause's first
+	// token for a frame's), or -1 for the text's own (detectors' scores,
+	// links, message flags); cur is the position add records. starts are
+	// the tokens that begin a sentence or a line, ntok the tokens: the
+	// segments the model reads in the same pass (segscore.go).
+	pos    []int32
+	cur    int32
+	starts []int32
+	ntok   int32
+	spans  []segSpan // onePass's scratch
+	win    []int32
+	acc    []float64
 }
 
 // A linear model adds a feature's weight once per occurrence, which is
@@ -372,11 +384,11 @@ func (fv *featureVec) capRepeats() {
 		}
 		fv.seen[w] |= b
 		if out != i {
-			fv.idx[out], fv.val[out], fv.desc[out] = ix, fv.val[i], fv.desc[i]
+			fv.idx[out], fv.val[out], fv.desc[out], fv.pos[out] = ix, fv.val[i], fv.desc[i], fv.pos[i]
 		}
 		out++
 	}
-	fv.idx, fv.val, fv.desc = fv.idx[:out], fv.val[:out], fv.desc[:out]
+	fv.idx, fv.val, fv.desc, fv.pos = fv.idx[:out], fv.val[:out], fv.desc[:out], fv.pos[:out]
 	for _, ix := range fv.idx {
 		fv.seen[ix/64] = 0
 	}
@@ -430,6 +442,7 @@ func (fv *featureVec) add(h uint32, v float32, d fdesc) {
 	fv.idx = append(fv.idx, h&(modelSize-1))
 	fv.val = append(fv.val, v)
 	fv.desc = append(fv.desc, d)
+	fv.pos = append(fv.pos, fv.cur)
 }
 
 func (fv *featureVec) addName(name string, v float32) {
@@ -463,9 +476,11 @@ const (
 
 // fill adds the features of the analysed text.
 func (fv *featureVec) fill(toks []dtok, frames []frame, clause []int, ds *[numDetectors]detectorScore) {
+	fv.cur = -1
 	fv.addName("bias-text", 1)
 	praise := praiseIn(frames)
 	for i := range toks {
+		fv.cur = int32(i)
 		k := toks[i].key
 		if len(k) > 24 {
 			k = k[:24]
@@ -499,6 +514,7 @@ func (fv *featureVec) fill(toks []dtok, frames []frame, clause []int, ds *[numDe
 		drill, lesson, report, play = messageFlags(toks)
 	}
 	for _, fr := range frames {
+		fv.cur = int32(fr.start)
 		drill = drill || fr.drill
 		lesson = lesson || fr.lesson
 		report = report || fr.report
@@ -572,6 +588,7 @@ func (fv *featureVec) fill(toks []dtok, frames []frame, clause []int, ds *[numDe
 		}
 	}
 	fv.addressed(toks, frames)
+	fv.cur = -1
 	if nearFrame(frames) {
 		fv.addName("cadre : proches du destinataire", frameValue)
 		if menaceIn(toks, frames) {
@@ -720,6 +737,7 @@ func (fv *featureVec) addressed(toks []dtok, frames []frame) {
 		if fr.framed() {
 			framed = " encadré"
 		}
+		fv.cur = int32(fr.start)
 		fv.addParts(frameValue, addressedName, framed, tn, "")
 		if fr.place {
 			fv.addParts(frameValue, addressedName, framed, " + lieu", "")
@@ -832,7 +850,7 @@ func (e *Engine) segmentProb(in Input, text string, enough float64) float64 {
 // features collected, and hands them to post before they are released.
 func (e *Engine) analyzeModel(in Input, text string, links []Link, post func(*featureVec)) [numDetectors]detectorScore {
 	fv := fvPool.Get().(*featureVec)
-	fv.idx, fv.val, fv.desc, fv.ls = fv.idx[:0], fv.val[:0], fv.desc[:0], links
+	fv.idx, fv.val, fv.desc, fv.pos, fv.ls = fv.idx[:0], fv.val[:0], fv.desc[:0], fv.pos[:0], links
 	fv.allowed, fv.academie = e, in.Academie
 	ds := analyzeText(text, fv, post)
 	fv.ls, fv.allowed = nil, nil
