@@ -210,8 +210,8 @@ func (e *Engine) Check(in Input) Result {
 			f, p, ok := e.modelFinding(in, fv)
 			if ok {
 				modelF = f
-			} else if h, q, _ := e.model.onePass(fv); h >= 0 {
-				onePassP = q // the segment hold's gate (segscore.go)
+			} else {
+				onePassP = fv.oneP // the segment hold's gate (segscore.go)
 			}
 			modelP = p
 		})

@@ -352,6 +352,7 @@ type featureVec struct {
 	spans  []segSpan // onePass's scratch
 	win    []int32
 	acc    []float64
+	oneP   float64 // set by modelFinding: its strongest head on a one-pass segment, -1 for a text of one segment
 }
 
 // A linear model adds a feature's weight once per occurrence, which is
@@ -873,12 +874,32 @@ func (m *Model) strongest(fv *featureVec) (int, float64) {
 	return best, bestP
 }
 
+// strongestOnePass is strongest, with fv.oneP set to the strongest head's
+// probability on a one-pass segment (-1 for a text of one segment), read
+// in the same loop (segscore.go).
+func (m *Model) strongestOnePass(fv *featureVec) (int, float64) {
+	var zs [8]float64
+	z := zs[:m.heads()]
+	fv.oneP = -1
+	if h, p, _ := m.logitsOnePass(fv, z); h >= 0 {
+		fv.oneP = p
+	}
+	best, bestP := -1, 0.0
+	for h, x := range z {
+		if p := 1 / (1 + math.Exp(-x)); p > bestP {
+			best, bestP = h, p
+		}
+	}
+	return best, bestP
+}
+
 // modelFinding scores the message with the learned layer and returns its
-// strongest head's probability. A head at or over its threshold gives a
+// strongest head's probability (and sets fv.oneP, its one-pass reading of
+// the sentences). A head at or over its threshold gives a
 // finding from HoldAt up to modelCap; below, the model says nothing.
 func (e *Engine) modelFinding(in Input, fv *featureVec) (finding, float64, bool) {
 	m := e.model
-	best, bestP := m.strongest(fv)
+	best, bestP := m.strongestOnePass(fv)
 	if best < 0 {
 		return finding{}, 0, false
 	}

@@ -2,7 +2,6 @@ package screen
 
 import (
 	"math"
-	"strings"
 )
 
 // The model's reading of each segment of a text in the same pass as the
@@ -24,16 +23,26 @@ import (
 // sentences records the tokens that begin a sentence or a line.
 func (fv *featureVec) sentences(src string, toks []dtok) {
 	fv.starts, fv.ntok = fv.starts[:0], int32(len(toks))
+	prevEnd := 0
 	for i := range toks {
-		if i == 0 || toks[i].flags&tSentence != 0 || newlineBetween(src, toks[i-1].end, toks[i].start) {
+		if i == 0 || toks[i].flags&tSentence != 0 || newlineBetween(src, prevEnd, toks[i].start) {
 			fv.starts = append(fv.starts, int32(i))
 		}
+		prevEnd = toks[i].end
 	}
 }
 
 // newlineBetween reports whether src[a:b] holds a line break.
 func newlineBetween(src string, a, b int) bool {
-	return a >= 0 && a < b && b <= len(src) && strings.IndexByte(src[a:b], '\n') >= 0
+	if a < 0 || b > len(src) {
+		return false
+	}
+	for ; a < b; a++ {
+		if src[a] == '\n' {
+			return true
+		}
+	}
+	return false
 }
 
 // windowsOf returns how many windows cut a sentence of n tokens.
@@ -70,15 +79,23 @@ func (fv *featureVec) sentenceEndAt(j int) int32 {
 
 // onePass returns, over the one-pass segments of fv, the strongest head,
 // its probability and its segment; -1 for a text of one segment (its
-// probability is the whole text's) or a model without heads. Its scratch
-// (the spans, each token's segments, the sums) stays with the pooled
-// vector.
+// probability is the whole text's) or a model without heads.
 func (m *Model) onePass(fv *featureVec) (int, float64, segSpan) {
+	var zs [8]float64
+	return m.logitsOnePass(fv, zs[:m.heads()])
+}
+
+// logitsOnePass sets z (len(z) = heads) to the heads' log-odds of fv, as
+// logits does, and reads its one-pass segments in the same loop over the
+// features (onePass's results). Its scratch (the spans, each token's
+// segments, the sums) stays with the pooled vector.
+func (m *Model) logitsOnePass(fv *featureVec, z []float64) (int, float64, segSpan) {
 	const step = segmentWords / 2
 	fv.spans = fv.segmentSpans(fv.spans[:0])
 	spans := fv.spans
 	h := m.heads()
 	if len(spans) < 2 || h == 0 {
+		m.logits(fv.idx, fv.val, z)
 		return -1, 0, segSpan{}
 	}
 	// win[2p], win[2p+1]: the segments holding token p (its sentence's
@@ -100,30 +117,39 @@ func (m *Model) onePass(fv *featureVec) (int, float64, segSpan) {
 		n += nw
 	}
 	wi, sc := m.interleaved()
-	n := (len(spans) + 1) * h // the shared features' sums last
+	n := (len(spans) + 2) * h // the shared features' sums, then the whole text's, last
 	if cap(fv.acc) < n {
 		fv.acc = make([]float64, n)
 	}
 	acc := fv.acc[:n]
 	clear(acc)
-	shared := acc[len(spans)*h:]
+	shared, whole := acc[len(spans)*h:(len(spans)+1)*h], acc[(len(spans)+1)*h:]
+	// Features come mostly in token order, a run of them to the same
+	// segments: the run's sums are kept apart and added to the whole
+	// text's and to its segments' when it ends.
+	var run [8]float64
+	ra, rb := int32(sharedRun), int32(-1) // the run's segments
+	last := int32(-1)                     // the run's last position
 	for i, ix := range fv.idx {
+		if p := fv.pos[i]; p != last {
+			last = p
+			a, b := int32(sharedRun), int32(-1)
+			if p >= 0 && int(p) < len(fv.win)/2 {
+				a, b = fv.win[2*p], fv.win[2*p+1]
+			}
+			if a != ra || b != rb {
+				addRun(&run, ra, rb, acc, shared, whole)
+				ra, rb = a, b
+			}
+		}
 		v, w := float64(fv.val[i]), wi[int(ix)*h:int(ix)*h+h]
-		p := fv.pos[i]
-		if p < 0 || int(p) >= len(fv.win)/2 {
-			for j, x := range w {
-				shared[j] += float64(x) * v
-			}
-			continue
+		for j, x := range w {
+			run[j] += float64(x) * v
 		}
-		for _, s := range fv.win[2*p : 2*p+2] {
-			if s >= 0 {
-				a := acc[int(s)*h : int(s)*h+h]
-				for j, x := range w {
-					a[j] += float64(x) * v
-				}
-			}
-		}
+	}
+	addRun(&run, ra, rb, acc, shared, whole)
+	for j := range z {
+		z[j] = m.Meta.Bias[j] + whole[j]*sc[j]
 	}
 	best, bestZ, bestS := -1, math.Inf(-1), 0
 	for s := range spans {
@@ -134,6 +160,36 @@ func (m *Model) onePass(fv *featureVec) (int, float64, segSpan) {
 		}
 	}
 	return best, 1 / (1 + math.Exp(-bestZ)), spans[bestS]
+}
+
+// sharedRun marks a run of the text's own features (onePass).
+const sharedRun = -2
+
+// addRun adds a run's sums to the whole text's and to its segments a and
+// b (-1: none) or to the shared sums, and clears it.
+func addRun(run *[8]float64, a, b int32, acc, shared, whole []float64) {
+	h := len(whole)
+	for j := range whole {
+		whole[j] += run[j]
+	}
+	if a == sharedRun {
+		for j := range shared {
+			shared[j] += run[j]
+		}
+	}
+	if a >= 0 {
+		s := acc[int(a)*h : int(a)*h+h]
+		for j := range s {
+			s[j] += run[j]
+		}
+	}
+	if b >= 0 {
+		s := acc[int(b)*h : int(b)*h+h]
+		for j := range s {
+			s[j] += run[j]
+		}
+	}
+	*run = [8]float64{}
 }
 
 // segment returns the features of fv the segment sp reads: the shared
