@@ -107,7 +107,6 @@ func analyzeText(text string, fv *featureVec, post func(*featureVec)) [numDetect
 		ds[detViolence] = detectorScore{score: s, reason: why}
 	}
 	if fv != nil {
-		fv.sentences(a.src, toks)
 		fv.fill(toks, frames, clause, &ds)
 		fv.links()
 		fv.capRepeats()

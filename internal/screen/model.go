@@ -340,19 +340,17 @@ type featureVec struct {
 	allowed  *Engine
 	academie string
 	seen     []uint64 // capRepeats' bit set of the feature space, kept with the pooled vector (32 KiB), cleared after each use
-	// pos is, per feature, the token that produced it (its clause's first
-	// token for a frame's), or -1 for the text's own (detectors' scores,
-	// links, message flags); cur is the position add records. starts are
-	// the tokens that begin a sentence or a line, ntok the tokens: the
-	// segments the model reads in the same pass (segscore.go).
+	// pos is, per feature, the one-pass segment (segscore.go) of the
+	// token that produced it (of its clause's first token for a frame's),
+	// or -1 for the text's own (detectors' scores, links, message flags);
+	// cur is the segment add records, tokSeg each token's segment, nseg
+	// the segments.
 	pos    []int32
 	cur    int32
-	starts []int32
-	ntok   int32
-	spans  []segSpan // onePass's scratch
-	win    []int32
-	acc    []float64
-	oneP   float64 // set by modelFinding: its strongest head on a one-pass segment, -1 for a text of one segment
+	tokSeg []int32
+	nseg   int32
+	acc    []float64 // logitsOnePass's sums
+	oneP   float64   // set by modelFinding: its strongest head on a one-pass segment, -1 for a text of one segment
 }
 
 // A linear model adds a feature's weight once per occurrence, which is
@@ -480,8 +478,15 @@ func (fv *featureVec) fill(toks []dtok, frames []frame, clause []int, ds *[numDe
 	fv.cur = -1
 	fv.addName("bias-text", 1)
 	praise := praiseIn(frames)
+	fv.tokSeg, fv.nseg = fv.tokSeg[:0], 0
+	seg, words := int32(-1), 0
 	for i := range toks {
-		fv.cur = int32(i)
+		if i == 0 || toks[i].flags&tSentence != 0 || words == segmentWords { // a line break is a sentence boundary too
+			seg, words = seg+1, 0
+		}
+		words++
+		fv.tokSeg = append(fv.tokSeg, seg)
+		fv.cur = seg
 		k := toks[i].key
 		if len(k) > 24 {
 			k = k[:24]
@@ -514,8 +519,9 @@ func (fv *featureVec) fill(toks []dtok, frames []frame, clause []int, ds *[numDe
 	if frames == nil {
 		drill, lesson, report, play = messageFlags(toks)
 	}
+	fv.nseg = seg + 1
 	for _, fr := range frames {
-		fv.cur = int32(fr.start)
+		fv.cur = fv.segOf(fr.start)
 		drill = drill || fr.drill
 		lesson = lesson || fr.lesson
 		report = report || fr.report
@@ -738,7 +744,7 @@ func (fv *featureVec) addressed(toks []dtok, frames []frame) {
 		if fr.framed() {
 			framed = " encadré"
 		}
-		fv.cur = int32(fr.start)
+		fv.cur = fv.segOf(fr.start)
 		fv.addParts(frameValue, addressedName, framed, tn, "")
 		if fr.place {
 			fv.addParts(frameValue, addressedName, framed, " + lieu", "")

@@ -52,15 +52,7 @@ func TestOnePassGate(t *testing.T) {
 		t.Skip("no model")
 	}
 	rules := New(Config{NoTextModel: true, HoldAt: DefaultConfig().HoldAt, RejectAt: DefaultConfig().RejectAt})
-	host := []string{
-		"Bonjour à toutes et à tous,",
-		"je vous rappelle que la réunion parents-professeurs de la classe de 4e B aura lieu jeudi 12 décembre à 18h en salle polyvalente.",
-		"Merci de confirmer votre présence via le coupon distribué aux élèves.",
-		"Les professeurs principaux seront disponibles pour des entretiens individuels de dix minutes.",
-		"Pensez à apporter le carnet de correspondance et le dernier bulletin.",
-		"En cas d'empêchement, vous pouvez demander un rendez-vous par l'ENT.",
-		"Bien cordialement, M. Martin, professeur principal.",
-	}
+	host := teacherLetter
 	for _, c := range []struct {
 		name, sentence string
 		alone, held    bool // alone: the sentence is the whole text
@@ -122,7 +114,7 @@ func BenchmarkOnePass(b *testing.B) {
 	for _, t := range benchMessages {
 		analyzeText(t, &featureVec{ls: ExtractLinks(t)}, func(fv *featureVec) {
 			c := &featureVec{idx: append([]uint32(nil), fv.idx...), val: append([]float32(nil), fv.val...),
-				pos: append([]int32(nil), fv.pos...), starts: append([]int32(nil), fv.starts...), ntok: fv.ntok}
+				pos: append([]int32(nil), fv.pos...), nseg: fv.nseg}
 			fvs = append(fvs, c)
 		})
 	}
