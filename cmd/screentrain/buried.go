@@ -117,14 +117,17 @@ func buriedSets(base, sets []*example, o options, stream uint64, prep func(*exam
 	return buryRows(sets, hosts, rand.New(rand.NewPCG(o.seed, stream)), prep)
 }
 
-// prepare computes a row's features, its rules' score and, when the rules
-// reach their segment gate below their reject line (or always, with all),
-// its segments' features.
+// prepare computes a row's features, its rules' score, its one-pass
+// segments' features and, when the rules stay below their reject line
+// (or always, with all), its segments' features: the one-pass gate
+// (screen.SegmentPassGate) depends on the model, so any row below the
+// reject line may need them.
 func prepare(e *example, rules *screen.Engine, all bool) {
-	f := screen.TextFeatures(textOf(e))
+	f, one := screen.OnePassSegments(textOf(e))
 	e.idx, e.val = dedupe(f.Idx, f.Val)
+	e.one = one
 	e.rule = rules.Check(screen.Input{Subject: e.subject, Text: e.text}).Score
-	if all || e.rule >= screen.SegmentGate && e.rule < rejectAt {
+	if all || e.rule < rejectAt {
 		if segs := screen.Segments(textOf(e)); len(segs) > 1 {
 			for _, s := range segs {
 				e.segs = append(e.segs, screen.TextFeatures(s))
@@ -156,7 +159,7 @@ func (r *losoResult) buriedReport(b *strings.Builder) {
 		var d strings.Builder
 		for k, rows := range [2][]losoScore{r.scored, r.buried} {
 			for _, s := range rows {
-				fmt.Fprintf(&d, "%s\t%s\t%s\t%.4f\t%.6f\t%.6f\n", [2]string{"plain", "buried"}[k], s.label, s.group, s.s.rule, s.s.p, s.s.confirm)
+				fmt.Fprintf(&d, "%s\t%s\t%s\t%.4f\t%.6f\t%.6f\t%.6f\n", [2]string{"plain", "buried"}[k], s.label, s.group, s.s.rule, s.s.p, s.s.confirm, s.s.one)
 			}
 		}
 		if err := os.WriteFile(p, []byte(d.String()), 0o644); err != nil {
@@ -169,17 +172,13 @@ func (r *losoResult) buriedReport(b *strings.Builder) {
 			benign = append(benign, s.s)
 		}
 	}
-	defer func(l float64) { segLine = l }(segLine)
-	for i, ts := range append([]float64{2, 2}, segLines...) {
-		if i == 0 {
-			segLine = 2 // main: no segment hold
-			b.WriteString("main (no segment hold):\n")
-		} else {
-			segLine = screen.SegmentHoldLine
+	defer func(l, g, o float64) { segLine, onePassGate, onePassLine = l, g, o }(segLine, onePassGate, onePassLine)
+	for _, c := range buriedConfigs() {
+		segLine, onePassGate, onePassLine = c.seg, c.gate, c.one
+		if c.title != "" {
+			b.WriteString(c.title)
 		}
-		if i == 1 {
-			fmt.Fprintf(b, "segment hold gated at rules ≥ %.2f, line %.2f (the engine's), then ungated segment lines:\n", screen.SegmentGate, screen.SegmentHoldLine)
-		}
+		ts := c.ts
 		line := lineWithSeg(benign, ts)
 		plain, bur := map[string][2]int{}, map[string][2]int{}
 		var ph, bh [2]int
@@ -200,6 +199,12 @@ func (r *losoResult) buriedReport(b *strings.Builder) {
 		name := "none"
 		if ts < 1 {
 			name = fmt.Sprintf("%.3f", ts)
+		}
+		if c.gate < 1 {
+			name += fmt.Sprintf(", one-pass gate %.2f", c.gate)
+		}
+		if c.one < 1 {
+			name += fmt.Sprintf(", one-pass line %.3f", c.one)
 		}
 		fmt.Fprintf(b, "segment line %s: line %.3f, plain harmful %d/%d benign %d/%d; buried harmful %d/%d, concatenated benign %d/%d\n",
 			name, line, ph[0], ph[1], plain["benign"][0], plain["benign"][1], bh[0], bh[1], bur["benign"][0], bur["benign"][1])

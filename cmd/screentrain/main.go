@@ -58,6 +58,7 @@ type example struct {
 	val                            []float32
 	rule                           float64           // the rules' score alone
 	segs                           []screen.Features // rows the rules hold below their reject line: their segments, on which the model may confirm the hold
+	one                            []screen.Features // the one-pass segments (screen.OnePassSegments; segscore.go)
 	weight                         float64
 }
 
@@ -495,13 +496,16 @@ func hasBenign(exs []*example) bool {
 // score is a row as the engine sees it: the rules' score alone, the
 // model's strongest head on the whole text, and its strongest on the text
 // or any of its segments (what confirms the rules' hold).
-type score struct{ rule, p, confirm float64 }
+type score struct{ rule, p, confirm, one float64 }
 
 func scoreOf(m prober, e *example) score {
 	p := maxProb(m, e)
 	s := score{rule: e.rule, p: p, confirm: p}
 	for i := range e.segs {
 		s.confirm = math.Max(s.confirm, strongest(m, &e.segs[i]))
+	}
+	for i := range e.one {
+		s.one = math.Max(s.one, strongest(m, &e.one[i]))
 	}
 	return s
 }
@@ -606,11 +610,13 @@ func strongest(m prober, f *screen.Features) float64 {
 // model's line at t: the rules at their reject line, the model at its
 // line, or the rules at their hold line confirmed by the model on the text
 // or one of its segments (screen.RuleConfirm, screen.Segments), or the
-// rules at their gate with a segment at the segment line (screen.SegmentGate,
-// screen.SegmentHoldLine; segLine in buried.go).
+// rules or the one-pass reading at their gate with a segment at the
+// segment line (screen.SegmentGate, screen.SegmentPassGate,
+// screen.SegmentHoldLine; segLine in buried.go, segmentGate in
+// segscore.go).
 func held(s score, t float64) bool {
 	return s.rule >= rejectAt || s.p >= t || s.rule >= ruleOverride && s.confirm >= math.Min(screen.RuleConfirm, t) ||
-		s.rule >= screen.SegmentGate && s.confirm >= segLine
+		segmentGate(s) && s.confirm >= segLine || onePassHeld(s, t)
 }
 
 // rateWithin and upperWithin say whether held messages of n keep under

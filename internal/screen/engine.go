@@ -204,11 +204,14 @@ func (e *Engine) Check(in Input) Result {
 	var ds [numDetectors]detectorScore
 	var modelF finding // kept apart: it does not raise nor get raised by the rules
 	modelP := -1.0     // the model's strongest head; -1 when it did not run
+	onePassP := -1.0   // its strongest on a sentence of the same pass (segscore.go); -1 when not read
 	if e.model != nil && e.model.lineFor(in) < 1 {
 		ds = e.analyzeModel(in, text, links, func(fv *featureVec) {
 			f, p, ok := e.modelFinding(in, fv)
 			if ok {
 				modelF = f
+			} else {
+				onePassP = fv.oneP // the segment hold's gate (segscore.go)
 			}
 			modelP = p
 		})
@@ -274,8 +277,9 @@ func (e *Engine) Check(in Input) Result {
 		fs = append(fs, modelF)
 	}
 	// The model on the sentence that carries the harm, when nothing else
-	// holds the text (segment.go).
-	if modelP >= 0 && score < holdAt && rules >= SegmentGate && !unconfirmed {
+	// holds the text and the rules or the one-pass reading of its
+	// sentences point at one (segment.go, segscore.go).
+	if modelP >= 0 && score < holdAt && (rules >= SegmentGate || onePassP >= SegmentPassGate) && !unconfirmed {
 		if f, ok := e.segmentFinding(in, text, holdAt); ok {
 			score = math.Max(score, f.score)
 			fs = append(fs, f)

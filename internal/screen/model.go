@@ -340,6 +340,17 @@ type featureVec struct {
 	allowed  *Engine
 	academie string
 	seen     []uint64 // capRepeats' bit set of the feature space, kept with the pooled vector (32 KiB), cleared after each use
+	// pos is, per feature, the one-pass segment (segscore.go) of the
+	// token that produced it (of its clause's first token for a frame's),
+	// or -1 for the text's own (detectors' scores, links, message flags);
+	// cur is the segment add records, tokSeg each token's segment, nseg
+	// the segments.
+	pos    []int32
+	cur    int32
+	tokSeg []int32
+	nseg   int32
+	acc    []float64 // logitsOnePass's sums
+	oneP   float64   // set by modelFinding: its strongest head on a one-pass segment, -1 for a text of one segment
 }
 
 // A linear model adds a feature's weight once per occurrence, which is
@@ -372,11 +383,11 @@ func (fv *featureVec) capRepeats() {
 		}
 		fv.seen[w] |= b
 		if out != i {
-			fv.idx[out], fv.val[out], fv.desc[out] = ix, fv.val[i], fv.desc[i]
+			fv.idx[out], fv.val[out], fv.desc[out], fv.pos[out] = ix, fv.val[i], fv.desc[i], fv.pos[i]
 		}
 		out++
 	}
-	fv.idx, fv.val, fv.desc = fv.idx[:out], fv.val[:out], fv.desc[:out]
+	fv.idx, fv.val, fv.desc, fv.pos = fv.idx[:out], fv.val[:out], fv.desc[:out], fv.pos[:out]
 	for _, ix := range fv.idx {
 		fv.seen[ix/64] = 0
 	}
@@ -430,6 +441,7 @@ func (fv *featureVec) add(h uint32, v float32, d fdesc) {
 	fv.idx = append(fv.idx, h&(modelSize-1))
 	fv.val = append(fv.val, v)
 	fv.desc = append(fv.desc, d)
+	fv.pos = append(fv.pos, fv.cur)
 }
 
 func (fv *featureVec) addName(name string, v float32) {
@@ -463,9 +475,18 @@ const (
 
 // fill adds the features of the analysed text.
 func (fv *featureVec) fill(toks []dtok, frames []frame, clause []int, ds *[numDetectors]detectorScore) {
+	fv.cur = -1
 	fv.addName("bias-text", 1)
 	praise := praiseIn(frames)
+	fv.tokSeg, fv.nseg = fv.tokSeg[:0], 0
+	seg, words := int32(-1), 0
 	for i := range toks {
+		if i == 0 || toks[i].flags&tSentence != 0 || words == segmentWords { // a line break is a sentence boundary too
+			seg, words = seg+1, 0
+		}
+		words++
+		fv.tokSeg = append(fv.tokSeg, seg)
+		fv.cur = seg
 		k := toks[i].key
 		if len(k) > 24 {
 			k = k[:24]
@@ -498,7 +519,9 @@ func (fv *featureVec) fill(toks []dtok, frames []frame, clause []int, ds *[numDe
 	if frames == nil {
 		drill, lesson, report, play = messageFlags(toks)
 	}
+	fv.nseg = seg + 1
 	for _, fr := range frames {
+		fv.cur = fv.segOf(fr.start)
 		drill = drill || fr.drill
 		lesson = lesson || fr.lesson
 		report = report || fr.report
@@ -572,6 +595,7 @@ func (fv *featureVec) fill(toks []dtok, frames []frame, clause []int, ds *[numDe
 		}
 	}
 	fv.addressed(toks, frames)
+	fv.cur = -1
 	if nearFrame(frames) {
 		fv.addName("cadre : proches du destinataire", frameValue)
 		if menaceIn(toks, frames) {
@@ -720,6 +744,7 @@ func (fv *featureVec) addressed(toks []dtok, frames []frame) {
 		if fr.framed() {
 			framed = " encadré"
 		}
+		fv.cur = fv.segOf(fr.start)
 		fv.addParts(frameValue, addressedName, framed, tn, "")
 		if fr.place {
 			fv.addParts(frameValue, addressedName, framed, " + lieu", "")
@@ -832,7 +857,7 @@ func (e *Engine) segmentProb(in Input, text string, enough float64) float64 {
 // features collected, and hands them to post before they are released.
 func (e *Engine) analyzeModel(in Input, text string, links []Link, post func(*featureVec)) [numDetectors]detectorScore {
 	fv := fvPool.Get().(*featureVec)
-	fv.idx, fv.val, fv.desc, fv.ls = fv.idx[:0], fv.val[:0], fv.desc[:0], links
+	fv.idx, fv.val, fv.desc, fv.pos, fv.ls = fv.idx[:0], fv.val[:0], fv.desc[:0], fv.pos[:0], links
 	fv.allowed, fv.academie = e, in.Academie
 	ds := analyzeText(text, fv, post)
 	fv.ls, fv.allowed = nil, nil
@@ -855,12 +880,32 @@ func (m *Model) strongest(fv *featureVec) (int, float64) {
 	return best, bestP
 }
 
+// strongestOnePass is strongest, with fv.oneP set to the strongest head's
+// probability on a one-pass segment (-1 for a text of one segment), read
+// in the same loop (segscore.go).
+func (m *Model) strongestOnePass(fv *featureVec) (int, float64) {
+	var zs [8]float64
+	z := zs[:m.heads()]
+	fv.oneP = -1
+	if h, p, _ := m.logitsOnePass(fv, z); h >= 0 {
+		fv.oneP = p
+	}
+	best, bestP := -1, 0.0
+	for h, x := range z {
+		if p := 1 / (1 + math.Exp(-x)); p > bestP {
+			best, bestP = h, p
+		}
+	}
+	return best, bestP
+}
+
 // modelFinding scores the message with the learned layer and returns its
-// strongest head's probability. A head at or over its threshold gives a
+// strongest head's probability (and sets fv.oneP, its one-pass reading of
+// the sentences). A head at or over its threshold gives a
 // finding from HoldAt up to modelCap; below, the model says nothing.
 func (e *Engine) modelFinding(in Input, fv *featureVec) (finding, float64, bool) {
 	m := e.model
-	best, bestP := m.strongest(fv)
+	best, bestP := m.strongestOnePass(fv)
 	if best < 0 {
 		return finding{}, 0, false
 	}

@@ -6,7 +6,9 @@ import (
 
 // SegmentHoldLine is the probability of a harmful head on one segment of
 // a text (Segments) from which the model holds the text on its own, when
-// the rules found something (SegmentGate) but not enough to hold it.
+// the rules found something (SegmentGate) but not enough to hold it, or
+// the model's one-pass reading of its sentences points at one
+// (SegmentPassGate).
 //
 // Why: over a whole message a linear model adds the weights of every
 // feature, and the benign words of a long message carry negative ones, so
@@ -29,10 +31,21 @@ const SegmentHoldLine = 0.97
 // also closes the gate (≥ 0.01: 3,385).
 const SegmentGate = 0.3
 
+// SegmentPassGate is the model's probability on a sentence of the text,
+// read in the text's own pass (onePass, segscore.go), from which a text
+// the rules do not flag is read segment by segment too. Three quarters of
+// the dilution's loss were texts the rules say nothing of; reading all of
+// them twice held 4,235 buried rows (seed 2: 4,293), this gate 4,206
+// (4,260) against 3,489 (3,493) for the rules' gate alone, and it opens on
+// 2 % of the plain benign texts of several sentences (56 of 2,574), none
+// of the benchmark messages (docs/screen/NOTES.md « Twenty-ninth round »).
+const SegmentPassGate = 0.8
+
 // segmentFinding is the model's hold on a segment of text: for a text of
 // several segments, the first whose strongest head reaches
-// SegmentHoldLine. It is asked only of a text nothing else holds, and
-// holds it at holdAt (for a moderator; never a rejection).
+// SegmentHoldLine. It is asked only of a text nothing else holds, at the
+// rules' gate or the one-pass gate, and holds it at holdAt (for a
+// moderator; never a rejection).
 func (e *Engine) segmentFinding(in Input, text string, holdAt float64) (finding, bool) {
 	segs := Segments(text)
 	if len(segs) < 2 {

@@ -14,15 +14,7 @@ import (
 // word, in the same message, is not held.
 func TestBuriedSentenceHeldOnItsSegment(t *testing.T) {
 	e := New(DefaultConfig())
-	host := []string{
-		"Bonjour à toutes et à tous,",
-		"je vous rappelle que la réunion parents-professeurs de la classe de 4e B aura lieu jeudi 12 décembre à 18h en salle polyvalente.",
-		"Merci de confirmer votre présence via le coupon distribué aux élèves.",
-		"Les professeurs principaux seront disponibles pour des entretiens individuels de dix minutes.",
-		"Pensez à apporter le carnet de correspondance et le dernier bulletin.",
-		"En cas d'empêchement, vous pouvez demander un rendez-vous par l'ENT.",
-		"Bien cordialement, M. Martin, professeur principal.",
-	}
+	host := teacherLetter
 	for _, c := range []struct {
 		sentence string
 		held     bool
@@ -54,6 +46,18 @@ func TestBuriedSentenceHeldOnItsSegment(t *testing.T) {
 			}
 		}
 	}
+}
+
+// teacherLetter is a teacher's long ordinary message, line by line, that
+// the tests bury a sentence in.
+var teacherLetter = []string{
+	"Bonjour à toutes et à tous,",
+	"je vous rappelle que la réunion parents-professeurs de la classe de 4e B aura lieu jeudi 12 décembre à 18h en salle polyvalente.",
+	"Merci de confirmer votre présence via le coupon distribué aux élèves.",
+	"Les professeurs principaux seront disponibles pour des entretiens individuels de dix minutes.",
+	"Pensez à apporter le carnet de correspondance et le dernier bulletin.",
+	"En cas d'empêchement, vous pouvez demander un rendez-vous par l'ENT.",
+	"Bien cordialement, M. Martin, professeur principal.",
 }
 
 // fvOf returns the model's features of text (for tests).
