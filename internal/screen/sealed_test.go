@@ -147,6 +147,7 @@ func TestSealedSets(t *testing.T) {
 		{"testdata/blind81_sealed.jsonl", map[string]int{"threat": 43, "terror_apology": 20, "violent": 45, "phishing": 25, "benign": 7}},
 		{"testdata/blind84_sealed.jsonl", map[string]int{"threat": 33, "terror_apology": 15, "violent": 40, "phishing": 28, "benign": 1}},
 		{"testdata/blind85_sealed.jsonl", map[string]int{"threat": 34, "terror_apology": 19, "violent": 34, "phishing": 25, "benign": 1}},
+		{"testdata/blind88_sealed.jsonl", map[string]int{"threat": 38, "terror_apology": 15, "violent": 36, "phishing": 24, "benign": 2}},
 		{"testdata/blind89_sealed.jsonl", map[string]int{"threat": 40, "terror_apology": 20, "violent": 35, "phishing": 23, "benign": 2}},
 	} {
 		held, total := map[string]int{}, map[string]int{}
