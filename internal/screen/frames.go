@@ -914,6 +914,12 @@ func clauseBreak(src string, toks []dtok, fts []ftok, start, i int) bool {
 	if clausePunct(src[toks[ti-1].end:toks[ti].start]) {
 		return true
 	}
+	// Into or out of a quotation, whatever its marks: the tokenizer told
+	// a quoting apostrophe (« il a écrit 'bombe' sur le mur ») from an
+	// elision, which clausePunct cannot.
+	if (toks[ti-1].flags^toks[ti].flags)&tQuoted != 0 {
+		return true
+	}
 	k := fts[i].key
 	if k == "come" && comparison(fts, i) { // comme
 		return false

@@ -127,6 +127,31 @@ func TestClauses(t *testing.T) {
 	}
 }
 
+// A quoted word is a clause of its own whatever the quotation marks: the
+// act of « il a écrit 'bombe' sur le mur » has no verb and no tense, as
+// with « » or straight double quotes, while an elision (« qu'un », « l'a »)
+// opens nothing.
+func TestQuotationIsAClause(t *testing.T) {
+	want, ok := actFrame(`Quelqu'un a écrit « bombe » sur un mur des toilettes.`)
+	if !ok || !want.quoted {
+		t.Fatalf("guillemets: no quoted act frame: %+v", want)
+	}
+	for _, text := range []string{
+		`Quelqu'un a écrit "bombe" sur un mur des toilettes.`,
+		`Quelqu'un a écrit 'bombe' sur un mur des toilettes.`,
+		`Quelqu'un a écrit ‘bombe’ sur un mur des toilettes.`,
+	} {
+		got, ok := actFrame(text)
+		if !ok || !got.quoted || got.tense != want.tense || got.actor != want.actor {
+			t.Errorf("%s: act frame %+v, want quoted, tense %v and actor %v as with « »", text, got, want.tense, want.actor)
+		}
+	}
+	got, ok := actFrame(`Il l'a dit : qu'un élève va faire sauter le lycée demain.`)
+	if !ok || got.quoted {
+		t.Errorf("elisions read as a quotation: %+v", got)
+	}
+}
+
 // A lesson or report word discounts an act only in the act's clause, unless
 // nobody performs the act.
 func TestStanceIsClauseLocal(t *testing.T) {
