@@ -115,40 +115,55 @@ import (
 // model reads one of its segments at 0.97 (segment.go): on the same
 // model, 2,637 → 2,642 harmful and 48 → 49 benign held (blind73 118 →
 // 122, blind55 132 → 133, blind49 one more benign): the floors below.
+//
+// blind74–89, sixteen more authors in four batches (parents writing
+// French as a second language, pupils' gaming culture, the school
+// calendar, very short messages; religion and politics argued, relayed
+// speech, staff accounts, group chats; mail with a subject line, family
+// conflicts, clubs and sport, polished writers; PE and sport, eloquent
+// adults, a lycée's week, humour and irony), were run once on that model:
+// harmful 2,008/2,300 and benign 34/1,860 held. The first two of each
+// batch became training rows, the last two are sealed. The model
+// retrained with them, the segment hold opened by the model's one-pass
+// reading of each sentence (segscore.go) and a quotation read as a clause
+// whatever its marks (line 0.698), holds of the twenty older sealed sets
+// 2,678/2,890 harmful and 52/2,310 benign (2,642 and 49 before), and of
+// the eight new ones 1,025/1,130 and 18/950 (1,000 and 19 on the model
+// they were first run on): the floors below.
 func TestSealedSets(t *testing.T) {
 	e := New(DefaultConfig())
 	for _, c := range []struct {
 		file string
 		want map[string]int // held: at least for harmful labels, at most for benign
 	}{
-		{"testdata/blind21_sealed.jsonl", map[string]int{"threat": 58, "terror_apology": 23, "violent": 28, "phishing": 30, "benign": 3}},
-		{"testdata/blind26_sealed.jsonl", map[string]int{"threat": 29, "terror_apology": 20, "violent": 75, "phishing": 20, "benign": 4}},
-		{"testdata/blind27_sealed.jsonl", map[string]int{"threat": 39, "terror_apology": 20, "violent": 20, "phishing": 62, "benign": 0}},
-		{"testdata/blind28_sealed.jsonl", map[string]int{"threat": 52, "terror_apology": 38, "violent": 29, "phishing": 29, "benign": 3}},
-		{"testdata/blind35_sealed.jsonl", map[string]int{"threat": 37, "terror_apology": 20, "violent": 19, "phishing": 20, "benign": 4}},
-		{"testdata/blind36_sealed.jsonl", map[string]int{"threat": 53, "terror_apology": 25, "violent": 29, "phishing": 30, "benign": 1}},
-		{"testdata/blind37_sealed.jsonl", map[string]int{"threat": 55, "terror_apology": 23, "violent": 28, "phishing": 29, "benign": 1}},
-		{"testdata/blind47_sealed.jsonl", map[string]int{"threat": 30, "terror_apology": 14, "violent": 82, "phishing": 15, "benign": 4}},
-		{"testdata/blind48_sealed.jsonl", map[string]int{"threat": 53, "terror_apology": 23, "violent": 27, "phishing": 28, "benign": 3}},
-		{"testdata/blind49_sealed.jsonl", map[string]int{"threat": 47, "terror_apology": 24, "violent": 22, "phishing": 26, "benign": 7}},
-		{"testdata/blind50_sealed.jsonl", map[string]int{"threat": 51, "terror_apology": 22, "violent": 28, "phishing": 26, "benign": 2}},
-		{"testdata/blind51_sealed.jsonl", map[string]int{"threat": 55, "terror_apology": 25, "violent": 27, "phishing": 30, "benign": 3}},
-		{"testdata/blind55_sealed.jsonl", map[string]int{"threat": 55, "terror_apology": 22, "violent": 27, "phishing": 29, "benign": 1}},
-		{"testdata/blind57_sealed.jsonl", map[string]int{"threat": 54, "terror_apology": 24, "violent": 27, "phishing": 30, "benign": 0}},
-		{"testdata/blind64_sealed.jsonl", map[string]int{"threat": 49, "terror_apology": 18, "violent": 33, "phishing": 22, "benign": 3}},
-		{"testdata/blind65_sealed.jsonl", map[string]int{"threat": 41, "terror_apology": 14, "violent": 42, "phishing": 33, "benign": 0}},
-		{"testdata/blind68_sealed.jsonl", map[string]int{"threat": 48, "terror_apology": 20, "violent": 28, "phishing": 34, "benign": 2}},
-		{"testdata/blind69_sealed.jsonl", map[string]int{"threat": 42, "terror_apology": 20, "violent": 44, "phishing": 29, "benign": 4}},
-		{"testdata/blind72_sealed.jsonl", map[string]int{"threat": 45, "terror_apology": 23, "violent": 47, "phishing": 25, "benign": 2}},
-		{"testdata/blind73_sealed.jsonl", map[string]int{"threat": 39, "terror_apology": 20, "violent": 35, "phishing": 28, "benign": 2}},
-		{"testdata/blind76_sealed.jsonl", map[string]int{"threat": 50, "terror_apology": 19, "violent": 40, "phishing": 24, "benign": 3}},
-		{"testdata/blind77_sealed.jsonl", map[string]int{"threat": 44, "terror_apology": 24, "violent": 48, "phishing": 24, "benign": 0}},
-		{"testdata/blind80_sealed.jsonl", map[string]int{"threat": 44, "terror_apology": 17, "violent": 35, "phishing": 39, "benign": 3}},
-		{"testdata/blind81_sealed.jsonl", map[string]int{"threat": 43, "terror_apology": 20, "violent": 45, "phishing": 25, "benign": 7}},
-		{"testdata/blind84_sealed.jsonl", map[string]int{"threat": 33, "terror_apology": 15, "violent": 40, "phishing": 28, "benign": 1}},
-		{"testdata/blind85_sealed.jsonl", map[string]int{"threat": 34, "terror_apology": 19, "violent": 34, "phishing": 25, "benign": 1}},
-		{"testdata/blind88_sealed.jsonl", map[string]int{"threat": 38, "terror_apology": 15, "violent": 36, "phishing": 24, "benign": 2}},
-		{"testdata/blind89_sealed.jsonl", map[string]int{"threat": 40, "terror_apology": 20, "violent": 35, "phishing": 23, "benign": 2}},
+		{"testdata/blind21_sealed.jsonl", map[string]int{"threat": 59, "terror_apology": 24, "violent": 29, "phishing": 30, "benign": 3}},
+		{"testdata/blind26_sealed.jsonl", map[string]int{"threat": 29, "terror_apology": 20, "violent": 78, "phishing": 20, "benign": 5}},
+		{"testdata/blind27_sealed.jsonl", map[string]int{"threat": 39, "terror_apology": 20, "violent": 20, "phishing": 65, "benign": 0}},
+		{"testdata/blind28_sealed.jsonl", map[string]int{"threat": 53, "terror_apology": 38, "violent": 29, "phishing": 29, "benign": 4}},
+		{"testdata/blind35_sealed.jsonl", map[string]int{"threat": 38, "terror_apology": 20, "violent": 19, "phishing": 20, "benign": 3}},
+		{"testdata/blind36_sealed.jsonl", map[string]int{"threat": 52, "terror_apology": 25, "violent": 29, "phishing": 30, "benign": 1}},
+		{"testdata/blind37_sealed.jsonl", map[string]int{"threat": 56, "terror_apology": 22, "violent": 28, "phishing": 29, "benign": 1}},
+		{"testdata/blind47_sealed.jsonl", map[string]int{"threat": 30, "terror_apology": 15, "violent": 81, "phishing": 15, "benign": 5}},
+		{"testdata/blind48_sealed.jsonl", map[string]int{"threat": 56, "terror_apology": 23, "violent": 29, "phishing": 29, "benign": 2}},
+		{"testdata/blind49_sealed.jsonl", map[string]int{"threat": 49, "terror_apology": 25, "violent": 23, "phishing": 26, "benign": 7}},
+		{"testdata/blind50_sealed.jsonl", map[string]int{"threat": 53, "terror_apology": 22, "violent": 29, "phishing": 27, "benign": 2}},
+		{"testdata/blind51_sealed.jsonl", map[string]int{"threat": 57, "terror_apology": 25, "violent": 27, "phishing": 29, "benign": 3}},
+		{"testdata/blind55_sealed.jsonl", map[string]int{"threat": 57, "terror_apology": 23, "violent": 28, "phishing": 29, "benign": 1}},
+		{"testdata/blind57_sealed.jsonl", map[string]int{"threat": 55, "terror_apology": 24, "violent": 27, "phishing": 30, "benign": 3}},
+		{"testdata/blind64_sealed.jsonl", map[string]int{"threat": 48, "terror_apology": 18, "violent": 30, "phishing": 23, "benign": 3}},
+		{"testdata/blind65_sealed.jsonl", map[string]int{"threat": 42, "terror_apology": 15, "violent": 41, "phishing": 33, "benign": 0}},
+		{"testdata/blind68_sealed.jsonl", map[string]int{"threat": 48, "terror_apology": 20, "violent": 29, "phishing": 34, "benign": 2}},
+		{"testdata/blind69_sealed.jsonl", map[string]int{"threat": 42, "terror_apology": 20, "violent": 45, "phishing": 29, "benign": 3}},
+		{"testdata/blind72_sealed.jsonl", map[string]int{"threat": 43, "terror_apology": 22, "violent": 47, "phishing": 25, "benign": 2}},
+		{"testdata/blind73_sealed.jsonl", map[string]int{"threat": 40, "terror_apology": 24, "violent": 37, "phishing": 30, "benign": 2}},
+		{"testdata/blind76_sealed.jsonl", map[string]int{"threat": 50, "terror_apology": 19, "violent": 39, "phishing": 25, "benign": 3}},
+		{"testdata/blind77_sealed.jsonl", map[string]int{"threat": 44, "terror_apology": 24, "violent": 49, "phishing": 23, "benign": 0}},
+		{"testdata/blind80_sealed.jsonl", map[string]int{"threat": 44, "terror_apology": 17, "violent": 37, "phishing": 39, "benign": 3}},
+		{"testdata/blind81_sealed.jsonl", map[string]int{"threat": 45, "terror_apology": 20, "violent": 45, "phishing": 25, "benign": 6}},
+		{"testdata/blind84_sealed.jsonl", map[string]int{"threat": 37, "terror_apology": 15, "violent": 46, "phishing": 28, "benign": 1}},
+		{"testdata/blind85_sealed.jsonl", map[string]int{"threat": 33, "terror_apology": 23, "violent": 34, "phishing": 25, "benign": 1}},
+		{"testdata/blind88_sealed.jsonl", map[string]int{"threat": 38, "terror_apology": 15, "violent": 39, "phishing": 24, "benign": 2}},
+		{"testdata/blind89_sealed.jsonl", map[string]int{"threat": 40, "terror_apology": 20, "violent": 39, "phishing": 24, "benign": 2}},
 	} {
 		held, total := map[string]int{}, map[string]int{}
 		for _, m := range readCorpus(t, c.file) {
