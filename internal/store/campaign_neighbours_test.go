@@ -139,13 +139,18 @@ func TestCampaignNewNeighbours(t *testing.T) {
 			if err != nil {
 				t.Fatalf("%s: %v", c.name, err)
 			}
-			var ids []int64
-			for _, o := range got {
-				ids = append(ids, o.MessageID)
-			}
-			if !slices.Equal(ids, c.want) {
+			if ids := messageIDs(got); !slices.Equal(ids, c.want) {
 				t.Errorf("%s: got %v, want %v", c.name, ids, c.want)
 			}
 		}
 	})
+}
+
+// messageIDs lists the observations' messages, in order.
+func messageIDs(obs []store.CampaignObs) []int64 {
+	var ids []int64
+	for _, o := range obs {
+		ids = append(ids, o.MessageID)
+	}
+	return ids
 }
