@@ -1426,7 +1426,6 @@ func (d *Detector) flush(ctx context.Context, all bool) error {
 			errs = append(errs, err)
 			continue
 		}
-		d.noteMembers(id, ns)
 		if err := d.contain(ctx, id); err != nil {
 			errs = append(errs, err)
 		}
@@ -1846,12 +1845,13 @@ func (d *Detector) sweepReports(ctx context.Context) error {
 }
 
 // gatherState is what gather knows of an incident in this process: the
-// messages it attached, the keys it looked for and when.
+// keys it looked for and when. The incident's members are not kept here:
+// the store skips them (CampaignNewNeighbours), whichever process
+// attached them, so a flood held for minutes costs no memory per copy.
 type gatherState struct {
-	members map[int64]int64 // message id → its observation's time
-	keys    int
-	at      time.Time
-	idle    bool // the last gathering found nothing new
+	keys int
+	at   time.Time
+	idle bool // the last gathering found nothing new
 }
 
 // gatherMargin is how far before the last gathering the next one looks
@@ -1866,22 +1866,10 @@ const gatherMargin = time.Minute
 // while an incident held a flood (docs/performance.md).
 const gatherIdle = 5 * time.Second
 
-// noteMembers remembers messages attached to incident id by this
-// process, so that its gathering skips them.
-func (d *Detector) noteMembers(id int64, ns []store.CampaignObs) {
-	st, ok := d.gathered[id]
-	if !ok {
-		return
-	}
-	for _, o := range ns {
-		st.members[o.MessageID] = o.At
-	}
-}
-
 // gather attaches to an open incident the matching messages stored since
 // it opened, by any process, that are not yet part of it. With the same
 // features as last time it looks only at what was observed since then
-// (less a margin), and skips what it attached already.
+// (less a margin), and skips its members.
 func (d *Detector) gather(ctx context.Context, id int64) error {
 	var oi *openIncident
 	open := d.incidents(ctx)
@@ -1910,7 +1898,7 @@ func (d *Detector) gather(ctx context.Context, id int64) error {
 	now := d.now()
 	st, ok := d.gathered[id]
 	if !ok || st.keys != len(keys) {
-		st = gatherState{members: map[int64]int64{}, keys: len(keys)}
+		st = gatherState{keys: len(keys)}
 	}
 	if st.idle && now.Sub(st.at) < gatherIdle {
 		return nil
@@ -1919,21 +1907,12 @@ func (d *Detector) gather(ctx context.Context, id int64) error {
 	if !st.at.IsZero() {
 		since = max(since, store.Micros(st.at.Add(-gatherMargin)))
 	}
-	// What is older than since is never read again.
-	for m, at := range st.members {
-		if at < since {
-			delete(st.members, m)
-		}
-	}
-	rows, err := d.db.CampaignNeighbours(ctx, keys, since, 5000)
+	rows, err := d.db.CampaignNewNeighbours(ctx, id, keys, since, 5000)
 	if err != nil {
 		return err
 	}
 	var ns []store.CampaignObs
 	for _, r := range dropRelays(rows) {
-		if _, ok := st.members[r.MessageID]; ok {
-			continue
-		}
 		p := pending{sig: ParseSignature(r.Sig), extra: r.Extra, flags: r.Flags}
 		if d.match([]openIncident{*oi}, p, bouclier.Role(r.Role)) == id {
 			ns = append(ns, r)
@@ -1950,9 +1929,6 @@ func (d *Detector) gather(ctx context.Context, id int64) error {
 		if _, err = d.attach(ctx, id, "", "", "", ns, flags, false); err != nil {
 			return err
 		}
-	}
-	for _, o := range ns {
-		st.members[o.MessageID] = o.At
 	}
 	st.at, st.idle = now, len(ns) == 0
 	if len(d.gathered) > 10000 {

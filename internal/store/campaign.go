@@ -187,6 +187,23 @@ func scanObs(s interface{ Scan(...any) error }) (CampaignObs, error) {
 // On SQLite the choice is made in the key index (keyindex.go), the same
 // way.
 func (db *DB) CampaignNeighbours(ctx context.Context, keys []int64, since int64, limit int) ([]CampaignObs, error) {
+	return db.campaignNeighbours(ctx, keys, since, limit, 0)
+}
+
+// CampaignNewNeighbours is CampaignNeighbours less the members of
+// incident campaign: of the same newest limit, only those not yet
+// attached to it are read. An incident's gathering reads its newest 5,000
+// neighbours; while it holds a sender's flood nearly all are members, and
+// reading their observations filled a reader's page cache and put 10–15
+// MB on the heap every few seconds (docs/performance.md, « A contained
+// flood's resident set »).
+func (db *DB) CampaignNewNeighbours(ctx context.Context, campaign int64, keys []int64, since int64, limit int) ([]CampaignObs, error) {
+	return db.campaignNeighbours(ctx, keys, since, limit, campaign)
+}
+
+// campaignNeighbours reads the neighbours, less the members of incident
+// notOf when it is not 0.
+func (db *DB) campaignNeighbours(ctx context.Context, keys []int64, since int64, limit int, notOf int64) ([]CampaignObs, error) {
 	if len(keys) == 0 {
 		return nil, nil
 	}
@@ -195,6 +212,9 @@ func (db *DB) CampaignNeighbours(ctx context.Context, keys []int64, since int64,
 	var args []any
 	if db.dialect == SQLite {
 		ids, err := db.keyNeighbours(ctx, keys, since, limit)
+		if err == nil && notOf != 0 {
+			ids, err = db.notMembers(ctx, notOf, ids)
+		}
 		if err != nil || len(ids) == 0 {
 			return nil, err
 		}
@@ -207,7 +227,12 @@ func (db *DB) CampaignNeighbours(ctx context.Context, keys []int64, since int64,
 			GROUP BY t.message_id ORDER BY max(t.at) DESC LIMIT ?`
 		args = []any{keys, since, limit, limit}
 	}
-	rows, err := db.query(ctx, `SELECT `+obsColumns+` FROM campaign_obs o WHERE o.message_id IN (`+newest+`) AND o.at >= ?
+	var members string
+	if notOf != 0 && db.dialect == Postgres {
+		members = ` AND NOT EXISTS (SELECT 1 FROM campaign_members m WHERE m.campaign_id = ? AND m.message_id = o.message_id)`
+		args = append(args, notOf)
+	}
+	rows, err := db.query(ctx, `SELECT `+obsColumns+` FROM campaign_obs o WHERE o.message_id IN (`+newest+`)`+members+` AND o.at >= ?
 		ORDER BY o.at DESC LIMIT ?`, append(args, since, limit)...)
 	if err != nil {
 		return nil, fmt.Errorf("campaign neighbours: %w", err)
@@ -222,6 +247,32 @@ func (db *DB) CampaignNeighbours(ctx context.Context, keys []int64, since int64,
 		out = append(out, o)
 	}
 	return out, rows.Err()
+}
+
+// notMembers returns ids less the members of incident campaign, in the
+// same order. It reads the members' narrow index (a few pages for
+// thousands of ids), not their observations: a reader's page cache holds
+// what its query touches, and the observations of 5,000 members (a
+// signature each) filled every reader's while a flood was held.
+func (db *DB) notMembers(ctx context.Context, campaign int64, ids []int64) ([]int64, error) {
+	set, arg := db.idArray(ids)
+	rows, err := db.query(ctx, `SELECT m.message_id FROM campaign_members m WHERE m.campaign_id = ? AND m.message_id IN (`+set+`)`, campaign, arg)
+	if err != nil {
+		return nil, fmt.Errorf("campaign members: %w", err)
+	}
+	defer rows.Close()
+	members := map[int64]bool{}
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return nil, fmt.Errorf("campaign members: %w", err)
+		}
+		members[id] = true
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("campaign members: %w", err)
+	}
+	return slices.DeleteFunc(ids, func(id int64) bool { return members[id] }), nil
 }
 
 // CampaignFlagged lists the observations since a time with any of the

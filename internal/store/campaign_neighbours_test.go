@@ -89,3 +89,68 @@ func TestCampaignNeighbours(t *testing.T) {
 		}
 	})
 }
+
+// TestCampaignNewNeighbours: of the same newest limit as
+// CampaignNeighbours, the members of the incident asked about are left
+// out, and only theirs (an incident's gathering skips its members).
+func TestCampaignNewNeighbours(t *testing.T) {
+	t.Parallel()
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		ctx := context.Background()
+		var one, two int64
+		err := db.InTx(ctx, func(tx *store.Tx) error {
+			for id := int64(1); id <= 10; id++ {
+				o := store.CampaignObs{MessageID: id, At: 1000 + id, SenderID: 1, Role: "teacher", Status: "held", Keys: []int64{7}}
+				if err := tx.InsertCampaignObs(ctx, o); err != nil {
+					return err
+				}
+			}
+			var err error
+			if one, _, err = tx.OpenCampaign(ctx, "one", "review", "test", 1000); err != nil {
+				return err
+			}
+			if two, _, err = tx.OpenCampaign(ctx, "two", "review", "test", 1000); err != nil {
+				return err
+			}
+			for _, m := range []struct{ campaign, message int64 }{{one, 10}, {one, 8}, {one, 2}, {two, 9}} {
+				if _, err := tx.AddCampaignMember(ctx, m.campaign, m.message, 1, 1000+m.message); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, c := range []struct {
+			name     string
+			campaign int64
+			since    int64
+			limit    int
+			want     []int64
+		}{
+			{"the newest five less the members", one, 0, 5, []int64{9, 7, 6}},
+			{"another incident's members stay", two, 0, 5, []int64{10, 8, 7, 6}},
+			{"all less the members", one, 0, 100, []int64{9, 7, 6, 5, 4, 3, 1}},
+			{"since", one, 1007, 100, []int64{9, 7}},
+			{"only members", one, 1010, 100, nil},
+		} {
+			got, err := db.CampaignNewNeighbours(ctx, c.campaign, []int64{7}, c.since, c.limit)
+			if err != nil {
+				t.Fatalf("%s: %v", c.name, err)
+			}
+			if ids := messageIDs(got); !slices.Equal(ids, c.want) {
+				t.Errorf("%s: got %v, want %v", c.name, ids, c.want)
+			}
+		}
+	})
+}
+
+// messageIDs lists the observations' messages, in order.
+func messageIDs(obs []store.CampaignObs) []int64 {
+	var ids []int64
+	for _, o := range obs {
+		ids = append(ids, o.MessageID)
+	}
+	return ids
+}
