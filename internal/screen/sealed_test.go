@@ -164,6 +164,8 @@ func TestSealedSets(t *testing.T) {
 		{"testdata/blind85_sealed.jsonl", map[string]int{"threat": 33, "terror_apology": 23, "violent": 34, "phishing": 25, "benign": 1}},
 		{"testdata/blind88_sealed.jsonl", map[string]int{"threat": 38, "terror_apology": 15, "violent": 39, "phishing": 24, "benign": 2}},
 		{"testdata/blind89_sealed.jsonl", map[string]int{"threat": 40, "terror_apology": 20, "violent": 39, "phishing": 24, "benign": 2}},
+		{"testdata/blind92_sealed.jsonl", map[string]int{"threat": 50, "terror_apology": 13, "violent": 47, "phishing": 25, "benign": 2}},
+		{"testdata/blind93_sealed.jsonl", map[string]int{"threat": 39, "terror_apology": 13, "violent": 52, "phishing": 23, "benign": 1}},
 	} {
 		held, total := map[string]int{}, map[string]int{}
 		for _, m := range readCorpus(t, c.file) {
