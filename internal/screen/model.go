@@ -871,6 +871,12 @@ func (m *Model) strongest(fv *featureVec) (int, float64) {
 	var zs [8]float64
 	z := zs[:m.heads()]
 	m.logits(fv.idx, fv.val, z)
+	return strongestOf(z)
+}
+
+// strongestOf returns the head whose log-odds in z give the highest
+// probability, and that probability (-1 and 0 for no heads).
+func strongestOf(z []float64) (int, float64) {
 	best, bestP := -1, 0.0
 	for h, x := range z {
 		if p := 1 / (1 + math.Exp(-x)); p > bestP {
@@ -887,16 +893,10 @@ func (m *Model) strongestOnePass(fv *featureVec) (int, float64) {
 	var zs [8]float64
 	z := zs[:m.heads()]
 	fv.oneP = -1
-	if h, p, _ := m.logitsOnePass(fv, z); h >= 0 {
+	if h, p := m.logitsOnePass(fv, z); h >= 0 {
 		fv.oneP = p
 	}
-	best, bestP := -1, 0.0
-	for h, x := range z {
-		if p := 1 / (1 + math.Exp(-x)); p > bestP {
-			best, bestP = h, p
-		}
-	}
-	return best, bestP
+	return strongestOf(z)
 }
 
 // modelFinding scores the message with the learned layer and returns its

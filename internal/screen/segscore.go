@@ -28,24 +28,18 @@ func (fv *featureVec) segOf(i int) int32 {
 	return fv.tokSeg[i]
 }
 
-// onePass returns, over the one-pass segments of fv, the strongest head,
-// its probability and its segment; -1 for a text of one segment (its
-// probability is the whole text's) or a model without heads.
-func (m *Model) onePass(fv *featureVec) (int, float64, int32) {
-	var zs [8]float64
-	return m.logitsOnePass(fv, zs[:m.heads()])
-}
-
 // logitsOnePass sets z (len(z) = heads) to the heads' log-odds of fv, as
 // logits does, and reads its one-pass segments in the same loop over the
-// features (onePass's results). Features come in runs of one segment's:
+// features: it returns, over them, the strongest head and its
+// probability; -1 for a text of one segment (its probability is the whole
+// text's) or a model without heads. Features come in runs of one segment's:
 // a run's sums are kept apart and added to the whole text's and to its
 // segment's (or to the shared ones) when it ends.
-func (m *Model) logitsOnePass(fv *featureVec, z []float64) (int, float64, int32) {
+func (m *Model) logitsOnePass(fv *featureVec, z []float64) (int, float64) {
 	h, ns := m.heads(), int(fv.nseg)
 	if ns < 2 || h == 0 {
 		m.logits(fv.idx, fv.val, z)
-		return -1, 0, -1
+		return -1, 0
 	}
 	wi, sc := m.interleaved()
 	n := (ns + 2) * h // then the shared features' sums, then the whole text's
@@ -71,15 +65,15 @@ func (m *Model) logitsOnePass(fv *featureVec, z []float64) (int, float64, int32)
 	for j := range z {
 		z[j] = m.Meta.Bias[j] + whole[j]*sc[j]
 	}
-	best, bestZ, bestS := -1, math.Inf(-1), int32(0)
+	best, bestZ := -1, math.Inf(-1)
 	for s := 0; s < ns; s++ {
 		for j := 0; j < h; j++ {
 			if z := m.Meta.Bias[j] + (acc[s*h+j]+shared[j])*sc[j]; z > bestZ {
-				best, bestZ, bestS = j, z, int32(s)
+				best, bestZ = j, z
 			}
 		}
 	}
-	return best, 1 / (1 + math.Exp(-bestZ)), bestS
+	return best, 1 / (1 + math.Exp(-bestZ))
 }
 
 // addRun adds a run's sums to the whole text's and to segment s's (or to
