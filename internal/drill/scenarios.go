@@ -90,6 +90,8 @@ const (
 	TextKnownLink                    // a quiet canteen bill linking to one phishing domain, word for word: text and domain given a history the day before (Poison)
 	TextKnownPicture                 // the wave's picture, the same bytes in every copy, beside emoji and no word: given a history the day before (Poison)
 	TextPhotoCaption                 // the wave's picture, re-encoded for each copy, beside the caption « Photo » alone, which the day before gave a history (Poison)
+	TextInvite                       // a quiet invitation to book the parents' evening online, no word of account, card or payment, a new subdomain of one domain for each copy
+	TextPDFLetter                    // the quiet hoax as the head's letter in a PDF personalised per copy (its reference), beside emoji and no word
 )
 
 // Attack describes the attackers' side of a scenario.
@@ -197,6 +199,7 @@ const (
 	LegitShowVideos                    // parents of many establishments send their child's teacher their own clip of the school show (a phone's frame, a length of its own), half from their phone's mobile network
 	LegitKnownLink                     // teachers of many establishments send the museum note with the museum's booking link, which the heads of eight establishments passed on the day before; half from their phone's mobile network
 	LegitFlyerCaption                  // teachers of many establishments send the museum's flyer (each phone re-encoding it) with a caption of two words, as the heads of eight establishments passed it on the day before; half from their phone's mobile network
+	LegitSurveyLink                    // the heads of many establishments pass on the rectorat's survey (one domain new to the service) to their parents and staff within minutes, half from their phone's mobile network
 )
 
 // Legit describes the genuine side of a scenario.
@@ -730,6 +733,46 @@ func Scenarios() []Scenario {
 			KnownMiss: "a caption with a broad history (two establishments here, any parent's « Photo » in life) makes the new " +
 				"picture beside it a template: forgetting it contains teachers passing on a flyer their phones re-encode; telling them " +
 				"apart needs a picture's history by likeness (100 % visible, no incident)"},
+		// Written blind (campaign13) by reading the detector for what it
+		// never asks of a head's or staff's account and of a document: a
+		// broadcaster's link is never a new link (FlagNewLink is set for
+		// families and teachers only), its content waits no probation unless
+		// it alarms from a session that looks stolen (hijackedAlarm, which
+		// spares a new device: « a head's new phone »), and broadcasters are
+		// never a wave's signalled or risky senders; a quiet invitation
+		// without a word of account, card or payment passes the screen,
+		// whose retrained model now holds the canteen and ENT lures; and a
+		// document's words are read by the screen only, never by the
+		// detector, whose text is the subject and body: a forged letter of
+		// the head as a PDF personalised per copy, beside emoji, shares no
+		// key with its neighbours. The legitimate counterpart: the heads of
+		// every establishment passing on the rectorat's survey (one domain
+		// new to the service) to their parents and staff within minutes,
+		// half from their phone's mobile network (a known device on a
+		// network new to the account: what a stolen token shows), which
+		// counting broadcasters' new links from such sessions would hold.
+		// Committed before any detector change, marked not tuned, and run
+		// once at CI size (20 establishments, 2 académies, 40 ordinary,
+		// seed 11): vie-scolaire-lien-ent missed (20 sent, 660 of 660
+		// copies visible, 100 %, 660 left, no incident, the run's end
+		// 1,152.5 s after the wave); chefs-mot-de-passe-rendez-vous missed
+		// (20 sent, 660 of 660 visible, 100 %, 660 left, no incident,
+		// 1,150.5 s); lettre-pdf-du-principal missed (24 sent, 60 of 72
+		// visible, 83.3 %, 60 left, one incident, 4 accounts locked, the
+		// run's end 1,154.3 s after the wave: the copies wait their minute
+		// from stolen tokens, alike to none, and go; three second accounts
+		// of their families were held on their points);
+		// legitime-enquete-relayee-par-les-chefs held nothing (20 sent).
+		// Tried before and left out: the same three with the canteen bill
+		// or the photo album's ENT login (the screen holds 20 of 24 and
+		// more: it, not the detector, was measured).
+		{Name: "vie-scolaire-lien-ent", Attack: &Attack{Role: bouclier.RoleStaff, Senders: 20, PerSender: 1, Target: TargetAllGroups, Text: TextInvite, Paraphrase: true,
+			Spacing: 8 * time.Second, LoginBefore: 30 * time.Minute, Access: AccessStolenToken}},
+		{Name: "chefs-mot-de-passe-rendez-vous", Attack: &Attack{Role: bouclier.RoleHead, Senders: 20, PerSender: 1, Target: TargetAllGroups, Text: TextInvite, Paraphrase: true,
+			Spacing: 9 * time.Second, LoginBefore: 20 * time.Minute, Access: AccessNewDevice}},
+		{Name: "lettre-pdf-du-principal", Attack: &Attack{Role: p, Senders: 24, PerSender: 1, Target: TargetTeacherStaff, Text: TextPDFLetter,
+			Spacing: 7 * time.Second, LoginBefore: 40 * time.Minute, Access: AccessStolenToken}},
+		{Name: "legitime-enquete-relayee-par-les-chefs", Legit: &Legit{Kind: LegitSurveyLink, Senders: 20}},
 	}
 }
 
@@ -1106,6 +1149,8 @@ func (s *scene) plan() []sEvent {
 				from = fmt.Sprintf("t.%d.3", i) // teaches both classes
 			case role == bouclier.RoleStaff:
 				from = fmt.Sprintf("s.%d", i) // the vie scolaire
+			case role == bouclier.RoleHead:
+				from = fmt.Sprintf("h.%d", i)
 			case role == bouclier.RoleStudent:
 				from = fmt.Sprintf("e.%d.%d.%d", i, c, 1+slot%8)
 			default:
@@ -1202,6 +1247,9 @@ func (s *scene) plan() []sEvent {
 				}
 				if a.Text == TextPDF || a.Text == TextPDFPlain {
 					files = []messaging.Attachment{{Name: fmt.Sprintf("facture-%d.pdf", 1000+r.IntN(9000)), ContentType: "application/pdf", Data: billPDF(r)}}
+				}
+				if a.Text == TextPDFLetter {
+					files = []messaging.Attachment{{Name: fmt.Sprintf("courrier-direction-%d.pdf", 100+r.IntN(900)), ContentType: "application/pdf", Data: letterPDF(r)}}
 				}
 				if parent != 0 {
 					subject = "Re: Information"
@@ -1466,6 +1514,13 @@ func (s *scene) legitEvents(l *Legit) []sEvent {
 			}
 			evs = append(evs, sEvent{at: at, kind: "legit", from: fmt.Sprintf("t.%d.%d", i, c), how: how, to: []string{fmt.Sprintf("parents:%s/C%d", u, c)},
 				subject: caption[0], body: caption[1], files: flyer()})
+		case LegitSurveyLink:
+			how := how
+			if r.IntN(2) == 0 {
+				how = "mobile"
+			}
+			evs = append(evs, sEvent{at: at, kind: "legit", from: fmt.Sprintf("h.%d", i), how: how, to: []string{"parents:" + u + "/C1", "parents:" + u + "/C2", "staff:" + u},
+				subject: "Enquête climat scolaire", body: surveyNotice})
 		case LegitMuseum:
 			evs = append(evs, sEvent{at: at, kind: "legit", from: fmt.Sprintf("t.%d.%d", i, c), how: how, to: []string{fmt.Sprintf("parents:%s/C%d", u, c)},
 				subject: "Sortie", body: museumNote(r), seq: -1 - n, reports: 2})
