@@ -50,3 +50,31 @@ func TestStrayFromNotice(t *testing.T) {
 		t.Errorf("template: %q, want nothing", got)
 	}
 }
+
+// TestHijackedLinks: heads' or staff's accounts linking to a new domain
+// from sessions that look stolen, MinSenders of them from MinSchools
+// establishments, are reviewed; unless a broadcaster of the cluster vouches
+// for it (heads at their desk passing on the rectorat's survey while others
+// do from their phone's network), but not when the accounts were used from
+// devices and networks they never used (stolen passwords).
+func TestHijackedLinks(t *testing.T) {
+	d := &Detector{cfg: DefaultConfig()}
+	tests := []struct {
+		name string
+		w    wave
+		want string
+	}{
+		{"stolen tokens", wave{senders: 3, schools: 3, linkBroadcasters: 3, linkBroadcasterSchools: 3}, "review"},
+		{"vouched", wave{senders: 4, schools: 4, linkBroadcasters: 3, linkBroadcasterSchools: 3, vouching: true, vouched: true}, ""},
+		{"stolen passwords, vouched", wave{senders: 4, schools: 4, linkBroadcasters: 3, linkBroadcasterSchools: 3, linkPasswords: 3,
+			linkPasswordSchools: 3, vouching: true}, "review"},
+		{"two accounts", wave{senders: 3, schools: 3, linkBroadcasters: 2, linkBroadcasterSchools: 2}, ""},
+		{"one establishment", wave{senders: 3, schools: 1, linkBroadcasters: 3, linkBroadcasterSchools: 1}, ""},
+	}
+	for _, tt := range tests {
+		tt.w.flags = map[int64]int64{}
+		if got := d.level(tt.w); got != tt.want {
+			t.Errorf("%s: %q, want %q", tt.name, got, tt.want)
+		}
+	}
+}

@@ -38,7 +38,12 @@ import (
 //     establishments, is reviewed as new content (alarmingTemplate);
 //   - new content from one establishment only is no wave, unless
 //     MinSenders of its senders send it risky from stolen passwords
-//     (FlagNewDevice): review.
+//     (FlagNewDevice): review;
+//   - heads', staff's and administrators' accounts count only when they
+//     link to a new domain from a session with a strong account signal,
+//     MinSenders of them from MinSchools establishments, on stolen
+//     passwords or with no broadcaster vouching for it (hijackedLinks):
+//     review.
 
 // Wave lines.
 const (
@@ -130,10 +135,18 @@ type wave struct {
 	// passwords are the family and teacher senders of risky content from
 	// a new device on a new network (FlagNewDevice): stolen passwords.
 	passwords int
-	flags     map[int64]int64
-	roles     map[int64]bouclier.Role
-	uai       map[int64]string
-	seed      int64 // first message of the cluster
+	// linkBroadcasters are the heads, staff and administrators linking
+	// to a new domain from a session with a strong account signal
+	// (hijackedLink), and their establishments; linkPasswords those of
+	// them on a new device too (FlagNewDevice), and theirs.
+	linkBroadcasters, linkBroadcasterSchools int
+	linkPasswords, linkPasswordSchools       int
+	// vouching is whether any copy of the cluster vouches (vouches).
+	vouching bool
+	flags    map[int64]int64
+	roles    map[int64]bouclier.Role
+	uai      map[int64]string
+	seed     int64 // first message of the cluster
 }
 
 // stray reports whether a wave vouched for by a broadcaster (and not a
@@ -169,6 +182,25 @@ func (d *Detector) alarmingTemplate(w wave) bool {
 	return w.known && !w.vouched && w.alarmed >= d.cfg.MinSenders && w.alarmedSchools >= d.cfg.MinSchools
 }
 
+// hijackedLinks reports whether heads', staff's or administrators'
+// accounts that look stolen spread a new link: MinSenders of them, from
+// MinSchools establishments, linking to a domain without history from a
+// session with a strong account signal (hijackedLink), and either typed
+// on a device and network the accounts never used (stolen passwords) or
+// with no broadcaster of the cluster vouching for it. Heads passing on
+// the rectorat's survey do it from their desk as from their phone's
+// network, a known device on a new network as a stolen token is: those
+// at their desk vouch for it (campaign13's
+// legitime-enquete-relayee-par-les-chefs). It is reviewed: the copies
+// held, nobody locked (broadcasters never are).
+func (d *Detector) hijackedLinks(w wave) bool {
+	n, schools := w.linkPasswords, w.linkPasswordSchools
+	if !w.vouching {
+		n, schools = w.linkBroadcasters, w.linkBroadcasterSchools
+	}
+	return n >= d.cfg.MinSenders && schools >= d.cfg.MinSchools
+}
+
 // level is what a wave calls for: "" (nothing), "review" or "contain".
 func (d *Detector) level(w wave) string {
 	if d.stray(w) {
@@ -178,7 +210,7 @@ func (d *Detector) level(w wave) string {
 		// must not vouch for.
 		return "review"
 	}
-	if d.alarmingTemplate(w) {
+	if d.alarmingTemplate(w) || d.hijackedLinks(w) {
 		return "review"
 	}
 	if w.known || w.vouched {
@@ -242,6 +274,7 @@ func (d *Detector) assessWave(ctx context.Context, ns []store.CampaignObs, sig S
 		}
 	}
 	schools, signalledSchools, riskySchools, alarmedSchools := map[string]bool{}, map[string]bool{}, map[string]bool{}, map[string]bool{}
+	linkSchools, passwordSchools := map[string]bool{}, map[string]bool{}
 	var earliest store.CampaignObs
 	for s, o := range first {
 		f := w.flags[s]
@@ -255,7 +288,8 @@ func (d *Detector) assessWave(ctx context.Context, ns []store.CampaignObs, sig S
 		// counted too (campaign7's vie-scolaire-piratees): it made
 		// incidents of ordinary broadcasts in the deployments drill, so
 		// hijacked broadcasters are left to the probation of their
-		// alarming content (hijackedAlarm) and to the screen.
+		// alarming content (hijackedAlarm), to the screen, and to their
+		// new links (hijackedLinks, below).
 		if suspectAccount(f) && !IsBroadcaster(w.roles[s]) {
 			w.signalled++
 			signalledSchools[o.UAI] = true
@@ -271,6 +305,14 @@ func (d *Detector) assessWave(ctx context.Context, ns []store.CampaignObs, sig S
 		if risky(f) && f&FlagNewDevice != 0 && !IsBroadcaster(w.roles[s]) {
 			w.passwords++
 		}
+		if IsBroadcaster(w.roles[s]) && f&FlagNewLink != 0 && f&FlagStrong != 0 {
+			w.linkBroadcasters++
+			linkSchools[o.UAI] = true
+			if f&FlagNewDevice != 0 {
+				w.linkPasswords++
+				passwordSchools[o.UAI] = true
+			}
+		}
 		if isRemote(o) {
 			continue // another deployment's: evidence, never the seed
 		}
@@ -280,12 +322,14 @@ func (d *Detector) assessWave(ctx context.Context, ns []store.CampaignObs, sig S
 	}
 	w.senders, w.schools, w.signalledSchools, w.riskySchools = len(first), len(schools), len(signalledSchools), len(riskySchools)
 	w.alarmedSchools = len(alarmedSchools)
+	w.linkBroadcasterSchools, w.linkPasswordSchools = len(linkSchools), len(passwordSchools)
 	vouching := map[string]bool{}
 	for s, o := range first {
 		if vouches(w.roles[s], w.flags[s]) {
 			vouching[o.UAI] = true
 		}
 	}
+	w.vouching = len(vouching) > 0
 	straySchools := map[string]bool{}
 	for s, o := range first {
 		if f := w.flags[s]; (risky(f) || suspectAccount(f)) && !IsBroadcaster(w.roles[s]) && !vouching[o.UAI] {
