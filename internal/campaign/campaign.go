@@ -947,7 +947,7 @@ func (d *Detector) actOnCluster(ctx context.Context, obs store.CampaignObs, sig 
 	}
 	reason := fmt.Sprintf("%d expéditeurs dans %d établissements envoient des messages semblables (%d messages, %d comptes aux signaux de compte)",
 		w.senders, w.schools, len(ns), w.signalled)
-	template := (w.known || (w.vouched && !d.stray(w))) && !d.alarmingTemplate(w)
+	template := (w.known || (w.vouched && !d.stray(w))) && !d.alarmingTemplate(w) && !d.hijackedLinks(w)
 	if template {
 		reason = fmt.Sprintf("%d comptes aux signaux de compte envoient un modèle connu de façon inhabituelle (%d messages)", w.signalled, len(ns))
 		// Only the copies sent with signals belong to the incident: the
@@ -1599,6 +1599,9 @@ func (d *Detector) forming(ctx context.Context, id int64, now time.Time) (bool, 
 	if err != nil {
 		return false, err
 	}
+	if IsBroadcaster(bouclier.Role(o.Role)) && hijackedLink(pending{flags: o.Flags}) {
+		return d.formingLink(ctx, o, now)
+	}
 	if now.Sub(time.UnixMicro(o.At)) >= d.cfg.FormingFor || !risky(o.Flags) {
 		return false, nil
 	}
@@ -1634,6 +1637,33 @@ func (d *Detector) forming(ctx context.Context, id int64, now time.Time) (bool, 
 		}
 	}
 	return len(others) > 0, nil
+}
+
+// formingLink is forming for a broadcaster's link on probation
+// (hijackedLink): it waits while MinSenders such copies of MinSchools
+// establishments form a wave that broadcasters of MinSchools
+// establishments did not vouch for, until FormingFor has passed since the
+// wave's first such copy; the wave is then assessed (hijackedLinks), and
+// the copy stays held if it joined an incident.
+func (d *Detector) formingLink(ctx context.Context, o store.CampaignObs, now time.Time) (bool, error) {
+	sig := ParseSignature(o.Sig)
+	o.Keys = append(sig.BandKeys(), indexKeys(o.Extra)...)
+	ns, err := d.neighbourhood(ctx, o, sig)
+	if err != nil {
+		return false, err
+	}
+	w, err := d.assessWave(ctx, dropRelays(ns), sig, o.Extra)
+	if err != nil {
+		return false, err
+	}
+	if w.linkBroadcasters < d.cfg.MinSenders || w.linkBroadcasterSchools < d.cfg.MinSchools || w.vouchingSchools >= d.cfg.MinSchools {
+		return false, nil
+	}
+	if now.Sub(time.UnixMicro(w.linkFirst)) < d.cfg.FormingFor {
+		return true, nil
+	}
+	id, err := d.actOnCluster(ctx, o, sig, ns)
+	return id != 0, err
 }
 
 // slowWave assesses a message with the paraphrases of it that other

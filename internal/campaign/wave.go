@@ -41,9 +41,10 @@ import (
 //     (FlagNewDevice): review;
 //   - heads', staff's and administrators' accounts count only when they
 //     link to a new domain from a session with a strong account signal,
-//     MinSenders of them from MinSchools establishments, on stolen
-//     passwords or with no broadcaster vouching for it (hijackedLinks):
-//     review.
+//     MinSenders of them from MinSchools establishments: at once on
+//     stolen passwords, FormingFor after the first copy when broadcasters
+//     of fewer than MinSchools establishments vouched for it meanwhile
+//     (hijackedLinks): review.
 
 // Wave lines.
 const (
@@ -141,12 +142,14 @@ type wave struct {
 	// them on a new device too (FlagNewDevice), and theirs.
 	linkBroadcasters, linkBroadcasterSchools int
 	linkPasswords, linkPasswordSchools       int
-	// vouching is whether any copy of the cluster vouches (vouches).
-	vouching bool
-	flags    map[int64]int64
-	roles    map[int64]bouclier.Role
-	uai      map[int64]string
-	seed     int64 // first message of the cluster
+	linkFirst                                int64 // the first of their copies (store micros), 0 for none
+	// vouchingSchools are the establishments of the copies that vouch
+	// (vouches).
+	vouchingSchools int
+	flags           map[int64]int64
+	roles           map[int64]bouclier.Role
+	uai             map[int64]string
+	seed            int64 // first message of the cluster
 }
 
 // stray reports whether a wave vouched for by a broadcaster (and not a
@@ -185,20 +188,23 @@ func (d *Detector) alarmingTemplate(w wave) bool {
 // hijackedLinks reports whether heads', staff's or administrators'
 // accounts that look stolen spread a new link: MinSenders of them, from
 // MinSchools establishments, linking to a domain without history from a
-// session with a strong account signal (hijackedLink), and either typed
-// on a device and network the accounts never used (stolen passwords) or
-// with no broadcaster of the cluster vouching for it. Heads passing on
-// the rectorat's survey do it from their desk as from their phone's
-// network, a known device on a new network as a stolen token is: those
-// at their desk vouch for it (campaign13's
-// legitime-enquete-relayee-par-les-chefs). It is reviewed: the copies
-// held, nobody locked (broadcasters never are).
+// session with a strong account signal (hijackedLink). Typed on devices
+// and networks the accounts never used (stolen passwords), they are a
+// wave at once. From known devices on networks new to them, they are what
+// heads passing on the rectorat's survey from their phone's network look
+// like (campaign13's legitime-enquete-relayee-par-les-chefs): a wave only
+// once FormingFor has passed since its first such copy (the copies wait,
+// formingLink) with broadcasters of fewer than MinSchools establishments
+// vouching for it — heads at their desk pass the survey on too, and one
+// hijacked head's cookie replayed from its own network is no provenance
+// (vie-scolaire-lien-amorce). It is reviewed: the copies held, nobody
+// locked (broadcasters never are).
 func (d *Detector) hijackedLinks(w wave) bool {
-	n, schools := w.linkPasswords, w.linkPasswordSchools
-	if !w.vouching {
-		n, schools = w.linkBroadcasters, w.linkBroadcasterSchools
+	if w.linkPasswords >= d.cfg.MinSenders && w.linkPasswordSchools >= d.cfg.MinSchools {
+		return true
 	}
-	return n >= d.cfg.MinSenders && schools >= d.cfg.MinSchools
+	return w.linkBroadcasters >= d.cfg.MinSenders && w.linkBroadcasterSchools >= d.cfg.MinSchools && w.vouchingSchools < d.cfg.MinSchools &&
+		w.linkFirst != 0 && d.now().Sub(time.UnixMicro(w.linkFirst)) >= d.cfg.FormingFor
 }
 
 // level is what a wave calls for: "" (nothing), "review" or "contain".
@@ -308,6 +314,9 @@ func (d *Detector) assessWave(ctx context.Context, ns []store.CampaignObs, sig S
 		if IsBroadcaster(w.roles[s]) && f&FlagNewLink != 0 && f&FlagStrong != 0 {
 			w.linkBroadcasters++
 			linkSchools[o.UAI] = true
+			if w.linkFirst == 0 || o.At < w.linkFirst {
+				w.linkFirst = o.At
+			}
 			if f&FlagNewDevice != 0 {
 				w.linkPasswords++
 				passwordSchools[o.UAI] = true
@@ -329,7 +338,7 @@ func (d *Detector) assessWave(ctx context.Context, ns []store.CampaignObs, sig S
 			vouching[o.UAI] = true
 		}
 	}
-	w.vouching = len(vouching) > 0
+	w.vouchingSchools = len(vouching)
 	straySchools := map[string]bool{}
 	for s, o := range first {
 		if f := w.flags[s]; (risky(f) || suspectAccount(f)) && !IsBroadcaster(w.roles[s]) && !vouching[o.UAI] {
