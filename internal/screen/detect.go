@@ -70,8 +70,8 @@ func analyzeText(text string, fv *featureVec, post func(*featureVec)) [numDetect
 	defer putBufs(nb)
 	sc := scratchPool.Get().(*scratch)
 	defer scratchPool.Put(sc)
-	a := nb.repairWords(nb.expandChat(nb.analyze(text)), &sc.keys)
-	toks := buildTokensCached(a, sc.toks[:0], &sc.keys)
+	a, kis := nb.repairWordsInfo(nb.expandChat(nb.analyze(text)), &sc.keys)
+	toks := buildTokensInfo(a, sc.toks[:0], &sc.keys, kis)
 	sc.toks = toks
 	if cap(sc.clause) < len(toks) {
 		sc.clause = make([]int, len(toks))
@@ -125,10 +125,21 @@ func buildTokens(a analysis, out []dtok) []dtok {
 // buildTokensCached is buildTokens with the keys' information looked up
 // through kc (nil: the lexicon's shared cache only).
 func buildTokensCached(a analysis, out []dtok, kc *keyCache) []dtok {
+	return buildTokensInfo(a, out, kc, nil)
+}
+
+// buildTokensInfo is buildTokensCached with the keyInfo of a's tokens when
+// the caller has them (kis, or nil).
+func buildTokensInfo(a analysis, out []dtok, kc *keyCache, kis []*keyInfo) []dtok {
 	ts := a.toks
 	for i := 0; i < len(ts); i++ {
 		t := &ts[i]
-		ki := kc.info(t.key)
+		var ki *keyInfo
+		if kis != nil {
+			ki = kis[i]
+		} else {
+			ki = kc.info(t.key)
+		}
 		if cs := ki.comps; cs != nil {
 			merged := false
 			for _, c := range cs {
