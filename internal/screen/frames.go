@@ -1305,7 +1305,7 @@ func readClause(src string, toks []dtok, fts []ftok, cues uint8) frame {
 	if fr.act == actNone && harm {
 		readHarm(fts, &fr, subject)
 	}
-	if fr.act == actNone {
+	if fr.act == actNone && cues&cueIdiom != 0 {
 		readIdiomAct(fts, &fr, subject)
 	}
 	if fr.act == actNone && !fr.negated && cues&cueBody != 0 {
@@ -1652,6 +1652,7 @@ const (
 	cueDevice // a device or parcel noun
 	cueAdmire // daring, emulation or joining words
 	cueWorks  // building works (travaux, chantier, démolition…)
+	cueIdiom  // feu or a shot noun: readIdiomAct's words
 )
 
 // readBodyHarm reads a harm done to a part of the reader's or someone's
@@ -2328,6 +2329,9 @@ func keyCues(key string, fc uint32, lf uint16, morph []MorphEntry) uint8 {
 	if rl.works[key] {
 		cues |= cueWorks
 	}
+	if key == "feu" || shotNouns[key] {
+		cues |= cueIdiom
+	}
 	if rl.daring[key] || rl.same[key] || lf&lfVerb != 0 && admireVerb(morph, rl) {
 		cues |= cueAdmire
 	}
@@ -2430,6 +2434,7 @@ var shotNouns = map[string]bool{"balle": true, "bale": true, "balles": true, "ba
 // readIdiomAct reads the acts French says with a verb and a noun: « prendre
 // feu » burns (« sa maison prendra feu »), and a wish for a bullet shoots
 // (« ils méritent une balle »).
+// parseFrames calls it only on messages with one of these words (cueIdiom).
 func readIdiomAct(fts []ftok, fr *frame, subject uint8) {
 	for i, ft := range fts {
 		if ft.lf&lfVerb != 0 && i+1 < len(fts) && fts[i+1].key == "feu" {
