@@ -35,6 +35,7 @@ type scratch struct {
 	toks  []dtok
 	hits  []hit
 	stamp []int32
+	mark  int32 // the last mark written in stamp (matchAll)
 	// seen[id] == gen when an element id's words occur in the message;
 	// feasible[entry] is gen*2 (impossible) or gen*2+1 (possible).
 	gen      uint32
@@ -187,9 +188,6 @@ func buildTokensInfo(a analysis, out []dtok, kc *keyCache, kis []*keyInfo) []dto
 func matchAll(toks []dtok, sc *scratch) []hit {
 	hits := sc.hits[:0]
 	stamp := sc.stamp
-	for i := range stamp {
-		stamp[i] = 0
-	}
 	// An entry can only match if each of its later word elements matches
 	// some token: mark the element ids and classes present in the message.
 	sc.gen++
@@ -215,17 +213,33 @@ func matchAll(toks []dtok, sc *scratch) []hit {
 	g0, g1 := gen*2, gen*2+1 // feasible: impossible, possible
 	for i := range toks {
 		t := &toks[i]
-		mark := int32(i + 1)
-		lists := [2][]int32{t.info.cands}
-		if t.altInfo != nil {
-			lists[1] = t.altInfo.cands
+		// A token with an alternative tries the entries of both keys,
+		// each once: stamp[entry] == mark when tried for this token.
+		// A key's own candidates are distinct.
+		list, alt := t.info.cands, t.altInfo != nil
+		var mark int32
+		if alt {
+			if sc.mark >= 1<<30 {
+				sc.mark = 0
+				clear(stamp)
+			}
+			sc.mark++
+			mark = sc.mark
 		}
-		for _, list := range lists {
-			for _, ei := range list {
-				if stamp[ei] == mark {
-					continue
+		for pass := 0; pass < 2; pass++ {
+			if pass == 1 {
+				if !alt {
+					break
 				}
-				stamp[ei] = mark
+				list = t.altInfo.cands
+			}
+			for _, ei := range list {
+				if alt {
+					if stamp[ei] == mark {
+						continue
+					}
+					stamp[ei] = mark
+				}
 				e := &lx.entries[ei]
 				switch feasible[ei] {
 				case g0:
