@@ -1006,7 +1006,8 @@ func readClause(src string, toks []dtok, fts []ftok, cues uint8) frame {
 	var framing uint32 // the framing nouns' classes (framingWord)
 	sawVictim := false // a victim or rescuer named before any praise
 	actSeen := false   // an act word seen in the clause
-	for i, ft := range fts {
+	for i := range fts {
+		ft := &fts[i]
 		k := ft.key
 		t := &toks[ft.tok]
 		if t.flags&tQuoted != 0 {
@@ -1183,7 +1184,8 @@ func readClause(src string, toks []dtok, fts []ftok, cues uint8) frame {
 		}
 	}
 	// The verbs: find the main act verb and its auxiliary or modal.
-	for i, ft := range fts {
+	for i := range fts {
+		ft := &fts[i]
 		if ft.lf&lfVerb == 0 {
 			continue
 		}
@@ -1291,7 +1293,8 @@ func readClause(src string, toks []dtok, fts []ftok, cues uint8) frame {
 	}
 	// Presence: « je suis dans le lycée », « on est devant le collège ».
 	if fr.act == actNone {
-		for i, ft := range fts {
+		for i := range fts {
+			ft := &fts[i]
 			if ft.lf&lfEtre == 0 || i+1 >= len(fts) || fts[i+1].fc&fc_placePrep == 0 {
 				continue
 			}
@@ -1344,7 +1347,8 @@ func readClause(src string, toks []dtok, fts []ftok, cues uint8) frame {
 	// An act named by a noun (« l'attentat ») is the speaker's only with a
 	// verb of doing or having: « je ferai un attentat », « j'ai une bombe ».
 	if fr.act != actNone && fr.actor == actorNone && fr.tense == tenseNone {
-		for i, ft := range fts {
+		for i := range fts {
+			ft := &fts[i]
 			if ft.lf&lfDoing != 0 {
 				for _, m := range ft.morph {
 					if m.POS == POSVerb && flx.doing[m.Lemma] {
@@ -1357,7 +1361,8 @@ func readClause(src string, toks []dtok, fts []ftok, cues uint8) frame {
 	}
 	// Incitation: il faut / faut + infinitive, qui vote pour, imperative
 	// plural of an act aimed at a group.
-	for i, ft := range fts {
+	for i := range fts {
+		ft := &fts[i]
 		if ft.lf&lfFalloir != 0 && fr.act != actNone {
 			fr.incite = true
 		}
