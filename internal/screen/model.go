@@ -350,7 +350,10 @@ type featureVec struct {
 	tokSeg []int32
 	nseg   int32
 	acc    []float64 // logitsOnePass's sums
-	oneP   float64   // set by modelFinding: its strongest head on a one-pass segment, -1 for a text of one segment
+	// risks, when not nil, receives the risk links reads for each link
+	// of ls (no domain taken as suspect), for checkLinks to reuse.
+	risks []linkRiskOf
+	oneP  float64 // set by modelFinding: its strongest head on a one-pass segment, -1 for a text of one segment
 }
 
 // A linear model adds a feature's weight once per occurrence, which is
@@ -632,12 +635,15 @@ func (fv *featureVec) links() {
 		return
 	}
 	worst := 0.0
-	for _, l := range ls {
+	for i, l := range ls {
 		if isOfficial(l.Host) && !l.Userinfo || fv.allowed != nil && fv.allowed.isAllowed(l.Host, fv.academie) {
 			fv.addName("lien officiel", 1)
 			continue
 		}
-		r, _ := linkRisk(l, func(string) bool { return false })
+		r, why := linkRisk(l, nil)
+		if i < len(fv.risks) {
+			fv.risks[i] = linkRiskOf{risk: r, why: why, ok: true}
+		}
 		worst = math.Max(worst, r)
 	}
 	fv.addName("lien", 1)
@@ -856,11 +862,17 @@ func (e *Engine) segmentProb(in Input, text string, enough float64) float64 {
 // analyzeModel runs the text detectors over text with the model's
 // features collected, and hands them to post before they are released.
 func (e *Engine) analyzeModel(in Input, text string, links []Link, post func(*featureVec)) [numDetectors]detectorScore {
+	return e.analyzeModelRisks(in, text, links, nil, post)
+}
+
+// analyzeModelRisks is analyzeModel that also keeps in risks (nil, or
+// one per link) each link's risk as the features read it (checkLinks).
+func (e *Engine) analyzeModelRisks(in Input, text string, links []Link, risks []linkRiskOf, post func(*featureVec)) [numDetectors]detectorScore {
 	fv := fvPool.Get().(*featureVec)
 	fv.idx, fv.val, fv.desc, fv.pos, fv.ls = fv.idx[:0], fv.val[:0], fv.desc[:0], fv.pos[:0], links
-	fv.allowed, fv.academie = e, in.Academie
+	fv.allowed, fv.academie, fv.risks = e, in.Academie, risks
 	ds := analyzeText(text, fv, post)
-	fv.ls, fv.allowed = nil, nil
+	fv.ls, fv.allowed, fv.risks = nil, nil, nil
 	fvPool.Put(fv)
 	return ds
 }
