@@ -339,7 +339,7 @@ type featureVec struct {
 	// their links read as official ones (the rules skip them too).
 	allowed  *Engine
 	academie string
-	seen     []uint64 // capRepeats' bit set of the feature space, kept with the pooled vector (32 KiB), cleared after each use
+	seen     []uint64 // the features added so far, a bit set of the feature space (capRepeats), kept with the pooled vector (32 KiB), cleared after each use
 	// pos is, per feature, the one-pass segment (segscore.go) of the
 	// token that produced it (of its clause's first token for a frame's),
 	// or -1 for the text's own (detectors' scores, links, message flags);
@@ -370,27 +370,13 @@ type featureVec struct {
 // (seeds 1 and 2; at most twice and 1 + log(count) did no better;
 // docs/screen/NOTES.md « Twenty-first round »).
 //
-// capRepeats keeps the first occurrence of each feature (its value and
-// description) and drops the others. The indices seen are bits of a set
-// over the feature space, kept with the pooled vector and cleared, bit
-// by bit, after each use (a Go map cost a tenth of Check).
+// add keeps the first occurrence of each feature (its value and
+// description) and drops the others; capRepeats then clears the set of
+// the indices seen. That set is bits over the feature space, kept with
+// the pooled vector and cleared, bit by bit, after each use (a Go map
+// cost a tenth of Check). Dropping a repeat as it comes spares moving
+// every later feature down once the first repeat is found.
 func (fv *featureVec) capRepeats() {
-	if fv.seen == nil {
-		fv.seen = make([]uint64, modelSize/64)
-	}
-	out := 0
-	for i, ix := range fv.idx {
-		w, b := ix/64, uint64(1)<<(ix%64)
-		if fv.seen[w]&b != 0 {
-			continue
-		}
-		fv.seen[w] |= b
-		if out != i {
-			fv.idx[out], fv.val[out], fv.desc[out], fv.pos[out] = ix, fv.val[i], fv.desc[i], fv.pos[i]
-		}
-		out++
-	}
-	fv.idx, fv.val, fv.desc, fv.pos = fv.idx[:out], fv.val[:out], fv.desc[:out], fv.pos[:out]
 	for _, ix := range fv.idx {
 		fv.seen[ix/64] = 0
 	}
@@ -441,7 +427,16 @@ func fnvAdd(h uint32, s string) uint32 {
 }
 
 func (fv *featureVec) add(h uint32, v float32, d fdesc) {
-	fv.idx = append(fv.idx, h&(modelSize-1))
+	ix := h & (modelSize - 1)
+	if fv.seen == nil {
+		fv.seen = make([]uint64, modelSize/64)
+	}
+	w, b := ix/64, uint64(1)<<(ix%64)
+	if fv.seen[w]&b != 0 {
+		return // a repeat (capRepeats)
+	}
+	fv.seen[w] |= b
+	fv.idx = append(fv.idx, ix)
 	fv.val = append(fv.val, v)
 	fv.desc = append(fv.desc, d)
 	fv.pos = append(fv.pos, fv.cur)
