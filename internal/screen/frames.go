@@ -564,6 +564,7 @@ type ftok struct {
 	lf    uint16   // lemma classes (lf*)
 	cues  uint8    // the message cues the key brings (keyCues)
 	p8    uint8    // pupil word classes (frames8p.go)
+	g8    uint16   // the key's group cues (gc*, frames8g.go): groupLex.cue[key]
 }
 
 // Lemma classes of a key's verb analyses.
@@ -2307,7 +2308,8 @@ const softLemmas = "vouloir pouvoir préférer avoir être aimer savoir"
 const stopLemmas = "arrêter cesser éviter interdire empêcher"
 
 func newFtok(key string, tok int, ki *keyInfo) ftok {
-	return ftok{key: key, tok: tok, morph: ki.morph, fc: ki.frame, noun: ki.noun, subj: ki.subj, act: ki.act, actAt: ki.actAt, lf: ki.lf, cues: ki.cues, p8: ki.p8}
+	return ftok{key: key, tok: tok, morph: ki.morph, fc: ki.frame, noun: ki.noun, subj: ki.subj, act: ki.act, actAt: ki.actAt, lf: ki.lf, cues: ki.cues, p8: ki.p8,
+		g8: ki.g8 &^ gcRiddance} // keyInfo.g8 adds the riddance verbs to groupLex.cue
 }
 
 // keyCues returns the message cues (cue*) a key brings, from its frame
