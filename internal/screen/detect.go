@@ -90,10 +90,14 @@ func analyzeText(text string, fv *featureVec, post func(*featureVec)) [numDetect
 	}
 	hits := matchAll(toks, sc)
 	sc.hits = hits
-	ds := scoreAll(a.src, toks, hits, clause, frames)
+	// The short sentences appended after the act (frames24.go), read by
+	// the rules' captions and the frames alike: neither changes what it
+	// reads.
+	from := appendedFrom(toks, frames)
+	ds := scoreAll(a.src, toks, hits, clause, frames, from)
 	// The clause frames find acts the lexicon patterns do not spell out;
 	// each detector keeps the stronger reading.
-	for d, f := range frameScores(toks, frames) {
+	for d, f := range frameScoresFrom(toks, frames, from) {
 		if f.score > ds[d].score {
 			ds[d] = f
 		}
@@ -346,7 +350,8 @@ type featHit struct {
 
 // scoreAll applies neutral phrases, negations and stance, then scores each
 // detector.
-func scoreAll(src string, toks []dtok, hits []hit, clause []int, frames []frame) [numDetectors]detectorScore {
+// appended is appendedFrom(toks, frames).
+func scoreAll(src string, toks []dtok, hits []hit, clause []int, frames []frame, appended int) [numDetectors]detectorScore {
 	var out [numDetectors]detectorScore
 	if len(hits) == 0 {
 		return out
@@ -432,7 +437,7 @@ func scoreAll(src string, toks []dtok, hits []hit, clause []int, frames []frame)
 			// an act anchored here frames nothing (frames26.go).
 			if framingNeg[e.feat] && e.feat != ngGame {
 				if capFrom < 0 {
-					capFrom = captionFrom(src, toks, frames)
+					capFrom = captionAt(src, toks, frames, appended)
 				}
 				if h.anchor >= capFrom {
 					continue

@@ -2099,6 +2099,11 @@ func moodTense(m Mood, hasSubject bool) tense {
 // play holds the message (0.5), more with a place, a time, a target or a
 // weapon, up to 0.84: frames alone hold, and reject only with the rules.
 func frameScores(toks []dtok, frames []frame) [numDetectors]detectorScore {
+	return frameScoresFrom(toks, frames, appendedFrom(toks, frames))
+}
+
+// frameScoresFrom is frameScores given appendedFrom(toks, frames).
+func frameScoresFrom(toks []dtok, frames []frame, from int) [numDetectors]detectorScore {
 	var out [numDetectors]detectorScore
 	faith, extremist := false, false
 	for i := range frames {
@@ -2176,7 +2181,6 @@ func frameScores(toks []dtok, frames []frame) [numDetectors]detectorScore {
 	// attack, its author or its target named.
 	// A lesson, report, drill, quotation or tribute named only in a short
 	// sentence appended after the act frames nothing (frames24.go).
-	from := appendedFrom(toks, frames)
 	attackRef, framedMsg, allusion := false, false, false
 	for i := range frames {
 		f := &frames[i]
