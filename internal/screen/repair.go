@@ -403,6 +403,7 @@ const (
 	rfTarget uint8 = 1 << iota // te, vous, lui, leur, les, ces, tous…, or a group of people
 	rfAct                      // an act word
 	rfPiece                    // a short unknown word: maybe a syllable of a split word (joinSyllables)
+	rfJoin                     // a short key that, squeezed, begins an act word's key: a split word may start with it (joinSyllables)
 )
 
 func repairFlags(ki *keyInfo) uint8 {
@@ -417,6 +418,12 @@ func repairFlags(ki *keyInfo) uint8 {
 	}
 	if ki.act != actNone {
 		f |= rfAct
+	}
+	if len(ki.key) <= actPrefixMax {
+		var b [2 * actPrefixMax]byte
+		if actKeyPrefixes()[string(appendSqueezed(b[:0], []byte(ki.key)))] {
+			f |= rfJoin
+		}
 	}
 	return f
 }
@@ -783,9 +790,11 @@ func joinSyllablesInfo(a analysis, kc *keyCache, kis []*keyInfo) (analysis, bool
 	for i := 0; i < len(a.toks); {
 		// The run of short pieces from i, and whether it holds an unknown
 		// piece or a hyphen cut.
+		// The squeezed join of keys begins with the first key squeezed:
+		// a run whose first key begins no act word joins into none.
 		end := i
 		hasCue := false
-		if shortPiece(&a.toks[i]) {
+		if shortPiece(&a.toks[i]) && info(i).rflags&rfJoin != 0 {
 			end = i + 1
 			hasCue = info(i).rflags&rfPiece != 0
 			for end < len(a.toks) && end-i < 5 && shortPiece(&a.toks[end]) && splitGap(a.src, &a.toks[end-1], &a.toks[end]) {
@@ -850,7 +859,19 @@ func joinSyllablesInfo(a analysis, kc *keyCache, kis []*keyInfo) (analysis, bool
 var (
 	actKeysOnce sync.Once
 	actKeys     map[string]bool
+	actPrefixes map[string]bool
 )
+
+// actPrefixMax is the longest piece of a split word (shortPiece), and the
+// longest of actKeyPrefixes.
+const actPrefixMax = 4
+
+// actKeyPrefixes returns the beginnings, up to actPrefixMax bytes, of the
+// keys of actKeySet.
+func actKeyPrefixes() map[string]bool {
+	actKeySet()
+	return actPrefixes
+}
 
 // actKeySet returns the keys of the act words a split word may join into:
 // every form of an act verb (the frames' lists and the repairable slang
@@ -871,6 +892,12 @@ func actKeySet() map[string]bool {
 			}
 		}
 		actKeys = m
+		actPrefixes = map[string]bool{}
+		for k := range m {
+			for n := 1; n <= actPrefixMax && n <= len(k); n++ {
+				actPrefixes[k[:n]] = true
+			}
+		}
 	})
 	return actKeys
 }
