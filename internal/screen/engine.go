@@ -351,7 +351,11 @@ func (e *Engine) checkLinks(in Input, links []Link, risks []linkRiskOf, res *Res
 		// reading unless the domain is one.
 		var risk float64
 		var why []string
-		if sus := e.isSuspect(l.Host) || e.isSuspect(registrable(l.Host)); i < len(risks) && risks[i].ok && !sus {
+		sus := false
+		if len(e.suspect) > 0 || e.cfg.SuspectDomain != nil { // otherwise no domain is
+			sus = e.isSuspect(l.Host) || e.isSuspect(registrable(l.Host))
+		}
+		if i < len(risks) && risks[i].ok && !sus {
 			risk, why = risks[i].risk, risks[i].why
 		} else {
 			risk, why = linkRisk(l, func(string) bool { return sus })
