@@ -605,6 +605,7 @@ func (fv *featureVec) fill(toks []dtok, frames []frame, clause []int, ds *[numDe
 	if !anyAct {
 		fv.addName("aucun acte", frameValue)
 	}
+	fv.langFeatures(toks)
 	for _, x := range []struct {
 		on   bool
 		name string

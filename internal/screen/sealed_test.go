@@ -174,6 +174,10 @@ func TestSealedSets(t *testing.T) {
 		{"testdata/blind89_sealed.jsonl", map[string]int{"threat": 40, "terror_apology": 20, "violent": 38, "phishing": 23, "benign": 3}},
 		{"testdata/blind92_sealed.jsonl", map[string]int{"threat": 47, "terror_apology": 13, "violent": 47, "phishing": 25, "benign": 2}},
 		{"testdata/blind93_sealed.jsonl", map[string]int{"threat": 40, "terror_apology": 14, "violent": 52, "phishing": 23, "benign": 1}},
+		{"testdata/blind96_sealed.jsonl", map[string]int{"threat": 0, "terror_apology": 0, "violent": 0, "phishing": 0, "benign": 0}},
+		{"testdata/blind97_sealed.jsonl", map[string]int{"threat": 0, "terror_apology": 0, "violent": 0, "phishing": 0, "benign": 0}},
+		{"testdata/blind100_sealed.jsonl", map[string]int{"threat": 0, "terror_apology": 0, "violent": 0, "phishing": 0, "benign": 0}},
+		{"testdata/blind101_sealed.jsonl", map[string]int{"threat": 0, "terror_apology": 0, "violent": 0, "phishing": 0, "benign": 0}},
 	} {
 		held, total := map[string]int{}, map[string]int{}
 		for _, m := range readCorpus(t, c.file) {
