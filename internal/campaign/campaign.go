@@ -51,7 +51,10 @@
 //     ones, waits ProbationFor before it goes out, long enough for its
 //     wave to show; Sweep releases it if it joined no incident. So does
 //     alarming content or a new link, whatever the text's history (a
-//     history is cheap to give the day before).
+//     history is cheap to give the day before). A head's, staff's or
+//     administrator's message waits only for alarming content or a new
+//     link sent from a session that looks stolen (hijackedAlarm,
+//     hijackedLink).
 //
 // # Rules, in the order Stored, Flush and Sweep run them
 //
@@ -658,12 +661,23 @@ func hijackedAlarm(ctx context.Context, p pending) bool {
 	return ok && (s.Moved || s.KnownDevice)
 }
 
+// hijackedLink reports whether a head's, staff's or administrator's
+// message waits like a family's for its link: a domain without history
+// (FlagNewLink, only looked for from a session with a strong account
+// signal). A hijacked vie scolaire or head linking its whole
+// establishment to a phishing page writes as quietly as the rectorat's
+// survey (campaign13's vie-scolaire-lien-ent); a minute is long enough
+// for the wave to show (hijackedLinks).
+func hijackedLink(p pending) bool { return p.flags&FlagNewLink != 0 && p.flags&FlagStrong != 0 }
+
 // Watch is the messaging.WatchFunc: it runs Watch's rules (see the
 // package comment) and may hold the message.
 func (d *Detector) Watch(ctx context.Context, o *messaging.Observed) (bool, []string) {
 	p := d.features(o)
 	p.flags = d.flags(ctx, o, p.alarm) | d.scheduledFrom(ctx, o)
-	if p.link && !IsBroadcaster(o.Sender.Role) && d.newLink(ctx, p.links, o.At) {
+	if p.link && (!IsBroadcaster(o.Sender.Role) || p.flags&FlagStrong != 0) && d.newLink(ctx, p.links, o.At) {
+		// A head's or staff's link is judged only from a session that
+		// looks stolen (hijackedLink): their broadcasts link anywhere.
 		p.flags |= FlagNewLink
 	}
 	p.at = time.Now()
@@ -710,7 +724,7 @@ func (d *Detector) Watch(ctx context.Context, o *messaging.Observed) (bool, []st
 		hold = true
 		why = []string{"compte familial suspect : envoi inhabituel et autres signaux"}
 	}
-	if !hold && !relay && o.Verdict == "deliver" && (!IsBroadcaster(role) || hijackedAlarm(ctx, p)) && len(p.keys) > 0 && d.onProbation(p) {
+	if !hold && !relay && o.Verdict == "deliver" && (!IsBroadcaster(role) || hijackedAlarm(ctx, p) || hijackedLink(p)) && len(p.keys) > 0 && d.onProbation(p) {
 		// New content waits ProbationFor — long enough for a wave to show,
 		// released after by Sweep unless it joined an incident — when it
 		// comes from a browser or network new to an established account
@@ -933,7 +947,7 @@ func (d *Detector) actOnCluster(ctx context.Context, obs store.CampaignObs, sig 
 	}
 	reason := fmt.Sprintf("%d expéditeurs dans %d établissements envoient des messages semblables (%d messages, %d comptes aux signaux de compte)",
 		w.senders, w.schools, len(ns), w.signalled)
-	template := (w.known || (w.vouched && !d.stray(w))) && !d.alarmingTemplate(w)
+	template := (w.known || (w.vouched && !d.stray(w))) && !d.alarmingTemplate(w) && !d.hijackedLinks(w)
 	if template {
 		reason = fmt.Sprintf("%d comptes aux signaux de compte envoient un modèle connu de façon inhabituelle (%d messages)", w.signalled, len(ns))
 		// Only the copies sent with signals belong to the incident: the
@@ -1585,6 +1599,9 @@ func (d *Detector) forming(ctx context.Context, id int64, now time.Time) (bool, 
 	if err != nil {
 		return false, err
 	}
+	if IsBroadcaster(bouclier.Role(o.Role)) && hijackedLink(pending{flags: o.Flags}) {
+		return d.formingLink(ctx, o, now)
+	}
 	if now.Sub(time.UnixMicro(o.At)) >= d.cfg.FormingFor || !risky(o.Flags) {
 		return false, nil
 	}
@@ -1620,6 +1637,33 @@ func (d *Detector) forming(ctx context.Context, id int64, now time.Time) (bool, 
 		}
 	}
 	return len(others) > 0, nil
+}
+
+// formingLink is forming for a broadcaster's link on probation
+// (hijackedLink): it waits while MinSenders such copies of MinSchools
+// establishments form a wave that broadcasters of MinSchools
+// establishments did not vouch for, until FormingFor has passed since the
+// wave's first such copy; the wave is then assessed (hijackedLinks), and
+// the copy stays held if it joined an incident.
+func (d *Detector) formingLink(ctx context.Context, o store.CampaignObs, now time.Time) (bool, error) {
+	sig := ParseSignature(o.Sig)
+	o.Keys = append(sig.BandKeys(), indexKeys(o.Extra)...)
+	ns, err := d.neighbourhood(ctx, o, sig)
+	if err != nil {
+		return false, err
+	}
+	w, err := d.assessWave(ctx, dropRelays(ns), sig, o.Extra)
+	if err != nil {
+		return false, err
+	}
+	if w.linkBroadcasters < d.cfg.MinSenders || w.linkBroadcasterSchools < d.cfg.MinSchools || w.vouchingSchools >= d.cfg.MinSchools {
+		return false, nil
+	}
+	if now.Sub(time.UnixMicro(w.linkFirst)) < d.cfg.FormingFor {
+		return true, nil
+	}
+	id, err := d.actOnCluster(ctx, o, sig, ns)
+	return id != 0, err
 }
 
 // slowWave assesses a message with the paraphrases of it that other

@@ -3,6 +3,9 @@ package campaign
 import (
 	"slices"
 	"testing"
+	"time"
+
+	"github.com/bouclier/bouclier/internal/store"
 )
 
 // TestAccountNumbers: an IBAN as people write it is found, spaced or not;
@@ -48,5 +51,42 @@ func TestStrayFromNotice(t *testing.T) {
 	w.straySenders, w.strayingSchools, w.known = 2, 1, true
 	if got := d.level(w); got != "" {
 		t.Errorf("template: %q, want nothing", got)
+	}
+}
+
+// TestHijackedLinks: heads' or staff's accounts linking to a new domain
+// from sessions that look stolen, MinSenders of them from MinSchools
+// establishments, are reviewed: at once from devices and networks they
+// never used (stolen passwords); from known devices on new networks (a
+// stolen token, or a head's phone) once FormingFor has passed since the
+// first copy, unless broadcasters of MinSchools establishments vouched
+// for it meanwhile (heads at their desk passing on the rectorat's survey).
+func TestHijackedLinks(t *testing.T) {
+	now := time.Date(2024, 3, 18, 9, 0, 0, 0, time.UTC)
+	d := &Detector{cfg: DefaultConfig(), now: func() time.Time { return now }}
+	old, recent := store.Micros(now.Add(-d.cfg.FormingFor)), store.Micros(now.Add(-time.Minute))
+	tokens := func(first int64, vouching int) wave {
+		return wave{senders: 3 + vouching, schools: 3 + vouching, linkBroadcasters: 3, linkBroadcasterSchools: 3, linkFirst: first, vouchingSchools: vouching}
+	}
+	passwords := tokens(recent, 2)
+	passwords.linkPasswords, passwords.linkPasswordSchools = 3, 3
+	tests := []struct {
+		name string
+		w    wave
+		want string
+	}{
+		{"stolen tokens", tokens(old, 0), "review"},
+		{"stolen tokens, forming", tokens(recent, 0), ""},
+		{"vouched by one establishment", tokens(old, 1), "review"},
+		{"vouched", tokens(old, 2), ""},
+		{"stolen passwords", passwords, "review"},
+		{"two accounts", wave{senders: 3, schools: 3, linkBroadcasters: 2, linkBroadcasterSchools: 2, linkFirst: old}, ""},
+		{"one establishment", wave{senders: 3, schools: 1, linkBroadcasters: 3, linkBroadcasterSchools: 1, linkFirst: old}, ""},
+	}
+	for _, tt := range tests {
+		tt.w.flags = map[int64]int64{}
+		if got := d.level(tt.w); got != tt.want {
+			t.Errorf("%s: %q, want %q", tt.name, got, tt.want)
+		}
 	}
 }

@@ -38,7 +38,13 @@ import (
 //     establishments, is reviewed as new content (alarmingTemplate);
 //   - new content from one establishment only is no wave, unless
 //     MinSenders of its senders send it risky from stolen passwords
-//     (FlagNewDevice): review.
+//     (FlagNewDevice): review;
+//   - heads', staff's and administrators' accounts count only when they
+//     link to a new domain from a session with a strong account signal,
+//     MinSenders of them from MinSchools establishments: at once on
+//     stolen passwords, FormingFor after the first copy when broadcasters
+//     of fewer than MinSchools establishments vouched for it meanwhile
+//     (hijackedLinks): review.
 
 // Wave lines.
 const (
@@ -130,10 +136,20 @@ type wave struct {
 	// passwords are the family and teacher senders of risky content from
 	// a new device on a new network (FlagNewDevice): stolen passwords.
 	passwords int
-	flags     map[int64]int64
-	roles     map[int64]bouclier.Role
-	uai       map[int64]string
-	seed      int64 // first message of the cluster
+	// linkBroadcasters are the heads, staff and administrators linking
+	// to a new domain from a session with a strong account signal
+	// (hijackedLink), and their establishments; linkPasswords those of
+	// them on a new device too (FlagNewDevice), and theirs.
+	linkBroadcasters, linkBroadcasterSchools int
+	linkPasswords, linkPasswordSchools       int
+	linkFirst                                int64 // the first of their copies (store micros), 0 for none
+	// vouchingSchools are the establishments of the copies that vouch
+	// (vouches).
+	vouchingSchools int
+	flags           map[int64]int64
+	roles           map[int64]bouclier.Role
+	uai             map[int64]string
+	seed            int64 // first message of the cluster
 }
 
 // stray reports whether a wave vouched for by a broadcaster (and not a
@@ -169,6 +185,28 @@ func (d *Detector) alarmingTemplate(w wave) bool {
 	return w.known && !w.vouched && w.alarmed >= d.cfg.MinSenders && w.alarmedSchools >= d.cfg.MinSchools
 }
 
+// hijackedLinks reports whether heads', staff's or administrators'
+// accounts that look stolen spread a new link: MinSenders of them, from
+// MinSchools establishments, linking to a domain without history from a
+// session with a strong account signal (hijackedLink). Typed on devices
+// and networks the accounts never used (stolen passwords), they are a
+// wave at once. From known devices on networks new to them, they are what
+// heads passing on the rectorat's survey from their phone's network look
+// like (campaign13's legitime-enquete-relayee-par-les-chefs): a wave only
+// once FormingFor has passed since its first such copy (the copies wait,
+// formingLink) with broadcasters of fewer than MinSchools establishments
+// vouching for it — heads at their desk pass the survey on too, and one
+// hijacked head's cookie replayed from its own network is no provenance
+// (vie-scolaire-lien-amorce). It is reviewed: the copies held, nobody
+// locked (broadcasters never are).
+func (d *Detector) hijackedLinks(w wave) bool {
+	if w.linkPasswords >= d.cfg.MinSenders && w.linkPasswordSchools >= d.cfg.MinSchools {
+		return true
+	}
+	return w.linkBroadcasters >= d.cfg.MinSenders && w.linkBroadcasterSchools >= d.cfg.MinSchools && w.vouchingSchools < d.cfg.MinSchools &&
+		w.linkFirst != 0 && d.now().Sub(time.UnixMicro(w.linkFirst)) >= d.cfg.FormingFor
+}
+
 // level is what a wave calls for: "" (nothing), "review" or "contain".
 func (d *Detector) level(w wave) string {
 	if d.stray(w) {
@@ -178,7 +216,7 @@ func (d *Detector) level(w wave) string {
 		// must not vouch for.
 		return "review"
 	}
-	if d.alarmingTemplate(w) {
+	if d.alarmingTemplate(w) || d.hijackedLinks(w) {
 		return "review"
 	}
 	if w.known || w.vouched {
@@ -242,6 +280,7 @@ func (d *Detector) assessWave(ctx context.Context, ns []store.CampaignObs, sig S
 		}
 	}
 	schools, signalledSchools, riskySchools, alarmedSchools := map[string]bool{}, map[string]bool{}, map[string]bool{}, map[string]bool{}
+	linkSchools, passwordSchools := map[string]bool{}, map[string]bool{}
 	var earliest store.CampaignObs
 	for s, o := range first {
 		f := w.flags[s]
@@ -255,7 +294,8 @@ func (d *Detector) assessWave(ctx context.Context, ns []store.CampaignObs, sig S
 		// counted too (campaign7's vie-scolaire-piratees): it made
 		// incidents of ordinary broadcasts in the deployments drill, so
 		// hijacked broadcasters are left to the probation of their
-		// alarming content (hijackedAlarm) and to the screen.
+		// alarming content (hijackedAlarm), to the screen, and to their
+		// new links (hijackedLinks, below).
 		if suspectAccount(f) && !IsBroadcaster(w.roles[s]) {
 			w.signalled++
 			signalledSchools[o.UAI] = true
@@ -271,6 +311,17 @@ func (d *Detector) assessWave(ctx context.Context, ns []store.CampaignObs, sig S
 		if risky(f) && f&FlagNewDevice != 0 && !IsBroadcaster(w.roles[s]) {
 			w.passwords++
 		}
+		if IsBroadcaster(w.roles[s]) && f&FlagNewLink != 0 && f&FlagStrong != 0 {
+			w.linkBroadcasters++
+			linkSchools[o.UAI] = true
+			if w.linkFirst == 0 || o.At < w.linkFirst {
+				w.linkFirst = o.At
+			}
+			if f&FlagNewDevice != 0 {
+				w.linkPasswords++
+				passwordSchools[o.UAI] = true
+			}
+		}
 		if isRemote(o) {
 			continue // another deployment's: evidence, never the seed
 		}
@@ -280,12 +331,14 @@ func (d *Detector) assessWave(ctx context.Context, ns []store.CampaignObs, sig S
 	}
 	w.senders, w.schools, w.signalledSchools, w.riskySchools = len(first), len(schools), len(signalledSchools), len(riskySchools)
 	w.alarmedSchools = len(alarmedSchools)
+	w.linkBroadcasterSchools, w.linkPasswordSchools = len(linkSchools), len(passwordSchools)
 	vouching := map[string]bool{}
 	for s, o := range first {
 		if vouches(w.roles[s], w.flags[s]) {
 			vouching[o.UAI] = true
 		}
 	}
+	w.vouchingSchools = len(vouching)
 	straySchools := map[string]bool{}
 	for s, o := range first {
 		if f := w.flags[s]; (risky(f) || suspectAccount(f)) && !IsBroadcaster(w.roles[s]) && !vouching[o.UAI] {

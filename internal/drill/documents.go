@@ -27,9 +27,33 @@ var canteenBill = []string{
 func billPDF(r *rand.Rand) []byte {
 	ref := fmt.Sprintf("%06d", r.IntN(1000000))
 	url := fmt.Sprintf("https://paiement.regie-%x.fr/facture/%s", r.Uint32(), ref)
+	return pagePDF(r, append(append([]string(nil), canteenBill...), "Référence : "+ref, "Montant dû : "+fmt.Sprintf("%d,%02d EUR", 20+r.IntN(80), r.IntN(100))), url)
+}
+
+// principalLetter are the lines of a forged letter of the head: the
+// quiet hoax, on the establishment's letterhead, without a link.
+var principalLetter = []string{
+	"Collège - Direction",
+	"Madame, Monsieur,",
+	"En raison d'une opération de maintenance des locaux, les cours de demain n'auront pas lieu.",
+	"Les élèves resteront à la maison toute la journée ; la demi-pension sera fermée.",
+	"Je vous remercie de votre compréhension.",
+	"Le principal",
+}
+
+// letterPDF returns a personalised copy of the forged letter: its own
+// reference and date line, so that no two copies share a byte.
+func letterPDF(r *rand.Rand) []byte {
+	lines := append([]string{fmt.Sprintf("Réf. DIR/%04d/%02d", r.IntN(10000), 1+r.IntN(12))}, principalLetter...)
+	return pagePDF(r, lines, "")
+}
+
+// pagePDF returns a one-page PDF of lines, with a link annotation to url
+// unless it is empty.
+func pagePDF(r *rand.Rand, lines []string, url string) []byte {
 	var content strings.Builder
 	content.WriteString("BT /F1 12 Tf 72 760 Td 16 TL\n")
-	for _, l := range append(append([]string(nil), canteenBill...), "Référence : "+ref, "Montant dû : "+fmt.Sprintf("%d,%02d EUR", 20+r.IntN(80), r.IntN(100))) {
+	for _, l := range lines {
 		fmt.Fprintf(&content, "(%s) Tj T*\n", pdfEscape(l))
 	}
 	content.WriteString("ET\n")
@@ -44,6 +68,10 @@ func billPDF(r *rand.Rand) []byte {
 		fmt.Sprintf("<< /Length %d /Filter /FlateDecode >>\nstream\n%s\nendstream", z.Len(), z.String()),
 		"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
 		fmt.Sprintf("<< /Type /Annot /Subtype /Link /Rect [72 600 400 620] /A << /S /URI /URI (%s) >> >>", url),
+	}
+	if url == "" {
+		objs[2] = "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>"
+		objs = objs[:5]
 	}
 	var b bytes.Buffer
 	b.WriteString("%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")

@@ -90,6 +90,8 @@ const (
 	TextKnownLink                    // a quiet canteen bill linking to one phishing domain, word for word: text and domain given a history the day before (Poison)
 	TextKnownPicture                 // the wave's picture, the same bytes in every copy, beside emoji and no word: given a history the day before (Poison)
 	TextPhotoCaption                 // the wave's picture, re-encoded for each copy, beside the caption « Photo » alone, which the day before gave a history (Poison)
+	TextInvite                       // a quiet invitation to book the parents' evening online, no word of account, card or payment, a new subdomain of one domain for each copy
+	TextPDFLetter                    // the quiet hoax as the head's letter in a PDF personalised per copy (its reference), beside emoji and no word
 )
 
 // Attack describes the attackers' side of a scenario.
@@ -163,6 +165,9 @@ type Attack struct {
 	// senders, each of an establishment of their own (one when unset), so
 	// that the history comes from that many establishments.
 	PoisonFrom int
+	// SeedFrom: with Seed, the heads of the first SeedFrom senders'
+	// establishments (one when unset) each seed the wave.
+	SeedFrom int
 }
 
 // waveBegun reports whether an attack is a wave once senders of schools
@@ -197,6 +202,7 @@ const (
 	LegitShowVideos                    // parents of many establishments send their child's teacher their own clip of the school show (a phone's frame, a length of its own), half from their phone's mobile network
 	LegitKnownLink                     // teachers of many establishments send the museum note with the museum's booking link, which the heads of eight establishments passed on the day before; half from their phone's mobile network
 	LegitFlyerCaption                  // teachers of many establishments send the museum's flyer (each phone re-encoding it) with a caption of two words, as the heads of eight establishments passed it on the day before; half from their phone's mobile network
+	LegitSurveyLink                    // the heads of many establishments pass on the rectorat's survey (one domain new to the service) to their parents and staff within minutes, half from their phone's mobile network
 )
 
 // Legit describes the genuine side of a scenario.
@@ -657,7 +663,15 @@ func Scenarios() []Scenario {
 		// the network's kind (a carrier's shared addresses, internal/auth);
 		// the 3 that rule still held were the screen's (« je vous envoie
 		// ma vidéo » scored 0.3 as sextortion: a review of alarming
-		// content).
+		// content). campaign13 looked again and found nothing in the
+		// detector's reach: what joins the parents (a sentence word for
+		// word, new content, from a known device on a network new to the
+		// account) is what contains canular-calme-empoisonne's stolen
+		// tokens, and a copy beside an attachment of its own is what the
+		// kits of lettre-pdf-du-principal, fragments-en-images and
+		// video-recadree send; waiting for broadcasters' vouching
+		// (hijackedLinks) has no parent's counterpart, a head's notice
+		// vouching only for its own establishment. Its row is unchanged.
 		{Name: "legitime-videos-du-spectacle", Legit: &Legit{Kind: LegitShowVideos, Senders: 30},
 			KnownMiss: "not the clips: the parents of many establishments write one of four sentences word for word, new content, and " +
 				"half send from their phone's mobile network (a known device on a new network, what a stolen token is): contained " +
@@ -730,6 +744,87 @@ func Scenarios() []Scenario {
 			KnownMiss: "a caption with a broad history (two establishments here, any parent's « Photo » in life) makes the new " +
 				"picture beside it a template: forgetting it contains teachers passing on a flyer their phones re-encode; telling them " +
 				"apart needs a picture's history by likeness (100 % visible, no incident)"},
+		// Written blind (campaign13) by reading the detector for what it
+		// never asks of a head's or staff's account and of a document: a
+		// broadcaster's link is never a new link (FlagNewLink is set for
+		// families and teachers only), its content waits no probation unless
+		// it alarms from a session that looks stolen (hijackedAlarm, which
+		// spares a new device: « a head's new phone »), and broadcasters are
+		// never a wave's signalled or risky senders; a quiet invitation
+		// without a word of account, card or payment passes the screen,
+		// whose retrained model now holds the canteen and ENT lures; and a
+		// document's words are read by the screen only, never by the
+		// detector, whose text is the subject and body: a forged letter of
+		// the head as a PDF personalised per copy, beside emoji, shares no
+		// key with its neighbours. The legitimate counterpart: the heads of
+		// every establishment passing on the rectorat's survey (one domain
+		// new to the service) to their parents and staff within minutes,
+		// half from their phone's mobile network (a known device on a
+		// network new to the account: what a stolen token shows), which
+		// counting broadcasters' new links from such sessions would hold.
+		// Committed before any detector change, marked not tuned, and run
+		// once at CI size (20 establishments, 2 académies, 40 ordinary,
+		// seed 11): vie-scolaire-lien-ent missed (20 sent, 660 of 660
+		// copies visible, 100 %, 660 left, no incident, the run's end
+		// 1,152.5 s after the wave); chefs-mot-de-passe-rendez-vous missed
+		// (20 sent, 660 of 660 visible, 100 %, 660 left, no incident,
+		// 1,150.5 s); lettre-pdf-du-principal missed (24 sent, 60 of 72
+		// visible, 83.3 %, 60 left, one incident, 4 accounts locked, the
+		// run's end 1,154.3 s after the wave: the copies wait their minute
+		// from stolen tokens, alike to none, and go; three second accounts
+		// of their families were held on their points);
+		// legitime-enquete-relayee-par-les-chefs held nothing (20 sent).
+		// Tried before and left out: the same three with the canteen bill
+		// or the photo album's ENT login (the screen holds 20 of 24 and
+		// more: it, not the detector, was measured).
+		// Then fixed on the two link waves, marked Tuned: a broadcaster's
+		// link is looked up when its session has a strong account signal,
+		// and one to a domain without history waits its minute
+		// (campaign.hijackedLink); MinSenders such accounts of MinSchools
+		// establishments are a wave to review (campaign.hijackedLinks): at
+		// once when their passwords were used from devices and networks
+		// they never used, and from known devices on new networks (a
+		// stolen token, a head's phone) once FormingFor has passed since
+		// the first copy with broadcasters of fewer than MinSchools
+		// establishments vouching for it, the copies waiting meanwhile
+		// (campaign.formingLink). Counting them at once held the survey's
+		// 20 copies; at once unless a copy vouched, 10 to 15 of them at 4
+		// of 20 runs (seeds 1 to 10, 20 and 40 establishments) whose
+		// first heads sent from their phones. Since, at the same size:
+		// vie-scolaire-lien-ent and chefs-mot-de-passe-rendez-vous 0 of 660
+		// copies visible, 0 left, one review incident, nobody locked (and
+		// at those 20 runs, the survey holding nothing at any, nor the
+		// strike notice's relays at seeds 1 to 6);
+		// legitime-enquete-relayee-par-les-chefs holds nothing; every other
+		// scenario's row unchanged. Written after the fix as the attacker's
+		// answer, known misses: vie-scolaire-lien-amorce (one hijacked
+		// head's cookie replayed from its own network sends it first, as
+		// amorce-par-un-chef: 4 of 664 copies visible, 0.6 %, 0 left, but
+		// the head's own copy is a notice until the wave is judged, 595.7 s
+		// after it) and vie-scolaire-lien-deux-amorces (two heads' cookies:
+		// 668 of 668 visible, 100 %, no incident: their vouching is as
+		// broad as the heads at their desk passing on the survey).
+		// lettre-pdf-du-principal is a known miss: the detector reads
+		// the subject and body only, the screen alone reads the document.
+		{Name: "vie-scolaire-lien-ent", Tuned: true, Attack: &Attack{Role: bouclier.RoleStaff, Senders: 20, PerSender: 1, Target: TargetAllGroups, Text: TextInvite, Paraphrase: true,
+			Spacing: 8 * time.Second, LoginBefore: 30 * time.Minute, Access: AccessStolenToken}},
+		{Name: "chefs-mot-de-passe-rendez-vous", Tuned: true, Attack: &Attack{Role: bouclier.RoleHead, Senders: 20, PerSender: 1, Target: TargetAllGroups, Text: TextInvite, Paraphrase: true,
+			Spacing: 9 * time.Second, LoginBefore: 20 * time.Minute, Access: AccessNewDevice}},
+		{Name: "lettre-pdf-du-principal", Attack: &Attack{Role: p, Senders: 24, PerSender: 1, Target: TargetTeacherStaff, Text: TextPDFLetter,
+			Spacing: 7 * time.Second, LoginBefore: 40 * time.Minute, Access: AccessStolenToken},
+			KnownMiss: "the detector's text is the subject and body: the forged letter's words are in a PDF personalised per copy, " +
+				"which only the screen reads (its page text, internal/screen); keying a document by its words, numbers dropped, needs " +
+				"that text in messaging.Observed (83.3 % visible at CI size)"},
+		{Name: "legitime-enquete-relayee-par-les-chefs", Legit: &Legit{Kind: LegitSurveyLink, Senders: 20}},
+		{Name: "vie-scolaire-lien-amorce", Attack: &Attack{Role: bouclier.RoleStaff, Seed: true, Senders: 20, PerSender: 1, Target: TargetAllGroups, Text: TextInvite, Paraphrase: true,
+			Spacing: 8 * time.Second, LoginBefore: 30 * time.Minute, Access: AccessStolenToken},
+			KnownMiss: "every copy from a stolen token waits and is held, but the hijacked head's own copy to its staff and " +
+				"teachers is a notice until the wave is judged, FormingFor after its first copy (0.6 % visible, none left, 595.7 s)"},
+		{Name: "vie-scolaire-lien-deux-amorces", Attack: &Attack{Role: bouclier.RoleStaff, Seed: true, SeedFrom: 2, Senders: 20, PerSender: 1, Target: TargetAllGroups, Text: TextInvite,
+			Paraphrase: true, Spacing: 8 * time.Second, LoginBefore: 30 * time.Minute, Access: AccessStolenToken},
+			KnownMiss: "two hijacked heads' cookies replayed from their own networks vouch as broadly as heads at their desk " +
+				"passing on the rectorat's survey while others do from their phones: telling the phone from the stolen token needs " +
+				"the network's kind (100 % visible, no incident)"},
 	}
 }
 
@@ -1106,6 +1201,8 @@ func (s *scene) plan() []sEvent {
 				from = fmt.Sprintf("t.%d.3", i) // teaches both classes
 			case role == bouclier.RoleStaff:
 				from = fmt.Sprintf("s.%d", i) // the vie scolaire
+			case role == bouclier.RoleHead:
+				from = fmt.Sprintf("h.%d", i)
 			case role == bouclier.RoleStudent:
 				from = fmt.Sprintf("e.%d.%d.%d", i, c, 1+slot%8)
 			default:
@@ -1126,7 +1223,7 @@ func (s *scene) plan() []sEvent {
 			if !a.Mixed {
 				st = noStyle
 			}
-			if a.Seed && n == 0 {
+			if a.Seed && n < max(1, a.SeedFrom) {
 				subject, body := attackText(a.Text, r, false, words, -1, noStyle)
 				s.attackers[fmt.Sprintf("h.%d", i)] = true
 				evs = append(evs, sEvent{at: first - time.Minute, kind: "attack", from: fmt.Sprintf("h.%d", i), how: "home", login: first - a.LoginBefore,
@@ -1202,6 +1299,9 @@ func (s *scene) plan() []sEvent {
 				}
 				if a.Text == TextPDF || a.Text == TextPDFPlain {
 					files = []messaging.Attachment{{Name: fmt.Sprintf("facture-%d.pdf", 1000+r.IntN(9000)), ContentType: "application/pdf", Data: billPDF(r)}}
+				}
+				if a.Text == TextPDFLetter {
+					files = []messaging.Attachment{{Name: fmt.Sprintf("courrier-direction-%d.pdf", 100+r.IntN(900)), ContentType: "application/pdf", Data: letterPDF(r)}}
 				}
 				if parent != 0 {
 					subject = "Re: Information"
@@ -1466,6 +1566,13 @@ func (s *scene) legitEvents(l *Legit) []sEvent {
 			}
 			evs = append(evs, sEvent{at: at, kind: "legit", from: fmt.Sprintf("t.%d.%d", i, c), how: how, to: []string{fmt.Sprintf("parents:%s/C%d", u, c)},
 				subject: caption[0], body: caption[1], files: flyer()})
+		case LegitSurveyLink:
+			how := how
+			if r.IntN(2) == 0 {
+				how = "mobile"
+			}
+			evs = append(evs, sEvent{at: at, kind: "legit", from: fmt.Sprintf("h.%d", i), how: how, to: []string{"parents:" + u + "/C1", "parents:" + u + "/C2", "staff:" + u},
+				subject: "Enquête climat scolaire", body: surveyNotice})
 		case LegitMuseum:
 			evs = append(evs, sEvent{at: at, kind: "legit", from: fmt.Sprintf("t.%d.%d", i, c), how: how, to: []string{fmt.Sprintf("parents:%s/C%d", u, c)},
 				subject: "Sortie", body: museumNote(r), seq: -1 - n, reports: 2})

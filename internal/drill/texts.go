@@ -170,6 +170,11 @@ var attackTexts = map[Text][][]string{
 		{"la direction nous l'a confirmé ce matin", "c'est la direction qui l'a annoncé", "information donnée par la principale"},
 		{"bonne journée", "merci de votre compréhension", "cordialement"},
 	},
+	TextInvite: {
+		{"Bonjour, les rendez-vous parents-professeurs du trimestre se prennent en ligne cette année", "Les rencontres parents-professeurs se réservent désormais en ligne",
+			"La prise de rendez-vous avec les professeurs se fait sur le nouveau site"},
+		{"merci de choisir un créneau avant vendredi", "pensez à réserver votre créneau cette semaine", "les créneaux sont ouverts jusqu'à vendredi"},
+	},
 	TextLink: {
 		{"Bonjour, les photos de la sortie sont en ligne", "Les photos du voyage scolaire sont disponibles", "Voici l'album de la classe"},
 		{"pensez à vous connecter avec vos identifiants ENT", "connectez-vous avec votre compte de l'ENT pour les voir", "identifiez-vous avec vos codes ENT"},
@@ -260,6 +265,9 @@ func attackText(t Text, r *rand.Rand, paraphrase bool, words []int, seq int, st 
 		return w[0], w[1]
 	case TextPhotoCaption:
 		return "Photo", "📷"
+	case TextPDFLetter:
+		w := videoWords[r.IntN(len(videoWords))] // emoji, no word: the words are in the document
+		return w[0], w[1]
 	case TextTemplateLink:
 		return "Sortie", museumNote(r) + fmt.Sprintf(" Autorisation à remplir en ligne : https://autorisation.sortie-%x.fr/classe?id=%d", r.Uint32(), seq)
 	}
@@ -291,11 +299,13 @@ func attackText(t Text, r *rand.Rand, paraphrase bool, words []int, seq int, st 
 		parts = append(parts, synonymPool[words[0]])
 	}
 	body := strings.Join(parts, ", ") + "."
-	subject := map[Text]string{TextHoax: "Information importante", TextVeiled: "Pour vous", TextLink: "Photos", TextPhishing: "Cantine",
+	subject := map[Text]string{TextInvite: "Rencontres parents-professeurs", TextHoax: "Information importante", TextVeiled: "Pour vous", TextLink: "Photos", TextPhishing: "Cantine",
 		TextIntrusion: "URGENT", TextPhishingDomains: "Cantine", TextAcademyLookalike: "Cantine", TextAcademyPrefix: "Cantine", TextQuietHoax: "Information"}[t]
 	switch t {
 	case TextLink:
 		body += fmt.Sprintf(" https://a%x%d.photos-sortie-college.fr/album/%d", r.Uint32(), seq, r.IntN(1000))
+	case TextInvite:
+		body += fmt.Sprintf(" https://rdv%x.reservation-creneaux.fr/rencontres/%d", r.Uint32(), r.IntN(1000))
 	case TextPhishing:
 		body += fmt.Sprintf(" https://paiement-%x.restauration-scolaire-famille.fr/regler?ref=%d", r.Uint32(), seq)
 	case TextPhishingDomains:
@@ -484,3 +494,9 @@ var showNotes = [][2]string{
 	{"Spectacle de la classe", "Bonjour, la vidéo filmée hier soir au spectacle, bonne journée."},
 	{"Vidéo", "Pour le blog de la classe, la vidéo de la chorale."},
 }
+
+// surveyNotice is the rectorat's survey heads pass on to families the
+// same morning: a link to a domain the service never saw.
+const surveyNotice = "Madame, Monsieur, le rectorat conduit cette semaine une enquête sur le climat scolaire auprès des familles. " +
+	"Le questionnaire est anonyme et prend une dizaine de minutes : https://www.enquete-climat-scolaire.fr/familles " +
+	"Merci de votre participation. La direction."

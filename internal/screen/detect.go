@@ -35,6 +35,7 @@ type scratch struct {
 	toks  []dtok
 	hits  []hit
 	stamp []int32
+	mark  int32 // the last mark written in stamp (matchAll)
 	// seen[id] == gen when an element id's words occur in the message;
 	// feasible[entry] is gen*2 (impossible) or gen*2+1 (possible).
 	gen      uint32
@@ -70,8 +71,8 @@ func analyzeText(text string, fv *featureVec, post func(*featureVec)) [numDetect
 	defer putBufs(nb)
 	sc := scratchPool.Get().(*scratch)
 	defer scratchPool.Put(sc)
-	a := nb.repairWords(nb.expandChat(nb.analyze(text)), &sc.keys)
-	toks := buildTokensCached(a, sc.toks[:0], &sc.keys)
+	a, kis := nb.repairWordsInfo(nb.expandChat(nb.analyze(text)), &sc.keys)
+	toks := buildTokensInfo(a, sc.toks[:0], &sc.keys, kis)
 	sc.toks = toks
 	if cap(sc.clause) < len(toks) {
 		sc.clause = make([]int, len(toks))
@@ -89,10 +90,14 @@ func analyzeText(text string, fv *featureVec, post func(*featureVec)) [numDetect
 	}
 	hits := matchAll(toks, sc)
 	sc.hits = hits
-	ds := scoreAll(a.src, toks, hits, clause, frames)
+	// The short sentences appended after the act (frames24.go), read by
+	// the rules' captions and the frames alike: neither changes what it
+	// reads.
+	from := appendedFrom(toks, frames)
+	ds := scoreAll(a.src, toks, hits, clause, frames, from)
 	// The clause frames find acts the lexicon patterns do not spell out;
 	// each detector keeps the stronger reading.
-	for d, f := range frameScores(toks, frames) {
+	for d, f := range frameScoresFrom(toks, frames, from) {
 		if f.score > ds[d].score {
 			ds[d] = f
 		}
@@ -125,10 +130,21 @@ func buildTokens(a analysis, out []dtok) []dtok {
 // buildTokensCached is buildTokens with the keys' information looked up
 // through kc (nil: the lexicon's shared cache only).
 func buildTokensCached(a analysis, out []dtok, kc *keyCache) []dtok {
+	return buildTokensInfo(a, out, kc, nil)
+}
+
+// buildTokensInfo is buildTokensCached with the keyInfo of a's tokens when
+// the caller has them (kis, or nil).
+func buildTokensInfo(a analysis, out []dtok, kc *keyCache, kis []*keyInfo) []dtok {
 	ts := a.toks
 	for i := 0; i < len(ts); i++ {
 		t := &ts[i]
-		ki := kc.info(t.key)
+		var ki *keyInfo
+		if kis != nil {
+			ki = kis[i]
+		} else {
+			ki = kc.info(t.key)
+		}
 		if cs := ki.comps; cs != nil {
 			merged := false
 			for _, c := range cs {
@@ -176,9 +192,6 @@ func buildTokensCached(a analysis, out []dtok, kc *keyCache) []dtok {
 func matchAll(toks []dtok, sc *scratch) []hit {
 	hits := sc.hits[:0]
 	stamp := sc.stamp
-	for i := range stamp {
-		stamp[i] = 0
-	}
 	// An entry can only match if each of its later word elements matches
 	// some token: mark the element ids and classes present in the message.
 	sc.gen++
@@ -204,17 +217,33 @@ func matchAll(toks []dtok, sc *scratch) []hit {
 	g0, g1 := gen*2, gen*2+1 // feasible: impossible, possible
 	for i := range toks {
 		t := &toks[i]
-		mark := int32(i + 1)
-		lists := [2][]int32{t.info.cands}
-		if t.altInfo != nil {
-			lists[1] = t.altInfo.cands
+		// A token with an alternative tries the entries of both keys,
+		// each once: stamp[entry] == mark when tried for this token.
+		// A key's own candidates are distinct.
+		list, alt := t.info.cands, t.altInfo != nil
+		var mark int32
+		if alt {
+			if sc.mark >= 1<<30 {
+				sc.mark = 0
+				clear(stamp)
+			}
+			sc.mark++
+			mark = sc.mark
 		}
-		for _, list := range lists {
-			for _, ei := range list {
-				if stamp[ei] == mark {
-					continue
+		for pass := 0; pass < 2; pass++ {
+			if pass == 1 {
+				if !alt {
+					break
 				}
-				stamp[ei] = mark
+				list = t.altInfo.cands
+			}
+			for _, ei := range list {
+				if alt {
+					if stamp[ei] == mark {
+						continue
+					}
+					stamp[ei] = mark
+				}
 				e := &lx.entries[ei]
 				switch feasible[ei] {
 				case g0:
@@ -321,7 +350,8 @@ type featHit struct {
 
 // scoreAll applies neutral phrases, negations and stance, then scores each
 // detector.
-func scoreAll(src string, toks []dtok, hits []hit, clause []int, frames []frame) [numDetectors]detectorScore {
+// appended is appendedFrom(toks, frames).
+func scoreAll(src string, toks []dtok, hits []hit, clause []int, frames []frame, appended int) [numDetectors]detectorScore {
 	var out [numDetectors]detectorScore
 	if len(hits) == 0 {
 		return out
@@ -407,7 +437,7 @@ func scoreAll(src string, toks []dtok, hits []hit, clause []int, frames []frame)
 			// an act anchored here frames nothing (frames26.go).
 			if framingNeg[e.feat] && e.feat != ngGame {
 				if capFrom < 0 {
-					capFrom = captionFrom(src, toks, frames)
+					capFrom = captionAt(src, toks, frames, appended)
 				}
 				if h.anchor >= capFrom {
 					continue

@@ -202,11 +202,15 @@ func (e *Engine) Check(in Input) Result {
 	// them, the clause frames and the words.
 	links := ExtractLinks(text)
 	var ds [numDetectors]detectorScore
-	var modelF finding // kept apart: it does not raise nor get raised by the rules
-	modelP := -1.0     // the model's strongest head; -1 when it did not run
-	onePassP := -1.0   // its strongest on a sentence of the same pass (segscore.go); -1 when not read
+	var modelF finding     // kept apart: it does not raise nor get raised by the rules
+	modelP := -1.0         // the model's strongest head; -1 when it did not run
+	onePassP := -1.0       // its strongest on a sentence of the same pass (segscore.go); -1 when not read
+	var risks []linkRiskOf // each link's risk, read once by the features and the link rules
+	if len(links) > 0 {
+		risks = make([]linkRiskOf, len(links))
+	}
 	if e.model != nil && e.model.lineFor(in) < 1 {
-		ds = e.analyzeModel(in, text, links, func(fv *featureVec) {
+		ds = e.analyzeModelRisks(in, text, links, risks, func(fv *featureVec) {
 			f, p, ok := e.modelFinding(in, fv)
 			if ok {
 				modelF = f
@@ -222,7 +226,7 @@ func (e *Engine) Check(in Input) Result {
 		}
 	}
 	// 4. Links, and file names in the text (textfiles.go).
-	linkScore := e.checkLinks(in, links, &res, &fs)
+	linkScore := e.checkLinks(in, links, risks, &res, &fs)
 	if risk, name := textFileRisk(text); risk > 0 {
 		fs = append(fs, finding{risk, fmt.Sprintf("phishing: fichier exécutable nommé dans le texte %q (score %.2f)", name, risk)})
 		linkScore = math.Max(linkScore, risk)
@@ -331,10 +335,10 @@ func byScoreDesc(a, b finding) int {
 }
 
 // checkLinks extracts and scores the links; it returns the highest risk.
-func (e *Engine) checkLinks(in Input, links []Link, res *Result, fs *[]finding) float64 {
+func (e *Engine) checkLinks(in Input, links []Link, risks []linkRiskOf, res *Result, fs *[]finding) float64 {
 	worst := 0.0
 	held := false
-	for _, l := range links {
+	for i, l := range links {
 		res.Links = append(res.Links, l.Raw)
 		if e.isAllowed(l.Host, in.Academie) || isOfficial(l.Host) && !l.Userinfo {
 			continue
@@ -343,7 +347,19 @@ func (e *Engine) checkLinks(in Input, links []Link, res *Result, fs *[]finding) 
 			held = true
 			*fs = append(*fs, finding{e.cfg.HoldAt, fmt.Sprintf("policy: lien envoyé par un élève %q (score %.2f)", l.Raw, e.cfg.HoldAt)})
 		}
-		risk, why := linkRisk(l, e.isSuspect)
+		// The features read the risk with no domain suspect: the same
+		// reading unless the domain is one.
+		var risk float64
+		var why []string
+		sus := false
+		if len(e.suspect) > 0 || e.cfg.SuspectDomain != nil { // otherwise no domain is
+			sus = e.isSuspect(l.Host) || e.isSuspect(registrable(l.Host))
+		}
+		if i < len(risks) && risks[i].ok && !sus {
+			risk, why = risks[i].risk, risks[i].why
+		} else {
+			risk, why = linkRisk(l, func(string) bool { return sus })
+		}
 		risk = math.Round(risk*1000) / 1000
 		if risk > 0 {
 			*fs = append(*fs, finding{risk, fmt.Sprintf("link: %q : %s (score %.2f)", l.Raw, strings.Join(why, ", "), risk)})

@@ -564,6 +564,7 @@ type ftok struct {
 	lf    uint16   // lemma classes (lf*)
 	cues  uint8    // the message cues the key brings (keyCues)
 	p8    uint8    // pupil word classes (frames8p.go)
+	g8    uint16   // the key's group cues (gc*, frames8g.go): groupLex.cue[key]
 }
 
 // Lemma classes of a key's verb analyses.
@@ -1006,7 +1007,8 @@ func readClause(src string, toks []dtok, fts []ftok, cues uint8) frame {
 	var framing uint32 // the framing nouns' classes (framingWord)
 	sawVictim := false // a victim or rescuer named before any praise
 	actSeen := false   // an act word seen in the clause
-	for i, ft := range fts {
+	for i := range fts {
+		ft := &fts[i]
 		k := ft.key
 		t := &toks[ft.tok]
 		if t.flags&tQuoted != 0 {
@@ -1183,7 +1185,8 @@ func readClause(src string, toks []dtok, fts []ftok, cues uint8) frame {
 		}
 	}
 	// The verbs: find the main act verb and its auxiliary or modal.
-	for i, ft := range fts {
+	for i := range fts {
+		ft := &fts[i]
 		if ft.lf&lfVerb == 0 {
 			continue
 		}
@@ -1291,7 +1294,8 @@ func readClause(src string, toks []dtok, fts []ftok, cues uint8) frame {
 	}
 	// Presence: « je suis dans le lycée », « on est devant le collège ».
 	if fr.act == actNone {
-		for i, ft := range fts {
+		for i := range fts {
+			ft := &fts[i]
 			if ft.lf&lfEtre == 0 || i+1 >= len(fts) || fts[i+1].fc&fc_placePrep == 0 {
 				continue
 			}
@@ -1305,7 +1309,7 @@ func readClause(src string, toks []dtok, fts []ftok, cues uint8) frame {
 	if fr.act == actNone && harm {
 		readHarm(fts, &fr, subject)
 	}
-	if fr.act == actNone {
+	if fr.act == actNone && cues&cueIdiom != 0 {
 		readIdiomAct(fts, &fr, subject)
 	}
 	if fr.act == actNone && !fr.negated && cues&cueBody != 0 {
@@ -1344,7 +1348,8 @@ func readClause(src string, toks []dtok, fts []ftok, cues uint8) frame {
 	// An act named by a noun (« l'attentat ») is the speaker's only with a
 	// verb of doing or having: « je ferai un attentat », « j'ai une bombe ».
 	if fr.act != actNone && fr.actor == actorNone && fr.tense == tenseNone {
-		for i, ft := range fts {
+		for i := range fts {
+			ft := &fts[i]
 			if ft.lf&lfDoing != 0 {
 				for _, m := range ft.morph {
 					if m.POS == POSVerb && flx.doing[m.Lemma] {
@@ -1357,7 +1362,8 @@ func readClause(src string, toks []dtok, fts []ftok, cues uint8) frame {
 	}
 	// Incitation: il faut / faut + infinitive, qui vote pour, imperative
 	// plural of an act aimed at a group.
-	for i, ft := range fts {
+	for i := range fts {
+		ft := &fts[i]
 		if ft.lf&lfFalloir != 0 && fr.act != actNone {
 			fr.incite = true
 		}
@@ -1652,6 +1658,7 @@ const (
 	cueDevice // a device or parcel noun
 	cueAdmire // daring, emulation or joining words
 	cueWorks  // building works (travaux, chantier, démolition…)
+	cueIdiom  // feu or a shot noun: readIdiomAct's words
 )
 
 // readBodyHarm reads a harm done to a part of the reader's or someone's
@@ -2092,6 +2099,11 @@ func moodTense(m Mood, hasSubject bool) tense {
 // play holds the message (0.5), more with a place, a time, a target or a
 // weapon, up to 0.84: frames alone hold, and reject only with the rules.
 func frameScores(toks []dtok, frames []frame) [numDetectors]detectorScore {
+	return frameScoresFrom(toks, frames, appendedFrom(toks, frames))
+}
+
+// frameScoresFrom is frameScores given appendedFrom(toks, frames).
+func frameScoresFrom(toks []dtok, frames []frame, from int) [numDetectors]detectorScore {
 	var out [numDetectors]detectorScore
 	faith, extremist := false, false
 	for i := range frames {
@@ -2169,7 +2181,6 @@ func frameScores(toks []dtok, frames []frame) [numDetectors]detectorScore {
 	// attack, its author or its target named.
 	// A lesson, report, drill, quotation or tribute named only in a short
 	// sentence appended after the act frames nothing (frames24.go).
-	from := appendedFrom(toks, frames)
 	attackRef, framedMsg, allusion := false, false, false
 	for i := range frames {
 		f := &frames[i]
@@ -2301,7 +2312,8 @@ const softLemmas = "vouloir pouvoir préférer avoir être aimer savoir"
 const stopLemmas = "arrêter cesser éviter interdire empêcher"
 
 func newFtok(key string, tok int, ki *keyInfo) ftok {
-	return ftok{key: key, tok: tok, morph: ki.morph, fc: ki.frame, noun: ki.noun, subj: ki.subj, act: ki.act, actAt: ki.actAt, lf: ki.lf, cues: ki.cues, p8: ki.p8}
+	return ftok{key: key, tok: tok, morph: ki.morph, fc: ki.frame, noun: ki.noun, subj: ki.subj, act: ki.act, actAt: ki.actAt, lf: ki.lf, cues: ki.cues, p8: ki.p8,
+		g8: ki.g8 &^ gcRiddance} // keyInfo.g8 adds the riddance verbs to groupLex.cue
 }
 
 // keyCues returns the message cues (cue*) a key brings, from its frame
@@ -2327,6 +2339,9 @@ func keyCues(key string, fc uint32, lf uint16, morph []MorphEntry) uint8 {
 	}
 	if rl.works[key] {
 		cues |= cueWorks
+	}
+	if key == "feu" || shotNouns[key] {
+		cues |= cueIdiom
 	}
 	if rl.daring[key] || rl.same[key] || lf&lfVerb != 0 && admireVerb(morph, rl) {
 		cues |= cueAdmire
@@ -2430,6 +2445,7 @@ var shotNouns = map[string]bool{"balle": true, "bale": true, "balles": true, "ba
 // readIdiomAct reads the acts French says with a verb and a noun: « prendre
 // feu » burns (« sa maison prendra feu »), and a wish for a bullet shoots
 // (« ils méritent une balle »).
+// parseFrames calls it only on messages with one of these words (cueIdiom).
 func readIdiomAct(fts []ftok, fr *frame, subject uint8) {
 	for i, ft := range fts {
 		if ft.lf&lfVerb != 0 && i+1 < len(fts) && fts[i+1].key == "feu" {

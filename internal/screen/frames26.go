@@ -67,7 +67,11 @@ func anchoredBefore(toks []dtok, frames []frame, from int) bool {
 // Chapitre 6 ») still frames it, and what follows a colon tells what the
 // message is (« Exercice PPMS jeudi : confinement dans les salles »).
 func captionFrom(src string, toks []dtok, frames []frame) int {
-	from := appendedFrom(toks, frames)
+	return captionAt(src, toks, frames, appendedFrom(toks, frames))
+}
+
+// captionAt is captionFrom given appendedFrom(toks, frames).
+func captionAt(src string, toks []dtok, frames []frame, from int) int {
 	if from >= len(toks) || from == 0 || afterColon(src, toks, from) || !anchoredBefore(toks, frames, from) {
 		return len(toks)
 	}

@@ -324,11 +324,11 @@ func clauseFts(fts []ftok, f *frame) []ftok {
 // before it (at most one word between: « ces sales X »), and whether that
 // determiner names a group (les, des, ces, tous).
 func peopleAt(fts []ftok, i int, gl *groupLex) (ok, group bool) {
-	if gl.cue[fts[i].key]&gcPeople == 0 {
+	if fts[i].g8&gcPeople == 0 {
 		return false, false
 	}
 	for j := i - 1; j >= 0 && j >= i-2; j-- {
-		c := gl.cue[fts[j].key]
+		c := fts[j].g8
 		if c&gcDetGrp != 0 {
 			return true, true
 		}
@@ -567,7 +567,7 @@ func isConditional(ft ftok) bool {
 func readQuantOutcome(toks []dtok, fts []ftok, fr *frame, gl *groupLex, schoolMsg func() bool) {
 	quant, neg, outcomeW, tous, home, surv := false, false, false, false, false, false
 	for i, ft := range fts {
-		c := gl.cue[ft.key]
+		c := ft.g8
 		switch {
 		case gl.quant[ft.key]:
 			quant = true
@@ -640,7 +640,7 @@ func readQuantOutcome(toks []dtok, fts []ftok, fr *frame, gl *groupLex, schoolMs
 // readSplitTimer reads a device whose timer is told in the next clause:
 // « un engin est dans le gymnase, | réglé pour 10h15 ».
 func readSplitTimer(fts, next []ftok, fr, nf *frame, gl *groupLex) {
-	if !nf.time || len(next) == 0 || gl.cue[next[0].key]&gcTimer == 0 || !(fr.school || fr.place) {
+	if !nf.time || len(next) == 0 || next[0].g8&gcTimer == 0 || !(fr.school || fr.place) {
 		return
 	}
 	rl := ruinLexicon()
@@ -702,7 +702,7 @@ func readCreature(toks []dtok, fts []ftok, fr *frame, gl *groupLex) {
 		if fts[i].tok > fr.actTok+5 {
 			return
 		}
-		if gl.cue[fts[i].key]&gcCreature != 0 {
+		if fts[i].g8&gcCreature != 0 {
 			fr.play = true
 			if fr.actTok < len(toks) {
 				toks[fr.actTok].hyper = true
@@ -718,7 +718,7 @@ func readCreature(toks []dtok, fts []ftok, fr *frame, gl *groupLex) {
 func readKinHyperbole(toks []dtok, fts, next []ftok, fr *frame, gl *groupLex) {
 	own, cond := -1, false
 	for i := 1; i < len(fts); i++ {
-		if own < 0 && gl.cue[fts[i].key]&gcOwnKin != 0 && (fts[i-1].key == "mon" || fts[i-1].key == "ma") && fts[i].tok > fr.actTok {
+		if own < 0 && fts[i].g8&gcOwnKin != 0 && (fts[i-1].key == "mon" || fts[i-1].key == "ma") && fts[i].tok > fr.actTok {
 			own = i
 		}
 	}
@@ -768,7 +768,7 @@ func readPath(fts []ftok, fr *frame, gl *groupLex) {
 				continue
 			}
 			for j := i + 1; j < len(fts) && j <= i+3; j++ {
-				if gl.cue[fts[j].key]&gcPath != 0 {
+				if fts[j].g8&gcPath != 0 {
 					fr.admire = true
 					return
 				}
@@ -804,7 +804,7 @@ func readBetterWithout(fts []ftok, fr *frame, gl *groupLex) {
 				case "toi", "vous":
 					reader = true
 				}
-				if ok, _ := peopleAt(fts, k, gl); ok || gl.cue[fts[k].key]&gcPeople != 0 {
+				if ok, _ := peopleAt(fts, k, gl); ok || fts[k].g8&gcPeople != 0 {
 					grp = true
 				}
 			}

@@ -7,7 +7,7 @@ import (
 
 // TestKeyCache checks that the scratch's direct-mapped key cache returns
 // each key's own information, also when keys share a slot: the test sets
-// have several thousand distinct keys for 1,024 slots.
+// have more than twice as many distinct keys as the cache has slots.
 func TestKeyCache(t *testing.T) {
 	sets, _ := filepath.Glob("testdata/*.jsonl")
 	var keys []string

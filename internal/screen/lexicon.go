@@ -871,7 +871,7 @@ func (l *lexicon) info(key string) *keyInfo {
 // pooled scratch (so by one Check at a time): most of a message's words
 // were seen by the previous messages, and a hit costs a short hash and a
 // string comparison instead of the shared map's lookup.
-type keyCache [1024]*keyInfo
+type keyCache [4096]*keyInfo
 
 func (c *keyCache) info(key string) *keyInfo {
 	if c == nil {

@@ -339,7 +339,7 @@ type featureVec struct {
 	// their links read as official ones (the rules skip them too).
 	allowed  *Engine
 	academie string
-	seen     []uint64 // capRepeats' bit set of the feature space, kept with the pooled vector (32 KiB), cleared after each use
+	seen     []uint64 // the features added so far, a bit set of the feature space (capRepeats), kept with the pooled vector (32 KiB), cleared after each use
 	// pos is, per feature, the one-pass segment (segscore.go) of the
 	// token that produced it (of its clause's first token for a frame's),
 	// or -1 for the text's own (detectors' scores, links, message flags);
@@ -350,7 +350,10 @@ type featureVec struct {
 	tokSeg []int32
 	nseg   int32
 	acc    []float64 // logitsOnePass's sums
-	oneP   float64   // set by modelFinding: its strongest head on a one-pass segment, -1 for a text of one segment
+	// risks, when not nil, receives the risk links reads for each link
+	// of ls (no domain taken as suspect), for checkLinks to reuse.
+	risks []linkRiskOf
+	oneP  float64 // set by modelFinding: its strongest head on a one-pass segment, -1 for a text of one segment
 }
 
 // A linear model adds a feature's weight once per occurrence, which is
@@ -367,27 +370,13 @@ type featureVec struct {
 // (seeds 1 and 2; at most twice and 1 + log(count) did no better;
 // docs/screen/NOTES.md « Twenty-first round »).
 //
-// capRepeats keeps the first occurrence of each feature (its value and
-// description) and drops the others. The indices seen are bits of a set
-// over the feature space, kept with the pooled vector and cleared, bit
-// by bit, after each use (a Go map cost a tenth of Check).
+// add keeps the first occurrence of each feature (its value and
+// description) and drops the others; capRepeats then clears the set of
+// the indices seen. That set is bits over the feature space, kept with
+// the pooled vector and cleared, bit by bit, after each use (a Go map
+// cost a tenth of Check). Dropping a repeat as it comes spares moving
+// every later feature down once the first repeat is found.
 func (fv *featureVec) capRepeats() {
-	if fv.seen == nil {
-		fv.seen = make([]uint64, modelSize/64)
-	}
-	out := 0
-	for i, ix := range fv.idx {
-		w, b := ix/64, uint64(1)<<(ix%64)
-		if fv.seen[w]&b != 0 {
-			continue
-		}
-		fv.seen[w] |= b
-		if out != i {
-			fv.idx[out], fv.val[out], fv.desc[out], fv.pos[out] = ix, fv.val[i], fv.desc[i], fv.pos[i]
-		}
-		out++
-	}
-	fv.idx, fv.val, fv.desc, fv.pos = fv.idx[:out], fv.val[:out], fv.desc[:out], fv.pos[:out]
 	for _, ix := range fv.idx {
 		fv.seen[ix/64] = 0
 	}
@@ -438,7 +427,16 @@ func fnvAdd(h uint32, s string) uint32 {
 }
 
 func (fv *featureVec) add(h uint32, v float32, d fdesc) {
-	fv.idx = append(fv.idx, h&(modelSize-1))
+	ix := h & (modelSize - 1)
+	if fv.seen == nil {
+		fv.seen = make([]uint64, modelSize/64)
+	}
+	w, b := ix/64, uint64(1)<<(ix%64)
+	if fv.seen[w]&b != 0 {
+		return // a repeat (capRepeats)
+	}
+	fv.seen[w] |= b
+	fv.idx = append(fv.idx, ix)
 	fv.val = append(fv.val, v)
 	fv.desc = append(fv.desc, d)
 	fv.pos = append(fv.pos, fv.cur)
@@ -633,12 +631,15 @@ func (fv *featureVec) links() {
 		return
 	}
 	worst := 0.0
-	for _, l := range ls {
+	for i, l := range ls {
 		if isOfficial(l.Host) && !l.Userinfo || fv.allowed != nil && fv.allowed.isAllowed(l.Host, fv.academie) {
 			fv.addName("lien officiel", 1)
 			continue
 		}
-		r, _ := linkRisk(l, func(string) bool { return false })
+		r, why := linkRisk(l, nil)
+		if i < len(fv.risks) {
+			fv.risks[i] = linkRiskOf{risk: r, why: why, ok: true}
+		}
 		worst = math.Max(worst, r)
 	}
 	fv.addName("lien", 1)
@@ -857,11 +858,17 @@ func (e *Engine) segmentProb(in Input, text string, enough float64) float64 {
 // analyzeModel runs the text detectors over text with the model's
 // features collected, and hands them to post before they are released.
 func (e *Engine) analyzeModel(in Input, text string, links []Link, post func(*featureVec)) [numDetectors]detectorScore {
+	return e.analyzeModelRisks(in, text, links, nil, post)
+}
+
+// analyzeModelRisks is analyzeModel that also keeps in risks (nil, or
+// one per link) each link's risk as the features read it (checkLinks).
+func (e *Engine) analyzeModelRisks(in Input, text string, links []Link, risks []linkRiskOf, post func(*featureVec)) [numDetectors]detectorScore {
 	fv := fvPool.Get().(*featureVec)
 	fv.idx, fv.val, fv.desc, fv.pos, fv.ls = fv.idx[:0], fv.val[:0], fv.desc[:0], fv.pos[:0], links
-	fv.allowed, fv.academie = e, in.Academie
+	fv.allowed, fv.academie, fv.risks = e, in.Academie, risks
 	ds := analyzeText(text, fv, post)
-	fv.ls, fv.allowed = nil, nil
+	fv.ls, fv.allowed, fv.risks = nil, nil, nil
 	fvPool.Put(fv)
 	return ds
 }

@@ -157,9 +157,10 @@ type nbufs struct {
 	spans []wspan
 	words []byte
 	keys  []byte
-	ctoks []token // tokens after the chat rewrite (expandChat)
-	rtoks []token // tokens after the spelling repair (repairWords)
-	owned bool    // strings in toks point into words/keys: do not retain them
+	ctoks []token    // tokens after the chat rewrite (expandChat)
+	rtoks []token    // tokens after the spelling repair (repairWords)
+	kis   []*keyInfo // the keyInfo of each token (repairWordsInfo)
+	owned bool       // strings in toks point into words/keys: do not retain them
 }
 
 type wspan struct{ w0, w1, k0, k1, a0, a1 int }

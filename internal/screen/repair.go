@@ -403,6 +403,7 @@ const (
 	rfTarget uint8 = 1 << iota // te, vous, lui, leur, les, ces, tous…, or a group of people
 	rfAct                      // an act word
 	rfPiece                    // a short unknown word: maybe a syllable of a split word (joinSyllables)
+	rfJoin                     // a short key that, squeezed, begins an act word's key: a split word may start with it (joinSyllables)
 )
 
 func repairFlags(ki *keyInfo) uint8 {
@@ -417,6 +418,12 @@ func repairFlags(ki *keyInfo) uint8 {
 	}
 	if ki.act != actNone {
 		f |= rfAct
+	}
+	if len(ki.key) <= actPrefixMax {
+		var b [2 * actPrefixMax]byte
+		if actKeyPrefixes()[string(appendSqueezed(b[:0], []byte(ki.key)))] {
+			f |= rfJoin
+		}
 	}
 	return f
 }
@@ -449,34 +456,47 @@ func (l *lexicon) computeFix(ki *keyInfo) *wordFix {
 // mended (see the file's comment). When no word needs it, a is returned
 // as it is.
 func (nb *nbufs) repairWords(a analysis, kc *keyCache) analysis {
+	a, _ = nb.repairWordsInfo(a, kc)
+	return a
+}
+
+// repairWordsInfo is repairWords that also returns the keyInfo of each
+// returned token when no token was changed (nil otherwise): it looks
+// every key up anyway, and buildTokens need not look them up again.
+func (nb *nbufs) repairWordsInfo(a analysis, kc *keyCache) (analysis, []*keyInfo) {
 	need := false
 	var rf uint8
+	kis := nb.kis[:0]
 	for i := range a.toks {
 		ki := kc.info(a.toks[i].key)
+		kis = append(kis, ki)
 		rf |= ki.rflags
 		need = need || ki.fix != nil
 	}
+	nb.kis = kis
 	if rf&rfPiece != 0 || hyphenPair(a) {
-		if j, ok := joinSyllables(a, kc); ok {
+		if j, ok := joinSyllablesInfo(a, kc, kis); ok {
 			a = j
 			need, rf = false, 0
+			kis = kis[:0]
 			for i := range a.toks {
 				ki := kc.info(a.toks[i].key)
+				kis = append(kis, ki)
 				rf |= ki.rflags
 				need = need || ki.fix != nil
 			}
+			nb.kis = kis
 		}
 	}
 	if !need {
-		return a
+		return a, kis
 	}
 	target, act := rf&rfTarget != 0, rf&rfAct != 0
 	out := nb.rtoks[:0]
 	changed := false
 	for i := range a.toks {
 		t := a.toks[i]
-		ki := kc.info(t.key)
-		fx := ki.fix
+		fx := kis[i].fix
 		if fx == nil || nameAt(a.src, a.toks, i) {
 			out = append(out, t)
 			continue
@@ -521,11 +541,11 @@ func (nb *nbufs) repairWords(a analysis, kc *keyCache) analysis {
 		}
 	}
 	if !changed {
-		return a
+		return a, kis
 	}
 	nb.rtoks = out
 	a.toks = out
-	return a
+	return a, nil
 }
 
 // edgeLeet reads a short word of letters then digits (j3, t3, m3) as the
@@ -750,6 +770,18 @@ func joinSlot(ts []token, i int, ki *keyInfo) bool {
 // over runs of short pieces that hold such a word or cut; a candidate is
 // looked up in a set of the act words' keys, without building its keyInfo.
 func joinSyllables(a analysis, kc *keyCache) (analysis, bool) {
+	return joinSyllablesInfo(a, kc, nil)
+}
+
+// joinSyllablesInfo is joinSyllables with the keyInfo of a's tokens when
+// the caller has them (kis, or nil).
+func joinSyllablesInfo(a analysis, kc *keyCache, kis []*keyInfo) (analysis, bool) {
+	info := func(i int) *keyInfo {
+		if kis != nil {
+			return kis[i]
+		}
+		return kc.info(a.toks[i].key)
+	}
 	var out []token
 	var bufA, sqA [64]byte // a split word is at most 5 pieces of 4 letters
 	buf, sq := bufA[:0], sqA[:0]
@@ -758,25 +790,27 @@ func joinSyllables(a analysis, kc *keyCache) (analysis, bool) {
 	for i := 0; i < len(a.toks); {
 		// The run of short pieces from i, and whether it holds an unknown
 		// piece or a hyphen cut.
+		// The squeezed join of keys begins with the first key squeezed:
+		// a run whose first key begins no act word joins into none.
 		end := i
 		hasCue := false
-		if shortPiece(&a.toks[i]) {
+		if shortPiece(&a.toks[i]) && info(i).rflags&rfJoin != 0 {
 			end = i + 1
-			hasCue = kc.info(a.toks[i].key).rflags&rfPiece != 0
+			hasCue = info(i).rflags&rfPiece != 0
 			for end < len(a.toks) && end-i < 5 && shortPiece(&a.toks[end]) && splitGap(a.src, &a.toks[end-1], &a.toks[end]) {
-				hasCue = hasCue || kc.info(a.toks[end].key).rflags&rfPiece != 0 || a.src[a.toks[end-1].end:a.toks[end].start] == "-"
+				hasCue = hasCue || info(end).rflags&rfPiece != 0 || a.src[a.toks[end-1].end:a.toks[end].start] == "-"
 				end++
 			}
 		}
 		best := 0
 		var bestKey, bestWord string
 		if hasCue && end-i >= 2 {
-			unknown := kc.info(a.toks[i].key).rflags&rfPiece != 0
+			unknown := info(i).rflags&rfPiece != 0
 			hyphens := true
 			buf = append(buf[:0], a.toks[i].key...)
 			for j := i + 1; j < end; j++ {
 				buf = append(buf, a.toks[j].key...)
-				unknown = unknown || kc.info(a.toks[j].key).rflags&rfPiece != 0
+				unknown = unknown || info(j).rflags&rfPiece != 0
 				hyphens = hyphens && a.src[a.toks[j-1].end:a.toks[j].start] == "-"
 				if !(unknown || hyphens) || len(buf) < 3 {
 					continue
@@ -825,7 +859,19 @@ func joinSyllables(a analysis, kc *keyCache) (analysis, bool) {
 var (
 	actKeysOnce sync.Once
 	actKeys     map[string]bool
+	actPrefixes map[string]bool
 )
+
+// actPrefixMax is the longest piece of a split word (shortPiece), and the
+// longest of actKeyPrefixes.
+const actPrefixMax = 4
+
+// actKeyPrefixes returns the beginnings, up to actPrefixMax bytes, of the
+// keys of actKeySet.
+func actKeyPrefixes() map[string]bool {
+	actKeySet()
+	return actPrefixes
+}
 
 // actKeySet returns the keys of the act words a split word may join into:
 // every form of an act verb (the frames' lists and the repairable slang
@@ -846,6 +892,12 @@ func actKeySet() map[string]bool {
 			}
 		}
 		actKeys = m
+		actPrefixes = map[string]bool{}
+		for k := range m {
+			for n := 1; n <= actPrefixMax && n <= len(k); n++ {
+				actPrefixes[k[:n]] = true
+			}
+		}
 	})
 	return actKeys
 }
