@@ -1,6 +1,9 @@
 package screen
 
-import "unicode"
+import (
+	"strings"
+	"unicode"
+)
 
 // A text the French lexicon mostly cannot read is other evidence than a
 // French one: its frames and rules find no act in it, so « aucun acte »
@@ -12,15 +15,23 @@ import "unicode"
 // judged: two or three words are as often a name or a greeting.
 const minLangWords = 3
 
-// langShares are the shares of a text's words (letters only, two letters
-// or more) that the morphology table does not know, and that are written
-// in a script other than Latin; words counts them.
-func langShares(toks []dtok) (unknown, nonLatin float64, words int) {
+// langShares are the shares of a text's distinct words (letters only, two
+// letters or more, outside links and addresses) that the lexicon does not
+// know, and that are written in a script other than Latin; words counts
+// them. Distinct: a repeated word says no more about the language (and the
+// model counts each feature once, capRepeats).
+func langShares(src string, toks []dtok, seen map[*keyInfo]struct{}) (unknown, nonLatin float64, words int) {
 	var nu, nl int
 	for i := range toks {
 		t := &toks[i]
-		if t.flags&tEmoji != 0 || len(t.key) < 2 || !isWord(t.key) {
+		if t.flags&tEmoji != 0 || len(t.key) < 2 || !isWord(t.key) || glued(src, t.start, t.end) {
 			continue
+		}
+		if t.info != nil {
+			if _, dup := seen[t.info]; dup {
+				continue
+			}
+			seen[t.info] = struct{}{}
 		}
 		words++
 		if !frenchWord(t.info) {
@@ -35,6 +46,23 @@ func langShares(toks []dtok) (unknown, nonLatin float64, words int) {
 	}
 	return float64(nu) / float64(words), float64(nl) / float64(words), words
 }
+
+// glued reports whether the word at src[start:end] is part of a link, an
+// address or a file name: joined to a neighbour by a dot, slash, @, colon,
+// query or underscore with no space (« www.ac-rouen.fr », « a@b.fr »).
+// A sentence's full stop is followed by a space or nothing.
+func glued(src string, start, end int) bool {
+	const joins = "./@:?=&_#%"
+	if start < 0 || end > len(src) || start > end {
+		return false
+	}
+	if start >= 2 && strings.IndexByte(joins, src[start-1]) >= 0 && !isSpaceByte(src[start-2]) {
+		return true
+	}
+	return end+1 < len(src) && strings.IndexByte(joins, src[end]) >= 0 && !isSpaceByte(src[end+1])
+}
+
+func isSpaceByte(b byte) bool { return b == ' ' || b == '\n' || b == '\t' || b == '\r' }
 
 // frenchWord reports whether the lexicon knows the key: a form in the
 // morphology table (verbs and function words) or a word of a lexicon,
@@ -67,8 +95,13 @@ func latinWord(k string) bool {
 
 // langFeatures adds the text's language features: the share of words the
 // lexicon does not know, by quarter, and a script other than Latin.
-func (fv *featureVec) langFeatures(toks []dtok) {
-	unknown, nonLatin, words := langShares(toks)
+func (fv *featureVec) langFeatures(src string, toks []dtok) {
+	fv.cur = -1
+	if fv.langSeen == nil {
+		fv.langSeen = map[*keyInfo]struct{}{}
+	}
+	unknown, nonLatin, words := langShares(src, toks, fv.langSeen)
+	clear(fv.langSeen)
 	if words < minLangWords {
 		return
 	}

@@ -18,11 +18,16 @@ func TestLangShares(t *testing.T) {
 		{text: "Я убью тебя завтра в школе", minUnk: 1, maxUnk: 1, nonLatin: true},
 		{text: "سأقتلك غدا في المدرسة", minUnk: 1, maxUnk: 1, nonLatin: true},
 		{text: "ok merci", tooShortToJudge: true},
+		// A link's parts are not words of the text: « regarde ça » alone.
+		{text: "Regarde ça https://www.youtube.com/watch?v=abc", tooShortToJudge: true},
+		// A repeated word counts once.
+		{text: "Rappel : exposé vendredi. Vendredi ! Vendredi ! Vendredi !", maxUnk: 0.5},
 	} {
 		nb := getBufs()
 		var kc keyCache
-		toks := buildTokensCached(nb.repairWords(nb.expandChat(nb.analyze(tc.text)), &kc), nil, &kc)
-		unk, nl, words := langShares(toks)
+		a := nb.repairWords(nb.expandChat(nb.analyze(tc.text)), &kc)
+		toks := buildTokensCached(a, nil, &kc)
+		unk, nl, words := langShares(a.src, toks, map[*keyInfo]struct{}{})
 		putBufs(nb)
 		if tc.tooShortToJudge {
 			if words >= minLangWords {

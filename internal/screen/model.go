@@ -354,6 +354,9 @@ type featureVec struct {
 	// of ls (no domain taken as suspect), for checkLinks to reuse.
 	risks []linkRiskOf
 	oneP  float64 // set by modelFinding: its strongest head on a one-pass segment, -1 for a text of one segment
+	// langSeen holds the words langFeatures counted, kept with the pooled
+	// vector and cleared at each use.
+	langSeen map[*keyInfo]struct{}
 }
 
 // A linear model adds a feature's weight once per occurrence, which is
@@ -603,7 +606,6 @@ func (fv *featureVec) fill(toks []dtok, frames []frame, clause []int, ds *[numDe
 	if !anyAct {
 		fv.addName("aucun acte", frameValue)
 	}
-	fv.langFeatures(toks)
 	for _, x := range []struct {
 		on   bool
 		name string
