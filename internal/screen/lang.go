@@ -1,9 +1,6 @@
 package screen
 
-import (
-	"strings"
-	"unicode"
-)
+import "unicode"
 
 // A text the French lexicon mostly cannot read is other evidence than a
 // French one: its frames and rules find no act in it, so « aucun acte »
@@ -15,29 +12,45 @@ import (
 // judged: two or three words are as often a name or a greeting.
 const minLangWords = 3
 
+// The key's language classes, computed once per key (langOf).
+const (
+	langWord     = 1 << iota // letters only, two or more: a word whose language counts
+	langFrench               // known to the lexicon (frenchWord)
+	langNonLatin             // a letter outside the Latin script
+)
+
+func langOf(ki *keyInfo) uint8 {
+	if len(ki.key) < 2 || !isWord(ki.key) {
+		return 0
+	}
+	c := uint8(langWord)
+	if frenchWord(ki) {
+		c |= langFrench
+	}
+	if !latinWord(ki.key) {
+		c |= langNonLatin
+	}
+	return c
+}
+
 // langShares are the shares of a text's distinct words (letters only, two
 // letters or more, outside links and addresses) that the lexicon does not
 // know, and that are written in a script other than Latin; words counts
 // them. Distinct: a repeated word says no more about the language (and the
 // model counts each feature once, capRepeats).
-func langShares(src string, toks []dtok, seen map[*keyInfo]struct{}) (unknown, nonLatin float64, words int) {
+func langShares(src string, toks []dtok, seen *langSet) (unknown, nonLatin float64, words int) {
 	var nu, nl int
+	seen.reset()
 	for i := range toks {
 		t := &toks[i]
-		if t.flags&tEmoji != 0 || len(t.key) < 2 || !isWord(t.key) || glued(src, t.start, t.end) {
+		if t.info == nil || t.info.lang&langWord == 0 || t.flags&tEmoji != 0 || glued(src, t.start, t.end) || !seen.add(t.info) {
 			continue
 		}
-		if t.info != nil {
-			if _, dup := seen[t.info]; dup {
-				continue
-			}
-			seen[t.info] = struct{}{}
-		}
 		words++
-		if !frenchWord(t.info) {
+		if t.info.lang&langFrench == 0 {
 			nu++
 		}
-		if !latinWord(t.key) {
+		if t.info.lang&langNonLatin != 0 {
 			nl++
 		}
 	}
@@ -47,19 +60,59 @@ func langShares(src string, toks []dtok, seen map[*keyInfo]struct{}) (unknown, n
 	return float64(nu) / float64(words), float64(nl) / float64(words), words
 }
 
+// langSet is a set of keys, an open-addressed table by the key's word
+// hash: a map cost a tenth of a Check. Past three quarters full it stops
+// telling repeats apart (a text of more than 192 distinct words), which
+// only counts some words twice.
+type langSet struct {
+	slot [256]*keyInfo
+	n    int
+}
+
+func (s *langSet) reset() {
+	if s.n > 0 {
+		clear(s.slot[:])
+		s.n = 0
+	}
+}
+
+// add reports whether ki was not in the set, and adds it.
+func (s *langSet) add(ki *keyInfo) bool {
+	if s.n >= len(s.slot)*3/4 {
+		return true
+	}
+	for i := ki.hw[0]; ; i++ {
+		j := i % uint32(len(s.slot))
+		switch s.slot[j] {
+		case nil:
+			s.slot[j] = ki
+			s.n++
+			return true
+		case ki:
+			return false
+		}
+	}
+}
+
 // glued reports whether the word at src[start:end] is part of a link, an
 // address or a file name: joined to a neighbour by a dot, slash, @, colon,
 // query or underscore with no space (« www.ac-rouen.fr », « a@b.fr »).
 // A sentence's full stop is followed by a space or nothing.
 func glued(src string, start, end int) bool {
-	const joins = "./@:?=&_#%"
 	if start < 0 || end > len(src) || start > end {
 		return false
 	}
-	if start >= 2 && strings.IndexByte(joins, src[start-1]) >= 0 && !isSpaceByte(src[start-2]) {
+	return start >= 2 && isJoin(src[start-1]) && !isSpaceByte(src[start-2]) ||
+		end+1 < len(src) && isJoin(src[end]) && !isSpaceByte(src[end+1])
+}
+
+// isJoin reports whether b joins the parts of a link or an address.
+func isJoin(b byte) bool {
+	switch b {
+	case '.', '/', '@', ':', '?', '=', '&', '_', '#', '%':
 		return true
 	}
-	return end+1 < len(src) && strings.IndexByte(joins, src[end]) >= 0 && !isSpaceByte(src[end+1])
+	return false
 }
 
 func isSpaceByte(b byte) bool { return b == ' ' || b == '\n' || b == '\t' || b == '\r' }
@@ -97,11 +150,7 @@ func latinWord(k string) bool {
 // lexicon does not know, by quarter, and a script other than Latin.
 func (fv *featureVec) langFeatures(src string, toks []dtok) {
 	fv.cur = -1
-	if fv.langSeen == nil {
-		fv.langSeen = map[*keyInfo]struct{}{}
-	}
-	unknown, nonLatin, words := langShares(src, toks, fv.langSeen)
-	clear(fv.langSeen)
+	unknown, nonLatin, words := langShares(src, toks, &fv.langSeen)
 	if words < minLangWords {
 		return
 	}

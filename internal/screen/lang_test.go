@@ -1,6 +1,9 @@
 package screen
 
-import "testing"
+import (
+	"fmt"
+	"testing"
+)
 
 func TestLangShares(t *testing.T) {
 	for _, tc := range []struct {
@@ -27,7 +30,7 @@ func TestLangShares(t *testing.T) {
 		var kc keyCache
 		a := nb.repairWords(nb.expandChat(nb.analyze(tc.text)), &kc)
 		toks := buildTokensCached(a, nil, &kc)
-		unk, nl, words := langShares(a.src, toks, map[*keyInfo]struct{}{})
+		unk, nl, words := langShares(a.src, toks, &langSet{})
 		putBufs(nb)
 		if tc.tooShortToJudge {
 			if words >= minLangWords {
@@ -63,5 +66,28 @@ func TestLangFeatures(t *testing.T) {
 		if tc.want == "" && upper || tc.want != "" && !names[tc.want] {
 			t.Errorf("%q: features %v, want %q", tc.text, names, tc.want)
 		}
+	}
+}
+
+// The set tells repeats apart until three quarters full, then takes every
+// key as new (never drops one: a word is counted, at worst twice).
+func TestLangSet(t *testing.T) {
+	var s langSet
+	keys := make([]*keyInfo, 300)
+	for i := range keys {
+		keys[i] = &keyInfo{key: fmt.Sprint("k", i)}
+		keys[i].hw[0] = uint32(i * 7) // collisions modulo 256 from i = 37 on
+	}
+	for i, k := range keys {
+		if !s.add(k) {
+			t.Fatalf("key %d taken for a repeat", i)
+		}
+		if i < 191 && s.add(k) {
+			t.Fatalf("key %d repeated taken as new", i)
+		}
+	}
+	s.reset()
+	if !s.add(keys[0]) || s.add(keys[0]) {
+		t.Fatal("reset set does not tell a repeat")
 	}
 }
