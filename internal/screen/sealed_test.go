@@ -147,7 +147,10 @@ import (
 // read (lang.go; line 0.648): the thirty older sealed sets 3,966 → 4,019
 // of 4,305 harmful and 75 → 75 of 3,495 benign; blind96, 97 and 101
 // 389 → 392 of 430 and 2 → 2 of 350; blind100 (other languages) 59 → 82
-// of 145 and 2 → 3 of 115: the floors below.
+// of 145 and 2 → 3 of 115. blind105–108 (love and jealousy, fiction and
+// role-play, the académie's staff, special needs and health) were written
+// after that model and run once on it: harmful 534/565 and benign 7/475
+// held (526 and 5 on the model before the round): the floors below.
 func TestSealedSets(t *testing.T) {
 	e := New(DefaultConfig())
 	for _, c := range []struct {
@@ -188,6 +191,10 @@ func TestSealedSets(t *testing.T) {
 		{"testdata/blind97_sealed.jsonl", map[string]int{"threat": 41, "terror_apology": 24, "violent": 48, "phishing": 15, "benign": 1}},
 		{"testdata/blind100_sealed.jsonl", map[string]int{"threat": 26, "terror_apology": 10, "violent": 27, "phishing": 19, "benign": 3}},
 		{"testdata/blind101_sealed.jsonl", map[string]int{"threat": 45, "terror_apology": 15, "violent": 55, "phishing": 20, "benign": 1}},
+		{"testdata/blind105_sealed.jsonl", map[string]int{"threat": 38, "terror_apology": 15, "violent": 60, "phishing": 25, "benign": 3}},
+		{"testdata/blind106_sealed.jsonl", map[string]int{"threat": 43, "terror_apology": 18, "violent": 44, "phishing": 20, "benign": 3}},
+		{"testdata/blind107_sealed.jsonl", map[string]int{"threat": 39, "terror_apology": 14, "violent": 44, "phishing": 39, "benign": 0}},
+		{"testdata/blind108_sealed.jsonl", map[string]int{"threat": 43, "terror_apology": 15, "violent": 52, "phishing": 25, "benign": 1}},
 	} {
 		held, total := map[string]int{}, map[string]int{}
 		for _, m := range readCorpus(t, c.file) {
