@@ -140,67 +140,59 @@ import (
 // 0.898, phishing 0.964 → 0.967, benign 1.9 → 2.0 %: the floors below.
 //
 // blind94–108 (5 December, afternoon) were each run once on that model
-// (docs/screen/NOTES.md, « Thirty-second round »). By the batch rule
-// blind94, 95, 98, 99 and the three written in other languages (102–104)
-// were to become training rows; the model trained on them (line 0.648)
-// held 4,019 of the thirty older sets' 4,305 harmful (3,966 here) at the
-// same benign 75, and blind100 (other languages) 82 of 145 (59 here), but
-// it held a head's weather closure notice (p 0.68), which two campaign
-// tests of heads' notices relayed by teachers caught: not kept. All
-// fifteen stay sealed at this model's counts until a model keeps those
-// notices delivered; the next retrain takes 94, 95, 98, 99 and 102–104
-// as training rows.
+// (docs/screen/NOTES.md, « Thirty-second round »). A model trained on
+// blind94, 95, 98, 99 and 102–104 (three sets in other languages) with
+// features for the share of a text the lexicon cannot read held a head's
+// weather closure notice (p 0.68, line 0.648) and was not kept; trained on
+// the same rows without those features (line 0.642): the thirty older
+// sets 3,966 → 4,023 of 4,305 harmful and 75 → 76 of 3,495 benign, the
+// eight sealed new ones (96, 97, 100, 101, 105–108) 974 → 1,004 of 1,140
+// and 9 → 10 of 940 (blind100, other languages, 59 → 75 of 145): the
+// floors below.
 func TestSealedSets(t *testing.T) {
 	e := New(DefaultConfig())
 	for _, c := range []struct {
 		file string
 		want map[string]int // held: at least for harmful labels, at most for benign
 	}{
-		{"testdata/blind21_sealed.jsonl", map[string]int{"threat": 58, "terror_apology": 23, "violent": 28, "phishing": 30, "benign": 3}},
-		{"testdata/blind26_sealed.jsonl", map[string]int{"threat": 29, "terror_apology": 20, "violent": 79, "phishing": 20, "benign": 4}},
-		{"testdata/blind27_sealed.jsonl", map[string]int{"threat": 39, "terror_apology": 20, "violent": 20, "phishing": 62, "benign": 0}},
-		{"testdata/blind28_sealed.jsonl", map[string]int{"threat": 54, "terror_apology": 38, "violent": 28, "phishing": 29, "benign": 3}},
-		{"testdata/blind35_sealed.jsonl", map[string]int{"threat": 37, "terror_apology": 20, "violent": 19, "phishing": 20, "benign": 4}},
-		{"testdata/blind36_sealed.jsonl", map[string]int{"threat": 53, "terror_apology": 25, "violent": 30, "phishing": 30, "benign": 1}},
-		{"testdata/blind37_sealed.jsonl", map[string]int{"threat": 56, "terror_apology": 22, "violent": 28, "phishing": 29, "benign": 1}},
-		{"testdata/blind47_sealed.jsonl", map[string]int{"threat": 30, "terror_apology": 14, "violent": 82, "phishing": 15, "benign": 6}},
-		{"testdata/blind48_sealed.jsonl", map[string]int{"threat": 56, "terror_apology": 23, "violent": 29, "phishing": 29, "benign": 1}},
-		{"testdata/blind49_sealed.jsonl", map[string]int{"threat": 47, "terror_apology": 25, "violent": 26, "phishing": 26, "benign": 7}},
-		{"testdata/blind50_sealed.jsonl", map[string]int{"threat": 54, "terror_apology": 22, "violent": 28, "phishing": 27, "benign": 2}},
+		{"testdata/blind21_sealed.jsonl", map[string]int{"threat": 60, "terror_apology": 23, "violent": 28, "phishing": 30, "benign": 3}},
+		{"testdata/blind26_sealed.jsonl", map[string]int{"threat": 29, "terror_apology": 20, "violent": 84, "phishing": 20, "benign": 4}},
+		{"testdata/blind27_sealed.jsonl", map[string]int{"threat": 39, "terror_apology": 20, "violent": 20, "phishing": 65, "benign": 0}},
+		{"testdata/blind28_sealed.jsonl", map[string]int{"threat": 53, "terror_apology": 38, "violent": 29, "phishing": 29, "benign": 3}},
+		{"testdata/blind35_sealed.jsonl", map[string]int{"threat": 39, "terror_apology": 20, "violent": 19, "phishing": 20, "benign": 4}},
+		{"testdata/blind36_sealed.jsonl", map[string]int{"threat": 55, "terror_apology": 25, "violent": 30, "phishing": 30, "benign": 1}},
+		{"testdata/blind37_sealed.jsonl", map[string]int{"threat": 57, "terror_apology": 22, "violent": 29, "phishing": 29, "benign": 1}},
+		{"testdata/blind47_sealed.jsonl", map[string]int{"threat": 30, "terror_apology": 15, "violent": 84, "phishing": 15, "benign": 8}},
+		{"testdata/blind48_sealed.jsonl", map[string]int{"threat": 57, "terror_apology": 24, "violent": 29, "phishing": 29, "benign": 1}},
+		{"testdata/blind49_sealed.jsonl", map[string]int{"threat": 52, "terror_apology": 25, "violent": 26, "phishing": 26, "benign": 7}},
+		{"testdata/blind50_sealed.jsonl", map[string]int{"threat": 55, "terror_apology": 22, "violent": 28, "phishing": 28, "benign": 2}},
 		{"testdata/blind51_sealed.jsonl", map[string]int{"threat": 57, "terror_apology": 25, "violent": 27, "phishing": 30, "benign": 3}},
-		{"testdata/blind55_sealed.jsonl", map[string]int{"threat": 57, "terror_apology": 24, "violent": 28, "phishing": 30, "benign": 1}},
-		{"testdata/blind57_sealed.jsonl", map[string]int{"threat": 55, "terror_apology": 24, "violent": 27, "phishing": 30, "benign": 2}},
-		{"testdata/blind64_sealed.jsonl", map[string]int{"threat": 49, "terror_apology": 19, "violent": 34, "phishing": 22, "benign": 4}},
-		{"testdata/blind65_sealed.jsonl", map[string]int{"threat": 41, "terror_apology": 14, "violent": 42, "phishing": 33, "benign": 0}},
-		{"testdata/blind68_sealed.jsonl", map[string]int{"threat": 48, "terror_apology": 20, "violent": 29, "phishing": 34, "benign": 2}},
-		{"testdata/blind69_sealed.jsonl", map[string]int{"threat": 43, "terror_apology": 20, "violent": 45, "phishing": 29, "benign": 3}},
-		{"testdata/blind72_sealed.jsonl", map[string]int{"threat": 43, "terror_apology": 23, "violent": 47, "phishing": 25, "benign": 1}},
-		{"testdata/blind73_sealed.jsonl", map[string]int{"threat": 40, "terror_apology": 23, "violent": 39, "phishing": 30, "benign": 2}},
-		{"testdata/blind76_sealed.jsonl", map[string]int{"threat": 51, "terror_apology": 19, "violent": 40, "phishing": 25, "benign": 4}},
-		{"testdata/blind77_sealed.jsonl", map[string]int{"threat": 45, "terror_apology": 24, "violent": 49, "phishing": 23, "benign": 0}},
-		{"testdata/blind80_sealed.jsonl", map[string]int{"threat": 42, "terror_apology": 17, "violent": 36, "phishing": 40, "benign": 4}},
-		{"testdata/blind81_sealed.jsonl", map[string]int{"threat": 45, "terror_apology": 20, "violent": 45, "phishing": 25, "benign": 6}},
-		{"testdata/blind84_sealed.jsonl", map[string]int{"threat": 35, "terror_apology": 14, "violent": 46, "phishing": 28, "benign": 1}},
-		{"testdata/blind85_sealed.jsonl", map[string]int{"threat": 32, "terror_apology": 22, "violent": 35, "phishing": 25, "benign": 1}},
+		{"testdata/blind55_sealed.jsonl", map[string]int{"threat": 56, "terror_apology": 25, "violent": 28, "phishing": 30, "benign": 1}},
+		{"testdata/blind57_sealed.jsonl", map[string]int{"threat": 56, "terror_apology": 24, "violent": 28, "phishing": 30, "benign": 2}},
+		{"testdata/blind64_sealed.jsonl", map[string]int{"threat": 49, "terror_apology": 19, "violent": 34, "phishing": 24, "benign": 3}},
+		{"testdata/blind65_sealed.jsonl", map[string]int{"threat": 42, "terror_apology": 15, "violent": 42, "phishing": 33, "benign": 1}},
+		{"testdata/blind68_sealed.jsonl", map[string]int{"threat": 49, "terror_apology": 20, "violent": 29, "phishing": 34, "benign": 1}},
+		{"testdata/blind69_sealed.jsonl", map[string]int{"threat": 44, "terror_apology": 20, "violent": 46, "phishing": 30, "benign": 4}},
+		{"testdata/blind72_sealed.jsonl", map[string]int{"threat": 47, "terror_apology": 22, "violent": 47, "phishing": 25, "benign": 1}},
+		{"testdata/blind73_sealed.jsonl", map[string]int{"threat": 39, "terror_apology": 24, "violent": 39, "phishing": 30, "benign": 2}},
+		{"testdata/blind76_sealed.jsonl", map[string]int{"threat": 50, "terror_apology": 19, "violent": 41, "phishing": 25, "benign": 4}},
+		{"testdata/blind77_sealed.jsonl", map[string]int{"threat": 45, "terror_apology": 24, "violent": 49, "phishing": 24, "benign": 1}},
+		{"testdata/blind80_sealed.jsonl", map[string]int{"threat": 44, "terror_apology": 17, "violent": 38, "phishing": 40, "benign": 4}},
+		{"testdata/blind81_sealed.jsonl", map[string]int{"threat": 44, "terror_apology": 19, "violent": 46, "phishing": 25, "benign": 6}},
+		{"testdata/blind84_sealed.jsonl", map[string]int{"threat": 36, "terror_apology": 14, "violent": 48, "phishing": 28, "benign": 1}},
+		{"testdata/blind85_sealed.jsonl", map[string]int{"threat": 35, "terror_apology": 22, "violent": 35, "phishing": 25, "benign": 1}},
 		{"testdata/blind88_sealed.jsonl", map[string]int{"threat": 38, "terror_apology": 15, "violent": 39, "phishing": 24, "benign": 3}},
-		{"testdata/blind89_sealed.jsonl", map[string]int{"threat": 40, "terror_apology": 20, "violent": 38, "phishing": 23, "benign": 3}},
-		{"testdata/blind92_sealed.jsonl", map[string]int{"threat": 47, "terror_apology": 13, "violent": 47, "phishing": 25, "benign": 2}},
-		{"testdata/blind93_sealed.jsonl", map[string]int{"threat": 40, "terror_apology": 14, "violent": 52, "phishing": 23, "benign": 1}},
-		{"testdata/blind94_sealed.jsonl", map[string]int{"threat": 50, "terror_apology": 20, "violent": 54, "phishing": 19, "benign": 1}},
-		{"testdata/blind95_sealed.jsonl", map[string]int{"threat": 41, "terror_apology": 18, "violent": 46, "phishing": 19, "benign": 2}},
-		{"testdata/blind96_sealed.jsonl", map[string]int{"threat": 43, "terror_apology": 28, "violent": 40, "phishing": 19, "benign": 0}},
-		{"testdata/blind97_sealed.jsonl", map[string]int{"threat": 41, "terror_apology": 23, "violent": 48, "phishing": 14, "benign": 1}},
-		{"testdata/blind98_sealed.jsonl", map[string]int{"threat": 48, "terror_apology": 18, "violent": 52, "phishing": 22, "benign": 2}},
-		{"testdata/blind99_sealed.jsonl", map[string]int{"threat": 49, "terror_apology": 19, "violent": 50, "phishing": 25, "benign": 0}},
-		{"testdata/blind100_sealed.jsonl", map[string]int{"threat": 17, "terror_apology": 9, "violent": 16, "phishing": 17, "benign": 2}},
-		{"testdata/blind101_sealed.jsonl", map[string]int{"threat": 45, "terror_apology": 14, "violent": 54, "phishing": 20, "benign": 1}},
-		{"testdata/blind102_sealed.jsonl", map[string]int{"threat": 14, "terror_apology": 7, "violent": 14, "phishing": 15, "benign": 0}},
-		{"testdata/blind103_sealed.jsonl", map[string]int{"threat": 8, "terror_apology": 3, "violent": 3, "phishing": 15, "benign": 0}},
-		{"testdata/blind104_sealed.jsonl", map[string]int{"threat": 37, "terror_apology": 18, "violent": 38, "phishing": 23, "benign": 3}},
-		{"testdata/blind105_sealed.jsonl", map[string]int{"threat": 37, "terror_apology": 14, "violent": 59, "phishing": 25, "benign": 2}},
-		{"testdata/blind106_sealed.jsonl", map[string]int{"threat": 42, "terror_apology": 17, "violent": 44, "phishing": 20, "benign": 2}},
-		{"testdata/blind107_sealed.jsonl", map[string]int{"threat": 39, "terror_apology": 14, "violent": 42, "phishing": 39, "benign": 0}},
-		{"testdata/blind108_sealed.jsonl", map[string]int{"threat": 42, "terror_apology": 15, "violent": 52, "phishing": 25, "benign": 1}},
+		{"testdata/blind89_sealed.jsonl", map[string]int{"threat": 40, "terror_apology": 20, "violent": 38, "phishing": 24, "benign": 2}},
+		{"testdata/blind92_sealed.jsonl", map[string]int{"threat": 46, "terror_apology": 13, "violent": 51, "phishing": 25, "benign": 1}},
+		{"testdata/blind93_sealed.jsonl", map[string]int{"threat": 41, "terror_apology": 14, "violent": 53, "phishing": 23, "benign": 1}},
+		{"testdata/blind96_sealed.jsonl", map[string]int{"threat": 44, "terror_apology": 27, "violent": 39, "phishing": 19, "benign": 0}},
+		{"testdata/blind97_sealed.jsonl", map[string]int{"threat": 41, "terror_apology": 24, "violent": 49, "phishing": 15, "benign": 1}},
+		{"testdata/blind100_sealed.jsonl", map[string]int{"threat": 24, "terror_apology": 10, "violent": 22, "phishing": 19, "benign": 2}},
+		{"testdata/blind101_sealed.jsonl", map[string]int{"threat": 45, "terror_apology": 15, "violent": 55, "phishing": 20, "benign": 1}},
+		{"testdata/blind105_sealed.jsonl", map[string]int{"threat": 38, "terror_apology": 15, "violent": 60, "phishing": 25, "benign": 3}},
+		{"testdata/blind106_sealed.jsonl", map[string]int{"threat": 43, "terror_apology": 18, "violent": 44, "phishing": 20, "benign": 2}},
+		{"testdata/blind107_sealed.jsonl", map[string]int{"threat": 40, "terror_apology": 14, "violent": 44, "phishing": 39, "benign": 0}},
+		{"testdata/blind108_sealed.jsonl", map[string]int{"threat": 43, "terror_apology": 15, "violent": 53, "phishing": 25, "benign": 1}},
 	} {
 		held, total := map[string]int{}, map[string]int{}
 		for _, m := range readCorpus(t, c.file) {
