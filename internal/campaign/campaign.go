@@ -668,7 +668,7 @@ func hijackedAlarm(ctx context.Context, p pending) bool {
 // establishment to a phishing page writes as quietly as the rectorat's
 // survey (campaign13's vie-scolaire-lien-ent); a minute is long enough
 // for the wave to show (hijackedLinks).
-func hijackedLink(p pending) bool { return p.flags&FlagNewLink != 0 && p.flags&FlagStrong != 0 }
+func hijackedLink(flags int64) bool { return flags&FlagNewLink != 0 && flags&FlagStrong != 0 }
 
 // Watch is the messaging.WatchFunc: it runs Watch's rules (see the
 // package comment) and may hold the message.
@@ -724,7 +724,7 @@ func (d *Detector) Watch(ctx context.Context, o *messaging.Observed) (bool, []st
 		hold = true
 		why = []string{"compte familial suspect : envoi inhabituel et autres signaux"}
 	}
-	if !hold && !relay && o.Verdict == "deliver" && (!IsBroadcaster(role) || hijackedAlarm(ctx, p) || hijackedLink(p)) && len(p.keys) > 0 && d.onProbation(p) {
+	if !hold && !relay && o.Verdict == "deliver" && (!IsBroadcaster(role) || hijackedAlarm(ctx, p) || hijackedLink(p.flags)) && len(p.keys) > 0 && d.onProbation(p) {
 		// New content waits ProbationFor — long enough for a wave to show,
 		// released after by Sweep unless it joined an incident — when it
 		// comes from a browser or network new to an established account
@@ -1599,14 +1599,13 @@ func (d *Detector) forming(ctx context.Context, id int64, now time.Time) (bool, 
 	if err != nil {
 		return false, err
 	}
-	if IsBroadcaster(bouclier.Role(o.Role)) && hijackedLink(pending{flags: o.Flags}) {
+	if IsBroadcaster(bouclier.Role(o.Role)) && hijackedLink(o.Flags) {
 		return d.formingLink(ctx, o, now)
 	}
 	if now.Sub(time.UnixMicro(o.At)) >= d.cfg.FormingFor || !risky(o.Flags) {
 		return false, nil
 	}
-	sig := ParseSignature(o.Sig)
-	o.Keys = append(sig.BandKeys(), indexKeys(o.Extra)...)
+	o, sig := keyed(o)
 	ns, err := d.neighbourhood(ctx, o, sig)
 	if err != nil {
 		return false, err
@@ -1639,6 +1638,15 @@ func (d *Detector) forming(ctx context.Context, id int64, now time.Time) (bool, 
 	return len(others) > 0, nil
 }
 
+// keyed returns o with its index keys (its signature's band keys and its
+// extra keys) and its parsed signature, as a stored observation is read
+// back for a second assessment.
+func keyed(o store.CampaignObs) (store.CampaignObs, Signature) {
+	sig := ParseSignature(o.Sig)
+	o.Keys = append(sig.BandKeys(), indexKeys(o.Extra)...)
+	return o, sig
+}
+
 // formingLink is forming for a broadcaster's link on probation
 // (hijackedLink): it waits while MinSenders such copies of MinSchools
 // establishments form a wave that broadcasters of MinSchools
@@ -1646,8 +1654,7 @@ func (d *Detector) forming(ctx context.Context, id int64, now time.Time) (bool, 
 // wave's first such copy; the wave is then assessed (hijackedLinks), and
 // the copy stays held if it joined an incident.
 func (d *Detector) formingLink(ctx context.Context, o store.CampaignObs, now time.Time) (bool, error) {
-	sig := ParseSignature(o.Sig)
-	o.Keys = append(sig.BandKeys(), indexKeys(o.Extra)...)
+	o, sig := keyed(o)
 	ns, err := d.neighbourhood(ctx, o, sig)
 	if err != nil {
 		return false, err
@@ -1872,8 +1879,7 @@ func (d *Detector) sweepReports(ctx context.Context) error {
 			continue
 		}
 		o.Flags |= FlagReported
-		sig := ParseSignature(o.Sig)
-		o.Keys = append(sig.BandKeys(), indexKeys(o.Extra)...)
+		o, sig := keyed(o)
 		id, err := d.assessAndAct(ctx, o, sig)
 		if err != nil {
 			errs = append(errs, err)

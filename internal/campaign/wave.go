@@ -311,7 +311,7 @@ func (d *Detector) assessWave(ctx context.Context, ns []store.CampaignObs, sig S
 		if risky(f) && f&FlagNewDevice != 0 && !IsBroadcaster(w.roles[s]) {
 			w.passwords++
 		}
-		if IsBroadcaster(w.roles[s]) && f&FlagNewLink != 0 && f&FlagStrong != 0 {
+		if IsBroadcaster(w.roles[s]) && hijackedLink(f) {
 			w.linkBroadcasters++
 			linkSchools[o.UAI] = true
 			if w.linkFirst == 0 || o.At < w.linkFirst {

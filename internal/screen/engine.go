@@ -348,17 +348,13 @@ func (e *Engine) checkLinks(in Input, links []Link, risks []linkRiskOf, res *Res
 			*fs = append(*fs, finding{e.cfg.HoldAt, fmt.Sprintf("policy: lien envoyé par un élève %q (score %.2f)", l.Raw, e.cfg.HoldAt)})
 		}
 		// The features read the risk with no domain suspect: the same
-		// reading unless the domain is one.
+		// reading when the configuration names none.
 		var risk float64
 		var why []string
-		sus := false
-		if len(e.suspect) > 0 || e.cfg.SuspectDomain != nil { // otherwise no domain is
-			sus = e.isSuspect(l.Host) || e.isSuspect(registrable(l.Host))
-		}
-		if i < len(risks) && risks[i].ok && !sus {
+		if i < len(risks) && risks[i].ok && !e.hasSuspects() {
 			risk, why = risks[i].risk, risks[i].why
 		} else {
-			risk, why = linkRisk(l, func(string) bool { return sus })
+			risk, why = linkRisk(l, e.isSuspect)
 		}
 		risk = math.Round(risk*1000) / 1000
 		if risk > 0 {
@@ -368,6 +364,9 @@ func (e *Engine) checkLinks(in Input, links []Link, risks []linkRiskOf, res *Res
 	}
 	return worst
 }
+
+// hasSuspects reports whether the configuration names suspect domains.
+func (e *Engine) hasSuspects() bool { return len(e.suspect) > 0 || e.cfg.SuspectDomain != nil }
 
 func (e *Engine) isSuspect(d string) bool {
 	if e.suspect[d] {

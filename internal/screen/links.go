@@ -483,8 +483,6 @@ func isOfficial(host string) bool {
 	return false
 }
 
-// linkRisk scores one link that is neither allowed nor official. It
-// returns the risk in [0,1] and the findings in French.
 // linkRiskOf is a link's risk and its reasons (linkRisk); ok once read.
 type linkRiskOf struct {
 	risk float64
@@ -492,6 +490,8 @@ type linkRiskOf struct {
 	ok   bool
 }
 
+// linkRisk scores one link that is neither allowed nor official. It
+// returns the risk in [0,1] and the findings in French.
 func linkRisk(l Link, suspect func(string) bool) (float64, []string) {
 	host := l.Host
 	reg := registrable(host)
