@@ -113,6 +113,7 @@ func analyzeText(text string, fv *featureVec, post func(*featureVec)) [numDetect
 	}
 	if fv != nil {
 		fv.fill(toks, frames, clause, &ds)
+		fv.langFeatures(a.src, toks)
 		fv.links()
 		fv.capRepeats()
 		if post != nil {

@@ -803,6 +803,7 @@ type keyInfo struct {
 	c15    uint32   // the fifteenth round's component classes (c15*, frames15.go)
 	fix    *wordFix // the repair of an unknown word (repair.go), or nil
 	rflags uint8    // repairWords' message flags (rfTarget, rfAct)
+	lang   uint8    // the key's language classes (langWord, langFrench, langNonLatin; lang.go)
 }
 
 // The key cache is read on every token of every message and written
@@ -924,6 +925,7 @@ func (l *lexicon) computeInfo(key string) *keyInfo {
 	sort.Slice(ki.cands, func(i, j int) bool { return ki.cands[i] < ki.cands[j] })
 	ki.comps = l.compounds[key]
 	ki.credWord = secretWords[key] || key == "code" || key == "codes"
+	ki.lang = langOf(ki)
 	ki.expo = expoWords[key]
 	k := key
 	if len(k) > 24 {

@@ -352,8 +352,9 @@ type featureVec struct {
 	acc    []float64 // logitsOnePass's sums
 	// risks, when not nil, receives the risk links reads for each link
 	// of ls (no domain taken as suspect), for checkLinks to reuse.
-	risks []linkRiskOf
-	oneP  float64 // set by modelFinding: its strongest head on a one-pass segment, -1 for a text of one segment
+	risks    []linkRiskOf
+	oneP     float64 // set by modelFinding: its strongest head on a one-pass segment, -1 for a text of one segment
+	langSeen langSet // the words langFeatures counted, cleared at each use
 }
 
 // A linear model adds a feature's weight once per occurrence, which is

@@ -2,6 +2,7 @@ package synth
 
 import (
 	"reflect"
+	"strings"
 	"testing"
 	"unicode/utf8"
 )
@@ -47,4 +48,25 @@ func TestExpand(t *testing.T) {
 		}
 	}()
 	x.expand("{nope}")
+}
+
+// The closure reasons that TestClosureNotices (internal/screen) reads as
+// never seen must stay out of the generator, or that test measures the
+// templates.
+func TestClosureReasonsHeldOut(t *testing.T) {
+	n := 0
+	for _, e := range Generate(1, 300) {
+		if e.Family != "closure_notice" {
+			continue
+		}
+		n++
+		for _, w := range []string{"d'eau", "gaz", "vote", "électora", "punaise"} {
+			if strings.Contains(strings.ToLower(e.Text), w) {
+				t.Errorf("closure_notice names a held-out reason (%q): %s", w, e.Text)
+			}
+		}
+	}
+	if n < 200 {
+		t.Errorf("closure_notice: %d messages, want ≥ 200", n)
+	}
 }
