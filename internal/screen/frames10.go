@@ -33,19 +33,21 @@ import (
 
 // Exposure word classes (keyInfo.expo).
 const (
-	exMedia    uint8 = 1 << iota // a thing that can be exposed: photo, vidéo, messages, numéro
-	exPublic                     // a verb of making public: publier, poster, diffuser, balancer
-	exSend                       // a verb of passing on: envoyer, montrer (needs an audience)
-	exPut                        // mettre: public only with « sur », « partout », « en ligne »
-	exSee                        // an audience's perception: voit, verra, saura
-	exAudience                   // an audience or a platform: insta, snap, partout, tout le monde
-	exIntimate                   // the thing is intimate: nudes, soutif, vestiaires
-	exThird                      // a third party or advice: quelqu'un, menace, chantage
+	exMedia    uint16 = 1 << iota // a thing that can be exposed: photo, vidéo, messages, numéro
+	exPublic                      // a verb of making public: publier, poster, diffuser, balancer
+	exSend                        // a verb of passing on: envoyer, montrer (needs an audience)
+	exPut                         // mettre: public only with « sur », « partout », « en ligne »
+	exSee                         // an audience's perception: voit, verra, saura
+	exAudience                    // an audience or a platform: insta, snap, partout, tout le monde
+	exIntimate                    // the thing is intimate: nudes, soutif, vestiaires
+	exThird                       // a third party or advice: quelqu'un, menace, chantage
+	exGo                          // the thing itself goes to an audience: part, finissent, tourne
+	exPay                         // a payment asked: euros, lydia, paypal, bitcoin
 )
 
-var expoWords = func() map[string]uint8 {
-	m := map[string]uint8{}
-	add := func(b uint8, words string) {
+var expoWords = func() map[string]uint16 {
+	m := map[string]uint16{}
+	add := func(b uint16, words string) {
 		for _, w := range strings.Fields(words) {
 			m[keyOf(w)] |= b
 		}
@@ -58,15 +60,21 @@ var expoWords = func() map[string]uint8 {
 		balancerai balancera balancerons partager partage partages partagerai partagera afficher affiche
 		afficherai affichera leak leaker leake tourner tourne tournerai tournera`)
 	add(exSend, `envoyer envoie envoies enverrai enverra envoye montrer montre montres montrerai montrera
-		transferer transfere transfererai`)
+		transferer transfere transfererai transmettre transmets transmet transmettrai transmettra transmettrons
+		transmettons`)
 	add(exPut, `mettre mets met mettrai mettra mettrons`)
-	add(exSee, `voit voient verra verront voir saura sauront savoir recevra recevront finir finira`)
+	add(exSee, `voit voient verra verront voir saura sauront savoir recevra recevront finir finira
+		recoit recoivent decouvrira decouvriront`)
 	add(exAudience, `toutlemonde partout internet insta instagram snap snapchat telegram telegramme tiktok
 		facebook fb whatsapp discord twitter reseaux groupe`)
 	add(exIntimate, `nudes nude nu nue nus nues soutif soutien culotte sexy seins vestiaire vestiaires douche
 		douches sextape intime intimes`)
 	add(exThird, `quelqu quelquun qqn qq inconnu inconnus menace menaces menacer menacent chantage harceleur
 		harceleurs victime victimes signale signaler signalez`)
+	add(exGo, `part partent partira partiront finissent finiront tourne tournent tournera tourneront
+		circule circulent circulera circuleront arrive arrivent arrivera arriveront atterrit atterrissent atterrira`)
+	add(exPay, `euro euros eur balles paypal lydia bitcoin bitcoins btc pcs paysafecard neosurf virement recharge
+		rancon`)
 	return m
 }()
 
@@ -123,17 +131,35 @@ func expoReaderThing(toks []dtok, i int) bool {
 	if i > 1 && toks[i-2].key == "t" && toks[i-1].key == "a" {
 		return true
 	}
-	// « la vidéo de toi », « des photos de toi ».
-	if i+2 < len(toks) && toks[i+1].key == "de" && (toks[i+2].key == "toi" || toks[i+2].key == "vous") {
+	// « la vidéo de toi », « des photos de toi », « des images
+	// compromettantes de vous », « les captures de ton appel »: « de »
+	// and the reader within three words.
+	for j := i + 1; j < len(toks) && j <= i+2; j++ {
+		if toks[j].flags&tSentence != 0 {
+			break
+		}
+		if toks[j].key == "de" && j+1 < len(toks) && expoReader[toks[j+1].key] {
+			return true
+		}
+	}
+	// « les photos que tu m'as envoyées »: the reader sent them.
+	if i+2 < len(toks) && toks[i+1].key == "que" && (toks[i+2].key == "tu" || toks[i+2].key == "vous") {
 		return true
 	}
 	return false
 }
 
+// expoReader are the words after « de » that make a thing the reader's.
+var expoReader = keySet("toi vous ton ta tes votre vos")
+
+// expoBack are the pronouns that take up a thing already named as the
+// subject of a verb (« elle part chez tes parents »).
+var expoBack = keySet("elle elles il ils ca")
+
 // exposureThreat returns the sextortion score and reason of a threat to
 // expose the reader (see the comment at the top of the file).
 func exposureThreat(src string, toks []dtok) (float64, string) {
-	var any uint8
+	var any uint16
 	for i := range toks {
 		if toks[i].info != nil {
 			any |= toks[i].info.expo
@@ -158,7 +184,7 @@ func exposureThreat(src string, toks []dtok) (float64, string) {
 	audience, consequence := false, false
 	for i := range toks {
 		ki := toks[i].info
-		if ki == nil || ki.expo&(exPublic|exSend|exPut|exSee) == 0 {
+		if ki == nil || ki.expo&(exPublic|exSend|exPut|exSee|exGo) == 0 {
 			continue
 		}
 		e := ki.expo
@@ -176,7 +202,28 @@ func exposureThreat(src string, toks []dtok) (float64, string) {
 				placed = true
 			}
 		}
+		// The reader's thing itself goes to an audience (« ta vidéo
+		// tourne dans tout le bahut », « elles partent sur le groupe »,
+		// « tes photos finissent chez tes parents »): the thing, or a
+		// pronoun taking it up, is the verb's subject.
+		if e&exGo != 0 && thing >= 0 && (aud || placed) {
+			for j := i - 1; j >= 0 && j >= i-3; j-- {
+				if j == thing || j > thing && expoBack[toks[j].key] {
+					act = i
+					audience = true
+					break
+				}
+				if toks[j+1].flags&tSentence != 0 && j+1 != i {
+					break
+				}
+			}
+			if act == i {
+				continue
+			}
+		}
 		switch {
+		case e&exGo != 0 && e&(exPublic|exSend|exPut|exSee) == 0:
+			continue
 		case e&exSee != 0:
 			// An audience perceives: « tout le bahut les voit », « tout le
 			// monde va savoir », « ta photo va finir sur télégramme ».
@@ -208,6 +255,11 @@ func exposureThreat(src string, toks []dtok) (float64, string) {
 			consequence = true
 			if i > 0 && (toks[i-1].key == "les" || toks[i-1].key == "la" || toks[i-1].key == "l") {
 				pron = true
+				act = i
+			}
+			// « tout le lycée verra tes photos »: the reader's thing
+			// right after the verb.
+			if thing > i && thing-i <= 3 {
 				act = i
 			}
 		case e&(exPublic|exSend|exPut) != 0:
@@ -246,6 +298,11 @@ func exposureThreat(src string, toks []dtok) (float64, string) {
 			}
 			act = i
 			audience = audience || aud || placed
+			// « je les transmets à vos collègues »: the pronoun takes up
+			// a thing named before; it counts under a condition only.
+			if i > 0 && (toks[i-1].key == "les" || toks[i-1].key == "la" || toks[i-1].key == "l") && any&exMedia != 0 {
+				pron = true
+			}
 		}
 	}
 	// Without a verb, the reader's thing placed on a platform under a
@@ -270,6 +327,11 @@ func exposureThreat(src string, toks []dtok) (float64, string) {
 	// The condition on the reader.
 	cond, offer := false, false
 	for i := range toks {
+		// A payment asked (« 80 € sur mon lydia avant dimanche », « 500
+		// euros en bitcoin ») is the condition of a blackmail.
+		if toks[i].info != nil && toks[i].info.expo&exPay != 0 || toks[i].key == "€" {
+			cond = true
+		}
 		switch toks[i].key {
 		case "sinon":
 			cond = true

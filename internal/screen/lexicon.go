@@ -786,7 +786,7 @@ type keyInfo struct {
 	// credWord: the key is a secret word or « code(s) » (credentialRequest).
 	credWord bool
 	// expo: the key's exposure word classes (frames10.go, exposureThreat).
-	expo uint8
+	expo uint16
 	// For the clause frames and the model: the key's analyses in the
 	// morphology table, its frame word classes and what it names.
 	morph  []MorphEntry
