@@ -106,16 +106,17 @@ func expoAudienceAt(toks []dtok, i int) bool {
 				return true
 			}
 		}
-	case "tes", "vos":
-		if i+1 < len(toks) {
-			switch toks[i+1].key {
-			case "parents", "parent", "potes", "amis", "darons", "profs":
-				return true
-			}
-		}
+	case "tes", "vos", "ta", "ton", "votre":
+		// The reader's people: « tes parents », « vos collègues », « ta
+		// mère », « ton proviseur ».
+		return i+1 < len(toks) && expoPeople[toks[i+1].key]
 	}
 	return false
 }
+
+var expoPeople = keySet(`parents parent potes amis darons profs collegues proches contacts enfants voisins famille
+	familles abonnes followers copains copines freres soeurs camarades mere pere daronne daron copine copain frere
+	soeur classe proviseur proviseure principal principale patron employeur mari femme`)
 
 // expoReaderThing reports whether the media word at i belongs to the
 // reader.
