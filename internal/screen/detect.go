@@ -111,6 +111,9 @@ func analyzeText(text string, fv *featureVec, post func(*featureVec)) [numDetect
 	if s, why := ultimatumThreat(a.src, toks); s > ds[detViolence].score {
 		ds[detViolence] = detectorScore{score: s, reason: why}
 	}
+	if s, why := violentMedia(toks); s > ds[detViolence].score {
+		ds[detViolence] = detectorScore{score: s, reason: why}
+	}
 	if fv != nil {
 		fv.fill(toks, frames, clause, &ds)
 		fv.langFeatures(a.src, toks)

@@ -138,7 +138,7 @@ func FuzzRound10Readers(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		src, toks := tokensOf(s)
-		for _, sc := range []float64{first(exposureThreat(src, toks)), first(ultimatumThreat(src, toks))} {
+		for _, sc := range []float64{first(exposureThreat(src, toks)), first(ultimatumThreat(src, toks)), first(violentMedia(toks))} {
 			if sc < 0 || sc > 1 {
 				t.Fatalf("%q: score %v", s, sc)
 			}

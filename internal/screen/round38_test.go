@@ -37,3 +37,39 @@ func TestExposureDemand(t *testing.T) {
 		}
 	}
 }
+
+// violentMediaOf runs the detection path up to the tokens and returns
+// violentMedia's score.
+func violentMediaOf(text string) (float64, string) {
+	_, toks := tokensOf(text)
+	return violentMedia(toks)
+}
+
+// TestViolentMedia checks the reader of violent media spread to shock
+// (frames38.go) on sentences written for the test: the video, the
+// violence it shows, the spreading or the shock; and those who warn,
+// report, teach or talk of a match.
+func TestViolentMedia(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		held bool
+	}{
+		{"Regardez la vidéo jusqu'au bout, on voit le gars se faire égorger 😂 envoyez-la à toute la classe", true},
+		{"VIDEO CHOC : un otage exécuté, la tête qui tombe à la fin. Partagez à tous vos contacts.", true},
+		{"La vidéo où Enzo se fait frapper dans les toilettes, je l'ai mise sur le groupe de la 4eB mdr", true},
+		{"Tiens regarde ça 🩸 la tête qui tombe à la fin c'est ouf", true},
+		{"vidéo de la décapitation, faites tourner", true},
+		// the same words, not spreading violence
+		{"Une vidéo violente d'une décapitation circule : ne la partagez pas et signalez-la sur Pharos.", false},
+		{"Quelqu'un m'a envoyé une vidéo d'une décapitation, je fais quoi ?", false},
+		{"En cours d'histoire nous regarderons un extrait du film sur la décapitation de Louis XVI.", false},
+		{"La vidéo du match d'hier est sur le groupe, on les a défoncés 5-0, regardez jusqu'au bout mdr", false},
+		{"Madame, la vidéo où mon fils se fait frapper tourne sur Snapchat, il faut la faire retirer.", false},
+		{"Regardez la vidéo de la sortie au musée, envoyez-la à vos grands-parents !", false},
+	} {
+		s, why := violentMediaOf(c.text)
+		if (s >= 0.5) != c.held {
+			t.Errorf("%q: score %.2f (%s), want held=%v", c.text, s, why, c.held)
+		}
+	}
+}

@@ -1,0 +1,117 @@
+package screen
+
+// Violent media sent to shock (the thirty-third round). In March 2024 a
+// beheading video went to whole schools; pupils pass round the video of a
+// classmate beaten in the toilets. The sender names no act of his own:
+// the act is what the video shows, and what makes the message harmful is
+// that he spreads it, or bids others to, for the shock. violentMedia reads
+// the frame from its parts:
+//
+//   - a video or picture (the exposure reader's media words, or « regarde »);
+//   - violence it shows: someone « se fait » beaten, stabbed, slapped,
+//     beheaded (not « défoncer » or « éclater », a score's words), or a
+//     beheading, an execution, a lynching, « la tête qui tombe », « du
+//     sang partout »;
+//   - the speaker spreads it (« je l'envoie à toute la classe », « je
+//     l'ai mise sur le groupe ») or bids others to (« envoyez-la »,
+//     « partagez », « faites tourner »), or sends it for the shock
+//     (« regardez jusqu'au bout », « âmes sensibles », a laugh).
+//
+// Who warns, reports or teaches is not spreading it: a negation (« ne la
+// partagez pas »), a report (« on m'a envoyé », « signalez », « Pharos »,
+// « la faire retirer »), a lesson or a film.
+
+var (
+	vmHarmVerb = keySet(`egorger egorge egorgee egorges tabasser tabasse tabassee tabasses frapper frappe frappee
+		frappes planter plante plantee taillader taillade tailladee gifler gifle giflee decapiter decapite decapitee
+		tuer tue tuee buter bute butee lyncher lynche lynchee poignarder poignarde poignardee executer execute
+		executee torturer torture torturee violer viole violee bruler brule brulee agresser agresse agressee
+		lapider lapide lapidee trancher tranche tranchee`)
+	vmFaire    = keySet("fait faire font faisait faisaient fera feront")
+	vmHarmNoun = keySet(`decapitation decapitations egorgement egorgements execution executions lynchage lynchages
+		tabassage tabassages torture tortures decapite decapitee egorge egorgee execute executee beheading
+		beheadings`)
+	vmShare = keySet(`envoyez envoie envoies partagez partage partages transferez transfere balancez balance
+		diffusez diffuse postez poste mettez faites fais tourner tournez`)
+	vmShock   = keySet("sensibles choc bout mdr lol ptdr jpp ouf prochain")
+	vmReport  = keySet("signale signalez signaler pharos retirer supprimer supprimez choque choquee recu recue documentaire film cours extrait police plainte")
+	vmNeg     = keySet("ne pas jamais")
+	vmWatch   = keySet("regarde regardez")
+	vmSent    = keySet("mise mis envoye envoyee envoyees postee poste balancee balance partagee partage")
+	vmDeictic = keySet("la l les")
+)
+
+// violentMedia returns the violence score and reason of violent media
+// spread to shock (see the comment at the top of the file).
+func violentMedia(toks []dtok) (float64, string) {
+	media, harm, share, shock := false, false, false, false
+	for i := range toks {
+		k := toks[i].key
+		if toks[i].info != nil && toks[i].info.expo&exMedia != 0 || vmWatch[k] {
+			media = true
+		}
+		if vmReport[k] {
+			return 0, ""
+		}
+		// « on m'a envoyé », « il m'a montré »: the speaker received it.
+		if k == "m" && i+2 < len(toks) && toks[i+1].key == "a" && toks[i+2].info != nil && toks[i+2].info.expo&(exSend|exPublic) != 0 {
+			return 0, ""
+		}
+		if vmHarmNoun[k] {
+			harm = true
+		}
+		// « se fait égorger », « se faire tabasser ».
+		if k == "se" && i+2 < len(toks) && vmFaire[toks[i+1].key] && vmHarmVerb[toks[i+2].key] {
+			harm = true
+		}
+		// « la tête qui tombe », « tête coupée », « sang partout ».
+		if k == "tete" && i+1 < len(toks) && (toks[i+1].key == "coupee" || toks[i+1].key == "tombe" || toks[i+1].key == "tomber" || toks[i+1].key == "eclatee" ||
+			toks[i+1].key == "qui" && i+2 < len(toks) && (toks[i+2].key == "tombe" || toks[i+2].key == "roule")) {
+			harm = true
+		}
+		if k == "sang" && i+1 < len(toks) && toks[i+1].key == "partout" {
+			harm = true
+		}
+		if vmShare[k] {
+			// « ne la partagez pas »: a negation close before or after.
+			neg := false
+			for j := i - 3; j <= i+1 && j < len(toks); j++ {
+				if j >= 0 && j != i && vmNeg[toks[j].key] {
+					neg = true
+				}
+			}
+			if neg {
+				return 0, ""
+			}
+			if k != "faites" && k != "fais" || i+1 < len(toks) && (toks[i+1].key == "tourner" || toks[i+1].key == "tourne") {
+				share = true
+			}
+		}
+		// « je l'envoie », « je la mets », « je vous balance »: the
+		// speaker spreads it.
+		if toks[i].info != nil && toks[i].info.expo&(exPublic|exSend|exPut) != 0 && i >= 2 &&
+			(vmDeictic[toks[i-1].key] || toks[i-1].key == "vous" || toks[i-1].key == "ai" && vmDeictic[toks[i-2].key]) {
+			for j := i - 1; j >= 0 && j >= i-3; j-- {
+				if toks[j].key == "je" || toks[j].key == "j" || toks[j].key == "on" {
+					share = true
+				}
+			}
+		}
+		// « je l'ai mise sur le groupe », « je les ai envoyées ».
+		if k == "ai" && i >= 2 && i+1 < len(toks) && vmDeictic[toks[i-1].key] && vmSent[toks[i+1].key] &&
+			(toks[i-2].key == "je" || toks[i-2].key == "j") {
+			share = true
+		}
+		if vmShock[k] {
+			shock = true
+		}
+	}
+	if !media || !harm || !share && !shock {
+		return 0, ""
+	}
+	s := 0.55
+	if share && shock {
+		s = 0.65
+	}
+	return s, "violence : diffusion d'images violentes"
+}
