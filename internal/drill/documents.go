@@ -141,3 +141,34 @@ var forwardIntro = []string{
 // the same morning, word for word, from the académie's common plan.
 const homeworkTemplate = "Bonjour à tous, dans le cadre de la semaine académique des mathématiques, chaque classe fera l'énigme n° 4 " +
 	"du livret commun pour jeudi : elle est en ligne sur l'ENT, rubrique Mathématiques. Bon courage à tous."
+
+// academyCircular are the lines of the académie's circular on the
+// national day against bullying, which heads send to every family as a
+// PDF: the rectorat personalises it per establishment (its name), a head's
+// mail merge per family (the family's name and the pupil's class).
+var academyCircular = []string{
+	"Objet : journée nationale de lutte contre le harcèlement à l'école",
+	"Madame, Monsieur,",
+	"La journée nationale de lutte contre le harcèlement aura lieu jeudi dans toutes les écoles, tous les collèges et tous les lycées de l'académie.",
+	"Les élèves participeront en classe à des ateliers animés par les professeurs et les ambassadeurs élèves formés cette année.",
+	"Vous trouverez au verso les numéros utiles : le 3018 pour le cyberharcèlement, le 3020 pour toute situation de harcèlement.",
+	"Si votre enfant se confie à vous, n'hésitez pas à prendre contact avec le professeur principal ou le conseiller principal d'éducation.",
+	"Nous vous remercions de votre attention et de votre confiance.",
+	"Le recteur de l'académie, par délégation, le chef d'établissement",
+}
+
+// familyNames are the families a head's mail merge addresses.
+var familyNames = []string{"Martin", "Bernard", "Nguyen", "Petit", "Durand", "Leroy", "Moreau", "Benali", "Fournier", "Girard",
+	"Lambert", "Diallo", "Rousseau", "Da Silva", "Mercier", "Boyer", "Kowalski", "Traoré", "Lefèvre", "Garnier"}
+
+// circularPDF returns the académie's circular addressed to one
+// establishment and, with a family, to that family about their child's
+// class: each copy its own bytes, the same words but for the name, the
+// class and the date.
+func circularPDF(r *rand.Rand, school, family, class string) []byte {
+	head := []string{"Collège " + school + " — le " + fmt.Sprintf("%d novembre", 10+r.IntN(5))}
+	if family != "" {
+		head = append(head, "À l'attention de la famille "+family+", responsable d'un élève de la classe "+class)
+	}
+	return pagePDF(r, append(head, academyCircular...), "")
+}

@@ -203,6 +203,7 @@ const (
 	LegitKnownLink                     // teachers of many establishments send the museum note with the museum's booking link, which the heads of eight establishments passed on the day before; half from their phone's mobile network
 	LegitFlyerCaption                  // teachers of many establishments send the museum's flyer (each phone re-encoding it) with a caption of two words, as the heads of eight establishments passed it on the day before; half from their phone's mobile network
 	LegitSurveyLink                    // the heads of many establishments pass on the rectorat's survey (one domain new to the service) to their parents and staff within minutes, half from their phone's mobile network
+	LegitMergedCircular                // the heads of many establishments send the académie's circular as a PDF within minutes, half from their phone's mobile network: every second head by a mail merge, one message per family, the family's name and the pupil's class in it; the others the rectorat's copy for their establishment, to its parents and staff
 )
 
 // Legit describes the genuine side of a scenario.
@@ -825,6 +826,17 @@ func Scenarios() []Scenario {
 			KnownMiss: "two hijacked heads' cookies replayed from their own networks vouch as broadly as heads at their desk " +
 				"passing on the rectorat's survey while others do from their phones: telling the phone from the stolen token needs " +
 				"the network's kind (100 % visible, no incident)"},
+		// Written with campaign14's change (a document's words keyed as a
+		// body's, campaign.documentKeys), as the genuine traffic it must
+		// leave alone: the heads of many establishments send the
+		// académie's circular as a PDF within minutes, half from their
+		// phone's mobile network; every second head by a mail merge, one
+		// message a family, the family's name and the pupil's class in the
+		// document (sixteen messages a second apart, each its own bytes),
+		// the others the rectorat's copy for their establishment (its
+		// name in it) to its parents and staff. Every copy's words are
+		// alike: what joined lettre-pdf-du-principal's copies joins these.
+		{Name: "legitime-circulaire-publipostage", Legit: &Legit{Kind: LegitMergedCircular, Senders: 20}},
 	}
 }
 
@@ -1573,6 +1585,27 @@ func (s *scene) legitEvents(l *Legit) []sEvent {
 			}
 			evs = append(evs, sEvent{at: at, kind: "legit", from: fmt.Sprintf("h.%d", i), how: how, to: []string{"parents:" + u + "/C1", "parents:" + u + "/C2", "staff:" + u},
 				subject: "Enquête climat scolaire", body: surveyNotice})
+		case LegitMergedCircular:
+			how := how
+			if r.IntN(2) == 0 {
+				how = "mobile"
+			}
+			school := fmt.Sprintf("n° %d", i)
+			if n%2 == 1 {
+				evs = append(evs, sEvent{at: at, kind: "legit", from: fmt.Sprintf("h.%d", i), how: how, to: []string{"parents:" + u + "/C1", "parents:" + u + "/C2", "staff:" + u},
+					subject: "Journée de lutte contre le harcèlement", body: "Madame, Monsieur, veuillez trouver ci-joint la circulaire du recteur. La direction.",
+					files: []messaging.Attachment{{Name: "circulaire-harcelement.pdf", ContentType: "application/pdf", Data: circularPDF(r, school, "", "")}}})
+				continue
+			}
+			// The mail merge: one message a family, a second apart.
+			for k := 0; k < 16; k++ {
+				c, p := 1+k/8, 1+k%8
+				family := familyNames[(i*16+k)%len(familyNames)]
+				evs = append(evs, sEvent{at: at + time.Duration(k)*time.Second, kind: "legit", from: fmt.Sprintf("h.%d", i), how: how,
+					to: []string{fmt.Sprintf("user:p.%d.%d.%d", i, c, p)}, subject: "Journée de lutte contre le harcèlement",
+					body: "Madame, Monsieur, veuillez trouver ci-joint le courrier de l'établissement.",
+					files: []messaging.Attachment{{Name: "courrier-famille.pdf", ContentType: "application/pdf", Data: circularPDF(r, school, family, fmt.Sprintf("4e C%d", c))}}})
+			}
 		case LegitMuseum:
 			evs = append(evs, sEvent{at: at, kind: "legit", from: fmt.Sprintf("t.%d.%d", i, c), how: how, to: []string{fmt.Sprintf("parents:%s/C%d", u, c)},
 				subject: "Sortie", body: museumNote(r), seq: -1 - n, reports: 2})
