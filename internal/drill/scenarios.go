@@ -805,17 +805,25 @@ func Scenarios() []Scenario {
 		// after it) and vie-scolaire-lien-deux-amorces (two heads' cookies:
 		// 668 of 668 visible, 100 %, no incident: their vouching is as
 		// broad as the heads at their desk passing on the survey).
-		// lettre-pdf-du-principal is a known miss: the detector reads
-		// the subject and body only, the screen alone reads the document.
+		// lettre-pdf-du-principal was a known miss: the detector read the
+		// subject and body only, the screen alone read the document. Then
+		// fixed (campaign14), marked Tuned: the words the screen reads in
+		// each attachment are carried to the detector
+		// (messaging.Observed.Documents) and keyed as a body's, numbers
+		// dropped, beside the digest (campaign.documentKeys), so that the
+		// letter's copies, personalised by their reference, are one
+		// content. Since: 0 of 72 copies visible, 0 left, one contain
+		// incident, the 24 accounts locked, at CI size (seed 11, and seeds
+		// 1 to 6) and at 40 establishments (seed 2024); before, 60 and 54
+		// of 72. pdf-personnalise's bills are keyed by their words too: one
+		// incident and 24 accounts locked instead of 4 and 20 (6 and 21 at
+		// 40 establishments), still 0 visible.
 		{Name: "vie-scolaire-lien-ent", Tuned: true, Attack: &Attack{Role: bouclier.RoleStaff, Senders: 20, PerSender: 1, Target: TargetAllGroups, Text: TextInvite, Paraphrase: true,
 			Spacing: 8 * time.Second, LoginBefore: 30 * time.Minute, Access: AccessStolenToken}},
 		{Name: "chefs-mot-de-passe-rendez-vous", Tuned: true, Attack: &Attack{Role: bouclier.RoleHead, Senders: 20, PerSender: 1, Target: TargetAllGroups, Text: TextInvite, Paraphrase: true,
 			Spacing: 9 * time.Second, LoginBefore: 20 * time.Minute, Access: AccessNewDevice}},
-		{Name: "lettre-pdf-du-principal", Attack: &Attack{Role: p, Senders: 24, PerSender: 1, Target: TargetTeacherStaff, Text: TextPDFLetter,
-			Spacing: 7 * time.Second, LoginBefore: 40 * time.Minute, Access: AccessStolenToken},
-			KnownMiss: "the detector's text is the subject and body: the forged letter's words are in a PDF personalised per copy, " +
-				"which only the screen reads (its page text, internal/screen); keying a document by its words, numbers dropped, needs " +
-				"that text in messaging.Observed (83.3 % visible at CI size)"},
+		{Name: "lettre-pdf-du-principal", Tuned: true, Attack: &Attack{Role: p, Senders: 24, PerSender: 1, Target: TargetTeacherStaff, Text: TextPDFLetter,
+			Spacing: 7 * time.Second, LoginBefore: 40 * time.Minute, Access: AccessStolenToken}},
 		{Name: "legitime-enquete-relayee-par-les-chefs", Legit: &Legit{Kind: LegitSurveyLink, Senders: 20}},
 		{Name: "vie-scolaire-lien-amorce", Attack: &Attack{Role: bouclier.RoleStaff, Seed: true, Senders: 20, PerSender: 1, Target: TargetAllGroups, Text: TextInvite, Paraphrase: true,
 			Spacing: 8 * time.Second, LoginBefore: 30 * time.Minute, Access: AccessStolenToken},
