@@ -203,7 +203,7 @@ const (
 	LegitKnownLink                     // teachers of many establishments send the museum note with the museum's booking link, which the heads of eight establishments passed on the day before; half from their phone's mobile network
 	LegitFlyerCaption                  // teachers of many establishments send the museum's flyer (each phone re-encoding it) with a caption of two words, as the heads of eight establishments passed it on the day before; half from their phone's mobile network
 	LegitSurveyLink                    // the heads of many establishments pass on the rectorat's survey (one domain new to the service) to their parents and staff within minutes, half from their phone's mobile network
-	LegitMergedCircular                // the heads of many establishments send the académie's circular as a PDF within minutes, half from their phone's mobile network: every second head by a mail merge, one message per family, the family's name and the pupil's class in it; the others the rectorat's copy for their establishment, to its parents and staff
+	LegitMailMerge                     // the heads of many establishments send the académie's circular as a PDF within minutes, half from their phone's mobile network: every second head by a mail merge, one message per family, the family's name and the pupil's class in it; the others the rectorat's copy for their establishment, to its parents and staff
 )
 
 // Legit describes the genuine side of a scenario.
@@ -844,7 +844,7 @@ func Scenarios() []Scenario {
 		// the others the rectorat's copy for their establishment (its
 		// name in it) to its parents and staff. Every copy's words are
 		// alike: what joined lettre-pdf-du-principal's copies joins these.
-		{Name: "legitime-circulaire-publipostage", Legit: &Legit{Kind: LegitMergedCircular, Senders: 20}},
+		{Name: "legitime-circulaire-publipostage", Legit: &Legit{Kind: LegitMailMerge, Senders: 20}},
 	}
 }
 
@@ -1593,7 +1593,7 @@ func (s *scene) legitEvents(l *Legit) []sEvent {
 			}
 			evs = append(evs, sEvent{at: at, kind: "legit", from: fmt.Sprintf("h.%d", i), how: how, to: []string{"parents:" + u + "/C1", "parents:" + u + "/C2", "staff:" + u},
 				subject: "Enquête climat scolaire", body: surveyNotice})
-		case LegitMergedCircular:
+		case LegitMailMerge:
 			how := how
 			if r.IntN(2) == 0 {
 				how = "mobile"
