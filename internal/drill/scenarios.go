@@ -1611,7 +1611,7 @@ func (s *scene) legitEvents(l *Legit) []sEvent {
 				family := familyNames[(i*16+k)%len(familyNames)]
 				evs = append(evs, sEvent{at: at + time.Duration(k)*time.Second, kind: "legit", from: fmt.Sprintf("h.%d", i), how: how,
 					to: []string{fmt.Sprintf("user:p.%d.%d.%d", i, c, p)}, subject: "Journée de lutte contre le harcèlement",
-					body: "Madame, Monsieur, veuillez trouver ci-joint le courrier de l'établissement.",
+					body:  "Madame, Monsieur, veuillez trouver ci-joint le courrier de l'établissement.",
 					files: []messaging.Attachment{{Name: "courrier-famille.pdf", ContentType: "application/pdf", Data: circularPDF(r, school, family, fmt.Sprintf("4e C%d", c))}}})
 			}
 		case LegitMuseum:
