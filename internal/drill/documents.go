@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"compress/zlib"
 	"fmt"
+	"image"
+	"image/jpeg"
 	"math/rand/v2"
 	"strings"
 )
@@ -73,6 +75,12 @@ func pagePDF(r *rand.Rand, lines []string, url string) []byte {
 		objs[2] = "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>"
 		objs = objs[:5]
 	}
+	return pdfFile(r, objs)
+}
+
+// pdfFile writes objs as a PDF file: header, objects, cross-reference
+// table, trailer (its ID drawn from r).
+func pdfFile(r *rand.Rand, objs []string) []byte {
 	var b bytes.Buffer
 	b.WriteString("%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
 	offsets := make([]int, len(objs))
@@ -171,4 +179,30 @@ func circularPDF(r *rand.Rand, school, family, class string) []byte {
 		head = append(head, "À l'attention de la famille "+family+", responsable d'un élève de la classe "+class)
 	}
 	return pagePDF(r, append(head, academyCircular...), "")
+}
+
+// scannedLetterPDF returns the forged letter as a scan: a PDF whose one
+// page is a JPEG picture of the letter and no text, each copy scanned
+// again (reencode: its own size, crop, light and quality), so that no
+// two copies share a byte and no word can be read.
+func (d *drill) scannedLetterPDF(r *rand.Rand) []byte {
+	data := reencode(r, d.letterScan())
+	if img, format, err := image.Decode(bytes.NewReader(data)); err == nil && format != "jpeg" {
+		var buf bytes.Buffer
+		_ = jpeg.Encode(&buf, img, &jpeg.Options{Quality: 60 + r.IntN(30)})
+		data = buf.Bytes()
+	}
+	cfg, _, err := image.DecodeConfig(bytes.NewReader(data))
+	if err != nil {
+		cfg = image.Config{Width: 1, Height: 1}
+	}
+	content := "q 595 0 0 842 0 0 cm /Im1 Do Q"
+	return pdfFile(r, []string{
+		"<< /Type /Catalog /Pages 2 0 R >>",
+		"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+		"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /XObject << /Im1 5 0 R >> >> >>",
+		fmt.Sprintf("<< /Length %d >>\nstream\n%s\nendstream", len(content), content),
+		fmt.Sprintf("<< /Type /XObject /Subtype /Image /Width %d /Height %d /ColorSpace /DeviceRGB /BitsPerComponent 8 /Filter /DCTDecode /Length %d >>\nstream\n%s\nendstream",
+			cfg.Width, cfg.Height, len(data), data),
+	})
 }

@@ -92,6 +92,7 @@ const (
 	TextPhotoCaption                 // the wave's picture, re-encoded for each copy, beside the caption « Photo » alone, which the day before gave a history (Poison)
 	TextInvite                       // a quiet invitation to book the parents' evening online, no word of account, card or payment, a new subdomain of one domain for each copy
 	TextPDFLetter                    // the quiet hoax as the head's letter in a PDF personalised per copy (its reference), beside emoji and no word
+	TextPDFScan                      // the head's forged letter scanned: a PDF of one JPEG page and no text, each copy scanned again, beside emoji and no word
 )
 
 // Attack describes the attackers' side of a scenario.
@@ -845,6 +846,14 @@ func Scenarios() []Scenario {
 		// name in it) to its parents and staff. Every copy's words are
 		// alike: what joined lettre-pdf-du-principal's copies joins these.
 		{Name: "legitime-circulaire-publipostage", Legit: &Legit{Kind: LegitMailMerge, Senders: 20}},
+		// The attacker's answer, written after that change by reading it
+		// (the detector keys the words the screen reads, and a document it
+		// cannot read keeps its digest alone): the same letter scanned, a
+		// PDF of one JPEG page and no text layer, each copy scanned again,
+		// beside emoji, from the same stolen tokens. Committed before its
+		// first run, marked not tuned.
+		{Name: "lettre-pdf-scannee", Attack: &Attack{Role: p, Senders: 24, PerSender: 1, Target: TargetTeacherStaff, Text: TextPDFScan,
+			Spacing: 7 * time.Second, LoginBefore: 40 * time.Minute, Access: AccessStolenToken}},
 	}
 }
 
@@ -1322,6 +1331,9 @@ func (s *scene) plan() []sEvent {
 				}
 				if a.Text == TextPDFLetter {
 					files = []messaging.Attachment{{Name: fmt.Sprintf("courrier-direction-%d.pdf", 100+r.IntN(900)), ContentType: "application/pdf", Data: letterPDF(r)}}
+				}
+				if a.Text == TextPDFScan {
+					files = []messaging.Attachment{{Name: fmt.Sprintf("scan_%04d.pdf", r.IntN(10000)), ContentType: "application/pdf", Data: s.d.scannedLetterPDF(r)}}
 				}
 				if parent != 0 {
 					subject = "Re: Information"
