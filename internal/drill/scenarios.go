@@ -851,9 +851,18 @@ func Scenarios() []Scenario {
 		// cannot read keeps its digest alone): the same letter scanned, a
 		// PDF of one JPEG page and no text layer, each copy scanned again,
 		// beside emoji, from the same stolen tokens. Committed before its
-		// first run, marked not tuned.
+		// first run, marked not tuned. Missed: 54 of 72 copies visible
+		// (75 %, 54 left, one incident, 6 accounts locked, the run's end
+		// 1,154.7 s after the wave) at CI size (seed 11); 45 of 72 (62.5 %,
+		// 45 left, 9 locked, 1,171.6 s) at 40 establishments (seed 2024):
+		// what was locked was the families' other accounts on their
+		// points, as before campaign14 for the letter in words. A known
+		// miss.
 		{Name: "lettre-pdf-scannee", Attack: &Attack{Role: p, Senders: 24, PerSender: 1, Target: TargetTeacherStaff, Text: TextPDFScan,
-			Spacing: 7 * time.Second, LoginBefore: 40 * time.Minute, Access: AccessStolenToken}},
+			Spacing: 7 * time.Second, LoginBefore: 40 * time.Minute, Access: AccessStolenToken},
+			KnownMiss: "a scanned letter has no words to read: the screen reads no text in a PDF of pictures, and the detector " +
+				"describes a picture attached, not one inside a document; keying it needs the PDF's images described as " +
+				"attachments are (a difference hash per page), or reading them (75 % visible at CI size)"},
 	}
 }
 
