@@ -854,10 +854,9 @@ func Scenarios() []Scenario {
 		// first run, marked not tuned. Missed: 54 of 72 copies visible
 		// (75 %, 54 left, one incident, 6 accounts locked, the run's end
 		// 1,154.7 s after the wave) at CI size (seed 11); 45 of 72 (62.5 %,
-		// 45 left, 9 locked, 1,171.6 s) at 40 establishments (seed 2024):
-		// what was locked was the families' other accounts on their
-		// points, as before campaign14 for the letter in words. A known
-		// miss.
+		// 45 left, 9 locked, 1,171.6 s) at 40 establishments (seed 2024),
+		// as the letter in words before campaign14: the copies wait their
+		// minute from stolen tokens, alike to none, and go. A known miss.
 		{Name: "lettre-pdf-scannee", Attack: &Attack{Role: p, Senders: 24, PerSender: 1, Target: TargetTeacherStaff, Text: TextPDFScan,
 			Spacing: 7 * time.Second, LoginBefore: 40 * time.Minute, Access: AccessStolenToken},
 			KnownMiss: "a scanned letter has no words to read: the screen reads no text in a PDF of pictures, and the detector " +
