@@ -16,9 +16,10 @@
 //     word order, inflection and synonyms do not change it), cut into band
 //     keys; the SHA-256 of its attachments, and what they show (media.go:
 //     pictures by difference hash, alike within 10 bits; videos by
-//     duration and shape); the registered domains (public
-//     suffix list) it links to, but the ministry's, the académies' and the
-//     ENTs'.
+//     duration and shape); the words of its documents, keyed as a body's
+//     (documents.go: a PDF personalised per copy shares no digest); the
+//     registered domains (public suffix list) it links to, but the
+//     ministry's, the académies' and the ENTs'.
 //  2. Account signals (account.go), for the session's whole life: a
 //     device never seen, a session moved to another network or browser, a
 //     (network, browser) pair new to the account even with a known device
@@ -331,6 +332,8 @@ func (d *Detector) features(o *messaging.Observed) pending {
 		p.extra = append(p.extra, featureKey("d", dg))
 	}
 	p.extra = append(p.extra, d.mediaKeys(o)...)
+	// What the documents say, as a body's words (documents.go).
+	p.extra = append(p.extra, documentKeys(d.model, o.Documents)...)
 	for _, l := range o.Links {
 		if !commonDomain(l) {
 			k := featureKey("l", RegisteredDomain(l))

@@ -264,7 +264,8 @@ func screenWave(t *testing.T, e *apptest.Env) {
 }
 
 // TestAttachmentAndLinkSignals: different texts are one wave when they
-// carry the same attachment or link to the same unknown domain.
+// carry the same attachment, one document whose copies differ by a
+// number, or a link to the same unknown domain.
 func TestAttachmentAndLinkSignals(t *testing.T) {
 	texts := []string{
 		"Bonjour, voici le document demandé pour la sortie de vendredi, merci de le lire attentivement.",
@@ -280,8 +281,15 @@ func TestAttachmentAndLinkSignals(t *testing.T) {
 			return "", []messaging.Attachment{{Name: "info.txt", ContentType: "text/plain", Data: []byte("Document commun de la vague, identique partout.\n")}}
 		}, 1},
 		{"different attachments", func(i int) (string, []messaging.Attachment) {
-			return "", []messaging.Attachment{{Name: "info.txt", ContentType: "text/plain", Data: []byte(fmt.Sprintf("Document propre à l'expéditeur %d.\n", i))}}
+			// Their words differ: a document's words are keyed as a body's
+			// (documents.go), so copies differing by a number alone are one.
+			own := []string{"Liste des fournitures de mathématiques pour le trimestre.", "Menu de la cantine pour la semaine prochaine.",
+				"Horaires du club de théâtre après les vacances."}[i-1]
+			return "", []messaging.Attachment{{Name: "info.txt", ContentType: "text/plain", Data: []byte(own + "\n")}}
 		}, 0},
+		{"one document numbered per copy", func(i int) (string, []messaging.Attachment) {
+			return "", []messaging.Attachment{{Name: "info.txt", ContentType: "text/plain", Data: []byte(fmt.Sprintf("Document propre à l'expéditeur %d.\n", i))}}
+		}, 1},
 		{"same link domain", func(i int) (string, []messaging.Attachment) {
 			return fmt.Sprintf(" Lien : https://portail-familles-info.com/doc/%d", i), nil
 		}, 1},

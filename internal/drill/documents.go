@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"compress/zlib"
 	"fmt"
+	"image"
+	"image/jpeg"
 	"math/rand/v2"
 	"strings"
 )
@@ -73,6 +75,12 @@ func pagePDF(r *rand.Rand, lines []string, url string) []byte {
 		objs[2] = "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>"
 		objs = objs[:5]
 	}
+	return pdfFile(r, objs)
+}
+
+// pdfFile writes objs as a PDF file: header, objects, cross-reference
+// table, trailer (its ID drawn from r).
+func pdfFile(r *rand.Rand, objs []string) []byte {
 	var b bytes.Buffer
 	b.WriteString("%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
 	offsets := make([]int, len(objs))
@@ -141,3 +149,60 @@ var forwardIntro = []string{
 // the same morning, word for word, from the académie's common plan.
 const homeworkTemplate = "Bonjour à tous, dans le cadre de la semaine académique des mathématiques, chaque classe fera l'énigme n° 4 " +
 	"du livret commun pour jeudi : elle est en ligne sur l'ENT, rubrique Mathématiques. Bon courage à tous."
+
+// academyCircular are the lines of the académie's circular on the
+// national day against bullying, which heads send to every family as a
+// PDF: the rectorat personalises it per establishment (its name), a head's
+// mail merge per family (the family's name and the pupil's class).
+var academyCircular = []string{
+	"Objet : journée nationale de lutte contre le harcèlement à l'école",
+	"Madame, Monsieur,",
+	"La journée nationale de lutte contre le harcèlement aura lieu jeudi dans toutes les écoles, tous les collèges et tous les lycées de l'académie.",
+	"Les élèves participeront en classe à des ateliers animés par les professeurs et les ambassadeurs élèves formés cette année.",
+	"Vous trouverez au verso les numéros utiles : le 3018 pour le cyberharcèlement, le 3020 pour toute situation de harcèlement.",
+	"Si votre enfant se confie à vous, n'hésitez pas à prendre contact avec le professeur principal ou le conseiller principal d'éducation.",
+	"Nous vous remercions de votre attention et de votre confiance.",
+	"Le recteur de l'académie, par délégation, le chef d'établissement",
+}
+
+// familyNames are the families a head's mail merge addresses.
+var familyNames = []string{"Martin", "Bernard", "Nguyen", "Petit", "Durand", "Leroy", "Moreau", "Benali", "Fournier", "Girard",
+	"Lambert", "Diallo", "Rousseau", "Da Silva", "Mercier", "Boyer", "Kowalski", "Traoré", "Lefèvre", "Garnier"}
+
+// circularPDF returns the académie's circular addressed to one
+// establishment and, with a family, to that family about their child's
+// class: each copy its own bytes, the same words but for the name, the
+// class and the date.
+func circularPDF(r *rand.Rand, school, family, class string) []byte {
+	head := []string{"Collège " + school + " — le " + fmt.Sprintf("%d novembre", 10+r.IntN(5))}
+	if family != "" {
+		head = append(head, "À l'attention de la famille "+family+", responsable d'un élève de la classe "+class)
+	}
+	return pagePDF(r, append(head, academyCircular...), "")
+}
+
+// scannedLetterPDF returns the forged letter as a scan: a PDF whose one
+// page is a JPEG picture of the letter and no text, each copy scanned
+// again (reencode: its own size, crop, light and quality), so that no
+// two copies share a byte and no word can be read.
+func (d *drill) scannedLetterPDF(r *rand.Rand) []byte {
+	data := reencode(r, d.letterScan())
+	if img, format, err := image.Decode(bytes.NewReader(data)); err == nil && format != "jpeg" {
+		var buf bytes.Buffer
+		_ = jpeg.Encode(&buf, img, &jpeg.Options{Quality: 60 + r.IntN(30)})
+		data = buf.Bytes()
+	}
+	cfg, _, err := image.DecodeConfig(bytes.NewReader(data))
+	if err != nil {
+		cfg = image.Config{Width: 1, Height: 1}
+	}
+	content := "q 595 0 0 842 0 0 cm /Im1 Do Q"
+	return pdfFile(r, []string{
+		"<< /Type /Catalog /Pages 2 0 R >>",
+		"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+		"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /XObject << /Im1 5 0 R >> >> >>",
+		fmt.Sprintf("<< /Length %d >>\nstream\n%s\nendstream", len(content), content),
+		fmt.Sprintf("<< /Type /XObject /Subtype /Image /Width %d /Height %d /ColorSpace /DeviceRGB /BitsPerComponent 8 /Filter /DCTDecode /Length %d >>\nstream\n%s\nendstream",
+			cfg.Width, cfg.Height, len(data), data),
+	})
+}

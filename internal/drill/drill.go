@@ -245,7 +245,7 @@ type drill struct {
 	// one deployment's part of the directory (deployments.go).
 	owns func(academie int) bool
 	// The pictures the scenarios attach (images.go), drawn once.
-	posterImg, photoImg, flyerImg *image.RGBA
+	posterImg, photoImg, flyerImg, letterImg *image.RGBA
 }
 
 func uai(i int) string      { return fmt.Sprintf("%07d%c", 9000000+i, 'A'+rune(i%26)) }

@@ -148,3 +148,23 @@ func reencode(r *rand.Rand, img *image.RGBA) []byte {
 	}
 	return buf.Bytes()
 }
+
+// letterScan is the forged letter as a scanner sees it: a white page,
+// a letterhead, lines of dark « text » and a signature (cached: drawn
+// once per drill).
+func (d *drill) letterScan() *image.RGBA {
+	if d.letterImg == nil {
+		d.letterImg = draw(420, 594, func(x, y float64) (r, g, b float64) {
+			switch {
+			case y > 0.05 && y < 0.1 && x > 0.08 && x < 0.45:
+				return 0.1, 0.2, 0.5 // the letterhead
+			case y > 0.2 && y < 0.75 && x > 0.08 && x < 0.9-0.3*float64(int(y*40)%5)/4 && int(y*120)%3 == 0:
+				return 0.1, 0.1, 0.1 // lines of text
+			case y > 0.8 && y < 0.84 && x > 0.6 && x < 0.85 && int(x*90)%4 != 0:
+				return 0.15, 0.15, 0.3 // a signature
+			}
+			return 0.97, 0.97, 0.95
+		})
+	}
+	return d.letterImg
+}

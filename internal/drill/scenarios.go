@@ -92,6 +92,7 @@ const (
 	TextPhotoCaption                 // the wave's picture, re-encoded for each copy, beside the caption « Photo » alone, which the day before gave a history (Poison)
 	TextInvite                       // a quiet invitation to book the parents' evening online, no word of account, card or payment, a new subdomain of one domain for each copy
 	TextPDFLetter                    // the quiet hoax as the head's letter in a PDF personalised per copy (its reference), beside emoji and no word
+	TextPDFScan                      // the head's forged letter scanned: a PDF of one JPEG page and no text, each copy scanned again, beside emoji and no word
 )
 
 // Attack describes the attackers' side of a scenario.
@@ -203,6 +204,7 @@ const (
 	LegitKnownLink                     // teachers of many establishments send the museum note with the museum's booking link, which the heads of eight establishments passed on the day before; half from their phone's mobile network
 	LegitFlyerCaption                  // teachers of many establishments send the museum's flyer (each phone re-encoding it) with a caption of two words, as the heads of eight establishments passed it on the day before; half from their phone's mobile network
 	LegitSurveyLink                    // the heads of many establishments pass on the rectorat's survey (one domain new to the service) to their parents and staff within minutes, half from their phone's mobile network
+	LegitMailMerge                     // the heads of many establishments send the académie's circular as a PDF within minutes, half from their phone's mobile network: every second head by a mail merge, one message per family, the family's name and the pupil's class in it; the others the rectorat's copy for their establishment, to its parents and staff
 )
 
 // Legit describes the genuine side of a scenario.
@@ -804,17 +806,25 @@ func Scenarios() []Scenario {
 		// after it) and vie-scolaire-lien-deux-amorces (two heads' cookies:
 		// 668 of 668 visible, 100 %, no incident: their vouching is as
 		// broad as the heads at their desk passing on the survey).
-		// lettre-pdf-du-principal is a known miss: the detector reads
-		// the subject and body only, the screen alone reads the document.
+		// lettre-pdf-du-principal was a known miss: the detector read the
+		// subject and body only, the screen alone read the document. Then
+		// fixed (campaign14), marked Tuned: the words the screen reads in
+		// each attachment are carried to the detector
+		// (messaging.Observed.Documents) and keyed as a body's, numbers
+		// dropped, beside the digest (campaign.documentKeys), so that the
+		// letter's copies, personalised by their reference, are one
+		// content. Since: 0 of 72 copies visible, 0 left, one contain
+		// incident, the 24 accounts locked, at CI size (seed 11, and seeds
+		// 1 to 6) and at 40 establishments (seed 2024); before, 60 and 54
+		// of 72. pdf-personnalise's bills are keyed by their words too: one
+		// incident and 24 accounts locked instead of 4 and 20 (6 and 21 at
+		// 40 establishments), still 0 visible.
 		{Name: "vie-scolaire-lien-ent", Tuned: true, Attack: &Attack{Role: bouclier.RoleStaff, Senders: 20, PerSender: 1, Target: TargetAllGroups, Text: TextInvite, Paraphrase: true,
 			Spacing: 8 * time.Second, LoginBefore: 30 * time.Minute, Access: AccessStolenToken}},
 		{Name: "chefs-mot-de-passe-rendez-vous", Tuned: true, Attack: &Attack{Role: bouclier.RoleHead, Senders: 20, PerSender: 1, Target: TargetAllGroups, Text: TextInvite, Paraphrase: true,
 			Spacing: 9 * time.Second, LoginBefore: 20 * time.Minute, Access: AccessNewDevice}},
-		{Name: "lettre-pdf-du-principal", Attack: &Attack{Role: p, Senders: 24, PerSender: 1, Target: TargetTeacherStaff, Text: TextPDFLetter,
-			Spacing: 7 * time.Second, LoginBefore: 40 * time.Minute, Access: AccessStolenToken},
-			KnownMiss: "the detector's text is the subject and body: the forged letter's words are in a PDF personalised per copy, " +
-				"which only the screen reads (its page text, internal/screen); keying a document by its words, numbers dropped, needs " +
-				"that text in messaging.Observed (83.3 % visible at CI size)"},
+		{Name: "lettre-pdf-du-principal", Tuned: true, Attack: &Attack{Role: p, Senders: 24, PerSender: 1, Target: TargetTeacherStaff, Text: TextPDFLetter,
+			Spacing: 7 * time.Second, LoginBefore: 40 * time.Minute, Access: AccessStolenToken}},
 		{Name: "legitime-enquete-relayee-par-les-chefs", Legit: &Legit{Kind: LegitSurveyLink, Senders: 20}},
 		{Name: "vie-scolaire-lien-amorce", Attack: &Attack{Role: bouclier.RoleStaff, Seed: true, Senders: 20, PerSender: 1, Target: TargetAllGroups, Text: TextInvite, Paraphrase: true,
 			Spacing: 8 * time.Second, LoginBefore: 30 * time.Minute, Access: AccessStolenToken},
@@ -825,6 +835,33 @@ func Scenarios() []Scenario {
 			KnownMiss: "two hijacked heads' cookies replayed from their own networks vouch as broadly as heads at their desk " +
 				"passing on the rectorat's survey while others do from their phones: telling the phone from the stolen token needs " +
 				"the network's kind (100 % visible, no incident)"},
+		// Written with campaign14's change (a document's words keyed as a
+		// body's, campaign.documentKeys), as the genuine traffic it must
+		// leave alone: the heads of many establishments send the
+		// académie's circular as a PDF within minutes, half from their
+		// phone's mobile network; every second head by a mail merge, one
+		// message a family, the family's name and the pupil's class in the
+		// document (sixteen messages a second apart, each its own bytes),
+		// the others the rectorat's copy for their establishment (its
+		// name in it) to its parents and staff. Every copy's words are
+		// alike: what joined lettre-pdf-du-principal's copies joins these.
+		{Name: "legitime-circulaire-publipostage", Legit: &Legit{Kind: LegitMailMerge, Senders: 20}},
+		// The attacker's answer, written after that change by reading it
+		// (the detector keys the words the screen reads, and a document it
+		// cannot read keeps its digest alone): the same letter scanned, a
+		// PDF of one JPEG page and no text layer, each copy scanned again,
+		// beside emoji, from the same stolen tokens. Committed before its
+		// first run, marked not tuned. Missed: 54 of 72 copies visible
+		// (75 %, 54 left, one incident, 6 accounts locked, the run's end
+		// 1,154.7 s after the wave) at CI size (seed 11); 45 of 72 (62.5 %,
+		// 45 left, 9 locked, 1,171.6 s) at 40 establishments (seed 2024),
+		// as the letter in words before campaign14: the copies wait their
+		// minute from stolen tokens, alike to none, and go. A known miss.
+		{Name: "lettre-pdf-scannee", Attack: &Attack{Role: p, Senders: 24, PerSender: 1, Target: TargetTeacherStaff, Text: TextPDFScan,
+			Spacing: 7 * time.Second, LoginBefore: 40 * time.Minute, Access: AccessStolenToken},
+			KnownMiss: "a scanned letter has no words to read: the screen reads no text in a PDF of pictures, and the detector " +
+				"describes a picture attached, not one inside a document; keying it needs the PDF's images described as " +
+				"attachments are (a difference hash per page), or reading them (75 % visible at CI size)"},
 	}
 }
 
@@ -1303,6 +1340,9 @@ func (s *scene) plan() []sEvent {
 				if a.Text == TextPDFLetter {
 					files = []messaging.Attachment{{Name: fmt.Sprintf("courrier-direction-%d.pdf", 100+r.IntN(900)), ContentType: "application/pdf", Data: letterPDF(r)}}
 				}
+				if a.Text == TextPDFScan {
+					files = []messaging.Attachment{{Name: fmt.Sprintf("scan_%04d.pdf", r.IntN(10000)), ContentType: "application/pdf", Data: s.d.scannedLetterPDF(r)}}
+				}
 				if parent != 0 {
 					subject = "Re: Information"
 				}
@@ -1573,6 +1613,27 @@ func (s *scene) legitEvents(l *Legit) []sEvent {
 			}
 			evs = append(evs, sEvent{at: at, kind: "legit", from: fmt.Sprintf("h.%d", i), how: how, to: []string{"parents:" + u + "/C1", "parents:" + u + "/C2", "staff:" + u},
 				subject: "Enquête climat scolaire", body: surveyNotice})
+		case LegitMailMerge:
+			how := how
+			if r.IntN(2) == 0 {
+				how = "mobile"
+			}
+			school := fmt.Sprintf("n° %d", i)
+			if n%2 == 1 {
+				evs = append(evs, sEvent{at: at, kind: "legit", from: fmt.Sprintf("h.%d", i), how: how, to: []string{"parents:" + u + "/C1", "parents:" + u + "/C2", "staff:" + u},
+					subject: "Journée de lutte contre le harcèlement", body: "Madame, Monsieur, veuillez trouver ci-joint la circulaire du recteur. La direction.",
+					files: []messaging.Attachment{{Name: "circulaire-harcelement.pdf", ContentType: "application/pdf", Data: circularPDF(r, school, "", "")}}})
+				continue
+			}
+			// The mail merge: one message a family, a second apart.
+			for k := 0; k < 16; k++ {
+				c, p := 1+k/8, 1+k%8
+				family := familyNames[(i*16+k)%len(familyNames)]
+				evs = append(evs, sEvent{at: at + time.Duration(k)*time.Second, kind: "legit", from: fmt.Sprintf("h.%d", i), how: how,
+					to: []string{fmt.Sprintf("user:p.%d.%d.%d", i, c, p)}, subject: "Journée de lutte contre le harcèlement",
+					body:  "Madame, Monsieur, veuillez trouver ci-joint le courrier de l'établissement.",
+					files: []messaging.Attachment{{Name: "courrier-famille.pdf", ContentType: "application/pdf", Data: circularPDF(r, school, family, fmt.Sprintf("4e C%d", c))}}})
+			}
 		case LegitMuseum:
 			evs = append(evs, sEvent{at: at, kind: "legit", from: fmt.Sprintf("t.%d.%d", i, c), how: how, to: []string{fmt.Sprintf("parents:%s/C%d", u, c)},
 				subject: "Sortie", body: museumNote(r), seq: -1 - n, reports: 2})

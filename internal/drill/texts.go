@@ -265,7 +265,7 @@ func attackText(t Text, r *rand.Rand, paraphrase bool, words []int, seq int, st 
 		return w[0], w[1]
 	case TextPhotoCaption:
 		return "Photo", "📷"
-	case TextPDFLetter:
+	case TextPDFLetter, TextPDFScan:
 		w := videoWords[r.IntN(len(videoWords))] // emoji, no word: the words are in the document
 		return w[0], w[1]
 	case TextTemplateLink:

@@ -195,14 +195,20 @@ type Observed struct {
 	Subject     string
 	Body        string
 	Fingerprint string
-	Links       []string         // domains
-	Digests     []string         // attachment SHA-256, hex
-	Attachments []Attachment     // as sent, in the order of Digests: for media likeness; read only
-	Verdict     bouclier.Verdict // the screen's
-	Score       float64
-	Reasons     []string
-	Status      bouclier.MessageStatus // as stored (Record and Stored hooks only)
-	At          time.Time
+	Links       []string     // domains
+	Digests     []string     // attachment SHA-256, hex
+	Attachments []Attachment // as sent, in the order of Digests: for media likeness; read only
+	// Documents are the words the screen read in each attachment (a PDF's
+	// page text, an office document's, a text file), in the order of
+	// Digests, "" where it read none: a document personalised per copy
+	// shares no digest with its copies, only its words. Empty when the
+	// screen gave none.
+	Documents []string
+	Verdict   bouclier.Verdict // the screen's
+	Score     float64
+	Reasons   []string
+	Status    bouclier.MessageStatus // as stored (Record and Stored hooks only)
+	At        time.Time
 	// Recorded: the observation was written in the send's transaction
 	// (Record); Stored has only to assess it.
 	Recorded bool
@@ -225,8 +231,11 @@ type ScreenResult struct {
 	Verdict bouclier.Verdict
 	Score   float64
 	Reasons []string
-	Types   []string       // detected attachment types, in order
-	Cleaned map[int][]byte // attachments to store in place of the originals (metadata stripped)
+	Types   []string // detected attachment types, in order
+	// Documents are the words read in each attachment, in order, "" for
+	// none (Observed.Documents).
+	Documents []string
+	Cleaned   map[int][]byte // attachments to store in place of the originals (metadata stripped)
 	// Fingerprint identifies the message's normalised text, so that its
 	// copies can be found (recall by likeness, campaigns).
 	Fingerprint string
@@ -491,7 +500,7 @@ func (s *Service) send(ctx context.Context, sender bouclier.User, d *Draft, sour
 	}
 	// 7. The campaign watch.
 	obs := &Observed{Sender: sender, Recipients: resolved, Subject: d.Subject, Body: d.Body, Fingerprint: verdict.Fingerprint,
-		Links: verdict.Links, Attachments: d.Attachments, Verdict: verdict.Verdict, Score: verdict.Score, Reasons: m.Reasons, At: now}
+		Links: verdict.Links, Attachments: d.Attachments, Documents: verdict.Documents, Verdict: verdict.Verdict, Score: verdict.Score, Reasons: m.Reasons, At: now}
 	sums := make([][32]byte, len(d.Attachments))
 	for i, a := range d.Attachments {
 		sums[i] = sha256.Sum256(a.Data)
@@ -1070,7 +1079,7 @@ func (s *Service) rescreen(ctx context.Context, id int64, now time.Time) (rescre
 	}
 	v := s.screen.Screen(in)
 	obs := &Observed{ID: id, Sender: sender, Recipients: res, Subject: e.Subject, Body: e.Body, Fingerprint: v.Fingerprint,
-		Links: v.Links, Digests: digests, Attachments: in.Attachments, Verdict: v.Verdict, Score: v.Score, Reasons: v.Reasons, At: now, Delivery: true}
+		Links: v.Links, Digests: digests, Attachments: in.Attachments, Documents: v.Documents, Verdict: v.Verdict, Score: v.Score, Reasons: v.Reasons, At: now, Delivery: true}
 	if v.Verdict == bouclier.VerdictDeliver {
 		if hold, why := s.watch.Watch(ctx, obs); hold {
 			v.Verdict, v.Reasons = bouclier.VerdictHold, append(v.Reasons, why...)

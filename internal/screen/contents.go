@@ -86,12 +86,13 @@ func (in *inspector) add(reject bool, format string, args ...any) {
 // inspectAttachment looks inside an attachment whose type the engine
 // detected (typ): archives are opened and each entry judged as an
 // attachment would be, PDFs are read for active content. The findings are
-// added to fs as attachment reasons; it returns texts for the text
-// detectors and link rules (text entries, the targets of a PDF's links and
-// forms).
-func (e *Engine) inspectAttachment(q, typ string, data []byte, student bool, fs *[]finding) []string {
+// added to fs as attachment reasons; it returns the words read (a PDF's
+// page text, an office document's, text entries), for the text detectors
+// and for the campaign detector (Result.AttachmentTexts), and the targets
+// of a PDF's links and forms, for the link rules.
+func (e *Engine) inspectAttachment(q, typ string, data []byte, student bool, fs *[]finding) (texts, links []string) {
 	if typ != TypePDF && !officeTypes[typ] && typeClasses[typ] != classArchive {
-		return nil
+		return nil, nil
 	}
 	in := newInspector()
 	in.holdMedia = student && e.cfg.HoldMediaForStudents
@@ -109,11 +110,7 @@ func (e *Engine) inspectAttachment(q, typ string, data []byte, student bool, fs 
 			*fs = append(*fs, finding{e.cfg.HoldAt, fmt.Sprintf("attachment: %s %s (score %.2f)", q, f.reason, e.cfg.HoldAt)})
 		}
 	}
-	out := in.texts
-	if len(in.links) > 0 {
-		out = append(out, strings.Join(in.links, "\n"))
-	}
-	return out
+	return in.texts, in.links
 }
 
 // addText keeps text for the text detectors, within maxInspectText, cut

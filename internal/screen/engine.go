@@ -48,6 +48,14 @@ type Result struct {
 	Links   []string // links found in the subject and text
 	// AttachmentTypes are the detected types, in the order of Input.Attachments.
 	AttachmentTypes []string
+	// AttachmentTexts are the words read in each attachment (a PDF's page
+	// text, an office document's, a text file, text entries of an
+	// archive), in the order of Input.Attachments, "" for one whose words
+	// could not be read or that has none. The campaign detector keys a
+	// document by them: copies of one letter personalised per copy share
+	// no digest, only their words. Bounded as the inspection is
+	// (maxInspectText per attachment).
+	AttachmentTexts []string
 	// StripMetadata lists the indexes of image attachments whose metadata the
 	// caller must remove with StripMetadata before delivery (images to students).
 	StripMetadata []int
@@ -413,6 +421,7 @@ func (e *Engine) checkAttachments(in Input, res *Result, fs *[]finding) string {
 		total += int64(len(a.Data))
 		typ := DetectType(a.Data)
 		res.AttachmentTypes = append(res.AttachmentTypes, typ)
+		res.AttachmentTexts = append(res.AttachmentTexts, "")
 		name := a.Name
 		if name == "" {
 			name = fmt.Sprintf("#%d", i+1)
@@ -430,7 +439,12 @@ func (e *Engine) checkAttachments(in Input, res *Result, fs *[]finding) string {
 			reject(fmt.Sprintf("attachment: %s est un script ou une page web (%s)", q, typ))
 		case classArchive, classDocument:
 			// Archives and PDFs are opened and judged by what they hold.
-			texts = append(texts, e.inspectAttachment(q, typ, a.Data, student, fs)...)
+			words, links := e.inspectAttachment(q, typ, a.Data, student, fs)
+			texts = append(texts, words...)
+			if len(links) > 0 {
+				texts = append(texts, strings.Join(links, "\n"))
+			}
+			res.AttachmentTexts[i] = strings.Join(words, "\n")
 		case classMacro:
 			if typ == TypeOOXMLMacro {
 				reject(fmt.Sprintf("attachment: %s contient des macros (%s)", q, typ))
@@ -448,6 +462,7 @@ func (e *Engine) checkAttachments(in Input, res *Result, fs *[]finding) string {
 		case classText:
 			if len(a.Data) > 0 {
 				texts = append(texts, string(a.Data[:min(len(a.Data), 64<<10)]))
+				res.AttachmentTexts[i] = texts[len(texts)-1]
 			}
 		case classUnknown:
 			if e.cfg.HoldUnknownFiles {

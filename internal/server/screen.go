@@ -121,7 +121,7 @@ func (c *screenCache) Screen(in messaging.ScreenInput) messaging.ScreenResult {
 		}
 		r := e.Check(si)
 		out := messaging.ScreenResult{Verdict: bouclier.ParseVerdict(string(r.Verdict)), Score: r.Score, Reasons: r.Reasons, Types: r.AttachmentTypes,
-			Fingerprint: Fingerprint(in.Body)}
+			Documents: r.AttachmentTexts, Fingerprint: Fingerprint(in.Body)}
 		if len(r.Links) > 0 {
 			// r.Links also holds the targets of links inside attachments
 			// (PDF actions, text files in archives).
