@@ -208,6 +208,10 @@ func TestXLexFrenchUnchanged(t *testing.T) {
 		"Bravo aux moussaillons de la 6e B pour leur spectacle, photos sur l'ENT.",
 		"Votre mot de passe expire : cliquez sur le lien pour vérifier votre compte.",
 		"Envoie-moi 200 euros ou j'envoie tes photos à tes parents.",
+		"Coupure d'eau : l'école sera fermée lundi. Prévenez les autres parents.",
+		"Sortie au musée jeudi : prévoir un pique-nique, une gourde et un sac à dos. Retour au collège à 16h30.",
+		"Mon fils a été harcelé à la cantine, il a des bleus et ne veut plus venir, pouvez-vous me rappeler ?",
+		"Le conseil de classe du 2e trimestre aura lieu le 14 mars ; les délégués recevront l'ordre du jour.",
 	}, fingerprintProbes...)
 	for _, text := range texts {
 		for _, n := range TextFeatures(text).Names {
