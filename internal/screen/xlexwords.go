@@ -130,16 +130,16 @@ tuer cv: mata matá matau
 tirer en: shoot shooting shooter gun guns rifle* pistol* firearm*
 tirer es: dispar* tiroteo* pistola* fusil* escopeta balacera balear
 tirer pt: tiro tiros tiroteio* atirar* dispar* pistola* espingarda metralhadora revólver
-tirer it: spar* sparatoria* pistola* fucile* mitra mitragliatrice
+tirer it: sparatoria* pistola* fucile* mitra mitragliatrice sparare sparo sparerò spareremo sparato spari
 tirer de: schießen schieße schießerei* erschießen erschieße erschossen* pistole* gewehr* waffe
-tirer nl: schieten schiet schietpartij* pistool* geweer* vuurwapen*
+tirer nl: schieten schiet schietpartij* pistool* geweer* vuurwapen* neerschiet* doodschiet*
 tirer pl: strzel* strzelanin* pistolet* karabin* broń palna spluwa
 tirer ro: împușc* impusc* pistol* mitralier*
 tirer sq: qëlloj qëllim qellim pushk* pistolet*
 tirer sh: pucat* pucnjav* upucat* pištolj* puška pušku pištolj
 tirer sr: пуцат* пуцњав* упуцат* пиштољ* пушка пушку
-tirer ru: стрелять стрельб* застрел* пистолет* ружь* автомат калаш* ствол
-tirer uk: стріляти стрілянин* застрел* пістолет* рушниц* автомат
+tirer ru: стрелять стрельб* застрел* пистолет* ружь* калаш* ствол
+tirer uk: стріляти стрілянин* застрел* пістолет* рушниц*
 tirer bg: стрелям стрелба застрелям пистолет* пушка
 tirer el: πυροβολ* όπλο όπλα πιστόλι καλάσνικοφ
 tirer gl: pyrovolo pirovolo pirovolisw pyrovolisw oplo pistoli
@@ -297,7 +297,7 @@ attaque ln: kobundisa
 attaque cr: atak masak
 attaque cv: atake masakri
 
-arme en: weapon* armed ammo ammunition
+arme en: weapon* armed ammunition
 arme es: armas armado* municion*
 arme pt: armas armado* munição municao
 arme it: armi armato* munizion*
@@ -321,7 +321,7 @@ arme dz: *سلاح *سلاحي
 arme az: sla7 sila7 slah sila7i
 arme fa: *سلاح *اسلحه *مسلح *مهمات
 arme ps: *وسله *وسلې
-arme ku: çek çekdar *چەک
+arme ku: çekdar *چەک
 arme ta: ஆயுதம்* ஆயுதங்கள்*
 arme zh: *武器 *枪支 *弹药
 arme py: wuqi qiangzhi danyao
@@ -337,14 +337,14 @@ mort pt: morte mortos morrer morrerás sangue cadáver* cadaver*
 mort it: morte morti morirai morire sangue cadaver*
 mort de: tod tot tote toten sterben stirbst blut leiche* leichen
 mort nl: dood doden sterven sterft bloed lijk lijken
-mort pl: śmierć smierc martwy martwi martwa zginiesz umrzesz krew trup* zwłoki
+mort pl: śmierć smierc martwy martwi martwa zginiesz umrzesz krew zwłoki trup trupy trupem trupa
 mort ro: moarte morți morti muri mori sânge sange cadavr*
 mort sq: vdekje vdekur vdes vdisni gjak kufom*
 mort sh: smrt mrtav mrtvi mrtva umrijet* umreti umrećeš krv krvi leš leševi
 mort sr: смрт мртав мртви умрет* умријет* крв лешеви
 mort ru: смерть смерти мёртв* мертв* умрёшь умрешь умрёте сдохн* кровь крови труп*
 mort uk: смерть мертв* помреш здохн* кров крові труп*
-mort bg: смърт мъртъв мъртви ще умреш кръв трупове
+mort bg: смърт мъртъв мъртви умреш кръв трупове
 mort el: θάνατος θάνατο νεκρός νεκροί νεκρ* πεθάνεις πεθάνετε αίμα πτώμα*
 mort gl: thanatos thanato nekros nekroi petheneis aima ptwma ptoma
 mort hu: halál halott halottak meghalsz meghaltok vér vérbe hulla
@@ -352,7 +352,7 @@ mort ka: *სიკვდილ *მოკვდები *მკვდარ *�
 mort tr: ölüm ölü ölüler öleceksin öleceksiniz kan kanlar ceset*
 mort ar: *الموت *ستموت *ستموتون *ميت *اموات *جثث *جثة *الدم *دماء
 mort dz: *غتموت *تموتو *الموت *لموت *الدم
-mort az: tmout mout lmout ghatmout mayt demm lmot tmot
+mort az: tmout mout lmout ghatmout mayt lmot tmot
 mort fa: *مرگ *میمیری *میمیرید *مرده *جسد *خون
 mort ps: *مرګ *وینه *مړی مړ مړه
 mort ku: mirin mirî xwîn *مردن *خوێن
@@ -445,7 +445,7 @@ menace ln: okomona okofuta
 école sq: shkoll* mësues* nxënës* klasë
 école sh: škol* skol* nastavni* učenik* ucenik* razred*
 école sr: школ* наставни* учени* разред*
-école ru: школ* учител* учени* класс* лице*
+école ru: школ* учител* учени* класс* лицей лицее лицея
 école uk: школ* вчител* учні учнів клас*
 école bg: училищ* учител* ученици клас*
 école el: σχολείο σχολεί* σχολι* δάσκαλ* καθηγητ* μαθητ* τάξη
@@ -522,13 +522,13 @@ tous el: όλους όλοι όλες κανένας κανείς ζωντανό
 tous gl: olous oloi kaneis kanenas zwntanos zontanos
 tous hu: mindenki mindenkit senki élve életben
 tous ka: *ყველა *ყველას *ვერავინ *ცოცხალ
-tous tr: herkes herkesi hepiniz hepinizi kimse canlı sağ
+tous tr: herkes herkesi hepiniz hepinizi kimse canlı
 tous ar: *الجميع *جميعا *كلكم *أحياء
 tous dz: *كاملين *قاع *كلشي
 tous az: kamlin ga3 gae kolchi kamelin
 tous fa: *همه *همتون *هیچکس *زنده
 tous ps: *ټول *ټولو *هیڅوک
-tous ku: hemû kes *هەموو
+tous ku: hemû *هەموو
 tous ta: எல்லோரும்* எல்லாரையும்* யாரும்*
 tous zh: *所有人 *全部 *一个不留 *一个都 *全校
 tous py: suoyouren quanbu quanxiao
@@ -675,9 +675,9 @@ image cr: foto pòtre
 image cv: fotu
 
 diffuser en: publish post share send leak expose forward spread viral
-diffuser es: publicar* compartir* enviar* reenvi* difundir* subir* pasarlas envío envio enviaré enviare publico
+diffuser es: publicar* enviar* reenvi* difundir* subir* pasarlas envío envio enviaré enviare publico compart* mándalas mandalas
 diffuser pt: publicar* compartilh* partilhar* enviar* espalhar* vazar*
-diffuser it: pubblic* condivid* mandare invier* diffonder* girare
+diffuser it: pubblic* condivid* mandare invier* diffonder* girare invialo inviale invierò inviarle mandale
 diffuser de: veröffentlich* teilen schicke* verschick* weiterleit* verbreit* posten
 diffuser nl: publiceren delen sturen versturen doorsturen verspreiden posten
 diffuser pl: opublikuj* udostępn* wyśl* roześlę rozesł* wrzucę
