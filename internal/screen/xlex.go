@@ -394,6 +394,9 @@ func (fv *featureVec) xlFeatures(toks []dtok) {
 	var found uint32
 	var first [xlCount]int32
 	for i := range toks {
+		if toks[i].info == nil {
+			continue
+		}
 		b := toks[i].info.xl &^ found
 		if b == 0 {
 			continue
