@@ -117,6 +117,7 @@ func analyzeText(text string, fv *featureVec, post func(*featureVec)) [numDetect
 	if fv != nil {
 		fv.fill(toks, frames, clause, &ds)
 		fv.langFeatures(a.src, toks)
+		fv.xlFeatures(toks)
 		fv.links()
 		fv.capRepeats()
 		if post != nil {

@@ -152,6 +152,19 @@
 // names the strongest contributions. A model or table that cannot be
 // loaded makes every message held.
 //
+// Other languages: the share of a text's words the French lexicon does
+// not know, and a script other than Latin, are features (lang.go); so are
+// the cross-language harm concepts (xlex.go, table in xlexwords.go: a
+// bomb, to kill, a school, tomorrow, a terror organisation, praise,
+// intimate images, a password… in some thirty languages and scripts), one
+// feature per concept found (« xl bombe ») and a few conjunctions that
+// carry a frame no French frame reads (« xl acte + cible », « xl terreur
+// + éloge », « xl image intime + diffusion + paiement »). Only words the
+// French lexicon and dictionary do not know count. They hold nothing on
+// their own: the model learns their weights from the rows in other
+// languages, and a concept learned in Spanish or Arabic carries to
+// Georgian.
+//
 // The lexicon is compiled once per process, the morphology table and the
 // model are loaded on first use; Check allocates little (a detector's
 // reason is written only when it can be shown; the key cache is a

@@ -126,10 +126,11 @@ func frenchWord(ki *keyInfo) bool {
 	return ki != nil && (len(ki.morph) > 0 || ki.frame != 0 || ki.noun != actNone || ki.act != actNone)
 }
 
-// isWord reports whether k is made of letters only.
+// isWord reports whether k is made of letters only (with the vowel signs
+// of the Indic scripts, which Normalize keeps in their word).
 func isWord(k string) bool {
 	for _, r := range k {
-		if !unicode.IsLetter(r) {
+		if !unicode.IsLetter(r) && !unicode.Is(unicode.Mc, r) {
 			return false
 		}
 	}

@@ -804,6 +804,7 @@ type keyInfo struct {
 	fix    *wordFix // the repair of an unknown word (repair.go), or nil
 	rflags uint8    // repairWords' message flags (rfTarget, rfAct)
 	lang   uint8    // the key's language classes (langWord, langFrench, langNonLatin; lang.go)
+	xl     uint32   // the key's cross-language harm concepts (1 << xlBombe…; xlex.go)
 }
 
 // The key cache is read on every token of every message and written
@@ -926,6 +927,7 @@ func (l *lexicon) computeInfo(key string) *keyInfo {
 	ki.comps = l.compounds[key]
 	ki.credWord = secretWords[key] || key == "code" || key == "codes"
 	ki.lang = langOf(ki)
+	ki.xl = xlOf(ki)
 	ki.expo = expoWords[key]
 	k := key
 	if len(k) > 24 {

@@ -263,6 +263,13 @@ func mapRunes(s string, out []ch) []ch {
 		case unicode.In(r, unicode.Mn, unicode.Me):
 			// Combining accents (decomposed input, zalgo): dropped silently.
 			continue
+		case unicode.Is(unicode.Mc, r):
+			// A spacing vowel sign (Tamil, Devanagari…) is part of its
+			// word: read as punctuation it cut every word into letters.
+			if n := len(out); n > 0 && out[n-1].kind == kLetter {
+				out = append(out, ch{r: r, kind: kLetter, start: st, end: en})
+			}
+			continue
 		case unicode.Is(unicode.Cf, r) || r == 0x180E || (r >= 0xE0000 && r <= 0xE007F):
 			// Zero-width and formatting characters hide words from filters.
 			if n := len(out); n > 0 && out[n-1].kind == kLetter {

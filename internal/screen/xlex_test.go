@@ -1,0 +1,330 @@
+package screen
+
+import (
+	"os"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// TestXLexTable checks that the committed table parses: a bad line is
+// named here rather than by the panic at the package's start.
+func TestXLexTable(t *testing.T) {
+	es, err := parseXLex(xlexTable)
+	if err != nil {
+		t.Fatal(err)
+	}
+	langs := map[string]bool{}
+	per := map[uint8]map[string]bool{}
+	for _, e := range es {
+		langs[e.lang] = true
+		if per[e.concept] == nil {
+			per[e.concept] = map[string]bool{}
+		}
+		per[e.concept][e.lang] = true
+	}
+	if len(langs) != len(xlexLangs) {
+		t.Errorf("%d languages in the table, %d tags", len(langs), len(xlexLangs))
+	}
+	for c, name := range xlexConcepts {
+		if n := len(per[uint8(c)]); n < 25 {
+			t.Errorf("concept %s in %d languages only", name, n)
+		}
+	}
+}
+
+func TestXLexParse(t *testing.T) {
+	for _, tc := range []struct {
+		line string
+		ok   bool
+	}{
+		{"bombe en: bomb explosive*", true},
+		{"bombe ar: *قنبل", true},
+		{"bombe zh: *炸弹", true},
+		{"bombe xx: bomb", false},  // unknown language
+		{"bombes en: bomb", false}, // unknown concept
+		{"bombe en bomb", false},   // no colon
+		{"bombe en: bo*", false},   // stem too short
+		{"bombe en: *bomb", false}, // substring in Latin script
+		{"bombe zh: *炸", false},    // one Han character
+		{"bombe ar: *قن", false},   // two Arabic letters
+		{"bombe en: b", false},     // one letter
+		{"bombe en: bo*mb", false}, // a star inside
+		{"bombe en: bomb!", false}, // not a word
+		{"# a comment\n\nbombe en: bomb", true},
+	} {
+		_, err := parseXLex(tc.line)
+		if (err == nil) != tc.ok {
+			t.Errorf("%q: err %v, want ok %v", tc.line, err, tc.ok)
+		}
+	}
+}
+
+// FuzzXLexParse: the parser and the compiler never panic, and what the
+// parser accepts respects the minimum lengths.
+func FuzzXLexParse(f *testing.F) {
+	f.Add("bombe en: bomb explosive*")
+	f.Add("tuer ar: *قتل سأقتل\nécole zh: *学校")
+	f.Add("toi ru: ты тебя*")
+	f.Add(xlexTable[:2000])
+	f.Fuzz(func(t *testing.T, s string) {
+		es, _ := parseXLex(s)
+		for _, e := range es {
+			n := len([]rune(e.word))
+			if e.kind == xlPrefix && n < xlMinStem || n < xlMinWord {
+				t.Fatalf("accepted %+v", e)
+			}
+		}
+		compileXLex(es)
+	})
+}
+
+// xlFound returns the concepts (not the conjunctions) of text.
+func xlFound(text string) []string {
+	var out []string
+	for _, n := range TextFeatures(text).Names {
+		if c, ok := strings.CutPrefix(n, "xl "); ok && !strings.Contains(c, " + ") {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+func TestXLexConcepts(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want string // one concept
+	}{
+		// bomb
+		{"бомба", "bombe"}, {"βόμβα", "bombe"}, {"ბომბი", "bombe"}, {"قنبلة", "bombe"}, {"القنبلة", "bombe"},
+		{"炸弹", "bombe"}, {"sprengstoff", "bombe"}, {"bomben", "bombe"}, {"வெடிகுண்டு", "bombe"}, {"بمب", "bombe"},
+		// explode
+		{"esplode", "exploser"}, {"patlayacak", "exploser"}, {"взорву", "exploser"}, {"تفجير", "exploser"}, {"έκρηξη", "exploser"},
+		{"ontploffen", "exploser"}, {"wysadzę", "exploser"}, {"爆炸", "exploser"},
+		// kill
+		{"ammazzo", "tuer"}, {"öldüreceğim", "tuer"}, {"убью", "tuer"}, {"سأقتلك", "tuer"}, {"n9tlek", "tuer"},
+		{"σκοτώσω", "tuer"}, {"skotoso", "tuer"}, {"zabiję", "tuer"}, {"ubiću", "tuer"}, {"убићу", "tuer"},
+		{"მოგკლავ", "tuer"}, {"touye", "tuer"}, {"杀死", "tuer"}, {"بکشمت", "tuer"}, {"vrasim", "tuer"}, {"megöllek", "tuer"},
+		{"koboma", "tuer"}, {"giết", "tuer"},
+		// shoot
+		{"schießen", "tirer"}, {"strzelanina", "tirer"}, {"стрельба", "tirer"}, {"tabanca", "tirer"}, {"πυροβολώ", "tirer"}, {"开枪", "tirer"},
+		// knife
+		{"coltello", "couteau"}, {"нож", "couteau"}, {"bıçak", "couteau"}, {"سكين", "couteau"}, {"μαχαίρι", "couteau"}, {"cuchillo", "couteau"},
+		// burn
+		{"spalę", "brûler"}, {"сожгу", "brûler"}, {"احرق", "brûler"}, {"quemaré", "brûler"},
+		// behead
+		{"decapitare", "égorger"}, {"ذبح", "égorger"}, {"zaklati", "égorger"}, {"sgozzare", "égorger"},
+		// attack
+		{"attentato", "attaque"}, {"anschlag", "attaque"}, {"теракт", "attaque"}, {"saldırı", "attaque"}, {"هجوم", "attaque"}, {"袭击", "attaque"},
+		// weapon
+		{"oružje", "arme"}, {"оружие", "arme"}, {"سلاح", "arme"}, {"silahlı", "arme"}, {"იარაღი", "arme"},
+		// death, blood
+		{"смерть", "mort"}, {"ölüm", "mort"}, {"θάνατος", "mort"}, {"sangre", "mort"}, {"الموت", "mort"}, {"去死", "mort"},
+		// beat up
+		{"verprügeln", "frapper"}, {"изобью", "frapper"}, {"نضربك", "frapper"}, {"döveceğim", "frapper"},
+		// threat
+		{"pagherai", "menace"}, {"пожалеешь", "menace"}, {"göreceksin", "menace"}, {"intikam", "menace"}, {"تهديد", "menace"},
+		// school
+		{"scuola", "école"}, {"школе", "école"}, {"σχολείο", "école"}, {"okulda", "école"}, {"المدرسة", "école"}, {"lmadrasa", "école"},
+		{"სკოლაში", "école"}, {"学校", "école"}, {"szkole", "école"}, {"lekòl", "école"}, {"பள்ளியில்", "école"}, {"مدرسه", "école"},
+		// time
+		{"domani", "moment"}, {"завтра", "moment"}, {"yarın", "moment"}, {"غدا", "moment"}, {"αύριο", "moment"}, {"ხვალ", "moment"},
+		{"明天", "moment"}, {"jutro", "moment"}, {"ghdwa", "moment"},
+		// everyone
+		{"всех", "tous"}, {"herkes", "tous"}, {"الجميع", "tous"}, {"όλους", "tous"}, {"wszystkich", "tous"},
+		// terror
+		{"داعش", "terreur"}, {"mujahid", "terreur"}, {"халифат", "terreur"}, {"mücahit", "terreur"}, {"شهيد", "terreur"}, {"infidels", "terreur"},
+		{"伊斯兰国", "terreur"}, {"ჯიჰადი", "terreur"},
+		// praise
+		{"kahraman", "éloge"}, {"героям", "éloge"}, {"slava", "éloge"}, {"δόξα", "éloge"}, {"英雄", "éloge"},
+		// intimate, image, publish, pay
+		{"desnuda", "intime"}, {"nackt", "intime"}, {"голая", "intime"}, {"çıplak", "intime"}, {"裸照", "intime"},
+		{"fotos", "image"}, {"фото", "image"}, {"صور", "image"}, {"zdjęcia", "image"},
+		{"veröffentliche", "diffuser"}, {"выложу", "diffuser"}, {"سأنشر", "diffuser"}, {"paylaşacağım", "diffuser"},
+		{"dinero", "payer"}, {"деньги", "payer"}, {"فلوس", "payer"}, {"bezahlen", "payer"},
+		// phishing
+		{"contraseña", "compte"}, {"пароль", "compte"}, {"şifre", "compte"}, {"密码", "compte"}, {"passwort", "compte"},
+		{"verifica", "vérifier"}, {"подтвердите", "vérifier"}, {"doğrulayın", "vérifier"}, {"gesperrt", "vérifier"},
+		{"ссылке", "lien"}, {"tıklayın", "lien"}, {"الرابط", "lien"},
+		// the reader
+		{"тебя", "toi"}, {"dich", "toi"}, {"seni", "toi"}, {"εσένα", "toi"}, {"შენ", "toi"},
+	} {
+		if got := xlFound(tc.text); !slices.Contains(got, tc.want) {
+			t.Errorf("%q: concepts %v, want %s", tc.text, got, tc.want)
+		}
+	}
+}
+
+// TestXLexQuiet: French words, homographs of foreign harm words included,
+// and ordinary foreign words (greetings, school life, numbers, names)
+// bring no harm concept.
+func TestXLexQuiet(t *testing.T) {
+	harm := []string{"bombe", "exploser", "tuer", "tirer", "couteau", "brûler", "égorger", "attaque", "arme", "mort", "frapper", "menace", "terreur", "intime"}
+	for _, text := range []string{
+		// French, and French homographs of foreign words
+		"bomba", "morte", "arme", "mata", "bombe", "école", "demain", "tous", "photo", "compte",
+		"Réunion parents-professeurs mardi à 18h en salle 204.",
+		// greetings, school life, numbers, names
+		"Buongiorno a tutti, domani c'è la gita scolastica",
+		"Guten Morgen, wie geht es dir? Die Hausaufgaben sind fertig",
+		"Dzień dobry, jutro nie ma lekcji, dziękuję",
+		"Здравствуйте, завтра родительское собрание в школе в 18 часов",
+		"Καλημέρα σας, αύριο έχουμε εκδρομή με το σχολείο",
+		"Merhaba, yarın okulda veli toplantısı var, teşekkürler",
+		"السلام عليكم، غدا اجتماع الأولياء في المدرسة، شكرا",
+		"سلام، فردا جلسه اولیا در مدرسه است",
+		"გამარჯობა, ხვალ სკოლაში კრებაა",
+		"你好，明天学校开家长会，谢谢",
+		"Xin chào, ngày mai có họp phụ huynh ở trường",
+		"Salaam aleekum, suba am na ndaje ci daara ji",
+		"Mbote, lobi tokozala na likita na eteyelo",
+		"Bonjou, demen gen reyinyon paran nan lekòl la",
+		"Bom dia, amanhã há reunião de pais na escola, obrigado",
+		"Buenos días, mañana hay reunión de padres en el colegio, gracias",
+		"Hello, tomorrow is the parents' evening at school, thanks",
+		"uno due tre quattro cinque, один два три, bir iki üç, واحد اثنان ثلاثة, 一二三",
+		"Mohamed Ahmed, Giuseppe Rossi, Ivan Petrov, Mehmet Yılmaz, Nguyễn Văn An, Giorgi Beridze",
+		"Bună ziua, mâine avem ședință cu părinții la școală",
+		"Jó napot, holnap szülői értekezlet lesz az iskolában",
+		"Mirëdita, nesër kemi mbledhje me prindërit në shkollë",
+		"Dobar dan, sutra je roditeljski sastanak u školi",
+		"Goedemorgen, morgen is er een ouderavond op school",
+		"வணக்கம், நாளை பள்ளியில் பெற்றோர் கூட்டம்",
+	} {
+		for _, c := range xlFound(text) {
+			if slices.Contains(harm, c) {
+				t.Errorf("%q: harm concept %s", text, c)
+			}
+		}
+	}
+}
+
+// TestXLexFrenchUnchanged: a French text gets no cross-language feature,
+// so its features and scores are the ones it had (the probes of the
+// model's fingerprint included).
+func TestXLexFrenchUnchanged(t *testing.T) {
+	texts := append([]string{
+		"Je vais faire exploser le collège demain à 8h, personne ne sortira vivant.",
+		"Bravo aux moussaillons de la 6e B pour leur spectacle, photos sur l'ENT.",
+		"Votre mot de passe expire : cliquez sur le lien pour vérifier votre compte.",
+		"Envoie-moi 200 euros ou j'envoie tes photos à tes parents.",
+		"Coupure d'eau : l'école sera fermée lundi. Prévenez les autres parents.",
+		"Sortie au musée jeudi : prévoir un pique-nique, une gourde et un sac à dos. Retour au collège à 16h30.",
+		"Mon fils a été harcelé à la cantine, il a des bleus et ne veut plus venir, pouvez-vous me rappeler ?",
+		"Le conseil de classe du 2e trimestre aura lieu le 14 mars ; les délégués recevront l'ordre du jour.",
+	}, fingerprintProbes...)
+	for _, text := range texts {
+		for _, n := range TextFeatures(text).Names {
+			if strings.HasPrefix(n, "xl ") {
+				t.Errorf("%q: %s", text, n)
+			}
+		}
+	}
+}
+
+// TestXLexConjunctions: the frames no French frame reads.
+func TestXLexConjunctions(t *testing.T) {
+	for _, tc := range []struct{ text, want string }{
+		{"Domani ammazzo tutti a scuola", "xl acte + cible"},
+		{"Завтра взорву школу", "xl acte + moment"},
+		{"εσένα θα σε σκοτώσω", "xl acte + toi"},
+		{"سأقتل الجميع", "xl acte + tous"},
+		{"öleceksin seni", "xl mort ou menace + toi"},
+		{"داعش باقية، المجد للأبطال", "xl terreur + éloge"},
+		{"Tengo tus fotos desnuda, paga o las publico", "xl image intime + diffusion + paiement"},
+		{"Ihr Konto ist gesperrt, bestätigen Sie Ihr Passwort über diesen Link", "xl compte + vérifier + lien"},
+		{"Guarda questo filmato di decapitazione e condividi", "xl vidéo violente + partage"},
+	} {
+		names := TextFeatures(tc.text).Names
+		if !slices.Contains(names, tc.want) {
+			var xl []string
+			for _, n := range names {
+				if strings.HasPrefix(n, "xl ") {
+					xl = append(xl, n)
+				}
+			}
+			t.Errorf("%q: %v, want %s", tc.text, xl, tc.want)
+		}
+	}
+}
+
+// TestXLexFrenchDictionary: no entry matches a word of the French
+// dictionary (hunspell-fr, the one cmd/screenlex reads) that is not in
+// xlexFrench, the French words the matcher leaves alone: the French
+// lexicon knows the verbs and the harm nouns, not « photos » or « lien »,
+// and a French text must keep its features. XLEX_UPDATE=1 rewrites
+// xlexfrench.go from the dictionary after a change to the table.
+func TestXLexFrenchDictionary(t *testing.T) {
+	const dic = "/usr/share/hunspell/fr.dic"
+	data, err := os.ReadFile(dic)
+	if err != nil {
+		t.Skip("no French dictionary:", err)
+	}
+	var words []string
+	for _, line := range strings.Split(string(data), "\n")[1:] {
+		w, _, _ := strings.Cut(line, "/")
+		w, _, _ = strings.Cut(w, "\t")
+		w = strings.TrimSpace(w)
+		if w == "" || strings.ContainsAny(w, " -'") {
+			continue
+		}
+		// The lemma and its usual inflections (the .dic lists lemmas).
+		words = append(words, w, w+"s")
+		if strings.HasSuffix(w, "au") || strings.HasSuffix(w, "eu") || strings.HasSuffix(w, "ou") {
+			words = append(words, w+"x")
+		} else if b, ok := strings.CutSuffix(w, "al"); ok {
+			words = append(words, b+"aux")
+		}
+		if strings.Contains(line, "po:adj") {
+			words = append(words, w+"e", w+"es")
+			if b, ok := strings.CutSuffix(w, "f"); ok {
+				words = append(words, b+"ve", b+"ves")
+			}
+		}
+	}
+	hits := map[string]bool{}
+	nb := getBufs()
+	for _, w := range words {
+		a := nb.analyze(w)
+		if len(a.toks) != 1 {
+			continue
+		}
+		k := xlFold(a.toks[0].key)
+		if xlm.match(k) != 0 {
+			hits[strings.Clone(k)] = true
+		}
+	}
+	putBufs(nb)
+	list := make([]string, 0, len(hits))
+	for k := range hits {
+		list = append(list, k)
+	}
+	slices.Sort(list)
+	if os.Getenv("XLEX_UPDATE") == "1" {
+		var b strings.Builder
+		b.WriteString("// Code generated by TestXLexFrenchDictionary (XLEX_UPDATE=1); DO NOT EDIT.\n\npackage screen\n\n")
+		b.WriteString("// xlexFrench are the French words (hunspell-fr) that an entry of\n// xlexTable matches: they never count (xlOf).\nconst xlexFrench = `\n")
+		for i, k := range list {
+			b.WriteString(k)
+			if i%12 == 11 || i == len(list)-1 {
+				b.WriteByte('\n')
+			} else {
+				b.WriteByte(' ')
+			}
+		}
+		b.WriteString("`\n")
+		if err := os.WriteFile("xlexfrench.go", []byte(b.String()), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	var missing []string
+	for _, k := range list {
+		if !xlFrench[k] {
+			missing = append(missing, k)
+		}
+	}
+	if len(missing) > 0 {
+		t.Errorf("%d French words an entry matches, not in xlexFrench (XLEX_UPDATE=1 go test -run TestXLexFrenchDictionary): %v", len(missing), missing)
+	}
+}
