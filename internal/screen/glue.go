@@ -104,22 +104,155 @@ type sortedWords struct {
 func (w *sortedWords) at(i int) string { return w.blob[w.off[i] : w.off[i+1]-1] }
 
 func (w *sortedWords) has(k string) bool {
-	n := len(w.off) - 1
-	i := sort.Search(n, func(i int) bool { return w.at(i) >= k })
-	return i < n && w.at(i) == k
+	return fullRange(w).narrow(w, k).exact(w, k)
+}
+
+func (w *sortedWords) count() int         { return len(w.off) - 1 }
+func (w *sortedWords) keyAt(i int) string { return w.at(i) }
+
+// keyList is a sorted list of keys: the morphology table, the word list,
+// the other pieces.
+type keyList interface {
+	count() int
+	keyAt(i int) string
+}
+
+// keyRange is the range [lo, hi) of a keyList's keys that begin with a
+// prefix; narrowing it to a longer prefix searches that range only, so
+// reading a key letter by letter costs little more than one search.
+type keyRange struct{ lo, hi int }
+
+func fullRange(l keyList) keyRange { return keyRange{0, l.count()} }
+
+// narrow returns the keys of r that begin with p, which extends the
+// prefix r was narrowed to.
+func (r keyRange) narrow(l keyList, p string) keyRange {
+	a := r.lo + sort.Search(r.hi-r.lo, func(i int) bool { return l.keyAt(r.lo+i) >= p })
+	b := a + sort.Search(r.hi-a, func(i int) bool { return !strings.HasPrefix(l.keyAt(a+i), p) })
+	return keyRange{a, b}
+}
+
+func (r keyRange) empty() bool { return r.lo >= r.hi }
+
+// exact reports whether p, the prefix r was narrowed to, is itself a key.
+func (r keyRange) exact(l keyList, p string) bool { return !r.empty() && l.keyAt(r.lo) == p }
+
+// glueLists are the segmenter's three sorted lists, and glueRanges a
+// range in each.
+type glueRanges [3]keyRange
+
+func glueLists() [3]keyList {
+	glueWordsOnce.Do(loadGlueWords)
+	if morphLoadErr() != nil || morph == nil {
+		return [3]keyList{&sortedWords{off: []uint32{0}}, glueWords, glueExtra}
+	}
+	return [3]keyList{morph, glueWords, glueExtra}
+}
+
+func glueFull(ls [3]keyList) glueRanges {
+	return glueRanges{fullRange(ls[0]), fullRange(ls[1]), fullRange(ls[2])}
+}
+
+var (
+	gluePrefixOnce sync.Once
+	gluePrefix     [26 + 26*26]glueRanges
+)
+
+// glueStart returns the ranges of the keys that begin with p[:1] or, when
+// p has two letters or more, p[:2] (letters a–z), from a table built once:
+// the searches over the whole lists were most of the segmenter's and the
+// typo check's time. m is the length of the prefix the ranges are for.
+func glueStart(ls [3]keyList, p string) (g glueRanges, m int) {
+	gluePrefixOnce.Do(func() {
+		full := glueFull(ls)
+		for a := byte('a'); a <= 'z'; a++ {
+			ga, _, _ := full.narrow(ls, string(a))
+			gluePrefix[a-'a'] = ga
+			for b := byte('a'); b <= 'z'; b++ {
+				gluePrefix[26+int(a-'a')*26+int(b-'a')], _, _ = ga.narrow(ls, string([]byte{a, b}))
+			}
+		}
+	})
+	if len(p) >= 2 {
+		return gluePrefix[26+int(p[0]-'a')*26+int(p[1]-'a')], 2
+	}
+	return gluePrefix[p[0]-'a'], 1
+}
+
+// narrow narrows each range to p; exact tells whether a list has p, and
+// the ranges are all empty when no key begins with p.
+func (g glueRanges) narrow(ls [3]keyList, p string) (out glueRanges, exact, any bool) {
+	for i, r := range g {
+		if r.empty() {
+			out[i] = r
+			continue
+		}
+		out[i] = r.narrow(ls[i], p)
+		if !out[i].empty() {
+			any = true
+			exact = exact || out[i].exact(ls[i], p)
+		}
+	}
+	return out, exact, any
 }
 
 var (
 	glueWordsOnce sync.Once
 	glueWords     *sortedWords
+	glueExtra     *sortedWords // the other pieces: gluePieceWords
 )
 
 // nounAdjWord reports whether k is a noun or adjective form of the word
 // list. A list that cannot be read knows no word (the segmenter then keeps
 // fewer cuts, never more).
 func nounAdjWord(k string) bool {
-	glueWordsOnce.Do(func() { glueWords = loadWords(wordsTable) })
+	glueWordsOnce.Do(loadGlueWords)
 	return glueWords.has(k)
+}
+
+func loadGlueWords() {
+	glueWords = loadWords(wordsTable)
+	glueExtra = gluePieceWords()
+}
+
+// gluePieceWords lists, sorted, the pieces gluePiece knows besides the
+// morphology table and the word list: the lexicon's exact words, the
+// chat words, the function words, the one-letter words and clitics.
+func gluePieceWords() *sortedWords {
+	var ws []string
+	add := func(w string) {
+		if isLetters(w) {
+			ws = append(ws, w)
+		}
+	}
+	for w := range lx.clsExact {
+		add(w)
+	}
+	for w := range chatWords {
+		add(w)
+	}
+	for w := range repairFunc {
+		add(w)
+	}
+	for w := range glueFunc {
+		add(w)
+	}
+	for _, w := range []string{"a", "y", "j", "l", "d", "m", "t", "s", "n", "qu"} {
+		add(w)
+	}
+	sort.Strings(ws)
+	w := &sortedWords{off: []uint32{0}}
+	var b strings.Builder
+	for i, x := range ws {
+		if i > 0 && x == ws[i-1] {
+			continue
+		}
+		b.WriteString(x)
+		b.WriteByte('\n')
+		w.off = append(w.off, uint32(b.Len()))
+	}
+	w.blob = b.String()
+	return w
 }
 
 func loadWords(gz []byte) *sortedWords {
@@ -310,25 +443,59 @@ func (l *lexicon) segmentGluedPieces(k string) (pieces, toks []string) {
 	for i := glueStates; i < len(cost); i++ {
 		cost[i] = inf
 	}
+	ls := glueLists()
+	full := glueFull(ls)
+	type piece struct {
+		j    int
+		cost float64
+		toks []string
+		fn   bool
+	}
+	var cands []piece
 	for i := 0; i < n; i++ {
+		reach := false
+		for st := 0; st < glueStates; st++ {
+			reach = reach || cost[glueStates*i+st] < inf
+		}
+		if !reach {
+			continue
+		}
+		// The known pieces from i, read letter by letter in the sorted
+		// lists until no key begins with the piece.
+		cands = cands[:0]
+		rg := full
+		for j := i + 1; j <= n && j-i <= glueMaxPiece; j++ {
+			p := k[i:j]
+			var exact, any bool
+			if j-i <= 2 {
+				rg, _ = glueStart(ls, p)
+				any = !rg[0].empty() || !rg[1].empty() || !rg[2].empty()
+				exact = any && (rg[0].exact(ls[0], p) || rg[1].exact(ls[1], p) || rg[2].exact(ls[2], p))
+			} else {
+				rg, exact, any = rg.narrow(ls, p)
+			}
+			if !any {
+				break
+			}
+			if !exact || i == 0 && j == n { // the whole key is not a cut
+				continue
+			}
+			var next byte
+			if j < n {
+				next = k[j]
+			}
+			if c, toks, fn, ok := l.gluePiece(p, next); ok {
+				cands = append(cands, piece{j, c, toks, fn})
+			}
+		}
 		for st := 0; st < glueStates; st++ {
 			si := glueStates*i + st
 			if cost[si] >= inf {
 				continue
 			}
-			for j := i + 1; j <= n && j-i <= glueMaxPiece; j++ {
-				if i == 0 && j == n {
-					continue // the whole key is not a cut
-				}
-				var next byte
-				if j < n {
-					next = k[j]
-				}
+			for _, pc := range cands {
+				j, c, toks, fn := pc.j, pc.cost, pc.toks, pc.fn
 				p := k[i:j]
-				c, toks, fn, ok := l.gluePiece(p, next)
-				if !ok {
-					continue
-				}
 				det := glueDets[p]
 				if st == 1 && fn || st == 2 && glueConj[p] || st == 3 && !glueAfterClitic(p, toks) {
 					c += glueDetPenalty
@@ -433,8 +600,12 @@ var glueEndClitic = wordSet("te me se ne es")
 // glueKey tells whether computeFix should try the segmenter on the key k:
 // long enough, letters only, and no table knows it whole.
 func (l *lexicon) glueKey(k string) bool {
-	return len(k) >= glueMinLen && len(k) <= glueMaxLen && isLetters(k) && !l.glueWhole(k) && !l.glueTypo(k)
+	return len(k) >= glueMinLen && len(k) <= glueMaxLen && isLetters(k) && !l.glueWhole(k)
 }
+
+// glueTypoPieces is the most tokens of a cut checked for a typo
+// (glueFix).
+const glueTypoPieces = 5
 
 // glueTypoMax is the longest key checked for a typo: past it a word is
 // rare, and a glued phrase of that length is never one edit from one.
@@ -446,43 +617,75 @@ const glueTypoMax = 30
 // into French pieces (« d' eclanche ment »). A glued phrase of eight
 // letters or more is almost never one edit from a word.
 func (l *lexicon) glueTypo(k string) bool {
-	if len(k) > glueTypoMax {
+	if len(k) > glueTypoMax || len(k) < 3 || !isLetters(k) {
 		return false
 	}
+	ls := glueLists()
 	var buf [glueTypoMax + 1]byte
-	word := func(b []byte) bool {
-		w := string(b)
-		return len(morphLookup(w)) > 0 || l.clsExact[w] != 0 || nounAdjWord(w)
-	}
-	n := len(k)
-	for i := 0; i < n; i++ {
-		b := append(append(buf[:0], k[:i]...), k[i+1:]...) // dropped
-		if word(b) {
-			return true
-		}
-		if i+1 < n { // swapped
-			b = append(buf[:0], k...)
-			b[i], b[i+1] = b[i+1], b[i]
-			if word(b) {
-				return true
+	// is tells whether cand, whose first i letters are k's, is a word:
+	// pre is the ranges of k[:i].
+	is := func(pre glueRanges, i int, cand []byte) bool {
+		// Narrow letter by letter past the shared prefix (or the first
+		// two letters' table): a candidate that begins no word is
+		// dropped after a letter or two.
+		g, from := pre, i
+		if i < 2 {
+			g, from = glueStart(ls, string(cand[:2]))
+			if g[0].empty() && g[1].empty() && g[2].empty() {
+				return false
 			}
 		}
-		b = append(buf[:0], k...) // replaced
-		for c := byte('a'); c <= 'z'; c++ {
-			if c != k[i] {
-				b[i] = c
-				if word(b) {
+		for m := from + 1; m <= len(cand); m++ {
+			var exact, any bool
+			if g, exact, any = g.narrow(ls, string(cand[:m])); !any {
+				return false
+			} else if m == len(cand) {
+				return exact
+			}
+		}
+		return false
+	}
+	n := len(k)
+	pre := glueFull(ls) // ranges of k[:i]
+	for i := 0; i <= n; i++ {
+		if i > 0 {
+			var any bool
+			if i <= 2 {
+				pre, _ = glueStart(ls, k[:i])
+				any = !pre[0].empty() || !pre[1].empty() || !pre[2].empty()
+			} else {
+				pre, _, any = pre.narrow(ls, k[:i])
+			}
+			if !any {
+				return false // no word begins with k[:i]: no edit after i reaches one
+			}
+		}
+		if i < n {
+			if is(pre, i, append(append(buf[:0], k[:i]...), k[i+1:]...)) { // dropped
+				return true
+			}
+			if i+1 < n { // swapped
+				b := append(buf[:0], k...)
+				b[i], b[i+1] = b[i+1], b[i]
+				if is(pre, i, b) {
 					return true
 				}
 			}
+			b := append(buf[:0], k...) // replaced
+			for c := byte('a'); c <= 'z'; c++ {
+				if c != k[i] {
+					b[i] = c
+					if is(pre, i, b) {
+						return true
+					}
+				}
+			}
 		}
-	}
-	if n+1 <= glueTypoMax {
-		for i := 0; i <= n; i++ { // added
+		if n+1 <= glueTypoMax { // added
 			b := append(append(append(buf[:0], k[:i]...), 0), k[i:]...)
 			for c := byte('a'); c <= 'z'; c++ {
 				b[i] = c
-				if word(b) {
+				if is(pre, i, b) {
 					return true
 				}
 			}
@@ -560,6 +763,19 @@ func glueChunkOK(src string, ts []token, i int) bool {
 
 func isAlnum8(c byte) bool {
 	return c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= 0x80
+}
+
+// hasCamel reports whether w has a capital right after a small letter
+// (ASCII and the accented letters alike).
+func hasCamel(w string) bool {
+	prevLower := false
+	for _, r := range w {
+		if prevLower && unicode.IsUpper(r) {
+			return true
+		}
+		prevLower = unicode.IsLower(r)
+	}
+	return false
 }
 
 // camelParts cuts token t's source at its camel-case capitals and returns

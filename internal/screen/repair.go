@@ -467,7 +467,15 @@ func (l *lexicon) computeFix(ki *keyInfo) *wordFix {
 // glueFix is the repair of a long key no table knows: the segmenter's
 // cut, or none (camel case may still cut the word where it is written so).
 func (l *lexicon) glueFix(k string) *wordFix {
-	return &wordFix{parts: l.segmentGlued(k), seg: true, long: true}
+	// A misspelt word, not glued ones: checked after the cut (most long
+	// keys have none) and only for a cut of a few pieces (a word one edit
+	// from a key falls into three or four; no word of the tables is one
+	// edit from six glued ones).
+	ps := l.segmentGlued(k)
+	if ps != nil && len(ps) <= glueTypoPieces && l.glueTypo(k) {
+		ps = nil
+	}
+	return &wordFix{parts: ps, seg: true, long: true}
 }
 
 // repairWords returns a's tokens with glued and misspelt threat words
@@ -489,7 +497,7 @@ func (nb *nbufs) repairWordsInfo(a analysis, kc *keyCache) (analysis, []*keyInfo
 		ki := kc.info(a.toks[i].key)
 		kis = append(kis, ki)
 		rf |= ki.rflags
-		need = need || ki.fix != nil
+		need = need || ki.fix != nil && fixMayApply(ki.fix, a.src, &a.toks[i])
 	}
 	nb.kis = kis
 	if rf&rfPiece != 0 || hyphenPair(a) {
@@ -501,7 +509,7 @@ func (nb *nbufs) repairWordsInfo(a analysis, kc *keyCache) (analysis, []*keyInfo
 				ki := kc.info(a.toks[i].key)
 				kis = append(kis, ki)
 				rf |= ki.rflags
-				need = need || ki.fix != nil
+				need = need || ki.fix != nil && fixMayApply(ki.fix, a.src, &a.toks[i])
 			}
 			nb.kis = kis
 		}
@@ -521,16 +529,19 @@ func (nb *nbufs) repairWordsInfo(a analysis, kc *keyCache) (analysis, []*keyInfo
 			// say, else where the segmenter did, unless it is a link,
 			// code, identifier or name.
 			ps := fx.parts
-			if french < 0 {
+			if !fixMayApply(fx, a.src, &t) || !glueChunkOK(a.src, a.toks, i) {
+				ps = nil
+			} else if cp, camel := lx.camelParts(a.src, &t); camel {
+				ps = cp // the writer's capitals decide, or nothing does
+			}
+			if ps != nil && french < 0 {
 				french = 0
 				if glueFrench(kis) {
 					french = 1
 				}
 			}
-			if french == 0 || !glueChunkOK(a.src, a.toks, i) {
+			if french == 0 {
 				ps = nil
-			} else if cp, camel := lx.camelParts(a.src, &t); camel {
-				ps = cp // the writer's capitals decide, or nothing does
 			}
 			if ps == nil {
 				out = append(out, t)
@@ -576,6 +587,17 @@ func (nb *nbufs) repairWordsInfo(a analysis, kc *keyCache) (analysis, []*keyInfo
 	nb.rtoks = out
 	a.toks = out
 	return a, nil
+}
+
+// fixMayApply reports whether the repair fx of token t may change it: a
+// long unknown key the segmenter could not cut is cut only in camel case,
+// and most long unknown words (names, foreign or rare words) are not, so
+// the message is not copied for them.
+func fixMayApply(fx *wordFix, src string, t *token) bool {
+	if !fx.long || fx.parts != nil {
+		return true
+	}
+	return t.start >= 0 && t.end <= len(src) && t.start < t.end && hasCamel(src[t.start:t.end])
 }
 
 // appendParts appends to out the tokens of t's pieces: each shares t's
