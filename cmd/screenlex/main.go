@@ -16,6 +16,14 @@
 // blink. The imperfect subjunctive and the simple past outside the third
 // person are left out for the same reason.
 //
+// With -keys only the sorted matching keys are written, one a line, and
+// only keys of letters a–z: that is how the word list of the screen's
+// segmenter of glued words (internal/screen/data/words.txt.gz, every noun
+// and adjective form of the dictionary; see internal/screen/glue.go) is
+// made:
+//
+//	go run ./cmd/screenlex -pos noun,adj -keys -out internal/screen/data/words.txt.gz
+//
 // The output is sorted and gzip-compressed without a timestamp, so the same
 // dictionary always gives the same bytes.
 package main
@@ -41,6 +49,7 @@ func main() {
 	aff := flag.String("aff", "/usr/share/hunspell/fr.aff", "hunspell affix file (.aff)")
 	out := flag.String("out", "internal/screen/data/morph.tsv.gz", "table to write")
 	pos := flag.String("pos", "verb,adv,pron,det,prep,conj", "parts of speech to keep (verb, noun, adj, adv, pron, det, prep, conj)")
+	keysOnly := flag.Bool("keys", false, "write only the keys of letters a–z, one a line (the segmenter's word list)")
 	flag.Parse()
 	keep := map[screen.POS]bool{}
 	for _, p := range strings.Split(*pos, ",") {
@@ -51,13 +60,13 @@ func main() {
 		}
 		keep[v] = true
 	}
-	if err := run(*dic, *aff, *out, keep); err != nil {
+	if err := run(*dic, *aff, *out, keep, *keysOnly); err != nil {
 		fmt.Fprintln(os.Stderr, "screenlex:", err)
 		os.Exit(1)
 	}
 }
 
-func run(dicPath, affPath, outPath string, keep map[screen.POS]bool) error {
+func run(dicPath, affPath, outPath string, keep map[screen.POS]bool, keysOnly bool) error {
 	rules, needAffix, err := readAff(affPath)
 	if err != nil {
 		return fmt.Errorf("reading %s: %w", affPath, err)
@@ -101,6 +110,13 @@ func run(dicPath, affPath, outPath string, keep map[screen.POS]bool) error {
 	w := bufio.NewWriter(zw)
 	rows := 0
 	for _, k := range keys {
+		if keysOnly {
+			if lettersOnly(k) {
+				fmt.Fprintf(w, "%s\n", k)
+				rows++
+			}
+			continue
+		}
 		es := make([]*screen.MorphEntry, 0, len(tab[k]))
 		for _, e := range tab[k] {
 			es = append(es, e)
@@ -127,6 +143,18 @@ func run(dicPath, affPath, outPath string, keep map[screen.POS]bool) error {
 	}
 	fmt.Fprintf(os.Stderr, "screenlex: %d dictionary entries, %d keys, %d rows, %d bytes → %s\n", n, len(keys), rows, buf.Len(), outPath)
 	return nil
+}
+
+// lettersOnly reports whether k is made of the letters a–z only: the
+// segmenter's pieces (keys with digits, hyphens or apostrophes are never
+// a piece of a glued word).
+func lettersOnly(k string) bool {
+	for i := 0; i < len(k); i++ {
+		if k[i] < 'a' || k[i] > 'z' {
+			return false
+		}
+	}
+	return k != ""
 }
 
 func add(tab map[string]map[string]*screen.MorphEntry, key, lemma string, pos screen.POS, morph []string) {

@@ -38,7 +38,9 @@
 //     chat.go rewrites SMS and chat spellings into the standard tokens:
 //     jvais, jte, tes mort, g and c for j'ai and c'est, k for qu, missing
 //     apostrophes, digits for syllables, tg; repair.go then joins act
-//     words cut into syllables, « ex-plo-ser », « te tu er »):
+//     words cut into syllables, « ex-plo-ser », « te tu er », and glue.go
+//     cuts runs written without spaces into known words,
+//     « jevaistetuerdemainalasortie », « #ViveLeCalifat »):
 //     a. patterns of a compiled lexicon (French first, English too) are
 //     matched over the words; benign fixed phrases hide the word they
 //     contain (bombe calorimétrique, c'était de la bombe, tuer le temps);

@@ -148,6 +148,12 @@ func (mi *morphIndex) key(i int) string {
 	return l[:strings.IndexByte(l, '\t')]
 }
 
+// count and keyAt let the segmenter of glued words search the table's
+// keys as a sorted list (glue.go, keyRange): one entry a line, so a key
+// of several analyses is there several times in a row.
+func (mi *morphIndex) count() int         { return len(mi.lines) }
+func (mi *morphIndex) keyAt(i int) string { return mi.key(i) }
+
 func (mi *morphIndex) lookup(key string) []MorphEntry {
 	if key == "" {
 		return nil

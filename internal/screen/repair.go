@@ -44,6 +44,10 @@ type wordFix struct {
 	inf   string   // the act verb's infinitive at one edit (or its é spelling), or ""
 	part  string   // the act verb's participle at one edit, or ""
 	glue  bool     // parts are an elided clitic and a verb: only in a verb's slot
+	// seg: parts come from the segmenter of glued words (glue.go), read
+	// where glueChunkOK allows; long: a long key no table knows, which
+	// camel case may cut even when the segmenter does not.
+	seg, long bool
 }
 
 // repairFunc are the function words a glued word may hold.
@@ -435,6 +439,11 @@ func (l *lexicon) computeFix(ki *keyInfo) *wordFix {
 		return &wordFix{parts: []string{w}}
 	}
 	if len(ki.morph) > 0 || ki.class != 0 || ki.act != actNone || ki.g8 != 0 || ki.contr != nil || !isLetters(k) || chatWords[k] != nil {
+		// A long glued run may begin with a lexicon prefix (« bombe… »,
+		// « tue… »): only an exact word of a table keeps it whole.
+		if ki.class != 0 && len(ki.morph) == 0 && chatWords[k] == nil && l.glueKey(k) {
+			return l.glueFix(k)
+		}
 		return nil
 	}
 	// An elided clitic or negation glued to a verb: louvrir → l'ouvrir,
@@ -449,7 +458,24 @@ func (l *lexicon) computeFix(ki *keyInfo) *wordFix {
 	if ps := l.splitFix(k); ps != nil {
 		return &wordFix{parts: ps}
 	}
-	return editFix(k)
+	if fx := editFix(k); fx != nil || !l.glueKey(k) {
+		return fx
+	}
+	return l.glueFix(k)
+}
+
+// glueFix is the repair of a long key no table knows: the segmenter's
+// cut, or none (camel case may still cut the word where it is written so).
+func (l *lexicon) glueFix(k string) *wordFix {
+	// A misspelt word, not glued ones: checked after the cut (most long
+	// keys have none) and only for a cut of a few pieces (a word one edit
+	// from a key falls into three or four; no word of the tables is one
+	// edit from six glued ones).
+	ps := l.segmentGlued(k)
+	if ps != nil && len(ps) <= glueTypoPieces && l.glueTypo(k) {
+		ps = nil
+	}
+	return &wordFix{parts: ps, seg: true, long: true}
 }
 
 // repairWords returns a's tokens with glued and misspelt threat words
@@ -471,7 +497,7 @@ func (nb *nbufs) repairWordsInfo(a analysis, kc *keyCache) (analysis, []*keyInfo
 		ki := kc.info(a.toks[i].key)
 		kis = append(kis, ki)
 		rf |= ki.rflags
-		need = need || ki.fix != nil
+		need = need || ki.fix != nil && fixMayApply(ki.fix, a.src, &a.toks[i])
 	}
 	nb.kis = kis
 	if rf&rfPiece != 0 || hyphenPair(a) {
@@ -483,7 +509,7 @@ func (nb *nbufs) repairWordsInfo(a analysis, kc *keyCache) (analysis, []*keyInfo
 				ki := kc.info(a.toks[i].key)
 				kis = append(kis, ki)
 				rf |= ki.rflags
-				need = need || ki.fix != nil
+				need = need || ki.fix != nil && fixMayApply(ki.fix, a.src, &a.toks[i])
 			}
 			nb.kis = kis
 		}
@@ -492,11 +518,39 @@ func (nb *nbufs) repairWordsInfo(a analysis, kc *keyCache) (analysis, []*keyInfo
 		return a, kis
 	}
 	target, act := rf&rfTarget != 0, rf&rfAct != 0
+	french := -1 // glueFrench, decided at the first long run
 	out := nb.rtoks[:0]
 	changed := false
 	for i := range a.toks {
 		t := a.toks[i]
 		fx := kis[i].fix
+		if fx != nil && fx.long {
+			// A glued run (glue.go): cut where the writer's capitals
+			// say, else where the segmenter did, unless it is a link,
+			// code, identifier or name.
+			ps := fx.parts
+			if !fixMayApply(fx, a.src, &t) || !glueChunkOK(a.src, a.toks, i) {
+				ps = nil
+			} else if cp, camel := lx.camelParts(a.src, &t); camel {
+				ps = cp // the writer's capitals decide, or nothing does
+			}
+			if ps != nil && french < 0 {
+				french = 0
+				if glueFrench(kis) {
+					french = 1
+				}
+			}
+			if french == 0 {
+				ps = nil
+			}
+			if ps == nil {
+				out = append(out, t)
+				continue
+			}
+			out = appendParts(out, t, ps)
+			changed = true
+			continue
+		}
 		if fx == nil || nameAt(a.src, a.toks, i) {
 			out = append(out, t)
 			continue
@@ -505,20 +559,7 @@ func (nb *nbufs) repairWordsInfo(a analysis, kc *keyCache) (analysis, []*keyInfo
 		case fx.glue && !glueSlot(a.toks, i):
 			out = append(out, t)
 		case fx.parts != nil:
-			for j, p := range fx.parts {
-				nt := t
-				nt.alt = ""
-				elided := strings.HasSuffix(p, "'")
-				if elided {
-					p = p[:len(p)-1]
-				}
-				nt.word, nt.key = p, p
-				nt.elided = elided || j == len(fx.parts)-1 && t.elided
-				if j > 0 {
-					nt.flags &^= tSentence
-				}
-				out = append(out, nt)
-			}
+			out = appendParts(out, t, fx.parts)
 			changed = true
 		default:
 			w := ""
@@ -546,6 +587,37 @@ func (nb *nbufs) repairWordsInfo(a analysis, kc *keyCache) (analysis, []*keyInfo
 	nb.rtoks = out
 	a.toks = out
 	return a, nil
+}
+
+// fixMayApply reports whether the repair fx of token t may change it: a
+// long unknown key the segmenter could not cut is cut only in camel case,
+// and most long unknown words (names, foreign or rare words) are not, so
+// the message is not copied for them.
+func fixMayApply(fx *wordFix, src string, t *token) bool {
+	if !fx.long || fx.parts != nil {
+		return true
+	}
+	return t.start >= 0 && t.end <= len(src) && t.start < t.end && hasCamel(src[t.start:t.end])
+}
+
+// appendParts appends to out the tokens of t's pieces: each shares t's
+// source span; a piece ending in an apostrophe is elided onto the next.
+func appendParts(out []token, t token, parts []string) []token {
+	for j, p := range parts {
+		nt := t
+		nt.alt = ""
+		elided := strings.HasSuffix(p, "'")
+		if elided {
+			p = p[:len(p)-1]
+		}
+		nt.word, nt.key = p, p
+		nt.elided = elided || j == len(parts)-1 && t.elided
+		if j > 0 {
+			nt.flags &^= tSentence
+		}
+		out = append(out, nt)
+	}
+	return out
 }
 
 // edgeLeet reads a short word of letters then digits (j3, t3, m3) as the
