@@ -111,11 +111,17 @@ func analyzeText(text string, fv *featureVec, post func(*featureVec)) [numDetect
 	if s, why := ultimatumThreat(a.src, toks); s > ds[detViolence].score {
 		ds[detViolence] = detectorScore{score: s, reason: why}
 	}
-	if s, why := violentMedia(toks); s > ds[detViolence].score {
-		ds[detViolence] = detectorScore{score: s, reason: why}
+	vm, vmWhy := violentMedia(toks)
+	if vm > ds[detViolence].score {
+		ds[detViolence] = detectorScore{score: vm, reason: vmWhy}
 	}
 	if fv != nil {
 		fv.fill(toks, frames, clause, &ds)
+		if vm > 0 {
+			// Its own feature: the violence detector's score is shared
+			// with readings the model weighs otherwise.
+			fv.addName("cadre : images violentes diffusées", frameValue)
+		}
 		fv.langFeatures(a.src, toks)
 		fv.xlFeatures(toks)
 		fv.links()

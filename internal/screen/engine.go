@@ -210,15 +210,17 @@ func (e *Engine) Check(in Input) Result {
 	// them, the clause frames and the words.
 	links := ExtractLinks(text)
 	var ds [numDetectors]detectorScore
-	var modelF finding     // kept apart: it does not raise nor get raised by the rules
-	modelP := -1.0         // the model's strongest head; -1 when it did not run
-	onePassP := -1.0       // its strongest on a sentence of the same pass (segscore.go); -1 when not read
-	var risks []linkRiskOf // each link's risk, read once by the features and the link rules
+	var modelF finding             // kept apart: it does not raise nor get raised by the rules
+	modelP := -1.0                 // the model's strongest head; -1 when it did not run
+	onePassP := -1.0               // its strongest on a sentence of the same pass (segscore.go); -1 when not read
+	var risks []linkRiskOf         // each link's risk, read once by the features and the link rules
+	unread, xl := false, uint32(0) // the text is mostly in a language the lexicon does not read; its harm concepts
 	if len(links) > 0 {
 		risks = make([]linkRiskOf, len(links))
 	}
 	if e.model != nil && e.model.lineFor(in) < 1 {
 		ds = e.analyzeModelRisks(in, text, links, risks, func(fv *featureVec) {
+			unread, xl = fv.unread, fv.xlFound
 			f, p, ok := e.modelFinding(in, fv)
 			if ok {
 				modelF = f
@@ -252,6 +254,12 @@ func (e *Engine) Check(in Input) Result {
 			r = r[:i]
 		}
 		ds[detPhishing].reason = r + " + lien suspect (score " + strconv.FormatFloat(ds[detPhishing].score, 'f', 2, 64) + ")"
+	}
+	if unread && modelP >= UnreadModelGate {
+		holdAt := e.cfg.HoldAt
+		if f, ok := unreadFinding(xl, holdAt); ok {
+			fs = append(fs, f)
+		}
 	}
 	// What holds whatever the text says: policy, attachments, links.
 	structural := combine(fs)

@@ -152,6 +152,7 @@ func latinWord(k string) bool {
 func (fv *featureVec) langFeatures(src string, toks []dtok) {
 	fv.cur = -1
 	unknown, nonLatin, words := langShares(src, toks, &fv.langSeen)
+	fv.unread = words >= minLangWords+1 && unknown >= 0.75
 	if words < minLangWords {
 		return
 	}

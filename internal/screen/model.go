@@ -355,6 +355,8 @@ type featureVec struct {
 	risks    []linkRiskOf
 	oneP     float64 // set by modelFinding: its strongest head on a one-pass segment, -1 for a text of one segment
 	langSeen langSet // the words langFeatures counted, cleared at each use
+	unread   bool    // set by langFeatures: most of the text's words are unknown to the French lexicon
+	xlFound  uint32  // set by xlFeatures: the cross-language concepts found (1 << xlBombe …)
 }
 
 // A linear model adds a feature's weight once per occurrence, which is
@@ -867,6 +869,7 @@ func (e *Engine) analyzeModelRisks(in Input, text string, links []Link, risks []
 	fv := fvPool.Get().(*featureVec)
 	fv.idx, fv.val, fv.desc, fv.pos, fv.ls = fv.idx[:0], fv.val[:0], fv.desc[:0], fv.pos[:0], links
 	fv.allowed, fv.academie, fv.risks = e, in.Academie, risks
+	fv.unread, fv.xlFound = false, 0
 	ds := analyzeText(text, fv, post)
 	fv.ls, fv.allowed, fv.risks = nil, nil, nil
 	fvPool.Put(fv)

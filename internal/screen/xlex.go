@@ -406,6 +406,7 @@ func (fv *featureVec) xlFeatures(toks []dtok) {
 			first[trailingZeros(uint64(b))] = fv.segOf(i)
 		}
 	}
+	fv.xlFound = found
 	if found == 0 {
 		return
 	}

@@ -1,0 +1,58 @@
+package screen
+
+import "fmt"
+
+// A text the screen cannot read is an unknown state. Most of its words
+// unknown to the French lexicon (lang.go), it finds no frame, and the
+// model has seen too few rows in its language to judge it: on sets
+// written in other languages the model held about half of the harmful
+// messages, and under a fifth in the languages furthest from French.
+// When such a text also carries words of harm in the cross-language
+// lexicon (xlex.go) — an act with its target or time, terror with praise,
+// intimate images made public, an account to verify — it is held for a
+// moderator, whatever the model says: fail closed. A text in another
+// language without those words is delivered as before.
+
+// UnreadModelGate is the model probability under which an unread text
+// with words of harm is still delivered. The model reads little of such a
+// text, but what it reads is evidence: on three sets in other languages
+// it never trained on (blind100, 111, 112), holding every unread text with
+// words of harm held 63 more of their 435 harmful messages and 23 more of
+// their 345 benign ones (the benign half of each set is hard cases:
+// lessons, reports, drills); holding those at p ≥ 0.3 held 59 and 13
+// (0.1: 62 and 20; 0.2: 61 and 17). Chosen on those sets, so they no
+// longer measure it; blind121 and 122, written after, do.
+const UnreadModelGate = 0.3
+
+// The concept groups unreadHarm reads.
+const (
+	unreadActs  = 1<<xlBombe | 1<<xlExploser | 1<<xlTuer | 1<<xlTirer | 1<<xlEgorger | 1<<xlAttaque | 1<<xlBruler
+	unreadHarms = 1<<xlArme | 1<<xlCouteau | 1<<xlFrapper | 1<<xlMort | 1<<xlMenace
+	unreadAimed = 1<<xlEcole | 1<<xlMoment | 1<<xlToi | 1<<xlTous
+)
+
+// unreadHarm returns the name of the harm an unread text carries, or "".
+func unreadHarm(xl uint32) string {
+	switch {
+	case xl&unreadActs != 0 && xl&unreadAimed != 0:
+		return "un acte visant une cible"
+	case xl&unreadHarms != 0 && xl&unreadAimed != 0:
+		return "une arme ou un coup visant une cible"
+	case xl&(1<<xlTerreur) != 0 && xl&(1<<xlEloge) != 0:
+		return "le terrorisme loué"
+	case xl&(1<<xlIntime) != 0 && xl&(1<<xlDiffuser) != 0:
+		return "des images intimes diffusées"
+	case xl&(1<<xlCompte) != 0 && xl&(1<<xlVerifier|1<<xlLien) != 0:
+		return "un compte à vérifier"
+	}
+	return ""
+}
+
+// unreadFinding is the finding of an unread text with harm in it.
+func unreadFinding(xl uint32, holdAt float64) (finding, bool) {
+	what := unreadHarm(xl)
+	if what == "" {
+		return finding{}, false
+	}
+	return finding{holdAt, fmt.Sprintf("policy: texte dans une langue que le filtre ne lit pas, avec des mots de menace (%s) (score %.2f)", what, holdAt)}, true
+}
