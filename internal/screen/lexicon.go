@@ -805,6 +805,7 @@ type keyInfo struct {
 	rflags uint8    // repairWords' message flags (rfTarget, rfAct)
 	lang   uint8    // the key's language classes (langWord, langFrench, langNonLatin; lang.go)
 	xl     uint32   // the key's cross-language harm concepts (1 << xlBombe…; xlex.go)
+	xlHomo uint32   // the same of a key French knows too (xlHomoOf)
 }
 
 // The key cache is read on every token of every message and written
@@ -927,7 +928,7 @@ func (l *lexicon) computeInfo(key string) *keyInfo {
 	ki.comps = l.compounds[key]
 	ki.credWord = secretWords[key] || key == "code" || key == "codes"
 	ki.lang = langOf(ki)
-	ki.xl = xlOf(ki)
+	ki.xl, ki.xlHomo = xlOf(ki), xlHomoOf(ki)
 	ki.expo = expoWords[key]
 	k := key
 	if len(k) > 24 {

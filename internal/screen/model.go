@@ -356,7 +356,7 @@ type featureVec struct {
 	oneP     float64 // set by modelFinding: its strongest head on a one-pass segment, -1 for a text of one segment
 	langSeen langSet // the words langFeatures counted, cleared at each use
 	unread   bool    // set by langFeatures: most of the text's words are unknown to the French lexicon
-	xlFound  uint32  // set by xlFeatures: the cross-language concepts found (1 << xlBombe …)
+	xlFound  uint32  // set by xlFeatures: the cross-language concepts found (1 << xlBombe …), homographs too in an unread text
 }
 
 // A linear model adds a feature's weight once per occurrence, which is

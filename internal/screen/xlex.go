@@ -297,12 +297,27 @@ func init() {
 	defer infoMu.Unlock()
 	if m := infoSnap.Load(); m != nil {
 		for _, ki := range *m {
-			ki.xl = xlOf(ki)
+			ki.xl, ki.xlHomo = xlOf(ki), xlHomoOf(ki)
 		}
 	}
 	for _, ki := range infoPending {
-		ki.xl = xlOf(ki)
+		ki.xl, ki.xlHomo = xlOf(ki), xlHomoOf(ki)
 	}
+}
+
+// xlHomoOf returns the concepts of a key the French lexicon knows too
+// (« bomba », « arma », « morte »): not features (French is read by the
+// French frames), but in a text the lexicon mostly cannot read they are
+// that language's words (unread.go).
+func xlHomoOf(ki *keyInfo) uint32 {
+	if xlm == nil || utf8.RuneCountInString(ki.key) < xlMinWord {
+		return 0
+	}
+	k := xlFold(ki.key)
+	if !frenchWord(ki) && !xlFrench[k] {
+		return 0
+	}
+	return xlm.match(k)
 }
 
 // xlOf returns the concepts of a key the French lexicon does not know.
@@ -407,6 +422,13 @@ func (fv *featureVec) xlFeatures(toks []dtok) {
 		}
 	}
 	fv.xlFound = found
+	if fv.unread {
+		for i := range toks {
+			if toks[i].info != nil {
+				fv.xlFound |= toks[i].info.xlHomo
+			}
+		}
+	}
 	if found == 0 {
 		return
 	}
