@@ -93,8 +93,13 @@
 //     layer reads one of its Segments at SegmentHoldLine (0.97): one
 //     harmful sentence buried in a long ordinary message is not diluted
 //     by the rest (segment.go). The
-//     policy, attachment and link findings hold on their own. Reasons list
-//     the findings of 0.3 and more, strongest first.
+//     policy, attachment and link findings hold on their own. A text
+//     most of whose words the French lexicon does not know, with words of
+//     harm in the cross-language lexicon (an act and its target or time,
+//     terror praised, intimate images spread, an account to verify) and
+//     the learned layer at UnreadModelGate (0.3) or more, is a policy
+//     finding: the screen cannot read it, so a moderator does (unread.go).
+//     Reasons list the findings of 0.3 and more, strongest first.
 //
 // # Clause frames and the learned layer
 //
@@ -133,7 +138,11 @@
 // call to fight; the speaker coming, waiting or knowing with the reader's
 // kin or home named (« ta sœur », « chez toi ») holds with a threat's
 // condition or warning (« sinon », « si tu parles », « réfléchis »);
-// « arrêter / éviter de » stops the act after it. An agentive act in an unframed
+// « arrêter / éviter de » stops the act after it. A video of someone
+// « se faire » beaten, stabbed or beheaded that the speaker sends round,
+// bids others to, or sends for the shock is violence (frames38.go); a
+// blackmail by exposure may ask for money as its condition, and the
+// reader's pictures may go to an audience by themselves (frames10.go). An agentive act in an unframed
 // clause is a finding of its own (0.5 to 0.84). The stance discounts of
 // rule 3d apply only when the negator stands in the clause of the act, or
 // when no clause has anyone performing, claiming or calling for the act (a
