@@ -35,11 +35,7 @@ func TestAppendedExcuse(t *testing.T) {
 		"pour le barbecue de samedi on prend l'essence et les allumettes pour tous",
 		"Barbecue samedi chez moi. Je ramène le briquet et l'alcool à brûler pour vous",
 		"J'ai vu un film hier. Le méchant arrose le lycée d'essence et craque une allumette",
-		// « Recette du jour : je vais mettre du poivre dans le plat de
-		// tous les invités » was here until the model of 5 December,
-		// evening (p 0.74: the poisoning threats of the vocational and
-		// overseas sets taught « mettre … dans le plat de tous »);
-		// recorded in docs/screen/NOTES.md.
+		"Recette du jour : je vais mettre du poivre dans le plat de tous les invités",
 		"Hommage aux victimes du Bataclan. Les pompiers ont eu le cran d'entrer",
 		"En cours d'histoire on étudie l'attentat du Bataclan. Exposé lundi.",
 		// The topic after the act, in a sentence with a subject.
