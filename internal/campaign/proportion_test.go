@@ -311,7 +311,9 @@ func TestOneSchoolStolenPasswords(t *testing.T) {
 // the third sender makes it a wave to review, and no copy was ever
 // delivered. A single sender of such content waits ProbationFor only.
 // The paraphrases are ones the screen delivers: it holds sharper ones
-// (« nous savons où est votre salle ») since its nineteenth round.
+// (« nous savons où est votre salle ») since its nineteenth round, and
+// the first under the subject « Pour vous » since the model of 5
+// December, evening (p 0.66): the subject is « Information ».
 func TestFormingProbation(t *testing.T) {
 	texts := []string{
 		"Vous avez de la chance que rien ne soit encore arrivé, mais cela ne durera pas, on connaît votre salle de classe.",
@@ -326,7 +328,7 @@ func TestFormingProbation(t *testing.T) {
 				var ids []int64
 				for i := 1; i <= senders; i++ {
 					uai := fmt.Sprintf("099%04dA", i)
-					res := mustSend(t, e, sender{fmt.Sprintf("prof.%d", i), false}, []string{"parents:" + uai + "/C1"}, "Pour vous", texts[i-1])
+					res := mustSend(t, e, sender{fmt.Sprintf("prof.%d", i), false}, []string{"parents:" + uai + "/C1"}, "Information", texts[i-1])
 					if res.Status != bouclier.StatusHeld {
 						t.Fatalf("copy %d sent at once: %s", i, res.Status)
 					}
