@@ -21,47 +21,81 @@ package screen
 // partagez pas »), a report (« on m'a envoyé », « signalez », « Pharos »,
 // « la faire retirer »), a lesson or a film.
 
-var (
-	vmHarmVerb = keySet(`egorger egorge egorgee egorges tabasser tabasse tabassee tabasses frapper frappe frappee
+// The violent-media word classes (keyInfo.vm), computed once per key.
+const (
+	vmHarmVerb uint8 = 1 << iota // after « se fait »: égorger, tabasser, gifler
+	vmFaire                      // fait, faire, font
+	vmHarmNoun                   // décapitation, exécution, lynchage
+	vmShare                      // envoyez, partagez, faites (tourner)
+	vmShock                      // sensibles, choc, bout, mdr, prochain
+	vmReport                     // signalez, Pharos, retirer, reçu, film, cours
+	vmSent                       // mise, envoyée, postée (after « je l'ai »)
+)
+
+var vmWords = func() map[string]uint8 {
+	m := map[string]uint8{}
+	add := func(b uint8, words string) {
+		for w := range keySet(words) {
+			m[w] |= b
+		}
+	}
+	add(vmHarmVerb, `egorger egorge egorgee egorges tabasser tabasse tabassee tabasses frapper frappe frappee
 		frappes planter plante plantee taillader taillade tailladee gifler gifle giflee decapiter decapite decapitee
 		tuer tue tuee buter bute butee lyncher lynche lynchee poignarder poignarde poignardee executer execute
 		executee torturer torture torturee violer viole violee bruler brule brulee agresser agresse agressee
 		lapider lapide lapidee trancher tranche tranchee`)
-	vmFaire    = keySet("fait faire font faisait faisaient fera feront")
-	vmHarmNoun = keySet(`decapitation decapitations egorgement egorgements execution executions lynchage lynchages
+	add(vmFaire, "fait faire font faisait faisaient fera feront")
+	add(vmHarmNoun, `decapitation decapitations egorgement egorgements execution executions lynchage lynchages
 		tabassage tabassages torture tortures decapite decapitee egorge egorgee execute executee beheading
 		beheadings`)
-	vmShare = keySet(`envoyez envoie envoies partagez partage partages transferez transfere balancez balance
+	add(vmShare, `envoyez envoie envoies partagez partage partages transferez transfere balancez balance
 		diffusez diffuse postez poste mettez faites fais tourner tournez`)
-	vmShock   = keySet("sensibles choc bout mdr lol ptdr jpp ouf prochain")
-	vmReport  = keySet("signale signalez signaler pharos retirer supprimer supprimez choque choquee recu recue documentaire film cours extrait police plainte")
-	vmNeg     = keySet("ne pas jamais")
-	vmWatch   = keySet("regarde regardez")
-	vmSent    = keySet("mise mis envoye envoyee envoyees postee poste balancee balance partagee partage")
-	vmDeictic = keySet("la l les")
-)
+	add(vmShock, "sensibles choc bout mdr lol ptdr jpp ouf prochain")
+	add(vmReport, "signale signalez signaler pharos retirer supprimer supprimez choque choquee recu recue documentaire film cours extrait police plainte")
+	add(vmSent, "mise mis envoye envoyee envoyees postee poste balancee balance partagee partage")
+	return m
+}()
+
+func vmOf(t *dtok) uint8 {
+	if t.info == nil {
+		return 0
+	}
+	return t.info.vm
+}
+
+func vmDeictic(k string) bool { return k == "la" || k == "l" || k == "les" }
+
+func vmNeg(k string) bool { return k == "ne" || k == "pas" || k == "jamais" }
 
 // violentMedia returns the violence score and reason of violent media
 // spread to shock (see the comment at the top of the file).
 func violentMedia(toks []dtok) (float64, string) {
-	media, harm, share, shock := false, false, false, false
+	// Most messages name no video: one cheap pass first.
+	media := false
+	for i := range toks {
+		if toks[i].info != nil && toks[i].info.expo&exMedia != 0 || toks[i].key == "regarde" || toks[i].key == "regardez" {
+			media = true
+			break
+		}
+	}
+	if !media {
+		return 0, ""
+	}
+	harm, share, shock := false, false, false
 	for i := range toks {
 		k := toks[i].key
-		if toks[i].info != nil && toks[i].info.expo&exMedia != 0 || vmWatch[k] {
-			media = true
-		}
-		if vmReport[k] {
+		if vmOf(&toks[i])&vmReport != 0 {
 			return 0, ""
 		}
 		// « on m'a envoyé », « il m'a montré »: the speaker received it.
 		if k == "m" && i+2 < len(toks) && toks[i+1].key == "a" && toks[i+2].info != nil && toks[i+2].info.expo&(exSend|exPublic) != 0 {
 			return 0, ""
 		}
-		if vmHarmNoun[k] {
+		if vmOf(&toks[i])&vmHarmNoun != 0 {
 			harm = true
 		}
 		// « se fait égorger », « se faire tabasser ».
-		if k == "se" && i+2 < len(toks) && vmFaire[toks[i+1].key] && vmHarmVerb[toks[i+2].key] {
+		if k == "se" && i+2 < len(toks) && vmOf(&toks[i+1])&vmFaire != 0 && vmOf(&toks[i+2])&vmHarmVerb != 0 {
 			harm = true
 		}
 		// « la tête qui tombe », « tête coupée », « sang partout ».
@@ -72,11 +106,11 @@ func violentMedia(toks []dtok) (float64, string) {
 		if k == "sang" && i+1 < len(toks) && toks[i+1].key == "partout" {
 			harm = true
 		}
-		if vmShare[k] {
+		if vmOf(&toks[i])&vmShare != 0 {
 			// « ne la partagez pas »: a negation close before or after.
 			neg := false
 			for j := i - 3; j <= i+1 && j < len(toks); j++ {
-				if j >= 0 && j != i && vmNeg[toks[j].key] {
+				if j >= 0 && j != i && vmNeg(toks[j].key) {
 					neg = true
 				}
 			}
@@ -90,7 +124,7 @@ func violentMedia(toks []dtok) (float64, string) {
 		// « je l'envoie », « je la mets », « je vous balance »: the
 		// speaker spreads it.
 		if toks[i].info != nil && toks[i].info.expo&(exPublic|exSend|exPut) != 0 && i >= 2 &&
-			(vmDeictic[toks[i-1].key] || toks[i-1].key == "vous" || toks[i-1].key == "ai" && vmDeictic[toks[i-2].key]) {
+			(vmDeictic(toks[i-1].key) || toks[i-1].key == "vous" || toks[i-1].key == "ai" && vmDeictic(toks[i-2].key)) {
 			for j := i - 1; j >= 0 && j >= i-3; j-- {
 				if toks[j].key == "je" || toks[j].key == "j" || toks[j].key == "on" {
 					share = true
@@ -98,15 +132,15 @@ func violentMedia(toks []dtok) (float64, string) {
 			}
 		}
 		// « je l'ai mise sur le groupe », « je les ai envoyées ».
-		if k == "ai" && i >= 2 && i+1 < len(toks) && vmDeictic[toks[i-1].key] && vmSent[toks[i+1].key] &&
+		if k == "ai" && i >= 2 && i+1 < len(toks) && vmDeictic(toks[i-1].key) && vmOf(&toks[i+1])&vmSent != 0 &&
 			(toks[i-2].key == "je" || toks[i-2].key == "j") {
 			share = true
 		}
-		if vmShock[k] {
+		if vmOf(&toks[i])&vmShock != 0 {
 			shock = true
 		}
 	}
-	if !media || !harm || !share && !shock {
+	if !harm || !share && !shock {
 		return 0, ""
 	}
 	s := 0.55

@@ -806,6 +806,7 @@ type keyInfo struct {
 	lang   uint8    // the key's language classes (langWord, langFrench, langNonLatin; lang.go)
 	xl     uint32   // the key's cross-language harm concepts (1 << xlBombe…; xlex.go)
 	xlHomo uint32   // the same of a key French knows too (xlHomoOf)
+	vm     uint8    // the violent-media word classes (vmHarmVerb…; frames38.go)
 }
 
 // The key cache is read on every token of every message and written
@@ -930,6 +931,7 @@ func (l *lexicon) computeInfo(key string) *keyInfo {
 	ki.lang = langOf(ki)
 	ki.xl, ki.xlHomo = xlOf(ki), xlHomoOf(ki)
 	ki.expo = expoWords[key]
+	ki.vm = vmWords[key]
 	k := key
 	if len(k) > 24 {
 		k = k[:24]
