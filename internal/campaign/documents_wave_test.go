@@ -142,15 +142,7 @@ func TestDocumentWave(t *testing.T) {
 				if len(cs) != 1 || cs[0].Level != "contain" {
 					t.Fatalf("incidents: %+v", cs)
 				}
-				for _, id := range ids {
-					n, err := e.App.DB.VisibleCopies(ctx, id)
-					if err != nil {
-						t.Fatal(err)
-					}
-					if n != 0 {
-						t.Errorf("message %d: %d copies visible", id, n)
-					}
-				}
+				noneVisible(t, e, ids)
 			})
 		})
 	}

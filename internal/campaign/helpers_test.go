@@ -183,3 +183,18 @@ func reasonsOf(t *testing.T, e *apptest.Env, res messaging.Result) []string {
 	}
 	return message(t, e, res.ID).Reasons
 }
+
+// noneVisible fails t for each message of ids with a copy still visible
+// in a mailbox.
+func noneVisible(t *testing.T, e *apptest.Env, ids []int64) {
+	t.Helper()
+	for _, id := range ids {
+		n, err := e.App.DB.VisibleCopies(context.Background(), id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if n != 0 {
+			t.Errorf("message %d: %d copies visible", id, n)
+		}
+	}
+}

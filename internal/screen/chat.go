@@ -113,20 +113,7 @@ func (nb *nbufs) expandChat(a analysis) analysis {
 			out = append(out, t)
 			continue
 		}
-		for j, p := range parts {
-			nt := t
-			nt.alt = ""
-			elided := strings.HasSuffix(p, "'")
-			if elided {
-				p = p[:len(p)-1]
-			}
-			nt.word, nt.key = p, squeezeStatic(p)
-			nt.elided = elided || j == len(parts)-1 && t.elided
-			if j > 0 {
-				nt.flags &^= tSentence
-			}
-			out = append(out, nt)
-		}
+		out = appendParts(out, t, parts, true)
 	}
 	nb.ctoks = out
 	a.toks = out

@@ -547,7 +547,7 @@ func (nb *nbufs) repairWordsInfo(a analysis, kc *keyCache) (analysis, []*keyInfo
 				out = append(out, t)
 				continue
 			}
-			out = appendParts(out, t, ps)
+			out = appendParts(out, t, ps, false)
 			changed = true
 			continue
 		}
@@ -559,7 +559,7 @@ func (nb *nbufs) repairWordsInfo(a analysis, kc *keyCache) (analysis, []*keyInfo
 		case fx.glue && !glueSlot(a.toks, i):
 			out = append(out, t)
 		case fx.parts != nil:
-			out = appendParts(out, t, fx.parts)
+			out = appendParts(out, t, fx.parts, false)
 			changed = true
 		default:
 			w := ""
@@ -602,7 +602,9 @@ func fixMayApply(fx *wordFix, src string, t *token) bool {
 
 // appendParts appends to out the tokens of t's pieces: each shares t's
 // source span; a piece ending in an apostrophe is elided onto the next.
-func appendParts(out []token, t token, parts []string) []token {
+// squeeze keys a piece by its squeezed form (chat spellings, whose pieces
+// may repeat letters); the repairs' pieces are keys already.
+func appendParts(out []token, t token, parts []string, squeeze bool) []token {
 	for j, p := range parts {
 		nt := t
 		nt.alt = ""
@@ -611,6 +613,9 @@ func appendParts(out []token, t token, parts []string) []token {
 			p = p[:len(p)-1]
 		}
 		nt.word, nt.key = p, p
+		if squeeze {
+			nt.key = squeezeStatic(p)
+		}
 		nt.elided = elided || j == len(parts)-1 && t.elided
 		if j > 0 {
 			nt.flags &^= tSentence
