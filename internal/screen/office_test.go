@@ -96,7 +96,7 @@ func TestOfficeRules(t *testing.T) {
 	}
 	// The attachment rules alone: what the model makes of « Ci-joint. Le
 	// site » and a link is the model's business (the académie's link read
-	// p 0.67 by the model of 5 December, evening, over its line 0.647).
+	// p 0.62–0.67 by the models of 5 December, evening, at their lines).
 	cfg := DefaultConfig()
 	cfg.NoTextModel = true
 	e := New(cfg)

@@ -65,6 +65,7 @@ func TestTwelfthRoundRules(t *testing.T) {
 		"Scanne le QR code sur la fiche pour répondre au questionnaire de la cantine.",
 		"L'école ne sera plus ouverte la semaine prochaine à cause de la grève.",
 		"Ma fille a peur depuis l'alerte à la bombe de lundi, que fait l'établissement ?",
+		"Le gymnase part en travaux cet été avec tout le matériel dedans.",
 	} {
 		if r := e.Check(Input{Text: text}); r.Verdict != Deliver {
 			t.Errorf("benign %s (%.2f) %v: %q", r.Verdict, r.Score, r.Reasons, text)
@@ -81,16 +82,13 @@ func TestTwelfthRoundRules(t *testing.T) {
 	// the line fell to 0.713 (blind58–61 as training rows, « Twentieth
 	// round »): terror apology at p 0.79 (« ils l’ont cherché » said of
 	// victims is one of the forms blind59 taught it) and phishing at p 0.75
-	// (an executable named in the text). The sixth since the model of 5
-	// December, evening (line 0.647): threat at p 0.72, the twin of « le
-	// car part du collège avec les bagages dedans ».
+	// (an executable named in the text).
 	for _, text := range []string{
 		"Le pompier a fait ce qu'il fallait, bravo à lui.",
 		"La cantine ne sera plus là l'an prochain, elle sera démolie pour construire un self neuf.",
 		"Le car part du collège avec les bagages dedans à 7h.",
 		"Le joueur a eu ce qu'il cherchait : un carton rouge.",
 		"Installez GeoGebra depuis le site officiel, le fichier s'appelle geogebra-setup.exe.",
-		"Le gymnase part en travaux cet été avec tout le matériel dedans.",
 	} {
 		r := e.Check(Input{Text: text})
 		if r.Verdict == Reject {
