@@ -357,10 +357,14 @@ func (d *Detector) features(o *messaging.Observed) pending {
 }
 
 // shortTextKey is the key of a text under MinTokens terms: its term set.
-func shortTextKey(terms []string) int64 {
+func shortTextKey(terms []string) int64 { return termSetKey("w", terms) }
+
+// termSetKey is the key of a set of terms, named by kind (a short body's,
+// a short document's).
+func termSetKey(kind string, terms []string) int64 {
 	ts := slices.Clone(terms)
 	slices.Sort(ts)
-	return featureKey("w", strings.Join(slices.Compact(ts), " "))
+	return featureKey(kind, strings.Join(slices.Compact(ts), " "))
 }
 
 // ibanPattern finds IBANs as people write them: two letters, two check

@@ -3,7 +3,6 @@ package campaign
 import (
 	"encoding/binary"
 	"hash/fnv"
-	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -62,9 +61,7 @@ func documentKeys(m TextModel, docs []string) []int64 {
 		}
 		sig := SignTerms(terms)
 		if sig == nil {
-			ts := slices.Clone(terms)
-			slices.Sort(ts)
-			out = append(out, featureKey("t", strings.Join(slices.Compact(ts), " ")))
+			out = append(out, termSetKey("t", terms))
 			continue
 		}
 		out = append(out, sig.documentBandKeys()...)

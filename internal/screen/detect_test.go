@@ -138,8 +138,8 @@ func TestPolicyByRole(t *testing.T) {
 		t.Errorf("other académie: %s %v", r.Verdict, r.Reasons)
 	}
 	// The policy alone: with it off, what the model makes of a bare link
-	// at the student line is the model's business (p 0.57 since the model
-	// of 5 December, afternoon; held anyway while the policy is on).
+	// at the student line is the model's business (p 0.57 on the model of
+	// 5 December, afternoon; held anyway while the policy is on).
 	cfg = DefaultConfig()
 	cfg.StudentLinksHeld = false
 	cfg.NoTextModel = true

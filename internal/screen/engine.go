@@ -256,8 +256,7 @@ func (e *Engine) Check(in Input) Result {
 		ds[detPhishing].reason = r + " + lien suspect (score " + strconv.FormatFloat(ds[detPhishing].score, 'f', 2, 64) + ")"
 	}
 	if unread && modelP >= UnreadModelGate {
-		holdAt := e.cfg.HoldAt
-		if f, ok := unreadFinding(xl, holdAt); ok {
+		if f, ok := unreadFinding(xl, e.cfg.HoldAt); ok {
 			fs = append(fs, f)
 		}
 	}

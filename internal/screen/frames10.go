@@ -329,8 +329,9 @@ func exposureThreat(src string, toks []dtok) (float64, string) {
 	cond, offer := false, false
 	for i := range toks {
 		// A payment asked (« 80 € sur mon lydia avant dimanche », « 500
-		// euros en bitcoin ») is the condition of a blackmail.
-		if toks[i].info != nil && toks[i].info.expo&exPay != 0 || toks[i].key == "€" {
+		// euros en bitcoin »; Normalize reads « € » as « euros ») is the
+		// condition of a blackmail.
+		if toks[i].info != nil && toks[i].info.expo&exPay != 0 {
 			cond = true
 		}
 		switch toks[i].key {

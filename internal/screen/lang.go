@@ -12,6 +12,15 @@ import "unicode"
 // judged: two or three words are as often a name or a greeting.
 const minLangWords = 3
 
+// unreadMinWords is the fewest distinct words of an unread text
+// (unread.go): held for what it may say, it needs one word more than a
+// name and a greeting in another language.
+const unreadMinWords = minLangWords + 1
+
+// unreadShare is the share of a text's words unknown to the French
+// lexicon from which the screen does not read it (unread.go).
+const unreadShare = 0.75
+
 // The key's language classes, computed once per key (langOf).
 const (
 	langWord     = 1 << iota // letters only, two or more: a word whose language counts
@@ -152,12 +161,12 @@ func latinWord(k string) bool {
 func (fv *featureVec) langFeatures(src string, toks []dtok) {
 	fv.cur = -1
 	unknown, nonLatin, words := langShares(src, toks, &fv.langSeen)
-	fv.unread = words >= minLangWords+1 && unknown >= 0.75
+	fv.unread = words >= unreadMinWords && unknown >= unreadShare
 	if words < minLangWords {
 		return
 	}
 	switch {
-	case unknown >= 0.75:
+	case unknown >= unreadShare:
 		fv.addName("langue : mots inconnus ≥ 3/4", frameValue)
 	case unknown >= 0.5:
 		fv.addName("langue : mots inconnus ≥ 1/2", frameValue)

@@ -805,7 +805,7 @@ type keyInfo struct {
 	rflags uint8    // repairWords' message flags (rfTarget, rfAct)
 	lang   uint8    // the key's language classes (langWord, langFrench, langNonLatin; lang.go)
 	xl     uint32   // the key's cross-language harm concepts (1 << xlBombe…; xlex.go)
-	xlHomo uint32   // the same of a key French knows too (xlHomoOf)
+	xlHomo uint32   // the same of a key French knows too (xlOf)
 	vm     uint8    // the violent-media word classes (vmHarmVerb…; frames38.go)
 }
 
@@ -929,7 +929,7 @@ func (l *lexicon) computeInfo(key string) *keyInfo {
 	ki.comps = l.compounds[key]
 	ki.credWord = secretWords[key] || key == "code" || key == "codes"
 	ki.lang = langOf(ki)
-	ki.xl, ki.xlHomo = xlOf(ki), xlHomoOf(ki)
+	ki.xl, ki.xlHomo = xlOf(ki)
 	ki.expo = expoWords[key]
 	ki.vm = vmWords[key]
 	k := key

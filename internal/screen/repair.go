@@ -44,10 +44,10 @@ type wordFix struct {
 	inf   string   // the act verb's infinitive at one edit (or its é spelling), or ""
 	part  string   // the act verb's participle at one edit, or ""
 	glue  bool     // parts are an elided clitic and a verb: only in a verb's slot
-	// seg: parts come from the segmenter of glued words (glue.go), read
-	// where glueChunkOK allows; long: a long key no table knows, which
-	// camel case may cut even when the segmenter does not.
-	seg, long bool
+	// long: a long key no table knows, cut by the segmenter of glued
+	// words (glue.go) where glueChunkOK allows, or by its camel case even
+	// when the segmenter does not cut it.
+	long bool
 }
 
 // repairFunc are the function words a glued word may hold.
@@ -475,7 +475,7 @@ func (l *lexicon) glueFix(k string) *wordFix {
 	if ps != nil && len(ps) <= glueTypoPieces && l.glueTypo(k) {
 		ps = nil
 	}
-	return &wordFix{parts: ps, seg: true, long: true}
+	return &wordFix{parts: ps, long: true}
 }
 
 // repairWords returns a's tokens with glued and misspelt threat words

@@ -18,7 +18,7 @@ func TestExposureDemand(t *testing.T) {
 		{"J'ai ta vidéo de l'autre soir. 50 euros sur mon Paypal avant vendredi sinon elle part chez tes parents.", true},
 		{"tu m'envoies 100 euros en carte PCS d'ici demain ou tes photos finissent sur le groupe de la classe", true},
 		{"Je possède des images compromettantes de vous. Versez 500 euros en bitcoin sous 48 h ou je les transmets à vos collègues.", true},
-		{"Envoie 20 balles sur mon lydia ou ta vidéo tourne dans tout le bahut demain", true},
+		{"Envoie 20 € sur mon lydia ou ta vidéo tourne dans tout le bahut demain", true},
 		{"si tu reviens pas avec moi tout le lycée verra tes photos", true},
 		{"les photos que tu m'as envoyées, si tu m'en envoies pas d'autres je les mets sur snap", true},
 		// the same words, no blackmail

@@ -59,8 +59,8 @@ func TestOnePassGate(t *testing.T) {
 	}{
 		// « Préparez-vous, lundi il y aura du sang dans tous les couloirs. »
 		// was this case until the model of 5 December, afternoon: alone it
-		// now reads p 0.958, under SegmentHoldLine, and the letter carrying
-		// it is delivered (one-pass p 0.86). Recorded in NOTES.md.
+		// read p 0.958 there, under SegmentHoldLine, and the letter carrying
+		// it was delivered (one-pass p 0.86). Recorded in NOTES.md.
 		{"threat, no rule", "Lundi il y aura du sang dans tous les couloirs, vous êtes prévenus.", false, true},
 		{"terror apology, no rule", "Gloire aux frères qui ont frappé la France, qu'ils soient récompensés.", false, true},
 		{"alarming word, harmless", "Il faut que je tue le temps avant le bus.", false, false},

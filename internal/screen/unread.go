@@ -10,8 +10,9 @@ import "fmt"
 // When such a text also carries words of harm in the cross-language
 // lexicon (xlex.go) — an act with its target or time, terror with praise,
 // intimate images made public, an account to verify — it is held for a
-// moderator, whatever the model says: fail closed. A text in another
-// language without those words is delivered as before.
+// moderator unless the model reads it as plainly harmless
+// (UnreadModelGate): fail closed. A text in another language without
+// those words is delivered as before.
 
 // UnreadModelGate is the model probability under which an unread text
 // with words of harm is still delivered. The model reads little of such a

@@ -1,6 +1,9 @@
 package screen
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // unreadOf reads a text as the engine does and returns whether it is
 // unread and its cross-language concepts.
@@ -47,24 +50,23 @@ func TestUnreadHarm(t *testing.T) {
 }
 
 // TestUnreadPolicy checks that the engine holds an unread text with
-// words of harm as a policy finding (a moderator reads it), that the
-// sender's notice is the neutral one like any hold, and that the
-// finding needs the model: without it the text is read as before.
+// words of harm as a policy finding (a moderator reads it), delivers
+// unread texts without them, and that the finding needs the model: with
+// the model off, the text is read by the rules alone, as before.
 func TestUnreadPolicy(t *testing.T) {
+	const reason = "langue que le filtre ne lit pas"
+	policy := func(r Result) bool {
+		for _, why := range r.Reasons {
+			if strings.HasPrefix(why, "policy:") && strings.Contains(why, reason) {
+				return true
+			}
+		}
+		return false
+	}
 	e := New(DefaultConfig())
 	held := "Domani porto una bomba a scuola alle dieci, nessuno uscirà vivo."
-	r := e.Check(Input{Text: held})
-	if r.Verdict == Deliver {
-		t.Fatalf("%q delivered (score %.2f, %v)", held, r.Score, r.Reasons)
-	}
-	found := false
-	for _, why := range r.Reasons {
-		if len(why) > 7 && why[:7] == "policy:" {
-			found = true
-		}
-	}
-	if !found {
-		t.Errorf("%q held without the unread policy's reason: %v", held, r.Reasons)
+	if r := e.Check(Input{Text: held}); r.Verdict == Deliver || !policy(r) {
+		t.Errorf("%q: %s %v, want held with the unread policy's reason", held, r.Verdict, r.Reasons)
 	}
 	for _, text := range []string{
 		"Buongiorno professoressa, posso venire al colloquio giovedì alle cinque?",
@@ -73,5 +75,10 @@ func TestUnreadPolicy(t *testing.T) {
 		if r := e.Check(Input{Text: text}); r.Verdict != Deliver {
 			t.Errorf("%q: %s %v", text, r.Verdict, r.Reasons)
 		}
+	}
+	cfg := DefaultConfig()
+	cfg.NoTextModel = true
+	if r := New(cfg).Check(Input{Text: held}); policy(r) {
+		t.Errorf("model off: %q has the unread policy's reason: %v", held, r.Reasons)
 	}
 }

@@ -297,39 +297,29 @@ func init() {
 	defer infoMu.Unlock()
 	if m := infoSnap.Load(); m != nil {
 		for _, ki := range *m {
-			ki.xl, ki.xlHomo = xlOf(ki), xlHomoOf(ki)
+			ki.xl, ki.xlHomo = xlOf(ki)
 		}
 	}
 	for _, ki := range infoPending {
-		ki.xl, ki.xlHomo = xlOf(ki), xlHomoOf(ki)
+		ki.xl, ki.xlHomo = xlOf(ki)
 	}
 }
 
-// xlHomoOf returns the concepts of a key the French lexicon knows too
-// (« bomba », « arma », « morte »): not features (French is read by the
-// French frames), but in a text the lexicon mostly cannot read they are
-// that language's words (unread.go).
-func xlHomoOf(ki *keyInfo) uint32 {
+// xlOf returns the concepts of a key: as xl when the French lexicon does
+// not know it, as homo when it does (« bomba », « arma », « morte »): a
+// homograph is no feature (French is read by the French frames), but in
+// a text the lexicon mostly cannot read it is that language's word
+// (unread.go).
+func xlOf(ki *keyInfo) (xl, homo uint32) {
 	if xlm == nil || utf8.RuneCountInString(ki.key) < xlMinWord {
-		return 0
+		return 0, 0
 	}
 	k := xlFold(ki.key)
-	if !frenchWord(ki) && !xlFrench[k] {
-		return 0
+	c := xlm.match(k)
+	if frenchWord(ki) || xlFrench[k] {
+		return 0, c
 	}
-	return xlm.match(k)
-}
-
-// xlOf returns the concepts of a key the French lexicon does not know.
-func xlOf(ki *keyInfo) uint32 {
-	if xlm == nil || frenchWord(ki) || utf8.RuneCountInString(ki.key) < xlMinWord {
-		return 0
-	}
-	k := xlFold(ki.key)
-	if xlFrench[k] {
-		return 0
-	}
-	return xlm.match(k)
+	return c, 0
 }
 
 func (m *xlMatcher) match(k string) uint32 {
@@ -406,12 +396,13 @@ var xlFeatureNames = func() (n [xlCount]string) {
 // (a conjunction: of its first group's), so that a harmful sentence
 // buried in a long message keeps its weight (segscore.go).
 func (fv *featureVec) xlFeatures(toks []dtok) {
-	var found uint32
+	var found, homo uint32
 	var first [xlCount]int32
 	for i := range toks {
 		if toks[i].info == nil {
 			continue
 		}
+		homo |= toks[i].info.xlHomo
 		b := toks[i].info.xl &^ found
 		if b == 0 {
 			continue
@@ -423,11 +414,7 @@ func (fv *featureVec) xlFeatures(toks []dtok) {
 	}
 	fv.xlFound = found
 	if fv.unread {
-		for i := range toks {
-			if toks[i].info != nil {
-				fv.xlFound |= toks[i].info.xlHomo
-			}
-		}
+		fv.xlFound |= homo
 	}
 	if found == 0 {
 		return
