@@ -504,7 +504,7 @@ func scoreAll(src string, toks []dtok, hits []hit, clause []int, frames []frame,
 	var reported, agentive uint64
 	for i, fr := range frames {
 		grave = grave || fr.grave() && !fr.play && !fr.score
-		schoolTime = schoolTime || fr.schoolTime
+		schoolTime = schoolTime || fr.schoolTime || fr.real
 		if i < 64 && (fr.report || fr.quoted) {
 			reported |= 1 << uint(i)
 		}
@@ -527,7 +527,7 @@ func scoreAll(src string, toks []dtok, hits []hit, clause []int, frames []frame,
 		if grave {
 			local[ngLaugh] = false
 		}
-		if schoolTime { // a game named does not excuse the school at a time (frames14.go)
+		if schoolTime { // a game named does not excuse the school at a time (frames14.go), nor what is said to be real (frames39.go)
 			local[ngGame], inClause[ngGame] = false, false
 		}
 		out[d] = scoreDetector(d, src, toks, &best, cancel, stance[d], &local, &inClause)

@@ -126,6 +126,7 @@ type frame struct {
 	mark         bool // a challenge: « tu vas voir » (frames8p.go)
 	people       bool // a group of people named by a noun: « tous les X », « ces X » (frames8g.go)
 	schoolTime   bool // a grave act on the school or a place in it at a time, named with a game but no contest: no play (frames14.go)
+	real         bool // a game or a joke the message says is real: no play (frames39.go)
 }
 
 // agentive reports whether someone performs, claims or calls for the act
@@ -231,7 +232,7 @@ var (
 	// school) as their object: « je vais tous vous fumer », not « fumer
 	// une clope au lycée »; « on te chope », not « choper un rhume ».
 	slangActs = map[actClass]string{
-		actKill:  "fumer terminer refroidir",
+		actKill:  "fumer terminer refroidir descendre",
 		actShoot: "allumer",
 	}
 	// slangSchool: of the verbs above, those the school can be the object
@@ -462,7 +463,7 @@ func buildFrameLex() *frameLex {
 		lesson: keySet(lessonWords), play: keySet(playWords), laugh: keySet(laughWords), wish: keySet(wishWords), faith: keySet(faithWords),
 		doing: keySet(doingLemmas), lessonV: keySet(lessonLemmas), approve: keySet(approveWords),
 		incite: keySet(inciteLemmas), group: keySet(groupHeads), subject: map[string]uint8{},
-		slang:    keySet("fumer terminer refroidir allumer choper niquer maraver savater démolir fracasser défoncer"),
+		slang:    keySet("fumer terminer refroidir descendre allumer choper niquer maraver savater démolir fracasser défoncer"),
 		slangSch: keySet(slangSchool), thing: keySet(thingWords), harmV: keySet(harmVerbs), survival: keySet(survivalWords),
 		survivalV: keySet(survivalVerbs), existV: keySet(existenceVerbs), memoryV: keySet(memoryVerbs), date: keySet(dateWords),
 		pastAttack: keySet(pastAttackWords), intrans: keySet(intransitive),
@@ -791,6 +792,7 @@ func parseFrames(src string, toks []dtok, clauseOf []int, out []frame, fts []fto
 	setting(src, toks, out)
 	pupilGames(toks, out)
 	schoolGames(toks, out)
+	realGames(src, toks, out)
 	uncaption(src, toks, out)
 	return out, fts
 }
@@ -1217,7 +1219,8 @@ func readClause(src string, toks []dtok, fts []ftok, cues uint8) frame {
 		// Slang act verbs need a person as their object (some the school
 		// too); no act verb takes a thing as its object: « je vais le tuer
 		// ce contrôle », « on va défoncer ce DM ».
-		if flx.slang[v.Lemma] && !personObject(fts, i, subject, flx.slangSch[v.Lemma]) && !(flx.slangSch[v.Lemma] && fr.school) {
+		if flx.slang[v.Lemma] && !personObject(fts, i, subject, flx.slangSch[v.Lemma]) && !(flx.slangSch[v.Lemma] && fr.school) &&
+			!(v.Lemma == lemDescendre && personNounObject(fts, i)) {
 			continue
 		}
 		if thingObject(fts, i) {
@@ -1238,7 +1241,11 @@ func readClause(src string, toks []dtok, fts []ftok, cues uint8) frame {
 		// and péter with faire or a school word, poser/placer a weapon.
 		switch v.Lemma {
 		case lemPlanter:
-			if !fr.target2 && !personObject(fts, i, subject, false) {
+			if !fr.target2 && !personObject(fts, i, subject, false) && !personNounObject(fts, i) {
+				continue
+			}
+		case lemDescendre:
+			if movedTo(fts, i) && !fr.weapon {
 				continue
 			}
 		case lemSauter, lemPeter:

@@ -418,8 +418,8 @@ func readGroupAct(fts, prev []ftok, fr *frame, gl *groupLex) {
 			if !obj && !dying {
 				continue
 			}
-			if act == actPlant || act == actArm {
-				continue
+			if act == actPlant || act == actArm || m.Lemma == lemDescendre && movedTo(fts, i) {
+				continue // « descendre les élèves au self » takes them there (frames39.go)
 			}
 			tn, actor := verbFrame(fts, i, m, subject)
 			if dying {

@@ -894,6 +894,12 @@ func (c *keyCache) info(key string) *keyInfo {
 	return ki
 }
 
+// functionHomographs are function words whose key is also a form of a
+// verb (« tu » of taire, « lui » of luire, « du » of devoir, « ne » of
+// naître, accents squeezed): they have no lemma, or every « lui » would
+// also count as the verb luire in the model.
+var functionHomographs = map[string]bool{"tu": true, "lui": true, "du": true, "ne": true}
+
 func (l *lexicon) computeInfo(key string) *keyInfo {
 	ki := &keyInfo{key: strings.Clone(key), class: l.classOf(key), morph: morphLookup(key)}
 	ki.frame, ki.noun, ki.subj = frameWordInfo(key)
@@ -940,7 +946,7 @@ func (l *lexicon) computeInfo(key string) *keyInfo {
 		ki.hw[j] = fnvAdd(fnvAdd(fnvOffset, pre[0]), k)
 		ki.hp[j] = fnvAdd(fnvAdd(fnvAdd(fnvOffset, pre[1]), k), " ")
 	}
-	if v, ok := hasVerb(ki.morph); ok && v.Lemma != key {
+	if v, ok := hasVerb(ki.morph); ok && v.Lemma != key && !functionHomographs[key] {
 		ki.lemma = v.Lemma
 		ki.hl = fnvAdd(fnvAdd(fnvOffset, "l:"), v.Lemma)
 	}

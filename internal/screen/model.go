@@ -533,6 +533,9 @@ func (fv *featureVec) fill(toks []dtok, frames []frame, clause []int, ds *[numDe
 		if fr.approve {
 			fv.addName("cadre : approbation", frameValue)
 		}
+		if fr.real {
+			fv.addName("cadre : jeu dit réel", frameValue)
+		}
 		if fr.justify && !fr.negated {
 			fv.addName("cadre : justification", frameValue)
 			if fr.attackRef {

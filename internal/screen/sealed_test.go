@@ -216,6 +216,12 @@ func TestSealedSets(t *testing.T) {
 		{"testdata/blind122_sealed.jsonl", map[string]int{"threat": 31, "terror_apology": 16, "violent": 31, "phishing": 22, "benign": 9}},
 		{"testdata/blind125_sealed.jsonl", map[string]int{"threat": 12, "terror_apology": 6, "violent": 18, "phishing": 19, "benign": 10}},
 		{"testdata/blind126_sealed.jsonl", map[string]int{"threat": 40, "terror_apology": 17, "violent": 38, "phishing": 24, "benign": 3}},
+		{"testdata/blind129_sealed.jsonl", map[string]int{"threat": 0, "terror_apology": 0, "violent": 0, "phishing": 0, "benign": 0}},
+		{"testdata/blind130_sealed.jsonl", map[string]int{"threat": 0, "terror_apology": 0, "violent": 0, "phishing": 0, "benign": 0}},
+		{"testdata/blind133_sealed.jsonl", map[string]int{"threat": 0, "terror_apology": 0, "violent": 0, "phishing": 0, "benign": 0}},
+		{"testdata/blind134_sealed.jsonl", map[string]int{"threat": 0, "terror_apology": 0, "violent": 0, "phishing": 0, "benign": 0}},
+		{"testdata/blind137_sealed.jsonl", map[string]int{"threat": 0, "terror_apology": 0, "violent": 0, "phishing": 0, "benign": 0}},
+		{"testdata/blind138_sealed.jsonl", map[string]int{"threat": 0, "terror_apology": 0, "violent": 0, "phishing": 0, "benign": 0}},
 	} {
 		held, total := map[string]int{}, map[string]int{}
 		for _, m := range readCorpus(t, c.file) {
