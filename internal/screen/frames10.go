@@ -26,6 +26,12 @@ import (
 //     classe », « sur insta », « partout ») or a consequence (« ta vie est
 //     finie », « tout le monde va savoir ») raises it.
 //
+// In the passive (« la vidéo de vous sera envoyée à vos collègues »,
+// « ces images seront transmises à l'ensemble des parents », « elles
+// seront sur l'ENT »), the act counts only under an ultimatum: « ou »
+// before it, « sinon », or a condition unmet (« si la somme n'est pas
+// versée »); a price alone is a photographer's (« 12 € la pochette »).
+//
 // The photos of a school trip put on the ENT have no owner: nothing. The
 // reader's own video shared with praise (« elle est trop stylée ») and no
 // condition is lowered. A third person who threatens (prevention advice:
@@ -43,6 +49,7 @@ const (
 	exThird                       // a third party or advice: quelqu'un, menace, chantage
 	exGo                          // the thing itself goes to an audience: part, finissent, tourne
 	exPay                         // a payment asked: euros, lydia, paypal, bitcoin
+	exPassive                     // a passive participle of making public or passing on: diffusée, transmises
 )
 
 var expoWords = func() map[string]uint16 {
@@ -54,7 +61,8 @@ var expoWords = func() map[string]uint16 {
 	}
 	add(exMedia, `photo photos foto fotos pic pics image images video videos vid vids vidéo vidéos nudes nude
 		screen screens screenshot screenshots capture captures message messages msg conv convs conversation
-		conversations num numero numéro adresse secret secrets sextape selfie selfies snaps`)
+		conversations num numero numéro adresse secret secrets sextape selfie selfies snaps photographie
+		photographies montage montages enregistrement enregistrements cliche cliches`)
 	add(exPublic, `publier publie publies publierai publiera publierons poster poste postes posterai postera
 		posterons diffuser diffuse diffuses diffuserai diffusera diffuserons balancer balance balances
 		balancerai balancera balancerons partager partage partages partagerai partagera afficher affiche
@@ -66,13 +74,17 @@ var expoWords = func() map[string]uint16 {
 	add(exSee, `voit voient verra verront voir saura sauront savoir recevra recevront finir finira
 		recoit recoivent decouvrira decouvriront`)
 	add(exAudience, `toutlemonde partout internet insta instagram snap snapchat telegram telegramme tiktok
-		facebook fb whatsapp discord twitter reseaux groupe`)
+		facebook fb whatsapp discord twitter reseaux groupe ent`)
 	add(exIntimate, `nudes nude nu nue nus nues soutif soutien culotte sexy seins vestiaire vestiaires douche
 		douches sextape intime intimes`)
 	add(exThird, `quelqu quelquun qqn qq inconnu inconnus menace menaces menacer menacent chantage harceleur
 		harceleurs victime victimes signale signaler signalez`)
 	add(exGo, `part partent partira partiront finissent finiront tourne tournent tournera tourneront
-		circule circulent circulera circuleront arrive arrivent arrivera arriveront atterrit atterrissent atterrira`)
+		circule circulent circulera circuleront arrive arrivent arrivera arriveront atterrit atterrissent atterrira
+		sera seront`)
+	add(exPassive, `difusee difusees difuse difuses publiee publiees publie publies postee postees poste postes
+		partagee partagees partage partages afichee afichees envoyee envoyees envoye envoyes transmise transmises
+		transmis transferee transferees transfere transferes balancee balancees mise mises`)
 	add(exPay, `euro euros eur balles paypal lydia bitcoin bitcoins btc pcs paysafecard neosurf virement recharge
 		rancon`)
 	return m
@@ -110,9 +122,23 @@ func expoAudienceAt(toks []dtok, i int) bool {
 		// The reader's people: « tes parents », « vos collègues », « ta
 		// mère », « ton proviseur ».
 		return i+1 < len(toks) && expoPeople[toks[i+1].key]
+	case "a", "au", "aux":
+		// People as the ones it goes to: « aux parents d'élèves », « au
+		// chef d'établissement », « à l'ensemble des élèves ».
+		if i+1 < len(toks) && (expoPeople[toks[i+1].key] || expoOffice[toks[i+1].key]) {
+			return true
+		}
+		return i+3 < len(toks) && toks[i+1].key == "l" && toks[i+2].key == "ensemble" && toks[i+3].key == "des"
 	}
 	return false
 }
+
+// expoOffice are those above the reader a blackmail names as its audience.
+var expoOffice = keySet("chef direction rectorat inspection eleves employeur")
+
+// expoConsent are the words of a condition that asks consent, not an
+// ultimatum: « si vous ne vous y opposez pas ».
+var expoConsent = keySet("oppose opposez opposer opposent objection souhaitez souhaite desirez accord")
 
 var expoPeople = keySet(`parents parent potes amis darons profs collegues proches contacts enfants voisins famille
 	familles abonnes followers copains copines freres soeurs camarades mere pere daronne daron copine copain frere
@@ -150,6 +176,23 @@ func expoReaderThing(toks []dtok, i int) bool {
 	return false
 }
 
+// expoBe are the forms of être before a passive participle.
+var expoBe = keySet("sera seront serait seraient est sont ete etre")
+
+// expoBeBefore reports whether a form of être stands within two words
+// before the participle at i (« seront immédiatement transmises »).
+func expoBeBefore(toks []dtok, i int) bool {
+	for j := i - 1; j >= 0 && j >= i-3; j-- {
+		if expoBe[toks[j].key] {
+			return true
+		}
+		if toks[j+1].flags&tSentence != 0 {
+			return false
+		}
+	}
+	return false
+}
+
 // expoReader are the words after « de » that make a thing the reader's.
 var expoReader = keySet("toi vous ton ta tes votre vos")
 
@@ -182,10 +225,10 @@ func exposureThreat(src string, toks []dtok) (float64, string) {
 		}
 	}
 	// The act: a verb of exposure with its subject.
-	audience, consequence := false, false
+	audience, consequence, passive := false, false, false
 	for i := range toks {
 		ki := toks[i].info
-		if ki == nil || ki.expo&(exPublic|exSend|exPut|exSee|exGo) == 0 {
+		if ki == nil || ki.expo&(exPublic|exSend|exPut|exSee|exGo|exPassive) == 0 {
 			continue
 		}
 		e := ki.expo
@@ -212,6 +255,9 @@ func exposureThreat(src string, toks []dtok) (float64, string) {
 				if j == thing || j > thing && expoBack[toks[j].key] {
 					act = i
 					audience = true
+					// « elles seront sur l'ENT »: être says no act; an
+					// ultimatum must give it one.
+					passive = passive || expoBe[toks[i].key]
 					break
 				}
 				if toks[j+1].flags&tSentence != 0 && j+1 != i {
@@ -221,6 +267,16 @@ func exposureThreat(src string, toks []dtok) (float64, string) {
 			if act == i {
 				continue
 			}
+		}
+		// The passive: « la vidéo sera envoyée au chef d'établissement »,
+		// « ces images seront transmises à l'ensemble des parents »; it
+		// counts under an ultimatum only (strong below: « sinon », « ou »
+		// before it, « si … pas »), not under a price (« vos photos seront
+		// transmises aux familles, 12 € la pochette »).
+		if e&exPassive != 0 && (aud || placed) && expoBeBefore(toks, i) {
+			act, passive = i, true
+			audience = true
+			continue
 		}
 		switch {
 		case e&exGo != 0 && e&(exPublic|exSend|exPut|exSee) == 0:
@@ -326,7 +382,7 @@ func exposureThreat(src string, toks []dtok) (float64, string) {
 		return 0, ""
 	}
 	// The condition on the reader.
-	cond, offer := false, false
+	cond, offer, strong := false, false, false
 	for i := range toks {
 		// A payment asked (« 80 € sur mon lydia avant dimanche », « 500
 		// euros en bitcoin »; Normalize reads « € » as « euros ») is the
@@ -336,7 +392,7 @@ func exposureThreat(src string, toks []dtok) (float64, string) {
 		}
 		switch toks[i].key {
 		case "sinon":
-			cond = true
+			cond, strong = true, true
 		case "si":
 			if i+1 < len(toks) && (toks[i+1].key == "tu" || toks[i+1].key == "t" || toks[i+1].key == "vous") {
 				// « si tu veux », « si t'as envie »: an offer.
@@ -349,13 +405,27 @@ func exposureThreat(src string, toks []dtok) (float64, string) {
 				cond = cond || ok
 				offer = offer || !ok
 			}
+			// « si ma note n'est pas remontée », « si la somme n'est pas
+			// versée »: a condition unmet is an ultimatum's.
+			for j := i + 1; j < len(toks) && j <= i+9; j++ {
+				if toks[j].flags&tSentence != 0 {
+					break
+				}
+				if expoConsent[toks[j].key] {
+					break
+				}
+				if toks[j].key == "pas" {
+					cond, strong = true, true
+					break
+				}
+			}
 		case "ou":
 			if i < act && act-i <= 6 && i > 0 {
-				cond = true
+				cond, strong = true, true
 			}
 		}
 	}
-	if (pron || implicit) && !cond {
+	if (pron || implicit) && !cond || passive && !strong {
 		return 0, ""
 	}
 	if thing < 0 && !pron {

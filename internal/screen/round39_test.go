@@ -99,3 +99,33 @@ func TestSlangKillObjects(t *testing.T) {
 		}
 	}
 }
+
+// TestPassiveExposure checks blackmail by exposure written in the passive
+// (frames10.go): the reader's thing « sera envoyée », « seront
+// transmises », « seront sur l'ENT » to an audience, under an ultimatum
+// (« ou », « sinon », « si … pas »). A price, an offer, a consent asked,
+// or photos that are nobody's leave it out. Sentences written for the
+// test.
+func TestPassiveExposure(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		held bool
+	}{
+		{"Nous détenons un enregistrement de vous. Réglez 600 € avant jeudi ou il sera diffusé à l'ensemble des parents de l'école.", true},
+		{"Les clichés de votre fils seront transmis au chef d'établissement si le virement n'est pas fait avant lundi.", true},
+		{"J'ai les photos de toi au vestiaire. Si tu ne retires pas ta plainte, elles seront sur le groupe de la classe demain.", true},
+		{"Versez la somme demandée, sinon la vidéo de vous sera publiée sur les réseaux et envoyée à vos collègues.", true},
+		// a price, an offer, consent, or nobody's photos
+		{"Vos photos de classe seront transmises aux familles, 12 € la pochette.", false},
+		{"Vos photos seront sur l'ENT demain, 12 € la pochette.", false},
+		{"Si vous le souhaitez, la vidéo de votre enfant au spectacle sera envoyée aux parents de la classe.", false},
+		{"La photo de votre fils sera mise sur le site si vous ne vous y opposez pas.", false},
+		{"La vidéo de la sortie sera envoyée aux parents d'élèves avant vendredi.", false},
+		{"Si le paiement n'est pas fait, les photos de classe ne seront pas transmises aux familles.", false},
+	} {
+		s, why := exposureOf(c.text)
+		if (s >= 0.5) != c.held {
+			t.Errorf("%q: score %.2f (%s), want held=%v", c.text, s, why, c.held)
+		}
+	}
+}
