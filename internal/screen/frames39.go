@@ -38,12 +38,12 @@ var realPhrases = func() [][]string {
 }()
 
 var (
-	keyEn, keyVrai, keyCette, keyFois string
-	realCopula                        map[string]bool
+	keyEn, keyVrai, keyCette, keyFois, keyComme string
+	realCopula                                  map[string]bool
 )
 
 func init() {
-	keyEn, keyVrai, keyCette, keyFois = keyOf("en"), keyOf("vrai"), keyOf("cette"), keyOf("fois")
+	keyEn, keyVrai, keyCette, keyFois, keyComme = keyOf("en"), keyOf("vrai"), keyOf("cette"), keyOf("fois"), keyOf("comme")
 	realCopula = keySet("c est sera serait ce cest")
 }
 
@@ -134,19 +134,17 @@ func realGames(src string, toks []dtok, frames []frame) {
 // à la gare »): a destination after it leaves it without an act.
 
 // peopleObjects are the nouns that make a person the object of such a verb.
-var peopleObjects = keySet("prof profs professeur professeurs professeure principal principale proviseur proviseure cpe surveillant surveillants surveillante pion pions directeur directrice élève élèves gens toutlemonde supporters supporter joueurs joueur flics keufs policiers arbitre arbitres coach keum meuf")
+var peopleObjects map[string]bool // set in init
 
 // allWords stand before or after « les » for the whole group (« je vais
 // tous les planter », « je les descends tous »).
-var allWords = keySet("tous toutes")
+var allWords map[string]bool // set in init
 
 // destinations are the prepositions after « descendre » that make it a
 // movement: « au self », « en salle 12 », « jusqu'à la grille ».
-var destinations = keySet("à a au aux en dans jusqu jusque vers chez")
+var destinations map[string]bool // set in init
 
 var lemDescendre string
-
-func init() { lemDescendre = keyOf("descendre") }
 
 // personNounObject reports whether the object of the verb at fts[i] is a
 // person named by a noun (peopleObjects, after determiners and « tous »)
@@ -177,4 +175,82 @@ func movedTo(fts []ftok, i int) bool {
 		}
 	}
 	return false
+}
+
+// The fate of a murdered teacher promised to someone: « tu vas finir
+// comme Samuel Paty », « le prof d'histoire va finir comme celui
+// d'Arras », « vous connaîtrez le même sort que votre collègue de
+// Conflans », « jvais vous faire ce qu'ils ont fait à l'autre prof ». The
+// lexicon read the first as terror apology (a victim's fate wished), and
+// the model, seeing no act, let it through; it is a death threat at its
+// reader. Who fears that fate (« je ne veux pas finir comme… », « je vais
+// finir comme… »), or denies it, is not threatening.
+
+var fateVerbs, fateFirst, fateNeg, fateRefNeg, fateOther map[string]bool // set in init
+
+// fateRef reports whether a murdered teacher or an attack is named from
+// toks[i] on, within n words: the lexicon's references (Paty, Arras,
+// Conflans…) or « l'autre prof ».
+func fateRef(toks []dtok, i, n int) bool {
+	for j := i; j < len(toks) && j < i+n; j++ {
+		if toks[j].flags&tSentence != 0 && j > i {
+			return false
+		}
+		if toks[j].class&clRef != 0 {
+			return true
+		}
+		if toks[j].key == "autre" && j+1 < len(toks) && fateOther[toks[j+1].key] {
+			return true
+		}
+	}
+	return false
+}
+
+// fateThreat returns the violence score and reason of such a threat.
+func fateThreat(toks []dtok) (float64, string) {
+	for i := range toks {
+		if fateRefNeg[toks[i].key] {
+			return 0, "" // a tribute or a lesson names the fate to remember it
+		}
+	}
+	for i := range toks {
+		k := toks[i].key
+		switch {
+		case fateVerbs[k] && i+1 < len(toks) && toks[i+1].key == keyComme && fateRef(toks, i+2, 5):
+		case k == "meme" && i+2 < len(toks) && toks[i+1].key == "sort" && (toks[i+2].key == "que" || toks[i+2].key == "qu") && fateRef(toks, i+3, 5):
+		case k == "faire" && i > 0 && (toks[i-1].key == "vous" || toks[i-1].key == "te" || toks[i-1].key == "t") &&
+			i+3 < len(toks) && toks[i+1].key == "ce" && (toks[i+2].key == "qu" || toks[i+2].key == "que") && fateRef(toks, i+3, 7):
+		default:
+			continue
+		}
+		// The subject and a negation, a few words before the verb.
+		ok := true
+		for j := i - 1; j >= 0 && j >= i-4; j-- {
+			if fateFirst[toks[j].key] && !(k == "faire") || fateNeg[toks[j].key] {
+				ok = false
+				break
+			}
+			if toks[j+1].flags&tSentence != 0 {
+				break
+			}
+		}
+		if ok {
+			return 0.8, "violence: le sort d'un enseignant assassiné promis au destinataire (score 0.80)"
+		}
+	}
+	return 0, ""
+}
+
+// The sets are built in init: keyOf folds accents and doubled letters
+// only once the tables are loaded.
+func init() {
+	lemDescendre = keyOf("descendre")
+	peopleObjects = keySet("prof profs professeur professeurs professeure principal principale proviseur proviseure cpe surveillant surveillants surveillante pion pions directeur directrice élève élèves gens toutlemonde supporters supporter joueurs joueur flics keufs policiers arbitre arbitres coach keum meuf")
+	allWords = keySet("tous toutes")
+	destinations = keySet("à a au aux en dans jusqu jusque vers chez")
+	fateVerbs = keySet("finir finiras finirez finira finiront finisse finisses finissiez finissent terminer termineras terminerez terminera termineront")
+	fateFirst = keySet("je j on nous")
+	fateNeg = keySet("ne n pas jamais")
+	fateRefNeg = keySet("hommage memoire minute silence commemoration")
+	fateOther = keySet("prof professeur professeure enseignant enseignante collegue")
 }

@@ -129,3 +129,30 @@ func TestPassiveExposure(t *testing.T) {
 		}
 	}
 }
+
+// TestFateThreat checks the fate of a murdered teacher promised to
+// someone (frames39.go), against who fears it, denies it or honours the
+// victim. Sentences written for the test.
+func TestFateThreat(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		held bool
+	}{
+		{"Tu vas finir comme Samuel Paty.", true},
+		{"Vous allez finir comme le prof d'Arras, Madame.", true},
+		{"le prof de philo il va finir comme l'autre prof, c'est sûr", true},
+		{"Vous connaîtrez le même sort que votre collègue de Conflans.", true},
+		{"jvais vous faire ce qu'ils ont fait a l'autre prof", true},
+		// fear, denial, tribute
+		{"je vais finir comme Samuel Paty si je montre ces caricatures, j'ai peur", false},
+		{"Il ne faut pas finir comme le prof d'Arras.", false},
+		{"Jeudi, minute de silence : nul ne doit finir comme Samuel Paty.", false},
+		{"Vous allez finir comme moi, épuisés avant les vacances !", false},
+	} {
+		_, toks := tokensOf(c.text)
+		s, why := fateThreat(toks)
+		if (s >= 0.5) != c.held {
+			t.Errorf("%q: score %.2f (%s), want held=%v", c.text, s, why, c.held)
+		}
+	}
+}
