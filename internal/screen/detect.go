@@ -533,7 +533,12 @@ func scoreAll(src string, toks []dtok, hits []hit, clause []int, frames []frame,
 		if schoolTime { // a game named does not excuse the school at a time (frames14.go), nor what is said to be real (frames39.go)
 			local[ngGame], inClause[ngGame] = false, false
 		}
-		out[d] = scoreDetector(d, src, toks, &best, cancel, stance[d], &local, &inClause)
+		// A stance (an intention, an urgency) inside what is reported is
+		// the reported sender's: when every clause of the act is a
+		// report and a report word is seen, the discount is not weakened
+		// by it (« un message disant qu'il y aura une fusillade »).
+		st := stance[d] && !(coreIn[d] != 0 && reported&coreIn[d] == coreIn[d] && best[ngReport].seen)
+		out[d] = scoreDetector(d, src, toks, &best, cancel, st, &local, &inClause)
 		if coreQuoted[d] && !coreBare[d] && !mentionsOnly && out[d].score > 0 {
 			out[d].score = math.Round(out[d].score*quoteFactor*1000) / 1000
 			r := out[d].reason

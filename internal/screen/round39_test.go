@@ -156,3 +156,29 @@ func TestFateThreat(t *testing.T) {
 		}
 	}
 }
+
+// TestReceivedReports checks that a pupil or a parent passing on a threat
+// they received (« on a reçu un message qui dit qu'il y a une bombe »,
+// « un message disant que… », « mon compte a été piraté et un message
+// parlant d'une bombe a été envoyé ») takes the lexicon's report discount,
+// and that a threat made after such words does not. Rules and frames
+// alone; sentences written for the test.
+func TestReceivedReports(t *testing.T) {
+	e := New(Config{NoTextModel: true})
+	for _, c := range []struct {
+		text string
+		held bool
+	}{
+		{"Monsieur, ma fille a reçu sur snap un message qui dit qu'une bombe va exploser au lycée jeudi. Je vous transmets la capture.", false},
+		{"On a reçu une capture disant qu'il y aura une fusillade au collège demain, c'est grave ?", false},
+		{"Mon compte a été piraté cette nuit : un message annonçant une bombe au collège a été envoyé à la classe en mon nom.", false},
+		// a threat after the words of a report
+		{"j'ai reçu ton message. demain je pose une bombe au collège, personne ne sortira", true},
+		{"Vous avez reçu mon mail ? Lundi je viens avec un fusil et je tire sur tout le monde.", true},
+	} {
+		r := e.Check(Input{Text: c.text})
+		if held := r.Score >= 0.5; held != c.held {
+			t.Errorf("%q: held %v (%.2f %v), want %v", c.text, held, r.Score, r.Reasons, c.held)
+		}
+	}
+}
