@@ -222,6 +222,10 @@ func TestSealedSets(t *testing.T) {
 		{"testdata/blind134_sealed.jsonl", map[string]int{"threat": 0, "terror_apology": 0, "violent": 0, "phishing": 0, "benign": 0}},
 		{"testdata/blind137_sealed.jsonl", map[string]int{"threat": 0, "terror_apology": 0, "violent": 0, "phishing": 0, "benign": 0}},
 		{"testdata/blind138_sealed.jsonl", map[string]int{"threat": 0, "terror_apology": 0, "violent": 0, "phishing": 0, "benign": 0}},
+		{"testdata/blind141_sealed.jsonl", map[string]int{"threat": 0, "terror_apology": 0, "violent": 0, "phishing": 0, "benign": 0}},
+		{"testdata/blind142_sealed.jsonl", map[string]int{"threat": 0, "terror_apology": 0, "violent": 0, "phishing": 0, "benign": 0}},
+		{"testdata/blind145_sealed.jsonl", map[string]int{"threat": 0, "terror_apology": 0, "violent": 0, "phishing": 0, "benign": 0}},
+		{"testdata/blind146_sealed.jsonl", map[string]int{"threat": 0, "terror_apology": 0, "violent": 0, "phishing": 0, "benign": 0}},
 	} {
 		held, total := map[string]int{}, map[string]int{}
 		for _, m := range readCorpus(t, c.file) {
