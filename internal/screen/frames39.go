@@ -1,6 +1,9 @@
 package screen
 
-import "strings"
+import (
+	"strings"
+	"sync"
+)
 
 // Thirty-fourth round: a game or a joke said to be real is not play.
 //
@@ -10,23 +13,28 @@ import "strings"
 // or the laugh made the act's clause play (frame.play, frame.laugh) and
 // took the lexicon's game discount. The sender who names the game to say
 // that this time it is not one has undone the excuse himself, so an act
-// that someone performs, claims or calls for loses its play when the
-// message says it is real. Reports, quotations, drills, lessons and
-// fiction keep their framing: « il a écrit "pour de vrai" » is still a
-// report.
+// that someone performs, claims or calls for loses its play, and the
+// fiction, lesson or practice that framed it (« comme dans le film qu'on
+// a vu en cours… et cette fois ce sera pas du cinéma »), when the message
+// says it is real. Reports, quotations and drills keep their framing:
+// « il a écrit "pour de vrai" » is still a report.
 //
 // « en vrai » is also a filler (« en vrai il est bien ce prof »), so it
 // counts only where the filler does not stand: at the end of its clause
 // (« la prochaine game c en vrai. »), after a copula (« c'est en vrai »),
 // or before « cette fois ».
 
-// realPhrases are the markers read anywhere in the message, as keys.
-var realPhrases = func() [][]string {
+// realPhrases are the markers read anywhere in the message, as keys
+// (built by f39Sets).
+var realPhrases [][]string
+
+func buildRealPhrases() [][]string {
 	var out [][]string
 	for _, p := range []string{
 		"pour de vrai", "pour du vrai", "pour de vrais", "dans la vraie vie", "dans la vrai vie", "irl", "in real life",
 		"vraies balles", "vraie balle", "vraies armes", "vraie arme", "vrai flingue", "vrais flingues", "balles réelles",
 		"vrai couteau", "vrais couteaux", "pas un jeu", "plus un jeu", "pas une game", "plus une game",
+		"pas du cinéma", "plus du cinéma", "pas un film", "pas de la fiction",
 	} {
 		ws := strings.Fields(p)
 		for i, w := range ws {
@@ -35,7 +43,7 @@ var realPhrases = func() [][]string {
 		out = append(out, ws)
 	}
 	return out
-}()
+}
 
 var (
 	keyEn, keyVrai, keyCette, keyFois, keyComme string
@@ -50,6 +58,7 @@ func init() {
 // realMarker reports whether the message says that what it announces is
 // real (see the top of the file).
 func realMarker(src string, toks []dtok) bool {
+	f39Sets()
 	for i := range toks {
 		for _, p := range realPhrases {
 			if i+len(p) > len(toks) || toks[i].key != p[0] {
@@ -105,7 +114,7 @@ func clauseEndBetween(src string, from, to int) bool {
 func realGames(src string, toks []dtok, frames []frame) {
 	any := false
 	for i := range frames {
-		if f := &frames[i]; (f.play || f.laugh) && f.agentive() {
+		if f := &frames[i]; (f.play || f.laugh || f.fiction || f.lesson || f.practice) && f.agentive() {
 			any = true
 			break
 		}
@@ -115,10 +124,10 @@ func realGames(src string, toks []dtok, frames []frame) {
 	}
 	for i := range frames {
 		f := &frames[i]
-		if !(f.play || f.laugh) || !f.agentive() || f.report || f.quoted || f.drill || f.lesson || f.fiction {
+		if !(f.play || f.laugh || f.fiction || f.lesson || f.practice) || !f.agentive() || f.report || f.quoted || f.drill {
 			continue
 		}
-		f.play, f.laugh, f.real = false, false, true
+		f.play, f.laugh, f.fiction, f.lesson, f.practice, f.real = false, false, false, false, false, true
 		if f.actTok >= 0 && f.actTok < len(toks) {
 			toks[f.actTok].hyper = false
 		}
@@ -134,22 +143,25 @@ func realGames(src string, toks []dtok, frames []frame) {
 // à la gare »): a destination after it leaves it without an act.
 
 // peopleObjects are the nouns that make a person the object of such a verb.
-var peopleObjects map[string]bool // set in init
+var peopleObjects map[string]bool // built by f39Sets
 
 // allWords stand before or after « les » for the whole group (« je vais
 // tous les planter », « je les descends tous »).
-var allWords map[string]bool // set in init
+var allWords map[string]bool // built by f39Sets
 
 // destinations are the prepositions after « descendre » that make it a
 // movement: « au self », « en salle 12 », « jusqu'à la grille ».
-var destinations map[string]bool // set in init
+var destinations map[string]bool // built by f39Sets
 
 var lemDescendre string
+
+func init() { lemDescendre = keyOf("descendre") } // no accent: safe in init
 
 // personNounObject reports whether the object of the verb at fts[i] is a
 // person named by a noun (peopleObjects, after determiners and « tous »)
 // or « les » with « tous ».
 func personNounObject(fts []ftok, i int) bool {
+	f39Sets()
 	if i >= 1 && fts[i-1].key == "les" && (i >= 2 && allWords[fts[i-2].key] || i+1 < len(fts) && allWords[fts[i+1].key]) {
 		return true
 	}
@@ -169,6 +181,7 @@ func personNounObject(fts []ftok, i int) bool {
 // movedTo reports whether a destination follows the verb at fts[i] within
 // its object: « je descends les 6e au self », « je te descends à la gare ».
 func movedTo(fts []ftok, i int) bool {
+	f39Sets()
 	for j := i + 1; j < len(fts) && j <= i+4; j++ {
 		if destinations[fts[j].key] {
 			return true
@@ -186,7 +199,7 @@ func movedTo(fts []ftok, i int) bool {
 // reader. Who fears that fate (« je ne veux pas finir comme… », « je vais
 // finir comme… »), or denies it, is not threatening.
 
-var fateVerbs, fateFirst, fateNeg, fateRefNeg, fateOther map[string]bool // set in init
+var fateVerbs, fateFirst, fateNeg, fateRefNeg, fateOther map[string]bool // built by f39Sets
 
 // fateRef reports whether a murdered teacher or an attack is named from
 // toks[i] on, within n words: the lexicon's references (Paty, Arras,
@@ -208,6 +221,7 @@ func fateRef(toks []dtok, i, n int) bool {
 
 // fateThreat returns the violence score and reason of such a threat.
 func fateThreat(toks []dtok) (float64, string) {
+	f39Sets()
 	for i := range toks {
 		if fateRefNeg[toks[i].key] {
 			return 0, "" // a tribute or a lesson names the fate to remember it
@@ -241,10 +255,16 @@ func fateThreat(toks []dtok) (float64, string) {
 	return 0, ""
 }
 
-// The sets are built in init: keyOf folds accents and doubled letters
-// only once the tables are loaded.
-func init() {
-	lemDescendre = keyOf("descendre")
+// f39Sets builds the word sets of this file on first use: keyOf folds
+// accents only once every table is loaded, after the package's init.
+var f39Once sync.Once
+
+func f39Sets() {
+	f39Once.Do(buildF39Sets)
+}
+
+func buildF39Sets() {
+	realPhrases = buildRealPhrases()
 	peopleObjects = keySet("prof profs professeur professeurs professeure principal principale proviseur proviseure cpe surveillant surveillants surveillante pion pions directeur directrice élève élèves gens toutlemonde supporters supporter joueurs joueur flics keufs policiers arbitre arbitres coach keum meuf")
 	allWords = keySet("tous toutes")
 	destinations = keySet("à a au aux en dans jusqu jusque vers chez")

@@ -361,6 +361,9 @@ var lex = []struct {
 	{thKillTarget, 0.5, "^eradiqu*|extermin*|aneanti* ~3 les|tous|toutes|ces|cette|ce|cet|@target; ^mettre|mettrai|mettrons ~1 fin ~3 vie|jours ~1 de|d|des; ^en ~1 finir|finisse|finissent|finira ~1 avec ~2 les|tous|toutes|ces|toi|vous|@target; ^mort ~1 a|aux ~1 tous|toutes"},
 	{thKillTarget, 0.5, "^@kill ~3 @target; @target ~5 vont|va ~2 mourir|crever|y ~1 passer"},
 	{thAttack, 0.4, "prochaine|prochain ~1 cible|cibles|victime|victimes"},
+	// A named attack as a thing to do: « je fais un Columbine au gymnase »,
+	// « on va faire un Bataclan au collège ».
+	{thAttack, 0.45, "faire|fais|fait|ferai|fera|ferons|feront|refaire|refais|refera|rejouer|rejoue ~2 un|une|le|notre|son|leur ~1 columbine|colombine|bataclan|charlie|charliehebdo|conflans|arras|hypercacher|utoya|christchurch|breivik|merah"},
 	{thDeath, 0.5, "personne ~1 ne ~2 sortira|survivra|sortiront|survivront; vous ~3 allez ~2 mourir|crever|y ~1 passer; vous ~1 mourez|creverez|mourez; preparez ~3 cercueil*; everyone|everybody|you ~3 will|gonna|going ~2 die; nobody|noone ~3 survive*|alive; sortira|sortiront ~1 vivant*; personne ~1 ne ~1 sera ~1 epargne*"},
 	{thDeath, 0.45, "tous ~1 mourir|crever|morts|mort; nobody ~2 will ~1 survive"},
 	{thDeath, 0.2, "cercueil*|coffin*"},

@@ -19,6 +19,7 @@ func TestRealMarker(t *testing.T) {
 		{"comme dans le jeu mais en vrai", true},
 		{"mais en vrai cette fois, lundi", true},
 		{"ce n'est plus un jeu", true},
+		{"et cette fois ce sera pas du cinéma", true},
 		// « en vrai » as a filler
 		{"en vrai il est bien ce prof", false},
 		{"en vrai j'ai trop aimé le jeu, on refait une partie ce soir ?", false},
@@ -46,6 +47,8 @@ func TestRealGames(t *testing.T) {
 		{"jvais te fumer comme dans GTA mais en vrai cette fois, t'es prévenu", true},
 		{"on joue à GTA ce soir ? mdr demain je te plante pour de vrai", true},
 		{"au tournoi de rugby samedi je te casse les deux jambes pour de vrai", true},
+		{"Comme dans le film qu'on a vu en cours, je vais te tuer lundi. Et ce sera pas du cinéma.", true},
+		{"Comme dans le film qu'on a vu en cours, le héros va tuer le dragon.", false},
 		// no marker, or a game or joke that stays one
 		{"jvais te fumer sur fortnite ce soir mdr", false},
 		{"en vrai on va les exploser au match samedi", false},
@@ -175,6 +178,27 @@ func TestReceivedReports(t *testing.T) {
 		// a threat after the words of a report
 		{"j'ai reçu ton message. demain je pose une bombe au collège, personne ne sortira", true},
 		{"Vous avez reçu mon mail ? Lundi je viens avec un fusil et je tire sur tout le monde.", true},
+	} {
+		r := e.Check(Input{Text: c.text})
+		if held := r.Score >= 0.5; held != c.held {
+			t.Errorf("%q: held %v (%.2f %v), want %v", c.text, held, r.Score, r.Reasons, c.held)
+		}
+	}
+}
+
+// TestNamedAttackDone checks the lexicon's named attack as a thing to do
+// (« je fais un Columbine au gymnase »), against the same names in a
+// lesson or a game. Rules alone; sentences written for the test.
+func TestNamedAttackDone(t *testing.T) {
+	e := New(Config{NoTextModel: true})
+	for _, c := range []struct {
+		text string
+		held bool
+	}{
+		{"vendredi je fais un Columbine au gymnase, vous allez voir", true},
+		{"lundi on va faire un Bataclan dans la cantine", true},
+		{"En cours d'anglais on a vu un film sur Columbine, c'était dur.", false},
+		{"on va faire un Où est Charlie géant pour la kermesse", false},
 	} {
 		r := e.Check(Input{Text: c.text})
 		if held := r.Score >= 0.5; held != c.held {
