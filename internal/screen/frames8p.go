@@ -41,7 +41,10 @@ func init() {
 }
 
 // pupilGameWords are games pupils name that playWords lacks.
-const pupilGameWords = "apex duty overwatch pubg freefire rocket league fortnight valo"
+// The thirty-fourth round adds the words of a round called in a shooter
+// or a building game (« tu defuse la bombe sur B », « je fais un clutch
+// 1v4 », « je te tue quand je reviens sur le serveur »).
+const pupilGameWords = "apex duty overwatch pubg freefire rocket league fortnight valo defuse clutch respawn lobby ranked squad csgo cs2 boxfight loot serveur round"
 
 // Pupil word classes of a key (keyInfo.p8, ftok.p8).
 const (
