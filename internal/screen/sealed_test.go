@@ -226,6 +226,10 @@ func TestSealedSets(t *testing.T) {
 		{"testdata/blind142_sealed.jsonl", map[string]int{"threat": 0, "terror_apology": 0, "violent": 0, "phishing": 0, "benign": 0}},
 		{"testdata/blind145_sealed.jsonl", map[string]int{"threat": 0, "terror_apology": 0, "violent": 0, "phishing": 0, "benign": 0}},
 		{"testdata/blind146_sealed.jsonl", map[string]int{"threat": 0, "terror_apology": 0, "violent": 0, "phishing": 0, "benign": 0}},
+		{"testdata/blind149_sealed.jsonl", map[string]int{"threat": 0, "terror_apology": 0, "violent": 0, "phishing": 0, "benign": 0}},
+		{"testdata/blind150_sealed.jsonl", map[string]int{"threat": 0, "terror_apology": 0, "violent": 0, "phishing": 0, "benign": 0}},
+		{"testdata/blind153_sealed.jsonl", map[string]int{"threat": 0, "terror_apology": 0, "violent": 0, "phishing": 0, "benign": 0}},
+		{"testdata/blind154_sealed.jsonl", map[string]int{"threat": 0, "terror_apology": 0, "violent": 0, "phishing": 0, "benign": 0}},
 	} {
 		held, total := map[string]int{}, map[string]int{}
 		for _, m := range readCorpus(t, c.file) {
