@@ -424,6 +424,10 @@ var lex = []struct {
 	// cher », « tu vas regretter d'être né ».
 	{viHarass, 0.5, "tu|vous|t ~1 vas|va|allez ~1 le|me|nous ~1 payer ~2 cher|cash; regretter|regrette|regretteras|regretterez ~2 d ~1 etre ~1 ne|nee|nes|nees; regretter|regretteras|regretterez ~1 toute ~1 ta|votre ~1 vie"},
 	// Intimidation without an act word: the set phrases of a threat.
+	// Formal menace: « je ne réponds plus de mes actes », « vous ne verrez
+	// pas Noël », « vous ne ressortirez pas de votre bureau dans le même
+	// état ».
+	{viHarass, 0.5, "reponds|repondrai ~1 plus ~1 de ~1 mes|mon ~1 actes|acte; vous|tu ~1 ne ~1 verrez|verras ~1 pas ~2 noel|vacances|ete|printemps|rentree; vous|tu ~1 ne ~1 verrez|verras ~1 pas ~1 la ~1 fin ~2 annee|trimestre|semaine|mois; ressortirez|ressortiras|sortirez|sortiras|repartirez|repartiras ~1 pas ~4 dans ~1 le ~1 meme ~1 etat"},
 	{viHarass, 0.5, "tu|vous ~1 vas|allez ~1 comprendre ~1 ta|votre ~1 douleur; tes ~1 jours ~1 sont ~1 comptes; numerote ~1 tes ~1 abattis; fais|faites ~1 ta|tes|vos ~1 priere|prieres; ca|ca ~1 va ~1 mal ~1 se ~1 passer ~2 pour ~1 toi|vous; passer ~1 un ~1 sale ~1 quart ~1 d ~1 heure; on|je ~1 va|vais ~1 s ~1 occuper ~1 de ~1 toi|vous"},
 	{viHarass, 0.5, "ce ~1 qui ~1 va ~1 t|te|vous ~1 arriver; tu|vous ~1 perds|perdez ~1 rien ~1 pour ~1 attendre; gare ~1 a ~1 toi|vous|ta ~1 gueule; mal ~1 finir ~1 pour ~1 toi|vous; tu|vous ~1 vas|allez ~1 prendre ~1 cher; @firstp|@firstpaux ~2 s|m ~1 occuper ~2 de ~1 toi|ton ~1 cas; ca|ca ~1 va ~1 chauffer|barder ~2 pour ~1 toi|vous; tu|t ~1 vas|vas ~1 voir ~1 ce ~1 que|qui|comment; on|je ~1 va|vais ~1 te ~1 choper|coincer|attraper; tu ~1 vas ~1 le ~1 sentir|regretter ~1 amerement; tu ~1 sais ~1 pas ~1 a ~1 qui ~1 tu ~1 parles"},
 	{viHarass, 0.35, "ca|ca ~1 va ~1 chauffer|barder|mal ~1 finir; fais|faites|fait ~1 gaffe ~2 toi|vous|sortie|dehors; fais|faites ~1 attention ~1 a ~1 toi|vous ~3 sortie|dehors|demain|ce|soir; on|je ~1 se ~1 voit|capte|retrouve|verra ~3 sortie|dehors|vrai|irl|face; viens|vient|vien|venez ~3 sortie|dehors|face|vrai|irl; tu ~1 vas ~1 voir; compte ~1 sur ~1 moi ~2 pour ~1 te; surveille|surveilles ~1 tes ~1 arrieres|arriere"},

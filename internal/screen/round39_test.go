@@ -206,3 +206,28 @@ func TestNamedAttackDone(t *testing.T) {
 		}
 	}
 }
+
+// TestFormalMenace checks the lexicon's formal menaces (« je ne réponds
+// plus de mes actes », « vous ne verrez pas Noël », « vous ne ressortirez
+// pas … dans le même état ») against the same words said of a workload
+// or a film. Rules alone; sentences written for the test.
+func TestFormalMenace(t *testing.T) {
+	e := New(Config{NoTextModel: true})
+	for _, c := range []struct {
+		text string
+		held bool
+	}{
+		{"Monsieur le CPE, si je vous croise, je ne réponds plus de mes actes.", true},
+		{"Madame la directrice, vous ne verrez pas Noël.", true},
+		{"Vous ne verrez pas la fin du trimestre, Monsieur.", true},
+		{"Si vous maintenez l'exclusion, vous ne ressortirez pas de votre bureau dans le même état.", true},
+		{"Je ne réponds plus de rien avec ce planning, trois conseils de classe le même soir.", false},
+		{"Vous ne verrez pas la fin du film si vous partez à 16 h, il dure trois heures.", false},
+		{"Les enfants ne ressortiront pas de l'atelier peinture dans le même état que leurs vêtements du matin !", false},
+	} {
+		r := e.Check(Input{Text: c.text})
+		if held := r.Score >= 0.5; held != c.held {
+			t.Errorf("%q: held %v (%.2f %v), want %v", c.text, held, r.Score, r.Reasons, c.held)
+		}
+	}
+}
