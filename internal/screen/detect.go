@@ -111,6 +111,9 @@ func analyzeText(text string, fv *featureVec, post func(*featureVec)) [numDetect
 	if s, why := ultimatumThreat(a.src, toks); s > ds[detViolence].score {
 		ds[detViolence] = detectorScore{score: s, reason: why}
 	}
+	if s, why := recruitOrImitate(toks); s > ds[detApology].score {
+		ds[detApology] = detectorScore{score: s, reason: why}
+	}
 	if s, why := fateThreat(toks); s > ds[detViolence].score {
 		ds[detViolence] = detectorScore{score: s, reason: why}
 	}

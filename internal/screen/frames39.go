@@ -274,3 +274,75 @@ func buildF39Sets() {
 	fateRefNeg = keySet("hommage memoire minute silence commemoration")
 	fateOther = keySet("prof professeur professeure enseignant enseignante collegue")
 }
+
+// Recruitment and calls to imitate (terror apology). « Les rangs du
+// califat vous attendent… contact en privé, effacez ce message », « y a
+// des gens qui peuvent t'aider à partir, je t'envoie le contact en
+// privé », « la hijra est une obligation, écrivez-moi en privé » were
+// delivered: no act, and an extremist word alone is also a lesson's. What
+// makes them recruitment is a departure or a joining with its contact
+// kept secret. « Faites comme à Nice », « tu fais comme le gars de Nice
+// avec le camion » call for an attack by its name. A lesson, a report or
+// the past of a recruiter described (« Daech recrutait… sur Telegram »)
+// is not either.
+
+var (
+	joinWords, departWords, secretWords39, lessonWords39, imitateVerbs, imitateRefs map[string]bool
+)
+
+func buildRecruitSets() {
+	joinWords = keySet("hijra hijrah sham cham rangs combattants moudjahidines moudjahidin mujahidin califat etatislamique daech daesh isis")
+	departWords = keySet("partir pars part partez rejoindre rejoins rejoignez rejoint passer labas voyage hijra hijrah")
+	secretWords39 = keySet("prive privé mp pv telegram signal contact efface effacez supprime supprimez")
+	lessonWords39 = keySet("cours expose exposé emc documentaire recrutait recrutaient recrutement propagande signaler signalez pharos police gendarmerie radicalisation prevention prévention")
+	imitateVerbs = keySet("faire fais faites fait refaire refais refaites")
+	imitateRefs = keySet("nice bataclan conflans arras columbine christchurch charlie charliehebdo hypercacher toulouse strasbourg utoya")
+}
+
+var recruitOnce sync.Once
+
+// recruitOrImitate returns the terror-apology score and reason of a
+// recruitment or a call to imitate a named attack.
+func recruitOrImitate(toks []dtok) (float64, string) {
+	recruitOnce.Do(buildRecruitSets)
+	var join, depart, secret, lesson bool
+	for i := range toks {
+		k := toks[i].key
+		if lessonWords39[k] {
+			lesson = true
+		}
+		if joinWords[k] || toks[i].class&clExtremist != 0 {
+			join = true
+		}
+		if departWords[k] {
+			depart = true
+		}
+		if secretWords39[k] || k == "personne" && i > 0 && (toks[i-1].key == "a" || toks[i-1].key == "à") {
+			secret = true // « dis-le à personne », « n'en parlez à personne »
+		}
+	}
+	if lesson {
+		return 0, ""
+	}
+	if join && depart && secret {
+		return 0.6, "terror_apology: recrutement (départ ou ralliement + contact secret) (score 0.60)"
+	}
+	// « faites comme à Nice », « fais comme le gars de Nice »
+	for i := range toks {
+		if !imitateVerbs[toks[i].key] || i+1 >= len(toks) || toks[i+1].key != keyComme {
+			continue
+		}
+		if i > 0 && (toks[i-1].key == "ne" || toks[i-1].key == "n" || toks[i-1].key == "pas") || i+2 < len(toks) && toks[i+2].key == "pas" {
+			continue
+		}
+		for j := i + 2; j < len(toks) && j <= i+6; j++ {
+			if toks[j].flags&tSentence != 0 {
+				break
+			}
+			if imitateRefs[toks[j].key] {
+				return 0.6, "terror_apology: appel à imiter une attaque nommée (score 0.60)"
+			}
+		}
+	}
+	return 0, ""
+}

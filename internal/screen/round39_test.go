@@ -231,3 +231,31 @@ func TestFormalMenace(t *testing.T) {
 		}
 	}
 }
+
+// TestRecruitOrImitate checks recruitment (a departure or a joining with
+// its contact kept secret) and calls to imitate a named attack
+// (frames39.go), against lessons, family trips and warnings. Sentences
+// written for the test.
+func TestRecruitOrImitate(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		held bool
+	}{
+		{"Les rangs des combattants t'attendent frère, pour partir écris-moi en privé et efface ce message.", true},
+		{"Ceux qui veulent faire la hijra cet été, contactez-moi sur Telegram, n'en parlez à personne.", true},
+		{"Le califat a besoin de toi, je t'aide à passer, contact en mp.", true},
+		{"Faites comme à Nice, le 14 juillet est bientôt là.", true},
+		{"vas-y fais comme ceux du Bataclan si t'es un homme", true},
+		// lessons, trips, warnings
+		{"En EMC nous avons vu comment Daech recrutait des jeunes sur Telegram en leur demandant de partir en Syrie et de ne le dire à personne.", false},
+		{"Mes frères partent en Syrie voir la famille cet été, je vous envoie le contact de ma tante en privé.", false},
+		{"Pour le voyage à Nice, faites comme l'an dernier : rendez-vous à 7 h devant le lycée.", false},
+		{"Ne faites pas comme à Nice : restez vigilants lors des grands rassemblements.", false},
+	} {
+		_, toks := tokensOf(c.text)
+		s, why := recruitOrImitate(toks)
+		if (s >= 0.5) != c.held {
+			t.Errorf("%q: score %.2f (%s), want held=%v", c.text, s, why, c.held)
+		}
+	}
+}
