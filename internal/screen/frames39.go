@@ -346,3 +346,36 @@ func recruitOrImitate(toks []dtok) (float64, string) {
 	}
 	return 0, ""
 }
+
+// deservedIt reads « ils méritaient », « il l'a mérité », « elle le
+// méritait » ending its clause or followed by « c'est tout », « franchement »:
+// the victims deserved it. « ils méritaient de vivre », « mieux », « pas
+// ça » (a negation is the clause's) are not.
+func deservedIt(fts []ftok, i int) bool {
+	k := fts[i].key
+	if k != "meritaient" && k != "meritait" && k != "meritent" && k != "merite" {
+		return false
+	}
+	if i == 0 {
+		return false
+	}
+	// Back over an auxiliary and an object pronoun: « ils l'ont mérité ».
+	j := i - 1
+	if p := fts[j].key; (p == "a" || p == "ont" || p == "avait" || p == "avaient") && j > 0 {
+		j--
+	}
+	if p := fts[j].key; (p == "l" || p == "le" || p == "la") && j > 0 {
+		j--
+	}
+	p := fts[j].key
+	if p != "ils" && p != "il" && p != "elle" && p != "elles" {
+		return false
+	}
+	if i+1 < len(fts) {
+		switch fts[i+1].key {
+		case "de", "d", "mieux", "plus", "pas", "respect", "hommage", "une", "un", "le", "la", "les", "leur", "leurs", "son", "sa", "ses":
+			return false
+		}
+	}
+	return true
+}

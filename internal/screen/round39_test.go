@@ -259,3 +259,28 @@ func TestRecruitOrImitate(t *testing.T) {
 		}
 	}
 }
+
+// TestDeservedIt checks « ils méritaient », « il l'a mérité » read as a
+// justification (frames39.go), and « méritaient de vivre », « mieux »,
+// « leur victoire » not.
+func TestDeservedIt(t *testing.T) {
+	for _, c := range []struct {
+		text    string
+		justify bool
+	}{
+		{"Charlie ils meritaient c tout", true},
+		{"les dessinateurs, ils l'ont mérité", true},
+		{"le prof il le méritait franchement", true},
+		{"les journalistes méritaient de vivre", false},
+		{"ils méritaient mieux que ça", false},
+		{"ils méritaient leur victoire au match", false},
+	} {
+		got := false
+		for _, f := range framesOf(c.text) {
+			got = got || f.justify
+		}
+		if got != c.justify {
+			t.Errorf("%q: justify %v, want %v", c.text, got, c.justify)
+		}
+	}
+}
