@@ -47,14 +47,18 @@ var vmWords = func() map[string]uint8 {
 	add(vmFaire, "fait faire font faisait faisaient fera feront")
 	add(vmHarmNoun, `decapitation decapitations egorgement egorgements execution executions lynchage lynchages
 		tabassage tabassages torture tortures decapite decapitee egorge egorgee execute executee beheading
-		beheadings`)
+		beheadings gore`)
 	add(vmShare, `envoyez envoie envoies partagez partage partages transferez transfere balancez balance
 		diffusez diffuse postez poste mettez faites fais tourner tournez`)
-	add(vmShock, "sensibles choc bout mdr lol ptdr jpp ouf prochain")
+	add(vmShock, "sensibles choc bout mdr lol ptdr jpp ouf prochain gore direct dormir pleurer")
 	add(vmReport, "signale signalez signaler pharos retirer supprimer supprimez choque choquee recu recue documentaire film cours extrait police plainte")
 	add(vmSent, "mise mis envoye envoyee envoyees postee poste balancee balance partagee partage")
 	return m
 }()
+
+// vmTraitor are those a warning video is sent to: « ce qui arrive aux
+// balances ».
+var vmTraitor = keySet("balances balance traitres traitre mouchards mouchard cafteurs cafteuses snitchs mecreants")
 
 func vmOf(t *dtok) uint8 {
 	if t.info == nil {
@@ -138,6 +142,15 @@ func violentMedia(toks []dtok) (float64, string) {
 		}
 		if vmOf(&toks[i])&vmShock != 0 {
 			shock = true
+		}
+		// « regardez jusqu'à la fin », « jusqu'au bout » is there already.
+		if k == "fin" && i >= 2 && toks[i-1].key == "la" && (toks[i-2].key == "a" || toks[i-2].key == "jusqu") {
+			shock = true
+		}
+		// « ce qui arrive aux balances », « ce qu'on fait aux traîtres »:
+		// the video as a warning to those who speak.
+		if (k == "arrive" || k == "fait") && i+2 < len(toks) && (toks[i+1].key == "aux" || toks[i+1].key == "a") && vmTraitor[toks[i+2].key] {
+			share, harm = true, true
 		}
 	}
 	if !harm || !share && !shock {

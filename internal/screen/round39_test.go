@@ -284,3 +284,27 @@ func TestDeservedIt(t *testing.T) {
 		}
 	}
 }
+
+// TestViolentMediaMore checks the thirty-fourth round's additions to the
+// violent-media reader (frames38.go): « regardez jusqu'à la fin », « en
+// direct », « gore » as the shock, and the video sent as a warning to
+// those who speak (« ce qui arrive aux balances »); a prevention video,
+// a match and a report stay out. Sentences written for the test.
+func TestViolentMediaMore(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		held bool
+	}{
+		{"regardez ça, un gars qui se fait poignarder en direct dans le métro", true},
+		{"la vidéo où il se fait tabasser, regardez jusqu'à la fin", true},
+		{"je vous mets la vidéo, regardez bien ce qui arrive aux balances", true},
+		{"Regardez la vidéo de prévention jusqu'à la fin : un casque peut sauver une vie.", false},
+		{"Regardez la fin du match en direct ce soir, les 3e jouent la finale !", false},
+		{"Une vidéo d'un élève qui se fait frapper circule. Ne la partagez pas, signalez-la à la CPE.", false},
+	} {
+		s, why := violentMediaOf(c.text)
+		if (s >= 0.5) != c.held {
+			t.Errorf("%q: score %.2f (%s), want held=%v", c.text, s, why, c.held)
+		}
+	}
+}
