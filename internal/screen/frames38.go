@@ -149,7 +149,7 @@ func violentMedia(toks []dtok) (float64, string) {
 		}
 		// « ce qui arrive aux balances », « ce qu'on fait aux traîtres »:
 		// the video as a warning to those who speak.
-		if (k == "arrive" || k == "fait") && i+2 < len(toks) && (toks[i+1].key == "aux" || toks[i+1].key == "a") && vmTraitor[toks[i+2].key] {
+		if (k == "arive" || k == "fait") && i+2 < len(toks) && (toks[i+1].key == "aux" || toks[i+1].key == "a") && vmTraitor[toks[i+2].key] {
 			share, harm = true, true
 		}
 	}
