@@ -297,9 +297,13 @@ func buildRecruitSets() {
 	lessonWords39 = keySet("cours expose exposé emc documentaire recrutait recrutaient recrutement propagande signaler signalez pharos police gendarmerie radicalisation prevention prévention")
 	imitateVerbs = keySet("faire fais faites fait refaire refais refaites")
 	imitateRefs = keySet("nice bataclan conflans arras columbine christchurch charlie charliehebdo hypercacher toulouse strasbourg utoya")
+	keyPersonne = keyOf("personne")
 }
 
-var recruitOnce sync.Once
+var (
+	recruitOnce sync.Once
+	keyPersonne string
+)
 
 // recruitOrImitate returns the terror-apology score and reason of a
 // recruitment or a call to imitate a named attack.
@@ -317,7 +321,7 @@ func recruitOrImitate(toks []dtok) (float64, string) {
 		if departWords[k] {
 			depart = true
 		}
-		if secretWords39[k] || k == "personne" && i > 0 && (toks[i-1].key == "a" || toks[i-1].key == "à") {
+		if secretWords39[k] || k == keyPersonne && i > 0 && (toks[i-1].key == "a" || toks[i-1].key == "à") {
 			secret = true // « dis-le à personne », « n'en parlez à personne »
 		}
 	}

@@ -308,3 +308,12 @@ func TestViolentMediaMore(t *testing.T) {
 		}
 	}
 }
+
+// TestRecruitSecrecy checks that « n'en parle à personne » alone is the
+// secret of a recruitment (frames39.go).
+func TestRecruitSecrecy(t *testing.T) {
+	_, toks := tokensOf("Les frères du califat t'attendent, tu peux partir cet été. N'en parle à personne.")
+	if s, _ := recruitOrImitate(toks); s < 0.5 {
+		t.Errorf("secret by « à personne » not read: %.2f", s)
+	}
+}
