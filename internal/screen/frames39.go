@@ -273,6 +273,13 @@ func buildF39Sets() {
 	fateNeg = keySet("ne n pas jamais")
 	fateRefNeg = keySet("hommage memoire minute silence commemoration")
 	fateOther = keySet("prof professeur professeure enseignant enseignante collegue")
+	joinWords = keySet("hijra hijrah sham cham rangs combattants moudjahidines moudjahidin mujahidin califat etatislamique daech daesh isis")
+	departWords = keySet("partir pars part partez rejoindre rejoins rejoignez rejoint passer labas voyage hijra hijrah")
+	secretWords39 = keySet("prive privé mp pv telegram signal contact efface effacez supprime supprimez")
+	lessonWords39 = keySet("cours expose exposé emc documentaire recrutait recrutaient recrutement propagande signaler signalez pharos police gendarmerie radicalisation prevention prévention")
+	imitateVerbs = keySet("faire fais faites fait refaire refais refaites")
+	imitateRefs = keySet("nice bataclan conflans arras columbine christchurch charlie charliehebdo hypercacher toulouse strasbourg utoya")
+	keyPersonne = keyOf("personne")
 }
 
 // Recruitment and calls to imitate (terror apology). « Les rangs du
@@ -286,29 +293,16 @@ func buildF39Sets() {
 // the past of a recruiter described (« Daech recrutait… sur Telegram »)
 // is not either.
 
-var (
-	joinWords, departWords, secretWords39, lessonWords39, imitateVerbs, imitateRefs map[string]bool
-)
+// Built by f39Sets.
+var joinWords, departWords, secretWords39, lessonWords39, imitateVerbs, imitateRefs map[string]bool
 
-func buildRecruitSets() {
-	joinWords = keySet("hijra hijrah sham cham rangs combattants moudjahidines moudjahidin mujahidin califat etatislamique daech daesh isis")
-	departWords = keySet("partir pars part partez rejoindre rejoins rejoignez rejoint passer labas voyage hijra hijrah")
-	secretWords39 = keySet("prive privé mp pv telegram signal contact efface effacez supprime supprimez")
-	lessonWords39 = keySet("cours expose exposé emc documentaire recrutait recrutaient recrutement propagande signaler signalez pharos police gendarmerie radicalisation prevention prévention")
-	imitateVerbs = keySet("faire fais faites fait refaire refais refaites")
-	imitateRefs = keySet("nice bataclan conflans arras columbine christchurch charlie charliehebdo hypercacher toulouse strasbourg utoya")
-	keyPersonne = keyOf("personne")
-}
 
-var (
-	recruitOnce sync.Once
-	keyPersonne string
-)
+var keyPersonne string
 
 // recruitOrImitate returns the terror-apology score and reason of a
 // recruitment or a call to imitate a named attack.
 func recruitOrImitate(toks []dtok) (float64, string) {
-	recruitOnce.Do(buildRecruitSets)
+	f39Sets()
 	var join, depart, secret, lesson bool
 	for i := range toks {
 		k := toks[i].key
