@@ -296,7 +296,6 @@ func buildF39Sets() {
 // Built by f39Sets.
 var joinWords, departWords, secretWords39, lessonWords39, imitateVerbs, imitateRefs map[string]bool
 
-
 var keyPersonne string
 
 // recruitOrImitate returns the terror-apology score and reason of a
