@@ -2,6 +2,43 @@ package screen
 
 import "testing"
 
+// heldCase is a sentence and whether it must be held.
+type heldCase struct {
+	text string
+	held bool
+}
+
+// rulesHold checks each case on the engine's rules and frames alone (no
+// model): held is a score of 0.5 or more.
+func rulesHold(t *testing.T, cases []heldCase) {
+	t.Helper()
+	e := New(Config{NoTextModel: true})
+	for _, c := range cases {
+		r := e.Check(Input{Text: c.text})
+		if held := r.Score >= 0.5; held != c.held {
+			t.Errorf("%q: held %v (%.2f %v), want %v", c.text, held, r.Score, r.Reasons, c.held)
+		}
+	}
+}
+
+// readerHolds checks each case on one reader's score.
+func readerHolds(t *testing.T, read func(string) (float64, string), cases []heldCase) {
+	t.Helper()
+	for _, c := range cases {
+		if s, why := read(c.text); (s >= 0.5) != c.held {
+			t.Errorf("%q: score %.2f (%s), want held=%v", c.text, s, why, c.held)
+		}
+	}
+}
+
+// onToks runs a reader of tokens on a text.
+func onToks(read func([]dtok) (float64, string)) func(string) (float64, string) {
+	return func(text string) (float64, string) {
+		_, toks := tokensOf(text)
+		return read(toks)
+	}
+}
+
 // TestRealMarker checks the markers of frames39.go alone: a message that
 // says what it announces is real, and « en vrai » as a filler, which is
 // not one. Sentences written for the test.
@@ -39,11 +76,7 @@ func TestRealMarker(t *testing.T) {
 // the rules, and that games, jokes and reports that say nothing of the
 // kind keep it. Each held sentence was delivered before frames39.go.
 func TestRealGames(t *testing.T) {
-	e := New(Config{NoTextModel: true}) // the rules and frames alone
-	for _, c := range []struct {
-		text string
-		held bool
-	}{
+	rulesHold(t, []heldCase{
 		{"jvais te fumer comme dans GTA mais en vrai cette fois, t'es prévenu", true},
 		{"on joue à GTA ce soir ? mdr demain je te plante pour de vrai", true},
 		{"au tournoi de rugby samedi je te casse les deux jambes pour de vrai", true},
@@ -54,12 +87,7 @@ func TestRealGames(t *testing.T) {
 		{"en vrai on va les exploser au match samedi", false},
 		{"au tournoi on va les détruire pour de vrai, entraînement ce soir", false},
 		{"Il m'a écrit « je vais te tuer pour de vrai » sur fortnite, je fais quoi ?", false},
-	} {
-		r := e.Check(Input{Text: c.text})
-		if held := r.Score >= 0.5; held != c.held {
-			t.Errorf("%q: held %v (%.2f %v), want %v", c.text, held, r.Score, r.Reasons, c.held)
-		}
-	}
+	})
 	// The frame itself: the clause of the act at the reader is real, not play.
 	real := false
 	for _, f := range framesOf("jvais te fumer comme dans GTA mais en vrai cette fois") {
@@ -79,11 +107,7 @@ func TestRealGames(t *testing.T) {
 // with a person as their object, and the same verbs taking someone or
 // something somewhere, or with a thing as their object.
 func TestSlangKillObjects(t *testing.T) {
-	e := New(Config{NoTextModel: true}) // the rules and frames alone
-	for _, c := range []struct {
-		text string
-		held bool
-	}{
+	rulesHold(t, []heldCase{
 		{"jeudi je descends tous les profs de la vie sco", true},
 		{"je les descends tous un par un lundi", true},
 		{"on plante tout le monde à la sortie du stade", true},
@@ -95,12 +119,7 @@ func TestSlangKillObjects(t *testing.T) {
 		{"je vais descendre les poubelles avant de partir", false},
 		{"on a planté des tomates avec tous les élèves", false},
 		{"il m'a planté devant le ciné hier", false},
-	} {
-		r := e.Check(Input{Text: c.text})
-		if held := r.Score >= 0.5; held != c.held {
-			t.Errorf("%q: held %v (%.2f %v), want %v", c.text, held, r.Score, r.Reasons, c.held)
-		}
-	}
+	})
 }
 
 // TestPassiveExposure checks blackmail by exposure written in the passive
@@ -110,10 +129,7 @@ func TestSlangKillObjects(t *testing.T) {
 // or photos that are nobody's leave it out. Sentences written for the
 // test.
 func TestPassiveExposure(t *testing.T) {
-	for _, c := range []struct {
-		text string
-		held bool
-	}{
+	readerHolds(t, exposureOf, []heldCase{
 		{"Nous détenons un enregistrement de vous. Réglez 600 € avant jeudi ou il sera diffusé à l'ensemble des parents de l'école.", true},
 		{"Les clichés de votre fils seront transmis au chef d'établissement si le virement n'est pas fait avant lundi.", true},
 		{"J'ai les photos de toi au vestiaire. Si tu ne retires pas ta plainte, elles seront sur le groupe de la classe demain.", true},
@@ -125,22 +141,14 @@ func TestPassiveExposure(t *testing.T) {
 		{"La photo de votre fils sera mise sur le site si vous ne vous y opposez pas.", false},
 		{"La vidéo de la sortie sera envoyée aux parents d'élèves avant vendredi.", false},
 		{"Si le paiement n'est pas fait, les photos de classe ne seront pas transmises aux familles.", false},
-	} {
-		s, why := exposureOf(c.text)
-		if (s >= 0.5) != c.held {
-			t.Errorf("%q: score %.2f (%s), want held=%v", c.text, s, why, c.held)
-		}
-	}
+	})
 }
 
 // TestFateThreat checks the fate of a murdered teacher promised to
 // someone (frames39.go), against who fears it, denies it or honours the
 // victim. Sentences written for the test.
 func TestFateThreat(t *testing.T) {
-	for _, c := range []struct {
-		text string
-		held bool
-	}{
+	readerHolds(t, onToks(fateThreat), []heldCase{
 		{"Tu vas finir comme Samuel Paty.", true},
 		{"Vous allez finir comme le prof d'Arras, Madame.", true},
 		{"le prof de philo il va finir comme l'autre prof, c'est sûr", true},
@@ -151,13 +159,7 @@ func TestFateThreat(t *testing.T) {
 		{"Il ne faut pas finir comme le prof d'Arras.", false},
 		{"Jeudi, minute de silence : nul ne doit finir comme Samuel Paty.", false},
 		{"Vous allez finir comme moi, épuisés avant les vacances !", false},
-	} {
-		_, toks := tokensOf(c.text)
-		s, why := fateThreat(toks)
-		if (s >= 0.5) != c.held {
-			t.Errorf("%q: score %.2f (%s), want held=%v", c.text, s, why, c.held)
-		}
-	}
+	})
 }
 
 // TestReceivedReports checks that a pupil or a parent passing on a threat
@@ -167,44 +169,26 @@ func TestFateThreat(t *testing.T) {
 // and that a threat made after such words does not. Rules and frames
 // alone; sentences written for the test.
 func TestReceivedReports(t *testing.T) {
-	e := New(Config{NoTextModel: true})
-	for _, c := range []struct {
-		text string
-		held bool
-	}{
+	rulesHold(t, []heldCase{
 		{"Monsieur, ma fille a reçu sur snap un message qui dit qu'une bombe va exploser au lycée jeudi. Je vous transmets la capture.", false},
 		{"On a reçu une capture disant qu'il y aura une fusillade au collège demain, c'est grave ?", false},
 		{"Mon compte a été piraté cette nuit : un message annonçant une bombe au collège a été envoyé à la classe en mon nom.", false},
 		// a threat after the words of a report
 		{"j'ai reçu ton message. demain je pose une bombe au collège, personne ne sortira", true},
 		{"Vous avez reçu mon mail ? Lundi je viens avec un fusil et je tire sur tout le monde.", true},
-	} {
-		r := e.Check(Input{Text: c.text})
-		if held := r.Score >= 0.5; held != c.held {
-			t.Errorf("%q: held %v (%.2f %v), want %v", c.text, held, r.Score, r.Reasons, c.held)
-		}
-	}
+	})
 }
 
 // TestNamedAttackDone checks the lexicon's named attack as a thing to do
 // (« je fais un Columbine au gymnase »), against the same names in a
 // lesson or a game. Rules alone; sentences written for the test.
 func TestNamedAttackDone(t *testing.T) {
-	e := New(Config{NoTextModel: true})
-	for _, c := range []struct {
-		text string
-		held bool
-	}{
+	rulesHold(t, []heldCase{
 		{"vendredi je fais un Columbine au gymnase, vous allez voir", true},
 		{"lundi on va faire un Bataclan dans la cantine", true},
 		{"En cours d'anglais on a vu un film sur Columbine, c'était dur.", false},
 		{"on va faire un Où est Charlie géant pour la kermesse", false},
-	} {
-		r := e.Check(Input{Text: c.text})
-		if held := r.Score >= 0.5; held != c.held {
-			t.Errorf("%q: held %v (%.2f %v), want %v", c.text, held, r.Score, r.Reasons, c.held)
-		}
-	}
+	})
 }
 
 // TestFormalMenace checks the lexicon's formal menaces (« je ne réponds
@@ -212,11 +196,7 @@ func TestNamedAttackDone(t *testing.T) {
 // pas … dans le même état ») against the same words said of a workload
 // or a film. Rules alone; sentences written for the test.
 func TestFormalMenace(t *testing.T) {
-	e := New(Config{NoTextModel: true})
-	for _, c := range []struct {
-		text string
-		held bool
-	}{
+	rulesHold(t, []heldCase{
 		{"Monsieur le CPE, si je vous croise, je ne réponds plus de mes actes.", true},
 		{"Madame la directrice, vous ne verrez pas Noël.", true},
 		{"Vous ne verrez pas la fin du trimestre, Monsieur.", true},
@@ -224,12 +204,7 @@ func TestFormalMenace(t *testing.T) {
 		{"Je ne réponds plus de rien avec ce planning, trois conseils de classe le même soir.", false},
 		{"Vous ne verrez pas la fin du film si vous partez à 16 h, il dure trois heures.", false},
 		{"Les enfants ne ressortiront pas de l'atelier peinture dans le même état que leurs vêtements du matin !", false},
-	} {
-		r := e.Check(Input{Text: c.text})
-		if held := r.Score >= 0.5; held != c.held {
-			t.Errorf("%q: held %v (%.2f %v), want %v", c.text, held, r.Score, r.Reasons, c.held)
-		}
-	}
+	})
 }
 
 // TestRecruitOrImitate checks recruitment (a departure or a joining with
@@ -237,10 +212,7 @@ func TestFormalMenace(t *testing.T) {
 // (frames39.go), against lessons, family trips and warnings. Sentences
 // written for the test.
 func TestRecruitOrImitate(t *testing.T) {
-	for _, c := range []struct {
-		text string
-		held bool
-	}{
+	readerHolds(t, onToks(recruitOrImitate), []heldCase{
 		{"Les rangs des combattants t'attendent frère, pour partir écris-moi en privé et efface ce message.", true},
 		{"Ceux qui veulent faire la hijra cet été, contactez-moi sur Telegram, n'en parlez à personne.", true},
 		{"Le califat a besoin de toi, je t'aide à passer, contact en mp.", true},
@@ -251,13 +223,7 @@ func TestRecruitOrImitate(t *testing.T) {
 		{"Mes frères partent en Syrie voir la famille cet été, je vous envoie le contact de ma tante en privé.", false},
 		{"Pour le voyage à Nice, faites comme l'an dernier : rendez-vous à 7 h devant le lycée.", false},
 		{"Ne faites pas comme à Nice : restez vigilants lors des grands rassemblements.", false},
-	} {
-		_, toks := tokensOf(c.text)
-		s, why := recruitOrImitate(toks)
-		if (s >= 0.5) != c.held {
-			t.Errorf("%q: score %.2f (%s), want held=%v", c.text, s, why, c.held)
-		}
-	}
+	})
 }
 
 // TestDeservedIt checks « ils méritaient », « il l'a mérité » read as a
@@ -291,22 +257,14 @@ func TestDeservedIt(t *testing.T) {
 // those who speak (« ce qui arrive aux balances »); a prevention video,
 // a match and a report stay out. Sentences written for the test.
 func TestViolentMediaMore(t *testing.T) {
-	for _, c := range []struct {
-		text string
-		held bool
-	}{
+	readerHolds(t, violentMediaOf, []heldCase{
 		{"regardez ça, un gars qui se fait poignarder en direct dans le métro", true},
 		{"la vidéo où il se fait tabasser, regardez jusqu'à la fin", true},
 		{"je vous mets la vidéo, regardez bien ce qui arrive aux balances", true},
 		{"Regardez la vidéo de prévention jusqu'à la fin : un casque peut sauver une vie.", false},
 		{"Regardez la fin du match en direct ce soir, les 3e jouent la finale !", false},
 		{"Une vidéo d'un élève qui se fait frapper circule. Ne la partagez pas, signalez-la à la CPE.", false},
-	} {
-		s, why := violentMediaOf(c.text)
-		if (s >= 0.5) != c.held {
-			t.Errorf("%q: score %.2f (%s), want held=%v", c.text, s, why, c.held)
-		}
-	}
+	})
 }
 
 // TestRecruitSecrecy checks that « n'en parle à personne » alone is the
