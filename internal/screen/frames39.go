@@ -222,15 +222,20 @@ func fateRef(toks []dtok, i, n int) bool {
 // fateThreat returns the violence score and reason of such a threat.
 func fateThreat(toks []dtok) (float64, string) {
 	f39Sets()
+	ref := false
 	for i := range toks {
-		if fateRefNeg[toks[i].key] {
+		if f39Class(&toks[i])&f39FateRefNeg != 0 {
 			return 0, "" // a tribute or a lesson names the fate to remember it
 		}
+		ref = ref || toks[i].class&clRef != 0 || toks[i].key == "autre"
+	}
+	if !ref {
+		return 0, ""
 	}
 	for i := range toks {
 		k := toks[i].key
 		switch {
-		case fateVerbs[k] && i+1 < len(toks) && toks[i+1].key == keyComme && fateRef(toks, i+2, 5):
+		case f39Class(&toks[i])&f39FateVerb != 0 && i+1 < len(toks) && toks[i+1].key == keyComme && fateRef(toks, i+2, 5):
 		case k == "meme" && i+2 < len(toks) && toks[i+1].key == "sort" && (toks[i+2].key == "que" || toks[i+2].key == "qu") && fateRef(toks, i+3, 5):
 		case k == "faire" && i > 0 && (toks[i-1].key == "vous" || toks[i-1].key == "te" || toks[i-1].key == "t") &&
 			i+3 < len(toks) && toks[i+1].key == "ce" && (toks[i+2].key == "qu" || toks[i+2].key == "que") && fateRef(toks, i+3, 7):
@@ -296,37 +301,74 @@ func buildF39Sets() {
 // Built by f39Sets.
 var joinWords, departWords, secretWords39, lessonWords39, imitateVerbs, imitateRefs map[string]bool
 
+// The key classes of this file's readers (keyInfo.f39), decided once per
+// key: the readers test a bit per token, not a map per word.
+const (
+	f39Lesson uint16 = 1 << iota
+	f39Join
+	f39Depart
+	f39Secret
+	f39ImitateVerb
+	f39ImitateRef
+	f39FateVerb
+	f39FateRefNeg
+)
+
+// f39Of returns the classes of a key.
+func f39Of(key string) uint16 {
+	f39Sets()
+	var c uint16
+	for _, x := range []struct {
+		set map[string]bool
+		bit uint16
+	}{{lessonWords39, f39Lesson}, {joinWords, f39Join}, {departWords, f39Depart}, {secretWords39, f39Secret},
+		{imitateVerbs, f39ImitateVerb}, {imitateRefs, f39ImitateRef}, {fateVerbs, f39FateVerb}, {fateRefNeg, f39FateRefNeg}} {
+		if x.set[key] {
+			c |= x.bit
+		}
+	}
+	return c
+}
+
+// f39Class is a token's classes (none for a token without a key's information).
+func f39Class(t *dtok) uint16 {
+	if t.info == nil {
+		return 0
+	}
+	return t.info.f39
+}
+
 var keyPersonne string
 
 // recruitOrImitate returns the terror-apology score and reason of a
 // recruitment or a call to imitate a named attack.
 func recruitOrImitate(toks []dtok) (float64, string) {
 	f39Sets()
-	var join, depart, secret, lesson bool
+	var any uint16
+	extremist := false
 	for i := range toks {
-		k := toks[i].key
-		if lessonWords39[k] {
-			lesson = true
-		}
-		if joinWords[k] || toks[i].class&clExtremist != 0 {
-			join = true
-		}
-		if departWords[k] {
-			depart = true
-		}
-		if secretWords39[k] || k == keyPersonne && i > 0 && (toks[i-1].key == "a" || toks[i-1].key == "à") {
-			secret = true // « dis-le à personne », « n'en parlez à personne »
+		c := f39Class(&toks[i])
+		any |= c
+		extremist = extremist || toks[i].class&clExtremist != 0
+		if toks[i].key == keyPersonne && i > 0 && (toks[i-1].key == "a" || toks[i-1].key == "à") {
+			any |= f39Secret // « dis-le à personne », « n'en parlez à personne »
 		}
 	}
+	lesson := any&f39Lesson != 0
+	join := any&f39Join != 0 || extremist
+	depart, secret := any&f39Depart != 0, any&f39Secret != 0
 	if lesson {
 		return 0, ""
 	}
 	if join && depart && secret {
 		return 0.6, "terror_apology: recrutement (départ ou ralliement + contact secret) (score 0.60)"
 	}
+	if any&f39ImitateRef == 0 {
+		return 0, ""
+	}
 	// « faites comme à Nice », « fais comme le gars de Nice »
 	for i := range toks {
-		if !imitateVerbs[toks[i].key] || i+1 >= len(toks) || toks[i+1].key != keyComme {
+		if f39Class(&toks[i])&f39ImitateVerb == 0 || i+1 >= len(toks) || toks[i+1].key != keyComme {
 			continue
 		}
 		if i > 0 && (toks[i-1].key == "ne" || toks[i-1].key == "n" || toks[i-1].key == "pas") || i+2 < len(toks) && toks[i+2].key == "pas" {
@@ -336,7 +378,7 @@ func recruitOrImitate(toks []dtok) (float64, string) {
 			if toks[j].flags&tSentence != 0 {
 				break
 			}
-			if imitateRefs[toks[j].key] {
+			if f39Class(&toks[j])&f39ImitateRef != 0 {
 				return 0.6, "terror_apology: appel à imiter une attaque nommée (score 0.60)"
 			}
 		}

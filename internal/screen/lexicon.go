@@ -794,6 +794,8 @@ type keyInfo struct {
 	credWord bool
 	// expo: the key's exposure word classes (frames10.go, exposureThreat).
 	expo uint16
+	// f39: the key's classes for frames39.go's readers (f39Of).
+	f39 uint16
 	// For the clause frames and the model: the key's analyses in the
 	// morphology table, its frame word classes and what it names.
 	morph  []MorphEntry
@@ -945,6 +947,7 @@ func (l *lexicon) computeInfo(key string) *keyInfo {
 	ki.xl, ki.xlHomo = xlOf(ki)
 	ki.expo = expoWords[key]
 	ki.vm = vmWords[key]
+	ki.f39 = f39Of(key)
 	k := key
 	if len(k) > 24 {
 		k = k[:24]

@@ -275,3 +275,21 @@ func TestRecruitSecrecy(t *testing.T) {
 		t.Errorf("secret by « à personne » not read: %.2f", s)
 	}
 }
+
+// TestF39SetsFolded checks that frames39's word sets were built with
+// folded keys (built on first use, not during the package's init, when
+// keyOf does not yet fold accents).
+func TestF39SetsFolded(t *testing.T) {
+	f39Sets()
+	for _, c := range []struct {
+		set  map[string]bool
+		word string
+	}{{peopleObjects, "élèves"}, {destinations, "à"}, {secretWords39, "privé"}, {fateRefNeg, "commémoration"}, {lessonWords39, "exposé"}} {
+		if !c.set[keyOf(c.word)] {
+			t.Errorf("%q (key %q) missing from its set", c.word, keyOf(c.word))
+		}
+	}
+	if len(realPhrases) == 0 || realPhrases[len(realPhrases)-4][2] != keyOf("cinéma") {
+		t.Errorf("real phrases not folded: %v", realPhrases)
+	}
+}
