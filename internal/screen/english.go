@@ -133,7 +133,7 @@ func buildEnSets() {
 	add(enWill, "gonna finna gon will ll going shall wanna")
 	add(enNeg, "not never dont wont didnt cant wouldnt couldnt shouldnt aint nobody isnt wasnt")
 	add(enGroup, `everyone everybody yall all teachers staff students pupils kids people class classes
-		school college lycee building canteen cafeteria assembly year form classmates whole`)
+		school college lycee building canteen cafeteria assembly year form classmates`)
 	add(enPlace, `school schools college lycee building gates gate canteen cafeteria gym corridor corridors hall yard
 		playground toilets bathroom library block carpark parking classroom classrooms field staffroom office
 		bus stop lab labs cdi assembly`)
@@ -147,9 +147,9 @@ func buildEnSets() {
 		question questions presentation performance song round level boss test quiz coursework fifa match`)
 	add(enWeapon, `gun guns ting strap knife knives blade blades machete machetes bomb bombs device devices explosive
 		explosives petrol gasoline rifle shotgun pistol grenade grenades weapon weapons firearm glock ak`)
-	add(enGame, `fortnite cod valorant roblox minecraft gg respawn fifa warzone apex gta among lobby pubg overwatch
+	add(enGame, `fortnite cod valorant roblox minecraft gg respawn fifa warzone apex gta amongus lobby pubg overwatch
 		mw2 mw3 ranked 1v1 server xbox ps5 playstation controller game games gaming clash brawl`)
-	add(enLaugh, "lol lmao lmfao haha hahaha hahah ahah jk xd rofl mdr jpp")
+	add(enLaugh, "lol lmao lmfao haha hahaha hahah ahah jk xd rofl mdr jpp joke joking funny hilarious")
 	add(enReport, "received reported saying threatened threatening warned police gendarmes hacked anonymous")
 	add(enFiction, `film films movie movies scene scenes book books novel chapter episode series character characters
 		documentary lessons essay play poem song lyrics trailer netflix oppenheimer ww1 ww2 war article quotation
@@ -160,7 +160,7 @@ func buildEnSets() {
 	add(enSpread, `post posting posted leak leaking leaked share sharing send sending sent spread upload uploading
 		goes go everywhere`)
 	add(enHarmed, `stabbed battered beaten beheaded jumped stamped shot killed slapped punched knocked murdered executed
-		shanked merked glassed smoked wet hurt bodied deaded`)
+		shanked merked glassed smoked wet hurt bodied deaded unalived`)
 	add(enChore, `charger hoodie homework room clothes makeup phone chips dishes bed shoes chocolate food snacks
 		cake cooking recipe workshop`)
 	add(enToy, "nerf glue water toy foam bath photo vegetable butter bread fake paint cake plastic")
@@ -168,7 +168,7 @@ func buildEnSets() {
 	add(enShootObj, `text message email dm msg pic pics photo photos video portrait portraits line hoop hoops film
 		scene shot shots goal penalty selfie`)
 	add(enSelf, "me us myself ourselves")
-	add(enBring, "bring bringing got have having carrying packing taking take")
+	add(enBring, "bring bringing got have having carrying packing taking take coming with wit")
 	add(enPoss, "your ur yer ya his her their")
 	add(enBody, `jaw jaws legs leg kneecaps kneecap knees nose face neck arm arms bones bone head teeth fingers throat
 		ribs skull`)
@@ -186,13 +186,13 @@ func buildEnSets() {
 		}
 	}
 	enK = map[string]string{}
-	for _, w := range strings.Fields(`getting pass off lesson slipping wanna butter glass shoot shooting
+	for _, w := range strings.Fields(`putting blows getting pass off lesson slipping wanna butter glass shoot shooting
 		screenshotted drill flames dead die explosion shooting blow explode petrol all`) {
 		enK[w] = keyOf(w)
 	}
 	act(actEnKill, `kill kills killing murder murders murdering shoot shoots shooting stab stabs stabbing shank
 		shanking merk merking murk murking glass glassing wet smoke knife slit behead beheading slash slashing
-		end spray spraying`)
+		end spray spraying unalive unaliving rip`)
 	act(actEnHurt, `hurt hurting slap slapping punch punching batter battering beat beating jump jumping break
 		breaking hit hitting deck decking stamp teach pay pull catch ride knock smash smashing cut push`)
 	act(actEnBlast, `blow blowing bomb bombing explode burn burning torch torching set poison poisoning gas`)
@@ -237,7 +237,8 @@ func buildEnSets() {
 		"will explode", "gonna explode", "going to explode", "will detonate", "will be detonated",
 		"set to go off", "will go off", "gonna go off", "going to go off", "there will be an explosion",
 		"there s gonna be an explosion", "will blow", "gonna blow", "blows up",
-		"there will be a shooting", "there will be a fire", "i have a device", "a device in", "blows")
+		"there will be a shooting", "there will be a fire", "i have a device", "a device in", "blows", "goes off",
+		"go off", "school shooting", "placed", "planted", "hidden")
 	enReportP = phrases("sent me", "sent us", "showed me", "got a message", "got a text", "received a",
 		"this is the message", "a message saying", "a text saying", "he said", "she said", "they said",
 		"someone said", "somebody said", "reported to", "called the police", "the police", "threatened to",
@@ -246,7 +247,7 @@ func buildEnSets() {
 		"talk to", "if someone", "if anyone")
 	// enSafeP are the readings of an act verb that harm no one.
 	enSafeP = phrases("shoot me", "shoot us", "shooting practice", "photo shoot", "kill it", "killing it",
-		"kill time", "kill the vibe", "kill the mood", "kill the lights", "end up", "end it", "hit me up",
+		"kill time", "kill streak", "killstreak", "kill the vibe", "kill the mood", "kill the lights", "end up", "end it", "hit me up",
 		"hit you up", "hit u up", "hit up", "break a leg", "jump in", "set up", "smoke a", "smoke weed",
 		"burn calories", "bath bomb", "photo bomb", "spray paint", "blow out", "blow the whistle")
 }
@@ -277,7 +278,7 @@ func enAnyAt(toks []dtok, i int, ps [][]string) []string {
 
 func enClass(t *dtok) uint64 {
 	if t.flags&tEmoji != 0 {
-		if t.key == "mdr" { // 😂, 🤣
+		if t.key == "mdr" || t.key == "mort" { // 😂, 🤣, and 💀 (« I'm dead 💀 »: I laughed)
 			return enLaugh
 		}
 		return 0
@@ -388,7 +389,7 @@ func englishThreat(src string, toks []dtok) enScores {
 		if enAnyAt(toks, i, enRealP) != nil {
 			m.real = true
 		}
-		if c&enGame != 0 {
+		if c&enGame != 0 || toks[i].key == "call" && i+2 < len(toks) && toks[i+1].key == "of" && toks[i+2].key == "duty" {
 			m.game = true
 		}
 		if c&enLaugh != 0 {
@@ -418,6 +419,7 @@ func englishThreat(src string, toks []dtok) enScores {
 		m.readAct(i, &out)
 		m.readOutcome(i, &out)
 		m.readClaim(i, &out)
+		m.readPlaceFate(i, &out)
 	}
 	m.readExposure(&out)
 	m.readMedia(&out)
@@ -531,7 +533,7 @@ func (m *enMsg) doer(i int) int {
 			return doNone
 		case k == "let" && j+1 < len(m.toks) && m.toks[j+1].key == "s" || k == "lets":
 			return doCall
-		case (k == "should" || k == "wants" || k == ek("wanna")) && j > 0 && (m.toks[j-1].key == "someone" || m.toks[j-1].key == "somebody" || m.toks[j-1].key == "who" || m.toks[j-1].key == "whos"):
+		case (k == "should" || k == "wants" || k == ek("wanna") || k == "tryna") && j > 0 && (m.toks[j-1].key == "someone" || m.toks[j-1].key == "somebody" || m.toks[j-1].key == "who" || m.toks[j-1].key == "whos"):
 			return doCall
 		case k == "whos" || k == "who" && j+1 < len(m.toks) && m.toks[j+1].key == "s":
 			return doCall
@@ -548,6 +550,8 @@ func (m *enMsg) doer(i int) int {
 			return doFirst
 		case c&enYou != 0 || c&enThird != 0:
 			return doNone
+		case c&(enGroup|enPerson) != 0 && k != "all" && j+1 < i && (m.cls[j+1]&enWill != 0 || m.toks[j+1].key == "are" || m.toks[j+1].key == "is"):
+			return doNone // another subject: « the kids are going to kill me »
 		case k == "if" || k == "when" || k == "whoever":
 			// a condition on the reader (« if you tell, im gonna hit
 			// you ») has its own subject; « if i ever… »: see above
@@ -640,7 +644,7 @@ func (m *enMsg) actAt(i int) int {
 		if !within(4, func(j int) bool { return m.cls[j]&enBody != 0 }) {
 			return actEnNone
 		}
-	case "cut", "slit":
+	case "cut", "slit", "rip":
 		if !within(4, func(j int) bool { return m.cls[j]&enBody != 0 || m.cls[j]&enYou != 0 }) {
 			return actEnNone
 		}
@@ -668,7 +672,12 @@ func (m *enMsg) actAt(i int) int {
 		if !within(3, func(j int) bool { return m.toks[j].key == "out" }) {
 			return actEnNone
 		}
-	case "hit", "hitting", "stamp", "smash", "smashing", "deck", "decking":
+	case "smash", "smashing":
+		// « smash your face in »; « we're gonna smash them » is a match
+		if !within(4, func(j int) bool { return m.cls[j]&enBody != 0 }) {
+			return actEnNone
+		}
+	case "hit", "hitting", "stamp", "deck", "decking":
 		if tg, _ := m.target(i); tg != tgPerson && tg != tgFamily {
 			return actEnNone
 		}
@@ -771,7 +780,7 @@ func (m *enMsg) readAct(i int, out *enScores) {
 		return
 	}
 	tg, tgAt := m.target(i)
-	if tg == tgNone {
+	if tg == tgNone && tgAt < 0 {
 		// « stab as many people as i can », « shoot up this place »: a
 		// group after the target window, in the sentence.
 		for j := i + 1; j < len(m.toks) && m.sent[j] == m.sent[i]; j++ {
@@ -881,6 +890,16 @@ func (m *enMsg) readOutcome(i int, out *enScores) {
 	if p := enAnyAt(toks, i, enWeakOutP); p != nil && !m.negBefore(i) {
 		enRaise(&out.violence, 0.6*f, "violence: lecture anglaise — menace voilée « "+strings.Join(p, " ")+" »"+frWhy)
 	}
+	// « I'm putting him in hospital », « ur gonna end up in hospital »
+	if (toks[i].key == "put" || toks[i].key == ek("putting") || toks[i].key == "end") && m.hospitalNear(i) {
+		if d := m.doer(i); d != doNone || toks[i].key == "end" {
+			s := 0.75
+			if m.when(i) != "" {
+				s = 0.86
+			}
+			enRaise(&out.violence, s*f, "violence: lecture anglaise — l'hôpital promis à la cible"+frWhy)
+		}
+	}
 	// « ur getting shanked », « you're gonna get jumped »
 	if (toks[i].key == ek("getting") || toks[i].key == "get") && i+1 < len(toks) && m.sent[i+1] == m.sent[i] && m.cls[i+1]&enHarmed != 0 {
 		for j := i - 1; j >= 0 && j >= i-4 && m.sent[j] == m.sent[i]; j-- {
@@ -969,8 +988,11 @@ func (m *enMsg) readClaim(i int, out *enScores) {
 	// (« a device has been placed », « I'm in the building… I have a
 	// gun »), but « armed » and an explosion, a shooting or a fire to come.
 	named := false
-	if len(p) == 1 && i > 0 && m.cls[i-1]&enPlace != 0 {
-		named = true // « at 9:15 the science block blows »
+	if p[0] == ek("blows") && !(i > 0 && m.cls[i-1]&enPlace != 0) {
+		return // « at 9:15 the science block blows »
+	}
+	if (p[0] == "placed" || p[0] == "planted" || p[0] == "hidden") && !m.weaponNear(i, 4) {
+		return // « we have placed 3 devices in the lycée », not « placed in groups »
 	}
 	for _, w := range p {
 		if enWord[w]&enWeapon != 0 || w == "armed" || w == ek("explosion") || w == ek("shooting") || w == "fire" {
@@ -1011,7 +1033,7 @@ func (m *enMsg) readExposure(out *enScores) {
 					continue
 				}
 				k := toks[j].key
-				if j < i && (k == "your" || k == "ur" || k == "yer" || k == "that" || k == "those") || j > i && (c&enYou != 0 || k == "you" || k == "u") {
+				if j < i && (k == "your" || k == "ur" || k == "yer" || k == "that" || k == "those" || k == "more" && j > 0 && toks[j-1].key == "send") || j > i && (c&enYou != 0 || k == "you" || k == "u") {
 					owned = true
 				}
 			}
@@ -1022,7 +1044,8 @@ func (m *enMsg) readExposure(out *enScores) {
 		if (toks[i].key == "recorded" || toks[i].key == ek("screenshotted") || toks[i].key == "filmed") && i > 0 && m.cls[i-1]&enFirst != 0 && media < 0 {
 			media = i
 		}
-		if c&enSpread != 0 || toks[i].key == "end" && i+1 < len(toks) && toks[i+1].key == "up" || toks[i].key == "gets" && i > 0 && m.cls[i-1]&enAudience != 0 || toks[i].key == ek("getting") && i > 0 && m.cls[i-1]&enAudience != 0 {
+		if c&enSpread != 0 || toks[i].key == "end" && i+1 < len(toks) && toks[i+1].key == "up" ||
+			(toks[i].key == "gets" || toks[i].key == ek("getting")) && (i > 0 && m.cls[i-1]&enAudience != 0 || i > 1 && toks[i-1].key == "s" && m.cls[i-2]&enAudience != 0) {
 			spread = i
 		}
 		if c&enCond != 0 {
@@ -1132,4 +1155,90 @@ func ek(w string) string {
 		return k
 	}
 	return w
+}
+
+// weaponNear reports whether a weapon is named within n words after
+// toks[i], in its sentence.
+func (m *enMsg) weaponNear(i, n int) bool {
+	for j := i + 1; j <= i+n && j < len(m.toks) && m.sent[j] == m.sent[i]; j++ {
+		if m.cls[j]&enWeapon != 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// readPlaceFate reads a place of the school that will blow up, burn or
+// explode (« School blows up at noon », « your school will burn tonight »,
+// « the lycée is gonna blow up tmrw »), and a group that will die
+// (« u all gonna die », « everyone in this school will die »), and the
+// reader wished or promised dead (« I hope you die »).
+func (m *enMsg) readPlaceFate(i int, out *enScores) {
+	toks := m.toks
+	k := toks[i].key
+	blast := (k == "blow" || k == "blows") && i+1 < len(toks) && toks[i+1].key == "up" || k == "burn" || k == "burns" || k == "explode" || k == "explodes"
+	die := k == "die"
+	if !blast && !die || m.negBefore(i) {
+		return
+	}
+	place, group, you, will := false, false, false, false
+	for j := i - 1; j >= 0 && j >= i-6 && m.sent[j] == m.sent[i]; j-- {
+		c := m.cls[j]
+		switch {
+		case c&enPlace != 0:
+			place = true
+		case c&enGroup != 0 || toks[j].key == "all":
+			group = true
+		case c&enYou != 0:
+			you = true
+		case c&enWill != 0 || toks[j].key == "hope":
+			will = true
+		case c&(enFirst|enThird) != 0:
+			return
+		}
+	}
+	f, fr := m.frame(i, tgGroup, -1)
+	if fr != "" && fr != "rire" {
+		return
+	}
+	w := m.when(i)
+	s, why := 0.0, ""
+	switch {
+	case blast && place:
+		s, why = 0.75, "threat: lecture anglaise — l'établissement promis à l'explosion ou au feu « "+m.text(i)+" »"
+	case die && (group || place) && will:
+		s, why = 0.8, "threat: lecture anglaise — mort promise au groupe « "+m.text(i)+" »"
+	case die && you && will:
+		s, why = 0.7, "violence: lecture anglaise — mort promise ou souhaitée au destinataire"
+	default:
+		return
+	}
+	if w != "" {
+		s += 0.12
+		why += " + moment ou lieu « " + w + " »"
+	}
+	if fr != "" {
+		why += " − cadre " + fr
+	}
+	if strings.HasPrefix(why, "threat") {
+		enRaise(&out.threat, s*f, why)
+	} else {
+		enRaise(&out.violence, s*f, why)
+	}
+}
+
+// hospitalNear reports whether « hospital » follows toks[i] within four
+// words, after a person (« putting him in hospital ») or « up » (« end up
+// in hospital »).
+func (m *enMsg) hospitalNear(i int) bool {
+	ok := false
+	for j := i + 1; j <= i+4 && j < len(m.toks) && m.sent[j] == m.sent[i]; j++ {
+		if m.cls[j]&(enPerson|enYou) != 0 || m.toks[j].key == "up" || m.toks[j].key == "ur" {
+			ok = true
+		}
+		if m.toks[j].key == "hospital" {
+			return ok
+		}
+	}
+	return false
 }

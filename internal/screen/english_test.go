@@ -64,6 +64,13 @@ var englishCases = []struct {
 	{"watch this vid of Sam getting battered behind the gym 💀 send it to everyone", wantViolence},
 	{"here's the beheading video lol pass it round", wantViolence},
 
+	// a place or a group promised its fate
+	{"the college is gonna blow up on monday at 9, stay home", wantThreat},
+	{"u all gonna die friday, every single one of you", wantThreat},
+	{"We have placed two devices in the science labs. Pay or they go off at noon.", wantThreat},
+	{"scrap at lunch behind the canteen, im putting him in hospital", wantViolence},
+	{"send more pics or i post the ones i have to the whole school", wantSextortion},
+
 	// look-alikes: games, sport, photography
 	{"gonna kill you in fortnite tonight, respawn and cry", wantNone},
 	{"we killed it at the concert!! so proud", wantNone},
@@ -104,6 +111,10 @@ var englishCases = []struct {
 	{"You're dead to me if you spoil the final episode", wantNone},
 	{"the canteen prices are going up next week", wantNone},
 	{"I'll bring my device tomorrow for the ICT lesson", wantNone},
+	{"Miss placed us in groups of four for the project on Monday", wantNone},
+	{"my nan is in hospital so I'll miss school tomorrow", wantNone},
+	{"I hope you don't die of boredom in the meeting lol", wantNone},
+	{"the volcano in our science fair project will explode at 2pm, come and see!", wantNone},
 }
 
 // TestEnglishReader checks each mechanism of the English reader on the
