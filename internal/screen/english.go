@@ -104,7 +104,7 @@ var (
 	enRealP, enGroupOutP, enPersonOutP, enWeakOutP, enClaimP, enReportP, enSafeP [][]string
 )
 
-// enSetsBuild builds the word sets on first use: keyOf folds accents only
+// enSets builds the word sets on first use: keyOf folds accents only
 // after the package's init (see frames39.go).
 func enSets() { enOnce.Do(buildEnSets) }
 
@@ -289,7 +289,9 @@ func enClass(t *dtok) uint64 {
 // enMinShare is the share of a text's words (letters only, emojis apart)
 // that must be common English function words for the text to be read as
 // English; English prose has four to five in ten, a short chat line
-// (« ur dead tmrw ») one in three; a French text has almost none (« I »
+// (« ur dead tmrw ») one in three, a terse threat (« nobody leaves alive
+// tomorrow, the whole year is finished ») two in nine; a French text has
+// almost none (« I »
 // and « in » are not French words, and words both languages share —
 // « me », « on », « a », « or », « dont » — count for neither). The text
 // also needs more English function words than French ones, and at least
