@@ -121,12 +121,18 @@ func analyzeText(text string, fv *featureVec, post func(*featureVec)) [numDetect
 	if vm > ds[detViolence].score {
 		ds[detViolence] = detectorScore{score: vm, reason: vmWhy}
 	}
+	en := englishThreat(a.src, toks) // zero on a French text (english.go)
+	en.raise(&ds)
 	if fv != nil {
 		fv.fill(toks, frames, clause, &ds)
 		if vm > 0 {
 			// Its own feature: the violence detector's score is shared
 			// with readings the model weighs otherwise.
 			fv.addName("cadre : images violentes diffusées", frameValue)
+		}
+		if en.any() {
+			// The English reader's own feature (english.go).
+			fv.addName("en : menace", frameValue)
 		}
 		fv.langFeatures(a.src, toks)
 		fv.xlFeatures(toks)
