@@ -243,7 +243,7 @@ var (
 		actShoot:   "fusillade fusillades kalach kalash kalachnikov fusil pistolet flingue revolver",
 		actKill:    "tuerie massacre carnage",
 		actStab:    "couteau machette",
-		actAttack:  "attaque agression lynchage lynchages tabassage tabassages raclée",
+		actAttack:  "attaque agression lynchage lynchages tabassage tabassages",
 	}
 	weaponWords = "piégé piégée piégés piégées bombe bombes explosif explosifs tnt c4 dynamite engin arme armes kalach kalash kalachnikov fusil pistolet flingue revolver couteau machette grenade molotov ceinture"
 	subjects    = map[string]uint8{
