@@ -47,6 +47,13 @@ var chatWords = map[string][]string{
 	// insults written as initials
 	"tg": {"ta", "gueule"}, "ftg": {"ferme", "ta", "gueule"}, "ntm": {"nique", "ta", "mere"},
 	"fdp": {"fils", "de", "pute"},
+	// the thirty-fourth round: function words and je + verb as SMS write them
+	"ac": {"avec"}, "avc": {"avec"}, "pr": {"pour"}, "vs": {"vous"}, "ns": {"nous"}, "ms": {"mais"}, "pdt": {"pendant"},
+	"dc": {"donc"}, "mwa": {"moi"}, "twa": {"toi"}, "oci": {"aussi"}, "ossi": {"aussi"},
+	"jte": {"je", "te"}, "jle": {"je", "le"}, "jla": {"je", "la"}, "jles": {"je", "les"}, "jvs": {"je", "vous"},
+	"jvou": {"je", "vous"}, "jvous": {"je", "vous"}, "jfais": {"je", "fais"}, "jfé": {"je", "fais"}, "jfe": {"je", "fais"},
+	"jveu": {"je", "veux"}, "jveux": {"je", "veux"}, "jpeu": {"je", "peux"}, "jpeux": {"je", "peux"}, "jsé": {"je", "sais"},
+	"jsais": {"je", "sais"}, "chai": {"je", "sais"}, "jvi1": {"je", "viens"}, "vi1": {"viens"},
 	// slang verbs spelt with a double consonant
 	"choppe": {"chope"}, "choppes": {"chopes"}, "chopper": {"choper"}, "choppé": {"chopé"}, "choppera": {"chopera"},
 	"chopperai": {"choperai"}, "choppent": {"chopent"},

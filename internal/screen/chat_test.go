@@ -64,6 +64,8 @@ func TestChatRewrite(t *testing.T) {
 		{"known word kept", "jaune trop lecture", "jaune trop lecture"},
 		{"jamais kept", "jamais", "jamais"},
 		{"elided half kept", "l'ya", "l'ya"},
+		{"sms function words", "jvi1 ac mon frere pr vs voir pdt la recre", "je viens avec mon frere pour vous voir pendant la recre"},
+		{"sms je + verb", "jvou previens jveu pas", "je vous previens je veux pas"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
