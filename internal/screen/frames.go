@@ -1234,7 +1234,8 @@ func readClause(src string, toks []dtok, fts []ftok, cues uint8) frame {
 		// exploser », « je brûle de fièvre »), and a lab, kitchen or
 		// hunting object (« brûler du magnésium », « tirer sur les
 		// cibles »): no act, and the lexicon's patterns over the verb go.
-		if experiencer(fts, i, v, &fr) || (c == actBurn || c == actExplode || c == actShoot || c == actKill) && labObject(fts, i) {
+		if experiencer(fts, i, v, &fr) || (c == actBurn || c == actExplode || c == actShoot || c == actKill) && labObject(fts, i) ||
+			c == actBurn && burnProduct(fts, i) {
 			toks[ft.tok].hyper = true
 			continue
 		}

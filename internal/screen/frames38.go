@@ -85,7 +85,7 @@ func violentMedia(toks []dtok) (float64, string) {
 	if !media {
 		return 0, ""
 	}
-	harm, share, shock := false, false, false
+	harm, share, shock, menace := false, false, false, false
 	for i := range toks {
 		k := toks[i].key
 		if vmOf(&toks[i])&vmReport != 0 {
@@ -147,14 +147,24 @@ func violentMedia(toks []dtok) (float64, string) {
 		if k == "fin" && i >= 2 && toks[i-1].key == "la" && (toks[i-2].key == "a" || toks[i-2].key == "jusqu") {
 			shock = true
 		}
+		// « c'est ce qui vous attend », « voilà ce qui t'attend »: the video
+		// promised to its reader.
+		if k == "atend" && i >= 3 && (toks[i-1].key == "vous" || toks[i-1].key == "t" || toks[i-1].key == "te") && toks[i-2].key == "qui" && toks[i-3].key == "ce" {
+			menace = true
+		}
 		// « ce qui arrive aux balances », « ce qu'on fait aux traîtres »:
 		// the video as a warning to those who speak.
 		if (k == "arive" || k == "fait") && i+2 < len(toks) && (toks[i+1].key == "aux" || toks[i+1].key == "a") && vmTraitor[toks[i+2].key] {
 			share, harm = true, true
 		}
 	}
-	if !harm || !share && !shock {
+	if !harm || !share && !shock && !menace {
 		return 0, ""
+	}
+	if menace {
+		// A beheading or a beating promised to the reader is a death
+		// threat: the rules' reject line.
+		return 0.86, "violence : images violentes promises au destinataire"
 	}
 	s := 0.55
 	if share && shock {

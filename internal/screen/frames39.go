@@ -418,3 +418,13 @@ func deservedIt(fts []ftok, i int) bool {
 	}
 	return true
 }
+
+var keyAlcool string
+
+func init() { keyAlcool = keyOf("alcool") } // no accent: safe in init
+
+// burnProduct reports whether « brûler » at fts[i] names a product,
+// « l'alcool à brûler », not an act.
+func burnProduct(fts []ftok, i int) bool {
+	return i >= 2 && (fts[i-1].key == "a" || fts[i-1].key == "à") && fts[i-2].key == keyAlcool
+}
