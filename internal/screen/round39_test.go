@@ -261,6 +261,8 @@ func TestViolentMediaMore(t *testing.T) {
 		{"regardez ça, un gars qui se fait poignarder en direct dans le métro", true},
 		{"la vidéo où il se fait tabasser, regardez jusqu'à la fin", true},
 		{"je vous mets la vidéo, regardez bien ce qui arrive aux balances", true},
+		{"Regardez bien cette vidéo d'égorgement, c'est ce qui t'attend.", true},
+		{"Regardez la vidéo de présentation : voilà ce qui vous attend en seconde !", false},
 		{"Regardez la vidéo de prévention jusqu'à la fin : un casque peut sauver une vie.", false},
 		{"Regardez la fin du match en direct ce soir, les 3e jouent la finale !", false},
 		{"Une vidéo d'un élève qui se fait frapper circule. Ne la partagez pas, signalez-la à la CPE.", false},
