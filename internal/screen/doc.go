@@ -142,7 +142,13 @@
 // « se faire » beaten, stabbed or beheaded that the speaker sends round,
 // bids others to, or sends for the shock is violence (frames38.go); a
 // blackmail by exposure may ask for money as its condition, and the
-// reader's pictures may go to an audience by themselves (frames10.go). An agentive act in an unframed
+// reader's pictures may go to an audience by themselves, or in the
+// passive under an ultimatum (frames10.go). A game, a joke or a fiction
+// the message says is real loses its framing; « descendre » and
+// « planter » take a person as their object; the fate of a murdered
+// teacher promised to someone is a death threat; recruitment with a
+// secret contact and a call to imitate a named attack are terror apology
+// (frames39.go). An agentive act in an unframed
 // clause is a finding of its own (0.5 to 0.84). The stance discounts of
 // rule 3d apply only when the negator stands in the clause of the act, or
 // when no clause has anyone performing, claiming or calling for the act (a
@@ -162,6 +168,11 @@
 // lower one for students) holds the message, never rejects it; its reason
 // names the strongest contributions. A model or table that cannot be
 // loaded makes every message held.
+//
+// English has a reader of its own (english.go), run only on a text that
+// is mostly English: who acts, the act and its target, time and place,
+// outcomes, claims, blackmail and violent media, and the game, joke,
+// report or lesson that frames them.
 //
 // Other languages: the share of a text's words the French lexicon does
 // not know, and a script other than Latin, are features (lang.go); so are
