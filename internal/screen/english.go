@@ -276,6 +276,14 @@ func enAnyAt(toks []dtok, i int, ps [][]string) []string {
 	return nil
 }
 
+// enWordOf returns the English word classes of a key (keyInfo.en).
+func enWordOf(key string) uint64 {
+	enSets()
+	return enWord[key]
+}
+
+// enClass returns a token's English word classes, read from its key's
+// information, not a map: mostlyEnglish runs on every message.
 func enClass(t *dtok) uint64 {
 	if t.flags&tEmoji != 0 {
 		if t.key == "mdr" || t.key == "mort" { // 😂, 🤣, and 💀 (« I'm dead 💀 »: I laughed)
@@ -283,7 +291,10 @@ func enClass(t *dtok) uint64 {
 		}
 		return 0
 	}
-	return enWord[t.key]
+	if t.info == nil {
+		return 0
+	}
+	return t.info.en
 }
 
 // enMinShare is the share of a text's words (letters only, emojis apart)
@@ -308,7 +319,7 @@ func mostlyEnglish(toks []dtok) bool {
 			continue
 		}
 		words++
-		c := enWord[t.key]
+		c := enClass(t)
 		if c&enFn != 0 {
 			en++
 		}
@@ -755,6 +766,15 @@ func (m *enMsg) when(i int) string {
 	return best
 }
 
+// timed returns score for an act with no time or place in the message,
+// withTime for one with, and the reason's words naming it.
+func (m *enMsg) timed(i int, score, withTime float64) (float64, string) {
+	if w := m.when(i); w != "" {
+		return withTime, " + moment ou lieu « " + w + " »"
+	}
+	return score, ""
+}
+
 func (m *enMsg) text(i int) string {
 	t := &m.toks[i]
 	if t.start < 0 || t.end > len(m.src) || t.start >= t.end {
@@ -865,29 +885,13 @@ func (m *enMsg) readOutcome(i int, out *enScores) {
 			ok = i == 0 || m.cls[i-1]&(enYou|enWill) != 0 || toks[i-1].key == "ur" || toks[i-1].key == "re" || toks[i-1].key == "are" || toks[i-1].key == "s" || toks[i-1].key == "be" || p[0] != ek("all")
 		}
 		if ok {
-			s := 0.8
-			w := m.when(i)
-			if w != "" {
-				s = 0.9
-			}
-			why := "threat: lecture anglaise — issue promise « " + strings.Join(p, " ") + " »"
-			if w != "" {
-				why += " + moment ou lieu « " + w + " »"
-			}
-			enRaise(&out.threat, s*f, why+frWhy)
+			s, when := m.timed(i, 0.8, 0.9)
+			enRaise(&out.threat, s*f, "threat: lecture anglaise — issue promise « "+strings.Join(p, " ")+" »"+when+frWhy)
 		}
 	}
 	if p := enAnyAt(toks, i, enPersonOutP); p != nil && !m.negBefore(i) && !(i+len(p)+1 < len(toks) && toks[i+len(p)].key == "to" && toks[i+len(p)+1].key == "me") {
-		s := 0.75
-		w := m.when(i)
-		if w != "" {
-			s = 0.86
-		}
-		why := "violence: lecture anglaise — issue promise « " + strings.Join(p, " ") + " »"
-		if w != "" {
-			why += " + moment ou lieu « " + w + " »"
-		}
-		enRaise(&out.violence, s*f, why+frWhy)
+		s, when := m.timed(i, 0.75, 0.86)
+		enRaise(&out.violence, s*f, "violence: lecture anglaise — issue promise « "+strings.Join(p, " ")+" »"+when+frWhy)
 	}
 	if p := enAnyAt(toks, i, enWeakOutP); p != nil && !m.negBefore(i) {
 		enRaise(&out.violence, 0.6*f, "violence: lecture anglaise — menace voilée « "+strings.Join(p, " ")+" »"+frWhy)
@@ -895,23 +899,16 @@ func (m *enMsg) readOutcome(i int, out *enScores) {
 	// « I'm putting him in hospital », « ur gonna end up in hospital »
 	if (toks[i].key == "put" || toks[i].key == ek("putting") || toks[i].key == "end") && m.hospitalNear(i) {
 		if d := m.doer(i); d != doNone || toks[i].key == "end" {
-			s := 0.75
-			if m.when(i) != "" {
-				s = 0.86
-			}
-			enRaise(&out.violence, s*f, "violence: lecture anglaise — l'hôpital promis à la cible"+frWhy)
+			s, when := m.timed(i, 0.75, 0.86)
+			enRaise(&out.violence, s*f, "violence: lecture anglaise — l'hôpital promis à la cible"+when+frWhy)
 		}
 	}
 	// « ur getting shanked », « you're gonna get jumped »
 	if (toks[i].key == ek("getting") || toks[i].key == "get") && i+1 < len(toks) && m.sent[i+1] == m.sent[i] && m.cls[i+1]&enHarmed != 0 {
 		for j := i - 1; j >= 0 && j >= i-4 && m.sent[j] == m.sent[i]; j-- {
 			if m.cls[j]&enYou != 0 || toks[j].key == "ur" {
-				s := 0.75
-				w := m.when(i)
-				if w != "" {
-					s = 0.86
-				}
-				enRaise(&out.violence, s*f, "violence: lecture anglaise — issue promise « "+m.text(i)+" "+m.text(i+1)+" » au destinataire"+frWhy)
+				s, when := m.timed(i, 0.75, 0.86)
+				enRaise(&out.violence, s*f, "violence: lecture anglaise — issue promise « "+m.text(i)+" "+m.text(i+1)+" » au destinataire"+when+frWhy)
 				break
 			}
 			if m.cls[j]&(enFirst|enThird) != 0 || m.capitalised(j) {
@@ -934,22 +931,16 @@ func (m *enMsg) readOutcome(i int, out *enScores) {
 			}
 		}
 		if bring {
-			w := m.when(i)
 			you := false
-			for j := range toks {
-				if m.sent[j] == m.sent[i] && (m.cls[j]&enYou != 0) && j > i {
-					you = true
-				}
+			for j := i + 1; j < len(toks) && m.sent[j] == m.sent[i]; j++ {
+				you = you || m.cls[j]&enYou != 0
 			}
+			s, when := m.timed(i, 0.75, 0.86)
 			switch {
 			case you:
-				s := 0.75
-				if w != "" {
-					s = 0.86
-				}
-				enRaise(&out.violence, s*f, "violence: lecture anglaise — arme « "+m.text(i)+" » apportée contre le destinataire"+frWhy)
-			case w != "":
-				enRaise(&out.threat, 0.86*f, "threat: lecture anglaise — arme « "+m.text(i)+" » apportée + moment ou lieu « "+w+" »"+frWhy)
+				enRaise(&out.violence, s*f, "violence: lecture anglaise — arme « "+m.text(i)+" » apportée contre le destinataire"+when+frWhy)
+			case when != "":
+				enRaise(&out.threat, 0.86*f, "threat: lecture anglaise — arme « "+m.text(i)+" » apportée"+when+frWhy)
 			}
 		}
 	}
@@ -1005,15 +996,8 @@ func (m *enMsg) readClaim(i int, out *enScores) {
 		return
 	}
 	f, fr := m.frame(i, tgGroup, -1)
-	w := m.when(i)
-	s := 0.7
-	if w != "" {
-		s = 0.9
-	}
-	why := "threat: lecture anglaise — revendication « " + strings.Join(p, " ") + " »"
-	if w != "" {
-		why += " + moment ou lieu « " + w + " »"
-	}
+	s, when := m.timed(i, 0.7, 0.9)
+	why := "threat: lecture anglaise — revendication « " + strings.Join(p, " ") + " »" + when
 	if fr != "" {
 		why += " − cadre " + fr
 	}

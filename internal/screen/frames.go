@@ -429,6 +429,7 @@ var (
 	lemPendre    string
 	lemPenser    string
 	lemPlanter   string
+	lemDescendre string
 	lemPouvoir   string
 	lemPeter     string
 	lemRever     string
@@ -515,6 +516,7 @@ func buildFrameLex() *frameLex {
 	lemPendre = keyOf("pendre")
 	lemPenser = keyOf("penser")
 	lemPlanter = keyOf("planter")
+	lemDescendre = keyOf("descendre")
 	lemPouvoir = keyOf("pouvoir")
 	lemPeter = keyOf("péter")
 	lemRever = keyOf("rêver")

@@ -179,8 +179,9 @@ func expoReaderThing(toks []dtok, i int) bool {
 // expoBe are the forms of être before a passive participle.
 var expoBe = keySet("sera seront serait seraient est sont ete etre")
 
-// expoBeBefore reports whether a form of être stands within two words
-// before the participle at i (« seront immédiatement transmises »).
+// expoBeBefore reports whether a form of être stands within three words
+// before the participle at i, in its sentence (« seront immédiatement
+// transmises »).
 func expoBeBefore(toks []dtok, i int) bool {
 	for j := i - 1; j >= 0 && j >= i-3; j-- {
 		if expoBe[toks[j].key] {

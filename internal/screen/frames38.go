@@ -143,7 +143,7 @@ func violentMedia(toks []dtok) (float64, string) {
 		if vmOf(&toks[i])&vmShock != 0 {
 			shock = true
 		}
-		// « regardez jusqu'à la fin », « jusqu'au bout » is there already.
+		// « regardez jusqu'à la fin » (« jusqu'au bout » is vmShock's « bout »).
 		if k == "fin" && i >= 2 && toks[i-1].key == "la" && (toks[i-2].key == "a" || toks[i-2].key == "jusqu") {
 			shock = true
 		}

@@ -45,13 +45,17 @@ func buildRealPhrases() [][]string {
 	return out
 }
 
+// Keys of words without accents: keyOf squeezes doubled letters already
+// during the package's init, so they are set there (the sets with accents
+// wait for f39Sets).
 var (
-	keyEn, keyVrai, keyCette, keyFois, keyComme string
-	realCopula                                  map[string]bool
+	keyEn, keyVrai, keyCette, keyFois, keyComme, keyAlcool string
+	realCopula                                             map[string]bool
 )
 
 func init() {
 	keyEn, keyVrai, keyCette, keyFois, keyComme = keyOf("en"), keyOf("vrai"), keyOf("cette"), keyOf("fois"), keyOf("comme")
+	keyAlcool = keyOf("alcool")
 	realCopula = keySet("c est sera serait ce cest")
 }
 
@@ -153,10 +157,6 @@ var allWords map[string]bool // built by f39Sets
 // movement: « au self », « en salle 12 », « jusqu'à la grille ».
 var destinations map[string]bool // built by f39Sets
 
-var lemDescendre string
-
-func init() { lemDescendre = keyOf("descendre") } // no accent: safe in init
-
 // personNounObject reports whether the object of the verb at fts[i] is a
 // person named by a noun (peopleObjects, after determiners and « tous »)
 // or « les » with « tous ».
@@ -245,7 +245,7 @@ func fateThreat(toks []dtok) (float64, string) {
 		// The subject and a negation, a few words before the verb.
 		ok := true
 		for j := i - 1; j >= 0 && j >= i-4; j-- {
-			if fateFirst[toks[j].key] && !(k == "faire") || fateNeg[toks[j].key] {
+			if fateFirst[toks[j].key] && k != "faire" || fateNeg[toks[j].key] {
 				ok = false
 				break
 			}
@@ -272,7 +272,7 @@ func buildF39Sets() {
 	realPhrases = buildRealPhrases()
 	peopleObjects = keySet("prof profs professeur professeurs professeure principal principale proviseur proviseure cpe surveillant surveillants surveillante pion pions directeur directrice élève élèves gens toutlemonde supporters supporter joueurs joueur flics keufs policiers arbitre arbitres coach keum meuf")
 	allWords = keySet("tous toutes")
-	destinations = keySet("à a au aux en dans jusqu jusque vers chez")
+	destinations = keySet("a au aux en dans jusqu jusque vers chez")
 	fateVerbs = keySet("finir finiras finirez finira finiront finisse finisses finissiez finissent terminer termineras terminerez terminera termineront")
 	fateFirst = keySet("je j on nous")
 	fateNeg = keySet("ne n pas jamais")
@@ -280,8 +280,8 @@ func buildF39Sets() {
 	fateOther = keySet("prof professeur professeure enseignant enseignante collegue")
 	joinWords = keySet("hijra hijrah sham cham rangs combattants moudjahidines moudjahidin mujahidin califat etatislamique daech daesh isis")
 	departWords = keySet("partir pars part partez rejoindre rejoins rejoignez rejoint passer labas voyage hijra hijrah")
-	secretWords39 = keySet("prive privé mp pv telegram signal contact efface effacez supprime supprimez")
-	lessonWords39 = keySet("cours expose exposé emc documentaire recrutait recrutaient recrutement propagande signaler signalez pharos police gendarmerie radicalisation prevention prévention")
+	secretWords39 = keySet("privé mp pv telegram signal contact efface effacez supprime supprimez")
+	lessonWords39 = keySet("cours exposé emc documentaire recrutait recrutaient recrutement propagande signaler signalez pharos police gendarmerie radicalisation prévention")
 	imitateVerbs = keySet("faire fais faites fait refaire refais refaites")
 	imitateRefs = keySet("nice bataclan conflans arras columbine christchurch charlie charliehebdo hypercacher toulouse strasbourg utoya")
 	keyPersonne = keyOf("personne")
@@ -350,7 +350,7 @@ func recruitOrImitate(toks []dtok) (float64, string) {
 		c := f39Class(&toks[i])
 		any |= c
 		extremist = extremist || toks[i].class&clExtremist != 0
-		if toks[i].key == keyPersonne && i > 0 && (toks[i-1].key == "a" || toks[i-1].key == "à") {
+		if toks[i].key == keyPersonne && i > 0 && toks[i-1].key == "a" {
 			any |= f39Secret // « dis-le à personne », « n'en parlez à personne »
 		}
 	}
@@ -387,9 +387,9 @@ func recruitOrImitate(toks []dtok) (float64, string) {
 }
 
 // deservedIt reads « ils méritaient », « il l'a mérité », « elle le
-// méritait » ending its clause or followed by « c'est tout », « franchement »:
-// the victims deserved it. « ils méritaient de vivre », « mieux », « pas
-// ça » (a negation is the clause's) are not.
+// méritait » with nothing after the verb that says what was deserved: the
+// victims deserved it. « ils méritaient de vivre », « mieux », « leur
+// victoire », « pas ça » are not.
 func deservedIt(fts []ftok, i int) bool {
 	k := fts[i].key
 	if k != "meritaient" && k != "meritait" && k != "meritent" && k != "merite" {
@@ -419,12 +419,8 @@ func deservedIt(fts []ftok, i int) bool {
 	return true
 }
 
-var keyAlcool string
-
-func init() { keyAlcool = keyOf("alcool") } // no accent: safe in init
-
 // burnProduct reports whether « brûler » at fts[i] names a product,
 // « l'alcool à brûler », not an act.
 func burnProduct(fts []ftok, i int) bool {
-	return i >= 2 && (fts[i-1].key == "a" || fts[i-1].key == "à") && fts[i-2].key == keyAlcool
+	return i >= 2 && fts[i-1].key == "a" && fts[i-2].key == keyAlcool
 }
