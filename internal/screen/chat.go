@@ -180,6 +180,23 @@ func chatParts(ts []token, i int) ([]string, bool) {
 			return partsVous, true
 		}
 		return nil, false
+	case "ds":
+		// dans, not a devoir surveillé (« un ds de maths », « le ds »):
+		// before a determiner or a number, not after one.
+		if dsNext[next] || next != "" && next[0] >= '0' && next[0] <= '9' {
+			if !dsPrev[prev] {
+				return partsDans, true
+			}
+		}
+		return nil, false
+	case "o":
+		// au before a place of the school (« o lycé », « o self »).
+		if next != "" {
+			if k := ts[i+1].key; frameLexicon().school[k] || frameLexicon().school[k+"e"] {
+				return partsAu, true
+			}
+		}
+		return nil, false
 	case "tas":
 		if tasNext[next] {
 			return partsTas, true
@@ -218,6 +235,11 @@ func chatParts(ts []token, i int) ([]string, bool) {
 			if !isVowel(rest[0]) && verbPerson(rk, Person1Sg) {
 				return []string{"je", rest}, true
 			}
+			if !isVowel(rest[0]) {
+				if f := soundVerb1Sg(rk); f != "" {
+					return []string{"je", f}, true
+				}
+			}
 			if isVowel(rest[0]) && verbPerson(rk, Person1Sg) {
 				return []string{"j'", rest}, true
 			}
@@ -238,6 +260,15 @@ var (
 	partsVous = []string{"vous"}
 	partsJai  = []string{"j'", "ai"}
 	partsCest = []string{"c'", "est"}
+	partsDans = []string{"dans"}
+	partsAu   = []string{"au"}
+)
+
+// dsNext are the words after which « ds » is dans, and dsPrev those
+// after which it stays a devoir surveillé.
+var (
+	dsNext = wordSet("le la les lé l un une 1 mon ma mes ton ta tes son sa ses ce cet cette ces notre votre nos vos leur leurs mn tn sn")
+	dsPrev = wordSet("un le les mon ton son du des de d en au 1 prochain dernier gros petit")
 )
 
 // notGlued are words the morphology table (verbs and closed classes) does
@@ -250,6 +281,22 @@ var cliticRest = wordSet("te me le la les lui leur vous")
 // subjectBefore are the words (as written, before any rewrite) after
 // which a glued t+verb is te and its verb: subjects and aller.
 var subjectBefore = wordSet("je on nous jvais jvai jve jv vais va vas allons il elle ils elles")
+
+// soundVerb1Sg returns the verb form of the first person singular that
+// key is written for with its silent ending dropped or its s written z
+// (« jtir », « jsor », « jrentr », « jdepoz »), or "".
+func soundVerb1Sg(key string) string {
+	if len(key) < 3 {
+		return ""
+	}
+	stem := strings.ReplaceAll(key, "z", "s")
+	for _, end := range [...]string{"e", "s", "ds", "ts"} {
+		if f := stem + end; verbPerson(f, Person1Sg) {
+			return f
+		}
+	}
+	return ""
+}
 
 // verbFinite reports whether key is a finite verb form of any person.
 func verbFinite(key string) bool {

@@ -265,7 +265,7 @@ var (
 	lessonLemmas     = "étudier analyser commenter lire expliquer apprendre réviser visiter"
 	wishWords        = "envie mériter mérite méritent méritait devrait devraient faudrait souhaite souhaiterais aimerais espère espérer seulement"
 	faithWords       = "mécréant mécréants kouffar kouffars kuffar infidèle infidèles apostat apostats allah prophète juifs chrétiens musulmans croient croyants"
-	approveWords     = "bravo gloire héros mérité méritait mérite vive honneur respect soutien vaincra vaincront récompense martyr martyrs"
+	approveWords     = "bravo gloire héros mérité méritait mérite vive honneur respect soutien vaincra vaincront récompense martyr martyrs félicitations glorieux glorieuse glorieuses courageux légitime légitimes soutenir soutiens soutient"
 	inciteLemmas     = "falloir devoir"
 	groupHeads       = "ceux celles tous toutes tout toutlemonde les"
 	reportNouns      = "police gendarmerie plainte signalement menace menaces message messages courrier mail canular enquête"
@@ -718,10 +718,14 @@ func frameWordInfo(key string) (uint32, actClass, uint8) {
 	return fc, f.actNoun[key], f.subject[key]
 }
 
+// personNounBefore are the words after which « personne » is a noun.
+var personNounBefore = keySet("une la cette chaque toute quelque seule autre première dernière")
+
 // parseFrames splits the tokens into clauses and reads the frame of each.
 // clauseOf receives, for each detection token, the index of its clause.
 func parseFrames(src string, toks []dtok, clauseOf []int, out []frame, fts []ftok) ([]frame, []ftok) {
 	frameLexicon()
+	f39Sets()
 	fts = fts[:0]
 	for i := range toks {
 		k := toks[i].key
@@ -730,6 +734,11 @@ func parseFrames(src string, toks []dtok, clauseOf []int, out []frame, fts []fto
 			continue
 		}
 		ft := newFtok(k, i, toks[i].info)
+		// « une personne », « toute personne présente »: a noun after a
+		// determiner, not the negation (fortieth round).
+		if k == keyPersonne && len(fts) > 0 && personNounBefore[fts[len(fts)-1].key] {
+			ft.fc &^= fc_neg
+		}
 		if toks[i].flags&tSentence == 0 && toks[i].start < len(src) {
 			b := src[toks[i].start]
 			ft.cap = b >= 'A' && b <= 'Z' && !isUpperWord(src[toks[i].start:toks[i].end])
@@ -1104,7 +1113,7 @@ func readClause(src string, toks []dtok, fts []ftok, cues uint8) frame {
 		// fait », « il l'a bien cherché », « c'était mérité ».
 		if i > 0 && (k == "raison" && fts[i-1].key == "eu" || (k == "fait" || k == "cherche") && fts[i-1].key == "bien") &&
 			(i+1 == len(fts) || fts[i+1].key != "de" && fts[i+1].key != "d") || k == "merite" && i > 0 && (fts[i-1].key == "etait" || fts[i-1].key == "est") ||
-			deservedIt(fts, i) {
+			deservedIt(fts, i) || justifiedIt(fts, i) {
 			fr.justify = true
 		}
 		if k != "" && k[0] >= '0' && k[0] <= '9' && isScore(fts, i) {

@@ -127,10 +127,15 @@ func framingFlags(toks []dtok, fts []ftok, fr *frame, framing uint32) {
 	at := actIndex(fts, fr)
 	if at >= 0 {
 		subj, exposed := lastSubject(fts, at), exposedAct(fr)
+		announced := announcedAct(fts, at, fr)
 		framing = 0
 		for j := range fts {
 			if framesAct(toks, fts, j, at, subj, exposed) {
-				framing |= framingWord(fts, j)
+				fw := framingWord(fts, j)
+				if announced && periodLesson(fts, j) {
+					fw &^= fc_lesson // « mardi en SVT je vais tous vous planter »
+				}
+				framing |= fw
 			} else {
 				toks[fts[j].tok].detached = true
 			}
@@ -140,6 +145,33 @@ func framingFlags(toks []dtok, fts []ftok, fr *frame, framing uint32) {
 	fr.drill = fr.drill || framing&fc_drill != 0
 	fr.lesson = fr.lesson || framing&fc_lesson != 0
 	fr.play = fr.play || framing&fc_play != 0
+}
+
+// periodLesson reports whether the lesson word at fts[j] names a period
+// of the timetable, not a subject of study: « en SVT », « en cours
+// d'histoire ».
+func periodLesson(fts []ftok, j int) bool {
+	if j >= 1 && fts[j-1].key == "en" {
+		return true
+	}
+	return j >= 3 && (fts[j-1].key == "de" || fts[j-1].key == "d") && fts[j-2].key == "cours" && fts[j-3].key == "en"
+}
+
+// announcedAct reports whether the clause's act is a verb the speaker
+// announces (first person, not past) or orders, aimed at the reader, a
+// group, the school or armed: a class period named in its phrase says
+// when, and frames nothing (fortieth round).
+func announcedAct(fts []ftok, at int, fr *frame) bool {
+	if fts[at].lf&lfVerb == 0 || fr.negated {
+		return false
+	}
+	switch {
+	case fr.tense == tenseImperative:
+	case fr.actor == actor1 && (fr.tense == tenseFuture || fr.tense == tensePresent || fr.tense == tenseIntent):
+	default:
+		return false
+	}
+	return fr.target2 || fr.targetGrp || fr.school || fr.weapon
 }
 
 // framingNeg are the lexicon's negators that frame an act (a drill, a

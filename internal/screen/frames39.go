@@ -285,6 +285,9 @@ func buildF39Sets() {
 	imitateVerbs = keySet("faire fais faites fait refaire refais refaites")
 	imitateRefs = keySet("nice bataclan conflans arras columbine christchurch charlie charliehebdo hypercacher toulouse strasbourg utoya")
 	keyPersonne = keyOf("personne")
+	keyLegitime, keyLegitimes = keyOf("légitime"), keyOf("légitimes")
+	justifyAdverbs = keySet("bien tout totalement entièrement parfaitement complètement vraiment")
+	justifyCopulas = keySet("est était sont étaient")
 }
 
 // Recruitment and calls to imitate (terror apology). « Les rangs du
@@ -418,6 +421,33 @@ func deservedIt(fts []ftok, i int) bool {
 	}
 	return true
 }
+
+// justifiedIt reports whether fts[i] ends a justification besides
+// « ils ont eu raison » (fortieth round): « ils ont eu bien raison »
+// (an adverb between), « il avait ses raisons », « ils sont dans leur
+// droit », « c'était légitime ». The frames ask an attack named with it.
+func justifiedIt(fts []ftok, i int) bool {
+	if i == 0 {
+		return false
+	}
+	k, p := fts[i].key, fts[i-1].key
+	switch k {
+	case "raison":
+		return i >= 2 && fts[i-2].key == "eu" && justifyAdverbs[p] && (i+1 == len(fts) || fts[i+1].key != "de" && fts[i+1].key != "d")
+	case "raisons":
+		return (p == "ses" || p == "leurs") && i >= 2 && (fts[i-2].key == "avait" || fts[i-2].key == "avaient" || fts[i-2].key == "a" || fts[i-2].key == "ont")
+	case "droit":
+		return (p == "leur" || p == "son") && i >= 2 && fts[i-2].key == "dans"
+	case keyLegitime, keyLegitimes:
+		return justifyCopulas[p] || i >= 2 && justifyAdverbs[p] && justifyCopulas[fts[i-2].key]
+	}
+	return false
+}
+
+var (
+	justifyAdverbs, justifyCopulas map[string]bool
+	keyLegitime, keyLegitimes      string
+)
 
 // burnProduct reports whether « brûler » at fts[i] names a product,
 // « l'alcool à brûler », not an act.

@@ -264,7 +264,7 @@ var classWords = map[uint64]string{
 		reactivez reactiver debloquez debloquer verify confirm validate enter update reconnectez`,
 	clExtremist: `djihad* jihad* djihadis* etatislamique daech daesh isis isil guerresainte kouffar* kuffar* kafir*
 		koufar* mecreant* ei califat* caliphate moudjahid* mujahid* chahid shahid shaheed taghout inghimasi alqaida
-		infideles`,
+		infideles dawla dawlah dawlat baqiya qariban nashid* anashid nasheed* sawarim ghuraba* drapeaunoir`,
 	clRef: `samuelpaty paty dominiquebernard charliehebdo bataclan arras conflans hypercacher attentat* terroris*
 		decapit* kouachi coulibaly merah abdeslam anzorov abaaoud mogouchkov benladen terrorist* attack* martyr*`,
 	clGroup: `kouffar* kuffar* mecreant* juif juifs infideles francais profs flics chretiens musulmans arabes noirs
@@ -295,6 +295,10 @@ var compoundList = []string{
 	"charlie hebdo", "allahu akbar", "allah akbar", "ben laden", "bin laden", "salle des profs", "al qaida",
 	"apres midi", "hyper cacher", "call of duty", "counter strike", "rainbow six", "among us", "free fire",
 	"rocket league", "clash of clans", "league of legends", "fall guys",
+	// the dates pupils name attacks by, one word for the model (not a
+	// reference for the frames: « le 11 septembre on fête ça »), and the
+	// black flag of the jihadists (fortieth round)
+	"7 octobre", "11 septembre", "13 novembre", "drapeau noir",
 }
 
 // entry is one lexicon pattern.
@@ -458,7 +462,7 @@ var lex = []struct {
 	// Approval of the perpetrators of a named attack: « gloire aux frères du
 	// 13 novembre », « honneur aux combattants du Bataclan ». Victims,
 	// police and firefighters are not in the list of the honoured.
-	{apPraise, 0.55, "gloire|honneur|respect|vive|vivent|bravo|merci|paradis|louange|louanges ~3 freres|combattants|martyrs|moudjahid*|mujahid*|chahid*|shahid*|lions|soldats|heros ~3 bataclan|charlie|charliehebdo|hypercacher|conflans|magnanville|arras|nice|kouachi|coulibaly|merah|abdeslam|anzorov; gloire|honneur|respect|vive|vivent|bravo|merci|paradis ~3 freres|combattants|martyrs|moudjahid*|mujahid*|chahid*|shahid*|lions|soldats|heros ~2 13 ~1 novembre; gloire|honneur|respect|vive|vivent|bravo|merci|paradis ~3 freres|combattants|martyrs|moudjahid*|mujahid*|chahid*|shahid*|lions|soldats|heros ~2 7 ~1 janvier; gloire|honneur|respect|vive|vivent|bravo|merci|paradis ~3 freres|combattants|martyrs|moudjahid*|mujahid*|chahid*|shahid*|lions|soldats|heros ~2 14 ~1 juillet"},
+	{apPraise, 0.55, "gloire|honneur|respect|vive|vivent|bravo|merci|paradis|louange|louanges ~3 freres|combattants|martyrs|moudjahid*|mujahid*|chahid*|shahid*|lions|soldats|heros ~3 bataclan|charlie|charliehebdo|hypercacher|conflans|magnanville|arras|nice|kouachi|coulibaly|merah|abdeslam|anzorov; gloire|honneur|respect|vive|vivent|bravo|merci|paradis ~3 freres|combattants|martyrs|moudjahid*|mujahid*|chahid*|shahid*|lions|soldats|heros ~2 13novembre|7octobre|11septembre; gloire|honneur|respect|vive|vivent|bravo|merci|paradis ~3 freres|combattants|martyrs|moudjahid*|mujahid*|chahid*|shahid*|lions|soldats|heros ~2 7 ~1 janvier; gloire|honneur|respect|vive|vivent|bravo|merci|paradis ~3 freres|combattants|martyrs|moudjahid*|mujahid*|chahid*|shahid*|lions|soldats|heros ~2 14 ~1 juillet"},
 	{apVengeance, 0.45, "la ~1 france ~1 paiera|payera|va ~1 payer; vous ~1 paierez|payerez; vont|allez|va ~1 payer; autres ~3 suivront|suivra|vont ~1 suivre; ce ~1 n ~1 est ~1 que ~1 le ~1 debut; venger|vengerons|vengera|vengeance; a ~1 qui ~1 le ~1 tour; vaincra|vaincront|triomphera|triompheront|reviendra|reviendront|vaincre; ne ~2 sont|seront|serez|etes ~1 pas|plus ~2 en ~1 securite; nulle ~1 part ~1 en ~1 securite; le ~1 prochain ~1 sera; you ~1 will ~1 pay; more ~1 will ~1 follow"},
 	{apJoin, 0.2, "rejoignez|rejoins|rejoindre|engagez|join|joignez"},
 	{apHate, 0.5, "mort|morts|death ~1 aux|a|au|to ~1 ^@group; prenez ~1 les ~1 armes; guerre ~2 aux ~1 @group"},

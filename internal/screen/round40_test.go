@@ -1,0 +1,109 @@
+package screen
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestChatSound checks the chat readings of this round: je glued to a
+// verb written without its silent ending, « ds » as dans and not a
+// devoir surveillé, « o » as au before a place of the school.
+func TestChatSound(t *testing.T) {
+	for _, c := range []struct{ text, want string }{
+		{"jtir sur eux", "je tire sur eux"},
+		{"jsor a 10h", "je sors a 10h"},
+		{"jdepoz le sac", "je depose le sac"},
+		{"jaune et bleu", "jaune et bleu"},
+		{"jvien ds la cour", "je viens dans la cour"},
+		{"g un ds de maths", "j ai un ds de maths"},
+		{"le ds la semaine pro", "le ds la semaine pro"},
+		{"on se voit o cdi", "on se voit au cdi"},
+		{"trop beau o", "trop beau o"},
+		{"o non pas encore", "o non pas encore"},
+	} {
+		_, toks := tokensOf(c.text)
+		var keys []string
+		for _, tk := range toks {
+			keys = append(keys, tk.key)
+		}
+		if got := strings.Join(keys, " "); got != c.want {
+			t.Errorf("%q: tokens %q, want %q", c.text, got, c.want)
+		}
+	}
+}
+
+// TestSoundSpelling checks that threats in the chat spellings of this
+// round are held on the rules alone, and ordinary messages in the same
+// spelling are not. Sentences written for the test.
+func TestSoundSpelling(t *testing.T) {
+	rulesHold(t, []heldCase{
+		{"demain jtir sur tout le monde o self", true},
+		{"jdepoz la bombe ds le hall a 10h", true},
+		{"on se voit o cdi a 10h pr le ds d histoir", false},
+		{"jai u 1 ds de maths tro dur jsui mort", false},
+	})
+}
+
+// TestPeriodLesson checks that a class period named in an announced act's
+// phrase (« en SVT », « en cours de maths ») says when, and no longer
+// frames the act as a lesson; a lesson that studies an act still does.
+// Sentences written for the test.
+func TestPeriodLesson(t *testing.T) {
+	for _, c := range []struct {
+		text   string
+		lesson bool
+	}{
+		{"mardi en SVT je vais planter tout le monde", false},
+		{"demain en cours de maths je vais tous vous buter", false},
+		{"en histoire on étudie les attentats de 2015", true},
+		{"en cours d'histoire on étudie le massacre de la Saint-Barthélemy", true},
+	} {
+		frames := framesOf(c.text)
+		lesson := false
+		for _, f := range frames {
+			lesson = lesson || f.act != actNone && f.lesson
+		}
+		if lesson != c.lesson {
+			t.Errorf("%q: act framed as a lesson %v, want %v", c.text, lesson, c.lesson)
+		}
+	}
+}
+
+// TestPersonneNoun checks « personne » after a determiner as a noun (a
+// victim), not the negation; « personne ne » still negates.
+func TestPersonneNoun(t *testing.T) {
+	rulesHold(t, []heldCase{
+		{"une personne sera tuée vendredi au collège", true},
+		{"toute personne présente au gymnase demain sera abattue", true},
+		{"personne ne sera tué, c'était un exercice", false},
+		{"il n'y aura personne au collège demain", false},
+	})
+}
+
+// TestExtremistWords checks the words of jihadist culture pupils use
+// (dawla, the black flag, nasheeds) as extremist references for an
+// approval, and the approval words added; an approval with no such
+// reference is not terror apology. Sentences written for the test.
+func TestExtremistWords(t *testing.T) {
+	rulesHold(t, []heldCase{
+		{"je mets le drapeau noir en photo pour soutenir les frères", true},
+		{"gloire à la dawla, elle reviendra", true},
+		{"félicitations pour ton brevet, le 11 septembre on fête ça", false},
+		{"je suis fier de toi, courageux jusqu'au bout", false},
+		{"le drapeau noir flotte sur le bateau pirate du spectacle", false},
+	})
+}
+
+// TestJustifiedIt checks the justifications of this round with an attack
+// named, and the same words with none. Sentences written for the test.
+func TestJustifiedIt(t *testing.T) {
+	rulesHold(t, []heldCase{
+		{"ceux de Charlie, les frères ont eu bien raison", true},
+		{"le type de Conflans avait ses raisons, faut le dire", true},
+		{"ceux qui ont frappé le Bataclan étaient dans leur droit", true},
+		{"l'attentat de Nice c'était légitime", true},
+		{"t'as eu bien raison de lui parler", false},
+		{"il avait ses raisons de partir plus tôt", false},
+		{"la grève des profs est légitime", false},
+	})
+}
