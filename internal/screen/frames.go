@@ -218,7 +218,7 @@ var actorNames = [...]string{"sans sujet", "1re personne", "2e personne", "3e pe
 // Word lists, written in plain French and turned into matching keys at init.
 var (
 	actLemmas = map[actClass]string{
-		actKill:    "tuer buter assassiner massacrer abattre trucider zigouiller exterminer éradiquer anéantir crever liquider flinguer exécuter noyer pendre mourir",
+		actKill:    "tuer buter assassiner massacrer abattre trucider zigouiller exterminer éradiquer anéantir crever liquider flinguer exécuter noyer pendre mourir empoisonner",
 		actBurn:    "brûler incendier cramer immoler enflammer flamber embraser",
 		actExplode: "exploser dynamiter détoner sauter péter",
 		actShoot:   "tirer fusiller mitrailler canarder",
@@ -298,7 +298,7 @@ var (
 	fictionVerbs = "regarder lire mater"
 	// practiceWords name hunting, shooting sports, the lab and the
 	// kitchen: a weapon named there, on no person, is equipment.
-	practiceWords = "chasse chasser chasseur chasseurs chasseresse gibier balltrap biathlon tir armurerie permis stand carabine tp labo laboratoire hotte expérience expériences recette recettes cuisine cuisiner four casserole poêle chalumeau bunsen paillasse blouse blouses"
+	practiceWords = "chasse chasser chasseur chasseurs chasseresse gibier balltrap biathlon tir armurerie permis carabine tp labo laboratoire hotte expérience expériences recette recettes cuisine cuisiner four casserole poêle chalumeau bunsen paillasse blouse blouses"
 	// substanceWords are the objects of a lab, kitchen or hunting act:
 	// « brûler du magnésium », « faire exploser un ballon », « tirer sur
 	// les cibles », « abattre un sanglier ». A person or the school is

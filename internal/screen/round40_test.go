@@ -107,3 +107,27 @@ func TestJustifiedIt(t *testing.T) {
 		{"la grève des profs est légitime", false},
 	})
 }
+
+// TestStandIsNoPractice checks that a stall at a school fair (« stand
+// crêpes ») is no shooting practice that excuses a device claimed beside
+// it; « stand de tir » still is, by « tir ». Sentences written for the
+// test.
+func TestStandIsNoPractice(t *testing.T) {
+	rulesHold(t, []heldCase{
+		{"Stand crêpes tenu par les 5e. Une bombe artisanale sera sous la tonnelle, réglée pour 16h.", true},
+		{"au stand de tir du club le fusil était lourd", false},
+	})
+}
+
+// TestPoisonIsAnAct checks poisoning as an act of the frames: a report
+// word in another sentence (« je tiens à signaler que les repas… ») no
+// longer discounts it as a bare mention. Figurative poisoning is not held.
+// Sentences written for the test.
+func TestPoisonIsAnAct(t *testing.T) {
+	rulesHold(t, []heldCase{
+		{"Je tiens à signaler que les repas sont honteux. La semaine prochaine, quelqu'un va empoisonner toute la cantine.", true},
+		{"je vais empoisonner le self vendredi", true},
+		{"ce bruit m'empoisonne la vie depuis lundi", false},
+		{"en SVT on a vu comment les plantes empoisonnent les insectes", false},
+	})
+}
