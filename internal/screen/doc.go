@@ -148,11 +148,14 @@
 // « planter » take a person as their object; the fate of a murdered
 // teacher promised to someone is a death threat; recruitment with a
 // secret contact and a call to imitate a named attack are terror apology
-// (frames39.go). An agentive act in an unframed
-// clause is a finding of its own (0.5 to 0.84). The stance discounts of
-// rule 3d apply only when the negator stands in the clause of the act, or
-// when no clause has anyone performing, claiming or calling for the act (a
-// bare mention).
+// (frames39.go). A class period named in an announced act's phrase
+// (« mardi en SVT je vais… ») says when and is no lesson (frames22.go);
+// justifications take other words (« ont eu bien raison », « avait ses
+// raisons », « dans leur droit », « c'était légitime »). An agentive act
+// in an unframed clause is a finding of its own (0.5 to 0.84). The stance
+// discounts of rule 3d apply only when the negator stands in the clause of
+// the act, or when no clause has anyone performing, claiming or calling
+// for the act (a bare mention).
 //
 // The learned layer (model.go, trained by cmd/screentrain, card in
 // docs/screen/MODEL_CARD.md) is one logistic regression per label over the
