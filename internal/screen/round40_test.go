@@ -131,3 +131,24 @@ func TestPoisonIsAnAct(t *testing.T) {
 		{"en SVT on a vu comment les plantes empoisonnent les insectes", false},
 	})
 }
+
+// TestPresentOfATimeToCome checks a grave act in the present, by a third
+// person, at a time to come and on the school or its people: a
+// prediction, not a mention. A plot told in the present with no time of
+// the reader's stays a mention. Sentences written for the test.
+func TestPresentOfATimeToCome(t *testing.T) {
+	for _, c := range []struct {
+		text     string
+		agentive bool
+	}{
+		{"il poignarde la CPE demain matin", true},
+		{"mon cousin fait sauter le collège lundi", true},
+		{"le méchant poignarde le policier dans la scène finale", false},
+		{"il tue tout le monde à la fin du film", false},
+	} {
+		f, ok := actFrame(c.text)
+		if !ok || f.agentive() != c.agentive {
+			t.Errorf("%q: act %v, agentive %v, want %v", c.text, ok, f.agentive(), c.agentive)
+		}
+	}
+}
