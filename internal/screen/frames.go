@@ -127,6 +127,7 @@ type frame struct {
 	people       bool // a group of people named by a noun: « tous les X », « ces X » (frames8g.go)
 	schoolTime   bool // a grave act on the school or a place in it at a time, named with a game but no contest: no play (frames14.go)
 	real         bool // a game or a joke the message says is real: no play (frames39.go)
+	targetNoun   bool // a person or group of the school named by a noun (prof, CPE, élèves, tous: clTarget)
 }
 
 // agentive reports whether someone performs, claims or calls for the act
@@ -163,6 +164,8 @@ func (f *frame) agentive() bool {
 		return true
 	case f.tense == tenseFuture && f.actor != actor1 && (f.school || f.targetGrp) && (f.time || f.place || f.act == actKill || f.act == actExplode || f.act == actBurn):
 		return true // a prediction against the school or a group: « les 3e vont mourir lundi »
+	case f.tense == tensePresent && f.actor == actor3 && f.time && (f.targetNoun || f.school || f.targetGrp) && graveAct(f.act):
+		return true // the present of a time to come: « il poignarde la CPE demain matin » (fortieth round)
 	case f.tense == tenseFuture && f.actor == actor3 && (f.act == actBurn || f.act == actExplode) && (f.time || f.warn):
 		return true // « le local à vélos va cramer à 16h », « la prochaine fois, c'est sa maison qui prendra feu »
 	case f.act == actHarm && (f.tense == tenseFuture || f.tense == tenseIntent) && (f.actor == actor2 || f.target2 || f.school):
@@ -175,6 +178,16 @@ func (f *frame) agentive() bool {
 	return false
 }
 
+// graveAct reports whether c is an act of killing, shooting, exploding,
+// burning, stabbing or beheading.
+func graveAct(c actClass) bool {
+	switch c {
+	case actKill, actShoot, actExplode, actBurn, actStab, actBehead:
+		return true
+	}
+	return false
+}
+
 // grave reports whether the clause announces in the first person and the
 // future a killing, a shooting, an explosion or a fire against a group or
 // a place: a laugh does not make that a joke (« on fait un carnage au self
@@ -183,11 +196,7 @@ func (f *frame) grave() bool {
 	if f.negated || f.actor != actor1 || !(f.tense == tenseFuture || f.tense == tenseIntent || f.tense == tensePresent) {
 		return false
 	}
-	switch f.act {
-	case actKill, actShoot, actExplode, actBurn, actStab, actBehead:
-		return f.targetGrp || f.school || f.place
-	}
-	return false
+	return graveAct(f.act) && (f.targetGrp || f.school || f.place)
 }
 
 // framed reports whether the clause itself is a report, a quotation, a
@@ -1052,6 +1061,9 @@ func readClause(src string, toks []dtok, fts []ftok, cues uint8) frame {
 		}
 		if ft.cap {
 			fr.targetName = true
+		}
+		if t.class&clTarget != 0 {
+			fr.targetNoun = true
 		}
 		if ft.fc&fc_placePrep != 0 && i+1 < len(fts) || (k == "a" && i+2 < len(fts) && fts[i+1].key == "la" && !fts[i+2].cap) {
 			fr.place = true

@@ -20,7 +20,12 @@ func TestBuriedSentenceHeldOnItsSegment(t *testing.T) {
 		held     bool
 	}{
 		{"Un sac piégé attend dans la salle des profs, il explose à la sonnerie de 10h.", true},
-		{"Ce sera un carnage à la cantine demain, restez loin du lycée.", true},
+		// « Ce sera un carnage à la cantine demain, restez loin du
+		// lycée. » was here: since the fortieth round its frame (a grave
+		// act at the school at a time to come) is agentive, and the rules
+		// hold the whole message, confirmed by the segment; it is no
+		// longer buried.
+		{"Il y aura des morts à la cantine demain, restez loin du lycée.", true},
 		{"Vous avez jusqu'à 11h pour évacuer le collège, après tout explose.", true},
 		{"Pour l'exposé sur la Résistance, le groupe parle des sabotages et des attentats contre les trains.", false},
 		{"L'exercice PPMS attentat-intrusion aura lieu vendredi à 10h, les élèves resteront confinés.", false},
