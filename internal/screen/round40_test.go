@@ -88,6 +88,8 @@ func TestExtremistWords(t *testing.T) {
 	rulesHold(t, []heldCase{
 		{"je mets le drapeau noir en photo pour soutenir les frères", true},
 		{"gloire à la dawla, elle reviendra", true},
+		{"gloire aux frères du 7 octobre", true},
+		{"respect aux frères du 11 septembre", true},
 		{"félicitations pour ton brevet, le 11 septembre on fête ça", false},
 		{"je suis fier de toi, courageux jusqu'au bout", false},
 		{"le drapeau noir flotte sur le bateau pirate du spectacle", false},
