@@ -727,8 +727,9 @@ func frameWordInfo(key string) (uint32, actClass, uint8) {
 	return fc, f.actNoun[key], f.subject[key]
 }
 
-// personNounBefore are the words after which « personne » is a noun.
-var personNounBefore = keySet("une la cette chaque toute quelque seule autre première dernière")
+// personNounBefore are the words after which « personne » is a noun
+// (built with frames39.go's sets: keys fold accents only after init).
+var personNounBefore map[string]bool
 
 // parseFrames splits the tokens into clauses and reads the frame of each.
 // clauseOf receives, for each detection token, the index of its clause.

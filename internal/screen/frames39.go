@@ -288,6 +288,7 @@ func buildF39Sets() {
 	keyLegitime, keyLegitimes = keyOf("légitime"), keyOf("légitimes")
 	justifyAdverbs = keySet("bien tout totalement entièrement parfaitement complètement vraiment")
 	justifyCopulas = keySet("est était sont étaient")
+	personNounBefore = keySet("une la cette chaque toute quelque seule autre première dernière")
 }
 
 // Recruitment and calls to imitate (terror apology). « Les rangs du

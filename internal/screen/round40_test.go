@@ -75,6 +75,7 @@ func TestPersonneNoun(t *testing.T) {
 	rulesHold(t, []heldCase{
 		{"une personne sera tuée vendredi au collège", true},
 		{"toute personne présente au gymnase demain sera abattue", true},
+		{"la première personne sera tuée demain au lycée", true},
 		{"personne ne sera tué, c'était un exercice", false},
 		{"il n'y aura personne au collège demain", false},
 	})
