@@ -267,7 +267,7 @@ var (
 // dsNext are the words after which « ds » is dans, and dsPrev those
 // after which it stays a devoir surveillé.
 var (
-	dsNext = wordSet("le la les lé l un une 1 mon ma mes ton ta tes son sa ses ce cet cette ces notre votre nos vos leur leurs mn tn sn")
+	dsNext = wordSet("le la les l un une 1 mon ma mes ton ta tes son sa ses ce cet cette ces notre votre nos vos leur leurs mn tn sn")
 	dsPrev = wordSet("un le les mon ton son du des de d en au 1 prochain dernier gros petit")
 )
 

@@ -1122,11 +1122,7 @@ func readClause(src string, toks []dtok, fts []ftok, cues uint8) frame {
 		if ft.fc&fc_commem != 0 {
 			fr.commem = true
 		}
-		// Justification: « ils ont eu raison » (not « eu raison de »), « bien
-		// fait », « il l'a bien cherché », « c'était mérité ».
-		if i > 0 && (k == "raison" && fts[i-1].key == "eu" || (k == "fait" || k == "cherche") && fts[i-1].key == "bien") &&
-			(i+1 == len(fts) || fts[i+1].key != "de" && fts[i+1].key != "d") || k == "merite" && i > 0 && (fts[i-1].key == "etait" || fts[i-1].key == "est") ||
-			deservedIt(fts, i) || justifiedIt(fts, i) {
+		if justifiedIt(fts, i) || deservedIt(fts, i) {
 			fr.justify = true
 		}
 		if k != "" && k[0] >= '0' && k[0] <= '9' && isScore(fts, i) {

@@ -423,18 +423,24 @@ func deservedIt(fts []ftok, i int) bool {
 	return true
 }
 
-// justifiedIt reports whether fts[i] ends a justification besides
-// « ils ont eu raison » (fortieth round): « ils ont eu bien raison »
-// (an adverb between), « il avait ses raisons », « ils sont dans leur
-// droit », « c'était légitime ». The frames ask an attack named with it.
+// justifiedIt reports whether fts[i] ends a justification: « ils ont eu
+// raison » or « eu bien raison » (not « eu raison de »), « bien fait »,
+// « il l'a bien cherché », « c'était mérité », « il avait ses raisons »,
+// « ils sont dans leur droit », « c'était légitime ». The frames ask an
+// attack named with it.
 func justifiedIt(fts []ftok, i int) bool {
 	if i == 0 {
 		return false
 	}
 	k, p := fts[i].key, fts[i-1].key
+	notDe := i+1 == len(fts) || fts[i+1].key != "de" && fts[i+1].key != "d"
 	switch k {
 	case "raison":
-		return i >= 2 && fts[i-2].key == "eu" && justifyAdverbs[p] && (i+1 == len(fts) || fts[i+1].key != "de" && fts[i+1].key != "d")
+		return notDe && (p == "eu" || i >= 2 && fts[i-2].key == "eu" && justifyAdverbs[p])
+	case "fait", "cherche":
+		return notDe && p == "bien"
+	case "merite":
+		return p == "etait" || p == "est"
 	case "raisons":
 		return (p == "ses" || p == "leurs") && i >= 2 && (fts[i-2].key == "avait" || fts[i-2].key == "avaient" || fts[i-2].key == "a" || fts[i-2].key == "ont")
 	case "droit":

@@ -1,9 +1,6 @@
 package screen
 
-import (
-	"strings"
-	"testing"
-)
+import "testing"
 
 // TestChatSound checks the chat readings of this round: je glued to a
 // verb written without its silent ending, « ds » as dans and not a
@@ -15,18 +12,13 @@ func TestChatSound(t *testing.T) {
 		{"jdepoz le sac", "je depose le sac"},
 		{"jaune et bleu", "jaune et bleu"},
 		{"jvien ds la cour", "je viens dans la cour"},
-		{"g un ds de maths", "j ai un ds de maths"},
+		{"g un ds de maths", "j' ai un ds de maths"},
 		{"le ds la semaine pro", "le ds la semaine pro"},
 		{"on se voit o cdi", "on se voit au cdi"},
 		{"trop beau o", "trop beau o"},
 		{"o non pas encore", "o non pas encore"},
 	} {
-		_, toks := tokensOf(c.text)
-		var keys []string
-		for _, tk := range toks {
-			keys = append(keys, tk.key)
-		}
-		if got := strings.Join(keys, " "); got != c.want {
+		if got := glueTokens(c.text); got != c.want {
 			t.Errorf("%q: tokens %q, want %q", c.text, got, c.want)
 		}
 	}
@@ -89,6 +81,7 @@ func TestExtremistWords(t *testing.T) {
 	rulesHold(t, []heldCase{
 		{"je mets le drapeau noir en photo pour soutenir les frères", true},
 		{"gloire à la dawla, elle reviendra", true},
+		{"félicitations aux frères de la dawla", true},
 		{"gloire aux frères du 7 octobre", true},
 		{"respect aux frères du 11 septembre", true},
 		{"félicitations pour ton brevet, le 11 septembre on fête ça", false},
