@@ -168,6 +168,15 @@ func buildTokensInfo(a analysis, out []dtok, kc *keyCache, kis []*keyInfo) []dto
 		} else {
 			ki = kc.info(t.key)
 		}
+		if key, n := attackDateAt(a.src, ts, i); n > 0 {
+			last := &ts[i+n-1]
+			d := dtok{key: key, start: t.start, end: last.end, flags: t.flags}
+			d.info = kc.info(key)
+			d.class = d.info.class
+			out = append(out, d)
+			i += n - 1
+			continue
+		}
 		if cs := ki.comps; cs != nil {
 			merged := false
 			for _, c := range cs {

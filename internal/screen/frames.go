@@ -235,7 +235,7 @@ var (
 		actBehead:  "décapiter égorger",
 		actPlant:   "poser déposer placer cacher planquer installer dissimuler",
 		actArm:     "armer",
-		actAttack:  "attaquer agresser frapper tabasser défoncer lyncher violer torturer étrangler kidnapper séquestrer souffrir trancher briser casser éclater cogner démonter défigurer choper niquer maraver savater démolir fracasser viser",
+		actAttack:  "attaquer agresser frapper tabasser défoncer lyncher violer torturer étrangler kidnapper séquestrer souffrir trancher briser casser éclater cogner démonter défigurer vitrioler choper niquer maraver savater démolir fracasser viser",
 	}
 	// slangActs are act verbs only with a person (or, for some, the
 	// school) as their object: « je vais tous vous fumer », not « fumer
@@ -1157,7 +1157,7 @@ func readClause(src string, toks []dtok, fts []ftok, cues uint8) frame {
 		if c := ft.noun; c != actNone && fr.act == actNone && !(i > 0 && fts[i-1].lf&lfFiction != 0 || i > 1 && fts[i-2].lf&lfFiction != 0) {
 			fr.act, fr.actTok = c, ft.tok
 		}
-		if ft.fc&fc_fiction != 0 || ft.lf&lfFiction != 0 && i+1 < len(fts) && (fts[i+1].cap || titleStart(fts[i+1])) ||
+		if ft.fc&fc_fiction != 0 && !roomNotFiction(fts, i) || ft.lf&lfFiction != 0 && i+1 < len(fts) && (fts[i+1].cap || titleStart(fts[i+1])) ||
 			k == "dans" && i == 0 && len(fts) > 1 && fts[1].cap && fts[1].fc&fc_school == 0 {
 			fr.fictionCue = true // « dans le film », « on regarde John Wick », « Dans Hunger Games, »
 		}

@@ -299,6 +299,9 @@ var compoundList = []string{
 	// reference for the frames: « le 11 septembre on fête ça »), and the
 	// black flag of the jihadists (fortieth round)
 	"7 octobre", "11 septembre", "13 novembre", "drapeau noir",
+	// and in figures (attackdate.go), with the attacks on Charlie Hebdo
+	// and on Samuel Paty (forty-first round)
+	"7 janvier", "16 octobre",
 }
 
 // entry is one lexicon pattern.
@@ -462,7 +465,7 @@ var lex = []struct {
 	// Approval of the perpetrators of a named attack: « gloire aux frères du
 	// 13 novembre », « honneur aux combattants du Bataclan ». Victims,
 	// police and firefighters are not in the list of the honoured.
-	{apPraise, 0.55, "gloire|honneur|respect|vive|vivent|bravo|merci|paradis|louange|louanges ~3 freres|combattants|martyrs|moudjahid*|mujahid*|chahid*|shahid*|lions|soldats|heros ~3 bataclan|charlie|charliehebdo|hypercacher|conflans|magnanville|arras|nice|kouachi|coulibaly|merah|abdeslam|anzorov; gloire|honneur|respect|vive|vivent|bravo|merci|paradis ~3 freres|combattants|martyrs|moudjahid*|mujahid*|chahid*|shahid*|lions|soldats|heros ~2 13novembre|7octobre|11septembre; gloire|honneur|respect|vive|vivent|bravo|merci|paradis ~3 freres|combattants|martyrs|moudjahid*|mujahid*|chahid*|shahid*|lions|soldats|heros ~2 7 ~1 janvier; gloire|honneur|respect|vive|vivent|bravo|merci|paradis ~3 freres|combattants|martyrs|moudjahid*|mujahid*|chahid*|shahid*|lions|soldats|heros ~2 14 ~1 juillet"},
+	{apPraise, 0.55, "gloire|honneur|respect|vive|vivent|bravo|merci|paradis|louange|louanges ~3 freres|combattants|martyrs|moudjahid*|mujahid*|chahid*|shahid*|lions|soldats|heros ~3 bataclan|charlie|charliehebdo|hypercacher|conflans|magnanville|arras|nice|kouachi|coulibaly|merah|abdeslam|anzorov; gloire|honneur|respect|vive|vivent|bravo|merci|paradis ~3 freres|combattants|martyrs|moudjahid*|mujahid*|chahid*|shahid*|lions|soldats|heros ~2 13novembre|7octobre|11septembre|7janvier|16octobre; gloire|honneur|respect|vive|vivent|bravo|merci|paradis ~3 freres|combattants|martyrs|moudjahid*|mujahid*|chahid*|shahid*|lions|soldats|heros ~2 14 ~1 juillet"},
 	{apVengeance, 0.45, "la ~1 france ~1 paiera|payera|va ~1 payer; vous ~1 paierez|payerez; vont|allez|va ~1 payer; autres ~3 suivront|suivra|vont ~1 suivre; ce ~1 n ~1 est ~1 que ~1 le ~1 debut; venger|vengerons|vengera|vengeance; a ~1 qui ~1 le ~1 tour; vaincra|vaincront|triomphera|triompheront|reviendra|reviendront|vaincre; ne ~2 sont|seront|serez|etes ~1 pas|plus ~2 en ~1 securite; nulle ~1 part ~1 en ~1 securite; le ~1 prochain ~1 sera; you ~1 will ~1 pay; more ~1 will ~1 follow"},
 	{apJoin, 0.2, "rejoignez|rejoins|rejoindre|engagez|join|joignez"},
 	{apHate, 0.5, "mort|morts|death ~1 aux|a|au|to ~1 ^@group; prenez ~1 les ~1 armes; guerre ~2 aux ~1 @group"},

@@ -1,0 +1,64 @@
+package screen
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestRoomNotFiction checks that « pièce » and « scène » as a room or a
+// stage of the school no longer frame the act as a fiction, and that a
+// play and its scenes still do. Sentences written for the test.
+func TestRoomNotFiction(t *testing.T) {
+	for _, c := range []struct {
+		text    string
+		fiction bool
+	}{
+		{"il y a une bombe dans une pièce du lycée", false},
+		{"il y a une bombe sous la scène pour le spectacle", false},
+		{"il y a une bombe sur la scène de l'amphi", false},
+		{"j'ai caché une arme derrière la scène", false},
+		{"dans la scène 3 il y a une bombe", true},
+		{"dans la pièce de théâtre le héros pose une bombe", true},
+	} {
+		fiction := false
+		for _, f := range framesOf(c.text) {
+			fiction = fiction || f.fictionCue
+		}
+		if fiction != c.fiction {
+			t.Errorf("%q: fiction cue %v, want %v", c.text, fiction, c.fiction)
+		}
+	}
+}
+
+// TestAttackDateInFigures checks that the dates of attacks written in
+// figures become the tokens of the same dates in words, and that other
+// dates and decimals stay numbers. Sentences written for the test.
+func TestAttackDateInFigures(t *testing.T) {
+	for _, c := range []struct{ text, want string }{
+		{"rdv le 13/11 à 17h", "rdv le 13novembre a 17h"},
+		{"le 13 novembre", "le 13novembre"},
+		{"16.10.2020 on t'oublie pas", "16octobre on t oublie pas"},
+		{"ils ont payé. 7/01. fin.", "ils ont paye 7janvier fin"},
+		{"7.10 jamais assez", "7octobre jamais asez"},
+		{"9/11 was genius", "11septembre was genius"},
+		{"le 7/10/23 au matin", "le 7octobre au matin"},
+		{"rdv le 14/11 à 17h", "rdv le 14 11 a 17h"},
+		{"1.5 kg de farine", "1.5 kg de farine"},
+		{"13 11 élèves", "13 11 eleves"},
+	} {
+		_, toks := tokensOf(c.text)
+		var ks []string
+		for _, d := range toks {
+			ks = append(ks, d.key)
+		}
+		if got := strings.Join(ks, " "); got != c.want {
+			t.Errorf("%q: tokens %q, want %q", c.text, got, c.want)
+		}
+	}
+	rulesHold(t, []heldCase{
+		{"gloire aux frères du 7/01", true},
+		{"gloire aux frères du 7 janvier", true},
+		{"respect aux lions du 13/11", true},
+		{"réunion parents-professeurs le 13/11 à 18h en salle 12", false},
+	})
+}
