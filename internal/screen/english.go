@@ -192,7 +192,7 @@ func buildEnSets() {
 	}
 	act(actEnKill, `kill kills killing murder murders murdering shoot shoots shooting stab stabs stabbing shank
 		shanking merk merking murk murking glass glassing wet smoke knife slit behead beheading slash slashing
-		end spray spraying unalive unaliving rip`)
+		end spray spraying unalive unaliving rip drown drowning strangle strangling`)
 	act(actEnHurt, `hurt hurting slap slapping punch punching batter battering beat beating jump jumping break
 		breaking hit hitting deck decking stamp teach pay pull catch ride knock smash smashing cut push`)
 	act(actEnBlast, `blow blowing bomb bombing explode burn burning torch torching set poison poisoning gas`)

@@ -44,6 +44,10 @@ var englishCases = []struct {
 	// one person
 	{"I'll kill you after school, watch", wantViolence},
 	{"ill shank u on the way home tmrw", wantViolence},
+	{"I swear on my life I'll drown you at the piscine next Tuesday", wantViolence},
+	{"i'm gonna strangle you after class", wantViolence},
+	{"my mum is gonna drown me in homework lol", wantNone},
+	{"we're drowning in homework this week", wantNone},
 	{"im gonna break your jaw at the gates tomorrow", wantViolence},
 	{"I swear I'm going to glass Kieran when I see him", wantViolence},
 	{"me and the boys gonna merk him friday", wantViolence},

@@ -2288,6 +2288,7 @@ func frameScoresFrom(toks []dtok, frames []frame, from int) [numDetectors]detect
 	any := c15Scoped(toks, from)
 	componentScores(toks, frames, any, from, &out)
 	announceScores(toks, frames, any, from, &out)
+	lifeConditionScores(toks, frames, from, &out)
 	return out
 }
 

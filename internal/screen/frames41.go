@@ -47,3 +47,70 @@ func article(t ftok) bool {
 	}
 	return t.fc&fc_det != 0
 }
+
+// lifeCondition reads a life held under a condition: « si vous tenez à
+// vos vies », « si tu tiens à ta vie », « si vous voulez vivre »,
+// « si vous voulez rester en vie ». No act is named; the reader is told
+// that staying alive depends on obeying (« restez chez vous si vous
+// voulez vivre », « si vous tenez à vos vies séchez mardi »). A life named
+// by its kind (« ta vie sociale », « ta vie privée ») is not one.
+func lifeCondition(toks []dtok) bool {
+	for i := range toks {
+		if toks[i].key != "si" {
+			continue
+		}
+		end := min(len(toks), i+7)
+		for j := i + 1; j < end; j++ {
+			if toks[j].flags&tSentence != 0 {
+				break
+			}
+			switch toks[j].key {
+			case "vivre", "survivre":
+				// « vivre une expérience », « vivre ta vie »: a life lived, not kept
+				if j+1 < len(toks) && toks[j+1].flags&tSentence == 0 && toks[j+1].info != nil &&
+					(toks[j+1].info.frame&fc_det != 0 || toks[j+1].key == "le" || toks[j+1].key == "la" || toks[j+1].key == "les" || toks[j+1].key == "l") {
+					continue
+				}
+				if j > i+1 && (toks[j-1].key == "voulez" || toks[j-1].key == "veux" || toks[j-1].key == "veut") {
+					return true
+				}
+			case "vie", "vies":
+				if j+1 < end && toks[j+1].flags&tSentence == 0 {
+					switch toks[j+1].key {
+					case "sociale", "privee", "amoureuse", "perso", "personele", "profesionele", "scolaire", "de", "d":
+						continue
+					}
+				}
+				for k := j - 1; k > i; k-- {
+					switch toks[k].key {
+					case "tenez", "tiens", "tient", "tenir":
+						return true
+					case "en": // « rester en vie »
+						if k > i+1 && toks[k-1].key == "rester" {
+							return true
+						}
+					}
+				}
+			}
+		}
+	}
+	return false
+}
+
+// lifeConditionScores holds a life held under a condition (lifeCondition)
+// in a message that is no report, lesson or drill: a threat (0.6) with a
+// time, the school or an order to stay away named, else violence (0.55),
+// a condition put to one reader (« si tu tiens à ta vie, rends-moi mon
+// téléphone »).
+func lifeConditionScores(toks []dtok, frames []frame, from int, out *[numDetectors]detectorScore) {
+	if !lifeCondition(toks) || framedBefore(toks, frames, from) {
+		return
+	}
+	det, s, why := detViolence, 0.55, ": cadre vie sous condition (si tu tiens à ta vie) (score 0.55)"
+	if hasDay16(toks) || schoolNamed(toks) || stayAway(toks) {
+		det, s, why = detThreat, 0.6, ": cadre vie sous condition (si vous voulez vivre) + moment, établissement ou ne venez pas (score 0.60)"
+	}
+	if s > out[det].score {
+		out[det] = detectorScore{score: s, reason: detectorNames[det] + why}
+	}
+}

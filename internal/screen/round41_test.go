@@ -62,3 +62,19 @@ func TestAttackDateInFigures(t *testing.T) {
 		{"réunion parents-professeurs le 13/11 à 18h en salle 12", false},
 	})
 }
+
+// TestLifeCondition checks that a life held under a condition is held on
+// the rules alone, and that a life lived (« vivre une expérience ») or
+// named by its kind (« ta vie sociale ») is not. Sentences written for
+// the test.
+func TestLifeCondition(t *testing.T) {
+	rulesHold(t, []heldCase{
+		{"si vous tenez a vos vies séchez mardi", true},
+		{"si tu tiens à ta vie viens pas lundi", true},
+		{"si vous voulez rester en vie ne venez pas au collège jeudi", true},
+		{"si tu tiens à ta vie rends moi mon tel", true},
+		{"si tu tiens à ta vie sociale évite de poster ça", false},
+		{"si vous voulez vivre une expérience inoubliable, inscrivez-vous au voyage", false},
+		{"si tu veux vivre ta vie, pars de chez tes parents", false},
+	})
+}
