@@ -236,6 +236,24 @@ func mapRunes(s string, out []ch) []ch {
 			out = append(out, ch{r: ' ', kind: kSpace, start: st, end: en})
 			continue
 		}
+		if r == '🏴' {
+			// The black flag of the jihadists, unless it starts a pirate
+			// flag (🏴‍☠️, pupils' One Piece) or a flag of England,
+			// Scotland or Wales (tag characters).
+			next, nsize := utf8.DecodeRuneInString(s[i:])
+			switch {
+			case next == '\u200d':
+				if after, asize := utf8.DecodeRuneInString(s[i+nsize:]); after == '☠' {
+					i += nsize + asize
+					out = appendWord(out, "pirate", st, int32(i))
+					continue
+				}
+			case next >= 0xE0000 && next <= 0xE007F:
+			default:
+				out = appendWord(out, "drapeau noir", st, en)
+				continue
+			}
+		}
 		if w, ok := emojiWords[r]; ok {
 			out = appendWord(out, w, st, en)
 			continue
@@ -943,6 +961,10 @@ var emojiWords = map[rune]string{
 	'⌛': "compte a rebours", '⏱': "compte a rebours", '🚨': "alerte", '😂': "mdr", '🤣': "mdr",
 	'😆': "mdr", '😹': "mdr", '💸': "argent", '💰': "argent", '💶': "argent", '📸': "photo", '🍑': "sexe",
 	'🍆': "sexe", '🔞': "sexe", '🤬': "colere", '😡': "colere", '✈': "avion", '🕋': "islam",
+	// words for the model, which weighs them with the rest (forty-first
+	// round): the raised finger of the jihadists' oath is as often a
+	// reminder, the truck and the lion as often a delivery and a cub
+	'☝': "doigtleve", '🚚': "camion", '🦁': "lion",
 	'€': "euros",
 }
 

@@ -78,3 +78,25 @@ func TestLifeCondition(t *testing.T) {
 		{"si tu veux vivre ta vie, pars de chez tes parents", false},
 	})
 }
+
+// TestFlagAndSignEmoji checks the emoji read as words this round: the
+// black flag alone (not the pirate flag nor the flags of England,
+// Scotland and Wales, which start with the same character), the raised
+// finger, the truck and the lion.
+func TestFlagAndSignEmoji(t *testing.T) {
+	for _, c := range []struct{ text, want string }{
+		{"les vrais savent 🏴☝️", "les vrais savent drapeaunoir doigtleve"},
+		{"🏴‍☠️ one piece", "pirate one piece"},
+		{"🏴󠁧󠁢󠁥󠁮󠁧󠁿 go england", "go england"},
+		{"🚚 livraison 🦁", "camion livraison lion"},
+	} {
+		_, toks := tokensOf(c.text)
+		var ks []string
+		for _, d := range toks {
+			ks = append(ks, d.key)
+		}
+		if got := strings.Join(ks, " "); got != c.want {
+			t.Errorf("%q: tokens %q, want %q", c.text, got, c.want)
+		}
+	}
+}
