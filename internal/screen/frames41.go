@@ -1,5 +1,7 @@
 package screen
 
+import "sync"
+
 // roomNotFiction reports whether the fiction word at i, « pièce » or
 // « scène », names a room or a stage of a building: after a place
 // preposition other than « dans » (« sous la scène », « derrière la
@@ -113,4 +115,45 @@ func lifeConditionScores(toks []dtok, frames []frame, from int, out *[numDetecto
 	if s > out[det].score {
 		out[det] = detectorScore{score: s, reason: detectorNames[det] + why}
 	}
+}
+
+// An attack named with laughter or a word of pleasure: « 13/11 meilleure
+// date de l'année », « bataclan le seul concert où personne a demandé de
+// rappel 💀 mdr », « Manchester 2017, il a visé juste ». No frame reads
+// these (there is no praise predicate, no approval verb); the model is
+// told of the pair and weighs it (a lesson on the attack that makes a
+// pupil laugh is benign).
+const pleasureWords41 = "meilleur meilleure meilleurs meilleures légende légendes goat gg bravo respect bigup mashallah machallah hamdoulilah hamdullah propre parfait parfaite génie génial géniale masterpiece héros héroïque fier fière fiers kiff kiffe kiffé kiffer adore adoré joyeux joyeuse content contente souri sourire fête fêter champion champions strike visé"
+
+var (
+	pleasureOnce sync.Once
+	pleasureSet  map[string]bool
+)
+
+// attackNamedKey reports whether a token names an attack, its authors or
+// their cause: a reference, a jihadist word, a past attack, an attack date.
+func attackNamedKey(t *dtok) bool {
+	if t.class&(clRef|clExtremist) != 0 || t.info != nil && t.info.frame&fc_pastAttack != 0 {
+		return true
+	}
+	switch t.key {
+	case "13novembre", "7janvier", "16octobre", "7octobre", "11septembre":
+		return true
+	}
+	return false
+}
+
+// attackMood returns whether the message names an attack (attackNamedKey)
+// and whether it laughs (mdr, 😂) or says a word of pleasure.
+func attackMood(toks []dtok) (attack, laugh, pleasure bool) {
+	pleasureOnce.Do(func() { pleasureSet = keySet(pleasureWords41) })
+	for i := range toks {
+		t := &toks[i]
+		attack = attack || attackNamedKey(t)
+		if t.info != nil && t.info.frame&fc_laugh != 0 {
+			laugh = true
+		}
+		pleasure = pleasure || pleasureSet[t.key]
+	}
+	return
 }

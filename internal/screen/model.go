@@ -609,6 +609,14 @@ func (fv *featureVec) fill(toks []dtok, frames []frame, clause []int, ds *[numDe
 	if !anyAct {
 		fv.addName("aucun acte", frameValue)
 	}
+	if attack, laugh, pleasure := attackMood(toks); attack {
+		if laugh {
+			fv.addName("message : attaque nommée + rire", frameValue)
+		}
+		if pleasure {
+			fv.addName("message : attaque nommée + mot de plaisir", frameValue)
+		}
+	}
 	for _, x := range []struct {
 		on   bool
 		name string

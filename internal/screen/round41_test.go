@@ -100,3 +100,27 @@ func TestFlagAndSignEmoji(t *testing.T) {
 		}
 	}
 }
+
+// TestAttackMood checks the message features of an attack named with
+// laughter or a word of pleasure. Sentences written for the test.
+func TestAttackMood(t *testing.T) {
+	for _, c := range []struct {
+		text                    string
+		attack, laugh, pleasure bool
+	}{
+		{"13/11 meilleure date de l'année", true, false, true},
+		{"bataclan le seul concert où personne a demandé de rappel 😂", true, true, false},
+		{"la meilleure date de l'année c'est mon anniv 😂", false, true, true},
+		{"en histoire on étudie l'attentat du Bataclan", true, false, false},
+	} {
+		_, toks := tokensOf(c.text)
+		a, l, p := attackMood(toks)
+		if a != c.attack || l != c.laugh || p != c.pleasure {
+			t.Errorf("%q: attack %v laugh %v pleasure %v, want %v %v %v", c.text, a, l, p, c.attack, c.laugh, c.pleasure)
+		}
+		names := strings.Join(TextFeatures(c.text).Names, "|")
+		if got := strings.Contains(names, "message\u00a0: attaque nommée + mot de plaisir"); got != (c.attack && c.pleasure) {
+			t.Errorf("%q: pleasure feature %v, want %v; features %s", c.text, got, c.attack && c.pleasure, names)
+		}
+	}
+}
