@@ -54,6 +54,8 @@ var chatWords = map[string][]string{
 	"jvou": {"je", "vous"}, "jvous": {"je", "vous"}, "jfais": {"je", "fais"}, "jfé": {"je", "fais"}, "jfe": {"je", "fais"},
 	"jveu": {"je", "veux"}, "jveux": {"je", "veux"}, "jpeu": {"je", "peux"}, "jpeux": {"je", "peux"}, "jsé": {"je", "sais"},
 	"jsais": {"je", "sais"}, "chai": {"je", "sais"}, "jvi1": {"je", "viens"}, "vi1": {"viens"},
+	// the forty-first round: words as pupils who struggle with writing spell them
+	"demin": {"demain"}, "dmain": {"demain"}, "ceu": {"ceux"}, "atanta": {"attentat"},
 	// slang verbs spelt with a double consonant
 	"choppe": {"chope"}, "choppes": {"chopes"}, "chopper": {"choper"}, "choppé": {"chopé"}, "choppera": {"chopera"},
 	"chopperai": {"choperai"}, "choppent": {"chopent"},
