@@ -124,6 +124,7 @@ func analyzeText(text string, fv *featureVec, post func(*featureVec)) [numDetect
 	en := englishThreat(a.src, toks) // zero on a French text (english.go)
 	en.raise(&ds)
 	if fv != nil {
+		fv.langFeatures(a.src, toks) // first: fill reads fv.foreign
 		fv.fill(toks, frames, clause, &ds)
 		if vm > 0 {
 			// Its own feature: the violence detector's score is shared
@@ -134,7 +135,6 @@ func analyzeText(text string, fv *featureVec, post func(*featureVec)) [numDetect
 			// The English reader's own feature (english.go).
 			fv.addName("en : menace", frameValue)
 		}
-		fv.langFeatures(a.src, toks)
 		fv.xlFeatures(toks)
 		fv.links()
 		fv.capRepeats()

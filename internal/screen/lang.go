@@ -162,6 +162,7 @@ func (fv *featureVec) langFeatures(src string, toks []dtok) {
 	fv.cur = -1
 	unknown, nonLatin, words := langShares(src, toks, &fv.langSeen)
 	fv.unread = words >= unreadMinWords && unknown >= unreadShare
+	fv.foreign = words >= minLangWords && unknown >= 0.5
 	if words < minLangWords {
 		return
 	}

@@ -356,6 +356,7 @@ type featureVec struct {
 	oneP     float64 // set by modelFinding: its strongest head on a one-pass segment, -1 for a text of one segment
 	langSeen langSet // the words langFeatures counted, cleared at each use
 	unread   bool    // set by langFeatures: most of the text's words are unknown to the French lexicon
+	foreign  bool    // set by langFeatures, before fill: half of the words or more are unknown to it
 	xlFound  uint32  // set by xlFeatures: the cross-language concepts found (1 << xlBombe …), homographs too in an unread text
 }
 
@@ -606,7 +607,13 @@ func (fv *featureVec) fill(toks []dtok, frames []frame, clause []int, ds *[numDe
 			fv.addName("cadre : proches du destinataire + menace", frameValue)
 		}
 	}
-	if !anyAct {
+	switch {
+	case !anyAct && fv.foreign:
+		// The frames read French: in a text they mostly cannot read,
+		// finding no act says little, and its weight is learned apart
+		// from that of a French text with no act.
+		fv.addName("aucun acte (texte peu lu)", frameValue)
+	case !anyAct:
 		fv.addName("aucun acte", frameValue)
 	}
 	if attack, laugh, pleasure := attackMood(toks); attack {
@@ -880,7 +887,7 @@ func (e *Engine) analyzeModelRisks(in Input, text string, links []Link, risks []
 	fv := fvPool.Get().(*featureVec)
 	fv.idx, fv.val, fv.desc, fv.pos, fv.ls = fv.idx[:0], fv.val[:0], fv.desc[:0], fv.pos[:0], links
 	fv.allowed, fv.academie, fv.risks = e, in.Academie, risks
-	fv.unread, fv.xlFound = false, 0
+	fv.unread, fv.foreign, fv.xlFound = false, false, 0
 	ds := analyzeText(text, fv, post)
 	fv.ls, fv.allowed, fv.risks = nil, nil, nil
 	fvPool.Put(fv)

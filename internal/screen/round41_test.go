@@ -1,6 +1,7 @@
 package screen
 
 import (
+	"slices"
 	"strings"
 	"testing"
 )
@@ -134,6 +135,22 @@ func TestChatSpellings41(t *testing.T) {
 	} {
 		if got := glueTokens(c.text); got != c.want {
 			t.Errorf("%q: tokens %q, want %q", c.text, got, c.want)
+		}
+	}
+}
+
+// TestNoActInAForeignText checks that finding no act in a text the
+// lexicon mostly cannot read is a feature of its own, apart from a French
+// text with no act. Sentences written for the test.
+func TestNoActInAForeignText(t *testing.T) {
+	for _, c := range []struct{ text, want, not string }{
+		{"Am pus o bombă sub tribuna de la stadion, unde se face crosul colegiului joi.", "aucun acte (texte peu lu)", "aucun acte"},
+		{"Bonjour, la réunion des parents aura lieu jeudi à 18 heures.", "aucun acte", "aucun acte (texte peu lu)"},
+	} {
+		names := TextFeatures(c.text).Names
+		has := func(n string) bool { return slices.Contains(names, n) }
+		if !has(c.want) || has(c.not) {
+			t.Errorf("%q: features %q, want %q and not %q", c.text, names, c.want, c.not)
 		}
 	}
 }
