@@ -420,40 +420,41 @@ func frameLexicon() *frameLex {
 
 // Lemma keys named in the code, set by buildFrameLex.
 var (
-	lemAimer     string
-	lemAller     string
-	lemArmer     string
-	lemAvoir     string
-	lemBriser    string
-	lemCasser    string
-	lemCommencer string
-	lemCompter   string
-	lemDevoir    string
-	lemExecuter  string
-	lemFaire     string
-	lemFalloir   string
-	lemMourir    string
-	lemMeriter   string
-	lemNoyer     string
-	lemPendre    string
-	lemPenser    string
-	lemPlanter   string
-	lemDescendre string
-	lemPouvoir   string
-	lemPeter     string
-	lemRever     string
-	lemSauter    string
-	lemSouffrir  string
-	lemSouhaiter string
-	lemTirer     string
-	lemTrancher  string
-	lemVote      string
-	lemVouloir   string
-	lemEclater   string
-	lemEtre      string
-	lemExister   string
-	lemRester    string
-	lemDevenir   string
+	lemAimer       string
+	lemAller       string
+	lemArmer       string
+	lemAvoir       string
+	lemBriser      string
+	lemCasser      string
+	lemCommencer   string
+	lemCompter     string
+	lemDevoir      string
+	lemExecuter    string
+	lemFaire       string
+	lemFalloir     string
+	lemMourir      string
+	lemMeriter     string
+	lemNoyer       string
+	lemPendre      string
+	lemPenser      string
+	lemPlanter     string
+	lemDescendre   string
+	lemEmpoisonner string // keys are squeezed: « empoisoner »
+	lemPouvoir     string
+	lemPeter       string
+	lemRever       string
+	lemSauter      string
+	lemSouffrir    string
+	lemSouhaiter   string
+	lemTirer       string
+	lemTrancher    string
+	lemVote        string
+	lemVouloir     string
+	lemEclater     string
+	lemEtre        string
+	lemExister     string
+	lemRester      string
+	lemDevenir     string
 )
 
 func keySet(words string) map[string]bool {
@@ -526,6 +527,7 @@ func buildFrameLex() *frameLex {
 	lemPenser = keyOf("penser")
 	lemPlanter = keyOf("planter")
 	lemDescendre = keyOf("descendre")
+	lemEmpoisonner = keyOf("empoisonner")
 	lemPouvoir = keyOf("pouvoir")
 	lemPeter = keyOf("péter")
 	lemRever = keyOf("rêver")
@@ -1244,7 +1246,9 @@ func readClause(src string, toks []dtok, fts []ftok, cues uint8) frame {
 			!(v.Lemma == lemDescendre && personNounObject(fts, i)) {
 			continue
 		}
-		if thingObject(fts, i) {
+		// A dish the speaker will poison (« je vais empoisonner le repas
+		// de jeudi ») is no hyperbole's object.
+		if thingObject(fts, i) && !(v.Lemma == lemEmpoisonner && subject == actor1) {
 			// A hyperbole: the lexicon's patterns on this verb are hidden
 			// too, as a benign fixed phrase would hide them.
 			toks[ft.tok].hyper = true

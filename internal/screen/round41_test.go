@@ -154,3 +154,15 @@ func TestNoActInAForeignText(t *testing.T) {
 		}
 	}
 }
+
+// TestPoisonADish checks that a dish the speaker will poison is no
+// hyperbole's object, and that a dish poisoning someone else, or a lesson
+// on poisons, is still no act. Sentences written for the test.
+func TestPoisonADish(t *testing.T) {
+	rulesHold(t, []heldCase{
+		{"Je vais empoisonner le repas de jeudi. Bon appétit à tous.", true},
+		{"on va empoisonner les plats de la cantine", true},
+		{"ce plat va m'empoisonner tellement il est gras", false},
+		{"en SVT on a vu comment les champignons peuvent empoisonner un repas", false},
+	})
+}
