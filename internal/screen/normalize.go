@@ -265,6 +265,13 @@ func mapRunes(s string, out []ch) []ch {
 		case r >= 0x1F1E6 && r <= 0x1F1FF: // regional indicators spell letters
 			out = append(out, ch{r: 'a' + (r - 0x1F1E6), kind: kLetter, obf: true, start: st, end: en})
 			continue
+		case r >= 0x249C && r <= 0x24E9 || r >= 0x1F130 && r <= 0x1F189:
+			// letters in circles, squares and parentheses (« 🅱️🅾️Ⓜ️🅱️Ⓔ »):
+			// symbols to Unicode, so NFKC below never sees them
+			if l, ok := enclosedLetter(r); ok {
+				out = append(out, ch{r: l, kind: kLetter, obf: true, start: st, end: en})
+				continue
+			}
 		}
 		if rep, ok := latinFold[r]; ok {
 			for _, x := range rep {
@@ -329,7 +336,10 @@ func mapRunes(s string, out []ch) []ch {
 			if unicode.IsNumber(r) {
 				k = kDigit
 			}
-			out = append(out, ch{r: unicode.ToLower(r), kind: k, obf: pendingObf, start: st, end: en})
+			if !capitalGlyph(r) { // lowered by foldHomoglyphs
+				r = unicode.ToLower(r)
+			}
+			out = append(out, ch{r: r, kind: k, obf: pendingObf, start: st, end: en})
 			pendingObf = false
 			continue
 		}
@@ -926,20 +936,57 @@ func foldHomoglyphs(rs []rune) bool {
 		default:
 			if _, ok := homoglyphs[r]; ok {
 				conf++
+			} else if capitalGlyph(r) {
+				conf++
 			} else if unicode.IsLetter(r) {
 				other++
 			}
 		}
 	}
 	if conf == 0 || (latin == 0 && (other > 0 || conf < 2)) {
+		for i, r := range rs {
+			if capitalGlyph(r) {
+				rs[i] = unicode.ToLower(r) // a real Greek word, lowered as the others
+			}
+		}
 		return false
 	}
 	for i, r := range rs {
 		if m, ok := homoglyphs[r]; ok {
 			rs[i] = m
+		} else if m, ok := capitalGlyphs[r]; ok {
+			rs[i] = m
 		}
 	}
 	return true
+}
+
+// enclosedLetter returns the Latin letter of a parenthesized (⒜), circled
+// (Ⓐ, ⓐ), squared (🄰) or negative circled or squared (🅐, 🅰) letter.
+func enclosedLetter(r rune) (rune, bool) {
+	for _, base := range [...]rune{0x249C, 0x24B6, 0x24D0, 0x1F130, 0x1F150, 0x1F170} {
+		if r >= base && r < base+26 {
+			return 'a' + (r - base), true
+		}
+	}
+	return 0, false
+}
+
+// capitalGlyphs are the Greek capitals that look like another Latin letter
+// than their lower case does: Η is an H (η an n), Μ an M (μ a u), Ν an N (ν
+// a v), Υ a Y (υ a u). They are not lowered before the homoglyph stage
+// (« ΤΟUS LΕS ÉLÈVΕS VΟΝΤ ΜΟURΙR » is « vont mourir », not « vovt
+// uourir »).
+var capitalGlyphs = map[rune]rune{'Η': 'h', 'Μ': 'm', 'Ν': 'n', 'Υ': 'y'}
+
+// capitalGlyph reports whether r is one of capitalGlyphs (a switch: it is
+// asked of every letter outside the Latin script).
+func capitalGlyph(r rune) bool {
+	switch r {
+	case 'Η', 'Μ', 'Ν', 'Υ':
+		return true
+	}
+	return false
 }
 
 var homoglyphs = map[rune]rune{
@@ -951,6 +998,10 @@ var homoglyphs = map[rune]rune{
 	'α': 'a', 'β': 'b', 'γ': 'y', 'ε': 'e', 'η': 'n', 'ι': 'i', 'κ': 'k', 'μ': 'u', 'ν': 'v', 'ο': 'o',
 	'π': 'n', 'ρ': 'p', 'τ': 't', 'υ': 'u', 'χ': 'x', 'ω': 'w', 'ϲ': 'c', 'ϳ': 'j', 'ά': 'a', 'έ': 'e',
 	'ή': 'n', 'ί': 'i', 'ό': 'o', 'ύ': 'u', 'ώ': 'w', 'ζ': 'z', 'ς': 'c',
+	// Canadian syllabics, the « fancy text » generators' letters (« ᗷOᗰᗷE »).
+	'ᗩ': 'a', 'ᗷ': 'b', 'ᑕ': 'c', 'ᗪ': 'd', 'ᕮ': 'e', 'ᖴ': 'f', 'ᘜ': 'g', 'ᕼ': 'h', 'ᒍ': 'j', 'ᒪ': 'l',
+	'ᗰ': 'm', 'ᑎ': 'n', 'ᑭ': 'p', 'ᑫ': 'q', 'ᖇ': 'r', 'ᔕ': 's', 'ᑌ': 'u', 'ᐯ': 'v', 'ᗯ': 'w', '᙭': 'x',
+	'ᖻ': 'y', 'ᘔ': 'z',
 }
 
 // emojiWords gives the emoji that carry a threat or a tone their meaning.
@@ -1007,7 +1058,7 @@ func init() {
 	// Greek and Cyrillic capitals are lowered here so that the homoglyph
 	// stage sees one form.
 	for r := rune(0x370); r <= 0x4FF; r++ {
-		if unicode.IsUpper(r) {
+		if unicode.IsUpper(r) && !capitalGlyph(r) {
 			latinFold[r] = string(unicode.ToLower(r))
 		}
 	}

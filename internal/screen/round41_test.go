@@ -166,3 +166,26 @@ func TestPoisonADish(t *testing.T) {
 		{"en SVT on a vu comment les champignons peuvent empoisonner un repas", false},
 	})
 }
+
+// TestDisguisedLetters checks the disguises of this round's sets read as
+// letters: Greek capitals by their capital shape, letters in circles and
+// squares, the syllabics of fancy-text generators; a real Greek word keeps
+// its letters.
+func TestDisguisedLetters(t *testing.T) {
+	for _, c := range []struct{ text, want string }{
+		{"ΤΟUS LΕS ÉLÈVΕS VΟΝΤ ΜΟURΙR", "tous les eleves vont mourir"},
+		{"🅱️🅾️Ⓜ️🅱️Ⓔ collège", "bombe college"},
+		{"ⓑⓞⓜⓑⓔ 🄱🄾🄼🄱🄴", "bombe bombe"},
+		{"une ᗷOᗰᗷE a été cachée", "une bombe a ete cachee"},
+		{"ΗΛΙΟΣ", "ηλιοσ"},
+	} {
+		_, toks := tokensOf(c.text)
+		var ks []string
+		for _, d := range toks {
+			ks = append(ks, d.key)
+		}
+		if got := strings.Join(ks, " "); got != c.want {
+			t.Errorf("%q: tokens %q, want %q", c.text, got, c.want)
+		}
+	}
+}
