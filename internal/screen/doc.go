@@ -151,7 +151,13 @@
 // (frames39.go). A class period named in an announced act's phrase
 // (« mardi en SVT je vais… ») says when and is no lesson (frames22.go);
 // justifications take other words (« ont eu bien raison », « avait ses
-// raisons », « dans leur droit », « c'était légitime »). An agentive act
+// raisons », « dans leur droit », « c'était légitime »). A life held under
+// a condition (« si vous tenez à vos vies », « si vous voulez vivre ») is
+// a threat with a time, the school or an order to stay away, else
+// violence; « pièce » and « scène » as a room or a stage of the school
+// frame no fiction; a dish the speaker will poison is no hyperbole
+// (frames41.go). Attack dates in figures (« 13/11 », « 7.10 ») are the
+// dates in words (attackdate.go). An agentive act
 // in an unframed clause is a finding of its own (0.5 to 0.84). The stance
 // discounts of rule 3d apply only when the negator stands in the clause of
 // the act, or when no clause has anyone performing, claiming or calling
@@ -178,7 +184,9 @@
 // report or lesson that frames them.
 //
 // Other languages: the share of a text's words the French lexicon does
-// not know, and a script other than Latin, are features (lang.go); so are
+// not know, and a script other than Latin, are features (lang.go), and
+// finding no act in a text the lexicon mostly cannot read is a feature
+// apart from a French text with no act; so are
 // the cross-language harm concepts (xlex.go, table in xlexwords.go: a
 // bomb, to kill, a school, tomorrow, a terror organisation, praise,
 // intimate images, a password… in some thirty languages and scripts), one
