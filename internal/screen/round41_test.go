@@ -47,12 +47,7 @@ func TestAttackDateInFigures(t *testing.T) {
 		{"1.5 kg de farine", "1.5 kg de farine"},
 		{"13 11 élèves", "13 11 eleves"},
 	} {
-		_, toks := tokensOf(c.text)
-		var ks []string
-		for _, d := range toks {
-			ks = append(ks, d.key)
-		}
-		if got := strings.Join(ks, " "); got != c.want {
+		if got := tokenKeys(c.text); got != c.want {
 			t.Errorf("%q: tokens %q, want %q", c.text, got, c.want)
 		}
 	}
@@ -91,12 +86,7 @@ func TestFlagAndSignEmoji(t *testing.T) {
 		{"🏴󠁧󠁢󠁥󠁮󠁧󠁿 go england", "go england"},
 		{"🚚 livraison 🦁", "camion livraison lion"},
 	} {
-		_, toks := tokensOf(c.text)
-		var ks []string
-		for _, d := range toks {
-			ks = append(ks, d.key)
-		}
-		if got := strings.Join(ks, " "); got != c.want {
+		if got := tokenKeys(c.text); got != c.want {
 			t.Errorf("%q: tokens %q, want %q", c.text, got, c.want)
 		}
 	}
@@ -179,13 +169,18 @@ func TestDisguisedLetters(t *testing.T) {
 		{"une ᗷOᗰᗷE a été cachée", "une bombe a ete cachee"},
 		{"ΗΛΙΟΣ", "ηλιοσ"},
 	} {
-		_, toks := tokensOf(c.text)
-		var ks []string
-		for _, d := range toks {
-			ks = append(ks, d.key)
-		}
-		if got := strings.Join(ks, " "); got != c.want {
+		if got := tokenKeys(c.text); got != c.want {
 			t.Errorf("%q: tokens %q, want %q", c.text, got, c.want)
 		}
 	}
+}
+
+// tokenKeys returns the keys of a text's detection tokens, space-separated.
+func tokenKeys(text string) string {
+	_, toks := tokensOf(text)
+	ks := make([]string, len(toks))
+	for i, d := range toks {
+		ks[i] = d.key
+	}
+	return strings.Join(ks, " ")
 }
