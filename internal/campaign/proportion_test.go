@@ -313,12 +313,14 @@ func TestOneSchoolStolenPasswords(t *testing.T) {
 // The paraphrases are ones the screen delivers: it holds sharper ones
 // (« nous savons où est votre salle ») since its nineteenth round, and
 // the first under the subject « Pour vous » since the model of 5
-// December, evening (p 0.66): the subject is « Information ».
+// December, evening (p 0.66): the subject is « Information »; and « Vous
+// avez de la chance que rien ne soit encore arrivé… » since the model of
+// 6 December, night (p 0.80), replaced by a paraphrase it delivers.
 func TestFormingProbation(t *testing.T) {
 	texts := []string{
-		"Vous avez de la chance que rien ne soit encore arrivé, mais cela ne durera pas, on connaît votre salle de classe.",
-		"Profitez tant que tout est calme, ça ne durera pas, nous connaissons votre salle.",
 		"Tout est calme pour l'instant, mais cela ne va pas rester comme ça, on connaît votre classe.",
+		"Profitez tant que tout est calme, ça ne durera pas, nous connaissons votre salle.",
+		"Vous êtes tranquilles pour l'instant, mais plus pour longtemps, on connaît votre classe.",
 	}
 	for _, senders := range []int{1, 3} {
 		t.Run(fmt.Sprint("senders=", senders), func(t *testing.T) {

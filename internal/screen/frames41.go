@@ -136,6 +136,9 @@ func attackNamedKey(t *dtok) bool {
 	if t.class&(clRef|clExtremist) != 0 || t.info != nil && t.info.frame&fc_pastAttack != 0 {
 		return true
 	}
+	if t.key == "" || t.key[0] > '9' { // the dates start with a digit
+		return false
+	}
 	switch t.key {
 	case "13novembre", "7janvier", "16octobre", "7octobre", "11septembre":
 		return true
@@ -144,15 +147,22 @@ func attackNamedKey(t *dtok) bool {
 }
 
 // attackMood returns whether the message names an attack (attackNamedKey)
-// and whether it laughs (mdr, 😂) or says a word of pleasure.
+// and, only then, whether it laughs (mdr, 😂) or says a word of pleasure
+// (most messages name none: they pay no map lookup).
 func attackMood(toks []dtok) (attack, laugh, pleasure bool) {
+	for i := range toks {
+		if attackNamedKey(&toks[i]) {
+			attack = true
+			break
+		}
+	}
+	if !attack {
+		return false, false, false
+	}
 	pleasureOnce.Do(func() { pleasureSet = keySet(pleasureWords41) })
 	for i := range toks {
 		t := &toks[i]
-		attack = attack || attackNamedKey(t)
-		if t.info != nil && t.info.frame&fc_laugh != 0 {
-			laugh = true
-		}
+		laugh = laugh || t.info != nil && t.info.frame&fc_laugh != 0
 		pleasure = pleasure || pleasureSet[t.key]
 	}
 	return

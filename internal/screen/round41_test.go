@@ -101,7 +101,7 @@ func TestAttackMood(t *testing.T) {
 	}{
 		{"13/11 meilleure date de l'année", true, false, true},
 		{"bataclan le seul concert où personne a demandé de rappel 😂", true, true, false},
-		{"la meilleure date de l'année c'est mon anniv 😂", false, true, true},
+		{"la meilleure date de l'année c'est mon anniv 😂", false, false, false}, // no attack: not read
 		{"en histoire on étudie l'attentat du Bataclan", true, false, false},
 	} {
 		_, toks := tokensOf(c.text)
