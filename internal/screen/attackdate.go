@@ -14,6 +14,15 @@ var attackDates = map[[2]int]string{
 	{11, 9}: "11septembre", {9, 11}: "11septembre", // « 9/11 », the English way
 }
 
+// attackDateKeys are the tokens of attackDates (attackNamedKey).
+var attackDateKeys = func() map[string]bool {
+	m := map[string]bool{}
+	for _, k := range attackDates {
+		m[k] = true
+	}
+	return m
+}()
+
 // smallNumber parses one or two digits.
 func smallNumber(s string) (int, bool) {
 	if len(s) == 0 || len(s) > 2 {
@@ -50,20 +59,22 @@ func attackDateAt(src string, ts []token, i int) (string, int) {
 	if k == "" || k[0] < '0' || k[0] > '9' {
 		return "", 0
 	}
-	if strings.IndexByte(k, '.') > 0 {
-		parts := strings.Split(k, ".")
-		if len(parts) > 3 || len(parts) == 3 && !year(parts[2]) {
+	if day, rest, dotted := strings.Cut(k, "."); dotted {
+		month, y, withYear := strings.Cut(rest, ".")
+		if withYear && !year(y) {
 			return "", 0
 		}
-		d, ok1 := smallNumber(parts[0])
-		m, ok2 := smallNumber(parts[1])
+		d, ok1 := smallNumber(day)
+		m, ok2 := smallNumber(month)
 		if key := attackDates[[2]int{d, m}]; ok1 && ok2 && key != "" {
 			return key, 1
 		}
 		return "", 0
 	}
+	// The words of a chat rewrite share their source span: only words
+	// apart, with a slash between, are a date.
 	slash := func(j int) bool {
-		return j < len(ts) && src[ts[j-1].end:ts[j].start] == "/"
+		return j < len(ts) && ts[j-1].end < ts[j].start && src[ts[j-1].end:ts[j].start] == "/"
 	}
 	d, ok1 := smallNumber(k)
 	if !ok1 || !slash(i+1) {

@@ -169,11 +169,7 @@ func buildTokensInfo(a analysis, out []dtok, kc *keyCache, kis []*keyInfo) []dto
 			ki = kc.info(t.key)
 		}
 		if key, n := attackDateAt(a.src, ts, i); n > 0 {
-			last := &ts[i+n-1]
-			d := dtok{key: key, start: t.start, end: last.end, flags: t.flags}
-			d.info = kc.info(key)
-			d.class = d.info.class
-			out = append(out, d)
+			out = append(out, mergedTok(ts[i:i+n], key, kc))
 			i += n - 1
 			continue
 		}
@@ -191,14 +187,7 @@ func buildTokensInfo(a analysis, out []dtok, kc *keyCache, kis []*keyInfo) []dto
 					}
 				}
 				if okc {
-					last := &ts[i+len(c.parts)-1]
-					d := dtok{key: c.merged, start: t.start, end: last.end, flags: t.flags}
-					for k := range c.parts {
-						d.flags |= ts[i+k].flags & (tObf | tQuoted | tEmoji)
-					}
-					d.info = kc.info(d.key)
-					d.class = d.info.class
-					out = append(out, d)
+					out = append(out, mergedTok(ts[i:i+len(c.parts)], c.merged, kc))
 					i += len(c.parts) - 1
 					merged = true
 					break
@@ -218,6 +207,19 @@ func buildTokensInfo(a analysis, out []dtok, kc *keyCache, kis []*keyInfo) []dto
 		out = append(out, d)
 	}
 	return out
+}
+
+// mergedTok is the one detection token of the words parts (a compound, an
+// attack date in figures): the first word's flags, with the obfuscation,
+// quotation and emoji flags of any of them.
+func mergedTok(parts []token, key string, kc *keyCache) dtok {
+	d := dtok{key: key, start: parts[0].start, end: parts[len(parts)-1].end, flags: parts[0].flags}
+	for _, p := range parts {
+		d.flags |= p.flags & (tObf | tQuoted | tEmoji)
+	}
+	d.info = kc.info(key)
+	d.class = d.info.class
+	return d
 }
 
 // matchAll finds every lexicon pattern in toks.

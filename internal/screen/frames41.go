@@ -77,7 +77,7 @@ func lifeCondition(toks []dtok) bool {
 					return true
 				}
 			case "vie", "vies":
-				if j+1 < end && toks[j+1].flags&tSentence == 0 {
+				if j+1 < len(toks) && toks[j+1].flags&tSentence == 0 {
 					switch toks[j+1].key {
 					case "sociale", "privee", "amoureuse", "perso", "personele", "profesionele", "scolaire", "de", "d":
 						continue
@@ -136,14 +136,7 @@ func attackNamedKey(t *dtok) bool {
 	if t.class&(clRef|clExtremist) != 0 || t.info != nil && t.info.frame&fc_pastAttack != 0 {
 		return true
 	}
-	if t.key == "" || t.key[0] > '9' { // the dates start with a digit
-		return false
-	}
-	switch t.key {
-	case "13novembre", "7janvier", "16octobre", "7octobre", "11septembre":
-		return true
-	}
-	return false
+	return t.key != "" && t.key[0] <= '9' && attackDateKeys[t.key] // the dates start with a digit
 }
 
 // attackMood returns whether the message names an attack (attackNamedKey)

@@ -954,7 +954,7 @@ func foldHomoglyphs(rs []rune) bool {
 	for i, r := range rs {
 		if m, ok := homoglyphs[r]; ok {
 			rs[i] = m
-		} else if m, ok := capitalGlyphs[r]; ok {
+		} else if m, ok := capitalShape(r); ok {
 			rs[i] = m
 		}
 	}
@@ -972,21 +972,30 @@ func enclosedLetter(r rune) (rune, bool) {
 	return 0, false
 }
 
-// capitalGlyphs are the Greek capitals that look like another Latin letter
-// than their lower case does: Η is an H (η an n), Μ an M (μ a u), Ν an N (ν
-// a v), Υ a Y (υ a u). They are not lowered before the homoglyph stage
-// (« ΤΟUS LΕS ÉLÈVΕS VΟΝΤ ΜΟURΙR » is « vont mourir », not « vovt
-// uourir »).
-var capitalGlyphs = map[rune]rune{'Η': 'h', 'Μ': 'm', 'Ν': 'n', 'Υ': 'y'}
-
-// capitalGlyph reports whether r is one of capitalGlyphs (a switch: it is
-// asked of every letter outside the Latin script).
-func capitalGlyph(r rune) bool {
+// capitalShape returns the Latin letter of a Greek capital that looks like
+// another letter than its lower case does: Η is an H (η an n), Μ an M (μ a
+// u), Ν an N (ν a v), Υ a Y (υ a u). These are not lowered before the
+// homoglyph stage (« ΤΟUS LΕS ÉLÈVΕS VΟΝΤ ΜΟURΙR » is « vont mourir », not
+// « vovt uourir »). A switch: it is asked of every letter outside the
+// Latin script.
+func capitalShape(r rune) (rune, bool) {
 	switch r {
-	case 'Η', 'Μ', 'Ν', 'Υ':
-		return true
+	case 'Η':
+		return 'h', true
+	case 'Μ':
+		return 'm', true
+	case 'Ν':
+		return 'n', true
+	case 'Υ':
+		return 'y', true
 	}
-	return false
+	return 0, false
+}
+
+// capitalGlyph reports whether r is one of capitalShape's capitals.
+func capitalGlyph(r rune) bool {
+	_, ok := capitalShape(r)
+	return ok
 }
 
 var homoglyphs = map[rune]rune{

@@ -51,6 +51,12 @@ func TestAttackDateInFigures(t *testing.T) {
 			t.Errorf("%q: tokens %q, want %q", c.text, got, c.want)
 		}
 	}
+	// Words a chat rewrite made from one source word share its span: no
+	// slash stands between them, and reading one must not slice backwards.
+	shared := []token{{key: "13", start: 0, end: 5}, {key: "11", start: 0, end: 5}}
+	if key, n := attackDateAt("13/11", shared, 0); n != 0 {
+		t.Errorf("words of one span read as the date %q", key)
+	}
 	rulesHold(t, []heldCase{
 		{"gloire aux frères du 7/01", true},
 		{"gloire aux frères du 7 janvier", true},
