@@ -56,6 +56,10 @@ var chatWords = map[string][]string{
 	"jsais": {"je", "sais"}, "chai": {"je", "sais"}, "jvi1": {"je", "viens"}, "vi1": {"viens"},
 	// the forty-first round: words as pupils who struggle with writing spell them
 	"demin": {"demain"}, "dmain": {"demain"}, "ceu": {"ceux"}, "atanta": {"attentat"},
+	// the forty-second round: words spelt by their sound, silent letters dropped
+	// (words are matched without accents: « fé » is fe, « lycé » lyce)
+	"pa": {"pas"}, "nou": {"nous"}, "tou": {"tous"}, "mor": {"mort"}, "che": {"chez"}, "fe": {"fait"}, "lyce": {"lycee"},
+	"partou": {"partout"},
 	// slang verbs spelt with a double consonant
 	"choppe": {"chope"}, "choppes": {"chopes"}, "chopper": {"choper"}, "choppé": {"chopé"}, "choppera": {"chopera"},
 	"chopperai": {"choperai"}, "choppent": {"chopent"},
@@ -75,7 +79,7 @@ var chatLens = func() (m [256]uint32) {
 
 // tesNext are the words after which « tes » (or a bare « t ») is « t'es »
 // and not the possessive: states and insults, not nouns.
-var tesNext = wordSet("mort morte morts fini finie foutu foutue cuit cuite dead mal pas plus trop grave un une ou qui la ici sur chez con conne bete nul nulle moche dans fou folle ouf malade serieux serieuse sur sure deja encore vraiment qu bien que en avec")
+var tesNext = wordSet("mor mort morte morts fini finie foutu foutue cuit cuite dead mal pas plus trop grave un une ou qui la ici sur chez con conne bete nul nulle moche dans fou folle ouf malade serieux serieuse sur sure deja encore vraiment qu bien que en avec")
 
 // tasNext are the words after which « tas » is « t'as »: past participles
 // and the objects of avoir in set phrases.
@@ -199,6 +203,14 @@ func chatParts(ts []token, i int) ([]string, bool) {
 			}
 		}
 		return nil, false
+	case "fou", "fous":
+		// « on fou le feu au collège »: foutre spelt like the adjective,
+		// only before « le feu » (« c'est fou le feu d'artifice » has
+		// c'est before it).
+		if next == "le" && i+2 < len(ts) && ts[i+2].word == "feu" && prev != "est" && prev != "c" {
+			return partsFout, true
+		}
+		return nil, false
 	case "tas":
 		if tasNext[next] {
 			return partsTas, true
@@ -264,6 +276,7 @@ var (
 	partsCest = []string{"c'", "est"}
 	partsDans = []string{"dans"}
 	partsAu   = []string{"au"}
+	partsFout = []string{"fout"}
 )
 
 // dsNext are the words after which « ds » is dans, and dsPrev those

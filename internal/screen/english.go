@@ -219,12 +219,14 @@ func buildEnSets() {
 		"get out alive", "with everyone inside", "with all of you inside", "with you all inside", "in flames",
 		"no school left", "enjoy your last", "enjoy ur last", "be a drill", "be a massacre", "be a bloodbath",
 		"if you want to live", "if u want to live", "evacuate or die", "share my fate", "last day of school",
-		"nobody survives", "no one survives")
+		"nobody survives", "no one survives", "goes home in a bag", "go home in a bag", "going home in a bag",
+		"home in body bags", "won t get there", "wont get there", "won t make it home", "wont make it home")
 	enPersonOutP = phrases("you re dead", "youre dead", "ur dead", "u r dead", "u dead", "you are dead",
 		"you re so dead", "ur so dead", "you re a dead man", "ur a dead man", "dead man walking",
 		"make you disappear", "make u disappear", "say bye to", "say goodbye to", "your days are numbered",
 		"ur days are numbered", "in a body bag", "six feet under", "6 feet under", "you re next", "ur next",
-		"youre next", "you ll be dead", "you will be dead", "u ll be dead")
+		"youre next", "you ll be dead", "you will be dead", "u ll be dead", "on a stretcher", "leave in an ambulance",
+		"leave in a ambulance", "go home in an ambulance")
 	enWeakOutP = phrases("see what happens", "watch your back", "watch ur back", "you ll regret", "you will regret",
 		"u ll regret", "be a shame if", "be a pity if", "know where you live", "know where u live",
 		"sleep with one eye open", "you ve been warned", "you have been warned")

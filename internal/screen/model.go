@@ -624,6 +624,35 @@ func (fv *featureVec) fill(toks []dtok, frames []frame, clause []int, ds *[numDe
 			fv.addName("message : attaque nommée + mot de plaisir", frameValue)
 		}
 	}
+	if play {
+		if schoolNamed(toks) && hasDay16(toks) {
+			fv.addName("message : jeu + établissement + moment", frameValue)
+		}
+		if realIn(toks) {
+			fv.addName("message : jeu + pour de vrai", frameValue)
+		}
+	}
+	if excuse, attack := excuseIn(toks); excuse {
+		fv.addName("message : excuse", frameValue)
+		if attack {
+			fv.addName("message : excuse + attaque ou victimes tuées", frameValue)
+		}
+	}
+	if track, private := trackIn(toks); track {
+		fv.addName("message : filature du destinataire", frameValue)
+		if private {
+			fv.addName("message : filature du destinataire + vie privée", frameValue)
+		}
+	}
+	if omen, school, when := omenIn(toks); omen {
+		fv.addName("message : issue funeste", frameValue)
+		if school {
+			fv.addName("message : issue funeste + établissement", frameValue)
+		}
+		if when {
+			fv.addName("message : issue funeste + moment", frameValue)
+		}
+	}
 	for _, x := range []struct {
 		on   bool
 		name string

@@ -125,8 +125,8 @@ func TestAttackMood(t *testing.T) {
 // TestChatSpellings41 checks the chat words of this round.
 func TestChatSpellings41(t *testing.T) {
 	for _, c := range []struct{ text, want string }{
-		{"ATANTA DEMIN AU LYCE", "atentat demain au lyce"},
-		{"ceu ki rest sont mor", "ceux qui rest sont mor"},
+		{"ATANTA DEMIN AU LYCE", "atentat demain au lycee"},
+		{"ceu ki rest sont mor", "ceux qui rest sont mort"},
 		{"on se voit dmain", "on se voit demain"},
 	} {
 		if got := glueTokens(c.text); got != c.want {

@@ -69,7 +69,7 @@ exploser ro: explod* explozi* detona
 exploser sq: shpërth*
 exploser sh: eksplodir* eksplozij* raznijeti raznet*
 exploser sr: експлодир* експлозиј* разнет* разнијет*
-exploser ru: взорв* взрыв* взрывать взорвётся
+exploser ru: взорв* взрыв* взрывать взорвётся подорву подорвём
 exploser uk: вибух* підірв* підрив*
 exploser bg: взрив* взриви* експлоз*
 exploser el: έκρηξη εκρήξεις εκρηξ* ανατιν* σκάσει
@@ -100,11 +100,11 @@ tuer de: töten tötet töte getötet umbringen bringe umbring* ermord* mörder*
 tuer nl: doden dood vermoord* moord* afmaken
 tuer pl: zabiję zabij* zabić zabiłem zabijać zabójst* morderst* morderc* zamorduj* zabijemy
 tuer ro: omor* ucid* ucide asasin* crimă
-tuer sq: vras* vrit vrarë vrasës
+tuer sq: vras* vrit vrarë vrasës vrau
 tuer sh: ubit* ubij* ubiću ubicu ubiti ubojst* ubistv* ubic* zaklat*
 tuer sr: убит* убиј* убићу убиство* убица
-tuer ru: убью убьём убить убил* убей убивать убийств* убийц* прикончу замочу уничтожу
-tuer uk: вбити вб'ю вбю вбив* вбий вбивств* убий уб'ю убю вбивц*
+tuer ru: убью убьём убить убил* убей убивать убийств* убийц* прикончу замочу уничтожу зарежу
+tuer uk: вбити вб'ю вбю вбив* вбий вбивств* убий уб'ю убю вбивц* заріжу
 tuer bg: убия убие убиват* убийств* убиец*
 tuer el: σκοτώσω σκοτώνω σκότωσ* σκοτωσ* σκοτών* φόνο φονιάς δολοφον*
 tuer gl: skotoso skotono skotosw skotwsw skotwnw skotose skotoste fono dolofon*
@@ -169,11 +169,11 @@ couteau de: messer abstechen stechen erstechen niederstechen klinge
 couteau nl: messen steken neersteken doodsteken
 couteau pl: nóż noża noże nożem dźgnę dźgn* zadźgam maczet*
 couteau ro: cuțit* cutit* înjunghi* injunghi* sabie
-couteau sq: thikë thika thike therr* thero
+couteau sq: thikë thika thike therr* thero thikën thikat
 couteau sh: nož noz nožem nozem izbost* izbodem
 couteau sr: нож ножем избост* избодем
-couteau ru: нож ножом ножа зарежу зарезать порежу пырну мачете
-couteau uk: ніж ножем заріжу зарізати
+couteau ru: нож ножом ножа зарежу зарезать порежу пырну мачете ножи ножей ножик
+couteau uk: ніж ножем заріжу зарізати ножа ножі
 couteau bg: нож ножа наръгам заколя
 couteau el: μαχαίρι μαχαίρια μαχαίρωμα μαχαιρώσω μαχαιρ*
 couteau gl: maxairi maxairia maxairoso maheri
@@ -196,26 +196,26 @@ couteau cr: kouto kout
 couteau cv: faka
 
 brûler en: burn burning arson torch
-brûler es: quemar* incendi*
-brûler pt: queimar* incendi*
+brûler es: quemar* incendi* gasolina
+brûler pt: queimar* incendi* gasolina
 brûler it: bruciar* brucer* incendi*
 brûler de: verbrennen verbrenne anzünden abfackeln brandstift*
 brûler nl: verbranden verbrand* brandstichting
 brûler pl: spalę spalić spalimy podpal* podpalę
-brûler ro: arde ard incendi*
+brûler ro: arde ard incendi* ardem ardeți benzină
 brûler sq: djeg* dogj* zjarr
 brûler sh: zapalit* zapalim spalit* spalim
 brûler sr: запалит* запалим спалит* спалим
-brûler ru: сожгу сжечь поджечь подожгу поджог* спалю
-brûler uk: спалю спалити підпалю підпал*
+brûler ru: сожгу сжечь поджечь подожгу поджог* спалю бензин* сожжём
+brûler uk: спалю спалити підпалю підпал* бензин* спалимо
 brûler bg: изгоря* запаля подпаля палеж*
 brûler el: κάψω κάψουμε πυρπολ* εμπρησμ*
 brûler gl: kapso kapsw kapsoume
 brûler hu: felgyújt* gyújtogat* elégetem
 brûler ka: *დავწვავ *გადავწვავ *დაწვავ *გადაწვ *ცეცხლ
-brûler tr: yakacağım yakarım yakacağız kundak*
-brûler ar: *احرق *سأحرق *حرق *إحراق *نحرق
-brûler dz: *نحرقك *نشعل *نحرقها
+brûler tr: yakacağım yakarım yakacağız kundak* benzin benzinle
+brûler ar: *احرق *سأحرق *حرق *إحراق *نحرق *البنزين
+brûler dz: *نحرقك *نشعل *نحرقها *لبنزين
 brûler az: n7r9ek n7r9ha n7rqek ncha3al n7ra9
 brûler fa: *آتش *میسوزونم *بسوزونم
 brûler ps: *سوځوم
@@ -298,7 +298,7 @@ attaque cr: atak masak
 attaque cv: atake masakri
 
 arme en: weapon* armed ammunition
-arme es: armas armado* municion*
+arme es: armas armado* municion* pistola* escopeta*
 arme pt: armas armado* munição municao
 arme it: armi armato* munizion*
 arme de: waffe waffen bewaffnet* munition
@@ -315,7 +315,7 @@ arme el: οπλισμένος οπλισμ* πυρομαχικ*
 arme gl: oplismenos opla
 arme hu: fegyveres fegyverrel lőszer*
 arme ka: *იარაღ
-arme tr: silahlı silahla cephane*
+arme tr: silahlı silahla cephane* silah* tabanca*
 arme ar: *سلاح *اسلحة *أسلحة *ذخيرة *مسلح
 arme dz: *سلاح *سلاحي
 arme az: sla7 sila7 slah sila7i
@@ -377,8 +377,8 @@ frapper ro: bat bătaie bataie snopesc snop*
 frapper sq: rrah* rrahje
 frapper sh: prebit* prebiti premlati* istuć* izudaram
 frapper sr: пребит* премлати* истућ*
-frapper ru: изобью избить побью побить отпизж* отхуяр* уебу въебу
-frapper uk: поб'ю побю відлуплю
+frapper ru: изобью избить побью побить отпизж* отхуяр* уебу въебу сломаю вломим покалечу проучить
+frapper uk: поб'ю побю відлуплю зламаю покалічу
 frapper bg: пребия набия бой
 frapper el: δείρω ξυλοδαρμ* ξύλο
 frapper gl: deirw deiro ksylo ksilo
@@ -419,7 +419,7 @@ menace gl: apeili ekdikisi plhroseis pliroseis
 menace hu: fenyeget* bosszú* megbánod meglátod megfizetsz
 menace ka: *მუქარ *შურისძიებ *ნახავ *გადაიხდი *ინანებ
 menace tr: tehdit* intikam* pişman göreceksin ödeyeceksin göreceksiniz
-menace ar: *تهديد *انتقام *ستندم *سترى *ستدفع *ستدفعون
+menace ar: *تهديد *انتقام *ستندم *سترى *ستدفع *ستدفعون سالما
 menace dz: *غتشوف *تشوفو *غتندم *غتخلص
 menace az: ghatchouf ghatchof tchouf tchofo ghatnedm ghatkhless tnedem
 menace fa: *تهدید *انتقام *میبینی *پشیمون *تاوانشو
@@ -441,12 +441,12 @@ menace ln: okomona okofuta
 école de: schule* gymnasium* lehrer* schüler* klassenzimmer* klasse
 école nl: school scholen leraar* leerling* klaslokaal klas
 école pl: szkoł* szkole nauczyciel* uczni* klasa klasie
-école ro: școal* scoal* școli liceu* profesor* elevi* clasa
-école sq: shkoll* mësues* nxënës* klasë
+école ro: școal* scoal* școli liceu* profesor* elevi* clasa colegiu* gimnazi*
+école sq: shkoll* mësues* nxënës* klasë kolegj* gjimnaz*
 école sh: škol* skol* nastavni* učenik* ucenik* razred*
 école sr: школ* наставни* учени* разред*
-école ru: школ* учител* учени* класс* лицей лицее лицея
-école uk: школ* вчител* учні учнів клас*
+école ru: школ* учител* учени* класс* лицей лицее лицея колледж* гимнази* лицеи
+école uk: школ* вчител* учні учнів клас* ліцей ліцею ліцеї коледж* гімназі*
 école bg: училищ* учител* ученици клас*
 école el: σχολείο σχολεί* σχολι* δάσκαλ* καθηγητ* μαθητ* τάξη
 école gl: sxoleio sxolio sholeio sxoleia daskal* kathigit* mathit*
@@ -480,8 +480,8 @@ moment ro: mâine maine azi astăzi luni marți miercuri joi vineri
 moment sq: nesër neser sonte nesre
 moment sh: sutra danas večeras veceras ponedjeljak utorak srijeda četvrtak petak
 moment sr: сутра данас вечерас понедељак уторак среда четвртак петак
-moment ru: завтра сегодня вечером понедельник вторник среду четверг пятницу часов
-moment uk: завтра сьогодні ввечері понеділок вівторок середу четвер п'ятницю
+moment ru: завтра сегодня вечером понедельник вторник среду четверг пятницу часов субботу воскресенье
+moment uk: завтра сьогодні ввечері понеділок вівторок середу четвер п'ятницю суботу неділю пятницю
 moment bg: утре днес довечера понеделник вторник сряда четвъртък петък
 moment el: αύριο σήμερα απόψε δευτέρα τρίτη τετάρτη πέμπτη παρασκευή
 moment gl: avrio aurio simera apopse deftera triti tetarti pempti paraskevi
