@@ -157,7 +157,16 @@
 // violence; « pièce » and « scène » as a room or a stage of the school
 // frame no fiction; a dish the speaker will poison is no hyperbole
 // (frames41.go). Attack dates in figures (« 13/11 », « 7.10 ») are the
-// dates in words (attackdate.go). An agentive act
+// dates in words (attackdate.go). Four message readings are features for
+// the learned layer only, never findings (frames42.go): an aftermath told
+// instead of an act (mourning, lives ending, a school emptied, « vous
+// allez regretter d'être nés »), with the school or a time; a writer who
+// shows they watch the reader (« je vous ai suivie », « je connais ton
+// code d'immeuble »), with the reader's private life; an excuse
+// (« on récolte ce qu'on sème », « il l'a cherché ») with an attack or
+// killed victims named; and a game or film flag with the school and a
+// time, or with words that take it back to real life (« en vrai dans »,
+// « no respawn »). An agentive act
 // in an unframed clause is a finding of its own (0.5 to 0.84). The stance
 // discounts of rule 3d apply only when the negator stands in the clause of
 // the act, or when no clause has anyone performing, claiming or calling

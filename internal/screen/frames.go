@@ -1290,6 +1290,11 @@ func readClause(src string, toks []dtok, fts []ftok, cues uint8) frame {
 			if !fr.target2 && !fr.targetGrp && !fr.targetName && !hasObjectPronoun(fts, i) && !hasBodyPart(fts, i) && !prevIs(fts, i, lemEtre) {
 				continue
 			}
+			// « je vais tout casser à l'audition », « on va tout éclater
+			// au match »: doing brilliantly, with no one as the object.
+			if (v.Lemma == lemCasser || v.Lemma == lemEclater) && i > 0 && fts[i-1].key == "tout" && !hasObjectPronoun(fts, i) && !hasBodyPart(fts, i) {
+				continue
+			}
 		case lemSouffrir:
 			if !prevIs(fts, i, lemFaire) && !fr.wish && !fr.target2 {
 				continue

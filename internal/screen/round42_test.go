@@ -146,3 +146,13 @@ func TestGameMadeReal(t *testing.T) {
 		}
 	}
 }
+
+// TestToutCasser checks that « tout casser » (doing brilliantly) is no
+// act, while breaking someone or their body still is.
+func TestToutCasser(t *testing.T) {
+	rulesHold(t, []heldCase{
+		{"demain audition pour la chorale jvais tout casser jsuis prête", false},
+		{"samedi au match on va tout casser les gars", false},
+		{"demain je vais te casser les jambes à la sortie", true},
+	})
+}
