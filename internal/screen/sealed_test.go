@@ -283,6 +283,19 @@ func TestSealedSets(t *testing.T) {
 		{"testdata/blind237_sealed.jsonl", map[string]int{"threat": 42, "terror_apology": 18, "violent": 40, "phishing": 25, "benign": 2}},
 		{"testdata/blind239_sealed.jsonl", map[string]int{"threat": 41, "terror_apology": 19, "violent": 49, "phishing": 25, "benign": 2}},
 		{"testdata/blind241_sealed.jsonl", map[string]int{"threat": 36, "terror_apology": 40, "violent": 39, "phishing": 20, "benign": 2}},
+		{"testdata/blind250_sealed.jsonl", map[string]int{"threat": 0, "terror_apology": 0, "violent": 0, "phishing": 0, "benign": 0}},
+		{"testdata/blind254_sealed.jsonl", map[string]int{"threat": 0, "terror_apology": 0, "violent": 0, "phishing": 0, "benign": 0}},
+		{"testdata/blind256_sealed.jsonl", map[string]int{"threat": 0, "terror_apology": 0, "violent": 0, "phishing": 0, "benign": 0}},
+		{"testdata/blind257_sealed.jsonl", map[string]int{"threat": 0, "terror_apology": 0, "violent": 0, "phishing": 0, "benign": 0}},
+		{"testdata/blind260_sealed.jsonl", map[string]int{"threat": 0, "terror_apology": 0, "violent": 0, "phishing": 0, "benign": 0}},
+		{"testdata/blind264_sealed.jsonl", map[string]int{"threat": 0, "terror_apology": 0, "violent": 0, "phishing": 0, "benign": 0}},
+		{"testdata/blind265_sealed.jsonl", map[string]int{"threat": 0, "terror_apology": 0, "violent": 0, "phishing": 0, "benign": 0}},
+		{"testdata/blind267_sealed.jsonl", map[string]int{"threat": 0, "terror_apology": 0, "violent": 0, "phishing": 0, "benign": 0}},
+		{"testdata/blind269_sealed.jsonl", map[string]int{"threat": 0, "terror_apology": 0, "violent": 0, "phishing": 0, "benign": 0}},
+		{"testdata/blind274_sealed.jsonl", map[string]int{"threat": 0, "terror_apology": 0, "violent": 0, "phishing": 0, "benign": 0}},
+		{"testdata/blind275_sealed.jsonl", map[string]int{"threat": 0, "terror_apology": 0, "violent": 0, "phishing": 0, "benign": 0}},
+		{"testdata/blind276_sealed.jsonl", map[string]int{"threat": 0, "terror_apology": 0, "violent": 0, "phishing": 0, "benign": 0}},
+		{"testdata/blind277_sealed.jsonl", map[string]int{"threat": 0, "terror_apology": 0, "violent": 0, "phishing": 0, "benign": 0}},
 	} {
 		held, total := map[string]int{}, map[string]int{}
 		for _, m := range readCorpus(t, c.file) {
