@@ -38,7 +38,7 @@ var omenPhrases42 = []string{
 var (
 	omenOnce    sync.Once
 	omenSingle  map[string]bool
-	omenSeqs    [][]string
+	omenSeqs    phrases
 	omenBougies string
 	omenFleurs  string
 )
@@ -111,7 +111,7 @@ const knownWords42 = "adresse code digicode immeuble appart appartement résiden
 var (
 	knownKeys   map[string]bool
 	trackOnce   sync.Once
-	trackSeqs   [][]string
+	trackSeqs   phrases
 	privateKeys map[string]bool
 )
 
@@ -167,24 +167,28 @@ func subjectFirst(key string) bool {
 	return false
 }
 
-// phraseKeys returns the keys of each phrase's words (an elided word's
-// apostrophe is a word break).
-func phraseKeys(ps []string) [][]string {
-	out := make([][]string, 0, len(ps))
+// phrases are word sequences indexed by the key of their first word, so
+// that a token pays one map lookup whatever the number of phrases.
+type phrases map[string][][]string
+
+// phraseKeys returns the phrases' keys (an elided word's apostrophe is a
+// word break).
+func phraseKeys(ps []string) phrases {
+	out := phrases{}
 	for _, p := range ps {
 		var ks []string
 		for _, w := range strings.Fields(strings.ReplaceAll(p, "'", "' ")) {
 			ks = append(ks, keyOf(strings.TrimSuffix(w, "'")))
 		}
-		out = append(out, ks)
+		out[ks[0]] = append(out[ks[0]], ks)
 	}
 	return out
 }
 
-// seqAt reports whether one of seqs starts at token i, within a sentence.
-func seqAt(toks []dtok, i int, seqs [][]string) bool {
-	for _, seq := range seqs {
-		if toks[i].key != seq[0] || i+len(seq) > len(toks) {
+// seqAt reports whether one of ps starts at token i, within a sentence.
+func seqAt(toks []dtok, i int, ps phrases) bool {
+	for _, seq := range ps[toks[i].key] {
+		if i+len(seq) > len(toks) {
 			continue
 		}
 		ok := true
@@ -225,7 +229,7 @@ const killWords42 = "tué tués tuée tuées mort morts morte mortes abattu abat
 
 var (
 	excuseOnce sync.Once
-	excuseSeqs [][]string
+	excuseSeqs phrases
 	killKeys   map[string]bool
 )
 
@@ -264,7 +268,7 @@ var realPhrases42 = []string{
 
 var (
 	realOnce sync.Once
-	realSeqs [][]string
+	realSeqs phrases
 )
 
 // realIn reports whether the message takes a game or a film back to real
