@@ -270,7 +270,10 @@ func reviewedOnce(t *testing.T, e *apptest.Env, ids []int64, wave bool) {
 // the copies go out once their probation is over.
 func TestOneSchoolStolenPasswords(t *testing.T) {
 	texts := []string{
-		"Le collège sera fermé demain suite à une alerte, prévenez les autres familles, ne contactez pas le secrétariat.",
+		// « Le collège sera fermé demain suite à une alerte, prévenez les autres
+		// familles… » is held by the screen since the model of 6 December,
+		// early morning (p 0.85).
+		"Le collège restera fermé demain suite à une alerte, merci de prévenir les autres familles, ne contactez pas le secrétariat.",
 		"Fermeture du collège demain pour raison de sécurité, transmettez aux autres familles, le standard ne répond plus.",
 		"Pas de cours demain, l'établissement est fermé après un problème grave, faites passer aux autres parents.",
 	}

@@ -52,7 +52,10 @@ func deliverAndSweep(t *testing.T, e *apptest.Env, d time.Duration) {
 
 // hoaxes are one hoax as four senders word it.
 var hoaxes = []string{
-	"Le collège sera fermé demain suite à une alerte, prévenez les autres familles, ne contactez pas le secrétariat.",
+	// « Le collège sera fermé demain suite à une alerte, prévenez les autres
+	// familles… » is held by the screen since the model of 6 December,
+	// early morning (p 0.85).
+	"Le collège restera fermé demain suite à une alerte, merci de prévenir les autres familles, ne contactez pas le secrétariat.",
 	"Demain l'établissement restera fermé pour raison de sécurité, faites passer aux autres parents, inutile d'appeler l'administration.",
 	"Fermeture du collège demain après un problème grave, transmettez aux autres familles, le standard ne répond plus.",
 	"Pas de cours demain, le bahut est fermé à cause d'une alerte, merci d'avertir les autres parents, ne contactez pas le secrétariat.",
