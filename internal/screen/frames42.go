@@ -35,41 +35,78 @@ var omenPhrases42 = []string{
 	"cellule psychologique", "cellules psychologiques", "ou pire", "pleurer vos enfants", "pleurer leurs enfants",
 }
 
-var (
-	omenOnce    sync.Once
-	omenSingle  map[string]bool
-	omenSeqs    phrases
-	omenBougies string
-	omenFleurs  string
+// The key classes of this file's readers (keyInfo.f42), decided once per
+// key: the readers test a bit per token and look a phrase up only where
+// one starts.
+const (
+	f42OmenWord    uint16 = 1 << iota // a single word of an aftermath
+	f42OmenStart                      // the first word of an aftermath phrase
+	f42Bougies                        // « bougies »
+	f42Fleurs                         // « fleurs »
+	f42TrackStart                     // the first word of a watching phrase
+	f42Private                        // the reader's private life
+	f42Known                          // what a watcher says they know
+	f42KnowVerb                       // connais, sais, savons…
+	f42ExcuseStart                    // the first word of an excuse phrase
+	f42Kill                           // a word of a killing
+	f42RealStart                      // the first word of a real-life phrase
 )
 
-func omenLexicon() {
-	omenOnce.Do(func() {
-		omenSingle = keySet(omenWords42)
-		omenSeqs = phraseKeys(omenPhrases42)
-		omenBougies, omenFleurs = keyOf("bougies"), keyOf("fleurs")
+var (
+	f42Once                                   sync.Once
+	omenSeqs, trackSeqs, excuseSeqs, realSeqs phrases
+	f42Words                                  map[string]uint16
+)
+
+// f42Of returns the classes of a key.
+func f42Of(key string) uint16 {
+	f42Once.Do(func() {
+		omenSeqs, trackSeqs = phraseKeys(omenPhrases42), phraseKeys(trackPhrases42)
+		excuseSeqs, realSeqs = phraseKeys(excusePhrases42), phraseKeys(realPhrases42)
+		f42Words = map[string]uint16{}
+		for _, x := range []struct {
+			words string
+			bit   uint16
+		}{{omenWords42, f42OmenWord}, {"bougies", f42Bougies}, {"fleurs", f42Fleurs}, {privateWords42, f42Private},
+			{knownWords42, f42Known}, {"connais connaît connaissons sais sait savons", f42KnowVerb}, {killWords42, f42Kill}} {
+			for k := range keySet(x.words) {
+				f42Words[k] |= x.bit
+			}
+		}
+		for _, x := range []struct {
+			ps  phrases
+			bit uint16
+		}{{omenSeqs, f42OmenStart}, {trackSeqs, f42TrackStart}, {excuseSeqs, f42ExcuseStart}, {realSeqs, f42RealStart}} {
+			for k := range x.ps {
+				f42Words[k] |= x.bit
+			}
+		}
 	})
+	return f42Words[key]
+}
+
+// f42Class is a token's classes (none for a token without a key's
+// information).
+func f42Class(t *dtok) uint16 {
+	if t.info == nil {
+		return 0
+	}
+	return t.info.f42
 }
 
 // omenIn reports whether the message tells an aftermath (above), and
 // whether it also names the school and a time.
 func omenIn(toks []dtok) (omen, school, when bool) {
-	omenLexicon()
-	bougies, fleurs := false, false
+	var seen uint16
 	for i := range toks {
-		k := toks[i].key
-		bougies = bougies || k == omenBougies
-		fleurs = fleurs || k == omenFleurs
-		if omenSingle[k] {
-			omen = true
-			break
-		}
-		if seqAt(toks, i, omenSeqs) {
+		c := f42Class(&toks[i])
+		seen |= c
+		if c&f42OmenWord != 0 || c&f42OmenStart != 0 && seqAt(toks, i, omenSeqs) {
 			omen = true
 			break
 		}
 	}
-	omen = omen || bougies && fleurs
+	omen = omen || seen&(f42Bougies|f42Fleurs) == f42Bougies|f42Fleurs
 	if !omen {
 		return false, false, false
 	}
@@ -108,49 +145,33 @@ const privateWords42 = "fille fils femme mari épouse enfants enfant petite peti
 const knownWords42 = "adresse code digicode immeuble appart appartement résidence étage horaires emploi trajet parcours " +
 	"voiture plaque maison domicile chambre fenêtre"
 
-var (
-	knownKeys   map[string]bool
-	trackOnce   sync.Once
-	trackSeqs   phrases
-	privateKeys map[string]bool
-)
-
 // trackIn reports whether the writer shows that they watch the reader,
 // and whether the message names the reader's private life.
 func trackIn(toks []dtok) (track, private bool) {
-	trackOnce.Do(func() {
-		trackSeqs = phraseKeys(trackPhrases42)
-		privateKeys = keySet(privateWords42)
-		knownKeys = keySet(knownWords42)
-	})
 	for i := range toks {
-		if !track && (seqAt(toks, i, trackSeqs) || knowsReader(toks, i)) {
+		c := f42Class(&toks[i])
+		if !track && (c&f42TrackStart != 0 && seqAt(toks, i, trackSeqs) || c&f42KnowVerb != 0 && knowsReader(toks, i)) {
 			track = true
 		}
-		private = private || privateKeys[toks[i].key]
+		private = private || c&f42Private != 0
 	}
 	return track, track && private
 }
 
 // knowsReader reads « je connais ton code d'immeuble », « je sais où tu
-// vas au foot », « on connaît vos horaires »: a verb of knowing said by
+// vas au foot », « on connaît vos horaires »: a verb of knowing (at i) said by
 // the writer, then the reader's possession or whereabouts (a possessive
 // of the second person or « où » + tu, vous) within two words, the thing
 // known being the reader's home, hours or routes (knownWords42): not
 // their kin (« je connais ton frère » is said by friends).
 func knowsReader(toks []dtok, i int) bool {
-	switch toks[i].key {
-	case "conais", "sais", "savons", "conaisons", "conait", "sait":
-	default:
-		return false
-	}
 	if i == 0 || !subjectFirst(toks[i-1].key) {
 		return false
 	}
 	for j := i + 1; j < len(toks) && j <= i+2 && toks[j].flags&tSentence == 0; j++ {
 		switch toks[j].key {
 		case "ton", "ta", "tes", "votre", "vos":
-			return j+1 < len(toks) && toks[j+1].flags&tSentence == 0 && knownKeys[toks[j+1].key]
+			return j+1 < len(toks) && toks[j+1].flags&tSentence == 0 && f42Class(&toks[j+1])&f42Known != 0
 		case "ou":
 			return j+1 < len(toks) && (toks[j+1].key == "tu" || toks[j+1].key == "t" || toks[j+1].key == "vous")
 		}
@@ -227,28 +248,19 @@ var excusePhrases42 = []string{
 // an attack referred to.
 const killWords42 = "tué tués tuée tuées mort morts morte mortes abattu abattus égorgé égorgés décapité assassiné assassinés assassinat meurtre meurtrier massacrés"
 
-var (
-	excuseOnce sync.Once
-	excuseSeqs phrases
-	killKeys   map[string]bool
-)
-
 // excuseIn reports whether the message excuses something (above), and
 // whether it refers to an attack or a killing of its victims.
 func excuseIn(toks []dtok) (excuse, attack bool) {
-	excuseOnce.Do(func() {
-		excuseSeqs = phraseKeys(excusePhrases42)
-		killKeys = keySet(killWords42)
-	})
 	victim, kill := false, false
 	for i := range toks {
 		t := &toks[i]
-		if !excuse && seqAt(toks, i, excuseSeqs) {
+		c := f42Class(t)
+		if !excuse && c&f42ExcuseStart != 0 && seqAt(toks, i, excuseSeqs) {
 			excuse = true
 		}
 		attack = attack || attackNamedKey(t)
 		victim = victim || t.info != nil && t.info.frame&fc_victim != 0
-		kill = kill || killKeys[t.key]
+		kill = kill || c&f42Kill != 0
 	}
 	return excuse, excuse && (attack || victim && kill)
 }
@@ -266,17 +278,11 @@ var realPhrases42 = []string{
 	"no respawn", "pas de respawn", "sans respawn", "pas de sauvegarde", "une seule vie", "pas de fausse alerte",
 }
 
-var (
-	realOnce sync.Once
-	realSeqs phrases
-)
-
 // realIn reports whether the message takes a game or a film back to real
 // life (above).
 func realIn(toks []dtok) bool {
-	realOnce.Do(func() { realSeqs = phraseKeys(realPhrases42) })
 	for i := range toks {
-		if seqAt(toks, i, realSeqs) {
+		if f42Class(&toks[i])&f42RealStart != 0 && seqAt(toks, i, realSeqs) {
 			return true
 		}
 	}

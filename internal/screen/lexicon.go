@@ -804,6 +804,8 @@ type keyInfo struct {
 	expo uint16
 	// f39: the key's classes for frames39.go's readers (f39Of).
 	f39 uint16
+	// f42: the key's classes for frames42.go's readers (f42Of).
+	f42 uint16
 	// en: the key's English word classes (english.go, enWordOf).
 	en uint64
 	// For the clause frames and the model: the key's analyses in the
@@ -958,6 +960,7 @@ func (l *lexicon) computeInfo(key string) *keyInfo {
 	ki.expo = expoWords[key]
 	ki.vm = vmWords[key]
 	ki.f39 = f39Of(key)
+	ki.f42 = f42Of(key)
 	ki.en = enWordOf(key)
 	k := key
 	if len(k) > 24 {
