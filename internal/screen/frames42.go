@@ -60,6 +60,13 @@ var (
 
 // f42Of returns the classes of a key.
 func f42Of(key string) uint16 {
+	f42Init()
+	return f42Words[key]
+}
+
+// f42Init builds the phrase indexes and the word classes, once. The
+// readers call it too: they read the indexes.
+func f42Init() {
 	f42Once.Do(func() {
 		omenSeqs, trackSeqs = phraseKeys(omenPhrases42), phraseKeys(trackPhrases42)
 		excuseSeqs, realSeqs = phraseKeys(excusePhrases42), phraseKeys(realPhrases42)
@@ -82,7 +89,6 @@ func f42Of(key string) uint16 {
 			}
 		}
 	})
-	return f42Words[key]
 }
 
 // f42Class is a token's classes (none for a token without a key's
@@ -97,6 +103,7 @@ func f42Class(t *dtok) uint16 {
 // omenIn reports whether the message tells an aftermath (above), and
 // whether it also names the school and a time.
 func omenIn(toks []dtok) (omen, school, when bool) {
+	f42Init()
 	var seen uint16
 	for i := range toks {
 		c := f42Class(&toks[i])
@@ -148,6 +155,7 @@ const knownWords42 = "adresse code digicode immeuble appart appartement résiden
 // trackIn reports whether the writer shows that they watch the reader,
 // and whether the message names the reader's private life.
 func trackIn(toks []dtok) (track, private bool) {
+	f42Init()
 	for i := range toks {
 		c := f42Class(&toks[i])
 		if !track && (c&f42TrackStart != 0 && seqAt(toks, i, trackSeqs) || c&f42KnowVerb != 0 && knowsReader(toks, i)) {
@@ -251,6 +259,7 @@ const killWords42 = "tué tués tuée tuées mort morts morte mortes abattu abat
 // excuseIn reports whether the message excuses something (above), and
 // whether it refers to an attack or a killing of its victims.
 func excuseIn(toks []dtok) (excuse, attack bool) {
+	f42Init()
 	victim, kill := false, false
 	for i := range toks {
 		t := &toks[i]
@@ -281,6 +290,7 @@ var realPhrases42 = []string{
 // realIn reports whether the message takes a game or a film back to real
 // life (above).
 func realIn(toks []dtok) bool {
+	f42Init()
 	for i := range toks {
 		if f42Class(&toks[i])&f42RealStart != 0 && seqAt(toks, i, realSeqs) {
 			return true
