@@ -156,3 +156,17 @@ func TestToutCasser(t *testing.T) {
 		{"demain je vais te casser les jambes à la sortie", true},
 	})
 }
+
+// TestChatWordsFolded checks that every chat word is written as the
+// tokeniser gives words (lower case, no accents): an accented key never
+// matches. « jvé », « jfé », « jsé » and « choppé » were such keys.
+func TestChatWordsFolded(t *testing.T) {
+	for w := range chatWords {
+		for _, r := range w {
+			if !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9') {
+				t.Errorf("chat word %q has %q: it can never match", w, r)
+				break
+			}
+		}
+	}
+}
