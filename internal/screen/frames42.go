@@ -54,7 +54,7 @@ const (
 
 var (
 	f42Once                                   sync.Once
-	omenSeqs, trackSeqs, excuseSeqs, realSeqs phrases
+	omenSeqs, trackSeqs, excuseSeqs, realSeqs phraseIndex
 	f42Words                                  map[string]uint16
 )
 
@@ -81,7 +81,7 @@ func f42Init() {
 			}
 		}
 		for _, x := range []struct {
-			ps  phrases
+			ps  phraseIndex
 			bit uint16
 		}{{omenSeqs, f42OmenStart}, {trackSeqs, f42TrackStart}, {excuseSeqs, f42ExcuseStart}, {realSeqs, f42RealStart}} {
 			for k := range x.ps {
@@ -196,14 +196,14 @@ func subjectFirst(key string) bool {
 	return false
 }
 
-// phrases are word sequences indexed by the key of their first word, so
+// phraseIndex holds word sequences by the key of their first word, so
 // that a token pays one map lookup whatever the number of phrases.
-type phrases map[string][][]string
+type phraseIndex map[string][][]string
 
 // phraseKeys returns the phrases' keys (an elided word's apostrophe is a
 // word break).
-func phraseKeys(ps []string) phrases {
-	out := phrases{}
+func phraseKeys(ps []string) phraseIndex {
+	out := phraseIndex{}
 	for _, p := range ps {
 		var ks []string
 		for _, w := range strings.Fields(strings.ReplaceAll(p, "'", "' ")) {
@@ -215,19 +215,9 @@ func phraseKeys(ps []string) phrases {
 }
 
 // seqAt reports whether one of ps starts at token i, within a sentence.
-func seqAt(toks []dtok, i int, ps phrases) bool {
+func seqAt(toks []dtok, i int, ps phraseIndex) bool {
 	for _, seq := range ps[toks[i].key] {
-		if i+len(seq) > len(toks) {
-			continue
-		}
-		ok := true
-		for j := 1; j < len(seq); j++ {
-			if toks[i+j].key != seq[j] || toks[i+j].flags&tSentence != 0 {
-				ok = false
-				break
-			}
-		}
-		if ok {
+		if enMatch(toks, i, seq) {
 			return true
 		}
 	}
