@@ -55,7 +55,7 @@ var chatWords = map[string][]string{
 	"dc": {"donc"}, "mwa": {"moi"}, "twa": {"toi"}, "oci": {"aussi"}, "ossi": {"aussi"},
 	"jte": {"je", "te"}, "jle": {"je", "le"}, "jla": {"je", "la"}, "jles": {"je", "les"}, "jvs": {"je", "vous"},
 	"jvou": {"je", "vous"}, "jvous": {"je", "vous"}, "jfais": {"je", "fais"}, "jfe": {"je", "fais"},
-	"jveu": {"je", "veux"}, "jveux": {"je", "veux"}, "jpeu": {"je", "peux"}, "jpeux": {"je", "peux"}, "jsais": {"je", "sais"},
+	"jveu": {"je", "veux"}, "jveux": {"je", "veux"}, "jpeu": {"je", "peux"}, "jpeux": {"je", "peux"}, "jsais": {"je", "sais"}, "jse": {"je", "sais"},
 	"chai": {"je", "sais"}, "jvi1": {"je", "viens"}, "vi1": {"viens"},
 	// the forty-first round: words as pupils who struggle with writing spell them
 	"demin": {"demain"}, "dmain": {"demain"}, "ceu": {"ceux"}, "atanta": {"attentat"},

@@ -33,6 +33,12 @@ var omenPhrases42 = []string{
 	"on parlera", "parlera de vous", "parleront de", "derniere journée normale", "dernier jour normal", "sans eux", "c'est terminé",
 	"encore vivants", "encore en vie", "compter les corps", "comptera les corps", "habits noirs", "vêtements noirs",
 	"cellule psychologique", "cellules psychologiques", "ou pire", "pleurer vos enfants", "pleurer leurs enfants",
+	// Forty-third round: what is left, who comes to clear it, what will
+	// be remembered (frames43.go).
+	"ce qui restera", "il restera plus", "restera plus rien", "à moitié vides", "à moitié vide", "chaises vides",
+	"places vides", "bancs vides", "ramasser les morceaux", "ramasser les corps", "identifier les corps",
+	"reconnaître les corps", "sacs mortuaires", "connaîtront jamais", "ouverture du journal", "cellule de crise",
+	"bonne assurance", "plaque commémorative", "monument aux morts", "gravés sur", "sont pas rentrés",
 }
 
 // The key classes of this file's readers (keyInfo.f42), decided once per
@@ -88,6 +94,7 @@ func f42Init() {
 				f42Words[k] |= x.bit
 			}
 		}
+		f43Init(f42Words)
 	})
 }
 
@@ -140,6 +147,14 @@ var trackPhrases42 = []string{
 	"connais votre adresse", "connais ton adresse", "connais votre trajet", "connais ton trajet", "connais votre parcours",
 	"connais votre voiture", "connais ta voiture", "sais que tu dors", "sais que vous dormez", "de la visite",
 	"changer de parcours", "changer de trajet", "changer d'itinéraire", "on ne sait jamais sur qui", "je voulais simplement que vous sachiez",
+	// Forty-third round: a visit announced, a watcher never far, a
+	// threat denied (frames43.go).
+	"passerai lui dire bonjour", "passerai te dire bonjour", "passerai vous dire bonjour", "dire bonjour de ma part",
+	"on se retrouvera", "pas forcément au", "regarde derrière toi", "regardez derrière vous",
+	"regarder autour d'elle", "regarder autour de lui", "regarde bien autour", "watch your back", "watch ur back",
+	"jamais loin", "as rien vu", "pas une menace", "facile à reconnaître", "sauront te reconnaître",
+	"sauront vous reconnaître", "jolie maison", "belle maison", "moi je vous connais", "moi je te connais",
+	"habitez pas au", "habites pas au", "tu peux te cacher", "vous pouvez vous cacher",
 }
 
 // privateWords42 name the reader's private life: kin, home, car, routes.

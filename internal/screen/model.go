@@ -644,6 +644,12 @@ func (fv *featureVec) fill(toks []dtok, frames []frame, clause []int, ds *[numDe
 			fv.addName("message : filature du destinataire + vie privée", frameValue)
 		}
 	}
+	if denied, when := jokeDeniedIn(toks); denied {
+		fv.addName("message : plaisanterie démentie", frameValue)
+		if when {
+			fv.addName("message : plaisanterie démentie + moment", frameValue)
+		}
+	}
 	if omen, school, when := omenIn(toks); omen {
 		fv.addName("message : issue funeste", frameValue)
 		if school {

@@ -1,0 +1,66 @@
+package screen
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestJokeDenied checks the reading of a joke taken back: « mais » after
+// the joke word, a joke denied, « à moitié »; a joke told as a joke, or a
+// denial with no joke in the message, gives nothing. Sentences written
+// for the test.
+func TestJokeDenied(t *testing.T) {
+	for _, c := range []struct {
+		text         string
+		denied, when bool
+	}{
+		{"tkt c pour rire mais evitez le batiment B demain aprem", true, true},
+		{"c'est pas une blague, venez pas au gymnase", true, false},
+		{"je rigole pas, lundi vous verrez", true, true},
+		{"c'est une blague hein. enfin à moitié", true, false},
+		{"c juste un délire mais je ramène ce qu'il faut", true, false},
+		{"you think im joking? tomorrow at 8", true, false},
+		{"u think im joking lol", true, false},
+		{"on a bien rigolé hier au spectacle", false, false},
+		{"c'est une blague de Toto, elle est nulle", false, false},
+		{"la moitié de la classe est absente mais le cours a lieu", false, false},
+	} {
+		_, toks := tokensOf(c.text)
+		d, w := jokeDeniedIn(toks)
+		if d != c.denied || w != c.when {
+			t.Errorf("%q: denied %v when %v, want %v %v", c.text, d, w, c.denied, c.when)
+		}
+		names := strings.Join(TextFeatures(c.text).Names, "|")
+		if got := strings.Contains(names, "message\u00a0: plaisanterie démentie"); got != c.denied {
+			t.Errorf("%q: feature %v, want %v", c.text, got, c.denied)
+		}
+	}
+}
+
+// TestOmenAndTrack43 checks this round's phrases of an aftermath and of
+// a watcher, and ordinary sentences near them. Sentences written for the
+// test.
+func TestOmenAndTrack43(t *testing.T) {
+	for _, c := range []struct {
+		text        string
+		omen, track bool
+	}{
+		{"vendredi les parents viendront identifier les corps", true, false},
+		{"au conseil de lundi il y aura des chaises vides", true, false},
+		{"j'espère que le lycée a une bonne assurance", true, false},
+		{"la cellule de crise aura du travail lundi", true, false},
+		{"la cour restera fermée jusqu'à 10 h", false, false},
+		{"je passerai lui dire bonjour à sa caisse", false, true},
+		{"regarde derrière toi en rentrant ce soir", false, true},
+		{"c'est pas une menace, juste une info", false, true},
+		{"je passerai à la vie scolaire dire bonjour", false, false},
+		{"ta maison est loin du collège ?", false, false},
+	} {
+		_, toks := tokensOf(c.text)
+		o, _, _ := omenIn(toks)
+		tr, _ := trackIn(toks)
+		if o != c.omen || tr != c.track {
+			t.Errorf("%q: omen %v track %v, want %v %v", c.text, o, tr, c.omen, c.track)
+		}
+	}
+}
