@@ -44,6 +44,7 @@ type wordFix struct {
 	inf   string   // the act verb's infinitive at one edit (or its é spelling), or ""
 	part  string   // the act verb's participle at one edit, or ""
 	glue  bool     // parts are an elided clitic and a verb: only in a verb's slot
+	phon  bool     // a word spelt by its sound (phon.go): inf in an infinitive's slot, else part
 	// long: a long key no table knows, cut by the segmenter of glued
 	// words (glue.go) where glueChunkOK allows, or by its camel case even
 	// when the segmenter does not cut it.
@@ -458,8 +459,15 @@ func (l *lexicon) computeFix(ki *keyInfo) *wordFix {
 	if ps := l.splitFix(k); ps != nil {
 		return &wordFix{parts: ps}
 	}
-	if fx := editFix(k); fx != nil || !l.glueKey(k) {
+	if fx := editFix(k); fx != nil {
 		return fx
+	}
+	// A word spelt by its sound (phon.go).
+	if inf, short := phonFix(k); inf != "" || short != "" {
+		return &wordFix{inf: inf, part: short, phon: true}
+	}
+	if !l.glueKey(k) {
+		return nil
 	}
 	return l.glueFix(k)
 }
@@ -564,6 +572,11 @@ func (nb *nbufs) repairWordsInfo(a analysis, kc *keyCache) (analysis, []*keyInfo
 		default:
 			w := ""
 			switch {
+			case fx.phon:
+				w = fx.part
+				if fx.inf != "" && (w == "" || slotBefore(a.toks, i, slotInf)) {
+					w = fx.inf
+				}
 			case fx.group:
 				if act && i > 0 && repairDets[a.toks[i-1].key] {
 					w = fx.edit
