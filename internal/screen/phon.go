@@ -27,8 +27,9 @@ const (
 )
 
 // phonNouns are the nouns of the sound vocabulary besides the act verbs'
-// forms: weapons and the school's places.
-var phonNouns = weaponWords + " " + frameSchoolWords + " acide essence poison gaz mort morts"
+// forms: weapons, poisons and the school's buildings (not « profs »,
+// « salle », « cour »: short codes of common words).
+var phonNouns = weaponWords + " collège lycée école établissement cantine réfectoire gymnase internat portail couloir bâtiment acide essence poison"
 
 // phonEntry is the words a sound code stands for: one noun, or forms of
 // one act verb (an infinitive and the others).
@@ -85,7 +86,8 @@ func phonVocabulary() map[string]*phonEntry {
 
 // phonFix returns the words of the sound vocabulary that key sounds
 // like: a verb's infinitive and its other form (« explozé »: exploser,
-// explose), or a noun as short; both "" when there is none, or two.
+// explose), or a noun as short; both "" when there is none, or two. The
+// caller reads only keys no table knows (computeFix).
 func phonFix(key string) (inf, short string) {
 	if len(key) < phonMinKey || len(key) > 20 {
 		return "", ""
@@ -98,7 +100,15 @@ func phonFix(key string) (inf, short string) {
 	if e == nil || e.two || e.key == key || e.inf == key {
 		return "", ""
 	}
-	return e.inf, e.key
+	// A spelling by sound is about as long as the word: « prophete » is
+	// no « profs ».
+	near := func(w string) string {
+		if len(w) > len(key)+2 || len(key) > len(w)+2 {
+			return ""
+		}
+		return w
+	}
+	return near(e.inf), near(e.key)
 }
 
 // shorterKey returns the shorter of two keys, the first in order when

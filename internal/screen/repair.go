@@ -462,8 +462,9 @@ func (l *lexicon) computeFix(ki *keyInfo) *wordFix {
 	if fx := editFix(k); fx != nil {
 		return fx
 	}
-	// A word spelt by its sound (phon.go).
-	if inf, short := phonFix(k); inf != "" || short != "" {
+	// A word spelt by its sound (phon.go), unless it is a word of another
+	// language's harm lexicon (« esplode » is read as Italian).
+	if inf, short := phonFix(k); (inf != "" || short != "") && ki.xl == 0 && !l.glueWhole(k) {
 		return &wordFix{inf: inf, part: short, phon: true}
 	}
 	if !l.glueKey(k) {
@@ -573,8 +574,11 @@ func (nb *nbufs) repairWordsInfo(a analysis, kc *keyCache) (analysis, []*keyInfo
 			w := ""
 			switch {
 			case fx.phon:
+				// A key ending in r, or an infinitive's slot that is no
+				// participle's (« a » is both), takes the infinitive.
 				w = fx.part
-				if fx.inf != "" && (w == "" || slotBefore(a.toks, i, slotInf)) {
+				if fx.inf != "" && (w == "" || strings.HasSuffix(t.key, "r") ||
+					!slotBefore(a.toks, i, slotPart) && slotBefore(a.toks, i, slotInf)) {
 					w = fx.inf
 				}
 			case fx.group:

@@ -77,7 +77,7 @@ func TestChatSpellings42(t *testing.T) {
 		{"au lycé partou", "au lycee partout"},
 		{"t mor", "t es mort"},
 		{"un pas de deux", "un pas de deux"},
-		{"on fou le feu au colege", "on fout le feu au colege"},
+		{"on fou le feu au college", "on fout le feu au college"},
 		{"c'est fou le feu d'artifice", "c est fou le feu d artifice"},
 	} {
 		if got := tokenKeys(c.text); got != c.want {

@@ -64,3 +64,59 @@ func TestOmenAndTrack43(t *testing.T) {
 		}
 	}
 }
+
+// TestPhonFix checks the reading of words spelt by their sound: an
+// unknown key with the sound code of a word of the threat vocabulary
+// takes it (an infinitive when the key ends in r), and a key whose code
+// is too short, no word's, or two words' is left. Keys written for the
+// test.
+func TestPhonFix(t *testing.T) {
+	for _, c := range []struct {
+		key, inf, short string
+	}{
+		{"colej", "", "college"},
+		{"colaige", "", "college"},
+		{"kantine", "", "cantine"},
+		{"pistole", "", "pistolet"},
+		{"kouto", "", "couteau"},
+		{"jimnaz", "", "gymnase"},
+		{"esploze", "exploser", "explose"},
+		{"eksploser", "exploser", "explose"},
+		{"egorje", "egorger", "egorge"},
+		{"lyce", "", ""},    // code too short
+		{"bonjur", "", ""},  // no word's code
+		{"college", "", ""}, // a key of the vocabulary itself
+		{"klass", "", ""},   // code too short
+		{"piscin", "", ""},  // an ordinary place is not in the vocabulary
+	} {
+		inf, short := phonFix(c.key)
+		if inf != c.inf || short != c.short {
+			t.Errorf("phonFix(%q) = %q, %q; want %q, %q", c.key, inf, short, c.inf, c.short)
+		}
+	}
+}
+
+// TestPhonRepair checks that the mended word reaches the detection path:
+// in an infinitive's slot the verb's infinitive, else its short form; a
+// capitalised word inside a sentence (a name) is left. Sentences written
+// for the test.
+func TestPhonRepair(t *testing.T) {
+	for _, c := range []struct {
+		text, want, not string
+	}{
+		{"la bonbe va esplozer a la kantine", "exploser", "esplozer"},
+		{"le colaige il a esplozé hier", "explose", "esploze"},
+		{"jai ramené un couto dan mon sac", "couteau", "couto"},
+		{"on va au ciné avec Couto demain", "couto", "couteau"},
+	} {
+		_, toks := tokensOf(c.text)
+		var ks []string
+		for _, tk := range toks {
+			ks = append(ks, tk.key)
+		}
+		keys := " " + strings.Join(ks, " ") + " "
+		if !strings.Contains(keys, " "+c.want+" ") || strings.Contains(keys, " "+c.not+" ") {
+			t.Errorf("%q: keys %q, want %q and not %q", c.text, keys, c.want, c.not)
+		}
+	}
+}
