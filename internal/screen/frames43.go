@@ -26,6 +26,7 @@ var jokeBackPhrases43 = []string{
 const (
 	f43Joke      uint16 = 1 << (iota + 11) // a word of a joke or a laugh
 	f43BackStart                           // the first word of a phrase that takes a joke back
+	f43Kin                                 // the reader's kin (kinWords43)
 )
 
 var jokeBacks phraseIndex
@@ -39,6 +40,9 @@ func f43Init(words map[string]uint16) {
 	}
 	for k := range jokeBacks {
 		words[k] |= f43BackStart
+	}
+	for k := range keySet(kinWords43) {
+		words[k] |= f43Kin
 	}
 }
 
@@ -113,4 +117,47 @@ func negWord43(key string) bool {
 		return true
 	}
 	return false
+}
+
+// A writer who intimidates without naming a blow often shows what they
+// know of the reader's life, thing after thing: « jolie maison à
+// Saint-Aubin, le portail bleu », « ta mère, caisse 6 à l'Intermarché »,
+// « votre voiture, votre trajet du mardi ». One such word after « ton »
+// or « votre » is ordinary (« votre adresse a changé ? »); two different
+// ones, or one with the reader's kin, are rarer in a school's mail.
+// privateDetailsIn counts them; the learned layer weighs them.
+
+// kinWords43 are the reader's kin among frames42's private words.
+const kinWords43 = "fille fils femme mari épouse enfants enfant petite petit bébé mère père frère sœur famille"
+
+// privateDetailsIn returns how many different private words (frames42's
+// privateWords42 that are no kin) follow a possessive of the second
+// person within two words, and whether one of the reader's kin does.
+func privateDetailsIn(toks []dtok) (things int, kin bool) {
+	f42Init()
+	var seen [4]string
+	for i := range toks {
+		switch toks[i].key {
+		case "ton", "ta", "tes", "votre", "vos":
+		default:
+			continue
+		}
+		for j := i + 1; j < len(toks) && j <= i+2 && toks[j].flags&tSentence == 0; j++ {
+			c := f42Class(&toks[j])
+			if c&f42Private == 0 {
+				continue
+			}
+			if c&f43Kin != 0 {
+				kin = true
+				break
+			}
+			k := toks[j].key
+			if things < len(seen) && k != seen[0] && k != seen[1] && k != seen[2] {
+				seen[things] = k
+				things++
+			}
+			break
+		}
+	}
+	return things, kin
 }

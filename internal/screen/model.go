@@ -644,6 +644,12 @@ func (fv *featureVec) fill(toks []dtok, frames []frame, clause []int, ds *[numDe
 			fv.addName("message : filature du destinataire + vie privée", frameValue)
 		}
 	}
+	switch things, kin := privateDetailsIn(toks); {
+	case things >= 2:
+		fv.addName("message : vie privée du destinataire, plusieurs détails", frameValue)
+	case things == 1 && kin:
+		fv.addName("message : vie privée du destinataire, détail + proches", frameValue)
+	}
 	if denied, when := jokeDeniedIn(toks); denied {
 		fv.addName("message : plaisanterie démentie", frameValue)
 		if when {

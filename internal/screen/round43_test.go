@@ -120,3 +120,30 @@ func TestPhonRepair(t *testing.T) {
 		}
 	}
 }
+
+// TestPrivateDetails checks the count of the reader's private things
+// named after a possessive of the second person, and the reader's kin.
+// Sentences written for the test.
+func TestPrivateDetails(t *testing.T) {
+	for _, c := range []struct {
+		text   string
+		things int
+		kin    bool
+	}{
+		{"Jolie maison. Votre voiture est toujours garée devant votre garage.", 2, false},
+		{"ta mère est à la caisse 6, ton immeuble a un digicode facile", 1, true},
+		{"merci de mettre à jour votre adresse sur le formulaire", 1, false},
+		{"votre fille a oublié son sac, votre fils aussi", 0, true},
+		{"la maison des lycéens ouvre lundi", 0, false},
+	} {
+		_, toks := tokensOf(c.text)
+		n, kin := privateDetailsIn(toks)
+		if n != c.things || kin != c.kin {
+			t.Errorf("%q: things %d kin %v, want %d %v", c.text, n, kin, c.things, c.kin)
+		}
+	}
+	names := strings.Join(TextFeatures("Jolie maison. Votre voiture est toujours garée devant votre garage.").Names, "|")
+	if !strings.Contains(names, "vie privée du destinataire, plusieurs détails") {
+		t.Errorf("feature missing: %s", names)
+	}
+}
