@@ -69,7 +69,8 @@ var xlexLangs = map[string]bool{
 	"en": true, "es": true, "pt": true, "it": true, "de": true, "nl": true, "pl": true, "ro": true, "sq": true,
 	"sh": true, "sr": true, "ru": true, "uk": true, "bg": true, "el": true, "gl": true, "hu": true, "ka": true,
 	"tr": true, "ar": true, "dz": true, "az": true, "fa": true, "ps": true, "ku": true, "ta": true, "zh": true,
-	"py": true, "vi": true, "wo": true, "ln": true, "bm": true, "cr": true, "cv": true,
+	"py": true, "vi": true, "wo": true, "ln": true, "bm": true, "cr": true, "cv": true, "hy": true, "tl": true,
+	"sk": true, "km": true,
 }
 
 // How an entry matches a word.

@@ -328,3 +328,59 @@ func TestXLexFrenchDictionary(t *testing.T) {
 		t.Errorf("%d French words an entry matches, not in xlexFrench (XLEX_UPDATE=1 go test -run TestXLexFrenchDictionary): %v", len(missing), missing)
 	}
 }
+
+// TestXLexRound43: entries of the forty-third round's languages (Armenian,
+// Tanglish, Soninke, Comorian) and of the thin ones it filled in map to
+// their concept through the matcher, and ordinary words of those
+// languages bring no harm concept.
+func TestXLexRound43(t *testing.T) {
+	for _, tc := range []struct {
+		word string
+		want string
+	}{
+		// Armenian, its script and Latin letters
+		{"կսպանեմ", "tuer"}, {"kspanem", "tuer"}, {"ռումբը", "bombe"}, {"դանակով", "couteau"}, {"կծեծեմ", "frapper"},
+		{"դպրոցում", "école"}, {"վաղը", "moment"}, {"քեզ", "toi"}, {"գաղտնաբառը", "compte"},
+		// Tanglish
+		{"konnuduven", "tuer"}, {"kuthuven", "couteau"}, {"adipen", "frapper"}, {"naalaiku", "moment"}, {"unakku", "toi"},
+		// Soninke, Comorian
+		{"xaalisi", "payer"}, {"xarala", "école"}, {"uwula", "tuer"}, {"upanga", "couteau"}, {"wawe", "toi"}, {"likoli", "école"},
+		// Chinese, pinyin
+		{"弄死你", "tuer"}, {"下毒", "tuer"}, {"给我等着", "menace"}, {"裸聊", "intime"}, {"封口费", "payer"}, {"nongsini", "tuer"},
+		// Vietnamese, Polish, Bulgarian, Georgian
+		{"đấm", "frapper"}, {"zajebię", "tuer"}, {"zastrzelę", "tirer"}, {"zdechniesz", "mort"}, {"утрепя", "tuer"},
+		{"гръмна", "tirer"}, {"გაგათავებ", "tuer"}, {"mogklav", "tuer"},
+		// Lingala, creoles
+		{"nakobeta", "frapper"}, {"mondoki", "tirer"}, {"kraze", "frapper"}, {"menase", "menace"},
+		// Spanish, Portuguese, Romanian
+		{"reviento", "frapper"}, {"balearte", "tirer"}, {"muérete", "mort"}, {"volarla", "exploser"}, {"arrebento", "frapper"},
+		{"estourar", "exploser"}, {"căsăpesc", "tuer"}, {"crăpi", "mort"},
+		// Russian, Ukrainian, Turkish, Tamil
+		{"колумбайн", "attaque"}, {"пристрелю", "tirer"}, {"подохни", "mort"}, {"розстріляю", "tirer"}, {"тобі", "toi"},
+		{"gebertirim", "tuer"}, {"şişlerim", "couteau"}, {"ifşa", "diffuser"}, {"கொன்னுடுவேன்", "tuer"}, {"அருவாள்", "couteau"},
+	} {
+		if got := xlFound(tc.word); !slices.Contains(got, tc.want) {
+			t.Errorf("%q: concepts %v, want %s", tc.word, got, tc.want)
+		}
+	}
+	harm := []string{"bombe", "exploser", "tuer", "tirer", "couteau", "brûler", "égorger", "attaque", "arme", "mort", "frapper", "menace", "terreur", "intime"}
+	for _, text := range []string{
+		"Բարև, վաղը դպրոցում ծնողական ժողով է, շնորհակալություն",
+		"Vanakkam, naalaikku palliyil parents meeting irukku, nandri",
+		"Jéjé, wawe usendra havi? Marahaba",
+		"你好，明天放学后在操场集合，同学们一起拍照",
+		"Xin chào, tối nay con đi học thêm, cảm ơn cô",
+		"Dzień dobry, jutro rano lekcja polskiego, dziękuję pani",
+		"Здравейте, утре сутринта има родителска среща",
+		"Buenos días, mañana por la tarde hay recreo largo, gracias profe",
+		"Bom dia, amanhã de manhã a turma tem intervalo, obrigado",
+		"Merhaba hocam, yarın sabah teneffüste görüşelim",
+		"Добрий день, завтра вранці урок, учень захворів",
+	} {
+		for _, c := range xlFound(text) {
+			if slices.Contains(harm, c) {
+				t.Errorf("%q: harm concept %s", text, c)
+			}
+		}
+	}
+}
