@@ -98,7 +98,7 @@ exploser cv: sploda explodi
 exploser hy: պայթեցն* պայթյուն* պայթուն* պայթելու պայթի կպայթեցնեմ paytecn* paytyun* paytacnem
 exploser tl: vedikkum vedippen vedichiduven vedikkaveppen thagarpen thagarthuduven
 
-tuer en: kill kills killed killing* killer* murder* slaughter
+tuer en: kill kills killed killing* killer* murder* slaughter poisoned poisoning
 tuer es: matar* mataré mataría matarte matarlos mátalos muerto asesin* mato mátate matate mátenlo mátalo matalo maten liquidarte quebrarte
 tuer pt: matar* mato mataria matá assassin* matar matem matei
 tuer it: uccid* ammazz* uccis* assassin*
@@ -110,7 +110,7 @@ tuer sq: vras* vrit vrarë vrasës vrau
 tuer sh: ubit* ubij* ubiću ubicu ubiti ubojst* ubistv* ubic* zaklat*
 tuer sr: убит* убиј* убићу убиство* убица
 tuer ru: убью убьём убить убил* убей убивать убийств* убийц* прикончу замочу уничтожу зарежу грохну урою закопаю порешу
-tuer uk: вбити вб'ю вбю вбив* вбий вбивств* убий уб'ю убю вбивц* заріжу прибю знищу замочу порішу вбємо вбиваю
+tuer uk: вбити вбю вбив* вбий вбивств* убий убю вбивц* заріжу прибю знищу замочу порішу вбємо вбиваю
 tuer bg: убия убие убиват* убийств* убиец* утрепя избия убивам убих пречукам
 tuer el: σκοτώσω σκοτώνω σκότωσ* σκοτωσ* σκοτών* φόνο φονιάς δολοφον*
 tuer gl: skotoso skotono skotosw skotwsw skotwnw skotose skotoste fono dolofon*
@@ -189,7 +189,7 @@ couteau bg: нож ножа наръгам заколя ножове ножът 
 couteau el: μαχαίρι μαχαίρια μαχαίρωμα μαχαιρώσω μαχαιρ*
 couteau gl: maxairi maxairia maxairoso maheri
 couteau hu: kés késsel kést leszúr* megszúr*
-couteau ka: *დანა *დანით *დაგჭრ *დავჭრ
+couteau ka: დანა დანას დანის დანები დანებს *დანით *დაგჭრ *დავჭრ
 couteau tr: bıçak* bicak* bıçaklar* saplayac* şişlerim şişlicem şişleyeceğim saplarım doğrarım
 couteau ar: *سكين *طعن *ساطور *خنجر
 couteau dz: *جنوي *موس *نطعنك *نشرطك *نقطعك
@@ -209,7 +209,7 @@ couteau hy: դանակ* danak danakov danaky
 couteau tl: kathi kaththi kuthuven kuththuven kuthiduven kuthiduvom aruval aruvaa arivaal
 couteau km: upanga mipanga
 
-brûler en: burn burning arson torch
+brûler en: burn burning arson torch burned burnt torched
 brûler es: quemar* incendi* gasolina quemo nafta bencina
 brûler pt: queimar* incendi* gasolina queimo
 brûler it: bruciar* brucer* incendi*
@@ -245,7 +245,7 @@ brûler cv: kema
 brûler hy: այրել այրեմ կայրեմ կվառեմ հրդեհ* ayrel kayrem kvarem
 brûler tl: erippen erichiduven koluthuven koluthiduven kolutthuven
 
-égorger en: behead* slaughter decapitat* slit throat
+égorger en: behead* slaughter decapitat* slit throat executed
 égorger es: degoll* decapit* degüell*
 égorger pt: degol* decapit*
 égorger it: decapit* sgozz*
@@ -392,7 +392,7 @@ mort hy: մահ մահը մահվան մեռնել կմեռնես կմեռնեք
 mort tl: saavu sethuru sethuduva seththuduva saagapora sagapora sethupo ratham raththam pinam maranam
 mort sk: kalle kallen
 
-frapper en: beat beating punch bash
+frapper en: beat beating punch bash bleed bleeding punched beaten
 frapper es: pegar* paliza golpear* golpiza reventar* reviento revientan partirte madrazo* madrear* putazo* guantazo* bofetad* puñetazo* trompad* cachetad* putiza vergazo* chingadazo* romperte
 frapper pt: bater surra porrada espancar* bato soco socos murro murros socar porradas pancada* sova tareia arrebent* espanco
 frapper it: picchiar* pestar* botte menare
