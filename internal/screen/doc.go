@@ -38,7 +38,9 @@
 //     chat.go rewrites SMS and chat spellings into the standard tokens:
 //     jvais, jte, tes mort, g and c for j'ai and c'est, k for qu, missing
 //     apostrophes, digits for syllables, tg; repair.go then joins act
-//     words cut into syllables, « ex-plo-ser », « te tu er », and glue.go
+//     words cut into syllables, « ex-plo-ser », « te tu er », mends a
+//     word no table knows that sounds like a threat word (phon.go:
+//     « colej », « explozé », « couto »), and glue.go
 //     cuts runs written without spaces into known words,
 //     « jevaistetuerdemainalasortie », « #ViveLeCalifat »):
 //     a. patterns of a compiled lexicon (French first, English too) are
@@ -166,7 +168,11 @@
 // (« on récolte ce qu'on sème », « il l'a cherché ») with an attack or
 // killed victims named; and a game or film flag with the school and a
 // time, or with words that take it back to real life (« en vrai dans »,
-// « no respawn »). An agentive act
+// « no respawn »). Three more (frames43.go): a joke taken back (« c'est
+// pour rire mais », « je rigole pas », « à moitié »), with a time; two or
+// more of the reader's private things named after « ton » or « votre »,
+// or one with their kin; and « no act » with a time and a group of
+// readers, so that its weight is learned apart there. An agentive act
 // in an unframed clause is a finding of its own (0.5 to 0.84). The stance
 // discounts of rule 3d apply only when the negator stands in the clause of
 // the act, or when no clause has anyone performing, claiming or calling
