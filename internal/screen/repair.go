@@ -459,13 +459,19 @@ func (l *lexicon) computeFix(ki *keyInfo) *wordFix {
 	if ps := l.splitFix(k); ps != nil {
 		return &wordFix{parts: ps}
 	}
-	if fx := editFix(k); fx != nil {
+	fx := editFix(k)
+	if fx != nil && fx.group {
 		return fx
 	}
 	// A word spelt by its sound (phon.go), unless it is a word of another
-	// language's harm lexicon (« esplode » is read as Italian).
+	// language's harm lexicon (« esplode » is read as Italian). It is
+	// mended in any slot, where the one-edit repair of a verb waits for a
+	// target (« sa va explozé pendant la minute de silence »).
 	if inf, short := phonFix(k); (inf != "" || short != "") && ki.xl == 0 && !l.glueWhole(k) {
 		return &wordFix{inf: inf, part: short, phon: true}
+	}
+	if fx != nil {
+		return fx
 	}
 	if !l.glueKey(k) {
 		return nil
