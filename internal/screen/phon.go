@@ -29,7 +29,8 @@ const (
 // phonNouns are the nouns of the sound vocabulary besides the act verbs'
 // forms: weapons, poisons and the school's buildings (not « profs »,
 // « salle », « cour »: short codes of common words).
-var phonNouns = weaponWords + " collège lycée école établissement cantine réfectoire gymnase internat portail couloir bâtiment acide essence poison"
+var phonNouns = weaponWords + " collège lycée école établissement cantine réfectoire gymnase internat portail couloir bâtiment acide essence poison" +
+	" attentat attentats carnage massacre explosion incendie fusillade tuerie"
 
 // phonEntry is the words a sound code stands for: one noun, or forms of
 // one act verb (an infinitive and the others).
@@ -219,6 +220,10 @@ func phonCode(k string) string {
 	// « es » sound « e »; a final « e », then a final s, t, d, x or p,
 	// then a final « e » again are silent.
 	s := squeezeRuns(b.String())
+	// A final « il » after a consonant is « i » (fusil, outil).
+	if n := len(s); n > 3 && strings.HasSuffix(s, "il") && !isVowel(s[n-3]) {
+		s = s[:n-1]
+	}
 	for _, end := range [...]string{"er", "es", "et"} {
 		if strings.HasSuffix(s, end) && len(s) > 3 {
 			s = s[:len(s)-2] + "e"

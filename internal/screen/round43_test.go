@@ -83,6 +83,10 @@ func TestPhonFix(t *testing.T) {
 		{"esploze", "exploser", "explose"},
 		{"eksploser", "exploser", "explose"},
 		{"egorje", "egorger", "egorge"},
+		{"atenta", "", keyOf("attentat")},
+		{"carnaj", "", "carnage"},
+		{"fusi", "", "fusil"},
+		{"explozion", "", "explosion"},
 		{"lyce", "", ""},    // code too short
 		{"bonjur", "", ""},  // no word's code
 		{"college", "", ""}, // a key of the vocabulary itself
