@@ -161,27 +161,3 @@ func privateDetailsIn(toks []dtok) (things int, kin bool) {
 	}
 	return things, kin
 }
-
-// A threat with no act (« bientôt la cour sera silencieuse », « jeudi
-// vous me trouverez moins calme, toute la classe va voir ») names a time
-// and the people it is for; the model's « aucun acte » weighs against a
-// threat everywhere else. noActContext reports whether the message names
-// a time (hasDay16) and a group of readers or people (vous, tous, tout le
-// monde, ceux, personne, la classe), so that the learned layer weighs « no
-// act » apart in that context (an ordinary « vous avez contrôle jeudi »
-// has both too: the layer decides).
-func noActContext(toks []dtok) (when, group bool) {
-	if !hasDay16(toks) {
-		return false, false
-	}
-	for i := range toks {
-		switch toks[i].key {
-		case "vous", "tous", "toutes", "toutlemonde", "ceux", "celles", "personne", "classe", "lycee", "college", "ecole":
-			return true, true
-		}
-		if i+1 < len(toks) && toks[i].key == "tout" && toks[i+1].key == "le" {
-			return true, true
-		}
-	}
-	return true, false
-}

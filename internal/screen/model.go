@@ -615,15 +615,6 @@ func (fv *featureVec) fill(toks []dtok, frames []frame, clause []int, ds *[numDe
 		fv.addName("aucun acte (texte peu lu)", frameValue)
 	case !anyAct:
 		fv.addName("aucun acte", frameValue)
-		// A threat that names no act still names a time and its
-		// readers (frames43.go): the weight of « no act » is learned
-		// apart there.
-		if when, group := noActContext(toks); when {
-			fv.addName("aucun acte + moment", frameValue)
-			if group {
-				fv.addName("aucun acte + moment + destinataires", frameValue)
-			}
-		}
 	}
 	if attack, laugh, pleasure := attackMood(toks); attack {
 		if laugh {

@@ -151,28 +151,3 @@ func TestPrivateDetails(t *testing.T) {
 		t.Errorf("feature missing: %s", names)
 	}
 }
-
-// TestNoActContext checks the time and readers of a message that names
-// no act, and that the conjunction features reach the model only when no
-// act is found. Sentences written for the test.
-func TestNoActContext(t *testing.T) {
-	for _, c := range []struct {
-		text              string
-		when, group, feat bool
-	}{
-		{"bientôt la cour sera silencieuse", true, false, true},
-		{"jeudi vous me trouverez moins calme", true, true, true},
-		{"merci pour le gâteau", false, false, false},
-		{"je vais vous tuer jeudi", true, true, false}, // an act: not this feature
-	} {
-		_, toks := tokensOf(c.text)
-		w, g := noActContext(toks)
-		if w != c.when || g != c.group {
-			t.Errorf("%q: when %v group %v, want %v %v", c.text, w, g, c.when, c.group)
-		}
-		names := strings.Join(TextFeatures(c.text).Names, "|")
-		if got := strings.Contains(names, "aucun acte + moment"); got != c.feat {
-			t.Errorf("%q: feature %v, want %v", c.text, got, c.feat)
-		}
-	}
-}
