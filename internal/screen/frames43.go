@@ -1,5 +1,7 @@
 package screen
 
+import "sync"
+
 // Forty-third round: a joke taken back. A threat written as a joke, a
 // dare or a prank keeps an exit for its writer (« c'est une blague
 // hein… enfin à moitié », « c juste un délire mais je ramène les
@@ -160,4 +162,39 @@ func privateDetailsIn(toks []dtok) (things int, kin bool) {
 		}
 	}
 	return things, kin
+}
+
+// A head who closes the school writes what a quiet hoax writes (« l'école
+// sera fermée lundi, prévenez les autres parents »), and gives a reason a
+// hoax does not: a water or power cut, works, a leak, snow, a strike, an
+// election, an epidemic, pests. frames16's stay-away frame reads the
+// reason for the rules; the learned layer gets it too, so that it weighs a
+// closure with its reason apart from one without.
+
+// closureWords43 close the school or its lessons; reasonWords43 are an
+// institution's reasons.
+const (
+	closureWords43 = "fermé fermée fermés fermées fermera fermeront fermeture fermetures accueillir accueil accueillis reprendront reprennent reprise suspendus annulés annulé annulée annulées"
+	reasonWords43  = "eau électricité électrique courant chauffage fuite fuites coupure coupures panne pannes travaux chantier inondation inondé inondée dégât dégâts sinistre amiante désinfection désinsectisation punaises nuisibles neige verglas intempéries tempête orage canicule vigilance grève grèves élections électoral vote scrutin formation pédagogique férié pont épidémie grippe covid gastro contagieux commission"
+)
+
+var (
+	closureOnce             sync.Once
+	closureSet, reasonSet43 map[string]bool
+)
+
+// closureReasonIn reports whether the message closes the school or its
+// lessons and names an institution's reason.
+func closureReasonIn(toks []dtok) bool {
+	closureOnce.Do(func() { closureSet, reasonSet43 = keySet(closureWords43), keySet(reasonWords43) })
+	var closed, reason bool
+	for i := range toks {
+		k := toks[i].key
+		closed = closed || closureSet[k]
+		reason = reason || reasonSet43[k]
+		if closed && reason {
+			return true
+		}
+	}
+	return false
 }

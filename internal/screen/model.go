@@ -650,6 +650,9 @@ func (fv *featureVec) fill(toks []dtok, frames []frame, clause []int, ds *[numDe
 	case things == 1 && kin:
 		fv.addName("message : vie privée du destinataire, détail + proches", frameValue)
 	}
+	if closureReasonIn(toks) {
+		fv.addName("message : fermeture + raison", frameValue)
+	}
 	if denied, when := jokeDeniedIn(toks); denied {
 		fv.addName("message : plaisanterie démentie", frameValue)
 		if when {

@@ -151,3 +151,29 @@ func TestPrivateDetails(t *testing.T) {
 		t.Errorf("feature missing: %s", names)
 	}
 }
+
+// TestClosureReason checks the reading of a closure with an
+// institution's reason, and that a closure without one, or a reason
+// without a closure, gives nothing. Sentences written for the test (the
+// reasons of TestClosureNotices are among the words read: see NOTES.md,
+// thirty-eighth round).
+func TestClosureReason(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		want bool
+	}{
+		{"En raison de la grève des agents, le collège sera fermé jeudi.", true},
+		{"Alerte neige : l'établissement n'accueillera pas les élèves demain, accueil assuré pour les enfants de soignants.", true},
+		{"Le collège sera fermé demain. Prévenez tout le monde.", false},
+		{"Les travaux du gymnase avancent bien.", false},
+	} {
+		_, toks := tokensOf(c.text)
+		if got := closureReasonIn(toks); got != c.want {
+			t.Errorf("%q: closure with a reason %v, want %v", c.text, got, c.want)
+		}
+		names := strings.Join(TextFeatures(c.text).Names, "|")
+		if got := strings.Contains(names, "fermeture + raison"); got != c.want {
+			t.Errorf("%q: feature %v, want %v", c.text, got, c.want)
+		}
+	}
+}
