@@ -168,10 +168,11 @@
 // (« on récolte ce qu'on sème », « il l'a cherché ») with an attack or
 // killed victims named; and a game or film flag with the school and a
 // time, or with words that take it back to real life (« en vrai dans »,
-// « no respawn »). Two more (frames43.go): a joke taken back (« c'est
-// pour rire mais », « je rigole pas », « à moitié »), with a time; and two
-// or more of the reader's private things named after « ton » or
-// « votre », or one with their kin. An agentive act
+// « no respawn »). Three more (frames43.go): a joke taken back (« c'est
+// pour rire mais », « je rigole pas », « à moitié »), with a time; two or
+// more of the reader's private things named after « ton » or « votre »,
+// or one with their kin; and a closure of the school with an
+// institution's reason (a water cut, works, a strike). An agentive act
 // in an unframed clause is a finding of its own (0.5 to 0.84). The stance
 // discounts of rule 3d apply only when the negator stands in the clause of
 // the act, or when no clause has anyone performing, claiming or calling
