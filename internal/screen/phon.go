@@ -6,18 +6,19 @@ import (
 )
 
 // Words spelt by their sound. Pupils who write as they hear (SEGPA
-// classes, dictation, SMS) write « colej », « explozé », « bonbe »,
-// « pistolé », « couto », « kantine »: two or three letters from the
-// word, so the one-edit repair (editFix) does not reach them, but the
-// word sounds the same. phonFix reads an unknown key by a rough French
-// sound code (phonCode: « eau », « au » and « o » alike, « c » before
-// e or i as « s », « g » before e or i as « j », nasal vowels, silent
-// final letters, double letters) and takes the word of the threat
-// vocabulary with that code: the act verbs' forms, weapons and the
-// school's places. Only keys the lexicon does not know are read (a French
-// word is never rewritten), and only when every word with that code is of
-// one act or one noun, so that the rewrite is never a guess between two
-// readings.
+// classes, dictation, SMS) write « colej », « explozé », « atenta »,
+// « carnaj », « couto », « kantine »: two or three letters from the word,
+// so the one-edit repair (editFix) does not reach them, but the word
+// sounds the same. phonFix reads an unknown key by a rough French sound
+// code (phonCode: « eau », « au » and « o » alike, « c » before e or i as
+// « s », « g » before e or i as « j », nasal vowels, silent final
+// letters, double letters) and takes the word of the threat vocabulary
+// with that code: the act verbs' forms, weapons, the school's buildings
+// and the nouns of attacks. Only keys no table knows are read (a French
+// word, « pistole » or « poisson », is never rewritten), and only when
+// every word with that code is of one act or one noun, so that the
+// rewrite is never a guess between two readings. A code of three sounds
+// (« bonb », « lycé ») is too short to be read.
 
 // phonMinKey and phonMinCode are the shortest key and code read: short
 // codes are shared by too many words.
