@@ -1,7 +1,5 @@
 package screen
 
-import "sync"
-
 // Forty-third round: a joke taken back. A threat written as a joke, a
 // dare or a prank keeps an exit for its writer (« c'est une blague
 // hein… enfin à moitié », « c juste un délire mais je ramène les
@@ -29,6 +27,8 @@ const (
 	f43Joke      uint16 = 1 << (iota + 11) // a word of a joke or a laugh
 	f43BackStart                           // the first word of a phrase that takes a joke back
 	f43Kin                                 // the reader's kin (kinWords43)
+	f43Closure                             // a word closing the school (closureWords43)
+	f43Reason                              // an institution's reason (reasonWords43)
 )
 
 var jokeBacks phraseIndex
@@ -37,14 +37,16 @@ var jokeBacks phraseIndex
 // frames42's word classes; f42Init calls it.
 func f43Init(words map[string]uint16) {
 	jokeBacks = phraseKeys(jokeBackPhrases43)
-	for k := range keySet(jokeWords43) {
-		words[k] |= f43Joke
-	}
 	for k := range jokeBacks {
 		words[k] |= f43BackStart
 	}
-	for k := range keySet(kinWords43) {
-		words[k] |= f43Kin
+	for _, x := range []struct {
+		words string
+		bit   uint16
+	}{{jokeWords43, f43Joke}, {kinWords43, f43Kin}, {closureWords43, f43Closure}, {reasonWords43, f43Reason}} {
+		for k := range keySet(x.words) {
+			words[k] |= x.bit
+		}
 	}
 }
 
@@ -134,10 +136,11 @@ const kinWords43 = "fille fils femme mari épouse enfants enfant petite petit b�
 
 // privateDetailsIn returns how many different private words (frames42's
 // privateWords42 that are no kin) follow a possessive of the second
-// person within two words, and whether one of the reader's kin does.
+// person within two words, counted up to two (the learned layer reads one
+// or several), and whether one of the reader's kin does.
 func privateDetailsIn(toks []dtok) (things int, kin bool) {
 	f42Init()
-	var seen [4]string
+	first := ""
 	for i := range toks {
 		switch toks[i].key {
 		case "ton", "ta", "tes", "votre", "vos":
@@ -146,17 +149,15 @@ func privateDetailsIn(toks []dtok) (things int, kin bool) {
 		}
 		for j := i + 1; j < len(toks) && j <= i+2 && toks[j].flags&tSentence == 0; j++ {
 			c := f42Class(&toks[j])
-			if c&f42Private == 0 {
+			switch {
+			case c&f42Private == 0:
 				continue
-			}
-			if c&f43Kin != 0 {
+			case c&f43Kin != 0:
 				kin = true
-				break
-			}
-			k := toks[j].key
-			if things < len(seen) && k != seen[0] && k != seen[1] && k != seen[2] {
-				seen[things] = k
-				things++
+			case first == "":
+				first, things = toks[j].key, 1
+			case toks[j].key != first:
+				return 2, kin
 			}
 			break
 		}
@@ -178,21 +179,14 @@ const (
 	reasonWords43  = "eau électricité électrique courant chauffage fuite fuites coupure coupures panne pannes travaux chantier inondation inondé inondée dégât dégâts sinistre amiante désinfection désinsectisation punaises nuisibles neige verglas intempéries tempête orage canicule vigilance grève grèves élections électoral vote scrutin formation pédagogique férié pont épidémie grippe covid gastro contagieux commission"
 )
 
-var (
-	closureOnce             sync.Once
-	closureSet, reasonSet43 map[string]bool
-)
-
 // closureReasonIn reports whether the message closes the school or its
 // lessons and names an institution's reason.
 func closureReasonIn(toks []dtok) bool {
-	closureOnce.Do(func() { closureSet, reasonSet43 = keySet(closureWords43), keySet(reasonWords43) })
-	var closed, reason bool
+	f42Init()
+	var seen uint16
 	for i := range toks {
-		k := toks[i].key
-		closed = closed || closureSet[k]
-		reason = reason || reasonSet43[k]
-		if closed && reason {
+		seen |= f42Class(&toks[i])
+		if seen&(f43Closure|f43Reason) == f43Closure|f43Reason {
 			return true
 		}
 	}

@@ -217,9 +217,10 @@ func phonCode(k string) string {
 			i++
 		}
 	}
-	// Double letters, then the silent end: « er », « ez », « et » and
-	// « es » sound « e »; a final « e », then a final s, t, d, x or p,
-	// then a final « e » again are silent.
+	// Double letters, then the silent end: « er », « es » (and « ez »,
+	// whose z is s by now) and « et » sound « e »; a final « e », then a
+	// final s, t, d or p (x is s by now), then a final « e » again are
+	// silent.
 	s := squeezeRuns(b.String())
 	// A final « il » after a consonant is « i » (fusil, outil).
 	if n := len(s); n > 3 && strings.HasSuffix(s, "il") && !isVowel(s[n-3]) {
@@ -241,7 +242,9 @@ func phonCode(k string) string {
 	return s
 }
 
-// squeezeRuns folds runs of one letter into one.
+// squeezeRuns folds every run of one letter into one, e and l too
+// (appendSqueezed, the tokeniser's, keeps those: « cantinne » and
+// « cantine » must sound alike here).
 func squeezeRuns(s string) string {
 	var b []byte
 	for i := 0; i < len(s); i++ {
