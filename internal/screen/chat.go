@@ -63,6 +63,8 @@ var chatWords = map[string][]string{
 	// (words are matched without accents: « fé » is fe, « lycé » lyce)
 	"pa": {"pas"}, "nou": {"nous"}, "tou": {"tous"}, "mor": {"mort"}, "che": {"chez"}, "fe": {"fait"}, "lyce": {"lycee"},
 	"partou": {"partout"},
+	// the forty-fourth round
+	"yora": {"il", "y", "aura"}, "yaurra": {"il", "y", "aura"}, "iaura": {"il", "y", "aura"},
 	// slang verbs spelt with a double consonant
 	"choppe": {"chope"}, "choppes": {"chopes"}, "chopper": {"choper"}, "choppera": {"chopera"},
 	"chopperai": {"choperai"}, "choppent": {"chopent"},
@@ -104,6 +106,7 @@ func wordSet(s string) map[string]bool {
 // by a rewrite share the source span of the word they come from. When no
 // word needs it, a is returned as it is (no copy).
 func (nb *nbufs) expandChat(a analysis) analysis {
+	nb.rewrites = 0
 	first := -1
 	for i := range a.toks {
 		if chatCandidate(a.toks, i) {
@@ -130,6 +133,7 @@ func (nb *nbufs) expandChat(a analysis) analysis {
 			continue
 		}
 		out = appendParts(out, t, parts, true)
+		nb.rewrites++
 	}
 	nb.ctoks = out
 	a.toks = out
@@ -214,6 +218,30 @@ func chatParts(ts []token, i int) ([]string, bool) {
 			return partsFout, true
 		}
 		return nil, false
+	case "sale":
+		// salle spelt like the adjective, between a determiner and what
+		// names a room (« la sale 204 », « une sale de classe », « la sale
+		// des profs »); the adjective stands before its noun (« une sale
+		// journée »).
+		if roomDet[prev] && (roomNext[next] || next != "" && next[0] >= '0' && next[0] <= '9') {
+			return partsSalle, true
+		}
+		return nil, false
+	case "tu":
+		// tue after its object pronoun (« jvou tu tous », « je te tu »):
+		// the pronoun tu never follows one.
+		if tueObject[prev] {
+			return partsTue, true
+		}
+		return nil, false
+	case "sa":
+		// ça before a verb no noun spells (« a 12h sa pete », « sa va
+		// sauter »): the morphology table knows verbs, not nouns, so
+		// « sa trousse » would read as trousser; the verbs are listed.
+		if caNext[next] {
+			return partsCa, true
+		}
+		return nil, false
 	case "tas":
 		if tasNext[next] {
 			return partsTas, true
@@ -272,14 +300,27 @@ func chatParts(ts []token, i int) ([]string, bool) {
 }
 
 var (
-	partsTes  = []string{"t'", "es"}
-	partsTas  = []string{"t'", "as"}
-	partsVous = []string{"vous"}
-	partsJai  = []string{"j'", "ai"}
-	partsCest = []string{"c'", "est"}
-	partsDans = []string{"dans"}
-	partsAu   = []string{"au"}
-	partsFout = []string{"fout"}
+	partsTes   = []string{"t'", "es"}
+	partsTas   = []string{"t'", "as"}
+	partsVous  = []string{"vous"}
+	partsJai   = []string{"j'", "ai"}
+	partsCest  = []string{"c'", "est"}
+	partsDans  = []string{"dans"}
+	partsAu    = []string{"au"}
+	partsFout  = []string{"fout"}
+	partsSalle = []string{"salle"}
+	partsTue   = []string{"tue"}
+	partsCa    = []string{"ca"}
+)
+
+// roomDet are the words before « sale » read as salle, roomNext those
+// after it; tueObject the object pronouns (as written, chat forms too)
+// after which « tu » is tue; caNext the verbs after which « sa » is ça.
+var (
+	roomDet   = wordSet("la une cette ma ta sa notre votre leur en")
+	roomNext  = wordSet("de d des du dinfo dinformatique dattente detude darts polyvalente info informatique multimedia")
+	tueObject = wordSet("vous vou vs te les jvou jvous jvs jte jles")
+	caNext    = wordSet("va vas ira pete petera explose explosera saute sautera brule brulera crame cramera fait fera commence commencera arrive arrivera finit finira suffit craint devient deviendra risque")
 )
 
 // dsNext are the words after which « ds » is dans, and dsPrev those

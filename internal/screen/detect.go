@@ -125,6 +125,7 @@ func analyzeText(text string, fv *featureVec, post func(*featureVec)) [numDetect
 	en.raise(&ds)
 	if fv != nil {
 		fv.langFeatures(a.src, toks) // first: fill reads fv.foreign
+		fv.sound = nb.rewrites >= 2
 		fv.fill(toks, frames, clause, &ds)
 		if vm > 0 {
 			// Its own feature: the violence detector's score is shared

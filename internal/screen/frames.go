@@ -283,7 +283,8 @@ var (
 	thingWords = "contrôle contrôles interro interros exam exams examen examens bac brevet partiel partiels dm dms devoir devoirs exo exos exercice exercices test tests évaluation éval oral oraux épreuve épreuves concours qcm dissertation dissert match matchs partie parties niveau niveaux boss jeu game record chapitre leçon sujet note notes bulletin pizza burger tacos gâteau chamallow chamallows marshmallow marshmallows saucisse saucisses merguez brochette brochettes chipolata chipolatas crêpe crêpes steak steaks repas assiette plat chanson morceau album film série épisode clope cigarette joint chicha barbecue bougie bougies feu lumière télé console ordi pc téléphone portable câble câbles plomb plombs durite fusible fusibles"
 	// Outcomes of a threat that names no act: what will become of the
 	// reader or the place (harm frame, actHarm).
-	harmVerbs      = "regretter" // « tu vas le regretter »
+	harmVerbs      = "regretter payer rayer" // « tu vas le regretter »; payer and rayer with their idiom (harmIdiom)
+	moneyWords     = "combien euro euros prix facture factures chèque espèces carte cb virement fois tarif somme montant rembourser cantine abonnement"
 	survivalWords  = "entier entière entiers entières vivant vivante vivants vivantes indemne indemnes"
 	survivalVerbs  = "rentrer sortir repartir revenir finir rester partir"
 	existenceVerbs = "exister rester" // negated: « n'existera plus », « il ne restera rien »
@@ -374,6 +375,7 @@ type frameLex struct {
 	slangSch  map[string]bool
 	thing     map[string]bool
 	harmV     map[string]bool
+	money     map[string]bool // words that make payer a payment (harmIdiom)
 	survival  map[string]bool
 	survivalV map[string]bool
 	existV    map[string]bool
@@ -475,7 +477,7 @@ func buildFrameLex() *frameLex {
 		doing: keySet(doingLemmas), lessonV: keySet(lessonLemmas), approve: keySet(approveWords),
 		incite: keySet(inciteLemmas), group: keySet(groupHeads), subject: map[string]uint8{},
 		slang:    keySet("fumer terminer refroidir descendre allumer choper niquer maraver savater démolir fracasser défoncer"),
-		slangSch: keySet(slangSchool), thing: keySet(thingWords), harmV: keySet(harmVerbs), survival: keySet(survivalWords),
+		slangSch: keySet(slangSchool), thing: keySet(thingWords), harmV: keySet(harmVerbs), money: keySet(moneyWords), survival: keySet(survivalWords),
 		survivalV: keySet(survivalVerbs), existV: keySet(existenceVerbs), memoryV: keySet(memoryVerbs), date: keySet(dateWords),
 		pastAttack: keySet(pastAttackWords), intrans: keySet(intransitive),
 		det:  map[string]bool{},
@@ -1000,6 +1002,20 @@ func hasVerb(ms []MorphEntry) (MorphEntry, bool) {
 		}
 	}
 	return MorphEntry{}, false
+}
+
+// lemmaVerb is the verb reading whose lemma the model sees: an act verb's
+// when the form has one, since the first reading in the table can be a
+// rare homograph ("tue" is first a participle of « taire », whose weight
+// then learns from every « je vous tue »).
+func lemmaVerb(ms []MorphEntry) (MorphEntry, bool) {
+	f := frameLexicon()
+	for _, m := range ms {
+		if m.POS == POSVerb && f.actVerb[m.Lemma] != actNone {
+			return m, true
+		}
+	}
+	return hasVerb(ms)
 }
 
 func lemmaIs(ms []MorphEntry, lemma string) (MorphEntry, bool) {
@@ -1653,6 +1669,9 @@ func readHarm(fts []ftok, fr *frame, subject uint8) {
 				}
 				fr.negated = false
 			}
+			if !harmIdiom(fts, i, v.Lemma) {
+				continue
+			}
 			// « tu vas pas le regretter » stays a negated harm.
 			tn, actor := verbFrame(fts, i, v, subject)
 			fr.act, fr.actTok, fr.tense, fr.actor = actHarm, ft.tok, tn, actor
@@ -1849,6 +1868,25 @@ func readNear(fts []ftok, fr *frame, subject uint8) {
 			}
 		}
 	}
+}
+
+// harmIdiom reports whether the harm verb at i is said in its threat's
+// idiom: payer with cher or its object pronoun (« vous allez le payer
+// cher », « tu vas me le payer ») and no word of money (« tu le payes
+// combien ? »); rayer with « de la carte ». Other harm verbs need none.
+func harmIdiom(fts []ftok, i int, lemma string) bool {
+	switch lemma {
+	case "payer":
+		for _, ft := range fts {
+			if flx.money[ft.key] {
+				return false
+			}
+		}
+		return hasKeyIn(fts, "cher") || i > 0 && (fts[i-1].key == "le" || fts[i-1].key == "l")
+	case "rayer":
+		return hasKeyIn(fts, "carte")
+	}
+	return true
 }
 
 func hasKeyIn(fts []ftok, key string) bool {

@@ -970,7 +970,7 @@ func (l *lexicon) computeInfo(key string) *keyInfo {
 		ki.hw[j] = fnvAdd(fnvAdd(fnvOffset, pre[0]), k)
 		ki.hp[j] = fnvAdd(fnvAdd(fnvAdd(fnvOffset, pre[1]), k), " ")
 	}
-	if v, ok := hasVerb(ki.morph); ok && v.Lemma != key && !functionHomographs[key] {
+	if v, ok := lemmaVerb(ki.morph); ok && v.Lemma != key && !functionHomographs[key] {
 		ki.lemma = v.Lemma
 		ki.hl = fnvAdd(fnvAdd(fnvOffset, "l:"), v.Lemma)
 	}

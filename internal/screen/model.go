@@ -357,6 +357,7 @@ type featureVec struct {
 	langSeen langSet // the words langFeatures counted, cleared at each use
 	unread   bool    // set by langFeatures: most of the text's words are unknown to the French lexicon
 	foreign  bool    // set by langFeatures, before fill: half of the words or more are unknown to it
+	sound    bool    // set before fill: the chat rewrite or the repair changed two words or more
 	xlFound  uint32  // set by xlFeatures: the cross-language concepts found (1 << xlBombe …), homographs too in an unread text
 }
 
@@ -613,6 +614,10 @@ func (fv *featureVec) fill(toks []dtok, frames []frame, clause []int, ds *[numDe
 		// finding no act says little, and its weight is learned apart
 		// from that of a French text with no act.
 		fv.addName("aucun acte (texte peu lu)", frameValue)
+	case !anyAct && fv.sound:
+		// A text written by sound: its frames miss more acts than in
+		// standard French, so finding none says less.
+		fv.addName("aucun acte (écrit au son)", frameValue)
 	case !anyAct:
 		fv.addName("aucun acte", frameValue)
 	}
@@ -931,7 +936,7 @@ func (e *Engine) analyzeModelRisks(in Input, text string, links []Link, risks []
 	fv := fvPool.Get().(*featureVec)
 	fv.idx, fv.val, fv.desc, fv.pos, fv.ls = fv.idx[:0], fv.val[:0], fv.desc[:0], fv.pos[:0], links
 	fv.allowed, fv.academie, fv.risks = e, in.Academie, risks
-	fv.unread, fv.foreign, fv.xlFound = false, false, 0
+	fv.unread, fv.foreign, fv.sound, fv.xlFound = false, false, false, 0
 	ds := analyzeText(text, fv, post)
 	fv.ls, fv.allowed, fv.risks = nil, nil, nil
 	fvPool.Put(fv)

@@ -160,7 +160,11 @@ type nbufs struct {
 	ctoks []token    // tokens after the chat rewrite (expandChat)
 	rtoks []token    // tokens after the spelling repair (repairWords)
 	kis   []*keyInfo // the keyInfo of each token (repairWordsInfo)
-	owned bool       // strings in toks point into words/keys: do not retain them
+	// rewrites counts the words the chat rewrite and the spelling repair
+	// changed in the last text (expandChat resets it): a text written by
+	// sound, whose frames read less.
+	rewrites int
+	owned    bool // strings in toks point into words/keys: do not retain them
 }
 
 type wspan struct{ w0, w1, k0, k1, a0, a1 int }

@@ -564,6 +564,7 @@ func (nb *nbufs) repairWordsInfo(a analysis, kc *keyCache) (analysis, []*keyInfo
 			}
 			out = appendParts(out, t, ps, false)
 			changed = true
+			nb.rewrites++
 			continue
 		}
 		if fx == nil || nameAt(a.src, a.toks, i) {
@@ -576,6 +577,7 @@ func (nb *nbufs) repairWordsInfo(a analysis, kc *keyCache) (analysis, []*keyInfo
 		case fx.parts != nil:
 			out = appendParts(out, t, fx.parts, false)
 			changed = true
+			nb.rewrites++
 		default:
 			w := ""
 			switch {
@@ -600,6 +602,7 @@ func (nb *nbufs) repairWordsInfo(a analysis, kc *keyCache) (analysis, []*keyInfo
 			if w != "" {
 				t.word, t.key, t.alt = w, w, ""
 				changed = true
+				nb.rewrites++
 			}
 			out = append(out, t)
 		}

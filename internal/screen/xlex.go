@@ -374,6 +374,10 @@ var xlConj = []struct {
 	{"xl acte + moment", []uint32{xlActs, 1 << xlMoment}},
 	{"xl acte + toi", []uint32{xlActs, 1 << xlToi}},
 	{"xl acte + tous", []uint32{xlActs, 1 << xlTous}},
+	// The whole frame of a threat, which a linear model cannot build from
+	// its parts: an act, the school, and a time or everyone.
+	{"xl acte + cible + moment", []uint32{xlActs, 1 << xlEcole, 1 << xlMoment}},
+	{"xl acte + cible + tous", []uint32{xlActs, 1 << xlEcole, 1 << xlTous}},
 	{"xl mort ou menace + toi", []uint32{1<<xlMort | 1<<xlMenace, 1 << xlToi}},
 	{"xl terreur + éloge", []uint32{1 << xlTerreur, 1 << xlEloge}},
 	{"xl terreur + acte", []uint32{1 << xlTerreur, xlActs}},
