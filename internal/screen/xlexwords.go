@@ -101,7 +101,7 @@ exploser tl: vedikkum vedippen vedichiduven vedikkaveppen thagarpen thagarthuduv
 tuer en: kill kills killed killing* killer* murder* slaughter poisoned poisoning unalive unalived merked killin
 tuer es: matar* mataré mataría matarte matarlos mátalos muerto asesin* mato mátate matate mátenlo mátalo matalo maten liquidarte quebrarte
 tuer pt: matar* mato mataria matá assassin* matar matem matei fuzilar* matamos
-tuer it: uccid* ammazz* uccis* assassin* ammazzo ammazzare ammazzato ammazzata ammazzati ammazzarti ammazzarvi ammazzarlo ammazzarla ammazzi ammazziamo ammazzer*
+tuer it: uccid* uccis* assassin* ammazzo ammazzare ammazzato ammazzata ammazzati ammazzarti ammazzarvi ammazzarlo ammazzarla ammazzi ammazziamo ammazzer*
 tuer de: töten tötet töte getötet umbringen bringe umbring* ermord* mörder* abstechen killen kaltmachen
 tuer nl: doden dood vermoord* moord* afmaken
 tuer pl: zabiję zabij* zabić zabiłem zabijać zabójst* morderst* morderc* zamorduj* zabijemy zajebię zajebie zajebiemy zajebać zajebac zatłukę ukatrupi* wykończę pozabijam
@@ -164,7 +164,7 @@ tirer ku: gulebaran *تەقە *دەمانچە
 tirer ta: சுட்டு* சுடுவேன்* துப்பாக்கி*
 tirer zh: *开枪 *枪击 *枪杀 *手枪 *步枪 *射杀 *開槍 *槍擊 *开火 *開火 *扫射 *掃射 *枪毙 *槍斃 *射死 *崩了你 *手槍 *步槍 *槍殺
 tirer py: kaiqiang qiangji qiangsha shouqiang kaihuo saoshe qiangbi bengleni
-tirer vi: bắn súng
+tirer vi: bắn
 tirer wo: fetel
 tirer ln: kobeta masasi mondoki mindoki
 tirer cr: tire zam fizi
@@ -181,7 +181,7 @@ couteau de: messer abstechen stechen erstechen niederstechen klinge messern stec
 couteau nl: messen steken neersteken doodsteken
 couteau pl: nóż noża noże nożem dźgnę dźgn* zadźgam maczet* potnę pokroję
 couteau ro: cuțit* cutit* înjunghi* injunghi* sabie briceag spintec macetă
-couteau sq: thikë thika thike therr* thero thikën thikat ther therrje therrur
+couteau sq: thikë thika thike thero thikën thikat ther therrje therrur
 couteau sh: nož noz nožem nozem izbost* izbodem
 couteau sr: нож ножем избост* избодем
 couteau ru: нож ножом ножа зарежу зарезать порежу пырну мачете ножи ножей ножик заточк* ножиком ножичком зарежем nozh nozhom nozhik zarezhu zarezhem porezhu pyrnu zatochka
@@ -201,7 +201,7 @@ couteau ku: kêr *چەقۆ
 couteau ta: கத்தி* குத்து* குத்துவேன்* குத்திடுவேன்* குத்திக்கொல்* அருவாள்* அரிவாள்*
 couteau zh: *刀捅 *捅死 *砍死 *砍人 *用刀 *捅你 *砍你 *砍了你 *刀子 *菜刀 *匕首 *砍刀 *捅人 *持刀 *捅了你
 couteau py: tongsi kansi tongni tongsini kansini daozi caidao bishou
-couteau vi: dao đâm chém
+couteau vi: dao đâm
 couteau wo: paaka
 couteau ln: mbeli mopanga
 couteau cr: kouto kout manchèt
@@ -255,7 +255,7 @@ brûler tl: erippen erichiduven koluthuven koluthiduven kolutthuven erichuduven 
 égorger nl: onthoofd* afslachten keel doorsnijden
 égorger pl: ściąć zetnę zarżnę poderżnę dekapit* ścięc*
 égorger ro: decapit* capul jungh*
-égorger sq: therr* ther therja therur
+égorger sq: ther therja therur
 égorger sh: zaklati zakoljem koljem odrubit* zaklaću zaklacu
 égorger sr: заклати закољем кољем одрубит*
 égorger ru: отрежу обезглав* зарежу перережу горло глотку башку pererezhu
@@ -358,7 +358,7 @@ arme tl: aayudham ayutham aayutham
 
 mort en: dead death blood corpse* funeral
 mort es: muerte muertos muertas morir morirás sangre cadáver* cadaver* muérete muerete muéranse morirán desangr* muerta muerto muere difunto ataúd
-mort pt: morte mortos morrer morrerás sangue cadáver* cadaver* morra morrerão morto morta mortas sangrar defunto caixão
+mort pt: morte mortos morrer morrerás sangue cadáver* cadaver* morrerão morto morta mortas sangrar defunto caixão
 mort it: morte morti morirai morire sangue cadaver* crepare
 mort de: tod tot tote toten sterben stirbst blut leiche* leichen stirb krepier* verreck*
 mort nl: dood doden sterven sterft bloed lijk lijken
@@ -396,13 +396,13 @@ mort sk: kalle kallen
 
 frapper en: beat beating punch bash bleed bleeding punched beaten
 frapper es: pegar* paliza golpear* golpiza reventar* reviento revientan partirte madrazo* madrear* putazo* guantazo* bofetad* puñetazo* trompad* cachetad* putiza vergazo* chingadazo* romperte
-frapper pt: bater surra porrada espancar* bato soco socos murro murros socar porradas pancada* sova tareia arrebent* espanco
+frapper pt: bater surra porrada espancar* bato soco socos socar porradas pancada* sova tareia arrebent* espanco
 frapper it: picchiar* pestar* botte menare spaccherò mazzate
 frapper de: schlagen schlage verprügel* zusammenschlagen prügel* vermöbel*
 frapper nl: slaan aframmel*
 frapper pl: pobiję pobić zbiję zbić wpierdol* wpierdziel* naklepię najebię napierdolę spiorę obiję połamię skopię rozkwaszę jebnę pierdolnę rozwalę rozjebię zapierdol*
 frapper ro: bat bătaie bataie snopesc snop* caftesc cafteală pocnesc sparg pumni pumn zdrobesc măcelăresc
-frapper sq: rrah* rrahje rrah rrahur
+frapper sq: rrahje rrah rrahur
 frapper sh: prebit* prebiti premlati* istuć* izudaram razbiću razbicu prebiću prebicu
 frapper sr: пребит* премлати* истућ*
 frapper ru: изобью избить побью побить отпизж* отхуяр* уебу въебу сломаю вломим покалечу проучить вломлю врежу отметелю отмудохаю разобью изобьём пиздюлей набью izobyu pobyu otpizzhu otpizhu slomayu pokalechu vrezhu otmetelyu
