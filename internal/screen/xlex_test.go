@@ -384,3 +384,63 @@ func TestXLexRound43(t *testing.T) {
 		}
 	}
 }
+
+// TestXLexRound44: entries of the forty-fourth round (conjugated, SMS and
+// transliterated forms as pupils and families write them, without
+// diacritics, and the sextortion and phishing concepts' everyday words)
+// map to their concept; ordinary words of those languages (greetings,
+// family, food, numbers, school days) and the words the older entries
+// mistook through Normalize's folding (« amazing », « there », « Rahim »,
+// « muro », « mora ») bring no concept at all.
+func TestXLexRound44(t *testing.T) {
+	for _, tc := range []struct {
+		word string
+		want string
+	}{
+		// arabizi (darija in Latin letters)
+		{"nqatlek", "tuer"}, {"ghan9tlek", "tuer"}, {"nkamlek", "tuer"}, {"ndbhek", "égorger"}, {"nkhbtek", "frapper"},
+		{"9anbala", "bombe"}, {"nfajarha", "exploser"}, {"lmous", "couteau"}, {"ghatshouf", "menace"}, {"lmdersa", "école"},
+		{"3aryana", "intime"}, {"tswirtek", "image"}, {"nnachrek", "diffuser"}, {"lflous", "payer"},
+		// Turkish without its letters
+		{"oldururum", "tuer"}, {"katledicem", "tuer"}, {"ucurcaz", "exploser"}, {"bicaklicam", "couteau"}, {"yakacaz", "brûler"},
+		{"gorucen", "menace"}, {"mermiler", "arme"}, {"yollicam", "diffuser"},
+		// Portuguese, Brazilian, Kriolu
+		{"explodiu", "exploser"}, {"fuzilar", "tuer"}, {"caixão", "mort"}, {"divulgo", "diffuser"}, {"bufunfa", "payer"},
+		{"desbloquear", "vérifier"}, {"matabu", "tuer"}, {"kemabu", "brûler"}, {"fakada", "couteau"},
+		// Italian, German, Romanian, Spanish
+		{"ammazzerò", "tuer"}, {"esploderanno", "exploser"}, {"sputtanarti", "diffuser"}, {"cliccate", "lien"},
+		{"abknallen", "tirer"}, {"verrecke", "mort"}, {"erschiessen", "tirer"}, {"hochladen", "diffuser"},
+		{"lichidez", "tuer"}, {"sicriu", "mort"}, {"amenazo", "menace"}, {"ahorcarte", "égorger"},
+		// Russian and Ukrainian in Latin letters
+		{"ubyu", "tuer"}, {"vzorvu", "exploser"}, {"zarezhu", "couteau"}, {"pristrelyu", "tirer"}, {"sdohnesh", "mort"},
+		{"izobyu", "frapper"}, {"pozhaleesh", "menace"}, {"shkolu", "école"}, {"zavtra", "moment"}, {"vylozhu", "diffuser"},
+		{"vbyu", "tuer"}, {"pidirvu", "exploser"}, {"zdokhnesh", "mort"}, {"posylannya", "lien"}, {"pidtverdit", "vérifier"},
+		// Dari / Persian in Latin letters
+		{"mikoshamet", "tuer"}, {"chaqoo", "couteau"}, {"mizanamet", "frapper"}, {"tahdid", "menace"}, {"lokht", "intime"},
+		// Albanian, Serbo-Croatian, Polish
+		{"vritesh", "tuer"}, {"ther", "couteau"}, {"rrahur", "frapper"}, {"pucaću", "tirer"}, {"zaklacu", "égorger"},
+		{"crkni", "mort"}, {"pozabijam", "tuer"}, {"zapierdolę", "frapper"},
+		// Bambara, Wolof, Lingala, Tanglish, glued Vietnamese, English slang
+		{"marifa", "tirer"}, {"muru", "couteau"}, {"lekool", "école"}, {"nakokata", "égorger"}, {"kolluvaen", "tuer"},
+		{"kuthuvaen", "couteau"}, {"gietchet", "tuer"}, {"anhnong", "intime"}, {"taikhoan", "compte"}, {"unalive", "tuer"},
+		{"shanked", "couteau"}, {"tmrw", "moment"},
+	} {
+		if got := xlFound(tc.word); !slices.Contains(got, tc.want) {
+			t.Errorf("%q: concepts %v, want %s", tc.word, got, tc.want)
+		}
+	}
+	for _, word := range []string{
+		// greetings and thanks
+		"merhaba", "teşekkürler", "obrigado", "grazie", "danke", "mulțumesc", "spasibo", "privet", "dyakuyu",
+		"faleminderit", "hvala", "dziękuję", "jërëjëf", "mbote", "matondo", "vanakkam", "nandri", "chokran", "wakha",
+		// family, food, numbers
+		"anne", "baba", "ekmek", "mamma", "pane", "brot", "mutter", "pão", "feijão", "khleb", "odin", "dva", "madar",
+		"pedar", "bukë", "chleb", "ceeb", "pondu", "amma", "appa", "saapadu", "khobz", "mamai",
+		// words the older entries mistook
+		"amazing", "there", "therapy", "thermal", "Rahim", "Rahma", "Rahul", "muro", "mora", "sung", "chem",
+	} {
+		if got := xlFound(word); len(got) > 0 {
+			t.Errorf("%q: concepts %v, want none", word, got)
+		}
+	}
+}

@@ -34,20 +34,20 @@ bombe de: bombe bomben sprengstoff* sprengsatz* granate granaten dynamit zünder
 bombe nl: bommen explosiev* springstof* dynamiet granaat granaten
 bombe pl: bomba bomby bombę bombą bombe materiał wybuchow* granat granaty dynamit ładunek ładunki
 bombe ro: bombă bomba bombe explozibil* dinamită grenadă grenade
-bombe sq: bombë bomba bombat eksploziv* dinamit granatë
-bombe sh: bomba bombu bombe bombom eksploziv* dinamit granata granatu
+bombe sq: bombë bomba bombat eksploziv* dinamit granatë bombën
+bombe sh: bomba bombu bombe bombom eksploziv* dinamit granata granatu bombama
 bombe sr: бомба бомбу бомбе бомбом експлозив* динамит граната гранату
-bombe ru: бомба бомбу бомбы бомбой бомбе взрывчатк* граната гранату гранаты динамит самодельн* тротил молотов* гексоген
-bombe uk: бомба бомбу бомби бомбою вибухівк* граната гранату динаміт
+bombe ru: бомба бомбу бомбы бомбой бомбе взрывчатк* граната гранату гранаты динамит самодельн* тротил молотов* гексоген vzryvchatk* vzrivchatk* granatu
+bombe uk: бомба бомбу бомби бомбою вибухівк* граната гранату динаміт vybukivk* vibuhivk*
 bombe bg: бомба бомбата бомби експлозив* граната динамит
 bombe el: βόμβα βόμβες βόμβας εκρηκτικ* χειροβομβίδ* δυναμίτ*
 bombe gl: vomva vomves vomvas bomba ekriktika ekriktiko
 bombe hu: bomba bombát bombák robbanószer* robbanóanyag* gránát* dinamit*
 bombe ka: *ბომბ *ასაფეთქებ *ყუმბარ *დინამიტ
-bombe tr: bomba bombayı bombalar* patlayıcı* bombası dinamit bombala* molotof
+bombe tr: bomba bombayı bombalar* patlayıcı* bombası dinamit bombala* molotof bombacı bombacılar bombalıcam
 bombe ar: *قنبل *متفجر *عبوة *ديناميت
 bombe dz: *بومبة *بومبا *قنبول *لبومب
-bombe az: bomba lbomba qonbola qnbola 9onbola 9nbola
+bombe az: bomba lbomba qonbola qnbola 9onbola 9nbola qanbala qonboula 9enbla 9anbala qnbla lqonbola
 bombe fa: *بمب منفجره *نارنجک
 bombe ps: بم *چاودیدونک
 bombe ku: bombe bombeyek teqemenî *بۆمب *تەقەمەنی
@@ -62,29 +62,29 @@ bombe cv: bomba
 bombe hy: ռումբ* պայթուցիկ* նռնակ* rumby rumber paytucik
 bombe tl: vedigundu vedikundu vedigundugal
 
-exploser en: explode* explosion* blow detonat*
+exploser en: explode* explosion* blow detonat* blowup
 exploser es: explotar explotará exploto explota explotaré explosión explosion volarla volarlo volarlos volaré volaremos estall* detonar reventaré
-exploser pt: explodir* explode explosão explosao rebentar* detonar estourar* explodo
-exploser it: esplodere esplode esploderà esploderò esplosione esplosioni
-exploser de: explodier* explosion* sprengen sprenge sprengt hochjagen
+exploser pt: explodir* explode explosão explosao rebentar* detonar estourar* explodo explodi* exploda explodam
+exploser it: esplodere esplode esploderà esploderò esplosione esplosioni esplod*
+exploser de: explodier* explosion* sprengen sprenge sprengt hochjagen gesprengt
 exploser nl: ontploff* exploder* explosie* opblazen
 exploser pl: wybuch* wysadz* eksplod* rozwalę rozpierdolę
 exploser ro: explod* explozi* detona detonez
 exploser sq: shpërth*
-exploser sh: eksplodir* eksplozij* raznijeti raznet*
+exploser sh: eksplodir* eksplozij* raznijeti raznet* dignuću dignucu
 exploser sr: експлодир* експлозиј* разнет* разнијет*
-exploser ru: взорв* взрыв* взрывать взорвётся подорву подорвём подорвать подрыв* жахну рванёт бахну
-exploser uk: вибух* підірв* підрив*
+exploser ru: взорв* взрыв* взрывать взорвётся подорву подорвём подорвать подрыв* жахну рванёт бахну vzorvu vzorvem vzorvyom vzorvat podorvu podorvem vzryv* vzriv*
+exploser uk: вибух* підірв* підрив* pidirvu pidirvemo pidirvaty vybukh* vibuh*
 exploser bg: взрив* взриви* експлоз*
 exploser el: έκρηξη εκρήξεις εκρηξ* ανατιν* σκάσει
 exploser gl: ekriksi anatinaxo anatinazo
 exploser hu: felrobban* robban* robbant*
 exploser ka: *აფეთქ *აფეთქებ *აფეთქდ avafetqeb
-exploser tr: patlat* patlayacak patlama* patlasın uçuracağım uçurcam uçururum
+exploser tr: patlat* patlayacak patlama* patlasın uçuracağım uçurcam uçururum uçuracağız uçurucam ucurcaz patlatıcam patlatcaz
 exploser ar: *تفجير *انفجار *سأفجر *سنفجر *يفجر *فجرو *تنفجر *ينفجر *نسف
 exploser dz: *نفرقع *نطرطق *غانفجر *نفجر *فرقع *تفرقع
-exploser az: nfj9 nfjer tfjir tfjer nferg3 nfer93 nfarga3 infijar tfajir
-exploser fa: *منفجر *انفجار *بترکون *میترکون *میترکه
+exploser az: nfj9 nfjer tfjir tfjer nferg3 nfer93 nfarga3 infijar tfajir nfjr nfajar nfjrha nfajarha nfjrkom nfarg3ha nfr9a3
+exploser fa: *منفجر *انفجار *بترکون *میترکون *میترکه monfajer monfajeresh mitarkunam mitarkonam
 exploser ps: *چاودنه *والوزوم *الوزوم
 exploser ku: teqandin teqîn *تەقاندن *تەقینەوە
 exploser ta: வெடிக்க* வெடிப்பு* வெடிக்கும்* தகர்க்க*
@@ -98,140 +98,142 @@ exploser cv: sploda explodi
 exploser hy: պայթեցն* պայթյուն* պայթուն* պայթելու պայթի կպայթեցնեմ paytecn* paytyun* paytacnem
 exploser tl: vedikkum vedippen vedichiduven vedikkaveppen thagarpen thagarthuduven
 
-tuer en: kill kills killed killing* killer* murder* slaughter poisoned poisoning
+tuer en: kill kills killed killing* killer* murder* slaughter poisoned poisoning unalive unalived merked killin
 tuer es: matar* mataré mataría matarte matarlos mátalos muerto asesin* mato mátate matate mátenlo mátalo matalo maten liquidarte quebrarte
-tuer pt: matar* mato mataria matá assassin* matar matem matei
-tuer it: uccid* ammazz* uccis* assassin*
-tuer de: töten tötet töte getötet umbringen bringe umbring* ermord* mörder* abstechen
+tuer pt: matar* mato mataria matá assassin* matar matem matei fuzilar* matamos
+tuer it: uccid* uccis* assassin* ammazzo ammazzare ammazzato ammazzata ammazzati ammazzarti ammazzarvi ammazzarlo ammazzarla ammazzi ammazziamo ammazzer*
+tuer de: töten tötet töte getötet umbringen bringe umbring* ermord* mörder* abstechen killen kaltmachen
 tuer nl: doden dood vermoord* moord* afmaken
-tuer pl: zabiję zabij* zabić zabiłem zabijać zabójst* morderst* morderc* zamorduj* zabijemy zajebię zajebie zajebiemy zajebać zajebac zatłukę ukatrupi* wykończę
-tuer ro: omor* ucid* ucide asasin* crimă căsăpesc casapesc
-tuer sq: vras* vrit vrarë vrasës vrau
-tuer sh: ubit* ubij* ubiću ubicu ubiti ubojst* ubistv* ubic* zaklat*
+tuer pl: zabiję zabij* zabić zabiłem zabijać zabójst* morderst* morderc* zamorduj* zabijemy zajebię zajebie zajebiemy zajebać zajebac zatłukę ukatrupi* wykończę pozabijam
+tuer ro: omor* ucid* ucide asasin* crimă căsăpesc casapesc lichidez
+tuer sq: vras* vrit vrarë vrasës vrau vritesh vriteni vrava
+tuer sh: ubit* ubij* ubiću ubicu ubiti ubojst* ubistv* ubic* zaklat* raznijeću
 tuer sr: убит* убиј* убићу убиство* убица
-tuer ru: убью убьём убить убил* убей убивать убийств* убийц* прикончу замочу уничтожу зарежу грохну урою закопаю порешу
-tuer uk: вбити вбю вбив* вбий вбивств* убий убю вбивц* заріжу прибю знищу замочу порішу вбємо вбиваю
+tuer ru: убью убьём убить убил* убей убивать убийств* убийц* прикончу замочу уничтожу зарежу грохну урою закопаю порешу ubyu ubju ubiu ubyem ubyom ubey ubej zamochu prikonchu grohnu grokhnu zakopayu uroyu
+tuer uk: вбити вбю вбив* вбий вбивств* убий убю вбивц* заріжу прибю знищу замочу порішу вбємо вбиваю vbyu vbju vbiu vbyty vbity vbyvstvo zamochu
 tuer bg: убия убие убиват* убийств* убиец* утрепя избия убивам убих пречукам
 tuer el: σκοτώσω σκοτώνω σκότωσ* σκοτωσ* σκοτών* φόνο φονιάς δολοφον*
 tuer gl: skotoso skotono skotosw skotwsw skotwnw skotose skotoste fono dolofon*
 tuer hu: megöl* ölni öllek ölöm gyilkos* kinyír* megöllek
 tuer ka: *მოგკლავ *მოკლავ *ვკლავ *მოვკლავ *კლავს *მოკვლ *მკვლელ *დაგხოც *დავხოც *გაგათავებ mogklav mogklavt movklav
-tuer tr: öldür* katlet* gebertec* geberteceğim cinayet* katil gebert*
+tuer tr: öldür* katlet* gebertec* geberteceğim cinayet* katil gebert* katled* öldürürüm oldururum öldürcez gebertcem
 tuer ar: *قتل *اقتل *سأقتل *سنقتل *يقتل *تقتل *نقتل *اغتيال *مقتل
 tuer dz: *نقتلك *غنقتل *نقتلكم *نقتلو *نذبحك *نصفيك *نكملك
-tuer az: n9tlek n9telk nqtlek nqtlk nktlek n9tlk n9tlkom qtel 9tel n9atlek nekatlek n9tel nqtel
-tuer fa: *بکشم *میکشم *بکشمت *میکشمت *کشتن *کشتم *قتل *بکشیم *میکشیمت *کشته
+tuer az: n9tlek n9telk nqtlek nqtlk nktlek n9tlk n9tlkom qtel 9tel n9atlek nekatlek n9tel nqtel nktlk nqatlek n9etlek nqetlek ghan9tlek ghanqtlek nqtlkom n9atlkom nqatlkom nkmlek nkamlek nsefik nseffik
+tuer fa: *بکشم *میکشم *بکشمت *میکشمت *کشتن *کشتم *قتل *بکشیم *میکشیمت *کشته mikosham mikoshamet mikoshamat mikoshimet bokosham bokoshamet koshtamet
 tuer ps: *وژنم *ووژنم *ووژنو *وژنو *ووژني *وژل *قتل
 tuer ku: bikujim dikujim kuştin kujtin *دەتکوژم *کوشتن *بکوژم
 tuer ta: கொல்வேன்* கொல்ல* கொலை* கொன்று* கொல்லுவேன்* கொல்வோம்* கொன்னு* போட்டுத்தள்ளு* தீர்த்துக்கட்டு* சாகடிப்பேன்*
 tuer zh: *杀了 *杀死 *杀掉 *杀人 *杀你 *杀光 *杀全 *要杀 *谋杀 *殺死 *殺了 *殺人 *弄死 *整死 *干掉 *幹掉 *毒死 *投毒 *下毒 *掐死 *勒死 *灭口 *滅口 *殺光 *殺掉 *殺你 *要你命 *砍死 *宰了你 *搞死你
 tuer py: shasi shanile sharen shadiao moushai nongsi nongsini zhengsi gandiao shaleni shaguang dusi xiadu toudu zaile yaoniming
-tuer vi: giết giet
+tuer vi: giết giet gietchet
 tuer wo: rey reyal
 tuer ln: koboma nakoboma nabomi boma tokoboma bakoboma nakobomaka
 tuer bm: faga
 tuer cr: touye tiye tchouye tchwe tuye
-tuer cv: mata matá matau
+tuer cv: mata matá matau matabu mataw
 tuer hy: սպանել* սպանեմ սպանում սպանի սպանենք սպանեք կսպան* սպանութ* մարդասպան* spanel spanem spanelu spanenq spanenk kspan* spanutyun
-tuer tl: kolla kolluven kolven kollven kolluvom konnuduven konnuruven kondruduven kondruven konnuduvom kolai kolaikaran potuthalluven pottuthalluven theerthuduven saagadippen sagadippen
+tuer tl: kolla kolluven kolven kollven kolluvom konnuduven konnuruven kondruduven kondruven konnuduvom kolai kolaikaran potuthalluven pottuthalluven theerthuduven saagadippen sagadippen kolluvaen kolvaen kollanum konnuduvaen kondruduvaen
 tuer km: uwula
 
-tirer en: shoot shooting shooter gun guns rifle* pistol* firearm*
+tirer en: shoot shooting shooter gun guns rifle* pistol* firearm* shootup
 tirer es: dispar* tiroteo* pistola* fusil* escopeta balacera balear balearte baleo balacear* balazo* tiros cuete plomear*
-tirer pt: tiro tiros tiroteio* atirar* dispar* pistola* espingarda metralhadora revólver atiro balear metralhar* oitão fuzil fuzis
-tirer it: sparatoria* pistola* fucile* mitra mitragliatrice sparare sparo sparerò spareremo sparato spari
-tirer de: schießen schieße schießerei* erschießen erschieße erschossen* pistole* gewehr* waffe
+tirer pt: tiro tiros tiroteio* atirar* dispar* pistola* espingarda metralhadora revólver atiro balear metralhar* oitão fuzil fuzis fuzilo trezoitão
+tirer it: sparatoria* pistola* fucile* mitra mitragliatrice sparare sparo sparerò spareremo sparato spari sparate
+tirer de: schießen schieße schießerei* erschießen erschieße erschossen* pistole* gewehr* waffe abknall* schiessen erschiessen erschiesse schiesse
 tirer nl: schieten schiet schietpartij* pistool* geweer* vuurwapen* neerschiet* doodschiet*
 tirer pl: strzel* strzelanin* pistolet* karabin* broń palna spluwa zastrzel* odstrzel* postrzel* rozstrzelam
 tirer ro: împușc* impusc* pistol* mitralier* pușcă pusca glonț gloanț*
-tirer sq: qëlloj qëllim qellim pushk* pistolet*
-tirer sh: pucat* pucnjav* upucat* pištolj* puška pušku pištolj
+tirer sq: qëlloj qëllim qellim pushk* pistolet* qelloj
+tirer sh: pucat* pucnjav* upucat* pištolj* puška pušku pištolj pucaću pucacu upucaću upucacu
 tirer sr: пуцат* пуцњав* упуцат* пиштољ* пушка пушку
-tirer ru: стрелять стрельб* застрел* пистолет* ружь* калаш* ствол перестреляю пристрелю постреляю расстреляю расстрел* огнестрел*
-tirer uk: стріляти стрілянин* застрел* пістолет* рушниц* постріляю перестріляю розстріляю розстріл* стрілятиму вогнепальн*
+tirer ru: стрелять стрельб* застрел* пистолет* ружь* калаш* ствол перестреляю пристрелю постреляю расстреляю расстрел* огнестрел* pristrelyu pristrelu zastrelyu zastrelu rasstrelyayu rasstrelyau perestrelyayu strelyat strelba
+tirer uk: стріляти стрілянин* застрел* пістолет* рушниц* постріляю перестріляю розстріляю розстріл* стрілятиму вогнепальн* postrilyayu rozstrilyayu zastrelyu strilyaty strilyanyna
 tirer bg: стрелям стрелба застрелям пистолет* пушка гръмна разстрелям калашник*
 tirer el: πυροβολ* όπλο όπλα πιστόλι καλάσνικοφ
 tirer gl: pyrovolo pirovolo pirovolisw pyrovolisw oplo pistoli
 tirer hu: lövöldöz* lelő* lelövöm pisztoly* fegyver* puská*
 tirer ka: *სროლ *ვესრ *გესრ *დავცხრილ *პისტოლეტ *ავტომატ *გესვრ *ტყვია *თოფი *თოფით *დაგცხრილ
-tirer tr: vurac* vuracağım silah* tabanca* tüfek* kurşun* kurşunla* vururum vurcam vurucam sıkarım tararım
+tirer tr: vurac* vuracağım silah* tabanca* tüfek* kurşun* kurşunla* vururum vurcam vurucam sıkarım tararım vurucaz vuracaz
 tirer ar: *رصاص *مسدس *بندقية *كلاشن *رشاش
 tirer dz: *نطيرلك بالرصاص *كرطوش *فردي *كلاش
-tirer az: ntirlek kalach frdi kartouch
-tirer fa: *تیراندازی *شلیک *تفنگ *کلاشنیکف
+tirer az: ntirlek kalach frdi kartouch lfrdi lferdi rsasa
+tirer fa: *تیراندازی *شلیک *تفنگ *کلاشنیکف tofang tufang tofangam
 tirer ps: ډزې ډز *ټوپک *تومانچه
 tirer ku: gulebaran *تەقە *دەمانچە
 tirer ta: சுட்டு* சுடுவேன்* துப்பாக்கி*
 tirer zh: *开枪 *枪击 *枪杀 *手枪 *步枪 *射杀 *開槍 *槍擊 *开火 *開火 *扫射 *掃射 *枪毙 *槍斃 *射死 *崩了你 *手槍 *步槍 *槍殺
 tirer py: kaiqiang qiangji qiangsha shouqiang kaihuo saoshe qiangbi bengleni
-tirer vi: bắn súng
+tirer vi: bắn
 tirer wo: fetel
 tirer ln: kobeta masasi mondoki mindoki
 tirer cr: tire zam fizi
 tirer cv: tiru pistola
 tirer hy: կրակել կրակեմ կկրակեմ կրակոց* ատրճանակ* հրացան* krakel krakem kkrakem atrchanak hracan
 tirer tl: suduven suttuduven suttuthalluven thuppakki thupakki
+tirer bm: marifa
 
-couteau en: knife knives stab stabbing stabbed machete blade
+couteau en: knife knives stab stabbing stabbed machete blade shanked shanking
 couteau es: cuchillo* navaja* apuñal* acuchill* machete puñal* pincharte cuchillad* filero rajarte
 couteau pt: faca facas facada* esfaque* punhal navalha catana peixeira canivete faquinha furar
 couteau it: coltell* accoltell* pugnal* lama
-couteau de: messer abstechen stechen erstechen niederstechen klinge
+couteau de: messer abstechen stechen erstechen niederstechen klinge messern stech messerstecherei
 couteau nl: messen steken neersteken doodsteken
 couteau pl: nóż noża noże nożem dźgnę dźgn* zadźgam maczet* potnę pokroję
 couteau ro: cuțit* cutit* înjunghi* injunghi* sabie briceag spintec macetă
-couteau sq: thikë thika thike therr* thero thikën thikat
+couteau sq: thikë thika thike thero thikën thikat ther therrje therrur
 couteau sh: nož noz nožem nozem izbost* izbodem
 couteau sr: нож ножем избост* избодем
-couteau ru: нож ножом ножа зарежу зарезать порежу пырну мачете ножи ножей ножик заточк* ножиком ножичком зарежем
-couteau uk: ніж ножем заріжу зарізати ножа ножі ножик ножиком пирну поріжу заріжемо
+couteau ru: нож ножом ножа зарежу зарезать порежу пырну мачете ножи ножей ножик заточк* ножиком ножичком зарежем nozh nozhom nozhik zarezhu zarezhem porezhu pyrnu zatochka
+couteau uk: ніж ножем заріжу зарізати ножа ножі ножик ножиком пирну поріжу заріжемо nizh nozhem zarizhu porizhu
 couteau bg: нож ножа наръгам заколя ножове ножът ножче нарежа намушкам
 couteau el: μαχαίρι μαχαίρια μαχαίρωμα μαχαιρώσω μαχαιρ*
 couteau gl: maxairi maxairia maxairoso maheri
 couteau hu: kés késsel kést leszúr* megszúr*
 couteau ka: დანა დანას დანის დანები დანებს *დანით *დაგჭრ *დავჭრ
-couteau tr: bıçak* bicak* bıçaklar* saplayac* şişlerim şişlicem şişleyeceğim saplarım doğrarım
+couteau tr: bıçak* bicak* bıçaklar* saplayac* şişlerim şişlicem şişleyeceğim saplarım doğrarım bicaklarim bıçaklıcam sislerim sislicem
 couteau ar: *سكين *طعن *ساطور *خنجر
 couteau dz: *جنوي *موس *نطعنك *نشرطك *نقطعك
-couteau az: jenwi janwi nt3nek nchertek
-couteau fa: *چاقو *کارد *قمه چاقو
+couteau az: jenwi janwi nt3nek nchertek jnwi jnoui jenoui lmous lmouss nchartek nchrtk nta3nek nt3enk
+couteau fa: *چاقو *کارد *قمه چاقو chaqu chaqoo chaghoo chaghu chaqo
 couteau ps: *چاړه *چاقو
 couteau ku: kêr *چەقۆ
 couteau ta: கத்தி* குத்து* குத்துவேன்* குத்திடுவேன்* குத்திக்கொல்* அருவாள்* அரிவாள்*
 couteau zh: *刀捅 *捅死 *砍死 *砍人 *用刀 *捅你 *砍你 *砍了你 *刀子 *菜刀 *匕首 *砍刀 *捅人 *持刀 *捅了你
 couteau py: tongsi kansi tongni tongsini kansini daozi caidao bishou
-couteau vi: dao đâm chém
+couteau vi: dao đâm
 couteau wo: paaka
 couteau ln: mbeli mopanga
 couteau cr: kouto kout manchèt
-couteau cv: faka
+couteau cv: faka fakada fakadu
 couteau hy: դանակ* danak danakov danaky
-couteau tl: kathi kaththi kuthuven kuththuven kuthiduven kuthiduvom aruval aruvaa arivaal
+couteau tl: kathi kaththi kuthuven kuththuven kuthiduven kuthiduvom aruval aruvaa arivaal kuthuvaen kaththiya kathiya
 couteau km: upanga mipanga
+couteau bm: muru
 
 brûler en: burn burning arson torch burned burnt torched
 brûler es: quemar* incendi* gasolina quemo nafta bencina
-brûler pt: queimar* incendi* gasolina queimo
+brûler pt: queimar* incendi* gasolina queimo tacarfogo
 brûler it: bruciar* brucer* incendi*
-brûler de: verbrennen verbrenne anzünden abfackeln brandstift*
+brûler de: verbrennen verbrenne anzünden abfackeln brandstift* abbrennen niederbrennen
 brûler nl: verbranden verbrand* brandstichting
 brûler pl: spalę spalić spalimy podpal* podpalę benzyn*
 brûler ro: arde ard incendi* ardem ardeți benzină
 brûler sq: djeg* dogj* zjarr
-brûler sh: zapalit* zapalim spalit* spalim
+brûler sh: zapalit* zapalim spalit* spalim spaliću spalicu zapaliću zapalicu
 brûler sr: запалит* запалим спалит* спалим
-brûler ru: сожгу сжечь поджечь подожгу поджог* спалю бензин* сожжём подпалю спалим сгоришь сгорите
-brûler uk: спалю спалити підпалю підпал* бензин* спалимо згориш згорите
+brûler ru: сожгу сжечь поджечь подожгу поджог* спалю бензин* сожжём подпалю спалим сгоришь сгорите sozhgu spalyu podozhgu sozhzhem
+brûler uk: спалю спалити підпалю підпал* бензин* спалимо згориш згорите spalyu pidpalyu
 brûler bg: изгоря* запаля подпаля палеж* опожаря бензин
 brûler el: κάψω κάψουμε πυρπολ* εμπρησμ*
 brûler gl: kapso kapsw kapsoume
 brûler hu: felgyújt* gyújtogat* elégetem
 brûler ka: *დავწვავ *გადავწვავ *დაწვავ *გადაწვ *ცეცხლ
-brûler tr: yakacağım yakarım yakacağız kundak* benzin benzinle yakcam yakıcam yakarız
+brûler tr: yakacağım yakarım yakacağız kundak* benzin benzinle yakcam yakıcam yakarız yakcaz yakacaz yakıcaz
 brûler ar: *احرق *سأحرق *حرق *إحراق *نحرق *البنزين
 brûler dz: *نحرقك *نشعل *نحرقها *لبنزين
-brûler az: n7r9ek n7r9ha n7rqek ncha3al n7ra9
-brûler fa: *آتش *میسوزونم *بسوزونم
+brûler az: n7r9ek n7r9ha n7rqek ncha3al n7ra9 n7r9kom nhr9ek nhar9ek n7arqek lbenzin
+brûler fa: *آتش *میسوزونم *بسوزونم misuzunam misozonam besozonam
 brûler ps: *سوځوم
 brûler ku: dişewitînim *دەسووتێنم
 brûler ta: எரிப்பேன்* தீ வைப்பேன்* எரிக்க* கொளுத்து* எரிச்சிடுவேன்*
@@ -241,23 +243,23 @@ brûler vi: đốt hỏa thiêu xăng
 brûler wo: lakk
 brûler ln: kotumba nakotumba kopelisa nakopelisa
 brûler cr: boule brile dife
-brûler cv: kema
+brûler cv: kema kemabu
 brûler hy: այրել այրեմ կայրեմ կվառեմ հրդեհ* ayrel kayrem kvarem
-brûler tl: erippen erichiduven koluthuven koluthiduven kolutthuven
+brûler tl: erippen erichiduven koluthuven koluthiduven kolutthuven erichuduven erichuduvaen
 
 égorger en: behead* slaughter decapitat* slit throat executed
-égorger es: degoll* decapit* degüell*
+égorger es: degoll* decapit* degüell* ahorcar*
 égorger pt: degol* decapit*
 égorger it: decapit* sgozz*
 égorger de: köpfen enthaupt* abschlachten kehle aufschlitzen
 égorger nl: onthoofd* afslachten keel doorsnijden
 égorger pl: ściąć zetnę zarżnę poderżnę dekapit* ścięc*
 égorger ro: decapit* capul jungh*
-égorger sq: therr*
-égorger sh: zaklati zakoljem koljem odrubit*
+égorger sq: ther therja therur
+égorger sh: zaklati zakoljem koljem odrubit* zaklaću zaklacu
 égorger sr: заклати закољем кољем одрубит*
-égorger ru: отрежу обезглав* зарежу перережу горло глотку башку
-égorger uk: відріжу обезголов* переріжу горло горлянку
+égorger ru: отрежу обезглав* зарежу перережу горло глотку башку pererezhu
+égorger uk: відріжу обезголов* переріжу горло горлянку pererizhu
 égorger bg: обезглав* заколя
 égorger el: αποκεφαλ* σφάξω σφάζω σφαγ*
 égorger gl: sfakso sfaxo apokefalisw apokefaliso
@@ -266,7 +268,7 @@ brûler tl: erippen erichiduven koluthuven koluthiduven kolutthuven
 égorger tr: keseceğim boğazla* boğazını keserim kesicem gırtla*
 égorger ar: *ذبح *اذبح *سأذبح *نذبح *يذبح
 égorger dz: *نذبحك *نذبحكم *نقطعلك
-égorger az: ndb7ek ndba7 nedb7ek ndb7kom dab7 deb7
+égorger az: ndb7ek ndba7 nedb7ek ndb7kom dab7 deb7 ndbhek ndbhk ndba7ek ndbahek ndab7ek
 égorger fa: *سربریدن *ذبح
 égorger ps: *حلالوم
 égorger ku: serjêkirin *سەربڕین
@@ -275,7 +277,7 @@ brûler tl: erippen erichiduven koluthuven koluthiduven kolutthuven
 égorger py: zhanshou kantou gehou mobozi gebozi
 
 égorger wo: rendi
-égorger ln: kokata kingo
+égorger ln: kokata kingo nakokata
 
 égorger cv: korta kabesa
 égorger hy: մորթել մորթեմ կմորթեմ գլխատ* կոկորդ* kmortem glxatel
@@ -285,16 +287,16 @@ brûler tl: erippen erichiduven koluthuven koluthiduven kolutthuven
 attaque en: attack attacks massacre* rampage shooting spree terrorist
 attaque es: atentado* ataque* masacre* matanza atacar* masacrar*
 attaque pt: atentado* ataque* massacre* chacina
-attaque it: attentato* attacco attacchi strage stragi massacro
-attaque de: anschlag anschläge angriff* amoklauf* massaker blutbad
+attaque it: attentato* attacco attacchi strage stragi massacro massacrerò massacrare
+attaque de: anschlag anschläge angriff* amoklauf* massaker blutbad messerangriff amokläufer
 attaque nl: aanslag* aanval* bloedbad schietpartij
 attaque pl: zamach* atak* masakr* rzeź
 attaque ro: atentat* atac* masacru* măcel
 attaque sq: sulm* atentat* masakër masaker*
 attaque sh: napad* atentat* masakr* pokolj*
 attaque sr: напад* атентат* масакр* покољ*
-attaque ru: теракт* нападени* атак* резня массов* бойня колумбайн* скулшут* шутинг* нападу
-attaque uk: теракт* напад* атак* різанин* бійня колумбайн* скулшут*
+attaque ru: теракт* нападени* атак* резня массов* бойня колумбайн* скулшут* шутинг* нападу terakt napadenie kolumbain kolumbayn skulshut*
+attaque uk: теракт* напад* атак* різанин* бійня колумбайн* скулшут* kolumbain kolumbayn
 attaque bg: атентат* нападени* атака клане
 attaque el: επίθεση επιθέσεις επιθεσ* τρομοκρατικ* μακελει* σφαγή
 attaque gl: epithesi epithesh makeleio
@@ -318,7 +320,7 @@ attaque cv: atake masakri
 attaque hy: հարձակ* կոտորած* ջարդ hardzakum harcakum kotorac kotorats
 attaque tl: thakkuthal thaakkuthal thakkuven thaakkuven
 
-arme en: weapon* armed ammunition
+arme en: weapon* armed ammunition blicky
 arme es: armas armado* municion* pistola* escopeta* chumbo armamento
 arme pt: armas armado* munição municao
 arme it: armi armato* munizion*
@@ -326,21 +328,21 @@ arme de: waffe waffen bewaffnet* munition
 arme nl: wapen wapens gewapend* munitie
 arme pl: broń bronią broni uzbrojon* amunicj*
 arme ro: armă arma armele înarmat* muniți*
-arme sq: armë armatos* municion*
+arme sq: armë armatos* municion* plumba plumbat
 arme sh: oružje oruzje oružjem naoružan* municij*
 arme sr: оружје оружјем наоружан* муниција
-arme ru: оружие оружием вооружён* вооружен* патрон* оружия ствола травмат травмата травматом травматы
-arme uk: зброя зброю зброєю озброєн* набої зброї набоїв патрон*
+arme ru: оружие оружием вооружён* вооружен* патрон* оружия ствола травмат травмата травматом травматы oruzhie oruzhiye oruzhiem stvol patrony
+arme uk: зброя зброю зброєю озброєн* набої зброї набоїв патрон* zbroya zbroyu zbroia
 arme bg: оръжие оръжия въоръжен* муниции
 arme el: οπλισμένος οπλισμ* πυρομαχικ*
 arme gl: oplismenos opla
 arme hu: fegyveres fegyverrel lőszer*
 arme ka: *იარაღ
-arme tr: silahlı silahla cephane* silah* tabanca*
+arme tr: silahlı silahla cephane* silah* tabanca* mermi mermiler
 arme ar: *سلاح *اسلحة *أسلحة *ذخيرة *مسلح
 arme dz: *سلاح *سلاحي
 arme az: sla7 sila7 slah sila7i
-arme fa: *سلاح *اسلحه *مسلح *مهمات
+arme fa: *سلاح *اسلحه *مسلح *مهمات aslahe
 arme ps: *وسله *وسلې
 arme ku: çekdar *چەک
 arme ta: ஆயுதம்* ஆயுதங்கள்*
@@ -355,28 +357,28 @@ arme hy: զենք զենքը զենքով զենքեր* զինված* փամփո
 arme tl: aayudham ayutham aayutham
 
 mort en: dead death blood corpse* funeral
-mort es: muerte muertos muertas morir morirás sangre cadáver* cadaver* muérete muerete muéranse morirán desangr* muerta muerto
-mort pt: morte mortos morrer morrerás sangue cadáver* cadaver* morra morrerão morto morta mortas sangrar
-mort it: morte morti morirai morire sangue cadaver*
-mort de: tod tot tote toten sterben stirbst blut leiche* leichen
+mort es: muerte muertos muertas morir morirás sangre cadáver* cadaver* muérete muerete muéranse morirán desangr* muerta muerto muere difunto ataúd
+mort pt: morte mortos morrer morrerás sangue cadáver* cadaver* morrerão morto morta mortas sangrar defunto caixão
+mort it: morte morti morirai morire sangue cadaver* crepare
+mort de: tod tot tote toten sterben stirbst blut leiche* leichen stirb krepier* verreck*
 mort nl: dood doden sterven sterft bloed lijk lijken
 mort pl: śmierć smierc martwy martwi martwa zginiesz umrzesz krew zwłoki trup trupy trupem trupa zdechniesz zdechnij zdychaj zgiń krwi krwią śmierci
-mort ro: moarte morți morti muri mori sânge sange cadavr* crăpi crapi moartă moarta sângele sangele
+mort ro: moarte morți morti muri mori sânge sange cadavr* crăpi crapi moartă moarta sângele sangele moartea sicriu morții
 mort sq: vdekje vdekur vdes vdisni gjak kufom*
-mort sh: smrt mrtav mrtvi mrtva umrijet* umreti umrećeš krv krvi leš leševi
+mort sh: smrt mrtav mrtvi mrtva umrijet* umreti umrećeš krv krvi leš leševi crkni crkneš crknes crkao
 mort sr: смрт мртав мртви умрет* умријет* крв лешеви
-mort ru: смерть смерти мёртв* мертв* умрёшь умрешь умрёте сдохн* кровь крови труп* умри умрите подохн* здохн* гроб гробу могил* похорон*
-mort uk: смерть мертв* помреш здохн* кров крові труп* помри помріть помрете смерті кровю могил* поховаю труну
+mort ru: смерть смерти мёртв* мертв* умрёшь умрешь умрёте сдохн* кровь крови труп* умри умрите подохн* здохн* гроб гробу могил* похорон* smert sdohni sdokhni sdohn* sdokhn* umresh umryosh mertv* mogila mogilu
+mort uk: смерть мертв* помреш здохн* кров крові труп* помри помріть помрете смерті кровю могил* поховаю труну zdokhnesh zdohnesh zdokhni zdohni pomresh
 mort bg: смърт мъртъв мъртви умреш кръв трупове умри умрете мъртва смъртта кръвта пукнеш труп трупа
 mort el: θάνατος θάνατο νεκρός νεκροί νεκρ* πεθάνεις πεθάνετε αίμα πτώμα*
 mort gl: thanatos thanato nekros nekroi petheneis aima ptwma ptoma
 mort hu: halál halott halottak meghalsz meghaltok vér vérbe hulla
 mort ka: *სიკვდილ *მოკვდები *მკვდარ *სისხლ *გვამ *მოკვდი mokvdebi
-mort tr: ölüm ölü ölüler öleceksin öleceksiniz kan kanlar ceset* geber gebereceksin gebercen gebersin ölcen ölceksin kanını mezar* cenaze*
+mort tr: ölüm ölü ölüler öleceksin öleceksiniz kan kanlar ceset* geber gebereceksin gebercen gebersin ölcen ölceksin kanını mezar* cenaze* ölücen olucen gebercek
 mort ar: *الموت *ستموت *ستموتون *ميت *اموات *جثث *جثة *الدم *دماء
 mort dz: *غتموت *تموتو *الموت *لموت *الدم
-mort az: tmout mout lmout ghatmout mayt lmot tmot
-mort fa: *مرگ *میمیری *میمیرید *مرده *جسد *خون
+mort az: tmout mout lmout ghatmout mayt lmot tmot tmoutou ghatmouti lmawt
+mort fa: *مرگ *میمیری *میمیرید *مرده *جسد *خون mimiri bemir khoon
 mort ps: *مرګ *وینه *مړی مړ مړه
 mort ku: mirin mirî xwîn *مردن *خوێن
 mort ta: சாவு* மரணம்* இரத்தம்* சாகப்போகிறாய்* செத்து* பிணம்* ரத்தம்*
@@ -387,34 +389,34 @@ mort wo: dee deewu deet
 mort ln: kokufa okokufa makila liwa bokokufa
 mort bm: saya
 mort cr: mouri lanmò kadav
-mort cv: morti mori sangi
+mort cv: morti mori sangi mortu
 mort hy: մահ մահը մահվան մեռնել կմեռնես կմեռնեք կսատկես սատկի սատկես արյուն* դիակ* kmernes ksatkes satki aryun
-mort tl: saavu sethuru sethuduva seththuduva saagapora sagapora sethupo ratham raththam pinam maranam
+mort tl: saavu sethuru sethuduva seththuduva saagapora sagapora sethupo ratham raththam pinam maranam sethuruva
 mort sk: kalle kallen
 
 frapper en: beat beating punch bash bleed bleeding punched beaten
 frapper es: pegar* paliza golpear* golpiza reventar* reviento revientan partirte madrazo* madrear* putazo* guantazo* bofetad* puñetazo* trompad* cachetad* putiza vergazo* chingadazo* romperte
-frapper pt: bater surra porrada espancar* bato soco socos murro murros socar porradas pancada* sova tareia arrebent* espanco
-frapper it: picchiar* pestar* botte menare
-frapper de: schlagen schlage verprügel* zusammenschlagen prügel*
+frapper pt: bater surra porrada espancar* bato soco socos socar porradas pancada* sova tareia arrebent* espanco
+frapper it: picchiar* pestar* botte menare spaccherò mazzate
+frapper de: schlagen schlage verprügel* zusammenschlagen prügel* vermöbel*
 frapper nl: slaan aframmel*
-frapper pl: pobiję pobić zbiję zbić wpierdol* wpierdziel* naklepię najebię napierdolę spiorę obiję połamię skopię rozkwaszę jebnę pierdolnę rozwalę rozjebię
+frapper pl: pobiję pobić zbiję zbić wpierdol* wpierdziel* naklepię najebię napierdolę spiorę obiję połamię skopię rozkwaszę jebnę pierdolnę rozwalę rozjebię zapierdol*
 frapper ro: bat bătaie bataie snopesc snop* caftesc cafteală pocnesc sparg pumni pumn zdrobesc măcelăresc
-frapper sq: rrah* rrahje
-frapper sh: prebit* prebiti premlati* istuć* izudaram
+frapper sq: rrahje rrah rrahur
+frapper sh: prebit* prebiti premlati* istuć* izudaram razbiću razbicu prebiću prebicu
 frapper sr: пребит* премлати* истућ*
-frapper ru: изобью избить побью побить отпизж* отхуяр* уебу въебу сломаю вломим покалечу проучить вломлю врежу отметелю отмудохаю разобью изобьём пиздюлей набью
-frapper uk: поб'ю побю відлуплю зламаю покалічу набю розібю вріжу поламаю відгамселю побити побємо відмудохаю
+frapper ru: изобью избить побью побить отпизж* отхуяр* уебу въебу сломаю вломим покалечу проучить вломлю врежу отметелю отмудохаю разобью изобьём пиздюлей набью izobyu pobyu otpizzhu otpizhu slomayu pokalechu vrezhu otmetelyu
+frapper uk: поб'ю побю відлуплю зламаю покалічу набю розібю вріжу поламаю відгамселю побити побємо відмудохаю pobyu vidluplyu vidmudohayu
 frapper bg: пребия набия бой смачкам размажа счупя натупам спукам шамар*
 frapper el: δείρω ξυλοδαρμ* ξύλο
 frapper gl: deirw deiro ksylo ksilo
 frapper hu: megver* összever* verés*
 frapper ka: *გცემ *ვცემ *ცემა *ჩაგარტყ *გაგლახ *გალახ gcem
-frapper tr: döveceğim dövecek* döverim dayak dövcem dövücem döveriz döveceğiz patakla* kırarım kırcam tokatla* tokadı yumruk* ezerim
+frapper tr: döveceğim dövecek* döverim dayak dövcem dövücem döveriz döveceğiz patakla* kırarım kırcam tokatla* tokadı yumruk* ezerim dövcez dövücez
 frapper ar: *سأضرب *اضربك *سأضربك *ضرب مبرح
 frapper dz: *نضربك *نطيحك *نكسرلك *نهرسك
-frapper az: ndrbek nedrbek ndrebk nkasarlek nhrsek nhersek
-frapper fa: *میزنمت *بزنمت *کتک
+frapper az: ndrbek nedrbek ndrebk nkasarlek nhrsek nhersek nedrebk ndrabek ndrbk nderbek nkhbtek nkhebtek
+frapper fa: *میزنمت *بزنمت *کتک mizanamet mizanam bezanamet
 frapper ps: *وهم
 frapper ku: lêdidim *لێت دەدەم
 frapper ta: அடிப்பேன்* அடி உதை அடிச்சிடுவேன் அடிச்சுடுவேன் உதைப்பேன்* மிதிப்பேன்*
@@ -424,34 +426,35 @@ frapper vi: đánh đập đấm uýnh
 frapper wo: dóor
 frapper ln: kobeta nakobeta nakozokisa kozokisa
 frapper cr: bat kale bimen kraze goumen kalòt
-frapper cv: spanka
+frapper cv: spanka sotabu
 frapper hy: ծեծել ծեծեմ կծեծեմ խփել խփեմ կխփեմ կջարդեմ tsetsel ktsetsem kcecem kxpem kkhpem kjardem
-frapper tl: adipen adippen adichiduven adichuduven odhaipen othaipen uthaipen uthaippen mithipen
+frapper tl: adipen adippen adichiduven adichuduven odhaipen othaipen uthaipen uthaippen mithipen adipaen adichuduvaen adichiduvaen
 frapper km: urema
+frapper bm: bugo bugɔ
 
 menace en: threat threaten revenge warned
-menace es: amenaza* venganza vengaré verás pagarás arrepentirás arrepentir* cuidadito vengar* verán
+menace es: amenaza* venganza vengaré verás pagarás arrepentirás arrepentir* cuidadito vengar* verán amenaz*
 menace pt: ameaça* ameaca* vingança vingar* pagarás arrepender* arrependerás
-menace it: minacci* vendetta vendicher* vedrai pagherai pentirai
-menace de: drohung* bedroh* rache rächen bereuen
+menace it: minacci* vendetta vendicher* vedrai pagherai pentirai rovinerò
+menace de: drohung* bedroh* rache rächen bereuen drohe
 menace nl: bedreig* wraak spijt
 menace pl: grożę groźb* zemst* zobaczysz zapłacisz pożałujesz załatwię dorwę dopadnę popamiętasz ostrzegam
 menace ro: amenințare amenint* amenin* răzbunare razbun* regreți regreti pedepsesc
-menace sq: kërcënim* kercenim* hakmarrje shohësh paguash
+menace sq: kërcënim* kercenim* hakmarrje shohësh paguash kërcënoj kercenoj hakmerrem
 menace sh: prijetnj* pretnj* osveta osvetit* vidjećeš videćeš platićeš platit
 menace sr: претњ* претим освета осветит* видећеш платићеш
-menace ru: угроз* угрожа* месть отомщ* отомщу пожалеешь увидишь заплатишь ответишь берегись хана кранты поплатишься пожалеете
-menace uk: погроз* помста помщу пожалкуєш побачиш заплатиш пошкодуєш поплатишся стережися капець хана відповіси помщуся
+menace ru: угроз* угрожа* месть отомщ* отомщу пожалеешь увидишь заплатишь ответишь берегись хана кранты поплатишься пожалеете pozhaleesh uvidish otvetish poplatishsya beregis kranty otomshchu otomshu ugroza
+menace uk: погроз* помста помщу пожалкуєш побачиш заплатиш пошкодуєш поплатишся стережися капець хана відповіси помщуся pozhalkuyesh pomshchus pomshchu
 menace bg: заплах* отмъщение видиш платиш съжаляваш отмъстя заплаш*
 menace el: απειλ* εκδίκηση εκδικη* πληρώσεις μετανιώσεις
 menace gl: apeili ekdikisi plhroseis pliroseis
 menace hu: fenyeget* bosszú* megbánod meglátod megfizetsz
 menace ka: *მუქარ *შურისძიებ *ნახავ *გადაიხდი *ინანებ *გაგისწორდ
-menace tr: tehdit* intikam* pişman göreceksin ödeyeceksin göreceksiniz görürsün görcen bitiririm mahvederim mahvedeceğim hesaplaşacağız yaşatmam yaşatmayacağım
+menace tr: tehdit* intikam* pişman göreceksin ödeyeceksin göreceksiniz görürsün görcen bitiririm mahvederim mahvedeceğim hesaplaşacağız yaşatmam yaşatmayacağım görücen gorucen görceksin yaşatmıcam
 menace ar: *تهديد *انتقام *ستندم *سترى *ستدفع *ستدفعون سالما
 menace dz: *غتشوف *تشوفو *غتندم *غتخلص
-menace az: ghatchouf ghatchof tchouf tchofo ghatnedm ghatkhless tnedem
-menace fa: *تهدید *انتقام *میبینی *پشیمون *تاوانشو
+menace az: ghatchouf ghatchof tchouf tchofo ghatnedm ghatkhless tnedem ghatshouf ghatchofi ghatnedem ghatndem
+menace fa: *تهدید *انتقام *میبینی *پشیمون *تاوانشو tahdid entegham enteqam entekam
 menace ps: *ګواښ غچ
 menace ku: tehdîd tol *هەڕەشە *تۆڵە
 menace ta: மிரட்டல்* பழிவாங்க* பார்ப்பாய்*
@@ -469,7 +472,7 @@ menace cr: menase menas vanjans vanje
 école en: school schools classroom teacher teachers pupils students campus
 école es: escuela* colegio* instituto* profesor* alumnos clase aula secundaria* liceo maestra insti
 école pt: escola* colégio* colegio* professor* alunos aula liceu turma diretor diretora aluno aluna alunas
-école it: scuola* liceo* professor* insegnant* alunni studenti classe aula
+école it: scuola* liceo* professor* insegnant* alunni studenti classe aula scuole
 école de: schule* gymnasium* lehrer* schüler* klassenzimmer* klasse
 école nl: school scholen leraar* leerling* klaslokaal klas
 école pl: szkoł* szkole nauczyciel* uczni* klasa klasie lekcj* wychowawc* dyrektor*
@@ -477,27 +480,27 @@ menace cr: menase menas vanjans vanje
 école sq: shkoll* mësues* nxënës* klasë kolegj* gjimnaz*
 école sh: škol* skol* nastavni* učenik* ucenik* razred*
 école sr: школ* наставни* учени* разред*
-école ru: школ* учител* учени* класс* лицей лицее лицея колледж* гимнази* лицеи урок* училк* директрис*
-école uk: школ* вчител* учні учнів клас* ліцей ліцею ліцеї коледж* гімназі* урок* учень учениця
+école ru: школ* учител* учени* класс* лицей лицее лицея колледж* гимнази* лицеи урок* училк* директрис* shkol* uchitel* uchilka urok
+école uk: школ* вчител* учні учнів клас* ліцей ліцею ліцеї коледж* гімназі* урок* учень учениця vchytel* vchitel*
 école bg: училищ* учител* ученици клас* даскал*
 école el: σχολείο σχολεί* σχολι* δάσκαλ* καθηγητ* μαθητ* τάξη
 école gl: sxoleio sxolio sholeio sxoleia daskal* kathigit* mathit*
 école hu: iskol* tanár* diák* osztály*
 école ka: *სკოლ *მასწავლებ *მოსწავლ *კლას *გაკვეთილ *დირექტორ skolashi
-école tr: okul* öğretmen* öğrenci* sınıf* hoca* lisede liseye liseli lisesi dersi derste
+école tr: okul* öğretmen* öğrenci* sınıf* hoca* lisede liseye liseli lisesi dersi derste mektep dershane
 école ar: *مدرسة *المدرس *مدارس *الأساتذة *الاستاذ *التلاميذ *الطلاب *القسم *الفصل *ثانوية *إعدادية
 école dz: *لمدرسة *ليسي *لكوليج *القسم *التلاميذ *لبروف
-école az: lmadrasa lmdrasa madrasa mdrasa lycee likoli lycée kolij lkolij lprof
-école fa: *مدرسه *معلم *دانشآموز *کلاس
+école az: lmadrasa lmdrasa madrasa mdrasa lycee likoli lycée kolij lkolij lprof lmdrsa lmdersa
+école fa: *مدرسه *معلم *دانشآموز *کلاس madrese maktab
 école ps: *ښوونځي *ښوونځی *مکتب *ښوونکي
 école ku: dibistan xwendekar mamoste *قوتابخانە *مامۆستا
 école ta: பள்ளி* பள்ளிக்கூடம்* ஆசிரியர்* மாணவர்கள்* வகுப்பு* வாத்தியார்* ஸ்கூல்* வகுப்பறை*
 école zh: *学校 *學校 *老师 *學生 *学生 *教室 *课堂 *班主任 *校长 *校長 *同学 *同學 *小学 *小學 *高中生 *上高中 *读高中 *讀高中 *初中 *操场 *操場 *老師
 école py: xuexiao laoshi xuesheng jiaoshi xiaozhang banzhuren tongxue zhongxue xiaoxue gaozhong chuzhong caochang
 école vi: trường học lớp
-école wo: daara jàngukaay jàngalekat ndongo
+école wo: daara jàngukaay jàngalekat ndongo lekool
 école ln: eteyelo kelasi molakisi
-école bm: lekɔli karamɔgɔ kalanden
+école bm: lekɔli karamɔgɔ kalanden kalanso
 école cr: lekòl lekol lékol pwofesè elèv
 école cv: skola profesor alunu
 école hy: դպրոց* ուսուցչ* ուսուցիչ* աշակերտ* դասարան* դաս dproc* dprots* ashakert* dasaran*
@@ -505,43 +508,43 @@ menace cr: menase menas vanjans vanje
 école sk: xarala
 école km: likoli licoli
 
-moment en: tomorrow today tonight o'clock monday tuesday wednesday thursday friday
+moment en: tomorrow today tonight o'clock monday tuesday wednesday thursday friday tmrw tmr 2moro 2morrow tmrrw
 moment es: mañana manana hoy noche lunes martes miércoles jueves viernes recreo ahorita tarde
 moment pt: amanhã amanha hoje noite segunda terça quarta quinta sexta manhã tarde recreio intervalo
-moment it: domani oggi stasera lunedì martedì mercoledì giovedì venerdì
-moment de: morgen heute heut montag dienstag mittwoch donnerstag freitag uhr
+moment it: domani oggi stasera lunedì martedì mercoledì giovedì venerdì stamattina stanotte dopodomani ricreazione
+moment de: morgen heute heut montag dienstag mittwoch donnerstag freitag uhr übermorgen
 moment nl: morgen vandaag vanavond maandag dinsdag woensdag donderdag vrijdag
 moment pl: jutro dzisiaj dziś jutra poniedziałek wtorek środa czwartek piątek godzinie rano wieczorem środę sobotę niedzielę
-moment ro: mâine maine azi astăzi luni marți miercuri joi vineri diseară diseara dimineață dimineata pauză pauza
+moment ro: mâine maine azi astăzi luni marți miercuri joi vineri diseară diseara dimineață dimineata pauză pauza poimâine
 moment sq: nesër neser sonte nesre
 moment sh: sutra danas večeras veceras ponedjeljak utorak srijeda četvrtak petak
 moment sr: сутра данас вечерас понедељак уторак среда четвртак петак
-moment ru: завтра сегодня вечером понедельник вторник среду четверг пятницу часов субботу воскресенье утром послезавтра перемене
-moment uk: завтра сьогодні ввечері понеділок вівторок середу четвер п'ятницю суботу неділю пятницю вранці вночі післязавтра перерві
+moment ru: завтра сегодня вечером понедельник вторник среду четверг пятницу часов субботу воскресенье утром послезавтра перемене zavtra segodnya sevodnya vecherom utrom poslezavtra peremene
+moment uk: завтра сьогодні ввечері понеділок вівторок середу четвер п'ятницю суботу неділю пятницю вранці вночі післязавтра перерві sohodni syogodni vvecheri
 moment bg: утре днес довечера понеделник вторник сряда четвъртък петък сутринта
 moment el: αύριο σήμερα απόψε δευτέρα τρίτη τετάρτη πέμπτη παρασκευή
 moment gl: avrio aurio simera apopse deftera triti tetarti pempti paraskevi
 moment hu: holnap ma hétfő kedd szerda csütörtök péntek órakor
 moment ka: *ხვალ *დღეს *ამაღამ *ორშაბათ *ხუთშაბათ *პარასკევ *შაბათ *დილით *საღამოს xval
-moment tr: yarın yarin bugün bugun akşam pazartesi salı çarşamba perşembe cuma saat teneffüs* sabah öğlen gece
+moment tr: yarın yarin bugün bugun akşam pazartesi salı çarşamba perşembe cuma saat teneffüs* sabah öğlen gece yarına
 moment ar: *غدا *غداً *اليوم *الليلة *الساعة *الجمعة *الاثنين *الخميس
 moment dz: *غدوة *غدا *ليوم *لبارح ليلة
 moment az: ghdwa ghedwa ghodwa ghadwa lyoum lyouma lyom ghdoua ghedoua
-moment fa: *فردا *امروز *امشب *ساعت
+moment fa: *فردا *امروز *امشب *ساعت emruz emshab
 moment ps: *سبا شپه نن
 moment ku: sibê îro îşev *بەیانی *ئەمڕۆ
 moment ta: நாளை* இன்று* இன்றிரவு* மணிக்கு* காலையில்* இன்னைக்கு*
 moment zh: *明天 *今天 *今晚 *点钟 *星期五 *周五 *明早 *明晚 *后天 *後天 *下周 *下週 *周一 *周二 *周三 *周四 *星期一 *星期二 *星期三 *星期四 *放学后 *放學後
 moment py: mingtian jintian jinwan houtian mingzao mingwan xiazhou zhouyi zhouer zhousan zhousi zhouwu xingqiyi xingqier xingqisan xingqisi xingqiwu fangxue fangxuehou
 
-moment wo: ëllëg tey guddi
+moment wo: ëllëg tey guddi suba
 moment ln: lobi lelo butu
 moment bm: sini
 moment cr: demen dimen jodi aswè denmen lendi mèkredi vandredi
-moment cv: manhan oji
+moment cv: manhan oji manham
 moment hy: վաղը վաղն այսօր երեկոյան երկուշաբթի երեքշաբթի չորեքշաբթի հինգշաբթի ուրբաթ vaxy vaghy aysor
-moment tl: naalaiku naalaikku naliku nalaiki naalai innaiku inniku innikku indru raathiri rathiri kaalaila
-moment vi: hôm
+moment tl: naalaiku naalaikku naliku nalaiki naalai innaiku inniku innikku indru raathiri rathiri kaalaila naalaikki
+moment vi: hôm ngaymai homnay
 
 tous en: everyone everybody nobody alive survive
 tous es: todos todas nadie vivo vivos sobrevivirá ninguno
@@ -554,8 +557,8 @@ tous ro: toți toti nimeni viu vii supraviețui* tuturor
 tous sq: gjithë askush gjallë
 tous sh: svi sve niko nitko živ živi preživjet*
 tous sr: сви све нико жив живи
-tous ru: всех все всем никто живым живой выживет никого живых выживших
-tous uk: всіх усіх всі ніхто живим живий нікого кожного живих
+tous ru: всех все всем никто живым живой выживет никого живых выживших vseh vsekh nikto zhivym nikogo
+tous uk: всіх усіх всі ніхто живим живий нікого кожного живих vsikh vsih usih
 tous bg: всички никой жив живи всичките никого
 tous el: όλους όλοι όλες κανένας κανείς ζωντανός ζωντανοί
 tous gl: olous oloi kaneis kanenas zwntanos zontanos
@@ -564,8 +567,8 @@ tous ka: *ყველა *ყველას *ვერავინ *ცოც�
 tous tr: herkes herkesi hepiniz hepinizi kimse canlı hepsini kimseyi herkese
 tous ar: *الجميع *جميعا *كلكم *أحياء
 tous dz: *كاملين *قاع *كلشي
-tous az: kamlin ga3 gae kolchi kamelin
-tous fa: *همه *همتون *هیچکس *زنده
+tous az: kamlin ga3 gae kolchi kamelin ga3kom kolkom
+tous fa: *همه *همتون *هیچکس *زنده hamatoon hamaro
 tous ps: *ټول *ټولو *هیڅوک
 tous ku: hemû *هەموو
 tous ta: எல்லோரும்* எல்லாரையும்* யாரும்* எல்லாரும்*
@@ -591,7 +594,7 @@ terreur ro: jihad* califat* martir* necredincio*
 terreur sq: xhihad* muxhahid* kalifat* dëshmor* pabesimtar*
 terreur sh: džihad* dzihad* mudžahid* mudzahid* kalifat* šehid* sehid* nevjernic*
 terreur sr: џихад* муџахид* калифат* шехид*
-terreur ru: джихад* моджахед* муджахид* халифат* шахид* неверн* кафир* игил
+terreur ru: джихад* моджахед* муджахид* халифат* шахид* неверн* кафир* игил igil dzhihad
 terreur uk: джихад* моджахед* халіфат* шахід* невірн* ігіл
 terreur bg: джихад* муджахид* халифат* шахид* неверни*
 terreur el: τζιχάντ* τζιχαντιστ* χαλιφάτ* μάρτυρ* άπιστ*
@@ -615,11 +618,12 @@ terreur cr: tèroris
 terreur cv: terorista
 terreur hy: ահաբեկ* ջիհադ* նահատակ* խալիֆա* ahabek*
 terreur tl: theevirava* bayangarava*
+terreur vi: khungbo
 
 éloge en: glory hero heroes bravo hail proud legend blessed
 éloge es: gloria héroe heroes bravo orgullo viva leyenda bendito ídolo ídolos
 éloge pt: glória gloria herói heroi heróis parabéns parabens viva orgulho lenda mitou
-éloge it: gloria eroe eroi bravo complimenti viva orgoglio leggenda
+éloge it: gloria eroe eroi bravo complimenti viva orgoglio leggenda onore
 éloge de: ruhm held helden bravo stolz lebe hoch legende
 éloge nl: glorie held helden bravo trots leve legende
 éloge pl: chwała bohater* brawo dumny żyje legenda szacun
@@ -627,7 +631,7 @@ terreur tl: theevirava* bayangarava*
 éloge sq: lavdi hero* bravo krenar rroftë legjend*
 éloge sh: slava heroj* bravo ponos ponosan živio legenda
 éloge sr: слава херој* браво понос живео живела легенда
-éloge ru: слава героям героя героем герой молодец* браво горжусь легенда респект героев герои
+éloge ru: слава героям героя героем герой молодец* браво горжусь легенда респект героев герои geroi geroyam gerojam molodets molodec
 éloge uk: слава героям герой молодець браво пишаюся легенда герої героїв респект
 éloge bg: слава героя герой браво гордея герои героят
 éloge el: δόξα ήρωας ήρωες μπράβο περήφαν* ζήτω θρύλος
@@ -652,19 +656,19 @@ terreur tl: theevirava* bayangarava*
 éloge hy: փառք հերոս* ապրես կեցցե parq kecce
 éloge tl: vaazhga vazhga veeran perumai
 
-intime en: nude nudes naked sex sexy intimate underwear sextape
+intime en: nude nudes naked sex sexy intimate underwear sextape sext sexts
 intime es: desnud* íntim* intim* sexo encuerad* empelota* tetas
 intime pt: nua nuas pelad* íntim* intim* sexo nudez peitos putaria
-intime it: nudo nuda nudi nude intim* sesso
-intime de: nackt* nacktbild* intim* sex
+intime it: nudo nuda nudi nude intim* sesso spogliata spogliate
+intime de: nackt* nacktbild* intim* sex titten
 intime nl: naakt* intiem* seks
 intime pl: nago nagi nagich nagie intymn* seks nudesy nudeski rozebran* gołych cycki
-intime ro: intim* sex goală goale dezbrăcat* dezbracat* țâțe
+intime ro: intim* sex goală goale dezbrăcat* dezbracat* țâțe nuduri
 intime sq: lakuriq* intim* seks
 intime sh: intimn* seks golišav* gola goli
 intime sr: интимн* секс гола голи
-intime ru: голы* голая голой обнажён* обнажен* интим* секс* нюдс* нюдесы голую голеньк* раздет* сиськи порно
-intime uk: оголен* інтим* секс голий голі оголені голу голою голих роздягнен* нюдс* порно цицьки
+intime ru: голы* голая голой обнажён* обнажен* интим* секс* нюдс* нюдесы голую голеньк* раздет* сиськи порно golaya golye goliy nyudsy nudsy razdeta*
+intime uk: оголен* інтим* секс голий голі оголені голу голою голих роздягнен* нюдс* порно цицьки oholeni
 intime bg: голи интимн* секс гола голата голите голо
 intime el: γυμν* ερωτικ* σεξ
 intime gl: gymnes gimnes gimni
@@ -673,14 +677,14 @@ intime ka: *შიშველ *ინტიმ *სექს *შიშვლ
 intime tr: çıplak* ciplak* mahrem* seks* müstehcen* sevişme*
 intime ar: *عارية *عاري *فاضح
 intime dz: *عريانة *فضيحة *تصاورك
-intime az: 3eryana 3ariya fadi7a fdi7a tsawrek tsawer
-intime fa: *لخت *برهنه *سکس *خصوصی
+intime az: 3eryana 3ariya fadi7a fdi7a tsawrek tsawer 3aryana 3eryan 3riyana
+intime fa: *لخت *برهنه *سکس *خصوصی lokht lokhti
 intime ps: *لوڅ *بربنډ
 intime ku: tazî *ڕووت
 intime ta: நிர்வாண* அந்தரங்க*
 intime zh: *裸照 *裸体 *私密 *艳照 *不雅 *裸聊 *裸體 *果照 *祼照 *艷照 *露点 *露點 *私房照 *脱光 *脫光 *性爱 *性愛 *做爱 *做愛 *床照
 intime py: luozhao luoti simi luoliao guozhao yanzhao sifangzhao tuoguang xingai zuoai chuangzhao
-intime vi: khỏa truồng khoả
+intime vi: khỏa truồng khoả anhnong khoathan clipnong
 intime wo: rafle
 intime ln: bolumbu bolumbulumbu
 intime cr: toutouni touni
@@ -690,27 +694,27 @@ intime tl: nirvaanam nirvanam ammanama ammanamaa
 
 image en: photo photos pic pics picture* video* videos selfie*
 image es: foto fotos vídeo* video* imágenes imagenes capturas grabación grabacion
-image pt: foto fotos vídeo* video* imagens prints gravação gravei
+image pt: foto fotos vídeo* video* imagens prints gravação gravei fotinha fotinhas
 image it: foto video filmat*
 image de: foto fotos bild bilder video* videos
 image nl: foto fotos foto's video* beelden
 image pl: zdjęci* zdjeci* fotk* wideo filmik* nagrani*
-image ro: poză poze fotografi* video* filmulet* pozele poza pozei
-image sq: foto video* fotografi*
+image ro: poză poze fotografi* video* filmulet* pozele poza pozei filmare filmarea
+image sq: foto video* fotografi* fotot
 image sh: slik* fotografij* video* snimak snimk*
 image sr: слик* фотографиј* видео снимак снимк*
-image ru: фото фотк* видео видос* снимк* фотограф* скрин*
-image uk: фото фотк* відео знімк* скрін* відос* світлин*
+image ru: фото фотк* видео видос* снимк* фотограф* скрин* vidos* skrinshot
+image uk: фото фотк* відео знімк* скрін* відос* світлин* svitlyny
 image bg: снимк* видео клип клипче клипа видеото
 image el: φωτογραφ* βίντεο
 image gl: fotografies fotografia vinteo
 image hu: fotó* fotó képek videó*
 image ka: *ფოტო *ვიდეო *სურათ
-image tr: fotoğraf* fotograf* video* resimler* resmini resim resmin fotolar* görüntü*
+image tr: fotoğraf* fotograf* video* resimler* resmini resim resmin fotolar* görüntü* fotonu fotoyu
 image ar: *صور *صورة *فيديو *مقطع
 image dz: *تصاور *تصويرة *لفيديو *فيديوهات
-image az: tsawer tswira tsawr lvideo vidyo fidyo
-image fa: *عکس *ویدیو *ویدئو *فیلم
+image az: tsawer tswira tsawr lvideo vidyo fidyo tswirtek tsawrk tsawerk
+image fa: *عکس *ویدیو *ویدئو *فیلم aks aksat aksato aksaye
 image ps: *انځور *ویډیو *عکس
 image ku: wêne vîdyo *وێنە *ڤیدیۆ
 image ta: புகைப்படம்* படங்கள்* வீடியோ* காணொளி*
@@ -718,7 +722,7 @@ image zh: *照片 *视频 *視頻 *影片 *相片 *截图 *截圖 *录像 *錄�
 image py: zhaopian shipin xiangpian jietu luxiang luping tupian zipai
 image vi: ảnh hình video clip
 image wo: nataal
-image ln: foto elilingi bililingi
+image ln: foto elilingi bililingi bafoto
 image cr: foto pòtre videyo
 image cv: fotu
 image hy: նկար նկարը նկարներ նկարները նկարդ նկարներդ լուսանկար* տեսանյութ* տեսահոլովակ* վիդեո ֆոտո nkar nkarner nkarnery tesanyut
@@ -726,33 +730,33 @@ image tl: photova videova
 
 diffuser en: publish post share send leak expose forward spread viral
 diffuser es: publicar* enviar* reenvi* difundir* subir* pasarlas envío envio enviaré enviare publico compart* mándalas mandalas subo filtraré filtrarla filtrarlas filtrarlos mandaré mandarselas mandárselas viralizar* exhibir*
-diffuser pt: publicar* compartilh* partilhar* enviar* espalhar* vazar* postar* divulgar* expor exponho encaminhar*
-diffuser it: pubblic* condivid* mandare invier* diffonder* girare invialo inviale invierò inviarle mandale
-diffuser de: veröffentlich* teilen schicke* verschick* weiterleit* verbreit* posten
+diffuser pt: publicar* compartilh* partilhar* enviar* espalhar* vazar* postar* divulgar* expor exponho encaminhar* divulgo partilho vazo espalho
+diffuser it: pubblic* condivid* mandare invier* diffonder* girare invialo inviale invierò inviarle mandale inoltro inoltrerò inoltrare diffondo posterò sputtan*
+diffuser de: veröffentlich* teilen schicke* verschick* weiterleit* verbreit* posten hochladen rumschicken herumschicken
 diffuser nl: publiceren delen sturen versturen doorsturen verspreiden posten
 diffuser pl: opublikuj* udostępn* wyśl* roześlę rozesł* wrzucę wstawię rozpowszechni*
 diffuser ro: public* distribui* trimit* postez* răspândi*
 diffuser sq: publikoj* shpërndaj* dërgoj* postoj*
 diffuser sh: objavit* objavim podijelit* poslati pošaljem posaljem proširit*
 diffuser sr: објавит* објавим поделит* послати пошаљем
-diffuser ru: опубликую опубликовать выложу выложить разошлю отправлю отправить перешл* распростран* слью скину запощу запостю сливаю
-diffuser uk: опублікую викладу розішлю надішлю поширю скину злию відправлю перешлю запощу опублікуємо поширимо
+diffuser ru: опубликую опубликовать выложу выложить разошлю отправлю отправить перешл* распростран* слью скину запощу запостю сливаю vylozhu vylozhit razoshlyu otpravlyu pereshlyu solyu opublikuyu
+diffuser uk: опублікую викладу розішлю надішлю поширю скину злию відправлю перешлю запощу опублікуємо поширимо vykladu rozishlyu nadishlyu poshyryu
 diffuser bg: публикувам пусна изпратя разпространя кача споделя разпратя пратя покажа
 diffuser el: δημοσιεύσω δημοσιεύω στείλω στέλνω μοιραστώ ανεβάσω
 diffuser gl: anevaso steilw steilo dimosieuso
 diffuser hu: közzétesz* megosztom elküldöm feltöltöm terjeszt*
 diffuser ka: *გავავრცელ *გავაგზავნ *დავდებ *გამოვაქვეყნ *გაუგზავნ *დავპოსტ *ავტვირთ *გავუგზავნ *გავაზიარ
-diffuser tr: yayınlarım yayacağım paylaşacağım paylaş* göndereceğim gönder* atarım yayarım ifşa* yaycam atcam atıcam yollarım yollayacağım yayınlayacağım
+diffuser tr: yayınlarım yayacağım paylaşacağım paylaş* göndereceğim gönder* atarım yayarım ifşa* yaycam atcam atıcam yollarım yollayacağım yayınlayacağım yayınlıcam yollicam yollıcam
 diffuser ar: *سأنشر *انشر *نشر *سأرسل *ارسل *مشاركة *شارك *سأفضح
 diffuser dz: *نسيفط *نبارطاجي *نفضحك *ننشر *نلوح
-diffuser az: nsift nsiftha npartagi nfde7ek nfd7ek nfdhek nlo7 nlouh
-diffuser fa: *پخش *منتشر *میفرستم *بفرستم *میذارم
+diffuser az: nsift nsiftha npartagi nfde7ek nfd7ek nfdhek nlo7 nlouh nnechrek nnachrek nnashrek nfda7ek nfdhk npartagih npartagihom npostiha npostihom
+diffuser fa: *پخش *منتشر *میفرستم *بفرستم *میذارم mifrestam mifristam pakhsh
 diffuser ps: *خپروم *لېږم *ولېږم
 diffuser ku: belav dişînim *بڵاو *دەنێرم
 diffuser ta: பகிர்* அனுப்பு* பரப்பு* வெளியிடு*
 diffuser zh: *发给 *发到 *公开 *传到 *曝光 *转发 *分享 *發給 *發到 *公開 *傳到 *轉發 *发朋友圈 *發朋友圈 *散布 *散播 *传播 *傳播 *上传 *上傳 *挂网上 *掛網上 *发网上 *發網上 *群发 *群發
 diffuser py: fagei gongkai baoguang zhuanfa fenxiang fapengyouquan sanbo chuanbo shangchuan guawangshang fawangshang qunfa
-diffuser vi: gửi gởi
+diffuser vi: gửi gởi phattan
 diffuser wo: yónnee
 diffuser ln: kotinda nakotinda nakolakisa
 diffuser cr: pataje voye pibliye
@@ -760,19 +764,19 @@ diffuser cv: manda
 diffuser hy: տարածել տարածեմ կտարածեմ հրապարակել հրապարակեմ կհրապարակեմ ուղարկել կուղարկեմ կգցեմ ktaracem kuxarkem kugharkem kgcem
 diffuser tl: anuppuven anupuven anuppiduven anupiduven poduven parappuven veliyiduven
 
-payer en: pay payment money bitcoin crypto transfer giftcard cash
+payer en: pay payment money bitcoin crypto transfer giftcard cash cashapp venmo
 payer es: pagar* págame pago dinero transferencia bizum efectivo pagas paga pagame pagues plata guita depositar* deposita transfiere transfiéreme
-payer pt: pagar* pague pagamento dinheiro transferência pix paga grana deposita depositar* transfere transferir guita paguem
-payer it: pagar* paga pagamento soldi bonifico ricarica
+payer pt: pagar* pague pagamento dinheiro transferência pix paga grana deposita depositar* transfere transferir guita paguem bufunfa dinheirinho
+payer it: pagar* paga pagamento soldi bonifico ricarica pagami paghi
 payer de: zahlen zahle zahlst bezahlen bezahl* geld überweis* gutschein*
 payer nl: betalen betaal geld overmaken tikkie
-payer pl: zapłać zapłacisz płać płacisz pieniądze kasa przelew* blik przelej kasę hajsu pieniędzy doładowani*
-payer ro: plătește plateste plătești bani transfer banii plătiți
+payer pl: zapłać zapłacisz płać płacisz pieniądze kasa przelew* blik przelej kasę hajsu pieniędzy doładowani* hajsy
+payer ro: plătește plateste plătești bani transfer banii plătiți lovele achită
 payer sq: paguaj* para lekë
 payer sh: plati platiš platis novac novce pare uplat*
 payer sr: плати платиш новац паре уплат*
-payer ru: заплати заплатишь плати платишь деньги денег бабки переведи перевод* скинь бабло лавэ заплатите биткоин*
-payer uk: заплати заплатиш гроші переказ* плати платіть заплатіть грошей бабки переведи скинь біткоїн*
+payer ru: заплати заплатишь плати платишь деньги денег бабки переведи перевод* скинь бабло лавэ заплатите биткоин* zaplati zaplatish dengi bablo perevedi
+payer uk: заплати заплатиш гроші переказ* плати платіть заплатіть грошей бабки переведи скинь біткоїн* hroshi groshi zaplaty zaplatysh
 payer bg: плати платиш пари преведи плащай парите кинти мангизи
 payer el: πλήρωσε πληρώσεις λεφτά χρήματα
 payer gl: plirwse plirose lefta xrimata
@@ -781,7 +785,7 @@ payer ka: *გადაიხად *ფულ *გადმორიცხ *გ
 payer tr: öde ödeyeceksin para parayı havale* ödemezsen ödersin parayla mangır ödeme*
 payer ar: *ادفع *تدفع *المال *فلوس *تحويل *بيتكوين
 payer dz: *خلص *تخلص *لفلوس *دراهم
-payer az: khles khless tkhless flouss flous drahem drahm
+payer az: khles khless tkhless flouss flous drahem drahm tkhles khlesni lflous
 payer fa: *پول *بپرداز *واریز *بیتکوین
 payer ps: *پیسې *ورکړه
 payer ku: pere *پارە
@@ -792,11 +796,11 @@ payer py: fuqian zhuanzhang geiqian huikuan shujin fengkoufei chongzhika lipinka
 payer wo: xaalis fey
 payer ln: mbongo kofuta falanga
 payer cr: lajan kòb kob peye
-payer cv: dinheru paga
+payer cv: dinheru paga dinhero
 payer hy: վճարել վճարիր վճարեք կվճարես փող փողը փողերը դրամ փոխանցիր vchari vcharir vchareq kvchares pogh
 payer tl: panam kaasu thuttu panatha kaasa
 payer sk: xaalisi khalissi xalisi
-payer vi: tiền
+payer vi: tiền chuyenkhoan
 
 compte en: password passwords login account credentials username pin
 compte es: contraseña contrasena clave cuenta usuario contraseñas credenciales
@@ -809,8 +813,8 @@ compte ro: parolă cont autentific* contul parolei
 compte sq: fjalëkalim* llogari*
 compte sh: lozinka lozink* šifra sifra račun racun korisnički
 compte sr: лозинк* шифр* налог корисничк*
-compte ru: пароль пароля логин аккаунт учётн* учетн* парол* аккаунт* госуслуг*
-compte uk: пароль логін акаунт обліков* парол* акаунт*
+compte ru: пароль пароля логин аккаунт учётн* учетн* парол* аккаунт* госуслуг* parol akkaunt
+compte uk: пароль логін акаунт обліков* парол* акаунт* parol akaunt
 compte bg: парола акаунт профил паролата акаунта профила потребител*
 compte el: κωδικό κωδικός λογαριασμ* σύνδεση
 compte gl: kwdikos kodikos logariasmo
@@ -819,8 +823,8 @@ compte ka: *პაროლ *ანგარიშ *ავტორიზაც 
 compte tr: şifre* sifre* parola hesab* hesap kullanıcı
 compte ar: السر المرور *حساب *اسم المستخدم
 compte dz: *لمودباس *كود *لكونط *الحساب
-compte az: modpass lmodpass lcompte lkont l7sab 7sab
-compte fa: *رمز عبور *پسورد *حساب کاربری
+compte az: modpass lmodpass lcompte lkont l7sab 7sab lkount
+compte fa: *رمز عبور *پسورد *حساب کاربری ramz hesabet
 compte ps: *پټنوم *حساب
 compte ku: şîfre نهێنی *هەژمار
 compte ta: கடவுச்சொல்* கணக்கு*
@@ -832,21 +836,21 @@ compte wo: jàll
 compte cr: modpas kont
 compte cv: senha konta
 compte hy: գաղտնաբառ* հաշիվ հաշիվը մուտքանուն* gaxtnabar gaghtnabar
-compte vi: matkhau
+compte vi: matkhau dangnhap taikhoan
 
 vérifier en: verify verification confirm suspended blocked locked expire* urgent
-vérifier es: verific* confirm* bloquead* suspendid* caduc*
-vérifier pt: verific* confirm* bloquead* suspens*
+vérifier es: verific* confirm* bloquead* suspendid* caduc* desbloque*
+vérifier pt: verific* confirm* bloquead* suspens* desbloque* expirou expirada
 vérifier it: verific* conferm* bloccat* sospes*
-vérifier de: verifizier* bestätig* gesperrt* gesperrte ablauf* abgelaufen
+vérifier de: verifizier* bestätig* gesperrt* gesperrte ablauf* abgelaufen entsperren
 vérifier nl: verifiër* verifier* bevestig* geblokkeerd* opgeschort
 vérifier pl: zweryfikuj* weryfikac* potwierdź* potwierdz* zablokowan* zawieszon*
 vérifier ro: verific* confirm* blocat* suspendat*
 vérifier sq: verifiko* konfirmo* bllokuar
 vérifier sh: potvrdi* verifikuj* verificiraj* blokiran* suspendovan*
 vérifier sr: потврди* верификуј* блокиран*
-vérifier ru: подтверд* верифиц* заблокирован* приостановлен* проверьте блокировк*
-vérifier uk: підтверд* верифік* заблокован* перевірте блокуван*
+vérifier ru: подтверд* верифиц* заблокирован* приостановлен* проверьте блокировк* podtverd* zablokirovan*
+vérifier uk: підтверд* верифік* заблокован* перевірте блокуван* pidtverd* zablokovan*
 vérifier bg: потвърд* блокиран* верифиц*
 vérifier el: επιβεβαίωσ* επαλήθευσ* μπλοκαρισμ* αναστολή
 vérifier gl: epivevaiwsi epivevaiosi
@@ -855,8 +859,8 @@ vérifier ka: *დაადასტურ *დაბლოკ *შემოწ�
 vérifier tr: doğrula* dogrula* onayla* engellen* askıya
 vérifier ar: *تأكيد *التحقق *تحقق *محظور *موقوف *تعليق
 vérifier dz: *تأكد *بلوكي
-vérifier az: bloki tbloka t2aked
-vérifier fa: *تایید *تأیید *مسدود *تعلیق
+vérifier az: bloki tbloka t2aked t2akad ta2akad
+vérifier fa: *تایید *تأیید *مسدود *تعلیق tayid
 vérifier ps: *تایید
 vérifier ku: piştrast *پشتڕاست
 vérifier ta: சரிபார்* உறுதிப்படுத்த* முடக்கப்பட்ட*
@@ -868,20 +872,21 @@ vérifier ln: kondima
 vérifier cr: verifye konfime bloke
 vérifier cv: verifika
 vérifier hy: հաստատել հաստատեք ստուգեք արգելափակ* կասեցված* hastateq stugeq
+vérifier vi: xacminh xacnhan
 
 lien en: link links click here url
 lien es: enlace* vínculo clic pincha pulsa ingresa ingrese
-lien pt: link clique clica ligação acesse aceda clicar
-lien it: link clicca collegamento
-lien de: link klicke klicken
+lien pt: link clique clica ligação acesse aceda clicar acessar
+lien it: link clicca collegamento cliccare clicchi cliccate cliccando
+lien de: link klicke klicken klick klickt anklicken
 lien nl: link klik klikken
 lien pl: link linku kliknij klikni* linka linkiem
 lien ro: linkul link apăsați apasa accesează accesati
 lien sq: lidhj* kliko
 lien sh: poveznic* klikni link linku
 lien sr: линк кликни
-lien ru: ссылк* перейди* нажми* кликни
-lien uk: посилан* натисн* перейдіть посилання лінк* клікніть
+lien ru: ссылк* перейди* нажми* кликни ssylk* pereidi pereydi nazhmi
+lien uk: посилан* натисн* перейдіть посилання лінк* клікніть posylannya posilannya natysni natisni
 lien bg: линк* връзк* натиснете кликнете кликни натисни
 lien el: σύνδεσμο πατήστε κλικ
 lien gl: link pathste
@@ -890,21 +895,21 @@ lien ka: *ბმულ *დააჭირ *ლინკ *დააკლიკ
 lien tr: bağlantı* baglanti* tıkla* tikla* link*
 lien ar: *الرابط *رابط *اضغط *انقر
 lien dz: *لينك *كليكي
-lien az: lien link lyen klik kliki lrabit rabit
-lien fa: *لینک *کلیک
+lien az: lien link lyen klik kliki lrabit rabit lrabt cliki cliqui
+lien fa: *لینک *کلیک kelik
 lien ps: *لینک *کلیک
 lien ku: girêdan *بەستەر
 lien ta: இணைப்பு* கிளிக்* அழுத்தவும்*
 lien zh: *链接 *鏈接 *点击 *點擊 *网址 *網址 *点此 *點此 *連結 *链结 *二维码 *二維碼
 lien py: lianjie dianji wangzhi dianci dianzheli erweima
-lien vi: nhấp bấm nhấn
+lien vi: nhấp bấm nhấn bamvao
 lien wo: lien
 lien ln: lien
 lien cr: lyen klike
 lien cv: link
 lien hy: հղում* սեղմեք սեղմիր hxum hghum seghmeq sexmeq
 
-toi en: you your yourself
+toi en: you your yourself urself yall
 toi es: tú vosotros usted ustedes ti contigo tuyas tuyos vosotras
 toi pt: você voce vocês voces contigo teu tua teus tuas vc vcs
 toi it: voi vi ti
@@ -915,7 +920,7 @@ toi ro: voi vă tine ție îți iti vouă voua
 toi sq: ti ty ju juve
 toi sh: ti tebe tebi vi vas vama
 toi sr: ти тебе теби ви вас вама
-toi ru: ты тебя тебе тобой вы вас вам твой твоя твою твоих тя
+toi ru: ты тебя тебе тобой вы вас вам твой твоя твою твоих тя tebya tebja tya
 toi uk: ти тебе тебя ви вас вам тобі тобою твій твоя твою твоїх вами
 toi bg: ти теб вие вас тебе ви
 toi el: εσύ εσένα εσάς εσείς σας σου
