@@ -137,8 +137,8 @@ tuer tl: kolla kolluven kolven kollven kolluvom konnuduven konnuruven kondruduve
 tuer km: uwula
 
 tirer en: shoot shooting shooter gun guns rifle* pistol* firearm* shootup
-tirer es: dispar* tiroteo* pistola* fusil* escopeta balacera balear balearte baleo balacear* balazo* tiros cuete plomear*
-tirer pt: tiro tiros tiroteio* atirar* dispar* pistola* espingarda metralhadora revólver atiro balear metralhar* oitão fuzil fuzis fuzilo trezoitão
+tirer es: disparar disparo disparos dispara disparó disparé disparen tiroteo* pistola* fusil* escopeta balacera balear balearte baleo balacear* balazo* tiros cuete plomear*
+tirer pt: tiro tiros tiroteio* atirar* disparar disparo disparos dispara disparou disparei pistola* espingarda metralhadora revólver atiro balear metralhar* oitão fuzil fuzis fuzilo trezoitão
 tirer it: sparatoria* pistola* fucile* mitra mitragliatrice sparare sparo sparerò spareremo sparato spari sparate
 tirer de: schießen schieße schießerei* erschießen erschieße erschossen* pistole* gewehr* waffe abknall* schiessen erschiessen erschiesse schiesse
 tirer nl: schieten schiet schietpartij* pistool* geweer* vuurwapen* neerschiet* doodschiet*
@@ -395,7 +395,7 @@ mort tl: saavu sethuru sethuduva seththuduva saagapora sagapora sethupo ratham r
 mort sk: kalle kallen
 
 frapper en: beat beating punch bash bleed bleeding punched beaten
-frapper es: pegar* paliza golpear* golpiza reventar* reviento revientan partirte madrazo* madrear* putazo* guantazo* bofetad* puñetazo* trompad* cachetad* putiza vergazo* chingadazo* romperte
+frapper es: pegarte pegarle pegaros pegaré pegaremos paliza golpear* golpiza reventar* reviento revientan partirte madrazo* madrear* putazo* guantazo* bofetad* puñetazo* trompad* cachetad* putiza vergazo* chingadazo* romperte
 frapper pt: bater surra porrada espancar* bato soco socos socar porradas pancada* sova tareia arrebent* espanco
 frapper it: picchiar* pestar* botte menare spaccherò mazzate
 frapper de: schlagen schlage verprügel* zusammenschlagen prügel* vermöbel*
@@ -526,7 +526,7 @@ moment el: αύριο σήμερα απόψε δευτέρα τρίτη τετά
 moment gl: avrio aurio simera apopse deftera triti tetarti pempti paraskevi
 moment hu: holnap ma hétfő kedd szerda csütörtök péntek órakor
 moment ka: *ხვალ *დღეს *ამაღამ *ორშაბათ *ხუთშაბათ *პარასკევ *შაბათ *დილით *საღამოს xval
-moment tr: yarın yarin bugün bugun akşam pazartesi salı çarşamba perşembe cuma saat teneffüs* sabah öğlen gece yarına
+moment tr: yarın yarin bugün bugun akşam pazartesi salı çarşamba perşembe cuma teneffüs* sabah öğlen gece yarına
 moment ar: *غدا *غداً *اليوم *الليلة *الساعة *الجمعة *الاثنين *الخميس
 moment dz: *غدوة *غدا *ليوم *لبارح ليلة
 moment az: ghdwa ghedwa ghodwa ghadwa lyoum lyouma lyom ghdoua ghedoua
@@ -658,7 +658,7 @@ terreur vi: khungbo
 
 intime en: nude nudes naked sex sexy intimate underwear sextape sext sexts
 intime es: desnud* íntim* intim* sexo encuerad* empelota* tetas
-intime pt: nua nuas pelad* íntim* intim* sexo nudez peitos putaria
+intime pt: nua nuas íntim* intim* sexo nudez peitos putaria
 intime it: nudo nuda nudi nude intim* sesso spogliata spogliate
 intime de: nackt* nacktbild* intim* sex titten
 intime nl: naakt* intiem* seks
@@ -729,13 +729,13 @@ image hy: նկար նկարը նկարներ նկարները նկարդ նկա�
 image tl: photova videova
 
 diffuser en: publish post share send leak expose forward spread viral
-diffuser es: publicar* enviar* reenvi* difundir* subir* pasarlas envío envio enviaré enviare publico compart* mándalas mandalas subo filtraré filtrarla filtrarlas filtrarlos mandaré mandarselas mandárselas viralizar* exhibir*
+diffuser es: publicar* enviar* reenvi* difundir* subirlas subirlos subirla subirlo subiré pasarlas envío envio enviaré enviare publico compart* mándalas mandalas subo filtraré filtrarla filtrarlas filtrarlos mandaré mandarselas mandárselas viralizar* exhibir*
 diffuser pt: publicar* compartilh* partilhar* enviar* espalhar* vazar* postar* divulgar* expor exponho encaminhar* divulgo partilho vazo espalho
-diffuser it: pubblic* condivid* mandare invier* diffonder* girare invialo inviale invierò inviarle mandale inoltro inoltrerò inoltrare diffondo posterò sputtan*
+diffuser it: pubblicare pubblicherò pubblicherà pubblicato pubblicate condivid* mandare invier* diffonder* girare invialo inviale invierò inviarle mandale inoltro inoltrerò inoltrare diffondo posterò sputtan*
 diffuser de: veröffentlich* teilen schicke* verschick* weiterleit* verbreit* posten hochladen rumschicken herumschicken
 diffuser nl: publiceren delen sturen versturen doorsturen verspreiden posten
 diffuser pl: opublikuj* udostępn* wyśl* roześlę rozesł* wrzucę wstawię rozpowszechni*
-diffuser ro: public* distribui* trimit* postez* răspândi*
+diffuser ro: publicat publicate distribui* trimit* postez* răspândi*
 diffuser sq: publikoj* shpërndaj* dërgoj* postoj*
 diffuser sh: objavit* objavim podijelit* poslati pošaljem posaljem proširit*
 diffuser sr: објавит* објавим поделит* послати пошаљем
@@ -768,7 +768,7 @@ payer en: pay payment money bitcoin crypto transfer giftcard cash cashapp venmo
 payer es: pagar* págame pago dinero transferencia bizum efectivo pagas paga pagame pagues plata guita depositar* deposita transfiere transfiéreme
 payer pt: pagar* pague pagamento dinheiro transferência pix paga grana deposita depositar* transfere transferir guita paguem bufunfa dinheirinho
 payer it: pagar* paga pagamento soldi bonifico ricarica pagami paghi
-payer de: zahlen zahle zahlst bezahlen bezahl* geld überweis* gutschein*
+payer de: zahle zahlst bezahlen bezahl* geld überweis* gutschein*
 payer nl: betalen betaal geld overmaken tikkie
 payer pl: zapłać zapłacisz płać płacisz pieniądze kasa przelew* blik przelej kasę hajsu pieniędzy doładowani* hajsy
 payer ro: plătește plateste plătești bani transfer banii plătiți lovele achită
@@ -809,7 +809,7 @@ compte it: credenziali account utente
 compte de: passwort kennwort konto zugangsdaten benutzername anmeld*
 compte nl: wachtwoord account inloggegevens gebruikersnaam inloggen
 compte pl: hasło haslo konto login logowan* hasła hasłem konta koncie kontem zaloguj*
-compte ro: parolă cont autentific* contul parolei
+compte ro: cont autentific* contul parolei
 compte sq: fjalëkalim* llogari*
 compte sh: lozinka lozink* šifra sifra račun racun korisnički
 compte sr: лозинк* шифр* налог корисничк*
@@ -930,14 +930,14 @@ toi ka: *შენ *თქვენ
 toi tr: sen seni sana siz sizi size hepinizi senin sizin seninle ulan lan
 toi ar: *عليك أنت انت انتم أنتم
 toi dz: نتا نتي نتوما نتما
-toi az: nta nti ntoma ntouma ntuma enta liik lik
+toi az: nta nti ntoma ntouma ntuma enta lik
 toi fa: تو شما تورو شمارو
 toi ps: *تاسو ته
 toi ku: tu hûn تۆ *ئێوە
 toi ta: நீ நீங்கள்* உன்னை* உங்களை* உன்ன உனக்கு* உங்கள
 toi zh: *你们 *你們 *杀你 *揍你 *你等 *你全家 *你给我 *你給我
 toi py: nimen niquanjia nigeiwo
-toi vi: mày bạn tụi cậu mầy
+toi vi: bạn tụi cậu mầy
 toi wo: yow yéen
 toi ln: yo bino
 toi bm: aw
