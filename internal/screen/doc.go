@@ -37,7 +37,11 @@
 //     characters, emoji, leetspeak, spelt-out and repeated letters; then
 //     chat.go rewrites SMS and chat spellings into the standard tokens:
 //     jvais, jte, tes mort, g and c for j'ai and c'est, k for qu, missing
-//     apostrophes, digits for syllables, tg; repair.go then joins act
+//     apostrophes, digits for syllables, tg, and words read by their
+//     neighbours: « la sale 204 » is salle, « jvou tu » tue, « sa va » ça
+//     (a text where two words or more were rewritten or repaired is
+//     « written by sound », and finding no act in it is a feature apart);
+//     repair.go then joins act
 //     words cut into syllables, « ex-plo-ser », « te tu er », mends a
 //     word no table knows that sounds like a threat word (phon.go:
 //     « colej », « explozé », « couto »), and glue.go
@@ -121,7 +125,9 @@
 // is a passive in apposition (« tué à Arras »), not an imperative; praise
 // addressed to victims or rescuers is not approval. A threat may name its
 // outcome instead of an act (« tu vas pas rentrer entier », « n'existera
-// plus », « tu vas le regretter »: the negation is then the harm); slang
+// plus », « tu vas le regretter », « vous allez le payer cher », « je vais
+// le rayer de la carte »: the negation is then the harm; payer only with
+// cher or its pronoun and no word of money); slang
 // act verbs (fumer, allumer, choper…) count only with a person, or for
 // some the school, as their object; an act whose object is a thing
 // pupils exaggerate about (« je vais le tuer ce contrôle ») is no act,
@@ -186,7 +192,8 @@
 // framed act's clause are features apart, so that the model needs no
 // example of every negation or game; a first-person clause acting on
 // « te » without a known act has a frame of its own with the verb's
-// lemma. A request for the reader's password or login code, read by the
+// lemma (an act verb's when the form has several: « tue » is tuer, not
+// taire). A request for the reader's password or login code, read by the
 // verb's lemma and mood (credreq.go), is held by the rules. A head at or
 // over its calibrated threshold (a
 // lower one for students) holds the message, never rejects it; its reason
@@ -206,8 +213,9 @@
 // bomb, to kill, a school, tomorrow, a terror organisation, praise,
 // intimate images, a password… in some thirty languages and scripts), one
 // feature per concept found (« xl bombe ») and a few conjunctions that
-// carry a frame no French frame reads (« xl acte + cible », « xl terreur
-// + éloge », « xl image intime + diffusion + paiement »). Only words the
+// carry a frame no French frame reads (« xl acte + cible », « xl acte +
+// cible + moment », « xl terreur + éloge », « xl image intime + diffusion
+// + paiement »). Only words the
 // French lexicon and dictionary do not know count. They hold nothing on
 // their own: the model learns their weights from the rows in other
 // languages, and a concept learned in Spanish or Arabic carries to

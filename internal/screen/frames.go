@@ -1669,11 +1669,11 @@ func readHarm(fts []ftok, fr *frame, subject uint8) {
 				}
 				fr.negated = false
 			}
-			if !harmIdiom(fts, i, v.Lemma) {
-				continue
-			}
 			// « tu vas pas le regretter » stays a negated harm.
 			tn, actor := verbFrame(fts, i, v, subject)
+			if !harmIdiom(fts, i, v.Lemma, actor) {
+				continue
+			}
 			fr.act, fr.actTok, fr.tense, fr.actor = actHarm, ft.tok, tn, actor
 			return
 		case ft.fc&fc_outcomeP != 0 && !fr.negated:
@@ -1871,18 +1871,29 @@ func readNear(fts []ftok, fr *frame, subject uint8) {
 }
 
 // harmIdiom reports whether the harm verb at i is said in its threat's
-// idiom: payer with cher or its object pronoun (« vous allez le payer
-// cher », « tu vas me le payer ») and no word of money (« tu le payes
-// combien ? »); rayer with « de la carte ». Other harm verbs need none.
-func harmIdiom(fts []ftok, i int, lemma string) bool {
+// idiom. payer: someone other than the writer pays (« je vais le payer »
+// is a parent paying), cher or « de ta vie » just after it or « me le »
+// just before (« vous allez le payer cher », « tu vas me le payer »; « tu
+// vas le payer ? » may be a book), and no word of money (« tu le payes
+// combien ? »). rayer: « de la carte ».
+// Other harm verbs need none.
+func harmIdiom(fts []ftok, i int, lemma string, actor uint8) bool {
 	switch lemma {
 	case "payer":
+		if actor == actor1 {
+			return false
+		}
 		for _, ft := range fts {
 			if flx.money[ft.key] {
 				return false
 			}
 		}
-		return hasKeyIn(fts, "cher") || i > 0 && (fts[i-1].key == "le" || fts[i-1].key == "l")
+		for j := i + 1; j < len(fts) && j <= i+3; j++ {
+			if fts[j].key == "cher" || fts[j].key == "vie" {
+				return true
+			}
+		}
+		return i > 1 && (fts[i-1].key == "le" || fts[i-1].key == "l") && (fts[i-2].key == "me" || fts[i-2].key == "nous")
 	case "rayer":
 		return hasKeyIn(fts, "carte")
 	}

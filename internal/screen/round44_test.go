@@ -45,6 +45,11 @@ func TestHarmIdiom(t *testing.T) {
 		{"on va payer la sortie demain", false},
 		{"le voyage, on va le payer en trois fois", false},
 		{"je vais rayer son nom de la liste", false},
+		{"Cher Monsieur, je vais le payer demain sans faute.", false},
+		{"je vais le payer demain", false},
+		{"Le manuel est cher, tu vas le payer quand même ?", false},
+		{"il va le payer très cher", true},
+		{"vous allez le payer de votre vie", true},
 	} {
 		got := false
 		for _, fr := range framesOf(c.text) {
