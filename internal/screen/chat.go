@@ -203,9 +203,10 @@ func chatParts(ts []token, i int) ([]string, bool) {
 		}
 		return nil, false
 	case "o":
-		// au before a place of the school (« o lycé », « o self »).
+		// au before a place of the school or a game (« o lycé », « o
+		// self », « o ping pong »).
 		if next != "" {
-			if k := ts[i+1].key; frameLexicon().school[k] || frameLexicon().school[k+"e"] {
+			if k := ts[i+1].key; frameLexicon().school[k] || frameLexicon().school[k+"e"] || frameLexicon().play[k] {
 				return partsAu, true
 			}
 		}

@@ -269,7 +269,7 @@ var (
 	drillWords       = "exercice exercices ppms simulation entraînement alerte consigne consignes protocole vigipirate confinement évacuation procédure"
 	lessonWords      = "cours leçon histoire géographie emc chapitre programme exposé manuel chimie physique svt musée film documentaire livre roman théâtre débat devoir guerre mondiale révolution"
 	laughWords       = "mdr lol ptdr xd jpp haha blague rigole plaisante"
-	playWords        = "fortnite minecraft roblox valorant fifa jeu jeux partie console manette gta cod warzone match tournoi finale équipe foot football hand handball basket rugby volley championnat unss coach entraînement score cross course tennis judo natation quiz adversaires clash royale brawl monopoly uno échecs cartes badminton pingpong ping kart smash billard bowling babyfoot belote tarot karting pétanque callofduty battlefield counterstrike rainbowsix amongus freefire rocketleague clashofclans leagueoflegends fallguys"
+	playWords        = "fortnite minecraft roblox valorant fifa jeu jeux partie console manette gta cod warzone match tournoi finale équipe foot football hand handball basket rugby volley championnat unss coach entraînement score cross course tennis judo natation quiz adversaires clash royale brawl monopoly uno échecs cartes badminton pingpong ping kart smash billard bowling babyfoot belote tarot karting pétanque callofduty battlefield counterstrike rainbowsix amongus among imposteur imposteurs garou freefire rocketleague clashofclans leagueoflegends fallguys"
 	doingLemmas      = "faire commettre préparer organiser lancer perpétrer avoir ramener apporter"
 	lessonLemmas     = "étudier analyser commenter lire expliquer apprendre réviser visiter"
 	wishWords        = "envie mériter mérite méritent méritait devrait devraient faudrait souhaite souhaiterais aimerais espère espérer seulement"
@@ -284,7 +284,7 @@ var (
 	// Outcomes of a threat that names no act: what will become of the
 	// reader or the place (harm frame, actHarm).
 	harmVerbs      = "regretter payer rayer" // « tu vas le regretter »; payer and rayer with their idiom (harmIdiom)
-	moneyWords     = "combien euro euros prix facture factures chèque espèces carte cb virement fois tarif somme montant rembourser cantine abonnement"
+	moneyWords     = "combien euro euros prix facture factures chèque espèces carte cb virement fois tarif somme montant rembourser cantine abonnement place billet ticket bonbons"
 	survivalWords  = "entier entière entiers entières vivant vivante vivants vivantes indemne indemnes"
 	survivalVerbs  = "rentrer sortir repartir revenir finir rester partir"
 	existenceVerbs = "exister rester" // negated: « n'existera plus », « il ne restera rien »

@@ -22,6 +22,7 @@ func TestChat44(t *testing.T) {
 		{"il a oublie sa trousse", "il a oublie sa trousse"},
 		{"sa porte est fermee", "sa porte est fermee"},
 		{"demin yora des mor", "demain il y aura des mort"},
+		{"jte tu o ping pong", "je te tue au ping pong"},
 	} {
 		if got := chatForm(c.in); got != c.want {
 			t.Errorf("chatForm(%q) = %q, want %q", c.in, got, c.want)
@@ -49,6 +50,7 @@ func TestHarmIdiom(t *testing.T) {
 		{"je vais le payer demain", false},
 		{"Le manuel est cher, tu vas le payer quand même ?", false},
 		{"il va le payer très cher", true},
+		{"tu vas payer cher ta place au concert", false},
 		{"vous allez le payer de votre vie", true},
 	} {
 		got := false
