@@ -230,8 +230,9 @@ func chatParts(ts []token, i int) ([]string, bool) {
 		return nil, false
 	case "tu":
 		// tue after its object pronoun (« jvou tu tous », « je te tu »):
-		// the pronoun tu never follows one.
-		if tueObject[prev] {
+		// the pronoun tu never follows one. Before a verb's ending it is a
+		// syllable the repair joins (« te tu er »).
+		if tueObject[prev] && !tuEnding[next] {
 			return partsTue, true
 		}
 		return nil, false
@@ -321,6 +322,7 @@ var (
 	roomDet   = wordSet("la une cette ma ta sa notre votre leur en")
 	roomNext  = wordSet("de d des du dinfo dinformatique dattente detude darts polyvalente info informatique multimedia")
 	tueObject = wordSet("vous vou vs te les jvou jvous jvs jte jles")
+	tuEnding  = wordSet("er e es ez ai ais ait era erai eras erons erez eront eur")
 	caNext    = wordSet("va vas ira pete petera explose explosera saute sautera brule brulera crame cramera fait fera commence commencera arrive arrivera finit finira suffit craint devient deviendra risque")
 )
 

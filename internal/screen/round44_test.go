@@ -15,6 +15,7 @@ func TestChat44(t *testing.T) {
 		{"t'es sale de partout", "t'es sale de partout"},
 		{"jvou tu tous", "je vous tue tous"},
 		{"je te tu demain", "je te tue demain"},
+		{"je vais te tu er", "je vais te tu er"},
 		{"tu viens demain", "tu viens demain"},
 		{"et toi tu dis quoi", "et toi tu dis quoi"},
 		{"a 12h sa pete", "a 12h ca pete"},
