@@ -290,11 +290,14 @@ func TestAttachmentAndLinkSignals(t *testing.T) {
 		{"one document numbered per copy", func(i int) (string, []messaging.Attachment) {
 			return "", []messaging.Attachment{{Name: "info.txt", ContentType: "text/plain", Data: []byte(fmt.Sprintf("Document propre à l'expéditeur %d.\n", i))}}
 		}, 1},
+		// An unknown domain the screen delivers: this test is of the
+		// grouping; a « family portal » .com (the earlier fixture) reads as
+		// phishing to the model, and a held message is a signal of its own.
 		{"same link domain", func(i int) (string, []messaging.Attachment) {
-			return fmt.Sprintf(" Lien : https://portail-familles-info.com/doc/%d", i), nil
+			return fmt.Sprintf(" Lien : https://album-classe-verte.fr/doc/%d", i), nil
 		}, 1},
 		{"rotating subdomains", func(i int) (string, []messaging.Attachment) {
-			return fmt.Sprintf(" Lien : https://x%d.portail-familles-info.com/doc", i*7919), nil
+			return fmt.Sprintf(" Lien : https://x%d.album-classe-verte.fr/doc", i*7919), nil
 		}, 1},
 		{"official link", func(i int) (string, []messaging.Attachment) {
 			return fmt.Sprintf(" Lien : https://www.ac-versailles.fr/doc/%d", i), nil
