@@ -230,7 +230,8 @@ func chatParts(ts []token, i int) ([]string, bool) {
 		return nil, false
 	case "tu":
 		// tue after its object pronoun (« jvou tu tous », « je te tu »):
-		// the pronoun tu never follows one. Before a verb's ending it is a
+		// the pronoun tu hardly ever follows one (« et vous, tu… » is the
+		// rare exception, read as tue). Before a verb's ending it is a
 		// syllable the repair joins (« te tu er »).
 		if tueObject[prev] && !tuEnding[next] {
 			return partsTue, true
