@@ -196,7 +196,7 @@ func chatParts(ts []token, i int) ([]string, bool) {
 	case "ds":
 		// dans, not a devoir surveillé (« un ds de maths », « le ds »):
 		// before a determiner or a number, not after one.
-		if dsNext[next] || next != "" && next[0] >= '0' && next[0] <= '9' {
+		if dsNext[next] || startsDigit(next) {
 			if !dsPrev[prev] {
 				return partsDans, true
 			}
@@ -206,7 +206,8 @@ func chatParts(ts []token, i int) ([]string, bool) {
 		// au before a place of the school or a game (« o lycé », « o
 		// self », « o ping pong »).
 		if next != "" {
-			if k := ts[i+1].key; frameLexicon().school[k] || frameLexicon().school[k+"e"] || frameLexicon().play[k] {
+			f, k := frameLexicon(), ts[i+1].key
+			if f.school[k] || f.school[k+"e"] || f.play[k] {
 				return partsAu, true
 			}
 		}
@@ -224,7 +225,7 @@ func chatParts(ts []token, i int) ([]string, bool) {
 		// names a room (« la sale 204 », « une sale de classe », « la sale
 		// des profs »); the adjective stands before its noun (« une sale
 		// journée »).
-		if roomDet[prev] && (roomNext[next] || next != "" && next[0] >= '0' && next[0] <= '9') {
+		if roomDet[prev] && (roomNext[next] || startsDigit(next)) {
 			return partsSalle, true
 		}
 		return nil, false
@@ -406,6 +407,8 @@ func isLetters(w string) bool {
 	}
 	return len(w) > 0
 }
+
+func startsDigit(w string) bool { return w != "" && w[0] >= '0' && w[0] <= '9' }
 
 func endsDigit(w string) bool {
 	if w == "" {

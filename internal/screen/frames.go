@@ -1875,8 +1875,7 @@ func readNear(fts []ftok, fr *frame, subject uint8) {
 // is a parent paying), cher or « de ta vie » just after it or « me le »
 // just before (« vous allez le payer cher », « tu vas me le payer »; « tu
 // vas le payer ? » may be a book), and no word of money (« tu le payes
-// combien ? »). rayer: « de la carte ».
-// Other harm verbs need none.
+// combien ? »). rayer: « de la carte ». Other harm verbs need none.
 func harmIdiom(fts []ftok, i int, lemma string, actor uint8) bool {
 	switch lemma {
 	case "payer":

@@ -535,7 +535,7 @@ func (nb *nbufs) repairWordsInfo(a analysis, kc *keyCache) (analysis, []*keyInfo
 	target, act := rf&rfTarget != 0, rf&rfAct != 0
 	french := -1 // glueFrench, decided at the first long run
 	out := nb.rtoks[:0]
-	changed := false
+	before := nb.rewrites
 	for i := range a.toks {
 		t := a.toks[i]
 		fx := kis[i].fix
@@ -563,7 +563,6 @@ func (nb *nbufs) repairWordsInfo(a analysis, kc *keyCache) (analysis, []*keyInfo
 				continue
 			}
 			out = appendParts(out, t, ps, false)
-			changed = true
 			nb.rewrites++
 			continue
 		}
@@ -576,7 +575,6 @@ func (nb *nbufs) repairWordsInfo(a analysis, kc *keyCache) (analysis, []*keyInfo
 			out = append(out, t)
 		case fx.parts != nil:
 			out = appendParts(out, t, fx.parts, false)
-			changed = true
 			nb.rewrites++
 		default:
 			w := ""
@@ -601,13 +599,12 @@ func (nb *nbufs) repairWordsInfo(a analysis, kc *keyCache) (analysis, []*keyInfo
 			}
 			if w != "" {
 				t.word, t.key, t.alt = w, w, ""
-				changed = true
 				nb.rewrites++
 			}
 			out = append(out, t)
 		}
 	}
-	if !changed {
+	if nb.rewrites == before {
 		return a, kis
 	}
 	nb.rtoks = out
