@@ -192,7 +192,7 @@ func buildEnSets() {
 	}
 	act(actEnKill, `kill kills killing murder murders murdering shoot shoots shooting stab stabs stabbing shank
 		shanking merk merking murk murking glass glassing wet smoke knife slit behead beheading slash slashing
-		end spray spraying unalive unaliving rip drown drowning strangle strangling`)
+		end spray spraying unalive unaliving rip drown drowning strangle strangling finish finishing`)
 	act(actEnHurt, `hurt hurting slap slapping punch punching batter battering beat beating jump jumping break
 		breaking hit hitting deck decking stamp teach pay pull catch ride knock smash smashing cut push`)
 	act(actEnBlast, `blow blowing bomb bombing explode burn burning torch torching set poison poisoning gas`)
@@ -220,13 +220,16 @@ func buildEnSets() {
 		"no school left", "enjoy your last", "enjoy ur last", "be a drill", "be a massacre", "be a bloodbath",
 		"if you want to live", "if u want to live", "evacuate or die", "share my fate", "last day of school",
 		"nobody survives", "no one survives", "goes home in a bag", "go home in a bag", "going home in a bag",
-		"home in body bags", "won t get there", "wont get there", "won t make it home", "wont make it home")
+		"home in body bags", "won t get there", "wont get there", "won t make it home", "wont make it home",
+		"end in blood", "ends in blood", "end in a bloodbath", "ends in a bloodbath", "won t leave in one piece",
+		"wont leave in one piece", "not leave in one piece")
 	enPersonOutP = phrases("you re dead", "youre dead", "ur dead", "u r dead", "u dead", "you are dead",
 		"you re so dead", "ur so dead", "you re a dead man", "ur a dead man", "dead man walking",
 		"make you disappear", "make u disappear", "say bye to", "say goodbye to", "your days are numbered",
 		"ur days are numbered", "in a body bag", "six feet under", "6 feet under", "you re next", "ur next",
 		"youre next", "you ll be dead", "you will be dead", "u ll be dead", "on a stretcher", "leave in an ambulance",
-		"leave in a ambulance", "go home in an ambulance")
+		"leave in a ambulance", "go home in an ambulance", "home in a box", "back in a box", "out in a box",
+		"walk straight again", "never walk again", "like how it ends", "like how this ends")
 	enWeakOutP = phrases("see what happens", "watch your back", "watch ur back", "you ll regret", "you will regret",
 		"u ll regret", "be a shame if", "be a pity if", "know where you live", "know where u live",
 		"sleep with one eye open", "you ve been warned", "you have been warned")
@@ -643,7 +646,7 @@ func (m *enMsg) actAt(i int) int {
 		}) {
 			return actEnNone
 		}
-	case "jump", "jumping", "end", "smoke", "drop", "knife", "wet", "glass", "push":
+	case "jump", "jumping", "end", "smoke", "drop", "knife", "wet", "glass", "push", "finish", "finishing":
 		// only a person as object
 		if tg, _ := m.target(i); tg != tgPerson && tg != tgGroup || next(1) == "" {
 			return actEnNone
@@ -688,8 +691,9 @@ func (m *enMsg) actAt(i int) int {
 			return actEnNone
 		}
 	case "smash", "smashing":
-		// « smash your face in »; « we're gonna smash them » is a match
-		if !within(4, func(j int) bool { return m.cls[j]&enBody != 0 }) {
+		// « smash your face in », « smash the new kid's face »; « we're
+		// gonna smash them » is a match
+		if !within(6, func(j int) bool { return m.cls[j]&enBody != 0 }) {
 			return actEnNone
 		}
 	case "hit", "hitting", "stamp", "deck", "decking":
@@ -948,6 +952,21 @@ func (m *enMsg) readOutcome(i int, out *enScores) {
 	}
 }
 
+// dieOfLaughing reports whether the « die » at toks[i] is the
+// hyperbole's: « ur gonna die laughing », « you'll die of shame », « u
+// gonna die when you see this ».
+func (m *enMsg) dieOfLaughing(i int) bool {
+	j := i + 1
+	if j >= len(m.toks) || m.sent[j] != m.sent[i] {
+		return false
+	}
+	switch m.toks[j].key {
+	case ek("laughing"), "of", "from", "when", "inside", ek("lol"), ek("lmao"):
+		return true
+	}
+	return m.cls[j]&enLaugh != 0
+}
+
 // toyWeapon reports whether the weapon at toks[i] is a toy, a tool or a
 // treat: a nerf gun, a glue gun, a bath bomb, a vegetable knife.
 func (m *enMsg) toyWeapon(i int) bool {
@@ -1166,7 +1185,7 @@ func (m *enMsg) readPlaceFate(i int, out *enScores) {
 	k := toks[i].key
 	blast := (k == "blow" || k == "blows") && i+1 < len(toks) && toks[i+1].key == "up" || k == "burn" || k == "burns" || k == "explode" || k == "explodes"
 	die := k == "die"
-	if !blast && !die || m.negBefore(i) {
+	if !blast && !die || m.negBefore(i) || die && m.dieOfLaughing(i) {
 		return
 	}
 	place, group, you, will := false, false, false, false
@@ -1177,7 +1196,7 @@ func (m *enMsg) readPlaceFate(i int, out *enScores) {
 			place = true
 		case c&enGroup != 0 || toks[j].key == "all":
 			group = true
-		case c&enYou != 0:
+		case c&enYou != 0 || toks[j].key == "ur" && m.cls[j+1]&enWill != 0: // « ur gonna die »: you are
 			you = true
 		case c&enWill != 0 || toks[j].key == "hope":
 			will = true

@@ -227,22 +227,23 @@ var actorNames = [...]string{"sans sujet", "1re personne", "2e personne", "3e pe
 // Word lists, written in plain French and turned into matching keys at init.
 var (
 	actLemmas = map[actClass]string{
-		actKill:    "tuer buter assassiner massacrer abattre trucider zigouiller exterminer éradiquer anéantir crever liquider flinguer exécuter noyer pendre mourir empoisonner",
+		actKill:    "tuer buter assassiner massacrer abattre trucider zigouiller exterminer éradiquer anéantir crever liquider flinguer exécuter noyer pendre mourir empoisonner dézinguer",
 		actBurn:    "brûler incendier cramer immoler enflammer flamber embraser",
 		actExplode: "exploser dynamiter détoner sauter péter",
-		actShoot:   "tirer fusiller mitrailler canarder",
-		actStab:    "poignarder suriner lacérer saigner planter",
+		actShoot:   "tirer fusiller mitrailler canarder rafaler",
+		actStab:    "poignarder suriner lacérer saigner planter schlasser chlasser",
 		actBehead:  "décapiter égorger",
 		actPlant:   "poser déposer placer cacher planquer installer dissimuler",
 		actArm:     "armer",
-		actAttack:  "attaquer agresser frapper tabasser défoncer lyncher violer torturer étrangler kidnapper séquestrer souffrir trancher briser casser éclater cogner démonter défigurer vitrioler choper niquer maraver savater démolir fracasser viser",
+		actAttack:  "attaquer agresser frapper tabasser défoncer lyncher violer torturer étrangler kidnapper séquestrer souffrir trancher briser casser éclater cogner démonter défigurer vitrioler choper niquer maraver savater démolir fracasser viser lapider caillasser",
 	}
 	// slangActs are act verbs only with a person (or, for some, the
 	// school) as their object: « je vais tous vous fumer », not « fumer
 	// une clope au lycée »; « on te chope », not « choper un rhume ».
 	slangActs = map[actClass]string{
-		actKill:  "fumer terminer refroidir descendre",
-		actShoot: "allumer",
+		actKill:  "fumer terminer refroidir descendre dégommer",
+		actShoot: "allumer plomber sulfater cartonner",
+		actStab:  "trouer",
 	}
 	// slangSchool: of the verbs above, those the school can be the object
 	// of (« on va démolir le lycée »).
@@ -476,7 +477,7 @@ func buildFrameLex() *frameLex {
 		lesson: keySet(lessonWords), play: keySet(playWords), laugh: keySet(laughWords), wish: keySet(wishWords), faith: keySet(faithWords),
 		doing: keySet(doingLemmas), lessonV: keySet(lessonLemmas), approve: keySet(approveWords),
 		incite: keySet(inciteLemmas), group: keySet(groupHeads), subject: map[string]uint8{},
-		slang:    keySet("fumer terminer refroidir descendre allumer choper niquer maraver savater démolir fracasser défoncer"),
+		slang:    keySet("choper niquer maraver savater démolir fracasser défoncer"),
 		slangSch: keySet(slangSchool), thing: keySet(thingWords), harmV: keySet(harmVerbs), money: keySet(moneyWords), survival: keySet(survivalWords),
 		survivalV: keySet(survivalVerbs), existV: keySet(existenceVerbs), memoryV: keySet(memoryVerbs), date: keySet(dateWords),
 		pastAttack: keySet(pastAttackWords), intrans: keySet(intransitive),
@@ -495,6 +496,7 @@ func buildFrameLex() *frameLex {
 	for c, ws := range slangActs {
 		for _, w := range strings.Fields(ws) {
 			f.actVerb[keyOf(w)] = c
+			f.slang[keyOf(w)] = true
 		}
 	}
 	for c, ws := range actLemmas {
@@ -965,11 +967,14 @@ func clauseBreak(src string, toks []dtok, fts []ftok, start, i int) bool {
 	// tu pourras plus jouer ». A subject pronoun opens a clause when the
 	// current one already has a subject and a finite verb and the word
 	// before is not a clitic, a negation, a pronoun or a preposition.
+	// « vous » and « nous », which the subjects leave out as they are
+	// objects too, count as the current clause's subject before a finite
+	// verb: « si vous dites que vous avez vu la photo | je vous casse… ».
 	if fts[i].subj != actorNone && k != "t" && k != "nous" && k != "vous" && k != "ce" && i-start > 2 &&
 		fts[i-1].fc&(fc_clitic|fc_neg|fc_subord|fc_placePrep) == 0 && fts[i-1].subj == actorNone && !runOnPrep[fts[i-1].key] {
 		subj, verb := false, false
 		for j := start; j < i-1; j++ {
-			subj = subj || fts[j].subj != actorNone
+			subj = subj || fts[j].subj != actorNone || (fts[j].key == "vous" || fts[j].key == "nous") && isFinite(fts[j+1].morph)
 			verb = verb || subj && isFinite(fts[j].morph)
 		}
 		if subj && verb {
@@ -1259,7 +1264,7 @@ func readClause(src string, toks []dtok, fts []ftok, cues uint8) frame {
 		// too); no act verb takes a thing as its object: « je vais le tuer
 		// ce contrôle », « on va défoncer ce DM ».
 		if flx.slang[v.Lemma] && !personObject(fts, i, subject, flx.slangSch[v.Lemma]) && !(flx.slangSch[v.Lemma] && fr.school) &&
-			!(v.Lemma == lemDescendre && personNounObject(fts, i)) {
+			!personNounObject(fts, i) {
 			continue
 		}
 		// A dish the speaker will poison (« je vais empoisonner le repas

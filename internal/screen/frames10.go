@@ -93,12 +93,16 @@ var expoWords = func() map[string]uint16 {
 // expoFirst lists the speaker's subjects; expoOwner the reader's
 // possessives; expoPraise words that make sharing a compliment.
 var (
-	expoFirst   = keySet("je j on nous")
-	expoOwner   = keySet("ta tes ton vos votre")
-	expoPraise  = keySet("stylee style belle beau belles beaux magnifique magnifiques bravo genial geniale canon jolie joli")
-	expoCondOK  = keySet("veux voulez peux pouvez veut as avez")
-	expoNeg     = keySet("pas jamais ne n rien")
-	expoHostile = keySet(`balancer balance balances balancerai balancera balancerons diffuser diffuse diffuses
+	expoFirst  = keySet("je j on nous")
+	expoOwner  = keySet("ta tes ton vos votre")
+	expoPraise = keySet("stylee style belle beau belles beaux magnifique magnifiques bravo genial geniale canon jolie joli")
+	expoCondOK = keySet("veux voulez peux pouvez veut as avez")
+	expoNeg    = keySet("pas jamais ne n rien")
+	// expoPublished are the passive participles that say publication to
+	// all; expoDemonstr the demonstratives that take a thing up.
+	expoPublished = keySet("difusee difusees difuse difuses publiee publiees publie publies postee postees poste postes partagee partagees afichee afichees balancee balancees")
+	expoDemonstr  = keySet("celles celle ceux celui")
+	expoHostile   = keySet(`balancer balance balances balancerai balancera balancerons diffuser diffuse diffuses
 		diffuserai diffusera diffuserons afficher affiche afficherai affichera leak leaker leake tourner tourne
 		tournerai tournera`)
 )
@@ -274,7 +278,9 @@ func exposureThreat(src string, toks []dtok) (float64, string) {
 		// counts under an ultimatum only (strong below: « sinon », « ou »
 		// before it, « si … pas »), not under a price (« vos photos seront
 		// transmises aux familles, 12 € la pochette »).
-		if e&exPassive != 0 && (aud || placed) && expoBeBefore(toks, i) {
+		// Published needs no audience named: « sinon elles seront
+		// publiées avec ton nom ».
+		if e&exPassive != 0 && (aud || placed || expoPublished[toks[i].key]) && expoBeBefore(toks, i) {
 			act, passive = i, true
 			audience = true
 			continue
@@ -359,6 +365,11 @@ func exposureThreat(src string, toks []dtok) (float64, string) {
 			// « je les transmets à vos collègues »: the pronoun takes up
 			// a thing named before; it counts under a condition only.
 			if i > 0 && (toks[i-1].key == "les" || toks[i-1].key == "la" || toks[i-1].key == "l") && any&exMedia != 0 {
+				pron = true
+			}
+			// « on envoie celles qu'on a déjà à tous les profs »: a
+			// demonstrative after the verb takes them up too.
+			if i+1 < len(toks) && expoDemonstr[toks[i+1].key] && any&exMedia != 0 {
 				pron = true
 			}
 		}

@@ -153,6 +153,11 @@ var peopleObjects map[string]bool // built by f39Sets
 // tous les planter », « je les descends tous »).
 var allWords map[string]bool // built by f39Sets
 
+// nickObjects are the nicknames pupils call one another by (« le gros »,
+// « la nouvelle »), person objects when they end the noun phrase
+// (nickEnds), and nickAfter the words that may follow them there.
+var nickObjects, nickAfter map[string]bool // built by f39Sets
+
 // destinations are the prepositions after « descendre » that make it a
 // movement: « au self », « en salle 12 », « jusqu'à la grille ».
 var destinations map[string]bool // built by f39Sets
@@ -167,7 +172,7 @@ func personNounObject(fts []ftok, i int) bool {
 	}
 	for j := i + 1; j < len(fts) && j <= i+4; j++ {
 		k := fts[j].key
-		if peopleObjects[k] {
+		if peopleObjects[k] || nickObjects[k] && nickEnds(fts, j) {
 			return true
 		}
 		if fts[j].fc&fc_det != 0 || allWords[k] || k == "tout" || k == "toute" || k == "le" || k == "la" || k == "les" || k == "l" || k == "leurs" || k == "leur" {
@@ -176,6 +181,14 @@ func personNounObject(fts []ftok, i int) bool {
 		return false
 	}
 	return false
+}
+
+// nickEnds reports whether the nickname at fts[j] (« le gros », « la
+// nouvelle ») ends its noun phrase, as a person's name would: « défoncer
+// le gros de la 4eC », « on chope le nouveau demain »; « fumer le gros
+// joint » has a noun after it.
+func nickEnds(fts []ftok, j int) bool {
+	return j+1 == len(fts) || nickAfter[fts[j+1].key] || fts[j+1].cap
 }
 
 // movedTo reports whether a destination follows the verb at fts[i] within
@@ -271,6 +284,8 @@ func f39Sets() {
 func buildF39Sets() {
 	realPhrases = buildRealPhrases()
 	peopleObjects = keySet("prof profs professeur professeurs professeure principal principale proviseur proviseure cpe surveillant surveillants surveillante pion pions directeur directrice élève élèves gens toutlemonde supporters supporter joueurs joueur flics keufs policiers arbitre arbitres coach keum meuf")
+	nickObjects = keySet("gros grosse petit petite nouveau nouvelle intello rouquin rouquine rousse roux bouffon bouffonne balance mec gars fille garçon gamin gamine délégué déléguée remplaçant remplaçante blonde")
+	nickAfter = keySet("de du des d qui a au aux en demain ce cet cette")
 	allWords = keySet("tous toutes")
 	destinations = keySet("a au aux en dans jusqu jusque vers chez")
 	fateVerbs = keySet("finir finiras finirez finira finiront finisse finisses finissiez finissent terminer termineras terminerez terminera termineront")

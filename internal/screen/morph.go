@@ -105,7 +105,10 @@ func morphLookup(key string) []MorphEntry {
 	if morph == nil {
 		return nil
 	}
-	return morph.lookup(key)
+	if ms := morph.lookup(key); ms != nil {
+		return ms
+	}
+	return slangMorphLookup(key)
 }
 
 // morphLoadErr loads the table if needed and returns its error.

@@ -1,0 +1,157 @@
+package screen
+
+import "testing"
+
+// TestEnglish45 checks this round's English readings: a death promised
+// to the reader (« ur gonna die »), « finish » with a person, « smash »
+// with a body part a few words on, an outcome in blood or in a box; and
+// the look-alikes that share their words. Sentences written for the
+// test.
+func TestEnglish45(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		want int
+	}{
+		{"ur gonna die slowly", wantViolence},
+		{"you're going to die on friday, i promise", wantViolence},
+		{"u will die after school behind the gym", wantViolence},
+		{"we finish him at the bus stop tomorrow", wantViolence},
+		{"me and my cousins are gonna finish you off tonight", wantViolence},
+		{"let's smash that kid's stupid face in at lunch", wantViolence},
+		{"keep talking and you'll go home in a box", wantViolence},
+		{"the leavers party on the 30th will end in blood", wantThreat},
+		{"ur gonna die laughing at this video", wantNone},
+		{"you'll die of shame when you see the photos from the trip lol", wantNone},
+		{"u gonna die when u see what mum got for your birthday", wantNone},
+		{"we finish the project tomorrow at lunch", wantNone},
+		{"I can't wait to finish this book", wantNone},
+		{"my phone is gonna die, can I charge it in class?", wantNone},
+		{"the presents came in a box from my aunt", wantNone},
+		{"we smashed the quiz, the whole class got full marks", wantNone},
+	} {
+		e := englishOf(c.text)
+		got := map[int]detectorScore{wantThreat: e.threat, wantViolence: e.violence, wantSextortion: e.sextortion}
+		if c.want == wantNone {
+			for _, d := range got {
+				if d.score >= 0.5 {
+					t.Errorf("%q: held (%.2f %s), want delivered", c.text, d.score, d.reason)
+				}
+			}
+			continue
+		}
+		if d := got[c.want]; d.score < 0.5 {
+			t.Errorf("%q: detector %d %.2f (%+v), want ≥ 0.5", c.text, c.want, d.score, e)
+		}
+	}
+}
+
+// TestSlangActs45 checks this round's act verbs: those the dictionary
+// does not hold, whose forms are made by rule (rafaler, schlasser), the
+// unambiguous ones (lapider, dézinguer), and the slang ones that are acts
+// only with a person as object (trouer, plomber, cartonner). Sentences
+// written for the test.
+func TestSlangActs45(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		act  actClass
+	}{
+		{"on va les rafaler à la sortie", actShoot},
+		{"je vais te rafaler demain", actShoot},
+		{"ils rafaleront tout le monde", actShoot},
+		{"je vais te schlasser à la récré", actStab},
+		{"il va se faire lapider", actAttack},
+		{"on va les dézinguer un par un", actKill},
+		{"je vais te trouer", actStab},
+		{"je vais te plomber devant le lycée", actShoot},
+		{"demain je vous cartonne tous", actShoot},
+		{"on a troué le ballon en sport", actNone},
+		{"le dentiste va plomber ma dent", actNone},
+		{"on va cartonner au bac", actNone},
+		{"il faut sulfater la vigne avant la pluie", actNone},
+	} {
+		got := actNone
+		for _, fr := range framesOf(c.text) {
+			if fr.act != actNone && fr.act != actHarm {
+				got = fr.act
+			}
+		}
+		if got != c.act {
+			t.Errorf("%q: act %v, want %v", c.text, got, c.act)
+		}
+	}
+	for _, w := range []string{"rafaler", "rafalerai", "rafalez", "schlasse", "chlassé"} {
+		if ms := Analyse(w); len(ms) != 1 || ms[0].POS != POSVerb {
+			t.Errorf("Analyse(%q) = %+v, want one verb", w, ms)
+		}
+	}
+}
+
+// TestRunOnVous45 checks that a clause whose subject is « vous » or
+// « nous » ends where a new subject pronoun opens a run-on clause, so a
+// threat after a condition is not read as what was reported: « si vous
+// dites que vous avez vu la photo je vous casse la gueule ». Sentences
+// written for the test.
+func TestRunOnVous45(t *testing.T) {
+	for _, c := range []struct {
+		text   string
+		report bool
+	}{
+		{"Si vous dites au proviseur que vous avez vu la photo sur mon téléphone je vous casse la gueule.", false},
+		{"si vous racontez que nous avons pris les clés je vous défonce", false},
+		{"il a dit qu'il allait frapper le prof", true},
+	} {
+		f, ok := actFrame(c.text)
+		if !ok {
+			t.Errorf("%q: no act", c.text)
+			continue
+		}
+		if f.report != c.report {
+			t.Errorf("%q: report %v, want %v", c.text, f.report, c.report)
+		}
+	}
+}
+
+// TestNickObject45 checks that a nickname ending its noun phrase is a
+// person object of a slang verb (« défoncer le gros de la 4eC ») and a
+// nickname before a noun is not (« fumer le gros joint »). Sentences
+// written for the test.
+func TestNickObject45(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		act  bool
+	}{
+		{"qui vient avec moi défoncer le gros de la 4eC à la sortie", true},
+		{"on va choper le nouveau demain", true},
+		{"je vais fumer la balance", true},
+		{"on va fumer le gros joint ce soir", false},
+		{"il faut défoncer le petit mur du jardin", false},
+	} {
+		_, got := actFrame(c.text)
+		if got != c.act {
+			t.Errorf("%q: act %v, want %v", c.text, got, c.act)
+		}
+	}
+}
+
+// TestExposure45 checks two readings of a threat to expose the reader:
+// a publication in the passive under an ultimatum names no audience
+// (« sinon elles seront publiées avec ton nom »), and a demonstrative
+// after the verb takes the pictures up (« on envoie celles qu'on a »).
+// Sentences written for the test, with their look-alikes.
+func TestExposure45(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		held bool
+	}{
+		{"On a tes photos de la piscine. Tu paies 100 euros avant lundi, sinon elles seront publiées avec ton nom.", true},
+		{"Envoie encore des photos ce soir ou on envoie celles qu'on a déjà à toute ta classe.", true},
+		{"Tes photos de classe seront publiées vendredi sur l'ENT.", false},
+		{"Les photos de la sortie seront publiées avec le nom de chaque classe.", false},
+		{"Envoie-moi les photos du voyage, j'envoie celles de Lucas à la prof.", false},
+	} {
+		s, why := exposureThreat(tokensOf(c.text))
+		if (s >= 0.5) != c.held {
+			t.Errorf("%q: sextortion %.2f (%s), want held %v", c.text, s, why, c.held)
+		}
+	}
+}
