@@ -859,6 +859,16 @@ func (m *Model) lineFor(in Input) float64 {
 // (docs/screen/NOTES.md, « Nineteenth round »).
 const RuleConfirm = 0.5
 
+// RejectConfirm is the model's probability under which the rules' reject
+// line does not hold either: the rules' « je vais le tuer » + « demain »,
+// « on va les massacrer » + « stade » + « samedi » in a joke or a match
+// the model reads as ordinary. On 140 sealed sets the rules alone
+// rejected 35 benign messages the model put under 0.5, 30 of them under
+// 0.15, and 7 harmful ones, none under 0.15; a threat padded with lesson
+// words or greetings (round22_test.go) keeps 0.39 or more
+// (docs/screen/NOTES.md, « Fortieth round »).
+const RejectConfirm = 0.15
+
 // confirmLine is the probability from which the model confirms the text
 // detectors' hold for the sender of in.
 func (m *Model) confirmLine(in Input) float64 {
