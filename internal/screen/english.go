@@ -102,6 +102,8 @@ var (
 	enK    map[string]string // word → key, for the words the code names (ek)
 	// phrases, as keys
 	enRealP, enGroupOutP, enPersonOutP, enWeakOutP, enClaimP, enReportP, enSafeP [][]string
+	enVeiledP, enSoftP, enGrievanceP, enApologyP, enAbsenceP, enSecrecyP         [][]string
+	enTerror                                                                     map[string]bool // words of terror: an attack, its authors (readApology)
 )
 
 // enSets builds the word sets on first use: keyOf folds accents only
@@ -110,6 +112,7 @@ func enSets() { enOnce.Do(buildEnSets) }
 
 func buildEnSets() {
 	enWord = map[string]uint64{}
+	enTerror = map[string]bool{}
 	add := func(c uint64, words string) {
 		for w := range keySet(words) {
 			enWord[w] |= c
@@ -141,15 +144,18 @@ func buildEnSets() {
 		sunday mon tues wed thurs fri weekend break lunch lunchtime recess morning afternoon period midnight
 		noon week hometime`)
 	add(enPerson, `him her them sir miss mr mrs ms teacher kid boy girl guy lad bro snitch grass rat man woman
-		son daughter brother sister mum mom dad mam`)
+		son daughter brother sister mum mom dad mam assistant prof principal cpe surveillant supervisor
+		pupil student nerd opp opps bitch prick twat dickhead loser goofy neek wasteman`)
 	add(enFamily, "sister brother mum mom mam dad nan gran grandma cousin sis bro")
 	add(enThing, `it time vibe vibes pizza test exam exams homework lights game games record mood essay maths math
 		question questions presentation performance song round level boss test quiz coursework fifa match`)
 	add(enWeapon, `gun guns ting strap knife knives blade blades machete machetes bomb bombs device devices explosive
-		explosives petrol gasoline rifle shotgun pistol grenade grenades weapon weapons firearm glock ak`)
+		explosives petrol gasoline rifle shotgun pistol grenade grenades weapon weapons firearm glock ak
+		scope sniper crossbow`)
 	add(enGame, `fortnite cod valorant roblox minecraft gg respawn fifa warzone apex gta amongus lobby pubg overwatch
-		mw2 mw3 ranked 1v1 server xbox ps5 playstation controller game games gaming clash brawl`)
-	add(enLaugh, "lol lmao lmfao haha hahaha hahah ahah jk xd rofl mdr jpp joke joking funny hilarious")
+		mw2 mw3 ranked 1v1 server xbox ps5 playstation controller game games gaming clash brawl airsoft
+		paintball lasertag`)
+	add(enLaugh, "lol lmao lmfao haha hahaha hahah ahah ahahah jk xd rofl mdr jpp joke joking funny hilarious")
 	add(enReport, "received reported saying threatened threatening warned police gendarmes hacked anonymous")
 	add(enFiction, `film films movie movies scene scenes book books novel chapter episode series character characters
 		documentary lessons essay play poem song lyrics trailer netflix oppenheimer ww1 ww2 war article quotation
@@ -192,9 +198,11 @@ func buildEnSets() {
 	}
 	act(actEnKill, `kill kills killing murder murders murdering shoot shoots shooting stab stabs stabbing shank
 		shanking merk merking murk murking glass glassing wet smoke knife slit behead beheading slash slashing
-		end spray spraying unalive unaliving rip drown drowning strangle strangling finish finishing`)
+		end spray spraying unalive unaliving rip drown drowning strangle strangling finish finishing
+		dead deading blick blicking clap slide sliding`)
 	act(actEnHurt, `hurt hurting slap slapping punch punching batter battering beat beating jump jumping break
-		breaking hit hitting deck decking stamp teach pay pull catch ride knock smash smashing cut push`)
+		breaking hit hitting deck decking stamp teach pay pull catch ride knock smash smashing cut push
+		box boxing mash run leave put lay`)
 	act(actEnBlast, `blow blowing bomb bombing explode burn burning torch torching set poison poisoning gas`)
 
 	phrases := func(list ...string) [][]string {
@@ -222,17 +230,57 @@ func buildEnSets() {
 		"nobody survives", "no one survives", "goes home in a bag", "go home in a bag", "going home in a bag",
 		"home in body bags", "won t get there", "wont get there", "won t make it home", "wont make it home",
 		"end in blood", "ends in blood", "end in a bloodbath", "ends in a bloodbath", "won t leave in one piece",
-		"wont leave in one piece", "not leave in one piece")
+		"wont leave in one piece", "not leave in one piece", "goes up with me", "go up with me", "going up with me",
+		"going down with me", "taking you all with me", "take you all with me", "taking everyone with me",
+		"take everyone with me", "never reach the", "won t reach the", "wont reach the",
+		"never make it to the", "won t make it to the", "wont make it to the")
 	enPersonOutP = phrases("you re dead", "youre dead", "ur dead", "u r dead", "u dead", "you are dead",
 		"you re so dead", "ur so dead", "you re a dead man", "ur a dead man", "dead man walking",
 		"make you disappear", "make u disappear", "say bye to", "say goodbye to", "your days are numbered",
 		"ur days are numbered", "in a body bag", "six feet under", "6 feet under", "you re next", "ur next",
 		"youre next", "you ll be dead", "you will be dead", "u ll be dead", "on a stretcher", "leave in an ambulance",
 		"leave in a ambulance", "go home in an ambulance", "home in a box", "back in a box", "out in a box",
-		"walk straight again", "never walk again", "like how it ends", "like how this ends")
+		"walk straight again", "never walk again", "like how it ends", "like how this ends", "not making it home",
+		"never make it home", "never making it home", "to carry you home", "to carry u home", "carry you out",
+		"to scrape you off", "pick you up off the floor")
 	enWeakOutP = phrases("see what happens", "watch your back", "watch ur back", "you ll regret", "you will regret",
 		"u ll regret", "be a shame if", "be a pity if", "know where you live", "know where u live",
 		"sleep with one eye open", "you ve been warned", "you have been warned")
+	// enVeiledP are veiled threats: each alone is weak (enVeiled), two of
+	// them, or one after a grievance, hold.
+	enVeiledP = phrases("know where you park", "know where u park", "know where you work", "know where u work",
+		"know what car you drive", "know what car u drive", "know where your kids", "know where ur kids",
+		"know which room", "gets dark early", "get dark early", "be careful on the", "be careful walking",
+		"careful on your way", "careful on ur way", "watch yourself", "were just the start", "was just the start",
+		"only the beginning", "accidents happen", "shame if something happened", "waiting in the woods",
+		"waiting in the bushes", "waiting outside your house", "waiting outside ur house", "made sure of that",
+		"you teach in room", "u teach in room", "know where your car", "know where ur car")
+	// enSoftP are veiled only after a grievance or with another veiled
+	// threat: « see you soon », « I'll be waiting », « run fast ».
+	enSoftP = phrases("i ll be waiting", "ill be waiting", "i will be waiting", "run fast", "see you soon",
+		"see u soon", "you ll see", "u ll see", "funny")
+	// enGrievanceP: what the writer holds against the reader.
+	enGrievanceP = phrases("heard you told", "you told on", "u told on", "you told the cpe", "you told the police",
+		"you told sir", "you told miss", "you snitched", "u snitched", "you re the one who", "youre the one who",
+		"ur the one who", "called social services", "reported me", "reported us", "untouchable", "you expelled",
+		"you excluded", "you keep putting me", "grassed", "you ratted", "u ratted")
+	// enApologyP praise attackers or justify an attack (with a word of
+	// terror in the message, enTerror).
+	enApologyP = phrases("soldiers not terrorists", "were soldiers", "are heroes", "were heroes",
+		"was a hero", "is a hero", "they deserved it", "deserved it", "had it coming", "one less", "in paradise",
+		"was a message", "was a response", "reaped what they sowed", "best strategy", "every target had a reason",
+		"were different", "this is cinema", "martyr", "martyrs", "shaheed", "make hijra", "next time it ll be bigger",
+		"brainwashed", "they were right")
+	enAbsenceP = phrases("make sure you re not in", "make sure ur not in", "make sure youre not in",
+		"don t come in tomorrow", "dont come in tomorrow", "don t come to school", "dont come to school",
+		"stay home tomorrow", "stay away from the")
+	enSecrecyP = phrases("delete this", "not saying anything else", "don t tell anyone", "dont tell anyone",
+		"last warning", "you ve been warned", "trust me", "i warned you", "im not saying", "i m not saying")
+	for _, w := range strings.Fields(`attack attacks attacker attackers bataclan truck isis daesh isil aq qaeda jihad
+		jihadi mujahideen bomber bombers shooter charlie hebdo paty kouachi caliphate terrorists terrorist
+		infidels kuffar kafir ummah hijra policewoman stabbed`) {
+		enTerror[keyOf(w)] = true
+	}
 	enClaimP = phrases("there s a bomb", "theres a bomb", "there is a bomb", "there will be a bomb",
 		"there s a device", "there is a device", "a bomb in", "bomb is in", "bomb in the", "i have a bomb",
 		"i have a gun", "i ve got a gun", "i got a gun", "i have a knife", "i got a knife", "im armed",
@@ -249,7 +297,8 @@ func buildEnSets() {
 		"someone said", "somebody said", "reported to", "called the police", "the police", "threatened to",
 		"threatening to", "was sent", "were sent", "has been sent", "someone wrote", "he wrote", "she wrote",
 		"someone posted", "i didn t watch", "dont share", "don t share", "do not share", "is a crime",
-		"talk to", "if someone", "if anyone")
+		"talk to", "if someone", "if anyone", "someone just sent", "someone sent", "i didn t open", "i didnt open",
+		"im telling you because", "i m telling you because")
 	// enSafeP are the readings of an act verb that harm no one.
 	enSafeP = phrases("shoot me", "shoot us", "shooting practice", "photo shoot", "kill it", "killing it",
 		"kill time", "kill streak", "killstreak", "kill the vibe", "kill the mood", "kill the lights", "end up", "end it", "hit me up",
@@ -347,13 +396,13 @@ func mostlyEnglish(toks []dtok) bool {
 // enScores are the English reader's scores: threat (a group, a school),
 // violence (one person; violent media) and sextortion.
 type enScores struct {
-	threat, violence, sextortion detectorScore
+	threat, violence, sextortion, apology detectorScore
 }
 
 // any reports whether the reader found a harm it holds (0.5 or more): the
 // model's feature « en : menace ».
 func (e *enScores) any() bool {
-	return e.threat.score >= 0.5 || e.violence.score >= 0.5 || e.sextortion.score >= 0.5
+	return e.threat.score >= 0.5 || e.violence.score >= 0.5 || e.sextortion.score >= 0.5 || e.apology.score >= 0.5
 }
 
 // raise raises each detector's score in ds to the reader's when higher.
@@ -361,7 +410,7 @@ func (e *enScores) raise(ds *[numDetectors]detectorScore) {
 	for _, x := range [...]struct {
 		d detector
 		s detectorScore
-	}{{detThreat, e.threat}, {detViolence, e.violence}, {detSextortion, e.sextortion}} {
+	}{{detThreat, e.threat}, {detViolence, e.violence}, {detSextortion, e.sextortion}, {detApology, e.apology}} {
 		if x.s.score > ds[x.d].score {
 			ds[x.d] = x.s
 		}
@@ -441,6 +490,9 @@ func englishThreat(src string, toks []dtok) enScores {
 	}
 	m.readExposure(&out)
 	m.readMedia(&out)
+	m.readVeiled(&out)
+	m.readAbsence(&out)
+	m.readApology(&out)
 	return out
 }
 
@@ -696,6 +748,60 @@ func (m *enMsg) actAt(i int) int {
 		if !within(6, func(j int) bool { return m.cls[j]&enBody != 0 }) {
 			return actEnNone
 		}
+	case "dead", "deading", "blick", "blicking", "clap", "box", "boxing":
+		// « dead him », « blick the opps », « box him »: a person right
+		// after the verb; not « I'm dead », « box of chocolates », « clap
+		// for him »
+		if i > 0 && m.sent[i-1] == m.sent[i] {
+			switch m.toks[i-1].key {
+			case "m", "im", "is", "re", "are", "was", "ur", "be", "a", "the", "s", "of", "so":
+				return actEnNone
+			}
+		}
+		tg, at := m.target(i)
+		if tg != tgPerson && tg != tgGroup || at != i+1 && !(at == i+2 && next(1) == "the") || next(1) == "for" {
+			return actEnNone
+		}
+	case "slide", "sliding":
+		// « slide on him », « sliding on the opps »; not « slide in ur dms »
+		if next(1) != "on" && next(1) != "onto" && next(1) != "thru" && next(1) != "through" {
+			return actEnNone
+		}
+		if tg, _ := m.target(i); tg != tgPerson && tg != tgGroup {
+			return actEnNone
+		}
+	case "mash":
+		// « mash him up », « mash up the new kid »
+		if !within(3, func(j int) bool { return m.toks[j].key == "up" }) {
+			return actEnNone
+		}
+		if tg, _ := m.target(i); tg != tgPerson && tg != tgGroup {
+			return actEnNone
+		}
+	case "run":
+		// « run up on him »
+		if next(1) != "up" || next(2) != "on" {
+			return actEnNone
+		}
+		if tg, _ := m.target(i); tg != tgPerson && tg != tgGroup {
+			return actEnNone
+		}
+	case "leave":
+		// « leave him leaking », « leave you on the floor »? only leaking
+		if !within(4, func(j int) bool { return m.toks[j].key == "leaking" || m.toks[j].key == "bleeding" }) {
+			return actEnNone
+		}
+		if tg, _ := m.target(i); tg != tgPerson && tg != tgGroup {
+			return actEnNone
+		}
+	case "put", "lay":
+		// « put hands on you », « lay my hands on him »
+		if !within(2, func(j int) bool { return m.toks[j].key == "hands" }) || !within(4, func(j int) bool { return m.toks[j].key == "on" }) {
+			return actEnNone
+		}
+		if tg, _ := m.target(i); tg != tgPerson && tg != tgGroup {
+			return actEnNone
+		}
 	case "hit", "hitting", "stamp", "deck", "decking":
 		if tg, _ := m.target(i); tg != tgPerson && tg != tgFamily {
 			return actEnNone
@@ -726,7 +832,7 @@ func (m *enMsg) frame(i int, tg, tgAt int) (float64, string) {
 	if m.reportFrom < i {
 		return 0.2, "signalement"
 	}
-	if m.sentHas(i, enFiction) {
+	if m.sentHas(i, enFiction) && m.fictionIn(i) {
 		return 0.3, "fiction ou cours"
 	}
 	if m.game && !m.real {
@@ -878,6 +984,7 @@ func (m *enMsg) readOutcome(i int, out *enScores) {
 	if fr != "" {
 		frWhy = " − cadre " + fr
 	}
+	m.readFate(i, f, frWhy, out)
 	if p := enAnyAt(toks, i, enGroupOutP); p != nil && !m.negBefore(i) {
 		// « be a drill » only as « won't be a drill »; « in flames » only
 		// with a place or a group.
@@ -887,6 +994,15 @@ func (m *enMsg) readOutcome(i int, out *enScores) {
 			ok = i >= 2 && (toks[i-1].key == "not" || toks[i-1].key == "t" || toks[i-1].key == "wont")
 		case ek("flames"):
 			ok = m.sentHas(i, enGroup|enPlace)
+		case "the":
+			// « the bus won't reach the resort »; not « I'll never make
+			// it to the final », « won't reach the resort before 10 »
+			ok = !m.delayed(i)
+			for j := i - 1; j >= 0 && j >= i-3 && m.sent[j] == m.sent[i]; j-- {
+				if m.cls[j]&(enFirst|enYou) != 0 || toks[j].key == "we" {
+					ok = false
+				}
+			}
 		case ek("dead"), ek("die"):
 			ok = i == 0 || m.cls[i-1]&(enYou|enWill) != 0 || toks[i-1].key == "ur" || toks[i-1].key == "re" || toks[i-1].key == "are" || toks[i-1].key == "s" || toks[i-1].key == "be" || p[0] != ek("all")
 		}
@@ -930,7 +1046,7 @@ func (m *enMsg) readOutcome(i int, out *enScores) {
 		for j := i - 1; j >= 0 && j >= i-4 && m.sent[j] == m.sent[i]; j-- {
 			if m.cls[j]&enBring != 0 || toks[j].key == "use" {
 				d := m.doer(j)
-				if d == doFirst || j == 0 || m.sent[j-1] != m.sent[j] {
+				if d == doFirst || j == 0 || m.sent[j-1] != m.sent[j] || toks[j].key == "with" && m.speakerThere(j) {
 					bring = true
 				}
 				break
@@ -1104,6 +1220,9 @@ func (m *enMsg) readMedia(out *enScores) {
 		if c&enHarmed != 0 && i > 0 && (toks[i-1].key == ek("getting") || toks[i-1].key == "get" || toks[i-1].key == "got" || toks[i-1].key == "being") {
 			harm = true
 		}
+		if (k == "thrown" || k == "tortured" || k == "drowned" || k == "strangled" || k == "mutilated") && i > 0 && m.cls[i-1]&(enSelf|enFirst|enYou) == 0 {
+			harm = true // « the cat thrown off the 10th floor »
+		}
 		if k == "beheading" || k == "execution" || k == "beheaded" || k == "decapitation" ||
 			k == "head" && i+1 < len(toks) && toks[i+1].key == ek("off") {
 			harm = true
@@ -1112,7 +1231,7 @@ func (m *enMsg) readMedia(out *enScores) {
 			i+1 < len(toks) && (toks[i+1].key == "it" || toks[i+1].key == "this" || toks[i+1].key == "round" || toks[i+1].key == "to" || toks[i+1].key == "the") {
 			share = true
 		}
-		if k == "rewatch" || k == "watch" || k == "snitches" || c&enLaugh != 0 || toks[i].flags&tEmoji != 0 && k == "mort" {
+		if k == "rewatch" || k == "watch" || k == "look" && i+1 < len(toks) && toks[i+1].key == "at" || k == "snitches" || c&enLaugh != 0 || toks[i].flags&tEmoji != 0 && k == "mort" {
 			shock = true
 		}
 	}
@@ -1245,6 +1364,257 @@ func (m *enMsg) hospitalNear(i int) bool {
 		}
 		if m.toks[j].key == "hospital" {
 			return ok
+		}
+	}
+	return false
+}
+
+// fictionIn reports whether the sentence of toks[i] names a film, a book
+// or a lesson, and not the act filmed (« someone film it »); i < 0: the
+// whole message.
+func (m *enMsg) fictionIn(i int) bool {
+	for j := range m.toks {
+		if i >= 0 && m.sent[j] != m.sent[i] || m.cls[j]&enFiction == 0 {
+			continue
+		}
+		k := m.toks[j].key
+		if (k == "film" || k == "films") && j+1 < len(m.toks) && m.sent[j+1] == m.sent[j] {
+			switch m.toks[j+1].key {
+			case "it", "this", "that", "him", "her", "them", "everything":
+				continue
+			}
+		}
+		return true
+	}
+	return false
+}
+
+// delayed reports whether the sentence of toks[i] gives a delay's cause
+// or limit: « won't reach the resort before 10, the roads are closed ».
+func (m *enMsg) delayed(i int) bool {
+	for j := range m.toks {
+		if m.sent[j] != m.sent[i] {
+			continue
+		}
+		switch m.toks[j].key {
+		case "until", "til", "till", "before", "because", "due", "late", "delayed", "traffic", "snow", "roads",
+			"grade", "top", "level", "final", "finals", "score", "time", "deadline", "phone":
+			return true
+		}
+	}
+	return false
+}
+
+// readFate reads an outcome to the reader with no act verb, written word
+// by word: « you'll go back to London in a box », « you won't see
+// Friday », « this is your last week ».
+func (m *enMsg) readFate(i int, f float64, frWhy string, out *enScores) {
+	toks := m.toks
+	k := toks[i].key
+	at := func(n int) string {
+		if i+n >= 0 && i+n < len(toks) && m.sent[i+n] == m.sent[i] {
+			return toks[i+n].key
+		}
+		return ""
+	}
+	why := ""
+	switch {
+	case k == "in" && at(1) == "a" && (at(2) == "box" || at(2) == "bag" || at(2) == "coffin"):
+		// a motion and the reader before it: « you'll go back… in a box »
+		you, move := false, false
+		for j := i - 1; j >= 0 && j >= i-8 && m.sent[j] == m.sent[i]; j-- {
+			switch toks[j].key {
+			case "go", "going", "back", "leave", "leaving", "sent", "home", "come", "coming", "return", "carried":
+				move = true
+			}
+			if m.cls[j]&enYou != 0 || toks[j].key == "ur" || m.cls[j]&enPerson != 0 {
+				you = true
+			}
+		}
+		if you && move && !m.negBefore(i) {
+			why = "dans une boîte"
+		}
+	case k == "see" && (at(-1) == "wont" || at(-1) == "never" || at(-1) == "not" || at(-1) == "t" && at(-2) == "won"):
+		// « you won't see Friday », « u not gonna see tomorrow »
+		n := at(1)
+		if n != "" && enWord[n]&enTime != 0 && n != ek("break") && n != "lunch" && at(2) != "s" {
+			for j := i - 1; j >= 0 && j >= i-5 && m.sent[j] == m.sent[i]; j-- {
+				if m.cls[j]&enYou != 0 || toks[j].key == "ur" {
+					why = "ne verra pas « " + m.text(i+1) + " »"
+					break
+				}
+				if m.cls[j]&(enFirst|enThird) != 0 {
+					break
+				}
+			}
+		}
+	case k == "last" && (at(-1) == "your" || at(-1) == "ur") && (at(-2) == "is" || at(-2) == "s" || at(-2) == "be"):
+		// « this is your last week »; not « your last week to hand it in »
+		switch at(1) {
+		case "day", "week", "night", "weekend", "breath", "christmas", "summer":
+			switch at(2) {
+			case "to", "of", "at", "in", "before", "here", "with", "as", "so", "on", "for":
+			default:
+				why = "« your last " + at(1) + " »"
+			}
+		}
+	}
+	if why == "" {
+		return
+	}
+	s, when := m.timed(i, 0.75, 0.86)
+	enRaise(&out.violence, s*f, "violence: lecture anglaise — issue promise "+why+when+frWhy)
+}
+
+// friendly reports whether the message is friendly: thanks, love, kisses, a laugh.
+func (m *enMsg) friendly() bool {
+	if m.laugh {
+		return true
+	}
+	for j := range m.toks {
+		switch m.toks[j].key {
+		case "thank", "thanks", "thx", "love", "xx", "xxx", "miss", "congrats", "congratulations", "welcome":
+			return true
+		}
+	}
+	return false
+}
+
+// readVeiled reads veiled threats and intimidation: each alone is weak
+// (0.4: it raises another signal, never holds alone); two of them, or one
+// after a grievance (« heard you told the CPE… it gets dark early »), hold.
+func (m *enMsg) readVeiled(out *enScores) {
+	strong, soft, grief, griefReport := 0, 0, false, false
+	var first []string
+	for i := range m.toks {
+		if p := enAnyAt(m.toks, i, enVeiledP); p != nil && !m.negBefore(i) {
+			strong++
+			if first == nil {
+				first = p
+			}
+		}
+		if p := enAnyAt(m.toks, i, enSoftP); p != nil && !m.negBefore(i) {
+			soft++
+			if first == nil {
+				first = p
+			}
+		}
+		if p := enAnyAt(m.toks, i, enGrievanceP); p != nil {
+			grief = true
+			// « you're the one who reported me »: the grievance, not a report
+			griefReport = griefReport || m.reportFrom >= i && m.reportFrom < i+len(p)
+		}
+	}
+	if strong == 0 && !(soft > 0 && grief) {
+		return
+	}
+	if m.reportFrom < len(m.toks) && !griefReport || m.friendly() && !grief || m.game && !m.real || m.fictionIn(-1) {
+		return
+	}
+	s := 0.4
+	if strong >= 2 || strong >= 1 && (soft > 0 || grief) || soft > 0 && grief {
+		s = 0.6
+	}
+	why := "violence: lecture anglaise — menace voilée « " + strings.Join(first, " ") + " »"
+	if grief {
+		why += " + grief"
+	}
+	if s < 0.5 && out.violence.score >= 0.3 && out.violence.score < 0.5 {
+		s = out.violence.score + 0.2 // it raises another signal
+	}
+	enRaise(&out.violence, s, why)
+}
+
+// readAbsence reads a warning to stay away from a place at a time, with
+// secrecy: « make sure you're not in the canteen at 12:15 on thursday.
+// Delete this. »
+func (m *enMsg) readAbsence(out *enScores) {
+	at, secret := -1, false
+	for i := range m.toks {
+		if at < 0 && enAnyAt(m.toks, i, enAbsenceP) != nil && !m.negBefore(i) {
+			at = i
+		}
+		if enAnyAt(m.toks, i, enSecrecyP) != nil {
+			secret = true
+		}
+	}
+	if at < 0 || len(m.timeAt)+len(m.placeAt) == 0 {
+		return
+	}
+	for j := range m.toks {
+		switch m.toks[j].key {
+		case "sick", "ill", "strike", "closed", "snow", "fever", "covid", "temperature", "cancelled", "canceled",
+			"holiday", "holidays", "flu", "contagious", "works", "renovation", "inspection":
+			return
+		}
+	}
+	f, fr := m.frame(at, tgGroup, -1)
+	if fr == "rire" && m.real {
+		f = 1
+	}
+	s := 0.45
+	if secret {
+		s = 0.75
+	}
+	why := "threat: lecture anglaise — avertissement de ne pas être là « " + m.text(at) + "… » + moment ou lieu « " + m.when(at) + " »"
+	if secret {
+		why += " + secret"
+	}
+	if fr != "" {
+		why += " − cadre " + fr
+	}
+	enRaise(&out.threat, s*f, why)
+}
+
+// readApology reads praise of attackers or an attack justified (« the
+// London Bridge guys were soldiers », « good, one less », « the truck in
+// Nice was a message »), with a word of terror in the message.
+func (m *enMsg) readApology(out *enScores) {
+	cues, ctx := 0, false
+	var first []string
+	for i := range m.toks {
+		if enTerror[m.toks[i].key] {
+			ctx = true
+		}
+		if p := enAnyAt(m.toks, i, enApologyP); p != nil && !m.negBefore(i) {
+			cues++
+			if first == nil {
+				first = p
+			}
+		}
+	}
+	if cues == 0 || !ctx || m.reportFrom < len(m.toks) || m.fictionIn(-1) {
+		return
+	}
+	for j := range m.toks {
+		switch m.toks[j].key {
+		case "condemn", "horrible", "horrific", "victims", "pray", "tribute", "minute", "silence", "shocking", "disgusting":
+			return
+		}
+	}
+	s := 0.75
+	if cues >= 2 {
+		s = 0.86
+	}
+	enRaise(&out.apology, s, "apology: lecture anglaise — éloge d'attentat « "+strings.Join(first, " ")+" »")
+}
+
+// speakerThere reports whether the sentence of toks[j] opens on the
+// speaker being somewhere: « I'll be on the roof… with », « I'm outside
+// the gate with ».
+func (m *enMsg) speakerThere(j int) bool {
+	h := j
+	for h > 0 && m.sent[h-1] == m.sent[j] {
+		h--
+	}
+	var ks []string
+	for x := h; x < j && len(ks) < 4; x++ {
+		ks = append(ks, m.toks[x].key)
+	}
+	w := strings.Join(ks, " ") + " "
+	for _, p := range []string{"i ll be ", "ill be ", "i will be ", "i m ", "im ", "i am ", "ima be ", "we ll be ", "we will be "} {
+		if strings.HasPrefix(w, p) {
+			return true
 		}
 	}
 	return false
