@@ -405,12 +405,30 @@ func (e *enScores) any() bool {
 	return e.threat.score >= 0.5 || e.violence.score >= 0.5 || e.sextortion.score >= 0.5 || e.apology.score >= 0.5
 }
 
+// enFinishObj are the objects that make « finish » an act: a pronoun.
+var enFinishObj = map[string]bool{"him": true, "her": true, "them": true, "you": true, "u": true, "em": true, "ya": true}
+
+// enRuleCap is the highest score the English reader gives a detector:
+// under the reject line, so that only the model's confirmation at
+// RuleConfirm holds what it reads. English hyperbole (« I'll end you »,
+// « we're gonna murder them on Saturday », « finish Lord of the Flies by
+// Friday ») was rejected by the reader alone, the model reading it as
+// ordinary: on the training rows, 18 benign messages fewer held, no
+// harmful one lost; on 132 sealed sets 3 benign fewer, harmful the same
+// (docs/screen/NOTES.md, « Fortieth round »).
+const enRuleCap = 0.84
+
 // raise raises each detector's score in ds to the reader's when higher.
 func (e *enScores) raise(ds *[numDetectors]detectorScore) {
 	for _, x := range [...]struct {
 		d detector
 		s detectorScore
 	}{{detThreat, e.threat}, {detViolence, e.violence}, {detSextortion, e.sextortion}, {detApology, e.apology}} {
+		// The reader's rules stay under the reject line (enRuleCap): the
+		// model confirms what they hold.
+		if x.s.score > enRuleCap {
+			x.s.score = enRuleCap
+		}
 		if x.s.score > ds[x.d].score {
 			ds[x.d] = x.s
 		}
@@ -699,8 +717,17 @@ func (m *enMsg) actAt(i int) int {
 			return actEnNone
 		}
 	case "jump", "jumping", "end", "smoke", "drop", "knife", "wet", "glass", "push", "finish", "finishing":
-		// only a person as object
-		if tg, _ := m.target(i); tg != tgPerson && tg != tgGroup || next(1) == "" {
+		// only a person as object; « the end of year », « end-of-year
+		// concert », « by the end of September » are the noun
+		if tg, _ := m.target(i); tg != tgPerson && tg != tgGroup || next(1) == "" || next(1) == "of" && (k == "end" || k == "finish") {
+			return actEnNone
+		}
+		if i > 0 && m.sent[i-1] == m.sent[i] && (m.toks[i-1].key == "the" || m.toks[i-1].key == "an" || m.toks[i-1].key == "a") {
+			return actEnNone
+		}
+		// « finish him », « finish u off »; « finish Lord of the Flies »,
+		// « finish Chapter 3 » are homework
+		if (k == "finish" || k == "finishing") && !enFinishObj[next(1)] {
 			return actEnNone
 		}
 		if k == "wet" && !within(3, func(j int) bool { return m.toks[j].key == "up" }) {

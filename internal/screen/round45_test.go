@@ -28,6 +28,10 @@ func TestEnglish45(t *testing.T) {
 		{"my phone is gonna die, can I charge it in class?", wantNone},
 		{"the presents came in a box from my aunt", wantNone},
 		{"we smashed the quiz, the whole class got full marks", wantNone},
+		{"The choir will sing at the end-of-year concert on 20 June at 19h in the gym.", wantNone},
+		{"For Monday: finish Lord of the Flies chapters 9 and 10.", wantNone},
+		{"Could you send the reference by the end of September, sir?", wantNone},
+		{"For Monday: finish the last chapter and the questions on page 40.", wantNone},
 	} {
 		e := englishOf(c.text)
 		got := map[int]detectorScore{wantThreat: e.threat, wantViolence: e.violence, wantSextortion: e.sextortion}
