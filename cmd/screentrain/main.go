@@ -607,16 +607,28 @@ func strongest(m prober, f *screen.Features) float64 {
 }
 
 // held reports whether the engine holds a message scored s, with the
-// model's line at t: the rules at their reject line, the model at its
-// line, or the rules at their hold line confirmed by the model on the text
-// or one of its segments (screen.RuleConfirm, screen.Segments), or the
+// model's line at t: the model at its line, or the rules at their hold
+// line confirmed by the model on the text or one of its segments
+// (screen.RuleConfirm; at their reject line screen.RejectConfirm;
+// screen.Segments), or the
 // rules or the one-pass reading at their gate with a segment at the
 // segment line (screen.SegmentGate, screen.SegmentPassGate,
 // screen.SegmentHoldLine; segLine in buried.go, segmentGate in
 // segscore.go).
 func held(s score, t float64) bool {
-	return s.rule >= rejectAt || s.p >= t || s.rule >= ruleOverride && s.confirm >= math.Min(screen.RuleConfirm, t) ||
+	return s.p >= t || s.rule >= ruleOverride && s.confirm >= confirmLine(s, t) ||
 		segmentGate(s) && s.confirm >= segLine || onePassHeld(s, t)
+}
+
+// confirmLine is the model's probability, on the text or a segment, that
+// the rules' score needs to hold, as Engine.Check asks it: RuleConfirm or
+// the line t if lower, and at the rules' reject line RejectConfirm.
+func confirmLine(s score, t float64) float64 {
+	l := math.Min(screen.RuleConfirm, t)
+	if s.rule >= rejectAt {
+		l = math.Min(l, screen.RejectConfirm)
+	}
+	return l
 }
 
 // rateWithin and upperWithin say whether held messages of n keep under

@@ -80,8 +80,8 @@ func TestWilson(t *testing.T) {
 }
 
 // The threshold keeps the benign held within the budget, by its rate or
-// by its upper bound, counting the rules' holds as the engine does: at
-// their reject line always, at their hold line when the model confirms.
+// by its upper bound, counting the rules' holds as the engine does: when
+// the model confirms them, at RejectConfirm from their reject line.
 func TestCalibrate(t *testing.T) {
 	scores := func(rule func(i int) float64) []score {
 		var s []score
@@ -99,8 +99,11 @@ func TestCalibrate(t *testing.T) {
 	}{
 		{"rate", scores(none), rateWithin, 0.980},
 		{"upper bound", scores(none), upperWithin, 0.989},
-		// Ten rows at the reject line are held whatever the model says.
-		{"reject line", scores(func(i int) float64 { return map[bool]float64{true: 0.9}[i < 10] }), rateWithin, 0.990},
+		// Ten rows at the reject line are held when the model gives them
+		// RejectConfirm (0.15) or more, whatever its line; under it they
+		// cost nothing.
+		{"reject line", scores(func(i int) float64 { return map[bool]float64{true: 0.9}[i >= 150 && i < 160] }), rateWithin, 0.990},
+		{"reject line unconfirmed", scores(func(i int) float64 { return map[bool]float64{true: 0.9}[i < 10] }), rateWithin, 0.980},
 		// The rules' hold on rows the model gives 0.2 is not confirmed:
 		// they cost nothing; on rows it gives 0.6 they always count.
 		{"unconfirmed", scores(func(i int) float64 { return map[bool]float64{true: 0.6}[i >= 200 && i < 300] }), rateWithin, 0.980},

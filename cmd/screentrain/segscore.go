@@ -2,7 +2,6 @@ package main
 
 import (
 	"fmt"
-	"math"
 
 	"github.com/bouclier/bouclier/internal/screen"
 )
@@ -37,7 +36,7 @@ var onePassLines = []float64{0.95, 0.97, 0.98, 0.99, 0.995, 0.998}
 // model confirms it on no segment (the engine then keeps it under its hold
 // line).
 func onePassHeld(s score, t float64) bool {
-	unconfirmed := s.rule >= ruleOverride && s.rule < rejectAt && s.confirm < math.Min(screen.RuleConfirm, t)
+	unconfirmed := s.rule >= ruleOverride && s.confirm < confirmLine(s, t)
 	return s.one >= onePassLine && !unconfirmed
 }
 
