@@ -109,7 +109,7 @@ func (nb *nbufs) expandChat(a analysis) analysis {
 	nb.rewrites = 0
 	first := -1
 	for i := range a.toks {
-		if chatCandidate(a.toks, i) {
+		if chatCandidate(a.toks, i) && !cutPiece(a, i) {
 			if _, ok := chatParts(a.toks, i); ok {
 				first = i
 				break
@@ -125,7 +125,7 @@ func (nb *nbufs) expandChat(a analysis) analysis {
 		t := a.toks[i]
 		var parts []string
 		ok := false
-		if chatCandidate(a.toks, i) {
+		if chatCandidate(a.toks, i) && !cutPiece(a, i) {
 			parts, ok = chatParts(a.toks, i)
 		}
 		if !ok {
@@ -138,6 +138,31 @@ func (nb *nbufs) expandChat(a analysis) analysis {
 	nb.ctoks = out
 	a.toks = out
 	return a
+}
+
+// cutPiece reports whether token i is a piece of a word cut by hyphens,
+// dots or other marks (not spaces) with a short piece beside it: « sil »
+// in « fu-sil-ler » is no « s'il », and the join of split act words
+// (repair.go, joinSyllables) reads the pieces as they are written.
+func cutPiece(a analysis, i int) bool {
+	t := &a.toks[i]
+	if !shortPiece(t) {
+		return false
+	}
+	if i > 0 && shortPiece(&a.toks[i-1]) && markGap(a.src, &a.toks[i-1], t) {
+		return true
+	}
+	return i+1 < len(a.toks) && shortPiece(&a.toks[i+1]) && markGap(a.src, t, &a.toks[i+1])
+}
+
+// markGap reports whether the source between two tokens is one to three
+// of the marks that cut a word, with no space (splitGap's, less the
+// space).
+func markGap(src string, a, b *token) bool {
+	if !splitGap(src, a, b) {
+		return false
+	}
+	return !strings.Contains(src[a.end:b.start], " ")
 }
 
 // squeezeStatic returns the matching key of a standard word of the chat

@@ -991,6 +991,13 @@ func actKeySet() map[string]bool {
 				m[k] = true
 			}
 		}
+		// the slang verbs' forms made by rule (morphslang.go)
+		slangMorphLookup("")
+		for k, e := range slangMorph {
+			if _, slang := v.lemmas[e.Lemma]; slang || f.actVerb[e.Lemma] != actNone {
+				m[k] = true
+			}
+		}
 		actKeys = m
 		actPrefixes = map[string]bool{}
 		for k := range m {

@@ -1,6 +1,9 @@
 package screen
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // TestEnglish45 checks this round's English readings: a death promised
 // to the reader (« ur gonna die »), « finish » with a person, « smash »
@@ -156,6 +159,33 @@ func TestExposure45(t *testing.T) {
 		s, why := exposureThreat(tokensOf(c.text))
 		if (s >= 0.5) != c.held {
 			t.Errorf("%q: sextortion %.2f (%s), want held %v", c.text, s, why, c.held)
+		}
+	}
+}
+
+// TestCutPiece45 checks that a piece of a word cut by hyphens or dots is
+// not read as a chat spelling before the split word is joined (« sil » in
+// « fu-sil-ler » is no « s'il »), and that the slang verbs' made forms
+// join too. Sentences written for the test.
+func TestCutPiece45(t *testing.T) {
+	nb := getBufs()
+	defer putBufs(nb)
+	for _, c := range []struct {
+		text string
+		want string
+	}{
+		{"je vais vous fu-sil-ler demain", "je vais vous fusiller demain"},
+		{"je vais vous ra.fa.ler demain", "je vais vous rafaler demain"},
+		{"sil pleut on reste en classe", "s il pleut on reste en clase"},
+		{"peut-être qu'on ira au cinéma, a-t-il dit", "peut etre qu on ira au cinema a t il dit"},
+	} {
+		a := nb.repairWords(nb.expandChat(nb.analyze(c.text)), nil)
+		var keys []string
+		for _, tk := range a.toks {
+			keys = append(keys, tk.key)
+		}
+		if got := strings.Join(keys, " "); got != c.want {
+			t.Errorf("%q: %q, want %q", c.text, got, c.want)
 		}
 	}
 }
