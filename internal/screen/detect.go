@@ -136,6 +136,13 @@ func analyzeText(text string, fv *featureVec, post func(*featureVec)) [numDetect
 			// The English reader's own feature (english.go).
 			fv.addName("en : menace", frameValue)
 		}
+		if found, cond := mishapOf(toks); found {
+			if cond {
+				fv.addName("message : malheur évoqué (si)", frameValue)
+			} else {
+				fv.addName("message : malheur évoqué", frameValue)
+			}
+		}
 		fv.xlFeatures(toks)
 		fv.links()
 		fv.capRepeats()

@@ -189,3 +189,27 @@ func TestCutPiece45(t *testing.T) {
 		}
 	}
 }
+
+// TestMishap45 checks the reading of a mishap wished on someone, apart
+// from the safety notice's condition and a parent's report. Sentences
+// written for the test.
+func TestMishap45(t *testing.T) {
+	for _, c := range []struct {
+		text        string
+		found, cond bool
+	}{
+		{"ce serait dommage qu'il arrive quelque chose au car de la sortie", true, false},
+		{"fais attention, il pourrait t'arriver un malheur", true, false},
+		{"un accident arrive vite à la sortie du parking, ma grande", true, false},
+		{"S'il arrive quelque chose à votre enfant pendant la sortie, appelez le 15.", true, true},
+		{"En cas d'accident arrivé à un élève, prévenez l'infirmière.", true, true},
+		{"il est arrivé quelque chose à mon fils hier à la récré", false, false},
+		{"le car arrive à 17h au collège", false, false},
+	} {
+		_, toks := tokensOf(c.text)
+		found, cond := mishapOf(toks)
+		if found != c.found || cond != c.cond {
+			t.Errorf("%q: found %v cond %v, want %v %v", c.text, found, cond, c.found, c.cond)
+		}
+	}
+}
