@@ -70,7 +70,7 @@ var xlexLangs = map[string]bool{
 	"sh": true, "sr": true, "ru": true, "uk": true, "bg": true, "el": true, "gl": true, "hu": true, "ka": true,
 	"tr": true, "ar": true, "dz": true, "az": true, "fa": true, "ps": true, "ku": true, "ta": true, "zh": true,
 	"py": true, "vi": true, "wo": true, "ln": true, "bm": true, "cr": true, "cv": true, "hy": true, "tl": true,
-	"sk": true, "km": true,
+	"sk": true, "km": true, "kab": true, "ber": true, "ff": true, "sw": true, "mg": true,
 }
 
 // How an entry matches a word.

@@ -447,3 +447,103 @@ func TestXLexRound44(t *testing.T) {
 		}
 	}
 }
+
+// TestXLexRound45: entries of the forty-fifth round (Swahili, Malagasy,
+// Kabyle, Tamazight and Pulaar, new tags; glued, future and transliterated
+// forms in Wolof, Bambara, Lingala, creoles, Kurmanji, Albanian,
+// Serbo-Croatian, Turkish, arabizi and darija) map to their concept;
+// ordinary words of those languages (greetings, thanks, family, food,
+// numbers) bring no concept at all.
+func TestXLexRound45(t *testing.T) {
+	for _, tc := range []struct {
+		word string
+		want string
+	}{
+		// Turkish
+		{"bombalı", "bombe"}, {"bombali", "bombe"}, {"patlıyacak", "exploser"}, {"ucuracagiz", "exploser"}, {"uçurucaz", "exploser"},
+		{"basıcam", "attaque"}, {"basicam", "attaque"},
+		// arabizi
+		{"9ombola", "bombe"}, {"qombola", "bombe"}, {"lqnbola", "bombe"}, {"ghanfjer", "exploser"}, {"ghanfjr", "exploser"},
+		{"nfjerha", "exploser"}, {"ghanfjerha", "exploser"}, {"nektlek", "tuer"}, {"nktelk", "tuer"}, {"ghadinqtlek", "tuer"},
+		{"n9tlou", "tuer"}, {"n9tlouk", "tuer"}, {"ntiri3lik", "tirer"}, {"jnwiya", "couteau"}, {"jenwiya", "couteau"},
+		{"nta3nk", "couteau"}, {"nte3nek", "couteau"}, {"ghan7r9ek", "brûler"}, {"n7r9lek", "brûler"}, {"n7ra9lek", "brûler"},
+		{"ghandb7ek", "égorger"}, {"mkohla", "arme"}, {"lmkohla", "arme"}, {"ghatmot", "mort"}, {"ghatmoti", "mort"},
+		{"ghaditmout", "mort"}, {"ghatmoutou", "mort"},
+		// Swahili
+		{"mabomu", "bombe"}, {"kulipua", "exploser"}, {"nitalipua", "exploser"}, {"tutalipua", "exploser"}, {"mlipuko", "exploser"},
+		{"nitawaua", "tuer"}, {"tutawaua", "tuer"}, {"ameuawa", "tuer"}, {"wameuawa", "tuer"}, {"kuuawa", "tuer"},
+		{"muuaji", "tuer"}, {"wauaji", "tuer"}, {"mauaji", "tuer"}, {"nikuue", "tuer"}, {"risasi", "tirer"},
+		{"bastola", "tirer"}, {"kisu", "couteau"}, {"visu", "couteau"}, {"tutachoma", "brûler"},
+		{"kuchinja", "égorger"}, {"nitakuchinja", "égorger"}, {"shambulio", "attaque"}, {"mashambulizi", "attaque"}, {"shambulizi", "attaque"},
+		{"silaha", "arme"},
+		// Malagasy
+		{"baomba", "bombe"}, {"hipoaka", "exploser"}, {"hampipoaka", "exploser"}, {"nipoaka", "exploser"}, {"fipoahana", "exploser"},
+		{"hamono", "tuer"}, {"mamono", "tuer"}, {"vonoina", "tuer"}, {"novonoina", "tuer"}, {"hovonoiko", "tuer"},
+		{"vonoiko", "tuer"}, {"basy", "tirer"}, {"hitifitra", "tirer"}, {"tifitra", "tirer"}, {"handoro", "brûler"},
+		{"hodorana", "brûler"}, {"fanafihana", "attaque"},
+		// Kabyle
+		{"lbumba", "bombe"}, {"nghegh", "tuer"}, {"adknɣeɣ", "tuer"}, {"adknghegh", "tuer"}, {"adkenghegh", "tuer"},
+		{"nɣiɣ", "tuer"}, {"nghigh", "tuer"}, {"tajenwit", "couteau"}, {"lmus", "couteau"}, {"adksreɣ", "brûler"},
+		{"adksregh", "brûler"}, {"ɣerseɣ", "égorger"}, {"ghersegh", "égorger"}, {"adkɣerseɣ", "égorger"}, {"adkghersegh", "égorger"},
+		// Spanish
+		{"explotarla", "exploser"},
+		// Serbo-Croatian
+		{"raznesem", "exploser"}, {"raznesemo", "exploser"}, {"smaknuti", "tuer"}, {"kalašnjikov", "tirer"}, {"britva", "couteau"},
+		{"umrijećeš", "mort"},
+		// Kurmanji
+		{"biteqînim", "exploser"}, {"diteqînim", "exploser"}, {"teqiya", "exploser"}, {"dikujin", "tuer"}, {"bikujin", "tuer"},
+		{"bikuje", "tuer"}, {"kujer", "tuer"}, {"kushtin", "tuer"}, {"tifing", "tirer"}, {"demançe", "tirer"},
+		{"bimre", "mort"}, {"bimri", "mort"}, {"bimirî", "mort"},
+		// creoles
+		{"eksplozyon", "exploser"}, {"maptouyew", "tuer"}, {"mpraltouyew", "tuer"}, {"touyew", "tuer"}, {"tchouyew", "tuer"},
+		{"revolvè", "tirer"},
+		// German
+		{"abmurksen", "tuer"}, {"totschlagen", "tuer"},
+		// Ukrainian
+		{"vbyemo", "tuer"}, {"vbiemo", "tuer"},
+		// darija
+		{"نقتلوكم", "tuer"},
+		// Dari
+		{"mekoshamet", "tuer"}, {"mekushamet", "tuer"}, {"mikushamet", "tuer"}, {"tofangcha", "tirer"}, {"tufangcha", "tirer"},
+		// Wolof
+		{"dinalarey", "tuer"}, {"dinaleenrey", "tuer"}, {"dinanurey", "tuer"}, {"damalayrey", "tuer"}, {"dingadee", "mort"},
+		// Lingala
+		{"nakobomayo", "tuer"}, {"bobomi", "tuer"}, {"babomi", "tuer"}, {"akufi", "mort"}, {"bakufi", "mort"},
+		// Bambara
+		{"nbenaifaga", "tuer"}, {"anbenaifaga", "tuer"}, {"fagali", "tuer"}, {"fagabaga", "tuer"}, {"marifaw", "tirer"},
+		{"nbenaijeni", "brûler"}, {"ibenasa", "mort"},
+		// Pulaar
+		{"warde", "tuer"}, {"waray", "tuer"}, {"labi", "couteau"},
+		// Albanian
+		{"kallash", "tirer"}, {"vdeksh", "mort"}, {"vdiq", "mort"}, {"vdesësh", "mort"},
+		// Tamazight
+		{"tuzzalt", "couteau"}, {"ajenwi", "couteau"},
+		// Italian
+		{"muori", "mort"},
+		// Romanian
+		{"crapa", "mort"},
+	} {
+		if got := xlFound(tc.word); !slices.Contains(got, tc.want) {
+			t.Errorf("%q: concepts %v, want %s", tc.word, got, tc.want)
+		}
+	}
+	for _, word := range []string{
+		// Swahili: greetings, thanks, family, food, numbers
+		"habari", "jambo", "asante", "mama", "chakula", "moja", "mbili", "tatu", "rafiki", "nyumbani", "kua",
+		// Malagasy
+		"salama", "misaotra", "vary", "iray", "roa", "telo", "reny",
+		// Kabyle, Tamazight
+		"azul", "tanemmirt", "tanmmirt", "yemma", "aghrum", "yiwen", "tamghart",
+		// Pulaar, Bambara, Wolof, Lingala
+		"jaraama", "nyiiri", "kelen", "fila", "barika", "nangadef", "matondo", "mayi",
+		// Kurmanji, Albanian, Serbo-Croatian, Turkish, Spanish
+		"silav", "spas", "dayik", "përshëndetje", "bukë", "zdravo", "kruh", "jedan", "günaydın", "kardeşim",
+		"explotación", "explotacion",
+		// darija, Dari
+		"khobz", "salam", "tashakor",
+	} {
+		if got := xlFound(word); len(got) > 0 {
+			t.Errorf("%q: concepts %v, want none", word, got)
+		}
+	}
+}

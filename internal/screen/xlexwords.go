@@ -24,7 +24,9 @@ package screen
 // (characters) py (pinyin) vi wo ln bm cr (Haitian, Antillean and Réunion
 // creoles) cv (Cape Verdean) hy (Armenian, in its script and in Latin
 // letters) tl (Tamil in Latin letters, « Tanglish ») sk (Soninke) km
-// (Comorian: Shingazidja, Shimaore).
+// (Comorian: Shingazidja, Shimaore) kab (Kabyle, Latin letters) ber
+// (Tachelhit, Tarifit, Standard Moroccan Amazigh; Latin letters) ff
+// (Pulaar, Fula) sw (Swahili) mg (Malagasy).
 const xlexTable = `
 bombe en: bomb bombs bomber bombing explosive* dynamite grenade* detonator*
 bombe es: bomba bombas explosivo* dinamita granada granadas detonador* bombazo
@@ -44,10 +46,10 @@ bombe el: βόμβα βόμβες βόμβας εκρηκτικ* χειροβο�
 bombe gl: vomva vomves vomvas bomba ekriktika ekriktiko
 bombe hu: bomba bombát bombák robbanószer* robbanóanyag* gránát* dinamit*
 bombe ka: *ბომბ *ასაფეთქებ *ყუმბარ *დინამიტ
-bombe tr: bomba bombayı bombalar* patlayıcı* bombası dinamit bombala* molotof bombacı bombacılar bombalıcam
+bombe tr: bomba bombayı bombalar* patlayıcı* bombası dinamit bombala* molotof bombacı bombacılar bombalıcam bombalı bombali
 bombe ar: *قنبل *متفجر *عبوة *ديناميت
 bombe dz: *بومبة *بومبا *قنبول *لبومب
-bombe az: bomba lbomba qonbola qnbola 9onbola 9nbola qanbala qonboula 9enbla 9anbala qnbla lqonbola
+bombe az: bomba lbomba qonbola qnbola 9onbola 9nbola qanbala qonboula 9enbla 9anbala qnbla lqonbola 9ombola qombola lqnbola
 bombe fa: *بمب منفجره *نارنجک
 bombe ps: بم *چاودیدونک
 bombe ku: bombe bombeyek teqemenî *بۆمب *تەقەمەنی
@@ -61,9 +63,12 @@ bombe cr: bonm bonb
 bombe cv: bomba
 bombe hy: ռումբ* պայթուցիկ* նռնակ* rumby rumber paytucik
 bombe tl: vedigundu vedikundu vedigundugal
+bombe sw: mabomu
+bombe mg: baomba
+bombe kab: lbumba
 
 exploser en: explode* explosion* blow detonat* blowup
-exploser es: explotar explotará exploto explota explotaré explosión explosion volarla volarlo volarlos volaré volaremos estall* detonar reventaré
+exploser es: explotar explotará exploto explota explotaré explosión explosion volarla volarlo volarlos volaré volaremos estall* detonar reventaré explotar*
 exploser pt: explodir* explode explosão explosao rebentar* detonar estourar* explodo explodi* exploda explodam
 exploser it: esplodere esplode esploderà esploderò esplosione esplosioni esplod*
 exploser de: explodier* explosion* sprengen sprenge sprengt hochjagen gesprengt
@@ -71,7 +76,7 @@ exploser nl: ontploff* exploder* explosie* opblazen
 exploser pl: wybuch* wysadz* eksplod* rozwalę rozpierdolę
 exploser ro: explod* explozi* detona detonez
 exploser sq: shpërth*
-exploser sh: eksplodir* eksplozij* raznijeti raznet* dignuću dignucu
+exploser sh: eksplodir* eksplozij* raznijeti raznet* dignuću dignucu raznesem raznesemo
 exploser sr: експлодир* експлозиј* разнет* разнијет*
 exploser ru: взорв* взрыв* взрывать взорвётся подорву подорвём подорвать подрыв* жахну рванёт бахну vzorvu vzorvem vzorvyom vzorvat podorvu podorvem vzryv* vzriv*
 exploser uk: вибух* підірв* підрив* pidirvu pidirvemo pidirvaty vybukh* vibuh*
@@ -80,37 +85,39 @@ exploser el: έκρηξη εκρήξεις εκρηξ* ανατιν* σκάσε�
 exploser gl: ekriksi anatinaxo anatinazo
 exploser hu: felrobban* robban* robbant*
 exploser ka: *აფეთქ *აფეთქებ *აფეთქდ avafetqeb
-exploser tr: patlat* patlayacak patlama* patlasın uçuracağım uçurcam uçururum uçuracağız uçurucam ucurcaz patlatıcam patlatcaz
+exploser tr: patlat* patlayacak patlama* patlasın uçuracağım uçurcam uçururum uçuracağız uçurucam ucurcaz patlatıcam patlatcaz patlıyacak ucuracagiz uçurucaz
 exploser ar: *تفجير *انفجار *سأفجر *سنفجر *يفجر *فجرو *تنفجر *ينفجر *نسف
 exploser dz: *نفرقع *نطرطق *غانفجر *نفجر *فرقع *تفرقع
-exploser az: nfj9 nfjer tfjir tfjer nferg3 nfer93 nfarga3 infijar tfajir nfjr nfajar nfjrha nfajarha nfjrkom nfarg3ha nfr9a3
+exploser az: nfj9 nfjer tfjir tfjer nferg3 nfer93 nfarga3 infijar tfajir nfjr nfajar nfjrha nfajarha nfjrkom nfarg3ha nfr9a3 ghanfjer ghanfjr nfjerha ghanfjerha
 exploser fa: *منفجر *انفجار *بترکون *میترکون *میترکه monfajer monfajeresh mitarkunam mitarkonam
 exploser ps: *چاودنه *والوزوم *الوزوم
-exploser ku: teqandin teqîn *تەقاندن *تەقینەوە
+exploser ku: teqandin teqîn *تەقاندن *تەقینەوە biteqînim diteqînim teqiya
 exploser ta: வெடிக்க* வெடிப்பு* வெடிக்கும்* தகர்க்க*
 exploser zh: *爆炸 *炸掉 *炸死 *引爆 *炸学校 *炸了 *要炸 *炸毁 *炸毀 *炸飞 *炸飛 *炸平 *炸烂 *炸爛 *炸你 *炸學校 *炸校 *爆破
 exploser py: baozha zhadiao yinbao zhale zhahui zhafei zhaping zhaxuexiao zhani
 exploser vi: nổ
 exploser wo: tojal
 exploser ln: kopanza
-exploser cr: eksploze pete eklate
+exploser cr: eksploze pete eklate eksplozyon
 exploser cv: sploda explodi
 exploser hy: պայթեցն* պայթյուն* պայթուն* պայթելու պայթի կպայթեցնեմ paytecn* paytyun* paytacnem
 exploser tl: vedikkum vedippen vedichiduven vedikkaveppen thagarpen thagarthuduven
+exploser sw: kulipua nitalipua tutalipua mlipuko
+exploser mg: hipoaka hampipoaka nipoaka fipoahana
 
 tuer en: kill kills killed killing* killer* murder* slaughter poisoned poisoning unalive unalived merked killin
 tuer es: matar* mataré mataría matarte matarlos mátalos muerto asesin* mato mátate matate mátenlo mátalo matalo maten liquidarte quebrarte
 tuer pt: matar* mato mataria matá assassin* matar matem matei fuzilar* matamos
 tuer it: uccid* uccis* assassin* ammazzo ammazzare ammazzato ammazzata ammazzati ammazzarti ammazzarvi ammazzarlo ammazzarla ammazzi ammazziamo ammazzer*
-tuer de: töten tötet töte getötet umbringen bringe umbring* ermord* mörder* abstechen killen kaltmachen
+tuer de: töten tötet töte getötet umbringen bringe umbring* ermord* mörder* abstechen killen kaltmachen abmurks* totschlag*
 tuer nl: doden dood vermoord* moord* afmaken
 tuer pl: zabiję zabij* zabić zabiłem zabijać zabójst* morderst* morderc* zamorduj* zabijemy zajebię zajebie zajebiemy zajebać zajebac zatłukę ukatrupi* wykończę pozabijam
 tuer ro: omor* ucid* ucide asasin* crimă căsăpesc casapesc lichidez
 tuer sq: vras* vrit vrarë vrasës vrau vritesh vriteni vrava
-tuer sh: ubit* ubij* ubiću ubicu ubiti ubojst* ubistv* ubic* zaklat* raznijeću
+tuer sh: ubit* ubij* ubiću ubicu ubiti ubojst* ubistv* ubic* zaklat* raznijeću smaknut*
 tuer sr: убит* убиј* убићу убиство* убица
 tuer ru: убью убьём убить убил* убей убивать убийств* убийц* прикончу замочу уничтожу зарежу грохну урою закопаю порешу ubyu ubju ubiu ubyem ubyom ubey ubej zamochu prikonchu grohnu grokhnu zakopayu uroyu
-tuer uk: вбити вбю вбив* вбий вбивств* убий убю вбивц* заріжу прибю знищу замочу порішу вбємо вбиваю vbyu vbju vbiu vbyty vbity vbyvstvo zamochu
+tuer uk: вбити вбю вбив* вбий вбивств* убий убю вбивц* заріжу прибю знищу замочу порішу вбємо вбиваю vbyu vbju vbiu vbyty vbity vbyvstvo zamochu vbyemo vbiemo
 tuer bg: убия убие убиват* убийств* убиец* утрепя избия убивам убих пречукам
 tuer el: σκοτώσω σκοτώνω σκότωσ* σκοτωσ* σκοτών* φόνο φονιάς δολοφον*
 tuer gl: skotoso skotono skotosw skotwsw skotwnw skotose skotoste fono dolofon*
@@ -118,23 +125,27 @@ tuer hu: megöl* ölni öllek ölöm gyilkos* kinyír* megöllek
 tuer ka: *მოგკლავ *მოკლავ *ვკლავ *მოვკლავ *კლავს *მოკვლ *მკვლელ *დაგხოც *დავხოც *გაგათავებ mogklav mogklavt movklav
 tuer tr: öldür* katlet* gebertec* geberteceğim cinayet* katil gebert* katled* öldürürüm oldururum öldürcez gebertcem
 tuer ar: *قتل *اقتل *سأقتل *سنقتل *يقتل *تقتل *نقتل *اغتيال *مقتل
-tuer dz: *نقتلك *غنقتل *نقتلكم *نقتلو *نذبحك *نصفيك *نكملك
-tuer az: n9tlek n9telk nqtlek nqtlk nktlek n9tlk n9tlkom qtel 9tel n9atlek nekatlek n9tel nqtel nktlk nqatlek n9etlek nqetlek ghan9tlek ghanqtlek nqtlkom n9atlkom nqatlkom nkmlek nkamlek nsefik nseffik
-tuer fa: *بکشم *میکشم *بکشمت *میکشمت *کشتن *کشتم *قتل *بکشیم *میکشیمت *کشته mikosham mikoshamet mikoshamat mikoshimet bokosham bokoshamet koshtamet
+tuer dz: *نقتلك *غنقتل *نقتلكم *نقتلو *نذبحك *نصفيك *نكملك *نقتلوك
+tuer az: n9tlek n9telk nqtlek nqtlk nktlek n9tlk n9tlkom qtel 9tel n9atlek nekatlek n9tel nqtel nktlk nqatlek n9etlek nqetlek ghan9tlek ghanqtlek nqtlkom n9atlkom nqatlkom nkmlek nkamlek nsefik nseffik nektlek nktelk ghadinqtlek n9tlou n9tlouk
+tuer fa: *بکشم *میکشم *بکشمت *میکشمت *کشتن *کشتم *قتل *بکشیم *میکشیمت *کشته mikosham mikoshamet mikoshamat mikoshimet bokosham bokoshamet koshtamet mekoshamet mekushamet mikushamet
 tuer ps: *وژنم *ووژنم *ووژنو *وژنو *ووژني *وژل *قتل
-tuer ku: bikujim dikujim kuştin kujtin *دەتکوژم *کوشتن *بکوژم
+tuer ku: bikujim dikujim kuştin kujtin *دەتکوژم *کوشتن *بکوژم dikujin bikujin bikuje kujer kushtin
 tuer ta: கொல்வேன்* கொல்ல* கொலை* கொன்று* கொல்லுவேன்* கொல்வோம்* கொன்னு* போட்டுத்தள்ளு* தீர்த்துக்கட்டு* சாகடிப்பேன்*
 tuer zh: *杀了 *杀死 *杀掉 *杀人 *杀你 *杀光 *杀全 *要杀 *谋杀 *殺死 *殺了 *殺人 *弄死 *整死 *干掉 *幹掉 *毒死 *投毒 *下毒 *掐死 *勒死 *灭口 *滅口 *殺光 *殺掉 *殺你 *要你命 *砍死 *宰了你 *搞死你
 tuer py: shasi shanile sharen shadiao moushai nongsi nongsini zhengsi gandiao shaleni shaguang dusi xiadu toudu zaile yaoniming
 tuer vi: giết giet gietchet
-tuer wo: rey reyal
-tuer ln: koboma nakoboma nabomi boma tokoboma bakoboma nakobomaka
-tuer bm: faga
-tuer cr: touye tiye tchouye tchwe tuye
+tuer wo: rey reyal dinalarey dinaleenrey dinanurey damalayrey
+tuer ln: koboma nakoboma nabomi boma tokoboma bakoboma nakobomaka nakobomayo bobomi babomi
+tuer bm: faga nbenaifaga anbenaifaga fagali fagabaga
+tuer cr: touye tiye tchouye tchwe tuye maptouyew mpraltouyew touyew tchouyew
 tuer cv: mata matá matau matabu mataw
 tuer hy: սպանել* սպանեմ սպանում սպանի սպանենք սպանեք կսպան* սպանութ* մարդասպան* spanel spanem spanelu spanenq spanenk kspan* spanutyun
 tuer tl: kolla kolluven kolven kollven kolluvom konnuduven konnuruven kondruduven kondruven konnuduvom kolai kolaikaran potuthalluven pottuthalluven theerthuduven saagadippen sagadippen kolluvaen kolvaen kollanum konnuduvaen kondruduvaen
 tuer km: uwula
+tuer sw: nitawaua tutawaua ameuawa wameuawa kuuawa muuaji wauaji mauaji nikuue
+tuer mg: hamono mamono vonoina novonoina hovonoiko vonoiko
+tuer kab: nghegh adknɣeɣ adknghegh adkenghegh nɣiɣ nghigh
+tuer ff: warde waray
 
 tirer en: shoot shooting shooter gun guns rifle* pistol* firearm* shootup
 tirer es: disparar disparo disparos dispara disparó disparé disparen tiroteo* pistola* fusil* escopeta balacera balear balearte baleo balacear* balazo* tiros cuete plomear*
@@ -144,8 +155,8 @@ tirer de: schießen schieße schießerei* erschießen erschieße erschossen* pis
 tirer nl: schieten schiet schietpartij* pistool* geweer* vuurwapen* neerschiet* doodschiet*
 tirer pl: strzel* strzelanin* pistolet* karabin* broń palna spluwa zastrzel* odstrzel* postrzel* rozstrzelam
 tirer ro: împușc* impusc* pistol* mitralier* pușcă pusca glonț gloanț*
-tirer sq: qëlloj qëllim qellim pushk* pistolet* qelloj
-tirer sh: pucat* pucnjav* upucat* pištolj* puška pušku pištolj pucaću pucacu upucaću upucacu
+tirer sq: qëlloj qëllim qellim pushk* pistolet* qelloj kallash
+tirer sh: pucat* pucnjav* upucat* pištolj* puška pušku pištolj pucaću pucacu upucaću upucacu kalašnjikov
 tirer sr: пуцат* пуцњав* упуцат* пиштољ* пушка пушку
 tirer ru: стрелять стрельб* застрел* пистолет* ружь* калаш* ствол перестреляю пристрелю постреляю расстреляю расстрел* огнестрел* pristrelyu pristrelu zastrelyu zastrelu rasstrelyayu rasstrelyau perestrelyayu strelyat strelba
 tirer uk: стріляти стрілянин* застрел* пістолет* рушниц* постріляю перестріляю розстріляю розстріл* стрілятиму вогнепальн* postrilyayu rozstrilyayu zastrelyu strilyaty strilyanyna
@@ -157,21 +168,23 @@ tirer ka: *სროლ *ვესრ *გესრ *დავცხრილ *�
 tirer tr: vurac* vuracağım silah* tabanca* tüfek* kurşun* kurşunla* vururum vurcam vurucam sıkarım tararım vurucaz vuracaz
 tirer ar: *رصاص *مسدس *بندقية *كلاشن *رشاش
 tirer dz: *نطيرلك بالرصاص *كرطوش *فردي *كلاش
-tirer az: ntirlek kalach frdi kartouch lfrdi lferdi rsasa
-tirer fa: *تیراندازی *شلیک *تفنگ *کلاشنیکف tofang tufang tofangam
+tirer az: ntirlek kalach frdi kartouch lfrdi lferdi rsasa ntiri3lik
+tirer fa: *تیراندازی *شلیک *تفنگ *کلاشنیکف tofang tufang tofangam tofangcha tufangcha
 tirer ps: ډزې ډز *ټوپک *تومانچه
-tirer ku: gulebaran *تەقە *دەمانچە
+tirer ku: gulebaran *تەقە *دەمانچە tifing demançe
 tirer ta: சுட்டு* சுடுவேன்* துப்பாக்கி*
 tirer zh: *开枪 *枪击 *枪杀 *手枪 *步枪 *射杀 *開槍 *槍擊 *开火 *開火 *扫射 *掃射 *枪毙 *槍斃 *射死 *崩了你 *手槍 *步槍 *槍殺
 tirer py: kaiqiang qiangji qiangsha shouqiang kaihuo saoshe qiangbi bengleni
 tirer vi: bắn
 tirer wo: fetel
 tirer ln: kobeta masasi mondoki mindoki
-tirer cr: tire zam fizi
+tirer cr: tire zam fizi revolvè
 tirer cv: tiru pistola
 tirer hy: կրակել կրակեմ կկրակեմ կրակոց* ատրճանակ* հրացան* krakel krakem kkrakem atrchanak hracan
 tirer tl: suduven suttuduven suttuthalluven thuppakki thupakki
-tirer bm: marifa
+tirer bm: marifa marifaw
+tirer sw: risasi bastola
+tirer mg: basy hitifitra tifitra
 
 couteau en: knife knives stab stabbing stabbed machete blade shanked shanking
 couteau es: cuchillo* navaja* apuñal* acuchill* machete puñal* pincharte cuchillad* filero rajarte
@@ -182,7 +195,7 @@ couteau nl: messen steken neersteken doodsteken
 couteau pl: nóż noża noże nożem dźgnę dźgn* zadźgam maczet* potnę pokroję
 couteau ro: cuțit* cutit* înjunghi* injunghi* sabie briceag spintec macetă
 couteau sq: thikë thika thike thero thikën thikat ther therrje therrur
-couteau sh: nož noz nožem nozem izbost* izbodem
+couteau sh: nož noz nožem nozem izbost* izbodem britva
 couteau sr: нож ножем избост* избодем
 couteau ru: нож ножом ножа зарежу зарезать порежу пырну мачете ножи ножей ножик заточк* ножиком ножичком зарежем nozh nozhom nozhik zarezhu zarezhem porezhu pyrnu zatochka
 couteau uk: ніж ножем заріжу зарізати ножа ножі ножик ножиком пирну поріжу заріжемо nizh nozhem zarizhu porizhu
@@ -194,7 +207,7 @@ couteau ka: დანა დანას დანის დანები დ�
 couteau tr: bıçak* bicak* bıçaklar* saplayac* şişlerim şişlicem şişleyeceğim saplarım doğrarım bicaklarim bıçaklıcam sislerim sislicem
 couteau ar: *سكين *طعن *ساطور *خنجر
 couteau dz: *جنوي *موس *نطعنك *نشرطك *نقطعك
-couteau az: jenwi janwi nt3nek nchertek jnwi jnoui jenoui lmous lmouss nchartek nchrtk nta3nek nt3enk
+couteau az: jenwi janwi nt3nek nchertek jnwi jnoui jenoui lmous lmouss nchartek nchrtk nta3nek nt3enk jnwiya jenwiya nta3nk nte3nek
 couteau fa: *چاقو *کارد *قمه چاقو chaqu chaqoo chaghoo chaghu chaqo
 couteau ps: *چاړه *چاقو
 couteau ku: kêr *چەقۆ
@@ -210,6 +223,10 @@ couteau hy: դանակ* danak danakov danaky
 couteau tl: kathi kaththi kuthuven kuththuven kuthiduven kuthiduvom aruval aruvaa arivaal kuthuvaen kaththiya kathiya
 couteau km: upanga mipanga
 couteau bm: muru
+couteau sw: kisu visu
+couteau kab: tajenwit lmus
+couteau ber: tuzzalt ajenwi
+couteau ff: labi
 
 brûler en: burn burning arson torch burned burnt torched
 brûler es: quemar* incendi* gasolina quemo nafta bencina
@@ -232,7 +249,7 @@ brûler ka: *დავწვავ *გადავწვავ *დაწვა
 brûler tr: yakacağım yakarım yakacağız kundak* benzin benzinle yakcam yakıcam yakarız yakcaz yakacaz yakıcaz
 brûler ar: *احرق *سأحرق *حرق *إحراق *نحرق *البنزين
 brûler dz: *نحرقك *نشعل *نحرقها *لبنزين
-brûler az: n7r9ek n7r9ha n7rqek ncha3al n7ra9 n7r9kom nhr9ek nhar9ek n7arqek lbenzin
+brûler az: n7r9ek n7r9ha n7rqek ncha3al n7ra9 n7r9kom nhr9ek nhar9ek n7arqek lbenzin ghan7r9ek n7r9lek n7ra9lek
 brûler fa: *آتش *میسوزونم *بسوزونم misuzunam misozonam besozonam
 brûler ps: *سوځوم
 brûler ku: dişewitînim *دەسووتێنم
@@ -246,6 +263,10 @@ brûler cr: boule brile dife
 brûler cv: kema kemabu
 brûler hy: այրել այրեմ կայրեմ կվառեմ հրդեհ* ayrel kayrem kvarem
 brûler tl: erippen erichiduven koluthuven koluthiduven kolutthuven erichuduven erichuduvaen
+brûler sw: tutachoma
+brûler mg: handoro hodorana
+brûler kab: adksreɣ adksregh
+brûler bm: nbenaijeni
 
 égorger en: behead* slaughter decapitat* slit throat executed
 égorger es: degoll* decapit* degüell* ahorcar*
@@ -268,7 +289,7 @@ brûler tl: erippen erichiduven koluthuven koluthiduven kolutthuven erichuduven 
 égorger tr: keseceğim boğazla* boğazını keserim kesicem gırtla*
 égorger ar: *ذبح *اذبح *سأذبح *نذبح *يذبح
 égorger dz: *نذبحك *نذبحكم *نقطعلك
-égorger az: ndb7ek ndba7 nedb7ek ndb7kom dab7 deb7 ndbhek ndbhk ndba7ek ndbahek ndab7ek
+égorger az: ndb7ek ndba7 nedb7ek ndb7kom dab7 deb7 ndbhek ndbhk ndba7ek ndbahek ndab7ek ghandb7ek
 égorger fa: *سربریدن *ذبح
 égorger ps: *حلالوم
 égorger ku: serjêkirin *سەربڕین
@@ -283,6 +304,8 @@ brûler tl: erippen erichiduven koluthuven koluthiduven kolutthuven erichuduven 
 égorger hy: մորթել մորթեմ կմորթեմ գլխատ* կոկորդ* kmortem glxatel
 égorger tl: vettuven vettiduven aruppen aruthuduven
 égorger cr: dekapite
+égorger sw: kuchinja nitakuchinja
+égorger kab: ɣerseɣ ghersegh adkɣerseɣ adkghersegh
 
 attaque en: attack attacks massacre* rampage shooting spree terrorist
 attaque es: atentado* ataque* masacre* matanza atacar* masacrar*
@@ -302,7 +325,7 @@ attaque el: επίθεση επιθέσεις επιθεσ* τρομοκρατι
 attaque gl: epithesi epithesh makeleio
 attaque hu: merénylet* támadás* mészárlás*
 attaque ka: *თავდასხმ *ტერაქტ *ხოცვა *ჟლეტ
-attaque tr: saldırı* saldıracağ* katliam* baskın* basacağım basacağız basıcaz
+attaque tr: saldırı* saldıracağ* katliam* baskın* basacağım basacağız basıcaz basıcam basicam
 attaque ar: *هجوم استشهادية *غزوة *مجزرة *هجمة *اعتداء
 attaque dz: *نهجمو *هجوم *غزوة
 attaque az: hojom hjoum ghazwa majzara
@@ -319,6 +342,8 @@ attaque cr: atak masak atake
 attaque cv: atake masakri
 attaque hy: հարձակ* կոտորած* ջարդ hardzakum harcakum kotorac kotorats
 attaque tl: thakkuthal thaakkuthal thakkuven thaakkuven
+attaque sw: shambulio mashambulizi shambulizi
+attaque mg: fanafihana
 
 arme en: weapon* armed ammunition blicky
 arme es: armas armado* municion* pistola* escopeta* chumbo armamento
@@ -341,7 +366,7 @@ arme ka: *იარაღ
 arme tr: silahlı silahla cephane* silah* tabanca* mermi mermiler
 arme ar: *سلاح *اسلحة *أسلحة *ذخيرة *مسلح
 arme dz: *سلاح *سلاحي
-arme az: sla7 sila7 slah sila7i
+arme az: sla7 sila7 slah sila7i mkohla lmkohla
 arme fa: *سلاح *اسلحه *مسلح *مهمات aslahe
 arme ps: *وسله *وسلې
 arme ku: çekdar *چەک
@@ -355,17 +380,18 @@ arme cr: zam zanm
 arme cv: arma
 arme hy: զենք զենքը զենքով զենքեր* զինված* փամփուշտ* zenq zenqov zinvac
 arme tl: aayudham ayutham aayutham
+arme sw: silaha
 
 mort en: dead death blood corpse* funeral
 mort es: muerte muertos muertas morir morirás sangre cadáver* cadaver* muérete muerete muéranse morirán desangr* muerta muerto muere difunto ataúd
 mort pt: morte mortos morrer morrerás sangue cadáver* cadaver* morrerão morto morta mortas sangrar defunto caixão
-mort it: morte morti morirai morire sangue cadaver* crepare
+mort it: morte morti morirai morire sangue cadaver* crepare muori
 mort de: tod tot tote toten sterben stirbst blut leiche* leichen stirb krepier* verreck*
 mort nl: dood doden sterven sterft bloed lijk lijken
 mort pl: śmierć smierc martwy martwi martwa zginiesz umrzesz krew zwłoki trup trupy trupem trupa zdechniesz zdechnij zdychaj zgiń krwi krwią śmierci
-mort ro: moarte morți morti muri mori sânge sange cadavr* crăpi crapi moartă moarta sângele sangele moartea sicriu morții
-mort sq: vdekje vdekur vdes vdisni gjak kufom*
-mort sh: smrt mrtav mrtvi mrtva umrijet* umreti umrećeš krv krvi leš leševi crkni crkneš crknes crkao
+mort ro: moarte morți morti muri mori sânge sange cadavr* crăpi crapi moartă moarta sângele sangele moartea sicriu morții crapa
+mort sq: vdekje vdekur vdes vdisni gjak kufom* vdeksh vdiq vdesësh
+mort sh: smrt mrtav mrtvi mrtva umrijet* umreti umrećeš krv krvi leš leševi crkni crkneš crknes crkao umrijećeš
 mort sr: смрт мртав мртви умрет* умријет* крв лешеви
 mort ru: смерть смерти мёртв* мертв* умрёшь умрешь умрёте сдохн* кровь крови труп* умри умрите подохн* здохн* гроб гробу могил* похорон* smert sdohni sdokhni sdohn* sdokhn* umresh umryosh mertv* mogila mogilu
 mort uk: смерть мертв* помреш здохн* кров крові труп* помри помріть помрете смерті кровю могил* поховаю труну zdokhnesh zdohnesh zdokhni zdohni pomresh
@@ -377,17 +403,17 @@ mort ka: *სიკვდილ *მოკვდები *მკვდარ *�
 mort tr: ölüm ölü ölüler öleceksin öleceksiniz kan kanlar ceset* geber gebereceksin gebercen gebersin ölcen ölceksin kanını mezar* cenaze* ölücen olucen gebercek
 mort ar: *الموت *ستموت *ستموتون *ميت *اموات *جثث *جثة *الدم *دماء
 mort dz: *غتموت *تموتو *الموت *لموت *الدم
-mort az: tmout mout lmout ghatmout mayt lmot tmot tmoutou ghatmouti lmawt
+mort az: tmout mout lmout ghatmout mayt lmot tmot tmoutou ghatmouti lmawt ghatmot ghatmoti ghaditmout ghatmoutou
 mort fa: *مرگ *میمیری *میمیرید *مرده *جسد *خون mimiri bemir khoon
 mort ps: *مرګ *وینه *مړی مړ مړه
-mort ku: mirin mirî xwîn *مردن *خوێن
+mort ku: mirin mirî xwîn *مردن *خوێن bimre bimri bimirî
 mort ta: சாவு* மரணம்* இரத்தம்* சாகப்போகிறாய்* செத்து* பிணம்* ரத்தம்*
 mort zh: *死吧 *去死 *都得死 *死定 *血流 *尸体 *死全家 *找死 *死路一条 *死路一條 *屍體 *血债 *血債 *收尸 *收屍 *陪葬 *去死吧
 mort py: qusi sibei dedesi siding xueliu siquanjia zhaosi dengsi peizang qusiba nisile
 mort vi: chết máu xác chet chêt
-mort wo: dee deewu deet
-mort ln: kokufa okokufa makila liwa bokokufa
-mort bm: saya
+mort wo: dee deewu deet dingadee
+mort ln: kokufa okokufa makila liwa bokokufa akufi bakufi
+mort bm: saya ibenasa
 mort cr: mouri lanmò kadav
 mort cv: morti mori sangi mortu
 mort hy: մահ մահը մահվան մեռնել կմեռնես կմեռնեք կսատկես սատկի սատկես արյուն* դիակ* kmernes ksatkes satki aryun
