@@ -167,7 +167,7 @@ tirer hu: lövöldöz* lelő* lelövöm pisztoly* fegyver* puská*
 tirer ka: *სროლ *ვესრ *გესრ *დავცხრილ *პისტოლეტ *ავტომატ *გესვრ *ტყვია *თოფი *თოფით *დაგცხრილ
 tirer tr: vurac* vuracağım silah* tabanca* tüfek* kurşun* kurşunla* vururum vurcam vurucam sıkarım tararım vurucaz vuracaz
 tirer ar: *رصاص *مسدس *بندقية *كلاشن *رشاش
-tirer dz: *نطيرلك بالرصاص *كرطوش *فردي *كلاش
+tirer dz: *نطيرلك بالرصاص *كرطوش فردي الفردي بالفردي *كلاش
 tirer az: ntirlek kalach frdi kartouch lfrdi lferdi rsasa ntiri3lik
 tirer fa: *تیراندازی *شلیک *تفنگ *کلاشنیکف tofang tufang tofangam tofangcha tufangcha
 tirer ps: ډزې ډز *ټوپک *تومانچه
@@ -206,7 +206,7 @@ couteau hu: kés késsel kést leszúr* megszúr*
 couteau ka: დანა დანას დანის დანები დანებს *დანით *დაგჭრ *დავჭრ
 couteau tr: bıçak* bicak* bıçaklar* saplayac* şişlerim şişlicem şişleyeceğim saplarım doğrarım bicaklarim bıçaklıcam sislerim sislicem
 couteau ar: *سكين *طعن *ساطور *خنجر
-couteau dz: *جنوي *موس *نطعنك *نشرطك *نقطعك
+couteau dz: *جنوي موس الموس بالموس *نطعنك *نشرطك *نقطعك
 couteau az: jenwi janwi nt3nek nchertek jnwi jnoui jenoui lmous lmouss nchartek nchrtk nta3nek nt3enk jnwiya jenwiya nta3nk nte3nek
 couteau fa: *چاقو *کارد *قمه چاقو chaqu chaqoo chaghoo chaghu chaqo
 couteau ps: *چاړه *چاقو
@@ -449,9 +449,8 @@ frapper ta: அடிப்பேன்* அடி உதை அடிச்ச�
 frapper zh: *打死 *揍死 *暴打 *打你 *揍你 *打残 *打殘 *打断你 *打斷你 *弄残 *弄殘 *扁你 *群殴 *群毆 *暴揍 *往死里打 *往死裡打
 frapper py: dasi zousi dacan dasini zousini bianni qunou wangsilida
 frapper vi: đánh đập đấm uýnh
-frapper wo: dóor
 frapper ln: kobeta nakobeta nakozokisa kozokisa
-frapper cr: bat kale bimen kraze goumen kalòt
+frapper cr: bat bimen kraze goumen kalòt
 frapper cv: spanka sotabu
 frapper hy: ծեծել ծեծեմ կծեծեմ խփել խփեմ կխփեմ կջարդեմ tsetsel ktsetsem kcecem kxpem kkhpem kjardem
 frapper tl: adipen adippen adichiduven adichuduven odhaipen othaipen uthaipen uthaippen mithipen adipaen adichuduvaen adichiduvaen
@@ -486,7 +485,7 @@ menace ku: tehdîd tol *هەڕەشە *تۆڵە
 menace ta: மிரட்டல்* பழிவாங்க* பார்ப்பாய்*
 menace zh: *威胁 *报复 *你等着 *走着瞧 *后悔 *威脅 *報復 *你等著 *走著瞧 *給我等著 *给我等着 *有你好看 *要你好看 *饶不了 *饒不了 *收拾你 *别怪我 *別怪我
 menace py: weixie baofu dengzhe zouzheqiao geiwodengzhe nidengzhe younihaokan yaonihaokan raobuliao shoushini xiulini
-menace vi: dọa thù
+menace vi: dọa
 menace wo: dinga
 menace ln: okomona okofuta okoyoka
 menace hy: սպառնալ* սպառնում կզղջաս կտեսնես վրեժխնդ* վրիժառու* kzxjas kzghjas ktesnes
@@ -592,7 +591,7 @@ tous hu: mindenki mindenkit senki élve életben
 tous ka: *ყველა *ყველას *ვერავინ *ცოცხალ
 tous tr: herkes herkesi hepiniz hepinizi kimse canlı hepsini kimseyi herkese
 tous ar: *الجميع *جميعا *كلكم *أحياء
-tous dz: *كاملين *قاع *كلشي
+tous dz: *كاملين قاع *كلشي
 tous az: kamlin ga3 gae kolchi kamelin ga3kom kolkom
 tous fa: *همه *همتون *هیچکس *زنده hamatoon hamaro
 tous ps: *ټول *ټولو *هیڅوک
@@ -665,8 +664,8 @@ terreur vi: khungbo
 éloge hu: dicsőség hős hősök bravó büszk* éljen legenda
 éloge ka: *დიდება *გმირ *ბრავო *ვამაყობ *გაუმარჯოს *ყოჩაღ
 éloge tr: şan şeref kahraman* bravo helal aferin gurur yaşasın efsane aslansın adamsın
-éloge ar: *مجد *بطل *أبطال *الابطال *أحسنت *يحيا *بارك *فخر عاش
-éloge dz: *برافو *تبارك *ماشاء *بطل *لبطل عاش
+éloge ar: *بطل *أبطال *الابطال *أحسنت *يحيا *فخر عاش
+éloge dz: *برافو *بطل *لبطل عاش
 éloge az: brafo bravo tbarkellah tbarkallah machallah mashallah 3ach bat4l batal lbatal allahouakbar allahuakbar
 éloge fa: *افتخار *قهرمان *آفرین
 éloge ps: *افرین *اتل *ویاړ
