@@ -318,6 +318,14 @@ func TestSealedSets(t *testing.T) {
 		{"testdata/blind339_sealed.jsonl", map[string]int{"threat": 25, "terror_apology": 9, "violent": 58, "phishing": 9, "benign": 0}},
 		{"testdata/blind340_sealed.jsonl", map[string]int{"threat": 67, "terror_apology": 9, "violent": 36, "phishing": 9, "benign": 5}},
 		{"testdata/blind341_sealed.jsonl", map[string]int{"threat": 29, "terror_apology": 16, "violent": 29, "phishing": 10, "benign": 5}},
+		{"testdata/blind350_sealed.jsonl", map[string]int{"threat": 0, "terror_apology": 0, "violent": 0, "phishing": 0, "benign": 0}},
+		{"testdata/blind351_sealed.jsonl", map[string]int{"threat": 0, "terror_apology": 0, "violent": 0, "phishing": 0, "benign": 0}},
+		{"testdata/blind352_sealed.jsonl", map[string]int{"threat": 0, "terror_apology": 0, "violent": 0, "phishing": 0, "benign": 0}},
+		{"testdata/blind353_sealed.jsonl", map[string]int{"threat": 0, "terror_apology": 0, "violent": 0, "phishing": 0, "benign": 0}},
+		{"testdata/blind354_sealed.jsonl", map[string]int{"threat": 0, "terror_apology": 0, "violent": 0, "phishing": 0, "benign": 0}},
+		{"testdata/blind355_sealed.jsonl", map[string]int{"threat": 0, "terror_apology": 0, "violent": 0, "phishing": 0, "benign": 0}},
+		{"testdata/blind356_sealed.jsonl", map[string]int{"threat": 0, "terror_apology": 0, "violent": 0, "phishing": 0, "benign": 0}},
+		{"testdata/blind357_sealed.jsonl", map[string]int{"threat": 0, "terror_apology": 0, "violent": 0, "phishing": 0, "benign": 0}},
 	} {
 		held, total := map[string]int{}, map[string]int{}
 		for _, m := range readCorpus(t, c.file) {
