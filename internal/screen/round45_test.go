@@ -1,6 +1,7 @@
 package screen
 
 import (
+	"math"
 	"strings"
 	"testing"
 )
@@ -210,6 +211,62 @@ func TestMishap45(t *testing.T) {
 		found, cond := mishapOf(toks)
 		if found != c.found || cond != c.cond {
 			t.Errorf("%q: found %v cond %v, want %v %v", c.text, found, cond, c.found, c.cond)
+		}
+	}
+}
+
+// constModel is a learned layer that reads every text at probability p,
+// on every head, and holds nothing by itself (line 0.99).
+func constModel(p float64) *Model {
+	b := math.Log(p / (1 - p))
+	m := &Model{Meta: ModelMeta{Heads: ModelHeads, Bias: []float64{b, b, b, b}, HoldAt: 0.99, Student: 0.99}}
+	m.W = make([][]float32, len(ModelHeads))
+	for i := range m.W {
+		m.W[i] = make([]float32, modelSize)
+	}
+	return m
+}
+
+// TestRejectConfirm45 checks the model's confirmation of the rules' holds
+// with a model that reads every text alike: at RuleConfirm (0.5) the
+// rules hold and reject; between RejectConfirm (0.15) and RuleConfirm
+// they reject from their reject line and hold nothing under it; under
+// RejectConfirm they hold nothing; without the model they hold on their
+// own. The sentence is written for the test: the rules reject it.
+func TestRejectConfirm45(t *testing.T) {
+	const text = "Je vais poser une bombe au collège demain à 10h, tout va exploser."
+	rules := New(Config{NoTextModel: true}).Check(Input{Text: text})
+	if rules.Verdict != Reject {
+		t.Fatalf("rules alone: %v %.2f %v, want reject", rules.Verdict, rules.Score, rules.Reasons)
+	}
+	for _, c := range []struct {
+		p    float64
+		want Verdict
+	}{
+		{0.6, Reject},
+		{0.3, Reject},
+		{RejectConfirm + 0.01, Reject},
+		{RejectConfirm - 0.01, Deliver},
+		{0.02, Deliver},
+	} {
+		got := New(Config{TextModel: constModel(c.p)}).Check(Input{Text: text})
+		if got.Verdict != c.want {
+			t.Errorf("model at %.2f: %v %.2f %v, want %v", c.p, got.Verdict, got.Score, got.Reasons, c.want)
+		}
+	}
+	// Under the reject line (a hold by the rules), RuleConfirm still
+	// decides.
+	const weaker = "je vais le planter demain à la sortie"
+	base := New(Config{NoTextModel: true}).Check(Input{Text: weaker})
+	if base.Verdict != Hold {
+		t.Fatalf("rules alone on %q: %v %.2f, want hold", weaker, base.Verdict, base.Score)
+	}
+	for _, c := range []struct {
+		p    float64
+		want Verdict
+	}{{0.6, Hold}, {0.3, Deliver}} {
+		if got := New(Config{TextModel: constModel(c.p)}).Check(Input{Text: weaker}); got.Verdict != c.want {
+			t.Errorf("model at %.2f on %q: %v %.2f %v, want %v", c.p, weaker, got.Verdict, got.Score, got.Reasons, c.want)
 		}
 	}
 }
