@@ -5,10 +5,7 @@ import "testing"
 // english45Cases are written for the test (not taken from a set): the
 // slang acts, the outcomes with no act verb, the veiled threats, the
 // warnings to stay away, terror apology in English, and their look-alikes.
-var english45Cases = []struct {
-	text string
-	want int
-}{
+var english45Cases = []enCase{
 	// slang acts with a person object
 	{"me and my boys gonna dead him after school", wantViolence},
 	{"im gonna box you at the gates tomorrow", wantViolence},
@@ -87,23 +84,7 @@ var english45Cases = []struct {
 	{"Sir someone just sent a beheading video in the 5e group, I didn't open it", wantNone},
 }
 
-const wantApology = wantSextortion + 1
-
 // TestEnglishWidened45 checks the readings widened in round 45.
 func TestEnglishWidened45(t *testing.T) {
-	for _, c := range english45Cases {
-		e := englishOf(c.text)
-		got := map[int]detectorScore{wantThreat: e.threat, wantViolence: e.violence, wantSextortion: e.sextortion, wantApology: e.apology}
-		if c.want == wantNone {
-			for _, d := range got {
-				if d.score >= 0.5 {
-					t.Errorf("%q: held (%.2f %s), want delivered", c.text, d.score, d.reason)
-				}
-			}
-			continue
-		}
-		if d := got[c.want]; d.score < 0.5 {
-			t.Errorf("%q: detector %d %.2f (%+v), want ≥ 0.5", c.text, c.want, d.score, e)
-		}
-	}
+	checkEnglish(t, english45Cases)
 }

@@ -15,15 +15,41 @@ const (
 	wantThreat
 	wantViolence
 	wantSextortion
+	wantApology
 )
+
+// enCase is a sentence and the detector it is meant to raise.
+type enCase struct {
+	text string
+	want int
+}
+
+// checkEnglish runs the English reader on cases: the harmful ones reach
+// 0.5 on the detector meant, the look-alikes stay under it on every
+// detector.
+func checkEnglish(t *testing.T, cases []enCase) {
+	t.Helper()
+	for _, c := range cases {
+		e := englishOf(c.text)
+		got := map[int]detectorScore{wantThreat: e.threat, wantViolence: e.violence, wantSextortion: e.sextortion, wantApology: e.apology}
+		if c.want == wantNone {
+			for _, d := range got {
+				if d.score >= 0.5 {
+					t.Errorf("%q: held (%.2f %s), want delivered", c.text, d.score, d.reason)
+				}
+			}
+			continue
+		}
+		if d := got[c.want]; d.score < 0.5 {
+			t.Errorf("%q: detector %d %.2f (%+v), want ≥ 0.5", c.text, c.want, d.score, e)
+		}
+	}
+}
 
 // englishCases are sentences written for the test, not taken from a set:
 // the harmful ones name each mechanism of english.go, the benign ones
 // share their words.
-var englishCases = []struct {
-	text string
-	want int
-}{
+var englishCases = []enCase{
 	// the speaker, an act, a group or a place, a time
 	{"I'm gonna shoot everyone in the canteen tomorrow at lunch", wantThreat},
 	{"im going to shoot up this school on friday, u have been warned", wantThreat},
@@ -125,21 +151,7 @@ var englishCases = []struct {
 // sentences above: the harmful ones reach 0.5 on the detector meant, the
 // look-alikes stay under it on every detector.
 func TestEnglishReader(t *testing.T) {
-	for _, c := range englishCases {
-		e := englishOf(c.text)
-		got := map[int]detectorScore{wantThreat: e.threat, wantViolence: e.violence, wantSextortion: e.sextortion}
-		if c.want == wantNone {
-			for _, d := range got {
-				if d.score >= 0.5 {
-					t.Errorf("%q: held (%.2f %s), want delivered", c.text, d.score, d.reason)
-				}
-			}
-			continue
-		}
-		if d := got[c.want]; d.score < 0.5 {
-			t.Errorf("%q: detector %d %.2f (%+v), want ≥ 0.5", c.text, c.want, d.score, e)
-		}
-	}
+	checkEnglish(t, englishCases)
 }
 
 // TestEnglishReaderHolds checks that the engine's rules alone (no model)

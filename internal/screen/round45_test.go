@@ -12,10 +12,7 @@ import (
 // the look-alikes that share their words. Sentences written for the
 // test.
 func TestEnglish45(t *testing.T) {
-	for _, c := range []struct {
-		text string
-		want int
-	}{
+	checkEnglish(t, []enCase{
 		{"ur gonna die slowly", wantViolence},
 		{"you're going to die on friday, i promise", wantViolence},
 		{"u will die after school behind the gym", wantViolence},
@@ -36,21 +33,7 @@ func TestEnglish45(t *testing.T) {
 		{"For Monday: finish Lord of the Flies chapters 9 and 10.", wantNone},
 		{"Could you send the reference by the end of September, sir?", wantNone},
 		{"For Monday: finish the last chapter and the questions on page 40.", wantNone},
-	} {
-		e := englishOf(c.text)
-		got := map[int]detectorScore{wantThreat: e.threat, wantViolence: e.violence, wantSextortion: e.sextortion}
-		if c.want == wantNone {
-			for _, d := range got {
-				if d.score >= 0.5 {
-					t.Errorf("%q: held (%.2f %s), want delivered", c.text, d.score, d.reason)
-				}
-			}
-			continue
-		}
-		if d := got[c.want]; d.score < 0.5 {
-			t.Errorf("%q: detector %d %.2f (%+v), want ≥ 0.5", c.text, c.want, d.score, e)
-		}
-	}
+	})
 }
 
 // TestSlangActs45 checks this round's act verbs: those the dictionary
