@@ -126,6 +126,7 @@ func analyzeText(text string, fv *featureVec, post func(*featureVec)) [numDetect
 	if fv != nil {
 		fv.langFeatures(a.src, toks) // first: fill reads fv.foreign
 		fv.sound = nb.rewrites >= 2
+		fv.src = a.src
 		fv.fill(toks, frames, clause, &ds)
 		if vm > 0 {
 			// Its own feature: the violence detector's score is shared
@@ -149,6 +150,7 @@ func analyzeText(text string, fv *featureVec, post func(*featureVec)) [numDetect
 		if post != nil {
 			post(fv)
 		}
+		fv.src = "" // the pooled vector keeps no text
 	}
 	return ds
 }

@@ -213,6 +213,7 @@ func (e *Engine) Check(in Input) Result {
 	var modelF finding             // kept apart: it does not raise nor get raised by the rules
 	modelP := -1.0                 // the model's strongest head; -1 when it did not run
 	onePassP := -1.0               // its strongest on a sentence of the same pass (segscore.go); -1 when not read
+	oneText := ""                  // that sentence's text, when onePassP opens the segment hold's gate
 	var risks []linkRiskOf         // each link's risk, read once by the features and the link rules
 	unread, xl := false, uint32(0) // the text is mostly in a language the lexicon does not read; its harm concepts
 	if len(links) > 0 {
@@ -226,6 +227,9 @@ func (e *Engine) Check(in Input) Result {
 				modelF = f
 			} else {
 				onePassP = fv.oneP // the segment hold's gate (segscore.go)
+				if onePassP >= SegmentPassGate {
+					oneText = fv.oneText()
+				}
 			}
 			modelP = p
 		})
@@ -304,7 +308,16 @@ func (e *Engine) Check(in Input) Result {
 	// holds the text and the rules or the one-pass reading of its
 	// sentences point at one (segment.go, segscore.go).
 	if modelP >= 0 && score < holdAt && (rules >= SegmentGate || onePassP >= SegmentPassGate) && !unconfirmed {
-		if f, ok := e.segmentFinding(in, text, holdAt); ok {
+		// Opened by the one-pass reading alone, the hold reads the
+		// segments that hold the sentence that opened it, not every one
+		// (segmentsWith).
+		segs := Segments(text)
+		if len(segs) < 2 {
+			segs = nil // one segment: the whole text, already read
+		} else if rules < SegmentGate && oneText != "" {
+			segs = segmentsWith(segs, oneText)
+		}
+		if f, ok := e.segmentFinding(in, segs, holdAt); ok {
 			score = math.Max(score, f.score)
 			fs = append(fs, f)
 		}

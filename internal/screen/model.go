@@ -353,12 +353,15 @@ type featureVec struct {
 	// risks, when not nil, receives the risk links reads for each link
 	// of ls (no domain taken as suspect), for checkLinks to reuse.
 	risks    []linkRiskOf
-	oneP     float64 // set by modelFinding: its strongest head on a one-pass segment, -1 for a text of one segment
-	langSeen langSet // the words langFeatures counted, cleared at each use
-	unread   bool    // set by langFeatures: most of the text's words are unknown to the French lexicon
-	foreign  bool    // set by langFeatures, before fill: half of the words or more are unknown to it
-	sound    bool    // set before fill: the chat rewrite or the repair changed two words or more
-	xlFound  uint32  // set by xlFeatures: the cross-language concepts found (1 << xlBombe …), homographs too in an unread text
+	oneP     float64    // set by modelFinding: its strongest head on a one-pass segment, -1 for a text of one segment
+	oneSeg   int32      // the one-pass segment of oneP
+	src      string     // the analysed text, whose spans segSpan gives (set before fill)
+	segSpan  [][2]int32 // each one-pass segment's span in src (fill)
+	langSeen langSet    // the words langFeatures counted, cleared at each use
+	unread   bool       // set by langFeatures: most of the text's words are unknown to the French lexicon
+	foreign  bool       // set by langFeatures, before fill: half of the words or more are unknown to it
+	sound    bool       // set before fill: the chat rewrite or the repair changed two words or more
+	xlFound  uint32     // set by xlFeatures: the cross-language concepts found (1 << xlBombe …), homographs too in an unread text
 }
 
 // A linear model adds a feature's weight once per occurrence, which is
@@ -481,12 +484,14 @@ func (fv *featureVec) fill(toks []dtok, frames []frame, clause []int, ds *[numDe
 	fv.cur = -1
 	fv.addName("bias-text", 1)
 	praise := praiseIn(frames)
-	fv.tokSeg, fv.nseg = fv.tokSeg[:0], 0
+	fv.tokSeg, fv.nseg, fv.segSpan = fv.tokSeg[:0], 0, fv.segSpan[:0]
 	seg, words := int32(-1), 0
 	for i := range toks {
 		if i == 0 || toks[i].flags&tSentence != 0 || words == segmentWords { // a line break is a sentence boundary too
 			seg, words = seg+1, 0
+			fv.segSpan = append(fv.segSpan, [2]int32{int32(toks[i].start), int32(toks[i].end)})
 		}
+		fv.segSpan[seg][1] = int32(max(int(fv.segSpan[seg][1]), toks[i].end))
 		words++
 		fv.tokSeg = append(fv.tokSeg, seg)
 		fv.cur = seg
@@ -975,13 +980,26 @@ func strongestOf(z []float64) (int, float64) {
 	return best, bestP
 }
 
+// oneText returns the text of the one-pass segment of oneP ("" when
+// there is none).
+func (fv *featureVec) oneText() string {
+	if fv.oneSeg < 0 || int(fv.oneSeg) >= len(fv.segSpan) {
+		return ""
+	}
+	sp := fv.segSpan[fv.oneSeg]
+	if sp[0] < 0 || int(sp[1]) > len(fv.src) || sp[0] >= sp[1] {
+		return ""
+	}
+	return strings.Clone(fv.src[sp[0]:sp[1]])
+}
+
 // strongestOnePass is strongest, with fv.oneP set to the strongest head's
 // probability on a one-pass segment (-1 for a text of one segment), read
 // in the same loop (segscore.go).
 func (m *Model) strongestOnePass(fv *featureVec) (int, float64) {
 	var zs [8]float64
 	z := zs[:m.heads()]
-	fv.oneP = -1
+	fv.oneP, fv.oneSeg = -1, -1
 	if h, p := m.logitsOnePass(fv, z); h >= 0 {
 		fv.oneP = p
 	}

@@ -253,3 +253,18 @@ func TestRejectConfirm45(t *testing.T) {
 		}
 	}
 }
+
+// TestSegmentsWith45 checks the choice of the segments the one-pass gate
+// has read: those that hold the sentence that opened it, spaced as
+// Segments spaces words, or every segment when none does.
+func TestSegmentsWith45(t *testing.T) {
+	text := "Bonjour à tous.\nLe cours de demain est annulé. Il faut que je tue   le temps avant le bus. Merci !"
+	segs := Segments(text)
+	got := segmentsWith(segs, "Il faut que je tue le\ntemps avant le bus")
+	if len(got) != 1 || !strings.Contains(got[0], "tue le temps") {
+		t.Errorf("segmentsWith: %q, want the one sentence (of %q)", got, segs)
+	}
+	if got := segmentsWith(segs, "une phrase absente"); len(got) != len(segs) {
+		t.Errorf("segmentsWith on an absent sentence: %d segments, want all %d", len(got), len(segs))
+	}
+}

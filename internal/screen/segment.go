@@ -2,6 +2,7 @@ package screen
 
 import (
 	"fmt"
+	"strings"
 )
 
 // SegmentHoldLine is the probability of a harmful head on one segment of
@@ -41,14 +42,33 @@ const SegmentGate = 0.3
 // of the benchmark messages (docs/screen/NOTES.md « Twenty-ninth round »).
 const SegmentPassGate = 0.8
 
-// segmentFinding is the model's hold on a segment of text: for a text of
-// several segments, the first whose strongest head reaches
-// SegmentHoldLine. It is asked only of a text nothing else holds, at the
-// rules' gate or the one-pass gate, and holds it at holdAt (for a
-// moderator; never a rejection).
-func (e *Engine) segmentFinding(in Input, text string, holdAt float64) (finding, bool) {
-	segs := Segments(text)
-	if len(segs) < 2 {
+// segmentsWith returns the segments of segs that hold the sentence one
+// (its words, spaced as Segments spaces them), or segs when none does:
+// opened by the one-pass gate alone, the segment hold reads those. Reading
+// every segment of a benign text whose one sentence looked harmful cost
+// the benchmark's hyperbole message four times its time; reading the
+// one-pass sentence alone instead held 67 more benign texts of 89,070
+// (a quotation read without the sentence that reports it).
+func segmentsWith(segs []string, one string) []string {
+	one = strings.Join(strings.Fields(one), " ")
+	var out []string
+	for _, s := range segs {
+		if strings.Contains(s, one) {
+			out = append(out, s)
+		}
+	}
+	if len(out) == 0 {
+		return segs
+	}
+	return out
+}
+
+// segmentFinding is the model's hold on a segment of a text: the first
+// of segs whose strongest head reaches SegmentHoldLine. It is asked only
+// of a text nothing else holds, at the rules' gate or the one-pass gate,
+// and holds it at holdAt (for a moderator; never a rejection).
+func (e *Engine) segmentFinding(in Input, segs []string, holdAt float64) (finding, bool) {
+	if len(segs) == 0 {
 		return finding{}, false
 	}
 	var f finding

@@ -70,6 +70,7 @@ func (m *Model) logitsOnePass(fv *featureVec, z []float64) (int, float64) {
 		for j := 0; j < h; j++ {
 			if z := m.Meta.Bias[j] + (acc[s*h+j]+shared[j])*sc[j]; z > bestZ {
 				best, bestZ = j, z
+				fv.oneSeg = int32(s)
 			}
 		}
 	}
