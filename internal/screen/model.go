@@ -13,11 +13,11 @@ import (
 	"fmt"
 	"io"
 	"math"
-	"regexp"
 	"sort"
 	"strconv"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/bouclier/bouclier"
 )
@@ -899,7 +899,7 @@ const segmentWords = 30
 func Segments(text string) []string {
 	var out []string
 	for _, line := range strings.Split(text, "\n") {
-		for _, sent := range sentenceEnd.Split(line, -1) {
+		for _, sent := range splitSentences(line) {
 			words := strings.Fields(sent)
 			if len(words) == 0 {
 				continue
@@ -916,7 +916,42 @@ func Segments(text string) []string {
 	return out
 }
 
-var sentenceEnd = regexp.MustCompile(`[.!?…]+\s+`)
+// splitSentences splits a line where a run of sentence marks (. ! ? …)
+// is followed by white space, dropping both, as the regular expression
+// `[.!?…]+\s+` would split it (Segments; TestSplitSentences compares the
+// two): the expression was a quarter of the time of a text the segment
+// hold reads.
+func splitSentences(line string) []string {
+	var out []string
+	start := 0
+	for i := 0; i < len(line); {
+		r, n := utf8.DecodeRuneInString(line[i:])
+		if !sentenceMark(r) {
+			i += n
+			continue
+		}
+		j := i + n
+		for j < len(line) {
+			r2, n2 := utf8.DecodeRuneInString(line[j:])
+			if !sentenceMark(r2) {
+				break
+			}
+			j += n2
+		}
+		k := j
+		for k < len(line) && (line[k] == ' ' || line[k] == '\t' || line[k] == '\n' || line[k] == '\f' || line[k] == '\r') {
+			k++
+		}
+		if k > j {
+			out = append(out, line[start:i])
+			start = k
+		}
+		i = max(j, k)
+	}
+	return append(out, line[start:])
+}
+
+func sentenceMark(r rune) bool { return r == '.' || r == '!' || r == '?' || r == '…' }
 
 // segmentProb returns the strongest head's probability on the segment of
 // text the model reads as the most harmful, or -1 for a text of one

@@ -2,6 +2,9 @@ package screen
 
 import (
 	"math"
+	"path/filepath"
+	"regexp"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -266,5 +269,24 @@ func TestSegmentsWith45(t *testing.T) {
 	}
 	if got := segmentsWith(segs, "une phrase absente"); len(got) != len(segs) {
 		t.Errorf("segmentsWith on an absent sentence: %d segments, want all %d", len(got), len(segs))
+	}
+}
+
+// TestSplitSentences checks splitSentences against the regular expression
+// it replaces, on sentences written for the test and on every text of the
+// sets in testdata.
+func TestSplitSentences(t *testing.T) {
+	re := regexp.MustCompile(`[.!?…]+\s+`)
+	texts := []string{"", ".", ". ", "a. b", "a.b. c", "Quoi ?! Non…  Si.\tFin", "…  début", "fin. ", "a ... b", "a.\u00a0b", "x!\f\ry", "é. ü", "a.. . b"}
+	paths, _ := filepath.Glob("testdata/*.jsonl")
+	for _, p := range paths {
+		for _, m := range readCorpus(t, p) {
+			texts = append(texts, strings.Split(m.Text, "\n")...)
+		}
+	}
+	for _, s := range texts {
+		if got, want := splitSentences(s), re.Split(s, -1); !slices.Equal(got, want) {
+			t.Fatalf("splitSentences(%q) = %q, want %q", s, got, want)
+		}
 	}
 }
