@@ -144,7 +144,9 @@ func realGames(src string, toks []dtok, frames []frame) {
 // (« je vais te planter »): « on plante tout le monde », « on va planter
 // leurs supporters » were no act. « descendre » is also to take someone
 // down or somewhere (« je descends les élèves au self », « je te descends
-// à la gare »): a destination after it leaves it without an act.
+// à la gare »): a destination after it leaves it without an act. Every
+// slang verb (frameLex.slang) takes such a noun, or a nickname ending its
+// noun phrase, as its person object (« défoncer le gros de la 4eC »).
 
 // peopleObjects are the nouns that make a person the object of such a verb.
 var peopleObjects map[string]bool // built by f39Sets

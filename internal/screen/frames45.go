@@ -41,8 +41,9 @@ func mishapOf(toks []dtok) (found, cond bool) {
 		if i > 0 && mishapPast[toks[i-1].key] || i > 1 && mishapPast[toks[i-2].key] && toks[i-1].key == "il" {
 			continue // « il est arrivé quelque chose à mon fils »: a report
 		}
-		// « un accident arrive vite »: the mishap as the subject
-		what := i > 1 && mishapWords[toks[i-1].key] && toks[i-1].flags&tSentence == 0
+		// « un accident arrive vite »: the mishap as the subject, in the
+		// verb's sentence
+		what := i > 0 && mishapWords[toks[i-1].key] && toks[i].flags&tSentence == 0
 		for j := i + 1; j < len(toks) && j <= i+3 && toks[j].flags&tSentence == 0; j++ {
 			if mishapWords[toks[j].key] || toks[j].key == "quelque" && j+1 < len(toks) && toks[j+1].key == "chose" {
 				what = true
@@ -60,12 +61,10 @@ func mishapOf(toks []dtok) (found, cond bool) {
 			continue
 		}
 		found = true
-		for j := i - 1; j >= 0 && j >= i-4; j-- {
-			if toks[j].key == "si" || toks[j].key == "s" && j+1 < len(toks) && toks[j+1].key == "il" || toks[j].key == "cas" {
+		// a condition in the verb's sentence, within four words before it
+		for j := i - 1; j >= 0 && j >= i-4 && toks[j+1].flags&tSentence == 0; j-- {
+			if toks[j].key == "si" || toks[j].key == "s" && toks[j+1].key == "il" || toks[j].key == "cas" {
 				cond = true
-			}
-			if toks[j+1].flags&tSentence != 0 {
-				break
 			}
 		}
 	}

@@ -870,9 +870,9 @@ const RuleConfirm = 0.5
 // the model reads as ordinary. On 140 sealed sets (the starting model of
 // the fortieth round) the rules alone rejected 34 benign messages the
 // model put under 0.5, 29 of them under 0.15, and 7 harmful ones, none
-// under 0.15 (lowest 0.17); a threat padded with lesson
-// words or greetings (round22_test.go) keeps 0.39 or more
-// (docs/screen/NOTES.md, « Fortieth round »).
+// under 0.15 (lowest 0.17); a threat padded with lesson words or
+// greetings (round22_test.go) keeps 0.39 or more (docs/screen/NOTES.md,
+// « Fortieth round »).
 const RejectConfirm = 0.15
 
 // confirmLine is the probability from which the model confirms the text

@@ -43,9 +43,8 @@ var firstGroupEndings = []struct {
 	{"erions", MoodConditional, Person1Pl}, {"eriez", MoodConditional, Person2Pl}, {"eraient", MoodConditional, Person3Pl},
 }
 
-// slangMorphLookup returns the made forms of a key ("" and unknown keys:
-// nil).
-func slangMorphLookup(key string) []MorphEntry {
+// slangForms returns the made forms of slangVerbs, by key, built once.
+func slangForms() map[string]MorphEntry {
 	slangMorphOnce.Do(func() {
 		slangMorph = map[string]MorphEntry{}
 		for _, v := range strings.Fields(slangVerbs) {
@@ -60,7 +59,12 @@ func slangMorphLookup(key string) []MorphEntry {
 			}
 		}
 	})
-	if m, ok := slangMorph[key]; ok {
+	return slangMorph
+}
+
+// slangMorphLookup returns the made forms of a key (unknown keys: nil).
+func slangMorphLookup(key string) []MorphEntry {
+	if m, ok := slangForms()[key]; ok {
 		return []MorphEntry{m}
 	}
 	return nil

@@ -992,8 +992,7 @@ func actKeySet() map[string]bool {
 			}
 		}
 		// the slang verbs' forms made by rule (morphslang.go)
-		slangMorphLookup("")
-		for k, e := range slangMorph {
+		for k, e := range slangForms() {
 			if _, slang := v.lemmas[e.Lemma]; slang || f.actVerb[e.Lemma] != actNone {
 				m[k] = true
 			}

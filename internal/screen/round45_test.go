@@ -192,6 +192,8 @@ func TestMishap45(t *testing.T) {
 		{"En cas d'accident arrivé à un élève, prévenez l'infirmière.", true, true},
 		{"il est arrivé quelque chose à mon fils hier à la récré", false, false},
 		{"le car arrive à 17h au collège", false, false},
+		{"Accident arrive vite au parking, fais gaffe à toi", true, false},
+		{"Tu connais le cas. Il arrive quelque chose au car demain", true, false},
 	} {
 		_, toks := tokensOf(c.text)
 		found, cond := mishapOf(toks)
