@@ -182,7 +182,7 @@ func (r *cvResult) markdown(o options) string {
 		fmt.Fprintf(&b, "The %d rows of the blind and held-out sets are training rows of every fold (weight %g) and never test rows here: their test is the leave-one-set-out cross-validation below. ", r.sets, o.setWeight)
 	}
 	fmt.Fprintf(&b, "In each fold the hold threshold is set on the training side only, by cross-fitting over the outsider-written sets (every fold trains on all of them): the sets are dealt to %d inner folds, each inner fold's benign messages are scored by a model trained on everything but that fold's sets (so every calibration score is that of an author the model never saw), and the threshold is the lowest at which at most 2 %% of them are held (5 %% for the student line), counting messages held by the rules as well.\n\n", setFolds)
-	b.WriteString("A message counts as held when the model's strongest head reaches its threshold, or the rules their hold line (0.5) with the model confirming (its strongest head at 0.5 or its threshold, screen.RuleConfirm; at the rules' reject line, 0.85, at 0.15, screen.RejectConfirm), or the rules flag it (0.3, screen.SegmentGate) or the model's one-pass reading of its sentences reaches 0.8 (screen.SegmentPassGate) and the model reads one of its segments at 0.97 (screen.SegmentHoldLine), as the engine decides. Intervals are 95 % Wilson intervals.\n\n")
+	b.WriteString("A message counts as held when the model's strongest head reaches its threshold, or the rules their hold line (0.5) with the model confirming (its strongest head at its threshold; from the rules' 0.7, screen.StrongRules, at 0.5 or its threshold if lower, screen.RuleConfirm; at the rules' reject line, 0.85, at 0.15, screen.RejectConfirm: screen.ConfirmLine), or the rules flag it (0.3, screen.SegmentGate) or the model's one-pass reading of its sentences reaches 0.8 (screen.SegmentPassGate) and the model reads one of its segments at 0.97 (screen.SegmentHoldLine), as the engine decides. Intervals are 95 % Wilson intervals.\n\n")
 	b.WriteString("## Per label\n\n")
 	r.table(&b)
 	b.WriteString("\nFor benign, the figure is the benign hold rate (lower is better).\n\n## Per label and source\n\n| label @ source | held |\n|---|---|\n")
@@ -254,7 +254,7 @@ func modelCard(o options, m *screen.Model, modelSum, dataSum, sourcesSum, commit
 		}
 		return fmt.Sprintf("%.4f", t)
 	}
-	fmt.Fprintf(&b, "- Hold threshold (strongest head), adults: %s; students (benign budget 5 %%): %s. Calibrated on the benign messages of the outsider-written sets among the %d training messages, each scored by a model that did not see its set (%d folds of sets), as the lowest threshold at which at most 2 %% of them are held by the rules, the frames or the model (5 %% for students); the rules hold only what the model confirms (screen.RuleConfirm; at their reject line screen.RejectConfirm). The model alone holds at most (score ≤ 0.84): rejection stays with the rules.\n", line(m.Meta.HoldAt), line(m.Meta.Student), nCalib, setFolds)
+	fmt.Fprintf(&b, "- Hold threshold (strongest head), adults: %s; students (benign budget 5 %%): %s. Calibrated on the benign messages of the outsider-written sets among the %d training messages, each scored by a model that did not see its set (%d folds of sets), as the lowest threshold at which at most 2 %% of them are held by the rules, the frames or the model (5 %% for students); the rules hold only what the model confirms (screen.ConfirmLine). The model alone holds at most (score ≤ 0.84): rejection stays with the rules.\n", line(m.Meta.HoldAt), line(m.Meta.Student), nCalib, setFolds)
 	fmt.Fprintf(&b, "- Feature fingerprint (screen.FeatureFingerprint): `%s`\n", m.Meta.Features)
 	fmt.Fprintf(&b, "- Trainer: `cmd/screentrain` at commit %s\n", commit)
 	extra := ""
@@ -291,7 +291,10 @@ func modelCard(o options, m *screen.Model, modelSum, dataSum, sourcesSum, commit
 	fmt.Fprintf(&b, "Training rows: %d (third-party, generated and the sets).\n\n", nTrain)
 	b.WriteString("## Cross-validation (grouped, see CV_REPORT.md)\n\n")
 	cv.table(&b)
-	if cv.loso != nil {
+	if cv.loso != nil && cv.loso.fixed {
+		b.WriteString("\n## Leave one set out (see CV_REPORT.md)\n\nEach set scored by a model trained on every other one, the line set to hold 2 % of the pooled left-out benign rows:\n\n")
+		cv.loso.fixedSummary(&b)
+	} else if cv.loso != nil {
 		b.WriteString("\n## Leave one set out (see CV_REPORT.md)\n\n| label | (a) baseline, adult line | (b) with the other sets, adult line | (a) student line | (b) student line |\n|---|---|---|---|---|\n")
 		l := cv.loso
 		for _, k := range sortedKeys(l.after) {

@@ -79,12 +79,15 @@ type options struct {
 	otherWeight   float64 // weight of another harm's row among a head's negatives (fit)
 	losoOnly      bool    // run the leave-one-set-out cross-validation only, print it and write nothing
 	fixedRate     bool    // with losoOnly: no calibration, the line set to hold 2 % of the pooled left-out benign rows
+	losoCal       bool    // the production run's leave one set out calibrates each left-out set's line (nine fits a set) instead of a fixed rate
 	hidden        int     // units of the hidden layer (0: the linear model); a measurement, with losoOnly
 	hiddenBits    int     // bits of the hidden layer's feature table
 	hiddenLR      float64 // AdaGrad rate of the hidden layer (0: lr)
 	hiddenMode    string  // joint or residual (hidden.go)
 	hiddenInit    float64 // the hidden layer's random start: uniform in ±hiddenInit/√hidden
 	buried        bool    // with losoOnly: also score the left-out rows buried in long benign ones (buried.go)
+	grid          bool    // with fixedRate: also measure other confirmation and segment lines (grid.go)
+	scores        string  // with fixedRate: file for the left-out rows' scores (grid.go)
 	augment       float64 // weight of the buried training variants (0: none; buried.go)
 }
 
@@ -114,6 +117,9 @@ func main() {
 	flag.Float64Var(&o.hiddenLR, "hiddenlr", 0, "with -hidden: AdaGrad rate of the hidden layer (0: -lr)")
 	flag.StringVar(&o.hiddenMode, "hiddenmode", "joint", "with -hidden: joint (heads and layer trained together) or residual (the layer trained on the frozen linear heads)")
 	flag.Float64Var(&o.hiddenInit, "hiddeninit", 0.1, "with -hidden: the layer's weights start uniform in ±hiddeninit/√hidden")
+	flag.BoolVar(&o.grid, "grid", false, "measurement, with -loso -fixedrate: also hold the left-out rows at other confirmation lines (RuleConfirm, RejectConfirm) and segment lines, each at 2 % benign (grid.go)")
+	flag.BoolVar(&o.losoCal, "losocal", false, "the production run's leave one set out calibrates each left-out set's line on its training side, nine fits a set (hours on 230 sets), instead of setting one line at 2 % of the pooled left-out benign rows, one fit a set")
+	flag.StringVar(&o.scores, "scores", "", "measurement, with -loso -fixedrate: also write each left-out row's set, label, rules' score, model's p, confirmation and one-pass p to this file (no text), to measure other decisions (grid.go)")
 	flag.BoolVar(&o.buried, "buried", false, "measurement, with -loso -fixedrate: also score each left-out row buried in a long benign row of another set, and segment lines (buried.go)")
 	flag.Float64Var(&o.augment, "augment", 0, "weight of training variants: each set row buried in a long benign row of another set (0: none; buried.go)")
 	flag.Parse()
@@ -149,6 +155,11 @@ const ruleOverride = 0.5
 // rejectAt is the rules' reject line (Config.RejectAt): there they hold
 // (reject) whatever the model says.
 var rejectAt = screen.DefaultConfig().RejectAt
+
+// ruleConfirm, strongRules and rejectConfirm are the engine's
+// RuleConfirm, StrongRules and RejectConfirm (screen.ConfirmLine);
+// -grid measures other values.
+var ruleConfirm, strongRules, rejectConfirm = screen.RuleConfirm, screen.StrongRules, screen.RejectConfirm
 
 // headOf returns the head a label trains, or -1 for benign.
 func headOf(label string) int {
@@ -224,7 +235,12 @@ func run(o options) error {
 	}
 	var loso *losoResult
 	if len(sets) > 0 {
-		loso = leaveOneSetOut(base, sets, o)
+		lo := o
+		// A written model's report measures its sets at a fixed rate
+		// unless asked: calibrating each of 230 sets' lines takes nine
+		// fits a set, longer than a working session.
+		lo.fixedRate = o.fixedRate || !o.losoOnly && !o.losoCal
+		loso = leaveOneSetOut(base, sets, lo)
 	}
 	if o.losoOnly {
 		if loso == nil {
@@ -235,6 +251,14 @@ func run(o options) error {
 			loso.fixedRateLine(&b)
 			if o.buried {
 				loso.buriedReport(&b)
+			}
+			if o.grid {
+				loso.gridReport(&b)
+			}
+			if o.scores != "" {
+				if err := os.WriteFile(o.scores, []byte(loso.scoresTSV()), 0o644); err != nil {
+					return fmt.Errorf("-scores: %w", err)
+				}
 			}
 			fmt.Print(b.String())
 			return nil
@@ -609,8 +633,7 @@ func strongest(m prober, f *screen.Features) float64 {
 // held reports whether the engine holds a message scored s, with the
 // model's line at t: the model at its line, or the rules at their hold
 // line confirmed by the model on the text or one of its segments
-// (screen.RuleConfirm; at their reject line screen.RejectConfirm;
-// screen.Segments), or the
+// (confirmLine, screen.ConfirmLine; screen.Segments), or the
 // rules or the one-pass reading at their gate with a segment at the
 // segment line (screen.SegmentGate, screen.SegmentPassGate,
 // screen.SegmentHoldLine; segLine in buried.go, segmentGate in
@@ -621,14 +644,18 @@ func held(s score, t float64) bool {
 }
 
 // confirmLine is the model's probability, on the text or a segment, that
-// the rules' score needs to hold, as Engine.Check asks it: RuleConfirm or
-// the line t if lower, and at the rules' reject line RejectConfirm.
+// the rules' score needs to hold, as Engine.Check asks it
+// (screen.ConfirmLine, with this file's variables): the line t; from
+// strongRules, ruleConfirm if lower; at the rules' reject line,
+// rejectConfirm.
 func confirmLine(s score, t float64) float64 {
-	l := math.Min(screen.RuleConfirm, t)
-	if s.rule >= rejectAt {
-		l = math.Min(l, screen.RejectConfirm)
+	switch {
+	case s.rule >= rejectAt:
+		return math.Min(t, rejectConfirm)
+	case s.rule >= strongRules:
+		return math.Min(t, ruleConfirm)
 	}
-	return l
+	return t
 }
 
 // rateWithin and upperWithin say whether held messages of n keep under

@@ -104,10 +104,13 @@ func TestCalibrate(t *testing.T) {
 		// cost nothing.
 		{"reject line", scores(func(i int) float64 { return map[bool]float64{true: 0.9}[i >= 150 && i < 160] }), rateWithin, 0.990},
 		{"reject line unconfirmed", scores(func(i int) float64 { return map[bool]float64{true: 0.9}[i < 10] }), rateWithin, 0.980},
-		// The rules' hold on rows the model gives 0.2 is not confirmed:
-		// they cost nothing; on rows it gives 0.6 they always count.
-		{"unconfirmed", scores(func(i int) float64 { return map[bool]float64{true: 0.6}[i >= 200 && i < 300] }), rateWithin, 0.980},
-		{"confirmed", scores(func(i int) float64 { return map[bool]float64{true: 0.6}[i >= 600 && i < 610] }), rateWithin, 0.990},
+		// A strong hold of the rules (screen.StrongRules) on rows the model
+		// gives 0.2 is not confirmed: they cost nothing; on rows it gives
+		// 0.6 they always count. A weaker hold waits for the line: those
+		// rows cost nothing either.
+		{"unconfirmed", scores(func(i int) float64 { return map[bool]float64{true: 0.75}[i >= 200 && i < 300] }), rateWithin, 0.980},
+		{"confirmed", scores(func(i int) float64 { return map[bool]float64{true: 0.75}[i >= 600 && i < 610] }), rateWithin, 0.990},
+		{"weak rules at the line", scores(func(i int) float64 { return map[bool]float64{true: 0.6}[i >= 600 && i < 610] }), rateWithin, 0.980},
 	}
 	for _, tc := range tests {
 		th, st := calibrate(tc.s, tc.within)
@@ -249,6 +252,12 @@ func TestLeaveOneSetOut(t *testing.T) {
 	f.fixedRateLine(&b)
 	if !strings.HasPrefix(b.String(), "fixed rate: line ") || !strings.Contains(b.String(), "  s1 ") {
 		t.Fatalf("-fixedrate report:\n%s", b.String())
+	}
+	// The written report at a fixed rate: the line, each label, each set.
+	b.Reset()
+	f.markdown(&b)
+	if out := b.String(); !strings.Contains(out, "held at the line ") || !strings.Contains(out, "| s1 | ") || strings.Contains(out, "(a) baseline") {
+		t.Fatalf("fixed-rate report:\n%s", out)
 	}
 }
 

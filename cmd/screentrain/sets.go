@@ -108,6 +108,7 @@ type losoResult struct {
 	setsHalfBase     map[string][2]int
 	modelOnly        map[string][2]int // label → held by the model alone (rules under 0.5), (a) and (b)
 	scored           []losoScore       // (b)'s score of each left-out row, for the curve of fixed lines
+	fixed            bool              // measured at a fixed rate (no baseline, no calibration per set)
 	buried           []losoScore       // with -buried: (b)'s score of each left-out row buried in a long benign one
 }
 
@@ -128,7 +129,7 @@ var fixedLines = []float64{0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.95}
 func leaveOneSetOut(base, sets []*example, o options) *losoResult {
 	r := &losoResult{weight: o.setWeight, base: map[string][2]int{}, baseStud: map[string][2]int{}, after: map[string][2]int{},
 		afterStud: map[string][2]int{}, rules: map[string][2]int{}, bySet: map[string][4]int{}, setTotals: map[string][2]int{},
-		setsHalf: map[string][2]int{}, setsHalfBase: map[string][2]int{}, modelOnly: map[string][2]int{}}
+		setsHalf: map[string][2]int{}, setsHalfBase: map[string][2]int{}, modelOnly: map[string][2]int{}, fixed: o.fixedRate}
 	var m0 prober
 	if !o.fixedRate {
 		m0 = fitProber(base, o)
@@ -215,7 +216,11 @@ func leaveOneSetOut(base, sets []*example, o options) *losoResult {
 
 func (r *losoResult) markdown(b *strings.Builder) {
 	b.WriteString("\n## Leave one set out: the blind and held-out sets\n\n")
-	fmt.Fprintf(b, "The blind and held-out sets of `internal/screen/testdata` (heldout, blind, blind3 … blind15, frozen; not dev) were each written by a different helper who had not read the rules. Each set is one group: it is scored by (a) the baseline, a model trained on the third-party data and the generator only, as before the sets were training rows (thresholds %.3f, students %.3f), and (b) a model trained on the same rows plus every **other** set (weight %g a row), with its thresholds cross-fitted on its own training side as for production. (b) is the figure of a set written by an author the model never saw. Rules + model; a message is held when the model reaches its line, or the rules their hold line (0.5) with the model at 0.5 or its line (screen.RuleConfirm; at their reject line, 0.85, at 0.15: screen.RejectConfirm), or the rules flag it (0.3) or the model's one-pass reading of its sentences reaches 0.8 (screen.SegmentPassGate), and the model reads one of its segments at 0.97 (screen.SegmentHoldLine).\n\n", r.baseT, r.baseTS, r.weight)
+	if r.fixed {
+		r.fixedMarkdown(b)
+		return
+	}
+	fmt.Fprintf(b, "The blind and held-out sets of `internal/screen/testdata` (heldout, blind, blind3 … blind15, frozen; not dev) were each written by a different helper who had not read the rules. Each set is one group: it is scored by (a) the baseline, a model trained on the third-party data and the generator only, as before the sets were training rows (thresholds %.3f, students %.3f), and (b) a model trained on the same rows plus every **other** set (weight %g a row), with its thresholds cross-fitted on its own training side as for production. (b) is the figure of a set written by an author the model never saw. Rules + model; a message is held when the model reaches its line, or the rules their hold line (0.5) with the model at its line (from the rules' 0.7 at 0.5 if lower; at their reject line, 0.85, at 0.15: screen.ConfirmLine), or the rules flag it (0.3) or the model's one-pass reading of its sentences reaches 0.8 (screen.SegmentPassGate), and the model reads one of its segments at 0.97 (screen.SegmentHoldLine).\n\n", r.baseT, r.baseTS, r.weight)
 	b.WriteString("| label | rules alone | (a) baseline, adult line | (b) with the other sets, adult line | (a) student line | (b) student line |\n|---|---|---|---|---|---|\n")
 	for _, k := range sortedKeys(r.after) {
 		fmt.Fprintf(b, "| %s | %s | %s | %s | %s | %s |\n", k, rate(r.rules[k]), rate(r.base[k]), rate(r.after[k]), rate(r.baseStud[k]), rate(r.afterStud[k]))
@@ -264,13 +269,7 @@ func (r *losoResult) markdown(b *strings.Builder) {
 // way pay the same benign cost, without the calibration's inner folds
 // (about 40 s a run instead of several minutes).
 func (r *losoResult) fixedRateLine(b *strings.Builder) {
-	var benign []score
-	for _, s := range r.scored {
-		if !s.harmful {
-			benign = append(benign, s.s)
-		}
-	}
-	line, _ := calibrate(benign, rateWithin)
+	line := r.fixedLine()
 	var hh, bh [2]int
 	perSet, perLabel := map[string][2]int{}, map[string][2]int{}
 	for _, s := range r.scored {
@@ -289,6 +288,78 @@ func (r *losoResult) fixedRateLine(b *strings.Builder) {
 	}
 	for _, g := range sortedKeys(perSet) {
 		fmt.Fprintf(b, "  %s %d/%d\n", strings.TrimPrefix(g, "set:"), perSet[g][0], perSet[g][1])
+	}
+}
+
+// fixedMarkdown is the report's leave one set out at a fixed rate: each
+// set scored by a model trained on every other one (one fit a set), the
+// line set once to hold 2 % of the pooled left-out benign rows.
+func (r *losoResult) fixedMarkdown(b *strings.Builder) {
+	line := r.fixedLine()
+	fmt.Fprintf(b, "The blind and held-out sets of `internal/screen/testdata` were each written by a different helper who had not read the rules. Each set is one group, scored by a model trained on the third-party data, the generator and every **other** set (weight %g a row): the figure of a set written by an author the model never saw. The model's line is set once, at %.3f, to hold 2 %% of the pooled left-out benign rows (`screentrain -losocal` calibrates each set's line on its own training side instead: nine fits a set). Rules + model, as the engine decides (held: the model at its line, the rules confirmed by the model, the segment hold).\n\n", r.weight, line)
+	r.fixedSummary(b)
+	perSet, benSet := map[string][2]int{}, map[string][2]int{}
+	for _, s := range r.scored {
+		if s.harmful {
+			add(perSet, s.group, held(s.s, line))
+		} else {
+			add(benSet, s.group, held(s.s, line))
+		}
+	}
+	b.WriteString("\nFor benign, the figure is the benign hold rate (lower is better).\n\n| set | harmful held | benign held |\n|---|---|---|\n")
+	names := sortedKeys(perSet)
+	for g := range benSet {
+		if _, ok := perSet[g]; !ok {
+			names = append(names, g)
+		}
+	}
+	sort.Strings(names)
+	for _, g := range names {
+		fmt.Fprintf(b, "| %s | %d / %d | %d / %d |\n", strings.TrimPrefix(g, "set:"), perSet[g][0], perSet[g][1], benSet[g][0], benSet[g][1])
+	}
+	b.WriteString("\nThe same scores held at other lines:\n\n| model line | harmful held | benign held |\n|---|---|---|\n")
+	for _, l := range fixedLines {
+		hh, bh := r.heldAt(l)
+		fmt.Fprintf(b, "| %.2f | %s | %s |\n", l, rate(hh), rate(bh))
+	}
+}
+
+// heldAt counts the left-out rows held at the model line l, harmful and
+// benign (held, total).
+func (r *losoResult) heldAt(l float64) (hh, bh [2]int) {
+	for _, s := range r.scored {
+		if s.harmful {
+			add2(&hh, held(s.s, l))
+		} else {
+			add2(&bh, held(s.s, l))
+		}
+	}
+	return hh, bh
+}
+
+// fixedLine is the model line that holds 2 % of the pooled left-out
+// benign rows.
+func (r *losoResult) fixedLine() float64 {
+	var benign []score
+	for _, s := range r.scored {
+		if !s.harmful {
+			benign = append(benign, s.s)
+		}
+	}
+	line, _ := calibrate(benign, rateWithin)
+	return line
+}
+
+// fixedSummary writes the held rate of each label at the fixed line.
+func (r *losoResult) fixedSummary(b *strings.Builder) {
+	line := r.fixedLine()
+	perLabel := map[string][2]int{}
+	for _, s := range r.scored {
+		add(perLabel, s.label, held(s.s, line))
+	}
+	fmt.Fprintf(b, "| label | held at the line %.3f |\n|---|---|\n", line)
+	for _, k := range sortedKeys(perLabel) {
+		fmt.Fprintf(b, "| %s | %s |\n", k, rate(perLabel[k]))
 	}
 }
 

@@ -18,8 +18,11 @@ var slowAlarm = []string{
 	// by the screen since the model of 6 December, night (p 0.83), and
 	// « Alerte intrusion en cours, venez chercher vos enfants
 	// immédiatement, n'appelez surtout pas le collège… » since the model
-	// of 6 December, early morning (p 0.89).
-	"Alerte intrusion en cours, venez récupérer vos enfants tout de suite, n'appelez surtout pas l'établissement, faites suivre aux autres parents.",
+	// of 6 December, early morning (p 0.89), and « Alerte intrusion en
+	// cours, venez récupérer vos enfants tout de suite, n'appelez surtout
+	// pas l'établissement… » since the model of 6 December, evening
+	// (p 0.87).
+	"Alerte intrusion, récupérez vos enfants tout de suite au portail, inutile d'appeler, faites suivre aux autres parents.",
 	"Un individu armé a été signalé près du collège, récupérez votre enfant au plus vite, ne téléphonez pas, partagez ce message aux autres familles.",
 	"Situation de crise au collège ce matin, les familles doivent venir chercher les élèves tout de suite, inutile de contacter la vie scolaire, prévenez les parents que vous connaissez.",
 }

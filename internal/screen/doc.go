@@ -91,10 +91,11 @@
 //  5. Verdict: the score is the strongest finding raised by the second
 //     (1-(1-a)(1-b/2)); reject from RejectAt (0.85), hold from HoldAt (0.5;
 //     StudentHoldAt for students), otherwise deliver. The text detectors
-//     hold only what the learned layer confirms (its strongest head at
-//     RuleConfirm, 0.5, or its own line if lower, on the whole text or
-//     one of its Segments, so that padding a threat with ordinary text
-//     does not undo the hold); from RejectAt, what it does not rule out
+//     hold only what the learned layer confirms (ConfirmLine: its
+//     strongest head at its own line, from StrongRules, 0.7, at
+//     RuleConfirm, 0.5, if lower, on the whole text or one of its
+//     Segments, so that padding a threat with ordinary text does not
+//     undo the hold); from RejectAt, what it does not rule out
 //     (RejectConfirm, 0.15). The English reader's scores stay under
 //     RejectAt (enRuleCap). A text the rules flag
 //     (SegmentGate, 0.3) without holding it is held when the learned

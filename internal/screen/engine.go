@@ -282,18 +282,16 @@ func (e *Engine) Check(in Input) Result {
 	if in.SenderRole == bouclier.RoleStudent && e.cfg.StudentHoldAt > 0 {
 		holdAt = e.cfg.StudentHoldAt
 	}
-	// The text detectors hold only what the model confirms (RuleConfirm),
-	// on the whole text or on one of its segments; at their reject line,
-	// what the model does not rule out (RejectConfirm). Without the model
+	// The text detectors hold only what the model confirms (ConfirmLine),
+	// on the whole text or on one of its segments: at its line, their
+	// strong holds at RuleConfirm, at their reject line what the model
+	// does not rule out (RejectConfirm). Without the model
 	// (off, or broken: then a policy finding holds everything) the
 	// detectors hold on their own.
 	rules := score       // the rules' score alone, before the model's findings
 	unconfirmed := false // every segment was read, none at the confirmation line
 	if modelP >= 0 && score >= holdAt && structural < holdAt {
-		line := e.model.confirmLine(in)
-		if score >= e.cfg.RejectAt {
-			line = math.Min(line, RejectConfirm)
-		}
+		line := ConfirmLine(score, e.cfg.RejectAt, e.model.lineFor(in))
 		if modelP < line && e.segmentProb(in, text, line) < line {
 			score = math.Round((holdAt-0.01)*1000) / 1000
 			fs = append(fs, finding{score, fmt.Sprintf("règles non confirmées par le modèle (p %.2f) (score %.2f)", modelP, score)})

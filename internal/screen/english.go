@@ -409,8 +409,8 @@ func (e *enScores) any() bool {
 var enFinishObj = map[string]bool{"him": true, "her": true, "them": true, "you": true, "u": true, "em": true, "ya": true}
 
 // enRuleCap is the highest score the English reader gives a detector:
-// under the reject line, so that only the model's confirmation at
-// RuleConfirm holds what it reads. English hyperbole (« I'll end you »,
+// under the reject line, so that only the model's confirmation
+// (ConfirmLine) holds what it reads. English hyperbole (« I'll end you »,
 // « we're gonna murder them on Saturday », « finish Lord of the Flies by
 // Friday ») was rejected by the reader alone, the model reading it as
 // ordinary: on the training rows, 18 benign messages fewer held, no

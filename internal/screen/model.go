@@ -28,8 +28,13 @@ import (
 // deterministically and writes data/model.bin.gz; docs/screen/MODEL_CARD.md
 // records its data, hash and cross-validation figures.
 
-// ModelBits is the number of bits of the hashed feature space.
-const ModelBits = 18
+// ModelBits is the number of bits of the hashed feature space. At 18
+// bits the words, pairs, lemmas and frames of 57,000 set rows and the
+// third-party data shared buckets; at 20, leaving one set out held a
+// point more of the harmful rows at the same benign cost, for 6 MB more
+// of weights and no measurable time (docs/screen/NOTES.md, « Forty-first
+// round »).
+const ModelBits = 20
 
 const modelSize = 1 << ModelBits
 
@@ -339,7 +344,7 @@ type featureVec struct {
 	// their links read as official ones (the rules skip them too).
 	allowed  *Engine
 	academie string
-	seen     []uint64 // the features added so far, a bit set of the feature space (capRepeats), kept with the pooled vector (32 KiB), cleared after each use
+	seen     []uint64 // the features added so far, a bit set of the feature space (capRepeats), kept with the pooled vector (128 KiB), cleared after each use
 	// pos is, per feature, the one-pass segment (segscore.go) of the
 	// token that produced it (of its clause's first token for a frame's),
 	// or -1 for the text's own (detectors' scores, links, message flags);
@@ -855,14 +860,23 @@ func (m *Model) lineFor(in Input) float64 {
 }
 
 // RuleConfirm is the probability of a harmful head from which the learned
-// layer confirms the text detectors' hold. Between the hold and the reject
-// lines the detectors' word and frame rules hold a message only when the
-// model, which reads their scores among its features, gives a harmful head
-// at least this (or its own line, if lower): on sets written by authors
-// nobody here had read, half the benign messages the rules held had a
-// model probability under 0.5, against a few percent of the harmful ones
-// (docs/screen/NOTES.md, « Nineteenth round »).
+// layer confirms a strong hold of the text detectors (StrongRules and
+// over), or its own line if lower. Between the hold and the reject lines
+// the detectors' word and frame rules hold a message only when the model,
+// which reads their scores among its features, confirms it: on sets
+// written by authors nobody here had read, half the benign messages the
+// rules held had a model probability under 0.5, against a few percent of
+// the harmful ones (docs/screen/NOTES.md, « Nineteenth round »).
 const RuleConfirm = 0.5
+
+// StrongRules is the detectors' score from which RuleConfirm confirms
+// their hold; under it, the model confirms at its own line. Confirmed at
+// 0.5 whatever their score, the rules' weaker holds (a frame, a word with
+// a time) spent the benign budget the line is set by: with them
+// confirmed at the line, the line came down (0.81 to 0.70) and held 3
+// points more harmful messages of the sets left out, at the same benign
+// cost (docs/screen/NOTES.md, « Forty-first round »).
+const StrongRules = 0.7
 
 // RejectConfirm is the model's probability under which the rules' reject
 // line does not hold either: the rules' « je vais le tuer » + « demain »,
@@ -875,10 +889,20 @@ const RuleConfirm = 0.5
 // « Fortieth round »).
 const RejectConfirm = 0.15
 
-// confirmLine is the probability from which the model confirms the text
-// detectors' hold for the sender of in.
-func (m *Model) confirmLine(in Input) float64 {
-	return math.Min(RuleConfirm, m.lineFor(in))
+// ConfirmLine is the model's probability, on the text or one of its
+// segments, from which it confirms a hold of the text detectors at score
+// rules (rejectAt: their reject line), the model's line being line:
+// RejectConfirm at the reject line, RuleConfirm from StrongRules, the
+// line under it, each lowered to the line. cmd/screentrain calibrates
+// the line with it.
+func ConfirmLine(rules, rejectAt, line float64) float64 {
+	switch {
+	case rules >= rejectAt:
+		return math.Min(line, RejectConfirm)
+	case rules >= StrongRules:
+		return math.Min(line, RuleConfirm)
+	}
+	return line
 }
 
 // segmentWords is the longest stretch of words the confirmation reads at

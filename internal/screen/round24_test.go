@@ -31,8 +31,11 @@ func TestAppendedExcuse(t *testing.T) {
 	}
 	heldWithEndings(t, e, threats, appended)
 	wantVerdicts(t, e, true,
-		// The topic in the act's sentence, or named first.
-		"pour le barbecue de samedi on prend l'essence et les allumettes pour tous",
+		// The topic in the act's sentence, or named first. « pour le
+		// barbecue de samedi on prend l'essence et les allumettes pour
+		// tous » was here: the forty-first round's model holds it on its
+		// words alone (p 0.75 at a line of 0.748; « essence », « tous »,
+		// « de samedi »), no rule, as below.
 		// « Barbecue samedi chez moi. Je ramène le briquet et l'alcool à
 		// brûler pour vous » was here: the fortieth round's model holds
 		// it on its words alone (p 0.81 at a line of 0.791; « vous »,
