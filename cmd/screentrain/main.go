@@ -86,7 +86,7 @@ type options struct {
 	hiddenMode    string  // joint or residual (hidden.go)
 	hiddenInit    float64 // the hidden layer's random start: uniform in ±hiddenInit/√hidden
 	buried        bool    // with losoOnly: also score the left-out rows buried in long benign ones (buried.go)
-	grid          bool    // with fixedRate: also measure other confirmation and segment lines (grid.go)
+	grid          bool    // with fixedRate: also measure other decisions (grid.go)
 	scores        string  // with fixedRate: file for the left-out rows' scores (grid.go)
 	augment       float64 // weight of the buried training variants (0: none; buried.go)
 }
@@ -117,7 +117,7 @@ func main() {
 	flag.Float64Var(&o.hiddenLR, "hiddenlr", 0, "with -hidden: AdaGrad rate of the hidden layer (0: -lr)")
 	flag.StringVar(&o.hiddenMode, "hiddenmode", "joint", "with -hidden: joint (heads and layer trained together) or residual (the layer trained on the frozen linear heads)")
 	flag.Float64Var(&o.hiddenInit, "hiddeninit", 0.1, "with -hidden: the layer's weights start uniform in ±hiddeninit/√hidden")
-	flag.BoolVar(&o.grid, "grid", false, "measurement, with -loso -fixedrate: also hold the left-out rows at other confirmation lines (RuleConfirm, RejectConfirm) and segment lines, each at 2 % benign (grid.go)")
+	flag.BoolVar(&o.grid, "grid", false, "measurement, with -loso -fixedrate: also hold the left-out rows under other decisions (StrongRules, RuleConfirm, RejectConfirm, SegmentHoldLine, SegmentPassGate), the line set each time for 2 % benign (grid.go)")
 	flag.BoolVar(&o.losoCal, "losocal", false, "the production run's leave one set out calibrates each left-out set's line on its training side, nine fits a set (hours on 230 sets), instead of setting one line at 2 % of the pooled left-out benign rows, one fit a set")
 	flag.StringVar(&o.scores, "scores", "", "measurement, with -loso -fixedrate: also write each left-out row's set, label, rules' score, model's p, confirmation and one-pass p to this file (no text), to measure other decisions (grid.go)")
 	flag.BoolVar(&o.buried, "buried", false, "measurement, with -loso -fixedrate: also score each left-out row buried in a long benign row of another set, and segment lines (buried.go)")

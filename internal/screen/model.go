@@ -873,9 +873,9 @@ const RuleConfirm = 0.5
 // their hold; under it, the model confirms at its own line. Confirmed at
 // 0.5 whatever their score, the rules' weaker holds (a frame, a word with
 // a time) spent the benign budget the line is set by: with them
-// confirmed at the line, the line came down (0.81 to 0.70) and held 3
-// points more harmful messages of the sets left out, at the same benign
-// cost (docs/screen/NOTES.md, « Forty-first round »).
+// confirmed at the line, the line came down (0.79–0.82 to 0.72–0.74) and
+// held 2 points more harmful messages of the sets left out, at the same
+// benign cost (docs/screen/NOTES.md, « Forty-first round »).
 const StrongRules = 0.7
 
 // RejectConfirm is the model's probability under which the rules' reject
