@@ -3,6 +3,8 @@ package main
 import (
 	"fmt"
 	"strings"
+
+	"github.com/bouclier/bouclier/internal/screen"
 )
 
 // gridReport is the measurement of -grid: the left-out rows held at
@@ -11,9 +13,9 @@ import (
 // variant pays the same benign cost. It reads the scores leaveOneSetOut
 // kept; no model is trained again.
 func (r *losoResult) gridReport(b *strings.Builder) {
-	defer func(rc, x, rj, sl, g float64) {
-		ruleConfirm, strongRules, rejectConfirm, segLine, onePassGate = rc, x, rj, sl, g
-	}(ruleConfirm, strongRules, rejectConfirm, segLine, onePassGate)
+	defer func(c screen.Confirmation, sl, g float64) {
+		confirmation, segLine, onePassGate = c, sl, g
+	}(confirmation, segLine, onePassGate)
 	var benign []score
 	for _, s := range r.scored {
 		if !s.harmful {
@@ -26,7 +28,8 @@ func (r *losoResult) gridReport(b *strings.Builder) {
 			for _, rj := range []float64{0.15, 0.3} {
 				for _, sl := range []float64{0.97, 0.99} {
 					for _, g := range []float64{0.8, 0.9} {
-						strongRules, ruleConfirm, rejectConfirm, segLine, onePassGate = x, rc, rj, sl, g
+						confirmation = screen.Confirmation{Rule: rc, Strong: x, Reject: rj}
+						segLine, onePassGate = sl, g
 						line, _ := calibrate(benign, rateWithin)
 						hh, bh := r.heldAt(line)
 						fmt.Fprintf(b, "  %.2f %.2f %.2f %.2f %.2f -> %.3f %d/%d %d/%d\n", x, rc, rj, sl, g, line, hh[0], hh[1], bh[0], bh[1])

@@ -4,8 +4,6 @@ import (
 	"fmt"
 	"strings"
 	"testing"
-
-	"github.com/bouclier/bouclier/internal/screen"
 )
 
 // The grid holds at each variant what held holds with the engine's
@@ -24,10 +22,10 @@ func TestGridReport(t *testing.T) {
 		r.scored = append(r.scored, losoScore{harmful: true, label: "threat", s: score{rule: 0.6, p: 0.55, confirm: 0.55}})
 		r.scored = append(r.scored, losoScore{harmful: true, label: "threat", s: score{p: 0.99, confirm: 0.99}})
 	}
-	rc, x, rj, sl, g := ruleConfirm, strongRules, rejectConfirm, segLine, onePassGate
+	c, sl, g := confirmation, segLine, onePassGate
 	var b strings.Builder
 	r.gridReport(&b)
-	if ruleConfirm != rc || strongRules != x || rejectConfirm != rj || segLine != sl || onePassGate != g {
+	if confirmation != c || segLine != sl || onePassGate != g {
 		t.Fatal("gridReport left the constants changed")
 	}
 	out := b.String()
@@ -47,16 +45,5 @@ func TestScoresTSV(t *testing.T) {
 	r := &losoResult{scored: []losoScore{{harmful: true, label: "threat", group: "set:blind9", s: score{rule: 0.6, p: 0.35, confirm: 0.5, one: 0.25}}}}
 	if got, want := r.scoresTSV(), "blind9\tthreat\t0.6000\t0.3500\t0.5000\t0.2500\n"; got != want {
 		t.Errorf("scoresTSV = %q, want %q", got, want)
-	}
-}
-
-// The trainer decides as the engine does.
-func TestConfirmLineAsEngine(t *testing.T) {
-	for _, rule := range []float64{0, 0.3, 0.5, 0.6, 0.69, 0.7, 0.8, 0.85, 0.9, 1} {
-		for _, line := range []float64{0.1, 0.4, 0.5, 0.6, 0.75, 0.9} {
-			if got, want := confirmLine(score{rule: rule}, line), screen.ConfirmLine(rule, rejectAt, line); got != want {
-				t.Errorf("confirmLine(rule %g, line %g) = %g, engine %g", rule, line, got, want)
-			}
-		}
 	}
 }

@@ -156,10 +156,9 @@ const ruleOverride = 0.5
 // (reject) whatever the model says.
 var rejectAt = screen.DefaultConfig().RejectAt
 
-// ruleConfirm, strongRules and rejectConfirm are the engine's
-// RuleConfirm, StrongRules and RejectConfirm (screen.ConfirmLine);
-// -grid measures other values.
-var ruleConfirm, strongRules, rejectConfirm = screen.RuleConfirm, screen.StrongRules, screen.RejectConfirm
+// confirmation is the engine's (screen.ConfirmLine); -grid measures
+// other values.
+var confirmation = screen.Confirmation{Rule: screen.RuleConfirm, Strong: screen.StrongRules, Reject: screen.RejectConfirm}
 
 // headOf returns the head a label trains, or -1 for benign.
 func headOf(label string) int {
@@ -645,17 +644,9 @@ func held(s score, t float64) bool {
 
 // confirmLine is the model's probability, on the text or a segment, that
 // the rules' score needs to hold, as Engine.Check asks it
-// (screen.ConfirmLine, with this file's variables): the line t; from
-// strongRules, ruleConfirm if lower; at the rules' reject line,
-// rejectConfirm.
+// (screen.ConfirmLine, with confirmation).
 func confirmLine(s score, t float64) float64 {
-	switch {
-	case s.rule >= rejectAt:
-		return math.Min(t, rejectConfirm)
-	case s.rule >= strongRules:
-		return math.Min(t, ruleConfirm)
-	}
-	return t
+	return confirmation.Line(s.rule, rejectAt, t)
 }
 
 // rateWithin and upperWithin say whether held messages of n keep under

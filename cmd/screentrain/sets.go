@@ -109,6 +109,7 @@ type losoResult struct {
 	modelOnly        map[string][2]int // label → held by the model alone (rules under 0.5), (a) and (b)
 	scored           []losoScore       // (b)'s score of each left-out row, for the curve of fixed lines
 	fixed            bool              // measured at a fixed rate (no baseline, no calibration per set)
+	line             float64           // fixedLine's, once computed (0: not yet)
 	buried           []losoScore       // with -buried: (b)'s score of each left-out row buried in a long benign one
 }
 
@@ -338,16 +339,19 @@ func (r *losoResult) heldAt(l float64) (hh, bh [2]int) {
 }
 
 // fixedLine is the model line that holds 2 % of the pooled left-out
-// benign rows.
+// benign rows, computed once (the reports and the model card read it).
 func (r *losoResult) fixedLine() float64 {
+	if r.line != 0 {
+		return r.line
+	}
 	var benign []score
 	for _, s := range r.scored {
 		if !s.harmful {
 			benign = append(benign, s.s)
 		}
 	}
-	line, _ := calibrate(benign, rateWithin)
-	return line
+	r.line, _ = calibrate(benign, rateWithin)
+	return r.line
 }
 
 // fixedSummary writes the held rate of each label at the fixed line.

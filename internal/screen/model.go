@@ -889,20 +889,31 @@ const StrongRules = 0.7
 // « Fortieth round »).
 const RejectConfirm = 0.15
 
-// ConfirmLine is the model's probability, on the text or one of its
-// segments, from which it confirms a hold of the text detectors at score
-// rules (rejectAt: their reject line), the model's line being line:
-// RejectConfirm at the reject line, RuleConfirm from StrongRules, the
-// line under it, each lowered to the line. cmd/screentrain calibrates
-// the line with it.
-func ConfirmLine(rules, rejectAt, line float64) float64 {
+// Confirmation holds the model's confirmation lines of the text
+// detectors' hold: Rule from the detectors' score Strong, Reject at their
+// reject line. The engine's are RuleConfirm, StrongRules and
+// RejectConfirm (ConfirmLine); cmd/screentrain measures others.
+type Confirmation struct{ Rule, Strong, Reject float64 }
+
+// Line is the model's probability, on the text or one of its segments,
+// from which it confirms a hold of the text detectors at score rules
+// (rejectAt: their reject line), the model's line being line: Reject at
+// the reject line, Rule from Strong, the line under it, each lowered to
+// the line.
+func (c Confirmation) Line(rules, rejectAt, line float64) float64 {
 	switch {
 	case rules >= rejectAt:
-		return math.Min(line, RejectConfirm)
-	case rules >= StrongRules:
-		return math.Min(line, RuleConfirm)
+		return math.Min(line, c.Reject)
+	case rules >= c.Strong:
+		return math.Min(line, c.Rule)
 	}
 	return line
+}
+
+// ConfirmLine is the engine's Confirmation.Line; cmd/screentrain
+// calibrates the line with it.
+func ConfirmLine(rules, rejectAt, line float64) float64 {
+	return Confirmation{Rule: RuleConfirm, Strong: StrongRules, Reject: RejectConfirm}.Line(rules, rejectAt, line)
 }
 
 // segmentWords is the longest stretch of words the confirmation reads at

@@ -48,7 +48,6 @@ func TestWeakRulesWaitForTheLine46(t *testing.T) {
 		want    Verdict
 	}{
 		{weak, 0.6, 0.99, Deliver}, // at 0.5 it was held
-		{weak, 0.6, 0.59, Hold},
 		{weak, 0.3, 0.99, Deliver},
 		{strong, 0.6, 0.99, Hold},
 		{strong, 0.3, 0.99, Deliver},
