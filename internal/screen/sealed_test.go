@@ -334,6 +334,10 @@ func TestSealedSets(t *testing.T) {
 		{"testdata/blind375_sealed.jsonl", map[string]int{"threat": 29, "terror_apology": 60, "violent": 22, "phishing": 10, "benign": 1}},
 		{"testdata/blind378_sealed.jsonl", map[string]int{"threat": 39, "terror_apology": 14, "violent": 30, "phishing": 15, "benign": 3}},
 		{"testdata/blind379_sealed.jsonl", map[string]int{"threat": 45, "terror_apology": 20, "violent": 58, "phishing": 20, "benign": 1}},
+		{"testdata/blind389_sealed.jsonl", map[string]int{"threat": 23, "terror_apology": 13, "violent": 30, "phishing": 21, "benign": 12}},
+		{"testdata/blind390_sealed.jsonl", map[string]int{"threat": 25, "terror_apology": 12, "violent": 29, "phishing": 23, "benign": 8}},
+		{"testdata/blind393_sealed.jsonl", map[string]int{"threat": 28, "terror_apology": 60, "violent": 20, "phishing": 10, "benign": 4}},
+		{"testdata/blind395_sealed.jsonl", map[string]int{"threat": 26, "terror_apology": 18, "violent": 46, "phishing": 23, "benign": 0}},
 	} {
 		held, total := map[string]int{}, map[string]int{}
 		for _, m := range readCorpus(t, c.file) {
