@@ -338,6 +338,8 @@ func TestSealedSets(t *testing.T) {
 		{"testdata/blind390_sealed.jsonl", map[string]int{"threat": 25, "terror_apology": 12, "violent": 29, "phishing": 23, "benign": 8}},
 		{"testdata/blind393_sealed.jsonl", map[string]int{"threat": 28, "terror_apology": 60, "violent": 20, "phishing": 10, "benign": 4}},
 		{"testdata/blind395_sealed.jsonl", map[string]int{"threat": 26, "terror_apology": 18, "violent": 46, "phishing": 23, "benign": 0}},
+		{"testdata/blind399_sealed.jsonl", map[string]int{"threat": 15, "terror_apology": 10, "violent": 20, "phishing": 69, "benign": 3}},
+		{"testdata/blind403_sealed.jsonl", map[string]int{"threat": 30, "terror_apology": 20, "violent": 32, "phishing": 15, "benign": 4}},
 	} {
 		held, total := map[string]int{}, map[string]int{}
 		for _, m := range readCorpus(t, c.file) {
