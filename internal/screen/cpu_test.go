@@ -17,7 +17,7 @@ func cpuTime() time.Duration {
 // TestCPUPerMessage measures CPU time (not wall time, which a loaded
 // machine inflates) per Check on the benchmark messages.
 func TestCPUPerMessage(t *testing.T) {
-	if testing.Short() {
+	if testing.Short() || raceDetector { // the race detector's slowdown makes the figure meaningless
 		t.Skip()
 	}
 	e := New(DefaultConfig())

@@ -44,6 +44,7 @@ func sealedRow(path string, m labelled) bool {
 // repository); the training corpus is skipped when ../shared is absent.
 // Regenerate only on purpose: go test -run TestGoldenCheck -update-golden.
 func TestGoldenCheck(t *testing.T) {
+	skipUnderRace(t)
 	e := New(DefaultConfig())
 	roles := []bouclier.Role{bouclier.RoleParent, bouclier.RoleStudent}
 
@@ -174,5 +175,19 @@ func sharedTrain() string {
 			return ""
 		}
 		dir = up
+	}
+}
+
+// skipUnderRace skips, under the race detector, a test that is heavy and
+// runs in one goroutine: screening every row of every set (a hundred
+// thousand messages), or compressing the model. -race can find nothing in
+// such a test and only multiplies its time by twenty, about ten minutes of
+// CI; scripts/test runs this package a second time without -race, where
+// it runs. TestConcurrentCheck keeps the engine's shared state under the
+// race detector.
+func skipUnderRace(t *testing.T) {
+	t.Helper()
+	if raceDetector {
+		t.Skip("heavy and sequential: runs without -race (scripts/test's second pass)")
 	}
 }

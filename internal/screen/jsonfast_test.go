@@ -123,6 +123,7 @@ func TestAppendJSON(t *testing.T) {
 // errors) with and without the fast path: the output must be the same
 // bytes.
 func TestRunJSONLFastSame(t *testing.T) {
+	skipUnderRace(t)
 	sets, _ := filepath.Glob("testdata/*.jsonl")
 	if len(sets) == 0 {
 		t.Fatal("no test sets")

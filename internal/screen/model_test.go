@@ -50,6 +50,7 @@ func TestEmbeddedModelMatchesCard(t *testing.T) {
 // Marshal is deterministic: loading the embedded model and writing it
 // again gives the same bytes.
 func TestModelRoundTrip(t *testing.T) {
+	skipUnderRace(t)
 	m, err := LoadModel(modelBlob)
 	if err != nil {
 		t.Fatal(err)

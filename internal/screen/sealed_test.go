@@ -181,6 +181,7 @@ import (
 // sixty-nine older sealed sets at 8,641 of 9,937 and 163 of 8,003 (8,615
 // and 170): the floors below.
 func TestSealedSets(t *testing.T) {
+	skipUnderRace(t)
 	e := New(DefaultConfig())
 	for _, c := range []struct {
 		file string

@@ -1,0 +1,6 @@
+//go:build !race
+
+package screen
+
+// raceDetector is true under -race (skipUnderRace).
+const raceDetector = false
