@@ -156,9 +156,9 @@ const ruleOverride = 0.5
 // (reject) whatever the model says.
 var rejectAt = screen.DefaultConfig().RejectAt
 
-// confirmation is the engine's (screen.ConfirmLine); -grid measures
-// other values.
-var confirmation = screen.Confirmation{Rule: screen.RuleConfirm, Strong: screen.StrongRules, Reject: screen.RejectConfirm}
+// confirmation is the engine's (screen.EngineConfirmation); -grid
+// measures other values.
+var confirmation = screen.EngineConfirmation()
 
 // headOf returns the head a label trains, or -1 for benign.
 func headOf(label string) int {

@@ -910,10 +910,16 @@ func (c Confirmation) Line(rules, rejectAt, line float64) float64 {
 	return line
 }
 
-// ConfirmLine is the engine's Confirmation.Line; cmd/screentrain
-// calibrates the line with it.
+// EngineConfirmation is the engine's Confirmation: RuleConfirm from
+// StrongRules, RejectConfirm at the reject line. cmd/screentrain starts
+// from it.
+func EngineConfirmation() Confirmation {
+	return Confirmation{Rule: RuleConfirm, Strong: StrongRules, Reject: RejectConfirm}
+}
+
+// ConfirmLine is the engine's Confirmation.Line.
 func ConfirmLine(rules, rejectAt, line float64) float64 {
-	return Confirmation{Rule: RuleConfirm, Strong: StrongRules, Reject: RejectConfirm}.Line(rules, rejectAt, line)
+	return EngineConfirmation().Line(rules, rejectAt, line)
 }
 
 // segmentWords is the longest stretch of words the confirmation reads at
