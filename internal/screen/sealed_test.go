@@ -341,6 +341,10 @@ func TestSealedSets(t *testing.T) {
 		{"testdata/blind395_sealed.jsonl", map[string]int{"threat": 26, "terror_apology": 18, "violent": 46, "phishing": 23, "benign": 0}},
 		{"testdata/blind399_sealed.jsonl", map[string]int{"threat": 15, "terror_apology": 10, "violent": 20, "phishing": 69, "benign": 3}},
 		{"testdata/blind403_sealed.jsonl", map[string]int{"threat": 30, "terror_apology": 20, "violent": 32, "phishing": 15, "benign": 4}},
+		{"testdata/blind405_sealed.jsonl", map[string]int{"threat": 32, "terror_apology": 17, "violent": 36, "phishing": 21, "benign": 5}},
+		{"testdata/blind407_sealed.jsonl", map[string]int{"threat": 25, "terror_apology": 10, "violent": 76, "phishing": 15, "benign": 2}},
+		{"testdata/blind409_sealed.jsonl", map[string]int{"threat": 15, "terror_apology": 10, "violent": 20, "phishing": 74, "benign": 4}},
+		{"testdata/blind410_sealed.jsonl", map[string]int{"threat": 24, "terror_apology": 10, "violent": 47, "phishing": 15, "benign": 7}},
 	} {
 		held, total := map[string]int{}, map[string]int{}
 		for _, m := range readCorpus(t, c.file) {
