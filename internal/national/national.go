@@ -145,8 +145,13 @@ type Stats struct {
 	Applied    int64 // suspensions and lifts applied here
 	Adopted    int64 // confirmed signatures adopted here
 	Reassessed int64 // local clusters assessed again on others' evidence
-	Shared     int64 // this deployment's suspensions and liftings published and acknowledged
-	Restored   int64 // signals kept in the store applied again at start
+	// Reassessing is the local clusters that others' evidence joined and
+	// that wait for (or are in) their reassessment: with Backlog and
+	// Queued less Published, what this node has taken in and not yet
+	// acted on.
+	Reassessing int64
+	Shared      int64 // this deployment's suspensions and liftings published and acknowledged
+	Restored    int64 // signals kept in the store applied again at start
 }
 
 // Node is one process's part in the national shield: it implements
@@ -165,7 +170,7 @@ type Node struct {
 
 	pic *picture
 
-	queued, backlog, published, dropped, received, refused, duplicates, applied, adopted, reassessed, shared, restored atomic.Int64
+	queued, backlog, published, dropped, received, refused, duplicates, applied, adopted, reassessed, reassessing, shared, restored atomic.Int64
 
 	smu        sync.Mutex
 	seen       map[string]bool
@@ -211,7 +216,8 @@ func New(cfg Config, db *store.DB, det Detector, rules Rules, now func() time.Ti
 // Stats returns the counters.
 func (n *Node) Stats() Stats {
 	return Stats{Queued: n.queued.Load(), Backlog: n.backlog.Load(), Published: n.published.Load(), Dropped: n.dropped.Load(), Received: n.received.Load(), Refused: n.refused.Load(),
-		Duplicates: n.duplicates.Load(), Applied: n.applied.Load(), Adopted: n.adopted.Load(), Reassessed: n.reassessed.Load(), Shared: n.shared.Load(), Restored: n.restored.Load()}
+		Duplicates: n.duplicates.Load(), Applied: n.applied.Load(), Adopted: n.adopted.Load(), Reassessed: n.reassessed.Load(), Reassessing: n.reassessing.Load(),
+		Shared: n.shared.Load(), Restored: n.restored.Load()}
 }
 
 // Start restores the signals kept in the store (restore), connects to

@@ -283,6 +283,9 @@ func (n *Node) remoteObs(s Signal) {
 	p.mu.Unlock()
 	if latest != nil {
 		n.reassessMu.Lock()
+		if _, ok := n.toReassess[latest.obs.MessageID]; !ok {
+			n.reassessing.Add(1)
+		}
 		n.toReassess[latest.obs.MessageID] = latest
 		n.reassessMu.Unlock()
 	}
@@ -308,6 +311,7 @@ func (n *Node) reassessLoop(ctx context.Context) {
 				n.log.Warn("national: reassess", "err", err)
 			}
 			n.reassessed.Add(1)
+			n.reassessing.Add(-1)
 		}
 	}
 }
