@@ -161,7 +161,8 @@ func eventually(t *testing.T, what string, cond func() bool, diags ...func() str
 }
 
 // settled waits until every deployment received every signal the others
-// published: no signal lost.
+// published (no signal lost) and acted on it: no cluster left waiting for
+// its reassessment.
 func (s *shield) settled(t *testing.T, operator int64) {
 	t.Helper()
 	eventually(t, "every signal received by every deployment", func() bool {
@@ -173,7 +174,7 @@ func (s *shield) settled(t *testing.T, operator int64) {
 				}
 			}
 			st := d.node.Stats()
-			if st.Backlog != 0 || st.Queued != st.Published || st.Received+st.Refused != want {
+			if st.Backlog != 0 || st.Queued != st.Published || st.Received+st.Refused != want || st.Reassessing != 0 {
 				return false
 			}
 		}
@@ -324,6 +325,15 @@ func TestShield(t *testing.T) {
 			}
 		}
 		s.settled(t, 0)
+		// The copies were joined by the others' evidence: reassessed, and
+		// none left counted as waiting (settled).
+		var reassessed int64
+		for _, d := range s.deps {
+			reassessed += d.node.Stats().Reassessed
+		}
+		if reassessed == 0 {
+			t.Error("no local cluster reassessed on the others' evidence")
+		}
 	})
 
 	t.Run("alone, a deployment sees no wave in one sender", func(t *testing.T) {
