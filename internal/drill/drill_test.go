@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/bouclier/bouclier/internal/drill"
+	"github.com/bouclier/bouclier/internal/race"
 )
 
 // TestDrillSmall runs the drill at a small size, as CI does, and checks
@@ -18,6 +19,7 @@ func TestDrillSmall(t *testing.T) {
 	if testing.Short() {
 		t.Skip("drill")
 	}
+	skipUnderRace(t)
 	t.Parallel()
 	o := drill.Options{Establishments: 20, Academies: 2, Accounts: 100, Ordinary: 400, Seed: 7, DataDir: t.TempDir()}
 	r, err := drill.Run(context.Background(), o)
@@ -49,6 +51,7 @@ func TestDrillReproducible(t *testing.T) {
 	if testing.Short() {
 		t.Skip("drill")
 	}
+	skipUnderRace(t)
 	t.Parallel()
 	o := drill.Options{Establishments: 6, Academies: 2, Accounts: 24, Ordinary: 80, Seed: 7, DataDir: t.TempDir()}
 	r, err := drill.Run(context.Background(), o)
@@ -66,5 +69,22 @@ func TestDrillReproducible(t *testing.T) {
 	}
 	if r.ThreatSent == 0 {
 		t.Errorf("nothing happened: %+v", r)
+	}
+}
+
+// skipUnderRace skips a drill run under the race detector. A morning runs
+// its events one after the other in one goroutine, on SQLite, which
+// modernc.org/sqlite compiles to Go: under -race the package took eight to
+// thirteen minutes of CI, forty times its time without, for nothing the
+// detector could find there. scripts/test runs this package again without
+// -race, where these run. What the drill drives concurrently keeps the
+// detector: the deployments sharing signals over NATS
+// (TestDeploymentsSmall), a sample of the scenarios run in parallel on one
+// base (TestScenariosSmall), and the packages' own tests (campaign,
+// national, server).
+func skipUnderRace(t *testing.T) {
+	t.Helper()
+	if race.Enabled {
+		t.Skip("sequential and heavy: runs without -race (scripts/test's second pass)")
 	}
 }

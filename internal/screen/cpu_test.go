@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/bouclier/bouclier"
+	"github.com/bouclier/bouclier/internal/race"
 )
 
 func cpuTime() time.Duration {
@@ -17,7 +18,7 @@ func cpuTime() time.Duration {
 // TestCPUPerMessage measures CPU time (not wall time, which a loaded
 // machine inflates) per Check on the benchmark messages.
 func TestCPUPerMessage(t *testing.T) {
-	if testing.Short() || raceDetector { // the race detector's slowdown makes the figure meaningless
+	if testing.Short() || race.Enabled { // the race detector's slowdown makes the figure meaningless
 		t.Skip()
 	}
 	e := New(DefaultConfig())

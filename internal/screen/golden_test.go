@@ -15,6 +15,7 @@ import (
 	"testing"
 
 	"github.com/bouclier/bouclier"
+	"github.com/bouclier/bouclier/internal/race"
 	"github.com/bouclier/bouclier/internal/screen/synth"
 )
 
@@ -187,7 +188,7 @@ func sharedTrain() string {
 // race detector.
 func skipUnderRace(t *testing.T) {
 	t.Helper()
-	if raceDetector {
+	if race.Enabled {
 		t.Skip("heavy and sequential: runs without -race (scripts/test's second pass)")
 	}
 }

@@ -19,6 +19,7 @@ import (
 // académie incident as the head of one of its establishments sees it
 // (counted, not named, with the actions of their scope).
 func TestBrowserAxeLatePages(t *testing.T) {
+	atSize(t)
 	e := startE2EWithin(t, 8*time.Minute)
 	id := seedDrill(t, e.app.DB, time.Now())
 	if err := e.app.DB.InTx(context.Background(), func(tx *store.Tx) error {

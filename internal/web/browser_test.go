@@ -79,6 +79,7 @@ func startE2EWithin(t *testing.T, budget time.Duration) *e2e {
 
 // startE2EOpts is startE2EWithin with the server's options (its clock).
 func startE2EOpts(t *testing.T, budget time.Duration, opts server.Options) *e2e {
+	skipLightWithoutRace(t)
 	bin := chromium(t)
 	cfg := config.Default()
 	cfg.DataDir, cfg.SecureCookie = t.TempDir(), false

@@ -70,6 +70,7 @@ func TestBrowserClassAndParentsUnderTheCircular(t *testing.T) {
 // TestBrowserSearchAmong20000: a parent with 20,000 messages finds the one
 // about Giverny with the inbox's search form in Chromium.
 func TestBrowserSearchAmong20000(t *testing.T) {
+	atSize(t)
 	e := startE2EWithin(t, 6*time.Minute)
 	ctx := context.Background()
 	prof, err := e.app.DB.UserByName(ctx, "prof.martin")

@@ -10,8 +10,10 @@ import (
 	"net/http/cookiejar"
 	"net/http/httptest"
 	"net/url"
+	"os"
 	"regexp"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -19,6 +21,7 @@ import (
 	"github.com/bouclier/bouclier/internal/apptest"
 	"github.com/bouclier/bouclier/internal/config"
 	"github.com/bouclier/bouclier/internal/policy"
+	"github.com/bouclier/bouclier/internal/race"
 	"github.com/bouclier/bouclier/internal/rules"
 )
 
@@ -26,10 +29,45 @@ import (
 // directory and serves it.
 func env(t testing.TB) (*apptest.Env, *httptest.Server) {
 	t.Helper()
+	skipLightWithoutRace(t)
 	cfg := config.Default()
 	cfg.DataDir, cfg.SecureCookie = t.TempDir(), false
 	e := apptest.OpenConfig(t, "sqlite", cfg)
 	return e, e.Server(t)
+}
+
+// Tests at size seed a drill-sized incident or twenty thousand messages
+// into SQLite in one goroutine: under -race that seeding alone took
+// minutes of CI (modernc.org/sqlite is Go code, instrumented too), for
+// nothing the detector can find. They skip under -race and run in
+// scripts/test's second pass (BOUCLIER_TEST_PASS=norace), where the
+// other tests of the package, which ran under -race, skip. The handlers
+// they reach keep the detector through the smaller tests.
+var marked sync.Map // top-level test name → true: marked atSize
+
+// atSize marks t as a test at size: first thing in the test.
+func atSize(t *testing.T) {
+	t.Helper()
+	if race.Enabled {
+		t.Skip("at size and sequential: runs without -race (scripts/test's second pass)")
+	}
+	marked.Store(t.Name(), true)
+}
+
+// isAtSize reports whether t (or the test it is a subtest of) is marked.
+func isAtSize(t testing.TB) bool {
+	name, _, _ := strings.Cut(t.Name(), "/")
+	_, ok := marked.Load(name)
+	return ok
+}
+
+// skipLightWithoutRace skips, in the pass without -race, a test that
+// already ran under it (env and the browser tests' start call it).
+func skipLightWithoutRace(t testing.TB) {
+	t.Helper()
+	if os.Getenv("BOUCLIER_TEST_PASS") == "norace" && !isAtSize(t) {
+		t.Skip("ran under -race: the pass without it runs the tests at size")
+	}
 }
 
 // browser is a cookie-keeping HTTP client that does not follow redirects,

@@ -15,6 +15,7 @@ import (
 // small, shows its chart, and passes axe at 1280 and 390 px, as does the
 // confirmation of its recall.
 func TestBrowserIncidentAtDrillSize(t *testing.T) {
+	atSize(t)
 	e := startE2E(t)
 	id := seedDrill(t, e.app.DB, time.Now())
 	ctx := e.tab(t)

@@ -11,6 +11,7 @@ import (
 // establishments, 120 accounts and the timeline come folded under their
 // counts, each opened when the officer pages or searches it.
 func TestIncidentListsFolded(t *testing.T) {
+	atSize(t)
 	e, srv := env(t)
 	id := seedDrill(t, e.App.DB, e.Clock.Now())
 	base := fmt.Sprintf("/admin/incidents/%d", id)

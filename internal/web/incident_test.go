@@ -22,6 +22,9 @@ import (
 // three hours. It returns the incident's id.
 func seedDrill(t testing.TB, db *store.DB, now time.Time) int64 {
 	t.Helper()
+	if !isAtSize(t) {
+		t.Fatal("seedDrill: a test that seeds at size is marked atSize first")
+	}
 	ctx := context.Background()
 	var id int64
 	err := db.InTx(ctx, func(tx *store.Tx) error {
@@ -83,6 +86,7 @@ func seedDrill(t testing.TB, db *store.DB, now time.Time) int64 {
 // screen's reasons, 10 establishments (most messages, then by name) and 20 accounts a page, the
 // accounts searchable), and its actions ask for a confirmation first.
 func TestIncidentAtDrillSize(t *testing.T) {
+	atSize(t)
 	e, srv := env(t)
 	id := seedDrill(t, e.App.DB, e.Clock.Now())
 	base := fmt.Sprintf("/admin/incidents/%d", id)

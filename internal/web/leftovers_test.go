@@ -101,6 +101,7 @@ func TestUrgentWhileOpenSaysSo(t *testing.T) {
 // folded away, not 400 cards; it is lifted at once after a confirmation
 // that names them, and a stale or foreign id lifts nothing.
 func TestIncidentSuspensionsGrouped(t *testing.T) {
+	atSize(t)
 	e, srv := env(t)
 	id := seedDrill(t, e.App.DB, e.Clock.Now())
 	rssi := newBrowser(t, srv)
@@ -146,6 +147,7 @@ func TestIncidentSuspensionsGrouped(t *testing.T) {
 // bars), not the rows its table shows, and says the table is the most
 // active 20 (a short page on a phone).
 func TestDashboardCountsAllAtRisk(t *testing.T) {
+	atSize(t)
 	e, srv := env(t)
 	id := seedDrill(t, e.App.DB, e.Clock.Now())
 	rssi := newBrowser(t, srv)
@@ -173,6 +175,7 @@ func TestDashboardCountsAllAtRisk(t *testing.T) {
 // its detail; the page says the accounts are contained rather than offer
 // it again.
 func TestIncidentTimelineNamesActor(t *testing.T) {
+	atSize(t)
 	e, srv := env(t)
 	id := seedDrill(t, e.App.DB, e.Clock.Now())
 	rssi := newBrowser(t, srv)
@@ -199,6 +202,7 @@ func TestIncidentTimelineNamesActor(t *testing.T) {
 // lift it rather than suspend again, and a second suspension changes
 // nothing.
 func TestIncidentActionsInScope(t *testing.T) {
+	atSize(t)
 	e, srv := env(t)
 	ctx := context.Background()
 	id := seedDrill(t, e.App.DB, e.Clock.Now())
@@ -304,6 +308,7 @@ func TestIncidentActionsInScope(t *testing.T) {
 // scope first, then the académie's 402 establishments under a heading
 // that counts them, by name (not by code), so that typing a name finds it.
 func TestScopeSelectorByName(t *testing.T) {
+	atSize(t)
 	e, srv := env(t)
 	seedDrill(t, e.App.DB, e.Clock.Now())
 	rssi := newBrowser(t, srv)
@@ -328,6 +333,7 @@ func TestScopeSelectorByName(t *testing.T) {
 // TestIncidentSearchCounts: an account search on an incident says how
 // many of its accounts it found, for what, and leads back to them all.
 func TestIncidentSearchCounts(t *testing.T) {
+	atSize(t)
 	e, srv := env(t)
 	id := seedDrill(t, e.App.DB, e.Clock.Now())
 	rssi := newBrowser(t, srv)

@@ -16,6 +16,7 @@ import (
 // a drill-sized incident on a phone. Every page is shot (BOUCLIER_SHOTS
 // sends them elsewhere than /screenshots) and checked by axe.
 func TestBrowserWalk(t *testing.T) {
+	atSize(t)
 	e := startE2EWithin(t, 8*time.Minute)
 	const subject = "Conseil de classe du 2e trimestre"
 	prof := e.tab(t)
