@@ -18,6 +18,7 @@ import (
 	"github.com/bouclier/bouclier/internal/auth"
 	"github.com/bouclier/bouclier/internal/config"
 	"github.com/bouclier/bouclier/internal/demo"
+	"github.com/bouclier/bouclier/internal/race"
 	"github.com/bouclier/bouclier/internal/server"
 	"github.com/bouclier/bouclier/internal/storetest"
 )
@@ -108,7 +109,7 @@ func floodedLogin(h http.Handler, n int, device string) (w *httptest.ResponseRec
 // behind every bogus name's dummy hash: 44 s). The bound is generous; the
 // figure is BenchmarkLoginDuringFlood's.
 func TestLegitimateLoginDuringFlood(t *testing.T) {
-	if testing.Short() || raceDetector {
+	if testing.Short() || race.Enabled {
 		t.Skip("a flood of real argon2id hashes: not under -short or -race (the race detector's slowdown makes the bound meaningless)")
 	}
 	for _, tg := range storetest.Targets(t) {
