@@ -451,58 +451,51 @@ func randomHex() string {
 // containment, not wait for.
 const drainLimit = time.Second
 
-// drainSignals waits, in real time and at most limit, until every node has
-// published what it queued, keyed its observations, taken in what the
-// others published and reassessed the clusters that evidence joined; it
-// returns how long it waited. The drill's clock runs a morning in a
-// minute: without this, how far the simulated clock ran while a signal
-// crossed the cluster would depend on the machine's load (TestDeploymentsSmall
-// under -race beside the web tests: d0 contained after 10.7 simulated
-// seconds, as if alone; with this wait, after 0), where in a real morning
-// the signals' milliseconds are nothing beside the seconds the campaign
-// measures.
+// drainSignals waits, in real time and at most limit, until the signals
+// are drained (signalsOf); it returns how long it waited. The drill's
+// clock runs a morning in a minute: without this, how far the simulated
+// clock ran while a signal crossed the cluster would depend on the
+// machine's load (TestDeploymentsSmall under -race beside the web tests:
+// d0 contained after 10.7 simulated seconds, as if alone; with this wait,
+// after 0), where in a real morning the signals' milliseconds are nothing
+// beside the seconds the campaign measures.
 func drainSignals(deps []*deployment, limit time.Duration) time.Duration {
 	t0 := time.Now()
 	for {
-		var all []national.Stats
-		settled := true
-		for _, dep := range deps {
-			if dep.node != nil {
-				st := dep.node.Stats()
-				all = append(all, st)
-				settled = settled && st.Backlog == 0 && st.Queued == st.Published && st.Reassessing == 0
-			}
-		}
-		if settled && caughtUp(all) || time.Since(t0) >= limit {
+		if _, drained := signalsOf(deps); drained || time.Since(t0) >= limit {
 			return time.Since(t0)
 		}
 		time.Sleep(2 * time.Millisecond)
 	}
 }
 
-// settleSignals waits until every node has taken in what the others
-// published (received, refused or known already), no deployment has
-// observations left to share, and no node's counts have moved for half a
-// second; or until limit. Counts that merely stopped moving are not
-// enough: on a loaded machine a consumer can sit a second behind its
-// stream, and a node would be measured before any signal reached it.
-func settleSignals(deps []*deployment, limit time.Duration) {
-	snapshot := func() (all []national.Stats, settled bool) {
-		settled = true
-		for _, dep := range deps {
-			if dep.node != nil {
-				st := dep.node.Stats()
-				all = append(all, st)
-				settled = settled && st.Backlog == 0
-			}
+// signalsOf returns the nodes' counters, and whether every node has
+// published what it queued, keyed its observations, taken in what the
+// others published (caughtUp) and reassessed the clusters their evidence
+// joined.
+func signalsOf(deps []*deployment) (all []national.Stats, drained bool) {
+	drained = true
+	for _, dep := range deps {
+		if dep.node != nil {
+			st := dep.node.Stats()
+			all = append(all, st)
+			drained = drained && st.Backlog == 0 && st.Queued == st.Published && st.Reassessing == 0
 		}
-		return all, settled && caughtUp(all)
 	}
-	last, _ := snapshot()
+	return all, drained && caughtUp(all)
+}
+
+// settleSignals waits until the signals are drained (signalsOf) and no
+// node's counts have moved for half a second; or until limit. Counts that
+// merely stopped moving are not enough: on a loaded machine a consumer can
+// sit a second behind its stream, and a node would be measured before any
+// signal reached it.
+func settleSignals(deps []*deployment, limit time.Duration) {
+	last, _ := signalsOf(deps)
 	stable := time.Now()
 	for deadline := time.Now().Add(limit); time.Now().Before(deadline); time.Sleep(50 * time.Millisecond) {
-		cur, settled := snapshot()
-		if !settled || !slices.Equal(cur, last) {
+		cur, drained := signalsOf(deps)
+		if !drained || !slices.Equal(cur, last) {
 			last, stable = cur, time.Now()
 			continue
 		}
