@@ -345,6 +345,10 @@ func TestSealedSets(t *testing.T) {
 		{"testdata/blind407_sealed.jsonl", map[string]int{"threat": 25, "terror_apology": 10, "violent": 76, "phishing": 15, "benign": 2}},
 		{"testdata/blind409_sealed.jsonl", map[string]int{"threat": 15, "terror_apology": 10, "violent": 20, "phishing": 74, "benign": 4}},
 		{"testdata/blind410_sealed.jsonl", map[string]int{"threat": 24, "terror_apology": 10, "violent": 47, "phishing": 15, "benign": 7}},
+		{"testdata/blind412_sealed.jsonl", map[string]int{"threat": 40, "terror_apology": 35, "violent": 49, "phishing": 10, "benign": 1}},
+		{"testdata/blind415_sealed.jsonl", map[string]int{"threat": 95, "terror_apology": 14, "violent": 23, "phishing": 10, "benign": 2}},
+		{"testdata/blind416_sealed.jsonl", map[string]int{"threat": 25, "terror_apology": 15, "violent": 30, "phishing": 76, "benign": 0}},
+		{"testdata/blind418_sealed.jsonl", map[string]int{"threat": 23, "terror_apology": 83, "violent": 26, "phishing": 10, "benign": 3}},
 	} {
 		held, total := map[string]int{}, map[string]int{}
 		for _, m := range readCorpus(t, c.file) {
