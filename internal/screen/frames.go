@@ -970,8 +970,12 @@ func clauseBreak(src string, toks []dtok, fts []ftok, start, i int) bool {
 	// « vous » and « nous », which the subjects leave out as they are
 	// objects too, count as the current clause's subject before a finite
 	// verb: « si vous dites que vous avez vu la photo | je vous casse… ».
+	// A pronoun after a preposition is stressed, not a clitic or a
+	// subject, and ends its phrase: « si tu joues au foot avec nous | on
+	// te casse les jambes ».
 	if fts[i].subj != actorNone && k != "t" && k != "nous" && k != "vous" && k != "ce" && i-start > 2 &&
-		fts[i-1].fc&(fc_clitic|fc_neg|fc_subord|fc_placePrep) == 0 && fts[i-1].subj == actorNone && !runOnPrep[fts[i-1].key] {
+		(fts[i-1].fc&(fc_clitic|fc_neg|fc_subord|fc_placePrep) == 0 && fts[i-1].subj == actorNone || stressedPronoun(fts, start, i-1)) &&
+		!runOnPrep[fts[i-1].key] {
 		subj, verb := false, false
 		for j := start; j < i-1; j++ {
 			subj = subj || fts[j].subj != actorNone || (fts[j].key == "vous" || fts[j].key == "nous") && isFinite(fts[j+1].morph)
@@ -996,6 +1000,20 @@ func clauseBreak(src string, toks []dtok, fts []ftok, start, i int) bool {
 		if subj && verb {
 			return true
 		}
+	}
+	return false
+}
+
+// stressedPronoun reports whether fts[j] is a personal pronoun right
+// after a preposition (« avec nous », « chez toi », « pour eux »).
+func stressedPronoun(fts []ftok, start, j int) bool {
+	if j-1 < start {
+		return false
+	}
+	switch fts[j].key {
+	case "nous", "vous", "moi", "toi", "lui", "eux", "elle", "elles":
+		p := fts[j-1].key
+		return runOnPrep[p] && p != "et" && p != "ou" && p != "mais" && p != "que" && p != "qu" || p == "chez" || p == "derrière" || p == "devant"
 	}
 	return false
 }
@@ -1447,10 +1465,59 @@ func readClause(src string, toks []dtok, fts []ftok, cues uint8) frame {
 	if fr.act != actNone && fr.actor == actor3 && (fr.tense == tensePast) {
 		fr.report = true
 	}
+	if fr.report && fr.act != actNone && !fr.negated && directive(fts, fr.actTok) {
+		fr.report, fr.incite = false, true
+	}
 	if fr.act != actNone && fr.actor != actor1 && fr.actor != actor2 && !fr.target2 && afterEvent(fts) {
 		fr.report = true
 	}
 	return fr
+}
+
+// directiveVerbs are the verbs by which the speaker has others act:
+// « j'ai dit à mes potes de te frapper » orders the act, it reports none.
+var directiveVerbs = keySet("dire demander ordonner")
+
+// directive reports whether the act at token actTok is the infinitive
+// after de of a directive verb whose subject is the speaker: « j'ai dit à
+// mes potes de te frapper », « on a demandé à son frère de l'attendre ».
+func directive(fts []ftok, actTok int) bool {
+	at := -1
+	for j := range fts {
+		if fts[j].tok == actTok {
+			at = j
+			break
+		}
+	}
+	if at < 2 || fts[at].act == actNone || !hasMood(fts[at].morph, MoodInfinitive) {
+		return false
+	}
+	// de, then only object clitics, before the act: « de te », « de lui ».
+	d := at - 1
+	for d > 0 && fts[d].fc&fc_clitic != 0 {
+		d--
+	}
+	if fts[d].key != "de" && fts[d].key != "d" {
+		return false
+	}
+	for j := d - 1; j >= 0; j-- {
+		v, ok := hasVerb(fts[j].morph)
+		if !ok || !directiveVerbs[v.Lemma] {
+			continue
+		}
+		s := lastSubject(fts, j)
+		return s >= 0 && fts[s].subj == actor1
+	}
+	return false
+}
+
+func hasMood(ms []MorphEntry, m Mood) bool {
+	for _, e := range ms {
+		if e.POS == POSVerb && e.Moods&m != 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // afterEvent reports whether a clause opens on « à la suite de », « suite
