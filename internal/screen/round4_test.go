@@ -66,6 +66,9 @@ func TestRunOnClauses(t *testing.T) {
 		{"je vais te frapper tu pourras plus marcher", 2},
 		{"je le fais pour elle", 1},
 		{"moi je pense à toi", 1},
+		// a pronoun after a preposition ends its phrase
+		{"si tu joue encore au foot avec nous on te casse les jambes", 2},
+		{"il rentre chez lui je le suis demain", 2},
 	} {
 		if got := len(framesOf(c.text)); got != c.n {
 			t.Errorf("%q: %d clauses, want %d", c.text, got, c.n)
