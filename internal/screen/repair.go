@@ -508,25 +508,26 @@ func (nb *nbufs) repairWordsInfo(a analysis, kc *keyCache) (analysis, []*keyInfo
 	need := false
 	var rf uint8
 	kis := nb.kis[:0]
-	for i := range a.toks {
-		ki := kc.info(a.toks[i].key)
-		kis = append(kis, ki)
-		rf |= ki.rflags
-		need = need || ki.fix != nil && fixMayApply(ki.fix, a.src, &a.toks[i])
+	scan := func() {
+		need, rf = false, 0
+		kis = kis[:0]
+		for i := range a.toks {
+			ki := kc.info(a.toks[i].key)
+			kis = append(kis, ki)
+			rf |= ki.rflags
+			need = need || ki.fix != nil && fixMayApply(ki.fix, a.src, &a.toks[i])
+		}
+		nb.kis = kis
 	}
-	nb.kis = kis
+	scan()
+	if u, ok := unmaskStars(a, kc); ok {
+		a = u
+		scan()
+	}
 	if rf&rfPiece != 0 || hyphenPair(a) {
 		if j, ok := joinSyllablesInfo(a, kc, kis); ok {
 			a = j
-			need, rf = false, 0
-			kis = kis[:0]
-			for i := range a.toks {
-				ki := kc.info(a.toks[i].key)
-				kis = append(kis, ki)
-				rf |= ki.rflags
-				need = need || ki.fix != nil && fixMayApply(ki.fix, a.src, &a.toks[i])
-			}
-			nb.kis = kis
+			scan()
 		}
 	}
 	if !need {

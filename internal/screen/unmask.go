@@ -1,0 +1,152 @@
+package screen
+
+import "strings"
+
+// Letters masked by stars: « une b*mbe », « je vais te t*er », « demain je
+// f*s*ll* tout le monde ». A writer hiding a word from a filter puts a star
+// for a vowel or two; the tokenizer then cuts the word at each star into
+// pieces no reader joins (the star is no gap between syllables, as in
+// « bom-be », it is a letter). unmaskStars fills each star of a starred
+// word with a vowel and reads the word when a filling is an act word in a
+// slot where an act is read (joinSlot, as for a split word) and, for one
+// star, no filling is another word of the dictionary (« t'es b*te »: bête
+// or bute). Two stars or more are a word hidden on purpose, and the slot
+// decides (« f*s*ll* » is fusille after « je », not fusilli).
+
+// maskVowels are the letters a star may stand for, e first: of two forms
+// of one verb (« fusille », « fusilla ») the present is the likelier.
+const maskVowels = "eaiouy"
+
+// maxMaskStars bounds the stars of one word (6^3 fillings at most).
+const maxMaskStars = 3
+
+// starGap returns the number of stars between two offsets of src when
+// they hold stars only (1 or 2), else 0.
+func starGap(src string, from, to int) int {
+	n := to - from
+	if n < 1 || n > 2 || strings.Trim(src[from:to], "*") != "" {
+		return 0
+	}
+	return n
+}
+
+// unmaskStars reads the star-masked act words of a; ok is false when there
+// is none, and a is then unchanged.
+func unmaskStars(a analysis, kc *keyCache) (analysis, bool) {
+	if strings.IndexByte(a.src, '*') < 0 {
+		return a, false
+	}
+	acts := actKeySet()
+	var out []token
+	changed := false
+	for i := 0; i < len(a.toks); {
+		n, key, word := unmaskAt(a, kc, acts, i)
+		if n == 0 {
+			if changed {
+				out = append(out, a.toks[i])
+			}
+			i++
+			continue
+		}
+		if !changed {
+			out = append(make([]token, 0, len(a.toks)), a.toks[:i]...)
+			changed = true
+		}
+		nt := a.toks[i]
+		nt.key, nt.word, nt.alt = key, word, ""
+		nt.end = a.toks[i+n-1].end
+		nt.elided = a.toks[i+n-1].elided
+		out = append(out, nt)
+		i += n
+	}
+	if !changed {
+		return a, false
+	}
+	a.toks = out
+	return a, true
+}
+
+// unmaskAt returns the number of tokens from i that make one star-masked
+// act word, with its key and word, or 0.
+func unmaskAt(a analysis, kc *keyCache, acts map[string]bool, i int) (n int, key, word string) {
+	ts := a.toks
+	if !isLetters(ts[i].key) || i > 0 && starGap(a.src, ts[i-1].end, ts[i].start) > 0 {
+		return 0, "", ""
+	}
+	// The pieces and the stars after each: « f » 1 « s » 1 « ll » 1.
+	var stars [5]int
+	end, total := i, 0
+	for end < len(ts) && end-i < len(stars) {
+		g := 0
+		if end+1 < len(ts) && isLetters(ts[end+1].key) {
+			g = starGap(a.src, ts[end].end, ts[end+1].start)
+		}
+		if g == 0 { // the word's last piece: stars may end it (« f*s*ll* »)
+			if e := ts[end].end; e < len(a.src) && a.src[e] == '*' && (e+1 == len(a.src) || a.src[e+1] != '*' && !isWordByte(a.src[e+1])) {
+				stars[end-i], total = 1, total+1
+			}
+			end++
+			break
+		}
+		stars[end-i], total = g, total+g
+		end++
+	}
+	if total == 0 || total > maxMaskStars {
+		return 0, "", ""
+	}
+	var filled [maxMaskStars]byte
+	var best, bestLemma string
+	var sq []byte
+	for combo := 0; combo < pow(len(maskVowels), total); combo++ {
+		c := combo
+		for s := 0; s < total; s++ {
+			filled[s] = maskVowels[c%len(maskVowels)]
+			c /= len(maskVowels)
+		}
+		var b strings.Builder
+		s := 0
+		for j := i; j < end; j++ {
+			b.WriteString(ts[j].key)
+			for k := 0; k < stars[j-i]; k++ {
+				b.WriteByte(filled[s])
+				s++
+			}
+		}
+		sq = appendSqueezed(sq[:0], []byte(b.String()))
+		if !acts[string(sq)] {
+			if total == 1 && len(morphLookup(string(sq))) > 0 {
+				return 0, "", "" // « b*te »: bête as well as bute
+			}
+			continue
+		}
+		k := string(sq)
+		if ki := kc.info(k); actWordKey(ki) && (ki.noun != actNone && i > 0 && repairDets[ts[i-1].key] || joinSlot(ts, i, ki)) {
+			l := ki.lemma
+			if l == "" {
+				l = k
+			}
+			switch {
+			case best == "":
+				best, bestLemma = k, l
+			case l != bestLemma:
+				return 0, "", "" // two act words: the stars say nothing sure
+			}
+		}
+	}
+	if best == "" {
+		return 0, "", ""
+	}
+	return end - i, best, best
+}
+
+func pow(b, e int) int {
+	r := 1
+	for ; e > 0; e-- {
+		r *= b
+	}
+	return r
+}
+
+func isWordByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c >= 0x80
+}
