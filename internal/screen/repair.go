@@ -883,12 +883,10 @@ func joinSyllablesInfo(a analysis, kc *keyCache, kis []*keyInfo) (analysis, bool
 		}
 		return kc.info(a.toks[i].key)
 	}
-	var out []token
 	var bufA, sqA [64]byte // a split word is at most 5 pieces of 4 letters
 	buf, sq := bufA[:0], sqA[:0]
-	changed := false
 	acts := actKeySet()
-	for i := 0; i < len(a.toks); {
+	return joinRuns(a, func(i int) (int, string, string) {
 		// The run of short pieces from i, and whether it holds an unknown
 		// piece or a hyphen cut.
 		// The squeezed join of keys begins with the first key squeezed:
@@ -932,7 +930,19 @@ func joinSyllablesInfo(a analysis, kc *keyCache, kis []*keyInfo) (analysis, bool
 				}
 			}
 		}
-		if best == 0 {
+		return best, bestKey, bestWord
+	})
+}
+
+// joinRuns replaces each run of tokens that at(i) reads as one word (n
+// tokens from i, with its key and word; n 0 for none) by that word's
+// token; ok is false when there is none, and a is then unchanged.
+func joinRuns(a analysis, at func(i int) (n int, key, word string)) (analysis, bool) {
+	var out []token
+	changed := false
+	for i := 0; i < len(a.toks); {
+		n, key, word := at(i)
+		if n == 0 {
 			if changed {
 				out = append(out, a.toks[i])
 			}
@@ -944,11 +954,11 @@ func joinSyllablesInfo(a analysis, kc *keyCache, kis []*keyInfo) (analysis, bool
 			changed = true
 		}
 		nt := a.toks[i]
-		nt.key, nt.word, nt.alt = bestKey, bestWord, ""
-		nt.end = a.toks[i+best-1].end
-		nt.elided = a.toks[i+best-1].elided
+		nt.key, nt.word, nt.alt = key, word, ""
+		nt.end = a.toks[i+n-1].end
+		nt.elided = a.toks[i+n-1].elided
 		out = append(out, nt)
-		i += best
+		i += n
 	}
 	if !changed {
 		return a, false

@@ -37,33 +37,7 @@ func unmaskStars(a analysis, kc *keyCache) (analysis, bool) {
 		return a, false
 	}
 	acts := actKeySet()
-	var out []token
-	changed := false
-	for i := 0; i < len(a.toks); {
-		n, key, word := unmaskAt(a, kc, acts, i)
-		if n == 0 {
-			if changed {
-				out = append(out, a.toks[i])
-			}
-			i++
-			continue
-		}
-		if !changed {
-			out = append(make([]token, 0, len(a.toks)), a.toks[:i]...)
-			changed = true
-		}
-		nt := a.toks[i]
-		nt.key, nt.word, nt.alt = key, word, ""
-		nt.end = a.toks[i+n-1].end
-		nt.elided = a.toks[i+n-1].elided
-		out = append(out, nt)
-		i += n
-	}
-	if !changed {
-		return a, false
-	}
-	a.toks = out
-	return a, true
+	return joinRuns(a, func(i int) (int, string, string) { return unmaskAt(a, kc, acts, i) })
 }
 
 // unmaskAt returns the number of tokens from i that make one star-masked
