@@ -73,6 +73,9 @@ func TestFrames(t *testing.T) {
 		{"claimed weapon, passive", "Un colis piégé est caché sous le préau", func(f frame) bool {
 			return f.act == actPlant && f.tense == tensePassive && f.weapon && f.place
 		}},
+		{"a school place said in one compound", "je vais brûler la salle des profs", func(f frame) bool {
+			return f.act == actBurn && f.school && f.agentive()
+		}},
 		{"place after a preposition", "Je vais tout faire sauter dans le local à vélos", func(f frame) bool {
 			return f.act == actExplode && f.place && !f.school
 		}},
