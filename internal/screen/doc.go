@@ -41,7 +41,8 @@
 //     neighbours: « la sale 204 » is salle, « jvou tu » tue, « sa va » ça
 //     (a text where two words or more were rewritten or repaired is
 //     « written by sound », and finding no act in it is a feature apart);
-//     repair.go then joins act
+//     repair.go then reads act words whose vowels are starred,
+//     « une b*mbe », « f*s*ll* » (unmask.go), joins act
 //     words cut into syllables, « ex-plo-ser », « te tu er », mends a
 //     word no table knows that sounds like a threat word (phon.go:
 //     « colej », « explozé », « couto »), and glue.go
