@@ -524,6 +524,10 @@ func (nb *nbufs) repairWordsInfo(a analysis, kc *keyCache) (analysis, []*keyInfo
 		a = u
 		scan()
 	}
+	if j, ok := joinCutWords(a, func(i int) bool { return len(kis[i].morph) > 0 || kis[i].class != 0 }); ok {
+		a = j
+		scan()
+	}
 	if rf&rfPiece != 0 || hyphenPair(a) {
 		if j, ok := joinSyllablesInfo(a, kc, kis); ok {
 			a = j

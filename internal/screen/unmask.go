@@ -11,7 +11,9 @@ import "strings"
 // slot where an act is read (joinSlot, as for a split word) and, for one
 // star, no filling is another word of the dictionary (« t'es b*te »: bête
 // or bute). Two stars or more are a word hidden on purpose, and the slot
-// decides (« f*s*ll* » is fusille after « je », not fusilli).
+// decides (« f*s*ll* » is fusille after « je », not fusilli). A starred
+// word that is no act word is read when one filling only is a word of the
+// dictionary (onlyWord: « au c*llège dem*in »).
 
 // maskVowels are the letters a star may stand for, e first: of two forms
 // of one verb (« fusille », « fusilla ») the present is the likelier.
@@ -55,8 +57,8 @@ func unmaskAt(a analysis, kc *keyCache, acts map[string]bool, i int) (n int, key
 		if end+1 < len(ts) && isLetters(ts[end+1].key) {
 			g = starGap(a.src, ts[end].end, ts[end+1].start)
 		}
-		if g == 0 { // the word's last piece: stars may end it (« f*s*ll* »)
-			if e := ts[end].end; e < len(a.src) && a.src[e] == '*' && (e+1 == len(a.src) || a.src[e+1] != '*' && !isWordByte(a.src[e+1])) {
+		if g == 0 { // the word's last piece: a star may end a starred word (« f*s*ll* »), not a word alone (« *craque* »)
+			if e := ts[end].end; total > 0 && e < len(a.src) && a.src[e] == '*' && (e+1 == len(a.src) || a.src[e+1] != '*' && !isWordByte(a.src[e+1])) {
 				stars[end-i], total = 1, total+1
 			}
 			end++
@@ -71,6 +73,7 @@ func unmaskAt(a analysis, kc *keyCache, acts map[string]bool, i int) (n int, key
 	var filled [maxMaskStars]byte
 	var best, bestLemma string
 	var sq []byte
+	otherWord := false // a filling is a word of the dictionary but no act word
 	for combo := 0; combo < pow(len(maskVowels), total); combo++ {
 		c := combo
 		for s := 0; s < total; s++ {
@@ -88,9 +91,7 @@ func unmaskAt(a analysis, kc *keyCache, acts map[string]bool, i int) (n int, key
 		}
 		sq = appendSqueezed(sq[:0], []byte(b.String()))
 		if !acts[string(sq)] {
-			if total == 1 && len(morphLookup(string(sq))) > 0 {
-				return 0, "", "" // « b*te »: bête as well as bute
-			}
+			otherWord = otherWord || len(morphLookup(string(sq))) > 0
 			continue
 		}
 		k := string(sq)
@@ -107,10 +108,50 @@ func unmaskAt(a analysis, kc *keyCache, acts map[string]bool, i int) (n int, key
 			}
 		}
 	}
+	switch {
+	case best != "" && otherWord && total == 1:
+		return 0, "", "" // « b*te »: bête as well as bute
+	case best == "":
+		best = onlyWord(ts[i:end], stars[:end-i], total)
+	}
 	if best == "" {
 		return 0, "", ""
 	}
 	return end - i, best, best
+}
+
+// onlyWord returns the one word of the dictionary that a filling of the
+// starred pieces spells (« c*llège » is collège, « dem*in » demain), or ""
+// when none or several do (« b*te »: bête, bute).
+func onlyWord(pieces []token, stars []int, total int) string {
+	var filled [maxMaskStars]byte
+	var b []byte
+	found := ""
+	for combo := 0; combo < pow(len(maskVowels), total); combo++ {
+		c := combo
+		for s := 0; s < total; s++ {
+			filled[s] = maskVowels[c%len(maskVowels)]
+			c /= len(maskVowels)
+		}
+		b = b[:0]
+		s := 0
+		for j := range pieces {
+			b = append(b, pieces[j].key...)
+			for k := 0; k < stars[j]; k++ {
+				b = append(b, filled[s])
+				s++
+			}
+		}
+		k := string(appendSqueezed(nil, b))
+		if len(morphLookup(k)) == 0 || k == found {
+			continue
+		}
+		if found != "" {
+			return ""
+		}
+		found = k
+	}
+	return found
 }
 
 func pow(b, e int) int {

@@ -23,6 +23,8 @@ func TestUnmaskStars(t *testing.T) {
 		{"*bombe* de bain pour la fête des mères", ""},
 		{"Note : 12*3 = 36, et 5*4", ""},
 		{"le b*s part à 8h", ""},
+		{"rendez-vous au c*llège dem*in", "demain"},
+		{"moi quand je vais le croiser : *bruit de nuque qui craque* 💀", ""},
 	} {
 		a, ok := unmaskStars(analyze(c.text), nil)
 		var got []string
@@ -50,12 +52,19 @@ func FuzzUnmaskStars(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		a, _ := unmaskStars(analyze(s), nil)
-		prev := 0
-		for i, tk := range a.toks {
-			if tk.start < prev || tk.start > tk.end || tk.end > len(s) {
-				t.Fatalf("token %d %+v out of order or span (source %d bytes)", i, tk, len(s))
-			}
-			prev = tk.start
-		}
+		checkSpans(t, a.toks, len(s))
 	})
+}
+
+// checkSpans fails the test unless the tokens' spans are inside a source
+// of n bytes, in order.
+func checkSpans(t *testing.T, toks []token, n int) {
+	t.Helper()
+	prev := 0
+	for i, tk := range toks {
+		if tk.start < prev || tk.start > tk.end || tk.end > n {
+			t.Fatalf("token %d %+v out of order or span (source %d bytes)", i, tk, n)
+		}
+		prev = tk.start
+	}
 }
