@@ -1,0 +1,83 @@
+package screen
+
+import (
+	"strings"
+	"testing"
+)
+
+// hiders are the readers of words hidden from a filter, by name.
+var hiders = map[string]func(a analysis) (analysis, bool){
+	"stars": func(a analysis) (analysis, bool) { return unmaskStars(a, nil) },
+	"cut": func(a analysis) (analysis, bool) {
+		return joinCutWords(a, func(i int) bool { return len(lx.info(a.toks[i].key).morph) > 0 })
+	},
+}
+
+// TestHiddenWords checks that a word whose vowels are starred, or that is
+// cut by a mark inside it, is read when its reading is a word where it
+// stands, and only then. Sentences written for the test.
+func TestHiddenWords(t *testing.T) {
+	for _, c := range []struct {
+		hider, text string
+		key         string // a key the read text holds, "" for unchanged
+	}{
+		{"stars", "il y a une b*mbe au lycée", "bombe"},
+		{"stars", "je vais te t*er demain", "tuer"},
+		{"stars", "je vais te b*t*r", "buter"},
+		{"stars", "demain je f*s*ll* tout le monde en EPS", "fusille"},
+		{"stars", "une b*mb* dans le hall", "bombe"},
+		{"stars", "rendez-vous au c*llège dem*in", "demain"},
+		{"stars", "p*tain le contrôle de maths", ""},
+		{"stars", "t es b*te ou quoi", ""},
+		{"stars", "*bombe* de bain pour la fête des mères", ""},
+		{"stars", "moi quand je vais le croiser : *bruit de nuque qui craque* 💀", ""},
+		{"stars", "Note : 12*3 = 36, et 5*4", ""},
+		{"stars", "le b*s part à 8h", ""},
+		{"cut", "il y a une bo.mbe dans le hall", "bombe"},
+		{"cut", "je vais te tu_er à la so.rtie", "tuer"},
+		{"cut", "une bo🔥mbe au co.llège", "bombe"},
+		{"cut", "rendez-vous demain, peut-être", ""},
+		{"cut", "fin du cours.Merci", ""},
+		{"cut", "voir www.ac-rouen.fr", ""},
+		{"cut", "jean_dupont a écrit", ""},
+	} {
+		a, ok := hiders[c.hider](analyze(c.text))
+		var keys []string
+		for _, tk := range a.toks {
+			keys = append(keys, tk.key)
+		}
+		switch {
+		case c.key == "" && ok:
+			t.Errorf("%s %q: read as %v, want unchanged", c.hider, c.text, keys)
+		case c.key != "" && !strings.Contains(" "+strings.Join(keys, " ")+" ", " "+c.key+" "):
+			t.Errorf("%s %q: keys %v, want %q among them", c.hider, c.text, keys, c.key)
+		}
+	}
+	// End to end: the hidden bomb in the school is held by the rules.
+	for _, text := range []string{"il y a une b*mbe au lycée", "il y a une bo.mbe au co_llège de.main"} {
+		if s := textScores(text)[detThreat]; s.score < 0.5 {
+			t.Errorf("%q: threat score %.2f (%s)", text, s.score, s.reason)
+		}
+	}
+}
+
+// FuzzHiddenWords: the readers never panic and keep token spans inside
+// the source, in order.
+func FuzzHiddenWords(f *testing.F) {
+	for _, s := range []string{"une b*mbe", "f*s*ll*", "***", "a*", "*a", "t*u*e*r*", "je vais te t**er", "é*é", "",
+		"bo.mbe", "a-b-c-d-e", "x🔥y", "🔥", "a_", "_a", ".-_", "co.llè_ge"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		for name, read := range hiders {
+			a, _ := read(analyze(s))
+			prev := 0
+			for i, tk := range a.toks {
+				if tk.start < prev || tk.start > tk.end || tk.end > len(s) {
+					t.Fatalf("%s: token %d %+v out of order or span (source %d bytes)", name, i, tk, len(s))
+				}
+				prev = tk.start
+			}
+		}
+	})
+}
