@@ -13,9 +13,10 @@ import (
 // through). joinCutWords joins the pieces when the join is a word of the
 // dictionary and the cut is no ordinary writing: an emoji or an
 // underscore inside a word is never one, but a dot or a hyphen is, between
-// two words (« peut-être », « rdv.demain ») and in other languages (« vou-te
-// matar »), so it joins only pieces none of which is a word. Nothing is
-// joined inside a link, an address or a path.
+// two words (« peut-être », « rdv.demain », « tic-tac ») and in other
+// languages (« vou-te matar »), so it joins only pieces none of which is a
+// word of the dictionary. Nothing is joined inside a link, an address or a
+// path.
 
 // cutMarks are the one-byte marks a word may be cut by.
 const cutMarks = ".-_*|+~"
@@ -98,25 +99,20 @@ func joinCutWords(a analysis, known func(i int) bool) (analysis, bool) {
 		if np < 2 || inLink(a.src, ts[i].start, ts[pieces[np-1]].end) {
 			return 0, "", ""
 		}
-		for n := np; n >= 2; n-- {
-			words := false
-			var buf []byte
-			for p := 0; p < n; p++ {
-				buf = append(buf, ts[pieces[p]].key...)
-				words = words || known(pieces[p])
-			}
-			if !strong && words {
-				continue
-			}
-			k := string(appendSqueezed(nil, buf))
-			if len(morphLookup(k)) == 0 {
-				continue
-			}
+		// The whole chain is the word: a part of it joined would cut
+		// another word (« dé-fon-cer » is not « foncer »).
+		words := false
+		var buf []byte
+		for p := 0; p < np; p++ {
+			buf = append(buf, ts[pieces[p]].key...)
+			words = words || known(pieces[p])
+		}
+		if k := string(appendSqueezed(nil, buf)); (strong || !words) && dictWord(k) {
 			word := ""
-			for p := 0; p < n; p++ {
+			for p := 0; p < np; p++ {
 				word += ts[pieces[p]].word
 			}
-			return pieces[n-1] - i + 1, k, word
+			return pieces[np-1] - i + 1, k, word
 		}
 		return 0, "", ""
 	})
@@ -135,3 +131,8 @@ func inLink(src string, start, end int) bool {
 	chunk := src[start:end]
 	return strings.ContainsAny(chunk, "/@") || strings.Contains(strings.ToLower(chunk), "www")
 }
+
+// dictWord reports whether a key is a word of the dictionary: a form of
+// the morphology table (verbs and function words) or a noun or adjective
+// of the word list.
+func dictWord(k string) bool { return len(morphLookup(k)) > 0 || nounAdjWord(k) }

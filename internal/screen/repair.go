@@ -524,7 +524,7 @@ func (nb *nbufs) repairWordsInfo(a analysis, kc *keyCache) (analysis, []*keyInfo
 		a = u
 		scan()
 	}
-	if j, ok := joinCutWords(a, func(i int) bool { return len(kis[i].morph) > 0 || kis[i].class != 0 }); ok {
+	if j, ok := joinCutWords(a, func(i int) bool { return kis[i].class != 0 || dictWord(a.toks[i].key) }); ok {
 		a = j
 		scan()
 	}

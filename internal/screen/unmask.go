@@ -2,99 +2,113 @@ package screen
 
 import "strings"
 
-// Letters masked by stars: « une b*mbe », « je vais te t*er », « demain je
-// f*s*ll* tout le monde ». A writer hiding a word from a filter puts a star
-// for a vowel or two; the tokenizer then cuts the word at each star into
-// pieces no reader joins (the star is no gap between syllables, as in
-// « bom-be », it is a letter). unmaskStars fills each star of a starred
-// word with a vowel and reads the word when a filling is an act word in a
-// slot where an act is read (joinSlot, as for a split word) and, for one
-// star, no filling is another word of the dictionary (« t'es b*te »: bête
-// or bute). Two stars or more are a word hidden on purpose, and the slot
-// decides (« f*s*ll* » is fusille after « je », not fusilli). A starred
-// word that is no act word is read when one filling only is a word of the
-// dictionary (onlyWord: « au c*llège dem*in »).
+// Letters masked by a mark: « une b*mbe », « je vais te t*er », « demain
+// je f*s*ll* tout le monde », « une b€mbe ». A writer hiding a word from a
+// filter puts a star for a vowel or two, or a euro sign for an e; the
+// tokenizer then cuts the word at each mark into pieces no reader joins
+// (the mark is no gap between syllables, as in « bom-be », it is a
+// letter). unmaskStars fills each star with a vowel and each euro sign
+// with an e, and reads the word when a filling is an act word in a slot
+// where an act is read (joinSlot, as for a split word) and, for one mark,
+// no filling is another word of the dictionary (« t'es b*te »: bête or
+// bute). Two marks or more are a word hidden on purpose, and the slot
+// decides (« f*s*ll* » is fusille after « je », not fusilli). A masked word
+// that is no act word is read when one filling only is a word of the
+// dictionary (« au c*llège dem*in »).
 
 // maskVowels are the letters a star may stand for, e first: of two forms
 // of one verb (« fusille », « fusilla ») the present is the likelier.
 const maskVowels = "eaiouy"
 
-// maxMaskStars bounds the stars of one word (6^3 fillings at most).
-const maxMaskStars = 3
+// maxMasks bounds the marks of one word (6^3 fillings at most).
+const maxMasks = 3
 
-// starGap returns the number of stars between two offsets of src when
-// they hold stars only (1 or 2), else 0.
-func starGap(src string, from, to int) int {
-	n := to - from
-	if n < 1 || n > 2 || strings.Trim(src[from:to], "*") != "" {
-		return 0
+// maskGap returns the letters each mark between two offsets of src may
+// stand for, one string a mark, when they hold one or two marks only;
+// else nil.
+func maskGap(src string, from, to int) []string {
+	var out []string
+	for i := from; i < to; {
+		switch {
+		case src[i] == '*':
+			out, i = append(out, maskVowels), i+1
+		case strings.HasPrefix(src[i:to], "€"):
+			out, i = append(out, "e"), i+len("€")
+		default:
+			return nil
+		}
 	}
-	return n
+	if len(out) > 2 {
+		return nil
+	}
+	return out
 }
 
-// unmaskStars reads the star-masked act words of a; ok is false when there
-// is none, and a is then unchanged.
+// unmaskStars reads the masked words of a; ok is false when there is
+// none, and a is then unchanged.
 func unmaskStars(a analysis, kc *keyCache) (analysis, bool) {
-	if strings.IndexByte(a.src, '*') < 0 {
+	if strings.IndexByte(a.src, '*') < 0 && !strings.Contains(a.src, "€") {
 		return a, false
+	}
+	// A euro sign is read as a word (« euros »): inside a word it is a
+	// mark, and its token goes.
+	if strings.Contains(a.src, "€") {
+		var ts []token
+		for i, t := range a.toks {
+			if i > 0 && i+1 < len(a.toks) && a.src[t.start:t.end] == "€" && a.toks[i-1].end == t.start && a.toks[i+1].start == t.end &&
+				isLetters(a.toks[i-1].key) && isLetters(a.toks[i+1].key) {
+				continue
+			}
+			ts = append(ts, t)
+		}
+		if len(ts) < len(a.toks) {
+			b := analysis{src: a.src, toks: ts}
+			if u, ok := joinRuns(b, func(i int) (int, string, string) { return unmaskAt(b, kc, actKeySet(), i) }); ok {
+				return u, true
+			}
+		}
 	}
 	acts := actKeySet()
 	return joinRuns(a, func(i int) (int, string, string) { return unmaskAt(a, kc, acts, i) })
 }
 
-// unmaskAt returns the number of tokens from i that make one star-masked
-// act word, with its key and word, or 0.
+// unmaskAt returns the number of tokens from i that make one masked word,
+// with its key and word, or 0.
 func unmaskAt(a analysis, kc *keyCache, acts map[string]bool, i int) (n int, key, word string) {
 	ts := a.toks
-	if !isLetters(ts[i].key) || i > 0 && starGap(a.src, ts[i-1].end, ts[i].start) > 0 {
+	if !isLetters(ts[i].key) || i > 0 && maskGap(a.src, ts[i-1].end, ts[i].start) != nil {
 		return 0, "", ""
 	}
-	// The pieces and the stars after each: « f » 1 « s » 1 « ll » 1.
-	var stars [5]int
+	// The pieces and the marks after each: « f » * « s » * « ll » *.
+	var marks [5][]string
 	end, total := i, 0
-	for end < len(ts) && end-i < len(stars) {
-		g := 0
+	for end < len(ts) && end-i < len(marks) {
+		var g []string
 		if end+1 < len(ts) && isLetters(ts[end+1].key) {
-			g = starGap(a.src, ts[end].end, ts[end+1].start)
+			g = maskGap(a.src, ts[end].end, ts[end+1].start)
 		}
-		if g == 0 { // the word's last piece: a star may end a starred word (« f*s*ll* »), not a word alone (« *craque* »)
+		if g == nil { // the word's last piece: a star may end a starred word (« f*s*ll* »), not a word alone (« *craque* »)
 			if e := ts[end].end; total > 0 && e < len(a.src) && a.src[e] == '*' && (e+1 == len(a.src) || a.src[e+1] != '*' && !isWordByte(a.src[e+1])) {
-				stars[end-i], total = 1, total+1
+				marks[end-i], total = []string{maskVowels}, total+1
 			}
 			end++
 			break
 		}
-		stars[end-i], total = g, total+g
+		marks[end-i], total = g, total+len(g)
 		end++
 	}
-	if total == 0 || total > maxMaskStars {
+	if total == 0 || total > maxMasks {
 		return 0, "", ""
 	}
-	var filled [maxMaskStars]byte
+	pieces, ms := ts[i:end], marks[:end-i]
 	var best, bestLemma string
-	var sq []byte
 	otherWord := false // a filling is a word of the dictionary but no act word
-	for combo := 0; combo < pow(len(maskVowels), total); combo++ {
-		c := combo
-		for s := 0; s < total; s++ {
-			filled[s] = maskVowels[c%len(maskVowels)]
-			c /= len(maskVowels)
+	ambiguous := false
+	fillings(pieces, ms, func(k string) bool {
+		if !acts[k] {
+			otherWord = otherWord || dictWord(k)
+			return true
 		}
-		var b strings.Builder
-		s := 0
-		for j := i; j < end; j++ {
-			b.WriteString(ts[j].key)
-			for k := 0; k < stars[j-i]; k++ {
-				b.WriteByte(filled[s])
-				s++
-			}
-		}
-		sq = appendSqueezed(sq[:0], []byte(b.String()))
-		if !acts[string(sq)] {
-			otherWord = otherWord || len(morphLookup(string(sq))) > 0
-			continue
-		}
-		k := string(sq)
 		if ki := kc.info(k); actWordKey(ki) && (ki.noun != actNone && i > 0 && repairDets[ts[i-1].key] || joinSlot(ts, i, ki)) {
 			l := ki.lemma
 			if l == "" {
@@ -104,15 +118,17 @@ func unmaskAt(a analysis, kc *keyCache, acts map[string]bool, i int) (n int, key
 			case best == "":
 				best, bestLemma = k, l
 			case l != bestLemma:
-				return 0, "", "" // two act words: the stars say nothing sure
+				ambiguous = true // two act words: the marks say nothing sure
+				return false
 			}
 		}
-	}
+		return true
+	})
 	switch {
-	case best != "" && otherWord && total == 1:
+	case ambiguous || best != "" && otherWord && total == 1:
 		return 0, "", "" // « b*te »: bête as well as bute
 	case best == "":
-		best = onlyWord(ts[i:end], stars[:end-i], total)
+		best = onlyWord(pieces, ms)
 	}
 	if best == "" {
 		return 0, "", ""
@@ -121,45 +137,53 @@ func unmaskAt(a analysis, kc *keyCache, acts map[string]bool, i int) (n int, key
 }
 
 // onlyWord returns the one word of the dictionary that a filling of the
-// starred pieces spells (« c*llège » is collège, « dem*in » demain), or ""
+// masked pieces spells (« c*llège » is collège, « dem*in » demain), or ""
 // when none or several do (« b*te »: bête, bute).
-func onlyWord(pieces []token, stars []int, total int) string {
-	var filled [maxMaskStars]byte
-	var b []byte
-	found := ""
-	for combo := 0; combo < pow(len(maskVowels), total); combo++ {
-		c := combo
-		for s := 0; s < total; s++ {
-			filled[s] = maskVowels[c%len(maskVowels)]
-			c /= len(maskVowels)
+func onlyWord(pieces []token, marks [][]string) string {
+	found, several := "", false
+	fillings(pieces, marks, func(k string) bool {
+		if !dictWord(k) || k == found {
+			return true
 		}
-		b = b[:0]
-		s := 0
-		for j := range pieces {
-			b = append(b, pieces[j].key...)
-			for k := 0; k < stars[j]; k++ {
-				b = append(b, filled[s])
-				s++
-			}
-		}
-		k := string(appendSqueezed(nil, b))
-		if len(morphLookup(k)) == 0 || k == found {
-			continue
-		}
-		if found != "" {
-			return ""
-		}
+		several = found != ""
 		found = k
+		return !several
+	})
+	if several {
+		return ""
 	}
 	return found
 }
 
-func pow(b, e int) int {
-	r := 1
-	for ; e > 0; e-- {
-		r *= b
+// fillings calls f with the squeezed key of each filling of the pieces'
+// marks, in order (the last mark's letters varying slowest), until f
+// returns false.
+func fillings(pieces []token, marks [][]string, f func(key string) bool) {
+	var sets []string
+	for _, m := range marks {
+		sets = append(sets, m...)
 	}
-	return r
+	n := 1
+	for _, s := range sets {
+		n *= len(s)
+	}
+	var b, sq []byte
+	for combo := 0; combo < n; combo++ {
+		b = b[:0]
+		c, s := combo, 0
+		for j := range pieces {
+			b = append(b, pieces[j].key...)
+			for range marks[j] {
+				b = append(b, sets[s][c%len(sets[s])])
+				c /= len(sets[s])
+				s++
+			}
+		}
+		sq = appendSqueezed(sq[:0], b)
+		if !f(string(sq)) {
+			return
+		}
+	}
 }
 
 func isWordByte(c byte) bool {
