@@ -41,8 +41,9 @@
 //     neighbours: « la sale 204 » is salle, « jvou tu » tue, « sa va » ça
 //     (a text where two words or more were rewritten or repaired is
 //     « written by sound », and finding no act in it is a feature apart);
-//     repair.go then reads act words whose vowels are starred,
-//     « une b*mbe », « f*s*ll* » (unmask.go), joins act
+//     repair.go then reads words whose letters are masked, « une
+//     b*mbe », « f*s*ll* », « coll€ge » (unmask.go), joins words cut by a
+//     mark inside them, « bo.mbe », « tu_er », « bo🔥mbe » (cutword.go), joins act
 //     words cut into syllables, « ex-plo-ser », « te tu er », mends a
 //     word no table knows that sounds like a threat word (phon.go:
 //     « colej », « explozé », « couto »), and glue.go
