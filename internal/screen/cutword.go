@@ -59,11 +59,11 @@ func emojiToken(src string, t *token) bool {
 // word of the dictionary.
 func joinCutWords(a analysis, known func(i int) bool) (analysis, bool) {
 	ts := a.toks
-	any := false
-	for i := 0; i+1 < len(ts) && !any; i++ {
-		any = ts[i+1].start-ts[i].end <= 1 && ts[i+1].flags&tSentence == 0
+	adjacent := false // two tokens with at most one byte between them
+	for i := 0; i+1 < len(ts) && !adjacent; i++ {
+		adjacent = ts[i+1].start-ts[i].end <= 1 && ts[i+1].flags&tSentence == 0
 	}
-	if !any {
+	if !adjacent {
 		return a, false
 	}
 	return joinRuns(a, func(i int) (int, string, string) {
@@ -76,7 +76,8 @@ func joinCutWords(a analysis, known func(i int) bool) (analysis, bool) {
 				return 0, "", ""
 			}
 		}
-		// The pieces from i (indexes into ts) and the tokens they span.
+		// The pieces from i, as indexes into ts (an emoji between two
+		// pieces is no piece).
 		var pieces [maxCutPieces]int
 		np, strong := 1, false
 		pieces[0] = i
