@@ -35,6 +35,8 @@ func TestHiddenWords(t *testing.T) {
 		{"stars", "le b*s part à 8h", ""},
 		{"stars", "une bomb€ au coll€ge", "college"},
 		{"stars", "5€ la sortie, 12€50 le repas", ""},
+		{"stars", "il y a une b@mbe au college", "bombe"},
+		{"stars", "écris à jean@gmail.com pour les m@ths", ""},
 		{"cut", "il y a une bo.mbe dans le hall", "bombe"},
 		{"cut", "je vais te tu_er à la so.rtie", "tuer"},
 		{"cut", "une bo🔥mbe au co.llège", "bombe"},
@@ -68,7 +70,7 @@ func TestHiddenWords(t *testing.T) {
 // the source, in order.
 func FuzzHiddenWords(f *testing.F) {
 	for _, s := range []string{"une b*mbe", "f*s*ll*", "***", "a*", "*a", "t*u*e*r*", "je vais te t**er", "é*é", "",
-		"bo.mbe", "a-b-c-d-e", "x🔥y", "🔥", "a_", "_a", ".-_", "co.llè_ge"} {
+		"bo.mbe", "a-b-c-d-e", "x🔥y", "🔥", "a_", "_a", ".-_", "co.llè_ge", "b@mbe", "@@", "a@", "j@n@b.fr"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {

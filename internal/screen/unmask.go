@@ -47,8 +47,9 @@ func maskGap(src string, from, to int) []string {
 // unmaskStars reads the masked words of a; ok is false when there is
 // none, and a is then unchanged.
 func unmaskStars(a analysis, kc *keyCache) (analysis, bool) {
+	a, changed := atVowels(a)
 	if strings.IndexByte(a.src, '*') < 0 && !strings.Contains(a.src, "€") {
-		return a, false
+		return a, changed
 	}
 	// A euro sign is read as a word (« euros »): inside a word it is a
 	// mark, and its token goes.
@@ -69,7 +70,69 @@ func unmaskStars(a analysis, kc *keyCache) (analysis, bool) {
 		}
 	}
 	acts := actKeySet()
-	return joinRuns(a, func(i int) (int, string, string) { return unmaskAt(a, kc, acts, i) })
+	u, ok := joinRuns(a, func(i int) (int, string, string) { return unmaskAt(a, kc, acts, i) })
+	return u, ok || changed
+}
+
+// atVowels reads an at sign inside a word as the vowel that makes it a
+// word: leetspeak reads « @ » as a (« m@ths »), but a writer hiding « la
+// b@mbe au réfect@ire » means an o. A word whose at signs read as a is no
+// word of the dictionary is read with the one filling of them by vowels
+// that is, if only one is; an address (a dot or a slash after the at
+// sign) is left alone.
+func atVowels(a analysis) (analysis, bool) {
+	if strings.IndexByte(a.src, '@') < 0 {
+		return a, false
+	}
+	changed := false
+	for i := range a.toks {
+		t := &a.toks[i]
+		w := a.src[t.start:t.end]
+		if strings.IndexByte(w, '@') <= 0 || !asciiLetters(w) || dictWord(t.key) || address(a.src, t.end) {
+			continue
+		}
+		var pieces []token
+		var marks [][]string
+		ok := true
+		for _, p := range strings.Split(strings.ToLower(w), "@") {
+			if !isLetters(p) {
+				ok = false
+				break
+			}
+			pieces, marks = append(pieces, token{key: p}), append(marks, []string{maskVowels})
+		}
+		if !ok || len(pieces) < 2 || len(pieces)-1 > maxMasks {
+			continue
+		}
+		marks[len(marks)-1] = nil // no mark after the last piece
+		if k := onlyWord(pieces, marks); k != "" {
+			t.key, t.word, t.alt = k, k, ""
+			changed = true
+		}
+	}
+	return a, changed
+}
+
+// asciiLetters reports whether w holds ASCII letters and at signs only
+// (the pieces are then keys as they are, lowercased).
+func asciiLetters(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if c := w[i] | 0x20; (c < 'a' || c > 'z') && w[i] != '@' {
+			return false
+		}
+	}
+	return true
+}
+
+// address reports whether the word ending at end is followed, before any
+// space, by a dot and a letter or by a slash: an e-mail address or a link.
+func address(src string, end int) bool {
+	for i := end; i < len(src) && !isSpaceByte(src[i]); i++ {
+		if src[i] == '/' || src[i] == '.' && i+1 < len(src) && isWordByte(src[i+1]) {
+			return true
+		}
+	}
+	return false
 }
 
 // unmaskAt returns the number of tokens from i that make one masked word,
