@@ -264,22 +264,21 @@ var (
 	cliticWords      = "te t vous le la les l lui leur y en me m se s ne n nous toi"
 	negWords         = "pas jamais plus rien aucun aucune personne guère"
 	placePreps       = "dans au aux devant derrière sous chez vers"
-	frameSchoolWords = "collège lycée école établissement cantine self réfectoire cdi gymnase gym cour récré récréation salle classe toilettes internat préau parking portail hall bâtiment amphi labo couloir scolaire profs bahut " +
-		"salledesprofs viescolaire" // the compounds « salle des profs », « vie scolaire » (compoundList)
-	subordinators = "que qu qui quand si lorsque lorsqu puisque parce car mais donc puis sinon comme où dont comment pourquoi"
-	reportVerbs   = "recevoir signaler informer écrire dire affirmer prétendre menacer annoncer raconter publier envoyer déclarer alerter prévenir évoquer rapporter insister répéter entendre"
-	drillWords    = "exercice exercices ppms simulation entraînement alerte consigne consignes protocole vigipirate confinement évacuation procédure"
-	lessonWords   = "cours leçon histoire géographie emc chapitre programme exposé manuel chimie physique svt musée film documentaire livre roman théâtre débat devoir guerre mondiale révolution"
-	laughWords    = "mdr lol ptdr xd jpp haha blague rigole plaisante"
-	playWords     = "fortnite minecraft roblox valorant fifa jeu jeux partie console manette gta cod warzone match tournoi finale équipe foot football hand handball basket rugby volley championnat unss coach entraînement score cross course tennis judo natation quiz adversaires clash royale brawl monopoly uno échecs cartes badminton pingpong ping kart smash billard bowling babyfoot belote tarot karting pétanque callofduty battlefield counterstrike rainbowsix amongus among imposteur imposteurs garou freefire rocketleague clashofclans leagueoflegends fallguys"
-	doingLemmas   = "faire commettre préparer organiser lancer perpétrer avoir ramener apporter"
-	lessonLemmas  = "étudier analyser commenter lire expliquer apprendre réviser visiter"
-	wishWords     = "envie mériter mérite méritent méritait devrait devraient faudrait souhaite souhaiterais aimerais espère espérer seulement"
-	faithWords    = "mécréant mécréants kouffar kouffars kuffar infidèle infidèles apostat apostats allah prophète juifs chrétiens musulmans croient croyants"
-	approveWords  = "bravo gloire héros mérité méritait mérite vive honneur respect soutien vaincra vaincront récompense martyr martyrs félicitations glorieux glorieuse glorieuses courageux légitime légitimes soutenir soutiens soutient"
-	inciteLemmas  = "falloir devoir"
-	groupHeads    = "ceux celles tous toutes tout toutlemonde les"
-	reportNouns   = "police gendarmerie plainte signalement menace menaces message messages courrier mail canular enquête"
+	frameSchoolWords = "collège lycée école établissement cantine self réfectoire cdi gymnase gym cour récré récréation salle classe toilettes internat préau parking portail hall bâtiment amphi labo couloir scolaire profs bahut salledesprofs viescolaire" // and the compounds' keys (compoundList)
+	subordinators    = "que qu qui quand si lorsque lorsqu puisque parce car mais donc puis sinon comme où dont comment pourquoi"
+	reportVerbs      = "recevoir signaler informer écrire dire affirmer prétendre menacer annoncer raconter publier envoyer déclarer alerter prévenir évoquer rapporter insister répéter entendre"
+	drillWords       = "exercice exercices ppms simulation entraînement alerte consigne consignes protocole vigipirate confinement évacuation procédure"
+	lessonWords      = "cours leçon histoire géographie emc chapitre programme exposé manuel chimie physique svt musée film documentaire livre roman théâtre débat devoir guerre mondiale révolution"
+	laughWords       = "mdr lol ptdr xd jpp haha blague rigole plaisante"
+	playWords        = "fortnite minecraft roblox valorant fifa jeu jeux partie console manette gta cod warzone match tournoi finale équipe foot football hand handball basket rugby volley championnat unss coach entraînement score cross course tennis judo natation quiz adversaires clash royale brawl monopoly uno échecs cartes badminton pingpong ping kart smash billard bowling babyfoot belote tarot karting pétanque callofduty battlefield counterstrike rainbowsix amongus among imposteur imposteurs garou freefire rocketleague clashofclans leagueoflegends fallguys"
+	doingLemmas      = "faire commettre préparer organiser lancer perpétrer avoir ramener apporter"
+	lessonLemmas     = "étudier analyser commenter lire expliquer apprendre réviser visiter"
+	wishWords        = "envie mériter mérite méritent méritait devrait devraient faudrait souhaite souhaiterais aimerais espère espérer seulement"
+	faithWords       = "mécréant mécréants kouffar kouffars kuffar infidèle infidèles apostat apostats allah prophète juifs chrétiens musulmans croient croyants"
+	approveWords     = "bravo gloire héros mérité méritait mérite vive honneur respect soutien vaincra vaincront récompense martyr martyrs félicitations glorieux glorieuse glorieuses courageux légitime légitimes soutenir soutiens soutient"
+	inciteLemmas     = "falloir devoir"
+	groupHeads       = "ceux celles tous toutes tout toutlemonde les"
+	reportNouns      = "police gendarmerie plainte signalement menace menaces message messages courrier mail canular enquête"
 	// thingWords are the objects of a hyperbole: « je vais le tuer ce
 	// contrôle », « on a défoncé le niveau 3 ».
 	thingWords = "contrôle contrôles interro interros exam exams examen examens bac brevet partiel partiels dm dms devoir devoirs exo exos exercice exercices test tests évaluation éval oral oraux épreuve épreuves concours qcm dissertation dissert match matchs partie parties niveau niveaux boss jeu game record chapitre leçon sujet note notes bulletin pizza burger tacos gâteau chamallow chamallows marshmallow marshmallows saucisse saucisses merguez brochette brochettes chipolata chipolatas crêpe crêpes steak steaks repas assiette plat chanson morceau album film série épisode clope cigarette joint chicha barbecue bougie bougies feu lumière télé console ordi pc téléphone portable câble câbles plomb plombs durite fusible fusibles"
@@ -1005,16 +1004,19 @@ func clauseBreak(src string, toks []dtok, fts []ftok, start, i int) bool {
 	return false
 }
 
+// stressPreps are the prepositions after which a personal pronoun is
+// stressed (the places' prepositions are fc_placePrep).
+var stressPreps = keySet("pour avec sans de d à contre sur par entre")
+
 // stressedPronoun reports whether fts[j] is a personal pronoun right
-// after a preposition (« avec nous », « chez toi », « pour eux »).
+// after a preposition (« avec nous », « chez toi », « derrière eux »).
 func stressedPronoun(fts []ftok, start, j int) bool {
 	if j-1 < start {
 		return false
 	}
 	switch fts[j].key {
 	case "nous", "vous", "moi", "toi", "lui", "eux", "elle", "elles":
-		p := fts[j-1].key
-		return runOnPrep[p] && p != "et" && p != "ou" && p != "mais" && p != "que" && p != "qu" || p == "chez" || p == "derrière" || p == "devant"
+		return stressPreps[fts[j-1].key] || fts[j-1].fc&fc_placePrep != 0
 	}
 	return false
 }
