@@ -69,7 +69,7 @@ func TestRunOnClauses(t *testing.T) {
 		// a pronoun after a preposition ends its phrase
 		{"si tu joue encore au foot avec nous on te casse les jambes", 2},
 		{"il rentre chez lui je le suis demain", 2},
-		{"je marche derrière eux je les frappe", 2},
+		{"je marche derrière lui je le frappe", 2},
 	} {
 		if got := len(framesOf(c.text)); got != c.n {
 			t.Errorf("%q: %d clauses, want %d", c.text, got, c.n)
