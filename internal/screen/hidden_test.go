@@ -1,6 +1,7 @@
 package screen
 
 import (
+	"slices"
 	"strings"
 	"testing"
 )
@@ -57,6 +58,12 @@ func TestHiddenWords(t *testing.T) {
 		case c.key != "" && !strings.Contains(" "+strings.Join(keys, " ")+" ", " "+c.key+" "):
 			t.Errorf("%s %q: keys %v, want %q among them", c.hider, c.text, keys, c.key)
 		}
+	}
+	// A reader returns new tokens and leaves the caller's as they were.
+	in := analyze("la b@mbe et la b*mbe")
+	before := append([]token(nil), in.toks...)
+	if _, ok := unmaskStars(in, nil); !ok || !slices.Equal(in.toks, before) {
+		t.Errorf("unmaskStars: read %v, caller's tokens changed: %v, were %v", ok, in.toks, before)
 	}
 	// End to end: the hidden bomb in the school is held by the rules.
 	for _, text := range []string{"il y a une b*mbe au lycée", "il y a une bo.mbe au co_llège de.main"} {

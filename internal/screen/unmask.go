@@ -52,26 +52,23 @@ func unmaskStars(a analysis, kc *keyCache) (analysis, bool) {
 		return a, changed
 	}
 	// A euro sign is read as a word (« euros »): inside a word it is a
-	// mark, and its token goes.
+	// mark, and its token goes when a masked word is read.
+	b := a
 	if strings.Contains(a.src, "€") {
-		var ts []token
+		b.toks = nil
 		for i, t := range a.toks {
 			if i > 0 && i+1 < len(a.toks) && a.src[t.start:t.end] == "€" && a.toks[i-1].end == t.start && a.toks[i+1].start == t.end &&
 				isLetters(a.toks[i-1].key) && isLetters(a.toks[i+1].key) {
 				continue
 			}
-			ts = append(ts, t)
-		}
-		if len(ts) < len(a.toks) {
-			b := analysis{src: a.src, toks: ts}
-			if u, ok := joinRuns(b, func(i int) (int, string, string) { return unmaskAt(b, kc, actKeySet(), i) }); ok {
-				return u, true
-			}
+			b.toks = append(b.toks, t)
 		}
 	}
 	acts := actKeySet()
-	u, ok := joinRuns(a, func(i int) (int, string, string) { return unmaskAt(a, kc, acts, i) })
-	return u, ok || changed
+	if u, ok := joinRuns(b, func(i int) (int, string, string) { return unmaskAt(b, kc, acts, i) }); ok {
+		return u, true
+	}
+	return a, changed
 }
 
 // atVowels reads an at sign inside a word as the vowel that makes it a
@@ -106,8 +103,12 @@ func atVowels(a analysis) (analysis, bool) {
 		}
 		marks[len(marks)-1] = nil // no mark after the last piece
 		if k := onlyWord(pieces, marks); k != "" {
+			if !changed { // the caller's tokens stay as they were
+				a.toks = append([]token(nil), a.toks...)
+				t = &a.toks[i]
+				changed = true
+			}
 			t.key, t.word, t.alt = k, k, ""
-			changed = true
 		}
 	}
 	return a, changed
