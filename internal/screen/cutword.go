@@ -59,11 +59,12 @@ func emojiToken(src string, t *token) bool {
 // word of the dictionary.
 func joinCutWords(a analysis, known func(i int) bool) (analysis, bool) {
 	ts := a.toks
-	adjacent := false // two tokens with at most one byte between them
-	for i := 0; i+1 < len(ts) && !adjacent; i++ {
-		adjacent = ts[i+1].start-ts[i].end <= 1 && ts[i+1].flags&tSentence == 0
+	cuts := false // a cut mark or an emoji between two tokens, no space
+	for i := 0; i+1 < len(ts) && !cuts; i++ {
+		cut, _ := cutGap(a.src, &ts[i], &ts[i+1])
+		cuts = cut || ts[i+1].start == ts[i].end && emojiToken(a.src, &ts[i+1])
 	}
-	if !adjacent {
+	if !cuts {
 		return a, false
 	}
 	return joinRuns(a, func(i int) (int, string, string) {
