@@ -349,6 +349,10 @@ func TestSealedSets(t *testing.T) {
 		{"testdata/blind415_sealed.jsonl", map[string]int{"threat": 95, "terror_apology": 14, "violent": 23, "phishing": 10, "benign": 2}},
 		{"testdata/blind416_sealed.jsonl", map[string]int{"threat": 25, "terror_apology": 15, "violent": 30, "phishing": 76, "benign": 0}},
 		{"testdata/blind418_sealed.jsonl", map[string]int{"threat": 23, "terror_apology": 83, "violent": 26, "phishing": 10, "benign": 3}},
+		{"testdata/blind420_sealed.jsonl", map[string]int{"threat": 43, "terror_apology": 21, "violent": 55, "phishing": 25, "benign": 2}},
+		{"testdata/blind421_sealed.jsonl", map[string]int{"threat": 92, "terror_apology": 25, "violent": 19, "phishing": 15, "benign": 1}},
+		{"testdata/blind422_sealed.jsonl", map[string]int{"threat": 30, "terror_apology": 10, "violent": 87, "phishing": 15, "benign": 2}},
+		{"testdata/blind427_sealed.jsonl", map[string]int{"threat": 45, "terror_apology": 19, "violent": 53, "phishing": 25, "benign": 1}},
 	} {
 		held, total := map[string]int{}, map[string]int{}
 		for _, m := range readCorpus(t, c.file) {
