@@ -474,7 +474,7 @@ func scoreAll(src string, toks []dtok, hits []hit, clause []int, frames []frame,
 		fi := feats[e.feat]
 		w := h.w
 		if fi.role == roleNeg {
-			if toks[h.anchor].covered || placeName(toks, h.anchor) {
+			if toks[h.anchor].covered || placeName(toks, h.anchor) || e.feat == ngLesson && h.anchor >= 2 && teacherOf(toks[h.anchor-2].key, toks[h.anchor-1].key) {
 				continue
 			}
 			// A lesson, report, drill or fiction word in a caption after
@@ -604,6 +604,16 @@ func placeName(toks []dtok, i int) bool {
 		return toks[i-2].class&clPlace != 0
 	}
 	return false
+}
+
+// teacherNouns name a teacher by the subject taught (« le prof
+// d'histoire »): the subject then names a person, not a lesson.
+var teacherNouns = keySet("prof profs professeur professeurs professeure professeures enseignant enseignante enseignants enseignantes")
+
+// teacherOf reports whether the two keys before a subject's name are a
+// teacher noun and « de »: « la voiture du prof d'histoire » is no lesson.
+func teacherOf(noun, prep string) bool {
+	return (prep == "de" || prep == "d") && teacherNouns[noun]
 }
 
 // negated reports whether a negation word stands in the three tokens before

@@ -1357,8 +1357,8 @@ func readClause(src string, toks []dtok, fts []ftok, cues uint8) frame {
 			continue // the speaker or the subject is the one hurt: « on s'est défoncé », « m'attaque »
 		}
 		tn, actor := verbFrame(fts, i, v, subject)
-		if c == actArm && !(actor == actor1 && tn == tensePresent) {
-			continue // armed: only « je suis armé », « on est armés »
+		if c == actArm && (!(actor == actor1 && tn == tensePresent) || armedWithNoWeapon(src, toks, fts[i].tok)) {
+			continue // armed: only « je suis armé », « on est armés »; not « armé de patience »
 		}
 		fr.act, fr.actTok = c, ft.tok
 		fr.tense, fr.actor = tn, actor
@@ -1673,10 +1673,43 @@ func experiencer(fts []ftok, i int, v MorphEntry, fr *frame) bool {
 		return !fr.weapon // a state: « de rire », « de chaud », « d'impatience »
 	case n.key == "avec" && i+2 < len(fts) && fts[i+2].fc&fc_group != 0 && !(i+3 < len(fts) && fts[i+3].fc&fc_det != 0):
 		return false // « exploser avec tous les profs »; not « avec tous ces devoirs »
+	case n.key == "la" && !laAdverb(fts, i+1):
+		return false // an article: « brûler la maison de Kevin »
 	case n.key == "en" || n.fc&fc_skip != 0 || n.fc&fc_neg != 0 || n.fc&fc_laugh != 0 || afterState[n.key]:
 		return !fr.school && !fr.weapon && !fr.target2
 	}
 	return false
+}
+
+// armedWithNoWeapon reports whether « armé » at toks[t] takes « de » and
+// a noun that is no weapon: « armé de patience », « armée d'un sourire »,
+// « armé… de courage » (the pause is a joke's, so the words after the
+// clause are read), not « armé d'un couteau ».
+func armedWithNoWeapon(src string, toks []dtok, t int) bool {
+	j := t + 1
+	if j >= len(toks) || toks[j].key != "de" && toks[j].key != "d" {
+		return false
+	}
+	if gap := src[toks[t].end:toks[j].start]; toks[j].flags&tSentence != 0 && !strings.Contains(gap, "..") && !strings.Contains(gap, "…") {
+		return false // « je suis armé. De toute façon… » is two sentences
+	}
+	for j++; j < len(toks) && toks[j].info != nil && toks[j].info.frame&(fc_det|fc_skip) != 0; j++ {
+	}
+	if j >= len(toks) || toks[j].info == nil {
+		return false
+	}
+	return toks[j].info.frame&fc_weapon == 0 && toks[j].info.noun == actNone
+}
+
+// laAdverb reports whether « la » at fts[j] is « là » with its accent
+// folded (« je vais exploser là »): it ends the clause or comes before a
+// laugh, a negation or a filler, where an article would have its noun.
+func laAdverb(fts []ftok, j int) bool {
+	if j+1 == len(fts) {
+		return true
+	}
+	n := fts[j+1]
+	return n.fc&(fc_skip|fc_neg|fc_laugh) != 0 || afterState[n.key] && n.key != "la"
 }
 
 // afterState are the words that may follow a verb said of the speaker's

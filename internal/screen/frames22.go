@@ -37,7 +37,8 @@ func framingWord(fts []ftok, i int) uint32 {
 	if fw&fc_lesson != 0 {
 		k := ft.key
 		if k == "cours" && i >= 2 && (whenCours[fts[i-1].key] || whenCours[fts[i-2].key]) ||
-			k == "devoir" && i+1 < len(fts) && (fts[i+1].fc&fc_clitic != 0 || fts[i+1].lf&lfVerb != 0 && !isFinite(fts[i+1].morph)) {
+			k == "devoir" && i+1 < len(fts) && (fts[i+1].fc&fc_clitic != 0 || fts[i+1].lf&lfVerb != 0 && !isFinite(fts[i+1].morph)) ||
+			i >= 2 && teacherOf(fts[i-2].key, fts[i-1].key) {
 			fw &^= fc_lesson
 		}
 	}
