@@ -128,6 +128,7 @@ type frame struct {
 	schoolTime   bool // a grave act on the school or a place in it at a time, named with a game but no contest: no play (frames14.go)
 	real         bool // a game or a joke the message says is real: no play (frames39.go)
 	targetNoun   bool // a person or group of the school named by a noun (prof, CPE, élèves, tous: clTarget)
+	deathGlad    bool // a death approved: « c'est bien | que le prof soit mort » (frames47.go)
 }
 
 // agentive reports whether someone performs, claims or calls for the act
@@ -781,6 +782,10 @@ func parseFrames(src string, toks []dtok, clauseOf []int, out []frame, fts []fto
 			if k := fts[start].key; (k == "que" || k == "qu") && len(out) > 0 && out[len(out)-1].act == actNone && !out[len(out)-1].negated &&
 				(out[len(out)-1].wish || out[len(out)-1].incite) && !out[len(out)-1].report {
 				fr.wish = true // « je souhaite que tous les X soient abattus »
+			}
+			// « c'est bien | que le prof soit mort »: a death approved.
+			if k := fts[start].key; (k == "que" || k == "qu") && prevStart < start && approvedBefore(fts[prevStart:start]) && deathTold(fts[start:i]) {
+				fr.justify, fr.deathGlad = true, true
 			}
 			// « il ne restera | que des cendres du lycée »: the ruin's
 			// clause opens with que after a negated future.
@@ -2391,6 +2396,15 @@ func frameScoresFrom(toks []dtok, frames []frame, from int) [numDetectors]detect
 		// excuse a justification (« ceux qui ont tiré ont eu raison »).
 		if f.justify && attackRef && !f.negated && !(f.quoted || f.drill || f.lesson || f.playful()) && !f.rescuers && out[detApology].score < 0.55 {
 			out[detApology] = detectorScore{score: 0.55, reason: "terror_apology: cadre justification + attaque nommée (score 0.55)"}
+		}
+	}
+	// A death approved of someone of the school or with an attack, its
+	// author or its target named: « c'est bien que le prof soit mort »,
+	// « tant mieux qu'ils soient morts » after « Charlie ».
+	for i := range frames {
+		f := &frames[i]
+		if f.deathGlad && (f.targetNoun || attackRef || f.attacker) && !(f.quoted || f.drill || f.lesson || f.playful() || f.fiction) && out[detApology].score < StrongRules {
+			out[detApology] = detectorScore{score: StrongRules, reason: fmt.Sprintf("terror_apology: cadre mort approuvée (score %.2f)", StrongRules)}
 		}
 	}
 	// Glorification by a praise predicate (« X est un exemple pour la

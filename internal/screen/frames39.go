@@ -453,7 +453,7 @@ func justifiedIt(fts []ftok, i int) bool {
 	notDe := i+1 == len(fts) || fts[i+1].key != "de" && fts[i+1].key != "d"
 	switch k {
 	case "raison":
-		return notDe && (p == "eu" || i >= 2 && fts[i-2].key == "eu" && justifyAdverbs[p])
+		return (notDe || rightToKill(fts, i)) && (p == "eu" || i >= 2 && fts[i-2].key == "eu" && justifyAdverbs[p])
 	case "fait", "cherche":
 		return notDe && p == "bien"
 	case "merite":
