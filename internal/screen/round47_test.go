@@ -83,3 +83,64 @@ func TestArmedWithNoWeapon47(t *testing.T) {
 		}
 	}
 }
+
+// TestDeathApproved47: an approval ending the clause before que, and a
+// death told in the que clause, make a justification; a negation on
+// either side, a state (« mort de rire ») or another event do not. Of
+// someone of the school, it is terror apology at the strong rules'
+// score. The sentences were written for this test.
+func TestDeathApproved47(t *testing.T) {
+	for _, c := range []struct {
+		text       string
+		glad, held bool
+	}{
+		{"c'est bien que la prof soit morte", true, true},
+		{"je suis ravi que le principal soit mort", true, true},
+		{"tant mieux qu'ils aient été tués les profs", true, true},
+		{"heureusement que le CPE est crevé", true, true},
+		{"je suis contente que mon hamster soit mort il souffrait", true, false},
+		{"heureusement que personne n'est mort", false, false},
+		{"c'est pas bien que le chien soit mort", false, false},
+		{"heureusement que la prof est morte de rire", false, false},
+		{"je suis content que tu sois venu", false, false},
+		{"c'est bien que les élèves aient été prévenus", false, false},
+	} {
+		glad := false
+		for _, f := range framesOf(c.text) {
+			glad = glad || f.deathGlad
+		}
+		if glad != c.glad {
+			t.Errorf("%q: death approved %v, want %v", c.text, glad, c.glad)
+		}
+		a := analyze(c.text)
+		toks := buildTokens(a, nil)
+		fr, _ := parseFrames(a.src, toks, make([]int, len(toks)), nil, nil)
+		held := frameScores(toks, fr)[detApology].score >= StrongRules
+		if held != c.held {
+			t.Errorf("%q: terror apology at the strong score %v, want %v", c.text, held, c.held)
+		}
+	}
+}
+
+// TestRightToKill47: « avoir raison de » justifies with a killing or
+// « le faire » after it, not with an ordinary infinitive.
+func TestRightToKill47(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		want bool
+	}{
+		{"le tueur a eu raison de la tuer", true},
+		{"ils ont eu raison de les égorger", true},
+		{"les frères ont eu bien raison de le faire", true},
+		{"tu as eu raison de réviser", false},
+		{"elle a eu raison de partir", false},
+	} {
+		got := false
+		for _, f := range framesOf(c.text) {
+			got = got || f.justify
+		}
+		if got != c.want {
+			t.Errorf("%q: justification %v, want %v", c.text, got, c.want)
+		}
+	}
+}
