@@ -85,8 +85,8 @@ func deathTold(fts []ftok) bool {
 }
 
 // rightToKill reports whether « raison » at fts[i] takes de and a
-// killing: « raison de le tuer », « raison de le faire », « raison de
-// faire ça »; « raison de réviser » is no justification.
+// killing: « raison de le tuer », « raison de le faire »; « raison de
+// réviser » is no justification.
 func rightToKill(fts []ftok, i int) bool {
 	j := i + 2
 	if j >= len(fts) || fts[i+1].key != "de" && fts[i+1].key != "d" {
@@ -100,10 +100,9 @@ func rightToKill(fts []ftok, i int) bool {
 	if fts[j].act != actNone {
 		return true
 	}
-	// faire with a clitic before it or ça after it stands for the act
-	// told before: « raison de le faire », « raison de faire ça ».
-	if _, ok := lemmaIs(fts[j].morph, lemFaire); ok {
-		return j > i+2 || j+1 < len(fts) && (fts[j+1].key == "ca" || fts[j+1].key == "cela")
-	}
-	return false
+	// faire with a clitic before it stands for the act told before: « raison
+	// de le faire ». (« faire ça » is two clauses to the frames: ça opens a
+	// run-on clause after a subject and a verb.)
+	_, ok := lemmaIs(fts[j].morph, lemFaire)
+	return ok && j > i+2
 }
