@@ -309,7 +309,7 @@ func (e *Engine) Check(in Input) Result {
 		// Opened by the one-pass reading alone, the hold reads the
 		// segments that hold the sentence that opened it, not every one
 		// (segmentsWith).
-		segs := Segments(text)
+		segs := Segments(unquoteReported(text))
 		if len(segs) < 2 {
 			segs = nil // one segment: the whole text, already read
 		} else if rules < SegmentGate && oneText != "" {

@@ -999,7 +999,7 @@ func sentenceMark(r rune) bool { return r == '.' || r == '!' || r == '?' || r ==
 // segment (its probability is the whole text's). It stops at the first
 // segment that reaches enough.
 func (e *Engine) segmentProb(in Input, text string, enough float64) float64 {
-	segs := Segments(text)
+	segs := Segments(unquoteReported(text))
 	if len(segs) < 2 {
 		return -1
 	}

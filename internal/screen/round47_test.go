@@ -144,3 +144,40 @@ func TestRightToKill47(t *testing.T) {
 		}
 	}
 }
+
+// TestUnquoteReported47: the quoted words are blanked for the segment
+// hold only when a word outside the quotation reports it.
+func TestUnquoteReported47(t *testing.T) {
+	for _, c := range []struct {
+		text, want string
+	}{
+		{"Il a écrit « on va tout brûler » hier.", "Il a écrit «                    » hier."},
+		{`Le message disait : "bombe au lycée". J'ai peur.`, `Le message disait : "               ". J'ai peur.`},
+		{"« on va tout brûler » demain au lycée", "« on va tout brûler » demain au lycée"},
+		{"Il a écrit à la CPE pour s'excuser.", "Il a écrit à la CPE pour s'excuser."},
+		{"Reçu d'un pote : « le lycée saute lundi », partagez à vos classes", "Reçu d'un pote : « le lycée saute lundi », partagez à vos classes"},
+		{"On m'a envoyé « le lycée saute lundi », faites tourner", "On m'a envoyé « le lycée saute lundi », faites tourner"},
+	} {
+		if got := unquoteReported(c.text); got != c.want {
+			t.Errorf("unquoteReported(%q) = %q, want %q", c.text, got, c.want)
+		}
+	}
+}
+
+// TestReportedQuoteNotHeldAlone47: a parent reporting a threat the child
+// received is read as a report; the segment hold does not read the quoted
+// threat alone. The writer's own threat after a quotation is still held.
+func TestReportedQuoteNotHeldAlone47(t *testing.T) {
+	e := New(Config{})
+	for _, c := range []struct {
+		text string
+		want Verdict
+	}{
+		{"Bonjour Monsieur, ma fille a reçu ce soir sur l'ENT un message d'un compte qu'elle ne connaît pas : « demain une bombe va exploser au lycée, ne venez pas ». Elle pleure. Je vous envoie une capture.", Deliver},
+		{"Le message disait « on va tous vous cramer ». Moi je dis qu'il a raison. Demain je ramène l'essence et on crame le lycée avec vous dedans.", Hold},
+	} {
+		if got := e.Check(Input{Text: c.text}).Verdict; (got == Deliver) != (c.want == Deliver) {
+			t.Errorf("%q: %v, want %v", c.text, got, c.want)
+		}
+	}
+}

@@ -3,6 +3,7 @@ package screen
 import (
 	"fmt"
 	"strings"
+	"sync"
 )
 
 // SegmentHoldLine is the probability of a harmful head on one segment of
@@ -85,4 +86,58 @@ func (e *Engine) segmentFinding(in Input, segs []string, holdAt float64) (findin
 		}
 	}
 	return finding{}, false
+}
+
+// reportCues are the words by which a writer says that what is quoted was
+// written, said, sent or shown by someone else: « le message disait : "…" »,
+// « il a écrit sur Snap « … » », « je vous en cite un extrait ».
+var reportCues = sync.OnceValue(func() map[string]bool {
+	return keySet(`écrit écrite écrits écrivait disait dit dite déclaré déclarée déclare reçu reçue reçus reçues
+		envoyé envoyée envoyés publié publiée posté postée transféré transférée transfère transfert montré montrée
+		cité cite citer extrait capture captures story screenshot`)
+})
+
+// spreadCues call on the reader to pass a quotation on: a forward to
+// spread it (« reçu d'un pote : "…" partagez à vos classes »), not a
+// report. « tourner » and « passer » count after faites or fais.
+var spreadCues = sync.OnceValue(func() map[string]bool {
+	return keySet("partagez diffusez relayez transférez repostez share")
+})
+
+// unquoteReported returns text with the words inside its quotation marks
+// blanked, when a word outside them reports the quotation (reportCues);
+// otherwise text itself, and when a word calls on the reader to pass the
+// quotation on (spreadCues). The segment hold reads one sentence without the
+// rest of the message: a threat a pupil, a parent or a teacher quotes to
+// report it (« ma fille a reçu ce soir : "une bombe va exploser demain" »)
+// read alone is the threat, while the whole text's reading, which holds
+// the report with it, is the model's judgement of the message. The
+// writer's own words around the quotation are still read segment by
+// segment (« il a écrit "…" et il a raison, on le fera »).
+func unquoteReported(text string) string {
+	a := analyze(text)
+	quoted, cue := false, false
+	for i := range a.toks {
+		t := &a.toks[i]
+		switch {
+		case t.flags&tQuoted != 0:
+			quoted = true
+		case spreadCues()[t.key] || (t.key == "tourner" || t.key == "paser") && i > 0 && (a.toks[i-1].key == "faites" || a.toks[i-1].key == "fais"):
+			return text
+		case reportCues()[t.key]:
+			cue = true
+		}
+	}
+	if !quoted || !cue {
+		return text
+	}
+	b := []byte(a.src)
+	for i := range a.toks {
+		if t := &a.toks[i]; t.flags&tQuoted != 0 {
+			for j := t.start; j < t.end; j++ {
+				b[j] = ' '
+			}
+		}
+	}
+	return string(b)
 }
