@@ -138,7 +138,7 @@ exploser lb: explodéieren explodéiert sprengen
 exploser bn: বিস্ফোরণ* উড়িয়ে উড়াব ফাটিয়ে ফাটাব
 exploser hi: विस्फोट* धमाका* धमाके उड़ा उड़ाऊंगा उड़ाएंगे
 exploser ur: *دھماکے *اڑادوں *اڑاؤں
-exploser hng: udadunga udaunga udaenge udadenge dhamake phodunga
+exploser hng: udadunga udaunga udaenge udadenge dhamake phodunga udane
 exploser fil: sasabog pasabugin papasabugin pasasabugin sumabog pasabog
 exploser khm: *ផ្ទុះ
 exploser lo: *ລະເບີດ *ລະເບີດໃສ່
@@ -152,11 +152,11 @@ tuer nl: doden dood vermoord* moord* afmaken vergiftig* vergif*
 tuer pl: zabiję zabij* zabić zabiłem zabijać zabójst* morderst* morderc* zamorduj* zabijemy zajebię zajebie zajebiemy zajebać zajebac zatłukę ukatrupi* wykończę pozabijam otruj* otrut*
 tuer ro: omor* ucid* ucide asasin* crimă căsăpesc casapesc lichidez otrăv* otrav*
 tuer sq: vras* vrit vrarë vrasës vrau vritesh vriteni vrava helmoj helmoi helmova helmuar helmuam helmojmë helmim* vrasim vrasin vrasin
-tuer sh: ubit* ubij* ubiću ubicu ubiti ubojst* ubistv* ubic* zaklat* raznijeću smaknut* otrov* otrovat* ubiće ubice ubićemo ubicemo ubio ubila ubili pobiti pobijem pobiću pobicu
-tuer sr: убит* убиј* убићу убиство* убица отров* убиће убићемо убио убила убили побићу
+tuer sh: ubit* ubij* ubiću ubicu ubiti ubojst* ubistv* ubic* zaklat* raznijeću smaknut* otrov* otrovat* ubiće ubice ubićemo ubicemo pobijem pobiću pobicu
+tuer sr: убит* убиј* убићу убиство* убица отров* убиће убићемо побићу
 tuer ru: убью убьём убить убил* убей убивать убийств* убийц* прикончу замочу уничтожу зарежу грохну урою закопаю порешу ubyu ubju ubiu ubyem ubyom ubey ubej zamochu prikonchu grohnu grokhnu zakopayu uroyu убьем перебью перебьём перережу отрав* отравлю отравлена отравлен perebyu otravlyu otravlen*
 tuer uk: вбити вбю вбив* вбий вбивств* убий убю вбивц* заріжу прибю знищу замочу порішу вбємо вбиваю vbyu vbju vbiu vbyty vbity vbyvstvo zamochu vbyemo vbiemo отру* отрую отруїти отруєн*
-tuer bg: убия убие убиват* убийств* убиец* утрепя избия убивам убих пречукам отров* ubiq ubiia ubiya ubie ubivam
+tuer bg: убия убие убиват* убийств* убиец* утрепя избия убивам убих пречукам отров* ubiq ubiia ubiya ubie ubivam izbiq izbiia izbiya ubiem
 tuer el: σκοτώσω σκοτώνω σκότωσ* σκοτωσ* σκοτών* φόνο φονιάς δολοφον*
 tuer gl: skotoso skotono skotosw skotwsw skotwnw skotose skotoste fono dolofon*
 tuer hu: megöl* ölni öllek ölöm gyilkos* kinyír* megöllek
@@ -184,7 +184,7 @@ tuer sw: nitawaua tutawaua ameuawa wameuawa kuuawa muuaji wauaji mauaji nikuue
 tuer mg: hamono mamono vonoina novonoina hovonoiko vonoiko
 tuer kab: nghegh adknɣeɣ adknghegh adkenghegh nɣiɣ nghigh
 tuer ff: warde waray
-tuer ce: вуьйр йуьйр дуьйр буьйр вийна йийна вийр вуьйра вийнарг vuyr vuyyr viyna
+tuer ce: вуьйр йуьйр дуьйр буьйр вийр вуьйра вийнарг vuyr vuyyr
 tuer rom: mudarav mudarel mudaren mudares mudaras mudarava
 tuer br: lazhañ lazhin lazho lazhet lazhan lazhomp lazher
 tuer eu: hilko hilgo hilen hiltzea hiltzeko hildako hilketa* erail* zaitut
@@ -196,7 +196,7 @@ tuer bn: মেরে মারব হত্যা* বিষ merefelbo খু�
 tuer hi: मारूंगा मारूँगा मार डालूंगा डालूँगा मारेंगे हत्या* जहर ज़हर
 tuer ur: *ماروں ڈالوں *زہر
 tuer hng: maarunga marunga maardunga mardunga dalunga maarenge marenge qatl katl qatal hatya zeher zehar daalunga
-tuer fil: papatayin patayin pumatay pinatay papatay lalasunin lason
+tuer fil: papatayin patayin pumatay papatay lalasunin lason
 tuer khm: *សម្លាប់
 tuer lo: *ຂ້າມຶງ *ຂ້າຖິ້ມ *ຂ້າໃຫ້ຕາຍ
 
@@ -673,7 +673,7 @@ menace lb: menacéieren
 menace bn: হুমকি* প্রতিশোধ*
 menace hi: धमकी* बदला पछताओगे पछताएगा
 menace ur: *دھمکی *بدلہ *پچھتاؤ
-menace hng: dhamki dhamkee pachtaoge pachtayega dekhlunga
+menace hng: dhamki dhamkee pachtaoge pachtayega dekhlunga chhodunga dekhlena
 menace fil: banta pagbabayaran magbabayad humanda gaganti
 menace khm: *គំរាម
 menace lo: *ຂົ່ມຂູ່
