@@ -13,9 +13,9 @@ import "sync"
 // not negated (« heureusement que personne n'est mort »).
 
 var (
-	approveOnce              sync.Once
+	approveOnce                sync.Once
 	deathApprovals, deathWords map[string]bool
-	lemCrever                string
+	lemCrever                  string
 )
 
 func approveSets() {
