@@ -603,6 +603,8 @@ func TestXLexRound47(t *testing.T) {
 		{"liceu do të digjet të premten", []string{"école", "brûler", "moment"}},
 		{"utre shte vzriviq uchilishteto", []string{"moment", "exploser", "école"}},
 		{"明天我在食堂投毒", []string{"moment", "école", "tuer"}},
+		{"школа заминирована, всех завалю", []string{"école", "bombe", "tous", "tuer"}},
+		{"zapucaću, izbošću, razneću, klanje", []string{"tirer", "couteau", "exploser", "égorger"}},
 	} {
 		got := xlFound(tc.text)
 		for _, w := range tc.want {

@@ -47,8 +47,8 @@ bombe ro: bombă bomba bombe explozibil* dinamită grenadă grenade
 bombe sq: bombë bomba bombat eksploziv* dinamit granatë bombën
 bombe sh: bomba bombu bombe bombom eksploziv* dinamit granata granatu bombama
 bombe sr: бомба бомбу бомбе бомбом експлозив* динамит граната гранату
-bombe ru: бомба бомбу бомбы бомбой бомбе взрывчатк* граната гранату гранаты динамит самодельн* тротил молотов* гексоген vzryvchatk* vzrivchatk* granatu
-bombe uk: бомба бомбу бомби бомбою вибухівк* граната гранату динаміт vybukivk* vibuhivk*
+bombe ru: бомба бомбу бомбы бомбой бомбе взрывчатк* граната гранату гранаты динамит самодельн* тротил молотов* гексоген vzryvchatk* vzrivchatk* granatu заминир* zaminir*
+bombe uk: бомба бомбу бомби бомбою вибухівк* граната гранату динаміт vybukivk* vibuhivk* замінов* мінуван* zaminov*
 bombe bg: бомба бомбата бомби експлозив* граната динамит
 bombe el: βόμβα βόμβες βόμβας εκρηκτικ* χειροβομβίδ* δυναμίτ*
 bombe gl: vomva vomves vomvas bomba ekriktika ekriktiko
@@ -99,11 +99,11 @@ exploser nl: ontploff* exploder* explosie* opblazen
 exploser pl: wybuch* wysadz* eksplod* rozwalę rozpierdolę
 exploser ro: explod* explozi* detona detonez
 exploser sq: shpërth* shperth* shpërthej shpërthen shpërthim*
-exploser sh: eksplodir* eksplozij* raznijeti raznet* dignuću dignucu raznesem raznesemo dižemo dizemo dignemo dignuti dignem dignut* dignu razneti raznesu
+exploser sh: eksplodir* eksplozij* raznijeti raznet* dignuću dignucu raznesem raznesemo dižemo dizemo dignemo dignuti dignem dignut* dignu razneti raznesu razneću
 exploser sr: експлодир* експлозиј* разнет* разнијет* дижемо дигнемо дигнути дигнут* разнети
 exploser ru: взорв* взрыв* взрывать взорвётся подорву подорвём подорвать подрыв* жахну рванёт бахну vzorvu vzorvem vzorvyom vzorvat podorvu podorvem vzryv* vzriv* взорвется взорвут взорвём vzorv* vzorvetsya vzorvetsa rvanet rvanyot рванет
 exploser uk: вибух* підірв* підрив* pidirvu pidirvemo pidirvaty vybukh* vibuh*
-exploser bg: взрив* взриви* експлоз* взривя взриви vzrivq vzriviq vzriv*
+exploser bg: взрив* взриви* експлоз* взривя взриви vzrivq vzriviq vzriv* гръмне гръмнат
 exploser el: έκρηξη εκρήξεις εκρηξ* ανατιν* σκάσει
 exploser gl: ekriksi anatinaxo anatinazo
 exploser hu: felrobban* robban* robbant*
@@ -154,7 +154,7 @@ tuer ro: omor* ucid* ucide asasin* crimă căsăpesc casapesc lichidez otrăv* o
 tuer sq: vras* vrit vrarë vrasës vrau vritesh vriteni vrava helmoj helmoi helmova helmuar helmuam helmojmë helmim* vrasim vrasin vrasin
 tuer sh: ubit* ubij* ubiću ubicu ubiti ubojst* ubistv* ubic* zaklat* raznijeću smaknut* otrov* otrovat* ubiće ubice ubićemo ubicemo pobijem pobiću pobicu
 tuer sr: убит* убиј* убићу убиство* убица отров* убиће убићемо побићу
-tuer ru: убью убьём убить убил* убей убивать убийств* убийц* прикончу замочу уничтожу зарежу грохну урою закопаю порешу ubyu ubju ubiu ubyem ubyom ubey ubej zamochu prikonchu grohnu grokhnu zakopayu uroyu убьем перебью перебьём перережу отрав* отравлю отравлена отравлен perebyu otravlyu otravlen*
+tuer ru: убью убьём убить убил* убей убивать убийств* убийц* прикончу замочу уничтожу зарежу грохну урою закопаю порешу ubyu ubju ubiu ubyem ubyom ubey ubej zamochu prikonchu grohnu grokhnu zakopayu uroyu убьем перебью перебьём перережу отрав* отравлю отравлена отравлен perebyu otravlyu otravlen* завалю завалим zavalyu
 tuer uk: вбити вбю вбив* вбий вбивств* убий убю вбивц* заріжу прибю знищу замочу порішу вбємо вбиваю vbyu vbju vbiu vbyty vbity vbyvstvo zamochu vbyemo vbiemo отру* отрую отруїти отруєн*
 tuer bg: убия убие убиват* убийств* убиец* утрепя избия убивам убих пречукам отров* ubiq ubiia ubiya ubie ubivam izbiq izbiia izbiya ubiem
 tuer el: σκοτώσω σκοτώνω σκότωσ* σκοτωσ* σκοτών* φόνο φονιάς δολοφον*
@@ -205,11 +205,11 @@ tirer es: disparar disparo disparos dispara disparó disparé disparen tiroteo* 
 tirer pt: tiro tiros tiroteio* atirar* disparar disparo disparos dispara disparou disparei pistola* espingarda metralhadora revólver atiro balear metralhar* oitão fuzil fuzis fuzilo trezoitão
 tirer it: sparatoria* pistola* fucile* mitra mitragliatrice sparare sparo sparerò spareremo sparato spari sparate
 tirer de: schießen schieße schießerei* erschießen erschieße erschossen* pistole* gewehr* waffe abknall* schiessen erschiessen erschiesse schiesse
-tirer nl: schieten schiet schietpartij* pistool* geweer* vuurwapen* neerschiet* doodschiet*
+tirer nl: schieten schiet schietpartij* pistool* geweer* vuurwapen* neerschiet* doodschiet* neerknallen neerknal
 tirer pl: strzel* strzelanin* pistolet* karabin* broń palna spluwa zastrzel* odstrzel* postrzel* rozstrzelam
 tirer ro: împușc* impusc* pistol* mitralier* pușcă pusca glonț gloanț*
 tirer sq: qëlloj qëllim qellim pushk* pistolet* qelloj kallash
-tirer sh: pucat* pucnjav* upucat* pištolj* puška pušku pištolj pucaću pucacu upucaću upucacu kalašnjikov
+tirer sh: pucat* pucnjav* upucat* pištolj* puška pušku pištolj pucaću pucacu upucaću upucacu kalašnjikov zapucaću zapucacu zapucati
 tirer sr: пуцат* пуцњав* упуцат* пиштољ* пушка пушку
 tirer ru: стрелять стрельб* застрел* пистолет* ружь* калаш* ствол перестреляю пристрелю постреляю расстреляю расстрел* огнестрел* pristrelyu pristrelu zastrelyu zastrelu rasstrelyayu rasstrelyau perestrelyayu strelyat strelba stvol pistolet rasstrel* расстреляем перестреляем
 tirer uk: стріляти стрілянин* застрел* пістолет* рушниц* постріляю перестріляю розстріляю розстріл* стрілятиму вогнепальн* postrilyayu rozstrilyayu zastrelyu strilyaty strilyanyna
@@ -263,7 +263,7 @@ couteau nl: messen steken neersteken doodsteken
 couteau pl: nóż noża noże nożem dźgnę dźgn* zadźgam maczet* potnę pokroję
 couteau ro: cuțit* cutit* înjunghi* injunghi* sabie briceag spintec macetă
 couteau sq: thikë thika thike thero thikën thikat ther therrje therrur
-couteau sh: nož noz nožem nozem izbost* izbodem britva
+couteau sh: nož noz nožem nozem izbost* izbodem britva izbošću izboscu
 couteau sr: нож ножем избост* избодем
 couteau ru: нож ножом ножа зарежу зарезать порежу пырну мачете ножи ножей ножик заточк* ножиком ножичком зарежем nozh nozhom nozhik zarezhu zarezhem porezhu pyrnu zatochka перережу pererezhu
 couteau uk: ніж ножем заріжу зарізати ножа ножі ножик ножиком пирну поріжу заріжемо nizh nozhem zarizhu porizhu
@@ -315,8 +315,8 @@ brûler en: burn burning arson torch burned burnt torched
 brûler es: quemar* incendi* gasolina quemo nafta bencina
 brûler pt: queimar* incendi* gasolina queimo tacarfogo
 brûler it: bruciar* brucer* incendi*
-brûler de: verbrennen verbrenne anzünden abfackeln brandstift* abbrennen niederbrennen
-brûler nl: verbranden verbrand* brandstichting
+brûler de: verbrennen verbrenne anzünden abfackeln brandstift* abbrennen niederbrennen zünde abfackle
+brûler nl: verbranden verbrand* brandstichting afbranden afbrand
 brûler pl: spalę spalić spalimy podpal* podpalę benzyn*
 brûler ro: arde ard incendi* ardem ardeți benzină
 brûler sq: djeg* dogj* zjarr digjet digjen djegim djegin digjet
@@ -375,7 +375,7 @@ brûler lo: *ຈູດໄຟ
 égorger pl: ściąć zetnę zarżnę poderżnę dekapit* ścięc*
 égorger ro: decapit* capul jungh*
 égorger sq: ther therja therur kokëprerje kokepreje
-égorger sh: zaklati zakoljem koljem odrubit* zaklaću zaklacu
+égorger sh: zaklati zakoljem koljem odrubit* zaklaću zaklacu klanje
 égorger sr: заклати закољем кољем одрубит*
 égorger ru: отрежу обезглав* зарежу перережу горло глотку башку pererezhu казн* обезглавлен* отрезали
 égorger uk: відріжу обезголов* переріжу горло горлянку pererizhu
@@ -581,7 +581,7 @@ frapper es: pegarte pegarle pegaros pegaré pegaremos paliza golpear* golpiza re
 frapper pt: bater surra porrada espancar* bato soco socos socar porradas pancada* sova tareia arrebent* espanco
 frapper it: picchiar* pestar* botte menare spaccherò mazzate
 frapper de: schlagen schlage verprügel* zusammenschlagen prügel* vermöbel*
-frapper nl: slaan aframmel*
+frapper nl: slaan aframmel* kapotslaan
 frapper pl: pobiję pobić zbiję zbić wpierdol* wpierdziel* naklepię najebię napierdolę spiorę obiję połamię skopię rozkwaszę jebnę pierdolnę rozwalę rozjebię zapierdol*
 frapper ro: bat bătaie bataie snopesc snop* caftesc cafteală pocnesc sparg pumni pumn zdrobesc măcelăresc
 frapper sq: rrahje rrah rrahur zhdep* godit* rrihni rrihet
@@ -684,7 +684,7 @@ menace lo: *ຂົ່ມຂູ່
 école es: escuela* colegio* instituto* profesor* alumnos clase aula secundaria* liceo maestra insti
 école pt: escola* colégio* colegio* professor* alunos aula liceu turma diretor diretora aluno aluna alunas
 école it: scuola* liceo* professor* insegnant* alunni studenti classe aula scuole
-école de: schule* gymnasium* lehrer* schüler* klassenzimmer* klasse kantine* mensa turnhalle* klassenfahrt* schulbus*
+école de: schule* gymnasium* lehrer* schüler* klassenzimmer* klasse kantine* mensa turnhalle* klassenfahrt* schulbus* schüel schuel
 école nl: school scholen leraar* leerling* klaslokaal klas kantine gymzaal schoolreis* schoolbus
 école pl: szkoł* szkole nauczyciel* uczni* klasa klasie lekcj* wychowawc* dyrektor*
 école ro: școal* scoal* școli liceu* profesor* elevi* clasa colegiu* gimnazi* dirigint* profa proful directoare directorul
@@ -847,7 +847,7 @@ terreur de: dschihad* mudschahid* kalifat* märtyrer* ungläubig*
 terreur nl: jihad* moedjahed* kalifaat martelaar* ongelovig*
 terreur pl: dżihad* dzihad* mudżahedi* kalifat* męczenni* niewiern*
 terreur ro: jihad* califat* martir* necredincio*
-terreur sq: xhihad* muxhahid* kalifat* dëshmor* pabesimtar* dawla dawles dawlës kafirat
+terreur sq: xhihad* muxhahid* kalifat* dëshmor* pabesimtar* dawla dawles dawlës kafirat shehid*
 terreur sh: džihad* dzihad* mudžahid* mudzahid* kalifat* šehid* sehid* nevjernic* šehidi sehidi isil
 terreur sr: џихад* муџахид* калифат* шехид* шехиди
 terreur ru: джихад* моджахед* муджахид* халифат* шахид* неверн* кафир* игил igil dzhihad шахид shahid shakhid dzhikhad dzhihad* mudzhahid* igil*
