@@ -151,7 +151,7 @@ tuer de: töten tötet töte getötet umbringen bringe umbring* ermord* mörder*
 tuer nl: doden dood vermoord* moord* afmaken vergiftig* vergif*
 tuer pl: zabiję zabij* zabić zabiłem zabijać zabójst* morderst* morderc* zamorduj* zabijemy zajebię zajebie zajebiemy zajebać zajebac zatłukę ukatrupi* wykończę pozabijam otruj* otrut*
 tuer ro: omor* ucid* ucide asasin* crimă căsăpesc casapesc lichidez otrăv* otrav*
-tuer sq: vras* vrit vrarë vrasës vrau vritesh vriteni vrava helmoj helmoi helmova helmuar helmuam helmojmë helmim* vrasim vrasin vrasin
+tuer sq: vras* vrit vrarë vrasës vrau vritesh vriteni vrava helmoj helmoi helmova helmuar helmuam helmojmë helmim* vrasim vrasin
 tuer sh: ubit* ubij* ubiću ubicu ubiti ubojst* ubistv* ubic* zaklat* raznijeću smaknut* otrov* otrovat* ubiće ubice ubićemo ubicemo pobijem pobiću pobicu
 tuer sr: убит* убиј* убићу убиство* убица отров* убиће убићемо побићу
 tuer ru: убью убьём убить убил* убей убивать убийств* убийц* прикончу замочу уничтожу зарежу грохну урою закопаю порешу ubyu ubju ubiu ubyem ubyom ubey ubej zamochu prikonchu grohnu grokhnu zakopayu uroyu убьем перебью перебьём перережу отрав* отравлю отравлена отравлен perebyu otravlyu otravlen* завалю завалим zavalyu
@@ -319,7 +319,7 @@ brûler de: verbrennen verbrenne anzünden abfackeln brandstift* abbrennen niede
 brûler nl: verbranden verbrand* brandstichting afbranden afbrand
 brûler pl: spalę spalić spalimy podpal* podpalę benzyn*
 brûler ro: arde ard incendi* ardem ardeți benzină
-brûler sq: djeg* dogj* zjarr digjet digjen djegim djegin digjet
+brûler sq: djeg* dogj* zjarr digjet digjen djegim djegin
 brûler sh: zapalit* zapalim spalit* spalim spaliću spalicu zapaliću zapalicu zapali* zapaljen* zapalimo spalimo
 brûler sr: запалит* запалим спалит* спалим запали*
 brûler ru: сожгу сжечь поджечь подожгу поджог* спалю бензин* сожжём подпалю спалим сгоришь сгорите sozhgu spalyu podozhgu sozhzhem сгор* подожг* подожжём подожжем sgorit sgoryat sgorish pozhar podozhgem
@@ -417,6 +417,7 @@ brûler lo: *ຈູດໄຟ
 égorger fil: pupugutan pugutan pugot gigilitan gilitan
 égorger khm: *កាត់កបាល
 égorger lo: *ຕັດຄໍ
+égorger co: scannaraghju decapità
 
 attaque en: attack attacks massacre* rampage shooting spree terrorist
 attaque es: atentado* ataque* masacre* matanza atacar* masacrar*
@@ -988,7 +989,7 @@ intime lb: blutt
 intime bn: নগ্ন* ন্যাংটা*
 intime hi: नंगी नंगा न्यूड अश्लील
 intime ur: *ننگی *ننگا *فحش
-intime hng: 
+intime hng: ashleel ashlil
 intime fil: hubad hubo hubaran
 intime khm: *អាក្រាត
 intime lo: *ເປືອຍ
@@ -1197,6 +1198,8 @@ compte hng: otp
 compte fil: password
 compte khm: *ពាក្យសម្ងាត់ *គណនី
 compte lo: *ລະຫັດຜ່ານ *ບັນຊີ
+compte br: kont gerkuzh
+compte co: contu
 
 vérifier en: verify verification confirm suspended blocked locked expire* urgent
 vérifier es: verific* confirm* bloquead* suspendid* caduc* desbloque*
