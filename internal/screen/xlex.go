@@ -71,6 +71,8 @@ var xlexLangs = map[string]bool{
 	"tr": true, "ar": true, "dz": true, "az": true, "fa": true, "ps": true, "ku": true, "ta": true, "zh": true,
 	"py": true, "vi": true, "wo": true, "ln": true, "bm": true, "cr": true, "cv": true, "hy": true, "tl": true,
 	"sk": true, "km": true, "kab": true, "ber": true, "ff": true, "sw": true, "mg": true,
+	"ce": true, "rom": true, "br": true, "eu": true, "ca": true, "co": true, "oc": true, "lb": true, "bn": true,
+	"hi": true, "ur": true, "hng": true, "fil": true, "khm": true, "lo": true,
 }
 
 // How an entry matches a word.
@@ -162,12 +164,12 @@ func (e xlEntry) check() error {
 			if n < xlMinHan {
 				return errors.New("substring too short")
 			}
-		case unicode.In(r, unicode.Arabic, unicode.Georgian):
+		case unicode.In(r, unicode.Arabic, unicode.Georgian, unicode.Khmer, unicode.Lao):
 			if n < xlMinContains {
 				return errors.New("substring too short")
 			}
 		default:
-			return errors.New("substring outside Arabic, Georgian or Han script")
+			return errors.New("substring outside Arabic, Georgian, Khmer, Lao or Han script")
 		}
 	}
 	return nil
@@ -347,7 +349,8 @@ func (m *xlMatcher) match(k string) uint32 {
 // entries are substrings.
 func xlNeedsContains(k string) bool {
 	for _, r := range k {
-		if r >= 0x600 && r <= 0x6FF || r >= 0x10A0 && r <= 0x10FF || unicode.Is(unicode.Han, r) {
+		if r >= 0x600 && r <= 0x6FF || r >= 0x10A0 && r <= 0x10FF || r >= 0x1780 && r <= 0x17FF || r >= 0xE80 && r <= 0xEFF ||
+			unicode.Is(unicode.Han, r) {
 			return true
 		}
 	}

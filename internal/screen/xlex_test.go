@@ -565,3 +565,87 @@ func TestXLexMisfire45(t *testing.T) {
 		}
 	}
 }
+
+// TestXLexRound47: the forty-seventh round's languages (Chechen, Romani,
+// Breton, Basque, Catalan, Corsican, Occitan, Luxembourgish, Bengali,
+// Hindi, Urdu, romanised Hindi and Urdu, Tagalog, Khmer, Lao) and the
+// forms it filled in (Slavic and Albanian futures and perfectives,
+// poisoning, the canteen, gym and trip bus, « everyone ») give their
+// concepts in sentences of each language; ordinary messages of those
+// languages give no harm concept, and the homographs the round's entries
+// could take (a name, fish, « we slept », a house, a Wolof greeting) give
+// no concept at all.
+func TestXLexRound47(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want []string
+	}{
+		{"Кхана ишколехь хьо вуьйр ву", []string{"moment", "école", "toi", "tuer"}},
+		{"kxana ishkolah vuyr", []string{"moment", "école", "tuer"}},
+		{"Tehara ka mudarav tumen ki škola", []string{"moment", "tuer", "toi", "école"}},
+		{"Warchoazh e lazhin anezho er skol", []string{"moment", "tuer", "école"}},
+		{"Ostiralean eskolan denak hilko ditut", []string{"moment", "école", "tous", "tuer"}},
+		{"Demà cremaré l'escola i mataré tothom", []string{"moment", "brûler", "école", "tuer", "tous"}},
+		{"Dumane tumbaraghju i prufessori à a scola", []string{"moment", "tuer", "école"}},
+		{"Deman tuarai totes a l'escòla", []string{"moment", "tuer", "tous", "école"}},
+		{"Freideg schéissen ech jiddereen an der Schoul", []string{"moment", "tirer", "tous", "école"}},
+		{"কাল স্কুলে বোমা ফাটাব, সবাই মরবে", []string{"moment", "école", "bombe", "exploser", "tous", "mort"}},
+		{"कल स्कूल में सबको गोली मारूंगा", []string{"moment", "école", "tous", "tirer", "tuer"}},
+		{"کل اسکول میں سب کو گولی ماروں گا", []string{"école", "tous", "tirer", "tuer"}},
+		{"kal school mein sabko goli se maarunga", []string{"moment", "école", "tous", "tirer", "tuer"}},
+		{"Bukas papatayin ko kayo lahat sa paaralan", []string{"moment", "tuer", "toi", "tous", "école"}},
+		{"ថ្ងៃស្អែកខ្ញុំនឹងសម្លាប់គ្រប់គ្នានៅសាលា", []string{"moment", "tuer", "tous", "école"}},
+		{"ມື້ອື່ນຂ້ອຍຈະວາງລະເບີດໂຮງຮຽນ", []string{"moment", "bombe", "école"}},
+		{"Завтра спортзал сгорит, передайте всем", []string{"moment", "école", "brûler", "tous"}},
+		{"zavtra kolledzh vzorvetsya", []string{"moment", "école", "exploser"}},
+		{"U petak ću otrovati vodu u kantini, pošalji svima", []string{"moment", "tuer", "école", "diffuser", "tous"}},
+		{"Nesër do ta helmoj ujin në palestër", []string{"moment", "tuer", "école"}},
+		{"liceu do të digjet të premten", []string{"école", "brûler", "moment"}},
+		{"utre shte vzriviq uchilishteto", []string{"moment", "exploser", "école"}},
+		{"明天我在食堂投毒", []string{"moment", "école", "tuer"}},
+		{"школа заминирована, всех завалю", []string{"école", "bombe", "tous", "tuer"}},
+		{"zapucaću, izbošću, razneću, klanje", []string{"tirer", "couteau", "exploser", "égorger"}},
+	} {
+		got := xlFound(tc.text)
+		for _, w := range tc.want {
+			if !slices.Contains(got, w) {
+				t.Errorf("%q: concepts %v, want %s", tc.text, got, w)
+			}
+		}
+	}
+	harm := []string{"bombe", "exploser", "tuer", "tirer", "couteau", "brûler", "égorger", "attaque", "arme", "mort", "frapper", "menace", "terreur", "intime"}
+	for _, text := range []string{
+		"Салам, кхана ишколехь дешархойн гулам бу, баркалла",
+		"Lačho dive, tehara o čhavo na avela ki škola, naisi",
+		"Demat, warchoazh e vo un emvod er skol, trugarez",
+		"Kaixo, bihar eskolan bilera dago gurasoekin, eskerrik asko",
+		"Bon dia, demà hi ha reunió de pares a l'escola, gràcies",
+		"Bonghjornu, dumane ci hè a riunione di i parenti à a scola, grazie",
+		"Bonjorn, deman i a una amassada de parents a l'escòla, mercé",
+		"Moien, muer ass Elterenowend an der Schoul, merci",
+		"নমস্কার, কাল স্কুলে অভিভাবক সভা আছে, ধন্যবাদ",
+		"नमस्ते, कल स्कूल में अभिभावक बैठक है, धन्यवाद",
+		"السلام علیکم، کل اسکول میں والدین کی میٹنگ ہے، شکریہ",
+		"Namaste, kal school mein parents meeting hai, sabko dhanyavaad",
+		"Magandang umaga, bukas may pulong ng mga magulang sa paaralan, salamat",
+		"សួស្តី ថ្ងៃស្អែកមានប្រជុំមាតាបិតានៅសាលា អរគុណ ការវាយតម្លៃ",
+		"ສະບາຍດີ ມື້ອື່ນມີກອງປະຊຸມຜູ້ປົກຄອງຢູ່ໂຮງຮຽນ ຂອບໃຈ ຜູ້ຍິງ ຂາຍ",
+		"Добрый день, завтра экскурсия, автобус в 8 часов, всем спасибо",
+		"Dobar dan, sutra je izlet, autobus kreće u osam, hvala svima",
+		"Mirëdita, të premten kemi ekskursion, autobusi niset në tetë",
+	} {
+		for _, c := range xlFound(text) {
+			if slices.Contains(harm, c) {
+				t.Errorf("%q: harm concept %s", text, c)
+			}
+		}
+	}
+	for _, word := range []string{
+		"Liam", "poisson", "casa", "ves", "nanga", "bom", "dici", "trim", "smart", "helmet", "tut",
+		"love", "gift", "Rahim", "تم", "spali", "спали", "barvalo", "palikerav", "khatam", "badla", "tera", "asla",
+	} {
+		if got := xlFound(word); len(got) > 0 {
+			t.Errorf("%q: concepts %v, want none", word, got)
+		}
+	}
+}

@@ -9,7 +9,10 @@ package screen
 //	       stem starts too many ordinary words)
 //	*sub   any word containing sub, for the scripts whose words carry
 //	       clitics or are not spaced (Arabic, Persian, Pashto, Sorani,
-//	       Georgian: three letters or more; Han: two characters or more)
+//	       Urdu, Georgian, Khmer, Lao: three letters or more, vowel signs
+//	       and marks counted; Han: two characters or more). Khmer and Lao
+//	       marks are dropped before matching, so a substring must stay
+//	       distinctive without them.
 //
 // Entries are read through Normalize like the text (accents and double
 // letters folded, look-alike Greek or Cyrillic words folded to Latin), so
@@ -26,7 +29,12 @@ package screen
 // letters) tl (Tamil in Latin letters, « Tanglish ») sk (Soninke) km
 // (Comorian: Shingazidja, Shimaore) kab (Kabyle, Latin letters) ber
 // (Tachelhit, Tarifit, Standard Moroccan Amazigh; Latin letters) ff
-// (Pulaar, Fula) sw (Swahili) mg (Malagasy).
+// (Pulaar, Fula) sw (Swahili) mg (Malagasy) ce (Chechen, Cyrillic and
+// Latin letters) rom (Romani, Latin letters) br (Breton) eu (Basque) ca
+// (Catalan) co (Corsican) oc (Occitan) lb (Luxembourgish) bn (Bengali,
+// its script and romanised) hi (Hindi, Devanagari) ur (Urdu, Arabic
+// script) hng (Hindi and Urdu in Latin letters, « Hinglish ») fil
+// (Tagalog, Filipino) khm (Khmer) lo (Lao).
 const xlexTable = `
 bombe en: bomb bombs bomber bombing explosive* dynamite grenade* detonator*
 bombe es: bomba bombas explosivo* dinamita granada granadas detonador* bombazo
@@ -39,8 +47,8 @@ bombe ro: bombă bomba bombe explozibil* dinamită grenadă grenade
 bombe sq: bombë bomba bombat eksploziv* dinamit granatë bombën
 bombe sh: bomba bombu bombe bombom eksploziv* dinamit granata granatu bombama
 bombe sr: бомба бомбу бомбе бомбом експлозив* динамит граната гранату
-bombe ru: бомба бомбу бомбы бомбой бомбе взрывчатк* граната гранату гранаты динамит самодельн* тротил молотов* гексоген vzryvchatk* vzrivchatk* granatu
-bombe uk: бомба бомбу бомби бомбою вибухівк* граната гранату динаміт vybukivk* vibuhivk*
+bombe ru: бомба бомбу бомбы бомбой бомбе взрывчатк* граната гранату гранаты динамит самодельн* тротил молотов* гексоген vzryvchatk* vzrivchatk* granatu заминир* zaminir*
+bombe uk: бомба бомбу бомби бомбою вибухівк* граната гранату динаміт vybukivk* vibuhivk* замінов* мінуван* zaminov*
 bombe bg: бомба бомбата бомби експлозив* граната динамит
 bombe el: βόμβα βόμβες βόμβας εκρηκτικ* χειροβομβίδ* δυναμίτ*
 bombe gl: vomva vomves vomvas bomba ekriktika ekriktiko
@@ -66,6 +74,21 @@ bombe tl: vedigundu vedikundu vedigundugal
 bombe sw: mabomu
 bombe mg: baomba
 bombe kab: lbumba
+bombe ce: бомбанаш
+bombe rom: bombasa bombaca
+bombe br: bombezenn bombezennoù
+bombe eu: bonba bonbak bonbaz bonbarekin lehergailu*
+bombe ca: bombes explosius explosiu dinamita artefacte
+bombe co: esplusivu esplusivi
+bombe oc: bombas explosiu
+bombe lb: bommen
+bombe bn: বোমা* বিস্ফোরক* গ্রেনেড*
+bombe hi: बम बमों विस्फोटक* ग्रेनेड*
+bombe ur: *دھماکہ *بارود *گرینیڈ
+bombe hng: baarood barood dhamaka
+bombe fil: pampasabog granada
+bombe khm: *គ្រាប់បែក
+bombe lo: *ລະເບີດ
 
 exploser en: explode* explosion* blow detonat* blowup
 exploser es: explotar explotará exploto explota explotaré explosión explosion volarla volarlo volarlos volaré volaremos estall* detonar reventaré explotar*
@@ -75,12 +98,12 @@ exploser de: explodier* explosion* sprengen sprenge sprengt hochjagen gesprengt
 exploser nl: ontploff* exploder* explosie* opblazen
 exploser pl: wybuch* wysadz* eksplod* rozwalę rozpierdolę
 exploser ro: explod* explozi* detona detonez
-exploser sq: shpërth*
-exploser sh: eksplodir* eksplozij* raznijeti raznet* dignuću dignucu raznesem raznesemo
-exploser sr: експлодир* експлозиј* разнет* разнијет*
-exploser ru: взорв* взрыв* взрывать взорвётся подорву подорвём подорвать подрыв* жахну рванёт бахну vzorvu vzorvem vzorvyom vzorvat podorvu podorvem vzryv* vzriv*
+exploser sq: shpërth* shperth* shpërthej shpërthen shpërthim*
+exploser sh: eksplodir* eksplozij* raznijeti raznet* dignuću dignucu raznesem raznesemo dižemo dizemo dignemo dignuti dignem dignut* dignu razneti raznesu razneću
+exploser sr: експлодир* експлозиј* разнет* разнијет* дижемо дигнемо дигнути дигнут* разнети
+exploser ru: взорв* взрыв* взрывать взорвётся подорву подорвём подорвать подрыв* жахну рванёт бахну vzorvu vzorvem vzorvyom vzorvat podorvu podorvem vzryv* vzriv* взорвется взорвут взорвём vzorv* vzorvetsya vzorvetsa rvanet rvanyot рванет
 exploser uk: вибух* підірв* підрив* pidirvu pidirvemo pidirvaty vybukh* vibuh*
-exploser bg: взрив* взриви* експлоз*
+exploser bg: взрив* взриви* експлоз* взривя взриви vzrivq vzriviq vzriv* гръмне гръмнат
 exploser el: έκρηξη εκρήξεις εκρηξ* ανατιν* σκάσει
 exploser gl: ekriksi anatinaxo anatinazo
 exploser hu: felrobban* robban* robbant*
@@ -104,61 +127,91 @@ exploser hy: պայթեցն* պայթյուն* պայթուն* պայթելու 
 exploser tl: vedikkum vedippen vedichiduven vedikkaveppen thagarpen thagarthuduven
 exploser sw: kulipua nitalipua tutalipua mlipuko
 exploser mg: hipoaka hampipoaka nipoaka fipoahana
+exploser ce: эккхийта эккхийтина эккхийтор эккхор эккхар эккхийт* ekkhiyta ekxiyta
+exploser rom: phađav phadav phađarav phadarav phađela phadela phađol phadol eksplodirinel
+exploser br: tarzhañ tarzhin tarzho tarzhet tarzhadenn
+exploser eu: lehertu lehertuko leherrarazi* leherketa* lehertzen
+exploser ca: explotar explotaré explotarem explotarà esclatar esclatarà rebentar rebentaré volaré
+exploser co: scuppià scuppiarà scuppiaraghju scuppiu
+exploser oc: petar petarai esclatar esclatarà
+exploser lb: explodéieren explodéiert sprengen
+exploser bn: বিস্ফোরণ* উড়িয়ে উড়াব ফাটিয়ে ফাটাব
+exploser hi: विस्फोट* धमाका* धमाके उड़ा उड़ाऊंगा उड़ाएंगे
+exploser ur: *دھماکے *اڑادوں *اڑاؤں
+exploser hng: udadunga udaunga udaenge udadenge dhamake phodunga udane
+exploser fil: sasabog pasabugin papasabugin pasasabugin sumabog pasabog
+exploser khm: *ផ្ទុះ
+exploser lo: *ລະເບີດ *ລະເບີດໃສ່
 
 tuer en: kill kills killed killing* killer* murder* slaughter poisoned poisoning unalive unalived merked killin
-tuer es: matar* mataré mataría matarte matarlos mátalos muerto asesin* mato mátate matate mátenlo mátalo matalo maten liquidarte quebrarte
-tuer pt: matar* mato mataria matá assassin* matar matem matei fuzilar* matamos
-tuer it: uccid* uccis* assassin* ammazzo ammazzare ammazzato ammazzata ammazzati ammazzarti ammazzarvi ammazzarlo ammazzarla ammazzi ammazziamo ammazzer*
-tuer de: töten tötet töte getötet umbringen bringe umbring* ermord* mörder* abstechen killen kaltmachen abmurks* totschlag*
-tuer nl: doden dood vermoord* moord* afmaken
-tuer pl: zabiję zabij* zabić zabiłem zabijać zabójst* morderst* morderc* zamorduj* zabijemy zajebię zajebie zajebiemy zajebać zajebac zatłukę ukatrupi* wykończę pozabijam
-tuer ro: omor* ucid* ucide asasin* crimă căsăpesc casapesc lichidez
-tuer sq: vras* vrit vrarë vrasës vrau vritesh vriteni vrava
-tuer sh: ubit* ubij* ubiću ubicu ubiti ubojst* ubistv* ubic* zaklat* raznijeću smaknut*
-tuer sr: убит* убиј* убићу убиство* убица
-tuer ru: убью убьём убить убил* убей убивать убийств* убийц* прикончу замочу уничтожу зарежу грохну урою закопаю порешу ubyu ubju ubiu ubyem ubyom ubey ubej zamochu prikonchu grohnu grokhnu zakopayu uroyu
-tuer uk: вбити вбю вбив* вбий вбивств* убий убю вбивц* заріжу прибю знищу замочу порішу вбємо вбиваю vbyu vbju vbiu vbyty vbity vbyvstvo zamochu vbyemo vbiemo
-tuer bg: убия убие убиват* убийств* убиец* утрепя избия убивам убих пречукам
+tuer es: matar* mataré mataría matarte matarlos mátalos muerto asesin* mato mátate matate mátenlo mátalo matalo maten liquidarte quebrarte envenen* veneno
+tuer pt: matar* mato mataria matá assassin* matar matem matei fuzilar* matamos envenen* veneno
+tuer it: uccid* uccis* assassin* ammazzo ammazzare ammazzato ammazzata ammazzati ammazzarti ammazzarvi ammazzarlo ammazzarla ammazzi ammazziamo ammazzer* avvelen* veleno
+tuer de: töten tötet töte getötet umbringen bringe umbring* ermord* mörder* abstechen killen kaltmachen abmurks* totschlag* vergift*
+tuer nl: doden dood vermoord* moord* afmaken vergiftig* vergif*
+tuer pl: zabiję zabij* zabić zabiłem zabijać zabójst* morderst* morderc* zamorduj* zabijemy zajebię zajebie zajebiemy zajebać zajebac zatłukę ukatrupi* wykończę pozabijam otruj* otrut*
+tuer ro: omor* ucid* ucide asasin* crimă căsăpesc casapesc lichidez otrăv* otrav*
+tuer sq: vras* vrit vrarë vrasës vrau vritesh vriteni vrava helmoj helmoi helmova helmuar helmuam helmojmë helmim* vrasim vrasin
+tuer sh: ubit* ubij* ubiću ubicu ubiti ubojst* ubistv* ubic* zaklat* raznijeću smaknut* otrov* otrovat* ubiće ubice ubićemo ubicemo pobijem pobiću pobicu
+tuer sr: убит* убиј* убићу убиство* убица отров* убиће убићемо побићу
+tuer ru: убью убьём убить убил* убей убивать убийств* убийц* прикончу замочу уничтожу зарежу грохну урою закопаю порешу ubyu ubju ubiu ubyem ubyom ubey ubej zamochu prikonchu grohnu grokhnu zakopayu uroyu убьем перебью перебьём перережу отрав* отравлю отравлена отравлен perebyu otravlyu otravlen* завалю завалим zavalyu
+tuer uk: вбити вбю вбив* вбий вбивств* убий убю вбивц* заріжу прибю знищу замочу порішу вбємо вбиваю vbyu vbju vbiu vbyty vbity vbyvstvo zamochu vbyemo vbiemo отру* отрую отруїти отруєн*
+tuer bg: убия убие убиват* убийств* убиец* утрепя избия убивам убих пречукам отров* ubiq ubiia ubiya ubie ubivam izbiq izbiia izbiya ubiem
 tuer el: σκοτώσω σκοτώνω σκότωσ* σκοτωσ* σκοτών* φόνο φονιάς δολοφον*
 tuer gl: skotoso skotono skotosw skotwsw skotwnw skotose skotoste fono dolofon*
 tuer hu: megöl* ölni öllek ölöm gyilkos* kinyír* megöllek
 tuer ka: *მოგკლავ *მოკლავ *ვკლავ *მოვკლავ *კლავს *მოკვლ *მკვლელ *დაგხოც *დავხოც *გაგათავებ mogklav mogklavt movklav
-tuer tr: öldür* katlet* gebertec* geberteceğim cinayet* katil gebert* katled* öldürürüm oldururum öldürcez gebertcem
+tuer tr: öldür* katlet* gebertec* geberteceğim cinayet* katil gebert* katled* öldürürüm oldururum öldürcez gebertcem zehir* zehirle*
 tuer ar: *قتل *اقتل *سأقتل *سنقتل *يقتل *تقتل *نقتل *اغتيال *مقتل
 tuer dz: *نقتلك *غنقتل *نقتلكم *نقتلو *نذبحك *نصفيك *نكملك *نقتلوك
 tuer az: n9tlek n9telk nqtlek nqtlk nktlek n9tlk n9tlkom qtel 9tel n9atlek nekatlek n9tel nqtel nktlk nqatlek n9etlek nqetlek ghan9tlek ghanqtlek nqtlkom n9atlkom nqatlkom nkmlek nkamlek nsefik nseffik nektlek nktelk ghadinqtlek n9tlou n9tlouk
 tuer fa: *بکشم *میکشم *بکشمت *میکشمت *کشتن *کشتم *قتل *بکشیم *میکشیمت *کشته mikosham mikoshamet mikoshamat mikoshimet bokosham bokoshamet koshtamet mekoshamet mekushamet mikushamet
 tuer ps: *وژنم *ووژنم *ووژنو *وژنو *ووژني *وژل *قتل
 tuer ku: bikujim dikujim kuştin kujtin *دەتکوژم *کوشتن *بکوژم dikujin bikujin bikuje kujer kushtin
-tuer ta: கொல்வேன்* கொல்ல* கொலை* கொன்று* கொல்லுவேன்* கொல்வோம்* கொன்னு* போட்டுத்தள்ளு* தீர்த்துக்கட்டு* சாகடிப்பேன்*
+tuer ta: கொல்வேன்* கொல்ல* கொலை* கொன்று* கொல்லுவேன்* கொல்வோம்* கொன்னு* போட்டுத்தள்ளு* தீர்த்துக்கட்டு* சாகடிப்பேன்* விஷம்*
 tuer zh: *杀了 *杀死 *杀掉 *杀人 *杀你 *杀光 *杀全 *要杀 *谋杀 *殺死 *殺了 *殺人 *弄死 *整死 *干掉 *幹掉 *毒死 *投毒 *下毒 *掐死 *勒死 *灭口 *滅口 *殺光 *殺掉 *殺你 *要你命 *砍死 *宰了你 *搞死你
 tuer py: shasi shanile sharen shadiao moushai nongsi nongsini zhengsi gandiao shaleni shaguang dusi xiadu toudu zaile yaoniming
-tuer vi: giết giet gietchet
+tuer vi: giết giet gietchet daudoc
 tuer wo: rey reyal dinalarey dinaleenrey dinanurey damalayrey
 tuer ln: koboma nakoboma nabomi boma tokoboma bakoboma nakobomaka nakobomayo bobomi babomi
 tuer bm: faga nbenaifaga anbenaifaga fagali fagabaga
 tuer cr: touye tiye tchouye tchwe tuye maptouyew mpraltouyew touyew tchouyew
 tuer cv: mata matá matau matabu mataw
 tuer hy: սպանել* սպանեմ սպանում սպանի սպանենք սպանեք կսպան* սպանութ* մարդասպան* spanel spanem spanelu spanenq spanenk kspan* spanutyun
-tuer tl: kolla kolluven kolven kollven kolluvom konnuduven konnuruven kondruduven kondruven konnuduvom kolai kolaikaran potuthalluven pottuthalluven theerthuduven saagadippen sagadippen kolluvaen kolvaen kollanum konnuduvaen kondruduvaen
+tuer tl: kolla kolluven kolven kollven kolluvom konnuduven konnuruven kondruduven kondruven konnuduvom kolai kolaikaran potuthalluven pottuthalluven theerthuduven saagadippen sagadippen kolluvaen kolvaen kollanum konnuduvaen kondruduvaen visham vesham
 tuer km: uwula
 tuer sw: nitawaua tutawaua ameuawa wameuawa kuuawa muuaji wauaji mauaji nikuue
 tuer mg: hamono mamono vonoina novonoina hovonoiko vonoiko
 tuer kab: nghegh adknɣeɣ adknghegh adkenghegh nɣiɣ nghigh
 tuer ff: warde waray
+tuer ce: вуьйр йуьйр дуьйр буьйр вийр вуьйра вийнарг vuyr vuyyr
+tuer rom: mudarav mudarel mudaren mudares mudaras mudarava
+tuer br: lazhañ lazhin lazho lazhet lazhan lazhomp lazher
+tuer eu: hilko hilgo hilen hiltzea hiltzeko hildako hilketa* erail* zaitut
+tuer ca: mataré matarem matar-te matar-vos matareu assassinar* enverinar* enverinaré
+tuer co: tumbaraghju tumbaremu tumbu ammazzà ammazzaraghju tumbati
+tuer oc: tuar tuarai tuarem tuat tuats
+tuer lb: ëmbréngen ëmbruecht doutmaachen doutschloen vergëften vergëft
+tuer bn: মেরে মারব হত্যা* বিষ merefelbo খুন
+tuer hi: मारूंगा मारूँगा मार डालूंगा डालूँगा मारेंगे हत्या* जहर ज़हर
+tuer ur: *ماروں ڈالوں *زہر
+tuer hng: maarunga marunga maardunga mardunga dalunga maarenge marenge qatl katl qatal hatya zeher zehar daalunga
+tuer fil: papatayin patayin pumatay papatay lalasunin lason
+tuer khm: *សម្លាប់
+tuer lo: *ຂ້າມຶງ *ຂ້າຖິ້ມ *ຂ້າໃຫ້ຕາຍ
 
 tirer en: shoot shooting shooter gun guns rifle* pistol* firearm* shootup
 tirer es: disparar disparo disparos dispara disparó disparé disparen tiroteo* pistola* fusil* escopeta balacera balear balearte baleo balacear* balazo* tiros cuete plomear*
 tirer pt: tiro tiros tiroteio* atirar* disparar disparo disparos dispara disparou disparei pistola* espingarda metralhadora revólver atiro balear metralhar* oitão fuzil fuzis fuzilo trezoitão
 tirer it: sparatoria* pistola* fucile* mitra mitragliatrice sparare sparo sparerò spareremo sparato spari sparate
 tirer de: schießen schieße schießerei* erschießen erschieße erschossen* pistole* gewehr* waffe abknall* schiessen erschiessen erschiesse schiesse
-tirer nl: schieten schiet schietpartij* pistool* geweer* vuurwapen* neerschiet* doodschiet*
+tirer nl: schieten schiet schietpartij* pistool* geweer* vuurwapen* neerschiet* doodschiet* neerknallen neerknal
 tirer pl: strzel* strzelanin* pistolet* karabin* broń palna spluwa zastrzel* odstrzel* postrzel* rozstrzelam
 tirer ro: împușc* impusc* pistol* mitralier* pușcă pusca glonț gloanț*
 tirer sq: qëlloj qëllim qellim pushk* pistolet* qelloj kallash
-tirer sh: pucat* pucnjav* upucat* pištolj* puška pušku pištolj pucaću pucacu upucaću upucacu kalašnjikov
+tirer sh: pucat* pucnjav* upucat* pištolj* puška pušku pištolj pucaću pucacu upucaću upucacu kalašnjikov zapucaću zapucacu zapucati
 tirer sr: пуцат* пуцњав* упуцат* пиштољ* пушка пушку
-tirer ru: стрелять стрельб* застрел* пистолет* ружь* калаш* ствол перестреляю пристрелю постреляю расстреляю расстрел* огнестрел* pristrelyu pristrelu zastrelyu zastrelu rasstrelyayu rasstrelyau perestrelyayu strelyat strelba
+tirer ru: стрелять стрельб* застрел* пистолет* ружь* калаш* ствол перестреляю пристрелю постреляю расстреляю расстрел* огнестрел* pristrelyu pristrelu zastrelyu zastrelu rasstrelyayu rasstrelyau perestrelyayu strelyat strelba stvol pistolet rasstrel* расстреляем перестреляем
 tirer uk: стріляти стрілянин* застрел* пістолет* рушниц* постріляю перестріляю розстріляю розстріл* стрілятиму вогнепальн* postrilyayu rozstrilyayu zastrelyu strilyaty strilyanyna
 tirer bg: стрелям стрелба застрелям пистолет* пушка гръмна разстрелям калашник*
 tirer el: πυροβολ* όπλο όπλα πιστόλι καλάσνικοφ
@@ -185,6 +238,21 @@ tirer tl: suduven suttuduven suttuthalluven thuppakki thupakki
 tirer bm: marifa marifaw
 tirer sw: risasi bastola
 tirer mg: basy hitifitra tifitra
+tirer ce: тоьпаца тоьпах тоьпаш тапча тапчанца
+tirer rom: pištoli pistoli puška puske puškasa
+tirer br: tennañ tennin tennet fuzuilh fuzuilhoù
+tirer eu: tiroka tirokatu tiro pistola* fusila* eskopeta
+tirer ca: dispararé dispararem disparar tirotei* pistola escopeta
+tirer co: tiraraghju fucilà fucile schiuppu
+tirer oc: tirarai fusilh pistolet
+tirer lb: schéissen schéisse erschéissen
+tirer bn: গুলি* বন্দুক* পিস্তল*
+tirer hi: गोली* बंदूक* कट्टा तमंचा पिस्तौल*
+tirer ur: *گولی *بندوق *پستول
+tirer hng: goli goliyan goliya bandook banduk katta tamancha
+tirer fil: babarilin barilin baril binaril pamamaril
+tirer khm: *បាញ់ *កាំភ្លើង
+tirer lo: *ຍິງໃສ່ *ຍິງປືນ *ລູກປືນ *ປືນສັ້ນ
 
 couteau en: knife knives stab stabbing stabbed machete blade shanked shanking
 couteau es: cuchillo* navaja* apuñal* acuchill* machete puñal* pincharte cuchillad* filero rajarte
@@ -195,11 +263,11 @@ couteau nl: messen steken neersteken doodsteken
 couteau pl: nóż noża noże nożem dźgnę dźgn* zadźgam maczet* potnę pokroję
 couteau ro: cuțit* cutit* înjunghi* injunghi* sabie briceag spintec macetă
 couteau sq: thikë thika thike thero thikën thikat ther therrje therrur
-couteau sh: nož noz nožem nozem izbost* izbodem britva
+couteau sh: nož noz nožem nozem izbost* izbodem britva izbošću izboscu
 couteau sr: нож ножем избост* избодем
-couteau ru: нож ножом ножа зарежу зарезать порежу пырну мачете ножи ножей ножик заточк* ножиком ножичком зарежем nozh nozhom nozhik zarezhu zarezhem porezhu pyrnu zatochka
+couteau ru: нож ножом ножа зарежу зарезать порежу пырну мачете ножи ножей ножик заточк* ножиком ножичком зарежем nozh nozhom nozhik zarezhu zarezhem porezhu pyrnu zatochka перережу pererezhu
 couteau uk: ніж ножем заріжу зарізати ножа ножі ножик ножиком пирну поріжу заріжемо nizh nozhem zarizhu porizhu
-couteau bg: нож ножа наръгам заколя ножове ножът ножче нарежа намушкам
+couteau bg: нож ножа наръгам заколя ножове ножът ножче нарежа намушкам nozh nojove
 couteau el: μαχαίρι μαχαίρια μαχαίρωμα μαχαιρώσω μαχαιρ*
 couteau gl: maxairi maxairia maxairoso maheri
 couteau hu: kés késsel kést leszúr* megszúr*
@@ -227,21 +295,36 @@ couteau sw: kisu visu
 couteau kab: tajenwit lmus
 couteau ber: tuzzalt ajenwi
 couteau ff: labi
+couteau ce: урс урсаца урсах урсаш ursaca
+couteau rom: čhuri churi čhurasa churasa čhurja churja
+couteau br: kontell kontellioù
+couteau eu: labana labanaz labanarekin aizto* nabaja
+couteau ca: ganivet ganivets ganivetada* apunyalar* punyal
+couteau co: cultellu cultelli stiletu
+couteau oc: cotèl cotèls cotelada
+couteau lb: messer
+couteau bn: ছুরি* চাকু* চাপাতি*
+couteau hi: चाकू* छुरा छुरी
+couteau ur: *چھری *چھرا *چاقو
+couteau hng: chaku chaaku chakoo chhuri churi churra
+couteau fil: kutsilyo patalim sasaksakin saksakin sinaksak saksak
+couteau khm: *កាំបិត
+couteau lo: *ມີດແທງ
 
 brûler en: burn burning arson torch burned burnt torched
 brûler es: quemar* incendi* gasolina quemo nafta bencina
 brûler pt: queimar* incendi* gasolina queimo tacarfogo
 brûler it: bruciar* brucer* incendi*
-brûler de: verbrennen verbrenne anzünden abfackeln brandstift* abbrennen niederbrennen
-brûler nl: verbranden verbrand* brandstichting
+brûler de: verbrennen verbrenne anzünden abfackeln brandstift* abbrennen niederbrennen zünde abfackle
+brûler nl: verbranden verbrand* brandstichting afbranden afbrand
 brûler pl: spalę spalić spalimy podpal* podpalę benzyn*
 brûler ro: arde ard incendi* ardem ardeți benzină
-brûler sq: djeg* dogj* zjarr
-brûler sh: zapalit* zapalim spalit* spalim spaliću spalicu zapaliću zapalicu
-brûler sr: запалит* запалим спалит* спалим
-brûler ru: сожгу сжечь поджечь подожгу поджог* спалю бензин* сожжём подпалю спалим сгоришь сгорите sozhgu spalyu podozhgu sozhzhem
+brûler sq: djeg* dogj* zjarr digjet digjen djegim djegin
+brûler sh: zapalit* zapalim spalit* spalim spaliću spalicu zapaliću zapalicu zapali* zapaljen* zapalimo spalimo
+brûler sr: запалит* запалим спалит* спалим запали*
+brûler ru: сожгу сжечь поджечь подожгу поджог* спалю бензин* сожжём подпалю спалим сгоришь сгорите sozhgu spalyu podozhgu sozhzhem сгор* подожг* подожжём подожжем sgorit sgoryat sgorish pozhar podozhgem
 brûler uk: спалю спалити підпалю підпал* бензин* спалимо згориш згорите spalyu pidpalyu
-brûler bg: изгоря* запаля подпаля палеж* опожаря бензин
+brûler bg: изгоря* запаля подпаля палеж* опожаря бензин запалим изгорим изгори подпалим zapalq zapalia izgorq
 brûler el: κάψω κάψουμε πυρπολ* εμπρησμ*
 brûler gl: kapso kapsw kapsoume
 brûler hu: felgyújt* gyújtogat* elégetem
@@ -267,6 +350,21 @@ brûler sw: tutachoma
 brûler mg: handoro hodorana
 brûler kab: adksreɣ adksregh
 brûler bm: nbenaijeni
+brûler ce: дагор дагийна дагийта дагийт* dagor dagiyna
+brûler rom: phabarav phabarel phabardo phabarde phabar* thabarav thabarel xačarav hačarav
+brûler br: devet entanañ
+brûler eu: erreko erretzea sutan
+brûler ca: cremar cremaré cremarem cremarà incendiar* benzina
+brûler co: brusgià brusgiaraghju brusgiaremu
+brûler oc: cremar cremarai brutlar brutlarai
+brûler lb: verbrennen ofbrennen ofgebrannt
+brûler bn: পুড়িয়ে পোড়াব জ্বালিয়ে আগুন*
+brûler hi: जला जलाऊंगा जलाएंगे आग
+brûler ur: *جلادوں جلاؤں
+brûler hng: jalaunga jaladunga jalaenge
+brûler fil: susunugin sunugin sinunog sunog
+brûler khm: *ដុត
+brûler lo: *ຈູດໄຟ
 
 égorger en: behead* slaughter decapitat* slit throat executed
 égorger es: degoll* decapit* degüell* ahorcar*
@@ -276,10 +374,10 @@ brûler bm: nbenaijeni
 égorger nl: onthoofd* afslachten keel doorsnijden
 égorger pl: ściąć zetnę zarżnę poderżnę dekapit* ścięc*
 égorger ro: decapit* capul jungh*
-égorger sq: ther therja therur
-égorger sh: zaklati zakoljem koljem odrubit* zaklaću zaklacu
+égorger sq: ther therja therur kokëprerje kokepreje
+égorger sh: zaklati zakoljem koljem odrubit* zaklaću zaklacu klanje
 égorger sr: заклати закољем кољем одрубит*
-égorger ru: отрежу обезглав* зарежу перережу горло глотку башку pererezhu
+égorger ru: отрежу обезглав* зарежу перережу горло глотку башку pererezhu казн* обезглавлен* отрезали
 égorger uk: відріжу обезголов* переріжу горло горлянку pererizhu
 égorger bg: обезглав* заколя
 égorger el: αποκεφαλ* σφάξω σφάζω σφαγ*
@@ -294,8 +392,8 @@ brûler bm: nbenaijeni
 égorger ps: *حلالوم
 égorger ku: serjêkirin *سەربڕین
 égorger ta: வெட்டு* கழுத்தை அறுப்பேன்* அறுத்துடுவேன்*
-égorger zh: *斩首 *砍头 *割喉 *斬首 *砍頭 *抹脖子 *割脖子 *宰了你
-égorger py: zhanshou kantou gehou mobozi gebozi
+égorger zh: *斩首 *砍头 *割喉 *斬首 *砍頭 *抹脖子 *割脖子 *宰了你 *砍头视频 *斩首视频 *砍頭視頻 *斬首視頻
+égorger py: zhanshou kantou gehou mobozi gebozi kantoushipin
 
 égorger wo: rendi
 égorger ln: kokata kingo nakokata
@@ -306,6 +404,20 @@ brûler bm: nbenaijeni
 égorger cr: dekapite
 égorger sw: kuchinja nitakuchinja
 égorger kab: ɣerseɣ ghersegh adkɣerseɣ adkghersegh
+égorger rom: čhinav čhinel čhindo
+égorger br: dibennañ dibennin dibennet
+égorger eu: lepoa
+égorger ca: degollar* decapitar*
+égorger oc: degolhar* decapitar
+égorger lb: ofschneiden
+égorger bn: জবাই*
+égorger hi: काटूंगा
+égorger ur: *ذبح
+égorger hng: zibah zabah katdunga kaatunga
+égorger fil: pupugutan pugutan pugot gigilitan gilitan
+égorger khm: *កាត់កបាល
+égorger lo: *ຕັດຄໍ
+égorger co: scannaraghju decapità
 
 attaque en: attack attacks massacre* rampage shooting spree terrorist
 attaque es: atentado* ataque* masacre* matanza atacar* masacrar*
@@ -344,6 +456,21 @@ attaque hy: հարձակ* կոտորած* ջարդ hardzakum harcakum kotorac ko
 attaque tl: thakkuthal thaakkuthal thakkuven thaakkuven
 attaque sw: shambulio mashambulizi shambulizi
 attaque mg: fanafihana
+attaque ce: тӏелатар тӏелетта телатар
+attaque rom: atentati atentato
+attaque br: argadenn argadennoù argadiñ
+attaque eu: eraso* atentatu*
+attaque ca: atemptat* atac massacre
+attaque co: attaccu attentatu
+attaque oc: atemptat
+attaque lb: attentat
+attaque bn: হামলা* আক্রমণ*
+attaque hi: हमला* हमले
+attaque ur: *حملہ *حملے
+attaque hng: hamla humla hamlaa hamle
+attaque fil: atake sasalakay salakay
+attaque khm: *វាយប្រហារ
+attaque lo: *ໂຈມຕີ
 
 arme en: weapon* armed ammunition blicky
 arme es: armas armado* municion* pistola* escopeta* chumbo armamento
@@ -381,6 +508,21 @@ arme cv: arma
 arme hy: զենք զենքը զենքով զենքեր* զինված* փամփուշտ* zenq zenqov zinvac
 arme tl: aayudham ayutham aayutham
 arme sw: silaha
+arme ce: герз герзаца герзаш gerz
+arme rom: armi oružje
+arme br: armoù armet
+arme eu: armak armatuta
+arme ca: armat armats
+arme co: arme armatu
+arme oc: armas armat
+arme lb: waff waffen
+arme bn: অস্ত্র*
+arme hi: हथियार*
+arme ur: *ہتھیار *اسلحہ
+arme hng: hathiyar hathyar aslaha
+arme fil: armas sandata
+arme khm: *អាវុធ
+arme lo: *ອາວຸດ
 
 mort en: dead death blood corpse* funeral
 mort es: muerte muertos muertas morir morirás sangre cadáver* cadaver* muérete muerete muéranse morirán desangr* muerta muerto muere difunto ataúd
@@ -390,12 +532,12 @@ mort de: tod tot tote toten sterben stirbst blut leiche* leichen stirb krepier* 
 mort nl: dood doden sterven sterft bloed lijk lijken
 mort pl: śmierć smierc martwy martwi martwa zginiesz umrzesz krew zwłoki trup trupy trupem trupa zdechniesz zdechnij zdychaj zgiń krwi krwią śmierci
 mort ro: moarte morți morti muri mori sânge sange cadavr* crăpi crapi moartă moarta sângele sangele moartea sicriu morții crapa
-mort sq: vdekje vdekur vdes vdisni gjak kufom* vdeksh vdiq vdesësh
+mort sq: vdekje vdekur vdes vdisni gjak kufom* vdeksh vdiq vdesësh gjaku gjakun
 mort sh: smrt mrtav mrtvi mrtva umrijet* umreti umrećeš krv krvi leš leševi crkni crkneš crknes crkao umrijećeš
 mort sr: смрт мртав мртви умрет* умријет* крв лешеви
 mort ru: смерть смерти мёртв* мертв* умрёшь умрешь умрёте сдохн* кровь крови труп* умри умрите подохн* здохн* гроб гробу могил* похорон* smert sdohni sdokhni sdohn* sdokhn* umresh umryosh mertv* mogila mogilu
 mort uk: смерть мертв* помреш здохн* кров крові труп* помри помріть помрете смерті кровю могил* поховаю труну zdokhnesh zdohnesh zdokhni zdohni pomresh
-mort bg: смърт мъртъв мъртви умреш кръв трупове умри умрете мъртва смъртта кръвта пукнеш труп трупа
+mort bg: смърт мъртъв мъртви умреш кръв трупове умри умрете мъртва смъртта кръвта пукнеш труп трупа umresh umri umrete smurt
 mort el: θάνατος θάνατο νεκρός νεκροί νεκρ* πεθάνεις πεθάνετε αίμα πτώμα*
 mort gl: thanatos thanato nekros nekroi petheneis aima ptwma ptoma
 mort hu: halál halott halottak meghalsz meghaltok vér vérbe hulla
@@ -419,21 +561,36 @@ mort cv: morti mori sangi mortu
 mort hy: մահ մահը մահվան մեռնել կմեռնես կմեռնեք կսատկես սատկի սատկես արյուն* դիակ* kmernes ksatkes satki aryun
 mort tl: saavu sethuru sethuduva seththuduva saagapora sagapora sethupo ratham raththam pinam maranam sethuruva
 mort sk: kalle kallen
+mort ce: валар лийр лийна велла йелла цӏий велларг valar liyr
+mort rom: merena meripe ratvalo merav merel
+mort br: marv marvet mervel mervi maro gwad
+mort eu: heriotza hilda hilko hilik odol odola gorpu*
+mort ca: morir moriràs moriran
+mort co: morti moriri sangue
+mort oc: morir
+mort lb: doud dout stierwen bluddeg
+mort bn: মৃত্যু* মরবি মরবে মরে রক্ত* লাশ
+mort hi: मौत मरेगा मरेगी मरोगे मरेंगे खून ख़ून लाश
+mort ur: مروگے موت لاش لاشیں
+mort hng: maut marega maroge marjayega marjaoge khoon laash
+mort fil: mamamatay mamatay patay dugo bangkay
+mort khm: *ស្លាប់ *ឈាម
+mort lo: *ຕາຍ *ເລືອດ
 
 frapper en: beat beating punch bash bleed bleeding punched beaten
 frapper es: pegarte pegarle pegaros pegaré pegaremos paliza golpear* golpiza reventar* reviento revientan partirte madrazo* madrear* putazo* guantazo* bofetad* puñetazo* trompad* cachetad* putiza vergazo* chingadazo* romperte
 frapper pt: bater surra porrada espancar* bato soco socos socar porradas pancada* sova tareia arrebent* espanco
 frapper it: picchiar* pestar* botte menare spaccherò mazzate
 frapper de: schlagen schlage verprügel* zusammenschlagen prügel* vermöbel*
-frapper nl: slaan aframmel*
+frapper nl: slaan aframmel* kapotslaan
 frapper pl: pobiję pobić zbiję zbić wpierdol* wpierdziel* naklepię najebię napierdolę spiorę obiję połamię skopię rozkwaszę jebnę pierdolnę rozwalę rozjebię zapierdol*
 frapper ro: bat bătaie bataie snopesc snop* caftesc cafteală pocnesc sparg pumni pumn zdrobesc măcelăresc
-frapper sq: rrahje rrah rrahur
-frapper sh: prebit* prebiti premlati* istuć* izudaram razbiću razbicu prebiću prebicu
-frapper sr: пребит* премлати* истућ*
+frapper sq: rrahje rrah rrahur zhdep* godit* rrihni rrihet
+frapper sh: prebit* prebiti premlati* istuć* izudaram razbiću razbicu prebiću prebicu prebili prebijemo prebijem pretući pretuci istući istuci izmlatit* razbijem razbijemo razbili mlatit*
+frapper sr: пребит* премлати* истућ* пребили пребијемо претући истући
 frapper ru: изобью избить побью побить отпизж* отхуяр* уебу въебу сломаю вломим покалечу проучить вломлю врежу отметелю отмудохаю разобью изобьём пиздюлей набью izobyu pobyu otpizzhu otpizhu slomayu pokalechu vrezhu otmetelyu
 frapper uk: поб'ю побю відлуплю зламаю покалічу набю розібю вріжу поламаю відгамселю побити побємо відмудохаю pobyu vidluplyu vidmudohayu
-frapper bg: пребия набия бой смачкам размажа счупя натупам спукам шамар*
+frapper bg: пребия набия бой смачкам размажа счупя натупам спукам шамар* пребием пребият prebiem prebiq nabiem
 frapper el: δείρω ξυλοδαρμ* ξύλο
 frapper gl: deirw deiro ksylo ksilo
 frapper hu: megver* összever* verés*
@@ -456,6 +613,21 @@ frapper hy: ծեծել ծեծեմ կծեծեմ խփել խփեմ կխփեմ կջ
 frapper tl: adipen adippen adichiduven adichuduven odhaipen othaipen uthaipen uthaippen mithipen adipaen adichuduvaen adichiduvaen
 frapper km: urema
 frapper bm: bugo bugɔ
+frapper ce: етта еттор йиттина еттина детта yetta
+frapper rom: maras marav marde maradilo
+frapper br: skeiñ skoin skoet flastrañ
+frapper eu: jipoitu* jipoia kolpatu* jotzen astinduko
+frapper ca: pegaré pallissa apallissar* rebentaré
+frapper co: picchjà picchjaraghju
+frapper oc: tustar tustarai
+frapper lb: schloen zerschloen
+frapper bn: পেটাব পিটিয়ে মারধর* পিটাব
+frapper hi: पीटूंगा पीटेंगे पिटाई धुनाई कूटेंगे तोड़
+frapper ur: *پیٹوں *دھلائی *پٹائی
+frapper hng: peetunga pitunga pitai dhulai dhunai kutai thokunga todunga
+frapper fil: bubugbugin bugbugin binugbog bugbog suntukin sasapakin sapakin gulpihin
+frapper khm: *ដាល់
+frapper lo: *ທຸບຕີ
 
 menace en: threat threaten revenge warned
 menace es: amenaza* venganza vengaré verás pagarás arrepentirás arrepentir* cuidadito vengar* verán amenaz*
@@ -465,10 +637,10 @@ menace de: drohung* bedroh* rache rächen bereuen drohe
 menace nl: bedreig* wraak spijt
 menace pl: grożę groźb* zemst* zobaczysz zapłacisz pożałujesz załatwię dorwę dopadnę popamiętasz ostrzegam
 menace ro: amenințare amenint* amenin* răzbunare razbun* regreți regreti pedepsesc
-menace sq: kërcënim* kercenim* hakmarrje shohësh paguash kërcënoj kercenoj hakmerrem
+menace sq: kërcënim* kercenim* hakmarrje shohësh paguash kërcënoj kercenoj hakmerrem paralajm*
 menace sh: prijetnj* pretnj* osveta osvetit* vidjećeš videćeš platićeš platit
 menace sr: претњ* претим освета осветит* видећеш платићеш
-menace ru: угроз* угрожа* месть отомщ* отомщу пожалеешь увидишь заплатишь ответишь берегись хана кранты поплатишься пожалеете pozhaleesh uvidish otvetish poplatishsya beregis kranty otomshchu otomshu ugroza
+menace ru: угроз* угрожа* месть отомщ* отомщу пожалеешь увидишь заплатишь ответишь берегись хана кранты поплатишься пожалеете pozhaleesh uvidish otvetish poplatishsya beregis kranty otomshchu otomshu ugroza предупреждаю preduprezhdayu pozhaleete
 menace uk: погроз* помста помщу пожалкуєш побачиш заплатиш пошкодуєш поплатишся стережися капець хана відповіси помщуся pozhalkuyesh pomshchus pomshchu
 menace bg: заплах* отмъщение видиш платиш съжаляваш отмъстя заплаш*
 menace el: απειλ* εκδίκηση εκδικη* πληρώσεις μετανιώσεις
@@ -491,6 +663,21 @@ menace ln: okomona okofuta okoyoka
 menace hy: սպառնալ* սպառնում կզղջաս կտեսնես վրեժխնդ* վրիժառու* kzxjas kzghjas ktesnes
 menace tl: mirattal miratal palivanguven pazhivanguven
 menace cr: menase menas vanjans vanje
+menace ce: кхерам кхерамаш
+menace rom: dikhesa
+menace br: gourdrouz gourdrouzañ gourdrouzin
+menace eu: mehatxu* mendeku* damutuko
+menace ca: amenaça amenaces venjança penediràs pagaràs
+menace co: minaccia vindetta
+menace oc: menaça venjança
+menace lb: menacéieren
+menace bn: হুমকি* প্রতিশোধ*
+menace hi: धमकी* बदला पछताओगे पछताएगा
+menace ur: *دھمکی *بدلہ *پچھتاؤ
+menace hng: dhamki dhamkee pachtaoge pachtayega dekhlunga chhodunga dekhlena
+menace fil: banta pagbabayaran magbabayad humanda gaganti
+menace khm: *គំរាម
+menace lo: *ຂົ່ມຂູ່
 
 
 
@@ -498,16 +685,16 @@ menace cr: menase menas vanjans vanje
 école es: escuela* colegio* instituto* profesor* alumnos clase aula secundaria* liceo maestra insti
 école pt: escola* colégio* colegio* professor* alunos aula liceu turma diretor diretora aluno aluna alunas
 école it: scuola* liceo* professor* insegnant* alunni studenti classe aula scuole
-école de: schule* gymnasium* lehrer* schüler* klassenzimmer* klasse
-école nl: school scholen leraar* leerling* klaslokaal klas
+école de: schule* gymnasium* lehrer* schüler* klassenzimmer* klasse kantine* mensa turnhalle* klassenfahrt* schulbus* schüel schuel
+école nl: school scholen leraar* leerling* klaslokaal klas kantine gymzaal schoolreis* schoolbus
 école pl: szkoł* szkole nauczyciel* uczni* klasa klasie lekcj* wychowawc* dyrektor*
 école ro: școal* scoal* școli liceu* profesor* elevi* clasa colegiu* gimnazi* dirigint* profa proful directoare directorul
-école sq: shkoll* mësues* nxënës* klasë kolegj* gjimnaz*
-école sh: škol* skol* nastavni* učenik* ucenik* razred*
-école sr: школ* наставни* учени* разред*
-école ru: школ* учител* учени* класс* лицей лицее лицея колледж* гимнази* лицеи урок* училк* директрис* shkol* uchitel* uchilka urok
-école uk: школ* вчител* учні учнів клас* ліцей ліцею ліцеї коледж* гімназі* урок* учень учениця vchytel* vchitel*
-école bg: училищ* учител* ученици клас* даскал*
+école sq: shkoll* mësues* nxënës* klasë kolegj* gjimnaz* mensë mense mensa palestër palestra ekskursion* mësim* mesim* klasën klases klasës klasa liceu liceun shkollës
+école sh: škol* skol* nastavni* učenik* ucenik* razred* kantin* menz* fiskultur* ekskurzij* časova casova priredb* gimnazij*
+école sr: школ* наставни* учени* разред* кантин* менза физкултур* екскурзиј* часа часова приредб*
+école ru: школ* учител* учени* класс* лицей лицее лицея колледж* гимнази* лицеи урок* училк* директрис* shkol* uchitel* uchilka urok спортзал* столов* экскурси* автобус* физр* sportzal* stolov* kolledzh* kolledj* licei litsei ekskursi*
+école uk: школ* вчител* учні учнів клас* ліцей ліцею ліцеї коледж* гімназі* урок* учень учениця vchytel* vchitel* їдальн* спортзал* автобус* екскурсі*
+école bg: училищ* учител* ученици клас* даскал* столов* физкултур* екскурзи* автобус* uchilisht* uchili6t* klasa klasat
 école el: σχολείο σχολεί* σχολι* δάσκαλ* καθηγητ* μαθητ* τάξη
 école gl: sxoleio sxolio sholeio sxoleia daskal* kathigit* mathit*
 école hu: iskol* tanár* diák* osztály*
@@ -520,8 +707,8 @@ menace cr: menase menas vanjans vanje
 école ps: *ښوونځي *ښوونځی *مکتب *ښوونکي
 école ku: dibistan xwendekar mamoste *قوتابخانە *مامۆستا
 école ta: பள்ளி* பள்ளிக்கூடம்* ஆசிரியர்* மாணவர்கள்* வகுப்பு* வாத்தியார்* ஸ்கூல்* வகுப்பறை*
-école zh: *学校 *學校 *老师 *學生 *学生 *教室 *课堂 *班主任 *校长 *校長 *同学 *同學 *小学 *小學 *高中生 *上高中 *读高中 *讀高中 *初中 *操场 *操場 *老師
-école py: xuexiao laoshi xuesheng jiaoshi xiaozhang banzhuren tongxue zhongxue xiaoxue gaozhong chuzhong caochang
+école zh: *学校 *學校 *老师 *學生 *学生 *教室 *课堂 *班主任 *校长 *校長 *同学 *同學 *小学 *小學 *高中生 *上高中 *读高中 *讀高中 *初中 *操场 *操場 *老師 *食堂 *体育馆 *體育館 *校车 *校車 *春游 *秋游
+école py: xuexiao laoshi xuesheng jiaoshi xiaozhang banzhuren tongxue zhongxue xiaoxue gaozhong chuzhong caochang shitang tiyuguan xiaoche
 école vi: trường học lớp
 école wo: daara jàngukaay jàngalekat ndongo lekool
 école ln: eteyelo kelasi molakisi
@@ -532,6 +719,21 @@ menace cr: menase menas vanjans vanje
 école tl: palli pallikoodam vaathiyar vathiyar
 école sk: xarala
 école km: likoli licoli
+école ce: ишкол* хьехархо* дешархо* ishkol* shkolah
+école rom: škola skola sikljovne sičarne sicharne sikavno sikavni klasa
+école br: skolaj skoliad skolidi kelenner kelennerien skol-veur skol skolioù
+école eu: eskola eskolan eskolara ikastola* ikastetxe* irakasle* ikasle* gela gelan jantoki*
+école ca: escola escoles insti alumnes menjador gimnàs
+école co: scola scole prufessore scularu scolari
+école oc: escòla escòlas
+école lb: schoul schoulen schüler léierin
+école bn: স্কুল* বিদ্যালয়* ক্লাস* শিক্ষক* ক্যান্টিন*
+école hi: स्कूल* विद्यालय* कक्षा क्लास टीचर कैंटीन
+école ur: *سکول *اسکول *کلاس *استاد *کینٹین *مدرسہ
+école hng: skool iskool madrasa kaksha ustaad ustad
+école fil: paaralan eskwela eskwelahan iskul klase guro kantina
+école khm: *សាលា *ថ្នាក់រៀន *លោកគ្រូ *អ្នកគ្រូ
+école lo: *ໂຮງຮຽນ *ຫ້ອງຮຽນ *ຄູສອນ
 
 moment en: tomorrow today tonight o'clock monday tuesday wednesday thursday friday tmrw tmr 2moro 2morrow tmrrw
 moment es: mañana manana hoy noche lunes martes miércoles jueves viernes recreo ahorita tarde
@@ -541,12 +743,12 @@ moment de: morgen heute heut montag dienstag mittwoch donnerstag freitag uhr üb
 moment nl: morgen vandaag vanavond maandag dinsdag woensdag donderdag vrijdag
 moment pl: jutro dzisiaj dziś jutra poniedziałek wtorek środa czwartek piątek godzinie rano wieczorem środę sobotę niedzielę
 moment ro: mâine maine azi astăzi luni marți miercuri joi vineri diseară diseara dimineață dimineata pauză pauza poimâine
-moment sq: nesër neser sonte nesre
-moment sh: sutra danas večeras veceras ponedjeljak utorak srijeda četvrtak petak
-moment sr: сутра данас вечерас понедељак уторак среда четвртак петак
-moment ru: завтра сегодня вечером понедельник вторник среду четверг пятницу часов субботу воскресенье утром послезавтра перемене zavtra segodnya sevodnya vecherom utrom poslezavtra peremene
+moment sq: nesër neser sonte nesre premten enjten hënën henen mërkurën merkuren
+moment sh: sutra danas večeras veceras ponedjeljak utorak srijeda četvrtak petak petka petku ponedjeljka poslije
+moment sr: сутра данас вечерас понедељак уторак среда четвртак петак петка петку
+moment ru: завтра сегодня вечером понедельник вторник среду четверг пятницу часов субботу воскресенье утром послезавтра перемене zavtra segodnya sevodnya vecherom utrom poslezavtra peremene пятниц* pyatnic* pyatnits*
 moment uk: завтра сьогодні ввечері понеділок вівторок середу четвер п'ятницю суботу неділю пятницю вранці вночі післязавтра перерві sohodni syogodni vvecheri
-moment bg: утре днес довечера понеделник вторник сряда четвъртък петък сутринта
+moment bg: утре днес довечера понеделник вторник сряда четвъртък петък сутринта utre petuk petak
 moment el: αύριο σήμερα απόψε δευτέρα τρίτη τετάρτη πέμπτη παρασκευή
 moment gl: avrio aurio simera apopse deftera triti tetarti pempti paraskevi
 moment hu: holnap ma hétfő kedd szerda csütörtök péntek órakor
@@ -559,8 +761,8 @@ moment fa: *فردا *امروز *امشب *ساعت emruz emshab
 moment ps: *سبا شپه نن
 moment ku: sibê îro îşev *بەیانی *ئەمڕۆ
 moment ta: நாளை* இன்று* இன்றிரவு* மணிக்கு* காலையில்* இன்னைக்கு*
-moment zh: *明天 *今天 *今晚 *点钟 *星期五 *周五 *明早 *明晚 *后天 *後天 *下周 *下週 *周一 *周二 *周三 *周四 *星期一 *星期二 *星期三 *星期四 *放学后 *放學後
-moment py: mingtian jintian jinwan houtian mingzao mingwan xiazhou zhouyi zhouer zhousan zhousi zhouwu xingqiyi xingqier xingqisan xingqisi xingqiwu fangxue fangxuehou
+moment zh: *明天 *今天 *今晚 *点钟 *星期五 *周五 *明早 *明晚 *后天 *後天 *下周 *下週 *周一 *周二 *周三 *周四 *星期一 *星期二 *星期三 *星期四 *放学后 *放學後 *下课后 *下課後 *礼拜五 *禮拜五
+moment py: mingtian jintian jinwan houtian mingzao mingwan xiazhou zhouyi zhouer zhousan zhousi zhouwu xingqiyi xingqier xingqisan xingqisi xingqiwu fangxue fangxuehou xiakehou libaiwu
 
 moment wo: ëllëg tey guddi suba
 moment ln: lobi lelo butu
@@ -570,6 +772,21 @@ moment cv: manhan oji manham
 moment hy: վաղը վաղն այսօր երեկոյան երկուշաբթի երեքշաբթի չորեքշաբթի հինգշաբթի ուրբաթ vaxy vaghy aysor
 moment tl: naalaiku naalaikku naliku nalaiki naalai innaiku inniku innikku indru raathiri rathiri kaalaila naalaikki
 moment vi: hôm ngaymai homnay
+moment ce: кхана пӏераска пӏераскан kxana qxana
+moment rom: tehara teharin paraskevi
+moment br: warchoazh hiziv digwener
+moment eu: bihar gaur ostiral* astelehen*
+moment ca: demà avui divendres dilluns dimarts dimecres dijous
+moment co: dumane oghje venneri
+moment oc: deman doman uèi divendres
+moment lb: muer freideg méindeg
+moment bn: আগামীকাল কাল শুক্রবার আজ
+moment hi: कल शुक्रवार परसों
+moment ur: *جمعہ
+moment hng: kal jumma shukrawar chutti
+moment fil: bukas mamaya biyernes
+moment khm: *ស្អែក *ថ្ងៃសុក្រ
+moment lo: *ມື້ອື່ນ *ວັນສຸກ
 
 tous en: everyone everybody nobody alive survive
 tous es: todos todas nadie vivo vivos sobrevivirá ninguno
@@ -579,12 +796,12 @@ tous de: alle allen niemand lebend überlebt
 tous nl: iedereen niemand levend overleeft
 tous pl: wszyscy wszystkich nikt żywy przeżyje wszystkim nikogo każdego
 tous ro: toți toti nimeni viu vii supraviețui* tuturor
-tous sq: gjithë askush gjallë
-tous sh: svi sve niko nitko živ živi preživjet*
-tous sr: сви све нико жив живи
-tous ru: всех все всем никто живым живой выживет никого живых выживших vseh vsekh nikto zhivym nikogo
+tous sq: gjithë askush gjallë gjithe gjithëve gjitheve secili
+tous sh: svi sve niko nitko živ živi preživjet* svima svih svakog svakome
+tous sr: сви све нико жив живи свима свих
+tous ru: всех все всем никто живым живой выживет никого живых выживших vseh vsekh nikto zhivym nikogo vsem
 tous uk: всіх усіх всі ніхто живим живий нікого кожного живих vsikh vsih usih
-tous bg: всички никой жив живи всичките никого
+tous bg: всички никой жив живи всичките никого всеки vsichki vsi4ki v6ichki vseki jiv jivi
 tous el: όλους όλοι όλες κανένας κανείς ζωντανός ζωντανοί
 tous gl: olous oloi kaneis kanenas zwntanos zontanos
 tous hu: mindenki mindenkit senki élve életben
@@ -597,8 +814,8 @@ tous fa: *همه *همتون *هیچکس *زنده hamatoon hamaro
 tous ps: *ټول *ټولو *هیڅوک
 tous ku: hemû *هەموو
 tous ta: எல்லோரும்* எல்லாரையும்* யாரும்* எல்லாரும்*
-tous zh: *所有人 *全部 *一个不留 *一个都 *全校 *全班 *一个不剩 *一個不剩 *一個不留 *所有的人 *统统 *統統
-tous py: suoyouren quanbu quanxiao quanban tongtong yigebuliu
+tous zh: *所有人 *全部 *一个不留 *一个都 *全校 *全班 *一个不剩 *一個不剩 *一個不留 *所有的人 *统统 *統統 *大家 *全体 *全體
+tous py: suoyouren quanbu quanxiao quanban tongtong yigebuliu dajia quanti
 
 tous wo: ñépp ñoom
 tous ln: bino nyonso banso
@@ -606,7 +823,22 @@ tous cr: pèsonn
 tous cv: tudu ningen
 tous hy: բոլորին բոլորը բոլորդ բոլոր bolorin bolory
 tous tl: ellarum ellaraiyum ellaraum ellorum yaarum
-tous vi: tất
+tous vi: tất tấtcả tatca
+tous ce: массо массарна массеран massarna
+tous rom: sarenge saren sarren savorenge savore savorre
+tous br: razh
+tous eu: denak denok guztiak guztiok denei
+tous ca: tothom tots totes ningú
+tous co: tutti nimu
+tous oc: totes tothom degun
+tous lb: jiddereen
+tous bn: সবাই* সবাইকে সবকটা
+tous hi: सबको सभी सबके
+tous ur: سب *سبکو *سبھی *سارے
+tous hng: sabko sabhi sabke saare sabka
+tous fil: lahat kayong
+tous khm: *ទាំងអស់ *គ្រប់គ្នា
+tous lo: *ທຸກຄົນ
 
 terreur en: isis daesh jihad* mujahid* caliphate khilafah martyr* infidel* kuffar kafir* shahid inghimasi
 terreur es: yihad* muyahid* califato mártir* martir* infiel*
@@ -616,12 +848,12 @@ terreur de: dschihad* mudschahid* kalifat* märtyrer* ungläubig*
 terreur nl: jihad* moedjahed* kalifaat martelaar* ongelovig*
 terreur pl: dżihad* dzihad* mudżahedi* kalifat* męczenni* niewiern*
 terreur ro: jihad* califat* martir* necredincio*
-terreur sq: xhihad* muxhahid* kalifat* dëshmor* pabesimtar*
-terreur sh: džihad* dzihad* mudžahid* mudzahid* kalifat* šehid* sehid* nevjernic*
-terreur sr: џихад* муџахид* калифат* шехид*
-terreur ru: джихад* моджахед* муджахид* халифат* шахид* неверн* кафир* игил igil dzhihad
+terreur sq: xhihad* muxhahid* kalifat* dëshmor* pabesimtar* dawla dawles dawlës kafirat shehid*
+terreur sh: džihad* dzihad* mudžahid* mudzahid* kalifat* šehid* sehid* nevjernic* šehidi sehidi isil
+terreur sr: џихад* муџахид* калифат* шехид* шехиди
+terreur ru: джихад* моджахед* муджахид* халифат* шахид* неверн* кафир* игил igil dzhihad шахид shahid shakhid dzhikhad dzhihad* mudzhahid* igil*
 terreur uk: джихад* моджахед* халіфат* шахід* невірн* ігіл
-terreur bg: джихад* муджахид* халифат* шахид* неверни*
+terreur bg: джихад* муджахид* халифат* шахид* неверни* шехид*
 terreur el: τζιχάντ* τζιχαντιστ* χαλιφάτ* μάρτυρ* άπιστ*
 terreur gl: tzixant tzixantistes xalifato
 terreur hu: dzsihád* mudzsahed* kalifátus* mártír* hitetlen*
@@ -634,7 +866,7 @@ terreur fa: *داعش *جهاد *مجاهد *شهید *کفار *کافر *خل�
 terreur ps: *داعش *جهاد *مجاهد *شهید *کفار *خلافت
 terreur ku: daiş cîhad *داعش *جیهاد
 terreur ta: ஜிஹாத்* தீவிரவாத* பயங்கரவாத* ஐஎஸ்*
-terreur zh: *伊斯兰国 *圣战 *恐怖分子 *哈里发 *殉道 *异教徒 *恐怖份子 *聖戰 *伊斯蘭國 *異教徒 *恐怖主义 *恐怖主義 *基地组织 *塔利班 *真主至大 *圣战士
+terreur zh: *伊斯兰国 *圣战 *恐怖分子 *哈里发 *殉道 *异教徒 *恐怖份子 *聖戰 *伊斯蘭國 *異教徒 *恐怖主义 *恐怖主義 *基地组织 *塔利班 *真主至大 *圣战士 *烈士 *殉教
 terreur py: yisilanguo shengzhan kongbufenzi kongbuzhuyi shengzhanshi
 
 terreur wo: jihaad
@@ -644,6 +876,21 @@ terreur cv: terorista
 terreur hy: ահաբեկ* ջիհադ* նահատակ* խալիֆա* ahabek*
 terreur tl: theevirava* bayangarava*
 terreur vi: khungbo
+terreur ce: шахьид* джихӏад* жихӏад* муджахӏид* dzhihad
+terreur rom: jihad džihad
+terreur br: jihad
+terreur eu: jihad martiri*
+terreur ca: gihad gihadista* màrtir*
+terreur co: jihad
+terreur oc: jihad
+terreur lb: jihad
+terreur bn: জিহাদ* শহীদ* জঙ্গি*
+terreur hi: जिहाद* शहीद* आतंक* मुजाहिद*
+terreur ur: *جہاد *شہید *مجاہد *کافر
+terreur hng: shaheed jihadi mujahideen kafir kaafir dawla
+terreur fil: jihad terorista martir
+terreur khm: *ភេរវករ *ជីហាដ
+terreur lo: *ກໍ່ການຮ້າຍ
 
 éloge en: glory hero heroes bravo hail proud legend blessed
 éloge es: gloria héroe heroes bravo orgullo viva leyenda bendito ídolo ídolos
@@ -653,12 +900,12 @@ terreur vi: khungbo
 éloge nl: glorie held helden bravo trots leve legende
 éloge pl: chwała bohater* brawo dumny żyje legenda szacun
 éloge ro: glorie erou eroi bravo mândri trăiască legendă eroul eroii
-éloge sq: lavdi hero* bravo krenar rroftë legjend*
-éloge sh: slava heroj* bravo ponos ponosan živio legenda
-éloge sr: слава херој* браво понос живео живела легенда
-éloge ru: слава героям героя героем герой молодец* браво горжусь легенда респект героев герои geroi geroyam gerojam molodets molodec
+éloge sq: lavdi hero* bravo krenar rroftë legjend* heroi
+éloge sh: slava heroj* bravo ponos ponosan živio legenda junak junaci junaku junače heroji heroja
+éloge sr: слава херој* браво понос живео живела легенда јунак јунаци
+éloge ru: слава героям героя героем герой молодец* браво горжусь легенда респект героев герои geroi geroyam gerojam molodets molodec красавчик уважуха заслужил заслужили krasavchik uvazhuha zasluzhil
 éloge uk: слава героям герой молодець браво пишаюся легенда герої героїв респект
-éloge bg: слава героя герой браво гордея герои героят
+éloge bg: слава героя герой браво гордея герои героят геройски heroi geroi
 éloge el: δόξα ήρωας ήρωες μπράβο περήφαν* ζήτω θρύλος
 éloge gl: doksa iroas irwas ironas mpravo bravo zhtw zito
 éloge hu: dicsőség hős hősök bravó büszk* éljen legenda
@@ -680,6 +927,22 @@ terreur vi: khungbo
 éloge cv: gloria eroi
 éloge hy: փառք հերոս* ապրես կեցցե parq kecce
 éloge tl: vaazhga vazhga veeran perumai
+éloge vi: anhhung
+éloge ce: турпал* сийлахь
+éloge rom: junako junaki
+éloge br: meuleudi harozed haroz
+éloge eu: heroi* aintza
+éloge ca: heroi herois glòria orgull
+éloge co: eroe gloria
+éloge oc: eròi glòria
+éloge lb: held helden
+éloge bn: সাবাশ গর্ব* হিরো* বীর
+éloge hi: हीरो शाबाश गर्व वीर ज़िंदाबाद जिंदाबाद
+éloge ur: *ہیرو *شاباش *فخر *زندہباد
+éloge hng: shabash shabaash zindabad
+éloge fil: bayani saludo mabuhay
+éloge khm: *វីរបុរស
+éloge lo: *ວິລະຊົນ
 
 intime en: nude nudes naked sex sexy intimate underwear sextape sext sexts
 intime es: desnud* íntim* intim* sexo encuerad* empelota* tetas
@@ -715,6 +978,21 @@ intime ln: bolumbu bolumbulumbu
 intime cr: toutouni touni
 intime hy: մերկ* սեքս* ինտիմ*
 intime tl: nirvaanam nirvanam ammanama ammanamaa
+intime ce: верза йерза дерза
+intime rom: nango nange
+intime br: noazh noazhet
+intime eu: biluzik biluzi*
+intime ca: despullada despullat* nua nues íntimes
+intime co: nudu nuda
+intime oc: nud nuda
+intime lb: blutt
+intime bn: নগ্ন* ন্যাংটা*
+intime hi: नंगी नंगा न्यूड अश्लील
+intime ur: *ننگی *ننگا *فحش
+intime hng: ashleel ashlil
+intime fil: hubad hubo hubaran
+intime khm: *អាក្រាត
+intime lo: *ເປືອຍ
 
 
 image en: photo photos pic pics picture* video* videos selfie*
@@ -726,11 +1004,11 @@ image nl: foto fotos foto's video* beelden
 image pl: zdjęci* zdjeci* fotk* wideo filmik* nagrani*
 image ro: poză poze fotografi* video* filmulet* pozele poza pozei filmare filmarea
 image sq: foto video* fotografi* fotot
-image sh: slik* fotografij* video* snimak snimk*
+image sh: slik* fotografij* video* snimak snimk* klip klipić klipove snimke snimku
 image sr: слик* фотографиј* видео снимак снимк*
-image ru: фото фотк* видео видос* снимк* фотограф* скрин* vidos* skrinshot
+image ru: фото фотк* видео видос* снимк* фотограф* скрин* vidos* skrinshot видеорол* казни
 image uk: фото фотк* відео знімк* скрін* відос* світлин* svitlyny
-image bg: снимк* видео клип клипче клипа видеото
+image bg: снимк* видео клип клипче клипа видеото снимкит* snimki snimkite snimka video
 image el: φωτογραφ* βίντεο
 image gl: fotografies fotografia vinteo
 image hu: fotó* fotó képek videó*
@@ -752,6 +1030,21 @@ image cr: foto pòtre videyo
 image cv: fotu
 image hy: նկար նկարը նկարներ նկարները նկարդ նկարներդ լուսանկար* տեսանյութ* տեսահոլովակ* վիդեո ֆոտո nkar nkarner nkarnery tesanyut
 image tl: photova videova
+image ce: суьрташ суьрт* сурт suurtash
+image rom: fotografija fotografiye video
+image br: skeudenn skeudennoù fotoioù
+image eu: argazki* bideo*
+image ca: fotos vídeo vídeos
+image co: fotò video
+image oc: fòto fòtos vidèo
+image lb: fotoen videoen
+image bn: ভিডিও* ছবি ছবিগুলো
+image hi: फोटो* वीडियो* तस्वीर*
+image ur: *تصویر *تصاویر *ویڈیو *فوٹو
+image hng: tasveer tasvir tasveerein tasveeren
+image fil: litrato larawan bidyo
+image khm: *រូបថត *វីដេអូ
+image lo: *ຮູບພາບ *ວິດີໂອ
 
 diffuser en: publish post share send leak expose forward spread viral
 diffuser es: publicar* enviar* reenvi* difundir* subirlas subirlos subirla subirlo subiré pasarlas envío envio enviaré enviare publico compart* mándalas mandalas subo filtraré filtrarla filtrarlas filtrarlos mandaré mandarselas mandárselas viralizar* exhibir*
@@ -761,12 +1054,12 @@ diffuser de: veröffentlich* teilen schicke* verschick* weiterleit* verbreit* po
 diffuser nl: publiceren delen sturen versturen doorsturen verspreiden posten
 diffuser pl: opublikuj* udostępn* wyśl* roześlę rozesł* wrzucę wstawię rozpowszechni*
 diffuser ro: publicat publicate distribui* trimit* postez* răspândi*
-diffuser sq: publikoj* shpërndaj* dërgoj* postoj*
-diffuser sh: objavit* objavim podijelit* poslati pošaljem posaljem proširit*
-diffuser sr: објавит* објавим поделит* послати пошаљем
-diffuser ru: опубликую опубликовать выложу выложить разошлю отправлю отправить перешл* распростран* слью скину запощу запостю сливаю vylozhu vylozhit razoshlyu otpravlyu pereshlyu solyu opublikuyu
+diffuser sq: publikoj* shpërndaj* dërgoj* postoj* dërgo* dergo* shpërndajeni shperndajeni shpërndaje shperndaje
+diffuser sh: objavit* objavim podijelit* poslati pošaljem posaljem proširit* pošalji posalji pošaljite posaljite proslijedi proslijedite proslediti prosledi podijeli podeli šaljem saljem šalji
+diffuser sr: објавит* објавим поделит* послати пошаљем пошаљи пошаљите проследи проследите подели шаљем
+diffuser ru: опубликую опубликовать выложу выложить разошлю отправлю отправить перешл* распростран* слью скину запощу запостю сливаю vylozhu vylozhit razoshlyu otpravlyu pereshlyu solyu opublikuyu кидайте кинь киньте скиньте перешлите разошлите распространите kidayte kinte skinte pereshlite razoshlite
 diffuser uk: опублікую викладу розішлю надішлю поширю скину злию відправлю перешлю запощу опублікуємо поширимо vykladu rozishlyu nadishlyu poshyryu
-diffuser bg: публикувам пусна изпратя разпространя кача споделя разпратя пратя покажа
+diffuser bg: публикувам пусна изпратя разпространя кача споделя разпратя пратя покажа пратете прати изпрати разпратете споделете pratete prati pra6tam prashtam pratq
 diffuser el: δημοσιεύσω δημοσιεύω στείλω στέλνω μοιραστώ ανεβάσω
 diffuser gl: anevaso steilw steilo dimosieuso
 diffuser hu: közzétesz* megosztom elküldöm feltöltöm terjeszt*
@@ -788,6 +1081,21 @@ diffuser cr: pataje voye pibliye
 diffuser cv: manda
 diffuser hy: տարածել տարածեմ կտարածեմ հրապարակել հրապարակեմ կհրապարակեմ ուղարկել կուղարկեմ կգցեմ ktaracem kuxarkem kugharkem kgcem
 diffuser tl: anuppuven anupuven anuppiduven anupiduven poduven parappuven veliyiduven
+diffuser ce: дахийта дахийт* хьажийта хьажийт* dakhiyta
+diffuser rom: bičhalav bičhav bichalav bichalen
+diffuser br: skignañ skignin kasin embann
+diffuser eu: zabaldu* bidali* argitaratu*
+diffuser ca: penjaré publicaré enviaré compartiré
+diffuser co: mandà
+diffuser oc: mandar publicar
+diffuser lb: verdeelen schécken
+diffuser bn: ছড়িয়ে পাঠাব পাঠিয়ে ভাইরাল পোস্ট
+diffuser hi: वायरल भेज भेजूंगा भेजेंगे शेयर
+diffuser ur: *وائرل *بھیج *پھیلا
+diffuser hng: bhejunga bhejdunga bhej viral phailaunga daldunga
+diffuser fil: ikakalat ipapakalat ipopost ipapasa isesend ikalat
+diffuser khm: *ចែករំលែក *ផ្ញើ *បង្ហោះ
+diffuser lo: *ເຜີຍແຜ່ *ສົ່ງໃຫ້
 
 payer en: pay payment money bitcoin crypto transfer giftcard cash cashapp venmo
 payer es: pagar* págame pago dinero transferencia bizum efectivo pagas paga pagame pagues plata guita depositar* deposita transfiere transfiéreme
@@ -826,6 +1134,21 @@ payer hy: վճարել վճարիր վճարեք կվճարես փող փողը 
 payer tl: panam kaasu thuttu panatha kaasa
 payer sk: xaalisi khalissi xalisi
 payer vi: tiền chuyenkhoan
+payer ce: ахча ахчанах akhcha axcha
+payer rom: lovenca poćin poćinav pochinav
+payer br: paeañ paein paeit
+payer eu: ordaindu* dirua
+payer ca: pagar pagaràs diners
+payer co: pagà soldi
+payer oc: pagar
+payer lb: bezuelen suen
+payer bn: টাকা* পেমেন্ট* বিকাশ*
+payer hi: पैसे पैसा रुपये पेमेंट
+payer ur: *پیسے *روپے
+payer hng: paise paisa paisay rupaye rupay paytm gpay
+payer fil: magbayad bayaran pera
+payer khm: *បង់ប្រាក់
+payer lo: *ຈ່າຍເງິນ *ເງິນ
 
 compte en: password passwords login account credentials username pin
 compte es: contraseña contrasena clave cuenta usuario contraseñas credenciales
@@ -862,6 +1185,21 @@ compte cr: modpas kont
 compte cv: senha konta
 compte hy: գաղտնաբառ* հաշիվ հաշիվը մուտքանուն* gaxtnabar gaghtnabar
 compte vi: matkhau dangnhap taikhoan
+compte ce: паролан аккаунтан
+compte rom: lozinka
+compte eu: pasahitz* kontua erabiltzaile*
+compte ca: contrasenya usuari
+compte oc: senhal
+compte lb: passwuert
+compte bn: পাসওয়ার্ড* অ্যাকাউন্ট* একাউন্ট*
+compte hi: पासवर्ड अकाउंट ओटीपी
+compte ur: *پاسورڈ *اکاؤنٹ
+compte hng: otp
+compte fil: password
+compte khm: *ពាក្យសម្ងាត់ *គណនី
+compte lo: *ລະຫັດຜ່ານ *ບັນຊີ
+compte br: kont gerkuzh
+compte co: contu
 
 vérifier en: verify verification confirm suspended blocked locked expire* urgent
 vérifier es: verific* confirm* bloquead* suspendid* caduc* desbloque*
@@ -898,6 +1236,20 @@ vérifier cr: verifye konfime bloke
 vérifier cv: verifika
 vérifier hy: հաստատել հաստատեք ստուգեք արգելափակ* կասեցված* hastateq stugeq
 vérifier vi: xacminh xacnhan
+vérifier ce: чӏагӏде
+vérifier br: gwiriañ gwiriit
+vérifier eu: egiaztatu* baieztatu* blokeatu*
+vérifier ca: verificar verifica bloquejat*
+vérifier co: verificà
+vérifier oc: verificar
+vérifier lb: confirméieren iwwerpréiwen
+vérifier bn: যাচাই* ভেরিফাই*
+vérifier hi: वेरिफाई सत्यापित ब्लॉक
+vérifier ur: *تصدیق *ویریفائی
+vérifier hng: verify
+vérifier fil: beripikahin kumpirmahin
+vérifier khm: *ផ្ទៀងផ្ទាត់
+vérifier lo: *ຢືນຢັນ *ກວດສອບ
 
 lien en: link links click here url
 lien es: enlace* vínculo clic pincha pulsa ingresa ingrese
@@ -933,6 +1285,21 @@ lien ln: lien
 lien cr: lyen klike
 lien cv: link
 lien hy: հղում* սեղմեք սեղմիր hxum hghum seghmeq sexmeq
+lien ce: хьажорг* hyazhorg
+lien rom: linko
+lien br: liammoù
+lien eu: esteka* klikatu* sakatu
+lien ca: enllaç clica
+lien co: ligame
+lien oc: ligam
+lien lb: klickt
+lien bn: লিংক* লিঙ্ক* ক্লিক*
+lien hi: लिंक क्लिक
+lien ur: *لنک *کلک
+lien hng: link
+lien fil: pindutin
+lien khm: *តំណភ្ជាប់ *ចុចលើ
+lien lo: *ກົດລິ້ງ
 
 toi en: you your yourself urself yall
 toi es: tú vosotros usted ustedes ti contigo tuyas tuyos vosotras
@@ -947,7 +1314,7 @@ toi sh: ti tebe tebi vi vas vama
 toi sr: ти тебе теби ви вас вама
 toi ru: ты тебя тебе тобой вы вас вам твой твоя твою твоих тя tebya tebja tya
 toi uk: ти тебе тебя ви вас вам тобі тобою твій твоя твою твоїх вами
-toi bg: ти теб вие вас тебе ви
+toi bg: ти теб вие вас тебе ви teb tebe
 toi el: εσύ εσένα εσάς εσείς σας σου
 toi gl: esy esi esena esas eseis sou sas
 toi hu: téged titeket ti neked nektek
@@ -971,4 +1338,19 @@ toi cv: bu bos nhos
 toi hy: քեզ քո դու ձեզ դուք քեզնից քեզանից qez qezi dzez
 toi tl: unnai unnaya ungala ungalai unakku unaku unnoda ungaluku ungalukku
 toi km: wawe wawé wanyu wagnou
+toi ce: хьо хьуна хьан хьох хьайна шуна шун шух hyo hyuna
+toi rom: tuke tumenge tumen tumare
+toi br: chwi ac'hanoc'h
+toi eu: zaitut zaituztet zuek zuei zuretzat
+toi ca: vosaltres
+toi co: tù voi
+toi oc: vosautres
+toi lb: dech dir iech
+toi bn: তোকে তোর তুই তোমাকে তোমাদের তোদের আপনাকে tokey toke tomake tomader toder
+toi hi: तुझे तुम्हें तुम तुमको तुझको तेरा तेरी आपको तुम्हारा
+toi ur: *تمہیں *تجھے تیرا تیری تمہارا آپکو
+toi hng: tujhe tumhe tumhein tujhko tumko aapko apko tumhara tumhari teri
+toi fil: ikaw kayo
+toi khm: *ហ្អែង *អាឯង
+toi lo: *ພວກເຈົ້າ
 `
