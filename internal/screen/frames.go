@@ -783,6 +783,12 @@ func parseFrames(src string, toks []dtok, clauseOf []int, out []frame, fts []fto
 				(out[len(out)-1].wish || out[len(out)-1].incite) && !out[len(out)-1].report {
 				fr.wish = true // « je souhaite que tous les X soient abattus »
 			}
+			// « un message qui tourne comme quoi il va y avoir une attaque »,
+			// « un message qui parle d'une bombe au lycée »: what a message
+			// or a rumour says is reported.
+			if !fr.report && fr.act != actNone && hearsay(fts, start, i) {
+				fr.report = true
+			}
 			// « c'est bien | que le prof soit mort »: a death approved.
 			if k := fts[start].key; (k == "que" || k == "qu") && prevStart < start && approvedBefore(fts[prevStart:start]) && deathTold(fts[start:i]) {
 				fr.justify, fr.deathGlad = true, true

@@ -106,3 +106,33 @@ func rightToKill(fts []ftok, i int) bool {
 	_, ok := lemmaIs(fts[j].morph, lemFaire)
 	return ok && j > i+2
 }
+
+// hearsayNouns are what carries words the writer passes on: a message, a
+// rumour, a post.
+var hearsayNouns = sync.OnceValue(func() map[string]bool {
+	return keySet("message messages rumeur rumeurs post posts story stories texto textos sms mail mails snap vocal chaîne")
+})
+
+// hearsay reports whether the clause fts[start:end] tells what a message
+// or a rumour says: it opens with « comme quoi » (or follows one), or
+// with « qui parle de » after a message named in the words before it
+// (« un message qui circule qui parle d'une bombe »).
+func hearsay(fts []ftok, start, end int) bool {
+	for j := max(0, start-1); j < end-1 && j <= start+1; j++ {
+		if fts[j].key == "come" && fts[j+1].key == "quoi" {
+			return true
+		}
+	}
+	if fts[start].key != "qui" || start+1 >= end {
+		return false
+	}
+	if k := fts[start+1].key; k != "parle" && k != "parlent" && k != "parlait" && k != "parlaient" {
+		return false
+	}
+	for j := start - 1; j >= 0 && j >= start-6; j-- {
+		if hearsayNouns()[fts[j].key] {
+			return true
+		}
+	}
+	return false
+}

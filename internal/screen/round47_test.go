@@ -181,3 +181,27 @@ func TestReportedQuoteNotHeldAlone47(t *testing.T) {
 		}
 	}
 }
+
+// TestHearsay47: what a message or a rumour says (« comme quoi », « un
+// message qui parle de ») is reported; talk in a condition, or the
+// speaker's own act, is not.
+func TestHearsay47(t *testing.T) {
+	for _, c := range []struct {
+		text   string
+		report bool
+	}{
+		{"y a une rumeur comme quoi le gymnase va brûler vendredi", true},
+		{"ma fille a vu une story qui parle d'une fusillade au collège mardi", true},
+		{"si elle parle encore de moi mon cousin va la poignarder", false},
+		{"demain je fais exploser le collège", false},
+	} {
+		f, ok := actFrame(c.text)
+		if !ok {
+			t.Errorf("%q: no act", c.text)
+			continue
+		}
+		if f.report != c.report {
+			t.Errorf("%q: report %v, want %v", c.text, f.report, c.report)
+		}
+	}
+}
