@@ -1,0 +1,57 @@
+package screen
+
+import (
+	"strings"
+	"testing"
+)
+
+// The forty-seventh round's phishing aimed at school staff and parents.
+// The sentences and domains were written for these tests, not taken from
+// a set.
+
+// TestServiceNameOnForeignDomain47p: the name of an institution or a
+// service in a label of a domain that is not its own is a lure; the
+// service's own domains, official ones and ordinary words that are also
+// a service's name stay clean.
+func TestServiceNameOnForeignDomain47p(t *testing.T) {
+	for _, c := range []struct {
+		url     string
+		risky   bool
+		contain string
+	}{
+		{"https://yousign-academie.net/doc/12", true, "yousign"},
+		{"https://zoom-us.visio-conseil.com/j/1234", true, "zoom.us"},
+		{"https://iprof-mutation.fr", true, "iprof"},
+		{"https://rectorat-avancement.com/dossier", true, "rectorat"},
+		{"https://ameli-fr.remboursement.info", true, "ameli.fr"},
+		{"https://paypal-verification-compte.net", true, "paypal"},
+		{"https://monoffice365login.com", true, "office365"},
+		{"https://amazon-retour-colis.com", true, "amazon"},
+		{"https://fonctionpublique-prime.fr", true, "fonctionpublique"},
+		{"https://mgen-remboursements.fr", true, "mgen"},
+		{"https://www.docusign.net/signing", false, ""},
+		{"https://us02web.zoom.us/j/88", false, ""},
+		{"https://www.amazon.fr/dp/B0", false, ""},
+		{"https://www.ameli.fr/assure", false, ""},
+		{"https://drive.google.com/file/d/x", false, ""},
+		{"https://lycee-jean-moulin.sharepoint.com/sites/cdi", false, ""},
+		{"https://www.office-tourisme-annecy.fr/visites", false, ""},
+		{"https://zoom-sur-les-metiers.fr", false, ""},
+		{"https://www.amelie-nothomb-lectures.fr", false, ""},
+		{"https://drive-fermier-du-pays.fr", false, ""},
+	} {
+		ls := ExtractLinks(c.url)
+		if len(ls) != 1 {
+			t.Fatalf("%s: %d links", c.url, len(ls))
+		}
+		risk, why := linkRisk(ls[0], nil)
+		if (risk >= 0.5) != c.risky || c.contain != "" && !strings.Contains(strings.Join(why, ";"), c.contain) {
+			t.Errorf("%s: risk %.2f %v, want risky=%v with %q", c.url, risk, why, c.risky, c.contain)
+		}
+	}
+	for _, h := range []string{"ac-lyon.fr", "education.gouv.fr", "www.impots.gouv.fr"} {
+		if !isOfficial(h) {
+			t.Errorf("%s should be official", h)
+		}
+	}
+}
