@@ -55,3 +55,33 @@ func TestServiceNameOnForeignDomain47p(t *testing.T) {
 		}
 	}
 }
+
+// TestLureFileNamed47p: a web page with a document's name presented as
+// a file to open or log into, and an archive whose password the message
+// gives, are lures; a page named in a lesson, an archive without its
+// password and a page in a link's path are not.
+func TestLureFileNamed47p(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		want float64
+	}{
+		{"Votre avis de paiement est en pièce jointe : Avis_paiement_juin.htm", 0.5},
+		{"Ouvrez le fichier Attestation_employeur.shtml et connectez-vous avec votre compte académique.", 0.6},
+		{"Le courrier du service RH (Courrier_RH_0612.svg) est joint à ce message.", 0.5},
+		{"Le devis est dans Devis_sortie_ski.7z, mot de passe : ski2025", 0.5},
+		{"Commande_fournitures.rar (mdp 4471)", 0.5},
+		{"Pour le TP de NSI, ouvrez index.html dans le navigateur et connectez-vous à l'ENT pour rendre le travail.", 0},
+		{"Le style est dans style.svg en pièce jointe.", 0},
+		{"Les photos de la sortie sont dans photos_sortie.zip, le mot de passe vous sera donné en réunion.", 0},
+		{"Le relevé est sur https://exemple.fr/releve_notes.html", 0},
+		{"Convocation_parents.html", 0},
+	} {
+		if got, name, _ := textLureFile(c.text); got != c.want {
+			t.Errorf("%q: %.2f (%q), want %.2f", c.text, got, name, c.want)
+		}
+	}
+	r := New(DefaultConfig()).Check(Input{Text: "Vous avez un nouveau fax. Consultez la pièce jointe Fax_0412.html pour le lire."})
+	if r.Verdict == Deliver {
+		t.Errorf("a page presented as a fax delivered: %v", r.Reasons)
+	}
+}
