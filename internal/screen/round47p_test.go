@@ -85,3 +85,27 @@ func TestLureFileNamed47p(t *testing.T) {
 		t.Errorf("a page presented as a fax delivered: %v", r.Reasons)
 	}
 }
+
+// TestEnableMacros47p: an instruction to enable a document's macros or
+// content is a malware lure; advice never to, and enabling editing of a
+// shared table, are not.
+func TestEnableMacros47p(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		lure bool
+	}{
+		{"Le planning des surveillances est joint : activez les macros à l'ouverture pour afficher vos créneaux.", true},
+		{"Pensez à autoriser les macros, sinon le formulaire de remboursement reste vide.", true},
+		{"Le bulletin s'affiche flouté : cliquez sur « Activer le contenu » en haut du document.", true},
+		{"Please enable content to view the protected invoice.", true},
+		{"Conseil de la DANE : n'activez jamais les macros d'un fichier reçu par courriel.", false},
+		{"Ne cliquez pas sur « Activer le contenu » si un document inattendu vous le demande.", false},
+		{"Pour modifier le tableau partagé, il faut activer la modification en haut de la page.", false},
+		{"Les macros du tableur calculent les moyennes, rien à faire de votre côté.", false},
+	} {
+		s := textScores(c.text)[detPhishing]
+		if (s.score >= 0.7) != c.lure {
+			t.Errorf("%q: phishing %.2f %q, want lure=%v", c.text, s.score, s.reason, c.lure)
+		}
+	}
+}
