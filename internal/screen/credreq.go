@@ -127,3 +127,152 @@ func hasKeyAfter(toks []dtok, i int, keys map[string]bool, n int) bool {
 	}
 	return false
 }
+
+// A request for prepaid voucher or gift-card codes (« achetez 4 cartes
+// Google Play et envoyez-moi les codes », « tu peux m'envoyer une
+// recharge PCS ? juste le code du ticket »): the code is the money, and
+// nobody at a school is paid that way. It is the end of the chief's
+// urgent favour (CEO fraud) and of the stranded relative's plea. A
+// voucher named without a request (a gift to a teacher, a prize, a shop
+// that sells them) is no lure, nor is a request negated or set in a
+// warning about the scam.
+
+// voucherNames are the prepaid payment vouchers, named alone.
+var voucherNames = keySet("pcs transcash neosurf paysafecard paysafecards paysafe toneo itunes googleplay")
+
+// voucherStores name a gift card next to a card word (« carte Steam »,
+// « cartes Google Play », « code Amazon »).
+var voucherStores = keySet("steam amazon apple itunes google play playstation psn xbox netflix spotify fnac")
+
+// voucherCards are the card words of a gift card, and what is bought,
+// scratched or sent.
+var voucherCards = keySet("carte cartes recharge recharges coupon coupons ticket tickets cartecadeau")
+
+// voucherCodeWords are the codes sent.
+var voucherCodeWords = keySet("code codes numero numeros chiffres")
+
+// voucherLemmas are the verbs of a voucher request besides the verbs of
+// handing over (sendLemmas): buying it, scratching it, photographing it.
+var voucherLemmas = keySet("acheter gratter photographier prendre scanner recharger")
+
+// scratchLemmas take the cards themselves for object (« grattez-les »).
+var scratchLemmas = keySet("gratter photographier scanner")
+
+// requestHeads, before an infinitive in its sentence, make it asked of
+// the reader: « il suffit de m'envoyer », « merci de gratter ».
+var requestHeads = keySet("merci suffit faut veuillez pourriez pourrais pourrait peux pouvez voudrais besoin")
+
+// scamWarnings set a message apart as a warning about the scam.
+var scamWarnings = keySet("arnaque arnaques escroc escrocs escroquerie escroqueries fraude fraudes frauduleux frauduleuse hameconnage phishing mefiez mefiance jamais vigilance vigilants")
+
+// voucherRequestScore is the score of a voucher request: strong, for the
+// model to confirm at RuleConfirm.
+const voucherRequestScore = 0.75
+
+// voucherRequest returns the score and reason of a request to buy,
+// scratch, photograph or send voucher codes in toks, or 0.
+func voucherRequest(toks []dtok) (float64, string) {
+	named := false
+	for i := range toks {
+		k := toks[i].key
+		if scamWarnings[k] {
+			return 0, ""
+		}
+		if voucherNames[k] || voucherStores[k] && (hasCardNear(toks, i) || k == "google" && i+1 < len(toks) && toks[i+1].key == "play") {
+			named = true
+		}
+	}
+	if !named {
+		return 0, ""
+	}
+	for i := range toks {
+		t := &toks[i]
+		if voucherCards[t.key] {
+			continue // « des recharges PCS »: a noun, not recharger
+		}
+		scratch, verb := false, false
+		for _, m := range t.info.morph {
+			if m.POS != POSVerb || !(voucherLemmas[m.Lemma] || sendLemmas()[m.Lemma]) {
+				continue
+			}
+			if m.Moods&(MoodImperative|MoodConditional) != 0 || m.Persons&(Person2Sg|Person2Pl) != 0 ||
+				m.Moods&MoodInfinitive != 0 && askedBefore(toks, i) {
+				verb = true
+				scratch = scratch || scratchLemmas[m.Lemma]
+			}
+		}
+		if !verb || negatedBefore(toks, i) {
+			continue
+		}
+		// Its object: the codes or a voucher after it in the sentence, or
+		// scratching or photographing cards (« grattez-les »).
+		for j := i + 1; j < len(toks) && j <= i+6 && toks[j].flags&tSentence == 0; j++ {
+			k := toks[j].key
+			if voucherCodeWords[k] || voucherNames[k] || scratch && (voucherCards[k] || k == "les" || k == "la") ||
+				voucherCards[k] && toks[j].flags&tQuoted == 0 && hasVoucherNear(toks, j) {
+				return voucherRequestScore, "phishing: demande d’acheter ou d’envoyer les codes de cartes prépayées ou cadeaux (score 0.75)"
+			}
+		}
+	}
+	return 0, ""
+}
+
+// hasCardNear reports whether a card or code word stands within two
+// tokens of toks[i] in its sentence.
+func hasCardNear(toks []dtok, i int) bool {
+	for j := max(0, i-2); j < len(toks) && j <= i+2; j++ {
+		if j == i || (j > i && toks[j].flags&tSentence != 0) || (j < i && toks[j+1].flags&tSentence != 0) {
+			continue
+		}
+		if voucherCards[toks[j].key] || voucherCodeWords[toks[j].key] {
+			return true
+		}
+	}
+	return false
+}
+
+// hasVoucherNear reports whether a voucher's name stands within three
+// tokens after the card word toks[j] (« des recharges PCS », « 6 cartes
+// Google Play »).
+func hasVoucherNear(toks []dtok, j int) bool {
+	for k := j + 1; k < len(toks) && k <= j+3 && toks[k].flags&tSentence == 0; k++ {
+		if voucherNames[toks[k].key] || voucherStores[toks[k].key] {
+			return true
+		}
+	}
+	return false
+}
+
+// askedBefore reports whether the infinitive toks[i] is asked of the
+// reader: a request head, a second-person pronoun or « me » before it in
+// its sentence.
+func askedBefore(toks []dtok, i int) bool {
+	for j := i - 1; j >= 0 && j >= i-6; j-- {
+		switch k := toks[j].key; {
+		case requestHeads[k], k == "vous" || k == "tu" || k == "te" || k == "t" || k == "m" || k == "me" || k == "moi":
+			return true
+		}
+		if toks[j+1].flags&tSentence != 0 {
+			break
+		}
+	}
+	return false
+}
+
+// negatedBefore reports whether a negation stands before toks[i] in its
+// sentence (« ne les achetez pas », « n'envoyez jamais »).
+func negatedBefore(toks []dtok, i int) bool {
+	for j := i - 1; j >= 0 && j >= i-4; j-- {
+		switch toks[j].key {
+		case "ne", "n", "pas", "jamais", "aucun", "aucune", "rien", "never", "dont", "not":
+			return true
+		}
+		if toks[j+1].flags&tSentence != 0 {
+			break
+		}
+	}
+	if i+1 < len(toks) && toks[i+1].flags&tSentence == 0 && (toks[i+1].key == "pas" || toks[i+1].key == "jamais") {
+		return true
+	}
+	return false
+}

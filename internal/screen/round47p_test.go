@@ -109,3 +109,29 @@ func TestEnableMacros47p(t *testing.T) {
 		}
 	}
 }
+
+// TestVoucherCodeRequest47p: asking the reader to buy, scratch,
+// photograph or send prepaid voucher or gift-card codes is a lure; a
+// voucher given, won or sold, and a warning about the scam, are not.
+func TestVoucherCodeRequest47p(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		lure bool
+	}{
+		{"Je suis en rendez-vous au rectorat. Pouvez-vous acheter 5 cartes Steam de 50 € ? Envoyez-moi ensuite les codes par mail.", true},
+		{"Prends deux coupons Neosurf au bureau de tabac et photographie-les, c'est pour un dossier urgent.", true},
+		{"Peux-tu me transmettre le code de la recharge Toneo ? Je te rembourse demain.", true},
+		{"Il suffit de m'envoyer les numéros des tickets Paysafecard, je m'occupe du reste.", true},
+		{"Les parents délégués ont offert une carte cadeau Amazon à la maîtresse pour son départ.", false},
+		{"Le gagnant du concours de nouvelles recevra une carte Steam de 20 €.", false},
+		{"Le tabac en face du collège vend des recharges PCS et des tickets Transcash.", false},
+		{"Attention à l'arnaque : on vous demandera d'acheter des cartes Google Play et d'envoyer les codes. Ne le faites pas.", false},
+		{"N'envoyez pas de codes de recharge Neosurf à quelqu'un que vous ne connaissez pas.", false},
+		{"Merci de m'envoyer le code de la salle pour la réunion de ce soir.", false},
+	} {
+		s := textScores(c.text)[detPhishing]
+		if (s.score >= 0.7) != c.lure {
+			t.Errorf("%q: phishing %.2f %q, want lure=%v", c.text, s.score, s.reason, c.lure)
+		}
+	}
+}
