@@ -1,6 +1,9 @@
 package screen
 
-import "sync"
+import (
+	"strings"
+	"sync"
+)
 
 // A request for the reader's password or login code, read by the verb's
 // lemma and mood rather than by spelled forms: « file-moi ton mdp »,
@@ -275,4 +278,98 @@ func negatedBefore(toks []dtok, i int) bool {
 		return true
 	}
 	return false
+}
+
+// Payment diversion: the writer announces bank details of their own that
+// changed and asks the reader to pay to them or to register them (« notre
+// banque ayant fusionné, utilisez exclusivement le RIB joint », « pouvez-
+// vous mettre à jour mon RIB avant la paie ? »). The supplier's invoice or
+// the colleague's pay then goes to the attacker. The school asking a
+// family for its own RIB (« votre RIB ») is not this, nor a RIB joined
+// for a payment without any change announced.
+
+// bankWords name bank details; « coordonnées » and « compte » only with
+// « bancaire(s) » after them.
+var bankWords = keySet("rib ribs iban")
+
+// bankHeads name bank details with « bancaire(s) » after them (keys,
+// built on first use: accents and doubled letters).
+var bankHeads = sync.OnceValue(func() map[string]bool { return keySet("coordonnées compte") })
+
+// bankChange are the words that announce a change of bank details.
+var bankChange = keySet("nouveau nouvel nouvelle nouvelles nouveaux fusion fusionne fusionnee fusionnes fusionner exclusivement desormais dorenavant changement change changer remplace remplacer remplacent miseajour modifier modification")
+
+// divertLemmas are the verbs of paying to or registering bank details
+// (lemma keys, built on first use: accents).
+var divertLemmas = sync.OnceValue(func() map[string]bool {
+	return keySet("utiliser mettre modifier enregistrer prendre noter virer verser payer régler effectuer changer remplacer actualiser saisir procéder")
+})
+
+// readerOwns are the possessives of the reader's own details.
+var readerOwns = keySet("votre vos ton ta tes leur leurs your")
+
+// writerOwns are the possessives of the writer's own details.
+var writerOwns = keySet("mon ma mes notre nos my our")
+
+// bankJoined, right after the bank word, join the details to the
+// message (« le RIB joint », « le RIB ci-joint »).
+var bankJoined = keySet("joint jointe ci")
+
+// divertScore is the score of a payment diversion: strong, for the model
+// to confirm at RuleConfirm.
+const divertScore = 0.7
+
+// paymentDiversion returns the score and reason of a payment diversion
+// in toks, or 0.
+func paymentDiversion(toks []dtok) (float64, string) {
+	for i := range toks {
+		k := toks[i].key
+		if !(bankWords[k] || bankHeads()[k] && i+1 < len(toks) && strings.HasPrefix(toks[i+1].key, "bancaire")) ||
+			toks[i].flags&tQuoted != 0 {
+			continue
+		}
+		// Whose details: the writer's (« mon RIB », « notre nouveau
+		// RIB », « le RIB joint »), not the reader's (« votre nouveau
+		// RIB », asked of a family or a colleague).
+		writer, reader := false, false
+		for j := i - 1; j >= 0 && j >= i-3 && toks[j+1].flags&tSentence == 0; j-- {
+			writer = writer || writerOwns[toks[j].key]
+			reader = reader || readerOwns[toks[j].key]
+		}
+		for j := i + 1; j < len(toks) && j <= i+3 && toks[j].flags&tSentence == 0; j++ {
+			writer = writer || bankJoined[toks[j].key]
+		}
+		if reader || !writer {
+			continue
+		}
+		// A change announced near them: « nouveau RIB », « notre banque
+		// ayant fusionné », « je viens de changer de banque », « mettre à
+		// jour mon RIB ».
+		change := false
+		for j := max(0, i-12); j < len(toks) && j <= i+8; j++ {
+			k := toks[j].key
+			change = change || bankChange[k] || k == "jour" && j >= 2 && toks[j-1].key == "a" && toks[j-2].info.lemma == "mettre"
+		}
+		if !change {
+			continue
+		}
+		// Asked of the reader in the same sentence: pay to them or
+		// register them.
+		from := i
+		for from > 0 && toks[from].flags&tSentence == 0 {
+			from--
+		}
+		for j := from; j < len(toks) && (j == from || toks[j].flags&tSentence == 0); j++ {
+			for _, m := range toks[j].info.morph {
+				if m.POS != POSVerb || !divertLemmas()[m.Lemma] {
+					continue
+				}
+				if (m.Moods&(MoodImperative|MoodConditional) != 0 || m.Persons&Person2Pl != 0 ||
+					m.Moods&MoodInfinitive != 0 && askedBefore(toks, j)) && !negatedBefore(toks, j) {
+					return divertScore, "phishing: nouvelles coordonnées bancaires de l’expéditeur à utiliser ou à enregistrer (score 0.70)"
+				}
+			}
+		}
+	}
+	return 0, ""
 }

@@ -135,3 +135,28 @@ func TestVoucherCodeRequest47p(t *testing.T) {
 		}
 	}
 }
+
+// TestPaymentDiversion47p: the writer announcing new bank details of
+// their own and asking the reader to pay to them or register them is a
+// lure; the school asking a family for its RIB, a RIB joined for a
+// payment with no change, and a family told to update its own details
+// are not.
+func TestPaymentDiversion47p(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		lure bool
+	}{
+		{"Suite au rachat de notre société, merci de régler désormais nos factures sur le nouveau RIB ci-joint.", true},
+		{"Je change de banque ce mois-ci : pourriez-vous enregistrer mon nouvel IBAN pour le versement du salaire ?", true},
+		{"Veuillez noter nos nouvelles coordonnées bancaires jointes et effectuer le virement du solde sur ce compte.", true},
+		{"Merci de nous transmettre votre RIB pour le remboursement de la sortie annulée.", false},
+		{"Le paiement du voyage se fait par chèque ou par virement, RIB du lycée ci-joint.", false},
+		{"Si vous avez changé de banque, merci de déposer votre nouveau RIB au service de gestion.", false},
+		{"Nouvelle organisation de la cantine : les menus sont en ligne. Le RIB joint sert au prélèvement habituel.", false},
+	} {
+		s := textScores(c.text)[detPhishing]
+		if (s.score >= 0.7) != c.lure {
+			t.Errorf("%q: phishing %.2f %q, want lure=%v", c.text, s.score, s.reason, c.lure)
+		}
+	}
+}
