@@ -149,14 +149,18 @@ var voucherStores = keySet("steam amazon apple itunes google play playstation ps
 
 // voucherCards are the card words of a gift card, and what is bought,
 // scratched or sent.
-var voucherCards = keySet("carte cartes recharge recharges coupon coupons ticket tickets cartecadeau")
+var voucherCards = keySet("carte cartes recharge recharges coupon coupons ticket tickets cartecadeau card cards voucher vouchers")
 
 // voucherCodeWords are the codes sent.
-var voucherCodeWords = keySet("code codes numero numeros chiffres")
+var voucherCodeWords = keySet("code codes numero numeros chiffres pin pins")
 
 // voucherLemmas are the verbs of a voucher request besides the verbs of
 // handing over (sendLemmas): buying it, scratching it, photographing it.
 var voucherLemmas = keySet("acheter gratter photographier prendre scanner recharger")
+
+// voucherKeysEN are the English verbs of a voucher request (no
+// morphology: keys, read as imperatives).
+var voucherKeysEN = keySet("buy purchase send scratch")
 
 // scratchLemmas take the cards themselves for object (« grattez-les »).
 var scratchLemmas = keySet("gratter photographier scanner")
@@ -166,7 +170,7 @@ var scratchLemmas = keySet("gratter photographier scanner")
 var requestHeads = keySet("merci suffit faut veuillez pourriez pourrais pourrait peux pouvez voudrais besoin")
 
 // scamWarnings set a message apart as a warning about the scam.
-var scamWarnings = keySet("arnaque arnaques escroc escrocs escroquerie escroqueries fraude fraudes frauduleux frauduleuse hameconnage phishing mefiez mefiance jamais vigilance vigilants")
+var scamWarnings = keySet("arnaque arnaques escroc escrocs escroquerie escroqueries fraude fraudes frauduleux frauduleuse hameconnage phishing mefiez mefiance jamais vigilance vigilants scam scams never")
 
 // voucherRequestScore is the score of a voucher request: strong, for the
 // model to confirm at RuleConfirm.
@@ -193,7 +197,7 @@ func voucherRequest(toks []dtok) (float64, string) {
 		if voucherCards[t.key] {
 			continue // « des recharges PCS »: a noun, not recharger
 		}
-		scratch, verb := false, false
+		scratch, verb := t.key == "scratch", voucherKeysEN[t.key]
 		for _, m := range t.info.morph {
 			if m.POS != POSVerb || !(voucherLemmas[m.Lemma] || sendLemmas()[m.Lemma]) {
 				continue

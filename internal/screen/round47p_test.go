@@ -122,6 +122,8 @@ func TestVoucherCodeRequest47p(t *testing.T) {
 		{"Prends deux coupons Neosurf au bureau de tabac et photographie-les, c'est pour un dossier urgent.", true},
 		{"Peux-tu me transmettre le code de la recharge Toneo ? Je te rembourse demain.", true},
 		{"Il suffit de m'envoyer les numéros des tickets Paysafecard, je m'occupe du reste.", true},
+		{"I'm in a meeting: please buy three Apple gift cards and send me the codes by email.", true},
+		{"Never send gift card codes to anyone who asks by email: it is a scam.", false},
 		{"Les parents délégués ont offert une carte cadeau Amazon à la maîtresse pour son départ.", false},
 		{"Le gagnant du concours de nouvelles recevra une carte Steam de 20 €.", false},
 		{"Le tabac en face du collège vend des recharges PCS et des tickets Transcash.", false},
