@@ -602,24 +602,27 @@ var serviceFamilies = []serviceFamily{
 	{names: "microsoft microsoft365 office365 outlook onedrive sharepoint hotmail", loose: "teams office",
 		inner: "microsoft office365 onedrive sharepoint",
 		domains: "microsoft.com microsoftonline.com microsoft365.com office.com office365.com office.net live.com " +
-			"outlook.com outlook.fr hotmail.com hotmail.fr sharepoint.com onedrive.com 1drv.ms msn.com"},
+			"outlook.com outlook.fr hotmail.com hotmail.fr sharepoint.com sharepointonline.com onedrive.com 1drv.ms msn.com " +
+			"microsoftstream.com office365.us"},
 	{names: "wetransfer", inner: "wetransfer", domains: "wetransfer.com we.tl"},
 	{names: "google gmail", loose: "drive", inner: "google",
-		domains: "google.com google.fr gmail.com googleusercontent.com goo.gl g.co youtube.com"},
-	{names: "dropbox", inner: "dropbox", domains: "dropbox.com dropboxusercontent.com db.tt"},
+		domains: "google.com google.fr gmail.com googlemail.com googleusercontent.com googleapis.com gstatic.com " +
+			"google-analytics.com googletagmanager.com googledrive.com withgoogle.com goo.gl g.co youtube.com"},
+	{names: "dropbox", inner: "dropbox", domains: "dropbox.com dropboxusercontent.com dropboxapi.com db.tt"},
 	// Shops, payments, entertainment.
-	{names: "amazon", domains: "amazon.fr amazon.com amazon.de amazon.co.uk amazon.es amazon.it amazon.be amazon.ca"},
-	{names: "paypal", inner: "paypal", domains: "paypal.com paypal.fr paypal.me"},
+	{names: "amazon", domains: "amazon.fr amazon.com amazon.de amazon.co.uk amazon.es amazon.it amazon.be amazon.ca " +
+		"media-amazon.com amazon-adsystem.com aboutamazon.fr aboutamazon.com amazon.jobs"},
+	{names: "paypal", inner: "paypal", domains: "paypal.com paypal.fr paypal.me paypalobjects.com paypal-community.com"},
 	{names: "icloud appleid itunes", loose: "apple", inner: "icloud appleid", domains: "apple.com icloud.com me.com"},
 	{names: "netflix", inner: "netflix", domains: "netflix.com netflix.fr"},
 	{loose: "steam", inner: "steamcommunity steampowered", domains: "steampowered.com steamcommunity.com steam.com"},
 	{names: "roblox", inner: "roblox", domains: "roblox.com"},
-	{names: "epicgames", inner: "epicgames", domains: "epicgames.com"},
-	{names: "instagram", inner: "instagram", domains: "instagram.com"},
-	{names: "facebook", inner: "facebook", domains: "facebook.com fb.com fb.me"},
+	{names: "epicgames", inner: "epicgames", domains: "epicgames.com epicgames.dev"},
+	{names: "instagram", inner: "instagram", domains: "instagram.com cdninstagram.com"},
+	{names: "facebook", inner: "facebook", domains: "facebook.com facebook.net fb.com fb.me"},
 	{names: "whatsapp", inner: "whatsapp", domains: "whatsapp.com whatsapp.net wa.me"},
 	{names: "snapchat", inner: "snapchat", domains: "snapchat.com"},
-	{names: "tiktok", inner: "tiktok", domains: "tiktok.com"},
+	{names: "tiktok", inner: "tiktok", domains: "tiktok.com tiktokcdn.com tiktokv.com"},
 }
 
 // serviceLabel is what a whole host label names: its family, and whether

@@ -39,6 +39,9 @@ func TestServiceNameOnForeignDomain47p(t *testing.T) {
 		{"https://zoom-sur-les-metiers.fr", false, ""},
 		{"https://www.amelie-nothomb-lectures.fr", false, ""},
 		{"https://drive-fermier-du-pays.fr", false, ""},
+		{"https://fonts.googleapis.com/css2?family=Lato", false, ""},
+		{"https://m.media-amazon.com/images/I/71.jpg", false, ""},
+		{"https://scontent.cdninstagram.com/v/t51.jpg", false, ""},
 	} {
 		ls := ExtractLinks(c.url)
 		if len(ls) != 1 {
