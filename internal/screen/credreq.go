@@ -140,12 +140,14 @@ func hasKeyAfter(toks []dtok, i int, keys map[string]bool, n int) bool {
 // that sells them) is no lure, nor is a request negated or set in a
 // warning about the scam.
 
-// voucherNames are the prepaid payment vouchers, named alone.
-var voucherNames = keySet("pcs transcash neosurf paysafecard paysafecards paysafe toneo itunes googleplay")
+// voucherNames are the prepaid payment vouchers, named alone. Not
+// « PCS »: also the computers (« les PCs du CDI »).
+var voucherNames = keySet("transcash neosurf paysafecard paysafecards paysafe toneo itunes googleplay")
 
-// voucherStores name a gift card next to a card word (« carte Steam »,
-// « cartes Google Play », « code Amazon »).
-var voucherStores = keySet("steam amazon apple itunes google play playstation psn xbox netflix spotify fnac")
+// voucherStores name a gift card or a voucher next to a card word or a
+// voucher's name (« carte Steam », « cartes Google Play », « code
+// Amazon », « recharge PCS », « PCS ou Transcash »).
+var voucherStores = keySet("pcs steam amazon apple itunes google play playstation psn xbox netflix spotify fnac")
 
 // voucherCards are the card words of a gift card, and what is bought,
 // scratched or sent.
@@ -224,14 +226,15 @@ func voucherRequest(toks []dtok) (float64, string) {
 	return 0, ""
 }
 
-// hasCardNear reports whether a card or code word stands within two
-// tokens of toks[i] in its sentence.
+// hasCardNear reports whether a card or code word, a voucher's name or
+// a sum (« 10 € en PCS ») stands within two tokens of toks[i] in its
+// sentence.
 func hasCardNear(toks []dtok, i int) bool {
 	for j := max(0, i-2); j < len(toks) && j <= i+2; j++ {
 		if j == i || (j > i && toks[j].flags&tSentence != 0) || (j < i && toks[j+1].flags&tSentence != 0) {
 			continue
 		}
-		if voucherCards[toks[j].key] || voucherCodeWords[toks[j].key] {
+		if k := toks[j].key; voucherCards[k] || voucherCodeWords[k] || voucherNames[k] || k == "euros" || k == "eur" {
 			return true
 		}
 	}

@@ -133,6 +133,8 @@ func TestVoucherCodeRequest47p(t *testing.T) {
 		{"Attention à l'arnaque : on vous demandera d'acheter des cartes Google Play et d'envoyer les codes. Ne le faites pas.", false},
 		{"N'envoyez pas de codes de recharge Neosurf à quelqu'un que vous ne connaissez pas.", false},
 		{"Merci de m'envoyer le code de la salle pour la réunion de ce soir.", false},
+		{"Les PCs de la salle 12 sont bloqués : merci de m'envoyer les codes d'accès du réseau.", false},
+		{"Tu peux me prendre une recharge PCS au tabac ? Envoie-moi juste le code.", true},
 	} {
 		s := textScores(c.text)[detPhishing]
 		if (s.score >= 0.7) != c.lure {
