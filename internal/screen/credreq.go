@@ -183,11 +183,14 @@ const voucherRequestScore = 0.75
 func voucherRequest(toks []dtok) (float64, string) {
 	named := false
 	for i := range toks {
-		k := toks[i].key
-		if scamWarnings[k] {
+		pw := toks[i].info.pay
+		if pw == 0 {
+			continue // most tokens: one bit test, no map look-up
+		}
+		if pw&pwWarn != 0 {
 			return 0, ""
 		}
-		if voucherNames[k] || voucherStores[k] && (hasCardNear(toks, i) || k == "google" && i+1 < len(toks) && toks[i+1].key == "play") {
+		if pw&pwVoucher != 0 || pw&pwStore != 0 && (hasCardNear(toks, i) || toks[i].key == "google" && i+1 < len(toks) && toks[i+1].key == "play") {
 			named = true
 		}
 	}
@@ -330,8 +333,8 @@ const divertScore = 0.7
 // in toks, or 0.
 func paymentDiversion(toks []dtok) (float64, string) {
 	for i := range toks {
-		k := toks[i].key
-		if !(bankWords[k] || bankHeads()[k] && i+1 < len(toks) && strings.HasPrefix(toks[i+1].key, "bancaire")) ||
+		pw := toks[i].info.pay
+		if pw&(pwBank|pwBankHead) == 0 || pw&pwBank == 0 && !(i+1 < len(toks) && strings.HasPrefix(toks[i+1].key, "bancaire")) ||
 			toks[i].flags&tQuoted != 0 {
 			continue
 		}
@@ -379,4 +382,29 @@ func paymentDiversion(toks []dtok) (float64, string) {
 		}
 	}
 	return 0, ""
+}
+
+// The payment words of a key, cached in its keyInfo (pay): the voucher
+// and diversion readers test a bit per token instead of looking each
+// token up in their word sets.
+const (
+	pwVoucher  uint8 = 1 << iota // voucherNames
+	pwStore                      // voucherStores
+	pwWarn                       // scamWarnings
+	pwBank                       // bankWords
+	pwBankHead                   // bankHeads
+)
+
+// payWordsOf returns the payment word bits of key.
+func payWordsOf(key string) uint8 {
+	var b uint8
+	for _, x := range [...]struct {
+		set map[string]bool
+		bit uint8
+	}{{voucherNames, pwVoucher}, {voucherStores, pwStore}, {scamWarnings, pwWarn}, {bankWords, pwBank}, {bankHeads(), pwBankHead}} {
+		if x.set[key] {
+			b |= x.bit
+		}
+	}
+	return b
 }

@@ -805,6 +805,8 @@ type keyInfo struct {
 	lemma  string
 	// credWord: the key is a secret word or « code(s) » (credentialRequest).
 	credWord bool
+	// pay: the key's payment word bits (pw*, credreq.go).
+	pay uint8
 	// expo: the key's exposure word classes (frames10.go, exposureThreat).
 	expo uint16
 	// f39: the key's classes for frames39.go's readers (f39Of).
@@ -960,6 +962,7 @@ func (l *lexicon) computeInfo(key string) *keyInfo {
 	sort.Slice(ki.cands, func(i, j int) bool { return ki.cands[i] < ki.cands[j] })
 	ki.comps = l.compounds[key]
 	ki.credWord = secretWords[key] || key == "code" || key == "codes"
+	ki.pay = payWordsOf(key)
 	ki.lang = langOf(ki)
 	ki.xl, ki.xlHomo = xlOf(ki)
 	ki.expo = expoWords[key]
