@@ -105,6 +105,12 @@ func analyzeText(text string, fv *featureVec, post func(*featureVec)) [numDetect
 	if s, why := credentialRequest(toks); s > ds[detPhishing].score {
 		ds[detPhishing] = detectorScore{score: s, reason: why}
 	}
+	if s, why := voucherRequest(toks); s > ds[detPhishing].score {
+		ds[detPhishing] = detectorScore{score: s, reason: why}
+	}
+	if s, why := paymentDiversion(toks); s > ds[detPhishing].score {
+		ds[detPhishing] = detectorScore{score: s, reason: why}
+	}
 	if s, why := exposureThreat(a.src, toks); s > ds[detSextortion].score {
 		ds[detSextortion] = detectorScore{score: s, reason: why}
 	}

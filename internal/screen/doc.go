@@ -57,7 +57,9 @@
 //     b. each detector — threat, violence, terror_apology, sextortion,
 //     phishing — needs a core feature (the act: a weapon, an attack, a
 //     threat to kill, approval of an attack, intimate images with
-//     coercion, a request for credentials...), combined by noisy-OR;
+//     coercion, a request for credentials or for voucher codes, new bank
+//     details to pay to, an instruction to enable macros...), combined
+//     by noisy-OR;
 //     c. context raises it in proportion to the core: place in the school,
 //     time or day, target, first-person or future intent, a claimed
 //     bomb placement, urgency ("vous êtes prévenus", "ce n'est pas une
@@ -83,13 +85,18 @@
 //     punycode or non-ASCII host, a URL shortener, an ENT brand embedded in
 //     a foreign domain or a domain or word within one or two edits of one,
 //     an imitation of an académie domain (ac-<name> outside ac-<name>.fr)
-//     or of gouv.fr, a file host, a download of a program, a risky
+//     or of gouv.fr, the name of an institution or a service in a label of
+//     a domain not its own (docusign-rectorat.net, zoom-us.example.com;
+//     serviceFamilies), a school word in an unknown domain, a file host, a download of a program, a risky
 //     top-level domain, login words and deep subdomains; the registered
 //     domain comes from the public suffix list (RegisteredDomain). A
 //     file named in the text (textfiles.go) is a phishing finding: 0.8
 //     for a double extension ending in a program or a script
-//     (bulletin.pdf.exe), 0.35 for a plain program name (setup.exe). A
-//     phishing text with a risky link or file scores higher than either.
+//     (bulletin.pdf.exe), 0.35 for a plain program name (setup.exe); so
+//     is a web page with a document's name presented to open or log into
+//     (Convocation.htm, 0.5 or 0.6) and an archive whose password the
+//     text gives (Facture.zip, mot de passe : 2024; 0.5). A phishing
+//     text with a risky link or file scores higher than either.
 //  5. Verdict: the score is the strongest finding raised by the second
 //     (1-(1-a)(1-b/2)); reject from RejectAt (0.85), hold from HoldAt (0.5;
 //     StudentHoldAt for students), otherwise deliver. The text detectors

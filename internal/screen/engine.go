@@ -245,6 +245,10 @@ func (e *Engine) Check(in Input) Result {
 		fs = append(fs, finding{risk, fmt.Sprintf("phishing: fichier exécutable nommé dans le texte %q (score %.2f)", name, risk)})
 		linkScore = math.Max(linkScore, risk)
 	}
+	if risk, name, why := textLureFile(text); risk > 0 {
+		fs = append(fs, finding{risk, fmt.Sprintf("phishing: %s %q (score %.2f)", why, name, risk)})
+		linkScore = math.Max(linkScore, risk)
+	}
 	// Phishing text and a risky link strengthen each other.
 	ph := ds[detPhishing].score
 	if linkScore > 0 && ph > 0 {

@@ -496,6 +496,11 @@ var lex = []struct {
 	{phLure, 0.5, "gratuit*|free|indetectable* ~3 cheat|cheats|aimbot|wallhack|wallhacks|hack|hacks; cheat|cheats|aimbot|wallhack|wallhacks|triggerbot|esp ~2 gratuit*|indetectable*|free|undetected; generateur|generator ~3 vbucks|v|robux|gemmes|diamants|skins|pieces|credits|coins; vbucks|bucks|robux|gemmes|diamants|skins|coins ~2 gratuit*|illimite*|free|offerts; free ~1 vbucks|robux|skins|v; mod ~1 menu; crack|cracks|keygen ~3 @game|jeu|jeux|gratuit*|ici"},
 	{phLure, 0.5, "credits|pieces|gemmes|diamants|vbucks|robux|skins|coins|argent|or ~2 illimite*|gratuit*|infini*|unlimited; hack|hacks|cheat|cheats|triche ~4 booster|boost|gagner|avantage|rank|ranked"},
 	{phLure, 0.35, "cheat|cheats|hack|hacks|aimbot|wallhack|crack|keygen|injecteur|injector"},
+	// A document that asks to enable its macros or its content runs the
+	// attacker's code once the reader obeys (forty-seventh round); the
+	// button is often quoted, so the click anchors the second form.
+	// Advice (« n'activez jamais les macros ») is negated.
+	{phLure, 0.75, "!activez|activer|active|actives|activ|autorisez|autoriser|enable|allow ~2 macro|macros; !activez|activer|active|activ|enable ~2 contenu|content|editing; !^cliquez|cliquer|cliquant|appuyez|click ~4 activer|enable ~2 contenu|content|macros|editing"},
 	{phLureGet, 0.3, "scanne|scannez|scanner|flashe|flashez|flasher ~2 le|ce|un ~1 qr|qrcode; telecharge*|download*|lance|ouvre|installe* ~4 fichier|ici|lien|exe|zip|apk|sur|le|ce; fichier ~2 joint|ci; piece ~1 jointe"},
 	// The twelfth round: threats sent to a whole school and praise of an
 	// attack, in the shapes that name no weapon.
@@ -800,6 +805,8 @@ type keyInfo struct {
 	lemma  string
 	// credWord: the key is a secret word or « code(s) » (credentialRequest).
 	credWord bool
+	// pay: the key's payment word bits (pw*, credreq.go).
+	pay uint8
 	// expo: the key's exposure word classes (frames10.go, exposureThreat).
 	expo uint16
 	// f39: the key's classes for frames39.go's readers (f39Of).
@@ -955,6 +962,7 @@ func (l *lexicon) computeInfo(key string) *keyInfo {
 	sort.Slice(ki.cands, func(i, j int) bool { return ki.cands[i] < ki.cands[j] })
 	ki.comps = l.compounds[key]
 	ki.credWord = secretWords[key] || key == "code" || key == "codes"
+	ki.pay = payWordsOf(key)
 	ki.lang = langOf(ki)
 	ki.xl, ki.xlHomo = xlOf(ki)
 	ki.expo = expoWords[key]

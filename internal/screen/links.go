@@ -526,12 +526,14 @@ func linkRisk(l Link, suspect func(string) bool) (float64, []string) {
 	}
 	if w := lookalike(shown, reg); w != "" {
 		add(0.75, w)
-	} else {
-		for _, lb := range strings.FieldsFunc(host, func(r rune) bool { return r == '.' || r == '-' }) {
-			if schoolHostWords[lb] {
-				add(0.35, "mot « "+lb+" » dans un domaine inconnu ("+reg+")")
-				break
-			}
+	} else if name, imit, strong := servicePosed(host, reg); name != "" {
+		switch {
+		case imit != "":
+			add(0.6, "imitation du domaine "+imit+" ("+reg+")")
+		case strong:
+			add(0.6, "nom « "+name+" » sur un domaine qui n’est pas le sien ("+reg+")")
+		default:
+			add(0.35, "mot « "+name+" » dans un domaine inconnu ("+reg+")")
 		}
 	}
 	if ext := strings.ToLower(strings.TrimPrefix(path.Ext(l.Path), ".")); execExts[ext] {
@@ -556,8 +558,167 @@ func linkRisk(l Link, suspect func(string) bool) (float64, []string) {
 	return 1 - p, why
 }
 
-var schoolHostWords = setOf(`ent educ education academie college lycee ecole scolaire eleve eleves parents
+var schoolHostWords = setOf(`ent educ education academie academique college lycee ecole scolaire eleve eleves parents
 	etablissement viescolaire vie-scolaire notes bulletin`)
+
+// serviceFamily is an institution or a service that lures aimed at
+// school staff and parents imitate, with the domains it registered. Its
+// name in a label of another domain is the lure's disguise
+// (docusign-rectorat.net, iprof-affectation.fr,
+// amazon-business-annulation.com). names are the names unambiguous as a
+// whole label; loose those that are also ordinary words or names (zoom,
+// teams, office, drive, steam…), not counted alone and strong when the label
+// after them completes one of the family's domains
+// (zoom-us.meeting.example), and nothing otherwise; inner those long and rare enough to betray
+// the lure inside a longer label (docusignverify, office365login).
+// « ameli » is no inner name (« amelie » is a first name), nor « amazon »
+// (« amazonie »).
+type serviceFamily struct {
+	names, loose, inner, domains string
+}
+
+var serviceFamilies = []serviceFamily{
+	// The administration of the staff and of the families: their
+	// domains under gouv.fr and the académies' are official and never
+	// read here; the others are listed.
+	{names: "rectorat rectorats", inner: "rectorat"},
+	{names: "iprof"},
+	{names: "dsden", inner: "dsden"},
+	{names: "fonctionpublique", inner: "fonctionpublique", domains: "fonction-publique.fr"},
+	{names: "ameli", domains: "ameli.fr"},
+	{names: "impots", inner: "impots", domains: "impots.fr"},
+	{loose: "caf", domains: "caf.fr"},
+	{loose: "ants", domains: "ants.fr"},
+	{names: "urssaf", inner: "urssaf", domains: "urssaf.fr urssaf.org"},
+	{names: "laposte", inner: "laposte", domains: "laposte.fr laposte.net lapostegroupe.com"},
+	{names: "colissimo", inner: "colissimo", domains: "colissimo.fr colissimo.com laposte.fr"},
+	{names: "chronopost", inner: "chronopost", domains: "chronopost.fr chronopost.com"},
+	{names: "mgen", domains: "mgen.fr"},
+	{names: "casden", inner: "casden", domains: "casden.fr"},
+	// Signature, meeting and sharing services.
+	{names: "docusign", inner: "docusign", domains: "docusign.com docusign.net docusign.fr"},
+	{names: "yousign", inner: "yousign", domains: "yousign.com yousign.fr yousign.app"},
+	{names: "zoomus", loose: "zoom", domains: "zoom.us zoom.com zoomgov.com"},
+	{names: "microsoft microsoft365 office365 outlook onedrive sharepoint hotmail", loose: "teams office",
+		inner: "microsoft office365 onedrive sharepoint",
+		domains: "microsoft.com microsoftonline.com microsoft365.com office.com office365.com office.net live.com " +
+			"outlook.com outlook.fr hotmail.com hotmail.fr sharepoint.com sharepointonline.com onedrive.com 1drv.ms msn.com " +
+			"microsoftstream.com office365.us"},
+	{names: "wetransfer", inner: "wetransfer", domains: "wetransfer.com we.tl"},
+	{names: "google gmail", loose: "drive", inner: "google",
+		domains: "google.com google.fr gmail.com googlemail.com googleusercontent.com googleapis.com gstatic.com " +
+			"google-analytics.com googletagmanager.com googledrive.com withgoogle.com goo.gl g.co youtube.com"},
+	{names: "dropbox", inner: "dropbox", domains: "dropbox.com dropboxusercontent.com dropboxapi.com db.tt"},
+	// Shops, payments, entertainment.
+	{names: "amazon", domains: "amazon.fr amazon.com amazon.de amazon.co.uk amazon.es amazon.it amazon.be amazon.ca " +
+		"media-amazon.com amazon-adsystem.com aboutamazon.fr aboutamazon.com amazon.jobs"},
+	{names: "paypal", inner: "paypal", domains: "paypal.com paypal.fr paypal.me paypalobjects.com paypal-community.com"},
+	{names: "icloud appleid itunes", loose: "apple", inner: "icloud appleid", domains: "apple.com icloud.com me.com"},
+	{names: "netflix", inner: "netflix", domains: "netflix.com netflix.fr"},
+	{loose: "steam", inner: "steamcommunity steampowered", domains: "steampowered.com steamcommunity.com steam.com"},
+	{names: "roblox", inner: "roblox", domains: "roblox.com"},
+	{names: "epicgames", inner: "epicgames", domains: "epicgames.com epicgames.dev"},
+	{names: "instagram", inner: "instagram", domains: "instagram.com cdninstagram.com"},
+	{names: "facebook", inner: "facebook", domains: "facebook.com facebook.net fb.com fb.me"},
+	{names: "whatsapp", inner: "whatsapp", domains: "whatsapp.com whatsapp.net wa.me"},
+	{names: "snapchat", inner: "snapchat", domains: "snapchat.com"},
+	{names: "tiktok", inner: "tiktok", domains: "tiktok.com tiktokcdn.com tiktokv.com"},
+}
+
+// serviceLabel is what a whole host label names: its family, and whether
+// the label is strong on its own.
+type serviceLabel struct {
+	fam    *serviceFamily
+	strong bool
+}
+
+// serviceInner is one inner name and its family.
+type serviceInner struct {
+	name string
+	fam  *serviceFamily
+}
+
+var serviceLabels, serviceInners = func() (map[string]serviceLabel, []serviceInner) {
+	labels := map[string]serviceLabel{}
+	var inners []serviceInner
+	for i := range serviceFamilies {
+		f := &serviceFamilies[i]
+		for _, n := range strings.Fields(f.names) {
+			labels[n] = serviceLabel{fam: f, strong: true}
+		}
+		for _, n := range strings.Fields(f.loose) {
+			labels[n] = serviceLabel{fam: f}
+		}
+		for _, n := range strings.Fields(f.inner) {
+			inners = append(inners, serviceInner{n, f})
+		}
+	}
+	return labels, inners
+}()
+
+// ownDomain reports whether host is under one of f's domains.
+func (f *serviceFamily) ownDomain(host string) bool {
+	for d := range strings.FieldsSeq(f.domains) {
+		if underDomain(host, d) {
+			return true
+		}
+	}
+	return false
+}
+
+// servicePosed finds, in the hyphen and dot labels of host (registered
+// domain reg, neither allowed nor official), the name of an institution
+// or a service on a domain that is not its own, or a school word. It
+// returns the name; the imitated domain when the name and the next label
+// spell one of the family's domains (zoom-us → zoom.us, ameli-fr →
+// ameli.fr); and whether the name is strong on its own. A school word
+// (schoolHostWords) is weak, a loose name alone nothing. name is "" when
+// no label names any. The labels are walked in place: this runs for every
+// link.
+func servicePosed(host, reg string) (name, imitated string, strong bool) {
+	weak := ""
+	for rest := host; rest != ""; {
+		lb := rest
+		if i := strings.IndexAny(rest, ".-"); i >= 0 {
+			lb, rest = rest[:i], rest[i+1:]
+		} else {
+			rest = ""
+		}
+		if sl, ok := serviceLabels[lb]; ok {
+			if sl.fam.ownDomain(reg) {
+				continue
+			}
+			next := rest
+			if j := strings.IndexAny(next, ".-"); j >= 0 {
+				next = next[:j]
+			}
+			if next != "" && rest != next {
+				// zoom-us.example.com, not the reg zoom.us itself (own).
+				if d := lb + "." + next; sl.fam.ownDomain(d) {
+					return lb, d, true
+				}
+			}
+			if sl.strong {
+				return lb, "", true
+			}
+			continue // a loose name alone is an ordinary word (office-tourisme-lyon.fr)
+		}
+		if schoolHostWords[lb] {
+			if weak == "" {
+				weak = lb
+			}
+			continue
+		}
+		if len(lb) >= 9 {
+			for _, in := range serviceInners {
+				if strings.Contains(lb, in.name) && !in.fam.ownDomain(reg) {
+					return in.name, "", true
+				}
+			}
+		}
+	}
+	return weak, "", false
+}
 
 // execExts are file extensions of programs and scripts a link may download.
 var execExts = setOf(`exe dll scr com msi pif cpl jar apk app dmg lnk msix appx deb rpm bat cmd ps1 psm1 vbs vbe js
