@@ -463,6 +463,7 @@ func scoreAll(src string, toks []dtok, hits []hit, clause []int, frames []frame,
 	// drill, lesson or report lowers a score only in the clause of the act.
 	var negIn, negApart [numFeatures]uint64
 	var coreIn [numDetectors]uint64
+	var intentIn uint64 // the clauses of the threat's intention phrases
 	// A detector whose every core word is inside a quotation, in a
 	// message that is not itself all quoted, is a mention: « dire "je
 	// vais te tuer" à un camarade est puni ».
@@ -511,6 +512,12 @@ func scoreAll(src string, toks []dtok, hits []hit, clause []int, frames []frame,
 			} else {
 				negIn[e.feat] |= clauseBit(h.anchor)
 			}
+		case roleCtx:
+			if e.feat == thIntent || e.feat == thIntentStrong {
+				for j := h.start; j < h.end; j++ {
+					intentIn |= clauseBit(j)
+				}
+			}
 		case roleCore:
 			for j := h.start; j < h.end; j++ {
 				coreIn[fi.det] |= clauseBit(j)
@@ -549,6 +556,18 @@ func scoreAll(src string, toks []dtok, hits []hit, clause []int, frames []frame,
 		}
 		if i < 64 && fr.agentive() {
 			agentive |= 1 << uint(i)
+		}
+	}
+	// An intention counts in the act's clause or within two clauses of it:
+	// « je viens vous voir à la récré » after a message reported to say
+	// there will be a bomb is the writer's visit, not the bomb's.
+	if near := coreIn[detThreat] | coreIn[detThreat]<<1 | coreIn[detThreat]>>1 | coreIn[detThreat]<<2 | coreIn[detThreat]>>2; intentIn != 0 && intentIn&near == 0 {
+		best[thIntent].seen, best[thIntentStrong].seen = false, false
+		stance[detThreat] = false
+		for f := feature(1); f < numFeatures; f++ {
+			if best[f].seen && feats[f].det == detThreat && feats[f].stance && feats[f].role != roleNeg {
+				stance[detThreat] = true
+			}
 		}
 	}
 	for d := detector(0); d < numDetectors; d++ {

@@ -205,3 +205,21 @@ func TestHearsay47(t *testing.T) {
 		}
 	}
 }
+
+// TestIntentionNearTheAct47: the threat rules' intention counts only
+// within two clauses of the act it would announce.
+func TestIntentionNearTheAct47(t *testing.T) {
+	e := New(Config{NoTextModel: true})
+	for _, c := range []struct {
+		text string
+		want bool
+	}{
+		{"on m'a dit qu'il y aurait une bombe au collège jeudi. Je sais pas si c'est vrai. J'ai gardé la capture. Mon frère dit que c'est faux. Je viens vous voir à la récré.", false},
+		{"je viens avec une bombe au collège jeudi", true},
+	} {
+		got := strings.Contains(strings.Join(e.Check(Input{Text: c.text}).Reasons, " "), "intention")
+		if got != c.want {
+			t.Errorf("%q: intention %v, want %v", c.text, got, c.want)
+		}
+	}
+}
