@@ -115,7 +115,14 @@ var spreadCues = sync.OnceValue(func() map[string]bool {
 // writer's own words around the quotation are still read segment by
 // segment (« il a écrit "…" et il a raison, on le fera »).
 func unquoteReported(text string) string {
-	a := analyze(text)
+	// Most texts quote nothing: no second analysis for them (the segment
+	// hold runs on a tenth of ordinary messages).
+	if !strings.ContainsAny(text, "«“\"") {
+		return text
+	}
+	nb := getBufs()
+	defer putBufs(nb)
+	a := nb.analyze(text)
 	quoted, cue := false, false
 	for i := range a.toks {
 		t := &a.toks[i]
