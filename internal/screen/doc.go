@@ -110,7 +110,10 @@
 //     (SegmentGate, 0.3) without holding it is held when the learned
 //     layer reads one of its Segments at SegmentHoldLine (0.97): one
 //     harmful sentence buried in a long ordinary message is not diluted
-//     by the rest (segment.go). The
+//     by the rest (segment.go). Read alone, a sentence loses what frames
+//     it: in a message whose own words report a quotation (« ma fille a
+//     reçu : "…" »), the segments are read with the quoted words blanked
+//     (unquoteReported), unless it asks to pass them on. The
 //     policy, attachment and link findings hold on their own. A text
 //     most of whose words the French lexicon does not know, with words of
 //     harm in the cross-language lexicon (an act and its target or time,
