@@ -497,7 +497,7 @@ var lex = []struct {
 	{phLure, 0.5, "credits|pieces|gemmes|diamants|vbucks|robux|skins|coins|argent|or ~2 illimite*|gratuit*|infini*|unlimited; hack|hacks|cheat|cheats|triche ~4 booster|boost|gagner|avantage|rank|ranked"},
 	{phLure, 0.35, "cheat|cheats|hack|hacks|aimbot|wallhack|crack|keygen|injecteur|injector"},
 	// A document that asks to enable its macros or its content runs the
-	// attacker's code once the reader obeys (forty-seventh round); the
+	// attacker's code once the reader obeys (forty-fifth round); the
 	// button is often quoted, so the click anchors the second form.
 	// Advice (« n'activez jamais les macros ») is negated.
 	{phLure, 0.75, "!activez|activer|active|actives|activ|autorisez|autoriser|enable|allow ~2 macro|macros; !activez|activer|active|activ|enable ~2 contenu|content|editing; !^cliquez|cliquer|cliquant|appuyez|click ~4 activer|enable ~2 contenu|content|macros|editing"},

@@ -5,7 +5,7 @@ import (
 	"testing"
 )
 
-// The forty-seventh round's phishing aimed at school staff and parents.
+// The forty-fifth round's phishing aimed at school staff and parents.
 // The sentences and domains were written for these tests, not taken from
 // a set.
 

@@ -566,7 +566,7 @@ func TestXLexMisfire45(t *testing.T) {
 	}
 }
 
-// TestXLexRound47: the forty-seventh round's languages (Chechen, Romani,
+// TestXLexRound47: the forty-fifth round's languages (Chechen, Romani,
 // Breton, Basque, Catalan, Corsican, Occitan, Luxembourgish, Bengali,
 // Hindi, Urdu, romanised Hindi and Urdu, Tagalog, Khmer, Lao) and the
 // forms it filled in (Slavic and Albanian futures and perfectives,
