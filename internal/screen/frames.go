@@ -276,7 +276,7 @@ var (
 	lessonLemmas     = "étudier analyser commenter lire expliquer apprendre réviser visiter"
 	wishWords        = "envie mériter mérite méritent méritait devrait devraient faudrait souhaite souhaiterais aimerais espère espérer seulement"
 	faithWords       = "mécréant mécréants kouffar kouffars kuffar infidèle infidèles apostat apostats allah prophète juifs chrétiens musulmans croient croyants"
-	approveWords     = "bravo gloire héros mérité méritait mérite vive honneur respect soutien vaincra vaincront récompense martyr martyrs félicitations glorieux glorieuse glorieuses courageux légitime légitimes soutenir soutiens soutient"
+	approveWords     = "bravo gloire héros mérité méritait mérite vive honneur respect soutien vaincra vaincront récompense martyr martyrs félicitations glorieux glorieuse glorieuses courageux légitime légitimes soutenir soutiens soutient fan fans meilleur meilleure meilleurs fierté fier fière légende goat"
 	inciteLemmas     = "falloir devoir"
 	groupHeads       = "ceux celles tous toutes tout toutlemonde les"
 	reportNouns      = "police gendarmerie plainte signalement menace menaces message messages courrier mail canular enquête"

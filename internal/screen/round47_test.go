@@ -223,3 +223,25 @@ func TestIntentionNearTheAct47(t *testing.T) {
 		}
 	}
 }
+
+// TestSlangApproval47: a fan, the best, a legend or pride, with an
+// extremist word, approves; without one, or in a lesson, it does not.
+func TestSlangApproval47(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		want bool
+	}{
+		{"moi je suis fan de daech depuis toujours", true},
+		{"la dawla c'est la meilleure", true},
+		{"je suis fan de ce prof", false},
+		{"Madame je suis fan de votre cours sur Daech, on continue lundi ?", false},
+	} {
+		a := analyze(c.text)
+		toks := buildTokens(a, nil)
+		fr, _ := parseFrames(a.src, toks, make([]int, len(toks)), nil, nil)
+		got := frameScores(toks, fr)[detApology].score >= 0.55
+		if got != c.want {
+			t.Errorf("%q: approval %v, want %v", c.text, got, c.want)
+		}
+	}
+}
