@@ -5,6 +5,14 @@ import (
 	"testing"
 )
 
+// frameScoresOf returns the clause frames' detector scores of text.
+func frameScoresOf(text string) [numDetectors]detectorScore {
+	a := analyze(text)
+	toks := buildTokens(a, nil)
+	fr, _ := parseFrames(a.src, toks, make([]int, len(toks)), nil, nil)
+	return frameScores(toks, fr)
+}
+
 // TestArticleAfterIntransitive47: « la » after burn, explode or die is an
 // article when a noun follows it, so the verb has an object and the
 // speaker is not the one who burns; folded « là » at the end or before a
@@ -112,10 +120,7 @@ func TestDeathApproved47(t *testing.T) {
 		if glad != c.glad {
 			t.Errorf("%q: death approved %v, want %v", c.text, glad, c.glad)
 		}
-		a := analyze(c.text)
-		toks := buildTokens(a, nil)
-		fr, _ := parseFrames(a.src, toks, make([]int, len(toks)), nil, nil)
-		held := frameScores(toks, fr)[detApology].score >= StrongRules
+		held := frameScoresOf(c.text)[detApology].score >= StrongRules
 		if held != c.held {
 			t.Errorf("%q: terror apology at the strong score %v, want %v", c.text, held, c.held)
 		}
@@ -236,10 +241,7 @@ func TestSlangApproval47(t *testing.T) {
 		{"je suis fan de ce prof", false},
 		{"Madame je suis fan de votre cours sur Daech, on continue lundi ?", false},
 	} {
-		a := analyze(c.text)
-		toks := buildTokens(a, nil)
-		fr, _ := parseFrames(a.src, toks, make([]int, len(toks)), nil, nil)
-		got := frameScores(toks, fr)[detApology].score >= 0.55
+		got := frameScoresOf(c.text)[detApology].score >= 0.55
 		if got != c.want {
 			t.Errorf("%q: approval %v, want %v", c.text, got, c.want)
 		}
