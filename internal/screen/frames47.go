@@ -40,8 +40,17 @@ func approvedBefore(fts []ftok) bool {
 					return false
 				}
 			}
-			// « le mieux » and « aussi bien » compare, they do not approve.
-			return !(fts[i].key == "mieux" && i > 0 && fts[i-1].key != "tant")
+			switch fts[i].key {
+			case "mieux": // « tant mieux », not « le mieux »
+				return i > 0 && fts[i-1].key == "tant"
+			case "bien": // « c'est bien », not « je sais bien » or « il faut bien »
+				if i == 0 {
+					return false
+				}
+				_, etre := lemmaIs(fts[i-1].morph, lemEtre)
+				return etre || fts[i-1].key == "c"
+			}
+			return true
 		}
 	}
 	return false

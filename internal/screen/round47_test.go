@@ -112,6 +112,8 @@ func TestDeathApproved47(t *testing.T) {
 		{"heureusement que la prof est morte de rire", false, false},
 		{"je suis content que tu sois venu", false, false},
 		{"c'est bien que les élèves aient été prévenus", false, false},
+		{"je sais bien que le prof est mort, pas besoin de le répéter", false, false},
+		{"il faut bien que la prof soit morte pour qu'on ait un remplaçant", false, false},
 	} {
 		glad := false
 		for _, f := range framesOf(c.text) {
