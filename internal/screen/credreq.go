@@ -325,6 +325,20 @@ var writerOwns = keySet("mon ma mes notre nos my our")
 // message (« le RIB joint », « le RIB ci-joint »).
 var bankJoined = keySet("joint jointe ci")
 
+// keyMettre is the key of « mettre » as the lexicon writes lemmas
+// (doubled letters squeezed: « metre »), for « mettre à jour ».
+var keyMettre = keyOf("mettre")
+
+// isMettre reports whether ki is a form of mettre (« mettre », « mettez »,
+// « mis »).
+func isMettre(ki *keyInfo) bool {
+	if ki.key == keyMettre {
+		return true
+	}
+	_, ok := lemmaIs(ki.morph, keyMettre)
+	return ok
+}
+
 // divertScore is the score of a payment diversion: strong, for the model
 // to confirm at RuleConfirm.
 const divertScore = 0.7
@@ -358,7 +372,7 @@ func paymentDiversion(toks []dtok) (float64, string) {
 		change := false
 		for j := max(0, i-12); j < len(toks) && j <= i+8; j++ {
 			k := toks[j].key
-			change = change || bankChange[k] || k == "jour" && j >= 2 && toks[j-1].key == "a" && toks[j-2].info.lemma == "mettre"
+			change = change || bankChange[k] || k == "jour" && j >= 2 && toks[j-1].key == "a" && isMettre(toks[j-2].info)
 		}
 		if !change {
 			continue

@@ -1,6 +1,7 @@
 package screen
 
 import (
+	"slices"
 	"strings"
 	"testing"
 )
@@ -11,6 +12,11 @@ func frameScoresOf(text string) [numDetectors]detectorScore {
 	toks := buildTokens(a, nil)
 	fr, _ := parseFrames(a.src, toks, make([]int, len(toks)), nil, nil)
 	return frameScores(toks, fr)
+}
+
+// anyFrame reports whether a clause frame of text satisfies ok.
+func anyFrame(text string, ok func(frame) bool) bool {
+	return slices.ContainsFunc(framesOf(text), ok)
 }
 
 // TestArticleAfterIntransitive47: « la » after burn, explode or die is an
@@ -82,10 +88,7 @@ func TestArmedWithNoWeapon47(t *testing.T) {
 		{"je suis armé de mon flingue", true},
 		{"je suis armé. De toute façon vous allez tous comprendre", true},
 	} {
-		got := false
-		for _, f := range framesOf(c.text) {
-			got = got || f.act == actArm
-		}
+		got := anyFrame(c.text, func(f frame) bool { return f.act == actArm })
 		if got != c.armed {
 			t.Errorf("%q: armed %v, want %v", c.text, got, c.armed)
 		}
@@ -115,10 +118,7 @@ func TestDeathApproved47(t *testing.T) {
 		{"je sais bien que le prof est mort, pas besoin de le répéter", false, false},
 		{"il faut bien que la prof soit morte pour qu'on ait un remplaçant", false, false},
 	} {
-		glad := false
-		for _, f := range framesOf(c.text) {
-			glad = glad || f.deathGlad
-		}
+		glad := anyFrame(c.text, func(f frame) bool { return f.deathGlad })
 		if glad != c.glad {
 			t.Errorf("%q: death approved %v, want %v", c.text, glad, c.glad)
 		}
@@ -142,10 +142,7 @@ func TestRightToKill47(t *testing.T) {
 		{"tu as eu raison de réviser", false},
 		{"elle a eu raison de partir", false},
 	} {
-		got := false
-		for _, f := range framesOf(c.text) {
-			got = got || f.justify
-		}
+		got := anyFrame(c.text, func(f frame) bool { return f.justify })
 		if got != c.want {
 			t.Errorf("%q: justification %v, want %v", c.text, got, c.want)
 		}

@@ -156,6 +156,8 @@ func TestPaymentDiversion47p(t *testing.T) {
 		{"Suite au rachat de notre société, merci de régler désormais nos factures sur le nouveau RIB ci-joint.", true},
 		{"Je change de banque ce mois-ci : pourriez-vous enregistrer mon nouvel IBAN pour le versement du salaire ?", true},
 		{"Veuillez noter nos nouvelles coordonnées bancaires jointes et effectuer le virement du solde sur ce compte.", true},
+		{"Bonjour, pouvez-vous mettre à jour mon RIB avant la paie ? Merci.", true},
+		{"Merci de mettre à jour votre RIB sur le portail avant la paie.", false},
 		{"Merci de nous transmettre votre RIB pour le remboursement de la sortie annulée.", false},
 		{"Le paiement du voyage se fait par chèque ou par virement, RIB du lycée ci-joint.", false},
 		{"Si vous avez changé de banque, merci de déposer votre nouveau RIB au service de gestion.", false},
