@@ -353,6 +353,10 @@ func TestSealedSets(t *testing.T) {
 		{"testdata/blind421_sealed.jsonl", map[string]int{"threat": 92, "terror_apology": 25, "violent": 19, "phishing": 15, "benign": 0}},
 		{"testdata/blind422_sealed.jsonl", map[string]int{"threat": 30, "terror_apology": 10, "violent": 87, "phishing": 15, "benign": 2}},
 		{"testdata/blind427_sealed.jsonl", map[string]int{"threat": 45, "terror_apology": 19, "violent": 53, "phishing": 25, "benign": 1}},
+		{"testdata/blind428_sealed.jsonl", map[string]int{"threat": 44, "terror_apology": 15, "violent": 57, "phishing": 15, "benign": 3}},
+		{"testdata/blind431_sealed.jsonl", map[string]int{"threat": 42, "terror_apology": 20, "violent": 55, "phishing": 25, "benign": 0}},
+		{"testdata/blind432_sealed.jsonl", map[string]int{"threat": 45, "terror_apology": 19, "violent": 53, "phishing": 25, "benign": 0}},
+		{"testdata/blind434_sealed.jsonl", map[string]int{"threat": 50, "terror_apology": 23, "violent": 64, "phishing": 10, "benign": 3}},
 	} {
 		held, total := map[string]int{}, map[string]int{}
 		for _, m := range readCorpus(t, c.file) {
