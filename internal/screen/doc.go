@@ -112,14 +112,18 @@
 //     harmful sentence buried in a long ordinary message is not diluted
 //     by the rest (segment.go). Read alone, a sentence loses what frames
 //     it: in a message whose own words report a quotation (« ma fille a
-//     reçu : "…" »), the segments are read with the quoted words blanked
-//     (unquoteReported), unless it asks to pass them on. The
+//     reçu : "…" », or a reply's '>' lines), the segments are read with
+//     the quoted words blanked (unquoteReported), unless it asks to pass
+//     them on. The
 //     policy, attachment and link findings hold on their own. A text
 //     most of whose words the French lexicon does not know, with words of
 //     harm in the cross-language lexicon (an act and its target or time,
 //     terror praised, intimate images spread, an account to verify) and
 //     the learned layer at UnreadModelGate (0.3) or more, is a policy
 //     finding: the screen cannot read it, so a moderator does (unread.go).
+//     So is such a text without those words that the learned layer reads
+//     as harmful at UnreadModelLine (0.6), under its own line. Lines
+//     opened by '>' are quoted mail, read as a quotation.
 //     Reasons list the findings of 0.3 and more, strongest first.
 //
 // # Clause frames and the learned layer

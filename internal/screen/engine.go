@@ -266,6 +266,8 @@ func (e *Engine) Check(in Input) Result {
 	if unread && modelP >= UnreadModelGate {
 		if f, ok := unreadFinding(xl, e.cfg.HoldAt); ok {
 			fs = append(fs, f)
+		} else if modelF.reason == "" && modelP >= UnreadModelLine {
+			fs = append(fs, unreadModelFinding(modelP, e.cfg.HoldAt))
 		}
 	}
 	// What holds whatever the text says: policy, attachments, links.

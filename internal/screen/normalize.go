@@ -400,6 +400,9 @@ func (nb *nbufs) segment(chs []ch) []rawTok {
 	var cur sep
 	inQuote := false
 	quoteApos := false
+	// A line opened by '>' is quoted mail (a reply's or a forward's
+	// earlier message): a mention, as inside quotation marks.
+	lineStart, lineQuote := true, false
 	prevWord := false
 	wordStart := -1
 	flush := func(end int) {
@@ -413,7 +416,7 @@ func (nb *nbufs) segment(chs []ch) []rawTok {
 			wordStart = -1
 			return
 		}
-		rt := rawTok{start: int(chs[wordStart].start), end: int(chs[end-1].end), before: cur, quoted: inQuote}
+		rt := rawTok{start: int(chs[wordStart].start), end: int(chs[end-1].end), before: cur, quoted: inQuote || lineQuote}
 		b0 := len(runeBuf)
 		runeBuf = runeBuf[:b0+end-wordStart] // within cap: never past len(chs)
 		dst := runeBuf[b0:]
@@ -436,6 +439,12 @@ func (nb *nbufs) segment(chs []ch) []rawTok {
 	cur = sep{joinOK: true}
 	for i := 0; i < len(chs); i++ {
 		c := chs[i]
+		switch {
+		case c.kind == kNewline:
+			lineStart, lineQuote = true, false
+		case lineStart && c.kind != kSpace:
+			lineStart, lineQuote = false, c.r == '>'
+		}
 		if isWordKind(c.kind) || (c.kind == kSym && wordStart >= 0 && i+1 < len(chs) && (isWordKind(chs[i+1].kind) || chs[i+1].kind == kSym) && !emailAt(chs, i)) {
 			if wordStart < 0 {
 				wordStart = i

@@ -1,0 +1,64 @@
+package screen
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestMailQuoteLine48: a line opened by '>' is an earlier message quoted in
+// a reply or a forward, a mention as inside quotation marks; the sender's
+// own lines around it, and a '>' inside a line, quote nothing. The
+// sentences were written for this test, not taken from a set.
+func TestMailQuoteLine48(t *testing.T) {
+	for _, c := range []struct {
+		text, word string
+		quoted     bool
+	}{
+		{"mon fils a reçu ceci :\n> je te tue lundi\nque faire ?", "tue", true},
+		{"mon fils a reçu ceci :\n> je te tue lundi\nque faire ?", "faire", false},
+		{"mon fils a reçu ceci :\n> je te tue lundi\nque faire ?", "fils", false},
+		{"> la bombe est prête", "bombe", true},
+		{"vu ton message\n   >> on brûle tout vendredi", "brule", true},
+		{"3 > 2 donc je te tue", "tue", false},
+		{"-> je te tue", "tue", false},
+	} {
+		a := analyze(c.text)
+		found := false
+		for _, tk := range a.toks {
+			if tk.word == c.word {
+				found = true
+				if got := tk.flags&tQuoted != 0; got != c.quoted {
+					t.Errorf("%q: %q quoted %v, want %v", c.text, c.word, got, c.quoted)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("%q: no word %q in %v", c.text, c.word, a.toks)
+		}
+	}
+}
+
+// TestUnreadModelLine48: a text the screen cannot read, with no word of
+// harm the cross-language lexicon knows, is held when the learned layer
+// reads it as harmful at UnreadModelLine, under its own line; an ordinary
+// text in the same languages is delivered. Written for this test.
+func TestUnreadModelLine48(t *testing.T) {
+	e := New(Config{})
+	for _, c := range []struct {
+		text string
+		held bool
+	}{
+		{"Nach der Pause bist du fällig. Ich warte am Tor auf dich.", true},
+		{"Pas op jij, morgen om vier uur wacht ik op jou bij het hek. Niemand gaat jou helpen.", true},
+		{"Liebe Eltern, der Ausflug nach Straßburg findet am Donnerstag statt. Bitte eine Regenjacke mitbringen.", false},
+		{"Beste ouders, morgen om vier uur is de oudercontactavond in het lokaal van meester Jan.", false},
+	} {
+		r := e.Check(Input{Text: c.text})
+		if held := r.Verdict != Deliver; held != c.held {
+			t.Errorf("%q: verdict %s %v, want held %v", c.text, r.Verdict, r.Reasons, c.held)
+		}
+		if c.held && !strings.Contains(strings.Join(r.Reasons, " "), "que le modèle lit comme nuisible") {
+			t.Errorf("%q: reasons %v, want the unread model line", c.text, r.Reasons)
+		}
+	}
+}
