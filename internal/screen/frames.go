@@ -435,6 +435,8 @@ var (
 	lemDevoir      string
 	lemExecuter    string
 	lemFaire       string
+	lemFinir       string
+	lemAchever     string
 	lemFalloir     string
 	lemMourir      string
 	lemMeriter     string
@@ -524,6 +526,8 @@ func buildFrameLex() *frameLex {
 	lemDevoir = keyOf("devoir")
 	lemExecuter = keyOf("exécuter")
 	lemFaire = keyOf("faire")
+	lemFinir = keyOf("finir")
+	lemAchever = keyOf("achever")
 	lemFalloir = keyOf("falloir")
 	lemMourir = keyOf("mourir")
 	lemMeriter = keyOf("mériter")
@@ -1278,6 +1282,8 @@ func readClause(src string, toks []dtok, fts []ftok, cues uint8) frame {
 		c := ft.act
 		if c != actNone {
 			v = ft.morph[ft.actAt]
+		} else if finishPerson(fts, i, v, subject) {
+			c = actKill
 		}
 		if c == actNone {
 			if ft.lf&lfReport != 0 && !fr.report {
@@ -1593,6 +1599,9 @@ func thingObject(fts []ftok, i int) bool {
 	if j := i - 1; j >= 0 && (fts[j].key == "te" || fts[j].key == "t" || fts[j].key == "vous") {
 		return false
 	}
+	if dislocatedThing(fts, i) {
+		return true
+	}
 	for j := i + 1; j < len(fts) && j <= i+3; j++ {
 		k := fts[j].key
 		// « au », « aux » say where or when (« les tuer au contrôle »),
@@ -1608,6 +1617,61 @@ func thingObject(fts []ftok, i int) bool {
 			continue
 		}
 		return false
+	}
+	return false
+}
+
+// finishPerson reports whether the verb at fts[i] finishes off the reader:
+// finir or achever right after te, or vous when the speaker acts, with no
+// object after it (« quand je reviens je te finis »; not « je te finis
+// ton dessin », nor « vous finissez tard »).
+func finishPerson(fts []ftok, i int, v MorphEntry, subject uint8) bool {
+	if v.Lemma != lemFinir && v.Lemma != lemAchever || i < 1 {
+		return false
+	}
+	switch fts[i-1].key {
+	case "te", "t":
+	case "vous": // an object only after the speaker: not « vous finissez tard »
+		if subject != actor1 {
+			return false
+		}
+	default:
+		return false
+	}
+	if i+1 == len(fts) {
+		return true
+	}
+	switch k := fts[i+1].key; k {
+	case "ca", "cela", "tout", "le", "la", "les", "l":
+		return false
+	}
+	return fts[i+1].fc&fc_det == 0
+}
+
+// dislocatedThing reports whether a pronoun object of the verb at fts[i]
+// stands for a thing named ahead of the clause's subject: « ce DM de
+// maths, je vais le tuer », « le contrôle de demain on va le défoncer ».
+func dislocatedThing(fts []ftok, i int) bool {
+	if i < 1 {
+		return false
+	}
+	switch fts[i-1].key {
+	case "le", "la", "l", "les":
+	default:
+		return false
+	}
+	for j := 1; j < i-1; j++ {
+		if fts[j].subj != actorNone {
+			return false // the subject comes before any thing
+		}
+		if p := fts[j-1].key; fts[j].fc&fc_thing != 0 && (fts[j-1].fc&fc_det != 0 || p == "le" || p == "la" || p == "les" || p == "l") {
+			for k := j + 1; k < i-1; k++ {
+				if fts[k].subj != actorNone {
+					return true
+				}
+			}
+			return false
+		}
 	}
 	return false
 }

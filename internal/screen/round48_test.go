@@ -62,3 +62,47 @@ func TestUnreadModelLine48(t *testing.T) {
 		}
 	}
 }
+
+// TestDislocatedThing48: the pronoun object of an act verb stands for a
+// thing named ahead of the subject (« ce DM de maths je vais le tuer »):
+// a hyperbole, no act; a person named there keeps the act. Written for
+// this test.
+func TestDislocatedThing48(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		act  actClass
+	}{
+		{"ce DM de maths je vais le tuer ce soir", actNone},
+		{"le brevet blanc de lundi on va le défoncer", actNone},
+		{"mon voisin je vais le tuer ce soir", actKill},
+		{"ce prof je vais le tuer demain", actKill},
+		{"je vais le tuer", actKill},
+	} {
+		f, _ := actFrame(c.text)
+		if f.act != c.act {
+			t.Errorf("%q: act %q, want %q", c.text, actNames[f.act], actNames[c.act])
+		}
+	}
+}
+
+// TestFinishPerson48: finir and achever with te, or vous after a subject,
+// and no object of their own finish off the reader; with an object, or
+// with vous as the subject, they finish a task. Written for this test.
+func TestFinishPerson48(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		act  actClass
+	}{
+		{"quand je reviens je te finis", actKill},
+		{"je vais vous achever à la sortie", actKill},
+		{"on te finit demain", actKill},
+		{"je te finis ton dessin ce soir", actNone},
+		{"attends je te finis ça demain", actNone},
+		{"vous finissez tard le mardi", actNone},
+	} {
+		f, _ := actFrame(c.text)
+		if f.act != c.act {
+			t.Errorf("%q: act %q, want %q", c.text, actNames[f.act], actNames[c.act])
+		}
+	}
+}
