@@ -121,8 +121,9 @@
 //     terror praised, intimate images spread, an account to verify) and
 //     the learned layer at UnreadModelGate (0.3) or more, is a policy
 //     finding: the screen cannot read it, so a moderator does (unread.go).
-//     So is such a text without those words that the learned layer reads
-//     as harmful at UnreadModelLine (0.6), under its own line. Lines
+//     So is a text half of whose words or more the lexicon does not know
+//     that the learned layer reads as harmful at UnreadModelLine (0.6),
+//     under its own line. Lines
 //     opened by '>' are quoted mail, read as a quotation.
 //     Reasons list the findings of 0.3 and more, strongest first.
 //

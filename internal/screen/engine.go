@@ -216,12 +216,13 @@ func (e *Engine) Check(in Input) Result {
 	oneText := ""                  // that sentence's text, when onePassP opens the segment hold's gate
 	var risks []linkRiskOf         // each link's risk, read once by the features and the link rules
 	unread, xl := false, uint32(0) // the text is mostly in a language the lexicon does not read; its harm concepts
+	foreign := false               // half its words or more are unknown to the lexicon
 	if len(links) > 0 {
 		risks = make([]linkRiskOf, len(links))
 	}
 	if e.model != nil && e.model.lineFor(in) < 1 {
 		ds = e.analyzeModelRisks(in, text, links, risks, func(fv *featureVec) {
-			unread, xl = fv.unread, fv.xlFound
+			unread, foreign, xl = fv.unread, fv.foreign, fv.xlFound
 			f, p, ok := e.modelFinding(in, fv)
 			if ok {
 				modelF = f
@@ -263,12 +264,12 @@ func (e *Engine) Check(in Input) Result {
 		}
 		ds[detPhishing].reason = r + " + lien suspect (score " + strconv.FormatFloat(ds[detPhishing].score, 'f', 2, 64) + ")"
 	}
-	if unread && modelP >= UnreadModelGate {
-		if f, ok := unreadFinding(xl, e.cfg.HoldAt); ok {
-			fs = append(fs, f)
-		} else if modelF.reason == "" && modelP >= UnreadModelLine {
-			fs = append(fs, unreadModelFinding(modelP, e.cfg.HoldAt))
-		}
+	// A text the screen cannot read, or only half, is a moderator's to
+	// read when it carries words of harm or the model leans to harm.
+	if f, ok := unreadFinding(xl, e.cfg.HoldAt); ok && unread && modelP >= UnreadModelGate {
+		fs = append(fs, f)
+	} else if (unread || foreign) && modelF.reason == "" && modelP >= UnreadModelLine {
+		fs = append(fs, unreadModelFinding(modelP, e.cfg.HoldAt))
 	}
 	// What holds whatever the text says: policy, attachments, links.
 	structural := combine(fs)

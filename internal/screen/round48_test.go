@@ -38,10 +38,11 @@ func TestMailQuoteLine48(t *testing.T) {
 	}
 }
 
-// TestUnreadModelLine48: a text the screen cannot read, with no word of
-// harm the cross-language lexicon knows, is held when the learned layer
-// reads it as harmful at UnreadModelLine, under its own line; an ordinary
-// text in the same languages is delivered. Written for this test.
+// TestUnreadModelLine48: a text the screen cannot read, or half of whose
+// words it does not know, with no word of harm the cross-language lexicon
+// knows, is held when the learned layer reads it as harmful at
+// UnreadModelLine, under its own line; an ordinary text in the same
+// languages is delivered. Written for this test.
 func TestUnreadModelLine48(t *testing.T) {
 	e := New(Config{})
 	for _, c := range []struct {
@@ -51,6 +52,7 @@ func TestUnreadModelLine48(t *testing.T) {
 		{"Nach der Pause bist du fällig. Ich warte am Tor auf dich.", true},
 		{"Pas op jij, morgen om vier uur wacht ik op jou bij het hek. Niemand gaat jou helpen.", true},
 		{"Liebe Eltern, der Ausflug nach Straßburg findet am Donnerstag statt. Bitte eine Regenjacke mitbringen.", false},
+		{"Morgen na school ben jij aan de beurt, vuile verrader. Je gaat bloeden.", true},
 		{"Beste ouders, morgen om vier uur is de oudercontactavond in het lokaal van meester Jan.", false},
 	} {
 		r := e.Check(Input{Text: c.text})

@@ -25,14 +25,17 @@ import "fmt"
 // longer measure it; blind121 and 122, written after, do.
 const UnreadModelGate = 0.3
 
-// UnreadModelLine is the model probability at which an unread text is held
-// even with no word of harm the cross-language lexicon knows: the model's
-// line (Model.Line) is set on benign rows that are mostly French, and on a
-// text it cannot read its probabilities fall short of it. Chosen on the 26
-// sets of training rows the embedded model never trained on (blind388–435,
-// 3,852 harmful and 2,948 benign rows): holding the unread texts at 0.7
-// held 25 more harmful rows and 2 more benign ones, at 0.6 65 and 8, at
-// 0.55 82 and 14, at 0.5 108 and 29.
+// UnreadModelLine is the model probability at which a text half of whose
+// words or more the lexicon does not know is held, even with no word of
+// harm the cross-language lexicon knows: the model's line (Model.Line) is
+// set on benign rows that are mostly French, and on a text it reads
+// little of, its probabilities fall short of it. Chosen on the 26 sets of
+// training rows the embedded model never trained on (blind388–435, 3,852
+// harmful and 2,948 benign rows). For the unread texts (three quarters of
+// their words unknown), holding at 0.7 held 25 more harmful rows and 2
+// more benign ones, at 0.6 65 and 8, at 0.55 82 and 14, at 0.5 108 and
+// 29; then for the texts with half their words unknown, at 0.65 13 and 4,
+// at 0.6 29 and 4.
 const UnreadModelLine = 0.6
 
 // The concept groups unreadHarm reads.
@@ -68,8 +71,9 @@ func unreadFinding(xl uint32, holdAt float64) (finding, bool) {
 	return finding{holdAt, fmt.Sprintf("policy: texte dans une langue que le filtre ne lit pas, avec des mots de menace (%s) (score %.2f)", what, holdAt)}, true
 }
 
-// unreadModelFinding is the finding of an unread text the model reads as
-// harmful at UnreadModelLine or more, under its own line.
+// unreadModelFinding is the finding of a text the lexicon reads little of
+// that the model reads as harmful at UnreadModelLine or more, under its
+// own line.
 func unreadModelFinding(p, holdAt float64) finding {
-	return finding{holdAt, fmt.Sprintf("policy: texte dans une langue que le filtre ne lit pas, que le modèle lit comme nuisible (p %.2f) (score %.2f)", p, holdAt)}
+	return finding{holdAt, fmt.Sprintf("policy: texte que le filtre lit mal (la moitié de ses mots ou plus lui sont inconnus), que le modèle lit comme nuisible (p %.2f) (score %.2f)", p, holdAt)}
 }
