@@ -574,8 +574,12 @@ func scoreAll(src string, toks []dtok, hits []hit, clause []int, frames []frame,
 		var local, inClause [numFeatures]bool
 		for _, n := range detNegators[d] {
 			// The act's clause or one next to it: « préparez-vous au
-			// match, on va vous exploser ».
-			inClause[n] = negIn[n]&(coreIn[d]|coreIn[d]<<1|coreIn[d]>>1) != 0
+			// match, on va vous exploser »; a game or contest also two
+			// or three clauses before it, where a sports message names
+			// the match, then the meeting, then the boast (« Match de
+			// hand samedi contre Villeneuve : RDV 13h au gymnase. On va
+			// les massacrer »).
+			inClause[n] = negIn[n]&(coreIn[d]|coreIn[d]<<1|coreIn[d]>>1) != 0 || n == ngGame && negIn[n]&(coreIn[d]>>2|coreIn[d]>>3) != 0
 			// In the act's clause; or anywhere when no clause of the act
 			// has anyone performing, claiming or calling for it (a bare
 			// mention: « combustion, explosion : chapitre 6 »).

@@ -108,3 +108,19 @@ func TestFinishPerson48(t *testing.T) {
 		}
 	}
 }
+
+// TestGameClausesBefore48: a sports message names the match, then the
+// meeting, then the boast; the game two or three clauses before the act
+// still softens the lexicon's reading of it: each text scores under the
+// same text without the game. Written for this test.
+func TestGameClausesBefore48(t *testing.T) {
+	for _, c := range []struct{ game, bare string }{
+		{"Match de foot samedi : départ du car à 13h. On va les massacrer !", "Samedi : départ du car à 13h. On va les massacrer !"},
+		{"Tournoi de hand jeudi contre la 4e B : rendez-vous 14h au gymnase. On va les massacrer", "Jeudi contre la 4e B : rendez-vous 14h au gymnase. On va les massacrer"},
+	} {
+		g, b := textScores(c.game)[detThreat], textScores(c.bare)[detThreat]
+		if !(g.score < b.score) {
+			t.Errorf("%q: threat %v, not under %v without the game (%q)", c.game, g.score, b.score, g.reason)
+		}
+	}
+}
