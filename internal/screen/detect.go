@@ -481,7 +481,8 @@ func scoreAll(src string, toks []dtok, hits []hit, clause []int, frames []frame,
 		fi := feats[e.feat]
 		w := h.w
 		if fi.role == roleNeg {
-			if toks[h.anchor].covered || placeName(toks, h.anchor) || e.feat == ngLesson && h.anchor >= 2 && teacherOf(toks[h.anchor-2].key, toks[h.anchor-1].key) {
+			if toks[h.anchor].covered || placeName(toks, h.anchor) || e.feat == ngLesson && h.anchor >= 2 && teacherOf(toks[h.anchor-2].key, toks[h.anchor-1].key) ||
+				e.feat == ngLesson && h.anchor >= 1 && toks[h.anchor].key == "histoire" && affairDets[toks[h.anchor-1].key] {
 				continue
 			}
 			// A lesson, report, drill or fiction word in a caption after
@@ -638,6 +639,11 @@ func placeName(toks []dtok, i int) bool {
 // teacherNouns name a teacher by the subject taught (« le prof
 // d'histoire »): the subject then names a person, not a lesson.
 var teacherNouns = keySet("prof profs professeur professeurs professeure professeures enseignant enseignante enseignants enseignantes")
+
+// affairDets are the determiners before « histoire » when it is an affair,
+// not the school subject: « pour cette histoire », « son histoire de
+// bombe », « toute une histoire ».
+var affairDets = keySet("cette cet ces une son sa ses ton ta tes mon ma mes leur leurs quelle notre votre")
 
 // teacherOf reports whether the two keys before a subject's name are a
 // teacher noun and « de »: « la voiture du prof d'histoire » is no lesson.

@@ -1,5 +1,7 @@
 package screen
 
+import "strings"
+
 // Violent media sent to shock (the thirty-third round). In March 2024 a
 // beheading video went to whole schools; pupils pass round the video of a
 // classmate beaten in the toilets. The sender names no act of his own:
@@ -69,6 +71,10 @@ func vmOf(t *dtok) uint8 {
 
 func vmDeictic(k string) bool { return k == "la" || k == "l" || k == "les" }
 
+// vmInfinitive reports whether a send verb's key is its infinitive
+// (envoyer, balancer, poster, mettre, partager, diffuser).
+func vmInfinitive(k string) bool { return strings.HasSuffix(k, "er") || k == "metre" }
+
 func vmNeg(k string) bool { return k == "ne" || k == "pas" || k == "jamais" }
 
 // violentMedia returns the violence score and reason of violent media
@@ -98,8 +104,10 @@ func violentMedia(toks []dtok) (float64, string) {
 		if vmOf(&toks[i])&vmHarmNoun != 0 {
 			harm = true
 		}
-		// « se fait égorger », « se faire tabasser ».
-		if k == "se" && i+2 < len(toks) && vmOf(&toks[i+1])&vmFaire != 0 && vmOf(&toks[i+2])&vmHarmVerb != 0 {
+		// « se fait égorger », « se faire tabasser »; « un homme qu'on
+		// égorge », « un chat qu'on brûle ».
+		if k == "se" && i+2 < len(toks) && vmOf(&toks[i+1])&vmFaire != 0 && vmOf(&toks[i+2])&vmHarmVerb != 0 ||
+			k == "qu" && i+2 < len(toks) && toks[i+1].key == "on" && vmOf(&toks[i+2])&vmHarmVerb != 0 {
 			harm = true
 		}
 		// « la tête qui tombe », « tête coupée », « sang partout ».
@@ -131,6 +139,19 @@ func violentMedia(toks []dtok) (float64, string) {
 			(vmDeictic(toks[i-1].key) || toks[i-1].key == "vous" || toks[i-1].key == "ai" && vmDeictic(toks[i-2].key)) {
 			for j := i - 1; j >= 0 && j >= i-3; j-- {
 				if toks[j].key == "je" || toks[j].key == "j" || toks[j].key == "on" {
+					share = true
+				}
+			}
+		}
+		// « je vais envoyer à toute la classe la vidéo », « on va la
+		// balancer »: the speaker's send verb in the infinitive after
+		// aller.
+		if toks[i].info != nil && toks[i].info.expo&(exPublic|exSend|exPut) != 0 && vmInfinitive(k) {
+			for j := i - 1; j >= 1 && j >= i-3; j-- {
+				if vmNeg(toks[j].key) {
+					break
+				}
+				if (toks[j].key == "vais" || toks[j].key == "va") && (toks[j-1].key == "je" || toks[j-1].key == "j" || toks[j-1].key == "on") {
 					share = true
 				}
 			}

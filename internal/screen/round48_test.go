@@ -124,3 +124,49 @@ func TestGameClausesBefore48(t *testing.T) {
 		}
 	}
 }
+
+// TestNotJokingAffair48: « je ne plaisante pas » says the act is meant, so
+// it is no joke's discount; « cette histoire » is an affair, not the
+// school subject, so it is no lesson's. Written for this test.
+func TestNotJokingAffair48(t *testing.T) {
+	for _, c := range []struct {
+		text, discount string
+		want           bool
+	}{
+		{"on met le feu à votre établissement demain. Je ne plaisante pas.", "plaisanterie", false},
+		{"on met le feu à votre établissement demain, je rigole pas", "plaisanterie", false},
+		{"on met le feu à votre établissement demain, je plaisante", "plaisanterie", true},
+		{"pour cette histoire on met le feu à votre établissement demain", "enseignement", false},
+		{"après son histoire de bombe on met le feu à votre établissement demain", "enseignement", false},
+		{"en histoire on a vu comment on met le feu à un établissement", "enseignement", true},
+	} {
+		r := textScores(c.text)[detThreat].reason
+		if got := strings.Contains(r, c.discount); got != c.want {
+			t.Errorf("%q: reason %q, want %q %v", c.text, r, c.discount, c.want)
+		}
+	}
+}
+
+// TestViolentMediaSpread48: the speaker who says he will send the video
+// (« je vais envoyer ») spreads it, as « je l'envoie » does; a harm done to
+// someone « qu'on égorge » is what the video shows, as « se fait
+// égorger » is. Who will not send it, or sends it to the police, does not
+// spread it. Written for this test.
+func TestViolentMediaSpread48(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		held bool
+	}{
+		{"je vais envoyer à toute la 4e B la vidéo de la décapitation ce soir", true},
+		{"on va balancer la vidéo du lynchage sur le groupe", true},
+		{"j'ai une vidéo d'un mec qu'on tabasse dans le bus, faites tourner", true},
+		{"je vais pas envoyer la vidéo de la décapitation, c'est trop grave", false},
+		{"je vais envoyer la vidéo de la décapitation à la police", false},
+		{"j'ai une vidéo d'un mec qu'on tabasse dans le bus, je l'ai signalée", false},
+	} {
+		s, why := violentMediaOf(c.text)
+		if (s >= 0.5) != c.held {
+			t.Errorf("%q: score %.2f (%s), want held=%v", c.text, s, why, c.held)
+		}
+	}
+}
