@@ -170,3 +170,41 @@ func TestViolentMediaSpread48(t *testing.T) {
 		}
 	}
 }
+
+// TestShortModelLine48: a text of ShortTextWords words or fewer is held
+// when the model reads it as harmful at UnreadModelLine, under its own
+// line; short ordinary texts are delivered. Written for this test.
+func TestShortModelLine48(t *testing.T) {
+	e := New(Config{})
+	for _, c := range []struct {
+		text string
+		held bool
+	}{
+		{"Mardi midi, à la cantine. Adieu.", true},
+		{"Lundi 9h, salle 12. Le dernier.", true},
+		{"Rendez-vous jeudi 10h au CDI pour l'exposé.", false},
+		{"Bonne journée à tous, à demain.", false},
+	} {
+		r := e.Check(Input{Text: c.text})
+		if held := r.Verdict != Deliver; held != c.held {
+			t.Errorf("%q: verdict %s %v, want held %v", c.text, r.Verdict, r.Reasons, c.held)
+		}
+		if c.held && !strings.Contains(strings.Join(r.Reasons, " "), "texte court") {
+			t.Errorf("%q: reasons %v, want the short-text line", c.text, r.Reasons)
+		}
+	}
+	for _, c := range []struct {
+		text string
+		n    int
+		want bool
+	}{
+		{"un deux trois", 3, true},
+		{"  un\tdeux\n trois  ", 3, true},
+		{"un deux trois quatre", 3, false},
+		{"", 0, true},
+	} {
+		if got := fieldsAtMost(c.text, c.n); got != c.want {
+			t.Errorf("fieldsAtMost(%q, %d) = %v", c.text, c.n, got)
+		}
+	}
+}
