@@ -123,8 +123,7 @@
 //     finding: the screen cannot read it, so a moderator does (unread.go).
 //     So is a text half of whose words or more the lexicon does not know
 //     that the learned layer reads as harmful at UnreadModelLine (0.6),
-//     under its own line, and so is a text of ShortTextWords (10) words
-//     or fewer, which gives the model as little to read. Lines
+//     under its own line. Lines
 //     opened by '>' are quoted mail, read as a quotation.
 //     Reasons list the findings of 0.3 and more, strongest first.
 //

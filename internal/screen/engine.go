@@ -270,8 +270,6 @@ func (e *Engine) Check(in Input) Result {
 		fs = append(fs, f)
 	} else if (unread || foreign) && modelF.reason == "" && modelP >= UnreadModelLine {
 		fs = append(fs, unreadModelFinding(modelP, e.cfg.HoldAt))
-	} else if modelF.reason == "" && modelP >= UnreadModelLine && fieldsAtMost(text, ShortTextWords) {
-		fs = append(fs, finding{e.cfg.HoldAt, fmt.Sprintf("policy: texte court (%d mots ou moins), que le modèle lit comme nuisible (p %.2f) (score %.2f)", ShortTextWords, modelP, e.cfg.HoldAt)})
 	}
 	// What holds whatever the text says: policy, attachments, links.
 	structural := combine(fs)

@@ -1,9 +1,6 @@
 package screen
 
-import (
-	"fmt"
-	"unicode"
-)
+import "fmt"
 
 // A text the screen cannot read is an unknown state. Most of its words
 // unknown to the French lexicon (lang.go), it finds no frame, and the
@@ -40,34 +37,6 @@ const UnreadModelGate = 0.3
 // 29; then for the texts with half their words unknown, at 0.65 13 and 4,
 // at 0.6 29 and 4.
 const UnreadModelLine = 0.6
-
-// ShortTextWords is the length in words up to which a text is held at
-// UnreadModelLine too: ten words give the model few weights to add, and
-// its probabilities fall short of its line as they do on a text it cannot
-// read (« Mardi. 13h40. Aile nord. Pas de négociation. »). Chosen on the
-// same 26 sets, at that line: up to 6 words held 2 more harmful rows and
-// 1 more benign one, up to 10 words 15 and 2, up to 15 words 23 and 3;
-// 10 keeps the benign rows of the sealed sets at 2 %.
-const ShortTextWords = 10
-
-// fieldsAtMost reports whether text has at most n words separated by
-// spaces.
-func fieldsAtMost(text string, n int) bool {
-	words, in := 0, false
-	for _, r := range text {
-		if unicode.IsSpace(r) {
-			in = false
-			continue
-		}
-		if !in {
-			if words++; words > n {
-				return false
-			}
-			in = true
-		}
-	}
-	return true
-}
 
 // The concept groups unreadHarm reads.
 const (
