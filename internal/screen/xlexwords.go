@@ -148,7 +148,7 @@ tuer es: matar* mataré mataría matarte matarlos mátalos muerto asesin* mato m
 tuer pt: matar* mato mataria matá assassin* matar matem matei fuzilar* matamos envenen* veneno
 tuer it: uccid* uccis* assassin* ammazzo ammazzare ammazzato ammazzata ammazzati ammazzarti ammazzarvi ammazzarlo ammazzarla ammazzi ammazziamo ammazzer* avvelen* veleno
 tuer de: töten tötet töte getötet umbringen bringe umbring* ermord* mörder* abstechen killen kaltmachen abmurks* totschlag* vergift*
-tuer nl: doden dood vermoord* moord* afmaken vergiftig* vergif*
+tuer nl: doden dood vermoord* moord* afmaken vergiftig* vergif* doodmaken doodmaak ombrengen omleggen
 tuer pl: zabiję zabij* zabić zabiłem zabijać zabójst* morderst* morderc* zamorduj* zabijemy zajebię zajebie zajebiemy zajebać zajebac zatłukę ukatrupi* wykończę pozabijam otruj* otrut*
 tuer ro: omor* ucid* ucide asasin* crimă căsăpesc casapesc lichidez otrăv* otrav*
 tuer sq: vras* vrit vrarë vrasës vrau vritesh vriteni vrava helmoj helmoi helmova helmuar helmuam helmojmë helmim* vrasim vrasin
@@ -186,11 +186,11 @@ tuer kab: nghegh adknɣeɣ adknghegh adkenghegh nɣiɣ nghigh
 tuer ff: warde waray
 tuer ce: вуьйр йуьйр дуьйр буьйр вийр вуьйра вийнарг vuyr vuyyr
 tuer rom: mudarav mudarel mudaren mudares mudaras mudarava
-tuer br: lazhañ lazhin lazho lazhet lazhan lazhomp lazher
-tuer eu: hilko hilgo hilen hiltzea hiltzeko hildako hilketa* erail* zaitut
-tuer ca: mataré matarem matar-te matar-vos matareu assassinar* enverinar* enverinaré
+tuer br: lazhañ lazhin lazho lazhet lazhan lazhomp lazher lazhfe lazhimp lazhfen
+tuer eu: hilko hilgo hilen hiltzea hiltzeko hildako hilketa* erail* zaitut hiltzen
+tuer ca: mataré matarem matar-te matar-vos matareu assassinar* enverinar* enverinaré matar mato matarà mataran matem
 tuer co: tumbaraghju tumbaremu tumbu ammazzà ammazzaraghju tumbati
-tuer oc: tuar tuarai tuarem tuat tuats
+tuer oc: tuar tuarai tuarem tuat tuats tuam tuaràn tuarà enverinar enverinat
 tuer lb: ëmbréngen ëmbruecht doutmaachen doutschloen vergëften vergëft
 tuer bn: মেরে মারব হত্যা* বিষ merefelbo খুন
 tuer hi: मारूंगा मारूँगा मार डालूंगा डालूँगा मारेंगे हत्या* जहर ज़हर
@@ -204,7 +204,7 @@ tirer en: shoot shooting shooter gun guns rifle* pistol* firearm* shootup
 tirer es: disparar disparo disparos dispara disparó disparé disparen tiroteo* pistola* fusil* escopeta balacera balear balearte baleo balacear* balazo* tiros cuete plomear*
 tirer pt: tiro tiros tiroteio* atirar* disparar disparo disparos dispara disparou disparei pistola* espingarda metralhadora revólver atiro balear metralhar* oitão fuzil fuzis fuzilo trezoitão
 tirer it: sparatoria* pistola* fucile* mitra mitragliatrice sparare sparo sparerò spareremo sparato spari sparate
-tirer de: schießen schieße schießerei* erschießen erschieße erschossen* pistole* gewehr* waffe abknall* schiessen erschiessen erschiesse schiesse
+tirer de: schießen schieße schießerei* erschießen erschieße erschossen* pistole* gewehr* waffe abknall* schiessen erschiessen erschiesse schiesse knarre knarren
 tirer nl: schieten schiet schietpartij* pistool* geweer* vuurwapen* neerschiet* doodschiet* neerknallen neerknal
 tirer pl: strzel* strzelanin* pistolet* karabin* broń palna spluwa zastrzel* odstrzel* postrzel* rozstrzelam
 tirer ro: împușc* impusc* pistol* mitralier* pușcă pusca glonț gloanț*
@@ -241,10 +241,10 @@ tirer mg: basy hitifitra tifitra
 tirer ce: тоьпаца тоьпах тоьпаш тапча тапчанца
 tirer rom: pištoli pistoli puška puske puškasa
 tirer br: tennañ tennin tennet fuzuilh fuzuilhoù
-tirer eu: tiroka tirokatu tiro pistola* fusila* eskopeta
+tirer eu: tiroka tirokatu tiro pistola* fusila* eskopeta tiroak tiroz tirokatuko
 tirer ca: dispararé dispararem disparar tirotei* pistola escopeta
 tirer co: tiraraghju fucilà fucile schiuppu
-tirer oc: tirarai fusilh pistolet
+tirer oc: tirarai fusilh pistolet fusiu bala balas
 tirer lb: schéissen schéisse erschéissen
 tirer bn: গুলি* বন্দুক* পিস্তল*
 tirer hi: गोली* बंदूक* कट्टा तमंचा पिस्तौल*
@@ -258,8 +258,8 @@ couteau en: knife knives stab stabbing stabbed machete blade shanked shanking
 couteau es: cuchillo* navaja* apuñal* acuchill* machete puñal* pincharte cuchillad* filero rajarte
 couteau pt: faca facas facada* esfaque* punhal navalha catana peixeira canivete faquinha furar
 couteau it: coltell* accoltell* pugnal* lama
-couteau de: messer abstechen stechen erstechen niederstechen klinge messern stech messerstecherei
-couteau nl: messen steken neersteken doodsteken
+couteau de: messer abstechen stechen erstechen niederstechen klinge messern stech messerstecherei mässer
+couteau nl: messen steken neersteken doodsteken mesje zakmes steekwapen gestoken steekpartij
 couteau pl: nóż noża noże nożem dźgnę dźgn* zadźgam maczet* potnę pokroję
 couteau ro: cuțit* cutit* înjunghi* injunghi* sabie briceag spintec macetă
 couteau sq: thikë thika thike thero thikën thikat ther therrje therrur
@@ -299,7 +299,7 @@ couteau ce: урс урсаца урсах урсаш ursaca
 couteau rom: čhuri churi čhurasa churasa čhurja churja
 couteau br: kontell kontellioù
 couteau eu: labana labanaz labanarekin aizto* nabaja
-couteau ca: ganivet ganivets ganivetada* apunyalar* punyal
+couteau ca: ganivet ganivets ganivetada* apunyalar* punyal navalla navalles
 couteau co: cultellu cultelli stiletu
 couteau oc: cotèl cotèls cotelada
 couteau lb: messer
@@ -315,8 +315,8 @@ brûler en: burn burning arson torch burned burnt torched
 brûler es: quemar* incendi* gasolina quemo nafta bencina
 brûler pt: queimar* incendi* gasolina queimo tacarfogo
 brûler it: bruciar* brucer* incendi*
-brûler de: verbrennen verbrenne anzünden abfackeln brandstift* abbrennen niederbrennen zünde abfackle
-brûler nl: verbranden verbrand* brandstichting afbranden afbrand
+brûler de: verbrennen verbrenne anzünden abfackeln brandstift* abbrennen niederbrennen zünde abfackle brennt brenne brennen feuer
+brûler nl: verbranden verbrand* brandstichting afbranden afbrand fik fikkie aansteken afgefikt
 brûler pl: spalę spalić spalimy podpal* podpalę benzyn*
 brûler ro: arde ard incendi* ardem ardeți benzină
 brûler sq: djeg* dogj* zjarr digjet digjen djegim djegin
@@ -352,9 +352,9 @@ brûler kab: adksreɣ adksregh
 brûler bm: nbenaijeni
 brûler ce: дагор дагийна дагийта дагийт* dagor dagiyna
 brûler rom: phabarav phabarel phabardo phabarde phabar* thabarav thabarel xačarav hačarav
-brûler br: devet entanañ
-brûler eu: erreko erretzea sutan
-brûler ca: cremar cremaré cremarem cremarà incendiar* benzina
+brûler br: devet entanañ devin devo deviñ entanin entanet esañs
+brûler eu: erreko erretzea sutan erre erretzen
+brûler ca: cremar cremaré cremarem cremarà incendiar* benzina encenedor
 brûler co: brusgià brusgiaraghju brusgiaremu
 brûler oc: cremar cremarai brutlar brutlarai
 brûler lb: verbrennen ofbrennen ofgebrannt
@@ -565,9 +565,9 @@ mort ce: валар лийр лийна велла йелла цӏий велл�
 mort rom: merena meripe ratvalo merav merel
 mort br: marv marvet mervel mervi maro gwad
 mort eu: heriotza hilda hilko hilik odol odola gorpu*
-mort ca: morir moriràs moriran
+mort ca: morir moriràs moriran morirà morireu
 mort co: morti moriri sangue
-mort oc: morir
+mort oc: morir moriràn morirà moriràs
 mort lb: doud dout stierwen bluddeg
 mort bn: মৃত্যু* মরবি মরবে মরে রক্ত* লাশ
 mort hi: मौत मरेगा मरेगी मरोगे मरेंगे खून ख़ून लाश
@@ -581,8 +581,8 @@ frapper en: beat beating punch bash bleed bleeding punched beaten
 frapper es: pegarte pegarle pegaros pegaré pegaremos paliza golpear* golpiza reventar* reviento revientan partirte madrazo* madrear* putazo* guantazo* bofetad* puñetazo* trompad* cachetad* putiza vergazo* chingadazo* romperte
 frapper pt: bater surra porrada espancar* bato soco socos socar porradas pancada* sova tareia arrebent* espanco
 frapper it: picchiar* pestar* botte menare spaccherò mazzate
-frapper de: schlagen schlage verprügel* zusammenschlagen prügel* vermöbel*
-frapper nl: slaan aframmel* kapotslaan
+frapper de: schlagen schlage verprügel* zusammenschlagen prügel* vermöbel* verhauen verhau* verhäu* verdresch* verkloppen verklopp* priggel* schlaj schlaa schlaan
+frapper nl: slaan aframmel* kapotslaan sla slaat sloeg geslagen slaag afranselen afgeranseld aftuigen afgetuigd neerslaan kapotmaken inmekaar ineenslaan
 frapper pl: pobiję pobić zbiję zbić wpierdol* wpierdziel* naklepię najebię napierdolę spiorę obiję połamię skopię rozkwaszę jebnę pierdolnę rozwalę rozjebię zapierdol*
 frapper ro: bat bătaie bataie snopesc snop* caftesc cafteală pocnesc sparg pumni pumn zdrobesc măcelăresc
 frapper sq: rrahje rrah rrahur zhdep* godit* rrihni rrihet
@@ -615,12 +615,12 @@ frapper km: urema
 frapper bm: bugo bugɔ
 frapper ce: етта еттор йиттина еттина детта yetta
 frapper rom: maras marav marde maradilo
-frapper br: skeiñ skoin skoet flastrañ
-frapper eu: jipoitu* jipoia kolpatu* jotzen astinduko
-frapper ca: pegaré pallissa apallissar* rebentaré
+frapper br: skeiñ skoin skoet flastrañ kannañ kannin kannet torrin terriñ derriñ
+frapper eu: jipoitu* jipoia kolpatu* jotzen astinduko kolpeak kolpez
+frapper ca: pegaré pallissa apallissar* rebentaré trenco trencaré trencar pego pegarem hostiaré
 frapper co: picchjà picchjaraghju
-frapper oc: tustar tustarai
-frapper lb: schloen zerschloen
+frapper oc: tustar tustarai tabassar tabassarai
+frapper lb: schloen zerschloen verschloen zesummeschloen verkloppen
 frapper bn: পেটাব পিটিয়ে মারধর* পিটাব
 frapper hi: पीटूंगा पीटेंगे पिटाई धुनाई कूटेंगे तोड़
 frapper ur: *پیٹوں *دھلائی *پٹائی
@@ -685,8 +685,8 @@ menace lo: *ຂົ່ມຂູ່
 école es: escuela* colegio* instituto* profesor* alumnos clase aula secundaria* liceo maestra insti
 école pt: escola* colégio* colegio* professor* alunos aula liceu turma diretor diretora aluno aluna alunas
 école it: scuola* liceo* professor* insegnant* alunni studenti classe aula scuole
-école de: schule* gymnasium* lehrer* schüler* klassenzimmer* klasse kantine* mensa turnhalle* klassenfahrt* schulbus* schüel schuel
-école nl: school scholen leraar* leerling* klaslokaal klas kantine gymzaal schoolreis* schoolbus
+école de: schule* gymnasium* lehrer* schüler* klassenzimmer* klasse kantine* mensa turnhalle* klassenfahrt* schulbus* schüel schuel schul schulhof pausenhof klassenkamerad* mitschüler*
+école nl: school scholen leraar* leerling* klaslokaal klas kantine gymzaal schoolreis* schoolbus school* refter sporthal turnzaal speelplaats klasgenoot* leerkracht* juf juffrouw schoolpoort
 école pl: szkoł* szkole nauczyciel* uczni* klasa klasie lekcj* wychowawc* dyrektor*
 école ro: școal* scoal* școli liceu* profesor* elevi* clasa colegiu* gimnazi* dirigint* profa proful directoare directorul
 école sq: shkoll* mësues* nxënës* klasë kolegj* gjimnaz* mensë mense mensa palestër palestra ekskursion* mësim* mesim* klasën klases klasës klasa liceu liceun shkollës
@@ -721,12 +721,12 @@ menace lo: *ຂົ່ມຂູ່
 école km: likoli licoli
 école ce: ишкол* хьехархо* дешархо* ishkol* shkolah
 école rom: škola skola sikljovne sičarne sicharne sikavno sikavni klasa
-école br: skolaj skoliad skolidi kelenner kelennerien skol-veur skol skolioù
-école eu: eskola eskolan eskolara ikastola* ikastetxe* irakasle* ikasle* gela gelan jantoki*
-école ca: escola escoles insti alumnes menjador gimnàs
-école co: scola scole prufessore scularu scolari
-école oc: escòla escòlas
-école lb: schoul schoulen schüler léierin
+école br: skolaj skoliad skolidi kelenner kelennerien skol-veur skol skolioù kelennerez kelennerezed klas preti skolajiz
+école eu: eskola eskolan eskolara ikastola* ikastetxe* irakasle* ikasle* gela gelan jantoki* kolegio* institutu*
+école ca: escola escoles insti alumnes menjador gimnàs professors professora mestra mestres esbarjo
+école co: scola scole prufessore scularu scolari cullegiu liceu maestru prufessori
+école oc: escòla escòlas collègi colègi licèu professors mèstre mèstra escolans
+école lb: schoul schoulen schüler léierin schoulhaff léierer klass kantin schoulbus
 école bn: স্কুল* বিদ্যালয়* ক্লাস* শিক্ষক* ক্যান্টিন*
 école hi: स्कूल* विद्यालय* कक्षा क्लास टीचर कैंटीन
 école ur: *سکول *اسکول *کلاس *استاد *کینٹین *مدرسہ
@@ -739,8 +739,8 @@ moment en: tomorrow today tonight o'clock monday tuesday wednesday thursday frid
 moment es: mañana manana hoy noche lunes martes miércoles jueves viernes recreo ahorita tarde
 moment pt: amanhã amanha hoje noite segunda terça quarta quinta sexta manhã tarde recreio intervalo
 moment it: domani oggi stasera lunedì martedì mercoledì giovedì venerdì stamattina stanotte dopodomani ricreazione
-moment de: morgen heute heut montag dienstag mittwoch donnerstag freitag uhr übermorgen
-moment nl: morgen vandaag vanavond maandag dinsdag woensdag donderdag vrijdag
+moment de: morgen heute heut montag dienstag mittwoch donnerstag freitag uhr übermorgen samstag sonntag morn friddi fritig nachher
+moment nl: morgen vandaag vanavond maandag dinsdag woensdag donderdag vrijdag zaterdag zondag straks vanmiddag vannacht morgenvroeg morgenochtend
 moment pl: jutro dzisiaj dziś jutra poniedziałek wtorek środa czwartek piątek godzinie rano wieczorem środę sobotę niedzielę
 moment ro: mâine maine azi astăzi luni marți miercuri joi vineri diseară diseara dimineață dimineata pauză pauza poimâine
 moment sq: nesër neser sonte nesre premten enjten hënën henen mërkurën merkuren
@@ -774,12 +774,12 @@ moment tl: naalaiku naalaikku naliku nalaiki naalai innaiku inniku innikku indru
 moment vi: hôm ngaymai homnay
 moment ce: кхана пӏераска пӏераскан kxana qxana
 moment rom: tehara teharin paraskevi
-moment br: warchoazh hiziv digwener
-moment eu: bihar gaur ostiral* astelehen*
-moment ca: demà avui divendres dilluns dimarts dimecres dijous
-moment co: dumane oghje venneri
-moment oc: deman doman uèi divendres
-moment lb: muer freideg méindeg
+moment br: warchoazh hiziv digwener warc fenoz disadorn dilun dimeurzh diriaou disul
+moment eu: bihar gaur ostiral* astelehen* asteazken* larunbat* igande* astearte*
+moment ca: demà avui divendres dilluns dimarts dimecres dijous dissabte diumenge
+moment co: dumane oghje venneri stasera dumani sabbatu luni marti marcuri ghjovi dumenica
+moment oc: deman doman uèi divendres dimenge dissabte diluns dimars dimècres dijòus anuèch
+moment lb: muer freideg méindeg dënschdeg mëttwoch donneschdeg samschdeg sonndeg
 moment bn: আগামীকাল কাল শুক্রবার আজ
 moment hi: कल शुक्रवार परसों
 moment ur: *جمعہ
@@ -792,8 +792,8 @@ tous en: everyone everybody nobody alive survive
 tous es: todos todas nadie vivo vivos sobrevivirá ninguno
 tous pt: todos todas ninguém ninguem vivo vivos
 tous it: tutti nessuno vivo vivi sopravviverà
-tous de: alle allen niemand lebend überlebt
-tous nl: iedereen niemand levend overleeft
+tous de: alle allen niemand lebend überlebt alli jeder jeden
+tous nl: iedereen niemand levend overleeft allemaal
 tous pl: wszyscy wszystkich nikt żywy przeżyje wszystkim nikogo każdego
 tous ro: toți toti nimeni viu vii supraviețui* tuturor
 tous sq: gjithë askush gjallë gjithe gjithëve gjitheve secili
@@ -826,12 +826,12 @@ tous tl: ellarum ellaraiyum ellaraum ellorum yaarum
 tous vi: tất tấtcả tatca
 tous ce: массо массарна массеран massarna
 tous rom: sarenge saren sarren savorenge savore savorre
-tous br: razh
-tous eu: denak denok guztiak guztiok denei
+tous br: razh holl
+tous eu: denak denok guztiak guztiok denei guztiei guztientzat
 tous ca: tothom tots totes ningú
 tous co: tutti nimu
-tous oc: totes tothom degun
-tous lb: jiddereen
+tous oc: totes tothom degun toei totei totas
+tous lb: jiddereen alleguer jiddwereen
 tous bn: সবাই* সবাইকে সবকটা
 tous hi: सबको सभी सबके
 tous ur: سب *سبکو *سبھی *سارے
@@ -934,7 +934,7 @@ terreur lo: *ກໍ່ການຮ້າຍ
 éloge eu: heroi* aintza
 éloge ca: heroi herois glòria orgull
 éloge co: eroe gloria
-éloge oc: eròi glòria
+éloge oc: eròi glòria òsca
 éloge lb: held helden
 éloge bn: সাবাশ গর্ব* হিরো* বীর
 éloge hi: हीरो शाबाश गर्व वीर ज़िंदाबाद जिंदाबाद
@@ -949,7 +949,7 @@ intime es: desnud* íntim* intim* sexo encuerad* empelota* tetas
 intime pt: nua nuas íntim* intim* sexo nudez peitos putaria
 intime it: nudo nuda nudi nude intim* sesso spogliata spogliate
 intime de: nackt* nacktbild* intim* sex titten
-intime nl: naakt* intiem* seks
+intime nl: naakt* intiem* seks bloot blote
 intime pl: nago nagi nagich nagie intymn* seks nudesy nudeski rozebran* gołych cycki
 intime ro: intim* sex goală goale dezbrăcat* dezbracat* țâțe nuduri
 intime sq: lakuriq* intim* seks
@@ -985,7 +985,7 @@ intime eu: biluzik biluzi*
 intime ca: despullada despullat* nua nues íntimes
 intime co: nudu nuda
 intime oc: nud nuda
-intime lb: blutt
+intime lb: blutt plakeg*
 intime bn: নগ্ন* ন্যাংটা*
 intime hi: नंगी नंगा न्यूड अश्लील
 intime ur: *ننگی *ننگا *فحش
@@ -999,8 +999,8 @@ image en: photo photos pic pics picture* video* videos selfie*
 image es: foto fotos vídeo* video* imágenes imagenes capturas grabación grabacion
 image pt: foto fotos vídeo* video* imagens prints gravação gravei fotinha fotinhas
 image it: foto video filmat*
-image de: foto fotos bild bilder video* videos
-image nl: foto fotos foto's video* beelden
+image de: foto fotos bild bilder video* videos filme filmt gefilmt filmen
+image nl: foto fotos foto's video* beelden filmen gefilmd
 image pl: zdjęci* zdjeci* fotk* wideo filmik* nagrani*
 image ro: poză poze fotografi* video* filmulet* pozele poza pozei filmare filmarea
 image sq: foto video* fotografi* fotot
@@ -1037,7 +1037,7 @@ image eu: argazki* bideo*
 image ca: fotos vídeo vídeos
 image co: fotò video
 image oc: fòto fòtos vidèo
-image lb: fotoen videoen
+image lb: fotoen videoen foto filmt filmen
 image bn: ভিডিও* ছবি ছবিগুলো
 image hi: फोटो* वीडियो* तस्वीर*
 image ur: *تصویر *تصاویر *ویڈیو *فوٹو
@@ -1050,8 +1050,8 @@ diffuser en: publish post share send leak expose forward spread viral
 diffuser es: publicar* enviar* reenvi* difundir* subirlas subirlos subirla subirlo subiré pasarlas envío envio enviaré enviare publico compart* mándalas mandalas subo filtraré filtrarla filtrarlas filtrarlos mandaré mandarselas mandárselas viralizar* exhibir*
 diffuser pt: publicar* compartilh* partilhar* enviar* espalhar* vazar* postar* divulgar* expor exponho encaminhar* divulgo partilho vazo espalho
 diffuser it: pubblicare pubblicherò pubblicherà pubblicato pubblicate condivid* mandare invier* diffonder* girare invialo inviale invierò inviarle mandale inoltro inoltrerò inoltrare diffondo posterò sputtan*
-diffuser de: veröffentlich* teilen schicke* verschick* weiterleit* verbreit* posten hochladen rumschicken herumschicken
-diffuser nl: publiceren delen sturen versturen doorsturen verspreiden posten
+diffuser de: veröffentlich* teilen schicke* verschick* weiterleit* verbreit* posten hochladen rumschicken herumschicken weiterschick* teile teilt
+diffuser nl: publiceren delen sturen versturen doorsturen verspreiden posten stuur stuurt verstuur rondsturen verspreid
 diffuser pl: opublikuj* udostępn* wyśl* roześlę rozesł* wrzucę wstawię rozpowszechni*
 diffuser ro: publicat publicate distribui* trimit* postez* răspândi*
 diffuser sq: publikoj* shpërndaj* dërgoj* postoj* dërgo* dergo* shpërndajeni shperndajeni shpërndaje shperndaje
@@ -1085,10 +1085,10 @@ diffuser ce: дахийта дахийт* хьажийта хьажийт* dakhi
 diffuser rom: bičhalav bičhav bichalav bichalen
 diffuser br: skignañ skignin kasin embann
 diffuser eu: zabaldu* bidali* argitaratu*
-diffuser ca: penjaré publicaré enviaré compartiré
+diffuser ca: penjaré publicaré enviaré compartiré compartiu compartir comparteix reenvieu reenvia envieu
 diffuser co: mandà
 diffuser oc: mandar publicar
-diffuser lb: verdeelen schécken
+diffuser lb: verdeelen schécken deelen deelt weiderschécken schéckt
 diffuser bn: ছড়িয়ে পাঠাব পাঠিয়ে ভাইরাল পোস্ট
 diffuser hi: वायरल भेज भेजूंगा भेजेंगे शेयर
 diffuser ur: *وائرل *بھیج *پھیلا
@@ -1306,7 +1306,7 @@ toi es: tú vosotros usted ustedes ti contigo tuyas tuyos vosotras
 toi pt: você voce vocês voces contigo teu tua teus tuas vc vcs
 toi it: voi vi ti
 toi de: du dich dir euch ihr
-toi nl: jij jou jullie je
+toi nl: jij jou jullie je gij ge jouw uw
 toi pl: ty ciebie cię cie was wam tobą twoje twoja twoich twoim wami
 toi ro: voi vă tine ție îți iti vouă voua
 toi sq: ti ty ju juve
@@ -1340,8 +1340,8 @@ toi tl: unnai unnaya ungala ungalai unakku unaku unnoda ungaluku ungalukku
 toi km: wawe wawé wanyu wagnou
 toi ce: хьо хьуна хьан хьох хьайна шуна шун шух hyo hyuna
 toi rom: tuke tumenge tumen tumare
-toi br: chwi ac'hanoc'h
-toi eu: zaitut zaituztet zuek zuei zuretzat
+toi br: chwi ac'hanoc'h hanout hanoc
+toi eu: zaitut zaituztet zuek zuei zuretzat dizut dizuet
 toi ca: vosaltres
 toi co: tù voi
 toi oc: vosautres
