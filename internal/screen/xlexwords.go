@@ -116,8 +116,8 @@ exploser fa: *منفجر *انفجار *بترکون *میترکون *میترک
 exploser ps: *چاودنه *والوزوم *الوزوم
 exploser ku: teqandin teqîn *تەقاندن *تەقینەوە biteqînim diteqînim teqiya
 exploser ta: வெடிக்க* வெடிப்பு* வெடிக்கும்* தகர்க்க*
-exploser zh: *爆炸 *炸掉 *炸死 *引爆 *炸学校 *炸了 *要炸 *炸毁 *炸毀 *炸飞 *炸飛 *炸平 *炸烂 *炸爛 *炸你 *炸學校 *炸校 *爆破
-exploser py: baozha zhadiao yinbao zhale zhahui zhafei zhaping zhaxuexiao zhani
+exploser zh: *爆炸 *炸掉 *炸死 *引爆 *炸学校 *炸了 *要炸 *炸毁 *炸毀 *炸飞 *炸飛 *炸平 *炸烂 *炸爛 *炸你 *炸學校 *炸校 *爆破 *炸得你
+exploser py: baozha zhadiao yinbao zhale zhahui zhafei zhaping zhaxuexiao zhani zha
 exploser vi: nổ
 exploser wo: tojal
 exploser ln: kopanza
@@ -169,7 +169,7 @@ tuer fa: *بکشم *میکشم *بکشمت *میکشمت *کشتن *کشتم *ق
 tuer ps: *وژنم *ووژنم *ووژنو *وژنو *ووژني *وژل *قتل
 tuer ku: bikujim dikujim kuştin kujtin *دەتکوژم *کوشتن *بکوژم dikujin bikujin bikuje kujer kushtin
 tuer ta: கொல்வேன்* கொல்ல* கொலை* கொன்று* கொல்லுவேன்* கொல்வோம்* கொன்னு* போட்டுத்தள்ளு* தீர்த்துக்கட்டு* சாகடிப்பேன்* விஷம்*
-tuer zh: *杀了 *杀死 *杀掉 *杀人 *杀你 *杀光 *杀全 *要杀 *谋杀 *殺死 *殺了 *殺人 *弄死 *整死 *干掉 *幹掉 *毒死 *投毒 *下毒 *掐死 *勒死 *灭口 *滅口 *殺光 *殺掉 *殺你 *要你命 *砍死 *宰了你 *搞死你
+tuer zh: *杀了 *杀死 *杀掉 *杀人 *杀你 *杀光 *杀全 *要杀 *谋杀 *殺死 *殺了 *殺人 *弄死 *整死 *干掉 *幹掉 *毒死 *投毒 *下毒 *掐死 *勒死 *灭口 *滅口 *殺光 *殺掉 *殺你 *要你命 *砍死 *宰了你 *搞死你 *下了毒 *投了毒
 tuer py: shasi shanile sharen shadiao moushai nongsi nongsini zhengsi gandiao shaleni shaguang dusi xiadu toudu zaile yaoniming
 tuer vi: giết giet gietchet daudoc
 tuer wo: rey reyal dinalarey dinaleenrey dinanurey damalayrey
@@ -192,7 +192,7 @@ tuer ca: mataré matarem matar-te matar-vos matareu assassinar* enverinar* enver
 tuer co: tumbaraghju tumbaremu tumbu ammazzà ammazzaraghju tumbati
 tuer oc: tuar tuarai tuarem tuat tuats tuam tuaràn tuarà enverinar enverinat
 tuer lb: ëmbréngen ëmbruecht doutmaachen doutschloen vergëften vergëft
-tuer bn: মেরে মারব হত্যা* বিষ merefelbo খুন
+tuer bn: মেরে মারব হত্যা* বিষ merefelbo খুন marbo
 tuer hi: मारूंगा मारूँगा मार डालूंगा डालूँगा मारेंगे हत्या* जहर ज़हर
 tuer ur: *ماروں ڈالوں *زہر
 tuer hng: maarunga marunga maardunga mardunga dalunga maarenge marenge qatl katl qatal hatya zeher zehar daalunga
@@ -280,7 +280,7 @@ couteau fa: *چاقو *کارد *قمه چاقو chaqu chaqoo chaghoo chaghu cha
 couteau ps: *چاړه *چاقو
 couteau ku: kêr *چەقۆ
 couteau ta: கத்தி* குத்து* குத்துவேன்* குத்திடுவேன்* குத்திக்கொல்* அருவாள்* அரிவாள்*
-couteau zh: *刀捅 *捅死 *砍死 *砍人 *用刀 *捅你 *砍你 *砍了你 *刀子 *菜刀 *匕首 *砍刀 *捅人 *持刀 *捅了你
+couteau zh: *刀捅 *捅死 *砍死 *砍人 *用刀 *捅你 *砍你 *砍了你 *刀子 *菜刀 *匕首 *砍刀 *捅人 *持刀 *捅了你 *有刀 *带刀 *帶刀 *拿刀 *买刀 *買刀 *一把刀
 couteau py: tongsi kansi tongni tongsini kansini daozi caidao bishou
 couteau vi: dao đâm
 couteau wo: paaka
@@ -303,7 +303,7 @@ couteau ca: ganivet ganivets ganivetada* apunyalar* punyal navalla navalles
 couteau co: cultellu cultelli stiletu
 couteau oc: cotèl cotèls cotelada
 couteau lb: messer
-couteau bn: ছুরি* চাকু* চাপাতি*
+couteau bn: ছুরি* চাকু* চাপাতি* কাটব কোপাব কুপিয়ে
 couteau hi: चाकू* छुरा छुरी
 couteau ur: *چھری *چھرا *چاقو
 couteau hng: chaku chaaku chakoo chhuri churi churra
@@ -337,7 +337,7 @@ brûler fa: *آتش *میسوزونم *بسوزونم misuzunam misozonam besozo
 brûler ps: *سوځوم
 brûler ku: dişewitînim *دەسووتێنم
 brûler ta: எரிப்பேன்* தீ வைப்பேன்* எரிக்க* கொளுத்து* எரிச்சிடுவேன்*
-brûler zh: *烧死 *放火 *纵火 *烧掉 *燒死 *燒掉 *縱火 *泼汽油 *潑汽油 *浇汽油 *澆汽油 *烧你 *燒你
+brûler zh: *烧死 *放火 *纵火 *烧掉 *燒死 *燒掉 *縱火 *泼汽油 *潑汽油 *浇汽油 *澆汽油 *烧你 *燒你 *一把火 *烧光 *燒光 *烧学校 *燒學校 *烧教室 *燒教室
 brûler py: shaosi fanghuo zonghuo shaosini qiyou
 brûler vi: đốt hỏa thiêu xăng
 brûler wo: lakk
@@ -358,10 +358,10 @@ brûler ca: cremar cremaré cremarem cremarà incendiar* benzina encenedor
 brûler co: brusgià brusgiaraghju brusgiaremu
 brûler oc: cremar cremarai brutlar brutlarai
 brûler lb: verbrennen ofbrennen ofgebrannt
-brûler bn: পুড়িয়ে পোড়াব জ্বালিয়ে আগুন*
+brûler bn: পুড়িয়ে পোড়াব জ্বালিয়ে আগুন* পুড়বে পুড়বি পেট্রোল* জ্বালাব
 brûler hi: जला जलाऊंगा जलाएंगे आग
-brûler ur: *جلادوں جلاؤں
-brûler hng: jalaunga jaladunga jalaenge
+brûler ur: *جلادوں جلاؤں آگ *جلتا *جلتی *جلتے *جلادیں
+brûler hng: jalaunga jaladunga jalaenge aag jala jalaa jalake jalado
 brûler fil: susunugin sunugin sinunog sunog
 brûler khm: *ដុត
 brûler lo: *ຈູດໄຟ
@@ -574,7 +574,7 @@ mort hi: मौत मरेगा मरेगी मरोगे मरें�
 mort ur: مروگے موت لاش لاشیں
 mort hng: maut marega maroge marjayega marjaoge khoon laash
 mort fil: mamamatay mamatay patay dugo bangkay
-mort khm: *ស្លាប់ *ឈាម
+mort khm: *ស្លាប់ *ឈាម *ងាប់
 mort lo: *ຕາຍ *ເລືອດ
 
 frapper en: beat beating punch bash bleed bleeding punched beaten
@@ -603,7 +603,7 @@ frapper fa: *میزنمت *بزنمت *کتک mizanamet mizanam bezanamet
 frapper ps: *وهم
 frapper ku: lêdidim *لێت دەدەم
 frapper ta: அடிப்பேன்* அடி உதை அடிச்சிடுவேன் அடிச்சுடுவேன் உதைப்பேன்* மிதிப்பேன்*
-frapper zh: *打死 *揍死 *暴打 *打你 *揍你 *打残 *打殘 *打断你 *打斷你 *弄残 *弄殘 *扁你 *群殴 *群毆 *暴揍 *往死里打 *往死裡打
+frapper zh: *打死 *揍死 *暴打 *打你 *揍你 *打残 *打殘 *打断你 *打斷你 *弄残 *弄殘 *扁你 *群殴 *群毆 *暴揍 *往死里打 *往死裡打 *揍一 *揍他 *揍她 *打一顿 *打一頓 *痛打 *毒打 *打进医院 *打進醫院
 frapper py: dasi zousi dacan dasini zousini bianni qunou wangsilida
 frapper vi: đánh đập đấm uýnh
 frapper ln: kobeta nakobeta nakozokisa kozokisa
@@ -621,13 +621,13 @@ frapper ca: pegaré pallissa apallissar* rebentaré trenco trencaré trencar peg
 frapper co: picchjà picchjaraghju
 frapper oc: tustar tustarai tabassar tabassarai
 frapper lb: schloen zerschloen verschloen zesummeschloen verkloppen
-frapper bn: পেটাব পিটিয়ে মারধর* পিটাব
+frapper bn: পেটাব পিটিয়ে মারধর* পিটাব pitabo pitamu
 frapper hi: पीटूंगा पीटेंगे पिटाई धुनाई कूटेंगे तोड़
 frapper ur: *پیٹوں *دھلائی *پٹائی
 frapper hng: peetunga pitunga pitai dhulai dhunai kutai thokunga todunga
-frapper fil: bubugbugin bugbugin binugbog bugbog suntukin sasapakin sapakin gulpihin
-frapper khm: *ដាល់
-frapper lo: *ທຸບຕີ
+frapper fil: bubugbugin bugbugin binugbog bugbog suntukin sasapakin sapakin gulpihin sasaktan saktan sinaktan
+frapper khm: *ដាល់ *វាយឯង *វាយវា *វាយឲ្យ *វាយសម្លាប់
+frapper lo: *ທຸບຕີ *ຕີມຶງ *ຕີໃຫ້ຕາຍ
 
 menace en: threat threaten revenge warned
 menace es: amenaza* venganza vengaré verás pagarás arrepentirás arrepentir* cuidadito vengar* verán amenaz*
@@ -655,7 +655,7 @@ menace fa: *تهدید *انتقام *میبینی *پشیمون *تاوانشو
 menace ps: *ګواښ غچ
 menace ku: tehdîd tol *هەڕەشە *تۆڵە
 menace ta: மிரட்டல்* பழிவாங்க* பார்ப்பாய்*
-menace zh: *威胁 *报复 *你等着 *走着瞧 *后悔 *威脅 *報復 *你等著 *走著瞧 *給我等著 *给我等着 *有你好看 *要你好看 *饶不了 *饒不了 *收拾你 *别怪我 *別怪我
+menace zh: *威胁 *报复 *你等着 *走着瞧 *后悔 *威脅 *報復 *你等著 *走著瞧 *給我等著 *给我等着 *有你好看 *要你好看 *饶不了 *饒不了 *收拾你 *别怪我 *別怪我 *跑不掉 *跑不了 *逃不掉 *逃不了 *你小心点 *你小心點 *你们小心点 *放学别走 *放學別走
 menace py: weixie baofu dengzhe zouzheqiao geiwodengzhe nidengzhe younihaokan yaonihaokan raobuliao shoushini xiulini
 menace vi: dọa
 menace wo: dinga
@@ -674,8 +674,8 @@ menace lb: menacéieren
 menace bn: হুমকি* প্রতিশোধ*
 menace hi: धमकी* बदला पछताओगे पछताएगा
 menace ur: *دھمکی *بدلہ *پچھتاؤ
-menace hng: dhamki dhamkee pachtaoge pachtayega dekhlunga chhodunga dekhlena
-menace fil: banta pagbabayaran magbabayad humanda gaganti
+menace hng: dhamki dhamkee pachtaoge pachtayega dekhlunga chhodunga dekhlena anjaam anjam bhugatna bhugtoge bhugtega bhugatoge
+menace fil: banta pagbabayaran magbabayad humanda gaganti abangan aabangan inabangan
 menace khm: *គំរាម
 menace lo: *ຂົ່ມຂູ່
 
@@ -707,7 +707,7 @@ menace lo: *ຂົ່ມຂູ່
 école ps: *ښوونځي *ښوونځی *مکتب *ښوونکي
 école ku: dibistan xwendekar mamoste *قوتابخانە *مامۆستا
 école ta: பள்ளி* பள்ளிக்கூடம்* ஆசிரியர்* மாணவர்கள்* வகுப்பு* வாத்தியார்* ஸ்கூல்* வகுப்பறை*
-école zh: *学校 *學校 *老师 *學生 *学生 *教室 *课堂 *班主任 *校长 *校長 *同学 *同學 *小学 *小學 *高中生 *上高中 *读高中 *讀高中 *初中 *操场 *操場 *老師 *食堂 *体育馆 *體育館 *校车 *校車 *春游 *秋游
+école zh: *学校 *學校 *老师 *學生 *学生 *教室 *课堂 *班主任 *校长 *校長 *同学 *同學 *小学 *小學 *高中生 *上高中 *读高中 *讀高中 *初中 *操场 *操場 *老師 *食堂 *体育馆 *體育館 *校车 *校車 *春游 *秋游 *实验室 *實驗室 *校门口 *校門口
 école py: xuexiao laoshi xuesheng jiaoshi xiaozhang banzhuren tongxue zhongxue xiaoxue gaozhong chuzhong caochang shitang tiyuguan xiaoche
 école vi: trường học lớp
 école wo: daara jàngukaay jàngalekat ndongo lekool
@@ -733,7 +733,7 @@ menace lo: *ຂົ່ມຂູ່
 école hng: skool iskool madrasa kaksha ustaad ustad
 école fil: paaralan eskwela eskwelahan iskul klase guro kantina
 école khm: *សាលា *ថ្នាក់រៀន *លោកគ្រូ *អ្នកគ្រូ
-école lo: *ໂຮງຮຽນ *ຫ້ອງຮຽນ *ຄູສອນ
+école lo: *ໂຮງຮຽນ *ຫ້ອງຮຽນ *ຄູສອນ *ເລີກຮຽນ
 
 moment en: tomorrow today tonight o'clock monday tuesday wednesday thursday friday tmrw tmr 2moro 2morrow tmrrw
 moment es: mañana manana hoy noche lunes martes miércoles jueves viernes recreo ahorita tarde
@@ -771,7 +771,7 @@ moment cr: demen dimen jodi aswè denmen lendi mèkredi vandredi
 moment cv: manhan oji manham
 moment hy: վաղը վաղն այսօր երեկոյան երկուշաբթի երեքշաբթի չորեքշաբթի հինգշաբթի ուրբաթ vaxy vaghy aysor
 moment tl: naalaiku naalaikku naliku nalaiki naalai innaiku inniku innikku indru raathiri rathiri kaalaila naalaikki
-moment vi: hôm ngaymai homnay
+moment vi: hôm ngaymai homnay tối chiều
 moment ce: кхана пӏераска пӏераскан kxana qxana
 moment rom: tehara teharin paraskevi
 moment br: warchoazh hiziv digwener warc fenoz disadorn dilun dimeurzh diriaou disul
@@ -783,7 +783,7 @@ moment lb: muer freideg méindeg dënschdeg mëttwoch donneschdeg samschdeg sonn
 moment bn: আগামীকাল কাল শুক্রবার আজ
 moment hi: कल शुक्रवार परसों
 moment ur: *جمعہ
-moment hng: kal jumma shukrawar chutti
+moment hng: kal jumma shukrawar chutti raat subah
 moment fil: bukas mamaya biyernes
 moment khm: *ស្អែក *ថ្ងៃសុក្រ
 moment lo: *ມື້ອື່ນ *ວັນສຸກ
@@ -832,10 +832,10 @@ tous ca: tothom tots totes ningú
 tous co: tutti nimu
 tous oc: totes tothom degun toei totei totas
 tous lb: jiddereen alleguer jiddwereen
-tous bn: সবাই* সবাইকে সবকটা
-tous hi: सबको सभी सबके
-tous ur: سب *سبکو *سبھی *سارے
-tous hng: sabko sabhi sabke saare sabka
+tous bn: সবাই* সবাইকে সবকটা sobai sobaike shobai
+tous hi: सबको सभी सबके ज़िंदा जिंदा
+tous ur: سب *سبکو *سبھی *سارے زندہ
+tous hng: sabko sabhi sabke saare sabka zinda
 tous fil: lahat kayong
 tous khm: *ទាំងអស់ *គ្រប់គ្នា
 tous lo: *ທຸກຄົນ
@@ -884,7 +884,7 @@ terreur ca: gihad gihadista* màrtir*
 terreur co: jihad
 terreur oc: jihad
 terreur lb: jihad
-terreur bn: জিহাদ* শহীদ* জঙ্গি*
+terreur bn: জিহাদ* শহীদ* জঙ্গি* কায়েদা
 terreur hi: जिहाद* शहीद* आतंक* मुजाहिद*
 terreur ur: *جہاد *شہید *مجاہد *کافر
 terreur hng: shaheed jihadi mujahideen kafir kaafir dawla
@@ -992,7 +992,7 @@ intime ur: *ننگی *ننگا *فحش
 intime hng: ashleel ashlil
 intime fil: hubad hubo hubaran
 intime khm: *អាក្រាត
-intime lo: *ເປືອຍ
+intime lo: *ເປືອຍ *ຮູບໂປ້ *ພາບໂປ້ *ຄລິບໂປ້
 
 
 image en: photo photos pic pics picture* video* videos selfie*
@@ -1044,7 +1044,7 @@ image ur: *تصویر *تصاویر *ویڈیو *فوٹو
 image hng: tasveer tasvir tasveerein tasveeren
 image fil: litrato larawan bidyo
 image khm: *រូបថត *វីដេអូ
-image lo: *ຮູບພາບ *ວິດີໂອ
+image lo: *ຮູບພາບ *ວິດີໂອ *ຮູບຖ່າຍ *ຮູບໂປ້
 
 diffuser en: publish post share send leak expose forward spread viral
 diffuser es: publicar* enviar* reenvi* difundir* subirlas subirlos subirla subirlo subiré pasarlas envío envio enviaré enviare publico compart* mándalas mandalas subo filtraré filtrarla filtrarlas filtrarlos mandaré mandarselas mandárselas viralizar* exhibir*
@@ -1072,7 +1072,7 @@ diffuser fa: *پخش *منتشر *میفرستم *بفرستم *میذارم mif
 diffuser ps: *خپروم *لېږم *ولېږم
 diffuser ku: belav dişînim *بڵاو *دەنێرم
 diffuser ta: பகிர்* அனுப்பு* பரப்பு* வெளியிடு*
-diffuser zh: *发给 *发到 *公开 *传到 *曝光 *转发 *分享 *發給 *發到 *公開 *傳到 *轉發 *发朋友圈 *發朋友圈 *散布 *散播 *传播 *傳播 *上传 *上傳 *挂网上 *掛網上 *发网上 *發網上 *群发 *群發
+diffuser zh: *发给 *发到 *公开 *传到 *曝光 *转发 *分享 *發給 *發到 *公開 *傳到 *轉發 *发朋友圈 *發朋友圈 *散布 *散播 *传播 *傳播 *上传 *上傳 *挂网上 *掛網上 *发网上 *發網上 *群发 *群發 *都会收到 *都會收到
 diffuser py: fagei gongkai baoguang zhuanfa fenxiang fapengyouquan sanbo chuanbo shangchuan guawangshang fawangshang qunfa
 diffuser vi: gửi gởi phattan
 diffuser wo: yónnee
@@ -1092,10 +1092,10 @@ diffuser lb: verdeelen schécken deelen deelt weiderschécken schéckt
 diffuser bn: ছড়িয়ে পাঠাব পাঠিয়ে ভাইরাল পোস্ট
 diffuser hi: वायरल भेज भेजूंगा भेजेंगे शेयर
 diffuser ur: *وائرل *بھیج *پھیلا
-diffuser hng: bhejunga bhejdunga bhej viral phailaunga daldunga
+diffuser hng: bhejunga bhejdunga bhej viral phailaunga daldunga bheji bhejo bhejna bhejdi bhejenge
 diffuser fil: ikakalat ipapakalat ipopost ipapasa isesend ikalat
 diffuser khm: *ចែករំលែក *ផ្ញើ *បង្ហោះ
-diffuser lo: *ເຜີຍແຜ່ *ສົ່ງໃຫ້
+diffuser lo: *ເຜີຍແຜ່ *ສົ່ງໃຫ້ *ໂພສ *ປ່ອຍຮູບ
 
 payer en: pay payment money bitcoin crypto transfer giftcard cash cashapp venmo
 payer es: pagar* págame pago dinero transferencia bizum efectivo pagas paga pagame pagues plata guita depositar* deposita transfiere transfiéreme
@@ -1197,7 +1197,7 @@ compte ur: *پاسورڈ *اکاؤنٹ
 compte hng: otp
 compte fil: password
 compte khm: *ពាក្យសម្ងាត់ *គណនី
-compte lo: *ລະຫັດຜ່ານ *ບັນຊີ
+compte lo: *ລະຫັດຜ່ານ *ບັນຊີ *ລະຫັດເຂົ້າ *ລະຫັດ *ເຂົ້າສູ່ລະບົບ
 compte br: kont gerkuzh
 compte co: contu
 
@@ -1277,7 +1277,7 @@ lien fa: *لینک *کلیک kelik
 lien ps: *لینک *کلیک
 lien ku: girêdan *بەستەر
 lien ta: இணைப்பு* கிளிக்* அழுத்தவும்*
-lien zh: *链接 *鏈接 *点击 *點擊 *网址 *網址 *点此 *點此 *連結 *链结 *二维码 *二維碼
+lien zh: *链接 *鏈接 *点击 *點擊 *网址 *網址 *点此 *點此 *連結 *链结 *二维码 *二維碼 *下载 *下載
 lien py: lianjie dianji wangzhi dianci dianzheli erweima
 lien vi: nhấp bấm nhấn bamvao
 lien wo: lien
@@ -1346,11 +1346,11 @@ toi ca: vosaltres
 toi co: tù voi
 toi oc: vosautres
 toi lb: dech dir iech
-toi bn: তোকে তোর তুই তোমাকে তোমাদের তোদের আপনাকে tokey toke tomake tomader toder
+toi bn: তোকে তোর তুই তোমাকে তোমাদের তোদের আপনাকে tokey toke tomake tomader toder আপনাকেই তোকেই তোমাকেই tui
 toi hi: तुझे तुम्हें तुम तुमको तुझको तेरा तेरी आपको तुम्हारा
 toi ur: *تمہیں *تجھے تیرا تیری تمہارا آپکو
 toi hng: tujhe tumhe tumhein tujhko tumko aapko apko tumhara tumhari teri
-toi fil: ikaw kayo
-toi khm: *ហ្អែង *អាឯង
+toi fil: ikaw kayo niyo nyo ninyo
+toi khm: *ហ្អែង *អាឯង *ពួកឯង
 toi lo: *ພວກເຈົ້າ
 `
