@@ -125,7 +125,7 @@ exploser cr: eksploze pete eklate eksplozyon
 exploser cv: sploda explodi
 exploser hy: պայթեցն* պայթյուն* պայթուն* պայթելու պայթի կպայթեցնեմ paytecn* paytyun* paytacnem
 exploser tl: vedikkum vedippen vedichiduven vedikkaveppen thagarpen thagarthuduven
-exploser sw: kulipua nitalipua tutalipua mlipuko
+exploser sw: kulipua nitalipua tutalipua mlipuko italipuka litalipuka kulipuka
 exploser mg: hipoaka hampipoaka nipoaka fipoahana
 exploser ce: эккхийта эккхийтина эккхийтор эккхор эккхар эккхийт* ekkhiyta ekxiyta
 exploser rom: phađav phadav phađarav phadarav phađela phadela phađol phadol eksplodirinel
@@ -175,15 +175,15 @@ tuer vi: giết giet gietchet daudoc
 tuer wo: rey reyal dinalarey dinaleenrey dinanurey damalayrey
 tuer ln: koboma nakoboma nabomi boma tokoboma bakoboma nakobomaka nakobomayo bobomi babomi
 tuer bm: faga nbenaifaga anbenaifaga fagali fagabaga
-tuer cr: touye tiye tchouye tchwe tuye maptouyew mpraltouyew touyew tchouyew
+tuer cr: touye tiye tchouye tchwe tuye maptouyew mpraltouyew touyew tchouyew tchoue tchoué asasin
 tuer cv: mata matá matau matabu mataw
 tuer hy: սպանել* սպանեմ սպանում սպանի սպանենք սպանեք կսպան* սպանութ* մարդասպան* spanel spanem spanelu spanenq spanenk kspan* spanutyun
 tuer tl: kolla kolluven kolven kollven kolluvom konnuduven konnuruven kondruduven kondruven konnuduvom kolai kolaikaran potuthalluven pottuthalluven theerthuduven saagadippen sagadippen kolluvaen kolvaen kollanum konnuduvaen kondruduvaen visham vesham
 tuer km: uwula
-tuer sw: nitawaua tutawaua ameuawa wameuawa kuuawa muuaji wauaji mauaji nikuue
+tuer sw: nitawaua tutawaua ameuawa wameuawa kuuawa muuaji wauaji mauaji nikuue nitakuua tutakuua nitamuua
 tuer mg: hamono mamono vonoina novonoina hovonoiko vonoiko
 tuer kab: nghegh adknɣeɣ adknghegh adkenghegh nɣiɣ nghigh
-tuer ff: warde waray
+tuer ff: warde waray warat mbarat
 tuer ce: вуьйр йуьйр дуьйр буьйр вийр вуьйра вийнарг vuyr vuyyr
 tuer rom: mudarav mudarel mudaren mudares mudaras mudarava
 tuer br: lazhañ lazhin lazho lazhet lazhan lazhomp lazher lazhfe lazhimp lazhfen
@@ -341,7 +341,7 @@ brûler zh: *烧死 *放火 *纵火 *烧掉 *燒死 *燒掉 *縱火 *泼汽油 *
 brûler py: shaosi fanghuo zonghuo shaosini qiyou
 brûler vi: đốt hỏa thiêu xăng
 brûler wo: lakk
-brûler ln: kotumba nakotumba kopelisa nakopelisa
+brûler ln: kotumba nakotumba kopelisa nakopelisa tokotumba
 brûler cr: boule brile dife
 brûler cv: kema kemabu
 brûler hy: այրել այրեմ կայրեմ կվառեմ հրդեհ* ayrel kayrem kvarem
@@ -454,7 +454,7 @@ attaque cr: atak masak atake
 attaque cv: atake masakri
 attaque hy: հարձակ* կոտորած* ջարդ hardzakum harcakum kotorac kotorats
 attaque tl: thakkuthal thaakkuthal thakkuven thaakkuven
-attaque sw: shambulio mashambulizi shambulizi
+attaque sw: shambulio mashambulizi shambulizi shambul* tutaishambulia
 attaque mg: fanafihana
 attaque ce: тӏелатар тӏелетта телатар
 attaque rom: atentati atentato
@@ -503,7 +503,7 @@ arme py: wuqi qiangzhi danyao zidan qiangxie lieqiang
 
 arme wo: ngànnaay
 arme ln: bibundeli
-arme cr: zam zanm
+arme cr: zam zanm zarm
 arme cv: arma
 arme hy: զենք զենքը զենքով զենքեր* զինված* փամփուշտ* zenq zenqov zinvac
 arme tl: aayudham ayutham aayutham
@@ -576,6 +576,8 @@ mort hng: maut marega maroge marjayega marjaoge khoon laash
 mort fil: mamamatay mamatay patay dugo bangkay
 mort khm: *ស្លាប់ *ឈាម *ងាប់
 mort lo: *ຕາຍ *ເລືອດ
+mort sw: kufa utakufa mtakufa damu
+mort mg: maty
 
 frapper en: beat beating punch bash bleed bleeding punched beaten
 frapper es: pegarte pegarle pegaros pegaré pegaremos paliza golpear* golpiza reventar* reviento revientan partirte madrazo* madrear* putazo* guantazo* bofetad* puñetazo* trompad* cachetad* putiza vergazo* chingadazo* romperte
@@ -607,7 +609,7 @@ frapper zh: *打死 *揍死 *暴打 *打你 *揍你 *打残 *打殘 *打断你 *
 frapper py: dasi zousi dacan dasini zousini bianni qunou wangsilida
 frapper vi: đánh đập đấm uýnh
 frapper ln: kobeta nakobeta nakozokisa kozokisa
-frapper cr: bat bimen kraze goumen kalòt
+frapper cr: bat bimen kraze goumen kalòt fann
 frapper cv: spanka sotabu
 frapper hy: ծեծել ծեծեմ կծեծեմ խփել խփեմ կխփեմ կջարդեմ tsetsel ktsetsem kcecem kxpem kkhpem kjardem
 frapper tl: adipen adippen adichiduven adichuduven odhaipen othaipen uthaipen uthaippen mithipen adipaen adichuduvaen adichiduvaen
@@ -628,6 +630,8 @@ frapper hng: peetunga pitunga pitai dhulai dhunai kutai thokunga todunga
 frapper fil: bubugbugin bugbugin binugbog bugbog suntukin sasapakin sapakin gulpihin sasaktan saktan sinaktan
 frapper khm: *ដាល់ *វាយឯង *វាយវា *វាយឲ្យ *វាយសម្លាប់
 frapper lo: *ທຸບຕີ *ຕີມຶງ *ຕີໃຫ້ຕາຍ
+frapper sw: nitakupiga tutakupiga kumpiga nitampiga tutampiga atakupiga
+frapper mg: hokapohiko hokapohina kapohina mikapoka hodarohiko daroka
 
 menace en: threat threaten revenge warned
 menace es: amenaza* venganza vengaré verás pagarás arrepentirás arrepentir* cuidadito vengar* verán amenaz*
@@ -678,6 +682,7 @@ menace hng: dhamki dhamkee pachtaoge pachtayega dekhlunga chhodunga dekhlena anj
 menace fil: banta pagbabayaran magbabayad humanda gaganti abangan aabangan inabangan
 menace khm: *គំរាម
 menace lo: *ຂົ່ມຂູ່
+menace sw: utajuta mtajuta
 
 
 
@@ -713,7 +718,7 @@ menace lo: *ຂົ່ມຂູ່
 école wo: daara jàngukaay jàngalekat ndongo lekool
 école ln: eteyelo kelasi molakisi
 école bm: lekɔli karamɔgɔ kalanden kalanso
-école cr: lekòl lekol lékol pwofesè elèv
+école cr: lekòl lekol lékol pwofesè elèv kantin gymnaz lékòl sikoo
 école cv: skola profesor alunu
 école hy: դպրոց* ուսուցչ* ուսուցիչ* աշակերտ* դասարան* դաս dproc* dprots* ashakert* dasaran*
 école tl: palli pallikoodam vaathiyar vathiyar
@@ -734,6 +739,7 @@ menace lo: *ຂົ່ມຂູ່
 école fil: paaralan eskwela eskwelahan iskul klase guro kantina
 école khm: *សាលា *ថ្នាក់រៀន *លោកគ្រូ *អ្នកគ្រូ
 école lo: *ໂຮງຮຽນ *ຫ້ອງຮຽນ *ຄູສອນ *ເລີກຮຽນ
+école mg: mpampianatra mpianatra
 
 moment en: tomorrow today tonight o'clock monday tuesday wednesday thursday friday tmrw tmr 2moro 2morrow tmrrw
 moment es: mañana manana hoy noche lunes martes miércoles jueves viernes recreo ahorita tarde
@@ -767,7 +773,7 @@ moment py: mingtian jintian jinwan houtian mingzao mingwan xiazhou zhouyi zhouer
 moment wo: ëllëg tey guddi suba
 moment ln: lobi lelo butu
 moment bm: sini
-moment cr: demen dimen jodi aswè denmen lendi mèkredi vandredi
+moment cr: demen dimen jodi aswè denmen lendi mèkredi vandredi samdi dimanch domin aprémidi aprèmidi jodla tamaa
 moment cv: manhan oji manham
 moment hy: վաղը վաղն այսօր երեկոյան երկուշաբթի երեքշաբթի չորեքշաբթի հինգշաբթի ուրբաթ vaxy vaghy aysor
 moment tl: naalaiku naalaikku naliku nalaiki naalai innaiku inniku innikku indru raathiri rathiri kaalaila naalaikki
@@ -787,6 +793,8 @@ moment hng: kal jumma shukrawar chutti raat subah
 moment fil: bukas mamaya biyernes
 moment khm: *ស្អែក *ថ្ងៃសុក្រ
 moment lo: *ມື້ອື່ນ *ວັນສຸກ
+moment sw: kesho jioni usiku ijumaa jumatatu jumanne
+moment mg: rahampitso androany alina
 
 tous en: everyone everybody nobody alive survive
 tous es: todos todas nadie vivo vivos sobrevivirá ninguno
@@ -839,6 +847,8 @@ tous hng: sabko sabhi sabke saare sabka zinda
 tous fil: lahat kayong
 tous khm: *ទាំងអស់ *គ្រប់គ្នា
 tous lo: *ທຸກຄົນ
+tous sw: wote
+tous mg: velona
 
 terreur en: isis daesh jihad* mujahid* caliphate khilafah martyr* infidel* kuffar kafir* shahid inghimasi
 terreur es: yihad* muyahid* califato mártir* martir* infiel*
@@ -891,6 +901,7 @@ terreur hng: shaheed jihadi mujahideen kafir kaafir dawla
 terreur fil: jihad terorista martir
 terreur khm: *ភេរវករ *ជីហាដ
 terreur lo: *ກໍ່ການຮ້າຍ
+terreur sw: makafiri
 
 éloge en: glory hero heroes bravo hail proud legend blessed
 éloge es: gloria héroe heroes bravo orgullo viva leyenda bendito ídolo ídolos
@@ -1045,6 +1056,7 @@ image hng: tasveer tasvir tasveerein tasveeren
 image fil: litrato larawan bidyo
 image khm: *រូបថត *វីដេអូ
 image lo: *ຮູບພາບ *ວິດີໂອ *ຮູບຖ່າຍ *ຮູບໂປ້
+image sw: picha
 
 diffuser en: publish post share send leak expose forward spread viral
 diffuser es: publicar* enviar* reenvi* difundir* subirlas subirlos subirla subirlo subiré pasarlas envío envio enviaré enviare publico compart* mándalas mandalas subo filtraré filtrarla filtrarlas filtrarlos mandaré mandarselas mandárselas viralizar* exhibir*
@@ -1096,6 +1108,7 @@ diffuser hng: bhejunga bhejdunga bhej viral phailaunga daldunga bheji bhejo bhej
 diffuser fil: ikakalat ipapakalat ipopost ipapasa isesend ikalat
 diffuser khm: *ចែករំលែក *ផ្ញើ *បង្ហោះ
 diffuser lo: *ເຜີຍແຜ່ *ສົ່ງໃຫ້ *ໂພສ *ປ່ອຍຮູບ
+diffuser sw: nitatuma sambaza nitasambaza
 
 payer en: pay payment money bitcoin crypto transfer giftcard cash cashapp venmo
 payer es: pagar* págame pago dinero transferencia bizum efectivo pagas paga pagame pagues plata guita depositar* deposita transfiere transfiéreme
@@ -1200,6 +1213,7 @@ compte khm: *ពាក្យសម្ងាត់ *គណនី
 compte lo: *ລະຫັດຜ່ານ *ບັນຊີ *ລະຫັດເຂົ້າ *ລະຫັດ *ເຂົ້າສູ່ລະບົບ
 compte br: kont gerkuzh
 compte co: contu
+compte sw: akaunti
 
 vérifier en: verify verification confirm suspended blocked locked expire* urgent
 vérifier es: verific* confirm* bloquead* suspendid* caduc* desbloque*
@@ -1250,6 +1264,7 @@ vérifier hng: verify
 vérifier fil: beripikahin kumpirmahin
 vérifier khm: *ផ្ទៀងផ្ទាត់
 vérifier lo: *ຢືນຢັນ *ກວດສອບ
+vérifier sw: uthibitisho thibitisha itafungwa
 
 lien en: link links click here url
 lien es: enlace* vínculo clic pincha pulsa ingresa ingrese
@@ -1300,6 +1315,7 @@ lien hng: link
 lien fil: pindutin
 lien khm: *តំណភ្ជាប់ *ចុចលើ
 lien lo: *ກົດລິ້ງ
+lien sw: kiungo bonyeza
 
 toi en: you your yourself urself yall
 toi es: tú vosotros usted ustedes ti contigo tuyas tuyos vosotras
@@ -1353,4 +1369,5 @@ toi hng: tujhe tumhe tumhein tujhko tumko aapko apko tumhara tumhari teri
 toi fil: ikaw kayo niyo nyo ninyo
 toi khm: *ហ្អែង *អាឯង *ពួកឯង
 toi lo: *ພວກເຈົ້າ
+toi sw: wewe nyinyi
 `
