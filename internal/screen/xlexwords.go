@@ -84,7 +84,7 @@ bombe oc: bombas explosiu
 bombe lb: bommen
 bombe bn: বোমা* বিস্ফোরক* গ্রেনেড*
 bombe hi: बम बमों विस्फोटक* ग्रेनेड*
-bombe ur: *دھماکہ *بارود *گرینیڈ
+bombe ur: *دھماکہ *بارود *گرینیڈ بم
 bombe hng: baarood barood dhamaka
 bombe fil: pampasabog granada
 bombe khm: *គ្រាប់បែក
@@ -226,8 +226,8 @@ tirer fa: *تیراندازی *شلیک *تفنگ *کلاشنیکف tofang tufan
 tirer ps: ډزې ډز *ټوپک *تومانچه
 tirer ku: gulebaran *تەقە *دەمانچە tifing demançe
 tirer ta: சுட்டு* சுடுவேன்* துப்பாக்கி*
-tirer zh: *开枪 *枪击 *枪杀 *手枪 *步枪 *射杀 *開槍 *槍擊 *开火 *開火 *扫射 *掃射 *枪毙 *槍斃 *射死 *崩了你 *手槍 *步槍 *槍殺
-tirer py: kaiqiang qiangji qiangsha shouqiang kaihuo saoshe qiangbi bengleni
+tirer zh: *开枪 *枪击 *枪杀 *手枪 *步枪 *射杀 *開槍 *槍擊 *开火 *開火 *扫射 *掃射 *枪毙 *槍斃 *射死 *崩了你 *手槍 *步槍 *槍殺 *带枪 *帶槍 *拿枪 *拿槍 *有枪 *有槍 *一把枪 *一把槍
+tirer py: kaiqiang qiangji qiangsha shouqiang kaihuo saoshe qiangbi bengleni daiqiang
 tirer vi: bắn
 tirer wo: fetel
 tirer ln: kobeta masasi mondoki mindoki
@@ -246,7 +246,7 @@ tirer ca: dispararé dispararem disparar tirotei* pistola escopeta
 tirer co: tiraraghju fucilà fucile schiuppu
 tirer oc: tirarai fusilh pistolet fusiu bala balas
 tirer lb: schéissen schéisse erschéissen
-tirer bn: গুলি* বন্দুক* পিস্তল*
+tirer bn: গুলি* বন্দুক* পিস্তল* guli bonduk
 tirer hi: गोली* बंदूक* कट्टा तमंचा पिस्तौल*
 tirer ur: *گولی *بندوق *پستول
 tirer hng: goli goliyan goliya bandook banduk katta tamancha
@@ -281,7 +281,7 @@ couteau ps: *چاړه *چاقو
 couteau ku: kêr *چەقۆ
 couteau ta: கத்தி* குத்து* குத்துவேன்* குத்திடுவேன்* குத்திக்கொல்* அருவாள்* அரிவாள்*
 couteau zh: *刀捅 *捅死 *砍死 *砍人 *用刀 *捅你 *砍你 *砍了你 *刀子 *菜刀 *匕首 *砍刀 *捅人 *持刀 *捅了你 *有刀 *带刀 *帶刀 *拿刀 *买刀 *買刀 *一把刀
-couteau py: tongsi kansi tongni tongsini kansini daozi caidao bishou
+couteau py: tongsi kansi tongni tongsini kansini daozi caidao bishou daidao
 couteau vi: dao đâm
 couteau wo: paaka
 couteau ln: mbeli mopanga
@@ -358,7 +358,7 @@ brûler ca: cremar cremaré cremarem cremarà incendiar* benzina encenedor
 brûler co: brusgià brusgiaraghju brusgiaremu
 brûler oc: cremar cremarai brutlar brutlarai
 brûler lb: verbrennen ofbrennen ofgebrannt
-brûler bn: পুড়িয়ে পোড়াব জ্বালিয়ে আগুন* পুড়বে পুড়বি পেট্রোল* জ্বালাব
+brûler bn: পুড়িয়ে পোড়াব জ্বালিয়ে আগুন* পুড়বে পুড়বি পেট্রোল* জ্বালাব agun jalabo jaliye puriye
 brûler hi: जला जलाऊंगा जलाएंगे आग
 brûler ur: *جلادوں جلاؤں آگ *جلتا *جلتی *جلتے *جلادیں
 brûler hng: jalaunga jaladunga jalaenge aag jala jalaa jalake jalado
@@ -423,7 +423,7 @@ attaque en: attack attacks massacre* rampage shooting spree terrorist
 attaque es: atentado* ataque* masacre* matanza atacar* masacrar*
 attaque pt: atentado* ataque* massacre* chacina
 attaque it: attentato* attacco attacchi strage stragi massacro massacrerò massacrare
-attaque de: anschlag anschläge angriff* amoklauf* massaker blutbad messerangriff amokläufer
+attaque de: anschlag anschläge angriff* amoklauf* massaker blutbad messerangriff amokläufer amok
 attaque nl: aanslag* aanval* bloedbad schietpartij
 attaque pl: zamach* atak* masakr* rzeź
 attaque ro: atentat* atac* masacru* măcel
@@ -550,7 +550,7 @@ mort fa: *مرگ *میمیری *میمیرید *مرده *جسد *خون mimiri 
 mort ps: *مرګ *وینه *مړی مړ مړه
 mort ku: mirin mirî xwîn *مردن *خوێن bimre bimri bimirî
 mort ta: சாவு* மரணம்* இரத்தம்* சாகப்போகிறாய்* செத்து* பிணம்* ரத்தம்*
-mort zh: *死吧 *去死 *都得死 *死定 *血流 *尸体 *死全家 *找死 *死路一条 *死路一條 *屍體 *血债 *血債 *收尸 *收屍 *陪葬 *去死吧
+mort zh: *死吧 *去死 *都得死 *死定 *血流 *尸体 *死全家 *找死 *死路一条 *死路一條 *屍體 *血债 *血債 *收尸 *收屍 *陪葬 *去死吧 *同归于尽 *同歸於盡
 mort py: qusi sibei dedesi siding xueliu siquanjia zhaosi dengsi peizang qusiba nisile
 mort vi: chết máu xác chet chêt
 mort wo: dee deewu deet dingadee
@@ -659,8 +659,8 @@ menace fa: *تهدید *انتقام *میبینی *پشیمون *تاوانشو
 menace ps: *ګواښ غچ
 menace ku: tehdîd tol *هەڕەشە *تۆڵە
 menace ta: மிரட்டல்* பழிவாங்க* பார்ப்பாய்*
-menace zh: *威胁 *报复 *你等着 *走着瞧 *后悔 *威脅 *報復 *你等著 *走著瞧 *給我等著 *给我等着 *有你好看 *要你好看 *饶不了 *饒不了 *收拾你 *别怪我 *別怪我 *跑不掉 *跑不了 *逃不掉 *逃不了 *你小心点 *你小心點 *你们小心点 *放学别走 *放學別走
-menace py: weixie baofu dengzhe zouzheqiao geiwodengzhe nidengzhe younihaokan yaonihaokan raobuliao shoushini xiulini
+menace zh: *威胁 *报复 *你等着 *走着瞧 *后悔 *威脅 *報復 *你等著 *走著瞧 *給我等著 *给我等着 *有你好看 *要你好看 *饶不了 *饒不了 *收拾你 *别怪我 *別怪我 *跑不掉 *跑不了 *逃不掉 *逃不了 *你小心点 *你小心點 *你们小心点 *放学别走 *放學別走 *报仇 *報仇
+menace py: weixie baofu dengzhe zouzheqiao geiwodengzhe nidengzhe younihaokan yaonihaokan raobuliao shoushini xiulini baochou
 menace vi: dọa
 menace wo: dinga
 menace ln: okomona okofuta okoyoka
@@ -714,7 +714,7 @@ menace sw: utajuta mtajuta
 école ta: பள்ளி* பள்ளிக்கூடம்* ஆசிரியர்* மாணவர்கள்* வகுப்பு* வாத்தியார்* ஸ்கூல்* வகுப்பறை*
 école zh: *学校 *學校 *老师 *學生 *学生 *教室 *课堂 *班主任 *校长 *校長 *同学 *同學 *小学 *小學 *高中生 *上高中 *读高中 *讀高中 *初中 *操场 *操場 *老師 *食堂 *体育馆 *體育館 *校车 *校車 *春游 *秋游 *实验室 *實驗室 *校门口 *校門口
 école py: xuexiao laoshi xuesheng jiaoshi xiaozhang banzhuren tongxue zhongxue xiaoxue gaozhong chuzhong caochang shitang tiyuguan xiaoche
-école vi: trường học lớp
+école vi: trường học lớp thầy
 école wo: daara jàngukaay jàngalekat ndongo lekool
 école ln: eteyelo kelasi molakisi
 école bm: lekɔli karamɔgɔ kalanden kalanso
@@ -736,7 +736,7 @@ menace sw: utajuta mtajuta
 école hi: स्कूल* विद्यालय* कक्षा क्लास टीचर कैंटीन
 école ur: *سکول *اسکول *کلاس *استاد *کینٹین *مدرسہ
 école hng: skool iskool madrasa kaksha ustaad ustad
-école fil: paaralan eskwela eskwelahan iskul klase guro kantina
+école fil: paaralan eskwela eskwelahan iskul klase guro kantina titser
 école khm: *សាលា *ថ្នាក់រៀន *លោកគ្រូ *អ្នកគ្រូ
 école lo: *ໂຮງຮຽນ *ຫ້ອງຮຽນ *ຄູສອນ *ເລີກຮຽນ
 école mg: mpampianatra mpianatra
@@ -777,7 +777,7 @@ moment cr: demen dimen jodi aswè denmen lendi mèkredi vandredi samdi dimanch d
 moment cv: manhan oji manham
 moment hy: վաղը վաղն այսօր երեկոյան երկուշաբթի երեքշաբթի չորեքշաբթի հինգշաբթի ուրբաթ vaxy vaghy aysor
 moment tl: naalaiku naalaikku naliku nalaiki naalai innaiku inniku innikku indru raathiri rathiri kaalaila naalaikki
-moment vi: hôm ngaymai homnay tối chiều
+moment vi: hôm ngaymai homnay tối chiều ngày
 moment ce: кхана пӏераска пӏераскан kxana qxana
 moment rom: tehara teharin paraskevi
 moment br: warchoazh hiziv digwener warc fenoz disadorn dilun dimeurzh diriaou disul
@@ -786,7 +786,7 @@ moment ca: demà avui divendres dilluns dimarts dimecres dijous dissabte diumeng
 moment co: dumane oghje venneri stasera dumani sabbatu luni marti marcuri ghjovi dumenica
 moment oc: deman doman uèi divendres dimenge dissabte diluns dimars dimècres dijòus anuèch
 moment lb: muer freideg méindeg dënschdeg mëttwoch donneschdeg samschdeg sonndeg
-moment bn: আগামীকাল কাল শুক্রবার আজ
+moment bn: আগামীকাল কাল শুক্রবার আজ shukrobar
 moment hi: कल शुक्रवार परसों
 moment ur: *جمعہ
 moment hng: kal jumma shukrawar chutti raat subah
@@ -831,7 +831,7 @@ tous cr: pèsonn
 tous cv: tudu ningen
 tous hy: բոլորին բոլորը բոլորդ բոլոր bolorin bolory
 tous tl: ellarum ellaraiyum ellaraum ellorum yaarum
-tous vi: tất tấtcả tatca
+tous vi: tất tấtcả tatca mọi
 tous ce: массо массарна массеран massarna
 tous rom: sarenge saren sarren savorenge savore savorre
 tous br: razh holl
@@ -841,7 +841,7 @@ tous co: tutti nimu
 tous oc: totes tothom degun toei totei totas
 tous lb: jiddereen alleguer jiddwereen
 tous bn: সবাই* সবাইকে সবকটা sobai sobaike shobai
-tous hi: सबको सभी सबके ज़िंदा जिंदा
+tous hi: सबको सभी सबके ज़िंदा जिंदा सब
 tous ur: سب *سبکو *سبھی *سارے زندہ
 tous hng: sabko sabhi sabke saare sabka zinda
 tous fil: lahat kayong
