@@ -347,9 +347,9 @@ brûler cv: kema kemabu
 brûler hy: այրել այրեմ կայրեմ կվառեմ հրդեհ* ayrel kayrem kvarem
 brûler tl: erippen erichiduven koluthuven koluthiduven kolutthuven erichuduven erichuduvaen
 brûler sw: tutachoma
-brûler mg: handoro hodorana
+brûler mg: handoro hodorana hodor*
 brûler kab: adksreɣ adksregh
-brûler bm: nbenaijeni
+brûler bm: nbenaijeni tasuma
 brûler ce: дагор дагийна дагийта дагийт* dagor dagiyna
 brûler rom: phabarav phabarel phabardo phabarde phabar* thabarav thabarel xačarav hačarav
 brûler br: devet entanañ devin devo deviñ entanin entanet esañs
@@ -365,6 +365,7 @@ brûler hng: jalaunga jaladunga jalaenge aag jala jalaa jalake jalado
 brûler fil: susunugin sunugin sinunog sunog
 brûler khm: *ដុត
 brûler lo: *ຈູດໄຟ
+brûler ff: yiite sumat
 
 égorger en: behead* slaughter decapitat* slit throat executed
 égorger es: degoll* decapit* degüell* ahorcar*
@@ -402,7 +403,7 @@ brûler lo: *ຈູດໄຟ
 égorger hy: մորթել մորթեմ կմորթեմ գլխատ* կոկորդ* kmortem glxatel
 égorger tl: vettuven vettiduven aruppen aruthuduven
 égorger cr: dekapite
-égorger sw: kuchinja nitakuchinja
+égorger sw: kuchinja nitakuchinja wanamchinja tutamchinja nitamchinja kumchinja amechinjwa walimchinja
 égorger kab: ɣerseɣ ghersegh adkɣerseɣ adkghersegh
 égorger rom: čhinav čhinel čhindo
 égorger br: dibennañ dibennin dibennet
@@ -608,13 +609,13 @@ frapper ta: அடிப்பேன்* அடி உதை அடிச்ச�
 frapper zh: *打死 *揍死 *暴打 *打你 *揍你 *打残 *打殘 *打断你 *打斷你 *弄残 *弄殘 *扁你 *群殴 *群毆 *暴揍 *往死里打 *往死裡打 *揍一 *揍他 *揍她 *打一顿 *打一頓 *痛打 *毒打 *打进医院 *打進醫院
 frapper py: dasi zousi dacan dasini zousini bianni qunou wangsilida
 frapper vi: đánh đập đấm uýnh
-frapper ln: kobeta nakobeta nakozokisa kozokisa
+frapper ln: kobeta nakobeta nakozokisa kozokisa babeti abeti
 frapper cr: bat bimen kraze goumen kalòt fann
 frapper cv: spanka sotabu
 frapper hy: ծեծել ծեծեմ կծեծեմ խփել խփեմ կխփեմ կջարդեմ tsetsel ktsetsem kcecem kxpem kkhpem kjardem
 frapper tl: adipen adippen adichiduven adichuduven odhaipen othaipen uthaipen uthaippen mithipen adipaen adichuduvaen adichiduvaen
 frapper km: urema
-frapper bm: bugo bugɔ
+frapper bm: bugo bugɔ gosi gosira
 frapper ce: етта еттор йиттина еттина детта yetta
 frapper rom: maras marav marde maradilo
 frapper br: skeiñ skoin skoet flastrañ kannañ kannin kannet torrin terriñ derriñ
@@ -630,8 +631,9 @@ frapper hng: peetunga pitunga pitai dhulai dhunai kutai thokunga todunga
 frapper fil: bubugbugin bugbugin binugbog bugbog suntukin sasapakin sapakin gulpihin sasaktan saktan sinaktan
 frapper khm: *ដាល់ *វាយឯង *វាយវា *វាយឲ្យ *វាយសម្លាប់
 frapper lo: *ທຸບຕີ *ຕີມຶງ *ຕີໃຫ້ຕາຍ
-frapper sw: nitakupiga tutakupiga kumpiga nitampiga tutampiga atakupiga
-frapper mg: hokapohiko hokapohina kapohina mikapoka hodarohiko daroka
+frapper sw: nitakupiga tutakupiga kumpiga nitampiga tutampiga atakupiga tunampiga tumpige mpige
+frapper mg: hokapohiko hokapohina kapohina mikapoka hodarohiko daroka kapoh* nokapoh*
+frapper ff: fiyat fiyde fiyan fiyataa
 
 menace en: threat threaten revenge warned
 menace es: amenaza* venganza vengaré verás pagarás arrepentirás arrepentir* cuidadito vengar* verán amenaz*
@@ -662,7 +664,7 @@ menace ta: மிரட்டல்* பழிவாங்க* பார்ப�
 menace zh: *威胁 *报复 *你等着 *走着瞧 *后悔 *威脅 *報復 *你等著 *走著瞧 *給我等著 *给我等着 *有你好看 *要你好看 *饶不了 *饒不了 *收拾你 *别怪我 *別怪我 *跑不掉 *跑不了 *逃不掉 *逃不了 *你小心点 *你小心點 *你们小心点 *放学别走 *放學別走 *报仇 *報仇
 menace py: weixie baofu dengzhe zouzheqiao geiwodengzhe nidengzhe younihaokan yaonihaokan raobuliao shoushini xiulini baochou
 menace vi: dọa
-menace wo: dinga
+menace wo: dinga réccu reccu
 menace ln: okomona okofuta okoyoka
 menace hy: սպառնալ* սպառնում կզղջաս կտեսնես վրեժխնդ* վրիժառու* kzxjas kzghjas ktesnes
 menace tl: mirattal miratal palivanguven pazhivanguven
@@ -717,7 +719,7 @@ menace sw: utajuta mtajuta
 école vi: trường học lớp thầy
 école wo: daara jàngukaay jàngalekat ndongo lekool
 école ln: eteyelo kelasi molakisi
-école bm: lekɔli karamɔgɔ kalanden kalanso
+école bm: lekɔli karamɔgɔ kalanden kalanso lakoli lakɔli
 école cr: lekòl lekol lékol pwofesè elèv kantin gymnaz lékòl sikoo
 école cv: skola profesor alunu
 école hy: դպրոց* ուսուցչ* ուսուցիչ* աշակերտ* դասարան* դաս dproc* dprots* ashakert* dasaran*
@@ -740,6 +742,7 @@ menace sw: utajuta mtajuta
 école khm: *សាលា *ថ្នាក់រៀន *លោកគ្រូ *អ្នកគ្រូ
 école lo: *ໂຮງຮຽນ *ຫ້ອງຮຽນ *ຄູສອນ *ເລີກຮຽນ
 école mg: mpampianatra mpianatra
+école ff: lekkol janngirde jannginoowo
 
 moment en: tomorrow today tonight o'clock monday tuesday wednesday thursday friday tmrw tmr 2moro 2morrow tmrrw
 moment es: mañana manana hoy noche lunes martes miércoles jueves viernes recreo ahorita tarde
@@ -770,7 +773,7 @@ moment ta: நாளை* இன்று* இன்றிரவு* மணிக
 moment zh: *明天 *今天 *今晚 *点钟 *星期五 *周五 *明早 *明晚 *后天 *後天 *下周 *下週 *周一 *周二 *周三 *周四 *星期一 *星期二 *星期三 *星期四 *放学后 *放學後 *下课后 *下課後 *礼拜五 *禮拜五
 moment py: mingtian jintian jinwan houtian mingzao mingwan xiazhou zhouyi zhouer zhousan zhousi zhouwu xingqiyi xingqier xingqisan xingqisi xingqiwu fangxue fangxuehou xiakehou libaiwu
 
-moment wo: ëllëg tey guddi suba
+moment wo: ëllëg tey guddi suba elleg ellég
 moment ln: lobi lelo butu
 moment bm: sini
 moment cr: demen dimen jodi aswè denmen lendi mèkredi vandredi samdi dimanch domin aprémidi aprèmidi jodla tamaa
@@ -794,7 +797,8 @@ moment fil: bukas mamaya biyernes
 moment khm: *ស្អែក *ថ្ងៃសុក្រ
 moment lo: *ມື້ອື່ນ *ວັນສຸກ
 moment sw: kesho jioni usiku ijumaa jumatatu jumanne
-moment mg: rahampitso androany alina
+moment mg: rahampitso androany alina zoma alatsinainy alarobia alakamisy asabotsy alahady
+moment ff: jango hannde jemma
 
 tous en: everyone everybody nobody alive survive
 tous es: todos todas nadie vivo vivos sobrevivirá ninguno
@@ -849,6 +853,7 @@ tous khm: *ទាំងអស់ *គ្រប់គ្នា
 tous lo: *ທຸກຄົນ
 tous sw: wote
 tous mg: velona
+tous ff: fof
 
 terreur en: isis daesh jihad* mujahid* caliphate khilafah martyr* infidel* kuffar kafir* shahid inghimasi
 terreur es: yihad* muyahid* califato mártir* martir* infiel*
@@ -1057,6 +1062,7 @@ image fil: litrato larawan bidyo
 image khm: *រូបថត *វីដេអូ
 image lo: *ຮູບພາບ *ວິດີໂອ *ຮູບຖ່າຍ *ຮູບໂປ້
 image sw: picha
+image mg: sary
 
 diffuser en: publish post share send leak expose forward spread viral
 diffuser es: publicar* enviar* reenvi* difundir* subirlas subirlos subirla subirlo subiré pasarlas envío envio enviaré enviare publico compart* mándalas mandalas subo filtraré filtrarla filtrarlas filtrarlos mandaré mandarselas mandárselas viralizar* exhibir*
@@ -1088,7 +1094,7 @@ diffuser zh: *发给 *发到 *公开 *传到 *曝光 *转发 *分享 *發給 *�
 diffuser py: fagei gongkai baoguang zhuanfa fenxiang fapengyouquan sanbo chuanbo shangchuan guawangshang fawangshang qunfa
 diffuser vi: gửi gởi phattan
 diffuser wo: yónnee
-diffuser ln: kotinda nakotinda nakolakisa
+diffuser ln: kotinda nakotinda nakolakisa tindela tinda
 diffuser cr: pataje voye pibliye
 diffuser cv: manda
 diffuser hy: տարածել տարածեմ կտարածեմ հրապարակել հրապարակեմ կհրապարակեմ ուղարկել կուղարկեմ կգցեմ ktaracem kuxarkem kugharkem kgcem
@@ -1108,7 +1114,8 @@ diffuser hng: bhejunga bhejdunga bhej viral phailaunga daldunga bheji bhejo bhej
 diffuser fil: ikakalat ipapakalat ipopost ipapasa isesend ikalat
 diffuser khm: *ចែករំលែក *ផ្ញើ *បង្ហោះ
 diffuser lo: *ເຜີຍແຜ່ *ສົ່ງໃຫ້ *ໂພສ *ປ່ອຍຮູບ
-diffuser sw: nitatuma sambaza nitasambaza
+diffuser sw: nitatuma sambaza nitasambaza nitaituma nitaisambaza nitazituma tutaituma
+diffuser mg: halefako alefaso nalefanao alefanao
 
 payer en: pay payment money bitcoin crypto transfer giftcard cash cashapp venmo
 payer es: pagar* págame pago dinero transferencia bizum efectivo pagas paga pagame pagues plata guita depositar* deposita transfiere transfiéreme
