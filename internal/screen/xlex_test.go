@@ -682,7 +682,7 @@ func TestXLexRound48(t *testing.T) {
 		{"kal school e guli korbo, sobai marbo", []string{"moment", "école", "tirer", "tous", "tuer"}},
 		{"कल स्कूल से कोई ज़िंदा नहीं लौटेगा", []string{"moment", "école", "tous"}},
 		{"اسکول میں آگ لگا دوں گا، سب جلتے رہیں گے", []string{"école", "brûler", "tous"}},
-		{"anjaam bhugatna padega, raat ko aag laga denge", []string{"menace", "moment", "brûler"}},
+		{"anjaam bhugatna padega, subah school jala denge", []string{"menace", "moment", "école", "brûler"}},
 		{"Sasaktan ko kayo, abangan nyo ako bukas", []string{"frapper", "toi", "menace", "moment"}},
 		{"ល្ងាចនេះអញនឹងវាយវាឲ្យងាប់នៅសាលា", []string{"frapper", "mort", "école"}},
 		{"ພວກເຈົ້າເອົາຮູບໂປ້ໄປໂພສ ເລີກຮຽນແລ້ວຂ້ອຍຈະຕີມຶງ", []string{"toi", "intime", "image", "diffuser", "école", "frapper"}},
@@ -724,7 +724,7 @@ func TestXLexRound48(t *testing.T) {
 		}
 	}
 	for _, word := range []string{
-		"Sham", "tuma", "Leo", "door", "jeni", "ianao", "hil", "talata", "chem", "sung", "may", "dot",
+		"Sham", "tuma", "raat", "aag", "fann", "Leo", "door", "jeni", "ianao", "hil", "talata", "chem", "sung", "may", "dot",
 	} {
 		if got := xlFound(word); len(got) > 0 {
 			t.Errorf("%q: concepts %v, want none", word, got)

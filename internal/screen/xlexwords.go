@@ -352,7 +352,7 @@ brûler kab: adksreɣ adksregh
 brûler bm: nbenaijeni tasuma
 brûler ce: дагор дагийна дагийта дагийт* dagor dagiyna
 brûler rom: phabarav phabarel phabardo phabarde phabar* thabarav thabarel xačarav hačarav
-brûler br: devet entanañ devin devo deviñ entanin entanet esañs
+brûler br: devet entanañ devo deviñ entanin entanet esañs
 brûler eu: erreko erretzea sutan erre erretzen
 brûler ca: cremar cremaré cremarem cremarà incendiar* benzina encenedor
 brûler co: brusgià brusgiaraghju brusgiaremu
@@ -361,7 +361,7 @@ brûler lb: verbrennen ofbrennen ofgebrannt
 brûler bn: পুড়িয়ে পোড়াব জ্বালিয়ে আগুন* পুড়বে পুড়বি পেট্রোল* জ্বালাব agun jalabo jaliye puriye
 brûler hi: जला जलाऊंगा जलाएंगे आग
 brûler ur: *جلادوں جلاؤں آگ *جلتا *جلتی *جلتے *جلادیں
-brûler hng: jalaunga jaladunga jalaenge aag jala jalaa jalake jalado
+brûler hng: jalaunga jaladunga jalaenge jala jalaa jalake jalado
 brûler fil: susunugin sunugin sinunog sunog
 brûler khm: *ដុត
 brûler lo: *ຈູດໄຟ
@@ -610,7 +610,7 @@ frapper zh: *打死 *揍死 *暴打 *打你 *揍你 *打残 *打殘 *打断你 *
 frapper py: dasi zousi dacan dasini zousini bianni qunou wangsilida
 frapper vi: đánh đập đấm uýnh
 frapper ln: kobeta nakobeta nakozokisa kozokisa babeti abeti
-frapper cr: bat bimen kraze goumen kalòt fann
+frapper cr: bat bimen kraze goumen kalòt
 frapper cv: spanka sotabu
 frapper hy: ծեծել ծեծեմ կծեծեմ խփել խփեմ կխփեմ կջարդեմ tsetsel ktsetsem kcecem kxpem kkhpem kjardem
 frapper tl: adipen adippen adichiduven adichuduven odhaipen othaipen uthaipen uthaippen mithipen adipaen adichuduvaen adichiduvaen
@@ -664,7 +664,7 @@ menace ta: மிரட்டல்* பழிவாங்க* பார்ப�
 menace zh: *威胁 *报复 *你等着 *走着瞧 *后悔 *威脅 *報復 *你等著 *走著瞧 *給我等著 *给我等着 *有你好看 *要你好看 *饶不了 *饒不了 *收拾你 *别怪我 *別怪我 *跑不掉 *跑不了 *逃不掉 *逃不了 *你小心点 *你小心點 *你们小心点 *放学别走 *放學別走 *报仇 *報仇
 menace py: weixie baofu dengzhe zouzheqiao geiwodengzhe nidengzhe younihaokan yaonihaokan raobuliao shoushini xiulini baochou
 menace vi: dọa
-menace wo: dinga réccu reccu
+menace wo: dinga
 menace ln: okomona okofuta okoyoka
 menace hy: սպառնալ* սպառնում կզղջաս կտեսնես վրեժխնդ* վրիժառու* kzxjas kzghjas ktesnes
 menace tl: mirattal miratal palivanguven pazhivanguven
@@ -792,7 +792,7 @@ moment lb: muer freideg méindeg dënschdeg mëttwoch donneschdeg samschdeg sonn
 moment bn: আগামীকাল কাল শুক্রবার আজ shukrobar
 moment hi: कल शुक्रवार परसों
 moment ur: *جمعہ
-moment hng: kal jumma shukrawar chutti raat subah
+moment hng: kal jumma shukrawar chutti subah
 moment fil: bukas mamaya biyernes
 moment khm: *ស្អែក *ថ្ងៃសុក្រ
 moment lo: *ມື້ອື່ນ *ວັນສຸກ
