@@ -649,3 +649,85 @@ func TestXLexRound47(t *testing.T) {
 		}
 	}
 }
+
+// TestXLexRound48: the forty-eighth round's words in France's regional and
+// border languages (Dutch and Flemish, German and Alsatian,
+// Luxembourgish, Breton, Basque, Catalan, Corsican, Occitan), in Chinese,
+// pinyin, Vietnamese, Bengali, Hindi, Urdu, romanised Hindi, Tagalog,
+// Khmer, Lao, and in the African languages and creoles (Swahili,
+// Malagasy, Pulaar, the French creoles) give their concepts; ordinary
+// messages of those languages give no harm concept, and the homographs
+// the round left out (a region, a Bambara « when », a name, an English
+// door, Basque « hil », a fever, an evaluation) give none at all.
+func TestXLexRound48(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want []string
+	}{
+		{"Morgen sla ik jou kapot op de speelplaats", []string{"moment", "frapper", "toi", "école"}},
+		{"Gij wordt zaterdag in de refter gestoken", []string{"toi", "moment", "école", "couteau"}},
+		{"Am Samstag verhau ich dich auf dem Schulhof", []string{"moment", "frapper", "toi", "école"}},
+		{"Heute brennt die Turnhalle, alli sin drin", []string{"brûler", "école", "moment", "tous"}},
+		{"Samschdeg verschloen mer dech am Schoulhaff", []string{"moment", "frapper", "toi", "école"}},
+		{"Fenoz e kannin ac'hanout er preti", []string{"moment", "frapper", "toi", "école"}},
+		{"Larunbatean kolegioan tiroak egongo dira guztientzat", []string{"moment", "école", "tirer", "tous"}},
+		{"Dissabte et trencaré la cara davant dels professors", []string{"moment", "frapper", "école"}},
+		{"Diluns los tuaràn totei al licèu", []string{"moment", "tuer", "tous", "école"}},
+		{"Stasera tumbaraghju i prufessori in u cullegiu", []string{"moment", "tuer", "école"}},
+		{"明天我带刀去学校，你小心点", []string{"moment", "couteau", "école", "menace"}},
+		{"我书包里有枪，报仇的时候到了", []string{"tirer", "menace"}},
+		{"mingtian daidao qu xuexiao, xuexiao hui zha", []string{"moment", "couteau", "école", "exploser"}},
+		{"tối nay tao đốt trường, mọi người chết hết", []string{"moment", "brûler", "école", "tous", "mort"}},
+		{"কাল স্কুলে পেট্রোল এনেছি, সব পুড়বে", []string{"moment", "école", "brûler"}},
+		{"kal school e guli korbo, sobai marbo", []string{"moment", "école", "tirer", "tous", "tuer"}},
+		{"कल स्कूल से कोई ज़िंदा नहीं लौटेगा", []string{"moment", "école", "tous"}},
+		{"اسکول میں آگ لگا دوں گا، سب جلتے رہیں گے", []string{"école", "brûler", "tous"}},
+		{"anjaam bhugatna padega, subah school jala denge", []string{"menace", "moment", "école", "brûler"}},
+		{"Sasaktan ko kayo, abangan nyo ako bukas", []string{"frapper", "toi", "menace", "moment"}},
+		{"ល្ងាចនេះអញនឹងវាយវាឲ្យងាប់នៅសាលា", []string{"frapper", "mort", "école"}},
+		{"ພວກເຈົ້າເອົາຮູບໂປ້ໄປໂພສ ເລີກຮຽນແລ້ວຂ້ອຍຈະຕີມຶງ", []string{"toi", "intime", "image", "diffuser", "école", "frapper"}},
+		{"Nitakupiga kesho jioni, nitaisambaza picha zako", []string{"frapper", "moment", "diffuser", "image"}},
+		{"Hodorako ny trano rahampitso alina", []string{"brûler", "moment"}},
+		{"Samdi mo ké tchoué zot dan kantin la", []string{"moment", "tuer", "toi", "école"}},
+		{"jango mi fiyat on fof", []string{"moment", "frapper", "tous"}},
+	} {
+		got := xlFound(tc.text)
+		for _, w := range tc.want {
+			if !slices.Contains(got, w) {
+				t.Errorf("%q: concepts %v, want %s", tc.text, got, w)
+			}
+		}
+	}
+	harm := []string{"bombe", "exploser", "tuer", "tirer", "couteau", "brûler", "égorger", "attaque", "arme", "mort", "frapper", "menace", "terreur", "intime"}
+	for _, text := range []string{
+		"Dag juf, zaterdag is er een feest op de speelplaats, iedereen welkom",
+		"Am Samstag ist Schulfest auf dem Schulhof, alle sind eingeladen",
+		"Samschdeg ass Fest am Schoulhaff, jiddereen ass wëllkomm",
+		"Fenoz e vo fest-noz er skolaj, deuit holl",
+		"Larunbatean kolegioan jaialdia egongo da, guztiok gonbidatuta",
+		"Dissabte hi ha festa a l'escola, els professors us esperen",
+		"Dimenge i a la fèsta del licèu, venètz totei",
+		"明天学校开家长会，请大家准时参加，谢谢老师",
+		"孩子发烧了，明天请假；春节放鞭炮很热闹",
+		"Ngày mai lớp có họp phụ huynh, mọi người nhớ đến nhé, cảm ơn thầy",
+		"kal school e sobai picnic e jabo",
+		"raat ko sab log khana khayenge, subah school hai",
+		"Bukas may titser meeting, salamat po",
+		"ការវាយតម្លៃនៅសាលាថ្ងៃស្អែក",
+		"Kesho jioni kuna mkutano wa wazazi, karibuni wote",
+		"Rahampitso alina misy fety ho an'ny mpianatra rehetra",
+	} {
+		for _, c := range xlFound(text) {
+			if slices.Contains(harm, c) {
+				t.Errorf("%q: harm concept %s", text, c)
+			}
+		}
+	}
+	for _, word := range []string{
+		"Sham", "tuma", "raat", "aag", "fann", "Leo", "door", "jeni", "ianao", "hil", "talata", "chem", "sung", "may", "dot",
+	} {
+		if got := xlFound(word); len(got) > 0 {
+			t.Errorf("%q: concepts %v, want none", word, got)
+		}
+	}
+}

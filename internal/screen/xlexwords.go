@@ -84,7 +84,7 @@ bombe oc: bombas explosiu
 bombe lb: bommen
 bombe bn: বোমা* বিস্ফোরক* গ্রেনেড*
 bombe hi: बम बमों विस्फोटक* ग्रेनेड*
-bombe ur: *دھماکہ *بارود *گرینیڈ
+bombe ur: *دھماکہ *بارود *گرینیڈ بم
 bombe hng: baarood barood dhamaka
 bombe fil: pampasabog granada
 bombe khm: *គ្រាប់បែក
@@ -116,8 +116,8 @@ exploser fa: *منفجر *انفجار *بترکون *میترکون *میترک
 exploser ps: *چاودنه *والوزوم *الوزوم
 exploser ku: teqandin teqîn *تەقاندن *تەقینەوە biteqînim diteqînim teqiya
 exploser ta: வெடிக்க* வெடிப்பு* வெடிக்கும்* தகர்க்க*
-exploser zh: *爆炸 *炸掉 *炸死 *引爆 *炸学校 *炸了 *要炸 *炸毁 *炸毀 *炸飞 *炸飛 *炸平 *炸烂 *炸爛 *炸你 *炸學校 *炸校 *爆破
-exploser py: baozha zhadiao yinbao zhale zhahui zhafei zhaping zhaxuexiao zhani
+exploser zh: *爆炸 *炸掉 *炸死 *引爆 *炸学校 *炸了 *要炸 *炸毁 *炸毀 *炸飞 *炸飛 *炸平 *炸烂 *炸爛 *炸你 *炸學校 *炸校 *爆破 *炸得你
+exploser py: baozha zhadiao yinbao zhale zhahui zhafei zhaping zhaxuexiao zhani zha
 exploser vi: nổ
 exploser wo: tojal
 exploser ln: kopanza
@@ -125,7 +125,7 @@ exploser cr: eksploze pete eklate eksplozyon
 exploser cv: sploda explodi
 exploser hy: պայթեցն* պայթյուն* պայթուն* պայթելու պայթի կպայթեցնեմ paytecn* paytyun* paytacnem
 exploser tl: vedikkum vedippen vedichiduven vedikkaveppen thagarpen thagarthuduven
-exploser sw: kulipua nitalipua tutalipua mlipuko
+exploser sw: kulipua nitalipua tutalipua mlipuko italipuka litalipuka kulipuka
 exploser mg: hipoaka hampipoaka nipoaka fipoahana
 exploser ce: эккхийта эккхийтина эккхийтор эккхор эккхар эккхийт* ekkhiyta ekxiyta
 exploser rom: phađav phadav phađarav phadarav phađela phadela phađol phadol eksplodirinel
@@ -148,7 +148,7 @@ tuer es: matar* mataré mataría matarte matarlos mátalos muerto asesin* mato m
 tuer pt: matar* mato mataria matá assassin* matar matem matei fuzilar* matamos envenen* veneno
 tuer it: uccid* uccis* assassin* ammazzo ammazzare ammazzato ammazzata ammazzati ammazzarti ammazzarvi ammazzarlo ammazzarla ammazzi ammazziamo ammazzer* avvelen* veleno
 tuer de: töten tötet töte getötet umbringen bringe umbring* ermord* mörder* abstechen killen kaltmachen abmurks* totschlag* vergift*
-tuer nl: doden dood vermoord* moord* afmaken vergiftig* vergif*
+tuer nl: doden dood vermoord* moord* afmaken vergiftig* vergif* doodmaken doodmaak ombrengen omleggen
 tuer pl: zabiję zabij* zabić zabiłem zabijać zabójst* morderst* morderc* zamorduj* zabijemy zajebię zajebie zajebiemy zajebać zajebac zatłukę ukatrupi* wykończę pozabijam otruj* otrut*
 tuer ro: omor* ucid* ucide asasin* crimă căsăpesc casapesc lichidez otrăv* otrav*
 tuer sq: vras* vrit vrarë vrasës vrau vritesh vriteni vrava helmoj helmoi helmova helmuar helmuam helmojmë helmim* vrasim vrasin
@@ -169,30 +169,30 @@ tuer fa: *بکشم *میکشم *بکشمت *میکشمت *کشتن *کشتم *ق
 tuer ps: *وژنم *ووژنم *ووژنو *وژنو *ووژني *وژل *قتل
 tuer ku: bikujim dikujim kuştin kujtin *دەتکوژم *کوشتن *بکوژم dikujin bikujin bikuje kujer kushtin
 tuer ta: கொல்வேன்* கொல்ல* கொலை* கொன்று* கொல்லுவேன்* கொல்வோம்* கொன்னு* போட்டுத்தள்ளு* தீர்த்துக்கட்டு* சாகடிப்பேன்* விஷம்*
-tuer zh: *杀了 *杀死 *杀掉 *杀人 *杀你 *杀光 *杀全 *要杀 *谋杀 *殺死 *殺了 *殺人 *弄死 *整死 *干掉 *幹掉 *毒死 *投毒 *下毒 *掐死 *勒死 *灭口 *滅口 *殺光 *殺掉 *殺你 *要你命 *砍死 *宰了你 *搞死你
+tuer zh: *杀了 *杀死 *杀掉 *杀人 *杀你 *杀光 *杀全 *要杀 *谋杀 *殺死 *殺了 *殺人 *弄死 *整死 *干掉 *幹掉 *毒死 *投毒 *下毒 *掐死 *勒死 *灭口 *滅口 *殺光 *殺掉 *殺你 *要你命 *砍死 *宰了你 *搞死你 *下了毒 *投了毒
 tuer py: shasi shanile sharen shadiao moushai nongsi nongsini zhengsi gandiao shaleni shaguang dusi xiadu toudu zaile yaoniming
 tuer vi: giết giet gietchet daudoc
 tuer wo: rey reyal dinalarey dinaleenrey dinanurey damalayrey
 tuer ln: koboma nakoboma nabomi boma tokoboma bakoboma nakobomaka nakobomayo bobomi babomi
 tuer bm: faga nbenaifaga anbenaifaga fagali fagabaga
-tuer cr: touye tiye tchouye tchwe tuye maptouyew mpraltouyew touyew tchouyew
+tuer cr: touye tiye tchouye tchwe tuye maptouyew mpraltouyew touyew tchouyew tchoue tchoué asasin
 tuer cv: mata matá matau matabu mataw
 tuer hy: սպանել* սպանեմ սպանում սպանի սպանենք սպանեք կսպան* սպանութ* մարդասպան* spanel spanem spanelu spanenq spanenk kspan* spanutyun
 tuer tl: kolla kolluven kolven kollven kolluvom konnuduven konnuruven kondruduven kondruven konnuduvom kolai kolaikaran potuthalluven pottuthalluven theerthuduven saagadippen sagadippen kolluvaen kolvaen kollanum konnuduvaen kondruduvaen visham vesham
 tuer km: uwula
-tuer sw: nitawaua tutawaua ameuawa wameuawa kuuawa muuaji wauaji mauaji nikuue
+tuer sw: nitawaua tutawaua ameuawa wameuawa kuuawa muuaji wauaji mauaji nikuue nitakuua tutakuua nitamuua
 tuer mg: hamono mamono vonoina novonoina hovonoiko vonoiko
 tuer kab: nghegh adknɣeɣ adknghegh adkenghegh nɣiɣ nghigh
-tuer ff: warde waray
+tuer ff: warde waray warat mbarat
 tuer ce: вуьйр йуьйр дуьйр буьйр вийр вуьйра вийнарг vuyr vuyyr
 tuer rom: mudarav mudarel mudaren mudares mudaras mudarava
-tuer br: lazhañ lazhin lazho lazhet lazhan lazhomp lazher
-tuer eu: hilko hilgo hilen hiltzea hiltzeko hildako hilketa* erail* zaitut
-tuer ca: mataré matarem matar-te matar-vos matareu assassinar* enverinar* enverinaré
+tuer br: lazhañ lazhin lazho lazhet lazhan lazhomp lazher lazhfe lazhimp lazhfen
+tuer eu: hilko hilgo hilen hiltzea hiltzeko hildako hilketa* erail* zaitut hiltzen
+tuer ca: mataré matarem matar-te matar-vos matareu assassinar* enverinar* enverinaré matar mato matarà mataran matem
 tuer co: tumbaraghju tumbaremu tumbu ammazzà ammazzaraghju tumbati
-tuer oc: tuar tuarai tuarem tuat tuats
+tuer oc: tuar tuarai tuarem tuat tuats tuam tuaràn tuarà enverinar enverinat
 tuer lb: ëmbréngen ëmbruecht doutmaachen doutschloen vergëften vergëft
-tuer bn: মেরে মারব হত্যা* বিষ merefelbo খুন
+tuer bn: মেরে মারব হত্যা* বিষ merefelbo খুন marbo
 tuer hi: मारूंगा मारूँगा मार डालूंगा डालूँगा मारेंगे हत्या* जहर ज़हर
 tuer ur: *ماروں ڈالوں *زہر
 tuer hng: maarunga marunga maardunga mardunga dalunga maarenge marenge qatl katl qatal hatya zeher zehar daalunga
@@ -204,7 +204,7 @@ tirer en: shoot shooting shooter gun guns rifle* pistol* firearm* shootup
 tirer es: disparar disparo disparos dispara disparó disparé disparen tiroteo* pistola* fusil* escopeta balacera balear balearte baleo balacear* balazo* tiros cuete plomear*
 tirer pt: tiro tiros tiroteio* atirar* disparar disparo disparos dispara disparou disparei pistola* espingarda metralhadora revólver atiro balear metralhar* oitão fuzil fuzis fuzilo trezoitão
 tirer it: sparatoria* pistola* fucile* mitra mitragliatrice sparare sparo sparerò spareremo sparato spari sparate
-tirer de: schießen schieße schießerei* erschießen erschieße erschossen* pistole* gewehr* waffe abknall* schiessen erschiessen erschiesse schiesse
+tirer de: schießen schieße schießerei* erschießen erschieße erschossen* pistole* gewehr* waffe abknall* schiessen erschiessen erschiesse schiesse knarre knarren
 tirer nl: schieten schiet schietpartij* pistool* geweer* vuurwapen* neerschiet* doodschiet* neerknallen neerknal
 tirer pl: strzel* strzelanin* pistolet* karabin* broń palna spluwa zastrzel* odstrzel* postrzel* rozstrzelam
 tirer ro: împușc* impusc* pistol* mitralier* pușcă pusca glonț gloanț*
@@ -226,8 +226,8 @@ tirer fa: *تیراندازی *شلیک *تفنگ *کلاشنیکف tofang tufan
 tirer ps: ډزې ډز *ټوپک *تومانچه
 tirer ku: gulebaran *تەقە *دەمانچە tifing demançe
 tirer ta: சுட்டு* சுடுவேன்* துப்பாக்கி*
-tirer zh: *开枪 *枪击 *枪杀 *手枪 *步枪 *射杀 *開槍 *槍擊 *开火 *開火 *扫射 *掃射 *枪毙 *槍斃 *射死 *崩了你 *手槍 *步槍 *槍殺
-tirer py: kaiqiang qiangji qiangsha shouqiang kaihuo saoshe qiangbi bengleni
+tirer zh: *开枪 *枪击 *枪杀 *手枪 *步枪 *射杀 *開槍 *槍擊 *开火 *開火 *扫射 *掃射 *枪毙 *槍斃 *射死 *崩了你 *手槍 *步槍 *槍殺 *带枪 *帶槍 *拿枪 *拿槍 *有枪 *有槍 *一把枪 *一把槍
+tirer py: kaiqiang qiangji qiangsha shouqiang kaihuo saoshe qiangbi bengleni daiqiang
 tirer vi: bắn
 tirer wo: fetel
 tirer ln: kobeta masasi mondoki mindoki
@@ -241,12 +241,12 @@ tirer mg: basy hitifitra tifitra
 tirer ce: тоьпаца тоьпах тоьпаш тапча тапчанца
 tirer rom: pištoli pistoli puška puske puškasa
 tirer br: tennañ tennin tennet fuzuilh fuzuilhoù
-tirer eu: tiroka tirokatu tiro pistola* fusila* eskopeta
+tirer eu: tiroka tirokatu tiro pistola* fusila* eskopeta tiroak tiroz tirokatuko
 tirer ca: dispararé dispararem disparar tirotei* pistola escopeta
 tirer co: tiraraghju fucilà fucile schiuppu
-tirer oc: tirarai fusilh pistolet
+tirer oc: tirarai fusilh pistolet fusiu bala balas
 tirer lb: schéissen schéisse erschéissen
-tirer bn: গুলি* বন্দুক* পিস্তল*
+tirer bn: গুলি* বন্দুক* পিস্তল* guli bonduk
 tirer hi: गोली* बंदूक* कट्टा तमंचा पिस्तौल*
 tirer ur: *گولی *بندوق *پستول
 tirer hng: goli goliyan goliya bandook banduk katta tamancha
@@ -258,8 +258,8 @@ couteau en: knife knives stab stabbing stabbed machete blade shanked shanking
 couteau es: cuchillo* navaja* apuñal* acuchill* machete puñal* pincharte cuchillad* filero rajarte
 couteau pt: faca facas facada* esfaque* punhal navalha catana peixeira canivete faquinha furar
 couteau it: coltell* accoltell* pugnal* lama
-couteau de: messer abstechen stechen erstechen niederstechen klinge messern stech messerstecherei
-couteau nl: messen steken neersteken doodsteken
+couteau de: messer abstechen stechen erstechen niederstechen klinge messern stech messerstecherei mässer
+couteau nl: messen steken neersteken doodsteken mesje zakmes steekwapen gestoken steekpartij
 couteau pl: nóż noża noże nożem dźgnę dźgn* zadźgam maczet* potnę pokroję
 couteau ro: cuțit* cutit* înjunghi* injunghi* sabie briceag spintec macetă
 couteau sq: thikë thika thike thero thikën thikat ther therrje therrur
@@ -280,8 +280,8 @@ couteau fa: *چاقو *کارد *قمه چاقو chaqu chaqoo chaghoo chaghu cha
 couteau ps: *چاړه *چاقو
 couteau ku: kêr *چەقۆ
 couteau ta: கத்தி* குத்து* குத்துவேன்* குத்திடுவேன்* குத்திக்கொல்* அருவாள்* அரிவாள்*
-couteau zh: *刀捅 *捅死 *砍死 *砍人 *用刀 *捅你 *砍你 *砍了你 *刀子 *菜刀 *匕首 *砍刀 *捅人 *持刀 *捅了你
-couteau py: tongsi kansi tongni tongsini kansini daozi caidao bishou
+couteau zh: *刀捅 *捅死 *砍死 *砍人 *用刀 *捅你 *砍你 *砍了你 *刀子 *菜刀 *匕首 *砍刀 *捅人 *持刀 *捅了你 *有刀 *带刀 *帶刀 *拿刀 *买刀 *買刀 *一把刀
+couteau py: tongsi kansi tongni tongsini kansini daozi caidao bishou daidao
 couteau vi: dao đâm
 couteau wo: paaka
 couteau ln: mbeli mopanga
@@ -299,11 +299,11 @@ couteau ce: урс урсаца урсах урсаш ursaca
 couteau rom: čhuri churi čhurasa churasa čhurja churja
 couteau br: kontell kontellioù
 couteau eu: labana labanaz labanarekin aizto* nabaja
-couteau ca: ganivet ganivets ganivetada* apunyalar* punyal
+couteau ca: ganivet ganivets ganivetada* apunyalar* punyal navalla navalles
 couteau co: cultellu cultelli stiletu
 couteau oc: cotèl cotèls cotelada
 couteau lb: messer
-couteau bn: ছুরি* চাকু* চাপাতি*
+couteau bn: ছুরি* চাকু* চাপাতি* কাটব কোপাব কুপিয়ে
 couteau hi: चाकू* छुरा छुरी
 couteau ur: *چھری *چھرا *چاقو
 couteau hng: chaku chaaku chakoo chhuri churi churra
@@ -315,8 +315,8 @@ brûler en: burn burning arson torch burned burnt torched
 brûler es: quemar* incendi* gasolina quemo nafta bencina
 brûler pt: queimar* incendi* gasolina queimo tacarfogo
 brûler it: bruciar* brucer* incendi*
-brûler de: verbrennen verbrenne anzünden abfackeln brandstift* abbrennen niederbrennen zünde abfackle
-brûler nl: verbranden verbrand* brandstichting afbranden afbrand
+brûler de: verbrennen verbrenne anzünden abfackeln brandstift* abbrennen niederbrennen zünde abfackle brennt brenne brennen feuer
+brûler nl: verbranden verbrand* brandstichting afbranden afbrand fik fikkie aansteken afgefikt
 brûler pl: spalę spalić spalimy podpal* podpalę benzyn*
 brûler ro: arde ard incendi* ardem ardeți benzină
 brûler sq: djeg* dogj* zjarr digjet digjen djegim djegin
@@ -337,34 +337,35 @@ brûler fa: *آتش *میسوزونم *بسوزونم misuzunam misozonam besozo
 brûler ps: *سوځوم
 brûler ku: dişewitînim *دەسووتێنم
 brûler ta: எரிப்பேன்* தீ வைப்பேன்* எரிக்க* கொளுத்து* எரிச்சிடுவேன்*
-brûler zh: *烧死 *放火 *纵火 *烧掉 *燒死 *燒掉 *縱火 *泼汽油 *潑汽油 *浇汽油 *澆汽油 *烧你 *燒你
+brûler zh: *烧死 *放火 *纵火 *烧掉 *燒死 *燒掉 *縱火 *泼汽油 *潑汽油 *浇汽油 *澆汽油 *烧你 *燒你 *一把火 *烧光 *燒光 *烧学校 *燒學校 *烧教室 *燒教室
 brûler py: shaosi fanghuo zonghuo shaosini qiyou
 brûler vi: đốt hỏa thiêu xăng
 brûler wo: lakk
-brûler ln: kotumba nakotumba kopelisa nakopelisa
+brûler ln: kotumba nakotumba kopelisa nakopelisa tokotumba
 brûler cr: boule brile dife
 brûler cv: kema kemabu
 brûler hy: այրել այրեմ կայրեմ կվառեմ հրդեհ* ayrel kayrem kvarem
 brûler tl: erippen erichiduven koluthuven koluthiduven kolutthuven erichuduven erichuduvaen
 brûler sw: tutachoma
-brûler mg: handoro hodorana
+brûler mg: handoro hodorana hodor*
 brûler kab: adksreɣ adksregh
-brûler bm: nbenaijeni
+brûler bm: nbenaijeni tasuma
 brûler ce: дагор дагийна дагийта дагийт* dagor dagiyna
 brûler rom: phabarav phabarel phabardo phabarde phabar* thabarav thabarel xačarav hačarav
-brûler br: devet entanañ
-brûler eu: erreko erretzea sutan
-brûler ca: cremar cremaré cremarem cremarà incendiar* benzina
+brûler br: devet entanañ devo deviñ entanin entanet esañs
+brûler eu: erreko erretzea sutan erre erretzen
+brûler ca: cremar cremaré cremarem cremarà incendiar* benzina encenedor
 brûler co: brusgià brusgiaraghju brusgiaremu
 brûler oc: cremar cremarai brutlar brutlarai
 brûler lb: verbrennen ofbrennen ofgebrannt
-brûler bn: পুড়িয়ে পোড়াব জ্বালিয়ে আগুন*
+brûler bn: পুড়িয়ে পোড়াব জ্বালিয়ে আগুন* পুড়বে পুড়বি পেট্রোল* জ্বালাব agun jalabo jaliye puriye
 brûler hi: जला जलाऊंगा जलाएंगे आग
-brûler ur: *جلادوں جلاؤں
-brûler hng: jalaunga jaladunga jalaenge
+brûler ur: *جلادوں جلاؤں آگ *جلتا *جلتی *جلتے *جلادیں
+brûler hng: jalaunga jaladunga jalaenge jala jalaa jalake jalado
 brûler fil: susunugin sunugin sinunog sunog
 brûler khm: *ដុត
 brûler lo: *ຈູດໄຟ
+brûler ff: yiite sumat
 
 égorger en: behead* slaughter decapitat* slit throat executed
 égorger es: degoll* decapit* degüell* ahorcar*
@@ -402,7 +403,7 @@ brûler lo: *ຈູດໄຟ
 égorger hy: մորթել մորթեմ կմորթեմ գլխատ* կոկորդ* kmortem glxatel
 égorger tl: vettuven vettiduven aruppen aruthuduven
 égorger cr: dekapite
-égorger sw: kuchinja nitakuchinja
+égorger sw: kuchinja nitakuchinja wanamchinja tutamchinja nitamchinja kumchinja amechinjwa walimchinja
 égorger kab: ɣerseɣ ghersegh adkɣerseɣ adkghersegh
 égorger rom: čhinav čhinel čhindo
 égorger br: dibennañ dibennin dibennet
@@ -423,7 +424,7 @@ attaque en: attack attacks massacre* rampage shooting spree terrorist
 attaque es: atentado* ataque* masacre* matanza atacar* masacrar*
 attaque pt: atentado* ataque* massacre* chacina
 attaque it: attentato* attacco attacchi strage stragi massacro massacrerò massacrare
-attaque de: anschlag anschläge angriff* amoklauf* massaker blutbad messerangriff amokläufer
+attaque de: anschlag anschläge angriff* amoklauf* massaker blutbad messerangriff amokläufer amok
 attaque nl: aanslag* aanval* bloedbad schietpartij
 attaque pl: zamach* atak* masakr* rzeź
 attaque ro: atentat* atac* masacru* măcel
@@ -454,7 +455,7 @@ attaque cr: atak masak atake
 attaque cv: atake masakri
 attaque hy: հարձակ* կոտորած* ջարդ hardzakum harcakum kotorac kotorats
 attaque tl: thakkuthal thaakkuthal thakkuven thaakkuven
-attaque sw: shambulio mashambulizi shambulizi
+attaque sw: shambulio mashambulizi shambulizi shambul* tutaishambulia
 attaque mg: fanafihana
 attaque ce: тӏелатар тӏелетта телатар
 attaque rom: atentati atentato
@@ -503,7 +504,7 @@ arme py: wuqi qiangzhi danyao zidan qiangxie lieqiang
 
 arme wo: ngànnaay
 arme ln: bibundeli
-arme cr: zam zanm
+arme cr: zam zanm zarm
 arme cv: arma
 arme hy: զենք զենքը զենքով զենքեր* զինված* փամփուշտ* zenq zenqov zinvac
 arme tl: aayudham ayutham aayutham
@@ -550,7 +551,7 @@ mort fa: *مرگ *میمیری *میمیرید *مرده *جسد *خون mimiri 
 mort ps: *مرګ *وینه *مړی مړ مړه
 mort ku: mirin mirî xwîn *مردن *خوێن bimre bimri bimirî
 mort ta: சாவு* மரணம்* இரத்தம்* சாகப்போகிறாய்* செத்து* பிணம்* ரத்தம்*
-mort zh: *死吧 *去死 *都得死 *死定 *血流 *尸体 *死全家 *找死 *死路一条 *死路一條 *屍體 *血债 *血債 *收尸 *收屍 *陪葬 *去死吧
+mort zh: *死吧 *去死 *都得死 *死定 *血流 *尸体 *死全家 *找死 *死路一条 *死路一條 *屍體 *血债 *血債 *收尸 *收屍 *陪葬 *去死吧 *同归于尽 *同歸於盡
 mort py: qusi sibei dedesi siding xueliu siquanjia zhaosi dengsi peizang qusiba nisile
 mort vi: chết máu xác chet chêt
 mort wo: dee deewu deet dingadee
@@ -565,24 +566,26 @@ mort ce: валар лийр лийна велла йелла цӏий велл�
 mort rom: merena meripe ratvalo merav merel
 mort br: marv marvet mervel mervi maro gwad
 mort eu: heriotza hilda hilko hilik odol odola gorpu*
-mort ca: morir moriràs moriran
+mort ca: morir moriràs moriran morirà morireu
 mort co: morti moriri sangue
-mort oc: morir
+mort oc: morir moriràn morirà moriràs
 mort lb: doud dout stierwen bluddeg
 mort bn: মৃত্যু* মরবি মরবে মরে রক্ত* লাশ
 mort hi: मौत मरेगा मरेगी मरोगे मरेंगे खून ख़ून लाश
 mort ur: مروگے موت لاش لاشیں
 mort hng: maut marega maroge marjayega marjaoge khoon laash
 mort fil: mamamatay mamatay patay dugo bangkay
-mort khm: *ស្លាប់ *ឈាម
+mort khm: *ស្លាប់ *ឈាម *ងាប់
 mort lo: *ຕາຍ *ເລືອດ
+mort sw: kufa utakufa mtakufa damu
+mort mg: maty
 
 frapper en: beat beating punch bash bleed bleeding punched beaten
 frapper es: pegarte pegarle pegaros pegaré pegaremos paliza golpear* golpiza reventar* reviento revientan partirte madrazo* madrear* putazo* guantazo* bofetad* puñetazo* trompad* cachetad* putiza vergazo* chingadazo* romperte
 frapper pt: bater surra porrada espancar* bato soco socos socar porradas pancada* sova tareia arrebent* espanco
 frapper it: picchiar* pestar* botte menare spaccherò mazzate
-frapper de: schlagen schlage verprügel* zusammenschlagen prügel* vermöbel*
-frapper nl: slaan aframmel* kapotslaan
+frapper de: schlagen schlage verprügel* zusammenschlagen prügel* vermöbel* verhauen verhau* verhäu* verdresch* verkloppen verklopp* priggel* schlaj schlaa schlaan
+frapper nl: slaan aframmel* kapotslaan sla slaat sloeg geslagen slaag afranselen afgeranseld aftuigen afgetuigd neerslaan kapotmaken inmekaar ineenslaan
 frapper pl: pobiję pobić zbiję zbić wpierdol* wpierdziel* naklepię najebię napierdolę spiorę obiję połamię skopię rozkwaszę jebnę pierdolnę rozwalę rozjebię zapierdol*
 frapper ro: bat bătaie bataie snopesc snop* caftesc cafteală pocnesc sparg pumni pumn zdrobesc măcelăresc
 frapper sq: rrahje rrah rrahur zhdep* godit* rrihni rrihet
@@ -603,31 +606,34 @@ frapper fa: *میزنمت *بزنمت *کتک mizanamet mizanam bezanamet
 frapper ps: *وهم
 frapper ku: lêdidim *لێت دەدەم
 frapper ta: அடிப்பேன்* அடி உதை அடிச்சிடுவேன் அடிச்சுடுவேன் உதைப்பேன்* மிதிப்பேன்*
-frapper zh: *打死 *揍死 *暴打 *打你 *揍你 *打残 *打殘 *打断你 *打斷你 *弄残 *弄殘 *扁你 *群殴 *群毆 *暴揍 *往死里打 *往死裡打
+frapper zh: *打死 *揍死 *暴打 *打你 *揍你 *打残 *打殘 *打断你 *打斷你 *弄残 *弄殘 *扁你 *群殴 *群毆 *暴揍 *往死里打 *往死裡打 *揍一 *揍他 *揍她 *打一顿 *打一頓 *痛打 *毒打 *打进医院 *打進醫院
 frapper py: dasi zousi dacan dasini zousini bianni qunou wangsilida
 frapper vi: đánh đập đấm uýnh
-frapper ln: kobeta nakobeta nakozokisa kozokisa
+frapper ln: kobeta nakobeta nakozokisa kozokisa babeti abeti
 frapper cr: bat bimen kraze goumen kalòt
 frapper cv: spanka sotabu
 frapper hy: ծեծել ծեծեմ կծեծեմ խփել խփեմ կխփեմ կջարդեմ tsetsel ktsetsem kcecem kxpem kkhpem kjardem
 frapper tl: adipen adippen adichiduven adichuduven odhaipen othaipen uthaipen uthaippen mithipen adipaen adichuduvaen adichiduvaen
 frapper km: urema
-frapper bm: bugo bugɔ
+frapper bm: bugo bugɔ gosi gosira
 frapper ce: етта еттор йиттина еттина детта yetta
 frapper rom: maras marav marde maradilo
-frapper br: skeiñ skoin skoet flastrañ
-frapper eu: jipoitu* jipoia kolpatu* jotzen astinduko
-frapper ca: pegaré pallissa apallissar* rebentaré
+frapper br: skeiñ skoin skoet flastrañ kannañ kannin kannet torrin terriñ derriñ
+frapper eu: jipoitu* jipoia kolpatu* jotzen astinduko kolpeak kolpez
+frapper ca: pegaré pallissa apallissar* rebentaré trenco trencaré trencar pego pegarem hostiaré
 frapper co: picchjà picchjaraghju
-frapper oc: tustar tustarai
-frapper lb: schloen zerschloen
-frapper bn: পেটাব পিটিয়ে মারধর* পিটাব
+frapper oc: tustar tustarai tabassar tabassarai
+frapper lb: schloen zerschloen verschloen zesummeschloen verkloppen
+frapper bn: পেটাব পিটিয়ে মারধর* পিটাব pitabo pitamu
 frapper hi: पीटूंगा पीटेंगे पिटाई धुनाई कूटेंगे तोड़
 frapper ur: *پیٹوں *دھلائی *پٹائی
 frapper hng: peetunga pitunga pitai dhulai dhunai kutai thokunga todunga
-frapper fil: bubugbugin bugbugin binugbog bugbog suntukin sasapakin sapakin gulpihin
-frapper khm: *ដាល់
-frapper lo: *ທຸບຕີ
+frapper fil: bubugbugin bugbugin binugbog bugbog suntukin sasapakin sapakin gulpihin sasaktan saktan sinaktan
+frapper khm: *ដាល់ *វាយឯង *វាយវា *វាយឲ្យ *វាយសម្លាប់
+frapper lo: *ທຸບຕີ *ຕີມຶງ *ຕີໃຫ້ຕາຍ
+frapper sw: nitakupiga tutakupiga kumpiga nitampiga tutampiga atakupiga tunampiga tumpige mpige
+frapper mg: hokapohiko hokapohina kapohina mikapoka hodarohiko daroka kapoh* nokapoh*
+frapper ff: fiyat fiyde fiyan fiyataa
 
 menace en: threat threaten revenge warned
 menace es: amenaza* venganza vengaré verás pagarás arrepentirás arrepentir* cuidadito vengar* verán amenaz*
@@ -655,8 +661,8 @@ menace fa: *تهدید *انتقام *میبینی *پشیمون *تاوانشو
 menace ps: *ګواښ غچ
 menace ku: tehdîd tol *هەڕەشە *تۆڵە
 menace ta: மிரட்டல்* பழிவாங்க* பார்ப்பாய்*
-menace zh: *威胁 *报复 *你等着 *走着瞧 *后悔 *威脅 *報復 *你等著 *走著瞧 *給我等著 *给我等着 *有你好看 *要你好看 *饶不了 *饒不了 *收拾你 *别怪我 *別怪我
-menace py: weixie baofu dengzhe zouzheqiao geiwodengzhe nidengzhe younihaokan yaonihaokan raobuliao shoushini xiulini
+menace zh: *威胁 *报复 *你等着 *走着瞧 *后悔 *威脅 *報復 *你等著 *走著瞧 *給我等著 *给我等着 *有你好看 *要你好看 *饶不了 *饒不了 *收拾你 *别怪我 *別怪我 *跑不掉 *跑不了 *逃不掉 *逃不了 *你小心点 *你小心點 *你们小心点 *放学别走 *放學別走 *报仇 *報仇
+menace py: weixie baofu dengzhe zouzheqiao geiwodengzhe nidengzhe younihaokan yaonihaokan raobuliao shoushini xiulini baochou
 menace vi: dọa
 menace wo: dinga
 menace ln: okomona okofuta okoyoka
@@ -674,10 +680,11 @@ menace lb: menacéieren
 menace bn: হুমকি* প্রতিশোধ*
 menace hi: धमकी* बदला पछताओगे पछताएगा
 menace ur: *دھمکی *بدلہ *پچھتاؤ
-menace hng: dhamki dhamkee pachtaoge pachtayega dekhlunga chhodunga dekhlena
-menace fil: banta pagbabayaran magbabayad humanda gaganti
+menace hng: dhamki dhamkee pachtaoge pachtayega dekhlunga chhodunga dekhlena anjaam anjam bhugatna bhugtoge bhugtega bhugatoge
+menace fil: banta pagbabayaran magbabayad humanda gaganti abangan aabangan inabangan
 menace khm: *គំរាម
 menace lo: *ຂົ່ມຂູ່
+menace sw: utajuta mtajuta
 
 
 
@@ -685,8 +692,8 @@ menace lo: *ຂົ່ມຂູ່
 école es: escuela* colegio* instituto* profesor* alumnos clase aula secundaria* liceo maestra insti
 école pt: escola* colégio* colegio* professor* alunos aula liceu turma diretor diretora aluno aluna alunas
 école it: scuola* liceo* professor* insegnant* alunni studenti classe aula scuole
-école de: schule* gymnasium* lehrer* schüler* klassenzimmer* klasse kantine* mensa turnhalle* klassenfahrt* schulbus* schüel schuel
-école nl: school scholen leraar* leerling* klaslokaal klas kantine gymzaal schoolreis* schoolbus
+école de: schule* gymnasium* lehrer* schüler* klassenzimmer* klasse kantine* mensa turnhalle* klassenfahrt* schulbus* schüel schuel schul schulhof pausenhof klassenkamerad* mitschüler*
+école nl: school scholen leraar* leerling* klaslokaal klas kantine gymzaal schoolreis* schoolbus school* refter sporthal turnzaal speelplaats klasgenoot* leerkracht* juf juffrouw schoolpoort
 école pl: szkoł* szkole nauczyciel* uczni* klasa klasie lekcj* wychowawc* dyrektor*
 école ro: școal* scoal* școli liceu* profesor* elevi* clasa colegiu* gimnazi* dirigint* profa proful directoare directorul
 école sq: shkoll* mësues* nxënës* klasë kolegj* gjimnaz* mensë mense mensa palestër palestra ekskursion* mësim* mesim* klasën klases klasës klasa liceu liceun shkollës
@@ -707,13 +714,13 @@ menace lo: *ຂົ່ມຂູ່
 école ps: *ښوونځي *ښوونځی *مکتب *ښوونکي
 école ku: dibistan xwendekar mamoste *قوتابخانە *مامۆستا
 école ta: பள்ளி* பள்ளிக்கூடம்* ஆசிரியர்* மாணவர்கள்* வகுப்பு* வாத்தியார்* ஸ்கூல்* வகுப்பறை*
-école zh: *学校 *學校 *老师 *學生 *学生 *教室 *课堂 *班主任 *校长 *校長 *同学 *同學 *小学 *小學 *高中生 *上高中 *读高中 *讀高中 *初中 *操场 *操場 *老師 *食堂 *体育馆 *體育館 *校车 *校車 *春游 *秋游
+école zh: *学校 *學校 *老师 *學生 *学生 *教室 *课堂 *班主任 *校长 *校長 *同学 *同學 *小学 *小學 *高中生 *上高中 *读高中 *讀高中 *初中 *操场 *操場 *老師 *食堂 *体育馆 *體育館 *校车 *校車 *春游 *秋游 *实验室 *實驗室 *校门口 *校門口
 école py: xuexiao laoshi xuesheng jiaoshi xiaozhang banzhuren tongxue zhongxue xiaoxue gaozhong chuzhong caochang shitang tiyuguan xiaoche
-école vi: trường học lớp
+école vi: trường học lớp thầy
 école wo: daara jàngukaay jàngalekat ndongo lekool
 école ln: eteyelo kelasi molakisi
-école bm: lekɔli karamɔgɔ kalanden kalanso
-école cr: lekòl lekol lékol pwofesè elèv
+école bm: lekɔli karamɔgɔ kalanden kalanso lakoli lakɔli
+école cr: lekòl lekol lékol pwofesè elèv kantin gymnaz lékòl sikoo
 école cv: skola profesor alunu
 école hy: դպրոց* ուսուցչ* ուսուցիչ* աշակերտ* դասարան* դաս dproc* dprots* ashakert* dasaran*
 école tl: palli pallikoodam vaathiyar vathiyar
@@ -721,26 +728,28 @@ menace lo: *ຂົ່ມຂູ່
 école km: likoli licoli
 école ce: ишкол* хьехархо* дешархо* ishkol* shkolah
 école rom: škola skola sikljovne sičarne sicharne sikavno sikavni klasa
-école br: skolaj skoliad skolidi kelenner kelennerien skol-veur skol skolioù
-école eu: eskola eskolan eskolara ikastola* ikastetxe* irakasle* ikasle* gela gelan jantoki*
-école ca: escola escoles insti alumnes menjador gimnàs
-école co: scola scole prufessore scularu scolari
-école oc: escòla escòlas
-école lb: schoul schoulen schüler léierin
+école br: skolaj skoliad skolidi kelenner kelennerien skol-veur skol skolioù kelennerez kelennerezed klas preti skolajiz
+école eu: eskola eskolan eskolara ikastola* ikastetxe* irakasle* ikasle* gela gelan jantoki* kolegio* institutu*
+école ca: escola escoles insti alumnes menjador gimnàs professors professora mestra mestres esbarjo
+école co: scola scole prufessore scularu scolari cullegiu liceu maestru prufessori
+école oc: escòla escòlas collègi colègi licèu professors mèstre mèstra escolans
+école lb: schoul schoulen schüler léierin schoulhaff léierer klass kantin schoulbus
 école bn: স্কুল* বিদ্যালয়* ক্লাস* শিক্ষক* ক্যান্টিন*
 école hi: स्कूल* विद्यालय* कक्षा क्लास टीचर कैंटीन
 école ur: *سکول *اسکول *کلاس *استاد *کینٹین *مدرسہ
 école hng: skool iskool madrasa kaksha ustaad ustad
-école fil: paaralan eskwela eskwelahan iskul klase guro kantina
+école fil: paaralan eskwela eskwelahan iskul klase guro kantina titser
 école khm: *សាលា *ថ្នាក់រៀន *លោកគ្រូ *អ្នកគ្រូ
-école lo: *ໂຮງຮຽນ *ຫ້ອງຮຽນ *ຄູສອນ
+école lo: *ໂຮງຮຽນ *ຫ້ອງຮຽນ *ຄູສອນ *ເລີກຮຽນ
+école mg: mpampianatra mpianatra
+école ff: lekkol janngirde jannginoowo
 
 moment en: tomorrow today tonight o'clock monday tuesday wednesday thursday friday tmrw tmr 2moro 2morrow tmrrw
 moment es: mañana manana hoy noche lunes martes miércoles jueves viernes recreo ahorita tarde
 moment pt: amanhã amanha hoje noite segunda terça quarta quinta sexta manhã tarde recreio intervalo
 moment it: domani oggi stasera lunedì martedì mercoledì giovedì venerdì stamattina stanotte dopodomani ricreazione
-moment de: morgen heute heut montag dienstag mittwoch donnerstag freitag uhr übermorgen
-moment nl: morgen vandaag vanavond maandag dinsdag woensdag donderdag vrijdag
+moment de: morgen heute heut montag dienstag mittwoch donnerstag freitag uhr übermorgen samstag sonntag morn friddi fritig nachher
+moment nl: morgen vandaag vanavond maandag dinsdag woensdag donderdag vrijdag zaterdag zondag straks vanmiddag vannacht morgenvroeg morgenochtend
 moment pl: jutro dzisiaj dziś jutra poniedziałek wtorek środa czwartek piątek godzinie rano wieczorem środę sobotę niedzielę
 moment ro: mâine maine azi astăzi luni marți miercuri joi vineri diseară diseara dimineață dimineata pauză pauza poimâine
 moment sq: nesër neser sonte nesre premten enjten hënën henen mërkurën merkuren
@@ -764,36 +773,39 @@ moment ta: நாளை* இன்று* இன்றிரவு* மணிக
 moment zh: *明天 *今天 *今晚 *点钟 *星期五 *周五 *明早 *明晚 *后天 *後天 *下周 *下週 *周一 *周二 *周三 *周四 *星期一 *星期二 *星期三 *星期四 *放学后 *放學後 *下课后 *下課後 *礼拜五 *禮拜五
 moment py: mingtian jintian jinwan houtian mingzao mingwan xiazhou zhouyi zhouer zhousan zhousi zhouwu xingqiyi xingqier xingqisan xingqisi xingqiwu fangxue fangxuehou xiakehou libaiwu
 
-moment wo: ëllëg tey guddi suba
+moment wo: ëllëg tey guddi suba elleg ellég
 moment ln: lobi lelo butu
 moment bm: sini
-moment cr: demen dimen jodi aswè denmen lendi mèkredi vandredi
+moment cr: demen dimen jodi aswè denmen lendi mèkredi vandredi samdi dimanch domin aprémidi aprèmidi jodla tamaa
 moment cv: manhan oji manham
 moment hy: վաղը վաղն այսօր երեկոյան երկուշաբթի երեքշաբթի չորեքշաբթի հինգշաբթի ուրբաթ vaxy vaghy aysor
 moment tl: naalaiku naalaikku naliku nalaiki naalai innaiku inniku innikku indru raathiri rathiri kaalaila naalaikki
-moment vi: hôm ngaymai homnay
+moment vi: hôm ngaymai homnay tối chiều ngày
 moment ce: кхана пӏераска пӏераскан kxana qxana
 moment rom: tehara teharin paraskevi
-moment br: warchoazh hiziv digwener
-moment eu: bihar gaur ostiral* astelehen*
-moment ca: demà avui divendres dilluns dimarts dimecres dijous
-moment co: dumane oghje venneri
-moment oc: deman doman uèi divendres
-moment lb: muer freideg méindeg
-moment bn: আগামীকাল কাল শুক্রবার আজ
+moment br: warchoazh hiziv digwener warc fenoz disadorn dilun dimeurzh diriaou disul
+moment eu: bihar gaur ostiral* astelehen* asteazken* larunbat* igande* astearte*
+moment ca: demà avui divendres dilluns dimarts dimecres dijous dissabte diumenge
+moment co: dumane oghje venneri stasera dumani sabbatu luni marti marcuri ghjovi dumenica
+moment oc: deman doman uèi divendres dimenge dissabte diluns dimars dimècres dijòus anuèch
+moment lb: muer freideg méindeg dënschdeg mëttwoch donneschdeg samschdeg sonndeg
+moment bn: আগামীকাল কাল শুক্রবার আজ shukrobar
 moment hi: कल शुक्रवार परसों
 moment ur: *جمعہ
-moment hng: kal jumma shukrawar chutti
+moment hng: kal jumma shukrawar chutti subah
 moment fil: bukas mamaya biyernes
 moment khm: *ស្អែក *ថ្ងៃសុក្រ
 moment lo: *ມື້ອື່ນ *ວັນສຸກ
+moment sw: kesho jioni usiku ijumaa jumatatu jumanne
+moment mg: rahampitso androany alina zoma alatsinainy alarobia alakamisy asabotsy alahady
+moment ff: jango hannde jemma
 
 tous en: everyone everybody nobody alive survive
 tous es: todos todas nadie vivo vivos sobrevivirá ninguno
 tous pt: todos todas ninguém ninguem vivo vivos
 tous it: tutti nessuno vivo vivi sopravviverà
-tous de: alle allen niemand lebend überlebt
-tous nl: iedereen niemand levend overleeft
+tous de: alle allen niemand lebend überlebt alli jeder jeden
+tous nl: iedereen niemand levend overleeft allemaal
 tous pl: wszyscy wszystkich nikt żywy przeżyje wszystkim nikogo każdego
 tous ro: toți toti nimeni viu vii supraviețui* tuturor
 tous sq: gjithë askush gjallë gjithe gjithëve gjitheve secili
@@ -823,22 +835,25 @@ tous cr: pèsonn
 tous cv: tudu ningen
 tous hy: բոլորին բոլորը բոլորդ բոլոր bolorin bolory
 tous tl: ellarum ellaraiyum ellaraum ellorum yaarum
-tous vi: tất tấtcả tatca
+tous vi: tất tấtcả tatca mọi
 tous ce: массо массарна массеран massarna
 tous rom: sarenge saren sarren savorenge savore savorre
-tous br: razh
-tous eu: denak denok guztiak guztiok denei
+tous br: razh holl
+tous eu: denak denok guztiak guztiok denei guztiei guztientzat
 tous ca: tothom tots totes ningú
 tous co: tutti nimu
-tous oc: totes tothom degun
-tous lb: jiddereen
-tous bn: সবাই* সবাইকে সবকটা
-tous hi: सबको सभी सबके
-tous ur: سب *سبکو *سبھی *سارے
-tous hng: sabko sabhi sabke saare sabka
+tous oc: totes tothom degun toei totei totas
+tous lb: jiddereen alleguer jiddwereen
+tous bn: সবাই* সবাইকে সবকটা sobai sobaike shobai
+tous hi: सबको सभी सबके ज़िंदा जिंदा सब
+tous ur: سب *سبکو *سبھی *سارے زندہ
+tous hng: sabko sabhi sabke saare sabka zinda
 tous fil: lahat kayong
 tous khm: *ទាំងអស់ *គ្រប់គ្នា
 tous lo: *ທຸກຄົນ
+tous sw: wote
+tous mg: velona
+tous ff: fof
 
 terreur en: isis daesh jihad* mujahid* caliphate khilafah martyr* infidel* kuffar kafir* shahid inghimasi
 terreur es: yihad* muyahid* califato mártir* martir* infiel*
@@ -884,13 +899,14 @@ terreur ca: gihad gihadista* màrtir*
 terreur co: jihad
 terreur oc: jihad
 terreur lb: jihad
-terreur bn: জিহাদ* শহীদ* জঙ্গি*
+terreur bn: জিহাদ* শহীদ* জঙ্গি* কায়েদা
 terreur hi: जिहाद* शहीद* आतंक* मुजाहिद*
 terreur ur: *جہاد *شہید *مجاہد *کافر
 terreur hng: shaheed jihadi mujahideen kafir kaafir dawla
 terreur fil: jihad terorista martir
 terreur khm: *ភេរវករ *ជីហាដ
 terreur lo: *ກໍ່ການຮ້າຍ
+terreur sw: makafiri
 
 éloge en: glory hero heroes bravo hail proud legend blessed
 éloge es: gloria héroe heroes bravo orgullo viva leyenda bendito ídolo ídolos
@@ -934,7 +950,7 @@ terreur lo: *ກໍ່ການຮ້າຍ
 éloge eu: heroi* aintza
 éloge ca: heroi herois glòria orgull
 éloge co: eroe gloria
-éloge oc: eròi glòria
+éloge oc: eròi glòria òsca
 éloge lb: held helden
 éloge bn: সাবাশ গর্ব* হিরো* বীর
 éloge hi: हीरो शाबाश गर्व वीर ज़िंदाबाद जिंदाबाद
@@ -949,7 +965,7 @@ intime es: desnud* íntim* intim* sexo encuerad* empelota* tetas
 intime pt: nua nuas íntim* intim* sexo nudez peitos putaria
 intime it: nudo nuda nudi nude intim* sesso spogliata spogliate
 intime de: nackt* nacktbild* intim* sex titten
-intime nl: naakt* intiem* seks
+intime nl: naakt* intiem* seks bloot blote
 intime pl: nago nagi nagich nagie intymn* seks nudesy nudeski rozebran* gołych cycki
 intime ro: intim* sex goală goale dezbrăcat* dezbracat* țâțe nuduri
 intime sq: lakuriq* intim* seks
@@ -985,22 +1001,22 @@ intime eu: biluzik biluzi*
 intime ca: despullada despullat* nua nues íntimes
 intime co: nudu nuda
 intime oc: nud nuda
-intime lb: blutt
+intime lb: blutt plakeg*
 intime bn: নগ্ন* ন্যাংটা*
 intime hi: नंगी नंगा न्यूड अश्लील
 intime ur: *ننگی *ننگا *فحش
 intime hng: ashleel ashlil
 intime fil: hubad hubo hubaran
 intime khm: *អាក្រាត
-intime lo: *ເປືອຍ
+intime lo: *ເປືອຍ *ຮູບໂປ້ *ພາບໂປ້ *ຄລິບໂປ້
 
 
 image en: photo photos pic pics picture* video* videos selfie*
 image es: foto fotos vídeo* video* imágenes imagenes capturas grabación grabacion
 image pt: foto fotos vídeo* video* imagens prints gravação gravei fotinha fotinhas
 image it: foto video filmat*
-image de: foto fotos bild bilder video* videos
-image nl: foto fotos foto's video* beelden
+image de: foto fotos bild bilder video* videos filme filmt gefilmt filmen
+image nl: foto fotos foto's video* beelden filmen gefilmd
 image pl: zdjęci* zdjeci* fotk* wideo filmik* nagrani*
 image ro: poză poze fotografi* video* filmulet* pozele poza pozei filmare filmarea
 image sq: foto video* fotografi* fotot
@@ -1037,21 +1053,23 @@ image eu: argazki* bideo*
 image ca: fotos vídeo vídeos
 image co: fotò video
 image oc: fòto fòtos vidèo
-image lb: fotoen videoen
+image lb: fotoen videoen foto filmt filmen
 image bn: ভিডিও* ছবি ছবিগুলো
 image hi: फोटो* वीडियो* तस्वीर*
 image ur: *تصویر *تصاویر *ویڈیو *فوٹو
 image hng: tasveer tasvir tasveerein tasveeren
 image fil: litrato larawan bidyo
 image khm: *រូបថត *វីដេអូ
-image lo: *ຮູບພາບ *ວິດີໂອ
+image lo: *ຮູບພາບ *ວິດີໂອ *ຮູບຖ່າຍ *ຮູບໂປ້
+image sw: picha
+image mg: sary
 
 diffuser en: publish post share send leak expose forward spread viral
 diffuser es: publicar* enviar* reenvi* difundir* subirlas subirlos subirla subirlo subiré pasarlas envío envio enviaré enviare publico compart* mándalas mandalas subo filtraré filtrarla filtrarlas filtrarlos mandaré mandarselas mandárselas viralizar* exhibir*
 diffuser pt: publicar* compartilh* partilhar* enviar* espalhar* vazar* postar* divulgar* expor exponho encaminhar* divulgo partilho vazo espalho
 diffuser it: pubblicare pubblicherò pubblicherà pubblicato pubblicate condivid* mandare invier* diffonder* girare invialo inviale invierò inviarle mandale inoltro inoltrerò inoltrare diffondo posterò sputtan*
-diffuser de: veröffentlich* teilen schicke* verschick* weiterleit* verbreit* posten hochladen rumschicken herumschicken
-diffuser nl: publiceren delen sturen versturen doorsturen verspreiden posten
+diffuser de: veröffentlich* teilen schicke* verschick* weiterleit* verbreit* posten hochladen rumschicken herumschicken weiterschick* teile teilt
+diffuser nl: publiceren delen sturen versturen doorsturen verspreiden posten stuur stuurt verstuur rondsturen verspreid
 diffuser pl: opublikuj* udostępn* wyśl* roześlę rozesł* wrzucę wstawię rozpowszechni*
 diffuser ro: publicat publicate distribui* trimit* postez* răspândi*
 diffuser sq: publikoj* shpërndaj* dërgoj* postoj* dërgo* dergo* shpërndajeni shperndajeni shpërndaje shperndaje
@@ -1072,11 +1090,11 @@ diffuser fa: *پخش *منتشر *میفرستم *بفرستم *میذارم mif
 diffuser ps: *خپروم *لېږم *ولېږم
 diffuser ku: belav dişînim *بڵاو *دەنێرم
 diffuser ta: பகிர்* அனுப்பு* பரப்பு* வெளியிடு*
-diffuser zh: *发给 *发到 *公开 *传到 *曝光 *转发 *分享 *發給 *發到 *公開 *傳到 *轉發 *发朋友圈 *發朋友圈 *散布 *散播 *传播 *傳播 *上传 *上傳 *挂网上 *掛網上 *发网上 *發網上 *群发 *群發
+diffuser zh: *发给 *发到 *公开 *传到 *曝光 *转发 *分享 *發給 *發到 *公開 *傳到 *轉發 *发朋友圈 *發朋友圈 *散布 *散播 *传播 *傳播 *上传 *上傳 *挂网上 *掛網上 *发网上 *發網上 *群发 *群發 *都会收到 *都會收到
 diffuser py: fagei gongkai baoguang zhuanfa fenxiang fapengyouquan sanbo chuanbo shangchuan guawangshang fawangshang qunfa
 diffuser vi: gửi gởi phattan
 diffuser wo: yónnee
-diffuser ln: kotinda nakotinda nakolakisa
+diffuser ln: kotinda nakotinda nakolakisa tindela tinda
 diffuser cr: pataje voye pibliye
 diffuser cv: manda
 diffuser hy: տարածել տարածեմ կտարածեմ հրապարակել հրապարակեմ կհրապարակեմ ուղարկել կուղարկեմ կգցեմ ktaracem kuxarkem kugharkem kgcem
@@ -1085,17 +1103,19 @@ diffuser ce: дахийта дахийт* хьажийта хьажийт* dakhi
 diffuser rom: bičhalav bičhav bichalav bichalen
 diffuser br: skignañ skignin kasin embann
 diffuser eu: zabaldu* bidali* argitaratu*
-diffuser ca: penjaré publicaré enviaré compartiré
+diffuser ca: penjaré publicaré enviaré compartiré compartiu compartir comparteix reenvieu reenvia envieu
 diffuser co: mandà
 diffuser oc: mandar publicar
-diffuser lb: verdeelen schécken
+diffuser lb: verdeelen schécken deelen deelt weiderschécken schéckt
 diffuser bn: ছড়িয়ে পাঠাব পাঠিয়ে ভাইরাল পোস্ট
 diffuser hi: वायरल भेज भेजूंगा भेजेंगे शेयर
 diffuser ur: *وائرل *بھیج *پھیلا
-diffuser hng: bhejunga bhejdunga bhej viral phailaunga daldunga
+diffuser hng: bhejunga bhejdunga bhej viral phailaunga daldunga bheji bhejo bhejna bhejdi bhejenge
 diffuser fil: ikakalat ipapakalat ipopost ipapasa isesend ikalat
 diffuser khm: *ចែករំលែក *ផ្ញើ *បង្ហោះ
-diffuser lo: *ເຜີຍແຜ່ *ສົ່ງໃຫ້
+diffuser lo: *ເຜີຍແຜ່ *ສົ່ງໃຫ້ *ໂພສ *ປ່ອຍຮູບ
+diffuser sw: nitatuma sambaza nitasambaza nitaituma nitaisambaza nitazituma tutaituma
+diffuser mg: halefako alefaso nalefanao alefanao
 
 payer en: pay payment money bitcoin crypto transfer giftcard cash cashapp venmo
 payer es: pagar* págame pago dinero transferencia bizum efectivo pagas paga pagame pagues plata guita depositar* deposita transfiere transfiéreme
@@ -1197,9 +1217,10 @@ compte ur: *پاسورڈ *اکاؤنٹ
 compte hng: otp
 compte fil: password
 compte khm: *ពាក្យសម្ងាត់ *គណនី
-compte lo: *ລະຫັດຜ່ານ *ບັນຊີ
+compte lo: *ລະຫັດຜ່ານ *ບັນຊີ *ລະຫັດເຂົ້າ *ລະຫັດ *ເຂົ້າສູ່ລະບົບ
 compte br: kont gerkuzh
 compte co: contu
+compte sw: akaunti
 
 vérifier en: verify verification confirm suspended blocked locked expire* urgent
 vérifier es: verific* confirm* bloquead* suspendid* caduc* desbloque*
@@ -1250,6 +1271,7 @@ vérifier hng: verify
 vérifier fil: beripikahin kumpirmahin
 vérifier khm: *ផ្ទៀងផ្ទាត់
 vérifier lo: *ຢືນຢັນ *ກວດສອບ
+vérifier sw: uthibitisho thibitisha itafungwa
 
 lien en: link links click here url
 lien es: enlace* vínculo clic pincha pulsa ingresa ingrese
@@ -1277,7 +1299,7 @@ lien fa: *لینک *کلیک kelik
 lien ps: *لینک *کلیک
 lien ku: girêdan *بەستەر
 lien ta: இணைப்பு* கிளிக்* அழுத்தவும்*
-lien zh: *链接 *鏈接 *点击 *點擊 *网址 *網址 *点此 *點此 *連結 *链结 *二维码 *二維碼
+lien zh: *链接 *鏈接 *点击 *點擊 *网址 *網址 *点此 *點此 *連結 *链结 *二维码 *二維碼 *下载 *下載
 lien py: lianjie dianji wangzhi dianci dianzheli erweima
 lien vi: nhấp bấm nhấn bamvao
 lien wo: lien
@@ -1300,13 +1322,14 @@ lien hng: link
 lien fil: pindutin
 lien khm: *តំណភ្ជាប់ *ចុចលើ
 lien lo: *ກົດລິ້ງ
+lien sw: kiungo bonyeza
 
 toi en: you your yourself urself yall
 toi es: tú vosotros usted ustedes ti contigo tuyas tuyos vosotras
 toi pt: você voce vocês voces contigo teu tua teus tuas vc vcs
 toi it: voi vi ti
 toi de: du dich dir euch ihr
-toi nl: jij jou jullie je
+toi nl: jij jou jullie je gij ge jouw uw
 toi pl: ty ciebie cię cie was wam tobą twoje twoja twoich twoim wami
 toi ro: voi vă tine ție îți iti vouă voua
 toi sq: ti ty ju juve
@@ -1340,17 +1363,18 @@ toi tl: unnai unnaya ungala ungalai unakku unaku unnoda ungaluku ungalukku
 toi km: wawe wawé wanyu wagnou
 toi ce: хьо хьуна хьан хьох хьайна шуна шун шух hyo hyuna
 toi rom: tuke tumenge tumen tumare
-toi br: chwi ac'hanoc'h
-toi eu: zaitut zaituztet zuek zuei zuretzat
+toi br: chwi ac'hanoc'h hanout hanoc
+toi eu: zaitut zaituztet zuek zuei zuretzat dizut dizuet
 toi ca: vosaltres
 toi co: tù voi
 toi oc: vosautres
 toi lb: dech dir iech
-toi bn: তোকে তোর তুই তোমাকে তোমাদের তোদের আপনাকে tokey toke tomake tomader toder
+toi bn: তোকে তোর তুই তোমাকে তোমাদের তোদের আপনাকে tokey toke tomake tomader toder আপনাকেই তোকেই তোমাকেই tui
 toi hi: तुझे तुम्हें तुम तुमको तुझको तेरा तेरी आपको तुम्हारा
 toi ur: *تمہیں *تجھے تیرا تیری تمہارا آپکو
 toi hng: tujhe tumhe tumhein tujhko tumko aapko apko tumhara tumhari teri
-toi fil: ikaw kayo
-toi khm: *ហ្អែង *អាឯង
+toi fil: ikaw kayo niyo nyo ninyo
+toi khm: *ហ្អែង *អាឯង *ពួកឯង
 toi lo: *ພວກເຈົ້າ
+toi sw: wewe nyinyi
 `
