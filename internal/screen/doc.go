@@ -119,7 +119,7 @@
 //     most of whose words the French lexicon does not know, with words of
 //     harm in the cross-language lexicon (an act and its target or time,
 //     terror praised, intimate images spread, an account to verify) and
-//     the learned layer at UnreadModelGate (0.3) or more, is a policy
+//     the learned layer at UnreadModelGate (0.5) or more, is a policy
 //     finding: the screen cannot read it, so a moderator does (unread.go).
 //     So is a text half of whose words or more the lexicon does not know
 //     that the learned layer reads as harmful at UnreadModelLine (0.6),
