@@ -452,8 +452,10 @@ func (nb *nbufs) segment(chs []ch) []rawTok {
 			prevWord = true
 			continue
 		}
-		if wordStart >= 0 && (c.r == ':' || c.r == '.' || c.r == ',') && chs[i-1].kind == kDigit && i+1 < len(chs) && chs[i+1].kind == kDigit {
-			// 14:30, 3,5 and 10.5 stay one number.
+		if wordStart >= 0 && (c.r == ':' || c.r == '.' || c.r == ',') && chs[i-1].kind == kDigit && i+1 < len(chs) && chs[i+1].kind == kDigit && allDigits(chs[wordStart:i]) {
+			// 14:30, 3,5 and 10.5 stay one number; in a word with
+			// letters (« C1,0A0 ») the digits may be read as letters
+			// (leet), and the mark must cut it as it would then.
 			continue
 		}
 		if wordStart >= 0 {
@@ -513,6 +515,16 @@ func (nb *nbufs) segment(chs []ch) []rawTok {
 		sp.elision = sp.width == 1 && sp.apos
 	}
 	return toks
+}
+
+// allDigits reports whether every character of chs is a digit.
+func allDigits(chs []ch) bool {
+	for _, c := range chs {
+		if c.kind != kDigit {
+			return false
+		}
+	}
+	return true
 }
 
 // emailAt reports whether the '@' at i starts the domain of an e-mail
