@@ -517,10 +517,11 @@ func (nb *nbufs) segment(chs []ch) []rawTok {
 	return toks
 }
 
-// allDigits reports whether every character of chs is a digit.
+// allDigits reports whether chs is a number: digits and the marks that
+// join them (16.10.2020, 14:30).
 func allDigits(chs []ch) bool {
 	for _, c := range chs {
-		if c.kind != kDigit {
+		if c.kind != kDigit && c.r != ':' && c.r != '.' && c.r != ',' {
 			return false
 		}
 	}
