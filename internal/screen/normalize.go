@@ -956,7 +956,10 @@ func foldHomoglyphs(rs []rune) bool {
 	for _, r := range rs {
 		switch {
 		case r < 0x80:
-			if unicode.IsLetter(r) {
+			// A digit read as a letter (leet, after this stage) counts
+			// as the Latin letter it becomes: « Ѿ0о » folds as « Ѿoо »
+			// will on a second pass.
+			if _, leet := leetMap[r]; unicode.IsLetter(r) || leet && r >= '0' && r <= '9' {
 				latin++
 			}
 		default:
