@@ -641,9 +641,10 @@ func placeName(toks []dtok, i int) bool {
 var teacherNouns = keySet("prof profs professeur professeurs professeure professeures enseignant enseignante enseignants enseignantes")
 
 // affairDets are the determiners before « histoire » when it is an affair,
-// not the school subject: « pour cette histoire », « son histoire de
-// bombe », « toute une histoire ».
-var affairDets = keySet("cette cet ces une son sa ses ton ta tes mon ma mes leur leurs quelle notre votre")
+// not the school subject nor a story: « pour cette histoire », « quelle
+// histoire ». A possessive or « une » may be a story (« dans mon histoire,
+// le héros… »), and keeps the discount.
+var affairDets = keySet("cette cet ces quelle")
 
 // teacherOf reports whether the two keys before a subject's name are a
 // teacher noun and « de »: « la voiture du prof d'histoire » is no lesson.

@@ -137,7 +137,8 @@ func TestNotJokingAffair48(t *testing.T) {
 		{"on met le feu à votre établissement demain, je rigole pas", "plaisanterie", false},
 		{"on met le feu à votre établissement demain, je plaisante", "plaisanterie", true},
 		{"pour cette histoire on met le feu à votre établissement demain", "enseignement", false},
-		{"après son histoire de bombe on met le feu à votre établissement demain", "enseignement", false},
+		{"après toute cette histoire on met le feu à votre établissement demain", "enseignement", false},
+		{"dans mon histoire on met le feu à un établissement", "enseignement", true},
 		{"en histoire on a vu comment on met le feu à un établissement", "enseignement", true},
 	} {
 		r := textScores(c.text)[detThreat].reason

@@ -117,7 +117,7 @@ var spreadCues = sync.OnceValue(func() map[string]bool {
 func unquoteReported(text string) string {
 	// Most texts quote nothing: no second analysis for them (the segment
 	// hold runs on a tenth of ordinary messages).
-	if !strings.ContainsAny(text, "«“\"") && !strings.HasPrefix(text, ">") && !strings.Contains(text, "\n>") {
+	if !strings.ContainsAny(text, "«“\">") {
 		return text
 	}
 	nb := getBufs()
