@@ -25,22 +25,14 @@ func anyFrame(text string, ok func(frame) bool) bool {
 // laugh still leaves the speaker's own state. The sentences were written
 // for this test, not taken from a set.
 func TestArticleAfterIntransitive47(t *testing.T) {
-	for _, c := range []struct {
-		text string
-		act  actClass
-	}{
+	wantActs(t, []actCase{
 		{"je vais brûler la maison de Kevin", actBurn},
 		{"je vais cramer la voiture du CPE ce soir", actBurn},
 		{"je vais brûler la grange de Lucas", actBurn},
 		{"je vais exploser là", actNone},
 		{"je vais exploser la mdr", actNone},
 		{"je vais crever là sérieux", actNone},
-	} {
-		f, _ := actFrame(c.text)
-		if f.act != c.act {
-			t.Errorf("%q: act %q, want %q", c.text, actNames[f.act], actNames[c.act])
-		}
-	}
+	})
 }
 
 // TestTeacherSubjectIsNoLesson47: the subject a teacher teaches names the

@@ -70,43 +70,27 @@ func TestUnreadModelLine48(t *testing.T) {
 // a hyperbole, no act; a person named there keeps the act. Written for
 // this test.
 func TestDislocatedThing48(t *testing.T) {
-	for _, c := range []struct {
-		text string
-		act  actClass
-	}{
+	wantActs(t, []actCase{
 		{"ce DM de maths je vais le tuer ce soir", actNone},
 		{"le brevet blanc de lundi on va le défoncer", actNone},
 		{"mon voisin je vais le tuer ce soir", actKill},
 		{"ce prof je vais le tuer demain", actKill},
 		{"je vais le tuer", actKill},
-	} {
-		f, _ := actFrame(c.text)
-		if f.act != c.act {
-			t.Errorf("%q: act %q, want %q", c.text, actNames[f.act], actNames[c.act])
-		}
-	}
+	})
 }
 
 // TestFinishPerson48: finir and achever with te, or vous after a subject,
 // and no object of their own finish off the reader; with an object, or
 // with vous as the subject, they finish a task. Written for this test.
 func TestFinishPerson48(t *testing.T) {
-	for _, c := range []struct {
-		text string
-		act  actClass
-	}{
+	wantActs(t, []actCase{
 		{"quand je reviens je te finis", actKill},
 		{"je vais vous achever à la sortie", actKill},
 		{"on te finit demain", actKill},
 		{"je te finis ton dessin ce soir", actNone},
 		{"attends je te finis ça demain", actNone},
 		{"vous finissez tard le mardi", actNone},
-	} {
-		f, _ := actFrame(c.text)
-		if f.act != c.act {
-			t.Errorf("%q: act %q, want %q", c.text, actNames[f.act], actNames[c.act])
-		}
-	}
+	})
 }
 
 // TestGameClausesBefore48: a sports message names the match, then the
@@ -168,6 +152,22 @@ func TestViolentMediaSpread48(t *testing.T) {
 		s, why := violentMediaOf(c.text)
 		if (s >= 0.5) != c.held {
 			t.Errorf("%q: score %.2f (%s), want held=%v", c.text, s, why, c.held)
+		}
+	}
+}
+
+// actCase is a text and the act of its first frame with one.
+type actCase struct {
+	text string
+	act  actClass
+}
+
+// wantActs checks the act of each case's first frame with an act.
+func wantActs(t *testing.T, cases []actCase) {
+	t.Helper()
+	for _, c := range cases {
+		if f, _ := actFrame(c.text); f.act != c.act {
+			t.Errorf("%q: act %q, want %q", c.text, actNames[f.act], actNames[c.act])
 		}
 	}
 }
