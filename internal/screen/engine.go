@@ -266,10 +266,16 @@ func (e *Engine) Check(in Input) Result {
 	}
 	// A text the screen cannot read, or only half, is a moderator's to
 	// read when it carries words of harm or the model leans to harm.
-	if f, ok := unreadFinding(xl, e.cfg.HoldAt); ok && unread && modelP >= UnreadModelGate {
-		fs = append(fs, f)
-	} else if (unread || foreign) && modelF.reason == "" && modelP >= UnreadModelLine {
-		fs = append(fs, unreadModelFinding(modelP, e.cfg.HoldAt))
+	var uf finding
+	ok := false
+	if unread && modelP >= UnreadModelGate {
+		uf, ok = unreadFinding(xl, e.cfg.HoldAt)
+	}
+	if !ok && (unread || foreign) && modelF.reason == "" && modelP >= UnreadModelLine {
+		uf, ok = unreadModelFinding(modelP, e.cfg.HoldAt), true
+	}
+	if ok {
+		fs = append(fs, uf)
 	}
 	// What holds whatever the text says: policy, attachments, links.
 	structural := combine(fs)

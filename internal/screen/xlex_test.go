@@ -650,7 +650,7 @@ func TestXLexRound47(t *testing.T) {
 	}
 }
 
-// TestXLexRound48: the forty-eighth round's words in France's regional and
+// TestXLexRound48: the forty-sixth round's words in France's regional and
 // border languages (Dutch and Flemish, German and Alsatian,
 // Luxembourgish, Breton, Basque, Catalan, Corsican, Occitan), in Chinese,
 // pinyin, Vietnamese, Bengali, Hindi, Urdu, romanised Hindi, Tagalog,
