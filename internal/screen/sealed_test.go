@@ -357,6 +357,10 @@ func TestSealedSets(t *testing.T) {
 		{"testdata/blind431_sealed.jsonl", map[string]int{"threat": 42, "terror_apology": 20, "violent": 55, "phishing": 25, "benign": 0}},
 		{"testdata/blind432_sealed.jsonl", map[string]int{"threat": 45, "terror_apology": 19, "violent": 53, "phishing": 25, "benign": 0}},
 		{"testdata/blind434_sealed.jsonl", map[string]int{"threat": 50, "terror_apology": 23, "violent": 64, "phishing": 10, "benign": 3}},
+		{"testdata/blind436_sealed.jsonl", map[string]int{"threat": 45, "terror_apology": 20, "violent": 52, "phishing": 23, "benign": 0}},
+		{"testdata/blind439_sealed.jsonl", map[string]int{"threat": 51, "terror_apology": 10, "violent": 47, "phishing": 10, "benign": 3}},
+		{"testdata/blind441_sealed.jsonl", map[string]int{"threat": 19, "terror_apology": 10, "violent": 19, "phishing": 93, "benign": 4}},
+		{"testdata/blind443_sealed.jsonl", map[string]int{"threat": 27, "terror_apology": 33, "violent": 77, "phishing": 10, "benign": 0}},
 	} {
 		held, total := map[string]int{}, map[string]int{}
 		for _, m := range readCorpus(t, c.file) {
