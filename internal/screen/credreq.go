@@ -42,8 +42,8 @@ var codeWords = keySet("ent pronote educonnect sms validation verification confi
 const credRequestScore = 0.5
 
 // credentialRequest returns the score and reason of a request for the
-// reader's secret credential in toks, or 0.
-func credentialRequest(toks []dtok) (float64, string) {
+// reader's secret credential in toks (spans in src), or 0.
+func credentialRequest(src string, toks []dtok) (float64, string) {
 	for i := range toks {
 		k := toks[i].key
 		if !toks[i].info.credWord {
@@ -106,12 +106,40 @@ func credentialRequest(toks []dtok) (float64, string) {
 			if t.flags&tSentence != 0 {
 				break
 			}
+			// The request found, a comma before it ends its clause: a
+			// negation further back is a condition's (« si vous ne voulez
+			// pas perdre l'accès, transmettez votre code »).
+			if ask && j > 0 && toks[j-1].end <= t.start && clausePunct(src[toks[j-1].end:t.start]) {
+				break
+			}
+		}
+		// « je ne vous demanderai jamais d'acheter des cartes, de
+		// transmettre des codes reçus par SMS… »: a « jamais » further
+		// back in the sentence negates a list of requests, as genuine
+		// security notices word it. Only « jamais »: « si vous ne
+		// confirmez pas, … envoyez votre code » is the lure's own shape.
+		if ask && sentenceHasKeyBefore(toks, i, "jamais", 24) {
+			ask = false
 		}
 		if ask {
 			return credRequestScore, "phishing: demande du mot de passe ou du code de connexion du destinataire (score 0.50)"
 		}
 	}
 	return 0, ""
+}
+
+// sentenceHasKeyBefore reports whether key stands before toks[i] within n
+// tokens of its sentence.
+func sentenceHasKeyBefore(toks []dtok, i int, key string, n int) bool {
+	for j := i - 1; j >= 0 && j >= i-n; j-- {
+		if toks[j+1].flags&tSentence != 0 {
+			return false
+		}
+		if toks[j].key == key {
+			return true
+		}
+	}
+	return false
 }
 
 // ownerAfter are the possessives of « le mot de passe de votre enfant ».

@@ -40,13 +40,13 @@ func TestCredentialRequest(t *testing.T) {
 }
 
 func FuzzCredentialRequest(f *testing.F) {
-	for _, s := range []string{"donne ton mdp", "code ent de ton", "mots de passe de vos", "ne", ""} {
+	for _, s := range []string{"donne ton mdp", "code ent de ton", "mots de passe de vos", "ne", "", "si tu peux pas, donne-moi ton code reçu"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		a := analyze(s)
 		toks := buildTokens(a, nil)
-		if sc, why := credentialRequest(toks); sc != 0 && why == "" {
+		if sc, why := credentialRequest(a.src, toks); sc != 0 && why == "" {
 			t.Fatalf("%q: score %v without a reason", s, sc)
 		}
 	})

@@ -102,7 +102,7 @@ func analyzeText(text string, fv *featureVec, post func(*featureVec)) [numDetect
 			ds[d] = f
 		}
 	}
-	if s, why := credentialRequest(toks); s > ds[detPhishing].score {
+	if s, why := credentialRequest(a.src, toks); s > ds[detPhishing].score {
 		ds[detPhishing] = detectorScore{score: s, reason: why}
 	}
 	if s, why := voucherRequest(toks); s > ds[detPhishing].score {
@@ -897,4 +897,21 @@ func needsCollapse(s string) bool {
 		}
 	}
 	return false
+}
+
+// mentioned reports whether toks[i] is inside a quotation in a message
+// that is not all quoted: a word mentioned, not used (« du genre "je vais
+// balancer tes photos" »). A message-level rule anchored there counts
+// half, as a quoted core word of the lexicon does.
+func mentioned(toks []dtok, i int) bool {
+	if i < 0 || toks[i].flags&tQuoted == 0 {
+		return false
+	}
+	quoted := 0
+	for j := range toks {
+		if toks[j].flags&tQuoted != 0 {
+			quoted++
+		}
+	}
+	return quoted*5 < len(toks)*4
 }

@@ -256,7 +256,7 @@ var (
 		actStab:    "couteau machette",
 		actAttack:  "attaque agression lynchage lynchages tabassage tabassages",
 	}
-	weaponWords = "piégé piégée piégés piégées bombe bombes explosif explosifs tnt c4 dynamite engin arme armes kalach kalash kalachnikov fusil pistolet flingue revolver couteau machette grenade molotov ceinture"
+	weaponWords = "piégé piégée piégés piégées bombe bombes explosif explosifs tnt c4 dynamite engin arme armes kalach kalash kalachnikov fusil pistolet flingue revolver couteau opinel opinels canif canifs schlass surin machette grenade molotov ceinture"
 	subjects    = map[string]uint8{
 		"je": actor1, "j": actor1, "nous": actor1, "on": actor1, "moi": actor1,
 		"tu": actor2, "t": actor2,
@@ -281,8 +281,10 @@ var (
 	groupHeads       = "ceux celles tous toutes tout toutlemonde les"
 	reportNouns      = "police gendarmerie plainte signalement menace menaces message messages courrier mail canular enquête"
 	// thingWords are the objects of a hyperbole: « je vais le tuer ce
-	// contrôle », « on a défoncé le niveau 3 ».
-	thingWords = "contrôle contrôles interro interros exam exams examen examens bac brevet partiel partiels dm dms devoir devoirs exo exos exercice exercices test tests évaluation éval oral oraux épreuve épreuves concours qcm dissertation dissert match matchs partie parties niveau niveaux boss jeu game record chapitre leçon sujet note notes bulletin pizza burger tacos gâteau chamallow chamallows marshmallow marshmallows saucisse saucisses merguez brochette brochettes chipolata chipolatas crêpe crêpes steak steaks repas assiette plat chanson morceau album film série épisode clope cigarette joint chicha barbecue bougie bougies feu lumière télé console ordi pc téléphone portable câble câbles plomb plombs durite fusible fusibles"
+	// contrôle », « on a défoncé le niveau 3 », and the figures one makes
+	// explode or a budget someone massacres (« on fait exploser les
+	// chiffres de grévistes », « le chef a massacré la DHG »).
+	thingWords = "chiffre chiffres compteur compteurs stat stats statistique statistiques score scores vente ventes budget budgets dhg prix records sondage sondages contrôle contrôles interro interros exam exams examen examens bac brevet partiel partiels dm dms devoir devoirs exo exos exercice exercices test tests évaluation éval oral oraux épreuve épreuves concours qcm dissertation dissert match matchs partie parties niveau niveaux boss jeu game record chapitre leçon sujet note notes bulletin pizza burger tacos gâteau chamallow chamallows marshmallow marshmallows saucisse saucisses merguez brochette brochettes chipolata chipolatas crêpe crêpes steak steaks repas assiette plat chanson morceau album film série épisode clope cigarette joint chicha barbecue bougie bougies feu lumière télé console ordi pc téléphone portable câble câbles plomb plombs durite fusible fusibles"
 	// Outcomes of a threat that names no act: what will become of the
 	// reader or the place (harm frame, actHarm).
 	harmVerbs      = "regretter payer rayer" // « tu vas le regretter »; payer and rayer with their idiom (harmIdiom)
@@ -328,8 +330,9 @@ var (
 	attackerNouns = "frères frère combattants combattant terroristes terroriste tueur tueurs kamikaze kamikazes assaillant assaillants auteurs djihadistes djihadiste jihadistes moudjahidines soldat soldats lion lions guerrier guerriers kouachi coulibaly merah abdeslam anzorov abaaoud mogouchkov abballa larossi nemmouche bouhlel kermiche petitjean amri breivik tarrant klebold harris lanza rodger crusius gendron bissonnette mcveigh"
 	// outcomePlaces: where a threat says the reader will end up (« tu vas
 	// finir à l'hôpital », « vous allez tous finir au cimetière »), after
-	// a verb of ending up (outcomeVerbs).
-	outcomePlaces = "hôpital hopital hosto urgences urgence cimetière cimetiere morgue réa réanimation fauteuil civière brancard cercueil planches tombe tombeau ambulance ambulances samu"
+	// a verb of ending up (outcomeVerbs); and where a body is dumped
+	// (« tu finis dans le canal », « dans la Seine »).
+	outcomePlaces = "hôpital hopital hosto urgences urgence cimetière cimetiere morgue réa réanimation fauteuil civière brancard cercueil planches tombe tombeau ambulance ambulances samu canal seine"
 	outcomeVerbs  = "finir terminer atterrir dormir repartir rentrer sortir partir retrouver"
 	// careVerbs take a part of the reader's body as their object without
 	// harm (« je vais te laver les cheveux », « je te tiens la main »):

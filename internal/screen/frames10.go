@@ -483,6 +483,9 @@ func exposureThreat(src string, toks []dtok) (float64, string) {
 	if s > 0.9 {
 		s = 0.9
 	}
+	if mentioned(toks, act) || mentioned(toks, thing) {
+		s *= 0.5
+	}
 	var b strings.Builder
 	b.WriteString("sextortion: menace de diffusion")
 	if thing >= 0 {
@@ -501,6 +504,9 @@ func exposureThreat(src string, toks []dtok) (float64, string) {
 	}
 	if intimate {
 		b.WriteString(" + intime")
+	}
+	if mentioned(toks, act) || mentioned(toks, thing) {
+		b.WriteString(", cité")
 	}
 	return s, b.String()
 }

@@ -268,6 +268,9 @@ func fateThreat(toks []dtok) (float64, string) {
 				break
 			}
 		}
+		if ok && mentioned(toks, i) {
+			return 0.4, "violence: le sort d'un enseignant assassiné promis au destinataire, cité (score 0.40)"
+		}
 		if ok {
 			return 0.8, "violence: le sort d'un enseignant assassiné promis au destinataire (score 0.80)"
 		}

@@ -348,7 +348,7 @@ var lex = []struct {
 	{thWeapon, 0.5, "!colis|paquet|sac|valise|voiture|vehicule ~1 piege*; ceinture*|gilet* ~2 explos*; bombe ~1 a ~1 retardement; molotov; detonateur*"},
 	{thWeapon, 0.45, "!kalach*|kalash*|kalashnikov*|ak47|uzi; !flingue*"},
 	{thWeapon, 0.3, "!arme|armes|fusil|fusils|pistolet*|revolver*|grenade*|tnt|c4; !gun|guns|rifle*|pistol*|firearm*"},
-	{thWeapon, 0.2, "!couteau*|knife|knives|machette*|hache|piege*|sabre"},
+	{thWeapon, 0.2, "!couteau*|knife|knives|machette*|hache|piege*|sabre|opinel*|canif*|schlass|surin"},
 	{thAttack, 0.35, "attentat*; massacre*; prise ~1 d ~1 otage*; otage*"},
 	{thAttack, 0.45, "fusillade*; tuerie*; carnage*; bain ~1 de ~1 sang; egorg*; school ~1 shooting*; mass ~1 shooting*"},
 	{thAttack, 0.35, "decapit*; poignard*; stab|stabbing"},

@@ -1,0 +1,91 @@
+package screen
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestMentionedRules49: a message-level rule (a murdered teacher's fate
+// promised, a threat to expose) whose words stand inside a quotation of a
+// message that is not all quoted is mentioned, not used: it counts half,
+// as a quoted word of the lexicon does. The same words unquoted, or a
+// whole message in quotation marks, keep their score. Written for this
+// test.
+func TestMentionedRules49(t *testing.T) {
+	e := New(Config{})
+	for _, c := range []struct {
+		text, reason string
+		full         bool
+	}{
+		{"Bonjour, un élève m'a écrit hier soir « tu vas finir comme le prof d'Arras ». J'ai gardé la capture pour la direction.", "sort d'un enseignant", false},
+		{"tu vas finir comme le prof d'Arras", "sort d'un enseignant", true},
+		{"« tu vas finir comme le prof d'Arras »", "sort d'un enseignant", true},
+		{"Lors de l'intervention on lira des exemples anonymes, du genre « si tu paies pas je balance tes photos sur insta ». Prévenez les élèves concernés.", "sextortion", false},
+		{"si tu paies pas je balance tes photos sur insta", "sextortion", true},
+	} {
+		r := e.Check(Input{Text: c.text})
+		why := strings.Join(r.Reasons, " | ")
+		cited := strings.Contains(why, "cité")
+		if c.full && (r.Verdict == Deliver || cited || !strings.Contains(why, c.reason)) {
+			t.Errorf("%q: %s %v, want held by %q at full score", c.text, r.Verdict, r.Reasons, c.reason)
+		}
+		if !c.full && strings.Contains(why, c.reason) && !cited {
+			t.Errorf("%q: %v, want %q read as cited", c.text, r.Reasons, c.reason)
+		}
+	}
+}
+
+// TestCredentialNeverAsked49: « je ne vous demanderai jamais … de
+// transmettre des codes reçus par SMS » is a security notice, however
+// long its list; a request with « ne … pas » in a condition before it
+// is still a request. Written for this test.
+func TestCredentialNeverAsked49(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		want bool
+	}{
+		{"Rappel : le secrétariat ne vous demandera jamais de payer par carte cadeau, de cliquer sur un lien inconnu ou de transmettre votre code reçu par SMS.", false},
+		{"Si vous ne voulez pas perdre l'accès, transmettez votre code reçu par SMS à ce numéro.", true},
+		{"Envoie-moi ton mot de passe Pronote stp", true},
+		// « stp » becomes three words on one span: the comma test must
+		// not slice across them.
+		{"stp tu peux m'envoyer le code que tu vas recevoir, c'est pour mon compte", true},
+	} {
+		s := textScores(c.text)[detPhishing].score
+		if got := s >= credRequestScore; got != c.want {
+			t.Errorf("%q: phishing score %.2f, held %v, want %v", c.text, s, got, c.want)
+		}
+	}
+}
+
+// TestFigureObjects49: the figures one makes explode and the budget one
+// massacres are things, not people; a person in the same slot keeps the
+// act. Written for this test.
+func TestFigureObjects49(t *testing.T) {
+	wantActs(t, []actCase{
+		{"on va faire exploser les compteurs de participation lundi", actNone},
+		{"la direction a massacré notre budget sorties", actNone},
+		{"on va massacrer les profs lundi", actKill},
+	})
+}
+
+// TestKnifeWordsAndDumping49: a folding knife named by its brand or its
+// slang is a weapon, and a body dumped in a canal or the Seine is the
+// outcome of a harm. Written for this test.
+func TestKnifeWordsAndDumping49(t *testing.T) {
+	e := New(Config{})
+	for _, c := range []struct {
+		text string
+		held bool
+	}{
+		{"demain à la grille je te plante, j'ai mon canif dans la trousse", true},
+		{"ouvre ta gueule encore une fois et tu finis dans la Seine", true},
+		{"Pour l'atelier bois, chaque élève apporte un canif et des gants.", false},
+		{"La péniche de la sortie de fin d'année part du canal Saint-Martin à 10 h.", false},
+	} {
+		r := e.Check(Input{Text: c.text})
+		if held := r.Verdict != Deliver; held != c.held {
+			t.Errorf("%q: %s %v, want held %v", c.text, r.Verdict, r.Reasons, c.held)
+		}
+	}
+}
