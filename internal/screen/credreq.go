@@ -109,7 +109,7 @@ func credentialRequest(src string, toks []dtok) (float64, string) {
 			// The request found, a comma before it ends its clause: a
 			// negation further back is a condition's (« si vous ne voulez
 			// pas perdre l'accès, transmettez votre code »).
-			if ask && j > 0 && toks[j-1].end <= t.start && clausePunct(src[toks[j-1].end:t.start]) {
+			if ask && j > 0 && clauseApart(src, toks, j-1) {
 				break
 			}
 		}
@@ -449,4 +449,55 @@ func payWordsOf(key string) uint8 {
 		}
 	}
 	return b
+}
+
+// A document that asks to enable its content or its macros: the Office
+// banner a malicious attachment needs clicked to run its code, the
+// infostealers' loader. The lexicon reads the request (phLure); this rule
+// reads it when the button's name is quoted, as a sender writes it
+// (« cliquez sur "Activer le contenu" »), where the lexicon halves a
+// quoted word as a mention. A school never needs it; advice against it is
+// negated in its clause (« n'activez jamais les macros »).
+
+// macroObjects follow the verb: « le contenu », « les macros »; English
+// « content », « editing », « macros ». Not « la modification »: a shared
+// document online asks for it (TestEnableMacros47p).
+var macroObjects = keySet("contenu macros macro content editing")
+
+// enableKeys are the verbs' keys, French and English.
+var enableKeys = keySet("activer activez active activé enable")
+
+// macroLureScore is the lexicon's weight for the same request: strong,
+// for the model to confirm at RuleConfirm.
+const macroLureScore = 0.75
+
+// macroLure returns the score and reason of such a request in toks (spans
+// in src), or 0.
+func macroLure(src string, toks []dtok) (float64, string) {
+	for i := range toks {
+		if !enableKeys[toks[i].key] {
+			continue
+		}
+		obj := false
+		for j := i + 1; j < len(toks) && j <= i+2; j++ {
+			obj = obj || macroObjects[toks[j].key]
+		}
+		if !obj {
+			continue
+		}
+		neg := i+1 < len(toks) && (toks[i+1].key == "pas" || toks[i+1].key == "jamais")
+		for j := i - 1; j >= 0 && j >= i-6 && !neg; j-- {
+			if clauseApart(src, toks, j) && toks[j+1].flags&tQuoted == 0 {
+				break // a clause ends here, unless the quotation opens on the button
+			}
+			switch toks[j].key {
+			case "pas", "jamais", "ne", "n", "never", "dont", "not":
+				neg = true
+			}
+		}
+		if !neg {
+			return macroLureScore, "phishing: demande d'activer le contenu ou les macros d'un document (score 0.75)"
+		}
+	}
+	return 0, ""
 }

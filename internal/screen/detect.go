@@ -108,6 +108,9 @@ func analyzeText(text string, fv *featureVec, post func(*featureVec)) [numDetect
 	if s, why := voucherRequest(toks); s > ds[detPhishing].score {
 		ds[detPhishing] = detectorScore{score: s, reason: why}
 	}
+	if s, why := macroLure(a.src, toks); s > ds[detPhishing].score {
+		ds[detPhishing] = detectorScore{score: s, reason: why}
+	}
 	if s, why := paymentDiversion(toks); s > ds[detPhishing].score {
 		ds[detPhishing] = detectorScore{score: s, reason: why}
 	}
@@ -447,7 +450,7 @@ func scoreAll(src string, toks []dtok, hits []hit, clause []int, frames []frame,
 		if fi.role == roleCore && spansHyper(toks, h) {
 			continue
 		}
-		if e.negatable && negated(toks, h) {
+		if e.negatable && negated(src, toks, h) {
 			continue
 		}
 		kept = append(kept, h)
@@ -653,21 +656,30 @@ func teacherOf(noun, prep string) bool {
 }
 
 // negated reports whether a negation word stands in the three tokens before
-// the hit (same sentence) or right after it: "aucune bombe", "pas de
-// bombe", "il ne méritait pas".
-func negated(toks []dtok, h hit) bool {
+// the hit or right after it, in its clause: "aucune bombe", "pas de
+// bombe", "il ne méritait pas". A comma between them ends the clause: the
+// negation of a condition negates nothing after it (« si le document ne
+// s'affiche pas, cliquez sur "Activer le contenu" »).
+func negated(src string, toks []dtok, h hit) bool {
 	for j := h.start - 1; j >= 0 && j >= h.start-3; j-- {
+		if clauseApart(src, toks, j) {
+			break
+		}
 		if toks[j].neg {
 			return true
 		}
-		if toks[j+1].flags&tSentence != 0 {
-			break
-		}
 	}
-	if h.end < len(toks) && toks[h.end].flags&tSentence == 0 && (toks[h.end].key == "pas" || toks[h.end].key == "not") {
+	if h.end < len(toks) && !clauseApart(src, toks, h.end-1) && (toks[h.end].key == "pas" || toks[h.end].key == "not") {
 		return true
 	}
 	return false
+}
+
+// clauseApart reports whether a sentence or a clause break (a comma, a
+// quotation mark, a parenthesis) stands between toks[j] and toks[j+1].
+// Tokens of one chat word (« stp » read as three words) share a span.
+func clauseApart(src string, toks []dtok, j int) bool {
+	return toks[j+1].flags&tSentence != 0 || toks[j].end <= toks[j+1].start && clausePunct(src[toks[j].end:toks[j+1].start])
 }
 
 // Per-detector weights of the generic context features.

@@ -407,7 +407,40 @@ func recruitOrImitate(toks []dtok) (float64, string) {
 			}
 		}
 	}
+	// « la seule réponse à Arras, c'est de faire pareil dans leurs
+	// mosquées », « après le Bataclan faut refaire la même chose »: the
+	// attack named first in the sentence, then doing the same.
+	for i := range toks {
+		if f39Class(&toks[i])&f39ImitateVerb == 0 || !sameThingAt(toks, i+1) {
+			continue
+		}
+		if i > 0 && (toks[i-1].key == "ne" || toks[i-1].key == "n" || toks[i-1].key == "pas") || i+1 < len(toks) && toks[i+1].key == "pas" {
+			continue
+		}
+		for j := i - 1; j >= 0 && j >= i-8; j-- {
+			if toks[j+1].flags&tSentence != 0 {
+				break
+			}
+			if f39Class(&toks[j])&f39ImitateRef != 0 {
+				return 0.6, "terror_apology: appel à imiter une attaque nommée (score 0.60)"
+			}
+		}
+	}
 	return 0, ""
+}
+
+// sameThingAt reports whether « pareil » or « la même chose » starts at
+// toks[i].
+func sameThingAt(toks []dtok, i int) bool {
+	switch {
+	case i >= len(toks):
+		return false
+	case toks[i].key == "pareil":
+		return true
+	case i+2 < len(toks) && toks[i].key == "la" && toks[i+1].key == "meme" && toks[i+2].key == "chose":
+		return true
+	}
+	return false
 }
 
 // deservedIt reads « ils méritaient », « il l'a mérité », « elle le

@@ -89,3 +89,45 @@ func TestKnifeWordsAndDumping49(t *testing.T) {
 		}
 	}
 }
+
+// TestNegationInItsClause49: a negation negates the act of its own
+// clause; a condition's negation before a comma negates nothing after it.
+// Written for this test.
+func TestNegationInItsClause49(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		det  detector
+		held bool
+	}{
+		{"Si la pièce jointe ne s'ouvre pas, cliquez sur « Activer le contenu » en haut de la fenêtre.", detPhishing, true},
+		{"Si la pièce jointe ne s'ouvre pas, activez les macros dans Excel.", detPhishing, true},
+		{"N'activez jamais les macros d'un document reçu par mail.", detPhishing, false},
+		{"Ne cliquez pas sur « Activer le contenu » si un document vous le demande.", detPhishing, false},
+		{"Le fichier joint est un simple PDF, rien à activer.", detPhishing, false},
+	} {
+		s := textScores(c.text)[c.det].score
+		if held := s >= 0.5; held != c.held {
+			t.Errorf("%q: %s score %.2f, want held %v", c.text, detectorNames[c.det], s, c.held)
+		}
+	}
+}
+
+// TestImitateSame49: an attack named, then « faire pareil » or « la même
+// chose » in its sentence, calls for imitating it; negated, or with no
+// attack named, it does not. Written for this test.
+func TestImitateSame49(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		want bool
+	}{
+		{"après Conflans il faudrait faire pareil avec tous les profs d'histoire", true},
+		{"ce qu'ils ont fait au Bataclan, faut refaire la même chose ici", true},
+		{"après Conflans il ne faut surtout pas faire pareil, il faut parler", false},
+		{"pour l'exposé on va faire pareil que l'an dernier", false},
+	} {
+		s, _ := recruitOrImitate(buildTokens(analyze(c.text), nil))
+		if got := s > 0; got != c.want {
+			t.Errorf("%q: imitation %v, want %v", c.text, got, c.want)
+		}
+	}
+}
