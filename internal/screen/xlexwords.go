@@ -175,7 +175,7 @@ tuer vi: giết giet gietchet daudoc
 tuer wo: rey reyal dinalarey dinaleenrey dinanurey damalayrey
 tuer ln: koboma nakoboma nabomi boma tokoboma bakoboma nakobomaka nakobomayo bobomi babomi
 tuer bm: faga nbenaifaga anbenaifaga fagali fagabaga
-tuer cr: touye tiye tchouye tchwe tuye maptouyew mpraltouyew touyew tchouyew tchoue tchoué asasin
+tuer cr: touye tiye tchouye tchwe tuye maptouyew mpraltouyew touyew tchouyew tchoue tchoué asasin touy tuy tjwe tjwé tchwé touyé tiyé pwazon anpwazonnen anpwazonen anpwazoné ampwazoné pwazonné
 tuer cv: mata matá matau matabu mataw
 tuer hy: սպանել* սպանեմ սպանում սպանի սպանենք սպանեք կսպան* սպանութ* մարդասպան* spanel spanem spanelu spanenq spanenk kspan* spanutyun
 tuer tl: kolla kolluven kolven kollven kolluvom konnuduven konnuruven kondruduven kondruven konnuduvom kolai kolaikaran potuthalluven pottuthalluven theerthuduven saagadippen sagadippen kolluvaen kolvaen kollanum konnuduvaen kondruduvaen visham vesham
@@ -231,7 +231,7 @@ tirer py: kaiqiang qiangji qiangsha shouqiang kaihuo saoshe qiangbi bengleni dai
 tirer vi: bắn
 tirer wo: fetel
 tirer ln: kobeta masasi mondoki mindoki
-tirer cr: tire zam fizi revolvè
+tirer cr: tire zam fizi revolvè pistolé pistolè pistole kalach gwofizi
 tirer cv: tiru pistola
 tirer hy: կրակել կրակեմ կկրակեմ կրակոց* ատրճանակ* հրացան* krakel krakem kkrakem atrchanak hracan
 tirer tl: suduven suttuduven suttuthalluven thuppakki thupakki
@@ -285,7 +285,7 @@ couteau py: tongsi kansi tongni tongsini kansini daozi caidao bishou daidao
 couteau vi: dao đâm
 couteau wo: paaka
 couteau ln: mbeli mopanga
-couteau cr: kouto kout manchèt
+couteau cr: kouto kout manchèt koutla koutlas kanif sab
 couteau cv: faka fakada fakadu
 couteau hy: դանակ* danak danakov danaky
 couteau tl: kathi kaththi kuthuven kuththuven kuthiduven kuthiduvom aruval aruvaa arivaal kuthuvaen kaththiya kathiya
@@ -342,7 +342,7 @@ brûler py: shaosi fanghuo zonghuo shaosini qiyou
 brûler vi: đốt hỏa thiêu xăng
 brûler wo: lakk
 brûler ln: kotumba nakotumba kopelisa nakopelisa tokotumba
-brûler cr: boule brile dife
+brûler cr: boule brile dife flanm flanmé lésans lesans zesans gazolin dofé difé brilé boulé
 brûler cv: kema kemabu
 brûler hy: այրել այրեմ կայրեմ կվառեմ հրդեհ* ayrel kayrem kvarem
 brûler tl: erippen erichiduven koluthuven koluthiduven kolutthuven erichuduven erichuduvaen
@@ -557,7 +557,7 @@ mort vi: chết máu xác chet chêt
 mort wo: dee deewu deet dingadee
 mort ln: kokufa okokufa makila liwa bokokufa akufi bakufi
 mort bm: saya ibenasa
-mort cr: mouri lanmò kadav
+mort cr: mouri lanmò kadav mor lamor lanmo
 mort cv: morti mori sangi mortu
 mort hy: մահ մահը մահվան մեռնել կմեռնես կմեռնեք կսատկես սատկի սատկես արյուն* դիակ* kmernes ksatkes satki aryun
 mort tl: saavu sethuru sethuduva seththuduva saagapora sagapora sethupo ratham raththam pinam maranam sethuruva
@@ -610,7 +610,7 @@ frapper zh: *打死 *揍死 *暴打 *打你 *揍你 *打残 *打殘 *打断你 *
 frapper py: dasi zousi dacan dasini zousini bianni qunou wangsilida
 frapper vi: đánh đập đấm uýnh
 frapper ln: kobeta nakobeta nakozokisa kozokisa babeti abeti
-frapper cr: bat bimen kraze goumen kalòt
+frapper cr: bat bimen kraze goumen kalòt kou kraz krazé kogné batay fouté tap démoli démonté fann
 frapper cv: spanka sotabu
 frapper hy: ծեծել ծեծեմ կծեծեմ խփել խփեմ կխփեմ կջարդեմ tsetsel ktsetsem kcecem kxpem kkhpem kjardem
 frapper tl: adipen adippen adichiduven adichuduven odhaipen othaipen uthaipen uthaippen mithipen adipaen adichuduvaen adichiduvaen
@@ -720,7 +720,7 @@ menace sw: utajuta mtajuta
 école wo: daara jàngukaay jàngalekat ndongo lekool
 école ln: eteyelo kelasi molakisi
 école bm: lekɔli karamɔgɔ kalanden kalanso lakoli lakɔli
-école cr: lekòl lekol lékol pwofesè elèv kantin gymnaz lékòl sikoo
+école cr: lekòl lekol lékol pwofesè elèv kantin gymnaz lékòl sikoo lakantin kolèj kolej pwof lakou klas métrès direktè
 école cv: skola profesor alunu
 école hy: դպրոց* ուսուցչ* ուսուցիչ* աշակերտ* դասարան* դաս dproc* dprots* ashakert* dasaran*
 école tl: palli pallikoodam vaathiyar vathiyar
@@ -776,7 +776,7 @@ moment py: mingtian jintian jinwan houtian mingzao mingwan xiazhou zhouyi zhouer
 moment wo: ëllëg tey guddi suba elleg ellég
 moment ln: lobi lelo butu
 moment bm: sini
-moment cr: demen dimen jodi aswè denmen lendi mèkredi vandredi samdi dimanch domin aprémidi aprèmidi jodla tamaa
+moment cr: demen dimen jodi aswè denmen lendi mèkredi vandredi samdi dimanch domin aprémidi aprèmidi jodla tamaa zordi lannuit lannwit aswar oswa koméla konnyéla kounyéla atjèlman maten jédi madi sanmdi vandrèdi
 moment cv: manhan oji manham
 moment hy: վաղը վաղն այսօր երեկոյան երկուշաբթի երեքշաբթի չորեքշաբթի հինգշաբթի ուրբաթ vaxy vaghy aysor
 moment tl: naalaiku naalaikku naliku nalaiki naalai innaiku inniku innikku indru raathiri rathiri kaalaila naalaikki
@@ -831,7 +831,7 @@ tous py: suoyouren quanbu quanxiao quanban tongtong yigebuliu dajia quanti
 
 tous wo: ñépp ñoom
 tous ln: bino nyonso banso
-tous cr: pèsonn
+tous cr: pèsonn vivan vivant pyès pyes pèson domoun tout-moun toutmoun
 tous cv: tudu ningen
 tous hy: բոլորին բոլորը բոլորդ բոլոր bolorin bolory
 tous tl: ellarum ellaraiyum ellaraum ellorum yaarum
@@ -939,7 +939,7 @@ terreur sw: makafiri
 
 éloge wo: ndam jàmbaar
 éloge ln: nkembo elombe
-éloge cr: bravo vanyan lagloire
+éloge cr: bravo vanyan lagloire éwo ewo zéwo bèlbagay
 éloge cv: gloria eroi
 éloge hy: փառք հերոս* ապրես կեցցե parq kecce
 éloge tl: vaazhga vazhga veeran perumai
@@ -1095,7 +1095,7 @@ diffuser py: fagei gongkai baoguang zhuanfa fenxiang fapengyouquan sanbo chuanbo
 diffuser vi: gửi gởi phattan
 diffuser wo: yónnee
 diffuser ln: kotinda nakotinda nakolakisa tindela tinda
-diffuser cr: pataje voye pibliye
+diffuser cr: pataje voye pibliye anvoy pataj voyé'y partaj
 diffuser cv: manda
 diffuser hy: տարածել տարածեմ կտարածեմ հրապարակել հրապարակեմ կհրապարակեմ ուղարկել կուղարկեմ կգցեմ ktaracem kuxarkem kugharkem kgcem
 diffuser tl: anuppuven anupuven anuppiduven anupiduven poduven parappuven veliyiduven
@@ -1148,7 +1148,7 @@ payer py: fuqian zhuanzhang geiqian huikuan shujin fengkoufei chongzhika lipinka
 
 payer wo: xaalis fey
 payer ln: mbongo kofuta falanga
-payer cr: lajan kòb kob peye
+payer cr: lajan kòb kob peye larzan larjan péyé
 payer cv: dinheru paga dinhero
 payer hy: վճարել վճարիր վճարեք կվճարես փող փողը փողերը դրամ փոխանցիր vchari vcharir vchareq kvchares pogh
 payer tl: panam kaasu thuttu panatha kaasa
