@@ -34,7 +34,8 @@ package screen
 // (Catalan) co (Corsican) oc (Occitan) lb (Luxembourgish) bn (Bengali,
 // its script and romanised) hi (Hindi, Devanagari) ur (Urdu, Arabic
 // script) hng (Hindi and Urdu in Latin letters, « Hinglish ») fil
-// (Tagalog, Filipino) khm (Khmer) lo (Lao).
+// (Tagalog, Filipino) khm (Khmer) lo (Lao) srn (Sranan Tongo and the
+// Maroon creoles of Guyane: Nenge, Aluku, Pamaka) ty (Tahitian).
 const xlexTable = `
 bombe en: bomb bombs bomber bombing explosive* dynamite grenade* detonator*
 bombe es: bomba bombas explosivo* dinamita granada granadas detonador* bombazo
@@ -179,7 +180,7 @@ tuer cr: touye tiye tchouye tchwe tuye maptouyew mpraltouyew touyew tchouyew tch
 tuer cv: mata matá matau matabu mataw
 tuer hy: սպանել* սպանեմ սպանում սպանի սպանենք սպանեք կսպան* սպանութ* մարդասպան* spanel spanem spanelu spanenq spanenk kspan* spanutyun
 tuer tl: kolla kolluven kolven kollven kolluvom konnuduven konnuruven kondruduven kondruven konnuduvom kolai kolaikaran potuthalluven pottuthalluven theerthuduven saagadippen sagadippen kolluvaen kolvaen kollanum konnuduvaen kondruduvaen visham vesham
-tuer km: uwula
+tuer km: uwula uula
 tuer sw: nitawaua tutawaua ameuawa wameuawa kuuawa muuaji wauaji mauaji nikuue nitakuua tutakuua nitamuua
 tuer mg: hamono mamono vonoina novonoina hovonoiko vonoiko
 tuer kab: nghegh adknɣeɣ adknghegh adkenghegh nɣiɣ nghigh
@@ -199,6 +200,8 @@ tuer hng: maarunga marunga maardunga mardunga dalunga maarenge marenge qatl katl
 tuer fil: papatayin patayin pumatay papatay lalasunin lason
 tuer khm: *សម្លាប់
 tuer lo: *ຂ້າມຶງ *ຂ້າຖິ້ມ *ຂ້າໃຫ້ຕາຍ
+tuer srn: kiri kiriman kii
+tuer ty: haapohe taparahipohe
 
 tirer en: shoot shooting shooter gun guns rifle* pistol* firearm* shootup
 tirer es: disparar disparo disparos dispara disparó disparé disparen tiroteo* pistola* fusil* escopeta balacera balear balearte baleo balacear* balazo* tiros cuete plomear*
@@ -236,7 +239,7 @@ tirer cv: tiru pistola
 tirer hy: կրակել կրակեմ կկրակեմ կրակոց* ատրճանակ* հրացան* krakel krakem kkrakem atrchanak hracan
 tirer tl: suduven suttuduven suttuthalluven thuppakki thupakki
 tirer bm: marifa marifaw
-tirer sw: risasi bastola
+tirer sw: risasi bastola bunduki
 tirer mg: basy hitifitra tifitra
 tirer ce: тоьпаца тоьпах тоьпаш тапча тапчанца
 tirer rom: pištoli pistoli puška puske puškasa
@@ -253,6 +256,8 @@ tirer hng: goli goliyan goliya bandook banduk katta tamancha
 tirer fil: babarilin barilin baril binaril pamamaril
 tirer khm: *បាញ់ *កាំភ្លើង
 tirer lo: *ຍິງໃສ່ *ຍິງປືນ *ລູກປືນ *ປືນສັ້ນ
+tirer srn: gon sutu suti gonsutu
+tirer ty: pupuhi
 
 couteau en: knife knives stab stabbing stabbed machete blade shanked shanking
 couteau es: cuchillo* navaja* apuñal* acuchill* machete puñal* pincharte cuchillad* filero rajarte
@@ -289,7 +294,7 @@ couteau cr: kouto kout manchèt koutla koutlas kanif sab
 couteau cv: faka fakada fakadu
 couteau hy: դանակ* danak danakov danaky
 couteau tl: kathi kaththi kuthuven kuththuven kuthiduven kuthiduvom aruval aruvaa arivaal kuthuvaen kaththiya kathiya
-couteau km: upanga mipanga
+couteau km: upanga mipanga chombo shombo
 couteau bm: muru
 couteau sw: kisu visu
 couteau kab: tajenwit lmus
@@ -310,6 +315,9 @@ couteau hng: chaku chaaku chakoo chhuri churi churra
 couteau fil: kutsilyo patalim sasaksakin saksakin sinaksak saksak
 couteau khm: *កាំបិត
 couteau lo: *ມີດແທງ
+couteau srn: nefi kapmes
+couteau ty: tipi
+couteau mg: antsy
 
 brûler en: burn burning arson torch burned burnt torched
 brûler es: quemar* incendi* gasolina quemo nafta bencina
@@ -346,8 +354,8 @@ brûler cr: boule brile dife flanm flanmé lésans lesans zesans gazolin dofé d
 brûler cv: kema kemabu
 brûler hy: այրել այրեմ կայրեմ կվառեմ հրդեհ* ayrel kayrem kvarem
 brûler tl: erippen erichiduven koluthuven koluthiduven kolutthuven erichuduven erichuduvaen
-brûler sw: tutachoma
-brûler mg: handoro hodorana hodor*
+brûler sw: tutachoma kuchoma nitachoma itaungua kuunguza nitaunguza tutaunguza
+brûler mg: handoro hodorana hodor* afo
 brûler kab: adksreɣ adksregh
 brûler bm: nbenaijeni tasuma
 brûler ce: дагор дагийна дагийта дагийт* dagor dagiyna
@@ -366,6 +374,8 @@ brûler fil: susunugin sunugin sinunog sunog
 brûler khm: *ដុត
 brûler lo: *ຈູດໄຟ
 brûler ff: yiite sumat
+brûler srn: faya faja
+brûler ty: auahi tutui
 
 égorger en: behead* slaughter decapitat* slit throat executed
 égorger es: degoll* decapit* degüell* ahorcar*
@@ -579,6 +589,8 @@ mort khm: *ស្លាប់ *ឈាម *ងាប់
 mort lo: *ຕາຍ *ເລືອດ
 mort sw: kufa utakufa mtakufa damu
 mort mg: maty
+mort srn: dede dedeman
+mort ty: pohe
 
 frapper en: beat beating punch bash bleed bleeding punched beaten
 frapper es: pegarte pegarle pegaros pegaré pegaremos paliza golpear* golpiza reventar* reviento revientan partirte madrazo* madrear* putazo* guantazo* bofetad* puñetazo* trompad* cachetad* putiza vergazo* chingadazo* romperte
@@ -634,6 +646,8 @@ frapper lo: *ທຸບຕີ *ຕີມຶງ *ຕີໃຫ້ຕາຍ
 frapper sw: nitakupiga tutakupiga kumpiga nitampiga tutampiga atakupiga tunampiga tumpige mpige
 frapper mg: hokapohiko hokapohina kapohina mikapoka hodarohiko daroka kapoh* nokapoh*
 frapper ff: fiyat fiyde fiyan fiyataa
+frapper srn: fon naki feti
+frapper ty: taparahi
 
 menace en: threat threaten revenge warned
 menace es: amenaza* venganza vengaré verás pagarás arrepentirás arrepentir* cuidadito vengar* verán amenaz*
@@ -685,6 +699,7 @@ menace fil: banta pagbabayaran magbabayad humanda gaganti abangan aabangan inaba
 menace khm: *គំរាម
 menace lo: *ຂົ່ມຂູ່
 menace sw: utajuta mtajuta
+menace srn: warskow
 
 
 
@@ -725,7 +740,7 @@ menace sw: utajuta mtajuta
 école hy: դպրոց* ուսուցչ* ուսուցիչ* աշակերտ* դասարան* դաս dproc* dprots* ashakert* dasaran*
 école tl: palli pallikoodam vaathiyar vathiyar
 école sk: xarala
-école km: likoli licoli
+école km: likoli licoli shioni
 école ce: ишкол* хьехархо* дешархо* ishkol* shkolah
 école rom: škola skola sikljovne sičarne sicharne sikavno sikavni klasa
 école br: skolaj skoliad skolidi kelenner kelennerien skol-veur skol skolioù kelennerez kelennerezed klas preti skolajiz
@@ -741,8 +756,11 @@ menace sw: utajuta mtajuta
 école fil: paaralan eskwela eskwelahan iskul klase guro kantina titser
 école khm: *សាលា *ថ្នាក់រៀន *លោកគ្រូ *អ្នកគ្រូ
 école lo: *ໂຮງຮຽນ *ຫ້ອງຮຽນ *ຄູສອນ *ເລີກຮຽນ
-école mg: mpampianatra mpianatra
+école mg: mpampianatra mpianatra sekoly
 école ff: lekkol janngirde jannginoowo
+école srn: skoro skoropikin leriman
+école ty: haapiiraa orometua
+école sw: shule shuleni mwalimu walimu
 
 moment en: tomorrow today tonight o'clock monday tuesday wednesday thursday friday tmrw tmr 2moro 2morrow tmrrw
 moment es: mañana manana hoy noche lunes martes miércoles jueves viernes recreo ahorita tarde
@@ -799,6 +817,9 @@ moment lo: *ມື້ອື່ນ *ວັນສຸກ
 moment sw: kesho jioni usiku ijumaa jumatatu jumanne
 moment mg: rahampitso androany alina zoma alatsinainy alarobia alakamisy asabotsy alahady
 moment ff: jango hannde jemma
+moment srn: tamara tineti
+moment ty: ananahi
+moment km: meso mesho
 
 tous en: everyone everybody nobody alive survive
 tous es: todos todas nadie vivo vivos sobrevivirá ninguno
@@ -852,8 +873,10 @@ tous fil: lahat kayong
 tous khm: *ទាំងអស់ *គ្រប់គ្នា
 tous lo: *ທຸກຄົນ
 tous sw: wote
-tous mg: velona
+tous mg: velona rehetra
 tous ff: fof
+tous srn: alasma
+tous ty: paatoa pauroa
 
 terreur en: isis daesh jihad* mujahid* caliphate khilafah martyr* infidel* kuffar kafir* shahid inghimasi
 terreur es: yihad* muyahid* califato mártir* martir* infiel*
@@ -1063,6 +1086,7 @@ image khm: *រូបថត *វីដេអូ
 image lo: *ຮູບພາບ *ວິດີໂອ *ຮູບຖ່າຍ *ຮູບໂປ້
 image sw: picha
 image mg: sary
+image ty: hohoa hoho'a
 
 diffuser en: publish post share send leak expose forward spread viral
 diffuser es: publicar* enviar* reenvi* difundir* subirlas subirlos subirla subirlo subiré pasarlas envío envio enviaré enviare publico compart* mándalas mandalas subo filtraré filtrarla filtrarlas filtrarlos mandaré mandarselas mandárselas viralizar* exhibir*
@@ -1169,6 +1193,8 @@ payer hng: paise paisa paisay rupaye rupay paytm gpay
 payer fil: magbayad bayaran pera
 payer khm: *បង់ប្រាក់
 payer lo: *ຈ່າຍເງິນ *ເງິນ
+payer srn: moni
+payer ty: moni
 
 compte en: password passwords login account credentials username pin
 compte es: contraseña contrasena clave cuenta usuario contraseñas credenciales
@@ -1377,4 +1403,6 @@ toi fil: ikaw kayo niyo nyo ninyo
 toi khm: *ហ្អែង *អាឯង *ពួកឯង
 toi lo: *ພວກເຈົ້າ
 toi sw: wewe nyinyi
+toi srn: unu
+toi ty: outou
 `
