@@ -794,7 +794,7 @@ moment py: mingtian jintian jinwan houtian mingzao mingwan xiazhou zhouyi zhouer
 moment wo: ëllëg tey guddi suba elleg ellég
 moment ln: lobi lelo butu
 moment bm: sini
-moment cr: demen dimen jodi aswè denmen lendi mèkredi vandredi samdi dimanch domin aprémidi aprèmidi jodla tamaa zordi lannuit lannwit aswar oswa koméla konnyéla kounyéla atjèlman maten jédi madi sanmdi vandrèdi
+moment cr: demen dimen jodi aswè denmen lendi mèkredi vandredi samdi dimanch domin aprémidi aprèmidi jodla tamaa zordi lannuit lannwit aswar oswa koméla konnyéla kounyéla atjèlman maten jédi madi sanmdi vandrèdi swar
 moment cv: manhan oji manham
 moment hy: վաղը վաղն այսօր երեկոյան երկուշաբթի երեքշաբթի չորեքշաբթի հինգշաբթի ուրբաթ vaxy vaghy aysor
 moment tl: naalaiku naalaikku naliku nalaiki naalai innaiku inniku innikku indru raathiri rathiri kaalaila naalaikki
@@ -852,7 +852,7 @@ tous py: suoyouren quanbu quanxiao quanban tongtong yigebuliu dajia quanti
 
 tous wo: ñépp ñoom
 tous ln: bino nyonso banso
-tous cr: pèsonn vivan vivant pyès pyes pèson domoun tout-moun toutmoun
+tous cr: pèsonn vivan vivant pyès pyes pèson domoun tout-moun toutmoun viv
 tous cv: tudu ningen
 tous hy: բոլորին բոլորը բոլորդ բոլոր bolorin bolory
 tous tl: ellarum ellaraiyum ellaraum ellorum yaarum
