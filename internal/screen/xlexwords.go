@@ -182,7 +182,7 @@ tuer hy: սպանել* սպանեմ սպանում սպանի սպանենք ս�
 tuer tl: kolla kolluven kolven kollven kolluvom konnuduven konnuruven kondruduven kondruven konnuduvom kolai kolaikaran potuthalluven pottuthalluven theerthuduven saagadippen sagadippen kolluvaen kolvaen kollanum konnuduvaen kondruduvaen visham vesham
 tuer km: uwula uula
 tuer sw: nitawaua tutawaua ameuawa wameuawa kuuawa muuaji wauaji mauaji nikuue nitakuua tutakuua nitamuua
-tuer mg: hamono mamono vonoina novonoina hovonoiko vonoiko
+tuer mg: hamono mamono vonoina novonoina hovonoiko vonoiko hovonoina
 tuer kab: nghegh adknɣeɣ adknghegh adkenghegh nɣiɣ nghigh
 tuer ff: warde waray warat mbarat
 tuer ce: вуьйр йуьйр дуьйр буьйр вийр вуьйра вийнарг vuyr vuyyr
@@ -349,12 +349,12 @@ brûler zh: *烧死 *放火 *纵火 *烧掉 *燒死 *燒掉 *縱火 *泼汽油 *
 brûler py: shaosi fanghuo zonghuo shaosini qiyou
 brûler vi: đốt hỏa thiêu xăng
 brûler wo: lakk
-brûler ln: kotumba nakotumba kopelisa nakopelisa tokotumba
+brûler ln: kotumba nakotumba kopelisa nakopelisa tokotumba kozika kozikisa nakozikisa tokozikisa ekozika
 brûler cr: boule brile dife flanm flanmé lésans lesans zesans gazolin dofé difé brilé boulé
 brûler cv: kema kemabu
 brûler hy: այրել այրեմ կայրեմ կվառեմ հրդեհ* ayrel kayrem kvarem
 brûler tl: erippen erichiduven koluthuven koluthiduven kolutthuven erichuduven erichuduvaen
-brûler sw: tutachoma kuchoma nitachoma itaungua kuunguza nitaunguza tutaunguza
+brûler sw: tutachoma kuchoma nitachoma itaungua kuunguza nitaunguza tutaunguza nitakuchoma
 brûler mg: handoro hodorana hodor* afo
 brûler kab: adksreɣ adksregh
 brûler bm: nbenaijeni tasuma
@@ -514,7 +514,7 @@ arme py: wuqi qiangzhi danyao zidan qiangxie lieqiang
 
 arme wo: ngànnaay
 arme ln: bibundeli
-arme cr: zam zanm zarm
+arme cr: zam zanm zarm katouch
 arme cv: arma
 arme hy: զենք զենքը զենքով զենքեր* զինված* փամփուշտ* zenq zenqov zinvac
 arme tl: aayudham ayutham aayutham
@@ -588,7 +588,7 @@ mort fil: mamamatay mamatay patay dugo bangkay
 mort khm: *ស្លាប់ *ឈាម *ងាប់
 mort lo: *ຕາຍ *ເລືອດ
 mort sw: kufa utakufa mtakufa damu
-mort mg: maty
+mort mg: maty faty
 mort srn: dede dedeman
 mort ty: pohe
 
@@ -850,7 +850,7 @@ tous ta: எல்லோரும்* எல்லாரையும்* யா�
 tous zh: *所有人 *全部 *一个不留 *一个都 *全校 *全班 *一个不剩 *一個不剩 *一個不留 *所有的人 *统统 *統統 *大家 *全体 *全體
 tous py: suoyouren quanbu quanxiao quanban tongtong yigebuliu dajia quanti
 
-tous wo: ñépp ñoom
+tous wo: ñépp ñoom dund
 tous ln: bino nyonso banso
 tous cr: pèsonn vivan vivant pyès pyes pèson domoun tout-moun toutmoun viv
 tous cv: tudu ningen
