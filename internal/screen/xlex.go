@@ -72,7 +72,7 @@ var xlexLangs = map[string]bool{
 	"py": true, "vi": true, "wo": true, "ln": true, "bm": true, "cr": true, "cv": true, "hy": true, "tl": true,
 	"sk": true, "km": true, "kab": true, "ber": true, "ff": true, "sw": true, "mg": true,
 	"ce": true, "rom": true, "br": true, "eu": true, "ca": true, "co": true, "oc": true, "lb": true, "bn": true,
-	"hi": true, "ur": true, "hng": true, "fil": true, "khm": true, "lo": true,
+	"hi": true, "ur": true, "hng": true, "fil": true, "khm": true, "lo": true, "srn": true, "ty": true,
 }
 
 // How an entry matches a word.

@@ -731,3 +731,63 @@ func TestXLexRound48(t *testing.T) {
 		}
 	}
 }
+
+// TestXLexRound49: the forty-seventh round's words in the languages of the
+// overseas académies (the Antillean, Guianese and Réunion creoles, Sranan
+// and Nenge, Tahitian, Shimaore, Malagasy) and in Swahili and Lingala give
+// their concepts; ordinary messages of those languages give no harm
+// concept, and the homographs the round left out (a Russian pronoun that
+// folds to « ero », the Polish and Ukrainian « tak », a Serbian « kod », a
+// French « pistole ») give none at all.
+func TestXLexRound49(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want []string
+	}{
+		{"Mi sa touy aou domin dann lakantin", []string{"tuer", "toi", "moment", "école"}},
+		{"An ké tjwé zot lannuit", []string{"tuer", "toi", "moment"}},
+		{"Mo ka pòté on koutla koméla", []string{"couteau", "moment"}},
+		{"Nou ké mèt lésans é flanm an kolèj-la", []string{"brûler", "école"}},
+		{"Man mété pwazon an lakantin, pa manjé si zot vlé viv", []string{"tuer", "école", "tous"}},
+		{"Sa sé on éwo, i ba yo kou zordi", []string{"éloge", "frapper", "moment"}},
+		{"Mi o sutu den leriman na skoro", []string{"tirer", "école"}},
+		{"Mi o kiri unu alasma, unu o dede", []string{"tuer", "toi", "tous", "mort"}},
+		{"Mi o naki den pikin a sikoo te den dede", []string{"frapper", "école", "mort"}},
+		{"Ananahi e haapohe au ia outou i te haapiiraa", []string{"moment", "tuer", "toi", "école"}},
+		{"E pupuhi au i te orometua, e pohe paatoa", []string{"tirer", "école", "mort", "tous"}},
+		{"Meso shioni na chombo", []string{"moment", "école", "couteau"}},
+		{"Hodorako ny sekoly rahampitso, ho faty ianareo rehetra", []string{"brûler", "école", "moment", "mort", "tous"}},
+		{"Misy antsy ao anaty kitapoko", []string{"couteau"}},
+		{"Nitaleta bunduki shuleni kesho", []string{"tirer", "école", "moment"}},
+		{"Tokozikisa eteyelo lobi na butu", []string{"brûler", "école", "moment"}},
+	} {
+		got := xlFound(tc.text)
+		for _, w := range tc.want {
+			if !slices.Contains(got, w) {
+				t.Errorf("%q: concepts %v, want %s", tc.text, got, w)
+			}
+		}
+	}
+	harm := []string{"bombe", "exploser", "tuer", "tirer", "couteau", "brûler", "égorger", "attaque", "arme", "mort", "frapper", "menace", "terreur", "intime"}
+	for _, text := range []string{
+		"Bonjou madanm, mo pa ka vini lékòl dèmen, mo malad",
+		"Oté, zordi lakantin néna kari poulé, domin nou fé sport",
+		"Manmay, swar-la ni répétisyon kolèj-la, mèsi pou tout moun",
+		"Tamara den pikin o go na skoro, grantangi",
+		"Ia ora na, ananahi e haere paatoa i te haapiiraa, mauruuru",
+		"Rahampitso misy fety any amin'ny sekoly ho an'ny rehetra",
+		"Kesho shuleni kuna mkutano wa walimu na wazazi wote",
+		"Lobi eteyelo ekozala na feti, bino nyonso boya",
+	} {
+		for _, c := range xlFound(text) {
+			if slices.Contains(harm, c) {
+				t.Errorf("%q: harm concept %s", text, c)
+			}
+		}
+	}
+	for _, word := range []string{"его", "tak", "так", "kod", "pistolé", "moun", "yu"} {
+		if got := xlFound(word); len(got) > 0 {
+			t.Errorf("%q: concepts %v, want none", word, got)
+		}
+	}
+}

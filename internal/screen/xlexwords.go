@@ -34,7 +34,8 @@ package screen
 // (Catalan) co (Corsican) oc (Occitan) lb (Luxembourgish) bn (Bengali,
 // its script and romanised) hi (Hindi, Devanagari) ur (Urdu, Arabic
 // script) hng (Hindi and Urdu in Latin letters, « Hinglish ») fil
-// (Tagalog, Filipino) khm (Khmer) lo (Lao).
+// (Tagalog, Filipino) khm (Khmer) lo (Lao) srn (Sranan Tongo and the
+// Maroon creoles of Guyane: Nenge, Aluku, Pamaka) ty (Tahitian).
 const xlexTable = `
 bombe en: bomb bombs bomber bombing explosive* dynamite grenade* detonator*
 bombe es: bomba bombas explosivo* dinamita granada granadas detonador* bombazo
@@ -175,13 +176,13 @@ tuer vi: giết giet gietchet daudoc
 tuer wo: rey reyal dinalarey dinaleenrey dinanurey damalayrey
 tuer ln: koboma nakoboma nabomi boma tokoboma bakoboma nakobomaka nakobomayo bobomi babomi
 tuer bm: faga nbenaifaga anbenaifaga fagali fagabaga
-tuer cr: touye tiye tchouye tchwe tuye maptouyew mpraltouyew touyew tchouyew tchoue tchoué asasin
+tuer cr: touye tiye tchouye tchwe tuye maptouyew mpraltouyew touyew tchouyew tchoue tchoué asasin touy tuy tjwe tjwé tchwé touyé tiyé pwazon anpwazonnen anpwazonen anpwazoné ampwazoné pwazonné
 tuer cv: mata matá matau matabu mataw
 tuer hy: սպանել* սպանեմ սպանում սպանի սպանենք սպանեք կսպան* սպանութ* մարդասպան* spanel spanem spanelu spanenq spanenk kspan* spanutyun
 tuer tl: kolla kolluven kolven kollven kolluvom konnuduven konnuruven kondruduven kondruven konnuduvom kolai kolaikaran potuthalluven pottuthalluven theerthuduven saagadippen sagadippen kolluvaen kolvaen kollanum konnuduvaen kondruduvaen visham vesham
-tuer km: uwula
+tuer km: uwula uula
 tuer sw: nitawaua tutawaua ameuawa wameuawa kuuawa muuaji wauaji mauaji nikuue nitakuua tutakuua nitamuua
-tuer mg: hamono mamono vonoina novonoina hovonoiko vonoiko
+tuer mg: hamono mamono vonoina novonoina hovonoiko vonoiko hovonoina
 tuer kab: nghegh adknɣeɣ adknghegh adkenghegh nɣiɣ nghigh
 tuer ff: warde waray warat mbarat
 tuer ce: вуьйр йуьйр дуьйр буьйр вийр вуьйра вийнарг vuyr vuyyr
@@ -199,6 +200,8 @@ tuer hng: maarunga marunga maardunga mardunga dalunga maarenge marenge qatl katl
 tuer fil: papatayin patayin pumatay papatay lalasunin lason
 tuer khm: *សម្លាប់
 tuer lo: *ຂ້າມຶງ *ຂ້າຖິ້ມ *ຂ້າໃຫ້ຕາຍ
+tuer srn: kiri kiriman kii
+tuer ty: haapohe taparahipohe
 
 tirer en: shoot shooting shooter gun guns rifle* pistol* firearm* shootup
 tirer es: disparar disparo disparos dispara disparó disparé disparen tiroteo* pistola* fusil* escopeta balacera balear balearte baleo balacear* balazo* tiros cuete plomear*
@@ -231,12 +234,12 @@ tirer py: kaiqiang qiangji qiangsha shouqiang kaihuo saoshe qiangbi bengleni dai
 tirer vi: bắn
 tirer wo: fetel
 tirer ln: kobeta masasi mondoki mindoki
-tirer cr: tire zam fizi revolvè
+tirer cr: tire zam fizi revolvè pistolé pistolè pistole kalach gwofizi
 tirer cv: tiru pistola
 tirer hy: կրակել կրակեմ կկրակեմ կրակոց* ատրճանակ* հրացան* krakel krakem kkrakem atrchanak hracan
 tirer tl: suduven suttuduven suttuthalluven thuppakki thupakki
 tirer bm: marifa marifaw
-tirer sw: risasi bastola
+tirer sw: risasi bastola bunduki
 tirer mg: basy hitifitra tifitra
 tirer ce: тоьпаца тоьпах тоьпаш тапча тапчанца
 tirer rom: pištoli pistoli puška puske puškasa
@@ -253,6 +256,8 @@ tirer hng: goli goliyan goliya bandook banduk katta tamancha
 tirer fil: babarilin barilin baril binaril pamamaril
 tirer khm: *បាញ់ *កាំភ្លើង
 tirer lo: *ຍິງໃສ່ *ຍິງປືນ *ລູກປືນ *ປືນສັ້ນ
+tirer srn: gon sutu suti gonsutu
+tirer ty: pupuhi
 
 couteau en: knife knives stab stabbing stabbed machete blade shanked shanking
 couteau es: cuchillo* navaja* apuñal* acuchill* machete puñal* pincharte cuchillad* filero rajarte
@@ -285,11 +290,11 @@ couteau py: tongsi kansi tongni tongsini kansini daozi caidao bishou daidao
 couteau vi: dao đâm
 couteau wo: paaka
 couteau ln: mbeli mopanga
-couteau cr: kouto kout manchèt
+couteau cr: kouto kout manchèt koutla koutlas kanif sab
 couteau cv: faka fakada fakadu
 couteau hy: դանակ* danak danakov danaky
 couteau tl: kathi kaththi kuthuven kuththuven kuthiduven kuthiduvom aruval aruvaa arivaal kuthuvaen kaththiya kathiya
-couteau km: upanga mipanga
+couteau km: upanga mipanga chombo shombo
 couteau bm: muru
 couteau sw: kisu visu
 couteau kab: tajenwit lmus
@@ -310,6 +315,9 @@ couteau hng: chaku chaaku chakoo chhuri churi churra
 couteau fil: kutsilyo patalim sasaksakin saksakin sinaksak saksak
 couteau khm: *កាំបិត
 couteau lo: *ມີດແທງ
+couteau srn: nefi kapmes
+couteau ty: tipi
+couteau mg: antsy
 
 brûler en: burn burning arson torch burned burnt torched
 brûler es: quemar* incendi* gasolina quemo nafta bencina
@@ -341,13 +349,13 @@ brûler zh: *烧死 *放火 *纵火 *烧掉 *燒死 *燒掉 *縱火 *泼汽油 *
 brûler py: shaosi fanghuo zonghuo shaosini qiyou
 brûler vi: đốt hỏa thiêu xăng
 brûler wo: lakk
-brûler ln: kotumba nakotumba kopelisa nakopelisa tokotumba
-brûler cr: boule brile dife
+brûler ln: kotumba nakotumba kopelisa nakopelisa tokotumba kozika kozikisa nakozikisa tokozikisa ekozika
+brûler cr: boule brile dife flanm flanmé lésans lesans zesans gazolin dofé difé brilé boulé
 brûler cv: kema kemabu
 brûler hy: այրել այրեմ կայրեմ կվառեմ հրդեհ* ayrel kayrem kvarem
 brûler tl: erippen erichiduven koluthuven koluthiduven kolutthuven erichuduven erichuduvaen
-brûler sw: tutachoma
-brûler mg: handoro hodorana hodor*
+brûler sw: tutachoma kuchoma nitachoma itaungua kuunguza nitaunguza tutaunguza nitakuchoma
+brûler mg: handoro hodorana hodor* afo
 brûler kab: adksreɣ adksregh
 brûler bm: nbenaijeni tasuma
 brûler ce: дагор дагийна дагийта дагийт* dagor dagiyna
@@ -366,6 +374,8 @@ brûler fil: susunugin sunugin sinunog sunog
 brûler khm: *ដុត
 brûler lo: *ຈູດໄຟ
 brûler ff: yiite sumat
+brûler srn: faya faja
+brûler ty: auahi tutui
 
 égorger en: behead* slaughter decapitat* slit throat executed
 égorger es: degoll* decapit* degüell* ahorcar*
@@ -504,7 +514,7 @@ arme py: wuqi qiangzhi danyao zidan qiangxie lieqiang
 
 arme wo: ngànnaay
 arme ln: bibundeli
-arme cr: zam zanm zarm
+arme cr: zam zanm zarm katouch
 arme cv: arma
 arme hy: զենք զենքը զենքով զենքեր* զինված* փամփուշտ* zenq zenqov zinvac
 arme tl: aayudham ayutham aayutham
@@ -557,7 +567,7 @@ mort vi: chết máu xác chet chêt
 mort wo: dee deewu deet dingadee
 mort ln: kokufa okokufa makila liwa bokokufa akufi bakufi
 mort bm: saya ibenasa
-mort cr: mouri lanmò kadav
+mort cr: mouri lanmò kadav mor lamor lanmo
 mort cv: morti mori sangi mortu
 mort hy: մահ մահը մահվան մեռնել կմեռնես կմեռնեք կսատկես սատկի սատկես արյուն* դիակ* kmernes ksatkes satki aryun
 mort tl: saavu sethuru sethuduva seththuduva saagapora sagapora sethupo ratham raththam pinam maranam sethuruva
@@ -578,7 +588,9 @@ mort fil: mamamatay mamatay patay dugo bangkay
 mort khm: *ស្លាប់ *ឈាម *ងាប់
 mort lo: *ຕາຍ *ເລືອດ
 mort sw: kufa utakufa mtakufa damu
-mort mg: maty
+mort mg: maty faty
+mort srn: dede dedeman
+mort ty: pohe
 
 frapper en: beat beating punch bash bleed bleeding punched beaten
 frapper es: pegarte pegarle pegaros pegaré pegaremos paliza golpear* golpiza reventar* reviento revientan partirte madrazo* madrear* putazo* guantazo* bofetad* puñetazo* trompad* cachetad* putiza vergazo* chingadazo* romperte
@@ -610,7 +622,7 @@ frapper zh: *打死 *揍死 *暴打 *打你 *揍你 *打残 *打殘 *打断你 *
 frapper py: dasi zousi dacan dasini zousini bianni qunou wangsilida
 frapper vi: đánh đập đấm uýnh
 frapper ln: kobeta nakobeta nakozokisa kozokisa babeti abeti
-frapper cr: bat bimen kraze goumen kalòt
+frapper cr: bat bimen kraze goumen kalòt kou kraz krazé kogné batay fouté tap démoli démonté fann
 frapper cv: spanka sotabu
 frapper hy: ծեծել ծեծեմ կծեծեմ խփել խփեմ կխփեմ կջարդեմ tsetsel ktsetsem kcecem kxpem kkhpem kjardem
 frapper tl: adipen adippen adichiduven adichuduven odhaipen othaipen uthaipen uthaippen mithipen adipaen adichuduvaen adichiduvaen
@@ -634,6 +646,8 @@ frapper lo: *ທຸບຕີ *ຕີມຶງ *ຕີໃຫ້ຕາຍ
 frapper sw: nitakupiga tutakupiga kumpiga nitampiga tutampiga atakupiga tunampiga tumpige mpige
 frapper mg: hokapohiko hokapohina kapohina mikapoka hodarohiko daroka kapoh* nokapoh*
 frapper ff: fiyat fiyde fiyan fiyataa
+frapper srn: fon naki feti
+frapper ty: taparahi
 
 menace en: threat threaten revenge warned
 menace es: amenaza* venganza vengaré verás pagarás arrepentirás arrepentir* cuidadito vengar* verán amenaz*
@@ -685,6 +699,7 @@ menace fil: banta pagbabayaran magbabayad humanda gaganti abangan aabangan inaba
 menace khm: *គំរាម
 menace lo: *ຂົ່ມຂູ່
 menace sw: utajuta mtajuta
+menace srn: warskow
 
 
 
@@ -720,12 +735,12 @@ menace sw: utajuta mtajuta
 école wo: daara jàngukaay jàngalekat ndongo lekool
 école ln: eteyelo kelasi molakisi
 école bm: lekɔli karamɔgɔ kalanden kalanso lakoli lakɔli
-école cr: lekòl lekol lékol pwofesè elèv kantin gymnaz lékòl sikoo
+école cr: lekòl lekol lékol pwofesè elèv kantin gymnaz lékòl sikoo lakantin kolèj kolej pwof lakou klas métrès direktè
 école cv: skola profesor alunu
 école hy: դպրոց* ուսուցչ* ուսուցիչ* աշակերտ* դասարան* դաս dproc* dprots* ashakert* dasaran*
 école tl: palli pallikoodam vaathiyar vathiyar
 école sk: xarala
-école km: likoli licoli
+école km: likoli licoli shioni
 école ce: ишкол* хьехархо* дешархо* ishkol* shkolah
 école rom: škola skola sikljovne sičarne sicharne sikavno sikavni klasa
 école br: skolaj skoliad skolidi kelenner kelennerien skol-veur skol skolioù kelennerez kelennerezed klas preti skolajiz
@@ -741,8 +756,11 @@ menace sw: utajuta mtajuta
 école fil: paaralan eskwela eskwelahan iskul klase guro kantina titser
 école khm: *សាលា *ថ្នាក់រៀន *លោកគ្រូ *អ្នកគ្រូ
 école lo: *ໂຮງຮຽນ *ຫ້ອງຮຽນ *ຄູສອນ *ເລີກຮຽນ
-école mg: mpampianatra mpianatra
+école mg: mpampianatra mpianatra sekoly
 école ff: lekkol janngirde jannginoowo
+école srn: skoro skoropikin leriman
+école ty: haapiiraa orometua
+école sw: shule shuleni mwalimu walimu
 
 moment en: tomorrow today tonight o'clock monday tuesday wednesday thursday friday tmrw tmr 2moro 2morrow tmrrw
 moment es: mañana manana hoy noche lunes martes miércoles jueves viernes recreo ahorita tarde
@@ -776,7 +794,7 @@ moment py: mingtian jintian jinwan houtian mingzao mingwan xiazhou zhouyi zhouer
 moment wo: ëllëg tey guddi suba elleg ellég
 moment ln: lobi lelo butu
 moment bm: sini
-moment cr: demen dimen jodi aswè denmen lendi mèkredi vandredi samdi dimanch domin aprémidi aprèmidi jodla tamaa
+moment cr: demen dimen jodi aswè denmen lendi mèkredi vandredi samdi dimanch domin aprémidi aprèmidi jodla tamaa zordi lannuit lannwit aswar oswa koméla konnyéla kounyéla atjèlman maten jédi madi sanmdi vandrèdi swar
 moment cv: manhan oji manham
 moment hy: վաղը վաղն այսօր երեկոյան երկուշաբթի երեքշաբթի չորեքշաբթի հինգշաբթի ուրբաթ vaxy vaghy aysor
 moment tl: naalaiku naalaikku naliku nalaiki naalai innaiku inniku innikku indru raathiri rathiri kaalaila naalaikki
@@ -799,6 +817,9 @@ moment lo: *ມື້ອື່ນ *ວັນສຸກ
 moment sw: kesho jioni usiku ijumaa jumatatu jumanne
 moment mg: rahampitso androany alina zoma alatsinainy alarobia alakamisy asabotsy alahady
 moment ff: jango hannde jemma
+moment srn: tamara tineti
+moment ty: ananahi
+moment km: meso mesho
 
 tous en: everyone everybody nobody alive survive
 tous es: todos todas nadie vivo vivos sobrevivirá ninguno
@@ -829,9 +850,9 @@ tous ta: எல்லோரும்* எல்லாரையும்* யா�
 tous zh: *所有人 *全部 *一个不留 *一个都 *全校 *全班 *一个不剩 *一個不剩 *一個不留 *所有的人 *统统 *統統 *大家 *全体 *全體
 tous py: suoyouren quanbu quanxiao quanban tongtong yigebuliu dajia quanti
 
-tous wo: ñépp ñoom
+tous wo: ñépp ñoom dund
 tous ln: bino nyonso banso
-tous cr: pèsonn
+tous cr: pèsonn vivan vivant pyès pyes pèson domoun tout-moun toutmoun viv
 tous cv: tudu ningen
 tous hy: բոլորին բոլորը բոլորդ բոլոր bolorin bolory
 tous tl: ellarum ellaraiyum ellaraum ellorum yaarum
@@ -852,8 +873,10 @@ tous fil: lahat kayong
 tous khm: *ទាំងអស់ *គ្រប់គ្នា
 tous lo: *ທຸກຄົນ
 tous sw: wote
-tous mg: velona
+tous mg: velona rehetra
 tous ff: fof
+tous srn: alasma
+tous ty: paatoa pauroa
 
 terreur en: isis daesh jihad* mujahid* caliphate khilafah martyr* infidel* kuffar kafir* shahid inghimasi
 terreur es: yihad* muyahid* califato mártir* martir* infiel*
@@ -939,7 +962,7 @@ terreur sw: makafiri
 
 éloge wo: ndam jàmbaar
 éloge ln: nkembo elombe
-éloge cr: bravo vanyan lagloire
+éloge cr: bravo vanyan lagloire éwo ewo zéwo bèlbagay
 éloge cv: gloria eroi
 éloge hy: փառք հերոս* ապրես կեցցե parq kecce
 éloge tl: vaazhga vazhga veeran perumai
@@ -1063,6 +1086,7 @@ image khm: *រូបថត *វីដេអូ
 image lo: *ຮູບພາບ *ວິດີໂອ *ຮູບຖ່າຍ *ຮູບໂປ້
 image sw: picha
 image mg: sary
+image ty: hohoa hoho'a
 
 diffuser en: publish post share send leak expose forward spread viral
 diffuser es: publicar* enviar* reenvi* difundir* subirlas subirlos subirla subirlo subiré pasarlas envío envio enviaré enviare publico compart* mándalas mandalas subo filtraré filtrarla filtrarlas filtrarlos mandaré mandarselas mandárselas viralizar* exhibir*
@@ -1095,7 +1119,7 @@ diffuser py: fagei gongkai baoguang zhuanfa fenxiang fapengyouquan sanbo chuanbo
 diffuser vi: gửi gởi phattan
 diffuser wo: yónnee
 diffuser ln: kotinda nakotinda nakolakisa tindela tinda
-diffuser cr: pataje voye pibliye
+diffuser cr: pataje voye pibliye anvoy pataj voyé'y partaj
 diffuser cv: manda
 diffuser hy: տարածել տարածեմ կտարածեմ հրապարակել հրապարակեմ կհրապարակեմ ուղարկել կուղարկեմ կգցեմ ktaracem kuxarkem kugharkem kgcem
 diffuser tl: anuppuven anupuven anuppiduven anupiduven poduven parappuven veliyiduven
@@ -1148,7 +1172,7 @@ payer py: fuqian zhuanzhang geiqian huikuan shujin fengkoufei chongzhika lipinka
 
 payer wo: xaalis fey
 payer ln: mbongo kofuta falanga
-payer cr: lajan kòb kob peye
+payer cr: lajan kòb kob peye larzan larjan péyé
 payer cv: dinheru paga dinhero
 payer hy: վճարել վճարիր վճարեք կվճարես փող փողը փողերը դրամ փոխանցիր vchari vcharir vchareq kvchares pogh
 payer tl: panam kaasu thuttu panatha kaasa
@@ -1169,6 +1193,8 @@ payer hng: paise paisa paisay rupaye rupay paytm gpay
 payer fil: magbayad bayaran pera
 payer khm: *បង់ប្រាក់
 payer lo: *ຈ່າຍເງິນ *ເງິນ
+payer srn: moni
+payer ty: moni
 
 compte en: password passwords login account credentials username pin
 compte es: contraseña contrasena clave cuenta usuario contraseñas credenciales
@@ -1377,4 +1403,6 @@ toi fil: ikaw kayo niyo nyo ninyo
 toi khm: *ហ្អែង *អាឯង *ពួកឯង
 toi lo: *ພວກເຈົ້າ
 toi sw: wewe nyinyi
+toi srn: unu
+toi ty: outou
 `
