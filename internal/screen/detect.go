@@ -485,7 +485,8 @@ func scoreAll(src string, toks []dtok, hits []hit, clause []int, frames []frame,
 		w := h.w
 		if fi.role == roleNeg {
 			if toks[h.anchor].covered || placeName(toks, h.anchor) || e.feat == ngLesson && h.anchor >= 2 && teacherOf(toks[h.anchor-2].key, toks[h.anchor-1].key) ||
-				e.feat == ngLesson && h.anchor >= 1 && toks[h.anchor].key == "histoire" && affairDets[toks[h.anchor-1].key] {
+				e.feat == ngLesson && h.anchor >= 1 && toks[h.anchor].key == "histoire" && affairDets[toks[h.anchor-1].key] ||
+				e.feat == ngLesson && exposeVerb(toks, h.anchor) {
 				continue
 			}
 			// A lesson, report, drill or fiction word in a caption after
@@ -648,6 +649,20 @@ var teacherNouns = keySet("prof profs professeur professeurs professeure profess
 // histoire ». A possessive or « une » may be a story (« dans mon histoire,
 // le héros… »), and keeps the discount.
 var affairDets = keySet("cette cet ces quelle")
+
+// exposeVerb reports whether « expose(s) » at i is the verb exposer after
+// its subject (« le CDI qui expose les dessins », « il s'expose »), not
+// the pupil's talk (« mon exposé »), which frames a lesson.
+func exposeVerb(toks []dtok, i int) bool {
+	if k := toks[i].key; i == 0 || k != "expose" && k != "exposes" {
+		return false
+	}
+	switch toks[i-1].key {
+	case "qui", "il", "elle", "on", "je", "j", "tu", "s", "se", "me", "m", "te", "t":
+		return true
+	}
+	return false
+}
 
 // teacherOf reports whether the two keys before a subject's name are a
 // teacher noun and « de »: « la voiture du prof d'histoire » is no lesson.

@@ -264,7 +264,8 @@ var classWords = map[uint64]string{
 		reactivez reactiver debloquez debloquer verify confirm validate enter update reconnectez`,
 	clExtremist: `djihad* jihad* djihadis* etatislamique daech daesh isis isil guerresainte kouffar* kuffar* kafir*
 		koufar* mecreant* ei califat* caliphate moudjahid* mujahid* chahid shahid shaheed taghout inghimasi alqaida
-		infideles dawla dawlah dawlat baqiya qariban nashid* anashid nasheed* sawarim ghuraba* drapeaunoir`,
+		infideles dawla dawlah dawlat baqiya qariban nashid* anashid nasheed* sawarim ghuraba* drapeaunoir
+		dabiq rumiyah rumiya amaq`,
 	clRef: `samuelpaty paty dominiquebernard charliehebdo bataclan arras conflans hypercacher attentat* terroris*
 		decapit* kouachi coulibaly merah abdeslam anzorov abaaoud mogouchkov benladen terrorist* attack* martyr*`,
 	clGroup: `kouffar* kuffar* mecreant* juif juifs infideles francais profs flics chretiens musulmans arabes noirs

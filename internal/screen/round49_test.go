@@ -131,3 +131,31 @@ func TestImitateSame49(t *testing.T) {
 		}
 	}
 }
+
+// TestExposeVerb49: « expose » after its subject is the verb exposer (a
+// library exhibiting drawings), which frames no lesson; « mon exposé »
+// still does. Written for this test.
+func TestExposeVerb49(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		held bool
+	}{
+		{"Le foyer qui expose les dessins des 6e va sauter cette nuit.", true},
+		{"Pour mon exposé sur la Seconde Guerre mondiale je parle de la bombe atomique.", false},
+	} {
+		r := New(Config{}).Check(Input{Text: c.text})
+		if held := r.Verdict != Deliver; held != c.held {
+			t.Errorf("%q: %s %v, want held %v", c.text, r.Verdict, r.Reasons, c.held)
+		}
+	}
+}
+
+// TestPropagandaTitles49: the Islamic State's magazines and news agency
+// are extremist words, as its name is.
+func TestPropagandaTitles49(t *testing.T) {
+	for _, k := range []string{"dabiq", "rumiyah", "amaq"} {
+		if lx.info(k).class&clExtremist == 0 {
+			t.Errorf("%q is not an extremist word", k)
+		}
+	}
+}
