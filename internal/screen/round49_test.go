@@ -159,3 +159,28 @@ func TestPropagandaTitles49(t *testing.T) {
 		}
 	}
 }
+
+// TestThreatModelLine49: an implied threat the model reads between
+// ThreatModelLine and the common line is held by the model, with the
+// threat head's line in its explanation. Written for this test; the test
+// checks first that the sentence still falls in that band, so that a new
+// model cannot make it pass for another reason.
+func TestThreatModelLine49(t *testing.T) {
+	e := New(Config{})
+	in := Input{Text: "demain on verra qui rigole encore"}
+	x := e.Explain(in)
+	if x.Error != "" {
+		t.Fatal(x.Error)
+	}
+	p := x.Probs["threat"]
+	if x.Head != "threat" || p < ThreatModelLine || p >= e.model.Meta.HoldAt {
+		t.Fatalf("%q: head %s p %.3f, want threat in [%.2f, %.3f): pick another sentence", in.Text, x.Head, p, ThreatModelLine, e.model.Meta.HoldAt)
+	}
+	if x.Threshold != ThreatModelLine {
+		t.Errorf("explanation threshold %.3f, want %.2f", x.Threshold, ThreatModelLine)
+	}
+	r := e.Check(in)
+	if r.Verdict == Deliver || !strings.Contains(strings.Join(r.Reasons, " "), "modèle") {
+		t.Errorf("%q: %s %v, want held by the model", in.Text, r.Verdict, r.Reasons)
+	}
+}
