@@ -859,17 +859,22 @@ func (m *Model) lineFor(in Input) float64 {
 	return m.Meta.HoldAt
 }
 
-// ThreatModelLine is the line of the threat head when the model's line
+// HeadLines are the lines of the harmful heads when the model's line
 // (Model.Line, one line for every head, set on the benign calibration
-// split) is over it. The threats the rules cannot read are the implied
+// split) is over them. The threats the rules cannot read are the implied
 // ones, with no act named (« bonne nuit à tous, profitez bien, c'est
 // votre dernière », « demain matin à l'internat personne se réveillera »):
-// the model reads them at 0.6–0.75, under the common line. Chosen on the
-// 30 sets of training rows the embedded model never trained on
-// (blind388–442, 4,418 harmful and 3,422 benign rows): a threat line of
-// 0.72 held 10 more harmful rows and no benign one, 0.70 21 and none,
-// 0.68 24 and 3 (docs/screen/NOTES.md, « Forty-seventh round »).
-const ThreatModelLine = 0.70
+// the model reads them at 0.6–0.75, under the common line. The threat
+// line was chosen on the 30 sets of training rows the embedded model
+// never trained on (blind388–442, 4,418 harmful and 3,422 benign rows),
+// lowered while each step held three harmful rows or more for each benign
+// one: 0.72 +10 harmful/+0 benign, 0.70 +21/+0, 0.68 +24/+3. The same
+// rule gave violent 0.70 and terror apology 0.60, and their zero-cost
+// steps violent 0.72 and terror apology 0.65; either pair took the sealed
+// sets' benign hold rate over 2 % at its upper bound (2.06 %, 2.03 %),
+// and the budget comes first: they keep the common line, as phishing
+// does (docs/screen/NOTES.md, « Forty-seventh round »).
+var HeadLines = map[string]float64{"threat": 0.70}
 
 // RuleConfirm is the probability of a harmful head from which the learned
 // layer confirms a strong hold of the text detectors (StrongRules and
@@ -1109,8 +1114,8 @@ func (e *Engine) modelFinding(in Input, fv *featureVec) (finding, float64, bool)
 	if in.SenderRole == bouclier.RoleStudent && e.cfg.StudentHoldAt > 0 {
 		holdAt = e.cfg.StudentHoldAt
 	}
-	if m.Meta.Heads[best] == "threat" {
-		t = math.Min(t, ThreatModelLine)
+	if l, ok := HeadLines[m.Meta.Heads[best]]; ok {
+		t = math.Min(t, l)
 	}
 	if bestP < t {
 		return finding{}, bestP, false // below its line the model says nothing
@@ -1212,8 +1217,8 @@ func (e *Engine) Explain(in Input) Explanation {
 		}
 	}
 	x.Head, x.Bias = m.Meta.Heads[best], math.Round(m.Meta.Bias[best]*1000)/1000
-	if x.Head == "threat" && ThreatModelLine < m.Meta.HoldAt {
-		x.Threshold = ThreatModelLine
+	if l, ok := HeadLines[x.Head]; ok && l < m.Meta.HoldAt {
+		x.Threshold = l
 	}
 	cs := m.Contributions(&f, best)
 	sort.SliceStable(cs, func(i, j int) bool { return math.Abs(cs[i].Value) > math.Abs(cs[j].Value) })

@@ -160,8 +160,8 @@ func TestPropagandaTitles49(t *testing.T) {
 	}
 }
 
-// TestThreatModelLine49: an implied threat the model reads between
-// ThreatModelLine and the common line is held by the model, with the
+// TestThreatModelLine49: an implied threat the model reads between the
+// threat head's line (HeadLines) and the common line is held by the model, with the
 // threat head's line in its explanation. Written for this test; the test
 // checks first that the sentence still falls in that band, so that a new
 // model cannot make it pass for another reason.
@@ -173,11 +173,12 @@ func TestThreatModelLine49(t *testing.T) {
 		t.Fatal(x.Error)
 	}
 	p := x.Probs["threat"]
-	if x.Head != "threat" || p < ThreatModelLine || p >= e.model.Meta.HoldAt {
-		t.Fatalf("%q: head %s p %.3f, want threat in [%.2f, %.3f): pick another sentence", in.Text, x.Head, p, ThreatModelLine, e.model.Meta.HoldAt)
+	line := HeadLines["threat"]
+	if x.Head != "threat" || p < line || p >= e.model.Meta.HoldAt {
+		t.Fatalf("%q: head %s p %.3f, want threat in [%.2f, %.3f): pick another sentence", in.Text, x.Head, p, line, e.model.Meta.HoldAt)
 	}
-	if x.Threshold != ThreatModelLine {
-		t.Errorf("explanation threshold %.3f, want %.2f", x.Threshold, ThreatModelLine)
+	if x.Threshold != line {
+		t.Errorf("explanation threshold %.3f, want %.2f", x.Threshold, line)
 	}
 	r := e.Check(in)
 	if r.Verdict == Deliver || !strings.Contains(strings.Join(r.Reasons, " "), "modèle") {
