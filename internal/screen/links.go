@@ -480,7 +480,24 @@ func isOfficial(host string) bool {
 			return true
 		}
 	}
+	for _, d := range publicDomains {
+		if underDomain(host, d) {
+			return true
+		}
+	}
 	return false
+}
+
+// publicDomains are the domains of public services and regional ENTs that
+// genuine messages link to. Trusted like officialDomains, but not brand
+// names for the look-alike checks: « education » or « gouvernement » by
+// edit distance would catch ordinary words (educatif).
+var publicDomains = []string{
+	"education.fr", "gouvernement.fr", "service-public.fr", "elysee.fr", "onisep.fr", "parcoursup.fr", "cned.fr",
+	"reseau-canope.fr", "lumni.fr", "pix.fr", "renater.fr",
+	// Regional and departmental ENTs.
+	"lyceeconnecte.fr", "ent.auvergnerhonealpes.fr", "toutatice.fr", "e-lyco.fr", "eclat-bfc.fr", "enthdf.fr",
+	"atrium-sud.fr",
 }
 
 // linkRiskOf is a link's risk and its reasons (linkRisk); ok once read.
