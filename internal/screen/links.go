@@ -616,7 +616,7 @@ var serviceFamilies = []serviceFamily{
 	{names: "docusign", inner: "docusign", domains: "docusign.com docusign.net docusign.fr"},
 	{names: "yousign", inner: "yousign", domains: "yousign.com yousign.fr yousign.app"},
 	{names: "zoomus", loose: "zoom", domains: "zoom.us zoom.com zoomgov.com"},
-	{names: "microsoft microsoft365 office365 outlook onedrive sharepoint hotmail", loose: "teams office",
+	{names: "microsoft microsoft365 office365 outlook onedrive sharepoint hotmail", loose: "teams office 1drv",
 		inner: "microsoft office365 onedrive sharepoint",
 		domains: "microsoft.com microsoftonline.com microsoft365.com office.com office365.com office.net live.com " +
 			"outlook.com outlook.fr hotmail.com hotmail.fr sharepoint.com sharepointonline.com onedrive.com 1drv.ms msn.com " +
@@ -626,6 +626,11 @@ var serviceFamilies = []serviceFamily{
 		domains: "google.com google.fr gmail.com googlemail.com googleusercontent.com googleapis.com gstatic.com " +
 			"google-analytics.com googletagmanager.com googledrive.com withgoogle.com goo.gl g.co youtube.com"},
 	{names: "dropbox", inner: "dropbox", domains: "dropbox.com dropboxusercontent.com dropboxapi.com db.tt"},
+	{names: "docsend", inner: "docsend", domains: "docsend.com"},
+	// Money pots and payment between people: the parents' gift or trip pot.
+	{names: "leetchi", inner: "leetchi", domains: "leetchi.com leetchi.fr"},
+	{loose: "lydia", inner: "lydiapay lydiaapp", domains: "lydia-app.com lydia.me lydia.fr sumeria.eu"},
+	{names: "helloasso", inner: "helloasso", domains: "helloasso.com helloasso.org helloasso.io"},
 	// Shops, payments, entertainment.
 	{names: "amazon", domains: "amazon.fr amazon.com amazon.de amazon.co.uk amazon.es amazon.it amazon.be amazon.ca " +
 		"media-amazon.com amazon-adsystem.com aboutamazon.fr aboutamazon.com amazon.jobs"},
@@ -638,9 +643,19 @@ var serviceFamilies = []serviceFamily{
 	{names: "instagram", inner: "instagram", domains: "instagram.com cdninstagram.com"},
 	{names: "facebook", inner: "facebook", domains: "facebook.com facebook.net fb.com fb.me"},
 	{names: "whatsapp", inner: "whatsapp", domains: "whatsapp.com whatsapp.net wa.me"},
-	{names: "snapchat", inner: "snapchat", domains: "snapchat.com"},
+	{names: "snapchat", loose: "snap", inner: "snapchat", domains: "snapchat.com snap.com sc-cdn.net snapkit.com"},
+	{names: "discord", inner: "discord", domains: "discord.com discord.gg discord.gift discord.media discord.new " +
+		"discordapp.com discordapp.net discordstatus.com"},
 	{names: "tiktok", inner: "tiktok", domains: "tiktok.com tiktokcdn.com tiktokv.com"},
 }
+
+// lureHostWords, in a label of a domain next to a loose name, make that
+// name the lure's disguise (snap-story-viewer.net, steam-gift-free.com,
+// lydia-remboursement.fr), where the name alone is an ordinary word.
+var lureHostWords = setOf(`viewer view story stories gift gifts free freegift nitro cadeau cadeaux gratuit gratuite
+	bonus reward rewards promo login signin verify verif verification secure securite compte account accounts support
+	paiement payment pay remboursement refund cagnotte collecte unlock recovery recuperation meeting join invite
+	invitation`)
 
 // serviceLabel is what a whole host label names: its family, and whether
 // the label is strong on its own.
@@ -715,7 +730,7 @@ func servicePosed(host, reg string) (name, imitated string, strong bool) {
 					return lb, d, true
 				}
 			}
-			if sl.strong {
+			if sl.strong || hasLureWord(host) {
 				return lb, "", true
 			}
 			continue // a loose name alone is an ordinary word (office-tourisme-lyon.fr)
@@ -733,8 +748,62 @@ func servicePosed(host, reg string) (name, imitated string, strong bool) {
 				}
 			}
 		}
+		if n := nearService(lb, reg); n != "" {
+			return n, "", true
+		}
 	}
 	return weak, "", false
+}
+
+// hasLureWord reports whether a label of host is a lure word.
+func hasLureWord(host string) bool {
+	for rest := host; rest != ""; {
+		lb := rest
+		if i := strings.IndexAny(rest, ".-"); i >= 0 {
+			lb, rest = rest[:i], rest[i+1:]
+		} else {
+			rest = ""
+		}
+		if lureHostWords[lb] {
+			return true
+		}
+	}
+	return false
+}
+
+// glyphPairs are letter pairs read as one letter at a glance.
+var glyphPairs = strings.NewReplacer("rn", "m", "vv", "w")
+
+// nearService finds a service's name misspelt in a label (steamcommunlty,
+// disc0rd, instagramm): one edit away from a strong or inner name of seven
+// letters or more, or equal to one once look-alike digits are folded
+// (g00gle, instagrarn with « rn » for « m »), on a domain that is not the
+// service's. Shorter names are left alone: one edit from a short name is
+// often another word.
+func nearService(lb, reg string) string {
+	if len(lb) < 6 || len(lb) > 40 {
+		return ""
+	}
+	flat := flatHost(lb)
+	glyph := glyphPairs.Replace(flat)
+	for _, f := range serviceFamilies {
+		for _, list := range [2]string{f.names, f.inner} {
+			for n := range strings.FieldsSeq(list) {
+				if n == lb {
+					continue
+				}
+				for _, v := range [2]string{flat, glyph} {
+					if abs(len(n)-len(v)) > 1 {
+						continue
+					}
+					if (v == n || len(n) >= 7 && editDistance(v, n) == 1) && !f.ownDomain(reg) {
+						return n
+					}
+				}
+			}
+		}
+	}
+	return ""
 }
 
 // execExts are file extensions of programs and scripts a link may download.
