@@ -3,6 +3,7 @@ package screen
 import (
 	"net/netip"
 	"path"
+	"regexp"
 	"strconv"
 	"strings"
 	"unicode"
@@ -121,11 +122,126 @@ var refanger = func() *strings.Replacer {
 }()
 
 func refang(s string) string {
-	if !needsRefang(s) {
-		return s
+	if needsRefang(s) {
+		s = refanger.Replace(s)
 	}
-	return refanger.Replace(s)
+	return unspell(s)
 }
+
+// spelledTLDs are the top-level domains read after a dot written as a word
+// or set apart by spaces; short words of French or English (de, la, me,
+// be, co) are left out, they follow « point » or a full stop in prose.
+const spelledTLDs = `fr|com|net|org|eu|io|info|xyz|shop|top|online|site|ru|biz|app|live|link|click|store|icu|tk|ml`
+
+var (
+	// « mediafire point com slash x », « educonnect dot gouv dot fr »: the
+	// dot spelt out without brackets.
+	spelledDot = regexp.MustCompile(`(?i)\b[a-z0-9][a-z0-9-]*(?:\s+(?:point|dot)\s+[a-z0-9][a-z0-9-]*)*\s+(?:point|dot)\s+(?:` +
+		spelledTLDs + `)\b(?:\s+slash\s+[a-z0-9_-]+)*`)
+	spelledSep = regexp.MustCompile(`(?i)\s+(?:point|dot)\s+`)
+	spelledSl  = regexp.MustCompile(`(?i)\s+slash\s+`)
+	// « pronote-verif . com », « www .ent-paiement .fr »: spaces around
+	// the dots of a lower-case host.
+	spacedDot = regexp.MustCompile(`\b[a-z0-9][a-z0-9-]*(?: ?\. ?[a-z0-9][a-z0-9-]*)*(?: \. ?|\. )(?:` + spelledTLDs + `)\b`)
+	// A link cut at the end of a line inside its host or right after a
+	// dot, a hyphen or a slash (« https://pronote-connexion-\neleve.fr »).
+	splitLink = regexp.MustCompile(`(?:https?://|www\.)[^\s<>"'«»]*\r?\n[a-z0-9][^\s<>"'«»]*|[a-z0-9][a-z0-9.-]*-\r?\n[a-z0-9][a-z0-9-]*\.(?:` +
+		spelledTLDs + `)\b`)
+)
+
+// unspell joins the links written to slip past filters: the dot spelt out
+// without brackets (point, dot), spaces around the dots, a link cut over
+// two lines. Most messages have none of them and are returned as they are.
+func unspell(s string) string {
+	if strings.Contains(s, " point ") || strings.Contains(s, " dot ") || strings.Contains(s, " POINT ") ||
+		strings.Contains(s, " DOT ") || strings.Contains(s, " Point ") || strings.Contains(s, " Dot ") {
+		s = spelledDot.ReplaceAllStringFunc(s, func(m string) string {
+			parts := spelledSep.Split(m, -1)
+			// One short word before the TLD, or one plain word before « point
+			// net » or « point info », is prose (« un point net », « le stand
+			// point info »).
+			if len(parts) == 2 {
+				tld := strings.ToLower(parts[1])
+				if i := strings.IndexAny(tld, " \t\n"); i >= 0 {
+					tld = tld[:i]
+				}
+				if len(parts[0]) < 4 || (tld == "net" || tld == "info") && !strings.ContainsAny(parts[0], "-0123456789") {
+					return m
+				}
+			}
+			return strings.ToLower(spelledSl.ReplaceAllString(strings.Join(parts, "."), "/"))
+		})
+	}
+	if hasSpacedDot(s) {
+		s = spacedDot.ReplaceAllStringFunc(s, func(m string) string {
+			first := m[:strings.IndexAny(m, " .")]
+			if len(first) < 3 {
+				return m
+			}
+			return strings.ReplaceAll(m, " ", "")
+		})
+	}
+	if strings.IndexByte(s, '\n') >= 0 && (strings.Contains(s, "://") || strings.Contains(s, "www.") || strings.Contains(s, "-\n")) {
+		s = splitLink.ReplaceAllStringFunc(s, joinSplitLink)
+	}
+	return s
+}
+
+// joinSplitLink joins the two lines of m when the first ends inside a
+// host (no dot after the scheme yet) or right after a dot, a hyphen or a
+// slash; a whole link followed by a word on the next line stays apart.
+func joinSplitLink(m string) string {
+	nl := strings.IndexByte(m, '\n')
+	first := strings.TrimSuffix(m[:nl], "\r")
+	host := first
+	if i := strings.Index(host, "://"); i >= 0 {
+		host = host[i+3:]
+	}
+	if strings.HasPrefix(host, "www.") {
+		host = host[4:]
+	}
+	if strings.IndexByte(host, '.') >= 0 && !strings.HasSuffix(first, ".") && !strings.HasSuffix(first, "-") &&
+		!strings.HasSuffix(first, "/") {
+		return m
+	}
+	if strings.IndexByte(host, '/') >= 0 && !strings.HasSuffix(first, "/") && !strings.HasSuffix(first, "-") {
+		return m // cut in the path after a word: the next line may be prose
+	}
+	return first + m[nl+1:]
+}
+
+// hasSpacedDot reports whether s has a dot with a space beside it followed
+// by a lower-case top-level domain of spelledTLDs, the cheap gate of
+// spacedDot.
+func hasSpacedDot(s string) bool {
+	for i := strings.IndexByte(s, '.'); i >= 0; {
+		before := i > 0 && s[i-1] == ' '
+		j := i + 1
+		after := j < len(s) && s[j] == ' '
+		if after {
+			j++
+		}
+		if before || after {
+			k := j
+			for k < len(s) && s[k] >= 'a' && s[k] <= 'z' {
+				k++
+			}
+			if k > j && k-j <= 6 && (k == len(s) || !isASCIILetter(s[k])) && spelledTLDSet[s[j:k]] {
+				return true
+			}
+		}
+		n := strings.IndexByte(s[i+1:], '.')
+		if n < 0 {
+			break
+		}
+		i += 1 + n
+	}
+	return false
+}
+
+var spelledTLDSet = setOf(strings.ReplaceAll(spelledTLDs, "|", " "))
+
+func isASCIILetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
 
 // refangLead marks the bytes needsRefang looks further at.
 var refangLead = func() (t [256]bool) {

@@ -65,3 +65,35 @@ func TestPublicDomains49(t *testing.T) {
 		}
 	}
 }
+
+// TestWrittenOutLinks49: links written to slip past a filter (the dot
+// spelt out without brackets, spaces around the dots, a link cut over two
+// lines) are read as links; prose with « point » or a full stop, and a
+// whole link followed by a word on the next line, are left as they are.
+// Messages written for this test.
+func TestWrittenOutLinks49(t *testing.T) {
+	for _, c := range []struct {
+		text, want string // want: the first link's raw text, "" for none
+	}{
+		{"le patch est sur gofile point io slash d slash aimbot", "gofile.io/d/aimbot"},
+		{"connecte-toi vite sur cantine-solde dot com", "cantine-solde.com"},
+		{"va sur ent-recuperation POINT fr avant ce soir", "ent-recuperation.fr"},
+		{"réactive ton compte sur pronote-aide . com", "pronote-aide.com"},
+		{"le formulaire est sur www .bourse-lycee .fr", "www.bourse-lycee.fr"},
+		{"Ton compte expire, clique :\nhttps://educonnect-renouv\nellement.fr/login", "https://educonnect-renouvellement.fr/login"},
+		{"paiement du voyage ici : voyage-scolaire-\nreglement.com", "voyage-scolaire-reglement.com"},
+		{"c'est un point net, on en reparle demain", ""},
+		{"On a fait le point. Com et moi venons jeudi.", ""},
+		{"Dernier point de la réunion : rendez-vous au stand point info du parc.", ""},
+		{"Le lien est https://www.ac-lyon.fr\nmerci de le noter", "https://www.ac-lyon.fr"},
+	} {
+		ls := ExtractLinks(c.text)
+		got := ""
+		if len(ls) > 0 {
+			got = ls[0].Raw
+		}
+		if got != c.want {
+			t.Errorf("%q: first link %q, want %q", c.text, got, c.want)
+		}
+	}
+}
