@@ -716,6 +716,12 @@ var serviceFamilies = []serviceFamily{
 	// read here; the others are listed.
 	{names: "rectorat rectorats", inner: "rectorat"},
 	{names: "iprof"},
+	// School services around the ENT: sport licences, orientation, distance
+	// learning, whose fees and deadlines lures borrow.
+	{names: "unss", domains: "unss.org"},
+	{names: "parcoursup", inner: "parcoursup", domains: "parcoursup.fr parcoursup.gouv.fr"},
+	{names: "cned", domains: "cned.fr"},
+	{names: "onisep", inner: "onisep", domains: "onisep.fr"},
 	{names: "dsden", inner: "dsden"},
 	{names: "fonctionpublique", inner: "fonctionpublique", domains: "fonction-publique.fr"},
 	{names: "ameli", domains: "ameli.fr"},

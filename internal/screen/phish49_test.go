@@ -24,7 +24,11 @@ func TestBrandFamilies49(t *testing.T) {
 		{"https://instagrarn.com/login", true},
 		{"https://helloasso-reglement.com/kermesse", true},
 		{"https://zoom-meeting-join.net/j/55", true},
+		{"https://unss-adhesion-reglement.fr/judo", true},
+		{"https://parcoursup-dossier.com/voeux", true},
 		// The services' own domains.
+		{"https://www.unss.org/sports", false},
+		{"https://www.parcoursup.gouv.fr", false},
 		{"https://1drv.ms/w/s!AbcD", false},
 		{"https://docsend.com/view/q7", false},
 		{"https://www.leetchi.com/c/voyage-3e", false},
