@@ -3,6 +3,7 @@ package screen
 import (
 	"net/netip"
 	"path"
+	"regexp"
 	"strconv"
 	"strings"
 	"unicode"
@@ -121,11 +122,126 @@ var refanger = func() *strings.Replacer {
 }()
 
 func refang(s string) string {
-	if !needsRefang(s) {
-		return s
+	if needsRefang(s) {
+		s = refanger.Replace(s)
 	}
-	return refanger.Replace(s)
+	return unspell(s)
 }
+
+// spelledTLDs are the top-level domains read after a dot written as a word
+// or set apart by spaces; short words of French or English (de, la, me,
+// be, co) are left out, they follow « point » or a full stop in prose.
+const spelledTLDs = `fr|com|net|org|eu|io|info|xyz|shop|top|online|site|ru|biz|app|live|link|click|store|icu|tk|ml`
+
+var (
+	// « mediafire point com slash x », « educonnect dot gouv dot fr »: the
+	// dot spelt out without brackets.
+	spelledDot = regexp.MustCompile(`(?i)\b[a-z0-9][a-z0-9-]*(?:\s+(?:point|dot)\s+[a-z0-9][a-z0-9-]*)*\s+(?:point|dot)\s+(?:` +
+		spelledTLDs + `)\b(?:\s+slash\s+[a-z0-9_-]+)*`)
+	spelledSep = regexp.MustCompile(`(?i)\s+(?:point|dot)\s+`)
+	spelledSl  = regexp.MustCompile(`(?i)\s+slash\s+`)
+	// « pronote-verif . com », « www .ent-paiement .fr »: spaces around
+	// the dots of a lower-case host.
+	spacedDot = regexp.MustCompile(`\b[a-z0-9][a-z0-9-]*(?: ?\. ?[a-z0-9][a-z0-9-]*)*(?: \. ?|\. )(?:` + spelledTLDs + `)\b`)
+	// A link cut at the end of a line inside its host or right after a
+	// dot, a hyphen or a slash (« https://pronote-connexion-\neleve.fr »).
+	splitLink = regexp.MustCompile(`(?:https?://|www\.)[^\s<>"'«»]*\r?\n[a-z0-9][^\s<>"'«»]*|[a-z0-9][a-z0-9.-]*-\r?\n[a-z0-9][a-z0-9-]*\.(?:` +
+		spelledTLDs + `)\b`)
+)
+
+// unspell joins the links written to slip past filters: the dot spelt out
+// without brackets (point, dot), spaces around the dots, a link cut over
+// two lines. Most messages have none of them and are returned as they are.
+func unspell(s string) string {
+	if strings.Contains(s, " point ") || strings.Contains(s, " dot ") || strings.Contains(s, " POINT ") ||
+		strings.Contains(s, " DOT ") || strings.Contains(s, " Point ") || strings.Contains(s, " Dot ") {
+		s = spelledDot.ReplaceAllStringFunc(s, func(m string) string {
+			parts := spelledSep.Split(m, -1)
+			// One short word before the TLD, or one plain word before « point
+			// net » or « point info », is prose (« un point net », « le stand
+			// point info »).
+			if len(parts) == 2 {
+				tld := strings.ToLower(parts[1])
+				if i := strings.IndexAny(tld, " \t\n"); i >= 0 {
+					tld = tld[:i]
+				}
+				if len(parts[0]) < 4 || (tld == "net" || tld == "info") && !strings.ContainsAny(parts[0], "-0123456789") {
+					return m
+				}
+			}
+			return strings.ToLower(spelledSl.ReplaceAllString(strings.Join(parts, "."), "/"))
+		})
+	}
+	if hasSpacedDot(s) {
+		s = spacedDot.ReplaceAllStringFunc(s, func(m string) string {
+			first := m[:strings.IndexAny(m, " .")]
+			if len(first) < 3 {
+				return m
+			}
+			return strings.ReplaceAll(m, " ", "")
+		})
+	}
+	if strings.IndexByte(s, '\n') >= 0 && (strings.Contains(s, "://") || strings.Contains(s, "www.") || strings.Contains(s, "-\n")) {
+		s = splitLink.ReplaceAllStringFunc(s, joinSplitLink)
+	}
+	return s
+}
+
+// joinSplitLink joins the two lines of m when the first ends inside a
+// host (no dot after the scheme yet) or right after a dot, a hyphen or a
+// slash; a whole link followed by a word on the next line stays apart.
+func joinSplitLink(m string) string {
+	nl := strings.IndexByte(m, '\n')
+	first := strings.TrimSuffix(m[:nl], "\r")
+	host := first
+	if i := strings.Index(host, "://"); i >= 0 {
+		host = host[i+3:]
+	}
+	if strings.HasPrefix(host, "www.") {
+		host = host[4:]
+	}
+	if strings.IndexByte(host, '.') >= 0 && !strings.HasSuffix(first, ".") && !strings.HasSuffix(first, "-") &&
+		!strings.HasSuffix(first, "/") {
+		return m
+	}
+	if strings.IndexByte(host, '/') >= 0 && !strings.HasSuffix(first, "/") && !strings.HasSuffix(first, "-") {
+		return m // cut in the path after a word: the next line may be prose
+	}
+	return first + m[nl+1:]
+}
+
+// hasSpacedDot reports whether s has a dot with a space beside it followed
+// by a lower-case top-level domain of spelledTLDs, the cheap gate of
+// spacedDot.
+func hasSpacedDot(s string) bool {
+	for i := strings.IndexByte(s, '.'); i >= 0; {
+		before := i > 0 && s[i-1] == ' '
+		j := i + 1
+		after := j < len(s) && s[j] == ' '
+		if after {
+			j++
+		}
+		if before || after {
+			k := j
+			for k < len(s) && s[k] >= 'a' && s[k] <= 'z' {
+				k++
+			}
+			if k > j && k-j <= 6 && (k == len(s) || !isASCIILetter(s[k])) && spelledTLDSet[s[j:k]] {
+				return true
+			}
+		}
+		n := strings.IndexByte(s[i+1:], '.')
+		if n < 0 {
+			break
+		}
+		i += 1 + n
+	}
+	return false
+}
+
+var spelledTLDSet = setOf(strings.ReplaceAll(spelledTLDs, "|", " "))
+
+func isASCIILetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
 
 // refangLead marks the bytes needsRefang looks further at.
 var refangLead = func() (t [256]bool) {
@@ -480,7 +596,24 @@ func isOfficial(host string) bool {
 			return true
 		}
 	}
+	for _, d := range publicDomains {
+		if underDomain(host, d) {
+			return true
+		}
+	}
 	return false
+}
+
+// publicDomains are the domains of public services and regional ENTs that
+// genuine messages link to. Trusted like officialDomains, but not brand
+// names for the look-alike checks: « education » or « gouvernement » by
+// edit distance would catch ordinary words (educatif).
+var publicDomains = []string{
+	"education.fr", "gouvernement.fr", "service-public.fr", "elysee.fr", "onisep.fr", "parcoursup.fr", "cned.fr",
+	"reseau-canope.fr", "lumni.fr", "pix.fr", "renater.fr",
+	// Regional and departmental ENTs.
+	"lyceeconnecte.fr", "ent.auvergnerhonealpes.fr", "toutatice.fr", "e-lyco.fr", "eclat-bfc.fr", "enthdf.fr",
+	"atrium-sud.fr",
 }
 
 // linkRiskOf is a link's risk and its reasons (linkRisk); ok once read.
@@ -583,6 +716,12 @@ var serviceFamilies = []serviceFamily{
 	// read here; the others are listed.
 	{names: "rectorat rectorats", inner: "rectorat"},
 	{names: "iprof"},
+	// School services around the ENT: sport licences, orientation, distance
+	// learning, whose fees and deadlines lures borrow.
+	{names: "unss", domains: "unss.org"},
+	{names: "parcoursup", inner: "parcoursup", domains: "parcoursup.fr parcoursup.gouv.fr"},
+	{names: "cned", domains: "cned.fr"},
+	{names: "onisep", inner: "onisep", domains: "onisep.fr"},
 	{names: "dsden", inner: "dsden"},
 	{names: "fonctionpublique", inner: "fonctionpublique", domains: "fonction-publique.fr"},
 	{names: "ameli", domains: "ameli.fr"},
@@ -599,7 +738,7 @@ var serviceFamilies = []serviceFamily{
 	{names: "docusign", inner: "docusign", domains: "docusign.com docusign.net docusign.fr"},
 	{names: "yousign", inner: "yousign", domains: "yousign.com yousign.fr yousign.app"},
 	{names: "zoomus", loose: "zoom", domains: "zoom.us zoom.com zoomgov.com"},
-	{names: "microsoft microsoft365 office365 outlook onedrive sharepoint hotmail", loose: "teams office",
+	{names: "microsoft microsoft365 office365 outlook onedrive sharepoint hotmail", loose: "teams office 1drv",
 		inner: "microsoft office365 onedrive sharepoint",
 		domains: "microsoft.com microsoftonline.com microsoft365.com office.com office365.com office.net live.com " +
 			"outlook.com outlook.fr hotmail.com hotmail.fr sharepoint.com sharepointonline.com onedrive.com 1drv.ms msn.com " +
@@ -609,6 +748,11 @@ var serviceFamilies = []serviceFamily{
 		domains: "google.com google.fr gmail.com googlemail.com googleusercontent.com googleapis.com gstatic.com " +
 			"google-analytics.com googletagmanager.com googledrive.com withgoogle.com goo.gl g.co youtube.com"},
 	{names: "dropbox", inner: "dropbox", domains: "dropbox.com dropboxusercontent.com dropboxapi.com db.tt"},
+	{names: "docsend", inner: "docsend", domains: "docsend.com"},
+	// Money pots and payment between people: the parents' gift or trip pot.
+	{names: "leetchi", inner: "leetchi", domains: "leetchi.com leetchi.fr"},
+	{loose: "lydia", inner: "lydiapay lydiaapp", domains: "lydia-app.com lydia.me lydia.fr sumeria.eu"},
+	{names: "helloasso", inner: "helloasso", domains: "helloasso.com helloasso.org helloasso.io"},
 	// Shops, payments, entertainment.
 	{names: "amazon", domains: "amazon.fr amazon.com amazon.de amazon.co.uk amazon.es amazon.it amazon.be amazon.ca " +
 		"media-amazon.com amazon-adsystem.com aboutamazon.fr aboutamazon.com amazon.jobs"},
@@ -621,9 +765,19 @@ var serviceFamilies = []serviceFamily{
 	{names: "instagram", inner: "instagram", domains: "instagram.com cdninstagram.com"},
 	{names: "facebook", inner: "facebook", domains: "facebook.com facebook.net fb.com fb.me"},
 	{names: "whatsapp", inner: "whatsapp", domains: "whatsapp.com whatsapp.net wa.me"},
-	{names: "snapchat", inner: "snapchat", domains: "snapchat.com"},
+	{names: "snapchat", loose: "snap", inner: "snapchat", domains: "snapchat.com snap.com sc-cdn.net snapkit.com"},
+	{names: "discord", inner: "discord", domains: "discord.com discord.gg discord.gift discord.media discord.new " +
+		"discordapp.com discordapp.net discordstatus.com"},
 	{names: "tiktok", inner: "tiktok", domains: "tiktok.com tiktokcdn.com tiktokv.com"},
 }
+
+// lureHostWords, in a label of a domain next to a loose name, make that
+// name the lure's disguise (snap-story-viewer.net, steam-gift-free.com,
+// lydia-remboursement.fr), where the name alone is an ordinary word.
+var lureHostWords = setOf(`viewer view story stories gift gifts free freegift nitro cadeau cadeaux gratuit gratuite
+	bonus reward rewards promo login signin verify verif verification secure securite compte account accounts support
+	paiement payment pay remboursement refund cagnotte collecte unlock recovery recuperation meeting join invite
+	invitation`)
 
 // serviceLabel is what a whole host label names: its family, and whether
 // the label is strong on its own.
@@ -698,7 +852,7 @@ func servicePosed(host, reg string) (name, imitated string, strong bool) {
 					return lb, d, true
 				}
 			}
-			if sl.strong {
+			if sl.strong || hasLureWord(host) {
 				return lb, "", true
 			}
 			continue // a loose name alone is an ordinary word (office-tourisme-lyon.fr)
@@ -716,8 +870,62 @@ func servicePosed(host, reg string) (name, imitated string, strong bool) {
 				}
 			}
 		}
+		if n := nearService(lb, reg); n != "" {
+			return n, "", true
+		}
 	}
 	return weak, "", false
+}
+
+// hasLureWord reports whether a label of host is a lure word.
+func hasLureWord(host string) bool {
+	for rest := host; rest != ""; {
+		lb := rest
+		if i := strings.IndexAny(rest, ".-"); i >= 0 {
+			lb, rest = rest[:i], rest[i+1:]
+		} else {
+			rest = ""
+		}
+		if lureHostWords[lb] {
+			return true
+		}
+	}
+	return false
+}
+
+// glyphPairs are letter pairs read as one letter at a glance.
+var glyphPairs = strings.NewReplacer("rn", "m", "vv", "w")
+
+// nearService finds a service's name misspelt in a label (steamcommunlty,
+// disc0rd, instagramm): one edit away from a strong or inner name of seven
+// letters or more, or equal to one once look-alike digits are folded
+// (g00gle, instagrarn with « rn » for « m »), on a domain that is not the
+// service's. Shorter names are left alone: one edit from a short name is
+// often another word.
+func nearService(lb, reg string) string {
+	if len(lb) < 6 || len(lb) > 40 {
+		return ""
+	}
+	flat := flatHost(lb)
+	glyph := glyphPairs.Replace(flat)
+	for _, f := range serviceFamilies {
+		for _, list := range [2]string{f.names, f.inner} {
+			for n := range strings.FieldsSeq(list) {
+				if n == lb {
+					continue
+				}
+				for _, v := range [2]string{flat, glyph} {
+					if abs(len(n)-len(v)) > 1 {
+						continue
+					}
+					if (v == n || len(n) >= 7 && editDistance(v, n) == 1) && !f.ownDomain(reg) {
+						return n
+					}
+				}
+			}
+		}
+	}
+	return ""
 }
 
 // execExts are file extensions of programs and scripts a link may download.

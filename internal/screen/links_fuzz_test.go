@@ -60,9 +60,9 @@ func extractLinksRef(s string) []Link {
 
 func refangRef(s string) string {
 	if !strings.ContainsAny(s, "[({．。｡․") && !strings.Contains(s, "xx") && !strings.Contains(s, "XX") {
-		return s
+		return unspell(s)
 	}
-	return refanger.Replace(s)
+	return unspell(refanger.Replace(s))
 }
 
 var linkSeeds = []string{
@@ -72,6 +72,7 @@ var linkSeeds = []string{
 	"http://192.168.4.21/login 192.168.1.1", "ｅｖｉｌ．com evil。com evil｡com evil․com", "....", ". . .",
 	"https://a.b/" + strings.Repeat("x", 3000), "é.é ü.fr xn--bcher-kva.de bücher.de",
 	"\xff.\xfe evil.com\x00a.b", "a.b.c.d.e.f.g.h", "hXXps://évil.com/…", "(http://a.fr)", "…a.fr…",
+	"mediafire point com slash x", "un point net", "evil . com", "fin. fr", "https://a-\nb.fr", "x-\ny.com", "https://a.fr\nMerci",
 }
 
 func TestExtractLinksMatchesReference(t *testing.T) {
