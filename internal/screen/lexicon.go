@@ -407,7 +407,7 @@ var lex = []struct {
 	{thBlowUp, 0.4, "toutlemonde ~1 saute|sautera|explose|explosera|pete"},
 	{neutral, 0, "la|une|ma|ta|sa|notre|votre|leur|de|du|cette|les|des|petite|grande ~1 ^boum; ^boum ~2 de ~1 fin|classe|anniversaire|noel; ^boum ~1 des|du ~1 cm1|cm2|6e|6eme|5e|5eme|sixiemes|eleves; baby ~1 ^boom|boum"},
 	// Neutral phrases hiding a threat word.
-	{neutral, 0, "de ~1 la ~1 ^bombe; c ~1 est|etait ~1 la ~1 ^bombe; ^bombe|bombes ~1 calorimetrique*|atomique*|nucleaire*|h|lacrymogene*|glacee|aerosol|insecticide|anti*; ^bombe|bombes ~1 a ~1 eau|hydrogene; ^bombe|bombes ~1 de ~1 peinture|bain|chantilly|creme|cheval|laque|deodorant|table|equitation; bath|photo|f|da ~1 ^bomb; was|is|s ~1 the ~1 ^bomb"},
+	{neutral, 0, "de ~1 la ~1 ^bombe; c ~1 est|etait ~1 la ~1 ^bombe; c ~1 est|etait ~2 ^bombe ~1 a ~1 retardement; ^bombe|bombes ~1 calorimetrique*|atomique*|nucleaire*|h|lacrymogene*|glacee|aerosol|insecticide|anti*; ^bombe|bombes ~1 a ~1 eau|hydrogene; ^bombe|bombes ~1 de ~1 peinture|bain|chantilly|creme|cheval|laque|deodorant|table|equitation; bath|photo|f|da ~1 ^bomb; was|is|s ~1 the ~1 ^bomb"},
 	{neutral, 0, "^explos* ~2 rire|rires|joie|colere|demographique; ^explos* ~1 de ~1 couleurs|saveurs; ^tuer|tue|tues ~2 le ~1 temps; ^mort|morte|morts ~1 de ~1 rire|fatigue|faim|froid|peur|honte; ^creve*|crever ~1 de ~1 faim|chaud|froid|envie|rire|fatigue; suis|sommes|es ~1 ^creve*; ca|ce ~1 me|m ~1 ^tue; ^killed|kill|killing ~1 it"},
 	{neutral, 0, "^bruler|brule|brules|brulera|bruleras|brulerai|brulait ~2 etapes|politesse"}, // fifteenth round: « brûler les étapes » is no fire
 	{neutral, 0, "alcool ~1 a ~1 ^bruler"},                                                     // a product: « de l'alcool à brûler pour le barbecue »

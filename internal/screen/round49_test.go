@@ -185,3 +185,36 @@ func TestThreatModelLine49(t *testing.T) {
 		t.Errorf("%q: %s %v, want held by the model", in.Text, r.Verdict, r.Reasons)
 	}
 }
+
+// TestReportVerbs49: « il a affirmé que "…" », « ils ont crié "…" » report
+// what someone said: the segment reading blanks the quotation, as after
+// « il a dit ». Written for this test.
+func TestReportVerbs49(t *testing.T) {
+	for _, text := range []string{
+		"Ce matin il a affirmé que « les tueurs sont des héros » devant toute la classe.",
+		"Dans le couloir ils ont crié « on va brûler le lycée », je vous préviens.",
+	} {
+		got := unquoteReported(text)
+		if strings.Contains(got, "héros") || strings.Contains(got, "brûler") {
+			t.Errorf("%q: segments read %q, want the quotation blanked", text, got)
+		}
+	}
+}
+
+// TestTimeBombMetaphor49: « c'est une bombe à retardement » says a
+// situation will go wrong; a time bomb planted is still a bomb. Written
+// for this test.
+func TestTimeBombMetaphor49(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		held bool
+	}{
+		{"cette réforme c'est une vraie bombe à retardement pour les lycées pros", false},
+		{"j'ai posé une bombe à retardement dans le CDI, elle saute à 15h", true},
+	} {
+		r := New(Config{}).Check(Input{Text: c.text})
+		if held := r.Verdict != Deliver; held != c.held {
+			t.Errorf("%q: %s %v, want held %v", c.text, r.Verdict, r.Reasons, c.held)
+		}
+	}
+}

@@ -94,7 +94,8 @@ func (e *Engine) segmentFinding(in Input, segs []string, holdAt float64) (findin
 var reportCues = sync.OnceValue(func() map[string]bool {
 	return keySet(`écrit écrite écrits écrivait disait dit dite déclaré déclarée déclare reçu reçue reçus reçues
 		envoyé envoyée envoyés publié publiée posté postée transféré transférée transfère transfert montré montrée
-		cité cite citer extrait capture captures story screenshot`)
+		cité cite citer extrait capture captures story screenshot
+		affirmé affirmait prétendu prétendait répété répétait crié criait hurlé hurlait raconté chanté chantait tagué taguée`)
 })
 
 // spreadCues call on the reader to pass a quotation on: a forward to
