@@ -80,7 +80,7 @@ var expoWords = func() map[string]uint16 {
 	add(exThird, `quelqu quelquun qqn qq inconnu inconnus menace menaces menacer menacent chantage harceleur
 		harceleurs victime victimes signale signaler signalez`)
 	add(exGo, `part partent partira partiront finissent finiront tourne tournent tournera tourneront
-		circule circulent circulera circuleront arrive arrivent arrivera arriveront atterrit atterrissent atterrira
+		circule circulent circulera circuleront sort sortent sorte sortira sortiront fuite fuitent fuitera fuiteront arrive arrivent arrivera arriveront atterrit atterrissent atterrira
 		sera seront`)
 	add(exPassive, `difusee difusees difuse difuses publiee publiees publie publies postee postees poste postes
 		partagee partagees partage partages afichee afichees envoyee envoyees envoye envoyes transmise transmises
@@ -124,8 +124,8 @@ func expoAudienceAt(toks []dtok, i int) bool {
 		}
 	case "tes", "vos", "ta", "ton", "votre":
 		// The reader's people: « tes parents », « vos collègues », « ta
-		// mère », « ton proviseur ».
-		return i+1 < len(toks) && expoPeople[toks[i+1].key]
+		// mère », « ton proviseur », « votre chef d'établissement ».
+		return i+1 < len(toks) && (expoPeople[toks[i+1].key] || expoOffice[toks[i+1].key])
 	case "a", "au", "aux":
 		// People as the ones it goes to: « aux parents d'élèves », « au
 		// chef d'établissement », « à l'ensemble des élèves ».
@@ -180,6 +180,80 @@ func expoReaderThing(toks []dtok, i int) bool {
 	return false
 }
 
+// expoDet are the determiners of a thing the speaker holds; expoHeldAdv
+// the adverbs between the verb and it (« j'ai encore les photos »).
+var (
+	expoDet     = keySet("la le l les une un des ces cette ce")
+	expoHeldAdv = keySet("encore toujours aussi deja bien tout toutes tous")
+	expoRecord  = keySet("enregistre enregistree enregistres filme filmee filmes filmees photographie photographiee photographies")
+)
+
+// expoHeldAt reports whether the media word at i is one the speaker says
+// he holds (« j'ai la vidéo », « on a les captures », « j'ai gardé toutes
+// les photos », « je possède des vidéos »), or one that follows the
+// speaker's recording of the reader (« j'ai enregistré votre navigation
+// … j'envoie le montage », « je t'ai filmée … la vidéo »). Such a thing
+// is not the reader's by its words, so it counts under an ultimatum only
+// (« j'ai la vidéo du spectacle, je l'envoie à tous les parents » is none).
+func expoHeldAt(toks []dtok, i int, recorded bool) bool {
+	j := i - 1
+	if j < 0 || !expoDet[toks[j].key] || toks[i].flags&tSentence != 0 {
+		return false
+	}
+	if recorded {
+		return true
+	}
+	for n := 0; n < 2 && j-1 >= 0 && expoHeldAdv[toks[j-1].key] && toks[j].flags&tSentence == 0; n++ {
+		j--
+	}
+	j--
+	if j < 0 || toks[j+1].flags&tSentence != 0 {
+		return false
+	}
+	subj := func(at int, first ...string) bool {
+		if at < 0 {
+			return false
+		}
+		for _, f := range first {
+			if toks[at].key == f {
+				return true
+			}
+		}
+		return false
+	}
+	switch toks[j].key {
+	case "ai":
+		return subj(j-1, "j")
+	case "a":
+		return subj(j-1, "on")
+	case "avons":
+		return subj(j-1, "nous")
+	case "possede", "detiens", "garde":
+		// « je garde », « j'ai gardé », « on a gardé ».
+		return subj(j-1, "je", "j") || j > 1 && (toks[j-1].key == "ai" && subj(j-2, "j") || toks[j-1].key == "a" && subj(j-2, "on"))
+	case "recupere":
+		return j > 1 && (toks[j-1].key == "ai" && subj(j-2, "j") || toks[j-1].key == "a" && subj(j-2, "on"))
+	}
+	return false
+}
+
+// expoRecorded reports whether the speaker says he recorded or filmed the
+// reader: « j'ai enregistré votre navigation », « je t'ai filmée ».
+func expoRecorded(toks []dtok) bool {
+	for i := 2; i < len(toks); i++ {
+		if !expoRecord[toks[i].key] || toks[i-1].key != "ai" {
+			continue
+		}
+		if toks[i-2].key == "j" && i+1 < len(toks) && expoOwner[toks[i+1].key] {
+			return true
+		}
+		if i > 2 && (toks[i-2].key == "t" || toks[i-2].key == "vous") && toks[i-3].key == "je" {
+			return true
+		}
+	}
+	return false
+}
+
 // expoBe are the forms of être before a passive participle.
 var expoBe = keySet("sera seront serait seraient est sont ete etre")
 
@@ -205,6 +279,11 @@ var expoReader = keySet("toi vous ton ta tes votre vos")
 // subject of a verb (« elle part chez tes parents »).
 var expoBack = keySet("elle elles il ils ca")
 
+// expoSpread are the verbs whose subject spreads by itself: « tourner »,
+// « circuler », « sortir », « fuiter ».
+var expoSpread = keySet(`tourne tournent tournera tourneront circule circulent circulera circuleront sort sortent
+	sorte sortira sortiront fuite fuitent fuitera fuiteront`)
+
 // exposureThreat returns the sextortion score and reason of a threat to
 // expose the reader (see the comment at the top of the file).
 func exposureThreat(src string, toks []dtok) (float64, string) {
@@ -227,6 +306,17 @@ func exposureThreat(src string, toks []dtok) (float64, string) {
 		}
 		if ki.expo&exMedia != 0 && thing < 0 && expoReaderThing(toks, i) {
 			thing = i
+		}
+	}
+	// Else a thing the speaker holds.
+	held := false
+	if thing < 0 {
+		recorded := expoRecorded(toks)
+		for i := range toks {
+			if toks[i].info != nil && toks[i].info.expo&exMedia != 0 && expoHeldAt(toks, i, recorded) {
+				thing, held = i, true
+				break
+			}
 		}
 	}
 	// The act: a verb of exposure with its subject.
@@ -272,6 +362,14 @@ func exposureThreat(src string, toks []dtok) (float64, string) {
 			if act == i {
 				continue
 			}
+		}
+		// With no audience, a verb of circulation alone says it spreads
+		// (« si tu veux pas qu'elles tournent », « à toi de voir si elle
+		// sort »): its subject a pronoun taking up the thing named before;
+		// it counts under a condition only, like a pronoun object.
+		if expoSpread[toks[i].key] && thing >= 0 && thing < i && i > 0 && expoBack[toks[i-1].key] {
+			act, pron = i, true
+			continue
 		}
 		// The passive: « la vidéo sera envoyée au chef d'établissement »,
 		// « ces images seront transmises à l'ensemble des parents »; it
@@ -394,8 +492,13 @@ func exposureThreat(src string, toks []dtok) (float64, string) {
 		return 0, ""
 	}
 	// The condition on the reader.
-	cond, offer, strong := false, false, false
+	// strongBefore: an ultimatum's condition before the act (« ou
+	// j'envoie », « si tu veux pas qu'elle tourne »), not a « sinon » after
+	// it (« je les envoie demain, sinon demandez-les moi »).
+	cond, offer, strong, strongBefore := false, false, false, false
 	for i := range toks {
+		wasStrong := strong
+		strong = false
 		// A payment asked (« 80 € sur mon lydia avant dimanche », « 500
 		// euros en bitcoin »; Normalize reads « € » as « euros ») is the
 		// condition of a blackmail.
@@ -436,8 +539,10 @@ func exposureThreat(src string, toks []dtok) (float64, string) {
 				cond, strong = true, true
 			}
 		}
+		strongBefore = strongBefore || strong && i < act
+		strong = strong || wasStrong
 	}
-	if (pron || implicit) && !cond || passive && !strong {
+	if (pron || implicit) && !cond || passive && !strong || held && !strongBefore {
 		return 0, ""
 	}
 	if thing < 0 && !pron {
