@@ -254,6 +254,41 @@ func expoRecorded(toks []dtok) bool {
 	return false
 }
 
+// expoParataxis reports whether the speaker's clause at s follows, after a
+// comma, a clause of the reader's refusal, a condition said without « si »
+// (« tu votes pas pour ma motion, je les affiche »). The refusal must be
+// negated and not a wish or a past state (« tu veux pas, je te
+// l'envoie », « vous étiez pas là, je mets vos photos sur l'ENT »).
+func expoParataxis(src string, toks []dtok, s int) bool {
+	if s < 3 || toks[s].flags&tSentence != 0 || !expoComma(src, toks, s) {
+		return false
+	}
+	neg := false
+	for j := s - 1; j >= 0 && j >= s-12; j-- {
+		if expoNeg[toks[j].key] {
+			neg = true
+		}
+		if toks[j].flags&tSentence != 0 || j > 0 && expoComma(src, toks, j) {
+			k := toks[j].key
+			return neg && (k == "tu" || k == "t" || k == "vous") && j+1 < s && !expoParaOK[toks[j+1].key]
+		}
+	}
+	return false
+}
+
+// expoComma reports whether a comma (or a quote, a bracket) stands between
+// toks[i-1] and toks[i]; spans that overlap (a word split in two) have none.
+func expoComma(src string, toks []dtok, i int) bool {
+	a, e := toks[i-1].end, toks[i].start
+	return a >= 0 && a < e && e <= len(src) && clausePunct(src[a:e])
+}
+
+// expoTell are the third parties the reader is told not to tell.
+var expoTell = keySet("quelqu quelquun qqn qq")
+
+// expoParaOK are the reader's verbs of a clause that sets no condition.
+var expoParaOK = keySet("veux voulez peux pouvez etais etiez etait")
+
 // expoBe are the forms of être before a passive participle.
 var expoBe = keySet("sera seront serait seraient est sont ete etre")
 
@@ -290,7 +325,13 @@ func exposureThreat(src string, toks []dtok) (float64, string) {
 	var any uint16
 	for i := range toks {
 		if toks[i].info != nil {
-			any |= toks[i].info.expo
+			e := toks[i].info.expo
+			// « si tu dis à quelqu'un », « t'en parles à qqn »: the one the
+			// reader must not tell is no third party who threatens.
+			if e&exThird != 0 && i > 0 && (toks[i-1].key == "a" || toks[i-1].key == "personne") && expoTell[toks[i].key] {
+				e &^= exThird
+			}
+			any |= e
 		}
 	}
 	if any&exMedia == 0 && any&exSee == 0 || any&exThird != 0 {
@@ -337,7 +378,10 @@ func exposureThreat(src string, toks []dtok) (float64, string) {
 			if expoAudienceAt(toks, j) {
 				aud = true
 			}
-			if toks[j].key == "sur" || toks[j].key == "partout" || (toks[j].key == "en" && j+1 < len(toks) && toks[j+1].key == "ligne") {
+			// « dans le groupe de la classe », « dans la conv »: placed
+			// where an audience reads.
+			in := toks[j].key == "dans" && (j+1 < len(toks) && expoAudienceAt(toks, j+1) || j+2 < len(toks) && toks[j+2].flags&tSentence == 0 && expoAudienceAt(toks, j+2))
+			if in || toks[j].key == "sur" || toks[j].key == "partout" || (toks[j].key == "en" && j+1 < len(toks) && toks[j+1].key == "ligne") {
 				placed = true
 			}
 		}
@@ -508,6 +552,21 @@ func exposureThreat(src string, toks []dtok) (float64, string) {
 		switch toks[i].key {
 		case "sinon":
 			cond, strong = true, true
+		case "soit":
+			// « soit tu paies, soit elles partent sur le groupe »: the
+			// second « soit » opens the threat.
+			for j := i - 1; j >= 0 && j >= i-20; j-- {
+				if toks[j].key == "soit" {
+					cond, strong = true, true
+					break
+				}
+			}
+		case "sauf":
+			// « je lui envoie la vidéo ce soir sauf si tu viens »: the
+			// condition follows the act, and is an ultimatum's.
+			if i+2 < len(toks) && toks[i+1].key == "si" && (toks[i+2].key == "tu" || toks[i+2].key == "t" || toks[i+2].key == "vous") {
+				cond, strong, strongBefore = true, true, true
+			}
 		case "si":
 			if i+1 < len(toks) && (toks[i+1].key == "tu" || toks[i+1].key == "t" || toks[i+1].key == "vous") {
 				// « si tu veux », « si t'as envie »: an offer.
@@ -538,6 +597,9 @@ func exposureThreat(src string, toks []dtok) (float64, string) {
 			if i < act && act-i <= 6 && i > 0 {
 				cond, strong = true, true
 			}
+		}
+		if !strong && i <= act && act-i <= 14 && expoFirst[toks[i].key] && expoParataxis(src, toks, i) {
+			cond, strong = true, true
 		}
 		strongBefore = strongBefore || strong && i < act
 		strong = strong || wasStrong
