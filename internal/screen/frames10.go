@@ -183,8 +183,9 @@ func expoReaderThing(toks []dtok, i int) bool {
 // expoDet are the determiners of a thing the speaker holds; expoHeldAdv
 // the adverbs between the verb and it (« j'ai encore les photos »).
 var (
-	expoDet     = keySet("la le l les une un des ces cette ce")
+	expoDet     = keySet("la le l les une un des ces cette ce nos notre")
 	expoHeldAdv = keySet("encore toujours aussi deja bien tout toutes tous")
+	expoShot    = keySet("capture captures screen screens screenshot screenshots montage montages video videos photo photos enregistrement enregistrements")
 	expoRecord  = keySet("enregistre enregistree enregistres filme filmee filmes filmees photographie photographiee photographies")
 )
 
@@ -231,11 +232,22 @@ func expoHeldAt(toks []dtok, i int, recorded bool) bool {
 	case "possede", "detiens", "garde":
 		// « je garde », « j'ai gardé », « on a gardé ».
 		return subj(j-1, "je", "j") || j > 1 && (toks[j-1].key == "ai" && subj(j-2, "j") || toks[j-1].key == "a" && subj(j-2, "on"))
-	case "recupere":
+	case "recupere", "fait":
+		// « j'ai récupéré des photos », « j'ai fait des captures ».
+		if toks[j].key == "fait" && !expoShot[toks[i].key] {
+			return false
+		}
 		return j > 1 && (toks[j-1].key == "ai" && subj(j-2, "j") || toks[j-1].key == "a" && subj(j-2, "on"))
 	}
 	return false
 }
+
+// expoDefinite are the determiners of a thing both know.
+var expoDefinite = keySet("la le l les cette ces")
+
+// expoRecOf are the objects of a recording that hold the reader: « notre
+// appel », « l'appel vidéo », « ta cam ».
+var expoRecOf = keySet("notre nos l appel")
 
 // expoRecorded reports whether the speaker says he recorded or filmed the
 // reader: « j'ai enregistré votre navigation », « je t'ai filmée ».
@@ -244,10 +256,16 @@ func expoRecorded(toks []dtok) bool {
 		if !expoRecord[toks[i].key] || toks[i-1].key != "ai" {
 			continue
 		}
-		if toks[i-2].key == "j" && i+1 < len(toks) && expoOwner[toks[i+1].key] {
+		first := toks[i-2].key == "j" || i > 2 && toks[i-2].key == "a" && toks[i-3].key == "on"
+		// « j'ai enregistré votre navigation », « notre appel », « ta cam »,
+		// « ce que tu faisais », « quand tu t'es changée ».
+		if first && i+1 < len(toks) && (expoOwner[toks[i+1].key] || expoRecOf[toks[i+1].key]) {
 			return true
 		}
-		if i > 2 && (toks[i-2].key == "t" || toks[i-2].key == "vous") && toks[i-3].key == "je" {
+		if first && i+3 < len(toks) && (toks[i+1].key == "ce" || toks[i+1].key == "quand") && (toks[i+2].key == "que" || toks[i+2].key == "tu" || toks[i+2].key == "vous") {
+			return true
+		}
+		if i > 2 && (toks[i-2].key == "t" || toks[i-2].key == "vous") && (toks[i-3].key == "je" || toks[i-3].key == "on") {
 			return true
 		}
 	}
@@ -357,6 +375,13 @@ func exposureThreat(src string, toks []dtok) (float64, string) {
 			if toks[i].info != nil && toks[i].info.expo&exMedia != 0 && expoHeldAt(toks, i, recorded) {
 				thing, held = i, true
 				break
+			}
+		}
+		// Else a thing the reader knows, named definite (« si tu reviens
+		// pas je balance la vidéo sur le groupe »): held too.
+		for i := 0; thing < 0 && i < len(toks); i++ {
+			if toks[i].info != nil && toks[i].info.expo&exMedia != 0 && i > 0 && expoDefinite[toks[i-1].key] && toks[i].flags&tSentence == 0 {
+				thing, held = i, true
 			}
 		}
 	}
