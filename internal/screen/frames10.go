@@ -61,7 +61,7 @@ var expoWords = func() map[string]uint16 {
 	}
 	add(exMedia, `photo photos foto fotos pic pics image images video videos vid vids vidéo vidéos nudes nude
 		screen screens screenshot screenshots capture captures message messages msg conv convs conversation
-		conversations num numero numéro adresse secret secrets sextape selfie selfies snaps photographie
+		conversations story stories visio facetime live num numero numéro adresse secret secrets sextape selfie selfies snaps photographie
 		photographies montage montages enregistrement enregistrements cliche cliches`)
 	add(exPublic, `publier publie publies publierai publiera publierons poster poste postes posterai postera
 		posterons diffuser diffuse diffuses diffuserai diffusera diffuserons balancer balance balances
@@ -80,7 +80,7 @@ var expoWords = func() map[string]uint16 {
 	add(exThird, `quelqu quelquun qqn qq inconnu inconnus menace menaces menacer menacent chantage harceleur
 		harceleurs victime victimes signale signaler signalez`)
 	add(exGo, `part partent partira partiront finissent finiront tourne tournent tournera tourneront
-		circule circulent circulera circuleront sort sortent sorte sortira sortiront fuite fuitent fuitera fuiteront arrive arrivent arrivera arriveront atterrit atterrissent atterrira
+		circule circulent circulera circuleront sort sortent sorte sortira sortiront fuite fuitent fuitera fuiteront va vont est sont arrive arrivent arrivera arriveront atterrit atterrissent atterrira
 		sera seront`)
 	add(exPassive, `difusee difusees difuse difuses publiee publiees publie publies postee postees poste postes
 		partagee partagees partage partages afichee afichees envoyee envoyees envoye envoyes transmise transmises
@@ -352,8 +352,17 @@ func exposureThreat(src string, toks []dtok) (float64, string) {
 			any |= e
 		}
 	}
-	if any&exMedia == 0 && any&exSee == 0 || any&exThird != 0 {
+	if any&exThird != 0 {
 		return 0, ""
+	}
+	// The speaker's recording of the reader (« j'ai enregistré ta cam »)
+	// stands for a media word: « je l'envoie » takes it up.
+	recorded := false
+	if any&exMedia == 0 && any&exSee == 0 {
+		if recorded = expoRecorded(toks); !recorded {
+			return 0, ""
+		}
+		any |= exMedia
 	}
 	thing, act := -1, -1
 	pron := false
@@ -370,7 +379,7 @@ func exposureThreat(src string, toks []dtok) (float64, string) {
 	// Else a thing the speaker holds.
 	held := false
 	if thing < 0 {
-		recorded := expoRecorded(toks)
+		recorded = recorded || expoRecorded(toks)
 		for i := range toks {
 			if toks[i].info != nil && toks[i].info.expo&exMedia != 0 && expoHeldAt(toks, i, recorded) {
 				thing, held = i, true
@@ -421,7 +430,7 @@ func exposureThreat(src string, toks []dtok) (float64, string) {
 					audience = true
 					// « elles seront sur l'ENT »: être says no act; an
 					// ultimatum must give it one.
-					passive = passive || expoBe[toks[i].key]
+					passive = passive || expoBe[toks[i].key] || toks[i].key == "va" || toks[i].key == "vont"
 					break
 				}
 				if toks[j+1].flags&tSentence != 0 && j+1 != i {
@@ -564,7 +573,7 @@ func exposureThreat(src string, toks []dtok) (float64, string) {
 	// strongBefore: an ultimatum's condition before the act (« ou
 	// j'envoie », « si tu veux pas qu'elle tourne »), not a « sinon » after
 	// it (« je les envoie demain, sinon demandez-les moi »).
-	cond, offer, strong, strongBefore := false, false, false, false
+	cond, offer, strong, strongBefore, siBefore := false, false, false, false, false
 	for i := range toks {
 		wasStrong := strong
 		strong = false
@@ -603,6 +612,16 @@ func exposureThreat(src string, toks []dtok) (float64, string) {
 				}
 				cond = cond || ok
 				offer = offer || !ok
+				// « si tu me bloques encore, j'envoie la vidéo à ton père »:
+				// a condition on the reader's act, before the act, is
+				// enough for a thing held (not « si vous êtes d'accord »).
+				if ok && i < act {
+					consent := false
+					for j := i + 2; j < len(toks) && j <= i+8 && j < act; j++ {
+						consent = consent || expoConsent[toks[j].key]
+					}
+					siBefore = siBefore || !consent
+				}
 			}
 			// « si ma note n'est pas remontée », « si la somme n'est pas
 			// versée »: a condition unmet is an ultimatum's.
@@ -629,7 +648,7 @@ func exposureThreat(src string, toks []dtok) (float64, string) {
 		strongBefore = strongBefore || strong && i < act
 		strong = strong || wasStrong
 	}
-	if (pron || implicit) && !cond || passive && !strong || held && !strongBefore {
+	if (pron || implicit) && !cond || passive && !strong || held && !strongBefore && !siBefore {
 		return 0, ""
 	}
 	if thing < 0 && !pron {
