@@ -70,8 +70,9 @@ var expoWords = func() map[string]uint16 {
 	add(exSend, `envoyer envoie envoies enverrai enverra envoye montrer montre montres montrerai montrera
 		transferer transfere transfererai transmettre transmets transmet transmettrai transmettra transmettrons
 		transmettons`)
-	add(exPut, `mettre mets met mettrai mettra mettrons`)
-	add(exSee, `voit voient verra verront voir saura sauront savoir recevra recevront finir finira
+	add(exPut, `mettre mets met mettrai mettra mettrons imprime imprimer imprimerai colle coller collerai scotche
+		scotcher scotcherai`)
+	add(exSee, `voit voient voie verra verront voir saura sauront savoir recevra recevront finir finira
 		recoit recoivent decouvrira decouvriront`)
 	add(exAudience, `toutlemonde partout internet insta instagram snap snapchat telegram telegramme tiktok
 		facebook fb whatsapp discord twitter reseaux groupe ent`)
