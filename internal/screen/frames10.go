@@ -288,8 +288,11 @@ func expoParataxis(src string, toks []dtok, s int) bool {
 			neg = true
 		}
 		if toks[j].flags&tSentence != 0 || j > 0 && expoComma(src, toks, j) {
-			k := toks[j].key
-			return neg && (k == "tu" || k == "t" || k == "vous") && j+1 < s && !expoParaOK[toks[j+1].key]
+			k, v := toks[j].key, j+1
+			if v < s && (toks[v].key == "ne" || toks[v].key == "n") {
+				v++
+			}
+			return neg && (k == "tu" || k == "t" || k == "vous") && v < s && !expoParaOK[toks[v].key]
 		}
 	}
 	return false
@@ -316,6 +319,10 @@ var expoBe = keySet("sera seront serait seraient est sont ete etre")
 // transmises »).
 func expoBeBefore(toks []dtok, i int) bool {
 	for j := i - 1; j >= 0 && j >= i-3; j-- {
+		// « ce qui s'est passé, je publie »: a subject says a verb.
+		if expoFirst[toks[j].key] || toks[j].key == "tu" {
+			return false
+		}
 		if expoBe[toks[j].key] {
 			return true
 		}
