@@ -243,6 +243,24 @@ func expoHeldAt(toks []dtok, i int, recorded bool) bool {
 	return false
 }
 
+// expoToward are the words after « va » that say where a thing goes.
+var expoToward = keySet("a au aux chez sur dans partout")
+
+// expoCircle reports whether the act at i goes to the reader's people
+// (« à ton père », « tes contacts », « le groupe de ta classe »), in its
+// sentence.
+func expoCircle(toks []dtok, i int) bool {
+	for j := i + 1; j+1 < len(toks) && j <= i+10; j++ {
+		if toks[j].flags&tSentence != 0 {
+			break
+		}
+		if expoOwner[toks[j].key] && (expoPeople[toks[j+1].key] || expoOffice[toks[j+1].key]) {
+			return true
+		}
+	}
+	return false
+}
+
 // expoDefinite are the determiners of a thing both know.
 var expoDefinite = keySet("la le l les cette ces")
 
@@ -385,7 +403,7 @@ func exposureThreat(src string, toks []dtok) (float64, string) {
 		}
 	}
 	// Else a thing the speaker holds.
-	held := false
+	held, definite := false, false
 	if thing < 0 {
 		recorded = recorded || expoRecorded(toks)
 		for i := range toks {
@@ -395,10 +413,12 @@ func exposureThreat(src string, toks []dtok) (float64, string) {
 			}
 		}
 		// Else a thing the reader knows, named definite (« si tu reviens
-		// pas je balance la vidéo sur le groupe »): held too.
+		// pas je balance la vidéo sur le groupe »): held too, if the act
+		// says exposure or goes to the reader's people (below), not mere
+		// posting (« si tu viens pas je poste les photos du match »).
 		for i := 0; thing < 0 && i < len(toks); i++ {
 			if toks[i].info != nil && toks[i].info.expo&exMedia != 0 && i > 0 && expoDefinite[toks[i-1].key] && toks[i].flags&tSentence == 0 {
-				thing, held = i, true
+				thing, held, definite = i, true, true
 			}
 		}
 	}
@@ -431,7 +451,10 @@ func exposureThreat(src string, toks []dtok) (float64, string) {
 		// tourne dans tout le bahut », « elles partent sur le groupe »,
 		// « tes photos finissent chez tes parents »): the thing, or a
 		// pronoun taking it up, is the verb's subject.
-		if e&exGo != 0 && thing >= 0 && (aud || placed) {
+		// « va » only toward its audience (« la vidéo va à tes parents »),
+		// not as an auxiliary (« ta photo va finir sur insta »).
+		goes := e&exGo != 0 && ((toks[i].key != "va" && toks[i].key != "vont") || i+1 < len(toks) && expoToward[toks[i+1].key])
+		if goes && thing >= 0 && (aud || placed) {
 			for j := i - 1; j >= 0 && j >= i-3; j-- {
 				if j == thing || j > thing && expoBack[toks[j].key] {
 					act = i
@@ -464,7 +487,8 @@ func exposureThreat(src string, toks []dtok) (float64, string) {
 		// transmises aux familles, 12 € la pochette »).
 		// Published needs no audience named: « sinon elles seront
 		// publiées avec ton nom ».
-		if e&exPassive != 0 && (aud || placed || expoPublished[toks[i].key]) && expoBeBefore(toks, i) {
+		// « ne seront pas transmises »: no act.
+		if e&exPassive != 0 && (aud || placed || expoPublished[toks[i].key]) && expoBeBefore(toks, i) && !(i > 0 && expoNeg[toks[i-1].key]) {
 			act, passive = i, true
 			audience = true
 			continue
@@ -657,6 +681,9 @@ func exposureThreat(src string, toks []dtok) (float64, string) {
 		strong = strong || wasStrong
 	}
 	if (pron || implicit) && !cond || passive && !strong || held && !strongBefore && !siBefore {
+		return 0, ""
+	}
+	if definite && !intimate && !expoHostile[toks[act].key] && !expoSpread[toks[act].key] && !expoCircle(toks, act) {
 		return 0, ""
 	}
 	if thing < 0 && !pron {
