@@ -243,6 +243,9 @@ func expoHeldAt(toks []dtok, i int, recorded bool) bool {
 	return false
 }
 
+// expoOfWhat are the words that name what a thing shows: « du match ».
+var expoOfWhat = keySet("du de des d")
+
 // expoToward are the words after « va » that say where a thing goes.
 var expoToward = keySet("a au aux chez sur dans partout")
 
@@ -404,6 +407,11 @@ func exposureThreat(src string, toks []dtok) (float64, string) {
 	}
 	// Else a thing the speaker holds.
 	held, definite := false, false
+	// bare: the thing named alone (« la vidéo »), not by what it shows
+	// (« les photos du match »).
+	bare := func(i int) bool {
+		return i+1 >= len(toks) || toks[i+1].flags&tSentence != 0 || !expoOfWhat[toks[i+1].key]
+	}
 	if thing < 0 {
 		recorded = recorded || expoRecorded(toks)
 		for i := range toks {
@@ -683,7 +691,7 @@ func exposureThreat(src string, toks []dtok) (float64, string) {
 	if (pron || implicit) && !cond || passive && !strong || held && !strongBefore && !siBefore {
 		return 0, ""
 	}
-	if definite && !intimate && !expoHostile[toks[act].key] && !expoSpread[toks[act].key] && !expoCircle(toks, act) {
+	if definite && !bare(thing) && !intimate && !expoHostile[toks[act].key] && !expoSpread[toks[act].key] && !expoCircle(toks, act) {
 		return 0, ""
 	}
 	if thing < 0 && !pron {

@@ -23,6 +23,7 @@ func TestSextortion49(t *testing.T) {
 		// a definite thing under an ultimatum
 		{"si tu me rebloques je fais tourner la vidéo dans tout le collège", true},
 		{"soit tu lâches l'affaire soit lundi la photo est sur le groupe de ta classe", true},
+		{"si tu me réponds pas ce soir, je poste la vidéo sur insta", true},
 		// a refusal as condition, without « si »
 		{"J'ai les captures de ta conversation avec le surveillant. Tu me soutiens pas au conseil, je les imprime et je les affiche sur la porte du CDI.", true},
 		{"tu me rends pas mon téléphone, je diffuse tes messages sur le groupe de la classe", true},
@@ -39,6 +40,7 @@ func TestSextortion49(t *testing.T) {
 		// benign: a report and a prevention workshop
 		{"Madame, un garçon m'a écrit qu'il a la vidéo et que si je paie pas il l'envoie à mes contacts. J'ai peur, je fais quoi ?", false},
 		{"Atelier prévention : « j'ai ta vidéo, paie ou je l'envoie à tes contacts » est un chantage, il faut le signaler.", false},
+		{"si tu viens pas samedi, je mets les photos de la kermesse sur l'ENT", false},
 		{"Vous n'étiez pas là mardi, je mets vos photos de classe sur l'ENT demain.", false},
 		{"J'ai gardé la capture du message qu'il m'a envoyé, je peux vous la montrer demain ?", false},
 	} {
