@@ -61,7 +61,7 @@ var expoWords = func() map[string]uint16 {
 	}
 	add(exMedia, `photo photos foto fotos pic pics image images video videos vid vids vidéo vidéos nudes nude
 		screen screens screenshot screenshots capture captures message messages msg conv convs conversation
-		conversations num numero numéro adresse secret secrets sextape selfie selfies snaps photographie
+		conversations story stories visio facetime live num numero numéro adresse secret secrets sextape selfie selfies snaps photographie
 		photographies montage montages enregistrement enregistrements cliche cliches`)
 	add(exPublic, `publier publie publies publierai publiera publierons poster poste postes posterai postera
 		posterons diffuser diffuse diffuses diffuserai diffusera diffuserons balancer balance balances
@@ -70,8 +70,9 @@ var expoWords = func() map[string]uint16 {
 	add(exSend, `envoyer envoie envoies enverrai enverra envoye montrer montre montres montrerai montrera
 		transferer transfere transfererai transmettre transmets transmet transmettrai transmettra transmettrons
 		transmettons`)
-	add(exPut, `mettre mets met mettrai mettra mettrons`)
-	add(exSee, `voit voient verra verront voir saura sauront savoir recevra recevront finir finira
+	add(exPut, `mettre mets met mettrai mettra mettrons imprime imprimer imprimerai colle coller collerai scotche
+		scotcher scotcherai`)
+	add(exSee, `voit voient voie verra verront voir saura sauront savoir recevra recevront finir finira
 		recoit recoivent decouvrira decouvriront`)
 	add(exAudience, `toutlemonde partout internet insta instagram snap snapchat telegram telegramme tiktok
 		facebook fb whatsapp discord twitter reseaux groupe ent`)
@@ -80,7 +81,7 @@ var expoWords = func() map[string]uint16 {
 	add(exThird, `quelqu quelquun qqn qq inconnu inconnus menace menaces menacer menacent chantage harceleur
 		harceleurs victime victimes signale signaler signalez`)
 	add(exGo, `part partent partira partiront finissent finiront tourne tournent tournera tourneront
-		circule circulent circulera circuleront arrive arrivent arrivera arriveront atterrit atterrissent atterrira
+		circule circulent circulera circuleront sort sortent sorte sortira sortiront fuite fuitent fuitera fuiteront va vont est sont arrive arrivent arrivera arriveront atterrit atterrissent atterrira
 		sera seront`)
 	add(exPassive, `difusee difusees difuse difuses publiee publiees publie publies postee postees poste postes
 		partagee partagees partage partages afichee afichees envoyee envoyees envoye envoyes transmise transmises
@@ -124,8 +125,8 @@ func expoAudienceAt(toks []dtok, i int) bool {
 		}
 	case "tes", "vos", "ta", "ton", "votre":
 		// The reader's people: « tes parents », « vos collègues », « ta
-		// mère », « ton proviseur ».
-		return i+1 < len(toks) && expoPeople[toks[i+1].key]
+		// mère », « ton proviseur », « votre chef d'établissement ».
+		return i+1 < len(toks) && (expoPeople[toks[i+1].key] || expoOffice[toks[i+1].key])
 	case "a", "au", "aux":
 		// People as the ones it goes to: « aux parents d'élèves », « au
 		// chef d'établissement », « à l'ensemble des élèves ».
@@ -180,6 +181,157 @@ func expoReaderThing(toks []dtok, i int) bool {
 	return false
 }
 
+// expoDet are the determiners of a thing the speaker holds; expoHeldAdv
+// the adverbs between the verb and it (« j'ai encore les photos »).
+var (
+	expoDet     = keySet("la le l les une un des ces cette ce nos notre")
+	expoHeldAdv = keySet("encore toujours aussi deja bien tout toutes tous")
+	expoShot    = keySet("capture captures screen screens screenshot screenshots montage montages video videos photo photos enregistrement enregistrements")
+	expoRecord  = keySet("enregistre enregistree enregistres filme filmee filmes filmees photographie photographiee photographies")
+)
+
+// expoHeldAt reports whether the media word at i is one the speaker says
+// he holds (« j'ai la vidéo », « on a les captures », « j'ai gardé toutes
+// les photos », « je possède des vidéos »), or one that follows the
+// speaker's recording of the reader (« j'ai enregistré votre navigation
+// … j'envoie le montage », « je t'ai filmée … la vidéo »). Such a thing
+// is not the reader's by its words, so it counts under an ultimatum only
+// (« j'ai la vidéo du spectacle, je l'envoie à tous les parents » is none).
+func expoHeldAt(toks []dtok, i int, recorded bool) bool {
+	j := i - 1
+	if j < 0 || !expoDet[toks[j].key] || toks[i].flags&tSentence != 0 {
+		return false
+	}
+	if recorded {
+		return true
+	}
+	for n := 0; n < 2 && j-1 >= 0 && expoHeldAdv[toks[j-1].key] && toks[j].flags&tSentence == 0; n++ {
+		j--
+	}
+	j--
+	if j < 0 || toks[j+1].flags&tSentence != 0 {
+		return false
+	}
+	subj := func(at int, first ...string) bool {
+		if at < 0 {
+			return false
+		}
+		for _, f := range first {
+			if toks[at].key == f {
+				return true
+			}
+		}
+		return false
+	}
+	switch toks[j].key {
+	case "ai":
+		return subj(j-1, "j")
+	case "a":
+		return subj(j-1, "on")
+	case "avons":
+		return subj(j-1, "nous")
+	case "possede", "detiens", "garde":
+		// « je garde », « j'ai gardé », « on a gardé ».
+		return subj(j-1, "je", "j") || j > 1 && (toks[j-1].key == "ai" && subj(j-2, "j") || toks[j-1].key == "a" && subj(j-2, "on"))
+	case "recupere", "fait":
+		// « j'ai récupéré des photos », « j'ai fait des captures ».
+		if toks[j].key == "fait" && !expoShot[toks[i].key] {
+			return false
+		}
+		return j > 1 && (toks[j-1].key == "ai" && subj(j-2, "j") || toks[j-1].key == "a" && subj(j-2, "on"))
+	}
+	return false
+}
+
+// expoOfWhat are the words that name what a thing shows: « du match ».
+var expoOfWhat = keySet("du de des d")
+
+// expoToward are the words after « va » that say where a thing goes.
+var expoToward = keySet("a au aux chez sur dans partout")
+
+// expoCircle reports whether the act at i goes to the reader's people
+// (« à ton père », « tes contacts », « le groupe de ta classe »), in its
+// sentence.
+func expoCircle(toks []dtok, i int) bool {
+	for j := i + 1; j+1 < len(toks) && j <= i+10; j++ {
+		if toks[j].flags&tSentence != 0 {
+			break
+		}
+		if expoOwner[toks[j].key] && (expoPeople[toks[j+1].key] || expoOffice[toks[j+1].key]) {
+			return true
+		}
+	}
+	return false
+}
+
+// expoDefinite are the determiners of a thing both know.
+var expoDefinite = keySet("la le l les cette ces")
+
+// expoRecOf are the objects of a recording that hold the reader: « notre
+// appel », « l'appel vidéo », « ta cam ».
+var expoRecOf = keySet("notre nos l appel")
+
+// expoRecorded reports whether the speaker says he recorded or filmed the
+// reader: « j'ai enregistré votre navigation », « je t'ai filmée ».
+func expoRecorded(toks []dtok) bool {
+	for i := 2; i < len(toks); i++ {
+		if !expoRecord[toks[i].key] || toks[i-1].key != "ai" {
+			continue
+		}
+		first := toks[i-2].key == "j" || i > 2 && toks[i-2].key == "a" && toks[i-3].key == "on"
+		// « j'ai enregistré votre navigation », « notre appel », « ta cam »,
+		// « ce que tu faisais », « quand tu t'es changée ».
+		if first && i+1 < len(toks) && (expoOwner[toks[i+1].key] || expoRecOf[toks[i+1].key]) {
+			return true
+		}
+		if first && i+3 < len(toks) && (toks[i+1].key == "ce" || toks[i+1].key == "quand") && (toks[i+2].key == "que" || toks[i+2].key == "tu" || toks[i+2].key == "vous") {
+			return true
+		}
+		if i > 2 && (toks[i-2].key == "t" || toks[i-2].key == "vous") && (toks[i-3].key == "je" || toks[i-3].key == "on") {
+			return true
+		}
+	}
+	return false
+}
+
+// expoParataxis reports whether the speaker's clause at s follows, after a
+// comma, a clause of the reader's refusal, a condition said without « si »
+// (« tu votes pas pour ma motion, je les affiche »). The refusal must be
+// negated and not a wish or a past state (« tu veux pas, je te
+// l'envoie », « vous étiez pas là, je mets vos photos sur l'ENT »).
+func expoParataxis(src string, toks []dtok, s int) bool {
+	if s < 3 || toks[s].flags&tSentence != 0 || !expoComma(src, toks, s) {
+		return false
+	}
+	neg := false
+	for j := s - 1; j >= 0 && j >= s-12; j-- {
+		if expoNeg[toks[j].key] {
+			neg = true
+		}
+		if toks[j].flags&tSentence != 0 || j > 0 && expoComma(src, toks, j) {
+			k, v := toks[j].key, j+1
+			if v < s && (toks[v].key == "ne" || toks[v].key == "n") {
+				v++
+			}
+			return neg && (k == "tu" || k == "t" || k == "vous") && v < s && !expoParaOK[toks[v].key]
+		}
+	}
+	return false
+}
+
+// expoComma reports whether a comma (or a quote, a bracket) stands between
+// toks[i-1] and toks[i]; spans that overlap (a word split in two) have none.
+func expoComma(src string, toks []dtok, i int) bool {
+	a, e := toks[i-1].end, toks[i].start
+	return a >= 0 && a < e && e <= len(src) && clausePunct(src[a:e])
+}
+
+// expoTell are the third parties the reader is told not to tell.
+var expoTell = keySet("quelqu quelquun qqn qq")
+
+// expoParaOK are the reader's verbs of a clause that sets no condition.
+var expoParaOK = keySet("veux voulez peux pouvez etais etiez etait")
+
 // expoBe are the forms of être before a passive participle.
 var expoBe = keySet("sera seront serait seraient est sont ete etre")
 
@@ -188,6 +340,10 @@ var expoBe = keySet("sera seront serait seraient est sont ete etre")
 // transmises »).
 func expoBeBefore(toks []dtok, i int) bool {
 	for j := i - 1; j >= 0 && j >= i-3; j-- {
+		// « ce qui s'est passé, je publie »: a subject says a verb.
+		if expoFirst[toks[j].key] || toks[j].key == "tu" {
+			return false
+		}
 		if expoBe[toks[j].key] {
 			return true
 		}
@@ -205,17 +361,37 @@ var expoReader = keySet("toi vous ton ta tes votre vos")
 // subject of a verb (« elle part chez tes parents »).
 var expoBack = keySet("elle elles il ils ca")
 
+// expoSpread are the verbs whose subject spreads by itself: « tourner »,
+// « circuler », « sortir », « fuiter ».
+var expoSpread = keySet(`tourne tournent tournera tourneront circule circulent circulera circuleront sort sortent
+	sorte sortira sortiront fuite fuitent fuitera fuiteront`)
+
 // exposureThreat returns the sextortion score and reason of a threat to
 // expose the reader (see the comment at the top of the file).
 func exposureThreat(src string, toks []dtok) (float64, string) {
 	var any uint16
 	for i := range toks {
 		if toks[i].info != nil {
-			any |= toks[i].info.expo
+			e := toks[i].info.expo
+			// « si tu dis à quelqu'un », « t'en parles à qqn »: the one the
+			// reader must not tell is no third party who threatens.
+			if e&exThird != 0 && i > 0 && (toks[i-1].key == "a" || toks[i-1].key == "personne") && expoTell[toks[i].key] {
+				e &^= exThird
+			}
+			any |= e
 		}
 	}
-	if any&exMedia == 0 && any&exSee == 0 || any&exThird != 0 {
+	if any&exThird != 0 {
 		return 0, ""
+	}
+	// The speaker's recording of the reader (« j'ai enregistré ta cam »)
+	// stands for a media word: « je l'envoie » takes it up.
+	recorded := false
+	if any&exMedia == 0 && any&exSee == 0 {
+		if recorded = expoRecorded(toks); !recorded {
+			return 0, ""
+		}
+		any |= exMedia
 	}
 	thing, act := -1, -1
 	pron := false
@@ -227,6 +403,31 @@ func exposureThreat(src string, toks []dtok) (float64, string) {
 		}
 		if ki.expo&exMedia != 0 && thing < 0 && expoReaderThing(toks, i) {
 			thing = i
+		}
+	}
+	// Else a thing the speaker holds.
+	held, definite := false, false
+	// bare: the thing named alone (« la vidéo »), not by what it shows
+	// (« les photos du match »).
+	bare := func(i int) bool {
+		return i+1 >= len(toks) || toks[i+1].flags&tSentence != 0 || !expoOfWhat[toks[i+1].key]
+	}
+	if thing < 0 {
+		recorded = recorded || expoRecorded(toks)
+		for i := range toks {
+			if toks[i].info != nil && toks[i].info.expo&exMedia != 0 && expoHeldAt(toks, i, recorded) {
+				thing, held = i, true
+				break
+			}
+		}
+		// Else a thing the reader knows, named definite (« si tu reviens
+		// pas je balance la vidéo sur le groupe »): held too, if the act
+		// says exposure or goes to the reader's people (below), not mere
+		// posting (« si tu viens pas je poste les photos du match »).
+		for i := 0; thing < 0 && i < len(toks); i++ {
+			if toks[i].info != nil && toks[i].info.expo&exMedia != 0 && i > 0 && expoDefinite[toks[i-1].key] && toks[i].flags&tSentence == 0 {
+				thing, held, definite = i, true, true
+			}
 		}
 	}
 	// The act: a verb of exposure with its subject.
@@ -247,7 +448,10 @@ func exposureThreat(src string, toks []dtok) (float64, string) {
 			if expoAudienceAt(toks, j) {
 				aud = true
 			}
-			if toks[j].key == "sur" || toks[j].key == "partout" || (toks[j].key == "en" && j+1 < len(toks) && toks[j+1].key == "ligne") {
+			// « dans le groupe de la classe », « dans la conv »: placed
+			// where an audience reads.
+			in := toks[j].key == "dans" && (j+1 < len(toks) && expoAudienceAt(toks, j+1) || j+2 < len(toks) && toks[j+2].flags&tSentence == 0 && expoAudienceAt(toks, j+2))
+			if in || toks[j].key == "sur" || toks[j].key == "partout" || (toks[j].key == "en" && j+1 < len(toks) && toks[j+1].key == "ligne") {
 				placed = true
 			}
 		}
@@ -255,14 +459,17 @@ func exposureThreat(src string, toks []dtok) (float64, string) {
 		// tourne dans tout le bahut », « elles partent sur le groupe »,
 		// « tes photos finissent chez tes parents »): the thing, or a
 		// pronoun taking it up, is the verb's subject.
-		if e&exGo != 0 && thing >= 0 && (aud || placed) {
+		// « va » only toward its audience (« la vidéo va à tes parents »),
+		// not as an auxiliary (« ta photo va finir sur insta »).
+		goes := e&exGo != 0 && ((toks[i].key != "va" && toks[i].key != "vont") || i+1 < len(toks) && expoToward[toks[i+1].key])
+		if goes && thing >= 0 && (aud || placed) {
 			for j := i - 1; j >= 0 && j >= i-3; j-- {
 				if j == thing || j > thing && expoBack[toks[j].key] {
 					act = i
 					audience = true
 					// « elles seront sur l'ENT »: être says no act; an
 					// ultimatum must give it one.
-					passive = passive || expoBe[toks[i].key]
+					passive = passive || expoBe[toks[i].key] || toks[i].key == "va" || toks[i].key == "vont"
 					break
 				}
 				if toks[j+1].flags&tSentence != 0 && j+1 != i {
@@ -273,6 +480,14 @@ func exposureThreat(src string, toks []dtok) (float64, string) {
 				continue
 			}
 		}
+		// With no audience, a verb of circulation alone says it spreads
+		// (« si tu veux pas qu'elles tournent », « à toi de voir si elle
+		// sort »): its subject a pronoun taking up the thing named before;
+		// it counts under a condition only, like a pronoun object.
+		if expoSpread[toks[i].key] && thing >= 0 && thing < i && i > 0 && expoBack[toks[i-1].key] {
+			act, pron = i, true
+			continue
+		}
 		// The passive: « la vidéo sera envoyée au chef d'établissement »,
 		// « ces images seront transmises à l'ensemble des parents »; it
 		// counts under an ultimatum only (strong below: « sinon », « ou »
@@ -280,7 +495,8 @@ func exposureThreat(src string, toks []dtok) (float64, string) {
 		// transmises aux familles, 12 € la pochette »).
 		// Published needs no audience named: « sinon elles seront
 		// publiées avec ton nom ».
-		if e&exPassive != 0 && (aud || placed || expoPublished[toks[i].key]) && expoBeBefore(toks, i) {
+		// « ne seront pas transmises »: no act.
+		if e&exPassive != 0 && (aud || placed || expoPublished[toks[i].key]) && expoBeBefore(toks, i) && !(i > 0 && expoNeg[toks[i-1].key]) {
 			act, passive = i, true
 			audience = true
 			continue
@@ -394,8 +610,13 @@ func exposureThreat(src string, toks []dtok) (float64, string) {
 		return 0, ""
 	}
 	// The condition on the reader.
-	cond, offer, strong := false, false, false
+	// strongBefore: an ultimatum's condition before the act (« ou
+	// j'envoie », « si tu veux pas qu'elle tourne »), not a « sinon » after
+	// it (« je les envoie demain, sinon demandez-les moi »).
+	cond, offer, strong, strongBefore, siBefore := false, false, false, false, false
 	for i := range toks {
+		wasStrong := strong
+		strong = false
 		// A payment asked (« 80 € sur mon lydia avant dimanche », « 500
 		// euros en bitcoin »; Normalize reads « € » as « euros ») is the
 		// condition of a blackmail.
@@ -405,6 +626,21 @@ func exposureThreat(src string, toks []dtok) (float64, string) {
 		switch toks[i].key {
 		case "sinon":
 			cond, strong = true, true
+		case "soit":
+			// « soit tu paies, soit elles partent sur le groupe »: the
+			// second « soit » opens the threat.
+			for j := i - 1; j >= 0 && j >= i-20; j-- {
+				if toks[j].key == "soit" {
+					cond, strong = true, true
+					break
+				}
+			}
+		case "sauf":
+			// « je lui envoie la vidéo ce soir sauf si tu viens »: the
+			// condition follows the act, and is an ultimatum's.
+			if i+2 < len(toks) && toks[i+1].key == "si" && (toks[i+2].key == "tu" || toks[i+2].key == "t" || toks[i+2].key == "vous") {
+				cond, strong, strongBefore = true, true, true
+			}
 		case "si":
 			if i+1 < len(toks) && (toks[i+1].key == "tu" || toks[i+1].key == "t" || toks[i+1].key == "vous") {
 				// « si tu veux », « si t'as envie »: an offer.
@@ -416,6 +652,16 @@ func exposureThreat(src string, toks []dtok) (float64, string) {
 				}
 				cond = cond || ok
 				offer = offer || !ok
+				// « si tu me bloques encore, j'envoie la vidéo à ton père »:
+				// a condition on the reader's act, before the act, is
+				// enough for a thing held (not « si vous êtes d'accord »).
+				if ok && i < act {
+					consent := false
+					for j := i + 2; j < len(toks) && j <= i+8 && j < act; j++ {
+						consent = consent || expoConsent[toks[j].key]
+					}
+					siBefore = siBefore || !consent
+				}
 			}
 			// « si ma note n'est pas remontée », « si la somme n'est pas
 			// versée »: a condition unmet is an ultimatum's.
@@ -436,8 +682,16 @@ func exposureThreat(src string, toks []dtok) (float64, string) {
 				cond, strong = true, true
 			}
 		}
+		if !strong && i <= act && act-i <= 14 && expoFirst[toks[i].key] && expoParataxis(src, toks, i) {
+			cond, strong = true, true
+		}
+		strongBefore = strongBefore || strong && i < act
+		strong = strong || wasStrong
 	}
-	if (pron || implicit) && !cond || passive && !strong {
+	if (pron || implicit) && !cond || passive && !strong || held && !strongBefore && !siBefore {
+		return 0, ""
+	}
+	if definite && !bare(thing) && !intimate && !expoHostile[toks[act].key] && !expoSpread[toks[act].key] && !expoCircle(toks, act) {
 		return 0, ""
 	}
 	if thing < 0 && !pron {
