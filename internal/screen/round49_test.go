@@ -212,9 +212,9 @@ func TestTimeBombMetaphor49(t *testing.T) {
 		{"cette réforme c'est une vraie bombe à retardement pour les lycées pros", false},
 		{"j'ai posé une bombe à retardement dans le CDI, elle saute à 15h", true},
 	} {
-		r := New(Config{}).Check(Input{Text: c.text})
-		if held := r.Verdict != Deliver; held != c.held {
-			t.Errorf("%q: %s %v, want held %v", c.text, r.Verdict, r.Reasons, c.held)
+		s := textScores(c.text)[detThreat]
+		if held := s.score >= 0.5; held != c.held {
+			t.Errorf("%q: threat %.2f %q, want held %v", c.text, s.score, s.reason, c.held)
 		}
 	}
 }
