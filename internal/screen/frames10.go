@@ -275,7 +275,7 @@ var expoRecOf = keySet("notre nos l appel")
 // reader: « j'ai enregistré votre navigation », « je t'ai filmée ».
 func expoRecorded(toks []dtok) bool {
 	for i := 2; i < len(toks); i++ {
-		if !expoRecord[toks[i].key] || toks[i-1].key != "ai" {
+		if toks[i-1].key != "ai" || !expoRecord[toks[i].key] { // « ai » first: most messages have none
 			continue
 		}
 		first := toks[i-2].key == "j" || i > 2 && toks[i-2].key == "a" && toks[i-3].key == "on"
