@@ -895,15 +895,10 @@ func servicePosed(host, reg string) (name, imitated string, strong bool) {
 	return weak, "", false
 }
 
-// hasLureWord reports whether a label of host is a lure word.
+// hasLureWord reports whether a label of host is a lure word. It runs
+// only once a brand's label is found: splitting may allocate.
 func hasLureWord(host string) bool {
-	for rest := host; rest != ""; {
-		lb := rest
-		if i := strings.IndexAny(rest, ".-"); i >= 0 {
-			lb, rest = rest[:i], rest[i+1:]
-		} else {
-			rest = ""
-		}
+	for _, lb := range strings.FieldsFunc(host, func(r rune) bool { return r == '.' || r == '-' }) {
 		if lureHostWords[lb] {
 			return true
 		}

@@ -73,21 +73,12 @@ func TestFigureObjects49(t *testing.T) {
 // slang is a weapon, and a body dumped in a canal or the Seine is the
 // outcome of a harm. Written for this test.
 func TestKnifeWordsAndDumping49(t *testing.T) {
-	e := New(Config{})
-	for _, c := range []struct {
-		text string
-		held bool
-	}{
+	wantHeld(t, []heldCase{
 		{"demain à la grille je te plante, j'ai mon canif dans la trousse", true},
 		{"ouvre ta gueule encore une fois et tu finis dans la Seine", true},
 		{"Pour l'atelier bois, chaque élève apporte un canif et des gants.", false},
 		{"La péniche de la sortie de fin d'année part du canal Saint-Martin à 10 h.", false},
-	} {
-		r := e.Check(Input{Text: c.text})
-		if held := r.Verdict != Deliver; held != c.held {
-			t.Errorf("%q: %s %v, want held %v", c.text, r.Verdict, r.Reasons, c.held)
-		}
-	}
+	})
 }
 
 // TestNegationInItsClause49: a negation negates the act of its own
@@ -136,18 +127,10 @@ func TestImitateSame49(t *testing.T) {
 // library exhibiting drawings), which frames no lesson; « mon exposé »
 // still does. Written for this test.
 func TestExposeVerb49(t *testing.T) {
-	for _, c := range []struct {
-		text string
-		held bool
-	}{
+	wantHeld(t, []heldCase{
 		{"Le foyer qui expose les dessins des 6e va sauter cette nuit.", true},
 		{"Pour mon exposé sur la Seconde Guerre mondiale je parle de la bombe atomique.", false},
-	} {
-		r := New(Config{}).Check(Input{Text: c.text})
-		if held := r.Verdict != Deliver; held != c.held {
-			t.Errorf("%q: %s %v, want held %v", c.text, r.Verdict, r.Reasons, c.held)
-		}
-	}
+	})
 }
 
 // TestPropagandaTitles49: the Islamic State's magazines and news agency
@@ -215,6 +198,19 @@ func TestTimeBombMetaphor49(t *testing.T) {
 		s := textScores(c.text)[detThreat]
 		if held := s.score >= 0.5; held != c.held {
 			t.Errorf("%q: threat %.2f %q, want held %v", c.text, s.score, s.reason, c.held)
+		}
+	}
+}
+
+// wantHeld checks each case's verdict on the engine with its defaults
+// (the model on), where rulesHold (round39_test.go) reads the rules alone.
+func wantHeld(t *testing.T, cases []heldCase) {
+	t.Helper()
+	e := New(Config{})
+	for _, c := range cases {
+		r := e.Check(Input{Text: c.text})
+		if held := r.Verdict != Deliver; held != c.held {
+			t.Errorf("%q: %s %v, want held %v", c.text, r.Verdict, r.Reasons, c.held)
 		}
 	}
 }

@@ -660,10 +660,7 @@ func TestXLexRound47(t *testing.T) {
 // the round left out (a region, a Bambara « when », a name, an English
 // door, Basque « hil », a fever, an evaluation) give none at all.
 func TestXLexRound48(t *testing.T) {
-	for _, tc := range []struct {
-		text string
-		want []string
-	}{
+	wantXLex(t, []xlCase{
 		{"Morgen sla ik jou kapot op de speelplaats", []string{"moment", "frapper", "toi", "école"}},
 		{"Gij wordt zaterdag in de refter gestoken", []string{"toi", "moment", "école", "couteau"}},
 		{"Am Samstag verhau ich dich auf dem Schulhof", []string{"moment", "frapper", "toi", "école"}},
@@ -690,16 +687,7 @@ func TestXLexRound48(t *testing.T) {
 		{"Hodorako ny trano rahampitso alina", []string{"brûler", "moment"}},
 		{"Samdi mo ké tchoué zot dan kantin la", []string{"moment", "tuer", "toi", "école"}},
 		{"jango mi fiyat on fof", []string{"moment", "frapper", "tous"}},
-	} {
-		got := xlFound(tc.text)
-		for _, w := range tc.want {
-			if !slices.Contains(got, w) {
-				t.Errorf("%q: concepts %v, want %s", tc.text, got, w)
-			}
-		}
-	}
-	harm := []string{"bombe", "exploser", "tuer", "tirer", "couteau", "brûler", "égorger", "attaque", "arme", "mort", "frapper", "menace", "terreur", "intime"}
-	for _, text := range []string{
+	}, []string{
 		"Dag juf, zaterdag is er een feest op de speelplaats, iedereen welkom",
 		"Am Samstag ist Schulfest auf dem Schulhof, alle sind eingeladen",
 		"Samschdeg ass Fest am Schoulhaff, jiddereen ass wëllkomm",
@@ -716,20 +704,9 @@ func TestXLexRound48(t *testing.T) {
 		"ការវាយតម្លៃនៅសាលាថ្ងៃស្អែក",
 		"Kesho jioni kuna mkutano wa wazazi, karibuni wote",
 		"Rahampitso alina misy fety ho an'ny mpianatra rehetra",
-	} {
-		for _, c := range xlFound(text) {
-			if slices.Contains(harm, c) {
-				t.Errorf("%q: harm concept %s", text, c)
-			}
-		}
-	}
-	for _, word := range []string{
+	}, []string{
 		"Sham", "tuma", "raat", "aag", "fann", "Leo", "door", "jeni", "ianao", "hil", "talata", "chem", "sung", "may", "dot",
-	} {
-		if got := xlFound(word); len(got) > 0 {
-			t.Errorf("%q: concepts %v, want none", word, got)
-		}
-	}
+	})
 }
 
 // TestXLexRound49: the forty-seventh round's words in the languages of the
@@ -740,10 +717,7 @@ func TestXLexRound48(t *testing.T) {
 // folds to « ero », the Polish and Ukrainian « tak », a Serbian « kod », a
 // French « pistole ») give none at all.
 func TestXLexRound49(t *testing.T) {
-	for _, tc := range []struct {
-		text string
-		want []string
-	}{
+	wantXLex(t, []xlCase{
 		{"Mi sa touy aou domin dann lakantin", []string{"tuer", "toi", "moment", "école"}},
 		{"An ké tjwé zot lannuit", []string{"tuer", "toi", "moment"}},
 		{"Mo ka pòté on koutla koméla", []string{"couteau", "moment"}},
@@ -760,16 +734,7 @@ func TestXLexRound49(t *testing.T) {
 		{"Misy antsy ao anaty kitapoko", []string{"couteau"}},
 		{"Nitaleta bunduki shuleni kesho", []string{"tirer", "école", "moment"}},
 		{"Tokozikisa eteyelo lobi na butu", []string{"brûler", "école", "moment"}},
-	} {
-		got := xlFound(tc.text)
-		for _, w := range tc.want {
-			if !slices.Contains(got, w) {
-				t.Errorf("%q: concepts %v, want %s", tc.text, got, w)
-			}
-		}
-	}
-	harm := []string{"bombe", "exploser", "tuer", "tirer", "couteau", "brûler", "égorger", "attaque", "arme", "mort", "frapper", "menace", "terreur", "intime"}
-	for _, text := range []string{
+	}, []string{
 		"Bonjou madanm, mo pa ka vini lékòl dèmen, mo malad",
 		"Oté, zordi lakantin néna kari poulé, domin nou fé sport",
 		"Manmay, swar-la ni répétisyon kolèj-la, mèsi pou tout moun",
@@ -778,14 +743,40 @@ func TestXLexRound49(t *testing.T) {
 		"Rahampitso misy fety any amin'ny sekoly ho an'ny rehetra",
 		"Kesho shuleni kuna mkutano wa walimu na wazazi wote",
 		"Lobi eteyelo ekozala na feti, bino nyonso boya",
-	} {
+	}, []string{"его", "tak", "так", "kod", "pistolé", "moun", "yu"})
+}
+
+// xlCase is a text and the concepts the cross-language lexicon must find
+// in it.
+type xlCase struct {
+	text string
+	want []string
+}
+
+// xlHarm are the concepts of harm an ordinary text must not show.
+var xlHarm = []string{"bombe", "exploser", "tuer", "tirer", "couteau", "brûler", "égorger", "attaque", "arme", "mort", "frapper", "menace", "terreur", "intime"}
+
+// wantXLex checks a round's entries: each case's concepts are found,
+// ordinary texts show no concept of harm, and the homographs left out
+// find nothing.
+func wantXLex(t *testing.T, cases []xlCase, ordinary, homographs []string) {
+	t.Helper()
+	for _, tc := range cases {
+		got := xlFound(tc.text)
+		for _, w := range tc.want {
+			if !slices.Contains(got, w) {
+				t.Errorf("%q: concepts %v, want %s", tc.text, got, w)
+			}
+		}
+	}
+	for _, text := range ordinary {
 		for _, c := range xlFound(text) {
-			if slices.Contains(harm, c) {
+			if slices.Contains(xlHarm, c) {
 				t.Errorf("%q: harm concept %s", text, c)
 			}
 		}
 	}
-	for _, word := range []string{"его", "tak", "так", "kod", "pistolé", "moun", "yu"} {
+	for _, word := range homographs {
 		if got := xlFound(word); len(got) > 0 {
 			t.Errorf("%q: concepts %v, want none", word, got)
 		}
