@@ -475,7 +475,9 @@ const macroLureScore = 0.75
 // in src), or 0.
 func macroLure(src string, toks []dtok) (float64, string) {
 	for i := range toks {
-		if !enableKeys[toks[i].key] {
+		// The prefix first: a map lookup for every word of every message
+		// cost 1.3 % of Check.
+		if k := toks[i].key; !strings.HasPrefix(k, "activ") && k != "enable" || !enableKeys[k] {
 			continue
 		}
 		obj := false
