@@ -1183,7 +1183,7 @@ func (m *Model) contributions(fv *featureVec, h, n int) []Contribution {
 type Explanation struct {
 	Probs         map[string]float64 `json:"probabilities"`   // per head
 	Head          string             `json:"head"`            // the strongest
-	Threshold     float64            `json:"threshold"`       // its hold line (adults)
+	Threshold     float64            `json:"threshold"`       // its hold line (adults): the model's line, or Head's in HeadLines if lower
 	StudentLine   float64            `json:"student_line"`    // its hold line for students
 	Contributions []Contribution     `json:"contributions"`   // strongest first, to Head's log-odds
 	Bias          float64            `json:"bias"`            // Head's intercept
