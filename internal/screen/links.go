@@ -196,9 +196,7 @@ func joinSplitLink(m string) string {
 	if i := strings.Index(host, "://"); i >= 0 {
 		host = host[i+3:]
 	}
-	if strings.HasPrefix(host, "www.") {
-		host = host[4:]
-	}
+	host = strings.TrimPrefix(host, "www.")
 	if strings.IndexByte(host, '.') >= 0 && !strings.HasSuffix(first, ".") && !strings.HasSuffix(first, "-") &&
 		!strings.HasSuffix(first, "/") {
 		return m
