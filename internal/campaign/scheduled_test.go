@@ -57,8 +57,10 @@ var hoaxes = []string{
 	// early morning (p 0.85).
 	"Le collège restera fermé demain suite à une alerte, merci de prévenir les autres familles, ne contactez pas le secrétariat.",
 	// « Demain l'établissement restera fermé pour raison de sécurité… »
-	// since the model of 6 December, evening (p 0.76).
-	"Fermeture de l'établissement demain pour raison de sécurité, faites passer aux autres parents, inutile d'appeler l'administration.",
+	// since the model of 6 December, evening (p 0.76); « Fermeture de
+	// l'établissement demain pour raison de sécurité… » since the threat
+	// head's line of 0.70 (p 0.71).
+	"Information : pas de classe demain au collège, merci de relayer aux autres familles, le secrétariat ne répond pas.",
 	"Fermeture du collège demain après un problème grave, transmettez aux autres familles, le standard ne répond plus.",
 	"Pas de cours demain, le bahut est fermé à cause d'une alerte, merci d'avertir les autres parents, ne contactez pas le secrétariat.",
 }
