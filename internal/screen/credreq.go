@@ -465,7 +465,7 @@ func payWordsOf(key string) uint8 {
 var macroObjects = keySet("contenu macros macro content editing")
 
 // enableKeys are the verbs' keys, French and English.
-var enableKeys = keySet("activer activez active activé enable")
+var enableKeys = keySet("activer activez active enable") // « activé » folds to « active »
 
 // macroLureScore is the lexicon's weight for the same request: strong,
 // for the model to confirm at RuleConfirm.

@@ -123,7 +123,7 @@
 //     finding: the screen cannot read it, so a moderator does (unread.go).
 //     So is a text half of whose words or more the lexicon does not know
 //     that the learned layer reads as harmful at UnreadModelLine (0.6),
-//     under its own line. The threat head holds from its line in HeadLines
+//     under its own line. The threat head holds from its line in headLines
 //     (0.70) when the model's common line is over it: the threats with no
 //     act named, which no rule reads, fall just under the common line
 //     (model.go). Lines

@@ -300,7 +300,7 @@ func expoRecorded(toks []dtok) bool {
 // negated and not a wish or a past state (« tu veux pas, je te
 // l'envoie », « vous étiez pas là, je mets vos photos sur l'ENT »).
 func expoParataxis(src string, toks []dtok, s int) bool {
-	if s < 3 || toks[s].flags&tSentence != 0 || !expoComma(src, toks, s) {
+	if s < 3 || toks[s].flags&tSentence != 0 || !clauseApart(src, toks, s-1) {
 		return false
 	}
 	neg := false
@@ -308,7 +308,7 @@ func expoParataxis(src string, toks []dtok, s int) bool {
 		if expoNeg[toks[j].key] {
 			neg = true
 		}
-		if toks[j].flags&tSentence != 0 || j > 0 && expoComma(src, toks, j) {
+		if toks[j].flags&tSentence != 0 || j > 0 && clauseApart(src, toks, j-1) {
 			k, v := toks[j].key, j+1
 			if v < s && (toks[v].key == "ne" || toks[v].key == "n") {
 				v++
@@ -317,13 +317,6 @@ func expoParataxis(src string, toks []dtok, s int) bool {
 		}
 	}
 	return false
-}
-
-// expoComma reports whether a comma (or a quote, a bracket) stands between
-// toks[i-1] and toks[i]; spans that overlap (a word split in two) have none.
-func expoComma(src string, toks []dtok, i int) bool {
-	a, e := toks[i-1].end, toks[i].start
-	return a >= 0 && a < e && e <= len(src) && clausePunct(src[a:e])
 }
 
 // expoTell are the third parties the reader is told not to tell.
@@ -737,7 +730,8 @@ func exposureThreat(src string, toks []dtok) (float64, string) {
 	if s > 0.9 {
 		s = 0.9
 	}
-	if mentioned(toks, act) || mentioned(toks, thing) {
+	cited := mentioned(toks, act) || mentioned(toks, thing)
+	if cited {
 		s *= 0.5
 	}
 	var b strings.Builder
@@ -759,7 +753,7 @@ func exposureThreat(src string, toks []dtok) (float64, string) {
 	if intimate {
 		b.WriteString(" + intime")
 	}
-	if mentioned(toks, act) || mentioned(toks, thing) {
+	if cited {
 		b.WriteString(", cité")
 	}
 	return s, b.String()

@@ -859,7 +859,7 @@ func (m *Model) lineFor(in Input) float64 {
 	return m.Meta.HoldAt
 }
 
-// HeadLines are the lines of the harmful heads when the model's line
+// headLines are the lines of the harmful heads when the model's line
 // (Model.Line, one line for every head, set on the benign calibration
 // split) is over them. The threats the rules cannot read are the implied
 // ones, with no act named (« bonne nuit à tous, profitez bien, c'est
@@ -874,7 +874,7 @@ func (m *Model) lineFor(in Input) float64 {
 // sets' benign hold rate over 2 % at its upper bound (2.06 %, 2.03 %),
 // and the budget comes first: they keep the common line, as phishing
 // does (docs/screen/NOTES.md, « Forty-seventh round »).
-var HeadLines = map[string]float64{"threat": 0.70}
+var headLines = map[string]float64{"threat": 0.70}
 
 // RuleConfirm is the probability of a harmful head from which the learned
 // layer confirms a strong hold of the text detectors (StrongRules and
@@ -1114,7 +1114,7 @@ func (e *Engine) modelFinding(in Input, fv *featureVec) (finding, float64, bool)
 	if in.SenderRole == bouclier.RoleStudent && e.cfg.StudentHoldAt > 0 {
 		holdAt = e.cfg.StudentHoldAt
 	}
-	if l, ok := HeadLines[m.Meta.Heads[best]]; ok {
+	if l, ok := headLines[m.Meta.Heads[best]]; ok {
 		t = math.Min(t, l)
 	}
 	if bestP < t {
@@ -1183,7 +1183,7 @@ func (m *Model) contributions(fv *featureVec, h, n int) []Contribution {
 type Explanation struct {
 	Probs         map[string]float64 `json:"probabilities"`   // per head
 	Head          string             `json:"head"`            // the strongest
-	Threshold     float64            `json:"threshold"`       // its hold line (adults): the model's line, or Head's in HeadLines if lower
+	Threshold     float64            `json:"threshold"`       // its hold line (adults): the model's line, or Head's in headLines if lower
 	StudentLine   float64            `json:"student_line"`    // its hold line for students
 	Contributions []Contribution     `json:"contributions"`   // strongest first, to Head's log-odds
 	Bias          float64            `json:"bias"`            // Head's intercept
@@ -1217,7 +1217,7 @@ func (e *Engine) Explain(in Input) Explanation {
 		}
 	}
 	x.Head, x.Bias = m.Meta.Heads[best], math.Round(m.Meta.Bias[best]*1000)/1000
-	if l, ok := HeadLines[x.Head]; ok && l < m.Meta.HoldAt {
+	if l, ok := headLines[x.Head]; ok && l < m.Meta.HoldAt {
 		x.Threshold = l
 	}
 	cs := m.Contributions(&f, best)

@@ -144,7 +144,7 @@ func TestPropagandaTitles49(t *testing.T) {
 }
 
 // TestThreatModelLine49: an implied threat the model reads between the
-// threat head's line (HeadLines) and the common line is held by the model, with the
+// threat head's line (headLines) and the common line is held by the model, with the
 // threat head's line in its explanation. Written for this test; the test
 // checks first that the sentence still falls in that band, so that a new
 // model cannot make it pass for another reason.
@@ -156,7 +156,7 @@ func TestThreatModelLine49(t *testing.T) {
 		t.Fatal(x.Error)
 	}
 	p := x.Probs["threat"]
-	line := HeadLines["threat"]
+	line := headLines["threat"]
 	if x.Head != "threat" || p < line || p >= e.model.Meta.HoldAt {
 		t.Fatalf("%q: head %s p %.3f, want threat in [%.2f, %.3f): pick another sentence", in.Text, x.Head, p, line, e.model.Meta.HoldAt)
 	}
