@@ -361,6 +361,10 @@ func TestSealedSets(t *testing.T) {
 		{"testdata/blind439_sealed.jsonl", map[string]int{"threat": 52, "terror_apology": 10, "violent": 47, "phishing": 10, "benign": 3}},
 		{"testdata/blind441_sealed.jsonl", map[string]int{"threat": 19, "terror_apology": 10, "violent": 19, "phishing": 93, "benign": 4}},
 		{"testdata/blind443_sealed.jsonl", map[string]int{"threat": 27, "terror_apology": 33, "violent": 77, "phishing": 10, "benign": 0}},
+		{"testdata/blind445_sealed.jsonl", map[string]int{"threat": 44, "terror_apology": 20, "violent": 55, "phishing": 24, "benign": 1}},
+		{"testdata/blind448_sealed.jsonl", map[string]int{"threat": 53, "terror_apology": 10, "violent": 72, "phishing": 10, "benign": 2}},
+		{"testdata/blind450_sealed.jsonl", map[string]int{"threat": 42, "terror_apology": 19, "violent": 49, "phishing": 23, "benign": 0}},
+		{"testdata/blind451_sealed.jsonl", map[string]int{"threat": 67, "terror_apology": 10, "violent": 25, "phishing": 54, "benign": 0}},
 	} {
 		held, total := map[string]int{}, map[string]int{}
 		for _, m := range readCorpus(t, c.file) {
