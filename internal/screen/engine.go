@@ -240,7 +240,8 @@ func (e *Engine) Check(in Input) Result {
 			fs = append(fs, finding{e.cfg.HoldAt, fmt.Sprintf("policy: modèle de texte indisponible (%v) (score %.2f)", e.modelErr, e.cfg.HoldAt)})
 		}
 	}
-	// 4. Links, and file names in the text (textfiles.go).
+	// 4. Links, and file names and numbers to call in the text
+	// (textfiles.go, callback.go).
 	linkScore := e.checkLinks(in, links, risks, &res, &fs)
 	if risk, name := textFileRisk(text); risk > 0 {
 		fs = append(fs, finding{risk, fmt.Sprintf("phishing: fichier exécutable nommé dans le texte %q (score %.2f)", name, risk)})
@@ -248,6 +249,10 @@ func (e *Engine) Check(in Input) Result {
 	}
 	if risk, name, why := textLureFile(text); risk > 0 {
 		fs = append(fs, finding{risk, fmt.Sprintf("phishing: %s %q (score %.2f)", why, name, risk)})
+		linkScore = math.Max(linkScore, risk)
+	}
+	if risk, num, why := textCallback(text); risk > 0 {
+		fs = append(fs, finding{risk, fmt.Sprintf("phishing: %s %q (score %.2f)", why, num, risk)})
 		linkScore = math.Max(linkScore, risk)
 	}
 	// Phishing text and a risky link strengthen each other.

@@ -783,6 +783,10 @@ func parseFrames(src string, toks []dtok, clauseOf []int, out []frame, fts []fto
 		}
 		if i > start {
 			fr := readClause(src, toks, fts[start:i], cues)
+			if fr.act != actNone && fr.tense == tensePast && proposedAct(src, toks, fts, prevStart, start, i) {
+				// « et si on la noyait ? »: a proposal, not a past told.
+				fr.tense, fr.report = tenseConditional, false
+			}
 			if k := fts[start].key; (k == "que" || k == "qu") && len(out) > 0 && out[len(out)-1].report && out[len(out)-1].act == actNone {
 				fr.report = true // « un élève a écrit qu'il allait… »
 			}
@@ -2784,6 +2788,42 @@ func deserve(fts []ftok) bool {
 				return true
 			}
 		}
+	}
+	return false
+}
+
+// proposedAct reports whether the clause fts[start:end] (the one before it
+// from prev) proposes its act: si, a first-person subject and the
+// imperfect (« et si on la noyait », « si on gazait toute la classe »),
+// with « et » before si, a question mark ending the sentence, or a
+// conditional in the clause before (« on finirait aux infos si on… »). A
+// lesson's habitual past has none of these (« si on volait, on était
+// puni »).
+func proposedAct(src string, toks []dtok, fts []ftok, prev, start, end int) bool {
+	if end-start < 3 || fts[start].key != "si" {
+		return false
+	}
+	switch fts[start+1].key {
+	case "on", "nous", "je", "j":
+	default:
+		return false
+	}
+	if start > 0 && fts[start-1].key == "et" {
+		return true
+	}
+	for j := prev; j < start; j++ {
+		if isConditional(fts[j]) {
+			return true
+		}
+	}
+	// The question mark closing the sentence.
+	from := toks[fts[end-1].tok].end
+	for t := fts[end-1].tok + 1; t < len(toks) && toks[t].flags&tSentence == 0; t++ {
+		from = toks[t].end
+	}
+	rest := src[from:]
+	if k := strings.IndexAny(rest, ".!?\n"); k >= 0 {
+		return rest[k] == '?'
 	}
 	return false
 }

@@ -89,7 +89,19 @@ var pageExts = map[string]bool{"html": true, "htm": true, "shtml": true, "xhtml"
 var lureDocWords = setOf(`convocation convocations facture factures invoice message messages vocal voicemail audio
 	document documents doc docs scan scanne note notes nds bulletin bulletins releve avis arrete contrat contract
 	paie salaire fiche courrier fax rib virement attestation recu quittance notification plainte commande
-	paiement payment remittance devis relance amende colis livraison signature statement`)
+	paiement payment remittance devis relance amende colis livraison signature statement rendu remboursement
+	refund formulaire dossier proces verbal pv recapitulatif resultats impot impots dgfip`)
+
+// programWords, in an archive's name, make it a program to install
+// (« Zoom_Recording_Player.zip »): a recording or a document needs no
+// player of its own, so the archive is the lure's payload.
+var programWords = setOf(`player lecteur codec setup install installer installation viewer visionneuse plugin
+	update updater patch launcher`)
+
+// programPresented are the words that ask to install or run what an
+// archive holds.
+var programPresented = []string{"télécharg", "telecharg", "install", "lance", "lancez", "exécut", "execut",
+	"ouvr", "download", "run ", "joint"}
 
 // pagePresented are the words that present a page as a file to open or
 // to log into (lower-case, accents kept as typed and folded).
@@ -107,9 +119,10 @@ var passwordWords = []string{"mot de passe", "mdp", "password", "passwort", "cod
 // textLureFile returns the risk, the name and the French reason of the
 // riskiest lure file named in s: a page with a document's name presented
 // as a file to open, 0.6 when its reader is asked to log in and 0.5
-// otherwise; 0.5 for an archive whose password the text gives; 0
-// otherwise. A page in a link's path is the link reader's; a page named
-// in a lesson (« index.html », « style.svg ») is no document.
+// otherwise; 0.5 for an archive whose password the text gives or whose
+// name makes it a program to install; 0 otherwise. A page in a link's
+// path is the link reader's; a page named in a lesson (« index.html »,
+// « style.svg ») is no document.
 func textLureFile(s string) (float64, string, string) {
 	best, name, why := 0.0, "", ""
 	var lower string // built once, when a candidate name is found
@@ -154,6 +167,8 @@ func textLureFile(s string) (float64, string, string) {
 			}
 		} else if passwordGiven(lower) {
 			risk, r = 0.5, "archive protégée dont le mot de passe est donné"
+		} else if nameHasWord(strings.ToLower(s[k:at]), programWords) && containsAny(lower, programPresented) {
+			risk, r = 0.5, "archive présentée comme un programme à installer"
 		}
 		if risk > best {
 			best, name, why = risk, s[k:j], r

@@ -1,0 +1,80 @@
+package screen
+
+import "testing"
+
+// TestCallbackLure: a request to call a premium-rate number, or a
+// « support » after a scare about an infected computer, is a lure the
+// screen holds whatever the model reads; an ordinary number to call, a
+// warning never to call, and a date or a figure are not. A parent who
+// received one and asks the school is weak alone.
+func TestCallbackLure(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		want float64
+	}{
+		{"Merci de rappeler le secrétariat au 08 99 71 22 30 avant ce soir.", callbackRisk},
+		{"Votre colis est bloqué : appelez vite le 0899652314.", callbackRisk},
+		{"Contactez-nous au +33 8 92 12 34 56 pour débloquer le dossier.", callbackRisk},
+		{"Votre PC est infecté par un virus. Appelez l'assistance technique au 09 70 12 34 56.", callbackRisk},
+		{"Vous pouvez appeler la vie scolaire au 01 23 45 67 89 en cas d'absence.", 0},
+		{"Ne rappelez jamais le 08 99 12 12 12.", 0},
+		{"J'ai reçu un SMS qui me demande de rappeler le 0899121212, c'est normal ?", callbackReportedRisk},
+		{"Appelez-moi demain, la réunion est le 08.09.2025 à 18 h.", 0},
+		{"Le virus de la grippe circule : appelez le 15 en cas d'urgence.", 0},
+		{"Pour le soutien, appelez M. Martin au 06 12 34 56 78.", 0},
+	} {
+		if got, num, _ := textCallback(c.text); got != c.want {
+			t.Errorf("%q: %.2f (%q), want %.2f", c.text, got, num, c.want)
+		}
+	}
+	wantHeld(t, []heldCase{
+		{"URGENT : votre fille s'est blessée en EPS. Rappelez immédiatement l'infirmerie au 08 99 23 40 11.", true},
+		{"Bonjour, l'infirmière a essayé de vous joindre, pouvez-vous la rappeler au 01 45 22 33 44 ? Rien de grave.", false},
+	})
+}
+
+// TestProgramArchive: an archive named as a player or an installer and
+// offered to download or open is a payload; an archive of photos or
+// documents is not.
+func TestProgramArchive(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		want float64
+	}{
+		{"Pour regarder la vidéo de la sortie, téléchargez le lecteur joint : Video_Player.zip", 0.5},
+		{"Installez la mise à jour de l'ENT : ENT_Update_Setup.7z (ci-joint).", 0.5},
+		{"Les photos de la sortie sont dans photos_sortie.zip en pièce jointe.", 0},
+		{"Le dossier du TP est dans TP_Lecteur_audio.zip.", 0},
+	} {
+		if got, name, _ := textLureFile(c.text); got != c.want {
+			t.Errorf("%q: %.2f (%q), want %.2f", c.text, got, name, c.want)
+		}
+	}
+}
+
+// TestProposedAct: si, a first-person subject and an act in the
+// imperfect propose the act when « et » opens it, a question closes it or
+// a conditional frames it; a lesson's habitual past does not.
+func TestProposedAct(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		want bool
+	}{
+		{"et si on la noyait dans la piscine ?", true},
+		{"Et si on le frappait à la sortie", true},
+		{"on rigolerait bien si on le frappait à la sortie", true},
+		{"si on le frappait à la sortie ?", true},
+		{"Au Moyen Âge, si on volait, on était puni.", false},
+		{"si on le frappait, il pleurait toujours.", false},
+	} {
+		got := false
+		for _, f := range framesOf(c.text) {
+			if f.act != actNone && f.tense == tenseConditional && f.actor == actor1 {
+				got = true
+			}
+		}
+		if got != c.want {
+			t.Errorf("%q: proposed %v, want %v", c.text, got, c.want)
+		}
+	}
+}
