@@ -101,6 +101,17 @@ func violentMedia(toks []dtok) (float64, string) {
 		if k == "m" && i+2 < len(toks) && toks[i+1].key == "a" && toks[i+2].info != nil && toks[i+2].info.expo&(exSend|exPublic) != 0 {
 			return 0, ""
 		}
+		// « quelqu'un a posté », « quelqu'un a envoyé »: someone else
+		// spread it, the writer tells.
+		if k == "quelqu" || k == "quelquun" {
+			j := i + 1
+			if j < len(toks) && toks[j].key == "un" {
+				j++
+			}
+			if j+1 < len(toks) && toks[j].key == "a" && toks[j+1].info != nil && toks[j+1].info.expo&(exSend|exPublic) != 0 {
+				return 0, ""
+			}
+		}
 		if vmOf(&toks[i])&vmHarmNoun != 0 {
 			harm = true
 		}

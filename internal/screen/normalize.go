@@ -1048,7 +1048,7 @@ var emojiWords = map[rune]string{
 	'⚔': "armes", '🪓': "hache", '🩸': "sang", '💀': "mort", '☠': "mort", '⚰': "cercueil", '🪦': "tombe",
 	'🔥': "feu", '🏫': "ecole", '🎯': "cible", '⏰': "compte a rebours", '⏳': "compte a rebours",
 	'⌛': "compte a rebours", '⏱': "compte a rebours", '🚨': "alerte", '😂': "mdr", '🤣': "mdr",
-	'😆': "mdr", '😹': "mdr", '💸': "argent", '💰': "argent", '💶': "argent", '📸': "photo", '🍑': "sexe",
+	'😆': "mdr", '😹': "mdr", '😅': "mdr", '💸': "argent", '💰': "argent", '💶': "argent", '📸': "photo", '🍑': "sexe",
 	'🍆': "sexe", '🔞': "sexe", '🤬': "colere", '😡': "colere", '✈': "avion", '🕋': "islam",
 	// words for the model, which weighs them with the rest (forty-first
 	// round): the raised finger of the jihadists' oath is as often a

@@ -78,3 +78,25 @@ func TestProposedAct(t *testing.T) {
 		}
 	}
 }
+
+// TestReceivedVideoReported: a child or a pupil who received a violent
+// video and tells the school reports it; whoever sends one, or announces
+// it, is not reporting.
+func TestReceivedVideoReported(t *testing.T) {
+	wantHeld(t, []heldCase{
+		{"Madame la Principale, ma fille a reçu hier soir sur le groupe de la classe une vidéo horrible (une décapitation). Elle n'a pas dormi. Que faites-vous ?", false},
+		{"Monsieur, quelqu'un a posté une vidéo de décapitation dans le groupe de la classe ce soir. Je l'ai pas regardée.", false},
+		{"je vous ai envoyé la vidéo de la décapitation dans le groupe de la classe, regardez bien ce soir, c'est ce qui vous attend", true},
+		{"vous avez reçu la vidéo ? demain c'est vous qu'on égorge dans la classe", true},
+	})
+}
+
+// TestSweatSmileLaughs: 😅 laughs at the writer's own exasperation (« je
+// vais le tuer 😅 ») as 😂 does; a threat with a time and a place stays
+// held.
+func TestSweatSmileLaughs(t *testing.T) {
+	wantHeld(t, []heldCase{
+		{"Il a encore oublié son cahier de texte au collège. Un jour je vais le tuer 😅 Pouvez-vous me dire les devoirs pour jeudi ?", false},
+		{"demain 8h je viens au collège avec le fusil de mon père et je vous tue tous 😅", true},
+	})
+}
