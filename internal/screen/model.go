@@ -861,20 +861,23 @@ func (m *Model) lineFor(in Input) float64 {
 
 // headLines are the lines of the harmful heads when the model's line
 // (Model.Line, one line for every head, set on the benign calibration
-// split) is over them. The threats the rules cannot read are the implied
-// ones, with no act named (« bonne nuit à tous, profitez bien, c'est
-// votre dernière », « demain matin à l'internat personne se réveillera »):
-// the model reads them at 0.6–0.75, under the common line. The threat
-// line was chosen on the 30 sets of training rows the embedded model
-// never trained on (blind388–442, 4,418 harmful and 3,422 benign rows),
-// lowered while each step held three harmful rows or more for each benign
-// one: 0.72 +10 harmful/+0 benign, 0.70 +21/+0, 0.68 +24/+3. The same
-// rule gave violent 0.70 and terror apology 0.60, and their zero-cost
-// steps violent 0.72 and terror apology 0.65; either pair took the sealed
-// sets' benign hold rate over 2 % at its upper bound (2.06 %, 2.03 %),
-// and the budget comes first: they keep the common line, as phishing
-// does (docs/screen/NOTES.md, « Forty-seventh round »).
-var headLines = map[string]float64{"threat": 0.70}
+// split) is over them. The harm the rules cannot read is implied (« bonne
+// nuit à tous, profitez bien, c'est votre dernière »), justified in a
+// measured tone (« le jeune a agi par fidélité à sa foi ») or promised
+// without a verb of harm: the model reads it at 0.55–0.75, under the
+// common line. Each line was chosen on the training rows the embedded
+// model never trained on (34 sets, blind388–449, 5,003 harmful and 3,877
+// benign rows), lowered while each step held three harmful rows or more
+// for each benign one: threat 0.72 +10/+0, 0.70 +21/+0, 0.68 +24/+3
+// (forty-seventh round, 30 sets); terror apology 0.72 +6/+0 … 0.62 +6/+1,
+// 0.60 +4/+0, 0.58 +4/+1, 0.55 +3/+2; violent, with terror apology at
+// 0.58, 0.72 +13/+0, 0.70 +7/+2, 0.68 +4/+2. The sealed sets' benign hold
+// rate must stay under 2 % at its upper bound: 1.72 % (upper 1.91 %)
+// before, 1.81 % (2.00 %) after; the forty-seventh round's pair (violent
+// 0.70, terror apology 0.60) went over and waited for the benign holds
+// this round removed (docs/screen/NOTES.md, « Forty-eighth round »).
+// Phishing keeps the common line.
+var headLines = map[string]float64{"threat": 0.70, "terror_apology": 0.58, "violent": 0.70}
 
 // RuleConfirm is the probability of a harmful head from which the learned
 // layer confirms a strong hold of the text detectors (StrongRules and

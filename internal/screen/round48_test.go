@@ -46,20 +46,23 @@ func TestMailQuoteLine48(t *testing.T) {
 func TestUnreadModelLine48(t *testing.T) {
 	e := New(Config{})
 	for _, c := range []struct {
-		text string
-		held bool
+		text   string
+		held   bool
+		unread bool // held by the unread model line, not a head's own
 	}{
-		{"Nach der Pause bist du fällig. Ich warte am Tor auf dich.", true},
-		{"Pas op jij, morgen om vier uur wacht ik op jou bij het hek. Niemand gaat jou helpen.", true},
-		{"Liebe Eltern, der Ausflug nach Straßburg findet am Donnerstag statt. Bitte eine Regenjacke mitbringen.", false},
-		{"Morgen na school ben jij aan de beurt, vuile verrader. Je gaat bloeden.", true},
-		{"Beste ouders, morgen om vier uur is de oudercontactavond in het lokaal van meester Jan.", false},
+		{"Nach der Pause bist du fällig. Ich warte am Tor auf dich.", true, true},
+		// p 0.71: the violent head's own line (0.70, forty-eighth round)
+		// holds it first.
+		{"Pas op jij, morgen om vier uur wacht ik op jou bij het hek. Niemand gaat jou helpen.", true, false},
+		{"Liebe Eltern, der Ausflug nach Straßburg findet am Donnerstag statt. Bitte eine Regenjacke mitbringen.", false, false},
+		{"Morgen na school ben jij aan de beurt, vuile verrader. Je gaat bloeden.", true, true},
+		{"Beste ouders, morgen om vier uur is de oudercontactavond in het lokaal van meester Jan.", false, false},
 	} {
 		r := e.Check(Input{Text: c.text})
 		if held := r.Verdict != Deliver; held != c.held {
 			t.Errorf("%q: verdict %s %v, want held %v", c.text, r.Verdict, r.Reasons, c.held)
 		}
-		if c.held && !strings.Contains(strings.Join(r.Reasons, " "), "que le modèle lit comme nuisible") {
+		if c.unread && !strings.Contains(strings.Join(r.Reasons, " "), "que le modèle lit comme nuisible") {
 			t.Errorf("%q: reasons %v, want the unread model line", c.text, r.Reasons)
 		}
 	}
