@@ -32,8 +32,17 @@ var receivedWords = keySet("recu recus recue recevoir recois reception chiffres 
 // sendKeysEN are English verbs of handing over (no morphology: keys).
 var sendKeysEN = keySet("send give tell text reply share dm provide confirm type enter forward")
 
-// negKeysEN negate an English request (« never share your password »).
-var negKeysEN = keySet("never dont don not no nobody")
+// negKeysEN negate an English request (« never share your password »,
+// « ignore the email asking you to confirm your password »).
+var negKeysEN = keySet("never dont don not no nobody ignore")
+
+// changeLemmas are the verbs of the reader's own care of a password
+// (« changez dès ce soir le mot de passe de votre compte »): nearer the
+// word than any verb of handing over, they govern it, and nothing is
+// asked for (lemma keys, built on first use as sendLemmas).
+var changeLemmas = sync.OnceValue(func() map[string]bool {
+	return keySet("changer modifier réinitialiser renouveler personnaliser choisir créer sécuriser")
+})
 
 // codeWords name a login or one-time code with « code » near them.
 var codeWords = keySet("ent pronote educonnect sms validation verification confirmation authentification securite connexion secret confidentiel acces")
@@ -97,6 +106,9 @@ func credentialRequest(src string, toks []dtok) (float64, string) {
 			if sendKeysEN[t.key] {
 				ask = true
 			}
+			if !ask && changesOwn(t) {
+				break // the reader changes it: « et de changer le mot de passe »
+			}
 			for _, m := range t.info.morph {
 				if m.POS == POSVerb && sendLemmas()[m.Lemma] &&
 					(m.Moods&(MoodImperative|MoodInfinitive|MoodConditional) != 0 || m.Persons&(Person2Sg|Person2Pl) != 0) {
@@ -126,6 +138,21 @@ func credentialRequest(src string, toks []dtok) (float64, string) {
 		}
 	}
 	return 0, ""
+}
+
+// changesOwn reports whether t is a verb of the reader's own care of a
+// password (changeLemmas), French or English.
+func changesOwn(t *dtok) bool {
+	switch t.key {
+	case "change", "reset", "update", "choose", "create":
+		return true
+	}
+	for _, m := range t.info.morph {
+		if m.POS == POSVerb && changeLemmas()[m.Lemma] {
+			return true
+		}
+	}
+	return false
 }
 
 // sentenceHasKeyBefore reports whether key stands before toks[i] within n

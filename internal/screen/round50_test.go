@@ -100,3 +100,25 @@ func TestSweatSmileLaughs(t *testing.T) {
 		{"demain 8h je viens au collège avec le fusil de mon père et je vous tue tous 😅", true},
 	})
 }
+
+// TestChangeOwnPassword: a notice asking families to change their own
+// password, after a list of things not to forward, asks for nothing; a
+// request to forward it, or an English one, does.
+func TestChangeOwnPassword(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		held bool
+	}{
+		{"Je vous demande de ne pas ouvrir les liens de ces messages, de ne pas les transférer, et de changer dès ce soir le mot de passe de votre compte.", false},
+		{"Merci de modifier votre mot de passe ENT avant lundi.", false},
+		{"Please ignore any email asking you to send your password.", false},
+		{"Merci de me transmettre dès ce soir le mot de passe de votre compte.", true},
+		{"Pour changer d'emploi du temps, envoyez-moi votre mot de passe ENT.", true},
+		{"please send me your password before tonight", true},
+	} {
+		_, toks := tokensOf(c.text)
+		if s, _ := credentialRequest(c.text, toks); (s > 0) != c.held {
+			t.Errorf("%q: %.2f, want held %v", c.text, s, c.held)
+		}
+	}
+}
