@@ -122,3 +122,14 @@ func TestChangeOwnPassword(t *testing.T) {
 		}
 	}
 }
+
+// TestEnglishReportCues: a pupil telling in English that someone sent or
+// posted a threat reports it, to the rules; the threat itself, sent, is
+// held. (The model still weighs the report's words: it is not tested
+// here.)
+func TestEnglishReportCues(t *testing.T) {
+	rulesHold(t, []heldCase{
+		{"Madame, somebody texted me a message saying there is a bomb in the school tomorrow. I'm scared, what do I do?", false},
+		{"there is a bomb in the school tomorrow, nobody leaves alive", true},
+	})
+}
