@@ -23,6 +23,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	_ "github.com/jackc/pgx/v5/stdlib" // registers "pgx"
@@ -93,6 +94,11 @@ type DB struct {
 	// keys indexes recent campaign observations by key (SQLite,
 	// keyindex.go).
 	keys keyIndex
+
+	// committedHook, set by tests only, runs after a commit, before
+	// this process's caches hear of it: another writer's commit and a
+	// look may come in between.
+	committedHook atomic.Pointer[func()]
 
 	// The background checkpoints of SQLite's write-ahead log
 	// (checkpoints); nil on PostgreSQL.
@@ -290,6 +296,9 @@ func (db *DB) InTx(ctx context.Context, fn func(*Tx) error) error {
 	t := &Tx{db: db, tx: tx}
 	var committed bool
 	defer func() {
+		if hook := db.committedHook.Load(); committed && hook != nil {
+			(*hook)() // tests
+		}
 		// After the commit or rollback, before the caller hears of it: a
 		// request that follows a revocation reads it.
 		if t.authDirty {
