@@ -281,10 +281,9 @@ type Tx struct {
 	// and campaign keys this process kept are dropped when the
 	// transaction ends, so that nothing erased stays in its memory.
 	erased bool
-	// keysPurged: the instant before which the transaction purged the
-	// campaign keys (0: none); the key index (SQLite, keyindex.go) drops
-	// them once it is committed.
-	keysPurged int64
+	// keysPurged: the transaction's purges of the campaign keys; the key
+	// index (SQLite, keyindex.go) drops their rows once it is committed.
+	keysPurged []keyPurge
 }
 
 // InTx runs fn in one write transaction, committed if fn returns nil.
@@ -307,7 +306,7 @@ func (db *DB) InTx(ctx context.Context, fn func(*Tx) error) error {
 		if t.erased {
 			db.pages.clear()
 			db.keys.reset()
-		} else if committed && t.keysPurged != 0 {
+		} else if committed && len(t.keysPurged) != 0 {
 			db.keys.trim(t.keysPurged)
 		}
 	}()
