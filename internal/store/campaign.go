@@ -723,7 +723,14 @@ func (t *Tx) PurgeCampaignObs(ctx context.Context, keysBefore, obsBefore int64) 
 	purge := `DELETE FROM campaign_keys WHERE at < ?`
 	if t.db.dialect == SQLite {
 		purge = `DELETE FROM campaign_keylog WHERE at < ?`
-		t.keysPurged = max(t.keysPurged, keysBefore)
+		// The rows written after this, in this transaction or once it is
+		// committed, stay whatever their instant: the index drops only
+		// those up to the log's newest row now (keyindex.go, trim).
+		p := keyPurge{before: keysBefore}
+		if err := t.queryRow(ctx, `SELECT COALESCE(MAX(seq), 0) FROM campaign_keylog`).Scan(&p.upto); err != nil {
+			return fmt.Errorf("purge campaign keys: %w", err)
+		}
+		t.keysPurged = append(t.keysPurged, p)
 		if err := t.dropSpilled(ctx, `l.at < ?`, keysBefore); err != nil {
 			return fmt.Errorf("purge campaign keys: %w", err)
 		}

@@ -68,3 +68,13 @@ func (db *DB) BreakCampaignKeySpill(ctx context.Context) error {
 	_, err := db.write.ExecContext(ctx, `ALTER TABLE campaign_keyspill RENAME TO campaign_keyspill_broken`)
 	return err
 }
+
+// SetCommittedHook makes fn run after each commit, before this process's
+// caches hear of it (nil: no more).
+func (db *DB) SetCommittedHook(fn func()) {
+	if fn == nil {
+		db.committedHook.Store(nil)
+		return
+	}
+	db.committedHook.Store(&fn)
+}

@@ -37,7 +37,9 @@ import (
 // crash loses nothing and files nothing twice.
 //
 // Removals are made by this process's own transactions once committed
-// (InTx): a purge trims the index, an erasure drops it, to be read again
+// (InTx): a purge trims the index of the rows it deleted (those up to
+// the log's seq when it ran: a row committed after it, read meanwhile,
+// stays whatever its instant), an erasure drops it, to be read again
 // from the mark. Another process's purge or erasure leaves entries here
 // until this process's own (both sweep; their observations are gone, so
 // they are never returned, at worst they take a place among a key's
@@ -114,12 +116,27 @@ func compareEntries(a, b keyEntry) int {
 	return cmp.Or(cmp.Compare(a.at, b.at), cmp.Compare(a.message, b.message))
 }
 
-// trim drops the entries before a purge's instant, once committed.
-func (ix *keyIndex) trim(before int64) {
+// keyPurge is a purge of the log's rows before an instant, run when
+// upto was the log's newest seq: a row observed after it, by its own
+// transaction or once it is committed, stays whatever its instant.
+type keyPurge struct{ before, upto int64 }
+
+// trim drops the entries of the rows a transaction's purges deleted,
+// once it is committed. By instant alone it dropped too the rows that
+// another writer committed meanwhile at an instant before the bound, if
+// a look had read them (ix.last was past them: never read again).
+func (ix *keyIndex) trim(purges []keyPurge) {
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
 	ix.gen++
-	ix.pack(func(_, at int64) bool { return at >= before })
+	ix.pack(func(seq, at int64) bool {
+		for _, p := range purges {
+			if at < p.before && seq <= p.upto {
+				return false
+			}
+		}
+		return true
+	})
 }
 
 // drop forgets the rows up to a log seq, once their keys are in the

@@ -1,6 +1,7 @@
 package store
 
 import (
+	"math"
 	"math/rand/v2"
 	"runtime"
 	"slices"
@@ -35,7 +36,7 @@ func TestKeyIndexEntries(t *testing.T) {
 	if got, want := ix.newest([]int64{7, 8}, 0, 2), []int64{1, 3}; !slices.Equal(got, want) {
 		t.Errorf("newest: %v, want %v", got, want)
 	}
-	ix.trim(30)
+	ix.trim([]keyPurge{{before: 30, upto: math.MaxInt64}})
 	if got, want := filed(&ix, 7), []keyEntry{{30, 3}, {40, 1}}; !slices.Equal(got, want) {
 		t.Errorf("key 7 after a purge: %v, want %v", got, want)
 	}

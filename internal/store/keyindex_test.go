@@ -279,3 +279,102 @@ func checkKeysUnderConcurrency(t *testing.T, budget int) {
 		}
 	}
 }
+
+// TestCampaignKeysObservedDuringPurge: a purge drops the keys before its
+// instant that were in the log when it ran, and only those: what is
+// observed in its transaction after it, or committed by another writer
+// once it is committed and read by a look before this process's index
+// hears of the purge (the race of TestCampaignKeysUnderConcurrency),
+// stays found, whatever its instant, as a fresh process finds it.
+func TestCampaignKeysObservedDuringPurge(t *testing.T) {
+	t.Parallel()
+	// A step of the purge's transaction: an observation at an instant,
+	// or a purge of the keys before one.
+	type step struct{ observe, purge int64 }
+	for _, c := range []struct {
+		name string
+		// before: observed, and read by the index, before the purge's
+		// transaction; between: observed, and read by the index, once
+		// it is committed, before its process's index hears of it.
+		before  []int64
+		tx      []step
+		between []int64
+		want    []int64 // the instants found, newest first
+	}{
+		{name: "a purge alone", before: []int64{10, 20, 30}, tx: []step{{purge: 25}}, want: []int64{30}},
+		{name: "observed after the commit, before the bound", before: []int64{10, 30}, tx: []step{{purge: 20}},
+			between: []int64{15, 25}, want: []int64{30, 25, 15}},
+		{name: "observed in the transaction, after the purge", before: []int64{10}, tx: []step{{purge: 20}, {observe: 15}},
+			want: []int64{15}},
+		{name: "observed in the transaction, before the purge", before: []int64{10}, tx: []step{{observe: 15}, {purge: 20}},
+			between: []int64{18}, want: []int64{18}},
+		{name: "a second purge before the first's bound", before: []int64{10, 30},
+			tx: []step{{purge: 20}, {observe: 15}, {purge: 12}}, between: []int64{5}, want: []int64{30, 15, 5}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			t.Parallel()
+			for _, tg := range storetest.Targets(t) {
+				t.Run(tg.Name, func(t *testing.T) {
+					ctx := context.Background()
+					open := func() *store.DB {
+						db, err := store.Open(ctx, tg.Config)
+						if err != nil {
+							t.Fatal(err)
+						}
+						t.Cleanup(func() { db.Close() })
+						return db
+					}
+					db := open()
+					observe := func(tx *store.Tx, at int64) error {
+						return tx.InsertCampaignObs(ctx, store.CampaignObs{MessageID: m(at), At: at, SenderID: 1, Role: "parent", Status: "delivered", Keys: []int64{7}})
+					}
+					observeAll := func(ats []int64) {
+						t.Helper()
+						for _, at := range ats {
+							if err := db.InTx(ctx, func(tx *store.Tx) error { return observe(tx, at) }); err != nil {
+								t.Fatal(err)
+							}
+						}
+						neighbourIDs(t, db, []int64{7}, 0, 100) // the index reads them
+					}
+					observeAll(c.before)
+					ran := false
+					db.SetCommittedHook(func() {
+						if ran {
+							return // the hook's own commits
+						}
+						ran = true
+						observeAll(c.between)
+					})
+					if err := db.InTx(ctx, func(tx *store.Tx) error {
+						for _, s := range c.tx {
+							var err error
+							if s.purge != 0 {
+								err = tx.PurgeCampaignObs(ctx, s.purge, 0)
+							} else {
+								err = observe(tx, s.observe)
+							}
+							if err != nil {
+								return err
+							}
+						}
+						return nil
+					}); err != nil {
+						t.Fatal(err)
+					}
+					db.SetCommittedHook(nil)
+					var want []int64
+					for _, at := range c.want {
+						want = append(want, m(at))
+					}
+					if got := neighbourIDs(t, db, []int64{7}, 0, 100); !slices.Equal(got, want) {
+						t.Errorf("got %v, want %v", got, want)
+					}
+					if got := neighbourIDs(t, open(), []int64{7}, 0, 100); !slices.Equal(got, want) {
+						t.Errorf("a fresh process: got %v, want %v", got, want)
+					}
+				})
+			}
+		})
+	}
+}

@@ -23,6 +23,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	_ "github.com/jackc/pgx/v5/stdlib" // registers "pgx"
@@ -93,6 +94,11 @@ type DB struct {
 	// keys indexes recent campaign observations by key (SQLite,
 	// keyindex.go).
 	keys keyIndex
+
+	// committedHook, set by tests only, runs after a commit, before
+	// this process's caches hear of it: another writer's commit and a
+	// look may come in between.
+	committedHook atomic.Pointer[func()]
 
 	// The background checkpoints of SQLite's write-ahead log
 	// (checkpoints); nil on PostgreSQL.
@@ -275,10 +281,9 @@ type Tx struct {
 	// and campaign keys this process kept are dropped when the
 	// transaction ends, so that nothing erased stays in its memory.
 	erased bool
-	// keysPurged: the instant before which the transaction purged the
-	// campaign keys (0: none); the key index (SQLite, keyindex.go) drops
-	// them once it is committed.
-	keysPurged int64
+	// keysPurged: the transaction's purges of the campaign keys; the key
+	// index (SQLite, keyindex.go) drops their rows once it is committed.
+	keysPurged []keyPurge
 }
 
 // InTx runs fn in one write transaction, committed if fn returns nil.
@@ -290,6 +295,9 @@ func (db *DB) InTx(ctx context.Context, fn func(*Tx) error) error {
 	t := &Tx{db: db, tx: tx}
 	var committed bool
 	defer func() {
+		if hook := db.committedHook.Load(); committed && hook != nil {
+			(*hook)() // tests
+		}
 		// After the commit or rollback, before the caller hears of it: a
 		// request that follows a revocation reads it.
 		if t.authDirty {
@@ -298,7 +306,7 @@ func (db *DB) InTx(ctx context.Context, fn func(*Tx) error) error {
 		if t.erased {
 			db.pages.clear()
 			db.keys.reset()
-		} else if committed && t.keysPurged != 0 {
+		} else if committed && len(t.keysPurged) != 0 {
 			db.keys.trim(t.keysPurged)
 		}
 	}()
