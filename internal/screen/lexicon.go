@@ -265,7 +265,7 @@ var classWords = map[uint64]string{
 	clExtremist: `djihad* jihad* djihadis* etatislamique daech daesh isis isil guerresainte kouffar* kuffar* kafir*
 		koufar* mecreant* ei califat* caliphate moudjahid* mujahid* chahid shahid shaheed taghout inghimasi alqaida
 		infideles dawla dawlah dawlat baqiya qariban nashid* anashid nasheed* sawarim ghuraba* drapeaunoir
-		dabiq rumiyah rumiya amaq`,
+		dabiq rumiyah rumiya amaq kufr daralkufr wilayat khorasan munafiq* tawaghit`,
 	clRef: `samuelpaty paty dominiquebernard charliehebdo bataclan arras conflans hypercacher attentat* terroris*
 		decapit* kouachi coulibaly merah abdeslam anzorov abaaoud mogouchkov benladen terrorist* attack* martyr*`,
 	clGroup: `kouffar* kuffar* mecreant* juif juifs infideles francais profs flics chretiens musulmans arabes noirs
@@ -292,7 +292,7 @@ var classWords = map[uint64]string{
 // multi-word units. Written unsqueezed; compiled to keys at init.
 var compoundList = []string{
 	"mot de passe", "mots de passe", "tout le monde", "aujourd hui", "vie scolaire", "etat islamique",
-	"guerre sainte", "mise a jour", "piece jointe", "pieces jointes", "samuel paty", "dominique bernard",
+	"guerre sainte", "dar al kufr", "mise a jour", "piece jointe", "pieces jointes", "samuel paty", "dominique bernard",
 	"charlie hebdo", "allahu akbar", "allah akbar", "ben laden", "bin laden", "salle des profs", "al qaida",
 	"apres midi", "hyper cacher", "call of duty", "counter strike", "rainbow six", "among us", "free fire",
 	"rocket league", "clash of clans", "league of legends", "fall guys",

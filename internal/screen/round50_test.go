@@ -133,3 +133,14 @@ func TestEnglishReportCues(t *testing.T) {
 		{"there is a bomb in the school tomorrow, nobody leaves alive", true},
 	})
 }
+
+// TestJihadistTerms50: the names of the Islamic State's Khorasan
+// province, of the land of unbelief and of the hypocrites are extremist
+// references (a word alone does not hold).
+func TestJihadistTerms50(t *testing.T) {
+	for _, w := range []string{"wilayat", "khorasan", "kufr", "munafiqin", "tawaghit", "daralkufr"} {
+		if lx.info(w).class&clExtremist == 0 {
+			t.Errorf("%s: not an extremist reference", w)
+		}
+	}
+}
