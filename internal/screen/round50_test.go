@@ -144,3 +144,27 @@ func TestJihadistTerms50(t *testing.T) {
 		}
 	}
 }
+
+// TestBossFraud: a message that says its writer is in a meeting and
+// cannot be called, and asks for discretion, holds on its own; the same
+// meeting without the secrecy, or a rule for the reader, does not.
+func TestBossFraud(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		held bool
+	}{
+		{"Bonjour, êtes-vous disponible ? Je suis en réunion à la DSDEN et je ne peux pas téléphoner. J'ai une demande confidentielle, répondez-moi vite.", true},
+		{"Êtes-vous à votre bureau ? J'ai besoin d'un service en toute discrétion. Je suis en réunion au rectorat, répondez-moi uniquement ici.", true},
+		{"Hi, are you available? I'm in a meeting and can't talk. I need a discreet favour, reply here.", true},
+		{"Je suis en réunion et je ne peux pas téléphoner : pouvez-vous surveiller ma classe dix minutes ?", false},
+		{"Rappel : pendant la réunion confidentielle du conseil de discipline, merci de ne pas téléphoner.", false},
+		{"La réunion parents-professeurs aura lieu jeudi, soyez discrets sur les notes.", false},
+	} {
+		if got := textBossFraud(c.text) > 0; got != c.held {
+			t.Errorf("%q: held %v, want %v", c.text, got, c.held)
+		}
+	}
+	wantHeld(t, []heldCase{
+		{"Bonjour, êtes-vous disponible ? Je suis en réunion au rectorat et j'ai besoin d'un service rapide et discret. Répondez-moi ici uniquement, pas par téléphone.", true},
+	})
+}
