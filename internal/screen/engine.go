@@ -240,9 +240,9 @@ func (e *Engine) Check(in Input) Result {
 			fs = append(fs, finding{e.cfg.HoldAt, fmt.Sprintf("policy: modèle de texte indisponible (%v) (score %.2f)", e.modelErr, e.cfg.HoldAt)})
 		}
 	}
-	// 4. Links, and file names, numbers to call and an unreachable
-	// boss's discreet request in the text (textfiles.go, callback.go,
-	// bossfraud.go).
+	// 4. Links, and in the text file names, numbers to call, a code sent
+	// by mistake and an unreachable boss's discreet request
+	// (textfiles.go, callback.go, codeforward.go, bossfraud.go).
 	linkScore := e.checkLinks(in, links, risks, &res, &fs)
 	if risk, name := textFileRisk(text); risk > 0 {
 		fs = append(fs, finding{risk, fmt.Sprintf("phishing: fichier exécutable nommé dans le texte %q (score %.2f)", name, risk)})
@@ -254,6 +254,10 @@ func (e *Engine) Check(in Input) Result {
 	}
 	if risk, num, why := textCallback(text); risk > 0 {
 		fs = append(fs, finding{risk, fmt.Sprintf("phishing: %s %q (score %.2f)", why, num, risk)})
+		linkScore = math.Max(linkScore, risk)
+	}
+	if risk := textCodeForward(text); risk > 0 {
+		fs = append(fs, finding{risk, fmt.Sprintf("phishing: code reçu « par erreur » à renvoyer (score %.2f)", risk)})
 		linkScore = math.Max(linkScore, risk)
 	}
 	if risk := textBossFraud(text); risk > 0 {

@@ -168,3 +168,25 @@ func TestBossFraud(t *testing.T) {
 		{"Bonjour, êtes-vous disponible ? Je suis en réunion au rectorat et j'ai besoin d'un service rapide et discret. Répondez-moi ici uniquement, pas par téléphone.", true},
 	})
 }
+
+// TestCodeForward: a code that came « by mistake » to the reader's phone
+// and is asked for, in any language, holds on its own; a program's
+// error, the highway code, a code with no phone are not.
+func TestCodeForward(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		held bool
+	}{
+		{"wesh j'ai mis ton numéro par erreur, tu vas recevoir un code par SMS, renvoie-le moi stp", true},
+		{"kaka, nimekosea namba, code imekuja kwa simu yako kwa makosa, nitumie tafadhali", true},
+		{"bro I put your number by mistake, a 6-digit code is coming, send it to me", true},
+		{"Привет, я по ошибке ввёл твой номер, тебе придёт код, скинь мне", true},
+		{"Madame, mon code Python affiche une erreur ligne 6 sur mon téléphone", false},
+		{"J'ai fait une erreur au code de la route, 34 sur 40, je le repasse par téléphone ?", false},
+		{"Le code du casier est 4512, pas d'erreur cette fois", false},
+	} {
+		if got := textCodeForward(c.text) > 0; got != c.held {
+			t.Errorf("%q: held %v, want %v", c.text, got, c.held)
+		}
+	}
+}
