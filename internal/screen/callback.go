@@ -7,7 +7,8 @@ import "strings"
 // the line's owner by the minute) is never a school's, a nurse's or a
 // bursar's (« rappelez l'infirmerie au 08 99 … »), and a « support
 // technique » to call after a scare about an infected computer is the
-// tech-support scam whatever the number. Neither needs a word the
+// tech-support scam whatever the number, as training rights (CPF) about
+// to expire are the CPF scam. Neither needs a word the
 // detectors or the model know: like a file name (textfiles.go), the
 // number is read in the text and holds on its own.
 
@@ -24,6 +25,11 @@ var (
 	scareWords   = []string{"infect", "virus", "piraté", "piratage", "malware", "hacked", "compromis"}
 	supportWords = []string{"support", "technicien", "assistance technique", "microsoft", "windows", "apple"}
 )
+
+// expiryWords make rights about to be lost the scare of the CPF scam
+// (« votre CPF affiche 1 840 € de droits qui expirent le 31/03.
+// Appelez notre conseiller »): nobody calls about training rights.
+var expiryWords = []string{"expire", "expirent", "expiration", "perdre", "perdus", "perdrez", "perdez"}
 
 // callReported are the words of someone who received the request and
 // asks about it (a parent checking an SMS with the school): the number is
@@ -73,6 +79,9 @@ func textCallback(s string) (float64, string, string) {
 			why = "numéro surtaxé à rappeler"
 		case containsAny(lower, scareWords) && containsAny(lower, supportWords):
 			why = "« support » à appeler après une alerte d'infection"
+		case (strings.Contains(lower, "cpf") || strings.Contains(lower, "compte personnel de formation")) &&
+			containsAny(lower, expiryWords):
+			why = "droits CPF « qui expirent » à utiliser par téléphone"
 		default:
 			continue
 		}

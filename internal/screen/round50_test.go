@@ -22,6 +22,8 @@ func TestCallbackLure(t *testing.T) {
 		{"Appelez-moi demain, la réunion est le 08.09.2025 à 18 h.", 0},
 		{"Le virus de la grippe circule : appelez le 15 en cas d'urgence.", 0},
 		{"Pour le soutien, appelez M. Martin au 06 12 34 56 78.", 0},
+		{"Vos droits CPF de 900 € expirent fin mars : appelez notre conseillère au 01 84 60 22 19.", callbackRisk},
+		{"Pour utiliser votre CPF, appelez la DRH au 01 84 60 22 19.", 0},
 	} {
 		if got, num, _ := textCallback(c.text); got != c.want {
 			t.Errorf("%q: %.2f (%q), want %.2f", c.text, got, num, c.want)
