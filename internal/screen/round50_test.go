@@ -192,3 +192,17 @@ func TestCodeForward(t *testing.T) {
 		}
 	}
 }
+
+// TestWontWalkAway: « tu repartiras pas sur tes jambes », « prépare le
+// numéro du dentiste »: a beating announced by its outcome, to the
+// rules; someone too tired to stand, or counting the days to the
+// holidays, is not.
+func TestWontWalkAway(t *testing.T) {
+	rulesHold(t, []heldCase{
+		{"demain à la sortie il rentrera pas chez lui sur ses jambes", true},
+		{"jeudi au city tu repartiras plus sur tes deux jambes", true},
+		{"demain mes cousins t'attendent au city, prépare le numéro du dentiste", true},
+		{"après le cross il ne tenait plus sur ses jambes, il est rentré se coucher", false},
+		{"je compte les jours avant les vacances", false},
+	})
+}
