@@ -94,9 +94,15 @@
 //     for a double extension ending in a program or a script
 //     (bulletin.pdf.exe), 0.35 for a plain program name (setup.exe); so
 //     is a web page with a document's name presented to open or log into
-//     (Convocation.htm, 0.5 or 0.6) and an archive whose password the
-//     text gives (Facture.zip, mot de passe : 2024; 0.5). A phishing
-//     text with a risky link or file scores higher than either.
+//     (Convocation.htm, 0.5 or 0.6), an archive whose password the
+//     text gives (Facture.zip, mot de passe : 2024; 0.5) or whose name
+//     makes it a program (Zoom_Player.zip; 0.5). So are, at 0.5, a
+//     number to call that is premium-rate, or after an infection scare or
+//     expiring training rights (callback.go), a code sent « by mistake »
+//     to the reader's phone and asked for, in any language
+//     (codeforward.go), and a writer in a meeting who cannot be called
+//     and asks for discretion (bossfraud.go). A phishing text with a
+//     risky link or file scores higher than either.
 //  5. Verdict: the score is the strongest finding raised by the second
 //     (1-(1-a)(1-b/2)); reject from RejectAt (0.85), hold from HoldAt (0.5;
 //     StudentHoldAt for students), otherwise deliver. The text detectors
