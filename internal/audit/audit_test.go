@@ -92,14 +92,7 @@ func tamper(t *testing.T, db *store.DB, sql string) {
 func TestChainsVouchForEachOther(t *testing.T) {
 	for _, tg := range storetest.Targets(t) {
 		t.Run(tg.Name, func(t *testing.T) {
-			open := func() *store.DB {
-				db, err := store.Open(context.Background(), tg.Config)
-				if err != nil {
-					t.Fatal(err)
-				}
-				t.Cleanup(func() { db.Close() })
-				return db
-			}
+			open := func() *store.DB { return tg.Open(t) }
 			a, b := open(), open()
 			fill(t, a, 3) // chain 2: anchor + 3
 			fill(t, b, 2) // chain 3: anchor recording chain 2 at entry 4, + 2

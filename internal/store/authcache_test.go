@@ -186,14 +186,7 @@ func TestAuthCacheOtherProcess(t *testing.T) {
 	for _, tg := range storetest.Targets(t) {
 		t.Run(tg.Name, func(t *testing.T) {
 			ctx := context.Background()
-			open := func() *store.DB {
-				db, err := store.Open(ctx, tg.Config)
-				if err != nil {
-					t.Fatal(err)
-				}
-				t.Cleanup(func() { db.Close() })
-				return db
-			}
+			open := func() *store.DB { return tg.Open(t) }
 			a, b := open(), open()
 			uid, _ := batchUsers(t, a, 0)
 			hash := newSession(t, a, uid, "c")

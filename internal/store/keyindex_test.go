@@ -316,14 +316,7 @@ func TestCampaignKeysObservedDuringPurge(t *testing.T) {
 			for _, tg := range storetest.Targets(t) {
 				t.Run(tg.Name, func(t *testing.T) {
 					ctx := context.Background()
-					open := func() *store.DB {
-						db, err := store.Open(ctx, tg.Config)
-						if err != nil {
-							t.Fatal(err)
-						}
-						t.Cleanup(func() { db.Close() })
-						return db
-					}
+					open := func() *store.DB { return tg.Open(t) }
 					db := open()
 					observe := func(tx *store.Tx, at int64) error {
 						return tx.InsertCampaignObs(ctx, store.CampaignObs{MessageID: m(at), At: at, SenderID: 1, Role: "parent", Status: "delivered", Keys: []int64{7}})

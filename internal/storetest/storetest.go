@@ -158,16 +158,23 @@ func makeTemplate(base string) (string, error) {
 	return name, err
 }
 
+// Open opens the target's store, closed when the test ends; a test may
+// open it more than once, as other processes would.
+func (tg Target) Open(t testing.TB) *store.DB {
+	t.Helper()
+	db, err := store.Open(context.Background(), tg.Config)
+	if err != nil {
+		t.Fatalf("open %s: %v", tg.Name, err)
+	}
+	t.Cleanup(func() { db.Close() })
+	return db
+}
+
 // Each runs fn as a subtest on every target with the store open.
 func Each(t *testing.T, fn func(t *testing.T, db *store.DB)) {
 	for _, tg := range Targets(t) {
 		t.Run(tg.Name, func(t *testing.T) {
-			db, err := store.Open(context.Background(), tg.Config)
-			if err != nil {
-				t.Fatalf("open %s: %v", tg.Name, err)
-			}
-			t.Cleanup(func() { db.Close() })
-			fn(t, db)
+			fn(t, tg.Open(t))
 		})
 	}
 }
