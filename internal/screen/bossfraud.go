@@ -25,21 +25,16 @@ var (
 		"seulement ici", "uniquement par mail", "uniquement par écrit", "can't talk", "cannot talk", "can't call",
 		"cannot call", "can't take calls", "unable to call"}
 	bossSecret = []string{"discret", "discrète", "discrete", "discrétion", "discretion", "confidentiel",
-		"n'en parlez", "n’en parlez", "entre nous", "discreet", "confidential", "keep this between"}
+		"n'en parlez", "n’en parlez", "discreet", "confidential"}
 )
 
 // bossFraudRisk is its risk: the hold line.
 const bossFraudRisk = 0.5
 
 // textBossFraud returns the risk of an unreachable boss's discreet
-// request in s, or 0.
+// request in s, or 0. The engine runs it on a message whose tokens name
+// a meeting and a secret (lurewords.go).
 func textBossFraud(s string) float64 {
-	// Most messages name no meeting: the cheap test on the text as typed
-	// first (« Réunion », « réunion », « meeting », « conférence »).
-	if !strings.Contains(s, "union") && !strings.Contains(s, "UNION") && !strings.Contains(s, "eeting") &&
-		!strings.Contains(s, "nférence") && !strings.Contains(s, "nference") && !strings.Contains(s, "minaire") {
-		return 0
-	}
 	lower := strings.ToLower(s)
 	if containsAny(lower, bossMeeting) && containsAny(lower, bossNoPhone) && containsAny(lower, bossSecret) {
 		return bossFraudRisk

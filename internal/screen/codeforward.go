@@ -34,10 +34,6 @@ const codeForwardRisk = 0.5
 // textCodeForward returns the risk of a request to forward a code sent
 // by mistake in s, or 0.
 func textCodeForward(s string) float64 {
-	// Most messages name no code: the cheap test first.
-	if !mayNameCode(s) {
-		return 0
-	}
 	if codeForwardCode.MatchString(s) && codeForwardPhone.MatchString(s) && codeForwardMistake.MatchString(s) &&
 		!codeForwardNot.MatchString(s) {
 		return codeForwardRisk
@@ -45,12 +41,9 @@ func textCodeForward(s string) float64 {
 	return 0
 }
 
-// mayNameCode reports whether s may hold a word of codeForwardCode.
+// mayNameCode reports whether s names a code in the words its keys do
+// not tell apart (« mã » folds to « ma ») or a script the tokens do not
+// split (验证码): the engine reads the others by their keys (lureCode).
 func mayNameCode(s string) bool {
-	for _, w := range []string{"cod", "Cod", "COD", "kod", "Kod", "KOD", "kód", "mã", "Mã", "од", "ОД", "كود", "رمز", "کد", "کوډ", "验证码", "코드"} {
-		if strings.Contains(s, w) {
-			return true
-		}
-	}
-	return false
+	return strings.Contains(s, "mã") || strings.Contains(s, "Mã") || strings.Contains(s, "验证码")
 }

@@ -133,6 +133,11 @@ func analyzeText(text string, fv *featureVec, post func(*featureVec)) [numDetect
 	en := englishThreat(a.src, toks) // zero on a French text (english.go)
 	en.raise(&ds)
 	if fv != nil {
+		for i := range toks {
+			if ki := toks[i].info; ki != nil {
+				fv.lure |= ki.lure
+			}
+		}
 		fv.langFeatures(a.src, toks) // first: fill reads fv.foreign
 		fv.sound = nb.rewrites >= 2
 		fv.src = a.src

@@ -217,12 +217,13 @@ func (e *Engine) Check(in Input) Result {
 	var risks []linkRiskOf         // each link's risk, read once by the features and the link rules
 	unread, xl := false, uint32(0) // the text is mostly in a language the lexicon does not read; its harm concepts
 	foreign := false               // half its words or more are unknown to the lexicon
+	lure := lureAll                // the lure words of its tokens (lurewords.go); all without the model's analysis
 	if len(links) > 0 {
 		risks = make([]linkRiskOf, len(links))
 	}
 	if e.model != nil && e.model.lineFor(in) < 1 {
 		ds = e.analyzeModelRisks(in, text, links, risks, func(fv *featureVec) {
-			unread, foreign, xl = fv.unread, fv.foreign, fv.xlFound
+			unread, foreign, xl, lure = fv.unread, fv.foreign, fv.xlFound, fv.lure
 			f, p, ok := e.modelFinding(in, fv)
 			if ok {
 				modelF = f
@@ -252,17 +253,25 @@ func (e *Engine) Check(in Input) Result {
 		fs = append(fs, finding{risk, fmt.Sprintf("phishing: %s %q (score %.2f)", why, name, risk)})
 		linkScore = math.Max(linkScore, risk)
 	}
-	if risk, num, why := textCallback(text); risk > 0 {
-		fs = append(fs, finding{risk, fmt.Sprintf("phishing: %s %q (score %.2f)", why, num, risk)})
-		linkScore = math.Max(linkScore, risk)
+	// The lure readers of the text's words, run only when its tokens
+	// have them (lurewords.go).
+	if lure&lureCall != 0 {
+		if risk, num, why := textCallback(text); risk > 0 {
+			fs = append(fs, finding{risk, fmt.Sprintf("phishing: %s %q (score %.2f)", why, num, risk)})
+			linkScore = math.Max(linkScore, risk)
+		}
 	}
-	if risk := textCodeForward(text); risk > 0 {
-		fs = append(fs, finding{risk, fmt.Sprintf("phishing: code reçu « par erreur » à renvoyer (score %.2f)", risk)})
-		linkScore = math.Max(linkScore, risk)
+	if lure&lureCode != 0 || mayNameCode(text) {
+		if risk := textCodeForward(text); risk > 0 {
+			fs = append(fs, finding{risk, fmt.Sprintf("phishing: code reçu « par erreur » à renvoyer (score %.2f)", risk)})
+			linkScore = math.Max(linkScore, risk)
+		}
 	}
-	if risk := textBossFraud(text); risk > 0 {
-		fs = append(fs, finding{risk, fmt.Sprintf("phishing: demande discrète d'un responsable en réunion qu'on ne peut pas appeler (score %.2f)", risk)})
-		linkScore = math.Max(linkScore, risk)
+	if lure&(lureMeeting|lureSecret) == lureMeeting|lureSecret {
+		if risk := textBossFraud(text); risk > 0 {
+			fs = append(fs, finding{risk, fmt.Sprintf("phishing: demande discrète d'un responsable en réunion qu'on ne peut pas appeler (score %.2f)", risk)})
+			linkScore = math.Max(linkScore, risk)
+		}
 	}
 	// Phishing text and a risky link strengthen each other.
 	ph := ds[detPhishing].score

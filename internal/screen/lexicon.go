@@ -818,6 +818,10 @@ type keyInfo struct {
 	f42 uint16
 	// en: the key's English word classes (english.go, enWordOf).
 	en uint64
+	// lure: the key's lure word bits (lureCall…, lurewords.go): the text
+	// readers of call-back lures, codes and the unreachable boss run only
+	// on a message with their words.
+	lure uint8
 	// For the clause frames and the model: the key's analyses in the
 	// morphology table, its frame word classes and what it names.
 	morph  []MorphEntry
@@ -973,6 +977,7 @@ func (l *lexicon) computeInfo(key string) *keyInfo {
 	ki.f39 = f39Of(key)
 	ki.f42 = f42Of(key)
 	ki.en = enWordOf(key)
+	ki.lure = lureWords()[key]
 	k := key
 	if len(k) > 24 {
 		k = k[:24]

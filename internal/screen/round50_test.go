@@ -206,3 +206,17 @@ func TestWontWalkAway(t *testing.T) {
 		{"je compte les jours avant les vacances", false},
 	})
 }
+
+// TestLureGates: the engine runs the lure readers only on a message whose
+// tokens have their words (lurewords.go); each of these, in its script
+// and spelling, still reaches its reader.
+func TestLureGates(t *testing.T) {
+	wantHeld(t, []heldCase{
+		{"URGENT : rappelez l'infirmerie au 08 99 23 40 11.", true},
+		{"Привет, я по ошибке ввёл твой номер, тебе придёт код по смс, скинь мне", true},
+		{"salam, sifetlik code b lghalat f SMS, 6 ar9am, 3tih lia", true},
+		{"ê gửi t cái mã 6 số vừa về máy m đi, t lỡ điền nhầm số m", true},
+		{"Hi, are you available? I'm in a meeting and can't talk. I need a discreet favour, reply here.", true},
+		{"Êtes-vous disponible ? Je suis en séminaire, je ne peux pas téléphoner. C'est confidentiel.", true},
+	})
+}
