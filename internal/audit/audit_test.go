@@ -92,8 +92,7 @@ func tamper(t *testing.T, db *store.DB, sql string) {
 func TestChainsVouchForEachOther(t *testing.T) {
 	for _, tg := range storetest.Targets(t) {
 		t.Run(tg.Name, func(t *testing.T) {
-			open := func() *store.DB { return tg.Open(t) }
-			a, b := open(), open()
+			a, b := tg.Open(t), tg.Open(t)
 			fill(t, a, 3) // chain 2: anchor + 3
 			fill(t, b, 2) // chain 3: anchor recording chain 2 at entry 4, + 2
 			fill(t, a, 2) // chain 2: entries 5 and 6; 9 entries in all

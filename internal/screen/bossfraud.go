@@ -24,8 +24,7 @@ var (
 		"pas joignable", "injoignable", "pas par téléphone", "pas par telephone", "uniquement ici", "ici uniquement",
 		"seulement ici", "uniquement par mail", "uniquement par écrit", "can't talk", "cannot talk", "can't call",
 		"cannot call", "can't take calls", "unable to call"}
-	bossSecret = []string{"discret", "discrète", "discrete", "discrétion", "discretion", "confidentiel",
-		"n'en parlez", "n’en parlez", "discreet", "confidential"}
+	bossSecret = []string{"discret", "discrète", "discrétion", "discreet", "confidenti", "n'en parlez", "n’en parlez"}
 )
 
 // bossFraudRisk is its risk: the hold line.

@@ -60,9 +60,10 @@ func TestServiceNameOnForeignDomain47p(t *testing.T) {
 }
 
 // TestLureFileNamed47p: a web page with a document's name presented as
-// a file to open or log into, and an archive whose password the message
-// gives, are lures; a page named in a lesson, an archive without its
-// password and a page in a link's path are not.
+// a file to open or log into, an archive whose password the message
+// gives and one named as a program to install are lures; a page named in
+// a lesson, an archive without its password and a page in a link's path
+// are not.
 func TestLureFileNamed47p(t *testing.T) {
 	for _, c := range []struct {
 		text string
@@ -78,6 +79,12 @@ func TestLureFileNamed47p(t *testing.T) {
 		{"Les photos de la sortie sont dans photos_sortie.zip, le mot de passe vous sera donné en réunion.", 0},
 		{"Le relevé est sur https://exemple.fr/releve_notes.html", 0},
 		{"Convocation_parents.html", 0},
+		// an archive named as a player or an installer, offered to
+		// download or open, is the payload (forty-eighth round)
+		{"Pour regarder la vidéo de la sortie, téléchargez le lecteur joint : Video_Player.zip", 0.5},
+		{"Installez la mise à jour de l'ENT : ENT_Update_Setup.7z (ci-joint).", 0.5},
+		{"Les photos de la sortie sont dans photos_sortie.zip en pièce jointe.", 0},
+		{"Le dossier du TP est dans TP_Lecteur_audio.zip.", 0},
 	} {
 		if got, name, _ := textLureFile(c.text); got != c.want {
 			t.Errorf("%q: %.2f (%q), want %.2f", c.text, got, name, c.want)

@@ -1,6 +1,9 @@
 package screen
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // TestCallbackLure: a request to call a premium-rate number, or a
 // « support » after a scare about an infected computer, is a lure the
@@ -33,25 +36,6 @@ func TestCallbackLure(t *testing.T) {
 		{"URGENT : votre fille s'est blessée en EPS. Rappelez immédiatement l'infirmerie au 08 99 23 40 11.", true},
 		{"Bonjour, l'infirmière a essayé de vous joindre, pouvez-vous la rappeler au 01 45 22 33 44 ? Rien de grave.", false},
 	})
-}
-
-// TestProgramArchive: an archive named as a player or an installer and
-// offered to download or open is a payload; an archive of photos or
-// documents is not.
-func TestProgramArchive(t *testing.T) {
-	for _, c := range []struct {
-		text string
-		want float64
-	}{
-		{"Pour regarder la vidéo de la sortie, téléchargez le lecteur joint : Video_Player.zip", 0.5},
-		{"Installez la mise à jour de l'ENT : ENT_Update_Setup.7z (ci-joint).", 0.5},
-		{"Les photos de la sortie sont dans photos_sortie.zip en pièce jointe.", 0},
-		{"Le dossier du TP est dans TP_Lecteur_audio.zip.", 0},
-	} {
-		if got, name, _ := textLureFile(c.text); got != c.want {
-			t.Errorf("%q: %.2f (%q), want %.2f", c.text, got, name, c.want)
-		}
-	}
 }
 
 // TestProposedAct: si, a first-person subject and an act in the
@@ -107,22 +91,17 @@ func TestSweatSmileLaughs(t *testing.T) {
 // password, after a list of things not to forward, asks for nothing; a
 // request to forward it, or an English one, does.
 func TestChangeOwnPassword(t *testing.T) {
-	for _, c := range []struct {
-		text string
-		held bool
-	}{
+	readerHolds(t, func(text string) (float64, string) {
+		_, toks := tokensOf(text)
+		return credentialRequest(text, toks)
+	}, []heldCase{
 		{"Je vous demande de ne pas ouvrir les liens de ces messages, de ne pas les transférer, et de changer dès ce soir le mot de passe de votre compte.", false},
 		{"Merci de modifier votre mot de passe ENT avant lundi.", false},
 		{"Please ignore any email asking you to send your password.", false},
 		{"Merci de me transmettre dès ce soir le mot de passe de votre compte.", true},
 		{"Pour changer d'emploi du temps, envoyez-moi votre mot de passe ENT.", true},
 		{"please send me your password before tonight", true},
-	} {
-		_, toks := tokensOf(c.text)
-		if s, _ := credentialRequest(c.text, toks); (s > 0) != c.held {
-			t.Errorf("%q: %.2f, want held %v", c.text, s, c.held)
-		}
-	}
+	})
 }
 
 // TestEnglishReportCues: a pupil telling in English that someone sent or
@@ -151,21 +130,14 @@ func TestJihadistTerms50(t *testing.T) {
 // cannot be called, and asks for discretion, holds on its own; the same
 // meeting without the secrecy, or a rule for the reader, does not.
 func TestBossFraud(t *testing.T) {
-	for _, c := range []struct {
-		text string
-		held bool
-	}{
+	readerHolds(t, func(text string) (float64, string) { return textBossFraud(text), "" }, []heldCase{
 		{"Bonjour, êtes-vous disponible ? Je suis en réunion à la DSDEN et je ne peux pas téléphoner. J'ai une demande confidentielle, répondez-moi vite.", true},
 		{"Êtes-vous à votre bureau ? J'ai besoin d'un service en toute discrétion. Je suis en réunion au rectorat, répondez-moi uniquement ici.", true},
 		{"Hi, are you available? I'm in a meeting and can't talk. I need a discreet favour, reply here.", true},
 		{"Je suis en réunion et je ne peux pas téléphoner : pouvez-vous surveiller ma classe dix minutes ?", false},
 		{"Rappel : pendant la réunion confidentielle du conseil de discipline, merci de ne pas téléphoner.", false},
 		{"La réunion parents-professeurs aura lieu jeudi, soyez discrets sur les notes.", false},
-	} {
-		if got := textBossFraud(c.text) > 0; got != c.held {
-			t.Errorf("%q: held %v, want %v", c.text, got, c.held)
-		}
-	}
+	})
 	wantHeld(t, []heldCase{
 		{"Bonjour, êtes-vous disponible ? Je suis en réunion au rectorat et j'ai besoin d'un service rapide et discret. Répondez-moi ici uniquement, pas par téléphone.", true},
 	})
@@ -175,10 +147,7 @@ func TestBossFraud(t *testing.T) {
 // and is asked for, in any language, holds on its own; a program's
 // error, the highway code, a code with no phone are not.
 func TestCodeForward(t *testing.T) {
-	for _, c := range []struct {
-		text string
-		held bool
-	}{
+	readerHolds(t, func(text string) (float64, string) { return textCodeForward(text), "" }, []heldCase{
 		{"wesh j'ai mis ton numéro par erreur, tu vas recevoir un code par SMS, renvoie-le moi stp", true},
 		{"kaka, nimekosea namba, code imekuja kwa simu yako kwa makosa, nitumie tafadhali", true},
 		{"bro I put your number by mistake, a 6-digit code is coming, send it to me", true},
@@ -186,11 +155,7 @@ func TestCodeForward(t *testing.T) {
 		{"Madame, mon code Python affiche une erreur ligne 6 sur mon téléphone", false},
 		{"J'ai fait une erreur au code de la route, 34 sur 40, je le repasse par téléphone ?", false},
 		{"Le code du casier est 4512, pas d'erreur cette fois", false},
-	} {
-		if got := textCodeForward(c.text) > 0; got != c.held {
-			t.Errorf("%q: held %v, want %v", c.text, got, c.held)
-		}
-	}
+	})
 }
 
 // TestWontWalkAway: « tu repartiras pas sur tes jambes », « prépare le
@@ -219,4 +184,32 @@ func TestLureGates(t *testing.T) {
 		{"Hi, are you available? I'm in a meeting and can't talk. I need a discreet favour, reply here.", true},
 		{"Êtes-vous disponible ? Je suis en séminaire, je ne peux pas téléphoner. C'est confidentiel.", true},
 	})
+}
+
+// TestLureWordsCoverReaders: the words the lure readers look for in the
+// text (callback.go, bossfraud.go) carry their gate's bit in their keys
+// (lurewords.go), or the engine would never run the reader on them.
+func TestLureWordsCoverReaders(t *testing.T) {
+	for _, c := range []struct {
+		bit   uint8
+		words string
+	}{
+		{lureCall, "appelez appeler appelle rappelez rappeler rappelle composez contactez contacter joindre joignez téléphonez téléphoner call"},
+		{lureMeeting, "réunion reunion conférence conference séminaire seminaire meeting"},
+		{lureSecret, "discret discrète discrétion discreet confidentiel confidentielle confidential parlez"},
+		{lureCode, "code kod kodo код كود"},
+	} {
+		for _, w := range strings.Fields(c.words) {
+			_, toks := tokensOf(w)
+			var bits uint8
+			for i := range toks {
+				if toks[i].info != nil {
+					bits |= toks[i].info.lure
+				}
+			}
+			if bits&c.bit == 0 {
+				t.Errorf("%q: lure bits %b, want %b", w, bits, c.bit)
+			}
+		}
+	}
 }

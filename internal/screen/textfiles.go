@@ -100,7 +100,7 @@ var programWords = setOf(`player lecteur codec setup install installer installat
 
 // programPresented are the words that ask to install or run what an
 // archive holds.
-var programPresented = []string{"télécharg", "telecharg", "install", "lance", "lancez", "exécut", "execut",
+var programPresented = []string{"télécharg", "telecharg", "install", "lancez", "lancer", "exécut", "execut",
 	"ouvr", "download", "run ", "joint"}
 
 // pagePresented are the words that present a page as a file to open or

@@ -186,8 +186,7 @@ func TestAuthCacheOtherProcess(t *testing.T) {
 	for _, tg := range storetest.Targets(t) {
 		t.Run(tg.Name, func(t *testing.T) {
 			ctx := context.Background()
-			open := func() *store.DB { return tg.Open(t) }
-			a, b := open(), open()
+			a, b := tg.Open(t), tg.Open(t)
 			uid, _ := batchUsers(t, a, 0)
 			hash := newSession(t, a, uid, "c")
 			if _, _, err := a.SessionUser(ctx, hash); err != nil {

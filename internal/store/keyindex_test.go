@@ -316,8 +316,7 @@ func TestCampaignKeysObservedDuringPurge(t *testing.T) {
 			for _, tg := range storetest.Targets(t) {
 				t.Run(tg.Name, func(t *testing.T) {
 					ctx := context.Background()
-					open := func() *store.DB { return tg.Open(t) }
-					db := open()
+					db := tg.Open(t)
 					observe := func(tx *store.Tx, at int64) error {
 						return tx.InsertCampaignObs(ctx, store.CampaignObs{MessageID: m(at), At: at, SenderID: 1, Role: "parent", Status: "delivered", Keys: []int64{7}})
 					}
@@ -363,7 +362,7 @@ func TestCampaignKeysObservedDuringPurge(t *testing.T) {
 					if got := neighbourIDs(t, db, []int64{7}, 0, 100); !slices.Equal(got, want) {
 						t.Errorf("got %v, want %v", got, want)
 					}
-					if got := neighbourIDs(t, open(), []int64{7}, 0, 100); !slices.Equal(got, want) {
+					if got := neighbourIDs(t, tg.Open(t), []int64{7}, 0, 100); !slices.Equal(got, want) {
 						t.Errorf("a fresh process: got %v, want %v", got, want)
 					}
 				})
