@@ -365,6 +365,10 @@ func TestSealedSets(t *testing.T) {
 		{"testdata/blind448_sealed.jsonl", map[string]int{"threat": 54, "terror_apology": 10, "violent": 72, "phishing": 10, "benign": 2}},
 		{"testdata/blind450_sealed.jsonl", map[string]int{"threat": 42, "terror_apology": 19, "violent": 49, "phishing": 23, "benign": 0}},
 		{"testdata/blind451_sealed.jsonl", map[string]int{"threat": 67, "terror_apology": 10, "violent": 25, "phishing": 54, "benign": 0}},
+		{"testdata/blind452_sealed.jsonl", map[string]int{"threat": 44, "terror_apology": 20, "violent": 54, "phishing": 25, "benign": 1}},
+		{"testdata/blind454_sealed.jsonl", map[string]int{"threat": 44, "terror_apology": 19, "violent": 54, "phishing": 24, "benign": 1}},
+		{"testdata/blind456_sealed.jsonl", map[string]int{"threat": 45, "terror_apology": 20, "violent": 52, "phishing": 25, "benign": 1}},
+		{"testdata/blind458_sealed.jsonl", map[string]int{"threat": 42, "terror_apology": 20, "violent": 38, "phishing": 25, "benign": 1}},
 	} {
 		held, total := map[string]int{}, map[string]int{}
 		for _, m := range readCorpus(t, c.file) {
