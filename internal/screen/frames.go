@@ -315,9 +315,9 @@ var (
 	practiceWords = "chasse chasser chasseur chasseurs chasseresse gibier balltrap biathlon tir armurerie permis carabine tp labo laboratoire hotte expérience expériences recette recettes cuisine cuisiner four casserole poêle chalumeau bunsen paillasse blouse blouses"
 	// substanceWords are the objects of a lab, kitchen or hunting act:
 	// « brûler du magnésium », « faire exploser un ballon », « tirer sur
-	// les cibles », « abattre un sanglier ». A person or the school is
-	// never one of them.
-	substanceWords = "magnésium sodium potassium lithium hydrogène dihydrogène oxygène méthane butane soufre fer cuivre zinc paille papier bois allumette allumettes ballon ballons bulle bulles mélange réactif réactifs échantillon échantillons solution sucre pain bananes banane crêpes crêpe viande poulet oignon oignons beurre caramel alcool rhum cognac cible cibles gibier sanglier sangliers chevreuil chevreuils cerf cerfs biche biches lapin lapins lièvre lièvres faisan faisans perdrix canard canards pigeon pigeons plateau plateaux carton cartons canette canettes citrouille calories graisses bougie fusée fusées"
+	// les cibles », « abattre un sanglier », « on égorge le mouton » (the
+	// Aïd, the Tabaski). A person or the school is never one of them.
+	substanceWords = "magnésium sodium potassium lithium hydrogène dihydrogène oxygène méthane butane soufre fer cuivre zinc paille papier bois allumette allumettes ballon ballons bulle bulles mélange réactif réactifs échantillon échantillons solution sucre pain bananes banane crêpes crêpe viande poulet oignon oignons beurre caramel alcool rhum cognac cible cibles gibier sanglier sangliers chevreuil chevreuils cerf cerfs biche biches lapin lapins lièvre lièvres faisan faisans perdrix canard canards pigeon pigeons mouton moutons agneau agneaux bélier béliers chèvre chèvres cabri cabris veau veaux vache vaches cochon cochons dinde dindes poule poules plateau plateaux carton cartons canette canettes citrouille calories graisses bougie fusée fusées"
 	// praiseNouns, after être, rester or devenir, praise the subject: with
 	// an attacker or an attack named, that is glorification (« X est un
 	// exemple pour la jeunesse », « les frères sont des héros »).
@@ -1194,7 +1194,7 @@ func readClause(src string, toks []dtok, fts []ftok, cues uint8) frame {
 		if k != "" && k[0] >= '0' && k[0] <= '9' && isScore(fts, i) {
 			fr.score = true
 		}
-		if ft.fc&fc_approve != 0 {
+		if ft.fc&fc_approve != 0 && !askedAbout(fts, i) {
 			fr.approve = true
 			// « des martyrs, pas des terroristes »: the negation after the
 			// praise negates what follows, not the praise.
@@ -1324,7 +1324,7 @@ func readClause(src string, toks []dtok, fts []ftok, cues uint8) frame {
 		// exploser », « je brûle de fièvre »), and a lab, kitchen or
 		// hunting object (« brûler du magnésium », « tirer sur les
 		// cibles »): no act, and the lexicon's patterns over the verb go.
-		if experiencer(fts, i, v, &fr) || (c == actBurn || c == actExplode || c == actShoot || c == actKill) && labObject(fts, i) ||
+		if experiencer(fts, i, v, &fr) || (c == actBurn || c == actExplode || c == actShoot || c == actKill || c == actBehead) && labObject(fts, i) ||
 			c == actBurn && burnProduct(fts, i) {
 			toks[ft.tok].hyper = true
 			continue

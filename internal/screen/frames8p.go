@@ -295,6 +295,10 @@ func readBlow(fts []ftok, b int, fr *frame, subject uint8) {
 			return
 		}
 		dat, reader := dativeBefore(fts, v)
+		if !dat && actor == actor1 {
+			// « je mets une droite à Mme Garnier »: the person after it.
+			dat = namedDative(fts, b)
+		}
 		switch {
 		case actor == actor1 && dat:
 			// « jte mets une droite », « je vais lui coller une baffe »
@@ -394,6 +398,24 @@ func readSettle(fts []ftok, c int, fr *frame, subject uint8) {
 	}
 	setPupil(fr, actAttack, fts[v].tok, tn, actor)
 	fr.target2 = fr.target2 || p == "ton" || p == "votre"
+}
+
+// titleWords name a person by their title: « à Mme Garnier », « au prof ».
+var titleWords = map[string]bool{"m": true, "mr": true, "mme": true, "monsieur": true, "madame": true, "mademoiselle": true, "prof": true, "professeur": true, "principal": true, "proviseur": true, "cpe": true}
+
+// namedDative reports whether the word after i is « à » or « au » and a
+// person: a capitalised name (« à Sami », « à Mme Garnier ») or a title
+// (« au prof », « à la CPE »).
+func namedDative(fts []ftok, i int) bool {
+	j := i + 1
+	if j >= len(fts) || fts[j].key != "a" && fts[j].key != "au" {
+		return false
+	}
+	j++
+	if j < len(fts) && fts[j].key == "la" && fts[j-1].key == "a" {
+		j++
+	}
+	return j < len(fts) && (fts[j].cap || titleWords[fts[j].key])
 }
 
 // readMisery reads « te faire la misère », « vous faire la peau » by the

@@ -1,0 +1,57 @@
+package screen
+
+// A word of praise asked about is not given, nor « légitime » in the
+// law's « légitime défense »: « c'est quoi un martyr
+// exactement ? », « qu'est-ce qu'un héros ? » ask what the word means, and
+// « la violence peut-elle être légitime ? », « est-il légitime de… »
+// put a question to a debate. The approval frame (a praise word with an
+// extremist reference named) held such lessons and questions; a praise
+// said as a question of one's own (« c'est pas des héros ? ») keeps it.
+
+// askedAbout reports whether the praise word at fts[i] is the subject of a
+// definition question (« c quoi un martyr », « qu'est-ce qu'un héros »,
+// « ça veut dire quoi martyr ») or the predicate of a debate question
+// with the subject after the verb (« peut-elle être légitime », « est-il
+// légitime »).
+func askedAbout(fts []ftok, i int) bool {
+	if i+1 < len(fts) && fts[i+1].key == "defense" && (fts[i].key == "legitime" || fts[i].key == "legitimes") {
+		return true // « la légitime défense »: the law's term
+	}
+	// A definition: « quoi » or « qu'est-ce que » just before the word,
+	// over a determiner.
+	j := i - 1
+	for j >= 0 && j >= i-2 && fts[j].fc&fc_det != 0 {
+		j--
+	}
+	if j >= 0 {
+		switch k := fts[j].key; {
+		case k == "quoi" && j > 0 && (fts[j-1].key == "c" || fts[j-1].key == "est" || fts[j-1].key == "dire"):
+			return true
+		case (k == "qu" || k == "que") && j >= 2 && fts[j-1].key == "ce" && fts[j-2].key == "est":
+			return true
+		case k == "qu" && j == 0 && i == 2:
+			// « qu'est-ce | qu'un héros »: the clause starts at « qu »,
+			// the question's « est-ce » is the clause before.
+			return true
+		}
+	}
+	// A debate: the subject pronoun after the verb (« peut-elle être »,
+	// « est-il »), the word right after it or after « être ».
+	j = i - 1
+	if j >= 0 && fts[j].key == lemEtre {
+		j--
+	}
+	if j < 1 {
+		return false
+	}
+	switch fts[j].key {
+	case "il", "elle", "ils", "elles", "on":
+	default:
+		return false
+	}
+	switch fts[j-1].key {
+	case "peut", "peuvent", "pourrait", "pourraient", "est", "sont", "serait", "seraient", "etait":
+		return true
+	}
+	return false
+}

@@ -1,0 +1,68 @@
+package screen
+
+import "testing"
+
+// TestNamedDativeBlow: a blow the speaker gives to a person named after
+// « à » or « au » (a capitalised name, a title) is a threat as « jte mets
+// une droite » is; a blow with no person after it, or a word that is no
+// blow, is not. Written for the test.
+func TestNamedDativeBlow(t *testing.T) {
+	for _, c := range []heldCase{
+		{"demain je mets une droite à Mme Garnier devant tout le monde", true},
+		{"je vais coller une baffe à Kevin à la récré", true},
+		{"je mets une droite au prof de maths s'il me redonne une colle", true},
+		{"en maths je mets une droite à la règle sur le graphique", false},
+		{"je mets une croix à Mme Garnier sur la liste des sorties", false},
+	} {
+		act := false
+		for _, f := range framesOf(c.text) {
+			act = act || f.pupil && f.act == actHarm && f.actor == actor1
+		}
+		if act != c.held {
+			t.Errorf("%q: a blow by the speaker %v, want %v", c.text, act, c.held)
+		}
+	}
+}
+
+// TestAnimalSacrifice: an animal slaughtered for a feast (the Aïd, the
+// Tabaski) is no person's throat; « comme un mouton » said to a person,
+// and a class called by its name, stay threats. Written for the test.
+func TestAnimalSacrifice(t *testing.T) {
+	for _, c := range []heldCase{
+		{"Aliou sera absent lundi pour la Tabaski, on égorge le mouton chez son oncle.", false},
+		{"Pour l'Aïd mon père égorge l'agneau dans la ferme de mon oncle.", false},
+		{"je vais t'égorger comme un mouton", true},
+		{"demain j'égorge les élèves de la 6eB", true},
+	} {
+		act := false
+		for _, f := range framesOf(c.text) {
+			act = act || f.act == actBehead
+		}
+		if act != c.held {
+			t.Errorf("%q: an act of throat-cutting %v, want %v", c.text, act, c.held)
+		}
+	}
+}
+
+// TestPraiseAsked: a praise word asked about (a definition, a debate's
+// question) or the law's « légitime défense » approves nothing; the same
+// words said of someone do. Written for the test.
+func TestPraiseAsked(t *testing.T) {
+	for _, c := range []heldCase{
+		{"La violence peut-elle être légitime ?", false},
+		{"c'est quoi un martyr exactement ?", false},
+		{"qu'est-ce qu'un héros pour toi ?", false},
+		{"il a plaidé la légitime défense", false},
+		{"ce qu'ils ont fait était légitime", true},
+		{"les frères sont des héros", true},
+		{"c'est un martyr, respect", true},
+	} {
+		approve := false
+		for _, f := range framesOf(c.text) {
+			approve = approve || f.approve
+		}
+		if approve != c.held {
+			t.Errorf("%q: approval %v, want %v", c.text, approve, c.held)
+		}
+	}
+}
