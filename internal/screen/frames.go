@@ -128,6 +128,7 @@ type frame struct {
 	schoolTime   bool // a grave act on the school or a place in it at a time, named with a game but no contest: no play (frames14.go)
 	real         bool // a game or a joke the message says is real: no play (frames39.go)
 	targetNoun   bool // a person or group of the school named by a noun (prof, CPE, élèves, tous: clTarget)
+	told         bool // others' act told by a writer who asks not to be named (frames49.go): the rules take it as reported
 	deathGlad    bool // a death approved: « c'est bien | que le prof soit mort » (frames47.go)
 }
 
@@ -866,6 +867,15 @@ func setting(src string, toks []dtok, frames []frame) {
 	// A message that addresses the reader (« …, vous allez voir ») is
 	// not a hunting or lab report.
 	practice = practice && !reader
+	// Others' acts told by a pupil who asks not to be named are reported
+	// (frames49.go).
+	if anonymityAsked(toks) {
+		for i := range frames {
+			if f := &frames[i]; f.act != actNone && f.actor != actor1 && f.actor != actor2 && !f.target2 {
+				f.told = true
+			}
+		}
+	}
 	// A fiction named only in a caption after an anchored act narrates
 	// nothing (frames26.go).
 	if fiction && captionedFiction(src, toks, frames) {
@@ -2388,7 +2398,7 @@ func frameScoresFrom(toks []dtok, frames []frame, from int) [numDetectors]detect
 	}
 	for i := range frames {
 		f := &frames[i]
-		if !f.agentive() || f.framed() || f.actTok >= 0 && toks[f.actTok].neutral {
+		if !f.agentive() || f.framed() || f.told || f.actTok >= 0 && toks[f.actTok].neutral {
 			continue // a benign fixed phrase: tuer le temps, bombe calorimétrique
 		}
 		// A game or sport in the clause next to it makes the object an

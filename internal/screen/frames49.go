@@ -55,3 +55,49 @@ func askedAbout(fts []ftok, i int) bool {
 	}
 	return false
 }
+
+// A pupil who tells an adult what others plan asks not to be named
+// (« dites pas que c'est moi », « je veux pas qu'on sache que c'est moi
+// qui vous l'ai envoyé », « please don't say it was me »). Of 84 training
+// and sealed rows with such a request, all but one were benign reports;
+// the acts told in them by others (a vote to beat a pupil, a plan to
+// wait for him at the gate) are reported. The request frames only what
+// others do: the writer's own act and an act aimed at the reader stay.
+
+// anonymityAsked reports whether the message asks not to be named.
+func anonymityAsked(toks []dtok) bool {
+	// moiWithin: « que c'est moi » (« it was me ») within n words after i.
+	moiWithin := func(i, n int) bool {
+		que := false
+		for j := i + 1; j < len(toks) && j <= i+n; j++ {
+			switch k := toks[j].key; k {
+			case "que", "qu", "it":
+				que = true
+			case "moi", "me":
+				p := toks[j-1].key
+				return que && (p == "est" || p == "c" || p == "etait" || p == "was" || p == "s" || p == "is")
+			}
+		}
+		return false
+	}
+	for i := range toks {
+		switch toks[i].key {
+		case "dites", "dis", "dite", "dire":
+			// « dites pas que c'est moi », « dis rien à personne que c moi »
+			if i+1 < len(toks) && (toks[i+1].key == "pas" || toks[i+1].key == "rien") && moiWithin(i+1, 6) {
+				return true
+			}
+		case "sache", "sachent", "sachiez", "sait":
+			// « je veux pas qu'on sache que c'est moi »
+			if moiWithin(i, 4) {
+				return true
+			}
+		case "say", "tell":
+			// « please don't say it was me »
+			if i > 0 && (toks[i-1].key == "t" || toks[i-1].key == "dont" || toks[i-1].key == "not") && moiWithin(i, 4) {
+				return true
+			}
+		}
+	}
+	return false
+}

@@ -66,3 +66,30 @@ func TestPraiseAsked(t *testing.T) {
 		}
 	}
 }
+
+// TestAnonymityAsked: a pupil who tells an adult what others plan and asks
+// not to be named reports their act; the rules do not hold it as a
+// threat. The writer's own threat, or one aimed at the reader, stays
+// held with the same request. Written for the test.
+func TestAnonymityAsked(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		want bool
+	}{
+		{"Monsieur, ils font un vote pour frapper Ilyes vendredi. Dites pas que c'est moi svp.", true},
+		{"je veux pas qu'on sache que c'est moi qui vous l'ai envoyé", true},
+		{"please don't say it was me", true},
+		{"dis pas de bêtises, c'est moi qui ai gagné", false},
+		{"dites-moi si vous venez", false},
+	} {
+		_, toks := tokensOf(c.text)
+		if got := anonymityAsked(toks); got != c.want {
+			t.Errorf("%q: anonymity asked %v, want %v", c.text, got, c.want)
+		}
+	}
+	rulesHold(t, []heldCase{
+		{"Monsieur, dans le groupe de la classe ils font un vote pour frapper Ilyes vendredi à la sortie. Dites pas que c'est moi svp.", false},
+		{"vendredi à la sortie je vais frapper Ilyes devant le collège. Dites pas que c'est moi svp.", true},
+		{"Monsieur, dans le groupe de la classe ils font un vote pour frapper Ilyes vendredi à la sortie.", true},
+	})
+}
