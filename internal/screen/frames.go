@@ -1230,7 +1230,7 @@ func readClause(src string, toks []dtok, fts []ftok, cues uint8) frame {
 		}
 		// A noun after a verb of watching or reading is a title: « on a
 		// regardé l'Attaque des Titans ».
-		if c := ft.noun; c != actNone && fr.act == actNone && !(i > 0 && fts[i-1].lf&lfFiction != 0 || i > 1 && fts[i-2].lf&lfFiction != 0) {
+		if c := ft.noun; c != actNone && fr.act == actNone && !(i > 0 && fts[i-1].lf&lfFiction != 0 || i > 1 && fts[i-2].lf&lfFiction != 0) && !bombPraise(fts, i) && !startingShot(fts, i) {
 			fr.act, fr.actTok = c, ft.tok
 		}
 		if ft.fc&fc_fiction != 0 && !roomNotFiction(fts, i) || ft.lf&lfFiction != 0 && i+1 < len(fts) && (fts[i+1].cap || titleStart(fts[i+1])) ||

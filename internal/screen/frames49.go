@@ -101,3 +101,36 @@ func anonymityAsked(toks []dtok) bool {
 	}
 	return false
 }
+
+// bombPraise reports whether « bombe » at i is said of a thing as praise:
+// the predicate of être, with nothing after it in its sentence (« ton gâteau
+// c'était une bombe », « le spectacle va être une bombe 🎭 »). A bomb
+// placed somewhere, made, or « vraie » stays one (« c'est une bombe
+// artisanale », « c une bombe dans la salle des profs », « ce sera une
+// vraie bombe »).
+func bombPraise(fts []ftok, i int) bool {
+	if fts[i].key != "bombe" || i < 2 || fts[i-1].key != "une" {
+		return false
+	}
+	// Nothing after it but a new sentence left unpunctuated: a subject
+	// or an imperative (« … une bombe 🎭 venez nombreux »).
+	if n := i + 1; n < len(fts) && fts[n].subj == actorNone && !hasMood(fts[n].morph, MoodImperative) {
+		return false
+	}
+	_, etre := lemmaIs(fts[i-2].morph, lemEtre)
+	return etre || fts[i-2].key == "c"
+}
+
+// startingShot reports whether « pistolet » at i starts a race: « départ
+// au coup de pistolet », « le coup de pistolet du départ ».
+func startingShot(fts []ftok, i int) bool {
+	if fts[i].key != "pistolet" || i < 2 || fts[i-1].key != "de" || fts[i-2].key != "coup" {
+		return false
+	}
+	for j := max(0, i-6); j < min(len(fts), i+4); j++ {
+		if fts[j].key == "depart" || fts[j].key == "starter" {
+			return true
+		}
+	}
+	return false
+}

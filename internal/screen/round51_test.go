@@ -93,3 +93,44 @@ func TestAnonymityAsked(t *testing.T) {
 		{"Monsieur, dans le groupe de la classe ils font un vote pour frapper Ilyes vendredi à la sortie.", true},
 	})
 }
+
+// TestBombPraise: « c'était une bombe » said of a cake, a show or a
+// party is praise, not a device; a bomb made, placed or « vraie » stays
+// one. Written for the test.
+func TestBombPraise(t *testing.T) {
+	for _, c := range []heldCase{
+		{"ton gâteau c'était une bombe", false},
+		{"Le spectacle de fin d'année va être une bombe 🎭 venez nombreux samedi", false},
+		{"la soirée d'hier c'était une bombe, merci les pions", false},
+		{"dans le casier c'est une bombe artisanale", true},
+		{"la dernière balise c une bombe dans la salle des profs", true},
+		{"La prochaine fois ce sera une vraie bombe", true},
+		{"c'est une bombe qui va exploser à 10h", true},
+	} {
+		act := false
+		for _, f := range framesOf(c.text) {
+			act = act || f.act == actExplode
+		}
+		if act != c.held {
+			t.Errorf("%q: a device %v, want %v", c.text, act, c.held)
+		}
+	}
+}
+
+// TestStartingShot: the starting pistol of a race is no shooting; a
+// pistol shot aimed at someone stays one. Written for the test.
+func TestStartingShot(t *testing.T) {
+	for _, c := range []heldCase{
+		{"Cross du collège vendredi : départ au coup de pistolet à 9h30 !", false},
+		{"le coup de pistolet du départ sera donné par M. Morel à 10h", false},
+		{"vendredi au cross je lui mets un coup de pistolet", true},
+	} {
+		act := false
+		for _, f := range framesOf(c.text) {
+			act = act || f.act == actShoot
+		}
+		if act != c.held {
+			t.Errorf("%q: a shooting %v, want %v", c.text, act, c.held)
+		}
+	}
+}
