@@ -134,3 +134,22 @@ func TestStartingShot(t *testing.T) {
 		}
 	}
 }
+
+// TestKinObjects: a slang verb of beating aimed at someone's son,
+// daughter, brother, sister or cousin is an act, as it is aimed at a
+// teacher; aimed at a thing it is not. Written for the test.
+func TestKinObjects(t *testing.T) {
+	for _, c := range []heldCase{
+		{"si on défonce le fils du prof de musique demain", true},
+		{"on va défoncer la sœur de Kevin à la sortie", true},
+		{"on va défoncer le mur de la cabane", false},
+	} {
+		act := false
+		for _, f := range framesOf(c.text) {
+			act = act || f.act == actAttack
+		}
+		if act != c.held {
+			t.Errorf("%q: an attack %v, want %v", c.text, act, c.held)
+		}
+	}
+}
