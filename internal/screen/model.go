@@ -866,19 +866,21 @@ func (m *Model) lineFor(in Input) float64 {
 // nuit à tous, profitez bien, c'est votre dernière »), justified in a
 // measured tone (« le jeune a agi par fidélité à sa foi ») or promised
 // without a verb of harm: the model reads it at 0.55–0.75, under the
-// common line. Each line was chosen on the training rows the embedded
-// model never trained on (34 sets, blind388–449, 5,003 harmful and 3,877
-// benign rows), lowered while each step held three harmful rows or more
-// for each benign one: threat 0.72 +10/+0, 0.70 +21/+0, 0.68 +24/+3
-// (forty-seventh round, 30 sets); terror apology 0.72 +6/+0 … 0.62 +6/+1,
-// 0.60 +4/+0, 0.58 +4/+1, 0.55 +3/+2; violent, with terror apology at
-// 0.58, 0.72 +13/+0, 0.70 +7/+2, 0.68 +4/+2. The sealed sets' benign hold
-// rate must stay under 2 % at its upper bound: 1.72 % (upper 1.91 %)
-// before, 1.81 % (2.00 %) after; the forty-seventh round's pair (violent
-// 0.70, terror apology 0.60) went over and waited for the benign holds
-// this round removed (docs/screen/NOTES.md, « Forty-eighth round »).
-// Phishing keeps the common line.
-var headLines = map[string]float64{"threat": 0.70, "terror_apology": 0.58, "violent": 0.70}
+// common line. Each line is chosen on the training rows the embedded
+// model never trained on (38 sets, blind388–459, 5,538 harmful and 4,342
+// benign rows), lowered while each step holds three harmful rows or more
+// for each benign one. Forty-ninth round, from threat 0.70, terror
+// apology 0.58, violent 0.70: phishing 0.72 +0/+0, 0.70 +1/+0, 0.68
+// +1/+0, 0.65 +1/+0, 0.62 +0/+1 (stop: 0.65); then violent 0.68 +7/+2,
+// 0.66 +6/+1, 0.65 +3/+3 (stop: 0.66); threat 0.69 +2/+1 and terror
+// apology 0.57 +1/+1 stop where they are. The sealed sets' benign hold
+// rate must stay under 2 % at its upper bound: violent at 0.66 took it
+// to 2.05 %, so violent stays one step back, at 0.68 (1.80 %, upper
+// 1.98 %). Earlier rounds: threat 0.72 +10/+0, 0.70 +21/+0, 0.68 +24/+3
+// (forty-seventh round, 30 sets); terror apology 0.62 +6/+1, 0.60 +4/+0,
+// 0.58 +4/+1, 0.55 +3/+2 (forty-eighth round, 34 sets)
+// (docs/screen/NOTES.md, « Forty-ninth round »).
+var headLines = map[string]float64{"threat": 0.70, "terror_apology": 0.58, "violent": 0.68, "phishing": 0.65}
 
 // RuleConfirm is the probability of a harmful head from which the learned
 // layer confirms a strong hold of the text detectors (StrongRules and
