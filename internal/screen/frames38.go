@@ -45,14 +45,15 @@ var vmWords = func() map[string]uint8 {
 		frappes planter plante plantee taillader taillade tailladee gifler gifle giflee decapiter decapite decapitee
 		tuer tue tuee buter bute butee lyncher lynche lynchee poignarder poignarde poignardee executer execute
 		executee torturer torture torturee violer viole violee bruler brule brulee agresser agresse agressee
-		lapider lapide lapidee trancher tranche tranchee`)
+		lapider lapide lapidee trancher tranche tranchee cramer crame cramee ramasser ramasse ramassee defoncer
+		defonce defoncee massacrer massacre massacree`)
 	add(vmFaire, "fait faire font faisait faisaient fera feront")
 	add(vmHarmNoun, `decapitation decapitations egorgement egorgements execution executions lynchage lynchages
 		tabassage tabassages torture tortures decapite decapitee egorge egorgee execute executee beheading
 		beheadings gore`)
 	add(vmShare, `envoyez envoie envoies partagez partage partages transferez transfere balancez balance
 		diffusez diffuse postez poste mettez faites fais tourner tournez`)
-	add(vmShock, "sensibles choc bout mdr lol ptdr jpp ouf prochain gore direct dormir pleurer")
+	add(vmShock, "sensibles choc bout mdr lol ptdr jpp ouf prochain gore direct dormir pleurer hihi")
 	add(vmReport, "signale signalez signaler pharos retirer supprimer supprimez choque choquee recu recue documentaire film cours extrait police plainte")
 	add(vmSent, "mise mis envoye envoyee envoyees postee poste balancee balance partagee partage")
 	return m
@@ -117,9 +118,17 @@ func violentMedia(toks []dtok) (float64, string) {
 		}
 		// « se fait égorger », « se faire tabasser »; « un homme qu'on
 		// égorge », « un chat qu'on brûle ».
+		// « le mec qu'on a ramassé hier »: told in the past too.
 		if k == "se" && i+2 < len(toks) && vmOf(&toks[i+1])&vmFaire != 0 && vmOf(&toks[i+2])&vmHarmVerb != 0 ||
-			k == "qu" && i+2 < len(toks) && toks[i+1].key == "on" && vmOf(&toks[i+2])&vmHarmVerb != 0 {
+			k == "qu" && i+2 < len(toks) && toks[i+1].key == "on" && vmOf(&toks[i+2])&vmHarmVerb != 0 ||
+			k == "qu" && i+3 < len(toks) && toks[i+1].key == "on" && toks[i+2].key == "a" && vmOf(&toks[i+3])&vmHarmVerb != 0 {
 			harm = true
+		}
+		// « à envoyer à tous les élèves », « envoyée à toute la 3e2 »: a
+		// video to spread, or spread to a whole group.
+		if k == "a" && i+1 < len(toks) && toks[i+1].info != nil && toks[i+1].info.expo&(exPublic|exSend) != 0 && vmInfinitive(toks[i+1].key) ||
+			vmOf(&toks[i])&vmSent != 0 && i+2 < len(toks) && toks[i+1].key == "a" && (toks[i+2].key == "toute" || toks[i+2].key == "tous" || toks[i+2].key == "toutes") {
+			share = true
 		}
 		// « la tête qui tombe », « tête coupée », « sang partout ».
 		if k == "tete" && i+1 < len(toks) && (toks[i+1].key == "coupee" || toks[i+1].key == "tombe" || toks[i+1].key == "tomber" || toks[i+1].key == "eclatee" ||

@@ -153,3 +153,19 @@ func TestKinObjects(t *testing.T) {
 		}
 	}
 }
+
+// TestViolentMediaShapes51: a video of someone burnt alive, or of a
+// pupil « qu'on a ramassé », offered to a group, « à envoyer à tous », or
+// « envoyée à toute la 3e2 », is violent media spread to shock; the same
+// video reported, or a parent warning not to share it, is not. Written
+// for the test.
+func TestViolentMediaShapes51(t *testing.T) {
+	readerHolds(t, onToks(violentMedia), []heldCase{
+		{"ki veut voir un mec se faire cramer vivant ? jenvoie dans 5 min dans la conv de la classe", true},
+		{"Voilà la vidéo du mec qu'on a ramassé hier, faites tourner", true},
+		{"VIDÉO EXCLUSIVE de l'égorgement, à envoyer à tous les élèves de vos classes", true},
+		{"vidéo de l'exécution de l'otage ici, envoyée à toute la 3e2 hihi bonne nuit", true},
+		{"Mon fils a reçu la vidéo d'un homme qu'on a égorgé, envoyée à toute la 3e2. Je l'ai signalé.", false},
+		{"Une vidéo d'une élève qui se fait tabasser circule : ne la partagez pas.", false},
+	})
+}
