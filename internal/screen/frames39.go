@@ -288,7 +288,7 @@ func f39Sets() {
 
 func buildF39Sets() {
 	realPhrases = buildRealPhrases()
-	peopleObjects = keySet("prof profs professeur professeurs professeure principal principale proviseur proviseure cpe surveillant surveillants surveillante pion pions directeur directrice élève élèves gens toutlemonde supporters supporter joueurs joueur flics keufs policiers arbitre arbitres coach keum meuf fils fille filles frère frères sœur sœurs cousin cousine cousins")
+	peopleObjects = keySet("prof profs professeur professeurs professeure principal principale proviseur proviseure cpe surveillant surveillants surveillante pion pions directeur directrice élève élèves gens toutlemonde supporters supporter joueurs joueur flics keufs policiers arbitre arbitres coach keum meuf fils filles frère frères sœur sœurs cousin cousine cousins")
 	nickObjects = keySet("gros grosse petit petite nouveau nouvelle intello rouquin rouquine rousse roux bouffon bouffonne balance mec gars fille garçon gamin gamine délégué déléguée remplaçant remplaçante blonde")
 	nickAfter = keySet("de du des d qui a au aux en demain ce cet cette")
 	allWords = keySet("tous toutes")
