@@ -7,48 +7,32 @@ import "testing"
 // une droite » is; a blow with no person after it, or a word that is no
 // blow, is not. Written for the test.
 func TestNamedDativeBlow(t *testing.T) {
-	for _, c := range []heldCase{
+	framesHave(t, "a blow by the speaker", func(f *frame) bool { return f.pupil && f.act == actHarm && f.actor == actor1 }, []heldCase{
 		{"demain je mets une droite à Mme Garnier devant tout le monde", true},
 		{"je vais coller une baffe à Kevin à la récré", true},
 		{"je mets une droite au prof de maths s'il me redonne une colle", true},
 		{"en maths je mets une droite à la règle sur le graphique", false},
 		{"je mets une croix à Mme Garnier sur la liste des sorties", false},
-	} {
-		act := false
-		for _, f := range framesOf(c.text) {
-			act = act || f.pupil && f.act == actHarm && f.actor == actor1
-		}
-		if act != c.held {
-			t.Errorf("%q: a blow by the speaker %v, want %v", c.text, act, c.held)
-		}
-	}
+	})
 }
 
 // TestAnimalSacrifice: an animal slaughtered for a feast (the Aïd, the
 // Tabaski) is no person's throat; « comme un mouton » said to a person,
 // and a class called by its name, stay threats. Written for the test.
 func TestAnimalSacrifice(t *testing.T) {
-	for _, c := range []heldCase{
+	framesHave(t, "an act of throat-cutting", func(f *frame) bool { return f.act == actBehead }, []heldCase{
 		{"Aliou sera absent lundi pour la Tabaski, on égorge le mouton chez son oncle.", false},
 		{"Pour l'Aïd mon père égorge l'agneau dans la ferme de mon oncle.", false},
 		{"je vais t'égorger comme un mouton", true},
 		{"demain j'égorge les élèves de la 6eB", true},
-	} {
-		act := false
-		for _, f := range framesOf(c.text) {
-			act = act || f.act == actBehead
-		}
-		if act != c.held {
-			t.Errorf("%q: an act of throat-cutting %v, want %v", c.text, act, c.held)
-		}
-	}
+	})
 }
 
 // TestPraiseAsked: a praise word asked about (a definition, a debate's
 // question) or the law's « légitime défense » approves nothing; the same
 // words said of someone do. Written for the test.
 func TestPraiseAsked(t *testing.T) {
-	for _, c := range []heldCase{
+	framesHave(t, "approval", func(f *frame) bool { return f.approve }, []heldCase{
 		{"La violence peut-elle être légitime ?", false},
 		{"c'est quoi un martyr exactement ?", false},
 		{"qu'est-ce qu'un héros pour toi ?", false},
@@ -56,15 +40,7 @@ func TestPraiseAsked(t *testing.T) {
 		{"ce qu'ils ont fait était légitime", true},
 		{"les frères sont des héros", true},
 		{"c'est un martyr, respect", true},
-	} {
-		approve := false
-		for _, f := range framesOf(c.text) {
-			approve = approve || f.approve
-		}
-		if approve != c.held {
-			t.Errorf("%q: approval %v, want %v", c.text, approve, c.held)
-		}
-	}
+	})
 }
 
 // TestAnonymityAsked: a pupil who tells an adult what others plan and asks
@@ -98,7 +74,7 @@ func TestAnonymityAsked(t *testing.T) {
 // party is praise, not a device; a bomb made, placed or « vraie » stays
 // one. Written for the test.
 func TestBombPraise(t *testing.T) {
-	for _, c := range []heldCase{
+	framesHave(t, "a device", func(f *frame) bool { return f.act == actExplode }, []heldCase{
 		{"ton gâteau c'était une bombe", false},
 		{"Le spectacle de fin d'année va être une bombe 🎭 venez nombreux samedi", false},
 		{"la soirée d'hier c'était une bombe, merci les pions", false},
@@ -106,52 +82,28 @@ func TestBombPraise(t *testing.T) {
 		{"la dernière balise c une bombe dans la salle des profs", true},
 		{"La prochaine fois ce sera une vraie bombe", true},
 		{"c'est une bombe qui va exploser à 10h", true},
-	} {
-		act := false
-		for _, f := range framesOf(c.text) {
-			act = act || f.act == actExplode
-		}
-		if act != c.held {
-			t.Errorf("%q: a device %v, want %v", c.text, act, c.held)
-		}
-	}
+	})
 }
 
 // TestStartingShot: the starting pistol of a race is no shooting; a
 // pistol shot aimed at someone stays one. Written for the test.
 func TestStartingShot(t *testing.T) {
-	for _, c := range []heldCase{
+	framesHave(t, "a shooting", func(f *frame) bool { return f.act == actShoot }, []heldCase{
 		{"Cross du collège vendredi : départ au coup de pistolet à 9h30 !", false},
 		{"le coup de pistolet du départ sera donné par M. Morel à 10h", false},
 		{"vendredi au cross je lui mets un coup de pistolet", true},
-	} {
-		act := false
-		for _, f := range framesOf(c.text) {
-			act = act || f.act == actShoot
-		}
-		if act != c.held {
-			t.Errorf("%q: a shooting %v, want %v", c.text, act, c.held)
-		}
-	}
+	})
 }
 
 // TestKinObjects: a slang verb of beating aimed at someone's son,
 // daughter, brother, sister or cousin is an act, as it is aimed at a
 // teacher; aimed at a thing it is not. Written for the test.
 func TestKinObjects(t *testing.T) {
-	for _, c := range []heldCase{
+	framesHave(t, "an attack", func(f *frame) bool { return f.act == actAttack }, []heldCase{
 		{"si on défonce le fils du prof de musique demain", true},
 		{"on va défoncer la sœur de Kevin à la sortie", true},
 		{"on va défoncer le mur de la cabane", false},
-	} {
-		act := false
-		for _, f := range framesOf(c.text) {
-			act = act || f.act == actAttack
-		}
-		if act != c.held {
-			t.Errorf("%q: an attack %v, want %v", c.text, act, c.held)
-		}
-	}
+	})
 }
 
 // TestViolentMediaShapes51: a video of someone burnt alive, or of a
@@ -168,4 +120,19 @@ func TestViolentMediaShapes51(t *testing.T) {
 		{"Mon fils a reçu la vidéo d'un homme qu'on a égorgé, envoyée à toute la 3e2. Je l'ai signalé.", false},
 		{"Une vidéo d'une élève qui se fait tabasser circule : ne la partagez pas.", false},
 	})
+}
+
+// framesHave checks that a frame of each case's text has what pred
+// looks for (what names it in a failure) exactly when the case is held.
+func framesHave(t *testing.T, what string, pred func(*frame) bool, cases []heldCase) {
+	t.Helper()
+	for _, c := range cases {
+		got := false
+		for _, f := range framesOf(c.text) {
+			got = got || pred(&f)
+		}
+		if got != c.held {
+			t.Errorf("%q: %s %v, want %v", c.text, what, got, c.held)
+		}
+	}
 }
