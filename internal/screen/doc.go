@@ -153,7 +153,10 @@
 // passive even when accent folding makes it look like a present
 // (« explosés »), and a bare participle before à, en, par, lors or a date
 // is a passive in apposition (« tué à Arras »), not an imperative; praise
-// addressed to victims or rescuers is not approval. A threat may name its
+// addressed to victims or rescuers, or asked about (« la violence
+// peut-elle être légitime ? »), is not approval; others' acts told by a
+// writer who asks not to be named (« dites pas que c'est moi ») are
+// reported for the rules. A threat may name its
 // outcome instead of an act (« tu vas pas rentrer entier », « n'existera
 // plus », « tu vas le regretter », « vous allez le payer cher », « je vais
 // le rayer de la carte »: the negation is then the harm; payer only with
