@@ -58,8 +58,8 @@ func askedAbout(fts []ftok, i int) bool {
 
 // A pupil who tells an adult what others plan asks not to be named
 // (« dites pas que c'est moi », « je veux pas qu'on sache que c'est moi
-// qui vous l'ai envoyé », « please don't say it was me »). Of 84 training
-// and sealed rows with such a request, all but one were benign reports;
+// qui vous l'ai envoyé », « please don't say it was me »). The 124
+// training and sealed rows with such a request are all benign reports;
 // the acts told in them by others (a vote to beat a pupil, a plan to
 // wait for him at the gate) are reported. The request frames only what
 // others do: the writer's own act and an act aimed at the reader stay.
@@ -87,8 +87,9 @@ func anonymityAsked(toks []dtok) bool {
 			if i+1 < len(toks) && (toks[i+1].key == "pas" || toks[i+1].key == "rien") && moiWithin(i+1, 6) {
 				return true
 			}
-		case "sache", "sachent", "sachiez", "sait":
-			// « je veux pas qu'on sache que c'est moi »
+		case "sache", "sachent", "sachiez":
+			// « je veux pas qu'on sache que c'est moi »: the subjunctive
+			// of a wish; « tout le monde sait que c'est moi » is none.
 			if moiWithin(i, 4) {
 				return true
 			}

@@ -400,12 +400,13 @@ func readSettle(fts []ftok, c int, fr *frame, subject uint8) {
 	fr.target2 = fr.target2 || p == "ton" || p == "votre"
 }
 
-// titleWords name a person by their title: « à Mme Garnier », « au prof ».
-var titleWords = map[string]bool{"m": true, "mr": true, "mme": true, "monsieur": true, "madame": true, "mademoiselle": true, "prof": true, "professeur": true, "principal": true, "proviseur": true, "cpe": true}
+// courtesyTitles name a person before their name: « à Mme Garnier ».
+var courtesyTitles = map[string]bool{"m": true, "mr": true, "mme": true, "monsieur": true, "madame": true, "mademoiselle": true}
 
 // namedDative reports whether the word after i is « à » or « au » and a
-// person: a capitalised name (« à Sami », « à Mme Garnier ») or a title
-// (« au prof », « à la CPE »).
+// person: a capitalised name (« à Sami »), a courtesy title (« à Mme
+// Garnier ») or a person of the school (peopleObjects: « au prof », « à
+// la CPE »).
 func namedDative(fts []ftok, i int) bool {
 	j := i + 1
 	if j >= len(fts) || fts[j].key != "a" && fts[j].key != "au" {
@@ -415,7 +416,12 @@ func namedDative(fts []ftok, i int) bool {
 	if j < len(fts) && fts[j].key == "la" && fts[j-1].key == "a" {
 		j++
 	}
-	return j < len(fts) && (fts[j].cap || titleWords[fts[j].key])
+	if j >= len(fts) {
+		return false
+	}
+	f39Sets()
+	k := fts[j].key
+	return fts[j].cap || courtesyTitles[k] || peopleObjects[k]
 }
 
 // readMisery reads « te faire la misère », « vous faire la peau » by the

@@ -11,6 +11,7 @@ func TestNamedDativeBlow(t *testing.T) {
 		{"demain je mets une droite à Mme Garnier devant tout le monde", true},
 		{"je vais coller une baffe à Kevin à la récré", true},
 		{"je mets une droite au prof de maths s'il me redonne une colle", true},
+		{"demain je mets une patate au surveillant devant le self", true},
 		{"en maths je mets une droite à la règle sur le graphique", false},
 		{"je mets une croix à Mme Garnier sur la liste des sorties", false},
 	})
@@ -56,6 +57,7 @@ func TestAnonymityAsked(t *testing.T) {
 		{"je veux pas qu'on sache que c'est moi qui vous l'ai envoyé", true},
 		{"please don't say it was me", true},
 		{"dis pas de bêtises, c'est moi qui ai gagné", false},
+		{"tout le monde sait que c'est moi qui ai gagné", false},
 		{"dites-moi si vous venez", false},
 	} {
 		_, toks := tokensOf(c.text)
