@@ -369,6 +369,10 @@ func TestSealedSets(t *testing.T) {
 		{"testdata/blind454_sealed.jsonl", map[string]int{"threat": 44, "terror_apology": 19, "violent": 54, "phishing": 24, "benign": 1}},
 		{"testdata/blind456_sealed.jsonl", map[string]int{"threat": 45, "terror_apology": 20, "violent": 53, "phishing": 25, "benign": 1}},
 		{"testdata/blind458_sealed.jsonl", map[string]int{"threat": 42, "terror_apology": 20, "violent": 38, "phishing": 25, "benign": 1}},
+		{"testdata/blind460_sealed.jsonl", map[string]int{"threat": 42, "terror_apology": 20, "violent": 54, "phishing": 25, "benign": 1}},
+		{"testdata/blind461_sealed.jsonl", map[string]int{"threat": 41, "terror_apology": 20, "violent": 52, "phishing": 25, "benign": 3}},
+		{"testdata/blind463_sealed.jsonl", map[string]int{"threat": 30, "terror_apology": 10, "violent": 29, "phishing": 73, "benign": 0}},
+		{"testdata/blind464_sealed.jsonl", map[string]int{"threat": 43, "terror_apology": 20, "violent": 51, "phishing": 25, "benign": 0}},
 	} {
 		held, total := map[string]int{}, map[string]int{}
 		for _, m := range readCorpus(t, c.file) {
