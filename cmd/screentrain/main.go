@@ -78,6 +78,7 @@ type options struct {
 	setWeight     float64 // weight of a set's row in training
 	otherWeight   float64 // weight of another harm's row among a head's negatives (fit)
 	losoOnly      bool    // run the leave-one-set-out cross-validation only, print it and write nothing
+	quick         bool    // write the model only: no leave-one-set-out, no cross-validation, no card
 	fixedRate     bool    // with losoOnly: no calibration, the line set to hold 2 % of the pooled left-out benign rows
 	losoCal       bool    // the production run's leave one set out calibrates each left-out set's line (nine fits a set) instead of a fixed rate
 	hidden        int     // units of the hidden layer (0: the linear model); a measurement, with losoOnly
@@ -110,6 +111,7 @@ func main() {
 	flag.StringVar(&o.sets, "sets", defaultSets, "folder of the blind and held-out sets (heldout.jsonl, *_heldout.jsonl), training rows and the leave-one-set-out test; empty for none")
 	flag.Float64Var(&o.setWeight, "setweight", 5, "weight of a blind or held-out set's row in training")
 	flag.Float64Var(&o.otherWeight, "otherweight", 1, "weight of a row of another harmful label among a head's negatives, times its own weight (1: each head against everything else; 0.3 was measured and not kept, docs/screen/NOTES.md « Twentieth round »)")
+	flag.BoolVar(&o.quick, "quick", false, "measurement: fit and calibrate the model and write it, without the leave-one-set-out, the cross-validation or the card (minutes, not an hour: a model per fold of sets, to choose lines on the sets each did not see); needs -out away from the default; never for production")
 	flag.BoolVar(&o.losoOnly, "loso", false, "measurement: run the leave-one-set-out cross-validation only and print it; writes nothing")
 	flag.BoolVar(&o.fixedRate, "fixedrate", false, "measurement, with -loso: skip the baseline and the calibration's inner folds, set the model line to hold 2 % of the pooled left-out benign rows and print what is held at it (compares variants at equal benign cost)")
 	flag.IntVar(&o.hidden, "hidden", 0, "measurement, with -loso: units of a hidden layer added to the linear heads (0: the linear model; docs/screen/NOTES.md « Twenty-fifth round »)")
@@ -181,6 +183,11 @@ func run(o options) error {
 		// the embedded one nor its reports.
 		return fmt.Errorf("-nc is an experiment: give -out, -card and -cv outside the repository's defaults")
 	}
+	if o.quick && (filepath.Clean(o.out) == defaultOut || o.losoOnly) {
+		// A model without its card and reports never replaces the
+		// embedded one.
+		return fmt.Errorf("-quick is a measurement: give -out outside the repository's default, and no -loso")
+	}
 	commit := gitCommit() // before any output is written
 	trainPath := filepath.Join(o.data, "train.jsonl")
 	exs, err := readTrain(trainPath)
@@ -231,6 +238,9 @@ func run(o options) error {
 		if (o.nc || e.source != "cyberado-large") && !notTarget(e.label) {
 			base = append(base, e)
 		}
+	}
+	if o.quick {
+		return writeQuick(base, sets, o)
 	}
 	var loso *losoResult
 	if len(sets) > 0 {
@@ -309,6 +319,27 @@ func run(o options) error {
 		return err
 	}
 	fmt.Fprintf(os.Stderr, "screentrain: model %s (%d bytes), hold at %.3f, students %.3f\n", o.out, len(blob), m.Meta.HoldAt, m.Meta.Student)
+	return nil
+}
+
+// writeQuick fits and calibrates the model on every usable row, as the
+// production run does, and writes it alone (-quick).
+func writeQuick(base, sets []*example, o options) error {
+	aug := augmentation(base, sets, o)
+	train := append(append(append([]*example(nil), base...), sets...), aug...)
+	m := fit(train, o)
+	m.Meta.HoldAt, m.Meta.Student = crossCalibrate(train, o)
+	m.Meta.Seed = o.seed
+	m.Meta.Features = screen.FeatureFingerprint()
+	m.Meta.Trainer = "cmd/screentrain -quick"
+	blob, err := m.Marshal()
+	if err != nil {
+		return err
+	}
+	if err := os.WriteFile(o.out, blob, 0o644); err != nil {
+		return err
+	}
+	fmt.Fprintf(os.Stderr, "screentrain: quick model %s (%d bytes), hold at %.3f, students %.3f\n", o.out, len(blob), m.Meta.HoldAt, m.Meta.Student)
 	return nil
 }
 

@@ -179,6 +179,24 @@ func TestNCRefusesDefaultOutputs(t *testing.T) {
 	}
 }
 
+// A quick model, without its card and reports, never replaces the
+// embedded one: -quick refuses the default path, and -loso, before
+// reading any data.
+func TestQuickRefusesDefaultOutput(t *testing.T) {
+	tmp := t.TempDir()
+	for _, o := range []options{
+		{quick: true, out: defaultOut},
+		{quick: true, out: "./" + defaultOut},
+		{quick: true, out: tmp + "/m.bin.gz", losoOnly: true},
+	} {
+		o.data = tmp // no train.jsonl: reaching the data would fail otherwise
+		err := run(o)
+		if err == nil || !strings.Contains(err.Error(), "-quick is a measurement") {
+			t.Errorf("%+v: %v", o, err)
+		}
+	}
+}
+
 // The sets are read from their folder: heldout.jsonl and *_heldout.jsonl,
 // not dev.jsonl nor other files; each file is one group; the subject is
 // kept apart and read first by textOf; a label outside the screen's fails.
