@@ -293,18 +293,9 @@ func run(o options) error {
 	// cross-fitted predictions on the benign rows (each predicted by a
 	// model that did not see its group).
 	train := append(append(append([]*example(nil), base...), sets...), aug...)
-	m := fit(train, o)
 	calib := len(train)
-	m.Meta.HoldAt, m.Meta.Student = crossCalibrate(train, o)
-	m.Meta.Seed = o.seed
-	m.Meta.DataHash = dataSum
-	m.Meta.Features = screen.FeatureFingerprint()
-	m.Meta.Trainer = "cmd/screentrain"
-	blob, err := m.Marshal()
+	m, blob, err := writeModel(train, o, dataSum, "cmd/screentrain")
 	if err != nil {
-		return err
-	}
-	if err := os.WriteFile(o.out, blob, 0o644); err != nil {
 		return err
 	}
 	modelSum := sha256.Sum256(blob)
@@ -327,20 +318,32 @@ func run(o options) error {
 func writeQuick(base, sets []*example, o options) error {
 	aug := augmentation(base, sets, o)
 	train := append(append(append([]*example(nil), base...), sets...), aug...)
-	m := fit(train, o)
-	m.Meta.HoldAt, m.Meta.Student = crossCalibrate(train, o)
-	m.Meta.Seed = o.seed
-	m.Meta.Features = screen.FeatureFingerprint()
-	m.Meta.Trainer = "cmd/screentrain -quick"
-	blob, err := m.Marshal()
+	m, blob, err := writeModel(train, o, "", "cmd/screentrain -quick")
 	if err != nil {
-		return err
-	}
-	if err := os.WriteFile(o.out, blob, 0o644); err != nil {
 		return err
 	}
 	fmt.Fprintf(os.Stderr, "screentrain: quick model %s (%d bytes), hold at %.3f, students %.3f\n", o.out, len(blob), m.Meta.HoldAt, m.Meta.Student)
 	return nil
+}
+
+// writeModel fits the model on train, sets its line from cross-fitted
+// predictions on the benign rows (each predicted by a model that did not
+// see its group), and writes it to o.out.
+func writeModel(train []*example, o options, dataSum, trainer string) (*screen.Model, []byte, error) {
+	m := fit(train, o)
+	m.Meta.HoldAt, m.Meta.Student = crossCalibrate(train, o)
+	m.Meta.Seed = o.seed
+	m.Meta.DataHash = dataSum
+	m.Meta.Features = screen.FeatureFingerprint()
+	m.Meta.Trainer = trainer
+	blob, err := m.Marshal()
+	if err != nil {
+		return nil, nil, err
+	}
+	if err := os.WriteFile(o.out, blob, 0o644); err != nil {
+		return nil, nil, err
+	}
+	return m, blob, nil
 }
 
 // familiesLeftOut parses -without: generator family names, comma-separated.

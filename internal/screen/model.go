@@ -13,6 +13,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -368,6 +369,7 @@ type featureVec struct {
 	sound    bool       // set before fill: the chat rewrite or the repair changed two words or more
 	lure     uint8      // the lure word bits of the text's tokens (lurewords.go), set by analyzeText
 	xlFound  uint32     // set by xlFeatures: the cross-language concepts found (1 << xlBombe …), homographs too in an unread text
+	closure  bool       // set by fill: a closure notice that gives its ordinary reason (closureReasonIn)
 }
 
 // A linear model adds a feature's weight once per occurrence, which is
@@ -668,6 +670,7 @@ func (fv *featureVec) fill(toks []dtok, frames []frame, clause []int, ds *[numDe
 	}
 	if closureReasonIn(toks) {
 		fv.addName("message : fermeture + raison", frameValue)
+		fv.closure = true
 	}
 	if denied, when := jokeDeniedIn(toks); denied {
 		fv.addName("message : plaisanterie démentie", frameValue)
@@ -860,27 +863,36 @@ func (m *Model) lineFor(in Input) float64 {
 	return m.Meta.HoldAt
 }
 
+// closureFeature names a closure notice that gives its ordinary reason
+// (closureReasonIn), which the heads' lower lines do not hold.
+const closureFeature = "message : fermeture + raison"
+
 // headLines are the lines of the harmful heads when the model's line
 // (Model.Line, one line for every head, set on the benign calibration
 // split) is over them. The harm the rules cannot read is implied (« bonne
 // nuit à tous, profitez bien, c'est votre dernière »), justified in a
 // measured tone (« le jeune a agi par fidélité à sa foi ») or promised
 // without a verb of harm: the model reads it at 0.55–0.75, under the
-// common line. Each line is chosen on the training rows the embedded
-// model never trained on (38 sets, blind388–459, 5,538 harmful and 4,342
-// benign rows), lowered while each step holds three harmful rows or more
-// for each benign one. Forty-ninth round, from threat 0.70, terror
-// apology 0.58, violent 0.70: phishing 0.72 +0/+0, 0.70 +1/+0, 0.68
-// +1/+0, 0.65 +1/+0, 0.62 +0/+1 (stop: 0.65); then violent 0.68 +7/+2,
-// 0.66 +6/+1, 0.65 +3/+3 (stop: 0.66); threat 0.69 +2/+1 and terror
-// apology 0.57 +1/+1 stop where they are. The sealed sets' benign hold
-// rate must stay under 2 % at its upper bound: violent at 0.66 took it
-// to 2.05 %, so violent stays one step back, at 0.68 (1.80 %, upper
-// 1.98 %). Earlier rounds: threat 0.72 +10/+0, 0.70 +21/+0, 0.68 +24/+3
-// (forty-seventh round, 30 sets); terror apology 0.62 +6/+1, 0.60 +4/+0,
-// 0.58 +4/+1, 0.55 +3/+2 (forty-eighth round, 34 sets)
-// (docs/screen/NOTES.md, « Forty-ninth round »).
-var headLines = map[string]float64{"threat": 0.70, "terror_apology": 0.58, "violent": 0.68, "phishing": 0.65}
+// common line.
+//
+// Fiftieth round, chosen for the model retrained that round by grouped
+// cross-validation over the 273 training-row sets: five models, each
+// trained (screentrain -quick) without a fifth of the sets, score the
+// sets they did not see (39,293 harmful and 28,859 benign rows). Each
+// head's line comes down from the common line by steps of 0.02, the other
+// heads at the common line, while each step holds three harmful rows or
+// more for each benign one: threat 0.72 +124/+17, 0.70 +81/+15, 0.68
+// +54/+12, 0.66 +56/+16, 0.64 +64/+13, 0.62 +39/+5, 0.60 +44/+10, 0.58
+// +60/+22 (stop: 0.60); terror apology 0.72 +43/+2, 0.70 +22/+9 (stop:
+// 0.72); violent 0.72 +102/+15, 0.70 +59/+8, 0.68 +62/+17, 0.66 +44/+10,
+// 0.64 +41/+10, 0.62 +53/+7, 0.60 +42/+18 (stop: 0.62); phishing 0.72
+// +3/+0, 0.70 +2/+1 (stop: 0.72). The sealed sets' benign hold rate must
+// stay under 2 % at its upper bound (392 of 21,649): while it did not,
+// the head whose last step had the lowest ratio went one step back
+// (threat 0.60 → 0.62, then violent 0.62 → 0.70), a sequence fixed by
+// the table above before any sealed count was read; the sealed sets say
+// only where it stops (docs/screen/NOTES.md, « Fiftieth round »).
+var headLines = map[string]float64{"threat": 0.62, "terror_apology": 0.72, "violent": 0.70, "phishing": 0.72}
 
 // RuleConfirm is the probability of a harmful head from which the learned
 // layer confirms a strong hold of the text detectors (StrongRules and
@@ -1051,7 +1063,7 @@ func (e *Engine) analyzeModelRisks(in Input, text string, links []Link, risks []
 	fv := fvPool.Get().(*featureVec)
 	fv.idx, fv.val, fv.desc, fv.pos, fv.ls = fv.idx[:0], fv.val[:0], fv.desc[:0], fv.pos[:0], links
 	fv.allowed, fv.academie, fv.risks = e, in.Academie, risks
-	fv.unread, fv.foreign, fv.sound, fv.xlFound, fv.lure = false, false, false, 0, 0
+	fv.unread, fv.foreign, fv.sound, fv.closure, fv.xlFound, fv.lure = false, false, false, false, 0, 0
 	ds := analyzeText(text, fv, post)
 	fv.ls, fv.allowed, fv.risks = nil, nil, nil
 	fvPool.Put(fv)
@@ -1120,7 +1132,11 @@ func (e *Engine) modelFinding(in Input, fv *featureVec) (finding, float64, bool)
 	if in.SenderRole == bouclier.RoleStudent && e.cfg.StudentHoldAt > 0 {
 		holdAt = e.cfg.StudentHoldAt
 	}
-	if l, ok := headLines[m.Meta.Heads[best]]; ok {
+	// A closure notice that gives its ordinary reason (a water cut, a
+	// gas leak) writes what a quiet hoax writes, and the model reads it
+	// there: the heads' lower lines, made for implied threats, are not
+	// for it.
+	if l, ok := headLines[m.Meta.Heads[best]]; ok && !fv.closure {
 		t = math.Min(t, l)
 	}
 	if bestP < t {
@@ -1223,7 +1239,7 @@ func (e *Engine) Explain(in Input) Explanation {
 		}
 	}
 	x.Head, x.Bias = m.Meta.Heads[best], math.Round(m.Meta.Bias[best]*1000)/1000
-	if l, ok := headLines[x.Head]; ok && l < m.Meta.HoldAt {
+	if l, ok := headLines[x.Head]; ok && l < m.Meta.HoldAt && !slices.Contains(f.Names, closureFeature) {
 		x.Threshold = l
 	}
 	cs := m.Contributions(&f, best)

@@ -535,14 +535,14 @@ arme fil: armas sandata
 arme khm: *អាវុធ
 arme lo: *ອາວຸດ
 
-mort en: dead death blood corpse* funeral
-mort es: muerte muertos muertas morir morirás sangre cadáver* cadaver* muérete muerete muéranse morirán desangr* muerta muerto muere difunto ataúd
-mort pt: morte mortos morrer morrerás sangue cadáver* cadaver* morrerão morto morta mortas sangrar defunto caixão
-mort it: morte morti morirai morire sangue cadaver* crepare muori
-mort de: tod tot tote toten sterben stirbst blut leiche* leichen stirb krepier* verreck*
-mort nl: dood doden sterven sterft bloed lijk lijken
+mort en: dead death blood corpse* funeral bleed bleeding
+mort es: muerte muertos muertas morir morirás sangre cadáver* cadaver* muérete muerete muéranse morirán desangr* muerta muerto muere difunto ataúd sangrar sangrarás sangraras
+mort pt: morte mortos morrer morrerás sangue cadáver* cadaver* morrerão morto morta mortas sangrar defunto caixão sangrarás sangraras sangrando
+mort it: morte morti morirai morire sangue cadaver* crepare muori sanguinare sanguinerai sanguinerà
+mort de: tod tot tote toten sterben stirbst blut leiche* leichen stirb krepier* verreck* bluten blutest blutend
+mort nl: dood doden sterven sterft bloed lijk lijken bloeden bloedt bloedend
 mort pl: śmierć smierc martwy martwi martwa zginiesz umrzesz krew zwłoki trup trupy trupem trupa zdechniesz zdechnij zdychaj zgiń krwi krwią śmierci
-mort ro: moarte morți morti muri mori sânge sange cadavr* crăpi crapi moartă moarta sângele sangele moartea sicriu morții crapa
+mort ro: moarte morți morti muri mori sânge sange cadavr* crăpi crapi moartă moarta sângele sangele moartea sicriu morții crapa sângera sangera sângerezi sangerezi
 mort sq: vdekje vdekur vdes vdisni gjak kufom* vdeksh vdiq vdesësh gjaku gjakun
 mort sh: smrt mrtav mrtvi mrtva umrijet* umreti umrećeš krv krvi leš leševi crkni crkneš crknes crkao umrijećeš
 mort sr: смрт мртав мртви умрет* умријет* крв лешеви
