@@ -669,7 +669,7 @@ func (fv *featureVec) fill(toks []dtok, frames []frame, clause []int, ds *[numDe
 		fv.addName("message : vie privée du destinataire, détail + proches", frameValue)
 	}
 	if closureReasonIn(toks) {
-		fv.addName("message : fermeture + raison", frameValue)
+		fv.addName(closureFeature, frameValue)
 		fv.closure = true
 	}
 	if denied, when := jokeDeniedIn(toks); denied {
