@@ -58,10 +58,10 @@ func askedAbout(fts []ftok, i int) bool {
 
 // A pupil who tells an adult what others plan asks not to be named
 // (« dites pas que c'est moi », « je veux pas qu'on sache que c'est moi
-// qui vous l'ai envoyé », « please don't say it was me »). The 124
-// training and sealed rows with such a request are all benign reports;
-// the acts told in them by others (a vote to beat a pupil, a plan to
-// wait for him at the gate) are reported. The request frames only what
+// qui vous l'ai envoyé », « please don't say it was me »). The 130
+// training and sealed rows with such a request (fiftieth round) are all
+// benign reports; the acts told in them by others (a vote to beat a
+// pupil, a plan to wait for him at the gate) are reported. The request frames only what
 // others do: the writer's own act and an act aimed at the reader stay.
 
 // anonymityAsked reports whether the message asks not to be named.

@@ -894,6 +894,18 @@ const closureFeature = "message : fermeture + raison"
 // only where it stops (docs/screen/NOTES.md, « Fiftieth round »).
 var headLines = map[string]float64{"threat": 0.62, "terror_apology": 0.72, "violent": 0.70, "phishing": 0.72}
 
+// headLine is the adults' line of head: its line in headLines when the
+// common line is over it, else the common line. A closure notice that
+// gives its ordinary reason (a water cut, a gas leak) writes what a quiet
+// hoax writes, and the model reads it there: the heads' lower lines, made
+// for implied threats, are not for it.
+func (m *Model) headLine(head string, closure bool) float64 {
+	if l, ok := headLines[head]; ok && !closure && l < m.Meta.HoldAt {
+		return l
+	}
+	return m.Meta.HoldAt
+}
+
 // RuleConfirm is the probability of a harmful head from which the learned
 // layer confirms a strong hold of the text detectors (StrongRules and
 // over), or its own line if lower. Between the hold and the reject lines
@@ -1132,13 +1144,7 @@ func (e *Engine) modelFinding(in Input, fv *featureVec) (finding, float64, bool)
 	if in.SenderRole == bouclier.RoleStudent && e.cfg.StudentHoldAt > 0 {
 		holdAt = e.cfg.StudentHoldAt
 	}
-	// A closure notice that gives its ordinary reason (a water cut, a
-	// gas leak) writes what a quiet hoax writes, and the model reads it
-	// there: the heads' lower lines, made for implied threats, are not
-	// for it.
-	if l, ok := headLines[m.Meta.Heads[best]]; ok && !fv.closure {
-		t = math.Min(t, l)
-	}
+	t = math.Min(t, m.headLine(m.Meta.Heads[best], fv.closure))
 	if bestP < t {
 		return finding{}, bestP, false // below its line the model says nothing
 	}
@@ -1239,7 +1245,7 @@ func (e *Engine) Explain(in Input) Explanation {
 		}
 	}
 	x.Head, x.Bias = m.Meta.Heads[best], math.Round(m.Meta.Bias[best]*1000)/1000
-	if l, ok := headLines[x.Head]; ok && l < m.Meta.HoldAt && !slices.Contains(f.Names, closureFeature) {
+	if l := m.headLine(x.Head, slices.Contains(f.Names, closureFeature)); l < m.Meta.HoldAt {
 		x.Threshold = l
 	}
 	cs := m.Contributions(&f, best)

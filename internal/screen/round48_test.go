@@ -67,12 +67,8 @@ func TestUnreadModelLine48(t *testing.T) {
 	} {
 		if c.unread {
 			x := e.Explain(Input{Text: c.text})
-			line := e.model.Meta.HoldAt
-			if l, ok := headLines[x.Head]; ok {
-				line = min(line, l)
-			}
-			if p := x.Probs[x.Head]; p < UnreadModelLine || p >= line {
-				t.Fatalf("%q: head %s p %.3f, want in [%.2f, %.3f): pick another sentence", c.text, x.Head, p, UnreadModelLine, line)
+			if p := x.Probs[x.Head]; p < UnreadModelLine || p >= x.Threshold {
+				t.Fatalf("%q: head %s p %.3f, want in [%.2f, %.3f): pick another sentence", c.text, x.Head, p, UnreadModelLine, x.Threshold)
 			}
 		}
 		r := e.Check(Input{Text: c.text})
