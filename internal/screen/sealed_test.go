@@ -373,6 +373,10 @@ func TestSealedSets(t *testing.T) {
 		{"testdata/blind461_sealed.jsonl", map[string]int{"threat": 44, "terror_apology": 20, "violent": 52, "phishing": 25, "benign": 3}},
 		{"testdata/blind463_sealed.jsonl", map[string]int{"threat": 30, "terror_apology": 10, "violent": 29, "phishing": 72, "benign": 0}},
 		{"testdata/blind464_sealed.jsonl", map[string]int{"threat": 44, "terror_apology": 20, "violent": 51, "phishing": 25, "benign": 0}},
+		{"testdata/blind469_sealed.jsonl", map[string]int{"threat": 41, "terror_apology": 20, "violent": 50, "phishing": 25, "benign": 0}},
+		{"testdata/blind470_sealed.jsonl", map[string]int{"threat": 44, "terror_apology": 20, "violent": 53, "phishing": 24, "benign": 2}},
+		{"testdata/blind472_sealed.jsonl", map[string]int{"threat": 44, "terror_apology": 20, "violent": 42, "phishing": 63, "benign": 2}},
+		{"testdata/blind474_sealed.jsonl", map[string]int{"threat": 44, "terror_apology": 20, "violent": 52, "phishing": 24, "benign": 0}},
 	} {
 		held, total := map[string]int{}, map[string]int{}
 		for _, m := range readCorpus(t, c.file) {
