@@ -128,10 +128,10 @@
 //     the learned layer at UnreadModelGate (0.5) or more, is a policy
 //     finding: the screen cannot read it, so a moderator does (unread.go).
 //     So is a text half of whose words or more the lexicon does not know
-//     that the learned layer reads as harmful at UnreadModelLine (0.6),
+//     that the learned layer reads as harmful at UnreadModelLine (0.5),
 //     under its own line. The threat, violent, terror-apology and
-//     phishing heads hold from their lines in headLines (0.62, 0.70,
-//     0.72, 0.72) when the model's common line is over them: threats
+//     phishing heads hold from their lines in headLines (0.66, 0.68,
+//     0.66, 0.64) when the model's common line is over them: threats
 //     with no act named and measured justifications of attacks, which no
 //     rule reads, fall just under the common line (model.go). Lines
 //     opened by '>' are quoted mail, read as a quotation.

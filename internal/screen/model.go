@@ -875,24 +875,28 @@ const closureFeature = "message : fermeture + raison"
 // without a verb of harm: the model reads it at 0.55–0.75, under the
 // common line.
 //
-// Fiftieth round, chosen for the model retrained that round by grouped
-// cross-validation over the 273 training-row sets: five models, each
-// trained (screentrain -quick) without a fifth of the sets, score the
-// sets they did not see (39,293 harmful and 28,859 benign rows). Each
+// Chosen for each retrained model by grouped cross-validation over the
+// training-row sets: five models, each trained (screentrain -quick)
+// without a fifth of the sets, score the sets they did not see. Each
 // head's line comes down from the common line by steps of 0.02, the other
 // heads at the common line, while each step holds three harmful rows or
-// more for each benign one: threat 0.72 +124/+17, 0.70 +81/+15, 0.68
-// +54/+12, 0.66 +56/+16, 0.64 +64/+13, 0.62 +39/+5, 0.60 +44/+10, 0.58
-// +60/+22 (stop: 0.60); terror apology 0.72 +43/+2, 0.70 +22/+9 (stop:
-// 0.72); violent 0.72 +102/+15, 0.70 +59/+8, 0.68 +62/+17, 0.66 +44/+10,
-// 0.64 +41/+10, 0.62 +53/+7, 0.60 +42/+18 (stop: 0.62); phishing 0.72
-// +3/+0, 0.70 +2/+1 (stop: 0.72). The sealed sets' benign hold rate must
-// stay under 2 % at its upper bound (392 of 21,649): while it did not,
-// the head whose last step had the lowest ratio went one step back
-// (threat 0.60 → 0.62, then violent 0.62 → 0.70), a sequence fixed by
-// the table above before any sealed count was read; the sealed sets say
-// only where it stops (docs/screen/NOTES.md, « Fiftieth round »).
-var headLines = map[string]float64{"threat": 0.62, "terror_apology": 0.72, "violent": 0.70, "phishing": 0.72}
+// more for each benign one. Then the sealed sets' benign hold rate must
+// stay under 2 % at its upper bound: while it does not, the line whose
+// last step had the lowest ratio goes one step back, a sequence fixed by
+// the cross-validation table before any sealed count is read; the sealed
+// sets say only where it stops (docs/screen/NOTES.md).
+//
+// Fifty-first round (277 sets; 39,916 harmful and 29,276 benign rows):
+// threat 0.72 +137/+12, 0.70 +74/+11, 0.68 +70/+9, 0.66 +59/+12, 0.64
+// +51/+16, 0.62 +39/+14 (stop: 0.64); terror apology 0.72 +51/+6, 0.70
+// +25/+2, 0.68 +19/+5, 0.66 +24/+2, 0.64 +20/+8 (stop: 0.66); violent
+// 0.72 +114/+14, 0.70 +61/+12, 0.68 +53/+8, 0.66 +42/+13, 0.64 +39/+12,
+// 0.62 +39/+11, 0.60 +47/+11, 0.58 +70/+20, 0.56 +60/+24 (stop: 0.58);
+// phishing 0.72 +10/+1, 0.70 +3/+0, 0.68 +4/+0, 0.66 +2/+0, 0.64 +7/+1,
+// 0.62 +0/+1 (stop: 0.64). With UnreadModelLine chosen after them, the
+// budget (400 of 22,079) stepped back threat 0.64 → 0.66 and violent 0.58
+// → 0.68.
+var headLines = map[string]float64{"threat": 0.66, "terror_apology": 0.66, "violent": 0.68, "phishing": 0.64}
 
 // headLine is the adults' line of head: its line in headLines when the
 // common line is over it, else the common line. A closure notice that
