@@ -127,7 +127,7 @@
 //     terror praised, intimate images spread, an account to verify) and
 //     the learned layer at UnreadModelGate (0.5) or more, is a policy
 //     finding: the screen cannot read it, so a moderator does (unread.go).
-//     So is a text half of whose words or more the lexicon does not know
+//     So is a text 45 % of whose words or more the lexicon does not know
 //     that the learned layer reads as harmful at UnreadModelLine (0.5),
 //     under its own line. The threat, violent, terror-apology and
 //     phishing heads hold from their lines in headLines (0.66, 0.68,

@@ -216,14 +216,14 @@ func (e *Engine) Check(in Input) Result {
 	oneText := ""                  // that sentence's text, when onePassP opens the segment hold's gate
 	var risks []linkRiskOf         // each link's risk, read once by the features and the link rules
 	unread, xl := false, uint32(0) // the text is mostly in a language the lexicon does not read; its harm concepts
-	foreign := false               // half its words or more are unknown to the lexicon
+	partRead := false              // partReadShare of its words or more are unknown to the lexicon
 	lure := lureAll                // the lure words of its tokens (lurewords.go); all without the model's analysis
 	if len(links) > 0 {
 		risks = make([]linkRiskOf, len(links))
 	}
 	if e.model != nil && e.model.lineFor(in) < 1 {
 		ds = e.analyzeModelRisks(in, text, links, risks, func(fv *featureVec) {
-			unread, foreign, xl, lure = fv.unread, fv.foreign, fv.xlFound, fv.lure
+			unread, partRead, xl, lure = fv.unread, fv.partRead, fv.xlFound, fv.lure
 			f, p, ok := e.modelFinding(in, fv)
 			if ok {
 				modelF = f
@@ -294,7 +294,7 @@ func (e *Engine) Check(in Input) Result {
 	if unread && modelP >= UnreadModelGate {
 		uf, ok = unreadFinding(xl, e.cfg.HoldAt)
 	}
-	if !ok && (unread || foreign) && modelF.reason == "" && modelP >= UnreadModelLine {
+	if !ok && (unread || partRead) && modelF.reason == "" && modelP >= UnreadModelLine {
 		uf, ok = unreadModelFinding(modelP, e.cfg.HoldAt), true
 	}
 	if ok {

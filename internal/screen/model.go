@@ -366,6 +366,7 @@ type featureVec struct {
 	langSeen langSet    // the words langFeatures counted, cleared at each use
 	unread   bool       // set by langFeatures: most of the text's words are unknown to the French lexicon
 	foreign  bool       // set by langFeatures, before fill: half of the words or more are unknown to it
+	partRead bool       // set by langFeatures: partReadShare of the words or more are unknown to it
 	sound    bool       // set before fill: the chat rewrite or the repair changed two words or more
 	lure     uint8      // the lure word bits of the text's tokens (lurewords.go), set by analyzeText
 	xlFound  uint32     // set by xlFeatures: the cross-language concepts found (1 << xlBombe …), homographs too in an unread text
@@ -1079,7 +1080,7 @@ func (e *Engine) analyzeModelRisks(in Input, text string, links []Link, risks []
 	fv := fvPool.Get().(*featureVec)
 	fv.idx, fv.val, fv.desc, fv.pos, fv.ls = fv.idx[:0], fv.val[:0], fv.desc[:0], fv.pos[:0], links
 	fv.allowed, fv.academie, fv.risks = e, in.Academie, risks
-	fv.unread, fv.foreign, fv.sound, fv.closure, fv.xlFound, fv.lure = false, false, false, false, 0, 0
+	fv.unread, fv.foreign, fv.partRead, fv.sound, fv.closure, fv.xlFound, fv.lure = false, false, false, false, false, 0, 0
 	ds := analyzeText(text, fv, post)
 	fv.ls, fv.allowed, fv.risks = nil, nil, nil
 	fvPool.Put(fv)

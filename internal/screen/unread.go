@@ -36,8 +36,9 @@ import "fmt"
 // row changing.
 const UnreadModelGate = 0.5
 
-// UnreadModelLine is the model probability at which a text half of whose
-// words or more the lexicon does not know is held, even with no word of
+// UnreadModelLine is the model probability at which a text whose words
+// the lexicon does not know in a share of partReadShare or more (half
+// until the fifty-first round; lang.go) is held, even with no word of
 // harm the cross-language lexicon knows: the model's line (Model.Line) is
 // set on benign rows that are mostly French, and on a text it reads
 // little of, its probabilities fall short of it. Chosen on the 26 sets of
@@ -95,5 +96,5 @@ func unreadFinding(xl uint32, holdAt float64) (finding, bool) {
 // that the model reads as harmful at UnreadModelLine or more, under its
 // own line.
 func unreadModelFinding(p, holdAt float64) finding {
-	return finding{holdAt, fmt.Sprintf("policy: texte que le filtre lit mal (la moitié de ses mots ou plus lui sont inconnus), que le modèle lit comme nuisible (p %.2f) (score %.2f)", p, holdAt)}
+	return finding{holdAt, fmt.Sprintf("policy: texte que le filtre lit mal (%.0f\u00a0%% de ses mots ou plus lui sont inconnus), que le modèle lit comme nuisible (p %.2f) (score %.2f)", partReadShare*100, p, holdAt)}
 }
