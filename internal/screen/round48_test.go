@@ -49,8 +49,11 @@ func TestMailQuoteLine48(t *testing.T) {
 // « Pas op jij, morgen om vier uur wacht ik op jou bij het hek. Niemand
 // gaat jou helpen. » and « Morgen na school ben jij aan de beurt, vuile
 // verrader. Je gaat bloeden. » were here: the fiftieth round's model
-// reads them at p 0.56 and 0.49 (violent), under UnreadModelLine, and
-// delivers them, a miss of the model recorded in docs/screen/NOTES.md.
+// reads them at p 0.56 and 0.49 (violent), under UnreadModelLine (then
+// 0.6), and delivers them, a miss of the model recorded in
+// docs/screen/NOTES.md. The fifty-first round's reads them at 0.51
+// (violent) and 0.495 (threat): the first is held at the unread line,
+// now 0.5, too near it to be a case here; the second is still delivered.
 func TestUnreadModelLine48(t *testing.T) {
 	e := New(Config{})
 	for _, c := range []struct {
