@@ -36,9 +36,9 @@ import "fmt"
 // row changing.
 const UnreadModelGate = 0.5
 
-// UnreadModelLine is the model probability at which a text whose words
-// the lexicon does not know in a share of partReadShare or more (half
-// until the fifty-first round; lang.go) is held, even with no word of
+// UnreadModelLine is the model probability at which a text is held when
+// the lexicon does not know partReadShare of its words or more (half
+// until the fifty-first round; lang.go), even with no word of
 // harm the cross-language lexicon knows: the model's line (Model.Line) is
 // set on benign rows that are mostly French, and on a text it reads
 // little of, its probabilities fall short of it. Chosen on the 26 sets of
