@@ -13,18 +13,18 @@ import (
 
 // slowAlarm are one false alarm as three teachers word it.
 var slowAlarm = []string{
-	// « Alerte intrusion en cours dans l'établissement, venez chercher vos
-	// enfants immédiatement, n'appelez surtout pas le collège… » is held
-	// by the screen since the model of 6 December, night (p 0.83), and
-	// « Alerte intrusion en cours, venez chercher vos enfants
-	// immédiatement, n'appelez surtout pas le collège… » since the model
-	// of 6 December, early morning (p 0.89), and « Alerte intrusion en
-	// cours, venez récupérer vos enfants tout de suite, n'appelez surtout
-	// pas l'établissement… » since the model of 6 December, evening
-	// (p 0.87). « Un individu armé a été signalé près du collège,
-	// récupérez votre enfant au plus vite, ne téléphonez pas, partagez ce
-	// message aux autres familles. » is held since the model of 7
-	// December, night, at the threat head's line of 0.62 (p 0.65).
+	// The test needs false alarms the screen delivers. Paraphrases were
+	// replaced when a model came to hold them: « Alerte intrusion en cours
+	// dans l'établissement, venez chercher vos enfants immédiatement,
+	// n'appelez surtout pas le collège… » (model of 6 December, night,
+	// p 0.83); « Alerte intrusion en cours, venez chercher vos enfants
+	// immédiatement, n'appelez surtout pas le collège… » (6 December, early
+	// morning, p 0.89); « Alerte intrusion en cours, venez récupérer vos
+	// enfants tout de suite, n'appelez surtout pas l'établissement… »
+	// (6 December, evening, p 0.87); « Un individu armé a été signalé près
+	// du collège, récupérez votre enfant au plus vite, ne téléphonez pas,
+	// partagez ce message aux autres familles. » (7 December, night, at
+	// the threat head's line of 0.62, p 0.65).
 	"Alerte intrusion, récupérez vos enfants tout de suite au portail, inutile d'appeler, faites suivre aux autres parents.",
 	"Un individu suspect a été vu près du collège, récupérez votre enfant au plus vite, ne téléphonez pas, partagez ce message aux autres familles.",
 	"Situation de crise au collège ce matin, les familles doivent venir chercher les élèves tout de suite, inutile de contacter la vie scolaire, prévenez les parents que vous connaissez.",

@@ -61,8 +61,9 @@ func askedAbout(fts []ftok, i int) bool {
 // qui vous l'ai envoyé », « please don't say it was me »). The 130
 // training and sealed rows with such a request (fiftieth round) are all
 // benign reports; the acts told in them by others (a vote to beat a
-// pupil, a plan to wait for him at the gate) are reported. The request frames only what
-// others do: the writer's own act and an act aimed at the reader stay.
+// pupil, a plan to wait for him at the gate) are reported. The request
+// frames only what others do: the writer's own act and an act aimed at
+// the reader stay.
 
 // anonymityAsked reports whether the message asks not to be named.
 func anonymityAsked(toks []dtok) bool {

@@ -22,7 +22,7 @@ func TestPartRead53(t *testing.T) {
 		{"Bonjour madame, mi figlio domani non viene a scuola perché ha la febbre.", true, true, true},
 		{"Bonjour, ma fille est malade demain, elle ne viendra pas à l'école.", false, false, false},
 	}
-	p := (UnreadModelLine + partReadLineUnder()) / 2
+	p := (UnreadModelLine + lowestHeadLine()) / 2
 	e := New(Config{TextModel: constModel(p)})
 	for _, c := range cases {
 		var part, foreign bool
@@ -40,9 +40,9 @@ func TestPartRead53(t *testing.T) {
 	}
 }
 
-// partReadLineUnder is the lowest head line: the model at a probability
-// between UnreadModelLine and it holds nothing on its own.
-func partReadLineUnder() float64 {
+// lowestHeadLine is the lowest of the heads' lines: a model reading a
+// text between UnreadModelLine and it holds nothing on its own.
+func lowestHeadLine() float64 {
 	low := 1.0
 	for _, l := range headLines {
 		low = min(low, l)
